@@ -134,7 +134,8 @@ def save_folder(catalog: Catalog, folder: str | Path) -> None:
     names = {v: k for k, v in SPLIT_CODES.items()}
     with (folder / "interactions.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["user_id", "item_id", "rating", "timestamp"] + (["split"] if catalog.inter_split is not None else []))
+        split_col = ["split"] if catalog.inter_split is not None else []
+        w.writerow(["user_id", "item_id", "rating", "timestamp"] + split_col)
         for n in range(len(catalog.inter_user)):
             row = [catalog.user_ids[catalog.inter_user[n]], catalog.item_ids[catalog.inter_item[n]],
                    float(catalog.inter_rating[n]), int(catalog.inter_time[n])]

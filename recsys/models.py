@@ -1,9 +1,13 @@
-"""Registry of collaborative-filtering scorers, by name."""
+"""Registry of collaborative-filtering scorers, by name, and the validation-tuned blend."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
+
 from recsys.als import ALS
-from recsys.scorers import EASE, ItemKNN, Popularity, Scorer
+from recsys.scorers import EASE, ItemKNN, Params, Popularity, Scorer
 
 MODELS: dict[str, type[Scorer]] = {
     "pop": Popularity,
@@ -19,7 +23,54 @@ def make_scorer(name: str, params: dict | None = None, seed: int = 0) -> Scorer:
         raise ValueError(f"unknown model {name!r}: choose from {', '.join(MODELS)}")
     cls = MODELS[name]
     try:
-        p = cls.Params(**(params or {}))
+        params = dict(params or {})
+        if "members" in params:  # JSON lists -> the frozen tuple form
+            params["members"] = tuple((n, dict(p), float(w)) for n, p, w in params["members"])
+        p = cls.Params(**params)
     except TypeError as exc:
         raise ValueError(f"bad parameters for {name}: {exc}") from exc
     return cls(p, seed=seed)
+
+
+def _zscore(s):
+    mu = s.mean(axis=1, keepdims=True)
+    sd = s.std(axis=1, keepdims=True)
+    return (s - mu) / np.maximum(sd, 1e-9)
+
+
+@dataclass(frozen=True)
+class BlendParams(Params):
+    """Members as ((model name, params dict, weight), ...); weights are normalised."""
+
+    members: tuple = (("ease", {"l2": 500.0, "dropout": 0.2}, 0.6), ("als", {}, 0.4))
+
+    def __post_init__(self):
+        if not self.members:
+            raise ValueError("BlendParams.members must not be empty")
+        for name, _, w in self.members:
+            if name not in MODELS or name == "blend":
+                raise ValueError(f"BlendParams.members: {name!r} is not a registered base model")
+            if w < 0:
+                raise ValueError(f"BlendParams.members: weight of {name} must be >= 0, got {w}")
+
+
+class Blend(Scorer):
+    """Weighted sum of member scores, each standardised per row (z-score), so members on
+    different scales mix; the weights are chosen on validation (``recsys.evaluate --tune``)."""
+
+    name = "blend"
+    Params = BlendParams
+
+    def _fit(self, train):
+        self.members = [(make_scorer(n, p, self.seed).fit(train), w) for n, p, w in self.params.members]
+        self.total = sum(w for _, w in self.members) or 1.0
+
+    def _score(self, history):
+        out = np.zeros((history.shape[0], self.n_items), dtype=np.float32)
+        for model, w in self.members:
+            if w:
+                out += (w / self.total) * _zscore(model.score(history))
+        return out
+
+
+MODELS["blend"] = Blend

@@ -1,0 +1,38 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11):
+#   make run    install and start the main job
+#   make test   install and run the tests
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export HF_HUB_OFFLINE := 1
+export HF_HUB_DISABLE_TELEMETRY := 1
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: install install-dev run test lint evaluate
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip
+	# torch first and pinned: it is the CPU wheel; otherwise peft/accelerate pull a CUDA build
+	$(PY) -m pip install torch==2.13.0
+	$(PY) -m pip install -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(PY) -m recsys.evaluate --dataset movielens-100k --json out/evaluate-movielens-100k.json
+
+test: install-dev
+	CRS_TEST_DATA=1 $(PY) -m pytest -q tests
+
+lint: install-dev
+	$(PY) -m ruff check .
+
+evaluate: install
+	$(PY) -m recsys.evaluate --dataset movielens-1m --models pop,als,ease,itemknn,blend --json out/evaluate-movielens-1m.json

@@ -1,0 +1,57 @@
+"""Shared pieces of every evaluation and benchmark: mean ± std aggregation, the printed
+table, and the run metadata (machine, versions, date) written next to the numbers."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+VERSIONED = ("numpy", "scipy", "torch", "implicit", "networkx", "chromadb", "transformers", "peft", "gradio")
+
+
+def aggregate(values: list[float]) -> dict | float:
+    """``{"mean", "std"}`` over seeds (population std, ddof=0); a plain number for one seed."""
+    if len(values) == 1:
+        return float(values[0])
+    return {"mean": float(np.mean(values)), "std": float(np.std(values))}
+
+
+def fmt(m, digits: int = 4) -> str:
+    if isinstance(m, dict):
+        return f"{m['mean']:.{digits}f} ± {m['std']:.{digits}f}"
+    return f"{m:.{digits}f}"
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    line = lambda r: "  ".join(str(x).ljust(w) for x, w in zip(r, widths))  # noqa: E731
+    return "\n".join([line(header), line(["-" * w for w in widths])] + [line(r) for r in rows])
+
+
+def run_metadata() -> dict:
+    versions = {}
+    for pkg in VERSIONED:
+        try:
+            versions[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            pass
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"platform": platform.platform(), "processor": platform.machine(),
+                    "cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "versions": versions,
+        "command": " ".join([Path(sys.argv[0]).name] + sys.argv[1:]),
+    }
+
+
+def write_json(path: str | Path, payload: dict) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=2) + "\n")
