@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import numpy as np
 
 from recsys.als import ALS
-from recsys.scorers import EASE, ItemKNN, Params, Popularity, Scorer
+from recsys.scorers import EASE, ItemKNN, Params, Popularity, Scorer, matrix_fingerprint
 
 MODELS: dict[str, type[Scorer]] = {
     "pop": Popularity,
@@ -30,6 +31,10 @@ def make_scorer(name: str, params: dict | None = None, seed: int = 0) -> Scorer:
     except TypeError as exc:
         raise ValueError(f"bad parameters for {name}: {exc}") from exc
     return cls(p, seed=seed)
+
+
+def fit_key(name: str, params: dict | None) -> str:
+    return json.dumps([name, params or {}], sort_keys=True)
 
 
 def _zscore(s):
@@ -61,8 +66,17 @@ class Blend(Scorer):
     name = "blend"
     Params = BlendParams
 
+    prefit: dict | None = None  # fit_key -> a model already fitted on the same training data
+
     def _fit(self, train):
-        self.members = [(make_scorer(n, p, self.seed).fit(train), w) for n, p, w in self.params.members]
+        fp = matrix_fingerprint(train)
+        self.members = []
+        for n, p, w in self.params.members:
+            model = (self.prefit or {}).get(fit_key(n, p))
+            if model is None or model.train_fingerprint != fp or model.seed != self.seed:
+                model = make_scorer(n, p, self.seed).fit(train)
+            self.members.append((model, w))
+        self.prefit = None  # never pickle the cache
         self.total = sum(w for _, w in self.members) or 1.0
 
     def _score(self, history):
