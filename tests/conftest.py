@@ -42,6 +42,17 @@ ALT_PARAMS: dict[str, dict | None] = {
 }
 
 
+@pytest.fixture(scope="session")
+def small_params() -> dict[str, dict]:
+    """Model name -> small parameters (``{}``, i.e. the defaults, for a model not listed)."""
+    return SMALL_PARAMS
+
+
+@pytest.fixture(scope="session")
+def alt_params() -> dict[str, dict | None]:
+    return ALT_PARAMS
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "data: needs the MovieLens wheels (run when CRS_TEST_DATA=1)")
 

@@ -1,0 +1,198 @@
+"""Scorers: ``top_k``, parameter validation, and a contract every entry of
+``recsys.models.MODELS`` must meet (parametrised over the registry, so a newly registered
+model is tested automatically; give it small parameters in conftest.SMALL_PARAMS).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from recsys.als import ALSParams
+from recsys.models import MODELS, BlendParams, make_scorer
+from recsys.scorers import EASEParams, ItemKNNParams, Scorer, as_history, top_k
+
+PERSONALISED = [name for name in MODELS if name != "pop"]
+
+
+@pytest.fixture
+def fitted(small_params):
+    """``fitted(name, train, seed=0, params=None)``: a model fitted with small parameters."""
+
+    def fit(name: str, train: sp.csr_matrix, seed: int = 0, params: dict | None = None) -> Scorer:
+        return make_scorer(name, small_params.get(name, {}) if params is None else params, seed=seed).fit(train)
+
+    return fit
+
+
+# ---------------------------------------------------------------- top_k
+
+
+def test_top_k_orders_best_first_and_excludes():
+    scores = np.array([[0.1, 0.9, 0.5, 0.7], [3.0, 1.0, 2.0, 0.0]], np.float32)
+    exclude = sp.csr_matrix(np.array([[0, 1, 0, 0], [0, 0, 0, 0]]))
+    idx, val = top_k(scores, 2, exclude)
+    assert idx.tolist() == [[3, 2], [0, 2]]  # item 1 excluded for row 0
+    np.testing.assert_allclose(val, [[0.7, 0.5], [3.0, 2.0]])
+
+
+def test_top_k_ties_break_by_lower_index():
+    # items 1, 2, 4 tie at 3.0 and all fit in the top 3: lower index first
+    idx, _ = top_k(np.array([1.0, 3.0, 3.0, 0.0, 3.0]), 3)
+    assert idx.tolist() == [[1, 2, 4]]
+    # a full ranking with ties everywhere is fully ordered by index within each score
+    idx, _ = top_k(np.array([[2.0, 1.0, 2.0, 1.0, 2.0]]), 5)
+    assert idx.tolist() == [[0, 2, 4, 1, 3]]
+
+
+@pytest.mark.xfail(reason="bug: argpartition picks an arbitrary subset of items tied at the k-th "
+                          "score (recsys/scorers.py:42); remove once fixed")
+def test_top_k_ties_at_the_cut_break_by_lower_index():
+    # 1000 tied items, k=5: the docstring promises items 0..4
+    idx, _ = top_k(np.zeros((1, 1000), np.float32), 5)
+    assert idx.tolist() == [[0, 1, 2, 3, 4]]
+
+
+def test_top_k_with_k_larger_than_n_items():
+    idx, val = top_k(np.array([[0.2, 0.8, 0.5]]), 10)
+    assert idx.shape == (1, 3) and idx.tolist() == [[1, 2, 0]]
+    assert val.dtype == np.float32
+
+
+def test_as_history_from_list_and_range_check():
+    h = as_history([3, 1, 3], 5)
+    assert h.shape == (1, 5) and h.indices.tolist() == [1, 3] and h.data.tolist() == [1.0, 1.0]
+    assert as_history([], 5).nnz == 0
+    with pytest.raises(IndexError):
+        as_history([5], 5)
+
+
+# ---------------------------------------------------------------- parameters
+
+
+@pytest.mark.parametrize("make, field", [
+    (lambda: ALSParams(factors=0), "factors"),
+    (lambda: ALSParams(iterations=0), "iterations"),
+    (lambda: EASEParams(dropout=1.0), "dropout"),
+    (lambda: EASEParams(l2=-1.0), "l2"),
+    (lambda: ItemKNNParams(k=0), ".k "),
+    (lambda: ItemKNNParams(shrink=-1.0), "shrink"),
+    (lambda: BlendParams(members=()), "members"),
+    (lambda: BlendParams(members=(("nope", {}, 1.0),)), "nope"),
+])
+def test_bad_params_raise_naming_the_field(make, field):
+    with pytest.raises(ValueError) as exc:
+        make()
+    assert field in str(exc.value)
+
+
+def test_make_scorer_rejects_unknown_model_and_unknown_param():
+    with pytest.raises(ValueError, match="unknown model"):
+        make_scorer("no-such-model")
+    with pytest.raises(ValueError, match="bad parameters"):
+        make_scorer("ease", {"lambda_": 3})
+
+
+# ---------------------------------------------------------------- the contract, for every model
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_score_shape_dtype_and_unfitted(name, block_data, fitted, small_params):
+    train, _ = block_data
+    with pytest.raises(RuntimeError):
+        make_scorer(name, small_params.get(name, {})).score([0])
+    scores = fitted(name, train).score(train[:5])
+    assert scores.dtype == np.float32 and scores.shape == (5, train.shape[1])
+    assert np.isfinite(scores).all()
+
+
+@pytest.mark.parametrize("name", PERSONALISED)
+def test_withheld_item_ranked_first(name, block_data, fitted):
+    # the only unseen item of a user's own group must come first once seen items are excluded
+    train, withheld = block_data
+    idx, _ = fitted(name, train).recommend(train, k=2)
+    wrong = np.flatnonzero(idx[:, 0] != withheld)
+    assert wrong.size == 0, f"{name}: withheld item not ranked first for users {wrong}"
+
+
+def test_pop_ranks_by_popularity(block_data, fitted):
+    train, _ = block_data
+    train = sp.vstack([train, sp.csr_matrix(np.eye(1, train.shape[1], 4, dtype=np.float32))]).tocsr()
+    counts = np.asarray(train.sum(axis=0)).ravel()
+    idx, _ = fitted("pop", train).recommend([], k=train.shape[1])
+    assert idx[0].tolist() == np.lexsort((np.arange(len(counts)), -counts)).tolist()
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_scoring_an_unseen_persons_history(name, block_data, fitted):
+    # a list of item indices (a chat user's likes) scores like the equivalent CSR row
+    train, _ = block_data
+    model = fitted(name, train)
+    history = [0, 1, 2]
+    row = as_history(history, train.shape[1])
+    np.testing.assert_allclose(model.score(history), model.score(row), rtol=1e-5, atol=1e-6)
+    idx, _ = model.recommend(history, k=3)
+    assert idx.shape == (1, 3) and not set(idx[0].tolist()) & set(history)
+    if name != "pop":  # items 0..2 belong to the first group: so should the best unseen item
+        assert idx[0, 0] in (3, 4, 5)
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_deterministic_under_same_seed(name, block_data, fitted):
+    train, _ = block_data
+    np.testing.assert_array_equal(fitted(name, train, seed=3).score(train), fitted(name, train, seed=3).score(train))
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_recommend_excludes_seen(name, block_data, fitted):
+    train, _ = block_data
+    model = fitted(name, train)
+    idx, _ = model.recommend(train, k=5)
+    for u in range(train.shape[0]):
+        assert not set(idx[u].tolist()) & set(train[u].indices.tolist())
+    # exclude_seen=False may return seen items (for every model here, some user gets one)
+    idx_all, _ = model.recommend(train, k=5, exclude_seen=False)
+    assert any(set(idx_all[u].tolist()) & set(train[u].indices.tolist()) for u in range(train.shape[0]))
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_fingerprint_tracks_params_seed_and_data(name, block_data, fitted, small_params, alt_params):
+    train, _ = block_data
+    base = fitted(name, train)
+    assert base.fingerprint() == fitted(name, train).fingerprint()  # stable
+    other = train.tolil()
+    other[0, train.shape[1] - 1] = 1.0  # one more interaction
+    assert fitted(name, other.tocsr()).fingerprint() != base.fingerprint()
+    assert make_scorer(name, small_params.get(name, {}), seed=1).fit(train).fingerprint() != base.fingerprint()
+    alt = alt_params.get(name)
+    if alt is None and name not in alt_params:  # a new model: perturb its first numeric field
+        p = base.params
+        num = [f.name for f in dataclasses.fields(p) if isinstance(getattr(p, f.name), int | float)]
+        alt = {**p.to_dict(), num[0]: getattr(p, num[0]) + 1} if num else None
+    if alt is not None:
+        assert fitted(name, train, params=alt).fingerprint() != base.fingerprint()
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_save_load_round_trip(name, block_data, tmp_path, fitted):
+    train, _ = block_data
+    model = fitted(name, train)
+    path = tmp_path / "sub" / f"{name}.pkl"
+    model.save(path, catalog="synthetic")
+    loaded = Scorer.load(path, expect_fingerprint=model.fingerprint())
+    assert loaded.fingerprint() == model.fingerprint()
+    np.testing.assert_array_equal(loaded.score(train), model.score(train))
+    assert Scorer.load(path).fingerprint() == model.fingerprint()  # no check requested
+    with pytest.raises(ValueError, match="fingerprint"):
+        Scorer.load(path, expect_fingerprint="0" * 16)
+
+
+@pytest.mark.xfail(reason="bug: Scorer.fit overwrites a float32 CSR argument's values with 1 "
+                          "(recsys/scorers.py:75, no copy); remove once fixed")
+def test_fit_does_not_modify_its_argument():
+    counts = sp.csr_matrix(np.array([[2, 0, 3], [0, 5, 1]], np.float32))
+    make_scorer("ease", {"l2": 1.0}).fit(counts)
+    assert counts.data.tolist() == [2.0, 3.0, 5.0, 1.0]
