@@ -263,3 +263,20 @@ class GraphSession:
     def term_scores(self) -> np.ndarray:
         n = self.graph.n_items
         return self.prior_F[n:] + self.label_F[n:]
+
+
+def initial_prior(n_items: int, cf_scores: np.ndarray | None = None, popularity: np.ndarray | None = None,
+                  retrieval_scores: np.ndarray | None = None, retrieval_weight: float = 0.5) -> np.ndarray:
+    """The items' prior for a new session, rank-normalised to [0, 1]: CF scores for a known
+    user (one with a history), popularity for a new one; when the user typed free text, its
+    semantic retrieval scores are mixed in with ``retrieval_weight`` (alone if neither of the
+    others is given)."""
+    base = cf_scores if cf_scores is not None else popularity
+    if base is None and retrieval_scores is None:
+        return np.full(n_items, 0.5, dtype=np.float32)
+    if retrieval_scores is None:
+        return rank_normalise(base)
+    if base is None:
+        return rank_normalise(retrieval_scores)
+    w = float(np.clip(retrieval_weight, 0.0, 1.0))
+    return ((1 - w) * rank_normalise(base) + w * rank_normalise(retrieval_scores)).astype(np.float32)

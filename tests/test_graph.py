@@ -100,3 +100,14 @@ def test_rank_normalise_and_config_validation():
     np.testing.assert_allclose(rank_normalise(np.array([10.0, -5.0, 10.0, 0.0])), [1.0, 0.0, 1.0, 0.5])
     with pytest.raises(ValueError, match="alpha"):
         GraphConfig(alpha=1.0)
+
+
+def test_initial_prior_precedence():
+    from recsys.graph import initial_prior
+
+    cf, pop, text = np.array([3.0, 2.0, 1.0]), np.array([1.0, 2.0, 3.0]), np.array([0.1, 0.9, 0.5])
+    np.testing.assert_allclose(initial_prior(3, cf_scores=cf, popularity=pop), [1.0, 0.5, 0.0])  # CF wins
+    np.testing.assert_allclose(initial_prior(3, popularity=pop), [0.0, 0.5, 1.0])  # a new user
+    np.testing.assert_allclose(initial_prior(3, retrieval_scores=text), [0.0, 1.0, 0.5])
+    np.testing.assert_allclose(initial_prior(3, cf_scores=cf, retrieval_scores=text), [0.5, 0.75, 0.25])
+    np.testing.assert_allclose(initial_prior(3), [0.5, 0.5, 0.5])

@@ -1,0 +1,1 @@
+"""Dialogue engine, user simulator and policies. Never imports gradio (only app.py does)."""
