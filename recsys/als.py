@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from recsys.scorers import Params, Scorer, matrix_fingerprint
+from recsys.scorers import Params, Scorer
 
 _BLOCK_CELLS = 1 << 24  # dense cells per block of the sampled product (64 MB of float32)
 
@@ -106,7 +106,6 @@ class ALS(Scorer):
             X = cg_solve(cui, Y, X, p.l2, p.cg_steps)
             Y = cg_solve(ciu, X, Y, p.l2, p.cg_steps)
         self.user_factors, self.item_factors = X, Y
-        self._train_key = matrix_fingerprint(train)
 
     def fold_in(self, history: sp.csr_matrix) -> np.ndarray:
         """User vectors ``(n_rows, f)`` for histories, solved from zero."""

@@ -135,6 +135,10 @@ class Catalog:
         h.update("\x1f".join(self.item_ids).encode())
         h.update("\x1f".join(self.titles).encode())
         h.update(repr(self.attr_values).encode())
+        h.update(repr(self.attr_types).encode())
+        h.update("\x1f".join(self.texts).encode())
+        h.update("\x1f".join(self.user_ids).encode())
+        h.update(np.packbits(self.item_known).tobytes())
         for arr in (self.item_attr.indptr, self.item_attr.indices, self.inter_user, self.inter_item,
                     self.inter_rating, self.inter_time, self.years):
             h.update(np.ascontiguousarray(arr).tobytes())

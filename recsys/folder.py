@@ -8,8 +8,9 @@ CSV with a header row, UTF-8. ``rating`` defaults to 1, ``timestamp`` to 0. ``sp
 ``train``/``valid``/``test``; when the column is present it is honoured everywhere. Rows are
 validated: a bad value raises ``DataError`` naming the file, line and column; interactions
 whose item is not in ``items.csv`` and exact duplicate rows are dropped and counted in the
-catalog's load report. An item listed in ``item_attributes.csv`` with the value ``?`` for a
-type is *unknown* for that type (the same as having no row).
+catalog's load report. An empty ``value`` says the item has data for that type but no value
+(e.g. a film known not to have won an Oscar: asked about it, the answer is "no"); an item
+with no row for a type, or the value ``?``, is *unknown* for it (the answer is "don't know").
 """
 
 from __future__ import annotations
@@ -41,9 +42,12 @@ def _rows(path: Path, required: tuple[str, ...]):
 
 def _number(path: Path, line: int, column: str, text: str, kind=float):
     try:
-        return kind(float(text)) if kind is int else kind(text)
-    except ValueError as exc:
-        raise DataError(f"{path}:{line}: column '{column}': not a number: {text!r}") from exc
+        x = float(text)
+        if not np.isfinite(x):
+            raise ValueError(text)
+        return int(x) if kind is int else kind(x)
+    except (ValueError, OverflowError) as exc:
+        raise DataError(f"{path}:{line}: column '{column}': not a finite number: {text!r}") from exc
 
 
 def load_folder(folder: str | Path) -> Catalog:
@@ -75,7 +79,10 @@ def load_folder(folder: str | Path) -> Catalog:
                 continue
             if not t:
                 raise DataError(f"{attr_file}:{line}: column 'attribute': empty")
-            if not v or v == "?" or (iid, t, v) in pairs:
+            if not v:  # known for this type, no value: a question about it is answered "no"
+                known[iid].add(t)
+                continue
+            if v == "?" or (iid, t, v) in pairs:
                 continue
             pairs.add((iid, t, v))
             attrs.append((iid, t, v))
@@ -129,8 +136,13 @@ def save_folder(catalog: Catalog, folder: str | Path) -> None:
         w = csv.writer(f)
         w.writerow(["item_id", "attribute", "value"])
         for k, iid in enumerate(catalog.item_ids):
-            for t, v in catalog.attributes_of(k):
+            attrs = catalog.attributes_of(k)
+            for t, v in attrs:
                 w.writerow([iid, t, v])
+            with_values = {t for t, _ in attrs}
+            for j, t in enumerate(catalog.attr_types):
+                if catalog.item_known[k, j] and t not in with_values:
+                    w.writerow([iid, t, ""])
     names = {v: k for k, v in SPLIT_CODES.items()}
     with (folder / "interactions.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)

@@ -27,9 +27,10 @@ def ranking_metrics(ranked: np.ndarray, relevant: sp.csr_matrix, ks=(10, 20)) ->
     discount = 1.0 / np.log2(np.arange(2, max(ks) + 2))
     out = {}
     for k in ks:
-        dcg = hits[:, :k] @ discount[:k]
+        kk = min(k, hits.shape[1])  # fewer ranked items than k: the missing ranks are misses
+        dcg = hits[:, :kk] @ discount[:kk]
         idcg = np.cumsum(discount[:k])[np.minimum(n_rel, k) - 1]
-        out[f"Recall@{k}"] = float(np.mean(hits[:, :k].sum(axis=1) / n_rel))
+        out[f"Recall@{k}"] = float(np.mean(hits[:, :kk].sum(axis=1) / n_rel))
         out[f"NDCG@{k}"] = float(np.mean(dcg / idcg))
-        out[f"Hit@{k}"] = float(np.mean(hits[:, :k].any(axis=1)))
+        out[f"Hit@{k}"] = float(np.mean(hits[:, :kk].any(axis=1)))
     return out

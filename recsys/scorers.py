@@ -31,17 +31,16 @@ def as_history(history, n_items: int) -> sp.csr_matrix:
 
 def top_k(scores: np.ndarray, k: int, exclude: sp.csr_matrix | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Indices and scores of the ``k`` best items per row, best first; ``exclude`` (same
-    shape, nonzero = excluded) items never appear. Ties break by lower item index."""
+    shape, nonzero = excluded) items get score -inf and come last: they appear only when a row
+    has fewer than ``k`` items left. Ties break by lower item index."""
     scores = np.array(scores, dtype=np.float32, copy=True, ndmin=2)
     if exclude is not None and exclude.nnz:
         ex = sp.csr_matrix(exclude)
         rows = np.repeat(np.arange(ex.shape[0]), np.diff(ex.indptr))
         scores[rows, ex.indices] = -np.inf
     k = min(k, scores.shape[1])
-    part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-    part_scores = np.take_along_axis(scores, part, axis=1)
-    order = np.lexsort((part, -part_scores), axis=1)
-    idx = np.take_along_axis(part, order, axis=1)
+    # a stable sort keeps ties in index order even across the k-th place (argpartition does not)
+    idx = np.argsort(-scores, axis=1, kind="stable")[:, :k]
     return idx, np.take_along_axis(scores, idx, axis=1)
 
 
@@ -72,7 +71,8 @@ class Scorer(ABC):
     def _score(self, history: sp.csr_matrix) -> np.ndarray: ...
 
     def fit(self, train: sp.csr_matrix) -> Scorer:
-        train = sp.csr_matrix(train, dtype=np.float32)
+        train = sp.csr_matrix(train, dtype=np.float32, copy=True)
+        train.sum_duplicates()
         train.data[:] = 1.0
         self.n_items = train.shape[1]
         self.train_fingerprint = matrix_fingerprint(train)

@@ -74,8 +74,9 @@ def positive_core(catalog: Catalog, min_rating: float | None = 3.0, core: int = 
         keep &= catalog.inter_rating >= min_rating
     # duplicates of a (user, item) pair count once
     pair = catalog.inter_user.astype(np.int64) * catalog.n_items + catalog.inter_item
+    idx = np.flatnonzero(keep)  # among rows passing the threshold, the first of each pair
     first = np.zeros_like(keep)
-    first[np.unique(pair, return_index=True)[1]] = True
+    first[idx[np.unique(pair[idx], return_index=True)[1]]] = True
     keep &= first
     while core > 1:
         u_count = np.bincount(catalog.inter_user[keep], minlength=catalog.n_users)

@@ -5,8 +5,16 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from recsys.graph import (Feedback, GraphConfig, GraphSession, QueryItemGraph, build_graph, item_term_weights,
-                          propagate, rank_normalise)
+from recsys.graph import (
+    Feedback,
+    GraphConfig,
+    GraphSession,
+    QueryItemGraph,
+    build_graph,
+    item_term_weights,
+    propagate,
+    rank_normalise,
+)
 
 
 def two_node_operator():

@@ -93,8 +93,6 @@ def test_extra_ranked_columns_are_ignored():
     assert out["Hit@10"] == 0.0
 
 
-@pytest.mark.xfail(reason="bug: ranking_metrics crashes when fewer than max(ks) items are ranked "
-                          "(recsys/metrics.py:29, e.g. a catalog with < 20 items); remove once fixed")
 def test_fewer_ranked_items_than_k():
     # 5 items in all, so top_k can return only 5 columns; @10 should equal @5
     ranked = np.array([[0, 1, 2, 3, 4]])

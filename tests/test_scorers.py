@@ -48,8 +48,6 @@ def test_top_k_ties_break_by_lower_index():
     assert idx.tolist() == [[0, 2, 4, 1, 3]]
 
 
-@pytest.mark.xfail(reason="bug: argpartition picks an arbitrary subset of items tied at the k-th "
-                          "score (recsys/scorers.py:42); remove once fixed")
 def test_top_k_ties_at_the_cut_break_by_lower_index():
     # 1000 tied items, k=5: the docstring promises items 0..4
     idx, _ = top_k(np.zeros((1, 1000), np.float32), 5)
@@ -190,8 +188,6 @@ def test_save_load_round_trip(name, block_data, tmp_path, fitted):
         Scorer.load(path, expect_fingerprint="0" * 16)
 
 
-@pytest.mark.xfail(reason="bug: Scorer.fit overwrites a float32 CSR argument's values with 1 "
-                          "(recsys/scorers.py:75, no copy); remove once fixed")
 def test_fit_does_not_modify_its_argument():
     counts = sp.csr_matrix(np.array([[2, 0, 3], [0, 5, 1]], np.float32))
     make_scorer("ease", {"l2": 1.0}).fit(counts)

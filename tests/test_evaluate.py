@@ -1,0 +1,98 @@
+"""The offline evaluation CLI (recsys.evaluate.main) end to end on a small folder dataset:
+exit codes, and the JSON layout that reports and benchmarks read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from recsys.evaluate import evaluate_model, load_config, main
+from recsys.folder import load_folder
+from recsys.models import fit_key
+from recsys.split import split_interactions
+
+MODELS = ["pop", "ease", "itemknn", "als", "blend"]
+METRICS = {f"{m}@{k}" for m in ("NDCG", "Recall", "Hit") for k in (10, 20)}
+SMALL_ALS = {"factors": 8, "iterations": 5, "l2": 1.0}
+
+
+@pytest.fixture
+def config(tmp_path):
+    """Small hyper-parameters (the defaults would fit 128 ALS factors to 40 items)."""
+    path = tmp_path / "config.json"
+    params = {"als": SMALL_ALS, "ease": {"l2": 10.0}, "itemknn": {"k": 10},
+              "blend": {"members": [["ease", {"l2": 10.0}, 0.5], ["als", SMALL_ALS, 0.5]]}}
+    path.write_text(json.dumps({"params": params}))
+    return path
+
+
+def run_main(dataset, config, out, *extra):
+    return main(["--dataset", str(dataset), "--models", ",".join(MODELS), "--json", str(out),
+                 "--config", str(config), *extra])
+
+
+def test_two_seeds_write_mean_and_std(synthetic_folder, config, tmp_path, capsys):
+    out = tmp_path / "out" / "result.json"
+    assert run_main(synthetic_folder, config, out, "--seeds", "2") == 0
+    payload = json.loads(out.read_text())
+    assert {"protocol", "results", "date", "machine", "versions"} <= set(payload)
+    p = payload["protocol"]
+    # everything survives rating >= 3 and the 10-core filter
+    assert (p["users"], p["items"], p["interactions"]) == (60, 40, 60 * 20)
+    assert p["split_seeds"] == [0, 1] and p["ks"] == [10, 20] and p["core"] == 10
+    assert set(payload["results"]) == set(MODELS)
+    for name, res in payload["results"].items():
+        assert res["params"] == json.loads(config.read_text())["params"].get(name, {})
+        for part in ("valid", "test"):
+            assert set(res[part]) == METRICS, (name, part)
+            for m, v in res[part].items():
+                assert set(v) == {"mean", "std"} and 0.0 <= v["mean"] <= 1.0 and v["std"] >= 0.0, (name, m)
+        assert set(res["fit_seconds"]) == {"mean", "std"}
+    # the taste groups are learnable: a personalised model beats popularity on test
+    ndcg = {n: r["test"]["NDCG@10"]["mean"] for n, r in payload["results"].items()}
+    assert ndcg["ease"] > ndcg["pop"]
+    assert "test NDCG@10" in capsys.readouterr().out  # the printed table
+
+
+def test_one_seed_gives_plain_numbers(synthetic_folder, config, tmp_path):
+    out = tmp_path / "one.json"
+    assert run_main(synthetic_folder, config, out, "--seeds", "1") == 0
+    res = json.loads(out.read_text())["results"]
+    for name in MODELS:
+        assert all(isinstance(v, float) for v in res[name]["valid"].values())
+        assert all(isinstance(v, float) for v in res[name]["test"].values())
+
+
+def test_cli_errors(synthetic_folder, config, tmp_path):
+    with pytest.raises(SystemExit) as exc:  # argparse error
+        main(["--dataset", str(synthetic_folder), "--models", "pop,nope"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["--dataset", str(synthetic_folder), "--seeds", "0"])
+    assert exc.value.code == 2
+    # a missing dataset or config is reported and exits non-zero, without a traceback
+    assert main(["--dataset", str(tmp_path / "missing"), "--models", "pop"]) == 2
+    assert main(["--dataset", str(synthetic_folder), "--models", "pop", "--config", str(tmp_path / "no.json")]) == 2
+
+
+def test_load_config(config, tmp_path):
+    assert load_config("anything", str(config))["als"] == SMALL_ALS
+    assert load_config(str(tmp_path / "no-such-dataset")) == {}  # no committed config: defaults
+    with pytest.raises(FileNotFoundError):
+        load_config("x", str(tmp_path / "no.json"))
+
+
+def test_evaluate_model_reuses_blend_members(synthetic_folder):
+    data = split_interactions(load_folder(synthetic_folder), seed=0)
+    fitted: dict = {}
+    ease = evaluate_model("ease", {"l2": 10.0}, data, fitted=fitted)
+    assert set(ease) == {"valid", "test", "fit_seconds", "total_seconds"}
+    blend = {"members": [["ease", {"l2": 10.0}, 1.0], ["als", SMALL_ALS, 0.0]]}
+    res = evaluate_model("blend", blend, data, fitted=fitted)
+    # the blend took the EASE fitted on this split from the cache instead of refitting it ...
+    model = fitted[fit_key("blend", blend)]
+    assert model.members[0][0] is fitted[fit_key("ease", {"l2": 10.0})]
+    assert model.prefit is None  # the cache is dropped after fitting, so it is never pickled
+    # ... and with all the weight on EASE it ranks exactly like EASE
+    assert res["valid"] == pytest.approx(ease["valid"]) and res["test"] == pytest.approx(ease["test"])
