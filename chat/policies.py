@@ -1,0 +1,160 @@
+"""Policies: ``decide(state) -> Action``. Registry ``POLICIES`` by name.
+
+- ``random``: asks a random unasked value held by an allowed item or recommends, 50/50.
+- ``recommend``: always the top 10 by CF score among the allowed items.
+- ``maxent``: asks the value that splits the remaining candidates most evenly (uniform
+  weights, hard filtering by every answer); recommends when at most 10 remain.
+- ``rule``: the strong hand-made bar. Beliefs from ``chat.beliefs`` (hard for the literal
+  user, soft with a tuned error rate for noisy ones); asks the value with the most expected
+  information under the beliefs; recommends as soon as the top 10 hold ``threshold`` of the
+  belief mass, or on the last turn.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from chat.actions import Action, AskType, AskValue, Recommend
+from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_information
+from chat.simulator import DialogueState
+
+POLICY_DIR = Path(__file__).resolve().parent.parent / "configs" / "policies"
+LIST_SIZE = 10
+CHIPS = 5  # values offered when asking one attribute type (multi-choice)
+
+
+def fallback_list(state: DialogueState, ranked: np.ndarray) -> Recommend:
+    """Fill a list to ``LIST_SIZE`` from the allowed items by CF score, so a list is never
+    short or empty even when answers have ruled every item out (possible with noisy users)."""
+    ranked = [int(i) for i in ranked]
+    if len(ranked) < LIST_SIZE:
+        pool = np.where(state.allowed, state.prior, -np.inf)
+        pool[ranked] = -np.inf
+        ranked += [int(i) for i in top_items(pool, LIST_SIZE - len(ranked))]
+    return Recommend(tuple(ranked))
+
+
+def candidate_values(state: DialogueState, b: np.ndarray, limit: int | None = None) -> np.ndarray:
+    """Askable, unasked values held by at least one item with belief > 0; the ``limit`` most
+    informative when given (UNICORN's preselection)."""
+    w = state.world
+    values = w.askable_values()
+    asked = state.asked
+    if asked:
+        values = values[~np.isin(values, list(asked))]
+    mass = b @ w.item_attr[:, values]
+    values = values[mass > 0]
+    if limit is not None and values.size > limit:
+        info = value_information(state, b, values)
+        values = values[np.argsort(-info, kind="stable")[:limit]]
+    return values
+
+
+def best_type_question(state: DialogueState, b: np.ndarray, values: np.ndarray, info: np.ndarray) -> AskType:
+    """Multi-choice: the type of the most informative value, offering its ``CHIPS`` values
+    with the most belief mass."""
+    w = state.world
+    t = int(w.value_type[values[int(np.argmax(info))]])
+    of_type = values[w.value_type[values] == t]
+    mass = b @ w.item_attr[:, of_type]
+    chips = of_type[np.argsort(-mass, kind="stable")[:CHIPS]]
+    return AskType(w.catalog.attr_types[t], tuple(int(v) for v in chips))
+
+
+class RandomPolicy:
+    name = "random"
+
+    def __init__(self, seed: int = 0):
+        self.rng = np.random.default_rng(seed)
+
+    def decide(self, state: DialogueState) -> Action:
+        logb = log_beliefs(state, BeliefConfig(temperature=1.0, error=0.0 if not state.noisy else 0.2))
+        values = candidate_values(state, normalise(logb))
+        if state.turn < state.max_turns - 1 and values.size and self.rng.random() < 0.5:
+            return AskValue(int(self.rng.choice(values)))
+        return Recommend(tuple(int(i) for i in top_items(np.where(state.allowed, state.prior, -np.inf), LIST_SIZE)))
+
+
+class RecommendPolicy:
+    name = "recommend"
+
+    def decide(self, state: DialogueState) -> Action:
+        return Recommend(tuple(int(i) for i in top_items(np.where(state.allowed, state.prior, -np.inf), LIST_SIZE)))
+
+
+class MaxEntPolicy:
+    name = "maxent"
+
+    def decide(self, state: DialogueState) -> Action:
+        logb = log_beliefs(state, BeliefConfig(temperature=1e6, error=0.0))  # ~uniform, hard updates
+        if state.noisy:  # hard filter by accepted values too (maxent trusts every answer)
+            for v in state.accepted:
+                keep = np.zeros_like(logb, dtype=bool)
+                keep[state.world.items_with(v)] = True
+                logb[~keep] = -np.inf
+        b = normalise(logb)
+        remaining = int(np.isfinite(logb).sum())
+        values = candidate_values(state, b)
+        if remaining <= LIST_SIZE or not values.size or state.turn == state.max_turns - 1:
+            return fallback_list(state, top_items(np.where(np.isfinite(logb), state.prior, -np.inf), LIST_SIZE))
+        info = value_information(state, b, values)
+        if state.multi_choice:
+            return best_type_question(state, b, values, info)
+        return AskValue(int(values[int(np.argmax(info))]))
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    beliefs: BeliefConfig = BeliefConfig()
+    threshold: float = 0.5  # recommend once the top 10 hold this share of belief mass
+
+    def __post_init__(self):
+        if not 0 < self.threshold <= 1:
+            raise ValueError(f"RuleConfig.threshold must be in (0, 1], got {self.threshold}")
+
+
+class RulePolicy:
+    name = "rule"
+
+    def __init__(self, config: RuleConfig = RuleConfig()):
+        self.config = config
+
+    @classmethod
+    def for_setting(cls, world, user_model, multi_choice: bool) -> RulePolicy:
+        """The rule with the configuration tuned on validation for this dataset and user
+        setting (``configs/policies/rule-<dataset>.json``, written by ``python -m
+        chat.tune_rule``); defaults (hard beliefs for the literal user, ε = 0.1 otherwise)
+        when none was tuned."""
+        path = POLICY_DIR / f"rule-{world.catalog.name}.json"
+        key = setting_key(user_model, multi_choice)
+        if path.exists():
+            entry = json.loads(path.read_text())["settings"].get(key)
+            if entry:
+                return cls(RuleConfig(BeliefConfig(entry["temperature"], entry["error"]), entry["threshold"]))
+        return cls(RuleConfig(BeliefConfig(0.5, 0.1 if user_model.noisy else 0.0), 0.5))
+
+    def decide(self, state: DialogueState) -> Action:
+        logb = log_beliefs(state, self.config.beliefs)
+        b = normalise(logb)
+        top = top_items(logb, LIST_SIZE)
+        mass = float(b[top].sum())
+        values = candidate_values(state, b)
+        if mass >= self.config.threshold or not values.size or state.turn == state.max_turns - 1:
+            return fallback_list(state, top)
+        info = value_information(state, b, values)
+        if state.multi_choice:
+            return best_type_question(state, b, values, info)
+        return AskValue(int(values[int(np.argmax(info))]))
+
+
+POLICIES = {"random": RandomPolicy, "recommend": RecommendPolicy, "maxent": MaxEntPolicy, "rule": RulePolicy}
+
+
+def setting_key(user_model, multi_choice: bool) -> str:
+    """Names a user setting, e.g. ``flip=0.1,dont_know=0,patience=0,targets=1,multi_choice=0``."""
+    return (f"flip={user_model.flip:g},dont_know={user_model.dont_know:g},patience={user_model.patience:g},"
+            f"targets={user_model.targets},multi_choice={int(multi_choice)}")

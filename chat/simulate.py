@@ -1,0 +1,123 @@
+"""User simulation: drive the engine's policies with simulated users and measure them.
+
+    python -m chat.simulate --dataset movielens-100k --policy recommend,maxent,rule --episodes 2000 \
+        --seeds 3 --json out/sim.json
+
+Protocol in ``chat.simulator`` (EAR / SCPR / UNICORN as in DESIGN.md); metrics in
+``chat.metrics`` (SR@k, AT, hDCG@(15,10) as UNICORN's released code counts them). Each seed
+draws its own per-user split, fits the tuned CF model on train, and samples ``--episodes``
+(user, target) pairs from the test split (0 = all); every policy sees the same episodes.
+Realistic users: ``--flip``, ``--dont-know``, ``--patience``, ``--targets 2``,
+``--multi-choice``; with any of them the hard candidate filter is lifted (see the simulator).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+import numpy as np
+from tqdm import tqdm
+
+from chat.metrics import EpisodeOutcome, summarise
+from chat.policies import POLICIES
+from chat.simulator import Conversation, UserModel, draw_targets
+from chat.world import World, build_world
+from recsys.datasets import load_dataset
+from recsys.report import aggregate, fmt, run_metadata, table, write_json
+
+METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
+
+
+def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool):
+    if name not in POLICIES:
+        raise ValueError(f"unknown policy {name!r}: choose from {', '.join(POLICIES)}")
+    factory = POLICIES[name]
+    if name == "random":
+        return factory(seed=seed)
+    if hasattr(factory, "for_setting"):
+        return factory.for_setting(world, user_model, multi_choice)
+    return factory()
+
+
+def run_episodes(world: World, policy, episodes, user_model: UserModel, seed: int, multi_choice: bool,
+                 max_turns: int = 15, progress: str | None = None) -> list[EpisodeOutcome]:
+    outcomes = []
+    it = tqdm(episodes, desc=progress, file=sys.stderr, leave=False) if progress else episodes
+    for k, (user, target) in enumerate(it):
+        rng = np.random.default_rng([seed, k])  # the same user draws for every policy
+        targets = draw_targets(world, user, target, user_model, rng)
+        conv = Conversation(world, user, targets, user_model, rng, multi_choice, max_turns)
+        while not conv.done:
+            conv.step(policy.decide(conv.state))
+        outcomes.append(conv.outcome)
+    return outcomes
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m chat.simulate", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dataset", default="movielens-100k", help="dataset name or folder path")
+    ap.add_argument("--policy", default="random,recommend,maxent,rule", help="comma-separated policy names")
+    ap.add_argument("--episodes", type=int, default=2000, help="test episodes per seed (0 = all test pairs)")
+    ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--split", default="test", choices=("test", "valid"))
+    ap.add_argument("--ask-attrs", default=None, help="attribute types that may be asked (default: all)")
+    ap.add_argument("--open-attrs", default="genre,decade", help="types the opening value is drawn from")
+    ap.add_argument("--flip", type=float, default=0.0)
+    ap.add_argument("--dont-know", type=float, default=0.0)
+    ap.add_argument("--patience", type=float, default=0.0)
+    ap.add_argument("--targets", type=int, default=1)
+    ap.add_argument("--multi-choice", action="store_true")
+    ap.add_argument("--max-turns", type=int, default=15)
+    ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config)")
+    ap.add_argument("--json")
+    args = ap.parse_args(argv)
+    try:
+        user_model = UserModel(args.flip, args.dont_know, args.patience, args.targets)
+    except ValueError as exc:
+        ap.error(str(exc))
+    names = [p.strip() for p in args.policy.split(",") if p.strip()]
+    unknown = [p for p in names if p not in POLICIES]
+    if unknown:
+        ap.error(f"unknown policy {', '.join(unknown)}; choose from {', '.join(POLICIES)}")
+    catalog = load_dataset(args.dataset)
+    ask = tuple(a.strip() for a in args.ask_attrs.split(",")) if args.ask_attrs else None
+    opening = tuple(a.strip() for a in args.open_attrs.split(","))
+    per = {n: [] for n in names}
+    n_eps = []
+    t0 = time.perf_counter()
+    for seed in range(args.seeds):
+        try:
+            world = build_world(catalog, seed=seed, model=args.model, ask_types=ask, open_types=opening)
+        except ValueError as exc:
+            ap.error(str(exc))
+        episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
+        n_eps.append(len(episodes))
+        for name in names:
+            policy = make_policy(name, world, user_model, seed, args.multi_choice)
+            outcomes = run_episodes(world, policy, episodes, user_model, seed, args.multi_choice, args.max_turns,
+                                    progress=f"seed {seed} {name}")
+            per[name].append(summarise(outcomes, args.max_turns))
+            print(f"[simulate] seed {seed} {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in per[name][-1].items()),
+                  file=sys.stderr)
+    results = {n: {m: aggregate([r[m] for r in runs]) for m in runs[0]} for n, runs in per.items()}
+    protocol = {"dataset": args.dataset, "split": args.split, "episodes_per_seed": n_eps,
+                "seeds": list(range(args.seeds)),
+                "max_turns": args.max_turns, "list_size": 10, "ask_attrs": list(ask or catalog.attr_types),
+                "open_attrs": list(opening), "flip": args.flip, "dont_know": args.dont_know,
+                "patience": args.patience, "targets": args.targets, "multi_choice": args.multi_choice,
+                "hard_filter": not user_model.noisy, "prior": args.model,
+                "seconds": round(time.perf_counter() - t0, 1)}
+    print(f"{args.dataset}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds; user: flip {args.flip}, "
+          f"don't-know {args.dont_know}, patience {args.patience}, targets {args.targets}"
+          f"{', multi-choice' if args.multi_choice else ''}")
+    print(table([[n] + [fmt(r[m], 3) for m in METRICS] for n, r in results.items()], ["policy", *METRICS]))
+    if args.json:
+        write_json(args.json, {"protocol": protocol, "results": results, **run_metadata()})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

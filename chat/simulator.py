@@ -1,0 +1,190 @@
+"""The simulated user and one conversation under the EAR / SCPR / UNICORN protocol.
+
+Protocol (DESIGN.md): turn 1 the user states one random value of the target from the
+opening types (not counted as a system action); then at most ``max_turns`` system actions,
+each asking one value (or, multi-choice, one type with several values) or recommending 10
+items. The user says yes iff the target has the value, "don't know" when the target has no
+data for that type (unknown is never "no"). A list succeeds iff it holds the target; a
+failed list's items leave the candidates. With the literal user, accepted values hard-filter
+the candidates and recommendations must come from them, exactly as published. With any noise
+flag set the system may recommend any item not yet shown: filtering by answers is the
+policy's own choice, since a flipped "yes" would otherwise delete the target for good.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from chat.actions import Action, Answer, AskType, AskValue, Recommend
+from chat.metrics import EpisodeOutcome
+from chat.world import World
+
+REWARDS = {"ask_yes": 0.01, "ask_no": -0.1, "ask_unknown": -0.05, "hit": 1.0, "miss": -0.1, "limit": -0.3}
+
+
+@dataclass(frozen=True)
+class UserModel:
+    """Realistic-user flags; all zero / one target is the literal user of the protocol."""
+
+    flip: float = 0.0  # an answer is flipped with this probability
+    dont_know: float = 0.0  # an answer is "don't know" with this probability
+    patience: float = 0.0  # after a failed list the user leaves with this probability
+    targets: int = 1  # wanted films per episode (the multi-interest setting)
+
+    def __post_init__(self):
+        for name in ("flip", "dont_know", "patience"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"UserModel.{name} must be in [0, 1], got {getattr(self, name)}")
+        if self.targets not in (1, 2):
+            raise ValueError(f"UserModel.targets must be 1 or 2, got {self.targets}")
+
+    @property
+    def noisy(self) -> bool:
+        return bool(self.flip or self.dont_know or self.patience or self.targets > 1)
+
+
+@dataclass
+class DialogueState:
+    """What a policy may read. Policies must not mutate it. Item indices are compact."""
+
+    world: World
+    user: int
+    prior: np.ndarray  # (n_items,) CF scores from the user's history
+    noisy: bool
+    multi_choice: bool
+    max_turns: int
+    opening: int  # the value the user stated first
+    turn: int = 0  # index t of the next system action
+    accepted: list[int] = field(default_factory=list)  # values answered yes (opening included)
+    rejected: list[int] = field(default_factory=list)  # values answered no
+    unanswered: list[int] = field(default_factory=list)  # values answered "don't know"
+    shown: np.ndarray | None = None  # (n_items,) bool: failed recommendations
+    blocked: np.ndarray | None = None  # (n_items,) bool: the user's history
+    candidates: np.ndarray | None = None  # (n_items,) bool: the protocol's candidate set
+
+    @property
+    def asked(self) -> set[int]:
+        return set(self.accepted) | set(self.rejected) | set(self.unanswered)
+
+    @property
+    def allowed(self) -> np.ndarray:
+        """Items a list may hold: the candidates (literal) or anything not shown (noisy)."""
+        if self.noisy:
+            return ~(self.shown | self.blocked)
+        return self.candidates
+
+
+class Conversation:
+    """One episode: ``state`` for the policy, ``step(action)`` for the user's reaction."""
+
+    def __init__(self, world: World, user: int, targets: tuple[int, ...], user_model: UserModel,
+                 rng: np.random.Generator, multi_choice: bool = False, max_turns: int = 15, list_size: int = 10):
+        self.world, self.targets, self.um, self.rng = world, targets, user_model, rng
+        self.list_size = list_size
+        history = world.history(user)
+        prior = world.scorer.score(history)[0]
+        blocked = np.zeros(world.n_items, dtype=bool)
+        blocked[history] = True
+        open_ids = [world.catalog.type_index(t) for t in world.open_types]
+        options = [v for v in world.values_of(targets[0]) if world.value_type[v] in open_ids]
+        opening = int(rng.choice(options))
+        candidates = ~blocked
+        if not user_model.noisy:
+            candidates = candidates & self._has_mask(opening)
+        self.state = DialogueState(world, user, prior, user_model.noisy, multi_choice, max_turns, opening,
+                                   accepted=[opening], shown=np.zeros(world.n_items, dtype=bool),
+                                   blocked=blocked, candidates=candidates)
+        self.outcome: EpisodeOutcome | None = None
+        self.done = False
+
+    def _has_mask(self, value: int) -> np.ndarray:
+        m = np.zeros(self.world.n_items, dtype=bool)
+        m[self.world.items_with(value)] = True
+        return m
+
+    def answer(self, value: int) -> Answer:
+        """The simulated user's answer about one value (noise applied)."""
+        w = self.world
+        if any(w.has(t, value) for t in self.targets):
+            truth = Answer.YES
+        elif all(w.knows(t, value) for t in self.targets):
+            truth = Answer.NO
+        else:
+            return Answer.DONT_KNOW
+        if self.um.dont_know and self.rng.random() < self.um.dont_know:
+            return Answer.DONT_KNOW
+        if self.um.flip and self.rng.random() < self.um.flip:
+            return Answer.NO if truth is Answer.YES else Answer.YES
+        return truth
+
+    def _record(self, value: int, ans: Answer) -> float:
+        s = self.state
+        if ans is Answer.YES:
+            s.accepted.append(value)
+            if not s.noisy:
+                s.candidates &= self._has_mask(value)
+            return REWARDS["ask_yes"]
+        if ans is Answer.NO:
+            s.rejected.append(value)
+            return REWARDS["ask_no"]
+        s.unanswered.append(value)
+        return REWARDS["ask_unknown"]
+
+    def step(self, action: Action) -> float:
+        """Apply one system action; returns the protocol reward. Sets ``done``/``outcome``."""
+        if self.done:
+            raise RuntimeError("the episode is over")
+        s = self.state
+        t = s.turn
+        if isinstance(action, AskValue):
+            reward = self._record(action.value, self.answer(action.value))
+        elif isinstance(action, AskType):
+            reward = 0.0
+            for v in action.values:
+                ans = self.answer(v)
+                # a chip left unpicked reads as "no" when the type is known, else no information
+                reward += self._record(v, ans) / max(len(action.values), 1)
+        elif isinstance(action, Recommend):
+            items = list(action.items)[: self.list_size]
+            if not items:
+                raise ValueError("Recommend needs at least one item")
+            allowed = s.allowed
+            bad = [i for i in items if not allowed[i]]
+            if bad:
+                raise ValueError(f"turn {t}: recommended items outside the allowed set: {bad[:5]}")
+            hits = [r for r, i in enumerate(items, start=1) if i in self.targets]
+            if hits:
+                self.outcome, self.done = EpisodeOutcome(t, hits[0]), True
+                s.turn += 1
+                return REWARDS["hit"]
+            s.shown[items] = True
+            s.candidates[items] = False
+            reward = REWARDS["miss"]
+            if self.um.patience and self.rng.random() < self.um.patience:
+                self.outcome, self.done = EpisodeOutcome(None), True
+                s.turn += 1
+                return reward + REWARDS["limit"]
+        else:
+            raise TypeError(f"unknown action {action!r}")
+        s.turn += 1
+        if s.turn >= s.max_turns:
+            self.outcome, self.done = EpisodeOutcome(None), True
+            reward += REWARDS["limit"]
+        return reward
+
+
+def draw_targets(world: World, user: int, target: int, user_model: UserModel, rng: np.random.Generator):
+    """The episode's target(s): with two targets, a second one from the same split's items
+    of that user when there is one, else from their validation items."""
+    if user_model.targets == 1:
+        return (target,)
+    d = world.data
+    pool = []
+    for m in (d.test, d.valid):
+        row = m.indices[m.indptr[user] : m.indptr[user + 1]]
+        pool = [int(i) for i in row if i != target]
+        if pool:
+            break
+    return (target, int(rng.choice(pool))) if pool else (target,)
