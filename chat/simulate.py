@@ -20,14 +20,16 @@ import time
 import numpy as np
 from tqdm import tqdm
 
-from chat.metrics import EpisodeOutcome, summarise
-from chat.policies import POLICIES
+from chat.metrics import EpisodeOutcome, hdcg, summarise
+from chat.policies import POLICIES as RULE_BASED
 from chat.simulator import Conversation, UserModel, draw_targets
+from chat.unified import UnifiedPolicy
 from chat.world import World, build_world
 from recsys.datasets import load_dataset
 from recsys.report import aggregate, fmt, run_metadata, table, write_json
 
 METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
+POLICIES = {**RULE_BASED, "unified": UnifiedPolicy}
 
 
 def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool):
@@ -36,6 +38,8 @@ def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi
     factory = POLICIES[name]
     if name == "random":
         return factory(seed=seed)
+    if name == "unified":
+        return factory.for_setting(world, user_model, multi_choice, seed=seed)
     if hasattr(factory, "for_setting"):
         return factory.for_setting(world, user_model, multi_choice)
     return factory()
@@ -53,6 +57,27 @@ def run_episodes(world: World, policy, episodes, user_model: UserModel, seed: in
             conv.step(policy.decide(conv.state))
         outcomes.append(conv.outcome)
     return outcomes
+
+
+def per_episode(outcomes: list[EpisodeOutcome], max_turns: int) -> np.ndarray:
+    """(n, 3): success within max_turns, turns used (AT's term), hDCG — for paired tests."""
+    return np.array([[o.success_turn is not None, max_turns if o.success_turn is None else o.success_turn + 1,
+                      hdcg(o.success_turn, o.rank)] for o in outcomes], dtype=np.float64)
+
+
+def paired_bootstrap(a: np.ndarray, b: np.ndarray, n_boot: int = 2000, seed: int = 0) -> dict:
+    """Mean difference a - b over the same episodes with a 95% percentile bootstrap interval,
+    for SR@15, AT and hDCG (columns of ``per_episode``)."""
+    rng = np.random.default_rng(seed)
+    d = a - b
+    idx = rng.integers(len(d), size=(n_boot, len(d)))
+    boots = d[idx].mean(axis=1)  # (n_boot, 3)
+    out = {}
+    for j, name in enumerate(("SR@15", "AT", "hDCG")):
+        lo, hi = np.percentile(boots[:, j], [2.5, 97.5])
+        out[name] = {"diff": float(d[:, j].mean()), "ci95": [float(lo), float(hi)],
+                     "excludes_0": bool(lo > 0 or hi < 0)}
+    return out
 
 
 def main(argv=None) -> int:
@@ -86,6 +111,7 @@ def main(argv=None) -> int:
     ask = tuple(a.strip() for a in args.ask_attrs.split(",")) if args.ask_attrs else None
     opening = tuple(a.strip() for a in args.open_attrs.split(","))
     per = {n: [] for n in names}
+    paired = {n: [] for n in names}
     n_eps = []
     t0 = time.perf_counter()
     for seed in range(args.seeds):
@@ -100,9 +126,16 @@ def main(argv=None) -> int:
             outcomes = run_episodes(world, policy, episodes, user_model, seed, args.multi_choice, args.max_turns,
                                     progress=f"seed {seed} {name}")
             per[name].append(summarise(outcomes, args.max_turns))
+            paired[name].append(per_episode(outcomes, args.max_turns))
             print(f"[simulate] seed {seed} {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in per[name][-1].items()),
                   file=sys.stderr)
     results = {n: {m: aggregate([r[m] for r in runs]) for m in runs[0]} for n, runs in per.items()}
+    comparisons = {}
+    if "rule" in names:
+        base = np.concatenate(paired["rule"])
+        for n in names:
+            if n != "rule":
+                comparisons[f"{n} - rule"] = paired_bootstrap(np.concatenate(paired[n]), base)
     protocol = {"dataset": args.dataset, "split": args.split, "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)),
                 "max_turns": args.max_turns, "list_size": 10, "ask_attrs": list(ask or catalog.attr_types),
@@ -114,8 +147,14 @@ def main(argv=None) -> int:
           f"don't-know {args.dont_know}, patience {args.patience}, targets {args.targets}"
           f"{', multi-choice' if args.multi_choice else ''}")
     print(table([[n] + [fmt(r[m], 3) for m in METRICS] for n, r in results.items()], ["policy", *METRICS]))
+    if comparisons:
+        print("paired bootstrap over the same episodes (all seeds), difference and 95% interval:")
+        print(table([[k] + [f"{v[m]['diff']:+.3f} [{v[m]['ci95'][0]:+.3f}, {v[m]['ci95'][1]:+.3f}]"
+                            for m in ("SR@15", "AT", "hDCG")] for k, v in comparisons.items()],
+                    ["comparison", "SR@15", "AT", "hDCG"]))
     if args.json:
-        write_json(args.json, {"protocol": protocol, "results": results, **run_metadata()})
+        write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
+                               **run_metadata()})
     return 0
 
 

@@ -60,6 +60,7 @@ class DialogueState:
     accepted: list[int] = field(default_factory=list)  # values answered yes (opening included)
     rejected: list[int] = field(default_factory=list)  # values answered no
     unanswered: list[int] = field(default_factory=list)  # values answered "don't know"
+    answers: list[Answer] = field(default_factory=list)  # every answer, in order
     shown: np.ndarray | None = None  # (n_items,) bool: failed recommendations
     blocked: np.ndarray | None = None  # (n_items,) bool: the user's history
     candidates: np.ndarray | None = None  # (n_items,) bool: the protocol's candidate set
@@ -121,6 +122,7 @@ class Conversation:
 
     def _record(self, value: int, ans: Answer) -> float:
         s = self.state
+        s.answers.append(ans)
         if ans is Answer.YES:
             s.accepted.append(value)
             if not s.noisy:

@@ -1,0 +1,222 @@
+"""Train the ``unified`` policy by double DQN with replay on the simulator.
+
+    python -m chat.train_unified --dataset movielens-100k --seed 0 --minutes 30
+
+Training episodes never touch validation or test: each user's train interactions are split
+again (10% held out, seeded), the CF model is refit on the rest, and the held-out
+interactions are the training targets. Users behave as a mixture (literal, flip 0.1,
+don't-know 0.2, patience 0.3, two targets, their combination; a quarter of episodes
+multi-choice). Rewards are UNICORN's (``chat.simulator.REWARDS``). Exploration is ε-greedy
+where the exploratory action is the tuned ``rule``'s half of the time (guided exploration).
+Every ``--valid-every`` episodes the greedy policy is scored on validation episodes of the
+evaluation world (targets from the valid split) and the best checkpoint by mean SR@15
+(then AT) is saved to ``configs/policies/unified-<dataset>-seed<k>.pt`` with the command,
+the seed and the catalog/CF fingerprint. Progress is resumable from ``data/checkpoints``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+import time
+from dataclasses import replace
+
+import numpy as np
+import scipy.sparse as sp
+import torch
+from tqdm import tqdm
+
+from chat.metrics import summarise
+from chat.policies import POLICY_DIR, RulePolicy
+from chat.simulate import run_episodes
+from chat.simulator import Conversation, UserModel, draw_targets
+from chat.unified import N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, world_fingerprint
+from chat.world import World, build_world
+from recsys import assets
+from recsys.datasets import load_dataset
+from recsys.evaluate import load_config
+from recsys.models import make_scorer
+from recsys.report import run_metadata, write_json
+
+MIXTURE = (UserModel(), UserModel(flip=0.1), UserModel(dont_know=0.2), UserModel(patience=0.3),
+           UserModel(targets=2), UserModel(flip=0.1, dont_know=0.2, patience=0.3))
+VALID_SETTINGS = ((UserModel(), False), (UserModel(flip=0.1), False),
+                  (UserModel(flip=0.1, dont_know=0.2, patience=0.3), False), (UserModel(), True))
+MAX_A = 1 + 20  # recommend + candidates
+
+
+def training_world(world: World, seed: int) -> World:
+    """A world whose targets come from training interactions: 10% of each user's train
+    items held out (as its ``valid`` split), CF refit on the rest."""
+    tr = world.data.train.tocsr()
+    rng = np.random.default_rng([seed, 7])
+    keep_rows, keep_cols, out_rows, out_cols = [], [], [], []
+    for u in range(tr.shape[0]):
+        items = tr.indices[tr.indptr[u] : tr.indptr[u + 1]]
+        n_out = int(0.1 * len(items))
+        perm = rng.permutation(items)
+        out_rows += [u] * n_out
+        out_cols += perm[:n_out].tolist()
+        keep_rows += [u] * (len(items) - n_out)
+        keep_cols += perm[n_out:].tolist()
+    mk = lambda r, c: sp.csr_matrix((np.ones(len(r), np.float32), (r, c)), shape=tr.shape)  # noqa: E731
+    data = replace(world.data, train=mk(keep_rows, keep_cols), valid=mk(out_rows, out_cols),
+                   test=sp.csr_matrix(tr.shape, dtype=np.float32))
+    params = load_config(world.catalog.name).get(world.scorer.name, {})
+    scorer = make_scorer(world.scorer.name, params, seed=seed).fit(data.train)
+    return replace(world, data=data, scorer=scorer)
+
+
+def pad(features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(MAX_A, d) features and (MAX_A,) validity mask."""
+    out = np.zeros((MAX_A, N_GLOBAL + N_ACTION), dtype=np.float32)
+    n = min(len(features), MAX_A)
+    out[:n] = features[:n]
+    mask = np.zeros(MAX_A, dtype=bool)
+    mask[:n] = True
+    return out, mask
+
+
+class Replay:
+    def __init__(self, size: int, rng: np.random.Generator):
+        d = N_GLOBAL + N_ACTION
+        self.s = np.zeros((size, MAX_A, d), np.float32)
+        self.m = np.zeros((size, MAX_A), bool)
+        self.a = np.zeros(size, np.int64)
+        self.r = np.zeros(size, np.float32)
+        self.s2 = np.zeros((size, MAX_A, d), np.float32)
+        self.m2 = np.zeros((size, MAX_A), bool)
+        self.done = np.zeros(size, np.float32)
+        self.size, self.n, self.k, self.rng = size, 0, 0, rng
+
+    def add(self, s, m, a, r, s2, m2, done):
+        i = self.k
+        self.s[i], self.m[i], self.a[i], self.r[i], self.s2[i], self.m2[i], self.done[i] = s, m, a, r, s2, m2, done
+        self.k = (self.k + 1) % self.size
+        self.n = min(self.n + 1, self.size)
+
+    def sample(self, batch: int):
+        idx = self.rng.integers(self.n, size=batch)
+        t = lambda x: torch.from_numpy(x[idx])  # noqa: E731
+        return t(self.s), t(self.m), t(self.a), t(self.r), t(self.s2), t(self.m2), t(self.done)
+
+
+def validate(world: World, net: QNetwork, episodes, seed: int) -> dict:
+    scores = {}
+    for um, mc in VALID_SETTINGS:
+        beliefs = RulePolicy.for_setting(world, um, mc).config.beliefs
+        s = summarise(run_episodes(world, UnifiedPolicy(copy.deepcopy(net), beliefs), episodes, um, seed, mc))
+        scores[f"flip={um.flip},dk={um.dont_know},pat={um.patience},mc={int(mc)}"] = s
+    return {"SR@15": float(np.mean([s["SR@15"] for s in scores.values()])),
+            "AT": float(np.mean([s["AT"] for s in scores.values()])), "per_setting": scores}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m chat.train_unified", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dataset", default="movielens-100k")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--minutes", type=float, default=30.0, help="wall-clock budget for training")
+    ap.add_argument("--episodes", type=int, default=100_000, help="cap on training episodes")
+    ap.add_argument("--valid-every", type=int, default=1500)
+    ap.add_argument("--valid-episodes", type=int, default=200)
+    ap.add_argument("--hidden", type=int, default=64)
+    ap.add_argument("--gamma", type=float, default=0.95)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--threads", type=int, default=1)
+    args = ap.parse_args(argv)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = np.random.default_rng(args.seed)
+    catalog = load_dataset(args.dataset)
+    world = build_world(catalog, seed=args.seed)
+    train_world = training_world(world, args.seed)
+    train_eps = train_world.episodes("valid", 0, rng)
+    valid_eps = world.episodes("valid", args.valid_episodes, np.random.default_rng([args.seed, 99]))
+    net, target = QNetwork(args.hidden), QNetwork(args.hidden)
+    opt = torch.optim.Adam(net.parameters(), lr=args.lr)
+    ckpt = assets.data_dir() / "checkpoints" / f"unified-{catalog.name}-seed{args.seed}.ckpt"
+    start_ep, best, curve = 0, None, []
+    if ckpt.exists():
+        blob = torch.load(ckpt, map_location="cpu", weights_only=False)
+        net.load_state_dict(blob["net"])
+        opt.load_state_dict(blob["opt"])
+        start_ep, best, curve = blob["episode"], blob["best"], blob["curve"]
+        print(f"[train_unified] resuming from {ckpt} at episode {start_ep}", file=sys.stderr)
+    target.load_state_dict(net.state_dict())
+    replay = Replay(50_000, rng)
+    rules = {(um, mc): RulePolicy.for_setting(world, um, mc) for um in MIXTURE for mc in (False, True)}
+    t_end = time.time() + 60 * args.minutes
+    out_path = POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}.pt"
+    steps, losses = 0, []
+    bar = tqdm(total=args.episodes, initial=start_ep, desc="episodes", file=sys.stderr)
+    ep = start_ep
+    while ep < args.episodes and time.time() < t_end:
+        um = MIXTURE[int(rng.integers(len(MIXTURE)))]
+        mc = bool(rng.random() < 0.25)
+        rule = rules[(um, mc)]
+        eps_greedy = max(0.05, 1.0 - ep / 4000)
+        user, tgt = train_eps[int(rng.integers(len(train_eps)))]
+        erng = np.random.default_rng([args.seed, 1, ep])
+        conv = Conversation(train_world, user, draw_targets(train_world, user, tgt, um, erng), um, erng, mc)
+        cand = build_candidates(conv.state, rule.config.beliefs)
+        while not conv.done:
+            if rng.random() < eps_greedy:
+                if rng.random() < 0.5:
+                    act = rule.decide(conv.state)
+                    a = next((k for k, c in enumerate(cand.actions) if c == act), None)
+                    if a is None or a >= MAX_A:  # the rule's pick may fall outside the candidates
+                        a = int(rng.integers(min(len(cand.actions), MAX_A)))
+                else:
+                    a = int(rng.integers(min(len(cand.actions), MAX_A)))
+            else:
+                with torch.no_grad():
+                    a = int(torch.argmax(net(torch.from_numpy(cand.features[:MAX_A]))))
+            r = conv.step(cand.actions[a])
+            s, m = pad(cand.features)
+            if not conv.done:
+                cand = build_candidates(conv.state, rule.config.beliefs)
+            s2, m2 = pad(cand.features)
+            replay.add(s, m, a, r, s2, m2, float(conv.done))
+            steps += 1
+            if replay.n >= 500:
+                bs, bm, ba, br, bs2, bm2, bd = replay.sample(args.batch)
+                q = net(bs).gather(1, ba[:, None]).squeeze(1)
+                with torch.no_grad():
+                    a2 = net(bs2).masked_fill(~bm2, -1e9).argmax(1, keepdim=True)  # double DQN
+                    q2 = target(bs2).gather(1, a2).squeeze(1)
+                    y = br + args.gamma * (1 - bd) * q2
+                loss = torch.nn.functional.smooth_l1_loss(q, y)
+                opt.zero_grad()
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(net.parameters(), 10.0)
+                opt.step()
+                losses.append(loss.item())
+                if steps % 500 == 0:
+                    target.load_state_dict(net.state_dict())
+        ep += 1
+        bar.update(1)
+        if ep % args.valid_every == 0:
+            v = validate(world, net, valid_eps, args.seed)
+            curve.append({"episode": ep, "loss": float(np.mean(losses[-1000:])) if losses else None,
+                          "valid SR@15": v["SR@15"], "valid AT": v["AT"]})
+            bar.write(f"[train_unified] episode {ep}: loss {curve[-1]['loss']}, valid SR@15 {v['SR@15']:.3f} "
+                      f"AT {v['AT']:.2f}")
+            if best is None or (v["SR@15"], -v["AT"]) > (best["SR@15"], -best["AT"]):
+                best = {"episode": ep, "SR@15": v["SR@15"], "AT": v["AT"], "per_setting": v["per_setting"]}
+                save_policy(out_path, net, args.hidden, world_fingerprint(world),
+                            {"command": run_metadata()["command"], "seed": args.seed, "dataset": args.dataset,
+                             "episodes_trained": ep, "selected_on": "validation SR@15 then AT", "valid": best})
+            ckpt.parent.mkdir(parents=True, exist_ok=True)
+            torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "episode": ep, "best": best,
+                        "curve": curve}, ckpt)
+            write_json(POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}-curve.json", {"curve": curve})
+    bar.close()
+    print(f"[train_unified] done at episode {ep}; best {best}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""``unified``: one learned network scores every ask-action and the recommend-action from
+one state, in the spirit of UNICORN's unified conversational policy.
+
+State (built on the shared beliefs of ``chat.beliefs``, the same update ``rule`` uses):
+global features — turn, belief entropy, top-1/10/20 belief mass, effective candidate count,
+counts of yes / no / don't-know answers and failed lists, the last answer — and, per
+candidate action, its own features: for an ask, the expected information, the known mass,
+the yes-share and the attribute type; for recommend, a flag. To keep steps cheap only the
+``N_CANDIDATES`` most informative values (or, multi-choice, types) are scored, plus
+recommend. The network is an MLP over [global ; action] giving a Q-value per action
+(``chat.train_unified`` trains it by double DQN with replay on UNICORN's rewards).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from chat.actions import Action, Answer, AskType, AskValue
+from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_information
+from chat.policies import CHIPS, LIST_SIZE, POLICY_DIR, RulePolicy, candidate_values, fallback_list
+from chat.simulator import DialogueState
+
+N_CANDIDATES = 20
+MAX_TYPES = 12  # attribute-type one-hot width (types beyond share the last slot)
+N_GLOBAL = 15
+N_ACTION = 5 + MAX_TYPES
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The actions scored at one state: ``actions[0]`` is recommend; features per action."""
+
+    actions: list[Action]
+    features: np.ndarray  # (n_actions, N_GLOBAL + N_ACTION) float32
+
+
+def _entropy(b: np.ndarray) -> float:
+    p = b[b > 0]
+    return float(-(p * np.log(p)).sum())
+
+
+def build_candidates(state: DialogueState, beliefs: BeliefConfig) -> Candidates:
+    logb = log_beliefs(state, beliefs)
+    b = normalise(logb)
+    w = state.world
+    order = top_items(logb, 20)
+    mass = np.cumsum(b[order]) if order.size else np.zeros(1)
+    m1, m10, m20 = (float(mass[min(k, len(mass)) - 1]) for k in (1, 10, 20))
+    n_eff = float(np.exp(_entropy(b))) if b.sum() > 0 else 1.0
+    last = [0.0, 0.0, 0.0]
+    if state.answers:
+        last[[Answer.YES, Answer.NO, Answer.DONT_KNOW].index(state.answers[-1])] = 1.0
+    g = np.array([state.turn / state.max_turns, np.log1p(n_eff) / np.log1p(w.n_items), m1, m10, m20,
+                  len(state.accepted) / 5, len(state.rejected) / 5, len(state.unanswered) / 5,
+                  float(state.shown.sum()) / (LIST_SIZE * 5), float(state.turn == state.max_turns - 1),
+                  float(state.multi_choice), *last, 1.0], dtype=np.float32)
+    top = top_items(logb, LIST_SIZE)
+    actions: list[Action] = [fallback_list(state, top)]
+    feats = [np.concatenate([g, np.r_[1.0, m10, 0.0, 0.0, 0.0, np.zeros(MAX_TYPES)]])]
+    values = candidate_values(state, b, limit=N_CANDIDATES)
+    if values.size and state.turn < state.max_turns - 1:
+        info = value_information(state, b, values)
+        p_has = b @ w.item_attr[:, values]
+        p_known = (b @ w.known)[w.value_type[values]]
+        if state.multi_choice:
+            for t in np.unique(w.value_type[values]):
+                sel = w.value_type[values] == t
+                vals = values[sel][np.argsort(-p_has[sel], kind="stable")[:CHIPS]]
+                actions.append(AskType(w.catalog.attr_types[t], tuple(int(v) for v in vals)))
+                onehot = np.zeros(MAX_TYPES)
+                onehot[min(int(t), MAX_TYPES - 1)] = 1.0
+                feats.append(np.concatenate([g, np.r_[0.0, info[sel].max(), info[sel].sum(), p_known[sel].max(),
+                                                      p_has[sel].sum(), onehot]]))
+        else:
+            for k, v in enumerate(values):
+                actions.append(AskValue(int(v)))
+                onehot = np.zeros(MAX_TYPES)
+                onehot[min(int(w.value_type[v]), MAX_TYPES - 1)] = 1.0
+                feats.append(np.concatenate([g, np.r_[0.0, info[k], p_has[k], p_known[k],
+                                                      p_has[k] / max(p_known[k], 1e-9), onehot]]))
+    return Candidates(actions, np.asarray(feats, dtype=np.float32))
+
+
+class QNetwork(nn.Module):
+    """Q(s, a) = MLP([global ; action features]); input ``(n_actions, N_GLOBAL + N_ACTION)``."""
+
+    def __init__(self, hidden: int = 64):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(N_GLOBAL + N_ACTION, hidden), nn.ReLU(),
+                                 nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 1))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:  # (..., n_actions, d) -> (..., n_actions)
+        return self.net(x).squeeze(-1)
+
+
+class UnifiedPolicy:
+    name = "unified"
+
+    def __init__(self, net: QNetwork, beliefs: BeliefConfig | None = None):
+        self.net, self.beliefs = net.eval(), beliefs or BeliefConfig()
+
+    @torch.no_grad()
+    def decide(self, state: DialogueState) -> Action:
+        cand = build_candidates(state, self.beliefs)
+        q = self.net(torch.from_numpy(cand.features))
+        return cand.actions[int(torch.argmax(q))]
+
+    @classmethod
+    def for_setting(cls, world, user_model, multi_choice: bool, seed: int = 0) -> UnifiedPolicy:
+        """The trained network for this dataset (``configs/policies/unified-<dataset>-seed<k>.pt``),
+        with the rule's validation-tuned belief update for the user setting. Refuses weights
+        trained on another catalog or CF model."""
+        path = POLICY_DIR / f"unified-{world.catalog.name}-seed{seed}.pt"
+        if not path.exists():
+            raise FileNotFoundError(f"{path} not found: train it with python -m chat.train_unified "
+                                    f"--dataset {world.catalog.name} --seed {seed}")
+        blob = torch.load(path, map_location="cpu", weights_only=False)
+        expect = world_fingerprint(world)
+        if blob["fingerprint"] != expect:
+            raise ValueError(f"{path} was trained on catalog/CF fingerprint {blob['fingerprint']}, this world is "
+                             f"{expect}: retrain it")
+        net = QNetwork(blob["hidden"])
+        net.load_state_dict(blob["state_dict"])
+        beliefs = RulePolicy.for_setting(world, user_model, multi_choice).config.beliefs
+        return cls(net, beliefs)
+
+
+def world_fingerprint(world) -> str:
+    return f"{world.catalog.fingerprint()}-{world.scorer.fingerprint()}"
+
+
+def save_policy(path: Path, net: QNetwork, hidden: int, fingerprint: str, meta: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    torch.save({"state_dict": net.state_dict(), "hidden": hidden, "fingerprint": fingerprint, "meta": meta}, tmp)
+    tmp.replace(path)
+    path.with_suffix(".json").write_text(json.dumps({"fingerprint": fingerprint, **meta}, indent=2) + "\n")
