@@ -69,11 +69,23 @@ def normalise(logb: np.ndarray) -> np.ndarray:
     return b
 
 
+def value_mass(state: DialogueState, b: np.ndarray) -> np.ndarray:
+    """Belief mass having each attribute value ``(n_values,)``: one sparse product, cached on
+    the belief vector so repeated calls within a decision cost nothing."""
+    key = id(b)
+    cache = getattr(state, "_value_mass", None)
+    if cache is not None and cache[0] == key and cache[1] is b:
+        return cache[2]
+    mass = state.world.attr_by_value @ b
+    object.__setattr__(state, "_value_mass", (key, b, mass))
+    return mass
+
+
 def value_information(state: DialogueState, b: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Expected information of asking each value ``(len(values),)``: the belief mass whose
     type is known times the binary entropy of the yes-share within it."""
     w = state.world
-    p_has = b @ w.item_attr[:, values]  # (len(values),) mass having the value
+    p_has = value_mass(state, b)[values]  # (len(values),) mass having the value
     p_known = (b @ w.known)[w.value_type[values]]  # mass that knows the value's type
     q = np.divide(p_has, p_known, out=np.zeros_like(p_has), where=p_known > 1e-12)
     q = np.clip(q, 1e-12, 1 - 1e-12)

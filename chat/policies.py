@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from chat.actions import Action, AskType, AskValue, Recommend
-from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_information
+from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_information, value_mass
 from chat.simulator import DialogueState
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "configs" / "policies"
@@ -41,13 +41,11 @@ def fallback_list(state: DialogueState, ranked: np.ndarray) -> Recommend:
 def candidate_values(state: DialogueState, b: np.ndarray, limit: int | None = None) -> np.ndarray:
     """Askable, unasked values held by at least one item with belief > 0; the ``limit`` most
     informative when given (UNICORN's preselection)."""
-    w = state.world
-    values = w.askable_values()
+    mask = state.world.askable_mask & (value_mass(state, b) > 0)
     asked = state.asked
     if asked:
-        values = values[~np.isin(values, list(asked))]
-    mass = b @ w.item_attr[:, values]
-    values = values[mass > 0]
+        mask[list(asked)] = False
+    values = np.flatnonzero(mask)
     if limit is not None and values.size > limit:
         info = value_information(state, b, values)
         values = values[np.argsort(-info, kind="stable")[:limit]]
@@ -60,7 +58,7 @@ def best_type_question(state: DialogueState, b: np.ndarray, values: np.ndarray, 
     w = state.world
     t = int(w.value_type[values[int(np.argmax(info))]])
     of_type = values[w.value_type[values] == t]
-    mass = b @ w.item_attr[:, of_type]
+    mass = value_mass(state, b)[of_type]
     chips = of_type[np.argsort(-mass, kind="stable")[:CHIPS]]
     return AskType(w.catalog.attr_types[t], tuple(int(v) for v in chips))
 

@@ -22,7 +22,7 @@ import torch
 from torch import nn
 
 from chat.actions import Action, Answer, AskType, AskValue
-from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_information
+from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_information, value_mass
 from chat.policies import CHIPS, LIST_SIZE, POLICY_DIR, RulePolicy, candidate_values, fallback_list
 from chat.simulator import DialogueState
 
@@ -66,7 +66,7 @@ def build_candidates(state: DialogueState, beliefs: BeliefConfig) -> Candidates:
     values = candidate_values(state, b, limit=N_CANDIDATES)
     if values.size and state.turn < state.max_turns - 1:
         info = value_information(state, b, values)
-        p_has = b @ w.item_attr[:, values]
+        p_has = value_mass(state, b)[values]
         p_known = (b @ w.known)[w.value_type[values]]
         if state.multi_choice:
             for t in np.unique(w.value_type[values]):

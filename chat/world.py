@@ -53,9 +53,23 @@ class World:
     def knows(self, item: int, value: int) -> bool:
         return bool(self.known[item, self.value_type[value]])
 
+    @property
+    def askable_mask(self) -> np.ndarray:
+        """(n_values,) bool: values of the types that may be asked (computed once)."""
+        if "_askable" not in self.__dict__:
+            types = [self.catalog.type_index(t) for t in self.ask_types]
+            self.__dict__["_askable"] = np.isin(self.value_type, types)
+        return self.__dict__["_askable"]
+
+    @property
+    def attr_by_value(self) -> sp.csr_matrix:
+        """(n_values, n_items) CSR, the transpose of ``item_attr`` (computed once)."""
+        if "_attr_t" not in self.__dict__:
+            self.__dict__["_attr_t"] = self.item_attr.T.tocsr()
+        return self.__dict__["_attr_t"]
+
     def askable_values(self) -> np.ndarray:
-        types = [self.catalog.type_index(t) for t in self.ask_types]
-        return np.flatnonzero(np.isin(self.value_type, types))
+        return np.flatnonzero(self.askable_mask)
 
     def episodes(self, split: str, n: int, rng: np.random.Generator) -> list[tuple[int, int]]:
         """Seeded sample of (user, target) pairs from ``split`` (train/valid/test); all if n <= 0.
