@@ -72,7 +72,7 @@ class RandomPolicy:
     def decide(self, state: DialogueState) -> Action:
         logb = log_beliefs(state, BeliefConfig(temperature=1.0, error=0.0 if not state.noisy else 0.2))
         values = candidate_values(state, normalise(logb))
-        if state.turn < state.max_turns - 1 and values.size and self.rng.random() < 0.5:
+        if state.turn < state.max_actions - 1 and values.size and self.rng.random() < 0.5:
             return AskValue(int(self.rng.choice(values)))
         return Recommend(tuple(int(i) for i in top_items(np.where(state.allowed, state.prior, -np.inf), LIST_SIZE)))
 
@@ -97,7 +97,7 @@ class MaxEntPolicy:
         b = normalise(logb)
         remaining = int(np.isfinite(logb).sum())
         values = candidate_values(state, b)
-        if remaining <= LIST_SIZE or not values.size or state.turn == state.max_turns - 1:
+        if remaining <= LIST_SIZE or not values.size or state.turn == state.max_actions - 1:
             return fallback_list(state, top_items(np.where(np.isfinite(logb), state.prior, -np.inf), LIST_SIZE))
         info = value_information(state, b, values)
         if state.multi_choice:
@@ -141,7 +141,7 @@ class RulePolicy:
         top = top_items(logb, LIST_SIZE)
         mass = float(b[top].sum())
         values = candidate_values(state, b)
-        if mass >= self.config.threshold or not values.size or state.turn == state.max_turns - 1:
+        if mass >= self.config.threshold or not values.size or state.turn == state.max_actions - 1:
             return fallback_list(state, top)
         info = value_information(state, b, values)
         if state.multi_choice:

@@ -46,12 +46,12 @@ def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi
 
 
 def run_episodes(world: World, policy, episodes, user_model: UserModel, seed: int, multi_choice: bool,
-                 max_turns: int = 15, progress: str | None = None) -> list[EpisodeOutcome]:
+                 max_turns: int = 15, progress: str | None = None, split: str = "test") -> list[EpisodeOutcome]:
     outcomes = []
     it = tqdm(episodes, desc=progress, file=sys.stderr, leave=False) if progress else episodes
     for k, (user, target) in enumerate(it):
         rng = np.random.default_rng([seed, k])  # the same user draws for every policy
-        targets = draw_targets(world, user, target, user_model, rng)
+        targets = draw_targets(world, user, target, user_model, rng, split)
         conv = Conversation(world, user, targets, user_model, rng, multi_choice, max_turns)
         while not conv.done:
             conv.step(policy.decide(conv.state))
@@ -124,12 +124,12 @@ def main(argv=None) -> int:
         for name in names:
             policy = make_policy(name, world, user_model, seed, args.multi_choice)
             outcomes = run_episodes(world, policy, episodes, user_model, seed, args.multi_choice, args.max_turns,
-                                    progress=f"seed {seed} {name}")
+                                    progress=f"seed {seed} {name}", split=args.split)
             per[name].append(summarise(outcomes, args.max_turns))
             paired[name].append(per_episode(outcomes, args.max_turns))
             print(f"[simulate] seed {seed} {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in per[name][-1].items()),
                   file=sys.stderr)
-    results = {n: {m: aggregate([r[m] for r in runs]) for m in runs[0]} for n, runs in per.items()}
+    results = {n: {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]} for n, runs in per.items()}
     comparisons = {}
     if "rule" in names:
         base = np.concatenate(paired["rule"])

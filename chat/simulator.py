@@ -1,14 +1,17 @@
 """The simulated user and one conversation under the EAR / SCPR / UNICORN protocol.
 
-Protocol (DESIGN.md): turn 1 the user states one random value of the target from the
-opening types (not counted as a system action); then at most ``max_turns`` system actions,
-each asking one value (or, multi-choice, one type with several values) or recommending 10
-items. The user says yes iff the target has the value, "don't know" when the target has no
-data for that type (unknown is never "no"). A list succeeds iff it holds the target; a
-failed list's items leave the candidates. With the literal user, accepted values hard-filter
-the candidates and recommendations must come from them, exactly as published. With any noise
-flag set the system may recommend any item not yet shown: filtering by answers is the
-policy's own choice, since a flipped "yes" would otherwise delete the target for good.
+Protocol (DESIGN.md): the user states one random value of the target from the opening
+types; that is turn 1 of at most ``max_turns`` (15), so the system gets at most
+``max_turns - 1`` actions, t = 0..13, as in UNICORN's released environment. Each action
+asks one value (or, multi-choice, one type with several values) or recommends 10 items.
+The user says yes iff the target has the value, "don't know" when the target has no data
+for that type (unknown is never "no"). A list succeeds iff it holds the target; a failed
+list's items leave the candidates. With the literal user, accepted values hard-filter the
+candidates and recommendations must come from them, exactly as published. With any noise
+flag set the system may recommend any item not yet shown (nor in the user's history):
+filtering by answers is the policy's own choice, since a flipped "yes" would otherwise
+delete the target for good. Rewards are UNICORN's, plus -0.05 for a "don't know" (no
+information gained); a multi-choice question earns the mean of its chips' rewards.
 """
 
 from __future__ import annotations
@@ -66,15 +69,21 @@ class DialogueState:
     candidates: np.ndarray | None = None  # (n_items,) bool: the protocol's candidate set
 
     @property
+    def max_actions(self) -> int:
+        """System actions available: the user's opening is turn 1 of ``max_turns``."""
+        return self.max_turns - 1
+
+    @property
     def asked(self) -> set[int]:
         return set(self.accepted) | set(self.rejected) | set(self.unanswered)
 
     @property
     def allowed(self) -> np.ndarray:
-        """Items a list may hold: the candidates (literal) or anything not shown (noisy)."""
+        """Items a list may hold (a copy): the candidates (literal), or with noisy users any
+        item not yet shown and not already in the user's history."""
         if self.noisy:
             return ~(self.shown | self.blocked)
-        return self.candidates
+        return self.candidates.copy()
 
 
 class Conversation:
@@ -134,12 +143,36 @@ class Conversation:
         s.unanswered.append(value)
         return REWARDS["ask_unknown"]
 
+    def _validate(self, action: Action) -> None:
+        """Refuse actions outside the protocol, so a policy bug cannot pass unnoticed."""
+        s, w = self.state, self.world
+        if isinstance(action, Recommend):
+            if not 1 <= len(action.items) <= self.list_size or len(set(action.items)) != len(action.items):
+                raise ValueError(f"turn {s.turn}: a list needs 1..{self.list_size} distinct items, "
+                                 f"got {len(action.items)}")
+            return
+        values = (action.value,) if isinstance(action, AskValue) else getattr(action, "values", None)
+        if values is None:
+            raise TypeError(f"unknown action {action!r}")
+        if not values:
+            raise ValueError(f"turn {s.turn}: a question needs at least one value")
+        for v in values:
+            if not 0 <= v < len(w.value_type) or not w.askable_mask[v]:
+                raise ValueError(f"turn {s.turn}: value {v} is not of an askable type ({', '.join(w.ask_types)})")
+            if v in s.asked:
+                raise ValueError(f"turn {s.turn}: value {v} was already asked")
+        if isinstance(action, AskType):
+            t = w.catalog.type_index(action.attr_type)
+            if any(w.value_type[v] != t for v in values):
+                raise ValueError(f"turn {s.turn}: chips must all be values of {action.attr_type}")
+
     def step(self, action: Action) -> float:
         """Apply one system action; returns the protocol reward. Sets ``done``/``outcome``."""
         if self.done:
             raise RuntimeError("the episode is over")
         s = self.state
         t = s.turn
+        self._validate(action)
         if isinstance(action, AskValue):
             reward = self._record(action.value, self.answer(action.value))
         elif isinstance(action, AskType):
@@ -149,9 +182,7 @@ class Conversation:
                 # a chip left unpicked reads as "no" when the type is known, else no information
                 reward += self._record(v, ans) / max(len(action.values), 1)
         elif isinstance(action, Recommend):
-            items = list(action.items)[: self.list_size]
-            if not items:
-                raise ValueError("Recommend needs at least one item")
+            items = list(action.items)
             allowed = s.allowed
             bad = [i for i in items if not allowed[i]]
             if bad:
@@ -171,20 +202,22 @@ class Conversation:
         else:
             raise TypeError(f"unknown action {action!r}")
         s.turn += 1
-        if s.turn >= s.max_turns:
+        if s.turn >= s.max_actions:
             self.outcome, self.done = EpisodeOutcome(None), True
             reward += REWARDS["limit"]
         return reward
 
 
-def draw_targets(world: World, user: int, target: int, user_model: UserModel, rng: np.random.Generator):
-    """The episode's target(s): with two targets, a second one from the same split's items
-    of that user when there is one, else from their validation items."""
+def draw_targets(world: World, user: int, target: int, user_model: UserModel, rng: np.random.Generator,
+                 split: str = "test"):
+    """The episode's target(s). With two targets the second is another of that user's items
+    from the episode's own split (for test episodes, from valid when test has no other), so
+    validation and training episodes never see a test item."""
     if user_model.targets == 1:
         return (target,)
     d = world.data
     pool = []
-    for m in (d.test, d.valid):
+    for m in ((d.test, d.valid) if split == "test" else (d.valid,)):
         row = m.indices[m.indptr[user] : m.indptr[user + 1]]
         pool = [int(i) for i in row if i != target]
         if pool:

@@ -106,7 +106,8 @@ def validate(world: World, net: QNetwork, episodes, seed: int) -> dict:
     scores = {}
     for um, mc in VALID_SETTINGS:
         beliefs = RulePolicy.for_setting(world, um, mc).config.beliefs
-        s = summarise(run_episodes(world, UnifiedPolicy(copy.deepcopy(net), beliefs), episodes, um, seed, mc))
+        s = summarise(run_episodes(world, UnifiedPolicy(copy.deepcopy(net), beliefs), episodes, um, seed, mc,
+                                   split="valid"))
         scores[f"flip={um.flip},dk={um.dont_know},pat={um.patience},mc={int(mc)}"] = s
     return {"SR@15": float(np.mean([s["SR@15"] for s in scores.values()])),
             "AT": float(np.mean([s["AT"] for s in scores.values()])), "per_setting": scores}
@@ -160,7 +161,7 @@ def main(argv=None) -> int:
         eps_greedy = max(0.05, 1.0 - ep / 4000)
         user, tgt = train_eps[int(rng.integers(len(train_eps)))]
         erng = np.random.default_rng([args.seed, 1, ep])
-        conv = Conversation(train_world, user, draw_targets(train_world, user, tgt, um, erng), um, erng, mc)
+        conv = Conversation(train_world, user, draw_targets(train_world, user, tgt, um, erng, "valid"), um, erng, mc)
         cand = build_candidates(conv.state, rule.config.beliefs)
         while not conv.done:
             if rng.random() < eps_greedy:

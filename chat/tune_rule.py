@@ -56,7 +56,7 @@ def main(argv=None) -> int:
         best = None
         for t, thr, eps in itertools.product(TEMPERATURES, THRESHOLDS, errors):
             policy = RulePolicy(RuleConfig(BeliefConfig(t, eps), thr))
-            s = summarise(run_episodes(world, policy, episodes, um, 0, mc))
+            s = summarise(run_episodes(world, policy, episodes, um, 0, mc, split="valid"))
             key = (s["SR@15"], -s["AT"])
             print(f"[tune_rule] {name}: T={t} threshold={thr} ε={eps}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}",
                   file=sys.stderr)

@@ -58,13 +58,13 @@ def build_candidates(state: DialogueState, beliefs: BeliefConfig) -> Candidates:
         last[[Answer.YES, Answer.NO, Answer.DONT_KNOW].index(state.answers[-1])] = 1.0
     g = np.array([state.turn / state.max_turns, np.log1p(n_eff) / np.log1p(w.n_items), m1, m10, m20,
                   len(state.accepted) / 5, len(state.rejected) / 5, len(state.unanswered) / 5,
-                  float(state.shown.sum()) / (LIST_SIZE * 5), float(state.turn == state.max_turns - 1),
+                  float(state.shown.sum()) / (LIST_SIZE * 5), float(state.turn == state.max_actions - 1),
                   float(state.multi_choice), *last, 1.0], dtype=np.float32)
     top = top_items(logb, LIST_SIZE)
     actions: list[Action] = [fallback_list(state, top)]
     feats = [np.concatenate([g, np.r_[1.0, m10, 0.0, 0.0, 0.0, np.zeros(MAX_TYPES)]])]
     values = candidate_values(state, b, limit=N_CANDIDATES)
-    if values.size and state.turn < state.max_turns - 1:
+    if values.size and state.turn < state.max_actions - 1:
         info = value_information(state, b, values)
         p_has = value_mass(state, b)[values]
         p_known = (b @ w.known)[w.value_type[values]]

@@ -7,6 +7,7 @@ train items are their history, a test (or valid, or train) interaction is a targ
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,6 +79,9 @@ class World:
         open_ids = [self.catalog.type_index(t) for t in self.open_types]
         openable = np.asarray(self.item_attr[:, np.isin(self.value_type, open_ids)].sum(axis=1)).ravel() > 0
         keep = openable[m.col]
+        if not keep.all():
+            print(f"[world] {int((~keep).sum())} of {len(keep)} {split} pairs skipped: the target has no value "
+                  f"of an opening type ({', '.join(self.open_types)})", file=sys.stderr)
         pairs = np.stack([m.row[keep], m.col[keep]], axis=1)
         if 0 < n < len(pairs):
             pairs = pairs[np.sort(rng.choice(len(pairs), n, replace=False))]

@@ -16,9 +16,10 @@ import numpy as np
 VERSIONED = ("numpy", "scipy", "torch", "implicit", "networkx", "chromadb", "transformers", "peft", "gradio")
 
 
-def aggregate(values: list[float]) -> dict | float:
-    """``{"mean", "std"}`` over seeds (population std, ddof=0); a plain number for one seed."""
-    if len(values) == 1:
+def aggregate(values: list[float], always_dict: bool = False) -> dict | float:
+    """``{"mean", "std"}`` over seeds (population std, ddof=0); a plain number for one seed
+    unless ``always_dict``."""
+    if len(values) == 1 and not always_dict:
         return float(values[0])
     return {"mean": float(np.mean(values)), "std": float(np.std(values))}
 

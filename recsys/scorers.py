@@ -205,3 +205,4 @@ class ItemKNN(Scorer):
 
     def _score(self, history):
         return np.asarray((history @ self.S.T).toarray())
+

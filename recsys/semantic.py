@@ -63,7 +63,8 @@ class Encoder:
     def __init__(self, model, key: str = MODEL_KEY) -> None:
         self.model = model
         self.key = key
-        get_dim = getattr(model, "get_embedding_dimension", None) or getattr(model, "get_sentence_embedding_dimension", None)
+        get_dim = (getattr(model, "get_embedding_dimension", None)
+                   or getattr(model, "get_sentence_embedding_dimension", None))  # renamed in ST 5
         dim = get_dim() if get_dim else None
         self.dim = int(dim) if dim else EMBED_DIM
         self._lock = threading.Lock()

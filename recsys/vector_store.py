@@ -14,8 +14,10 @@ Per-item metadata (the scheme that ``where_for`` and the memory backend rely on)
 value (derived from the year when the catalog has no decade type) and absent when unknown.
 Multi-valued attribute types in ``FLAG_TYPES`` become one boolean key per value, present
 only when true, so ``{"genre:Comedy": True}`` selects comedies. Collection metadata records
-the item count, a hash of the embeddings and the scheme version; a store that disagrees with
-the catalog, cannot be opened or fails a probe query is rebuilt (message on stderr). If
+the item count, a hash of the embeddings and the scheme version; a collection that disagrees
+is rebuilt, and a store that cannot be opened or fails a probe query is deleted and rebuilt
+(messages on stderr; only folders this module created or inside the data dir are deleted, and
+their other collections are rebuilt when next opened). If
 chromadb cannot be used at all, ``ItemIndex`` falls back to exact cosine search in memory
 with the same ``search`` signature and where-semantics (``backend == "memory"``).
 """
@@ -36,7 +38,10 @@ from recsys.catalog import Catalog
 from recsys.semantic import MODEL_KEY
 
 FLAG_TYPES = ("genre", "director")  # types stored as "<type>:<value>": True keys
-SCHEME_VERSION = 1
+SCHEME_VERSION = 2  # bump when the metadata scheme or index settings change
+# ef above chromadb's default 100: catalogs are small (thousands), so near-exact recall is cheap
+HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 200}
+MARKER = ".crs-item-index"  # written into store folders this module creates
 _OPEN_LOCK = threading.Lock()  # one thread at a time may open / rebuild a store
 
 
@@ -151,6 +156,11 @@ class ItemIndex:
         metadatas = [item_metadata(catalog, i) for i in range(catalog.n_items)]
         if backend == "memory":
             return cls(embeddings, metadatas, "memory")
+        try:
+            import chromadb  # noqa: F401  (a missing or broken install must not cost the store)
+        except Exception as exc:
+            _log(f"chromadb cannot be imported ({type(exc).__name__}: {exc}); using an in-memory cosine index")
+            return cls(embeddings, metadatas, "memory")
         path = Path(path) if path is not None else assets.data_dir() / "chroma"
         name = f"items-{catalog.fingerprint()}-{model_key}"
         with _OPEN_LOCK:
@@ -163,13 +173,13 @@ class ItemIndex:
                 except Exception as exc:
                     if client is not None:
                         _close(client)  # release sqlite handles before the directory goes
-                    if attempt == 2:
-                        _log(f"chromadb unusable at {path} ({type(exc).__name__}: {exc}); "
-                             f"using an in-memory cosine index instead")
-                        return cls(embeddings, metadatas, "memory")
-                    _log(f"chroma store {path} unusable ({type(exc).__name__}: {str(exc)[:200]}); "
-                         f"deleting and rebuilding it")
-                    _remove(path)
+                    why = f"{type(exc).__name__}: {str(exc)[:300]}"
+                    if attempt == 1 and _removable(path):
+                        _log(f"chroma store {path} unusable ({why}); deleting and rebuilding it")
+                        _remove(path)
+                        continue
+                    _log(f"chromadb unusable at {path} ({why}); using an in-memory cosine index instead")
+                    return cls(embeddings, metadatas, "memory")
         raise AssertionError("unreachable")
 
     def search(self, query_vec: np.ndarray, k: int, where: Mapping | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -222,8 +232,33 @@ def _client(path: Path):
 
     if path.exists() and not path.is_dir():
         raise NotADirectoryError(f"{path} is a file")
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=Settings(anonymized_telemetry=False))
+    if not path.exists():
+        path.mkdir(parents=True)
+        (path / MARKER).write_text("an ItemIndex chroma store: safe to delete, it is rebuilt on demand\n")
+    try:
+        return chromadb.PersistentClient(path=str(path), settings=Settings(anonymized_telemetry=False))
+    except Exception:
+        _forget_system(str(path))
+        raise
+
+
+def _forget_system(identifier: str) -> None:
+    """Drop a half-started chromadb System for ``identifier`` (the path string).
+
+    chromadb 1.5 caches one System per path and registers it *before* starting it, so after
+    a failed start every later client for that path gets the broken one. This touches a
+    private class attribute (checked, so a chromadb without it is left alone)."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+    except ImportError:
+        return
+    systems = getattr(SharedSystemClient, "_identifier_to_system", None)
+    if isinstance(systems, dict) and identifier in systems:
+        system = systems.pop(identifier)
+        try:
+            system.stop()
+        except Exception:
+            pass
 
 
 def _close(client) -> None:
@@ -231,6 +266,16 @@ def _close(client) -> None:
         client.close()
     except Exception as exc:
         _log(f"closing the chroma client failed ({exc})")
+
+
+def _removable(path: Path) -> bool:
+    """Only a store this module created (marker file) or one inside the data dir is ever
+    deleted, so a mistaken ``path`` cannot wipe unrelated files."""
+    resolved, root = path.resolve(), assets.data_dir()
+    inside = resolved != root and resolved.is_relative_to(root)
+    if path.is_dir():
+        return inside or (path / MARKER).exists()
+    return inside and path.exists()
 
 
 def _remove(path: Path) -> None:
@@ -252,7 +297,7 @@ def _ensure_collection(client, name: str, embeddings: np.ndarray, metadatas: lis
         _log(f"collection {name} is stale (found {have}, count {col.count()}; want {want}); rebuilding it")
         client.delete_collection(name)
     col = client.create_collection(name, embedding_function=None, metadata=want,
-                                   configuration={"hnsw": {"space": "cosine"}})
+                                   configuration={"hnsw": HNSW})
     step = max(1, int(client.get_max_batch_size()))
     for s in range(0, len(embeddings), step):
         e = slice(s, s + step)

@@ -1,0 +1,209 @@
+"""Policies (chat.policies), the beliefs they share (chat.beliefs) and the simulate CLI
+(chat.simulate) on the tiny hand-built world of test_simulator: every policy plays legal
+episodes under literal and noisy users, ``rule`` beats ``random``, ``maxent`` recommends once
+<= 10 candidates remain, and answers move beliefs as chat.beliefs documents."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+# the tiny world (tests/ is on sys.path: pytest's default rootdir import mode, no __init__.py)
+from test_simulator import N_ITEMS, item_values, knows, pick, talk, tiny_catalog, tiny_world, vid
+
+from chat.actions import AskType, AskValue, Recommend
+from chat.beliefs import BeliefConfig, log_beliefs, normalise, value_information
+from chat.metrics import summarise
+from chat.policies import LIST_SIZE, POLICIES, MaxEntPolicy
+from chat.simulate import main, make_policy, run_episodes
+from chat.simulator import Conversation, UserModel, draw_targets
+from recsys.folder import save_folder
+
+SETTINGS = {  # name -> (user model, multi-choice)
+    "literal": (UserModel(), False),
+    "combined-noise": (UserModel(flip=0.2, dont_know=0.2, patience=0.3), False),
+    "two-targets": (UserModel(targets=2), False),
+    "multi-choice": (UserModel(), True),
+    "noisy-multi-choice": (UserModel(flip=0.1, dont_know=0.1), True),
+}
+
+
+def check_action(world, state, action) -> None:
+    """The contract every policy keeps: a known Action; lists of 1..10 distinct allowed items;
+    questions only about askable values not asked before (one type per multi-choice question)."""
+    askable = set(world.askable_values().tolist())
+    if isinstance(action, Recommend):
+        items = [int(i) for i in action.items]
+        assert 1 <= len(items) <= LIST_SIZE and len(set(items)) == len(items)
+        assert state.allowed[items].all()
+    elif isinstance(action, AskValue):
+        assert action.value in askable and action.value not in state.asked
+    elif isinstance(action, AskType):
+        assert state.multi_choice and action.values
+        assert all(v in askable and v not in state.asked for v in action.values)
+        types = {world.catalog.attr_values[v][0] for v in action.values}
+        assert types == {action.attr_type}
+    else:
+        raise AssertionError(f"not an Action: {action!r}")
+
+
+# --- every policy, every user setting --------------------------------------------------------------
+
+@pytest.mark.parametrize("setting", list(SETTINGS))
+@pytest.mark.parametrize("name", list(POLICIES))
+def test_policy_plays_legal_episodes(name, setting):
+    world = tiny_world("ease")
+    um, mc = SETTINGS[setting]
+    policy = make_policy(name, world, um, seed=0, multi_choice=mc)
+    for k, (user, target) in enumerate(world.episodes("test", 12, np.random.default_rng(1))):
+        rng = np.random.default_rng([0, k])
+        conv = Conversation(world, user, draw_targets(world, user, target, um, rng), um, rng, mc)
+        while not conv.done:
+            s = conv.state
+            allowed, accepted, rejected = s.allowed.copy(), list(s.accepted), list(s.rejected)
+            action = policy.decide(s)
+            check_action(world, s, action)
+            # policies must not mutate the state they read
+            assert (s.allowed == allowed).all() and s.accepted == accepted and s.rejected == rejected
+            conv.step(action)
+        assert conv.state.turn <= 15 and conv.outcome is not None
+
+
+@pytest.mark.parametrize("open_types", [("genre", "decade"), ("language",)], ids=["genre-decade", "english"])
+@pytest.mark.parametrize("um", [UserModel(), UserModel(flip=0.2)], ids=["literal", "flip0.2"])
+def test_rule_beats_random(open_types, um):
+    # all 40 test episodes of the tiny world (one per user); the "English" opening leaves all
+    # 17 non-history films, so finding the target takes more than the opening
+    world = tiny_world("ease", open_types)
+    episodes = world.episodes("test", 0, np.random.default_rng(0))
+    assert len(episodes) == 40
+    res = {n: summarise(run_episodes(world, make_policy(n, world, um, 0, False), episodes, um, seed=0,
+                                     multi_choice=False))
+           for n in ("rule", "random")}
+    assert res["rule"]["SR@15"] > res["random"]["SR@15"] or res["rule"]["AT"] < res["random"]["AT"]
+    assert res["rule"]["SR@15"] >= res["random"]["SR@15"]
+
+
+def test_maxent_recommends_once_at_most_ten_candidates_remain():
+    # Opening "English", which every film has: 17 non-history candidates, so maxent must ask
+    # first; thereafter it recommends exactly when <= 10 films survive every answer (hard).
+    world = tiny_world("pop", ("language",))
+    policy = MaxEntPolicy()
+    asked_first = recommended = 0
+    for user, target in world.episodes("test", 0, np.random.default_rng(0))[:15]:
+        conv = talk(world, user, target, seed=user)
+        hist = set(world.history(user).tolist())
+        while not conv.done:
+            s = conv.state
+            rejected = [world.catalog.attr_values[v] for v in s.rejected]
+            accepted = [world.catalog.attr_values[v] for v in s.accepted]
+            remaining = [k for k in range(N_ITEMS) if k not in hist and not s.shown[k]
+                         and all(a in item_values(k) for a in accepted)
+                         and not any(r in item_values(k) for r in rejected)]
+            action = policy.decide(s)
+            if s.turn == 0:
+                assert len(remaining) > LIST_SIZE and isinstance(action, AskValue)
+                asked_first += 1
+            if len(remaining) <= LIST_SIZE:
+                assert isinstance(action, Recommend)
+                assert set(remaining) <= {int(i) for i in action.items}  # all survivors listed
+            elif s.turn < s.max_turns - 1 and isinstance(action, Recommend):
+                # only when no question is left that any surviving film could answer "yes" to
+                assert not any(world.has(k, v) for k in remaining for v in world.askable_values()
+                               if v not in s.asked)
+            recommended += isinstance(action, Recommend)
+            conv.step(action)
+    assert asked_first == 15 and recommended > 0
+
+
+# --- beliefs ------------------------------------------------------------------------------------------
+
+def rejected_state():
+    """Opening "English" (every film has it), so the literal candidates are all 17 non-history
+    films; target film 4 (D0); the user rejects director D1, which films 1, 5, 9, 13, 17 have;
+    films 20..29 have no director data. Returns the state and the log-beliefs before the no."""
+    world = tiny_world("ease", ("language",))
+    user, target = pick(world, lambda k: k == 4)
+    conv = talk(world, user, target)
+    before = {e: log_beliefs(conv.state, BeliefConfig(0.5, e)) for e in (0.0, 0.1)}
+    conv.step(AskValue(vid(world, "director", "D1")))
+    assert conv.state.rejected == [vid(world, "director", "D1")]
+    return conv.state, before
+
+
+def test_hard_beliefs_rule_out_rejected_value_and_soft_ones_lower_it():
+    s, before = rejected_state()
+    allowed = s.allowed
+    has_d1 = np.array([("director", "D1") in item_values(k) for k in range(N_ITEMS)])
+    unknown = np.array([not knows(k, "director") for k in range(N_ITEMS)])
+    lacks = allowed & ~has_d1 & ~unknown
+    assert (allowed & has_d1).any() and (allowed & unknown).any() and lacks.any()
+    hard = log_beliefs(s, BeliefConfig(0.5, 0.0))
+    assert np.isneginf(hard[allowed & has_d1]).all()
+    assert np.isneginf(hard[~allowed]).all()
+    # ε = 0: known-and-lacking films keep their belief, unknown ones get the neutral log 1/2
+    np.testing.assert_allclose(hard[lacks], before[0.0][lacks])
+    np.testing.assert_allclose(hard[allowed & unknown], before[0.0][allowed & unknown] + np.log(0.5))
+    soft = log_beliefs(s, BeliefConfig(0.5, 0.1))
+    assert np.isfinite(soft[allowed]).all()
+    # ε = 0.1: having the rejected value costs log 0.1, lacking it log 0.9 (a no is a 10% lie)
+    np.testing.assert_allclose(soft[allowed & has_d1], before[0.1][allowed & has_d1] + np.log(0.1), rtol=1e-6)
+    np.testing.assert_allclose(soft[lacks], before[0.1][lacks] + np.log(0.9), rtol=1e-6)
+    assert (soft[allowed & has_d1] < before[0.1][allowed & has_d1]).all()
+
+
+def test_noisy_beliefs_read_accepted_values_as_evidence_not_a_filter():
+    # with a noisy user, soft beliefs keep films lacking the opening value finite (but lower)
+    world = tiny_world("ease")
+    user, target = pick(world, lambda k: k == 4)
+    s = talk(world, user, target, UserModel(flip=0.1)).state
+    soft = log_beliefs(s, BeliefConfig(0.5, 0.1))
+    opening = world.catalog.attr_values[s.opening]
+    lacking = [k for k in range(N_ITEMS) if s.allowed[k] and opening not in item_values(k)]
+    assert lacking and np.isfinite(soft[lacking]).all()
+    assert np.isneginf(log_beliefs(s, BeliefConfig(0.5, 0.0))[lacking]).all()
+
+
+def test_value_information_is_zero_for_a_value_every_candidate_has():
+    world = tiny_world("ease")
+    user, target = pick(world, lambda k: k == 4)
+    s = talk(world, user, target).state
+    b = normalise(log_beliefs(s, BeliefConfig()))
+    english, a4 = vid(world, "language", "English"), vid(world, "cast", "A4")
+    info = value_information(s, b, np.array([english, a4]))
+    assert info[0] == pytest.approx(0.0, abs=1e-9)
+    assert 0 < info[1] <= 1  # A4 splits the candidates: some bits, at most one
+    # a value no candidate has is also worthless
+    absent = [v for v in world.askable_values() if not (b @ world.item_attr[:, [v]].toarray()).any()]
+    if absent:
+        assert value_information(s, b, np.array(absent[:1]))[0] == pytest.approx(0.0, abs=1e-9)
+
+
+# --- the simulate CLI ---------------------------------------------------------------------------------
+
+def test_simulate_cli_on_a_folder_dataset(tmp_path):
+    folder = tmp_path / "tinysim"
+    save_folder(tiny_catalog(), folder)
+    out = tmp_path / "out.json"
+    rc = main(["--dataset", str(folder), "--policy", "recommend,rule", "--episodes", "20", "--seeds", "2",
+               "--json", str(out)])
+    assert rc == 0
+    payload = json.loads(out.read_text())
+    assert payload["protocol"]["episodes_per_seed"] == [20, 20] and payload["protocol"]["hard_filter"] is True
+    assert set(payload["results"]) == {"recommend", "rule"}
+    for name in ("recommend", "rule"):
+        for metric in ("SR@15", "AT", "hDCG"):
+            cell = payload["results"][name][metric]
+            assert set(cell) == {"mean", "std"} and all(isinstance(x, float) for x in cell.values())
+        assert 0 <= payload["results"][name]["SR@15"]["mean"] <= 1
+        assert 1 <= payload["results"][name]["AT"]["mean"] <= 15
+
+
+def test_simulate_cli_rejects_an_unknown_policy(tmp_path):
+    folder = tmp_path / "tinysim"
+    save_folder(tiny_catalog(), folder)
+    with pytest.raises(SystemExit) as exc:
+        main(["--dataset", str(folder), "--policy", "rule,nosuchpolicy", "--episodes", "5", "--seeds", "1"])
+    assert exc.value.code == 2
