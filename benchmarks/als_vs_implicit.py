@@ -75,8 +75,10 @@ def main(argv=None) -> int:
     time_ratio = [a / b for a, b in zip(rows["ours"]["fit"], rows["implicit"]["fit"])]
     results = {name: {"NDCG@10": aggregate(r["ndcg"]), "Recall@10": aggregate(r["recall"]),
                       "fit_seconds": aggregate(r["fit"])} for name, r in rows.items()}
-    results["ratio ours/implicit"] = {"NDCG@10": aggregate(ndcg_ratio), "fit_seconds": aggregate(time_ratio)}
-    print(table([[n, fmt(r["NDCG@10"]), fmt(r.get("Recall@10", float("nan"))), fmt(r["fit_seconds"], 2)]
+    recall_ratio = [a / b for a, b in zip(rows["ours"]["recall"], rows["implicit"]["recall"])]
+    results["ratio ours/implicit"] = {"NDCG@10": aggregate(ndcg_ratio), "Recall@10": aggregate(recall_ratio),
+                                      "fit_seconds": aggregate(time_ratio)}
+    print(table([[n, fmt(r["NDCG@10"]), fmt(r["Recall@10"]), fmt(r["fit_seconds"], 2)]
                  for n, r in results.items()], ["ALS", "test NDCG@10", "test Recall@10", "fit s"]))
     if args.json:
         write_json(args.json, {"protocol": {"dataset": args.dataset, "params": params.to_dict(),
