@@ -1,0 +1,82 @@
+"""The unified policy: candidate features, the Q-network's contract, the saved-weights
+fingerprint check, and the training world's discipline (no valid or test targets)."""
+
+import numpy as np
+import pytest
+import torch
+from test_simulator import pick, talk, tiny_world
+
+from chat.actions import AskValue, Recommend
+from chat.beliefs import BeliefConfig
+from chat.simulator import UserModel
+from chat.train_unified import MAX_A, pad, training_world
+from chat.unified import N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, world_fingerprint
+
+
+def test_candidates_put_recommend_first_and_have_one_feature_row_each():
+    world = tiny_world()
+    user, target = pick(world, lambda k: True)
+    conv = talk(world, user, target)
+    cand = build_candidates(conv.state, BeliefConfig())
+    assert isinstance(cand.actions[0], Recommend)
+    assert all(isinstance(a, AskValue) for a in cand.actions[1:])
+    assert cand.features.shape == (len(cand.actions), N_GLOBAL + N_ACTION)
+    assert len(cand.actions) <= MAX_A and np.isfinite(cand.features).all()
+    asked = conv.state.asked
+    assert not any(a.value in asked for a in cand.actions[1:])
+
+
+def test_last_action_can_only_recommend():
+    world = tiny_world()
+    user, target = pick(world, lambda k: True)
+    conv = talk(world, user, target)
+    conv.state.turn = conv.state.max_actions - 1
+    cand = build_candidates(conv.state, BeliefConfig())
+    assert len(cand.actions) == 1 and isinstance(cand.actions[0], Recommend)
+
+
+def test_policy_plays_valid_episodes_with_any_weights():
+    world = tiny_world()
+    torch.manual_seed(0)
+    policy = UnifiedPolicy(QNetwork(16), BeliefConfig(0.5, 0.1))
+    for um in (UserModel(), UserModel(flip=0.2, dont_know=0.2)):
+        user, target = pick(world, lambda k: k % 3 == 0)
+        conv = talk(world, user, target, um)
+        while not conv.done:
+            conv.step(policy.decide(conv.state))  # the simulator refuses any invalid action
+        assert conv.outcome is not None
+
+
+def test_padding_masks_missing_actions():
+    feats = np.ones((3, N_GLOBAL + N_ACTION), dtype=np.float32)
+    x, m = pad(feats)
+    assert x.shape == (MAX_A, N_GLOBAL + N_ACTION) and m.sum() == 3 and x[3:].sum() == 0
+
+
+def test_saved_weights_refuse_another_world(tmp_path, monkeypatch):
+    import chat.unified as unified
+
+    world = tiny_world()
+    monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
+    net = QNetwork(8)
+    path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
+    save_policy(path, net, 8, world_fingerprint(world), {"seed": 0})
+    loaded = UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
+    for a, b in zip(loaded.net.parameters(), net.parameters()):
+        assert torch.equal(a, b)
+    save_policy(path, net, 8, "someone-else", {"seed": 0})
+    with pytest.raises(ValueError, match="retrain"):
+        UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
+    with pytest.raises(FileNotFoundError, match="train_unified"):
+        UnifiedPolicy.for_setting(world, UserModel(), False, seed=1)
+
+
+def test_training_world_targets_come_from_train_only():
+    world = tiny_world()
+    tw = training_world(world, seed=0)
+    train, held = world.data.train, tw.data.valid
+    # held-out targets are train interactions, disjoint from the refit CF model's input
+    assert (held.multiply(train)).nnz == held.nnz
+    assert (held.multiply(tw.data.train)).nnz == 0
+    assert abs(tw.data.train + held - train).sum() == 0  # together they are exactly train
+    assert (held.multiply(world.data.valid)).nnz == 0 and (held.multiply(world.data.test)).nnz == 0
