@@ -8,6 +8,8 @@ interactions are the training targets. Users behave as a mixture (literal, flip 
 don't-know 0.2, patience 0.3, two targets, their combination; a quarter of episodes
 multi-choice). Rewards are UNICORN's (``chat.simulator.REWARDS``). Exploration is ε-greedy
 where the exploratory action is the tuned ``rule``'s half of the time (guided exploration).
+Before RL, the network is pretrained on the rule's demonstrations and keeps a large-margin
+loss on them afterwards (DQfD, Hester et al. 2018), so learning starts from the rule.
 Every ``--valid-every`` episodes the greedy policy is scored on validation episodes of the
 evaluation world (targets from the valid split) and the best checkpoint by mean SR@15
 (then AT) is saved to ``configs/policies/unified-<dataset>-seed<k>.pt`` with the command,
@@ -27,6 +29,7 @@ import scipy.sparse as sp
 import torch
 from tqdm import tqdm
 
+from chat.actions import AskType
 from chat.metrics import summarise
 from chat.policies import POLICY_DIR, RulePolicy
 from chat.simulate import run_episodes
@@ -102,6 +105,42 @@ class Replay:
         return t(self.s), t(self.m), t(self.a), t(self.r), t(self.s2), t(self.m2), t(self.done)
 
 
+def rule_action_index(rule: RulePolicy, state, actions) -> int | None:
+    """Index of the rule's choice among the scored candidates (None when it is not one)."""
+    act = rule.decide(state)
+    for k, c in enumerate(actions[:MAX_A]):
+        if c == act or (isinstance(c, AskType) and isinstance(act, AskType) and c.attr_type == act.attr_type):
+            return k
+    return None
+
+
+def collect_demonstrations(world: World, episodes, rules: dict, n: int, seed: int) -> Replay:
+    """Transitions of the tuned rule playing training episodes under the user mixture."""
+    rng = np.random.default_rng([seed, 3])
+    demo = Replay(max(1, n * 15), rng)
+    for ep in tqdm(range(n), desc="rule demonstrations", file=sys.stderr):
+        um = MIXTURE[int(rng.integers(len(MIXTURE)))]
+        mc = bool(rng.random() < 0.25)
+        rule = rules[(um, mc)]
+        user, tgt = episodes[int(rng.integers(len(episodes)))]
+        erng = np.random.default_rng([seed, 2, ep])
+        conv = Conversation(world, user, draw_targets(world, user, tgt, um, erng, "valid"), um, erng, mc)
+        cand = build_candidates(conv.state, rule.config.beliefs)
+        while not conv.done:
+            a = rule_action_index(rule, conv.state, cand.actions)
+            if a is None:  # the rule asked outside the preselection: play it, do not learn from it
+                conv.step(rule.decide(conv.state))
+                if not conv.done:
+                    cand = build_candidates(conv.state, rule.config.beliefs)
+                continue
+            r = conv.step(cand.actions[a])
+            s, m = pad(cand.features)
+            if not conv.done:
+                cand = build_candidates(conv.state, rule.config.beliefs)
+            demo.add(s, m, a, r, *pad(cand.features), float(conv.done))
+    return demo
+
+
 def validate(world: World, net: QNetwork, episodes, seed: int) -> dict:
     scores = {}
     for um, mc in VALID_SETTINGS:
@@ -127,6 +166,9 @@ def main(argv=None) -> int:
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--demo-episodes", type=int, default=1500, help="rule demonstrations (DQfD)")
+    ap.add_argument("--pretrain-steps", type=int, default=3000, help="updates on demonstrations before RL")
+    ap.add_argument("--margin", type=float, default=0.8, help="large-margin loss on demonstrated actions")
     args = ap.parse_args(argv)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -152,13 +194,41 @@ def main(argv=None) -> int:
     t_end = time.time() + 60 * args.minutes
     out_path = POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}.pt"
     steps, losses = 0, []
+    demo = collect_demonstrations(train_world, train_eps, rules, args.demo_episodes, args.seed)
+
+    def update(use_rl: bool) -> None:
+        n_demo = args.batch if not use_rl else args.batch // 4
+        parts = [demo.sample(n_demo)] + ([replay.sample(args.batch - n_demo)] if use_rl else [])
+        bs, bm, ba, br, bs2, bm2, bd = (torch.cat(x) for x in zip(*parts))
+        q_all = net(bs).masked_fill(~bm, -1e9)
+        q = q_all.gather(1, ba[:, None]).squeeze(1)
+        with torch.no_grad():
+            a2 = net(bs2).masked_fill(~bm2, -1e9).argmax(1, keepdim=True)  # double DQN
+            y = br + args.gamma * (1 - bd) * target(bs2).gather(1, a2).squeeze(1)
+        loss = torch.nn.functional.smooth_l1_loss(q, y)
+        # DQfD's large-margin loss on the demonstrated part: the rule's action must beat the
+        # others by ``margin``, so the network starts from the rule and RL moves it from there
+        qd, ad = q_all[:n_demo], ba[:n_demo]
+        bonus = torch.full_like(qd, args.margin).scatter(1, ad[:, None], 0.0)
+        loss = loss + ((qd + bonus).max(1).values - qd.gather(1, ad[:, None]).squeeze(1)).mean()
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 10.0)
+        opt.step()
+        losses.append(loss.item())
+
+    if start_ep == 0:
+        for k in tqdm(range(args.pretrain_steps), desc="pretraining on demonstrations", file=sys.stderr):
+            update(use_rl=False)
+            if (k + 1) % 500 == 0:
+                target.load_state_dict(net.state_dict())
     bar = tqdm(total=args.episodes, initial=start_ep, desc="episodes", file=sys.stderr)
     ep = start_ep
     while ep < args.episodes and time.time() < t_end:
         um = MIXTURE[int(rng.integers(len(MIXTURE)))]
         mc = bool(rng.random() < 0.25)
         rule = rules[(um, mc)]
-        eps_greedy = max(0.05, 1.0 - ep / 4000)
+        eps_greedy = max(0.05, 0.3 - ep / 8000)
         user, tgt = train_eps[int(rng.integers(len(train_eps)))]
         erng = np.random.default_rng([args.seed, 1, ep])
         conv = Conversation(train_world, user, draw_targets(train_world, user, tgt, um, erng, "valid"), um, erng, mc)
@@ -183,18 +253,7 @@ def main(argv=None) -> int:
             replay.add(s, m, a, r, s2, m2, float(conv.done))
             steps += 1
             if replay.n >= 500:
-                bs, bm, ba, br, bs2, bm2, bd = replay.sample(args.batch)
-                q = net(bs).gather(1, ba[:, None]).squeeze(1)
-                with torch.no_grad():
-                    a2 = net(bs2).masked_fill(~bm2, -1e9).argmax(1, keepdim=True)  # double DQN
-                    q2 = target(bs2).gather(1, a2).squeeze(1)
-                    y = br + args.gamma * (1 - bd) * q2
-                loss = torch.nn.functional.smooth_l1_loss(q, y)
-                opt.zero_grad()
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(net.parameters(), 10.0)
-                opt.step()
-                losses.append(loss.item())
+                update(use_rl=True)
                 if steps % 500 == 0:
                     target.load_state_dict(net.state_dict())
         ep += 1

@@ -34,8 +34,8 @@ SETTINGS = {  # name -> (user model, multi-choice)
     "combined": (UserModel(flip=0.1, dont_know=0.2, patience=0.3), False),
     "multi-choice": (UserModel(), True),
 }
-TEMPERATURES = (0.3, 0.6, 1.2)
-THRESHOLDS = (0.3, 0.5, 0.7)
+TEMPERATURES = (0.6, 1.2, 2.4, 4.8)
+THRESHOLDS = (0.1, 0.2, 0.3, 0.5, 0.7)
 ERRORS = (0.05, 0.15)
 
 
