@@ -55,7 +55,7 @@ def main(argv=None) -> int:
     episodes = world.episodes("test", args.episodes, np.random.default_rng(0))
     um = UserModel(flip=0.1)
     policies = {"rule": RulePolicy.for_setting(world, um, False),
-                "unified": UnifiedPolicy(QNetwork(64), RulePolicy.for_setting(world, um, False).config.beliefs)}
+                "unified": UnifiedPolicy(QNetwork(64), RulePolicy.for_setting(world, um, False).config)}
     results = {}
     for name, policy in policies.items():
         times = []

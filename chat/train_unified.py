@@ -125,18 +125,18 @@ def collect_demonstrations(world: World, episodes, rules: dict, n: int, seed: in
         user, tgt = episodes[int(rng.integers(len(episodes)))]
         erng = np.random.default_rng([seed, 2, ep])
         conv = Conversation(world, user, draw_targets(world, user, tgt, um, erng, "valid"), um, erng, mc)
-        cand = build_candidates(conv.state, rule.config.beliefs)
+        cand = build_candidates(conv.state, rule.config)
         while not conv.done:
             a = rule_action_index(rule, conv.state, cand.actions)
             if a is None:  # the rule asked outside the preselection: play it, do not learn from it
                 conv.step(rule.decide(conv.state))
                 if not conv.done:
-                    cand = build_candidates(conv.state, rule.config.beliefs)
+                    cand = build_candidates(conv.state, rule.config)
                 continue
             r = conv.step(cand.actions[a])
             s, m = pad(cand.features)
             if not conv.done:
-                cand = build_candidates(conv.state, rule.config.beliefs)
+                cand = build_candidates(conv.state, rule.config)
             demo.add(s, m, a, r, *pad(cand.features), float(conv.done))
     return demo
 
@@ -144,8 +144,8 @@ def collect_demonstrations(world: World, episodes, rules: dict, n: int, seed: in
 def validate(world: World, net: QNetwork, episodes, seed: int) -> dict:
     scores = {}
     for um, mc in VALID_SETTINGS:
-        beliefs = RulePolicy.for_setting(world, um, mc).config.beliefs
-        s = summarise(run_episodes(world, UnifiedPolicy(copy.deepcopy(net), beliefs), episodes, um, seed, mc,
+        config = RulePolicy.for_setting(world, um, mc).config
+        s = summarise(run_episodes(world, UnifiedPolicy(copy.deepcopy(net), config), episodes, um, seed, mc,
                                    split="valid"))
         scores[f"flip={um.flip},dk={um.dont_know},pat={um.patience},mc={int(mc)}"] = s
     return {"SR@15": float(np.mean([s["SR@15"] for s in scores.values()])),
@@ -232,7 +232,7 @@ def main(argv=None) -> int:
         user, tgt = train_eps[int(rng.integers(len(train_eps)))]
         erng = np.random.default_rng([args.seed, 1, ep])
         conv = Conversation(train_world, user, draw_targets(train_world, user, tgt, um, erng, "valid"), um, erng, mc)
-        cand = build_candidates(conv.state, rule.config.beliefs)
+        cand = build_candidates(conv.state, rule.config)
         while not conv.done:
             if rng.random() < eps_greedy:
                 if rng.random() < 0.5:
@@ -248,7 +248,7 @@ def main(argv=None) -> int:
             r = conv.step(cand.actions[a])
             s, m = pad(cand.features)
             if not conv.done:
-                cand = build_candidates(conv.state, rule.config.beliefs)
+                cand = build_candidates(conv.state, rule.config)
             s2, m2 = pad(cand.features)
             replay.add(s, m, a, r, s2, m2, float(conv.done))
             steps += 1

@@ -22,13 +22,13 @@ import torch
 from torch import nn
 
 from chat.actions import Action, Answer, AskType, AskValue
-from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_information, value_mass
-from chat.policies import CHIPS, LIST_SIZE, POLICY_DIR, RulePolicy, candidate_values, fallback_list
+from chat.beliefs import log_beliefs, normalise, top_items, value_information, value_mass
+from chat.policies import CHIPS, LIST_SIZE, POLICY_DIR, RuleConfig, RulePolicy, candidate_values, fallback_list
 from chat.simulator import DialogueState
 
 N_CANDIDATES = 20
 MAX_TYPES = 12  # attribute-type one-hot width (types beyond share the last slot)
-N_GLOBAL = 15
+N_GLOBAL = 18
 N_ACTION = 5 + MAX_TYPES
 
 
@@ -45,8 +45,10 @@ def _entropy(b: np.ndarray) -> float:
     return float(-(p * np.log(p)).sum())
 
 
-def build_candidates(state: DialogueState, beliefs: BeliefConfig) -> Candidates:
-    logb = log_beliefs(state, beliefs)
+def build_candidates(state: DialogueState, config: RuleConfig) -> Candidates:
+    """The scored actions and their features under the setting's belief update; the
+    setting's tuned rule parameters are features too, so one network serves every setting."""
+    logb = log_beliefs(state, config.beliefs)
     b = normalise(logb)
     w = state.world
     order = top_items(logb, 20)
@@ -59,7 +61,8 @@ def build_candidates(state: DialogueState, beliefs: BeliefConfig) -> Candidates:
     g = np.array([state.turn / state.max_turns, np.log1p(n_eff) / np.log1p(w.n_items), m1, m10, m20,
                   len(state.accepted) / 5, len(state.rejected) / 5, len(state.unanswered) / 5,
                   float(state.shown.sum()) / (LIST_SIZE * 5), float(state.turn == state.max_actions - 1),
-                  float(state.multi_choice), *last, 1.0], dtype=np.float32)
+                  float(state.multi_choice), *last, 1.0, config.threshold, config.beliefs.error * 5,
+                  np.log(config.beliefs.temperature)], dtype=np.float32)
     top = top_items(logb, LIST_SIZE)
     actions: list[Action] = [fallback_list(state, top)]
     feats = [np.concatenate([g, np.r_[1.0, m10, 0.0, 0.0, 0.0, np.zeros(MAX_TYPES)]])]
@@ -102,19 +105,19 @@ class QNetwork(nn.Module):
 class UnifiedPolicy:
     name = "unified"
 
-    def __init__(self, net: QNetwork, beliefs: BeliefConfig | None = None):
-        self.net, self.beliefs = net.eval(), beliefs or BeliefConfig()
+    def __init__(self, net: QNetwork, config: RuleConfig | None = None):
+        self.net, self.config = net.eval(), config or RuleConfig()
 
     @torch.no_grad()
     def decide(self, state: DialogueState) -> Action:
-        cand = build_candidates(state, self.beliefs)
+        cand = build_candidates(state, self.config)
         q = self.net(torch.from_numpy(cand.features))
         return cand.actions[int(torch.argmax(q))]
 
     @classmethod
     def for_setting(cls, world, user_model, multi_choice: bool, seed: int = 0) -> UnifiedPolicy:
         """The trained network for this dataset (``configs/policies/unified-<dataset>-seed<k>.pt``),
-        with the rule's validation-tuned belief update for the user setting. Refuses weights
+        with the rule's validation-tuned beliefs and parameters for the user setting. Refuses weights
         trained on another catalog or CF model."""
         path = POLICY_DIR / f"unified-{world.catalog.name}-seed{seed}.pt"
         if not path.exists():
@@ -127,8 +130,7 @@ class UnifiedPolicy:
                              f"{expect}: retrain it")
         net = QNetwork(blob["hidden"])
         net.load_state_dict(blob["state_dict"])
-        beliefs = RulePolicy.for_setting(world, user_model, multi_choice).config.beliefs
-        return cls(net, beliefs)
+        return cls(net, RulePolicy.for_setting(world, user_model, multi_choice).config)
 
 
 def world_fingerprint(world) -> str:

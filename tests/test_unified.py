@@ -8,6 +8,7 @@ from test_simulator import pick, talk, tiny_world
 
 from chat.actions import AskValue, Recommend
 from chat.beliefs import BeliefConfig
+from chat.policies import RuleConfig
 from chat.simulator import UserModel
 from chat.train_unified import MAX_A, pad, training_world
 from chat.unified import N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, world_fingerprint
@@ -17,7 +18,7 @@ def test_candidates_put_recommend_first_and_have_one_feature_row_each():
     world = tiny_world()
     user, target = pick(world, lambda k: True)
     conv = talk(world, user, target)
-    cand = build_candidates(conv.state, BeliefConfig())
+    cand = build_candidates(conv.state, RuleConfig())
     assert isinstance(cand.actions[0], Recommend)
     assert all(isinstance(a, AskValue) for a in cand.actions[1:])
     assert cand.features.shape == (len(cand.actions), N_GLOBAL + N_ACTION)
@@ -31,14 +32,14 @@ def test_last_action_can_only_recommend():
     user, target = pick(world, lambda k: True)
     conv = talk(world, user, target)
     conv.state.turn = conv.state.max_actions - 1
-    cand = build_candidates(conv.state, BeliefConfig())
+    cand = build_candidates(conv.state, RuleConfig())
     assert len(cand.actions) == 1 and isinstance(cand.actions[0], Recommend)
 
 
 def test_policy_plays_valid_episodes_with_any_weights():
     world = tiny_world()
     torch.manual_seed(0)
-    policy = UnifiedPolicy(QNetwork(16), BeliefConfig(0.5, 0.1))
+    policy = UnifiedPolicy(QNetwork(16), RuleConfig(BeliefConfig(0.5, 0.1)))
     for um in (UserModel(), UserModel(flip=0.2, dont_know=0.2)):
         user, target = pick(world, lambda k: k % 3 == 0)
         conv = talk(world, user, target, um)
