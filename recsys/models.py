@@ -77,6 +77,7 @@ class Blend(Scorer):
                 model = make_scorer(n, p, self.seed).fit(train)
             self.members.append((model, w))
         self.prefit = None  # never pickle the cache
+        self.member_seconds = sum(m.fit_seconds for m, _ in self.members)
         self.total = sum(w for _, w in self.members) or 1.0
 
     def _score(self, history):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import time
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -76,7 +77,9 @@ class Scorer(ABC):
         train.data[:] = 1.0
         self.n_items = train.shape[1]
         self.train_fingerprint = matrix_fingerprint(train)
+        t0 = time.perf_counter()
         self._fit(train)
+        self.fit_seconds = time.perf_counter() - t0
         return self
 
     def score(self, history) -> np.ndarray:
