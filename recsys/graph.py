@@ -255,14 +255,21 @@ class GraphSession:
             self.iterations = 1
 
     @property
+    def _label_gain(self) -> float:
+        # label spreading's fixed point carries a factor (1-α); dividing it out makes the
+        # propagated labels Σ_k (αS)^k L, which contains the one-hop baseline L + αSL as its
+        # first two terms, so feedback keeps its weight against the prior whatever α is
+        return 1.0 / (1.0 - self.config.alpha) if self.propagate_labels else 1.0
+
+    @property
     def item_scores(self) -> np.ndarray:
         n = self.graph.n_items
-        return self.prior[:n] + self.label_F[:n]
+        return self.prior[:n] + self._label_gain * self.label_F[:n]
 
     @property
     def term_scores(self) -> np.ndarray:
         n = self.graph.n_items
-        return self.prior_F[n:] + self.label_F[n:]
+        return self.prior_F[n:] + self._label_gain * self.label_F[n:]
 
 
 def initial_prior(n_items: int, cf_scores: np.ndarray | None = None, popularity: np.ndarray | None = None,

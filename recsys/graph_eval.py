@@ -99,7 +99,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--model", default="ease", help="CF prior (tuned config of the dataset)")
-    ap.add_argument("--alphas", default="0.2,0.35,0.5,0.7", help="α candidates chosen on validation")
+    ap.add_argument("--alphas", default="0.35,0.5,0.6,0.7,0.8", help="α candidates chosen on validation")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     catalog = load_dataset(args.dataset)
