@@ -26,7 +26,7 @@ from chat.simulator import Conversation, UserModel, draw_targets
 from chat.unified import UnifiedPolicy
 from chat.world import World, build_world
 from recsys.datasets import load_dataset
-from recsys.report import aggregate, fmt, run_metadata, table, write_json
+from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
 
 METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
 POLICIES = {**RULE_BASED, "unified": UnifiedPolicy}
@@ -159,4 +159,4 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_cli(main))

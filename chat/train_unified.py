@@ -40,7 +40,7 @@ from recsys import assets
 from recsys.datasets import load_dataset
 from recsys.evaluate import load_config
 from recsys.models import make_scorer
-from recsys.report import run_metadata, write_json
+from recsys.report import run_cli, run_metadata, write_json
 
 MIXTURE = (UserModel(), UserModel(flip=0.1), UserModel(dont_know=0.2), UserModel(patience=0.3),
            UserModel(targets=2), UserModel(flip=0.1, dont_know=0.2, patience=0.3))
@@ -279,4 +279,4 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_cli(main))

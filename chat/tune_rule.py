@@ -23,7 +23,7 @@ from chat.simulate import run_episodes
 from chat.simulator import UserModel
 from chat.world import build_world
 from recsys.datasets import load_dataset
-from recsys.report import run_metadata, write_json
+from recsys.report import run_cli, run_metadata, write_json
 
 SETTINGS = {  # name -> (user model, multi-choice)
     "literal": (UserModel(), False),
@@ -76,4 +76,4 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_cli(main))

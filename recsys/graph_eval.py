@@ -29,7 +29,7 @@ from recsys.datasets import load_dataset
 from recsys.evaluate import load_config
 from recsys.graph import Feedback, GraphConfig, GraphSession, build_graph
 from recsys.models import make_scorer
-from recsys.report import aggregate, fmt, run_metadata, table, write_json
+from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
 from recsys.split import split_interactions
 
 METHODS = ("cf", "graph-1hop", "graph-propagated")
@@ -154,4 +154,4 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_cli(main))

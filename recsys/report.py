@@ -56,3 +56,14 @@ def write_json(path: str | Path, payload: dict) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=2) + "\n")
+
+
+def run_cli(main, argv=None) -> int:
+    """Run a command-line ``main``; bad input (unknown dataset, malformed file, missing
+    trained weights) ends with a one-line error and exit status 2 instead of a traceback."""
+    try:
+        return main(argv)
+    except (ValueError, FileNotFoundError, KeyError) as exc:
+        msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"error: {msg}", file=sys.stderr)
+        return 2

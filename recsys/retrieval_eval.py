@@ -29,7 +29,7 @@ import numpy as np
 
 from recsys.catalog import Catalog
 from recsys.datasets import load_dataset
-from recsys.report import fmt, run_metadata, table, write_json
+from recsys.report import fmt, run_cli, run_metadata, table, write_json
 from recsys.retrieval import RetrievalConfig, SemanticRetriever, keyword_retrieve, load_retriever
 from recsys.semantic import MODEL_KEY
 
@@ -157,5 +157,10 @@ def main(argv: list[str] | None = None) -> dict:
     return payload
 
 
+def _cli(argv: list[str] | None = None) -> int:
+    main(argv)  # returns the payload for callers; the command's status is 0
+    return 0
+
+
 if __name__ == "__main__":
-    main()
+    raise SystemExit(run_cli(_cli))
