@@ -36,6 +36,14 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths])] + [line(r) for r in rows])
 
 
+def _command() -> str:
+    """The command line as typed: ``python -m pkg.mod ...`` for modules run with -m."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    head = f"python -m {spec.name}" if spec is not None and spec.name else f"python {Path(sys.argv[0]).name}"
+    return " ".join([head] + sys.argv[1:])
+
+
 def run_metadata() -> dict:
     versions = {}
     for pkg in VERSIONED:
@@ -48,7 +56,7 @@ def run_metadata() -> dict:
         "machine": {"platform": platform.platform(), "processor": platform.machine(),
                     "cpus": os.cpu_count(), "python": sys.version.split()[0]},
         "versions": versions,
-        "command": " ".join([Path(sys.argv[0]).name] + sys.argv[1:]),
+        "command": _command(),
     }
 
 
