@@ -108,6 +108,7 @@ def tune(dataset: str, models: list[str], out: Path) -> dict:
 
 
 def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS) -> dict:
+    t_start = time.perf_counter()
     catalog = load_dataset(dataset, verbose=True)
     per_model: dict[str, list[dict]] = {m: [] for m in models}
     n_users = n_items = n_inter = 0
@@ -133,7 +134,8 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS) -> dic
                 "split_seeds": list(range(seeds)),
                 "users": n_users, "items": n_items, "interactions": n_inter, "ranking": "full",
                 "valid_excludes": "train", "test_excludes": "train + valid", "ks": list(ks),
-                "tuned_on": "validation NDCG@10 (see configs/tuned)"}
+                "tuned_on": "validation NDCG@10 (see configs/tuned)",
+                "seconds": round(time.perf_counter() - t_start, 1)}
     return {"protocol": protocol, "results": results, **run_metadata()}
 
 
@@ -143,7 +145,7 @@ def print_table(payload: dict) -> None:
             for name, r in payload["results"].items()]
     p = payload["protocol"]
     print(f"{p['dataset']}: {p['users']:,} users, {p['items']:,} items, {p['interactions']:,} interactions; "
-          f"test metrics over split seeds {p['split_seeds']}")
+          f"test metrics over split seeds {p['split_seeds']} ({p['seconds']:.0f} s in all)")
     print(table(rows, ["model"] + [f"test {m}" for m in metrics] + ["valid NDCG@10", "fit s"]))
 
 
