@@ -47,10 +47,14 @@ def time_rounds(graph: QueryItemGraph, config: GraphConfig, rounds: int, seed: i
 def synthetic(n_items: int, n_edges: int, seed: int) -> tuple[sp.csr_matrix, np.ndarray]:
     rng = np.random.default_rng(seed)
     n_terms = max(10, n_items // 20)
-    rows = rng.integers(n_items, size=n_edges)
-    cols = np.minimum(rng.zipf(1.3, size=n_edges) - 1, n_terms - 1)  # few hub terms, a long tail
-    m = sp.csr_matrix((np.ones(n_edges, np.float32), (rows, cols)), shape=(n_items, n_terms))
-    m.data[:] = 1.0
+    pairs = np.empty(0, dtype=np.int64)
+    while pairs.size < n_edges:  # draw until there are n_edges distinct item–term edges
+        k = 2 * (n_edges - pairs.size)
+        rows = rng.integers(n_items, size=k)
+        cols = np.minimum(rng.zipf(1.3, size=k) - 1, n_terms - 1)  # few hub terms, a long tail
+        pairs = np.unique(np.concatenate([pairs, rows.astype(np.int64) * n_terms + cols]))
+    pairs = rng.permutation(pairs)[:n_edges]
+    m = sp.csr_matrix((np.ones(n_edges, np.float32), (pairs // n_terms, pairs % n_terms)), shape=(n_items, n_terms))
     return m, rng.integers(4, size=n_terms)  # four attribute types
 
 
