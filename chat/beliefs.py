@@ -72,12 +72,11 @@ def normalise(logb: np.ndarray) -> np.ndarray:
 def value_mass(state: DialogueState, b: np.ndarray) -> np.ndarray:
     """Belief mass having each attribute value ``(n_values,)``: one sparse product, cached on
     the belief vector so repeated calls within a decision cost nothing."""
-    key = id(b)
     cache = getattr(state, "_value_mass", None)
-    if cache is not None and cache[0] == key and cache[1] is b:
-        return cache[2]
+    if cache is not None and cache[0] is b:
+        return cache[1]
     mass = state.world.attr_by_value @ b
-    object.__setattr__(state, "_value_mass", (key, b, mass))
+    state._value_mass = (b, mass)
     return mass
 
 

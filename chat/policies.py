@@ -74,14 +74,14 @@ class RandomPolicy:
         values = candidate_values(state, normalise(logb))
         if state.turn < state.max_actions - 1 and values.size and self.rng.random() < 0.5:
             return AskValue(int(self.rng.choice(values)))
-        return Recommend(tuple(int(i) for i in top_items(np.where(state.allowed, state.prior, -np.inf), LIST_SIZE)))
+        return fallback_list(state, ())
 
 
 class RecommendPolicy:
     name = "recommend"
 
     def decide(self, state: DialogueState) -> Action:
-        return Recommend(tuple(int(i) for i in top_items(np.where(state.allowed, state.prior, -np.inf), LIST_SIZE)))
+        return fallback_list(state, ())
 
 
 class MaxEntPolicy:

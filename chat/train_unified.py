@@ -236,9 +236,8 @@ def main(argv=None) -> int:
         while not conv.done:
             if rng.random() < eps_greedy:
                 if rng.random() < 0.5:
-                    act = rule.decide(conv.state)
-                    a = next((k for k, c in enumerate(cand.actions) if c == act), None)
-                    if a is None or a >= MAX_A:  # the rule's pick may fall outside the candidates
+                    a = rule_action_index(rule, conv.state, cand.actions)
+                    if a is None:  # the rule's pick may fall outside the candidates
                         a = int(rng.integers(min(len(cand.actions), MAX_A)))
                 else:
                     a = int(rng.integers(min(len(cand.actions), MAX_A)))

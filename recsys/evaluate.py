@@ -92,6 +92,8 @@ def tune(dataset: str, models: list[str], out: Path) -> dict:
             trials[name].append({"params": params, "valid NDCG@10": v})
             log(f"[tune] {name} {i + 1}/{len(GRIDS.get(name, [{}]))} {params}: valid NDCG@10 {v:.4f}")
         chosen[name] = max(trials[name], key=lambda t: t["valid NDCG@10"])["params"]
+        keep = fit_key(name, chosen[name])  # the blend reuses only the chosen fit
+        fitted = {k: m for k, m in fitted.items() if k == keep or m.name != name}
     if "blend" in models and "ease" in chosen and "als" in chosen:
         trials["blend"] = []
         for w in BLEND_WEIGHTS:

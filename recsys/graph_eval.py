@@ -48,14 +48,15 @@ def sample_episodes(matrix, n: int, rng: np.random.Generator) -> list[tuple[int,
 def run_episode(method: str, graph, config: GraphConfig, prior: np.ndarray, history: np.ndarray,
                 target: int, item_attr, known_term, rounds: int) -> tuple[int | None, int | None]:
     """Rounds (1-based) at which the target first entered the top 3 and the top 5, or None."""
-    session = GraphSession(graph, prior, config, propagate_labels=(method == "graph-propagated"))
+    session = None if method == "cf" else GraphSession(graph, prior, config,
+                                                        propagate_labels=(method == "graph-propagated"))
     blocked = np.zeros(graph.n_items, dtype=bool)
     blocked[history] = True
     judged = np.zeros(graph.n_terms, dtype=bool)
     target_terms = set(item_attr.indices[item_attr.indptr[target] : item_attr.indptr[target + 1]].tolist())
     first3 = first5 = None
     for r in range(1, rounds + 1):
-        scores = prior if method == "cf" else session.item_scores
+        scores = prior if session is None else session.item_scores
         scores = np.where(blocked, -np.inf, scores)
         shown = np.argsort(-scores, kind="stable")[:SHOW_ITEMS]
         pos = np.flatnonzero(shown == target)
@@ -64,7 +65,7 @@ def run_episode(method: str, graph, config: GraphConfig, prior: np.ndarray, hist
             first5 = first5 or r
             return first3, first5
         blocked[shown] = True
-        if method == "cf":
+        if session is None:
             continue
         term_scores = np.where(judged, -np.inf, session.term_scores)
         asked = np.argsort(-term_scores, kind="stable")[:SHOW_TERMS]
