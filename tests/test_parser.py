@@ -1,0 +1,106 @@
+"""The free-text parser against a table of utterances and their expected parse.
+
+The table was written before ``chat.parser``. Each row names only what it checks; every
+field a row leaves out must be empty in the parse (no stray intents, values or titles), so
+a parser that over-matches fails too. Titles are catalog titles of MovieLens 100K.
+"""
+
+import pytest
+
+from chat.parser import Parser
+
+pytestmark = pytest.mark.data
+
+G, D, C, DIR = "genre", "decade", "cast", "director"
+
+# utterance, expected: intents / accepted / rejected (type, value) / liked / disliked (titles) /
+# unknown (title strings as typed) / wish (True when the text should go to semantic retrieval)
+TABLE = [
+    # attributes, with synonyms and fuzzy spellings
+    ("something funny from the 90s", {"accepted": [(G, "Comedy"), (D, "1990s")]}),
+    ("a sci fi film", {"accepted": [(G, "Sci-Fi")]}),
+    ("science fiction please", {"accepted": [(G, "Sci-Fi")]}),
+    ("I want a thriller", {"accepted": [(G, "Thriller")]}),
+    ("westerns", {"accepted": [(G, "Western")]}),
+    ("film noir", {"accepted": [(G, "Film-Noir")]}),
+    ("something from the eighties", {"accepted": [(D, "1980s")]}),
+    ("a movie from 1970s", {"accepted": [(D, "1970s")]}),
+    ("with tom hanks", {"accepted": [(C, "Tom Hanks")]}),
+    ("Tom Hank movies", {"accepted": [(C, "Tom Hanks")]}),
+    ("directed by stephen spielberg", {"accepted": [(DIR, "Steven Spielberg")]}),
+    ("a hitchcock film", {"accepted": [(DIR, "Alfred Hitchcock")]}),
+    ("something by kubrick", {"accepted": [(DIR, "Stanley Kubrick")]}),
+    ("animated family film", {"accepted": [(G, "Animation"), (G, "Children's")]}),
+    ("a scary movie", {"accepted": [(G, "Horror")]}),
+    ("a romantic comedy", {"accepted": [(G, "Romance"), (G, "Comedy")]}),
+    ("funny and with robin williams", {"accepted": [(G, "Comedy"), (C, "Robin Williams")]}),
+    ("an oscar winner", {"accepted": [("oscar", "Oscar winner")]}),
+    ("something rated pg-13", {"accepted": [("mpaa", "rated PG-13")]}),
+    ("a french film", {"accepted": [("language", "French")]}),
+    ("something short", {"accepted": [("runtime", "under 90 minutes")]}),
+    ("critically acclaimed drama", {"accepted": [("critics", "critics' favourite"), (G, "Drama")]}),
+    # negations
+    ("not horror", {"rejected": [(G, "Horror")]}),
+    ("no horror please", {"rejected": [(G, "Horror")]}),
+    ("anything but westerns", {"rejected": [(G, "Western")]}),
+    ("a comedy but no romance", {"accepted": [(G, "Comedy")], "rejected": [(G, "Romance")]}),
+    ("I don't like jim carrey", {"rejected": [(C, "Jim Carrey")]}),
+    ("without bruce willis, something from the 80s", {"accepted": [(D, "1980s")], "rejected": [(C, "Bruce Willis")]}),
+    ("nothing too scary", {"rejected": [(G, "Horror")]}),
+    # items, misspellings, unknown titles
+    ("I loved Heat", {"liked": ["Heat"]}),
+    ("i liked the usual suspects", {"liked": ["Usual Suspects, The"]}),
+    ("movies like Toy Story", {"liked": ["Toy Story"]}),
+    ("something similar to pulp fiktion", {"liked": ["Pulp Fiction"]}),
+    ("I hated Titanic", {"disliked": ["Titanic"]}),
+    ("I loved Inception", {"unknown": ["Inception"]}),
+    ("movies like The Matrix", {"unknown": ["The Matrix"]}),
+    ("I liked Fargo but not Braveheart", {"liked": ["Fargo"], "disliked": ["Braveheart"]}),
+    ("star wars", {"liked": ["Star Wars"]}),
+    # intents
+    ("yes", {"intents": ["yes"]}),
+    ("yeah sure", {"intents": ["yes"]}),
+    ("nope", {"intents": ["no"]}),
+    ("no", {"intents": ["no"]}),
+    ("I don't mind", {"intents": ["any"]}),
+    ("whatever", {"intents": ["any"]}),
+    ("show me more", {"intents": ["more"]}),
+    ("why this one?", {"intents": ["why"]}),
+    ("something else", {"intents": ["something_else"]}),
+    ("start over", {"intents": ["restart"]}),
+    ("undo", {"intents": ["undo"]}),
+    ("hi there", {"intents": ["greeting"]}),
+    ("help", {"intents": ["help"]}),
+    # vague wishes go to semantic retrieval
+    ("something cozy for a rainy day", {"wish": True}),
+    ("a mind-bending heist", {"wish": True}),
+    ("a tearjerker about friendship, no horror", {"wish": True, "rejected": [(G, "Horror")]}),
+]
+
+
+@pytest.fixture(scope="module")
+def parser(ml100k):
+    return Parser(ml100k)
+
+
+def test_table_is_big_enough():
+    assert len(TABLE) >= 40
+
+
+@pytest.mark.parametrize("text,expected", TABLE, ids=[t for t, _ in TABLE])
+def test_parse(parser, ml100k, text, expected):
+    p = parser.parse(text)
+    assert sorted(p.intents) == sorted(expected.get("intents", []))
+    assert sorted(p.accepted) == sorted(expected.get("accepted", []))
+    assert sorted(p.rejected) == sorted(expected.get("rejected", []))
+    assert sorted(ml100k.titles[i] for i in p.liked) == sorted(expected.get("liked", []))
+    assert sorted(ml100k.titles[i] for i in p.disliked) == sorted(expected.get("disliked", []))
+    assert [u.lower() for u in p.unknown_titles] == [u.lower() for u in expected.get("unknown", [])]
+    assert bool(p.wish) == expected.get("wish", False)
+
+
+def test_long_and_odd_input_is_bounded(parser):
+    p = parser.parse("horror " * 20000 + "\x00\u202e\U0001f600")
+    assert p.truncated
+    assert p.accepted == [(G, "Horror")]
+    assert parser.parse("   ").empty
