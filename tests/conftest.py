@@ -151,3 +151,11 @@ def synthetic_folder(write_folder) -> Path:
                                                                         replace=False)]
         inter += [[f"u{u}", f"i{k}", 5, 1000 + n] for n, k in enumerate(liked)]
     return write_folder(items, inter, name="synthetic")
+
+
+@pytest.fixture(scope="session")
+def ml100k_catalog():
+    """The MovieLens 100K catalog (tests using it are marked ``data``)."""
+    from recsys.datasets import load_dataset
+
+    return load_dataset("movielens-100k")

@@ -79,8 +79,8 @@ TABLE = [
 
 
 @pytest.fixture(scope="module")
-def parser(ml100k):
-    return Parser(ml100k)
+def parser(ml100k_catalog):
+    return Parser(ml100k_catalog)
 
 
 def test_table_is_big_enough():
@@ -88,13 +88,13 @@ def test_table_is_big_enough():
 
 
 @pytest.mark.parametrize("text,expected", TABLE, ids=[t for t, _ in TABLE])
-def test_parse(parser, ml100k, text, expected):
+def test_parse(parser, ml100k_catalog, text, expected):
     p = parser.parse(text)
     assert sorted(p.intents) == sorted(expected.get("intents", []))
     assert sorted(p.accepted) == sorted(expected.get("accepted", []))
     assert sorted(p.rejected) == sorted(expected.get("rejected", []))
-    assert sorted(ml100k.titles[i] for i in p.liked) == sorted(expected.get("liked", []))
-    assert sorted(ml100k.titles[i] for i in p.disliked) == sorted(expected.get("disliked", []))
+    assert sorted(ml100k_catalog.titles[i] for i in p.liked) == sorted(expected.get("liked", []))
+    assert sorted(ml100k_catalog.titles[i] for i in p.disliked) == sorted(expected.get("disliked", []))
     assert [u.lower() for u in p.unknown_titles] == [u.lower() for u in expected.get("unknown", [])]
     assert bool(p.wish) == expected.get("wish", False)
 
