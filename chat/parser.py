@@ -70,8 +70,8 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("a
 STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
 DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",)}
 NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", "stuff", "ones", "those", "these",
-                   "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and", "or",
-                   "also", "plus", "too", "as", "well"}
+                   "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and",
+                   "or", "also", "plus", "too", "as", "well"}
 STOPWORDS = set("""
 i im id ive me my we us our you your a an the of to for from in on at by with and or but is are was were be been
 it its this that these those some any something anything movie movies film films flick flicks watch watching see
