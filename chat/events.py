@@ -1,0 +1,139 @@
+"""What the user can do (events), what the engine answers (``Reply``), and the chat state.
+
+Every event carries ``turn``: the turn the user was looking at when they acted (None means
+"now", as for typed text). A button from an earlier turn is recognised by it and handled
+politely instead of being applied to a conversation that has moved on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    turn: int | None = None
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A quick-reply chip: ``value`` is a vocabulary key "type=value", or "any", "yes", "no"."""
+
+    value: str
+    turn: int | None = None
+
+
+@dataclass(frozen=True)
+class CardFeedback:
+    item_id: str
+    kind: str  # like | dislike | seen
+    turn: int | None = None
+
+    def __post_init__(self):
+        if self.kind not in ("like", "dislike", "seen"):
+            raise ValueError(f"CardFeedback.kind must be like, dislike or seen, got {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Why:
+    item_id: str | None = None  # None: the top card
+    turn: int | None = None
+
+
+@dataclass(frozen=True)
+class RemoveConstraint:
+    key: str  # "type=value"
+    turn: int | None = None
+
+
+@dataclass(frozen=True)
+class Undo:
+    turn: int | None = None
+
+
+@dataclass(frozen=True)
+class Restart:
+    turn: int | None = None
+
+
+Event = Text | Chip | CardFeedback | Why | RemoveConstraint | Undo | Restart
+
+
+def value_key(attr_type: str, value: str) -> str:
+    return f"{attr_type}={value}"
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    attr_type: str
+    options: tuple[tuple[str, str], ...]  # (chip key, label); "any" is always offered too
+    yes_no: bool = False  # a single-value question: chips are yes / no / any
+
+
+@dataclass(frozen=True)
+class Card:
+    item_id: str
+    title: str
+    year: int
+    genres: tuple[str, ...]
+    directors: tuple[str, ...]
+    cast: tuple[str, ...]
+    persona: str  # description of the persona it serves ("" for a new user)
+    reason: str  # one line: the strongest evidence
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str  # markdown; user text inside it is escaped
+    turn: int  # the turn this reply opens: events for it carry this number
+    question: Question | None = None
+    cards: tuple[Card, ...] = ()
+    constraints: tuple[tuple[str, str, bool], ...] = ()  # (key, label, wanted)
+    personas: tuple[tuple[str, float], ...] = ()  # (description, weight)
+    subgraph: dict = field(default_factory=dict)  # {"nodes": [...], "edges": [...]}
+    explain: str | None = None  # item id whose narrative the UI should stream now
+    notes: tuple[str, ...] = ()  # short system notes (fallbacks, limits)
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "turn": self.turn,
+                "question": None if self.question is None else {
+                    "text": self.question.text, "attr_type": self.question.attr_type,
+                    "options": [list(o) for o in self.question.options], "yes_no": self.question.yes_no},
+                "cards": [c.__dict__ | {"genres": list(c.genres), "directors": list(c.directors),
+                                        "cast": list(c.cast)} for c in self.cards],
+                "constraints": [list(c) for c in self.constraints], "personas": [list(p) for p in self.personas],
+                "explain": self.explain, "notes": list(self.notes)}
+
+
+@dataclass(frozen=True)
+class ChatState:
+    """One conversation. Immutable: ``step`` returns a new state; ``previous`` is the state
+    before the last turn (for undo, a bounded chain). Items are the world's compact indices,
+    values the catalog vocabulary's indices."""
+
+    session_id: str
+    user_id: str | None = None
+    turn: int = 0
+    actions: int = 0  # system actions since the last start over (the policy's t)
+    accepted: tuple[int, ...] = ()
+    rejected: tuple[int, ...] = ()
+    unanswered: tuple[int, ...] = ()
+    answers: tuple[str, ...] = ()  # yes / no / dont_know, in order
+    liked: tuple[int, ...] = ()  # this session's likes (memory adds earlier ones)
+    disliked: tuple[int, ...] = ()
+    seen: tuple[int, ...] = ()
+    shown: tuple[int, ...] = ()  # recommended earlier in this search and passed over
+    wish: str = ""
+    question: Question | None = None
+    asked: tuple[int, ...] = ()  # values offered by the pending question
+    cards: tuple[int, ...] = ()
+    persona_weights: tuple[float, ...] = ()
+    previous: ChatState | None = None
+
+    def depth(self) -> int:
+        n, s = 0, self.previous
+        while s is not None:
+            n, s = n + 1, s.previous
+        return n

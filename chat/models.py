@@ -1,0 +1,133 @@
+"""Everything the chat engine shares between sessions, loaded once (``load_models``).
+
+The world is the simulator's (seed-0 per-user split of the catalog, the tuned EASE model on
+its train part), so the trained ``unified`` policy's fingerprint check passes and the app
+runs the very policy the benchmark measured. Recommendable films are the world's items (the
+split's 10-core filter: 1,016 of ML-100K's 1,682 films, the rest having too few ratings to
+learn from); every catalog film can still be named in chat.
+
+First start fits and caches ALS (for the fused persona vectors), the MiniLM item embeddings
+and the chroma index under the data directory; later starts read the caches.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from chat.narrator import Narrator, TemplateNarrator
+from chat.parser import Parser
+from chat.policies import RuleConfig, RulePolicy
+from chat.simulator import UserModel
+from chat.world import World, build_world
+from recsys import assets
+from recsys.catalog import Catalog
+from recsys.datasets import load_dataset
+from recsys.evaluate import load_config
+from recsys.graph import GraphConfig, QueryItemGraph, build_graph
+from recsys.models import make_scorer
+from recsys.personas import fuse
+from recsys.scorers import Scorer, matrix_fingerprint
+
+# Real people make mistakes and change their minds: the engine uses the beliefs the rule was
+# tuned with for the flip-0.1 simulated user, and multi-choice questions (chips).
+HUMAN_SETTING = UserModel(flip=0.1)
+
+
+def _log(msg: str) -> None:
+    print(f"[engine] {msg}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Models:
+    catalog: Catalog
+    world: World
+    als: Scorer
+    fused: np.ndarray  # (n_world_items, d) unit fused CF + text vectors
+    popularity: np.ndarray  # (n_world_items,) train interactions per item
+    graph: QueryItemGraph
+    parser: Parser
+    policy: object  # has decide(DialogueState) -> Action
+    policy_name: str
+    rule_config: RuleConfig
+    narrator: Narrator
+    retriever: object | None  # recsys.retrieval.SemanticRetriever, None when unavailable
+    to_world: np.ndarray  # (n_catalog_items,) world index or -1
+    value_share: np.ndarray  # (n_values,) share of world items having each value
+    last_year: int
+
+
+def _cached_als(world: World, catalog: Catalog, progress: Callable[[str], None]) -> Scorer:
+    """ALS with the tuned parameters on the world's train matrix, cached by fingerprint."""
+    als = make_scorer("als", load_config(catalog.name).get("als", {}), seed=0)
+    train = sp.csr_matrix(world.data.train, dtype=np.float32, copy=True)
+    train.data[:] = 1.0
+    als.train_fingerprint = matrix_fingerprint(train)  # what fit() will record
+    expect = als.fingerprint()
+    path = assets.data_dir() / "cache" / f"als-{catalog.name}-{expect}.pkl"
+    if path.exists():
+        try:
+            return Scorer.load(path, expect_fingerprint=expect)
+        except Exception as exc:  # a corrupt or stale cache is rebuilt, never fatal
+            progress(f"cached ALS model unusable ({type(exc).__name__}: {exc}); refitting")
+    progress("fitting ALS for persona vectors (first start only)")
+    als.fit(world.data.train)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    als.save(tmp)
+    tmp.replace(path)
+    return als
+
+
+def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy_seed: int = 0,
+                retrieval: bool = True, narrator: Narrator | None = None,
+                progress: Callable[[str], None] = _log) -> Models:
+    """Load or build every shared model, reporting each step through ``progress``."""
+    t0 = time.perf_counter()
+    progress(f"loading catalog {dataset}")
+    catalog = load_dataset(dataset)
+    progress("fitting the CF model (EASE) on the seed-0 split")
+    world = build_world(catalog, seed=0, model="ease")
+    als = _cached_als(world, catalog, progress)
+    retriever, text = None, None
+    if retrieval:
+        try:
+            progress("loading the sentence encoder, item embeddings and vector index")
+            from recsys.retrieval import load_retriever
+
+            retriever = load_retriever(catalog)
+            text = retriever.index.embeddings
+        except Exception as exc:
+            progress(f"semantic retrieval unavailable ({type(exc).__name__}: {exc}); continuing without it")
+    if text is None:  # no encoder: personas from CF vectors alone
+        text = np.zeros((catalog.n_items, 1), dtype=np.float32)
+    items = world.data.items
+    fused = fuse(als.item_factors, text[items])
+    to_world = np.full(catalog.n_items, -1, dtype=np.int64)
+    to_world[items] = np.arange(len(items))
+    progress("building the query-item graph")
+    graph = build_graph(world.item_attr, world.value_type, catalog.attr_types, GraphConfig(), train=world.data.train)
+    rule = RulePolicy.for_setting(world, HUMAN_SETTING, multi_choice=False)
+    if policy == "unified":
+        from chat.unified import UnifiedPolicy
+
+        try:
+            pol = UnifiedPolicy.for_setting(world, HUMAN_SETTING, multi_choice=False, seed=policy_seed)
+        except (FileNotFoundError, ValueError) as exc:
+            progress(f"unified policy unavailable ({exc}); using the rule policy")
+            pol, policy = rule, "rule"
+    elif policy == "rule":
+        pol = rule
+    else:
+        raise ValueError(f"unknown policy {policy!r}: use unified or rule")
+    years = catalog.years[items]
+    models = Models(catalog, world, als, fused, np.asarray(world.data.train.sum(axis=0)).ravel(), graph,
+                    Parser(catalog), pol, policy, rule.config, narrator or TemplateNarrator(), retriever, to_world,
+                    np.asarray(world.item_attr.mean(axis=0)).ravel(), int(years.max()))
+    progress(f"ready in {time.perf_counter() - t0:.1f} s ({world.n_items} films, policy {policy})")
+    return models

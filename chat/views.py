@@ -1,0 +1,194 @@
+"""What the engine shows and stores: cards, narrator facts, persona words, the query–item
+subgraph (data and an SVG picture), and the memory record of a turn. No gradio here."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+
+import numpy as np
+
+from chat.memory import StoredPersona
+from chat.narrator import Facts
+from recsys.personas import Persona, attention, describe
+
+_ARTICLE = re.compile(r"^(.*), (The|A|An|La|Le|Les|Il|El|Das|Der|Die)( \(.*\))?$")
+
+
+def display_title(title: str) -> str:
+    """"Usual Suspects, The" -> "The Usual Suspects" (catalog titles keep the article last)."""
+    m = _ARTICLE.match(title)
+    return f"{m.group(2)} {m.group(1)}{m.group(3) or ''}" if m else title
+
+
+def md(text: str) -> str:
+    """Text safe inside markdown: no HTML tags, no markdown markup from user or catalog text."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
+
+
+ROLE_COLOURS = {"card": "#2563eb", "liked": "#16a34a", "wanted": "#16a34a", "unwanted": "#dc2626",
+                "term": "#6b7280"}
+
+
+def _values(engine, item: int, attr_type: str, n: int) -> tuple[str, ...]:
+    cat = engine.m.catalog
+    i = engine.m.world.data.items[item]
+    vals = cat.values_of(i, attr_type)
+    if attr_type == "cast":  # cast is alphabetical in the source: show the best-known names first
+        counts = cat.value_counts()
+        vals = sorted(vals, key=lambda v: -counts[cat.value_index("cast", v)])
+    return tuple(vals[:n])
+
+
+def facts(engine, s, item: int) -> Facts:
+    """The evidence behind recommending world item ``item`` in state ``s``."""
+    m = engine.m
+    i = int(m.world.data.items[item])
+    have = set(m.world.values_of(item).tolist())
+    matched = tuple(m.catalog.attr_values[v][1] for v in s.accepted if v in have)
+    hist = [h for h in engine.history(s) if h != item]
+    similar = ()
+    if hist:
+        sims = m.fused[hist] @ m.fused[item]
+        order = np.argsort(-sims, kind="stable")[:2]
+        similar = tuple(display_title(m.catalog.titles[m.world.data.items[hist[k]]]) for k in order if sims[k] > 0.35)
+    personas = engine.personas(s)
+    persona = ""
+    if personas:
+        _, a = attention(personas, m.fused[[item]])
+        persona = personas[int(np.argmax(a[0]))].description
+    return Facts(item_id=m.catalog.item_ids[i], title=display_title(m.catalog.titles[i]), year=int(m.catalog.years[i]),
+                 genres=_values(engine, item, "genre", 3), directors=_values(engine, item, "director", 2),
+                 cast=_values(engine, item, "cast", 3), matched=matched, similar_liked=similar, persona=persona,
+                 wish=s.wish if s.wish and not matched else "")
+
+
+def reason(f: Facts) -> str:
+    """One line for a card: its strongest evidence."""
+    if f.matched:
+        return "has " + ", ".join(md(x) for x in f.matched[:3])
+    if f.similar_liked:
+        return f"close to *{md(f.similar_liked[0])}*, which you liked"
+    if f.wish:
+        return "fits what you described"
+    return "well liked by people with similar taste"
+
+
+def cards(engine, s, items) -> tuple:
+    from chat.events import Card
+
+    out = []
+    for item in items:
+        f = facts(engine, s, int(item))
+        out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f)))
+    return tuple(out)
+
+
+def persona_words(engine, p: Persona) -> str:
+    m = engine.m
+    return describe(m.world.item_attr, m.catalog.attr_values, p.items, m.value_share)
+
+
+def subgraph(engine, s, max_terms: int = 8) -> dict:
+    """The part of the query–item graph behind the current turn: the cards, the liked films,
+    the asked-for and ruled-out values, and the values the cards share; edges as in the graph."""
+    m = engine.m
+    g, cat, n_items = m.graph, m.catalog, m.graph.n_items
+    items = list(dict.fromkeys(list(s.cards) + list(s.liked[-3:])))
+    terms = list(dict.fromkeys(list(s.accepted) + list(s.rejected)))
+    if s.cards:
+        counts: dict[int, int] = {}
+        for it in s.cards:
+            for v in m.world.values_of(it):
+                if cat.attr_values[v][0] in ("genre", "decade", "director"):
+                    counts[int(v)] = counts.get(int(v), 0) + 1
+        shared = sorted(counts, key=lambda v: -counts[v])
+        terms += [v for v in shared if counts[v] >= 2 and v not in terms][: max(0, max_terms - len(terms))]
+    nodes = [int(i) for i in items] + [n_items + int(v) for v in terms]
+    if not nodes:
+        return {"nodes": [], "edges": []}
+    W = g.W[nodes][:, nodes].tocoo()
+    role = {}
+    for i in items:
+        role[int(i)] = "card" if i in s.cards else "liked"
+    for v in terms:
+        role[n_items + int(v)] = "wanted" if v in s.accepted else "unwanted" if v in s.rejected else "term"
+    out_nodes = []
+    for n in nodes:
+        if n < n_items:
+            label = display_title(cat.titles[m.world.data.items[n]])
+        else:
+            label = cat.attr_values[n - n_items][1]
+        out_nodes.append({"id": n, "label": label, "kind": "item" if n < n_items else "term", "role": role[n]})
+    edges = [[nodes[r], nodes[c], round(float(w), 3)] for r, c, w in zip(W.row, W.col, W.data) if r < c]
+    return {"nodes": out_nodes, "edges": edges}
+
+
+def subgraph_svg(sub: dict, width: int = 420, row: int = 34) -> str:
+    """A two-column picture: films on the left, values on the right, graph edges between."""
+    items = [n for n in sub.get("nodes", []) if n["kind"] == "item"]
+    terms = [n for n in sub.get("nodes", []) if n["kind"] == "term"]
+    if not items and not terms:
+        return "<p style='color:#6b7280'>The graph appears once there is something to show.</p>"
+    height = max(len(items), len(terms), 1) * row + 20
+    pos = {n["id"]: (110, 20 + k * row) for k, n in enumerate(items)}
+    pos.update({n["id"]: (width - 110, 20 + k * row) for k, n in enumerate(terms)})
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='100%' "
+             f"role='img' aria-label='query-item graph'>"]
+    wmax = max([e[2] for e in sub.get("edges", [])] or [1.0])
+    for a, b, w in sub.get("edges", []):
+        if a in pos and b in pos:
+            (x1, y1), (x2, y2) = pos[a], pos[b]
+            parts.append(f"<line x1='{x1}' y1='{y1}' x2='{x2}' y2='{y2}' stroke='#94a3b8' "
+                         f"stroke-width='{0.5 + 2.5 * w / wmax:.2f}' stroke-opacity='0.7'/>")
+    for n in items + terms:
+        x, y = pos[n["id"]]
+        colour = ROLE_COLOURS.get(n["role"], "#6b7280")
+        label = html.escape(n["label"][:28])
+        anchor, dx = ("end", -9) if n["kind"] == "item" else ("start", 9)
+        parts.append(f"<circle cx='{x}' cy='{y}' r='6' fill='{colour}'/>"
+                     f"<text x='{x + dx}' y='{y + 4}' font-size='11' text-anchor='{anchor}' "
+                     f"fill='currentColor'>{label}</text>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def event_record(event) -> dict:
+    return {"type": type(event).__name__, **dataclasses.asdict(event)}
+
+
+def commit(engine, s, event, reply, undone=None) -> None:
+    """Write the turn, the updated preference summary and the personas in one transaction.
+    ``undone``: the state an undo left; its likes, dislikes and seen marks that the restored
+    state ``s`` lacks are taken out of memory too."""
+    m, store = engine.m, engine.memory
+    mem = store.load(s.user_id)
+    summary = mem.summary
+    prev = s.previous
+    ids = m.catalog.item_ids
+    for key, now, before in (("accepted", s.accepted, prev.accepted if prev else ()),
+                             ("rejected", s.rejected, prev.rejected if prev else ())):
+        for v in set(now) - set(before):  # counted when newly stated
+            k = "=".join(m.catalog.attr_values[v])
+            summary[key][k] = summary[key].get(k, 0) + 1
+
+    def item_ids(items):
+        return [ids[m.world.data.items[i]] for i in items]
+
+    if undone is not None:
+        for key in ("liked", "disliked", "seen"):
+            drop = set(item_ids(set(getattr(undone, key)) - set(getattr(s, key))))
+            summary[key] = [i for i in summary[key] if i not in drop]
+    liked = set(summary["liked"]) | set(item_ids(s.liked))
+    disliked = set(summary["disliked"]) | set(item_ids(s.disliked))
+    liked -= set(item_ids(s.disliked))
+    disliked -= set(item_ids(s.liked))
+    summary["liked"], summary["disliked"] = sorted(liked), sorted(disliked)
+    summary["seen"] = sorted(set(summary["seen"]) | set(item_ids(s.seen)))
+    personas = engine.personas(s)
+    summary["personas"] = [{"description": p.description, "weight": round(p.weight, 3)} for p in personas]
+    stored = [StoredPersona(p.vector, p.weight, item_ids(p.items), p.description) for p in personas]
+    rec = reply.to_dict()
+    store.commit_turn(s.user_id, s.session_id, s.turn, event_record(event), rec, summary, stored)
