@@ -171,6 +171,7 @@ class Engine:
         self._apply_titles(t, p)
         if p.wish:
             t.state = dataclasses.replace(t.state, wish=p.wish)
+            t.ack.append(f"Looking for something like \u201c{views.md(p.wish[:100])}\u201d.")
         if {"more", "something_else"} & set(p.intents):
             t.recommend = True
             if "something_else" in p.intents:

@@ -1,0 +1,355 @@
+"""Gradio UI for the conversational recommender: a thin layer over ``chat.engine``.
+
+    python app.py    # http://127.0.0.1:7860 (GRADIO_SERVER_NAME / GRADIO_SERVER_PORT respected)
+
+Per-session values live in ``gr.State`` (the engine's immutable ``ChatState`` and the last
+``Reply``); the shared engine is loaded once, in the background, with its progress shown in
+the page. The secret that unlocks a user's memory is kept in the browser (``gr.BrowserState``,
+encrypted). Named API endpoints: ``/chat`` (text in, markdown text out, conversation kept per
+client session), ``/step`` (a JSON event in, the JSON reply out), ``/start``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import traceback
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+import gradio as gr  # noqa: E402
+
+from chat.events import CardFeedback, Chip, RemoveConstraint, Reply, Restart, Text, Undo, Why  # noqa: E402
+from chat.service import AppConfig, Service, browser_secret  # noqa: E402
+from chat.views import subgraph_svg  # noqa: E402
+
+N_CHIPS, N_CARDS, N_CONSTRAINTS = 5, 5, 8
+CARD_ACTIONS = (("like", "👍 like"), ("dislike", "👎 dislike"), ("seen", "seen it"), ("why", "why this?"))
+CONFIG = AppConfig.from_env()
+SERVICE = Service(CONFIG)
+log = logging.getLogger("crs.app")
+
+CSS = """
+.card {border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 6px 10px;}
+.card-buttons button {min-width: 0 !important;}
+#status {color: var(--body-text-color-subdued);}
+"""
+
+
+def _engine():
+    return SERVICE.engine(timeout=120)
+
+
+def _card_md(c) -> str:
+    from chat.views import md
+
+    bits = [f"**{md(c.title)}** ({c.year if c.year > 0 else '?'})", ", ".join(md(g) for g in c.genres)]
+    if c.directors:
+        bits.append("dir. " + md(c.directors[0]))
+    if c.cast:
+        bits.append("with " + ", ".join(md(x) for x in c.cast[:2]))
+    line2 = f"<br><small>{c.reason}" + (f" · for your *{md(c.persona)}* side" if c.persona else "") + "</small>"
+    return " · ".join(b for b in bits if b) + line2
+
+
+def _personas_md(reply: Reply | None) -> str:
+    if reply is None or not reply.personas:
+        return "*No personas yet: like a film (or tell me one you loved) and your tastes appear here.*"
+    from chat.views import md
+
+    return "\n".join(f"- **{md(d)}** ({w:.0%})" for d, w in reply.personas)
+
+
+def _view(reply: Reply | None) -> list:
+    """Updates for every reply-driven component, in ``VIEW_OUTPUTS`` order."""
+    q = reply.question if reply else None
+    out = [gr.update(value=f"**{q.text}**" if q else "", visible=q is not None)]
+    opts = list(q.options) if q else []
+    for k in range(N_CHIPS):
+        out.append(gr.update(value=opts[k][1], visible=True) if k < len(opts) else gr.update(visible=False))
+    out.append(gr.update(visible=q is not None))
+    cards = list(reply.cards) if reply else []
+    for k in range(N_CARDS):
+        out.append(gr.update(visible=k < len(cards)))
+    for k in range(N_CARDS):
+        out.append(gr.update(value=_card_md(cards[k]) if k < len(cards) else ""))
+    cons = list(reply.constraints) if reply else []
+    for k in range(N_CONSTRAINTS):
+        if k < len(cons):
+            key, label, wanted = cons[k]
+            out.append(gr.update(value=f"{'✓' if wanted else '✗'} {label}  ×", visible=True))
+        else:
+            out.append(gr.update(visible=False))
+    out.append(_personas_md(reply))
+    out.append(subgraph_svg(reply.subgraph) if reply else subgraph_svg({}))
+    out.append(gr.update(value=SERVICE.status()))
+    return out
+
+
+def _run(state, event):
+    """One engine step; any failure becomes a polite reply and leaves the state as it was."""
+    engine = _engine()
+    if state is None:
+        state, _, _ = engine.start()
+    try:
+        return engine.step(state, event)
+    except Exception:
+        log.error("turn failed:\n%s", traceback.format_exc())
+        return state, Reply("Sorry, something went wrong on my side with that turn. Nothing was lost; please "
+                            "try again or rephrase.", state.turn)
+
+
+def _respond(history, state, event, user_text):
+    history = list(history or []) + ([{"role": "user", "content": user_text}] if user_text else [])
+    try:
+        state, reply = _run(state, event)
+    except RuntimeError as exc:  # still loading
+        history.append({"role": "assistant", "content": f"I am not ready yet ({exc}). Please try again shortly."})
+        yield [history, state, None, *_view(None)]
+        return
+    history.append({"role": "assistant", "content": reply.text})
+    yield [history, state, reply, *_view(reply)]
+    if reply.explain:  # stream the narrative after the reply is on screen
+        history.append({"role": "assistant", "content": ""})
+        for chunk in _engine().narrate(state, reply.explain):
+            history[-1] = {"role": "assistant", "content": history[-1]["content"] + chunk}
+            yield [history, state, reply, *_view(reply)]
+
+
+def on_load(token):
+    try:
+        engine = _engine()
+    except RuntimeError as exc:
+        return [[{"role": "assistant", "content": f"The recommender could not start: {exc}"}], None, None, token,
+                *_view(None)]
+    state, reply, token = engine.start(token or None)
+    return [[{"role": "assistant", "content": reply.text}], state, reply, token, *_view(reply)]
+
+
+def on_text(message, history, state, last):
+    text = (message or "").strip()
+    if not text:
+        yield [history, state, last, *_view(last), ""]
+        return
+    for out in _respond(history, state, Text(text, turn=None), text[:300]):
+        yield [*out, ""]
+
+
+def chip_handler(k):
+    def handler(history, state, last):
+        q = last.question if last else None
+        if q is None or k >= len(q.options):
+            yield [history, state, last, *_view(last)]
+            return
+        key, label = q.options[k]
+        yield from _respond(history, state, Chip(key, turn=last.turn), label)
+    return handler
+
+
+def on_any(history, state, last):
+    yield from _respond(history, state, Chip("any", turn=last.turn if last else None), "any")
+
+
+def card_handler(k, kind):
+    def handler(history, state, last):
+        if last is None or k >= len(last.cards):
+            yield [history, state, last, *_view(last)]
+            return
+        card = last.cards[k]
+        if kind == "why":
+            event, text = Why(card.item_id, turn=last.turn), f"Why {card.title}?"
+        else:
+            event = CardFeedback(card.item_id, kind, turn=last.turn)
+            text = {"like": "👍 ", "dislike": "👎 ", "seen": "Seen it: "}[kind] + card.title
+        yield from _respond(history, state, event, text)
+    return handler
+
+
+def constraint_handler(k):
+    def handler(history, state, last):
+        if last is None or k >= len(last.constraints):
+            yield [history, state, last, *_view(last)]
+            return
+        key, label, _ = last.constraints[k]
+        yield from _respond(history, state, RemoveConstraint(key, turn=last.turn), f"Remove {label}")
+    return handler
+
+
+def on_undo(history, state, last):
+    yield from _respond(history, state, Undo(turn=last.turn if last else None), "Undo")
+
+
+def on_restart(history, state, last):
+    yield from _respond(history, state, Restart(turn=last.turn if last else None), "Start over")
+
+
+def on_resume(key):
+    out = on_load((key or "").strip() or None)
+    return [*out, ""]
+
+
+def on_view_memory(state):
+    return _engine().export(state) if state is not None else {}
+
+
+def on_export(state):
+    data = _engine().export(state) if state is not None else {}
+    fd, path = tempfile.mkstemp(prefix="my-movie-memory-", suffix=".json")
+    with os.fdopen(fd, "w") as f:
+        json.dump(data, f, indent=2)
+    return path
+
+
+def on_forget(state):
+    engine = _engine()
+    deleted = engine.forget(state) if state is not None else {}
+    state, reply, token = engine.start(None)
+    n = sum(deleted.values())
+    msg = f"Your memory is deleted ({n} records). This is a fresh start with a new key."
+    return [[{"role": "assistant", "content": msg}], state, reply, token, *_view(reply), {}]
+
+
+def api_chat(message, state):
+    """``/chat``: the user's message as text in, the bot's reply as markdown text out."""
+    text = message if isinstance(message, str) else str(message or "")
+    if not text.strip():
+        return "Please type a message: what would you like to watch?", state
+    try:
+        state, reply = _run(state, Text(text))
+    except RuntimeError as exc:
+        return f"I am not ready yet ({exc}). Please try again shortly.", state
+    parts = [reply.text]
+    if reply.question:
+        parts.append("Options: " + ", ".join(label for _, label in reply.question.options) + ", or any.")
+    if reply.explain:
+        parts.append("".join(_engine().narrate(state, reply.explain)))
+    return "\n\n".join(parts), state
+
+
+EVENT_TYPES = {"text": lambda d: Text(str(d["text"]), d.get("turn")), "chip": lambda d: Chip(str(d["value"]),
+               d.get("turn")), "like": lambda d: CardFeedback(str(d["item_id"]), "like", d.get("turn")),
+               "dislike": lambda d: CardFeedback(str(d["item_id"]), "dislike", d.get("turn")),
+               "seen": lambda d: CardFeedback(str(d["item_id"]), "seen", d.get("turn")),
+               "why": lambda d: Why(d.get("item_id"), d.get("turn")), "undo": lambda d: Undo(d.get("turn")),
+               "restart": lambda d: Restart(d.get("turn")),
+               "remove": lambda d: RemoveConstraint(str(d["key"]), d.get("turn"))}
+
+
+def api_step(event_json, state):
+    """``/step``: an event as JSON ({"type": "text", "text": ...}, {"type": "chip", "value":
+    "genre=Comedy", "turn": 3}, like / dislike / seen / why with "item_id", undo, restart,
+    remove with "key"); the structured reply as JSON."""
+    try:
+        d = json.loads(event_json) if isinstance(event_json, str) else dict(event_json)
+        event = EVENT_TYPES[d["type"]](d)
+    except (ValueError, KeyError, TypeError) as exc:
+        return json.dumps({"error": f"bad event: {type(exc).__name__}: {exc}"}), state
+    try:
+        state, reply = _run(state, event)
+    except RuntimeError as exc:
+        return json.dumps({"error": str(exc)}), state
+    out = reply.to_dict()
+    if reply.explain:
+        out["narrative"] = "".join(_engine().narrate(state, reply.explain))
+    return json.dumps(out), state
+
+
+def api_start(state):
+    """``/start``: a fresh conversation for this client (memory of a new user)."""
+    state, reply, _ = _engine().start(None)
+    return json.dumps(reply.to_dict()), state
+
+
+with gr.Blocks(title="Movie night: a conversational recommender") as demo:
+    state = gr.State(None)
+    last = gr.State(None)
+    token = gr.BrowserState("", storage_key="crs-memory-key", secret=browser_secret())
+    gr.Markdown("## 🎬 Movie night\nTell me what you feel like watching; I ask a little and recommend a lot.")
+    status = gr.Markdown(SERVICE.status(), elem_id="status")
+    with gr.Row():
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(label="Conversation", height=440, elem_id="chat", allow_tags=False)
+            question = gr.Markdown(visible=False, elem_id="question")
+            with gr.Row(elem_id="chips"):
+                chips = [gr.Button(visible=False, size="sm", elem_id=f"chip-{k}") for k in range(N_CHIPS)]
+                any_btn = gr.Button("any", visible=False, size="sm", variant="secondary", elem_id="chip-any")
+            with gr.Row():
+                box = gr.Textbox(placeholder="e.g. something funny from the 90s, no horror", show_label=False,
+                                 scale=5, elem_id="message", max_length=CONFIG.max_message_chars * 50)
+                send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+            with gr.Row():
+                undo = gr.Button("↶ Undo", size="sm", elem_id="undo")
+                restart = gr.Button("Start over", size="sm", elem_id="restart")
+            with gr.Row(elem_id="constraints"):
+                cons = [gr.Button(visible=False, size="sm", elem_id=f"constraint-{k}") for k in range(N_CONSTRAINTS)]
+            card_groups, card_mds, card_buttons = [], [], []
+            for k in range(N_CARDS):
+                with gr.Group(visible=False, elem_id=f"card-{k}", elem_classes="card") as g:
+                    m = gr.Markdown(elem_id=f"card-{k}-text")
+                    with gr.Row(elem_classes="card-buttons"):
+                        b = [gr.Button(label, size="sm", elem_id=f"card-{k}-{kind}") for kind, label in CARD_ACTIONS]
+                card_groups.append(g)
+                card_mds.append(m)
+                card_buttons.append(b)
+        with gr.Column(scale=2):
+            gr.Markdown("### Your tastes")
+            personas = gr.Markdown(_personas_md(None), elem_id="personas")
+            gr.Markdown("### Why these films: the query–item graph")
+            graph = gr.HTML(subgraph_svg({}), elem_id="graph")
+            with gr.Accordion("Your memory", open=False):
+                gr.Markdown("Your memory is unlocked by a secret key kept in this browser. Paste a key to resume "
+                            "elsewhere; nobody can open a memory without its key.")
+                key_box = gr.Textbox(label="Key", type="password", elem_id="memory-key")
+                resume = gr.Button("Resume with this key", size="sm")
+                show_key = gr.Button("Show my key", size="sm")
+                view = gr.Button("View my memory", size="sm", elem_id="view-memory")
+                export = gr.Button("Export (JSON)", size="sm")
+                forget = gr.Button("Forget me", size="sm", variant="stop", elem_id="forget")
+                memory_json = gr.JSON(label="Stored about you")
+                export_file = gr.File(label="Export", interactive=False)
+
+    VIEW_OUTPUTS = [question, *chips, any_btn, *card_groups, *card_mds, *cons, personas, graph, status]
+    TURN_OUT = [chatbot, state, last, *VIEW_OUTPUTS]
+    HIST_IN = [chatbot, state, last]
+
+    demo.load(on_load, inputs=[token], outputs=[chatbot, state, last, token, *VIEW_OUTPUTS], api_name=False)
+    box.submit(on_text, inputs=[box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
+    send.click(on_text, inputs=[box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
+    for k, b in enumerate(chips):
+        b.click(chip_handler(k), inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+    any_btn.click(on_any, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+    for k, buttons in enumerate(card_buttons):
+        for b, (kind, _) in zip(buttons, CARD_ACTIONS):
+            b.click(card_handler(k, kind), inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+    for k, b in enumerate(cons):
+        b.click(constraint_handler(k), inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+    undo.click(on_undo, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+    restart.click(on_restart, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+    resume.click(on_resume, inputs=[key_box], outputs=[chatbot, state, last, token, *VIEW_OUTPUTS, key_box],
+                 api_name=False)
+    show_key.click(lambda t: t, inputs=[token], outputs=[key_box], api_name=False)
+    view.click(on_view_memory, inputs=[state], outputs=[memory_json], api_name=False)
+    export.click(on_export, inputs=[state], outputs=[export_file], api_name=False)
+    forget.click(on_forget, inputs=[state], outputs=[chatbot, state, last, token, *VIEW_OUTPUTS, memory_json],
+                 api_name=False)
+
+    # named API endpoints: hidden buttons no page element can press; state is per client session
+    api_in, api_out = gr.Textbox(visible=False), gr.Textbox(visible=False)
+    for name, fn, inputs in (("chat", api_chat, [api_in, state]), ("step", api_step, [api_in, state]),
+                             ("start", api_start, [state])):
+        gr.Button(visible=False).click(fn, inputs=inputs, outputs=[api_out, state], api_name=name)
+
+    timer = gr.Timer(1.0)
+    timer.tick(lambda: (gr.update(value=SERVICE.status()), gr.Timer(active=not SERVICE.ready and not SERVICE.error)),
+               outputs=[status, timer], api_name=False)
+
+
+if __name__ == "__main__":
+    SERVICE.start_loading()
+    demo.queue(default_concurrency_limit=CONFIG.concurrency).launch(
+        server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"), css=CSS,
+        theme=gr.themes.Soft(), footer_links=["api"])

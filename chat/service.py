@@ -1,0 +1,118 @@
+"""The engine behind a server: settings from the environment, loading in the background
+with progress a page can show, and one engine shared by every session.
+
+    service = Service(AppConfig.from_env())
+    service.start_loading()          # returns at once; progress in service.status()
+    engine = service.engine(timeout=60)
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from recsys import assets
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    dataset: str = "movielens-100k"
+    policy: str = "unified"
+    retrieval: bool = True
+    concurrency: int = 4  # Gradio queue: events processed at once (the default would be one)
+    memory_path: Path | None = None  # default: <data dir>/memory.sqlite3
+    max_message_chars: int = 2000  # longer messages are cut (the parser reads this much)
+
+    def __post_init__(self):
+        if self.concurrency < 1:
+            raise ValueError(f"AppConfig.concurrency must be >= 1, got {self.concurrency}")
+        if self.policy not in ("unified", "rule"):
+            raise ValueError(f"AppConfig.policy must be unified or rule, got {self.policy!r}")
+
+    @classmethod
+    def from_env(cls) -> AppConfig:
+        """``CRS_DATASET``, ``CRS_POLICY``, ``CRS_RETRIEVAL`` (0/1), ``CRS_CONCURRENCY``,
+        ``CRS_MEMORY_PATH``; the one place the app reads its settings from the environment."""
+        env = os.environ
+        return cls(dataset=env.get("CRS_DATASET", cls.dataset), policy=env.get("CRS_POLICY", cls.policy),
+                   retrieval=env.get("CRS_RETRIEVAL", "1") != "0",
+                   concurrency=int(env.get("CRS_CONCURRENCY", cls.concurrency)),
+                   memory_path=Path(env["CRS_MEMORY_PATH"]) if env.get("CRS_MEMORY_PATH") else None)
+
+
+def browser_secret() -> str:
+    """The key that encrypts what the page keeps in the browser, kept in the data dir so a
+    restart does not lock returning users out (``CRS_BROWSER_SECRET`` overrides it)."""
+    if os.environ.get("CRS_BROWSER_SECRET"):
+        return os.environ["CRS_BROWSER_SECRET"]
+    path = assets.data_dir() / "browser_secret"
+    try:
+        return path.read_text().strip()
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        value = secrets.token_urlsafe(32)
+        path.write_text(value)
+        return value
+
+
+@dataclass
+class Service:
+    config: AppConfig = field(default_factory=AppConfig)
+    log: list[str] = field(default_factory=list)
+    error: str | None = None
+    _engine: object | None = None
+    _thread: threading.Thread | None = None
+    _ready: threading.Event = field(default_factory=threading.Event)
+    _started: float = 0.0
+
+    def _progress(self, msg: str) -> None:
+        line = f"[{time.perf_counter() - self._started:5.1f}s] {msg}"
+        self.log.append(line)
+        print(f"[app] {line}", file=sys.stderr, flush=True)
+
+    def start_loading(self) -> None:
+        if self._thread is None:
+            self._started = time.perf_counter()
+            self._thread = threading.Thread(target=self._load, name="load-models", daemon=True)
+            self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            from chat.engine import Engine
+            from chat.memory import MemoryStore
+            from chat.models import load_models
+
+            cfg = self.config
+            models = load_models(cfg.dataset, cfg.policy, retrieval=cfg.retrieval, progress=self._progress)
+            path = cfg.memory_path or assets.data_dir() / "memory.sqlite3"
+            self._progress(f"memory store: {path}")
+            self._engine = Engine(models, MemoryStore(path))
+        except Exception as exc:  # shown in the page instead of a dead server
+            self.error = f"{type(exc).__name__}: {exc}"
+            self._progress(f"loading failed: {self.error}")
+        finally:
+            self._ready.set()
+
+    @property
+    def ready(self) -> bool:
+        return self._engine is not None
+
+    def status(self) -> str:
+        if self.error:
+            return f"Loading failed: {self.error}"
+        if self.ready:
+            return ""
+        return "Getting ready (the first start builds caches): " + (self.log[-1] if self.log else "starting")
+
+    def engine(self, timeout: float | None = None):
+        """The engine, waiting up to ``timeout`` seconds for it; raises if not available."""
+        self.start_loading()
+        self._ready.wait(timeout)
+        if self._engine is None:
+            raise RuntimeError(self.error or "the recommender is still loading")
+        return self._engine
