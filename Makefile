@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install install-dev run test lint evaluate
+.PHONY: install install-dev browser run test lint evaluate
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,15 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
-	$(PY) -m recsys.evaluate --dataset movielens-100k --json out/evaluate-movielens-100k.json
+	$(PY) app.py
 
-test: install-dev
+# the browser test drives Debian's chromium; installed here when missing and we may (root)
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+		echo "note: chromium not installed; the browser test will be skipped"; }
+
+test: install-dev browser
 	CRS_TEST_DATA=1 $(PY) -m pytest -q tests
 
 lint: install-dev

@@ -385,7 +385,7 @@ class Engine:
         if isinstance(action, AskValue):
             t, v = cat.attr_values[action.value]
             return Question(table("questions")["value"][t].format(value=v), t, (("yes", "yes"), ("no", "no")),
-                            yes_no=True)
+                            yes_no=True, subject=value_key(t, v))
         return Question(table("questions")["type"][action.attr_type], action.attr_type,
                         tuple((value_key(*cat.attr_values[v]), cat.attr_values[v][1]) for v in action.values))
 

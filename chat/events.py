@@ -70,6 +70,7 @@ class Question:
     attr_type: str
     options: tuple[tuple[str, str], ...]  # (chip key, label); "any" is always offered too
     yes_no: bool = False  # a single-value question: chips are yes / no / any
+    subject: str = ""  # the key of the value a yes/no question asks about
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ class Reply:
         return {"text": self.text, "turn": self.turn,
                 "question": None if self.question is None else {
                     "text": self.question.text, "attr_type": self.question.attr_type,
-                    "options": [list(o) for o in self.question.options], "yes_no": self.question.yes_no},
+                    "options": [list(o) for o in self.question.options], "yes_no": self.question.yes_no,
+                    "subject": self.question.subject},
                 "cards": [c.__dict__ | {"genres": list(c.genres), "directors": list(c.directors),
                                         "cast": list(c.cast)} for c in self.cards],
                 "constraints": [list(c) for c in self.constraints], "personas": [list(p) for p in self.personas],

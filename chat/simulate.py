@@ -9,6 +9,11 @@ draws its own per-user split, fits the tuned CF model on train, and samples ``--
 (user, target) pairs from the test split (0 = all); every policy sees the same episodes.
 Realistic users: ``--flip``, ``--dont-know``, ``--patience``, ``--targets 2``,
 ``--multi-choice``; with any of them the hard candidate filter is lifted (see the simulator).
+
+``--via engine`` drives the chat engine itself (parser, graph, personas, policy, cards)
+and ``--via http://127.0.0.1:7860`` the running app over HTTP, with the chat protocol of
+``chat.drive`` (cold-start users who type their opening, click chips and like the target's
+card; 5 cards per list); per-turn latency is reported too.
 """
 
 from __future__ import annotations
@@ -97,8 +102,11 @@ def main(argv=None) -> int:
     ap.add_argument("--multi-choice", action="store_true")
     ap.add_argument("--max-turns", type=int, default=15)
     ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config)")
+    ap.add_argument("--via", help="drive the chat engine ('engine') or the running app (its URL) instead")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
+    if args.via:
+        return simulate_via(args, ap)
     try:
         user_model = UserModel(args.flip, args.dont_know, args.patience, args.targets)
     except ValueError as exc:
@@ -155,6 +163,65 @@ def main(argv=None) -> int:
     if args.json:
         write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
                                **run_metadata()})
+    return 0
+
+
+def simulate_via(args, ap) -> int:
+    """The chat protocol end to end (``chat.drive``), in process or over HTTP."""
+    from chat.drive import EngineTransport, HttpTransport, drive
+
+    names = [p.strip() for p in args.policy.split(",") if p.strip()]
+    if args.via == "engine":
+        if args.policy == ap.get_default("policy"):
+            names = ["unified"]
+        elif any(n not in ("unified", "rule") for n in names):
+            ap.error("--via engine drives the app's policies: --policy unified, rule or unified,rule")
+    elif not args.via.startswith(("http://", "https://")):
+        ap.error(f"--via takes 'engine' or the app's URL, got {args.via!r}")
+    else:
+        names = ["app"]
+    catalog = load_dataset(args.dataset)
+    t0 = time.perf_counter()
+    results, n_eps, latencies = {}, [], {}
+    for name in names:
+        if args.via == "engine":
+            from chat.engine import Engine
+            from chat.models import load_models
+
+            engine = Engine(load_models(args.dataset, name))
+            world = engine.m.world
+
+            def factory(engine=engine):
+                return EngineTransport(engine)
+        else:
+            world = build_world(catalog, seed=0)  # the app's world: the seed-0 split
+
+            def factory():
+                return HttpTransport(args.via)
+        runs, lat = [], []
+        for seed in range(args.seeds):
+            episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
+            bar = tqdm(total=len(episodes), desc=f"seed {seed} {name} via {args.via}", file=sys.stderr, leave=False)
+            outcomes, seconds = drive(factory, catalog, world, episodes, seed, args.max_turns,
+                                      progress=lambda k, bar=bar: bar.update(1))
+            bar.close()
+            n_eps.append(len(episodes))
+            runs.append(summarise(outcomes, args.max_turns))
+            lat += seconds
+        results[name] = {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]}
+        ms = np.asarray(lat) * 1000
+        latencies[name] = {"turns": len(ms), "p50_ms": float(np.percentile(ms, 50)),
+                           "p95_ms": float(np.percentile(ms, 95)), "p99_ms": float(np.percentile(ms, 99))}
+    protocol = {"dataset": args.dataset, "via": args.via, "protocol": "chat (chat.drive): cold-start user, opening "
+                "typed, chips answered, 5 cards per list", "split": args.split, "episodes_per_seed": n_eps,
+                "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": 5,
+                "seconds": round(time.perf_counter() - t0, 1)}
+    print(f"{args.dataset} via {args.via}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds (chat protocol)")
+    print(table([[n] + [fmt(r[m], 3) for m in METRICS] + [f"{latencies[n]['p50_ms']:.0f}",
+                                                           f"{latencies[n]['p95_ms']:.0f}"]
+                 for n, r in results.items()], ["policy", *METRICS, "p50 ms", "p95 ms"]))
+    if args.json:
+        write_json(args.json, {"protocol": protocol, "results": results, "latency": latencies, **run_metadata()})
     return 0
 
 
