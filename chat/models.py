@@ -13,6 +13,7 @@ and the chroma index under the data directory; later starts read the caches.
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,6 +85,33 @@ def _cached_als(world: World, catalog: Catalog, progress: Callable[[str], None])
     return als
 
 
+def _memory_retriever(catalog: Catalog):
+    """The retriever over an in-memory copy of the item embeddings: serving starts with it."""
+    from recsys.retrieval import SemanticRetriever
+    from recsys.semantic import cached_item_embeddings, item_embeddings, load_encoder
+    from recsys.vector_store import ItemIndex
+
+    encoder = load_encoder()
+    emb = cached_item_embeddings(catalog)
+    if emb is None:
+        emb = item_embeddings(catalog, encoder)
+    return SemanticRetriever(catalog, encoder, ItemIndex.open(catalog, emb, backend="memory"))
+
+
+def _attach_store(retriever, catalog: Catalog, progress: Callable[[str], None]) -> None:
+    """Open the chroma vector store after start-up (importing chromadb alone takes about 2 s
+    of a start) and swap it in; searches until then use the same vectors in memory."""
+    from recsys.vector_store import ItemIndex
+
+    try:
+        index = ItemIndex.open(catalog, retriever.index.embeddings, model_key=retriever.encoder.key)
+    except Exception as exc:  # ItemIndex.open already falls back to memory; belt and braces
+        progress(f"vector store unavailable ({type(exc).__name__}: {exc}); staying with the in-memory index")
+        return
+    retriever.index = index
+    progress(f"vector store open ({index.backend})")
+
+
 def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy_seed: int = 0,
                 retrieval: bool = True, narrator: Narrator | None = None,
                 progress: Callable[[str], None] = _log) -> Models:
@@ -91,27 +119,40 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
     t0 = time.perf_counter()
     progress(f"loading catalog {dataset}")
     catalog = load_dataset(dataset)
+    loaded: dict = {}
+    loader = None
+    if retrieval:  # the encoder loads (mostly imports) while the CF models fit
+        def load_semantic():
+            try:
+                loaded["retriever"] = _memory_retriever(catalog)
+            except Exception as exc:
+                loaded["error"] = exc
+
+        progress("loading the sentence encoder, item embeddings and vector index (in the background)")
+        loader = threading.Thread(target=load_semantic, name="load-encoder", daemon=True)
+        loader.start()
     progress("fitting the CF model (EASE) on the seed-0 split")
     world = build_world(catalog, seed=0, model="ease")
     als = _cached_als(world, catalog, progress)
+    progress("building the query-item graph")
+    graph = build_graph(world.item_attr, world.value_type, catalog.attr_types, GraphConfig(), train=world.data.train)
     retriever, text = None, None
-    if retrieval:
-        try:
-            progress("loading the sentence encoder, item embeddings and vector index")
-            from recsys.retrieval import load_retriever
-
-            retriever = load_retriever(catalog)
-            text = retriever.index.embeddings
-        except Exception as exc:
+    if loader is not None:
+        loader.join()
+        if "error" in loaded:
+            exc = loaded["error"]
             progress(f"semantic retrieval unavailable ({type(exc).__name__}: {exc}); continuing without it")
+        else:
+            retriever = loaded["retriever"]
+            text = retriever.index.embeddings
+            threading.Thread(target=_attach_store, args=(retriever, catalog, progress), name="open-store",
+                             daemon=True).start()
     if text is None:  # no encoder: personas from CF vectors alone
         text = np.zeros((catalog.n_items, 1), dtype=np.float32)
     items = world.data.items
     fused = fuse(als.item_factors, text[items])
     to_world = np.full(catalog.n_items, -1, dtype=np.int64)
     to_world[items] = np.arange(len(items))
-    progress("building the query-item graph")
-    graph = build_graph(world.item_attr, world.value_type, catalog.attr_types, GraphConfig(), train=world.data.train)
     rule = RulePolicy.for_setting(world, HUMAN_SETTING, multi_choice=False)
     if policy == "unified":
         from chat.unified import UnifiedPolicy

@@ -401,6 +401,23 @@ def test_minilm_encoder_is_normalised_and_meaningful(ml100k):
 
 @pytest.mark.data
 @data_only
+def test_minilm_matches_the_sentence_transformers_pipeline(ml100k):
+    """Our transformers-only pipeline gives sentence-transformers' vectors (installed for tests)."""
+    from sentence_transformers import SentenceTransformer
+
+    from recsys import assets
+    from recsys.semantic import MODEL_ASSET, MODEL_PREFIX
+
+    catalog, retriever = ml100k
+    texts = catalog.texts[:64] + ["something cozy for a rainy day", "word " * 400]  # the last one is truncated
+    ours = retriever.encoder.encode(texts)
+    st = SentenceTransformer(str(assets.extract_tree(MODEL_ASSET, MODEL_PREFIX)), device="cpu")
+    ref = st.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    np.testing.assert_allclose(ours, ref, atol=1e-5)
+
+
+@pytest.mark.data
+@data_only
 def test_crime_thriller_query_finds_a_crime_or_thriller_film(ml100k):
     catalog, retriever = ml100k
     assert retriever.index.backend == "chromadb"
