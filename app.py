@@ -28,6 +28,7 @@ from chat.service import AppConfig, Service, browser_secret  # noqa: E402
 from chat.views import subgraph_svg  # noqa: E402
 
 N_CHIPS, N_CARDS, N_CONSTRAINTS = 5, 5, 8
+MAX_MESSAGE = 100_000  # characters the page accepts; the parser reads the first chat.parser.MAX_CHARS
 CARD_ACTIONS = (("like", "👍 like"), ("dislike", "👎 dislike"), ("seen", "seen it"), ("why", "why this?"))
 CONFIG = AppConfig.from_env()
 SERVICE = Service(CONFIG)
@@ -279,7 +280,7 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
                 any_btn = gr.Button("any", visible=False, size="sm", variant="secondary", elem_id="chip-any")
             with gr.Row():
                 box = gr.Textbox(placeholder="e.g. something funny from the 90s, no horror", show_label=False,
-                                 scale=5, elem_id="message", max_length=CONFIG.max_message_chars * 50)
+                                 scale=5, elem_id="message", max_length=MAX_MESSAGE)
                 send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
             with gr.Row():
                 undo = gr.Button("↶ Undo", size="sm", elem_id="undo")
@@ -352,4 +353,4 @@ if __name__ == "__main__":
     SERVICE.start_loading()
     demo.queue(default_concurrency_limit=CONFIG.concurrency).launch(
         server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"), css=CSS,
-        theme=gr.themes.Soft(), footer_links=["api"])
+        theme=gr.themes.Soft(), footer_links=["api"], state_session_capacity=CONFIG.max_sessions)

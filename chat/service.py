@@ -26,7 +26,7 @@ class AppConfig:
     retrieval: bool = True
     concurrency: int = 4  # Gradio queue: events processed at once (the default would be one)
     memory_path: Path | None = None  # default: <data dir>/memory.sqlite3
-    max_message_chars: int = 2000  # longer messages are cut (the parser reads this much)
+    max_sessions: int = 10_000  # per-session states kept by the server (least recently used dropped)
 
     def __post_init__(self):
         if self.concurrency < 1:
@@ -37,11 +37,12 @@ class AppConfig:
     @classmethod
     def from_env(cls) -> AppConfig:
         """``CRS_DATASET``, ``CRS_POLICY``, ``CRS_RETRIEVAL`` (0/1), ``CRS_CONCURRENCY``,
-        ``CRS_MEMORY_PATH``; the one place the app reads its settings from the environment."""
+        ``CRS_MAX_SESSIONS``, ``CRS_MEMORY_PATH``; the one place the app reads its settings from the environment."""
         env = os.environ
         return cls(dataset=env.get("CRS_DATASET", cls.dataset), policy=env.get("CRS_POLICY", cls.policy),
                    retrieval=env.get("CRS_RETRIEVAL", "1") != "0",
                    concurrency=int(env.get("CRS_CONCURRENCY", cls.concurrency)),
+                   max_sessions=int(env.get("CRS_MAX_SESSIONS", cls.max_sessions)),
                    memory_path=Path(env["CRS_MEMORY_PATH"]) if env.get("CRS_MEMORY_PATH") else None)
 
 
