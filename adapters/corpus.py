@@ -17,6 +17,7 @@ before it; train and test users are disjoint.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -72,12 +73,18 @@ def join(words) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+_ARTICLE = re.compile(r"^(.*), (The|A|An|La|Le|Les|Il|El|Das|Der|Die)( \(.*\))?$")
+
+
 def display_title(title: str) -> str:
-    if ", " in title:
-        head, _, tail = title.rpartition(", ")
-        if tail in ("The", "A", "An"):
-            return f"{tail} {head}"
-    return title
+    """"Usual Suspects, The" -> "The Usual Suspects" (catalog titles keep the article last)."""
+    m = _ARTICLE.match(title)
+    return f"{m.group(2)} {m.group(1)}{m.group(3) or ''}" if m else title
+
+
+def short_title(title: str) -> str:
+    """The display title without an alternative title in parentheses: how people write it."""
+    return display_title(title).split(" (")[0]
 
 
 @dataclass
@@ -94,7 +101,7 @@ class Example:
 def item_facts(catalog: Catalog, i: int) -> dict:
     counts = catalog.value_counts()
     cast = sorted(catalog.values_of(i, "cast"), key=lambda v: -counts[catalog.value_index("cast", v)])
-    return {"title": display_title(catalog.titles[i]), "year": str(int(catalog.years[i])),
+    return {"title": short_title(catalog.titles[i]), "year": str(int(catalog.years[i])),
             "genres": [g.lower() for g in catalog.values_of(i, "genre")][:2],
             "director": (catalog.values_of(i, "director") or [""])[0], "cast": cast[:2]}
 
@@ -115,7 +122,7 @@ def evidence(catalog: Catalog, item: int, history: list[int], similarity: np.nda
     similar = [history[k] for k in order[:2]]
     ranked = sorted(shared, key=lambda tv: (-shared[tv], EVIDENCE_TYPES.index(tv[0]), tv[1]))
     words = [v.lower() if t == "genre" else f"the {v}" if t == "decade" else v for t, v in ranked[:3]]
-    return {"shared": words, "shared_pairs": ranked[:3], "similar": [display_title(catalog.titles[h]) for h in similar],
+    return {"shared": words, "shared_pairs": ranked[:3], "similar": [short_title(catalog.titles[h]) for h in similar],
             "similar_items": similar}
 
 
@@ -173,7 +180,7 @@ def build_examples(catalog: Catalog, users: np.ndarray, items: np.ndarray, n: in
         sim = similarity(item, history) if similarity is not None else None
         ev = evidence(catalog, item, history, sim)
         facts |= {"shared": ev["shared"], "similar": ev["similar"], "taste": taste(catalog, history),
-                  "liked": [display_title(catalog.titles[h]) for h in history[-2:]]}
+                  "liked": [short_title(catalog.titles[h]) for h in history[-2:]]}
         if not usable(kind, facts):
             continue
         want[kind] -= 1
@@ -185,7 +192,7 @@ def build_examples(catalog: Catalog, users: np.ndarray, items: np.ndarray, n: in
 def allowed_facts(catalog: Catalog, item: int, history: list[int]) -> dict:
     """True facts a narrative may state: about the candidate and the user's liked films."""
     films = [item, *history]
-    return {"titles": {display_title(catalog.titles[i]).lower() for i in films},
+    return {"titles": {short_title(catalog.titles[i]).lower() for i in films},
             "years": {str(int(catalog.years[i])) for i in films},
             "persons": {v.lower() for i in films for t, v in catalog.attributes_of(i) if t in ("director", "cast")},
             "genres": {g.lower() for i in films for g in catalog.values_of(i, "genre")}}

@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from adapters.corpus import display_title
+from adapters.corpus import short_title
 from recsys.catalog import Catalog
 
 YEAR = re.compile(r"\b(18[89]\d|19\d\d|20[0-3]\d)\b")
-WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F'.-]+")
 
 
 @dataclass
@@ -35,42 +34,40 @@ class FactReport:
         return sum(len(v) for v in self.true.values())
 
 
+def _alternation(words) -> re.Pattern:
+    return re.compile(r"(?<![A-Za-z0-9])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?![A-Za-z0-9])")
+
+
 class FactChecker:
     def __init__(self, catalog: Catalog) -> None:
-        self.titles: dict[str, str] = {}  # as written -> lower
-        for t in catalog.titles:
-            shown = display_title(t).split(" (")[0]
-            if len(shown) >= 4:
-                self.titles[shown] = shown.lower()
-        self.title_re = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(t) for t in sorted(
-            self.titles, key=len, reverse=True)) + r")(?![A-Za-z])")
-        self.persons: dict[tuple[str, ...], str] = {}
-        for t, v in catalog.attr_values:
-            if t in ("director", "cast"):
-                toks = tuple(WORD.findall(v))
-                if len(toks) >= 2:
-                    self.persons[toks] = v.lower()
-        self.max_name = max((len(k) for k in self.persons), default=2)
+        self.titles = {short_title(t): short_title(t).lower() for t in catalog.titles if len(short_title(t)) >= 4}
+        self.title_re = _alternation(self.titles)
+        self.persons = {v: v.lower() for t, v in catalog.attr_values
+                        if t in ("director", "cast") and len(v.split()) >= 2}
+        self.person_re = _alternation(self.persons)
         genres = {v.lower() for t, v in catalog.attr_values if t == "genre"}
-        self.genre_re = re.compile(r"\b(" + "|".join(re.escape(g) for g in sorted(genres, key=len, reverse=True))
-                                   + r")s?\b", re.IGNORECASE)
+        self.genre_re = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(g) for g in sorted(genres, key=len,
+                                                                                                 reverse=True))
+                                   + r")s?(?![A-Za-z])", re.IGNORECASE)
 
     def facts(self, text: str) -> dict[str, set[str]]:
+        """Stated facts by type. Spans are claimed longest kind first: a person's name is not
+        also the film *Michael*, and the 2001 of *2001: A Space Odyssey* is not a year."""
+        taken: list[tuple[int, int]] = []
+
+        def free(m) -> bool:
+            return all(m.end() <= a or m.start() >= b for a, b in taken)
+
         out = {"titles": set(), "years": set(), "persons": set(), "genres": set()}
-        out["titles"] = {self.titles[m.group(1)] for m in self.title_re.finditer(text)}
-        out["years"] = set(YEAR.findall(text))
-        toks = WORD.findall(text)
-        toks = [t.rstrip(".'") if t.endswith((".", "'")) else t for t in toks]
-        for n in range(self.max_name, 1, -1):
-            for k in range(len(toks) - n + 1):
-                key = tuple(toks[k : k + n])
-                if key in self.persons:
-                    out["persons"].add(self.persons[key])
-        out["genres"] = {m.group(1).lower() for m in self.genre_re.finditer(text)}
-        # a person's name inside a title, or a genre word inside a title, is the title's
-        for title in out["titles"]:
-            out["persons"] = {p for p in out["persons"] if p not in title}
-            out["genres"] = {g for g in out["genres"] if g not in title}
+        hits = [(m, "persons") for m in self.person_re.finditer(text)] + \
+               [(m, "titles") for m in self.title_re.finditer(text)]
+        for m, kind in sorted(hits, key=lambda h: -(h[0].end() - h[0].start())):
+            if free(m):
+                taken.append(m.span())
+                out[kind].add((self.persons if kind == "persons" else self.titles)[m.group(1)])
+        out["years"] = {m.group(1) for m in YEAR.finditer(text) if free(m)}
+        out["genres"] = {m.group(1).lower() for m in self.genre_re.finditer(text) if free(m)}
         return out
 
     def check(self, text: str, allowed: dict[str, set[str]]) -> FactReport:

@@ -106,11 +106,12 @@ class SoftTokenLM(nn.Module):
 
     @torch.no_grad()
     def generate(self, feats: torch.Tensor, prompts: list[list[int]], max_new_tokens: int = 60, eos_id=None,
-                 pad_id=None, streamer=None) -> torch.Tensor:
-        """Greedy continuation ``(b, new_tokens)`` of each [soft ; prompt]."""
+                 pad_id=None, **kwargs) -> torch.Tensor:
+        """Greedy continuation ``(b, new_tokens)`` of each [soft ; prompt]; ``kwargs`` go to
+        ``generate`` (a streamer, stopping criteria)."""
         emb, att, _, _ = self.assemble(feats, prompts)
         return self.lm.generate(inputs_embeds=emb, attention_mask=att, max_new_tokens=max_new_tokens,
-                                do_sample=False, eos_token_id=eos_id, pad_token_id=pad_id, streamer=streamer)
+                                do_sample=False, eos_token_id=eos_id, pad_token_id=pad_id, **kwargs)
 
 
 def add_lora(lm, cfg: SoftTokenConfig):

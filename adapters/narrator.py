@@ -1,0 +1,112 @@
+"""A trained narrator, loaded for generation: LM + LoRA + adapter MLP + its CF factors.
+
+    nar = load_narrator("configs/narrator/fused-seed0", text_vectors, catalog_fingerprint)
+    for chunk in nar.stream(kind, facts, history, item, budget_s=6.0): ...
+
+Refuses (``NarratorMismatch``) an adapter trained on another catalog or other text vectors:
+the soft tokens mean nothing for other vectors, and the app then falls back to the template
+narrator and says so. Thread-safe: generation holds a lock (one LM, CPU-bound anyway).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+
+class NarratorMismatch(ValueError):
+    pass
+
+
+class LMNarrator:
+    def __init__(self, model, tok, cfg, cf: np.ndarray, text: np.ndarray, meta: dict):
+        self.model, self.tok, self.cfg, self.cf, self.text, self.meta = model, tok, cfg, cf, text, meta
+        self._lock = threading.Lock()
+
+    def _inputs(self, kinds, facts, histories, items):
+        import torch
+
+        from adapters.soft_tokens import features
+        from adapters.train import encode_prompt
+
+        feats = np.stack([features(self.cfg, self.cf, self.text, h, i) for h, i in zip(histories, items)])
+        prompts = [encode_prompt(self.tok, k, f) for k, f in zip(kinds, facts)]
+        return torch.from_numpy(feats), prompts
+
+    def generate(self, kinds, facts, histories, items, max_new_tokens: int = 60) -> list[str]:
+        """Greedy narratives for a batch (history and item are catalog item indices)."""
+        feats, prompts = self._inputs(kinds, facts, histories, items)
+        with self._lock:
+            out = self.model.generate(feats, prompts, max_new_tokens, eos_id=self.tok.eos_token_id,
+                                      pad_id=self.tok.pad_token_id)
+        return [self.tok.decode(row, skip_special_tokens=True).strip() for row in out]
+
+    def stream(self, kind: str, facts: dict, history: list[int], item: int, max_new_tokens: int = 60,
+               budget_s: float = 6.0) -> Iterator[str]:
+        """Text chunks as they are generated. Generation stops at ``budget_s`` seconds;
+        ``last_timed_out`` then says so (the caller completes the text another way)."""
+        from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+
+        stop = threading.Event()
+
+        class Stop(StoppingCriteria):
+            def __call__(self, input_ids, scores, **kwargs):
+                return stop.is_set()
+
+        feats, prompts = self._inputs([kind], [facts], [history], [item])
+        streamer = TextIteratorStreamer(self.tok, skip_special_tokens=True, timeout=budget_s)
+        self.last_timed_out = False
+
+        def run():
+            with self._lock:
+                self.model.generate(feats, prompts, max_new_tokens, eos_id=self.tok.eos_token_id,
+                                    pad_id=self.tok.pad_token_id, streamer=streamer,
+                                    stopping_criteria=StoppingCriteriaList([Stop()]))
+
+        threading.Thread(target=run, name="narrate", daemon=True).start()
+        t0 = time.perf_counter()
+        try:
+            for chunk in streamer:
+                if chunk:
+                    yield chunk
+                if time.perf_counter() - t0 > budget_s:
+                    self.last_timed_out = True
+                    break
+        except Exception:  # the streamer's queue timed out: the model is stuck or too slow
+            self.last_timed_out = True
+        finally:
+            stop.set()
+
+
+def load_narrator(folder: str | Path, text: np.ndarray, catalog_fingerprint: str, threads: int | None = 1,
+                  device: str = "cpu") -> LMNarrator:
+    import torch
+    from peft import PeftModel
+
+    from adapters.lm import load_base
+    from adapters.soft_tokens import SoftTokenConfig, SoftTokenLM
+    from adapters.train import array_fingerprint
+
+    folder = Path(folder)
+    meta = json.loads((folder / "meta.json").read_text())
+    if meta["catalog_fingerprint"] != catalog_fingerprint:
+        raise NarratorMismatch(f"{folder} was trained on catalog {meta['catalog_fingerprint']}, "
+                               f"this one is {catalog_fingerprint}")
+    if meta["text_fingerprint"] != array_fingerprint(text):
+        raise NarratorMismatch(f"{folder} was trained on other text vectors ({meta['text_fingerprint']})")
+    cf = np.load(folder / "cf_item_factors.npy")
+    if array_fingerprint(cf) != meta["cf_fingerprint"]:
+        raise NarratorMismatch(f"{folder}/cf_item_factors.npy does not match its meta.json")
+    c = dict(meta["config"])
+    c["lora_targets"] = tuple(c["lora_targets"])
+    cfg = SoftTokenConfig(**c)
+    lm, tok = load_base(device=device, threads=threads)
+    lm = PeftModel.from_pretrained(lm, str(folder / "lora"))
+    model = SoftTokenLM(lm, cfg)
+    model.adapter.load_state_dict(torch.load(folder / "adapter_mlp.pt", weights_only=True))
+    return LMNarrator(model.eval(), tok, cfg, cf, text, meta)

@@ -1,0 +1,136 @@
+"""The narrator's LM parts on a tiny llama built from a config (CPU, no download), and the
+corpus and fact checker on a small catalog."""
+
+import numpy as np
+import pytest
+import torch
+
+from adapters.soft_tokens import SoftTokenConfig, SoftTokenLM, add_lora, features, trainable_names
+
+
+@pytest.fixture(scope="module")
+def tiny_lm():
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    cfg = LlamaConfig(vocab_size=64, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                      num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=128,
+                      bos_token_id=1, eos_token_id=2, pad_token_id=0)
+    return LlamaForCausalLM(cfg).eval()
+
+
+def make(tiny_lm, variant="fused"):
+    import copy
+
+    cfg = SoftTokenConfig(variant=variant, cf_dim=6, text_dim=10, n_tokens=3, hidden=16, lora_r=2)
+    return SoftTokenLM(add_lora(copy.deepcopy(tiny_lm), cfg), cfg), cfg
+
+
+def test_feature_width_per_variant():
+    rng = np.random.default_rng(0)
+    cf, text = rng.random((5, 6)), rng.random((5, 10))
+    for variant, width in (("cf", 12), ("semantic", 20), ("fused", 32)):
+        cfg = SoftTokenConfig(variant=variant, cf_dim=6, text_dim=10)
+        f = features(cfg, cf, text, [0, 1], 3)
+        assert f.shape == (cfg.in_dim,) == (width,)
+    with pytest.raises(ValueError):
+        SoftTokenConfig(variant="both")
+
+
+def test_soft_tokens_are_left_padded_and_labels_cover_only_targets(tiny_lm):
+    model, cfg = make(tiny_lm)
+    feats = torch.randn(2, cfg.in_dim)
+    prompts, targets = [[5, 6, 7], [5]], [[8, 9, 2], [8, 2]]
+    emb, att, pos, labels = model.assemble(feats, prompts, targets)
+    assert emb.shape == (2, 3 + 3 + 3, 32)
+    assert att.tolist() == [[1] * 9, [0, 0, 0] + [1] * 6]
+    assert pos[1].tolist() == [0, 0, 0, 0, 1, 2, 3, 4, 5]  # soft tokens start at position 0 after the padding
+    assert labels.tolist() == [[-100] * 6 + [8, 9, 2], [-100] * 7 + [8, 2]]
+    soft = model.soft(feats)
+    assert torch.allclose(emb[1, 3:6], soft[1]) and torch.allclose(emb[0, :3], soft[0])
+    assert torch.all(emb[1, :3] == 0)
+
+
+def test_gradients_reach_only_the_adapter_and_lora(tiny_lm):
+    model, cfg = make(tiny_lm)
+    names = trainable_names(model)
+    assert names and all(n.startswith("adapter.") or "lora_" in n for n in names)
+    assert any(n.startswith("adapter.") for n in names) and any("lora_" in n for n in names)
+    model.train()
+    loss = model(torch.randn(2, cfg.in_dim), [[5, 6], [7]], [[8, 2], [9, 10, 2]]).loss
+    loss.backward()
+    for n, p in model.named_parameters():
+        if p.requires_grad:
+            assert p.grad is not None, n
+        else:
+            assert p.grad is None, n
+    assert model.adapter[0].weight.grad.abs().sum() > 0
+
+
+def test_generate_returns_only_new_tokens(tiny_lm):
+    model, cfg = make(tiny_lm)
+    out = model.generate(torch.randn(2, cfg.in_dim), [[5, 6, 7], [5]], max_new_tokens=4, eos_id=None, pad_id=0)
+    assert out.shape[0] == 2 and out.shape[1] <= 4
+
+
+def test_batched_generation_matches_one_at_a_time(tiny_lm):
+    model, cfg = make(tiny_lm)
+    model.eval()
+    feats = torch.randn(2, cfg.in_dim)
+    prompts = [[5, 6, 7, 8], [9]]
+    both = model.generate(feats, prompts, max_new_tokens=5, pad_id=0)
+    for j in range(2):
+        alone = model.generate(feats[j : j + 1], [prompts[j]], max_new_tokens=5, pad_id=0)
+        assert both[j, : alone.shape[1]].tolist() == alone[0].tolist()
+
+
+# --- corpus and fact checking on ML-100K ------------------------------------------------------
+
+@pytest.mark.data
+def test_corpus_facts_are_true_and_test_phrasings_are_held_out(ml100k_catalog):
+    from adapters.corpus import PHRASINGS, TEST_ONLY, build_examples
+    from adapters.faithful import FactChecker
+    from recsys.split import user_split
+
+    cat = ml100k_catalog
+    train_users, test_users = user_split(cat, seed=0)
+    items = np.arange(cat.n_items)
+    train = build_examples(cat, train_users, items, 150, seed=0, test=False)
+    test = build_examples(cat, test_users, items, 60, seed=1, test=True)
+    assert {e.kind for e in train} == {"reason", "endorsement", "summary"}
+    assert not {e.user for e in train} & {e.user for e in test}
+    checker = FactChecker(cat)
+    for e in train + test:
+        report = checker.check(e.target, e.allowed)
+        assert report.n_wrong == 0, (e.target, report.wrong)
+        assert report.coverage >= 2
+    import re
+
+    def pattern(template):  # the phrasing with every slot as a wildcard
+        return re.compile("".join(".+?" if k % 2 else re.escape(part)
+                                  for k, part in enumerate(re.split(r"\{(\w+)\}", template))) + "$")
+
+    for kind, options in PHRASINGS.items():  # no training narrative is written in a held-out phrasing
+        held = [pattern(t) for t in options[-TEST_ONLY:]]
+        seen = [pattern(t) for t in options[:-TEST_ONLY]]
+        assert not any(p.match(e.target) for p in held for e in train if e.kind == kind)
+        assert all(any(p.match(e.target) for p in held) for e in test if e.kind == kind)
+        assert all(any(p.match(e.target) for p in seen) for e in train if e.kind == kind)
+
+
+@pytest.mark.data
+def test_fact_checker_flags_wrong_facts_and_filter_drops_them(ml100k_catalog):
+    from adapters.faithful import FactChecker
+
+    checker = FactChecker(ml100k_catalog)
+    allowed = {"titles": {"heat"}, "years": {"1995"}, "persons": {"al pacino", "michael mann"},
+               "genres": {"crime", "thriller"}}
+    ok = checker.check("Heat (1995) is a crime thriller by Michael Mann with Al Pacino.", allowed)
+    assert ok.n_wrong == 0 and ok.coverage == 6
+    bad = checker.check("Heat (1994) stars Tom Hanks in a comedy, like Fargo.", allowed)
+    assert bad.wrong == {"titles": {"fargo"}, "years": {"1994"}, "persons": {"tom hanks"}, "genres": {"comedy"}}
+    # names inside other names and years inside titles are not separate facts
+    assert checker.facts("2001: A Space Odyssey")["years"] == set()
+    assert "michael" not in checker.facts("with Michael Keaton")["titles"]
+    text = "Heat is a crime film. It stars Tom Hanks. Michael Mann directed it."
+    assert checker.filter_text(text, allowed) == "Heat is a crime film. Michael Mann directed it."
