@@ -24,6 +24,7 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 import gradio as gr  # noqa: E402
 
 from chat.events import CardFeedback, Chip, RemoveConstraint, Reply, Restart, Text, Undo, Why  # noqa: E402
+from chat.narrator import Replace, collect  # noqa: E402
 from chat.service import AppConfig, Service, browser_secret  # noqa: E402
 from chat.views import subgraph_svg  # noqa: E402
 
@@ -117,7 +118,8 @@ def _respond(history, state, event, user_text):
     if reply.explain:  # stream the narrative after the reply is on screen
         history.append({"role": "assistant", "content": ""})
         for chunk in _engine().narrate(state, reply.explain):
-            history[-1] = {"role": "assistant", "content": history[-1]["content"] + chunk}
+            text = chunk.text if isinstance(chunk, Replace) else history[-1]["content"] + chunk
+            history[-1] = {"role": "assistant", "content": text}
             yield [history, state, reply, *_view(reply)]
 
 
@@ -227,7 +229,7 @@ def api_chat(message, state):
     if reply.question:
         parts.append("Options: " + ", ".join(label for _, label in reply.question.options) + ", or any.")
     if reply.explain:
-        parts.append("".join(_engine().narrate(state, reply.explain)))
+        parts.append(collect(_engine().narrate(state, reply.explain)))
     return "\n\n".join(parts), state
 
 
@@ -255,7 +257,7 @@ def api_step(event_json, state):
         return json.dumps({"error": str(exc)}), state
     out = reply.to_dict()
     if reply.explain:
-        out["narrative"] = "".join(_engine().narrate(state, reply.explain))
+        out["narrative"] = collect(_engine().narrate(state, reply.explain))
     return json.dumps(out), state
 
 

@@ -173,7 +173,7 @@ def main(argv=None) -> int:
             "catalog_fingerprint": catalog.fingerprint(), "cf_fingerprint": array_fingerprint(cf),
             "text_fingerprint": array_fingerprint(text), "examples": len(examples), "batch": args.batch,
             "lr": args.lr, "final_loss": float(np.mean(losses[-50:])) if losses else None}
-    save_adapter(acc.unwrap_model(model), cf, out, meta, state["curve"])
+    save_adapter(acc.unwrap_model(model), cf, text, out, meta, state["curve"])
     print(f"[train] {args.variant} seed {args.seed}: {state['step']} steps in {state['seconds'] / 60:.1f} min, "
           f"loss {meta['final_loss']}; saved to {out}", file=sys.stderr)
     return 0
@@ -201,14 +201,25 @@ def _checkpoint(model, opt, state: dict, folder: Path) -> None:
     (folder / "state.json").write_text(json.dumps(state))
 
 
-def save_adapter(model, cf: np.ndarray, out: Path, meta: dict, curve: list) -> None:
-    """LoRA weights (peft format), adapter MLP, CF factors, meta and loss curve in ``out``."""
+PROBE_ITEMS = 64
+
+
+def write_text_probe(out: Path, text: np.ndarray) -> None:
+    """The text vectors of the first ``PROBE_ITEMS`` items, kept with the adapter: another
+    machine recomputes the MiniLM vectors with float differences in the last bits, so the
+    check at load time compares vectors (max abs difference < 1e-3), not a hash."""
+    np.save(out / "text_probe.npy", np.asarray(text[:PROBE_ITEMS], dtype=np.float32))
+
+
+def save_adapter(model, cf: np.ndarray, text: np.ndarray, out: Path, meta: dict, curve: list) -> None:
+    """LoRA weights (peft format), adapter MLP, CF factors, text probe, meta and loss curve in ``out``."""
     import torch
 
     out.mkdir(parents=True, exist_ok=True)
     model.lm.save_pretrained(out / "lora")
     torch.save(model.adapter.state_dict(), out / "adapter_mlp.pt")
     np.save(out / "cf_item_factors.npy", cf.astype(np.float32))
+    write_text_probe(out, text)
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     (out / "loss_curve.json").write_text(json.dumps({"columns": ["step", "loss", "seconds"], "rows": curve}) + "\n")
 

@@ -43,7 +43,7 @@ from chat.events import (
 )
 from chat.memory import MemoryStore, UserMemory
 from chat.models import Models
-from chat.narrator import TemplateNarrator
+from chat.narrator import Replace, template_text
 from chat.parser import Parse
 from chat.policies import fallback_list
 from chat.simulator import DialogueState
@@ -139,11 +139,14 @@ class Engine:
             yield "There is no recommendation to explain yet."
             return
         facts = views.facts(self, state, item)
+        narrator = self.m.narrator
+        if getattr(narrator, "note", ""):
+            yield f"*({narrator.note})* "
         try:
-            yield from self.m.narrator.stream(facts)
-        except Exception as exc:  # the LM failing must not cost the user an answer
-            yield f"(The language model failed: {type(exc).__name__}; here is the short version.) "
-            yield from TemplateNarrator().stream(facts)
+            yield from narrator.stream(facts)
+        except Exception as exc:  # the narrator failing must not cost the user an answer
+            yield Replace(template_text(facts) + f" (The narrator failed: {type(exc).__name__}; this is the short "
+                          "version.)")
 
     # event handlers -------------------------------------------------------------------------
     def _on_text(self, t: _Turn, text: str) -> None:

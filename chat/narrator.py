@@ -32,7 +32,16 @@ class Facts:
     similar_liked: tuple[str, ...] = ()  # titles of liked films it is closest to
     persona: str = ""  # description of the persona it serves
     wish: str = ""  # the user's free-text wish, when it helped rank the item
+    history_ids: tuple[str, ...] = ()  # catalog ids of the user's liked films, most recent last
     extras: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Replace:
+    """A narrator's last chunk may replace everything streamed before it (the LM narrator
+    does so when its text stated a wrong fact, or ran out of time)."""
+
+    text: str
 
 
 class Narrator(Protocol):
@@ -46,6 +55,14 @@ def _join(words) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def collect(chunks) -> str:
+    """The final text of a narrator's stream (a ``Replace`` chunk replaces what came before)."""
+    text = ""
+    for chunk in chunks:
+        text = chunk.text if isinstance(chunk, Replace) else text + chunk
+    return text
 
 
 def template_text(f: Facts) -> str:
@@ -72,6 +89,55 @@ class TemplateNarrator:
     """Deterministic, instant, and faithful by construction."""
 
     name = "template"
+    note = ""  # why the template narrator is in use, when an LM was wanted
 
     def stream(self, facts: Facts) -> Iterator[str]:
         yield from re.findall(r"\S+\s*", template_text(facts))
+
+
+class LoraNarrator:
+    """The trained LM narrator (``adapters``) behind the chat's ``Narrator`` interface.
+
+    Writes the "reason" narrative when the user has liked films to compare with, else an
+    endorsement; streams the LM's text, then checks its facts against the catalog
+    (``adapters.faithful``): a text that states a wrong title, year, person or genre is
+    replaced by its true sentences, or by the template text if none is left. Runs over
+    ``budget_s`` seconds or fails: the template text, and the reply says so.
+    """
+
+    name = "lora"
+
+    def __init__(self, lm, catalog, checker, budget_s: float = 6.0):
+        self.lm, self.catalog, self.checker, self.budget_s = lm, catalog, checker, budget_s
+
+    def _inputs(self, f: Facts):
+        from adapters.corpus import allowed_facts, short_title, taste
+
+        cat = self.catalog
+        item = cat.item_index(f.item_id)
+        history = [cat.item_index(i) for i in f.history_ids][-5:]
+        kind = "reason" if history and (f.matched or f.similar_liked) else "endorsement"
+        facts = {"title": short_title(cat.titles[item]), "year": str(f.year),
+                 "genres": [g.lower() for g in f.genres[:2]], "director": f.directors[0] if f.directors else "",
+                 "cast": list(f.cast[:2]),
+                 "shared": [m.lower() if (("genre", m) in cat._value_index) else m for m in f.matched[:3]],
+                 "similar": list(f.similar_liked[:2]), "taste": taste(cat, history) if history else [],
+                 "liked": [short_title(cat.titles[h]) for h in history[-2:]]}
+        return kind, facts, history or [item], item, allowed_facts(cat, item, history)
+
+    def stream(self, facts: Facts) -> Iterator[str | Replace]:
+        kind, lm_facts, history, item, allowed = self._inputs(facts)
+        text = ""
+        try:
+            for chunk in self.lm.stream(kind, lm_facts, history, item, budget_s=self.budget_s):
+                text += chunk
+                yield chunk
+        except Exception as exc:  # the LM failing must not cost the user an explanation
+            yield Replace(template_text(facts) + f" (The language model failed: {type(exc).__name__}.)")
+            return
+        if getattr(self.lm, "last_timed_out", False) or not text.strip():
+            yield Replace(template_text(facts) + " (The language model ran out of time, so this is the short version.)")
+            return
+        if self.checker.check(text, allowed).n_wrong:
+            kept = self.checker.filter_text(text, allowed)
+            yield Replace(kept if kept.strip() else template_text(facts))

@@ -18,6 +18,9 @@ from pathlib import Path
 
 from recsys import assets
 
+NARRATOR_DIR = Path(__file__).resolve().parent.parent / "configs" / "narrator"
+SHIPPED_NARRATOR = "fused-seed0"  # chosen on the evaluation in the README
+
 
 @dataclass(frozen=True)
 class AppConfig:
@@ -27,6 +30,8 @@ class AppConfig:
     concurrency: int = 4  # Gradio queue: events processed at once (the default would be one)
     memory_path: Path | None = None  # default: <data dir>/memory.sqlite3
     max_sessions: int = 10_000  # per-session states kept by the server (least recently used dropped)
+    narrator: str = "auto"  # auto (the shipped LoRA narrator if it loads), template, or a configs/narrator/ folder
+    narrator_budget_s: float = 6.0  # an explanation taking longer is finished by the template narrator
 
     def __post_init__(self):
         if self.concurrency < 1:
@@ -37,12 +42,14 @@ class AppConfig:
     @classmethod
     def from_env(cls) -> AppConfig:
         """``CRS_DATASET``, ``CRS_POLICY``, ``CRS_RETRIEVAL`` (0/1), ``CRS_CONCURRENCY``,
-        ``CRS_MAX_SESSIONS``, ``CRS_MEMORY_PATH``; the one place the app reads its settings from the environment."""
+        ``CRS_MAX_SESSIONS``, ``CRS_MEMORY_PATH``, ``CRS_NARRATOR``: the one place the app
+        reads its settings from the environment."""
         env = os.environ
         return cls(dataset=env.get("CRS_DATASET", cls.dataset), policy=env.get("CRS_POLICY", cls.policy),
                    retrieval=env.get("CRS_RETRIEVAL", "1") != "0",
                    concurrency=int(env.get("CRS_CONCURRENCY", cls.concurrency)),
                    max_sessions=int(env.get("CRS_MAX_SESSIONS", cls.max_sessions)),
+                   narrator=env.get("CRS_NARRATOR", cls.narrator),
                    memory_path=Path(env["CRS_MEMORY_PATH"]) if env.get("CRS_MEMORY_PATH") else None)
 
 
@@ -93,11 +100,40 @@ class Service:
             path = cfg.memory_path or assets.data_dir() / "memory.sqlite3"
             self._progress(f"memory store: {path}")
             self._engine = Engine(models, MemoryStore(path))
+            if cfg.narrator != "template":  # the LM loads after the chat is up; until then, templates
+                models.narrator.note = "explanation by the template narrator while the language model loads"
+                threading.Thread(target=self._load_narrator, name="load-narrator", daemon=True).start()
         except Exception as exc:  # shown in the page instead of a dead server
             self.error = f"{type(exc).__name__}: {exc}"
             self._progress(f"loading failed: {self.error}")
         finally:
             self._ready.set()
+
+    def _load_narrator(self) -> None:
+        from chat.narrator import LoraNarrator, TemplateNarrator
+
+        models = self._engine.m
+        name = SHIPPED_NARRATOR if self.config.narrator == "auto" else self.config.narrator
+        folder = NARRATOR_DIR / name
+        try:
+            if not (folder / "meta.json").exists():
+                raise FileNotFoundError(f"no trained narrator at {folder} (python -m adapters.train)")
+            if models.retriever is None:
+                raise RuntimeError("the narrator needs the MiniLM item vectors, and semantic retrieval is off")
+            self._progress(f"loading the LoRA narrator {name}")
+            from adapters.faithful import FactChecker
+            from adapters.narrator import load_narrator
+
+            lm = load_narrator(folder, models.retriever.index.embeddings, models.catalog.fingerprint(), threads=1)
+            models.narrator = LoraNarrator(lm, models.catalog, FactChecker(models.catalog),
+                                           self.config.narrator_budget_s)
+            self._progress(f"LoRA narrator {name} ready")
+        except Exception as exc:  # the template narrator stays, and replies say why
+            why = f"{type(exc).__name__}: {exc}"
+            self._progress(f"LoRA narrator unavailable ({why}); explanations come from the template narrator")
+            fallback = TemplateNarrator()
+            fallback.note = "explanation by the template narrator: the language model is unavailable"
+            models.narrator = fallback
 
     @property
     def ready(self) -> bool:

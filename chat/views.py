@@ -62,7 +62,8 @@ def facts(engine, s, item: int) -> Facts:
     return Facts(item_id=m.catalog.item_ids[i], title=display_title(m.catalog.titles[i]), year=int(m.catalog.years[i]),
                  genres=_values(engine, item, "genre", 3), directors=_values(engine, item, "director", 2),
                  cast=_values(engine, item, "cast", 3), matched=matched, similar_liked=similar, persona=persona,
-                 wish=s.wish if s.wish and not matched else "")
+                 wish=s.wish if s.wish and not matched else "",
+                 history_ids=tuple(m.catalog.item_ids[m.world.data.items[h]] for h in hist))
 
 
 def reason(f: Facts) -> str:
