@@ -75,7 +75,11 @@ def spherical_kmeans(X: np.ndarray, k: int, iterations: int = 20) -> np.ndarray:
 
 
 def _cohesion(X: np.ndarray, labels: np.ndarray) -> float:
-    return float(np.mean([X[i] @ l2(X[labels == labels[i]].sum(0)) for i in range(len(X))]))
+    """Mean cosine of each item to its cluster's centroid."""
+    k = int(labels.max()) + 1
+    C = np.zeros((k, X.shape[1]), dtype=np.float64)
+    np.add.at(C, labels, X)
+    return float(np.mean(np.sum(X * l2(C)[labels], axis=1)))
 
 
 def build_personas(item_vectors: np.ndarray, liked: np.ndarray, config: PersonaConfig = PersonaConfig()

@@ -167,3 +167,58 @@ def test_engine_is_usable_from_many_threads(engine):
     assert all(len(x) == 5 for x in lists)
     assert lists[0] == lists[4] and lists[1] == lists[5]  # same script, same answer, whatever the interleaving
     assert np.unique([tuple(x) for x in lists], axis=0).shape[0] >= 2
+
+
+# --- property-based: any text and any sequence of events leave a valid state --------------
+
+def make_event(kind, arg, turn):
+    if kind == "text":
+        return Text(arg, turn)
+    if kind == "chip":
+        return Chip(arg, turn)
+    if kind in ("like", "dislike", "seen"):
+        return CardFeedback(arg, kind, turn)
+    return {"why": Why(None, turn), "undo": Undo(turn), "restart": Restart(turn),
+            "remove": RemoveConstraint(arg or "", turn)}[kind]
+
+
+def _valid(engine, state, reply):
+    w = engine.m.world
+    n_values = len(engine.m.catalog.attr_values)
+    assert all(0 <= v < n_values for v in state.accepted + state.rejected + state.unanswered)
+    assert not set(state.accepted) & set(state.rejected)
+    assert all(0 <= i < w.n_items for i in state.liked + state.disliked + state.seen + state.shown + state.cards)
+    assert len(set(state.cards)) == len(state.cards) <= 5
+    assert state.depth() <= 10
+    assert reply.turn == state.turn and reply.text and "Traceback" not in reply.text
+    assert (reply.question is None) or reply.question.options
+
+
+def test_step_fuzzed_with_arbitrary_text_and_events(models):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    engine = Engine(models)  # no memory store: the fuzz writes nothing to disk
+    ids = [models.catalog.item_ids[i] for i in models.world.data.items[:50]]
+    words = st.sampled_from(["comedy", "not horror", "90s", "tom hanks", "yes", "no", "any", "more", "why",
+                             "undo", "start over", "I loved Heat", "something cozy", "Inception", "<b>x</b>"])
+    text = st.one_of(st.text(max_size=300), words)
+    event = st.one_of(
+        text.map(lambda t: ("text", t)), st.sampled_from(["any", "yes", "no", "genre=Comedy", "bogus"]).map(
+            lambda v: ("chip", v)), st.tuples(st.sampled_from(["like", "dislike", "seen"]), st.sampled_from(ids)),
+        st.sampled_from([("why", None), ("undo", None), ("restart", None), ("remove", "genre=Comedy")]))
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.tuples(event, st.integers(-1, 3)), min_size=1, max_size=12))
+    def run(events):
+        state, reply, _ = engine.start()
+        for (kind, arg), lag in events:
+            turn = None if lag < 0 else max(reply.turn - lag, 0)
+            ev = make_event(kind, arg, turn)
+            state, reply = engine.step(state, ev)
+            _valid(engine, state, reply)
+            if reply.cards and lag == 0:
+                state, reply = engine.step(state, CardFeedback(reply.cards[0].item_id, "like", reply.turn))
+                _valid(engine, state, reply)
+
+    run()
