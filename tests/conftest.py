@@ -182,7 +182,9 @@ def app_server(tmp_path_factory, _data_dir):
     port = _free_port()
     log = tmp_path_factory.mktemp("app") / "app.log"
     env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port),
-           "CRS_MEMORY_PATH": str(log.parent / "memory.sqlite3"), "CRS_BROWSER_SECRET": "test-secret"}
+           "CRS_MEMORY_PATH": str(log.parent / "memory.sqlite3"), "CRS_BROWSER_SECRET": "test-secret",
+           # deterministic explanations here; the LM narrator has its own tests (test_narrator.py)
+           "CRS_NARRATOR": "template"}
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "app.py"], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

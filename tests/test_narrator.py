@@ -1,0 +1,98 @@
+"""The chat's narrators: the template one, and the LoRA one's fallbacks (wrong facts, time
+budget, failure) with a stand-in LM; then the shipped adapter itself, end to end."""
+
+from pathlib import Path
+
+import pytest
+
+from chat.narrator import Facts, LoraNarrator, Replace, TemplateNarrator, collect
+
+pytestmark = pytest.mark.data
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def heat_facts(catalog, liked=("Fargo",)):
+    ids = [catalog.item_ids[catalog.titles.index(t)] for t in liked]
+    i = catalog.titles.index("Heat")
+    return Facts(item_id=catalog.item_ids[i], title="Heat", year=1995, genres=("Action", "Crime", "Thriller"),
+                 directors=("Michael Mann",), cast=("Al Pacino", "Robert De Niro"), matched=("Crime",),
+                 similar_liked=tuple(liked), history_ids=tuple(ids))
+
+
+class FakeLM:
+    def __init__(self, text="", fail=False, slow=False):
+        self.text, self.fail, self.slow = text, fail, slow
+        self.last_timed_out = False
+
+    def stream(self, kind, facts, history, item, budget_s=6.0):
+        self.seen = (kind, facts, history, item)
+        if self.fail:
+            raise RuntimeError("out of memory")
+        yield from (w + " " for w in self.text.split(" "))
+        self.last_timed_out = self.slow
+
+
+@pytest.fixture(scope="module")
+def checker(ml100k_catalog):
+    from adapters.faithful import FactChecker
+
+    return FactChecker(ml100k_catalog)
+
+
+def test_template_narrator_states_only_the_facts(ml100k_catalog, checker):
+    f = heat_facts(ml100k_catalog)
+    text = collect(TemplateNarrator().stream(f))
+    assert "Heat" in text and "Crime" in text and "Fargo" in text and "Michael Mann" in text
+
+
+def test_lora_narrator_streams_a_faithful_text_unchanged(ml100k_catalog, checker):
+    lm = FakeLM("Heat is a crime thriller by Michael Mann, close to Fargo.")
+    chunks = list(LoraNarrator(lm, ml100k_catalog, checker).stream(heat_facts(ml100k_catalog)))
+    assert not any(isinstance(c, Replace) for c in chunks)
+    assert collect(chunks).startswith("Heat is a crime")
+    kind, facts, history, item = lm.seen
+    assert kind == "reason" and facts["shared"] == ["crime"] and facts["similar"] == ["Fargo"]
+    assert ml100k_catalog.titles[item] == "Heat" and [ml100k_catalog.titles[h] for h in history] == ["Fargo"]
+
+
+def test_lora_narrator_drops_a_sentence_with_a_wrong_fact(ml100k_catalog, checker):
+    lm = FakeLM("Heat is a crime film by Michael Mann. It stars Tom Hanks.")
+    text = collect(LoraNarrator(lm, ml100k_catalog, checker).stream(heat_facts(ml100k_catalog)))
+    assert text == "Heat is a crime film by Michael Mann."
+
+
+def test_lora_narrator_falls_back_to_the_template_on_failure_or_timeout(ml100k_catalog, checker):
+    f = heat_facts(ml100k_catalog)
+    failed = collect(LoraNarrator(FakeLM(fail=True), ml100k_catalog, checker).stream(f))
+    assert "failed" in failed and "Michael Mann" in failed
+    slow = collect(LoraNarrator(FakeLM("Heat is", slow=True), ml100k_catalog, checker).stream(f))
+    assert "ran out of time" in slow and "Michael Mann" in slow
+
+
+def test_without_history_the_narrator_endorses(ml100k_catalog, checker):
+    lm = FakeLM("Heat is a crime film.")
+    f = heat_facts(ml100k_catalog, liked=())
+    collect(LoraNarrator(lm, ml100k_catalog, checker).stream(f))
+    assert lm.seen[0] == "endorsement"
+
+
+SHIPPED = ROOT / "configs" / "narrator" / "fused-seed0"
+
+
+@pytest.mark.skipif(not (SHIPPED / "meta.json").exists(), reason="no shipped narrator adapter")
+def test_the_shipped_narrator_loads_and_writes_a_faithful_explanation(ml100k_catalog, checker):
+    """The real SmolLM2 + LoRA + soft tokens (converts the GGUF once: about a minute)."""
+    from adapters.narrator import NarratorMismatch, load_narrator
+    from recsys.semantic import item_embeddings
+
+    text_vectors = item_embeddings(ml100k_catalog)
+    lm = load_narrator(SHIPPED, text_vectors, ml100k_catalog.fingerprint(), threads=2)
+    nar = LoraNarrator(lm, ml100k_catalog, checker, budget_s=60)
+    chunks = list(nar.stream(heat_facts(ml100k_catalog)))
+    text = collect(chunks)
+    assert len(chunks) > 3  # streamed
+    assert "Heat" in text
+    with pytest.raises(NarratorMismatch):
+        load_narrator(SHIPPED, text_vectors * 0.5, ml100k_catalog.fingerprint())
+    with pytest.raises(NarratorMismatch):
+        load_narrator(SHIPPED, text_vectors, "another-catalog")
