@@ -17,12 +17,11 @@ before it; train and test users are disjoint.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from recsys.catalog import Catalog
+from recsys.catalog import Catalog, display_title
 
 KINDS = ("reason", "endorsement", "summary")
 HISTORY = 5
@@ -71,15 +70,6 @@ def join(words) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-_ARTICLE = re.compile(r"^(.*), (The|A|An|La|Le|Les|Il|El|Das|Der|Die)( \(.*\))?$")
-
-
-def display_title(title: str) -> str:
-    """"Usual Suspects, The" -> "The Usual Suspects" (catalog titles keep the article last)."""
-    m = _ARTICLE.match(title)
-    return f"{m.group(2)} {m.group(1)}{m.group(3) or ''}" if m else title
 
 
 def short_title(title: str) -> str:

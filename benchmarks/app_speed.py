@@ -50,6 +50,8 @@ def main() -> int:
     ap.add_argument("--episodes", type=int, default=200)
     ap.add_argument("--starts", type=int, default=3, help="warm start-ups to time")
     ap.add_argument("--cold", action="store_true", help="also time a first start in an empty data dir")
+    ap.add_argument("--narrator", default="template", help="template, or a configs/narrator/ folder name (LoRA)")
+    ap.add_argument("--narratives", type=int, default=30, help="LoRA narratives to time (each takes seconds)")
     ap.add_argument("--json")
     args = ap.parse_args()
 
@@ -76,6 +78,15 @@ def main() -> int:
         rows.append(["first start, empty data dir (s)", f"{cold:.1f}", "", "", ""])
 
     models = load_models(progress=lambda m: None)
+    if args.narrator != "template":  # the app's LM narrator, one torch thread as the app runs it
+        from adapters.faithful import FactChecker
+        from adapters.narrator import load_narrator
+        from chat.narrator import LoraNarrator
+        from chat.service import NARRATOR_DIR
+
+        lm = load_narrator(NARRATOR_DIR / args.narrator, models.retriever.index.embeddings,
+                           models.catalog.fingerprint(), threads=1)
+        models.narrator = LoraNarrator(lm, models.catalog, FactChecker(models.catalog), budget_s=6.0)
     with tempfile.TemporaryDirectory() as d:
         engine = Engine(models, MemoryStore(Path(d) / "memory.sqlite3"))
         world, catalog = models.world, models.catalog
@@ -87,7 +98,7 @@ def main() -> int:
             outcome = run_episode(transport, user)
             turns += user.latencies
             success += outcome.success_turn is not None
-            if transport.state.cards:
+            if transport.state.cards and len(first) < (args.narratives if args.narrator != "template" else 10**9):
                 t0 = time.perf_counter()
                 chunks = engine.narrate(transport.state, None)
                 next(chunks)

@@ -11,15 +11,8 @@ import numpy as np
 
 from chat.memory import StoredPersona
 from chat.narrator import Facts
+from recsys.catalog import display_title
 from recsys.personas import Persona, attention, describe
-
-_ARTICLE = re.compile(r"^(.*), (The|A|An|La|Le|Les|Il|El|Das|Der|Die)( \(.*\))?$")
-
-
-def display_title(title: str) -> str:
-    """"Usual Suspects, The" -> "The Usual Suspects" (catalog titles keep the article last)."""
-    m = _ARTICLE.match(title)
-    return f"{m.group(2)} {m.group(1)}{m.group(3) or ''}" if m else title
 
 
 def md(text: str) -> str:

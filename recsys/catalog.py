@@ -10,6 +10,7 @@ which filters and simulated users must not read as "no".
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -155,6 +156,15 @@ class Catalog:
             if key != "coverage":
                 lines.append(f"  {key}: {val}")
         return "\n".join(lines)
+
+
+_ARTICLE = re.compile(r"^(.*), (The|A|An|La|Le|Les|Il|El|Das|Der|Die)( \(.*\))?$")
+
+
+def display_title(title: str) -> str:
+    """"Usual Suspects, The" -> "The Usual Suspects" (MovieLens keeps a title's article last)."""
+    m = _ARTICLE.match(title)
+    return f"{m.group(2)} {m.group(1)}{m.group(3) or ''}" if m else title
 
 
 def item_text(title: str, year: int, attrs: list[tuple[str, str]], cast_rank: dict[str, int] | None = None) -> str:
