@@ -103,6 +103,8 @@ def main(argv=None) -> int:
     ap.add_argument("--examples", type=int, default=6000, help="training narratives to build")
     ap.add_argument("--device", default="cpu", choices=("cpu", "gpu"))
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--quantize", choices=("8bit", "4bit"), help="QLoRA: load the base model through bitsandbytes "
+                    "(GPU only)")
     ap.add_argument("--checkpoint-every", type=int, default=50)
     ap.add_argument("--out")
     args = ap.parse_args(argv)
@@ -124,7 +126,13 @@ def main(argv=None) -> int:
     examples = build_examples(catalog, train_users, np.arange(catalog.n_items), args.examples, args.seed, test=False,
                               similarity=similarity_fn(cf, text))
     cfg = SoftTokenConfig(variant=args.variant, cf_dim=cf.shape[1], text_dim=text.shape[1])
-    lm, tok = load_base(device="cpu")
+    if args.quantize and args.device != "gpu":
+        ap.error("--quantize needs --device gpu (bitsandbytes)")
+    lm, tok = load_base(device=str(acc.device) if args.quantize else "cpu", quantize=args.quantize)
+    if args.quantize:
+        from peft import prepare_model_for_kbit_training
+
+        lm = prepare_model_for_kbit_training(lm)
     model = SoftTokenLM(add_lora(lm, cfg), cfg)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.0)
