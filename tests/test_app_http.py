@@ -57,3 +57,13 @@ def test_step_endpoint_takes_structured_events(client_factory):
     assert "bad event" in bad["error"]
     bad = json.loads(c.predict(json.dumps({"type": "teleport"}), api_name="/step"))
     assert "bad event" in bad["error"]
+
+
+def test_the_simulator_drives_the_running_app_over_http(app_server, tmp_path):
+    from chat.simulate import main
+
+    out = tmp_path / "via.json"
+    assert main(["--via", app_server, "--episodes", "3", "--seeds", "1", "--json", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert data["protocol"]["via"] == app_server and data["protocol"]["episodes_per_seed"] == [3]
+    assert 0 <= data["results"]["app"]["SR@15"]["mean"] <= 1 and data["latency"]["app"]["turns"] >= 3
