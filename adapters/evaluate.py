@@ -102,7 +102,7 @@ def main(argv=None) -> int:
     ap.add_argument("--variants", default="template,base,cf,semantic,fused")
     ap.add_argument("--n", type=int, default=200, help="test narratives")
     ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--max-new-tokens", type=int, default=60)
+    ap.add_argument("--max-new-tokens", type=int, default=80)
     ap.add_argument("--narrators", default=str(Path(__file__).resolve().parent.parent / "configs" / "narrator"))
     ap.add_argument("--examples-out", help="write every narrative (reference and outputs) to this JSON file")
     ap.add_argument("--json")

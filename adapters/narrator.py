@@ -38,7 +38,7 @@ class LMNarrator:
         prompts = [encode_prompt(self.tok, k, f) for k, f in zip(kinds, facts)]
         return torch.from_numpy(feats), prompts
 
-    def generate(self, kinds, facts, histories, items, max_new_tokens: int = 60) -> list[str]:
+    def generate(self, kinds, facts, histories, items, max_new_tokens: int = 80) -> list[str]:
         """Greedy narratives for a batch (history and item are catalog item indices)."""
         feats, prompts = self._inputs(kinds, facts, histories, items)
         with self._lock:
@@ -46,7 +46,7 @@ class LMNarrator:
                                       pad_id=self.tok.pad_token_id)
         return [self.tok.decode(row, skip_special_tokens=True).strip() for row in out]
 
-    def stream(self, kind: str, facts: dict, history: list[int], item: int, max_new_tokens: int = 60,
+    def stream(self, kind: str, facts: dict, history: list[int], item: int, max_new_tokens: int = 80,
                budget_s: float = 6.0) -> Iterator[str]:
         """Text chunks as they are generated. Generation stops at ``budget_s`` seconds;
         ``last_timed_out`` then says so (the caller completes the text another way)."""
