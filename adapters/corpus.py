@@ -124,15 +124,18 @@ def taste(catalog: Catalog, history: list[int]) -> list[str]:
     return [g for g, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
 
 
+def fill(template: str, facts: dict) -> str:
+    """A phrasing with the facts written in."""
+    return template.format(title=facts["title"], year=facts["year"], genres=join(facts["genres"]) or "drama",
+                           director=facts["director"], cast=join(facts["cast"]), shared=join(facts["shared"]),
+                           similar=join(facts["similar"]), taste=join(facts["taste"]) + " films",
+                           liked=join(facts["liked"]))
+
+
 def render_target(kind: str, facts: dict, rng: np.random.Generator, test: bool) -> str:
     options = PHRASINGS[kind]
     pool = options[-TEST_ONLY:] if test else options[:-TEST_ONLY]
-    template = pool[int(rng.integers(len(pool)))]
-    values = {"title": facts["title"], "year": facts["year"], "genres": join(facts["genres"]) or "drama",
-              "director": facts["director"], "cast": join(facts["cast"]), "shared": join(facts["shared"]),
-              "similar": join(facts["similar"]), "taste": join(facts["taste"]) + " films",
-              "liked": join(facts["liked"])}
-    return template.format(**values)
+    return fill(pool[int(rng.integers(len(pool)))], facts)
 
 
 def usable(kind: str, facts: dict) -> bool:

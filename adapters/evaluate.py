@@ -33,13 +33,10 @@ METRICS = ("BLEU", "ROUGE-L", "semantic_similarity", "unfaithful_rate", "unfaith
 
 
 def template_text(e) -> str:
-    from adapters.corpus import PHRASINGS, join
+    """The template baseline: the first training phrasing of the kind."""
+    from adapters.corpus import PHRASINGS, fill
 
-    f = e.facts
-    return PHRASINGS[e.kind][0].format(
-        title=f["title"], year=f["year"], genres=join(f["genres"]) or "drama", director=f["director"],
-        cast=join(f["cast"]), shared=join(f["shared"]), similar=join(f["similar"]),
-        taste=join(f["taste"]) + " films", liked=join(f["liked"]))
+    return fill(PHRASINGS[e.kind][0], e.facts)
 
 
 def base_generate(examples, batch: int, max_new_tokens: int) -> list[str]:
