@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from chat.narrator import Narrator, TemplateNarrator
 from chat.parser import Parser
@@ -33,7 +32,7 @@ from recsys.evaluate import load_config
 from recsys.graph import GraphConfig, QueryItemGraph, build_graph
 from recsys.models import make_scorer
 from recsys.personas import fuse
-from recsys.scorers import Scorer, matrix_fingerprint
+from recsys.scorers import Scorer, binary, matrix_fingerprint
 
 # Real people make mistakes and change their minds: the engine uses the beliefs the rule was
 # tuned with for the flip-0.1 simulated user, and multi-choice questions (chips).
@@ -66,9 +65,7 @@ class Models:
 def _cached_als(world: World, catalog: Catalog, progress: Callable[[str], None]) -> Scorer:
     """ALS with the tuned parameters on the world's train matrix, cached by fingerprint."""
     als = make_scorer("als", load_config(catalog.name).get("als", {}), seed=0)
-    train = sp.csr_matrix(world.data.train, dtype=np.float32, copy=True)
-    train.data[:] = 1.0
-    als.train_fingerprint = matrix_fingerprint(train)  # what fit() will record
+    als.train_fingerprint = matrix_fingerprint(binary(world.data.train))  # what fit() will record
     expect = als.fingerprint()
     path = assets.data_dir() / "cache" / f"als-{catalog.name}-{expect}.pkl"
     if path.exists():

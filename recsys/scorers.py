@@ -72,9 +72,7 @@ class Scorer(ABC):
     def _score(self, history: sp.csr_matrix) -> np.ndarray: ...
 
     def fit(self, train: sp.csr_matrix) -> Scorer:
-        train = sp.csr_matrix(train, dtype=np.float32, copy=True)
-        train.sum_duplicates()
-        train.data[:] = 1.0
+        train = binary(train)
         self.n_items = train.shape[1]
         self.train_fingerprint = matrix_fingerprint(train)
         t0 = time.perf_counter()
@@ -115,6 +113,14 @@ class Scorer(ABC):
                 f"{expect_fingerprint}; it was fitted on other data or parameters: refit it"
             )
         return blob["model"]
+
+
+def binary(m) -> sp.csr_matrix:
+    """A float32 CSR copy with duplicates summed and every stored value 1: what models fit on."""
+    m = sp.csr_matrix(m, dtype=np.float32, copy=True)
+    m.sum_duplicates()
+    m.data[:] = 1.0
+    return m
 
 
 def matrix_fingerprint(m: sp.csr_matrix) -> str:
