@@ -82,19 +82,6 @@ def _cached_als(world: World, catalog: Catalog, progress: Callable[[str], None])
     return als
 
 
-def _memory_retriever(catalog: Catalog):
-    """The retriever over an in-memory copy of the item embeddings: serving starts with it."""
-    from recsys.retrieval import SemanticRetriever
-    from recsys.semantic import cached_item_embeddings, item_embeddings, load_encoder
-    from recsys.vector_store import ItemIndex
-
-    encoder = load_encoder()
-    emb = cached_item_embeddings(catalog)
-    if emb is None:
-        emb = item_embeddings(catalog, encoder)
-    return SemanticRetriever(catalog, encoder, ItemIndex.open(catalog, emb, backend="memory"))
-
-
 def _attach_store(retriever, catalog: Catalog, progress: Callable[[str], None]) -> None:
     """Open the chroma vector store after start-up (importing chromadb alone takes about 2 s
     of a start) and swap it in; searches until then use the same vectors in memory."""
@@ -121,7 +108,10 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
     if retrieval:  # the encoder loads (mostly imports) while the CF models fit
         def load_semantic():
             try:
-                loaded["retriever"] = _memory_retriever(catalog)
+                from recsys.retrieval import load_retriever
+
+                # serving starts on an in-memory copy of the vectors; chroma is opened afterwards
+                loaded["retriever"] = load_retriever(catalog, backend="memory")
             except Exception as exc:
                 loaded["error"] = exc
 

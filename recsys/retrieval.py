@@ -21,13 +21,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 
 from recsys.catalog import Catalog
-from recsys.semantic import MODEL_KEY, TextEncoder, cached_item_embeddings, item_embeddings, load_encoder
+from recsys.semantic import TextEncoder, item_embeddings, load_encoder
 from recsys.vector_store import ItemIndex, matches, where_for
 
 # phrase (normalised, see ``normalise``) -> genre value; genre names themselves are added
@@ -180,16 +179,7 @@ class SemanticRetriever:
 def load_retriever(catalog: Catalog, encoder: TextEncoder | None = None, backend: str = "chromadb",
                    config: RetrievalConfig = RetrievalConfig()) -> SemanticRetriever:
     """Encoder (MiniLM unless given), cached item embeddings and the opened item index."""
-    if encoder is not None:
-        emb = item_embeddings(catalog, encoder)
-        return SemanticRetriever(catalog, encoder, ItemIndex.open(catalog, emb, model_key=encoder.key,
-                                                                  backend=backend), config)
-    # the model loads (mostly torch/transformers imports) while the index opens (chromadb's)
-    with ThreadPoolExecutor(1) as pool:
-        loading = pool.submit(load_encoder)
-        emb = cached_item_embeddings(catalog)
-        if emb is None:  # first start: the texts must be encoded, which needs the model
-            emb = item_embeddings(catalog, loading.result())
-        index = ItemIndex.open(catalog, emb, model_key=MODEL_KEY, backend=backend)
-        encoder = loading.result()
+    encoder = encoder or load_encoder()
+    emb = item_embeddings(catalog, encoder)
+    index = ItemIndex.open(catalog, emb, model_key=encoder.key, backend=backend)
     return SemanticRetriever(catalog, encoder, index, config)

@@ -135,11 +135,6 @@ def _write_atomic(path: Path, arr: np.ndarray) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def cached_item_embeddings(catalog: Catalog) -> np.ndarray | None:
-    """The MiniLM item embeddings from the cache, or None when missing or unreadable."""
-    return _read_cache(embedding_cache_path(catalog, MODEL_KEY), (catalog.n_items, EMBED_DIM))
-
-
 def item_embeddings(catalog: Catalog, encoder: TextEncoder | None = None) -> np.ndarray:
     """``(n_items, dim)`` float32 unit vectors of ``catalog.texts``, cached on disk.
 
