@@ -134,7 +134,7 @@ class Engine:
 
     def narrate(self, state: ChatState, item_id: str | None = None) -> Iterator[str]:
         """The explanation of one card (default the top one), streamed in chunks."""
-        item = self._item_of_id.get(item_id) if item_id else (state.cards[0] if state.cards else None)
+        item = self._card_item(state, item_id)
         if item is None:
             yield "There is no recommendation to explain yet."
             return
@@ -283,7 +283,7 @@ class Engine:
             t.notes.append("I did not recommend that film in this conversation, so I left it alone.")
             t.decide = False
             return
-        title = views.md(views.display_title(self.m.catalog.titles[self._world_items[item]]))
+        title = self._title(item)
         if ev.turn is not None and ev.turn != s.turn - 1:
             t.notes.append(f"(That was a button from an earlier list; I still noted it for *{title}*.)")
         liked = tuple(i for i in s.liked if i != item)
@@ -309,13 +309,13 @@ class Engine:
 
     def _on_why(self, t: _Turn, item_id: str | None) -> None:
         s = t.state
-        item = self._item_of_id.get(item_id) if item_id else (s.cards[0] if s.cards else None)
+        item = self._card_item(s, item_id)
         if item is None or (item_id and item not in s.cards + s.shown):
             t.notes.append("There is no recommendation to explain yet." if item_id is None else
                            "I did not recommend that film in this conversation.")
         else:
             t.explain = self.m.catalog.item_ids[self._world_items[item]]
-            t.ack.append(f"Why *{views.md(views.display_title(self.m.catalog.titles[self._world_items[item]]))}*:")
+            t.ack.append(f"Why *{self._title(item)}*:")
         t.decide = False
 
     def _on_remove(self, t: _Turn, key: str) -> None:
@@ -412,8 +412,8 @@ class Engine:
             personas = [dataclasses.replace(p, weight=w) for p, w in zip(personas, weights)]
         return [dataclasses.replace(p, description=views.persona_words(self, p)) for p in personas]
 
-    def scores(self, s: ChatState) -> tuple[np.ndarray, GraphSession]:
-        """Item scores ``(n_world_items,)`` for this state and the graph session behind them."""
+    def scores(self, s: ChatState) -> np.ndarray:
+        """Item scores ``(n_world_items,)`` for this state, from the query–item graph."""
         m = self.m
         hist = self.history(s)
         cf = m.world.scorer.score(np.asarray(hist))[0] if hist else m.popularity.astype(np.float32)
@@ -426,7 +426,7 @@ class Engine:
         g = GraphSession(m.graph, prior)
         g.update(Feedback(tuple(s.accepted), tuple(s.rejected), tuple(s.liked), tuple(s.disliked),
                           tuple(i for i in s.shown if i not in s.liked)))
-        return g.item_scores, g
+        return g.item_scores
 
     def _wish_scores(self, wish: str) -> np.ndarray | None:
         r = self.m.retriever
@@ -441,7 +441,7 @@ class Engine:
     def dialogue_state(self, s: ChatState) -> tuple[DialogueState, np.ndarray]:
         """The policy's view of the conversation (the simulator's ``DialogueState``)."""
         w = self.m.world
-        scores, _ = self.scores(s)
+        scores = self.scores(s)
         blocked = np.zeros(w.n_items, dtype=bool)
         remembered = self._memory(s).summary if s.user_id else {"liked": [], "seen": [], "disliked": []}
         for key in ("liked", "seen", "disliked"):
@@ -469,6 +469,16 @@ class Engine:
 
     def _persona_view(self, s: ChatState) -> tuple:
         return tuple((p.description, round(p.weight, 3)) for p in self.personas(s))
+
+    def _card_item(self, s: ChatState, item_id: str | None) -> int | None:
+        """The world item an event names, or the top card when it names none."""
+        if item_id:
+            return self._item_of_id.get(item_id)
+        return s.cards[0] if s.cards else None
+
+    def _title(self, item: int) -> str:
+        """A world item's title as shown in a reply (markdown-safe)."""
+        return views.md(views.display_title(self.m.catalog.titles[self._world_items[item]]))
 
     def _label(self, v: int) -> str:
         return self.m.catalog.attr_values[v][1]
