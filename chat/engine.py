@@ -399,10 +399,12 @@ class Engine:
         out = [self._item_of_id[i] for i in remembered if i in self._item_of_id]
         return list(dict.fromkeys(out + list(s.liked)))
 
-    def personas(self, s: ChatState) -> list[Persona]:
+    def personas(self, s: ChatState, history: list[int] | None = None) -> list[Persona]:
         """The user's personas: built from every liked film (minus disliked ones), weighted by
-        this session's feedback. Cached on the liked films, so a turn builds them once."""
-        liked = tuple(i for i in self.history(s) if i not in s.disliked)
+        this session's feedback. Cached on the liked films, so a turn builds them once.
+        ``history`` (``self.history(s)``) may be passed in by a caller that has it."""
+        history = self.history(s) if history is None else history
+        liked = tuple(i for i in history if i not in s.disliked)
         return self._personas(liked, s.persona_weights)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 (the engine lives as long as the process)
@@ -417,7 +419,7 @@ class Engine:
         m = self.m
         hist = self.history(s)
         cf = m.world.scorer.score(np.asarray(hist))[0] if hist else m.popularity.astype(np.float32)
-        personas = self.personas(s)
+        personas = self.personas(s, hist)
         if personas:
             att, _ = attention(personas, m.fused)
             cf = 0.5 * rank_normalise(cf) + 0.5 * rank_normalise(att)

@@ -35,19 +35,21 @@ def _values(engine, item: int, attr_type: str, n: int) -> tuple[str, ...]:
     return tuple(vals[:n])
 
 
-def facts(engine, s, item: int) -> Facts:
-    """The evidence behind recommending world item ``item`` in state ``s``."""
+def facts(engine, s, item: int, history: list[int] | None = None) -> Facts:
+    """The evidence behind recommending world item ``item`` in state ``s``; ``history``
+    (``engine.history(s)``) may be passed in when several cards share it."""
     m = engine.m
     i = int(m.world.data.items[item])
     have = set(m.world.values_of(item).tolist())
     matched = tuple(m.catalog.attr_values[v][1] for v in s.accepted if v in have)
-    hist = [h for h in engine.history(s) if h != item]
+    history = engine.history(s) if history is None else history
+    hist = [h for h in history if h != item]
     similar = ()
     if hist:
         sims = m.fused[hist] @ m.fused[item]
         order = np.argsort(-sims, kind="stable")[:2]
         similar = tuple(display_title(m.catalog.titles[m.world.data.items[hist[k]]]) for k in order if sims[k] > 0.35)
-    personas = engine.personas(s)
+    personas = engine.personas(s, history)
     persona = ""
     if personas:
         _, a = attention(personas, m.fused[[item]])
@@ -73,9 +75,9 @@ def reason(f: Facts) -> str:
 def cards(engine, s, items) -> tuple:
     from chat.events import Card
 
-    out = []
+    out, history = [], engine.history(s) if len(items) else []  # one memory read for all cards
     for item in items:
-        f = facts(engine, s, int(item))
+        f = facts(engine, s, int(item), history)
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f)))
     return tuple(out)
 
