@@ -30,6 +30,7 @@ from chat.views import subgraph_svg  # noqa: E402
 
 N_CHIPS, N_CARDS, N_CONSTRAINTS = 5, 5, 8
 MAX_MESSAGE = 100_000  # characters the page accepts; the parser reads the first chat.parser.MAX_CHARS
+MAX_EVENT = 200_000  # characters of one /step event
 CARD_ACTIONS = (("like", "👍 like"), ("dislike", "👎 dislike"), ("seen", "seen it"), ("why", "why this?"))
 CONFIG = AppConfig.from_env()
 SERVICE = Service(CONFIG)
@@ -247,10 +248,12 @@ def api_step(event_json, state):
     "genre=Comedy", "turn": 3}, like / dislike / seen / why with "item_id", undo, restart,
     remove with "key"); the structured reply as JSON."""
     try:
+        if isinstance(event_json, str) and len(event_json) > MAX_EVENT:
+            raise ValueError(f"an event is at most {MAX_EVENT:,} characters, this one has {len(event_json):,}")
         d = json.loads(event_json) if isinstance(event_json, str) else dict(event_json)
         event = EVENT_TYPES[d["type"]](d)
-    except (ValueError, KeyError, TypeError) as exc:
-        return json.dumps({"error": f"bad event: {type(exc).__name__}: {exc}"}), state
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
+        return json.dumps({"error": f"bad event: {type(exc).__name__}: {str(exc)[:200]}"}), state
     try:
         state, reply = _run(state, event)
     except RuntimeError as exc:
@@ -262,9 +265,17 @@ def api_step(event_json, state):
 
 
 def api_start(state):
-    """``/start``: a fresh conversation for this client (memory of a new user)."""
-    state, reply, _ = _engine().start(None)
-    return json.dumps(reply.to_dict()), state
+    """``/start``: a fresh conversation for this client, as a new user; the reply's
+    ``memory_key`` resumes this user's memory later (``/resume``)."""
+    state, reply, token = _engine().start(None)
+    return json.dumps({**reply.to_dict(), "memory_key": token}), state
+
+
+def api_resume(key, state):
+    """``/resume``: a fresh conversation as the user whose memory key this is (a new user,
+    with a note saying so, when the key unlocks nothing)."""
+    state, reply, token = _engine().start(str(key or "").strip() or None)
+    return json.dumps({**reply.to_dict(), "memory_key": token}), state
 
 
 with gr.Blocks(title="Movie night: a conversational recommender") as demo:
@@ -343,7 +354,7 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
     # named API endpoints: hidden buttons no page element can press; state is per client session
     api_in, api_out = gr.Textbox(visible=False), gr.Textbox(visible=False)
     for name, fn, inputs in (("chat", api_chat, [api_in, state]), ("step", api_step, [api_in, state]),
-                             ("start", api_start, [state])):
+                             ("start", api_start, [state]), ("resume", api_resume, [api_in, state])):
         gr.Button(visible=False).click(fn, inputs=inputs, outputs=[api_out, state], api_name=name)
 
     timer = gr.Timer(1.0)

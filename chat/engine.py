@@ -55,6 +55,7 @@ MAX_TURNS = 200  # per session; documented in the README
 UNDO_DEPTH = 10
 CARDS = 5  # films shown per list
 POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that it recommends
+PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
 
 
 @dataclasses.dataclass
@@ -232,8 +233,9 @@ class Engine:
             t.ack.append("Got it: " + ", ".join(self._label(v) for v in yes) + ".")
         elif no:
             t.ack.append("Noted, not " + " or ".join(self._label(v) for v in no) + ".")
+        passes = s.passes + 1 if unknown and not yes and not no else 0
         t.state = dataclasses.replace(s, accepted=accepted, rejected=rejected, unanswered=unanswered,
-                                      answers=answers, question=None, asked=())
+                                      answers=answers, question=None, asked=(), passes=passes)
 
     def _apply_values(self, t: _Turn, accepted, rejected) -> None:
         cat = self.m.catalog
@@ -353,7 +355,7 @@ class Engine:
         s = t.state
         if t.decide:
             ds, scores = self.dialogue_state(s)
-            if t.recommend:
+            if t.recommend or s.passes >= PASSES:
                 logb = log_beliefs(ds, self.m.rule_config.beliefs)
                 action = fallback_list(ds, top_items(logb, 10))
             else:
@@ -361,7 +363,8 @@ class Engine:
             shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
             if isinstance(action, Recommend):
                 cards = tuple(int(i) for i in action.items[:CARDS])
-                s = dataclasses.replace(s, cards=cards, shown=shown, question=None, asked=(), actions=s.actions + 1)
+                s = dataclasses.replace(s, cards=cards, shown=shown, question=None, asked=(), actions=s.actions + 1,
+                                        passes=0)
                 lead = "Here are some films for you:" if not t.ack else "Here are some films:"
                 t.ack.append(lead)
             else:

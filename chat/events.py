@@ -123,6 +123,7 @@ class ChatState:
     rejected: tuple[int, ...] = ()
     unanswered: tuple[int, ...] = ()
     answers: tuple[str, ...] = ()  # yes / no / dont_know, in order
+    passes: int = 0  # questions answered "no preference" in a row since the last list
     liked: tuple[int, ...] = ()  # this session's likes (memory adds earlier ones)
     disliked: tuple[int, ...] = ()
     seen: tuple[int, ...] = ()

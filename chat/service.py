@@ -36,13 +36,16 @@ class AppConfig:
     def __post_init__(self):
         if self.concurrency < 1:
             raise ValueError(f"AppConfig.concurrency must be >= 1, got {self.concurrency}")
+        if not self.narrator_budget_s > 0:
+            raise ValueError(f"AppConfig.narrator_budget_s must be > 0, got {self.narrator_budget_s}")
         if self.policy not in ("unified", "rule"):
             raise ValueError(f"AppConfig.policy must be unified or rule, got {self.policy!r}")
 
     @classmethod
     def from_env(cls) -> AppConfig:
         """``CRS_DATASET``, ``CRS_POLICY``, ``CRS_RETRIEVAL`` (0/1), ``CRS_CONCURRENCY``,
-        ``CRS_MAX_SESSIONS``, ``CRS_MEMORY_PATH``, ``CRS_NARRATOR``: the one place the app
+        ``CRS_MAX_SESSIONS``, ``CRS_MEMORY_PATH``, ``CRS_NARRATOR``, ``CRS_NARRATOR_BUDGET``
+        (seconds): the one place the app
         reads its settings from the environment."""
         env = os.environ
         return cls(dataset=env.get("CRS_DATASET", cls.dataset), policy=env.get("CRS_POLICY", cls.policy),
@@ -50,6 +53,7 @@ class AppConfig:
                    concurrency=int(env.get("CRS_CONCURRENCY", cls.concurrency)),
                    max_sessions=int(env.get("CRS_MAX_SESSIONS", cls.max_sessions)),
                    narrator=env.get("CRS_NARRATOR", cls.narrator),
+                   narrator_budget_s=float(env.get("CRS_NARRATOR_BUDGET", cls.narrator_budget_s)),
                    memory_path=Path(env["CRS_MEMORY_PATH"]) if env.get("CRS_MEMORY_PATH") else None)
 
 

@@ -164,11 +164,16 @@ def commit(engine, s, event, reply, undone=None) -> None:
     summary = mem.summary
     prev = s.previous
     ids = m.catalog.item_ids
-    for key, now, before in (("accepted", s.accepted, prev.accepted if prev else ()),
-                             ("rejected", s.rejected, prev.rejected if prev else ())):
-        for v in set(now) - set(before):  # counted when newly stated
+    # a value is counted when newly stated; an undo takes back what the undone turn stated
+    sign, after, before = (1, s, prev) if undone is None else (-1, undone, s)
+    for key in ("accepted", "rejected"):
+        for v in set(getattr(after, key)) - set(getattr(before, key) if before else ()):
             k = "=".join(m.catalog.attr_values[v])
-            summary[key][k] = summary[key].get(k, 0) + 1
+            n = summary[key].get(k, 0) + sign
+            if n > 0:
+                summary[key][k] = n
+            else:
+                summary[key].pop(k, None)
 
     def item_ids(items):
         return [ids[m.world.data.items[i]] for i in items]

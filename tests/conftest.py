@@ -161,51 +161,19 @@ def ml100k_catalog():
     return load_dataset("movielens-100k")
 
 
-def _free_port() -> int:
-    import socket
+@pytest.fixture(scope="session")
+def app_process(tmp_path_factory, _data_dir):
+    """``python app.py`` in a subprocess on 127.0.0.1 (a free port, its memory in a temp
+    file, the template narrator: the LM narrator has its own tests), with the network audit
+    on; yields the ``reliability.app_process.AppProcess`` once the engine answers. Stopped at
+    the end of the session."""
+    from reliability.app_process import AppProcess
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    with AppProcess(tmp_path_factory.mktemp("app"), audit=True) as app:
+        yield app
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory, _data_dir):
-    """``python app.py`` in a subprocess on 127.0.0.1 (a free port), its memory in a temp
-    file; yields the base URL once the engine answers. Stopped at the end of the session."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    root = Path(__file__).resolve().parent.parent
-    port = _free_port()
-    log = tmp_path_factory.mktemp("app") / "app.log"
-    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port),
-           "CRS_MEMORY_PATH": str(log.parent / "memory.sqlite3"), "CRS_BROWSER_SECRET": "test-secret",
-           # deterministic explanations here; the LM narrator has its own tests (test_narrator.py)
-           "CRS_NARRATOR": "template"}
-    with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "app.py"], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 600
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"app exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-            try:
-                urllib.request.urlopen(url, timeout=2)
-                if "ready in" in log.read_text():
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
-        else:
-            raise RuntimeError(f"app not ready after 600 s:\n{log.read_text()[-3000:]}")
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+def app_server(app_process) -> str:
+    """The running app's base URL."""
+    return app_process.url

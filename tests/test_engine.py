@@ -6,6 +6,7 @@ import pytest
 from chat.engine import MAX_TURNS, Engine
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Undo, Why
 from chat.memory import MemoryStore
+from reliability.checks import state_problems
 
 pytestmark = pytest.mark.data
 
@@ -72,8 +73,11 @@ def test_undo_restores_the_previous_answer_and_old_buttons_become_stale(engine):
     before = reply.constraints
     state, after = engine.step(state, Text("with john wayne"))
     assert len(after.constraints) == len(before) + 1
+    assert engine.memory.load(state.user_id).summary["accepted"] == {"genre=Western": 1, "cast=John Wayne": 1}
     state, undone = engine.step(state, Undo(turn=after.turn))
     assert undone.constraints == before and undone.turn > after.turn
+    # memory takes the undone answer back, and counts the one before it once
+    assert engine.memory.load(state.user_id).summary["accepted"] == {"genre=Western": 1}
     if after.question is not None:  # a chip of the undone turn is now stale
         state2, r = engine.step(state, Chip(after.question.options[0][0], turn=after.turn))
         assert "earlier turn" in r.text and state2.accepted == state.accepted
@@ -147,6 +151,18 @@ def test_odd_input_gets_a_polite_reply_and_never_raw_html(engine, text):
     assert state.turn == 1
 
 
+def test_two_no_preference_answers_in_a_row_bring_films(engine):
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something cozy and heartwarming for a rainy evening"))
+    assert reply.question is not None and not reply.cards
+    state, reply = engine.step(state, Chip("any", reply.turn))
+    if reply.question is not None:  # one pass: the policy may still ask
+        state, reply = engine.step(state, Text("any"))
+    assert len(reply.cards) == 5 and state.passes == 0
+    state, reply = engine.step(state, Text("a comedy"))  # an answer with content starts the count again
+    assert state.passes == 0
+
+
 def test_session_turn_limit(engine):
     state = ChatState(session_id="s", turn=MAX_TURNS)
     state2, reply = engine.step(state, Text("hello"))
@@ -183,15 +199,7 @@ def make_event(kind, arg, turn):
 
 
 def _valid(engine, state, reply):
-    w = engine.m.world
-    n_values = len(engine.m.catalog.attr_values)
-    assert all(0 <= v < n_values for v in state.accepted + state.rejected + state.unanswered)
-    assert not set(state.accepted) & set(state.rejected)
-    assert all(0 <= i < w.n_items for i in state.liked + state.disliked + state.seen + state.shown + state.cards)
-    assert len(set(state.cards)) == len(state.cards) <= 5
-    assert state.depth() <= 10
-    assert reply.turn == state.turn and reply.text and "Traceback" not in reply.text
-    assert (reply.question is None) or reply.question.options
+    assert not state_problems(engine, state, reply)
 
 
 def test_step_fuzzed_with_arbitrary_text_and_events(models):

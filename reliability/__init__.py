@@ -1,0 +1,1 @@
+"""Reliability: bad input, crashes, broken caches, privacy, load; ``python -m reliability``."""

@@ -1,0 +1,107 @@
+"""N concurrent ``gradio_client`` users against the running app for a fixed time.
+
+Each user opens with its own genre and decade and keeps answering through ``/step`` (chips,
+"more"), and checks that every reply belongs to its own conversation (its constraints, its
+turn numbers). :func:`run_level` reports turns, errors, replies delivered to the wrong
+session, turn latency p50 / p95 / p99 and the server's resident memory before and after.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import numpy as np
+
+from recsys.report import table
+from reliability.app_process import AppProcess
+from reliability.checks import Check, client
+
+OPENINGS = [("Comedy", "1990s"), ("Drama", "1980s"), ("Thriller", "1990s"), ("Western", "1960s"),
+            ("Horror", "1980s"), ("Romance", "1950s"), ("Action", "1990s"), ("Sci-Fi", "1970s")]
+
+
+def user_loop(url: str, k: int, stop: threading.Event, out: dict) -> None:
+    genre, decade = OPENINGS[k % len(OPENINGS)]
+    try:
+        c = client(url)
+    except Exception as exc:
+        out["errors"].append(f"connect: {exc}")
+        return
+    event = {"type": "text", "text": f"a {genre} film from the {decade}"}
+    last_turn = -1
+    while not stop.is_set():
+        t0 = time.perf_counter()
+        try:
+            reply = json.loads(c.predict(json.dumps(event), api_name="/step"))
+        except Exception as exc:
+            out["errors"].append(f"{type(exc).__name__}: {exc}")
+            time.sleep(0.2)
+            continue
+        out["latency"].append(time.perf_counter() - t0)
+        if "error" in reply:
+            out["errors"].append(reply["error"])
+            continue
+        labels = {c[1] for c in reply["constraints"]}
+        if event.get("type") == "text" and event["text"].startswith("a ") and not {genre, decade} <= labels:
+            out["wrong_session"] += 1  # the reply does not carry this user's own opening
+        if reply["turn"] <= last_turn:
+            out["wrong_session"] += 1
+        last_turn = reply["turn"]
+        q = reply.get("question")
+        if q:
+            event = {"type": "chip", "value": q["options"][0][0] if q["options"] else "any", "turn": reply["turn"]}
+        elif len(labels) > 6:
+            event = {"type": "restart", "turn": reply["turn"]}
+        elif reply["turn"] % 5 == 4:
+            event = {"type": "text", "text": f"a {genre} film from the {decade}"}
+        else:
+            event = {"type": "text", "text": "more", "turn": reply["turn"]}
+
+
+def run_level(app: AppProcess, n: int, seconds: float) -> dict:
+    stop = threading.Event()
+    outs = [{"latency": [], "errors": [], "wrong_session": 0} for _ in range(n)]
+    before = app.rss_mb()
+    threads = [threading.Thread(target=user_loop, args=(app.url, k, stop, outs[k]), daemon=True) for k in range(n)]
+    for t in threads:
+        t.start()
+    time.sleep(seconds)
+    stop.set()
+    for t in threads:
+        t.join(timeout=60)
+    lat = np.array([x for o in outs for x in o["latency"]]) * 1000
+    pct = {f"p{q}_ms": float(np.percentile(lat, q)) if lat.size else None for q in (50, 95, 99)}
+    return {"users": n, "turns": int(lat.size), "errors": sum(len(o["errors"]) for o in outs),
+            "wrong_session": sum(o["wrong_session"] for o in outs), **pct,
+            "rss_before_mb": before, "rss_after_mb": app.rss_mb(),
+            "error_samples": [e for o in outs for e in o["errors"]][:5]}
+
+
+def held(results: list[dict]) -> int | None:
+    """The largest N with no errors, no wrong-session reply and p95 under 1 s."""
+    ok = [r["users"] for r in results if r["errors"] == 0 and r["wrong_session"] == 0 and r["turns"]
+          and r["p95_ms"] < 1000]
+    return max(ok) if ok else None
+
+
+def load(app: AppProcess, levels: list[int], seconds: float) -> tuple[list[dict], Check]:
+    t0 = time.perf_counter()
+    results = [run_level(app, n, seconds) for n in levels]
+    check = Check("load: concurrent users", inputs=sum(r["turns"] for r in results), sessions=sum(levels))
+    for r in results:
+        check.expect(r["errors"] == 0, f"{r['users']} users: {r['errors']} errors, e.g. {r['error_samples'][:1]}")
+        check.expect(r["wrong_session"] == 0, f"{r['users']} users: {r['wrong_session']} replies to the wrong session")
+    check.note = "p95 ms by users: " + ", ".join(f"{r['users']}: {r['p95_ms']:.0f}" for r in results if r["turns"]) \
+        + f"; largest N with p95 < 1 s: {held(results)}"
+    check.seconds = time.perf_counter() - t0
+    return results, check
+
+
+def levels_table(results: list[dict], seconds: float) -> str:
+    rows = [[r["users"], r["turns"], r["errors"], r["wrong_session"], f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}",
+             f"{r['p99_ms']:.0f}", f"{r['rss_before_mb']:.0f} -> {r['rss_after_mb']:.0f}"] for r in results]
+    return (table(rows, ["users", "turns", "errors", "wrong session", "p50 ms", "p95 ms", "p99 ms", "server RSS MB"])
+            + f"\nlargest N held with p95 < 1 s and no errors: {held(results) or 'none'} "
+            f"({seconds:.0f} s per level, 2-core machine)")
