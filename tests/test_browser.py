@@ -5,17 +5,16 @@ after installing chromium), in which case a missing browser fails the test.
 """
 
 import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from reliability.checks import BROWSER_ARGS as ARGS
+from reliability.checks import CHROMIUM
+
 pytestmark = pytest.mark.data
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage"]
 ARTIFACTS = Path(os.environ.get("CRS_ARTIFACTS", Path(__file__).resolve().parent.parent / "out" / "artifacts"))
 
 
