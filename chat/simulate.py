@@ -19,6 +19,7 @@ card; 5 cards per list); per-turn latency is reported too.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 
@@ -37,17 +38,28 @@ METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
 POLICIES = {**RULE_BASED, "unified": UnifiedPolicy}
 
 
-def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool):
+def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool,
+                beliefs: str = "tuned"):
+    """``beliefs="hard"`` (the ablation): ``rule`` and ``unified`` keep their tuned
+    temperature and threshold but update beliefs as if every answer were true (error 0), so
+    one wrong answer rules the target out of their beliefs."""
     if name not in POLICIES:
         raise ValueError(f"unknown policy {name!r}: choose from {', '.join(POLICIES)}")
+    if beliefs not in ("tuned", "hard"):
+        raise ValueError(f"beliefs must be tuned or hard, got {beliefs!r}")
     factory = POLICIES[name]
     if name == "random":
         return factory(seed=seed)
     if name == "unified":
-        return factory.for_setting(world, user_model, multi_choice, seed=seed)
-    if hasattr(factory, "for_setting"):
-        return factory.for_setting(world, user_model, multi_choice)
-    return factory()
+        policy = factory.for_setting(world, user_model, multi_choice, seed=seed)
+    elif hasattr(factory, "for_setting"):
+        policy = factory.for_setting(world, user_model, multi_choice)
+    else:
+        return factory()
+    if beliefs == "hard":
+        policy.config = dataclasses.replace(policy.config, beliefs=dataclasses.replace(policy.config.beliefs,
+                                                                                        error=0.0))
+    return policy
 
 
 def run_episodes(world: World, policy, episodes, user_model: UserModel, seed: int, multi_choice: bool,
@@ -102,6 +114,8 @@ def main(argv=None) -> int:
     ap.add_argument("--multi-choice", action="store_true")
     ap.add_argument("--max-turns", type=int, default=15)
     ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config)")
+    ap.add_argument("--beliefs", choices=("tuned", "hard"), default="tuned",
+                    help="rule's and unified's belief update: the validation-tuned one, or hard (the ablation)")
     ap.add_argument("--via", help="drive the chat engine ('engine') or the running app (its URL) instead")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
@@ -130,7 +144,7 @@ def main(argv=None) -> int:
         episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
         n_eps.append(len(episodes))
         for name in names:
-            policy = make_policy(name, world, user_model, seed, args.multi_choice)
+            policy = make_policy(name, world, user_model, seed, args.multi_choice, args.beliefs)
             outcomes = run_episodes(world, policy, episodes, user_model, seed, args.multi_choice, args.max_turns,
                                     progress=f"seed {seed} {name}", split=args.split)
             per[name].append(summarise(outcomes, args.max_turns))
@@ -149,7 +163,7 @@ def main(argv=None) -> int:
                 "max_turns": args.max_turns, "list_size": 10, "ask_attrs": list(ask or catalog.attr_types),
                 "open_attrs": list(opening), "flip": args.flip, "dont_know": args.dont_know,
                 "patience": args.patience, "targets": args.targets, "multi_choice": args.multi_choice,
-                "hard_filter": not user_model.noisy, "prior": args.model,
+                "hard_filter": not user_model.noisy, "prior": args.model, "beliefs": args.beliefs,
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds; user: flip {args.flip}, "
           f"don't-know {args.dont_know}, patience {args.patience}, targets {args.targets}"

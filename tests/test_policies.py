@@ -201,6 +201,17 @@ def test_simulate_cli_on_a_folder_dataset(tmp_path):
         assert 1 <= payload["results"][name]["AT"]["mean"] <= 15
 
 
+def test_hard_beliefs_ablation_zeroes_only_the_error_rate():
+    world = tiny_world("ease")
+    um = UserModel(flip=0.1)
+    tuned, hard = make_policy("rule", world, um, 0, False), make_policy("rule", world, um, 0, False, "hard")
+    assert tuned.config.beliefs.error > 0 and hard.config.beliefs.error == 0
+    assert hard.config.threshold == tuned.config.threshold
+    assert hard.config.beliefs.temperature == tuned.config.beliefs.temperature
+    with pytest.raises(ValueError, match="tuned or hard"):
+        make_policy("rule", world, um, 0, False, "soft")
+
+
 def test_simulate_cli_rejects_an_unknown_policy(tmp_path):
     folder = tmp_path / "tinysim"
     save_folder(tiny_catalog(), folder)
