@@ -291,13 +291,16 @@ def _step_problems(raw) -> tuple[dict | None, list[str]]:
 
 
 def _reach_cards(c, opening: str = "a comedy from the 90s", check: Check | None = None) -> dict:
-    reply = json.loads(call(c, json.dumps({"type": "text", "text": opening}), "/step"))
+    """Open with ``opening`` and answer "any" until films come (each request counted)."""
+    events = [{"type": "text", "text": opening}]
+    reply: dict = {}
     for _ in range(6):
-        if reply.get("cards"):
+        reply = json.loads(call(c, json.dumps(events[-1]), "/step"))
+        if check is not None:
+            check.inputs += 1
+        if reply.get("cards") or "turn" not in reply:
             break
-        reply = json.loads(call(c, json.dumps({"type": "chip", "value": "any", "turn": reply["turn"]}), "/step"))
-    if check is not None:
-        check.inputs += 1
+        events.append({"type": "chip", "value": "any", "turn": reply["turn"]})
     return reply
 
 
