@@ -514,6 +514,9 @@ def crash_restart(workdir: str | Path, users: int = 8, seconds: float = 12.0, ro
             for t in threads:
                 t.start()
             time.sleep(seconds)
+            deadline = time.time() + 180  # on a loaded machine: wait until every user has a turn or two
+            while sum(o["completed"] for o in batch) < 2 * users and time.time() < deadline:
+                time.sleep(0.2)
             app.kill()  # mid-traffic: some requests are in flight
             check.faults += 1
             stop.set()
@@ -522,6 +525,7 @@ def crash_restart(workdir: str | Path, users: int = 8, seconds: float = 12.0, ro
             outs += batch
             check.sessions += users
             check.inputs += sum(o["completed"] for o in batch)
+        completed = check.inputs
         con = sqlite3.connect(app.memory_path)  # what the restarted app will read
         check.expect(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "memory fails integrity_check")
         stored = dict(con.execute("SELECT user_id, COUNT(*) FROM turns GROUP BY user_id").fetchall())
@@ -549,7 +553,7 @@ def crash_restart(workdir: str | Path, users: int = 8, seconds: float = 12.0, ro
                 check.inputs += 1
     finally:
         app.stop()
-    check.note = (f"{rounds} kills with {users} users talking; {check.inputs} turns completed before the kills, "
+    check.note = (f"{rounds} kills with {users} users talking; {completed} turns completed before the kills, "
                   f"{applied} more committed in flight (reply lost with the process, turn kept whole)")
     return check
 
