@@ -48,6 +48,7 @@ class AppProcess:
                     "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1", **(env or {})}
         self.proc: subprocess.Popen | None = None
         self.url = ""
+        self.log_mark = 0  # where the current start's lines begin in the log (bytes)
         self.starts = 0
 
     # lifecycle ---------------------------------------------------------------------------
@@ -61,7 +62,7 @@ class AppProcess:
         cmd = [sys.executable, "app.py"]
         if self.audit_path is not None:
             cmd = [sys.executable, "-m", "reliability.netaudit", str(self.audit_path), "app.py"]
-        mark = self.log_path.stat().st_size if self.log_path.exists() else 0
+        self.log_mark = self.log_size()
         with self.log_path.open("a") as out:
             self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         self.starts += 1
@@ -72,7 +73,7 @@ class AppProcess:
                 raise RuntimeError(f"app exited with {self.proc.returncode}:\n{self.log()[-3000:]}")
             try:
                 urllib.request.urlopen(self.url, timeout=2)
-                if ready in self.log(since=mark):
+                if ready in self.log(since=self.log_mark):
                     return self.url
             except OSError:
                 pass
@@ -80,11 +81,11 @@ class AppProcess:
         self.stop()
         raise RuntimeError(f"app not ready after {timeout:.0f} s:\n{self.log()[-3000:]}")
 
-    def wait_for(self, text: str, timeout: float = 300, since: int = 0) -> bool:
-        """Wait until ``text`` appears in the log (after byte ``since``); False on timeout."""
+    def wait_for(self, text: str, timeout: float = 300) -> bool:
+        """Wait until ``text`` appears in the current start's log lines; False on timeout."""
         deadline = time.time() + timeout
         while time.time() < deadline:
-            if text in self.log(since=since):
+            if text in self.log(since=self.log_mark):
                 return True
             if not self.running:
                 return False

@@ -304,6 +304,17 @@ def _reach_cards(c, opening: str = "a comedy from the 90s", check: Check | None 
     return reply
 
 
+def _explain_top(c, opening: str, check: Check) -> str | None:
+    """Reach films from ``opening``, then "why" on the top card: the narrative, or None (a
+    problem recorded) when no films came."""
+    reply = _reach_cards(c, opening, check)
+    if not check.expect(bool(reply.get("cards")), f"no films for {opening!r}"):
+        return None
+    why = json.loads(call(c, json.dumps({"type": "why", "item_id": reply["cards"][0]["item_id"]}), "/step"))
+    check.inputs += 1
+    return why.get("narrative", "")
+
+
 @timed
 def http_inputs(url: str, n_random: int = 100, seed: int = 0) -> Check:
     """Hostile texts over ``/chat`` and ``/step``, malformed events over ``/step``, random
@@ -616,26 +627,21 @@ def broken_caches(workdir: str | Path, source: Path | None = None) -> Check:
         check.faults = len(injected)
         kinds = {f for f, *_ in injected}
         check.expect(len(kinds) == KINDS, f"expected {KINDS} kinds of fault, found {sorted(kinds)}")
-        mark = app.log_size()
         app.start()
-        check.expect(app.wait_for(lora_ready, 600, since=mark), "the LoRA narrator did not come back")
-        log = app.log(since=mark)
+        check.expect(app.wait_for(lora_ready, 600), "the LoRA narrator did not come back")
+        log = app.log(since=app.log_mark)
         for fault, _, _, proof in injected:
             check.expect(re.search(proof, log) is not None, f"{fault}: no rebuild message")
         c = client(app.url)
         check.sessions += 1
-        reply = _reach_cards(c, "a comedy from the 90s", check)
-        if check.expect(bool(reply.get("cards")), "no films after the rebuild"):
-            why = json.loads(call(c, json.dumps({"type": "why", "item_id": reply["cards"][0]["item_id"]}), "/step"))
-            check.inputs += 1
-            narrative = why.get("narrative", "")
+        narrative = _explain_top(c, "a comedy from the 90s", check)
+        if narrative is not None:
             check.expect(bool(narrative) and "unavailable" not in narrative and "failed" not in narrative,
                          f"the narrative after the rebuild: {narrative[:80]!r}")
         app.stop()
-        mark = app.log_size()
         app.start()
-        check.expect(app.wait_for(lora_ready, 600, since=mark), "the LoRA narrator did not load on the clean start")
-        log = app.log(since=mark)
+        check.expect(app.wait_for(lora_ready, 600), "the LoRA narrator did not load on the clean start")
+        log = app.log(since=app.log_mark)
         check.expect(not re.search(r"unusable|unreadable|rebuilding|refitting|extracting", log),
                      "the start after the rebuild still found a broken cache")
     finally:
@@ -666,12 +672,9 @@ def degraded(workdir: str | Path) -> Check:
         check.expect(app.wait_for("chromadb cannot be imported", 60), "the missing vector store was not reported")
         c = client(app.url)
         check.sessions += 1
-        reply = _reach_cards(c, "something cozy and heartwarming for a rainy evening", check)
-        if check.expect(bool(reply.get("cards")), "no films without the vector store"):
-            why = json.loads(call(c, json.dumps({"type": "why", "item_id": reply["cards"][0]["item_id"]}), "/step"))
-            check.inputs += 1
-            check.expect(bool(why.get("narrative")) and not text_problems(why["narrative"]),
-                         "no template explanation with the LM down")
+        narrative = _explain_top(c, "something cozy and heartwarming for a rainy evening", check)
+        if narrative is not None:
+            check.expect(bool(narrative) and not text_problems(narrative), "no template explanation with the LM down")
     finally:
         app.stop()
     slow = AppProcess(workdir / "slow", env={"CRS_NARRATOR_BUDGET": "0.05"}, narrator="auto")
@@ -681,11 +684,9 @@ def degraded(workdir: str | Path) -> Check:
         if check.expect(slow.wait_for("LoRA narrator fused-seed0 ready", 300), "the LoRA narrator did not load"):
             c = client(slow.url)
             check.sessions += 1
-            reply = _reach_cards(c, "a western", check)
-            why = json.loads(call(c, json.dumps({"type": "why", "item_id": reply["cards"][0]["item_id"]}), "/step"))
-            check.inputs += 1
-            check.expect("ran out of time" in why.get("narrative", ""),
-                         f"a too-slow LM was not cut short: {why.get('narrative', '')[:80]!r}")
+            narrative = _explain_top(c, "a western", check)
+            if narrative is not None:
+                check.expect("ran out of time" in narrative, f"a too-slow LM was not cut short: {narrative[:80]!r}")
     finally:
         slow.stop()
     check.note = "chromadb unimportable, narrator weights corrupt, LM budget 50 ms"
