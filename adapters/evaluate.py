@@ -61,10 +61,12 @@ def base_generate(examples, batch: int, max_new_tokens: int) -> list[str]:
     return out
 
 
-def lora_generate(folder: Path, examples, text, catalog, batch: int, max_new_tokens: int) -> list[str]:
+def lora_generate(folder: Path, examples, text, catalog, batch: int, max_new_tokens: int,
+                  stop_guard: bool = True) -> list[str]:
     from adapters.narrator import load_narrator
 
     nar = load_narrator(folder, text, catalog.fingerprint(), threads=None)
+    nar.stop_guard = stop_guard
     out = []
     for s in range(0, len(examples), batch):
         chunk = examples[s : s + batch]
@@ -102,6 +104,8 @@ def main(argv=None) -> int:
     ap.add_argument("--max-new-tokens", type=int, default=80)
     ap.add_argument("--narrators", default=str(Path(__file__).resolve().parent.parent / "configs" / "narrator"))
     ap.add_argument("--examples-out", help="write every narrative (reference and outputs) to this JSON file")
+    ap.add_argument("--no-stop-guard", action="store_true",
+                    help="let the LoRA narrators end inside a name (measures adapters.narrator.StopGuard)")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     names = [v.strip() for v in args.variants.split(",") if v.strip()]
@@ -135,14 +139,16 @@ def main(argv=None) -> int:
                 print(f"[evaluate] no trained {name} narrator under {args.narrators}: skipped "
                       f"(python -m adapters.train --variant {name})", file=sys.stderr)
                 continue
-            runs = {f.name: lora_generate(f, examples, text, catalog, args.batch, args.max_new_tokens)
+            runs = {f.name: lora_generate(f, examples, text, catalog, args.batch, args.max_new_tokens,
+                                          stop_guard=not args.no_stop_guard)
                     for f in folders}
         per = [score(outs, examples, checker, encoder) for outs in runs.values()]
         results[name] = {m: aggregate([p[m] for p in per], always_dict=True)["mean"] for m in METRICS}
         results[name] |= {f"{m}_std": aggregate([p[m] for p in per], always_dict=True)["std"] for m in METRICS}
         results[name]["runs"] = list(runs)
+        results[name]["per_run"] = dict(zip(runs, per))
         seconds[name] = round(time.perf_counter() - t0, 1)
-        samples[name] = next(iter(runs.values()))
+        samples[name] = runs
         print(f"[evaluate] {name}: " + ", ".join(f"{m} {results[name][m]:.3f}" for m in METRICS), file=sys.stderr)
     rows = [[n, str(len(r["runs"]))] + [fmt({"mean": r[m], "std": r[f"{m}_std"]}, 3) for m in METRICS]
             for n, r in results.items()]
@@ -153,7 +159,7 @@ def main(argv=None) -> int:
         write_json(args.examples_out, samples)
     if args.json:
         write_json(args.json, {"results": results, "reference": reference, "n": len(examples), "seconds": seconds,
-                               **run_metadata()})
+                               "stop_guard": not args.no_stop_guard, **run_metadata()})
     return 0
 
 

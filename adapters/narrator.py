@@ -6,6 +6,11 @@
 Refuses (``NarratorMismatch``) an adapter trained on another catalog or other text vectors:
 the soft tokens mean nothing for other vectors, and the app then falls back to the template
 narrator and says so. Thread-safe: generation holds a lock (one LM, CPU-bound anyway).
+
+Decoding never ends inside a name: a cast list that stops at "Michael J." (the initial's
+period reads like a sentence end, and the model emitted its end token there) states a
+wrong fact (the film *Michael*). ``StopGuard`` forbids the end token while the text ends
+with a strict prefix of one of the narrative's own names; nothing else is constrained.
 """
 
 from __future__ import annotations
@@ -23,10 +28,50 @@ class NarratorMismatch(ValueError):
     pass
 
 
+def fact_names(facts: dict) -> list[str]:
+    """The multi-word names a narrative may state: titles and people of its facts."""
+    names = [facts.get("title"), facts.get("director"), *facts.get("cast", ()), *facts.get("similar", ()),
+             *facts.get("liked", ())]
+    return [n for n in names if n and " " in n.strip()]
+
+
+def name_prefixes(names: list[str]) -> tuple[str, ...]:
+    """Strict prefixes of each name that end where a word ends ("Michael", "Michael J.")."""
+    out = set()
+    for name in names:
+        words = name.split()
+        out.update(" ".join(words[:k]) for k in range(1, len(words)))
+    return tuple(sorted(out - set(names)))
+
+
+class StopGuard:
+    """A logits processor: the end token is forbidden for a row whose text so far ends
+    with a strict prefix of one of its names (``name_prefixes``). Rows are the batch rows;
+    ``input_ids`` holds only generated tokens (generation starts from embeddings)."""
+
+    TAIL = 12  # tokens decoded to look at the text's end
+
+    def __init__(self, tok, prefixes_per_row: list[tuple[str, ...]], eos_id: int):
+        self.tok, self.prefixes, self.eos_id = tok, prefixes_per_row, eos_id
+        self.blocked = 0
+
+    def __call__(self, input_ids, scores):
+        if input_ids.shape[1] == 0:
+            return scores
+        for row in (scores.argmax(-1) == self.eos_id).nonzero().flatten().tolist():
+            prefixes = self.prefixes[row]
+            tail = self.tok.decode(input_ids[row, -self.TAIL :], skip_special_tokens=True).rstrip()
+            if prefixes and tail.endswith(prefixes):
+                scores[row, self.eos_id] = float("-inf")
+                self.blocked += 1
+        return scores
+
+
 class LMNarrator:
     def __init__(self, model, tok, cfg, cf: np.ndarray, text: np.ndarray, meta: dict):
         self.model, self.tok, self.cfg, self.cf, self.text, self.meta = model, tok, cfg, cf, text, meta
         self._lock = threading.Lock()
+        self.stop_guard = True  # see StopGuard; evaluation can turn it off to measure it
 
     def _inputs(self, kinds, facts, histories, items):
         import torch
@@ -38,12 +83,18 @@ class LMNarrator:
         prompts = [encode_prompt(self.tok, k, f) for k, f in zip(kinds, facts)]
         return torch.from_numpy(feats), prompts
 
+    def _guard(self, facts: list[dict]):
+        from transformers import LogitsProcessorList
+
+        return LogitsProcessorList([StopGuard(self.tok, [name_prefixes(fact_names(f)) for f in facts],
+                                              self.tok.eos_token_id)] if self.stop_guard else [])
+
     def generate(self, kinds, facts, histories, items, max_new_tokens: int = 80) -> list[str]:
         """Greedy narratives for a batch (history and item are catalog item indices)."""
         feats, prompts = self._inputs(kinds, facts, histories, items)
         with self._lock:
             out = self.model.generate(feats, prompts, max_new_tokens, eos_id=self.tok.eos_token_id,
-                                      pad_id=self.tok.pad_token_id)
+                                      pad_id=self.tok.pad_token_id, logits_processor=self._guard(facts))
         return [self.tok.decode(row, skip_special_tokens=True).strip() for row in out]
 
     def stream(self, kind: str, facts: dict, history: list[int], item: int, max_new_tokens: int = 80,
@@ -66,7 +117,8 @@ class LMNarrator:
             with self._lock:
                 self.model.generate(feats, prompts, max_new_tokens, eos_id=self.tok.eos_token_id,
                                     pad_id=self.tok.pad_token_id, streamer=streamer,
-                                    stopping_criteria=StoppingCriteriaList([Stop()]))
+                                    stopping_criteria=StoppingCriteriaList([Stop()]),
+                                    logits_processor=self._guard([facts]))
 
         threading.Thread(target=run, name="narrate", daemon=True).start()
         t0 = time.perf_counter()

@@ -84,6 +84,53 @@ def test_batched_generation_matches_one_at_a_time(tiny_lm):
         assert both[j, : alone.shape[1]].tolist() == alone[0].tolist()
 
 
+def test_name_prefixes_are_the_strict_word_prefixes_of_multiword_names():
+    from adapters.narrator import fact_names, name_prefixes
+
+    facts = {"title": "Back to the Future", "director": "Robert Zemeckis", "cast": ["Michael J. Fox", "Cher"],
+             "similar": [], "liked": ["Heat"]}
+    names = fact_names(facts)
+    assert names == ["Back to the Future", "Robert Zemeckis", "Michael J. Fox"]  # one-word names cannot be cut
+    prefixes = name_prefixes(names)
+    assert {"Michael", "Michael J.", "Back to the", "Robert"} <= set(prefixes)
+    assert not set(names) & set(prefixes)
+
+
+class WordTok:
+    """Decodes token ``i`` as the i-th word of a fixed text, so the text so far is known."""
+
+    def __init__(self, words):
+        self.words = words
+
+    def decode(self, ids, skip_special_tokens=True):
+        return " ".join(self.words[int(i) % len(self.words)] for i in ids)
+
+
+def test_stop_guard_forbids_the_end_token_inside_a_name_only(tiny_lm):
+    from transformers import LogitsProcessorList
+
+    from adapters.narrator import StopGuard
+
+    eos = 2
+
+    def eos_first(input_ids, scores):  # a model that wants to stop after its first token
+        if input_ids.shape[1] >= 1:
+            scores[:, eos] = scores.max() + 10.0
+        return scores
+
+    model, cfg = make(tiny_lm)
+    feats, prompts = torch.randn(2, cfg.in_dim), [[5, 6], [7]]
+    tok = WordTok(["Michael J."])  # every text so far ends with "Michael J."
+    guard = StopGuard(tok, [("Michael J.",), ()], eos)  # row 0 may not stop there; row 1 has no names
+    out = model.generate(feats, prompts, max_new_tokens=6, eos_id=eos, pad_id=0,
+                         logits_processor=LogitsProcessorList([eos_first, guard]))
+    assert eos not in out[0].tolist() and out.shape[1] == 6  # kept writing
+    assert out[1, 1].item() == eos  # stopped where the model wanted
+    assert guard.blocked == 5
+    scores = torch.zeros(1, 8)
+    scores[0, eos] = 1.0
+    assert StopGuard(WordTok(["Fox."]), [("Michael J.",)], eos)(torch.tensor([[3]]), scores.clone())[0, eos] == 1.0
+
 # --- corpus and fact checking on ML-100K ------------------------------------------------------
 
 @pytest.mark.data
