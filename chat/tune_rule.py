@@ -3,7 +3,10 @@
     python -m chat.tune_rule --dataset movielens-100k --episodes 300
 
 Grid: belief temperature × recommend threshold × assumed answer-error rate ε (ε = 0 for the
-literal user, whose answers are exact). Selection by validation SR@15, ties by AT; episodes
+literal user, whose answers are exact). When the best temperature or threshold lies on the
+grid's edge, the grid is widened past it (temperature doubled or halved, threshold moved by
+0.1 within (0, 1)) until the best is inside, at most ``MAX_WIDEN`` times: an optimum on the
+edge says the grid was too small. Selection by validation SR@15, ties by AT; episodes
 are (user, target) pairs from the valid split of split seed 0 — test is never looked at.
 Writes ``configs/policies/rule-<dataset>.json``, which ``RulePolicy.for_setting`` reads.
 """
@@ -37,6 +40,54 @@ SETTINGS = {  # name -> (user model, multi-choice)
 TEMPERATURES = (0.6, 1.2, 2.4, 4.8)
 THRESHOLDS = (0.1, 0.2, 0.3, 0.5, 0.7)
 ERRORS = (0.05, 0.15)
+MAX_WIDEN = 3
+
+
+def widened(temps: list[float], thresholds: list[float], best_t: float, best_thr: float) -> bool:
+    """Extend the grids in place past an edge the best configuration sits on; False when
+    nothing was added."""
+    added = False
+    if best_t == max(temps):
+        temps.append(round(best_t * 2, 4))
+        added = True
+    elif best_t == min(temps):
+        temps.append(round(best_t / 2, 4))
+        added = True
+    if best_thr == max(thresholds) and best_thr + 0.1 < 1.0:
+        thresholds.append(round(best_thr + 0.1, 4))
+        added = True
+    elif best_thr == min(thresholds) and best_thr - 0.05 > 0.0:
+        thresholds.append(round(best_thr - 0.05, 4))
+        added = True
+    return added
+
+
+def tune(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
+    """The best configuration for one user setting (see the module docstring)."""
+    errors = ERRORS if um.noisy else (0.0,)
+    temps, thresholds = list(TEMPERATURES), list(THRESHOLDS)
+    tried: dict[tuple, dict] = {}
+    best = None
+    for _ in range(MAX_WIDEN + 1):
+        for t, thr, eps in itertools.product(temps, thresholds, errors):
+            if (t, thr, eps) in tried:
+                continue
+            policy = RulePolicy(RuleConfig(BeliefConfig(t, eps), thr))
+            s = tried[(t, thr, eps)] = summarise(run_episodes(world, policy, episodes, um, 0, multi_choice,
+                                                               split="valid"))
+            print(f"[tune_rule] {name}: T={t} threshold={thr} ε={eps}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}",
+                  file=sys.stderr)
+        cfg = None  # first of the best in the order tried
+        for c, s in tried.items():
+            if cfg is None or (s["SR@15"], -s["AT"]) > (tried[cfg]["SR@15"], -tried[cfg]["AT"]):
+                cfg = c
+        best = {"temperature": cfg[0], "threshold": cfg[1], "error": cfg[2], "valid": tried[cfg], "setting": name,
+                "grid": {"temperature": sorted(temps), "threshold": sorted(thresholds), "error": list(errors)}}
+        if not widened(temps, thresholds, cfg[0], cfg[1]):
+            break
+        print(f"[tune_rule] {name}: best on the grid's edge (T={cfg[0]}, threshold={cfg[1]}); widening",
+              file=sys.stderr)
+    return best
 
 
 def main(argv=None) -> int:
@@ -52,17 +103,7 @@ def main(argv=None) -> int:
     out = {}
     for name in [s.strip() for s in args.settings.split(",")]:
         um, mc = SETTINGS[name]
-        errors = ERRORS if um.noisy else (0.0,)
-        best = None
-        for t, thr, eps in itertools.product(TEMPERATURES, THRESHOLDS, errors):
-            policy = RulePolicy(RuleConfig(BeliefConfig(t, eps), thr))
-            s = summarise(run_episodes(world, policy, episodes, um, 0, mc, split="valid"))
-            key = (s["SR@15"], -s["AT"])
-            print(f"[tune_rule] {name}: T={t} threshold={thr} ε={eps}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}",
-                  file=sys.stderr)
-            if best is None or key > best[0]:
-                best = (key, {"temperature": t, "threshold": thr, "error": eps, "valid": s, "setting": name})
-        out[setting_key(um, mc)] = best[1]
+        out[setting_key(um, mc)] = tune(world, episodes, um, mc, name)
     path = POLICY_DIR / f"rule-{catalog.name}.json"
     previous = {}
     if path.exists():

@@ -218,3 +218,14 @@ def test_simulate_cli_rejects_an_unknown_policy(tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["--dataset", str(folder), "--policy", "rule,nosuchpolicy", "--episodes", "5", "--seeds", "1"])
     assert exc.value.code == 2
+
+
+def test_rule_tuning_widens_a_grid_whose_best_sits_on_its_edge():
+    from chat.tune_rule import widened
+
+    temps, thresholds = [0.6, 1.2, 2.4, 4.8], [0.1, 0.3, 0.7]
+    assert widened(temps, thresholds, 4.8, 0.3) and temps[-1] == 9.6 and thresholds == [0.1, 0.3, 0.7]
+    assert widened(temps, thresholds, 0.6, 0.7) and temps[-1] == 0.3 and thresholds[-1] == 0.8
+    assert widened(temps, thresholds, 2.4, 0.1) and thresholds[-1] == 0.05
+    assert not widened(temps, thresholds, 2.4, 0.3)  # inside: nothing to add
+    assert not widened([1.0, 2.0, 4.0], [0.2, 0.9], 2.0, 0.9)  # a threshold cannot pass 1
