@@ -161,5 +161,6 @@ def load_narrator(folder: str | Path, text: np.ndarray, catalog_fingerprint: str
     lm, tok = load_base(device=device, threads=threads)
     lm = PeftModel.from_pretrained(lm, str(folder / "lora"))
     model = SoftTokenLM(lm, cfg)
-    model.adapter.load_state_dict(torch.load(folder / "adapter_mlp.pt", weights_only=True))
+    # map_location: an adapter trained on a GPU loads on a CPU-only machine too
+    model.adapter.load_state_dict(torch.load(folder / "adapter_mlp.pt", map_location=device, weights_only=True))
     return LMNarrator(model.eval(), tok, cfg, cf, text, meta)

@@ -143,8 +143,9 @@ def main(argv=None) -> int:
     state = {"step": 0, "curve": [], "seconds": 0.0}
     if (ckpt_dir / "state.json").exists():
         state = json.loads((ckpt_dir / "state.json").read_text())
-        acc.unwrap_model(model).load_state_dict(torch.load(ckpt_dir / "model.pt", weights_only=True), strict=False)
-        opt.load_state_dict(torch.load(ckpt_dir / "opt.pt", weights_only=False))
+        acc.unwrap_model(model).load_state_dict(torch.load(ckpt_dir / "model.pt", map_location=acc.device,
+                                                           weights_only=True), strict=False)
+        opt.load_state_dict(torch.load(ckpt_dir / "opt.pt", map_location=acc.device, weights_only=False))
         print(f"[train] resumed {args.variant} seed {args.seed} at step {state['step']}", file=sys.stderr)
     rng = np.random.default_rng([args.seed, state["step"]])
     budget = args.minutes * 60 if args.minutes else float("inf")
@@ -225,7 +226,7 @@ def save_adapter(model, cf: np.ndarray, text: np.ndarray, out: Path, meta: dict,
 
     out.mkdir(parents=True, exist_ok=True)
     model.lm.save_pretrained(out / "lora")
-    torch.save(model.adapter.state_dict(), out / "adapter_mlp.pt")
+    torch.save({k: v.cpu() for k, v in model.adapter.state_dict().items()}, out / "adapter_mlp.pt")  # loads anywhere
     np.save(out / "cf_item_factors.npy", cf.astype(np.float32))
     write_text_probe(out, text)
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
