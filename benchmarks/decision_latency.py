@@ -54,8 +54,12 @@ def main(argv=None) -> int:
     graph = build_graph(world.item_attr, world.value_type, world.catalog.attr_types, cfg, train=world.data.train)
     episodes = world.episodes("test", args.episodes, np.random.default_rng(0))
     um = UserModel(flip=0.1)
-    policies = {"rule": RulePolicy.for_setting(world, um, False),
-                "unified": UnifiedPolicy(QNetwork(64), RulePolicy.for_setting(world, um, False).config)}
+    try:  # the trained network when there is one for this world (timing does not depend on weights)
+        unified, trained = UnifiedPolicy.for_setting(world, um, False, seed=0), True
+    except (FileNotFoundError, ValueError):
+        unified, trained = UnifiedPolicy(QNetwork(64), RulePolicy.for_setting(world, um, False).config), False
+    print(f"unified: {'trained (seed 0)' if trained else 'untrained'}", file=sys.stderr)
+    policies = {"rule": RulePolicy.for_setting(world, um, False), "unified": unified}
     results = {}
     for name, policy in policies.items():
         times = []
@@ -74,12 +78,13 @@ def main(argv=None) -> int:
         ms = 1e3 * np.array(times)
         results[name] = {"turns": len(ms), "p50_ms": float(np.percentile(ms, 50)),
                          "p95_ms": float(np.percentile(ms, 95)), "max_ms": float(ms.max())}
-    print(f"{args.dataset}: one decision + graph update, {args.episodes} episodes, user flip 0.1")
+    state = "trained" if trained else "untrained"
+    print(f"{args.dataset}: one decision + graph update, {args.episodes} episodes, user flip 0.1, unified {state}")
     print(table([[n, r["turns"], f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", f"{r['max_ms']:.1f}"]
                  for n, r in results.items()], ["policy", "turns", "p50 ms", "p95 ms", "max ms"]))
     if args.json:
         write_json(args.json, {"protocol": {"dataset": args.dataset, "episodes": args.episodes, "user": "flip 0.1",
-                                            "graph_alpha": cfg.alpha}, "results": results, **run_metadata()})
+                                            "unified_trained": trained, "graph_alpha": cfg.alpha}, "results": results, **run_metadata()})
     return 0
 
 
