@@ -84,7 +84,8 @@ def main(argv=None) -> int:
                  for n, r in results.items()], ["policy", "turns", "p50 ms", "p95 ms", "max ms"]))
     if args.json:
         write_json(args.json, {"protocol": {"dataset": args.dataset, "episodes": args.episodes, "user": "flip 0.1",
-                                            "unified_trained": trained, "graph_alpha": cfg.alpha}, "results": results, **run_metadata()})
+                                            "unified_trained": trained, "graph_alpha": cfg.alpha},
+                               "results": results, **run_metadata()})
     return 0
 
 
