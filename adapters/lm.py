@@ -96,3 +96,22 @@ def load_base(device: str = "cpu", quantize: str | None = None, threads: int | N
     if tok.pad_token is None:
         tok.pad_token = tok.eos_token
     return model.eval(), tok
+
+
+END_TOKEN = "<|im_end|>"  # the chat template's end of the assistant's turn
+STOP_TOKENS = (END_TOKEN, "<|endoftext|>", "<|im_start|>")  # end of turn, end of text, a new turn
+
+
+def end_token_id(tok) -> int:
+    """The token a narrative ends with in training, fixed by name rather than
+    ``tok.eos_token``: the tokenizer that transformers 5.17 converts from the same GGUF
+    names ``<|im_start|>`` its end token (5.23: ``<|im_end|>``)."""
+    return tok.get_vocab().get(END_TOKEN, tok.eos_token_id)
+
+
+def end_token_ids(tok) -> list[int]:
+    """Every token that ends a narrative in generation (``STOP_TOKENS`` and the tokenizer's
+    own), so an adapter stops where it learned to whichever tokenizer trained it."""
+    vocab = tok.get_vocab()
+    ids = {tok.eos_token_id, *(vocab[t] for t in STOP_TOKENS if t in vocab)}
+    return sorted(i for i in ids if i is not None)

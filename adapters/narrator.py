@@ -51,18 +51,22 @@ class StopGuard:
 
     TAIL = 12  # tokens decoded to look at the text's end
 
-    def __init__(self, tok, prefixes_per_row: list[tuple[str, ...]], eos_id: int):
-        self.tok, self.prefixes, self.eos_id = tok, prefixes_per_row, eos_id
+    def __init__(self, tok, prefixes_per_row: list[tuple[str, ...]], end_ids: int | list[int]):
+        self.tok, self.prefixes = tok, prefixes_per_row
+        self.end_ids = [end_ids] if isinstance(end_ids, int) else list(end_ids)
         self.blocked = 0
 
     def __call__(self, input_ids, scores):
+        import torch
+
         if input_ids.shape[1] == 0:
             return scores
-        for row in (scores.argmax(-1) == self.eos_id).nonzero().flatten().tolist():
+        ends = torch.isin(scores.argmax(-1), torch.tensor(self.end_ids, device=scores.device))
+        for row in ends.nonzero().flatten().tolist():
             prefixes = self.prefixes[row]
             tail = self.tok.decode(input_ids[row, -self.TAIL :], skip_special_tokens=True).rstrip()
             if prefixes and tail.endswith(prefixes):
-                scores[row, self.eos_id] = float("-inf")
+                scores[row, self.end_ids] = float("-inf")
                 self.blocked += 1
         return scores
 
@@ -72,6 +76,9 @@ class LMNarrator:
         self.model, self.tok, self.cfg, self.cf, self.text, self.meta = model, tok, cfg, cf, text, meta
         self._lock = threading.Lock()
         self.stop_guard = True  # see StopGuard; evaluation can turn it off to measure it
+        from adapters.lm import end_token_ids
+
+        self.end_ids = end_token_ids(tok)  # stop at whichever end token the adapter learned
 
     def _inputs(self, kinds, facts, histories, items):
         import torch
@@ -87,13 +94,13 @@ class LMNarrator:
         from transformers import LogitsProcessorList
 
         return LogitsProcessorList([StopGuard(self.tok, [name_prefixes(fact_names(f)) for f in facts],
-                                              self.tok.eos_token_id)] if self.stop_guard else [])
+                                              self.end_ids)] if self.stop_guard else [])
 
     def generate(self, kinds, facts, histories, items, max_new_tokens: int = 80) -> list[str]:
         """Greedy narratives for a batch (history and item are catalog item indices)."""
         feats, prompts = self._inputs(kinds, facts, histories, items)
         with self._lock:
-            out = self.model.generate(feats, prompts, max_new_tokens, eos_id=self.tok.eos_token_id,
+            out = self.model.generate(feats, prompts, max_new_tokens, eos_id=self.end_ids,
                                       pad_id=self.tok.pad_token_id, logits_processor=self._guard(facts))
         return [self.tok.decode(row, skip_special_tokens=True).strip() for row in out]
 
@@ -115,7 +122,7 @@ class LMNarrator:
 
         def run():
             with self._lock:
-                self.model.generate(feats, prompts, max_new_tokens, eos_id=self.tok.eos_token_id,
+                self.model.generate(feats, prompts, max_new_tokens, eos_id=self.end_ids,
                                     pad_id=self.tok.pad_token_id, streamer=streamer,
                                     stopping_criteria=StoppingCriteriaList([Stop()]),
                                     logits_processor=self._guard([facts]))

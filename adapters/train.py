@@ -56,7 +56,9 @@ def encode_prompt(tok, kind: str, facts: dict) -> list[int]:
 
 
 def encode_target(tok, target: str) -> list[int]:
-    return tok(target, add_special_tokens=False)["input_ids"] + [tok.eos_token_id]
+    from adapters.lm import end_token_id
+
+    return tok(target, add_special_tokens=False)["input_ids"] + [end_token_id(tok)]
 
 
 def array_fingerprint(a: np.ndarray) -> str:
@@ -113,7 +115,7 @@ def main(argv=None) -> int:
     from tqdm import tqdm
 
     from adapters.corpus import build_examples
-    from adapters.lm import LM_KEY, load_base
+    from adapters.lm import END_TOKEN, LM_KEY, load_base
     from adapters.soft_tokens import SoftTokenConfig, SoftTokenLM, add_lora, features
 
     torch.manual_seed(args.seed)
@@ -178,7 +180,8 @@ def main(argv=None) -> int:
     _checkpoint(acc.unwrap_model(model), opt, state, ckpt_dir)
     meta = {"variant": args.variant, "seed": args.seed, "steps": state["step"], "seconds": round(state["seconds"]),
             "command": "python -m adapters.train " + shlex.join(sys.argv[1:] if argv is None else argv),
-            "base_model": LM_KEY, "config": cfg.__dict__ | {"lora_targets": list(cfg.lora_targets)},
+            "base_model": LM_KEY, "end_token": END_TOKEN,
+            "config": cfg.__dict__ | {"lora_targets": list(cfg.lora_targets)},
             "catalog_fingerprint": catalog.fingerprint(), "cf_fingerprint": array_fingerprint(cf),
             "text_fingerprint": array_fingerprint(text), "examples": len(examples), "batch": args.batch,
             "lr": args.lr, "final_loss": float(np.mean(losses[-50:])) if losses else None}

@@ -181,3 +181,23 @@ def test_fact_checker_flags_wrong_facts_and_filter_drops_them(ml100k_catalog):
     assert "michael" not in checker.facts("with Michael Keaton")["titles"]
     text = "Heat is a crime film. It stars Tom Hanks. Michael Mann directed it."
     assert checker.filter_text(text, allowed) == "Heat is a crime film. Michael Mann directed it."
+
+
+class VocabTok:
+    def __init__(self, vocab, eos):
+        self.vocab, self.eos_token_id = vocab, eos
+
+    def get_vocab(self):
+        return dict(self.vocab)
+
+
+def test_narratives_end_at_the_turn_end_whatever_the_tokenizer_calls_its_end_token():
+    from adapters.lm import end_token_id, end_token_ids
+
+    vocab = {"<|endoftext|>": 0, "<|im_start|>": 1, "<|im_end|>": 2, "a": 3}
+    for eos in (0, 1, 2):  # what different conversions of the same GGUF name the end token
+        tok = VocabTok(vocab, eos)
+        assert end_token_id(tok) == 2  # training: always the chat template's end of turn
+        assert end_token_ids(tok) == [0, 1, 2]  # generation: stops at any end, so older adapters stop too
+    assert end_token_ids(VocabTok({"x": 0, "</s>": 5}, 5)) == [5]  # another vocabulary: its own end token
+    assert end_token_id(VocabTok({"x": 0, "</s>": 5}, 5)) == 5
