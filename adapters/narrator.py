@@ -51,9 +51,8 @@ class StopGuard:
 
     TAIL = 12  # tokens decoded to look at the text's end
 
-    def __init__(self, tok, prefixes_per_row: list[tuple[str, ...]], end_ids: int | list[int]):
-        self.tok, self.prefixes = tok, prefixes_per_row
-        self.end_ids = [end_ids] if isinstance(end_ids, int) else list(end_ids)
+    def __init__(self, tok, prefixes_per_row: list[tuple[str, ...]], end_ids: list[int]):
+        self.tok, self.prefixes, self.end_ids = tok, prefixes_per_row, list(end_ids)
         self.blocked = 0
 
     def __call__(self, input_ids, scores):

@@ -54,12 +54,13 @@ def main(argv=None) -> int:
     graph = build_graph(world.item_attr, world.value_type, world.catalog.attr_types, cfg, train=world.data.train)
     episodes = world.episodes("test", args.episodes, np.random.default_rng(0))
     um = UserModel(flip=0.1)
+    rule = RulePolicy.for_setting(world, um, False)
     try:  # the trained network when there is one for this world (timing does not depend on weights)
         unified, trained = UnifiedPolicy.for_setting(world, um, False, seed=0), True
     except (FileNotFoundError, ValueError):
-        unified, trained = UnifiedPolicy(QNetwork(64), RulePolicy.for_setting(world, um, False).config), False
+        unified, trained = UnifiedPolicy(QNetwork(64), rule.config), False
     print(f"unified: {'trained (seed 0)' if trained else 'untrained'}", file=sys.stderr)
-    policies = {"rule": RulePolicy.for_setting(world, um, False), "unified": unified}
+    policies = {"rule": rule, "unified": unified}
     results = {}
     for name, policy in policies.items():
         times = []

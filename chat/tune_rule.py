@@ -4,9 +4,9 @@
 
 Grid: belief temperature × recommend threshold × assumed answer-error rate ε (ε = 0 for the
 literal user, whose answers are exact). When the best temperature or threshold lies on the
-grid's edge, the grid is widened past it (temperature doubled or halved, threshold moved by
-0.1 within (0, 1)) until the best is inside, at most ``MAX_WIDEN`` times: an optimum on the
-edge says the grid was too small. Selection by validation SR@15, ties by AT; episodes
+grid's edge, the grid is widened past it (temperature doubled or halved, threshold raised
+by 0.1 or lowered by 0.05, staying in (0, 1)) until the best is inside, at most
+``MAX_WIDEN`` times: an optimum on the edge says the grid was too small. Selection by validation SR@15, ties by AT; episodes
 are (user, target) pairs from the valid split of split seed 0 — test is never looked at.
 Writes ``configs/policies/rule-<dataset>.json``, which ``RulePolicy.for_setting`` reads.
 """

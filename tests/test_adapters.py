@@ -121,7 +121,7 @@ def test_stop_guard_forbids_the_end_token_inside_a_name_only(tiny_lm):
     model, cfg = make(tiny_lm)
     feats, prompts = torch.randn(2, cfg.in_dim), [[5, 6], [7]]
     tok = WordTok(["Michael J."])  # every text so far ends with "Michael J."
-    guard = StopGuard(tok, [("Michael J.",), ()], eos)  # row 0 may not stop there; row 1 has no names
+    guard = StopGuard(tok, [("Michael J.",), ()], [eos])  # row 0 may not stop there; row 1 has no names
     out = model.generate(feats, prompts, max_new_tokens=6, eos_id=eos, pad_id=0,
                          logits_processor=LogitsProcessorList([eos_first, guard]))
     assert eos not in out[0].tolist() and out.shape[1] == 6  # kept writing
@@ -129,7 +129,7 @@ def test_stop_guard_forbids_the_end_token_inside_a_name_only(tiny_lm):
     assert guard.blocked == 5
     scores = torch.zeros(1, 8)
     scores[0, eos] = 1.0
-    assert StopGuard(WordTok(["Fox."]), [("Michael J.",)], eos)(torch.tensor([[3]]), scores.clone())[0, eos] == 1.0
+    assert StopGuard(WordTok(["Fox."]), [("Michael J.",)], [eos])(torch.tensor([[3]]), scores.clone())[0, eos] == 1.0
 
 # --- corpus and fact checking on ML-100K ------------------------------------------------------
 
