@@ -6,7 +6,10 @@ the allowed items and T a temperature. With an assumed answer-error rate ε:
 P(yes | i has v) = 1-ε, P(yes | i's type known, lacks v) = ε, and the reverse for "no"; an
 item with no data for the type gets a neutral 1/2 either way. "Don't know" carries no
 information. ε = 0 (the literal user) makes a "no" rule out every item having the value.
-Items already shown or in the user's history have belief 0.
+With ``trust_opening`` the user's opening statement (their own words, not an answer to a
+question, and never flipped by the simulator) is exact evidence even when answers are noisy;
+it is a tuned choice per user setting, since with two wanted films the opening describes only
+one of them. Items already shown or in the user's history have belief 0.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from chat.simulator import DialogueState
 class BeliefConfig:
     temperature: float = 0.5
     error: float = 0.0  # assumed probability that an answer is wrong
+    trust_opening: bool = False  # the opening value is exact evidence even when answers are noisy
 
     def __post_init__(self):
         if self.temperature <= 0:
@@ -52,7 +56,11 @@ def log_beliefs(state: DialogueState, cfg: BeliefConfig) -> np.ndarray:
     mu, sd = (sel.mean(), sel.std()) if sel.size else (0.0, 1.0)
     logb = (prior - mu) / max(sd, 1e-9) / cfg.temperature
     if state.noisy:  # answers are evidence; the literal protocol already filtered accepted values
-        logb += _answer_loglik(state, state.accepted, True, cfg.error)
+        accepted = list(state.accepted)
+        if cfg.trust_opening and state.opening in accepted:
+            accepted.remove(state.opening)
+            logb += _answer_loglik(state, [state.opening], True, 0.0)
+        logb += _answer_loglik(state, accepted, True, cfg.error)
     logb += _answer_loglik(state, state.rejected, False, cfg.error)
     logb[~allowed] = -np.inf
     return logb

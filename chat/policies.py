@@ -132,7 +132,8 @@ class RulePolicy:
         if path.exists():
             entry = json.loads(path.read_text())["settings"].get(key)
             if entry:
-                return cls(RuleConfig(BeliefConfig(entry["temperature"], entry["error"]), entry["threshold"]))
+                beliefs = BeliefConfig(entry["temperature"], entry["error"], entry.get("trust_opening", False))
+                return cls(RuleConfig(beliefs, entry["threshold"]))
         return cls(RuleConfig(BeliefConfig(0.5, 0.1 if user_model.noisy else 0.0), 0.5))
 
     def decide(self, state: DialogueState) -> Action:

@@ -26,6 +26,7 @@ import time
 import numpy as np
 from tqdm import tqdm
 
+from chat.lookahead import PlanPolicy
 from chat.metrics import EpisodeOutcome, hdcg, summarise
 from chat.policies import POLICIES as RULE_BASED
 from chat.simulator import Conversation, UserModel, draw_targets
@@ -35,7 +36,7 @@ from recsys.datasets import load_dataset
 from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
 
 METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
-POLICIES = {**RULE_BASED, "unified": UnifiedPolicy}
+POLICIES = {**RULE_BASED, "plan": PlanPolicy, "unified": UnifiedPolicy}
 
 
 def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool,

@@ -6,10 +6,12 @@ Training episodes never touch validation or test: each user's train interactions
 again (10% held out, seeded), the CF model is refit on the rest, and the held-out
 interactions are the training targets. Users behave as a mixture (literal, flip 0.1,
 don't-know 0.2, patience 0.3, two targets, their combination; a quarter of episodes
-multi-choice). Rewards are UNICORN's (``chat.simulator.REWARDS``). Exploration is ε-greedy
-where the exploratory action is the tuned ``rule``'s half of the time (guided exploration).
-Before RL, the network is pretrained on the rule's demonstrations and keeps a large-margin
-loss on them afterwards (DQfD, Hester et al. 2018), so learning starts from the rule.
+multi-choice). Rewards are UNICORN's (``chat.simulator.REWARDS``). A teacher — ``plan``
+(the lookahead, ``chat.lookahead``, with its validation-tuned margin) by default, or the tuned
+``rule`` — guides exploration (ε-greedy, the exploratory action the teacher's half of the
+time), and before RL the network is pretrained on the teacher's demonstrations and keeps a
+large-margin loss on them afterwards (DQfD, Hester et al. 2018), so learning starts from the
+teacher and RL moves it from there.
 Every ``--valid-every`` episodes the greedy policy is scored on validation episodes of the
 evaluation world (targets from the valid split) and the best checkpoint by mean SR@15
 (then AT) is saved to ``configs/policies/unified-<dataset>-seed<k>.pt`` with the command,
@@ -22,7 +24,7 @@ import argparse
 import copy
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -30,8 +32,9 @@ import torch
 from tqdm import tqdm
 
 from chat.actions import AskType
+from chat.lookahead import PlanConfig, PlanPolicy
 from chat.metrics import summarise
-from chat.policies import POLICY_DIR, RulePolicy
+from chat.policies import POLICY_DIR, RuleConfig, RulePolicy
 from chat.simulate import run_episodes
 from chat.simulator import Conversation, UserModel, draw_targets
 from chat.unified import N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, world_fingerprint
@@ -105,38 +108,55 @@ class Replay:
         return t(self.s), t(self.m), t(self.a), t(self.r), t(self.s2), t(self.m2), t(self.done)
 
 
-def rule_action_index(rule: RulePolicy, state, actions) -> int | None:
-    """Index of the rule's choice among the scored candidates (None when it is not one)."""
-    act = rule.decide(state)
+@dataclass(frozen=True)
+class Setting:
+    """One user setting of the mixture: the teacher and the configurations the features use."""
+
+    teacher: object  # RulePolicy | PlanPolicy
+    rule: RuleConfig
+    plan: PlanConfig
+
+    @classmethod
+    def of(cls, world: World, um: UserModel, mc: bool, teacher: str) -> Setting:
+        rule, plan = RulePolicy.for_setting(world, um, mc), PlanPolicy.for_setting(world, um, mc)
+        return cls(plan if teacher == "plan" else rule, rule.config, plan.config)
+
+    def candidates(self, state):
+        return build_candidates(state, self.rule, self.plan)
+
+
+def teacher_action_index(teacher, state, actions) -> int | None:
+    """Index of the teacher's choice among the scored candidates (None when it is not one)."""
+    act = teacher.decide(state)
     for k, c in enumerate(actions[:MAX_A]):
         if c == act or (isinstance(c, AskType) and isinstance(act, AskType) and c.attr_type == act.attr_type):
             return k
     return None
 
 
-def collect_demonstrations(world: World, episodes, rules: dict, n: int, seed: int) -> Replay:
-    """Transitions of the tuned rule playing training episodes under the user mixture."""
+def collect_demonstrations(world: World, episodes, settings: dict, n: int, seed: int) -> Replay:
+    """Transitions of the teacher playing training episodes under the user mixture."""
     rng = np.random.default_rng([seed, 3])
     demo = Replay(max(1, n * 15), rng)
-    for ep in tqdm(range(n), desc="rule demonstrations", file=sys.stderr):
+    for ep in tqdm(range(n), desc="teacher demonstrations", file=sys.stderr):
         um = MIXTURE[int(rng.integers(len(MIXTURE)))]
         mc = bool(rng.random() < 0.25)
-        rule = rules[(um, mc)]
+        setting = settings[(um, mc)]
         user, tgt = episodes[int(rng.integers(len(episodes)))]
         erng = np.random.default_rng([seed, 2, ep])
         conv = Conversation(world, user, draw_targets(world, user, tgt, um, erng, "valid"), um, erng, mc)
-        cand = build_candidates(conv.state, rule.config)
+        cand = setting.candidates(conv.state)
         while not conv.done:
-            a = rule_action_index(rule, conv.state, cand.actions)
-            if a is None:  # the rule asked outside the preselection: play it, do not learn from it
-                conv.step(rule.decide(conv.state))
+            a = teacher_action_index(setting.teacher, conv.state, cand.actions)
+            if a is None:  # the teacher asked outside the preselection: play it, do not learn from it
+                conv.step(setting.teacher.decide(conv.state))
                 if not conv.done:
-                    cand = build_candidates(conv.state, rule.config)
+                    cand = setting.candidates(conv.state)
                 continue
             r = conv.step(cand.actions[a])
             s, m = pad(cand.features)
             if not conv.done:
-                cand = build_candidates(conv.state, rule.config)
+                cand = setting.candidates(conv.state)
             demo.add(s, m, a, r, *pad(cand.features), float(conv.done))
     return demo
 
@@ -144,9 +164,9 @@ def collect_demonstrations(world: World, episodes, rules: dict, n: int, seed: in
 def validate(world: World, net: QNetwork, episodes, seed: int) -> dict:
     scores = {}
     for um, mc in VALID_SETTINGS:
-        config = RulePolicy.for_setting(world, um, mc).config
-        s = summarise(run_episodes(world, UnifiedPolicy(copy.deepcopy(net), config), episodes, um, seed, mc,
-                                   split="valid"))
+        setting = Setting.of(world, um, mc, "rule")
+        s = summarise(run_episodes(world, UnifiedPolicy(copy.deepcopy(net), setting.rule, setting.plan), episodes, um,
+                                   seed, mc, split="valid"))
         scores[f"flip={um.flip},dk={um.dont_know},pat={um.patience},mc={int(mc)}"] = s
     return {"SR@15": float(np.mean([s["SR@15"] for s in scores.values()])),
             "AT": float(np.mean([s["AT"] for s in scores.values()])), "per_setting": scores}
@@ -166,7 +186,8 @@ def main(argv=None) -> int:
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--demo-episodes", type=int, default=1500, help="rule demonstrations (DQfD)")
+    ap.add_argument("--teacher", choices=("plan", "rule"), default="plan", help="whose demonstrations (DQfD)")
+    ap.add_argument("--demo-episodes", type=int, default=1500, help="teacher demonstrations (DQfD)")
     ap.add_argument("--pretrain-steps", type=int, default=3000, help="updates on demonstrations before RL")
     ap.add_argument("--margin", type=float, default=0.8, help="large-margin loss on demonstrated actions")
     args = ap.parse_args(argv)
@@ -190,11 +211,11 @@ def main(argv=None) -> int:
         print(f"[train_unified] resuming from {ckpt} at episode {start_ep}", file=sys.stderr)
     target.load_state_dict(net.state_dict())
     replay = Replay(50_000, rng)
-    rules = {(um, mc): RulePolicy.for_setting(world, um, mc) for um in MIXTURE for mc in (False, True)}
+    settings = {(um, mc): Setting.of(world, um, mc, args.teacher) for um in MIXTURE for mc in (False, True)}
     t_end = time.time() + 60 * args.minutes
     out_path = POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}.pt"
     steps, losses = 0, []
-    demo = collect_demonstrations(train_world, train_eps, rules, args.demo_episodes, args.seed)
+    demo = collect_demonstrations(train_world, train_eps, settings, args.demo_episodes, args.seed)
 
     def update(use_rl: bool) -> None:
         n_demo = args.batch if not use_rl else args.batch // 4
@@ -206,8 +227,8 @@ def main(argv=None) -> int:
             a2 = net(bs2).masked_fill(~bm2, -1e9).argmax(1, keepdim=True)  # double DQN
             y = br + args.gamma * (1 - bd) * target(bs2).gather(1, a2).squeeze(1)
         loss = torch.nn.functional.smooth_l1_loss(q, y)
-        # DQfD's large-margin loss on the demonstrated part: the rule's action must beat the
-        # others by ``margin``, so the network starts from the rule and RL moves it from there
+        # DQfD's large-margin loss on the demonstrated part: the teacher's action must beat the
+        # others by ``margin``, so the network starts from the teacher and RL moves it from there
         qd, ad = q_all[:n_demo], ba[:n_demo]
         bonus = torch.full_like(qd, args.margin).scatter(1, ad[:, None], 0.0)
         loss = loss + ((qd + bonus).max(1).values - qd.gather(1, ad[:, None]).squeeze(1)).mean()
@@ -227,17 +248,17 @@ def main(argv=None) -> int:
     while ep < args.episodes and time.time() < t_end:
         um = MIXTURE[int(rng.integers(len(MIXTURE)))]
         mc = bool(rng.random() < 0.25)
-        rule = rules[(um, mc)]
+        setting = settings[(um, mc)]
         eps_greedy = max(0.05, 0.3 - ep / 8000)
         user, tgt = train_eps[int(rng.integers(len(train_eps)))]
         erng = np.random.default_rng([args.seed, 1, ep])
         conv = Conversation(train_world, user, draw_targets(train_world, user, tgt, um, erng, "valid"), um, erng, mc)
-        cand = build_candidates(conv.state, rule.config)
+        cand = setting.candidates(conv.state)
         while not conv.done:
             if rng.random() < eps_greedy:
                 if rng.random() < 0.5:
-                    a = rule_action_index(rule, conv.state, cand.actions)
-                    if a is None:  # the rule's pick may fall outside the candidates
+                    a = teacher_action_index(setting.teacher, conv.state, cand.actions)
+                    if a is None:  # the teacher's pick may fall outside the candidates
                         a = int(rng.integers(min(len(cand.actions), MAX_A)))
                 else:
                     a = int(rng.integers(min(len(cand.actions), MAX_A)))
@@ -247,7 +268,7 @@ def main(argv=None) -> int:
             r = conv.step(cand.actions[a])
             s, m = pad(cand.features)
             if not conv.done:
-                cand = build_candidates(conv.state, rule.config)
+                cand = setting.candidates(conv.state)
             s2, m2 = pad(cand.features)
             replay.add(s, m, a, r, s2, m2, float(conv.done))
             steps += 1
@@ -267,7 +288,8 @@ def main(argv=None) -> int:
                 best = {"episode": ep, "SR@15": v["SR@15"], "AT": v["AT"], "per_setting": v["per_setting"]}
                 save_policy(out_path, net, args.hidden, world_fingerprint(world),
                             {"command": run_metadata()["command"], "seed": args.seed, "dataset": args.dataset,
-                             "episodes_trained": ep, "selected_on": "validation SR@15 then AT", "valid": best})
+                             "teacher": args.teacher, "episodes_trained": ep,
+                             "selected_on": "validation SR@15 then AT", "valid": best})
             ckpt.parent.mkdir(parents=True, exist_ok=True)
             torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "episode": ep, "best": best,
                         "curve": curve}, ckpt)

@@ -1,25 +1,36 @@
-"""Tune the ``rule`` policy on validation episodes, one configuration per user setting.
+"""Tune the ``rule`` policy (then ``plan``) on validation episodes, one configuration per
+user setting.
 
     python -m chat.tune_rule --dataset movielens-100k --episodes 300
+    python -m chat.tune_rule --dataset movielens-100k --policy plan
 
 Grid: belief temperature × recommend threshold × assumed answer-error rate ε (ε = 0 for the
 literal user, whose answers are exact). When the best temperature or threshold lies on the
 grid's edge, the grid is widened past it (temperature doubled or halved, threshold raised
 by 0.1 or lowered by 0.05, staying in (0, 1)) until the best is inside, at most
-``MAX_WIDEN`` times: an optimum on the edge says the grid was too small. Selection by validation SR@15, ties by AT; episodes
-are (user, target) pairs from the valid split of split seed 0 — test is never looked at.
-Writes ``configs/policies/rule-<dataset>.json``, which ``RulePolicy.for_setting`` reads.
+``MAX_WIDEN`` times: an optimum on the edge says the grid was too small. Then, for noisy
+users, one refinement step: the best configuration with the opening trusted as exact
+evidence (``chat.beliefs``), kept if it does better (``--refine-opening`` runs only this step
+on the configurations already tuned). ``plan`` keeps the rule's tuned beliefs for the
+setting and tunes only its margin (the expected-success gain a question must bring),
+widening the grid upwards while the best sits on its top. Selection by validation SR@15,
+ties by AT; episodes are (user, target) pairs from the valid split of split seed 0 — test is
+never looked at.
+Writes ``configs/policies/rule-<dataset>.json`` (or ``plan-<dataset>.json``), which
+``RulePolicy.for_setting`` (``PlanPolicy.for_setting``) reads.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 
 import numpy as np
 
 from chat.beliefs import BeliefConfig
+from chat.lookahead import PlanPolicy
 from chat.metrics import summarise
 from chat.policies import POLICY_DIR, RuleConfig, RulePolicy, setting_key
 from chat.simulate import run_episodes
@@ -40,6 +51,7 @@ SETTINGS = {  # name -> (user model, multi-choice)
 TEMPERATURES = (0.6, 1.2, 2.4, 4.8)
 THRESHOLDS = (0.1, 0.2, 0.3, 0.5, 0.7)
 ERRORS = (0.05, 0.15)
+MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)
 MAX_WIDEN = 3
 
 
@@ -62,6 +74,35 @@ def widened(temps: list[float], thresholds: list[float], best_t: float, best_thr
     return added
 
 
+def best_of(tried: dict) -> tuple:
+    """The configuration with the best validation SR@15, ties by AT, first in the order tried."""
+    cfg = None
+    for c, s in tried.items():
+        if cfg is None or (s["SR@15"], -s["AT"]) > (tried[cfg]["SR@15"], -tried[cfg]["AT"]):
+            cfg = c
+    return cfg
+
+
+def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
+    """``plan``'s margin for one user setting, on the rule's tuned beliefs."""
+    base = PlanPolicy.for_setting(world, um, multi_choice)
+    margins = list(MARGINS)
+    tried: dict[tuple, dict] = {}
+    for _ in range(MAX_WIDEN + 1):
+        for m in margins:
+            if (m,) in tried:
+                continue
+            s = tried[(m,)] = summarise(run_episodes(world, base.with_margin(m), episodes, um, 0, multi_choice,
+                                                     split="valid"))
+            print(f"[tune_rule] plan {name}: margin={m}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}", file=sys.stderr)
+        best = best_of(tried)[0]
+        if best != max(margins):
+            break
+        margins.append(round(best * 2, 4))
+        print(f"[tune_rule] plan {name}: best on the grid's top (margin={best}); widening", file=sys.stderr)
+    return {"margin": best, "valid": tried[(best,)], "setting": name, "grid": {"margin": sorted(margins)}}
+
+
 def tune(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
     """The best configuration for one user setting (see the module docstring)."""
     errors = ERRORS if um.noisy else (0.0,)
@@ -77,17 +118,30 @@ def tune(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
                                                                split="valid"))
             print(f"[tune_rule] {name}: T={t} threshold={thr} ε={eps}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}",
                   file=sys.stderr)
-        cfg = None  # first of the best in the order tried
-        for c, s in tried.items():
-            if cfg is None or (s["SR@15"], -s["AT"]) > (tried[cfg]["SR@15"], -tried[cfg]["AT"]):
-                cfg = c
-        best = {"temperature": cfg[0], "threshold": cfg[1], "error": cfg[2], "valid": tried[cfg], "setting": name,
+        cfg = best_of(tried)
+        best = {"temperature": cfg[0], "threshold": cfg[1], "error": cfg[2], "trust_opening": False,
+                "valid": tried[cfg], "setting": name,
                 "grid": {"temperature": sorted(temps), "threshold": sorted(thresholds), "error": list(errors)}}
         if not widened(temps, thresholds, cfg[0], cfg[1]):
             break
         print(f"[tune_rule] {name}: best on the grid's edge (T={cfg[0]}, threshold={cfg[1]}); widening",
               file=sys.stderr)
-    return best
+    return refine_opening(world, episodes, um, multi_choice, best) if um.noisy else best
+
+
+def refine_opening(world, episodes, um: UserModel, multi_choice: bool, entry: dict) -> dict:
+    """The tuned configuration with the opening trusted as exact evidence, kept when its
+    validation SR@15 (then AT) is better; the untrusted score is kept as ``valid_untrusted``."""
+    beliefs = BeliefConfig(entry["temperature"], entry["error"], True)
+    s = summarise(run_episodes(world, RulePolicy(RuleConfig(beliefs, entry["threshold"])), episodes, um, 0,
+                               multi_choice, split="valid"))
+    print(f"[tune_rule] {entry['setting']}: trusting the opening: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f} "
+          f"(untrusted {entry['valid']['SR@15']:.3f} / {entry['valid']['AT']:.2f})", file=sys.stderr)
+    untrusted = {k: v for k, v in entry.items() if k not in ("valid_trusted", "valid_untrusted")}
+    untrusted["trust_opening"] = False
+    if (s["SR@15"], -s["AT"]) > (entry["valid"]["SR@15"], -entry["valid"]["AT"]):
+        return {**untrusted, "trust_opening": True, "valid": s, "valid_untrusted": entry["valid"]}
+    return {**untrusted, "valid_trusted": s}
 
 
 def main(argv=None) -> int:
@@ -96,20 +150,31 @@ def main(argv=None) -> int:
     ap.add_argument("--dataset", default="movielens-100k")
     ap.add_argument("--episodes", type=int, default=300)
     ap.add_argument("--settings", default=",".join(SETTINGS), help="comma-separated setting names")
+    ap.add_argument("--policy", choices=("rule", "plan"), default="rule",
+                    help="plan reads the rule's tuned beliefs, so tune the rule first")
+    ap.add_argument("--refine-opening", action="store_true",
+                    help="rule: only try trusting the opening on the configurations already tuned")
     args = ap.parse_args(argv)
+    names = [s.strip() for s in args.settings.split(",")]
+    unknown = [n for n in names if n not in SETTINGS]
+    if unknown:
+        ap.error(f"unknown setting {', '.join(unknown)}; choose from {', '.join(SETTINGS)}")
     catalog = load_dataset(args.dataset)
     world = build_world(catalog, seed=0)
     episodes = world.episodes("valid", args.episodes, np.random.default_rng(1234))
+    path = POLICY_DIR / f"{args.policy}-{catalog.name}.json"
+    previous = json.loads(path.read_text()).get("settings", {}) if path.exists() else {}
     out = {}
-    for name in [s.strip() for s in args.settings.split(",")]:
+    for name in names:
         um, mc = SETTINGS[name]
-        out[setting_key(um, mc)] = tune(world, episodes, um, mc, name)
-    path = POLICY_DIR / f"rule-{catalog.name}.json"
-    previous = {}
-    if path.exists():
-        import json
-
-        previous = json.loads(path.read_text()).get("settings", {})
+        key = setting_key(um, mc)
+        if args.refine_opening:
+            if args.policy != "rule" or key not in previous:
+                ap.error(f"--refine-opening needs a tuned rule for {name!r}: run python -m chat.tune_rule first")
+            if um.noisy:
+                out[key] = refine_opening(world, episodes, um, mc, previous[key])
+            continue
+        out[key] = (tune if args.policy == "rule" else tune_plan)(world, episodes, um, mc, name)
     write_json(path, {"dataset": args.dataset, "selected_on": f"valid SR@15 then AT, {len(episodes)} episodes, "
                       "split seed 0", "settings": {**previous, **out}, **run_metadata()})
     print(f"[tune_rule] wrote {path}", file=sys.stderr)

@@ -3,16 +3,21 @@ one state, in the spirit of UNICORN's unified conversational policy.
 
 State (built on the shared beliefs of ``chat.beliefs``, the same update ``rule`` uses):
 global features — turn, belief entropy, top-1/10/20 belief mass, effective candidate count,
-counts of yes / no / don't-know answers and failed lists, the last answer — and, per
-candidate action, its own features: for an ask, the expected information, the known mass,
-the yes-share and the attribute type; for recommend, a flag. To keep steps cheap only the
-``N_CANDIDATES`` most informative values (or, multi-choice, types) are scored, plus
+counts of yes / no / don't-know answers and failed lists, the last answer, the expected
+success of recommending from now on (``chat.lookahead``) and the setting's assumed
+patience and don't-know rates — and, per candidate action, its
+own features: for an ask, the expected information, the known mass, the yes-share, the
+attribute type and its one-step lookahead (expected success after the answer, and its gain
+over recommending now); for recommend, a flag and its expected success. To keep steps cheap
+only the ``N_CANDIDATES`` most informative values (or, multi-choice, types) are scored, plus
 recommend. The network is an MLP over [global ; action] giving a Q-value per action
-(``chat.train_unified`` trains it by double DQN with replay on UNICORN's rewards).
+(``chat.train_unified`` trains it by double DQN with replay on UNICORN's rewards, starting
+from the demonstrations of ``plan``, the lookahead used as a hand-made policy).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,13 +28,17 @@ from torch import nn
 
 from chat.actions import Action, Answer, AskType, AskValue
 from chat.beliefs import log_beliefs, normalise, top_items, value_information, value_mass
+from chat.lookahead import PlanConfig, PlanPolicy, lookahead
 from chat.policies import CHIPS, LIST_SIZE, POLICY_DIR, RuleConfig, RulePolicy, candidate_values, fallback_list
 from chat.simulator import DialogueState
 
 N_CANDIDATES = 20
 MAX_TYPES = 12  # attribute-type one-hot width (types beyond share the last slot)
-N_GLOBAL = 18
-N_ACTION = 5 + MAX_TYPES
+N_GLOBAL = 22
+N_ACTION = 8 + MAX_TYPES
+# the layout before the lookahead features (weights saved without a "features" entry): the
+# first 18 global columns, the first 5 action columns and the type one-hot
+LEGACY_COLUMNS = np.r_[0:18, N_GLOBAL : N_GLOBAL + 5, N_GLOBAL + 8 : N_GLOBAL + N_ACTION]
 
 
 @dataclass(frozen=True)
@@ -45,9 +54,12 @@ def _entropy(b: np.ndarray) -> float:
     return float(-(p * np.log(p)).sum())
 
 
-def build_candidates(state: DialogueState, config: RuleConfig) -> Candidates:
+def build_candidates(state: DialogueState, config: RuleConfig, plan: PlanConfig | None = None) -> Candidates:
     """The scored actions and their features under the setting's belief update; the
-    setting's tuned rule parameters are features too, so one network serves every setting."""
+    setting's tuned rule parameters are features too, so one network serves every setting.
+    ``plan`` gives the lookahead's assumptions (its beliefs are replaced by ``config``'s, so
+    the two always share one update)."""
+    plan = dataclasses.replace(plan or PlanConfig(), beliefs=config.beliefs)
     logb = log_beliefs(state, config.beliefs)
     b = normalise(logb)
     w = state.world
@@ -63,12 +75,17 @@ def build_candidates(state: DialogueState, config: RuleConfig) -> Candidates:
                   float(state.shown.sum()) / (LIST_SIZE * 5), float(state.turn == state.max_actions - 1),
                   float(state.multi_choice), *last, 1.0, config.threshold, config.beliefs.error * 5,
                   np.log(config.beliefs.temperature)], dtype=np.float32)
+    values = candidate_values(state, b, limit=N_CANDIDATES)
+    if not (values.size and state.turn < state.max_actions - 1):
+        values = values[:0]
+    la = lookahead(state, b, values, plan)
+    g = np.r_[g, la.v_rec, la.v_rec_next, plan.patience, plan.dont_know].astype(np.float32)
     top = top_items(logb, LIST_SIZE)
     actions: list[Action] = [fallback_list(state, top)]
-    feats = [np.concatenate([g, np.r_[1.0, m10, 0.0, 0.0, 0.0, np.zeros(MAX_TYPES)]])]
-    values = candidate_values(state, b, limit=N_CANDIDATES)
-    if values.size and state.turn < state.max_actions - 1:
+    feats = [np.concatenate([g, np.r_[1.0, m10, 0.0, 0.0, 0.0, la.v_rec, 0.0, 0.0, np.zeros(MAX_TYPES)]])]
+    if values.size:
         info = value_information(state, b, values)
+        gain = la.v_ask - la.v_rec
         p_has = value_mass(state, b)[values]
         p_known = (b @ w.known)[w.value_type[values]]
         if state.multi_choice:
@@ -78,24 +95,27 @@ def build_candidates(state: DialogueState, config: RuleConfig) -> Candidates:
                 actions.append(AskType(w.catalog.attr_types[t], tuple(int(v) for v in vals)))
                 onehot = np.zeros(MAX_TYPES)
                 onehot[min(int(t), MAX_TYPES - 1)] = 1.0
+                best = int(np.argmax(np.where(sel, la.v_ask, -np.inf)))
                 feats.append(np.concatenate([g, np.r_[0.0, info[sel].max(), info[sel].sum(), p_known[sel].max(),
-                                                      p_has[sel].sum(), onehot]]))
+                                                      p_has[sel].sum(), la.v_ask[best], gain[best],
+                                                      la.p_yes[best], onehot]]))
         else:
             for k, v in enumerate(values):
                 actions.append(AskValue(int(v)))
                 onehot = np.zeros(MAX_TYPES)
                 onehot[min(int(w.value_type[v]), MAX_TYPES - 1)] = 1.0
                 feats.append(np.concatenate([g, np.r_[0.0, info[k], p_has[k], p_known[k],
-                                                      p_has[k] / max(p_known[k], 1e-9), onehot]]))
+                                                      p_has[k] / max(p_known[k], 1e-9), la.v_ask[k], gain[k],
+                                                      la.p_yes[k], onehot]]))
     return Candidates(actions, np.asarray(feats, dtype=np.float32))
 
 
 class QNetwork(nn.Module):
     """Q(s, a) = MLP([global ; action features]); input ``(n_actions, N_GLOBAL + N_ACTION)``."""
 
-    def __init__(self, hidden: int = 64):
+    def __init__(self, hidden: int = 64, n_in: int = N_GLOBAL + N_ACTION):
         super().__init__()
-        self.net = nn.Sequential(nn.Linear(N_GLOBAL + N_ACTION, hidden), nn.ReLU(),
+        self.net = nn.Sequential(nn.Linear(n_in, hidden), nn.ReLU(),
                                  nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, 1))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:  # (..., n_actions, d) -> (..., n_actions)
@@ -105,20 +125,25 @@ class QNetwork(nn.Module):
 class UnifiedPolicy:
     name = "unified"
 
-    def __init__(self, net: QNetwork, config: RuleConfig | None = None):
-        self.net, self.config = net.eval(), config or RuleConfig()
+    def __init__(self, net: QNetwork, config: RuleConfig | None = None, plan: PlanConfig | None = None,
+                 columns: np.ndarray | None = None):
+        self.net, self.config, self.plan = net.eval(), config or RuleConfig(), plan or PlanConfig()
+        self.columns = columns  # the feature columns the network reads (None: all)
 
     @torch.no_grad()
     def decide(self, state: DialogueState) -> Action:
-        cand = build_candidates(state, self.config)
-        q = self.net(torch.from_numpy(cand.features))
+        cand = build_candidates(state, self.config, self.plan)
+        x = cand.features if self.columns is None else np.ascontiguousarray(cand.features[:, self.columns])
+        q = self.net(torch.from_numpy(x))
         return cand.actions[int(torch.argmax(q))]
 
     @classmethod
     def for_setting(cls, world, user_model, multi_choice: bool, seed: int = 0) -> UnifiedPolicy:
         """The trained network for this dataset (``configs/policies/unified-<dataset>-seed<k>.pt``),
-        with the rule's validation-tuned beliefs and parameters for the user setting. Refuses weights
-        trained on another catalog or CF model."""
+        with the rule's validation-tuned beliefs and parameters for the user setting and the
+        lookahead's assumptions for it (``PlanPolicy.for_setting``). Refuses weights trained on
+        another catalog or CF model; weights from before the lookahead features read the columns
+        of their own layout (``LEGACY_COLUMNS``)."""
         path = POLICY_DIR / f"unified-{world.catalog.name}-seed{seed}.pt"
         if not path.exists():
             raise FileNotFoundError(f"{path} not found: train it with python -m chat.train_unified "
@@ -128,9 +153,15 @@ class UnifiedPolicy:
         if blob["fingerprint"] != expect:
             raise ValueError(f"{path} was trained on catalog/CF fingerprint {blob['fingerprint']}, this world is "
                              f"{expect}: retrain it")
-        net = QNetwork(blob["hidden"])
+        n_in = blob.get("features", len(LEGACY_COLUMNS))
+        if n_in not in (N_GLOBAL + N_ACTION, len(LEGACY_COLUMNS)):
+            raise ValueError(f"{path} was trained on {n_in} features, this code builds {N_GLOBAL + N_ACTION} (or "
+                             f"the {len(LEGACY_COLUMNS)} of the layout before lookahead features): retrain it")
+        net = QNetwork(blob["hidden"], n_in)
         net.load_state_dict(blob["state_dict"])
-        return cls(net, RulePolicy.for_setting(world, user_model, multi_choice).config)
+        return cls(net, RulePolicy.for_setting(world, user_model, multi_choice).config,
+                   PlanPolicy.for_setting(world, user_model, multi_choice).config,
+                   None if n_in == N_GLOBAL + N_ACTION else LEGACY_COLUMNS)
 
 
 def world_fingerprint(world) -> str:
@@ -140,6 +171,7 @@ def world_fingerprint(world) -> str:
 def save_policy(path: Path, net: QNetwork, hidden: int, fingerprint: str, meta: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    torch.save({"state_dict": net.state_dict(), "hidden": hidden, "fingerprint": fingerprint, "meta": meta}, tmp)
+    torch.save({"state_dict": net.state_dict(), "hidden": hidden, "fingerprint": fingerprint,
+                "features": N_GLOBAL + N_ACTION, "meta": meta}, tmp)
     tmp.replace(path)
     path.with_suffix(".json").write_text(json.dumps({"fingerprint": fingerprint, **meta}, indent=2) + "\n")

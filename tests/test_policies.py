@@ -52,7 +52,7 @@ def check_action(world, state, action) -> None:
 # --- every policy, every user setting --------------------------------------------------------------
 
 @pytest.mark.parametrize("setting", list(SETTINGS))
-@pytest.mark.parametrize("name", list(POLICIES))
+@pytest.mark.parametrize("name", [*POLICIES, "plan"])
 def test_policy_plays_legal_episodes(name, setting):
     world = tiny_world("ease")
     um, mc = SETTINGS[setting]
@@ -166,6 +166,24 @@ def test_noisy_beliefs_read_accepted_values_as_evidence_not_a_filter():
     assert np.isneginf(log_beliefs(s, BeliefConfig(0.5, 0.0))[lacking]).all()
 
 
+def test_trusting_the_opening_rules_out_films_lacking_it_and_nothing_else():
+    world = tiny_world("ease")
+    user, target = pick(world, lambda k: k == 4)
+    conv = talk(world, user, target, UserModel(flip=0.1))
+    conv.step(AskValue(vid(world, "cast", "A4")))  # an answer after the opening stays soft
+    s = conv.state
+    soft, trusted = log_beliefs(s, BeliefConfig(0.5, 0.1)), log_beliefs(s, BeliefConfig(0.5, 0.1, True))
+    opening = world.catalog.attr_values[s.opening]
+    has = np.array([opening in item_values(k) for k in range(N_ITEMS)])
+    type_known = np.array([knows(k, opening[0]) for k in range(N_ITEMS)])
+    lacking = s.allowed & ~has & type_known
+    assert lacking.any() and np.isneginf(trusted[lacking]).all() and np.isfinite(soft[lacking]).all()
+    # films having the opening keep their soft belief up to one shared constant (log 1 vs log 0.9)
+    keep = s.allowed & has
+    np.testing.assert_allclose(trusted[keep] - soft[keep], -np.log(0.9), rtol=1e-6)
+    assert target in np.flatnonzero(np.isfinite(trusted))
+
+
 def test_value_information_is_zero_for_a_value_every_candidate_has():
     world = tiny_world("ease")
     user, target = pick(world, lambda k: k == 4)
@@ -218,6 +236,22 @@ def test_simulate_cli_rejects_an_unknown_policy(tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["--dataset", str(folder), "--policy", "rule,nosuchpolicy", "--episodes", "5", "--seeds", "1"])
     assert exc.value.code == 2
+
+
+def test_opening_refinement_keeps_the_better_configuration(monkeypatch):
+    import chat.tune_rule as tune_rule
+
+    scores = {False: {"SR@15": 0.8, "AT": 9.0}, True: {"SR@15": 0.85, "AT": 8.0}}
+    monkeypatch.setattr(tune_rule, "run_episodes", lambda world, policy, *a, **k: policy.config.beliefs.trust_opening)
+    monkeypatch.setattr(tune_rule, "summarise", lambda trusted: scores[trusted])
+    entry = {"temperature": 1.2, "threshold": 0.3, "error": 0.05, "trust_opening": False, "valid": scores[False],
+             "setting": "combined"}
+    better = tune_rule.refine_opening(None, [], UserModel(flip=0.1), False, entry)
+    assert better["trust_opening"] is True and better["valid"] == scores[True]
+    assert better["valid_untrusted"] == scores[False] and better["temperature"] == 1.2
+    scores[True] = {"SR@15": 0.8, "AT": 9.5}  # worse on the tie-breaker: stay untrusted
+    kept = tune_rule.refine_opening(None, [], UserModel(flip=0.1), False, entry)
+    assert kept["trust_opening"] is False and kept["valid"] == scores[False] and kept["valid_trusted"] == scores[True]
 
 
 def test_rule_tuning_widens_a_grid_whose_best_sits_on_its_edge():

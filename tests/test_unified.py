@@ -11,7 +11,7 @@ from chat.beliefs import BeliefConfig
 from chat.policies import RuleConfig
 from chat.simulator import UserModel
 from chat.train_unified import MAX_A, pad, training_world
-from chat.unified import N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, world_fingerprint
+from chat.unified import LEGACY_COLUMNS, N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, world_fingerprint
 
 
 def test_candidates_put_recommend_first_and_have_one_feature_row_each():
@@ -81,3 +81,26 @@ def test_training_world_targets_come_from_train_only():
     assert (held.multiply(tw.data.train)).nnz == 0
     assert abs(tw.data.train + held - train).sum() == 0  # together they are exactly train
     assert (held.multiply(world.data.valid)).nnz == 0 and (held.multiply(world.data.test)).nnz == 0
+
+
+def test_weights_from_before_the_lookahead_features_read_their_own_columns(tmp_path, monkeypatch):
+    import chat.unified as unified
+
+    world = tiny_world()
+    monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
+    path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
+    legacy = QNetwork(8, len(LEGACY_COLUMNS))
+    torch.save({"state_dict": legacy.state_dict(), "hidden": 8, "fingerprint": world_fingerprint(world)}, path)
+    policy = UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
+    user, target = pick(world, lambda k: True)
+    conv = talk(world, user, target)
+    cand = build_candidates(conv.state, policy.config, policy.plan)
+    # the legacy columns are the old layout: 18 global, 5 action, the type one-hot
+    assert len(LEGACY_COLUMNS) == 18 + 5 + (N_ACTION - 8)
+    with torch.no_grad():
+        expect = cand.actions[int(torch.argmax(legacy(torch.from_numpy(cand.features[:, LEGACY_COLUMNS]))))]
+    assert policy.decide(conv.state) == expect
+    torch.save({"state_dict": QNetwork(8, 17).state_dict(), "hidden": 8, "fingerprint": world_fingerprint(world),
+                "features": 17}, path)
+    with pytest.raises(ValueError, match="retrain"):
+        UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)

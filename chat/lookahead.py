@@ -1,0 +1,148 @@
+"""One-step lookahead over the shared beliefs: the success a conversation can still expect,
+now and after each possible question. ``plan`` decides with it; ``unified`` reads it as features.
+
+Under beliefs b (``chat.beliefs``), recommending the remaining R actions as lists (a failed
+list only removes its items; the user leaves after a failed list with probability q) succeeds
+with probability
+
+    V_rec(b, R) = Σ_j (1 - q)^j · m_j(b),   m_j = belief mass of the j-th block of 10 items,
+
+in belief order. Asking value v first and then recommending R - 1 lists is worth
+
+    V_ask(v) = P(yes) · V_rec(b | yes, R-1) + P(no) · V_rec(b | no, R-1) + P(?) · V_rec(b, R-1),
+
+the answer probabilities from the answer model (an item with no data for v's type makes the
+user say "don't know"; otherwise "don't know" with probability d, then a flip with the assumed
+error ε) and the posteriors exactly the update ``chat.beliefs`` will make. This is one step
+of policy improvement over "recommend from now on": asking pays when it raises the chance
+that the target lands in one of the remaining lists more than the list it costs. Under a
+wrong model it over-asks, so ``plan`` asks only when the gain exceeds a margin tuned on
+validation.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from chat.actions import Action, AskType, AskValue
+from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_mass
+from chat.policies import CHIPS, LIST_SIZE, POLICY_DIR, RulePolicy, candidate_values, fallback_list
+from chat.simulator import DialogueState
+
+
+@dataclass(frozen=True)
+class PlanConfig:
+    beliefs: BeliefConfig = BeliefConfig()
+    margin: float = 0.02  # ask only when it adds this much expected success
+    patience: float = 0.0  # assumed chance that the user leaves after a failed list
+    dont_know: float = 0.0  # assumed chance of "don't know" to a question the user could answer
+    n_values: int = 20  # the most informative values considered (UNICORN's preselection)
+
+    def __post_init__(self):
+        for name in ("patience", "dont_know"):
+            if not 0 <= getattr(self, name) < 1:
+                raise ValueError(f"PlanConfig.{name} must be in [0, 1), got {getattr(self, name)}")
+        if self.margin < 0:
+            raise ValueError(f"PlanConfig.margin must be >= 0, got {self.margin}")
+
+
+def rollout_value(B: np.ndarray, R: int, patience: float) -> np.ndarray:
+    """V_rec for each row of normalised beliefs ``B`` ``(m, n)``: the chance that the next ``R``
+    lists of ``LIST_SIZE`` in belief order hold the target ``(m,)``."""
+    if R <= 0:
+        return np.zeros(B.shape[0])
+    k = min(LIST_SIZE * R, B.shape[1])
+    top = -np.partition(-B, k - 1, axis=1)[:, :k] if k < B.shape[1] else B.copy()
+    top = -np.sort(-top, axis=1)
+    blocks = np.add.reduceat(top, np.arange(0, k, LIST_SIZE), axis=1)  # (m, ceil(k / 10))
+    return blocks @ (1 - patience) ** np.arange(blocks.shape[1])
+
+
+@dataclass(frozen=True)
+class Lookahead:
+    """The lookahead at one state: ``v_rec`` now (R lists) and after one action (R-1 lists),
+    and for each value in ``values`` its answer probability and ``v_ask``."""
+
+    values: np.ndarray  # (m,) value ids
+    v_rec: float  # V_rec(b, R)
+    v_rec_next: float  # V_rec(b, R - 1): the baseline an answer improves on
+    p_yes: np.ndarray  # (m,)
+    v_ask: np.ndarray  # (m,)
+
+
+def lookahead(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: PlanConfig) -> Lookahead:
+    """V_rec and V_ask (module docstring) for the candidate ``values`` under beliefs ``b``."""
+    w = state.world
+    R = state.max_actions - state.turn
+    eps, d, q = cfg.beliefs.error, cfg.dont_know, cfg.patience
+    v_rec = float(rollout_value(b[None], R, q)[0])
+    v_next = float(rollout_value(b[None], R - 1, q)[0])
+    if not values.size or R <= 1:
+        return Lookahead(values, v_rec, v_next, np.zeros(len(values)), np.zeros(len(values)))
+    live = np.flatnonzero(b > 0)  # only items with belief matter; keeps the matrices small
+    bl = b[live]
+    has = w.attr_by_value[values][:, live].toarray() > 0  # (m, n_live)
+    known = w.known[live][:, w.value_type[values]].T  # (m, n_live)
+    # the update chat.beliefs makes after each answer (an item of unknown type: 1/2 either way)
+    post_yes = bl * np.where(has, 1 - eps, np.where(known, eps, 0.5))
+    post_no = bl * np.where(has, eps, np.where(known, 1 - eps, 0.5))
+    # the answer's probability: unknown type -> "don't know"; else "don't know" w.p. d, then flips
+    p_yes = (1 - d) * np.where(known, post_yes, 0.0).sum(1)
+    p_no = (1 - d) * np.where(known, post_no, 0.0).sum(1)
+    p_dk = 1.0 - p_yes - p_no
+    vy = rollout_value(post_yes / np.maximum(post_yes.sum(1, keepdims=True), 1e-300), R - 1, q)
+    vn = rollout_value(post_no / np.maximum(post_no.sum(1, keepdims=True), 1e-300), R - 1, q)
+    return Lookahead(values, v_rec, v_next, p_yes, p_yes * vy + p_no * vn + p_dk * v_next)
+
+
+class PlanPolicy:
+    """``plan``: the lookahead as a hand-made policy. Asks the value with the highest V_ask
+    when it beats V_rec by ``margin`` (multi-choice: that value's type, offering it and the
+    type's other values of most belief mass, ``CHIPS`` in all), else recommends the top 10 by
+    belief."""
+
+    name = "plan"
+
+    def __init__(self, config: PlanConfig = PlanConfig()):
+        self.config = config
+
+    @classmethod
+    def for_setting(cls, world, user_model, multi_choice: bool) -> PlanPolicy:
+        """The rule's tuned beliefs for this setting, the setting's don't-know and patience
+        rates, and the margin tuned on validation (``configs/policies/plan-<dataset>.json``,
+        written by ``python -m chat.tune_rule --policy plan``; 0.02 when none was tuned)."""
+        from chat.policies import setting_key
+
+        beliefs = RulePolicy.for_setting(world, user_model, multi_choice).config.beliefs
+        margin = PlanConfig.margin
+        path = POLICY_DIR / f"plan-{world.catalog.name}.json"
+        if path.exists():
+            entry = json.loads(path.read_text())["settings"].get(setting_key(user_model, multi_choice))
+            if entry:
+                margin = entry["margin"]
+        return cls(PlanConfig(beliefs, margin, user_model.patience, user_model.dont_know))
+
+    def with_margin(self, margin: float) -> PlanPolicy:
+        return PlanPolicy(replace(self.config, margin=margin))
+
+    def decide(self, state: DialogueState) -> Action:
+        logb = log_beliefs(state, self.config.beliefs)
+        b = normalise(logb)
+        top = top_items(logb, LIST_SIZE)
+        values = candidate_values(state, b, limit=self.config.n_values)
+        if not values.size or state.turn >= state.max_actions - 1:
+            return fallback_list(state, top)
+        la = lookahead(state, b, values, self.config)
+        j = int(np.argmax(la.v_ask))
+        if la.v_ask[j] <= la.v_rec + self.config.margin:
+            return fallback_list(state, top)
+        if state.multi_choice:
+            w = state.world
+            t = int(w.value_type[values[j]])
+            others = values[(w.value_type[values] == t) & (values != values[j])]
+            others = others[np.argsort(-value_mass(state, b)[others], kind="stable")[: CHIPS - 1]]
+            return AskType(w.catalog.attr_types[t], (int(values[j]), *(int(v) for v in others)))
+        return AskValue(int(values[j]))
