@@ -2,9 +2,9 @@
 
     python benchmarks/decision_latency.py --json out/decision_latency.json
 
-For ``rule`` and ``unified`` (a network of the trained shape; timing does not depend on the
+For ``rule``, ``plan`` and ``unified`` (a network of the trained shape; timing does not depend on the
 weights), simulated conversations run on ML-1M test episodes; each turn is timed from the
-state to the action (beliefs, candidate preselection, network) plus the query–item graph
+state to the action (beliefs, candidate preselection, lookahead, network) plus the query–item graph
 update with that turn's feedback (label spreading to tol 1e-4, warm-started). Target
 (issue 4): p95 <= 50 ms.
 """
@@ -22,6 +22,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from chat.actions import Answer, AskType, Recommend  # noqa: E402
+from chat.lookahead import PlanPolicy  # noqa: E402
 from chat.policies import RulePolicy  # noqa: E402
 from chat.simulator import Conversation, UserModel  # noqa: E402
 from chat.unified import QNetwork, UnifiedPolicy  # noqa: E402
@@ -54,13 +55,13 @@ def main(argv=None) -> int:
     graph = build_graph(world.item_attr, world.value_type, world.catalog.attr_types, cfg, train=world.data.train)
     episodes = world.episodes("test", args.episodes, np.random.default_rng(0))
     um = UserModel(flip=0.1)
-    rule = RulePolicy.for_setting(world, um, False)
+    rule, plan = RulePolicy.for_setting(world, um, False), PlanPolicy.for_setting(world, um, False)
     try:  # the trained network when there is one for this world (timing does not depend on weights)
         unified, trained = UnifiedPolicy.for_setting(world, um, False, seed=0), True
     except (FileNotFoundError, ValueError):
-        unified, trained = UnifiedPolicy(QNetwork(64), rule.config), False
+        unified, trained = UnifiedPolicy(QNetwork(64), rule.config, plan.config), False
     print(f"unified: {'trained (seed 0)' if trained else 'untrained'}", file=sys.stderr)
-    policies = {"rule": rule, "unified": unified}
+    policies = {"rule": rule, "plan": plan, "unified": unified}
     results = {}
     for name, policy in policies.items():
         times = []

@@ -203,8 +203,11 @@ def main(argv=None) -> int:
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     ckpt = assets.data_dir() / "checkpoints" / f"unified-{catalog.name}-seed{args.seed}.ckpt"
     start_ep, best, curve = 0, None, []
-    if ckpt.exists():
-        blob = torch.load(ckpt, map_location="cpu", weights_only=False)
+    blob = torch.load(ckpt, map_location="cpu", weights_only=False) if ckpt.exists() else None
+    if blob is not None and (blob.get("features"), blob.get("teacher")) != (N_GLOBAL + N_ACTION, args.teacher):
+        print(f"[train_unified] {ckpt} holds another feature layout or teacher: starting afresh", file=sys.stderr)
+        blob = None
+    if blob is not None:
         net.load_state_dict(blob["net"])
         opt.load_state_dict(blob["opt"])
         start_ep, best, curve = blob["episode"], blob["best"], blob["curve"]
@@ -292,7 +295,7 @@ def main(argv=None) -> int:
                              "selected_on": "validation SR@15 then AT", "valid": best})
             ckpt.parent.mkdir(parents=True, exist_ok=True)
             torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "episode": ep, "best": best,
-                        "curve": curve}, ckpt)
+                        "curve": curve, "features": N_GLOBAL + N_ACTION, "teacher": args.teacher}, ckpt)
             write_json(POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}-curve.json", {"curve": curve})
     bar.close()
     print(f"[train_unified] done at episode {ep}; best {best}", file=sys.stderr)

@@ -11,7 +11,16 @@ from chat.beliefs import BeliefConfig
 from chat.policies import RuleConfig
 from chat.simulator import UserModel
 from chat.train_unified import MAX_A, pad, training_world
-from chat.unified import LEGACY_COLUMNS, N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, world_fingerprint
+from chat.unified import (
+    LEGACY_COLUMNS,
+    N_ACTION,
+    N_GLOBAL,
+    QNetwork,
+    UnifiedPolicy,
+    build_candidates,
+    save_policy,
+    world_fingerprint,
+)
 
 
 def test_candidates_put_recommend_first_and_have_one_feature_row_each():
