@@ -2,11 +2,11 @@
 
     python benchmarks/decision_latency.py --json out/decision_latency.json
 
-For ``rule``, ``plan`` and ``unified`` (a network of the trained shape; timing does not depend on the
-weights), simulated conversations run on ML-1M test episodes; each turn is timed from the
-state to the action (beliefs, candidate preselection, lookahead, network) plus the query–item graph
-update with that turn's feedback (label spreading to tol 1e-4, warm-started). Target
-(issue 4): p95 <= 50 ms.
+For ``rule``, ``plan`` and ``unified`` (a network of the trained shape; timing does not
+depend on the weights), simulated conversations run on ML-1M test episodes; each turn is
+timed from the state to the action (beliefs, candidate preselection, lookahead, network)
+plus the query–item graph update with that turn's feedback (label spreading to tol 1e-4,
+warm-started). Target (issue 4): p95 <= 50 ms.
 """
 
 from __future__ import annotations

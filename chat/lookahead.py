@@ -22,14 +22,13 @@ validation.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from chat.actions import Action, AskType, AskValue
 from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_mass
-from chat.policies import CHIPS, LIST_SIZE, POLICY_DIR, RulePolicy, candidate_values, fallback_list
+from chat.policies import CHIPS, LIST_SIZE, RulePolicy, candidate_values, fallback_list, tuned_entry
 from chat.simulator import DialogueState
 
 
@@ -114,15 +113,9 @@ class PlanPolicy:
         """The rule's tuned beliefs for this setting, the setting's don't-know and patience
         rates, and the margin tuned on validation (``configs/policies/plan-<dataset>.json``,
         written by ``python -m chat.tune_rule --policy plan``; 0.02 when none was tuned)."""
-        from chat.policies import setting_key
-
         beliefs = RulePolicy.for_setting(world, user_model, multi_choice).config.beliefs
-        margin = PlanConfig.margin
-        path = POLICY_DIR / f"plan-{world.catalog.name}.json"
-        if path.exists():
-            entry = json.loads(path.read_text())["settings"].get(setting_key(user_model, multi_choice))
-            if entry:
-                margin = entry["margin"]
+        entry = tuned_entry("plan", world, user_model, multi_choice)
+        margin = entry["margin"] if entry else PlanConfig.margin
         return cls(PlanConfig(beliefs, margin, user_model.patience, user_model.dont_know))
 
     def with_margin(self, margin: float) -> PlanPolicy:

@@ -127,13 +127,10 @@ class RulePolicy:
         setting (``configs/policies/rule-<dataset>.json``, written by ``python -m
         chat.tune_rule``); defaults (hard beliefs for the literal user, ε = 0.1 otherwise)
         when none was tuned."""
-        path = POLICY_DIR / f"rule-{world.catalog.name}.json"
-        key = setting_key(user_model, multi_choice)
-        if path.exists():
-            entry = json.loads(path.read_text())["settings"].get(key)
-            if entry:
-                beliefs = BeliefConfig(entry["temperature"], entry["error"], entry.get("trust_opening", False))
-                return cls(RuleConfig(beliefs, entry["threshold"]))
+        entry = tuned_entry("rule", world, user_model, multi_choice)
+        if entry:
+            beliefs = BeliefConfig(entry["temperature"], entry["error"], entry.get("trust_opening", False))
+            return cls(RuleConfig(beliefs, entry["threshold"]))
         return cls(RuleConfig(BeliefConfig(0.5, 0.1 if user_model.noisy else 0.0), 0.5))
 
     def decide(self, state: DialogueState) -> Action:
@@ -151,6 +148,16 @@ class RulePolicy:
 
 
 POLICIES = {"random": RandomPolicy, "recommend": RecommendPolicy, "maxent": MaxEntPolicy, "rule": RulePolicy}
+
+
+def tuned_entry(policy: str, world, user_model, multi_choice: bool) -> dict | None:
+    """The validation-tuned configuration of ``policy`` for this dataset and user setting
+    (``configs/policies/<policy>-<dataset>.json``, written by ``python -m chat.tune_rule``), or
+    None when none was tuned."""
+    path = POLICY_DIR / f"{policy}-{world.catalog.name}.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text())["settings"].get(setting_key(user_model, multi_choice))
 
 
 def setting_key(user_model, multi_choice: bool) -> str:

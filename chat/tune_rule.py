@@ -74,11 +74,16 @@ def widened(temps: list[float], thresholds: list[float], best_t: float, best_thr
     return added
 
 
+def rank(scores: dict) -> tuple:
+    """Validation SR@15, ties by AT (fewer turns better): larger is better."""
+    return scores["SR@15"], -scores["AT"]
+
+
 def best_of(tried: dict) -> tuple:
-    """The configuration with the best validation SR@15, ties by AT, first in the order tried."""
+    """The configuration with the best validation ``rank``, first in the order tried."""
     cfg = None
     for c, s in tried.items():
-        if cfg is None or (s["SR@15"], -s["AT"]) > (tried[cfg]["SR@15"], -tried[cfg]["AT"]):
+        if cfg is None or rank(s) > rank(tried[cfg]):
             cfg = c
     return cfg
 
@@ -139,7 +144,7 @@ def refine_opening(world, episodes, um: UserModel, multi_choice: bool, entry: di
           f"(untrusted {entry['valid']['SR@15']:.3f} / {entry['valid']['AT']:.2f})", file=sys.stderr)
     untrusted = {k: v for k, v in entry.items() if k not in ("valid_trusted", "valid_untrusted")}
     untrusted["trust_opening"] = False
-    if (s["SR@15"], -s["AT"]) > (entry["valid"]["SR@15"], -entry["valid"]["AT"]):
+    if rank(s) > rank(entry["valid"]):
         return {**untrusted, "trust_opening": True, "valid": s, "valid_untrusted": entry["valid"]}
     return {**untrusted, "valid_trusted": s}
 
@@ -155,6 +160,8 @@ def main(argv=None) -> int:
     ap.add_argument("--refine-opening", action="store_true",
                     help="rule: only try trusting the opening on the configurations already tuned")
     args = ap.parse_args(argv)
+    if args.refine_opening and args.policy != "rule":
+        ap.error("--refine-opening refines the rule's beliefs: use it with --policy rule")
     names = [s.strip() for s in args.settings.split(",")]
     unknown = [n for n in names if n not in SETTINGS]
     if unknown:
@@ -169,7 +176,7 @@ def main(argv=None) -> int:
         um, mc = SETTINGS[name]
         key = setting_key(um, mc)
         if args.refine_opening:
-            if args.policy != "rule" or key not in previous:
+            if key not in previous:
                 ap.error(f"--refine-opening needs a tuned rule for {name!r}: run python -m chat.tune_rule first")
             if um.noisy:
                 out[key] = refine_opening(world, episodes, um, mc, previous[key])
