@@ -5,9 +5,14 @@ Under beliefs b (``chat.beliefs``), recommending the remaining R actions as list
 list only removes its items; the user leaves after a failed list with probability q) succeeds
 with probability
 
-    V_rec(b, R) = Σ_j (1 - q)^j · m_j(b),   m_j = belief mass of the j-th block of 10 items,
+    V_rec(b, R) = Σ_j (1 - q)^j · m_j(b) · u_j,   m_j = belief mass of the j-th block of 10 items,
 
-in belief order. Asking value v first and then recommending R - 1 lists is worth
+in belief order, u_j = 1 - λ j / R the worth of succeeding with the j-th list from now. With
+the turn weight λ = 0, V_rec is the chance of success by the last turn (SR@15); with λ = 1,
+the turns a success saves against failing (failure counting one turn past the last) over R:
+maximising it minimises the expected AT, with a slight lean to SR@15, since AT counts a
+success on the last turn as a failure. λ in between trades the two. Asking value v first and then recommending R - 1 lists (each one turn later: u_{j+1}) is
+worth
 
     V_ask(v) = P(yes) · V_rec(b | yes, R-1) + P(no) · V_rec(b | no, R-1) + P(?) · V_rec(b, R-1),
 
@@ -15,8 +20,9 @@ the answer probabilities from the answer model (an item with no data for v's typ
 user say "don't know"; otherwise "don't know" with probability d, then a flip with the assumed
 error ε) and the posteriors exactly the update ``chat.beliefs`` will make. This is one step
 of policy improvement over "recommend from now on": asking pays when it raises the chance
-that the target lands in one of the remaining lists more than the list it costs. Under a
-wrong model it over-asks, so ``plan`` asks only when the gain exceeds a margin tuned on
+that the target lands in one of the remaining lists (early) more than the turn it costs.
+With λ = 0 a question costs only the last list, so it over-asks; with any λ a wrong model
+misjudges, so ``plan`` asks only when the gain exceeds a margin, λ and the margin tuned on
 validation.
 """
 
@@ -35,12 +41,15 @@ from chat.simulator import DialogueState
 @dataclass(frozen=True)
 class PlanConfig:
     beliefs: BeliefConfig = BeliefConfig()
-    margin: float = 0.02  # ask only when it adds this much expected success
+    margin: float = 0.02  # ask only when it adds this much expected value
     patience: float = 0.0  # assumed chance that the user leaves after a failed list
     dont_know: float = 0.0  # assumed chance of "don't know" to a question the user could answer
     n_values: int = 20  # the most informative values considered (UNICORN's preselection)
+    turn_weight: float = 0.0  # λ: 0 values success by the last turn (SR@15), 1 turns saved (AT)
 
     def __post_init__(self):
+        if not 0 <= self.turn_weight <= 1:
+            raise ValueError(f"PlanConfig.turn_weight must be in [0, 1], got {self.turn_weight}")
         for name in ("patience", "dont_know"):
             if not 0 <= getattr(self, name) < 1:
                 raise ValueError(f"PlanConfig.{name} must be in [0, 1), got {getattr(self, name)}")
@@ -48,16 +57,23 @@ class PlanConfig:
             raise ValueError(f"PlanConfig.margin must be >= 0, got {self.margin}")
 
 
-def rollout_value(B: np.ndarray, R: int, patience: float) -> np.ndarray:
-    """V_rec for each row of normalised beliefs ``B`` ``(m, n)``: the chance that the next ``R``
-    lists of ``LIST_SIZE`` in belief order hold the target ``(m,)``."""
+def worth(R: int, turn_weight: float) -> np.ndarray:
+    """u_j = 1 - λ j / R for the next ``R`` actions: what succeeding with the j-th is worth."""
+    return 1.0 - turn_weight * np.arange(max(R, 0)) / max(R, 1)
+
+
+def rollout_value(B: np.ndarray, R: int, patience: float, u: np.ndarray | None = None) -> np.ndarray:
+    """V_rec for each row of normalised beliefs ``B`` ``(m, n)``: the next ``R`` lists of
+    ``LIST_SIZE`` in belief order, a success with the j-th worth ``u[j]`` (default 1: the
+    chance that one of them holds the target) ``(m,)``."""
     if R <= 0:
         return np.zeros(B.shape[0])
     k = min(LIST_SIZE * R, B.shape[1])
     top = -np.partition(-B, k - 1, axis=1)[:, :k] if k < B.shape[1] else B.copy()
     top = -np.sort(-top, axis=1)
     blocks = np.add.reduceat(top, np.arange(0, k, LIST_SIZE), axis=1)  # (m, ceil(k / 10))
-    return blocks @ (1 - patience) ** np.arange(blocks.shape[1])
+    u = np.ones(blocks.shape[1]) if u is None else u[: blocks.shape[1]]
+    return blocks @ ((1 - patience) ** np.arange(blocks.shape[1]) * u)
 
 
 @dataclass(frozen=True)
@@ -77,8 +93,9 @@ def lookahead(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: Plan
     w = state.world
     R = state.max_actions - state.turn
     eps, d, q = cfg.beliefs.error, cfg.dont_know, cfg.patience
-    v_rec = float(rollout_value(b[None], R, q)[0])
-    v_next = float(rollout_value(b[None], R - 1, q)[0])
+    u = worth(R, cfg.turn_weight)
+    v_rec = float(rollout_value(b[None], R, q, u)[0])
+    v_next = float(rollout_value(b[None], R - 1, q, u[1:])[0])
     if not values.size or R <= 1:
         return Lookahead(values, v_rec, v_next, np.zeros(len(values)), np.zeros(len(values)))
     live = np.flatnonzero(b > 0)  # only items with belief matter; keeps the matrices small
@@ -92,8 +109,8 @@ def lookahead(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: Plan
     p_yes = (1 - d) * np.where(known, post_yes, 0.0).sum(1)
     p_no = (1 - d) * np.where(known, post_no, 0.0).sum(1)
     p_dk = 1.0 - p_yes - p_no
-    vy = rollout_value(post_yes / np.maximum(post_yes.sum(1, keepdims=True), 1e-300), R - 1, q)
-    vn = rollout_value(post_no / np.maximum(post_no.sum(1, keepdims=True), 1e-300), R - 1, q)
+    vy = rollout_value(post_yes / np.maximum(post_yes.sum(1, keepdims=True), 1e-300), R - 1, q, u[1:])
+    vn = rollout_value(post_no / np.maximum(post_no.sum(1, keepdims=True), 1e-300), R - 1, q, u[1:])
     return Lookahead(values, v_rec, v_next, p_yes, p_yes * vy + p_no * vn + p_dk * v_next)
 
 
@@ -112,14 +129,15 @@ class PlanPolicy:
     def for_setting(cls, world, user_model, multi_choice: bool) -> PlanPolicy:
         """The rule's tuned beliefs for this setting, the setting's don't-know and patience
         rates, and the margin tuned on validation (``configs/policies/plan-<dataset>.json``,
-        written by ``python -m chat.tune_rule --policy plan``; 0.02 when none was tuned)."""
+        written by ``python -m chat.tune_rule --policy plan``; turn weight 0 and margin 0.02 when
+        none was tuned)."""
         beliefs = RulePolicy.for_setting(world, user_model, multi_choice).config.beliefs
-        entry = tuned_entry("plan", world, user_model, multi_choice)
-        margin = entry["margin"] if entry else PlanConfig.margin
-        return cls(PlanConfig(beliefs, margin, user_model.patience, user_model.dont_know))
+        entry = tuned_entry("plan", world, user_model, multi_choice) or {}
+        return cls(PlanConfig(beliefs, entry.get("margin", PlanConfig.margin), user_model.patience,
+                              user_model.dont_know, turn_weight=entry.get("turn_weight", PlanConfig.turn_weight)))
 
-    def with_margin(self, margin: float) -> PlanPolicy:
-        return PlanPolicy(replace(self.config, margin=margin))
+    def tuned(self, margin: float, turn_weight: float) -> PlanPolicy:
+        return PlanPolicy(replace(self.config, margin=margin, turn_weight=turn_weight))
 
     def decide(self, state: DialogueState) -> Action:
         logb = log_beliefs(state, self.config.beliefs)

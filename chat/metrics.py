@@ -44,3 +44,16 @@ def summarise(outcomes: list[EpisodeOutcome], max_turns: int = 15, sr_at: tuple[
     out["AT"] = sum(max_turns if o.success_turn is None else o.success_turn + 1 for o in outcomes) / n
     out["hDCG"] = sum(hdcg(o.success_turn, o.rank) for o in outcomes) / n
     return out
+
+
+def one_se_best(tried: dict, n: int):
+    """The one-standard-error rule for choosing among configurations (or checkpoints) scored
+    on the same ``n`` validation episodes: of those whose SR@15 is within one standard error
+    of the best (√(p(1-p)/n), at least one episode), the one with the fewest turns (AT); the
+    first in ``tried``'s order on ties. A bare SR@15-then-AT order lets a one-episode edge in
+    success choose many more turns."""
+    top = max(s["SR@15"] for s in tried.values())
+    se = max(math.sqrt(top * (1 - top) / n), 1 / n)
+    near = [c for c, s in tried.items() if s["SR@15"] >= top - se - 1e-12]
+    return min(near, key=lambda c: tried[c]["AT"])
+

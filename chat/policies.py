@@ -152,12 +152,14 @@ POLICIES = {"random": RandomPolicy, "recommend": RecommendPolicy, "maxent": MaxE
 
 def tuned_entry(policy: str, world, user_model, multi_choice: bool) -> dict | None:
     """The validation-tuned configuration of ``policy`` for this dataset and user setting
-    (``configs/policies/<policy>-<dataset>.json``, written by ``python -m chat.tune_rule``), or
-    None when none was tuned."""
+    (``configs/policies/<policy>-<dataset>.json``, written by ``python -m chat.tune_rule``); a
+    multi-choice setting not tuned on its own falls back to the same users' single-choice entry
+    (training mixes multi-choice into every user setting); None when neither was tuned."""
     path = POLICY_DIR / f"{policy}-{world.catalog.name}.json"
     if not path.exists():
         return None
-    return json.loads(path.read_text())["settings"].get(setting_key(user_model, multi_choice))
+    settings = json.loads(path.read_text())["settings"]
+    return settings.get(setting_key(user_model, multi_choice)) or settings.get(setting_key(user_model, False))
 
 
 def setting_key(user_model, multi_choice: bool) -> str:

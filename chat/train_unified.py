@@ -7,15 +7,18 @@ again (10% held out, seeded), the CF model is refit on the rest, and the held-ou
 interactions are the training targets. Users behave as a mixture (literal, flip 0.1,
 don't-know 0.2, patience 0.3, two targets, their combination; a quarter of episodes
 multi-choice). Rewards are UNICORN's (``chat.simulator.REWARDS``). A teacher — ``plan``
-(the lookahead, ``chat.lookahead``, with its validation-tuned margin) by default, or the tuned
+(the lookahead, ``chat.lookahead``, with its validation-tuned turn weight and margin; a
+multi-choice setting without its own tuning takes its users' single-choice one) by default, or the tuned
 ``rule`` — guides exploration (ε-greedy, the exploratory action the teacher's half of the
 time), and before RL the network is pretrained on the teacher's demonstrations and keeps a
 large-margin loss on them afterwards (DQfD, Hester et al. 2018), so learning starts from the
 teacher and RL moves it from there.
-Every ``--valid-every`` episodes the greedy policy is scored on validation episodes of the
-evaluation world (targets from the valid split) and the best checkpoint by mean SR@15
-(then AT) is saved to ``configs/policies/unified-<dataset>-seed<k>.pt`` with the command,
-the seed and the catalog/CF fingerprint. Progress is resumable from ``data/checkpoints``.
+After pretraining and every ``--valid-every`` episodes the greedy policy is scored on
+validation episodes of the evaluation world (targets from the valid split), a snapshot is
+kept, and the one the one-standard-error rule picks (the fewest turns within one standard
+error of the best mean SR@15, ``chat.metrics.one_se_best``) is saved to
+``configs/policies/unified-<dataset>-seed<k>.pt`` with the command, the seed and the
+catalog/CF fingerprint. Progress is resumable from ``data/checkpoints``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from tqdm import tqdm
 
 from chat.actions import AskType
 from chat.lookahead import PlanConfig, PlanPolicy
-from chat.metrics import summarise
+from chat.metrics import one_se_best, summarise
 from chat.policies import POLICY_DIR, RuleConfig, RulePolicy
 from chat.simulate import run_episodes
 from chat.simulator import Conversation, UserModel, draw_targets
@@ -202,15 +205,17 @@ def main(argv=None) -> int:
     net, target = QNetwork(args.hidden), QNetwork(args.hidden)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     ckpt = assets.data_dir() / "checkpoints" / f"unified-{catalog.name}-seed{args.seed}.ckpt"
-    start_ep, best, curve = 0, None, []
+    start_ep, snapshots, curve = 0, [], []
     blob = torch.load(ckpt, map_location="cpu", weights_only=False) if ckpt.exists() else None
-    if blob is not None and (blob.get("features"), blob.get("teacher")) != (N_GLOBAL + N_ACTION, args.teacher):
-        print(f"[train_unified] {ckpt} holds another feature layout or teacher: starting afresh", file=sys.stderr)
+    if blob is not None and ((blob.get("features"), blob.get("teacher")) != (N_GLOBAL + N_ACTION, args.teacher)
+                             or "snapshots" not in blob):
+        print(f"[train_unified] {ckpt} holds another feature layout, teacher or format: starting afresh",
+              file=sys.stderr)
         blob = None
     if blob is not None:
         net.load_state_dict(blob["net"])
         opt.load_state_dict(blob["opt"])
-        start_ep, best, curve = blob["episode"], blob["best"], blob["curve"]
+        start_ep, snapshots, curve = blob["episode"], blob["snapshots"], blob["curve"]
         print(f"[train_unified] resuming from {ckpt} at episode {start_ep}", file=sys.stderr)
     target.load_state_dict(net.state_dict())
     replay = Replay(50_000, rng)
@@ -241,11 +246,39 @@ def main(argv=None) -> int:
         opt.step()
         losses.append(loss.item())
 
+    n_valid = len(valid_eps) * len(VALID_SETTINGS)
+    chosen = [None]
+
+    def checkpoint(ep: int) -> None:
+        """Validate, keep a snapshot, and save the one the one-standard-error rule picks of all
+        so far (``chat.metrics.one_se_best``: fewest turns within one SE of the best success)."""
+        v = validate(world, net, valid_eps, args.seed)
+        curve.append({"episode": ep, "loss": float(np.mean(losses[-1000:])) if losses else None,
+                      "valid SR@15": v["SR@15"], "valid AT": v["AT"]})
+        tqdm.write(f"[train_unified] episode {ep}: loss {curve[-1]['loss']}, valid SR@15 {v['SR@15']:.3f} "
+                   f"AT {v['AT']:.2f}", file=sys.stderr)
+        snapshots.append({"episode": ep, **v, "state_dict": copy.deepcopy(net.state_dict())})
+        k = one_se_best(dict(enumerate(snapshots)), n_valid)
+        if k != chosen[0]:
+            chosen[0] = k
+            best = {key: val for key, val in snapshots[k].items() if key != "state_dict"}
+            save_policy(out_path, snapshots[k]["state_dict"], args.hidden, world_fingerprint(world),
+                        {"command": run_metadata()["command"], "seed": args.seed, "dataset": args.dataset,
+                         "teacher": args.teacher, "episodes_trained": best["episode"],
+                         "selected_on": f"validation AT within one standard error of the best SR@15 "
+                                        f"({n_valid} episodes over {len(VALID_SETTINGS)} settings)",
+                         "valid": best})
+        ckpt.parent.mkdir(parents=True, exist_ok=True)
+        torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "episode": ep, "snapshots": snapshots,
+                    "curve": curve, "features": N_GLOBAL + N_ACTION, "teacher": args.teacher}, ckpt)
+        write_json(POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}-curve.json", {"curve": curve})
+
     if start_ep == 0:
         for k in tqdm(range(args.pretrain_steps), desc="pretraining on demonstrations", file=sys.stderr):
             update(use_rl=False)
             if (k + 1) % 500 == 0:
                 target.load_state_dict(net.state_dict())
+        checkpoint(0)  # the pretrained network is a candidate too: RL must beat its start to be kept
     bar = tqdm(total=args.episodes, initial=start_ep, desc="episodes", file=sys.stderr)
     ep = start_ep
     while ep < args.episodes and time.time() < t_end:
@@ -282,23 +315,12 @@ def main(argv=None) -> int:
         ep += 1
         bar.update(1)
         if ep % args.valid_every == 0:
-            v = validate(world, net, valid_eps, args.seed)
-            curve.append({"episode": ep, "loss": float(np.mean(losses[-1000:])) if losses else None,
-                          "valid SR@15": v["SR@15"], "valid AT": v["AT"]})
-            bar.write(f"[train_unified] episode {ep}: loss {curve[-1]['loss']}, valid SR@15 {v['SR@15']:.3f} "
-                      f"AT {v['AT']:.2f}")
-            if best is None or (v["SR@15"], -v["AT"]) > (best["SR@15"], -best["AT"]):
-                best = {"episode": ep, "SR@15": v["SR@15"], "AT": v["AT"], "per_setting": v["per_setting"]}
-                save_policy(out_path, net, args.hidden, world_fingerprint(world),
-                            {"command": run_metadata()["command"], "seed": args.seed, "dataset": args.dataset,
-                             "teacher": args.teacher, "episodes_trained": ep,
-                             "selected_on": "validation SR@15 then AT", "valid": best})
-            ckpt.parent.mkdir(parents=True, exist_ok=True)
-            torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "episode": ep, "best": best,
-                        "curve": curve, "features": N_GLOBAL + N_ACTION, "teacher": args.teacher}, ckpt)
-            write_json(POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}-curve.json", {"curve": curve})
+            checkpoint(ep)
     bar.close()
-    print(f"[train_unified] done at episode {ep}; best {best}", file=sys.stderr)
+    picked = snapshots[one_se_best(dict(enumerate(snapshots)), n_valid)] if snapshots else None
+    print(f"[train_unified] done at episode {ep}; kept episode {picked and picked['episode']} "
+          f"(valid SR@15 {picked and round(picked['SR@15'], 3)}, AT {picked and round(picked['AT'], 2)})",
+          file=sys.stderr)
     return 0
 
 

@@ -11,11 +11,17 @@ by 0.1 or lowered by 0.05, staying in (0, 1)) until the best is inside, at most
 ``MAX_WIDEN`` times: an optimum on the edge says the grid was too small. Then, for noisy
 users, one refinement step: the best configuration with the opening trusted as exact
 evidence (``chat.beliefs``), kept if it does better (``--refine-opening`` runs only this step
-on the configurations already tuned). ``plan`` keeps the rule's tuned beliefs for the
-setting and tunes only its margin (the expected-success gain a question must bring),
-widening the grid upwards while the best sits on its top. Selection by validation SR@15,
-ties by AT; episodes are (user, target) pairs from the valid split of split seed 0 — test is
-never looked at.
+on the configurations already tuned). Selection by validation SR@15, ties by AT.
+
+``plan`` keeps the rule's tuned beliefs for the setting and tunes its turn weight λ (how much
+the lookahead values an early success over a late one, ``chat.lookahead``) and its margin
+(the gain a question must bring), widening the margins upwards while the best sits on the
+top. Selection by the one-standard-error rule: of the configurations whose SR@15 is within
+one standard error of the best (√(p(1-p)/n), at least one episode), the fewest turns (AT).
+A bare SR@15-then-AT order let a one-episode SR edge choose twice the turns.
+
+Episodes are (user, target) pairs from the valid split of split seed 0 — test is never
+looked at.
 Writes ``configs/policies/rule-<dataset>.json`` (or ``plan-<dataset>.json``), which
 ``RulePolicy.for_setting`` (``PlanPolicy.for_setting``) reads.
 """
@@ -31,7 +37,7 @@ import numpy as np
 
 from chat.beliefs import BeliefConfig
 from chat.lookahead import PlanPolicy
-from chat.metrics import summarise
+from chat.metrics import one_se_best, summarise
 from chat.policies import POLICY_DIR, RuleConfig, RulePolicy, setting_key
 from chat.simulate import run_episodes
 from chat.simulator import UserModel
@@ -51,7 +57,8 @@ SETTINGS = {  # name -> (user model, multi-choice)
 TEMPERATURES = (0.6, 1.2, 2.4, 4.8)
 THRESHOLDS = (0.1, 0.2, 0.3, 0.5, 0.7)
 ERRORS = (0.05, 0.15)
-MARGINS = (0.0, 0.01, 0.02, 0.04, 0.08)
+MARGINS = (0.0, 0.01, 0.02, 0.04)
+TURN_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
 MAX_WIDEN = 3
 
 
@@ -89,23 +96,27 @@ def best_of(tried: dict) -> tuple:
 
 
 def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
-    """``plan``'s margin for one user setting, on the rule's tuned beliefs."""
+    """``plan``'s turn weight and margin for one user setting, on the rule's tuned beliefs."""
     base = PlanPolicy.for_setting(world, um, multi_choice)
     margins = list(MARGINS)
     tried: dict[tuple, dict] = {}
     for _ in range(MAX_WIDEN + 1):
-        for m in margins:
-            if (m,) in tried:
+        for lam, m in itertools.product(TURN_WEIGHTS, margins):
+            if (lam, m) in tried:
                 continue
-            s = tried[(m,)] = summarise(run_episodes(world, base.with_margin(m), episodes, um, 0, multi_choice,
-                                                     split="valid"))
-            print(f"[tune_rule] plan {name}: margin={m}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}", file=sys.stderr)
-        best = best_of(tried)[0]
-        if best != max(margins):
+            s = tried[(lam, m)] = summarise(run_episodes(world, base.tuned(m, lam), episodes, um, 0, multi_choice,
+                                                         split="valid"))
+            print(f"[tune_rule] plan {name}: λ={lam} margin={m}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}",
+                  file=sys.stderr)
+        lam, m = one_se_best(tried, len(episodes))
+        if m != max(margins):
             break
-        margins.append(round(best * 2, 4))
-        print(f"[tune_rule] plan {name}: best on the grid's top (margin={best}); widening", file=sys.stderr)
-    return {"margin": best, "valid": tried[(best,)], "setting": name, "grid": {"margin": sorted(margins)}}
+        margins.append(round(m * 2, 4))
+        print(f"[tune_rule] plan {name}: best on the grid's top (margin={m}); widening", file=sys.stderr)
+    return {"turn_weight": lam, "margin": m, "valid": tried[(lam, m)], "setting": name,
+            "grid": {"turn_weight": list(TURN_WEIGHTS), "margin": sorted(margins)},
+            "tried": [{"turn_weight": c[0], "margin": c[1], "SR@15": s["SR@15"], "AT": s["AT"]}
+                      for c, s in tried.items()]}
 
 
 def tune(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
@@ -182,8 +193,9 @@ def main(argv=None) -> int:
                 out[key] = refine_opening(world, episodes, um, mc, previous[key])
             continue
         out[key] = (tune if args.policy == "rule" else tune_plan)(world, episodes, um, mc, name)
-    write_json(path, {"dataset": args.dataset, "selected_on": f"valid SR@15 then AT, {len(episodes)} episodes, "
-                      "split seed 0", "settings": {**previous, **out}, **run_metadata()})
+    rule = "valid SR@15 then AT" if args.policy == "rule" else "valid AT within one standard error of the best SR@15"
+    write_json(path, {"dataset": args.dataset, "selected_on": f"{rule}, {len(episodes)} episodes, split seed 0",
+                      "settings": {**previous, **out}, **run_metadata()})
     print(f"[tune_rule] wrote {path}", file=sys.stderr)
     return 0
 

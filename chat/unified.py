@@ -4,8 +4,8 @@ one state, in the spirit of UNICORN's unified conversational policy.
 State (built on the shared beliefs of ``chat.beliefs``, the same update ``rule`` uses):
 global features — turn, belief entropy, top-1/10/20 belief mass, effective candidate count,
 counts of yes / no / don't-know answers and failed lists, the last answer, the expected
-success of recommending from now on (``chat.lookahead``) and the setting's assumed patience
-and don't-know rates — and, per candidate action, its own features: for an ask, the
+value of recommending from now on (``chat.lookahead``), the setting's assumed patience and
+don't-know rates and the lookahead's tuned turn weight and margin — and, per candidate action, its own features: for an ask, the
 expected information, the known mass, the yes-share, the attribute type and its one-step
 lookahead (expected success after the answer, and its gain over recommending now); for
 recommend, a flag and its expected success. To keep steps cheap only the ``N_CANDIDATES``
@@ -34,11 +34,17 @@ from chat.simulator import DialogueState
 
 N_CANDIDATES = 20
 MAX_TYPES = 12  # attribute-type one-hot width (types beyond share the last slot)
-N_GLOBAL = 22
+N_GLOBAL = 24
 N_ACTION = 8 + MAX_TYPES
-# the layout before the lookahead features (weights saved without a "features" entry): the
-# first 18 global columns, the first 5 action columns and the type one-hot
-LEGACY_COLUMNS = np.r_[0:18, N_GLOBAL : N_GLOBAL + 5, N_GLOBAL + 8 : N_GLOBAL + N_ACTION]
+# Earlier layouts, by the feature count saved with the weights, read as columns of this one:
+# before the lookahead's turn weight and margin (42: global columns 22-23 absent, lookahead
+# values at turn weight 0), and before the lookahead features (no "features" entry: the first
+# 18 global columns, the first 5 action columns and the type one-hot).
+OLD_LAYOUTS = {
+    42: np.r_[0:22, N_GLOBAL : N_GLOBAL + N_ACTION],
+    35: np.r_[0:18, N_GLOBAL : N_GLOBAL + 5, N_GLOBAL + 8 : N_GLOBAL + N_ACTION],
+}
+LEGACY_COLUMNS = OLD_LAYOUTS[35]
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,8 @@ def build_candidates(state: DialogueState, config: RuleConfig, plan: PlanConfig 
     if not (values.size and state.turn < state.max_actions - 1):
         values = values[:0]
     la = lookahead(state, b, values, plan)
-    g = np.r_[g, la.v_rec, la.v_rec_next, plan.patience, plan.dont_know].astype(np.float32)
+    g = np.r_[g, la.v_rec, la.v_rec_next, plan.patience, plan.dont_know, plan.turn_weight,
+              plan.margin * 10].astype(np.float32)
     top = top_items(logb, LIST_SIZE)
     actions: list[Action] = [fallback_list(state, top)]
     feats = [np.concatenate([g, np.r_[1.0, m10, 0.0, 0.0, 0.0, la.v_rec, 0.0, 0.0, np.zeros(MAX_TYPES)]])]
@@ -142,8 +149,8 @@ class UnifiedPolicy:
         """The trained network for this dataset (``configs/policies/unified-<dataset>-seed<k>.pt``),
         with the rule's validation-tuned beliefs and parameters for the user setting and the
         lookahead's assumptions for it (``PlanPolicy.for_setting``). Refuses weights trained on
-        another catalog or CF model; weights from before the lookahead features read the columns
-        of their own layout (``LEGACY_COLUMNS``)."""
+        another catalog or CF model; weights of an earlier layout read its columns
+        (``OLD_LAYOUTS``), with the lookahead at turn weight 0 as they were trained."""
         path = POLICY_DIR / f"unified-{world.catalog.name}-seed{seed}.pt"
         if not path.exists():
             raise FileNotFoundError(f"{path} not found: train it with python -m chat.train_unified "
@@ -154,24 +161,26 @@ class UnifiedPolicy:
             raise ValueError(f"{path} was trained on catalog/CF fingerprint {blob['fingerprint']}, this world is "
                              f"{expect}: retrain it")
         n_in = blob.get("features", len(LEGACY_COLUMNS))
-        if n_in not in (N_GLOBAL + N_ACTION, len(LEGACY_COLUMNS)):
+        if n_in != N_GLOBAL + N_ACTION and n_in not in OLD_LAYOUTS:
             raise ValueError(f"{path} was trained on {n_in} features, this code builds {N_GLOBAL + N_ACTION} (or "
-                             f"the {len(LEGACY_COLUMNS)} of the layout before lookahead features): retrain it")
+                             f"reads the earlier layouts of {', '.join(map(str, OLD_LAYOUTS))}): retrain it")
         net = QNetwork(blob["hidden"], n_in)
         net.load_state_dict(blob["state_dict"])
-        return cls(net, RulePolicy.for_setting(world, user_model, multi_choice).config,
-                   PlanPolicy.for_setting(world, user_model, multi_choice).config,
-                   None if n_in == N_GLOBAL + N_ACTION else LEGACY_COLUMNS)
+        plan = PlanPolicy.for_setting(world, user_model, multi_choice).config
+        if n_in != N_GLOBAL + N_ACTION:
+            plan = dataclasses.replace(plan, turn_weight=0.0)
+        return cls(net, RulePolicy.for_setting(world, user_model, multi_choice).config, plan, OLD_LAYOUTS.get(n_in))
 
 
 def world_fingerprint(world) -> str:
     return f"{world.catalog.fingerprint()}-{world.scorer.fingerprint()}"
 
 
-def save_policy(path: Path, net: QNetwork, hidden: int, fingerprint: str, meta: dict) -> None:
+def save_policy(path: Path, state_dict: dict, hidden: int, fingerprint: str, meta: dict) -> None:
+    """A ``QNetwork``'s weights with what ``UnifiedPolicy.for_setting`` checks on loading."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    torch.save({"state_dict": net.state_dict(), "hidden": hidden, "fingerprint": fingerprint,
+    torch.save({"state_dict": state_dict, "hidden": hidden, "fingerprint": fingerprint,
                 "features": N_GLOBAL + N_ACTION, "meta": meta}, tmp)
     tmp.replace(path)
     path.with_suffix(".json").write_text(json.dumps({"fingerprint": fingerprint, **meta}, indent=2) + "\n")

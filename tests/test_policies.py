@@ -263,3 +263,30 @@ def test_rule_tuning_widens_a_grid_whose_best_sits_on_its_edge():
     assert widened(temps, thresholds, 2.4, 0.1) and thresholds[-1] == 0.05
     assert not widened(temps, thresholds, 2.4, 0.3)  # inside: nothing to add
     assert not widened([1.0, 2.0, 4.0], [0.2, 0.9], 2.0, 0.9)  # a threshold cannot pass 1
+
+
+def test_plan_tuning_takes_the_fewest_turns_within_one_standard_error_of_the_best():
+    from chat.metrics import one_se_best
+
+    tried = {(0.0, 0.0): {"SR@15": 0.973, "AT": 8.37}, (0.5, 0.0): {"SR@15": 0.967, "AT": 4.54},
+             (1.0, 0.0): {"SR@15": 0.957, "AT": 3.94}, (1.0, 0.04): {"SR@15": 0.900, "AT": 3.00}}
+    # SE at 0.973 of 300 is 0.0094: 0.967 is within, 0.957 is not
+    assert one_se_best(tried, 300) == (0.5, 0.0)
+    # everything perfect: the standard error is floored at one episode, and the fewest turns win
+    perfect = {(0.0, 0.0): {"SR@15": 1.0, "AT": 4.0}, (0.5, 0.0): {"SR@15": 0.997, "AT": 3.1},
+               (1.0, 0.0): {"SR@15": 0.99, "AT": 2.0}}
+    assert one_se_best(perfect, 300) == (0.5, 0.0)
+
+
+def test_plan_tuning_grids_turn_weight_and_margin_and_widens_the_margin(monkeypatch):
+    import chat.tune_rule as tune_rule
+    from chat.lookahead import PlanConfig, PlanPolicy
+
+    monkeypatch.setattr(tune_rule.PlanPolicy, "for_setting", classmethod(lambda cls, *a: PlanPolicy(PlanConfig())))
+    monkeypatch.setattr(tune_rule, "run_episodes", lambda world, policy, *a, **k: policy.config)
+    # success is flat; turns fall with the margin up to 0.08, and the turn weight helps a little
+    monkeypatch.setattr(tune_rule, "summarise", lambda c: {"SR@15": 0.99, "AT": 5 - c.turn_weight - 10 * min(c.margin, 0.08)})
+    entry = tune_rule.tune_plan(None, [0] * 300, UserModel(), False, "literal")
+    assert (entry["turn_weight"], entry["margin"]) == (1.0, 0.08)
+    assert entry["grid"]["margin"] == [0.0, 0.01, 0.02, 0.04, 0.08, 0.16]  # widened past 0.04, then 0.08 stayed best
+    assert len(entry["tried"]) == len(tune_rule.TURN_WEIGHTS) * 6

@@ -13,6 +13,7 @@ from chat.simulator import UserModel
 from chat.train_unified import MAX_A, pad, training_world
 from chat.unified import (
     LEGACY_COLUMNS,
+    OLD_LAYOUTS,
     N_ACTION,
     N_GLOBAL,
     QNetwork,
@@ -70,11 +71,11 @@ def test_saved_weights_refuse_another_world(tmp_path, monkeypatch):
     monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
     net = QNetwork(8)
     path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
-    save_policy(path, net, 8, world_fingerprint(world), {"seed": 0})
+    save_policy(path, net.state_dict(), 8, world_fingerprint(world), {"seed": 0})
     loaded = UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
     for a, b in zip(loaded.net.parameters(), net.parameters()):
         assert torch.equal(a, b)
-    save_policy(path, net, 8, "someone-else", {"seed": 0})
+    save_policy(path, net.state_dict(), 8, "someone-else", {"seed": 0})
     with pytest.raises(ValueError, match="retrain"):
         UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
     with pytest.raises(FileNotFoundError, match="train_unified"):
@@ -92,23 +93,45 @@ def test_training_world_targets_come_from_train_only():
     assert (held.multiply(world.data.valid)).nnz == 0 and (held.multiply(world.data.test)).nnz == 0
 
 
-def test_weights_from_before_the_lookahead_features_read_their_own_columns(tmp_path, monkeypatch):
+@pytest.mark.parametrize("n_in", [None, 42, N_GLOBAL + N_ACTION])
+def test_weights_of_each_layout_read_their_own_columns(tmp_path, monkeypatch, n_in):
+    """Weights saved before the lookahead features (no "features" entry), before its turn
+    weight (42) and now: each reads its own columns, the older ones at turn weight 0."""
+    import chat.unified as unified
+    from chat.lookahead import PlanConfig, PlanPolicy
+
+    world = tiny_world()
+    monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
+    tuned = PlanPolicy(PlanConfig(margin=0.03, turn_weight=0.5))
+    monkeypatch.setattr(unified.PlanPolicy, "for_setting", classmethod(lambda cls, *a: tuned))
+    path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
+    columns = {None: LEGACY_COLUMNS, 42: OLD_LAYOUTS[42], N_GLOBAL + N_ACTION: np.arange(N_GLOBAL + N_ACTION)}[n_in]
+    net = QNetwork(8, len(columns))
+    blob = {"state_dict": net.state_dict(), "hidden": 8, "fingerprint": world_fingerprint(world)}
+    torch.save(blob if n_in is None else {**blob, "features": n_in}, path)
+    policy = UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
+    assert policy.plan.turn_weight == (0.5 if n_in == N_GLOBAL + N_ACTION else 0.0)
+    assert policy.plan.margin == 0.03
+    # the legacy columns are the old layout: 18 global, 5 action, the type one-hot
+    assert len(LEGACY_COLUMNS) == 18 + 5 + (N_ACTION - 8) and len(OLD_LAYOUTS[42]) == 42
+    user, target = pick(world, lambda k: True)
+    conv = talk(world, user, target)
+    for _ in range(3):
+        cand = build_candidates(conv.state, policy.config, policy.plan)
+        with torch.no_grad():
+            expect = cand.actions[int(torch.argmax(net(torch.from_numpy(cand.features[:, columns]))))]
+        assert policy.decide(conv.state) == expect
+        conv.step(expect)
+        if conv.done:
+            break
+
+
+def test_weights_of_an_unknown_layout_are_refused(tmp_path, monkeypatch):
     import chat.unified as unified
 
     world = tiny_world()
     monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
     path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
-    legacy = QNetwork(8, len(LEGACY_COLUMNS))
-    torch.save({"state_dict": legacy.state_dict(), "hidden": 8, "fingerprint": world_fingerprint(world)}, path)
-    policy = UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
-    user, target = pick(world, lambda k: True)
-    conv = talk(world, user, target)
-    cand = build_candidates(conv.state, policy.config, policy.plan)
-    # the legacy columns are the old layout: 18 global, 5 action, the type one-hot
-    assert len(LEGACY_COLUMNS) == 18 + 5 + (N_ACTION - 8)
-    with torch.no_grad():
-        expect = cand.actions[int(torch.argmax(legacy(torch.from_numpy(cand.features[:, LEGACY_COLUMNS]))))]
-    assert policy.decide(conv.state) == expect
     torch.save({"state_dict": QNetwork(8, 17).state_dict(), "hidden": 8, "fingerprint": world_fingerprint(world),
                 "features": 17}, path)
     with pytest.raises(ValueError, match="retrain"):
