@@ -11,7 +11,9 @@ in belief order, u_j = 1 - λ j / R the worth of succeeding with the j-th list f
 the turn weight λ = 0, V_rec is the chance of success by the last turn (SR@15); with λ = 1,
 the turns a success saves against failing (failure counting one turn past the last) over R:
 maximising it minimises the expected AT, with a slight lean to SR@15, since AT counts a
-success on the last turn as a failure. λ in between trades the two. Asking value v first and then recommending R - 1 lists (each one turn later: u_{j+1}) is
+success on the last turn as a failure. λ in between trades the two.
+
+Asking value v first and then recommending R - 1 lists (each one turn later: u_{j+1}) is
 worth
 
     V_ask(v) = P(yes) · V_rec(b | yes, R-1) + P(no) · V_rec(b | no, R-1) + P(?) · V_rec(b, R-1),

@@ -5,14 +5,14 @@ State (built on the shared beliefs of ``chat.beliefs``, the same update ``rule``
 global features — turn, belief entropy, top-1/10/20 belief mass, effective candidate count,
 counts of yes / no / don't-know answers and failed lists, the last answer, the expected
 value of recommending from now on (``chat.lookahead``), the setting's assumed patience and
-don't-know rates and the lookahead's tuned turn weight and margin — and, per candidate action, its own features: for an ask, the
-expected information, the known mass, the yes-share, the attribute type and its one-step
-lookahead (expected success after the answer, and its gain over recommending now); for
-recommend, a flag and its expected success. To keep steps cheap only the ``N_CANDIDATES``
-most informative values (or, multi-choice, types) are scored, plus recommend. The network
-is an MLP over [global ; action] giving a Q-value per action (``chat.train_unified`` trains
-it by double DQN with replay on UNICORN's rewards, starting from the demonstrations of
-``plan``, the lookahead used as a hand-made policy).
+don't-know rates and the lookahead's tuned turn weight and margin — and, per candidate
+action, its own features: for an ask, the expected information, the known mass, the
+yes-share, the attribute type and its one-step lookahead (expected value after the answer,
+and its gain over recommending now); for recommend, a flag and its expected value. To keep
+steps cheap only the ``N_CANDIDATES`` most informative values (or, multi-choice, types) are
+scored, plus recommend. The network is an MLP over [global ; action] giving a Q-value per
+action (``chat.train_unified`` trains it by double DQN with replay on UNICORN's rewards,
+starting from the demonstrations of ``plan``, the lookahead used as a hand-made policy).
 """
 
 from __future__ import annotations

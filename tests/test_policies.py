@@ -285,7 +285,8 @@ def test_plan_tuning_grids_turn_weight_and_margin_and_widens_the_margin(monkeypa
     monkeypatch.setattr(tune_rule.PlanPolicy, "for_setting", classmethod(lambda cls, *a: PlanPolicy(PlanConfig())))
     monkeypatch.setattr(tune_rule, "run_episodes", lambda world, policy, *a, **k: policy.config)
     # success is flat; turns fall with the margin up to 0.08, and the turn weight helps a little
-    monkeypatch.setattr(tune_rule, "summarise", lambda c: {"SR@15": 0.99, "AT": 5 - c.turn_weight - 10 * min(c.margin, 0.08)})
+    monkeypatch.setattr(tune_rule, "summarise",
+                        lambda c: {"SR@15": 0.99, "AT": 5 - c.turn_weight - 10 * min(c.margin, 0.08)})
     entry = tune_rule.tune_plan(None, [0] * 300, UserModel(), False, "literal")
     assert (entry["turn_weight"], entry["margin"]) == (1.0, 0.08)
     assert entry["grid"]["margin"] == [0.0, 0.01, 0.02, 0.04, 0.08, 0.16]  # widened past 0.04, then 0.08 stayed best

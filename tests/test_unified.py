@@ -13,9 +13,9 @@ from chat.simulator import UserModel
 from chat.train_unified import MAX_A, pad, training_world
 from chat.unified import (
     LEGACY_COLUMNS,
-    OLD_LAYOUTS,
     N_ACTION,
     N_GLOBAL,
+    OLD_LAYOUTS,
     QNetwork,
     UnifiedPolicy,
     build_candidates,
