@@ -8,8 +8,8 @@ interactions are the training targets. Users behave as a mixture (literal, flip 
 don't-know 0.2, patience 0.3, two targets, their combination; a quarter of episodes
 multi-choice). Rewards are UNICORN's (``chat.simulator.REWARDS``). A teacher — ``plan``
 (the lookahead, ``chat.lookahead``, with its validation-tuned turn weight and margin; a
-multi-choice setting without its own tuning takes its users' single-choice one) by default, or the tuned
-``rule`` — guides exploration (ε-greedy, the exploratory action the teacher's half of the
+multi-choice setting without its own tuning takes its users' single-choice one) by
+default, or the tuned ``rule`` — guides exploration (ε-greedy, the exploratory action the teacher's half of the
 time), and before RL the network is pretrained on the teacher's demonstrations and keeps a
 large-margin loss on them afterwards (DQfD, Hester et al. 2018), so learning starts from the
 teacher and RL moves it from there.
@@ -317,10 +317,11 @@ def main(argv=None) -> int:
         if ep % args.valid_every == 0:
             checkpoint(ep)
     bar.close()
-    picked = snapshots[one_se_best(dict(enumerate(snapshots)), n_valid)] if snapshots else None
-    print(f"[train_unified] done at episode {ep}; kept episode {picked and picked['episode']} "
-          f"(valid SR@15 {picked and round(picked['SR@15'], 3)}, AT {picked and round(picked['AT'], 2)})",
-          file=sys.stderr)
+    print(f"[train_unified] done at episode {ep}", file=sys.stderr)
+    if snapshots:
+        kept = snapshots[one_se_best(dict(enumerate(snapshots)), n_valid)]
+        print(f"[train_unified] kept episode {kept['episode']}: valid SR@15 {kept['SR@15']:.3f}, AT {kept['AT']:.2f}",
+              file=sys.stderr)
     return 0
 
 
