@@ -9,10 +9,10 @@ don't-know 0.2, patience 0.3, two targets, their combination; a quarter of episo
 multi-choice). Rewards are UNICORN's (``chat.simulator.REWARDS``). A teacher — ``plan``
 (the lookahead, ``chat.lookahead``, with its validation-tuned turn weight and margin; a
 multi-choice setting without its own tuning takes its users' single-choice one) by
-default, or the tuned ``rule`` — guides exploration (ε-greedy, the exploratory action the teacher's half of the
-time), and before RL the network is pretrained on the teacher's demonstrations and keeps a
-large-margin loss on them afterwards (DQfD, Hester et al. 2018), so learning starts from the
-teacher and RL moves it from there.
+default, or the tuned ``rule`` — guides exploration (ε-greedy, the exploratory action the
+teacher's half of the time), and before RL the network is pretrained on the teacher's
+demonstrations and keeps a large-margin loss on them afterwards (DQfD, Hester et al. 2018),
+so learning starts from the teacher and RL moves it from there.
 After pretraining and every ``--valid-every`` episodes the greedy policy is scored on
 validation episodes of the evaluation world (targets from the valid split), a snapshot is
 kept, and the one the one-standard-error rule picks (the fewest turns within one standard
