@@ -291,3 +291,19 @@ def test_plan_tuning_grids_turn_weight_and_margin_and_widens_the_margin(monkeypa
     assert (entry["turn_weight"], entry["margin"]) == (1.0, 0.08)
     assert entry["grid"]["margin"] == [0.0, 0.01, 0.02, 0.04, 0.08, 0.16]  # widened past 0.04, then 0.08 stayed best
     assert len(entry["tried"]) == len(tune_rule.TURN_WEIGHTS) * 6
+
+
+def test_an_untuned_multi_choice_setting_takes_its_users_single_choice_entry(tmp_path, monkeypatch):
+    import chat.policies as policies
+    from chat.policies import setting_key, tuned_entry
+
+    world = tiny_world()
+    monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
+    flip, literal = UserModel(flip=0.1), UserModel()
+    settings = {setting_key(flip, False): {"margin": 0.01}, setting_key(literal, True): {"margin": 0.04},
+                setting_key(literal, False): {"margin": 0.02}}
+    (tmp_path / f"plan-{world.catalog.name}.json").write_text(json.dumps({"settings": settings}))
+    assert tuned_entry("plan", world, flip, True) == {"margin": 0.01}  # no multi-choice entry of its own
+    assert tuned_entry("plan", world, literal, True) == {"margin": 0.04}  # its own entry wins
+    assert tuned_entry("plan", world, UserModel(patience=0.3), True) is None  # neither tuned
+    assert tuned_entry("rule", world, flip, False) is None  # no file
