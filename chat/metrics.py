@@ -56,4 +56,3 @@ def one_se_best(tried: dict, n: int):
     se = max(math.sqrt(top * (1 - top) / n), 1 / n)
     near = [c for c, s in tried.items() if s["SR@15"] >= top - se - 1e-12]
     return min(near, key=lambda c: tried[c]["AT"])
-

@@ -247,11 +247,12 @@ def main(argv=None) -> int:
         losses.append(loss.item())
 
     n_valid = len(valid_eps) * len(VALID_SETTINGS)
-    chosen = [None]
+    chosen = None  # the snapshot saved as the policy
 
     def checkpoint(ep: int) -> None:
         """Validate, keep a snapshot, and save the one the one-standard-error rule picks of all
         so far (``chat.metrics.one_se_best``: fewest turns within one SE of the best success)."""
+        nonlocal chosen
         v = validate(world, net, valid_eps, args.seed)
         curve.append({"episode": ep, "loss": float(np.mean(losses[-1000:])) if losses else None,
                       "valid SR@15": v["SR@15"], "valid AT": v["AT"]})
@@ -259,8 +260,8 @@ def main(argv=None) -> int:
                    f"AT {v['AT']:.2f}", file=sys.stderr)
         snapshots.append({"episode": ep, **v, "state_dict": copy.deepcopy(net.state_dict())})
         k = one_se_best(dict(enumerate(snapshots)), n_valid)
-        if k != chosen[0]:
-            chosen[0] = k
+        if k != chosen:
+            chosen = k
             best = {key: val for key, val in snapshots[k].items() if key != "state_dict"}
             save_policy(out_path, snapshots[k]["state_dict"], args.hidden, world_fingerprint(world),
                         {"command": run_metadata()["command"], "seed": args.seed, "dataset": args.dataset,

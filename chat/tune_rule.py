@@ -193,8 +193,9 @@ def main(argv=None) -> int:
                 out[key] = refine_opening(world, episodes, um, mc, previous[key])
             continue
         out[key] = (tune if args.policy == "rule" else tune_plan)(world, episodes, um, mc, name)
-    rule = "valid SR@15 then AT" if args.policy == "rule" else "valid AT within one standard error of the best SR@15"
-    write_json(path, {"dataset": args.dataset, "selected_on": f"{rule}, {len(episodes)} episodes, split seed 0",
+    selection = ("valid SR@15 then AT" if args.policy == "rule"
+                 else "valid AT within one standard error of the best SR@15")
+    write_json(path, {"dataset": args.dataset, "selected_on": f"{selection}, {len(episodes)} episodes, split seed 0",
                       "settings": {**previous, **out}, **run_metadata()})
     print(f"[tune_rule] wrote {path}", file=sys.stderr)
     return 0
