@@ -26,6 +26,18 @@ that the target lands in one of the remaining lists (early) more than the turn i
 With λ = 0 a question costs only the last list, so it over-asks; with any λ a wrong model
 misjudges, so ``plan`` asks only when the gain exceeds a margin, λ and the margin tuned on
 validation.
+
+Two refinements, tuned on validation too. Depth 2 (``lookahead2``): the continuation after
+the first decision is no longer "recommend from then on" but the best single step from
+there (recommend on, or the best question, valued as above): recommending now is worth
+u_0 m_0 + (1 - q)(1 - m_0) · C(b without the list), and asking v is worth the answers'
+probability-weighted C(b | answer), C the one-step lookahead's best value with the worth
+shifted one turn, the second question chosen among the same candidates less the one just
+asked. This is what the rule's early lists do and the one-step lookahead cannot value:
+recommend now, ask after a failed list. Sharpness α: the lookahead reads the beliefs as
+∝ b^α. The beliefs' temperature is tuned for the rule's ranking and threshold, not for
+calibrated probabilities; α corrects the confidence the lookahead puts in them without
+changing any list (b^α ranks items as b does) or the shared belief update.
 """
 
 from __future__ import annotations
@@ -48,6 +60,9 @@ class PlanConfig:
     dont_know: float = 0.0  # assumed chance of "don't know" to a question the user could answer
     n_values: int = 20  # the most informative values considered (UNICORN's preselection)
     turn_weight: float = 0.0  # λ: 0 values success by the last turn (SR@15), 1 turns saved (AT)
+    depth: int = 1  # decisions looked ahead before "recommend from then on": 1 or 2
+    n_deep: int = 6  # depth 2: the values (best by one-step value) whose answers are looked past
+    sharpness: float = 1.0  # α: the lookahead values with beliefs ∝ b^α (calibration; lists unchanged)
 
     def __post_init__(self):
         if not 0 <= self.turn_weight <= 1:
@@ -55,6 +70,12 @@ class PlanConfig:
         for name in ("patience", "dont_know"):
             if not 0 <= getattr(self, name) < 1:
                 raise ValueError(f"PlanConfig.{name} must be in [0, 1), got {getattr(self, name)}")
+        if self.depth not in (1, 2):
+            raise ValueError(f"PlanConfig.depth must be 1 or 2, got {self.depth}")
+        if self.sharpness <= 0:
+            raise ValueError(f"PlanConfig.sharpness must be > 0, got {self.sharpness}")
+        if self.n_deep < 1:
+            raise ValueError(f"PlanConfig.n_deep must be >= 1, got {self.n_deep}")
         if self.margin < 0:
             raise ValueError(f"PlanConfig.margin must be >= 0, got {self.margin}")
 
@@ -90,35 +111,110 @@ class Lookahead:
     v_ask: np.ndarray  # (m,)
 
 
-def lookahead(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: PlanConfig) -> Lookahead:
-    """V_rec and V_ask (module docstring) for the candidate ``values`` under beliefs ``b``."""
-    w = state.world
-    R = state.max_actions - state.turn
+def _ask_values(w, live: np.ndarray, B: np.ndarray, values: np.ndarray, R: int, u: np.ndarray,
+                cfg: PlanConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For each row of normalised beliefs ``B`` ``(k, n)`` over the ``live`` items and each of
+    ``values`` ``(m,)`` with R actions left: P(yes), P(no) and V_ask ``(k, m)``, and the
+    normalised posteriors after "yes" and "no" ``(k, m, n)``."""
     eps, d, q = cfg.beliefs.error, cfg.dont_know, cfg.patience
-    u = worth(R, cfg.turn_weight)
-    v_rec = float(rollout_value(b[None], R, q, u)[0])
-    v_next = float(rollout_value(b[None], R - 1, q, u[1:])[0])
+    has = w.attr_by_value[values][:, live].toarray() > 0  # (m, n)
+    known = w.known[live][:, w.value_type[values]].T  # (m, n)
+    # the update chat.beliefs makes after each answer (an item of unknown type: 1/2 either way)
+    post_yes = B[:, None, :] * np.where(has, 1 - eps, np.where(known, eps, 0.5))
+    post_no = B[:, None, :] * np.where(has, eps, np.where(known, 1 - eps, 0.5))
+    # the answer's probability: unknown type -> "don't know"; else "don't know" w.p. d, then flips
+    p_yes = (1 - d) * np.where(known, post_yes, 0.0).sum(-1)
+    p_no = (1 - d) * np.where(known, post_no, 0.0).sum(-1)
+    p_dk = 1.0 - p_yes - p_no
+    post_yes /= np.maximum(post_yes.sum(-1, keepdims=True), 1e-300)
+    post_no /= np.maximum(post_no.sum(-1, keepdims=True), 1e-300)
+    k, m, n = post_yes.shape
+    vy = rollout_value(post_yes.reshape(k * m, n), R - 1, q, u[1:]).reshape(k, m)
+    vn = rollout_value(post_no.reshape(k * m, n), R - 1, q, u[1:]).reshape(k, m)
+    v_next = rollout_value(B, R - 1, q, u[1:])[:, None]
+    return p_yes, p_no, p_yes * vy + p_no * vn + p_dk * v_next, post_yes, post_no
+
+
+def lookahead(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: PlanConfig,
+              u: np.ndarray | None = None) -> Lookahead:
+    """V_rec and V_ask (module docstring) for the candidate ``values`` under beliefs ``b``;
+    ``u``: the worth of the remaining actions (default ``worth(R, cfg.turn_weight)``; a deeper
+    lookahead passes its root's, shifted)."""
+    R = state.max_actions - state.turn
+    u = worth(R, cfg.turn_weight) if u is None else u
+    v_rec = float(rollout_value(b[None], R, cfg.patience, u)[0])
+    v_next = float(rollout_value(b[None], R - 1, cfg.patience, u[1:])[0])
     if not values.size or R <= 1:
         return Lookahead(values, v_rec, v_next, np.zeros(len(values)), np.zeros(len(values)))
     live = np.flatnonzero(b > 0)  # only items with belief matter; keeps the matrices small
+    p_yes, _, v_ask, _, _ = _ask_values(state.world, live, b[live][None], values, R, u, cfg)
+    return Lookahead(values, v_rec, v_next, p_yes[0], v_ask[0])
+
+
+def _best_step(w, live, B, values, R, u, cfg, exclude: np.ndarray) -> np.ndarray:
+    """C = max(V_rec, max_v V_ask) for each row of ``B`` ``(k, n)`` with R actions left: the
+    one-step lookahead's best value, row i not asking ``values[exclude[i]]`` (the question
+    just asked; -1: none) ``(k,)``."""
+    v_rec = rollout_value(B, R, cfg.patience, u)
+    if R <= 1 or not values.size:
+        return v_rec
+    v_ask = _ask_values(w, live, B, values, R, u, cfg)[2]
+    rows = np.flatnonzero(exclude >= 0)
+    v_ask[rows, exclude[rows]] = -np.inf
+    return np.maximum(v_rec, v_ask.max(1))
+
+
+@dataclass(frozen=True)
+class Deep:
+    """The two-step lookahead at one state: recommending now then the best single step
+    (``v_rec``), and for each value in ``values`` asking it then the best single step
+    (``v_ask``: for the ``PlanConfig.n_deep`` values of best one-step value; the others keep
+    their one-step value, a lower bound)."""
+
+    values: np.ndarray
+    v_rec: float
+    v_ask: np.ndarray
+
+
+def lookahead2(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: PlanConfig) -> Deep:
+    """Two decisions deep, then recommending from there on (module docstring, depth 2). The
+    second decision chooses among the same candidate values (less the one just asked); after
+    a failed list, its items leave the beliefs."""
+    w = state.world
+    R = state.max_actions - state.turn
+    u = worth(R, cfg.turn_weight)
+    la = lookahead(state, b, values, cfg)
+    if not values.size or R <= 2:
+        return Deep(values, la.v_rec, la.v_ask)
+    live = np.flatnonzero(b > 0)
     bl = b[live]
-    has = w.attr_by_value[values][:, live].toarray() > 0  # (m, n_live)
-    known = w.known[live][:, w.value_type[values]].T  # (m, n_live)
-    # the update chat.beliefs makes after each answer (an item of unknown type: 1/2 either way)
-    post_yes = bl * np.where(has, 1 - eps, np.where(known, eps, 0.5))
-    post_no = bl * np.where(has, eps, np.where(known, 1 - eps, 0.5))
-    # the answer's probability: unknown type -> "don't know"; else "don't know" w.p. d, then flips
-    p_yes = (1 - d) * np.where(known, post_yes, 0.0).sum(1)
-    p_no = (1 - d) * np.where(known, post_no, 0.0).sum(1)
-    p_dk = 1.0 - p_yes - p_no
-    vy = rollout_value(post_yes / np.maximum(post_yes.sum(1, keepdims=True), 1e-300), R - 1, q, u[1:])
-    vn = rollout_value(post_no / np.maximum(post_no.sum(1, keepdims=True), 1e-300), R - 1, q, u[1:])
-    return Lookahead(values, v_rec, v_next, p_yes, p_yes * vy + p_no * vn + p_dk * v_next)
+    # recommend now: the top 10 hold the target (worth u_0), else the user stays w.p. 1 - q
+    order = np.argsort(-bl, kind="stable")
+    shown, rest = order[:LIST_SIZE], order[LIST_SIZE:]
+    m0 = float(bl[shown].sum())
+    v_rec = u[0] * m0
+    if rest.size and bl[rest].sum() > 0:
+        after = (bl[rest] / bl[rest].sum())[None]
+        c = _best_step(w, live[rest], after, values, R - 1, u[1:], cfg, np.array([-1]))
+        v_rec += (1 - cfg.patience) * (1 - m0) * float(c[0])
+    # ask: each answer's posterior ("don't know": the beliefs as they are), then the best step
+    deep = np.argsort(-la.v_ask, kind="stable")[: cfg.n_deep]
+    p_yes, p_no, _, post_yes, post_no = _ask_values(w, live, bl[None], values[deep], R, u, cfg)
+    c = _best_step(w, live, np.concatenate([post_yes[0], post_no[0]]), values, R - 1, u[1:], cfg, np.r_[deep, deep])
+    cy, cn = c[: len(deep)], c[len(deep):]
+    # "don't know": the best step from b, never asking the same value again
+    v_rec_d = rollout_value(bl[None], R - 1, cfg.patience, u[1:])[0]
+    ask_d = _ask_values(w, live, bl[None], values, R - 1, u[1:], cfg)[2][0]
+    cd = np.array([max(v_rec_d, np.delete(ask_d, j).max(initial=-np.inf)) for j in deep])
+    p_dk = 1.0 - p_yes[0] - p_no[0]
+    v_ask = la.v_ask.copy()
+    v_ask[deep] = p_yes[0] * cy + p_no[0] * cn + p_dk * cd
+    return Deep(values, v_rec, v_ask)
 
 
 class PlanPolicy:
-    """``plan``: the lookahead as a hand-made policy. Asks the value with the highest V_ask
-    when it beats V_rec by ``margin`` (multi-choice: that value's type, offering it and the
+    """``plan``: the lookahead (one or two steps deep, beliefs read with sharpness α) as a
+    hand-made policy. Asks the value with the highest V_ask when it beats V_rec by ``margin`` (multi-choice: that value's type, offering it and the
     type's other values of most belief mass, ``CHIPS`` in all), else recommends the top 10 by
     belief."""
 
@@ -130,16 +226,19 @@ class PlanPolicy:
     @classmethod
     def for_setting(cls, world, user_model, multi_choice: bool) -> PlanPolicy:
         """The rule's tuned beliefs for this setting, the setting's don't-know and patience
-        rates, and the margin tuned on validation (``configs/policies/plan-<dataset>.json``,
-        written by ``python -m chat.tune_rule --policy plan``; turn weight 0 and margin 0.02 when
-        none was tuned)."""
+        rates, and the turn weight, margin, sharpness and depth tuned on validation
+        (``configs/policies/plan-<dataset>.json``, written by ``python -m chat.tune_rule --policy
+        plan``; the ``PlanConfig`` defaults when none was tuned)."""
         beliefs = RulePolicy.for_setting(world, user_model, multi_choice).config.beliefs
         entry = tuned_entry("plan", world, user_model, multi_choice) or {}
         return cls(PlanConfig(beliefs, entry.get("margin", PlanConfig.margin), user_model.patience,
-                              user_model.dont_know, turn_weight=entry.get("turn_weight", PlanConfig.turn_weight)))
+                              user_model.dont_know, turn_weight=entry.get("turn_weight", PlanConfig.turn_weight),
+                              depth=entry.get("depth", PlanConfig.depth),
+                              sharpness=entry.get("sharpness", PlanConfig.sharpness)))
 
-    def tuned(self, margin: float, turn_weight: float) -> PlanPolicy:
-        return PlanPolicy(replace(self.config, margin=margin, turn_weight=turn_weight))
+    def tuned(self, margin: float, turn_weight: float, depth: int = 1, sharpness: float = 1.0) -> PlanPolicy:
+        return PlanPolicy(replace(self.config, margin=margin, turn_weight=turn_weight, depth=depth,
+                                  sharpness=sharpness))
 
     def decide(self, state: DialogueState) -> Action:
         logb = log_beliefs(state, self.config.beliefs)
@@ -148,7 +247,8 @@ class PlanPolicy:
         values = candidate_values(state, b, limit=self.config.n_values)
         if not values.size or state.turn >= state.max_actions - 1:
             return fallback_list(state, top)
-        la = lookahead(state, b, values, self.config)
+        bv = b if self.config.sharpness == 1 else normalise(self.config.sharpness * logb)
+        la = (lookahead if self.config.depth == 1 else lookahead2)(state, bv, values, self.config)
         j = int(np.argmax(la.v_ask))
         if la.v_ask[j] <= la.v_rec + self.config.margin:
             return fallback_list(state, top)

@@ -127,7 +127,11 @@ class RulePolicy:
         setting (``configs/policies/rule-<dataset>.json``, written by ``python -m
         chat.tune_rule``); defaults (hard beliefs for the literal user, ε = 0.1 otherwise)
         when none was tuned."""
-        entry = tuned_entry("rule", world, user_model, multi_choice)
+        return cls.from_entry(tuned_entry("rule", world, user_model, multi_choice), user_model)
+
+    @classmethod
+    def from_entry(cls, entry: dict | None, user_model) -> RulePolicy:
+        """The rule of one tuned entry (``for_setting``'s defaults when None)."""
         if entry:
             beliefs = BeliefConfig(entry["temperature"], entry["error"], entry.get("trust_opening", False))
             return cls(RuleConfig(beliefs, entry["threshold"]))
@@ -156,9 +160,12 @@ def tuned_entry(policy: str, world, user_model, multi_choice: bool) -> dict | No
     multi-choice setting not tuned on its own falls back to the same users' single-choice entry
     (training mixes multi-choice into every user setting); None when neither was tuned."""
     path = POLICY_DIR / f"{policy}-{world.catalog.name}.json"
-    if not path.exists():
-        return None
-    settings = json.loads(path.read_text())["settings"]
+    return setting_entry(json.loads(path.read_text())["settings"], user_model, multi_choice) if path.exists() else None
+
+
+def setting_entry(settings: dict, user_model, multi_choice: bool) -> dict | None:
+    """The entry of ``settings`` (a tuned file's "settings") for this user setting, a
+    multi-choice setting falling back to the same users' single-choice entry."""
     return settings.get(setting_key(user_model, multi_choice)) or settings.get(setting_key(user_model, False))
 
 

@@ -40,7 +40,8 @@ from chat.metrics import one_se_best, summarise
 from chat.policies import POLICY_DIR, RuleConfig, RulePolicy
 from chat.simulate import run_episodes
 from chat.simulator import Conversation, UserModel, draw_targets
-from chat.unified import N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, world_fingerprint
+from chat.unified import (N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, tuned_parameters,
+                          world_fingerprint)
 from chat.world import World, build_world
 from recsys import assets
 from recsys.datasets import load_dataset
@@ -220,6 +221,7 @@ def main(argv=None) -> int:
     target.load_state_dict(net.state_dict())
     replay = Replay(50_000, rng)
     settings = {(um, mc): Setting.of(world, um, mc, args.teacher) for um in MIXTURE for mc in (False, True)}
+    tuned = tuned_parameters(world)  # what Setting.of read, stored with the weights
     t_end = time.time() + 60 * args.minutes
     out_path = POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}.pt"
     steps, losses = 0, []
@@ -268,7 +270,7 @@ def main(argv=None) -> int:
                          "teacher": args.teacher, "episodes_trained": best["episode"],
                          "selected_on": f"validation AT within one standard error of the best SR@15 "
                                         f"({n_valid} episodes over {len(VALID_SETTINGS)} settings)",
-                         "valid": best})
+                         "valid": best}, tuned)
         ckpt.parent.mkdir(parents=True, exist_ok=True)
         torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "episode": ep, "snapshots": snapshots,
                     "curve": curve, "features": N_GLOBAL + N_ACTION, "teacher": args.teacher}, ckpt)

@@ -13,10 +13,13 @@ users, one refinement step: the best configuration with the opening trusted as e
 evidence (``chat.beliefs``), kept if it does better (``--refine-opening`` runs only this step
 on the configurations already tuned). Selection by validation SR@15, ties by AT.
 
-``plan`` keeps the rule's tuned beliefs for the setting and tunes its turn weight λ (how much
-the lookahead values an early success over a late one, ``chat.lookahead``) and its margin
-(the gain a question must bring), widening the margins upwards while the best sits on the
-top. Selection by the one-standard-error rule: of the configurations whose SR@15 is within
+``plan`` keeps the rule's tuned beliefs for the setting and tunes, in three stages, (1) its
+turn weight λ (how much the lookahead values an early success over a late one,
+``chat.lookahead``) × its margin (the gain a question must bring), widening the margins
+upwards while the best sits on the top; (2) at the chosen λ and margin, the sharpness α with
+which the lookahead reads the beliefs (calibration) and the two-step lookahead; (3) when
+stage 2 moved away from α = 1, depth 1, the λ × margin grid again there. Each choice, over
+every configuration tried so far, by the one-standard-error rule: of the configurations whose SR@15 is within
 one standard error of the best (√(p(1-p)/n), at least one episode), the fewest turns (AT).
 A bare SR@15-then-AT order let a one-episode SR edge choose twice the turns.
 
@@ -59,6 +62,7 @@ THRESHOLDS = (0.1, 0.2, 0.3, 0.5, 0.7)
 ERRORS = (0.05, 0.15)
 MARGINS = (0.0, 0.01, 0.02, 0.04)
 TURN_WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
+SHARPNESS = (0.5, 0.75, 1.0, 1.5, 2.0)
 MAX_WIDEN = 3
 
 
@@ -95,28 +99,48 @@ def best_of(tried: dict) -> tuple:
     return cfg
 
 
-def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
-    """``plan``'s turn weight and margin for one user setting, on the rule's tuned beliefs."""
+def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str, previous: dict | None = None) -> dict:
+    """``plan``'s turn weight, margin, sharpness and depth for one user setting, on the rule's
+    tuned beliefs (the module docstring's three stages). ``previous``: a plan entry scored on
+    the same episodes by the same code, whose configurations are not run again."""
     base = PlanPolicy.for_setting(world, um, multi_choice)
-    margins = list(MARGINS)
     tried: dict[tuple, dict] = {}
-    for _ in range(MAX_WIDEN + 1):
-        for lam, m in itertools.product(TURN_WEIGHTS, margins):
-            if (lam, m) in tried:
-                continue
-            s = tried[(lam, m)] = summarise(run_episodes(world, base.tuned(m, lam), episodes, um, 0, multi_choice,
-                                                         split="valid"))
-            print(f"[tune_rule] plan {name}: λ={lam} margin={m}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}",
-                  file=sys.stderr)
-        lam, m = one_se_best(tried, len(episodes))
-        if m != max(margins):
-            break
-        margins.append(round(m * 2, 4))
-        print(f"[tune_rule] plan {name}: best on the grid's top (margin={m}); widening", file=sys.stderr)
-    return {"turn_weight": lam, "margin": m, "valid": tried[(lam, m)], "setting": name,
-            "grid": {"turn_weight": list(TURN_WEIGHTS), "margin": sorted(margins)},
-            "tried": [{"turn_weight": c[0], "margin": c[1], "SR@15": s["SR@15"], "AT": s["AT"]}
-                      for c, s in tried.items()]}
+    for t in (previous or {}).get("tried", []):
+        key = (t["turn_weight"], t["margin"], t.get("sharpness", 1.0), t.get("depth", 1))
+        tried[key] = {"SR@15": t["SR@15"], "AT": t["AT"]}
+
+    def run(configs) -> tuple:
+        for c in configs:
+            if c not in tried:
+                lam, m, a, d = c
+                s = tried[c] = summarise(run_episodes(world, base.tuned(m, lam, d, a), episodes, um, 0,
+                                                      multi_choice, split="valid"))
+                print(f"[tune_rule] plan {name}: λ={lam} margin={m} α={a} depth={d}: "
+                      f"SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}", file=sys.stderr)
+        return one_se_best(tried, len(episodes))
+
+    def margin_grid(a: float, d: int) -> tuple:
+        """λ × margins at sharpness ``a`` and depth ``d``, margins widened upwards while the
+        pick sits on the top."""
+        margins = list(MARGINS)
+        for _ in range(MAX_WIDEN + 1):
+            pick = run(itertools.product(TURN_WEIGHTS, margins, (a,), (d,)))
+            if pick[2:] != (a, d) or pick[1] != max(margins):
+                return pick
+            margins.append(round(pick[1] * 2, 4))
+            print(f"[tune_rule] plan {name}: best on the grid's top (margin={pick[1]}); widening", file=sys.stderr)
+        return pick
+
+    lam, m, _, _ = margin_grid(1.0, 1)
+    pick = run([(lam, m, a, 1) for a in SHARPNESS] + [(lam, m, 1.0, 2)])
+    if pick[2:] != (1.0, 1):
+        pick = margin_grid(*pick[2:])
+    lam, m, a, d = pick
+    return {"turn_weight": lam, "margin": m, "sharpness": a, "depth": d, "valid": tried[pick], "setting": name,
+            "grid": {"turn_weight": list(TURN_WEIGHTS), "margin": sorted({c[1] for c in tried}),
+                     "sharpness": sorted({c[2] for c in tried}), "depth": sorted({c[3] for c in tried})},
+            "tried": [{"turn_weight": c[0], "margin": c[1], "sharpness": c[2], "depth": c[3], "SR@15": s["SR@15"],
+                       "AT": s["AT"]} for c, s in tried.items()]}
 
 
 def tune(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
@@ -168,6 +192,9 @@ def main(argv=None) -> int:
     ap.add_argument("--settings", default=",".join(SETTINGS), help="comma-separated setting names")
     ap.add_argument("--policy", choices=("rule", "plan"), default="rule",
                     help="plan reads the rule's tuned beliefs, so tune the rule first")
+    ap.add_argument("--reuse", action="store_true",
+                    help="plan: do not run again the configurations the existing file scored on the same "
+                         "episodes (valid while the plan code they ran is unchanged)")
     ap.add_argument("--refine-opening", action="store_true",
                     help="rule: only try trusting the opening on the configurations already tuned")
     args = ap.parse_args(argv)
@@ -181,7 +208,11 @@ def main(argv=None) -> int:
     world = build_world(catalog, seed=0)
     episodes = world.episodes("valid", args.episodes, np.random.default_rng(1234))
     path = POLICY_DIR / f"{args.policy}-{catalog.name}.json"
-    previous = json.loads(path.read_text()).get("settings", {}) if path.exists() else {}
+    stored = json.loads(path.read_text()) if path.exists() else {}
+    previous = stored.get("settings", {})
+    scored_on = f"{len(episodes)} episodes, split seed 0"
+    if args.reuse and (args.policy != "plan" or not stored.get("selected_on", "").endswith(scored_on)):
+        ap.error(f"--reuse needs --policy plan and {path} scored on {scored_on}")
     out = {}
     for name in names:
         um, mc = SETTINGS[name]
@@ -192,10 +223,13 @@ def main(argv=None) -> int:
             if um.noisy:
                 out[key] = refine_opening(world, episodes, um, mc, previous[key])
             continue
-        out[key] = (tune if args.policy == "rule" else tune_plan)(world, episodes, um, mc, name)
+        if args.policy == "rule":
+            out[key] = tune(world, episodes, um, mc, name)
+        else:
+            out[key] = tune_plan(world, episodes, um, mc, name, previous.get(key) if args.reuse else None)
     selection = ("valid SR@15 then AT" if args.policy == "rule"
                  else "valid AT within one standard error of the best SR@15")
-    write_json(path, {"dataset": args.dataset, "selected_on": f"{selection}, {len(episodes)} episodes, split seed 0",
+    write_json(path, {"dataset": args.dataset, "selected_on": f"{selection}, {scored_on}",
                       "settings": {**previous, **out}, **run_metadata()})
     print(f"[tune_rule] wrote {path}", file=sys.stderr)
     return 0

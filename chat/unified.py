@@ -29,7 +29,8 @@ from torch import nn
 from chat.actions import Action, Answer, AskType, AskValue
 from chat.beliefs import log_beliefs, normalise, top_items, value_information, value_mass
 from chat.lookahead import PlanConfig, PlanPolicy, lookahead
-from chat.policies import CHIPS, LIST_SIZE, POLICY_DIR, RuleConfig, RulePolicy, candidate_values, fallback_list
+from chat.policies import (CHIPS, LIST_SIZE, POLICY_DIR, RuleConfig, RulePolicy, candidate_values, fallback_list,
+                           setting_entry)
 from chat.simulator import DialogueState
 
 N_CANDIDATES = 20
@@ -84,7 +85,7 @@ def build_candidates(state: DialogueState, config: RuleConfig, plan: PlanConfig 
     values = candidate_values(state, b, limit=N_CANDIDATES)
     if not (values.size and state.turn < state.max_actions - 1):
         values = values[:0]
-    la = lookahead(state, b, values, plan)
+    la = lookahead(state, b if plan.sharpness == 1 else normalise(plan.sharpness * logb), values, plan)
     g = np.r_[g, la.v_rec, la.v_rec_next, plan.patience, plan.dont_know, plan.turn_weight,
               plan.margin * 10].astype(np.float32)
     top = top_items(logb, LIST_SIZE)
@@ -148,7 +149,8 @@ class UnifiedPolicy:
     def for_setting(cls, world, user_model, multi_choice: bool, seed: int = 0) -> UnifiedPolicy:
         """The trained network for this dataset (``configs/policies/unified-<dataset>-seed<k>.pt``),
         with the rule's validation-tuned beliefs and parameters for the user setting and the
-        lookahead's assumptions for it (``PlanPolicy.for_setting``). Refuses weights trained on
+        lookahead's assumptions for it (``PlanPolicy.for_setting``), the tuned parameters as
+        stored with the weights (``save_policy``). Refuses weights trained on
         another catalog or CF model; weights of an earlier layout read its columns
         (``OLD_LAYOUTS``), with the lookahead at turn weight 0 as they were trained."""
         path = POLICY_DIR / f"unified-{world.catalog.name}-seed{seed}.pt"
@@ -166,21 +168,45 @@ class UnifiedPolicy:
                              f"reads the earlier layouts of {', '.join(map(str, OLD_LAYOUTS))}): retrain it")
         net = QNetwork(blob["hidden"], n_in)
         net.load_state_dict(blob["state_dict"])
+        rule = RulePolicy.for_setting(world, user_model, multi_choice).config
         plan = PlanPolicy.for_setting(world, user_model, multi_choice).config
+        if "tuned" in blob:  # the tuned parameters its features were computed with, whatever was retuned since
+            rule = RulePolicy.from_entry(setting_entry(blob["tuned"]["rule"], user_model, multi_choice), user_model).config
+            entry = setting_entry(blob["tuned"]["plan"], user_model, multi_choice) or {}
+            plan = dataclasses.replace(plan, turn_weight=entry.get("turn_weight", PlanConfig.turn_weight),
+                                       margin=entry.get("margin", PlanConfig.margin),
+                                       sharpness=entry.get("sharpness", PlanConfig.sharpness))
         if n_in != N_GLOBAL + N_ACTION:
             plan = dataclasses.replace(plan, turn_weight=0.0)
-        return cls(net, RulePolicy.for_setting(world, user_model, multi_choice).config, plan, OLD_LAYOUTS.get(n_in))
+        return cls(net, rule, plan, OLD_LAYOUTS.get(n_in))
 
 
 def world_fingerprint(world) -> str:
     return f"{world.catalog.fingerprint()}-{world.scorer.fingerprint()}"
 
 
-def save_policy(path: Path, state_dict: dict, hidden: int, fingerprint: str, meta: dict) -> None:
-    """A ``QNetwork``'s weights with what ``UnifiedPolicy.for_setting`` checks on loading."""
+TUNED_KEYS = {"rule": ("temperature", "threshold", "error", "trust_opening"),
+              "plan": ("turn_weight", "margin", "sharpness")}
+
+
+def tuned_parameters(world) -> dict:
+    """What the features read of the tuned ``rule`` and ``plan`` entries for this dataset
+    (``configs/policies/<policy>-<dataset>.json``'s "settings"): stored with trained weights."""
+    out = {}
+    for policy, keep in TUNED_KEYS.items():
+        path = POLICY_DIR / f"{policy}-{world.catalog.name}.json"
+        settings = json.loads(path.read_text())["settings"] if path.exists() else {}
+        out[policy] = {key: {k: e[k] for k in keep if k in e} for key, e in settings.items()}
+    return out
+
+
+def save_policy(path: Path, state_dict: dict, hidden: int, fingerprint: str, meta: dict, tuned: dict) -> None:
+    """A ``QNetwork``'s weights with what ``UnifiedPolicy.for_setting`` checks on loading, and
+    ``tuned`` (``tuned_parameters``): the rule's and the lookahead's tuned parameters its
+    features were computed with, so retuning either later does not change what it reads."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     torch.save({"state_dict": state_dict, "hidden": hidden, "fingerprint": fingerprint,
-                "features": N_GLOBAL + N_ACTION, "meta": meta}, tmp)
+                "features": N_GLOBAL + N_ACTION, "meta": meta, "tuned": tuned}, tmp)
     tmp.replace(path)
-    path.with_suffix(".json").write_text(json.dumps({"fingerprint": fingerprint, **meta}, indent=2) + "\n")
+    path.with_suffix(".json").write_text(json.dumps({"fingerprint": fingerprint, **meta, "tuned": tuned}, indent=2) + "\n")

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 from test_simulator import pick, talk, tiny_world
 
+import chat.lookahead
 from chat.actions import Answer, AskValue, Recommend
 from chat.beliefs import BeliefConfig, log_beliefs, normalise
-from chat.lookahead import PlanConfig, PlanPolicy, lookahead, rollout_value, worth
+from chat.lookahead import PlanConfig, PlanPolicy, lookahead, lookahead2, rollout_value, worth
 from chat.policies import candidate_values
 from chat.simulator import UserModel
 
@@ -106,3 +107,87 @@ def test_plan_config_rejects_bad_rates():
         PlanConfig(margin=-0.1)
     with pytest.raises(ValueError, match="turn_weight"):
         PlanConfig(turn_weight=1.5)
+
+
+def _best_step(state, b, values, cfg, u):
+    """The one-step lookahead's best value at ``state``: recommend on, or the best question."""
+    la = lookahead(state, b, values, cfg, u=u)
+    return max(la.v_rec, la.v_ask.max(initial=-np.inf))
+
+
+@pytest.mark.parametrize("um,turn_weight", [(UserModel(), 0.0), (UserModel(flip=0.1, dont_know=0.2, patience=0.3), 0.6)])
+def test_two_step_lookahead_is_one_step_after_each_first_decision(um, turn_weight, monkeypatch):
+    """Depth 2 against the states the conversation would reach: after the top list fails (its
+    items leave the beliefs) and after each answer (the beliefs chat.beliefs will hold), the one-step lookahead's best value from
+    there, with the root's worth shifted one turn, the question just asked not asked again.
+    Lists of 3 so that the tiny world's items do not all fit in one."""
+    monkeypatch.setattr(chat.lookahead, "LIST_SIZE", 3)
+    world = tiny_world("ease")
+    user, target = pick(world, lambda k: k == 4)
+    state = talk(world, user, target, um).state
+    cfg = PlanConfig(BeliefConfig(0.7, 0.1 if um.noisy else 0.0), 0.0, um.patience, um.dont_know,
+                     turn_weight=turn_weight, depth=2, n_deep=3)
+    logb = log_beliefs(state, cfg.beliefs)
+    b = normalise(logb)
+    values = candidate_values(state, b)
+    R = state.max_actions - state.turn
+    u = worth(R, turn_weight)
+    deep, la = lookahead2(state, b, values, cfg), lookahead(state, b, values, cfg)
+    # recommend now
+    shown = np.argsort(-b, kind="stable")[:3]
+    failed = copy.deepcopy(state)
+    failed.shown = failed.shown.copy()
+    failed.shown[shown] = True
+    failed.turn += 1
+    if failed.candidates is not None:
+        failed.candidates = failed.candidates & ~failed.shown
+    m0 = b[shown].sum()
+    # the list's items leave the beliefs; the rest keep their ratios (chat.beliefs would also
+    # re-standardise the prior over the items left, a small shift the lookahead ignores)
+    after = np.where(failed.shown, 0.0, b) / max(1 - m0, 1e-300)
+    expect = u[0] * m0 + (1 - um.patience) * (1 - m0) * _best_step(failed, after, values, cfg, u[1:])
+    assert deep.v_rec == pytest.approx(expect)
+    assert deep.v_rec >= la.v_rec - 1e-12  # recommending then choosing is at least recommending on
+    # ask each of the n_deep best questions
+    eps, d = cfg.beliefs.error, um.dont_know
+    for k in np.argsort(-la.v_ask, kind="stable")[: cfg.n_deep]:
+        v = int(values[k])
+        others = values[values != v]
+        c = {}
+        for a in (Answer.YES, Answer.NO, Answer.DONT_KNOW):
+            s = _after(state, v, a)
+            c[a] = _best_step(s, normalise(log_beliefs(s, cfg.beliefs)), others, cfg, u[1:])
+        p_no = sum(b[i] * (1 - d) * (eps if world.has(i, v) else 1 - eps)
+                   for i in np.flatnonzero(b > 0) if world.knows(i, v))
+        p_yes = la.p_yes[k]
+        expect = p_yes * c[Answer.YES] + p_no * c[Answer.NO] + (1 - p_yes - p_no) * c[Answer.DONT_KNOW]
+        assert deep.v_ask[k] == pytest.approx(expect)
+        assert deep.v_ask[k] >= la.v_ask[k] - 1e-12
+    if um.noisy:  # 17 items with belief (the literal opening leaves 3): asking after a failed list pays
+        assert deep.v_rec > la.v_rec + 1e-3
+    rest = np.argsort(-la.v_ask, kind="stable")[cfg.n_deep:]
+    np.testing.assert_array_equal(deep.v_ask[rest], la.v_ask[rest])  # beyond n_deep: the one-step value
+
+
+def test_sharpness_changes_the_valuation_not_the_list():
+    """α reads the beliefs as ∝ b^α: a recommendation is still the top 10 by belief."""
+    world = tiny_world("ease")
+    user, target = pick(world, lambda k: k == 4)
+    state = talk(world, user, target, UserModel(flip=0.1)).state
+    base = PlanConfig(BeliefConfig(0.7, 0.1), margin=1.0)  # never asks: always the list
+    lists = {a: PlanPolicy(PlanConfig(base.beliefs, 1.0, sharpness=a)).decide(state) for a in (0.5, 1.0, 2.0)}
+    assert lists[0.5] == lists[1.0] == lists[2.0] and isinstance(lists[1.0], Recommend)
+    logb = log_beliefs(state, base.beliefs)
+    b, values = normalise(logb), candidate_values(state, normalise(logb))
+    flat = lookahead(state, normalise(0.5 * logb), values, base)
+    sharp = lookahead(state, normalise(2.0 * logb), values, base)
+    assert flat.v_rec <= lookahead(state, b, values, base).v_rec <= sharp.v_rec  # sharper: lists look surer
+
+
+def test_plan_config_rejects_bad_depth_and_sharpness():
+    with pytest.raises(ValueError, match="depth"):
+        PlanConfig(depth=3)
+    with pytest.raises(ValueError, match="sharpness"):
+        PlanConfig(sharpness=0.0)
+    with pytest.raises(ValueError, match="n_deep"):
+        PlanConfig(n_deep=0)

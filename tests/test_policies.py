@@ -278,19 +278,47 @@ def test_plan_tuning_takes_the_fewest_turns_within_one_standard_error_of_the_bes
     assert one_se_best(perfect, 300) == (0.5, 0.0)
 
 
-def test_plan_tuning_grids_turn_weight_and_margin_and_widens_the_margin(monkeypatch):
+def _fake_plan_runs(monkeypatch, at):
+    """tune_plan on a fake simulator: success flat at 0.99, turns ``at(config)``; returns the
+    configurations run, in order."""
     import chat.tune_rule as tune_rule
     from chat.lookahead import PlanConfig, PlanPolicy
 
+    runs = []
     monkeypatch.setattr(tune_rule.PlanPolicy, "for_setting", classmethod(lambda cls, *a: PlanPolicy(PlanConfig())))
-    monkeypatch.setattr(tune_rule, "run_episodes", lambda world, policy, *a, **k: policy.config)
-    # success is flat; turns fall with the margin up to 0.08, and the turn weight helps a little
-    monkeypatch.setattr(tune_rule, "summarise",
-                        lambda c: {"SR@15": 0.99, "AT": 5 - c.turn_weight - 10 * min(c.margin, 0.08)})
+    monkeypatch.setattr(tune_rule, "run_episodes", lambda world, policy, *a, **k: runs.append(policy.config) or policy.config)
+    monkeypatch.setattr(tune_rule, "summarise", lambda c: {"SR@15": 0.99, "AT": at(c)})
+    return runs
+
+
+def test_plan_tuning_grids_turn_weight_and_margin_and_widens_the_margin(monkeypatch):
+    import chat.tune_rule as tune_rule
+
+    # turns fall with the margin up to 0.08, and the turn weight helps a little; sharpness and depth do not
+    runs = _fake_plan_runs(monkeypatch, lambda c: 5 - c.turn_weight - 10 * min(c.margin, 0.08))
     entry = tune_rule.tune_plan(None, [0] * 300, UserModel(), False, "literal")
-    assert (entry["turn_weight"], entry["margin"]) == (1.0, 0.08)
+    assert (entry["turn_weight"], entry["margin"], entry["sharpness"], entry["depth"]) == (1.0, 0.08, 1.0, 1)
     assert entry["grid"]["margin"] == [0.0, 0.01, 0.02, 0.04, 0.08, 0.16]  # widened past 0.04, then 0.08 stayed best
-    assert len(entry["tried"]) == len(tune_rule.TURN_WEIGHTS) * 6
+    # stage 2 at the pick: the other sharpnesses and depth 2; a tie keeps the first tried
+    n_grid = len(tune_rule.TURN_WEIGHTS) * 6
+    assert len(entry["tried"]) == len(runs) == n_grid + len(tune_rule.SHARPNESS) - 1 + 1
+    assert {(c.sharpness, c.depth) for c in runs[n_grid:]} == {(a, 1) for a in (0.5, 0.75, 1.5, 2.0)} | {(1.0, 2)}
+
+
+def test_plan_tuning_regrids_where_sharpness_helps_and_reuses_what_was_scored(monkeypatch):
+    import chat.tune_rule as tune_rule
+
+    at = lambda c: 5 - c.turn_weight - 10 * min(c.margin, 0.04) - (c.sharpness == 1.5)  # noqa: E731
+    runs = _fake_plan_runs(monkeypatch, at)
+    entry = tune_rule.tune_plan(None, [0] * 300, UserModel(), False, "literal")
+    assert (entry["turn_weight"], entry["margin"], entry["sharpness"], entry["depth"]) == (1.0, 0.04, 1.5, 1)
+    stage3 = [c for c in runs if c.sharpness == 1.5]
+    assert len(stage3) == len(tune_rule.TURN_WEIGHTS) * len(entry["grid"]["margin"])  # the grid again at α = 1.5
+    # run again with this entry as the previous one: nothing is run twice, the same pick
+    runs.clear()
+    again = tune_rule.tune_plan(None, [0] * 300, UserModel(), False, "literal", previous=entry)
+    assert runs == [] and again["tried"] == entry["tried"]
+    assert (again["turn_weight"], again["margin"], again["sharpness"]) == (1.0, 0.04, 1.5)
 
 
 def test_an_untuned_multi_choice_setting_takes_its_users_single_choice_entry(tmp_path, monkeypatch):

@@ -1,6 +1,9 @@
 """The unified policy: candidate features, the Q-network's contract, the saved-weights
 fingerprint check, and the training world's discipline (no valid or test targets)."""
 
+import dataclasses
+import json
+
 import numpy as np
 import pytest
 import torch
@@ -71,11 +74,11 @@ def test_saved_weights_refuse_another_world(tmp_path, monkeypatch):
     monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
     net = QNetwork(8)
     path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
-    save_policy(path, net.state_dict(), 8, world_fingerprint(world), {"seed": 0})
+    save_policy(path, net.state_dict(), 8, world_fingerprint(world), {"seed": 0}, {"rule": {}, "plan": {}})
     loaded = UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
     for a, b in zip(loaded.net.parameters(), net.parameters()):
         assert torch.equal(a, b)
-    save_policy(path, net.state_dict(), 8, "someone-else", {"seed": 0})
+    save_policy(path, net.state_dict(), 8, "someone-else", {"seed": 0}, {"rule": {}, "plan": {}})
     with pytest.raises(ValueError, match="retrain"):
         UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
     with pytest.raises(FileNotFoundError, match="train_unified"):
@@ -124,6 +127,43 @@ def test_weights_of_each_layout_read_their_own_columns(tmp_path, monkeypatch, n_
         conv.step(expect)
         if conv.done:
             break
+
+
+def test_weights_keep_the_tuned_parameters_they_were_trained_with(tmp_path, monkeypatch):
+    """Retuning the rule or plan after training must not change what the network reads: the
+    rule's beliefs and threshold and the lookahead's turn weight, margin and sharpness stored
+    with the weights win over the current files."""
+    import chat.policies as policies
+    import chat.unified as unified
+    from chat.policies import setting_key
+
+    world = tiny_world()
+    monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
+    monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
+    key = setting_key(UserModel(flip=0.1), False)
+    at_training = {"rule": {key: {"temperature": 2.4, "threshold": 0.2, "error": 0.05, "trust_opening": True,
+                                  "valid": {}}},
+                   "plan": {key: {"turn_weight": 0.25, "margin": 0.01, "sharpness": 1.5, "depth": 2, "tried": []}}}
+    for policy, settings in at_training.items():
+        (tmp_path / f"{policy}-{world.catalog.name}.json").write_text(json.dumps({"settings": settings}))
+    tuned = unified.tuned_parameters(world)
+    assert tuned["plan"][key] == {"turn_weight": 0.25, "margin": 0.01, "sharpness": 1.5}  # what the features read
+    path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
+    save_policy(path, QNetwork(8).state_dict(), 8, world_fingerprint(world), {"seed": 0}, tuned)
+    retuned = {"rule": {key: {"temperature": 0.6, "threshold": 0.7, "error": 0.15}},
+               "plan": {key: {"turn_weight": 1.0, "margin": 0.08, "sharpness": 2.0}}}
+    for policy, settings in retuned.items():
+        (tmp_path / f"{policy}-{world.catalog.name}.json").write_text(json.dumps({"settings": settings}))
+    loaded = UnifiedPolicy.for_setting(world, UserModel(flip=0.1), True, seed=0)  # multi-choice: the single-choice entry
+    assert (loaded.plan.turn_weight, loaded.plan.margin, loaded.plan.sharpness) == (0.25, 0.01, 1.5)
+    assert loaded.config == RuleConfig(BeliefConfig(2.4, 0.05, True), 0.2)
+    assert json.loads(path.with_suffix(".json").read_text())["tuned"] == tuned
+    # the features read the beliefs with the stored sharpness
+    user, target = pick(world, lambda k: True)
+    state = talk(world, user, target, UserModel(flip=0.1)).state
+    sharp = build_candidates(state, loaded.config, loaded.plan).features
+    flat = build_candidates(state, loaded.config, dataclasses.replace(loaded.plan, sharpness=1.0)).features
+    assert not np.array_equal(sharp, flat)
 
 
 def test_weights_of_an_unknown_layout_are_refused(tmp_path, monkeypatch):
