@@ -29,6 +29,7 @@ from tqdm import tqdm
 from chat.lookahead import PlanPolicy
 from chat.metrics import EpisodeOutcome, hdcg, summarise
 from chat.policies import POLICIES as RULE_BASED
+from chat.policies import tuned_entry
 from chat.simulator import Conversation, UserModel, draw_targets
 from chat.unified import UnifiedPolicy
 from chat.world import World, build_world
@@ -40,10 +41,12 @@ POLICIES = {**RULE_BASED, "plan": PlanPolicy, "unified": UnifiedPolicy}
 
 
 def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool,
-                beliefs: str = "tuned"):
+                beliefs: str = "tuned", rule_pick: str = "tuned"):
     """``beliefs="hard"`` (the ablation): ``rule`` and ``unified`` keep their tuned
     temperature and threshold but update beliefs as if every answer were true (error 0), so
-    one wrong answer rules the target out of their beliefs."""
+    one wrong answer rules the target out of their beliefs. ``rule_pick="one-se"``: ``rule``
+    runs the configuration the one-standard-error rule chose on the same validation grid
+    (recorded by ``chat.tune_rule`` as "one_se"; the other policies are unchanged)."""
     if name not in POLICIES:
         raise ValueError(f"unknown policy {name!r}: choose from {', '.join(POLICIES)}")
     if beliefs not in ("tuned", "hard"):
@@ -51,7 +54,13 @@ def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi
     factory = POLICIES[name]
     if name == "random":
         return factory(seed=seed)
-    if name == "unified":
+    if name == "rule" and rule_pick == "one-se":
+        entry = tuned_entry("rule", world, user_model, multi_choice) or {}
+        if "one_se" not in entry:
+            raise ValueError("--rule-pick one-se needs the rule's one-SE pick for this setting: "
+                             f"run python -m chat.tune_rule --dataset {world.catalog.name}")
+        policy = factory.from_entry(entry["one_se"], user_model)
+    elif name == "unified":
         policy = factory.for_setting(world, user_model, multi_choice, seed=seed)
     elif hasattr(factory, "for_setting"):
         policy = factory.for_setting(world, user_model, multi_choice)
@@ -117,6 +126,9 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config)")
     ap.add_argument("--beliefs", choices=("tuned", "hard"), default="tuned",
                     help="rule's and unified's belief update: the validation-tuned one, or hard (the ablation)")
+    ap.add_argument("--rule-pick", choices=("tuned", "one-se"), default="tuned",
+                    help="rule's configuration: its own validation pick (SR@15, then AT) or the one the "
+                         "one-standard-error rule chose on the same grid (as plan and unified are chosen)")
     ap.add_argument("--via", help="drive the chat engine ('engine') or the running app (its URL) instead")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
@@ -145,7 +157,10 @@ def main(argv=None) -> int:
         episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
         n_eps.append(len(episodes))
         for name in names:
-            policy = make_policy(name, world, user_model, seed, args.multi_choice, args.beliefs)
+            try:
+                policy = make_policy(name, world, user_model, seed, args.multi_choice, args.beliefs, args.rule_pick)
+            except ValueError as exc:
+                ap.error(str(exc))
             outcomes = run_episodes(world, policy, episodes, user_model, seed, args.multi_choice, args.max_turns,
                                     progress=f"seed {seed} {name}", split=args.split)
             per[name].append(summarise(outcomes, args.max_turns))
@@ -165,6 +180,7 @@ def main(argv=None) -> int:
                 "open_attrs": list(opening), "flip": args.flip, "dont_know": args.dont_know,
                 "patience": args.patience, "targets": args.targets, "multi_choice": args.multi_choice,
                 "hard_filter": not user_model.noisy, "prior": args.model, "beliefs": args.beliefs,
+                "rule_pick": args.rule_pick,
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds; user: flip {args.flip}, "
           f"don't-know {args.dont_know}, patience {args.patience}, targets {args.targets}"

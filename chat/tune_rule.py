@@ -11,7 +11,11 @@ by 0.1 or lowered by 0.05, staying in (0, 1)) until the best is inside, at most
 ``MAX_WIDEN`` times: an optimum on the edge says the grid was too small. Then, for noisy
 users, one refinement step: the best configuration with the opening trusted as exact
 evidence (``chat.beliefs``), kept if it does better (``--refine-opening`` runs only this step
-on the configurations already tuned). Selection by validation SR@15, ties by AT.
+on the configurations already tuned). Selection by validation SR@15, ties by AT. Every
+configuration tried is recorded ("tried"), and so is the one the one-standard-error rule
+below would have chosen over the same grid ("one_se"; ``python -m chat.simulate --rule-pick
+one-se`` runs it), so the bar's own selection can be compared with the one ``plan`` and
+``unified`` get.
 
 ``plan`` keeps the rule's tuned beliefs for the setting and tunes, in three stages, (1) its
 turn weight λ (how much the lookahead values an early success over a late one,
@@ -166,7 +170,34 @@ def tune(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
             break
         print(f"[tune_rule] {name}: best on the grid's edge (T={cfg[0]}, threshold={cfg[1]}); widening",
               file=sys.stderr)
-    return refine_opening(world, episodes, um, multi_choice, best) if um.noisy else best
+    best["tried"] = [{"temperature": c[0], "threshold": c[1], "error": c[2], "SR@15": s["SR@15"], "AT": s["AT"]}
+                     for c, s in tried.items()]
+    if um.noisy:
+        best = refine_opening(world, episodes, um, multi_choice, best)
+    best["one_se"] = one_se_alternative(world, episodes, um, multi_choice, tried, best)
+    return best
+
+
+def one_se_alternative(world, episodes, um: UserModel, multi_choice: bool, tried: dict, entry: dict) -> dict:
+    """The configuration ``plan`` and ``unified``'s selection rule would have chosen for the
+    rule (``chat.metrics.one_se_best``: fewest turns within one standard error of the best
+    validation SR@15) over the same grid and, for noisy users, the same refinement (its pick
+    with the opening trusted, and the rule's own trusted pick). Recorded next to the rule's
+    own pick; ``python -m chat.simulate --rule-pick one-se`` runs it."""
+    n = len(episodes)
+    options = {(*c, False): s for c, s in tried.items()}
+    if um.noisy:
+        t, thr, eps = one_se_best(tried, n)
+        policy = RulePolicy(RuleConfig(BeliefConfig(t, eps, True), thr))
+        options[(t, thr, eps, True)] = summarise(run_episodes(world, policy, episodes, um, 0, multi_choice,
+                                                              split="valid"))
+        pick = (entry["temperature"], entry["threshold"], entry["error"], True)
+        options[pick] = entry["valid"] if entry["trust_opening"] else entry["valid_trusted"]
+    t, thr, eps, trust = one_se_best(options, n)
+    s = options[(t, thr, eps, trust)]
+    print(f"[tune_rule] {entry['setting']}: one-SE alternative T={t} threshold={thr} ε={eps} trust opening={trust}: "
+          f"SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}", file=sys.stderr)
+    return {"temperature": t, "threshold": thr, "error": eps, "trust_opening": trust, "valid": s}
 
 
 def refine_opening(world, episodes, um: UserModel, multi_choice: bool, entry: dict) -> dict:
@@ -192,6 +223,8 @@ def main(argv=None) -> int:
     ap.add_argument("--settings", default=",".join(SETTINGS), help="comma-separated setting names")
     ap.add_argument("--policy", choices=("rule", "plan"), default="rule",
                     help="plan reads the rule's tuned beliefs, so tune the rule first")
+    ap.add_argument("--out", help="write here instead of configs/policies/<policy>-<dataset>.json (settings not "
+                                   "tuned in this run are copied from that file)")
     ap.add_argument("--reuse", action="store_true",
                     help="plan: do not run again the configurations the existing file scored on the same "
                          "episodes (valid while the plan code they ran is unchanged)")
@@ -229,9 +262,9 @@ def main(argv=None) -> int:
             out[key] = tune_plan(world, episodes, um, mc, name, previous.get(key) if args.reuse else None)
     selection = ("valid SR@15 then AT" if args.policy == "rule"
                  else "valid AT within one standard error of the best SR@15")
-    write_json(path, {"dataset": args.dataset, "selected_on": f"{selection}, {scored_on}",
+    write_json(args.out or path, {"dataset": args.dataset, "selected_on": f"{selection}, {scored_on}",
                       "settings": {**previous, **out}, **run_metadata()})
-    print(f"[tune_rule] wrote {path}", file=sys.stderr)
+    print(f"[tune_rule] wrote {args.out or path}", file=sys.stderr)
     return 0
 
 

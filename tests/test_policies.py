@@ -16,7 +16,7 @@ from test_simulator import N_ITEMS, item_values, knows, pick, talk, tiny_catalog
 from chat.actions import AskType, AskValue, Recommend
 from chat.beliefs import BeliefConfig, log_beliefs, normalise, value_information
 from chat.metrics import summarise
-from chat.policies import LIST_SIZE, POLICIES, MaxEntPolicy
+from chat.policies import LIST_SIZE, POLICIES, MaxEntPolicy, RuleConfig
 from chat.simulate import main, make_policy, run_episodes
 from chat.simulator import Conversation, UserModel, draw_targets
 from recsys.folder import save_folder
@@ -265,6 +265,28 @@ def test_rule_tuning_widens_a_grid_whose_best_sits_on_its_edge():
     assert not widened([1.0, 2.0, 4.0], [0.2, 0.9], 2.0, 0.9)  # a threshold cannot pass 1
 
 
+def test_rule_tuning_records_its_grid_and_the_one_se_alternative(monkeypatch):
+    """The rule keeps its own pick (SR@15, then AT) and records every configuration and the
+    one the one-SE rule would choose, trusting the opening where that helps it too."""
+    import chat.tune_rule as tune_rule
+
+    def score(c):  # success rises with the threshold, and so do turns; trusting the opening saves a turn
+        thr, trust = c.threshold, c.beliefs.trust_opening
+        sr = 0.97 if thr >= 0.7 else 0.965 if thr >= 0.5 else 0.9
+        return {"SR@15": sr - 0.01 * (c.beliefs.temperature != 1.2), "AT": 4 + 5 * thr - trust}
+
+    monkeypatch.setattr(tune_rule, "run_episodes", lambda world, policy, *a, **k: policy.config)
+    monkeypatch.setattr(tune_rule, "summarise", score)
+    entry = tune_rule.tune(None, [0] * 300, UserModel(flip=0.1), False, "flip 0.1")
+    assert (entry["temperature"], entry["threshold"], entry["trust_opening"]) == (1.2, 0.7, True)  # best SR@15
+    # the threshold 0.7 sat on the edge: widened once to 0.8, which did no better
+    assert entry["grid"]["threshold"][-1] == 0.8
+    assert len(entry["tried"]) == len(tune_rule.TEMPERATURES) * (len(tune_rule.THRESHOLDS) + 1) * len(tune_rule.ERRORS)
+    alt = entry["one_se"]  # SE at 0.97 of 300 is 0.0098: threshold 0.5's 0.965 is within, in fewer turns
+    assert (alt["temperature"], alt["threshold"], alt["trust_opening"]) == (1.2, 0.5, True)
+    assert alt["valid"] == {"SR@15": 0.965, "AT": 5.5}
+
+
 def test_plan_tuning_takes_the_fewest_turns_within_one_standard_error_of_the_best():
     from chat.metrics import one_se_best
 
@@ -335,3 +357,22 @@ def test_an_untuned_multi_choice_setting_takes_its_users_single_choice_entry(tmp
     assert tuned_entry("plan", world, literal, True) == {"margin": 0.04}  # its own entry wins
     assert tuned_entry("plan", world, UserModel(patience=0.3), True) is None  # neither tuned
     assert tuned_entry("rule", world, flip, False) is None  # no file
+
+
+def test_simulate_runs_the_rules_one_se_pick_on_request(tmp_path, monkeypatch):
+    import chat.policies as policies
+    from chat.policies import setting_key
+    from chat.simulate import make_policy
+
+    world = tiny_world()
+    monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
+    um = UserModel(flip=0.1)
+    entry = {"temperature": 2.4, "threshold": 0.3, "error": 0.05, "trust_opening": True}
+    path = tmp_path / f"rule-{world.catalog.name}.json"
+    path.write_text(json.dumps({"settings": {setting_key(um, False): entry}}))
+    with pytest.raises(ValueError, match="one-SE pick"):
+        make_policy("rule", world, um, 0, False, rule_pick="one-se")
+    alt = {"temperature": 1.2, "threshold": 0.1, "error": 0.15, "trust_opening": False}
+    path.write_text(json.dumps({"settings": {setting_key(um, False): {**entry, "one_se": alt}}}))
+    assert make_policy("rule", world, um, 0, False).config == RuleConfig(BeliefConfig(2.4, 0.05, True), 0.3)
+    assert make_policy("rule", world, um, 0, False, rule_pick="one-se").config == RuleConfig(BeliefConfig(1.2, 0.15), 0.1)
