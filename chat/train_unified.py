@@ -7,9 +7,10 @@ again (10% held out, seeded), the CF model is refit on the rest, and the held-ou
 interactions are the training targets. Users behave as a mixture (literal, flip 0.1,
 don't-know 0.2, patience 0.3, two targets, their combination; a quarter of episodes
 multi-choice). Rewards are UNICORN's (``chat.simulator.REWARDS``). A teacher — ``plan``
-(the lookahead, ``chat.lookahead``, with its validation-tuned turn weight and margin; a
-multi-choice setting without its own tuning takes its users' single-choice one) by
-default, or the tuned ``rule`` — guides exploration (ε-greedy, the exploratory action the
+(the lookahead, ``chat.lookahead``, with its validation-tuned parameters; a multi-choice
+setting without its own tuning takes its users' single-choice one) by default, the tuned
+``rule``, or per user setting whichever of the two did better on validation (``--teacher
+best``) — guides exploration (ε-greedy, the exploratory action the
 teacher's half of the time), and before RL the network is pretrained on the teacher's
 demonstrations and keeps a large-margin loss on them afterwards (DQfD, Hester et al. 2018),
 so learning starts from the teacher and RL moves it from there.
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -37,7 +39,7 @@ from tqdm import tqdm
 from chat.actions import AskType
 from chat.lookahead import PlanConfig, PlanPolicy
 from chat.metrics import one_se_best, summarise
-from chat.policies import POLICY_DIR, RuleConfig, RulePolicy
+from chat.policies import POLICY_DIR, RuleConfig, RulePolicy, setting_key, tuned_entry
 from chat.simulate import run_episodes
 from chat.simulator import Conversation, UserModel, draw_targets
 from chat.unified import (N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, tuned_parameters,
@@ -123,10 +125,24 @@ class Setting:
     @classmethod
     def of(cls, world: World, um: UserModel, mc: bool, teacher: str) -> Setting:
         rule, plan = RulePolicy.for_setting(world, um, mc), PlanPolicy.for_setting(world, um, mc)
+        if teacher == "best":
+            teacher = best_teacher(world, um, mc)
         return cls(plan if teacher == "plan" else rule, rule.config, plan.config)
 
     def candidates(self, state):
         return build_candidates(state, self.rule, self.plan)
+
+
+def best_teacher(world: World, um: UserModel, mc: bool) -> str:
+    """``plan`` or ``rule``, whichever did better on validation for this user setting by the
+    one-standard-error rule (their tuned entries' scores on the same episodes; ``plan`` on a
+    tie, and whenever either is untuned)."""
+    entries = {p: tuned_entry(p, world, um, mc) for p in ("plan", "rule")}
+    if not all(e and "valid" in e for e in entries.values()):
+        return "plan"
+    n = int(json.loads((POLICY_DIR / f"plan-{world.catalog.name}.json").read_text())["selected_on"]
+            .split(" episodes")[0].rsplit(" ", 1)[-1])
+    return one_se_best({p: e["valid"] for p, e in entries.items()}, n)
 
 
 def teacher_action_index(teacher, state, actions) -> int | None:
@@ -190,7 +206,9 @@ def main(argv=None) -> int:
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--teacher", choices=("plan", "rule"), default="plan", help="whose demonstrations (DQfD)")
+    ap.add_argument("--teacher", choices=("plan", "rule", "best"), default="plan",
+                    help="whose demonstrations (DQfD); best: per user setting, whichever of the two did better "
+                         "on validation")
     ap.add_argument("--demo-episodes", type=int, default=1500, help="teacher demonstrations (DQfD)")
     ap.add_argument("--pretrain-steps", type=int, default=3000, help="updates on demonstrations before RL")
     ap.add_argument("--margin", type=float, default=0.8, help="large-margin loss on demonstrated actions")
@@ -222,6 +240,8 @@ def main(argv=None) -> int:
     replay = Replay(50_000, rng)
     settings = {(um, mc): Setting.of(world, um, mc, args.teacher) for um in MIXTURE for mc in (False, True)}
     tuned = tuned_parameters(world)  # what Setting.of read, stored with the weights
+    teachers = {setting_key(um, mc): type(st.teacher).name for (um, mc), st in settings.items()}
+    print(f"[train_unified] teachers: {teachers}", file=sys.stderr)
     t_end = time.time() + 60 * args.minutes
     out_path = POLICY_DIR / f"unified-{catalog.name}-seed{args.seed}.pt"
     steps, losses = 0, []
@@ -267,7 +287,7 @@ def main(argv=None) -> int:
             best = {key: val for key, val in snapshots[k].items() if key != "state_dict"}
             save_policy(out_path, snapshots[k]["state_dict"], args.hidden, world_fingerprint(world),
                         {"command": run_metadata()["command"], "seed": args.seed, "dataset": args.dataset,
-                         "teacher": args.teacher, "episodes_trained": best["episode"],
+                         "teacher": args.teacher, "teachers": teachers, "episodes_trained": best["episode"],
                          "selected_on": f"validation AT within one standard error of the best SR@15 "
                                         f"({n_valid} episodes over {len(VALID_SETTINGS)} settings)",
                          "valid": best}, tuned)

@@ -176,3 +176,30 @@ def test_weights_of_an_unknown_layout_are_refused(tmp_path, monkeypatch):
                 "features": 17}, path)
     with pytest.raises(ValueError, match="retrain"):
         UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
+
+
+def test_best_teacher_is_whichever_did_better_on_validation(tmp_path, monkeypatch):
+    """--teacher best: per user setting, the one-SE rule over rule's and plan's validation
+    scores (the fewer turns within one standard error); plan on a tie or when untuned."""
+    import chat.policies as policies
+    import chat.train_unified as train_unified
+    from chat.policies import setting_key
+
+    world = tiny_world()
+    for module in (policies, train_unified):
+        monkeypatch.setattr(module, "POLICY_DIR", tmp_path)
+    flip, combined, literal = UserModel(flip=0.1), UserModel(flip=0.1, dont_know=0.2, patience=0.3), UserModel()
+    rule = {setting_key(flip, False): {"valid": {"SR@15": 0.973, "AT": 3.81}},
+            setting_key(combined, False): {"valid": {"SR@15": 0.860, "AT": 8.21}},
+            setting_key(literal, False): {"valid": {"SR@15": 1.0, "AT": 2.36}}}
+    plan = {setting_key(flip, False): {"valid": {"SR@15": 0.977, "AT": 4.17}},  # within one SE, more turns
+            setting_key(combined, False): {"valid": {"SR@15": 0.890, "AT": 8.14}},
+            setting_key(literal, False): {"valid": {"SR@15": 1.0, "AT": 2.36}}}
+    for name, settings in (("rule", rule), ("plan", plan)):
+        (tmp_path / f"{name}-{world.catalog.name}.json").write_text(json.dumps(
+            {"selected_on": "valid ..., 300 episodes, split seed 0", "settings": settings}))
+    assert train_unified.best_teacher(world, flip, False) == "rule"
+    assert train_unified.best_teacher(world, flip, True) == "rule"  # multi-choice: its users' entries
+    assert train_unified.best_teacher(world, combined, False) == "plan"
+    assert train_unified.best_teacher(world, literal, False) == "plan"  # a tie
+    assert train_unified.best_teacher(world, UserModel(patience=0.3), False) == "plan"  # untuned
