@@ -37,16 +37,16 @@ from recsys.datasets import load_dataset
 from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
 
 METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
-POLICIES = {**RULE_BASED, "plan": PlanPolicy, "unified": UnifiedPolicy}
+POLICIES = {**RULE_BASED, "rule-one-se": RULE_BASED["rule"], "plan": PlanPolicy, "unified": UnifiedPolicy}
 
 
 def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool,
-                beliefs: str = "tuned", rule_pick: str = "tuned"):
+                beliefs: str = "tuned"):
     """``beliefs="hard"`` (the ablation): ``rule`` and ``unified`` keep their tuned
     temperature and threshold but update beliefs as if every answer were true (error 0), so
-    one wrong answer rules the target out of their beliefs. ``rule_pick="one-se"``: ``rule``
-    runs the configuration the one-standard-error rule chose on the same validation grid
-    (recorded by ``chat.tune_rule`` as "one_se"; the other policies are unchanged)."""
+    one wrong answer rules the target out of their beliefs. ``rule-one-se`` is the rule with
+    the configuration the one-standard-error rule chose on its validation grid (recorded by
+    ``chat.tune_rule`` as "one_se"): the bar chosen as ``plan`` and ``unified`` are."""
     if name not in POLICIES:
         raise ValueError(f"unknown policy {name!r}: choose from {', '.join(POLICIES)}")
     if beliefs not in ("tuned", "hard"):
@@ -54,10 +54,10 @@ def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi
     factory = POLICIES[name]
     if name == "random":
         return factory(seed=seed)
-    if name == "rule" and rule_pick == "one-se":
+    if name == "rule-one-se":
         entry = tuned_entry("rule", world, user_model, multi_choice) or {}
         if "one_se" not in entry:
-            raise ValueError("--rule-pick one-se needs the rule's one-SE pick for this setting: "
+            raise ValueError("rule-one-se needs the rule's one-SE pick for this setting: "
                              f"run python -m chat.tune_rule --dataset {world.catalog.name}")
         policy = factory.from_entry(entry["one_se"], user_model)
     elif name == "unified":
@@ -126,9 +126,6 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config)")
     ap.add_argument("--beliefs", choices=("tuned", "hard"), default="tuned",
                     help="rule's and unified's belief update: the validation-tuned one, or hard (the ablation)")
-    ap.add_argument("--rule-pick", choices=("tuned", "one-se"), default="tuned",
-                    help="rule's configuration: its own validation pick (SR@15, then AT) or the one the "
-                         "one-standard-error rule chose on the same grid (as plan and unified are chosen)")
     ap.add_argument("--via", help="drive the chat engine ('engine') or the running app (its URL) instead")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
@@ -158,7 +155,7 @@ def main(argv=None) -> int:
         n_eps.append(len(episodes))
         for name in names:
             try:
-                policy = make_policy(name, world, user_model, seed, args.multi_choice, args.beliefs, args.rule_pick)
+                policy = make_policy(name, world, user_model, seed, args.multi_choice, args.beliefs)
             except ValueError as exc:
                 ap.error(str(exc))
             outcomes = run_episodes(world, policy, episodes, user_model, seed, args.multi_choice, args.max_turns,
@@ -169,18 +166,18 @@ def main(argv=None) -> int:
                   file=sys.stderr)
     results = {n: {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]} for n, runs in per.items()}
     comparisons = {}
-    if "rule" in names:
-        base = np.concatenate(paired["rule"])
-        for n in names:
-            if n != "rule":
-                comparisons[f"{n} - rule"] = paired_bootstrap(np.concatenate(paired[n]), base)
+    for bar in ("rule", "rule-one-se"):  # every policy against the bar (and against the bar chosen by one SE)
+        if bar in names:
+            base = np.concatenate(paired[bar])
+            for n in names:
+                if n not in ("rule", "rule-one-se") or (bar == "rule" and n == "rule-one-se"):
+                    comparisons[f"{n} - {bar}"] = paired_bootstrap(np.concatenate(paired[n]), base)
     protocol = {"dataset": args.dataset, "split": args.split, "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)),
                 "max_turns": args.max_turns, "list_size": 10, "ask_attrs": list(ask or catalog.attr_types),
                 "open_attrs": list(opening), "flip": args.flip, "dont_know": args.dont_know,
                 "patience": args.patience, "targets": args.targets, "multi_choice": args.multi_choice,
                 "hard_filter": not user_model.noisy, "prior": args.model, "beliefs": args.beliefs,
-                "rule_pick": args.rule_pick,
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds; user: flip {args.flip}, "
           f"don't-know {args.dont_know}, patience {args.patience}, targets {args.targets}"

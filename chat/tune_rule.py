@@ -13,8 +13,8 @@ users, one refinement step: the best configuration with the opening trusted as e
 evidence (``chat.beliefs``), kept if it does better (``--refine-opening`` runs only this step
 on the configurations already tuned). Selection by validation SR@15, ties by AT. Every
 configuration tried is recorded ("tried"), and so is the one the one-standard-error rule
-below would have chosen over the same grid ("one_se"; ``python -m chat.simulate --rule-pick
-one-se`` runs it), so the bar's own selection can be compared with the one ``plan`` and
+below would have chosen over the same grid ("one_se"; ``python -m chat.simulate --policy
+rule-one-se`` runs it), so the bar's own selection can be compared with the one ``plan`` and
 ``unified`` get.
 
 ``plan`` keeps the rule's tuned beliefs for the setting and tunes, in three stages, (1) its
@@ -183,7 +183,7 @@ def one_se_alternative(world, episodes, um: UserModel, multi_choice: bool, tried
     rule (``chat.metrics.one_se_best``: fewest turns within one standard error of the best
     validation SR@15) over the same grid and, for noisy users, the same refinement (its pick
     with the opening trusted, and the rule's own trusted pick). Recorded next to the rule's
-    own pick; ``python -m chat.simulate --rule-pick one-se`` runs it."""
+    own pick; ``python -m chat.simulate --policy rule-one-se`` runs it."""
     n = len(episodes)
     options = {(*c, False): s for c, s in tried.items()}
     if um.noisy:

@@ -371,8 +371,8 @@ def test_simulate_runs_the_rules_one_se_pick_on_request(tmp_path, monkeypatch):
     path = tmp_path / f"rule-{world.catalog.name}.json"
     path.write_text(json.dumps({"settings": {setting_key(um, False): entry}}))
     with pytest.raises(ValueError, match="one-SE pick"):
-        make_policy("rule", world, um, 0, False, rule_pick="one-se")
+        make_policy("rule-one-se", world, um, 0, False)
     alt = {"temperature": 1.2, "threshold": 0.1, "error": 0.15, "trust_opening": False}
     path.write_text(json.dumps({"settings": {setting_key(um, False): {**entry, "one_se": alt}}}))
     assert make_policy("rule", world, um, 0, False).config == RuleConfig(BeliefConfig(2.4, 0.05, True), 0.3)
-    assert make_policy("rule", world, um, 0, False, rule_pick="one-se").config == RuleConfig(BeliefConfig(1.2, 0.15), 0.1)
+    assert make_policy("rule-one-se", world, um, 0, False).config == RuleConfig(BeliefConfig(1.2, 0.15), 0.1)
