@@ -179,7 +179,8 @@ class Deep:
 def lookahead2(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: PlanConfig) -> Deep:
     """Two decisions deep, then recommending from there on (module docstring, depth 2). The
     second decision chooses among the same candidate values (less the one just asked); after
-    a failed list, its items leave the beliefs."""
+    a failed list, its items leave the beliefs and the rest keep their ratios (``chat.beliefs``
+    would also re-standardise the prior over the items left, a small shift ignored here)."""
     w = state.world
     R = state.max_actions - state.turn
     u = worth(R, cfg.turn_weight)
