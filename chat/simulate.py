@@ -9,6 +9,9 @@ draws its own per-user split, fits the tuned CF model on train, and samples ``--
 (user, target) pairs from the test split (0 = all); every policy sees the same episodes.
 Realistic users: ``--flip``, ``--dont-know``, ``--patience``, ``--targets 2``,
 ``--multi-choice``; with any of them the hard candidate filter is lifted (see the simulator).
+Every policy is compared with ``rule`` over the same episodes (paired bootstrap), and with
+``rule-one-se`` (the rule's configuration as the one-standard-error rule picks it, the way
+``plan`` and ``unified`` are chosen) when that runs too.
 
 ``--via engine`` drives the chat engine itself (parser, graph, personas, policy, cards)
 and ``--via http://127.0.0.1:7860`` the running app over HTTP, with the chat protocol of

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -140,9 +141,11 @@ def best_teacher(world: World, um: UserModel, mc: bool) -> str:
     entries = {p: tuned_entry(p, world, um, mc) for p in ("plan", "rule")}
     if not all(e and "valid" in e for e in entries.values()):
         return "plan"
-    n = int(json.loads((POLICY_DIR / f"plan-{world.catalog.name}.json").read_text())["selected_on"]
-            .split(" episodes")[0].rsplit(" ", 1)[-1])
-    return one_se_best({p: e["valid"] for p, e in entries.items()}, n)
+    scored_on = json.loads((POLICY_DIR / f"plan-{world.catalog.name}.json").read_text())["selected_on"]
+    n = re.search(r"(\d+) episodes", scored_on)  # "..., 300 episodes, split seed 0" (chat.tune_rule)
+    if n is None:
+        raise ValueError(f"plan-{world.catalog.name}.json does not say how many episodes it was scored on")
+    return one_se_best({p: e["valid"] for p, e in entries.items()}, int(n.group(1)))
 
 
 def teacher_action_index(teacher, state, actions) -> int | None:
