@@ -376,3 +376,25 @@ def test_simulate_runs_the_rules_one_se_pick_on_request(tmp_path, monkeypatch):
     path.write_text(json.dumps({"settings": {setting_key(um, False): {**entry, "one_se": alt}}}))
     assert make_policy("rule", world, um, 0, False).config == RuleConfig(BeliefConfig(2.4, 0.05, True), 0.3)
     assert make_policy("rule-one-se", world, um, 0, False).config == RuleConfig(BeliefConfig(1.2, 0.15), 0.1)
+
+
+def test_simulate_cli_compares_every_policy_with_both_bars(tmp_path, monkeypatch, capsys):
+    import chat.policies as policies
+    from chat.policies import setting_key
+
+    folder = tmp_path / "tinysim"
+    save_folder(tiny_catalog(), folder)
+    monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
+    entry = {"temperature": 1.2, "threshold": 0.5, "error": 0.0}
+    rule_file = tmp_path / "rule-tinysim.json"
+    rule_file.write_text(json.dumps({"settings": {setting_key(UserModel(), False): entry}}))
+    args = ["--dataset", str(folder), "--policy", "recommend,rule,rule-one-se", "--episodes", "10", "--seeds", "1"]
+    with pytest.raises(SystemExit) as exc:  # no one-SE pick on file: a clear error, not a traceback
+        main(args)
+    assert exc.value.code == 2 and "one-SE pick" in capsys.readouterr().err
+    rule_file.write_text(json.dumps({"settings": {setting_key(UserModel(), False): {
+        **entry, "one_se": {"temperature": 2.4, "threshold": 0.1, "error": 0.0}}}}))
+    out = tmp_path / "out.json"
+    assert main([*args, "--json", str(out)]) == 0
+    comparisons = json.loads(out.read_text())["comparisons"]
+    assert set(comparisons) == {"recommend - rule", "rule-one-se - rule", "recommend - rule-one-se"}
