@@ -80,6 +80,12 @@ class PlanConfig:
             raise ValueError(f"PlanConfig.margin must be >= 0, got {self.margin}")
 
 
+def valued_beliefs(logb: np.ndarray, b: np.ndarray, sharpness: float) -> np.ndarray:
+    """The beliefs the lookahead values with: ∝ b^α (``b`` itself at α = 1), ``b`` being
+    ``normalise(logb)``; they rank items as ``b`` does."""
+    return b if sharpness == 1 else normalise(sharpness * logb)
+
+
 def worth(R: int, turn_weight: float) -> np.ndarray:
     """u_j = 1 - λ j / R for the next ``R`` actions: what succeeding with the j-th is worth."""
     return 1.0 - turn_weight * np.arange(max(R, 0)) / max(R, 1)
@@ -215,9 +221,9 @@ def lookahead2(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: Pla
 
 class PlanPolicy:
     """``plan``: the lookahead (one or two steps deep, beliefs read with sharpness α) as a
-    hand-made policy. Asks the value with the highest V_ask when it beats V_rec by ``margin`` (multi-choice: that value's type, offering it and the
-    type's other values of most belief mass, ``CHIPS`` in all), else recommends the top 10 by
-    belief."""
+    hand-made policy. Asks the value with the highest V_ask when it beats V_rec by
+    ``margin`` (multi-choice: that value's type, offering it and the type's other values of
+    most belief mass, ``CHIPS`` in all), else recommends the top 10 by belief."""
 
     name = "plan"
 
@@ -231,7 +237,13 @@ class PlanPolicy:
         (``configs/policies/plan-<dataset>.json``, written by ``python -m chat.tune_rule --policy
         plan``; the ``PlanConfig`` defaults when none was tuned)."""
         beliefs = RulePolicy.for_setting(world, user_model, multi_choice).config.beliefs
-        entry = tuned_entry("plan", world, user_model, multi_choice) or {}
+        return cls.from_entry(tuned_entry("plan", world, user_model, multi_choice), beliefs, user_model)
+
+    @classmethod
+    def from_entry(cls, entry: dict | None, beliefs: BeliefConfig, user_model) -> PlanPolicy:
+        """``plan`` of one tuned entry (the ``PlanConfig`` defaults for what it lacks) on
+        ``beliefs``, with the user setting's patience and don't-know rates."""
+        entry = entry or {}
         return cls(PlanConfig(beliefs, entry.get("margin", PlanConfig.margin), user_model.patience,
                               user_model.dont_know, turn_weight=entry.get("turn_weight", PlanConfig.turn_weight),
                               depth=entry.get("depth", PlanConfig.depth),
@@ -248,7 +260,7 @@ class PlanPolicy:
         values = candidate_values(state, b, limit=self.config.n_values)
         if not values.size or state.turn >= state.max_actions - 1:
             return fallback_list(state, top)
-        bv = b if self.config.sharpness == 1 else normalise(self.config.sharpness * logb)
+        bv = valued_beliefs(logb, b, self.config.sharpness)
         la = (lookahead if self.config.depth == 1 else lookahead2)(state, bv, values, self.config)
         j = int(np.argmax(la.v_ask))
         if la.v_ask[j] <= la.v_rec + self.config.margin:

@@ -23,8 +23,9 @@ turn weight λ (how much the lookahead values an early success over a late one,
 upwards while the best sits on the top; (2) at the chosen λ and margin, the sharpness α with
 which the lookahead reads the beliefs (calibration) and the two-step lookahead; (3) when
 stage 2 moved away from α = 1, depth 1, the λ × margin grid again there. Each choice, over
-every configuration tried so far, by the one-standard-error rule: of the configurations whose SR@15 is within
-one standard error of the best (√(p(1-p)/n), at least one episode), the fewest turns (AT).
+every configuration tried so far, by the one-standard-error rule: of the configurations
+whose SR@15 is within one standard error of the best (√(p(1-p)/n), at least one episode),
+the fewest turns (AT).
 A bare SR@15-then-AT order let a one-episode SR edge choose twice the turns.
 
 Episodes are (user, target) pairs from the valid split of split seed 0 — test is never

@@ -28,7 +28,7 @@ from torch import nn
 
 from chat.actions import Action, Answer, AskType, AskValue
 from chat.beliefs import log_beliefs, normalise, top_items, value_information, value_mass
-from chat.lookahead import PlanConfig, PlanPolicy, lookahead
+from chat.lookahead import PlanConfig, PlanPolicy, lookahead, valued_beliefs
 from chat.policies import (CHIPS, LIST_SIZE, POLICY_DIR, RuleConfig, RulePolicy, candidate_values, fallback_list,
                            setting_entry)
 from chat.simulator import DialogueState
@@ -85,7 +85,7 @@ def build_candidates(state: DialogueState, config: RuleConfig, plan: PlanConfig 
     values = candidate_values(state, b, limit=N_CANDIDATES)
     if not (values.size and state.turn < state.max_actions - 1):
         values = values[:0]
-    la = lookahead(state, b if plan.sharpness == 1 else normalise(plan.sharpness * logb), values, plan)
+    la = lookahead(state, valued_beliefs(logb, b, plan.sharpness), values, plan)
     g = np.r_[g, la.v_rec, la.v_rec_next, plan.patience, plan.dont_know, plan.turn_weight,
               plan.margin * 10].astype(np.float32)
     top = top_items(logb, LIST_SIZE)
@@ -149,10 +149,10 @@ class UnifiedPolicy:
     def for_setting(cls, world, user_model, multi_choice: bool, seed: int = 0) -> UnifiedPolicy:
         """The trained network for this dataset (``configs/policies/unified-<dataset>-seed<k>.pt``),
         with the rule's validation-tuned beliefs and parameters for the user setting and the
-        lookahead's assumptions for it (``PlanPolicy.for_setting``), the tuned parameters as
-        stored with the weights (``save_policy``). Refuses weights trained on
-        another catalog or CF model; weights of an earlier layout read its columns
-        (``OLD_LAYOUTS``), with the lookahead at turn weight 0 as they were trained."""
+        lookahead's assumptions for it, both as stored with the weights (``save_policy``; the
+        current tuned files for weights saved before that). Refuses weights trained on another
+        catalog or CF model; weights of an earlier layout read its columns (``OLD_LAYOUTS``),
+        with the lookahead at turn weight 0 as they were trained."""
         path = POLICY_DIR / f"unified-{world.catalog.name}-seed{seed}.pt"
         if not path.exists():
             raise FileNotFoundError(f"{path} not found: train it with python -m chat.train_unified "
@@ -168,14 +168,13 @@ class UnifiedPolicy:
                              f"reads the earlier layouts of {', '.join(map(str, OLD_LAYOUTS))}): retrain it")
         net = QNetwork(blob["hidden"], n_in)
         net.load_state_dict(blob["state_dict"])
-        rule = RulePolicy.for_setting(world, user_model, multi_choice).config
-        plan = PlanPolicy.for_setting(world, user_model, multi_choice).config
         if "tuned" in blob:  # the tuned parameters its features were computed with, whatever was retuned since
-            rule = RulePolicy.from_entry(setting_entry(blob["tuned"]["rule"], user_model, multi_choice), user_model).config
-            entry = setting_entry(blob["tuned"]["plan"], user_model, multi_choice) or {}
-            plan = dataclasses.replace(plan, turn_weight=entry.get("turn_weight", PlanConfig.turn_weight),
-                                       margin=entry.get("margin", PlanConfig.margin),
-                                       sharpness=entry.get("sharpness", PlanConfig.sharpness))
+            tuned = {p: setting_entry(blob["tuned"][p], user_model, multi_choice) for p in ("rule", "plan")}
+            rule = RulePolicy.from_entry(tuned["rule"], user_model).config
+            plan = PlanPolicy.from_entry(tuned["plan"], rule.beliefs, user_model).config
+        else:
+            rule = RulePolicy.for_setting(world, user_model, multi_choice).config
+            plan = PlanPolicy.for_setting(world, user_model, multi_choice).config
         if n_in != N_GLOBAL + N_ACTION:
             plan = dataclasses.replace(plan, turn_weight=0.0)
         return cls(net, rule, plan, OLD_LAYOUTS.get(n_in))
