@@ -459,7 +459,7 @@ class Engine:
                            opening=s.accepted[0] if s.accepted else -1, turn=min(s.actions, POLICY_HORIZON - 2),
                            accepted=list(s.accepted), rejected=list(s.rejected), unanswered=list(s.unanswered),
                            answers=[Answer(a) for a in s.answers], shown=shown, blocked=blocked,
-                           candidates=~(shown | blocked))
+                           candidates=~(shown | blocked), list_size=CARDS)
         if not ds.allowed.any():  # everything shown: let earlier lists come back
             ds.shown = np.zeros(w.n_items, dtype=bool)
         return ds, scores

@@ -5,9 +5,10 @@ Under beliefs b (``chat.beliefs``), recommending the remaining R actions as list
 list only removes its items; the user leaves after a failed list with probability q) succeeds
 with probability
 
-    V_rec(b, R) = Σ_j (1 - q)^j · m_j(b) · u_j,   m_j = belief mass of the j-th block of 10 items,
+    V_rec(b, R) = Σ_j (1 - q)^j · m_j(b) · u_j,   m_j = belief mass of the j-th block of L items,
 
-in belief order, u_j = 1 - λ j / R the worth of succeeding with the j-th list from now. With
+in belief order (L: the items a list shows, ``DialogueState.list_size``; 10 in the
+protocol), u_j = 1 - λ j / R the worth of succeeding with the j-th list from now. With
 the turn weight λ = 0, V_rec is the chance of success by the last turn (SR@15); with λ = 1,
 the turns a success saves against failing (failure counting one turn past the last) over R:
 maximising it minimises the expected AT, with a slight lean to SR@15, since AT counts a
@@ -91,16 +92,17 @@ def worth(R: int, turn_weight: float) -> np.ndarray:
     return 1.0 - turn_weight * np.arange(max(R, 0)) / max(R, 1)
 
 
-def rollout_value(B: np.ndarray, R: int, patience: float, u: np.ndarray | None = None) -> np.ndarray:
+def rollout_value(B: np.ndarray, R: int, patience: float, u: np.ndarray | None = None,
+                  size: int = LIST_SIZE) -> np.ndarray:
     """V_rec for each row of normalised beliefs ``B`` ``(m, n)``: the next ``R`` lists of
-    ``LIST_SIZE`` in belief order, a success with the j-th worth ``u[j]`` (default 1: the
+    ``size`` items in belief order, a success with the j-th worth ``u[j]`` (default 1: the
     chance that one of them holds the target) ``(m,)``."""
     if R <= 0:
         return np.zeros(B.shape[0])
-    k = min(LIST_SIZE * R, B.shape[1])
+    k = min(size * R, B.shape[1])
     top = -np.partition(-B, k - 1, axis=1)[:, :k] if k < B.shape[1] else B.copy()
     top = -np.sort(-top, axis=1)
-    blocks = np.add.reduceat(top, np.arange(0, k, LIST_SIZE), axis=1)  # (m, ceil(k / 10))
+    blocks = np.add.reduceat(top, np.arange(0, k, size), axis=1)  # (m, ceil(k / size))
     u = np.ones(blocks.shape[1]) if u is None else u[: blocks.shape[1]]
     return blocks @ ((1 - patience) ** np.arange(blocks.shape[1]) * u)
 
@@ -118,10 +120,10 @@ class Lookahead:
 
 
 def _ask_values(w, live: np.ndarray, B: np.ndarray, values: np.ndarray, R: int, u: np.ndarray,
-                cfg: PlanConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+                cfg: PlanConfig, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For each row of normalised beliefs ``B`` ``(k, n)`` over the ``live`` items and each of
-    ``values`` ``(m,)`` with R actions left: P(yes), P(no) and V_ask ``(k, m)``, and the
-    normalised posteriors after "yes" and "no" ``(k, m, n)``."""
+    ``values`` ``(m,)`` with R actions left and lists of ``size``: P(yes), P(no) and V_ask
+    ``(k, m)``, and the normalised posteriors after "yes" and "no" ``(k, m, n)``."""
     eps, d, q = cfg.beliefs.error, cfg.dont_know, cfg.patience
     has = w.attr_by_value[values][:, live].toarray() > 0  # (m, n)
     known = w.known[live][:, w.value_type[values]].T  # (m, n)
@@ -135,9 +137,9 @@ def _ask_values(w, live: np.ndarray, B: np.ndarray, values: np.ndarray, R: int, 
     post_yes /= np.maximum(post_yes.sum(-1, keepdims=True), 1e-300)
     post_no /= np.maximum(post_no.sum(-1, keepdims=True), 1e-300)
     k, m, n = post_yes.shape
-    vy = rollout_value(post_yes.reshape(k * m, n), R - 1, q, u[1:]).reshape(k, m)
-    vn = rollout_value(post_no.reshape(k * m, n), R - 1, q, u[1:]).reshape(k, m)
-    v_next = rollout_value(B, R - 1, q, u[1:])[:, None]
+    vy = rollout_value(post_yes.reshape(k * m, n), R - 1, q, u[1:], size).reshape(k, m)
+    vn = rollout_value(post_no.reshape(k * m, n), R - 1, q, u[1:], size).reshape(k, m)
+    v_next = rollout_value(B, R - 1, q, u[1:], size)[:, None]
     return p_yes, p_no, p_yes * vy + p_no * vn + p_dk * v_next, post_yes, post_no
 
 
@@ -148,23 +150,23 @@ def lookahead(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: Plan
     lookahead passes its root's, shifted)."""
     R = state.max_actions - state.turn
     u = worth(R, cfg.turn_weight) if u is None else u
-    v_rec = float(rollout_value(b[None], R, cfg.patience, u)[0])
-    v_next = float(rollout_value(b[None], R - 1, cfg.patience, u[1:])[0])
+    v_rec = float(rollout_value(b[None], R, cfg.patience, u, state.list_size)[0])
+    v_next = float(rollout_value(b[None], R - 1, cfg.patience, u[1:], state.list_size)[0])
     if not values.size or R <= 1:
         return Lookahead(values, v_rec, v_next, np.zeros(len(values)), np.zeros(len(values)))
     live = np.flatnonzero(b > 0)  # only items with belief matter; keeps the matrices small
-    p_yes, _, v_ask, _, _ = _ask_values(state.world, live, b[live][None], values, R, u, cfg)
+    p_yes, _, v_ask, _, _ = _ask_values(state.world, live, b[live][None], values, R, u, cfg, state.list_size)
     return Lookahead(values, v_rec, v_next, p_yes[0], v_ask[0])
 
 
-def _best_step(w, live, B, values, R, u, cfg, exclude: np.ndarray) -> np.ndarray:
+def _best_step(w, live, B, values, R, u, cfg, size: int, exclude: np.ndarray) -> np.ndarray:
     """C = max(V_rec, max_v V_ask) for each row of ``B`` ``(k, n)`` with R actions left: the
     one-step lookahead's best value, row i not asking ``values[exclude[i]]`` (the question
     just asked; -1: none) ``(k,)``."""
-    v_rec = rollout_value(B, R, cfg.patience, u)
+    v_rec = rollout_value(B, R, cfg.patience, u, size)
     if R <= 1 or not values.size:
         return v_rec
-    v_ask = _ask_values(w, live, B, values, R, u, cfg)[2]
+    v_ask = _ask_values(w, live, B, values, R, u, cfg, size)[2]
     rows = np.flatnonzero(exclude >= 0)
     v_ask[rows, exclude[rows]] = -np.inf
     return np.maximum(v_rec, v_ask.max(1))
@@ -195,23 +197,25 @@ def lookahead2(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: Pla
         return Deep(values, la.v_rec, la.v_ask)
     live = np.flatnonzero(b > 0)
     bl = b[live]
-    # recommend now: the top 10 hold the target (worth u_0), else the user stays w.p. 1 - q
+    # recommend now: the top L hold the target (worth u_0), else the user stays w.p. 1 - q
     order = np.argsort(-bl, kind="stable")
-    shown, rest = order[:LIST_SIZE], order[LIST_SIZE:]
+    size = state.list_size
+    shown, rest = order[:size], order[size:]
     m0 = float(bl[shown].sum())
     v_rec = u[0] * m0
     if rest.size and bl[rest].sum() > 0:
         after = (bl[rest] / bl[rest].sum())[None]
-        c = _best_step(w, live[rest], after, values, R - 1, u[1:], cfg, np.array([-1]))
+        c = _best_step(w, live[rest], after, values, R - 1, u[1:], cfg, size, np.array([-1]))
         v_rec += (1 - cfg.patience) * (1 - m0) * float(c[0])
     # ask: each answer's posterior ("don't know": the beliefs as they are), then the best step
     deep = np.argsort(-la.v_ask, kind="stable")[: cfg.n_deep]
-    p_yes, p_no, _, post_yes, post_no = _ask_values(w, live, bl[None], values[deep], R, u, cfg)
-    c = _best_step(w, live, np.concatenate([post_yes[0], post_no[0]]), values, R - 1, u[1:], cfg, np.r_[deep, deep])
+    p_yes, p_no, _, post_yes, post_no = _ask_values(w, live, bl[None], values[deep], R, u, cfg, size)
+    c = _best_step(w, live, np.concatenate([post_yes[0], post_no[0]]), values, R - 1, u[1:], cfg, size,
+                   np.r_[deep, deep])
     cy, cn = c[: len(deep)], c[len(deep):]
     # "don't know": the best step from b, never asking the same value again
-    v_rec_d = rollout_value(bl[None], R - 1, cfg.patience, u[1:])[0]
-    ask_d = _ask_values(w, live, bl[None], values, R - 1, u[1:], cfg)[2][0]
+    v_rec_d = rollout_value(bl[None], R - 1, cfg.patience, u[1:], size)[0]
+    ask_d = _ask_values(w, live, bl[None], values, R - 1, u[1:], cfg, size)[2][0]
     cd = np.array([max(v_rec_d, np.delete(ask_d, j).max(initial=-np.inf)) for j in deep])
     p_dk = 1.0 - p_yes[0] - p_no[0]
     v_ask = la.v_ask.copy()
@@ -223,7 +227,7 @@ class PlanPolicy:
     """``plan``: the lookahead (one or two steps deep, beliefs read with sharpness α) as a
     hand-made policy. Asks the value with the highest V_ask when it beats V_rec by
     ``margin`` (multi-choice: that value's type, offering it and the type's other values of
-    most belief mass, ``CHIPS`` in all), else recommends the top 10 by belief."""
+    most belief mass, ``CHIPS`` in all), else recommends the top L (a list) by belief."""
 
     name = "plan"
 
@@ -256,7 +260,7 @@ class PlanPolicy:
     def decide(self, state: DialogueState) -> Action:
         logb = log_beliefs(state, self.config.beliefs)
         b = normalise(logb)
-        top = top_items(logb, LIST_SIZE)
+        top = top_items(logb, state.list_size)
         values = candidate_values(state, b, limit=self.config.n_values)
         if not values.size or state.turn >= state.max_actions - 1:
             return fallback_list(state, top)

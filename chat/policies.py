@@ -8,6 +8,9 @@
   user, soft with a tuned error rate for noisy ones); asks the value with the most expected
   information under the beliefs; recommends as soon as the top 10 hold ``threshold`` of the
   belief mass, or on the last turn.
+
+A list shows ``state.list_size`` items (the protocol's 10; the chat app shows 5 cards), and
+"10" above means a list's worth.
 """
 
 from __future__ import annotations
@@ -23,18 +26,19 @@ from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_
 from chat.simulator import DialogueState
 
 POLICY_DIR = Path(__file__).resolve().parent.parent / "configs" / "policies"
-LIST_SIZE = 10
+LIST_SIZE = 10  # the protocol's list; a state's ``list_size`` is what its lists show
 CHIPS = 5  # values offered when asking one attribute type (multi-choice)
 
 
 def fallback_list(state: DialogueState, ranked: np.ndarray) -> Recommend:
-    """Fill a list to ``LIST_SIZE`` from the allowed items by CF score, so a list is never
-    short or empty even when answers have ruled every item out (possible with noisy users)."""
-    ranked = [int(i) for i in ranked]
-    if len(ranked) < LIST_SIZE:
+    """The first ``state.list_size`` of ``ranked``, filled from the allowed items by CF score,
+    so a list is never short or empty even when answers have ruled every item out (possible
+    with noisy users)."""
+    ranked = [int(i) for i in ranked][: state.list_size]
+    if len(ranked) < state.list_size:
         pool = np.where(state.allowed, state.prior, -np.inf)
         pool[ranked] = -np.inf
-        ranked += [int(i) for i in top_items(pool, LIST_SIZE - len(ranked))]
+        ranked += [int(i) for i in top_items(pool, state.list_size - len(ranked))]
     return Recommend(tuple(ranked))
 
 
@@ -97,8 +101,8 @@ class MaxEntPolicy:
         b = normalise(logb)
         remaining = int(np.isfinite(logb).sum())
         values = candidate_values(state, b)
-        if remaining <= LIST_SIZE or not values.size or state.turn == state.max_actions - 1:
-            return fallback_list(state, top_items(np.where(np.isfinite(logb), state.prior, -np.inf), LIST_SIZE))
+        if remaining <= state.list_size or not values.size or state.turn == state.max_actions - 1:
+            return fallback_list(state, top_items(np.where(np.isfinite(logb), state.prior, -np.inf), state.list_size))
         info = value_information(state, b, values)
         if state.multi_choice:
             return best_type_question(state, b, values, info)
@@ -108,7 +112,7 @@ class MaxEntPolicy:
 @dataclass(frozen=True)
 class RuleConfig:
     beliefs: BeliefConfig = BeliefConfig()
-    threshold: float = 0.5  # recommend once the top 10 hold this share of belief mass
+    threshold: float = 0.5  # recommend once a list's worth holds this share of belief mass
 
     def __post_init__(self):
         if not 0 < self.threshold <= 1:
@@ -140,7 +144,7 @@ class RulePolicy:
     def decide(self, state: DialogueState) -> Action:
         logb = log_beliefs(state, self.config.beliefs)
         b = normalise(logb)
-        top = top_items(logb, LIST_SIZE)
+        top = top_items(logb, state.list_size)
         mass = float(b[top].sum())
         values = candidate_values(state, b)
         if mass >= self.config.threshold or not values.size or state.turn == state.max_actions - 1:

@@ -186,20 +186,25 @@ def main(argv=None) -> int:
           f"don't-know {args.dont_know}, patience {args.patience}, targets {args.targets}"
           f"{', multi-choice' if args.multi_choice else ''}")
     print(table([[n] + [fmt(r[m], 3) for m in METRICS] for n, r in results.items()], ["policy", *METRICS]))
-    if comparisons:
-        print("paired bootstrap over the same episodes (all seeds), difference and 95% interval:")
-        print(table([[k] + [f"{v[m]['diff']:+.3f} [{v[m]['ci95'][0]:+.3f}, {v[m]['ci95'][1]:+.3f}]"
-                            for m in ("SR@15", "AT", "hDCG")] for k, v in comparisons.items()],
-                    ["comparison", "SR@15", "AT", "hDCG"]))
+    print_comparisons(comparisons)
     if args.json:
         write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
                                **run_metadata()})
     return 0
 
 
+def print_comparisons(comparisons: dict) -> None:
+    if comparisons:
+        print("paired bootstrap over the same episodes (all seeds), difference and 95% interval:")
+        print(table([[k] + [f"{v[m]['diff']:+.3f} [{v[m]['ci95'][0]:+.3f}, {v[m]['ci95'][1]:+.3f}]"
+                            for m in ("SR@15", "AT", "hDCG")] for k, v in comparisons.items()],
+                    ["comparison", "SR@15", "AT", "hDCG"]))
+
+
 def simulate_via(args, ap) -> int:
     """The chat protocol end to end (``chat.drive``), in process or over HTTP."""
     from chat.drive import EngineTransport, HttpTransport, drive
+    from chat.engine import CARDS
 
     names = [p.strip() for p in args.policy.split(",") if p.strip()]
     if args.via == "engine":
@@ -213,7 +218,7 @@ def simulate_via(args, ap) -> int:
         names = ["app"]
     catalog = load_dataset(args.dataset)
     t0 = time.perf_counter()
-    results, n_eps, latencies = {}, [], {}
+    results, n_eps, latencies, paired = {}, [], {}, {}
     for name in names:
         if args.via == "engine":
             from chat.engine import Engine
@@ -229,30 +234,38 @@ def simulate_via(args, ap) -> int:
 
             def factory():
                 return HttpTransport(args.via)
-        runs, lat = [], []
+        runs, lat, paired[name] = [], [], []
         for seed in range(args.seeds):
             episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
             bar = tqdm(total=len(episodes), desc=f"seed {seed} {name} via {args.via}", file=sys.stderr, leave=False)
             outcomes, seconds = drive(factory, catalog, world, episodes, seed, args.max_turns,
                                       progress=lambda k, bar=bar: bar.update(1))
             bar.close()
-            n_eps.append(len(episodes))
+            if name == names[0]:  # every policy runs the same episodes
+                n_eps.append(len(episodes))
             runs.append(summarise(outcomes, args.max_turns))
+            paired[name].append(per_episode(outcomes, args.max_turns))
             lat += seconds
         results[name] = {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]}
         ms = np.asarray(lat) * 1000
         latencies[name] = {"turns": len(ms), "p50_ms": float(np.percentile(ms, 50)),
                            "p95_ms": float(np.percentile(ms, 95)), "p99_ms": float(np.percentile(ms, 99))}
     protocol = {"dataset": args.dataset, "via": args.via, "protocol": "chat (chat.drive): cold-start user, opening "
-                "typed, chips answered, 5 cards per list", "split": args.split, "episodes_per_seed": n_eps,
-                "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": 5,
+                f"typed, chips answered, {CARDS} cards per list", "split": args.split, "episodes_per_seed": n_eps,
+                "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": CARDS,
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset} via {args.via}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds (chat protocol)")
     print(table([[n] + [fmt(r[m], 3) for m in METRICS] + [f"{latencies[n]['p50_ms']:.0f}",
                                                            f"{latencies[n]['p95_ms']:.0f}"]
                  for n, r in results.items()], ["policy", *METRICS, "p50 ms", "p95 ms"]))
+    # the same episodes and the same user (opening drawn per episode) for both: paired
+    comparisons = {}
+    if {"unified", "rule"} <= set(names):
+        comparisons["unified - rule"] = paired_bootstrap(*(np.concatenate(paired[n]) for n in ("unified", "rule")))
+    print_comparisons(comparisons)
     if args.json:
-        write_json(args.json, {"protocol": protocol, "results": results, "latency": latencies, **run_metadata()})
+        write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
+                               "latency": latencies, **run_metadata()})
     return 0
 
 

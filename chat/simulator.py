@@ -67,6 +67,7 @@ class DialogueState:
     shown: np.ndarray | None = None  # (n_items,) bool: failed recommendations
     blocked: np.ndarray | None = None  # (n_items,) bool: the user's history
     candidates: np.ndarray | None = None  # (n_items,) bool: the protocol's candidate set
+    list_size: int = 10  # items a recommendation shows (the protocol's 10; the chat app's cards)
 
     @property
     def max_actions(self) -> int:
@@ -105,7 +106,7 @@ class Conversation:
             candidates = candidates & self._has_mask(opening)
         self.state = DialogueState(world, user, prior, user_model.noisy, multi_choice, max_turns, opening,
                                    accepted=[opening], shown=np.zeros(world.n_items, dtype=bool),
-                                   blocked=blocked, candidates=candidates)
+                                   blocked=blocked, candidates=candidates, list_size=list_size)
         self.outcome: EpisodeOutcome | None = None
         self.done = False
 

@@ -43,8 +43,16 @@ from chat.metrics import one_se_best, summarise
 from chat.policies import POLICY_DIR, RuleConfig, RulePolicy, setting_key, tuned_entry
 from chat.simulate import run_episodes
 from chat.simulator import Conversation, UserModel, draw_targets
-from chat.unified import (N_ACTION, N_GLOBAL, QNetwork, UnifiedPolicy, build_candidates, save_policy, tuned_parameters,
-                          world_fingerprint)
+from chat.unified import (
+    N_ACTION,
+    N_GLOBAL,
+    QNetwork,
+    UnifiedPolicy,
+    build_candidates,
+    save_policy,
+    tuned_parameters,
+    world_fingerprint,
+)
 from chat.world import World, build_world
 from recsys import assets
 from recsys.datasets import load_dataset

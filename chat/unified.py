@@ -29,8 +29,7 @@ from torch import nn
 from chat.actions import Action, Answer, AskType, AskValue
 from chat.beliefs import log_beliefs, normalise, top_items, value_information, value_mass
 from chat.lookahead import PlanConfig, PlanPolicy, lookahead, valued_beliefs
-from chat.policies import (CHIPS, LIST_SIZE, POLICY_DIR, RuleConfig, RulePolicy, candidate_values, fallback_list,
-                           setting_entry)
+from chat.policies import CHIPS, POLICY_DIR, RuleConfig, RulePolicy, candidate_values, fallback_list, setting_entry
 from chat.simulator import DialogueState
 
 N_CANDIDATES = 20
@@ -70,16 +69,17 @@ def build_candidates(state: DialogueState, config: RuleConfig, plan: PlanConfig 
     logb = log_beliefs(state, config.beliefs)
     b = normalise(logb)
     w = state.world
-    order = top_items(logb, 20)
+    size = state.list_size  # "10" below: one list (two lists: "20")
+    order = top_items(logb, 2 * size)
     mass = np.cumsum(b[order]) if order.size else np.zeros(1)
-    m1, m10, m20 = (float(mass[min(k, len(mass)) - 1]) for k in (1, 10, 20))
+    m1, m10, m20 = (float(mass[min(k, len(mass)) - 1]) for k in (1, size, 2 * size))
     n_eff = float(np.exp(_entropy(b))) if b.sum() > 0 else 1.0
     last = [0.0, 0.0, 0.0]
     if state.answers:
         last[[Answer.YES, Answer.NO, Answer.DONT_KNOW].index(state.answers[-1])] = 1.0
     g = np.array([state.turn / state.max_turns, np.log1p(n_eff) / np.log1p(w.n_items), m1, m10, m20,
                   len(state.accepted) / 5, len(state.rejected) / 5, len(state.unanswered) / 5,
-                  float(state.shown.sum()) / (LIST_SIZE * 5), float(state.turn == state.max_actions - 1),
+                  float(state.shown.sum()) / (size * 5), float(state.turn == state.max_actions - 1),
                   float(state.multi_choice), *last, 1.0, config.threshold, config.beliefs.error * 5,
                   np.log(config.beliefs.temperature)], dtype=np.float32)
     values = candidate_values(state, b, limit=N_CANDIDATES)
@@ -88,7 +88,7 @@ def build_candidates(state: DialogueState, config: RuleConfig, plan: PlanConfig 
     la = lookahead(state, valued_beliefs(logb, b, plan.sharpness), values, plan)
     g = np.r_[g, la.v_rec, la.v_rec_next, plan.patience, plan.dont_know, plan.turn_weight,
               plan.margin * 10].astype(np.float32)
-    top = top_items(logb, LIST_SIZE)
+    top = top_items(logb, size)
     actions: list[Action] = [fallback_list(state, top)]
     feats = [np.concatenate([g, np.r_[1.0, m10, 0.0, 0.0, 0.0, la.v_rec, 0.0, 0.0, np.zeros(MAX_TYPES)]])]
     if values.size:
@@ -208,4 +208,5 @@ def save_policy(path: Path, state_dict: dict, hidden: int, fingerprint: str, met
     torch.save({"state_dict": state_dict, "hidden": hidden, "fingerprint": fingerprint,
                 "features": N_GLOBAL + N_ACTION, "meta": meta, "tuned": tuned}, tmp)
     tmp.replace(path)
-    path.with_suffix(".json").write_text(json.dumps({"fingerprint": fingerprint, **meta, "tuned": tuned}, indent=2) + "\n")
+    card = {"fingerprint": fingerprint, **meta, "tuned": tuned}
+    path.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n")

@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 from test_simulator import pick, talk, tiny_world
 
-import chat.lookahead
 from chat.actions import Answer, AskValue, Recommend
 from chat.beliefs import BeliefConfig, log_beliefs, normalise
 from chat.lookahead import PlanConfig, PlanPolicy, lookahead, lookahead2, rollout_value, worth
@@ -115,16 +114,17 @@ def _best_step(state, b, values, cfg, u):
     return max(la.v_rec, la.v_ask.max(initial=-np.inf))
 
 
-@pytest.mark.parametrize("um,turn_weight", [(UserModel(), 0.0), (UserModel(flip=0.1, dont_know=0.2, patience=0.3), 0.6)])
-def test_two_step_lookahead_is_one_step_after_each_first_decision(um, turn_weight, monkeypatch):
+@pytest.mark.parametrize("um,turn_weight",
+                         [(UserModel(), 0.0), (UserModel(flip=0.1, dont_know=0.2, patience=0.3), 0.6)])
+def test_two_step_lookahead_is_one_step_after_each_first_decision(um, turn_weight):
     """Depth 2 against the states the conversation would reach: after the top list fails (its
-    items leave the beliefs) and after each answer (the beliefs chat.beliefs will hold), the one-step lookahead's best value from
-    there, with the root's worth shifted one turn, the question just asked not asked again.
-    Lists of 3 so that the tiny world's items do not all fit in one."""
-    monkeypatch.setattr(chat.lookahead, "LIST_SIZE", 3)
+    items leave the beliefs) and after each answer (the beliefs chat.beliefs will hold), the
+    one-step lookahead's best value from there, with the root's worth shifted one turn, the
+    question just asked not asked again. Lists of 3 so that the tiny world's items do not all
+    fit in one."""
     world = tiny_world("ease")
     user, target = pick(world, lambda k: k == 4)
-    state = talk(world, user, target, um).state
+    state = talk(world, user, target, um, list_size=3).state
     cfg = PlanConfig(BeliefConfig(0.7, 0.1 if um.noisy else 0.0), 0.0, um.patience, um.dont_know,
                      turn_weight=turn_weight, depth=2, n_deep=3)
     logb = log_beliefs(state, cfg.beliefs)

@@ -16,7 +16,7 @@ from test_simulator import N_ITEMS, item_values, knows, pick, talk, tiny_catalog
 from chat.actions import AskType, AskValue, Recommend
 from chat.beliefs import BeliefConfig, log_beliefs, normalise, value_information
 from chat.metrics import summarise
-from chat.policies import LIST_SIZE, POLICIES, MaxEntPolicy, RuleConfig
+from chat.policies import LIST_SIZE, POLICIES, MaxEntPolicy, RuleConfig, RulePolicy
 from chat.simulate import main, make_policy, run_episodes
 from chat.simulator import Conversation, UserModel, draw_targets
 from recsys.folder import save_folder
@@ -69,6 +69,44 @@ def test_policy_plays_legal_episodes(name, setting):
             assert (s.allowed == allowed).all() and s.accepted == accepted and s.rejected == rejected
             conv.step(action)
         assert conv.state.turn <= 15 and conv.outcome is not None
+
+
+@pytest.mark.parametrize("name", [*POLICIES, "plan"])
+def test_lists_are_as_long_as_the_state_shows(name):
+    """With lists of 3 (the chat app shows 5 cards, not 10) every policy recommends 3 films:
+    the simulator refuses longer lists, and a short one is filled."""
+    world = tiny_world("ease")
+    um = UserModel(flip=0.1)
+    policy = make_policy(name, world, um, seed=0, multi_choice=False)
+    lists = 0
+    for k, (user, target) in enumerate(world.episodes("test", 8, np.random.default_rng(1))):
+        rng = np.random.default_rng([0, k])
+        conv = Conversation(world, user, (target,), um, rng, list_size=3)
+        while not conv.done:
+            action = policy.decide(conv.state)
+            if isinstance(action, Recommend):  # 3, or what is left of the tiny world's films
+                assert len(action.items) == min(3, int(conv.state.allowed.sum()))
+                lists += 1
+            conv.step(action)
+    assert lists
+
+
+def test_the_rule_thresholds_the_mass_of_the_list_it_would_show():
+    """The rule recommends once a list's worth of films holds ``threshold`` of the belief mass:
+    a threshold between the top 3's mass and the top 10's asks with lists of 3 and recommends
+    with lists of 10."""
+    world = tiny_world("ease", ("language",))  # "English": every film, so beliefs stay spread
+    user, target = pick(world, lambda k: k == 4)
+    beliefs = BeliefConfig(0.7, 0.1)
+    decisions = {}
+    for size in (3, 10):
+        state = talk(world, user, target, UserModel(flip=0.1), list_size=size).state
+        b = np.sort(normalise(log_beliefs(state, beliefs)))[::-1]
+        assert b[:3].sum() < b[:10].sum() - 0.05
+        threshold = (b[:3].sum() + b[:10].sum()) / 2
+        decisions[size] = RulePolicy(RuleConfig(beliefs, threshold)).decide(state)
+    assert isinstance(decisions[3], AskValue)
+    assert isinstance(decisions[10], Recommend) and len(decisions[10].items) == 10
 
 
 @pytest.mark.parametrize("open_types", [("genre", "decade"), ("language",)], ids=["genre-decade", "english"])
@@ -308,7 +346,8 @@ def _fake_plan_runs(monkeypatch, at):
 
     runs = []
     monkeypatch.setattr(tune_rule.PlanPolicy, "for_setting", classmethod(lambda cls, *a: PlanPolicy(PlanConfig())))
-    monkeypatch.setattr(tune_rule, "run_episodes", lambda world, policy, *a, **k: runs.append(policy.config) or policy.config)
+    monkeypatch.setattr(tune_rule, "run_episodes",
+                        lambda world, policy, *a, **k: runs.append(policy.config) or policy.config)
     monkeypatch.setattr(tune_rule, "summarise", lambda c: {"SR@15": 0.99, "AT": at(c)})
     return runs
 

@@ -154,7 +154,8 @@ def test_weights_keep_the_tuned_parameters_they_were_trained_with(tmp_path, monk
                "plan": {key: {"turn_weight": 1.0, "margin": 0.08, "sharpness": 2.0}}}
     for policy, settings in retuned.items():
         (tmp_path / f"{policy}-{world.catalog.name}.json").write_text(json.dumps({"settings": settings}))
-    loaded = UnifiedPolicy.for_setting(world, UserModel(flip=0.1), True, seed=0)  # multi-choice: the single-choice entry
+    # multi-choice: the single-choice entry
+    loaded = UnifiedPolicy.for_setting(world, UserModel(flip=0.1), True, seed=0)
     assert (loaded.plan.turn_weight, loaded.plan.margin, loaded.plan.sharpness) == (0.25, 0.01, 1.5)
     assert loaded.config == RuleConfig(BeliefConfig(2.4, 0.05, True), 0.2)
     assert json.loads(path.with_suffix(".json").read_text())["tuned"] == tuned
