@@ -163,8 +163,15 @@ def tuned_entry(policy: str, world, user_model, multi_choice: bool) -> dict | No
     (``configs/policies/<policy>-<dataset>.json``, written by ``python -m chat.tune_rule``); a
     multi-choice setting not tuned on its own falls back to the same users' single-choice entry
     (training mixes multi-choice into every user setting); None when neither was tuned."""
+    tuned = tuned_file(policy, world)
+    return setting_entry(tuned["settings"], user_model, multi_choice) if tuned else None
+
+
+def tuned_file(policy: str, world) -> dict:
+    """``configs/policies/<policy>-<dataset>.json`` as written by ``python -m chat.tune_rule``
+    ({} when this dataset was never tuned)."""
     path = POLICY_DIR / f"{policy}-{world.catalog.name}.json"
-    return setting_entry(json.loads(path.read_text())["settings"], user_model, multi_choice) if path.exists() else None
+    return json.loads(path.read_text()) if path.exists() else {}
 
 
 def setting_entry(settings: dict, user_model, multi_choice: bool) -> dict | None:

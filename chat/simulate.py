@@ -31,8 +31,8 @@ from tqdm import tqdm
 
 from chat.lookahead import PlanPolicy
 from chat.metrics import EpisodeOutcome, hdcg, summarise
+from chat.policies import LIST_SIZE, tuned_entry
 from chat.policies import POLICIES as RULE_BASED
-from chat.policies import tuned_entry
 from chat.simulator import Conversation, UserModel, draw_targets
 from chat.unified import UnifiedPolicy
 from chat.world import World, build_world
@@ -177,7 +177,7 @@ def main(argv=None) -> int:
                     comparisons[f"{n} - {bar}"] = paired_bootstrap(np.concatenate(paired[n]), base)
     protocol = {"dataset": args.dataset, "split": args.split, "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)),
-                "max_turns": args.max_turns, "list_size": 10, "ask_attrs": list(ask or catalog.attr_types),
+                "max_turns": args.max_turns, "list_size": LIST_SIZE, "ask_attrs": list(ask or catalog.attr_types),
                 "open_attrs": list(opening), "flip": args.flip, "dont_know": args.dont_know,
                 "patience": args.patience, "targets": args.targets, "multi_choice": args.multi_choice,
                 "hard_filter": not user_model.noisy, "prior": args.model, "beliefs": args.beliefs,

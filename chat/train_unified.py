@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import re
 import sys
 import time
@@ -40,7 +39,7 @@ from tqdm import tqdm
 from chat.actions import AskType
 from chat.lookahead import PlanConfig, PlanPolicy
 from chat.metrics import one_se_best, summarise
-from chat.policies import POLICY_DIR, RuleConfig, RulePolicy, setting_key, tuned_entry
+from chat.policies import POLICY_DIR, RuleConfig, RulePolicy, setting_key, tuned_entry, tuned_file
 from chat.simulate import run_episodes
 from chat.simulator import Conversation, UserModel, draw_targets
 from chat.unified import (
@@ -149,7 +148,7 @@ def best_teacher(world: World, um: UserModel, mc: bool) -> str:
     entries = {p: tuned_entry(p, world, um, mc) for p in ("plan", "rule")}
     if not all(e and "valid" in e for e in entries.values()):
         return "plan"
-    scored_on = json.loads((POLICY_DIR / f"plan-{world.catalog.name}.json").read_text())["selected_on"]
+    scored_on = tuned_file("plan", world)["selected_on"]
     n = re.search(r"(\d+) episodes", scored_on)  # "..., 300 episodes, split seed 0" (chat.tune_rule)
     if n is None:
         raise ValueError(f"plan-{world.catalog.name}.json does not say how many episodes it was scored on")

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import sys
 
 import numpy as np
@@ -46,7 +45,7 @@ import numpy as np
 from chat.beliefs import BeliefConfig
 from chat.lookahead import PlanPolicy
 from chat.metrics import one_se_best, summarise
-from chat.policies import POLICY_DIR, RuleConfig, RulePolicy, setting_key
+from chat.policies import POLICY_DIR, RuleConfig, RulePolicy, setting_key, tuned_file
 from chat.simulate import run_episodes
 from chat.simulator import UserModel
 from chat.world import build_world
@@ -242,7 +241,7 @@ def main(argv=None) -> int:
     world = build_world(catalog, seed=0)
     episodes = world.episodes("valid", args.episodes, np.random.default_rng(1234))
     path = POLICY_DIR / f"{args.policy}-{catalog.name}.json"
-    stored = json.loads(path.read_text()) if path.exists() else {}
+    stored = tuned_file(args.policy, world)
     previous = stored.get("settings", {})
     scored_on = f"{len(episodes)} episodes, split seed 0"
     if args.reuse and (args.policy != "plan" or not stored.get("selected_on", "").endswith(scored_on)):

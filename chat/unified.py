@@ -29,7 +29,16 @@ from torch import nn
 from chat.actions import Action, Answer, AskType, AskValue
 from chat.beliefs import log_beliefs, normalise, top_items, value_information, value_mass
 from chat.lookahead import PlanConfig, PlanPolicy, lookahead, valued_beliefs
-from chat.policies import CHIPS, POLICY_DIR, RuleConfig, RulePolicy, candidate_values, fallback_list, setting_entry
+from chat.policies import (
+    CHIPS,
+    POLICY_DIR,
+    RuleConfig,
+    RulePolicy,
+    candidate_values,
+    fallback_list,
+    setting_entry,
+    tuned_file,
+)
 from chat.simulator import DialogueState
 
 N_CANDIDATES = 20
@@ -193,8 +202,8 @@ def tuned_parameters(world) -> dict:
     (``configs/policies/<policy>-<dataset>.json``'s "settings"): stored with trained weights."""
     out = {}
     for policy, keep in TUNED_KEYS.items():
-        path = POLICY_DIR / f"{policy}-{world.catalog.name}.json"
-        settings = json.loads(path.read_text())["settings"] if path.exists() else {}
+        tuned = tuned_file(policy, world)
+        settings = tuned["settings"] if tuned else {}
         out[policy] = {key: {k: e[k] for k in keep if k in e} for key, e in settings.items()}
     return out
 
