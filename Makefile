@@ -41,4 +41,4 @@ lint: install-dev
 	$(PY) -m ruff check .
 
 evaluate: install
-	$(PY) -m recsys.evaluate --dataset movielens-1m --models pop,als,ease,itemknn,blend --json out/evaluate-movielens-1m.json
+	$(PY) -m lab.evaluate_cf --dataset movielens-1m --models pop,als,ease,itemknn,blend --json out/evaluate-movielens-1m.json

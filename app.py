@@ -23,10 +23,10 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 import gradio as gr  # noqa: E402
 
+from chat.cards import subgraph_svg  # noqa: E402
 from chat.events import CardFeedback, Chip, RemoveConstraint, Reply, Restart, Text, Undo, Why  # noqa: E402
 from chat.narrator import Replace, collect  # noqa: E402
 from chat.service import AppConfig, Service, browser_secret  # noqa: E402
-from chat.views import subgraph_svg  # noqa: E402
 
 N_CHIPS, N_CARDS, N_CONSTRAINTS = 5, 5, 8
 MAX_MESSAGE = 100_000  # characters the page accepts; the parser reads the first chat.parser.MAX_CHARS
@@ -48,7 +48,7 @@ def _engine():
 
 
 def _card_md(c) -> str:
-    from chat.views import md
+    from chat.cards import md
 
     bits = [f"**{md(c.title)}** ({c.year if c.year > 0 else '?'})", ", ".join(md(g) for g in c.genres)]
     if c.directors:
@@ -62,7 +62,7 @@ def _card_md(c) -> str:
 def _personas_md(reply: Reply | None) -> str:
     if reply is None or not reply.personas:
         return "*No personas yet: like a film (or tell me one you loved) and your tastes appear here.*"
-    from chat.views import md
+    from chat.cards import md
 
     return "\n".join(f"- **{md(d)}** ({w:.0%})" for d, w in reply.personas)
 

@@ -8,17 +8,19 @@ users never seen). CF vectors: ALS (64 factors, tuned l2/alpha) fitted on the tr
 likes, saved with the adapter (``cf_item_factors.npy``) because the soft tokens mean
 nothing for other factors; text vectors: the MiniLM item embeddings (deterministic, checked
 by fingerprint). The run is bounded by ``--minutes`` (CPU: about 18 on 2 cores) or
-``--steps``; it checkpoints every ``--checkpoint-every`` steps under
-``<data dir>/checkpoints/narrator-<variant>-seed<k>/`` and resumes from there, so a run may
-span sessions. Output in ``--out`` (default ``configs/narrator/<variant>-seed<k>/``): the
+``--steps``. It writes a run folder, ``--out`` (default ``out/narrator-<variant>-seed<k>-<time>/``):
+``checkpoint/`` every ``--checkpoint-every`` steps (given the same ``--out`` again, the run
+resumes from it, so a run may span sessions) and, at the end, ``<variant>-seed<k>/``: the
 LoRA weights, the adapter MLP, the CF factors, ``meta.json`` (command, seed, fingerprints)
-and ``loss_curve.json``.
+and ``loss_curve.json``. ``python -m lab.promote <run>`` ships that folder as
+``configs/narrator/<variant>-seed<k>/``.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import shlex
 import sys
@@ -28,9 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from recsys.report import run_cli
-
-ROOT = Path(__file__).resolve().parent.parent
-NARRATOR_DIR = ROOT / "configs" / "narrator"
+from recsys.runs import atomic_write, new_run, write_manifest
 
 
 def prompt_text(kind: str, facts: dict) -> str:
@@ -69,10 +69,10 @@ def narrator_data(seed: int = 0):
     """(catalog, train users, test users, cf item factors, text item vectors). Deterministic
     for the CF factors only up to float summation order; they are saved with each adapter."""
     from recsys.datasets import load_dataset
-    from recsys.evaluate import load_config
     from recsys.models import make_scorer
     from recsys.semantic import item_embeddings
     from recsys.split import user_split
+    from recsys.tuned import load_config
 
     catalog = load_dataset("movielens-100k")
     train_users, test_users = user_split(catalog, seed=0)
@@ -108,7 +108,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quantize", choices=("8bit", "4bit"), help="QLoRA: load the base model through bitsandbytes "
                     "(GPU only)")
     ap.add_argument("--checkpoint-every", type=int, default=50)
-    ap.add_argument("--out")
+    ap.add_argument("--out", help="the run folder (default out/narrator-<variant>-seed<k>-<time>/)")
     args = ap.parse_args(argv)
     import torch
     from accelerate import Accelerator
@@ -122,8 +122,9 @@ def main(argv=None) -> int:
     if args.device == "cpu":
         torch.set_num_threads(args.threads)
     acc = Accelerator(cpu=args.device == "cpu")
-    out = Path(args.out) if args.out else NARRATOR_DIR / f"{args.variant}-seed{args.seed}"
-    ckpt_dir = _checkpoint_dir(args.variant, args.seed)
+    name = f"{args.variant}-seed{args.seed}"
+    run = new_run("narrator", name, args.out)
+    out, ckpt_dir = run / name, run / "checkpoint"
     catalog, train_users, _, cf, text = narrator_data(args.seed)
     examples = build_examples(catalog, train_users, np.arange(catalog.n_items), args.examples, args.seed, test=False,
                               similarity=similarity_fn(cf, text))
@@ -186,15 +187,15 @@ def main(argv=None) -> int:
             "text_fingerprint": array_fingerprint(text), "examples": len(examples), "batch": args.batch,
             "lr": args.lr, "final_loss": float(np.mean(losses[-50:])) if losses else None}
     save_adapter(acc.unwrap_model(model), cf, text, out, meta, state["curve"])
+    # training has no validation split: the record promote checks is the training loss; the
+    # narrator is measured by python -m lab.evaluate_narrator
+    write_manifest(run, kind="narrator", dataset=catalog.name, ships={name: f"narrator/{name}"},
+                   fingerprints={"catalog": meta["catalog_fingerprint"], "cf": meta["cf_fingerprint"],
+                                 "text": meta["text_fingerprint"]},
+                   validation={"final_train_loss": meta["final_loss"], "steps": state["step"]})
     print(f"[train] {args.variant} seed {args.seed}: {state['step']} steps in {state['seconds'] / 60:.1f} min, "
           f"loss {meta['final_loss']}; saved to {out}", file=sys.stderr)
     return 0
-
-
-def _checkpoint_dir(variant: str, seed: int) -> Path:
-    from recsys import assets
-
-    return assets.data_dir() / "checkpoints" / f"narrator-{variant}-seed{seed}"
 
 
 def _trainable_state(model) -> dict:
@@ -206,11 +207,11 @@ def _checkpoint(model, opt, state: dict, folder: Path) -> None:
     import torch
 
     folder.mkdir(parents=True, exist_ok=True)
-    torch.save(_trainable_state(model), folder / "model.pt.tmp")
-    torch.save(opt.state_dict(), folder / "opt.pt.tmp")
-    (folder / "model.pt.tmp").replace(folder / "model.pt")
-    (folder / "opt.pt.tmp").replace(folder / "opt.pt")
-    (folder / "state.json").write_text(json.dumps(state))
+    for name, obj in (("model.pt", _trainable_state(model)), ("opt.pt", opt.state_dict())):
+        buf = io.BytesIO()
+        torch.save(obj, buf)
+        atomic_write(folder / name, buf.getvalue())
+    atomic_write(folder / "state.json", json.dumps(state))
 
 
 PROBE_ITEMS = 64

@@ -2,9 +2,9 @@
 
     python benchmarks/app_speed.py --episodes 200 --json out/bench-app.json
 
-1. Start-up: ``chat.models.load_models`` in a fresh process, with the caches already built
+1. Start-up: ``chat.loading.load_models`` in a fresh process, with the caches already built
    (a later start) and, with ``--cold``, in an empty data directory (the first start).
-2. Turn latency without the narrative: simulated chat users (``chat.drive``, the engine in
+2. Turn latency without the narrative: simulated chat users (``lab.drive``, the engine in
    process, memory store attached as in the app) on ML-100K test targets; every
    ``Engine.step`` is timed: p50 / p95 / p99 (target: p95 <= 300 ms on 2 cores).
 3. Narrative: time to the first chunk and to the whole text of ``Engine.narrate`` for the
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from recsys.report import run_metadata, table, write_json  # noqa: E402
 
-START_CODE = ("import time; t = time.perf_counter(); from chat.models import load_models; "
+START_CODE = ("import time; t = time.perf_counter(); from chat.loading import load_models; "
               "load_models(progress=lambda m: None); print(time.perf_counter() - t)")
 
 
@@ -55,10 +55,10 @@ def main() -> int:
     ap.add_argument("--json")
     args = ap.parse_args()
 
-    from chat.drive import EngineTransport, make_user, run_episode
     from chat.engine import Engine
+    from chat.loading import load_models
     from chat.memory import MemoryStore
-    from chat.models import load_models
+    from lab.drive import EngineTransport, make_user, run_episode
 
     rows, out = [], {}
     startup(None)  # make sure the caches exist

@@ -22,12 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from chat.actions import Answer, AskType, Recommend  # noqa: E402
-from chat.lookahead import PlanPolicy  # noqa: E402
-from chat.policies import RulePolicy  # noqa: E402
-from chat.simulator import Conversation, UserModel  # noqa: E402
-from chat.unified import QNetwork, UnifiedPolicy  # noqa: E402
-from chat.world import build_world  # noqa: E402
+from lab.simulator import Conversation  # noqa: E402
+from policy.actions import Answer, AskType, Recommend  # noqa: E402
+from policy.registry import make_policy  # noqa: E402
+from policy.state import UserModel  # noqa: E402
+from policy.unified import QNetwork, UnifiedPolicy  # noqa: E402
+from policy.world import build_world  # noqa: E402
 from recsys.datasets import load_dataset  # noqa: E402
 from recsys.graph import Feedback, GraphConfig, GraphSession, build_graph  # noqa: E402
 from recsys.report import run_metadata, table, write_json  # noqa: E402
@@ -56,9 +56,9 @@ def main(argv=None) -> int:
     graph = build_graph(world.item_attr, world.value_type, world.catalog.attr_types, cfg, train=world.data.train)
     episodes = world.episodes("test", args.episodes, np.random.default_rng(0))
     um = UserModel(flip=0.1)
-    rule, plan = RulePolicy.for_setting(world, um, False), PlanPolicy.for_setting(world, um, False)
+    rule, plan = make_policy("rule", world, um), make_policy("plan", world, um)
     try:  # the trained network when there is one for this world (timing does not depend on weights)
-        unified, trained = UnifiedPolicy.for_setting(world, um, False, seed=0), True
+        unified, trained = make_policy("unified", world, um, seed=0), True
     except (FileNotFoundError, ValueError):
         unified, trained = UnifiedPolicy(QNetwork(64), rule.config, plan.config), False
     print(f"unified: {'trained (seed 0)' if trained else 'untrained'}", file=sys.stderr)

@@ -1,1 +1,3 @@
-"""Dialogue engine, user simulator and policies. Never imports gradio (only app.py does)."""
+"""The product's turn: events, parser, engine, memory, cards, narrator, service.
+
+Never imports gradio (only app.py does) and never imports ``lab``."""

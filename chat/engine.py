@@ -24,9 +24,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from chat import views
-from chat.actions import Answer, AskType, AskValue, Recommend
-from chat.beliefs import log_beliefs, top_items
+from chat import cards as views
 from chat.events import (
     CardFeedback,
     ChatState,
@@ -41,12 +39,14 @@ from chat.events import (
     Why,
     value_key,
 )
+from chat.loading import Models
 from chat.memory import MemoryStore, UserMemory
-from chat.models import Models
 from chat.narrator import Replace, template_text
 from chat.parser import Parse
-from chat.policies import fallback_list
-from chat.simulator import DialogueState
+from policy.actions import Answer, AskType, AskValue, Recommend
+from policy.beliefs import log_beliefs, top_items
+from policy.rule import fallback_list
+from policy.state import DialogueState
 from prompts import render, table
 from recsys.graph import Feedback, GraphSession, initial_prior, rank_normalise
 from recsys.personas import Persona, attention, build_personas, reweight

@@ -96,8 +96,8 @@ class Service:
     def _load(self) -> None:
         try:
             from chat.engine import Engine
+            from chat.loading import load_models
             from chat.memory import MemoryStore
-            from chat.models import load_models
 
             cfg = self.config
             models = load_models(cfg.dataset, cfg.policy, retrieval=cfg.retrieval, progress=self._progress)

@@ -61,7 +61,7 @@ class BlendParams(Params):
 
 class Blend(Scorer):
     """Weighted sum of member scores, each standardised per row (z-score), so members on
-    different scales mix; the weights are chosen on validation (``recsys.evaluate --tune``)."""
+    different scales mix; the weights are chosen on validation (``lab.evaluate_cf --tune``)."""
 
     name = "blend"
     Params = BlendParams

@@ -61,9 +61,10 @@ def run_metadata() -> dict:
 
 
 def write_json(path: str | Path, payload: dict) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(payload, indent=2) + "\n")
+    """``payload`` as indented JSON, written atomically (``recsys.runs.atomic_write``)."""
+    from recsys.runs import atomic_write  # runs imports this module's run_metadata
+
+    atomic_write(path, json.dumps(payload, indent=2) + "\n")
 
 
 def run_cli(main, argv=None) -> int:

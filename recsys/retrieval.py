@@ -13,7 +13,7 @@ of matched values they have, then by popularity. The hybrid adds ``keyword_bonus
 matched value to the cosine similarity: the default 0.1 (fixed before any evaluation) only
 nudges; a bonus above 2 (cosines differ by at most 2) makes it lexicographic, keyword
 matches first and the encoder ordering within them and filling in when the query names no
-known value (see ``recsys.retrieval_eval`` for how each fares).
+known value (see ``lab.evaluate_retrieval`` for how each fares).
 """
 
 from __future__ import annotations

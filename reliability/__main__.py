@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             _progress(f"{name}: {'pass' if check.ok else 'FAIL'} in {check.seconds:.0f} s ({check.note})")
 
         if "engine" in only:
-            from chat.models import load_models
+            from chat.loading import load_models
 
             _progress("loading the engine's models")
             run("engine", checks.engine_inputs, load_models(progress=lambda m: None), tmp / "engine.sqlite3",

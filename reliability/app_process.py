@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-READY = "ready in"  # the engine's start-up line (chat.models) once every model is loaded
+READY = "ready in"  # the engine's start-up line (chat.loading) once every model is loaded
 
 
 def free_port() -> int:

@@ -60,7 +60,7 @@ def test_step_endpoint_takes_structured_events(client_factory):
 
 
 def test_the_simulator_drives_the_running_app_over_http(app_server, tmp_path):
-    from chat.simulate import main
+    from lab.simulate import main
 
     out = tmp_path / "via.json"
     assert main(["--via", app_server, "--episodes", "3", "--seeds", "1", "--json", str(out)]) == 0

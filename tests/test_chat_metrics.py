@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from chat.metrics import EpisodeOutcome, hdcg, summarise
+from lab.metrics import EpisodeOutcome, hdcg, summarise
 
 
 def test_first_list_rank_one_is_perfect():

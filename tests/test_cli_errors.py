@@ -2,8 +2,10 @@
 
 import pytest
 
-from chat import simulate, train_unified, tune_rule
-from recsys import graph_eval, retrieval_eval
+from lab import evaluate_graph as graph_eval
+from lab import evaluate_retrieval as retrieval_eval
+from lab import simulate, train_unified
+from lab import tune as tune_rule
 from recsys.report import run_cli
 
 

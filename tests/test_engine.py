@@ -13,7 +13,7 @@ pytestmark = pytest.mark.data
 
 @pytest.fixture(scope="module")
 def models():
-    from chat.models import load_models
+    from chat.loading import load_models
 
     return load_models("movielens-100k", "unified", progress=lambda msg: None)
 
@@ -244,11 +244,11 @@ def test_step_fuzzed_with_arbitrary_text_and_events(models):
 
 
 def test_simulate_via_engine_compares_unified_with_rule_on_the_same_conversations(tmp_path):
-    """``python -m chat.simulate --via engine``: both policies talk to the engine through the
+    """``python -m lab.simulate --via engine``: both policies talk to the engine through the
     same simulated chat users, and the paired difference is the difference of their means."""
     import json
 
-    from chat.simulate import main
+    from lab.simulate import main
 
     out = tmp_path / "via.json"
     assert main(["--via", "engine", "--policy", "unified,rule", "--episodes", "6", "--seeds", "1",

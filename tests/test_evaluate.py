@@ -1,4 +1,4 @@
-"""The offline evaluation CLI (recsys.evaluate.main) end to end on a small folder dataset:
+"""The offline evaluation CLI (lab.evaluate_cf.main) end to end on a small folder dataset:
 exit codes, and the JSON layout that reports and benchmarks read."""
 
 from __future__ import annotations
@@ -7,10 +7,11 @@ import json
 
 import pytest
 
-from recsys.evaluate import evaluate_model, load_config, main
+from lab.evaluate_cf import evaluate_model, main
 from recsys.folder import load_folder
 from recsys.models import fit_key
 from recsys.split import split_interactions
+from recsys.tuned import load_config
 
 MODELS = ["pop", "ease", "itemknn", "als", "blend"]
 METRICS = {f"{m}@{k}" for m in ("NDCG", "Recall", "Hit") for k in (10, 20)}

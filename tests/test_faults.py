@@ -20,7 +20,7 @@ import os, sys
 from chat.engine import Engine
 from chat.events import Text, CardFeedback
 from chat.memory import MemoryStore
-from chat.models import load_models
+from chat.loading import load_models
 engine = Engine(load_models(progress=lambda m: None), MemoryStore(sys.argv[1]))
 state, reply, token = engine.start()
 log = open(sys.argv[2], "a")

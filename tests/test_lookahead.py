@@ -1,6 +1,6 @@
-"""The one-step lookahead (chat.lookahead) on the tiny world: the recommend-only rollout is
+"""The one-step lookahead (policy.plan) on the tiny world: the recommend-only rollout is
 the belief mass of the next lists, and a question's value is built from exactly the beliefs
-chat.beliefs will hold after each answer."""
+policy.beliefs will hold after each answer."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from test_simulator import pick, talk, tiny_world
 
-from chat.actions import Answer, AskValue, Recommend
-from chat.beliefs import BeliefConfig, log_beliefs, normalise
-from chat.lookahead import PlanConfig, PlanPolicy, lookahead, lookahead2, rollout_value, worth
-from chat.policies import candidate_values
-from chat.simulator import UserModel
+from policy.actions import Answer, AskValue, Recommend
+from policy.beliefs import BeliefConfig, log_beliefs, normalise
+from policy.plan import PlanConfig, PlanPolicy, lookahead, lookahead2, rollout_value, worth
+from policy.rule import candidate_values
+from policy.state import UserModel
 
 
 def test_rollout_is_the_mass_of_the_next_lists_discounted_by_patience():
@@ -118,7 +118,7 @@ def _best_step(state, b, values, cfg, u):
                          [(UserModel(), 0.0), (UserModel(flip=0.1, dont_know=0.2, patience=0.3), 0.6)])
 def test_two_step_lookahead_is_one_step_after_each_first_decision(um, turn_weight):
     """Depth 2 against the states the conversation would reach: after the top list fails (its
-    items leave the beliefs) and after each answer (the beliefs chat.beliefs will hold), the
+    items leave the beliefs) and after each answer (the beliefs policy.beliefs will hold), the
     one-step lookahead's best value from there, with the root's worth shifted one turn, the
     question just asked not asked again. Lists of 3 so that the tiny world's items do not all
     fit in one."""
@@ -142,7 +142,7 @@ def test_two_step_lookahead_is_one_step_after_each_first_decision(um, turn_weigh
     if failed.candidates is not None:
         failed.candidates = failed.candidates & ~failed.shown
     m0 = b[shown].sum()
-    # the list's items leave the beliefs; the rest keep their ratios (chat.beliefs would also
+    # the list's items leave the beliefs; the rest keep their ratios (policy.beliefs would also
     # re-standardise the prior over the items left, a small shift the lookahead ignores)
     after = np.where(failed.shown, 0.0, b) / max(1 - m0, 1e-300)
     expect = u[0] * m0 + (1 - um.patience) * (1 - m0) * _best_step(failed, after, values, cfg, u[1:])

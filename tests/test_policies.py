@@ -1,7 +1,7 @@
-"""Policies (chat.policies), the beliefs they share (chat.beliefs) and the simulate CLI
-(chat.simulate) on the tiny hand-built world of test_simulator: every policy plays legal
+"""Policies (policy.rule), the beliefs they share (policy.beliefs) and the simulate CLI
+(lab.simulate) on the tiny hand-built world of test_simulator: every policy plays legal
 episodes under literal and noisy users, ``rule`` beats ``random``, ``maxent`` recommends once
-<= 10 candidates remain, and answers move beliefs as chat.beliefs documents."""
+<= 10 candidates remain, and answers move beliefs as policy.beliefs documents."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ import pytest
 # the tiny world (tests/ is on sys.path: pytest's default rootdir import mode, no __init__.py)
 from test_simulator import N_ITEMS, item_values, knows, pick, talk, tiny_catalog, tiny_world, vid
 
-from chat.actions import AskType, AskValue, Recommend
-from chat.beliefs import BeliefConfig, log_beliefs, normalise, value_information
-from chat.metrics import summarise
-from chat.policies import LIST_SIZE, POLICIES, MaxEntPolicy, RuleConfig, RulePolicy
-from chat.simulate import main, make_policy, run_episodes
-from chat.simulator import Conversation, UserModel, draw_targets
+from lab.metrics import summarise
+from lab.simulate import main, make_policy, run_episodes
+from lab.simulator import Conversation, draw_targets
+from policy.actions import AskType, AskValue, Recommend
+from policy.baselines import MaxEntPolicy
+from policy.beliefs import BeliefConfig, log_beliefs, normalise, value_information
+from policy.registry import POLICIES
+from policy.rule import LIST_SIZE, RuleConfig, RulePolicy
+from policy.state import UserModel
 from recsys.folder import save_folder
 
 SETTINGS = {  # name -> (user model, multi-choice)
@@ -49,10 +52,13 @@ def check_action(world, state, action) -> None:
         raise AssertionError(f"not an Action: {action!r}")
 
 
+# every registered policy that needs no trained weights or tuned one-SE pick
+UNTRAINED = [name for name in POLICIES if name not in ("unified", "rule-one-se")]
+
 # --- every policy, every user setting --------------------------------------------------------------
 
 @pytest.mark.parametrize("setting", list(SETTINGS))
-@pytest.mark.parametrize("name", [*POLICIES, "plan"])
+@pytest.mark.parametrize("name", UNTRAINED)
 def test_policy_plays_legal_episodes(name, setting):
     world = tiny_world("ease")
     um, mc = SETTINGS[setting]
@@ -71,7 +77,7 @@ def test_policy_plays_legal_episodes(name, setting):
         assert conv.state.turn <= 15 and conv.outcome is not None
 
 
-@pytest.mark.parametrize("name", [*POLICIES, "plan"])
+@pytest.mark.parametrize("name", UNTRAINED)
 def test_lists_are_as_long_as_the_state_shows(name):
     """With lists of 3 (the chat app shows 5 cards, not 10) every policy recommends 3 films:
     the simulator refuses longer lists, and a short one is filled."""
@@ -277,7 +283,7 @@ def test_simulate_cli_rejects_an_unknown_policy(tmp_path):
 
 
 def test_opening_refinement_keeps_the_better_configuration(monkeypatch):
-    import chat.tune_rule as tune_rule
+    import lab.tune as tune_rule
 
     scores = {False: {"SR@15": 0.8, "AT": 9.0}, True: {"SR@15": 0.85, "AT": 8.0}}
     monkeypatch.setattr(tune_rule, "run_episodes", lambda world, policy, *a, **k: policy.config.beliefs.trust_opening)
@@ -293,7 +299,7 @@ def test_opening_refinement_keeps_the_better_configuration(monkeypatch):
 
 
 def test_rule_tuning_widens_a_grid_whose_best_sits_on_its_edge():
-    from chat.tune_rule import widened
+    from lab.tune import widened
 
     temps, thresholds = [0.6, 1.2, 2.4, 4.8], [0.1, 0.3, 0.7]
     assert widened(temps, thresholds, 4.8, 0.3) and temps[-1] == 9.6 and thresholds == [0.1, 0.3, 0.7]
@@ -306,7 +312,7 @@ def test_rule_tuning_widens_a_grid_whose_best_sits_on_its_edge():
 def test_rule_tuning_records_its_grid_and_the_one_se_alternative(monkeypatch):
     """The rule keeps its own pick (SR@15, then AT) and records every configuration and the
     one the one-SE rule would choose, trusting the opening where that helps it too."""
-    import chat.tune_rule as tune_rule
+    import lab.tune as tune_rule
 
     def score(c):  # success rises with the threshold, and so do turns; trusting the opening saves a turn
         thr, trust = c.threshold, c.beliefs.trust_opening
@@ -326,7 +332,7 @@ def test_rule_tuning_records_its_grid_and_the_one_se_alternative(monkeypatch):
 
 
 def test_plan_tuning_takes_the_fewest_turns_within_one_standard_error_of_the_best():
-    from chat.metrics import one_se_best
+    from lab.metrics import one_se_best
 
     tried = {(0.0, 0.0): {"SR@15": 0.973, "AT": 8.37}, (0.5, 0.0): {"SR@15": 0.967, "AT": 4.54},
              (1.0, 0.0): {"SR@15": 0.957, "AT": 3.94}, (1.0, 0.04): {"SR@15": 0.900, "AT": 3.00}}
@@ -341,8 +347,8 @@ def test_plan_tuning_takes_the_fewest_turns_within_one_standard_error_of_the_bes
 def _fake_plan_runs(monkeypatch, at):
     """tune_plan on a fake simulator: success flat at 0.99, turns ``at(config)``; returns the
     configurations run, in order."""
-    import chat.tune_rule as tune_rule
-    from chat.lookahead import PlanConfig, PlanPolicy
+    import lab.tune as tune_rule
+    from policy.plan import PlanConfig, PlanPolicy
 
     runs = []
     monkeypatch.setattr(tune_rule.PlanPolicy, "for_setting", classmethod(lambda cls, *a: PlanPolicy(PlanConfig())))
@@ -353,7 +359,7 @@ def _fake_plan_runs(monkeypatch, at):
 
 
 def test_plan_tuning_grids_turn_weight_and_margin_and_widens_the_margin(monkeypatch):
-    import chat.tune_rule as tune_rule
+    import lab.tune as tune_rule
 
     # turns fall with the margin up to 0.08, and the turn weight helps a little; sharpness and depth do not
     runs = _fake_plan_runs(monkeypatch, lambda c: 5 - c.turn_weight - 10 * min(c.margin, 0.08))
@@ -367,7 +373,7 @@ def test_plan_tuning_grids_turn_weight_and_margin_and_widens_the_margin(monkeypa
 
 
 def test_plan_tuning_regrids_where_sharpness_helps_and_reuses_what_was_scored(monkeypatch):
-    import chat.tune_rule as tune_rule
+    import lab.tune as tune_rule
 
     at = lambda c: 5 - c.turn_weight - 10 * min(c.margin, 0.04) - (c.sharpness == 1.5)  # noqa: E731
     runs = _fake_plan_runs(monkeypatch, at)
@@ -383,8 +389,8 @@ def test_plan_tuning_regrids_where_sharpness_helps_and_reuses_what_was_scored(mo
 
 
 def test_an_untuned_multi_choice_setting_takes_its_users_single_choice_entry(tmp_path, monkeypatch):
-    import chat.policies as policies
-    from chat.policies import setting_key, tuned_entry
+    import policy.tuned as policies
+    from policy.tuned import setting_key, tuned_entry
 
     world = tiny_world()
     monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
@@ -399,9 +405,9 @@ def test_an_untuned_multi_choice_setting_takes_its_users_single_choice_entry(tmp
 
 
 def test_simulate_runs_the_rules_one_se_pick_on_request(tmp_path, monkeypatch):
-    import chat.policies as policies
-    from chat.policies import setting_key
-    from chat.simulate import make_policy
+    import policy.tuned as policies
+    from lab.simulate import make_policy
+    from policy.tuned import setting_key
 
     world = tiny_world()
     monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
@@ -418,8 +424,8 @@ def test_simulate_runs_the_rules_one_se_pick_on_request(tmp_path, monkeypatch):
 
 
 def test_simulate_cli_compares_every_policy_with_both_bars(tmp_path, monkeypatch, capsys):
-    import chat.policies as policies
-    from chat.policies import setting_key
+    import policy.tuned as policies
+    from policy.tuned import setting_key
 
     folder = tmp_path / "tinysim"
     save_folder(tiny_catalog(), folder)

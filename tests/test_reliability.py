@@ -34,7 +34,7 @@ def test_a_check_with_data_lost_fails():
 
 @pytest.mark.data
 def test_engine_takes_hostile_and_random_input(tmp_path):
-    from chat.models import load_models
+    from chat.loading import load_models
 
     c = checks.engine_inputs(load_models(progress=lambda m: None), tmp_path / "m.sqlite3", n_random=150, seed=1)
     assert c.ok, c.problems[:10]

@@ -17,7 +17,8 @@ import time
 import numpy as np
 import pytest
 
-from recsys import retrieval_eval, semantic, vector_store
+from lab import evaluate_retrieval as retrieval_eval
+from recsys import semantic, vector_store
 from recsys.catalog import build_catalog
 from recsys.retrieval import KeywordMatcher, SemanticRetriever, keyword_retrieve
 from recsys.semantic import Encoder, embedding_cache_path, item_embeddings, l2_normalise

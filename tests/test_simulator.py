@@ -1,4 +1,4 @@
-"""The simulated user (chat.simulator) against DESIGN.md's protocol, on a tiny hand-built world
+"""The simulated user (lab.simulator) against DESIGN.md's protocol, on a tiny hand-built world
 driven by scripted actions, so every answer, candidate set, outcome and reward is worked out
 by hand from the catalog definition below (not from the code under test)."""
 
@@ -9,10 +9,11 @@ from functools import cache
 import numpy as np
 import pytest
 
-from chat.actions import Answer, AskType, AskValue, Recommend
-from chat.metrics import EpisodeOutcome, summarise
-from chat.simulator import REWARDS, Conversation, UserModel, draw_targets
-from chat.world import build_world
+from lab.metrics import EpisodeOutcome, summarise
+from lab.simulator import REWARDS, Conversation, draw_targets
+from policy.actions import Answer, AskType, AskValue, Recommend
+from policy.state import UserModel
+from policy.world import build_world
 from recsys.catalog import build_catalog
 
 N_ITEMS, N_USERS = 30, 40

@@ -3,22 +3,21 @@ fingerprint check, and the training world's discipline (no valid or test targets
 
 import dataclasses
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 from test_simulator import pick, talk, tiny_world
 
-from chat.actions import AskValue, Recommend
-from chat.beliefs import BeliefConfig
-from chat.policies import RuleConfig
-from chat.simulator import UserModel
-from chat.train_unified import MAX_A, pad, training_world
-from chat.unified import (
-    LEGACY_COLUMNS,
+from lab.train_unified import MAX_A, pad, training_world
+from policy.actions import AskValue, Recommend
+from policy.beliefs import BeliefConfig
+from policy.rule import RuleConfig
+from policy.state import UserModel
+from policy.unified import (
     N_ACTION,
     N_GLOBAL,
-    OLD_LAYOUTS,
     QNetwork,
     UnifiedPolicy,
     build_candidates,
@@ -68,7 +67,7 @@ def test_padding_masks_missing_actions():
 
 
 def test_saved_weights_refuse_another_world(tmp_path, monkeypatch):
-    import chat.unified as unified
+    import policy.unified as unified
 
     world = tiny_world()
     monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
@@ -96,46 +95,36 @@ def test_training_world_targets_come_from_train_only():
     assert (held.multiply(world.data.valid)).nnz == 0 and (held.multiply(world.data.test)).nnz == 0
 
 
-@pytest.mark.parametrize("n_in", [None, 42, N_GLOBAL + N_ACTION])
-def test_weights_of_each_layout_read_their_own_columns(tmp_path, monkeypatch, n_in):
-    """Weights saved before the lookahead features (no "features" entry), before its turn
-    weight (42) and now: each reads its own columns, the older ones at turn weight 0."""
-    import chat.unified as unified
-    from chat.lookahead import PlanConfig, PlanPolicy
+@pytest.mark.parametrize("n_in", [None, 42, N_GLOBAL + N_ACTION + 1])
+def test_weights_of_another_feature_layout_are_refused(tmp_path, monkeypatch, n_in):
+    """Every shipped network has today's layout; one saved with another (or none recorded) is
+    refused with a request to retrain, never read through a column map."""
+    import policy.unified as unified
 
     world = tiny_world()
     monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
-    tuned = PlanPolicy(PlanConfig(margin=0.03, turn_weight=0.5))
-    monkeypatch.setattr(unified.PlanPolicy, "for_setting", classmethod(lambda cls, *a: tuned))
-    path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
-    columns = {None: LEGACY_COLUMNS, 42: OLD_LAYOUTS[42], N_GLOBAL + N_ACTION: np.arange(N_GLOBAL + N_ACTION)}[n_in]
-    net = QNetwork(8, len(columns))
+    net = QNetwork(8, n_in or 35)
     blob = {"state_dict": net.state_dict(), "hidden": 8, "fingerprint": world_fingerprint(world)}
+    path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
     torch.save(blob if n_in is None else {**blob, "features": n_in}, path)
-    policy = UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
-    assert policy.plan.turn_weight == (0.5 if n_in == N_GLOBAL + N_ACTION else 0.0)
-    assert policy.plan.margin == 0.03
-    # the legacy columns are the old layout: 18 global, 5 action, the type one-hot
-    assert len(LEGACY_COLUMNS) == 18 + 5 + (N_ACTION - 8) and len(OLD_LAYOUTS[42]) == 42
-    user, target = pick(world, lambda k: True)
-    conv = talk(world, user, target)
-    for _ in range(3):
-        cand = build_candidates(conv.state, policy.config, policy.plan)
-        with torch.no_grad():
-            expect = cand.actions[int(torch.argmax(net(torch.from_numpy(cand.features[:, columns]))))]
-        assert policy.decide(conv.state) == expect
-        conv.step(expect)
-        if conv.done:
-            break
+    with pytest.raises(ValueError, match="retrain"):
+        UnifiedPolicy.for_setting(world, UserModel(), False, seed=0)
+
+
+def test_every_shipped_network_has_todays_layout():
+    shipped = sorted((Path(__file__).resolve().parent.parent / "configs" / "policies").glob("unified-*.pt"))
+    assert shipped
+    for path in shipped:
+        assert torch.load(path, map_location="cpu", weights_only=False)["features"] == N_GLOBAL + N_ACTION, path
 
 
 def test_weights_keep_the_tuned_parameters_they_were_trained_with(tmp_path, monkeypatch):
     """Retuning the rule or plan after training must not change what the network reads: the
     rule's beliefs and threshold and the lookahead's turn weight, margin and sharpness stored
     with the weights win over the current files."""
-    import chat.policies as policies
-    import chat.unified as unified
-    from chat.policies import setting_key
+    import policy.tuned as policies
+    import policy.unified as unified
+    from policy.tuned import setting_key
 
     world = tiny_world()
     monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
@@ -168,7 +157,7 @@ def test_weights_keep_the_tuned_parameters_they_were_trained_with(tmp_path, monk
 
 
 def test_weights_of_an_unknown_layout_are_refused(tmp_path, monkeypatch):
-    import chat.unified as unified
+    import policy.unified as unified
 
     world = tiny_world()
     monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
@@ -182,13 +171,12 @@ def test_weights_of_an_unknown_layout_are_refused(tmp_path, monkeypatch):
 def test_best_teacher_is_whichever_did_better_on_validation(tmp_path, monkeypatch):
     """--teacher best: per user setting, the one-SE rule over rule's and plan's validation
     scores (the fewer turns within one standard error); plan on a tie or when untuned."""
-    import chat.policies as policies
-    import chat.train_unified as train_unified
-    from chat.policies import setting_key
+    import lab.train_unified as train_unified
+    import policy.tuned as policies
+    from policy.tuned import setting_key
 
     world = tiny_world()
-    for module in (policies, train_unified):
-        monkeypatch.setattr(module, "POLICY_DIR", tmp_path)
+    monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
     flip, combined, literal = UserModel(flip=0.1), UserModel(flip=0.1, dont_know=0.2, patience=0.3), UserModel()
     rule = {setting_key(flip, False): {"valid": {"SR@15": 0.973, "AT": 3.81}},
             setting_key(combined, False): {"valid": {"SR@15": 0.860, "AT": 8.21}},

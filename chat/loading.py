@@ -22,17 +22,18 @@ import numpy as np
 
 from chat.narrator import Narrator, TemplateNarrator
 from chat.parser import Parser
-from chat.policies import RuleConfig, RulePolicy
-from chat.simulator import UserModel
-from chat.world import World, build_world
+from policy.registry import Policy, make_policy
+from policy.rule import RuleConfig
+from policy.state import UserModel
+from policy.world import World, build_world
 from recsys import assets
 from recsys.catalog import Catalog
 from recsys.datasets import load_dataset
-from recsys.evaluate import load_config
 from recsys.graph import GraphConfig, QueryItemGraph, build_graph
 from recsys.models import make_scorer
 from recsys.personas import fuse
 from recsys.scorers import Scorer, binary, matrix_fingerprint
+from recsys.tuned import load_config
 
 # Real people make mistakes and change their minds: the engine uses the beliefs the rule was
 # tuned with for the flip-0.1 simulated user, and multi-choice questions (chips).
@@ -52,7 +53,7 @@ class Models:
     popularity: np.ndarray  # (n_world_items,) train interactions per item
     graph: QueryItemGraph
     parser: Parser
-    policy: object  # has decide(DialogueState) -> Action
+    policy: Policy
     policy_name: str
     rule_config: RuleConfig
     narrator: Narrator
@@ -140,19 +141,16 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
     fused = fuse(als.item_factors, text[items])
     to_world = np.full(catalog.n_items, -1, dtype=np.int64)
     to_world[items] = np.arange(len(items))
-    rule = RulePolicy.for_setting(world, HUMAN_SETTING, multi_choice=False)
+    if policy not in ("unified", "rule"):
+        raise ValueError(f"unknown policy {policy!r}: use unified or rule")
+    rule = make_policy("rule", world, HUMAN_SETTING)
+    pol = rule
     if policy == "unified":
-        from chat.unified import UnifiedPolicy
-
         try:
-            pol = UnifiedPolicy.for_setting(world, HUMAN_SETTING, multi_choice=False, seed=policy_seed)
+            pol = make_policy("unified", world, HUMAN_SETTING, seed=policy_seed)
         except (FileNotFoundError, ValueError) as exc:
             progress(f"unified policy unavailable ({exc}); using the rule policy")
-            pol, policy = rule, "rule"
-    elif policy == "rule":
-        pol = rule
-    else:
-        raise ValueError(f"unknown policy {policy!r}: use unified or rule")
+            policy = "rule"
     years = catalog.years[items]
     models = Models(catalog, world, als, fused, np.asarray(world.data.train.sum(axis=0)).ravel(), graph,
                     Parser(catalog), pol, policy, rule.config, narrator or TemplateNarrator(), retriever, to_world,

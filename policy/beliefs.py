@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chat.simulator import DialogueState
+from policy.state import DialogueState
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from recsys.catalog import Catalog
-from recsys.evaluate import load_config
 from recsys.models import make_scorer
 from recsys.scorers import Scorer
 from recsys.split import Interactions, split_interactions
+from recsys.tuned import load_config
 
 
 @dataclass
@@ -35,6 +35,11 @@ class World:
     @property
     def n_items(self) -> int:
         return self.item_attr.shape[0]
+
+    def fingerprint(self) -> str:
+        """The catalog's and the CF model's fingerprints: what trained policies and tuned
+        configurations were computed on."""
+        return f"{self.catalog.fingerprint()}-{self.scorer.fingerprint()}"
 
     def history(self, user: int) -> np.ndarray:
         tr = self.data.train

@@ -1,7 +1,7 @@
 """One-step lookahead over the shared beliefs: the success a conversation can still expect,
 now and after each possible question. ``plan`` decides with it; ``unified`` reads it as features.
 
-Under beliefs b (``chat.beliefs``), recommending the remaining R actions as lists (a failed
+Under beliefs b (``policy.beliefs``), recommending the remaining R actions as lists (a failed
 list only removes its items; the user leaves after a failed list with probability q) succeeds
 with probability
 
@@ -21,7 +21,7 @@ worth
 
 the answer probabilities from the answer model (an item with no data for v's type makes the
 user say "don't know"; otherwise "don't know" with probability d, then a flip with the assumed
-error ε) and the posteriors exactly the update ``chat.beliefs`` will make. This is one step
+error ε) and the posteriors exactly the update ``policy.beliefs`` will make. This is one step
 of policy improvement over "recommend from now on": asking pays when it raises the chance
 that the target lands in one of the remaining lists (early) more than the turn it costs.
 With λ = 0 a question costs only the last list, so it over-asks; with any λ a wrong model
@@ -47,10 +47,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from chat.actions import Action, AskType, AskValue
-from chat.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_mass
-from chat.policies import CHIPS, LIST_SIZE, RulePolicy, candidate_values, fallback_list, tuned_entry
-from chat.simulator import DialogueState
+from policy.actions import Action, AskType, AskValue
+from policy.beliefs import BeliefConfig, log_beliefs, normalise, top_items, value_mass
+from policy.rule import CHIPS, LIST_SIZE, RulePolicy, candidate_values, fallback_list
+from policy.state import DialogueState
+from policy.tuned import tuned_entry
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _ask_values(w, live: np.ndarray, B: np.ndarray, values: np.ndarray, R: int, 
     eps, d, q = cfg.beliefs.error, cfg.dont_know, cfg.patience
     has = w.attr_by_value[values][:, live].toarray() > 0  # (m, n)
     known = w.known[live][:, w.value_type[values]].T  # (m, n)
-    # the update chat.beliefs makes after each answer (an item of unknown type: 1/2 either way)
+    # the update policy.beliefs makes after each answer (an item of unknown type: 1/2 either way)
     post_yes = B[:, None, :] * np.where(has, 1 - eps, np.where(known, eps, 0.5))
     post_no = B[:, None, :] * np.where(has, eps, np.where(known, 1 - eps, 0.5))
     # the answer's probability: unknown type -> "don't know"; else "don't know" w.p. d, then flips
@@ -187,7 +188,7 @@ class Deep:
 def lookahead2(state: DialogueState, b: np.ndarray, values: np.ndarray, cfg: PlanConfig) -> Deep:
     """Two decisions deep, then recommending from there on (module docstring, depth 2). The
     second decision chooses among the same candidate values (less the one just asked); after
-    a failed list, its items leave the beliefs and the rest keep their ratios (``chat.beliefs``
+    a failed list, its items leave the beliefs and the rest keep their ratios (``policy.beliefs``
     would also re-standardise the prior over the items left, a small shift ignored here)."""
     w = state.world
     R = state.max_actions - state.turn
@@ -238,7 +239,7 @@ class PlanPolicy:
     def for_setting(cls, world, user_model, multi_choice: bool) -> PlanPolicy:
         """The rule's tuned beliefs for this setting, the setting's don't-know and patience
         rates, and the turn weight, margin, sharpness and depth tuned on validation
-        (``configs/policies/plan-<dataset>.json``, written by ``python -m chat.tune_rule --policy
+        (``configs/policies/plan-<dataset>.json``, written by ``python -m lab.tune --policy
         plan``; the ``PlanConfig`` defaults when none was tuned)."""
         beliefs = RulePolicy.for_setting(world, user_model, multi_choice).config.beliefs
         return cls.from_entry(tuned_entry("plan", world, user_model, multi_choice), beliefs, user_model)

@@ -1,17 +1,17 @@
 """``unified``: one learned network scores every ask-action and the recommend-action from
 one state, in the spirit of UNICORN's unified conversational policy.
 
-State (built on the shared beliefs of ``chat.beliefs``, the same update ``rule`` uses):
+State (built on the shared beliefs of ``policy.beliefs``, the same update ``rule`` uses):
 global features — turn, belief entropy, top-1/10/20 belief mass, effective candidate count,
 counts of yes / no / don't-know answers and failed lists, the last answer, the expected
-value of recommending from now on (``chat.lookahead``), the setting's assumed patience and
+value of recommending from now on (``policy.plan``), the setting's assumed patience and
 don't-know rates and the lookahead's tuned turn weight and margin — and, per candidate
 action, its own features: for an ask, the expected information, the known mass, the
 yes-share, the attribute type and its one-step lookahead (expected value after the answer,
 and its gain over recommending now); for recommend, a flag and its expected value. To keep
 steps cheap only the ``N_CANDIDATES`` most informative values (or, multi-choice, types) are
 scored, plus recommend. The network is an MLP over [global ; action] giving a Q-value per
-action (``chat.train_unified`` trains it by double DQN with replay on UNICORN's rewards,
+action (``lab.train_unified`` trains it by double DQN with replay on UNICORN's rewards,
 starting from the demonstrations of ``plan``, the lookahead used as a hand-made policy).
 """
 
@@ -26,34 +26,17 @@ import numpy as np
 import torch
 from torch import nn
 
-from chat.actions import Action, Answer, AskType, AskValue
-from chat.beliefs import log_beliefs, normalise, top_items, value_information, value_mass
-from chat.lookahead import PlanConfig, PlanPolicy, lookahead, valued_beliefs
-from chat.policies import (
-    CHIPS,
-    POLICY_DIR,
-    RuleConfig,
-    RulePolicy,
-    candidate_values,
-    fallback_list,
-    setting_entry,
-    tuned_file,
-)
-from chat.simulator import DialogueState
+from policy.actions import Action, Answer, AskType, AskValue
+from policy.beliefs import log_beliefs, normalise, top_items, value_information, value_mass
+from policy.plan import PlanConfig, PlanPolicy, lookahead, valued_beliefs
+from policy.rule import CHIPS, RuleConfig, RulePolicy, candidate_values, fallback_list
+from policy.state import DialogueState
+from policy.tuned import POLICY_DIR, setting_entry, tuned_file
 
 N_CANDIDATES = 20
 MAX_TYPES = 12  # attribute-type one-hot width (types beyond share the last slot)
 N_GLOBAL = 24
 N_ACTION = 8 + MAX_TYPES
-# Earlier layouts, by the feature count saved with the weights, read as columns of this one:
-# before the lookahead's turn weight and margin (42: global columns 22-23 absent, lookahead
-# values at turn weight 0), and before the lookahead features (no "features" entry: the first
-# 18 global columns, the first 5 action columns and the type one-hot).
-OLD_LAYOUTS = {
-    42: np.r_[0:22, N_GLOBAL : N_GLOBAL + N_ACTION],
-    35: np.r_[0:18, N_GLOBAL : N_GLOBAL + 5, N_GLOBAL + 8 : N_GLOBAL + N_ACTION],
-}
-LEGACY_COLUMNS = OLD_LAYOUTS[35]
 
 
 @dataclass(frozen=True)
@@ -142,16 +125,13 @@ class QNetwork(nn.Module):
 class UnifiedPolicy:
     name = "unified"
 
-    def __init__(self, net: QNetwork, config: RuleConfig | None = None, plan: PlanConfig | None = None,
-                 columns: np.ndarray | None = None):
+    def __init__(self, net: QNetwork, config: RuleConfig | None = None, plan: PlanConfig | None = None):
         self.net, self.config, self.plan = net.eval(), config or RuleConfig(), plan or PlanConfig()
-        self.columns = columns  # the feature columns the network reads (None: all)
 
     @torch.no_grad()
     def decide(self, state: DialogueState) -> Action:
         cand = build_candidates(state, self.config, self.plan)
-        x = cand.features if self.columns is None else np.ascontiguousarray(cand.features[:, self.columns])
-        q = self.net(torch.from_numpy(x))
+        q = self.net(torch.from_numpy(cand.features))
         return cand.actions[int(torch.argmax(q))]
 
     @classmethod
@@ -159,22 +139,21 @@ class UnifiedPolicy:
         """The trained network for this dataset (``configs/policies/unified-<dataset>-seed<k>.pt``),
         with the rule's validation-tuned beliefs and parameters for the user setting and the
         lookahead's assumptions for it, both as stored with the weights (``save_policy``; the
-        current tuned files for weights saved before that). Refuses weights trained on another
-        catalog or CF model; weights of an earlier layout read its columns (``OLD_LAYOUTS``),
-        with the lookahead at turn weight 0 as they were trained."""
+        current tuned files for weights saved without them). Refuses weights trained on another
+        catalog, CF model or feature layout."""
         path = POLICY_DIR / f"unified-{world.catalog.name}-seed{seed}.pt"
         if not path.exists():
-            raise FileNotFoundError(f"{path} not found: train it with python -m chat.train_unified "
+            raise FileNotFoundError(f"{path} not found: train it with python -m lab.train_unified "
                                     f"--dataset {world.catalog.name} --seed {seed}")
         blob = torch.load(path, map_location="cpu", weights_only=False)
         expect = world_fingerprint(world)
         if blob["fingerprint"] != expect:
             raise ValueError(f"{path} was trained on catalog/CF fingerprint {blob['fingerprint']}, this world is "
                              f"{expect}: retrain it")
-        n_in = blob.get("features", len(LEGACY_COLUMNS))
-        if n_in != N_GLOBAL + N_ACTION and n_in not in OLD_LAYOUTS:
-            raise ValueError(f"{path} was trained on {n_in} features, this code builds {N_GLOBAL + N_ACTION} (or "
-                             f"reads the earlier layouts of {', '.join(map(str, OLD_LAYOUTS))}): retrain it")
+        n_in = blob.get("features")
+        if n_in != N_GLOBAL + N_ACTION:
+            raise ValueError(f"{path} was trained on {n_in or 'an older layout of'} features, this code builds "
+                             f"{N_GLOBAL + N_ACTION}: retrain it")
         net = QNetwork(blob["hidden"], n_in)
         net.load_state_dict(blob["state_dict"])
         if "tuned" in blob:  # the tuned parameters its features were computed with, whatever was retuned since
@@ -184,13 +163,11 @@ class UnifiedPolicy:
         else:
             rule = RulePolicy.for_setting(world, user_model, multi_choice).config
             plan = PlanPolicy.for_setting(world, user_model, multi_choice).config
-        if n_in != N_GLOBAL + N_ACTION:
-            plan = dataclasses.replace(plan, turn_weight=0.0)
-        return cls(net, rule, plan, OLD_LAYOUTS.get(n_in))
+        return cls(net, rule, plan)
 
 
 def world_fingerprint(world) -> str:
-    return f"{world.catalog.fingerprint()}-{world.scorer.fingerprint()}"
+    return world.fingerprint()
 
 
 TUNED_KEYS = {"rule": ("temperature", "threshold", "error", "trust_opening"),

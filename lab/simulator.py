@@ -16,75 +16,14 @@ information gained); a multi-choice question earns the mean of its chips' reward
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
-from chat.actions import Action, Answer, AskType, AskValue, Recommend
-from chat.metrics import EpisodeOutcome
-from chat.world import World
+from lab.metrics import EpisodeOutcome
+from policy.actions import Action, Answer, AskType, AskValue, Recommend
+from policy.state import DialogueState, UserModel
+from policy.world import World
 
 REWARDS = {"ask_yes": 0.01, "ask_no": -0.1, "ask_unknown": -0.05, "hit": 1.0, "miss": -0.1, "limit": -0.3}
-
-
-@dataclass(frozen=True)
-class UserModel:
-    """Realistic-user flags; all zero / one target is the literal user of the protocol."""
-
-    flip: float = 0.0  # an answer is flipped with this probability
-    dont_know: float = 0.0  # an answer is "don't know" with this probability
-    patience: float = 0.0  # after a failed list the user leaves with this probability
-    targets: int = 1  # wanted films per episode (the multi-interest setting)
-
-    def __post_init__(self):
-        for name in ("flip", "dont_know", "patience"):
-            if not 0 <= getattr(self, name) <= 1:
-                raise ValueError(f"UserModel.{name} must be in [0, 1], got {getattr(self, name)}")
-        if self.targets not in (1, 2):
-            raise ValueError(f"UserModel.targets must be 1 or 2, got {self.targets}")
-
-    @property
-    def noisy(self) -> bool:
-        return bool(self.flip or self.dont_know or self.patience or self.targets > 1)
-
-
-@dataclass
-class DialogueState:
-    """What a policy may read. Policies must not mutate it. Item indices are compact."""
-
-    world: World
-    user: int
-    prior: np.ndarray  # (n_items,) CF scores from the user's history
-    noisy: bool
-    multi_choice: bool
-    max_turns: int
-    opening: int  # the value the user stated first
-    turn: int = 0  # index t of the next system action
-    accepted: list[int] = field(default_factory=list)  # values answered yes (opening included)
-    rejected: list[int] = field(default_factory=list)  # values answered no
-    unanswered: list[int] = field(default_factory=list)  # values answered "don't know"
-    answers: list[Answer] = field(default_factory=list)  # every answer, in order
-    shown: np.ndarray | None = None  # (n_items,) bool: failed recommendations
-    blocked: np.ndarray | None = None  # (n_items,) bool: the user's history
-    candidates: np.ndarray | None = None  # (n_items,) bool: the protocol's candidate set
-    list_size: int = 10  # items a recommendation shows (the protocol's 10; the chat app's cards)
-
-    @property
-    def max_actions(self) -> int:
-        """System actions available: the user's opening is turn 1 of ``max_turns``."""
-        return self.max_turns - 1
-
-    @property
-    def asked(self) -> set[int]:
-        return set(self.accepted) | set(self.rejected) | set(self.unanswered)
-
-    @property
-    def allowed(self) -> np.ndarray:
-        """Items a list may hold (a copy): the candidates (literal), or with noisy users any
-        item not yet shown and not already in the user's history."""
-        if self.noisy:
-            return ~(self.shown | self.blocked)
-        return self.candidates.copy()
 
 
 class Conversation:

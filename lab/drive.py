@@ -1,6 +1,6 @@
 """Simulated users who talk to the chat engine the way a person does: through events.
 
-Used by ``python -m chat.simulate --via engine`` (the engine in this process) and
+Used by ``python -m lab.simulate --via engine`` (the engine in this process) and
 ``--via http://127.0.0.1:7860`` (the running app, over ``gradio_client``'s ``/start`` and
 ``/step`` endpoints), by the turn-latency benchmark and by the load test.
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from chat.metrics import EpisodeOutcome
+from lab.metrics import EpisodeOutcome
 
 
 class EngineTransport:

@@ -1,0 +1,167 @@
+"""Evaluate narrators on held-out narratives of test users.
+
+    python -m lab.evaluate_narrator --json out/narrator-eval.json
+    python -m lab.evaluate_narrator --variants template,base,fused --n 50     # quicker
+
+The test set: ``--n`` (default 200) narratives of the seed-0 user split's test users (never
+seen in training), a fixed seeded sample, a third of each kind, with references written in
+the held-out phrasings only. Variants: ``template`` (the first training phrasing of the
+kind, filled with the facts), ``base`` (SmolLM2 untuned, same prompt, no soft tokens),
+``cf`` / ``semantic`` / ``fused`` (LoRA + soft tokens, every ``configs/narrator/<variant>-seed<k>``
+found; mean and std over seeds). Metrics: corpus BLEU (sacrebleu), ROUGE-L F1 (rouge-score),
+semantic similarity (MiniLM cosine to the reference), and faithfulness: the share of
+narratives stating a wrong title, year, person or genre (``adapters.faithful``), raw and
+after dropping the sentences that state one, with fact coverage (true facts stated per
+narrative) beside the references' own coverage, so that saying nothing cannot score.
+Generation is greedy and batched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
+
+LORA_VARIANTS = ("cf", "semantic", "fused")
+METRICS = ("BLEU", "ROUGE-L", "semantic_similarity", "unfaithful_rate", "unfaithful_rate_filtered", "coverage",
+           "coverage_filtered")
+
+
+def template_text(e) -> str:
+    """The template baseline: the first training phrasing of the kind."""
+    from adapters.corpus import PHRASINGS, fill
+
+    return fill(PHRASINGS[e.kind][0], e.facts)
+
+
+def base_generate(examples, batch: int, max_new_tokens: int) -> list[str]:
+    """The untuned LM with the same prompts (chat template, no soft tokens)."""
+    import torch
+
+    from adapters.lm import load_base
+    from adapters.train import encode_prompt
+
+    lm, tok = load_base()
+    out = []
+    for s in range(0, len(examples), batch):
+        chunk = examples[s : s + batch]
+        prompts = [encode_prompt(tok, e.kind, e.facts) for e in chunk]
+        L = max(map(len, prompts))
+        ids = torch.tensor([[tok.pad_token_id] * (L - len(p)) + p for p in prompts])
+        att = torch.tensor([[0] * (L - len(p)) + [1] * len(p) for p in prompts])
+        with torch.no_grad():
+            gen = lm.generate(input_ids=ids, attention_mask=att, max_new_tokens=max_new_tokens, do_sample=False,
+                              pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id)
+        out += [tok.decode(row[L:], skip_special_tokens=True).strip() for row in gen]
+    return out
+
+
+def lora_generate(folder: Path, examples, text, catalog, batch: int, max_new_tokens: int,
+                  stop_guard: bool = True) -> list[str]:
+    from adapters.narrator import load_narrator
+
+    nar = load_narrator(folder, text, catalog.fingerprint(), threads=None)
+    nar.stop_guard = stop_guard
+    out = []
+    for s in range(0, len(examples), batch):
+        chunk = examples[s : s + batch]
+        out += nar.generate([e.kind for e in chunk], [e.facts for e in chunk], [e.history for e in chunk],
+                            [e.item for e in chunk], max_new_tokens)
+    return out
+
+
+def score(outputs: list[str], examples, checker, encoder) -> dict:
+    import sacrebleu
+    from rouge_score import rouge_scorer
+
+    refs = [e.target for e in examples]
+    bleu = sacrebleu.corpus_bleu(outputs, [refs]).score
+    rs = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
+    rouge = float(np.mean([rs.score(r, o)["rougeL"].fmeasure for r, o in zip(refs, outputs)]))
+    a, b = encoder.encode(outputs), encoder.encode(refs)
+    sim = float(np.mean((a * b).sum(1)))
+    raw = [checker.check(o, e.allowed) for o, e in zip(outputs, examples)]
+    filtered_text = [checker.filter_text(o, e.allowed) for o, e in zip(outputs, examples)]
+    filt = [checker.check(o, e.allowed) for o, e in zip(filtered_text, examples)]
+    return {"BLEU": bleu, "ROUGE-L": rouge, "semantic_similarity": sim,
+            "unfaithful_rate": float(np.mean([r.n_wrong > 0 for r in raw])),
+            "unfaithful_rate_filtered": float(np.mean([r.n_wrong > 0 for r in filt])),
+            "coverage": float(np.mean([r.coverage for r in raw])),
+            "coverage_filtered": float(np.mean([r.coverage for r in filt]))}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lab.evaluate_narrator", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--variants", default="template,base,cf,semantic,fused")
+    ap.add_argument("--n", type=int, default=200, help="test narratives")
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--max-new-tokens", type=int, default=80)
+    ap.add_argument("--narrators", default=str(Path(__file__).resolve().parent.parent / "configs" / "narrator"))
+    ap.add_argument("--examples-out", help="write every narrative (reference and outputs) to this JSON file")
+    ap.add_argument("--no-stop-guard", action="store_true",
+                    help="let the LoRA narrators end inside a name (measures adapters.narrator.StopGuard)")
+    ap.add_argument("--json")
+    args = ap.parse_args(argv)
+    names = [v.strip() for v in args.variants.split(",") if v.strip()]
+    bad = [v for v in names if v not in ("template", "base", *LORA_VARIANTS)]
+    if bad:
+        ap.error(f"unknown variant(s) {', '.join(bad)}: choose from template, base, {', '.join(LORA_VARIANTS)}")
+    import torch
+
+    from adapters.corpus import build_examples
+    from adapters.faithful import FactChecker
+    from adapters.train import narrator_data, similarity_fn
+    from recsys.semantic import load_encoder
+
+    torch.set_num_threads(2)
+    catalog, _, test_users, cf, text = narrator_data(0)
+    examples = build_examples(catalog, test_users, np.arange(catalog.n_items), args.n, seed=1234, test=True,
+                              similarity=similarity_fn(cf, text))
+    checker, encoder = FactChecker(catalog), load_encoder()
+    reference = {"coverage": float(np.mean([checker.check(e.target, e.allowed).coverage for e in examples])),
+                 "unfaithful_rate": float(np.mean([checker.check(e.target, e.allowed).n_wrong > 0 for e in examples]))}
+    results, seconds, samples = {}, {}, {"references": [e.target for e in examples]}
+    for name in names:
+        t0 = time.perf_counter()
+        if name == "template":
+            runs = {"-": [template_text(e) for e in examples]}
+        elif name == "base":
+            runs = {"-": base_generate(examples, args.batch, args.max_new_tokens)}
+        else:
+            folders = sorted(Path(args.narrators).glob(f"{name}-seed*"))
+            if not folders:
+                print(f"[evaluate] no trained {name} narrator under {args.narrators}: skipped "
+                      f"(python -m adapters.train --variant {name})", file=sys.stderr)
+                continue
+            runs = {f.name: lora_generate(f, examples, text, catalog, args.batch, args.max_new_tokens,
+                                          stop_guard=not args.no_stop_guard)
+                    for f in folders}
+        per = [score(outs, examples, checker, encoder) for outs in runs.values()]
+        results[name] = {m: aggregate([p[m] for p in per], always_dict=True)["mean"] for m in METRICS}
+        results[name] |= {f"{m}_std": aggregate([p[m] for p in per], always_dict=True)["std"] for m in METRICS}
+        results[name]["runs"] = list(runs)
+        results[name]["per_run"] = dict(zip(runs, per))
+        seconds[name] = round(time.perf_counter() - t0, 1)
+        samples[name] = runs
+        print(f"[evaluate] {name}: " + ", ".join(f"{m} {results[name][m]:.3f}" for m in METRICS), file=sys.stderr)
+    rows = [[n, str(len(r["runs"]))] + [fmt({"mean": r[m], "std": r[f"{m}_std"]}, 3) for m in METRICS]
+            for n, r in results.items()]
+    print(f"{len(examples)} test narratives of {len(test_users)} test users (held-out phrasings); reference "
+          f"coverage {reference['coverage']:.2f} facts, reference unfaithful rate {reference['unfaithful_rate']:.3f}")
+    print(table(rows, ["variant", "seeds", *METRICS]))
+    if args.examples_out:
+        write_json(args.examples_out, samples)
+    if args.json:
+        write_json(args.json, {"results": results, "reference": reference, "n": len(examples), "seconds": seconds,
+                               "stop_guard": not args.no_stop_guard, **run_metadata()})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_cli(main))

@@ -1,0 +1,256 @@
+"""User simulation: drive the engine's policies with simulated users and measure them.
+
+    python -m lab.simulate --dataset movielens-100k --policy recommend,maxent,rule --episodes 2000 \
+        --seeds 3 --json out/sim.json
+
+Protocol in ``lab.simulator`` (EAR / SCPR / UNICORN as in DESIGN.md); metrics in
+``lab.metrics`` (SR@k, AT, hDCG@(15,10) as UNICORN's released code counts them). Each seed
+draws its own per-user split, fits the tuned CF model on train, and samples ``--episodes``
+(user, target) pairs from the test split (0 = all); every policy sees the same episodes.
+Realistic users: ``--flip``, ``--dont-know``, ``--patience``, ``--targets 2``,
+``--multi-choice``; with any of them the hard candidate filter is lifted (see the simulator).
+Every policy is compared with ``rule`` over the same episodes (paired bootstrap), and with
+``rule-one-se`` (the rule's configuration as the one-standard-error rule picks it, the way
+``plan`` and ``unified`` are chosen) when that runs too.
+
+``--via engine`` drives the chat engine itself (parser, graph, personas, policy, cards)
+and ``--via http://127.0.0.1:7860`` the running app over HTTP, with the chat protocol of
+``lab.drive`` (cold-start users who type their opening, click chips and like the target's
+card; 5 cards per list); per-turn latency is reported too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+
+import numpy as np
+from tqdm import tqdm
+
+from lab.metrics import EpisodeOutcome, hdcg, summarise
+from lab.simulator import Conversation, draw_targets
+from policy import registry
+from policy.rule import LIST_SIZE
+from policy.state import UserModel
+from policy.world import World, build_world
+from recsys.datasets import load_dataset
+from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
+
+METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
+POLICIES = registry.POLICIES
+
+
+def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool,
+                beliefs: str = "tuned"):
+    """``beliefs="hard"`` (the ablation): ``rule`` and ``unified`` keep their tuned
+    temperature and threshold but update beliefs as if every answer were true (error 0), so
+    one wrong answer rules the target out of their beliefs. ``rule-one-se`` is the rule with
+    the configuration the one-standard-error rule chose on its validation grid (recorded by
+    ``lab.tune`` as "one_se"): the bar chosen as ``plan`` and ``unified`` are."""
+    if beliefs not in ("tuned", "hard"):
+        raise ValueError(f"beliefs must be tuned or hard, got {beliefs!r}")
+    policy = registry.make_policy(name, world, user_model, multi_choice, seed)
+    if beliefs == "hard" and hasattr(policy, "config"):
+        policy.config = dataclasses.replace(policy.config, beliefs=dataclasses.replace(policy.config.beliefs,
+                                                                                        error=0.0))
+    return policy
+
+
+def run_episodes(world: World, policy, episodes, user_model: UserModel, seed: int, multi_choice: bool,
+                 max_turns: int = 15, progress: str | None = None, split: str = "test") -> list[EpisodeOutcome]:
+    outcomes = []
+    it = tqdm(episodes, desc=progress, file=sys.stderr, leave=False) if progress else episodes
+    for k, (user, target) in enumerate(it):
+        rng = np.random.default_rng([seed, k])  # the same user draws for every policy
+        targets = draw_targets(world, user, target, user_model, rng, split)
+        conv = Conversation(world, user, targets, user_model, rng, multi_choice, max_turns)
+        while not conv.done:
+            conv.step(policy.decide(conv.state))
+        outcomes.append(conv.outcome)
+    return outcomes
+
+
+def per_episode(outcomes: list[EpisodeOutcome], max_turns: int) -> np.ndarray:
+    """(n, 3): success within max_turns, turns used (AT's term), hDCG — for paired tests."""
+    return np.array([[o.success_turn is not None, max_turns if o.success_turn is None else o.success_turn + 1,
+                      hdcg(o.success_turn, o.rank)] for o in outcomes], dtype=np.float64)
+
+
+def paired_bootstrap(a: np.ndarray, b: np.ndarray, n_boot: int = 2000, seed: int = 0) -> dict:
+    """Mean difference a - b over the same episodes with a 95% percentile bootstrap interval,
+    for SR@15, AT and hDCG (columns of ``per_episode``)."""
+    rng = np.random.default_rng(seed)
+    d = a - b
+    idx = rng.integers(len(d), size=(n_boot, len(d)))
+    boots = d[idx].mean(axis=1)  # (n_boot, 3)
+    out = {}
+    for j, name in enumerate(("SR@15", "AT", "hDCG")):
+        lo, hi = np.percentile(boots[:, j], [2.5, 97.5])
+        out[name] = {"diff": float(d[:, j].mean()), "ci95": [float(lo), float(hi)],
+                     "excludes_0": bool(lo > 0 or hi < 0)}
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lab.simulate", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dataset", default="movielens-100k", help="dataset name or folder path")
+    ap.add_argument("--policy", default="random,recommend,maxent,rule", help="comma-separated policy names")
+    ap.add_argument("--episodes", type=int, default=2000, help="test episodes per seed (0 = all test pairs)")
+    ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--split", default="test", choices=("test", "valid"))
+    ap.add_argument("--ask-attrs", default=None, help="attribute types that may be asked (default: all)")
+    ap.add_argument("--open-attrs", default="genre,decade", help="types the opening value is drawn from")
+    ap.add_argument("--flip", type=float, default=0.0)
+    ap.add_argument("--dont-know", type=float, default=0.0)
+    ap.add_argument("--patience", type=float, default=0.0)
+    ap.add_argument("--targets", type=int, default=1)
+    ap.add_argument("--multi-choice", action="store_true")
+    ap.add_argument("--max-turns", type=int, default=15)
+    ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config)")
+    ap.add_argument("--beliefs", choices=("tuned", "hard"), default="tuned",
+                    help="rule's and unified's belief update: the validation-tuned one, or hard (the ablation)")
+    ap.add_argument("--via", help="drive the chat engine ('engine') or the running app (its URL) instead")
+    ap.add_argument("--json")
+    args = ap.parse_args(argv)
+    if args.via:
+        return simulate_via(args, ap)
+    try:
+        user_model = UserModel(args.flip, args.dont_know, args.patience, args.targets)
+    except ValueError as exc:
+        ap.error(str(exc))
+    names = [p.strip() for p in args.policy.split(",") if p.strip()]
+    unknown = [p for p in names if p not in POLICIES]
+    if unknown:
+        ap.error(f"unknown policy {', '.join(unknown)}; choose from {', '.join(POLICIES)}")
+    catalog = load_dataset(args.dataset)
+    ask = tuple(a.strip() for a in args.ask_attrs.split(",")) if args.ask_attrs else None
+    opening = tuple(a.strip() for a in args.open_attrs.split(","))
+    per = {n: [] for n in names}
+    paired = {n: [] for n in names}
+    n_eps = []
+    t0 = time.perf_counter()
+    for seed in range(args.seeds):
+        try:
+            world = build_world(catalog, seed=seed, model=args.model, ask_types=ask, open_types=opening)
+        except ValueError as exc:
+            ap.error(str(exc))
+        episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
+        n_eps.append(len(episodes))
+        for name in names:
+            try:
+                policy = make_policy(name, world, user_model, seed, args.multi_choice, args.beliefs)
+            except ValueError as exc:
+                ap.error(str(exc))
+            outcomes = run_episodes(world, policy, episodes, user_model, seed, args.multi_choice, args.max_turns,
+                                    progress=f"seed {seed} {name}", split=args.split)
+            per[name].append(summarise(outcomes, args.max_turns))
+            paired[name].append(per_episode(outcomes, args.max_turns))
+            print(f"[simulate] seed {seed} {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in per[name][-1].items()),
+                  file=sys.stderr)
+    results = {n: {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]} for n, runs in per.items()}
+    comparisons = {}
+    for bar in ("rule", "rule-one-se"):  # every policy against the bar (and against the bar chosen by one SE)
+        if bar in names:
+            base = np.concatenate(paired[bar])
+            for n in names:
+                if n not in ("rule", "rule-one-se") or (bar == "rule" and n == "rule-one-se"):
+                    comparisons[f"{n} - {bar}"] = paired_bootstrap(np.concatenate(paired[n]), base)
+    protocol = {"dataset": args.dataset, "split": args.split, "episodes_per_seed": n_eps,
+                "seeds": list(range(args.seeds)),
+                "max_turns": args.max_turns, "list_size": LIST_SIZE, "ask_attrs": list(ask or catalog.attr_types),
+                "open_attrs": list(opening), "flip": args.flip, "dont_know": args.dont_know,
+                "patience": args.patience, "targets": args.targets, "multi_choice": args.multi_choice,
+                "hard_filter": not user_model.noisy, "prior": args.model, "beliefs": args.beliefs,
+                "seconds": round(time.perf_counter() - t0, 1)}
+    print(f"{args.dataset}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds; user: flip {args.flip}, "
+          f"don't-know {args.dont_know}, patience {args.patience}, targets {args.targets}"
+          f"{', multi-choice' if args.multi_choice else ''}")
+    print(table([[n] + [fmt(r[m], 3) for m in METRICS] for n, r in results.items()], ["policy", *METRICS]))
+    print_comparisons(comparisons)
+    if args.json:
+        write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
+                               **run_metadata()})
+    return 0
+
+
+def print_comparisons(comparisons: dict) -> None:
+    if comparisons:
+        print("paired bootstrap over the same episodes (all seeds), difference and 95% interval:")
+        print(table([[k] + [f"{v[m]['diff']:+.3f} [{v[m]['ci95'][0]:+.3f}, {v[m]['ci95'][1]:+.3f}]"
+                            for m in ("SR@15", "AT", "hDCG")] for k, v in comparisons.items()],
+                    ["comparison", "SR@15", "AT", "hDCG"]))
+
+
+def simulate_via(args, ap) -> int:
+    """The chat protocol end to end (``lab.drive``), in process or over HTTP."""
+    from chat.engine import CARDS
+    from lab.drive import EngineTransport, HttpTransport, drive
+
+    names = [p.strip() for p in args.policy.split(",") if p.strip()]
+    if args.via == "engine":
+        if args.policy == ap.get_default("policy"):
+            names = ["unified"]
+        elif any(n not in ("unified", "rule") for n in names):
+            ap.error("--via engine drives the app's policies: --policy unified, rule or unified,rule")
+    elif not args.via.startswith(("http://", "https://")):
+        ap.error(f"--via takes 'engine' or the app's URL, got {args.via!r}")
+    else:
+        names = ["app"]
+    catalog = load_dataset(args.dataset)
+    t0 = time.perf_counter()
+    results, n_eps, latencies, paired = {}, [], {}, {}
+    for name in names:
+        if args.via == "engine":
+            from chat.engine import Engine
+            from chat.loading import load_models
+
+            engine = Engine(load_models(args.dataset, name))
+            world = engine.m.world
+
+            def factory(engine=engine):
+                return EngineTransport(engine)
+        else:
+            world = build_world(catalog, seed=0)  # the app's world: the seed-0 split
+
+            def factory():
+                return HttpTransport(args.via)
+        runs, lat, paired[name] = [], [], []
+        for seed in range(args.seeds):
+            episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
+            bar = tqdm(total=len(episodes), desc=f"seed {seed} {name} via {args.via}", file=sys.stderr, leave=False)
+            outcomes, seconds = drive(factory, catalog, world, episodes, seed, args.max_turns,
+                                      progress=lambda k, bar=bar: bar.update(1))
+            bar.close()
+            if name == names[0]:  # every policy runs the same episodes
+                n_eps.append(len(episodes))
+            runs.append(summarise(outcomes, args.max_turns))
+            paired[name].append(per_episode(outcomes, args.max_turns))
+            lat += seconds
+        results[name] = {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]}
+        ms = np.asarray(lat) * 1000
+        latencies[name] = {"turns": len(ms), "p50_ms": float(np.percentile(ms, 50)),
+                           "p95_ms": float(np.percentile(ms, 95)), "p99_ms": float(np.percentile(ms, 99))}
+    protocol = {"dataset": args.dataset, "via": args.via, "protocol": "chat (lab.drive): cold-start user, opening "
+                f"typed, chips answered, {CARDS} cards per list", "split": args.split, "episodes_per_seed": n_eps,
+                "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": CARDS,
+                "seconds": round(time.perf_counter() - t0, 1)}
+    print(f"{args.dataset} via {args.via}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds (chat protocol)")
+    print(table([[n] + [fmt(r[m], 3) for m in METRICS] + [f"{latencies[n]['p50_ms']:.0f}",
+                                                           f"{latencies[n]['p95_ms']:.0f}"]
+                 for n, r in results.items()], ["policy", *METRICS, "p50 ms", "p95 ms"]))
+    # the same episodes and the same user (opening drawn per episode) for both: paired
+    comparisons = {}
+    if {"unified", "rule"} <= set(names):
+        comparisons["unified - rule"] = paired_bootstrap(*(np.concatenate(paired[n]) for n in ("unified", "rule")))
+    print_comparisons(comparisons)
+    if args.json:
+        write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
+                               "latency": latencies, **run_metadata()})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_cli(main))
