@@ -24,9 +24,20 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 import gradio as gr  # noqa: E402
 
 from chat.cards import subgraph_svg  # noqa: E402
-from chat.events import CardFeedback, Chip, RemoveConstraint, Reply, Restart, Text, Undo, Why  # noqa: E402
+from chat.events import (  # noqa: E402
+    CardFeedback,
+    Chip,
+    RemoveConstraint,
+    Reply,
+    Restart,
+    Text,
+    Undo,
+    Why,
+    event_from_dict,
+)
 from chat.narrator import Replace, collect  # noqa: E402
 from chat.service import AppConfig, Service, browser_secret  # noqa: E402
+from recsys.report import configure_logging  # noqa: E402
 
 N_CHIPS, N_CARDS, N_CONSTRAINTS = 5, 5, 8
 MAX_MESSAGE = 100_000  # characters the page accepts; the parser reads the first chat.parser.MAX_CHARS
@@ -234,15 +245,6 @@ def api_chat(message, state):
     return "\n\n".join(parts), state
 
 
-EVENT_TYPES = {"text": lambda d: Text(str(d["text"]), d.get("turn")), "chip": lambda d: Chip(str(d["value"]),
-               d.get("turn")), "like": lambda d: CardFeedback(str(d["item_id"]), "like", d.get("turn")),
-               "dislike": lambda d: CardFeedback(str(d["item_id"]), "dislike", d.get("turn")),
-               "seen": lambda d: CardFeedback(str(d["item_id"]), "seen", d.get("turn")),
-               "why": lambda d: Why(d.get("item_id"), d.get("turn")), "undo": lambda d: Undo(d.get("turn")),
-               "restart": lambda d: Restart(d.get("turn")),
-               "remove": lambda d: RemoveConstraint(str(d["key"]), d.get("turn"))}
-
-
 def api_step(event_json, state):
     """``/step``: an event as JSON ({"type": "text", "text": ...}, {"type": "chip", "value":
     "genre=Comedy", "turn": 3}, like / dislike / seen / why with "item_id", undo, restart,
@@ -251,7 +253,7 @@ def api_step(event_json, state):
         if isinstance(event_json, str) and len(event_json) > MAX_EVENT:
             raise ValueError(f"an event is at most {MAX_EVENT:,} characters, this one has {len(event_json):,}")
         d = json.loads(event_json) if isinstance(event_json, str) else dict(event_json)
-        event = EVENT_TYPES[d["type"]](d)
+        event = event_from_dict(d)
     except (ValueError, KeyError, TypeError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
         return json.dumps({"error": f"bad event: {type(exc).__name__}: {str(exc)[:200]}"}), state
     try:
@@ -363,6 +365,7 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
 
 
 if __name__ == "__main__":
+    configure_logging()
     SERVICE.start_loading()
     demo.queue(default_concurrency_limit=CONFIG.concurrency).launch(
         server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"), css=CSS,

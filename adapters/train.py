@@ -22,6 +22,7 @@ import argparse
 import hashlib
 import io
 import json
+import logging
 import shlex
 import sys
 import time
@@ -31,6 +32,8 @@ import numpy as np
 
 from recsys.report import run_cli
 from recsys.runs import atomic_write, new_run, write_manifest
+
+log = logging.getLogger(__name__)
 
 
 def prompt_text(kind: str, facts: dict) -> str:
@@ -149,7 +152,7 @@ def main(argv=None) -> int:
         acc.unwrap_model(model).load_state_dict(torch.load(ckpt_dir / "model.pt", map_location=acc.device,
                                                            weights_only=True), strict=False)
         opt.load_state_dict(torch.load(ckpt_dir / "opt.pt", map_location=acc.device, weights_only=False))
-        print(f"[train] resumed {args.variant} seed {args.seed} at step {state['step']}", file=sys.stderr)
+        log.info(f"resumed {args.variant} seed {args.seed} at step {state['step']}")
     rng = np.random.default_rng([args.seed, state["step"]])
     budget = args.minutes * 60 if args.minutes else float("inf")
     t_start = time.perf_counter() - state["seconds"]
@@ -193,8 +196,8 @@ def main(argv=None) -> int:
                    fingerprints={"catalog": meta["catalog_fingerprint"], "cf": meta["cf_fingerprint"],
                                  "text": meta["text_fingerprint"]},
                    validation={"final_train_loss": meta["final_loss"], "steps": state["step"]})
-    print(f"[train] {args.variant} seed {args.seed}: {state['step']} steps in {state['seconds'] / 60:.1f} min, "
-          f"loss {meta['final_loss']}; saved to {out}", file=sys.stderr)
+    log.info(f"{args.variant} seed {args.seed}: {state['step']} steps in {state['seconds'] / 60:.1f} min, "
+          f"loss {meta['final_loss']}; saved to {out}")
     return 0
 
 

@@ -1,18 +1,23 @@
-"""What the engine shows and stores: cards, narrator facts, persona words, the query–item
-subgraph (data and an SVG picture), and the memory record of a turn. No gradio here."""
+"""What a reply shows: cards, the narrator's facts, persona words, the query–item subgraph
+(data and an SVG picture). Pure functions of the models, the turn's context and the state;
+they never call back into the engine. No gradio here."""
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.memory import StoredPersona
+from chat.events import Card
 from chat.narrator import Facts
-from recsys.catalog import display_title
+from recsys.catalog import Catalog, display_title
 from recsys.personas import Persona, attention, describe
+
+if TYPE_CHECKING:
+    from chat.loading import Models
+    from chat.turn import TurnContext
 
 
 def md(text: str) -> str:
@@ -21,44 +26,43 @@ def md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
 
 
+def title_of(catalog: Catalog, i: int) -> str:
+    """Catalog item ``i``'s title as people write it ("The Fugitive", not "Fugitive, The")."""
+    return display_title(catalog.titles[i])
+
+
 ROLE_COLOURS = {"card": "#2563eb", "liked": "#16a34a", "wanted": "#16a34a", "unwanted": "#dc2626",
                 "term": "#6b7280"}
 
 
-def _values(engine, item: int, attr_type: str, n: int) -> tuple[str, ...]:
-    cat = engine.m.catalog
-    i = engine.m.world.data.items[item]
-    vals = cat.values_of(i, attr_type)
+def _values(m: Models, item: int, attr_type: str, n: int) -> tuple[str, ...]:
+    cat = m.catalog
+    vals = cat.values_of(m.world.catalog_index(item), attr_type)
     if attr_type == "cast":  # cast is alphabetical in the source: show the best-known names first
         counts = cat.value_counts()
         vals = sorted(vals, key=lambda v: -counts[cat.value_index("cast", v)])
     return tuple(vals[:n])
 
 
-def facts(engine, s, item: int, history: list[int] | None = None) -> Facts:
-    """The evidence behind recommending world item ``item`` in state ``s``; ``history``
-    (``engine.history(s)``) may be passed in when several cards share it."""
-    m = engine.m
-    i = int(m.world.data.items[item])
+def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
+    """The evidence behind recommending world item ``item`` in state ``s``."""
+    i = m.world.catalog_index(item)
     have = set(m.world.values_of(item).tolist())
     matched = tuple(m.catalog.attr_values[v][1] for v in s.accepted if v in have)
-    history = engine.history(s) if history is None else history
-    hist = [h for h in history if h != item]
+    hist = [h for h in ctx.history if h != item]
     similar = ()
     if hist:
         sims = m.fused[hist] @ m.fused[item]
         order = np.argsort(-sims, kind="stable")[:2]
-        similar = tuple(display_title(m.catalog.titles[m.world.data.items[hist[k]]]) for k in order if sims[k] > 0.35)
-    personas = engine.personas(s, history)
+        similar = tuple(title_of(m.catalog, m.world.catalog_index(hist[k])) for k in order if sims[k] > 0.35)
     persona = ""
-    if personas:
-        _, a = attention(personas, m.fused[[item]])
-        persona = personas[int(np.argmax(a[0]))].description
-    return Facts(item_id=m.catalog.item_ids[i], title=display_title(m.catalog.titles[i]), year=int(m.catalog.years[i]),
-                 genres=_values(engine, item, "genre", 3), directors=_values(engine, item, "director", 2),
-                 cast=_values(engine, item, "cast", 3), matched=matched, similar_liked=similar, persona=persona,
-                 wish=s.wish if s.wish and not matched else "",
-                 history_ids=tuple(m.catalog.item_ids[m.world.data.items[h]] for h in hist))
+    if ctx.personas:
+        _, a = attention(list(ctx.personas), m.fused[[item]])
+        persona = ctx.personas[int(np.argmax(a[0]))].description
+    return Facts(item_id=m.catalog.item_ids[i], title=title_of(m.catalog, i), year=int(m.catalog.years[i]),
+                 genres=_values(m, item, "genre", 3), directors=_values(m, item, "director", 2),
+                 cast=_values(m, item, "cast", 3), matched=matched, similar_liked=similar, persona=persona,
+                 wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist))
 
 
 def reason(f: Facts) -> str:
@@ -72,25 +76,21 @@ def reason(f: Facts) -> str:
     return "well liked by people with similar taste"
 
 
-def cards(engine, s, items) -> tuple:
-    from chat.events import Card
-
-    out, history = [], engine.history(s) if len(items) else []  # one memory read for all cards
+def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
+    out = []
     for item in items:
-        f = facts(engine, s, int(item), history)
+        f = facts(m, ctx, s, int(item))
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f)))
     return tuple(out)
 
 
-def persona_words(engine, p: Persona) -> str:
-    m = engine.m
+def persona_words(m: Models, p: Persona) -> str:
     return describe(m.world.item_attr, m.catalog.attr_values, p.items, m.value_share)
 
 
-def subgraph(engine, s, max_terms: int = 8) -> dict:
+def subgraph(m: Models, s, max_terms: int = 8) -> dict:
     """The part of the query–item graph behind the current turn: the cards, the liked films,
     the asked-for and ruled-out values, and the values the cards share; edges as in the graph."""
-    m = engine.m
     g, cat, n_items = m.graph, m.catalog, m.graph.n_items
     items = list(dict.fromkeys(list(s.cards) + list(s.liked[-3:])))
     terms = list(dict.fromkeys(list(s.accepted) + list(s.rejected)))
@@ -114,7 +114,7 @@ def subgraph(engine, s, max_terms: int = 8) -> dict:
     out_nodes = []
     for n in nodes:
         if n < n_items:
-            label = display_title(cat.titles[m.world.data.items[n]])
+            label = title_of(cat, m.world.catalog_index(n))
         else:
             label = cat.attr_values[n - n_items][1]
         out_nodes.append({"id": n, "label": label, "kind": "item" if n < n_items else "term", "role": role[n]})
@@ -149,47 +149,3 @@ def subgraph_svg(sub: dict, width: int = 420, row: int = 34) -> str:
                      f"fill='currentColor'>{label}</text>")
     parts.append("</svg>")
     return "".join(parts)
-
-
-def event_record(event) -> dict:
-    return {"type": type(event).__name__, **dataclasses.asdict(event)}
-
-
-def commit(engine, s, event, reply, undone=None) -> None:
-    """Write the turn, the updated preference summary and the personas in one transaction.
-    ``undone``: the state an undo left; its likes, dislikes and seen marks that the restored
-    state ``s`` lacks are taken out of memory too."""
-    m, store = engine.m, engine.memory
-    mem = store.load(s.user_id)
-    summary = mem.summary
-    prev = s.previous
-    ids = m.catalog.item_ids
-    # a value is counted when newly stated; an undo takes back what the undone turn stated
-    sign, after, before = (1, s, prev) if undone is None else (-1, undone, s)
-    for key in ("accepted", "rejected"):
-        for v in set(getattr(after, key)) - set(getattr(before, key) if before else ()):
-            k = "=".join(m.catalog.attr_values[v])
-            n = summary[key].get(k, 0) + sign
-            if n > 0:
-                summary[key][k] = n
-            else:
-                summary[key].pop(k, None)
-
-    def item_ids(items):
-        return [ids[m.world.data.items[i]] for i in items]
-
-    if undone is not None:
-        for key in ("liked", "disliked", "seen"):
-            drop = set(item_ids(set(getattr(undone, key)) - set(getattr(s, key))))
-            summary[key] = [i for i in summary[key] if i not in drop]
-    liked = set(summary["liked"]) | set(item_ids(s.liked))
-    disliked = set(summary["disliked"]) | set(item_ids(s.disliked))
-    liked -= set(item_ids(s.disliked))
-    disliked -= set(item_ids(s.liked))
-    summary["liked"], summary["disliked"] = sorted(liked), sorted(disliked)
-    summary["seen"] = sorted(set(summary["seen"]) | set(item_ids(s.seen)))
-    personas = engine.personas(s)
-    summary["personas"] = [{"description": p.description, "weight": round(p.weight, 3)} for p in personas]
-    stored = [StoredPersona(p.vector, p.weight, item_ids(p.items), p.description) for p in personas]
-    rec = reply.to_dict()
-    store.commit_turn(s.user_id, s.session_id, s.turn, event_record(event), rec, summary, stored)

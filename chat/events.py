@@ -59,6 +59,29 @@ class Restart:
 
 Event = Text | Chip | CardFeedback | Why | RemoveConstraint | Undo | Restart
 
+EVENT_TYPES = {
+    "text": lambda d: Text(str(d["text"]), d.get("turn")),
+    "chip": lambda d: Chip(str(d["value"]), d.get("turn")),
+    "like": lambda d: CardFeedback(str(d["item_id"]), "like", d.get("turn")),
+    "dislike": lambda d: CardFeedback(str(d["item_id"]), "dislike", d.get("turn")),
+    "seen": lambda d: CardFeedback(str(d["item_id"]), "seen", d.get("turn")),
+    "why": lambda d: Why(d.get("item_id"), d.get("turn")),
+    "undo": lambda d: Undo(d.get("turn")),
+    "restart": lambda d: Restart(d.get("turn")),
+    "remove": lambda d: RemoveConstraint(str(d["key"]), d.get("turn")),
+}
+
+
+def event_from_dict(d: dict) -> Event:
+    """The event a JSON object names (the HTTP API's ``/step`` and the simulated users):
+    ``{"type": "text", "text": ...}``, ``{"type": "chip", "value": "genre=Comedy", "turn": 3}``,
+    like / dislike / seen / why with ``"item_id"``, undo, restart, remove with ``"key"``.
+    Raises KeyError for a missing field, ValueError for an unknown type."""
+    kind = d["type"]
+    if kind not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {kind!r}: one of {', '.join(EVENT_TYPES)}")
+    return EVENT_TYPES[kind](d)
+
 
 def value_key(attr_type: str, value: str) -> str:
     return f"{attr_type}={value}"

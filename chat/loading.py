@@ -12,7 +12,7 @@ and the chroma index under the data directory; later starts read the caches.
 
 from __future__ import annotations
 
-import sys
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -35,13 +35,13 @@ from recsys.personas import fuse
 from recsys.scorers import Scorer, binary, matrix_fingerprint
 from recsys.tuned import load_config
 
+log = logging.getLogger(__name__)
+
 # Real people make mistakes and change their minds: the engine uses the beliefs the rule was
 # tuned with for the flip-0.1 simulated user, and multi-choice questions (chips).
 HUMAN_SETTING = UserModel(flip=0.1)
 
 
-def _log(msg: str) -> None:
-    print(f"[engine] {msg}", file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -58,7 +58,6 @@ class Models:
     rule_config: RuleConfig
     narrator: Narrator
     retriever: object | None  # recsys.retrieval.SemanticRetriever, None when unavailable
-    to_world: np.ndarray  # (n_catalog_items,) world index or -1
     value_share: np.ndarray  # (n_values,) share of world items having each value
     last_year: int
 
@@ -99,7 +98,7 @@ def _attach_store(retriever, catalog: Catalog, progress: Callable[[str], None]) 
 
 def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy_seed: int = 0,
                 retrieval: bool = True, narrator: Narrator | None = None,
-                progress: Callable[[str], None] = _log) -> Models:
+                progress: Callable[[str], None] = log.info) -> Models:
     """Load or build every shared model, reporting each step through ``progress``."""
     t0 = time.perf_counter()
     progress(f"loading catalog {dataset}")
@@ -139,8 +138,6 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
         text = np.zeros((catalog.n_items, 1), dtype=np.float32)
     items = world.data.items
     fused = fuse(als.item_factors, text[items])
-    to_world = np.full(catalog.n_items, -1, dtype=np.int64)
-    to_world[items] = np.arange(len(items))
     if policy not in ("unified", "rule"):
         raise ValueError(f"unknown policy {policy!r}: use unified or rule")
     rule = make_policy("rule", world, HUMAN_SETTING)
@@ -153,7 +150,7 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
             policy = "rule"
     years = catalog.years[items]
     models = Models(catalog, world, als, fused, np.asarray(world.data.train.sum(axis=0)).ravel(), graph,
-                    Parser(catalog), pol, policy, rule.config, narrator or TemplateNarrator(), retriever, to_world,
+                    Parser(catalog), pol, policy, rule.config, narrator or TemplateNarrator(), retriever,
                     np.asarray(world.item_attr.mean(axis=0)).ravel(), int(years.max()))
     progress(f"ready in {time.perf_counter() - t0:.1f} s ({world.n_items} films, policy {policy})")
     return models

@@ -2,7 +2,8 @@
 
 - Semantic memory: one JSON summary per user (accepted / rejected attribute values with
   counts, liked / disliked / seen items by catalog item id, persona descriptions), rewritten
-  every turn. Personas: one row each, the vector as a float32 blob.
+  every turn. Personas: one row each, the vector as a float32 blob. The schema is versioned
+  (``chat.migrations``).
 - Episodic memory: the turn log (event and reply, JSON).
 - Identity: a user is a random id; what unlocks it is a random token the user keeps (in the
   browser); only its SHA-256 is stored, so the database alone cannot resume anyone.
@@ -16,6 +17,7 @@ processes wait their turn instead of failing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import secrets
@@ -28,18 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (user_id TEXT PRIMARY KEY, token_hash TEXT UNIQUE NOT NULL,
-                                  created REAL NOT NULL, updated REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS summaries (user_id TEXT PRIMARY KEY REFERENCES users ON DELETE CASCADE,
-                                      summary TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS personas (user_id TEXT NOT NULL REFERENCES users ON DELETE CASCADE, idx INTEGER NOT NULL,
-                                     vector BLOB NOT NULL, weight REAL NOT NULL, items TEXT NOT NULL,
-                                     description TEXT NOT NULL, PRIMARY KEY (user_id, idx));
-CREATE TABLE IF NOT EXISTS turns (user_id TEXT NOT NULL REFERENCES users ON DELETE CASCADE, session_id TEXT NOT NULL,
-                                  turn INTEGER NOT NULL, ts REAL NOT NULL, event TEXT NOT NULL, reply TEXT NOT NULL,
-                                  PRIMARY KEY (user_id, session_id, turn));
-"""
+from chat.migrations import migrate
 
 
 def _hash(token: str) -> str:
@@ -75,7 +66,7 @@ class MemoryStore:
         self._local = threading.local()
         con = self._con()
         con.execute("PRAGMA journal_mode=WAL")
-        con.executescript(SCHEMA)
+        migrate(con)
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -114,6 +105,13 @@ class MemoryStore:
         return row[0] if row else None
 
     # reads, each scoped by user id
+    def summary(self, user_id: str) -> dict:
+        """The user's preference summary (what a turn reads: one query)."""
+        row = self._con().execute("SELECT summary FROM summaries WHERE user_id = ?", (user_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no memory for user {user_id!r}")
+        return json.loads(row[0])
+
     def load(self, user_id: str) -> UserMemory:
         con = self._con()
         row = con.execute("SELECT summary FROM summaries WHERE user_id = ?", (user_id,)).fetchone()
@@ -188,3 +186,42 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+# the turn record ---------------------------------------------------------------------------------
+def event_record(event) -> dict:
+    return {"type": type(event).__name__, **dataclasses.asdict(event)}
+
+
+def turn_summary(world, summary: dict, s, previous, undone=None) -> dict:
+    """The preference summary after a turn (a new dict; ``summary`` is not changed): values
+    counted when newly stated in ``s`` (over ``previous``), this session's likes, dislikes
+    and seen marks merged in by catalog item id. ``undone``: the state an undo left; what it
+    stated, liked, disliked or marked seen that the restored state ``s`` lacks is taken back.
+    Personas are the caller's to add."""
+    summary = json.loads(json.dumps(summary))
+    attr_values = world.catalog.attr_values
+    sign, after, before = (1, s, previous) if undone is None else (-1, undone, s)
+    for key in ("accepted", "rejected"):
+        for v in set(getattr(after, key)) - set(getattr(before, key) if before else ()):
+            k = "=".join(attr_values[v])
+            n = summary[key].get(k, 0) + sign
+            if n > 0:
+                summary[key][k] = n
+            else:
+                summary[key].pop(k, None)
+
+    def item_ids(items):
+        return [world.item_id(i) for i in items]
+
+    if undone is not None:
+        for key in ("liked", "disliked", "seen"):
+            drop = set(item_ids(set(getattr(undone, key)) - set(getattr(s, key))))
+            summary[key] = [i for i in summary[key] if i not in drop]
+    liked = set(summary["liked"]) | set(item_ids(s.liked))
+    disliked = set(summary["disliked"]) | set(item_ids(s.disliked))
+    liked -= set(item_ids(s.disliked))
+    disliked -= set(item_ids(s.liked))
+    summary["liked"], summary["disliked"] = sorted(liked), sorted(disliked)
+    summary["seen"] = sorted(set(summary["seen"]) | set(item_ids(s.seen)))
+    return summary

@@ -120,7 +120,7 @@ class LoraNarrator:
         facts = {"title": short_title(cat.titles[item]), "year": str(f.year),
                  "genres": [g.lower() for g in f.genres[:2]], "director": f.directors[0] if f.directors else "",
                  "cast": list(f.cast[:2]),
-                 "shared": [m.lower() if (("genre", m) in cat._value_index) else m for m in f.matched[:3]],
+                 "shared": [m.lower() if (cat.find_value("genre", m) is not None) else m for m in f.matched[:3]],
                  "similar": list(f.similar_liked[:2]), "taste": taste(cat, history) if history else [],
                  "liked": [short_title(cat.titles[h]) for h in history[-2:]]}
         return kind, facts, history or [item], item, allowed_facts(cat, item, history)

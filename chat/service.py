@@ -8,9 +8,9 @@ with progress a page can show, and one engine shared by every session.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from recsys import assets
 
+log = logging.getLogger(__name__)
 NARRATOR_DIR = Path(__file__).resolve().parent.parent / "configs" / "narrator"
 SHIPPED_NARRATOR = "fused-seed0"  # chosen on the evaluation in the README
 
@@ -85,7 +86,7 @@ class Service:
     def _progress(self, msg: str) -> None:
         line = f"[{time.perf_counter() - self._started:5.1f}s] {msg}"
         self.log.append(line)
-        print(f"[app] {line}", file=sys.stderr, flush=True)
+        log.info(line)
 
     def start_loading(self) -> None:
         if self._thread is None:

@@ -38,13 +38,9 @@ class EngineTransport:
         return reply.to_dict()
 
     def send(self, event: dict) -> dict:
-        from chat.events import CardFeedback, Chip, Text
+        from chat.events import event_from_dict
 
-        kind = event["type"]
-        ev = (Text(event["text"], event.get("turn")) if kind == "text" else
-              Chip(event["value"], event.get("turn")) if kind == "chip" else
-              CardFeedback(event["item_id"], kind, event.get("turn")))
-        self.state, reply = self.engine.step(self.state, ev)
+        self.state, reply = self.engine.step(self.state, event_from_dict(event))
         return reply.to_dict()
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import logging
 import sys
 import time
 from pathlib import Path
@@ -24,11 +25,13 @@ import numpy as np
 from recsys.datasets import load_dataset
 from recsys.metrics import ranking_metrics
 from recsys.models import MODELS, Blend, fit_key, make_scorer
-from recsys.report import aggregate, fmt, run_metadata, table, write_json
+from recsys.report import aggregate, configure_logging, fmt, run_metadata, table, write_json
 from recsys.runs import new_run, write_manifest
 from recsys.scorers import top_k
 from recsys.split import Interactions, split_interactions
 from recsys.tuned import config_path, load_config
+
+log = logging.getLogger(__name__)
 
 KS = (10, 20)
 GRIDS = {
@@ -42,10 +45,6 @@ GRIDS = {
             for f, (l2, a) in itertools.product((128, 256), ((25.0, 3.0), (50.0, 3.0), (100.0, 3.0), (50.0, 5.0)))],
 }
 BLEND_WEIGHTS = (0.2, 0.3, 0.4, 0.5, 0.6)
-
-
-def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
 
 
 def evaluate_model(name: str, params: dict, data: Interactions, seed: int = 0, ks=KS,
@@ -81,7 +80,7 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
             res = evaluate_model(name, params, data, fitted=fitted)
             v = res["valid"]["NDCG@10"]
             trials[name].append({"params": params, "valid NDCG@10": v})
-            log(f"[tune] {name} {i + 1}/{len(GRIDS.get(name, [{}]))} {params}: valid NDCG@10 {v:.4f}")
+            log.info(f"{name} {i + 1}/{len(GRIDS.get(name, [{}]))} {params}: valid NDCG@10 {v:.4f}")
         chosen[name] = max(trials[name], key=lambda t: t["valid NDCG@10"])["params"]
         keep = fit_key(name, chosen[name])  # the blend reuses only the chosen fit
         fitted = {k: m for k, m in fitted.items() if k == keep or m.name != name}
@@ -91,13 +90,13 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
             params = {"members": [["ease", chosen["ease"], 1 - w], ["als", chosen["als"], w]]}
             v = evaluate_model("blend", params, data, fitted=fitted)["valid"]["NDCG@10"]
             trials["blend"].append({"params": params, "valid NDCG@10": v})
-            log(f"[tune] blend als weight {w}: valid NDCG@10 {v:.4f}")
+            log.info(f"blend als weight {w}: valid NDCG@10 {v:.4f}")
         chosen["blend"] = max(trials["blend"], key=lambda t: t["valid NDCG@10"])["params"]
     payload = {"dataset": dataset, "selected_on": "valid NDCG@10, split seed 0", "params": chosen,
                "trials": trials, **run_metadata()}
     if out is not None:
         write_json(out, payload)
-        log(f"[tune] wrote {out}")
+        log.info(f"wrote {out}")
         return chosen
     run = new_run("cf", catalog.name, run)
     name = config_path(catalog.name).name
@@ -105,7 +104,7 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
     valid = {m: max(t["valid NDCG@10"] for t in trials[m]) for m in chosen}
     write_manifest(run, kind="cf", dataset=dataset, ships={name: f"tuned/{name}"},
                    fingerprints={"catalog": catalog.fingerprint()}, validation={"NDCG@10": valid})
-    log(f"[tune] wrote {run / name}; ship it with python -m lab.promote {run}")
+    log.info(f"wrote {run / name}; ship it with python -m lab.promote {run}")
     return chosen
 
 
@@ -120,9 +119,9 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS) -> dic
         n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
         fitted: dict = {}
         for name in models:
-            log(f"[evaluate] seed {seed}: {name} ...")
+            log.info(f"seed {seed}: {name} ...")
             per_model[name].append(evaluate_model(name, config.get(name, {}), data, seed=seed, ks=ks, fitted=fitted))
-            log(f"[evaluate] seed {seed}: {name} test NDCG@10 {per_model[name][-1]['test']['NDCG@10']:.4f}"
+            log.info(f"seed {seed}: {name} test NDCG@10 {per_model[name][-1]['test']['NDCG@10']:.4f}"
                 f" ({per_model[name][-1]['total_seconds']:.1f} s)")
     results = {}
     for name, runs in per_model.items():
@@ -164,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                     "folder under out/ (or to --config when given); python -m lab.promote ships it")
     ap.add_argument("--out", help="--tune: the run folder (default out/cf-<dataset>-<time>/)")
     args = ap.parse_args(argv)
+    configure_logging()
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     unknown = [m for m in models if m not in MODELS]
     if unknown:
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(payload)
     if args.json:
         write_json(args.json, payload)
-        log(f"[evaluate] wrote {args.json}")
+        log.info(f"wrote {args.json}")
     return 0
 
 

@@ -19,6 +19,7 @@ then test episodes are reported; mean ± std over seeds (each seed draws its own
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 
@@ -31,6 +32,8 @@ from recsys.models import make_scorer
 from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
 from recsys.split import split_interactions
 from recsys.tuned import load_config
+
+log = logging.getLogger(__name__)
 
 METHODS = ("cf", "graph-1hop", "graph-propagated")
 SHOW_ITEMS, SHOW_TERMS = 5, 3
@@ -123,7 +126,7 @@ def main(argv=None) -> int:
             graph = build_graph(item_attr, catalog.value_type, catalog.attr_types, cfg, train=data.train)
             _, h5 = evaluate_split("graph-propagated", graph, cfg, data, scorer, item_attr, known, valid_eps,
                                    args.rounds, False)
-            print(f"[graph_eval] seed {seed} valid α={a}: Reach@{args.rounds} {h5[-1]:.4f}", file=sys.stderr)
+            log.info(f"seed {seed} valid α={a}: Reach@{args.rounds} {h5[-1]:.4f}")
             if best is None or h5[-1] > best[0]:
                 best = (h5[-1], a, graph, cfg)
         _, a, graph, cfg = best
@@ -132,7 +135,7 @@ def main(argv=None) -> int:
             h3, h5 = evaluate_split(m, graph, cfg, data, scorer, item_attr, known, test_eps, args.rounds, True)
             per[m]["hr3"].append(h3)
             per[m]["hr5"].append(h5)
-            print(f"[graph_eval] seed {seed} test {m}: Reach@{args.rounds} {h5[-1]:.4f}", file=sys.stderr)
+            log.info(f"seed {seed} test {m}: Reach@{args.rounds} {h5[-1]:.4f}")
     results = {}
     for m, d in per.items():
         res = {}

@@ -19,13 +19,15 @@ Generation is greedy and batched.
 from __future__ import annotations
 
 import argparse
-import sys
+import logging
 import time
 from pathlib import Path
 
 import numpy as np
 
 from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
+
+log = logging.getLogger(__name__)
 
 LORA_VARIANTS = ("cf", "semantic", "fused")
 METRICS = ("BLEU", "ROUGE-L", "semantic_similarity", "unfaithful_rate", "unfaithful_rate_filtered", "coverage",
@@ -136,8 +138,8 @@ def main(argv=None) -> int:
         else:
             folders = sorted(Path(args.narrators).glob(f"{name}-seed*"))
             if not folders:
-                print(f"[evaluate] no trained {name} narrator under {args.narrators}: skipped "
-                      f"(python -m adapters.train --variant {name})", file=sys.stderr)
+                log.info(f"no trained {name} narrator under {args.narrators}: skipped "
+                      f"(python -m adapters.train --variant {name})")
                 continue
             runs = {f.name: lora_generate(f, examples, text, catalog, args.batch, args.max_new_tokens,
                                           stop_guard=not args.no_stop_guard)
@@ -149,7 +151,7 @@ def main(argv=None) -> int:
         results[name]["per_run"] = dict(zip(runs, per))
         seconds[name] = round(time.perf_counter() - t0, 1)
         samples[name] = runs
-        print(f"[evaluate] {name}: " + ", ".join(f"{m} {results[name][m]:.3f}" for m in METRICS), file=sys.stderr)
+        log.info(f"{name}: " + ", ".join(f"{m} {results[name][m]:.3f}" for m in METRICS))
     rows = [[n, str(len(r["runs"]))] + [fmt({"mean": r[m], "std": r[f"{m}_std"]}, 3) for m in METRICS]
             for n, r in results.items()]
     print(f"{len(examples)} test narratives of {len(test_users)} test users (held-out phrasings); reference "

@@ -18,7 +18,7 @@ and genre coverage (distinct genres among the 10).
 from __future__ import annotations
 
 import argparse
-import sys
+import logging
 import time
 
 import numpy as np
@@ -32,6 +32,8 @@ from recsys.scorers import top_k
 from recsys.semantic import item_embeddings
 from recsys.split import split_interactions
 from recsys.tuned import load_config
+
+log = logging.getLogger(__name__)
 
 BETAS = (2.0, 4.0, 8.0, 16.0)
 METRICS = ("Recall@10", "NDCG@10", "Recall@20", "NDCG@20", "ILD@10", "genres@10")
@@ -108,8 +110,7 @@ def main(argv=None) -> int:
         r = run_seed(catalog, text, seed, BETAS if beta is None else (beta,))
         beta = r["personas"]["beta"]  # tuned on seed 0's validation, then fixed
         runs.append(r)
-        print(f"[persona_eval] seed {seed}: " + ", ".join(f"{n} NDCG@10 {v['NDCG@10']:.4f}" for n, v in r.items()),
-              file=sys.stderr)
+        log.info(f"seed {seed}: " + ", ".join(f"{n} NDCG@10 {v['NDCG@10']:.4f}" for n, v in r.items()))
     results = {n: {m: aggregate([r[n][m] for r in runs], always_dict=True) for m in runs[0][n]} for n in runs[0]}
     print(f"{args.dataset}: test over split seeds {list(range(args.seeds))}; personas β = {beta} (validation); "
           f"{results['personas']['personas per user']['mean']:.2f} personas per user, "

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 from recsys.report import run_cli
 from recsys.runs import CONFIGS, atomic_write, read_manifest
+
+log = logging.getLogger(__name__)
 
 
 def current_fingerprints(manifest: dict) -> dict:
@@ -112,8 +114,8 @@ def main(argv=None) -> int:
     if manifest["kind"] == "cf" and not args.dry_run:
         stale = stale_networks(manifest["dataset"])
         if stale:
-            print(f"the CF model changed: {', '.join(stale)} will refuse to load until retrained "
-                  f"(python -m lab.train_unified --dataset {manifest['dataset']}, then promote)", file=sys.stderr)
+            log.info(f"the CF model changed: {', '.join(stale)} will refuse to load until retrained "
+                  f"(python -m lab.train_unified --dataset {manifest['dataset']}, then promote)")
     return 0
 
 

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import logging
 import sys
 import time
 
 import numpy as np
+from scipy.stats import bootstrap
 from tqdm import tqdm
 
 from lab.metrics import EpisodeOutcome, hdcg, summarise
@@ -37,6 +39,8 @@ from policy.state import UserModel
 from policy.world import World, build_world
 from recsys.datasets import load_dataset
 from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
+
+log = logging.getLogger(__name__)
 
 METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
 POLICIES = registry.POLICIES
@@ -79,17 +83,16 @@ def per_episode(outcomes: list[EpisodeOutcome], max_turns: int) -> np.ndarray:
 
 
 def paired_bootstrap(a: np.ndarray, b: np.ndarray, n_boot: int = 2000, seed: int = 0) -> dict:
-    """Mean difference a - b over the same episodes with a 95% percentile bootstrap interval,
-    for SR@15, AT and hDCG (columns of ``per_episode``)."""
+    """Mean difference a - b over the same episodes with a 95% percentile bootstrap interval
+    (``scipy.stats.bootstrap``, paired: episodes are resampled together), for SR@15, AT and
+    hDCG (columns of ``per_episode``)."""
     rng = np.random.default_rng(seed)
-    d = a - b
-    idx = rng.integers(len(d), size=(n_boot, len(d)))
-    boots = d[idx].mean(axis=1)  # (n_boot, 3)
     out = {}
     for j, name in enumerate(("SR@15", "AT", "hDCG")):
-        lo, hi = np.percentile(boots[:, j], [2.5, 97.5])
-        out[name] = {"diff": float(d[:, j].mean()), "ci95": [float(lo), float(hi)],
-                     "excludes_0": bool(lo > 0 or hi < 0)}
+        ci = bootstrap((a[:, j], b[:, j]), lambda x, y, axis=-1: np.mean(x - y, axis=axis), paired=True,
+                       vectorized=True, n_resamples=n_boot, method="percentile", rng=rng).confidence_interval
+        lo, hi = float(ci.low), float(ci.high)
+        out[name] = {"diff": float((a[:, j] - b[:, j]).mean()), "ci95": [lo, hi], "excludes_0": bool(lo > 0 or hi < 0)}
     return out
 
 
@@ -148,8 +151,7 @@ def main(argv=None) -> int:
                                     progress=f"seed {seed} {name}", split=args.split)
             per[name].append(summarise(outcomes, args.max_turns))
             paired[name].append(per_episode(outcomes, args.max_turns))
-            print(f"[simulate] seed {seed} {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in per[name][-1].items()),
-                  file=sys.stderr)
+            log.info(f"seed {seed} {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in per[name][-1].items()))
     results = {n: {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]} for n, runs in per.items()}
     comparisons = {}
     for bar in ("rule", "rule-one-se"):  # every policy against the bar (and against the bar chosen by one SE)

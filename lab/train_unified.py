@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import logging
 import re
 import sys
 import time
@@ -61,6 +62,8 @@ from recsys.models import make_scorer
 from recsys.report import run_cli, run_metadata, write_json
 from recsys.runs import new_run, write_manifest
 from recsys.tuned import load_config
+
+log = logging.getLogger(__name__)
 
 MIXTURE = (UserModel(), UserModel(flip=0.1), UserModel(dont_know=0.2), UserModel(patience=0.3),
            UserModel(targets=2), UserModel(flip=0.1, dont_know=0.2, patience=0.3))
@@ -252,20 +255,19 @@ def main(argv=None) -> int:
     blob = torch.load(ckpt, map_location="cpu", weights_only=False) if ckpt.exists() else None
     if blob is not None and ((blob.get("features"), blob.get("teacher")) != (N_GLOBAL + N_ACTION, args.teacher)
                              or "snapshots" not in blob):
-        print(f"[train_unified] {ckpt} holds another feature layout, teacher or format: starting afresh",
-              file=sys.stderr)
+        log.info(f"{ckpt} holds another feature layout, teacher or format: starting afresh")
         blob = None
     if blob is not None:
         net.load_state_dict(blob["net"])
         opt.load_state_dict(blob["opt"])
         start_ep, snapshots, curve = blob["episode"], blob["snapshots"], blob["curve"]
-        print(f"[train_unified] resuming from {ckpt} at episode {start_ep}", file=sys.stderr)
+        log.info(f"resuming from {ckpt} at episode {start_ep}")
     target.load_state_dict(net.state_dict())
     replay = Replay(50_000, rng)
     settings = {(um, mc): Setting.of(world, um, mc, args.teacher) for um in MIXTURE for mc in (False, True)}
     tuned = tuned_parameters(world)  # what Setting.of read, stored with the weights
     teachers = {setting_key(um, mc): type(st.teacher).name for (um, mc), st in settings.items()}
-    print(f"[train_unified] teachers: {teachers}", file=sys.stderr)
+    log.info(f"teachers: {teachers}")
     t_end = time.time() + 60 * args.minutes
     out_path = run / f"{name}.pt"
     steps, losses = 0, []
@@ -365,13 +367,12 @@ def main(argv=None) -> int:
         if ep % args.valid_every == 0:
             checkpoint(ep)
     bar.close()
-    print(f"[train_unified] done at episode {ep}", file=sys.stderr)
+    log.info(f"done at episode {ep}")
     if snapshots:
         kept = snapshots[one_se_best(dict(enumerate(snapshots)), n_valid)]
-        print(f"[train_unified] kept episode {kept['episode']}: valid SR@15 {kept['SR@15']:.3f}, AT {kept['AT']:.2f}",
-              file=sys.stderr)
+        log.info(f"kept episode {kept['episode']}: valid SR@15 {kept['SR@15']:.3f}, AT {kept['AT']:.2f}")
         manifest({key: val for key, val in kept.items() if key != "state_dict"}, complete=True)
-        print(f"[train_unified] wrote {run}; ship it with python -m lab.promote {run}", file=sys.stderr)
+        log.info(f"wrote {run}; ship it with python -m lab.promote {run}")
     return 0
 
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import sys
+import logging
 
 import numpy as np
 
@@ -54,6 +54,8 @@ from policy.world import build_world
 from recsys.datasets import load_dataset
 from recsys.report import run_cli, run_metadata, write_json
 from recsys.runs import new_run, write_manifest
+
+log = logging.getLogger(__name__)
 
 SETTINGS = {  # name -> (user model, multi-choice)
     "literal": (UserModel(), False),
@@ -122,8 +124,8 @@ def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str, pre
                 lam, m, a, d = c
                 s = tried[c] = summarise(run_episodes(world, base.tuned(m, lam, d, a), episodes, um, 0,
                                                       multi_choice, split="valid"))
-                print(f"[tune_rule] plan {name}: λ={lam} margin={m} α={a} depth={d}: "
-                      f"SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}", file=sys.stderr)
+                log.info(f"plan {name}: λ={lam} margin={m} α={a} depth={d}: "
+                      f"SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}")
         return one_se_best(tried, len(episodes))
 
     def margin_grid(a: float, d: int) -> tuple:
@@ -135,7 +137,7 @@ def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str, pre
             if pick[2:] != (a, d) or pick[1] != max(margins):
                 return pick
             margins.append(round(pick[1] * 2, 4))
-            print(f"[tune_rule] plan {name}: best on the grid's top (margin={pick[1]}); widening", file=sys.stderr)
+            log.info(f"plan {name}: best on the grid's top (margin={pick[1]}); widening")
         return pick
 
     lam, m, _, _ = margin_grid(1.0, 1)
@@ -163,16 +165,14 @@ def tune(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
             policy = RulePolicy(RuleConfig(BeliefConfig(t, eps), thr))
             s = tried[(t, thr, eps)] = summarise(run_episodes(world, policy, episodes, um, 0, multi_choice,
                                                                split="valid"))
-            print(f"[tune_rule] {name}: T={t} threshold={thr} ε={eps}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}",
-                  file=sys.stderr)
+            log.info(f"{name}: T={t} threshold={thr} ε={eps}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}")
         cfg = best_of(tried)
         best = {"temperature": cfg[0], "threshold": cfg[1], "error": cfg[2], "trust_opening": False,
                 "valid": tried[cfg], "setting": name,
                 "grid": {"temperature": sorted(temps), "threshold": sorted(thresholds), "error": list(errors)}}
         if not widened(temps, thresholds, cfg[0], cfg[1]):
             break
-        print(f"[tune_rule] {name}: best on the grid's edge (T={cfg[0]}, threshold={cfg[1]}); widening",
-              file=sys.stderr)
+        log.info(f"{name}: best on the grid's edge (T={cfg[0]}, threshold={cfg[1]}); widening")
     best["tried"] = [{"temperature": c[0], "threshold": c[1], "error": c[2], "SR@15": s["SR@15"], "AT": s["AT"]}
                      for c, s in tried.items()]
     if um.noisy:
@@ -198,8 +198,8 @@ def one_se_alternative(world, episodes, um: UserModel, multi_choice: bool, tried
         options[pick] = entry["valid"] if entry["trust_opening"] else entry["valid_trusted"]
     t, thr, eps, trust = one_se_best(options, n)
     s = options[(t, thr, eps, trust)]
-    print(f"[tune_rule] {entry['setting']}: one-SE alternative T={t} threshold={thr} ε={eps} trust opening={trust}: "
-          f"SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}", file=sys.stderr)
+    log.info(f"{entry['setting']}: one-SE alternative T={t} threshold={thr} ε={eps} trust opening={trust}: "
+          f"SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}")
     return {"temperature": t, "threshold": thr, "error": eps, "trust_opening": trust, "valid": s}
 
 
@@ -209,8 +209,8 @@ def refine_opening(world, episodes, um: UserModel, multi_choice: bool, entry: di
     beliefs = BeliefConfig(entry["temperature"], entry["error"], True)
     s = summarise(run_episodes(world, RulePolicy(RuleConfig(beliefs, entry["threshold"])), episodes, um, 0,
                                multi_choice, split="valid"))
-    print(f"[tune_rule] {entry['setting']}: trusting the opening: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f} "
-          f"(untrusted {entry['valid']['SR@15']:.3f} / {entry['valid']['AT']:.2f})", file=sys.stderr)
+    log.info(f"{entry['setting']}: trusting the opening: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f} "
+          f"(untrusted {entry['valid']['SR@15']:.3f} / {entry['valid']['AT']:.2f})")
     untrusted = {k: v for k, v in entry.items() if k not in ("valid_trusted", "valid_untrusted")}
     untrusted["trust_opening"] = False
     if rank(s) > rank(entry["valid"]):
@@ -271,14 +271,14 @@ def main(argv=None) -> int:
                "fingerprint": world.fingerprint(), **run_metadata()}
     if args.out and args.out.endswith(".json"):
         write_json(args.out, payload)
-        print(f"[tune] wrote {args.out}", file=sys.stderr)
+        log.info(f"wrote {args.out}")
         return 0
     run = new_run(args.policy, catalog.name, args.out)
     write_json(run / path.name, payload)
     write_manifest(run, kind=args.policy, dataset=args.dataset, ships={path.name: f"policies/{path.name}"},
                    fingerprints={"world": world.fingerprint()},
                    validation={key: entry.get("valid") for key, entry in out.items()})
-    print(f"[tune] wrote {run / path.name}; ship it with python -m lab.promote {run}", file=sys.stderr)
+    log.info(f"wrote {run / path.name}; ship it with python -m lab.promote {run}")
     return 0
 
 

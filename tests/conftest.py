@@ -8,6 +8,7 @@ folder unless the caller set it, so a test run never writes caches into ``./data
 from __future__ import annotations
 
 import csv
+import logging
 import os
 from pathlib import Path
 
@@ -64,6 +65,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "data" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _info_logs(caplog):
+    """Progress messages (``logging`` at INFO) are captured, so a test can read ``caplog.text``."""
+    caplog.set_level(logging.INFO)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -143,3 +143,33 @@ def test_memory_survives_a_process_restart(tmp_path):
 def test_wal_mode_is_on(tmp_path):
     store = MemoryStore(tmp_path / "m.sqlite3")
     assert store._con().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_schema_is_versioned_and_migrated_in_order(tmp_path):
+    """A new database is at the latest version; one from before versioning (migration 1's
+    tables, no schema_version) keeps its rows and gains the later migrations; a second open
+    changes nothing; a database from newer code is refused."""
+    import sqlite3
+
+    from chat.migrations import MIGRATIONS, statements
+
+    fresh = MemoryStore(tmp_path / "fresh.sqlite3")
+    assert fresh._con().execute("SELECT version FROM schema_version").fetchall() == [(len(MIGRATIONS),)]
+    old = tmp_path / "old.sqlite3"
+    con = sqlite3.connect(old)
+    for sql in statements(1):
+        con.execute(sql)
+    con.execute("INSERT INTO users VALUES ('u1', 'h', 0, 0)")
+    con.commit()
+    con.close()
+    store = MemoryStore(old)
+    con = store._con()
+    assert con.execute("SELECT version FROM schema_version").fetchall() == [(len(MIGRATIONS),)]
+    assert con.execute("SELECT user_id FROM users").fetchall() == [("u1",)]
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "turns_by_time" in indexes
+    MemoryStore(old)  # again: nothing to do, still one version row
+    assert con.execute("SELECT COUNT(*), MAX(version) FROM schema_version").fetchone() == (1, len(MIGRATIONS))
+    con.execute("UPDATE schema_version SET version = 99")
+    with pytest.raises(RuntimeError, match="newer"):
+        MemoryStore(old)

@@ -124,7 +124,7 @@ def test_embedding_cache_written_once_then_reused(catalog):
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "wrong-shape"])
-def test_bad_embedding_cache_is_rebuilt(catalog, capsys, damage):
+def test_bad_embedding_cache_is_rebuilt(catalog, caplog, damage):
     enc = HashEncoder()
     good = item_embeddings(catalog, enc)
     path = embedding_cache_path(catalog, enc.key)
@@ -137,7 +137,7 @@ def test_bad_embedding_cache_is_rebuilt(catalog, capsys, damage):
     rebuilt = item_embeddings(catalog, enc)
     assert enc.calls == 2
     np.testing.assert_array_equal(rebuilt, good)
-    assert "rebuilding" in capsys.readouterr().err
+    assert "rebuilding" in caplog.text
     assert np.load(path).shape == (12, 16)
 
 
@@ -224,19 +224,19 @@ def test_memory_fallback_gives_the_same_top_result(catalog, emb, tmp_path):
     index.close()
 
 
-def test_chromadb_failure_falls_back_to_memory(catalog, emb, tmp_path, monkeypatch, capsys):
+def test_chromadb_failure_falls_back_to_memory(catalog, emb, tmp_path, monkeypatch, caplog):
     def broken(path):
         raise RuntimeError("chromadb is broken here")
 
     monkeypatch.setattr(vector_store, "_client", broken)
     index = open_index(catalog, emb, tmp_path / "chroma")
     assert index.backend == "memory"
-    assert "in-memory" in capsys.readouterr().err
+    assert "in-memory" in caplog.text
     assert index.search(emb[7], 1)[0][0] == 7
 
 
 @pytest.mark.parametrize("damage", ["garbage-sqlite", "garbage-segment", "stray-files", "file-not-dir"])
-def test_corrupted_store_is_rebuilt(catalog, emb, tmp_path, data_dir, capsys, damage):
+def test_corrupted_store_is_rebuilt(catalog, emb, tmp_path, data_dir, caplog, damage):
     # a folder this module created (marker file) or, for the stray file, the default place
     arg = None if damage == "file-not-dir" else tmp_path / "chroma"
     path = arg or data_dir / "chroma"
@@ -254,14 +254,14 @@ def test_corrupted_store_is_rebuilt(catalog, emb, tmp_path, data_dir, capsys, da
 
         shutil.rmtree(path)
         path.write_bytes(b"oops")
-    capsys.readouterr()
+    caplog.clear()
     index = open_index(catalog, emb, arg)
-    assert index.backend == "chromadb", capsys.readouterr().err
+    assert index.backend == "chromadb", caplog.text
     assert index.search(emb[4], 1)[0][0] == 4
     index.close()
 
 
-def test_unreadable_hnsw_files_are_rebuilt(tmp_path, capsys):
+def test_unreadable_hnsw_files_are_rebuilt(tmp_path, caplog):
     # chromadb writes HNSW files only past its sync threshold (1,000 vectors), so a bigger catalog
     n = 1200
     items = [(f"i{k}", f"Item {k}", 1990) for k in range(n)]
@@ -275,21 +275,22 @@ def test_unreadable_hnsw_files_are_rebuilt(tmp_path, capsys):
     for f in segment_files:
         f.write_bytes(os.urandom(300))
     index = open_index(big, emb, path)
-    assert index.backend == "chromadb" and "rebuilding" in capsys.readouterr().err
+    assert index.backend == "chromadb" and "rebuilding" in caplog.text
     assert index.search(emb[777], 1)[0][0] == 777
     index.close()
 
 
-def test_store_for_other_embeddings_is_rebuilt(catalog, emb, tmp_path, capsys):
+def test_store_for_other_embeddings_is_rebuilt(catalog, emb, tmp_path, caplog):
     path = tmp_path / "chroma"
     open_index(catalog, emb, path).close()
     other = emb[::-1].copy()
     index = open_index(catalog, other, path)
-    assert "rebuilding" in capsys.readouterr().err
+    assert "rebuilding" in caplog.text
     assert index.search(other[2], 1)[0][0] == 2
     index.close()
+    caplog.clear()
     index = open_index(catalog, other, path)  # now up to date: no rebuild
-    assert "rebuilding" not in capsys.readouterr().err
+    assert "rebuilding" not in caplog.text
     index.close()
 
 

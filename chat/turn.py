@@ -1,0 +1,293 @@
+"""Applying one event to the conversation: a pure function of the models, the turn's context
+and the state, with no reads or writes of memory.
+
+    applied = apply_event(models, ctx, state, event)   # -> Applied(state, ack, notes, then, explain)
+
+``Applied.then`` says what the engine does next: ``"decide"`` (the policy asks or recommends),
+``"films"`` (the person asked for films: recommend now) or ``"stay"`` (answer only; keep the
+open question or cards). Undo is not an event to apply: it restores an earlier state
+(``chat.engine``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from chat.cards import md, title_of
+from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
+from chat.parser import Parse
+from prompts import render
+from recsys.personas import Persona, attention, reweight
+
+if TYPE_CHECKING:
+    from chat.loading import Models
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """What a turn reads once, before anything else: the remembered preference summary (one
+    memory read), the films the person liked (remembered, then this session's; world items)
+    and their personas built from those."""
+
+    summary: dict
+    history: tuple[int, ...]
+    personas: tuple[Persona, ...]
+
+
+@dataclass(frozen=True)
+class Applied:
+    state: ChatState
+    ack: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    then: str = "decide"  # decide | films | stay
+    explain: str | None = None  # item id whose explanation the reply opens
+
+
+def restarted(s: ChatState) -> ChatState:
+    """A fresh search that keeps who the person is and what they liked, disliked and saw."""
+    return ChatState(session_id=s.session_id, user_id=s.user_id, turn=s.turn, liked=s.liked,
+                     disliked=s.disliked, seen=s.seen, previous=s.previous)
+
+
+def card_item(m: Models, s: ChatState, item_id: str | None) -> int | None:
+    """The world item an event names, or the top card when it names none."""
+    if item_id:
+        return m.world.item_of_id(item_id)
+    return s.cards[0] if s.cards else None
+
+
+def value_of_key(m: Models, key: str) -> int | None:
+    t, _, v = str(key).partition("=")
+    return m.catalog.find_value(t, v)
+
+
+def label(m: Models, v: int) -> str:
+    return m.catalog.attr_values[v][1]
+
+
+def apply_event(m: Models, ctx: TurnContext, state: ChatState, event) -> Applied:
+    """``state`` (already advanced to the new turn) changed by ``event``, with what the reply
+    should acknowledge and note. ``event.turn`` older than the state's is a stale button."""
+    return _Apply(m, ctx, state).run(event)
+
+
+class _Apply:
+    """The handlers of one event; each builds the new state and the reply's lines."""
+
+    def __init__(self, m: Models, ctx: TurnContext, state: ChatState) -> None:
+        self.m, self.ctx, self.s = m, ctx, state
+        self.ack: list[str] = []
+        self.notes: list[str] = []
+        self.then = "decide"
+        self.explain: str | None = None
+
+    def run(self, event) -> Applied:
+        opened = self.s.turn - 1  # the turn the person was looking at
+        stale = getattr(event, "turn", None) is not None and event.turn != opened
+        if isinstance(event, Text):
+            self.text(event.text)
+        elif isinstance(event, Chip):
+            if stale or self.s.question is None:
+                self.notes.append("That question is from an earlier turn, so I left it alone." if stale else
+                                  "There is no open question right now.")
+                self.then = "stay"
+            else:
+                self.chip(event.value)
+        elif isinstance(event, CardFeedback):
+            self.card(event)
+        elif isinstance(event, Why):
+            self.why(event.item_id)
+        elif isinstance(event, RemoveConstraint):
+            self.remove(event.key)
+        elif isinstance(event, Restart):
+            self.s = restarted(self.s)
+            self.ack.append("Starting over.")
+            self.then = "stay"
+            self.notes.append("What are you in the mood for?")
+        else:
+            raise TypeError(f"unknown event {event!r}")
+        return Applied(self.s, tuple(self.ack), tuple(self.notes), self.then, self.explain)
+
+    # typed text -------------------------------------------------------------------------------
+    def text(self, text: str) -> None:
+        p = self.m.parser.parse(text)
+        if p.truncated:
+            self.notes.append("Your message was long, so I read only its first part.")
+        if "restart" in p.intents:
+            self.s = restarted(self.s)
+            self.ack.append("Starting over.")
+        if "undo" in p.intents:
+            self.notes.append("Use the undo button to take back your last answer.")
+            self.then = "stay"
+            return
+        if p.intents and set(p.intents) <= {"greeting", "help"}:
+            self.ack.append(render("help", last_year=self.m.last_year))
+            self.then = "stay"
+            return
+        if "why" in p.intents:
+            self.why(None)
+            return
+        if self.s.question is not None and ({"yes", "no", "any"} & set(p.intents) or p.accepted or p.rejected):
+            self.answer(p)
+        self.values(p.accepted, p.rejected)
+        self.titles(p)
+        if p.wish:
+            self.s = dataclasses.replace(self.s, wish=p.wish)
+            self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
+        if {"more", "something_else"} & set(p.intents):
+            self.then = "films"
+            if "something_else" in p.intents:
+                self.ack.append("Something different, then.")
+        understood = p.intents or p.accepted or p.rejected or p.liked or p.disliked or p.wish
+        if not understood:
+            if not p.unknown_titles:
+                self.notes.append("Sorry, I did not catch that. You can name a genre, an era, a director or "
+                                  "actor, a film you liked, or just describe the mood.")
+            self.then = "stay"
+
+    def answer(self, p: Parse) -> None:
+        """Text that answers the pending question."""
+        asked = list(self.s.asked)
+        named = [v for v in (self.m.catalog.find_value(*tv) for tv in p.accepted) if v is not None]
+        picked = [v for v in asked if v in named]
+        if picked:
+            self.record(yes=picked, unknown=[v for v in asked if v not in picked])
+        elif "any" in p.intents:
+            self.record(unknown=asked)
+            self.ack.append("No preference there.")
+        elif "no" in p.intents:
+            self.record(no=asked)
+        elif "yes" in p.intents:
+            if len(asked) == 1:
+                self.record(yes=asked)
+            else:
+                self.notes.append("Which one? Click a chip, or say \u201cany\u201d.")
+                self.then = "stay"
+
+    def values(self, accepted, rejected) -> None:
+        cat, s = self.m.catalog, self.s
+        yes = [v for v in (cat.find_value(*tv) for tv in accepted) if v is not None and v not in s.accepted]
+        no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v not in s.rejected]
+        if not (yes or no):
+            return
+        self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in no) + tuple(yes),
+                                     rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
+                                     answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))
+        if yes and not any(a.startswith("Got it") for a in self.ack):
+            self.ack.append("Got it: " + ", ".join(label(self.m, v) for v in yes) + ".")
+        if no:
+            self.ack.append("No " + ", ".join(label(self.m, v) for v in no) + ".")
+
+    def titles(self, p: Parse) -> None:
+        m, s = self.m, self.s
+        cat = m.catalog
+        liked, disliked, wish_extra = list(s.liked), list(s.disliked), []
+        for i, bucket in [(i, liked) for i in p.liked] + [(i, disliked) for i in p.disliked]:
+            name = title_of(cat, i) + (f" ({cat.years[i]})" if cat.years[i] > 0 else "")
+            w = int(m.world.of_catalog[i])
+            if w >= 0:
+                if w not in bucket:
+                    bucket.append(w)
+                self.ack.append(("Noted that you liked " if bucket is liked else "Noted that you did not like ")
+                                + f"*{md(name)}*.")
+            elif bucket is liked:
+                wish_extra.append(cat.texts[i])
+                self.notes.append(f"I know *{md(name)}*, but too few people rated it for me to learn from it, "
+                                  "so I will look for films that resemble its description.")
+            else:
+                self.notes.append(f"I know *{md(name)}*; I will keep away from films like it.")
+        for u in p.unknown_titles:
+            self.notes.append(f"I do not have \u201c{md(u[:80])}\u201d in my catalog (MovieLens, films up to "
+                              f"{m.last_year}), so I cannot use it.")
+        wish = " ".join([s.wish] + wish_extra).strip() if wish_extra else s.wish
+        self.s = dataclasses.replace(s, liked=tuple(liked), disliked=tuple(disliked), wish=wish)
+
+    # buttons ------------------------------------------------------------------------------------
+    def chip(self, key: str) -> None:
+        asked = list(self.s.asked)
+        if key == "any":
+            self.record(unknown=asked)
+            self.ack.append("No preference there.")
+            return
+        if key in ("yes", "no") and self.s.question.yes_no:
+            self.record(**({"yes": asked} if key == "yes" else {"no": asked}))
+            return
+        v = value_of_key(self.m, key)
+        if v is None or v not in asked:
+            self.notes.append("That option is not part of the current question.")
+            self.then = "stay"
+            return
+        self.record(yes=[v], unknown=[a for a in asked if a != v])
+
+    def record(self, yes=(), no=(), unknown=()) -> None:
+        """The answers to the open question; it closes."""
+        s = self.s
+        accepted = tuple(dict.fromkeys(s.accepted + tuple(yes)))
+        rejected = tuple(v for v in dict.fromkeys(s.rejected + tuple(no)) if v not in accepted)
+        unanswered = tuple(dict.fromkeys(s.unanswered + tuple(unknown)))
+        answers = s.answers + tuple(["yes"] * len(yes) + ["no"] * len(no) + ["dont_know"] * len(unknown))
+        if yes:
+            self.ack.append("Got it: " + ", ".join(label(self.m, v) for v in yes) + ".")
+        elif no:
+            self.ack.append("Noted, not " + " or ".join(label(self.m, v) for v in no) + ".")
+        passes = s.passes + 1 if unknown and not yes and not no else 0
+        self.s = dataclasses.replace(s, accepted=accepted, rejected=rejected, unanswered=unanswered,
+                                     answers=answers, question=None, asked=(), passes=passes)
+
+    def card(self, ev: CardFeedback) -> None:
+        s, m = self.s, self.m
+        item = m.world.item_of_id(ev.item_id)
+        if item is None or item not in s.shown + s.cards:
+            self.notes.append("I did not recommend that film in this conversation, so I left it alone.")
+            self.then = "stay"
+            return
+        title = md(title_of(m.catalog, m.world.catalog_index(item)))
+        if ev.turn is not None and ev.turn != s.turn - 1:
+            self.notes.append(f"(That was a button from an earlier list; I still noted it for *{title}*.)")
+        liked = tuple(i for i in s.liked if i != item)
+        disliked = tuple(i for i in s.disliked if i != item)
+        seen = tuple(i for i in s.seen if i != item)
+        weights = s.persona_weights
+        if ev.kind == "like":
+            liked += (item,)
+            self.ack.append(f"Glad you like *{title}*. Here is a fresh list with that in mind.")
+        elif ev.kind == "dislike":
+            disliked += (item,)
+            self.ack.append(f"Noted, not *{title}*. Here is a fresh list.")
+        else:
+            seen += (item,)
+            self.ack.append(f"You have seen *{title}*: I will not suggest it again.")
+        personas = list(self.ctx.personas)
+        if personas and ev.kind in ("like", "dislike"):
+            _, a = attention(personas, m.fused[[item]])
+            personas = reweight(personas, int(np.argmax(a[0])), ev.kind == "like")
+            weights = tuple(p.weight for p in personas)
+        self.s = dataclasses.replace(s, liked=liked, disliked=disliked, seen=seen, persona_weights=weights)
+        self.then = "films"
+
+    def why(self, item_id: str | None) -> None:
+        s, m = self.s, self.m
+        item = card_item(m, s, item_id)
+        if item is None or (item_id and item not in s.cards + s.shown):
+            self.notes.append("There is no recommendation to explain yet." if item_id is None else
+                              "I did not recommend that film in this conversation.")
+        else:
+            self.explain = m.world.item_id(item)
+            self.ack.append(f"Why *{md(title_of(m.catalog, m.world.catalog_index(item)))}*:")
+        self.then = "stay"
+
+    def remove(self, key: str) -> None:
+        v = value_of_key(self.m, key)
+        s = self.s
+        if v is None or v not in s.accepted + s.rejected:
+            self.notes.append("That constraint is not active.")
+            self.then = "stay"
+            return
+        self.s = dataclasses.replace(s, accepted=tuple(a for a in s.accepted if a != v),
+                                     rejected=tuple(r for r in s.rejected if r != v))
+        self.ack.append(f"Removed {label(self.m, v)}.")
+        self.then = "films" if s.cards else "decide"
