@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install install-dev browser run test lint evaluate
+.PHONY: install install-dev browser run test test-fast lint evaluate
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ browser:
 
 test: install-dev browser
 	CRS_TEST_DATA=1 $(PY) -m pytest -q tests
+
+# while working: everything but app starts and training (still with the MovieLens data tests)
+test-fast: install-dev
+	CRS_TEST_DATA=1 $(PY) -m pytest -q -m "not slow" tests
 
 lint: install-dev
 	$(PY) -m ruff check .

@@ -79,14 +79,9 @@ def main() -> int:
 
     models = load_models(progress=lambda m: None)
     if args.narrator != "template":  # the app's LM narrator, one torch thread as the app runs it
-        from adapters.faithful import FactChecker
-        from adapters.narrator import load_narrator
-        from chat.narrator import LoraNarrator
-        from chat.service import NARRATOR_DIR
+        from chat.narrator import make_narrator
 
-        lm = load_narrator(NARRATOR_DIR / args.narrator, models.retriever.index.embeddings,
-                           models.catalog.fingerprint(), threads=1)
-        models.narrator = LoraNarrator(lm, models.catalog, FactChecker(models.catalog), budget_s=6.0)
+        models.narrator = make_narrator(args.narrator, models, budget_s=6.0)
     with tempfile.TemporaryDirectory() as d:
         engine = Engine(models, MemoryStore(Path(d) / "memory.sqlite3"))
         world, catalog = models.world, models.catalog

@@ -75,10 +75,7 @@ def _cached_als(world: World, catalog: Catalog, progress: Callable[[str], None])
             progress(f"cached ALS model unusable ({type(exc).__name__}: {exc}); refitting")
     progress("fitting ALS for persona vectors (first start only)")
     als.fit(world.data.train)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    als.save(tmp)
-    tmp.replace(path)
+    als.save(path)
     return als
 
 

@@ -7,14 +7,16 @@ and the explanation as it is written.
 
 ``TemplateNarrator`` fills ``prompts/explain.txt``: it cannot state anything that is not in
 the facts. The LM narrator (``adapters``) has the same interface and falls back to this one
-when it cannot load or runs over its time budget.
+when it cannot load or runs over its time budget. ``make_narrator(setting, models)`` builds
+either from a ``CRS_NARRATOR`` setting (``NARRATORS`` names the kinds).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from prompts import render
@@ -141,3 +143,36 @@ class LoraNarrator:
         if self.checker.check(text, allowed).n_wrong:
             kept = self.checker.filter_text(text, allowed)
             yield Replace(kept if kept.strip() else template_text(facts))
+
+
+NARRATOR_DIR = Path(__file__).resolve().parent.parent / "configs" / "narrator"
+SHIPPED_NARRATOR = "fused-seed0"  # chosen on the narrator evaluation (docs/narrator.md)
+
+
+def _lora(models, name: str, budget_s: float) -> LoraNarrator:
+    """The trained LM narrator in ``configs/narrator/<name>`` (or the folder ``name``)."""
+    folder = Path(name) if Path(name).is_absolute() or "/" in name else NARRATOR_DIR / name
+    if not (folder / "meta.json").exists():
+        raise FileNotFoundError(f"no trained narrator at {folder} (python -m adapters.train, then lab.promote)")
+    if models.retriever is None:
+        raise RuntimeError("the narrator needs the MiniLM item vectors, and semantic retrieval is off")
+    from adapters.faithful import FactChecker
+    from adapters.narrator import load_narrator
+
+    lm = load_narrator(folder, models.retriever.index.embeddings, models.catalog.fingerprint(), threads=1)
+    return LoraNarrator(lm, models.catalog, FactChecker(models.catalog), budget_s)
+
+
+NARRATORS: dict[str, Callable[..., Narrator]] = {
+    "template": lambda models, name, budget_s: TemplateNarrator(),
+    "lora": _lora,
+}
+
+
+def make_narrator(setting: str, models, budget_s: float = 6.0) -> Narrator:
+    """The narrator a setting names: ``template``; ``auto`` (the shipped LoRA narrator,
+    ``SHIPPED_NARRATOR``); or a trained LoRA narrator by ``configs/narrator/`` folder name or
+    path. Raises when a LoRA narrator cannot load (the caller falls back to the template)."""
+    if setting == "template":
+        return NARRATORS["template"](models, None, budget_s)
+    return NARRATORS["lora"](models, SHIPPED_NARRATOR if setting == "auto" else setting, budget_s)

@@ -19,8 +19,6 @@ from pathlib import Path
 from recsys import assets
 
 log = logging.getLogger(__name__)
-NARRATOR_DIR = Path(__file__).resolve().parent.parent / "configs" / "narrator"
-SHIPPED_NARRATOR = "fused-seed0"  # chosen on the evaluation in the README
 
 
 @dataclass(frozen=True)
@@ -115,23 +113,13 @@ class Service:
             self._ready.set()
 
     def _load_narrator(self) -> None:
-        from chat.narrator import LoraNarrator, TemplateNarrator
+        from chat.narrator import SHIPPED_NARRATOR, TemplateNarrator, make_narrator
 
         models = self._engine.m
         name = SHIPPED_NARRATOR if self.config.narrator == "auto" else self.config.narrator
-        folder = NARRATOR_DIR / name
         try:
-            if not (folder / "meta.json").exists():
-                raise FileNotFoundError(f"no trained narrator at {folder} (python -m adapters.train)")
-            if models.retriever is None:
-                raise RuntimeError("the narrator needs the MiniLM item vectors, and semantic retrieval is off")
             self._progress(f"loading the LoRA narrator {name}")
-            from adapters.faithful import FactChecker
-            from adapters.narrator import load_narrator
-
-            lm = load_narrator(folder, models.retriever.index.embeddings, models.catalog.fingerprint(), threads=1)
-            models.narrator = LoraNarrator(lm, models.catalog, FactChecker(models.catalog),
-                                           self.config.narrator_budget_s)
+            models.narrator = make_narrator(name, models, self.config.narrator_budget_s)
             self._progress(f"LoRA narrator {name} ready")
         except Exception as exc:  # the template narrator stays, and replies say why
             why = f"{type(exc).__name__}: {exc}"

@@ -18,6 +18,7 @@ starting from the demonstrations of ``plan``, the lookahead used as a hand-made 
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from policy.plan import PlanConfig, PlanPolicy, lookahead, valued_beliefs
 from policy.rule import CHIPS, RuleConfig, RulePolicy, candidate_values, fallback_list
 from policy.state import DialogueState
 from policy.tuned import POLICY_DIR, setting_entry, tuned_file
+from recsys.runs import atomic_write
 
 N_CANDIDATES = 20
 MAX_TYPES = 12  # attribute-type one-hot width (types beyond share the last slot)
@@ -189,10 +191,9 @@ def save_policy(path: Path, state_dict: dict, hidden: int, fingerprint: str, met
     """A ``QNetwork``'s weights with what ``UnifiedPolicy.for_setting`` checks on loading, and
     ``tuned`` (``tuned_parameters``): the rule's and the lookahead's tuned parameters its
     features were computed with, so retuning either later does not change what it reads."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    buf = io.BytesIO()
     torch.save({"state_dict": state_dict, "hidden": hidden, "fingerprint": fingerprint,
-                "features": N_GLOBAL + N_ACTION, "meta": meta, "tuned": tuned}, tmp)
-    tmp.replace(path)
+                "features": N_GLOBAL + N_ACTION, "meta": meta, "tuned": tuned}, buf)
+    atomic_write(path, buf.getvalue())
     card = {"fingerprint": fingerprint, **meta, "tuned": tuned}
-    path.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n")
+    atomic_write(path.with_suffix(".json"), json.dumps(card, indent=2) + "\n")

@@ -15,6 +15,7 @@ from recsys import assets
 from recsys.catalog import Catalog
 from recsys.folder import load_folder
 from recsys.movielens import load_movielens_1m, load_movielens_100k
+from recsys.runs import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,7 @@ def load_dataset(name_or_path: str = DEFAULT_DATASET, verbose: bool = False) -> 
     loader, _ = DATASETS[name_or_path]
     catalog = loader()
     cache.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cache.with_suffix(".tmp")
-    with tmp.open("wb") as f:
-        pickle.dump(catalog, f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(cache)
+    atomic_write(cache, pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
     if verbose:
         log.info(catalog.describe())
     return catalog

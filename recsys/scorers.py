@@ -97,11 +97,11 @@ class Scorer(ABC):
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
     def save(self, path: str | Path, **meta) -> None:
-        """Pickle the fitted model with its fingerprint and caller metadata (catalog, split)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as f:
-            pickle.dump({"fingerprint": self.fingerprint(), "meta": meta, "model": self}, f)
+        """Pickle the fitted model with its fingerprint and caller metadata (catalog, split),
+        atomically (a reader sees the old file or the whole new one)."""
+        from recsys.runs import atomic_write
+
+        atomic_write(path, pickle.dumps({"fingerprint": self.fingerprint(), "meta": meta, "model": self}))
 
     @staticmethod
     def load(path: str | Path, expect_fingerprint: str | None = None) -> Scorer:

@@ -17,11 +17,11 @@ so different encoders never share one.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import sys
 import threading
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +30,7 @@ import numpy as np
 
 from recsys import assets
 from recsys.catalog import Catalog
+from recsys.runs import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -126,14 +127,9 @@ def _read_cache(path: Path, shape: tuple[int, int]) -> np.ndarray | None:
 
 
 def _write_atomic(path: Path, arr: np.ndarray) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with tmp.open("wb") as f:
-            np.save(f, arr, allow_pickle=False)
-        os.replace(tmp, path)  # readers see the old file or the whole new one, never half
-    finally:
-        tmp.unlink(missing_ok=True)
+    buf = io.BytesIO()
+    np.save(buf, arr, allow_pickle=False)
+    atomic_write(path, buf.getvalue())  # readers see the old file or the whole new one, never half
 
 
 def item_embeddings(catalog: Catalog, encoder: TextEncoder | None = None) -> np.ndarray:

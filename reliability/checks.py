@@ -2,7 +2,7 @@
 running app and returns a :class:`Check`: what it tried, what it injected, how many
 conversations it held, how many completed turns or records went missing (must be 0), and
 every problem it saw. ``python -m reliability`` runs them all and prints the table; the tests
-in ``tests/test_reliability.py`` run each with smaller counts.
+in ``tests/reliability/test_reliability.py`` run each with smaller counts.
 
 - :func:`engine_inputs`: hostile and random text and events straight into ``Engine.step``,
   with memory on disk; the state stays valid, every reply is polite and escaped, every turn

@@ -125,7 +125,7 @@ def _corruptions(data: Path) -> Iterator[tuple[str, Path, bytes | str | None, st
     """(fault, path, new bytes / None to truncate / "delete", a regex for the log line that
     proves the rebuild)."""
     for f in (data / "cache").glob("catalog-movielens-100k-*.pkl"):
-        yield "catalog cache corrupt", f, b"\x80\x04garbage", r"\[datasets\] cache .*unreadable.*rebuilding"
+        yield "catalog cache corrupt", f, b"\x80\x04garbage", r"\[recsys\.datasets\] cache .*unreadable.*rebuilding"
     for f in (data / "cache").glob("emb-movielens-100k-*.npy"):
         yield "embedding cache corrupt", f, b"not an array", r"embedding cache .*unreadable.*rebuilding"
     for f in (data / "cache").glob("als-movielens-100k-*.pkl"):
@@ -135,7 +135,7 @@ def _corruptions(data: Path) -> Iterator[tuple[str, Path, bytes | str | None, st
     for f in (data / "models").glob("*/model.safetensors"):
         yield "LM cache truncated", f, None, r"LM cache at .*unusable.*rebuilding"
     if (data / "extracted").is_dir():
-        yield "model files deleted", data / "extracted", "delete", r"\[assets\] extracting \d+ files"
+        yield "model files deleted", data / "extracted", "delete", r"\[recsys\.assets\] extracting \d+ files"
 
 
 KINDS = 6  # of fault above

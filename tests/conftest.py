@@ -17,6 +17,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
+import data_cache  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
@@ -56,6 +57,7 @@ def alt_params() -> dict[str, dict | None]:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "data: needs the MovieLens wheels (run when CRS_TEST_DATA=1)")
+    config.addinivalue_line("markers", "slow: starts the app in a process or trains (left out by make test-fast)")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -75,16 +77,23 @@ def _info_logs(caplog):
 
 @pytest.fixture(scope="session", autouse=True)
 def _data_dir(tmp_path_factory: pytest.TempPathFactory):
-    """Caches and wheels go to a session temp dir unless CRS_DATA_DIR is already set."""
+    """Caches and wheels go to a session temp dir unless CRS_DATA_DIR is already set. With the
+    data tests on, the dir starts as a copy of the machine's test cache (``tests/data_cache.py``)
+    and what the session built is added to that cache at the end."""
     if "CRS_DATA_DIR" in os.environ:
         yield Path(os.environ["CRS_DATA_DIR"])
         return
     path = tmp_path_factory.mktemp("crs-data")
     os.environ["CRS_DATA_DIR"] = str(path)
+    warm = os.environ.get("CRS_TEST_DATA") == "1"
+    if warm:
+        data_cache.seed(path)
     try:
         yield path
     finally:
         os.environ.pop("CRS_DATA_DIR", None)
+        if warm:
+            data_cache.publish(path)
 
 
 @pytest.fixture(scope="session")

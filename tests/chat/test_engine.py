@@ -1,21 +1,37 @@
-"""The chat engine without gradio: scripted conversations on MovieLens 100K."""
+"""The chat engine without gradio: scripted conversations on the hand-written film catalog
+(``tests/films.py``, no dataset needed; the rule policy, as no network is trained for it) and
+on MovieLens 100K with the shipped ``unified`` network (marked ``data``)."""
 
 import numpy as np
 import pytest
+from films import film_catalog
 
 from chat.engine import CARDS, MAX_TURNS, Engine
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Undo, Why
 from chat.memory import MemoryStore
 from reliability.checks import state_problems
 
-pytestmark = pytest.mark.data
-
 
 @pytest.fixture(scope="module")
-def models():
+def ml_models():
     from chat.loading import load_models
 
     return load_models("movielens-100k", "unified", progress=lambda msg: None)
+
+
+@pytest.fixture(scope="module")
+def film_models(tmp_path_factory):
+    from chat.loading import load_models
+    from recsys.folder import save_folder
+
+    folder = tmp_path_factory.mktemp("films") / "films"
+    save_folder(film_catalog(), folder)
+    return load_models(str(folder), "unified", progress=lambda msg: None)
+
+
+@pytest.fixture(scope="module", params=["films", pytest.param("movielens-100k", marks=pytest.mark.data)])
+def models(request):
+    return request.getfixturevalue("film_models" if request.param == "films" else "ml_models")
 
 
 @pytest.fixture
@@ -34,8 +50,13 @@ def answer_until_cards(engine, state, reply, limit=8):
     raise AssertionError("no recommendation within the limit")
 
 
-def test_unified_policy_is_the_default(models):
-    assert models.policy_name == "unified"
+@pytest.mark.data
+def test_unified_policy_is_the_default(ml_models):
+    assert ml_models.policy_name == "unified"
+
+
+def test_a_catalog_without_a_trained_network_falls_back_to_the_rule(film_models):
+    assert film_models.policy_name == "rule"
 
 
 def test_the_policy_values_the_cards_a_list_shows(engine):
@@ -243,6 +264,7 @@ def test_step_fuzzed_with_arbitrary_text_and_events(models):
     run()
 
 
+@pytest.mark.data
 def test_simulate_via_engine_compares_unified_with_rule_on_the_same_conversations(tmp_path):
     """``python -m lab.simulate --via engine``: both policies talk to the engine through the
     same simulated chat users, and the paired difference is the difference of their means."""

@@ -42,12 +42,14 @@ def test_engine_takes_hostile_and_random_input(tmp_path):
 
 
 @pytest.mark.data
+@pytest.mark.slow
 def test_http_api_takes_hostile_input(app_server):
     c = checks.http_inputs(app_server, n_random=30, seed=1)
     assert c.ok, c.problems[:10]
 
 
 @pytest.mark.data
+@pytest.mark.slow
 def test_privacy_keys_and_network(app_process):
     """Runs after the HTTP and browser tests (file order), so the audit covers their traffic too."""
     c = checks.privacy(app_process, n_guesses=15, browser=False)  # the browser's part: test_browser.py
@@ -56,6 +58,7 @@ def test_privacy_keys_and_network(app_process):
 
 
 @pytest.mark.data
+@pytest.mark.slow
 def test_sigkill_mid_traffic_then_restart_loses_no_completed_turn(tmp_path):
     c = checks.crash_restart(tmp_path, users=4, seconds=6, rounds=1)
     assert c.ok, c.problems[:10]
@@ -63,6 +66,7 @@ def test_sigkill_mid_traffic_then_restart_loses_no_completed_turn(tmp_path):
 
 
 @pytest.mark.data
+@pytest.mark.slow
 def test_corrupt_caches_are_rebuilt_with_a_message(tmp_path):
     c = checks.broken_caches(tmp_path)
     assert c.ok, c.problems[:10]
@@ -70,6 +74,7 @@ def test_corrupt_caches_are_rebuilt_with_a_message(tmp_path):
 
 
 @pytest.mark.data
+@pytest.mark.slow
 def test_components_down_the_app_degrades_and_says_so(tmp_path):
     c = checks.degraded(tmp_path)
     assert c.ok, c.problems[:10]

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from test_simulator import pick, talk, tiny_world
+from tiny import pick, talk, tiny_world
 
 from lab.train_unified import MAX_A, pad, training_world
 from policy.actions import AskValue, Recommend
@@ -112,7 +112,7 @@ def test_weights_of_another_feature_layout_are_refused(tmp_path, monkeypatch, n_
 
 
 def test_every_shipped_network_has_todays_layout():
-    shipped = sorted((Path(__file__).resolve().parent.parent / "configs" / "policies").glob("unified-*.pt"))
+    shipped = sorted((Path(__file__).resolve().parents[2] / "configs" / "policies").glob("unified-*.pt"))
     assert shipped
     for path in shipped:
         assert torch.load(path, map_location="cpu", weights_only=False)["features"] == N_GLOBAL + N_ACTION, path

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 
 from lab.metrics import EpisodeOutcome, hdcg, summarise
@@ -34,3 +35,21 @@ def test_all_failures_score_zero_and_bad_outcomes_are_rejected():
         EpisodeOutcome(3, None)
     with pytest.raises(ValueError):
         summarise([])
+
+
+def test_paired_bootstrap_resamples_episodes_together():
+    """A constant difference has a zero-width interval at that difference; a shift of one
+    column is found and its interval excludes 0, while an equal column's interval is [0, 0]."""
+    from lab.simulate import paired_bootstrap
+
+    rng = np.random.default_rng(0)
+    b = rng.random((400, 3))
+    same = paired_bootstrap(b + 0.25, b)
+    for name in ("SR@15", "AT", "hDCG"):
+        assert same[name]["ci95"] == pytest.approx([0.25, 0.25]) and same[name]["excludes_0"]
+    a = b.copy()
+    a[:, 1] += rng.normal(0.1, 0.2, 400)  # AT worse by 0.1 on average, noisily
+    d = paired_bootstrap(a, b)
+    lo, hi = d["AT"]["ci95"]
+    assert lo < d["AT"]["diff"] < hi and lo > 0 and d["AT"]["excludes_0"]
+    assert d["SR@15"]["ci95"] == [0.0, 0.0] and not d["SR@15"]["excludes_0"]

@@ -1,5 +1,5 @@
 """Policies (policy.rule), the beliefs they share (policy.beliefs) and the simulate CLI
-(lab.simulate) on the tiny hand-built world of test_simulator: every policy plays legal
+(lab.simulate) on the tiny hand-built world (tests/tiny.py): every policy plays legal
 episodes under literal and noisy users, ``rule`` beats ``random``, ``maxent`` recommends once
 <= 10 candidates remain, and answers move beliefs as policy.beliefs documents."""
 
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 # the tiny world (tests/ is on sys.path: pytest's default rootdir import mode, no __init__.py)
-from test_simulator import N_ITEMS, item_values, knows, pick, talk, tiny_catalog, tiny_world, vid
+from tiny import N_ITEMS, item_values, knows, pick, talk, tiny_catalog, tiny_world, vid
 
 from lab.metrics import summarise
 from lab.simulate import main, make_policy, run_episodes

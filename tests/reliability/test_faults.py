@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-pytestmark = pytest.mark.data
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = [pytest.mark.data, pytest.mark.slow]  # each starts the app in its own process
+ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = r"""
 import os, sys

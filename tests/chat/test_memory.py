@@ -13,7 +13,7 @@ import pytest
 
 from chat.memory import MemoryStore, StoredPersona, empty_summary
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def persona(x: float, items=("1",)):

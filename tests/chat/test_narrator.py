@@ -8,7 +8,7 @@ import pytest
 from chat.narrator import Facts, LoraNarrator, Replace, TemplateNarrator, collect
 
 pytestmark = pytest.mark.data
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def heat_facts(catalog, liked=("Fargo",)):

@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from test_simulator import tiny_catalog
+from tiny import tiny_catalog
 
 from recsys import runs
 from recsys.folder import save_folder
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def tree_digest(folder: Path) -> str:

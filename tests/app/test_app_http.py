@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-pytestmark = pytest.mark.data
+pytestmark = [pytest.mark.data, pytest.mark.slow]  # each starts the app in its own process
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lab import report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 META = {"date": "2026-01-02T03:04:05+00:00", "versions": {"numpy": "2.0"},
         "machine": {"platform": "Linux", "cpus": 2, "python": "3.11.7"}}
 

@@ -4,7 +4,7 @@ the event is applied without touching memory, and the turn is recorded once."""
 from __future__ import annotations
 
 import pytest
-from test_simulator import tiny_catalog
+from tiny import tiny_catalog
 
 from chat.engine import Engine
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Undo, Why

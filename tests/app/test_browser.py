@@ -13,9 +13,9 @@ import pytest
 from reliability.checks import BROWSER_ARGS as ARGS
 from reliability.checks import CHROMIUM
 
-pytestmark = pytest.mark.data
+pytestmark = [pytest.mark.data, pytest.mark.slow]  # each starts the app in its own process
 
-ARTIFACTS = Path(os.environ.get("CRS_ARTIFACTS", Path(__file__).resolve().parent.parent / "out" / "artifacts"))
+ARTIFACTS = Path(os.environ.get("CRS_ARTIFACTS", Path(__file__).resolve().parents[2] / "out" / "artifacts"))
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import copy
 
 import numpy as np
 import pytest
-from test_simulator import pick, talk, tiny_world
+from tiny import pick, talk, tiny_world
 
 from policy.actions import Answer, AskValue, Recommend
 from policy.beliefs import BeliefConfig, log_beliefs, normalise
