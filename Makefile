@@ -28,10 +28,10 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(PY) app.py
 
-# the browser test drives Debian's chromium; installed here when missing and we may (root)
+# the browser test drives Debian's chromium (with an emoji font, as people's browsers have); installed here when missing and we may (root)
 browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+		(apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null) || \
 		echo "note: chromium not installed; the browser test will be skipped"; }
 
 test: install-dev browser

@@ -1,4 +1,5 @@
-"""Our ALS against PyPI ``implicit``'s ALS on the same split, in the same run.
+"""Our torch ALS (the ``als-cg`` scorer) against PyPI ``implicit``'s ALS (behind the ``als``
+scorer) on the same split, in the same run.
 
     python benchmarks/als_vs_implicit.py --json out/als_vs_implicit.json
 

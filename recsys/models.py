@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from recsys.als import ALS
+from recsys.als import ALS, ImplicitALS
 from recsys.scorers import EASE, ItemKNN, Params, Popularity, Scorer, matrix_fingerprint
 
 MODELS: dict[str, type[Scorer]] = {
     "pop": Popularity,
-    "als": ALS,
+    "als": ImplicitALS,
+    "als-cg": ALS,
     "ease": EASE,
     "itemknn": ItemKNN,
 }

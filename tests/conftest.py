@@ -30,6 +30,7 @@ SMALL_ALS = {"factors": 4, "l2": 0.1, "iterations": 15}
 SMALL_PARAMS: dict[str, dict] = {
     "pop": {},
     "als": SMALL_ALS,
+    "als-cg": SMALL_ALS,
     "ease": {"l2": 1.0},
     "itemknn": {"k": 5},
     "blend": {"members": [["ease", {"l2": 1.0}, 0.5], ["als", SMALL_ALS, 0.5]]},
@@ -38,6 +39,7 @@ SMALL_PARAMS: dict[str, dict] = {
 ALT_PARAMS: dict[str, dict | None] = {
     "pop": None,
     "als": {**SMALL_ALS, "factors": 5},
+    "als-cg": {**SMALL_ALS, "factors": 5},
     "ease": {"l2": 2.0},
     "itemknn": {"k": 4},
     "blend": {"members": [["ease", {"l2": 1.0}, 0.7], ["als", SMALL_ALS, 0.3]]},
