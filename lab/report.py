@@ -9,7 +9,8 @@ Results are rendered by shape, not by command: rows mapping to metrics make one 
 ``{"mean", "std"}`` or with a ``<metric>_std`` sibling reads mean ± std; ``{"diff", "ci95"}`` reads
 as a difference and its 95% interval); metrics nested one level (``valid`` / ``test``) make one
 table per group; ``<metric> round <k>`` columns fold into one column per round; anything else
-becomes a flat key / value table. The page depends only on the JSON, so ``--check`` is exact.
+becomes a flat key / value table; a ``per_case`` entry (one row per case) stays in the JSON. The
+page depends only on the JSON, so ``--check`` is exact.
 """
 
 from __future__ import annotations
@@ -107,10 +108,12 @@ def row_tables(block: dict, label: str) -> list[str]:
     return out
 
 
-def flatten(v, prefix: str = "") -> list[tuple[str, str]]:
+def flatten(v, prefix: str = "", numbers: bool = False) -> list[tuple[str, str]]:
+    """``(dotted key, text)`` for every leaf; ``numbers``: floats to ``DIGITS`` decimals (results,
+    not setup)."""
     if isinstance(v, dict) and v and not is_stat(v) and not is_diff(v):
-        return [kv for k, x in v.items() for kv in flatten(x, f"{prefix}.{k}" if prefix else str(k))]
-    return [(prefix, cell(v) if is_stat(v) or is_diff(v) else plain(v))]
+        return [kv for k, x in v.items() for kv in flatten(x, f"{prefix}.{k}" if prefix else str(k), numbers)]
+    return [(prefix, cell(v) if is_stat(v) or is_diff(v) or (numbers and isinstance(v, float)) else plain(v))]
 
 
 def section(name: str, run: dict) -> str:
@@ -121,11 +124,13 @@ def section(name: str, run: dict) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in run.get("versions", {}).items())
     parts = [f"## {name}", f"```bash\n{run['command']}\n```",
              f"Recorded {run.get('date', '?')} on {machine}" + (f"; {versions}." if versions else ".")]
-    results = run["results"]
+    # per-case detail (every utterance, every conversation) stays in the JSON
+    results = {k: v for k, v in run["results"].items() if k != "per_case"} if isinstance(run["results"], dict) \
+        else run["results"]
     rows_shaped = isinstance(results, dict) and results and all(isinstance(r, dict) for r in results.values())
     tables = row_tables(results, "") if rows_shaped else []
     parts.append("### Results")
-    parts += tables or [markdown(["key", "value"], [list(kv) for kv in flatten(results)])]
+    parts += tables or [markdown(["key", "value"], [list(kv) for kv in flatten(results, numbers=True)])]
     if isinstance(run.get("comparisons"), dict) and run["comparisons"]:
         parts.append("### Paired comparisons (difference and 95% bootstrap interval)")
         parts += row_tables(run["comparisons"], "comparison")

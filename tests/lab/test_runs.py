@@ -32,11 +32,14 @@ def tiny_dataset(tmp_path) -> Path:
     return folder
 
 
-def test_atomic_write_leaves_no_temporary_file(tmp_path):
+def test_atomic_write_leaves_no_temporary_file_and_a_readable_file(tmp_path):
     path = tmp_path / "a" / "b.json"
     runs.atomic_write(path, "one")
+    assert path.stat().st_mode & 0o044 == 0o044  # readable as a plain write would leave it, not private
+    path.chmod(0o640)
     runs.atomic_write(path, b"two")
     assert path.read_text() == "two" and [p.name for p in path.parent.iterdir()] == ["b.json"]
+    assert path.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
 
 
 def test_a_run_folder_may_not_be_inside_configs():

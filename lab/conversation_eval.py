@@ -1,0 +1,273 @@
+"""How the chat understands and answers people, measured on written phrasings.
+
+    python -m lab.conversation_eval --json out/conversation.json
+
+Three parts, all through the real engine (``chat.engine``, the app's models):
+
+1. **Parsing** every row of ``lab/data/utterances.tsv`` (what a person means, written before
+   the parser it measures): ``parse_accuracy.<category>`` is the share of rows whose parse
+   has exactly the row's intents, constraints (``+`` wanted, ``-`` not wanted, ``~`` dropped;
+   ``a|b`` is one constraint either value satisfies), films (``+`` liked, ``-`` disliked,
+   ``=`` seen, ``!`` not wanted now, ``?`` not in the catalog) and vague wish. The parser's
+   ``more`` is the table's ``show``.
+2. **Show me now**: each ``show_me`` row as the second message, after "a comedy";
+   ``show_me_success`` is the share whose reply has films.
+3. **Scripted conversations** (``lab/data/conversations.json``): the person types the
+   script's messages, then answers "any" until films come (at most ``MAX_REPLIES`` replies).
+   ``first_list_fit``: the share of first-list cards whose catalog facts satisfy the
+   script's wish (an unknown fact does not fit; mood-only scripts are left out);
+   ``median_turns_to_first_list`` over concrete wishes; ``loops``: a question (type and
+   text) asked again after it was answered, or the same reply twice in a row;
+   ``unknown_as_match``: cards whose reason names a wanted value their data lacks;
+   ``first_question_natural``: the share of first questions about kind, era or people.
+   Scripts in the ``show_me`` category also count for ``show_me_success`` (films right
+   after turn 2).
+
+Results go under ``results`` with ``per_case`` for every row and script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from recsys.report import fmt, run_cli, run_metadata, table, write_json
+
+log = logging.getLogger(__name__)
+DATA = Path(__file__).resolve().parent / "data"
+MAX_REPLIES = 15
+NATURAL_FIRST = {"genre", "decade", "director", "cast", "writer"}  # kind of film, era, people
+INTENT_NAMES = {"more": "show"}  # the parser's name -> the table's
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One row's meaning: constraint groups (alternatives) by polarity, films by kind."""
+
+    intents: frozenset[str]
+    wanted: tuple[frozenset[tuple[str, str]], ...]
+    unwanted: tuple[frozenset[tuple[str, str]], ...]
+    dropped: tuple[frozenset[tuple[str, str]], ...]
+    titles: dict[str, frozenset[str]]  # "+" liked, "-" disliked, "=" seen, "!" not now, "?" unknown
+    wish: bool
+
+
+def _value(text: str) -> tuple[str, str]:
+    t, _, v = text.partition("=")
+    if not v:
+        raise ValueError(f"a constraint is type=value, got {text!r}")
+    return t.strip(), v.strip()
+
+
+def parse_constraints(field: str) -> dict[str, tuple[frozenset[tuple[str, str]], ...]]:
+    """``"+genre=Comedy;-genre=Horror;+country=France|language=French"`` -> groups by sign."""
+    out: dict[str, list] = {"+": [], "-": [], "~": []}
+    for part in filter(None, (p.strip() for p in field.split(";"))):
+        sign, body = part[0], part[1:]
+        if sign not in out:
+            raise ValueError(f"a constraint starts with +, - or ~, got {part!r}")
+        out[sign].append(frozenset(_value(alt) for alt in body.split("|")))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def parse_titles(field: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {k: set() for k in "+-=!?"}
+    for part in filter(None, (p.strip() for p in field.split(";"))):
+        if part[0] not in out:
+            raise ValueError(f"a title starts with one of + - = ! ?, got {part!r}")
+        out[part[0]].add(part[1:].strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def load_table(path: Path = DATA / "utterances.tsv") -> list[dict]:
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    need = {"utterance", "category", "intent", "values", "titles", "wish"}
+    if rows and not need <= set(rows[0]):
+        raise ValueError(f"{path}: the header needs {sorted(need)}")
+    for r in rows:
+        groups = parse_constraints(r["values"] or "")
+        r["expected"] = Expected(frozenset(filter(None, (i.strip() for i in (r["intent"] or "").split(";")))),
+                                 groups["+"], groups["-"], groups["~"], parse_titles(r["titles"] or ""),
+                                 (r["wish"] or "0").strip() == "1")
+    return rows
+
+
+def _groups_match(groups, got: set[tuple[str, str]]) -> bool:
+    """Every group has a parsed value, and every parsed value belongs to a group."""
+    return all(g & got for g in groups) and all(any(v in g for g in groups) for v in got)
+
+
+def parse_problems(parser, catalog, text: str, e: Expected) -> list[str]:
+    """What the parse of ``text`` gets wrong against ``e`` (empty when right)."""
+    p = parser.parse(text)
+    problems = []
+    intents = {INTENT_NAMES.get(i, i) for i in p.intents}
+    if intents != e.intents:
+        problems.append(f"intents {sorted(intents)} != {sorted(e.intents)}")
+    if not _groups_match(e.wanted, set(p.accepted)):
+        problems.append(f"wanted {sorted(p.accepted)}")
+    if not _groups_match(e.unwanted, set(p.rejected)):
+        problems.append(f"not wanted {sorted(p.rejected)}")
+    if e.dropped:
+        problems.append("dropping a constraint is not understood")
+    got = {"+": {catalog.titles[i] for i in p.liked}, "-": {catalog.titles[i] for i in p.disliked}, "=": set(),
+           "!": set(), "?": {u.lower() for u in p.unknown_titles}}
+    for kind, want in e.titles.items():
+        want = {w.lower() for w in want} if kind == "?" else set(want)
+        if got[kind] != want:
+            problems.append(f"titles {kind} {sorted(got[kind])} != {sorted(want)}")
+    if bool(p.wish) != e.wish:
+        problems.append(f"wish {p.wish!r}")
+    return problems
+
+
+def satisfies(world, item: int, groups, unwanted) -> bool:
+    """Catalog facts of world item ``item`` meet every wanted group and no unwanted one; a
+    type the item has no data for does not fit (unknown is not a match)."""
+    cat = world.catalog
+    have = {cat.attr_values[v] for v in world.values_of(item)}
+    known = world.known[item]
+    for g in groups:
+        if not g & have:
+            return False
+    for g in unwanted:
+        if g & have or not all(known[cat.type_index(t)] for t, _ in g):
+            return False
+    return True
+
+
+def talk(engine, messages: list[str]) -> tuple[list, list]:
+    """Replies to ``messages``, then to "any" until films or ``MAX_REPLIES`` replies; and the
+    state after each."""
+    from chat.events import Text
+
+    state, _, _ = engine.start()
+    replies, states = [], []
+    while len(replies) < MAX_REPLIES:
+        text = messages[len(replies)] if len(replies) < len(messages) else "any"
+        state, reply = engine.step(state, Text(text))
+        replies.append(reply)
+        states.append(state)
+        if reply.cards and len(replies) >= len(messages):
+            break
+    return replies, states
+
+
+def count_loops(catalog, replies, states) -> int:
+    """The same reply twice in a row, or a question (type and text) asked again when the
+    person has already answered or stated that type (any value of it accepted, rejected or
+    answered "any"); a question asked again because the person spoke of something else is
+    not a loop."""
+    loops, asked = 0, set()
+    for k, (r, s) in enumerate(zip(replies, states)):
+        if k and r.text == replies[k - 1].text:
+            loops += 1
+        if r.question is not None:
+            q = (r.question.attr_type, r.question.text)
+            answered = {catalog.attr_values[v][0] for v in s.accepted + s.rejected + s.unanswered}
+            loops += q in asked and q[0] in answered
+            asked.add(q)
+    return loops
+
+
+def run_scripts(engine, scripts: list[dict]) -> tuple[dict, list[dict], list[bool]]:
+    world, cat = engine.m.world, engine.m.catalog
+    fits, turns, loops, unknown, first_q, shows, cases = [], [], [], 0, [], [], []
+    for sc in scripts:
+        groups = parse_constraints(";".join(sc.get("wish", [])))
+        replies, states = talk(engine, sc["turns"])
+        first = next((k for k, r in enumerate(replies) if r.cards), None)
+        case = {"name": sc["name"], "category": sc["category"], "loops": count_loops(cat, replies, states),
+                "turns_to_first_list": None if first is None else first + 1,
+                "replies": [r.text[:200] for r in replies]}
+        loops.append(case["loops"])
+        if replies[0].question is not None:
+            first_q.append(replies[0].question.attr_type in NATURAL_FIRST)
+        if sc["category"] == "show_me" and len(sc["turns"]) >= 2:
+            shows.append(len(replies) >= 2 and bool(replies[1].cards))
+        if first is not None:
+            cards = replies[first].cards
+            items = [world.item_of_id(c.item_id) for c in cards]
+            if groups["+"] or groups["-"]:
+                fit = [satisfies(world, i, groups["+"], groups["-"]) for i in items]
+                fits += fit
+                case["first_list_fit"] = sum(fit) / len(fit)
+            if sc["category"] == "concrete":
+                turns.append(first + 1)
+            for c, i in zip(cards, items):
+                have = {v for _, v in (cat.attr_values[x] for x in world.values_of(i))}
+                named = c.reason[4:].split(", ") if c.reason.startswith("has ") else []
+                unknown += sum(n.replace("\\", "") not in have for n in named)
+        cases.append(case)
+    results = {"first_list_fit": sum(fits) / len(fits) if fits else None,
+               "median_turns_to_first_list": statistics.median(turns) if turns else None,
+               "loops": sum(loops), "loops_per_conversation": sum(loops) / max(len(loops), 1),
+               "unknown_as_match": unknown,
+               "first_question_natural": sum(first_q) / len(first_q) if first_q else None,
+               "conversations_without_films": sum(c["turns_to_first_list"] is None for c in cases)}
+    return results, cases, shows
+
+
+def run(dataset: str, policy: str, retrieval: bool) -> dict:
+    from chat.engine import Engine
+    from chat.events import Text
+    from chat.loading import load_models
+
+    models = load_models(dataset, policy, retrieval=retrieval, progress=log.info)
+    engine = Engine(models)
+    rows = load_table()
+    per_case, by_cat = [], {}
+    for r in rows:
+        problems = parse_problems(models.parser, models.catalog, r["utterance"], r["expected"])
+        by_cat.setdefault(r["category"], []).append(not problems)
+        per_case.append({"utterance": r["utterance"], "category": r["category"], "ok": not problems,
+                         "problems": problems})
+    shows = []
+    for r in rows:
+        if r["category"] == "show_me":
+            state, _, _ = engine.start()
+            state, _ = engine.step(state, Text("a comedy"))
+            state, reply = engine.step(state, Text(r["utterance"]))
+            shows.append(bool(reply.cards))
+    scripts = json.loads((DATA / "conversations.json").read_text())
+    results, cases, script_shows = run_scripts(engine, scripts)
+    results["parse_accuracy"] = {c: sum(v) / len(v) for c, v in sorted(by_cat.items())}
+    results["parse_accuracy_all"] = sum(sum(v) for v in by_cat.values()) / len(rows)
+    results["show_me_success"] = sum(shows) / len(shows) if shows else None
+    results["show_me_success_in_conversations"] = sum(script_shows) / len(script_shows) if script_shows else None
+    results["per_case"] = {"utterances": per_case, "conversations": cases}
+    return {"protocol": {"dataset": dataset, "policy": models.policy_name, "retrieval": retrieval,
+                         "utterances": len(rows), "conversations": len(scripts), "max_replies": MAX_REPLIES},
+            "results": results, **run_metadata()}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lab.conversation_eval", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dataset", default="movielens-100k")
+    ap.add_argument("--policy", default="unified", choices=("unified", "rule"))
+    ap.add_argument("--no-retrieval", action="store_true", help="leave semantic retrieval off (faster)")
+    ap.add_argument("--json", help="write the results here")
+    args = ap.parse_args(argv)
+    payload = run(args.dataset, args.policy, not args.no_retrieval)
+    res = payload["results"]
+    rows = [[f"parse accuracy: {c}", fmt(v, 3)] for c, v in res["parse_accuracy"].items()]
+    rows += [[k.replace("_", " "), "n/a" if res[k] is None else fmt(res[k], 3)]
+             for k in ("parse_accuracy_all", "show_me_success", "show_me_success_in_conversations", "first_list_fit",
+                       "median_turns_to_first_list", "loops", "loops_per_conversation", "unknown_as_match",
+                       "first_question_natural", "conversations_without_films")]
+    print(table(rows, ["measure", "value"]))
+    if args.json:
+        write_json(args.json, payload)
+        log.info(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_cli(main))
