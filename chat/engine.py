@@ -45,6 +45,8 @@ UNDO_DEPTH = 10
 CARDS = 5  # films shown per list
 POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that it recommends
 PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
+MAX_ASKS_PER_TYPE = 2  # questions about one attribute type in a search
+FIRST_ASKED = ("genre", "decade", "director", "cast")  # kind of film, era, people: a search's first question
 
 
 class Engine:
@@ -163,16 +165,32 @@ class Engine:
             idx = [i for i in (w.item_of_id(x) for x in ctx.summary.get(key, [])) if i is not None]
             blocked[idx] = True
         blocked[list(s.liked + s.seen + s.disliked)] = True
+        closed = self._closed_types(s)
         shown = np.zeros(w.n_items, dtype=bool)
         shown[list(s.shown + s.cards)] = True
         ds = DialogueState(w, 0, scores, noisy=True, multi_choice=True, max_turns=POLICY_HORIZON,
                            opening=s.accepted[0] if s.accepted else -1, turn=min(s.actions, POLICY_HORIZON - 2),
                            accepted=list(s.accepted), rejected=list(s.rejected), unanswered=list(s.unanswered),
                            answers=[Answer(a) for a in s.answers], shown=shown, blocked=blocked,
-                           candidates=~(shown | blocked), list_size=CARDS)
+                           candidates=~(shown | blocked), list_size=CARDS, closed_types=closed)
         if not ds.allowed.any():  # everything shown: let earlier lists come back
             ds.shown = np.zeros(w.n_items, dtype=bool)
         return ds, scores
+
+    def _closed_types(self, s: ChatState) -> frozenset[int]:
+        """Attribute types a person would find it odd to be asked about: one they have
+        answered or stated in this search (a value of it accepted, rejected or answered "any"),
+        one asked twice already, and, for the first question of a search, refinements (critics,
+        runtime, rating, …) while a type of ``FIRST_ASKED`` is open. Information gain chooses
+        within what is left. (Holding refinements back for every question cost the clicking
+        simulated user 0.11 SR@15 on 150 episodes; for the first question alone, nothing.)"""
+        cat = self.m.catalog
+        answered = {cat.attr_values[v][0] for v in s.accepted + s.rejected + s.unanswered}
+        twice = {t for t in s.question_types if s.question_types.count(t) >= MAX_ASKS_PER_TYPE}
+        closed = answered | twice
+        if not s.question_types and any(t in cat.attr_types and t not in closed for t in FIRST_ASKED):
+            closed |= set(cat.attr_types) - set(FIRST_ASKED)  # a search opens on kind, era or people
+        return frozenset(cat.type_index(t) for t in closed)
 
     def decide(self, ctx: TurnContext, applied: Applied) -> ChatState:
         """The state after the system's action: a question, a list, or (``then == "stay"``) as applied."""
@@ -188,8 +206,9 @@ class Engine:
         if isinstance(action, Recommend):
             return dataclasses.replace(s, cards=tuple(int(i) for i in action.items[:CARDS]), shown=shown,
                                        question=None, asked=(), actions=s.actions + 1, passes=0)
-        return dataclasses.replace(s, question=self._question(action), shown=shown, cards=(), asked=_asked(action),
-                                   actions=s.actions + 1)
+        question = self._question(action)
+        return dataclasses.replace(s, question=question, shown=shown, cards=(), asked=_asked(action),
+                                   actions=s.actions + 1, question_types=s.question_types + (question.attr_type,))
 
     @staticmethod
     def _lead(new: ChatState, applied: Applied) -> tuple[str, ...]:

@@ -154,6 +154,7 @@ class ChatState:
     wish: str = ""
     question: Question | None = None
     asked: tuple[int, ...] = ()  # values offered by the pending question
+    question_types: tuple[str, ...] = ()  # the attribute type of each question in this search
     cards: tuple[int, ...] = ()
     persona_weights: tuple[float, ...] = ()
     previous: ChatState | None = None

@@ -80,6 +80,7 @@ class _Apply:
 
     def __init__(self, m: Models, ctx: TurnContext, state: ChatState) -> None:
         self.m, self.ctx, self.s = m, ctx, state
+        self.before = state  # what was understood before this message
         self.ack: list[str] = []
         self.notes: list[str] = []
         self.then = "decide"
@@ -170,8 +171,13 @@ class _Apply:
 
     def values(self, accepted, rejected) -> None:
         cat, s = self.m.catalog, self.s
-        yes = [v for v in (cat.find_value(*tv) for tv in accepted) if v is not None and v not in s.accepted]
+        named = [v for v in (cat.find_value(*tv) for tv in accepted) if v is not None]
+        yes = [v for v in named if v not in s.accepted]
         no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v not in s.rejected]
+        again = [v for v in named if v in self.before.accepted]
+        # the person repeats what was understood: say so and move on
+        if again and not yes and not any(a.startswith("Got it") for a in self.ack):
+            self.ack.append("Yes, still " + ", ".join(label(self.m, v) for v in again) + ".")
         if not (yes or no):
             return
         self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in no) + tuple(yes),

@@ -37,9 +37,11 @@ def fallback_list(state: DialogueState, ranked: np.ndarray) -> Recommend:
 
 
 def candidate_values(state: DialogueState, b: np.ndarray, limit: int | None = None) -> np.ndarray:
-    """Askable, unasked values held by at least one item with belief > 0; the ``limit`` most
-    informative when given (UNICORN's preselection)."""
+    """Askable, unasked values held by at least one item with belief > 0, outside the state's
+    closed types; the ``limit`` most informative when given (UNICORN's preselection)."""
     mask = state.world.askable_mask & (value_mass(state, b) > 0)
+    if state.closed_types:
+        mask &= ~np.isin(state.world.value_type, list(state.closed_types))
     asked = state.asked
     if asked:
         mask[list(asked)] = False

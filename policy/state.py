@@ -59,6 +59,7 @@ class DialogueState:
     blocked: np.ndarray | None = None  # (n_items,) bool: the user's history
     candidates: np.ndarray | None = None  # (n_items,) bool: the protocol's candidate set
     list_size: int = 10  # items a recommendation shows (the protocol's 10; the chat app's cards)
+    closed_types: frozenset[int] = frozenset()  # types not to ask about (the chat's; none in the protocol)
 
     @property
     def max_actions(self) -> int:

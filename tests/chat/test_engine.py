@@ -280,3 +280,26 @@ def test_simulate_via_engine_compares_unified_with_rule_on_the_same_conversation
     res, diff = data["results"], data["comparisons"]["unified - rule"]
     for m in ("SR@15", "AT", "hDCG"):
         assert diff[m]["diff"] == pytest.approx(res["unified"][m]["mean"] - res["rule"][m]["mean"])
+
+
+def test_no_question_about_a_type_already_answered_and_a_restated_wish_is_acknowledged(engine):
+    """After "a comedy" the genre is answered: no genre question follows, whatever the person
+    says; saying "comedy" again is acknowledged and the conversation moves on; no type is
+    asked more than twice in a search; the first question is about kind, era or people."""
+    from chat.engine import FIRST_ASKED, MAX_ASKS_PER_TYPE
+
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    first = reply.question
+    assert first is None or first.attr_type in FIRST_ASKED
+    state, again = engine.step(state, Text("comedy please"))
+    assert "still Comedy" in again.text
+    asked = [q.attr_type for q in (reply.question, again.question) if q is not None]
+    for _ in range(10):
+        if again.cards:
+            break
+        state, again = engine.step(state, Chip("any", turn=again.turn))
+        if again.question is not None:
+            asked.append(again.question.attr_type)
+    assert "genre" not in asked
+    assert all(asked.count(t) <= MAX_ASKS_PER_TYPE for t in set(asked))
