@@ -145,9 +145,15 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
         except (FileNotFoundError, ValueError) as exc:
             progress(f"unified policy unavailable ({exc}); using the rule policy")
             policy = "rule"
+    show = None
+    if retriever is not None:  # asking for films now, read by the sentence encoder (else by the word list)
+        from chat.intents import ShowIntent
+
+        show = ShowIntent(retriever.encoder.encode)
+    parser = Parser(catalog, show=show)
     years = catalog.years[items]
     models = Models(catalog, world, als, fused, np.asarray(world.data.train.sum(axis=0)).ravel(), graph,
-                    Parser(catalog), pol, policy, rule.config, narrator or TemplateNarrator(), retriever,
+                    parser, pol, policy, rule.config, narrator or TemplateNarrator(), retriever,
                     np.asarray(world.item_attr.mean(axis=0)).ravel(), int(years.max()))
     progress(f"ready in {time.perf_counter() - t0:.1f} s ({world.n_items} films, policy {policy})")
     return models

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from chat.intents import SHOW_EXEMPLARS, ShowIntent
 from chat.lexicon import Lexicon, Phrase, Value, tokens
 from recsys.catalog import Catalog
 
@@ -142,9 +143,11 @@ def _split_clauses(text: str) -> list[_Clause]:
 class Parser:
     """Reads messages against one catalog's ``Lexicon``; thread-safe (read-only after init)."""
 
-    def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, show: ShowIntent | None = None) -> None:
         self.catalog = catalog
         self.lex = lexicon or Lexicon(catalog)
+        self.show = show  # asking for films now, by the sentence encoder (None: the word list only)
+        self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE
 
     def parse(self, text: str) -> Parse:
         text, truncated = clean(text)
@@ -176,6 +179,10 @@ class Parser:
         for clause in _split_clauses(text):
             title_mood = self._clause(clause, text, out, leftover, title_mood)
         out.wish = text.strip() if leftover else ""
+        if self.show is not None and not {"more", "something_else"} & set(out.intents) and self.show.is_show(text):
+            out.intents.append("more")
+            if all(t in self._show_words for t in leftover):  # the request was all the leftover said
+                out.wish = ""
         for name in ("accepted", "rejected", "liked", "disliked"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
         out.rejected = [v for v in out.rejected if v not in out.accepted]

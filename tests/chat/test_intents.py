@@ -1,0 +1,48 @@
+"""Asking for films now, read by nearest labelled exemplars with a margin set on the exemplars
+themselves (leave one out), and an "unsure" path that leaves the parser's reading alone."""
+
+import numpy as np
+import pytest
+
+from chat.intents import ShowIntent, best_threshold
+
+
+def bag_of_words(texts):
+    """A tiny deterministic encoder: unit vectors of hashed word counts."""
+    out = np.zeros((len(texts), 64), dtype=np.float32)
+    for k, t in enumerate(texts):
+        for w in t.lower().split():
+            out[k, sum(map(ord, w)) % 64] += 1.0
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def test_the_margin_separates_the_exemplars_best():
+    assert best_threshold(np.array([0.5, 0.6, 0.7]), np.array([0.1, 0.2])) == pytest.approx(0.35)
+    # overlapping scores: the best balanced accuracy is reached at 0.2 and at 0.6; the middle
+    assert best_threshold(np.array([0.3, 0.8]), np.array([0.4, 0.1])) == pytest.approx(0.4)
+
+
+def test_a_request_for_films_is_told_from_a_wish():
+    show = ShowIntent(bag_of_words, exemplars=("show me films", "show me movies now", "just show me something",
+                                               "recommend films now"),
+                      negatives=("comedy films from the nineties", "a scary movie", "films with tom hanks",
+                                 "something cozy"))
+    assert show.is_show("show me films now")
+    assert not show.is_show("comedy films with tom hanks")
+    assert show.score("show me something") > show.score("a scary comedy")
+
+
+@pytest.mark.data
+def test_the_parser_reads_requests_for_films_with_the_shipped_encoder():
+    from chat.parser import Parser
+    from recsys.datasets import load_dataset
+    from recsys.semantic import load_encoder
+
+    parser = Parser(load_dataset("movielens-100k"), show=ShowIntent(load_encoder().encode))
+    for text in ("just show me films", "enough questions, recommend something", "surprise me"):
+        p = parser.parse(text)
+        assert "more" in p.intents and not p.wish, text
+    for text in ("a crime film from the 90s", "something cozy for a rainy day", "with tom hanks"):
+        assert "more" not in parser.parse(text).intents, text
+    both = parser.parse("recommend something from the 80s")  # a request and a constraint in one message
+    assert "more" in both.intents and both.accepted == [("decade", "1980s")] and not both.wish
