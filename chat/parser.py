@@ -30,11 +30,14 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from chat.intents import SHOW_EXEMPLARS, ShowIntent
-from chat.lexicon import Lexicon, Phrase, Value, tokens
+from chat.lexicon import COMMON_WORDS, Lexicon, Phrase, Value, tokens
 from recsys.catalog import Catalog
 
 MAX_CHARS = 2000
 PERSON_CUTOFF, TITLE_CUTOFF = 88, 85
+# one word of at least MIN_FUZZY_WORD letters against one-word values ("comdy", "thriler"): 85 lets one
+# letter be missing, added or swapped in a word of six or more letters, but not "music" -> "musical" (83)
+WORD_CUTOFF, MIN_FUZZY_WORD = 85, 5
 
 INTENTS: dict[str, list[str]] = {
     "yes": ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "y", "definitely", "absolutely", "of course",
@@ -148,6 +151,7 @@ class Parser:
         self.lex = lexicon or Lexicon(catalog)
         self.show = show  # asking for films now, by the sentence encoder (None: the word list only)
         self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE
+        self._one_word_values = sorted(k[0] for k in self.lex.values if len(k) == 1 and len(k[0]) >= MIN_FUZZY_WORD)
 
     def parse(self, text: str) -> Parse:
         text, truncated = clean(text)
@@ -231,7 +235,7 @@ class Parser:
                         out.unknown_titles.append(payload)
                     i += length
                     continue
-            fuzzy = self._fuzzy_person(toks, i)
+            fuzzy = self._fuzzy_person(toks, i) or self._fuzzy_word(toks[i])
             if fuzzy:
                 length, payload = fuzzy
                 (out.rejected if negated else out.accepted).extend(payload)
@@ -279,6 +283,13 @@ class Parser:
                 key = tuple(hit[0].split())
                 return length, [self._role(toks, i, self.lex.persons[key])]
         return None
+
+    def _fuzzy_word(self, tok: str):
+        """A misspelt one-word value ("horor", "documentry", "westren"): (1, [values]) or None."""
+        if len(tok) < MIN_FUZZY_WORD or tok in STOPWORDS or tok in COMMON_WORDS:
+            return None
+        hit = process.extractOne(tok, self._one_word_values, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
+        return (1, list(self.lex.values[(hit[0],)])) if hit else None
 
     def _fuzzy_title_or_unknown(self, c: _Clause, i: int, text: str, strong: bool):
         """A title typed with mistakes after a trigger; else, after a strong trigger, the rest

