@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,27 +30,23 @@ KINDS = ("cf", "rule", "plan", "unified", "narrator")
 
 def atomic_write(path: str | Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` so a reader sees the old file or the new one, never half of
-    one: a uniquely named temporary file in the same folder, then ``os.replace``."""
+    one: a uniquely named temporary file in the same folder, then ``os.replace``. A new file
+    gets the mode a plain write gives (0o666 under the umask); an existing one keeps its own."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    # os.open applies the umask itself: no reading it through os.umask, which changes it for
+    # every thread of the process while it is read
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode() if isinstance(data, str) else data)
-        os.chmod(tmp, _mode(path))  # mkstemp makes it private; the file keeps the mode a plain write gives
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-
-
-def _mode(path: Path) -> int:
-    """The existing file's permissions, or what ``open(path, "w")`` would give under the umask."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def new_run(kind: str, name: str, out: str | Path | None = None) -> Path:
