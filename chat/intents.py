@@ -45,11 +45,16 @@ NOT_SHOW = (
 
 
 class ShowIntent:
-    """``is_show(text)``: the message asks for films now. ``encode(texts) -> (n, d)`` unit rows."""
+    """``is_show(text)``: the message asks for films now. ``encode(texts) -> (n, d)`` unit rows;
+    ``encode_one(text) -> (d,)`` for single messages (default: ``encode``)."""
 
     def __init__(self, encode: Callable[[Sequence[str]], np.ndarray],
-                 exemplars: Sequence[str] = SHOW_EXEMPLARS, negatives: Sequence[str] = NOT_SHOW) -> None:
+                 exemplars: Sequence[str] = SHOW_EXEMPLARS, negatives: Sequence[str] = NOT_SHOW,
+                 encode_one: Callable[[str], np.ndarray] | None = None) -> None:
         self.encode = encode
+        # one message at a time: the retriever's cached query encoder, so a message that is
+        # also a wish is encoded once per turn, not once here and again for retrieval
+        self.encode_one = encode_one or (lambda text: encode([text])[0])
         self.pos = np.asarray(encode(list(exemplars)), dtype=np.float32)  # (n_pos, d)
         self.neg = np.asarray(encode(list(negatives)), dtype=np.float32)  # (n_neg, d)
         pp, nn = self.pos @ self.pos.T, self.neg @ self.neg.T
@@ -63,7 +68,7 @@ class ShowIntent:
     def score(self, text: str) -> float:
         """How much nearer ``text`` is to a request for films than to anything else (cosine
         similarity to the nearest exemplar of each)."""
-        v = np.asarray(self.encode([text]), dtype=np.float32)[0]
+        v = np.asarray(self.encode_one(text), dtype=np.float32)
         return float((self.pos @ v).max() - (self.neg @ v).max())
 
     def is_show(self, text: str) -> bool:

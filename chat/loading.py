@@ -149,7 +149,7 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
     if retriever is not None:  # asking for films now, read by the sentence encoder (else by the word list)
         from chat.intents import ShowIntent
 
-        show = ShowIntent(retriever.encoder.encode)
+        show = ShowIntent(retriever.encoder.encode, encode_one=retriever.encode_query)
     parser = Parser(catalog, show=show)
     years = catalog.years[items]
     models = Models(catalog, world, als, fused, np.asarray(world.data.train.sum(axis=0)).ravel(), graph,

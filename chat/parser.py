@@ -183,7 +183,8 @@ class Parser:
         for clause in _split_clauses(text):
             title_mood = self._clause(clause, text, out, leftover, title_mood)
         out.wish = text.strip() if leftover else ""
-        if self.show is not None and not {"more", "something_else"} & set(out.intents) and self.show.is_show(text):
+        asked_for_films = {"more", "something_else"} & set(out.intents)
+        if self.show is not None and not asked_for_films and self.show.is_show(text.strip()):
             out.intents.append("more")
             if all(t in self._show_words for t in leftover):  # the request was all the leftover said
                 out.wish = ""
