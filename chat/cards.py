@@ -48,7 +48,8 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
     """The evidence behind recommending world item ``item`` in state ``s``."""
     i = m.world.catalog_index(item)
     have = set(m.world.values_of(item).tolist())
-    matched = tuple(m.catalog.attr_values[v][1] for v in s.accepted if v in have)
+    wanted = list(s.accepted) + [next(v for v in g if v in have) for g in s.either if have & set(g)]
+    matched = tuple(m.catalog.attr_values[v][1] for v in wanted if v in have)
     hist = [h for h in ctx.history if h != item]
     similar = ()
     if hist:
@@ -93,7 +94,7 @@ def subgraph(m: Models, s, max_terms: int = 8) -> dict:
     the asked-for and ruled-out values, and the values the cards share; edges as in the graph."""
     g, cat, n_items = m.graph, m.catalog, m.graph.n_items
     items = list(dict.fromkeys(list(s.cards) + list(s.liked[-3:])))
-    terms = list(dict.fromkeys(list(s.accepted) + list(s.rejected)))
+    terms = list(dict.fromkeys(list(s.accepted) + [v for grp in s.either for v in grp] + list(s.rejected)))
     if s.cards:
         counts: dict[int, int] = {}
         for it in s.cards:
@@ -110,7 +111,8 @@ def subgraph(m: Models, s, max_terms: int = 8) -> dict:
     for i in items:
         role[int(i)] = "card" if i in s.cards else "liked"
     for v in terms:
-        role[n_items + int(v)] = "wanted" if v in s.accepted else "unwanted" if v in s.rejected else "term"
+        role[n_items + int(v)] = ("wanted" if v in s.accepted or any(v in grp for grp in s.either) else
+                                  "unwanted" if v in s.rejected else "term")
     out_nodes = []
     for n in nodes:
         if n < n_items:

@@ -47,6 +47,10 @@ POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that i
 PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
 MAX_ASKS_PER_TYPE = 2  # questions about one attribute type in a search
 FIRST_ASKED = ("genre", "decade", "director", "cast")  # kind of film, era, people: a search's first question
+# a concrete wish (values, people, films understood) gets films early: with this many things
+# understood the first reply is a list; with fewer, one question comes first
+FILMS_AT_ONCE = 2
+FIT_POOL = 60  # a list is the films that fit the stated wish best among this many most believed
 
 
 class Engine:
@@ -141,7 +145,8 @@ class Engine:
         wish = self._wish_scores(s.wish) if s.wish else None
         prior = initial_prior(m.world.n_items, cf_scores=cf, retrieval_scores=wish, retrieval_weight=0.5)
         g = GraphSession(m.graph, prior)
-        g.update(Feedback(tuple(s.accepted), tuple(s.rejected), tuple(s.liked), tuple(s.disliked),
+        g.update(Feedback(tuple(s.accepted) + tuple(v for grp in s.either for v in grp), tuple(s.rejected),
+                          tuple(s.liked), tuple(s.disliked),
                           tuple(i for i in s.shown if i not in s.liked)))
         return g.item_scores
 
@@ -172,7 +177,8 @@ class Engine:
                            opening=s.accepted[0] if s.accepted else -1, turn=min(s.actions, POLICY_HORIZON - 2),
                            accepted=list(s.accepted), rejected=list(s.rejected), unanswered=list(s.unanswered),
                            answers=[Answer(a) for a in s.answers], shown=shown, blocked=blocked,
-                           candidates=~(shown | blocked), list_size=CARDS, closed_types=closed)
+                           candidates=~(shown | blocked), list_size=CARDS, closed_types=closed,
+                           either=list(s.either))
         if not ds.allowed.any():  # everything shown: let earlier lists come back
             ds.shown = np.zeros(w.n_items, dtype=bool)
         return ds, scores
@@ -185,7 +191,8 @@ class Engine:
         within what is left. (Holding refinements back for every question cost the clicking
         simulated user 0.11 SR@15 on 150 episodes; for the first question alone, nothing.)"""
         cat = self.m.catalog
-        answered = {cat.attr_values[v][0] for v in s.accepted + s.rejected + s.unanswered}
+        stated = s.accepted + s.rejected + s.unanswered + tuple(v for grp in s.either for v in grp)
+        answered = {cat.attr_values[v][0] for v in stated}
         twice = {t for t in s.question_types if s.question_types.count(t) >= MAX_ASKS_PER_TYPE}
         closed = answered | twice
         if not s.question_types and any(t in cat.attr_types and t not in closed for t in FIRST_ASKED):
@@ -198,17 +205,44 @@ class Engine:
         if applied.then == "stay":
             return s
         ds, _ = self.dialogue_state(s, ctx)
-        if applied.then == "films" or s.passes >= PASSES:
-            action = fallback_list(ds, top_items(log_beliefs(ds, self.m.rule_config.beliefs), 10))
+        logb = log_beliefs(ds, self.m.rule_config.beliefs)
+        if applied.then == "films" or s.passes >= PASSES or self._films_now(s):
+            action = fallback_list(ds, top_items(logb, 10))
         else:
             action = self.m.policy.decide(ds)
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
-            return dataclasses.replace(s, cards=tuple(int(i) for i in action.items[:CARDS]), shown=shown,
+            return dataclasses.replace(s, cards=self._fit_first(ds, logb), shown=shown,
                                        question=None, asked=(), actions=s.actions + 1, passes=0)
         question = self._question(action)
         return dataclasses.replace(s, question=question, shown=shown, cards=(), asked=_asked(action),
                                    actions=s.actions + 1, question_types=s.question_types + (question.attr_type,))
+
+    @staticmethod
+    def _films_now(s: ChatState) -> bool:
+        """A concrete wish and no list yet in this search: films at once when it names
+        ``FILMS_AT_ONCE`` things, else after one question (questions refine lists, they do not
+        gate them)."""
+        understood = len(s.accepted) + len(s.either) + len(s.liked)
+        if not understood or s.shown or s.cards:
+            return False
+        return understood >= FILMS_AT_ONCE or len(s.question_types) >= 1
+
+    def _fit_first(self, ds: DialogueState, logb: np.ndarray) -> tuple[int, ...]:
+        """The cards: among the ``FIT_POOL`` most believed films, those that have more of what
+        the person asked for first (a film whose data lacks a wanted type does not fit), then
+        by belief. The beliefs weigh stated values as evidence; a person reads them as asks."""
+        pool = top_items(logb, FIT_POOL)
+        if not (ds.accepted or ds.either) or not len(pool):
+            return tuple(int(i) for i in pool[:CARDS])
+        w = self.m.world
+        fit = np.zeros(len(pool), dtype=np.int64)
+        for v in ds.accepted:
+            fit += np.isin(pool, w.items_with(v))
+        for group in ds.either:
+            fit += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
+        order = np.lexsort((-logb[pool], -fit))  # fit first, then belief (lexsort's last key is primary)
+        return tuple(int(pool[k]) for k in order[:CARDS])
 
     @staticmethod
     def _lead(new: ChatState, applied: Applied) -> tuple[str, ...]:
@@ -244,6 +278,7 @@ class Engine:
     def _constraints(self, s: ChatState) -> tuple:
         values = self.m.catalog.attr_values
         return tuple((value_key(*values[v]), label(self.m, v), True) for v in s.accepted) + \
+            tuple((value_key(*values[g[0]]), " or ".join(label(self.m, v) for v in g), True) for g in s.either) + \
             tuple((value_key(*values[v]), label(self.m, v), False) for v in s.rejected)
 
     def record(self, ctx: TurnContext, s: ChatState, event: Event, reply: Reply, summary: dict) -> None:

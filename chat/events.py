@@ -144,6 +144,7 @@ class ChatState:
     actions: int = 0  # system actions since the last start over (the policy's t)
     accepted: tuple[int, ...] = ()
     rejected: tuple[int, ...] = ()
+    either: tuple[tuple[int, ...], ...] = ()  # wanted: one value of each group ("French": France or French)
     unanswered: tuple[int, ...] = ()
     answers: tuple[str, ...] = ()  # yes / no / dont_know, in order
     passes: int = 0  # questions answered "no preference" in a row since the last list

@@ -1,19 +1,24 @@
-"""Asking for films now, recognised by the sentence encoder we ship rather than by a word list.
+"""What a message asks the chat to do, read by the sentence encoder we ship rather than by a word list.
 
 People say "show me something" in more ways than a list of phrases can hold ("go on then,
-what have you got", "enough questions"). ``ShowIntent`` embeds labelled exemplars once and
-reads a message as a request for films when it is nearer to those exemplars than to
-exemplars of messages that are not such a request (wishes, answers, questions) by a margin.
-The margin is set where leave-one-out margins of the two exemplar sets separate best, so
-nothing is tuned by hand. Below it the parser keeps its usual reading (the "unsure" path).
+what have you got", "enough questions"), and "start over" or "why this one?" too.
+``IntentReader`` embeds labelled exemplars once and reads a message as intent ``L`` when it
+is nearer to ``L``'s exemplars than to every other exemplar (other intents and messages that
+are no such request: wishes, answers) by a margin. Each intent's margin is set where the
+leave-one-out margins of its exemplars and of all the others separate best, so nothing is
+tuned by hand. Below every margin the reader is unsure and returns ``None``: the parser keeps
+its own reading.
 
-The exemplars here are written for the model; the evaluation's table of real phrasings
-(``lab/data/utterances.tsv``) is never read by this module.
+The parser hands the reader a message's *frame*: the message with the films, people, genres
+and eras it names taken out ("just show me some comedies" -> "just show me some"), and frames
+the exemplars the same way (``frame``), so a request that also names what it wants is read
+as a request. The exemplars here are written for the model; the evaluation's table of real
+phrasings (``lab/data/utterances.tsv``) is never read by this module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -26,53 +31,143 @@ SHOW_EXEMPLARS = (
     "list a few films", "suggest a film", "any suggestions", "what should I watch", "I just want films",
     "just give me movies", "ok, recommend now", "show me the options", "give me a few to choose from",
     "time to recommend", "hit me with some films", "bring on the movies", "I'm ready for recommendations",
-    "show me a few", "just list some",
+    "show me a few", "just list some", "show me some thrillers", "recommend a comedy", "give me a few westerns",
+    "list some 80s movies", "pick a drama for me", "let's see some films with Tom Hanks", "show me your picks",
+    "I'm done answering, show me films", "what would you suggest", "your top picks please",
+    "ok let's go", "go for it then", "show me what you found", "let me see what you've got",
+    "hit me with your picks", "fire off some titles", "you decide, just show me", "your call, show me some",
+    "give me some options", "let's have them", "come on, show me", "what's on offer", "list them",
+    "spit out a few titles", "just give me a few names", "ok now the films", "suggest away",
 )
-NOT_SHOW = (
+INTENT_EXEMPLARS: dict[str, tuple[str, ...]] = {
+    "more": SHOW_EXEMPLARS,
+    "something_else": (
+        "something else", "none of these", "not these", "different ones please", "I've seen those",
+        "I have seen all of them", "seen it already", "watched that one already", "seen them all",
+        "none of those appeal", "other films please", "not those ones", "I already saw that", "nah, others",
+        "I don't like any of these", "these are not for me", "no, different films", "not that one",
+    ),
+    "any": (
+        "I don't mind", "no preference", "anything is fine", "whatever you like", "it doesn't matter",
+        "I don't care", "either is fine", "no idea", "any of them", "all fine by me", "dunno",
+        "not fussy", "doesn't matter to me", "I'm easy", "any would do",
+    ),
+    "why": (
+        "why this one", "why did you suggest that", "explain this pick", "why would I like it",
+        "what makes this a good match", "why that film", "how did you choose these", "why these",
+        "what's the reason for this recommendation", "tell me why", "how come you chose this one",
+    ),
+    "restart": (
+        "start over", "let's begin again", "new search", "reset everything", "from the beginning",
+        "start a new search", "forget everything, start fresh", "clear it all", "begin from scratch",
+    ),
+    "undo": (
+        "undo", "go back", "take that back", "undo my last answer", "that was a mistake", "oops, wrong one",
+        "back one step", "I didn't mean that", "revert that",
+    ),
+    "help": (
+        "help", "what can you do", "how does this work", "what can I ask", "how do I use this",
+        "what are my options here", "what do I say", "what is this", "how do you work",
+    ),
+}
+NOT_INTENT = (
     "something funny from the 90s", "a tense crime thriller", "no horror please", "with tom hanks",
     "I loved heat and fargo", "something cozy for a rainy day", "a mind-bending heist", "yes", "no",
-    "I don't mind", "why this one", "start over", "undo that", "hello there", "what can you do",
-    "directed by steven spielberg", "a french film", "something short", "an oscar winner",
+    "hello there", "directed by steven spielberg", "a french film", "something short", "an oscar winner",
     "I hated titanic", "not a western", "from the eighties", "a romantic comedy", "something sad",
     "animated family film", "a scary movie", "a film about friendship", "with robin williams",
-    "something else", "none of these", "the seventies", "rated pg-13", "a documentary about music",
-    "I have seen that one", "less violent please", "science fiction movies", "crime movies from the nineties",
-    "movies with bruce willis", "a war film set in vietnam", "kids movies", "old movies from the forties",
-    "a movie to watch with my parents", "films like the godfather", "no movies over two hours",
-    "a drama, but no war", "a hitchcock movie", "comedy films", "black and white films", "movies in spanish",
-    "an action movie with stallone", "feel-good movies", "musicals from the fifties",
+    "the seventies", "rated pg-13", "a documentary about music", "less violent please", "science fiction movies",
+    "crime movies from the nineties", "movies with bruce willis", "a war film set in vietnam", "kids movies",
+    "old movies from the forties", "a movie to watch with my parents", "films like the godfather",
+    "no movies over two hours", "a drama, but no war", "a hitchcock movie", "comedy films", "black and white films",
+    "movies in spanish", "an action movie with stallone", "feel-good movies", "musicals from the fifties",
+    "I want a western", "I'd like a thriller", "looking for a comedy", "in the mood for horror",
+    "something with harrison ford", "do you have any musicals", "I want something from the 80s",
+    "I feel like a drama", "maybe a mystery", "preferably a comedy", "a film noir classic", "no gory stuff",
+    "nothing too long", "only well reviewed ones", "older ones", "something more recent", "darker please",
+    "without jim carrey", "not rated R", "I prefer action", "I'm into sci-fi", "I like westerns",
+    "an uplifting story", "with my kids tonight", "films set in space", "a film that makes me think",
+    "not too violent", "lighter in tone", "also some comedy", "and from the 90s", "make it the 70s",
+    "something light", "something fun", "something inspiring", "about sports", "a film about love",
+    "something uplifting", "a slow burn", "something nostalgic", "a clever plot",
+    "something to cry to", "a good laugh", "something romantic", "with great music", "set in new york",
+    "a true story", "based on a book", "light and funny", "dark and gritty", "a samurai film", "epic battles",
+    "about a dog", "a space adventure", "time travel", "a road trip movie", "quirky indie", "something weird",
+    "with a twist ending", "beautiful scenery", "a heartwarming story", "about growing up", "a courtroom drama",
 )
 
 
-class ShowIntent:
-    """``is_show(text)``: the message asks for films now. ``encode(texts) -> (n, d)`` unit rows;
-    ``encode_one(text) -> (d,)`` for single messages (default: ``encode``)."""
+class IntentReader:
+    """``label(text)``: the intent a message's frame expresses, or ``None`` when unsure.
+
+    ``encode(texts) -> (n, d)`` unit rows; ``encode_one(text) -> (d,)`` for single messages
+    (default: ``encode``); ``frame(text) -> text`` is applied to every exemplar (default: none).
+    """
 
     def __init__(self, encode: Callable[[Sequence[str]], np.ndarray],
-                 exemplars: Sequence[str] = SHOW_EXEMPLARS, negatives: Sequence[str] = NOT_SHOW,
-                 encode_one: Callable[[str], np.ndarray] | None = None) -> None:
+                 exemplars: Mapping[str, Sequence[str]] = INTENT_EXEMPLARS, negatives: Sequence[str] = NOT_INTENT,
+                 encode_one: Callable[[str], np.ndarray] | None = None,
+                 frame: Callable[[str], str] | None = None) -> None:
         self.encode = encode
         # one message at a time: the retriever's cached query encoder, so a message that is
         # also a wish is encoded once per turn, not once here and again for retrieval
         self.encode_one = encode_one or (lambda text: encode([text])[0])
-        self.pos = np.asarray(encode(list(exemplars)), dtype=np.float32)  # (n_pos, d)
-        self.neg = np.asarray(encode(list(negatives)), dtype=np.float32)  # (n_neg, d)
-        pp, nn = self.pos @ self.pos.T, self.neg @ self.neg.T
-        np.fill_diagonal(pp, -1.0)  # leave one out
-        np.fill_diagonal(nn, -1.0)
-        pn = self.pos @ self.neg.T  # (n_pos, n_neg)
-        pos_margin = pp.max(axis=1) - pn.max(axis=1)
-        neg_margin = pn.max(axis=0) - nn.max(axis=1)
-        self.threshold = best_threshold(pos_margin, neg_margin)
+        frame = frame or (lambda text: text)
+        self.labels = tuple(exemplars)
+        # the words each intent's exemplars use: a message with other content words is a wish
+        self.words = {name: {w.strip("?!,.'").lower() for t in exemplars[name] for w in t.replace("'", " ").split()}
+                      for name in self.labels}
+        texts, owner = [], []
+        for k, name in enumerate(self.labels):
+            for t in exemplars[name]:
+                texts.append(frame(t) or t)
+                owner.append(k)
+        for t in negatives:
+            texts.append(frame(t) or t)
+            owner.append(-1)
+        self.owner = np.asarray(owner)
+        self.vectors = np.asarray(encode(texts), dtype=np.float32)  # (n_exemplars, d)
+        sims = self.vectors @ self.vectors.T
+        np.fill_diagonal(sims, -1.0)  # leave one out
+        margins = self._margins(sims)  # (n_exemplars, n_labels)
+        self.thresholds = np.array([best_threshold(margins[self.owner == k, k], margins[self.owner != k, k])
+                                    for k in range(len(self.labels))])
+
+    def _margins(self, sims: np.ndarray) -> np.ndarray:
+        """``(n, n_labels)``: nearest exemplar of each label minus nearest exemplar of any other."""
+        out = np.empty((sims.shape[0], len(self.labels)), dtype=np.float64)
+        for k in range(len(self.labels)):
+            mine = self.owner == k
+            out[:, k] = sims[:, mine].max(axis=1) - sims[:, ~mine].max(axis=1)
+        return out
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Each intent's margin above its threshold for ``text`` (positive: that intent)."""
+        v = np.asarray(self.encode_one(text), dtype=np.float32)
+        m = self._margins((self.vectors @ v)[None, :])[0] - self.thresholds
+        return dict(zip(self.labels, m.tolist()))
+
+    def label(self, text: str) -> str | None:
+        if not text.strip():
+            return None
+        scores = self.scores(text)
+        best = max(scores, key=scores.get)
+        return best if scores[best] >= 0 else None
+
+
+class ShowIntent(IntentReader):
+    """Only asking for films now (the parser's ``more``): ``is_show(text)``, ``score(text)``."""
+
+    def __init__(self, encode: Callable[[Sequence[str]], np.ndarray], exemplars: Sequence[str] = SHOW_EXEMPLARS,
+                 negatives: Sequence[str] = NOT_INTENT, encode_one: Callable[[str], np.ndarray] | None = None,
+                 frame: Callable[[str], str] | None = None) -> None:
+        super().__init__(encode, {"more": exemplars}, negatives, encode_one, frame)
 
     def score(self, text: str) -> float:
-        """How much nearer ``text`` is to a request for films than to anything else (cosine
-        similarity to the nearest exemplar of each)."""
-        v = np.asarray(self.encode_one(text), dtype=np.float32)
-        return float((self.pos @ v).max() - (self.neg @ v).max())
+        return self.scores(text)["more"]
 
     def is_show(self, text: str) -> bool:
-        return self.score(text) >= self.threshold
+        return self.score(text) >= 0
 
 
 def best_threshold(pos: np.ndarray, neg: np.ndarray) -> float:

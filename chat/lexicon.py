@@ -35,20 +35,26 @@ EXTRA_GENRE_WORDS = {
     "action packed": "Action", "detective": "Mystery", "whodunit": "Mystery",
     "sci": "Sci-Fi", "space": "Sci-Fi", "musical": "Musical",
     "cowboy": "Western", "cowboys": "Western", "documentary": "Documentary",
+    "syfy": "Sci-Fi", "scify": "Sci-Fi", "sci fy": "Sci-Fi", "sci fiction": "Sci-Fi",
+    "gangster": "Crime", "gangsters": "Crime", "mafia": "Crime", "mobster": "Crime",
+    "murder mystery": "Mystery", "murder mysteries": "Mystery", "film noire": "Film-Noir",
+    "slasher": "Horror", "slashers": "Horror", "splatter": "Horror",
 }
 OTHER_PHRASES: dict[str, Value] = {
-    "short": ("runtime", "under 90 minutes"), "quick": ("runtime", "under 90 minutes"),
+    "short": ("runtime", "under 90 minutes"), "something quick": ("runtime", "under 90 minutes"),
     "under 90 minutes": ("runtime", "under 90 minutes"), "long": ("runtime", "over 2 hours"),
+    "shorter": ("runtime", "under 90 minutes"), "longer": ("runtime", "over 2 hours"),
     "over 2 hours": ("runtime", "over 2 hours"), "over two hours": ("runtime", "over 2 hours"),
-    "epic": ("runtime", "over 2 hours"),
     "oscar": ("oscar", "Oscar winner"), "oscars": ("oscar", "Oscar winner"),
     "oscar winner": ("oscar", "Oscar winner"), "oscar winning": ("oscar", "Oscar winner"),
+    "oscar winners": ("oscar", "Oscar winner"), "won an oscar": ("oscar", "Oscar winner"),
     "academy award": ("oscar", "Oscar winner"), "award winning": ("oscar", "Oscar winner"),
     "critically acclaimed": ("critics", "critics' favourite"), "acclaimed": ("critics", "critics' favourite"),
     "critics favourite": ("critics", "critics' favourite"), "critics favorite": ("critics", "critics' favourite"),
     "well reviewed": ("critics", "well reviewed"), "good reviews": ("critics", "well reviewed"),
     "mixed reviews": ("critics", "mixed reviews"), "poorly reviewed": ("critics", "poorly reviewed"),
-    "bad reviews": ("critics", "poorly reviewed"),
+    "bad reviews": ("critics", "poorly reviewed"), "badly reviewed": ("critics", "poorly reviewed"),
+    "no subtitles": ("language", "English"), "without subtitles": ("language", "English"),
     "rated g": ("mpaa", "rated G"), "g rated": ("mpaa", "rated G"), "pg": ("mpaa", "rated PG"),
     "rated pg": ("mpaa", "rated PG"), "pg 13": ("mpaa", "rated PG-13"), "pg13": ("mpaa", "rated PG-13"),
     "rated pg 13": ("mpaa", "rated PG-13"), "rated r": ("mpaa", "rated R"), "r rated": ("mpaa", "rated R"),
@@ -56,11 +62,42 @@ OTHER_PHRASES: dict[str, Value] = {
     "british": ("country", "United Kingdom"), "uk": ("country", "United Kingdom"),
     "usa": ("country", "United States"), "hollywood": ("country", "United States"),
 }
+# a people's or country's name -> (countries, languages) it may mean: "a French film" is one
+# constraint that a film from France or a film in French satisfies ("in French" and
+# "French-language" name the language alone); values the catalog lacks are left out
+NATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "french": (("France",), ("French",)), "german": (("Germany", "West Germany"), ("German",)),
+    "italian": (("Italy",), ("Italian",)), "spanish": (("Spain",), ("Spanish",)),
+    "japanese": (("Japan",), ("Japanese",)), "swedish": (("Sweden",), ("Swedish",)),
+    "danish": (("Denmark",), ("Danish",)), "norwegian": (("Norway",), ("Norwegian",)),
+    "dutch": (("Netherlands",), ("Dutch",)), "russian": (("Russia", "Soviet Union"), ("Russian",)),
+    "soviet": (("Soviet Union",), ("Russian",)), "indian": (("India",), ("Hindi",)),
+    "chinese": (("People's Republic of China", "Taiwan", "Hong Kong"),
+                ("Chinese", "Mandarin", "Cantonese", "Standard Chinese", "Yue Chinese", "Putonghua")),
+    "hong kong": (("Hong Kong",), ("Cantonese", "Yue Chinese")), "taiwanese": (("Taiwan",), ()),
+    "korean": (("South Korea",), ("Korean",)), "czech": (("Czech Republic", "Czechoslovakia"), ("Czech",)),
+    "polish": (("Poland",), ("Polish",)), "greek": (("Greece",), ("Greek",)),
+    "hungarian": (("Hungary",), ("Hungarian",)), "portuguese": (("Portugal",), ("Portuguese",)),
+    "brazilian": (("Brazil",), ("Portuguese",)), "mexican": (("Mexico",), ()), "irish": (("Ireland",), ()),
+    "iranian": (("Iran",), ("Persian",)), "persian": (("Iran",), ("Persian",)), "turkish": (("Turkey",), ("Turkish",)),
+    "vietnamese": (("Vietnam",), ("Vietnamese",)), "cuban": (("Cuba",), ()), "canadian": (("Canada",), ()),
+    "australian": (("Australia",), ()), "kiwi": (("New Zealand",), ()), "belgian": (("Belgium",), ()),
+    "austrian": (("Austria",), ()), "swiss": (("Switzerland",), ()), "icelandic": (("Iceland",), ()),
+    "argentinian": (("Argentina",), ()), "american": (("United States",), ()),
+}
+# what a country's name means, beyond the country: "Hong Kong action" may be in Cantonese
+NATION_OF_COUNTRY = {"france": "french", "germany": "german", "italy": "italian", "spain": "spanish",
+                     "japan": "japanese", "sweden": "swedish", "denmark": "danish", "norway": "norwegian",
+                     "netherlands": "dutch", "holland": "dutch", "russia": "russian", "india": "indian",
+                     "china": "chinese", "hong kong": "hong kong", "korea": "korean", "poland": "polish",
+                     "greece": "greek", "hungary": "hungarian", "portugal": "portuguese", "brazil": "brazilian",
+                     "iran": "iranian", "vietnam": "vietnamese"}
 # surnames that are also ordinary words are never matched alone
 COMMON_WORDS = set("""
 love wise young stone hill wood woods king lane rich noble hunt bird cross may march hope black white brown
 green gray grey long short little good best day night bell page price rose fox hall bean craven lee scott
 allen ford hughes burton carpenter miller jordan wells reed moore howard park hunter bond jackson""".split())
+SURNAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "le", "la", "du", "mc"}
 TITLE_ARTICLES = ("the", "a", "an", "la", "le", "les", "il", "el", "das", "der", "die")
 
 
@@ -126,11 +163,31 @@ class Lexicon:
         add("romcom", ("genre", "Comedy"))
         for word, d in DECADE_WORDS.items():
             add(word, ("decade", d))
+            add(word[:-3] + "ys", ("decade", d))  # "sixtys"
+            add(d[2:4] + "ies", ("decade", d))  # "80ies"
         for year in range(1900, 2030):
             add(str(year), ("decade", f"{year // 10 * 10}s"))
         for word, tv in OTHER_PHRASES.items():
             add(word, tv)
         self.values = dict(self.values)
+
+        # one constraint that any of several values satisfies: "French" (France or French),
+        # "the Coen brothers" (either Coen)
+        self.groups: dict[Phrase, tuple[Value, ...]] = {}
+        self.languages_of: dict[Phrase, tuple[Value, ...]] = {}  # "in French", "French-language"
+        for word, (countries, languages) in NATIONS.items():
+            group = tuple(tv for tv in [*(("country", c) for c in countries), *(("language", v) for v in languages)]
+                          if tv in vocab)
+            if len(group) > 1:
+                self.groups[phrase(word)] = group
+            elif group:
+                self.values[phrase(word)] = [group[0]]
+            langs = tuple(tv for tv in group if tv[0] == "language")
+            if langs:
+                self.languages_of[phrase(word)] = langs
+        for country, nation in NATION_OF_COUNTRY.items():
+            if phrase(nation) in self.groups:
+                self.groups[phrase(country)] = self.groups[phrase(nation)]
 
         role_rank = {"director": 0, "cast": 1, "writer": 2}
         persons: dict[Phrase, list[tuple[int, int, Value]]] = defaultdict(list)
@@ -146,7 +203,7 @@ class Lexicon:
         others: dict[str, set[str]] = defaultdict(set)
         for v, (t, name) in enumerate(catalog.attr_values):
             if t in ("director", "cast") and len(phrase(name)) >= 2:
-                if t == "director" and counts[v] >= 3:
+                if t == "director" and counts[v] >= 2:
                     directors[phrase(name)[-1]].add(name)
                 if counts[v] >= 5:
                     others[phrase(name)[-1]].add(name)
@@ -155,13 +212,62 @@ class Lexicon:
             if (len(names | others[s]) == 1 and len(s) >= 5 and s not in COMMON_WORDS
                     and s not in title_words and (s,) not in self.values):
                 self.surnames[(s,)] = ("director", next(iter(names)))
+        # a star's surname alone ("a stallone movie", "de niro"): 8+ films, three times as many
+        # as anyone else with that surname
+        shared: dict[Phrase, dict[str, int]] = defaultdict(dict)
+        for v, (t, name) in enumerate(catalog.attr_values):
+            words = phrase(name)
+            if t in ("director", "cast") and len(words) >= 2:
+                tail = words[-2:] if len(words) >= 3 and words[-2] in SURNAME_PARTICLES else words[-1:]
+                shared[tail][name] = max(shared[tail].get(name, 0), int(counts[v]))
+        for tail, people in shared.items():
+            ranked = sorted(((n, name) for name, n in people.items()), reverse=True)
+            (top, name), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0)
+            if (top >= 8 and top >= 3 * max(runner_up, 1) and tail not in self.surnames
+                    and (len(tail) > 1 or len(tail[0]) >= 5) and tail[-1] not in COMMON_WORDS | title_words
+                    and tail not in self.values and ("cast", name) in vocab):
+                self.surnames[tail] = ("cast", name)
+            if (len(ranked) == 1 and len(tail) == 1 and len(tail[0]) >= 6 and tail not in self.surnames
+                    and tail[0] not in COMMON_WORDS | title_words and tail not in self.values
+                    and ("director", name) in vocab):  # "kurosawa": the only person of that name
+                self.surnames[tail] = ("director", name)
+        for s, names in directors.items():  # "the Coen brothers"
+            if len(names) > 1:
+                self.groups[(s, "brothers")] = tuple(("director", n) for n in sorted(names))
+        # a first name alone after "with" ("an action movie with Arnold"): the one actor far
+        # better known by it than anyone else in the catalog
+        by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for v, (t, name) in enumerate(catalog.attr_values):
+            if t == "cast" and len(phrase(name)) >= 2:
+                by_first[phrase(name)[0]].append((int(counts[v]), name))
+        self.first_names: dict[Phrase, Value] = {}
+        films = {name: int(counts[v]) for v, (t, name) in enumerate(catalog.attr_values) if t in role_rank}
+        for first, people in by_first.items():
+            people.sort(reverse=True)
+            runner_up = people[1][0] if len(people) > 1 else 0
+            surname = self.surnames.get((first,))
+            if (len(first) >= 4 and first not in COMMON_WORDS and people[0][0] >= 8
+                    and people[0][0] >= 3 * max(runner_up, 1) and (first,) not in self.values
+                    and (surname is None or films.get(surname[1], 0) < people[0][0])):  # "Arnold": not Tom Arnold
+                self.first_names[(first,)] = ("cast", people[0][1])
 
         popularity = np.bincount(catalog.inter_item, minlength=catalog.n_items)
         titles: dict[Phrase, list[int]] = defaultdict(list)
         for i, title in enumerate(catalog.titles):
             for key in title_keys(title):
                 titles[key].append(i)
+        prefixes: dict[Phrase, list[int]] = defaultdict(list)
+        for i, title in enumerate(catalog.titles):  # "Terminator 2" for "Terminator 2: Judgment Day"
+            head = title.partition(" (")[0]
+            if ":" in head and len(phrase(head.split(":")[0])) >= 2:
+                prefixes[phrase(head.split(":")[0])].append(i)
+        for key, items in prefixes.items():
+            if key not in titles:
+                titles[key] = items
         self.titles = {k: sorted(v, key=lambda i: -popularity[i]) for k, v in titles.items()}
         self.title_strings = [" ".join(k) for k in self.titles]
         self.person_strings = [" ".join(k) for k in self.persons]
-        self.max_len = max(len(p) for p in [*self.values, *self.persons, *self.titles])
+        self.max_len = max(len(p) for p in [*self.values, *self.persons, *self.titles, *self.groups])
+        # every word of a name the catalog knows, for correcting misspelt words ("spielburg")
+        self.words = sorted({w for p in [*self.values, *self.persons, *self.titles, *self.groups] for w in p
+                             if len(w) >= 4 and w.isalpha()})

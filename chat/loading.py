@@ -145,12 +145,11 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
         except (FileNotFoundError, ValueError) as exc:
             progress(f"unified policy unavailable ({exc}); using the rule policy")
             policy = "rule"
-    show = None
-    if retriever is not None:  # asking for films now, read by the sentence encoder (else by the word list)
-        from chat.intents import ShowIntent
+    parser = Parser(catalog, english=retriever.encoder.words() if retriever is not None else frozenset())
+    if retriever is not None:  # requests ("show me now", "start over") read by the sentence encoder
+        from chat.intents import IntentReader
 
-        show = ShowIntent(retriever.encoder.encode, encode_one=retriever.encode_query)
-    parser = Parser(catalog, show=show)
+        parser.reader = IntentReader(retriever.encoder.encode, encode_one=retriever.encode_query, frame=parser.frame)
     years = catalog.years[items]
     models = Models(catalog, world, als, fused, np.asarray(world.data.train.sum(axis=0)).ravel(), graph,
                     parser, pol, policy, rule.config, narrator or TemplateNarrator(), retriever,

@@ -1,4 +1,4 @@
-"""Understanding a chat message without a hub model: intents, attribute values, titles, wishes.
+"""Understanding a chat message without a hub model: intents, attribute values, films, wishes.
 
     parser = Parser(catalog)
     p = parser.parse("something funny from the 90s, but no Jim Carrey")
@@ -9,102 +9,118 @@ How a message is read:
 1. At most ``MAX_CHARS`` characters are read (``truncated`` says when more was sent);
    control characters are dropped.
 2. A message that is a whole intent phrase ("yes", "nope", "I don't mind", "start over") is
-   that intent. A message that is exactly a catalog title names a film the user likes.
-3. Otherwise the message is cut into clauses at punctuation and at "but". In each clause the
-   longest phrase known to the ``Lexicon`` wins at each position (titles only after a
-   like/dislike trigger, so "star wars" after "I loved" is the film, "wars" alone the
-   genre); person names and titles are also matched fuzzily (rapidfuzz ratio >= 88 / 85),
-   so "tom hank" and "pulp fiktion" are understood. A negator ("not", "no", "without",
-   "don't", "anything but", "nothing") makes every value after it in its clause rejected.
-4. After a strong trigger ("I loved", "movies like") a phrase that is no known title and no
-   attribute is reported in ``unknown_titles``, never silently matched to something else.
-5. Content words left over ("cozy", "rainy", "heist") make the message a ``wish``, which the
-   engine sends to semantic retrieval.
+   that intent; a greeting in front ("hi! something with Tom Hanks") is noted and the rest
+   read. A message that is exactly a catalog title names a film the person likes.
+3. Misspelt words are corrected to the nearest word of a name the catalog knows (one edit,
+   two for long words; a transposition is one), unless they are ordinary English words
+   (the encoder's vocabulary): "spielburg", "shawshenk", "mistery".
+4. The message is cut into clauses at punctuation and at "but". In each clause the longest
+   phrase known to the ``Lexicon`` wins at each position: a title of two or more words beats
+   a genre word inside it ("not star wars" is the film); a one-word title counts where the
+   message talks about films ("Titanic was awful", "not Titanic"). Person names and titles are
+   also matched fuzzily. A negator ("not", "no", "without", "I hate") makes values after it
+   rejected; "forget", "drop", "instead of", "swap X for Y", "X doesn't matter anymore" drop
+   a constraint; "nothing older than the 80s" is one constraint the 80s or 90s satisfy, and
+   so is "French" (a film from France or in French).
+5. A film named is liked, disliked, seen ("I've seen X", "seen it") or not wanted now ("not
+   Titanic"), from the words around it in its clause, else in the clauses next to it. After a
+   like trigger or in a clause about films, a name the catalog lacks is reported in
+   ``unknown_titles`` (a capitalised name, or anything after a strong trigger), never
+   silently matched to something else.
+6. The *frame* (the message without what it names) goes to the ``IntentReader`` when there
+   is one: "just show me some comedies" asks for films now; "let's start from scratch" is a
+   restart. Content words left over ("cozy", "rainy", "heist") make the message a ``wish``,
+   which the engine sends to semantic retrieval.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
-from chat.intents import SHOW_EXEMPLARS, ShowIntent
-from chat.lexicon import COMMON_WORDS, Lexicon, Phrase, Value, tokens
+from chat.intents import SHOW_EXEMPLARS, IntentReader
+from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, tokens
+from chat.lexicon import phrase as tokens_of
+from chat.words import (
+    ALL_NO,
+    ALL_YES,
+    DISLIKE_TRIGGERS,
+    DROP_AFTER,
+    DROP_BEFORE,
+    FILLERS,
+    GREETING_RE,
+    INSTEAD,
+    INTENT_OF,
+    LANGUAGE_MARKERS,
+    LIKE_TRIGGERS,
+    MOOD_PHRASES,
+    NEGATIVE,
+    NEGATOR_PHRASES,
+    NEGATORS,
+    NEUTRAL_TITLE,
+    NOT_NEGATING_NEXT,
+    NOT_TITLE_START,
+    OTHERS,
+    PEOPLE_WORDS,
+    POLITE,
+    POSITIVE,
+    PRONOUNS,
+    REJECT_BEFORE,
+    REQUEST_FILLER,
+    REQUEST_WORDS,
+    SEEN,
+    STOPWORDS,
+    STRONG_TRIGGERS,
+    SUBTITLES,
+    SWAP,
+    SWAP_TO,
+    TITLE_END,
+    comparative,
+    match_phrase,
+)
 from recsys.catalog import Catalog
 
 MAX_CHARS = 2000
-PERSON_CUTOFF, TITLE_CUTOFF = 88, 85
+PERSON_CUTOFF, TITLE_CUTOFF = 85, 85
 # one word of at least MIN_FUZZY_WORD letters against one-word values ("comdy", "thriler"): 85 lets one
 # letter be missing, added or swapped in a word of six or more letters, but not "music" -> "musical" (83)
 WORD_CUTOFF, MIN_FUZZY_WORD = 85, 5
-
-INTENTS: dict[str, list[str]] = {
-    "yes": ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "y", "definitely", "absolutely", "of course",
-            "correct", "right", "indeed", "sounds good", "please", "yes please", "that s right"],
-    "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never"],
-    "any": ["any", "anything", "whatever", "i dont mind", "dont mind", "i dont care", "dont care", "no preference",
-            "either", "doesnt matter", "it doesnt matter", "skip", "not sure", "im not sure", "i dont know",
-            "dont know", "no idea", "any is fine", "either is fine", "all good"],
-    "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
-             "give me more", "what else"],
-    "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
-            "why did you pick this", "why these"],
-    "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
-                       "different ones", "none of them"],
-    "restart": ["start over", "restart", "reset", "new search", "start again", "begin again", "clear"],
-    "undo": ["undo", "go back", "take that back", "undo that", "back"],
-    "greeting": ["hi", "hello", "hey", "hi there", "hello there", "hey there", "good morning", "good evening",
-                 "good afternoon", "howdy"],
-    "help": ["help", "what can you do", "how does this work", "what can i ask", "what can i say"],
-}
-INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
-ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely"}
-ALL_NO = {"no", "nope", "nah"}
-POLITE = {"please", "thanks", "thank", "you", "one"}
-
-NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither",
-            "nor", "dislike", "disliked", "isnt", "arent", "didnt", "doesnt", "cannot", "cant", "skip"}
-NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("anything", "except")}
-NOT_NEGATING_NEXT = {"mind", "care", "know"}  # "I don't mind"
-
-LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("adored",), ("adore",),
-                 ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
-                 ("favourite", "is"), ("favorite", "is"), ("such", "as")}
-STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
-DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",)}
-NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", "stuff", "ones", "those", "these",
-                   "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and",
-                   "or", "also", "plus", "too", "as", "well"}
-STOPWORDS = set("""
-i im id ive me my we us our you your a an the of to for from in on at by with and or but is are was were be been
-it its this that these those some any something anything movie movies film films flick flicks watch watching see
-want wanna would like looking look for please show give find recommend recommendation suggest maybe perhaps just
-really very so too kind sort type genre style one ones also only more less lot lots good great nice ok okay
-thing things stuff about can could should will let lets get got have has had do does did am directed starring
-made set tonight today night evening weekend mood feel feeling something else time pick tell yes no not
-dont isnt nothing without hate hated loved love liked enjoyed adored similar such fan favourite favorite
-""".split())
+EXCLUSIVE_INTENTS = ("something_else", "any", "why", "restart", "undo", "help")
 
 
 @dataclass
 class Parse:
-    """What one message says. Values are (type, value) of the catalog vocabulary; items are
+    """What one message says. Values are (type, value) of the catalog vocabulary; films are
     catalog item indices; ``wish`` is the text to send to semantic retrieval ("" if none)."""
 
     intents: list[str] = field(default_factory=list)
     accepted: list[Value] = field(default_factory=list)
     rejected: list[Value] = field(default_factory=list)
+    alternatives: list[tuple[Value, ...]] = field(default_factory=list)  # one wish any value meets
+    dropped: list[Value] = field(default_factory=list)  # constraints taken back ("forget the 80s")
+    instead: bool = False  # new values replace the earlier ones of their type ("actually", "instead")
     liked: list[int] = field(default_factory=list)
     disliked: list[int] = field(default_factory=list)
+    seen: list[int] = field(default_factory=list)
+    not_now: list[int] = field(default_factory=list)  # "not Titanic": not wanted in this search
     unknown_titles: list[str] = field(default_factory=list)
     wish: str = ""
     truncated: bool = False
 
     @property
     def empty(self) -> bool:
-        return not (self.intents or self.accepted or self.rejected or self.liked or self.disliked
-                    or self.unknown_titles or self.wish)
+        return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
+                    or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish)
+
+    @property
+    def names_something(self) -> bool:
+        """A value, film or constraint change was understood (not only an intent or a wish)."""
+        return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.liked
+                    or self.disliked or self.seen or self.not_now or self.unknown_titles)
 
 
 def clean(text: str) -> tuple[str, bool]:
@@ -119,40 +135,91 @@ def clean(text: str) -> tuple[str, bool]:
 class _Clause:
     toks: list[str]
     spans: list[tuple[int, int]]  # character span of each token in the cleaned text
+    caps: list[bool]  # the token was typed with a capital letter
 
 
 def _split_clauses(text: str) -> list[_Clause]:
-    clauses, cur, spans = [], [], []
+    clauses, cur = [], _Clause([], [], [])
     for m in re.finditer(r"[A-Za-z0-9\u00C0-\u024F'\u2019]+|[,.;:!?()\[\]\"]", text):
         tok = m.group(0)
         if not tok[0].isalnum() and tok[0] not in "'\u2019":
-            if tok not in "\"'" and cur:
-                clauses.append(_Clause(cur, spans))
-                cur, spans = [], []
+            if tok not in "\"'" and cur.toks:
+                clauses.append(cur)
+                cur = _Clause([], [], [])
             continue
         norm = tokens(tok)
         if not norm:
             continue
-        if norm[0] == "but" and cur and cur[-1] not in ("anything", "all", "nothing"):
-            clauses.append(_Clause(cur, spans))
-            cur, spans = [], []
-        cur.append(norm[0])
-        spans.append(m.span())
-    if cur:
-        clauses.append(_Clause(cur, spans))
+        if norm[0] == "but" and cur.toks and cur.toks[-1] not in ("anything", "all", "nothing"):
+            clauses.append(cur)
+            cur = _Clause([], [], [])
+        cur.toks.append(norm[0])
+        cur.spans.append(m.span())
+        cur.caps.append(tok[0].isupper())
+    if cur.toks:
+        clauses.append(cur)
     return clauses
 
 
-class Parser:
-    """Reads messages against one catalog's ``Lexicon``; thread-safe (read-only after init)."""
+@dataclass
+class _Mention:
+    """A film named in a clause: a catalog item, or a name the catalog lacks (``item`` None)."""
 
-    def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, show: ShowIntent | None = None) -> None:
+    clause: int
+    item: int | None
+    text: str
+    polarity: str | None  # like | dislike | not_now | None (decided from the clauses around it)
+    carried: str | None = None  # like / dislike of an earlier clause that named a film ("I liked X but not Y")
+
+
+@dataclass
+class _Reading:
+    """One message being read: the parse so far and what the title and frame steps need."""
+
+    text: str
+    out: Parse
+    clauses: list[_Clause]
+    talks_of_films: bool  # sentiment or "seen" words anywhere: one-word titles count
+    leftover: list[str] = field(default_factory=list)
+    leftover_clause: list[int] = field(default_factory=list)  # the clause of each leftover word
+    mentions: list[_Mention] = field(default_factory=list)
+    used: list[tuple[int, int]] = field(default_factory=list)  # character spans of what was named
+
+
+class Parser:
+    """Reads messages against one catalog's ``Lexicon``; thread-safe (read-only after init).
+
+    ``reader``: an ``IntentReader`` (None: word lists only); ``english``: ordinary words the
+    spelling correction leaves alone (the encoder's vocabulary; empty: only the word lists)."""
+
+    def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, reader: IntentReader | None = None,
+                 english: frozenset[str] = frozenset()) -> None:
         self.catalog = catalog
         self.lex = lexicon or Lexicon(catalog)
-        self.show = show  # asking for films now, by the sentence encoder (None: the word list only)
-        self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE
+        self.reader = reader
+        self._english = english
+        self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER
         self._one_word_values = sorted(k[0] for k in self.lex.values if len(k) == 1 and len(k[0]) >= MIN_FUZZY_WORD)
+        self._surnames = sorted(k[0] for k in self.lex.surnames)
+        known_words = {w for p in [*self.lex.values, *self.lex.persons, *self.lex.titles, *self.lex.groups]
+                       for w in p}
+        self._known_words = known_words
+        self._vocab = set(catalog.attr_values)
+        self._leave = (known_words | set(english) | STOPWORDS | COMMON_WORDS | POSITIVE | NEGATIVE | SEEN
+                       | PEOPLE_WORDS)
+        # corrections go to a word of a value or a filler before a word of a name or title
+        # ("movei" -> "movie", not "moved"; "comdy" -> "comedy")
+        first = {w for p in [*self.lex.values, *self.lex.groups] for w in p if w.isalpha()}
+        self._bigrams = {p[j : j + 2] for p in [*self.lex.values, *self.lex.persons, *self.lex.titles, *self.lex.groups]
+                         for j in range(len(p) - 1)}
+        self._after: dict[str, set[str]] = {}  # word -> words that follow it in a known name
+        self._before: dict[str, set[str]] = {}
+        for a, b in self._bigrams:
+            self._after.setdefault(a, set()).add(b)
+            self._before.setdefault(b, set()).add(a)
+        self._spelling = (sorted(first | FILLERS), sorted(set(self.lex.words) - first - FILLERS))
 
+    # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
         text, truncated = clean(text)
         out = Parse(truncated=truncated)
@@ -169,109 +236,319 @@ class Parser:
         if all(t in ALL_NO for t in core):
             out.intents.append("no")
             return out
+        greeting = GREETING_RE.match(text)
+        if greeting and tokens(text[greeting.end():]):  # "hi! something with Tom Hanks"
+            out.intents.append("greeting")
+            text = text[greeting.end():]
         first = re.match(r"\s*([A-Za-z]+)\s*[,.;:!]", text)
         if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks"
             out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")
             text = text[first.end():]
-            toks = tokens(text)
-        whole = tuple(toks)
+        whole = tuple(tokens(text))
         if whole in self.lex.titles and whole not in self.lex.values:
             out.liked.append(self.lex.titles[whole][0])
             return out
-        leftover: list[str] = []
-        title_mood = None  # like / dislike carried from an earlier clause that named a title
-        for clause in _split_clauses(text):
-            title_mood = self._clause(clause, text, out, leftover, title_mood)
-        out.wish = text.strip() if leftover else ""
-        asked_for_films = {"more", "something_else"} & set(out.intents)
-        if self.show is not None and not asked_for_films and self.show.is_show(text.strip()):
-            out.intents.append("more")
-            if all(t in self._show_words for t in leftover):  # the request was all the leftover said
-                out.wish = ""
-        for name in ("accepted", "rejected", "liked", "disliked"):
+        r = self._read(text, out)
+        if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
+            about = {m.clause for m in r.mentions}
+            r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
+                          if k not in about and t not in POSITIVE | NEGATIVE | SEEN]
+        out.wish = text.strip() if r.leftover else ""
+        self._intent(r)
+        for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
         out.rejected = [v for v in out.rejected if v not in out.accepted]
+        out.not_now = [i for i in out.not_now if i not in out.seen + out.liked + out.disliked]
         return out
 
-    def _clause(self, c: _Clause, text: str, out: Parse, leftover: list[str], title_mood: str | None) -> str | None:
-        toks, n, i = c.toks, len(c.toks), 0
+    def frame(self, text: str) -> str:
+        """``text`` without the values and films it names: "just show me some comedies" -> "just show me some"."""
+        text, _ = clean(text)
+        r = self._read(text, Parse())
+        kept, last = [], 0
+        for a, b in sorted(r.used):
+            kept.append(text[last:a])
+            last = max(last, b)
+        kept.append(text[last:])
+        return " ".join("".join(kept).split())
+
+    def _read(self, text: str, out: Parse) -> _Reading:
+        clauses = _split_clauses(text)
+        for c in clauses:
+            c.toks = self._correct(c.toks)
+        talks = any(t in POSITIVE | NEGATIVE | SEEN for c in clauses for t in c.toks) or any(
+            match_phrase(c.toks, i, LIKE_TRIGGERS | DISLIKE_TRIGGERS) for c in clauses for i in range(len(c.toks)))
+        r = _Reading(text, out, clauses, talks)
+        title_mood = None  # like / dislike carried from an earlier clause that named a title
+        for k, clause in enumerate(clauses):
+            title_mood = self._clause(r, k, clause, title_mood)
+        self._resolve_titles(r)
+        return r
+
+    def _intent(self, r: _Reading) -> None:
+        """Intents of the message's frame, by the encoder's reader."""
+        out = r.out
+        words = {t for c in r.clauses for t in c.toks}
+        others = any(match_phrase(c.toks, j, OTHERS) for c in r.clauses for j in range(len(c.toks)))
+        if words & SEEN and ((not out.names_something and words & PRONOUNS) or (others and out.seen)):
+            out.intents[:] = ["something_else"]  # "I've seen that one", "seen fargo and heat, others?"
+            out.wish = ""
+            return
+        if self.reader is None or {"more", "something_else"} & set(out.intents):
+            return
+        framed = self.frame(r.text) if out.names_something else r.text.strip()
+        words = set(tokens(framed)) - POLITE
+        if not words or (out.names_something and not words & REQUEST_WORDS):
+            return  # a frame around what the message names asks for films only with a request word
+        label = self.reader.label(framed)
+        if label == "more":
+            out.intents[:] = [i for i in out.intents if i not in ("yes",)] + ["more"]
+            if all(t in self._show_words for t in r.leftover):  # the request was all the leftover said
+                out.wish = ""
+        elif label in EXCLUSIVE_INTENTS and not out.names_something and not out.intents:
+            # content words its exemplars never use make the message a wish ("no black and white
+            # movies"); one among words they use is let pass ("begin again from the top")
+            outside = [t for t in r.leftover if t not in self.reader.words[label]]
+            if outside and (len(outside) > 1 or len(outside) == len(r.leftover)):
+                return
+            out.intents.append(label)
+            out.wish = ""
+
+    # one clause ---------------------------------------------------------------------------------
+    def _clause(self, r: _Reading, k: int, c: _Clause, title_mood: str | None) -> str | None:
+        out, toks, n, i = r.out, c.toks, len(c.toks), 0
         negated, mood, strong, named_title = False, None, False, False
+        dropping = False  # after "forget", "drop", "instead of" (and "swap" until "for")
+        swapping = False
+        drop_until = next((j for j in range(n) if match_phrase(toks, j, DROP_BEFORE)), -1)  # "X doesn't matter"
+        compare = None
         while i < n:
-            # triggers and negators
-            two = tuple(toks[i : i + 2])
-            trig = two if two in LIKE_TRIGGERS | DISLIKE_TRIGGERS else (toks[i],) if (toks[i],) in (
-                LIKE_TRIGGERS | DISLIKE_TRIGGERS) else None
+            if i == drop_until:
+                i += len(match_phrase(toks, i, DROP_BEFORE))
+                drop_until = -1
+                continue
+            marker = match_phrase(toks, i, DROP_AFTER | SWAP)
+            if marker:
+                dropping, swapping = True, marker in SWAP
+                i += len(marker)
+                continue
+            if swapping and toks[i] in SWAP_TO:
+                dropping = swapping = False
+                i += 1
+                continue
+            instead = match_phrase(toks, i, INSTEAD)
+            if instead:
+                out.instead = True
+                i += len(instead)
+                continue
+            cmp = comparative(toks, i)
+            if cmp:
+                compare, i = cmp[0] if not negated else {"<": ">=", ">": "<="}[cmp[0]], i + cmp[1]
+                negated = False
+                continue
+            neutral = match_phrase(toks, i, NEUTRAL_TITLE)
+            if neutral:  # "not feeling like Schindler's List": a film named next is neither liked nor disliked
+                r.talks_of_films = True
+                i += len(neutral)
+                continue
+            trig = match_phrase(toks, i, LIKE_TRIGGERS | DISLIKE_TRIGGERS)
             if trig:
                 mood = "dislike" if trig in DISLIKE_TRIGGERS or negated else "like"
+                negated = negated or trig in DISLIKE_TRIGGERS  # "I hate musicals": values after it are not wanted
                 strong = strong or trig in STRONG_TRIGGERS
                 i += len(trig)
                 continue
-            if two in NEGATOR_PHRASES:
-                negated, i = True, i + 2
-                continue
-            if toks[i] in NEGATORS and not (i + 1 < n and toks[i + 1] in NOT_NEGATING_NEXT):
-                negated, i = True, i + 1
-                continue
+            if not (toks[i] in NEGATORS and self._longest(toks, i, c, r, True, mood)):  # "no subtitles"
+                neg = match_phrase(toks, i, NEGATOR_PHRASES)
+                if neg:
+                    negated, i = True, i + len(neg)
+                    continue
+                if toks[i] in NEGATORS and not (i + 1 < n and toks[i + 1] in NOT_NEGATING_NEXT):
+                    negated, i = True, i + 1
+                    continue
             title_ctx = mood or title_mood
-            hit = self._longest(toks, i, titles=title_ctx is not None)
+            hit = self._longest(toks, i, c, r, negated, title_ctx)
             if hit:
                 kind, length, payload = hit
                 if kind == "title":
                     named_title = True
-                    liked = (mood or title_mood) == "like" and not negated
-                    (out.liked if liked else out.disliked).append(payload)
+                    r.mentions.append(_Mention(k, payload, "", self._polarity(mood, negated), title_mood))
                 else:
-                    (out.rejected if negated else out.accepted).extend(payload)
+                    self._put(out, payload, kind == "group" or (kind == "language" and len(payload) > 1),
+                              negated, dropping, compare, i, toks)
+                    compare = None
+                r.used.append((c.spans[i][0], c.spans[i + length - 1][1]))
                 i += length
                 continue
-            if title_ctx and toks[i] not in NOT_TITLE_START:
-                got = self._fuzzy_title_or_unknown(c, i, text, strong)
+            starts_title = (toks[i] not in NOT_TITLE_START and (toks[i] not in STOPWORDS or toks[i] in TITLE_ARTICLES)
+                            and not (i and toks[i - 1] in ("a", "an")))  # "a Disney-style musical" is a kind
+            if starts_title and (title_ctx or r.talks_of_films or c.caps[i]):
+                got = self._title_run(c, i, r, strong, title_ctx)
                 if got:
-                    kind, length, payload = got
-                    named_title = named_title or kind == "title"
-                    if kind == "title":
-                        liked = title_ctx == "like" and not negated
-                        (out.liked if liked else out.disliked).append(payload)
-                    else:
-                        out.unknown_titles.append(payload)
+                    length, mentions = got
+                    named_title = named_title or any(m.item is not None for m in mentions)
+                    for m in mentions:
+                        m.polarity, m.carried = self._polarity(mood, negated), title_mood
+                        r.mentions.append(m)
+                    r.used.append((c.spans[i][0], c.spans[i + length - 1][1]))
                     i += length
                     continue
             fuzzy = self._fuzzy_person(toks, i) or self._fuzzy_word(toks[i])
             if fuzzy:
                 length, payload = fuzzy
-                (out.rejected if negated else out.accepted).extend(payload)
+                self._put(out, payload, False, negated, dropping, compare, i, toks)
+                r.used.append((c.spans[i][0], c.spans[i + length - 1][1]))
                 i += length
                 continue
-            if toks[i] not in STOPWORDS and not toks[i].isdigit():
-                leftover.append(toks[i])
+            mood_phrase = match_phrase(toks, i, MOOD_PHRASES)
+            if mood_phrase:  # "a feel-good movie"
+                r.leftover.append(" ".join(mood_phrase))
+                r.leftover_clause.append(k)
+                i += len(mood_phrase)
+                continue
+            if toks[i] in SUBTITLES and negated and ("language", "English") in self._vocab:  # "no subtitles"
+                out.accepted.append(("language", "English"))
+                i += 1
+                continue
+            if toks[i] not in STOPWORDS | TITLE_END | PEOPLE_WORDS and not toks[i].isdigit():
+                r.leftover.append(toks[i])
+                r.leftover_clause.append(k)
             i += 1
         return (mood or title_mood) if named_title else None
 
-    def _longest(self, toks: list[str], i: int, titles: bool):
-        """The longest known phrase starting at ``i``: ("title", len, item) or ("values", len, [tv])."""
+    @staticmethod
+    def _polarity(mood: str | None, negated: bool) -> str | None:
+        """A film's polarity from the trigger before it in its clause ("I didn't like X": dislike)."""
+        if mood:
+            return "dislike" if negated or mood == "dislike" else "like"
+        return "not_now" if negated else None
+
+    def _put(self, out: Parse, values, group: bool, negated: bool, dropping: bool, compare: str | None,
+             i: int, toks: list[str]) -> None:
+        values = list(values)
+        if compare and all(t == "decade" for t, _ in values):
+            decades = sorted(v for t, v in self.catalog.attr_values if t == "decade")
+            ref = values[0][1]
+            ok = {"<": lambda d: d < ref, ">": lambda d: d > ref, ">=": lambda d: d >= ref,
+                  "<=": lambda d: d <= ref}[compare]
+            group_values = tuple(("decade", d) for d in decades if ok(d))
+            if group_values:
+                out.alternatives.append(group_values)
+            return
+        drop_here = dropping or self._followed_by(toks, i, DROP_BEFORE)
+        if drop_here:
+            out.dropped.extend(values)
+        elif negated or self._followed_by(toks, i, REJECT_BEFORE):  # "romance isn't my thing"
+            out.rejected.extend(values)
+        elif group:
+            out.alternatives.append(tuple(values))
+        else:
+            out.accepted.extend(values)
+
+    @staticmethod
+    def _followed_by(toks: list[str], i: int, phrases) -> bool:
+        """A value before one of ``phrases`` in its clause ("the crime part doesn't matter")."""
+        return any(match_phrase(toks, j, phrases) for j in range(i + 1, len(toks)))
+
+    # what a phrase names --------------------------------------------------------------------
+    def _longest(self, toks: list[str], i: int, c: _Clause, r: _Reading, negated: bool, title_ctx: str | None):
+        """The longest known phrase starting at ``i``: ("title", len, item), ("values", len,
+        [tv]), ("group", len, (tv, ...)) or ("language", len, (tv, ...))."""
         lex = self.lex
+        one_word_titles = bool(title_ctx) or r.talks_of_films or (negated and i > 0)
         for length in range(min(lex.max_len, len(toks) - i), 0, -1):
             p: Phrase = tuple(toks[i : i + length])
-            if titles and p in lex.titles and (length > 1 or p not in lex.values):
+            if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx):
                 return "title", length, lex.titles[p][0]
-            if p in lex.values:
+            if p in lex.languages_of and (i > 0 and toks[i - 1] == "in" or match_phrase(
+                    toks, i + length, LANGUAGE_MARKERS)):  # "in French", "Spanish-language"
+                marker = match_phrase(toks, i + length, LANGUAGE_MARKERS)
+                return "language", length + (len(marker) if marker else 0), lex.languages_of[p]
+            if p in lex.groups:
+                return "group", length, lex.groups[p]
+            if p in lex.values and not self._people_word(toks, i, p):
                 return "values", length, lex.values[p]
             if p in lex.persons:
                 return "values", length, [self._role(toks, i, lex.persons[p])]
-            if p in lex.surnames:
-                return "values", length, [lex.surnames[p]]
+            if p in lex.first_names and c.caps[i] and i > 0 and toks[i - 1] in ("with", "starring"):
+                return "values", length, [lex.first_names[p]]
+            if p in lex.surnames and not (lex.surnames[p][0] == "cast" and len(p) == 1 and p[0] in self._english
+                                          and not c.caps[i]):  # "flowers" is not Bess Flowers
+                name = lex.surnames[p][1]
+                return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]))]
         return None
+
+    def _title_ok(self, p: Phrase, one_word_titles: bool, title_ctx: str | None) -> bool:
+        """A title phrase names the film: always when it has two words or more that are not a
+        known value, a person or an ordinary word with an article; one word only where the
+        message talks about films."""
+        lex = self.lex
+        bare = p[1:] if len(p) > 1 and p[0] in TITLE_ARTICLES else p
+        if len(bare) >= 2:
+            return p not in lex.persons and (title_ctx is not None or p not in lex.values)
+        word = bare[0]
+        if not one_word_titles or word in STOPWORDS or word in PEOPLE_WORDS:
+            return False
+        return p not in lex.values or (title_ctx is not None and len(p) > 1)
+
+    @staticmethod
+    def _people_word(toks: list[str], i: int, p: Phrase) -> bool:
+        """"kids" or "family" as people, not as a kind of film: "my kids loved it" (a kind only
+        after "for" or before a film word: "for my kids", "kids movies", "family comedy")."""
+        if len(p) != 1 or p[0] not in PEOPLE_WORDS:
+            return False
+        before = toks[max(0, i - 3) : i]
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        return not ("for" in before or after in FILLERS or after in {"film", "films", "movie", "movies", "friendly"}
+                    or after.endswith("s") and after in {"comedies", "musicals", "cartoons"} or after == "comedy")
 
     @staticmethod
     def _role(toks: list[str], i: int, roles: list[Value]) -> Value:
-        """A person's role from the words before the name, else their main role."""
+        """A person's role from the words before the name, else their main role (directing or
+        acting before writing: a writer-director is asked for as a director)."""
         before = set(toks[max(0, i - 3) : i])
         want = ("director" if before & {"directed", "director", "by"} else
                 "cast" if before & {"with", "starring", "actor", "actress", "stars"} else
                 "writer" if before & {"written", "writer"} else None)
         if "written" in before:
             want = "writer"
+        if want is None:
+            return next((tv for tv in roles if tv[0] != "writer"), roles[0])
         return next((tv for tv in roles if tv[0] == want), roles[0])
+
+    def _correct(self, toks: list[str]) -> list[str]:
+        """``toks`` with misspelt words replaced by the catalog word they misspell: one edit for
+        words of five to eight letters, two from nine; ordinary English words and known names
+        are left alone. Where several words are as near, the one that makes a known name with
+        its neighbour wins ("tim burten" -> burton); a value word before a name ("comdy")."""
+        out = list(toks)
+        for i, tok in enumerate(toks):
+            prev, nxt = (out[i - 1] if i else ""), (toks[i + 1] if i + 1 < len(toks) else "")
+            tier, cands = self._candidates(tok)
+            if not cands:  # an ordinary word may still be a name's misspelling next to the rest of it
+                known = (prev, tok) in self._bigrams or (tok, nxt) in self._bigrams
+                if len(tok) >= 5 and tok.isalpha() and not known:
+                    near = self._after.get(prev, set()) | self._before.get(nxt, set())
+                    best = sorted(w for w in near if OSA.distance(tok, w) <= 1)  # "the shinning", "cohen brothers"
+                    if len(best) == 1:
+                        out[i] = best[0]
+                continue
+            fit = [w for w in cands if (prev, w) in self._bigrams or (w, nxt) in self._bigrams]
+            if fit or len(cands) == 1 or tier == 0:
+                out[i] = (fit or cands)[0]
+        return out
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one parser per catalog, for the process)
+    def _candidates(self, tok: str) -> tuple[int, tuple[str, ...]]:
+        if len(tok) < 4 or not tok.isalpha() or tok in self._leave:
+            return 0, ()
+        limit = 1 if len(tok) < 9 else 2
+        for tier, words in enumerate(self._spelling[:1] if len(tok) == 4 else self._spelling):  # "sifi"
+            hits = process.extract(tok, words, scorer=OSA.distance, score_cutoff=limit, limit=None)
+            if hits:
+                best = min(d for _, d, _ in hits)
+                return tier, tuple(w for w, d, _ in hits if d == best)
+        return 0, ()
 
     def _fuzzy_person(self, toks: list[str], i: int):
         for length in (3, 2):
@@ -290,23 +567,88 @@ class Parser:
         if len(tok) < MIN_FUZZY_WORD or tok in STOPWORDS or tok in COMMON_WORDS:
             return None
         hit = process.extractOne(tok, self._one_word_values, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
-        return (1, list(self.lex.values[(hit[0],)])) if hit else None
+        if hit:
+            return 1, list(self.lex.values[(hit[0],)])
+        if tok in self._english:  # a misspelt name is no ordinary word ("flowers" is not Bess Flowers)
+            return None
+        hit = process.extractOne(tok, self._surnames, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
+        return (1, [self.lex.surnames[(hit[0],)]]) if hit else None
 
-    def _fuzzy_title_or_unknown(self, c: _Clause, i: int, text: str, strong: bool):
-        """A title typed with mistakes after a trigger; else, after a strong trigger, the rest
-        of the clause is reported as a title the catalog does not have."""
+    # films -----------------------------------------------------------------------------------
+    def _title_run(self, c: _Clause, i: int, r: _Reading, strong: bool, title_ctx: str | None):
+        """Films named from ``i`` on that no exact phrase matched: a title typed with mistakes,
+        or a name the catalog lacks (after a strong trigger, or typed with capitals where the
+        message talks about films). Returns (tokens used, [mentions]) or None."""
         toks = c.toks
         end = len(toks)
-        for j in range(i, len(toks)):  # a known value later in the clause ends the title
-            if j > i and self._longest(toks, j, titles=False):
+        for j in range(i + 1, len(toks)):  # a known value or "was great" ends the title
+            if toks[j] in TITLE_END or self._longest(toks, j, c, r, False, None):
                 end = j
                 break
-        rest = " ".join(toks[i:end])
-        if len(rest) >= 4:
-            hit = process.extractOne(rest, self.lex.title_strings, scorer=fuzz.ratio, score_cutoff=TITLE_CUTOFF)
+        parts, start = [], i
+        for j in range(i, end + 1):
+            if j == end or toks[j] in ("and", "or"):
+                if j > start:
+                    parts.append((start, j))
+                start = j + 1
+        k = r.clauses.index(c)
+        whole = " ".join(toks[i:end])
+        if len(whole) >= 4:
+            hit = process.extractOne(whole, self.lex.title_strings, scorer=fuzz.ratio, score_cutoff=TITLE_CUTOFF)
             if hit:
-                return "title", end - i, self.lex.titles[tuple(hit[0].split())][0]
-        content = [t for t in toks[i:end] if t not in STOPWORDS]
-        if strong and content:
-            return "unknown", end - i, text[c.spans[i][0] : c.spans[end - 1][1]]
-        return None
+                return end - i, [_Mention(k, self.lex.titles[tuple(hit[0].split())][0], "", None)]
+        mentions = []
+        for a, b in parts:
+            name = " ".join(toks[a:b])
+            hit = process.extractOne(name, self.lex.title_strings, scorer=fuzz.ratio,
+                                     score_cutoff=TITLE_CUTOFF) if len(name) >= 4 else None
+            if hit:
+                mentions.append(_Mention(k, self.lex.titles[tuple(hit[0].split())][0], "", None))
+                continue
+            content = [t for t in toks[a:b] if t not in STOPWORDS]
+            capitalised = all(c.caps[j] for j in range(a, b) if toks[j] not in STOPWORDS)
+            if content and (strong or (capitalised and (title_ctx or r.talks_of_films))):
+                mentions.append(_Mention(k, None, r.text[c.spans[a][0] : c.spans[b - 1][1]], None))
+            else:
+                return None
+        return (end - i, mentions) if mentions else None
+
+    def _resolve_titles(self, r: _Reading) -> None:
+        """Each film named is liked, disliked, not wanted now and/or seen: from the trigger
+        before it, else the sentiment words of its clause, else of the nearest clause that has
+        some ("Casablanca, Vertigo and Rear Window are my favorites"); liked when nothing says."""
+        out = r.out
+        marks = [self._clause_marks(c) for c in r.clauses]
+        for m in r.mentions:
+            own = marks[m.clause]
+            polarity = m.polarity if m.polarity not in (None, "not_now") or not m.carried else (
+                "dislike" if m.polarity == "not_now" else None)  # "I liked Fargo but not Braveheart"
+            polarity = polarity or own["mood"] or m.carried
+            if polarity is None:
+                near = [marks[j]["mood"] for j in sorted(range(len(marks)), key=lambda j: (abs(j - m.clause), -j))
+                        if marks[j]["mood"]]
+                polarity = near[0] if near else None
+            seen = own["seen"] or any(marks[j]["seen"] and marks[j]["refers"] and not any(
+                x.clause == j for x in r.mentions) for j in range(m.clause + 1, len(marks)))
+            if m.item is None:
+                out.unknown_titles.append(m.text)
+                continue
+            if seen:
+                out.seen.append(m.item)
+                if polarity in (None, "not_now"):
+                    continue
+            if polarity == "dislike":
+                out.disliked.append(m.item)
+            elif polarity == "not_now":
+                out.not_now.append(m.item)
+            else:
+                out.liked.append(m.item)
+
+    @staticmethod
+    def _clause_marks(c: _Clause) -> dict:
+        toks = set(c.toks)
+        negated_like = any(match_phrase(c.toks, j, {("didnt", "like"), ("dont", "like"), ("didnt", "enjoy"),
+                                                     ("not", "a", "fan"), ("didnt", "love")} | REJECT_BEFORE)
+                           for j in range(len(c.toks)))
+        mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE else None)
+        return {"mood": mood, "seen": bool(toks & SEEN), "refers": bool(toks & PRONOUNS)}

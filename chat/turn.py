@@ -20,6 +20,7 @@ import numpy as np
 from chat.cards import md, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.parser import Parse
+from chat.words import EXCLUSIVE_TYPES
 from prompts import render
 from recsys.personas import Persona, attention, reweight
 
@@ -125,35 +126,42 @@ class _Apply:
             self.notes.append("Use the undo button to take back your last answer.")
             self.then = "stay"
             return
-        if p.intents and set(p.intents) <= {"greeting", "help"}:
+        said = p.names_something or bool(p.wish)
+        if p.intents and set(p.intents) <= {"greeting", "help"} and not said:
             self.ack.append(render("help", last_year=self.m.last_year))
             self.then = "stay"
             return
+        if "greeting" in p.intents:
+            self.ack.append("Hello!")
         if "why" in p.intents:
             self.why(None)
             return
-        if self.s.question is not None and ({"yes", "no", "any"} & set(p.intents) or p.accepted or p.rejected):
+        if self.s.question is not None and ({"yes", "no", "any"} & set(p.intents) or p.accepted or p.rejected
+                                            or p.alternatives):
             self.answer(p)
-        self.values(p.accepted, p.rejected)
+        self.drop(p.dropped)
+        self.values(p.accepted, p.rejected, p.instead)
+        self.groups(p.alternatives)
         self.titles(p)
         if p.wish:
             self.s = dataclasses.replace(self.s, wish=p.wish)
             self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
-        if {"more", "something_else"} & set(p.intents):
-            self.then = "films"
+        changed = (self.s.accepted, self.s.rejected, self.s.either) != (
+            self.before.accepted, self.before.rejected, self.before.either)
+        if {"more", "something_else"} & set(p.intents) or (changed and self.before.cards):
+            self.then = "films"  # a person looking at films who changes the wish wants new films
             if "something_else" in p.intents:
                 self.ack.append("Something different, then.")
-        understood = p.intents or p.accepted or p.rejected or p.liked or p.disliked or p.wish
-        if not understood:
-            if not p.unknown_titles:
-                self.notes.append("Sorry, I did not catch that. You can name a genre, an era, a director or "
-                                  "actor, a film you liked, or just describe the mood.")
+        if not (p.intents or said):
+            self.notes.append("Sorry, I did not catch that. You can name a genre, an era, a director or "
+                              "actor, a film you liked, or just describe the mood.")
             self.then = "stay"
 
     def answer(self, p: Parse) -> None:
         """Text that answers the pending question."""
         asked = list(self.s.asked)
-        named = [v for v in (self.m.catalog.find_value(*tv) for tv in p.accepted) if v is not None]
+        stated = list(p.accepted) + [tv for g in p.alternatives for tv in g]
+        named = [v for v in (self.m.catalog.find_value(*tv) for tv in stated) if v is not None]
         picked = [v for v in asked if v in named]
         if picked:
             self.record(yes=picked, unknown=[v for v in asked if v not in picked])
@@ -169,7 +177,9 @@ class _Apply:
                 self.notes.append("Which one? Click a chip, or say \u201cany\u201d.")
                 self.then = "stay"
 
-    def values(self, accepted, rejected) -> None:
+    def values(self, accepted, rejected, instead: bool = False) -> None:
+        """Values the person wants or rules out. A new value of a type a film has one of (an
+        era, a length, a rating) replaces the old one; with "instead" / "actually" any type does."""
         cat, s = self.m.catalog, self.s
         named = [v for v in (cat.find_value(*tv) for tv in accepted) if v is not None]
         yes = [v for v in named if v not in s.accepted]
@@ -180,37 +190,93 @@ class _Apply:
             self.ack.append("Yes, still " + ", ".join(label(self.m, v) for v in again) + ".")
         if not (yes or no):
             return
-        self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in no) + tuple(yes),
+        new_types = {cat.attr_values[v][0] for v in yes}
+        replaced = [v for v in s.accepted if v not in yes and cat.attr_values[v][0] in new_types
+                    and (instead or cat.attr_values[v][0] in EXCLUSIVE_TYPES)]
+        either = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & new_types and (
+            instead or {cat.attr_values[v][0] for v in g} <= EXCLUSIVE_TYPES)))
+        self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in no and v not in replaced)
+                                     + tuple(yes), either=either,
                                      rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
                                      answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))
         if yes and not any(a.startswith("Got it") for a in self.ack):
-            self.ack.append("Got it: " + ", ".join(label(self.m, v) for v in yes) + ".")
+            was = f" instead of {', '.join(label(self.m, v) for v in replaced)}" if replaced else ""
+            self.ack.append("Got it: " + ", ".join(label(self.m, v) for v in yes) + was + ".")
         if no:
             self.ack.append("No " + ", ".join(label(self.m, v) for v in no) + ".")
+
+    def groups(self, alternatives) -> None:
+        """One-of constraints ("French": from France or in French)."""
+        cat, s = self.m.catalog, self.s
+        new = []
+        for g in alternatives:
+            vals = tuple(v for v in (cat.find_value(*tv) for tv in g) if v is not None)
+            if vals and vals not in s.either and not set(vals) & set(s.accepted):
+                new.append(vals)
+        if not new:
+            return
+        types = {cat.attr_values[v][0] for g in new for v in g}
+        keep = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & types & EXCLUSIVE_TYPES))
+        accepted = tuple(v for v in s.accepted if cat.attr_values[v][0] not in types & EXCLUSIVE_TYPES)
+        self.s = dataclasses.replace(s, either=keep + tuple(new), accepted=accepted)
+        self.ack.append("Got it: " + "; ".join(" or ".join(label(self.m, v) for v in g) for g in new) + ".")
+
+    def drop(self, dropped) -> None:
+        """Constraints the person takes back ("forget the 80s", "drop the horror")."""
+        if not dropped:
+            return
+        cat, s = self.m.catalog, self.s
+        gone = {v for v in (cat.find_value(*tv) for tv in dropped) if v is not None}
+        active = set(s.accepted) | set(s.rejected) | {v for g in s.either for v in g}
+        removed = [v for v in gone if v in active]
+        if removed:
+            self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in gone),
+                                         rejected=tuple(v for v in s.rejected if v not in gone),
+                                         either=tuple(g for g in s.either if not set(g) & gone))
+            self.ack.append("Dropped " + ", ".join(label(self.m, v) for v in sorted(removed)) + ".")
+        missing = [tv[1] for tv in dropped if cat.find_value(*tv) not in active]
+        if missing:
+            self.notes.append(", ".join(missing) + (" was" if len(missing) == 1 else " were")
+                              + " not part of the search.")
 
     def titles(self, p: Parse) -> None:
         m, s = self.m, self.s
         cat = m.catalog
-        liked, disliked, wish_extra = list(s.liked), list(s.disliked), []
+        liked, disliked, seen, shown, wish_extra = list(s.liked), list(s.disliked), list(s.seen), list(s.shown), []
         for i, bucket in [(i, liked) for i in p.liked] + [(i, disliked) for i in p.disliked]:
-            name = title_of(cat, i) + (f" ({cat.years[i]})" if cat.years[i] > 0 else "")
+            name = self._film(i)
             w = int(m.world.of_catalog[i])
             if w >= 0:
                 if w not in bucket:
                     bucket.append(w)
                 self.ack.append(("Noted that you liked " if bucket is liked else "Noted that you did not like ")
-                                + f"*{md(name)}*.")
+                                + f"*{name}*.")
             elif bucket is liked:
                 wish_extra.append(cat.texts[i])
-                self.notes.append(f"I know *{md(name)}*, but too few people rated it for me to learn from it, "
+                self.notes.append(f"I know *{name}*, but too few people rated it for me to learn from it, "
                                   "so I will look for films that resemble its description.")
             else:
-                self.notes.append(f"I know *{md(name)}*; I will keep away from films like it.")
+                self.notes.append(f"I know *{name}*; I will keep away from films like it.")
+        for i in p.seen:
+            w = int(m.world.of_catalog[i])
+            if w >= 0 and w not in seen:
+                seen.append(w)
+            self.ack.append(f"You have seen *{self._film(i)}*: I will not suggest it.")
+        for i in p.not_now:
+            w = int(m.world.of_catalog[i])
+            if w >= 0 and w not in shown:
+                shown.append(w)
+            self.ack.append(f"Not *{self._film(i)}* this time.")
         for u in p.unknown_titles:
             self.notes.append(f"I do not have \u201c{md(u[:80])}\u201d in my catalog (MovieLens, films up to "
                               f"{m.last_year}), so I cannot use it.")
         wish = " ".join([s.wish] + wish_extra).strip() if wish_extra else s.wish
-        self.s = dataclasses.replace(s, liked=tuple(liked), disliked=tuple(disliked), wish=wish)
+        self.s = dataclasses.replace(s, liked=tuple(liked), disliked=tuple(disliked), seen=tuple(seen),
+                                     shown=tuple(shown), wish=wish)
+
+    def _film(self, i: int) -> str:
+        cat = self.m.catalog
+        return md(title_of(cat, i) + (f" ({cat.years[i]})" if cat.years[i] > 0 else ""))
 
     # buttons ------------------------------------------------------------------------------------
     def chip(self, key: str) -> None:
@@ -289,11 +355,13 @@ class _Apply:
     def remove(self, key: str) -> None:
         v = value_of_key(self.m, key)
         s = self.s
-        if v is None or v not in s.accepted + s.rejected:
+        group = next((g for g in s.either if v in g), None)
+        if v is None or (v not in s.accepted + s.rejected and group is None):
             self.notes.append("That constraint is not active.")
             self.then = "stay"
             return
         self.s = dataclasses.replace(s, accepted=tuple(a for a in s.accepted if a != v),
-                                     rejected=tuple(r for r in s.rejected if r != v))
-        self.ack.append(f"Removed {label(self.m, v)}.")
+                                     rejected=tuple(r for r in s.rejected if r != v),
+                                     either=tuple(g for g in s.either if g is not group))
+        self.ack.append(f"Removed {' or '.join(label(self.m, x) for x in group) if group else label(self.m, v)}.")
         self.then = "films" if s.cards else "decide"

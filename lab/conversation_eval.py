@@ -14,8 +14,9 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    ``show_me_success`` is the share whose reply has films.
 3. **Scripted conversations** (``lab/data/conversations.json``): the person types the
    script's messages, then answers "any" until films come (at most ``MAX_REPLIES`` replies).
-   ``first_list_fit``: the share of first-list cards whose catalog facts satisfy the
-   script's wish (an unknown fact does not fit; mood-only scripts are left out);
+   ``first_list_fit``: the share of the cards of the first list after the script's last
+   message (the wish as it stands once the person has said everything) whose catalog facts
+   satisfy the script's wish (an unknown fact does not fit; mood-only scripts are left out);
    ``median_turns_to_first_list`` over concrete wishes; ``loops``: a question (type and
    text) asked again after it was answered, or the same reply twice in a row;
    ``unknown_as_match``: cards whose reason names a wanted value their data lacks;
@@ -98,9 +99,13 @@ def load_table(path: Path = DATA / "utterances.tsv") -> list[dict]:
     return rows
 
 
-def _groups_match(groups, got: set[tuple[str, str]]) -> bool:
-    """Every group has a parsed value, and every parsed value belongs to a group."""
-    return all(g & got for g in groups) and all(any(v in g for g in groups) for v in got)
+def _groups_match(groups, got: set[tuple[str, str]], alternatives=()) -> bool:
+    """Every group has a parsed value or one-of constraint, every parsed value belongs to a
+    group, and every parsed one-of constraint ("French": France or French) meets one."""
+    alts = [set(a) for a in alternatives]
+    return (all(g & got or any(g & a for a in alts) for g in groups)
+            and all(any(v in g for g in groups) for v in got)
+            and all(any(g & a for g in groups) for a in alts))
 
 
 def parse_problems(parser, catalog, text: str, e: Expected) -> list[str]:
@@ -110,14 +115,15 @@ def parse_problems(parser, catalog, text: str, e: Expected) -> list[str]:
     intents = {INTENT_NAMES.get(i, i) for i in p.intents}
     if intents != e.intents:
         problems.append(f"intents {sorted(intents)} != {sorted(e.intents)}")
-    if not _groups_match(e.wanted, set(p.accepted)):
-        problems.append(f"wanted {sorted(p.accepted)}")
+    if not _groups_match(e.wanted, set(p.accepted), p.alternatives):
+        problems.append(f"wanted {sorted(p.accepted)} {p.alternatives}")
     if not _groups_match(e.unwanted, set(p.rejected)):
         problems.append(f"not wanted {sorted(p.rejected)}")
-    if e.dropped:
-        problems.append("dropping a constraint is not understood")
-    got = {"+": {catalog.titles[i] for i in p.liked}, "-": {catalog.titles[i] for i in p.disliked}, "=": set(),
-           "!": set(), "?": {u.lower() for u in p.unknown_titles}}
+    if not _groups_match(e.dropped, set(p.dropped)):
+        problems.append(f"dropped {sorted(p.dropped)}")
+    titles = catalog.titles
+    got = {"+": {titles[i] for i in p.liked}, "-": {titles[i] for i in p.disliked}, "=": {titles[i] for i in p.seen},
+           "!": {titles[i] for i in p.not_now}, "?": {u.lower() for u in p.unknown_titles}}
     for kind, want in e.titles.items():
         want = {w.lower() for w in want} if kind == "?" else set(want)
         if got[kind] != want:
@@ -183,6 +189,9 @@ def run_scripts(engine, scripts: list[dict]) -> tuple[dict, list[dict], list[boo
         groups = parse_constraints(";".join(sc.get("wish", [])))
         replies, states = talk(engine, sc["turns"])
         first = next((k for k, r in enumerate(replies) if r.cards), None)
+        # the wish is the script's last word: a list shown before the person changed their mind
+        # is not judged against the changed wish
+        judged = next((k for k, r in enumerate(replies) if r.cards and k >= len(sc["turns"]) - 1), None)
         case = {"name": sc["name"], "category": sc["category"], "loops": count_loops(cat, replies, states),
                 "turns_to_first_list": None if first is None else first + 1,
                 "replies": [r.text[:200] for r in replies]}
@@ -191,15 +200,15 @@ def run_scripts(engine, scripts: list[dict]) -> tuple[dict, list[dict], list[boo
             first_q.append(replies[0].question.attr_type in NATURAL_FIRST)
         if sc["category"] == "show_me" and len(sc["turns"]) >= 2:
             shows.append(len(replies) >= 2 and bool(replies[1].cards))
-        if first is not None:
-            cards = replies[first].cards
+        if first is not None and sc["category"] == "concrete":
+            turns.append(first + 1)
+        if judged is not None:
+            cards = replies[judged].cards
             items = [world.item_of_id(c.item_id) for c in cards]
             if groups["+"] or groups["-"]:
                 fit = [satisfies(world, i, groups["+"], groups["-"]) for i in items]
                 fits += fit
                 case["first_list_fit"] = sum(fit) / len(fit)
-            if sc["category"] == "concrete":
-                turns.append(first + 1)
             for c, i in zip(cards, items):
                 have = {v for _, v in (cat.attr_values[x] for x in world.values_of(i))}
                 named = c.reason[4:].split(", ") if c.reason.startswith("has ") else []

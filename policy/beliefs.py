@@ -48,6 +48,20 @@ def _answer_loglik(state: DialogueState, values: list[int], yes: bool, eps: floa
     return out
 
 
+def _group_loglik(state: DialogueState, group: tuple[int, ...], eps: float) -> np.ndarray:
+    """Log-likelihood of "one of ``group``" per item: a match where the item has any of the
+    values, a miss where it has none and its data knows every type of the group, else even."""
+    w = state.world
+    with np.errstate(divide="ignore"):
+        l_match, l_miss = np.log(1 - eps), np.log(eps) if eps > 0 else -np.inf
+    has = np.zeros(w.n_items, dtype=bool)
+    known = np.ones(w.n_items, dtype=bool)
+    for v in group:
+        has[w.items_with(v)] = True
+        known &= w.known[:, w.value_type[v]]
+    return np.where(has, l_match, np.where(known, l_miss, np.log(0.5)))
+
+
 def log_beliefs(state: DialogueState, cfg: BeliefConfig) -> np.ndarray:
     """Unnormalised log-beliefs ``(n_items,)``; -inf where an item is not allowed or ruled out."""
     allowed = state.allowed
@@ -62,6 +76,8 @@ def log_beliefs(state: DialogueState, cfg: BeliefConfig) -> np.ndarray:
             logb += _answer_loglik(state, [state.opening], True, 0.0)
         logb += _answer_loglik(state, accepted, True, cfg.error)
     logb += _answer_loglik(state, state.rejected, False, cfg.error)
+    for group in state.either:
+        logb += _group_loglik(state, group, cfg.error)
     logb[~allowed] = -np.inf
     return logb
 

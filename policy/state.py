@@ -60,6 +60,8 @@ class DialogueState:
     candidates: np.ndarray | None = None  # (n_items,) bool: the protocol's candidate set
     list_size: int = 10  # items a recommendation shows (the protocol's 10; the chat app's cards)
     closed_types: frozenset[int] = frozenset()  # types not to ask about (the chat's; none in the protocol)
+    either: list[tuple[int, ...]] = field(default_factory=list)  # wanted: one value of each group (the chat's
+    # "a French film": from France or in French; none in the protocol)
 
     @property
     def max_actions(self) -> int:
@@ -68,7 +70,7 @@ class DialogueState:
 
     @property
     def asked(self) -> set[int]:
-        return set(self.accepted) | set(self.rejected) | set(self.unanswered)
+        return set(self.accepted) | set(self.rejected) | set(self.unanswered) | {v for g in self.either for v in g}
 
     @property
     def allowed(self) -> np.ndarray:

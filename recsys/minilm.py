@@ -101,6 +101,11 @@ class MiniLMEncoder:
     def get_embedding_dimension(self) -> int:
         return self.dim
 
+    def words(self) -> frozenset[str]:
+        """The whole lower-case words of the tokenizer's vocabulary (about 20,000 of the commonest
+        English words and names): the chat's spelling correction leaves these alone."""
+        return frozenset(w for w in self.tokenizer.get_vocab() if w.isalpha() and w.islower())
+
     def encode(self, texts, batch_size: int = 64, convert_to_numpy: bool = True, normalize_embeddings: bool = True,
                show_progress_bar: bool = False) -> np.ndarray:
         texts = list(texts)

@@ -74,6 +74,11 @@ class Encoder:
         self.dim = int(dim) if dim else EMBED_DIM
         self._lock = threading.Lock()
 
+    def words(self) -> frozenset[str]:
+        """The encoder's vocabulary of whole words (empty when the model does not expose one)."""
+        words = getattr(self.model, "words", None)
+        return words() if words else frozenset()
+
     def encode(self, texts: Sequence[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
         if isinstance(texts, str):
             raise TypeError("encode() takes a sequence of texts; wrap a single text in a list")

@@ -1,10 +1,11 @@
-"""Asking for films now, read by nearest labelled exemplars with a margin set on the exemplars
-themselves (leave one out), and an "unsure" path that leaves the parser's reading alone."""
+"""Requests (films now, start over, why, ...), read by nearest labelled exemplars with a margin
+per intent set on the exemplars themselves (leave one out), and an "unsure" path that leaves
+the parser's reading alone."""
 
 import numpy as np
 import pytest
 
-from chat.intents import ShowIntent, best_threshold
+from chat.intents import IntentReader, ShowIntent, best_threshold
 
 
 def bag_of_words(texts):
@@ -32,17 +33,43 @@ def test_a_request_for_films_is_told_from_a_wish():
     assert show.score("show me something") > show.score("a scary comedy")
 
 
+def test_each_intent_is_read_and_a_wish_is_unsure():
+    reader = IntentReader(bag_of_words, {"more": ("show me films", "show me movies now", "just show me something"),
+                                         "restart": ("start over", "start again please", "over from the start")},
+                          negatives=("comedy films from the nineties", "a scary movie", "something cozy"))
+    assert reader.label("show me films please") == "more"
+    assert reader.label("start over again") == "restart"
+    assert reader.label("cozy scary nineties") is None
+    assert reader.label("   ") is None
+
+
+def test_exemplars_are_framed_like_messages():
+    """The reader reads a message's frame (what it names taken out): its exemplars are framed too."""
+    seen = []
+    IntentReader(bag_of_words, {"more": ("show me comedies",)}, negatives=("comedies",),
+                 frame=lambda t: seen.append(t) or t.replace("comedies", "").strip())
+    assert seen == ["show me comedies", "comedies"]
+
+
 @pytest.mark.data
-def test_the_parser_reads_requests_for_films_with_the_shipped_encoder():
+def test_the_parser_reads_requests_with_the_shipped_encoder():
     from chat.parser import Parser
     from recsys.datasets import load_dataset
     from recsys.semantic import load_encoder
 
-    parser = Parser(load_dataset("movielens-100k"), show=ShowIntent(load_encoder().encode))
+    encoder = load_encoder()
+    parser = Parser(load_dataset("movielens-100k"), english=encoder.words())
+    parser.reader = IntentReader(encoder.encode, frame=parser.frame)
     for text in ("just show me films", "enough questions, recommend something", "surprise me"):
         p = parser.parse(text)
         assert "more" in p.intents and not p.wish, text
-    for text in ("a crime film from the 90s", "something cozy for a rainy day", "with tom hanks"):
+    for text in ("a crime film from the 90s", "something cozy for a rainy day", "with tom hanks",
+                 "I want a western", "comedies for a night in"):
         assert "more" not in parser.parse(text).intents, text
     both = parser.parse("recommend something from the 80s")  # a request and a constraint in one message
     assert "more" in both.intents and both.accepted == [("decade", "1980s")] and not both.wish
+    mixed = parser.parse("ok just list a few thrillers")
+    assert mixed.intents == ["more"] and mixed.accepted == [("genre", "Thriller")]
+    assert parser.parse("can we begin again from the top").intents == ["restart"]
+    assert parser.parse("nope, I have watched all of those").intents == ["no", "something_else"] or \
+        parser.parse("I have watched all of those").intents == ["something_else"]

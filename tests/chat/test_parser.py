@@ -37,7 +37,7 @@ TABLE = [
     ("funny and with robin williams", {"accepted": [(G, "Comedy"), (C, "Robin Williams")]}),
     ("an oscar winner", {"accepted": [("oscar", "Oscar winner")]}),
     ("something rated pg-13", {"accepted": [("mpaa", "rated PG-13")]}),
-    ("a french film", {"accepted": [("language", "French")]}),
+    ("a film in french", {"accepted": [("language", "French")]}),
     ("something short", {"accepted": [("runtime", "under 90 minutes")]}),
     ("critically acclaimed drama", {"accepted": [("critics", "critics' favourite"), (G, "Drama")]}),
     # negations

@@ -1,0 +1,155 @@
+"""The small closed word classes the parser reads a message with (``chat.parser``).
+
+These are words of English, not of a catalog: intent phrases, negators, like / dislike
+triggers, what drops or replaces a constraint, sentiment and "seen" words, and the filler a
+wish is not made of. Open classes (titles, people, genres, eras) come from the catalog
+(``chat.lexicon``), and requests such as "show me now" from the encoder (``chat.intents``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from recsys.retrieval import DECADE_WORDS
+
+Phrase = tuple[str, ...]
+
+INTENTS: dict[str, list[str]] = {
+    "yes": ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "y", "definitely", "absolutely", "of course",
+            "correct", "right", "indeed", "sounds good", "please", "yes please", "that s right", "yep sounds good"],
+    "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never"],
+    "any": ["any", "anything", "whatever", "i dont mind", "dont mind", "i dont care", "dont care", "no preference",
+            "either", "doesnt matter", "it doesnt matter", "skip", "not sure", "im not sure", "i dont know",
+            "dont know", "no idea", "any is fine", "either is fine", "all good", "anything is fine",
+            "whatever anything is fine", "doesnt matter to me"],
+    "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
+             "give me more", "what else"],
+    "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
+            "why did you pick this", "why these", "why did you pick that"],
+    "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
+                       "different ones", "none of them"],
+    "restart": ["start over", "restart", "reset", "new search", "start again", "begin again", "clear"],
+    "undo": ["undo", "go back", "take that back", "undo that", "back"],
+    "greeting": ["hi", "hello", "hey", "hi there", "hello there", "hey there", "good morning", "good evening",
+                 "good afternoon", "howdy", "hiya"],
+    "help": ["help", "what can you do", "how does this work", "what can i ask", "what can i say"],
+}
+INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
+GREETING_RE = re.compile(r"\s*(hi there|hello there|hey there|good (?:morning|evening|afternoon)|hi|hello|hey|hiya|"
+                         r"howdy)\b[\s,.!:;-]*", re.IGNORECASE)
+ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely"}
+ALL_NO = {"no", "nope", "nah"}
+POLITE = {"please", "thanks", "thank", "you", "one"}
+
+NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither",
+            "nor", "dislike", "disliked", "isnt", "arent", "didnt", "doesnt", "cannot", "cant", "skip", "none"}
+NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("anything", "except"),
+                   ("cant", "stand"), ("couldnt", "stand"), ("not", "into"), ("im", "not", "into")}
+NOT_NEGATING_NEXT = {"mind", "care", "know"}  # "I don't mind"
+
+LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
+                 ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
+                 ("favourite", "is"), ("favorite", "is"), ("such", "as"), ("favourite", "movie", "is"),
+                 ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is")}
+STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
+DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",)}
+
+# taking a constraint back: values after these are dropped ("forget the 80s", "instead of the
+# 90s"); after SWAP until a SWAP_TO word ("swap the comedy for a drama"); before DROP_BEFORE
+DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do", "not", "care", "about"),
+              ("drop",), ("scratch",), ("remove",), ("ignore",),
+              ("never", "mind"), ("nevermind",), ("get", "rid", "of"), ("instead", "of"), ("rather", "than"),
+              ("no", "need", "for"), ("lose",)}
+SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
+SWAP_TO = {"for", "with", "to", "by", "into"}
+# ruling a value out after naming it ("romance isn't my thing")
+REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", "my", "thing"), ("isnt", "for", "me"),
+                 ("is", "not", "for", "me"), ("away", "from", "me"), ("not", "so", "much")}
+# a film named in these is neither liked nor disliked ("not feeling like Schindler's List tonight")
+NEUTRAL_TITLE = {("feeling", "like"), ("in", "the", "mood", "for"), ("up", "for"), ("feel", "like")}
+# asking for other films than those named or shown ("already seen fargo and heat, others?")
+OTHERS = {("others",), ("other", "ones"), ("got", "others"), ("any", "others"), ("anything", "else"),
+          ("something", "else"), ("what", "else"), ("different", "ones")}
+# words that go with a request for films and are no wish ("just throw some movies at me")
+REQUEST_FILLER = {"throw", "toss", "hand", "tired", "done", "bored", "already", "quick", "quickly", "hurry", "come",
+                  "watch", "waiting", "wait", "questions", "question", "asking"}
+DROP_BEFORE = {("doesnt", "matter"), ("dont", "matter"), ("does", "not", "matter"), ("not", "important"),
+               ("isnt", "important"), ("no", "longer", "matters"), ("is", "not", "needed")}
+# new values replace the earlier ones of their type ("actually, a comedy", "Harrison Ford instead")
+INSTEAD = {("instead",), ("actually",), ("rather",), ("changed", "my", "mind"), ("change", "of", "plan"),
+           ("make", "it"), ("what", "about"), ("how", "about"), ("prefer",), ("id", "prefer"),
+           ("go", "back", "to"), ("lets", "go", "back", "to")}
+SUBTITLES = {"subtitles", "subtitled", "subs", "subtitle"}  # not wanted: a film in English
+LANGUAGE_MARKERS = {("language",), ("speaking",), ("spoken",), ("subtitles",), ("dubbed",)}
+COMPARATIVES = {("older", "than"): "<", ("before",): "<", ("earlier", "than"): "<", ("pre",): "<",
+                ("newer", "than"): ">", ("after",): ">", ("later", "than"): ">", ("more", "recent", "than"): ">",
+                ("since",): ">=", ("from", "before"): "<", ("from", "after"): ">"}
+DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
+
+# attribute types a film has one value of: a new one replaces the old ("make it the 80s")
+EXCLUSIVE_TYPES = {"decade", "runtime", "mpaa", "critics"}
+
+POSITIVE = {"great", "awesome", "amazing", "fav", "fave", "faves", "fun", "favourite", "favorite", "favourites",
+            "favorites", "comfort", "fan", "best", "brilliant", "excellent", "masterpiece", "wonderful", "fantastic",
+            "superb",
+            "loved", "love", "enjoyed", "adored", "adore", "liked", "perfect", "incredible"}
+NEGATIVE = {"awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull", "hated", "hate",
+            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh"}
+SEEN = {"seen", "watched", "saw", "rewatched"}
+PRONOUNS = {"it", "that", "those", "these", "them", "this", "ones", "all"}
+PEOPLE_WORDS = {"kids", "kid", "family", "children", "child"}  # a kind of film only "for" them or before "movies"
+# words that are a film's name: a title typed loosely ends before them
+TITLE_END = {"is", "was", "are", "were", "has", "had", "isnt", "wasnt", "last", "already", "tonight"}
+NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", "stuff", "ones", "those", "these",
+                   "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and",
+                   "or", "also", "plus", "too", "as", "well", "is", "was", "are", "were", "my", "i", "really",
+                   "thought", "think", "one", "of", "in", "for", "with", "by", "me", "you", "we", "he", "she", "they",
+                   "at", "all", "so", "very", "more", "most", "just", "ive", "im", "id", "seen", "watched", "saw"}
+# misspelt fillers are read as these ("flims", "movei", "somthing")
+FILLERS = {"movie", "movies", "film", "films", "flick", "flicks", "something", "anything", "please", "recommend"}
+STOPWORDS = set("""
+i im id ive me my we us our you your a an the of to for from in on at by with and or but is are was were be been
+it its this that these those some any something anything movie movies film films flick flicks watch watching see
+want wanna would like looking look for please show give find recommend recommendation suggest maybe perhaps just
+really very so too kind sort type genre style one ones also only more less lot lots good great nice ok okay
+thing things stuff about can could should will let lets get got have has had do does did am directed starring
+made set tonight today night evening weekend mood feel feeling something else time pick tell yes no not
+dont isnt nothing without hate hated loved love liked enjoyed adored similar such fan favourite favorite
+ideally preferably whole part anymore matter fine director actor actress add same already last week ago
+yesterday times million twice here hours hour minutes dude gimme u ur pls plz hmm oops alright cool classic
+classics thought think into ready all any stuff titles options picks best enough questions question info
+suggestions list bring them on go then hit fire away whatever choose now need kind sure well still something
+what which who where when there their they he she him her his into bit instead please ideas idea option
+recommendations suggestion mind also even again plus either prefer rather thanks thank couple few several
+youve weve theyve youre answer answering asking ask thats whats heres theres its lets whatve couldve wouldve
+somethin nothin gonna wanna gotta kinda sorta lemme ya yall thx lol eh um uh ah oh omg idk btw tbh ever
+picky fussy works another adults adult grownups others care keep filter hundred thousand dozen after
+written read reading
+""".split())
+# the words of a request for films: with what the message names taken out, its frame asks for
+# films only if it has one of these ("show me some comedies", not "comedies for date night")
+REQUEST_WORDS = {"show", "give", "gimme", "recommend", "recommendations", "suggest", "suggestions", "pick", "picks",
+                 "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "lets", "go",
+                 "fire", "let", "what", "got"}
+MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
+
+
+def match_phrase(toks: list[str], i: int, phrases: set[Phrase]) -> Phrase | None:
+    """The longest phrase of ``phrases`` that ``toks`` has at position ``i``, or None."""
+    for length in (4, 3, 2, 1):
+        p = tuple(toks[i : i + length])
+        if len(p) == length and p in phrases:
+            return p
+    return None
+
+
+def comparative(toks: list[str], i: int) -> tuple[str, int] | None:
+    """("<" | ">" | ">=", length) when ``toks[i:]`` opens a comparison with an era ("older than
+    the 80s", "before 1970", "since the nineties"), else None."""
+    p = match_phrase(toks, i, set(COMPARATIVES))
+    if not p:
+        return None
+    ahead = toks[i + len(p) : i + len(p) + 3]
+    if any(DECADE_TOKEN.match(t) or t in DECADE_WORDS for t in ahead):
+        return COMPARATIVES[p], len(p)
+    return None
