@@ -47,9 +47,6 @@ POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that i
 PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
 MAX_ASKS_PER_TYPE = 2  # questions about one attribute type in a search
 FIRST_ASKED = ("genre", "decade", "director", "cast")  # kind of film, era, people: a search's first question
-# a concrete wish (values, people, films understood) gets films early: with this many things
-# understood the first reply is a list; with fewer, one question comes first
-FILMS_AT_ONCE = 2
 FIT_POOL = 60  # a list is the films that fit the stated wish best among this many most believed
 
 
@@ -206,48 +203,65 @@ class Engine:
             return s
         ds, _ = self.dialogue_state(s, ctx)
         logb = log_beliefs(ds, self.m.rule_config.beliefs)
-        if applied.then == "films" or s.passes >= PASSES or self._films_now(s):
+        refine = None  # a question asked beside an early list, to narrow it down
+        if applied.then in ("films", "new_films") or s.passes >= PASSES:
             action = fallback_list(ds, top_items(logb, 10))
+        elif self._films_now(s):
+            action = fallback_list(ds, top_items(logb, 10))
+            chosen = self.m.policy.decide(ds)
+            refine = None if isinstance(chosen, Recommend) else chosen
         else:
             action = self.m.policy.decide(ds)
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
-            return dataclasses.replace(s, cards=self._fit_first(ds, logb), shown=shown,
-                                       question=None, asked=(), actions=s.actions + 1, passes=0)
+            cards_now = self._fit_first(ds, logb, again=applied.then == "new_films")
+            listed = dataclasses.replace(s, cards=cards_now, shown=shown, question=None, asked=(),
+                                         actions=s.actions + 1, passes=0)
+            if refine is None:
+                return listed
+            question = self._question(refine)
+            return dataclasses.replace(listed, question=question, asked=_asked(refine),
+                                       question_types=s.question_types + (question.attr_type,))
         question = self._question(action)
         return dataclasses.replace(s, question=question, shown=shown, cards=(), asked=_asked(action),
                                    actions=s.actions + 1, question_types=s.question_types + (question.attr_type,))
 
     @staticmethod
     def _films_now(s: ChatState) -> bool:
-        """A concrete wish and no list yet in this search: films at once when it names
-        ``FILMS_AT_ONCE`` things, else after one question (questions refine lists, they do not
-        gate them)."""
+        """A concrete wish (values, people or films understood) and no list yet in this
+        search: films now, with the policy's question beside them to narrow them down
+        (questions refine lists, they do not gate them)."""
         understood = len(s.accepted) + len(s.either) + len(s.liked)
-        if not understood or s.shown or s.cards:
-            return False
-        return understood >= FILMS_AT_ONCE or len(s.question_types) >= 1
+        return bool(understood) and not (s.shown or s.cards)
 
-    def _fit_first(self, ds: DialogueState, logb: np.ndarray) -> tuple[int, ...]:
+    def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = False) -> tuple[int, ...]:
         """The cards: among the ``FIT_POOL`` most believed films, those that have more of what
         the person asked for first (a film whose data lacks a wanted type does not fit), then
-        by belief. The beliefs weigh stated values as evidence; a person reads them as asks."""
+        by belief. The beliefs weigh stated values as evidence; a person reads them as asks.
+        ``again`` (the wish changed while films were shown): films shown before in this search
+        may come back, behind films not shown yet that fit as well ("Tom Hanks" then "a comedy":
+        the Hanks comedies of the first list still count)."""
+        shown = np.zeros(len(logb), dtype=bool)
+        if again and ds.shown is not None and ds.shown.any():
+            shown = ds.shown.copy()
+            logb = log_beliefs(dataclasses.replace(ds, shown=np.zeros_like(ds.shown)), self.m.rule_config.beliefs)
         pool = top_items(logb, FIT_POOL)
         if not (ds.accepted or ds.either) or not len(pool):
-            return tuple(int(i) for i in pool[:CARDS])
+            order = np.lexsort((-logb[pool], shown[pool]))
+            return tuple(int(pool[k]) for k in order[:CARDS])
         w = self.m.world
         fit = np.zeros(len(pool), dtype=np.int64)
         for v in ds.accepted:
             fit += np.isin(pool, w.items_with(v))
         for group in ds.either:
             fit += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
-        order = np.lexsort((-logb[pool], -fit))  # fit first, then belief (lexsort's last key is primary)
+        order = np.lexsort((-logb[pool], shown[pool], -fit))  # fit, then not shown before, then belief
         return tuple(int(pool[k]) for k in order[:CARDS])
 
     @staticmethod
     def _lead(new: ChatState, applied: Applied) -> tuple[str, ...]:
         """The line that introduces a fresh list."""
-        if applied.then == "stay" or new.question is not None:
+        if applied.then == "stay" or not new.cards:
             return ()
         return ("Here are some films for you:" if not applied.ack else "Here are some films:",)
 
@@ -264,12 +278,12 @@ class Engine:
     def render(self, ctx: TurnContext, s: ChatState, ack, notes, explain: str | None) -> Reply:
         m = self.m
         parts = [*ack]
-        if s.question is not None and explain is None:
-            parts.append(f"**{s.question.text}**")
         shown = cards.cards(m, ctx, s, s.cards)
-        if shown and explain is None and s.question is None:
+        if shown and explain is None:
             parts.append("\n".join(f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}"
                                    for k, c in enumerate(shown, 1)))
+        if s.question is not None and explain is None:  # beside films, a question narrows them down
+            parts.append(("To narrow it down: " if shown else "") + f"**{s.question.text}**")
         text = "\n\n".join(p for p in [" ".join(notes)] + parts if p)
         return Reply(text=text or "Tell me more about what you would like to watch.", turn=s.turn,
                      question=s.question, cards=shown, constraints=self._constraints(s), personas=_persona_view(ctx),

@@ -4,7 +4,9 @@ and the state, with no reads or writes of memory.
     applied = apply_event(models, ctx, state, event)   # -> Applied(state, ack, notes, then, explain)
 
 ``Applied.then`` says what the engine does next: ``"decide"`` (the policy asks or recommends),
-``"films"`` (the person asked for films: recommend now) or ``"stay"`` (answer only; keep the
+``"films"`` (the person asked for films: recommend now), ``"new_films"`` (the person changed the
+wish while looking at films: recommend for the new wish, where films shown before may come
+back behind new ones that fit as well) or ``"stay"`` (answer only; keep the
 open question or cards). Undo is not an event to apply: it restores an earlier state
 (``chat.engine``).
 """
@@ -44,7 +46,7 @@ class Applied:
     state: ChatState
     ack: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    then: str = "decide"  # decide | films | stay
+    then: str = "decide"  # decide | films | new_films | stay
     explain: str | None = None  # item id whose explanation the reply opens
 
 
@@ -148,8 +150,10 @@ class _Apply:
             self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
             self.before.accepted, self.before.rejected, self.before.either)
-        if {"more", "something_else"} & set(p.intents) or (changed and self.before.cards):
-            self.then = "films"  # a person looking at films who changes the wish wants new films
+        if changed and self.before.cards:  # a person looking at films who changes the wish wants new films
+            self.then = "new_films"
+        if {"more", "something_else"} & set(p.intents):
+            self.then = "films"
             if "something_else" in p.intents:
                 self.ack.append("Something different, then.")
         if not (p.intents or said):

@@ -15,8 +15,8 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
 3. **Scripted conversations** (``lab/data/conversations.json``): the person types the
    script's messages, then answers "any" until films come (at most ``MAX_REPLIES`` replies).
    ``first_list_fit``: the share of the cards of the first list after the script's last
-   message (the wish as it stands once the person has said everything) whose catalog facts
-   satisfy the script's wish (an unknown fact does not fit; mood-only scripts are left out);
+   message that changed the wish (the wish as it stands once the person has said it all)
+   whose catalog facts satisfy the script's wish (an unknown fact does not fit; mood-only scripts are left out);
    ``median_turns_to_first_list`` over concrete wishes; ``loops``: a question (type and
    text) asked again after it was answered, or the same reply twice in a row;
    ``unknown_as_match``: cards whose reason names a wanted value their data lacks;
@@ -189,9 +189,13 @@ def run_scripts(engine, scripts: list[dict]) -> tuple[dict, list[dict], list[boo
         groups = parse_constraints(";".join(sc.get("wish", [])))
         replies, states = talk(engine, sc["turns"])
         first = next((k for k, r in enumerate(replies) if r.cards), None)
-        # the wish is the script's last word: a list shown before the person changed their mind
-        # is not judged against the changed wish
-        judged = next((k for k, r in enumerate(replies) if r.cards and k >= len(sc["turns"]) - 1), None)
+        # the wish as the person last changed it: a list shown before they changed their mind is
+        # not judged against the changed wish (a later "show me" that changes nothing keeps it)
+        def wish_of(st):
+            return st.accepted, st.rejected, st.either
+        last = max([k for k in range(1, min(len(sc["turns"]), len(states)))
+                    if wish_of(states[k]) != wish_of(states[k - 1])], default=0)
+        judged = next((k for k, r in enumerate(replies) if r.cards and k >= last), None)
         case = {"name": sc["name"], "category": sc["category"], "loops": count_loops(cat, replies, states),
                 "turns_to_first_list": None if first is None else first + 1,
                 "replies": [r.text[:200] for r in replies]}
