@@ -203,6 +203,11 @@ class Engine:
             return s
         ds, _ = self.dialogue_state(s, ctx)
         logb = log_beliefs(ds, self.m.rule_config.beliefs)
+        if applied.then == "replace":  # one card judged: the others stay, it gives way to the next best film
+            nxt = iter(i for i in self._fit_first(ds, logb, n=CARDS + len(s.cards)) if i not in s.cards)
+            cards_now = tuple(c if c != applied.judged else next(nxt, None) for c in s.cards)
+            return dataclasses.replace(s, cards=tuple(c for c in cards_now if c is not None),
+                                       shown=s.shown + ((applied.judged,) if applied.judged not in s.shown else ()))
         refine = None  # a question asked beside an early list, to narrow it down
         if applied.then in ("films", "new_films") or s.passes >= PASSES:
             action = fallback_list(ds, top_items(logb, 10))
@@ -234,7 +239,7 @@ class Engine:
         understood = len(s.accepted) + len(s.either) + len(s.liked)
         return bool(understood) and not (s.shown or s.cards)
 
-    def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = False) -> tuple[int, ...]:
+    def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = False, n: int = CARDS) -> tuple[int, ...]:
         """The cards: among the ``FIT_POOL`` most believed films, those that have more of what
         the person asked for first (a film whose data lacks a wanted type does not fit), then
         by belief. The beliefs weigh stated values as evidence; a person reads them as asks.
@@ -248,7 +253,7 @@ class Engine:
         pool = top_items(logb, FIT_POOL)
         if not (ds.accepted or ds.either) or not len(pool):
             order = np.lexsort((-logb[pool], shown[pool]))
-            return tuple(int(pool[k]) for k in order[:CARDS])
+            return tuple(int(pool[k]) for k in order[:n])
         w = self.m.world
         fit = np.zeros(len(pool), dtype=np.int64)
         for v in ds.accepted:
@@ -256,13 +261,15 @@ class Engine:
         for group in ds.either:
             fit += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
         order = np.lexsort((-logb[pool], shown[pool], -fit))  # fit, then not shown before, then belief
-        return tuple(int(pool[k]) for k in order[:CARDS])
+        return tuple(int(pool[k]) for k in order[:n])
 
     @staticmethod
     def _lead(new: ChatState, applied: Applied) -> tuple[str, ...]:
         """The line that introduces a fresh list."""
         if applied.then == "stay" or not new.cards:
             return ()
+        if applied.then == "replace":
+            return ("The other films stay; a new one takes its place:",)
         return ("Here are some films for you:" if not applied.ack else "Here are some films:",)
 
     def _question(self, action) -> Question:

@@ -48,6 +48,7 @@ from chat.lexicon import phrase as tokens_of
 from chat.words import (
     ALL_NO,
     ALL_YES,
+    CLOSED_WORDS,
     DISLIKE_TRIGGERS,
     DROP_AFTER,
     DROP_BEFORE,
@@ -205,8 +206,7 @@ class Parser:
                        for w in p}
         self._known_words = known_words
         self._vocab = set(catalog.attr_values)
-        self._leave = (known_words | set(english) | STOPWORDS | COMMON_WORDS | POSITIVE | NEGATIVE | SEEN
-                       | PEOPLE_WORDS)
+        self._leave = known_words | set(english) | CLOSED_WORDS | COMMON_WORDS
         # corrections go to a word of a value or a filler before a word of a name or title
         # ("movei" -> "movie", not "moved"; "comdy" -> "comedy")
         first = {w for p in [*self.lex.values, *self.lex.groups] for w in p if w.isalpha()}

@@ -6,7 +6,8 @@ and the state, with no reads or writes of memory.
 ``Applied.then`` says what the engine does next: ``"decide"`` (the policy asks or recommends),
 ``"films"`` (the person asked for films: recommend now), ``"new_films"`` (the person changed the
 wish while looking at films: recommend for the new wish, where films shown before may come
-back behind new ones that fit as well) or ``"stay"`` (answer only; keep the
+back behind new ones that fit as well), ``"replace"`` (a card was judged: only it is replaced, the
+other cards stay) or ``"stay"`` (answer only; keep the
 open question or cards). Undo is not an event to apply: it restores an earlier state
 (``chat.engine``).
 """
@@ -46,8 +47,9 @@ class Applied:
     state: ChatState
     ack: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    then: str = "decide"  # decide | films | new_films | stay
+    then: str = "decide"  # decide | films | new_films | replace | stay
     explain: str | None = None  # item id whose explanation the reply opens
+    judged: int | None = None  # the card a like / dislike / seen was about (``replace``: only it changes)
 
 
 def restarted(s: ChatState) -> ChatState:
@@ -88,6 +90,7 @@ class _Apply:
         self.notes: list[str] = []
         self.then = "decide"
         self.explain: str | None = None
+        self.judged: int | None = None
 
     def run(self, event) -> Applied:
         opened = self.s.turn - 1  # the turn the person was looking at
@@ -114,7 +117,7 @@ class _Apply:
             self.notes.append("What are you in the mood for?")
         else:
             raise TypeError(f"unknown event {event!r}")
-        return Applied(self.s, tuple(self.ack), tuple(self.notes), self.then, self.explain)
+        return Applied(self.s, tuple(self.ack), tuple(self.notes), self.then, self.explain, self.judged)
 
     # typed text -------------------------------------------------------------------------------
     def text(self, text: str) -> None:
@@ -315,6 +318,8 @@ class _Apply:
                                      answers=answers, question=None, asked=(), passes=passes)
 
     def card(self, ev: CardFeedback) -> None:
+        """Like / dislike / seen on one card: beliefs and memory take it in, the other cards stay
+        (the judged one is replaced in place), so several cards can be judged in a row."""
         s, m = self.s, self.m
         item = m.world.item_of_id(ev.item_id)
         if item is None or item not in s.shown + s.cards:
@@ -328,12 +333,13 @@ class _Apply:
         disliked = tuple(i for i in s.disliked if i != item)
         seen = tuple(i for i in s.seen if i != item)
         weights = s.persona_weights
+        on_screen = item in s.cards
         if ev.kind == "like":
             liked += (item,)
-            self.ack.append(f"Glad you like *{title}*. Here is a fresh list with that in mind.")
+            self.ack.append(f"Glad you like *{title}*." + (" I will keep that in mind." if on_screen else ""))
         elif ev.kind == "dislike":
             disliked += (item,)
-            self.ack.append(f"Noted, not *{title}*. Here is a fresh list.")
+            self.ack.append(f"Noted, not *{title}*.")
         else:
             seen += (item,)
             self.ack.append(f"You have seen *{title}*: I will not suggest it again.")
@@ -343,7 +349,8 @@ class _Apply:
             personas = reweight(personas, int(np.argmax(a[0])), ev.kind == "like")
             weights = tuple(p.weight for p in personas)
         self.s = dataclasses.replace(s, liked=liked, disliked=disliked, seen=seen, persona_weights=weights)
-        self.then = "films"
+        self.then = "replace" if on_screen else "stay"
+        self.judged = item if on_screen else None
 
     def why(self, item_id: str | None) -> None:
         s, m = self.s, self.m

@@ -153,3 +153,18 @@ def comparative(toks: list[str], i: int) -> tuple[str, int] | None:
     if any(DECADE_TOKEN.match(t) or t in DECADE_WORDS for t in ahead):
         return COMPARATIVES[p], len(p)
     return None
+
+
+def _words_of(*groups) -> set[str]:
+    out: set[str] = set()
+    for g in groups:
+        for x in g:
+            out |= set(x) if isinstance(x, tuple) else set(x.split())
+    return out
+
+
+# every word of the classes above: never "corrected" into a name ("never" is not Neve Campbell)
+CLOSED_WORDS = _words_of(*INTENTS.values(), NEGATORS, NEGATOR_PHRASES, LIKE_TRIGGERS, DISLIKE_TRIGGERS, DROP_AFTER,
+                         SWAP, SWAP_TO, DROP_BEFORE, REJECT_BEFORE, INSTEAD, LANGUAGE_MARKERS, COMPARATIVES, POSITIVE,
+                         NEGATIVE, SEEN, PRONOUNS, NEUTRAL_TITLE, OTHERS, REQUEST_WORDS, REQUEST_FILLER, STOPWORDS,
+                         SUBTITLES, TITLE_END, NOT_TITLE_START, PEOPLE_WORDS)

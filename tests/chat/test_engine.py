@@ -86,17 +86,71 @@ def test_a_scripted_conversation_reaches_recommendations_that_fit(engine, models
     assert reply.subgraph["nodes"] and any(n["role"] == "card" for n in reply.subgraph["nodes"])
 
 
-def test_a_like_changes_the_next_list_and_builds_a_persona(engine):
+def test_judging_one_card_keeps_the_others_and_builds_a_persona(engine):
+    """Like, seen and dislike on cards of one list, in a row: each judged card gives way to a
+    new film in its place, the others stay; the next list takes all of it in."""
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("something funny"))
     state, reply = answer_until_cards(engine, state, reply)
     first = [c.item_id for c in reply.cards]
     state, reply2 = engine.step(state, CardFeedback(first[1], "like", turn=reply.turn))
     second = [c.item_id for c in reply2.cards]
-    assert second and second != first and first[1] not in second
+    assert len(second) == len(first) and first[1] not in second
+    assert [x for k, x in enumerate(second) if k != 1] == [x for k, x in enumerate(first) if k != 1]
     assert reply2.personas and reply2.personas[0][1] == pytest.approx(1.0)
     state, reply3 = engine.step(state, CardFeedback(second[0], "seen", turn=reply2.turn))
-    assert second[0] not in [c.item_id for c in reply3.cards]
+    third = [c.item_id for c in reply3.cards]
+    assert second[0] not in third and third[1:] == second[1:]
+    state, reply4 = engine.step(state, CardFeedback(third[2], "dislike", turn=reply3.turn))
+    assert [c.item_id for c in reply4.cards][3:] == third[3:]
+    state, reply5 = engine.step(state, Text("more"))
+    judged = {first[1], second[0], third[2]}
+    assert reply5.cards and not judged & {c.item_id for c in reply5.cards}
+
+
+def test_a_concrete_wish_gets_films_at_once_with_a_question_to_narrow_them(engine):
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    assert len(reply.cards) == CARDS
+    assert all("Comedy" in c.genres for c in reply.cards)
+    if reply.question is not None:  # the policy's question beside the films
+        assert "To narrow it down" in reply.text and reply.question.attr_type != "genre"
+        state, reply2 = engine.step(state, Chip(reply.question.options[0][0], turn=reply.turn))
+        assert reply2.text
+
+
+def test_constraints_are_dropped_replaced_and_films_seen_or_not_wanted_now(engine, models):
+    cat = models.catalog
+
+    def values(state):
+        return {cat.attr_values[v] for v in state.accepted}
+
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy from the 90s"))
+    assert {("genre", "Comedy"), ("decade", "1990s")} <= values(state)
+    state, reply = engine.step(state, Text("actually make it the 80s"))
+    assert ("decade", "1980s") in values(state) and ("decade", "1990s") not in values(state)
+    assert "instead of 1990s" in reply.text and reply.cards  # a changed wish while films are shown: new films
+    state, reply = engine.step(state, Text("forget the 80s"))
+    assert values(state) == {("genre", "Comedy")} and "Dropped 1980s" in reply.text
+    state, reply = engine.step(state, Text("I've seen Fargo"))
+    fargo = models.world.item_of_id(cat.item_ids[cat.titles.index("Fargo")])
+    assert fargo in state.seen and "You have seen" in reply.text
+    state, reply = engine.step(state, Text("not Aladdin"))
+    aladdin = models.world.item_of_id(cat.item_ids[cat.titles.index("Aladdin")])
+    assert aladdin in state.shown and "Not *Aladdin" in reply.text
+
+
+@pytest.mark.data
+def test_a_nationality_is_one_constraint_either_value_meets(ml_models, tmp_path):
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a French romance"))
+    assert [[cat.attr_values[v] for v in g] for g in state.either] == [[("country", "France"), ("language", "French")]]
+    assert any(label == "France or French" for _, label, _ in reply.constraints)
+    french = [c for c in reply.cards if any(x in c.reason for x in ("France", "French"))]
+    assert len(french) >= 3
 
 
 def test_undo_restores_the_previous_answer_and_old_buttons_become_stale(engine):

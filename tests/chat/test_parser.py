@@ -126,3 +126,52 @@ def test_a_misspelt_genre_word_is_still_understood(parser, text, value):
 
 def test_a_resembling_word_is_not_forced_onto_a_genre(parser):
     assert parser.parse("a documentary about music").accepted == [(G, "Documentary")]
+
+
+# constraint changes and films named (written for these tests; the evaluation's tables are
+# lab/data/utterances*.tsv): dropped / replaced values, one-of constraints, films seen or not
+# wanted now, ordinary words that are not names
+CHANGES = [
+    ("forget the 90s", {"dropped": [(D, "1990s")]}),
+    ("never mind the comedy part", {"dropped": [(G, "Comedy")]}),
+    ("swap the horror for a western", {"dropped": [(G, "Horror")], "accepted": [(G, "Western")]}),
+    ("the romance doesn't matter anymore", {"dropped": [(G, "Romance")]}),
+    ("a thriller instead", {"accepted": [(G, "Thriller")], "instead": True}),
+    ("nothing older than the 80s", {"alternatives": [((D, "1980s"), (D, "1990s"))]}),
+    ("something from before the 1960s", {"alternatives": "decades before 1960s"}),
+    ("I've already seen Fargo", {"seen": ["Fargo"]}),
+    ("not Jaws tonight", {"not_now": ["Jaws"]}),
+    ("Jaws was terrible", {"disliked": ["Jaws"]}),
+    ("not fargo, I saw it last week", {"seen": ["Fargo"]}),
+    ("Aladdin: seen it, loved it", {"seen": ["Aladdin"], "liked": ["Aladdin"]}),
+    ("a comdy with tom hnaks", {"accepted": [(G, "Comedy"), (C, "Tom Hanks")]}),
+    ("spielburg adventures", {"accepted": [(DIR, "Steven Spielberg"), (G, "Adventure")]}),
+    ("a movie for my kids", {"accepted": [(G, "Children's")]}),
+    ("my kids loved Aladdin", {"liked": ["Aladdin"]}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHANGES, ids=[t for t, _ in CHANGES])
+def test_changes_and_films(parser, catalog, text, expected):
+    p = parser.parse(text)
+    assert sorted(p.accepted) == sorted(expected.get("accepted", []))
+    assert sorted(p.dropped) == sorted(expected.get("dropped", []))
+    alternatives = expected.get("alternatives", [])
+    if alternatives == "decades before 1960s":  # every decade the catalog has before the 1960s
+        alternatives = [tuple(sorted(tv for tv in catalog.attr_values if tv[0] == D and tv[1] < "1960s"))]
+    assert p.alternatives == alternatives
+    assert p.instead == expected.get("instead", False)
+    for name in ("seen", "not_now", "liked", "disliked"):
+        assert sorted(catalog.titles[i] for i in getattr(p, name)) == sorted(expected.get(name, [])), name
+
+
+@pytest.mark.data
+def test_nationality_words_on_movielens(ml100k_catalog):
+    """"French" is one constraint France or French meets; "in French" is the language alone."""
+    parser = Parser(ml100k_catalog)
+    assert parser.parse("a French comedy").alternatives == [(("country", "France"), ("language", "French"))]
+    assert sorted(parser.parse("a comedy in French").accepted) == [(G, "Comedy"), ("language", "French")]
+    assert parser.parse("no German films").rejected == [("country", "Germany"), ("country", "West Germany"),
+                                                         ("language", "German")]
+    coens = parser.parse("something by the coen brothers").alternatives
+    assert coens == [((DIR, "Ethan Coen"), (DIR, "Joel Coen"))]
