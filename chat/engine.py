@@ -208,10 +208,10 @@ class Engine:
             cards_now = tuple(c if c != applied.judged else next(nxt, None) for c in s.cards)
             return dataclasses.replace(s, cards=tuple(c for c in cards_now if c is not None),
                                        shown=s.shown + ((applied.judged,) if applied.judged not in s.shown else ()))
-        refine = None  # a question asked beside an early list, to narrow it down
-        if applied.then in ("films", "new_films") or s.passes >= PASSES:
+        refine = None  # a question asked beside films the person asked for, to narrow them down
+        if s.passes >= PASSES:  # "no preference" twice: films, and no more questions for now
             action = fallback_list(ds, top_items(logb, 10))
-        elif self._films_now(s):
+        elif applied.then in ("films", "new_films") or self._films_now(s):
             action = fallback_list(ds, top_items(logb, 10))
             chosen = self.m.policy.decide(ds)
             refine = None if isinstance(chosen, Recommend) else chosen

@@ -154,8 +154,8 @@ class Lexicon:
             elif t == "decade":
                 add(v, (t, v))
                 add(v[2:], (t, v))  # "90s"
-            elif t in ("language", "country"):
-                add(v, (t, v))
+            elif t in ("language", "country", "runtime", "mpaa", "oscar", "critics"):
+                add(v, (t, v))  # a chip's label typed as it reads ("90 to 120 minutes", "rated R")
         for word, g in {**GENRE_SYNONYMS, **EXTRA_GENRE_WORDS}.items():
             add(word, ("genre", g))
         add("film noir", ("genre", "Film-Noir"))

@@ -90,6 +90,7 @@ PERSON_CUTOFF, TITLE_CUTOFF = 85, 85
 # one word of at least MIN_FUZZY_WORD letters against one-word values ("comdy", "thriler"): 85 lets one
 # letter be missing, added or swapped in a word of six or more letters, but not "music" -> "musical" (83)
 WORD_CUTOFF, MIN_FUZZY_WORD = 85, 5
+INTENT_CUTOFF = 85  # "none of tese", "somthing else", "mre"
 EXCLUSIVE_INTENTS = ("something_else", "any", "why", "restart", "undo", "help")
 
 
@@ -199,6 +200,7 @@ class Parser:
         self.lex = lexicon or Lexicon(catalog)
         self.reader = reader
         self._english = english
+        self._intent_strings = sorted(" ".join(k) for k in INTENT_OF if len(" ".join(k)) >= 3)
         self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER
         self._one_word_values = sorted(k[0] for k in self.lex.values if len(k) == 1 and len(k[0]) >= MIN_FUZZY_WORD)
         self._surnames = sorted(k[0] for k in self.lex.surnames)
@@ -249,6 +251,12 @@ class Parser:
             out.liked.append(self.lex.titles[whole][0])
             return out
         r = self._read(text, out)
+        if not out.names_something and not out.intents:  # an intent phrase typed with a slip ("none of tese")
+            hit = process.extractOne(" ".join(t for t in tokens(text) if t not in POLITE), self._intent_strings,
+                                     scorer=fuzz.ratio, score_cutoff=INTENT_CUTOFF)
+            if hit and len(hit[0]) >= 3:
+                out.intents.append(INTENT_OF[tuple(hit[0].split())])
+                return out
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions}
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)

@@ -141,9 +141,15 @@ class _Apply:
         if "why" in p.intents:
             self.why(None)
             return
-        if self.s.question is not None and ({"yes", "no", "any"} & set(p.intents) or p.accepted or p.rejected
-                                            or p.alternatives):
+        answering = self.s.question is not None and bool({"yes", "no", "any"} & set(p.intents) or p.accepted
+                                                         or p.rejected or p.alternatives)
+        if answering:
             self.answer(p)
+        elif self.s.question is not None and (said or {"more", "something_else"} & set(p.intents)):
+            # the person went past the question: it closes, so it is not asked again as if unheard
+            if not p.names_something and p.wish:
+                self.notes.append(f"I didn't catch an answer to \u201c{md(self.s.question.text)}\u201d there.")
+            self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
         self.values(p.accepted, p.rejected, p.instead)
         self.groups(p.alternatives)
@@ -153,8 +159,8 @@ class _Apply:
             self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
             self.before.accepted, self.before.rejected, self.before.either)
-        if changed and self.before.cards:  # a person looking at films who changes the wish wants new films
-            self.then = "new_films"
+        if changed and self.before.cards and not answering:  # a changed wish while looking at films: new films
+            self.then = "new_films"  # (an answer to the question beside the films lets the policy go on)
         if {"more", "something_else"} & set(p.intents):
             self.then = "films"
             if "something_else" in p.intents:

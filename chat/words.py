@@ -124,7 +124,7 @@ recommendations suggestion mind also even again plus either prefer rather thanks
 youve weve theyve youre answer answering asking ask thats whats heres theres its lets whatve couldve wouldve
 somethin nothin gonna wanna gotta kinda sorta lemme ya yall thx lol eh um uh ah oh omg idk btw tbh ever
 picky fussy works another adults adult grownups others care keep filter hundred thousand dozen after
-written read reading if possible
+written read reading if possible say sounds cinema
 """.split())
 # the words of a request for films: with what the message names taken out, its frame asks for
 # films only if it has one of these ("show me some comedies", not "comedies for date night")

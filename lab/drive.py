@@ -126,19 +126,58 @@ def make_user(catalog, world, target: int, rng: np.random.Generator, open_types=
     return ChatUser(catalog.item_ids[i], {f"{t}={v}" for t, v in pairs}, known, opening)
 
 
+def run_talk_episode(transport, user, card_keys, max_turns: int = 15) -> EpisodeOutcome:
+    """One conversation with a ``lab.talker.TalkingUser``: it types its opening, then answers
+    (typed or clicked) until its target is listed, it quits on a loop, or turns run out."""
+    transport.start()
+    event = {"type": "text", "text": user.opening}
+    for t in range(max_turns - 1):
+        t0 = time.perf_counter()
+        reply = transport.send(event)
+        user.latencies.append(time.perf_counter() - t0)
+        ids = [c["item_id"] for c in reply.get("cards", [])]
+        looped = user.observe(reply, card_keys)
+        if user.target_id in ids:
+            transport.send({"type": "like", "item_id": user.target_id, "turn": reply["turn"]})
+            return EpisodeOutcome(t, ids.index(user.target_id) + 1)
+        if looped:  # it quits
+            return EpisodeOutcome(None)
+        event = user.respond(reply)
+        event.setdefault("turn", reply["turn"])
+    return EpisodeOutcome(None)
+
+
 def drive(make_transport: Callable[[], object], catalog, world, episodes, seed: int, max_turns: int = 15,
-          progress: Callable[[int], None] | None = None) -> tuple[list[EpisodeOutcome], list[float]]:
-    """Run chat episodes (``(user, target)`` pairs; the user is only a source of targets);
-    returns outcomes and every turn's latency in seconds."""
-    outcomes, latencies = [], []
+          progress: Callable[[int], None] | None = None, users: str = "click"
+          ) -> tuple[list[EpisodeOutcome], list[float], list[dict]]:
+    """Run chat episodes (``(user, target)`` pairs; the user is only a source of targets) with
+    the clicking (``users="click"``) or the talking user (``"chat"``, ``lab.talker``); returns
+    outcomes, every turn's latency in seconds, and per episode the turn of the first list,
+    whether the user quit on a loop, and the first list's fit to what it had stated."""
+    from lab.talker import load_bank, make_talker
+
+    bank = load_bank() if users == "chat" else None
+    outcomes, latencies, stats = [], [], []
+
+    def card_keys(item_id: str) -> set[str]:
+        return {f"{t}={v}" for t, v in catalog.attributes_of(catalog.item_index(item_id))}
+
     for k, (_, target) in enumerate(episodes):
-        user = make_user(catalog, world, target, np.random.default_rng([seed, k]))
+        rng = np.random.default_rng([seed, k])
         transport = make_transport()
         try:
-            outcomes.append(run_episode(transport, user, max_turns))
+            if users == "chat":
+                user = make_talker(catalog, world, target, rng, bank)
+                outcomes.append(run_talk_episode(transport, user, card_keys, max_turns))
+                stats.append({"first_list_turn": user.first_list_turn, "loop": user.quit_on_loop,
+                              "first_list_fit": user.first_list_fit(), "changed_mind": user.changed_mind})
+            else:
+                user = make_user(catalog, world, target, rng)
+                outcomes.append(run_episode(transport, user, max_turns))
+                stats.append({})
         finally:
             transport.close()
         latencies += user.latencies
         if progress:
             progress(k)
-    return outcomes, latencies
+    return outcomes, latencies, stats

@@ -116,10 +116,15 @@ def main(argv=None) -> int:
     ap.add_argument("--beliefs", choices=("tuned", "hard"), default="tuned",
                     help="rule's and unified's belief update: the validation-tuned one, or hard (the ablation)")
     ap.add_argument("--via", help="drive the chat engine ('engine') or the running app (its URL) instead")
+    ap.add_argument("--users", choices=("click", "chat"), default="click",
+                    help="with --via: the clicking user (default), or the talking user (lab.talker) run beside "
+                         "the clicking one on the same episodes")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     if args.via:
         return simulate_via(args, ap)
+    if args.users != "click":
+        ap.error("--users chat talks to the chat engine or the app: add --via engine (or --via URL)")
     try:
         user_model = UserModel(args.flip, args.dont_know, args.patience, args.targets)
     except ValueError as exc:
@@ -186,6 +191,19 @@ def print_comparisons(comparisons: dict) -> None:
                     ["comparison", "SR@15", "AT", "hDCG"]))
 
 
+def talk_summary(stats: list[dict]) -> dict:
+    """Turns to the first list (mean over conversations that had one), loops per conversation,
+    first-list fit (mean over first lists), the share that changed their mind."""
+    turns = [s["first_list_turn"] + 1 for s in stats if s["first_list_turn"] is not None]
+    fits = [s["first_list_fit"] for s in stats if s["first_list_fit"] is not None]
+    return {"turns_to_first_list": float(np.mean(turns)) if turns else None,
+            "median_turns_to_first_list": float(np.median(turns)) if turns else None,
+            "no_list": sum(s["first_list_turn"] is None for s in stats) / len(stats),
+            "loops_per_conversation": sum(s["loop"] for s in stats) / len(stats),
+            "first_list_fit": float(np.mean(fits)) if fits else None,
+            "changed_mind": sum(s["changed_mind"] for s in stats) / len(stats), "conversations": len(stats)}
+
+
 def simulate_via(args, ap) -> int:
     """The chat protocol end to end (``lab.drive``), in process or over HTTP."""
     from chat.engine import CARDS
@@ -203,7 +221,8 @@ def simulate_via(args, ap) -> int:
         names = ["app"]
     catalog = load_dataset(args.dataset)
     t0 = time.perf_counter()
-    results, n_eps, latencies, paired = {}, [], {}, {}
+    kinds = ["click", "chat"] if args.users == "chat" else ["click"]
+    results, n_eps, latencies, paired, talk = {}, [], {}, {}, {}
     for name in names:
         if args.via == "engine":
             from chat.engine import Engine
@@ -219,38 +238,62 @@ def simulate_via(args, ap) -> int:
 
             def factory():
                 return HttpTransport(args.via)
-        runs, lat, paired[name] = [], [], []
-        for seed in range(args.seeds):
-            episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
-            bar = tqdm(total=len(episodes), desc=f"seed {seed} {name} via {args.via}", file=sys.stderr, leave=False)
-            outcomes, seconds = drive(factory, catalog, world, episodes, seed, args.max_turns,
-                                      progress=lambda k, bar=bar: bar.update(1))
-            bar.close()
-            if name == names[0]:  # every policy runs the same episodes
-                n_eps.append(len(episodes))
-            runs.append(summarise(outcomes, args.max_turns))
-            paired[name].append(per_episode(outcomes, args.max_turns))
-            lat += seconds
-        results[name] = {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]}
-        ms = np.asarray(lat) * 1000
-        latencies[name] = {"turns": len(ms), "p50_ms": float(np.percentile(ms, 50)),
-                           "p95_ms": float(np.percentile(ms, 95)), "p99_ms": float(np.percentile(ms, 99))}
+        for kind in kinds:
+            row = name if kind == "click" and len(kinds) == 1 else f"{name} ({kind})"
+            runs, lat, paired[row], stats = [], [], [], []
+            for seed in range(args.seeds):
+                episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
+                bar = tqdm(total=len(episodes), desc=f"seed {seed} {row} via {args.via}", file=sys.stderr,
+                           leave=False)
+                outcomes, seconds, per = drive(factory, catalog, world, episodes, seed, args.max_turns,
+                                               progress=lambda k, bar=bar: bar.update(1), users=kind)
+                bar.close()
+                if name == names[0] and kind == kinds[0]:  # every policy and user runs the same episodes
+                    n_eps.append(len(episodes))
+                runs.append(summarise(outcomes, args.max_turns))
+                paired[row].append(per_episode(outcomes, args.max_turns))
+                lat += seconds
+                stats += per
+            results[row] = {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]}
+            if kind == "chat":
+                talk[row] = talk_summary(stats)
+            ms = np.asarray(lat) * 1000
+            latencies[row] = {"turns": len(ms), "p50_ms": float(np.percentile(ms, 50)),
+                              "p95_ms": float(np.percentile(ms, 95)), "p99_ms": float(np.percentile(ms, 99))}
     protocol = {"dataset": args.dataset, "via": args.via, "protocol": "chat (lab.drive): cold-start user, opening "
-                f"typed, chips answered, {CARDS} cards per list", "split": args.split, "episodes_per_seed": n_eps,
+                f"typed, chips answered, {CARDS} cards per list", "users": kinds, "split": args.split,
+                "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": CARDS,
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset} via {args.via}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds (chat protocol)")
     print(table([[n] + [fmt(r[m], 3) for m in METRICS] + [f"{latencies[n]['p50_ms']:.0f}",
                                                            f"{latencies[n]['p95_ms']:.0f}"]
                  for n, r in results.items()], ["policy", *METRICS, "p50 ms", "p95 ms"]))
-    # the same episodes and the same user (opening drawn per episode) for both: paired
+    if talk:
+        from lab.talker import CHANGE_MIND, FREE_TEXT, MISSPELL, SHOW_NOW
+
+        protocol["talking_user"] = {"free_text": FREE_TEXT, "misspell": MISSPELL, "show_now": SHOW_NOW,
+                                    "change_mind": CHANGE_MIND, "quits_on_loop": True,
+                                    "paraphrases": "lab/data/paraphrases.json"}
+        print("talking user:")
+        print(table([[n, fmt(v["turns_to_first_list"], 2), fmt(v["loops_per_conversation"], 3),
+                      fmt(v["first_list_fit"], 3), f"{v['changed_mind']:.3f}"] for n, v in talk.items()],
+                    ["users", "turns to first list", "loops / conversation", "first list fit", "changed mind"]))
+    # the same episodes and the same opening draw for every policy and user: paired
     comparisons = {}
-    if {"unified", "rule"} <= set(names):
-        comparisons["unified - rule"] = paired_bootstrap(*(np.concatenate(paired[n]) for n in ("unified", "rule")))
+    for kind in kinds:
+        rows = [n if len(kinds) == 1 else f"{n} ({kind})" for n in ("unified", "rule")]
+        if set(rows) <= set(paired):
+            label = "unified - rule" if len(kinds) == 1 else f"unified - rule ({kind})"
+            comparisons[label] = paired_bootstrap(*(np.concatenate(paired[r]) for r in rows))
+    if len(kinds) > 1:
+        for name in names:
+            comparisons[f"{name}: chat - click"] = paired_bootstrap(np.concatenate(paired[f"{name} (chat)"]),
+                                                                    np.concatenate(paired[f"{name} (click)"]))
     print_comparisons(comparisons)
     if args.json:
         write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
-                               "latency": latencies, **run_metadata()})
+                               "talking_user": talk, "latency": latencies, **run_metadata()})
     return 0
 
 
