@@ -204,7 +204,7 @@ class Engine:
         ds, _ = self.dialogue_state(s, ctx)
         logb = log_beliefs(ds, self.m.rule_config.beliefs)
         if applied.then == "replace":  # one card judged: the others stay, it gives way to the next best film
-            nxt = iter(i for i in self._fit_first(ds, logb, n=CARDS + len(s.cards)) if i not in s.cards)
+            nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards)) if i not in s.cards)
             cards_now = tuple(c if c != applied.judged else next(nxt, None) for c in s.cards)
             return dataclasses.replace(s, cards=tuple(c for c in cards_now if c is not None),
                                        shown=s.shown + ((applied.judged,) if applied.judged not in s.shown else ()))
@@ -219,7 +219,7 @@ class Engine:
             action = self.m.policy.decide(ds)
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
-            cards_now = self._fit_first(ds, logb, again=applied.then == "new_films")
+            cards_now = self._fit_first(ds, logb, again=applied.then != "films")
             listed = dataclasses.replace(s, cards=cards_now, shown=shown, question=None, asked=(),
                                          actions=s.actions + 1, passes=0)
             if refine is None:
@@ -239,27 +239,29 @@ class Engine:
         understood = len(s.accepted) + len(s.either) + len(s.liked)
         return bool(understood) and not (s.shown or s.cards)
 
-    def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = False, n: int = CARDS) -> tuple[int, ...]:
+    def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = True, n: int = CARDS) -> tuple[int, ...]:
         """The cards: among the ``FIT_POOL`` most believed films, those that have more of what
         the person asked for first (a film whose data lacks a wanted type does not fit), then
         by belief. The beliefs weigh stated values as evidence; a person reads them as asks.
-        ``again`` (the wish changed while films were shown): films shown before in this search
-        may come back, behind films not shown yet that fit as well ("Tom Hanks" then "a comedy":
-        the Hanks comedies of the first list still count)."""
+        With ``again`` (not after "more" or "something else"), a film shown before in this
+        search may come back when it has everything asked for, behind films not shown yet that
+        do too ("Tom Hanks", then "a comedy": the Hanks comedies of the first list count)."""
+        wanted = len(ds.accepted) + len(ds.either)
         shown = np.zeros(len(logb), dtype=bool)
-        if again and ds.shown is not None and ds.shown.any():
+        if again and wanted and ds.shown is not None and ds.shown.any():
             shown = ds.shown.copy()
             logb = log_beliefs(dataclasses.replace(ds, shown=np.zeros_like(ds.shown)), self.m.rule_config.beliefs)
         pool = top_items(logb, FIT_POOL)
-        if not (ds.accepted or ds.either) or not len(pool):
-            order = np.lexsort((-logb[pool], shown[pool]))
-            return tuple(int(pool[k]) for k in order[:n])
+        if not wanted or not len(pool):
+            return tuple(int(i) for i in pool[:n])
         w = self.m.world
         fit = np.zeros(len(pool), dtype=np.int64)
         for v in ds.accepted:
             fit += np.isin(pool, w.items_with(v))
         for group in ds.either:
             fit += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
+        keep = ~shown[pool] | (fit == wanted)  # a film shown before comes back only if it has it all
+        pool, fit = pool[keep], fit[keep]
         order = np.lexsort((-logb[pool], shown[pool], -fit))  # fit, then not shown before, then belief
         return tuple(int(pool[k]) for k in order[:n])
 
