@@ -90,7 +90,8 @@ PERSON_CUTOFF, TITLE_CUTOFF = 85, 85
 # one word of at least MIN_FUZZY_WORD letters against one-word values ("comdy", "thriler"): 85 lets one
 # letter be missing, added or swapped in a word of six or more letters, but not "music" -> "musical" (83)
 WORD_CUTOFF, MIN_FUZZY_WORD = 85, 5
-INTENT_CUTOFF = 85  # "none of tese", "somthing else", "mre"
+INTENT_CUTOFF = 85  # "none of tese", "somthing else", "mre" (when the message names nothing)
+WHOLE_INTENT_CUTOFF = 92  # the whole message, before names are read: "don't carre"
 EXCLUSIVE_INTENTS = ("something_else", "any", "why", "restart", "undo", "help")
 
 
@@ -246,6 +247,11 @@ class Parser:
         if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks"
             out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")
             text = text[first.end():]
+        slip = process.extractOne(" ".join(core), self._intent_strings, scorer=fuzz.ratio,
+                                  score_cutoff=WHOLE_INTENT_CUTOFF)
+        if slip and not out.intents:  # a whole intent phrase typed with a slip, before any name is read into it
+            out.intents.append(INTENT_OF[tuple(slip[0].split())])  # ("don't carre" is not "no Jim Carrey")
+            return out
         whole = tuple(tokens(text))
         if whole in self.lex.titles and whole not in self.lex.values:
             out.liked.append(self.lex.titles[whole][0])

@@ -143,16 +143,17 @@ class _Apply:
             return
         answering = self.s.question is not None and bool({"yes", "no", "any"} & set(p.intents) or p.accepted
                                                          or p.rejected or p.alternatives)
+        taken: set[str] = set()
         if answering:
-            self.answer(p)
+            taken = self.answer(p)
         elif self.s.question is not None and (said or {"more", "something_else"} & set(p.intents)):
             # the person went past the question: it closes, so it is not asked again as if unheard
             if not p.names_something and p.wish:
                 self.notes.append(f"I didn't catch an answer to \u201c{md(self.s.question.text)}\u201d there.")
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
-        self.values(p.accepted, p.rejected, p.instead)
-        self.groups(p.alternatives)
+        self.values([tv for tv in p.accepted if tv[1] not in taken], p.rejected, p.instead)
+        self.groups([g for g in p.alternatives if not {v for _, v in g} & taken])
         self.titles(p)
         if p.wish:
             self.s = dataclasses.replace(self.s, wish=p.wish)
@@ -170,12 +171,14 @@ class _Apply:
                               "actor, a film you liked, or just describe the mood.")
             self.then = "stay"
 
-    def answer(self, p: Parse) -> None:
-        """Text that answers the pending question."""
+    def answer(self, p: Parse) -> set[str]:
+        """Text that answers the pending question; returns the names it took as the answer (a
+        person named answers "Any of these directors?" as that director, whatever role the
+        parser guessed)."""
         asked = list(self.s.asked)
         stated = list(p.accepted) + [tv for g in p.alternatives for tv in g]
-        named = [v for v in (self.m.catalog.find_value(*tv) for tv in stated) if v is not None]
-        picked = [v for v in asked if v in named]
+        names = {v for _, v in stated}
+        picked = [v for v in asked if label(self.m, v) in names]
         if picked:
             self.record(yes=picked, unknown=[v for v in asked if v not in picked])
         elif "any" in p.intents:
@@ -189,6 +192,7 @@ class _Apply:
             else:
                 self.notes.append("Which one? Click a chip, or say \u201cany\u201d.")
                 self.then = "stay"
+        return {label(self.m, v) for v in picked}
 
     def values(self, accepted, rejected, instead: bool = False) -> None:
         """Values the person wants or rules out. A new value of a type a film has one of (an

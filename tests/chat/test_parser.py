@@ -72,6 +72,8 @@ TABLE = [
     ("undo", {"intents": ["undo"]}),
     ("hi there", {"intents": ["greeting"]}),
     ("help", {"intents": ["help"]}),
+    ("don't carre", {"intents": ["any"]}),  # an intent phrase typed with a slip is not a name ("no Jim Carrey")
+    ("none of tese", {"intents": ["something_else"]}),
     # vague wishes go to semantic retrieval
     ("something cozy for a rainy day", {"wish": True}),
     ("a mind-bending heist", {"wish": True}),
