@@ -48,6 +48,7 @@ PASSES = 2  # questions in a row answered "no preference": the user wants films,
 MAX_ASKS_PER_TYPE = 2  # questions about one attribute type in a search
 FIRST_ASKED = ("genre", "decade", "director", "cast")  # kind of film, era, people: a search's first question
 FIT_POOL = 60  # a list is the films that fit the stated wish best among this many most believed
+SHARED_POOL = 30  # a type all of this many best-scored candidates agree on is not asked about
 
 
 class Engine:
@@ -167,7 +168,7 @@ class Engine:
             idx = [i for i in (w.item_of_id(x) for x in ctx.summary.get(key, [])) if i is not None]
             blocked[idx] = True
         blocked[list(s.liked + s.seen + s.disliked)] = True
-        closed = self._closed_types(s)
+        closed = self._closed_types(s) | self._shared_types(scores, ~blocked)
         shown = np.zeros(w.n_items, dtype=bool)
         shown[list(s.shown + s.cards)] = True
         ds = DialogueState(w, 0, scores, noisy=True, multi_choice=True, max_turns=POLICY_HORIZON,
@@ -195,6 +196,26 @@ class Engine:
         if not s.question_types and any(t in cat.attr_types and t not in closed for t in FIRST_ASKED):
             closed |= set(cat.attr_types) - set(FIRST_ASKED)  # a search opens on kind, era or people
         return frozenset(cat.type_index(t) for t in closed)
+
+    def _shared_types(self, scores: np.ndarray, candidates: np.ndarray) -> frozenset[int]:
+        """Types the films in question all agree on: among the ``SHARED_POOL`` best-scored
+        candidates that have data for the type (at least five), every value one has, all have
+        ("From which era?" when every likely film is from the 1990s). No answer could tell
+        them apart, and a person would find the question odd."""
+        w = self.m.world
+        idx = np.flatnonzero(candidates)
+        top = idx[np.argsort(-scores[idx], kind="stable")[:SHARED_POOL]]
+        rows = w.item_attr[top]
+        out = set()
+        for j in range(len(self.m.catalog.attr_types)):
+            known = w.known[top, j]
+            if known.sum() < 5:
+                continue
+            counts = np.asarray(rows[known][:, w.value_type == j].sum(axis=0)).ravel()
+            present = counts[counts > 0]
+            if present.size and (present == known.sum()).all():
+                out.add(j)
+        return frozenset(out)
 
     def decide(self, ctx: TurnContext, applied: Applied) -> ChatState:
         """The state after the system's action: a question, a list, or (``then == "stay"``) as applied."""

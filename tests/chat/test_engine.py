@@ -357,3 +357,18 @@ def test_no_question_about_a_type_already_answered_and_a_restated_wish_is_acknow
             asked.append(again.question.attr_type)
     assert "genre" not in asked
     assert all(asked.count(t) <= MAX_ASKS_PER_TYPE for t in set(asked))
+
+
+def test_a_type_every_likely_film_shares_is_not_asked(film_models):
+    """When the best-scored candidates all have the same era, "From which era?" could not
+    tell them apart: the type is closed."""
+    engine = Engine(film_models)
+    w, cat = film_models.world, film_models.catalog
+    nineties = w.items_with(cat.value_index("decade", "1990s"))
+    scores = np.zeros(w.n_items, dtype=np.float32)
+    scores[nineties] = 1.0  # the 1990s films are the likeliest
+    everyone = np.ones(w.n_items, dtype=bool)
+    shared = engine._shared_types(scores, everyone)
+    assert cat.type_index("decade") in shared and cat.type_index("genre") not in shared
+    mixed = engine._shared_types(np.random.default_rng(0).random(w.n_items).astype(np.float32), everyone)
+    assert cat.type_index("decade") not in mixed
