@@ -38,6 +38,9 @@ SHOW_EXEMPLARS = (
     "hit me with your picks", "fire off some titles", "you decide, just show me", "your call, show me some",
     "give me some options", "let's have them", "come on, show me", "what's on offer", "list them",
     "spit out a few titles", "just give me a few names", "ok now the films", "suggest away",
+    "could you please show me some films", "would you list a few movies for me", "let me have a look at them",
+    "what are the choices", "any recs", "show me the list", "lets see them then", "can I see a few",
+    "stop with the questions and show me", "I'd like to see some films now", "please suggest some titles",
 )
 INTENT_EXEMPLARS: dict[str, tuple[str, ...]] = {
     "more": SHOW_EXEMPLARS,

@@ -185,6 +185,9 @@ class Lexicon:
             langs = tuple(tv for tv in group if tv[0] == "language")
             if langs:
                 self.languages_of[phrase(word)] = langs
+        for t, v in catalog.attr_values:  # "English-language", "in Hindi": the language alone
+            if t == "language" and phrase(v) not in self.languages_of:
+                self.languages_of[phrase(v)] = (("language", v),)
         for country, nation in NATION_OF_COUNTRY.items():
             if phrase(nation) in self.groups:
                 self.groups[phrase(country)] = self.groups[phrase(nation)]
@@ -265,6 +268,9 @@ class Lexicon:
             if key not in titles:
                 titles[key] = items
         self.titles = {k: sorted(v, key=lambda i: -popularity[i]) for k, v in titles.items()}
+        # one word left once the article is dropped ("Wife, The" -> "wife"): a film only when typed
+        # with its article or a capital, not the ordinary word ("my wife and I loved ...")
+        self.bare_titles = {(t[-1],) for t in titles if len(t) == 2 and t[0] in TITLE_ARTICLES}
         self.title_strings = [" ".join(k) for k in self.titles]
         self.person_strings = [" ".join(k) for k in self.persons]
         self.max_len = max(len(p) for p in [*self.values, *self.persons, *self.titles, *self.groups])

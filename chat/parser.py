@@ -472,7 +472,7 @@ class Parser:
         one_word_titles = bool(title_ctx) or r.talks_of_films or (negated and i > 0)
         for length in range(min(lex.max_len, len(toks) - i), 0, -1):
             p: Phrase = tuple(toks[i : i + length])
-            if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx):
+            if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 return "title", length, lex.titles[p][0]
             if p in lex.languages_of and (i > 0 and toks[i - 1] == "in" or match_phrase(
                     toks, i + length, LANGUAGE_MARKERS)):  # "in French", "Spanish-language"
@@ -492,7 +492,7 @@ class Parser:
                 return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]))]
         return None
 
-    def _title_ok(self, p: Phrase, one_word_titles: bool, title_ctx: str | None) -> bool:
+    def _title_ok(self, p: Phrase, one_word_titles: bool, title_ctx: str | None, capital: bool = True) -> bool:
         """A title phrase names the film: always when it has two words or more that are not a
         known value, a person or an ordinary word with an article; one word only where the
         message talks about films."""
@@ -502,6 +502,8 @@ class Parser:
             return p not in lex.persons and (title_ctx is not None or p not in lex.values)
         word = bare[0]
         if not one_word_titles or word in STOPWORDS or word in PEOPLE_WORDS:
+            return False
+        if p in lex.bare_titles and not capital:  # "my wife" is not "The Wife"
             return False
         return p not in lex.values or (title_ctx is not None and len(p) > 1)
 
@@ -526,6 +528,9 @@ class Parser:
                 "writer" if before & {"written", "writer"} else None)
         if "written" in before:
             want = "writer"
+        if want is None and any(tv[0] == "director" for tv in roles) and i + 1 < len(toks) and toks[i + 1] in (
+                "films", "movies", "film", "movie", "classics", "pictures"):
+            want = "director"  # "Tarantino films": the films he made
         if want is None:
             return next((tv for tv in roles if tv[0] != "writer"), roles[0])
         return next((tv for tv in roles if tv[0] == want), roles[0])

@@ -16,7 +16,8 @@ Phrase = tuple[str, ...]
 
 INTENTS: dict[str, list[str]] = {
     "yes": ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "y", "definitely", "absolutely", "of course",
-            "correct", "right", "indeed", "sounds good", "please", "yes please", "that s right", "yep sounds good"],
+            "correct", "right", "indeed", "sounds good", "please", "yes please", "that s right", "yep sounds good",
+            "that works", "works for me", "yeah that works", "fine by me", "sounds great"],
     "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never"],
     "any": ["any", "anything", "whatever", "i dont mind", "dont mind", "i dont care", "dont care", "no preference",
             "either", "doesnt matter", "it doesnt matter", "skip", "not sure", "im not sure", "i dont know",
@@ -57,6 +58,7 @@ DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), 
 # taking a constraint back: values after these are dropped ("forget the 80s", "instead of the
 # 90s"); after SWAP until a SWAP_TO word ("swap the comedy for a drama"); before DROP_BEFORE
 DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do", "not", "care", "about"),
+              ("take", "back"), ("dont", "need", "it", "to", "be"), ("no", "need", "to", "be"),
               ("drop",), ("scratch",), ("remove",), ("ignore",),
               ("never", "mind"), ("nevermind",), ("get", "rid", "of"), ("instead", "of"), ("rather", "than"),
               ("no", "need", "for"), ("lose",)}
@@ -72,7 +74,8 @@ OTHERS = {("others",), ("other", "ones"), ("got", "others"), ("any", "others"), 
           ("something", "else"), ("what", "else"), ("different", "ones")}
 # words that go with a request for films and are no wish ("just throw some movies at me")
 REQUEST_FILLER = {"throw", "toss", "hand", "tired", "done", "bored", "already", "quick", "quickly", "hurry", "come",
-                  "watch", "waiting", "wait", "questions", "question", "asking"}
+                  "watch", "waiting", "wait", "questions", "question", "asking", "recs", "rec", "results", "em",
+                  "quit", "stop", "many", "picks", "lemme", "options", "ones", "stuff", "much"}
 DROP_BEFORE = {("doesnt", "matter"), ("dont", "matter"), ("does", "not", "matter"), ("not", "important"),
                ("isnt", "important"), ("no", "longer", "matters"), ("is", "not", "needed")}
 # new values replace the earlier ones of their type ("actually, a comedy", "Harrison Ford instead")
@@ -124,19 +127,19 @@ recommendations suggestion mind also even again plus either prefer rather thanks
 youve weve theyve youre answer answering asking ask thats whats heres theres its lets whatve couldve wouldve
 somethin nothin gonna wanna gotta kinda sorta lemme ya yall thx lol eh um uh ah oh omg idk btw tbh ever
 picky fussy works another adults adult grownups others care keep filter hundred thousand dozen after
-written read reading if possible say sounds cinema
+written read reading if possible say sounds cinema fancy
 """.split())
 # the words of a request for films: with what the message names taken out, its frame asks for
 # films only if it has one of these ("show me some comedies", not "comedies for date night")
 REQUEST_WORDS = {"show", "give", "gimme", "recommend", "recommendations", "suggest", "suggestions", "pick", "picks",
-                 "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "lets", "go",
-                 "fire", "let", "what", "got"}
+                 "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "fire", "what",
+                 "got"}
 MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
 
 
 def match_phrase(toks: list[str], i: int, phrases: set[Phrase]) -> Phrase | None:
     """The longest phrase of ``phrases`` that ``toks`` has at position ``i``, or None."""
-    for length in (4, 3, 2, 1):
+    for length in (5, 4, 3, 2, 1):
         p = tuple(toks[i : i + length])
         if len(p) == length and p in phrases:
             return p
