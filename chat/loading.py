@@ -93,6 +93,16 @@ def _attach_store(retriever, catalog: Catalog, progress: Callable[[str], None]) 
     progress(f"vector store open ({index.backend})")
 
 
+def reading_parser(catalog: Catalog, retriever) -> Parser:
+    """The parser with the encoder's vocabulary (ordinary words, left alone by the spelling
+    correction) and its reader of requests ("show me now", "start over")."""
+    from chat.intents import IntentReader
+
+    parser = Parser(catalog, english=retriever.encoder.words())
+    parser.reader = IntentReader(retriever.encoder.encode, encode_one=retriever.encode_query, frame=parser.frame)
+    return parser
+
+
 def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy_seed: int = 0,
                 retrieval: bool = True, narrator: Narrator | None = None,
                 progress: Callable[[str], None] = log.info) -> Models:
@@ -108,7 +118,9 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
                 from recsys.retrieval import load_retriever
 
                 # serving starts on an in-memory copy of the vectors; chroma is opened afterwards
-                loaded["retriever"] = load_retriever(catalog, backend="memory")
+                retriever = load_retriever(catalog, backend="memory")
+                loaded["retriever"] = retriever
+                loaded["parser"] = reading_parser(catalog, retriever)  # while the CF models fit
             except Exception as exc:
                 loaded["error"] = exc
 
@@ -145,11 +157,7 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
         except (FileNotFoundError, ValueError) as exc:
             progress(f"unified policy unavailable ({exc}); using the rule policy")
             policy = "rule"
-    parser = Parser(catalog, english=retriever.encoder.words() if retriever is not None else frozenset())
-    if retriever is not None:  # requests ("show me now", "start over") read by the sentence encoder
-        from chat.intents import IntentReader
-
-        parser.reader = IntentReader(retriever.encoder.encode, encode_one=retriever.encode_query, frame=parser.frame)
+    parser = loaded.get("parser") or Parser(catalog)  # without the encoder: the word lists alone
     years = catalog.years[items]
     models = Models(catalog, world, als, fused, np.asarray(world.data.train.sum(axis=0)).ravel(), graph,
                     parser, pol, policy, rule.config, narrator or TemplateNarrator(), retriever,
