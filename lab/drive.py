@@ -101,7 +101,11 @@ class ChatUser:
         return {"type": "text", "text": "more", "turn": turn}
 
 
-def run_episode(transport, user: ChatUser, max_turns: int = 15) -> EpisodeOutcome:
+def run_episode(transport, user, max_turns: int = 15,
+                observe: Callable[[dict], bool] | None = None) -> EpisodeOutcome:
+    """One conversation: the user's opening, then its answers until its target is listed (it
+    likes it: success) or turns run out. ``observe(reply)`` (the talking user's) sees every
+    reply first; True means the user quits (a loop)."""
     transport.start()
     event = {"type": "text", "text": user.opening}
     for t in range(max_turns - 1):
@@ -109,10 +113,14 @@ def run_episode(transport, user: ChatUser, max_turns: int = 15) -> EpisodeOutcom
         reply = transport.send(event)
         user.latencies.append(time.perf_counter() - t0)
         ids = [c["item_id"] for c in reply.get("cards", [])]
+        quits = observe(reply) if observe else False
         if user.target_id in ids:
             transport.send({"type": "like", "item_id": user.target_id, "turn": reply["turn"]})
             return EpisodeOutcome(t, ids.index(user.target_id) + 1)
+        if quits:
+            return EpisodeOutcome(None)
         event = user.respond(reply)
+        event.setdefault("turn", reply["turn"])
     return EpisodeOutcome(None)
 
 
@@ -124,27 +132,6 @@ def make_user(catalog, world, target: int, rng: np.random.Generator, open_types=
     opening = str(rng.choice(options)) if options else catalog.titles[i]
     known = {t for t in catalog.attr_types if catalog.knows(i, t)}
     return ChatUser(catalog.item_ids[i], {f"{t}={v}" for t, v in pairs}, known, opening)
-
-
-def run_talk_episode(transport, user, card_keys, max_turns: int = 15) -> EpisodeOutcome:
-    """One conversation with a ``lab.talker.TalkingUser``: it types its opening, then answers
-    (typed or clicked) until its target is listed, it quits on a loop, or turns run out."""
-    transport.start()
-    event = {"type": "text", "text": user.opening}
-    for t in range(max_turns - 1):
-        t0 = time.perf_counter()
-        reply = transport.send(event)
-        user.latencies.append(time.perf_counter() - t0)
-        ids = [c["item_id"] for c in reply.get("cards", [])]
-        looped = user.observe(reply, card_keys)
-        if user.target_id in ids:
-            transport.send({"type": "like", "item_id": user.target_id, "turn": reply["turn"]})
-            return EpisodeOutcome(t, ids.index(user.target_id) + 1)
-        if looped:  # it quits
-            return EpisodeOutcome(None)
-        event = user.respond(reply)
-        event.setdefault("turn", reply["turn"])
-    return EpisodeOutcome(None)
 
 
 def drive(make_transport: Callable[[], object], catalog, world, episodes, seed: int, max_turns: int = 15,
@@ -168,7 +155,8 @@ def drive(make_transport: Callable[[], object], catalog, world, episodes, seed: 
         try:
             if users == "chat":
                 user = make_talker(catalog, world, target, rng, bank)
-                outcomes.append(run_talk_episode(transport, user, card_keys, max_turns))
+                outcomes.append(run_episode(transport, user, max_turns,
+                                            observe=lambda reply, user=user: user.observe(reply, card_keys)))
                 stats.append({"first_list_turn": user.first_list_turn, "loop": user.quit_on_loop,
                               "first_list_fit": user.first_list_fit(), "changed_mind": user.changed_mind})
             else:
