@@ -158,21 +158,6 @@ class IntentReader:
         return best if scores[best] >= 0 else None
 
 
-class ShowIntent(IntentReader):
-    """Only asking for films now (the parser's ``more``): ``is_show(text)``, ``score(text)``."""
-
-    def __init__(self, encode: Callable[[Sequence[str]], np.ndarray], exemplars: Sequence[str] = SHOW_EXEMPLARS,
-                 negatives: Sequence[str] = NOT_INTENT, encode_one: Callable[[str], np.ndarray] | None = None,
-                 frame: Callable[[str], str] | None = None) -> None:
-        super().__init__(encode, {"more": exemplars}, negatives, encode_one, frame)
-
-    def score(self, text: str) -> float:
-        return self.scores(text)["more"]
-
-    def is_show(self, text: str) -> bool:
-        return self.score(text) >= 0
-
-
 def best_threshold(pos: np.ndarray, neg: np.ndarray) -> float:
     """The cut between positive and negative scores with the best balanced accuracy; where a
     range of cuts is best, its middle (the widest margin on both sides)."""
