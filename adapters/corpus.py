@@ -89,11 +89,10 @@ class Example:
 
 
 def item_facts(catalog: Catalog, i: int) -> dict:
-    counts = catalog.value_counts()
-    cast = sorted(catalog.values_of(i, "cast"), key=lambda v: -counts[catalog.value_index("cast", v)])
+    cast = catalog.leads(i, 2)
     return {"title": short_title(catalog.titles[i]), "year": str(int(catalog.years[i])),
             "genres": [g.lower() for g in catalog.values_of(i, "genre")][:2],
-            "director": (catalog.values_of(i, "director") or [""])[0], "cast": cast[:2]}
+            "director": (catalog.values_of(i, "director") or [""])[0], "cast": list(cast)}
 
 
 def evidence(catalog: Catalog, item: int, history: list[int], similarity: np.ndarray | None) -> dict:

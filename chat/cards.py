@@ -36,12 +36,13 @@ ROLE_COLOURS = {"card": "#2563eb", "liked": "#16a34a", "wanted": "#16a34a", "unw
 
 
 def _values(m: Models, item: int, attr_type: str, n: int) -> tuple[str, ...]:
-    cat = m.catalog
-    vals = cat.values_of(m.world.catalog_index(item), attr_type)
-    if attr_type == "cast":  # cast is alphabetical in the source: show the best-known names first
-        counts = cat.value_counts()
-        vals = sorted(vals, key=lambda v: -counts[cat.value_index("cast", v)])
-    return tuple(vals[:n])
+    return tuple(m.catalog.values_of(m.world.catalog_index(item), attr_type)[:n])
+
+
+def _asked(m: Models, s, attr_type: str) -> tuple[str, ...]:
+    """The values of ``attr_type`` the person asked for (alone or as one of several)."""
+    values = list(s.accepted) + [v for grp in s.either for v in grp]
+    return tuple(m.catalog.attr_values[v][1] for v in values if m.catalog.attr_values[v][0] == attr_type)
 
 
 def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
@@ -62,7 +63,8 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
         persona = ctx.personas[int(np.argmax(a[0]))].description
     return Facts(item_id=m.catalog.item_ids[i], title=title_of(m.catalog, i), year=int(m.catalog.years[i]),
                  genres=_values(m, item, "genre", 3), directors=_values(m, item, "director", 2),
-                 cast=_values(m, item, "cast", 3), matched=matched, similar_liked=similar, persona=persona,
+                 cast=m.catalog.leads(i, 3, first=_asked(m, s, "cast")), matched=matched, similar_liked=similar,
+                 persona=persona,
                  wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist))
 
 
@@ -77,11 +79,19 @@ def reason(f: Facts) -> str:
     return "well liked by people with similar taste"
 
 
+def fits(m: Models, s, item: int) -> bool:
+    """World item ``item`` is known to have everything the person asked for."""
+    have = set(m.world.values_of(item).tolist())
+    return all(v in have for v in s.accepted) and all(have & set(g) for g in s.either)
+
+
 def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
+    """Cards in list order (the engine puts those that fit what was asked for first)."""
     out = []
     for item in items:
         f = facts(m, ctx, s, int(item))
-        out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f)))
+        out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f),
+                        fits=fits(m, s, int(item))))
     return tuple(out)
 
 

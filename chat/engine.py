@@ -226,8 +226,9 @@ class Engine:
         logb = log_beliefs(ds, self.m.rule_config.beliefs)
         if applied.then == "replace":  # one card judged: the others stay, it gives way to the next best film
             nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards)) if i not in s.cards)
-            cards_now = tuple(c if c != applied.judged else next(nxt, None) for c in s.cards)
-            return dataclasses.replace(s, cards=tuple(c for c in cards_now if c is not None),
+            cards_now = [c for c in (c if c != applied.judged else next(nxt, None) for c in s.cards) if c is not None]
+            cards_now.sort(key=lambda c: not cards.fits(self.m, s, c))  # the films that fit stay first
+            return dataclasses.replace(s, cards=tuple(cards_now),
                                        shown=s.shown + ((applied.judged,) if applied.judged not in s.shown else ()))
         refine = None  # a question asked beside films the person asked for, to narrow them down
         if s.passes >= PASSES:  # "no preference" twice: films, and no more questions for now
@@ -261,30 +262,67 @@ class Engine:
         return bool(understood) and not (s.shown or s.cards)
 
     def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = True, n: int = CARDS) -> tuple[int, ...]:
-        """The cards: among the ``FIT_POOL`` most believed films, those that have more of what
-        the person asked for first (a film whose data lacks a wanted type does not fit), then
-        by belief. The beliefs weigh stated values as evidence; a person reads them as asks.
-        With ``again`` (not after "more" or "something else"), a film shown before in this
-        search may come back when it has everything asked for, behind films not shown yet that
-        do too ("Tom Hanks", then "a comedy": the Hanks comedies of the first list count)."""
+        """The cards. With nothing asked for: the ``n`` most believed films. With values asked
+        for, films *known* to have all of them come first, by belief, from the whole catalog
+        (a film whose data lacks a wanted type never passes as a match); when fewer than ``n``
+        are known, the list is filled with the closest films from the ``FIT_POOL`` most
+        believed (most of what was asked first), which the reply labels as close ones
+        (``fits``). With ``again`` (not after "more" or "something else"), a film shown before
+        in this search may come back when it has everything asked for, behind films not shown
+        yet that do too ("Tom Hanks", then "a comedy": the Hanks comedies of the first list
+        count). One film listed twice in the catalog fills one card at most."""
         wanted = len(ds.accepted) + len(ds.either)
         shown = np.zeros(len(logb), dtype=bool)
         if again and wanted and ds.shown is not None and ds.shown.any():
             shown = ds.shown.copy()
             logb = log_beliefs(dataclasses.replace(ds, shown=np.zeros_like(ds.shown)), self.m.rule_config.beliefs)
-        pool = top_items(logb, FIT_POOL)
-        if not wanted or not len(pool):
-            return tuple(int(i) for i in pool[:n])
+        if not wanted:
+            return self._distinct(top_items(logb, FIT_POOL), n)
+        full = self.fits(ds.accepted, ds.either) & np.isfinite(logb)
+        idx = np.flatnonzero(full)
+        full_order = idx[np.lexsort((-logb[idx], shown[idx]))]  # not shown before first, then belief
+        chosen = self._distinct(full_order, n)
+        if len(chosen) >= n:
+            return chosen
+        pool = np.array([i for i in top_items(logb, FIT_POOL) if not full[i] and not shown[i]], dtype=np.int64)
+        if len(pool):
+            w = self.m.world
+            part = np.zeros(len(pool), dtype=np.int64)
+            for v in ds.accepted:
+                part += np.isin(pool, w.items_with(v))
+            for group in ds.either:
+                part += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
+            pool = pool[np.lexsort((-logb[pool], -part))]  # most of what was asked, then belief
+        return self._distinct(np.concatenate([np.asarray(chosen, dtype=np.int64), pool]), n)
+
+    def fits(self, accepted, either) -> np.ndarray:
+        """``(n_world_items,)`` bool: films known to have every value in ``accepted`` and one of
+        each group in ``either``."""
         w = self.m.world
-        fit = np.zeros(len(pool), dtype=np.int64)
-        for v in ds.accepted:
-            fit += np.isin(pool, w.items_with(v))
-        for group in ds.either:
-            fit += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
-        keep = ~shown[pool] | (fit == wanted)  # a film shown before comes back only if it has it all
-        pool, fit = pool[keep], fit[keep]
-        order = np.lexsort((-logb[pool], shown[pool], -fit))  # fit, then not shown before, then belief
-        return tuple(int(pool[k]) for k in order[:n])
+        out = np.ones(w.n_items, dtype=bool)
+        for v in accepted:
+            has = np.zeros(w.n_items, dtype=bool)
+            has[w.items_with(v)] = True
+            out &= has
+        for group in either:
+            has = np.zeros(w.n_items, dtype=bool)
+            for v in group:
+                has[w.items_with(v)] = True
+            out &= has
+        return out
+
+    def _distinct(self, order, n: int) -> tuple[int, ...]:
+        """The first ``n`` of ``order``, one card per film (catalog duplicates kept out)."""
+        rep = self.m.world.duplicate_of
+        out, seen = [], set()
+        for i in order:
+            r = int(rep[int(i)])
+            if r not in seen:
+                seen.add(r)
+                out.append(int(i))
+                if len(out) == n:
+                    break
+        return tuple(out)
 
     @staticmethod
     def _lead(new: ChatState, applied: Applied) -> tuple[str, ...]:
@@ -310,14 +348,26 @@ class Engine:
         parts = [*ack]
         shown = cards.cards(m, ctx, s, s.cards)
         if shown and explain is None:
-            parts.append("\n".join(f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}"
-                                   for k, c in enumerate(shown, 1)))
+            lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown, 1)]
+            n_fit = sum(c.fits for c in shown)
+            if n_fit < len(shown):  # fewer films known to have what was asked than cards: say so
+                asked = self._asked_words(s)
+                head = (f"I know of only {n_fit} film{'s' if n_fit != 1 else ''} with {asked} here:" if n_fit else
+                        f"I don't know of a film with {asked} here.")
+                lines = ([head] + lines[:n_fit] if n_fit else [head]) + \
+                    ["Close ones, with only part of it:"] + lines[n_fit:]
+            parts.append("\n".join(lines))
         if s.question is not None and explain is None:  # beside films, a question narrows them down
             parts.append(("To narrow it down: " if shown else "") + f"**{s.question.text}**")
         text = "\n\n".join(p for p in [" ".join(notes)] + parts if p)
         return Reply(text=text or "Tell me more about what you would like to watch.", turn=s.turn,
                      question=s.question, cards=shown, constraints=self._constraints(s), personas=_persona_view(ctx),
                      subgraph=cards.subgraph(m, s), explain=explain, notes=tuple(notes))
+
+    def _asked_words(self, s: ChatState) -> str:
+        """What the person asked for, as words: "Tom Hanks and Comedy", "France or French"."""
+        words = [label(self.m, v) for v in s.accepted] + [" or ".join(label(self.m, v) for v in g) for g in s.either]
+        return md(" and ".join(words))
 
     def _constraints(self, s: ChatState) -> tuple:
         values = self.m.catalog.attr_values

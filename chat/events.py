@@ -106,6 +106,7 @@ class Card:
     cast: tuple[str, ...]
     persona: str  # description of the persona it serves ("" for a new user)
     reason: str  # one line: the strongest evidence
+    fits: bool = True  # known to have everything asked for (False: a close film, labelled so)
 
 
 @dataclass(frozen=True)

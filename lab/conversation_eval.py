@@ -22,7 +22,8 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    whose catalog facts satisfy the script's wish (an unknown fact does not fit; mood-only scripts are left out);
    ``median_turns_to_first_list`` over concrete wishes; ``loops``: a question (type and
    text) asked again after it was answered, or the same reply twice in a row;
-   ``unknown_as_match``: cards whose reason names a wanted value their data lacks;
+   ``unknown_as_match``: cards of any reply presented as having what the person asked for
+   (among the matches, or naming the value in their reason) whose data lacks it;
    ``first_question_natural``: the share of first questions about kind, era or people.
    Scripts in the ``show_me`` category also count for ``show_me_success`` (films right
    after turn 2).
@@ -156,6 +157,23 @@ def satisfies(world, item: int, groups, unwanted) -> bool:
     return True
 
 
+def presented_as_match(world, reply, state) -> int:
+    """Cards of ``reply`` presented as having what the person asked for (listed among the
+    matches, ``fits``, or naming a value in their reason) whose catalog data lacks it."""
+    cat = world.catalog
+    bad = 0
+    for c in reply.cards:
+        i = world.item_of_id(c.item_id)
+        have_v = set(world.values_of(i).tolist())
+        have = {v for _, v in (cat.attr_values[x] for x in have_v)}
+        named = c.reason[4:].split(", ") if c.reason.startswith("has ") else []
+        lacks = any(n.replace("\\", "") not in have for n in named)
+        if c.fits:
+            lacks |= not all(v in have_v for v in state.accepted) or not all(have_v & set(g) for g in state.either)
+        bad += lacks
+    return bad
+
+
 def talk(engine, messages: list[str]) -> tuple[list, list]:
     """Replies to ``messages``, then to "any" until films or ``MAX_REPLIES`` replies; and the
     state after each."""
@@ -221,10 +239,8 @@ def run_scripts(engine, scripts: list[dict]) -> tuple[dict, list[dict], list[boo
                 fit = [satisfies(world, i, groups["+"], groups["-"]) for i in items]
                 fits += fit
                 case["first_list_fit"] = sum(fit) / len(fit)
-            for c, i in zip(cards, items):
-                have = {v for _, v in (cat.attr_values[x] for x in world.values_of(i))}
-                named = c.reason[4:].split(", ") if c.reason.startswith("has ") else []
-                unknown += sum(n.replace("\\", "") not in have for n in named)
+        case["unknown_as_match"] = sum(presented_as_match(world, r, st) for r, st in zip(replies, states))
+        unknown += case["unknown_as_match"]
         cases.append(case)
     results = {"first_list_fit": sum(fits) / len(fits) if fits else None,
                "median_turns_to_first_list": statistics.median(turns) if turns else None,

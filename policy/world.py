@@ -61,6 +61,17 @@ class World:
             self.__dict__["_of_catalog"] = out
         return self.__dict__["_of_catalog"]
 
+    @property
+    def duplicate_of(self) -> np.ndarray:
+        """(n_items,) for each world item, the world item that stands for its film: one film
+        listed twice in the catalog (``Catalog.duplicates``) maps to one item."""
+        if "_dup_of" not in self.__dict__:
+            rep = self.catalog.duplicate_of()[self.data.items]
+            first: dict[int, int] = {}
+            out = np.array([first.setdefault(int(r), w) for w, r in enumerate(rep)], dtype=np.int64)
+            self.__dict__["_dup_of"] = out
+        return self.__dict__["_dup_of"]
+
     def fingerprint(self) -> str:
         """The catalog's and the CF model's fingerprints: what trained policies and tuned
         configurations were computed on."""

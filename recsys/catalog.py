@@ -43,6 +43,12 @@ class Catalog:
     inter_time: np.ndarray  # (n_inter,) int64, 0 when unknown
     inter_split: np.ndarray | None = None  # (n_inter,) int8 split codes, when given
     report: dict = field(default_factory=dict)  # load statistics (match rate, coverage, drops)
+    # person -> prominence (``recsys.leads``): the order cast is shown in, not a fact about items,
+    # so it stays out of the fingerprint. Empty: people in more catalog films first.
+    prominence: dict = field(default_factory=dict)
+    # groups of item indices that are one film listed twice (same normalised title and year):
+    # kept out of the same list (``duplicate_of``), counted in the load report.
+    duplicates: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._item_index = {iid: i for i, iid in enumerate(self.item_ids)}
@@ -108,6 +114,31 @@ class Catalog:
         if "_csc" not in self.__dict__:
             self.__dict__["_csc"] = self.item_attr.tocsc()
         return self.__dict__["_csc"]
+
+    def leads(self, item: int, n: int = 3, first: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Up to ``n`` of the item's cast, best known first (``recsys.leads``); names in
+        ``first`` (people the user asked for) go before the others."""
+        from recsys.leads import order_cast
+
+        if "cast" not in self._type_index:
+            return ()
+        if "_cast_counts" not in self.__dict__:
+            counts = self.value_counts()
+            self.__dict__["_cast_counts"] = {v: float(counts[k]) for k, (t, v) in enumerate(self.attr_values)
+                                             if t == "cast"}
+        directors = self.values_of(item, "director") if "director" in self._type_index else []
+        ordered = order_cast(self.values_of(item, "cast"), self.prominence, directors, self._cast_counts)
+        asked = [c for c in ordered if c in set(first)]
+        return tuple((asked + [c for c in ordered if c not in asked])[:n])
+
+    def duplicate_of(self) -> np.ndarray:
+        """``(n_items,)``: the first item of each item's duplicate group (itself when unique)."""
+        if "_dup_of" not in self.__dict__:
+            rep = np.arange(self.n_items)
+            for group in self.duplicates:
+                rep[list(group)] = min(group)
+            self.__dict__["_dup_of"] = rep
+        return self.__dict__["_dup_of"]
 
     def values_of_type(self, attr_type: str) -> np.ndarray:
         return np.flatnonzero(self.value_type == self._type_index[attr_type])
@@ -203,12 +234,16 @@ def build_catalog(
     attr_types: tuple[str, ...] | None = None,
     texts: dict[str, str] | None = None,
     report: dict | None = None,
+    prominence: dict[str, float] | None = None,
+    duplicates: list[tuple[str, ...]] | None = None,
 ) -> Catalog:
     """Assemble a Catalog from plain rows.
 
     ``items``: (item_id, title, year); ``item_attrs``: (item_id, type, value);
     ``known``: item_id -> types it has data for (types it has a value for are added);
-    ``interactions``: (user ids, item ids, ratings, timestamps, split codes or None).
+    ``interactions``: (user ids, item ids, ratings, timestamps, split codes or None);
+    ``prominence``: person -> how well known (``recsys.leads``); ``duplicates``: groups of item
+    ids that are one film listed more than once.
     """
     item_ids = [i for i, _, _ in items]
     index = {iid: k for k, iid in enumerate(item_ids)}
@@ -262,4 +297,6 @@ def build_catalog(
         inter_time=np.asarray(times, dtype=np.int64),
         inter_split=None if split is None else np.asarray(split, dtype=np.int8),
         report=report or {},
+        prominence=dict(prominence or {}),
+        duplicates=[tuple(sorted(index[i] for i in g)) for g in (duplicates or []) if len(g) > 1],
     )

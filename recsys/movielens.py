@@ -18,6 +18,7 @@ import numpy as np
 
 from recsys import assets
 from recsys.catalog import Catalog, build_catalog
+from recsys.leads import prominence
 
 ATTR_TYPES = ("genre", "decade", "director", "cast", "writer", "country", "language",
               "mpaa", "runtime", "oscar", "critics")
@@ -75,8 +76,9 @@ def _split_list(text: str | None) -> list[str]:
     return list(dict.fromkeys(n for n in names if n and n.upper() != "N/A"))
 
 
-def _omdb_index() -> dict[tuple[str, int], dict]:
-    """(normalised title, year) -> OMDb row joined with its tomatoes meter."""
+def _omdb_index() -> tuple[dict[tuple[str, int], dict], dict[str, float]]:
+    """(normalised title, year) -> OMDb row joined with its tomatoes meter; and each person's
+    prominence over the whole table (``recsys.leads``)."""
     raw = assets.read_member("bokeh-sampledata", MOVIES_DB)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "movies.db"
@@ -85,7 +87,7 @@ def _omdb_index() -> dict[tuple[str, int], dict]:
         con.row_factory = sqlite3.Row
         rows = con.execute(
             "SELECT o.Title, o.Year, o.Rating AS mpaa, o.Runtime, o.Director, o.Writer, o.Cast,"
-            " o.Language, o.Country, o.Oscars, t.Meter FROM omdb o LEFT JOIN tomatoes t ON t.ID = o.ID"
+            " o.Language, o.Country, o.Oscars, t.Meter, t.Reviews FROM omdb o LEFT JOIN tomatoes t ON t.ID = o.ID"
         ).fetchall()
         con.close()
     index: dict[tuple[str, int], dict] = {}
@@ -93,7 +95,7 @@ def _omdb_index() -> dict[tuple[str, int], dict]:
         if r["Year"] is None:
             continue
         index.setdefault((normalise_title(r["Title"]), int(r["Year"])), dict(r))
-    return index
+    return index, prominence((_split_list(r["Cast"]), r["Reviews"] or 0) for r in rows)
 
 
 def _enrich(item_id: str, row: dict) -> tuple[list[tuple[str, str, str]], set[str]]:
@@ -119,8 +121,9 @@ def _read_table(member: str) -> list[list[str]]:
 
 
 def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
-    omdb = _omdb_index()
+    omdb, people = _omdb_index()
     items, attrs, known = [], [], {}
+    same: dict[tuple[str, int], list[str]] = {}
     matched = bad_years = 0
     for row in _read_table(f"{asset}:{prefix}.item"):
         item_id, title, year, genres = item_row(row)
@@ -132,6 +135,7 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
         if dec := decade_of(year):
             attrs.append((item_id, "decade", dec))
         key = normalise_title(title)
+        same.setdefault((title.strip().lower(), year), []).append(item_id)  # "Boys, Les" is not "Boys, The"
         hit = next((omdb[(key, y)] for y in (year, year - 1, year + 1) if (key, y) in omdb), None)
         known[item_id] = set()
         if hit is not None:
@@ -145,11 +149,13 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
         its.append(row[1])
         ratings.append(float(row[2]))
         times.append(int(float(row[3])))
+    duplicates = [ids for (key, year), ids in same.items() if len(ids) > 1 and key and year > 0]
     report = {"enrichment match": f"{matched:,} of {len(items):,} items ({matched / len(items):.1%})",
-              "items with a bad year (kept, decade unknown)": bad_years}
+              "items with a bad year (kept, decade unknown)": bad_years,
+              "films listed twice (kept out of the same list)": sum(len(g) - 1 for g in duplicates)}
     return build_catalog(name, items, attrs, known,
                          (users, its, np.array(ratings), np.array(times), None),
-                         attr_types=ATTR_TYPES, report=report)
+                         attr_types=ATTR_TYPES, report=report, prominence=people, duplicates=duplicates)
 
 
 def _year(text: str) -> int:
