@@ -40,15 +40,15 @@ PHRASINGS = {
         "Given how much you liked {similar}, {title} ({year}) is worth a look: {shared}.",
     ],
     "endorsement": [
-        "{title} ({year}) is a {genres} film directed by {director}, with {cast}.",
-        "A {genres} film from {year}: {title}, directed by {director} and starring {cast}.",
-        "{director} directed {title} ({year}), a {genres} film with {cast}.",
+        "{title} ({year}) is {a_genres} film directed by {director}, with {cast}.",
+        "{A_genres} film from {year}: {title}, directed by {director} and starring {cast}.",
+        "{director} directed {title} ({year}), {a_genres} film with {cast}.",
         "Watch {title}: {genres}, {year}, by {director}, starring {cast}.",
         "{title} is {director}'s {genres} film from {year}, with {cast}.",
-        "With {cast}, {title} ({year}) is a {genres} film by {director}.",
+        "With {cast}, {title} ({year}) is {a_genres} film by {director}.",
         # test only
-        "From {year}, {director}'s {title} is a {genres} film starring {cast}.",
-        "{title}, directed by {director} in {year}, is a {genres} film with {cast}.",
+        "From {year}, {director}'s {title} is {a_genres} film starring {cast}.",
+        "{title}, directed by {director} in {year}, is {a_genres} film with {cast}.",
     ],
     "summary": [
         "You like {taste}, as in {liked}.",
@@ -70,6 +70,13 @@ def join(words) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def article(phrase: str) -> str:
+    """ "a" or "an" before ``phrase``, by its first sound ("an action film", "a war film")."""
+    w = phrase.lower()
+    vowel = w[:1] in tuple("aeiou") and not w.startswith(("one", "uni", "use", "euro"))
+    return ("an " if vowel or w.startswith(("hour", "honest")) else "a ") + phrase
 
 
 def short_title(title: str) -> str:
@@ -96,9 +103,11 @@ def item_facts(catalog: Catalog, i: int) -> dict:
 
 
 def evidence(catalog: Catalog, item: int, history: list[int], similarity: np.ndarray | None) -> dict:
-    """Values the candidate shares with the history (most shared first) and the two liked
+    """Values the candidate shares with the history (most shared first; of its cast, only its
+    leads count) and the two liked
     films closest to it (by ``similarity`` over the history, else most shared values)."""
-    have = {(t, v) for t, v in catalog.attributes_of(item) if t in EVIDENCE_TYPES}
+    stars = set(catalog.leads(item, 3))  # a bit player in both films is not a reason to watch
+    have = {(t, v) for t, v in catalog.attributes_of(item) if t in EVIDENCE_TYPES and (t != "cast" or v in stars)}
     shared: dict[tuple[str, str], int] = {}
     overlap = []
     for h in history:
@@ -125,7 +134,10 @@ def taste(catalog: Catalog, history: list[int]) -> list[str]:
 
 def fill(template: str, facts: dict) -> str:
     """A phrasing with the facts written in."""
-    return template.format(title=facts["title"], year=facts["year"], genres=join(facts["genres"]) or "drama",
+    genres = join(facts["genres"])
+    a_genres = article(genres) if genres else ""
+    return template.format(title=facts["title"], year=facts["year"], genres=genres, a_genres=a_genres,
+                           A_genres=a_genres[:1].upper() + a_genres[1:],
                            director=facts["director"], cast=join(facts["cast"]), shared=join(facts["shared"]),
                            similar=join(facts["similar"]), taste=join(facts["taste"]) + " films",
                            liked=join(facts["liked"]))

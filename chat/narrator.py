@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from adapters.corpus import article
 from prompts import render
 
 
@@ -67,24 +68,37 @@ def collect(chunks) -> str:
     return text
 
 
+def _matched_words(f: Facts) -> list[str]:
+    genres = {g.lower() for g in f.genres}
+    return [m.lower() if m.lower() in genres else m for m in f.matched]
+
+
 def template_text(f: Facts) -> str:
-    because = f" has what you asked for: {_join(f.matched)}." if f.matched else ""
-    if not because and f.wish:
+    """The explanation from the facts alone, evidence first: what the person asked for that the
+    film has, the liked films it is closest to, then its leads and director. It says nothing
+    about the person that their history does not show."""
+    liked = bool(f.history_ids)
+    if f.matched:
+        because = f" has what you asked for: {_join(_matched_words(f))}."
+    elif f.wish:
         because = f" came up for \u201c{f.wish[:80]}\u201d."
-    if not because:
-        because = f" is a {_join(g.lower() for g in f.genres[:2])} film people with your taste rate highly." \
-            if f.genres else " is well liked by people with your taste."
-    similar = f" It is close to {_join(f.similar_liked[:2])}, which you liked." if f.similar_liked else ""
-    persona = f" It serves your \u201c{f.persona}\u201d side." if f.persona else ""
+    elif f.genres:
+        kind = _join(g.lower() for g in f.genres[:2]) + " film"
+        because = f" is {article(kind)} that people with your taste rate highly." if liked else \
+            f" is a well-liked {kind}."
+    else:
+        because = " is well liked by people with your taste." if liked else " is well liked by the people who rated it."
+    similar = f" It is close to {_join(f.similar_liked[:2])}, which you liked." if f.similar_liked and liked else ""
+    persona = f" It serves your \u201c{f.persona}\u201d side." if f.persona and liked else ""
     credits = []
-    if f.directors:
-        credits.append(f"Directed by {_join(f.directors[:1])}")
     if f.cast:
-        credits.append(("with " if credits else "With ") + _join(f.cast[:2]))
+        credits.append("It stars " + _join(f.cast[:2]))
+    if f.directors:
+        credits.append(("and was directed by " if credits else "It was directed by ") + _join(f.directors[:1]))
     credit = (" ".join(credits) + ".") if credits else ""
-    year = str(f.year) if f.year > 0 else "year unknown"
-    return render("explain", title=f.title, year=year, because=because, similar=similar, persona=persona,
-                  credits=credit).strip()
+    year = f" ({f.year})" if f.year > 0 else ""
+    return re.sub(r"\s+", " ", render("explain", title=f.title, year=year, because=because, similar=similar,
+                                       persona=persona, credits=credit)).strip()
 
 
 class TemplateNarrator:
@@ -104,13 +118,18 @@ class LoraNarrator:
     endorsement; streams the LM's text, then checks its facts against the catalog
     (``adapters.faithful``): a text that states a wrong title, year, person or genre is
     replaced by its true sentences, or by the template text if none is left. Runs over
-    ``budget_s`` seconds or fails: the template text, and the reply says so.
+    ``budget_s`` seconds or fails: the template text, and the reply says so. A text with a
+    slip a reader would notice (``adapters.defects``: a leaked placeholder, an empty slot, a
+    wrong article, a bit player named as a star, a claim about the person their history does
+    not support) is replaced by the template text.
     """
 
     name = "lora"
 
-    def __init__(self, lm, catalog, checker, budget_s: float = 6.0):
+    def __init__(self, lm, catalog, checker, budget_s: float = 6.0, defects=None):
         self.lm, self.catalog, self.checker, self.budget_s = lm, catalog, checker, budget_s
+        self.defects = defects  # adapters.defects.DefectChecker: a text with a slip is not shown
+        self.fallbacks = 0  # texts replaced by the template for a slip
 
     def _inputs(self, f: Facts):
         from adapters.corpus import allowed_facts, short_title, taste
@@ -142,7 +161,12 @@ class LoraNarrator:
             return
         if self.checker.check(text, allowed).n_wrong:
             kept = self.checker.filter_text(text, allowed)
-            yield Replace(kept if kept.strip() else template_text(facts))
+            text = kept if kept.strip() else template_text(facts)
+            yield Replace(text)
+        liked = [self.catalog.item_index(i) for i in facts.history_ids]
+        if self.defects is not None and self.defects.check(text, item, liked):  # a slip: the template instead
+            self.fallbacks += 1
+            yield Replace(template_text(facts))
 
 
 NARRATOR_DIR = Path(__file__).resolve().parent.parent / "configs" / "narrator"
@@ -156,11 +180,12 @@ def _lora(models, name: str, budget_s: float) -> LoraNarrator:
         raise FileNotFoundError(f"no trained narrator at {folder} (python -m adapters.train, then lab.promote)")
     if models.retriever is None:
         raise RuntimeError("the narrator needs the MiniLM item vectors, and semantic retrieval is off")
+    from adapters.defects import DefectChecker
     from adapters.faithful import FactChecker
     from adapters.narrator import load_narrator
 
     lm = load_narrator(folder, models.retriever.index.embeddings, models.catalog.fingerprint(), threads=1)
-    return LoraNarrator(lm, models.catalog, FactChecker(models.catalog), budget_s)
+    return LoraNarrator(lm, models.catalog, FactChecker(models.catalog), budget_s, DefectChecker(models.catalog))
 
 
 NARRATORS: dict[str, Callable[..., Narrator]] = {

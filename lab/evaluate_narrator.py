@@ -7,12 +7,16 @@ The test set: ``--n`` (default 200) narratives of the seed-0 user split's test u
 seen in training), a fixed seeded sample, a third of each kind, with references written in
 the held-out phrasings only. Variants: ``template`` (the first training phrasing of the
 kind, filled with the facts), ``base`` (SmolLM2 untuned, same prompt, no soft tokens),
+``chat-template`` (what the chat's template narrator writes for the same film and history),
 ``cf`` / ``semantic`` / ``fused`` (LoRA + soft tokens, every ``configs/narrator/<variant>-seed<k>``
 found; mean and std over seeds). Metrics: corpus BLEU (sacrebleu), ROUGE-L F1 (rouge-score),
 semantic similarity (MiniLM cosine to the reference), and faithfulness: the share of
 narratives stating a wrong title, year, person or genre (``adapters.faithful``), raw and
 after dropping the sentences that state one, with fact coverage (true facts stated per
-narrative) beside the references' own coverage, so that saying nothing cannot score.
+narrative) beside the references' own coverage, so that saying nothing cannot score; and
+``defect_rate``, the share of narratives with a slip a reader would notice
+(``adapters.defects``: placeholder, empty slot, article, list, non-lead, unsupported claim),
+raw, with ``defects`` counting each kind.
 Generation is greedy and batched.
 """
 
@@ -31,7 +35,7 @@ log = logging.getLogger(__name__)
 
 LORA_VARIANTS = ("cf", "semantic", "fused")
 METRICS = ("BLEU", "ROUGE-L", "semantic_similarity", "unfaithful_rate", "unfaithful_rate_filtered", "coverage",
-           "coverage_filtered")
+           "coverage_filtered", "defect_rate")
 
 
 def template_text(e) -> str:
@@ -39,6 +43,19 @@ def template_text(e) -> str:
     from adapters.corpus import PHRASINGS, fill
 
     return fill(PHRASINGS[e.kind][0], e.facts)
+
+
+def chat_template_text(e, catalog) -> str:
+    """What the chat's template narrator (``chat.narrator.template_text``) writes for the
+    example's film and history: the explanation the app shows when no LM is used."""
+    from chat.narrator import Facts, template_text
+
+    i = e.item
+    return template_text(Facts(item_id=catalog.item_ids[i], title=e.facts["title"], year=int(catalog.years[i]),
+                               genres=tuple(catalog.values_of(i, "genre")[:3]),
+                               directors=tuple(catalog.values_of(i, "director")[:2]), cast=catalog.leads(i, 3),
+                               similar_liked=tuple(e.facts["similar"]) if e.kind == "reason" else (),
+                               history_ids=tuple(catalog.item_ids[h] for h in e.history)))
 
 
 def base_generate(examples, batch: int, max_new_tokens: int) -> list[str]:
@@ -77,7 +94,7 @@ def lora_generate(folder: Path, examples, text, catalog, batch: int, max_new_tok
     return out
 
 
-def score(outputs: list[str], examples, checker, encoder) -> dict:
+def score(outputs: list[str], examples, checker, encoder, defects=None) -> dict:
     import sacrebleu
     from rouge_score import rouge_scorer
 
@@ -94,7 +111,21 @@ def score(outputs: list[str], examples, checker, encoder) -> dict:
             "unfaithful_rate": float(np.mean([r.n_wrong > 0 for r in raw])),
             "unfaithful_rate_filtered": float(np.mean([r.n_wrong > 0 for r in filt])),
             "coverage": float(np.mean([r.coverage for r in raw])),
-            "coverage_filtered": float(np.mean([r.coverage for r in filt]))}
+            "coverage_filtered": float(np.mean([r.coverage for r in filt])),
+            "defect_rate": float(np.mean([bool(defects.check(o, e.item, e.history)) for o, e in zip(outputs, examples)]))
+            if defects is not None else None,
+            "defects": _defect_counts(outputs, examples, defects)}
+
+
+def _defect_counts(outputs, examples, defects) -> dict:
+    """Narratives with each kind of defect (``adapters.defects``), raw."""
+    if defects is None:
+        return {}
+    counts: dict[str, int] = {}
+    for o, e in zip(outputs, examples):
+        for kind in {d.split(":")[0] for d in defects.check(o, e.item, e.history)}:
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 def main(argv=None) -> int:
@@ -111,12 +142,14 @@ def main(argv=None) -> int:
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     names = [v.strip() for v in args.variants.split(",") if v.strip()]
-    bad = [v for v in names if v not in ("template", "base", *LORA_VARIANTS)]
+    bad = [v for v in names if v not in ("template", "chat-template", "base", *LORA_VARIANTS)]
     if bad:
-        ap.error(f"unknown variant(s) {', '.join(bad)}: choose from template, base, {', '.join(LORA_VARIANTS)}")
+        ap.error(f"unknown variant(s) {', '.join(bad)}: choose from template, chat-template, base, "
+                 f"{', '.join(LORA_VARIANTS)}")
     import torch
 
     from adapters.corpus import build_examples
+    from adapters.defects import DefectChecker
     from adapters.faithful import FactChecker
     from adapters.train import narrator_data, similarity_fn
     from recsys.semantic import load_encoder
@@ -125,14 +158,17 @@ def main(argv=None) -> int:
     catalog, _, test_users, cf, text = narrator_data(0)
     examples = build_examples(catalog, test_users, np.arange(catalog.n_items), args.n, seed=1234, test=True,
                               similarity=similarity_fn(cf, text))
-    checker, encoder = FactChecker(catalog), load_encoder()
+    checker, encoder, defects = FactChecker(catalog), load_encoder(), DefectChecker(catalog)
     reference = {"coverage": float(np.mean([checker.check(e.target, e.allowed).coverage for e in examples])),
+                 "defect_rate": float(np.mean([bool(defects.check(e.target, e.item, e.history)) for e in examples])),
                  "unfaithful_rate": float(np.mean([checker.check(e.target, e.allowed).n_wrong > 0 for e in examples]))}
     results, seconds, samples = {}, {}, {"references": [e.target for e in examples]}
     for name in names:
         t0 = time.perf_counter()
         if name == "template":
             runs = {"-": [template_text(e) for e in examples]}
+        elif name == "chat-template":
+            runs = {"-": [chat_template_text(e, catalog) for e in examples]}
         elif name == "base":
             runs = {"-": base_generate(examples, args.batch, args.max_new_tokens)}
         else:
@@ -144,11 +180,13 @@ def main(argv=None) -> int:
             runs = {f.name: lora_generate(f, examples, text, catalog, args.batch, args.max_new_tokens,
                                           stop_guard=not args.no_stop_guard)
                     for f in folders}
-        per = [score(outs, examples, checker, encoder) for outs in runs.values()]
+        per = [score(outs, examples, checker, encoder, defects) for outs in runs.values()]
         results[name] = {m: aggregate([p[m] for p in per], always_dict=True)["mean"] for m in METRICS}
         results[name] |= {f"{m}_std": aggregate([p[m] for p in per], always_dict=True)["std"] for m in METRICS}
         results[name]["runs"] = list(runs)
         results[name]["per_run"] = dict(zip(runs, per))
+        results[name]["defects"] = {k: sum(p["defects"].get(k, 0) for p in per) / len(per)
+                                    for k in sorted({k for p in per for k in p["defects"]})}
         seconds[name] = round(time.perf_counter() - t0, 1)
         samples[name] = runs
         log.info(f"{name}: " + ", ".join(f"{m} {results[name][m]:.3f}" for m in METRICS))
@@ -157,6 +195,8 @@ def main(argv=None) -> int:
     print(f"{len(examples)} test narratives of {len(test_users)} test users (held-out phrasings); reference "
           f"coverage {reference['coverage']:.2f} facts, reference unfaithful rate {reference['unfaithful_rate']:.3f}")
     print(table(rows, ["variant", "seeds", *METRICS]))
+    print("defects (narratives with each kind, mean over seeds): " + "; ".join(
+        f"{n}: " + (", ".join(f"{k} {v:g}" for k, v in r["defects"].items()) or "none") for n, r in results.items()))
     if args.examples_out:
         write_json(args.examples_out, samples)
     if args.json:

@@ -42,7 +42,7 @@ def checker(ml100k_catalog):
 def test_template_narrator_states_only_the_facts(ml100k_catalog, checker):
     f = heat_facts(ml100k_catalog)
     text = collect(TemplateNarrator().stream(f))
-    assert "Heat" in text and "Crime" in text and "Fargo" in text and "Michael Mann" in text
+    assert "Heat" in text and "crime" in text and "Fargo" in text and "Michael Mann" in text
 
 
 def test_lora_narrator_streams_a_faithful_text_unchanged(ml100k_catalog, checker):
@@ -96,3 +96,12 @@ def test_the_shipped_narrator_loads_and_writes_a_faithful_explanation(ml100k_cat
         load_narrator(SHIPPED, text_vectors * 0.5, ml100k_catalog.fingerprint())
     with pytest.raises(NarratorMismatch):
         load_narrator(SHIPPED, text_vectors, "another-catalog")
+
+
+def test_lora_narrator_text_with_a_slip_gives_way_to_the_template(ml100k_catalog, checker):
+    from adapters.defects import DefectChecker
+
+    lm = FakeLM("Heat is a crime film with unknown.")
+    nar = LoraNarrator(lm, ml100k_catalog, checker, defects=DefectChecker(ml100k_catalog))
+    text = collect(nar.stream(heat_facts(ml100k_catalog)))
+    assert "unknown" not in text and "Michael Mann" in text and nar.fallbacks == 1

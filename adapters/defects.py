@@ -1,0 +1,122 @@
+"""What a reader would call a slip in an explanation, beyond a wrong fact (``adapters.faithful``).
+
+    DefectChecker(catalog).check(text, item, history) -> ["placeholder: 'unknown'", ...]
+
+Kinds (``KINDS``):
+
+- ``placeholder``: a filler the prompt used for a missing fact ("unknown", "none", "N/A",
+  "varied", a ``{slot}``) written as if it were one;
+- ``empty slot``: a connective with nothing after it ("with .", "try The Fugitive: .", ", ,");
+- ``article``: "a" before a vowel sound or "an" before a consonant ("A animation");
+- ``list``: a broken list ("and and", ", and children's" after a placeholder, a trailing "and");
+- ``non-lead``: a cast member of the film named who is not among its ``STARS`` best-known
+  names (``Catalog.leads``; narratives name two), nor its director or writer: the text
+  presents a bit player as a star;
+- ``unsupported claim``: a statement about what the person liked ("which you liked", "you
+  enjoyed") with no liked films, or naming a genre or film none of their liked films has.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recsys.catalog import Catalog, display_title
+
+STARS = 2
+KINDS = ("placeholder", "empty slot", "article", "list", "non-lead", "unsupported claim")
+
+_PLACEHOLDER = re.compile(r"\b(unknown|none|n/a|null|nan|varied|undefined|tbd)\b|\{\w*\}", re.IGNORECASE)
+_EMPTY = re.compile(r"(\b(with|by|and|or|of|from|starring|try)\s*[.,:;!?])|(:\s*[.,;!?])|(,\s*,)|"
+                    r"(\(\s*\))|(\b(with|by|starring)\s*$)", re.IGNORECASE)
+# "an" words that start with a consonant letter but a vowel sound, and "a" words the other way
+_AN_OK = ("hour", "honest", "honour", "honor", "heir", "herb", "mpaa", "r-rated", "r rated", "nc-17", "x-rated",
+          "fbi", "mtv", "lsd", "oscar", "8", "11", "18", "80", "1980s", "18th")
+_A_OK = ("one", "once", "uni", "use", "usu", "euro", "eu", "ewe", "u.", "u-", "ufo", "ure", "uto", "ubi")
+_ARTICLE = re.compile(r"\b(a|an)\s+([\w'.-]+)", re.IGNORECASE)
+_LIST = re.compile(r"\b(and|or)\s+\1\b|\b(and|or|,)\s*$|,\s*and\s*$", re.IGNORECASE)
+_CLAIM = re.compile(r"(which you (liked|loved|enjoyed|rated highly)|you (liked|loved|enjoyed|rated)|"
+                    r"your (favourites?|favorites?|taste)|since .{1,60} worked for you|fan of)", re.IGNORECASE)
+
+
+def _article_slip(article: str, word: str) -> bool:
+    w = word.lower().strip("'\"*_")
+    if not w or not w[0].isalpha() and not w[0].isdigit():
+        return False
+    vowel_sound = w[0] in "aeiou"
+    if article.lower() == "a":
+        return vowel_sound and not w.startswith(_A_OK)
+    if w.startswith(_AN_OK):
+        return False
+    return not vowel_sound
+
+
+class DefectChecker:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self._genres = {v.lower() for t, v in catalog.attr_values if t == "genre"}
+
+    def check(self, text: str, item: int | None = None, history: list[int] | tuple[int, ...] = ()) -> list[str]:
+        """The defects in ``text``, an explanation of catalog item ``item`` for a person who
+        liked ``history`` (catalog indices)."""
+        text = self._mask_titles(text, [i for i in (item, *history) if i is not None])
+        out = []
+        for m in _PLACEHOLDER.finditer(text):
+            out.append(f"placeholder: {m.group(0)!r}")
+        for m in _EMPTY.finditer(text):
+            out.append(f"empty slot: {m.group(0).strip()!r}")
+        for m in _ARTICLE.finditer(text):
+            if _article_slip(m.group(1), m.group(2)):
+                out.append(f"article: {m.group(0)!r}")
+        for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+            if _LIST.search(sentence.rstrip(".!?")):
+                out.append(f"list: {sentence[-40:]!r}")
+        if re.search(r"\b(unknown|none)\s*,\s*and\b", text, re.IGNORECASE):
+            out.append("list: a placeholder inside a list")
+        if item is not None:
+            out += self._non_leads(text, item)
+        out += self._claims(text, list(history))
+        return out
+
+    def _mask_titles(self, text: str, items: list[int]) -> str:
+        """``text`` with the titles of ``items`` replaced by "Title": a title is not a slip
+        ("Dr. Strangelove or: How I Learned...", "To Wong Foo, Thanks for Everything! Julie Newmar")."""
+        from adapters.corpus import short_title
+
+        for i in items:
+            for title in {short_title(self.catalog.titles[i]), display_title(self.catalog.titles[i])}:
+                if len(title) > 3:
+                    text = text.replace(title, "Title")
+        return text
+
+    def _non_leads(self, text: str, item: int) -> list[str]:
+        cat = self.catalog
+        if "cast" not in cat.attr_types:
+            return []
+        leads = set(cat.leads(item, STARS))
+        crew = {v for t in ("director", "writer") if t in cat.attr_types for v in cat.values_of(item, t)}
+        low = text.lower()
+        return [f"non-lead: {name!r}" for name in cat.values_of(item, "cast")
+                if name not in leads and name not in crew and len(name.split()) >= 2 and re.search(rf"\b{re.escape(name.lower())}\b", low)]
+
+    def _claims(self, text: str, history: list[int]) -> list[str]:
+        claims = list(_CLAIM.finditer(text))
+        if not claims:
+            return []
+        if not history:
+            return [f"unsupported claim: {claims[0].group(0)!r} (no liked films)"]
+        cat = self.catalog
+        liked_genres = {g.lower() for h in history for g in cat.values_of(h, "genre")}
+        out = []
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if not _CLAIM.search(sentence):
+                continue
+            # the part of the sentence the claim is about: what comes before "which you liked",
+            # what comes after "you liked" / "since"
+            m = _CLAIM.search(sentence)
+            about = sentence[:m.start()] if m.group(0).lower().startswith("which") else sentence
+            about = about.split(":")[-1] if m.group(0).lower().startswith("which") else about
+            words = set(re.findall(r"[a-z][a-z'-]+", about.lower()))
+            for g in (self._genres & words) - liked_genres:
+                if m.group(0).lower().startswith("which"):
+                    out.append(f"unsupported claim: liked {g!r}, which no liked film has")
+        return out
