@@ -96,7 +96,8 @@ class DefectChecker:
         crew = {v for t in ("director", "writer") if t in cat.attr_types for v in cat.values_of(item, t)}
         low = text.lower()
         return [f"non-lead: {name!r}" for name in cat.values_of(item, "cast")
-                if name not in leads and name not in crew and len(name.split()) >= 2 and re.search(rf"\b{re.escape(name.lower())}\b", low)]
+                if name not in leads | crew and len(name.split()) >= 2
+                and re.search(rf"\b{re.escape(name.lower())}\b", low)]
 
     def _claims(self, text: str, history: list[int]) -> list[str]:
         claims = list(_CLAIM.finditer(text))

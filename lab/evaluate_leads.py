@@ -73,7 +73,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.evaluate_leads", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dataset", default="movielens-100k")
-    ap.add_argument("--list", type=Path, default=HAND_LIST, help="title<TAB>year<TAB>leads;... (default: the hand list)")
+    ap.add_argument("--list", type=Path, default=HAND_LIST,
+                    help="title<TAB>year<TAB>leads;... (default: the hand list)")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     catalog = load_dataset(args.dataset)

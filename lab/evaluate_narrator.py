@@ -112,8 +112,8 @@ def score(outputs: list[str], examples, checker, encoder, defects=None) -> dict:
             "unfaithful_rate_filtered": float(np.mean([r.n_wrong > 0 for r in filt])),
             "coverage": float(np.mean([r.coverage for r in raw])),
             "coverage_filtered": float(np.mean([r.coverage for r in filt])),
-            "defect_rate": float(np.mean([bool(defects.check(o, e.item, e.history)) for o, e in zip(outputs, examples)]))
-            if defects is not None else None,
+            "defect_rate": None if defects is None else
+            float(np.mean([bool(defects.check(o, e.item, e.history)) for o, e in zip(outputs, examples)])),
             "defects": _defect_counts(outputs, examples, defects)}
 
 
