@@ -42,15 +42,19 @@ from recsys.report import configure_logging  # noqa: E402
 N_CHIPS, N_CARDS, N_CONSTRAINTS = 5, 5, 8
 MAX_MESSAGE = 100_000  # characters the page accepts; the parser reads the first chat.parser.MAX_CHARS
 MAX_EVENT = 200_000  # characters of one /step event
-CARD_ACTIONS = (("like", "👍 like"), ("dislike", "👎 dislike"), ("seen", "seen it"), ("why", "why this?"))
+CARD_ACTIONS = (("like", "Like"), ("dislike", "Not for me"), ("seen", "Seen it"), ("why", "Why this?"))
+EXAMPLES = ("something funny from the 90s, no horror", "a thriller with Harrison Ford",
+            "I loved Fargo and Heat", "a French film", "just show me films")
 CONFIG = AppConfig.from_env()
 SERVICE = Service(CONFIG)
 log = logging.getLogger("crs.app")
 
 CSS = """
-.card {border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 6px 10px;}
+.card {border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 6px 10px; margin-bottom: 8px;}
 .card-buttons button {min-width: 0 !important;}
+.card-why {font-size: 0.92em; border-left: 3px solid #2563eb; padding-left: 8px;}
 #status {color: var(--body-text-color-subdued);}
+#examples button {font-size: 0.85em;}
 """
 
 
@@ -59,27 +63,37 @@ def _engine():
 
 
 def _card_md(c) -> str:
+    """A card as a person reads it: title and year (and "close" when it has only part of what
+    was asked), what is known about it, who is in it and who made it, and why it is here."""
     from chat.cards import md
 
-    bits = [f"**{md(c.title)}** ({c.year if c.year > 0 else '?'})", ", ".join(md(g) for g in c.genres)]
-    if c.directors:
-        bits.append("dir. " + md(c.directors[0]))
+    head = f"**{md(c.title)}**" + (f" ({c.year})" if c.year > 0 else "")
+    if not c.fits:
+        head += " · *close: has only part of what you asked for*"
+    facts = [", ".join(md(g) for g in c.genres), *[md(d) for d in c.details]]
+    people = []
     if c.cast:
-        bits.append("with " + ", ".join(md(x) for x in c.cast[:2]))
-    line2 = f"<br><small>{c.reason}" + (f" · for your *{md(c.persona)}* side" if c.persona else "") + "</small>"
-    return " · ".join(b for b in bits if b) + line2
+        people.append("Starring " + ", ".join(md(x) for x in c.cast[:3]))
+    if c.directors:
+        people.append("directed by " + md(c.directors[0]))
+    reason = f"<small>Why here: {c.reason}" + (f" · for your *{md(c.persona)}* side" if c.persona else "") + "</small>"
+    return "<br>".join(x for x in [head, " · ".join(f for f in facts if f), "; ".join(people), reason] if x)
 
 
 def _personas_md(reply: Reply | None) -> str:
     if reply is None or not reply.personas:
-        return "*No personas yet: like a film (or tell me one you loved) and your tastes appear here.*"
+        return "*No tastes yet: like a film (or tell me one you loved) and your tastes appear here.*"
     from chat.cards import md
 
-    return "\n".join(f"- **{md(d)}** ({w:.0%})" for d, w in reply.personas)
+    examples = list(reply.persona_examples) + [""] * len(reply.personas)
+    return "\n".join(f"- **{md(d)}**: {w:.0%} of what you like" + (f", e.g. *{md(e)}*" if e else "")
+                     for (d, w), e in zip(reply.personas, examples))
 
 
-def _view(reply: Reply | None) -> list:
-    """Updates for every reply-driven component, in ``VIEW_OUTPUTS`` order."""
+def _view(reply: Reply | None, narratives: dict | None = None) -> list:
+    """Updates for every reply-driven component, in ``VIEW_OUTPUTS`` order; ``narratives``:
+    item id -> the "why this?" text shown inside that film's card."""
+    narratives = narratives or {}
     q = reply.question if reply else None
     out = [gr.update(value=f"**{q.text}**" if q else "", visible=q is not None)]
     opts = list(q.options) if q else []
@@ -91,6 +105,9 @@ def _view(reply: Reply | None) -> list:
         out.append(gr.update(visible=k < len(cards)))
     for k in range(N_CARDS):
         out.append(gr.update(value=_card_md(cards[k]) if k < len(cards) else ""))
+    for k in range(N_CARDS):
+        why = narratives.get(cards[k].item_id, "") if k < len(cards) else ""
+        out.append(gr.update(value=why, visible=bool(why)))
     cons = list(reply.constraints) if reply else []
     for k in range(N_CONSTRAINTS):
         if k < len(cons):
@@ -117,89 +134,108 @@ def _run(state, event):
                             "try again or rephrase.", state.turn)
 
 
-def _respond(history, state, event, user_text):
+def _respond(history, state, event, user_text, narratives=None):
+    """One turn on the page: the chat gets the reply's brief text (the films are the cards);
+    a "why this?" narrative streams inside its card (in the chat when the film is no longer
+    on a card). Yields ``[chatbot, state, last, narratives, *view]``."""
     history = list(history or []) + ([{"role": "user", "content": user_text}] if user_text else [])
     try:
         state, reply = _run(state, event)
     except RuntimeError as exc:  # still loading
         history.append({"role": "assistant", "content": f"I am not ready yet ({exc}). Please try again shortly."})
-        yield [history, state, None, *_view(None)]
+        yield [history, state, None, {}, *_view(None)]
         return
-    history.append({"role": "assistant", "content": reply.text})
-    yield [history, state, reply, *_view(reply)]
+    on_cards = {c.item_id for c in reply.cards}
+    narratives = {k: v for k, v in (narratives or {}).items() if k in on_cards}
+    in_card = reply.explain is not None and reply.explain in on_cards
+    text = reply.brief or reply.text
+    history.append({"role": "assistant", "content": text + (" The explanation is on its card." if in_card else "")})
+    yield [history, state, reply, narratives, *_view(reply, narratives)]
     if reply.explain:  # stream the narrative after the reply is on screen
-        history.append({"role": "assistant", "content": ""})
+        if not in_card:
+            history.append({"role": "assistant", "content": ""})
+        written = ""
         for chunk in _engine().narrate(state, reply.explain):
-            text = chunk.text if isinstance(chunk, Replace) else history[-1]["content"] + chunk
-            history[-1] = {"role": "assistant", "content": text}
-            yield [history, state, reply, *_view(reply)]
+            written = chunk.text if isinstance(chunk, Replace) else written + chunk
+            if in_card:
+                narratives = {**narratives, reply.explain: written}
+            else:
+                history[-1] = {"role": "assistant", "content": written}
+            yield [history, state, reply, narratives, *_view(reply, narratives)]
 
 
 def on_load(token):
     try:
         engine = _engine()
     except RuntimeError as exc:
-        return [[{"role": "assistant", "content": f"The recommender could not start: {exc}"}], None, None, token,
+        return [[{"role": "assistant", "content": f"The recommender could not start: {exc}"}], None, None, {}, token,
                 *_view(None)]
     state, reply, token = engine.start(token or None)
-    return [[{"role": "assistant", "content": reply.text}], state, reply, token, *_view(reply)]
+    return [[{"role": "assistant", "content": reply.text}], state, reply, {}, token, *_view(reply)]
 
 
-def on_text(message, history, state, last):
+def on_text(message, history, state, last, narratives):
     text = (message or "").strip()
     if not text:
-        yield [history, state, last, *_view(last), ""]
+        yield [history, state, last, narratives, *_view(last, narratives), ""]
         return
-    for out in _respond(history, state, Text(text, turn=None), text[:300]):
+    for out in _respond(history, state, Text(text, turn=None), text[:300], narratives):
         yield [*out, ""]
 
 
-def chip_handler(k):
-    def handler(history, state, last):
-        q = last.question if last else None
-        if q is None or k >= len(q.options):
-            yield [history, state, last, *_view(last)]
-            return
-        key, label = q.options[k]
-        yield from _respond(history, state, Chip(key, turn=last.turn), label)
+def example_handler(text):
+    def handler(history, state, last, narratives):
+        for out in _respond(history, state, Text(text, turn=None), text, narratives):
+            yield [*out, ""]
     return handler
 
 
-def on_any(history, state, last):
-    yield from _respond(history, state, Chip("any", turn=last.turn if last else None), "any")
+def chip_handler(k):
+    def handler(history, state, last, narratives):
+        q = last.question if last else None
+        if q is None or k >= len(q.options):
+            yield [history, state, last, narratives, *_view(last, narratives)]
+            return
+        key, label = q.options[k]
+        yield from _respond(history, state, Chip(key, turn=last.turn), label, narratives)
+    return handler
+
+
+def on_any(history, state, last, narratives):
+    yield from _respond(history, state, Chip("any", turn=last.turn if last else None), "any", narratives)
 
 
 def card_handler(k, kind):
-    def handler(history, state, last):
+    def handler(history, state, last, narratives):
         if last is None or k >= len(last.cards):
-            yield [history, state, last, *_view(last)]
+            yield [history, state, last, narratives, *_view(last, narratives)]
             return
         card = last.cards[k]
         if kind == "why":
             event, text = Why(card.item_id, turn=last.turn), f"Why {card.title}?"
         else:
             event = CardFeedback(card.item_id, kind, turn=last.turn)
-            text = {"like": "👍 ", "dislike": "👎 ", "seen": "Seen it: "}[kind] + card.title
-        yield from _respond(history, state, event, text)
+            text = {"like": "Like: ", "dislike": "Not for me: ", "seen": "Seen it: "}[kind] + card.title
+        yield from _respond(history, state, event, text, narratives)
     return handler
 
 
 def constraint_handler(k):
-    def handler(history, state, last):
+    def handler(history, state, last, narratives):
         if last is None or k >= len(last.constraints):
-            yield [history, state, last, *_view(last)]
+            yield [history, state, last, narratives, *_view(last, narratives)]
             return
         key, label, _ = last.constraints[k]
-        yield from _respond(history, state, RemoveConstraint(key, turn=last.turn), f"Remove {label}")
+        yield from _respond(history, state, RemoveConstraint(key, turn=last.turn), f"Remove {label}", narratives)
     return handler
 
 
-def on_undo(history, state, last):
-    yield from _respond(history, state, Undo(turn=last.turn if last else None), "Undo")
+def on_undo(history, state, last, narratives):
+    yield from _respond(history, state, Undo(turn=last.turn if last else None), "Undo", narratives)
 
 
-def on_restart(history, state, last):
-    yield from _respond(history, state, Restart(turn=last.turn if last else None), "Start over")
+def on_restart(history, state, last, narratives):
+    yield from _respond(history, state, Restart(turn=last.turn if last else None), "Start over", narratives)
 
 
 def on_resume(key):
@@ -208,7 +244,8 @@ def on_resume(key):
 
 
 def on_view_memory(state):
-    return _engine().export(state) if state is not None else {}
+    return gr.update(value=_engine().memory_view(state) if state is not None else "*Nothing is remembered yet.*",
+                     visible=True)
 
 
 def on_export(state):
@@ -225,7 +262,8 @@ def on_forget(state):
     state, reply, token = engine.start(None)
     n = sum(deleted.values())
     msg = f"Your memory is deleted ({n} records). This is a fresh start with a new key."
-    return [[{"role": "assistant", "content": msg}], state, reply, token, *_view(reply), {}]
+    return [[{"role": "assistant", "content": msg}], state, reply, {}, token, *_view(reply),
+            gr.update(value="", visible=False)]
 
 
 def api_chat(message, state):
@@ -283,12 +321,13 @@ def api_resume(key, state):
 with gr.Blocks(title="Movie night: a conversational recommender") as demo:
     state = gr.State(None)
     last = gr.State(None)
+    narr = gr.State({})  # item id -> its "why this?" text, shown inside the card
     token = gr.BrowserState("", storage_key="crs-memory-key", secret=browser_secret())
     gr.Markdown("## 🎬 Movie night\nTell me what you feel like watching; I ask a little and recommend a lot.")
     status = gr.Markdown(SERVICE.status(), elem_id="status")
     with gr.Row():
-        with gr.Column(scale=3):
-            chatbot = gr.Chatbot(label="Conversation", height=440, elem_id="chat", allow_tags=False)
+        with gr.Column(scale=5):
+            chatbot = gr.Chatbot(label="Conversation", height=460, elem_id="chat", allow_tags=False)
             question = gr.Markdown(visible=False, elem_id="question")
             with gr.Row(elem_id="chips"):
                 chips = [gr.Button(visible=False, size="sm", elem_id=f"chip-{k}") for k in range(N_CHIPS)]
@@ -297,44 +336,60 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
                 box = gr.Textbox(placeholder="e.g. something funny from the 90s, no horror", show_label=False,
                                  scale=5, elem_id="message", max_length=MAX_MESSAGE)
                 send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+            with gr.Row(elem_id="examples"):
+                gr.Markdown("Try:", elem_id="examples-label")
+                example_buttons = [gr.Button(text, size="sm", variant="secondary", elem_id=f"example-{k}")
+                                   for k, text in enumerate(EXAMPLES)]
             with gr.Row():
                 undo = gr.Button("↶ Undo", size="sm", elem_id="undo")
                 restart = gr.Button("Start over", size="sm", elem_id="restart")
             with gr.Row(elem_id="constraints"):
                 cons = [gr.Button(visible=False, size="sm", elem_id=f"constraint-{k}") for k in range(N_CONSTRAINTS)]
-            card_groups, card_mds, card_buttons = [], [], []
+        with gr.Column(scale=4, elem_id="cards"):
+            gr.Markdown("### Films for you")
+            card_groups, card_mds, card_whys, card_buttons = [], [], [], []
             for k in range(N_CARDS):
                 with gr.Group(visible=False, elem_id=f"card-{k}", elem_classes="card") as g:
                     m = gr.Markdown(elem_id=f"card-{k}-text")
                     with gr.Row(elem_classes="card-buttons"):
                         b = [gr.Button(label, size="sm", elem_id=f"card-{k}-{kind}") for kind, label in CARD_ACTIONS]
+                    w = gr.Markdown(visible=False, elem_id=f"card-{k}-why", elem_classes="card-why")
                 card_groups.append(g)
                 card_mds.append(m)
+                card_whys.append(w)
                 card_buttons.append(b)
-        with gr.Column(scale=2):
+    with gr.Row():
+        with gr.Column(scale=1):
             gr.Markdown("### Your tastes")
             personas = gr.Markdown(_personas_md(None), elem_id="personas")
+        with gr.Column(scale=1):
             gr.Markdown("### Why these films: the query–item graph")
             graph = gr.HTML(subgraph_svg({}), elem_id="graph")
-            with gr.Accordion("Your memory", open=False):
-                gr.Markdown("Your memory is unlocked by a secret key kept in this browser. Paste a key to resume "
-                            "elsewhere; nobody can open a memory without its key.")
-                key_box = gr.Textbox(label="Key", type="password", elem_id="memory-key")
-                resume = gr.Button("Resume with this key", size="sm")
-                show_key = gr.Button("Show my key", size="sm")
-                view = gr.Button("View my memory", size="sm", elem_id="view-memory")
-                export = gr.Button("Export (JSON)", size="sm")
-                forget = gr.Button("Forget me", size="sm", variant="stop", elem_id="forget")
-                memory_json = gr.JSON(label="Stored about you")
+        with gr.Column(scale=1):
+            with gr.Accordion("Your memory", open=False, elem_id="memory"):
+                gr.Markdown("Your memory is unlocked by a secret key kept in this browser. Show it and copy it to "
+                            "resume on another device; nobody can open a memory without its key.")
+                key_box = gr.Textbox(label="Key", elem_id="memory-key", buttons=["copy"],
+                                     placeholder="press Show my key, or paste a key here")
+                with gr.Row():
+                    show_key = gr.Button("Show my key", size="sm", elem_id="show-key")
+                    resume = gr.Button("Resume with this key", size="sm")
+                with gr.Row():
+                    view = gr.Button("View my memory", size="sm", elem_id="view-memory")
+                    export = gr.Button("Export (JSON)", size="sm")
+                    forget = gr.Button("Forget me", size="sm", variant="stop", elem_id="forget")
+                memory_view = gr.Markdown(visible=False, elem_id="memory-view")
                 export_file = gr.File(label="Export", interactive=False)
 
-    VIEW_OUTPUTS = [question, *chips, any_btn, *card_groups, *card_mds, *cons, personas, graph, status]
-    TURN_OUT = [chatbot, state, last, *VIEW_OUTPUTS]
-    HIST_IN = [chatbot, state, last]
+    VIEW_OUTPUTS = [question, *chips, any_btn, *card_groups, *card_mds, *card_whys, *cons, personas, graph, status]
+    TURN_OUT = [chatbot, state, last, narr, *VIEW_OUTPUTS]
+    HIST_IN = [chatbot, state, last, narr]
 
-    demo.load(on_load, inputs=[token], outputs=[chatbot, state, last, token, *VIEW_OUTPUTS], api_name=False)
+    demo.load(on_load, inputs=[token], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS], api_name=False)
     box.submit(on_text, inputs=[box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
     send.click(on_text, inputs=[box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
+    for b, text in zip(example_buttons, EXAMPLES):
+        b.click(example_handler(text), inputs=HIST_IN, outputs=[*TURN_OUT, box], api_name=False)
     for k, b in enumerate(chips):
         b.click(chip_handler(k), inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
     any_btn.click(on_any, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
@@ -345,12 +400,12 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
         b.click(constraint_handler(k), inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
     undo.click(on_undo, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
     restart.click(on_restart, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
-    resume.click(on_resume, inputs=[key_box], outputs=[chatbot, state, last, token, *VIEW_OUTPUTS, key_box],
+    resume.click(on_resume, inputs=[key_box], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS, key_box],
                  api_name=False)
     show_key.click(lambda t: t, inputs=[token], outputs=[key_box], api_name=False)
-    view.click(on_view_memory, inputs=[state], outputs=[memory_json], api_name=False)
+    view.click(on_view_memory, inputs=[state], outputs=[memory_view], api_name=False)
     export.click(on_export, inputs=[state], outputs=[export_file], api_name=False)
-    forget.click(on_forget, inputs=[state], outputs=[chatbot, state, last, token, *VIEW_OUTPUTS, memory_json],
+    forget.click(on_forget, inputs=[state], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS, memory_view],
                  api_name=False)
 
     # named API endpoints: hidden buttons no page element can press; state is per client session

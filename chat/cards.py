@@ -91,20 +91,39 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
     for item in items:
         f = facts(m, ctx, s, int(item))
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f),
-                        fits=fits(m, s, int(item))))
+                        fits=fits(m, s, int(item)), details=details(m, int(item))))
     return tuple(out)
+
+
+DETAIL_TYPES = ("runtime", "mpaa", "critics")  # shown on a card where known
+
+
+def details(m: Models, item: int) -> tuple[str, ...]:
+    """What else a card says about world item ``item``: length, rating, critics, where known."""
+    i = m.world.catalog_index(item)
+    cat = m.catalog
+    return tuple(v for t in DETAIL_TYPES if t in cat.attr_types for v in cat.values_of(i, t)[:1])
+
+
+def persona_example(m: Models, p: Persona) -> str:
+    """The liked film that best stands for persona ``p`` (closest to its vector)."""
+    if not p.items:
+        return ""
+    items = list(p.items)
+    best = items[int(np.argmax(m.fused[items] @ p.vector))]
+    return title_of(m.catalog, m.world.catalog_index(best))
 
 
 def persona_words(m: Models, p: Persona) -> str:
     return describe(m.world.item_attr, m.catalog.attr_values, p.items, m.value_share)
 
 
-def subgraph(m: Models, s, max_terms: int = 8) -> dict:
+def subgraph(m: Models, s, max_terms: int = 6) -> dict:
     """The part of the query–item graph behind the current turn: the cards, the liked films,
     the asked-for and ruled-out values, and the values the cards share; edges as in the graph."""
     g, cat, n_items = m.graph, m.catalog, m.graph.n_items
-    items = list(dict.fromkeys(list(s.cards) + list(s.liked[-3:])))
-    terms = list(dict.fromkeys(list(s.accepted) + [v for grp in s.either for v in grp] + list(s.rejected)))
+    items = list(dict.fromkeys(list(s.cards) + list(s.liked[-2:])))[:7]
+    terms = list(dict.fromkeys(list(s.accepted) + [v for grp in s.either for v in grp] + list(s.rejected)))[:max_terms]
     if s.cards:
         counts: dict[int, int] = {}
         for it in s.cards:
@@ -134,17 +153,21 @@ def subgraph(m: Models, s, max_terms: int = 8) -> dict:
     return {"nodes": out_nodes, "edges": edges}
 
 
-def subgraph_svg(sub: dict, width: int = 420, row: int = 34) -> str:
-    """A two-column picture: films on the left, values on the right, graph edges between."""
+def subgraph_svg(sub: dict, row: int = 30, char_px: float = 6.4, gap: int = 150) -> str:
+    """A two-column picture: films on the left, values on the right, graph edges between. The
+    picture is as wide as its longest labels, so no label is cut; the page scales it to fit."""
     items = [n for n in sub.get("nodes", []) if n["kind"] == "item"]
     terms = [n for n in sub.get("nodes", []) if n["kind"] == "term"]
     if not items and not terms:
         return "<p style='color:#6b7280'>The graph appears once there is something to show.</p>"
-    height = max(len(items), len(terms), 1) * row + 20
-    pos = {n["id"]: (110, 20 + k * row) for k, n in enumerate(items)}
-    pos.update({n["id"]: (width - 110, 20 + k * row) for k, n in enumerate(terms)})
+    left = int(max([len(n["label"]) for n in items] or [4]) * char_px) + 20
+    right = int(max([len(n["label"]) for n in terms] or [4]) * char_px) + 20
+    width = left + gap + right
+    height = max(len(items), len(terms), 1) * row + 30
+    pos = {n["id"]: (left, 24 + k * row) for k, n in enumerate(items)}
+    pos.update({n["id"]: (left + gap, 24 + k * row) for k, n in enumerate(terms)})
     parts = [f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' width='100%' "
-             f"role='img' aria-label='query-item graph'>"]
+             f"role='img' aria-label='query-item graph' style='max-width:{width}px'>"]
     wmax = max([e[2] for e in sub.get("edges", [])] or [1.0])
     for a, b, w in sub.get("edges", []):
         if a in pos and b in pos:
@@ -154,10 +177,13 @@ def subgraph_svg(sub: dict, width: int = 420, row: int = 34) -> str:
     for n in items + terms:
         x, y = pos[n["id"]]
         colour = ROLE_COLOURS.get(n["role"], "#6b7280")
-        label = html.escape(n["label"][:28])
+        label = html.escape(n["label"])
         anchor, dx = ("end", -9) if n["kind"] == "item" else ("start", 9)
-        parts.append(f"<circle cx='{x}' cy='{y}' r='6' fill='{colour}'/>"
+        parts.append(f"<circle cx='{x}' cy='{y}' r='6' fill='{colour}'><title>{label}</title></circle>"
                      f"<text x='{x + dx}' y='{y + 4}' font-size='11' text-anchor='{anchor}' "
                      f"fill='currentColor'>{label}</text>")
     parts.append("</svg>")
+    parts.append("<p style='font-size:11px;color:#6b7280'>films (left) and what you asked for or they share "
+                 "(right); <span style='color:#2563eb'>●</span> on a card, <span style='color:#16a34a'>●</span> "
+                 "liked or wanted, <span style='color:#dc2626'>●</span> ruled out</p>")
     return "".join(parts)

@@ -37,6 +37,7 @@ from policy.beliefs import log_beliefs, top_items
 from policy.rule import fallback_list
 from policy.state import DialogueState
 from prompts import render, table
+from recsys.catalog import display_title
 from recsys.graph import Feedback, GraphSession, initial_prior, rank_normalise
 from recsys.personas import Persona, attention, build_personas
 
@@ -345,24 +346,30 @@ class Engine:
     # render and record ------------------------------------------------------------------------
     def render(self, ctx: TurnContext, s: ChatState, ack, notes, explain: str | None) -> Reply:
         m = self.m
-        parts = [*ack]
+        parts, brief = [*ack], [*ack]  # brief: the text without the numbered list (a page shows cards)
         shown = cards.cards(m, ctx, s, s.cards)
         if shown and explain is None:
             lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown, 1)]
             n_fit = sum(c.fits for c in shown)
             if n_fit < len(shown):  # fewer films known to have what was asked than cards: say so
                 asked = self._asked_words(s)
-                head = (f"I know of only {n_fit} film{'s' if n_fit != 1 else ''} with {asked} here:" if n_fit else
-                        f"I don't know of a film with {asked} here.")
-                lines = ([head] + lines[:n_fit] if n_fit else [head]) + \
+                head = (f"I know of only {n_fit} film{'s' if n_fit != 1 else ''} with {asked} here" if n_fit else
+                        f"I don't know of a film with {asked} here")
+                lines = ([head + ":"] + lines[:n_fit] if n_fit else [head + "."]) + \
                     ["Close ones, with only part of it:"] + lines[n_fit:]
+                brief.append(head + "; the cards marked *close* have only part of it.")
             parts.append("\n".join(lines))
         if s.question is not None and explain is None:  # beside films, a question narrows them down
-            parts.append(("To narrow it down: " if shown else "") + f"**{s.question.text}**")
-        text = "\n\n".join(p for p in [" ".join(notes)] + parts if p)
+            ask = ("To narrow it down: " if shown else "") + f"**{s.question.text}**"
+            parts.append(ask)
+            brief.append(ask)
+        note = " ".join(notes)
+        text = "\n\n".join(p for p in [note] + parts if p)
         return Reply(text=text or "Tell me more about what you would like to watch.", turn=s.turn,
                      question=s.question, cards=shown, constraints=self._constraints(s), personas=_persona_view(ctx),
-                     subgraph=cards.subgraph(m, s), explain=explain, notes=tuple(notes))
+                     subgraph=cards.subgraph(m, s), explain=explain, notes=tuple(notes),
+                     brief="\n\n".join(p for p in [note] + brief if p) or text,
+                     persona_examples=tuple(cards.persona_example(m, p) for p in ctx.personas))
 
     def _asked_words(self, s: ChatState) -> str:
         """What the person asked for, as words: "Tom Hanks and Comedy", "France or French"."""
@@ -406,6 +413,37 @@ class Engine:
 
     def export(self, s: ChatState) -> dict:
         return self.memory.export(s.user_id) if self.memory and s.user_id else {}
+
+    def memory_view(self, s: ChatState) -> str:
+        """What is remembered about this person, as a reader would want it (markdown): films
+        liked, not liked and seen, tastes with their share and a film of each, what they ask
+        for most, and how many turns are stored. The raw record is ``export``."""
+        data = self.export(s)
+        if not data:
+            return "*Nothing is remembered yet.*"
+        cat, summary = self.m.catalog, data["summary"]
+
+        def titles(ids):
+            known = [display_title(cat.titles[cat.item_index(i)]) for i in ids if i in cat._item_index]
+            return ", ".join(f"*{md(t)}*" for t in known[-12:]) + (" …" if len(known) > 12 else "") or "none yet"
+
+        lines = [f"**Films you liked:** {titles(summary.get('liked', []))}",
+                 f"**Films you did not like:** {titles(summary.get('disliked', []))}",
+                 f"**Films you have seen:** {titles(summary.get('seen', []))}"]
+        if data["personas"]:
+            lines.append("**Your tastes:**")
+            for p in data["personas"]:
+                example = titles(p["items"][:1]) if p["items"] else ""
+                lines.append(f"- {md(p['description'] or 'a taste')} ({p['weight']:.0%})"
+                             + (f", e.g. {example}" if example else ""))
+        asked = sorted(summary.get("accepted", {}).items(), key=lambda kv: -kv[1])[:5]
+        if asked:
+            lines.append("**You often ask for:** " + ", ".join(md(k.split("=", 1)[-1]) for k, _ in asked))
+        n_turns = len(data["turns"])
+        sessions = len({t["session"] for t in data["turns"]})
+        lines.append(f"*{n_turns} turn{'s' if n_turns != 1 else ''} in {sessions} conversation"
+                     f"{'s' if sessions != 1 else ''} are stored; Export gives the full record as JSON.*")
+        return "\n\n".join(lines)
 
 
 def _persona_view(ctx: TurnContext) -> tuple:

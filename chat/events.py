@@ -107,6 +107,7 @@ class Card:
     persona: str  # description of the persona it serves ("" for a new user)
     reason: str  # one line: the strongest evidence
     fits: bool = True  # known to have everything asked for (False: a close film, labelled so)
+    details: tuple[str, ...] = ()  # what else is known: runtime, rating, critics ("90 to 120 minutes")
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class Reply:
     subgraph: dict = field(default_factory=dict)  # {"nodes": [...], "edges": [...]}
     explain: str | None = None  # item id whose narrative the UI should stream now
     notes: tuple[str, ...] = ()  # short system notes (fallbacks, limits)
+    brief: str = ""  # the text without the numbered film list, for a page that shows the cards
+    persona_examples: tuple[str, ...] = ()  # a film each persona was built from, in ``personas`` order
 
     def to_dict(self) -> dict:
         return {"text": self.text, "turn": self.turn,
@@ -128,9 +131,10 @@ class Reply:
                     "options": [list(o) for o in self.question.options], "yes_no": self.question.yes_no,
                     "subject": self.question.subject},
                 "cards": [c.__dict__ | {"genres": list(c.genres), "directors": list(c.directors),
-                                        "cast": list(c.cast)} for c in self.cards],
+                                        "cast": list(c.cast), "details": list(c.details)} for c in self.cards],
                 "constraints": [list(c) for c in self.constraints], "personas": [list(p) for p in self.personas],
-                "explain": self.explain, "notes": list(self.notes)}
+                "explain": self.explain, "notes": list(self.notes),
+                "persona_examples": list(self.persona_examples)}
 
 
 @dataclass(frozen=True)

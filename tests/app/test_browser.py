@@ -46,10 +46,17 @@ def _replied(page, action) -> None:
     page.wait_for_function(f"document.querySelectorAll('#chat .bot-row').length > {n}", timeout=60_000)
 
 
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"browser-{name}.png"), full_page=True)
+
+
 def test_a_person_can_chat_click_chips_like_a_film_and_see_their_persona(page, app_server):
     page.wait_for_selector("#message textarea", timeout=120_000)
     page.wait_for_function("document.querySelector('#chat') && document.querySelector('#chat').innerText.includes"
                            "('MovieLens')", timeout=120_000)
+    assert page.locator("#example-0").is_visible()  # example prompts are buttons
+    _shot(page, "landing")
     personas_before = page.locator("#personas").inner_text()
     page.locator("#message textarea").fill("a thriller, no horror")
     _replied(page, lambda: page.locator("#message textarea").press("Enter"))
@@ -57,6 +64,14 @@ def test_a_person_can_chat_click_chips_like_a_film_and_see_their_persona(page, a
     assert page.locator("#constraint-0").is_visible()
     # a concrete wish gets films in the first reply, with a question beside them to narrow them down
     page.wait_for_selector("#card-0-like:visible", timeout=30_000)
+    # the films are on the cards, once: the chat message does not list them again
+    first_title = page.locator("#card-0-text").inner_text().split("(")[0].strip()
+    assert first_title and first_title not in page.locator("#chat .bot-row").last.inner_text()
+    card = page.locator("#card-0-text").inner_text()
+    assert "Starring" in card or "directed by" in card
+    assert page.locator("#card-0-like").inner_text().strip() == "Like"  # labelled in words, not emoji only
+    assert page.locator("#card-0-dislike").inner_text().strip() == "Not for me"
+    _shot(page, "list")
     clicked_chip = False
     for _ in range(6):
         if not page.locator("#chip-0").is_visible() or (clicked_chip and page.locator("#card-0-like").is_visible()):
@@ -70,20 +85,57 @@ def test_a_person_can_chat_click_chips_like_a_film_and_see_their_persona(page, a
     title = page.locator("#card-0-text").inner_text().split("(")[0].strip()
     assert title
     page.locator("#card-0-like").click()
-    # the panel shows a persona with its weight once the like is processed (it said "No personas
+    # the panel shows a persona with its share once the like is processed (it said "No tastes
     # yet" before); waiting for that, not for any change, since "processing" is a change too
     page.wait_for_function("document.querySelector('#personas').innerText.includes('%')", timeout=60_000)
     assert "%" not in personas_before and "%" in page.locator("#personas").inner_text()
+    # several cards can be liked in a row: the second card's button works after the first like
+    second = page.locator("#card-1-text").inner_text().split("(")[0].strip()
+    _replied(page, lambda: page.locator("#card-1-like").click())
+    assert "Like: " + second in page.locator("#chat").inner_text()
+    assert "e.g." in page.locator("#personas").inner_text()  # each taste with an example film
+    _shot(page, "personas")
     page.wait_for_selector("#graph svg", timeout=30_000)
+    # the graph's labels are whole: no text element is cut off by the picture's edge
+    clipped = page.evaluate("""() => {
+        const svg = document.querySelector('#graph svg'); const box = svg.viewBox.baseVal;
+        return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox();
+            return b.x < box.x - 1 || b.x + b.width > box.x + box.width + 1; }).map(t => t.textContent); }""")
+    assert not clipped, clipped
+    page.locator("#graph").scroll_into_view_if_needed()
+    _shot(page, "graph")
+    # "why this?" streams inside its card
     page.locator("#card-0-why").click()
-    page.wait_for_function("document.querySelector('#chat').innerText.includes('Why')", timeout=60_000)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "browser-conversation.png"), full_page=True)
+    page.wait_for_function("document.querySelector('#card-0-why') && "
+                           "document.querySelector('#card-0-why').innerText.trim().length > 20", timeout=60_000)
+    why = page.locator("#card-0-why").inner_text()
+    assert "unknown" not in why.lower() and ": none" not in why.lower()
+    _shot(page, "explanation")
+    # memory: the key can be revealed (and copied); the memory reads as films and tastes
+    page.locator("#memory").click()
+    page.locator("#show-key").click()
+    page.wait_for_function("document.querySelector('#memory-key textarea, #memory-key input').value.length > 10",
+                           timeout=30_000)
+    assert page.locator("#memory-key button[aria-label*='opy'], #memory-key button[title*='opy']").count() >= 1
+    page.locator("#view-memory").click()
+    page.wait_for_function("document.querySelector('#memory-view') && "
+                           "document.querySelector('#memory-view').innerText.includes('Films you liked')",
+                           timeout=30_000)
+    memory = page.locator("#memory-view").inner_text()
+    assert title in memory and "Your tastes" in memory and '"vector"' not in memory
+    page.locator("#memory-view").scroll_into_view_if_needed()
+    _shot(page, "memory")
     # every request the page made went to the app itself
     host = urlparse(app_server).netloc
     outside = [u for u in page.requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
                and urlparse(u).netloc != host]
     assert not outside, outside[:5]
+
+
+def test_an_example_prompt_is_one_click(page):
+    _replied(page, lambda: page.locator("#example-3").click())  # "a French film"
+    assert "France" in page.locator("#chat").inner_text()
+    page.wait_for_selector("#card-0-like:visible", timeout=60_000)
 
 
 def test_html_in_a_message_is_shown_escaped_not_run(page):
