@@ -353,7 +353,7 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
                     m = gr.Markdown(elem_id=f"card-{k}-text")
                     with gr.Row(elem_classes="card-buttons"):
                         b = [gr.Button(label, size="sm", elem_id=f"card-{k}-{kind}") for kind, label in CARD_ACTIONS]
-                    w = gr.Markdown(visible=False, elem_id=f"card-{k}-why", elem_classes="card-why")
+                    w = gr.Markdown(visible=False, elem_id=f"card-{k}-narrative", elem_classes="card-why")
                 card_groups.append(g)
                 card_mds.append(m)
                 card_whys.append(w)

@@ -106,9 +106,9 @@ def test_a_person_can_chat_click_chips_like_a_film_and_see_their_persona(page, a
     _shot(page, "graph")
     # "why this?" streams inside its card
     page.locator("#card-0-why").click()
-    page.wait_for_function("document.querySelector('#card-0-why') && "
-                           "document.querySelector('#card-0-why').innerText.trim().length > 20", timeout=60_000)
-    why = page.locator("#card-0-why").inner_text()
+    page.wait_for_function("document.querySelector('#card-0-narrative') && "
+                           "document.querySelector('#card-0-narrative').innerText.trim().length > 20", timeout=60_000)
+    why = page.locator("#card-0-narrative").inner_text()
     assert "unknown" not in why.lower() and ": none" not in why.lower()
     _shot(page, "explanation")
     # memory: the key can be revealed (and copied); the memory reads as films and tastes
@@ -133,8 +133,8 @@ def test_a_person_can_chat_click_chips_like_a_film_and_see_their_persona(page, a
 
 
 def test_an_example_prompt_is_one_click(page):
-    _replied(page, lambda: page.locator("#example-3").click())  # "a French film"
-    assert "France" in page.locator("#chat").inner_text()
+    page.locator("#example-3").click()  # "a French film"
+    page.wait_for_function("document.querySelector('#chat').innerText.includes('France or French')", timeout=60_000)
     page.wait_for_selector("#card-0-like:visible", timeout=60_000)
 
 
