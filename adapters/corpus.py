@@ -97,7 +97,8 @@ class Example:
 
 def item_facts(catalog: Catalog, i: int) -> dict:
     cast = catalog.leads(i, 2)
-    return {"title": short_title(catalog.titles[i]), "year": str(int(catalog.years[i])),
+    year = int(catalog.years[i])
+    return {"title": short_title(catalog.titles[i]), "year": str(year) if year > 0 else "",
             "genres": [g.lower() for g in catalog.values_of(i, "genre")][:2],
             "director": (catalog.values_of(i, "director") or [""])[0], "cast": list(cast)}
 
@@ -150,6 +151,8 @@ def render_target(kind: str, facts: dict, rng: np.random.Generator, test: bool) 
 
 
 def usable(kind: str, facts: dict) -> bool:
+    if kind != "summary" and not facts["year"]:  # the phrasings state the year
+        return False
     if kind == "reason":
         return bool(facts["shared"] and facts["similar"])
     if kind == "endorsement":

@@ -36,17 +36,33 @@ from recsys.runs import atomic_write, new_run, write_manifest
 log = logging.getLogger(__name__)
 
 
+MISSING = "\x00"
+
+
 def prompt_text(kind: str, facts: dict) -> str:
-    """The user turn for one narrative: ``prompts/narrator_<kind>.txt`` filled with the facts."""
+    """The user turn for one narrative: ``prompts/narrator_<kind>.txt`` filled with the facts.
+    A clause whose fact is missing is left out ("; directed by ..." without a director, the
+    "Shared with ..." line without shared values), never filled with "unknown" or "none",
+    which a model learns to write."""
     from adapters.corpus import join
     from prompts import render, variables
 
-    values = {"title": facts["title"], "year": facts["year"], "genres": join(facts["genres"]) or "unknown genre",
-              "director": facts["director"] or "unknown", "cast": join(facts["cast"]) or "unknown",
-              "shared": join(facts["shared"]) or "none", "similar": join(facts["similar"]) or "none",
-              "liked": join(facts["liked"]) or "none", "taste": join(facts["taste"]) or "varied"}
+    values = {"title": facts["title"], "year": facts["year"], "genres": join(facts["genres"]),
+              "director": facts["director"], "cast": join(facts["cast"]), "shared": join(facts["shared"]),
+              "similar": join(facts["similar"]), "liked": join(facts["liked"]), "taste": join(facts["taste"])}
     name = f"narrator_{kind}"
-    return render(name, **{k: values[k] for k in variables(name)})
+    text = render(name, **{k: values[k] or MISSING for k in variables(name)})
+    lines = []
+    for line in text.splitlines():
+        line = line.replace(f" ({MISSING})", "")
+        if MISSING in line:
+            head, _, rest = line.partition(": ")
+            kept = [c for c in rest.rstrip(".").split("; ") if MISSING not in c]
+            if not kept or MISSING in head:
+                continue
+            line = f"{head}: {'; '.join(kept)}."
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def encode_prompt(tok, kind: str, facts: dict) -> list[int]:

@@ -138,7 +138,7 @@ class LoraNarrator:
         item = cat.item_index(f.item_id)
         history = [cat.item_index(i) for i in f.history_ids][-5:]
         kind = "reason" if history and (f.matched or f.similar_liked) else "endorsement"
-        facts = {"title": short_title(cat.titles[item]), "year": str(f.year),
+        facts = {"title": short_title(cat.titles[item]), "year": str(f.year) if f.year > 0 else "",
                  "genres": [g.lower() for g in f.genres[:2]], "director": f.directors[0] if f.directors else "",
                  "cast": list(f.cast[:2]),
                  "shared": [m.lower() if (cat.find_value("genre", m) is not None) else m for m in f.matched[:3]],

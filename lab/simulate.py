@@ -204,6 +204,12 @@ def talk_summary(stats: list[dict]) -> dict:
             "changed_mind": sum(s["changed_mind"] for s in stats) / len(stats), "conversations": len(stats)}
 
 
+def is_enriched(catalog, item: int) -> bool:
+    """The catalog knows more about ``item`` than its genres and decade (an OMDb match)."""
+    return bool(any(catalog.item_known[item, j] for j, t in enumerate(catalog.attr_types)
+                    if t not in ("genre", "decade")))
+
+
 def simulate_via(args, ap) -> int:
     """The chat protocol end to end (``lab.drive``), in process or over HTTP."""
     from chat.engine import CARDS
@@ -222,7 +228,7 @@ def simulate_via(args, ap) -> int:
     catalog = load_dataset(args.dataset)
     t0 = time.perf_counter()
     kinds = ["click", "chat"] if args.users == "chat" else ["click"]
-    results, n_eps, latencies, paired, talk = {}, [], {}, {}, {}
+    results, n_eps, latencies, paired, talk, by_data = {}, [], {}, {}, {}, {}
     for name in names:
         if args.via == "engine":
             from chat.engine import Engine
@@ -240,7 +246,7 @@ def simulate_via(args, ap) -> int:
                 return HttpTransport(args.via)
         for kind in kinds:
             row = name if kind == "click" and len(kinds) == 1 else f"{name} ({kind})"
-            runs, lat, paired[row], stats = [], [], [], []
+            runs, lat, paired[row], stats, enriched = [], [], [], [], []
             for seed in range(args.seeds):
                 episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
                 bar = tqdm(total=len(episodes), desc=f"seed {seed} {row} via {args.via}", file=sys.stderr,
@@ -252,9 +258,15 @@ def simulate_via(args, ap) -> int:
                     n_eps.append(len(episodes))
                 runs.append(summarise(outcomes, args.max_turns))
                 paired[row].append(per_episode(outcomes, args.max_turns))
+                enriched.append(np.array([is_enriched(catalog, world.catalog_index(t)) for _, t in episodes]))
                 lat += seconds
                 stats += per
             results[row] = {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]}
+            by_data[row] = {}
+            for label, want in (("enriched targets", True), ("targets without enrichment", False)):
+                srs = [float(p[e == want, 0].mean()) for p, e in zip(paired[row], enriched) if (e == want).any()]
+                by_data[row][label] = {"episodes": int(sum((e == want).sum() for e in enriched)),
+                                       "SR@15": aggregate(srs, always_dict=True)}
             if kind == "chat":
                 talk[row] = talk_summary(stats)
             ms = np.asarray(lat) * 1000
@@ -269,6 +281,9 @@ def simulate_via(args, ap) -> int:
     print(table([[n] + [fmt(r[m], 3) for m in METRICS] + [f"{latencies[n]['p50_ms']:.0f}",
                                                            f"{latencies[n]['p95_ms']:.0f}"]
                  for n, r in results.items()], ["policy", *METRICS, "p50 ms", "p95 ms"]))
+    print("SR@15 by what the catalog knows about the target (only genre and decade: without enrichment):")
+    print(table([[n] + [f"{fmt(v[k]['SR@15'], 3)} ({v[k]['episodes']:,})" for k in v] for n, v in by_data.items()],
+                ["policy", *next(iter(by_data.values()))]))
     if talk:
         from lab.talker import CHANGE_MIND, FREE_TEXT, MISSPELL, SHOW_NOW
 
@@ -293,7 +308,8 @@ def simulate_via(args, ap) -> int:
     print_comparisons(comparisons)
     if args.json:
         write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
-                               "talking_user": talk, "latency": latencies, **run_metadata()})
+                               "talking_user": talk, "latency": latencies, "by_enrichment": by_data,
+                               **run_metadata()})
     return 0
 
 
