@@ -118,7 +118,14 @@ def _view(reply: Reply | None, narratives: dict | None = None) -> list:
     out.append(_personas_md(reply))
     out.append(subgraph_svg(reply.subgraph) if reply else subgraph_svg({}))
     out.append(gr.update(value=SERVICE.status()))
+    out.append(_cards_head(reply))
     return out
+
+
+def _cards_head(reply: Reply | None) -> str:
+    if reply is not None and reply.cards:
+        return "### Films for you"
+    return "### Films for you\n*Films appear here as soon as you say what you feel like watching.*"
 
 
 def _run(state, event):
@@ -346,7 +353,7 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
             with gr.Row(elem_id="constraints"):
                 cons = [gr.Button(visible=False, size="sm", elem_id=f"constraint-{k}") for k in range(N_CONSTRAINTS)]
         with gr.Column(scale=4, elem_id="cards"):
-            gr.Markdown("### Films for you")
+            cards_head = gr.Markdown(_cards_head(None), elem_id="cards-head")
             card_groups, card_mds, card_whys, card_buttons = [], [], [], []
             for k in range(N_CARDS):
                 with gr.Group(visible=False, elem_id=f"card-{k}", elem_classes="card") as g:
@@ -381,7 +388,8 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
                 memory_view = gr.Markdown(visible=False, elem_id="memory-view")
                 export_file = gr.File(label="Export", interactive=False)
 
-    VIEW_OUTPUTS = [question, *chips, any_btn, *card_groups, *card_mds, *card_whys, *cons, personas, graph, status]
+    VIEW_OUTPUTS = [question, *chips, any_btn, *card_groups, *card_mds, *card_whys, *cons, personas, graph, status,
+                    cards_head]
     TURN_OUT = [chatbot, state, last, narr, *VIEW_OUTPUTS]
     HIST_IN = [chatbot, state, last, narr]
 
