@@ -25,7 +25,7 @@ def test_chat_endpoint_holds_a_conversation(client_factory):
         reply = c.predict("any", api_name="/chat")
     assert "1. **" in reply
     why = c.predict("why this?", api_name="/chat")
-    assert "Why" in why and "Comedy" in why
+    assert "Why" in why and "comedy" in why.lower()
     assert "do not have" in c.predict("I loved Inception", api_name="/chat")
     assert "type a message" in c.predict("   ", api_name="/chat")
 
