@@ -266,7 +266,7 @@ def simulate_via(args, ap) -> int:
             for label, want in (("enriched targets", True), ("targets without enrichment", False)):
                 srs = [float(p[e == want, 0].mean()) for p, e in zip(paired[row], enriched) if (e == want).any()]
                 by_data[row][label] = {"episodes": int(sum((e == want).sum() for e in enriched)),
-                                       "SR@15": aggregate(srs, always_dict=True)}
+                                       "SR@15": aggregate(srs, always_dict=True) if srs else None}
             if kind == "chat":
                 talk[row] = talk_summary(stats)
             ms = np.asarray(lat) * 1000
@@ -282,7 +282,8 @@ def simulate_via(args, ap) -> int:
                                                            f"{latencies[n]['p95_ms']:.0f}"]
                  for n, r in results.items()], ["policy", *METRICS, "p50 ms", "p95 ms"]))
     print("SR@15 by what the catalog knows about the target (only genre and decade: without enrichment):")
-    print(table([[n] + [f"{fmt(v[k]['SR@15'], 3)} ({v[k]['episodes']:,})" for k in v] for n, v in by_data.items()],
+    print(table([[n] + [("n/a" if v[k]["SR@15"] is None else fmt(v[k]["SR@15"], 3)) + f" ({v[k]['episodes']:,})"
+                      for k in v] for n, v in by_data.items()],
                 ["policy", *next(iter(by_data.values()))]))
     if talk:
         from lab.talker import CHANGE_MIND, FREE_TEXT, MISSPELL, SHOW_NOW
