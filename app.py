@@ -40,6 +40,7 @@ from chat.service import AppConfig, Service, browser_secret  # noqa: E402
 from recsys.report import configure_logging  # noqa: E402
 
 N_CHIPS, N_CARDS, N_CONSTRAINTS = 5, 5, 8
+CARD_WHY_AT = 1 + N_CHIPS + 1 + 2 * N_CARDS  # where the cards' explanations start in ``_view``'s list
 MAX_MESSAGE = 100_000  # characters the page accepts; the parser reads the first chat.parser.MAX_CHARS
 MAX_EVENT = 200_000  # characters of one /step event
 CARD_ACTIONS = (("like", "Like"), ("dislike", "Not for me"), ("seen", "Seen it"), ("why", "Why this?"))
@@ -162,13 +163,18 @@ def _respond(history, state, event, user_text, narratives=None):
         if not in_card:
             history.append({"role": "assistant", "content": ""})
         written = ""
+        k = next((k for k, c in enumerate(reply.cards) if c.item_id == reply.explain), None)
         for chunk in _engine().narrate(state, reply.explain):
             written = chunk.text if isinstance(chunk, Replace) else written + chunk
-            if in_card:
+            if in_card:  # only the card's explanation changes: send just that (a chunk at a time)
                 narratives = {**narratives, reply.explain: written}
+                out = [gr.skip()] * (4 + len(_view(None)))
+                out[3] = narratives
+                out[4 + CARD_WHY_AT + k] = gr.update(value=written, visible=True)
+                yield out
             else:
                 history[-1] = {"role": "assistant", "content": written}
-            yield [history, state, reply, narratives, *_view(reply, narratives)]
+                yield [history, state, reply, narratives, *_view(reply, narratives)]
 
 
 def on_load(token):

@@ -108,6 +108,10 @@ def test_a_person_can_chat_click_chips_like_a_film_and_see_their_persona(page, a
     page.locator("#card-0-why").click()
     page.wait_for_function("document.querySelector('#card-0-narrative') && "
                            "document.querySelector('#card-0-narrative').innerText.trim().length > 20", timeout=60_000)
+    # then until it has stopped streaming: the same text for a second, ending a sentence
+    page.wait_for_function("""() => { const t = document.querySelector('#card-0-narrative').innerText.trim();
+        if (window.__why !== t) { window.__why = t; window.__whyAt = Date.now(); return false; }
+        return Date.now() - window.__whyAt > 1000 && /[.)]$/.test(t); }""", polling=200, timeout=60_000)
     why = page.locator("#card-0-narrative").inner_text()
     assert "unknown" not in why.lower() and ": none" not in why.lower()
     _shot(page, "explanation")
