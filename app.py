@@ -168,7 +168,7 @@ def _respond(history, state, event, user_text, narratives=None):
             written = chunk.text if isinstance(chunk, Replace) else written + chunk
             if in_card:  # only the card's explanation changes: send just that (a chunk at a time)
                 narratives = {**narratives, reply.explain: written}
-                out = [gr.skip()] * (4 + len(_view(None)))
+                out = [gr.skip()] * (4 + len(VIEW_OUTPUTS))
                 out[3] = narratives
                 out[4 + CARD_WHY_AT + k] = gr.update(value=written, visible=True)
                 yield out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from adapters.corpus import short_title
 from recsys.catalog import Catalog, display_title
 
 STARS = 2
@@ -80,8 +81,6 @@ class DefectChecker:
     def _mask_titles(self, text: str, items: list[int]) -> str:
         """``text`` with the titles of ``items`` replaced by "Title": a title is not a slip
         ("Dr. Strangelove or: How I Learned...", "To Wong Foo, Thanks for Everything! Julie Newmar")."""
-        from adapters.corpus import short_title
-
         for i in items:
             for title in {short_title(self.catalog.titles[i]), display_title(self.catalog.titles[i])}:
                 if len(title) > 3:
@@ -109,15 +108,11 @@ class DefectChecker:
         liked_genres = {g.lower() for h in history for g in cat.values_of(h, "genre")}
         out = []
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            if not _CLAIM.search(sentence):
-                continue
-            # the part of the sentence the claim is about: what comes before "which you liked",
-            # what comes after "you liked" / "since"
+            # "<genres>, which you liked": the genres named before it must be among the liked films'
             m = _CLAIM.search(sentence)
-            about = sentence[:m.start()] if m.group(0).lower().startswith("which") else sentence
-            about = about.split(":")[-1] if m.group(0).lower().startswith("which") else about
-            words = set(re.findall(r"[a-z][a-z'-]+", about.lower()))
-            for g in (self._genres & words) - liked_genres:
-                if m.group(0).lower().startswith("which"):
-                    out.append(f"unsupported claim: liked {g!r}, which no liked film has")
+            if m is None or not m.group(0).lower().startswith("which"):
+                continue
+            words = set(re.findall(r"[a-z][a-z'-]+", sentence[:m.start()].split(":")[-1].lower()))
+            out += [f"unsupported claim: liked {g!r}, which no liked film has"
+                    for g in sorted((self._genres & words) - liked_genres)]
         return out

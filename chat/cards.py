@@ -79,19 +79,26 @@ def reason(f: Facts) -> str:
     return "well liked by people with similar taste"
 
 
-def fits(m: Models, s, item: int) -> bool:
-    """World item ``item`` is known to have everything the person asked for."""
-    have = set(m.world.values_of(item).tolist())
-    return all(v in have for v in s.accepted) and all(have & set(g) for g in s.either)
+def fitting(world, accepted, either) -> np.ndarray:
+    """``(n_world_items,)`` bool: films known to have every value in ``accepted`` and one of
+    each group in ``either`` (unknown is not a match)."""
+    out = np.ones(world.n_items, dtype=bool)
+    for group in [(v,) for v in accepted] + [tuple(g) for g in either]:
+        has = np.zeros(world.n_items, dtype=bool)
+        for v in group:
+            has[world.items_with(v)] = True
+        out &= has
+    return out
 
 
 def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
     """Cards in list order (the engine puts those that fit what was asked for first)."""
+    fit = fitting(m.world, s.accepted, s.either)
     out = []
     for item in items:
         f = facts(m, ctx, s, int(item))
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f),
-                        fits=fits(m, s, int(item)), details=details(m, int(item))))
+                        fits=bool(fit[int(item)]), details=details(m, int(item))))
     return tuple(out)
 
 

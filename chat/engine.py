@@ -228,7 +228,8 @@ class Engine:
         if applied.then == "replace":  # one card judged: the others stay, it gives way to the next best film
             nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards)) if i not in s.cards)
             cards_now = [c for c in (c if c != applied.judged else next(nxt, None) for c in s.cards) if c is not None]
-            cards_now.sort(key=lambda c: not cards.fits(self.m, s, c))  # the films that fit stay first
+            fit = cards.fitting(self.m.world, s.accepted, s.either)
+            cards_now.sort(key=lambda c: not fit[c])  # the films that fit stay first
             return dataclasses.replace(s, cards=tuple(cards_now),
                                        shown=s.shown + ((applied.judged,) if applied.judged not in s.shown else ()))
         refine = None  # a question asked beside films the person asked for, to narrow them down
@@ -279,7 +280,7 @@ class Engine:
             logb = log_beliefs(dataclasses.replace(ds, shown=np.zeros_like(ds.shown)), self.m.rule_config.beliefs)
         if not wanted:
             return self._distinct(top_items(logb, FIT_POOL), n)
-        full = self.fits(ds.accepted, ds.either) & np.isfinite(logb)
+        full = cards.fitting(self.m.world, ds.accepted, ds.either) & np.isfinite(logb)
         idx = np.flatnonzero(full)
         full_order = idx[np.lexsort((-logb[idx], shown[idx]))]  # not shown before first, then belief
         chosen = self._distinct(full_order, n)
@@ -295,22 +296,6 @@ class Engine:
                 part += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
             pool = pool[np.lexsort((-logb[pool], -part))]  # most of what was asked, then belief
         return self._distinct(np.concatenate([np.asarray(chosen, dtype=np.int64), pool]), n)
-
-    def fits(self, accepted, either) -> np.ndarray:
-        """``(n_world_items,)`` bool: films known to have every value in ``accepted`` and one of
-        each group in ``either``."""
-        w = self.m.world
-        out = np.ones(w.n_items, dtype=bool)
-        for v in accepted:
-            has = np.zeros(w.n_items, dtype=bool)
-            has[w.items_with(v)] = True
-            out &= has
-        for group in either:
-            has = np.zeros(w.n_items, dtype=bool)
-            for v in group:
-                has[w.items_with(v)] = True
-            out &= has
-        return out
 
     def _distinct(self, order, n: int) -> tuple[int, ...]:
         """The first ``n`` of ``order``, one card per film (catalog duplicates kept out)."""

@@ -112,20 +112,20 @@ def score(outputs: list[str], examples, checker, encoder, defects=None) -> dict:
             "unfaithful_rate_filtered": float(np.mean([r.n_wrong > 0 for r in filt])),
             "coverage": float(np.mean([r.coverage for r in raw])),
             "coverage_filtered": float(np.mean([r.coverage for r in filt])),
-            "defect_rate": None if defects is None else
-            float(np.mean([bool(defects.check(o, e.item, e.history)) for o, e in zip(outputs, examples)])),
-            "defects": _defect_counts(outputs, examples, defects)}
+            **_defects(outputs, examples, defects)}
 
 
-def _defect_counts(outputs, examples, defects) -> dict:
-    """Narratives with each kind of defect (``adapters.defects``), raw."""
+def _defects(outputs, examples, defects) -> dict:
+    """``defect_rate`` (narratives with any slip, ``adapters.defects``) and ``defects``
+    (narratives with each kind), raw."""
     if defects is None:
-        return {}
+        return {"defect_rate": None, "defects": {}}
+    found = [defects.check(o, e.item, e.history) for o, e in zip(outputs, examples)]
     counts: dict[str, int] = {}
-    for o, e in zip(outputs, examples):
-        for kind in {d.split(":")[0] for d in defects.check(o, e.item, e.history)}:
+    for f in found:
+        for kind in {d.split(":")[0] for d in f}:
             counts[kind] = counts.get(kind, 0) + 1
-    return counts
+    return {"defect_rate": float(np.mean([bool(f) for f in found])), "defects": counts}
 
 
 def main(argv=None) -> int:

@@ -128,7 +128,8 @@ class Catalog:
                                              if t == "cast"}
         directors = self.values_of(item, "director") if "director" in self._type_index else []
         ordered = order_cast(self.values_of(item, "cast"), self.prominence, directors, self._cast_counts)
-        asked = [c for c in ordered if c in set(first)]
+        wanted = set(first)
+        asked = [c for c in ordered if c in wanted]
         return tuple((asked + [c for c in ordered if c not in asked])[:n])
 
     def duplicate_of(self) -> np.ndarray:

@@ -149,7 +149,7 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
         its.append(row[1])
         ratings.append(float(row[2]))
         times.append(int(float(row[3])))
-    duplicates = [ids for (key, year), ids in same.items() if len(ids) > 1 and key and year > 0]
+    duplicates = [ids for (t, y), ids in same.items() if len(ids) > 1 and t and y > 0]
     report = {"enrichment match": f"{matched:,} of {len(items):,} items ({matched / len(items):.1%})",
               "items with a bad year (kept, decade unknown)": bad_years,
               "films listed twice (kept out of the same list)": sum(len(g) - 1 for g in duplicates)}

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from films import film_catalog
 
+from chat import cards
 from chat.engine import CARDS, MAX_TURNS, Engine
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Undo, Why
 from chat.memory import MemoryStore
@@ -383,7 +384,7 @@ def test_films_known_to_have_what_was_asked_come_first_and_close_ones_say_so(ml_
     world = ml_models.world
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a war film by Spielberg"))
-    fits = engine.fits(state.accepted, state.either)
+    fits = cards.fitting(world, state.accepted, state.either)
     assert 0 < fits.sum() < 5  # the catalog knows few: the case this is about
     assert [c.fits for c in reply.cards] == sorted((c.fits for c in reply.cards), reverse=True)
     for c in reply.cards:
