@@ -64,7 +64,7 @@ class Models:
 
 def _cached_als(world: World, catalog: Catalog, progress: Callable[[str], None]) -> Scorer:
     """ALS with the tuned parameters on the world's train matrix, cached by fingerprint."""
-    als = make_scorer("als", load_config(catalog.name).get("als", {}), seed=0)
+    als = make_scorer("als", load_config(catalog.key()).get("als", {}), seed=0)
     als.train_fingerprint = matrix_fingerprint(binary(world.data.train))  # what fit() will record
     expect = als.fingerprint()
     path = assets.data_dir() / "cache" / f"als-{catalog.name}-{expect}.pkl"

@@ -154,13 +154,13 @@ def drive(make_transport: Callable[[], object], catalog, world, episodes, seed: 
         transport = make_transport()
         try:
             if users == "chat":
-                user = make_talker(catalog, world, target, rng, bank)
+                user = make_talker(catalog, world, target, rng, bank, world.open_types)
                 outcomes.append(run_episode(transport, user, max_turns,
                                             observe=lambda reply, user=user: user.observe(reply, card_keys)))
                 stats.append({"first_list_turn": user.first_list_turn, "loop": user.quit_on_loop,
                               "first_list_fit": user.first_list_fit(), "changed_mind": user.changed_mind})
             else:
-                user = make_user(catalog, world, target, rng)
+                user = make_user(catalog, world, target, rng, world.open_types)
                 outcomes.append(run_episode(transport, user, max_turns))
                 stats.append({})
         finally:

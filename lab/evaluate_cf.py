@@ -4,7 +4,8 @@
     python -m lab.evaluate_cf --dataset movielens-1m --tune        # writes out/cf-<dataset>-<time>/
     python -m lab.promote out/cf-movielens-1m-<time>               # ships it as configs/tuned/<dataset>.json
 
-Protocol: ratings >= 3 are positives, 10-core filter, random per-user 8:1:1 split, models fit
+Protocol (built-in MovieLens; ``--min-rating`` / ``--core`` change it, defaults for a folder in
+``recsys.split.data_protocol``): ratings >= 3 are positives, 10-core filter, random per-user 8:1:1 split, models fit
 on train only and score from each user's training history, full ranking; validation excludes
 train items, test excludes train + valid items. Hyper-parameters come from the committed
 config that ``--tune`` chose on validation NDCG@10 (split seed 0) — test is never looked at
@@ -22,13 +23,14 @@ from pathlib import Path
 
 import numpy as np
 
+from lab.options import add_data_args, load_catalog, protocol_of
 from recsys.datasets import load_dataset
 from recsys.metrics import ranking_metrics
 from recsys.models import MODELS, Blend, fit_key, make_scorer
 from recsys.report import aggregate, configure_logging, fmt, run_metadata, table, write_json
 from recsys.runs import new_run, write_manifest
 from recsys.scorers import top_k
-from recsys.split import Interactions, split_interactions
+from recsys.split import DataProtocol, Interactions, split_interactions
 from recsys.tuned import config_path, load_config
 
 log = logging.getLogger(__name__)
@@ -67,12 +69,13 @@ def evaluate_model(name: str, params: dict, data: Interactions, seed: int = 0, k
             "fit_seconds": fit_s, "total_seconds": time.perf_counter() - t0}
 
 
-def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | None = None) -> dict:
+def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | None = None,
+         protocol: DataProtocol | None = None) -> dict:
     """Grid search on validation NDCG@10 (split seed 0); then the EASE+ALS blend weight.
     Writes the chosen parameters to ``out`` when given, else into a run folder under ``out/``
     (``run``, or a new one) that ``python -m lab.promote`` ships as ``configs/tuned/<dataset>.json``."""
     catalog = load_dataset(dataset)
-    data = split_interactions(catalog, seed=0)
+    data = split_interactions(catalog, seed=0, protocol=protocol)
     chosen, trials, fitted = {}, {}, {}
     for name in [m for m in models if m != "blend"]:
         trials[name] = []
@@ -93,13 +96,13 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
             log.info(f"blend als weight {w}: valid NDCG@10 {v:.4f}")
         chosen["blend"] = max(trials["blend"], key=lambda t: t["valid NDCG@10"])["params"]
     payload = {"dataset": dataset, "selected_on": "valid NDCG@10, split seed 0", "params": chosen,
-               "trials": trials, **run_metadata()}
+               "trials": trials, "data": (protocol or data.protocol).as_dict(), **run_metadata()}
     if out is not None:
         write_json(out, payload)
         log.info(f"wrote {out}")
         return chosen
-    run = new_run("cf", catalog.name, run)
-    name = config_path(catalog.name).name
+    run = new_run("cf", catalog.key(), run)
+    name = config_path(catalog.key()).name
     write_json(run / name, payload)
     valid = {m: max(t["valid NDCG@10"] for t in trials[m]) for m in chosen}
     write_manifest(run, kind="cf", dataset=dataset, ships={name: f"tuned/{name}"},
@@ -108,13 +111,14 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
     return chosen
 
 
-def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS) -> dict:
+def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
+        protocol: DataProtocol | None = None) -> dict:
     t_start = time.perf_counter()
     catalog = load_dataset(dataset, verbose=True)
     per_model: dict[str, list[dict]] = {m: [] for m in models}
     n_users = n_items = n_inter = 0
     for seed in range(seeds):
-        data = split_interactions(catalog, seed=seed)
+        data = split_interactions(catalog, seed=seed, protocol=protocol)
         n_users, n_items = data.shape
         n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
         fitted: dict = {}
@@ -130,8 +134,12 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS) -> dic
         }
         results[name]["fit_seconds"] = aggregate([r["fit_seconds"] for r in runs])
         results[name]["params"] = config.get(name, {})
-    protocol = {"dataset": dataset, "catalog_fingerprint": catalog.fingerprint(), "positives": "rating >= 3",
-                "core": 10, "split": "random per-user 8:1:1 (valid = test = int(0.1 n))",
+    dp = data.protocol
+    protocol = {"dataset": dataset, "catalog_fingerprint": catalog.fingerprint(),
+                "positives": "every interaction" if dp.min_rating is None else f"rating >= {dp.min_rating:g}",
+                "core": dp.core, "data": dp.as_dict(),
+                "split": "given (the folder's split column)" if catalog.inter_split is not None
+                else "random per-user 8:1:1 (valid = test = int(0.1 n))",
                 "split_seeds": list(range(seeds)),
                 "users": n_users, "items": n_items, "interactions": n_inter, "ranking": "full",
                 "valid_excludes": "train", "test_excludes": "train + valid", "ks": list(ks),
@@ -153,7 +161,7 @@ def print_table(payload: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.evaluate_cf", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", default="movielens-1m", help="dataset name or folder path")
+    add_data_args(ap, dataset_default="movielens-1m")
     ap.add_argument("--models", default="pop,als,ease,itemknn,blend",
                     help=f"comma-separated, from {', '.join(MODELS)}")
     ap.add_argument("--seeds", type=int, default=3, help="number of split seeds (0..N-1)")
@@ -171,11 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.seeds < 1:
         ap.error("--seeds must be >= 1")
     try:
+        catalog = load_catalog(args)
+        protocol = protocol_of(args, catalog)
         if args.tune:
-            tune(args.dataset, models, Path(args.config) if args.config else None, Path(args.out) if args.out else None)
+            tune(args.dataset, models, Path(args.config) if args.config else None, Path(args.out) if args.out else None,
+                 protocol)
             return 0
-        config = load_config(args.dataset, args.config)
-        payload = run(args.dataset, models, args.seeds, config)
+        config = load_config(catalog.key(), args.config)
+        payload = run(args.dataset, models, args.seeds, config, protocol=protocol)
     except (ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -26,7 +26,7 @@ import time
 import numpy as np
 from tqdm import tqdm
 
-from recsys.datasets import load_dataset
+from lab.options import add_data_args, load_catalog, protocol_of
 from recsys.graph import Feedback, GraphConfig, GraphSession, build_graph
 from recsys.models import make_scorer
 from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
@@ -98,7 +98,7 @@ def evaluate_split(method, graph, config, data, scorer, item_attr, known, episod
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.evaluate_graph", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", default="movielens-100k")
+    add_data_args(ap)
     ap.add_argument("--episodes", type=int, default=2000, help="seeded sample per seed (0 = all)")
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--rounds", type=int, default=5)
@@ -106,14 +106,15 @@ def main(argv=None) -> int:
     ap.add_argument("--alphas", default="0.35,0.5,0.6,0.7,0.8", help="α candidates chosen on validation")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
-    catalog = load_dataset(args.dataset)
+    catalog = load_catalog(args)
+    dp = protocol_of(args, catalog)
     alphas = [float(a) for a in args.alphas.split(",")]
-    cfg_params = load_config(args.dataset).get(args.model, {})
+    cfg_params = load_config(catalog.key()).get(args.model, {})
     per = {m: {"hr3": [], "hr5": []} for m in METHODS}
     chosen_alpha = []
     t0 = time.perf_counter()
     for seed in range(args.seeds):
-        data = split_interactions(catalog, seed=seed)
+        data = split_interactions(catalog, seed=seed, protocol=dp)
         scorer = make_scorer(args.model, cfg_params, seed=seed).fit(data.train)
         item_attr = catalog.item_attr[data.items].tocsr()
         known = catalog.item_known[data.items][:, catalog.value_type]  # (items, terms): target has data
@@ -144,7 +145,8 @@ def main(argv=None) -> int:
             res[f"HR@5 round {r + 1}"] = aggregate([h[r] for h in d["hr5"]])
         res[f"Reach@{args.rounds}"] = aggregate([h[-1] for h in d["hr5"]])
         results[m] = res
-    protocol = {"dataset": args.dataset, "episodes_per_seed": args.episodes or "all", "seeds": list(range(args.seeds)),
+    protocol = {"dataset": args.dataset, "data": dp.as_dict(),
+                "episodes_per_seed": args.episodes or "all", "seeds": list(range(args.seeds)),
                 "rounds": args.rounds, "shown_items": SHOW_ITEMS, "shown_terms": SHOW_TERMS, "prior": args.model,
                 "alpha_candidates": alphas, "alpha_chosen_on_valid": chosen_alpha,
                 "seconds": round(time.perf_counter() - t0, 1)}

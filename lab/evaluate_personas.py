@@ -23,7 +23,7 @@ import time
 
 import numpy as np
 
-from recsys.datasets import load_dataset
+from lab.options import add_data_args, load_catalog, protocol_of
 from recsys.metrics import ranking_metrics
 from recsys.models import make_scorer
 from recsys.personas import PersonaConfig, attention, build_personas, fuse, l2
@@ -64,9 +64,9 @@ def diversity(ranked: np.ndarray, X: np.ndarray, genres) -> tuple[float, float]:
     return float(ild), float(cover)
 
 
-def run_seed(catalog, text, seed: int, betas, ks=(10, 20)) -> dict:
-    data = split_interactions(catalog, seed=seed)
-    als = make_scorer("als", load_config(catalog.name).get("als", {}), seed=seed).fit(data.train)
+def run_seed(catalog, text, seed: int, betas, ks=(10, 20), protocol=None) -> dict:
+    data = split_interactions(catalog, seed=seed, protocol=protocol)
+    als = make_scorer("als", load_config(catalog.key()).get("als", {}), seed=seed).fit(data.train)
     X = fuse(als.item_factors, text[data.items])
     genre_cols = [v for v, (t, _) in enumerate(catalog.attr_values) if t == "genre"]
     genres = catalog.item_attr[data.items][:, genre_cols].toarray().astype(bool)
@@ -98,16 +98,17 @@ def run_seed(catalog, text, seed: int, betas, ks=(10, 20)) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.evaluate_personas", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", default="movielens-1m")
+    add_data_args(ap, dataset_default="movielens-1m")
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    catalog = load_dataset(args.dataset)
+    catalog = load_catalog(args)
+    dp = protocol_of(args, catalog)
     text = item_embeddings(catalog)
     runs, beta = [], None
     for seed in range(args.seeds):
-        r = run_seed(catalog, text, seed, BETAS if beta is None else (beta,))
+        r = run_seed(catalog, text, seed, BETAS if beta is None else (beta,), protocol=dp)
         beta = r["personas"]["beta"]  # tuned on seed 0's validation, then fixed
         runs.append(r)
         log.info(f"seed {seed}: " + ", ".join(f"{n} NDCG@10 {v['NDCG@10']:.4f}" for n, v in r.items()))
@@ -119,7 +120,7 @@ def main(argv=None) -> int:
     print(table([[n] + [fmt(r[m], 4) for m in METRICS] for n, r in results.items()], ["scorer", *METRICS]))
     if args.json:
         write_json(args.json, {"protocol": {"dataset": args.dataset, "seeds": list(range(args.seeds)), "beta": beta,
-                                            "features": "fuse(ALS item factors, MiniLM text)"},
+                                            "data": dp.as_dict(), "features": "fuse(ALS item factors, MiniLM text)"},
                                "results": results, **run_metadata()})
     return 0
 

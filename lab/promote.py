@@ -34,9 +34,19 @@ def current_fingerprints(manifest: dict) -> dict:
     catalog = load_dataset(manifest["dataset"])
     if manifest["kind"] in ("cf", "narrator"):
         return {"catalog": catalog.fingerprint()}
-    from policy.world import build_world
+    return {"world": recorded_world(catalog, manifest).fingerprint()}
 
-    return {"world": build_world(catalog, seed=int(manifest.get("seed", 0))).fingerprint()}
+
+def recorded_world(catalog, manifest: dict, seed: int | None = None):
+    """The world a run was made on, rebuilt from what its manifest recorded (data protocol,
+    attribute sets; the defaults for runs from before they were recorded)."""
+    from policy.world import build_world
+    from recsys.split import DataProtocol
+
+    key, data = manifest.get("key") or {}, manifest.get("data")
+    return build_world(catalog, seed=int(manifest.get("seed", 0)) if seed is None else seed,
+                       ask_types=key.get("ask_attrs"), open_types=key.get("open_attrs"),
+                       protocol=DataProtocol(data["min_rating"], data["core"]) if data else None)
 
 
 def check(run: Path, manifest: dict, allow_incomplete: bool) -> list[str]:
@@ -78,19 +88,20 @@ def copy_into_configs(src: Path, dst: Path) -> None:
 def stale_networks(dataset: str) -> list[str]:
     """Shipped ``unified`` networks of ``dataset`` whose recorded fingerprint no longer matches
     the world built from today's configs (after a ``cf`` promotion)."""
-    from policy.world import build_world
     from recsys.datasets import load_dataset
 
     catalog = load_dataset(dataset)
     stale, worlds = [], {}
-    for card in sorted((CONFIGS / "policies").glob(f"unified-{catalog.name}-seed*.json")):
+    for card in sorted((CONFIGS / "policies").glob(f"unified-{catalog.key()}*-seed*.json")):
         if card.name.endswith("-curve.json"):
             continue
         meta = json.loads(card.read_text())
         seed = int(meta.get("seed", 0))
-        if seed not in worlds:
-            worlds[seed] = build_world(catalog, seed=seed).fingerprint()
-        if meta.get("fingerprint") != worlds[seed]:
+        recorded = {"key": meta.get("key"), "data": (meta.get("key") or {}).get("data")}
+        k = (seed, json.dumps(recorded, sort_keys=True))
+        if k not in worlds:
+            worlds[k] = recorded_world(catalog, recorded, seed).fingerprint()
+        if meta.get("fingerprint") != worlds[k]:
             stale.append(card.with_suffix(".pt").name)
     return stale
 

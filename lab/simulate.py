@@ -7,8 +7,12 @@ Protocol in ``lab.simulator`` (EAR / SCPR / UNICORN as in DESIGN.md); metrics in
 ``lab.metrics`` (SR@k, AT, hDCG@(15,10) as UNICORN's released code counts them). Each seed
 draws its own per-user split, fits the tuned CF model on train, and samples ``--episodes``
 (user, target) pairs from the test split (0 = all); every policy sees the same episodes.
-Realistic users: ``--flip``, ``--dont-know``, ``--patience``, ``--targets 2``,
-``--multi-choice``; with any of them the hard candidate filter is lifted (see the simulator).
+Realistic users: ``--flip``, ``--dont-know``, ``--patience``, ``--targets 2`` (paired as
+MCMIPL: targets sharing the opening value), ``--multi-choice``; with any of them the hard
+candidate filter is lifted (see the simulator). The user's training items stay candidates,
+as published, unless ``--exclude-history``. Data (``--min-rating``, ``--core``) and
+attribute sets (``--ask-attrs``, ``--open-attrs``) as in ``lab.options``; everything chosen is
+in the JSON's ``protocol``.
 Every policy is compared with ``rule`` over the same episodes (paired bootstrap), and with
 ``rule-one-se`` (the rule's configuration as the one-standard-error rule picks it, the way
 ``plan`` and ``unified`` are chosen) when that runs too.
@@ -32,11 +36,12 @@ from scipy.stats import bootstrap
 from tqdm import tqdm
 
 from lab.metrics import EpisodeOutcome, hdcg, summarise
+from lab.options import add_world_args, load_catalog, protocol_record, world_of
 from lab.simulator import Conversation, draw_targets
 from policy import registry
 from policy.rule import LIST_SIZE
 from policy.state import UserModel
-from policy.world import World, build_world
+from policy.world import World, build_world, parse_types
 from recsys.datasets import load_dataset
 from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
 
@@ -99,13 +104,11 @@ def paired_bootstrap(a: np.ndarray, b: np.ndarray, n_boot: int = 2000, seed: int
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.simulate", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", default="movielens-100k", help="dataset name or folder path")
+    add_world_args(ap)
     ap.add_argument("--policy", default="random,recommend,maxent,rule", help="comma-separated policy names")
     ap.add_argument("--episodes", type=int, default=2000, help="test episodes per seed (0 = all test pairs)")
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--split", default="test", choices=("test", "valid"))
-    ap.add_argument("--ask-attrs", default=None, help="attribute types that may be asked (default: all)")
-    ap.add_argument("--open-attrs", default="genre,decade", help="types the opening value is drawn from")
     ap.add_argument("--flip", type=float, default=0.0)
     ap.add_argument("--dont-know", type=float, default=0.0)
     ap.add_argument("--patience", type=float, default=0.0)
@@ -133,19 +136,18 @@ def main(argv=None) -> int:
     unknown = [p for p in names if p not in POLICIES]
     if unknown:
         ap.error(f"unknown policy {', '.join(unknown)}; choose from {', '.join(POLICIES)}")
-    catalog = load_dataset(args.dataset)
-    ask = tuple(a.strip() for a in args.ask_attrs.split(",")) if args.ask_attrs else None
-    opening = tuple(a.strip() for a in args.open_attrs.split(","))
+    catalog = load_catalog(args)
     per = {n: [] for n in names}
     paired = {n: [] for n in names}
     n_eps = []
     t0 = time.perf_counter()
     for seed in range(args.seeds):
-        try:
-            world = build_world(catalog, seed=seed, model=args.model, ask_types=ask, open_types=opening)
-        except ValueError as exc:
-            ap.error(str(exc))
-        episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed))
+        world = world_of(args, catalog, seed=seed, model=args.model)
+        episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed), user_model.targets)
+        if not episodes:
+            raise ValueError(f"{args.dataset}: no {args.split} episodes under this protocol "
+                             f"({len(world.data.users):,} users, {world.data.test.nnz:,} test and "
+                             f"{world.data.valid.nnz:,} valid interactions after the data protocol)")
         n_eps.append(len(episodes))
         for name in names:
             try:
@@ -167,8 +169,8 @@ def main(argv=None) -> int:
                     comparisons[f"{n} - {bar}"] = paired_bootstrap(np.concatenate(paired[n]), base)
     protocol = {"dataset": args.dataset, "split": args.split, "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)),
-                "max_turns": args.max_turns, "list_size": LIST_SIZE, "ask_attrs": list(ask or catalog.attr_types),
-                "open_attrs": list(opening), "flip": args.flip, "dont_know": args.dont_know,
+                "max_turns": args.max_turns, "list_size": LIST_SIZE, **protocol_record(world),
+                "flip": args.flip, "dont_know": args.dont_know,
                 "patience": args.patience, "targets": args.targets, "multi_choice": args.multi_choice,
                 "hard_filter": not user_model.noisy, "prior": args.model, "beliefs": args.beliefs,
                 "seconds": round(time.perf_counter() - t0, 1)}
@@ -225,6 +227,9 @@ def simulate_via(args, ap) -> int:
         ap.error(f"--via takes 'engine' or the app's URL, got {args.via!r}")
     else:
         names = ["app"]
+    if args.min_rating is not None or args.core is not None or args.ask_attrs or args.configs:
+        ap.error("--via drives the app's engine as it ships (its data protocol, every type askable, configs/): "
+                 "--min-rating, --core, --ask-attrs and --configs apply to the simulator only")
     catalog = load_dataset(args.dataset)
     t0 = time.perf_counter()
     kinds = ["click", "chat"] if args.users == "chat" else ["click"]
@@ -244,6 +249,8 @@ def simulate_via(args, ap) -> int:
 
             def factory():
                 return HttpTransport(args.via)
+        if args.open_attrs:  # what the simulated person opens with
+            world = dataclasses.replace(world, open_types=parse_types(catalog, args.open_attrs, "--open-attrs"))
         for kind in kinds:
             row = name if kind == "click" and len(kinds) == 1 else f"{name} ({kind})"
             runs, lat, paired[row], stats, enriched = [], [], [], [], []
@@ -276,6 +283,8 @@ def simulate_via(args, ap) -> int:
                 f"typed, chips answered, {CARDS} cards per list", "users": kinds, "split": args.split,
                 "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": CARDS,
+                "data": world.protocol.as_dict() if world.protocol else None, "open_attrs": list(world.open_types),
+                "history": "excluded: the chat never lists a film the person liked, saw or disliked",
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset} via {args.via}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds (chat protocol)")
     print(table([[n] + [fmt(r[m], 3) for m in METRICS] + [f"{latencies[n]['p50_ms']:.0f}",

@@ -10,8 +10,13 @@ list's items leave the candidates. With the literal user, accepted values hard-f
 candidates and recommendations must come from them, exactly as published. With any noise
 flag set the system may recommend any item not yet shown (nor in the user's history):
 filtering by answers is the policy's own choice, since a flipped "yes" would otherwise
-delete the target for good. Rewards are UNICORN's, plus -0.05 for a "don't know" (no
-information gained); a multi-choice question earns the mean of its chips' rewards.
+delete the target for good (recorded as ``noisy_candidates`` in every JSON's protocol). The
+user's own training items stay candidates, as published, unless the world excludes them
+(``World.exclude_history``, ``--exclude-history``: the chat's choice). With two targets
+(MCMIPL's multi-interest setting) the second is another wanted film of the user sharing an
+opening value with the first, and the opening is one of the values they share. Rewards are
+UNICORN's, plus -0.05 for a "don't know" (no information gained); a multi-choice question
+earns the mean of its chips' rewards.
 """
 
 from __future__ import annotations
@@ -36,9 +41,13 @@ class Conversation:
         history = world.history(user)
         prior = world.scorer.score(history)[0]
         blocked = np.zeros(world.n_items, dtype=bool)
-        blocked[history] = True
-        open_ids = [world.catalog.type_index(t) for t in world.open_types]
-        options = [v for v in world.values_of(targets[0]) if world.value_type[v] in open_ids]
+        if world.exclude_history:
+            blocked[history] = True
+        options = world.opening_values(targets[0])
+        for t in targets[1:]:  # two targets: an opening both have (draw_targets pairs them so)
+            options = np.intersect1d(options, world.opening_values(t))
+        if not len(options):
+            raise ValueError(f"targets {targets} share no value of an opening type ({', '.join(world.open_types)})")
         opening = int(rng.choice(options))
         candidates = ~blocked
         if not user_model.noisy:
@@ -151,15 +160,11 @@ class Conversation:
 def draw_targets(world: World, user: int, target: int, user_model: UserModel, rng: np.random.Generator,
                  split: str = "test"):
     """The episode's target(s). With two targets the second is another of that user's items
-    from the episode's own split (for test episodes, from valid when test has no other), so
-    validation and training episodes never see a test item."""
+    sharing an opening value with the first (``World.partners``, as MCMIPL pairs them), from
+    the episode's own split (for test episodes, from valid when test has none), so validation
+    and training episodes never see a test item; without one the episode has one target
+    (``World.episodes(..., targets=2)`` leaves such episodes out)."""
     if user_model.targets == 1:
         return (target,)
-    d = world.data
-    pool = []
-    for m in ((d.test, d.valid) if split == "test" else (d.valid,)):
-        row = m.indices[m.indptr[user] : m.indptr[user + 1]]
-        pool = [int(i) for i in row if i != target]
-        if pool:
-            break
+    pool, _ = world.partners(user, target, split)
     return (target, int(rng.choice(pool))) if pool else (target,)

@@ -20,7 +20,9 @@ kept, and the one the one-standard-error rule picks (the fewest turns within one
 error of the best mean SR@15, ``lab.metrics.one_se_best``) is saved to
 ``unified-<dataset>-seed<k>.pt`` with the command, the seed and the catalog/CF fingerprint, in
 a run folder under ``out/`` (``--out``; given again, the run resumes from its checkpoint there);
-``python -m lab.promote <run>`` ships it to ``configs/policies/``.
+``python -m lab.promote <run>`` ships it to ``configs/policies/``. Data and attribute flags as
+in ``lab.options``; the network is keyed like the tuned files it reads (``<key>`` the world's
+``artifact_key``, its ``key()`` stored with the weights) and refuses to load for another.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import torch
 from tqdm import tqdm
 
 from lab.metrics import one_se_best, summarise
+from lab.options import add_world_args, load_catalog, world_of
 from lab.simulate import run_episodes
 from lab.simulator import Conversation, draw_targets
 from policy.actions import AskType
@@ -56,8 +59,7 @@ from policy.unified import (
     tuned_parameters,
     world_fingerprint,
 )
-from policy.world import World, build_world
-from recsys.datasets import load_dataset
+from policy.world import World
 from recsys.models import make_scorer
 from recsys.report import run_cli, run_metadata, write_json
 from recsys.runs import new_run, write_manifest
@@ -89,7 +91,7 @@ def training_world(world: World, seed: int) -> World:
     mk = lambda r, c: sp.csr_matrix((np.ones(len(r), np.float32), (r, c)), shape=tr.shape)  # noqa: E731
     data = replace(world.data, train=mk(keep_rows, keep_cols), valid=mk(out_rows, out_cols),
                    test=sp.csr_matrix(tr.shape, dtype=np.float32))
-    params = load_config(world.catalog.name).get(world.scorer.name, {})
+    params = load_config(world.catalog.key(), dirs=world.config_dirs).get(world.scorer.name, {})
     scorer = make_scorer(world.scorer.name, params, seed=seed).fit(data.train)
     return replace(world, data=data, scorer=scorer)
 
@@ -154,11 +156,13 @@ def best_teacher(world: World, um: UserModel, mc: bool) -> str:
     entries = {p: tuned_entry(p, world, um, mc) for p in ("plan", "rule")}
     if not all(e and "valid" in e for e in entries.values()):
         return "plan"
-    scored_on = tuned_file("plan", world)["selected_on"]
-    n = re.search(r"(\d+) episodes", scored_on)  # "..., 300 episodes, split seed 0" (lab.tune)
+    n = entries["plan"].get("episodes")  # recorded per setting since two targets draw their own
     if n is None:
-        raise ValueError(f"plan-{world.catalog.name}.json does not say how many episodes it was scored on")
-    return one_se_best({p: e["valid"] for p, e in entries.items()}, int(n.group(1)))
+        m = re.search(r"(\d+) episodes", tuned_file("plan", world)["selected_on"])  # "..., 300 episodes, split seed 0"
+        if m is None:
+            raise ValueError(f"plan-{world.artifact_key}.json does not say how many episodes it was scored on")
+        n = m.group(1)
+    return one_se_best({p: e["valid"] for p, e in entries.items()}, int(n))
 
 
 def teacher_action_index(teacher, state, actions) -> int | None:
@@ -211,7 +215,7 @@ def validate(world: World, net: QNetwork, episodes, seed: int) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.train_unified", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", default="movielens-100k")
+    add_world_args(ap)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--minutes", type=float, default=30.0, help="wall-clock budget for training")
     ap.add_argument("--episodes", type=int, default=100_000, help="cap on training episodes")
@@ -234,21 +238,27 @@ def main(argv=None) -> int:
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     rng = np.random.default_rng(args.seed)
-    catalog = load_dataset(args.dataset)
-    world = build_world(catalog, seed=args.seed)
+    catalog = load_catalog(args)
+    world = world_of(args, catalog, seed=args.seed)
+    for policy in ("rule", "plan"):
+        if not tuned_file(policy, world):
+            log.warning(f"no tuned {policy} for {world.artifact_key} (configs/ or --configs): the features and the "
+                        f"teacher use {policy}'s untuned defaults. Run python -m lab.prepare --dataset {args.dataset}, "
+                        "which tunes both first")
     train_world = training_world(world, args.seed)
     train_eps = train_world.episodes("valid", 0, rng)
     valid_eps = world.episodes("valid", args.valid_episodes, np.random.default_rng([args.seed, 99]))
     net, target = QNetwork(args.hidden), QNetwork(args.hidden)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
-    name = f"unified-{catalog.name}-seed{args.seed}"
-    run = new_run("unified", f"{catalog.name}-seed{args.seed}", args.out)
+    name = f"unified-{world.artifact_key}-seed{args.seed}"
+    run = new_run("unified", f"{world.artifact_key}-seed{args.seed}", args.out)
     ckpt = run / "checkpoint.ckpt"
     ships = {f"{name}{ext}": f"policies/{name}{ext}" for ext in (".pt", ".json", "-curve.json")}
 
     def manifest(valid: dict | None, complete: bool) -> None:
         write_manifest(run, kind="unified", dataset=args.dataset, ships=ships, complete=complete,
-                       fingerprints={"world": world_fingerprint(world)}, validation=valid, seed=args.seed)
+                       fingerprints={"world": world_fingerprint(world)}, validation=valid, seed=args.seed,
+                       key=world.key(), data=world.protocol.key(), exclude_history=world.exclude_history)
 
     manifest(None, complete=False)
     start_ep, snapshots, curve = 0, [], []
@@ -316,7 +326,7 @@ def main(argv=None) -> int:
                          "teacher": args.teacher, "teachers": teachers, "episodes_trained": best["episode"],
                          "selected_on": f"validation AT within one standard error of the best SR@15 "
                                         f"({n_valid} episodes over {len(VALID_SETTINGS)} settings)",
-                         "valid": best}, tuned)
+                         "valid": best}, tuned, world.key())
             manifest(best, complete=False)  # a stopped run still says what it kept, and that it stopped
         ckpt.parent.mkdir(parents=True, exist_ok=True)
         torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "episode": ep, "snapshots": snapshots,

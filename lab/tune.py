@@ -29,8 +29,11 @@ the fewest turns (AT).
 A bare SR@15-then-AT order let a one-episode SR edge choose twice the turns.
 
 Episodes are (user, target) pairs from the valid split of split seed 0 — test is never
-looked at.
-Writes ``rule-<dataset>.json`` (or ``plan-<dataset>.json``) into a run folder under ``out/``;
+looked at (the two-target setting draws its own, paired as MCMIPL pairs them).
+Data and attribute flags as in ``lab.options`` (``--min-rating``, ``--core``, ``--ask-attrs``,
+``--open-attrs``, ``--exclude-history``, ``--configs``).
+Writes ``rule-<key>.json`` (or ``plan-<key>.json``; ``<key>`` the world's ``artifact_key``,
+recorded with the world's ``key()`` inside) into a run folder under ``out/``;
 ``python -m lab.promote <run>`` ships it as ``configs/policies/…``, which
 ``RulePolicy.for_setting`` (``PlanPolicy.for_setting``) reads.
 """
@@ -44,14 +47,13 @@ import logging
 import numpy as np
 
 from lab.metrics import one_se_best, summarise
+from lab.options import add_world_args, load_catalog, protocol_record, world_of
 from lab.simulate import run_episodes
 from policy.beliefs import BeliefConfig
 from policy.plan import PlanPolicy
 from policy.rule import RuleConfig, RulePolicy
 from policy.state import UserModel
 from policy.tuned import POLICY_DIR, setting_key, tuned_file
-from policy.world import build_world
-from recsys.datasets import load_dataset
 from recsys.report import run_cli, run_metadata, write_json
 from recsys.runs import new_run, write_manifest
 
@@ -221,7 +223,7 @@ def refine_opening(world, episodes, um: UserModel, multi_choice: bool, entry: di
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.tune", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", default="movielens-100k")
+    add_world_args(ap)
     ap.add_argument("--episodes", type=int, default=300)
     ap.add_argument("--settings", default=",".join(SETTINGS), help="comma-separated setting names")
     ap.add_argument("--policy", choices=("rule", "plan"), default="rule",
@@ -242,10 +244,14 @@ def main(argv=None) -> int:
     unknown = [n for n in names if n not in SETTINGS]
     if unknown:
         ap.error(f"unknown setting {', '.join(unknown)}; choose from {', '.join(SETTINGS)}")
-    catalog = load_dataset(args.dataset)
-    world = build_world(catalog, seed=0)
+    catalog = load_catalog(args)
+    world = world_of(args, catalog, seed=0)
     episodes = world.episodes("valid", args.episodes, np.random.default_rng(1234))
-    path = POLICY_DIR / f"{args.policy}-{catalog.name}.json"
+    if not episodes:
+        raise ValueError(f"{args.dataset}: no validation episodes under this data protocol ({world.data.valid.nnz:,} "
+                         "valid interactions): check --min-rating and --core, or give the folder a valid split")
+    paired = None  # the two-target setting's own episodes, drawn once
+    path = POLICY_DIR / f"{args.policy}-{world.artifact_key}.json"
     stored = tuned_file(args.policy, world)
     previous = stored.get("settings", {})
     scored_on = f"{len(episodes)} episodes, split seed 0"
@@ -255,29 +261,39 @@ def main(argv=None) -> int:
     for name in names:
         um, mc = SETTINGS[name]
         key = setting_key(um, mc)
+        eps = episodes
+        if um.targets == 2:
+            paired = paired or world.episodes("valid", args.episodes, np.random.default_rng(1234), targets=2)
+            if not paired:
+                log.info(f"{name}: no validation pair of wanted films shares an opening value; not tuned")
+                continue
+            eps = paired
         if args.refine_opening:
             if key not in previous:
                 ap.error(f"--refine-opening needs a tuned rule for {name!r}: run python -m lab.tune first")
             if um.noisy:
-                out[key] = refine_opening(world, episodes, um, mc, previous[key])
+                out[key] = refine_opening(world, eps, um, mc, previous[key])
             continue
         if args.policy == "rule":
-            out[key] = tune(world, episodes, um, mc, name)
+            out[key] = tune(world, eps, um, mc, name)
         else:
-            out[key] = tune_plan(world, episodes, um, mc, name, previous.get(key) if args.reuse else None)
+            out[key] = tune_plan(world, eps, um, mc, name, previous.get(key) if args.reuse else None)
+        out[key]["episodes"] = len(eps)
     selection = ("valid SR@15 then AT" if args.policy == "rule"
                  else "valid AT within one standard error of the best SR@15")
     payload = {"dataset": args.dataset, "selected_on": f"{selection}, {scored_on}", "settings": {**previous, **out},
-               "fingerprint": world.fingerprint(), **run_metadata()}
+               "fingerprint": world.fingerprint(), "key": world.key(), "protocol": protocol_record(world),
+               **run_metadata()}
     if args.out and args.out.endswith(".json"):
         write_json(args.out, payload)
         log.info(f"wrote {args.out}")
         return 0
-    run = new_run(args.policy, catalog.name, args.out)
+    run = new_run(args.policy, world.artifact_key, args.out)
     write_json(run / path.name, payload)
     write_manifest(run, kind=args.policy, dataset=args.dataset, ships={path.name: f"policies/{path.name}"},
                    fingerprints={"world": world.fingerprint()},
-                   validation={key: entry.get("valid") for key, entry in out.items()})
+                   validation={key: entry.get("valid") for key, entry in out.items()},
+                   key=world.key(), data=world.protocol.key(), exclude_history=world.exclude_history)
     log.info(f"wrote {run / path.name}; ship it with python -m lab.promote {run}")
     return 0
 

@@ -56,7 +56,8 @@ class DialogueState:
     unanswered: list[int] = field(default_factory=list)  # values answered "don't know"
     answers: list[Answer] = field(default_factory=list)  # every answer, in order
     shown: np.ndarray | None = None  # (n_items,) bool: failed recommendations
-    blocked: np.ndarray | None = None  # (n_items,) bool: the user's history
+    blocked: np.ndarray | None = None  # (n_items,) bool: never to list (the history, when excluded; the chat's
+    # liked, seen and disliked films)
     candidates: np.ndarray | None = None  # (n_items,) bool: the protocol's candidate set
     list_size: int = 10  # items a recommendation shows (the protocol's 10; the chat app's cards)
     closed_types: frozenset[int] = frozenset()  # types not to ask about (the chat's; none in the protocol)
@@ -75,7 +76,7 @@ class DialogueState:
     @property
     def allowed(self) -> np.ndarray:
         """Items a list may hold (a copy): the candidates (literal), or with noisy users any
-        item not yet shown and not already in the user's history."""
+        item not yet shown nor blocked."""
         if self.noisy:
             return ~(self.shown | self.blocked)
         return self.candidates.copy()

@@ -1,7 +1,10 @@
-"""The validation-tuned policy configurations that ship: ``configs/policies/<policy>-<dataset>.json``.
+"""The validation-tuned policy configurations that ship: ``configs/policies/<policy>-<key>.json``.
 
-Written by ``python -m lab.tune`` under ``out/`` and copied here by ``python -m lab.promote``;
-read at run time, never written.
+Written by ``python -m lab.tune`` (or ``python -m lab.prepare``) under ``out/`` and copied here by
+``python -m lab.promote``; read at run time, never written. ``<key>`` is the world's
+``artifact_key`` (the dataset, with a hash of the data protocol and attribute sets when not
+the defaults); each file records the world's ``key()`` and one made for another key is
+refused with a message naming what differs. Folders in ``World.config_dirs`` are searched first.
 """
 
 from __future__ import annotations
@@ -21,11 +24,25 @@ def tuned_entry(policy: str, world, user_model, multi_choice: bool) -> dict | No
     return setting_entry(tuned["settings"], user_model, multi_choice) if tuned else None
 
 
+def policy_file(name: str, world) -> Path:
+    """Where ``name`` (e.g. ``rule-<key>.json``) is read from: the first of the world's extra
+    config folders that has it, else ``configs/policies/`` (which may not have it)."""
+    for d in world.config_dirs:
+        p = Path(d) / "policies" / name
+        if p.exists():
+            return p
+    return POLICY_DIR / name
+
+
 def tuned_file(policy: str, world) -> dict:
-    """``configs/policies/<policy>-<dataset>.json`` as written by ``python -m lab.tune``
-    ({} when this dataset was never tuned)."""
-    path = POLICY_DIR / f"{policy}-{world.catalog.name}.json"
-    return json.loads(path.read_text()) if path.exists() else {}
+    """``<policy>-<key>.json`` as written by ``python -m lab.tune`` ({} when never tuned for
+    this key); a file made for another dataset, data protocol or attribute set is refused."""
+    path = policy_file(f"{policy}-{world.artifact_key}.json", world)
+    if not path.exists():
+        return {}
+    tuned = json.loads(path.read_text())
+    world.check_key(tuned.get("key"), path)
+    return tuned
 
 
 def setting_entry(settings: dict, user_model, multi_choice: bool) -> dict | None:

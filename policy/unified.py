@@ -32,7 +32,7 @@ from policy.beliefs import log_beliefs, normalise, top_items, value_information,
 from policy.plan import PlanConfig, PlanPolicy, lookahead, valued_beliefs
 from policy.rule import CHIPS, RuleConfig, RulePolicy, candidate_values, fallback_list
 from policy.state import DialogueState
-from policy.tuned import POLICY_DIR, setting_entry, tuned_file
+from policy.tuned import policy_file, setting_entry, tuned_file
 from recsys.runs import atomic_write
 
 N_CANDIDATES = 20
@@ -138,16 +138,18 @@ class UnifiedPolicy:
 
     @classmethod
     def for_setting(cls, world, user_model, multi_choice: bool, seed: int = 0) -> UnifiedPolicy:
-        """The trained network for this dataset (``configs/policies/unified-<dataset>-seed<k>.pt``),
+        """The trained network for this world (``unified-<key>-seed<k>.pt`` in the world's config
+        folders or ``configs/policies/``),
         with the rule's validation-tuned beliefs and parameters for the user setting and the
         lookahead's assumptions for it, both as stored with the weights (``save_policy``; the
         current tuned files for weights saved without them). Refuses weights trained on another
-        catalog, CF model or feature layout."""
-        path = POLICY_DIR / f"unified-{world.catalog.name}-seed{seed}.pt"
+        catalog, data protocol, CF model, attribute sets or feature layout."""
+        path = policy_file(f"unified-{world.artifact_key}-seed{seed}.pt", world)
         if not path.exists():
-            raise FileNotFoundError(f"{path} not found: train it with python -m lab.train_unified "
-                                    f"--dataset {world.catalog.name} --seed {seed}")
+            raise FileNotFoundError(f"{path} not found: train it with python -m lab.prepare --dataset "
+                                    f"{world.catalog.name} (or python -m lab.train_unified --seed {seed})")
         blob = torch.load(path, map_location="cpu", weights_only=False)
+        world.check_key(blob.get("key"), path)
         expect = world_fingerprint(world)
         if blob["fingerprint"] != expect:
             raise ValueError(f"{path} was trained on catalog/CF fingerprint {blob['fingerprint']}, this world is "
@@ -187,13 +189,14 @@ def tuned_parameters(world) -> dict:
     return out
 
 
-def save_policy(path: Path, state_dict: dict, hidden: int, fingerprint: str, meta: dict, tuned: dict) -> None:
+def save_policy(path: Path, state_dict: dict, hidden: int, fingerprint: str, meta: dict, tuned: dict,
+                key: dict | None = None) -> None:
     """A ``QNetwork``'s weights with what ``UnifiedPolicy.for_setting`` checks on loading, and
     ``tuned`` (``tuned_parameters``): the rule's and the lookahead's tuned parameters its
     features were computed with, so retuning either later does not change what it reads."""
     buf = io.BytesIO()
-    torch.save({"state_dict": state_dict, "hidden": hidden, "fingerprint": fingerprint,
+    torch.save({"state_dict": state_dict, "hidden": hidden, "fingerprint": fingerprint, "key": key,
                 "features": N_GLOBAL + N_ACTION, "meta": meta, "tuned": tuned}, buf)
     atomic_write(path, buf.getvalue())
-    card = {"fingerprint": fingerprint, **meta, "tuned": tuned}
+    card = {"fingerprint": fingerprint, "key": key, **meta, "tuned": tuned}
     atomic_write(path.with_suffix(".json"), json.dumps(card, indent=2) + "\n")

@@ -1,12 +1,18 @@
 """The world a simulated conversation runs in: catalog, split, CF model, and the per-item
 attribute arrays in the split's compact item indices.
 
-Episodes follow the foundation's per-user split (positives >= 3, 10-core, 8:1:1): a user's
-train items are their history, a test (or valid, or train) interaction is a target.
+Episodes follow the data protocol (``recsys.split.DataProtocol``: by default positives >= 3 and
+a 10-core filter with a random 8:1:1 split for star ratings, everything kept for implicit
+data with a given split): a user's train items are their history, a test (or valid, or train)
+interaction is a target. ``exclude_history``: the user's history leaves the candidates (the
+chat's choice, not the published protocol's). ``key()`` names what tuned and trained files for
+this world must match: the catalog, the data protocol, the CF prior and the attribute sets.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass
 
@@ -16,8 +22,30 @@ import scipy.sparse as sp
 from recsys.catalog import Catalog
 from recsys.models import make_scorer
 from recsys.scorers import Scorer
-from recsys.split import Interactions, split_interactions
+from recsys.split import DataProtocol, Interactions, split_interactions
 from recsys.tuned import load_config
+
+DEFAULT_OPEN = ("genre", "decade")
+
+
+def default_open_types(catalog: Catalog) -> tuple[str, ...]:
+    """The types a simulated user opens with unless told: genre and decade where the catalog
+    has them (the published MovieLens setting), else every type it has."""
+    return tuple(t for t in DEFAULT_OPEN if t in catalog.attr_types) or tuple(catalog.attr_types)
+
+
+def parse_types(catalog: Catalog, text: str | None, what: str) -> tuple[str, ...] | None:
+    """``"genre,decade"`` -> a tuple of the catalog's types (None for None or ""); an unknown
+    type is a ValueError naming the flag and the catalog's types."""
+    if not text:
+        return None
+    types = tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+    unknown = [t for t in types if t not in catalog.attr_types]
+    if unknown:
+        raise ValueError(f"{what}: unknown attribute type{'s' if len(unknown) > 1 else ''} "
+                         f"{', '.join(repr(t) for t in unknown)}; {catalog.name} has "
+                         f"{', '.join(catalog.attr_types) or 'no attribute types'}")
+    return types
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +61,48 @@ class World:
     value_type: np.ndarray  # (n_values,) type index of each value
     ask_types: tuple[str, ...]
     open_types: tuple[str, ...]
+    exclude_history: bool = False  # the user's history leaves the candidates (the chat's choice)
+    config_dirs: tuple = ()  # folders laid out like configs/ searched first for tuned and trained files
+
+    @property
+    def protocol(self) -> DataProtocol:
+        return self.data.protocol
+
+    def key(self) -> dict:
+        """What a tuned or trained file for this world must have been made for."""
+        return {"dataset": self.catalog.key(), "catalog": self.catalog.fingerprint(),
+                "data": self.protocol.key() if self.protocol else None, "prior": self.scorer.name,
+                "ask_attrs": list(self.ask_types), "open_attrs": list(self.open_types)}
+
+    @property
+    def artifact_key(self) -> str:
+        """The dataset part of tuned and trained file names: the dataset's key
+        (``Catalog.key``), with a short hash of the data protocol and attribute sets when
+        they are not the dataset's defaults."""
+        cat = self.catalog
+        from recsys.split import data_protocol
+
+        default = (self.ask_types == tuple(cat.attr_types) and self.open_types == default_open_types(cat)
+                   and (self.protocol is None or self.protocol.key() == data_protocol(cat).key()))
+        if default:
+            return cat.key()
+        blob = json.dumps([self.protocol.key() if self.protocol else None, self.ask_types, self.open_types])
+        return f"{cat.key()}-{hashlib.sha256(blob.encode()).hexdigest()[:6]}"
+
+    def check_key(self, stored: dict | None, path) -> None:
+        """Refuse a file made for another key, naming what differs. ``stored`` None: a file
+        from before keys were recorded, accepted only for a built-in dataset under its defaults."""
+        mine = self.key()
+        if stored is None:
+            if self.artifact_key == self.catalog.name and self.catalog.builtin:
+                return
+            raise ValueError(f"{path} records no dataset key; this run needs {mine}: retune or retrain it")
+        diff = [k for k in mine if k in stored and stored[k] != mine[k] and k != "catalog"]
+        if stored.get("catalog") not in (None, mine["catalog"]):
+            diff.insert(0, "catalog")
+        if diff:
+            raise ValueError(f"{path} was made for another " + "; ".join(
+                f"{k} ({stored[k]!r} there, {mine[k]!r} here)" for k in diff))
 
     @property
     def n_items(self) -> int:
@@ -113,33 +183,64 @@ class World:
     def askable_values(self) -> np.ndarray:
         return np.flatnonzero(self.askable_mask)
 
-    def episodes(self, split: str, n: int, rng: np.random.Generator) -> list[tuple[int, int]]:
+    def opening_values(self, item: int) -> np.ndarray:
+        """The item's values of the opening types."""
+        vals = self.values_of(item)
+        return vals[np.isin(self.value_type[vals], [self.catalog.type_index(t) for t in self.open_types])]
+
+    def partners(self, user: int, target: int, split: str) -> tuple[list[int], list[int]]:
+        """For a two-target episode (as MCMIPL pairs them): the user's other items that share
+        an opening value with ``target``, from the episode's own split (for test episodes,
+        from valid when test has none), and the shared opening values of each."""
+        d = self.data
+        mine = set(self.opening_values(target).tolist())
+        for m in ((d.test, d.valid) if split == "test" else ((d.valid,) if split == "valid" else (d.train,))):
+            row = m.indices[m.indptr[user] : m.indptr[user + 1]]
+            pool = [int(i) for i in row if i != target and mine & set(self.opening_values(int(i)).tolist())]
+            if pool:
+                return pool, [sorted(mine & set(self.opening_values(i).tolist())) for i in pool]
+        return [], []
+
+    def episodes(self, split: str, n: int, rng: np.random.Generator, targets: int = 1) -> list[tuple[int, int]]:
         """Seeded sample of (user, target) pairs from ``split`` (train/valid/test); all if n <= 0.
-        Targets need at least one value of an opening type."""
+        Targets need at least one value of an opening type; with ``targets=2``, also a partner
+        that shares one (``partners``: pairs without one are dropped, as MCMIPL does)."""
         m = {"train": self.data.train, "valid": self.data.valid, "test": self.data.test}[split].tocoo()
         open_ids = [self.catalog.type_index(t) for t in self.open_types]
         openable = np.asarray(self.item_attr[:, np.isin(self.value_type, open_ids)].sum(axis=1)).ravel() > 0
         keep = openable[m.col]
         if not keep.all():
             log.info(f"{int((~keep).sum())} of {len(keep)} {split} pairs skipped: the target has no value "
-                  f"of an opening type ({', '.join(self.open_types)})")
+                     f"of an opening type ({', '.join(self.open_types)})")
+        if targets == 2:
+            paired = np.array([bool(k) and bool(self.partners(int(u), int(i), split)[0])
+                               for u, i, k in zip(m.row, m.col, keep)], dtype=bool)
+            if (keep & ~paired).any():
+                log.info(f"{int((keep & ~paired).sum())} of {int(keep.sum())} {split} pairs skipped: no other "
+                         "wanted film of the user shares an opening value (two targets, paired as MCMIPL)")
+            keep &= paired
         pairs = np.stack([m.row[keep], m.col[keep]], axis=1)
         if 0 < n < len(pairs):
             pairs = pairs[np.sort(rng.choice(len(pairs), n, replace=False))]
         return [(int(u), int(i)) for u, i in pairs]
 
 
-def build_world(catalog: Catalog, seed: int = 0, model: str = "ease", ask_types=None,
-                open_types=("genre", "decade"), config_dataset: str | None = None) -> World:
-    """Split, fit the tuned CF model on train, and lay out the attribute arrays."""
-    data = split_interactions(catalog, seed=seed)
-    params = load_config(config_dataset or catalog.name).get(model, {})
+def build_world(catalog: Catalog, seed: int = 0, model: str = "ease", ask_types=None, open_types=None,
+                config_dataset: str | None = None, protocol: DataProtocol | None = None,
+                exclude_history: bool = False, config_dirs=()) -> World:
+    """Split under ``protocol`` (the catalog's defaults when None), fit the tuned CF model on
+    train, and lay out the attribute arrays. ``ask_types`` None: every type; ``open_types``
+    None: ``default_open_types``."""
+    ask_types = tuple(ask_types) if ask_types else tuple(catalog.attr_types)
+    open_types = tuple(open_types) if open_types else default_open_types(catalog)
+    for what, types in (("--ask-attrs", ask_types), ("--open-attrs", open_types)):
+        parse_types(catalog, ",".join(types), what)
+    if not open_types:
+        raise ValueError(f"{catalog.name} has no attribute types: a simulated user has nothing to open with")
+    data = split_interactions(catalog, seed=seed, protocol=protocol)
+    params = load_config(config_dataset or catalog.key(), dirs=config_dirs).get(model, {})
     scorer = make_scorer(model, params, seed=seed).fit(data.train)
     item_attr = catalog.item_attr[data.items].tocsr()
     item_attr.sort_indices()
-    ask_types = tuple(ask_types) if ask_types else tuple(catalog.attr_types)
-    for t in ask_types + tuple(open_types):
-        if t not in catalog.attr_types:
-            raise ValueError(f"unknown attribute type {t!r}: the catalog has {', '.join(catalog.attr_types)}")
     return World(catalog, data, scorer, item_attr, item_attr.tocsc(), catalog.item_known[data.items],
-                 catalog.value_type, ask_types, tuple(open_types))
+                 catalog.value_type, ask_types, open_types, exclude_history, tuple(config_dirs))

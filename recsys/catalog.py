@@ -49,6 +49,12 @@ class Catalog:
     # groups of item indices that are one film listed twice (same normalised title and year):
     # kept out of the same list (``duplicate_of``), counted in the load report.
     duplicates: list = field(default_factory=list)
+    # False when the source has no ratings (implicit feedback: every interaction is a positive);
+    # the data protocol's default threshold reads it (``recsys.split.data_protocol``)
+    ratings: bool = True
+    # False for a folder-format dataset: its name is only the folder's, so what is tuned or
+    # trained on it is keyed by name and content (``key``)
+    builtin: bool = True
 
     def __post_init__(self) -> None:
         self._item_index = {iid: i for i, iid in enumerate(self.item_ids)}
@@ -165,8 +171,18 @@ class Catalog:
     def item_popularity(self) -> np.ndarray:
         return np.bincount(self.inter_item, minlength=self.n_items).astype(np.float64)
 
+    def key(self) -> str:
+        """What tuned and trained files for this dataset are named by: a built-in dataset's
+        name, or a folder's name with its content fingerprint (two folders named ``data`` differ)."""
+        return self.name if self.builtin else f"{self.name}-{self.fingerprint()[:8]}"
+
     def fingerprint(self) -> str:
         """Content hash of items, attributes and interactions (not of load statistics)."""
+        if "_fingerprint" not in self.__dict__:
+            self.__dict__["_fingerprint"] = self._fingerprint()
+        return self.__dict__["_fingerprint"]
+
+    def _fingerprint(self) -> str:
         h = hashlib.sha256()
         h.update(self.name.encode())
         h.update("\x1f".join(self.item_ids).encode())
@@ -237,6 +253,8 @@ def build_catalog(
     report: dict | None = None,
     prominence: dict[str, float] | None = None,
     duplicates: list[tuple[str, ...]] | None = None,
+    rated: bool = True,
+    builtin: bool = True,
 ) -> Catalog:
     """Assemble a Catalog from plain rows.
 
@@ -244,7 +262,8 @@ def build_catalog(
     ``known``: item_id -> types it has data for (types it has a value for are added);
     ``interactions``: (user ids, item ids, ratings, timestamps, split codes or None);
     ``prominence``: person -> how well known (``recsys.leads``); ``duplicates``: groups of item
-    ids that are one film listed more than once.
+    ids that are one film listed more than once; ``rated`` False: the source has no ratings
+    (implicit feedback); ``builtin`` False: a folder-format dataset (``Catalog.key``).
     """
     item_ids = [i for i, _, _ in items]
     index = {iid: k for k, iid in enumerate(item_ids)}
@@ -300,4 +319,6 @@ def build_catalog(
         report=report or {},
         prominence=dict(prominence or {}),
         duplicates=[tuple(sorted(index[i] for i in g)) for g in (duplicates or []) if len(g) > 1],
+        ratings=rated,
+        builtin=builtin,
     )

@@ -4,7 +4,8 @@
 ``item_attributes.csv``  item_id, attribute, value      (optional; one row per value)
 ``interactions.csv``     user_id, item_id[, rating][, timestamp][, split]
 
-CSV with a header row, UTF-8. ``rating`` defaults to 1, ``timestamp`` to 0. ``split`` is
+CSV with a header row, UTF-8. Without a ``rating`` column the data is implicit feedback
+(every interaction a positive; ``recsys.split.data_protocol``); ``timestamp`` defaults to 0. ``split`` is
 ``train``/``valid``/``test``; when the column is present it is honoured everywhere. Rows are
 validated: a bad value raises ``DataError`` naming the file, line and column; interactions
 whose item is not in ``items.csv`` and exact duplicate rows are dropped and counted in the
@@ -88,11 +89,11 @@ def load_folder(folder: str | Path) -> Catalog:
             attrs.append((iid, t, v))
     users, its, ratings, times, splits = [], [], [], [], []
     inter_file = folder / "interactions.csv"
-    has_split = None
+    has_split = has_rating = None
     seen_inter = set()
     for line, row in _rows(inter_file, ("user_id", "item_id")):
         if has_split is None:
-            has_split = "split" in row
+            has_split, has_rating = "split" in row, "rating" in row
         uid, iid = row["user_id"].strip(), row["item_id"].strip()
         if not uid:
             raise DataError(f"{inter_file}:{line}: column 'user_id': empty")
@@ -117,10 +118,12 @@ def load_folder(folder: str | Path) -> Catalog:
         times.append(ts)
     if not users:
         raise DataError(f"{inter_file}: no interactions")
-    report = {"dropped rows": dropped or "none"}
+    report = {"dropped rows": dropped or "none",
+              "ratings": "given" if has_rating else "none (implicit feedback: every interaction is a positive)",
+              "split": "given (train/valid/test column)" if has_split else "none (a seeded per-user 8:1:1 split)"}
     return build_catalog(folder.name, items, attrs, known,
                          (users, its, np.array(ratings), np.array(times), splits if has_split else None),
-                         texts=texts, report=report)
+                         texts=texts, report=report, rated=bool(has_rating), builtin=False)
 
 
 def save_folder(catalog: Catalog, folder: str | Path) -> None:
@@ -147,10 +150,12 @@ def save_folder(catalog: Catalog, folder: str | Path) -> None:
     with (folder / "interactions.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         split_col = ["split"] if catalog.inter_split is not None else []
-        w.writerow(["user_id", "item_id", "rating", "timestamp"] + split_col)
+        rating_col = ["rating"] if catalog.ratings else []
+        w.writerow(["user_id", "item_id"] + rating_col + ["timestamp"] + split_col)
         for n in range(len(catalog.inter_user)):
-            row = [catalog.user_ids[catalog.inter_user[n]], catalog.item_ids[catalog.inter_item[n]],
-                   float(catalog.inter_rating[n]), int(catalog.inter_time[n])]
+            row = [catalog.user_ids[catalog.inter_user[n]], catalog.item_ids[catalog.inter_item[n]]]
+            row += [float(catalog.inter_rating[n])] if catalog.ratings else []
+            row.append(int(catalog.inter_time[n]))
             if catalog.inter_split is not None:
                 row.append(names[int(catalog.inter_split[n])])
             w.writerow(row)

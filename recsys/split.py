@@ -6,20 +6,91 @@
 (b) ``user_split``: a seeded partition of users into train users and test users, for what
     must generalise to unseen people (the narrator, cold start).
 
-``positive_core`` applies the offline protocol's filtering: ratings >= ``min_rating`` are
+``positive_core`` applies the data protocol (``DataProtocol``): ratings >= ``min_rating`` are
 positives, then users and items with fewer than ``core`` positives are removed repeatedly
 until both conditions hold (RecBole's k-core). ``Interactions`` is the result in compact
 indices with the split applied, as the scorers and metrics consume it.
+
+Defaults depend on what the data has (``data_protocol``): with ratings on a star scale
+(every rating in 0..5) positives are ratings >= 3, otherwise (no rating column: implicit
+feedback; or counts) every interaction is positive; a random split follows RecBole's
+protocol (10-core), a given split is kept whole (no core filter). Every command that loads
+data takes ``--min-rating`` and ``--core`` to say otherwise, prints the protocol at load and
+records it in its JSON.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 
-from recsys.catalog import TEST, TRAIN, VALID, Catalog
+from recsys.catalog import TEST, TRAIN, VALID, Catalog, DataError
+
+log = logging.getLogger(__name__)
+
+STAR_SCALE = (0.0, 5.0)  # ratings all in this range read as stars: positives are >= 3
+STAR_POSITIVE = 3.0
+RANDOM_SPLIT_CORE = 10  # RecBole's k-core for a random 8:1:1 split
+
+
+@dataclass(frozen=True)
+class DataProtocol:
+    """Which interactions are positives (``min_rating``, None: all) and the k-core filter
+    (``core``; 1: none). ``reason`` says where the values came from (flags or defaults)."""
+
+    min_rating: float | None
+    core: int
+    reason: str = ""
+
+    def __post_init__(self):
+        if self.core < 1:
+            raise ValueError(f"core must be >= 1 (1: no filter), got {self.core}")
+
+    def as_dict(self) -> dict:
+        return {"min_rating": self.min_rating, "core": self.core, "chosen": self.reason}
+
+    def key(self) -> dict:
+        """What identifies the data a model saw (without the explanation)."""
+        return {"min_rating": self.min_rating, "core": self.core}
+
+    def __str__(self) -> str:
+        pos = "every interaction" if self.min_rating is None else f"rating >= {self.min_rating:g}"
+        core = "no k-core filter" if self.core <= 1 else f"{self.core}-core"
+        return f"positives: {pos}; {core}" + (f" ({self.reason})" if self.reason else "")
+
+
+def data_protocol(catalog: Catalog, min_rating: float | None | str = "default",
+                  core: int | None = None) -> DataProtocol:
+    """The protocol for ``catalog``: the flags' values where given (``min_rating`` None or
+    "none": every interaction positive), the defaults above otherwise."""
+    why = []
+    if isinstance(min_rating, str):
+        if min_rating.lower() == "none":
+            min_rating, why = None, ["--min-rating none"]
+        elif min_rating == "default":
+            r = catalog.inter_rating
+            if not catalog.ratings:
+                min_rating = None
+                why.append("no ratings: implicit feedback, every interaction positive")
+            elif len(r) and STAR_SCALE[0] <= float(r.min()) and float(r.max()) <= STAR_SCALE[1]:
+                min_rating = STAR_POSITIVE
+                why.append(f"star ratings: >= {STAR_POSITIVE:g} positive")
+            else:
+                min_rating = None
+                why.append("ratings not on a 0..5 star scale: every interaction positive")
+        else:
+            min_rating, why = float(min_rating), [f"--min-rating {min_rating}"]
+    elif min_rating is not None:
+        why.append(f"--min-rating {min_rating:g}")
+    if core is None:
+        core = 1 if catalog.inter_split is not None else RANDOM_SPLIT_CORE
+        why.append("a given split, kept whole" if core == 1 else f"a random split: RecBole's {core}-core")
+    else:
+        why.append(f"--core {core}")
+    return DataProtocol(None if min_rating is None else float(min_rating), int(core), "; ".join(why))
 
 
 @dataclass(frozen=True)
@@ -33,6 +104,7 @@ class Interactions:
     valid: sp.csr_matrix
     test: sp.csr_matrix
     seed: int
+    protocol: DataProtocol | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -68,10 +140,17 @@ def user_split(catalog: Catalog, seed: int = 0, test_fraction: float = 0.2) -> t
 
 
 def positive_core(catalog: Catalog, min_rating: float | None = 3.0, core: int = 10) -> np.ndarray:
-    """Mask over interactions kept by the rating threshold and the iterative k-core filter."""
+    """Mask over interactions kept by the rating threshold and the iterative k-core filter.
+    A filter that keeps nothing is a ``DataError`` naming it and the counts before and after."""
     keep = np.ones(len(catalog.inter_user), dtype=bool)
     if min_rating is not None:
         keep &= catalog.inter_rating >= min_rating
+        if not keep.any():
+            lo, hi = (float(catalog.inter_rating.min()), float(catalog.inter_rating.max())) if len(keep) else (0, 0)
+            raise DataError(f"{catalog.name}: the rating threshold --min-rating {min_rating:g} keeps 0 of "
+                            f"{len(keep):,} interactions (ratings range {lo:g}..{hi:g}); lower it or pass "
+                            "--min-rating none")
+    before_core = int(keep.sum())
     # duplicates of a (user, item) pair count once
     pair = catalog.inter_user.astype(np.int64) * catalog.n_items + catalog.inter_item
     idx = np.flatnonzero(keep)  # among rows passing the threshold, the first of each pair
@@ -85,12 +164,18 @@ def positive_core(catalog: Catalog, min_rating: float | None = 3.0, core: int = 
         if not bad.any():
             break
         keep &= ~bad
+    if not keep.any():
+        raise DataError(f"{catalog.name}: the {core}-core filter keeps 0 of {before_core:,} interactions "
+                        f"({catalog.n_users:,} users, {catalog.n_items:,} items before it); lower --core "
+                        "(1: no filter)")
     return keep
 
 
-def split_interactions(catalog: Catalog, seed: int = 0, min_rating: float | None = 3.0, core: int = 10) -> Interactions:
-    """The offline protocol's data: positives, k-core, per-user 8:1:1 split (or the given one)."""
-    keep = positive_core(catalog, min_rating, core)
+def split_interactions(catalog: Catalog, seed: int = 0, protocol: DataProtocol | None = None) -> Interactions:
+    """The offline protocol's data: positives, k-core, per-user 8:1:1 split (or the given one).
+    ``protocol`` None: the catalog's defaults (``data_protocol``)."""
+    protocol = protocol or data_protocol(catalog)
+    keep = positive_core(catalog, protocol.min_rating, protocol.core)
     users = np.unique(catalog.inter_user[keep])
     items = np.unique(catalog.inter_item[keep])
     u_map = np.full(catalog.n_users, -1, dtype=np.int64)
@@ -109,4 +194,4 @@ def split_interactions(catalog: Catalog, seed: int = 0, min_rating: float | None
         m.sort_indices()
         return m
 
-    return Interactions(users, items, matrix(TRAIN), matrix(VALID), matrix(TEST), seed)
+    return Interactions(users, items, matrix(TRAIN), matrix(VALID), matrix(TEST), seed, protocol)

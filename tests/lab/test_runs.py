@@ -32,6 +32,13 @@ def tiny_dataset(tmp_path) -> Path:
     return folder
 
 
+def key_of(folder: Path) -> str:
+    """A folder dataset's files are named by its name and content: ``tinysim-<fingerprint>``."""
+    from recsys.folder import load_folder
+
+    return load_folder(folder).key()
+
+
 def test_atomic_write_leaves_no_temporary_file_and_a_readable_file(tmp_path):
     path = tmp_path / "a" / "b.json"
     runs.atomic_write(path, "one")
@@ -57,8 +64,9 @@ def test_tuning_writes_a_run_and_leaves_configs_untouched(tiny_dataset, tmp_path
     assert tree_digest(ROOT / "configs") == before
     manifest = runs.read_manifest(run)
     assert manifest["kind"] == "rule" and manifest["complete"] is True
-    assert manifest["ships"] == {"rule-tinysim.json": "policies/rule-tinysim.json"}
-    tuned = json.loads((run / "rule-tinysim.json").read_text())
+    name = f"rule-{key_of(tiny_dataset)}.json"
+    assert name.startswith("rule-tinysim-") and manifest["ships"] == {name: f"policies/{name}"}
+    tuned = json.loads((run / name).read_text())
     (key,) = tuned["settings"]
     assert manifest["validation"][key] == tuned["settings"][key]["valid"]
 
@@ -74,8 +82,9 @@ def test_training_the_network_writes_a_run_and_leaves_configs_untouched(tiny_dat
     assert tree_digest(ROOT / "configs") == before
     manifest = runs.read_manifest(run)
     assert manifest["complete"] is True and "SR@15" in manifest["validation"]
-    assert sorted(manifest["ships"]) == ["unified-tinysim-seed0-curve.json", "unified-tinysim-seed0.json",
-                                         "unified-tinysim-seed0.pt"]
+    key = key_of(tiny_dataset)
+    assert sorted(manifest["ships"]) == [f"unified-{key}-seed0-curve.json", f"unified-{key}-seed0.json",
+                                         f"unified-{key}-seed0.pt"]
     assert all((run / f).exists() for f in manifest["ships"]) and (run / "checkpoint.ckpt").exists()
 
 
@@ -116,7 +125,8 @@ def test_promote_checks_then_ships(tiny_dataset, tmp_path, monkeypatch):
     rewrite()
     assert promote.main([str(run), "--dry-run"]) == 0 and not configs.exists()
     assert promote.main([str(run)]) == 0
-    assert (configs / "policies" / "rule-tinysim.json").read_bytes() == (run / "rule-tinysim.json").read_bytes()
+    name = f"rule-{key_of(tiny_dataset)}.json"
+    assert (configs / "policies" / name).read_bytes() == (run / name).read_bytes()
 
 
 def test_promote_swaps_a_folder_in_whole(tmp_path):

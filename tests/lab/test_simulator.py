@@ -4,6 +4,8 @@ reward is worked out by hand from the catalog definition (not from the code unde
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from tiny import N_ITEMS, N_USERS, expected_answer, item_values, knows, mask, pick, talk, tiny_world, vid
@@ -23,15 +25,19 @@ def test_split_gives_one_test_and_one_valid_film_per_user():
     assert len(tiny_world().episodes("test", 0, np.random.default_rng(0))) == N_USERS
 
 
-def test_opening_is_a_target_value_and_literal_candidates_are_non_history_films_having_it():
-    world = tiny_world()
+@pytest.mark.parametrize("exclude", [False, True], ids=["published", "exclude-history"])
+def test_opening_is_a_target_value_and_literal_candidates_are_the_films_having_it(exclude):
+    """As published, the user's own training films stay candidates; ``--exclude-history``
+    (the chat's choice) removes them."""
+    world = dataclasses.replace(tiny_world(), exclude_history=exclude)
     for user, target in world.episodes("test", 0, np.random.default_rng(0)):
         conv = talk(world, user, target, seed=user)
         t, v = world.catalog.attr_values[conv.state.opening]
         assert t in ("genre", "decade") and (t, v) in item_values(target)
         assert conv.state.accepted == [conv.state.opening] and conv.state.turn == 0
         hist = set(world.history(user).tolist())
-        expect = [k for k in range(N_ITEMS) if k not in hist and (t, v) in item_values(k)]
+        expect = [k for k in range(N_ITEMS) if not (exclude and k in hist) and (t, v) in item_values(k)]
+        assert exclude or hist & set(expect)  # so keeping the history is a real check
         assert np.flatnonzero(conv.state.candidates).tolist() == expect
         assert np.array_equal(conv.state.allowed, conv.state.candidates)  # literal: lists come from them
         assert conv.state.allowed is not conv.state.candidates  # a copy: policies cannot change the protocol
@@ -180,24 +186,49 @@ def test_patience_one_leaves_after_the_first_failed_list():
 
 @pytest.mark.parametrize("um", [UserModel(flip=0.1), UserModel(dont_know=0.1), UserModel(patience=0.1),
                                 UserModel(targets=2)], ids=["flip", "dont_know", "patience", "targets2"])
-def test_noisy_users_lift_the_hard_filter(um):
-    world = tiny_world()
+@pytest.mark.parametrize("exclude", [False, True], ids=["published", "exclude-history"])
+def test_noisy_users_lift_the_hard_filter(um, exclude):
+    world = dataclasses.replace(tiny_world(), exclude_history=exclude)
     user, target = pick(world, lambda k: k == 4)
     targets = draw_targets(world, user, target, um, np.random.default_rng(0))
     conv = talk(world, user, targets, um)
     s = conv.state
-    assert (s.allowed == ~mask(world.history(user))).all()
+    blocked = mask(world.history(user)) if exclude else mask([])
+    assert (s.allowed == ~blocked).all()
     opening = world.catalog.attr_values[s.opening]
     lacking = next(k for k in range(N_ITEMS) if s.allowed[k] and k not in targets and opening not in item_values(k))
     conv.step(AskValue(vid(world, "decade", "1990s")))  # even after more answers, no filter
     conv.step(Recommend((lacking,)))  # an item lacking the accepted opening value is allowed
     if not conv.done:
-        assert (s.allowed == ~(mask(world.history(user)) | mask([lacking]))).all()
+        assert (s.allowed == ~(blocked | mask([lacking]))).all()
+
+
+def opening_of(k: int) -> set[tuple[str, str]]:
+    return {(t, v) for t, v in item_values(k) if t in ("genre", "decade")}
+
+
+def test_two_targets_are_paired_as_mcmipl_by_a_shared_opening_value():
+    """The second wanted film shares a genre or decade with the first, the opening is one they
+    share, and test pairs whose user has no such film are left out of the episodes."""
+    world = tiny_world()
+    rng = np.random.default_rng(0)
+    singles = world.episodes("test", 0, rng)
+    pairs = world.episodes("test", 0, rng, targets=2)
+    for user, target in singles:  # each user has one test and one valid film: the only possible partner
+        valid = int(world.data.valid[user].indices[0])
+        shared = opening_of(target) & opening_of(valid)
+        assert ((user, target) in pairs) == bool(shared)
+        targets = draw_targets(world, user, target, UserModel(targets=2), np.random.default_rng(0))
+        assert targets == ((target, valid) if shared else (target,))
+        if shared:
+            conv = talk(world, user, targets, UserModel(targets=2), seed=user)
+            assert world.catalog.attr_values[conv.state.opening] in shared
+    assert 0 < len(pairs) < len(singles)  # both kinds occur, so the check above is a real one
 
 
 def test_two_targets_yes_if_either_has_it_and_either_succeeds():
     world = tiny_world()
-    user, target = world.episodes("test", 0, np.random.default_rng(0))[0]
+    user, target = world.episodes("test", 0, np.random.default_rng(0), targets=2)[0]
     valid = int(world.data.valid[user].indices[0])
     assert draw_targets(world, user, target, UserModel(), np.random.default_rng(0)) == (target,)
     targets = draw_targets(world, user, target, UserModel(targets=2), np.random.default_rng(0))

@@ -5,6 +5,7 @@ policy.beliefs will hold after each answer."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import numpy as np
 import pytest
@@ -170,8 +171,9 @@ def test_two_step_lookahead_is_one_step_after_each_first_decision(um, turn_weigh
 
 
 def test_sharpness_changes_the_valuation_not_the_list():
-    """α reads the beliefs as ∝ b^α: a recommendation is still the top 10 by belief."""
-    world = tiny_world("ease")
+    """α reads the beliefs as ∝ b^α: a recommendation is still the top 10 by belief. (History
+    excluded: with it the first list is nearly sure for every α, and the order is lost in rounding.)"""
+    world = dataclasses.replace(tiny_world("ease"), exclude_history=True)
     user, target = pick(world, lambda k: k == 4)
     state = talk(world, user, target, UserModel(flip=0.1)).state
     base = PlanConfig(BeliefConfig(0.7, 0.1), margin=1.0)  # never asks: always the list

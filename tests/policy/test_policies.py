@@ -22,7 +22,8 @@ from policy.beliefs import BeliefConfig, log_beliefs, normalise, value_informati
 from policy.registry import POLICIES
 from policy.rule import LIST_SIZE, RuleConfig, RulePolicy
 from policy.state import UserModel
-from recsys.folder import save_folder
+from policy.world import build_world
+from recsys.folder import load_folder, save_folder
 
 SETTINGS = {  # name -> (user model, multi-choice)
     "literal": (UserModel(), False),
@@ -431,14 +432,15 @@ def test_simulate_cli_compares_every_policy_with_both_bars(tmp_path, monkeypatch
     save_folder(tiny_catalog(), folder)
     monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
     entry = {"temperature": 1.2, "threshold": 0.5, "error": 0.0}
-    rule_file = tmp_path / "rule-tinysim.json"
-    rule_file.write_text(json.dumps({"settings": {setting_key(UserModel(), False): entry}}))
+    world = build_world(load_folder(folder))  # a folder's files are named and checked by its key
+    rule_file = tmp_path / f"rule-{world.artifact_key}.json"
+    rule_file.write_text(json.dumps({"settings": {setting_key(UserModel(), False): entry}, "key": world.key()}))
     args = ["--dataset", str(folder), "--policy", "recommend,rule,rule-one-se", "--episodes", "10", "--seeds", "1"]
     with pytest.raises(SystemExit) as exc:  # no one-SE pick on file: a clear error, not a traceback
         main(args)
     assert exc.value.code == 2 and "one-SE pick" in capsys.readouterr().err
     rule_file.write_text(json.dumps({"settings": {setting_key(UserModel(), False): {
-        **entry, "one_se": {"temperature": 2.4, "threshold": 0.1, "error": 0.0}}}}))
+        **entry, "one_se": {"temperature": 2.4, "threshold": 0.1, "error": 0.0}}}, "key": world.key()}))
     out = tmp_path / "out.json"
     assert main([*args, "--json", str(out)]) == 0
     comparisons = json.loads(out.read_text())["comparisons"]

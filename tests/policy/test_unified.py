@@ -67,10 +67,10 @@ def test_padding_masks_missing_actions():
 
 
 def test_saved_weights_refuse_another_world(tmp_path, monkeypatch):
-    import policy.unified as unified
+    import policy.tuned as tuned_mod
 
     world = tiny_world()
-    monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
+    monkeypatch.setattr(tuned_mod, "POLICY_DIR", tmp_path)
     net = QNetwork(8)
     path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
     save_policy(path, net.state_dict(), 8, world_fingerprint(world), {"seed": 0}, {"rule": {}, "plan": {}})
@@ -99,10 +99,10 @@ def test_training_world_targets_come_from_train_only():
 def test_weights_of_another_feature_layout_are_refused(tmp_path, monkeypatch, n_in):
     """Every shipped network has today's layout; one saved with another (or none recorded) is
     refused with a request to retrain, never read through a column map."""
-    import policy.unified as unified
+    import policy.tuned as tuned_mod
 
     world = tiny_world()
-    monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
+    monkeypatch.setattr(tuned_mod, "POLICY_DIR", tmp_path)
     net = QNetwork(8, n_in or 35)
     blob = {"state_dict": net.state_dict(), "hidden": 8, "fingerprint": world_fingerprint(world)}
     path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
@@ -127,7 +127,6 @@ def test_weights_keep_the_tuned_parameters_they_were_trained_with(tmp_path, monk
     from policy.tuned import setting_key
 
     world = tiny_world()
-    monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
     monkeypatch.setattr(policies, "POLICY_DIR", tmp_path)
     key = setting_key(UserModel(flip=0.1), False)
     at_training = {"rule": {key: {"temperature": 2.4, "threshold": 0.2, "error": 0.05, "trust_opening": True,
@@ -157,10 +156,10 @@ def test_weights_keep_the_tuned_parameters_they_were_trained_with(tmp_path, monk
 
 
 def test_weights_of_an_unknown_layout_are_refused(tmp_path, monkeypatch):
-    import policy.unified as unified
+    import policy.tuned as tuned_mod
 
     world = tiny_world()
-    monkeypatch.setattr(unified, "POLICY_DIR", tmp_path)
+    monkeypatch.setattr(tuned_mod, "POLICY_DIR", tmp_path)
     path = tmp_path / f"unified-{world.catalog.name}-seed0.pt"
     torch.save({"state_dict": QNetwork(8, 17).state_dict(), "hidden": 8, "fingerprint": world_fingerprint(world),
                 "features": 17}, path)

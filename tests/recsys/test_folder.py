@@ -9,7 +9,7 @@ import pytest
 from recsys.catalog import TEST, TRAIN, VALID, DataError
 from recsys.datasets import load_dataset
 from recsys.folder import load_folder, save_folder
-from recsys.split import split_interactions
+from recsys.split import DataProtocol, split_interactions
 
 ITEMS = [["a", "Alpha", 1999], ["b", "Beta", ""], ["c", "Gamma", 2004]]
 ATTRS = [["a", "genre", "Drama"], ["a", "director", "Ann Lee"], ["b", "genre", "Comedy"],
@@ -117,7 +117,7 @@ def test_given_split_is_honoured(write_folder):
             ["u2", "a", 5, 4, "test"], ["u2", "c", 5, 5, "train"]]
     cat = load_folder(write_folder(ITEMS, rows, inter_header=("user_id", "item_id", "rating", "timestamp", "split")))
     for seed in (0, 1):
-        data = split_interactions(cat, seed=seed, min_rating=None, core=1)
+        data = split_interactions(cat, seed=seed, protocol=DataProtocol(None, 1))
         assert data.train.toarray().tolist() == [[1, 0, 0], [0, 0, 1]]
         assert data.valid.toarray().tolist() == [[0, 1, 0], [0, 0, 0]]
         assert data.test.toarray().tolist() == [[0, 0, 1], [1, 0, 0]]

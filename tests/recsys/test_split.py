@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from recsys.catalog import TEST, TRAIN, VALID, build_catalog
-from recsys.split import interaction_split_codes, positive_core, split_interactions, user_split
+from recsys.split import DataProtocol, interaction_split_codes, positive_core, split_interactions, user_split
 
 
 def catalog_from(pairs, ratings=None, n_items=None, split=None):
@@ -33,7 +33,7 @@ def per_user(m):
 
 
 def test_per_user_counts_are_int_tenth(varied):
-    data = split_interactions(varied, seed=0, min_rating=None, core=1)
+    data = split_interactions(varied, seed=0, protocol=DataProtocol(None, 1))
     n = per_user(data.train) + per_user(data.valid) + per_user(data.test)
     assert n.tolist() == [5 + 3 * k for k in range(25)]
     assert per_user(data.valid).tolist() == [int(0.1 * x) for x in n]
@@ -42,7 +42,7 @@ def test_per_user_counts_are_int_tenth(varied):
 
 
 def test_parts_are_disjoint_and_cover_everything(varied):
-    data = split_interactions(varied, seed=4, min_rating=None, core=1)
+    data = split_interactions(varied, seed=4, protocol=DataProtocol(None, 1))
     t, v, s = data.train, data.valid, data.test
     assert t.multiply(v).nnz == 0 and t.multiply(s).nnz == 0 and v.multiply(s).nnz == 0
     whole = varied.interaction_matrix()[data.users][:, data.items]
@@ -50,9 +50,9 @@ def test_parts_are_disjoint_and_cover_everything(varied):
 
 
 def test_same_seed_same_split_other_seed_other_split(varied):
-    a = split_interactions(varied, seed=0, min_rating=None, core=1)
-    b = split_interactions(varied, seed=0, min_rating=None, core=1)
-    c = split_interactions(varied, seed=1, min_rating=None, core=1)
+    a = split_interactions(varied, seed=0, protocol=DataProtocol(None, 1))
+    b = split_interactions(varied, seed=0, protocol=DataProtocol(None, 1))
+    c = split_interactions(varied, seed=1, protocol=DataProtocol(None, 1))
     assert (a.test != b.test).nnz == 0 and (a.valid != b.valid).nnz == 0
     assert (a.test != c.test).nnz > 0
 
@@ -97,7 +97,7 @@ def test_positive_core_rating_threshold_then_core():
     ratings = [5, 4, 3, 5, 2, 5, 5]
     keep = positive_core(catalog_from(pairs, ratings), min_rating=3.0, core=2)
     assert keep.tolist() == [True, True, True, True, False, False, False]
-    data = split_interactions(catalog_from(pairs, ratings), min_rating=3.0, core=2)
+    data = split_interactions(catalog_from(pairs, ratings), protocol=DataProtocol(3.0, 2))
     assert data.shape == (2, 2) and data.users.tolist() == [0, 1] and data.items.tolist() == [0, 1]
 
 
