@@ -10,6 +10,8 @@ one whose input fingerprints differ from today's: the catalog for ``cf`` and ``n
 runs, the catalog and the CF model for ``rule``, ``plan`` and ``unified`` runs (a policy's
 beliefs and features are computed from the CF scores). A ``cf`` run changes the CF model, so
 promote then lists the shipped ``unified`` networks that will refuse to load until retrained.
+A ``prepare`` run (``python -m lab.prepare``) ships everything its steps made, after checking
+each step's run the same way (their worlds built with the prepared CF parameters).
 """
 
 from __future__ import annotations
@@ -27,17 +29,18 @@ from recsys.runs import CONFIGS, atomic_write, read_manifest
 log = logging.getLogger(__name__)
 
 
-def current_fingerprints(manifest: dict) -> dict:
-    """Today's fingerprints of the inputs the run recorded, computed the way the run did."""
+def current_fingerprints(manifest: dict, dirs=()) -> dict:
+    """Today's fingerprints of the inputs the run recorded, computed the way the run did
+    (``dirs``: configs-like folders its world read first, a prepare run's own)."""
     from recsys.datasets import load_dataset
 
     catalog = load_dataset(manifest["dataset"])
     if manifest["kind"] in ("cf", "narrator"):
         return {"catalog": catalog.fingerprint()}
-    return {"world": recorded_world(catalog, manifest).fingerprint()}
+    return {"world": recorded_world(catalog, manifest, dirs=dirs).fingerprint()}
 
 
-def recorded_world(catalog, manifest: dict, seed: int | None = None):
+def recorded_world(catalog, manifest: dict, seed: int | None = None, dirs=()):
     """The world a run was made on, rebuilt from what its manifest recorded (data protocol,
     attribute sets; the defaults for runs from before they were recorded)."""
     from policy.world import build_world
@@ -46,11 +49,17 @@ def recorded_world(catalog, manifest: dict, seed: int | None = None):
     key, data = manifest.get("key") or {}, manifest.get("data")
     return build_world(catalog, seed=int(manifest.get("seed", 0)) if seed is None else seed,
                        ask_types=key.get("ask_attrs"), open_types=key.get("open_attrs"),
-                       protocol=DataProtocol(data["min_rating"], data["core"]) if data else None)
+                       protocol=DataProtocol(data["min_rating"], data["core"]) if data else None,
+                       config_dirs=tuple(dirs))
 
 
-def check(run: Path, manifest: dict, allow_incomplete: bool) -> list[str]:
+def check(run: Path, manifest: dict, allow_incomplete: bool, dirs=()) -> list[str]:
     """Reasons not to ship ``run`` (empty when it may ship)."""
+    if manifest["kind"] == "prepare":
+        problems = [f"{run / dst} is missing" for dst in manifest["ships"] if not (run / dst).exists()]
+        for step, sub in manifest.get("runs", {}).items():
+            problems += [f"step {step}: {p}" for p in check(Path(sub), read_manifest(sub), allow_incomplete, (run,))]
+        return problems
     problems = []
     if not manifest.get("complete") and not allow_incomplete:
         problems.append("the run did not finish (stopped or still going); --allow-incomplete ships what it kept")
@@ -59,7 +68,7 @@ def check(run: Path, manifest: dict, allow_incomplete: bool) -> list[str]:
     for src in manifest["ships"]:
         if not (run / src).exists():
             problems.append(f"{run / src} is missing")
-    now = current_fingerprints(manifest)
+    now = current_fingerprints(manifest, dirs)
     for key, value in now.items():
         if manifest["fingerprints"].get(key) != value:
             problems.append(f"{key} fingerprint {manifest['fingerprints'].get(key)} was recorded, today it is {value}: "
