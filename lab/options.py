@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import logging
 
+from policy.state import UserModel
 from policy.world import World, build_world, parse_types
 from recsys.catalog import Catalog
 from recsys.datasets import load_dataset
@@ -23,6 +24,15 @@ from recsys.split import DataProtocol, data_protocol
 
 log = logging.getLogger(__name__)
 
+SETTINGS = {  # the benchmark's user settings by name -> (user model, multi-choice); lab.tune tunes each
+    "literal": (UserModel(), False),
+    "flip 0.1": (UserModel(flip=0.1), False),
+    "don't know 0.2": (UserModel(dont_know=0.2), False),
+    "patience 0.3": (UserModel(patience=0.3), False),
+    "two targets": (UserModel(targets=2), False),
+    "combined": (UserModel(flip=0.1, dont_know=0.2, patience=0.3), False),
+    "multi-choice": (UserModel(), True),
+}
 NOISY_CANDIDATES = ("literal user: accepted values hard-filter the candidates and lists come from them (as "
                     "published); any noise flag (flip, don't-know, patience, two targets): lists may hold any item "
                     "not yet shown nor blocked, the policy's beliefs do the filtering")

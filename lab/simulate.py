@@ -36,7 +36,7 @@ from scipy.stats import bootstrap
 from tqdm import tqdm
 
 from lab.metrics import EpisodeOutcome, hdcg, summarise
-from lab.options import add_world_args, load_catalog, protocol_record, world_of
+from lab.options import SETTINGS, add_world_args, load_catalog, protocol_record, world_of
 from lab.simulator import Conversation, draw_targets
 from policy import registry
 from policy.rule import LIST_SIZE
@@ -109,6 +109,11 @@ def main(argv=None) -> int:
     ap.add_argument("--episodes", type=int, default=2000, help="test episodes per seed (0 = all test pairs)")
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--split", default="test", choices=("test", "valid"))
+    ap.add_argument("--settings", default=None,
+                    help="run these user settings (lab.tune's names, comma-separated, or all) in one command "
+                         "instead of --flip/--dont-know/--patience/--targets/--multi-choice")
+    ap.add_argument("--compare-history", action="store_true",
+                    help="also run every policy with the history excluded on the same episodes, and compare")
     ap.add_argument("--flip", type=float, default=0.0)
     ap.add_argument("--dont-know", type=float, default=0.0)
     ap.add_argument("--patience", type=float, default=0.0)
@@ -128,22 +133,66 @@ def main(argv=None) -> int:
         return simulate_via(args, ap)
     if args.users != "click":
         ap.error("--users chat talks to the chat engine or the app: add --via engine (or --via URL)")
-    try:
-        user_model = UserModel(args.flip, args.dont_know, args.patience, args.targets)
-    except ValueError as exc:
-        ap.error(str(exc))
+    if args.settings:
+        chosen = list(SETTINGS) if args.settings == "all" else [s.strip() for s in args.settings.split(",")]
+        unknown = [s for s in chosen if s not in SETTINGS]
+        if unknown:
+            ap.error(f"unknown setting {', '.join(unknown)}; choose from {', '.join(SETTINGS)} or all")
+        if args.flip or args.dont_know or args.patience or args.targets != 1 or args.multi_choice:
+            ap.error("--settings names the users itself: leave out --flip, --dont-know, --patience, --targets "
+                     "and --multi-choice")
+        settings = {name: SETTINGS[name] for name in chosen}
+    else:
+        try:
+            settings = {None: (UserModel(args.flip, args.dont_know, args.patience, args.targets), args.multi_choice)}
+        except ValueError as exc:
+            ap.error(str(exc))
     names = [p.strip() for p in args.policy.split(",") if p.strip()]
     unknown = [p for p in names if p not in POLICIES]
     if unknown:
         ap.error(f"unknown policy {', '.join(unknown)}; choose from {', '.join(POLICIES)}")
     catalog = load_catalog(args)
-    per = {n: [] for n in names}
-    paired = {n: [] for n in names}
-    n_eps = []
     t0 = time.perf_counter()
+    results, comparisons, users, n_eps = {}, {}, {}, {}
+    for label, (um, mc) in settings.items():
+        res, comp, n_eps[label], world = simulate_setting(args, ap, catalog, names, um, mc, label)
+        prefix = f"{label}: " if label else ""
+        results.update({prefix + k: v for k, v in res.items()})
+        comparisons.update({prefix + k: v for k, v in comp.items()})
+        users[label or "user"] = {"flip": um.flip, "dont_know": um.dont_know, "patience": um.patience,
+                                  "targets": um.targets, "multi_choice": mc, "hard_filter": not um.noisy}
+        print(f"{args.dataset}: {n_eps[label][0]:,} {args.split} episodes x {args.seeds} seeds; user: "
+              + (label or f"flip {um.flip}, don't-know {um.dont_know}, patience {um.patience}, targets {um.targets}"
+                 f"{', multi-choice' if mc else ''}"))
+        print(table([[n] + [fmt(r[m], 3) for m in METRICS] for n, r in res.items()], ["policy", *METRICS]))
+        print_comparisons(comp)
+    only = next(iter(settings)) is None
+    protocol = {"dataset": args.dataset, "split": args.split,
+                "episodes_per_seed": n_eps[None] if only else {k or "user": v for k, v in n_eps.items()},
+                "seeds": list(range(args.seeds)),
+                "max_turns": args.max_turns, "list_size": LIST_SIZE, **protocol_record(world),
+                **(users["user"] if only else {"settings": users}),
+                "prior": args.model, "beliefs": args.beliefs, "compare_history": args.compare_history,
+                "seconds": round(time.perf_counter() - t0, 1)}
+    if len(settings) > 1:
+        print_summary(results, comparisons, settings, names)
+    if args.json:
+        write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
+                               **run_metadata()})
+    return 0
+
+
+def simulate_setting(args, ap, catalog, names: list[str], um: UserModel, mc: bool, label):
+    """Every policy on the same episodes of one user setting, over the seeds: (results,
+    comparisons against the bars, episodes per seed, the last seed's world). With
+    ``--compare-history`` each policy also runs with the history excluded, on the same episodes."""
+    variants = [False, True] if args.compare_history else [bool(args.exclude_history)]
+    per = {(n, v): [] for n in names for v in variants}
+    paired = {(n, v): [] for n in names for v in variants}
+    n_eps = []
     for seed in range(args.seeds):
         world = world_of(args, catalog, seed=seed, model=args.model)
-        episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed), user_model.targets)
+        episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed), um.targets)
         if not episodes:
             raise ValueError(f"{args.dataset}: no {args.split} episodes under this protocol "
                              f"({len(world.data.users):,} users, {world.data.test.nnz:,} test and "
@@ -151,38 +200,51 @@ def main(argv=None) -> int:
         n_eps.append(len(episodes))
         for name in names:
             try:
-                policy = make_policy(name, world, user_model, seed, args.multi_choice, args.beliefs)
+                policy = make_policy(name, world, um, seed, mc, args.beliefs)
             except ValueError as exc:
                 ap.error(str(exc))
-            outcomes = run_episodes(world, policy, episodes, user_model, seed, args.multi_choice, args.max_turns,
-                                    progress=f"seed {seed} {name}", split=args.split)
-            per[name].append(summarise(outcomes, args.max_turns))
-            paired[name].append(per_episode(outcomes, args.max_turns))
-            log.info(f"seed {seed} {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in per[name][-1].items()))
-    results = {n: {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]} for n, runs in per.items()}
+            for v in variants:
+                w = world if v == world.exclude_history else dataclasses.replace(world, exclude_history=v)
+                outcomes = run_episodes(w, policy, episodes, um, seed, mc, args.max_turns,
+                                        progress=f"seed {seed} {label or ''} {name}", split=args.split)
+                per[(name, v)].append(summarise(outcomes, args.max_turns))
+                paired[(name, v)].append(per_episode(outcomes, args.max_turns))
+                log.info(f"seed {seed} {label or ''} {name}{' (history excluded)' if v else ''}: "
+                         + ", ".join(f"{k} {x:.3f}" for k, x in per[(name, v)][-1].items()))
+
+    def row(name, v):
+        return f"{name} (history excluded)" if v and args.compare_history else name
+
+    results = {row(n, v): {m: aggregate([r[m] for r in runs], always_dict=True) for m in runs[0]}
+               for (n, v), runs in per.items()}
     comparisons = {}
-    for bar in ("rule", "rule-one-se"):  # every policy against the bar (and against the bar chosen by one SE)
-        if bar in names:
-            base = np.concatenate(paired[bar])
-            for n in names:
-                if n not in ("rule", "rule-one-se") or (bar == "rule" and n == "rule-one-se"):
-                    comparisons[f"{n} - {bar}"] = paired_bootstrap(np.concatenate(paired[n]), base)
-    protocol = {"dataset": args.dataset, "split": args.split, "episodes_per_seed": n_eps,
-                "seeds": list(range(args.seeds)),
-                "max_turns": args.max_turns, "list_size": LIST_SIZE, **protocol_record(world),
-                "flip": args.flip, "dont_know": args.dont_know,
-                "patience": args.patience, "targets": args.targets, "multi_choice": args.multi_choice,
-                "hard_filter": not user_model.noisy, "prior": args.model, "beliefs": args.beliefs,
-                "seconds": round(time.perf_counter() - t0, 1)}
-    print(f"{args.dataset}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds; user: flip {args.flip}, "
-          f"don't-know {args.dont_know}, patience {args.patience}, targets {args.targets}"
-          f"{', multi-choice' if args.multi_choice else ''}")
-    print(table([[n] + [fmt(r[m], 3) for m in METRICS] for n, r in results.items()], ["policy", *METRICS]))
-    print_comparisons(comparisons)
-    if args.json:
-        write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
-                               **run_metadata()})
-    return 0
+    for v in variants:
+        for bar in ("rule", "rule-one-se"):  # every policy against the bar (and against the bar chosen by one SE)
+            if bar in names:
+                base = np.concatenate(paired[(bar, v)])
+                for n in names:
+                    if n not in ("rule", "rule-one-se") or (bar == "rule" and n == "rule-one-se"):
+                        comparisons[f"{row(n, v)} - {row(bar, v)}"] = paired_bootstrap(
+                            np.concatenate(paired[(n, v)]), base)
+    if args.compare_history:
+        for n in names:
+            comparisons[f"{n}: published - history excluded"] = paired_bootstrap(
+                np.concatenate(paired[(n, False)]), np.concatenate(paired[(n, True)]))
+    return results, comparisons, n_eps, world
+
+
+def print_summary(results: dict, comparisons: dict, settings: dict, names: list[str]) -> None:
+    """One line per user setting: SR@15 / AT of each policy, and unified - rule when both ran."""
+    print("all settings (SR@15 / AT; mean over seeds):")
+    rows = []
+    for label in settings:
+        cells = [f"{results[f'{label}: {n}']['SR@15']['mean']:.3f} / {results[f'{label}: {n}']['AT']['mean']:.2f}"
+                 for n in names]
+        c = comparisons.get(f"{label}: unified - rule")
+        cells.append(f"{c['SR@15']['diff']:+.3f} [{c['SR@15']['ci95'][0]:+.3f}, {c['SR@15']['ci95'][1]:+.3f}]"
+                     if c else "")
+        rows.append([label, *cells])
+    print(table(rows, ["user", *names, "unified - rule SR@15"]))
 
 
 def print_comparisons(comparisons: dict) -> None:

@@ -47,7 +47,7 @@ import logging
 import numpy as np
 
 from lab.metrics import one_se_best, summarise
-from lab.options import add_world_args, load_catalog, protocol_record, world_of
+from lab.options import SETTINGS, add_world_args, load_catalog, protocol_record, world_of
 from lab.simulate import run_episodes
 from policy.beliefs import BeliefConfig
 from policy.plan import PlanPolicy
@@ -59,15 +59,6 @@ from recsys.runs import new_run, write_manifest
 
 log = logging.getLogger(__name__)
 
-SETTINGS = {  # name -> (user model, multi-choice)
-    "literal": (UserModel(), False),
-    "flip 0.1": (UserModel(flip=0.1), False),
-    "don't know 0.2": (UserModel(dont_know=0.2), False),
-    "patience 0.3": (UserModel(patience=0.3), False),
-    "two targets": (UserModel(targets=2), False),
-    "combined": (UserModel(flip=0.1, dont_know=0.2, patience=0.3), False),
-    "multi-choice": (UserModel(), True),
-}
 TEMPERATURES = (0.6, 1.2, 2.4, 4.8)
 THRESHOLDS = (0.1, 0.2, 0.3, 0.5, 0.7)
 ERRORS = (0.05, 0.15)

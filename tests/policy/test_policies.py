@@ -264,6 +264,27 @@ def test_simulate_cli_on_a_folder_dataset(tmp_path):
         assert 1 <= payload["results"][name]["AT"]["mean"] <= 15
 
 
+def test_simulate_cli_runs_several_settings_and_compares_the_history_rule(tmp_path, capsys):
+    """``--settings`` runs named user settings in one command (one row per setting and policy);
+    ``--compare-history`` runs each policy again with the history excluded on the same
+    episodes and reports the paired difference."""
+    folder = tmp_path / "tinysim"
+    save_folder(tiny_catalog(), folder)
+    out = tmp_path / "out.json"
+    assert main(["--dataset", str(folder), "--policy", "recommend,rule", "--settings", "literal,flip 0.1",
+                 "--compare-history", "--episodes", "20", "--seeds", "1", "--json", str(out)]) == 0
+    payload = json.loads(out.read_text())
+    assert set(payload["results"]) == {f"{s}: {p}{h}" for s in ("literal", "flip 0.1") for p in ("recommend", "rule")
+                                       for h in ("", " (history excluded)")}
+    assert {"literal: recommend: published - history excluded",
+            "flip 0.1: rule - rule"} - set(payload["comparisons"]) == {"flip 0.1: rule - rule"}
+    assert payload["protocol"]["settings"]["flip 0.1"]["flip"] == 0.1
+    assert payload["protocol"]["settings"]["literal"]["hard_filter"] is True
+    assert "all settings" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--dataset", str(folder), "--settings", "literal", "--flip", "0.1"])
+
+
 def test_hard_beliefs_ablation_zeroes_only_the_error_rate():
     world = tiny_world("ease")
     um = UserModel(flip=0.1)
