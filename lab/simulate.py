@@ -289,9 +289,11 @@ def simulate_via(args, ap) -> int:
         ap.error(f"--via takes 'engine' or the app's URL, got {args.via!r}")
     else:
         names = ["app"]
-    if args.min_rating is not None or args.core is not None or args.ask_attrs or args.configs:
-        ap.error("--via drives the app's engine as it ships (its data protocol, every type askable, configs/): "
-                 "--min-rating, --core, --ask-attrs and --configs apply to the simulator only")
+    if args.min_rating is not None or args.core is not None or args.configs:
+        ap.error("--via drives the app's engine as it ships (its data protocol and configs/): "
+                 "--min-rating, --core and --configs apply to the simulator only")
+    if args.ask_attrs and args.via != "engine":
+        ap.error("--ask-attrs with --via: only the in-process engine (--via engine) can be told what to ask")
     catalog = load_dataset(args.dataset)
     t0 = time.perf_counter()
     kinds = ["click", "chat"] if args.users == "chat" else ["click"]
@@ -302,6 +304,9 @@ def simulate_via(args, ap) -> int:
             from chat.loading import load_models
 
             engine = Engine(load_models(args.dataset, name))
+            if args.ask_attrs:  # the policy asks only what the world's askable mask allows
+                engine.m.world = dataclasses.replace(engine.m.world, ask_types=parse_types(
+                    catalog, args.ask_attrs, "--ask-attrs"))
             world = engine.m.world
 
             def factory(engine=engine):
@@ -346,6 +351,7 @@ def simulate_via(args, ap) -> int:
                 "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": CARDS,
                 "data": world.protocol.as_dict() if world.protocol else None, "open_attrs": list(world.open_types),
+                "ask_attrs": list(world.ask_types),
                 "history": "excluded: the chat never lists a film the person liked, saw or disliked",
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset} via {args.via}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds (chat protocol)")
