@@ -30,7 +30,7 @@ from recsys.models import MODELS, Blend, fit_key, make_scorer
 from recsys.report import aggregate, configure_logging, fmt, run_metadata, table, write_json
 from recsys.runs import new_run, write_manifest
 from recsys.scorers import top_k
-from recsys.split import DataProtocol, Interactions, split_interactions
+from recsys.split import DataProtocol, Interactions, cf_key, split_interactions
 from recsys.tuned import config_path, load_config
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,9 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
     (``run``, or a new one) that ``python -m lab.promote`` ships as ``configs/tuned/<dataset>.json``."""
     catalog = load_dataset(dataset)
     data = split_interactions(catalog, seed=0, protocol=protocol)
+    if not data.valid.nnz:
+        raise ValueError(f"{dataset}: no validation interactions under {data.protocol} to tune on: give the folder "
+                         "valid rows (split column) or drop the split column for a seeded 8:1:1 split")
     chosen, trials, fitted = {}, {}, {}
     for name in [m for m in models if m != "blend"]:
         trials[name] = []
@@ -102,7 +105,7 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
         log.info(f"wrote {out}")
         return chosen
     run = new_run("cf", catalog.key(), run)
-    name = config_path(catalog.key()).name
+    name = config_path(cf_key(catalog, data.protocol)).name
     write_json(run / name, payload)
     valid = {m: max(t["valid NDCG@10"] for t in trials[m]) for m in chosen}
     write_manifest(run, kind="cf", dataset=dataset, ships={name: f"tuned/{name}"},
@@ -185,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             tune(args.dataset, models, Path(args.config) if args.config else None, Path(args.out) if args.out else None,
                  protocol)
             return 0
-        config = load_config(catalog.key(), args.config)
+        config = load_config(cf_key(catalog, protocol), args.config)
         payload = run(args.dataset, models, args.seeds, config, protocol=protocol)
     except (ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -76,13 +76,14 @@ MAX_A = 1 + 20  # recommend + candidates
 
 def training_world(world: World, seed: int) -> World:
     """A world whose targets come from training interactions: 10% of each user's train
-    items held out (as its ``valid`` split), CF refit on the rest."""
+    items held out (as its ``valid`` split; at least two for users with ten or more, so a
+    two-target episode can pair two of them), CF refit on the rest."""
     tr = world.data.train.tocsr()
     rng = np.random.default_rng([seed, 7])
     keep_rows, keep_cols, out_rows, out_cols = [], [], [], []
     for u in range(tr.shape[0]):
         items = tr.indices[tr.indptr[u] : tr.indptr[u + 1]]
-        n_out = int(0.1 * len(items))
+        n_out = max(int(0.1 * len(items)), 2 if len(items) >= 10 else 0)
         perm = rng.permutation(items)
         out_rows += [u] * n_out
         out_cols += perm[:n_out].tolist()
@@ -91,7 +92,7 @@ def training_world(world: World, seed: int) -> World:
     mk = lambda r, c: sp.csr_matrix((np.ones(len(r), np.float32), (r, c)), shape=tr.shape)  # noqa: E731
     data = replace(world.data, train=mk(keep_rows, keep_cols), valid=mk(out_rows, out_cols),
                    test=sp.csr_matrix(tr.shape, dtype=np.float32))
-    params = load_config(world.catalog.key(), dirs=world.config_dirs).get(world.scorer.name, {})
+    params = load_config(world.cf_key, dirs=world.config_dirs).get(world.scorer.name, {})
     scorer = make_scorer(world.scorer.name, params, seed=seed).fit(data.train)
     return replace(world, data=data, scorer=scorer)
 
@@ -174,15 +175,17 @@ def teacher_action_index(teacher, state, actions) -> int | None:
     return None
 
 
-def collect_demonstrations(world: World, episodes, settings: dict, n: int, seed: int) -> Replay:
-    """Transitions of the teacher playing training episodes under the user mixture."""
+def collect_demonstrations(world: World, episodes: dict, settings: dict, n: int, seed: int) -> Replay:
+    """Transitions of the teacher playing training episodes under the user mixture
+    (``episodes``: number of targets -> (user, target) pairs)."""
     rng = np.random.default_rng([seed, 3])
     demo = Replay(max(1, n * 15), rng)
     for ep in tqdm(range(n), desc="teacher demonstrations", file=sys.stderr):
         um = MIXTURE[int(rng.integers(len(MIXTURE)))]
         mc = bool(rng.random() < 0.25)
         setting = settings[(um, mc)]
-        user, tgt = episodes[int(rng.integers(len(episodes)))]
+        pool = episodes[um.targets]
+        user, tgt = pool[int(rng.integers(len(pool)))]
         erng = np.random.default_rng([seed, 2, ep])
         conv = Conversation(world, user, draw_targets(world, user, tgt, um, erng, "valid"), um, erng, mc)
         cand = setting.candidates(conv.state)
@@ -246,8 +249,16 @@ def main(argv=None) -> int:
                         f"teacher use {policy}'s untuned defaults. Run python -m lab.prepare --dataset {args.dataset}, "
                         "which tunes both first")
     train_world = training_world(world, args.seed)
-    train_eps = train_world.episodes("valid", 0, rng)
+    singles = train_world.episodes("valid", 0, rng)
+    if not singles:
+        raise ValueError(f"{args.dataset}: no training episodes (no user has ten training interactions to hold "
+                         "some out): check --min-rating and --core")
+    # two-target settings draw the pairs that share an opening value (as MCMIPL); none: single targets
+    train_eps = {1: singles, 2: train_world.episodes("valid", 0, rng, targets=2) or singles}
     valid_eps = world.episodes("valid", args.valid_episodes, np.random.default_rng([args.seed, 99]))
+    if not valid_eps:
+        raise ValueError(f"{args.dataset}: no validation episodes to choose a checkpoint on: give the folder "
+                         "valid rows")
     net, target = QNetwork(args.hidden), QNetwork(args.hidden)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     name = f"unified-{world.artifact_key}-seed{args.seed}"
@@ -346,7 +357,8 @@ def main(argv=None) -> int:
         mc = bool(rng.random() < 0.25)
         setting = settings[(um, mc)]
         eps_greedy = max(0.05, 0.3 - ep / 8000)
-        user, tgt = train_eps[int(rng.integers(len(train_eps)))]
+        pool = train_eps[um.targets]
+        user, tgt = pool[int(rng.integers(len(pool)))]
         erng = np.random.default_rng([args.seed, 1, ep])
         conv = Conversation(train_world, user, draw_targets(train_world, user, tgt, um, erng, "valid"), um, erng, mc)
         cand = setting.candidates(conv.state)

@@ -68,11 +68,19 @@ class World:
     def protocol(self) -> DataProtocol:
         return self.data.protocol
 
+    @property
+    def cf_key(self) -> str:
+        """The name of the CF model's tuned file for this world's data (``recsys.split.cf_key``)."""
+        from recsys.split import cf_key
+
+        return cf_key(self.catalog, self.protocol)
+
     def key(self) -> dict:
         """What a tuned or trained file for this world must have been made for."""
         return {"dataset": self.catalog.key(), "catalog": self.catalog.fingerprint(),
                 "data": self.protocol.key() if self.protocol else None, "prior": self.scorer.name,
-                "ask_attrs": list(self.ask_types), "open_attrs": list(self.open_types)}
+                "ask_attrs": list(self.ask_types), "open_attrs": list(self.open_types),
+                "exclude_history": self.exclude_history}
 
     @property
     def artifact_key(self) -> str:
@@ -83,15 +91,19 @@ class World:
         from recsys.split import data_protocol
 
         default = (self.ask_types == tuple(cat.attr_types) and self.open_types == default_open_types(cat)
-                   and (self.protocol is None or self.protocol.key() == data_protocol(cat).key()))
+                   and (self.protocol is None or self.protocol.key() == data_protocol(cat).key())
+                   and not self.exclude_history)
         if default:
             return cat.key()
-        blob = json.dumps([self.protocol.key() if self.protocol else None, self.ask_types, self.open_types])
+        blob = json.dumps([self.protocol.key() if self.protocol else None, self.ask_types, self.open_types]
+                          + ([True] if self.exclude_history else []))
         return f"{cat.key()}-{hashlib.sha256(blob.encode()).hexdigest()[:6]}"
 
     def check_key(self, stored: dict | None, path) -> None:
-        """Refuse a file made for another key, naming what differs. ``stored`` None: a file
-        from before keys were recorded, accepted only for a built-in dataset under its defaults."""
+        """Refuse a file made for another key, naming what differs (a field the file does not
+        record is not compared). ``stored`` None: a file from before keys were recorded (made
+        under the old rules: history excluded), accepted only for a built-in dataset under its
+        defaults, so the app keeps loading what it shipped with until it is prepared again."""
         mine = self.key()
         if stored is None:
             if self.artifact_key == self.catalog.name and self.catalog.builtin:
@@ -238,7 +250,9 @@ def build_world(catalog: Catalog, seed: int = 0, model: str = "ease", ask_types=
     if not open_types:
         raise ValueError(f"{catalog.name} has no attribute types: a simulated user has nothing to open with")
     data = split_interactions(catalog, seed=seed, protocol=protocol)
-    params = load_config(config_dataset or catalog.key(), dirs=config_dirs).get(model, {})
+    from recsys.split import cf_key
+
+    params = load_config(config_dataset or cf_key(catalog, data.protocol), dirs=config_dirs).get(model, {})
     scorer = make_scorer(model, params, seed=seed).fit(data.train)
     item_attr = catalog.item_attr[data.items].tocsr()
     item_attr.sort_indices()

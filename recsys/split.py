@@ -139,6 +139,18 @@ def user_split(catalog: Catalog, seed: int = 0, test_fraction: float = 0.2) -> t
     return np.sort(perm[n_test:]), np.sort(perm[:n_test])
 
 
+def cf_key(catalog: Catalog, protocol: DataProtocol | None) -> str:
+    """What the CF model's tuned file is named by (``configs/tuned/<cf_key>.json``): the
+    dataset's key (``Catalog.key``), with a short hash of the data protocol when it is not the
+    dataset's default, so tuning under ``--core 5`` never overwrites the default's file."""
+    import hashlib
+    import json
+
+    if protocol is None or protocol.key() == data_protocol(catalog).key():
+        return catalog.key()
+    return f"{catalog.key()}-d{hashlib.sha256(json.dumps(protocol.key()).encode()).hexdigest()[:6]}"
+
+
 def positive_core(catalog: Catalog, min_rating: float | None = 3.0, core: int = 10) -> np.ndarray:
     """Mask over interactions kept by the rating threshold and the iterative k-core filter.
     A filter that keeps nothing is a ``DataError`` naming it and the counts before and after."""
