@@ -200,17 +200,23 @@ class World:
         vals = self.values_of(item)
         return vals[np.isin(self.value_type[vals], [self.catalog.type_index(t) for t in self.open_types])]
 
+    def _opening_sets(self) -> list[frozenset]:
+        """Each item's opening values as a set (computed once)."""
+        if "_open_sets" not in self.__dict__:
+            self.__dict__["_open_sets"] = [frozenset(self.opening_values(i).tolist()) for i in range(self.n_items)]
+        return self.__dict__["_open_sets"]
+
     def partners(self, user: int, target: int, split: str) -> tuple[list[int], list[int]]:
         """For a two-target episode (as MCMIPL pairs them): the user's other items that share
         an opening value with ``target``, from the episode's own split (for test episodes,
         from valid when test has none), and the shared opening values of each."""
-        d = self.data
-        mine = set(self.opening_values(target).tolist())
+        d, sets = self.data, self._opening_sets()
+        mine = sets[target]
         for m in ((d.test, d.valid) if split == "test" else ((d.valid,) if split == "valid" else (d.train,))):
             row = m.indices[m.indptr[user] : m.indptr[user + 1]]
-            pool = [int(i) for i in row if i != target and mine & set(self.opening_values(int(i)).tolist())]
+            pool = [int(i) for i in row if i != target and mine & sets[i]]
             if pool:
-                return pool, [sorted(mine & set(self.opening_values(i).tolist())) for i in pool]
+                return pool, [sorted(mine & sets[i]) for i in pool]
         return [], []
 
     def episodes(self, split: str, n: int, rng: np.random.Generator, targets: int = 1) -> list[tuple[int, int]]:
