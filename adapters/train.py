@@ -100,7 +100,7 @@ def narrator_data(seed: int = 0):
 
     m = sp.csr_matrix((np.ones(keep.sum(), np.float32), (catalog.inter_user[keep], catalog.inter_item[keep])),
                       shape=(catalog.n_users, catalog.n_items))
-    params = {**load_config(catalog.name).get("als", {}), "factors": 64}
+    params = {**load_config(catalog.key()).get("als", {}), "factors": 64}
     als = make_scorer("als", params, seed=seed).fit(m)
     return catalog, train_users, test_users, als.item_factors.astype(np.float32), item_embeddings(catalog)
 

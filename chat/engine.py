@@ -194,7 +194,8 @@ class Engine:
         answered = {cat.attr_values[v][0] for v in stated}
         twice = {t for t in s.question_types if s.question_types.count(t) >= MAX_ASKS_PER_TYPE}
         closed = answered | twice
-        if not s.question_types and any(t in cat.attr_types and t not in closed for t in FIRST_ASKED):
+        askable = set(self.m.world.ask_types)
+        if not s.question_types and any(t in askable and t not in closed for t in FIRST_ASKED):
             closed |= set(cat.attr_types) - set(FIRST_ASKED)  # a search opens on kind, era or people
         return frozenset(cat.type_index(t) for t in closed)
 

@@ -6,7 +6,7 @@ every user setting, and ``unified`` for several seeds, all tuned or trained on v
 
 Steps, in order (each reads what the ones before made):
 
-1. ``cf``: the CF prior's hyper-parameters (``--model``, EASE by default) on validation NDCG@10
+1. ``cf``: the CF prior's hyper-parameters (EASE, the policies' prior) on validation NDCG@10
    (``lab.evaluate_cf``'s grid), merged into the dataset's tuned file.
 2. ``rule``: the rule for every user setting (``lab.tune``).
 3. ``plan``: the lookahead for every user setting, on the rule's beliefs (``lab.tune --policy plan``).
@@ -39,6 +39,7 @@ from recsys.runs import OUT, atomic_write, new_run, read_manifest, write_manifes
 log = logging.getLogger(__name__)
 
 PROGRESS = "progress.json"
+PRIOR = "ease"  # the simulator's and the policies' CF prior (lab.simulate --model's default)
 
 
 def world_flags(args) -> list[str]:
@@ -91,7 +92,6 @@ def main(argv=None) -> int:
     ap.add_argument("--minutes", type=float, default=15.0, help="training budget per unified seed")
     ap.add_argument("--episodes", type=int, default=300, help="validation episodes for tuning rule and plan")
     ap.add_argument("--settings", default=None, help="user settings to tune (default: all of lab.tune's)")
-    ap.add_argument("--model", default="ease", help="the CF prior to tune (the simulator's and policies' prior)")
     ap.add_argument("--steps", default="cf,rule,plan,unified", help="which steps to run (comma-separated)")
     ap.add_argument("--train-args", default="",
                     help="extra flags for python -m lab.train_unified, e.g. '--valid-every 750 --valid-episodes 150'")
@@ -104,7 +104,7 @@ def main(argv=None) -> int:
     if args.seeds < 1 and "unified" in steps:
         ap.error("--seeds must be >= 1")
     catalog = load_catalog(args)
-    world = world_of(args, catalog, seed=0, model=args.model)  # checks the flags before anything runs
+    world = world_of(args, catalog, seed=0)  # checks the flags before anything runs
     key = world.artifact_key
     root = Path(args.out) if args.out else OUT / f"prepare-{key}"
     new_run("prepare", key, root)  # creates it, refusing a folder inside configs/
@@ -135,8 +135,8 @@ def main(argv=None) -> int:
         if name == "cf":
             from lab import evaluate_cf
 
-            evaluate_cf.tune(args.dataset, [args.model], run=run, protocol=protocol_of(args, catalog))
-            merge_cf(run, world, args.model)
+            evaluate_cf.tune(args.dataset, [PRIOR], run=run, protocol=protocol_of(args, catalog))
+            merge_cf(run, world, PRIOR)
         elif name in ("rule", "plan"):
             from lab import tune
 
@@ -154,14 +154,14 @@ def main(argv=None) -> int:
                 raise RuntimeError(f"step {name} did not finish (exit {code}); run the same command again to resume")
         staged = stage(run, root)
         seconds = time.perf_counter() - t0 + done.get("seconds", 0.0)
-        progress["steps"][name] = {"complete": True, "seconds": round(seconds, 1), "run": str(run),
-                                   "ships": sorted(staged)}
+        progress["steps"][name] = {"complete": True, "seconds": round(seconds, 1),
+                                   "run": str(run.relative_to(root)), "ships": sorted(staged)}
         atomic_write(progress_path, json.dumps(progress, indent=2) + "\n")
         log.info(f"[{n}/{len(plan)}] {name}: {seconds:.0f} s")
     runs = {name: progress["steps"][name]["run"] for name, _ in plan if name in progress["steps"]}
     ships = {dst: dst for name in runs for dst in progress["steps"][name]["ships"]}
     write_manifest(root, kind="prepare", dataset=args.dataset, ships=ships, fingerprints={}, key=world.key(),
-                   validation={name: read_manifest(Path(r)).get("validation") for name, r in runs.items()},
+                   validation={name: read_manifest(root / r).get("validation") for name, r in runs.items()},
                    runs=runs)
     print(f"{args.dataset} prepared as {key} in {time.perf_counter() - t_all:.0f} s this time:")
     print(table([[name, f"{progress['steps'][name]['seconds']:.0f}", ", ".join(progress["steps"][name]["ships"])]

@@ -58,7 +58,8 @@ def check(run: Path, manifest: dict, allow_incomplete: bool, dirs=()) -> list[st
     if manifest["kind"] == "prepare":
         problems = [f"{run / dst} is missing" for dst in manifest["ships"] if not (run / dst).exists()]
         for step, sub in manifest.get("runs", {}).items():
-            problems += [f"step {step}: {p}" for p in check(Path(sub), read_manifest(sub), allow_incomplete, (run,))]
+            path = run / sub if (run / sub).exists() else Path(sub)  # inside the prepare folder (older: as run)
+            problems += [f"step {step}: {p}" for p in check(path, read_manifest(path), allow_incomplete, (run,))]
         return problems
     problems = []
     if not manifest.get("complete") and not allow_incomplete:
@@ -131,7 +132,7 @@ def main(argv=None) -> int:
         print(f"{'would copy' if args.dry_run else 'copied'} {run / src} -> configs/{dst}")
         if not args.dry_run:
             copy_into_configs(run / src, CONFIGS / dst)
-    if manifest["kind"] == "cf" and not args.dry_run:
+    if not args.dry_run and (manifest["kind"] == "cf" or any(dst.startswith("tuned/") for dst in manifest["ships"])):
         stale = stale_networks(manifest["dataset"])
         if stale:
             log.info(f"the CF model changed: {', '.join(stale)} will refuse to load until retrained "

@@ -155,6 +155,10 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     results, comparisons, users, n_eps = {}, {}, {}, {}
     for label, (um, mc) in settings.items():
+        if label and um.targets == 2 and not world_of(args, catalog, seed=0, model=args.model).episodes(
+                args.split, 1, np.random.default_rng(0), targets=2):
+            log.info(f"{label}: no {args.split} pair of wanted films shares an opening value; skipped")
+            continue
         res, comp, n_eps[label], world = simulate_setting(args, ap, catalog, names, um, mc, label)
         prefix = f"{label}: " if label else ""
         results.update({prefix + k: v for k, v in res.items()})
@@ -167,10 +171,14 @@ def main(argv=None) -> int:
         print(table([[n] + [fmt(r[m], 3) for m in METRICS] for n, r in res.items()], ["policy", *METRICS]))
         print_comparisons(comp)
     only = next(iter(settings)) is None
+    record = protocol_record(world)
+    if args.compare_history:
+        record["history"] = ("both: the training items stay candidates (as published) and, on the same episodes, "
+                             "excluded (rows marked 'history excluded')")
     protocol = {"dataset": args.dataset, "split": args.split,
                 "episodes_per_seed": n_eps[None] if only else {k or "user": v for k, v in n_eps.items()},
                 "seeds": list(range(args.seeds)),
-                "max_turns": args.max_turns, "list_size": LIST_SIZE, **protocol_record(world),
+                "max_turns": args.max_turns, "list_size": LIST_SIZE, **record,
                 **(users["user"] if only else {"settings": users}),
                 "prior": args.model, "beliefs": args.beliefs, "compare_history": args.compare_history,
                 "seconds": round(time.perf_counter() - t0, 1)}
@@ -199,12 +207,12 @@ def simulate_setting(args, ap, catalog, names: list[str], um: UserModel, mc: boo
                              f"{world.data.valid.nnz:,} valid interactions after the data protocol)")
         n_eps.append(len(episodes))
         for name in names:
-            try:
-                policy = make_policy(name, world, um, seed, mc, args.beliefs)
-            except ValueError as exc:
-                ap.error(str(exc))
             for v in variants:
                 w = world if v == world.exclude_history else dataclasses.replace(world, exclude_history=v)
+                try:  # a fresh policy per variant: random's stream starts over, so the two are paired
+                    policy = make_policy(name, w, um, seed, mc, args.beliefs)
+                except ValueError as exc:
+                    ap.error(str(exc))
                 outcomes = run_episodes(w, policy, episodes, um, seed, mc, args.max_turns,
                                         progress=f"seed {seed} {label or ''} {name}", split=args.split)
                 per[(name, v)].append(summarise(outcomes, args.max_turns))
@@ -289,9 +297,11 @@ def simulate_via(args, ap) -> int:
         ap.error(f"--via takes 'engine' or the app's URL, got {args.via!r}")
     else:
         names = ["app"]
-    if args.min_rating is not None or args.core is not None or args.configs:
-        ap.error("--via drives the app's engine as it ships (its data protocol and configs/): "
-                 "--min-rating, --core and --configs apply to the simulator only")
+    if (args.min_rating is not None or args.core is not None or args.configs or args.settings or args.compare_history
+            or args.exclude_history):
+        ap.error("--via drives the app's engine as it ships (its data protocol and configs/; it never lists a film "
+                 "the person liked, saw or disliked): --min-rating, --core, --configs, --settings, "
+                 "--compare-history and --exclude-history apply to the simulator only")
     if args.ask_attrs and args.via != "engine":
         ap.error("--ask-attrs with --via: only the in-process engine (--via engine) can be told what to ask")
     catalog = load_dataset(args.dataset)

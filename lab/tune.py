@@ -244,7 +244,9 @@ def main(argv=None) -> int:
     paired = None  # the two-target setting's own episodes, drawn once
     path = POLICY_DIR / f"{args.policy}-{world.artifact_key}.json"
     stored = tuned_file(args.policy, world)
-    previous = stored.get("settings", {})
+    # settings this run does not tune are kept only from a file made for exactly this key (not from
+    # one made before keys were recorded, under the old rules)
+    previous = stored.get("settings", {}) if stored.get("key") == world.key() else {}
     scored_on = f"{len(episodes)} episodes, split seed 0"
     if args.reuse and (args.policy != "plan" or not stored.get("selected_on", "").endswith(scored_on)):
         ap.error(f"--reuse needs --policy plan and {path} scored on {scored_on}")

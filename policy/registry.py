@@ -32,7 +32,7 @@ def _rule_one_se(world: World, user_model: UserModel, multi_choice: bool, seed: 
     entry = tuned_entry("rule", world, user_model, multi_choice) or {}
     if "one_se" not in entry:
         raise ValueError("rule-one-se needs the rule's one-SE pick for this setting: "
-                         f"run python -m lab.tune --dataset {world.catalog.name}")
+                         "run python -m lab.tune (or python -m lab.prepare) with this run's --dataset and flags")
     return RulePolicy.from_entry(entry["one_se"], user_model)
 
 

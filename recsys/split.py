@@ -12,8 +12,8 @@ until both conditions hold (RecBole's k-core). ``Interactions`` is the result in
 indices with the split applied, as the scorers and metrics consume it.
 
 Defaults depend on what the data has (``data_protocol``): with ratings on a star scale
-(every rating in 0..5) positives are ratings >= 3, otherwise (no rating column: implicit
-feedback; or counts) every interaction is positive; a random split follows RecBole's
+(every rating in 0..5) positives are ratings >= 3, with a 0/1 column the 1s, otherwise (no
+rating column: implicit feedback; or counts) every interaction is positive; a random split follows RecBole's
 protocol (10-core), a given split is kept whole (no core filter). Every command that loads
 data takes ``--min-rating`` and ``--core`` to say otherwise, prints the protocol at load and
 records it in its JSON.
@@ -75,6 +75,9 @@ def data_protocol(catalog: Catalog, min_rating: float | None | str = "default",
             if not catalog.ratings:
                 min_rating = None
                 why.append("no ratings: implicit feedback, every interaction positive")
+            elif len(r) and set(np.unique(r).tolist()) <= {0.0, 1.0}:
+                min_rating = 1.0
+                why.append("a 0/1 rating column: the 1s are positives")
             elif len(r) and STAR_SCALE[0] <= float(r.min()) and float(r.max()) <= STAR_SCALE[1]:
                 min_rating = STAR_POSITIVE
                 why.append(f"star ratings: >= {STAR_POSITIVE:g} positive")

@@ -34,7 +34,7 @@ def synthetic_catalog(seed: int = 11):
     for k in range(n_items):
         genres[k] = rng.choice(8, 2, replace=False)
         attrs += [(f"s{k}", "genre", f"g{g}") for g in genres[k]]
-        attrs.append((f"s{k}", "decade", f"{1960 + 10 * (items[k][2] - 1960) // 10}s"))
+        attrs.append((f"s{k}", "decade", f"{1960 + (items[k][2] - 1960) // 10 * 10}s"))
         if k % 3:
             attrs += [(f"s{k}", "mood", f"m{m}") for m in rng.choice(12, int(rng.integers(1, 3)), replace=False)]
         known[f"s{k}"] = {"genre", "decade"} | ({"mood"} if k % 3 else set())

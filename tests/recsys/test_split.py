@@ -112,3 +112,32 @@ def test_positive_core_keeps_a_pair_whose_later_rating_is_positive():
     # u_a rated item 0 with 2, then again with 4: the pair is a positive
     keep = positive_core(catalog_from([("u_a", 0), ("u_a", 0)], ratings=[2, 4]), min_rating=3.0, core=1)
     assert keep.tolist() == [False, True]
+
+
+@pytest.mark.parametrize("ratings, rated, split, expect", [
+    ([5, 4, 2, 1], True, None, (3.0, 10)),  # stars, a seeded split: RecBole's protocol
+    ([1, 1, 1, 1], False, None, (None, 10)),  # no rating column: implicit feedback
+    ([1, 0, 1, 1], True, None, (1.0, 10)),  # a 0/1 column: the 1s
+    ([12, 40, 3, 7], True, None, (None, 10)),  # counts: every interaction
+    ([5, 4, 2, 1], True, [0, 0, 1, 2], (3.0, 1)),  # a given split is kept whole
+])
+def test_data_protocol_defaults_follow_what_the_data_has(ratings, rated, split, expect):
+    from dataclasses import replace
+
+    from recsys.split import data_protocol
+
+    cat = replace(catalog_from([("u0", 0), ("u0", 1), ("u1", 0), ("u1", 1)], ratings,
+                               split=None if split is None else np.array(split)), ratings=rated)
+    dp = data_protocol(cat)
+    assert (dp.min_rating, dp.core) == expect and dp.reason
+    assert data_protocol(cat, "none", 2).key() == {"min_rating": None, "core": 2}  # flags win
+
+
+def test_a_filter_that_empties_the_data_is_a_one_line_error_with_counts():
+    from recsys.catalog import DataError
+
+    cat = catalog_from([("u0", 0), ("u0", 1), ("u1", 0)], [2, 2, 2])
+    with pytest.raises(DataError, match=r"--min-rating 3 keeps 0 of 3 interactions \(ratings range 2..2\)"):
+        split_interactions(cat, protocol=DataProtocol(3.0, 1))
+    with pytest.raises(DataError, match=r"the 5-core filter keeps 0 of 3 interactions \(2 users, 2 items"):
+        split_interactions(cat, protocol=DataProtocol(None, 5))
