@@ -146,8 +146,8 @@ class UnifiedPolicy:
         catalog, data protocol, CF model, attribute sets or feature layout."""
         path = policy_file(f"unified-{world.artifact_key}-seed{seed}.pt", world)
         if not path.exists():
-            raise FileNotFoundError(f"{path} not found: train it (python -m lab.prepare, or python -m "
-                                    f"{'lab'}.train_unified --seed {seed}) with this run's --dataset and flags")
+            raise FileNotFoundError(f"{path} not found: train seed {seed} with python -m lab.prepare (or "
+                                    "python -m lab.train_unified) given this run's --dataset and flags")
         blob = torch.load(path, map_location="cpu", weights_only=False)
         world.check_key(blob.get("key"), path)
         expect = world_fingerprint(world)
