@@ -110,11 +110,13 @@ def main(argv=None) -> int:
     new_run("prepare", key, root)  # creates it, refusing a folder inside configs/
     progress_path = root / PROGRESS
     progress = json.loads(progress_path.read_text()) if progress_path.exists() else {}
-    if progress.get("key") not in (None, world.key()):
-        raise ValueError(f"{root} was prepared for another key ({progress['key']}); this run is {world.key()}: "
-                         "give another --out")
+    if progress.get("key") is not None:  # fields recorded then are compared (World.check_key's rule)
+        world.check_key(progress["key"], root)
     progress["key"] = world.key()
     progress.setdefault("steps", {})
+    for step in progress["steps"].values():  # older runs recorded the path as given on the command line
+        if not (root / step["run"]).exists() and Path(step["run"]).exists():
+            step["run"] = str(Path(step["run"]).resolve().relative_to(root.resolve()))
     flags = world_flags(args)
     configs = ["--configs", str(root)]
     plan = [("cf", None)] if "cf" in steps else []
