@@ -122,6 +122,8 @@ def test_files_made_for_another_attribute_set_are_refused(tag_folder, tmp_path):
     world = world_of(ap.parse_args(["--dataset", str(tag_folder)]), cat)
     other = world_of(ap.parse_args(["--dataset", str(tag_folder), "--ask-attrs", "tag", "--core", "2"]), cat)
     assert other.artifact_key != world.artifact_key
+    excluded = world_of(ap.parse_args(["--dataset", str(tag_folder), "--exclude-history"]), cat)
+    assert excluded.artifact_key not in (world.artifact_key, other.artifact_key)  # its own files, too
     made = root / "runs" / "rule" / f"rule-{world.artifact_key}.json"
     (root / "policies").mkdir(parents=True)
     (root / "policies" / f"rule-{other.artifact_key}.json").write_bytes(made.read_bytes())
