@@ -154,12 +154,12 @@ def main(argv=None) -> int:
     catalog = load_catalog(args)
     t0 = time.perf_counter()
     results, comparisons, users, n_eps = {}, {}, {}, {}
+    worlds = [world_of(args, catalog, seed=seed, model=args.model) for seed in range(args.seeds)]  # every setting's
     for label, (um, mc) in settings.items():
-        if label and um.targets == 2 and not world_of(args, catalog, seed=0, model=args.model).episodes(
-                args.split, 1, np.random.default_rng(0), targets=2):
+        if label and um.targets == 2 and not worlds[0].episodes(args.split, 1, np.random.default_rng(0), targets=2):
             log.info(f"{label}: no {args.split} pair of wanted films shares an opening value; skipped")
             continue
-        res, comp, n_eps[label], world = simulate_setting(args, ap, catalog, names, um, mc, label)
+        res, comp, n_eps[label] = simulate_setting(args, ap, worlds, names, um, mc, label)
         prefix = f"{label}: " if label else ""
         results.update({prefix + k: v for k, v in res.items()})
         comparisons.update({prefix + k: v for k, v in comp.items()})
@@ -171,7 +171,7 @@ def main(argv=None) -> int:
         print(table([[n] + [fmt(r[m], 3) for m in METRICS] for n, r in res.items()], ["policy", *METRICS]))
         print_comparisons(comp)
     only = next(iter(settings)) is None
-    record = protocol_record(world)
+    record = protocol_record(worlds[-1])
     if args.compare_history:
         record["history"] = ("both: the training items stay candidates (as published) and, on the same episodes, "
                              "excluded (rows marked 'history excluded')")
@@ -190,16 +190,15 @@ def main(argv=None) -> int:
     return 0
 
 
-def simulate_setting(args, ap, catalog, names: list[str], um: UserModel, mc: bool, label):
-    """Every policy on the same episodes of one user setting, over the seeds: (results,
-    comparisons against the bars, episodes per seed, the last seed's world). With
+def simulate_setting(args, ap, worlds: list[World], names: list[str], um: UserModel, mc: bool, label):
+    """Every policy on the same episodes of one user setting, over the seeds (``worlds``: one
+    per split seed): (results, comparisons against the bars, episodes per seed). With
     ``--compare-history`` each policy also runs with the history excluded, on the same episodes."""
     variants = [False, True] if args.compare_history else [bool(args.exclude_history)]
     per = {(n, v): [] for n in names for v in variants}
     paired = {(n, v): [] for n in names for v in variants}
     n_eps = []
-    for seed in range(args.seeds):
-        world = world_of(args, catalog, seed=seed, model=args.model)
+    for seed, world in enumerate(worlds):
         episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed), um.targets)
         if not episodes:
             raise ValueError(f"{args.dataset}: no {args.split} episodes under this protocol "
@@ -238,7 +237,7 @@ def simulate_setting(args, ap, catalog, names: list[str], um: UserModel, mc: boo
         for n in names:
             comparisons[f"{n}: published - history excluded"] = paired_bootstrap(
                 np.concatenate(paired[(n, False)]), np.concatenate(paired[(n, True)]))
-    return results, comparisons, n_eps, world
+    return results, comparisons, n_eps
 
 
 def print_summary(results: dict, comparisons: dict, settings: dict, names: list[str]) -> None:

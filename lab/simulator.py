@@ -166,5 +166,5 @@ def draw_targets(world: World, user: int, target: int, user_model: UserModel, rn
     (``World.episodes(..., targets=2)`` leaves such episodes out)."""
     if user_model.targets == 1:
         return (target,)
-    pool, _ = world.partners(user, target, split)
+    pool = world.partners(user, target, split)
     return (target, int(rng.choice(pool))) if pool else (target,)

@@ -206,18 +206,18 @@ class World:
             self.__dict__["_open_sets"] = [frozenset(self.opening_values(i).tolist()) for i in range(self.n_items)]
         return self.__dict__["_open_sets"]
 
-    def partners(self, user: int, target: int, split: str) -> tuple[list[int], list[int]]:
+    def partners(self, user: int, target: int, split: str) -> list[int]:
         """For a two-target episode (as MCMIPL pairs them): the user's other items that share
         an opening value with ``target``, from the episode's own split (for test episodes,
-        from valid when test has none), and the shared opening values of each."""
+        from valid when test has none)."""
         d, sets = self.data, self._opening_sets()
         mine = sets[target]
         for m in ((d.test, d.valid) if split == "test" else ((d.valid,) if split == "valid" else (d.train,))):
             row = m.indices[m.indptr[user] : m.indptr[user + 1]]
             pool = [int(i) for i in row if i != target and mine & sets[i]]
             if pool:
-                return pool, [sorted(mine & sets[i]) for i in pool]
-        return [], []
+                return pool
+        return []
 
     def episodes(self, split: str, n: int, rng: np.random.Generator, targets: int = 1) -> list[tuple[int, int]]:
         """Seeded sample of (user, target) pairs from ``split`` (train/valid/test); all if n <= 0.
@@ -231,7 +231,7 @@ class World:
             log.info(f"{int((~keep).sum())} of {len(keep)} {split} pairs skipped: the target has no value "
                      f"of an opening type ({', '.join(self.open_types)})")
         if targets == 2:
-            paired = np.array([bool(k) and bool(self.partners(int(u), int(i), split)[0])
+            paired = np.array([bool(k) and bool(self.partners(int(u), int(i), split))
                                for u, i, k in zip(m.row, m.col, keep)], dtype=bool)
             if (keep & ~paired).any():
                 log.info(f"{int((keep & ~paired).sum())} of {int(keep.sum())} {split} pairs skipped: no other "
