@@ -16,22 +16,24 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import logging
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from lab.options import add_data_args, load_catalog, protocol_of
 from recsys.datasets import load_dataset
-from recsys.metrics import ranking_metrics
+from recsys.metrics import diversity, ndcg_per_user, ranking_metrics
 from recsys.models import MODELS, Blend, fit_key, make_scorer
 from recsys.report import aggregate, configure_logging, fmt, run_metadata, table, write_json
 from recsys.runs import new_run, write_manifest
 from recsys.scorers import top_k
 from recsys.split import DataProtocol, Interactions, cf_key, split_interactions
-from recsys.tuned import config_path, load_config
+from recsys.tuned import config_path, find_config, load_config
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +47,59 @@ GRIDS = {
     # α 3 (valid NDCG@10 0.2276); this grid refines around that point
     "als": [{"factors": f, "l2": l2, "alpha": a, "iterations": 20}
             for f, (l2, a) in itertools.product((128, 256), ((25.0, 3.0), (50.0, 3.0), (100.0, 3.0), (50.0, 5.0)))],
+    # Mult-VAE: 100 epochs of 500 users overfit less than longer or faster runs (seed 0's validation,
+    # 20 to 150 epochs, lr 1e-3 and 3e-3); the KL cap and the L2 of the paper's code decide the rest
+    "multvae": [{"epochs": 100, "beta": b, "anneal_steps": 1000, "weight_decay": wd}
+                for b, wd in itertools.product((0.2, 0.5), (0.0, 0.01))],
+    # AMP-CF and its one-persona ablation: the same grid, so the same budget
+    "ampcf": [{"epochs": e, "batch_size": 32, "keep": 0.25} for e in (60, 120)],
+    "ampcf-k1": [{"epochs": e, "batch_size": 32, "keep": 0.25} for e in (60, 120)],
 }
 BLEND_WEIGHTS = (0.2, 0.3, 0.4, 0.5, 0.6)
+BLEND_EXTRA = ("multvae", "ampcf", "itemknn")  # tried as third, fourth... members, in this order
+EXTRA_WEIGHTS = (0.1, 0.2, 0.35)  # before normalising: the EASE + ALS weights sum to 1
+# paired over users (test NDCG@10, every split seed): run when both models are evaluated
+PAIRS = (("ampcf", "ampcf-k1"), ("ampcf", "als"), ("kgat", "kgat-ui"), ("multvae", "ease"), ("blend", "ease"))
+
+
+@dataclass(frozen=True)
+class Looks:
+    """What the diversity measures read, for the split's items: unit MiniLM text vectors
+    (intra-list distance; the same for every model, unlike any model's own factors) and a
+    boolean item × genre matrix (genres covered)."""
+
+    vectors: np.ndarray
+    genres: np.ndarray
+
+    @classmethod
+    def of(cls, catalog, items: np.ndarray) -> Looks:
+        from recsys.semantic import item_embeddings
+
+        vec = np.asarray(item_embeddings(catalog), dtype=np.float32)[items]
+        vec /= np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
+        cols = [v for v, (t, _) in enumerate(catalog.attr_values) if t == "genre"]
+        return cls(vec, catalog.item_attr[items][:, cols].toarray().astype(bool))
+
+
+def paired(per_model: dict[str, list[dict]], pairs=PAIRS) -> dict[str, dict]:
+    """A − B test NDCG@10 per user, pooled over split seeds: mean and a normal 95% interval."""
+    out = {}
+    for a, b in pairs:
+        if a in per_model and b in per_model:
+            d = np.concatenate([ra["per_user"] - rb["per_user"] for ra, rb in zip(per_model[a], per_model[b])])
+            d = d[~np.isnan(d)]
+            half = 1.96 * d.std(ddof=1) / np.sqrt(len(d))
+            out[f"{a} - {b}"] = {"test NDCG@10": {"diff": float(d.mean()),
+                                                  "ci95": [float(d.mean() - half), float(d.mean() + half)]},
+                                 "users x seeds": len(d)}
+    return out
 
 
 def evaluate_model(name: str, params: dict, data: Interactions, seed: int = 0, ks=KS,
-                   fitted: dict | None = None) -> dict:
+                   fitted: dict | None = None, looks: Looks | None = None) -> dict:
     """Fit on train, rank for validation and test. ``fitted`` caches models fitted on this
-    split by (name, params) so a blend reuses its members instead of refitting them."""
+    split by (name, params) so a blend reuses its members instead of refitting them; with
+    ``looks``, the test top 10's diversity and each user's test NDCG@10 (for paired comparisons)."""
     t0 = time.perf_counter()
     model = make_scorer(name, params, seed=seed)
     if fitted is not None and isinstance(model, Blend):
@@ -65,8 +112,37 @@ def evaluate_model(name: str, params: dict, data: Interactions, seed: int = 0, k
     scores = model.score(data.train)
     valid_idx, _ = top_k(scores, max(ks), data.train)
     test_idx, _ = top_k(scores, max(ks), data.train + data.valid)
-    return {"valid": ranking_metrics(valid_idx, data.valid, ks), "test": ranking_metrics(test_idx, data.test, ks),
-            "fit_seconds": fit_s, "total_seconds": time.perf_counter() - t0}
+    test = ranking_metrics(test_idx, data.test, ks)
+    out = {"valid": ranking_metrics(valid_idx, data.valid, ks), "test": test}
+    if looks is not None:
+        test["ILD@10"], test["genres@10"] = diversity(test_idx[:, :10], looks.vectors, looks.genres)
+        out["per_user"] = ndcg_per_user(test_idx, data.test, 10)
+    return {**out, "fit_seconds": fit_s, "total_seconds": time.perf_counter() - t0}
+
+
+def tune_blend(base: dict, data: Interactions, fitted: dict) -> tuple[list, dict]:
+    """The blend's members and weights on validation: the EASE + ALS weight first, then each
+    model of ``BLEND_EXTRA`` that has parameters in ``base``, added greedily at the best of
+    ``EXTRA_WEIGHTS`` when it raises validation NDCG@10 (kept out otherwise)."""
+    for name in ["ease", "als", *BLEND_EXTRA]:  # every candidate member fitted once, then reused
+        if name in base and fit_key(name, base[name]) not in fitted:
+            fitted[fit_key(name, base[name])] = make_scorer(name, base[name]).fit(data.train)
+    trials = []
+
+    def trial(members: list, what: str) -> float:
+        v = evaluate_model("blend", {"members": members}, data, fitted=fitted)["valid"]["NDCG@10"]
+        trials.append({"params": {"members": members}, "valid NDCG@10": v})
+        log.info(f"blend {what}: valid NDCG@10 {v:.4f}")
+        return v
+
+    pairs = [[["ease", base["ease"], 1 - w], ["als", base["als"], w]] for w in BLEND_WEIGHTS]
+    best_v, best = max(((trial(m, f"als weight {m[1][2]}"), m) for m in pairs), key=lambda t: t[0])
+    for name in (m for m in BLEND_EXTRA if m in base):
+        grown = [best + [[name, base[name], w]] for w in EXTRA_WEIGHTS]
+        v, members = max(((trial(m, f"+ {name} at {m[-1][2]}"), m) for m in grown), key=lambda t: t[0])
+        if v > best_v:
+            best_v, best = v, members
+    return trials, {"members": best}
 
 
 def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | None = None,
@@ -90,14 +166,12 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
         chosen[name] = max(trials[name], key=lambda t: t["valid NDCG@10"])["params"]
         keep = fit_key(name, chosen[name])  # the blend reuses only the chosen fit
         fitted = {k: m for k, m in fitted.items() if k == keep or m.name != name}
-    if "blend" in models and "ease" in chosen and "als" in chosen:
-        trials["blend"] = []
-        for w in BLEND_WEIGHTS:
-            params = {"members": [["ease", chosen["ease"], 1 - w], ["als", chosen["als"], w]]}
-            v = evaluate_model("blend", params, data, fitted=fitted)["valid"]["NDCG@10"]
-            trials["blend"].append({"params": params, "valid NDCG@10": v})
-            log.info(f"blend als weight {w}: valid NDCG@10 {v:.4f}")
-        chosen["blend"] = max(trials["blend"], key=lambda t: t["valid NDCG@10"])["params"]
+    if "blend" in models:
+        shipped = find_config(cf_key(catalog, data.protocol))
+        base = {**(json.loads(shipped.read_text())["params"] if shipped else {}), **chosen}
+        if "ease" not in base or "als" not in base:
+            raise ValueError("the blend starts from EASE and ALS: tune them too (--models ease,als,...,blend)")
+        trials["blend"], chosen["blend"] = tune_blend(base, data, fitted)
     payload = {"dataset": dataset, "selected_on": "valid NDCG@10, split seed 0", "params": chosen,
                "trials": trials, "data": (protocol or data.protocol).as_dict(), **run_metadata()}
     if out is not None:
@@ -105,7 +179,15 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
         log.info(f"wrote {out}")
         return chosen
     run = new_run("cf", catalog.key(), run)
-    name = config_path(cf_key(catalog, data.protocol)).name
+    key = cf_key(catalog, data.protocol)
+    shipped = find_config(key)
+    if shipped is not None:  # models not tuned now keep their shipped parameters, so shipping loses nothing
+        old = json.loads(shipped.read_text())
+        kept = {m: p for m, p in old.get("params", {}).items() if m not in chosen}
+        payload["params"] = {**kept, **chosen}
+        payload["trials"] = {**{m: t for m, t in old.get("trials", {}).items() if m in kept}, **trials}
+        payload["kept_from"] = {m: str(shipped.relative_to(shipped.parents[2])) for m in kept}
+    name = config_path(key).name
     write_json(run / name, payload)
     valid = {m: max(t["valid NDCG@10"] for t in trials[m]) for m in chosen}
     write_manifest(run, kind="cf", dataset=dataset, ships={name: f"tuned/{name}"},
@@ -125,9 +207,11 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
         n_users, n_items = data.shape
         n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
         fitted: dict = {}
+        looks = Looks.of(catalog, data.items)
         for name in models:
             log.info(f"seed {seed}: {name} ...")
-            per_model[name].append(evaluate_model(name, config.get(name, {}), data, seed=seed, ks=ks, fitted=fitted))
+            per_model[name].append(evaluate_model(name, config.get(name, {}), data, seed=seed, ks=ks, fitted=fitted,
+                                                  looks=looks))
             log.info(f"seed {seed}: {name} test NDCG@10 {per_model[name][-1]['test']['NDCG@10']:.4f}"
                 f" ({per_model[name][-1]['total_seconds']:.1f} s)")
     results = {}
@@ -148,17 +232,22 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
                 "valid_excludes": "train", "test_excludes": "train + valid", "ks": list(ks),
                 "tuned_on": "validation NDCG@10 (see configs/tuned)",
                 "seconds": round(time.perf_counter() - t_start, 1)}
-    return {"protocol": protocol, "results": results, **run_metadata()}
+    return {"protocol": protocol, "results": results, "paired": paired(per_model), **run_metadata()}
 
 
 def print_table(payload: dict) -> None:
-    metrics = ["NDCG@10", "Recall@10", "Hit@10", "NDCG@20", "Recall@20"]
-    rows = [[name] + [fmt(r["test"][m]) for m in metrics] + [fmt(r["valid"]["NDCG@10"]), fmt(r["fit_seconds"], 1)]
-            for name, r in payload["results"].items()]
+    metrics = ["NDCG@10", "Recall@10", "Hit@10", "NDCG@20", "Recall@20", "ILD@10", "genres@10"]
+    rows = [[name] + [fmt(r["test"][m]) if m in r["test"] else "-" for m in metrics]
+            + [fmt(r["valid"]["NDCG@10"]), fmt(r["fit_seconds"], 1)] for name, r in payload["results"].items()]
     p = payload["protocol"]
     print(f"{p['dataset']}: {p['users']:,} users, {p['items']:,} items, {p['interactions']:,} interactions; "
           f"test metrics over split seeds {p['split_seeds']} ({p['seconds']:.0f} s in all)")
     print(table(rows, ["model"] + [f"test {m}" for m in metrics] + ["valid NDCG@10", "fit s"]))
+    if payload.get("paired"):
+        print("paired over users and split seeds (test NDCG@10, 95% interval):")
+        rows = [[k, f"{d['diff']:+.4f}", f"[{d['ci95'][0]:+.4f}, {d['ci95'][1]:+.4f}]", str(v["users x seeds"])]
+                for k, v in payload["paired"].items() for d in [v["test NDCG@10"]]]
+        print(table(rows, ["A - B", "mean", "95% interval", "n"]))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ import time
 import numpy as np
 
 from lab.options import add_data_args, load_catalog, protocol_of
-from recsys.metrics import ranking_metrics
+from recsys.metrics import diversity, ranking_metrics
 from recsys.models import make_scorer
 from recsys.personas import PersonaConfig, attention, build_personas, fuse, l2
 from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_json
@@ -52,16 +52,6 @@ def persona_scores(X: np.ndarray, personas: list[list], beta: float) -> np.ndarr
         if ps:
             out[u], _ = attention(ps, X, beta)
     return out
-
-
-def diversity(ranked: np.ndarray, X: np.ndarray, genres) -> tuple[float, float]:
-    """Mean intra-list distance and mean genre coverage of each row's items."""
-    V = X[ranked]  # (n_users, k, d)
-    sims = np.einsum("ukd,ujd->ukj", V, V)
-    k = ranked.shape[1]
-    ild = (1 - (sims.sum(axis=(1, 2)) - k) / (k * (k - 1))).mean()
-    cover = np.asarray((genres[ranked.ravel()].reshape(*ranked.shape, -1).sum(axis=1) > 0).sum(axis=1)).mean()
-    return float(ild), float(cover)
 
 
 def run_seed(catalog, text, seed: int, betas, ks=(10, 20), protocol=None) -> dict:

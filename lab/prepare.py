@@ -68,22 +68,6 @@ def stage(run: Path, root: Path) -> dict[str, str]:
     return staged
 
 
-def merge_cf(run: Path, world, model: str) -> None:
-    """The tuned CF file a ``cf`` step wrote, with the parameters of the models it did not tune
-    kept from the shipped file (the chat's ALS, the blend), so shipping it loses nothing."""
-    from recsys.tuned import find_config
-
-    manifest = read_manifest(run)
-    (name,) = manifest["ships"]
-    fresh = json.loads((run / name).read_text())
-    shipped = find_config(world.catalog.key())
-    if shipped is not None:
-        old = json.loads(shipped.read_text())
-        fresh["params"] = {**old.get("params", {}), **fresh["params"]}
-        fresh["kept_from"] = {m: str(shipped) for m in old.get("params", {}) if m != model}
-    atomic_write(run / name, json.dumps(fresh, indent=2) + "\n")
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.prepare", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -138,7 +122,6 @@ def main(argv=None) -> int:
             from lab import evaluate_cf
 
             evaluate_cf.tune(args.dataset, [PRIOR], run=run, protocol=protocol_of(args, catalog))
-            merge_cf(run, world, PRIOR)
         elif name in ("rule", "plan"):
             from lab import tune
 

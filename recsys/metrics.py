@@ -34,3 +34,28 @@ def ranking_metrics(ranked: np.ndarray, relevant: sp.csr_matrix, ks=(10, 20)) ->
         out[f"NDCG@{k}"] = float(np.mean(dcg / idcg))
         out[f"Hit@{k}"] = float(np.mean(hits[:, :kk].any(axis=1)))
     return out
+
+
+def ndcg_per_user(ranked: np.ndarray, relevant: sp.csr_matrix, k: int = 10) -> np.ndarray:
+    """NDCG@k of each user (binary gains, as ``ranking_metrics``); NaN for users with no
+    relevant item, so two models' arrays pair up user by user."""
+    n_rel = np.diff(sp.csr_matrix(relevant).indptr)
+    kk = min(k, ranked.shape[1])
+    hits = hit_matrix(ranked[:, :kk], relevant).astype(np.float64)
+    discount = 1.0 / np.log2(np.arange(2, k + 2))
+    idcg = np.cumsum(discount)[np.clip(np.minimum(n_rel, k) - 1, 0, None)]
+    out = (hits @ discount[:kk]) / idcg
+    out[n_rel == 0] = np.nan
+    return out
+
+
+def diversity(ranked: np.ndarray, vectors: np.ndarray, genres: np.ndarray) -> tuple[float, float]:
+    """Of each row's ranked items: the mean intra-list distance (mean pairwise 1 − cosine of
+    the rows of ``vectors``, which must be unit length) and the mean number of distinct genres
+    (``genres``: a boolean item × genre matrix), averaged over rows."""
+    V = vectors[ranked]  # (n_users, k, d)
+    sims = np.einsum("ukd,ujd->ukj", V, V)
+    k = ranked.shape[1]
+    ild = (1 - (sims.sum(axis=(1, 2)) - k) / (k * (k - 1))).mean()
+    cover = (genres[ranked.ravel()].reshape(*ranked.shape, -1).sum(axis=1) > 0).sum(axis=1).mean()
+    return float(ild), float(cover)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from recsys.als import ALS, ImplicitALS
+from recsys.ampcf import AMPCF, AMPCF1
+from recsys.multvae import MultVAE
 from recsys.scorers import EASE, ItemKNN, Params, Popularity, Scorer, matrix_fingerprint
 
 MODELS: dict[str, type[Scorer]] = {
@@ -16,6 +18,9 @@ MODELS: dict[str, type[Scorer]] = {
     "als-cg": ALS,
     "ease": EASE,
     "itemknn": ItemKNN,
+    "multvae": MultVAE,
+    "ampcf": AMPCF,
+    "ampcf-k1": AMPCF1,
 }
 
 

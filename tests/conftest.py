@@ -27,12 +27,17 @@ from recsys.catalog import build_catalog  # noqa: E402
 # Small hyper-parameters per registered model, so a 24 x 18 matrix fits in milliseconds.
 # A model added to recsys.models.MODELS without an entry here is tested with its defaults.
 SMALL_ALS = {"factors": 4, "l2": 0.1, "iterations": 15}
+SMALL_AMPCF = {"dim": 8, "epochs": 60, "batch_size": 8, "lr": 2e-2}
+SMALL_MULTVAE = {"hidden": 16, "latent": 8, "epochs": 100, "batch_size": 8, "lr": 1e-2, "anneal_steps": 0}
 SMALL_PARAMS: dict[str, dict] = {
     "pop": {},
     "als": SMALL_ALS,
     "als-cg": SMALL_ALS,
     "ease": {"l2": 1.0},
     "itemknn": {"k": 5},
+    "multvae": SMALL_MULTVAE,
+    "ampcf": {**SMALL_AMPCF, "personas": 2},
+    "ampcf-k1": SMALL_AMPCF,
     "blend": {"members": [["ease", {"l2": 1.0}, 0.5], ["als", SMALL_ALS, 0.5]]},
 }
 # A different but still valid parameter set per model (None: the model has no parameters).
@@ -42,6 +47,9 @@ ALT_PARAMS: dict[str, dict | None] = {
     "als-cg": {**SMALL_ALS, "factors": 5},
     "ease": {"l2": 2.0},
     "itemknn": {"k": 4},
+    "multvae": {**SMALL_MULTVAE, "latent": 6},
+    "ampcf": {**SMALL_AMPCF, "personas": 3},
+    "ampcf-k1": {**SMALL_AMPCF, "dim": 6},
     "blend": {"members": [["ease", {"l2": 1.0}, 0.7], ["als", SMALL_ALS, 0.3]]},
 }
 

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from lab.evaluate_cf import evaluate_model, main
+from lab import evaluate_cf
+from lab.evaluate_cf import evaluate_model, main, tune, tune_blend
 from recsys.folder import load_folder
 from recsys.models import fit_key
 from recsys.split import split_interactions
@@ -46,14 +47,20 @@ def test_two_seeds_write_mean_and_std(synthetic_folder, config, tmp_path, capsys
     for name, res in payload["results"].items():
         assert res["params"] == json.loads(config.read_text())["params"].get(name, {})
         for part in ("valid", "test"):
-            assert set(res[part]) == METRICS, (name, part)
+            assert set(res[part]) == METRICS | ({"ILD@10", "genres@10"} if part == "test" else set()), (name, part)
             for m, v in res[part].items():
-                assert set(v) == {"mean", "std"} and 0.0 <= v["mean"] <= 1.0 and v["std"] >= 0.0, (name, m)
+                top = 10 if m == "genres@10" else 1  # a count of genres, the rest are shares
+                assert set(v) == {"mean", "std"} and 0.0 <= v["mean"] <= top and v["std"] >= 0.0, (name, m)
         assert set(res["fit_seconds"]) == {"mean", "std"}
     # the taste groups are learnable: a personalised model beats popularity on test
     ndcg = {n: r["test"]["NDCG@10"]["mean"] for n, r in payload["results"].items()}
     assert ndcg["ease"] > ndcg["pop"]
-    assert "test NDCG@10" in capsys.readouterr().out  # the printed table
+    # paired over users: the blend against EASE, every user with a test item in both seeds
+    pair = payload["paired"]["blend - ease"]
+    lo, hi = pair["test NDCG@10"]["ci95"]
+    assert lo <= pair["test NDCG@10"]["diff"] <= hi and pair["users x seeds"] == 2 * 60
+    printed = capsys.readouterr().out
+    assert "test NDCG@10" in printed and "blend - ease" in printed  # the printed tables
 
 
 def test_one_seed_gives_plain_numbers(synthetic_folder, config, tmp_path):
@@ -97,3 +104,32 @@ def test_evaluate_model_reuses_blend_members(synthetic_folder):
     assert model.prefit is None  # the cache is dropped after fitting, so it is never pickled
     # ... and with all the weight on EASE it ranks exactly like EASE
     assert res["valid"] == pytest.approx(ease["valid"]) and res["test"] == pytest.approx(ease["test"])
+
+
+def test_tune_blend_adds_a_member_only_when_validation_rises(synthetic_folder):
+    data = split_interactions(load_folder(synthetic_folder), seed=0)
+    base = {"ease": {"l2": 10.0}, "als": SMALL_ALS, "itemknn": {"k": 10}}
+    trials, chosen = tune_blend(base, data, {})
+    pairs = [t["valid NDCG@10"] for t in trials if len(t["params"]["members"]) == 2]
+    assert len(pairs) == len(evaluate_cf.BLEND_WEIGHTS)
+    members = chosen["members"]
+    assert [m[0] for m in members[:2]] == ["ease", "als"]
+    chosen_v = next(t["valid NDCG@10"] for t in trials if t["params"]["members"] == members)
+    assert chosen_v >= max(pairs)
+    if len(members) == 3:  # item-KNN joined: it raised validation above the best pair
+        assert members[2][0] == "itemknn" and chosen_v > max(pairs)
+
+
+def test_tune_keeps_the_shipped_parameters_of_models_it_did_not_tune(synthetic_folder, tmp_path, monkeypatch):
+    shipped = tmp_path / "configs" / "tuned" / "x.json"
+    shipped.parent.mkdir(parents=True)
+    shipped.write_text(json.dumps({"params": {"als": SMALL_ALS, "ease": {"l2": 1.0}},
+                                   "trials": {"als": [{"params": SMALL_ALS, "valid NDCG@10": 0.5}]}}))
+    monkeypatch.setattr(evaluate_cf, "find_config", lambda key, dirs=(): shipped)
+    monkeypatch.setitem(evaluate_cf.GRIDS, "ease", [{"l2": 10.0}, {"l2": 100.0}])
+    tune(str(synthetic_folder), ["ease"], run=tmp_path / "run")
+    (written,) = (tmp_path / "run").glob("synthetic-*.json")
+    payload = json.loads(written.read_text())
+    assert payload["params"]["als"] == SMALL_ALS  # kept from the shipped file
+    assert payload["params"]["ease"] in ({"l2": 10.0}, {"l2": 100.0})  # tuned now
+    assert set(payload["kept_from"]) == {"als"} and set(payload["trials"]) == {"als", "ease"}
