@@ -9,6 +9,7 @@ import numpy as np
 
 from recsys.als import ALS, ImplicitALS
 from recsys.ampcf import AMPCF, AMPCF1
+from recsys.kgat import KGAT, KGATUI
 from recsys.multvae import MultVAE
 from recsys.scorers import EASE, ItemKNN, Params, Popularity, Scorer, matrix_fingerprint
 
@@ -21,11 +22,15 @@ MODELS: dict[str, type[Scorer]] = {
     "multvae": MultVAE,
     "ampcf": AMPCF,
     "ampcf-k1": AMPCF1,
+    "kgat": KGAT,
+    "kgat-ui": KGATUI,
 }
 
 
-def make_scorer(name: str, params: dict | None = None, seed: int = 0) -> Scorer:
-    """Build a registered scorer with hyper-parameters from a plain dict."""
+def make_scorer(name: str, params: dict | None = None, seed: int = 0, catalog=None, items=None) -> Scorer:
+    """Build a registered scorer with hyper-parameters from a plain dict. Models that read side
+    information (``needs_catalog``) get ``catalog`` and ``items``, the catalog index of each
+    column of the matrices they will fit on (default: every catalog item, in order)."""
     if name not in MODELS:
         raise ValueError(f"unknown model {name!r}: choose from {', '.join(MODELS)}")
     cls = MODELS[name]
@@ -36,6 +41,8 @@ def make_scorer(name: str, params: dict | None = None, seed: int = 0) -> Scorer:
         p = cls.Params(**params)
     except TypeError as exc:
         raise ValueError(f"bad parameters for {name}: {exc}") from exc
+    if cls.needs_catalog:
+        return cls(p, seed=seed, catalog=catalog, items=items)
     return cls(p, seed=seed)
 
 
@@ -73,6 +80,14 @@ class Blend(Scorer):
     Params = BlendParams
 
     prefit: dict | None = None  # fit_key -> a model already fitted on the same training data
+    needs_catalog = True  # passed on to members that read it
+
+    def __init__(self, params=None, seed: int = 0, catalog=None, items=None) -> None:
+        super().__init__(params, seed)
+        self.catalog, self.items = catalog, items
+
+    def __getstate__(self) -> dict:  # the fitted blend does not carry the catalog
+        return {k: v for k, v in self.__dict__.items() if k not in ("catalog", "items")}
 
     def _fit(self, train):
         fp = matrix_fingerprint(train)
@@ -80,7 +95,7 @@ class Blend(Scorer):
         for n, p, w in self.params.members:
             model = (self.prefit or {}).get(fit_key(n, p))
             if model is None or model.train_fingerprint != fp or model.seed != self.seed:
-                model = make_scorer(n, p, self.seed).fit(train)
+                model = make_scorer(n, p, self.seed, self.catalog, self.items).fit(train)
             self.members.append((model, w))
         self.prefit = None  # never pickle the cache
         self.member_seconds = sum(m.fit_seconds for m, _ in self.members)

@@ -58,6 +58,7 @@ class Scorer(ABC):
 
     name: str = "scorer"
     Params = Params
+    needs_catalog = False  # True: the registry passes the catalog and the columns' catalog items
 
     def __init__(self, params: Params | None = None, seed: int = 0) -> None:
         self.params = params if params is not None else self.Params()
@@ -93,7 +94,10 @@ class Scorer(ABC):
 
     def fingerprint(self) -> str:
         """Identifies the fitted model: class, parameters, seed and training data."""
-        blob = json.dumps([self.name, self.params.to_dict(), self.seed, self.train_fingerprint], sort_keys=True)
+        parts = [self.name, self.params.to_dict(), self.seed, self.train_fingerprint]
+        if getattr(self, "side_fingerprint", ""):  # side information (the catalog) a model read
+            parts.append(self.side_fingerprint)
+        blob = json.dumps(parts, sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
     def save(self, path: str | Path, **meta) -> None:

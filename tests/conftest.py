@@ -28,6 +28,7 @@ from recsys.catalog import build_catalog  # noqa: E402
 # A model added to recsys.models.MODELS without an entry here is tested with its defaults.
 SMALL_ALS = {"factors": 4, "l2": 0.1, "iterations": 15}
 SMALL_AMPCF = {"dim": 8, "epochs": 60, "batch_size": 8, "lr": 2e-2}
+SMALL_KGAT = {"dim": 8, "layers": 2, "epochs": 60, "batch_size": 64, "lr": 1e-2}
 SMALL_MULTVAE = {"hidden": 16, "latent": 8, "epochs": 100, "batch_size": 8, "lr": 1e-2, "anneal_steps": 0}
 SMALL_PARAMS: dict[str, dict] = {
     "pop": {},
@@ -38,6 +39,8 @@ SMALL_PARAMS: dict[str, dict] = {
     "multvae": SMALL_MULTVAE,
     "ampcf": {**SMALL_AMPCF, "personas": 2},
     "ampcf-k1": SMALL_AMPCF,
+    "kgat": SMALL_KGAT,
+    "kgat-ui": SMALL_KGAT,
     "blend": {"members": [["ease", {"l2": 1.0}, 0.5], ["als", SMALL_ALS, 0.5]]},
 }
 # A different but still valid parameter set per model (None: the model has no parameters).
@@ -50,6 +53,8 @@ ALT_PARAMS: dict[str, dict | None] = {
     "multvae": {**SMALL_MULTVAE, "latent": 6},
     "ampcf": {**SMALL_AMPCF, "personas": 3},
     "ampcf-k1": {**SMALL_AMPCF, "dim": 6},
+    "kgat": {**SMALL_KGAT, "layers": 1},
+    "kgat-ui": {**SMALL_KGAT, "layers": 1},
     "blend": {"members": [["ease", {"l2": 1.0}, 0.7], ["als", SMALL_ALS, 0.3]]},
 }
 
@@ -123,6 +128,17 @@ def block_data() -> tuple[sp.csr_matrix, np.ndarray]:
                     cols.append(i)
     train = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(groups * users, groups * items))
     return train, np.array(withheld)
+
+
+@pytest.fixture(scope="session")
+def block_catalog():
+    """The catalog of ``block_data``'s 18 items: a genre per group of six and an actor per
+    three items (for models that read attributes, such as KGAT)."""
+    items = [(f"m{i}", f"Film {i}", 1990 + i) for i in range(18)]
+    attrs = [(f"m{i}", "genre", f"G{i // 6}") for i in range(18)] + [(f"m{i}", "cast", f"Actor {i // 3}")
+                                                                       for i in range(18)]
+    inter = (["u0"], ["m0"], np.array([5.0]), np.array([0]), None)
+    return build_catalog("blocks", items, attrs, {}, inter, attr_types=("genre", "cast"))
 
 
 @pytest.fixture

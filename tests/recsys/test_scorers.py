@@ -10,6 +10,7 @@ import dataclasses
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from conftest import SMALL_KGAT
 
 from recsys.als import ALSParams
 from recsys.models import MODELS, BlendParams, make_scorer
@@ -19,11 +20,23 @@ PERSONALISED = [name for name in MODELS if name != "pop"]
 
 
 @pytest.fixture
-def fitted(small_params):
+def make(small_params, block_catalog):
+    """``make(name, seed=0, params=None)``: an unfitted model with small parameters; models that
+    read attributes get ``block_data``'s catalog."""
+
+    def build(name: str, seed: int = 0, params: dict | None = None) -> Scorer:
+        return make_scorer(name, small_params.get(name, {}) if params is None else params, seed=seed,
+                           catalog=block_catalog)
+
+    return build
+
+
+@pytest.fixture
+def fitted(make):
     """``fitted(name, train, seed=0, params=None)``: a model fitted with small parameters."""
 
     def fit(name: str, train: sp.csr_matrix, seed: int = 0, params: dict | None = None) -> Scorer:
-        return make_scorer(name, small_params.get(name, {}) if params is None else params, seed=seed).fit(train)
+        return make(name, seed, params).fit(train)
 
     return fit
 
@@ -98,10 +111,10 @@ def test_make_scorer_rejects_unknown_model_and_unknown_param():
 
 
 @pytest.mark.parametrize("name", list(MODELS))
-def test_score_shape_dtype_and_unfitted(name, block_data, fitted, small_params):
+def test_score_shape_dtype_and_unfitted(name, block_data, fitted, make):
     train, _ = block_data
     with pytest.raises(RuntimeError):
-        make_scorer(name, small_params.get(name, {})).score([0])
+        make(name).score([0])
     scores = fitted(name, train).score(train[:5])
     assert scores.dtype == np.float32 and scores.shape == (5, train.shape[1])
     assert np.isfinite(scores).all()
@@ -157,14 +170,14 @@ def test_recommend_excludes_seen(name, block_data, fitted):
 
 
 @pytest.mark.parametrize("name", list(MODELS))
-def test_fingerprint_tracks_params_seed_and_data(name, block_data, fitted, small_params, alt_params):
+def test_fingerprint_tracks_params_seed_and_data(name, block_data, fitted, make, alt_params):
     train, _ = block_data
     base = fitted(name, train)
     assert base.fingerprint() == fitted(name, train).fingerprint()  # stable
     other = train.tolil()
     other[0, train.shape[1] - 1] = 1.0  # one more interaction
     assert fitted(name, other.tocsr()).fingerprint() != base.fingerprint()
-    assert make_scorer(name, small_params.get(name, {}), seed=1).fit(train).fingerprint() != base.fingerprint()
+    assert make(name, seed=1).fit(train).fingerprint() != base.fingerprint()
     alt = alt_params.get(name)
     if alt is None and name not in alt_params:  # a new model: perturb its first numeric field
         p = base.params
@@ -192,3 +205,18 @@ def test_fit_does_not_modify_its_argument():
     counts = sp.csr_matrix(np.array([[2, 0, 3], [0, 5, 1]], np.float32))
     make_scorer("ease", {"l2": 1.0}).fit(counts)
     assert counts.data.tolist() == [2.0, 3.0, 5.0, 1.0]
+
+
+def test_kgat_reads_the_catalog_and_its_graph(block_data, block_catalog, make):
+    train, _ = block_data
+    with pytest.raises(ValueError, match="catalog"):
+        make_scorer("kgat")
+    kgat, ui = make("kgat").fit(train), make("kgat-ui").fit(train)
+    # 3 genres and 6 actors, each on 3+ of the 18 items; both directions of every link
+    assert kgat.graph_size["values"] == 9 and kgat.graph_size["knowledge triples"] == 36
+    assert kgat.graph_size["edges"] == 2 * train.nnz + 2 * 36 and ui.graph_size["edges"] == 2 * train.nnz
+    assert kgat.kg_types == ["cast", "genre"] and ui.graph_size["values"] == 0
+    # the catalog is part of what a fitted KGAT is, and it is not pickled with the model
+    assert "catalog" not in kgat.__getstate__()
+    other = make_scorer("kgat", SMALL_KGAT, catalog=block_catalog, items=np.arange(18)[::-1].copy()).fit(train)
+    assert other.fingerprint() != kgat.fingerprint()  # other catalog items behind the same columns
