@@ -176,3 +176,29 @@ class AMPCF1(AMPCF):
 
     name = "ampcf-k1"
     Params = AMPCF1Params
+
+
+def persona_words(model: AMPCF, history, catalog, items=None, n: int = 3,
+                  types: tuple[str, ...] = ("genre", "director", "cast", "decade")) -> list[list[tuple[str, str]]]:
+    """Words for each persona of one person: the attribute values (of ``types``) most typical of
+    the films the persona attends to, by attention-weighted tf-idf over the catalog, best first.
+    ``history``: column indices; ``items``: the catalog item of each column (default: the same)."""
+    history = np.asarray(history, dtype=np.int64)
+    cat_items = history if items is None else np.asarray(items)[history]
+    _, attention = model.personas(history)  # (K, n)
+    keep = np.array([catalog.attr_values[v][0] in types for v in range(len(catalog.attr_values))])
+    x = catalog.item_attr[cat_items].toarray()[:, keep]  # (n, values kept)
+    df = np.asarray(catalog.item_attr[:, np.flatnonzero(keep)].sum(axis=0)).ravel()
+    weight = (attention @ x) * np.log(catalog.n_items / np.maximum(df, 1))  # (K, values kept)
+    names = [catalog.attr_values[v] for v in np.flatnonzero(keep)]
+    return [[names[v] for v in np.argsort(-w, kind="stable")[:n] if w[v] > 0] for w in weight]
+
+
+def recommend_with_personas(model: AMPCF, history, k: int = 10) -> list[tuple[int, int]]:
+    """The best ``k`` unseen columns for one person, each with the persona that scored it (the
+    candidate's largest attention weight)."""
+    scores, alpha = model.persona_scores(np.asarray(history, dtype=np.int64))
+    scores = scores.copy()
+    scores[np.asarray(history, dtype=np.int64)] = -np.inf
+    best = np.argsort(-scores, kind="stable")[:k]
+    return [(int(i), int(alpha[:, i].argmax())) for i in best]
