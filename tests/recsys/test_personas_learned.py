@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-
 from conftest import SMALL_AMPCF
+
 from recsys.ampcf import persona_words, recommend_with_personas
 from recsys.models import make_scorer
 
