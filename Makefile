@@ -45,4 +45,4 @@ lint: install-dev
 	$(PY) -m ruff check .
 
 evaluate: install
-	$(PY) -m lab.evaluate_cf --dataset movielens-1m --models pop,als,ease,itemknn,blend --json out/evaluate-movielens-1m.json
+	$(PY) -m lab.evaluate_cf --dataset movielens-1m --models pop,itemknn,als,ease,multvae,kgat,kgat-ui,ampcf,ampcf-k1,blend --json out/evaluate-movielens-1m.json
