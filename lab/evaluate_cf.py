@@ -9,7 +9,9 @@ Protocol (built-in MovieLens; ``--min-rating`` / ``--core`` change it, defaults 
 on train only and score from each user's training history, full ranking; validation excludes
 train items, test excludes train + valid items. Hyper-parameters come from the committed
 config that ``--tune`` chose on validation NDCG@10 (split seed 0) — test is never looked at
-while tuning. Results are mean ± std over split seeds.
+while tuning. Results are mean ± std over split seeds, with two diversity measures of the test
+top 10 (ILD@10 on the MiniLM text vectors, genres@10) and, for the pairs in ``PAIRS`` that were
+both evaluated, the per-user difference of test NDCG@10 with a 95% interval (users × seeds).
 """
 
 from __future__ import annotations
