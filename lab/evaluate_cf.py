@@ -34,6 +34,7 @@ from recsys.models import MODELS, Blend, fit_key, make_scorer
 from recsys.report import aggregate, configure_logging, fmt, run_metadata, table, write_json
 from recsys.runs import new_run, write_manifest
 from recsys.scorers import top_k
+from recsys.semantic import item_embeddings
 from recsys.split import DataProtocol, Interactions, cf_key, split_interactions
 from recsys.tuned import config_path, find_config, load_config
 
@@ -78,13 +79,10 @@ class Looks:
     genres: np.ndarray
 
     @classmethod
-    def of(cls, catalog, items: np.ndarray) -> Looks:
-        from recsys.semantic import item_embeddings
-
-        vec = np.asarray(item_embeddings(catalog), dtype=np.float32)[items]
-        vec /= np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
+    def of(cls, catalog, items: np.ndarray, text: np.ndarray) -> Looks:
+        """``text``: the catalog's unit text vectors (``recsys.semantic.item_embeddings``)."""
         cols = [v for v, (t, _) in enumerate(catalog.attr_values) if t == "genre"]
-        return cls(vec, catalog.item_attr[items][:, cols].toarray().astype(bool))
+        return cls(text[items], catalog.item_attr[items][:, cols].toarray().astype(bool))
 
 
 def paired(per_model: dict[str, list[dict]], pairs=PAIRS) -> dict[str, dict]:
@@ -157,7 +155,7 @@ def tune_blend(base: dict, data: Interactions, fitted: dict, catalog=None) -> tu
 
 def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | None = None,
          protocol: DataProtocol | None = None) -> dict:
-    """Grid search on validation NDCG@10 (split seed 0); then the EASE+ALS blend weight.
+    """Grid search on validation NDCG@10 (split seed 0); then the blend (``tune_blend``).
     Writes the chosen parameters to ``out`` when given, else into a run folder under ``out/``
     (``run``, or a new one) that ``python -m lab.promote`` ships as ``configs/tuned/<dataset>.json``."""
     catalog = load_dataset(dataset)
@@ -165,6 +163,11 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
     if not data.valid.nnz:
         raise ValueError(f"{dataset}: no validation interactions under {data.protocol} to tune on: give the folder "
                          "valid rows (split column) or drop the split column for a seeded 8:1:1 split")
+    key = cf_key(catalog, data.protocol)
+    shipped_path = find_config(key)
+    shipped = json.loads(shipped_path.read_text()) if shipped_path is not None else {}
+    if "blend" in models and not {"ease", "als"} <= set(shipped.get("params", {})) | set(models):
+        raise ValueError("the blend starts from EASE and ALS: tune them too (--models ease,als,...,blend)")
     chosen, trials, fitted = {}, {}, {}
     for name in [m for m in models if m != "blend"]:
         trials[name] = []
@@ -177,11 +180,7 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
         keep = fit_key(name, chosen[name])  # the blend reuses only the chosen fit
         fitted = {k: m for k, m in fitted.items() if k == keep or m.name != name}
     if "blend" in models:
-        shipped = find_config(cf_key(catalog, data.protocol))
-        base = {**(json.loads(shipped.read_text())["params"] if shipped else {}), **chosen}
-        if "ease" not in base or "als" not in base:
-            raise ValueError("the blend starts from EASE and ALS: tune them too (--models ease,als,...,blend)")
-        trials["blend"], chosen["blend"] = tune_blend(base, data, fitted, catalog)
+        trials["blend"], chosen["blend"] = tune_blend({**shipped.get("params", {}), **chosen}, data, fitted, catalog)
     payload = {"dataset": dataset, "selected_on": "valid NDCG@10, split seed 0", "params": chosen,
                "trials": trials, "data": (protocol or data.protocol).as_dict(), **run_metadata()}
     if out is not None:
@@ -189,14 +188,11 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
         log.info(f"wrote {out}")
         return chosen
     run = new_run("cf", catalog.key(), run)
-    key = cf_key(catalog, data.protocol)
-    shipped = find_config(key)
-    if shipped is not None:  # models not tuned now keep their shipped parameters, so shipping loses nothing
-        old = json.loads(shipped.read_text())
-        kept = {m: p for m, p in old.get("params", {}).items() if m not in chosen}
+    if shipped_path is not None:  # models not tuned now keep their shipped parameters, so shipping loses nothing
+        kept = {m: p for m, p in shipped.get("params", {}).items() if m not in chosen}
         payload["params"] = {**kept, **chosen}
-        payload["trials"] = {**{m: t for m, t in old.get("trials", {}).items() if m in kept}, **trials}
-        payload["kept_from"] = {m: str(shipped.relative_to(shipped.parents[2])) for m in kept}
+        payload["trials"] = {**{m: t for m, t in shipped.get("trials", {}).items() if m in kept}, **trials}
+        payload["kept_from"] = {m: str(shipped_path.relative_to(shipped_path.parents[2])) for m in kept}
     name = config_path(key).name
     write_json(run / name, payload)
     valid = {m: max(t["valid NDCG@10"] for t in trials[m]) for m in chosen}
@@ -210,6 +206,7 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
         protocol: DataProtocol | None = None) -> dict:
     t_start = time.perf_counter()
     catalog = load_dataset(dataset, verbose=True)
+    text = item_embeddings(catalog)  # for the diversity measures, once for every split seed
     per_model: dict[str, list[dict]] = {m: [] for m in models}
     n_users = n_items = n_inter = 0
     for seed in range(seeds):
@@ -217,7 +214,7 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
         n_users, n_items = data.shape
         n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
         fitted: dict = {}
-        looks = Looks.of(catalog, data.items)
+        looks = Looks.of(catalog, data.items, text)
         for name in models:
             log.info(f"seed {seed}: {name} ...")
             per_model[name].append(evaluate_model(name, config.get(name, {}), data, seed=seed, ks=ks, fitted=fitted,

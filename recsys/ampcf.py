@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.special import softmax
 
 from recsys.scorers import Params, Scorer
 
@@ -57,11 +58,6 @@ class AMPCFParams(Params):
 @dataclass(frozen=True)
 class AMPCF1Params(AMPCFParams):
     personas: int = 1
-
-
-def _softmax(x: np.ndarray, axis: int) -> np.ndarray:
-    e = np.exp(x - x.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
 
 
 class AMPCF(Scorer):
@@ -148,7 +144,7 @@ class AMPCF(Scorer):
         w = self.weights
         items = np.asarray(items, dtype=np.int64)
         h = w["emb"][items]  # (n, d)
-        a = _softmax(np.tanh(h @ w["proj_w"] + w["proj_b"]) @ w["heads"], axis=0).T  # (K, n)
+        a = softmax(np.tanh(h @ w["proj_w"] + w["proj_b"]) @ w["heads"], axis=0).T  # (K, n)
         return a @ h, a
 
     def persona_scores(self, items) -> tuple[np.ndarray, np.ndarray]:
@@ -161,7 +157,7 @@ class AMPCF(Scorer):
             return w["bias"].copy(), np.full((k, self.n_items), 1.0 / k, np.float32)
         personas, _ = self.personas(items)
         s = personas @ w["out"].T  # (K, n_items)
-        alpha = _softmax(s / self.params.temperature, axis=0)
+        alpha = softmax(s / self.params.temperature, axis=0)
         return (alpha * s).sum(0) + w["bias"], alpha
 
     def _score(self, history: sp.csr_matrix) -> np.ndarray:

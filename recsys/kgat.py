@@ -37,6 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from recsys.als import _torch_csr
+from recsys.personas import l2
 from recsys.scorers import Params, Scorer
 
 
@@ -101,23 +102,17 @@ class KGAT(Scorer):
 
     name = "kgat"
     Params = KGATParams
-    needs_catalog = True
 
     def __init__(self, params: Params | None = None, seed: int = 0, catalog=None, items=None) -> None:
-        super().__init__(params, seed)
+        super().__init__(params, seed, catalog, items)
         if self.params.kg and catalog is None:
             raise ValueError(f"{self.name} reads the catalog's attributes: "
                              f"make_scorer({self.name!r}, ..., catalog=...)")
-        self.catalog = catalog
-        self.items = None if items is None else np.asarray(items, np.int64)
         self.side_fingerprint = ""
         if catalog is not None and self.params.kg:  # what the graph is built from: the catalog and the columns' items
             h = hashlib.sha256(catalog.fingerprint().encode())
             h.update(b"all" if self.items is None else self.items.tobytes())
             self.side_fingerprint = h.hexdigest()[:16]
-
-    def __getstate__(self) -> dict:  # the fitted model does not carry the catalog
-        return {k: v for k, v in self.__dict__.items() if k != "catalog"}
 
     def _graph(self, train: sp.csr_matrix):
         """Directed edges (head, relation, tail) of the collaborative knowledge graph, the
@@ -279,7 +274,7 @@ class KGAT(Scorer):
                 n = pi @ self.item_layers[k][its]
                 e = _leaky((e + n) @ a1 + b1) + _leaky((e * n) @ a2 + b2)
                 outs.append(e)
-            fu = np.concatenate([x / max(np.linalg.norm(x), 1e-12) for x in outs])
+            fu = np.concatenate([l2(x) for x in outs])
             scores[row] = self.item_final @ fu
         return scores
 

@@ -18,20 +18,25 @@ def hit_matrix(ranked: np.ndarray, relevant: sp.csr_matrix) -> np.ndarray:
     return np.asarray(rel[rows, ranked.ravel()]).reshape(ranked.shape) > 0
 
 
+def _ndcg(hits: np.ndarray, n_rel: np.ndarray, k: int) -> np.ndarray:
+    """NDCG@k per row of a hit matrix, for rows with ``n_rel`` >= 1 relevant items; ranks past
+    the matrix's width count as misses."""
+    kk = min(k, hits.shape[1])
+    discount = 1.0 / np.log2(np.arange(2, k + 2))
+    return (hits[:, :kk] @ discount[:kk]) / np.cumsum(discount)[np.minimum(n_rel, k) - 1]
+
+
 def ranking_metrics(ranked: np.ndarray, relevant: sp.csr_matrix, ks=(10, 20)) -> dict[str, float]:
     """Recall@k, NDCG@k, Hit@k for each k; ``ranked`` ``(n_users, >=max k)`` item indices."""
     n_rel = np.diff(sp.csr_matrix(relevant).indptr)
     users = n_rel > 0
     hits = hit_matrix(ranked[:, : max(ks)], relevant)[users].astype(np.float64)
     n_rel = n_rel[users]
-    discount = 1.0 / np.log2(np.arange(2, max(ks) + 2))
     out = {}
     for k in ks:
         kk = min(k, hits.shape[1])  # fewer ranked items than k: the missing ranks are misses
-        dcg = hits[:, :kk] @ discount[:kk]
-        idcg = np.cumsum(discount[:k])[np.minimum(n_rel, k) - 1]
         out[f"Recall@{k}"] = float(np.mean(hits[:, :kk].sum(axis=1) / n_rel))
-        out[f"NDCG@{k}"] = float(np.mean(dcg / idcg))
+        out[f"NDCG@{k}"] = float(np.mean(_ndcg(hits, n_rel, k)))
         out[f"Hit@{k}"] = float(np.mean(hits[:, :kk].any(axis=1)))
     return out
 
@@ -40,12 +45,9 @@ def ndcg_per_user(ranked: np.ndarray, relevant: sp.csr_matrix, k: int = 10) -> n
     """NDCG@k of each user (binary gains, as ``ranking_metrics``); NaN for users with no
     relevant item, so two models' arrays pair up user by user."""
     n_rel = np.diff(sp.csr_matrix(relevant).indptr)
-    kk = min(k, ranked.shape[1])
-    hits = hit_matrix(ranked[:, :kk], relevant).astype(np.float64)
-    discount = 1.0 / np.log2(np.arange(2, k + 2))
-    idcg = np.cumsum(discount)[np.clip(np.minimum(n_rel, k) - 1, 0, None)]
-    out = (hits @ discount[:kk]) / idcg
-    out[n_rel == 0] = np.nan
+    users = n_rel > 0
+    out = np.full(len(n_rel), np.nan)
+    out[users] = _ndcg(hit_matrix(ranked[:, :k], relevant)[users].astype(np.float64), n_rel[users], k)
     return out
 
 

@@ -28,9 +28,8 @@ MODELS: dict[str, type[Scorer]] = {
 
 
 def make_scorer(name: str, params: dict | None = None, seed: int = 0, catalog=None, items=None) -> Scorer:
-    """Build a registered scorer with hyper-parameters from a plain dict. Models that read side
-    information (``needs_catalog``) get ``catalog`` and ``items``, the catalog index of each
-    column of the matrices they will fit on (default: every catalog item, in order)."""
+    """Build a registered scorer with hyper-parameters from a plain dict; ``catalog`` and
+    ``items`` are side information for models that read it (``Scorer.__init__``)."""
     if name not in MODELS:
         raise ValueError(f"unknown model {name!r}: choose from {', '.join(MODELS)}")
     cls = MODELS[name]
@@ -41,9 +40,7 @@ def make_scorer(name: str, params: dict | None = None, seed: int = 0, catalog=No
         p = cls.Params(**params)
     except TypeError as exc:
         raise ValueError(f"bad parameters for {name}: {exc}") from exc
-    if cls.needs_catalog:
-        return cls(p, seed=seed, catalog=catalog, items=items)
-    return cls(p, seed=seed)
+    return cls(p, seed=seed, catalog=catalog, items=items)
 
 
 def fit_key(name: str, params: dict | None) -> str:
@@ -80,14 +77,6 @@ class Blend(Scorer):
     Params = BlendParams
 
     prefit: dict | None = None  # fit_key -> a model already fitted on the same training data
-    needs_catalog = True  # passed on to members that read it
-
-    def __init__(self, params=None, seed: int = 0, catalog=None, items=None) -> None:
-        super().__init__(params, seed)
-        self.catalog, self.items = catalog, items
-
-    def __getstate__(self) -> dict:  # the fitted blend does not carry the catalog
-        return {k: v for k, v in self.__dict__.items() if k not in ("catalog", "items")}
 
     def _fit(self, train):
         fp = matrix_fingerprint(train)

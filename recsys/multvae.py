@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from recsys.personas import l2
 from recsys.scorers import Params, Scorer
 
 
@@ -47,10 +48,6 @@ class MultVAEParams(Params):
                              f"{self.beta}, {self.anneal_steps}, {self.weight_decay}")
         if self.lr <= 0:
             raise ValueError(f"MultVAEParams.lr must be > 0, got {self.lr}")
-
-
-def _normalise(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
 
 class MultVAE(Scorer):
@@ -111,7 +108,7 @@ class MultVAE(Scorer):
         (w1, b1), (w2, b2), (w3, b3), (w4, b4) = self.weights
         scores = np.empty((history.shape[0], self.n_items), np.float32)
         for start in range(0, history.shape[0], 1024):  # bounded memory for a whole user base
-            x = _normalise(history[start:start + 1024].toarray())
+            x = l2(history[start:start + 1024].toarray())
             mu = np.tanh(x @ w1 + b1) @ w2 + b2
             scores[start:start + 1024] = np.tanh(mu @ w3 + b3) @ w4 + b4
         return scores

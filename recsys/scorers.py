@@ -58,13 +58,23 @@ class Scorer(ABC):
 
     name: str = "scorer"
     Params = Params
-    needs_catalog = False  # True: the registry passes the catalog and the columns' catalog items
 
-    def __init__(self, params: Params | None = None, seed: int = 0) -> None:
+    def __init__(self, params: Params | None = None, seed: int = 0, catalog=None, items=None) -> None:
+        """``catalog`` and ``items`` (the catalog item behind each column of the matrices the
+        model will fit on; None: every catalog item, in order) are side information for models
+        that read it (KGAT's attributes); the others ignore them. Neither is pickled."""
         self.params = params if params is not None else self.Params()
         self.seed = seed
+        self.catalog = catalog
+        self.items = None if items is None else np.asarray(items, np.int64)
         self.n_items = 0
         self.train_fingerprint = ""
+
+    def __getstate__(self) -> dict:  # a saved model never carries the side information
+        return {k: v for k, v in self.__dict__.items() if k not in ("catalog", "items")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update({"catalog": None, "items": None, **state})
 
     @abstractmethod
     def _fit(self, train: sp.csr_matrix) -> None: ...

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from recsys.metrics import hit_matrix, ranking_metrics
+from recsys.metrics import hit_matrix, ndcg_per_user, ranking_metrics
 
 
 def relevant(rows: list[list[int]], n_items: int = 30) -> sp.csr_matrix:
@@ -99,3 +99,13 @@ def test_fewer_ranked_items_than_k():
     out = ranking_metrics(ranked, relevant([[0, 2]], n_items=5), ks=(10,))
     assert out["Recall@10"] == pytest.approx(1.0)
 
+
+
+def test_ndcg_per_user_averages_to_the_reported_ndcg():
+    rng = np.random.default_rng(0)
+    relevant = sp.random(30, 40, density=0.08, format="csr", random_state=1)  # some users have none
+    ranked = np.argsort(rng.random((30, 40)), axis=1)[:, :10]
+    per_user = ndcg_per_user(ranked, relevant, 10)
+    none = np.diff(relevant.indptr) == 0
+    assert none.any() and np.isnan(per_user[none]).all() and not np.isnan(per_user[~none]).any()
+    assert np.mean(per_user[~none]) == pytest.approx(ranking_metrics(ranked, relevant, (10,))["NDCG@10"])
