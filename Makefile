@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install install-dev browser run test test-fast lint evaluate
+.PHONY: install install-dev browser services run test test-fast lint evaluate
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,14 @@ browser:
 		(apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null) || \
 		echo "note: chromium not installed; the browser test will be skipped"; }
 
-test: install-dev browser
+# the scale-out tests start real servers from Debian's postgresql and haproxy; installed here when missing and we may
+services:
+	@{ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v haproxy >/dev/null; } || \
+		{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql haproxy >/dev/null) || \
+		echo "note: postgresql/haproxy not installed; the scale-out tests will be skipped"; }
+
+test: install-dev browser services
 	CRS_TEST_DATA=1 $(PY) -m pytest -q tests
 
 # while working: everything but app starts and training (still with the MovieLens data tests)

@@ -35,6 +35,7 @@ from chat.events import (  # noqa: E402
     Why,
     event_from_dict,
 )
+from chat.memory import SessionConflict, StoreUnavailable  # noqa: E402
 from chat.narrator import Replace, collect  # noqa: E402
 from chat.service import AppConfig, Service, browser_secret  # noqa: E402
 from recsys.report import configure_logging  # noqa: E402
@@ -46,7 +47,10 @@ MAX_EVENT = 200_000  # characters of one /step event
 CARD_ACTIONS = (("like", "Like"), ("dislike", "Not for me"), ("seen", "Seen it"), ("why", "Why this?"))
 EXAMPLES = ("something funny from the 90s, no horror", "a thriller with Harrison Ford",
             "I loved Fargo and Heat", "a French film", "just show me films")
-CONFIG = AppConfig.from_env()
+try:
+    CONFIG = AppConfig.from_env()
+except ValueError as exc:  # a bad setting: one line naming it
+    raise SystemExit(f"error: {exc}") from None
 SERVICE = Service(CONFIG)
 log = logging.getLogger("crs.app")
 
@@ -129,13 +133,23 @@ def _cards_head(reply: Reply | None) -> str:
     return "### Films for you\n*Films appear here as soon as you say what you feel like watching.*"
 
 
-def _run(state, event):
-    """One engine step; any failure becomes a polite reply and leaves the state as it was."""
-    engine = _engine()
+def _step(state, event, engine=None):
+    """One engine step (a new conversation when there is none yet)."""
+    engine = engine or _engine()
     if state is None:
         state, _, _ = engine.start()
+    return engine.step(state, event)
+
+
+def _run(state, event):
+    """One engine step; any failure becomes a polite reply and leaves the state as it was."""
+    engine = _engine()  # still loading: the caller says so
     try:
-        return engine.step(state, event)
+        return _step(state, event, engine)
+    except SessionConflict as exc:
+        log.warning("turn refused: %s", exc)
+        return state, Reply("This conversation moved on in another window or tab; please reload the page to "
+                            "continue it there, or start over here.", state.turn)
     except Exception:
         log.error("turn failed:\n%s", traceback.format_exc())
         return state, Reply("Sorry, something went wrong on my side with that turn. Nothing was lost; please "
@@ -299,19 +313,30 @@ def api_chat(message, state):
 def api_step(event_json, state):
     """``/step``: an event as JSON ({"type": "text", "text": ...}, {"type": "chip", "value":
     "genre=Comedy", "turn": 3}, like / dislike / seen / why with "item_id", undo, restart,
-    remove with "key"); the structured reply as JSON."""
+    remove with "key"); the structured reply as JSON, with the conversation's ``session``.
+    With ``"session": id`` (from ``/start`` or an earlier reply) the event continues that
+    conversation as the store has it, so a client can move between app replicas."""
     try:
         if isinstance(event_json, str) and len(event_json) > MAX_EVENT:
             raise ValueError(f"an event is at most {MAX_EVENT:,} characters, this one has {len(event_json):,}")
         d = json.loads(event_json) if isinstance(event_json, str) else dict(event_json)
         event = event_from_dict(d)
-    except (ValueError, KeyError, TypeError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
+        session = d.get("session")
+        if session is not None and not isinstance(session, str):
+            raise TypeError(f"session must be a string, got {type(session).__name__}")
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:  # Recursion: absurd nesting
         return json.dumps({"error": f"bad event: {type(exc).__name__}: {str(exc)[:200]}"}), state
     try:
-        state, reply = _run(state, event)
+        if session is not None:
+            state = _engine().session(session)
+            if state is None:
+                return json.dumps({"error": f"unknown session {session[:80]!r}: start one with /start"}), None
+        state, reply = _step(state, event)
+    except SessionConflict as exc:
+        return json.dumps({"error": str(exc), "session": session}), None
     except RuntimeError as exc:
         return json.dumps({"error": str(exc)}), state
-    out = reply.to_dict()
+    out = reply.to_dict() | {"session": state.session_id}
     if reply.explain:
         out["narrative"] = collect(_engine().narrate(state, reply.explain))
     return json.dumps(out), state
@@ -321,14 +346,14 @@ def api_start(state):
     """``/start``: a fresh conversation for this client, as a new user; the reply's
     ``memory_key`` resumes this user's memory later (``/resume``)."""
     state, reply, token = _engine().start(None)
-    return json.dumps({**reply.to_dict(), "memory_key": token}), state
+    return json.dumps({**reply.to_dict(), "memory_key": token, "session": state.session_id}), state
 
 
 def api_resume(key, state):
     """``/resume``: a fresh conversation as the user whose memory key this is (a new user,
     with a note saying so, when the key unlocks nothing)."""
     state, reply, token = _engine().start(str(key or "").strip() or None)
-    return json.dumps({**reply.to_dict(), "memory_key": token}), state
+    return json.dumps({**reply.to_dict(), "memory_key": token, "session": state.session_id}), state
 
 
 with gr.Blocks(title="Movie night: a conversational recommender") as demo:
@@ -435,6 +460,10 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
 
 if __name__ == "__main__":
     configure_logging()
+    try:
+        SERVICE.open_memory()  # a database that cannot be used stops the start, in one line
+    except StoreUnavailable as exc:
+        raise SystemExit(f"error: {exc}") from None
     SERVICE.start_loading()
     demo.queue(default_concurrency_limit=CONFIG.concurrency).launch(
         server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"), css=CSS,

@@ -27,7 +27,7 @@ import numpy as np
 
 from chat import cards
 from chat.cards import md
-from chat.events import ChatState, Event, Question, Reply, Undo, value_key
+from chat.events import ChatState, Event, Question, Reply, Undo, state_from_json, state_to_json, value_key
 from chat.loading import Models
 from chat.memory import MemoryStore, StoredPersona, empty_summary, event_record, turn_summary
 from chat.narrator import Replace, template_text
@@ -69,12 +69,32 @@ class Engine:
                     note = "I could not find a memory for that key, so this is a fresh start."
                 user_id, token = self.memory.new_user()
         state = ChatState(session_id=uuid.uuid4().hex, user_id=user_id)
+        if self.memory is not None:
+            self.memory.open_session(user_id, state.session_id, self._state_json(state))
         ctx = self.context(state)
         if ctx.summary["liked"] and not note:
             note = f"Welcome back: I remember {len(ctx.summary['liked'])} films you liked."
         text = render("help", last_year=self.m.last_year)
         reply = Reply(text=(note + "\n\n" + text).strip(), turn=0, personas=_persona_view(ctx))
         return state, reply, token
+
+    def session(self, session_id: str) -> ChatState | None:
+        """The conversation ``session_id`` as the store has it after its last completed turn
+        (whichever replica answered it), or None when unknown, forgotten or unreadable."""
+        row = self.memory.session(session_id) if self.memory is not None else None
+        if row is None:
+            return None
+        try:
+            return state_from_json(row[2], self._catalog_key)
+        except (ValueError, TypeError, KeyError):  # another catalog or code version: start afresh
+            return None
+
+    @functools.cached_property
+    def _catalog_key(self) -> str:
+        return self.m.catalog.fingerprint()
+
+    def _state_json(self, s: ChatState) -> str:
+        return state_to_json(s, self._catalog_key)
 
     # the turn ------------------------------------------------------------------------------
     def step(self, state: ChatState, event: Event) -> tuple[ChatState, Reply]:
@@ -369,14 +389,15 @@ class Engine:
             tuple((value_key(*values[v]), label(self.m, v), False) for v in s.rejected)
 
     def record(self, ctx: TurnContext, s: ChatState, event: Event, reply: Reply, summary: dict) -> None:
-        """The turn, the summary after it and the personas, in one transaction."""
+        """The turn, the summary after it, the personas and the conversation's new state, in
+        one transaction (``SessionConflict`` when another replica answered this turn first)."""
         if self.memory is None or s.user_id is None:
             return
         summary["personas"] = [{"description": p.description, "weight": round(p.weight, 3)} for p in ctx.personas]
         stored = [StoredPersona(p.vector, p.weight, [self.m.world.item_id(i) for i in p.items], p.description)
                   for p in ctx.personas]
         self.memory.commit_turn(s.user_id, s.session_id, s.turn, event_record(event), reply.to_dict(), summary,
-                                stored)
+                                stored, state=self._state_json(s))
 
     def _undo(self, state: ChatState, summary: dict) -> tuple[ChatState, Reply]:
         prev = state.previous

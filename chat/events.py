@@ -7,6 +7,8 @@ politely instead of being applied to a conversation that has moved on.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass, field
 
 
@@ -170,3 +172,49 @@ class ChatState:
         while s is not None:
             n, s = n + 1, s.previous
         return n
+
+
+STATE_VERSION = 1  # bump when ChatState's fields change meaning
+
+
+def state_to_json(s: ChatState, catalog: str = "") -> str:
+    """``s`` with its undo chain as JSON (the store keeps it, so any replica can continue
+    the conversation). ``catalog``: the catalog fingerprint its indices refer to."""
+    def encode(st: ChatState | None):
+        if st is None:
+            return None
+        d = {f.name: getattr(st, f.name) for f in dataclasses.fields(st)}
+        d["question"] = None if st.question is None else dataclasses.asdict(st.question)
+        d["previous"] = encode(st.previous)
+        return d
+
+    return json.dumps({"v": STATE_VERSION, "catalog": catalog, "state": encode(s)}, separators=(",", ":"),
+                      default=_plain)
+
+
+def _plain(x):
+    """numpy scalars (indices and weights that came from arrays) as Python numbers."""
+    if hasattr(x, "item"):
+        return x.item()
+    raise TypeError(f"{type(x).__name__} is not JSON serialisable")
+
+
+def state_from_json(text: str, catalog: str = "") -> ChatState:
+    """The state ``state_to_json`` wrote; ValueError when it is from another catalog or version."""
+    data = json.loads(text)
+    if data.get("v") != STATE_VERSION or data.get("catalog", "") != catalog:
+        raise ValueError(f"a conversation state of version {data.get('v')} on catalog {data.get('catalog')!r}; "
+                         f"this app reads version {STATE_VERSION} on {catalog!r}")
+
+    def tuples(x):
+        return tuple(tuples(v) for v in x) if isinstance(x, list) else x
+
+    def decode(d: dict | None) -> ChatState | None:
+        if d is None:
+            return None
+        kw = {k: tuples(v) for k, v in d.items() if k not in ("question", "previous")}
+        q = d.get("question")
+        return ChatState(**kw, question=None if q is None else Question(**{k: tuples(v) for k, v in q.items()}),
+                         previous=decode(d.get("previous")))
+
+    return decode(data["state"])

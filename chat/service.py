@@ -28,6 +28,8 @@ class AppConfig:
     retrieval: bool = True
     concurrency: int = 4  # Gradio queue: events processed at once (the default would be one)
     memory_path: Path | None = None  # default: <data dir>/memory.sqlite3
+    database_url: str | None = None  # postgresql://…: memory and conversations in PostgreSQL instead of SQLite
+    database_pool: int = 8  # PostgreSQL connections per app process at most
     max_sessions: int = 10_000  # per-session states kept by the server (least recently used dropped)
     narrator: str = "auto"  # auto (the shipped LoRA narrator if it loads), template, or a configs/narrator/ folder
     narrator_budget_s: float = 6.0  # an explanation taking longer is finished by the template narrator
@@ -37,15 +39,20 @@ class AppConfig:
             raise ValueError(f"AppConfig.concurrency must be >= 1, got {self.concurrency}")
         if not self.narrator_budget_s > 0:
             raise ValueError(f"AppConfig.narrator_budget_s must be > 0, got {self.narrator_budget_s}")
+        if self.database_url is not None:
+            from chat.memory import is_database_url, redact
+
+            if not is_database_url(self.database_url):
+                raise ValueError(f"CRS_DATABASE_URL={redact(self.database_url)}: expected a postgresql:// URL")
         if self.policy not in ("unified", "rule"):
             raise ValueError(f"AppConfig.policy must be unified or rule, got {self.policy!r}")
 
     @classmethod
     def from_env(cls) -> AppConfig:
         """``CRS_DATASET``, ``CRS_POLICY``, ``CRS_RETRIEVAL`` (0/1), ``CRS_CONCURRENCY``,
-        ``CRS_MAX_SESSIONS``, ``CRS_MEMORY_PATH``, ``CRS_NARRATOR``, ``CRS_NARRATOR_BUDGET``
-        (seconds): the one place the app
-        reads its settings from the environment."""
+        ``CRS_MAX_SESSIONS``, ``CRS_MEMORY_PATH``, ``CRS_DATABASE_URL``, ``CRS_DATABASE_POOL``,
+        ``CRS_NARRATOR``, ``CRS_NARRATOR_BUDGET`` (seconds): the one place the app reads its
+        settings from the environment."""
         env = os.environ
         return cls(dataset=env.get("CRS_DATASET", cls.dataset), policy=env.get("CRS_POLICY", cls.policy),
                    retrieval=env.get("CRS_RETRIEVAL", "1") != "0",
@@ -53,7 +60,9 @@ class AppConfig:
                    max_sessions=int(env.get("CRS_MAX_SESSIONS", cls.max_sessions)),
                    narrator=env.get("CRS_NARRATOR", cls.narrator),
                    narrator_budget_s=float(env.get("CRS_NARRATOR_BUDGET", cls.narrator_budget_s)),
-                   memory_path=Path(env["CRS_MEMORY_PATH"]) if env.get("CRS_MEMORY_PATH") else None)
+                   memory_path=Path(env["CRS_MEMORY_PATH"]) if env.get("CRS_MEMORY_PATH") else None,
+                   database_url=env.get("CRS_DATABASE_URL") or None,
+                   database_pool=int(env.get("CRS_DATABASE_POOL", cls.database_pool)))
 
 
 def browser_secret() -> str:
@@ -77,6 +86,7 @@ class Service:
     log: list[str] = field(default_factory=list)
     error: str | None = None
     _engine: object | None = None
+    _memory: object | None = None
     _thread: threading.Thread | None = None
     _ready: threading.Event = field(default_factory=threading.Event)
     _started: float = 0.0
@@ -85,6 +95,18 @@ class Service:
         line = f"[{time.perf_counter() - self._started:5.1f}s] {msg}"
         self.log.append(line)
         log.info(line)
+
+    def open_memory(self):
+        """The memory store the settings name (PostgreSQL with ``CRS_DATABASE_URL``, else the
+        SQLite file), opened once; raises ``chat.memory.StoreUnavailable`` with a one-line
+        message naming the setting when it cannot be used."""
+        if self._memory is None:
+            from chat.memory import MemoryStore
+
+            cfg = self.config
+            where = cfg.database_url or cfg.memory_path or assets.data_dir() / "memory.sqlite3"
+            self._memory = MemoryStore(where, pool_size=max(cfg.database_pool, 1))
+        return self._memory
 
     def start_loading(self) -> None:
         if self._thread is None:
@@ -96,13 +118,14 @@ class Service:
         try:
             from chat.engine import Engine
             from chat.loading import load_models
-            from chat.memory import MemoryStore
+            from chat.memory import redact
 
             cfg = self.config
             models = load_models(cfg.dataset, cfg.policy, retrieval=cfg.retrieval, progress=self._progress)
-            path = cfg.memory_path or assets.data_dir() / "memory.sqlite3"
-            self._progress(f"memory store: {path}")
-            self._engine = Engine(models, MemoryStore(path))
+            memory = self.open_memory()
+            self._progress(f"memory store: {memory.backend} "
+                           f"{redact(cfg.database_url) if cfg.database_url else memory.path}")
+            self._engine = Engine(models, memory)
             if cfg.narrator != "template":  # the LM loads after the chat is up; until then, templates
                 models.narrator.note = "explanation by the template narrator while the language model loads"
                 threading.Thread(target=self._load_narrator, name="load-narrator", daemon=True).start()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import logging
 import os
+import subprocess
 from pathlib import Path
 
 # Before any project or Hugging Face import: never phone home during tests.
@@ -219,3 +220,22 @@ def app_process(tmp_path_factory, _data_dir):
 def app_server(app_process) -> str:
     """The running app's base URL."""
     return app_process.url
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the session (``reliability.services.PostgresServer``,
+    installed from Debian when missing and we may), or the test is skipped (failed under
+    ``CRS_REQUIRE_SERVICES=1``)."""
+    from services import unavailable
+
+    from reliability.services import PostgresServer, ServiceUnavailable
+
+    server = PostgresServer(fsync=False)
+    try:
+        server.start()
+    except (ServiceUnavailable, OSError, subprocess.SubprocessError) as exc:
+        server.stop()
+        unavailable("PostgreSQL", str(exc))
+    yield server
+    server.stop()

@@ -168,6 +168,7 @@ def test_undo_restores_the_previous_answer_and_old_buttons_become_stale(engine):
     if after.question is not None:  # a chip of the undone turn is now stale
         state2, r = engine.step(state, Chip(after.question.options[0][0], turn=after.turn))
         assert "earlier turn" in r.text and state2.accepted == state.accepted
+        state = state2  # the conversation goes on from there (the store refuses a fork: see below)
     state, r = engine.step(state, Undo(turn=undone.turn))
     state, r = engine.step(state, Undo(turn=r.turn))
     assert "nothing to undo" in r.text.lower() or r.constraints == ()
@@ -248,6 +249,26 @@ def test_two_no_preference_answers_in_a_row_bring_films(engine):
     assert len(reply.cards) == 5 and state.passes == 0
     state, reply = engine.step(state, Text("a comedy"))  # an answer with content starts the count again
     assert state.passes == 0
+
+
+def test_a_conversation_continues_from_its_session_id_and_cannot_fork(engine):
+    """What another replica does: the stored state after each turn equals the one the step
+    returned (undo chain included), so the conversation continues from its session id alone;
+    answering the same turn twice (two replicas at once) is refused and changes nothing."""
+    from chat.memory import SessionConflict
+
+    state, reply, _ = engine.start()
+    assert engine.session(state.session_id) == state
+    state, reply = engine.step(state, Text("a western with john wayne"))
+    state, reply = answer_until_cards(engine, state, reply)
+    assert engine.session(state.session_id) == state
+    state, reply = engine.step(engine.session(state.session_id), CardFeedback(reply.cards[0].item_id, "like",
+                                                                              reply.turn))
+    assert engine.session(state.session_id) == state and state.liked
+    with pytest.raises(SessionConflict):
+        engine.step(state.previous, Text("a comedy"))
+    assert engine.session(state.session_id) == state
+    assert engine.session("not-a-session") is None
 
 
 def test_session_turn_limit(engine):

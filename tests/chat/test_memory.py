@@ -1,19 +1,30 @@
-"""The SQLite memory store: identity by secret token, atomic turns, isolation, concurrency,
-persistence across a process restart, export and forget-me."""
+"""The memory store on both backends (SQLite, and a real PostgreSQL server): identity by
+secret token, atomic turns, conversations that move on once, isolation, concurrency,
+persistence across a process restart, export and forget-me; SQLite's WAL mode and the
+schema migrations."""
 
 import json
 import multiprocessing as mp
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from chat.memory import MemoryStore, StoredPersona, empty_summary
+from chat.memory import MemoryStore, SessionConflict, StoredPersona, StoreUnavailable, empty_summary
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request, tmp_path):
+    """Where a fresh store lives: a SQLite file, or a new database on the PostgreSQL server."""
+    if request.param == "sqlite":
+        return tmp_path / "m.sqlite3"
+    return request.getfixturevalue("postgres").new_database(f"t_{uuid.uuid4().hex[:12]}")
 
 
 def persona(x: float, items=("1",)):
@@ -26,19 +37,21 @@ def commit(store, user, session="s", turn=1, liked=("1",)):
                       [persona(turn)])
 
 
-def test_token_unlocks_only_its_user(tmp_path):
-    store = MemoryStore(tmp_path / "m.sqlite3")
+def test_token_unlocks_only_its_user(where):
+    store = MemoryStore(where)
     a, token_a = store.new_user()
     b, token_b = store.new_user()
     assert store.resume(token_a) == a and store.resume(token_b) == b
     assert store.resume("not-a-token") is None and store.resume("") is None and store.resume(None) is None
     assert store.resume(a) is None  # the user id is not the secret
-    raw = (tmp_path / "m.sqlite3").read_bytes()
-    assert token_a.encode() not in raw  # only the hash is stored
+    stored = [v for row in store._read("SELECT * FROM users") for v in row]
+    assert token_a not in stored and token_b not in stored  # only the hash is stored
+    if store.backend == "sqlite":
+        assert token_a.encode() not in where.read_bytes()
 
 
-def test_turns_are_scoped_by_user(tmp_path):
-    store = MemoryStore(tmp_path / "m.sqlite3")
+def test_turns_are_scoped_by_user(where):
+    store = MemoryStore(where)
     a, _ = store.new_user()
     b, _ = store.new_user()
     commit(store, a, liked=("10",))
@@ -49,8 +62,8 @@ def test_turns_are_scoped_by_user(tmp_path):
         commit(store, "nobody")
 
 
-def test_a_failed_turn_writes_nothing(tmp_path):
-    store = MemoryStore(tmp_path / "m.sqlite3")
+def test_a_failed_turn_writes_nothing(where):
+    store = MemoryStore(where)
     a, _ = store.new_user()
     commit(store, a, turn=1, liked=("10",))
     bad = StoredPersona(np.zeros(4, dtype=np.float32), 1.0, [object()], "x")  # not JSON-serialisable
@@ -60,8 +73,8 @@ def test_a_failed_turn_writes_nothing(tmp_path):
     assert mem.summary["liked"] == ["10"] and len(store.turns(a)) == 1 and len(mem.personas) == 1
 
 
-def test_export_and_forget_me(tmp_path):
-    store = MemoryStore(tmp_path / "m.sqlite3")
+def test_export_and_forget_me(where):
+    store = MemoryStore(where)
     a, token = store.new_user()
     b, _ = store.new_user()
     commit(store, a)
@@ -71,15 +84,15 @@ def test_export_and_forget_me(tmp_path):
     assert out["user_id"] == a and out["summary"]["liked"] == ["1"] and len(out["turns"]) == 1
     assert len(out["personas"]) == 1 and len(out["personas"][0]["vector"]) == 4
     deleted = store.forget(a)
-    assert deleted == {"turns": 1, "personas": 1, "summaries": 1, "users": 1}
+    assert deleted == {"turns": 1, "personas": 1, "sessions": 0, "summaries": 1, "users": 1}
     assert store.count_rows(a) == 0 and store.resume(token) is None
     with pytest.raises(KeyError):
         store.load(a)
     assert store.count_rows(b) == 4  # the other user is untouched
 
 
-def test_concurrent_writers_in_threads(tmp_path):
-    store = MemoryStore(tmp_path / "m.sqlite3")
+def test_concurrent_writers_in_threads(where):
+    store = MemoryStore(where)
     users = [store.new_user()[0] for _ in range(8)]
     errors = []
 
@@ -90,7 +103,7 @@ def test_concurrent_writers_in_threads(tmp_path):
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:
-            store.close()
+            store.close()  # this thread's connection
 
     threads = [threading.Thread(target=work, args=(u,)) for u in users]
     for t in threads:
@@ -108,8 +121,8 @@ def _process_writer(path, user, n):
         commit(store, user, session=f"p-{user[:4]}", turn=turn)
 
 
-def test_concurrent_writers_in_processes(tmp_path):
-    path = tmp_path / "m.sqlite3"
+def test_concurrent_writers_in_processes(where):
+    path = where
     store = MemoryStore(path)
     users = [store.new_user()[0] for _ in range(4)]
     ctx = mp.get_context("spawn")
@@ -122,8 +135,8 @@ def test_concurrent_writers_in_processes(tmp_path):
     assert all(len(store.turns(u)) == 20 for u in users)
 
 
-def test_memory_survives_a_process_restart(tmp_path):
-    path = tmp_path / "m.sqlite3"
+def test_memory_survives_a_process_restart(where):
+    path = where
     code = ("import sys; from chat.memory import MemoryStore, StoredPersona, empty_summary; import numpy as np\n"
             "s = MemoryStore(sys.argv[1]); u, tok = s.new_user()\n"
             "s.commit_turn(u, 'x', 1, {}, {}, empty_summary() | {'liked': ['42']},"
@@ -173,3 +186,65 @@ def test_the_schema_is_versioned_and_migrated_in_order(tmp_path):
     con.execute("UPDATE schema_version SET version = 99")
     with pytest.raises(RuntimeError, match="newer"):
         MemoryStore(old)
+
+
+def test_a_conversation_moves_on_once(where):
+    """A session's state advances turn by turn in the turn's transaction; a second answer
+    to the same turn (another replica, at the same time) is refused and writes nothing."""
+    store = MemoryStore(where)
+    a, _ = store.new_user()
+    store.open_session(a, "session-1", '{"at": 0}')
+    assert store.session("session-1") == (a, 0, '{"at": 0}')
+    assert store.session("no-such-session") is None and store.session(None) is None
+    store.commit_turn(a, "session-1", 1, {}, {}, empty_summary() | {"liked": ["5"]}, [], state='{"at": 1}')
+    with pytest.raises(SessionConflict):  # turn 1 again: the conversation is at 1 already
+        store.commit_turn(a, "session-1", 1, {}, {}, empty_summary() | {"liked": ["6"]}, [], state='{"late": 1}')
+    assert store.session("session-1") == (a, 1, '{"at": 1}') and store.load(a).summary["liked"] == ["5"]
+    assert len(store.turns(a)) == 1
+    b, _ = store.new_user()
+    with pytest.raises(SessionConflict):  # another user cannot write into a's conversation
+        store.commit_turn(b, "session-1", 2, {}, {}, empty_summary(), [], state="{}")
+    out = store.export(a)
+    assert out["sessions"] == [{"session": "session-1", "turn": 1, "updated": out["sessions"][0]["updated"],
+                                "state": {"at": 1}}]
+    assert store.forget(a)["sessions"] == 1 and store.session("session-1") is None
+
+
+def test_forget_me_leaves_no_row_in_postgresql(postgres):
+    """Every table of the schema that has a user_id column: no row of the forgotten user."""
+    import psycopg
+
+    url = postgres.new_database(f"t_{uuid.uuid4().hex[:12]}")
+    store = MemoryStore(url)
+    a, _ = store.new_user()
+    b, _ = store.new_user()
+    for user in (a, b):
+        store.open_session(user, f"s-{user}", "{}")
+        commit(store, user, session=f"s-{user}")
+    store.forget(a)
+    with psycopg.connect(url) as con:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.columns "
+                                            "WHERE column_name = 'user_id' AND table_schema = 'public'")]
+        assert set(tables) == {"users", "summaries", "personas", "turns", "sessions"}
+        left = {t: con.execute(f"SELECT COUNT(*) FROM {t} WHERE user_id = %s", (a,)).fetchone()[0] for t in tables}
+        kept = {t: con.execute(f"SELECT COUNT(*) FROM {t} WHERE user_id = %s", (b,)).fetchone()[0] for t in tables}
+    assert sum(left.values()) == 0 and all(kept.values())
+    store.shutdown()
+
+
+def test_postgresql_schema_is_migrated_once_and_a_bad_url_is_one_line(postgres):
+    from chat.migrations import MIGRATIONS
+
+    url = postgres.new_database(f"t_{uuid.uuid4().hex[:12]}")
+    MemoryStore(url).shutdown()
+    store = MemoryStore(url)  # again: nothing to do
+    assert store._read("SELECT COUNT(*), MAX(version) FROM schema_version") == [(1, len(MIGRATIONS))]
+    assert store._read("SELECT data_type FROM information_schema.columns WHERE table_name = 'turns' "
+                       "AND column_name = 'ts'") == [("double precision",)]
+    store.shutdown()
+    closed = url.rsplit(":", 1)[0] + ":1/crs"
+    with pytest.raises(StoreUnavailable) as err:
+        MemoryStore(closed.replace("postgres@", "postgres:secret@"), timeout=3)
+    message = str(err.value)
+    assert message.startswith("CRS_DATABASE_URL=postgresql://postgres:***@127.0.0.1:1/crs: cannot use the database")
+    assert "\n" not in message and "secret" not in message
