@@ -460,9 +460,10 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
 
 if __name__ == "__main__":
     configure_logging()
-    try:
-        SERVICE.open_memory()  # a database that cannot be used stops the start, in one line
-    except StoreUnavailable as exc:
+    try:  # a database or vector server that cannot be used stops the start, in one line
+        SERVICE.open_memory()
+        SERVICE.check_vector_server()
+    except (StoreUnavailable, ValueError) as exc:  # ValueError: recsys.vector_store.ChromaServerError
         raise SystemExit(f"error: {exc}") from None
     SERVICE.start_loading()
     demo.queue(default_concurrency_limit=CONFIG.concurrency).launch(

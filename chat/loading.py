@@ -82,10 +82,14 @@ def _cached_als(world: World, catalog: Catalog, progress: Callable[[str], None])
 def _attach_store(retriever, catalog: Catalog, progress: Callable[[str], None]) -> None:
     """Open the chroma vector store after start-up (importing chromadb alone takes about 2 s
     of a start) and swap it in; searches until then use the same vectors in memory."""
-    from recsys.vector_store import ItemIndex
+    from recsys.vector_store import ChromaServerError, ItemIndex
 
     try:
         index = ItemIndex.open(catalog, retriever.index.embeddings, model_key=retriever.encoder.key)
+    except ChromaServerError as exc:  # the configured server failed: say so where the operator looks
+        log.error("%s; searches use the in-memory index", exc)
+        progress(f"vector server unavailable: {exc}; staying with the in-memory index")
+        return
     except Exception as exc:  # ItemIndex.open already falls back to memory; belt and braces
         progress(f"vector store unavailable ({type(exc).__name__}: {exc}); staying with the in-memory index")
         return

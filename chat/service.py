@@ -108,6 +108,14 @@ class Service:
             self._memory = MemoryStore(where, pool_size=max(cfg.database_pool, 1))
         return self._memory
 
+    def check_vector_server(self) -> None:
+        """With ``CRS_CHROMA_URL`` set, that its Chroma server answers (else
+        ``recsys.vector_store.ChromaServerError``, one line naming the setting)."""
+        from recsys.vector_store import check_server, server_url
+
+        if self.config.retrieval and server_url():
+            check_server(server_url())
+
     def start_loading(self) -> None:
         if self._thread is None:
             self._started = time.perf_counter()

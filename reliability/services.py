@@ -203,3 +203,74 @@ class LoadBalancer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+class Cluster:
+    """``n`` app replicas (``reliability.app_process.AppProcess``) sharing one PostgreSQL
+    database, behind an haproxy load balancer: the topology of ``docs/scale.md`` on one
+    machine. A server is started for the database unless ``database_url`` is given. The
+    replicas start in parallel; ``url`` is the balancer's.
+
+        with Cluster(2, workdir) as c:
+            Client(c.url)                   # sticky through haproxy
+            Client(c.replicas[1].url)       # or one replica directly, with a session id
+            c.replicas[0].kill()            # SIGKILL
+    """
+
+    def __init__(self, n: int, workdir: str | Path, database_url: str | None = None,
+                 env: dict[str, str] | None = None, balancer: bool = True) -> None:
+        from reliability.app_process import AppProcess
+
+        if n < 1:
+            raise ValueError(f"a cluster has at least one replica, got {n}")
+        self.workdir = Path(workdir)
+        self.pg = None if database_url else PostgresServer()
+        self.database_url = database_url or ""
+        self.env = dict(env or {})
+        self.replicas = [AppProcess(self.workdir / f"replica-{k}", env=self.env) for k in range(n)]
+        self.lb = LoadBalancer([]) if balancer else None
+        self.url = ""
+
+    def start(self, timeout: float = 600) -> str:
+        import threading
+
+        if self.pg is not None:
+            self.database_url = self.pg.start()
+        errors: list[BaseException] = []
+
+        def start(app) -> None:
+            try:
+                app.env["CRS_DATABASE_URL"] = self.database_url
+                app.start(timeout=timeout)
+            except BaseException as exc:  # reported below, after the others finish
+                errors.append(exc)
+
+        threads = [threading.Thread(target=start, args=(app,)) for app in self.replicas]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            self.stop()
+            raise errors[0]
+        if self.lb is not None:
+            self.lb.replicas = [app.url for app in self.replicas]
+            self.url = self.lb.start()
+        else:
+            self.url = self.replicas[0].url
+        return self.url
+
+    def stop(self) -> None:
+        if self.lb is not None:
+            self.lb.stop()
+        for app in self.replicas:
+            app.stop()
+        if self.pg is not None:
+            self.pg.stop()
+
+    def __enter__(self) -> Cluster:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

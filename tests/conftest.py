@@ -17,6 +17,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# A developer's servers are never touched by the tests: those that need one start their own.
+for _setting in ("CRS_DATABASE_URL", "CRS_CHROMA_URL"):
+    os.environ.pop(_setting, None)
 
 import data_cache  # noqa: E402
 import numpy as np  # noqa: E402

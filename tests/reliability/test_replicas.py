@@ -1,0 +1,149 @@
+"""Two app replicas sharing a real PostgreSQL database behind a real haproxy, driven by
+``gradio_client`` over HTTP: a conversation moves between replicas by its session id, the
+balancer keeps a client on one replica, and a replica killed with SIGKILL in the middle of
+traffic loses no completed turn and no session (the other replica continues them)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+from services import unavailable
+
+from chat.memory import MemoryStore
+from reliability.client import call, client
+from reliability.services import Cluster, ServiceUnavailable
+
+pytestmark = [pytest.mark.data, pytest.mark.slow]
+OPENINGS = ("a western from the 1960s", "a comedy from the 1990s", "a thriller from the 1980s",
+            "a drama from the 1950s")
+
+
+@pytest.fixture(scope="module")
+def cluster(postgres, tmp_path_factory):
+    c = Cluster(2, tmp_path_factory.mktemp("cluster"), database_url=postgres.new_database("replicas"))
+    try:
+        c.start()
+    except ServiceUnavailable as exc:
+        c.stop()
+        unavailable("haproxy", str(exc))
+    yield c
+    c.stop()
+
+
+@pytest.fixture(scope="module")
+def store(cluster):
+    s = MemoryStore(cluster.database_url)
+    yield s
+    s.shutdown()
+
+
+def start(c) -> dict:
+    return json.loads(c.submit(api_name="/start").result(timeout=60))
+
+
+def step(c, event: dict, session: str | None = None) -> dict:
+    return json.loads(call(c, json.dumps(event | ({"session": session} if session else {})), "/step"))
+
+
+def next_event(reply: dict) -> dict:
+    q = reply.get("question")
+    if q:
+        return {"type": "chip", "value": q["options"][0][0] if q["options"] else "any", "turn": reply["turn"]}
+    return {"type": "text", "text": "more", "turn": reply["turn"]}
+
+
+def labels(reply: dict) -> set[str]:
+    return {c[1] for c in reply["constraints"]}
+
+
+def test_a_conversation_alternates_between_replicas_by_its_session(cluster, store):
+    a, b = client(cluster.replicas[0].url), client(cluster.replicas[1].url)
+    opened = start(a)
+    session = opened["session"]
+    reply = step(b, {"type": "text", "text": "a western from the 1960s"}, session)
+    assert reply["session"] == session and reply["turn"] == 1 and {"Western", "1960s"} <= labels(reply)
+    for k in range(2, 7):  # alternate: replica 0, 1, 0, ...
+        reply = step((a, b)[k % 2], next_event(reply), session)
+        assert "error" not in reply, reply
+        assert reply["turn"] == k and {"Western", "1960s"} <= labels(reply)
+    user, turn, _ = store.session(session)
+    assert turn == 6 and [t["turn"] for t in store.turns(user, session)] == [1, 2, 3, 4, 5, 6]
+    unknown = step(a, {"type": "text", "text": "hello"}, "0123456789abcdef")
+    assert unknown["error"].startswith("unknown session")
+
+
+def test_the_balancer_keeps_a_client_on_one_replica(cluster):
+    """Without a session id the conversation lives in the replica's per-client state: it
+    holds only if every request of the client reaches the same replica."""
+    c = client(cluster.url)
+    reply = step(c, {"type": "text", "text": "a comedy from the 1990s"})
+    for k in range(2, 6):
+        reply = step(c, next_event(reply))
+        assert reply["turn"] == k and {"Comedy", "1990s"} <= labels(reply), reply
+    assert c.cookies.get("CRS_REPLICA") in ("r0", "r1")
+
+
+def test_a_replica_killed_mid_traffic_loses_no_completed_turn_and_no_session(cluster, store):
+    r0, r1 = cluster.replicas
+    n = len(OPENINGS)
+    done: list[list[int]] = [[] for _ in range(n)]  # reply turns each client received
+    sessions: list[str] = [""] * n
+    moved: list[dict] = [{} for _ in range(n)]  # the first reply from the surviving replica
+    errors: list[str] = []
+    interrupted: list[int] = []  # users whose request was cut by the kill
+    killed = threading.Event()
+    balanced = client(cluster.url)  # a client of the balancer, pinned to one replica by its cookie
+    via_lb = start(balanced)
+    via_lb = step(balanced, {"type": "text", "text": "a musical from the 1950s"}, via_lb["session"])
+
+    def user(k: int) -> None:
+        try:
+            c = client(r0.url)
+            reply = start(c)
+            sessions[k] = reply["session"]
+            reply = step(c, {"type": "text", "text": OPENINGS[k]}, sessions[k])
+            done[k].append(reply["turn"])
+            while True:  # on replica 0 until it dies
+                try:
+                    reply = step(c, next_event(reply), sessions[k])
+                except Exception:
+                    if not killed.is_set():
+                        raise
+                    interrupted.append(k)
+                    break
+                if "error" in reply:
+                    raise AssertionError(reply["error"])
+                done[k].append(reply["turn"])
+            _, turn, _ = store.session(sessions[k])
+            other = client(r1.url)
+            moved[k] = step(other, {"type": "text", "text": "more", "turn": turn}, sessions[k])
+            moved[k]["stored_turn"] = turn
+        except Exception as exc:  # reported by the main thread
+            errors.append(f"user {k}: {type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=user, args=(k,)) for k in range(n)]
+    for t in threads:
+        t.start()
+    deadline = time.time() + 120
+    while min(len(d) for d in done) < 3 and time.time() < deadline and not errors:
+        time.sleep(0.05)
+    killed.set()
+    r0.kill()  # SIGKILL while the users are stepping
+    for t in threads:
+        t.join(timeout=180)
+    assert not errors, errors
+    assert interrupted, "no request was in flight when the replica died"
+    after = step(client(cluster.url), next_event(via_lb), via_lb["session"])  # the balancer routes around it
+    assert after["turn"] == via_lb["turn"] + 1 and {"Musical", "1950s"} <= labels(after)
+    for k in range(n):
+        user_id, turn, _ = store.session(sessions[k])
+        stored = [t["turn"] for t in store.turns(user_id, sessions[k])]
+        assert set(done[k]) <= set(stored), (done[k], stored)  # every completed turn is in the database
+        assert moved[k]["stored_turn"] >= done[k][-1]  # the turn in flight may have completed too
+        assert "error" not in moved[k] and moved[k]["turn"] == moved[k]["stored_turn"] + 1  # and goes on there
+        assert turn == moved[k]["turn"]
+        genre, decade = OPENINGS[k].split()[1].capitalize(), OPENINGS[k].split()[-1]
+        assert {genre, decade} <= labels(moved[k])  # the same conversation
