@@ -2,13 +2,18 @@
 
 Each user opens with its own genre and decade and keeps answering through ``/step`` (chips,
 "more"), and checks that every reply belongs to its own conversation (its constraints, its
-turn numbers). :func:`run_level` reports turns, errors, replies delivered to the wrong
-session, turn latency p50 / p95 / p99 and the server's resident memory before and after.
+turn numbers). :func:`run_level` reports turns, turns/s, errors, replies delivered to the
+wrong session, turn latency p50 / p95 / p99 and the server's resident memory before and
+after. The target is one app (``AppProcess``) or several replicas behind a balancer
+(``reliability.services.Cluster``); :func:`sizing` turns the measured throughput per core
+into a sizing on paper.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import os
 import threading
 import time
 
@@ -18,6 +23,7 @@ from recsys.report import table
 from reliability.app_process import AppProcess
 from reliability.check import Check
 from reliability.client import client
+from reliability.services import Cluster
 
 OPENINGS = [("Comedy", "1990s"), ("Drama", "1980s"), ("Thriller", "1990s"), ("Western", "1960s"),
             ("Horror", "1980s"), ("Romance", "1950s"), ("Action", "1990s"), ("Sci-Fi", "1970s")]
@@ -61,7 +67,7 @@ def user_loop(url: str, k: int, stop: threading.Event, out: dict) -> None:
             event = {"type": "text", "text": "more", "turn": reply["turn"]}
 
 
-def run_level(app: AppProcess, n: int, seconds: float) -> dict:
+def run_level(app: AppProcess | Cluster, n: int, seconds: float) -> dict:
     stop = threading.Event()
     outs = [{"latency": [], "errors": [], "wrong_session": 0} for _ in range(n)]
     before = app.rss_mb()
@@ -74,7 +80,8 @@ def run_level(app: AppProcess, n: int, seconds: float) -> dict:
         t.join(timeout=60)
     lat = np.array([x for o in outs for x in o["latency"]]) * 1000
     pct = {f"p{q}_ms": float(np.percentile(lat, q)) if lat.size else None for q in (50, 95, 99)}
-    return {"users": n, "turns": int(lat.size), "errors": sum(len(o["errors"]) for o in outs),
+    return {"users": n, "turns": int(lat.size), "turns_per_s": lat.size / seconds,
+            "errors": sum(len(o["errors"]) for o in outs),
             "wrong_session": sum(o["wrong_session"] for o in outs), **pct,
             "rss_before_mb": before, "rss_after_mb": app.rss_mb(),
             "error_samples": [e for o in outs for e in o["errors"]][:5]}
@@ -87,10 +94,11 @@ def held(results: list[dict]) -> int | None:
     return max(ok) if ok else None
 
 
-def load(app: AppProcess, levels: list[int], seconds: float) -> tuple[list[dict], Check]:
+def load(app: AppProcess | Cluster, levels: list[int], seconds: float, name: str = "load: concurrent users"
+         ) -> tuple[list[dict], Check]:
     t0 = time.perf_counter()
     results = [run_level(app, n, seconds) for n in levels]
-    check = Check("load: concurrent users", inputs=sum(r["turns"] for r in results), sessions=sum(levels))
+    check = Check(name, inputs=sum(r["turns"] for r in results), sessions=sum(levels))
     for r in results:
         check.expect(r["errors"] == 0, f"{r['users']} users: {r['errors']} errors, e.g. {r['error_samples'][:1]}")
         check.expect(r["wrong_session"] == 0, f"{r['users']} users: {r['wrong_session']} replies to the wrong session")
@@ -101,8 +109,45 @@ def load(app: AppProcess, levels: list[int], seconds: float) -> tuple[list[dict]
 
 
 def levels_table(results: list[dict], seconds: float) -> str:
-    rows = [[r["users"], r["turns"], r["errors"], r["wrong_session"], f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}",
-             f"{r['p99_ms']:.0f}", f"{r['rss_before_mb']:.0f} -> {r['rss_after_mb']:.0f}"] for r in results]
-    return (table(rows, ["users", "turns", "errors", "wrong session", "p50 ms", "p95 ms", "p99 ms", "server RSS MB"])
-            + f"\nlargest N held with p95 < 1 s and no errors: {held(results) or 'none'} "
-            f"({seconds:.0f} s per level, 2-core machine)")
+    """One row per level (and per replica count, when the results carry ``replicas``)."""
+    rows = [[r.get("replicas", "-"), r["users"], r["turns"], f"{r['turns_per_s']:.1f}", r["errors"],
+             r["wrong_session"], f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}", f"{r['p99_ms']:.0f}",
+             f"{r['rss_before_mb']:.0f} -> {r['rss_after_mb']:.0f}"] for r in results]
+    groups = sorted({r.get("replicas", 0) for r in results})
+    held_line = "; ".join(f"{g or 'one app'} replica{'s' if g != 1 else ''}: "
+                          f"{held([r for r in results if r.get('replicas', 0) == g]) or 'none'}" for g in groups)
+    return (table(rows, ["replicas", "users", "turns", "turns/s", "errors", "wrong session", "p50 ms", "p95 ms",
+                         "p99 ms", "server RSS MB"])
+            + f"\nlargest N held with p95 < 1 s and no errors: {held_line} "
+            f"({seconds:.0f} s per level, {os.cpu_count()}-core machine, load generator on the same cores)")
+
+
+def best_rate(results: list[dict]) -> float:
+    """Turns/s at the busiest level that held (p95 < 1 s, no errors); 0 when none held."""
+    ok = [r["turns_per_s"] for r in results if r["errors"] == 0 and r["wrong_session"] == 0 and r["turns"]
+          and r["p95_ms"] < 1000]
+    return max(ok, default=0.0)
+
+
+def sizing(results: list[dict], cores: int, daily_users: int = 1_000_000, turns_per_user: float = 15,
+           peak_factor: float = 3.0) -> dict:
+    """A sizing on paper from the measured throughput: turns/s per core at p95 < 1 s (the
+    best held level of the largest replica count, divided by the machine's cores, which also
+    ran the load generator, so it is a floor), the peak turn rate of ``daily_users`` people
+    doing ``turns_per_user`` turns a day with a peak hour ``peak_factor`` times the mean, and
+    the cores that needs."""
+    top = max((r.get("replicas", 1) for r in results), default=1)
+    per_core = best_rate([r for r in results if r.get("replicas", 1) == top]) / max(cores, 1)
+    peak = daily_users * turns_per_user / 86_400 * peak_factor
+    return {"replicas": top, "turns_per_s_per_core": per_core, "daily_users": daily_users,
+            "turns_per_user": turns_per_user, "peak_factor": peak_factor, "peak_turns_per_s": peak,
+            "cores_needed": math.ceil(peak / per_core) if per_core else None,
+            "database_writes_per_s": peak}
+
+
+def sizing_line(s: dict) -> str:
+    cores = s["cores_needed"] if s["cores_needed"] is not None else "unknown (no level held)"
+    return (f"sizing on paper: {s['daily_users']:,} people a day x {s['turns_per_user']:g} turns, peak "
+            f"{s['peak_factor']:g}x the mean = {s['peak_turns_per_s']:.0f} turns/s; measured "
+            f"{s['turns_per_s_per_core']:.1f} turns/s per core -> {cores} app cores, and "
+            f"{s['database_writes_per_s']:.0f} one-transaction turns/s for PostgreSQL")

@@ -260,6 +260,10 @@ class Cluster:
             self.url = self.replicas[0].url
         return self.url
 
+    def rss_mb(self) -> float:
+        """The replicas' resident memory together (MB)."""
+        return sum(app.rss_mb() for app in self.replicas if app.running)
+
     def stop(self) -> None:
         if self.lb is not None:
             self.lb.stop()

@@ -16,7 +16,6 @@ from chat.memory import MemoryStore
 from reliability.client import call, client
 from reliability.services import Cluster, ServiceUnavailable
 
-pytestmark = [pytest.mark.data, pytest.mark.slow]
 OPENINGS = ("a western from the 1960s", "a comedy from the 1990s", "a thriller from the 1980s",
             "a drama from the 1950s")
 
@@ -59,6 +58,8 @@ def labels(reply: dict) -> set[str]:
     return {c[1] for c in reply["constraints"]}
 
 
+@pytest.mark.data
+@pytest.mark.slow
 def test_a_conversation_alternates_between_replicas_by_its_session(cluster, store):
     a, b = client(cluster.replicas[0].url), client(cluster.replicas[1].url)
     opened = start(a)
@@ -75,6 +76,8 @@ def test_a_conversation_alternates_between_replicas_by_its_session(cluster, stor
     assert unknown["error"].startswith("unknown session")
 
 
+@pytest.mark.data
+@pytest.mark.slow
 def test_the_balancer_keeps_a_client_on_one_replica(cluster):
     """Without a session id the conversation lives in the replica's per-client state: it
     holds only if every request of the client reaches the same replica."""
@@ -86,6 +89,8 @@ def test_the_balancer_keeps_a_client_on_one_replica(cluster):
     assert c.cookies.get("CRS_REPLICA") in ("r0", "r1")
 
 
+@pytest.mark.data
+@pytest.mark.slow
 def test_a_replica_killed_mid_traffic_loses_no_completed_turn_and_no_session(cluster, store):
     r0, r1 = cluster.replicas
     n = len(OPENINGS)
@@ -147,3 +152,24 @@ def test_a_replica_killed_mid_traffic_loses_no_completed_turn_and_no_session(clu
         assert turn == moved[k]["turn"]
         genre, decade = OPENINGS[k].split()[1].capitalize(), OPENINGS[k].split()[-1]
         assert {genre, decade} <= labels(moved[k])  # the same conversation
+
+
+def test_the_load_report_and_its_sizing_come_from_the_levels_that_held(capsys):
+    """No servers: the table and the sizing on paper from given levels (two replicas held 20
+    users at 30 turns/s on 2 cores; 40 users missed p95 < 1 s and are not counted)."""
+    from reliability.__main__ import main
+    from reliability.load import levels_table, sizing
+
+    level = {"turns": 900, "errors": 0, "wrong_session": 0, "p50_ms": 300.0, "p99_ms": 900.0,
+             "rss_before_mb": 600.0, "rss_after_mb": 650.0}
+    results = [level | {"replicas": 1, "users": 10, "turns_per_s": 12.0, "p95_ms": 700.0},
+               level | {"replicas": 2, "users": 20, "turns_per_s": 30.0, "p95_ms": 900.0},
+               level | {"replicas": 2, "users": 40, "turns_per_s": 35.0, "p95_ms": 1500.0}]
+    s = sizing(results, cores=2)
+    assert s["turns_per_s_per_core"] == 15.0 and round(s["peak_turns_per_s"]) == 521 and s["cores_needed"] == 35
+    assert "1 replica: 10; 2 replicas: 20" in levels_table(results, 30)
+    with pytest.raises(SystemExit):
+        main(["--only", "none", "--replicas", "two", "--load"])
+    with pytest.raises(SystemExit):
+        main(["--only", "none", "--replicas", "2"])  # without --load
+    assert "--replicas" in capsys.readouterr().err
