@@ -60,6 +60,7 @@ CSS = """
 .card-why {font-size: 0.92em; border-left: 3px solid #2563eb; padding-left: 8px;}
 #status {color: var(--body-text-color-subdued);}
 #examples button {font-size: 0.85em;}
+#session {display: none !important;}
 """
 
 
@@ -189,6 +190,23 @@ def _respond(history, state, event, user_text, narratives=None):
             else:
                 history[-1] = {"role": "assistant", "content": written}
                 yield [history, state, reply, narratives, *_view(reply, narratives)]
+
+
+def recovering(handler):
+    """A page event handler that first finds this tab's conversation when the server does
+    not hold it (the replica restarted, or the balancer moved the tab to another replica):
+    from the database, by the session id the page keeps. Takes that id before the handler's
+    own inputs."""
+    def wrapped(session_id, *args):
+        *lead, history, state, last, narratives = args
+        if state is None and session_id:
+            try:
+                state, last = _engine().recover(session_id)
+            except RuntimeError:  # still loading: the handler says so
+                pass
+        yield from handler(*lead, history, state, last, narratives)
+    wrapped.__name__ = handler.__name__  # not functools.wraps: Gradio would read the inner signature
+    return wrapped
 
 
 def on_load(token):
@@ -360,6 +378,8 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
     state = gr.State(None)
     last = gr.State(None)
     narr = gr.State({})  # item id -> its "why this?" text, shown inside the card
+    # this tab's conversation id, kept in the page (rendered, so its value lives in the page, but not shown)
+    session_box = gr.Textbox(elem_id="session", show_label=False, container=False, interactive=False)
     token = gr.BrowserState("", storage_key="crs-memory-key", secret=browser_secret())
     gr.Markdown("## 🎬 Movie night\nTell me what you feel like watching; I ask a little and recommend a lot.")
     status = gr.Markdown(SERVICE.status(), elem_id="status")
@@ -425,20 +445,25 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
     HIST_IN = [chatbot, state, last, narr]
 
     demo.load(on_load, inputs=[token], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS], api_name=False)
-    box.submit(on_text, inputs=[box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
-    send.click(on_text, inputs=[box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
+    box.submit(recovering(on_text), inputs=[session_box, box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
+    send.click(recovering(on_text), inputs=[session_box, box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
     for b, text in zip(example_buttons, EXAMPLES):
-        b.click(example_handler(text), inputs=HIST_IN, outputs=[*TURN_OUT, box], api_name=False)
+        b.click(recovering(example_handler(text)), inputs=[session_box, *HIST_IN], outputs=[*TURN_OUT, box],
+                api_name=False)
     for k, b in enumerate(chips):
-        b.click(chip_handler(k), inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
-    any_btn.click(on_any, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+        b.click(recovering(chip_handler(k)), inputs=[session_box, *HIST_IN], outputs=TURN_OUT, api_name=False)
+    any_btn.click(recovering(on_any), inputs=[session_box, *HIST_IN], outputs=TURN_OUT, api_name=False)
     for k, buttons in enumerate(card_buttons):
         for b, (kind, _) in zip(buttons, CARD_ACTIONS):
-            b.click(card_handler(k, kind), inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+            b.click(recovering(card_handler(k, kind)), inputs=[session_box, *HIST_IN], outputs=TURN_OUT,
+                    api_name=False)
     for k, b in enumerate(cons):
-        b.click(constraint_handler(k), inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
-    undo.click(on_undo, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
-    restart.click(on_restart, inputs=HIST_IN, outputs=TURN_OUT, api_name=False)
+        b.click(recovering(constraint_handler(k)), inputs=[session_box, *HIST_IN], outputs=TURN_OUT, api_name=False)
+    undo.click(recovering(on_undo), inputs=[session_box, *HIST_IN], outputs=TURN_OUT, api_name=False)
+    restart.click(recovering(on_restart), inputs=[session_box, *HIST_IN], outputs=TURN_OUT, api_name=False)
+    # the tab holds its conversation's id, so a replica that never saw it (or restarted) continues it
+    state.change(lambda s: s.session_id if s is not None else "", inputs=[state], outputs=[session_box],
+                 api_name=False)
     resume.click(on_resume, inputs=[key_box], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS, key_box],
                  api_name=False)
     show_key.click(lambda t: t, inputs=[token], outputs=[key_box], api_name=False)

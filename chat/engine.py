@@ -89,6 +89,14 @@ class Engine:
         except (ValueError, TypeError, KeyError):  # another catalog or code version: start afresh
             return None
 
+    def recover(self, session_id: str) -> tuple[ChatState | None, Reply | None]:
+        """The stored conversation and its reply as it stands (question, cards, constraints),
+        for a page whose server lost both; (None, None) when the session is unknown."""
+        s = self.session(session_id)
+        if s is None:
+            return None, None
+        return s, self.render(self.context(s), s, [], [], None)
+
     @functools.cached_property
     def _catalog_key(self) -> str:
         return self.m.catalog.fingerprint()

@@ -164,11 +164,13 @@ class LoadBalancer:
         self.proc: subprocess.Popen | None = None
         self.root: Path | None = None
         self.url = ""
+        self.port = 0
 
     def start(self, timeout: float = 30) -> str:
+        """Start haproxy (on the port it had before, when restarted); returns its URL."""
         ensure_debian("haproxy", "haproxy")
         self.root = Path(tempfile.mkdtemp(prefix="crs-lb-"))
-        port = free_port()
+        port = self.port = self.port or free_port()
         servers = "\n".join(f"    server r{k} {u.split('://', 1)[-1].rstrip('/')} check cookie r{k}"
                             for k, u in enumerate(self.replicas))
         cfg = self.root / "haproxy.cfg"
@@ -259,6 +261,17 @@ class Cluster:
         else:
             self.url = self.replicas[0].url
         return self.url
+
+    def revive(self, k: int, timeout: float = 600) -> None:
+        """Start replica ``k`` again (a new port) and put it back behind the balancer, which
+        restarts on its own port."""
+        app = self.replicas[k]
+        app.kill()
+        app.start(timeout=timeout)
+        if self.lb is not None:
+            self.lb.stop()
+            self.lb.replicas = [a.url for a in self.replicas]
+            self.url = self.lb.start()
 
     def rss_mb(self) -> float:
         """The replicas' resident memory together (MB)."""

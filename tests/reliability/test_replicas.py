@@ -6,8 +6,10 @@ traffic loses no completed turn and no session (the other replica continues them
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from services import unavailable
@@ -16,6 +18,7 @@ from chat.memory import MemoryStore
 from reliability.client import call, client
 from reliability.services import Cluster, ServiceUnavailable
 
+ARTIFACTS = Path(os.environ.get("CRS_ARTIFACTS", Path(__file__).resolve().parents[2] / "out" / "artifacts"))
 OPENINGS = ("a western from the 1960s", "a comedy from the 1990s", "a thriller from the 1980s",
             "a drama from the 1950s")
 
@@ -87,6 +90,56 @@ def test_the_balancer_keeps_a_client_on_one_replica(cluster):
         reply = step(c, next_event(reply))
         assert reply["turn"] == k and {"Comedy", "1990s"} <= labels(reply), reply
     assert c.cookies.get("CRS_REPLICA") in ("r0", "r1")
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_a_page_whose_replica_dies_goes_on_with_its_conversation(cluster):
+    """A person at the page, through the balancer: the replica serving them is killed between
+    two clicks; the next click reaches the other replica, which continues the conversation
+    from the database (the page keeps its id), instead of starting over."""
+    from reliability.checks import BROWSER_ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        unavailable("chromium", f"not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    def replied(page, action) -> None:
+        n = page.evaluate("document.querySelectorAll('#chat .bot-row').length")
+        action()
+        page.wait_for_function(f"document.querySelectorAll('#chat .bot-row').length > {n}", timeout=60_000)
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})
+        page = context.new_page()
+        page.goto(cluster.url, wait_until="domcontentloaded")
+        page.wait_for_function("document.querySelector('#chat') && document.querySelector('#chat').innerText"
+                               ".includes('MovieLens')", timeout=120_000)
+        page.locator("#message textarea").fill("a western from the 1960s")
+        replied(page, lambda: page.locator("#message textarea").press("Enter"))
+        page.wait_for_function("document.querySelector('#session textarea, #session input')?.value.length > 8",
+                               timeout=30_000)
+        before = page.locator("#constraints").inner_text()
+        assert "Western" in before and "1960s" in before
+        pinned = {c["name"]: c["value"] for c in context.cookies()}["CRS_REPLICA"]
+        dead = int(pinned[1:])
+        cluster.replicas[dead].kill()
+        if page.locator("#chip-0").is_visible():
+            replied(page, lambda: page.locator("#chip-0").click())
+        else:
+            page.locator("#message textarea").fill("more")
+            replied(page, lambda: page.locator("#message textarea").press("Enter"))
+        now = {c["name"]: c["value"] for c in context.cookies()}["CRS_REPLICA"]
+        chat = page.locator("#chat").inner_text()
+        after = page.locator("#constraints").inner_text()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "browser-replica-failover.png"), full_page=True)
+        context.close()
+        browser.close()
+    cluster.revive(dead)  # two replicas again for the next test
+    assert now != pinned  # the other replica answered
+    assert "went wrong" not in chat and "Western" in after and "1960s" in after, (chat[-500:], after)
 
 
 @pytest.mark.data
