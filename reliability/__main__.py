@@ -2,7 +2,7 @@
 
     python -m reliability                        # about 6 minutes on 2 cores
     python -m reliability --load --users 5,10,20,50 --seconds 60 --json out/reliability.json
-    python -m reliability --only none --load --replicas 1,2 --users 5,10,20 --seconds 30
+    python -m reliability --only none --load --replicas 0,1,2 --users 5,10,20 --seconds 30
     python -m reliability --only engine,http --random 100
 
 Checks (see ``reliability.checks``): hostile and random input into the engine and over the
@@ -35,17 +35,27 @@ def _progress(msg: str) -> None:
 
 
 def _replica_load(tmp: Path, counts: list[int], levels: list[int], seconds: float, rows: list) -> list[dict]:
-    """The load levels against each replica count, on one PostgreSQL server (fsync on)."""
+    """The load levels against each replica count, on one PostgreSQL server (fsync on); 0
+    is the peer in the same run: the one embedded app (SQLite, no balancer), as ``make run``."""
+    from contextlib import ExitStack
+
     from reliability.load import load
     from reliability.services import Cluster, PostgresServer
 
     out = []
-    with PostgresServer() as pg:
+    with ExitStack() as stack:
+        pg = stack.enter_context(PostgresServer()) if max(counts) > 0 else None
         for n in counts:
-            _progress(f"starting {n} replica(s) behind haproxy on PostgreSQL")
-            with Cluster(n, tmp / f"cluster-{n}", database_url=pg.new_database(f"load{n}")) as cluster:
-                _progress(f"load on {n} replica(s): {levels} users, {seconds:.0f} s each")
-                results, check = load(cluster, levels, seconds, name=f"load: {n} replica(s)")
+            if n == 0:
+                _progress("starting the embedded app (SQLite)")
+                target = AppProcess(tmp / "embedded")
+            else:
+                _progress(f"starting {n} replica(s) behind haproxy on PostgreSQL")
+                target = Cluster(n, tmp / f"cluster-{n}", database_url=pg.new_database(f"load{n}"))
+            with target:
+                _progress(f"load on {n or 'the embedded'} replica(s): {levels} users, {seconds:.0f} s each")
+                results, check = load(target, levels, seconds,
+                                      name=f"load: {n} replica(s)" if n else "load: embedded app")
             rows.append(check)
             out += [r | {"replicas": n} for r in results]
     return out
@@ -62,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--load", action="store_true", help="also run the load test")
     ap.add_argument("--users", default="5,10,20,50", help="load levels (with --load)")
     ap.add_argument("--seconds", type=float, default=60, help="seconds per load level (with --load)")
-    ap.add_argument("--replicas", help="with --load: replica counts to measure, e.g. 1,2 (each behind haproxy on "
-                                       "one PostgreSQL server); default: the one embedded app")
+    ap.add_argument("--replicas", help="with --load: replica counts to measure, e.g. 0,1,2 (each behind haproxy on "
+                                       "one PostgreSQL server; 0: the embedded app on SQLite, as make run); "
+                                       "default: the embedded app only")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", help="write every row, the load levels and the problems seen here")
     args = ap.parse_args(argv)
@@ -78,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         replicas = [int(x) for x in args.replicas.split(",")] if args.replicas else []
     except ValueError:
         ap.error(f"--replicas takes replica counts such as 1,2, got {args.replicas!r}")
-    if replicas and (not levels or min(replicas) < 1):
-        ap.error("--replicas needs --load, and counts >= 1")
+    if replicas and (not levels or min(replicas) < 0):
+        ap.error("--replicas needs --load, and counts >= 0")
 
     rows: list[checks.Check] = []
     load_results: list[dict] = []
@@ -136,8 +147,11 @@ def main(argv: list[str] | None = None) -> int:
         sized = sizing(load_results, os.cpu_count() or 1)
         print(sizing_line(sized))
     if args.json:
+        from reliability.load import results_table
+
         write_json(args.json, {"checks": [c.to_dict() for c in rows], "total": total.to_dict(),
-                               "load": load_results, "sizing": sized, **run_metadata()})
+                               "load": load_results, "sizing": sized, "results": results_table(load_results),
+                               **run_metadata()})
     print(f"data lost: {total.lost}; {'all checks passed' if total.ok else 'SOME CHECKS FAILED'}")
     return 0 if total.ok else 1
 

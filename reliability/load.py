@@ -110,16 +110,26 @@ def load(app: AppProcess | Cluster, levels: list[int], seconds: float, name: str
 
 def levels_table(results: list[dict], seconds: float) -> str:
     """One row per level (and per replica count, when the results carry ``replicas``)."""
-    rows = [[r.get("replicas", "-"), r["users"], r["turns"], f"{r['turns_per_s']:.1f}", r["errors"],
+    rows = [[_group(r.get("replicas", 0)), r["users"], r["turns"], f"{r['turns_per_s']:.1f}", r["errors"],
              r["wrong_session"], f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}", f"{r['p99_ms']:.0f}",
              f"{r['rss_before_mb']:.0f} -> {r['rss_after_mb']:.0f}"] for r in results]
     groups = sorted({r.get("replicas", 0) for r in results})
-    held_line = "; ".join(f"{g or 'one app'} replica{'s' if g != 1 else ''}: "
-                          f"{held([r for r in results if r.get('replicas', 0) == g]) or 'none'}" for g in groups)
+    held_line = "; ".join(f"{_group(g)}: {held([r for r in results if r.get('replicas', 0) == g]) or 'none'}"
+                          for g in groups)
     return (table(rows, ["replicas", "users", "turns", "turns/s", "errors", "wrong session", "p50 ms", "p95 ms",
                          "p99 ms", "server RSS MB"])
             + f"\nlargest N held with p95 < 1 s and no errors: {held_line} "
             f"({seconds:.0f} s per level, {os.cpu_count()}-core machine, load generator on the same cores)")
+
+
+def _group(replicas: int) -> str:
+    return "embedded app" if not replicas else f"{replicas} replica{'s' if replicas != 1 else ''}"
+
+
+def results_table(results: list[dict]) -> dict:
+    """The levels keyed "<replicas>, <users> users" (the shape ``lab.report`` renders)."""
+    return {f"{_group(r.get('replicas', 0))}, {r['users']} users": {
+        k: r[k] for k in ("turns_per_s", "p50_ms", "p95_ms", "p99_ms", "errors", "wrong_session")} for r in results}
 
 
 def best_rate(results: list[dict]) -> float:
