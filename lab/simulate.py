@@ -21,6 +21,10 @@ Every policy is compared with ``rule`` over the same episodes (paired bootstrap)
 and ``--via http://127.0.0.1:7860`` the running app over HTTP, with the chat protocol of
 ``lab.drive`` (cold-start users who type their opening, click chips and like the target's
 card; 5 cards per list); per-turn latency is reported too.
+
+``--ray [ADDRESS]`` spreads the episodes over Ray workers (``lab.fanout``): each (seed,
+policy) runs in chunks, and since an episode's draws depend only on its seed and index the
+``results`` are those of the run without it.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import numpy as np
 from scipy.stats import bootstrap
 from tqdm import tqdm
 
+from lab.fanout import LOCAL, Workers, add_ray_args
 from lab.metrics import EpisodeOutcome, hdcg, summarise
 from lab.options import SETTINGS, add_world_args, load_catalog, protocol_record, world_of
 from lab.simulator import Conversation, draw_targets
@@ -49,6 +54,9 @@ log = logging.getLogger(__name__)
 
 METRICS = ("SR@5", "SR@10", "SR@15", "AT", "hDCG")
 POLICIES = registry.POLICIES
+# policies whose decisions draw on one random stream across episodes (``random``): their
+# episodes run as one task, in order, so the stream is the one the run without Ray draws
+STREAMED = frozenset({"random"})
 
 
 def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi_choice: bool,
@@ -68,10 +76,14 @@ def make_policy(name: str, world: World, user_model: UserModel, seed: int, multi
 
 
 def run_episodes(world: World, policy, episodes, user_model: UserModel, seed: int, multi_choice: bool,
-                 max_turns: int = 15, progress: str | None = None, split: str = "test") -> list[EpisodeOutcome]:
+                 max_turns: int = 15, progress: str | None = None, split: str = "test",
+                 first: int = 0) -> list[EpisodeOutcome]:
+    """One outcome per (user, target) pair. Episode k's draws come from ``default_rng([seed,
+    k])``, k counted from ``first`` (where a chunk of the seed's episodes starts), so a chunk
+    plays its episodes exactly as the whole list would."""
     outcomes = []
     it = tqdm(episodes, desc=progress, file=sys.stderr, leave=False) if progress else episodes
-    for k, (user, target) in enumerate(it):
+    for k, (user, target) in enumerate(it, start=first):
         rng = np.random.default_rng([seed, k])  # the same user draws for every policy
         targets = draw_targets(world, user, target, user_model, rng, split)
         conv = Conversation(world, user, targets, user_model, rng, multi_choice, max_turns)
@@ -128,8 +140,11 @@ def main(argv=None) -> int:
                     help="with --via: the clicking user (default), or the talking user (lab.talker) run beside "
                          "the clicking one on the same episodes")
     ap.add_argument("--json")
+    add_ray_args(ap)
     args = ap.parse_args(argv)
     if args.via:
+        if args.ray is not None or args.workers is not None:
+            ap.error("--ray spreads the simulator's episodes; --via drives one engine or app")
         return simulate_via(args, ap)
     if args.users != "click":
         ap.error("--users chat talks to the chat engine or the app: add --via engine (or --via URL)")
@@ -151,6 +166,13 @@ def main(argv=None) -> int:
     unknown = [p for p in names if p not in POLICIES]
     if unknown:
         ap.error(f"unknown policy {', '.join(unknown)}; choose from {', '.join(POLICIES)}")
+    with Workers.from_args(args) as workers:
+        return simulate(args, ap, settings, names, workers)
+
+
+def simulate(args, ap, settings: dict, names: list[str], workers: Workers) -> int:
+    """Every user setting of ``settings`` (label -> (user model, multi-choice)): tables printed,
+    the JSON written."""
     catalog = load_catalog(args)
     t0 = time.perf_counter()
     results, comparisons, users, n_eps = {}, {}, {}, {}
@@ -159,7 +181,7 @@ def main(argv=None) -> int:
         if label and um.targets == 2 and not worlds[0].episodes(args.split, 1, np.random.default_rng(0), targets=2):
             log.info(f"{label}: no {args.split} pair of wanted films shares an opening value; skipped")
             continue
-        res, comp, n_eps[label] = simulate_setting(args, ap, worlds, names, um, mc, label)
+        res, comp, n_eps[label] = simulate_setting(args, ap, worlds, names, um, mc, label, workers)
         prefix = f"{label}: " if label else ""
         results.update({prefix + k: v for k, v in res.items()})
         comparisons.update({prefix + k: v for k, v in comp.items()})
@@ -181,7 +203,7 @@ def main(argv=None) -> int:
                 "max_turns": args.max_turns, "list_size": LIST_SIZE, **record,
                 **(users["user"] if only else {"settings": users}),
                 "prior": args.model, "beliefs": args.beliefs, "compare_history": args.compare_history,
-                "seconds": round(time.perf_counter() - t0, 1)}
+                "seconds": round(time.perf_counter() - t0, 1), "ray_cpus": workers.cpus if workers.ray else None}
     if len(settings) > 1:
         print_summary(results, comparisons, settings, names)
     if args.json:
@@ -190,14 +212,17 @@ def main(argv=None) -> int:
     return 0
 
 
-def simulate_setting(args, ap, worlds: list[World], names: list[str], um: UserModel, mc: bool, label):
+def simulate_setting(args, ap, worlds: list[World], names: list[str], um: UserModel, mc: bool, label,
+                     workers: Workers = LOCAL):
     """Every policy on the same episodes of one user setting, over the seeds (``worlds``: one
     per split seed): (results, comparisons against the bars, episodes per seed). With
-    ``--compare-history`` each policy also runs with the history excluded, on the same episodes."""
+    ``--compare-history`` each policy also runs with the history excluded, on the same episodes.
+    The episodes of each (seed, policy) go to ``workers`` in chunks (one here; about two per
+    Ray CPU), reassembled in order."""
     variants = [False, True] if args.compare_history else [bool(args.exclude_history)]
     per = {(n, v): [] for n in names for v in variants}
     paired = {(n, v): [] for n in names for v in variants}
-    n_eps = []
+    n_eps, calls, groups = [], [], []  # groups: ((policy, variant), seed, number of chunks), in calls' order
     for seed, world in enumerate(worlds):
         episodes = world.episodes(args.split, args.episodes, np.random.default_rng(seed), um.targets)
         if not episodes:
@@ -205,19 +230,27 @@ def simulate_setting(args, ap, worlds: list[World], names: list[str], um: UserMo
                              f"({len(world.data.users):,} users, {world.data.test.nnz:,} test and "
                              f"{world.data.valid.nnz:,} valid interactions after the data protocol)")
         n_eps.append(len(episodes))
+        by_variant = {v: world if v == world.exclude_history else dataclasses.replace(world, exclude_history=v)
+                      for v in variants}
         for name in names:
             for v in variants:
-                w = world if v == world.exclude_history else dataclasses.replace(world, exclude_history=v)
+                w = by_variant[v]
                 try:  # a fresh policy per variant: random's stream starts over, so the two are paired
                     policy = make_policy(name, w, um, seed, mc, args.beliefs)
                 except ValueError as exc:
                     ap.error(str(exc))
-                outcomes = run_episodes(w, policy, episodes, um, seed, mc, args.max_turns,
-                                        progress=f"seed {seed} {label or ''} {name}", split=args.split)
-                per[(name, v)].append(summarise(outcomes, args.max_turns))
-                paired[(name, v)].append(per_episode(outcomes, args.max_turns))
-                log.info(f"seed {seed} {label or ''} {name}{' (history excluded)' if v else ''}: "
-                         + ", ".join(f"{k} {x:.3f}" for k, x in per[(name, v)][-1].items()))
+                pieces = workers.chunks(len(episodes), whole=name in STREAMED)
+                progress = f"seed {seed} {label or ''} {name}" if workers.ray is None else None
+                groups.append(((name, v), seed, len(pieces)))
+                calls += [(workers.share(w), workers.share(policy), episodes[r.start:r.stop], um, seed, mc,
+                           args.max_turns, progress, args.split, r.start) for r in pieces]
+    chunks = iter(workers.map(run_episodes, calls, desc=f"{label or 'user'}: {len(calls)} chunks of episodes"))
+    for (name, v), seed, n in groups:
+        outcomes = [o for _ in range(n) for o in next(chunks)]
+        per[(name, v)].append(summarise(outcomes, args.max_turns))
+        paired[(name, v)].append(per_episode(outcomes, args.max_turns))
+        log.info(f"seed {seed} {label or ''} {name}{' (history excluded)' if v else ''}: "
+                 + ", ".join(f"{k} {x:.3f}" for k, x in per[(name, v)][-1].items()))
 
     def row(name, v):
         return f"{name} (history excluded)" if v and args.compare_history else name

@@ -1,6 +1,7 @@
 """Train the ``unified`` policy by double DQN with replay on the simulator.
 
     python -m lab.train_unified --dataset movielens-100k --seed 0 --minutes 30
+    python -m lab.train_unified --dataset movielens-100k --seeds 0,1,2 --minutes 30 --ray
 
 Training episodes never touch validation or test: each user's train interactions are split
 again (10% held out, seeded), the CF model is refit on the rest, and the held-out
@@ -23,6 +24,9 @@ a run folder under ``out/`` (``--out``; given again, the run resumes from its ch
 ``python -m lab.promote <run>`` ships it to ``configs/policies/``. Data and attribute flags as
 in ``lab.options``; the network is keyed like the tuned files it reads (``<key>`` the world's
 ``artifact_key``, its ``key()`` stored with the weights) and refuses to load for another.
+``--seeds 0,1,2`` trains each seed as its own run (with ``--out``, ``<out>/seed<k>``), one
+after another or, with ``--ray [ADDRESS]``, as one Ray task each (``lab.fanout``). A run bounded
+by episodes (``--minutes 0 --episodes N``) gives the same network either way.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import copy
 import logging
+import math
 import re
 import sys
 import time
@@ -40,6 +45,7 @@ import scipy.sparse as sp
 import torch
 from tqdm import tqdm
 
+from lab.fanout import Workers, add_ray_args
 from lab.metrics import one_se_best, summarise
 from lab.options import add_world_args, load_catalog, world_of
 from lab.simulate import run_episodes
@@ -219,8 +225,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.train_unified", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     add_world_args(ap)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--minutes", type=float, default=30.0, help="wall-clock budget for training")
+    seeds = ap.add_mutually_exclusive_group()
+    seeds.add_argument("--seed", type=int, default=0)
+    seeds.add_argument("--seeds", type=seed_list, help="comma-separated seeds, e.g. 0,1,2: one run each")
+    ap.add_argument("--minutes", type=float, default=30.0,
+                    help="wall-clock budget for training, per seed (0: none, --episodes bounds it)")
     ap.add_argument("--episodes", type=int, default=100_000, help="cap on training episodes")
     ap.add_argument("--valid-every", type=int, default=1500)
     ap.add_argument("--valid-episodes", type=int, default=200)
@@ -237,7 +246,34 @@ def main(argv=None) -> int:
     ap.add_argument("--margin", type=float, default=0.8, help="large-margin loss on demonstrated actions")
     ap.add_argument("--out", help="the run folder (default out/unified-<dataset>-seed<k>-<time>/); an existing one is "
                                   "resumed from its checkpoint. python -m lab.promote ships it")
+    add_ray_args(ap)
     args = ap.parse_args(argv)
+    if args.minutes < 0:
+        ap.error(f"--minutes must be 0 (no limit) or more, got {args.minutes}")
+    seeds = args.seeds if args.seeds is not None else [args.seed]
+    per_seed = [argparse.Namespace(**{**vars(args), "seed": k, "seeds": None,
+                                      "out": f"{args.out}/seed{k}" if args.out and len(seeds) > 1 else args.out})
+                for k in seeds]
+    with Workers.from_args(args) as workers:
+        runs = workers.map(train, [(a,) for a in per_seed], desc=f"{len(seeds)} seeds", cpus_per_task=args.threads)
+    if len(runs) > 1:
+        log.info(f"wrote {len(runs)} runs: {', '.join(runs)}; ship each with python -m lab.promote <run>")
+    return 0
+
+
+def seed_list(text: str) -> list[int]:
+    try:
+        seeds = [int(k) for k in text.split(",") if k.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated whole numbers, e.g. 0,1,2, got {text!r}") from None
+    if not seeds or len(set(seeds)) != len(seeds):
+        raise argparse.ArgumentTypeError(f"expected distinct seeds, e.g. 0,1,2, got {text!r}")
+    return seeds
+
+
+def train(args: argparse.Namespace) -> str:
+    """One seed's training run (``args.seed``, into ``args.out`` or a new run folder); returns
+    the run folder."""
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     rng = np.random.default_rng(args.seed)
@@ -289,7 +325,7 @@ def main(argv=None) -> int:
     tuned = tuned_parameters(world)  # what Setting.of read, stored with the weights
     teachers = {setting_key(um, mc): type(st.teacher).name for (um, mc), st in settings.items()}
     log.info(f"teachers: {teachers}")
-    t_end = time.time() + 60 * args.minutes
+    t_end = time.time() + 60 * args.minutes if args.minutes > 0 else math.inf
     out_path = run / f"{name}.pt"
     steps, losses = 0, []
     demo = collect_demonstrations(train_world, train_eps, settings, args.demo_episodes, args.seed)
@@ -395,7 +431,7 @@ def main(argv=None) -> int:
         log.info(f"kept episode {kept['episode']}: valid SR@15 {kept['SR@15']:.3f}, AT {kept['AT']:.2f}")
         manifest({key: val for key, val in kept.items() if key != "state_dict"}, complete=True)
         log.info(f"wrote {run}; ship it with python -m lab.promote {run}")
-    return 0
+    return str(run)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,8 @@ Data and attribute flags as in ``lab.options`` (``--min-rating``, ``--core``, ``
 Writes ``rule-<key>.json`` (or ``plan-<key>.json``; ``<key>`` the world's ``artifact_key``,
 recorded with the world's ``key()`` inside) into a run folder under ``out/``;
 ``python -m lab.promote <run>`` ships it as ``configs/policies/…``, which
-``RulePolicy.for_setting`` (``PlanPolicy.for_setting``) reads.
+``RulePolicy.for_setting`` (``PlanPolicy.for_setting``) reads. ``--ray [ADDRESS]`` scores each
+stage's configurations as parallel Ray tasks (``lab.fanout``); what is chosen is the same.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ import logging
 
 import numpy as np
 
+from lab.fanout import LOCAL, Workers, add_ray_args
 from lab.metrics import one_se_best, summarise
 from lab.options import SETTINGS, add_world_args, load_catalog, protocol_record, world_of
 from lab.simulate import run_episodes
@@ -101,7 +103,15 @@ def best_of(tried: dict) -> tuple:
     return cfg
 
 
-def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str, previous: dict | None = None) -> dict:
+def score(world, policies: list, episodes, um: UserModel, multi_choice: bool, workers: Workers = LOCAL) -> list[dict]:
+    """``summarise`` of each policy on the validation ``episodes`` (split seed 0's draws), one
+    task per policy, in the order given."""
+    calls = [(workers.share(world), p, episodes, um, 0, multi_choice, 15, None, "valid") for p in policies]
+    return [summarise(o) for o in workers.map(run_episodes, calls, desc=f"{len(calls)} configurations")]
+
+
+def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str, previous: dict | None = None,
+              workers: Workers = LOCAL) -> dict:
     """``plan``'s turn weight, margin, sharpness and depth for one user setting, on the rule's
     tuned beliefs (the module docstring's three stages). ``previous``: a plan entry scored on
     the same episodes by the same code, whose configurations are not run again."""
@@ -112,13 +122,12 @@ def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str, pre
         tried[key] = {"SR@15": t["SR@15"], "AT": t["AT"]}
 
     def run(configs) -> tuple:
-        for c in configs:
-            if c not in tried:
-                lam, m, a, d = c
-                s = tried[c] = summarise(run_episodes(world, base.tuned(m, lam, d, a), episodes, um, 0,
-                                                      multi_choice, split="valid"))
-                log.info(f"plan {name}: λ={lam} margin={m} α={a} depth={d}: "
-                      f"SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}")
+        todo = [c for c in dict.fromkeys(configs) if c not in tried]
+        for c, s in zip(todo, score(world, [base.tuned(m, lam, d, a) for lam, m, a, d in todo], episodes, um,
+                                    multi_choice, workers)):
+            tried[c] = s
+            lam, m, a, d = c
+            log.info(f"plan {name}: λ={lam} margin={m} α={a} depth={d}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}")
         return one_se_best(tried, len(episodes))
 
     def margin_grid(a: float, d: int) -> tuple:
@@ -145,19 +154,17 @@ def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str, pre
                        "AT": s["AT"]} for c, s in tried.items()]}
 
 
-def tune(world, episodes, um: UserModel, multi_choice: bool, name: str) -> dict:
+def tune(world, episodes, um: UserModel, multi_choice: bool, name: str, workers: Workers = LOCAL) -> dict:
     """The best configuration for one user setting (see the module docstring)."""
     errors = ERRORS if um.noisy else (0.0,)
     temps, thresholds = list(TEMPERATURES), list(THRESHOLDS)
     tried: dict[tuple, dict] = {}
     best = None
     for _ in range(MAX_WIDEN + 1):
-        for t, thr, eps in itertools.product(temps, thresholds, errors):
-            if (t, thr, eps) in tried:
-                continue
-            policy = RulePolicy(RuleConfig(BeliefConfig(t, eps), thr))
-            s = tried[(t, thr, eps)] = summarise(run_episodes(world, policy, episodes, um, 0, multi_choice,
-                                                               split="valid"))
+        todo = [c for c in dict.fromkeys(itertools.product(temps, thresholds, errors)) if c not in tried]
+        policies = [RulePolicy(RuleConfig(BeliefConfig(t, eps), thr)) for t, thr, eps in todo]
+        for (t, thr, eps), s in zip(todo, score(world, policies, episodes, um, multi_choice, workers)):
+            tried[(t, thr, eps)] = s
             log.info(f"{name}: T={t} threshold={thr} ε={eps}: SR@15 {s['SR@15']:.3f} AT {s['AT']:.2f}")
         cfg = best_of(tried)
         best = {"temperature": cfg[0], "threshold": cfg[1], "error": cfg[2], "trust_opening": False,
@@ -211,46 +218,9 @@ def refine_opening(world, episodes, um: UserModel, multi_choice: bool, entry: di
     return {**untrusted, "valid_trusted": s}
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lab.tune", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_world_args(ap)
-    ap.add_argument("--episodes", type=int, default=300)
-    ap.add_argument("--settings", default=",".join(SETTINGS), help="comma-separated setting names")
-    ap.add_argument("--policy", choices=("rule", "plan"), default="rule",
-                    help="plan reads the rule's tuned beliefs, so tune the rule first")
-    ap.add_argument("--out", help="the run folder (default out/<policy>-<dataset>-<time>/); a path ending in .json "
-                                   "is written as that one file. Settings not tuned in this run are copied from "
-                                   "the shipped configs/policies/<policy>-<dataset>.json; python -m lab.promote "
-                                   "ships the run")
-    ap.add_argument("--reuse", action="store_true",
-                    help="plan: do not run again the configurations the existing file scored on the same "
-                         "episodes (valid while the plan code they ran is unchanged)")
-    ap.add_argument("--refine-opening", action="store_true",
-                    help="rule: only try trusting the opening on the configurations already tuned")
-    args = ap.parse_args(argv)
-    if args.refine_opening and args.policy != "rule":
-        ap.error("--refine-opening refines the rule's beliefs: use it with --policy rule")
-    names = [s.strip() for s in args.settings.split(",")]
-    unknown = [n for n in names if n not in SETTINGS]
-    if unknown:
-        ap.error(f"unknown setting {', '.join(unknown)}; choose from {', '.join(SETTINGS)}")
-    catalog = load_catalog(args)
-    world = world_of(args, catalog, seed=0)
-    episodes = world.episodes("valid", args.episodes, np.random.default_rng(1234))
-    if not episodes:
-        raise ValueError(f"{args.dataset}: no validation episodes under this data protocol ({world.data.valid.nnz:,} "
-                         "valid interactions): check --min-rating and --core, or give the folder a valid split")
-    paired = None  # the two-target setting's own episodes, drawn once
-    path = POLICY_DIR / f"{args.policy}-{world.artifact_key}.json"
-    stored = tuned_file(args.policy, world)
-    # settings this run does not tune are kept only from a file made for exactly this key (not from
-    # one made before keys were recorded, under the old rules)
-    previous = stored.get("settings", {}) if stored.get("key") == world.key() else {}
-    scored_on = f"{len(episodes)} episodes, split seed 0"
-    if args.reuse and (args.policy != "plan" or not stored.get("selected_on", "").endswith(scored_on)):
-        ap.error(f"--reuse needs --policy plan and {path} scored on {scored_on}")
-    out = {}
+def tune_settings(args, ap, world, episodes, names: list[str], previous: dict, workers: Workers) -> dict:
+    """The tuned entry of each setting in ``names`` (setting key -> entry)."""
+    out, paired = {}, None  # paired: the two-target setting's own episodes, drawn once
     for name in names:
         um, mc = SETTINGS[name]
         key = setting_key(um, mc)
@@ -268,10 +238,55 @@ def main(argv=None) -> int:
                 out[key] = refine_opening(world, eps, um, mc, previous[key])
             continue
         if args.policy == "rule":
-            out[key] = tune(world, eps, um, mc, name)
+            out[key] = tune(world, eps, um, mc, name, workers)
         else:
-            out[key] = tune_plan(world, eps, um, mc, name, previous.get(key) if args.reuse else None)
+            out[key] = tune_plan(world, eps, um, mc, name, previous.get(key) if args.reuse else None,
+                                 workers)
         out[key]["episodes"] = len(eps)
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lab.tune", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_world_args(ap)
+    ap.add_argument("--episodes", type=int, default=300)
+    ap.add_argument("--settings", default=",".join(SETTINGS), help="comma-separated setting names")
+    ap.add_argument("--policy", choices=("rule", "plan"), default="rule",
+                    help="plan reads the rule's tuned beliefs, so tune the rule first")
+    ap.add_argument("--out", help="the run folder (default out/<policy>-<dataset>-<time>/); a path ending in .json "
+                                   "is written as that one file. Settings not tuned in this run are copied from "
+                                   "the shipped configs/policies/<policy>-<dataset>.json; python -m lab.promote "
+                                   "ships the run")
+    ap.add_argument("--reuse", action="store_true",
+                    help="plan: do not run again the configurations the existing file scored on the same "
+                         "episodes (valid while the plan code they ran is unchanged)")
+    ap.add_argument("--refine-opening", action="store_true",
+                    help="rule: only try trusting the opening on the configurations already tuned")
+    add_ray_args(ap)
+    args = ap.parse_args(argv)
+    if args.refine_opening and args.policy != "rule":
+        ap.error("--refine-opening refines the rule's beliefs: use it with --policy rule")
+    names = [s.strip() for s in args.settings.split(",")]
+    unknown = [n for n in names if n not in SETTINGS]
+    if unknown:
+        ap.error(f"unknown setting {', '.join(unknown)}; choose from {', '.join(SETTINGS)}")
+    catalog = load_catalog(args)
+    world = world_of(args, catalog, seed=0)
+    episodes = world.episodes("valid", args.episodes, np.random.default_rng(1234))
+    if not episodes:
+        raise ValueError(f"{args.dataset}: no validation episodes under this data protocol ({world.data.valid.nnz:,} "
+                         "valid interactions): check --min-rating and --core, or give the folder a valid split")
+    path = POLICY_DIR / f"{args.policy}-{world.artifact_key}.json"
+    stored = tuned_file(args.policy, world)
+    # settings this run does not tune are kept only from a file made for exactly this key (not from
+    # one made before keys were recorded, under the old rules)
+    previous = stored.get("settings", {}) if stored.get("key") == world.key() else {}
+    scored_on = f"{len(episodes)} episodes, split seed 0"
+    if args.reuse and (args.policy != "plan" or not stored.get("selected_on", "").endswith(scored_on)):
+        ap.error(f"--reuse needs --policy plan and {path} scored on {scored_on}")
+    with Workers.from_args(args) as workers:
+        out = tune_settings(args, ap, world, episodes, names, previous, workers)
     selection = ("valid SR@15 then AT" if args.policy == "rule"
                  else "valid AT within one standard error of the best SR@15")
     payload = {"dataset": args.dataset, "selected_on": f"{selection}, {scored_on}", "settings": {**previous, **out},
