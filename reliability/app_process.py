@@ -144,6 +144,14 @@ class AppProcess:
             pass
         return float("nan")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the app process has used so far (user + system, all its threads)."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return float("nan")
+
     def open_connections(self) -> list[tuple[str, int]]:
         """Remote (host, port) of the process's open internet sockets right now."""
         import psutil

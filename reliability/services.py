@@ -273,6 +273,10 @@ class Cluster:
             self.lb.replicas = [a.url for a in self.replicas]
             self.url = self.lb.start()
 
+    def cpu_seconds(self) -> float:
+        """CPU time the running replicas have used so far, together."""
+        return sum(app.cpu_seconds() for app in self.replicas if app.running)
+
     def rss_mb(self) -> float:
         """The replicas' resident memory together (MB)."""
         return sum(app.rss_mb() for app in self.replicas if app.running)

@@ -216,10 +216,12 @@ def test_the_load_report_and_its_sizing_come_from_the_levels_that_held(capsys):
     level = {"turns": 900, "errors": 0, "wrong_session": 0, "p50_ms": 300.0, "p99_ms": 900.0,
              "rss_before_mb": 600.0, "rss_after_mb": 650.0}
     results = [level | {"replicas": 1, "users": 10, "turns_per_s": 12.0, "p95_ms": 700.0},
-               level | {"replicas": 2, "users": 20, "turns_per_s": 30.0, "p95_ms": 900.0},
+               level | {"replicas": 2, "users": 20, "turns_per_s": 30.0, "p95_ms": 900.0,
+                        "turns_per_server_cpu_s": 40.0},
                level | {"replicas": 2, "users": 40, "turns_per_s": 35.0, "p95_ms": 1500.0}]
     s = sizing(results, cores=2)
     assert s["turns_per_s_per_core"] == 15.0 and round(s["peak_turns_per_s"]) == 521 and s["cores_needed"] == 35
+    assert s["users"] == 20 and s["app_cores_needed"] == 14  # 520.8 turns/s at 40 turns per app CPU-second
     assert "1 replica: 10; 2 replicas: 20" in levels_table(results, 30)
     with pytest.raises(SystemExit):
         main(["--only", "none", "--replicas", "two", "--load"])
