@@ -1,10 +1,11 @@
 """N concurrent ``gradio_client`` users against the running app for a fixed time.
 
 Each user opens with its own genre and decade and keeps answering through ``/step`` (chips,
-"more"), and checks that every reply belongs to its own conversation (its constraints, its
-turn numbers). :func:`run_level` reports turns, turns/s, errors, replies delivered to the
-wrong session, turn latency p50 / p95 / p99 and the server's resident memory before and
-after. The target is one app (``AppProcess``) or several replicas behind a balancer
+"more"), each event with its conversation's ``session`` id, and checks that every reply
+belongs to its own conversation (its session, its constraints, its turn numbers).
+:func:`run_level` reports turns, turns/s, errors, replies delivered to the wrong session,
+turn latency p50 / p95 / p99, the CPU time the app processes used, and their resident
+memory before and after. The target is one app (``AppProcess``) or several replicas behind a balancer
 (``reliability.services.Cluster``); :func:`sizing` turns the measured throughput per core
 into a sizing on paper.
 """
@@ -37,11 +38,12 @@ def user_loop(url: str, k: int, stop: threading.Event, out: dict) -> None:
         out["errors"].append(f"connect: {exc}")
         return
     event = {"type": "text", "text": f"a {genre} film from the {decade}"}
-    last_turn = -1
+    last_turn, session = -1, None
     while not stop.is_set():
         t0 = time.perf_counter()
-        try:
-            reply = json.loads(c.predict(json.dumps(event), api_name="/step"))
+        try:  # with its session id, as a client of several replicas does (docs/http-api.md)
+            sent = event | ({"session": session} if session else {})
+            reply = json.loads(c.predict(json.dumps(sent), api_name="/step"))
         except Exception as exc:
             out["errors"].append(f"{type(exc).__name__}: {exc}")
             time.sleep(0.2)
@@ -53,9 +55,9 @@ def user_loop(url: str, k: int, stop: threading.Event, out: dict) -> None:
         labels = {c[1] for c in reply["constraints"]}
         if event.get("type") == "text" and event["text"].startswith("a ") and not {genre, decade} <= labels:
             out["wrong_session"] += 1  # the reply does not carry this user's own opening
-        if reply["turn"] <= last_turn:
-            out["wrong_session"] += 1
-        last_turn = reply["turn"]
+        if reply["turn"] <= last_turn or reply.get("session") != (session or reply.get("session")):
+            out["wrong_session"] += 1  # not the next turn of this user's conversation
+        last_turn, session = reply["turn"], session or reply.get("session")
         q = reply.get("question")
         if q:
             event = {"type": "chip", "value": q["options"][0][0] if q["options"] else "any", "turn": reply["turn"]}

@@ -140,6 +140,7 @@ defaults
     timeout client 300s
     timeout server 300s
     timeout tunnel 300s
+    timeout check 5s
 frontend crs
     bind 127.0.0.1:{port}
     default_backend replicas
@@ -147,7 +148,7 @@ backend replicas
     balance roundrobin
     cookie CRS_REPLICA insert indirect nocache
     option httpchk GET /
-    default-server inter 500ms fall 2 rise 2
+    default-server inter 2s fall 3 rise 2
 {servers}
 """
 
@@ -155,9 +156,12 @@ backend replicas
 class LoadBalancer:
     """haproxy on 127.0.0.1 in front of app replicas (their base URLs): round robin for new
     clients, then sticky by the ``CRS_REPLICA`` cookie it sets (``gradio_client`` and
-    browsers send it back), so a conversation's queue and event stream stay on one replica;
-    a replica that stops answering its health check is taken out and its clients go to
-    another (which continues their conversations from the shared store by session id)."""
+    browsers send it back), so a conversation's queue and event stream stay on one replica.
+    A request to a replica that refuses connections is sent to another at once (``option
+    redispatch``); a replica that fails three health checks in a row (every 2 s, 5 s each:
+    lenient, so that a replica busy under load is not taken for dead) is taken out. Either
+    way its clients go to another replica, which continues their conversations from the
+    shared store by session id."""
 
     def __init__(self, replicas: list[str]) -> None:
         self.replicas = list(replicas)
