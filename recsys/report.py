@@ -41,7 +41,12 @@ def _command() -> str:
     """The command line as typed: ``python -m pkg.mod ...`` for modules run with -m."""
     main = sys.modules.get("__main__")
     spec = getattr(main, "__spec__", None)
-    head = f"python -m {spec.name}" if spec is not None and spec.name else f"python {Path(sys.argv[0]).name}"
+    if spec is not None and spec.name:
+        head = f"python -m {spec.name.removesuffix('.__main__')}"
+    else:  # a script: its path from here when it is below here (benchmarks/x.py), else its name
+        script = Path(sys.argv[0])
+        inside = script.resolve().is_relative_to(Path.cwd()) if script.name else False
+        head = f"python {script.resolve().relative_to(Path.cwd()) if inside else script.name}"
     return " ".join([head] + sys.argv[1:])
 
 
