@@ -366,9 +366,7 @@ class Engine:
             lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown, 1)]
             n_fit = sum(c.fits for c in shown)
             if n_fit < len(shown):  # fewer films known to have what was asked than cards: say so
-                asked = self._asked_words(s)
-                head = (f"I know of only {n_fit} film{'s' if n_fit != 1 else ''} with {asked} here" if n_fit else
-                        f"I don't know of a film with {asked} here")
+                head = self._few_fit_words(s, n_fit)
                 lines = ([head + ":"] + lines[:n_fit] if n_fit else [head + "."]) + \
                     ["Close ones, with only part of it:"] + lines[n_fit:]
                 brief.append(head + "; the cards marked *close* have only part of it.")
@@ -384,6 +382,24 @@ class Engine:
                      subgraph=cards.subgraph(m, s), explain=explain, notes=tuple(notes),
                      brief="\n\n".join(p for p in [note] + brief if p) or text,
                      persona_examples=tuple(cards.persona_example(m, p) for p in ctx.personas))
+
+    def _few_fit_words(self, s: ChatState, n_fit: int) -> str:
+        """Why a list has close films: the catalog knows only ``n_fit`` more films with what
+        was asked, or knows none, or showed the others in this search's earlier lists ("more"
+        after the last of them must not claim it knows none)."""
+        asked = self._asked_words(s)
+        fit = cards.fitting(self.m.world, s.accepted, s.either)
+        on_cards = set(s.cards)
+        earlier = len(self._distinct([i for i in s.shown if fit[i] and i not in on_cards], len(s.shown)))
+        films = lambda n: f"{n} film{'s' if n != 1 else ''}"
+        if earlier and n_fit:
+            return (f"Here {'are' if n_fit != 1 else 'is'} the last {films(n_fit)} with {asked} I know here "
+                    f"(the other {earlier} {'were' if earlier != 1 else 'was'} in the earlier lists)")
+        if earlier:
+            return (f"That was every film with {asked} I know here: {films(earlier)}, all in the earlier "
+                    "lists")
+        return f"I know of only {films(n_fit)} with {asked} here" if n_fit else \
+            f"I don't know of a film with {asked} here"
 
     def _asked_words(self, s: ChatState) -> str:
         """What the person asked for, as words: "Tom Hanks and Comedy", "France or French"."""

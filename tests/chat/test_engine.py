@@ -414,6 +414,10 @@ def test_films_known_to_have_what_was_asked_come_first_and_close_ones_say_so(ml_
             assert "Spielberg" not in c.reason
     assert f"I know of only {int(fits.sum())} film" in reply.text and "Close ones" in reply.text
     assert "close" in reply.brief and "1." not in reply.brief  # the page's text: no list, the cards say it
+    # "more" after the last of them: the earlier list had them, so it must not say it knows none
+    state, more = engine.step(state, Text("more", turn=reply.turn))
+    assert not any(c.fits for c in more.cards) and "don't know of a film" not in more.text
+    assert f"every film with {engine._asked_words(state)} I know here: {int(fits.sum())} film" in more.text
 
 
 @pytest.mark.data
