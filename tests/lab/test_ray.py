@@ -142,3 +142,23 @@ def test_unified_on_movielens_with_ray_reproduces_the_results(ray_cluster, tmp_p
     assert simulate.main([*args, "--json", str(tmp_path / "b.json"), "--ray"]) == 0
     a, b = (json.loads((tmp_path / f"{x}.json").read_text()) for x in "ab")
     assert b["results"] == a["results"] and b["comparisons"] == a["comparisons"]
+
+
+def test_prepare_on_ray_trains_the_seeds_side_by_side(ray_cluster, tiny_dataset, tmp_path):
+    """lab.prepare --ray: the tuning runs its configurations on Ray and the unified seeds train
+    as one task each; every file a plain prepare makes is there, and a second run resumes."""
+    from lab import prepare
+
+    root = tmp_path / "prepared"
+    args = ["--dataset", str(tiny_dataset), "--settings", "literal", "--episodes", "10", "--seeds", "2",
+            "--minutes", "0", "--train-args", " ".join(TRAIN[2:]), "--out", str(root), "--ray"]
+    assert prepare.main(args) == 0
+    key = load_folder(tiny_dataset).key()
+    for name in (f"policies/rule-{key}.json", f"policies/plan-{key}.json", f"policies/unified-{key}-seed0.pt",
+                 f"policies/unified-{key}-seed1.pt"):
+        assert (root / name).exists(), name
+    progress = json.loads((root / prepare.PROGRESS).read_text())["steps"]
+    assert all(progress[f"unified-seed{k}"]["complete"] for k in (0, 1))
+    assert read_manifest(root / "runs" / "unified-seed1").get("complete")
+    assert prepare.main(args) == 0  # resumes: nothing left to do
+    assert json.loads((root / prepare.PROGRESS).read_text())["steps"] == progress
