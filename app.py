@@ -288,12 +288,24 @@ def on_resume(key):
     return [*out, ""]
 
 
-def on_view_memory(state):
+def _found(session_id, state):
+    """This tab's conversation: the server's copy, or the database's by the page's session id."""
+    if state is None and session_id:
+        try:
+            return _engine().session(session_id)
+        except RuntimeError:  # still loading
+            return None
+    return state
+
+
+def on_view_memory(session_id, state):
+    state = _found(session_id, state)
     return gr.update(value=_engine().memory_view(state) if state is not None else "*Nothing is remembered yet.*",
                      visible=True)
 
 
-def on_export(state):
+def on_export(session_id, state):
+    state = _found(session_id, state)
     data = _engine().export(state) if state is not None else {}
     fd, path = tempfile.mkstemp(prefix="my-movie-memory-", suffix=".json")
     with os.fdopen(fd, "w") as f:
@@ -301,7 +313,8 @@ def on_export(state):
     return path
 
 
-def on_forget(state):
+def on_forget(session_id, state):
+    state = _found(session_id, state)
     engine = _engine()
     deleted = engine.forget(state) if state is not None else {}
     state, reply, token = engine.start(None)
@@ -467,10 +480,10 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
     resume.click(on_resume, inputs=[key_box], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS, key_box],
                  api_name=False)
     show_key.click(lambda t: t, inputs=[token], outputs=[key_box], api_name=False)
-    view.click(on_view_memory, inputs=[state], outputs=[memory_view], api_name=False)
-    export.click(on_export, inputs=[state], outputs=[export_file], api_name=False)
-    forget.click(on_forget, inputs=[state], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS, memory_view],
-                 api_name=False)
+    view.click(on_view_memory, inputs=[session_box, state], outputs=[memory_view], api_name=False)
+    export.click(on_export, inputs=[session_box, state], outputs=[export_file], api_name=False)
+    forget.click(on_forget, inputs=[session_box, state],
+                 outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS, memory_view], api_name=False)
 
     # named API endpoints: hidden buttons no page element can press; state is per client session
     api_in, api_out = gr.Textbox(visible=False), gr.Textbox(visible=False)

@@ -125,6 +125,11 @@ def test_a_page_whose_replica_dies_goes_on_with_its_conversation(cluster):
         pinned = {c["name"]: c["value"] for c in context.cookies()}["CRS_REPLICA"]
         dead = int(pinned[1:])
         cluster.replicas[dead].kill()
+        page.locator("#memory").click()  # first the memory, which the other replica finds by the page's id
+        page.locator("#view-memory").click()
+        page.wait_for_function("document.querySelector('#memory-view') && "
+                               "document.querySelector('#memory-view').innerText.includes('stored')", timeout=60_000)
+        memory = page.locator("#memory-view").inner_text()
         if page.locator("#chip-0").is_visible():
             replied(page, lambda: page.locator("#chip-0").click())
         else:
@@ -139,6 +144,7 @@ def test_a_page_whose_replica_dies_goes_on_with_its_conversation(cluster):
         browser.close()
     cluster.revive(dead)  # two replicas again for the next test
     assert now != pinned  # the other replica answered
+    assert "1 turn in 1 conversation" in memory, memory
     assert "went wrong" not in chat and "Western" in after and "1960s" in after, (chat[-500:], after)
 
 
