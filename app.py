@@ -142,12 +142,15 @@ def _step(state, event, engine=None):
     return engine.step(state, event)
 
 
-def _run(state, event):
-    """One engine step; any failure becomes a polite reply and leaves the state as it was."""
+def _run(state, event, conflicts: bool = True):
+    """One engine step; any failure becomes a polite reply and leaves the state as it was
+    (with ``conflicts=False``, a conversation that moved on elsewhere raises ``SessionConflict``)."""
     engine = _engine()  # still loading: the caller says so
     try:
         return _step(state, event, engine)
     except SessionConflict as exc:
+        if not conflicts:
+            raise
         log.warning("turn refused: %s", exc)
         return state, Reply("This conversation moved on in another window or tab; please reload the page to "
                             "continue it there, or start over here.", state.turn)
@@ -362,10 +365,10 @@ def api_step(event_json, state):
             state = _engine().session(session)
             if state is None:
                 return json.dumps({"error": f"unknown session {session[:80]!r}: start one with /start"}), None
-        state, reply = _step(state, event)
-    except SessionConflict as exc:
-        return json.dumps({"error": str(exc), "session": session}), None
-    except RuntimeError as exc:
+        state, reply = _run(state, event, conflicts=False)
+    except SessionConflict as exc:  # another replica answered this turn first: nothing was written
+        return json.dumps({"error": str(exc), "session": state.session_id}), state
+    except RuntimeError as exc:  # still loading
         return json.dumps({"error": str(exc)}), state
     out = reply.to_dict() | {"session": state.session_id}
     if reply.explain:
