@@ -35,7 +35,7 @@ from recsys.report import aggregate, configure_logging, fmt, run_metadata, table
 from recsys.runs import new_run, write_manifest
 from recsys.scorers import top_k
 from recsys.semantic import item_embeddings
-from recsys.split import DataProtocol, Interactions, cf_key, split_interactions
+from recsys.split import SPARSE_SHARE, DataProtocol, Interactions, cf_key, sparsify, split_interactions
 from recsys.tuned import config_path, find_config, load_config
 
 log = logging.getLogger(__name__)
@@ -100,10 +100,12 @@ def paired(per_model: dict[str, list[dict]], pairs=PAIRS) -> dict[str, dict]:
 
 
 def evaluate_model(name: str, params: dict, data: Interactions, seed: int = 0, ks=KS,
-                   fitted: dict | None = None, looks: Looks | None = None, catalog=None) -> dict:
+                   fitted: dict | None = None, looks: Looks | None = None, catalog=None,
+                   groups: dict[str, np.ndarray] | None = None) -> dict:
     """Fit on train, rank for validation and test. ``fitted`` caches models fitted on this
     split by (name, params) so a blend reuses its members instead of refitting them; with
-    ``looks``, the test top 10's diversity and each user's test NDCG@10 (for paired comparisons)."""
+    ``looks``, the test top 10's diversity and each user's test NDCG@10 (for paired comparisons);
+    ``groups`` (name -> user mask, e.g. sparse and warm users) adds each group's test metrics."""
     t0 = time.perf_counter()
     model = make_scorer(name, params, seed=seed, catalog=catalog, items=data.items)
     if fitted is not None and isinstance(model, Blend):
@@ -118,6 +120,8 @@ def evaluate_model(name: str, params: dict, data: Interactions, seed: int = 0, k
     test_idx, _ = top_k(scores, max(ks), data.train + data.valid)
     test = ranking_metrics(test_idx, data.test, ks)
     out = {"valid": ranking_metrics(valid_idx, data.valid, ks), "test": test}
+    for group, mask in (groups or {}).items():
+        out[group] = {"test": ranking_metrics(test_idx[mask], data.test[mask], ks)}
     if looks is not None:
         test["ILD@10"], test["genres@10"] = diversity(test_idx[:, :10], looks.vectors, looks.genres)
         out["per_user"] = ndcg_per_user(test_idx, data.test, 10)
@@ -203,14 +207,25 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
 
 
 def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
-        protocol: DataProtocol | None = None) -> dict:
+        protocol: DataProtocol | None = None, sparse: int | None = None) -> dict:
+    """Every model on each split seed. ``sparse`` K: the sparse-user protocol
+    (``recsys.split.sparsify``: a seeded 20% of users keep at most K training interactions),
+    with test metrics for the sparse and the warm users apart, and paired comparisons over
+    the sparse users."""
     t_start = time.perf_counter()
     catalog = load_dataset(dataset, verbose=True)
     text = item_embeddings(catalog)  # for the diversity measures, once for every split seed
     per_model: dict[str, list[dict]] = {m: [] for m in models}
-    n_users = n_items = n_inter = 0
+    n_users = n_items = n_inter = n_sparse = 0
+    masks = []
     for seed in range(seeds):
         data = split_interactions(catalog, seed=seed, protocol=protocol)
+        groups = None
+        if sparse is not None:
+            data, mask = sparsify(data, sparse)
+            groups = {"sparse": mask, "warm": ~mask}
+            masks.append(mask)
+            n_sparse = int(mask.sum())
         n_users, n_items = data.shape
         n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
         fitted: dict = {}
@@ -218,7 +233,7 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
         for name in models:
             log.info(f"seed {seed}: {name} ...")
             per_model[name].append(evaluate_model(name, config.get(name, {}), data, seed=seed, ks=ks, fitted=fitted,
-                                                  looks=looks, catalog=catalog))
+                                                  looks=looks, catalog=catalog, groups=groups))
             log.info(f"seed {seed}: {name} test NDCG@10 {per_model[name][-1]['test']['NDCG@10']:.4f}"
                 f" ({per_model[name][-1]['total_seconds']:.1f} s)")
     results = {}
@@ -226,6 +241,10 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
         results[name] = {
             part: {k: aggregate([r[part][k] for r in runs]) for k in runs[0][part]} for part in ("valid", "test")
         }
+        for group in ("sparse", "warm"):
+            if group in runs[0]:
+                results[name][group] = {"test": {k: aggregate([r[group]["test"][k] for r in runs])
+                                                 for k in runs[0][group]["test"]}}
         results[name]["fit_seconds"] = aggregate([r["fit_seconds"] for r in runs])
         results[name]["params"] = config.get(name, {})
         if "graph" in runs[0]:
@@ -241,8 +260,16 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
                 "users": n_users, "items": n_items, "interactions": n_inter, "ranking": "full",
                 "valid_excludes": "train", "test_excludes": "train + valid", "ks": list(ks),
                 "tuned_on": "validation NDCG@10 (see configs/tuned)",
+                **({"sparse": {"k": sparse, "share": SPARSE_SHARE, "users": n_sparse,
+                               "rule": "a seeded share of users (the split seed) keep at most k training "
+                                       "interactions, drawn with the split seed; valid and test unchanged; "
+                                       "models train on what is left"}} if sparse is not None else {}),
                 "seconds": round(time.perf_counter() - t_start, 1)}
-    return {"protocol": protocol, "results": results, "paired": paired(per_model), **run_metadata()}
+    payload = {"protocol": protocol, "results": results, "paired": paired(per_model)}
+    if sparse is not None:  # the same pairs over the sparse users only
+        payload["paired_sparse"] = paired({m: [r | {"per_user": r["per_user"][mask]} for r, mask in zip(runs, masks)]
+                                           for m, runs in per_model.items()})
+    return {**payload, **run_metadata()}
 
 
 def print_table(payload: dict) -> None:
@@ -253,11 +280,18 @@ def print_table(payload: dict) -> None:
     print(f"{p['dataset']}: {p['users']:,} users, {p['items']:,} items, {p['interactions']:,} interactions; "
           f"test metrics over split seeds {p['split_seeds']} ({p['seconds']:.0f} s in all)")
     print(table(rows, ["model"] + [f"test {m}" for m in metrics] + ["valid NDCG@10", "fit s"]))
-    if payload.get("paired"):
-        print("paired over users and split seeds (test NDCG@10, 95% interval):")
-        rows = [[k, f"{d['diff']:+.4f}", f"[{d['ci95'][0]:+.4f}, {d['ci95'][1]:+.4f}]", str(v["users x seeds"])]
-                for k, v in payload["paired"].items() for d in [v["test NDCG@10"]]]
-        print(table(rows, ["A - B", "mean", "95% interval", "n"]))
+    if "sparse" in p:
+        s = p["sparse"]
+        print(f"sparse-user protocol: {s['users']:,} users keep at most {s['k']} training interactions; test:")
+        rows = [[name] + [fmt(r[g]["test"][m]) for g in ("sparse", "warm") for m in ("NDCG@10", "Recall@10")]
+                for name, r in payload["results"].items()]
+        print(table(rows, ["model", "sparse NDCG@10", "sparse Recall@10", "warm NDCG@10", "warm Recall@10"]))
+    for key, who in (("paired", "users"), ("paired_sparse", "sparse users")):
+        if payload.get(key):
+            print(f"paired over {who} and split seeds (test NDCG@10, 95% interval):")
+            rows = [[k, f"{d['diff']:+.4f}", f"[{d['ci95'][0]:+.4f}, {d['ci95'][1]:+.4f}]", str(v["users x seeds"])]
+                    for k, v in payload[key].items() for d in [v["test NDCG@10"]]]
+            print(table(rows, ["A - B", "mean", "95% interval", "n"]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -272,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tune", action="store_true", help="grid-search on validation and write the config into a run "
                     "folder under out/ (or to --config when given); python -m lab.promote ships it")
     ap.add_argument("--out", help="--tune: the run folder (default out/cf-<dataset>-<time>/)")
+    ap.add_argument("--sparse", type=int, metavar="K",
+                    help="the sparse-user protocol: a seeded 20%% of users keep at most K training interactions; "
+                         "test metrics for sparse and warm users apart")
     args = ap.parse_args(argv)
     configure_logging()
     models = [m.strip() for m in args.models.split(",") if m.strip()]
@@ -280,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}")
     if args.seeds < 1:
         ap.error("--seeds must be >= 1")
+    if args.sparse is not None and (args.sparse < 1 or args.tune):
+        ap.error("--sparse K needs K >= 1, and is for evaluation, not --tune")
     try:
         catalog = load_catalog(args)
         protocol = protocol_of(args, catalog)
@@ -288,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
                  protocol)
             return 0
         config = load_config(cf_key(catalog, protocol), args.config)
-        payload = run(args.dataset, models, args.seeds, config, protocol=protocol)
+        payload = run(args.dataset, models, args.seeds, config, protocol=protocol, sparse=args.sparse)
     except (ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -21,6 +21,7 @@ records it in its JSON.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -210,3 +211,31 @@ def split_interactions(catalog: Catalog, seed: int = 0, protocol: DataProtocol |
         return m
 
     return Interactions(users, items, matrix(TRAIN), matrix(VALID), matrix(TEST), seed, protocol)
+
+
+SPARSE_SHARE = 0.2  # users made sparse by ``sparsify``
+
+
+def sparsify(data: Interactions, k: int, share: float = SPARSE_SHARE) -> tuple[Interactions, np.ndarray]:
+    """The sparse-user protocol: a seeded ``share`` of the users (drawn with the split seed)
+    each keep at most ``k`` of their training interactions, also drawn with the split seed;
+    the other users ("warm") and every validation and test interaction are unchanged. Returns
+    the data with the trimmed training matrix, and the sparse users' mask."""
+    if k < 1 or not 0 < share <= 1:
+        raise ValueError(f"sparsify: k >= 1 and 0 < share <= 1, got k={k}, share={share}")
+    rng = np.random.default_rng([data.seed, 0x5BA25E])
+    n_users = data.train.shape[0]
+    sparse = np.zeros(n_users, dtype=bool)
+    sparse[rng.choice(n_users, size=max(1, round(share * n_users)), replace=False)] = True
+    train = data.train.tocsr()
+    rows, cols = [], []
+    for user in range(n_users):
+        items = train.indices[train.indptr[user]:train.indptr[user + 1]]
+        if sparse[user] and len(items) > k:
+            items = np.sort(rng.choice(items, size=k, replace=False))
+        rows.append(np.full(len(items), user))
+        cols.append(items)
+    rows, cols = np.concatenate(rows), np.concatenate(cols)
+    kept = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=train.shape)
+    kept.sort_indices()
+    return dataclasses.replace(data, train=kept), sparse

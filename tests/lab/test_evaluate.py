@@ -63,6 +63,22 @@ def test_two_seeds_write_mean_and_std(synthetic_folder, config, tmp_path, capsys
     assert "test NDCG@10" in printed and "blend - ease" in printed  # the printed tables
 
 
+def test_the_sparse_user_protocol_reports_sparse_and_warm_users_apart(synthetic_folder, config, tmp_path, capsys):
+    out = tmp_path / "sparse.json"
+    assert run_main(synthetic_folder, config, out, "--seeds", "2", "--sparse", "3") == 0
+    payload = json.loads(out.read_text())
+    assert payload["protocol"]["sparse"]["k"] == 3 and payload["protocol"]["sparse"]["users"] == 12  # 20% of 60
+    for res in payload["results"].values():
+        for group in ("sparse", "warm"):
+            assert set(res[group]["test"]) == METRICS and set(res[group]["test"]["NDCG@10"]) == {"mean", "std"}
+    ease = payload["results"]["ease"]
+    assert ease["sparse"]["test"]["NDCG@10"]["mean"] < ease["warm"]["test"]["NDCG@10"]["mean"]  # 3 items say less
+    assert payload["paired_sparse"]["blend - ease"]["users x seeds"] == 2 * 12
+    assert "sparse NDCG@10" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--dataset", str(synthetic_folder), "--models", "pop", "--sparse", "0"])
+
+
 def test_one_seed_gives_plain_numbers(synthetic_folder, config, tmp_path):
     out = tmp_path / "one.json"
     assert run_main(synthetic_folder, config, out, "--seeds", "1") == 0

@@ -7,7 +7,14 @@ import numpy as np
 import pytest
 
 from recsys.catalog import TEST, TRAIN, VALID, build_catalog
-from recsys.split import DataProtocol, interaction_split_codes, positive_core, split_interactions, user_split
+from recsys.split import (
+    DataProtocol,
+    interaction_split_codes,
+    positive_core,
+    sparsify,
+    split_interactions,
+    user_split,
+)
 
 
 def catalog_from(pairs, ratings=None, n_items=None, split=None):
@@ -141,3 +148,19 @@ def test_a_filter_that_empties_the_data_is_a_one_line_error_with_counts():
         split_interactions(cat, protocol=DataProtocol(3.0, 1))
     with pytest.raises(DataError, match=r"the 5-core filter keeps 0 of 3 interactions \(2 users, 2 items"):
         split_interactions(cat, protocol=DataProtocol(None, 5))
+
+
+def test_sparse_users_keep_at_most_k_training_items_and_nothing_else_changes(varied):
+    data = split_interactions(varied, seed=3, protocol=DataProtocol(min_rating=None, core=1))
+    kept, sparse = sparsify(data, k=4, share=0.2)
+    assert sparse.sum() == 5  # 20% of 25 users
+    before, after = per_user(data.train), per_user(kept.train)
+    assert (after[sparse] == np.minimum(before[sparse], 4)).all() and (after[~sparse] == before[~sparse]).all()
+    assert ((kept.train - data.train).toarray() <= 0).all()  # only removals, of the user's own items
+    assert (kept.valid != data.valid).nnz == 0 and (kept.test != data.test).nnz == 0
+    again, same = sparsify(data, k=4, share=0.2)
+    assert (same == sparse).all() and (again.train != kept.train).nnz == 0  # drawn with the split seed
+    _, other = sparsify(split_interactions(varied, seed=4, protocol=DataProtocol(min_rating=None, core=1)), k=4)
+    assert not np.array_equal(other, sparse)  # another split seed, other sparse users
+    with pytest.raises(ValueError):
+        sparsify(data, k=0)
