@@ -9,6 +9,7 @@ import numpy as np
 
 from recsys.als import ALS, ImplicitALS
 from recsys.ampcf import AMPCF, AMPCF1
+from recsys.gserec import GSERec, GSERecNoCodes
 from recsys.kgat import KGAT, KGATUI
 from recsys.multvae import MultVAE
 from recsys.scorers import EASE, ItemKNN, Params, Popularity, Scorer, matrix_fingerprint
@@ -24,6 +25,8 @@ MODELS: dict[str, type[Scorer]] = {
     "ampcf-k1": AMPCF1,
     "kgat": KGAT,
     "kgat-ui": KGATUI,
+    "gserec": GSERec,
+    "gserec-nocodes": GSERecNoCodes,
 }
 
 

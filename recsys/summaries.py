@@ -27,21 +27,69 @@ LIFT = 1.5  # a value tells a taste when these films have it this many times mor
 ORDER = ("decade", "genre", "director", "cast", "language", "country")
 
 
-def shared_values(catalog: Catalog, items: Sequence[int], per_type: dict[str, int] = PER_TYPE,
-                  lift: float = LIFT) -> dict[str, list[str]]:
-    """Per attribute type, the values that tell these ``items`` apart: held by two of them at
-    least (one, for a single item) and ``lift`` times more often than across the catalog,
-    ranked by count x log(lift) (most telling first; ties in value order)."""
-    items = list(dict.fromkeys(int(i) for i in items))
-    base = _base_shares(catalog, tuple(per_type))
-    counts = Counter(tv for i in items for tv in _values(catalog, i, per_type))
-    need = 2 if len(items) > 1 else 1
-    out: dict[str, list[tuple[float, str]]] = {t: [] for t in per_type}
-    for (t, v), n in counts.items():
-        gain = n / len(items) / base[(t, v)]
-        if n >= need and gain >= lift:
-            out[t].append((-n * math.log(gain), v))
-    return {t: [v for _, v in sorted(ranked)[:per_type[t]]] for t, ranked in out.items()}
+class Summaries:
+    """What summaries read, taken from the catalog once: each item's (type, value) pairs (cast
+    as its leads) and every value's share of the catalog's items. ``items``: the catalog item
+    behind each index the summaries will be given (default: the catalog's own order). Small
+    and picklable, so a model that writes summaries keeps it instead of the catalog."""
+
+    def __init__(self, catalog: Catalog, items: Sequence[int] | None = None,
+                 per_type: dict[str, int] = PER_TYPE) -> None:
+        self.per_type = dict(per_type)
+        every = [frozenset(_values(catalog, i, per_type)) for i in range(catalog.n_items)]
+        counts = Counter(tv for values in every for tv in values)
+        self.base = {tv: n / catalog.n_items for tv, n in counts.items()}
+        self.values = every if items is None else [every[int(i)] for i in items]
+
+    def shared(self, items: Sequence[int], lift: float = LIFT) -> dict[str, list[str]]:
+        """Per attribute type, the values that tell these ``items`` apart: held by two of them
+        at least (one, for a single item) and ``lift`` times more often than across the
+        catalog, ranked by count x log(lift) (most telling first; ties in value order)."""
+        items = list(dict.fromkeys(int(i) for i in items))
+        counts = Counter(tv for i in items for tv in self.values[i])
+        need = 2 if len(items) > 1 else 1
+        out: dict[str, list[tuple[float, str]]] = {t: [] for t in self.per_type}
+        for (t, v), n in counts.items():
+            gain = n / len(items) / self.base[(t, v)]
+            if n >= need and gain >= lift:
+                out[t].append((-n * math.log(gain), v))
+        return {t: [v for _, v in sorted(ranked)[:self.per_type[t]]] for t, ranked in out.items()}
+
+    def text(self, items: Sequence[int], rejected: Iterable[tuple[str, str]] = ()) -> str:
+        """The summary of a person who liked ``items`` and ruled out the ``rejected`` (type,
+        value) pairs; "likes films" when nothing is shared."""
+        shared = self.shared(items)
+        decades, genres = shared.get("decade", []), [g.lower() for g in shared.get("genre", [])]
+        head = " ".join(p for p in (_and(decades), _and(genres)) if p)
+        parts = [f"likes {head + ' ' if head else ''}films"]
+        if shared.get("director"):
+            parts.append(f"by {_and(shared['director'])}")
+        if shared.get("cast"):
+            parts.append(f"with {_and(shared['cast'])}")
+        if shared.get("language"):
+            parts.append(f"in {_and(shared['language'])}")
+        if shared.get("country"):
+            parts.append(f"from {_and(shared['country'])}")
+        text = parts[0] + ("" if len(parts) == 1 else " " + ", ".join(parts[1:]))
+        no = [v.lower() if t == "genre" else v for t, v in rejected]
+        return text + (f"; no {_and(no, 'or')}" if no else "")
+
+
+def summaries_of(catalog: Catalog) -> Summaries:
+    """The catalog's ``Summaries`` in its own item order, made once per catalog."""
+    if "_summaries" not in catalog.__dict__:
+        catalog.__dict__["_summaries"] = Summaries(catalog)
+    return catalog.__dict__["_summaries"]
+
+
+def shared_values(catalog: Catalog, items: Sequence[int]) -> dict[str, list[str]]:
+    """``Summaries.shared`` over catalog item indices."""
+    return summaries_of(catalog).shared(items)
+
+
+def preference_summary(catalog: Catalog, items: Sequence[int], rejected: Iterable[tuple[str, str]] = ()) -> str:
+    """``Summaries.text`` over catalog item indices."""
+    return summaries_of(catalog).text(items, rejected)
 
 
 def _values(catalog: Catalog, item: int, types) -> set[tuple[str, str]]:
@@ -50,35 +98,6 @@ def _values(catalog: Catalog, item: int, types) -> set[tuple[str, str]]:
     if "cast" in types:
         out |= {("cast", v) for v in catalog.leads(item)}
     return out
-
-
-def _base_shares(catalog: Catalog, types: tuple[str, ...]) -> dict[tuple[str, str], float]:
-    """Share of the catalog's items holding each (type, value), computed once per catalog."""
-    cache = catalog.__dict__.setdefault("_summary_base", {})
-    if types not in cache:
-        counts = Counter(tv for i in range(catalog.n_items) for tv in _values(catalog, i, types))
-        cache[types] = {tv: n / catalog.n_items for tv, n in counts.items()}
-    return cache[types]
-
-
-def preference_summary(catalog: Catalog, items: Sequence[int], rejected: Iterable[tuple[str, str]] = ()) -> str:
-    """The summary text of a person who liked ``items`` (catalog item indices) and ruled out
-    the ``rejected`` (type, value) pairs; "likes films" when nothing is shared."""
-    shared = shared_values(catalog, items)
-    decades, genres = shared.get("decade", []), [g.lower() for g in shared.get("genre", [])]
-    head = " ".join(p for p in (_and(decades), _and(genres)) if p)
-    parts = [f"likes {head + ' ' if head else ''}films"]
-    if shared.get("director"):
-        parts.append(f"by {_and(shared['director'])}")
-    if shared.get("cast"):
-        parts.append(f"with {_and(shared['cast'])}")
-    if shared.get("language"):
-        parts.append(f"in {_and(shared['language'])}")
-    if shared.get("country"):
-        parts.append(f"from {_and(shared['country'])}")
-    text = " ".join(parts[:1]) + ("" if len(parts) == 1 else " " + ", ".join(parts[1:]))
-    no = [v.lower() if t == "genre" else v for t, v in rejected]
-    return text + (f"; no {_and(no, 'or')}" if no else "")
 
 
 def _and(words: Sequence[str], last: str = "and") -> str:

@@ -33,6 +33,8 @@ from recsys.catalog import build_catalog  # noqa: E402
 SMALL_ALS = {"factors": 4, "l2": 0.1, "iterations": 15}
 SMALL_AMPCF = {"dim": 8, "epochs": 60, "batch_size": 8, "lr": 2e-2}
 SMALL_KGAT = {"dim": 8, "layers": 2, "epochs": 60, "batch_size": 64, "lr": 1e-2}
+SMALL_GSEREC = {"dim": 8, "levels": 2, "codes": 4, "epochs": 60, "batch_size": 8, "lr": 1e-2, "text": "values",
+                "code_epochs": 30}
 SMALL_MULTVAE = {"hidden": 16, "latent": 8, "epochs": 100, "batch_size": 8, "lr": 1e-2, "anneal_steps": 0}
 SMALL_PARAMS: dict[str, dict] = {
     "pop": {},
@@ -45,6 +47,8 @@ SMALL_PARAMS: dict[str, dict] = {
     "ampcf-k1": SMALL_AMPCF,
     "kgat": SMALL_KGAT,
     "kgat-ui": SMALL_KGAT,
+    "gserec": SMALL_GSEREC,
+    "gserec-nocodes": SMALL_GSEREC,
     "blend": {"members": [["ease", {"l2": 1.0}, 0.5], ["als", SMALL_ALS, 0.5]]},
 }
 # A different but still valid parameter set per model (None: the model has no parameters).
@@ -59,6 +63,8 @@ ALT_PARAMS: dict[str, dict | None] = {
     "ampcf-k1": {**SMALL_AMPCF, "dim": 6},
     "kgat": {**SMALL_KGAT, "layers": 1},
     "kgat-ui": {**SMALL_KGAT, "layers": 1},
+    "gserec": {**SMALL_GSEREC, "layers": 1},
+    "gserec-nocodes": {**SMALL_GSEREC, "dim": 6},
     "blend": {"members": [["ease", {"l2": 1.0}, 0.7], ["als", SMALL_ALS, 0.3]]},
 }
 
