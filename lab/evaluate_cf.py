@@ -66,7 +66,8 @@ BLEND_WEIGHTS = (0.2, 0.3, 0.4, 0.5, 0.6)
 BLEND_EXTRA = ("multvae", "ampcf", "itemknn")  # tried as third, fourth... members, in this order
 EXTRA_WEIGHTS = (0.1, 0.2, 0.35)  # before normalising: the EASE + ALS weights sum to 1
 # paired over users (test NDCG@10, every split seed): run when both models are evaluated
-PAIRS = (("ampcf", "ampcf-k1"), ("ampcf", "als"), ("kgat", "kgat-ui"), ("multvae", "ease"), ("blend", "ease"))
+PAIRS = (("ampcf", "ampcf-k1"), ("ampcf", "als"), ("kgat", "kgat-ui"), ("multvae", "ease"), ("blend", "ease"),
+         ("gserec", "gserec-nocodes"), ("gserec", "ease"))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -58,6 +59,8 @@ class GSERecParams(Params):
     text: str = "minilm"  # how summaries become vectors: the MiniLM we ship, or a bag of their values
     graph: bool = True  # False: gserec-nocodes
     code_epochs: int = 200
+    base: str = "ease"  # the registry scorer whose (row-standardised) scores the model adds to; "" for none
+    base_params: dict = field(default_factory=dict)  # its hyper-parameters (the dataset's tuned ones)
 
     def __post_init__(self):
         for name in ("dim", "levels", "codes", "layers", "epochs", "batch_size", "sparse_size", "code_epochs"):
@@ -68,6 +71,8 @@ class GSERecParams(Params):
                              f"{self.sparse_share}")
         if self.lr <= 0 or self.temperature <= 0 or self.weight_decay < 0 or self.cl_weight < 0:
             raise ValueError("GSERecParams needs lr > 0, temperature > 0, weight_decay >= 0, cl_weight >= 0")
+        if self.base in ("gserec", "gserec-nocodes", "blend"):
+            raise ValueError(f"GSERecParams.base must be a plain registry scorer, got {self.base!r}")
         if self.text not in TEXTS:
             raise ValueError(f"GSERecParams.text must be one of {', '.join(TEXTS)}, got {self.text!r}")
 
@@ -151,6 +156,11 @@ class GSERec(Scorer):
         n_codes = p.levels * self.codebook.params.size if p.graph else 0
         a_hat, code_deg = self._adjacency(user_codes, n_codes)
         p_in = _row_mean(inputs, n_items)
+        self.base_model = None
+        if p.base:  # fitted on the whole training matrix, as it would be on its own
+            from recsys.models import make_scorer
+
+            self.base_model = make_scorer(p.base, dict(p.base_params), seed=self.seed).fit(train)
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(self.seed)
             emb_in, emb_out = nn.Embedding(n_items, p.dim), nn.Embedding(n_items, p.dim)
@@ -160,13 +170,16 @@ class GSERec(Scorer):
             code_emb = nn.Embedding(max(n_codes, 1), p.dim)
             nn.init.normal_(code_emb.weight, std=0.05)
             bias = nn.Parameter(torch.zeros(n_items))
-            params = [*emb_in.parameters(), *emb_out.parameters(), *proj.parameters(), *code_emb.parameters(), bias]
+            base_w = nn.Parameter(torch.ones(()))  # how much the base scorer's opinion counts
+            params = [*emb_in.parameters(), *emb_out.parameters(), *proj.parameters(), *code_emb.parameters(), bias,
+                      base_w]
             opt = torch.optim.Adam(params, lr=p.lr, weight_decay=p.weight_decay)
             t_all = torch.from_numpy(text)
             a_t, p_t = _torch_sparse(a_hat, torch), _torch_sparse(p_in, torch)
             rows = np.array([u for u in range(n_users) if len(targets[u])])
-            self.losses = []
+            self.losses, self.epoch_seconds = [], []
             for _ in range(p.epochs):
+                t0 = time.perf_counter()
                 order = rows[gen.permutation(len(rows))]
                 total = 0.0
                 for start in range(0, len(order), p.batch_size):
@@ -183,6 +196,9 @@ class GSERec(Scorer):
                         rows_a = _torch_sparse(a_hat[batch], torch)
                         z = z + sum(torch.sparse.mm(rows_a, y) for y in ys) / len(ys)
                     logits = z @ emb_out.weight.T + bias
+                    if self.base_model is not None:
+                        base = self._base_scores(_row_mean(cut, n_items))
+                        logits = logits + base_w * torch.from_numpy(base)
                     seen_r = np.repeat(np.arange(len(cut)), [len(c) for c in cut])
                     logits = logits.index_put((torch.from_numpy(seen_r), torch.from_numpy(np.concatenate(cut))),
                                               torch.tensor(-math.inf))
@@ -199,6 +215,7 @@ class GSERec(Scorer):
                     opt.step()
                     total += loss.item() * len(batch)
                 self.losses.append(total / len(order))
+                self.epoch_seconds.append(time.perf_counter() - t0)
                 if not math.isfinite(self.losses[-1]):
                     raise FloatingPointError(f"{self.name}: the loss diverged ({self.losses[-1]}); lower lr")
             with torch.no_grad():
@@ -207,7 +224,7 @@ class GSERec(Scorer):
         self.code_degree = code_deg
         self.weights = {"in": emb_in.weight.detach().numpy().copy(), "out": emb_out.weight.detach().numpy().copy(),
                         "proj": proj.weight.detach().T.numpy().copy(), "bias": bias.detach().numpy().copy(),
-                        "ys": [y.detach().numpy().copy() for y in ys]}
+                        "ys": [y.detach().numpy().copy() for y in ys], "base": float(base_w.detach())}
         self.graph_size = {"users": n_users, "codes": n_codes, "edges": int(a_hat.nnz)}
 
     def _sparse_input(self, items: np.ndarray, gen: np.random.Generator) -> np.ndarray:
@@ -245,7 +262,15 @@ class GSERec(Scorer):
         z = _row_mean(rows, self.n_items) @ w["in"] + text @ w["proj"]
         if self.params.graph:
             z = z + self.graph_vectors(text)
-        return z @ w["out"].T + w["bias"]
+        scores = z @ w["out"].T + w["bias"]
+        if self.base_model is not None:
+            scores = scores + w["base"] * self._base_scores(history)
+        return scores
+
+    def _base_scores(self, history: sp.csr_matrix) -> np.ndarray:
+        """The base scorer's scores of these histories, standardised per row."""
+        s = self.base_model.score(history)
+        return ((s - s.mean(axis=1, keepdims=True)) / (s.std(axis=1, keepdims=True) + 1e-6)).astype(np.float32)
 
     def graph_vectors(self, text: np.ndarray) -> np.ndarray:
         """g of people with these summary vectors: their codes' propagated embeddings."""
