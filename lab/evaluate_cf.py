@@ -123,6 +123,8 @@ def evaluate_model(name: str, params: dict, data: Interactions, seed: int = 0, k
     out = {"valid": ranking_metrics(valid_idx, data.valid, ks), "test": test}
     for group, mask in (groups or {}).items():
         out[group] = {"test": ranking_metrics(test_idx[mask], data.test[mask], ks)}
+    if groups and getattr(model, "codebook", None) is not None:  # GSERec: can the graph reach sparse users?
+        out["connectivity"] = model.connectivity(data.train, groups["sparse"])
     if looks is not None:
         test["ILD@10"], test["genres@10"] = diversity(test_idx[:, :10], looks.vectors, looks.genres)
         out["per_user"] = ndcg_per_user(test_idx, data.test, 10)
@@ -242,6 +244,14 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
         results[name] = {
             part: {k: aggregate([r[part][k] for r in runs]) for k in runs[0][part]} for part in ("valid", "test")
         }
+        if "connectivity" in runs[0]:
+            results[name]["connectivity"] = {
+                "sparse_linked_two_levels": aggregate([r["connectivity"]["sparse_linked_two_levels"] for r in runs]),
+                "collisions": aggregate([r["connectivity"]["collisions"] for r in runs]),
+                "used": [aggregate([r["connectivity"]["levels"][k]["used"] for r in runs])
+                         for k in range(len(runs[0]["connectivity"]["levels"]))],
+                "perplexity": [aggregate([r["connectivity"]["levels"][k]["perplexity"] for r in runs])
+                               for k in range(len(runs[0]["connectivity"]["levels"]))]}
         for group in ("sparse", "warm"):
             if group in runs[0]:
                 results[name][group] = {"test": {k: aggregate([r[group]["test"][k] for r in runs])
@@ -287,6 +297,14 @@ def print_table(payload: dict) -> None:
         rows = [[name] + [fmt(r[g]["test"][m]) for g in ("sparse", "warm") for m in ("NDCG@10", "Recall@10")]
                 for name, r in payload["results"].items()]
         print(table(rows, ["model", "sparse NDCG@10", "sparse Recall@10", "warm NDCG@10", "warm Recall@10"]))
+        for name, r in payload["results"].items():
+            if "connectivity" in r:
+                c = r["connectivity"]
+                used = ", ".join(fmt(u) for u in c["used"])
+                perplexity = ", ".join(fmt(x, 1) for x in c["perplexity"])
+                print(f"{name} code graph: {fmt(c['sparse_linked_two_levels'])} of sparse users share their first "
+                      f"two code levels with a warm user; codes used per level {used}; perplexity {perplexity}; "
+                      f"users sharing a whole code tuple {fmt(c['collisions'])}")
     for key, who in (("paired", "users"), ("paired_sparse", "sparse users")):
         if payload.get(key):
             print(f"paired over {who} and split seeds (test NDCG@10, 95% interval):")

@@ -27,6 +27,7 @@ pickles small.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -155,7 +156,11 @@ def _kmeans_books(z: np.ndarray, params: CodeParams, rng: np.random.Generator) -
 
     books, residual = [], z.astype(np.float64)
     for _ in range(params.levels):
-        centroids, labels = kmeans2(residual, params.size, minit="++", seed=rng, iter=20)
+        # a whisker of noise: identical vectors (or a level with nothing left) would give k-means++ no spread
+        jittered = residual + 1e-6 * rng.normal(size=residual.shape)
+        with warnings.catch_warnings():  # an empty cluster is fine: dead-code restarts move it
+            warnings.simplefilter("ignore", UserWarning)
+            centroids, labels = kmeans2(jittered, params.size, minit="++", seed=rng, iter=20)
         books.append(centroids)
         residual = residual - centroids[labels]
     return np.stack(books).astype(np.float32)

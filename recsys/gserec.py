@@ -272,6 +272,18 @@ class GSERec(Scorer):
         s = self.base_model.score(history)
         return ((s - s.mean(axis=1, keepdims=True)) / (s.std(axis=1, keepdims=True) + 1e-6)).astype(np.float32)
 
+    def connectivity(self, history: sp.csr_matrix, sparse: np.ndarray) -> dict:
+        """The audit of the code graph for these people (rows of ``history``): code use per
+        level, collisions, and the share of the ``sparse`` ones who share at least their first
+        two code levels with one of the others (through whom the graph can reach them)."""
+        rows = [history.indices[history.indptr[r]:history.indptr[r + 1]] for r in range(history.shape[0])]
+        codes = self.codebook.assign(self.text_vectors(rows))
+        report = self.codebook.report(codes)
+        prefix = min(2, codes.shape[1])
+        warm = {tuple(c[:prefix]) for c in codes[~sparse]}
+        linked = [tuple(c[:prefix]) in warm for c in codes[sparse]]
+        return {**report, "sparse_linked_two_levels": float(np.mean(linked)) if linked else 0.0}
+
     def graph_vectors(self, text: np.ndarray) -> np.ndarray:
         """g of people with these summary vectors: their codes' propagated embeddings."""
         a_new = self._adjacency_new(self.codebook.assign(text))

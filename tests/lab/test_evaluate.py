@@ -79,6 +79,21 @@ def test_the_sparse_user_protocol_reports_sparse_and_warm_users_apart(synthetic_
         main(["--dataset", str(synthetic_folder), "--models", "pop", "--sparse", "0"])
 
 
+def test_gserec_reports_whether_its_code_graph_reaches_the_sparse_users(synthetic_folder, tmp_path, capsys):
+    from conftest import SMALL_GSEREC
+
+    config = tmp_path / "gserec.json"
+    config.write_text(json.dumps({"params": {"gserec": SMALL_GSEREC, "gserec-nocodes": SMALL_GSEREC}}))
+    out = tmp_path / "gserec-result.json"
+    assert main(["--dataset", str(synthetic_folder), "--models", "gserec,gserec-nocodes", "--json", str(out),
+                 "--config", str(config), "--seeds", "1", "--sparse", "3"]) == 0
+    results = json.loads(out.read_text())["results"]
+    c = results["gserec"]["connectivity"]
+    assert 0 <= c["sparse_linked_two_levels"] <= 1 and len(c["used"]) == SMALL_GSEREC["levels"]
+    assert "connectivity" not in results["gserec-nocodes"]
+    assert "of sparse users share their first two code levels" in capsys.readouterr().out
+
+
 def test_one_seed_gives_plain_numbers(synthetic_folder, config, tmp_path):
     out = tmp_path / "one.json"
     assert run_main(synthetic_folder, config, out, "--seeds", "1") == 0
