@@ -141,7 +141,7 @@ class GSERec(Scorer):
         p = self.params
         n_users, n_items = train.shape
         gen = np.random.default_rng(self.seed)
-        lists = [train.indices[train.indptr[u]:train.indptr[u + 1]] for u in range(n_users)]
+        lists = _rows(train)
         inputs, targets = [], []
         for items in lists:  # one split per user: the input is all the summary may read
             items = gen.permutation(items)
@@ -154,7 +154,8 @@ class GSERec(Scorer):
         user_codes = self.codebook.assign(text) if p.graph else np.zeros((n_users, 0), np.int64)
         self.code_report = self.codebook.report(user_codes) if p.graph else {}
         n_codes = p.levels * self.codebook.params.size if p.graph else 0
-        a_hat, code_deg = self._adjacency(user_codes, n_codes)
+        code_deg = np.bincount(self._code_columns(user_codes), minlength=n_codes).astype(np.float64)
+        a_hat = self._adjacency(user_codes, code_deg)
         p_in = _row_mean(inputs, n_items)
         self.base_model = None
         if p.base:  # fitted on the whole training matrix, as it would be on its own
@@ -233,18 +234,21 @@ class GSERec(Scorer):
             return np.sort(gen.choice(items, p.sparse_size, replace=False))
         return items
 
-    def _adjacency(self, user_codes: np.ndarray, n_codes: int) -> tuple[sp.csr_matrix, np.ndarray]:
-        """Â = D_u^-1/2 A D_c^-1/2 of the user–code graph (users x codes), and the codes' degrees."""
-        n_users, levels = user_codes.shape
-        if not levels:
-            return sp.csr_matrix((n_users, 0), dtype=np.float32), np.zeros(0)
-        size = self.codebook.params.size
-        cols = (user_codes + np.arange(levels) * size).ravel()
-        a = sp.csr_matrix((np.ones(len(cols), np.float32), (np.repeat(np.arange(n_users), levels), cols)),
-                          shape=(n_users, n_codes))
-        deg = np.asarray(a.sum(axis=0)).ravel()
-        scale = 1.0 / np.sqrt(np.maximum(deg, 1))
-        return sp.csr_matrix(a.multiply(scale[None, :]) / math.sqrt(levels), dtype=np.float32), deg
+    def _code_columns(self, codes: np.ndarray) -> np.ndarray:
+        """The code nodes of each row's codes, row by row (level l's codes are block l)."""
+        size = self.codebook.params.size if self.codebook is not None else 0
+        return (codes + np.arange(codes.shape[1]) * size).ravel()
+
+    def _adjacency(self, codes: np.ndarray, degree: np.ndarray) -> sp.csr_matrix:
+        """Rows of Â = D_u^-1/2 A D_c^-1/2 for people with these codes (users x code nodes),
+        the code degrees those of the training graph; a code no training user has carries
+        nothing. For the training users themselves this is the whole Â."""
+        n, levels = codes.shape
+        cols = self._code_columns(codes)
+        scale = 1.0 / np.sqrt(np.maximum(degree[cols], 1)) / math.sqrt(max(levels, 1))
+        scale[degree[cols] == 0] = 0.0
+        return sp.csr_matrix((scale.astype(np.float32), (np.repeat(np.arange(n), levels), cols)),
+                             shape=(n, len(degree)))
 
     def _propagate(self, a_t, x0, y0, torch) -> list:
         """Y_0 … Y_{layers-1}: the code-side inputs of each round (a user's X_k = Â Y_{k-1})."""
@@ -257,7 +261,7 @@ class GSERec(Scorer):
     # scoring ----------------------------------------------------------------------------------
     def _score(self, history: sp.csr_matrix) -> np.ndarray:
         w = self.weights
-        rows = [history.indices[history.indptr[r]:history.indptr[r + 1]] for r in range(history.shape[0])]
+        rows = _rows(history)
         text = self.text_vectors(rows)
         z = _row_mean(rows, self.n_items) @ w["in"] + text @ w["proj"]
         if self.params.graph:
@@ -276,8 +280,7 @@ class GSERec(Scorer):
         """The audit of the code graph for these people (rows of ``history``): code use per
         level, collisions, and the share of the ``sparse`` ones who share at least their first
         two code levels with one of the others (through whom the graph can reach them)."""
-        rows = [history.indices[history.indptr[r]:history.indptr[r + 1]] for r in range(history.shape[0])]
-        codes = self.codebook.assign(self.text_vectors(rows))
+        codes = self.codebook.assign(self.text_vectors(_rows(history)))
         report = self.codebook.report(codes)
         prefix = min(2, codes.shape[1])
         warm = {tuple(c[:prefix]) for c in codes[~sparse]}
@@ -286,18 +289,8 @@ class GSERec(Scorer):
 
     def graph_vectors(self, text: np.ndarray) -> np.ndarray:
         """g of people with these summary vectors: their codes' propagated embeddings."""
-        a_new = self._adjacency_new(self.codebook.assign(text))
+        a_new = self._adjacency(self.codebook.assign(text), self.code_degree)
         return sum(a_new @ y for y in self.weights["ys"]) / len(self.weights["ys"])
-
-    def _adjacency_new(self, codes: np.ndarray) -> sp.csr_matrix:
-        """Rows of Â for people outside the training graph (their codes, the training degrees)."""
-        n, levels = codes.shape
-        size = self.codebook.params.size
-        cols = (codes + np.arange(levels) * size).ravel()
-        scale = 1.0 / np.sqrt(np.maximum(self.code_degree[cols], 1)) / math.sqrt(levels)
-        scale[self.code_degree[cols] == 0] = 0.0  # a code no training user has carries nothing
-        return sp.csr_matrix((scale.astype(np.float32), (np.repeat(np.arange(n), levels), cols)),
-                             shape=(n, len(self.code_degree)))
 
 
 class GSERecNoCodes(GSERec):
@@ -305,6 +298,11 @@ class GSERecNoCodes(GSERec):
 
     name = "gserec-nocodes"
     Params = GSERecNoCodesParams
+
+
+def _rows(m: sp.csr_matrix) -> list[np.ndarray]:
+    """Each row's column indices."""
+    return [m.indices[m.indptr[r]:m.indptr[r + 1]] for r in range(m.shape[0])]
 
 
 def _row_mean(rows: list[np.ndarray], n_items: int) -> sp.csr_matrix:

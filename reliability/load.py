@@ -55,7 +55,7 @@ def user_loop(url: str, k: int, stop: threading.Event, out: dict) -> None:
         labels = {c[1] for c in reply["constraints"]}
         if event.get("type") == "text" and event["text"].startswith("a ") and not {genre, decade} <= labels:
             out["wrong_session"] += 1  # the reply does not carry this user's own opening
-        if reply["turn"] <= last_turn or reply.get("session") != (session or reply.get("session")):
+        if reply["turn"] <= last_turn or (session is not None and reply.get("session") != session):
             out["wrong_session"] += 1  # not the next turn of this user's conversation
         last_turn, session = reply["turn"], session or reply.get("session")
         q = reply.get("question")

@@ -96,11 +96,7 @@ class PostgresServer:
         if done.returncode:
             raise ServiceUnavailable(f"PostgreSQL did not start: {done.stderr.strip()[-200:]} "
                                      f"{self.log()[-300:]}")
-        done = self._run([_pg_bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
-                          self.database])
-        if done.returncode:
-            raise ServiceUnavailable(f"createdb failed: {done.stderr.strip()[-300:]}")
-        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/{self.database}"
+        self.url = self.new_database(self.database)
         return self.url
 
     def log(self) -> str:
