@@ -25,6 +25,7 @@ import gradio as gr  # noqa: E402
 
 from chat.cards import subgraph_svg  # noqa: E402
 from chat.events import (  # noqa: E402
+    FEEDBACK_SAID,
     CardFeedback,
     Chip,
     RemoveConstraint,
@@ -195,6 +196,10 @@ def _respond(history, state, event, user_text, narratives=None):
                 yield [history, state, reply, narratives, *_view(reply, narratives)]
 
 
+KEEP_SESSION = "(s) => { try { sessionStorage.setItem('crs-session', s || ''); } catch (e) {} return s; }"
+READ_SESSION = "(t, s) => { try { s = sessionStorage.getItem('crs-session') || ''; } catch (e) {} return [t, s]; }"
+
+
 def recovering(handler):
     """A page event handler that first finds this tab's conversation when the server does
     not hold it (the replica restarted, or the balancer moved the tab to another replica):
@@ -212,12 +217,20 @@ def recovering(handler):
     return wrapped
 
 
-def on_load(token):
+def on_load(token, session_id=""):
+    """A page opens: a fresh conversation, or, when this tab already had one (a reload, or
+    the page reloading itself after its server went away), that conversation as stored."""
     try:
         engine = _engine()
     except RuntimeError as exc:
         return [[{"role": "assistant", "content": f"The recommender could not start: {exc}"}], None, None, {}, token,
                 *_view(None)]
+    if session_id:
+        state, reply = engine.recover(session_id)
+        if state is not None:
+            history = engine.transcript(state)
+            history.append({"role": "assistant", "content": "*(The page reloaded; our conversation continues.)*"})
+            return [history, state, reply, {}, token, *_view(reply)]
     state, reply, token = engine.start(token or None)
     return [[{"role": "assistant", "content": reply.text}], state, reply, {}, token, *_view(reply)]
 
@@ -263,7 +276,7 @@ def card_handler(k, kind):
             event, text = Why(card.item_id, turn=last.turn), f"Why {card.title}?"
         else:
             event = CardFeedback(card.item_id, kind, turn=last.turn)
-            text = {"like": "Like: ", "dislike": "Not for me: ", "seen": "Seen it: "}[kind] + card.title
+            text = FEEDBACK_SAID[kind] + card.title
         yield from _respond(history, state, event, text, narratives)
     return handler
 
@@ -460,7 +473,11 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
     TURN_OUT = [chatbot, state, last, narr, *VIEW_OUTPUTS]
     HIST_IN = [chatbot, state, last, narr]
 
-    demo.load(on_load, inputs=[token], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS], api_name=False)
+    # the tab's conversation id also lives in the tab's sessionStorage: a reload (which Gradio does by
+    # itself when its server goes away mid-turn) continues the conversation; a new tab starts afresh
+    demo.load(on_load, inputs=[token, session_box], outputs=[chatbot, state, last, narr, token, *VIEW_OUTPUTS],
+              api_name=False, js=READ_SESSION)
+    session_box.change(None, inputs=[session_box], js=KEEP_SESSION, api_name=False)
     box.submit(recovering(on_text), inputs=[session_box, box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
     send.click(recovering(on_text), inputs=[session_box, box, *HIST_IN], outputs=[*TURN_OUT, box], api_name=False)
     for b, text in zip(example_buttons, EXAMPLES):
@@ -494,7 +511,8 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
                              ("start", api_start, [state]), ("resume", api_resume, [api_in, state])):
         gr.Button(visible=False).click(fn, inputs=inputs, outputs=[api_out, state], api_name=name)
 
-    timer = gr.Timer(1.0)
+    timer = gr.Timer(1.0)  # shows the loading progress; a page opened once everything is loaded needs none
+    demo.load(lambda: gr.Timer(active=not SERVICE.ready and not SERVICE.error), outputs=[timer], api_name=False)
     timer.tick(lambda: (gr.update(value=SERVICE.status()), gr.Timer(active=not SERVICE.ready and not SERVICE.error)),
                outputs=[status, timer], api_name=False)
 

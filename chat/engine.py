@@ -27,7 +27,7 @@ import numpy as np
 
 from chat import cards
 from chat.cards import md
-from chat.events import ChatState, Event, Question, Reply, Undo, state_from_json, state_to_json, value_key
+from chat.events import ChatState, Event, Question, Reply, Undo, said, state_from_json, state_to_json, value_key
 from chat.loading import Models
 from chat.memory import MemoryStore, StoredPersona, empty_summary, event_record, turn_summary
 from chat.narrator import Replace, template_text
@@ -96,6 +96,21 @@ class Engine:
         if s is None:
             return None, None
         return s, self.render(self.context(s), s, [], [], None)
+
+    def transcript(self, state: ChatState) -> list[dict]:
+        """The conversation so far as the page showed it (chat messages: the greeting, then
+        each turn's message and reply), from the turn log, for a page that reloaded. What
+        the log does not hold (a greeting's note, a streamed "why this?") is not repeated."""
+        messages = [{"role": "assistant", "content": render("help", last_year=self.m.last_year)}]
+        if self.memory is None or state.user_id is None:
+            return messages
+        shown = None
+        for t in self.memory.turns(state.user_id, state.session_id):
+            reply = t["reply"]
+            messages += [{"role": "user", "content": said(t["event"], shown)},
+                         {"role": "assistant", "content": reply.get("brief") or reply["text"]}]
+            shown = reply
+        return messages
 
     @functools.cached_property
     def _catalog_key(self) -> str:

@@ -85,6 +85,34 @@ def event_from_dict(d: dict) -> Event:
     return EVENT_TYPES[kind](d)
 
 
+FEEDBACK_SAID = {"like": "Like: ", "dislike": "Not for me: ", "seen": "Seen it: "}
+
+
+def said(record: dict, shown: dict | None) -> str:
+    """What the page showed as the person's message for a logged event (``event_record``'s
+    dict), given the reply they were looking at (``Reply.to_dict``; None before the first):
+    the typed text, the chip's label, "Like: <title>", "Why <title>?", "Remove <label>", ..."""
+    shown = shown or {}
+    kind = record.get("type")
+    if kind == "Text":
+        return str(record.get("text", ""))[:300]
+    if kind == "Chip":
+        value = str(record.get("value", ""))
+        options = dict(map(tuple, (shown.get("question") or {}).get("options", [])))
+        return options.get(value, value.split("=", 1)[-1])
+    titles = {c["item_id"]: c["title"] for c in shown.get("cards", [])}
+    item = titles.get(record.get("item_id"), "this film")
+    if kind == "CardFeedback":
+        return FEEDBACK_SAID.get(record.get("kind"), "") + item
+    if kind == "Why":
+        return f"Why {item}?"
+    if kind == "RemoveConstraint":
+        labels = {c[0]: c[1] for c in shown.get("constraints", [])}
+        key = str(record.get("key", ""))
+        return f"Remove {labels.get(key, key.split('=', 1)[-1])}"
+    return {"Undo": "Undo", "Restart": "Start over"}.get(kind, "")
+
+
 def value_key(attr_type: str, value: str) -> str:
     return f"{attr_type}={value}"
 
@@ -135,7 +163,7 @@ class Reply:
                 "cards": [c.__dict__ | {"genres": list(c.genres), "directors": list(c.directors),
                                         "cast": list(c.cast), "details": list(c.details)} for c in self.cards],
                 "constraints": [list(c) for c in self.constraints], "personas": [list(p) for p in self.personas],
-                "explain": self.explain, "notes": list(self.notes),
+                "explain": self.explain, "notes": list(self.notes), "brief": self.brief,
                 "persona_examples": list(self.persona_examples)}
 
 

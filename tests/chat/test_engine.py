@@ -271,6 +271,32 @@ def test_a_conversation_continues_from_its_session_id_and_cannot_fork(engine):
     assert engine.session("not-a-session") is None
 
 
+def test_a_reloaded_page_gets_the_conversation_as_it_was_shown(engine):
+    """The transcript from the turn log: the greeting, then each message as the page wrote
+    it (typed text, the chip's label, "Like: <title>", "Undo") and each reply's short text."""
+    state, reply, _ = engine.start()
+    shown = [reply.text]
+    state, reply = engine.step(state, Text("a western with john wayne"))
+    shown.append(reply.brief or reply.text)
+    said = ["a western with john wayne"]
+    for _ in range(8):  # answer with the first chip (or "any") until films are on the cards
+        if reply.cards:
+            break
+        key, label = reply.question.options[0] if reply.question and reply.question.options else ("any", "any")
+        state, reply = engine.step(state, Chip(key, reply.turn))
+        said.append(label)
+        shown.append(reply.brief or reply.text)
+    liked = reply.cards[0]
+    state, reply = engine.step(state, CardFeedback(liked.item_id, "like", reply.turn))
+    state, reply = engine.step(state, Undo(reply.turn))
+    said += [f"Like: {liked.title}", "Undo"]
+    messages = engine.transcript(engine.session(state.session_id))
+    assert [m["role"] for m in messages] == ["assistant"] + ["user", "assistant"] * (len(said))
+    assert [m["content"] for m in messages[1::2]] == said
+    assert messages[0]["content"] in shown[0] and [m["content"] for m in messages[2:2 * len(shown):2]] == shown[1:]
+    assert messages[-1]["content"] == (reply.brief or reply.text)
+
+
 def test_session_turn_limit(engine):
     state = ChatState(session_id="s", turn=MAX_TURNS)
     state2, reply = engine.step(state, Text("hello"))

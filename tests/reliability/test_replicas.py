@@ -35,6 +35,16 @@ def cluster(postgres, tmp_path_factory):
     c.stop()
 
 
+@pytest.fixture(autouse=True)
+def both_replicas(request):
+    """Each test starts with both replicas up, whatever an earlier one killed (or failed to revive)."""
+    if "cluster" in request.fixturenames:
+        c = request.getfixturevalue("cluster")
+        for k, app in enumerate(c.replicas):
+            if not app.running:
+                c.revive(k)
+
+
 @pytest.fixture(scope="module")
 def store(cluster):
     s = MemoryStore(cluster.database_url)
@@ -92,60 +102,132 @@ def test_the_balancer_keeps_a_client_on_one_replica(cluster):
     assert c.cookies.get("CRS_REPLICA") in ("r0", "r1")
 
 
+class Page:
+    """A person at the page through the balancer, in a real browser: what they typed, what
+    the page shows, and which of its requests to the queue are still open."""
+
+    def __init__(self, pw, url: str) -> None:
+        from reliability.checks import BROWSER_ARGS, CHROMIUM
+
+        if not Path(CHROMIUM).exists():
+            unavailable("chromium", f"not found at {CHROMIUM}")
+        self.browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        self.context = self.browser.new_context(viewport={"width": 1280, "height": 1000})
+        self.page = self.context.new_page()
+        self.open: set = set()  # the queue's event streams not yet finished
+        self.page.on("request", lambda r: self.open.add(r) if "/queue/data" in r.url else None)
+        self.page.on("requestfinished", lambda r: self.open.discard(r))
+        self.page.on("requestfailed", lambda r: self.open.discard(r))
+        self.page.goto(url, wait_until="domcontentloaded")
+        self.wait("document.querySelector('#chat')?.innerText.includes('MovieLens')", 120)
+
+    def wait(self, condition: str, seconds: float = 60) -> None:
+        self.page.wait_for_function(condition, timeout=seconds * 1000)
+
+    def replied(self, action) -> None:
+        n = self.page.evaluate("document.querySelectorAll('#chat .bot-row').length")
+        action()
+        self.wait(f"document.querySelectorAll('#chat .bot-row').length > {n}")
+
+    def say(self, text: str, wait: bool = True) -> None:
+        self.page.locator("#message textarea").fill(text)
+        press = lambda: self.page.locator("#message textarea").press("Enter")  # noqa: E731
+        self.replied(press) if wait else press()
+
+    def idle(self, seconds: float = 30) -> None:
+        """Until the page has no event in flight (its last reply fully arrived)."""
+        deadline = time.time() + seconds
+        while self.open and time.time() < deadline:
+            self.page.wait_for_timeout(50)
+        assert not self.open, [r.url for r in self.open]
+
+    def session(self) -> str:
+        self.wait("document.querySelector('#session textarea, #session input')?.value.length > 8", 30)
+        return self.page.evaluate("document.querySelector('#session textarea, #session input').value")
+
+    def replica(self) -> int:
+        return int({c["name"]: c["value"] for c in self.context.cookies()}["CRS_REPLICA"][1:])
+
+    def text(self, elem: str) -> str:
+        return self.page.locator(elem).inner_text()
+
+    def close(self, screenshot: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / screenshot), full_page=True)
+        self.context.close()
+        self.browser.close()
+
+
 @pytest.mark.data
 @pytest.mark.slow
-def test_a_page_whose_replica_dies_goes_on_with_its_conversation(cluster):
-    """A person at the page, through the balancer: the replica serving them is killed between
-    two clicks; the next click reaches the other replica, which continues the conversation
-    from the database (the page keeps its id), instead of starting over."""
-    from reliability.checks import BROWSER_ARGS, CHROMIUM
-
-    if not Path(CHROMIUM).exists():
-        unavailable("chromium", f"not found at {CHROMIUM}")
+def test_a_page_whose_replica_dies_between_clicks_goes_on_with_its_conversation(cluster):
+    """The replica serving a person is killed between two clicks; the next click reaches the
+    other replica, which continues the conversation from the database (the page keeps its
+    id), instead of starting over."""
     from playwright.sync_api import sync_playwright
 
-    def replied(page, action) -> None:
-        n = page.evaluate("document.querySelectorAll('#chat .bot-row').length")
-        action()
-        page.wait_for_function(f"document.querySelectorAll('#chat .bot-row').length > {n}", timeout=60_000)
-
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 1000})
-        page = context.new_page()
-        page.goto(cluster.url, wait_until="domcontentloaded")
-        page.wait_for_function("document.querySelector('#chat') && document.querySelector('#chat').innerText"
-                               ".includes('MovieLens')", timeout=120_000)
-        page.locator("#message textarea").fill("a western from the 1960s")
-        replied(page, lambda: page.locator("#message textarea").press("Enter"))
-        page.wait_for_function("document.querySelector('#session textarea, #session input')?.value.length > 8",
-                               timeout=30_000)
-        before = page.locator("#constraints").inner_text()
-        assert "Western" in before and "1960s" in before
-        pinned = {c["name"]: c["value"] for c in context.cookies()}["CRS_REPLICA"]
-        dead = int(pinned[1:])
-        cluster.replicas[dead].kill()
-        page.locator("#memory").click()  # first the memory, which the other replica finds by the page's id
-        page.locator("#view-memory").click()
-        page.wait_for_function("document.querySelector('#memory-view') && "
-                               "document.querySelector('#memory-view').innerText.includes('stored')", timeout=60_000)
-        memory = page.locator("#memory-view").inner_text()
-        if page.locator("#chip-0").is_visible():
-            replied(page, lambda: page.locator("#chip-0").click())
-        else:
-            page.locator("#message textarea").fill("more")
-            replied(page, lambda: page.locator("#message textarea").press("Enter"))
-        now = {c["name"]: c["value"] for c in context.cookies()}["CRS_REPLICA"]
-        chat = page.locator("#chat").inner_text()
-        after = page.locator("#constraints").inner_text()
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "browser-replica-failover.png"), full_page=True)
-        context.close()
-        browser.close()
-    cluster.revive(dead)  # two replicas again for the next test
-    assert now != pinned  # the other replica answered
+        p = Page(pw, cluster.url)
+        try:
+            p.say("a western from the 1960s")
+            session = p.session()
+            before = p.text("#constraints")
+            assert "Western" in before and "1960s" in before
+            p.idle()
+            dead = p.replica()
+            cluster.replicas[dead].kill()
+            p.page.locator("#memory").click()  # first the memory, which the other replica finds by the page's id
+            p.page.locator("#view-memory").click()
+            p.wait("document.querySelector('#memory-view')?.innerText.includes('stored')")
+            memory = p.text("#memory-view")
+            if p.page.locator("#chip-0").is_visible():
+                p.replied(lambda: p.page.locator("#chip-0").click())
+            else:
+                p.say("more")
+            now, chat, after, kept = p.replica(), p.text("#chat"), p.text("#constraints"), p.session()
+        finally:
+            p.close("browser-replica-failover.png")
+    assert now != dead  # the other replica answered
     assert "1 turn in 1 conversation" in memory, memory
     assert "went wrong" not in chat and "Western" in after and "1960s" in after, (chat[-500:], after)
+    assert kept == session
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_a_page_reloaded_after_its_replica_died_is_back_in_its_conversation(cluster):
+    """When its server goes away in the middle of an event, Gradio's page says the connection
+    was lost and reloads itself; a person may reload too. The tab's id (in its
+    sessionStorage) brings the conversation back as stored (transcript, constraints) from the
+    other replica, and it goes on; a new tab starts afresh."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        p = Page(pw, cluster.url)
+        try:
+            p.say("a western from the 1960s")
+            session = p.session()
+            p.idle()
+            dead = p.replica()
+            cluster.replicas[dead].kill()
+            p.page.reload(wait_until="domcontentloaded")
+            p.wait("document.querySelector('#chat')?.innerText.includes('our conversation continues')")
+            chat = p.text("#chat")
+            restored, constraints = p.session(), p.text("#constraints")
+            p.say("more")
+            now, after = p.replica(), p.text("#chat")
+            other = p.context.new_page()  # a new tab of the same browser
+            other.goto(cluster.url, wait_until="domcontentloaded")
+            other.wait_for_function("document.querySelector('#chat')?.innerText.includes('MovieLens')",
+                                    timeout=60_000)
+            fresh = other.locator("#chat").inner_text()
+        finally:
+            p.close("browser-replica-reload.png")
+    assert now != dead and restored == session
+    assert "a western from the 1960s" in chat, chat
+    assert "Western" in constraints and "1960s" in constraints, constraints
+    assert "went wrong" not in after and after.count("a western from the 1960s") == 1
+    assert "western" not in fresh.lower() and "continues" not in fresh
 
 
 @pytest.mark.data
