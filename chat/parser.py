@@ -49,10 +49,12 @@ from chat.words import (
     ALL_NO,
     ALL_YES,
     CLOSED_WORDS,
+    COMPLAINTS,
     DISLIKE_TRIGGERS,
     DROP_AFTER,
     DROP_BEFORE,
     FILLERS,
+    GENERIC_FILM_WORDS,
     GREETING_RE,
     INSTEAD,
     INTENT_OF,
@@ -69,10 +71,13 @@ from chat.words import (
     PEOPLE_WORDS,
     POLITE,
     POSITIVE,
+    PRAISE,
     PRONOUNS,
     REJECT_BEFORE,
     REQUEST_FILLER,
     REQUEST_WORDS,
+    REVIEW_LIKE,
+    REVIEW_VERBS,
     SEEN,
     STOPWORDS,
     STRONG_TRIGGERS,
@@ -304,7 +309,8 @@ class Parser:
         out = r.out
         words = {t for c in r.clauses for t in c.toks}
         others = any(match_phrase(c.toks, j, OTHERS) for c in r.clauses for j in range(len(c.toks)))
-        if words & SEEN and ((not out.names_something and words & PRONOUNS) or (others and out.seen)):
+        if (words & SEEN and ((not out.names_something and words & PRONOUNS) or (others and out.seen))
+                or others and out.disliked and not out.accepted):  # "ugh I hated Titanic, next one"
             out.intents[:] = ["something_else"]  # "I've seen that one", "seen fargo and heat, others?"
             out.wish = ""
             return
@@ -315,6 +321,12 @@ class Parser:
         if not words or (out.names_something and not words & REQUEST_WORDS):
             return  # a frame around what the message names asks for films only with a request word
         label = self.reader.label(framed)
+        if (out.names_something and label in ("something_else", "any") and not out.instead
+                and not words & NEGATORS and not framed.lower().startswith(("what about", "how about"))
+                and not any(match_phrase(c.toks, j, OTHERS) for c in r.clauses for j in range(len(c.toks)))):
+            # a request around what the message names asks for those films: not for other films
+            # (it names no "else", "other", "next") and not "no preference" (it names one)
+            label = "more"
         if label == "more":
             out.intents[:] = [i for i in out.intents if i not in ("yes",)] + ["more"]
             if all(t in self._show_words for t in r.leftover):  # the request was all the leftover said
@@ -329,7 +341,63 @@ class Parser:
             out.wish = ""
 
     # one clause ---------------------------------------------------------------------------------
+    def _review(self, r: _Reading, k: int, c: _Clause) -> str | None:
+        """A clause that opens with a film and says what the person thought of it ("Heat was
+        way too long", "gladiator was amazing", "the english patient dragged on forever"):
+        the film (a catalog title, exact or typed loosely, else a name the catalog lacks) is
+        liked or disliked by the words after it, and those words are no wish (not "over 2
+        hours", not "American"). None when the clause is not one (the opening words are a kind
+        of film, a person or a value: "comedies are great" stays a wish)."""
+        toks = c.toks
+        v = next((j for j in range(1, min(len(toks), 6)) if toks[j] in REVIEW_VERBS), None)
+        if v is None or toks[0] in NOT_TITLE_START or any(t in GENERIC_FILM_WORDS | PRONOUNS for t in toks[:v]):
+            return None
+        said, rest = set(toks[v:]), range(v, len(toks))
+        mood = ("dislike" if said & (NEGATIVE | COMPLAINTS) or any(match_phrase(toks, j, REJECT_BEFORE) for j in rest)
+                else "like" if said & (POSITIVE | PRAISE) or any(match_phrase(toks, j, REVIEW_LIKE) for j in rest)
+                else None)
+        if mood is None:
+            return None
+        name = tuple(toks[:v])
+        if name not in self.lex.titles and (name in self.lex.values or name in self.lex.persons):
+            return None
+        parts, start = [], 0  # "Interstellar and Parasite are the best": two films, unless one title has "and"
+        for j in range(v + 1):
+            if j == v or (toks[j] in ("and", "or") and name not in self.lex.titles):
+                parts.append((start, j))
+                start = j + 1
+        found = []
+        for a, b in parts:
+            item = self._film_named(toks[a:b])
+            if item is None:  # a name the catalog lacks, unless its words are all values ("90s comedies were fun")
+                covered, j = 0, a
+                while j < b:
+                    hit = self._longest(toks, j, c, r, False, None)
+                    covered, j = (covered + hit[1], j + hit[1]) if hit else (covered, j + 1)
+                if b == a or covered >= len([t for t in toks[a:b] if t not in STOPWORDS]):
+                    return None
+            found.append((a, b, item))
+        for a, b, item in found:
+            span = (c.spans[a][0], c.spans[b - 1][1])
+            r.mentions.append(_Mention(k, item, "" if item is not None else r.text[span[0]:span[1]], mood))
+            r.used.append(span)
+        r.talks_of_films = True
+        return mood
+
+    def _film_named(self, words: list[str]) -> int | None:
+        """The catalog film these words name, exactly or typed loosely; None when none."""
+        name = tuple(words)
+        if name in self.lex.titles:
+            return self.lex.titles[name][0]
+        text = " ".join(name)
+        hit = process.extractOne(text, self.lex.title_strings, scorer=fuzz.ratio,
+                                 score_cutoff=TITLE_CUTOFF) if len(text) >= 4 else None
+        return self.lex.titles[tuple(hit[0].split())][0] if hit else None
+
     def _clause(self, r: _Reading, k: int, c: _Clause, title_mood: str | None) -> str | None:
+        reviewed = self._review(r, k, c)
+        if reviewed:
+            return reviewed
         out, toks, n, i = r.out, c.toks, len(c.toks), 0
         negated, mood, strong, named_title = False, None, False, False
         dropping = False  # after "forget", "drop", "instead of" (and "swap" until "for")
@@ -484,7 +552,8 @@ class Parser:
                 return "values", length, lex.values[p]
             if p in lex.persons:
                 return "values", length, [self._role(toks, i, lex.persons[p])]
-            if p in lex.first_names and c.caps[i] and i > 0 and toks[i - 1] in ("with", "starring"):
+            if p in lex.first_names and (c.caps[i] and i > 0 and toks[i - 1] in ("with", "starring")
+                                         or p[0] not in self._english):  # "Arnold" after "with"; "keanu"
                 return "values", length, [lex.first_names[p]]
             if p in lex.surnames and not (lex.surnames[p][0] == "cast" and len(p) == 1 and p[0] in self._english
                                           and not c.caps[i]):  # "flowers" is not Bess Flowers
@@ -643,9 +712,10 @@ class Parser:
             polarity = m.polarity if m.polarity not in (None, "not_now") or not m.carried else (
                 "dislike" if m.polarity == "not_now" else None)  # "I liked Fargo but not Braveheart"
             polarity = polarity or own["mood"] or m.carried
-            if polarity is None:
+            if polarity is None:  # a seen film takes only the mood of a clause about it: "seen Heat, loved it",
                 near = [marks[j]["mood"] for j in sorted(range(len(marks)), key=lambda j: (abs(j - m.clause), -j))
-                        if marks[j]["mood"]]
+                        if marks[j]["mood"] and (not own["seen"] or marks[j]["refers"] and not any(
+                            x.clause == j for x in r.mentions))]  # not "seen fargo, hated the english patient"
                 polarity = near[0] if near else None
             seen = own["seen"] or any(marks[j]["seen"] and marks[j]["refers"] and not any(
                 x.clause == j for x in r.mentions) for j in range(m.clause + 1, len(marks)))

@@ -37,7 +37,7 @@ INTENTS: dict[str, list[str]] = {
 }
 INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
 GREETING_RE = re.compile(r"\s*(hi there|hello there|hey there|good (?:morning|evening|afternoon)|hi|hello|hey|hiya|"
-                         r"howdy)\b[\s,.!:;-]*", re.IGNORECASE)
+                         r"howdy|yo|evening|morning|afternoon|greetings|sup)\b[\s,.!:;-]*", re.IGNORECASE)
 ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely"}
 ALL_NO = {"no", "nope", "nah"}
 POLITE = {"please", "thanks", "thank", "you", "one"}
@@ -51,7 +51,8 @@ NOT_NEGATING_NEXT = {"mind", "care", "know"}  # "I don't mind"
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
                  ("favourite", "is"), ("favorite", "is"), ("such", "as"), ("favourite", "movie", "is"),
-                 ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is")}
+                 ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is"),
+                 ("have", "you", "got"), ("do", "you", "have")}
 STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
 DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",)}
 
@@ -61,7 +62,9 @@ DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do"
               ("take", "back"), ("dont", "need", "it", "to", "be"), ("no", "need", "to", "be"),
               ("drop",), ("scratch",), ("remove",), ("ignore",),
               ("never", "mind"), ("nevermind",), ("get", "rid", "of"), ("instead", "of"), ("rather", "than"),
-              ("no", "need", "for"), ("lose",)}
+              ("no", "need", "for"), ("lose",), ("scrap",), ("ditch",), ("doesnt", "have", "to", "be"),
+              ("does", "not", "have", "to", "be"), ("dont", "need"), ("leave", "out"),
+              ("changed", "my", "mind", "about"), ("change", "my", "mind", "about")}
 SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
 SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
@@ -71,7 +74,7 @@ REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", 
 NEUTRAL_TITLE = {("feeling", "like"), ("in", "the", "mood", "for"), ("up", "for"), ("feel", "like")}
 # asking for other films than those named or shown ("already seen fargo and heat, others?")
 OTHERS = {("others",), ("other", "ones"), ("got", "others"), ("any", "others"), ("anything", "else"),
-          ("something", "else"), ("what", "else"), ("different", "ones")}
+          ("something", "else"), ("what", "else"), ("different", "ones"), ("next", "one"), ("next", "please")}
 # words that go with a request for films and are no wish ("just throw some movies at me")
 REQUEST_FILLER = {"throw", "toss", "hand", "tired", "done", "bored", "already", "quick", "quickly", "hurry", "come",
                   "watch", "waiting", "wait", "questions", "question", "asking", "recs", "rec", "results", "em",
@@ -99,6 +102,21 @@ POSITIVE = {"great", "awesome", "amazing", "fav", "fave", "faves", "fun", "favou
 NEGATIVE = {"awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull", "hated", "hate",
             "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh"}
 SEEN = {"seen", "watched", "saw", "rewatched"}
+# a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
+# verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
+REVIEW_VERBS = {"is", "was", "were", "are", "felt", "seemed", "dragged", "sucked", "sucks", "rocks", "rocked",
+                "bored", "scared", "blew", "made", "left"}
+PRAISE = {"classic", "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
+          "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "underrated", "genius", "blew"}
+COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
+              "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",
+              "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}
+# phrases after a film that like or dislike it ("Gladiator and Braveheart are my kind of films")
+REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), ("up", "my", "street"),
+               ("up", "my", "alley")}
+# words that make a phrase a kind of film, not a film's name ("action movies were boring")
+GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "stuff", "ones", "one", "genre",
+                      "sequel", "sequels", "remake", "remakes", "series", "franchise", "trilogy", "cinema"}
 PRONOUNS = {"it", "that", "those", "these", "them", "this", "ones", "all"}
 PEOPLE_WORDS = {"kids", "kid", "family", "children", "child"}  # a kind of film only "for" them or before "movies"
 # words that are a film's name: a title typed loosely ends before them
@@ -127,13 +145,14 @@ recommendations suggestion mind also even again plus either prefer rather thanks
 youve weve theyve youre answer answering asking ask thats whats heres theres its lets whatve couldve wouldve
 somethin nothin gonna wanna gotta kinda sorta lemme ya yall thx lol eh um uh ah oh omg idk btw tbh ever
 picky fussy works another adults adult grownups others care keep filter hundred thousand dozen after
-written read reading if possible say sounds cinema fancy
+written read reading if possible say sounds cinema fancy everything handful bunch way up poss though mix pull
+results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
 """.split())
 # the words of a request for films: with what the message names taken out, its frame asks for
 # films only if it has one of these ("show me some comedies", not "comedies for date night")
 REQUEST_WORDS = {"show", "give", "gimme", "recommend", "recommendations", "suggest", "suggestions", "pick", "picks",
                  "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "fire", "what",
-                 "got"}
+                 "got", "pull", "throw", "lemme", "results"}
 MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
 
 
@@ -170,4 +189,5 @@ def _words_of(*groups) -> set[str]:
 CLOSED_WORDS = _words_of(*INTENTS.values(), NEGATORS, NEGATOR_PHRASES, LIKE_TRIGGERS, DISLIKE_TRIGGERS, DROP_AFTER,
                          SWAP, SWAP_TO, DROP_BEFORE, REJECT_BEFORE, INSTEAD, LANGUAGE_MARKERS, COMPARATIVES, POSITIVE,
                          NEGATIVE, SEEN, PRONOUNS, NEUTRAL_TITLE, OTHERS, REQUEST_WORDS, REQUEST_FILLER, STOPWORDS,
-                         SUBTITLES, TITLE_END, NOT_TITLE_START, PEOPLE_WORDS)
+                         SUBTITLES, TITLE_END, NOT_TITLE_START, PEOPLE_WORDS, REVIEW_VERBS, PRAISE, COMPLAINTS,
+                         REVIEW_LIKE)

@@ -71,5 +71,11 @@ def test_the_parser_reads_requests_with_the_shipped_encoder():
     mixed = parser.parse("ok just list a few thrillers")
     assert mixed.intents == ["more"] and mixed.accepted == [("genre", "Thriller")]
     assert parser.parse("can we begin again from the top").intents == ["restart"]
+    for text in ("pull up some comedies for me", "give me a handful of westerns from the 90s",
+                 "lemme see some thrillers"):  # a request around what the message names: those films
+        p = parser.parse(text)
+        assert p.intents == ["more"] and p.accepted and not p.wish, (text, p)
+    assert parser.parse("what about a western instead").intents == []
+    assert parser.parse("ugh I hated Titanic, next one").intents == ["something_else"]
     assert parser.parse("nope, I have watched all of those").intents == ["no", "something_else"] or \
         parser.parse("I have watched all of those").intents == ["something_else"]

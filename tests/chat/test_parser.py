@@ -150,6 +150,15 @@ CHANGES = [
     ("spielburg adventures", {"accepted": [(DIR, "Steven Spielberg"), (G, "Adventure")]}),
     ("a movie for my kids", {"accepted": [(G, "Children's")]}),
     ("my kids loved Aladdin", {"liked": ["Aladdin"]}),
+    # a clause that reviews the film it opens with: its words are no wish ("too long" is no runtime)
+    ("heat was way too long", {"disliked": ["Heat"]}),
+    ("titanic was far too long and too sappy", {"disliked": ["Titanic"]}),
+    ("fargo and braveheart are my kind of films", {"liked": ["Fargo", "Braveheart"]}),
+    ("seen fargo, hated titanic", {"seen": ["Fargo"], "disliked": ["Titanic"]}),
+    ("just watched Heat, loved it", {"seen": ["Heat"], "liked": ["Heat"]}),
+    ("scrap the horror, let's do a thriller", {"dropped": [(G, "Horror")], "accepted": [(G, "Thriller")]}),
+    ("doesn't have to be a comedy", {"dropped": [(G, "Comedy")]}),
+    ("I've changed my mind about the western part", {"dropped": [(G, "Western")]}),
 ]
 
 
@@ -165,6 +174,16 @@ def test_changes_and_films(parser, catalog, text, expected):
     assert p.instead == expected.get("instead", False)
     for name in ("seen", "not_now", "liked", "disliked"):
         assert sorted(catalog.titles[i] for i in getattr(p, name)) == sorted(expected.get(name, [])), name
+
+
+def test_a_review_of_a_film_the_catalog_lacks_names_it_and_asks_for_nothing(parser):
+    """"gladiator was amazing": a film the person liked that the catalog does not have; not
+    a wish (and "comedies were great" is a kind of film, not a name)."""
+    p = parser.parse("gladiator was amazing")
+    assert p.unknown_titles == ["gladiator"] and not p.wish and not p.accepted
+    p = parser.parse("interstellar and parasite are the best films ever")
+    assert p.unknown_titles == ["interstellar", "parasite"]
+    assert parser.parse("comedies were great").unknown_titles == []
 
 
 @pytest.mark.data
