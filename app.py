@@ -71,12 +71,14 @@ def _engine():
 
 def _card_md(c) -> str:
     """A card as a person reads it: title and year (and "close" when it has only part of what
-    was asked), what is known about it, who is in it and who made it, and why it is here."""
+    was asked, "another suggestion" when none of it is known), what is known about it, who is
+    in it and who made it, and why it is here."""
     from chat.cards import md
 
     head = f"**{md(c.title)}**" + (f" ({c.year})" if c.year > 0 else "")
     if not c.fits:
-        head += " · *close: has only part of what you asked for*"
+        head += (" · *close: has only part of what you asked for*" if c.partial
+                 else " · *another suggestion: not known to have what you asked for*")
     facts = [", ".join(md(g) for g in c.genres), *[md(d) for d in c.details]]
     people = []
     if c.cast:

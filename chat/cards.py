@@ -91,14 +91,25 @@ def fitting(world, accepted, either) -> np.ndarray:
     return out
 
 
+def partly_fitting(world, accepted, either) -> np.ndarray:
+    """``(n_world_items,)`` bool: films known to have at least one value in ``accepted`` or
+    in a group of ``either``."""
+    out = np.zeros(world.n_items, dtype=bool)
+    for v in [*accepted, *(v for g in either for v in g)]:
+        out[world.items_with(v)] = True
+    return out
+
+
 def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
     """Cards in list order (the engine puts those that fit what was asked for first)."""
     fit = fitting(m.world, s.accepted, s.either)
+    part = partly_fitting(m.world, s.accepted, s.either)
     out = []
     for item in items:
         f = facts(m, ctx, s, int(item))
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f),
-                        fits=bool(fit[int(item)]), details=details(m, int(item))))
+                        fits=bool(fit[int(item)]), details=details(m, int(item)),
+                        partial=bool(part[int(item)] and not fit[int(item)])))
     return tuple(out)
 
 

@@ -382,9 +382,13 @@ class Engine:
             n_fit = sum(c.fits for c in shown)
             if n_fit < len(shown):  # fewer films known to have what was asked than cards: say so
                 head = self._few_fit_words(s, n_fit)
-                lines = ([head + ":"] + lines[:n_fit] if n_fit else [head + "."]) + \
-                    ["Close ones, with only part of it:"] + lines[n_fit:]
-                brief.append(head + "; the cards marked *close* have only part of it.")
+                n_part = sum(c.partial for c in shown)
+                rest = ("Close ones, with only part of it:" if n_part == len(shown) - n_fit else
+                        "Other suggestions, not known to have it:" if not n_part else
+                        "Close ones (with part of it) and other suggestions:")
+                lines = ([head + ":"] + lines[:n_fit] if n_fit else [head + "."]) + [rest] + lines[n_fit:]
+                brief.append(head + ("; the cards marked *close* have only part of it." if n_part else
+                                     "; the other cards are suggestions without it."))
             parts.append("\n".join(lines))
         if s.question is not None and explain is None:  # beside films, a question narrows them down
             ask = ("To narrow it down: " if shown else "") + f"**{s.question.text}**"

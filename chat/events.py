@@ -137,6 +137,7 @@ class Card:
     persona: str  # description of the persona it serves ("" for a new user)
     reason: str  # one line: the strongest evidence
     fits: bool = True  # known to have everything asked for (False: a close film, labelled so)
+    partial: bool = False  # a film that does not fit is known to have part of what was asked for
     details: tuple[str, ...] = ()  # what else is known: runtime, rating, critics ("90 to 120 minutes")
 
 

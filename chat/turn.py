@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import md, title_of
+from chat.cards import fitting, md, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.parser import Parse
 from chat.words import EXCLUSIVE_TYPES
@@ -212,8 +212,13 @@ class _Apply:
                     and (instead or cat.attr_values[v][0] in EXCLUSIVE_TYPES)]
         either = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & new_types and (
             instead or {cat.attr_values[v][0] for v in g} <= EXCLUSIVE_TYPES)))
-        self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in no and v not in replaced)
-                                     + tuple(yes), either=either,
+        accepted = tuple(v for v in s.accepted if v not in no and v not in replaced) + tuple(yes)
+        if instead and yes and len(accepted) > len(yes) and not fitting(self.m.world, accepted, either).any():
+            # "a war film by Spielberg" ... "something with Tom Hanks instead": no film is known to have
+            # the new value with the rest, so "instead" starts the search afresh from it
+            replaced += [v for v in accepted if v not in yes]
+            accepted, either = tuple(yes), ()
+        self.s = dataclasses.replace(s, accepted=accepted, either=either,
                                      rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
                                      answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))
         if yes and not any(a.startswith("Got it") for a in self.ack):

@@ -297,6 +297,27 @@ def test_a_reloaded_page_gets_the_conversation_as_it_was_shown(engine):
     assert messages[-1]["content"] == (reply.brief or reply.text)
 
 
+@pytest.mark.data
+def test_instead_starts_afresh_when_no_film_has_the_new_value_with_the_rest(ml_models, tmp_path):
+    """"A war film by Spielberg", then "something with Tom Hanks instead": no film is known to
+    have all three, so the search starts from Tom Hanks and says what it dropped; a value some
+    films have with the rest ("a comedy instead") is added to it. A close card says whether it
+    has part of what was asked or none of it."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a war film by Spielberg"))
+    state, reply = engine.step(state, Text("none of these, something with Tom Hanks instead"))
+    assert [c[1] for c in reply.constraints] == ["Tom Hanks"]
+    assert "Tom Hanks instead of War, Steven Spielberg" in reply.text
+    assert reply.cards[0].fits and "Tom Hanks" in reply.cards[0].cast
+    state, reply = engine.step(state, Text("a comedy instead"))
+    assert {c[1] for c in reply.constraints} == {"Tom Hanks", "Comedy"}
+    fit = cards.fitting(ml_models.world, state.accepted, state.either)
+    part = cards.partly_fitting(ml_models.world, state.accepted, state.either)
+    for c, item in zip(reply.cards, state.cards):
+        assert (c.fits, c.partial) == (bool(fit[item]), bool(part[item] and not fit[item])), c.title
+
+
 def test_session_turn_limit(engine):
     state = ChatState(session_id="s", turn=MAX_TURNS)
     state2, reply = engine.step(state, Text("hello"))
