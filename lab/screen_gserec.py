@@ -1,0 +1,76 @@
+"""Screen GSERec's code size on validation, under the sparse-user protocol.
+
+    python -m lab.screen_gserec --dataset movielens-1m --codes 8,16,64 --json out/screen-gserec.json
+
+On one split (``--seed``), a seeded share of users keep at most ``--sparse`` training
+interactions (``recsys.split.sparsify``, as ``lab.evaluate_cf --sparse`` does). For
+``gserec-nocodes`` and ``gserec`` with each number of codes per level, it prints the
+*validation* NDCG@10 of the sparse users, the warm users and all, and the share of sparse
+users who share their first two code levels with a warm user (through whom the code graph
+can reach them). Validation only: this chooses what to run on test, it reports nothing about
+test. EASE, the models' base, takes the dataset's tuned parameters (``configs/tuned``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from recsys.datasets import load_dataset
+from recsys.metrics import ranking_metrics
+from recsys.models import make_scorer
+from recsys.report import run_cli, run_metadata, table, write_json
+from recsys.scorers import top_k
+from recsys.split import cf_key, sparsify, split_interactions
+from recsys.tuned import load_config
+
+
+def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5) -> dict:
+    catalog = load_dataset(dataset)
+    data, mask = sparsify(split_interactions(catalog, seed=seed), sparse)
+    base = load_config(cf_key(catalog, data.protocol)).get("ease", {})
+    out = {}
+    for name, params in [("gserec-nocodes", {}), *(("gserec", {"codes": k}) for k in codes)]:
+        t0 = time.perf_counter()
+        model = make_scorer(name, {**params, "base_params": base}, seed=seed, catalog=catalog, items=data.items)
+        model.fit(data.train)
+        ranked, _ = top_k(model.score(data.train), 10, data.train)
+        row = {group: ranking_metrics(ranked[m], data.valid[m], (10,))["NDCG@10"]
+               for group, m in (("sparse", mask), ("warm", ~mask), ("all", mask | ~mask))}
+        if getattr(model, "codebook", None) is not None:
+            row["sparse_linked_two_levels"] = model.connectivity(data.train, mask)["sparse_linked_two_levels"]
+        row["seconds"] = round(time.perf_counter() - t0, 1)
+        out[name + (f" codes={params['codes']}" if params else "")] = row
+    return {"protocol": {"dataset": dataset, "seed": seed, "sparse": {"k": sparse, "users": int(mask.sum())},
+                         "metric": "validation NDCG@10", "base_params": base}, "results": out}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dataset", default="movielens-1m")
+    ap.add_argument("--codes", default="8,16,64", help="codes per level to try, comma-separated")
+    ap.add_argument("--seed", type=int, default=0, help="the split seed (and the models')")
+    ap.add_argument("--sparse", type=int, default=5, metavar="K", help="sparse users keep at most K interactions")
+    ap.add_argument("--json", help="write the results here")
+    args = ap.parse_args(argv)
+    try:
+        codes = [int(k) for k in args.codes.split(",")]
+    except ValueError:
+        ap.error(f"--codes takes whole numbers separated by commas, got {args.codes!r}")
+    if min(codes) < 2 or args.sparse < 1:
+        ap.error("--codes needs at least 2 codes per level, --sparse at least 1")
+    res = screen(args.dataset, codes, args.seed, args.sparse)
+    p = res["protocol"]
+    print(f"{args.dataset}, split seed {args.seed}: {p['sparse']['users']:,} users keep at most {args.sparse} "
+          "training interactions; validation NDCG@10:")
+    rows = [[name, f"{r['sparse']:.4f}", f"{r['warm']:.4f}", f"{r['all']:.4f}",
+             f"{r['sparse_linked_two_levels']:.3f}" if "sparse_linked_two_levels" in r else "-", f"{r['seconds']:.0f}"]
+            for name, r in res["results"].items()]
+    print(table(rows, ["model", "sparse", "warm", "all", "sparse linked (2 levels)", "fit s"]))
+    if args.json:
+        write_json(args.json, {**res, **run_metadata()})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_cli(main))
