@@ -71,6 +71,7 @@ INTENT_EXEMPLARS: dict[str, tuple[str, ...]] = {
     "help": (
         "help", "what can you do", "how does this work", "what can I ask", "how do I use this",
         "what are my options here", "what do I say", "what is this", "how do you work",
+        "what does this bot do", "what are you for",
     ),
 }
 NOT_INTENT = (

@@ -79,12 +79,14 @@ from chat.words import (
     REVIEW_LIKE,
     REVIEW_VERBS,
     SEEN,
+    SMALL_TALK_RE,
     STOPWORDS,
     STRONG_TRIGGERS,
     SUBTITLES,
     SWAP,
     SWAP_TO,
     TITLE_END,
+    YES_NO_TAIL,
     comparative,
     match_phrase,
 )
@@ -244,10 +246,18 @@ class Parser:
         if all(t in ALL_NO for t in core):
             out.intents.append("no")
             return out
+        if core[0] in ALL_YES | ALL_NO and len(core) <= 4 and all(t in YES_NO_TAIL for t in core[1:]):
+            out.intents.append("yes" if core[0] in ALL_YES else "no")  # "sure why not", "nah not really"
+            return out
         greeting = GREETING_RE.match(text)
         if greeting and tokens(text[greeting.end():]):  # "hi! something with Tom Hanks"
             out.intents.append("greeting")
             text = text[greeting.end():]
+            chat = SMALL_TALK_RE.match(text)  # "hi there, how are you"
+            if chat:
+                text = text[chat.end():]
+                if not tokens(text):
+                    return out
         first = re.match(r"\s*([A-Za-z]+)\s*[,.;:!]", text)
         if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks"
             out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")
@@ -321,6 +331,8 @@ class Parser:
         if not words or (out.names_something and not words & REQUEST_WORDS):
             return  # a frame around what the message names asks for films only with a request word
         label = self.reader.label(framed)
+        if label == "more" and others and not out.names_something:  # "show me something different"
+            label = "something_else"
         if (out.names_something and label in ("something_else", "any") and not out.instead
                 and not words & NEGATORS and not framed.lower().startswith(("what about", "how about"))
                 and not any(match_phrase(c.toks, j, OTHERS) for c in r.clauses for j in range(len(c.toks)))):
@@ -350,6 +362,9 @@ class Parser:
         of film, a person or a value: "comedies are great" stays a wish)."""
         toks = c.toks
         v = next((j for j in range(1, min(len(toks), 6)) if toks[j] in REVIEW_VERBS), None)
+        if v is None:  # "Heat way too long", "braveheart - meh": a title and the verdict, no verb
+            hit = self._longest(toks, 0, c, r, False, "like")
+            v = hit[1] if hit and hit[0] == "title" and hit[1] < len(toks) else None
         if v is None or toks[0] in NOT_TITLE_START or any(t in GENERIC_FILM_WORDS | PRONOUNS for t in toks[:v]):
             return None
         said, rest = set(toks[v:]), range(v, len(toks))

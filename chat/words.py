@@ -40,6 +40,12 @@ GREETING_RE = re.compile(r"\s*(hi there|hello there|hey there|good (?:morning|ev
                          r"howdy|yo|evening|morning|afternoon|greetings|sup)\b[\s,.!:;-]*", re.IGNORECASE)
 ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely"}
 ALL_NO = {"no", "nope", "nah"}
+# what may follow a bare yes or no and changes nothing ("sure why not", "nah not really", "yeah go on")
+YES_NO_TAIL = {"why", "not", "really", "go", "on", "ahead", "then", "thanks", "please", "sounds", "good", "fine",
+               "great", "that", "works", "for", "me", "course", "of", "definitely", "thank", "you", "i", "guess"}
+# small talk after a greeting is no wish ("hi there, how are you")
+SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?|how's it going|hows it going|what's up|whats up|how are things)"
+                           r"\b[\s,.!?:;-]*", re.IGNORECASE)
 POLITE = {"please", "thanks", "thank", "you", "one"}
 
 NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither",
@@ -74,7 +80,8 @@ REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", 
 NEUTRAL_TITLE = {("feeling", "like"), ("in", "the", "mood", "for"), ("up", "for"), ("feel", "like")}
 # asking for other films than those named or shown ("already seen fargo and heat, others?")
 OTHERS = {("others",), ("other", "ones"), ("got", "others"), ("any", "others"), ("anything", "else"),
-          ("something", "else"), ("what", "else"), ("different", "ones"), ("next", "one"), ("next", "please")}
+          ("something", "else"), ("what", "else"), ("different", "ones"), ("next", "one"), ("next", "please"),
+          ("something", "different"), ("different", "films"), ("different", "movies")}
 # words that go with a request for films and are no wish ("just throw some movies at me")
 REQUEST_FILLER = {"throw", "toss", "hand", "tired", "done", "bored", "already", "quick", "quickly", "hurry", "come",
                   "watch", "waiting", "wait", "questions", "question", "asking", "recs", "rec", "results", "em",

@@ -77,5 +77,7 @@ def test_the_parser_reads_requests_with_the_shipped_encoder():
         assert p.intents == ["more"] and p.accepted and not p.wish, (text, p)
     assert parser.parse("what about a western instead").intents == []
     assert parser.parse("ugh I hated Titanic, next one").intents == ["something_else"]
+    assert parser.parse("show me something different").intents == ["something_else"]
+    assert parser.parse("what does this bot do").intents == ["help"]
     assert parser.parse("nope, I have watched all of those").intents == ["no", "something_else"] or \
         parser.parse("I have watched all of those").intents == ["something_else"]
