@@ -280,6 +280,10 @@ class Parser:
                 return out
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions}
+            for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
+                if k - 1 in about and c.toks and c.toks[0] in ("the", "its", "what") and not any(
+                        c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used):
+                    about.add(k)
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
                           if k not in about and t not in POSITIVE | NEGATIVE | SEEN]
         out.wish = text.strip() if r.leftover else ""

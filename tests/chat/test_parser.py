@@ -66,6 +66,7 @@ TABLE = [
     ("nah not really", {"intents": ["no"]}),
     ("hi there, how are you", {"intents": ["greeting"]}),
     ("Heat way too long", {"disliked": ["Heat"]}),
+    ("loved Fargo, the ending!", {"liked": ["Fargo"]}),  # a remark on the film just named is no wish
     ("no", {"intents": ["no"]}),
     ("I don't mind", {"intents": ["any"]}),
     ("whatever", {"intents": ["any"]}),
