@@ -337,9 +337,8 @@ class Parser:
         label = self.reader.label(framed)
         if label == "more" and others and not out.names_something:  # "show me something different"
             label = "something_else"
-        if (out.names_something and label in ("something_else", "any") and not out.instead
-                and not words & NEGATORS and not framed.lower().startswith(("what about", "how about"))
-                and not any(match_phrase(c.toks, j, OTHERS) for c in r.clauses for j in range(len(c.toks)))):
+        if (out.names_something and label in ("something_else", "any") and not out.instead and not others
+                and not words & NEGATORS and not framed.lower().startswith(("what about", "how about"))):
             # a request around what the message names asks for those films: not for other films
             # (it names no "else", "other", "next") and not "no preference" (it names one)
             label = "more"
@@ -406,9 +405,10 @@ class Parser:
     def _film_named(self, words: list[str]) -> int | None:
         """The catalog film these words name, exactly or typed loosely; None when none."""
         name = tuple(words)
-        if name in self.lex.titles:
-            return self.lex.titles[name][0]
-        text = " ".join(name)
+        return self.lex.titles[name][0] if name in self.lex.titles else self._loose_title(" ".join(name))
+
+    def _loose_title(self, text: str) -> int | None:
+        """The catalog film ``text`` (four characters or more) names with a few slips; None when none."""
         hit = process.extractOne(text, self.lex.title_strings, scorer=fuzz.ratio,
                                  score_cutoff=TITLE_CUTOFF) if len(text) >= 4 else None
         return self.lex.titles[tuple(hit[0].split())][0] if hit else None
@@ -699,18 +699,14 @@ class Parser:
                     parts.append((start, j))
                 start = j + 1
         k = r.clauses.index(c)
-        whole = " ".join(toks[i:end])
-        if len(whole) >= 4:
-            hit = process.extractOne(whole, self.lex.title_strings, scorer=fuzz.ratio, score_cutoff=TITLE_CUTOFF)
-            if hit:
-                return end - i, [_Mention(k, self.lex.titles[tuple(hit[0].split())][0], "", None)]
+        item = self._loose_title(" ".join(toks[i:end]))
+        if item is not None:
+            return end - i, [_Mention(k, item, "", None)]
         mentions = []
         for a, b in parts:
-            name = " ".join(toks[a:b])
-            hit = process.extractOne(name, self.lex.title_strings, scorer=fuzz.ratio,
-                                     score_cutoff=TITLE_CUTOFF) if len(name) >= 4 else None
-            if hit:
-                mentions.append(_Mention(k, self.lex.titles[tuple(hit[0].split())][0], "", None))
+            item = self._loose_title(" ".join(toks[a:b]))
+            if item is not None:
+                mentions.append(_Mention(k, item, "", None))
                 continue
             content = [t for t in toks[a:b] if t not in STOPWORDS]
             capitalised = all(c.caps[j] for j in range(a, b) if toks[j] not in STOPWORDS)
@@ -726,18 +722,19 @@ class Parser:
         some ("Casablanca, Vertigo and Rear Window are my favorites"); liked when nothing says."""
         out = r.out
         marks = [self._clause_marks(c) for c in r.clauses]
+        named = {x.clause for x in r.mentions}  # clauses that name a film
         for m in r.mentions:
             own = marks[m.clause]
             polarity = m.polarity if m.polarity not in (None, "not_now") or not m.carried else (
                 "dislike" if m.polarity == "not_now" else None)  # "I liked Fargo but not Braveheart"
             polarity = polarity or own["mood"] or m.carried
-            if polarity is None:  # a seen film takes only the mood of a clause about it: "seen Heat, loved it",
+            if polarity is None:  # a seen film takes only the mood of a clause about it ("seen Heat, loved
+                # it"), not that of a clause naming another film ("seen fargo, hated the english patient")
                 near = [marks[j]["mood"] for j in sorted(range(len(marks)), key=lambda j: (abs(j - m.clause), -j))
-                        if marks[j]["mood"] and (not own["seen"] or marks[j]["refers"] and not any(
-                            x.clause == j for x in r.mentions))]  # not "seen fargo, hated the english patient"
+                        if marks[j]["mood"] and (not own["seen"] or marks[j]["refers"] and j not in named)]
                 polarity = near[0] if near else None
-            seen = own["seen"] or any(marks[j]["seen"] and marks[j]["refers"] and not any(
-                x.clause == j for x in r.mentions) for j in range(m.clause + 1, len(marks)))
+            seen = own["seen"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
+                                      for j in range(m.clause + 1, len(marks)))
             if m.item is None:
                 out.unknown_titles.append(m.text)
                 continue

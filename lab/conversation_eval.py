@@ -9,7 +9,7 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    has exactly the row's intents, constraints (``+`` wanted, ``-`` not wanted, ``~`` dropped;
    ``a|b`` is one constraint either value satisfies), films (``+`` liked, ``-`` disliked,
    ``=`` seen, ``!`` not wanted now, ``?`` not in the catalog) and vague wish. The parser's
-   ``more`` is the table's ``show``. The same for two more tables written independently of
+   ``more`` is the table's ``show``. The same for five more tables written independently of
    the parser (``other_tables``): ``utterances_dev2.tsv``, ``utterances_dev3.tsv`` and
    ``utterances_dev4.tsv`` (each measured once, then developed against) and
    ``utterances_heldout.tsv`` and ``utterances_heldout3.tsv`` (never developed against).
