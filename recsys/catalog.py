@@ -219,10 +219,10 @@ def display_title(title: str) -> str:
     return f"{m.group(2)} {m.group(1)}{m.group(3) or ''}" if m else title
 
 
-def item_text(title: str, year: int, attrs: list[tuple[str, str]], cast_rank: dict[str, int] | None = None) -> str:
+def item_text(title: str, year: int, attrs: list[tuple[str, str]]) -> str:
     """Text for the semantic encoder, e.g. "Heat (1995). Action, Crime, Thriller. Directed by
-    Michael Mann. With Al Pacino, Robert De Niro, Val Kilmer." Cast is shown as the three
-    members who appear in the most catalog movies (the source has no billing order)."""
+    Michael Mann. With Al Pacino, Robert De Niro, Val Kilmer." Cast is named in the order
+    given: ``build_catalog`` passes it best known first (``recsys.leads``)."""
     by_type: dict[str, list[str]] = {}
     for t, v in attrs:
         by_type.setdefault(t, []).append(v)
@@ -232,14 +232,22 @@ def item_text(title: str, year: int, attrs: list[tuple[str, str]], cast_rank: di
     if "director" in by_type:
         parts.append("Directed by " + ", ".join(by_type["director"][:2]))
     if "cast" in by_type:
-        cast = by_type["cast"]
-        if cast_rank:
-            cast = sorted(cast, key=lambda c: (-cast_rank.get(c, 0), c))
-        parts.append("With " + ", ".join(cast[:3]))
+        parts.append("With " + ", ".join(by_type["cast"][:3]))
     extra = [v for t in ("language", "country", "mpaa", "runtime", "oscar", "critics") for v in by_type.get(t, [])[:2]]
     if extra:
         parts.append("; ".join(extra))
     return ". ".join(parts) + "."
+
+
+def _leads_first(attrs: list[tuple[str, str]], prominence: dict[str, float],
+                 counts: dict[str, int]) -> list[tuple[str, str]]:
+    """An item's (type, value) pairs with its cast reordered best known first, as cards show it
+    (``Catalog.leads``: prominence, then catalog count)."""
+    from recsys.leads import order_cast
+
+    directors = [v for t, v in attrs if t == "director"]
+    cast = order_cast([v for t, v in attrs if t == "cast"], prominence, directors, counts)
+    return [(t, v) for t, v in attrs if t != "cast"] + [("cast", c) for c in cast]
 
 
 def build_catalog(
@@ -298,7 +306,8 @@ def build_catalog(
         if t == "cast":
             cast_counts[v] = cast_counts.get(v, 0) + 1
     texts = texts or {}
-    item_texts = [texts.get(iid) or item_text(title, year, attrs_by_item[k], cast_counts)
+    item_texts = [texts.get(iid) or item_text(title, year, _leads_first(attrs_by_item[k], prominence or {},
+                                                                        cast_counts))
                   for k, (iid, title, year) in enumerate(items)]
     return Catalog(
         name=name,

@@ -19,13 +19,11 @@ prints the accuracy on the whole list beside the old count-based order.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 
 SHRINK = 5.0
 POWER = 2.0
 DIRECTOR_FACTOR = 0.3
-NOT_A_NAME = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)  # a suffix split off "Cuba Gooding, Jr."
 
 
 def prominence(films: Iterable[tuple[list[str], float]]) -> dict[str, float]:
@@ -44,7 +42,7 @@ def prominence(films: Iterable[tuple[list[str], float]]) -> dict[str, float]:
 def order_cast(cast: Iterable[str], scores: dict[str, float], directors: Iterable[str] = (),
                fallback: dict[str, float] | None = None) -> list[str]:
     """``cast`` best known first: by ``scores`` (prominence), then ``fallback`` (e.g. catalog
-    counts, for people the prominence table lacks), then name. Suffix fragments are dropped."""
+    counts, for people the prominence table lacks), then name."""
     directed = set(directors)
     fallback = fallback or {}
 
@@ -52,4 +50,4 @@ def order_cast(cast: Iterable[str], scores: dict[str, float], directors: Iterabl
         s = scores.get(name, 0.0) * (DIRECTOR_FACTOR if name in directed else 1.0)
         return (-s, -fallback.get(name, 0.0), name)
 
-    return sorted((c for c in dict.fromkeys(cast) if not NOT_A_NAME.match(c.strip())), key=key)
+    return sorted(dict.fromkeys(cast), key=key)

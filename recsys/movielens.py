@@ -2,8 +2,13 @@
 the OMDb and Rotten Tomatoes tables of PyPI ``bokeh-sampledata`` (``movies.db``).
 
 Enrichment matches on normalised title + year (exact year first, then ±1 year, which
-absorbs release-date differences between the sources). Items without a match keep their
-MovieLens genres and decade; their other attribute types are *unknown*.
+absorbs release-date differences between the sources). A title with no exact match is tried
+once more, loosely (``TitleIndex``): number words as digits, a leading foreign article dropped
+("Das Boot" is "Boot, Das"), and a title against another's part before or after a colon
+("Star Wars" is "Star Wars: Episode IV – A New Hope", "Star Trek: The Wrath of Khan" is
+"Star Trek II: The Wrath of Khan"); a loose match counts only when exactly one film fits.
+Items without a match keep their MovieLens genres and decade; their other attribute types
+are *unknown*.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -69,15 +75,92 @@ def critics_band(meter: int | None) -> str | None:
     return "poorly reviewed"
 
 
+_SUFFIX = re.compile(r"^(jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
+
+
 def _split_list(text: str | None) -> list[str]:
+    """"Cuba Gooding, Jr., Tom Cruise (voice)" -> ["Cuba Gooding Jr.", "Tom Cruise"]."""
     if not text:
         return []
-    names = [re.sub(r"\s*\([^)]*\)", "", part).strip() for part in text.split(",")]
-    return list(dict.fromkeys(n for n in names if n and n.upper() != "N/A"))
+    names: list[str] = []
+    for part in text.split(","):
+        name = re.sub(r"\s*\([^)]*\)", "", part).strip()
+        if _SUFFIX.match(name) and names:
+            names[-1] = f"{names[-1]} {name}"  # the list is comma-separated, and so is "X, Jr."
+        elif name and name.upper() != "N/A":
+            names.append(name)
+    return list(dict.fromkeys(names))
 
 
-def _omdb_index() -> tuple[dict[tuple[str, int], dict], dict[str, float]]:
-    """(normalised title, year) -> OMDb row joined with its tomatoes meter; and each person's
+_PARTS = re.compile(r"\s*(?::|\s[–—-]\s|,? or:)\s*", re.IGNORECASE)  # "Dr. Strangelove or: How I Learned…"
+_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_GENERIC_PART = re.compile(r"^(the )?(movie|film)$|^(episode|part|chapter) [ivx0-9]+$")
+
+
+def loose_title(title: str) -> str:
+    """normalise_title, with number words as digits and a leading foreign article dropped:
+    "Twelve Monkeys" and "12 Monkeys" meet, as do "Das Boot" and "Boot, Das"."""
+    t = normalise_title(title.replace("\u2019", "'"))
+    t = re.sub(r"^(la|le|les|il|l|el|lo|los|las|das|der|die) ", "", t)
+    return " ".join(_NUMBERS.get(w, w) for w in t.split())
+
+
+def title_parts(title: str) -> list[str | None]:
+    """The loose titles of a title's colon-separated parts; None for a part too generic to
+    identify a film ("The Movie", "Episode IV", one short word)."""
+    parts = [loose_title(p) for p in _PARTS.split(title.replace("\u2019", "'"))]
+    return [p if p and not _GENERIC_PART.match(p) and (" " in p or len(p) >= 5) else None for p in parts]
+
+
+class TitleIndex:
+    """Finds a film's OMDb row: by exact normalised title and year first, then loosely.
+
+    Loose matches pair a title with another's whole loose title or with one of its parts, but
+    never a first part with another first part ("Amityville: A New Generation" is not
+    "Amityville: It's About Time"), and count only when exactly one row fits the year."""
+
+    def __init__(self, rows: list[dict]):
+        self.exact: dict[tuple[str, int], dict] = {}
+        self.whole: dict[tuple[str, int], list[dict]] = defaultdict(list)
+        self.head: dict[tuple[str, int], list[dict]] = defaultdict(list)
+        self.tail: dict[tuple[str, int], list[dict]] = defaultdict(list)
+        for r in rows:
+            if r["Year"] is None:
+                continue
+            year = int(r["Year"])
+            self.exact.setdefault((normalise_title(r["Title"]), year), r)
+            self.whole[(loose_title(r["Title"]), year)].append(r)
+            parts = title_parts(r["Title"])
+            if len(parts) > 1:
+                if parts[0]:
+                    self.head[(parts[0], year)].append(r)
+                for p in filter(None, parts[1:]):
+                    self.tail[(p, year)].append(r)
+
+    def find(self, title: str, year: int) -> tuple[dict | None, bool]:
+        """(the row, whether it was a loose match); (None, False) when nothing fits."""
+        key = normalise_title(title)
+        for y in (year, year - 1, year + 1):
+            if (key, y) in self.exact:
+                return self.exact[(key, y)], False
+        whole, parts = loose_title(title), title_parts(title)
+        for y in (year, year - 1, year + 1):
+            found = self.whole[(whole, y)] + self.head[(whole, y)] + self.tail[(whole, y)]
+            if len(parts) > 1:
+                if parts[0]:
+                    found += self.whole[(parts[0], y)]
+                for p in filter(None, parts[1:]):
+                    found += self.whole[(p, y)] + self.tail[(p, y)]
+            found = list({id(r): r for r in found}.values())
+            if found:
+                return (found[0], True) if len(found) == 1 else (None, False)
+        return None, False
+
+
+def _omdb_index() -> tuple[TitleIndex, dict[str, float]]:
+    """The OMDb rows, joined with their tomatoes meter, by title and year; and each person's
     prominence over the whole table (``recsys.leads``)."""
     raw = assets.read_member("bokeh-sampledata", MOVIES_DB)
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,12 +173,8 @@ def _omdb_index() -> tuple[dict[tuple[str, int], dict], dict[str, float]]:
             " o.Language, o.Country, o.Oscars, t.Meter, t.Reviews FROM omdb o LEFT JOIN tomatoes t ON t.ID = o.ID"
         ).fetchall()
         con.close()
-    index: dict[tuple[str, int], dict] = {}
-    for r in rows:
-        if r["Year"] is None:
-            continue
-        index.setdefault((normalise_title(r["Title"]), int(r["Year"])), dict(r))
-    return index, prominence((_split_list(r["Cast"]), r["Reviews"] or 0) for r in rows)
+    rows = [dict(r) for r in rows]
+    return TitleIndex(rows), prominence((_split_list(r["Cast"]), r["Reviews"] or 0) for r in rows)
 
 
 def _enrich(item_id: str, row: dict) -> tuple[list[tuple[str, str, str]], set[str]]:
@@ -124,7 +203,7 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
     omdb, people = _omdb_index()
     items, attrs, known = [], [], {}
     same: dict[tuple[str, int], list[str]] = {}
-    matched = bad_years = 0
+    matched = loosely = bad_years = 0
     for row in _read_table(f"{asset}:{prefix}.item"):
         item_id, title, year, genres = item_row(row)
         if year <= 0:
@@ -134,12 +213,12 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
         attrs += [(item_id, "genre", g) for g in gs]
         if dec := decade_of(year):
             attrs.append((item_id, "decade", dec))
-        key = normalise_title(title)
         same.setdefault((title.strip().lower(), year), []).append(item_id)  # "Boys, Les" is not "Boys, The"
-        hit = next((omdb[(key, y)] for y in (year, year - 1, year + 1) if (key, y) in omdb), None)
+        hit, loose = omdb.find(title, year)
         known[item_id] = set()
         if hit is not None:
             matched += 1
+            loosely += loose
             extra, k = _enrich(item_id, hit)
             attrs += extra
             known[item_id] |= k
@@ -150,7 +229,8 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
         ratings.append(float(row[2]))
         times.append(int(float(row[3])))
     duplicates = [ids for (t, y), ids in same.items() if len(ids) > 1 and t and y > 0]
-    report = {"enrichment match": f"{matched:,} of {len(items):,} items ({matched / len(items):.1%})",
+    report = {"enrichment match": f"{matched:,} of {len(items):,} items ({matched / len(items):.1%}; "
+                                  f"{loosely:,} by a loose title)",
               "items with a bad year (kept, decade unknown)": bad_years,
               "films listed twice (kept out of the same list)": sum(len(g) - 1 for g in duplicates)}
     return build_catalog(name, items, attrs, known,

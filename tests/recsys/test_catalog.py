@@ -131,10 +131,21 @@ def test_describe_mentions_sizes_and_coverage(tiny_catalog):
 
 
 def test_item_text():
-    # the generated text for the semantic encoder; cast ordered by catalog frequency
-    attrs = [("genre", "Crime"), ("director", "Michael Mann"), ("cast", "Val Kilmer"), ("cast", "Al Pacino"),
-             ("cast", "Robert De Niro"), ("cast", "Extra")]
-    rank = {"Al Pacino": 9, "Robert De Niro": 8, "Val Kilmer": 7, "Extra": 1}
-    assert item_text("Heat", 1995, attrs, rank) == (
+    # the generated text for the semantic encoder names the first three cast members given
+    attrs = [("genre", "Crime"), ("director", "Michael Mann"), ("cast", "Al Pacino"), ("cast", "Robert De Niro"),
+             ("cast", "Val Kilmer"), ("cast", "Extra")]
+    assert item_text("Heat", 1995, attrs) == (
         "Heat (1995). Crime. Directed by Michael Mann. With Al Pacino, Robert De Niro, Val Kilmer.")
     assert item_text("Untitled", -1, []) == "Untitled."
+
+
+def test_item_texts_name_the_leads_not_the_busiest_extras():
+    # the cast alphabetical, as OMDb lists it; the extra appears in more catalog films than the
+    # leads, but the leads are better known across the source table (recsys.leads)
+    items = [("a", "Heat", 1995), ("b", "Other", 1996), ("c", "Third", 1997)]
+    attrs = [("a", "cast", n) for n in ("Al Pacino", "Bess Extra", "Robert De Niro", "Val Kilmer")]
+    attrs += [("b", "cast", "Bess Extra"), ("c", "cast", "Bess Extra")]
+    prominence = {"Al Pacino": 9.0, "Robert De Niro": 8.0, "Val Kilmer": 7.0, "Bess Extra": 0.5}
+    cat = build_catalog("t", items, attrs, {}, ([], [], np.array([]), np.array([]), None), prominence=prominence)
+    assert cat.texts[0] == "Heat (1995). With Al Pacino, Robert De Niro, Val Kilmer."
+    assert cat.leads(0) == ("Al Pacino", "Robert De Niro", "Val Kilmer")
