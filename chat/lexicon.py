@@ -40,6 +40,8 @@ EXTRA_GENRE_WORDS = {
     "murder mystery": "Mystery", "murder mysteries": "Mystery", "film noire": "Film-Noir",
     "slasher": "Horror", "slashers": "Horror", "splatter": "Horror",
 }
+UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than", "no longer than", "not over")
+                   for n in ("2", "two") for u in ("hours", "hrs")]
 OTHER_PHRASES: dict[str, Value] = {
     "short": ("runtime", "under 90 minutes"), "something quick": ("runtime", "under 90 minutes"),
     "under 90 minutes": ("runtime", "under 90 minutes"), "long": ("runtime", "over 2 hours"),
@@ -100,6 +102,15 @@ COMMON_WORDS = set("""
 love wise young stone hill wood woods king lane rich noble hunt bird cross may march hope black white brown
 green gray grey long short little good best day night bell page price rose fox hall bean craven lee scott
 allen ford hughes burton carpenter miller jordan wells reed moore howard park hunter bond jackson""".split())
+NICKNAMES = {"james": ("jimmy", "jim"), "robert": ("bob", "bobby"), "william": ("bill", "billy"),
+             "michael": ("mike",), "thomas": ("tom", "tommy"), "richard": ("rick", "dick"), "joseph": ("joe",),
+             "edward": ("ed", "eddie"), "christopher": ("chris",), "daniel": ("danny", "dan"), "anthony": ("tony",),
+             "nicholas": ("nick",), "steven": ("steve",), "stephen": ("steve",), "matthew": ("matt",),
+             "samuel": ("sam",), "benjamin": ("ben",), "kenneth": ("kenny", "ken"), "jennifer": ("jen",),
+             "elizabeth": ("liz",), "katherine": ("kate",), "margaret": ("maggie",), "frederick": ("fred",),
+             "alexander": ("alex",), "andrew": ("andy",), "gregory": ("greg",), "lawrence": ("larry",),
+             "patrick": ("pat",), "peter": ("pete",), "raymond": ("ray",), "ronald": ("ron",), "timothy": ("tim",),
+             "walter": ("walt",), "harold": ("harry",), "henry": ("hank",), "charles": ("charlie", "chuck")}
 SURNAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "le", "la", "du", "mc"}
 TITLE_ARTICLES = ("the", "a", "an", "la", "le", "les", "il", "el", "das", "der", "die")
 
@@ -125,14 +136,20 @@ def title_keys(title: str) -> list[Phrase]:
         if m and m.group(2).lower() in TITLE_ARTICLES:
             t = f"{m.group(2)} {m.group(1)}"
         p = phrase(t)
-        if p:
-            out.append(p)
-            roman = tuple({"ii": "2", "iii": "3", "iv": "4"}.get(w, w) for w in p)
-            if roman != p:
-                out.append(roman)
-            if len(p) > 1 and p[0] in TITLE_ARTICLES:
-                out.append(p[1:])
-    return out
+        if not p:
+            continue
+        forms = [p]
+        roman = tuple({"ii": "2", "iii": "3", "iv": "4"}.get(w, w) for w in p)
+        if roman != p:
+            forms.append(roman)
+            # "The Godfather: Part II" is also "godfather part 2" and "godfather 2"
+            forms.append(tuple(w for j, w in enumerate(roman) if not (w == "part" and j + 1 < len(roman)
+                                                                        and roman[j + 1].isdigit())))
+        for f in forms:
+            out.append(f)
+            if len(f) > 1 and f[0] in TITLE_ARTICLES:
+                out.append(f[1:])
+    return list(dict.fromkeys(out))
 
 
 class Lexicon:
@@ -194,6 +211,10 @@ class Lexicon:
         for country, nation in NATION_OF_COUNTRY.items():
             if phrase(nation) in self.groups:
                 self.groups[phrase(country)] = self.groups[phrase(nation)]
+        short = tuple(tv for tv in (("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes")) if tv in vocab)
+        if len(short) == 2:  # "under 2 hours": either band below two hours
+            for words in UNDER_TWO_HOURS:
+                self.groups[phrase(words)] = short
 
         role_rank = {"director": 0, "cast": 1, "writer": 2}
         persons: dict[Phrase, list[tuple[int, int, Value]]] = defaultdict(list)
@@ -201,6 +222,10 @@ class Lexicon:
             if t in role_rank and len(phrase(name)) >= 2:
                 persons[phrase(name)].append((-int(counts[v]), role_rank[t], (t, name)))
         self.persons = {p: [tv for *_, tv in sorted(roles)] for p, roles in persons.items()}
+        # a first name's usual short form ("Jimmy Stewart" is James Stewart), where no one else is called that
+        for p, roles in list(self.persons.items()):
+            for short in NICKNAMES.get(p[0], ()):
+                self.persons.setdefault((short, *p[1:]), roles)
 
         # a director's surname alone (3+ films), when no other director or actor with 5+ films
         # shares it and it is not an ordinary word
@@ -237,9 +262,9 @@ class Lexicon:
                     and tail[0] not in COMMON_WORDS | title_words and tail not in self.values
                     and ("director", name) in vocab):  # "kurosawa": the only person of that name
                 self.surnames[tail] = ("director", name)
-        for s, names in directors.items():  # "the Coen brothers"
+        for s, names in directors.items():  # "the Coen brothers", "the coen bros"
             if len(names) > 1:
-                self.groups[(s, "brothers")] = tuple(("director", n) for n in sorted(names))
+                self.groups[(s, "brothers")] = self.groups[(s, "bros")] = tuple(("director", n) for n in sorted(names))
         # a first name alone after "with" ("an action movie with Arnold"): the one actor far
         # better known by it than anyone else in the catalog
         by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)

@@ -137,8 +137,17 @@ def clean(text: str) -> tuple[str, bool]:
     """The part of ``text`` that is read (``MAX_CHARS``) with control characters removed."""
     text = text if isinstance(text, str) else str(text)
     cut = len(text) > MAX_CHARS
-    text = text[:MAX_CHARS]
+    text = re.sub(r"([a-zA-Z])\1{2,}", r"\1", text[:MAX_CHARS])  # "heyyy", "sooo good"
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
+
+
+# a message that opens by asking for films asks for them now, whatever else it says
+ORDINAL_PICK = re.compile(r"\s*(?:i (?:like|love|want) )?(?:the )?(?:first|second|third|fourth|fifth|last|top) one\b"
+                          r"(?:\s+(?:sounds|looks|seems))?\s*(?:good|great|fine|interesting|nice|perfect|please)?"
+                          r"[\s.!]*$", re.IGNORECASE)
+YEAR = re.compile(r"^(18|19|20)\d\d$")
+REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:ay)? |so )*"
+                            r"(?:show me|recommend|give me|gimme|suggest|list|pick)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -194,6 +203,7 @@ class _Reading:
     leftover_clause: list[int] = field(default_factory=list)  # the clause of each leftover word
     mentions: list[_Mention] = field(default_factory=list)
     used: list[tuple[int, int]] = field(default_factory=list)  # character spans of what was named
+    title_closes: int = -1  # the last clause that ends with a film's name ("Heat (1995)": the year is the film's)
 
 
 class Parser:
@@ -248,6 +258,9 @@ class Parser:
             return out
         if core[0] in ALL_YES | ALL_NO and len(core) <= 4 and all(t in YES_NO_TAIL for t in core[1:]):
             out.intents.append("yes" if core[0] in ALL_YES else "no")  # "sure why not", "nah not really"
+            return out
+        if ORDINAL_PICK.match(text):  # "the first one sounds good": taking a film shown, not asking for others
+            out.intents.append("yes")
             return out
         greeting = GREETING_RE.match(text)
         if greeting and tokens(text[greeting.end():]):  # "hi! something with Tom Hanks"
@@ -335,6 +348,8 @@ class Parser:
         if not words or (out.names_something and not words & REQUEST_WORDS):
             return  # a frame around what the message names asks for films only with a request word
         label = self.reader.label(framed)
+        if label is None and REQUEST_OPENER.match(framed):  # "show me something fun for tonight"
+            label = "more"
         if label == "more" and others and not out.names_something:  # "show me something different"
             label = "something_else"
         if (out.names_something and label in ("something_else", "any") and not out.instead and not others
@@ -364,7 +379,7 @@ class Parser:
         hours", not "American"). None when the clause is not one (the opening words are a kind
         of film, a person or a value: "comedies are great" stays a wish)."""
         toks = c.toks
-        v = next((j for j in range(1, min(len(toks), 6)) if toks[j] in REVIEW_VERBS), None)
+        v = next((j for j in range(1, min(len(toks), 10)) if toks[j] in REVIEW_VERBS), None)
         if v is None:  # "Heat way too long", "braveheart - meh": a title and the verdict, no verb
             hit = self._longest(toks, 0, c, r, False, "like")
             v = hit[1] if hit and hit[0] == "title" and hit[1] < len(toks) else None
@@ -404,8 +419,14 @@ class Parser:
 
     def _film_named(self, words: list[str]) -> int | None:
         """The catalog film these words name, exactly or typed loosely; None when none."""
-        name = tuple(words)
-        return self.lex.titles[name][0] if name in self.lex.titles else self._loose_title(" ".join(name))
+        years = [int(w) for w in words if YEAR.match(w)]  # "the 1972 godfather": which film, not part of the name
+        name = tuple(w for w in words if not YEAR.match(w)) if len(years) < len(words) else tuple(words)
+        if name in self.lex.titles:
+            films = self.lex.titles[name]
+            return next((i for i in films if years and abs(int(self.catalog.years[i]) - years[0]) <= 1), films[0])
+        if name and name[-1].isdigit():  # "back to the future 2" is not the first film, typed loosely
+            return None
+        return self._loose_title(" ".join(name))
 
     def _loose_title(self, text: str) -> int | None:
         """The catalog film ``text`` (four characters or more) names with a few slips; None when none."""
@@ -423,6 +444,7 @@ class Parser:
         swapping = False
         drop_until = next((j for j in range(n) if match_phrase(toks, j, DROP_BEFORE)), -1)  # "X doesn't matter"
         compare = None
+        year_hint, after_title = None, -1
         while i < n:
             if i == drop_until:
                 i += len(match_phrase(toks, i, DROP_BEFORE))
@@ -430,6 +452,9 @@ class Parser:
                 continue
             marker = match_phrase(toks, i, DROP_AFTER | SWAP)
             if marker:
+                if toks[i + len(marker) : i + len(marker) + 1] in (["it"], ["that"], ["this"]) and out.accepted:
+                    out.dropped.extend(out.accepted)  # "the 70s was just an idea, ditch it"
+                    out.accepted.clear()
                 dropping, swapping = True, marker in SWAP
                 i += len(marker)
                 continue
@@ -468,11 +493,30 @@ class Parser:
                     negated, i = True, i + 1
                     continue
             title_ctx = mood or title_mood
+            if YEAR.match(toks[i]) and (i == after_title or (i == 0 and r.title_closes == k - 1)
+                                        or self._title_at(toks, i + 1, c, r, negated, title_ctx)):
+                year_hint, i = int(toks[i]), i + 1  # "the 1991 cape fear", "Silence of the Lambs (1991)": which film,
+                continue  # not a wish for the decade
             hit = self._longest(toks, i, c, r, negated, title_ctx)
             if hit:
                 kind, length, payload = hit
+                sequel = toks[i + length] if kind == "title" and i + length < n else ""
+                if sequel.isdigit() and 2 <= int(sequel) <= 9:  # "back to the future 2": a sequel the
+                    span = (c.spans[i][0], c.spans[i + length][1])  # catalog lacks, not the first film
+                    r.mentions.append(_Mention(k, None, r.text[span[0]:span[1]], self._polarity(mood, negated),
+                                               title_mood))
+                    r.used.append(span)
+                    i += length + 1
+                    continue
                 if kind == "title":
                     named_title = True
+                    if year_hint is not None:  # the film of that year, where two share the title
+                        same = self.lex.titles[tuple(toks[i : i + length])]
+                        payload = next((it for it in same if abs(int(self.catalog.years[it]) - year_hint) <= 1),
+                                       payload)
+                    year_hint, after_title = None, i + length
+                    if after_title == n:
+                        r.title_closes = k
                     r.mentions.append(_Mention(k, payload, "", self._polarity(mood, negated), title_mood))
                 else:
                     self._put(out, payload, kind == "group" or (kind == "language" and len(payload) > 1),
@@ -580,6 +624,11 @@ class Parser:
                 return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]))]
         return None
 
+    def _title_at(self, toks: list[str], i: int, c: _Clause, r: _Reading, negated: bool, title_ctx) -> bool:
+        """A catalog title starts at ``i``."""
+        hit = self._longest(toks, i, c, r, negated, title_ctx) if i < len(toks) else None
+        return bool(hit) and hit[0] == "title"
+
     def _title_ok(self, p: Phrase, one_word_titles: bool, title_ctx: str | None, capital: bool = True) -> bool:
         """A title phrase names the film: always when it has two words or more that are not a
         known value, a person or an ordinary word with an article; one word only where the
@@ -603,7 +652,8 @@ class Parser:
             return False
         before = toks[max(0, i - 3) : i]
         after = toks[i + 1] if i + 1 < len(toks) else ""
-        return not ("for" in before or after in FILLERS or after in {"film", "films", "movie", "movies", "friendly"}
+        return not ("for" in before or after in FILLERS or after in {"film", "films", "movie", "movies", "friendly",
+                                                                       "stuff"}
                     or after.endswith("s") and after in {"comedies", "musicals", "cartoons"} or after == "comedy")
 
     @staticmethod
@@ -619,6 +669,8 @@ class Parser:
         if want is None and any(tv[0] == "director" for tv in roles) and i + 1 < len(toks) and toks[i + 1] in (
                 "films", "movies", "film", "movie", "classics", "pictures"):
             want = "director"  # "Tarantino films": the films he made
+        if want is None and roles[0][0] == "writer" and all(tv[0] != "director" for tv in roles):
+            return roles[0]  # "Stephen King stuff": more films written than acted in (cameos)
         if want is None:
             return next((tv for tv in roles if tv[0] != "writer"), roles[0])
         return next((tv for tv in roles if tv[0] == want), roles[0])

@@ -22,7 +22,8 @@ INTENTS: dict[str, list[str]] = {
     "any": ["any", "anything", "whatever", "i dont mind", "dont mind", "i dont care", "dont care", "no preference",
             "either", "doesnt matter", "it doesnt matter", "skip", "not sure", "im not sure", "i dont know",
             "dont know", "no idea", "any is fine", "either is fine", "all good", "anything is fine",
-            "whatever anything is fine", "doesnt matter to me"],
+            "whatever anything is fine", "doesnt matter to me", "not bothered", "im not bothered",
+            "not bothered either way", "either way", "either way is fine"],
     "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
              "give me more", "what else"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
@@ -38,11 +39,12 @@ INTENTS: dict[str, list[str]] = {
 INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
 GREETING_RE = re.compile(r"\s*(hi there|hello there|hey there|good (?:morning|evening|afternoon)|hi|hello|hey|hiya|"
                          r"howdy|yo|evening|morning|afternoon|greetings|sup)\b[\s,.!:;-]*", re.IGNORECASE)
-ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely"}
+ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely", "alright", "aight"}
 ALL_NO = {"no", "nope", "nah"}
 # what may follow a bare yes or no and changes nothing ("sure why not", "nah not really", "yeah go on")
 YES_NO_TAIL = {"why", "not", "really", "go", "on", "ahead", "then", "thanks", "please", "sounds", "good", "fine",
-               "great", "that", "works", "for", "me", "course", "of", "definitely", "thank", "you", "i", "guess"}
+               "great", "that", "works", "for", "me", "course", "of", "definitely", "thank", "you", "i", "guess",
+               "alright"}
 # small talk after a greeting is no wish ("hi there, how are you")
 SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?|how's it going|hows it going|what's up|whats up|how are things)"
                            r"\b[\s,.!?:;-]*", re.IGNORECASE)
@@ -51,7 +53,9 @@ POLITE = {"please", "thanks", "thank", "you", "one"}
 NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither",
             "nor", "dislike", "disliked", "isnt", "arent", "didnt", "doesnt", "cannot", "cant", "skip", "none"}
 NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("anything", "except"),
-                   ("cant", "stand"), ("couldnt", "stand"), ("not", "into"), ("im", "not", "into")}
+                   ("cant", "stand"), ("couldnt", "stand"), ("not", "into"), ("im", "not", "into"),
+                   ("done", "with"), ("sick", "of"), ("tired", "of"), ("fed", "up", "with"), ("steer", "clear", "of"),
+                   ("stay", "away", "from"), ("had", "enough", "of")}
 NOT_NEGATING_NEXT = {"mind", "care", "know"}  # "I don't mind"
 
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
@@ -114,7 +118,7 @@ SEEN = {"seen", "watched", "saw", "rewatched"}
 REVIEW_VERBS = {"is", "was", "were", "are", "felt", "seemed", "dragged", "sucked", "sucks", "rocks", "rocked",
                 "bored", "scared", "blew", "made", "left"}
 PRAISE = {"classic", "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
-          "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "underrated", "genius", "blew"}
+          "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "underrated", "genius", "blew", "holds"}
 COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
               "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}
@@ -127,7 +131,8 @@ GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "st
 PRONOUNS = {"it", "that", "those", "these", "them", "this", "ones", "all"}
 PEOPLE_WORDS = {"kids", "kid", "family", "children", "child"}  # a kind of film only "for" them or before "movies"
 # words that are a film's name: a title typed loosely ends before them
-TITLE_END = {"is", "was", "are", "were", "has", "had", "isnt", "wasnt", "last", "already", "tonight"}
+TITLE_END = {"is", "was", "are", "were", "has", "had", "isnt", "wasnt", "last", "already", "tonight", "honestly",
+             "tbh", "lol"}
 NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", "stuff", "ones", "those", "these",
                    "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and",
                    "or", "also", "plus", "too", "as", "well", "is", "was", "are", "were", "my", "i", "really",
@@ -154,6 +159,8 @@ somethin nothin gonna wanna gotta kinda sorta lemme ya yall thx lol eh um uh ah 
 picky fussy works another adults adult grownups others care keep filter hundred thousand dozen after
 written read reading if possible say sounds cinema fancy everything handful bunch way up poss though mix pull
 results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
+honestly reckon youd answered grab grabs appeal appeals sumthing smth ooh hm right first original second third
+everyone everybody always recommends recommended
 """.split())
 # the words of a request for films: with what the message names taken out, its frame asks for
 # films only if it has one of these ("show me some comedies", not "comedies for date night")

@@ -164,6 +164,14 @@ CHANGES = [
     ("scrap the horror, let's do a thriller", {"dropped": [(G, "Horror")], "accepted": [(G, "Thriller")]}),
     ("doesn't have to be a comedy", {"dropped": [(G, "Comedy")]}),
     ("I've changed my mind about the western part", {"dropped": [(G, "Western")]}),
+    # issue 18, the fifth table: a year beside a title names the film; a sequel the catalog lacks
+    # is not the first film; "ditch it" takes back what the message named; a short first name
+    ("loved Heat (1995) and Fargo", {"liked": ["Heat", "Fargo"]}),
+    ("the 1972 godfather was brilliant", {"liked": ["Godfather, The"]}),
+    ("the 70s was just an idea, ditch it", {"dropped": [(D, "1970s")]}),
+    ("a jimmy stewart thriller", {"accepted": [(C, "James Stewart"), (G, "Thriller")]}),
+    ("something under 2 hours",
+     {"alternatives": [(("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes"))]}),
 ]
 
 
@@ -189,6 +197,18 @@ def test_a_review_of_a_film_the_catalog_lacks_names_it_and_asks_for_nothing(pars
     p = parser.parse("interstellar and parasite are the best films ever")
     assert p.unknown_titles == ["interstellar", "parasite"]
     assert parser.parse("comedies were great").unknown_titles == []
+    p = parser.parse("heat 2 was so fun")  # a sequel the catalog lacks, not Heat
+    assert p.unknown_titles == ["heat 2"] and not p.liked
+
+
+@pytest.mark.parametrize("text,intent", [("heyyy", "greeting"), ("yeah alright", "yes"),
+                                         ("not bothered either way", "any"), ("the first one sounds good", "yes")])
+def test_short_replies(parser, text, intent):
+    assert parser.parse(text).intents == [intent]
+
+
+def test_done_with_a_person_rules_them_out(parser):
+    assert parser.parse("i'm done with al pacino movies").rejected == [(C, "Al Pacino")]
 
 
 @pytest.mark.data
