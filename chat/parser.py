@@ -66,6 +66,7 @@ from chat.words import (
     NEGATORS,
     NEUTRAL_TITLE,
     NOT_NEGATING_NEXT,
+    NOT_NOW,
     NOT_TITLE_START,
     OTHERS,
     PEOPLE_WORDS,
@@ -305,6 +306,11 @@ class Parser:
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
         out.rejected = [v for v in out.rejected if v not in out.accepted]
         out.not_now = [i for i in out.not_now if i not in out.seen + out.liked + out.disliked]
+        films = {m.item for m in r.mentions if m.item is not None}
+        after = r.clauses[r.mentions[0].clause:] if r.mentions else []
+        if len(films) == 1 and out.liked and any(match_phrase(c.toks, j, NOT_NOW) for c in after
+                                                 for j in range(len(c.toks))):
+            out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
         return out
 
     def frame(self, text: str) -> str:

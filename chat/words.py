@@ -80,6 +80,9 @@ SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
 REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", "my", "thing"), ("isnt", "for", "me"),
                  ("is", "not", "for", "me"), ("away", "from", "me"), ("not", "so", "much")}
+# a film the person likes but does not want now ("fargo was great but not tonight")
+NOT_NOW = {("not", "tonight"), ("not", "now"), ("not", "today"), ("not", "right", "now"), ("not", "in", "the", "mood"),
+           ("another", "time"), ("some", "other", "time"), ("not", "this", "time")}
 # a film named in these is neither liked nor disliked ("not feeling like Schindler's List tonight")
 NEUTRAL_TITLE = {("feeling", "like"), ("in", "the", "mood", "for"), ("up", "for"), ("feel", "like")}
 # asking for other films than those named or shown ("already seen fargo and heat, others?")
