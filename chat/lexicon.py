@@ -211,6 +211,14 @@ class Lexicon:
         for country, nation in NATION_OF_COUNTRY.items():
             if phrase(nation) in self.groups:
                 self.groups[phrase(country)] = self.groups[phrase(nation)]
+        ratings = [("mpaa", f"rated {m}") for m in ("G", "PG", "PG-13", "R", "NC-17")]
+        for k, (_, rating) in enumerate(ratings):  # "pg-13 or lower": that rating or a milder one
+            milder = tuple(tv for tv in ratings[: k + 1] if tv in vocab)
+            if len(milder) > 1:
+                for name in (rating[6:], rating):
+                    for tail in ("or lower", "or below", "or under", "or less", "and under", "and below"):
+                        self.groups[phrase(f"{name} {tail}")] = milder
+                    self.groups[phrase(f"up to {name}")] = milder
         short = tuple(tv for tv in (("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes")) if tv in vocab)
         if len(short) == 2:  # "under 2 hours": either band below two hours
             for words in UNDER_TWO_HOURS:

@@ -400,6 +400,13 @@ class Parser:
         name = tuple(toks[:v])
         if name not in self.lex.titles and (name in self.lex.values or name in self.lex.persons):
             return None
+        carrier = self._film_with_person(toks[:v])
+        if carrier is not None:  # "the rock with sean connery was awesome": the person says which film
+            span = (c.spans[0][0], c.spans[v - 1][1])
+            r.mentions.append(_Mention(k, carrier, "", mood))
+            r.used.append(span)
+            r.talks_of_films = True
+            return mood
         parts, start = [], 0  # "Interstellar and Parasite are the best": two films, unless one title has "and"
         for j in range(v + 1):
             if j == v or (toks[j] in ("and", "or") and name not in self.lex.titles):
@@ -422,6 +429,16 @@ class Parser:
             r.used.append(span)
         r.talks_of_films = True
         return mood
+
+    def _film_with_person(self, words: list[str]) -> int | None:
+        """"the rock with sean connery": a catalog title, then "with" or "starring" and a person
+        in that film's cast; the film (the one of that title with them). None otherwise."""
+        w = next((j for j in range(1, len(words)) if words[j] in ("with", "starring")), None)
+        if w is None or tuple(words[:w]) not in self.lex.titles or tuple(words[w + 1:]) not in self.lex.persons:
+            return None
+        names = {v for t, v in self.lex.persons[tuple(words[w + 1:])] if t == "cast"}
+        return next((i for i in self.lex.titles[tuple(words[:w])]
+                     if names & set(self.catalog.values_of(i, "cast"))), None)
 
     def _film_named(self, words: list[str]) -> int | None:
         """The catalog film these words name, exactly or typed loosely; None when none."""

@@ -168,6 +168,8 @@ CHANGES = [
     # is not the first film; "ditch it" takes back what the message named; a short first name
     ("loved Heat (1995) and Fargo", {"liked": ["Heat", "Fargo"]}),
     ("the 1972 godfather was brilliant", {"liked": ["Godfather, The"]}),
+    ("heat with al pacino was awesome", {"liked": ["Heat"]}),  # the person says which film: no wish for him
+    ("fargo was great but not tonight", {"liked": ["Fargo"], "not_now": ["Fargo"]}),
     ("the 70s was just an idea, ditch it", {"dropped": [(D, "1970s")]}),
     ("a jimmy stewart thriller", {"accepted": [(C, "James Stewart"), (G, "Thriller")]}),
     ("something under 2 hours",
@@ -217,6 +219,8 @@ def test_nationality_words_on_movielens(ml100k_catalog):
     parser = Parser(ml100k_catalog)
     assert parser.parse("a French comedy").alternatives == [(("country", "France"), ("language", "French"))]
     assert sorted(parser.parse("a comedy in French").accepted) == [(G, "Comedy"), ("language", "French")]
+    mild = parser.parse("only ones rated pg-13 or lower").alternatives
+    assert mild == [(("mpaa", "rated G"), ("mpaa", "rated PG"), ("mpaa", "rated PG-13"))]
     assert parser.parse("no German films").rejected == [("country", "Germany"), ("country", "West Germany"),
                                                          ("language", "German")]
     coens = parser.parse("something by the coen brothers").alternatives
