@@ -100,6 +100,20 @@ def partly_fitting(world, accepted, either) -> np.ndarray:
     return out
 
 
+def lacking(m: Models, s, item: int) -> str:
+    """What world item ``item`` lacks of what was asked, for a close card's reason: "not War"
+    where its data says no, "no data on X" where it has none (unknown is not a no)."""
+    have = set(m.world.values_of(item).tolist())
+    nos, unknowns = [], []
+    for group in [(v,) for v in s.accepted] + [tuple(g) for g in s.either]:
+        if have & set(group):
+            continue
+        name = " or ".join(md(m.catalog.attr_values[v][1]) for v in group)
+        (nos if all(m.world.knows(item, v) for v in group) else unknowns).append(name)
+    parts = ([f"not {', '.join(nos)}"] if nos else []) + ([f"no data on {', '.join(unknowns)}"] if unknowns else [])
+    return "; ".join(parts)
+
+
 def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
     """Cards in list order (the engine puts those that fit what was asked for first)."""
     fit = fitting(m.world, s.accepted, s.either)
@@ -107,9 +121,12 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
     out = []
     for item in items:
         f = facts(m, ctx, s, int(item))
-        out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, reason(f),
-                        fits=bool(fit[int(item)]), details=details(m, int(item)),
-                        partial=bool(part[int(item)] and not fit[int(item)])))
+        partial = bool(part[int(item)] and not fit[int(item)])
+        why = reason(f)
+        if partial and f.matched:  # a close film says what it has and what it lacks ("has Steven Spielberg; not War")
+            why = f"{why}; {lacking(m, s, int(item))}"
+        out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, why,
+                        fits=bool(fit[int(item)]), details=details(m, int(item)), partial=partial))
     return tuple(out)
 
 

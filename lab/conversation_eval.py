@@ -168,7 +168,8 @@ def presented_as_match(world, reply, state) -> int:
         i = world.item_of_id(c.item_id)
         have_v = set(world.values_of(i).tolist())
         have = {v for _, v in (cat.attr_values[x] for x in have_v)}
-        named = c.reason[4:].split(", ") if c.reason.startswith("has ") else []
+        said = c.reason.partition("; ")[0]  # a close card goes on to say what it lacks ("has War; not ...")
+        named = said[4:].split(", ") if said.startswith("has ") else []
         lacks = any(n.replace("\\", "") not in have for n in named)
         if c.fits:
             lacks |= not all(v in have_v for v in state.accepted) or not all(have_v & set(g) for g in state.either)
