@@ -142,13 +142,19 @@ def clean(text: str) -> tuple[str, bool]:
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
 
 
-# a message that opens by asking for films asks for them now, whatever else it says
+# taking a film that was shown ("the first one sounds good"), not asking for other films
 ORDINAL_PICK = re.compile(r"\s*(?:i (?:like|love|want) )?(?:the )?(?:first|second|third|fourth|fifth|last|top) one\b"
                           r"(?:\s+(?:sounds|looks|seems))?\s*(?:good|great|fine|interesting|nice|perfect|please)?"
                           r"[\s.!]*$", re.IGNORECASE)
 YEAR = re.compile(r"^(18|19|20)\d\d$")
+# a message that opens by asking for films asks for them now, whatever else it says
 REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:ay)? |so )*"
                             r"(?:show me|recommend|give me|gimme|suggest|list|pick)\b", re.IGNORECASE)
+
+
+def _anywhere(clauses, phrases) -> bool:
+    """One of ``phrases`` occurs in one of ``clauses``."""
+    return any(match_phrase(c.toks, j, phrases) for c in clauses for j in range(len(c.toks)))
 
 
 @dataclass
@@ -308,8 +314,7 @@ class Parser:
         out.not_now = [i for i in out.not_now if i not in out.seen + out.liked + out.disliked]
         films = {m.item for m in r.mentions if m.item is not None}
         after = r.clauses[r.mentions[0].clause:] if r.mentions else []
-        if len(films) == 1 and out.liked and any(match_phrase(c.toks, j, NOT_NOW) for c in after
-                                                 for j in range(len(c.toks))):
+        if len(films) == 1 and out.liked and _anywhere(after, NOT_NOW):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
         return out
 
@@ -341,7 +346,7 @@ class Parser:
         """Intents of the message's frame, by the encoder's reader."""
         out = r.out
         words = {t for c in r.clauses for t in c.toks}
-        others = any(match_phrase(c.toks, j, OTHERS) for c in r.clauses for j in range(len(c.toks)))
+        others = _anywhere(r.clauses, OTHERS)
         if (words & SEEN and ((not out.names_something and words & PRONOUNS) or (others and out.seen))
                 or others and out.disliked and not out.accepted):  # "ugh I hated Titanic, next one"
             out.intents[:] = ["something_else"]  # "I've seen that one", "seen fargo and heat, others?"
@@ -400,13 +405,21 @@ class Parser:
         name = tuple(toks[:v])
         if name not in self.lex.titles and (name in self.lex.values or name in self.lex.persons):
             return None
-        carrier = self._film_with_person(toks[:v])
-        if carrier is not None:  # "the rock with sean connery was awesome": the person says which film
-            span = (c.spans[0][0], c.spans[v - 1][1])
-            r.mentions.append(_Mention(k, carrier, "", mood))
+        carrier = self._film_with_person(toks[:v])  # "the rock with sean connery was awesome": which film
+        found = [(0, v, carrier)] if carrier is not None else self._films_named(r, c, v)
+        if found is None:
+            return None
+        for a, b, item in found:
+            span = (c.spans[a][0], c.spans[b - 1][1])
+            r.mentions.append(_Mention(k, item, "" if item is not None else r.text[span[0]:span[1]], mood))
             r.used.append(span)
-            r.talks_of_films = True
-            return mood
+        r.talks_of_films = True
+        return mood
+
+    def _films_named(self, r: _Reading, c: _Clause, v: int) -> list[tuple[int, int, int | None]] | None:
+        """The films the clause's first ``v`` words name, as (start, end, item or None for a
+        name the catalog lacks); None when they are no films."""
+        toks, name = c.toks, tuple(c.toks[:v])
         parts, start = [], 0  # "Interstellar and Parasite are the best": two films, unless one title has "and"
         for j in range(v + 1):
             if j == v or (toks[j] in ("and", "or") and name not in self.lex.titles):
@@ -423,12 +436,11 @@ class Parser:
                 if b == a or covered >= len([t for t in toks[a:b] if t not in STOPWORDS]):
                     return None
             found.append((a, b, item))
-        for a, b, item in found:
-            span = (c.spans[a][0], c.spans[b - 1][1])
-            r.mentions.append(_Mention(k, item, "" if item is not None else r.text[span[0]:span[1]], mood))
-            r.used.append(span)
-        r.talks_of_films = True
-        return mood
+        return found
+
+    def _of_year(self, films: list[int], year: int | None) -> int:
+        """Of the films sharing a title (most rated first), the one of ``year`` (±1), else the first."""
+        return next((i for i in films if year is not None and abs(int(self.catalog.years[i]) - year) <= 1), films[0])
 
     def _film_with_person(self, words: list[str]) -> int | None:
         """"the rock with sean connery": a catalog title, then "with" or "starring" and a person
@@ -445,8 +457,7 @@ class Parser:
         years = [int(w) for w in words if YEAR.match(w)]  # "the 1972 godfather": which film, not part of the name
         name = tuple(w for w in words if not YEAR.match(w)) if len(years) < len(words) else tuple(words)
         if name in self.lex.titles:
-            films = self.lex.titles[name]
-            return next((i for i in films if years and abs(int(self.catalog.years[i]) - years[0]) <= 1), films[0])
+            return self._of_year(self.lex.titles[name], years[0] if years else None)
         if name and name[-1].isdigit():  # "back to the future 2" is not the first film, typed loosely
             return None
         return self._loose_title(" ".join(name))
@@ -533,10 +544,7 @@ class Parser:
                     continue
                 if kind == "title":
                     named_title = True
-                    if year_hint is not None:  # the film of that year, where two share the title
-                        same = self.lex.titles[tuple(toks[i : i + length])]
-                        payload = next((it for it in same if abs(int(self.catalog.years[it]) - year_hint) <= 1),
-                                       payload)
+                    payload = self._of_year(self.lex.titles[tuple(toks[i : i + length])], year_hint)
                     year_hint, after_title = None, i + length
                     if after_title == n:
                         r.title_closes = k

@@ -239,17 +239,6 @@ def item_text(title: str, year: int, attrs: list[tuple[str, str]]) -> str:
     return ". ".join(parts) + "."
 
 
-def _leads_first(attrs: list[tuple[str, str]], prominence: dict[str, float],
-                 counts: dict[str, int]) -> list[tuple[str, str]]:
-    """An item's (type, value) pairs with its cast reordered best known first, as cards show it
-    (``Catalog.leads``: prominence, then catalog count)."""
-    from recsys.leads import order_cast
-
-    directors = [v for t, v in attrs if t == "director"]
-    cast = order_cast([v for t, v in attrs if t == "cast"], prominence, directors, counts)
-    return [(t, v) for t, v in attrs if t != "cast"] + [("cast", c) for c in cast]
-
-
 def build_catalog(
     name: str,
     items: list[tuple[str, str, int]],
@@ -301,20 +290,12 @@ def build_catalog(
     attrs_by_item: list[list[tuple[str, str]]] = [[] for _ in items]
     for r, c in zip(rows, cols):
         attrs_by_item[r].append(vocab[c])
-    cast_counts: dict[str, int] = {}
-    for t, v in (vocab[c] for c in cols):
-        if t == "cast":
-            cast_counts[v] = cast_counts.get(v, 0) + 1
-    texts = texts or {}
-    item_texts = [texts.get(iid) or item_text(title, year, _leads_first(attrs_by_item[k], prominence or {},
-                                                                        cast_counts))
-                  for k, (iid, title, year) in enumerate(items)]
-    return Catalog(
+    catalog = Catalog(
         name=name,
         item_ids=item_ids,
         titles=[t for _, t, _ in items],
         years=np.array([y for _, _, y in items], dtype=np.int32),
-        texts=item_texts,
+        texts=[],
         attr_types=types,
         attr_values=vocab,
         item_attr=item_attr,
@@ -331,3 +312,9 @@ def build_catalog(
         ratings=rated,
         builtin=builtin,
     )
+    # the encoder's texts name the cast as cards do, best known first (``Catalog.leads``)
+    texts = texts or {}
+    catalog.texts = [texts.get(iid) or item_text(title, year, [tv for tv in attrs_by_item[k] if tv[0] != "cast"]
+                                                 + [("cast", name) for name in catalog.leads(k, 3)])
+                     for k, (iid, title, year) in enumerate(items)]
+    return catalog

@@ -147,12 +147,12 @@ class TitleIndex:
                 return self.exact[(key, y)], False
         whole, parts = loose_title(title), title_parts(title)
         for y in (year, year - 1, year + 1):
-            found = self.whole[(whole, y)] + self.head[(whole, y)] + self.tail[(whole, y)]
+            found = self.whole.get((whole, y), []) + self.head.get((whole, y), []) + self.tail.get((whole, y), [])
             if len(parts) > 1:
                 if parts[0]:
-                    found += self.whole[(parts[0], y)]
+                    found += self.whole.get((parts[0], y), [])
                 for p in filter(None, parts[1:]):
-                    found += self.whole[(p, y)] + self.tail[(p, y)]
+                    found += self.whole.get((p, y), []) + self.tail.get((p, y), [])
             found = list({id(r): r for r in found}.values())
             if found:
                 return (found[0], True) if len(found) == 1 else (None, False)
