@@ -303,6 +303,14 @@ class Lexicon:
         for key, items in prefixes.items():
             if key not in titles:
                 titles[key] = items
+        short: dict[Phrase, set[int]] = defaultdict(set)
+        for key, items in list(titles.items()):  # "t2" for "terminator 2", where no other film is
+            words = key[1:] if key[0] in ("the", "a", "an") else key
+            if len(words) == 2 and words[1].isdigit() and len(words[1]) == 1 and words[0].isalpha():
+                short[(words[0][0] + words[1],)].update(items)
+        for key, items in short.items():
+            if len(items) == 1 and key not in titles and key not in self.values:
+                titles[key] = list(items)
         self.titles = {k: sorted(v, key=lambda i: -popularity[i]) for k, v in titles.items()}
         # one word left once the article is dropped ("Wife, The" -> "wife"): a film only when typed
         # with its article or a capital, not the ordinary word ("my wife and I loved ...")

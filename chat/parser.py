@@ -87,6 +87,7 @@ from chat.words import (
     SWAP,
     SWAP_TO,
     TITLE_END,
+    VERDICT_WORDS,
     YES_NO_TAIL,
     comparative,
     match_phrase,
@@ -157,6 +158,11 @@ def _anywhere(clauses, phrases) -> bool:
     return any(match_phrase(c.toks, j, phrases) for c in clauses for j in range(len(c.toks)))
 
 
+def _verdict(toks: list[str]) -> bool:
+    """A clause made only of a verdict ("still holds up", "absolutely brilliant"): about the film before it."""
+    return set(toks) <= STOPWORDS | POSITIVE | NEGATIVE | PRAISE | VERDICT_WORDS
+
+
 @dataclass
 class _Clause:
     toks: list[str]
@@ -211,6 +217,7 @@ class _Reading:
     mentions: list[_Mention] = field(default_factory=list)
     used: list[tuple[int, int]] = field(default_factory=list)  # character spans of what was named
     title_closes: int = -1  # the last clause that ends with a film's name ("Heat (1995)": the year is the film's)
+    complaints: list[Value] = field(default_factory=list)  # "too long": ruled out, unless a value of its type is wanted
 
 
 class Parser:
@@ -282,6 +289,11 @@ class Parser:
         if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks"
             out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")
             text = text[first.end():]
+            rest = tuple(t for t in tokens(text) if t not in POLITE)
+            if rest in INTENT_OF and INTENT_OF[rest] not in ("yes", "no"):  # "ok, why this one": the second says it
+                then = INTENT_OF[rest]
+                out.intents[:] = ["no", "something_else"] if then == "more" and out.intents == ["no"] else [then]
+                return out  # "nope, next": no to these, and other films
         slip = process.extractOne(" ".join(core), self._intent_strings, scorer=fuzz.ratio,
                                   score_cutoff=WHOLE_INTENT_CUTOFF)
         if slip and not out.intents:  # a whole intent phrase typed with a slip, before any name is read into it
@@ -301,7 +313,7 @@ class Parser:
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions}
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
-                if k - 1 in about and c.toks and c.toks[0] in ("the", "its", "what") and not any(
+                if k - 1 in about and c.toks and (c.toks[0] in ("the", "its", "what") or _verdict(c.toks)) and not any(
                         c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used):
                     about.add(k)
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
@@ -311,6 +323,9 @@ class Parser:
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
         out.rejected = [v for v in out.rejected if v not in out.accepted]
+        wanted_types = {t for t, _ in out.accepted} | {t for g in out.alternatives for t, _ in g}
+        out.rejected = [v for v in out.rejected if not (v in r.complaints and v[0] in wanted_types)]  # "too long,
+        # something under 2 hours": the length wanted says it all
         out.not_now = [i for i in out.not_now if i not in out.seen + out.liked + out.disliked]
         films = {m.item for m in r.mentions if m.item is not None}
         after = r.clauses[r.mentions[0].clause:] if r.mentions else []
@@ -531,7 +546,19 @@ class Parser:
                                         or self._title_at(toks, i + 1, c, r, negated, title_ctx)):
                 year_hint, i = int(toks[i]), i + 1  # "the 1991 cape fear", "Silence of the Lambs (1991)": which film,
                 continue  # not a wish for the decade
+            if toks[i] == "too" and not negated and i + 1 < n:  # "too long": a complaint of the list shown,
+                hit = self._longest(toks, i + 1, c, r, True, None)  # or of the film the clause named ("I
+                if hit and hit[0] == "values":  # found Heat way too long"), and then no wish
+                    if not named_title:
+                        self._put(out, hit[2], False, True, dropping, None, i + 1, toks)
+                        r.complaints.extend(hit[2])
+                    r.used.append((c.spans[i + 1][0], c.spans[i + hit[1]][1]))
+                    i += 1 + hit[1]
+                    continue
             hit = self._longest(toks, i, c, r, negated, title_ctx)
+            if (hit and hit[1] == 1 and hit[0] != "title" and i == after_title + 1 and toks[i - 1] in ("and", "or")
+                    and (toks[i],) in self.lex.titles and r.talks_of_films):  # "twelve monkeys and brazil": a
+                hit = ("title", 1, self.lex.titles[(toks[i],)][0])  # film in a list of films, not the country
             if hit:
                 kind, length, payload = hit
                 sequel = toks[i + length] if kind == "title" and i + length < n else ""
@@ -569,6 +596,14 @@ class Parser:
                     r.used.append((c.spans[i][0], c.spans[i + length - 1][1]))
                     i += length
                     continue
+            unknown = self._seen_unknown(c, i, r) if starts_title else 0
+            if unknown:  # "saw ghostbusters as a kid": a film the catalog lacks, typed in lower case
+                span = (c.spans[i][0], c.spans[i + unknown - 1][1])
+                r.mentions.append(_Mention(k, None, r.text[span[0]:span[1]], self._polarity(mood, negated)))
+                r.used.append(span)
+                named_title = True
+                i += unknown
+                continue
             fuzzy = self._fuzzy_person(toks, i) or self._fuzzy_word(toks[i])
             if fuzzy:
                 length, payload = fuzzy
@@ -799,6 +834,19 @@ class Parser:
                 return None
         return (end - i, mentions) if mentions else None
 
+    def _seen_unknown(self, c: _Clause, i: int, r: _Reading) -> int:
+        """Words after "saw" / "watched" that name a film the catalog lacks ("saw ghostbusters as a
+        kid"): up to four words before a stopword, at least one of them no English word; 0 if none."""
+        if i == 0 or c.toks[i - 1] not in SEEN:
+            return 0
+        j = i
+        while j < len(c.toks) and j - i < 4 and c.toks[j] not in STOPWORDS | TITLE_END | {"as"} and not (
+                self._longest(c.toks, j, c, r, False, None)):
+            j += 1
+        if j == i or j - i == 4 or all(t in self._english or t in CLOSED_WORDS or t.isdigit() for t in c.toks[i:j]):
+            return 0
+        return j - i
+
     def _resolve_titles(self, r: _Reading) -> None:
         """Each film named is liked, disliked, not wanted now and/or seen: from the trigger
         before it, else the sentiment words of its clause, else of the nearest clause that has
@@ -838,5 +886,6 @@ class Parser:
         negated_like = any(match_phrase(c.toks, j, {("didnt", "like"), ("dont", "like"), ("didnt", "enjoy"),
                                                      ("not", "a", "fan"), ("didnt", "love")} | REJECT_BEFORE)
                            for j in range(len(c.toks)))
-        mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE else None)
-        return {"mood": mood, "seen": bool(toks & SEEN), "refers": bool(toks & PRONOUNS)}
+        praised = any(match_phrase(c.toks, j, REVIEW_LIKE) for j in range(len(c.toks)))  # "still holds up"
+        mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE or praised else None)
+        return {"mood": mood, "seen": bool(toks & SEEN), "refers": bool(toks & PRONOUNS) or mood and _verdict(c.toks)}

@@ -25,7 +25,7 @@ INTENTS: dict[str, list[str]] = {
             "whatever anything is fine", "doesnt matter to me", "not bothered", "im not bothered",
             "not bothered either way", "either way", "either way is fine"],
     "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
-             "give me more", "what else"],
+             "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
             "why did you pick this", "why these", "why did you pick that"],
     "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
@@ -127,7 +127,11 @@ COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disa
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}
 # phrases after a film that like or dislike it ("Gladiator and Braveheart are my kind of films")
 REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), ("up", "my", "street"),
-               ("up", "my", "alley")}
+               ("up", "my", "alley"), ("my", "go", "to"), ("my", "goto"), ("holds", "up")}
+# the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
+# holds up"), besides stopwords and praise
+VERDICT_WORDS = {w for p in REVIEW_LIKE for w in p} | {"absolutely", "totally", "honestly", "seriously", "truly",
+                                                      "both", "each", "all", "equally"}
 # words that make a phrase a kind of film, not a film's name ("action movies were boring")
 GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "stuff", "ones", "one", "genre",
                       "sequel", "sequels", "remake", "remakes", "series", "franchise", "trilogy", "cinema"}
@@ -207,4 +211,4 @@ CLOSED_WORDS = _words_of(*INTENTS.values(), NEGATORS, NEGATOR_PHRASES, LIKE_TRIG
                          SWAP, SWAP_TO, DROP_BEFORE, REJECT_BEFORE, INSTEAD, LANGUAGE_MARKERS, COMPARATIVES, POSITIVE,
                          NEGATIVE, SEEN, PRONOUNS, NEUTRAL_TITLE, OTHERS, REQUEST_WORDS, REQUEST_FILLER, STOPWORDS,
                          SUBTITLES, TITLE_END, NOT_TITLE_START, PEOPLE_WORDS, REVIEW_VERBS, PRAISE, COMPLAINTS,
-                         REVIEW_LIKE)
+                         REVIEW_LIKE, VERDICT_WORDS)

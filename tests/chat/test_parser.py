@@ -174,6 +174,14 @@ CHANGES = [
     ("a jimmy stewart thriller", {"accepted": [(C, "James Stewart"), (G, "Thriller")]}),
     ("something under 2 hours",
      {"alternatives": [(("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes"))]}),
+    # the sixth round: "too long" is a complaint, and the length asked for replaces it; a clause
+    # that is only a verdict is about the film before it; a film in a list of films is that film
+    ("too long", {"rejected": [("runtime", "over 2 hours")]}),
+    ("eh too long, something under 2 hours",
+     {"alternatives": [(("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes"))]}),
+    ("I found Heat way too long, didn't like it", {"disliked": ["Heat"]}),
+    ("rewatched jaws last night, still holds up", {"seen": ["Jaws"], "liked": ["Jaws"]}),
+    ("fargo is my go to", {"liked": ["Fargo"]}),
 ]
 
 
@@ -187,6 +195,7 @@ def test_changes_and_films(parser, catalog, text, expected):
         alternatives = [tuple(sorted(tv for tv in catalog.attr_values if tv[0] == D and tv[1] < "1960s"))]
     assert p.alternatives == alternatives
     assert p.instead == expected.get("instead", False)
+    assert sorted(p.rejected) == sorted(expected.get("rejected", []))
     for name in ("seen", "not_now", "liked", "disliked"):
         assert sorted(catalog.titles[i] for i in getattr(p, name)) == sorted(expected.get(name, [])), name
 
@@ -209,6 +218,19 @@ def test_short_replies(parser, text, intent):
     assert parser.parse(text).intents == [intent]
 
 
+@pytest.mark.parametrize("text,intents", [("nope, next", ["no", "something_else"]), ("ok, why this one", ["why"]),
+                                          ("no, start over", ["restart"])])
+def test_a_yes_or_no_then_an_intent(parser, text, intents):
+    """"nope, next": no to the films shown, and others; after "ok," the second phrase says it."""
+    p = parser.parse(text)
+    assert p.intents == intents and not p.wish
+
+
+def test_a_film_the_catalog_lacks_after_saw(parser):
+    p = parser.parse("saw ghostbusters as a kid and loved it")
+    assert p.unknown_titles == ["ghostbusters"] and not p.intents and not p.wish
+
+
 def test_done_with_a_person_rules_them_out(parser):
     assert parser.parse("i'm done with al pacino movies").rejected == [(C, "Al Pacino")]
 
@@ -225,3 +247,17 @@ def test_nationality_words_on_movielens(ml100k_catalog):
                                                          ("language", "German")]
     coens = parser.parse("something by the coen brothers").alternatives
     assert coens == [((DIR, "Ethan Coen"), (DIR, "Joel Coen"))]
+
+
+@pytest.mark.data
+def test_films_by_short_names_and_in_lists_on_movielens(ml100k_catalog):
+    """"t2" is Terminator 2 (no other film shortens so); "brazil" after another film in a list of
+    films is the film, not the country."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    p = parser.parse("t2 is my go to, seen it 50 times")
+    assert [titles[i] for i in p.liked] == [titles[i] for i in p.seen] == ["Terminator 2: Judgment Day"]
+    p = parser.parse("twelve monkeys and brazil, both amazing")
+    assert sorted(titles[i] for i in p.liked) == ["Brazil", "Twelve Monkeys"]
+    assert not p.alternatives and not p.wish
+    assert parser.parse("something from brazil").alternatives  # the country, where no film is in question
