@@ -371,6 +371,8 @@ class Parser:
             return
         framed = self.frame(r.text) if out.names_something else r.text.strip()
         words = set(tokens(framed)) - POLITE
+        if _anywhere(r.clauses, {("no", "more"), ("any", "more"), ("anymore",)}):
+            words.discard("more")  # "no more thrillers" asks for none, not for more
         if not words or (out.names_something and not words & REQUEST_WORDS):
             return  # a frame around what the message names asks for films only with a request word
         label = self.reader.label(framed)

@@ -25,7 +25,8 @@ INTENTS: dict[str, list[str]] = {
             "whatever anything is fine", "doesnt matter to me", "not bothered", "im not bothered",
             "not bothered either way", "either way", "either way is fine"],
     "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
-             "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch"],
+             "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch",
+             "what are my options", "results please", "lets see the results", "what have you got"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
             "why did you pick this", "why these", "why did you pick that"],
     "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
@@ -173,7 +174,7 @@ everyone everybody always recommends recommended
 # films only if it has one of these ("show me some comedies", not "comedies for date night")
 REQUEST_WORDS = {"show", "give", "gimme", "recommend", "recommendations", "suggest", "suggestions", "pick", "picks",
                  "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "fire", "what",
-                 "got", "pull", "throw", "lemme", "results"}
+                 "got", "pull", "throw", "lemme", "results", "more"}
 MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
 
 

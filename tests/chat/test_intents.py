@@ -79,5 +79,10 @@ def test_the_parser_reads_requests_with_the_shipped_encoder():
     assert parser.parse("ugh I hated Titanic, next one").intents == ["something_else"]
     assert parser.parse("show me something different").intents == ["something_else"]
     assert parser.parse("what does this bot do").intents == ["help"]
+    p = parser.parse("more like those, the 1991 cape fear too")  # a request for more, and a film liked
+    assert p.intents == ["more"] and [(parser.catalog.titles[i], parser.catalog.years[i]) for i in p.liked] == [
+        ("Cape Fear", 1991)]
+    assert parser.parse("no more thrillers").intents == []  # asks for none, not for more
+    assert parser.parse("whats good tonight?").intents == ["more"]
     assert parser.parse("nope, I have watched all of those").intents == ["no", "something_else"] or \
         parser.parse("I have watched all of those").intents == ["something_else"]
