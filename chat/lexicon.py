@@ -38,7 +38,7 @@ EXTRA_GENRE_WORDS = {
     "syfy": "Sci-Fi", "scify": "Sci-Fi", "sci fy": "Sci-Fi", "sci fiction": "Sci-Fi",
     "gangster": "Crime", "gangsters": "Crime", "mafia": "Crime", "mobster": "Crime",
     "murder mystery": "Mystery", "murder mysteries": "Mystery", "film noire": "Film-Noir",
-    "slasher": "Horror", "slashers": "Horror", "splatter": "Horror",
+    "slasher": "Horror", "slashers": "Horror", "splatter": "Horror", "mob": "Crime", "mobsters": "Crime",
 }
 UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than", "no longer than", "not over")
                    for n in ("2", "two") for u in ("hours", "hrs")]
@@ -47,6 +47,8 @@ OTHER_PHRASES: dict[str, Value] = {
     "under 90 minutes": ("runtime", "under 90 minutes"), "long": ("runtime", "over 2 hours"),
     "shorter": ("runtime", "under 90 minutes"), "longer": ("runtime", "over 2 hours"),
     "over 2 hours": ("runtime", "over 2 hours"), "over two hours": ("runtime", "over 2 hours"),
+    "longer than 2 hours": ("runtime", "over 2 hours"), "longer than two hours": ("runtime", "over 2 hours"),
+    "90 minutes or less": ("runtime", "under 90 minutes"), "90 mins or less": ("runtime", "under 90 minutes"),
     "oscar": ("oscar", "Oscar winner"), "oscars": ("oscar", "Oscar winner"),
     "oscar winner": ("oscar", "Oscar winner"), "oscar winning": ("oscar", "Oscar winner"),
     "oscar winners": ("oscar", "Oscar winner"), "won an oscar": ("oscar", "Oscar winner"),
@@ -54,6 +56,7 @@ OTHER_PHRASES: dict[str, Value] = {
     "under 90 mins": ("runtime", "under 90 minutes"), "under 90 min": ("runtime", "under 90 minutes"),
     "over 2 hrs": ("runtime", "over 2 hours"), "over two hrs": ("runtime", "over 2 hours"),
     "academy award": ("oscar", "Oscar winner"), "award winning": ("oscar", "Oscar winner"),
+    "academy award winning": ("oscar", "Oscar winner"),
     "critically acclaimed": ("critics", "critics' favourite"), "acclaimed": ("critics", "critics' favourite"),
     "critics favourite": ("critics", "critics' favourite"), "critics favorite": ("critics", "critics' favourite"),
     "well reviewed": ("critics", "well reviewed"), "good reviews": ("critics", "well reviewed"),
@@ -100,7 +103,7 @@ NATION_OF_COUNTRY = {"france": "french", "germany": "german", "italy": "italian"
 # surnames that are also ordinary words are never matched alone
 COMMON_WORDS = set("""
 love wise young stone hill wood woods king lane rich noble hunt bird cross may march hope black white brown
-green gray grey long short little good best day night bell page price rose fox hall bean craven lee scott
+green gray grey long short little good best day night bell page price rose fox hall bean craven lee scott winning
 allen ford hughes burton carpenter miller jordan wells reed moore howard park hunter bond jackson""".split())
 NICKNAMES = {"james": ("jimmy", "jim"), "robert": ("bob", "bobby"), "william": ("bill", "billy"),
              "michael": ("mike",), "thomas": ("tom", "tommy"), "richard": ("rick", "dick"), "joseph": ("joe",),
@@ -111,6 +114,9 @@ NICKNAMES = {"james": ("jimmy", "jim"), "robert": ("bob", "bobby"), "william": (
              "alexander": ("alex",), "andrew": ("andy",), "gregory": ("greg",), "lawrence": ("larry",),
              "patrick": ("pat",), "peter": ("pete",), "raymond": ("ray",), "ronald": ("ron",), "timothy": ("tim",),
              "walter": ("walt",), "harold": ("harry",), "henry": ("hank",), "charles": ("charlie", "chuck")}
+# what fans call a few films, where the catalog has them (its title starts with the value)
+TITLE_ALIASES = {"esb": "Empire Strikes Back", "rotj": "Return of the Jedi", "anh": "Star Wars",
+                 "bttf": "Back to the Future", "mib": "Men in Black", "lotr": "Lord of the Rings"}
 SURNAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "le", "la", "du", "mc"}
 TITLE_ARTICLES = ("the", "a", "an", "la", "le", "les", "il", "el", "das", "der", "die")
 
@@ -300,17 +306,38 @@ class Lexicon:
             head = title.partition(" (")[0]
             if ":" in head and len(phrase(head.split(":")[0])) >= 2:
                 prefixes[phrase(head.split(":")[0])].append(i)
+        for key, items in list(prefixes.items()):  # "star trek 5" for "Star Trek V: The Final Frontier"
+            digits = tuple({"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}.get(w, w) if j else w
+                           for j, w in enumerate(key))
+            if digits != key:
+                prefixes.setdefault(digits, items)
+        tails: dict[Phrase, list[int]] = defaultdict(list)
+        for i, title in enumerate(catalog.titles):  # "when nature calls" for "Ace Ventura: When Nature Calls"
+            head = title.partition(" (")[0]
+            tail = phrase(head.split(":", 1)[1]) if ":" in head else ()
+            if len(tail) >= 3 or (len(tail) == 2 and tail[0] not in TITLE_ARTICLES + ("part",)):
+                tails[tail].append(i)
         for key, items in prefixes.items():
             if key not in titles:
                 titles[key] = items
+        for key, items in tails.items():
+            if key not in titles and len(items) == 1:
+                titles[key] = items
+        for alias, wanted in TITLE_ALIASES.items():  # "esb", "rotj": what fans call a film
+            found = [i for i in range(catalog.n_items) if catalog.titles[i] == wanted] or [
+                i for i in range(catalog.n_items) if catalog.titles[i].startswith(wanted)]
+            if len(found) == 1 and phrase(alias) not in titles:
+                titles[phrase(alias)] = found
         short: dict[Phrase, set[int]] = defaultdict(set)
         for key, items in list(titles.items()):  # "t2" for "terminator 2", where no other film is
             words = key[1:] if key[0] in ("the", "a", "an") else key
             if len(words) == 2 and words[1].isdigit() and len(words[1]) == 1 and words[0].isalpha():
                 short[(words[0][0] + words[1],)].update(items)
-        for key, items in short.items():
-            if len(items) == 1 and key not in titles and key not in self.values:
-                titles[key] = list(items)
+        for key, items in short.items():  # one film, or one far better known than the others ("tetsuo 2")
+            ranked = sorted(items, key=lambda i: -popularity[i])
+            if (key not in titles and key not in self.values
+                    and (len(ranked) == 1 or popularity[ranked[0]] >= 5 * popularity[ranked[1]])):
+                titles[key] = ranked[:1]
         self.titles = {k: sorted(v, key=lambda i: -popularity[i]) for k, v in titles.items()}
         # one word left once the article is dropped ("Wife, The" -> "wife"): a film only when typed
         # with its article or a capital, not the ordinary word ("my wife and I loved ...")

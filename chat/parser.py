@@ -144,13 +144,14 @@ def clean(text: str) -> tuple[str, bool]:
 
 
 # taking a film that was shown ("the first one sounds good"), not asking for other films
-ORDINAL_PICK = re.compile(r"\s*(?:i (?:like|love|want) )?(?:the )?(?:first|second|third|fourth|fifth|last|top) one\b"
+ORDINAL_PICK = re.compile(r"\s*(?:(?:ooh|oh|ok|okay|hmm|right)[\s,.!]+)?(?:i (?:like|love|want|ll take) )?"
+                          r"(?:(?:the )?(?:first|second|third|fourth|fifth|last|top) one\b|(?:number|no\.?|#) ?[1-5]\b)"
                           r"(?:\s+(?:sounds|looks|seems))?\s*(?:good|great|fine|interesting|nice|perfect|please)?"
                           r"[\s.!]*$", re.IGNORECASE)
 YEAR = re.compile(r"^(18|19|20)\d\d$")
 # a message that opens by asking for films asks for them now, whatever else it says
 REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:ay)? |so )*"
-                            r"(?:show me|recommend|give me|gimme|suggest|list|pick)\b", re.IGNORECASE)
+                            r"(?:show me|recommend|give me|gimme|suggest|list|pick|pull up)\b", re.IGNORECASE)
 
 
 def _anywhere(clauses, phrases) -> bool:
@@ -160,7 +161,7 @@ def _anywhere(clauses, phrases) -> bool:
 
 def _verdict(toks: list[str]) -> bool:
     """A clause made only of a verdict ("still holds up", "absolutely brilliant"): about the film before it."""
-    return set(toks) <= STOPWORDS | POSITIVE | NEGATIVE | PRAISE | VERDICT_WORDS
+    return {t for t in toks if not t.isdigit()} <= STOPWORDS | POSITIVE | NEGATIVE | PRAISE | VERDICT_WORDS
 
 
 @dataclass
@@ -292,7 +293,8 @@ class Parser:
             rest = tuple(t for t in tokens(text) if t not in POLITE)
             if rest in INTENT_OF and INTENT_OF[rest] not in ("yes", "no"):  # "ok, why this one": the second says it
                 then = INTENT_OF[rest]
-                out.intents[:] = ["no", "something_else"] if then == "more" and out.intents == ["no"] else [then]
+                keep_no = out.intents == ["no"] and then in ("more", "something_else")  # "nah, none of those"
+                out.intents[:] = ["no", "something_else"] if keep_no else [then]
                 return out  # "nope, next": no to these, and other films
         slip = process.extractOne(" ".join(core), self._intent_strings, scorer=fuzz.ratio,
                                   score_cutoff=WHOLE_INTENT_CUTOFF)
@@ -371,12 +373,13 @@ class Parser:
             return
         framed = self.frame(r.text) if out.names_something else r.text.strip()
         words = set(tokens(framed)) - POLITE
-        if _anywhere(r.clauses, {("no", "more"), ("any", "more"), ("anymore",)}):
+        if _anywhere(r.clauses, {("no", "more"), ("any", "more"), ("anymore",), ("more", "times"), ("more", "than")}):
             words.discard("more")  # "no more thrillers" asks for none, not for more
         if not words or (out.names_something and not words & REQUEST_WORDS):
             return  # a frame around what the message names asks for films only with a request word
         label = self.reader.label(framed)
-        if label is None and REQUEST_OPENER.match(framed):  # "show me something fun for tonight"
+        if (label is None or label == "help" and out.names_something) and REQUEST_OPENER.match(framed):
+            # "show me something fun for tonight", "pull up some stuff with goldie hawn"
             label = "more"
         if label == "more" and others and not out.names_something:  # "show me something different"
             label = "something_else"
@@ -471,6 +474,14 @@ class Parser:
 
     def _film_named(self, words: list[str]) -> int | None:
         """The catalog film these words name, exactly or typed loosely; None when none."""
+        while words and words[0] in ("but", "and", "though", "while", "whereas"):  # "..., but when nature calls was"
+            words = words[1:]
+        if len(words) > 1 and ("first" in words or "original" in words):  # "the first terminator"
+            plain = tuple(w for w in words if w not in ("first", "original"))
+            for form in (plain, plain[1:] if plain[0] in ("the", "a", "an") else ()):
+                if form in self.lex.titles:
+                    words = list(form)
+                    break
         years = [int(w) for w in words if YEAR.match(w)]  # "the 1972 godfather": which film, not part of the name
         name = tuple(w for w in words if not YEAR.match(w)) if len(years) < len(words) else tuple(words)
         if name in self.lex.titles:
@@ -551,7 +562,7 @@ class Parser:
             if toks[i] == "too" and not negated and i + 1 < n:  # "too long": a complaint of the list shown,
                 hit = self._longest(toks, i + 1, c, r, True, None)  # or of the film the clause named ("I
                 if hit and hit[0] == "values":  # found Heat way too long"), and then no wish
-                    if not named_title:
+                    if not named_title and not r.mentions:  # "not jurassic park, too scary for my youngest"
                         self._put(out, hit[2], False, True, dropping, None, i + 1, toks)
                         r.complaints.extend(hit[2])
                     r.used.append((c.spans[i + 1][0], c.spans[i + hit[1]][1]))
@@ -668,7 +679,8 @@ class Parser:
         """The longest known phrase starting at ``i``: ("title", len, item), ("values", len,
         [tv]), ("group", len, (tv, ...)) or ("language", len, (tv, ...))."""
         lex = self.lex
-        one_word_titles = bool(title_ctx) or r.talks_of_films or (negated and i > 0)
+        one_word_titles = bool(title_ctx) or r.talks_of_films or (
+            negated and i > 0 and (c.caps[i] or toks[i - 1] not in ("nothing", "no", "without")))  # "nothing heavy"
         for length in range(min(lex.max_len, len(toks) - i), 0, -1):
             p: Phrase = tuple(toks[i : i + length])
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
@@ -823,14 +835,19 @@ class Parser:
         if item is not None:
             return end - i, [_Mention(k, item, "", None)]
         mentions = []
-        for a, b in parts:
-            item = self._loose_title(" ".join(toks[a:b]))
+        items = [self._loose_title(" ".join(toks[a:b])) for a, b in parts]
+        listed = end < len(toks) and toks[end - 1] in ("and", "or")
+        after = self._longest(toks, end, c, r, False, "like") if listed else None
+        beside_known = (title_ctx or r.talks_of_films) and (len(parts) > 1 and any(x is not None for x in items)
+                                                            or bool(after and after[0] == "title"))
+        for (a, b), item in zip(parts, items):
             if item is not None:
                 mentions.append(_Mention(k, item, "", None))
                 continue
             content = [t for t in toks[a:b] if t not in STOPWORDS]
             capitalised = all(c.caps[j] for j in range(a, b) if toks[j] not in STOPWORDS)
-            if content and (strong or (capitalised and (title_ctx or r.talks_of_films))):
+            if content and (strong or beside_known and b - a <= 4  # "rain man and good will hunting, both great"
+                            or (capitalised and (title_ctx or r.talks_of_films))):
                 mentions.append(_Mention(k, None, r.text[c.spans[a][0] : c.spans[b - 1][1]], None))
             else:
                 return None

@@ -17,20 +17,23 @@ Phrase = tuple[str, ...]
 INTENTS: dict[str, list[str]] = {
     "yes": ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "y", "definitely", "absolutely", "of course",
             "correct", "right", "indeed", "sounds good", "please", "yes please", "that s right", "yep sounds good",
+            "perfect", "perfect thatll do", "thatll do", "that will do",
             "that works", "works for me", "yeah that works", "fine by me", "sounds great"],
-    "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never"],
+    "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never", "no way"],
     "any": ["any", "anything", "whatever", "i dont mind", "dont mind", "i dont care", "dont care", "no preference",
             "either", "doesnt matter", "it doesnt matter", "skip", "not sure", "im not sure", "i dont know",
             "dont know", "no idea", "any is fine", "either is fine", "all good", "anything is fine",
             "whatever anything is fine", "doesnt matter to me", "not bothered", "im not bothered",
-            "not bothered either way", "either way", "either way is fine"],
+            "not bothered either way", "either way", "either way is fine", "dealers choice", "you choose", "your call"],
     "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
              "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch",
-             "what are my options", "results please", "lets see the results", "what have you got"],
+             "what are my options", "results please", "lets see the results", "what have you got", "results",
+             "display results", "reveal the picks", "lay them on me", "enough chat", "films please",
+             "your turn what do you suggest", "what do you suggest"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
             "why did you pick this", "why these", "why did you pick that"],
     "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
-                       "different ones", "none of them"],
+                       "different ones", "none of them", "none of those"],
     "restart": ["start over", "restart", "reset", "new search", "start again", "begin again", "clear"],
     "undo": ["undo", "go back", "take that back", "undo that", "back"],
     "greeting": ["hi", "hello", "hey", "hi there", "hello there", "hey there", "good morning", "good evening",
@@ -56,7 +59,8 @@ NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", 
 NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("anything", "except"),
                    ("cant", "stand"), ("couldnt", "stand"), ("not", "into"), ("im", "not", "into"),
                    ("done", "with"), ("sick", "of"), ("tired", "of"), ("fed", "up", "with"), ("steer", "clear", "of"),
-                   ("stay", "away", "from"), ("had", "enough", "of")}
+                   ("stay", "away", "from"), ("had", "enough", "of"), ("leave", "out"), ("im", "over"),
+                   ("steer", "away", "from")}
 NOT_NEGATING_NEXT = {"mind", "care", "know"}  # "I don't mind"
 
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
@@ -74,8 +78,8 @@ DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do"
               ("drop",), ("scratch",), ("remove",), ("ignore",),
               ("never", "mind"), ("nevermind",), ("get", "rid", "of"), ("instead", "of"), ("rather", "than"),
               ("no", "need", "for"), ("lose",), ("scrap",), ("ditch",), ("doesnt", "have", "to", "be"),
-              ("does", "not", "have", "to", "be"), ("dont", "need"), ("leave", "out"),
-              ("changed", "my", "mind", "about"), ("change", "my", "mind", "about")}
+              ("does", "not", "have", "to", "be"), ("dont", "need"),
+              ("changed", "my", "mind", "about"), ("change", "my", "mind", "about"), ("nix",)}
 SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
 SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
@@ -95,7 +99,8 @@ REQUEST_FILLER = {"throw", "toss", "hand", "tired", "done", "bored", "already", 
                   "watch", "waiting", "wait", "questions", "question", "asking", "recs", "rec", "results", "em",
                   "quit", "stop", "many", "picks", "lemme", "options", "ones", "stuff", "much"}
 DROP_BEFORE = {("doesnt", "matter"), ("dont", "matter"), ("does", "not", "matter"), ("not", "important"),
-               ("isnt", "important"), ("no", "longer", "matters"), ("is", "not", "needed")}
+               ("isnt", "important"), ("no", "longer", "matters"), ("is", "not", "needed"), ("is", "optional"),
+               ("optional",), ("requirement",)}
 # new values replace the earlier ones of their type ("actually, a comedy", "Harrison Ford instead")
 INSTEAD = {("instead",), ("actually",), ("rather",), ("changed", "my", "mind"), ("change", "of", "plan"),
            ("make", "it"), ("what", "about"), ("how", "about"), ("prefer",), ("id", "prefer"),
@@ -116,7 +121,7 @@ POSITIVE = {"great", "awesome", "amazing", "fav", "fave", "faves", "fun", "favou
             "loved", "love", "enjoyed", "adored", "adore", "liked", "perfect", "incredible"}
 NEGATIVE = {"awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull", "hated", "hate",
             "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh"}
-SEEN = {"seen", "watched", "saw", "rewatched"}
+SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
 REVIEW_VERBS = {"is", "was", "were", "are", "felt", "seemed", "dragged", "sucked", "sucks", "rocks", "rocked",
@@ -128,11 +133,12 @@ COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disa
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}
 # phrases after a film that like or dislike it ("Gladiator and Braveheart are my kind of films")
 REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), ("up", "my", "street"),
-               ("up", "my", "alley"), ("my", "go", "to"), ("my", "goto"), ("holds", "up")}
+               ("up", "my", "alley"), ("my", "go", "to"), ("my", "goto"), ("holds", "up"), ("what", "a", "film"),
+               ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten")}
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise
 VERDICT_WORDS = {w for p in REVIEW_LIKE for w in p} | {"absolutely", "totally", "honestly", "seriously", "truly",
-                                                      "both", "each", "all", "equally"}
+                                                      "both", "each", "all", "equally", "two", "three", "ever"}
 # words that make a phrase a kind of film, not a film's name ("action movies were boring")
 GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "stuff", "ones", "one", "genre",
                       "sequel", "sequels", "remake", "remakes", "series", "franchise", "trilogy", "cinema"}
@@ -145,7 +151,8 @@ NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", 
                    "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and",
                    "or", "also", "plus", "too", "as", "well", "is", "was", "are", "were", "my", "i", "really",
                    "thought", "think", "one", "of", "in", "for", "with", "by", "me", "you", "we", "he", "she", "they",
-                   "at", "all", "so", "very", "more", "most", "just", "ive", "im", "id", "seen", "watched", "saw"}
+                   "at", "all", "both", "so", "very", "more", "most", "just", "ive", "im", "id", "seen", "watched",
+                   "saw"}
 # misspelt fillers are read as these ("flims", "movei", "somthing")
 FILLERS = {"movie", "movies", "film", "films", "flick", "flicks", "something", "anything", "please", "recommend"}
 STOPWORDS = set("""
@@ -168,13 +175,14 @@ picky fussy works another adults adult grownups others care keep filter hundred 
 written read reading if possible say sounds cinema fancy everything handful bunch way up poss though mix pull
 results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
 honestly reckon youd answered grab grabs appeal appeals sumthing smth ooh hm right first original second third
-everyone everybody always recommends recommended
+everyone everybody always recommends recommended found stick requirement adaptation
+adaptations adapted ever display reveal lay
 """.split())
 # the words of a request for films: with what the message names taken out, its frame asks for
 # films only if it has one of these ("show me some comedies", not "comedies for date night")
 REQUEST_WORDS = {"show", "give", "gimme", "recommend", "recommendations", "suggest", "suggestions", "pick", "picks",
                  "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "fire", "what",
-                 "got", "pull", "throw", "lemme", "results", "more"}
+                 "got", "pull", "throw", "lemme", "results", "more", "display", "reveal", "lay"}
 MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
 
 

@@ -182,6 +182,13 @@ CHANGES = [
     ("I found Heat way too long, didn't like it", {"disliked": ["Heat"]}),
     ("rewatched jaws last night, still holds up", {"seen": ["Jaws"], "liked": ["Jaws"]}),
     ("fargo is my go to", {"liked": ["Fargo"]}),
+    ("not jaws, too scary for my youngest", {"not_now": ["Jaws"]}),  # the complaint is about the film
+    ("the first die hard is underrated", {"liked": ["Die Hard"]}),
+    ("godfather and goodfellas, my two favourite films ever", {"liked": ["Godfather, The", "GoodFellas"]}),
+    ("just finished heat, what a film", {"seen": ["Heat"], "liked": ["Heat"]}),
+    ("nix the comedy", {"dropped": [(G, "Comedy")]}),
+    ("actually leave out anything with tom hanks", {"rejected": [(C, "Tom Hanks")], "instead": True}),
+    ("robin williams is optional", {"dropped": [(C, "Robin Williams")]}),
 ]
 
 
@@ -219,7 +226,9 @@ def test_short_replies(parser, text, intent):
 
 
 @pytest.mark.parametrize("text,intents", [("nope, next", ["no", "something_else"]), ("ok, why this one", ["why"]),
-                                          ("no, start over", ["restart"])])
+                                          ("no, start over", ["restart"]),
+                                          ("nah, none of those", ["no", "something_else"]),
+                                          ("ooh the third one looks good", ["yes"]), ("number 2 please", ["yes"])])
 def test_a_yes_or_no_then_an_intent(parser, text, intents):
     """"nope, next": no to the films shown, and others; after "ok," the second phrase says it."""
     p = parser.parse(text)
@@ -261,3 +270,13 @@ def test_films_by_short_names_and_in_lists_on_movielens(ml100k_catalog):
     assert sorted(titles[i] for i in p.liked) == ["Brazil", "Twelve Monkeys"]
     assert not p.alternatives and not p.wish
     assert parser.parse("something from brazil").alternatives  # the country, where no film is in question
+    for text, title in (("ESB and ROTJ, love them both", "Empire Strikes Back, The"),  # what fans call them
+                        ("star trek 5 was awful", "Star Trek V: The Final Frontier"),
+                        ("when nature calls was too much", "Ace Ventura: When Nature Calls")):
+        p = parser.parse(text)
+        assert title in [titles[i] for i in p.liked + p.disliked] and not p.unknown_titles, text
+    p = parser.parse("rain man and good will hunting, both brilliant")  # beside a known film, a film it lacks
+    assert p.unknown_titles == ["rain man"] and [titles[i] for i in p.liked] == ["Good Will Hunting"]
+    p = parser.parse("something light and breezy, nothing heavy")  # an ordinary word after "nothing": no film
+    assert not p.not_now and not p.disliked
+    assert parser.parse("academy award wining war films").accepted == [("oscar", "Oscar winner"), (G, "War")]
