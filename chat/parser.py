@@ -75,6 +75,7 @@ from chat.words import (
     PRAISE,
     PRONOUNS,
     REJECT_BEFORE,
+    RELATIVE_ERA,
     REQUEST_FILLER,
     REQUEST_WORDS,
     REVIEW_LIKE,
@@ -149,6 +150,7 @@ ORDINAL_PICK = re.compile(r"\s*(?:(?:ooh|oh|ok|okay|hmm|right)[\s,.!]+)?(?:i (?:
                           r"(?:\s+(?:sounds|looks|seems))?\s*(?:good|great|fine|interesting|nice|perfect|please)?"
                           r"[\s.!]*$", re.IGNORECASE)
 YEAR = re.compile(r"^(18|19|20)\d\d$")
+RATING_RE = re.compile(r"\b\d+(?:\.\d)?\s*/\s*(?:10|5)\b|\bout of (?:10|ten|5|five)\b", re.IGNORECASE)
 # a message that opens by asking for films asks for them now, whatever else it says
 REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:ay)? |so )*"
                             r"(?:show me|recommend|give me|gimme|suggest|list|pick|pull up)\b", re.IGNORECASE)
@@ -315,11 +317,13 @@ class Parser:
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions}
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
-                if k - 1 in about and c.toks and (c.toks[0] in ("the", "its", "what") or _verdict(c.toks)) and not any(
-                        c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used):
+                remark = c.toks and (c.toks[0] in ("the", "its", "what", "too") or _verdict(c.toks))
+                if k - 1 in about and remark and not any(c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used):
                     about.add(k)
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
                           if k not in about and t not in POSITIVE | NEGATIVE | SEEN]
+        if any(t == "decade" for t, _ in out.accepted) or any(t == "decade" for g in out.alternatives for t, _ in g):
+            r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
         out.wish = text.strip() if r.leftover else ""
         self._intent(r)
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
@@ -375,6 +379,10 @@ class Parser:
         words = set(tokens(framed)) - POLITE
         if _anywhere(r.clauses, {("no", "more"), ("any", "more"), ("anymore",), ("more", "times"), ("more", "than")}):
             words.discard("more")  # "no more thrillers" asks for none, not for more
+        if _anywhere(r.clauses, {("throw", "in"), ("toss", "in")}):
+            words -= {"throw", "toss"}  # "throw in some romance" adds a wish
+        if RATING_RE.search(r.text):
+            words.discard("give")  # "I'd give Chinatown a 10/10" rates a film
         if not words or (out.names_something and not words & REQUEST_WORDS):
             return  # a frame around what the message names asks for films only with a request word
         label = self.reader.label(framed)
@@ -608,6 +616,7 @@ class Parser:
                         r.mentions.append(m)
                     r.used.append((c.spans[i][0], c.spans[i + length - 1][1]))
                     i += length
+                    after_title = i  # "I'd give Chinatown (1974) a 10/10": the year is the film's
                     continue
             unknown = self._seen_unknown(c, i, r) if starts_title else 0
             if unknown:  # "saw ghostbusters as a kid": a film the catalog lacks, typed in lower case

@@ -29,7 +29,9 @@ INTENTS: dict[str, list[str]] = {
              "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch",
              "what are my options", "results please", "lets see the results", "what have you got", "results",
              "display results", "reveal the picks", "lay them on me", "enough chat", "films please",
-             "your turn what do you suggest", "what do you suggest"],
+             "your turn what do you suggest", "what do you suggest", "enough chat films please",
+             "more like the first", "more like the first one", "more like that one", "something like that one",
+             "something like that last one"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
             "why did you pick this", "why these", "why did you pick that"],
     "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
@@ -97,7 +99,8 @@ OTHERS = {("others",), ("other", "ones"), ("got", "others"), ("any", "others"), 
 # words that go with a request for films and are no wish ("just throw some movies at me")
 REQUEST_FILLER = {"throw", "toss", "hand", "tired", "done", "bored", "already", "quick", "quickly", "hurry", "come",
                   "watch", "waiting", "wait", "questions", "question", "asking", "recs", "rec", "results", "em",
-                  "quit", "stop", "many", "picks", "lemme", "options", "ones", "stuff", "much"}
+                  "quit", "stop", "many", "picks", "lemme", "options", "ones", "stuff", "much", "chat", "chatting",
+                  "turn", "talking", "talk"}
 DROP_BEFORE = {("doesnt", "matter"), ("dont", "matter"), ("does", "not", "matter"), ("not", "important"),
                ("isnt", "important"), ("no", "longer", "matters"), ("is", "not", "needed"), ("is", "optional"),
                ("optional",), ("requirement",)}
@@ -110,6 +113,8 @@ LANGUAGE_MARKERS = {("language",), ("speaking",), ("spoken",), ("subtitles",), (
 COMPARATIVES = {("older", "than"): "<", ("before",): "<", ("earlier", "than"): "<", ("pre",): "<",
                 ("newer", "than"): ">", ("after",): ">", ("later", "than"): ">", ("more", "recent", "than"): ">",
                 ("since",): ">=", ("from", "before"): "<", ("from", "after"): ">"}
+# relative era words, filler once the message names a decade ("go older, like 50s")
+RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent", "more recent"}
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 
 # attribute types a film has one value of: a new one replaces the old ("make it the 80s")
@@ -176,7 +181,7 @@ written read reading if possible say sounds cinema fancy everything handful bunc
 results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
 honestly reckon youd answered grab grabs appeal appeals sumthing smth ooh hm right first original second third
 everyone everybody always recommends recommended found stick requirement adaptation
-adaptations adapted ever display reveal lay
+adaptations adapted ever display reveal lay put
 """.split())
 # the words of a request for films: with what the message names taken out, its frame asks for
 # films only if it has one of these ("show me some comedies", not "comedies for date night")

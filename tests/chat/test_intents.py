@@ -84,5 +84,13 @@ def test_the_parser_reads_requests_with_the_shipped_encoder():
         ("Cape Fear", 1991)]
     assert parser.parse("no more thrillers").intents == []  # asks for none, not for more
     assert parser.parse("whats good tonight?").intents == ["more"]
+    p = parser.parse("throw in some romance")  # adds a wish; not a request for films now
+    assert p.intents == [] and p.accepted == [("genre", "Romance")]
+    p = parser.parse("I'd give Chinatown (1974) a 10/10")  # rates a film: no request, no 1970s wish
+    assert p.intents == [] and not p.accepted and [parser.catalog.titles[i] for i in p.liked] == ["Chinatown"]
+    p = parser.parse("go older, like 50s")
+    assert p.accepted == [("decade", "1950s")] and not p.wish
+    assert parser.parse("more like the first").intents == ["more"]
+    assert parser.parse("pull up some stuff with goldie hawn").intents == ["more"]
     assert parser.parse("nope, I have watched all of those").intents == ["no", "something_else"] or \
         parser.parse("I have watched all of those").intents == ["something_else"]
