@@ -617,6 +617,8 @@ class Parser:
                     r.used.append((c.spans[i][0], c.spans[i + length - 1][1]))
                     i += length
                     after_title = i  # "I'd give Chinatown (1974) a 10/10": the year is the film's
+                    if i == n:
+                        r.title_closes = k
                     continue
             unknown = self._seen_unknown(c, i, r) if starts_title else 0
             if unknown:  # "saw ghostbusters as a kid": a film the catalog lacks, typed in lower case
