@@ -13,7 +13,7 @@ import numpy as np
 from chat.events import Card
 from chat.narrator import Facts
 from recsys.catalog import Catalog, display_title
-from recsys.personas import Persona, attention, describe
+from recsys.personas import Persona
 
 if TYPE_CHECKING:
     from chat.loading import Models
@@ -59,7 +59,7 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
         similar = tuple(title_of(m.catalog, m.world.catalog_index(hist[k])) for k in order if sims[k] > 0.35)
     persona = ""
     if ctx.personas:
-        _, a = attention(list(ctx.personas), m.fused[[item]])
+        _, a = m.tastes.attend(list(ctx.personas), [item])
         persona = ctx.personas[int(np.argmax(a[0]))].description
     return Facts(item_id=m.catalog.item_ids[i], title=title_of(m.catalog, i), year=int(m.catalog.years[i]),
                  genres=_values(m, item, "genre", 3), directors=_values(m, item, "director", 2),
@@ -141,16 +141,9 @@ def details(m: Models, item: int) -> tuple[str, ...]:
 
 
 def persona_example(m: Models, p: Persona) -> str:
-    """The liked film that best stands for persona ``p`` (closest to its vector)."""
-    if not p.items:
-        return ""
-    items = list(p.items)
-    best = items[int(np.argmax(m.fused[items] @ p.vector))]
-    return title_of(m.catalog, m.world.catalog_index(best))
-
-
-def persona_words(m: Models, p: Persona) -> str:
-    return describe(m.world.item_attr, m.catalog.attr_values, p.items, m.value_share)
+    """The liked film that best stands for persona ``p``."""
+    best = m.tastes.example(p)
+    return "" if best is None else title_of(m.catalog, m.world.catalog_index(best))
 
 
 def subgraph(m: Models, s, max_terms: int = 6) -> dict:

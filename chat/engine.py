@@ -39,7 +39,7 @@ from policy.state import DialogueState
 from prompts import render, table
 from recsys.catalog import display_title
 from recsys.graph import Feedback, GraphSession, initial_prior, rank_normalise
-from recsys.personas import Persona, attention, build_personas
+from recsys.personas import Persona
 
 MAX_TURNS = 200  # per session; documented in the README
 UNDO_DEPTH = 10
@@ -171,18 +171,19 @@ class Engine:
     def _personas(self, liked: tuple[int, ...], weights: tuple[float, ...]) -> list[Persona]:
         """Personas of the liked films, weighted by this session's feedback; cached, as every
         turn of a session asks for the same ones."""
-        personas = build_personas(self.m.fused, np.asarray(liked, dtype=np.int64))
+        personas = self.m.tastes.build(liked)
         if len(weights) == len(personas) and personas:
             personas = [dataclasses.replace(p, weight=w) for p, w in zip(personas, weights)]
-        return [dataclasses.replace(p, description=cards.persona_words(self.m, p)) for p in personas]
+        return [dataclasses.replace(p, description=self.m.tastes.words(p)) for p in personas]
 
     # score and decide ------------------------------------------------------------------------
     def scores(self, ctx: TurnContext, s: ChatState) -> np.ndarray:
         """Item scores ``(n_world_items,)`` for this state, from the query–item graph."""
         m = self.m
-        cf = m.world.scorer.score(np.asarray(ctx.history))[0] if ctx.history else m.popularity.astype(np.float32)
+        prior = m.prior or m.world.scorer
+        cf = prior.score(np.asarray(ctx.history))[0] if ctx.history else m.popularity.astype(np.float32)
         if ctx.personas:
-            att, _ = attention(list(ctx.personas), m.fused)
+            att, _ = m.tastes.attend(list(ctx.personas))
             cf = 0.5 * rank_normalise(cf) + 0.5 * rank_normalise(att)
         wish = self._wish_scores(s.wish) if s.wish else None
         prior = initial_prior(m.world.n_items, cf_scores=cf, retrieval_scores=wish, retrieval_weight=0.5)

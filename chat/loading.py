@@ -22,6 +22,7 @@ import numpy as np
 
 from chat.narrator import Narrator, TemplateNarrator
 from chat.parser import Parser
+from chat.tastes import TASTES, make_tastes
 from policy.registry import Policy, make_policy
 from policy.rule import RuleConfig
 from policy.state import UserModel
@@ -60,23 +61,26 @@ class Models:
     retriever: object | None  # recsys.retrieval.SemanticRetriever, None when unavailable
     value_share: np.ndarray  # (n_values,) share of world items having each value
     last_year: int
+    prior: Scorer | None = None  # the CF scores of the liked films (None: the world's EASE)
+    tastes: object = None  # chat.tastes: the personas (k-means over fused vectors, or AMP-CF)
 
 
-def _cached_als(world: World, catalog: Catalog, progress: Callable[[str], None]) -> Scorer:
-    """ALS with the tuned parameters on the world's train matrix, cached by fingerprint."""
-    als = make_scorer("als", load_config(catalog.key()).get("als", {}), seed=0)
-    als.train_fingerprint = matrix_fingerprint(binary(world.data.train))  # what fit() will record
-    expect = als.fingerprint()
-    path = assets.data_dir() / "cache" / f"als-{catalog.name}-{expect}.pkl"
+def _cached_scorer(name: str, world: World, catalog: Catalog, progress: Callable[[str], None],
+                   why: str = "persona vectors") -> Scorer:
+    """Scorer ``name`` with the tuned parameters on the world's train matrix, cached by fingerprint."""
+    model = make_scorer(name, load_config(catalog.key()).get(name, {}), seed=0)
+    model.train_fingerprint = matrix_fingerprint(binary(world.data.train))  # what fit() will record
+    expect = model.fingerprint()
+    path = assets.data_dir() / "cache" / f"{name}-{catalog.name}-{expect}.pkl"
     if path.exists():
         try:
             return Scorer.load(path, expect_fingerprint=expect)
         except Exception as exc:  # a corrupt or stale cache is rebuilt, never fatal
-            progress(f"cached ALS model unusable ({type(exc).__name__}: {exc}); refitting")
-    progress("fitting ALS for persona vectors (first start only)")
-    als.fit(world.data.train)
-    als.save(path)
-    return als
+            progress(f"cached {name} model unusable ({type(exc).__name__}: {exc}); refitting")
+    progress(f"fitting {name} for {why} (first start only)")
+    model.fit(world.data.train)
+    model.save(path)
+    return model
 
 
 def _attach_store(retriever, catalog: Catalog, progress: Callable[[str], None]) -> None:
@@ -109,8 +113,15 @@ def reading_parser(catalog: Catalog, retriever) -> Parser:
 
 def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy_seed: int = 0,
                 retrieval: bool = True, narrator: Narrator | None = None,
-                progress: Callable[[str], None] = log.info) -> Models:
-    """Load or build every shared model, reporting each step through ``progress``."""
+                progress: Callable[[str], None] = log.info, prior: str = "ease", tastes: str = "kmeans") -> Models:
+    """Load or build every shared model, reporting each step through ``progress``.
+
+    ``prior``: the registered scorer whose scores of the liked films start each turn's
+    ranking (``ease``, the world's own model, by default; another is fitted on the same train
+    split and cached). ``tastes``: ``kmeans`` or ``ampcf`` (``chat.tastes``). Neither changes
+    the simulated world the policies were trained in."""
+    if tastes not in TASTES:
+        raise ValueError(f"unknown tastes {tastes!r}: use one of {', '.join(TASTES)}")
     t0 = time.perf_counter()
     progress(f"loading catalog {dataset}")
     catalog = load_dataset(dataset)
@@ -133,7 +144,11 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
         loader.start()
     progress("fitting the CF model (EASE) on the seed-0 split")
     world = build_world(catalog, seed=0, model="ease")
-    als = _cached_als(world, catalog, progress)
+    als = _cached_scorer("als", world, catalog, progress)
+    prior_model = None if prior == "ease" else _cached_scorer(prior, world, catalog, progress, "the chat's prior")
+    ampcf = None
+    if tastes == "ampcf":
+        ampcf = prior_model if prior == "ampcf" else _cached_scorer("ampcf", world, catalog, progress, "personas")
     progress("building the query-item graph")
     graph = build_graph(world.item_attr, world.value_type, catalog.attr_types, GraphConfig(), train=world.data.train)
     retriever, text = None, None
@@ -163,8 +178,11 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
             policy = "rule"
     parser = loaded.get("parser") or Parser(catalog)  # without the encoder: the word lists alone
     years = catalog.years[items]
+    value_share = np.asarray(world.item_attr.mean(axis=0)).ravel()
     models = Models(catalog, world, als, fused, np.asarray(world.data.train.sum(axis=0)).ravel(), graph,
                     parser, pol, policy, rule.config, narrator or TemplateNarrator(), retriever,
-                    np.asarray(world.item_attr.mean(axis=0)).ravel(), int(years.max()))
+                    value_share, int(years.max()), prior_model,
+                    make_tastes(tastes, fused=fused, item_attr=world.item_attr, attr_values=catalog.attr_values,
+                                value_share=value_share, ampcf=ampcf))
     progress(f"ready in {time.perf_counter() - t0:.1f} s ({world.n_items} films, policy {policy})")
     return models

@@ -33,6 +33,8 @@ class AppConfig:
     max_sessions: int = 10_000  # per-session states kept by the server (least recently used dropped)
     narrator: str = "auto"  # auto (the shipped LoRA narrator if it loads), template, or a configs/narrator/ folder
     narrator_budget_s: float = 6.0  # an explanation taking longer is finished by the template narrator
+    prior: str = "ease"  # the registered scorer that ranks from the liked films (chat.loading.load_models)
+    tastes: str = "kmeans"  # the personas: kmeans or ampcf (chat.tastes)
 
     def __post_init__(self):
         if self.concurrency < 1:
@@ -51,8 +53,8 @@ class AppConfig:
     def from_env(cls) -> AppConfig:
         """``CRS_DATASET``, ``CRS_POLICY``, ``CRS_RETRIEVAL`` (0/1), ``CRS_CONCURRENCY``,
         ``CRS_MAX_SESSIONS``, ``CRS_MEMORY_PATH``, ``CRS_DATABASE_URL``, ``CRS_DATABASE_POOL``,
-        ``CRS_NARRATOR``, ``CRS_NARRATOR_BUDGET`` (seconds): the one place the app reads its
-        settings from the environment."""
+        ``CRS_NARRATOR``, ``CRS_NARRATOR_BUDGET`` (seconds), ``CRS_PRIOR``, ``CRS_TASTES``: the one
+        place the app reads its settings from the environment."""
         env = os.environ
         return cls(dataset=env.get("CRS_DATASET", cls.dataset), policy=env.get("CRS_POLICY", cls.policy),
                    retrieval=env.get("CRS_RETRIEVAL", "1") != "0",
@@ -62,7 +64,8 @@ class AppConfig:
                    narrator_budget_s=float(env.get("CRS_NARRATOR_BUDGET", cls.narrator_budget_s)),
                    memory_path=Path(env["CRS_MEMORY_PATH"]) if env.get("CRS_MEMORY_PATH") else None,
                    database_url=env.get("CRS_DATABASE_URL") or None,
-                   database_pool=int(env.get("CRS_DATABASE_POOL", cls.database_pool)))
+                   database_pool=int(env.get("CRS_DATABASE_POOL", cls.database_pool)),
+                   prior=env.get("CRS_PRIOR", cls.prior), tastes=env.get("CRS_TASTES", cls.tastes))
 
 
 def browser_secret() -> str:
@@ -129,7 +132,8 @@ class Service:
             from chat.memory import redact
 
             cfg = self.config
-            models = load_models(cfg.dataset, cfg.policy, retrieval=cfg.retrieval, progress=self._progress)
+            models = load_models(cfg.dataset, cfg.policy, retrieval=cfg.retrieval, progress=self._progress,
+                                 prior=cfg.prior, tastes=cfg.tastes)
             memory = self.open_memory()
             self._progress(f"memory store: {memory.backend} "
                            f"{redact(cfg.database_url) if cfg.database_url else memory.path}")

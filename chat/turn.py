@@ -25,7 +25,7 @@ from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart
 from chat.parser import Parse
 from chat.words import EXCLUSIVE_TYPES
 from prompts import render
-from recsys.personas import Persona, attention, reweight
+from recsys.personas import Persona, reweight
 
 if TYPE_CHECKING:
     from chat.loading import Models
@@ -360,7 +360,7 @@ class _Apply:
             self.ack.append(f"You have seen *{title}*: I will not suggest it again.")
         personas = list(self.ctx.personas)
         if personas and ev.kind in ("like", "dislike"):
-            _, a = attention(personas, m.fused[[item]])
+            _, a = m.tastes.attend(personas, [item])
             personas = reweight(personas, int(np.argmax(a[0])), ev.kind == "like")
             weights = tuple(p.weight for p in personas)
         self.s = dataclasses.replace(s, liked=liked, disliked=disliked, seen=seen, persona_weights=weights)

@@ -132,7 +132,10 @@ def main(argv=None) -> int:
     ap.add_argument("--targets", type=int, default=1)
     ap.add_argument("--multi-choice", action="store_true")
     ap.add_argument("--max-turns", type=int, default=15)
-    ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config)")
+    ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config); with --via engine, "
+                    "the chat's prior (the policies' worlds keep EASE)")
+    ap.add_argument("--personas", choices=("kmeans", "ampcf"), default="kmeans",
+                    help="with --via engine: the chat's personas (chat.tastes)")
     ap.add_argument("--beliefs", choices=("tuned", "hard"), default="tuned",
                     help="rule's and unified's belief update: the validation-tuned one, or hard (the ablation)")
     ap.add_argument("--via", help="drive the chat engine ('engine') or the running app (its URL) instead")
@@ -334,6 +337,9 @@ def simulate_via(args, ap) -> int:
         ap.error("--via drives the app's engine as it ships (its data protocol and configs/; it never lists a film "
                  "the person liked, saw or disliked): --min-rating, --core, --configs, --settings, "
                  "--compare-history and --exclude-history apply to the simulator only")
+    if (args.model != "ease" or args.personas != "kmeans") and args.via != "engine":
+        ap.error("--model and --personas with --via: only the in-process engine can be given them (the app reads "
+                 "CRS_PRIOR and CRS_TASTES)")
     if args.ask_attrs and args.via != "engine":
         ap.error("--ask-attrs with --via: only the in-process engine (--via engine) can be told what to ask")
     catalog = load_dataset(args.dataset)
@@ -345,7 +351,7 @@ def simulate_via(args, ap) -> int:
             from chat.engine import Engine
             from chat.loading import load_models
 
-            engine = Engine(load_models(args.dataset, name))
+            engine = Engine(load_models(args.dataset, name, prior=args.model, tastes=args.personas))
             if args.ask_attrs:  # the policy asks only what the world's askable mask allows
                 engine.m.world = dataclasses.replace(engine.m.world, ask_types=parse_types(
                     catalog, args.ask_attrs, "--ask-attrs"))
@@ -393,7 +399,7 @@ def simulate_via(args, ap) -> int:
                 "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": CARDS,
                 "data": world.protocol.as_dict() if world.protocol else None, "open_attrs": list(world.open_types),
-                "ask_attrs": list(world.ask_types),
+                "ask_attrs": list(world.ask_types), "prior": args.model, "personas": args.personas,
                 "history": "excluded: the chat never lists a film the person liked, saw or disliked",
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset} via {args.via}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds (chat protocol)")

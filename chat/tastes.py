@@ -1,0 +1,99 @@
+"""A person's tastes (personas) in the chat: how they are built from liked films, how they
+score every film, and what the persona panel and the cards say about them.
+
+Two kinds, chosen at load (``load_models(tastes=...)``, ``CRS_TASTES``):
+
+- ``kmeans`` (the default): spherical k-means over the liked films' fused CF + text vectors
+  (``recsys.personas``); a film is scored by attention over the centroids.
+- ``ampcf``: the learned AMP-CF model (``recsys.ampcf``, fitted on the world's train split):
+  K persona vectors pooled from the liked films by learned attention heads, and the
+  candidate-conditioned attention over them that the model was trained with. A liked film
+  belongs to the persona that attends to it most; personas no liked film belongs to are left
+  out of the panel and of the scores.
+
+Both give the same ``Persona`` records (vector, weight, liked films, words), so the panel, the
+memory and the session's like / dislike reweighting (``recsys.personas.reweight``) work alike.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import softmax
+
+from recsys.personas import Persona, attention, build_personas, describe
+
+TASTES = ("kmeans", "ampcf")
+
+
+class KMeansTastes:
+    name = "kmeans"
+
+    def __init__(self, fused: np.ndarray, item_attr, attr_values, value_share: np.ndarray) -> None:
+        self.fused, self.item_attr, self.attr_values, self.value_share = fused, item_attr, attr_values, value_share
+
+    def build(self, liked) -> list[Persona]:
+        return build_personas(self.fused, np.asarray(liked, dtype=np.int64))
+
+    def attend(self, personas: list[Persona], items=None) -> tuple[np.ndarray, np.ndarray]:
+        """Scores ``(n,)`` of ``items`` (world items; all when None) and attention ``(n, K)``."""
+        return attention(personas, self.fused if items is None else self.fused[np.asarray(items)])
+
+    def example(self, p: Persona) -> int | None:
+        """The liked film that best stands for ``p``."""
+        if not p.items:
+            return None
+        items = list(p.items)
+        return items[int(np.argmax(self.fused[items] @ p.vector))]
+
+    def words(self, p: Persona) -> str:
+        return describe(self.item_attr, self.attr_values, p.items, self.value_share)
+
+
+class AMPCFTastes(KMeansTastes):
+    """Personas of a fitted ``recsys.ampcf.AMPCF`` whose columns are the world's items."""
+
+    name = "ampcf"
+
+    def __init__(self, model, item_attr, attr_values, value_share: np.ndarray) -> None:
+        super().__init__(np.zeros((0, 0), np.float32), item_attr, attr_values, value_share)
+        self.model = model
+        self.weights = model.weights
+
+    def build(self, liked) -> list[Persona]:
+        liked = np.unique(np.asarray(liked, dtype=np.int64))
+        if liked.size == 0:
+            return []
+        vectors, a = self.model.personas(liked)  # (K, d), (K, n): each head's attention over the liked films
+        owner = a.argmax(axis=0)
+        out = [Persona(vectors[k].astype(np.float32), float(np.mean(owner == k)),
+                       tuple(int(i) for i in liked[owner == k])) for k in range(len(vectors)) if (owner == k).any()]
+        return sorted(out, key=lambda p: -p.weight)
+
+    def attend(self, personas: list[Persona], items=None) -> tuple[np.ndarray, np.ndarray]:
+        """The model's own score, Σ_k α_k(i) p_kᵀq_i + b_i, with α conditioned on the candidate; a
+        persona whose weight the session's likes and dislikes moved away from its share of the
+        liked films is tilted by the log of the ratio (none at build time)."""
+        w = self.weights
+        cols = slice(None) if items is None else np.asarray(items)
+        P = np.stack([p.vector for p in personas])  # (K, d)
+        s = (P @ w["out"][cols].T).T  # (n, K)
+        built = np.array([len(p.items) for p in personas], dtype=np.float64)  # the shares they were built with
+        tilt = np.log(np.maximum([p.weight for p in personas], 1e-6)) - np.log(np.maximum(built / built.sum(), 1e-6))
+        alpha = softmax(s / self.model.params.temperature + tilt, axis=1)
+        return (alpha * s).sum(axis=1) + w["bias"][cols], alpha
+
+    def example(self, p: Persona) -> int | None:
+        if not p.items:
+            return None
+        closeness = self.weights["emb"][list(p.items)] @ p.vector  # the film the persona is most made of
+        return int(p.items[int(np.argmax(closeness))])
+
+
+def make_tastes(name: str, *, fused: np.ndarray, item_attr, attr_values, value_share: np.ndarray, ampcf=None):
+    if name == "kmeans":
+        return KMeansTastes(fused, item_attr, attr_values, value_share)
+    if name == "ampcf":
+        if ampcf is None:
+            raise ValueError("tastes 'ampcf' need a fitted AMP-CF model")
+        return AMPCFTastes(ampcf, item_attr, attr_values, value_share)
+    raise ValueError(f"unknown tastes {name!r}: use one of {', '.join(TASTES)}")
