@@ -93,7 +93,7 @@ from chat.words import (
     comparative,
     match_phrase,
 )
-from recsys.catalog import Catalog
+from recsys.catalog import Catalog, display_title
 
 MAX_CHARS = 2000
 PERSON_CUTOFF, TITLE_CUTOFF = 85, 85
@@ -156,6 +156,17 @@ REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:
                             r"(?:show me|recommend|give me|gimme|suggest|list|pick|pull up)\b", re.IGNORECASE)
 
 
+def _find_all(text: str, part: str) -> list[int]:
+    """Where ``part`` occurs in ``text`` as whole words."""
+    out, j = [], text.find(part)
+    while j >= 0:
+        end = j + len(part)
+        if (j == 0 or not text[j - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            out.append(j)
+        j = text.find(part, j + 1)
+    return out
+
+
 def _anywhere(clauses, phrases) -> bool:
     """One of ``phrases`` occurs in one of ``clauses``."""
     return any(match_phrase(c.toks, j, phrases) for c in clauses for j in range(len(c.toks)))
@@ -173,12 +184,19 @@ class _Clause:
     caps: list[bool]  # the token was typed with a capital letter
 
 
-def _split_clauses(text: str) -> list[_Clause]:
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "mt", "lt", "sgt"}  # "Mrs. Doubtfire": no full stop
+
+
+def _split_clauses(text: str, keep: list[tuple[int, int]] = ()) -> list[_Clause]:
+    """Clauses at punctuation and "but", except inside ``keep`` spans (titles with punctuation:
+    "Mission: Impossible", "Sex, Lies, and Videotape") and after abbreviations ("Mrs.")."""
     clauses, cur = [], _Clause([], [], [])
     for m in re.finditer(r"[A-Za-z0-9\u00C0-\u024F'\u2019]+|[,.;:!?()\[\]\"]", text):
         tok = m.group(0)
         if not tok[0].isalnum() and tok[0] not in "'\u2019":
-            if tok not in "\"'" and cur.toks:
+            inside = any(a < m.start() < b for a, b in keep)
+            after_abbreviation = tok == "." and cur.toks and cur.toks[-1] in ABBREVIATIONS
+            if tok not in "\"'" and cur.toks and not inside and not after_abbreviation:
                 clauses.append(cur)
                 cur = _Clause([], [], [])
             continue
@@ -255,6 +273,9 @@ class Parser:
             self._after.setdefault(a, set()).add(b)
             self._before.setdefault(b, set()).add(a)
         self._spelling = (sorted(first | FILLERS), sorted(set(self.lex.words) - first - FILLERS))
+        # titles with punctuation inside, as typed (display form, and the catalog's): one clause
+        self._punctuated = sorted({form.lower() for t in catalog.titles for form in (display_title(t), t.partition(
+            " (")[0]) if re.search(r"\w[,.;:!?]\W*\w", form) and len(form) >= 6}, key=len, reverse=True)
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
@@ -351,7 +372,9 @@ class Parser:
         return " ".join("".join(kept).split())
 
     def _read(self, text: str, out: Parse) -> _Reading:
-        clauses = _split_clauses(text)
+        low = text.lower()
+        keep = [(j, j + len(t)) for t in self._punctuated for j in _find_all(low, t)]
+        clauses = _split_clauses(text, keep)
         for c in clauses:
             c.toks = self._correct(c.toks)
         talks = any(t in POSITIVE | NEGATIVE | SEEN for c in clauses for t in c.toks) or any(

@@ -5,7 +5,8 @@ Used by ``python -m lab.simulate --via engine`` (the engine in this process) and
 ``/step`` endpoints), by the turn-latency benchmark and by the load test.
 
 The chat protocol (the whole app end to end, not the policy alone): a new user (no
-history: the app's users are people, not MovieLens rows) wants one target film; they open
+history: the app's users are people, not MovieLens rows; ``history=K`` makes them first type
+"I loved A, B and ..." with K of their training films, uncounted) wants one target film; they open
 by typing one of its genre or decade values; to a chip question they click a chip the
 target has (else "any"); to a yes/no question they answer truthfully ("any" when the target
 has no data for the type); when a list of cards holds the target they like it (success at
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lab.metrics import EpisodeOutcome
+from recsys.catalog import display_title
 
 
 class EngineTransport:
@@ -102,11 +104,14 @@ class ChatUser:
 
 
 def run_episode(transport, user, max_turns: int = 15,
-                observe: Callable[[dict], bool] | None = None) -> EpisodeOutcome:
+                observe: Callable[[dict], bool] | None = None, told: str = "") -> EpisodeOutcome:
     """One conversation: the user's opening, then its answers until its target is listed (it
     likes it: success) or turns run out. ``observe(reply)`` (the talking user's) sees every
-    reply first; True means the user quits (a loop)."""
+    reply first; True means the user quits (a loop). ``told``: a message sent before the
+    opening and not counted as a turn ("I loved Heat, Fargo and ...": a user with a history)."""
     transport.start()
+    if told:
+        transport.send({"type": "text", "text": told})
     event = {"type": "text", "text": user.opening}
     for t in range(max_turns - 1):
         t0 = time.perf_counter()
@@ -134,13 +139,26 @@ def make_user(catalog, world, target: int, rng: np.random.Generator, open_types=
     return ChatUser(catalog.item_ids[i], {f"{t}={v}" for t, v in pairs}, known, opening)
 
 
+def told_history(catalog, world, user: int, target: int, k: int, rng: np.random.Generator) -> str:
+    """"I loved A, B and C": ``k`` of the user's training films (not the target), as a person
+    would type them; "" when ``k`` is 0 or the user has none."""
+    row = world.data.train[user]
+    films = [int(i) for i in row.indices if int(i) != target]
+    if not k or not films:
+        return ""
+    chosen = rng.choice(films, size=min(k, len(films)), replace=False)
+    titles = [display_title(catalog.titles[world.catalog_index(int(i))]) for i in chosen]
+    return "I loved " + (", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else titles[0])
+
+
 def drive(make_transport: Callable[[], object], catalog, world, episodes, seed: int, max_turns: int = 15,
-          progress: Callable[[int], None] | None = None, users: str = "click"
+          progress: Callable[[int], None] | None = None, users: str = "click", history: int = 0
           ) -> tuple[list[EpisodeOutcome], list[float], list[dict]]:
-    """Run chat episodes (``(user, target)`` pairs; the user is only a source of targets) with
-    the clicking (``users="click"``) or the talking user (``"chat"``, ``lab.talker``); returns
-    outcomes, every turn's latency in seconds, and per episode the turn of the first list,
-    whether the user quit on a loop, and the first list's fit to what it had stated."""
+    """Run chat episodes (``(user, target)`` pairs; the user is only a source of targets, and of
+    ``history`` liked films told before the opening) with the clicking (``users="click"``) or
+    the talking user (``"chat"``, ``lab.talker``); returns outcomes, every turn's latency in
+    seconds, and per episode the turn of the first list, whether the user quit on a loop, and
+    the first list's fit to what it had stated."""
     from lab.talker import load_bank, make_talker
 
     bank = load_bank() if users == "chat" else None
@@ -149,19 +167,20 @@ def drive(make_transport: Callable[[], object], catalog, world, episodes, seed: 
     def card_keys(item_id: str) -> set[str]:
         return {f"{t}={v}" for t, v in catalog.attributes_of(catalog.item_index(item_id))}
 
-    for k, (_, target) in enumerate(episodes):
+    for k, (u, target) in enumerate(episodes):
         rng = np.random.default_rng([seed, k])
+        told = told_history(catalog, world, u, target, history, np.random.default_rng([seed, k, 1]))
         transport = make_transport()
         try:
             if users == "chat":
                 user = make_talker(catalog, world, target, rng, bank, world.open_types)
-                outcomes.append(run_episode(transport, user, max_turns,
+                outcomes.append(run_episode(transport, user, max_turns, told=told,
                                             observe=lambda reply, user=user: user.observe(reply, card_keys)))
                 stats.append({"first_list_turn": user.first_list_turn, "loop": user.quit_on_loop,
                               "first_list_fit": user.first_list_fit(), "changed_mind": user.changed_mind})
             else:
                 user = make_user(catalog, world, target, rng, world.open_types)
-                outcomes.append(run_episode(transport, user, max_turns))
+                outcomes.append(run_episode(transport, user, max_turns, told=told))
                 stats.append({})
         finally:
             transport.close()

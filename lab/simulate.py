@@ -136,6 +136,9 @@ def main(argv=None) -> int:
                     "the chat's prior (the policies' worlds keep EASE)")
     ap.add_argument("--personas", choices=("kmeans", "ampcf"), default="kmeans",
                     help="with --via engine: the chat's personas (chat.tastes)")
+    ap.add_argument("--history", type=int, default=0,
+                    help="with --via: the user first types 'I loved A, B and ...' with this many of their "
+                         "training films (not counted as a turn); 0: a new user")
     ap.add_argument("--beliefs", choices=("tuned", "hard"), default="tuned",
                     help="rule's and unified's belief update: the validation-tuned one, or hard (the ablation)")
     ap.add_argument("--via", help="drive the chat engine ('engine') or the running app (its URL) instead")
@@ -151,6 +154,8 @@ def main(argv=None) -> int:
         return simulate_via(args, ap)
     if args.users != "click":
         ap.error("--users chat talks to the chat engine or the app: add --via engine (or --via URL)")
+    if args.history or args.personas != "kmeans":
+        ap.error("--history and --personas are for the chat protocol: add --via engine")
     if args.settings:
         chosen = list(SETTINGS) if args.settings == "all" else [s.strip() for s in args.settings.split(",")]
         unknown = [s for s in chosen if s not in SETTINGS]
@@ -337,6 +342,8 @@ def simulate_via(args, ap) -> int:
         ap.error("--via drives the app's engine as it ships (its data protocol and configs/; it never lists a film "
                  "the person liked, saw or disliked): --min-rating, --core, --configs, --settings, "
                  "--compare-history and --exclude-history apply to the simulator only")
+    if args.history < 0:
+        ap.error(f"--history takes a count >= 0, got {args.history}")
     if (args.model != "ease" or args.personas != "kmeans") and args.via != "engine":
         ap.error("--model and --personas with --via: only the in-process engine can be given them (the app reads "
                  "CRS_PRIOR and CRS_TASTES)")
@@ -374,7 +381,8 @@ def simulate_via(args, ap) -> int:
                 bar = tqdm(total=len(episodes), desc=f"seed {seed} {row} via {args.via}", file=sys.stderr,
                            leave=False)
                 outcomes, seconds, per = drive(factory, catalog, world, episodes, seed, args.max_turns,
-                                               progress=lambda k, bar=bar: bar.update(1), users=kind)
+                                               progress=lambda k, bar=bar: bar.update(1), users=kind,
+                                               history=args.history)
                 bar.close()
                 if name == names[0] and kind == kinds[0]:  # every policy and user runs the same episodes
                     n_eps.append(len(episodes))
@@ -400,6 +408,7 @@ def simulate_via(args, ap) -> int:
                 "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": CARDS,
                 "data": world.protocol.as_dict() if world.protocol else None, "open_attrs": list(world.open_types),
                 "ask_attrs": list(world.ask_types), "prior": args.model, "personas": args.personas,
+                "history_told": args.history,
                 "history": "excluded: the chat never lists a film the person liked, saw or disliked",
                 "seconds": round(time.perf_counter() - t0, 1)}
     print(f"{args.dataset} via {args.via}: {n_eps[0]:,} {args.split} episodes x {args.seeds} seeds (chat protocol)")

@@ -235,6 +235,13 @@ def test_a_yes_or_no_then_an_intent(parser, text, intents):
     assert p.intents == intents and not p.wish
 
 
+def test_titles_with_punctuation_stay_whole_in_a_list(parser, catalog):
+    """"Mrs." is no full stop, and a title's own colon or comma splits nothing."""
+    p = parser.parse("I loved Mrs. Doubtfire, Ace Ventura: Pet Detective and Heat")
+    assert sorted(catalog.titles[i] for i in p.liked) == ["Ace Ventura: Pet Detective", "Heat", "Mrs. Doubtfire"]
+    assert not p.unknown_titles and not p.wish
+
+
 def test_a_film_the_catalog_lacks_after_saw(parser):
     p = parser.parse("saw ghostbusters as a kid and loved it")
     assert p.unknown_titles == ["ghostbusters"] and not p.intents and not p.wish
