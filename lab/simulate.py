@@ -442,9 +442,11 @@ def simulate_via(args, ap) -> int:
                                                                     np.concatenate(paired[f"{name} (click)"]))
     print_comparisons(comparisons)
     if args.json:
+        episodes = {"columns": ["success", "turns", "hDCG"],  # per episode, seeds in order: python -m lab.compare
+                    "rows": {r: np.concatenate(p).round(4).tolist() for r, p in paired.items()}}
         write_json(args.json, {"protocol": protocol, "results": results, "comparisons": comparisons,
                                "talking_user": talk, "latency": latencies, "by_enrichment": by_data,
-                               **run_metadata()})
+                               "per_episode": episodes, **run_metadata()})
     return 0
 
 
