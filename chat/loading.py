@@ -22,7 +22,7 @@ import numpy as np
 
 from chat.narrator import Narrator, TemplateNarrator
 from chat.parser import Parser
-from chat.tastes import TASTES, make_tastes
+from chat.tastes import SHIPPED_PRIOR, SHIPPED_TASTES, TASTES, make_tastes
 from policy.registry import Policy, make_policy
 from policy.rule import RuleConfig
 from policy.state import UserModel
@@ -113,12 +113,13 @@ def reading_parser(catalog: Catalog, retriever) -> Parser:
 
 def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy_seed: int = 0,
                 retrieval: bool = True, narrator: Narrator | None = None,
-                progress: Callable[[str], None] = log.info, prior: str = "ease", tastes: str = "kmeans") -> Models:
+                progress: Callable[[str], None] = log.info, prior: str = SHIPPED_PRIOR,
+                tastes: str = SHIPPED_TASTES) -> Models:
     """Load or build every shared model, reporting each step through ``progress``.
 
     ``prior``: the registered scorer whose scores of the liked films start each turn's
-    ranking (``ease``, the world's own model, by default; another is fitted on the same train
-    split and cached). ``tastes``: ``kmeans`` or ``ampcf`` (``chat.tastes``). Neither changes
+    ranking (``ease`` is the world's own model; another is fitted on the same train split and
+    cached). ``tastes``: ``kmeans`` or ``ampcf`` (``chat.tastes``). Neither changes
     the simulated world the policies were trained in."""
     if tastes not in TASTES:
         raise ValueError(f"unknown tastes {tastes!r}: use one of {', '.join(TASTES)}")

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chat.tastes import SHIPPED_PRIOR, SHIPPED_TASTES
 from recsys import assets
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,8 @@ class AppConfig:
     max_sessions: int = 10_000  # per-session states kept by the server (least recently used dropped)
     narrator: str = "auto"  # auto (the shipped LoRA narrator if it loads), template, or a configs/narrator/ folder
     narrator_budget_s: float = 6.0  # an explanation taking longer is finished by the template narrator
-    prior: str = "ease"  # the registered scorer that ranks from the liked films (chat.loading.load_models)
-    tastes: str = "kmeans"  # the personas: kmeans or ampcf (chat.tastes)
+    prior: str = SHIPPED_PRIOR  # the registered scorer that ranks from the liked films (chat.loading)
+    tastes: str = SHIPPED_TASTES  # the personas: kmeans or ampcf (chat.tastes)
 
     def __post_init__(self):
         if self.concurrency < 1:

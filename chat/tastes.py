@@ -23,6 +23,10 @@ from scipy.special import softmax
 from recsys.personas import Persona, attention, build_personas, describe
 
 TASTES = ("kmeans", "ampcf")
+# what the app ships (chat.loading.load_models' defaults, CRS_PRIOR / CRS_TASTES override): chosen
+# on the chat protocol's validation split with users who first tell five liked films
+# (docs/benchmark.md, "The chat's prior and personas")
+SHIPPED_PRIOR, SHIPPED_TASTES = "ease", "kmeans"
 
 
 class KMeansTastes:

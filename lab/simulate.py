@@ -39,6 +39,7 @@ import numpy as np
 from scipy.stats import bootstrap
 from tqdm import tqdm
 
+from chat.tastes import SHIPPED_PRIOR, SHIPPED_TASTES, TASTES
 from lab.fanout import LOCAL, Workers, add_ray_args
 from lab.metrics import EpisodeOutcome, hdcg, summarise
 from lab.options import SETTINGS, add_world_args, load_catalog, protocol_record, world_of
@@ -132,10 +133,10 @@ def main(argv=None) -> int:
     ap.add_argument("--targets", type=int, default=1)
     ap.add_argument("--multi-choice", action="store_true")
     ap.add_argument("--max-turns", type=int, default=15)
-    ap.add_argument("--model", default="ease", help="CF model giving the prior (tuned config); with --via engine, "
-                    "the chat's prior (the policies' worlds keep EASE)")
-    ap.add_argument("--personas", choices=("kmeans", "ampcf"), default="kmeans",
-                    help="with --via engine: the chat's personas (chat.tastes)")
+    ap.add_argument("--model", help="CF model giving the prior (tuned config; default ease); with --via engine, "
+                    "the chat's prior (default: the one the app ships; the policies' worlds keep EASE)")
+    ap.add_argument("--personas", choices=TASTES,
+                    help="with --via engine: the chat's personas (chat.tastes; default: the ones the app ships)")
     ap.add_argument("--history", type=int, default=0,
                     help="with --via: the user first types 'I loved A, B and ...' with this many of their "
                          "training films (not counted as a turn); 0: a new user")
@@ -154,8 +155,9 @@ def main(argv=None) -> int:
         return simulate_via(args, ap)
     if args.users != "click":
         ap.error("--users chat talks to the chat engine or the app: add --via engine (or --via URL)")
-    if args.history or args.personas != "kmeans":
+    if args.history or args.personas:
         ap.error("--history and --personas are for the chat protocol: add --via engine")
+    args.model = args.model or "ease"
     if args.settings:
         chosen = list(SETTINGS) if args.settings == "all" else [s.strip() for s in args.settings.split(",")]
         unknown = [s for s in chosen if s not in SETTINGS]
@@ -344,7 +346,7 @@ def simulate_via(args, ap) -> int:
                  "--compare-history and --exclude-history apply to the simulator only")
     if args.history < 0:
         ap.error(f"--history takes a count >= 0, got {args.history}")
-    if (args.model != "ease" or args.personas != "kmeans") and args.via != "engine":
+    if (args.model or args.personas) and args.via != "engine":
         ap.error("--model and --personas with --via: only the in-process engine can be given them (the app reads "
                  "CRS_PRIOR and CRS_TASTES)")
     if args.ask_attrs and args.via != "engine":
@@ -358,7 +360,8 @@ def simulate_via(args, ap) -> int:
             from chat.engine import Engine
             from chat.loading import load_models
 
-            engine = Engine(load_models(args.dataset, name, prior=args.model, tastes=args.personas))
+            engine = Engine(load_models(args.dataset, name, prior=args.model or SHIPPED_PRIOR,
+                                        tastes=args.personas or SHIPPED_TASTES))
             if args.ask_attrs:  # the policy asks only what the world's askable mask allows
                 engine.m.world = dataclasses.replace(engine.m.world, ask_types=parse_types(
                     catalog, args.ask_attrs, "--ask-attrs"))
@@ -407,7 +410,9 @@ def simulate_via(args, ap) -> int:
                 "episodes_per_seed": n_eps,
                 "seeds": list(range(args.seeds)), "max_turns": args.max_turns, "list_size": CARDS,
                 "data": world.protocol.as_dict() if world.protocol else None, "open_attrs": list(world.open_types),
-                "ask_attrs": list(world.ask_types), "prior": args.model, "personas": args.personas,
+                "ask_attrs": list(world.ask_types),
+                "prior": args.model or (SHIPPED_PRIOR if args.via == "engine" else "the app's"),
+                "personas": args.personas or (SHIPPED_TASTES if args.via == "engine" else "the app's"),
                 "history_told": args.history,
                 "history": "excluded: the chat never lists a film the person liked, saw or disliked",
                 "seconds": round(time.perf_counter() - t0, 1)}
