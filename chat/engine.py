@@ -134,7 +134,10 @@ class Engine:
         applied = apply_event(self.m, self.context(advanced, summary), advanced, event)
         ctx = self.context(applied.state, summary)
         new = self.decide(ctx, applied)
-        reply = self.render(ctx, new, applied.ack + self._lead(new, applied), applied.notes, applied.explain)
+        notes = applied.notes
+        if new.cards and applied.state.shown and not new.shown:
+            notes += (ALL_SHOWN,)  # the list came round: say so, and how to get new films
+        reply = self.render(ctx, new, applied.ack + self._lead(new, applied), notes, applied.explain)
         self.record(ctx, new, event, reply, turn_summary(self.m.world, summary, new, new.previous))
         return new, reply
 
@@ -289,6 +292,12 @@ class Engine:
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
             cards_now = self._fit_first(ds, logb, again=applied.then != "films")
+            if not set(cards_now) - set(shown) and applied.then in ("films", "new_films"):
+                # every film for this wish shown ("more" found nothing new): a new round from the best,
+                # never an empty reply nor the same list again
+                fresh = dataclasses.replace(ds, shown=np.zeros_like(ds.shown))
+                cards_now = self._fit_first(fresh, log_beliefs(fresh, self.m.rule_config.beliefs), again=False)
+                shown = ()  # the next "more" goes on through this round
             listed = dataclasses.replace(s, cards=cards_now, shown=shown, question=None, asked=(),
                                          actions=s.actions + 1, passes=0)
             if refine is None:
@@ -495,6 +504,10 @@ class Engine:
         lines.append(f"*{n_turns} turn{'s' if n_turns != 1 else ''} in {sessions} conversation"
                      f"{'s' if sessions != 1 else ''} are stored; Export gives the full record as JSON.*")
         return "\n\n".join(lines)
+
+
+ALL_SHOWN = ("I have shown you every film I have for what you asked, so here they are again from the best. For "
+             "others, name another kind of film, era or person, or take something back.")
 
 
 def _persona_view(ctx: TurnContext) -> tuple:

@@ -160,8 +160,12 @@ class _Apply:
             self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
             self.before.accepted, self.before.rejected, self.before.either)
-        if changed and self.before.cards and not answering:  # a changed wish while looking at films: new films
-            self.then = "new_films"  # (an answer to the question beside the films lets the policy go on)
+        q = self.before.question
+        off_question = q is not None and any(t != q.attr_type for t, _ in p.accepted + p.rejected)
+        if changed and self.before.cards and (not answering or off_question or p.instead):
+            # a changed wish while looking at films: new films ("actually make it the 80s"); an answer to
+            # the question beside the films, and nothing else, lets the policy go on
+            self.then = "new_films"
         if {"more", "something_else"} & set(p.intents):
             self.then = "films"
             if "something_else" in p.intents:

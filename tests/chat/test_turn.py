@@ -87,3 +87,18 @@ def test_a_liked_film_is_remembered_in_the_next_session(tiny_models, tmp_path):
     state, reply, _ = engine.start(token)
     assert "1 films you liked" in reply.text
     assert store.summary(state.user_id)["liked"] == [liked]
+
+
+def test_asking_for_more_after_every_film_was_shown_brings_the_list_round(tiny_models, tmp_path):
+    """No dead end: once every film for the wish has been shown, "more" lists the best of them
+    again and says so, instead of an empty reply (twice in a row, a loop)."""
+    engine = Engine(tiny_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a drama"))
+    texts = []
+    for _ in range(12):
+        state, reply = engine.step(state, Text("something else"))
+        assert reply.cards, reply.text
+        texts.append(reply.text)
+    assert any("every film I have" in t for t in texts)
+    assert all(a != b for a, b in zip(texts, texts[1:]))
