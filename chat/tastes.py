@@ -26,7 +26,7 @@ TASTES = ("kmeans", "ampcf")
 # what the app ships (chat.loading.load_models' defaults, CRS_PRIOR / CRS_TASTES override): chosen
 # on the chat protocol's validation split with users who first tell five liked films
 # (docs/benchmark.md, "The chat's prior and personas")
-SHIPPED_PRIOR, SHIPPED_TASTES = "ease", "kmeans"
+SHIPPED_PRIOR, SHIPPED_TASTES = "ampcf", "ampcf"
 
 
 class KMeansTastes:

@@ -55,7 +55,7 @@ def main(argv=None) -> int:
     print_comparisons(result)
     if args.json:
         write_json(args.json, {"a": args.a, "b": args.b, "row": [ra, rb], "protocol": {k: pa.get(k) for k in SAME},
-                               "comparisons": result, **run_metadata()})
+                               "results": result, **run_metadata()})
     return 0
 
 

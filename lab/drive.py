@@ -108,10 +108,17 @@ def run_episode(transport, user, max_turns: int = 15,
     """One conversation: the user's opening, then its answers until its target is listed (it
     likes it: success) or turns run out. ``observe(reply)`` (the talking user's) sees every
     reply first; True means the user quits (a loop). ``told``: a message sent before the
-    opening and not counted as a turn ("I loved Heat, Fargo and ...": a user with a history)."""
+    opening ("I loved Heat, Fargo and ...": a user with a history), not counted as a turn; when
+    its reply lists the target, the user likes it there (success at t = 0)."""
     transport.start()
-    if told:
-        transport.send({"type": "text", "text": told})
+    if told:  # the reply to it may list films already: the target among them is found at t = 0
+        reply = transport.send({"type": "text", "text": told})
+        ids = [c["item_id"] for c in reply.get("cards", [])]
+        if observe:
+            observe(reply)
+        if user.target_id in ids:
+            transport.send({"type": "like", "item_id": user.target_id, "turn": reply["turn"]})
+            return EpisodeOutcome(0, ids.index(user.target_id) + 1)
     event = {"type": "text", "text": user.opening}
     for t in range(max_turns - 1):
         t0 = time.perf_counter()

@@ -9,7 +9,8 @@ Results are rendered by shape, not by command: rows mapping to metrics make one 
 ``{"mean", "std"}`` or with a ``<metric>_std`` sibling reads mean ± std; ``{"diff", "ci95"}`` reads
 as a difference and its 95% interval); metrics nested one level (``valid`` / ``test``) make one
 table per group; ``<metric> round <k>`` columns fold into one column per round; anything else
-becomes a flat key / value table; a ``per_case`` entry (one row per case) stays in the JSON. The
+becomes a flat key / value table; a ``per_case`` entry (one row per case) and a top-level
+``per_episode`` (``lab.simulate --via``: every episode's outcome, for ``lab.compare``) stay in the JSON. The
 page depends only on the JSON, so ``--check`` is exact.
 """
 
@@ -134,7 +135,7 @@ def section(name: str, run: dict) -> str:
     if isinstance(run.get("comparisons"), dict) and run["comparisons"]:
         parts.append("### Paired comparisons (difference and 95% bootstrap interval)")
         parts += row_tables(run["comparisons"], "comparison")
-    setup = {k: v for k, v in run.items() if k not in META}
+    setup = {k: v for k, v in run.items() if k not in META and k != "per_episode"}  # episodes stay in the JSON
     if setup:
         parts += ["### Setup", markdown(["key", "value"], [list(kv) for kv in flatten(setup)])]
     return "\n\n".join(parts)

@@ -20,7 +20,7 @@ def test_paired_difference_of_two_runs(tmp_path, capsys):
     a = run_file(tmp_path / "a.json", {"unified": [[1, 3, 0.5], [1, 4, 0.4], [1, 2, 0.6], [0, 15, 0.0]]})
     b = run_file(tmp_path / "b.json", {"unified": [[1, 5, 0.3], [0, 15, 0.0], [1, 2, 0.6], [0, 15, 0.0]]})
     assert main([a, b, "--json", str(tmp_path / "out.json")]) == 0
-    out = json.loads((tmp_path / "out.json").read_text())["comparisons"]["a - b"]
+    out = json.loads((tmp_path / "out.json").read_text())["results"]["a - b"]
     assert out["SR@15"]["diff"] == pytest.approx(0.25) and out["AT"]["diff"] == pytest.approx(-3.25)
     assert "a - b" in capsys.readouterr().out
 
