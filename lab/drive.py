@@ -112,10 +112,8 @@ def run_episode(transport, user, max_turns: int = 15,
     its reply lists the target, the user likes it there (success at t = 0)."""
     transport.start()
     if told:  # the reply to it may list films already: the target among them is found at t = 0
-        reply = transport.send({"type": "text", "text": told})
-        ids = [c["item_id"] for c in reply.get("cards", [])]
-        if observe:
-            observe(reply)
+        reply = transport.send({"type": "text", "text": told})  # (the talking user's measures start
+        ids = [c["item_id"] for c in reply.get("cards", [])]  # with its wish: this list precedes it)
         if user.target_id in ids:
             transport.send({"type": "like", "item_id": user.target_id, "turn": reply["turn"]})
             return EpisodeOutcome(0, ids.index(user.target_id) + 1)
