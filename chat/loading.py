@@ -65,6 +65,9 @@ class Models:
     tastes: object = None  # chat.tastes: the personas (k-means over fused vectors, or AMP-CF)
 
 
+MODEL_NAMES = {"als": "ALS", "ampcf": "AMP-CF", "ease": "EASE", "multvae": "Mult-VAE", "kgat": "KGAT"}
+
+
 def _cached_scorer(name: str, world: World, catalog: Catalog, progress: Callable[[str], None],
                    why: str = "persona vectors") -> Scorer:
     """Scorer ``name`` with the tuned parameters on the world's train matrix, cached by fingerprint."""
@@ -76,8 +79,8 @@ def _cached_scorer(name: str, world: World, catalog: Catalog, progress: Callable
         try:
             return Scorer.load(path, expect_fingerprint=expect)
         except Exception as exc:  # a corrupt or stale cache is rebuilt, never fatal
-            progress(f"cached {name} model unusable ({type(exc).__name__}: {exc}); refitting")
-    progress(f"fitting {name} for {why} (first start only)")
+            progress(f"cached {MODEL_NAMES.get(name, name)} model unusable ({type(exc).__name__}: {exc}); refitting")
+    progress(f"fitting {MODEL_NAMES.get(name, name)} for {why} (first start only)")
     model.fit(world.data.train)
     model.save(path)
     return model

@@ -130,6 +130,8 @@ def _corruptions(data: Path) -> Iterator[tuple[str, Path, bytes | str | None, st
         yield "embedding cache corrupt", f, b"not an array", r"embedding cache .*unreadable.*rebuilding"
     for f in (data / "cache").glob("als-movielens-100k-*.pkl"):
         yield "ALS cache corrupt", f, b"\x80garbage", r"cached ALS model unusable.*refitting"
+    for f in (data / "cache").glob("ampcf-movielens-100k-*.pkl"):  # the chat's prior and personas
+        yield "AMP-CF cache corrupt", f, b"\x80garbage", r"cached AMP-CF model unusable.*refitting"
     for f in (data / "chroma").glob("chroma.sqlite3"):
         yield "vector store corrupt", f, b"SQLite format 3\x00" + b"\xff" * 4096, r"chroma store .*unusable.*rebuilding"
     for f in (data / "models").glob("*/model.safetensors"):
@@ -138,7 +140,7 @@ def _corruptions(data: Path) -> Iterator[tuple[str, Path, bytes | str | None, st
         yield "model files deleted", data / "extracted", "delete", r"\[recsys\.assets\] extracting \d+ files"
 
 
-KINDS = 6  # of fault above
+KINDS = 7  # of fault above
 
 
 @timed
