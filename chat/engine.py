@@ -312,10 +312,14 @@ class Engine:
     @staticmethod
     def _films_now(s: ChatState) -> bool:
         """A concrete wish (values, people or films understood) and no list yet in this
-        search: films now, with the policy's question beside them to narrow them down
-        (questions refine lists, they do not gate them)."""
+        search, or a first wish stated while looking at films chosen from liked films alone
+        ("I loved Heat and Fargo", then "a comedy"): films now, with the policy's question
+        beside them to narrow them down (questions refine lists, they do not gate them)."""
         understood = len(s.accepted) + len(s.either) + len(s.liked)
-        return bool(understood) and not (s.shown or s.cards)
+        before = s.previous
+        first_wish = (bool(s.accepted or s.either) and before is not None and bool(before.cards)
+                      and not (before.accepted or before.either))
+        return bool(understood) and (not (s.shown or s.cards) or first_wish)
 
     def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = True, n: int = CARDS) -> tuple[int, ...]:
         """The cards. With nothing asked for: the ``n`` most believed films. With values asked
