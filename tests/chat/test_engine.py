@@ -498,3 +498,15 @@ def test_cards_name_the_stars_and_the_person_asked_for_first(ml_models, tmp_path
         if "Cary Elwes" in ml_models.catalog.values_of(ml_models.world.catalog_index(
                 ml_models.world.item_of_id(c.item_id)), "cast"):
             assert c.cast[0] == "Cary Elwes"
+
+
+def test_a_first_wish_after_liked_films_gets_films_at_once(engine, models):
+    """"I loved Heat and Fargo" lists films chosen from those alone; the first wish after it
+    ("a comedy") gets comedies at once, not another question in place of films."""
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("I loved Heat and Fargo"))
+    assert reply.cards
+    state, reply = engine.step(state, Text("a comedy"))
+    comedy = models.catalog.value_index("genre", "Comedy")
+    assert reply.cards and all(comedy in models.world.values_of(models.world.item_of_id(c.item_id))
+                               for c in reply.cards[:3])
