@@ -414,7 +414,7 @@ class Engine:
                      question=s.question, cards=shown, constraints=self._constraints(s), personas=_persona_view(ctx),
                      subgraph=cards.subgraph(m, s), explain=explain, notes=tuple(notes),
                      brief="\n\n".join(p for p in [note] + brief if p) or text,
-                     persona_examples=tuple(cards.persona_example(m, p) for p in ctx.personas))
+                     persona_examples=tuple(cards.persona_example(m, lead) for _, _, lead in _panel(ctx)))
 
     def _few_fit_words(self, s: ChatState, n_fit: int) -> str:
         """Why a list has close films: the catalog knows only ``n_fit`` more films with what
@@ -450,7 +450,7 @@ class Engine:
         one transaction (``SessionConflict`` when another replica answered this turn first)."""
         if self.memory is None or s.user_id is None:
             return
-        summary["personas"] = [{"description": p.description, "weight": round(p.weight, 3)} for p in ctx.personas]
+        summary["personas"] = [{"description": d, "weight": round(w, 3)} for d, w, _ in _panel(ctx)]
         stored = [StoredPersona(p.vector, p.weight, [self.m.world.item_id(i) for i in p.items], p.description)
                   for p in ctx.personas]
         self.memory.commit_turn(s.user_id, s.session_id, s.turn, event_record(event), reply.to_dict(), summary,
@@ -514,8 +514,18 @@ ALL_SHOWN = ("I have shown you every film I have for what you asked, so here the
              "others, name another kind of film, era or person, or take something back.")
 
 
+def _panel(ctx: TurnContext) -> list[tuple[str, float, Persona]]:
+    """The tastes as the page shows them: personas described by the same words are one taste
+    (their shares added; it is shown by the larger one's example), in the order they come."""
+    out: dict[str, tuple[float, Persona]] = {}
+    for p in ctx.personas:
+        weight, lead = out.get(p.description, (0.0, p))
+        out[p.description] = (weight + p.weight, lead if lead.weight >= p.weight else p)
+    return [(d, w, lead) for d, (w, lead) in out.items()]
+
+
 def _persona_view(ctx: TurnContext) -> tuple:
-    return tuple((p.description, round(p.weight, 3)) for p in ctx.personas)
+    return tuple((d, round(w, 3)) for d, w, _ in _panel(ctx))
 
 
 def _asked(action) -> tuple[int, ...]:

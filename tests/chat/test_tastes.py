@@ -69,3 +69,18 @@ def test_unknown_tastes_are_refused(folder):
 
     with pytest.raises(ValueError, match="unknown tastes"):
         load_models(folder, "rule", retrieval=False, progress=lambda msg: None, tastes="lda")
+
+
+def test_tastes_described_alike_are_one_taste_on_the_page():
+    """Two learned personas may get the same words; the panel shows one taste with their
+    shares added, and its example from the larger one."""
+    from chat.engine import _panel, _persona_view
+    from chat.turn import TurnContext
+    from recsys.personas import Persona
+
+    v = np.ones(2, dtype=np.float32)
+    personas = (Persona(v, 0.4, (1, 2), "Crime · 1990s"), Persona(v, 0.35, (3,), "Animation · 1990s"),
+                Persona(v, 0.25, (4,), "Crime · 1990s"))
+    ctx = TurnContext({}, (1, 2, 3, 4), personas)
+    assert _persona_view(ctx) == (("Crime · 1990s", 0.65), ("Animation · 1990s", 0.35))
+    assert [lead.items for _, _, lead in _panel(ctx)] == [(1, 2), (3,)]
