@@ -183,8 +183,8 @@ class Engine:
     def scores(self, ctx: TurnContext, s: ChatState) -> np.ndarray:
         """Item scores ``(n_world_items,)`` for this state, from the query–item graph."""
         m = self.m
-        prior = m.prior or m.world.scorer
-        cf = prior.score(np.asarray(ctx.history))[0] if ctx.history else m.popularity.astype(np.float32)
+        cf_model = m.prior or m.world.scorer
+        cf = cf_model.score(np.asarray(ctx.history))[0] if ctx.history else m.popularity.astype(np.float32)
         if ctx.personas:
             att, _ = m.tastes.attend(list(ctx.personas))
             cf = 0.5 * rank_normalise(cf) + 0.5 * rank_normalise(att)

@@ -172,9 +172,13 @@ def _anywhere(clauses, phrases) -> bool:
     return any(match_phrase(c.toks, j, phrases) for c in clauses for j in range(len(c.toks)))
 
 
+VERDICT_VOCABULARY = STOPWORDS | POSITIVE | NEGATIVE | PRAISE | VERDICT_WORDS
+SEEN_TITLE_END = STOPWORDS | TITLE_END | {"as"}  # where a film named after "saw" ends
+
+
 def _verdict(toks: list[str]) -> bool:
     """A clause made only of a verdict ("still holds up", "absolutely brilliant"): about the film before it."""
-    return {t for t in toks if not t.isdigit()} <= STOPWORDS | POSITIVE | NEGATIVE | PRAISE | VERDICT_WORDS
+    return {t for t in toks if not t.isdigit()} <= VERDICT_VOCABULARY
 
 
 @dataclass
@@ -893,7 +897,7 @@ class Parser:
         if i == 0 or c.toks[i - 1] not in SEEN:
             return 0
         j = i
-        while j < len(c.toks) and j - i < 4 and c.toks[j] not in STOPWORDS | TITLE_END | {"as"} and not (
+        while j < len(c.toks) and j - i < 4 and c.toks[j] not in SEEN_TITLE_END and not (
                 self._longest(c.toks, j, c, r, False, None)):
             j += 1
         if j == i or j - i == 4 or all(t in self._english or t in CLOSED_WORDS or t.isdigit() for t in c.toks[i:j]):
@@ -936,9 +940,8 @@ class Parser:
     @staticmethod
     def _clause_marks(c: _Clause) -> dict:
         toks = set(c.toks)
-        negated_like = any(match_phrase(c.toks, j, {("didnt", "like"), ("dont", "like"), ("didnt", "enjoy"),
-                                                     ("not", "a", "fan"), ("didnt", "love")} | REJECT_BEFORE)
-                           for j in range(len(c.toks)))
-        praised = any(match_phrase(c.toks, j, REVIEW_LIKE) for j in range(len(c.toks)))  # "still holds up"
+        negated_like = _anywhere([c], {("didnt", "like"), ("dont", "like"), ("didnt", "enjoy"), ("not", "a", "fan"),
+                                       ("didnt", "love")} | REJECT_BEFORE)
+        praised = _anywhere([c], REVIEW_LIKE)  # "still holds up"
         mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE or praised else None)
         return {"mood": mood, "seen": bool(toks & SEEN), "refers": bool(toks & PRONOUNS) or mood and _verdict(c.toks)}

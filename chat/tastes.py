@@ -29,37 +29,42 @@ TASTES = ("kmeans", "ampcf")
 SHIPPED_PRIOR, SHIPPED_TASTES = "ampcf", "ampcf"
 
 
-class KMeansTastes:
-    name = "kmeans"
+class _Tastes:
+    """What both kinds share: a persona's words (``recsys.personas.describe`` over its films) and
+    its example, the liked film whose vector in the persona space is closest to the persona's."""
 
-    def __init__(self, fused: np.ndarray, item_attr, attr_values, value_share: np.ndarray) -> None:
-        self.fused, self.item_attr, self.attr_values, self.value_share = fused, item_attr, attr_values, value_share
-
-    def build(self, liked) -> list[Persona]:
-        return build_personas(self.fused, np.asarray(liked, dtype=np.int64))
-
-    def attend(self, personas: list[Persona], items=None) -> tuple[np.ndarray, np.ndarray]:
-        """Scores ``(n,)`` of ``items`` (world items; all when None) and attention ``(n, K)``."""
-        return attention(personas, self.fused if items is None else self.fused[np.asarray(items)])
+    def __init__(self, vectors: np.ndarray, item_attr, attr_values, value_share: np.ndarray) -> None:
+        self.vectors = vectors  # (n_world_items, d): each film in the space the personas live in
+        self.item_attr, self.attr_values, self.value_share = item_attr, attr_values, value_share
 
     def example(self, p: Persona) -> int | None:
         """The liked film that best stands for ``p``."""
         if not p.items:
             return None
         items = list(p.items)
-        return items[int(np.argmax(self.fused[items] @ p.vector))]
+        return items[int(np.argmax(self.vectors[items] @ p.vector))]
 
     def words(self, p: Persona) -> str:
         return describe(self.item_attr, self.attr_values, p.items, self.value_share)
 
 
-class AMPCFTastes(KMeansTastes):
-    """Personas of a fitted ``recsys.ampcf.AMPCF`` whose columns are the world's items."""
+class KMeansTastes(_Tastes):
+    """Spherical k-means personas over the fused CF + text vectors."""
 
-    name = "ampcf"
+    def build(self, liked) -> list[Persona]:
+        return build_personas(self.vectors, np.asarray(liked, dtype=np.int64))
+
+    def attend(self, personas: list[Persona], items=None) -> tuple[np.ndarray, np.ndarray]:
+        """Scores ``(n,)`` of ``items`` (world items; all when None) and attention ``(n, K)``."""
+        return attention(personas, self.vectors if items is None else self.vectors[np.asarray(items)])
+
+
+class AMPCFTastes(_Tastes):
+    """Personas of a fitted ``recsys.ampcf.AMPCF`` whose columns are the world's items (its input
+    embeddings are the space its personas live in)."""
 
     def __init__(self, model, item_attr, attr_values, value_share: np.ndarray) -> None:
-        super().__init__(np.zeros((0, 0), np.float32), item_attr, attr_values, value_share)
+        super().__init__(model.weights["emb"], item_attr, attr_values, value_share)
         self.model = model
         self.weights = model.weights
 
@@ -85,12 +90,6 @@ class AMPCFTastes(KMeansTastes):
         tilt = np.log(np.maximum([p.weight for p in personas], 1e-6)) - np.log(np.maximum(built / built.sum(), 1e-6))
         alpha = softmax(s / self.model.params.temperature + tilt, axis=1)
         return (alpha * s).sum(axis=1) + w["bias"][cols], alpha
-
-    def example(self, p: Persona) -> int | None:
-        if not p.items:
-            return None
-        closeness = self.weights["emb"][list(p.items)] @ p.vector  # the film the persona is most made of
-        return int(p.items[int(np.argmax(closeness))])
 
 
 def make_tastes(name: str, *, fused: np.ndarray, item_attr, attr_values, value_share: np.ndarray, ampcf=None):
