@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chat.tastes import SHIPPED_PRIOR, SHIPPED_TASTES
+from chat.tastes import SHIPPED_PRIOR, SHIPPED_TASTES, TASTES
 from recsys import assets
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,12 @@ class AppConfig:
                 raise ValueError(f"CRS_DATABASE_URL={redact(self.database_url)}: expected a postgresql:// URL")
         if self.policy not in ("unified", "rule"):
             raise ValueError(f"AppConfig.policy must be unified or rule, got {self.policy!r}")
+        from recsys.models import MODELS
+
+        if self.prior not in MODELS:
+            raise ValueError(f"CRS_PRIOR={self.prior!r}: choose from {', '.join(MODELS)}")
+        if self.tastes not in TASTES:
+            raise ValueError(f"CRS_TASTES={self.tastes!r}: choose from {', '.join(TASTES)}")
 
     @classmethod
     def from_env(cls) -> AppConfig:

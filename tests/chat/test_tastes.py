@@ -84,3 +84,19 @@ def test_tastes_described_alike_are_one_taste_on_the_page():
     ctx = TurnContext({}, (1, 2, 3, 4), personas)
     assert _persona_view(ctx) == (("Crime · 1990s", 0.65), ("Animation · 1990s", 0.35))
     assert [lead.items for _, _, lead in _panel(ctx)] == [(1, 2), (3,)]
+
+
+def test_the_app_refuses_an_unknown_prior_or_tastes_at_once(monkeypatch):
+    """``CRS_PRIOR`` / ``CRS_TASTES`` are checked when the settings are read, with the choices
+    named, before anything loads."""
+    from chat.service import AppConfig
+
+    monkeypatch.setenv("CRS_TASTES", "lda")
+    with pytest.raises(ValueError, match="CRS_TASTES='lda': choose from kmeans, ampcf"):
+        AppConfig.from_env()
+    monkeypatch.setenv("CRS_TASTES", "kmeans")
+    monkeypatch.setenv("CRS_PRIOR", "svd")
+    with pytest.raises(ValueError, match="CRS_PRIOR='svd': choose from .*ampcf"):
+        AppConfig.from_env()
+    monkeypatch.setenv("CRS_PRIOR", "ease")
+    assert AppConfig.from_env().prior == "ease"
