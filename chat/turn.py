@@ -225,11 +225,20 @@ class _Apply:
         self.s = dataclasses.replace(s, accepted=accepted, either=either,
                                      rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
                                      answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))
-        if yes and not any(a.startswith("Got it") for a in self.ack):
+        if yes:
             was = f" instead of {', '.join(label(self.m, v) for v in replaced)}" if replaced else ""
-            self.ack.append("Got it: " + ", ".join(label(self.m, v) for v in yes) + was + ".")
+            self.got_it(", ".join(label(self.m, v) for v in yes) + was)
         if no:
             self.ack.append("No " + ", ".join(label(self.m, v) for v in no) + ".")
+
+    def got_it(self, what: str) -> None:
+        """One "Got it: …" line for everything understood in this message: an answer to the
+        question and the values beside it ("something funny from the 80s": "Got it: Comedy, 1980s.")."""
+        k = next((j for j, a in enumerate(self.ack) if a.startswith("Got it: ")), None)
+        if k is None:
+            self.ack.append(f"Got it: {what}.")
+        else:
+            self.ack[k] = f"{self.ack[k][:-1]}; {what}."
 
     def groups(self, alternatives) -> None:
         """One-of constraints ("French": from France or in French)."""
@@ -245,7 +254,7 @@ class _Apply:
         keep = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & types & EXCLUSIVE_TYPES))
         accepted = tuple(v for v in s.accepted if cat.attr_values[v][0] not in types & EXCLUSIVE_TYPES)
         self.s = dataclasses.replace(s, either=keep + tuple(new), accepted=accepted)
-        self.ack.append("Got it: " + "; ".join(" or ".join(label(self.m, v) for v in g) for g in new) + ".")
+        self.got_it("; ".join(" or ".join(label(self.m, v) for v in g) for g in new))
 
     def drop(self, dropped) -> None:
         """Constraints the person takes back ("forget the 80s", "drop the horror")."""
@@ -329,7 +338,7 @@ class _Apply:
         unanswered = tuple(dict.fromkeys(s.unanswered + tuple(unknown)))
         answers = s.answers + tuple(["yes"] * len(yes) + ["no"] * len(no) + ["dont_know"] * len(unknown))
         if yes:
-            self.ack.append("Got it: " + ", ".join(label(self.m, v) for v in yes) + ".")
+            self.got_it(", ".join(label(self.m, v) for v in yes))
         elif no:
             self.ack.append("Noted, not " + " or ".join(label(self.m, v) for v in no) + ".")
         passes = s.passes + 1 if unknown and not yes and not no else 0
