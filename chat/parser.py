@@ -74,6 +74,7 @@ from chat.words import (
     POSITIVE,
     PRAISE,
     PRONOUNS,
+    REASON_OPENERS,
     REJECT_BEFORE,
     RELATIVE_ERA,
     REQUEST_FILLER,
@@ -89,6 +90,7 @@ from chat.words import (
     SWAP_TO,
     TITLE_END,
     VERDICT_WORDS,
+    WISH_MARKERS,
     YES_NO_TAIL,
     comparative,
     match_phrase,
@@ -339,6 +341,10 @@ class Parser:
             if hit and len(hit[0]) >= 3:
                 out.intents.append(INTENT_OF[tuple(hit[0].split())])
                 return out
+        if out.names_something:  # "no horror, i scare easily": a clause giving a reason is no wish
+            reasons = {k for k, c in enumerate(r.clauses) if self._reason(r, c)}
+            kept = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if k not in reasons]
+            r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions}
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
@@ -363,6 +369,19 @@ class Parser:
         if len(films) == 1 and out.liked and _anywhere(after, NOT_NOW):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
         return out
+
+    @staticmethod
+    def _reason(r: _Reading, c: _Clause) -> bool:
+        """A clause about the person, not the film, beside one that named what they want: it
+        opens with a subject or "because" ("i scare easily", "they're getting restless", "cos
+        we're off to the beach tomorrow"), names nothing and says nothing a film could be. Also
+        "the longer the better" after the length it stresses: its words are said."""
+        if len(c.toks) == 4 and c.toks[0] == c.toks[2] == "the" and c.toks[3] == "better":
+            return True
+        if not c.toks or c.toks[0] not in REASON_OPENERS or set(c.toks) & WISH_MARKERS:
+            return False
+        start, end = c.spans[0][0], c.spans[-1][1]
+        return not any(start <= a < end for a, _ in r.used)
 
     def frame(self, text: str) -> str:
         """``text`` without the values and films it names: "just show me some comedies" -> "just show me some"."""

@@ -188,6 +188,14 @@ adaptations adapted ever display reveal lay put
 REQUEST_WORDS = {"show", "give", "gimme", "recommend", "recommendations", "suggest", "suggestions", "pick", "picks",
                  "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "fire", "what",
                  "got", "pull", "throw", "lemme", "results", "more", "display", "reveal", "lay"}
+# a clause that opens with these, beside one that names what the person wants, gives a reason
+# ("no horror, i scare easily"; "kids movies, they're getting restless"): it is no wish of its own
+REASON_OPENERS = {"i", "im", "ive", "id", "we", "were", "weve", "wed", "they", "theyre", "theyve", "he", "hes", "she",
+                  "shes", "there", "theres", "because", "cause", "cos", "coz", "since", "as", "the", "my", "our", "too"}
+# ... unless it says what the film should be or asks for films ("i want something cosy", "we like westerns")
+WISH_MARKERS = {"want", "wanna", "like", "love", "prefer", "fancy", "need", "looking", "after", "feel", "feeling",
+                "something", "anything", "film", "films", "movie", "movies", "flick", "flicks", "show", "more",
+                "with", "about", "set", "mood", "rather", "hoping", "into", "kind", "sort", "type", "one", "ones"}
 MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
 
 

@@ -83,6 +83,12 @@ TABLE = [
     ("something cozy for a rainy day", {"wish": True}),
     ("a mind-bending heist", {"wish": True}),
     ("a tearjerker about friendship, no horror", {"wish": True, "rejected": [(G, "Horror")]}),
+    # a clause giving the person's reason is no wish; one saying what the film should be still is
+    ("no horror please, i am a wimp", {"rejected": [(G, "Horror")]}),
+    ("a comedy please, we're all exhausted", {"accepted": [(G, "Comedy")]}),
+    ("a western, the longer the better", {"accepted": [(G, "Western"), ("runtime", "over 2 hours")]}),
+    ("no horror, we want something cozy", {"wish": True, "rejected": [(G, "Horror")]}),
+    ("a comedy, my kids like talking animals", {"wish": True, "accepted": [(G, "Comedy")]}),
 ]
 
 
