@@ -158,6 +158,55 @@ def title_keys(title: str) -> list[Phrase]:
     return list(dict.fromkeys(out))
 
 
+ROMAN = {"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+
+
+def sequel_keys(titles, years, popularity) -> dict[Phrase, int]:
+    """Sequels by number where the catalog titles them otherwise: "jurassic park 2" for "The Lost
+    World: Jurassic Park", "batman 3" for "Batman Forever", "die hard 3" for "Die Hard: With a
+    Vengeance". A sequel is a later film titled "<base>: <subtitle>", "<subtitle>: <base>",
+    "<base> <word>" or "<base> & <word>"; those that carry no number take, by year, the numbers
+    after the highest one their franchise shows ("Alien 3" makes "Alien: Resurrection" 4). Only
+    well-known bases (50 ratings, 100 for one word): "Killer: A Journal of Murder" is no sequel."""
+    def bare(t: str) -> Phrase:
+        k = title_keys(t)[0] if title_keys(t) else ()
+        return k[1:] if len(k) > 1 and k[0] in ("the", "a", "an") else k
+
+    heads = [t.partition(" (")[0] for t in titles]
+    bases = [bare(t) for t in titles]
+    out: dict[Phrase, int] = {}
+    for b, base in enumerate(bases):
+        if not base or any(w.isdigit() for w in base) or popularity[b] < (100 if len(base) == 1 else 50):
+            continue
+        numbered, later = {1}, []
+        for j, head in enumerate(heads):
+            if j == b or int(years[j]) <= int(years[b]):
+                continue
+            first, _, sub = head.partition(":")
+            whole = bare(first)
+            if whole == base and sub:
+                tail = phrase(sub)
+            elif sub and bare(sub.strip()) == base:
+                tail = ("subtitle",)
+            elif not sub and whole[: len(base)] == base and (
+                    len(whole) == len(base) + 1 or len(whole) == len(base) + 2 and whole[len(base)] == "and"):
+                tail = whole[len(base):]
+            else:
+                continue
+            number = ROMAN.get(tail[0]) if tail else None
+            if number is None and tail[:1] == ("part",) and len(tail) > 1:
+                number = ROMAN.get(tail[1])
+            if number is not None:
+                numbered.add(number)
+            elif tail:
+                later.append(j)
+        for k, j in enumerate(sorted(later, key=lambda j: int(years[j]))):
+            n = str(max(numbered) + 1 + k)
+            out.setdefault(base + (n,), j)
+            out.setdefault(("the",) + base + (n,), j)
+    return out
+
+
 class Lexicon:
     """Phrase tables for one catalog. ``values``: phrase -> [(type, value)]; ``persons``:
     full-name phrase -> [(type, value)] ordered by how many items the person has in that
@@ -323,6 +372,8 @@ class Lexicon:
         for key, items in tails.items():
             if key not in titles and len(items) == 1:
                 titles[key] = items
+        for key, item in sequel_keys(catalog.titles, catalog.years, popularity).items():
+            titles.setdefault(key, [item])
         for alias, wanted in TITLE_ALIASES.items():  # "esb", "rotj": what fans call a film
             found = [i for i in range(catalog.n_items) if catalog.titles[i] == wanted] or [
                 i for i in range(catalog.n_items) if catalog.titles[i].startswith(wanted)]

@@ -293,3 +293,27 @@ def test_films_by_short_names_and_in_lists_on_movielens(ml100k_catalog):
     p = parser.parse("something light and breezy, nothing heavy")  # an ordinary word after "nothing": no film
     assert not p.not_now and not p.disliked
     assert parser.parse("academy award wining war films").accepted == [("oscar", "Oscar winner"), (G, "War")]
+
+
+def test_sequels_by_number_where_the_catalog_titles_them_otherwise():
+    """A later film named "<base>: <subtitle>", "<subtitle>: <base>" or "<base> <word>" is the
+    base's sequel by year, numbered after the highest number its franchise shows; remakes,
+    films that merely start with the word and unknown bases are none."""
+    from chat.lexicon import sequel_keys
+
+    titles = ["Jurassic Park", "Lost World: Jurassic Park, The", "Alien", "Alien 3", "Alien: Resurrection",
+              "Batman", "Batman Returns", "Batman Forever", "Sabrina", "Sabrina", "Seven", "Seven Years in Tibet",
+              "Shadow, The", "Shadow Conspiracy"]
+    years = [1993, 1997, 1979, 1992, 1997, 1989, 1992, 1995, 1954, 1995, 1995, 1997, 1994, 1997]
+    popularity = [300, 150, 300, 100, 100, 200, 150, 150, 80, 120, 250, 100, 20, 30]
+    got = {" ".join(k): titles[i] for k, i in sequel_keys(titles, years, popularity).items() if k[0] != "the"}
+    assert got == {"jurassic park 2": "Lost World: Jurassic Park, The", "alien 4": "Alien: Resurrection",
+                   "batman 2": "Batman Returns", "batman 3": "Batman Forever"}
+
+
+@pytest.mark.data
+def test_a_sequel_by_number_on_movielens(ml100k_catalog):
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("jurassic park 2 was a real letdown")
+    assert [ml100k_catalog.titles[i] for i in p.disliked] == ["Lost World: Jurassic Park, The"]
+    assert not p.unknown_titles
