@@ -39,6 +39,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -65,6 +66,7 @@ from chat.words import (
     NEGATOR_PHRASES,
     NEGATORS,
     NEUTRAL_TITLE,
+    NICKNAME_CUES,
     NOT_NEGATING_NEXT,
     NOT_NOW,
     NOT_TITLE_START,
@@ -282,6 +284,44 @@ class Parser:
         # titles with punctuation inside, as typed (display form, and the catalog's): one clause
         self._punctuated = sorted({form.lower() for t in catalog.titles for form in (display_title(t), t.partition(
             " (")[0]) if re.search(r"\w[,.;:!?]\W*\w", form) and len(form) >= 6}, key=len, reverse=True)
+        self._nicknames = self._title_nicknames(catalog)
+
+    ENGLISH_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "less", "ness", "ly", "y", "ful", "ish", "est")
+
+    def _english_like(self, word: str) -> bool:
+        """An ordinary word, or one made of them ("sleepless", "clockwork"): never a film's nickname."""
+        eng = self._english
+        if word in eng or any(word.endswith(s) and (word[: -len(s)] in eng or word[: -len(s)] + "e" in eng)
+                              for s in self.ENGLISH_SUFFIXES):
+            return True
+        return any(word[:k] in eng and word[k:] in eng for k in range(4, len(word) - 3))
+
+    def _title_nicknames(self, catalog: Catalog) -> dict[Phrase, int]:
+        """One word of a well-known title that names it alone ("shawshank", "lebowski", "poppins"):
+        five letters or more, no ordinary word (when an English vocabulary is given), value,
+        name or possessive ("schindler's" is the person), and in no other title as well known (a
+        fifth of its ratings or more)."""
+        if not self._english:
+            return {}
+        popularity = np.bincount(catalog.inter_item, minlength=catalog.n_items)
+        where: dict[str, set[int]] = {}
+        possessive: set[str] = set()
+        for i, title in enumerate(catalog.titles):
+            head = title.partition(" (")[0]
+            possessive |= {m.lower() + "s" for m in re.findall(r"(\w+)['\u2019]s\b", head)}
+            for w in tokens_of(head):
+                where.setdefault(w, set()).add(i)
+        lex, out = self.lex, {}
+        for w, items in where.items():
+            p = (w,)
+            if (len(w) < 5 or not w.isalpha() or w in possessive or w in STOPWORDS | COMMON_WORDS | CLOSED_WORDS
+                    or self._english_like(w) or any(p in table for table in (
+                        lex.titles, lex.values, lex.persons, lex.surnames, lex.first_names, lex.groups))):
+                continue
+            ranked = sorted(items, key=lambda i: -popularity[i])
+            if popularity[ranked[0]] >= 20 and (len(ranked) == 1 or popularity[ranked[0]] >= 5 * popularity[ranked[1]]):
+                out[p] = int(ranked[0])
+        return out
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
@@ -540,6 +580,8 @@ class Parser:
         name = tuple(w for w in words if not YEAR.match(w)) if len(years) < len(words) else tuple(words)
         if name in self.lex.titles:
             return self._of_year(self.lex.titles[name], years[0] if years else None)
+        if name in self._nicknames:
+            return self._nicknames[name]
         if name and name[-1].isdigit():  # "back to the future 2" is not the first film, typed loosely
             return None
         return self._loose_title(" ".join(name))
@@ -638,7 +680,8 @@ class Parser:
                     continue
                 if kind == "title":
                     named_title = True
-                    payload = self._of_year(self.lex.titles[tuple(toks[i : i + length])], year_hint)
+                    key = tuple(toks[i : i + length])
+                    payload = self._of_year(self.lex.titles[key], year_hint) if key in self.lex.titles else payload
                     year_hint, after_title = None, i + length
                     if after_title == n:
                         r.title_closes = k
@@ -742,6 +785,8 @@ class Parser:
             p: Phrase = tuple(toks[i : i + length])
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 return "title", length, lex.titles[p][0]
+            if p in self._nicknames and self._nickname_ok(toks, i, c):
+                return "title", length, self._nicknames[p]  # "found shawshank boring"
             if p in lex.languages_of and (i > 0 and toks[i - 1] == "in" or match_phrase(
                     toks, i + length, LANGUAGE_MARKERS)):  # "in French", "Spanish-language"
                 marker = match_phrase(toks, i + length, LANGUAGE_MARKERS)
@@ -760,6 +805,17 @@ class Parser:
                 name = lex.surnames[p][1]
                 return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]))]
         return None
+
+    @staticmethod
+    def _nickname_ok(toks: list[str], i: int, c: _Clause) -> bool:
+        """One word of a title names the film where it is typed with a capital or a verdict sits
+        beside it ("loved lebowski", "found shawshank boring", "lebowski is the best"), not in
+        "something nutty and fun" or "the celluloid look"."""
+        before = {toks[i - 1]} if i else set()
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        cue_before = before & (SEEN | NICKNAME_CUES) or any(toks[max(0, i - len(t)) : i] == list(t)
+                                                           for t in LIKE_TRIGGERS | DISLIKE_TRIGGERS if len(t) == 1)
+        return c.caps[i] or bool(cue_before) or after in REVIEW_VERBS | POSITIVE | NEGATIVE | PRAISE | COMPLAINTS
 
     def _title_at(self, toks: list[str], i: int, c: _Clause, r: _Reading, negated: bool, title_ctx) -> bool:
         """A catalog title starts at ``i``."""

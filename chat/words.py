@@ -188,6 +188,8 @@ adaptations adapted ever display reveal lay put
 REQUEST_WORDS = {"show", "give", "gimme", "recommend", "recommendations", "suggest", "suggestions", "pick", "picks",
                  "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "fire", "what",
                  "got", "pull", "throw", "lemme", "results", "more", "display", "reveal", "lay"}
+# words before a film's one-word nickname that make it the film ("found shawshank boring")
+NICKNAME_CUES = {"found", "thought", "rewatch", "rewatching", "watching", "saw", "loved", "hated", "liked", "adored"}
 # a clause that opens with these, beside one that names what the person wants, gives a reason
 # ("no horror, i scare easily"; "kids movies, they're getting restless"): it is no wish of its own
 REASON_OPENERS = {"i", "im", "ive", "id", "we", "were", "weve", "wed", "they", "theyre", "theyve", "he", "hes", "she",

@@ -317,3 +317,19 @@ def test_a_sequel_by_number_on_movielens(ml100k_catalog):
     p = parser.parse("jurassic park 2 was a real letdown")
     assert [ml100k_catalog.titles[i] for i in p.disliked] == ["Lost World: Jurassic Park, The"]
     assert not p.unknown_titles
+
+
+@pytest.mark.data
+def test_a_films_one_word_nickname_beside_a_verdict_on_movielens(ml100k_catalog):
+    """"shawshank", "lebowski": a word only one well-known title has, and no ordinary word, names
+    the film where a verdict or a capital says a film is meant; "something nutty and fun" is no
+    Nutty Professor. Without an English vocabulary there are no nicknames at all."""
+    parser = Parser(ml100k_catalog, english=frozenset({"something", "fun", "and", "honestly", "found", "boring"}))
+    titles = ml100k_catalog.titles
+    p = parser.parse("honestly found shawshank boring")
+    assert [titles[i] for i in p.disliked] == ["Shawshank Redemption, The"] and not p.wish
+    p = parser.parse("i loved lebowski and fargo")
+    assert sorted(titles[i] for i in p.liked) == ["Big Lebowski, The", "Fargo"]
+    p = parser.parse("something nutty and fun")
+    assert not p.liked and p.wish
+    assert not Parser(ml100k_catalog).parse("honestly found shawshank boring").disliked
