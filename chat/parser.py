@@ -686,7 +686,7 @@ class Parser:
                     if after_title == n:
                         r.title_closes = k
                     r.mentions.append(_Mention(k, payload, "", self._polarity(mood, negated), title_mood))
-                else:
+                elif not (kind == "values" and self._names_the_next_film(r, c, i, length, payload)):
                     self._put(out, payload, kind == "group" or (kind == "language" and len(payload) > 1),
                               negated, dropping, compare, i, toks)
                     compare = None
@@ -805,6 +805,15 @@ class Parser:
                 name = lex.surnames[p][1]
                 return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]))]
         return None
+
+    def _names_the_next_film(self, r: _Reading, c: _Clause, i: int, length: int, values: list[Value]) -> bool:
+        """"hitchcock's vertigo", "kubrick's the shining": a person's possessive before a film of
+        theirs says which film, and asks for no more of them."""
+        a, b = c.spans[i + length - 1]
+        if not re.search(r"['\u2019]s$", r.text[a:b]):
+            return False
+        hit = self._longest(c.toks, i + length, c, r, False, "like") if i + length < len(c.toks) else None
+        return bool(hit) and hit[0] == "title" and all(v in self.catalog.values_of(hit[2], t) for t, v in values)
 
     @staticmethod
     def _nickname_ok(toks: list[str], i: int, c: _Clause) -> bool:

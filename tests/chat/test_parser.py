@@ -195,6 +195,10 @@ CHANGES = [
     ("nix the comedy", {"dropped": [(G, "Comedy")]}),
     ("actually leave out anything with tom hanks", {"rejected": [(C, "Tom Hanks")], "instead": True}),
     ("robin williams is optional", {"dropped": [(C, "Robin Williams")]}),
+    # a person's possessive before a film of theirs says which film: no wish for more of them
+    ("hitchcock's vertigo is amazing", {"liked": ["Vertigo"]}),
+    ("i loved kubrick's the shining", {"liked": ["Shining, The"]}),
+    ("hitchcock's films please", {"accepted": [(DIR, "Alfred Hitchcock")]}),
 ]
 
 
