@@ -909,6 +909,11 @@ class Parser:
             if hits:
                 best = min(d for _, d, _ in hits)
                 return tier, tuple(w for w, d, _ in hits if d == best)
+        if len(tok) >= 7:  # a value's word with two slips ("musicles", "nintees"), when no name is one slip away
+            hits = process.extract(tok, self._spelling[0], scorer=OSA.distance, score_cutoff=2, limit=None)
+            if hits:
+                best = min(d for _, d, _ in hits)
+                return 0, tuple(w for w, d, _ in hits if d == best)
         return 0, ()
 
     def _fuzzy_person(self, toks: list[str], i: int):
@@ -927,9 +932,11 @@ class Parser:
         """A misspelt one-word value ("horor", "documentry", "westren"): (1, [values]) or None."""
         if len(tok) < MIN_FUZZY_WORD or tok in STOPWORDS or tok in COMMON_WORDS:
             return None
-        hit = process.extractOne(tok, self._one_word_values, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
-        if hit:
-            return 1, list(self.lex.values[(hit[0],)])
+        for form in (tok, tok[:-1] if tok.endswith("s") and len(tok) > MIN_FUZZY_WORD else None):  # "musicles"
+            hit = process.extractOne(form, self._one_word_values, scorer=fuzz.ratio,
+                                     score_cutoff=WORD_CUTOFF) if form else None
+            if hit:
+                return 1, list(self.lex.values[(hit[0],)])
         if tok in self._english:  # a misspelt name is no ordinary word ("flowers" is not Bess Flowers)
             return None
         hit = process.extractOne(tok, self._surnames, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)

@@ -89,6 +89,7 @@ TABLE = [
     ("a western, the longer the better", {"accepted": [(G, "Western"), ("runtime", "over 2 hours")]}),
     ("no horror, we want something cozy", {"wish": True, "rejected": [(G, "Horror")]}),
     ("a comedy, my kids like talking animals", {"wish": True, "accepted": [(G, "Comedy")]}),
+    ("a comedy from the nintees", {"accepted": [(G, "Comedy"), (D, "1990s")]}),  # two slips in a value's word
 ]
 
 
