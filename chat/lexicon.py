@@ -105,7 +105,7 @@ COMMON_WORDS = set("""
 love wise young stone hill wood woods king lane rich noble hunt bird cross may march hope black white brown
 green gray grey long short little good best day night bell page price rose fox hall bean craven lee scott winning
 allen ford hughes burton carpenter miller jordan wells reed moore howard park hunter bond jackson""".split())
-NICKNAMES = {"james": ("jimmy", "jim"), "robert": ("bob", "bobby"), "william": ("bill", "billy"),
+NICKNAMES = {"arnold": ("arnie",), "james": ("jimmy", "jim"), "robert": ("bob", "bobby"), "william": ("bill", "billy"),
              "michael": ("mike",), "thomas": ("tom", "tommy"), "richard": ("rick", "dick"), "joseph": ("joe",),
              "edward": ("ed", "eddie"), "christopher": ("chris",), "daniel": ("danny", "dan"), "anthony": ("tony",),
              "nicholas": ("nick",), "steven": ("steve",), "stephen": ("steve",), "matthew": ("matt",),
@@ -317,7 +317,8 @@ class Lexicon:
         for tail, people in shared.items():
             ranked = sorted(((n, name) for name, n in people.items()), reverse=True)
             (top, name), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0)
-            if (top >= 8 and top >= 3 * max(runner_up, 1) and tail not in self.surnames
+            if ((top >= 8 and top >= 3 * max(runner_up, 1) or top >= 7 and len(ranked) == 1)  # "bogart": the
+                    and tail not in self.surnames  # only person of that name, in seven films or more
                     and (len(tail) > 1 or len(tail[0]) >= 5) and tail[-1] not in COMMON_WORDS | title_words
                     and tail not in self.values and ("cast", name) in vocab):
                 self.surnames[tail] = ("cast", name)
@@ -344,6 +345,10 @@ class Lexicon:
                     and people[0][0] >= 3 * max(runner_up, 1) and (first,) not in self.values
                     and (surname is None or films.get(surname[1], 0) < people[0][0])):  # "Arnold": not Tom Arnold
                 self.first_names[(first,)] = ("cast", people[0][1])
+        for (first,), tv in list(self.first_names.items()):  # "arnie" as well as "arnold"
+            for short in NICKNAMES.get(first, ()):
+                if len(short) >= 4 and short not in COMMON_WORDS and (short,) not in self.values:
+                    self.first_names.setdefault((short,), tv)
 
         popularity = np.bincount(catalog.inter_item, minlength=catalog.n_items)
         titles: dict[Phrase, list[int]] = defaultdict(list)

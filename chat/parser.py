@@ -285,6 +285,11 @@ class Parser:
         self._punctuated = sorted({form.lower() for t in catalog.titles for form in (display_title(t), t.partition(
             " (")[0]) if re.search(r"\w[,.;:!?]\W*\w", form) and len(form) >= 6}, key=len, reverse=True)
         self._nicknames = self._title_nicknames(catalog)
+        self._firsts_of: dict[str, set[str]] = {}  # a person -> the first names they go by ("jimmy", "james")
+        for key, roles in self.lex.persons.items():
+            for _, name in roles:
+                self._firsts_of.setdefault(name, set()).add(key[0])
+        self._first_words = {key[0] for key in self.lex.persons if len(key) >= 2 and key[0] not in STOPWORDS}
 
     ENGLISH_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "less", "ness", "ly", "y", "ful", "ish", "est")
 
@@ -511,6 +516,8 @@ class Parser:
         if v is None or toks[0] in NOT_TITLE_START or any(t in GENERIC_FILM_WORDS | PRONOUNS for t in toks[:v]):
             return None
         said, rest = set(toks[v:]), range(v, len(toks))
+        if toks[-1] == "too" and "too" not in toks[v:-1]:  # "jurassic park 2 was fun too": also, no complaint
+            said.discard("too")
         mood = ("dislike" if said & (NEGATIVE | COMPLAINTS) or any(match_phrase(toks, j, REJECT_BEFORE) for j in rest)
                 else "like" if said & (POSITIVE | PRAISE) or any(match_phrase(toks, j, REVIEW_LIKE) for j in rest)
                 else None)
@@ -718,6 +725,8 @@ class Parser:
                 i += unknown
                 continue
             fuzzy = self._fuzzy_person(toks, i) or self._fuzzy_word(toks[i])
+            if fuzzy and fuzzy[0] == 1 and self._another_persons_surname(toks, i, fuzzy[1]):
+                fuzzy = None
             if fuzzy:
                 length, payload = fuzzy
                 self._put(out, payload, False, negated, dropping, compare, i, toks)
@@ -801,8 +810,10 @@ class Parser:
                                          or p[0] not in self._english):  # "Arnold" after "with"; "keanu"
                 return "values", length, [lex.first_names[p]]
             if p in lex.surnames and not (lex.surnames[p][0] == "cast" and len(p) == 1 and p[0] in self._english
-                                          and not c.caps[i]):  # "flowers" is not Bess Flowers
+                                          and (not c.caps[i] or i == 0)):  # "flowers" is not Bess Flowers
                 name = lex.surnames[p][1]
+                if self._another_persons_surname(toks, i, [lex.surnames[p]]):
+                    continue
                 return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]))]
         return None
 
@@ -825,6 +836,12 @@ class Parser:
         cue_before = before & (SEEN | NICKNAME_CUES) or any(toks[max(0, i - len(t)) : i] == list(t)
                                                            for t in LIKE_TRIGGERS | DISLIKE_TRIGGERS if len(t) == 1)
         return c.caps[i] or bool(cue_before) or after in REVIEW_VERBS | POSITIVE | NEGATIVE | PRAISE | COMPLAINTS
+
+    def _another_persons_surname(self, toks: list[str], i: int, values: list[Value]) -> bool:
+        """A surname after a first name that is not the person's: "harry potter" is not Sally Potter."""
+        people = [v for t, v in values if t in ("director", "cast", "writer")]
+        return (len(people) == 1 and i > 0 and toks[i - 1] in self._first_words
+                and toks[i - 1] not in self._firsts_of.get(people[0], ()))
 
     def _title_at(self, toks: list[str], i: int, c: _Clause, r: _Reading, negated: bool, title_ctx) -> bool:
         """A catalog title starts at ``i``."""

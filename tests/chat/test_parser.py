@@ -338,3 +338,18 @@ def test_a_films_one_word_nickname_beside_a_verdict_on_movielens(ml100k_catalog)
     p = parser.parse("something nutty and fun")
     assert not p.liked and p.wish
     assert not Parser(ml100k_catalog).parse("honestly found shawshank boring").disliked
+
+
+@pytest.mark.data
+def test_names_a_person_at_the_page_types_on_movielens(ml100k_catalog):
+    """"harry potter" is not Sally Potter (another first name before a surname is another
+    person); "bogart" alone is Humphrey Bogart (the only Bogart, in seven films); "arnie" is
+    Arnold; "fun too" is praise with an "also", not the complaint "too"."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("lotr and harry potter are my favs")
+    assert not p.accepted
+    assert parser.parse("something with bogart").accepted == [(C, "Humphrey Bogart")]
+    assert parser.parse("an action film with arnie").accepted == [(G, "Action"), (C, "Arnold Schwarzenegger")]
+    p = parser.parse("jurassic park 2 was fun too")
+    assert [ml100k_catalog.titles[i] for i in p.liked] == ["Lost World: Jurassic Park, The"] and not p.disliked
+    assert parser.parse("heat was too long").disliked
