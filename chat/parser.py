@@ -127,6 +127,8 @@ class Parse:
     unknown_titles: list[str] = field(default_factory=list)
     wish: str = ""
     truncated: bool = False
+    # a film of the last list named by its place: (index, 0-based, -1 the last; like | dislike | seen | more | why)
+    pick: tuple[int, str] | None = None
 
     @property
     def empty(self) -> bool:
@@ -153,6 +155,15 @@ ORDINAL_PICK = re.compile(r"\s*(?:(?:ooh|oh|ok|okay|hmm|right)[\s,.!]+)?(?:i (?:
                           r"(?:(?:the )?(?:first|second|third|fourth|fifth|last|top) one\b|(?:number|no\.?|#) ?[1-5]\b)"
                           r"(?:\s+(?:sounds|looks|seems))?\s*(?:good|great|fine|interesting|nice|perfect|please)?"
                           r"[\s.!]*$", re.IGNORECASE)
+# a film of the list shown, named by its place ("the second one", "number 3", "the last film")
+PLACES = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+          "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7, "ninth": 8,
+          "9th": 8, "tenth": 9, "10th": 9, "last": -1}
+CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie|pick|suggestion|card)\b"
+                      r"|(?:\bnumber |\bno\.? ?|#)([1-9])\b", re.IGNORECASE)
+CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
+CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
+CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks)\b")
 YEAR = re.compile(r"^(18|19|20)\d\d$")
 RATING_RE = re.compile(r"\b\d+(?:\.\d)?\s*/\s*(?:10|5)\b|\bout of (?:10|ten|5|five)\b", re.IGNORECASE)
 # a message that opens by asking for films asks for them now, whatever else it says
@@ -335,6 +346,7 @@ class Parser:
         toks = tokens(text)
         if not toks:
             return out
+        out.pick = self._pick(text)
         core = tuple(t for t in toks if t not in POLITE) or tuple(toks)
         if core in INTENT_OF:
             out.intents.append(INTENT_OF[core])
@@ -427,6 +439,32 @@ class Parser:
             return False
         start, end = c.spans[0][0], c.spans[-1][1]
         return not any(start <= a < end for a, _ in r.used)
+
+    @staticmethod
+    def _pick(text: str) -> tuple[int, str] | None:
+        """A film of the list named by its place, and what the person says of it: "the second one
+        sounds good" (like), "i didnt like the second one" / "not the third film" (dislike), "seen the
+        first one" (seen), "more
+        like the third one" (more), "why the first one" (why). None when no place is named or
+        nothing is said of it ("the first one was released when?")."""
+        m = CARD_REF.search(text)
+        if not m:
+            return None
+        place = PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
+        before, after = text[: m.start()].lower(), text[m.end():].lower()
+        after_words = set(tokens(after))
+        if re.search(r"\bwhy\b", before):
+            return place, "why"
+        if CARD_MORE.search(before):
+            return place, "more"
+        if after_words & SEEN or set(tokens(before)) & SEEN:  # "the first one i saw already"
+            return place, "seen"
+        if CARD_NOT.search(before) or after_words & (NEGATIVE | COMPLAINTS):
+            return place, "dislike"
+        if ORDINAL_PICK.match(text) or CARD_YES.search(before) or after_words & (POSITIVE | PRAISE | {"please"}) or (
+                not tokens(before) and not after_words - {"sounds", "looks", "seems", "is", "please"}):
+            return place, "like"
+        return None
 
     def frame(self, text: str) -> str:
         """``text`` without the values and films it names: "just show me some comedies" -> "just show me some"."""

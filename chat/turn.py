@@ -58,11 +58,21 @@ def restarted(s: ChatState) -> ChatState:
                      disliked=s.disliked, seen=s.seen, previous=s.previous)
 
 
+def last_cards(s: ChatState) -> tuple[int, ...]:
+    """The films on screen, else the last list shown in this conversation (a question may have
+    followed it): what "why?" and "the second one" refer to."""
+    st: ChatState | None = s
+    while st is not None and not st.cards:
+        st = st.previous
+    return st.cards if st is not None else ()
+
+
 def card_item(m: Models, s: ChatState, item_id: str | None) -> int | None:
-    """The world item an event names, or the top card when it names none."""
+    """The world item an event names, or the top card of the last list when it names none."""
     if item_id:
         return m.world.item_of_id(item_id)
-    return s.cards[0] if s.cards else None
+    shown = last_cards(s)
+    return shown[0] if shown else None
 
 
 def value_of_key(m: Models, key: str) -> int | None:
@@ -131,6 +141,8 @@ class _Apply:
             self.notes.append("Use the undo button to take back your last answer.")
             self.then = "stay"
             return
+        if p.pick is not None and self.pick(*p.pick):
+            return
         said = p.names_something or bool(p.wish)
         if p.intents and set(p.intents) <= {"greeting", "help"} and not said:
             self.ack.append(render("help", last_year=self.m.last_year))
@@ -174,6 +186,27 @@ class _Apply:
             self.notes.append("Sorry, I did not catch that. You can name a genre, an era, a director or "
                               "actor, a film you liked, or just describe the mood.")
             self.then = "stay"
+
+    def pick(self, place: int, verdict: str) -> bool:
+        """A film of the last list named by its place ("the second one sounds good", "more like
+        the third one", "why the first one"): as its card's button would. False when there is no
+        list to point into (the message is read as usual)."""
+        shown = last_cards(self.s)
+        if not shown:
+            return False
+        if not -len(shown) <= place < len(shown):
+            self.notes.append(f"There {'was' if len(shown) == 1 else 'were'} only {len(shown)} "
+                              f"film{'' if len(shown) == 1 else 's'} in that list.")
+            self.then = "stay"
+            return True
+        item_id = self.m.world.item_id(shown[place])
+        if verdict == "why":
+            self.why(item_id)
+            return True
+        self.card(CardFeedback(item_id, "like" if verdict == "more" else verdict))
+        if verdict == "more":  # more like it: a new list that leans to the film just liked
+            self.then = "films"
+        return True
 
     def answer(self, p: Parse) -> set[str]:
         """Text that answers the pending question; returns the names it took as the answer (a

@@ -109,6 +109,27 @@ def test_judging_one_card_keeps_the_others_and_builds_a_persona(engine):
     assert reply5.cards and not judged & {c.item_id for c in reply5.cards}
 
 
+def test_a_card_named_by_its_place_in_words_is_judged_like_its_button(engine):
+    """"the second one sounds good", "i didnt like the third one", "more like the first one",
+    "why the second one": the card at that place of the last list is liked, disliked, taken as
+    the lean of a new list or explained, also once a question followed the list."""
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something funny"))
+    state, reply = answer_until_cards(engine, state, reply)
+    first = [c.item_id for c in reply.cards]
+    state, liked = engine.step(state, Text("the second one sounds good"))
+    assert "Glad you like" in liked.text and first[1] not in [c.item_id for c in liked.cards]
+    now = [c.item_id for c in liked.cards]
+    state, disliked = engine.step(state, Text("i didnt like the third one"))
+    assert "Noted, not" in disliked.text and now[2] not in [c.item_id for c in disliked.cards]
+    state, why = engine.step(state, Text("why the first one?"))
+    assert why.explain == disliked.cards[0].item_id
+    state, more = engine.step(state, Text("more like the first one"))
+    assert more.cards and "Glad you like" in more.text
+    state, far = engine.step(state, Text("the ninth one looks good"))
+    assert "only" in far.text and far.cards == more.cards
+
+
 def test_a_concrete_wish_gets_films_at_once_with_a_question_to_narrow_them(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy"))
