@@ -52,6 +52,13 @@ FIT_POOL = 60  # a list is the films that fit the stated wish best among this ma
 SHARED_POOL = 30  # a type all of this many best-scored candidates agree on is not asked about
 
 
+GENRE_WORDS = {"Animation": "animated", "Film-Noir": "noir", "Sci-Fi": "sci-fi"}  # before "film"
+# how a value reads after "a film": "from the 1980s", "with Tom Hanks", "by Hitchcock", "in French"
+FORMS = {"decade": "from the {}", "cast": "with {}", "director": "by {}", "writer": "written by {}",
+         "country": "from {}", "language": "in {}", "runtime": "{}", "mpaa": "{}", "critics": "{}",
+         "oscar": "that won an Oscar"}
+
+
 class Engine:
     def __init__(self, models: Models, memory: MemoryStore | None = None) -> None:
         self.m = models
@@ -420,24 +427,47 @@ class Engine:
         """Why a list has close films: the catalog knows only ``n_fit`` more films with what
         was asked, or knows none, or showed the others in this search's earlier lists ("more"
         after the last of them must not claim it knows none)."""
-        asked = self._asked_words(s)
         fit = cards.fitting(self.m.world, s.accepted, s.either)
         on_cards = set(s.cards)
         earlier = len(self._distinct([i for i in s.shown if fit[i] and i not in on_cards], len(s.shown)))
-        films = lambda n: f"{n} film{'s' if n != 1 else ''}"
+        one, many = self._asked_words(s, plural=False), self._asked_words(s, plural=True)
         if earlier and n_fit:
-            return (f"Here {'are' if n_fit != 1 else 'is'} the last {films(n_fit)} with {asked} I know here "
-                    f"(the other {earlier} {'were' if earlier != 1 else 'was'} in the earlier lists)")
+            return (f"Here {'are' if n_fit != 1 else 'is'} the last {n_fit} {many if n_fit != 1 else one} I "
+                    f"know here (the other {earlier} {'were' if earlier != 1 else 'was'} in the earlier lists)")
         if earlier:
-            return (f"That was every film with {asked} I know here: {films(earlier)}, all in the earlier "
-                    "lists")
-        return f"I know of only {films(n_fit)} with {asked} here" if n_fit else \
-            f"I don't know of a film with {asked} here"
+            return f"That was every {one} I know here: {earlier} film{'s' if earlier != 1 else ''}, all in " \
+                   "the earlier lists"
+        return f"I know of only {n_fit} {many if n_fit != 1 else one} here" if n_fit else \
+            f"I don't know of {'an' if one[0] in 'aeiou' else 'a'} {one} here"
 
-    def _asked_words(self, s: ChatState) -> str:
-        """What the person asked for, as words: "Tom Hanks and Comedy", "France or French"."""
-        words = [label(self.m, v) for v in s.accepted] + [" or ".join(label(self.m, v) for v in g) for g in s.either]
-        return md(" and ".join(words))
+    def _asked_words(self, s: ChatState, plural: bool = False) -> str:
+        """What the person asked for, as a noun phrase without its article: "comedy film from the
+        1980s with Bill Murray", "films from France or in French", "film with Tom Hanks from before
+        the 1990s"."""
+        cat = self.m.catalog
+        by_type: dict[str, list[str]] = {}
+        for v in s.accepted:
+            by_type.setdefault(cat.attr_values[v][0], []).append(label(self.m, v))
+        groups = []
+        for g in s.either:
+            names = [label(self.m, v) for v in g]
+            types = {cat.attr_values[v][0] for v in g}
+            decades = sorted(names) if types == {"decade"} else []
+            every = sorted(v for t, v in cat.attr_values if t == "decade")
+            if decades and len(decades) > 1 and decades == every[: len(decades)]:
+                groups.append(f"from before the {every[len(decades)]}")
+            elif decades and len(decades) > 1 and decades == every[-len(decades):]:
+                groups.append(f"from after the {every[-len(decades) - 1]}")
+            else:
+                groups.append(" or ".join(FORMS.get(cat.attr_values[v][0], "{}").format(label(self.m, v)) for v in g))
+        genres = [GENRE_WORDS.get(g, g.lower()) for g in by_type.pop("genre", [])]
+        head = " ".join(genres + ["films" if plural else "film"])
+        after = []
+        for t in ("decade", "cast", "director", "writer", "country", "language", "runtime", "mpaa", "critics", "oscar"):
+            if t in by_type:
+                after.append(FORMS[t].format(" and ".join(by_type.pop(t))))
+        after += [" and ".join(v) for v in by_type.values()] + groups
+        return md(" ".join([head] + after))
 
     def _constraints(self, s: ChatState) -> tuple:
         values = self.m.catalog.attr_values

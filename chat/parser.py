@@ -54,6 +54,7 @@ from chat.words import (
     DISLIKE_TRIGGERS,
     DROP_AFTER,
     DROP_BEFORE,
+    ERA_SHIFT,
     FILLERS,
     GENERIC_FILM_WORDS,
     GREETING_RE,
@@ -127,19 +128,21 @@ class Parse:
     unknown_titles: list[str] = field(default_factory=list)
     wish: str = ""
     truncated: bool = False
+    era: str | None = None  # "older" | "newer": than the films shown (no decade named)
     # a film of the last list named by its place: (index, 0-based, -1 the last; like | dislike | seen | more | why)
     pick: tuple[int, str] | None = None
 
     @property
     def empty(self) -> bool:
         return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
-                    or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish)
+                    or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
+                    or self.era or self.pick)
 
     @property
     def names_something(self) -> bool:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
         return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.liked
-                    or self.disliked or self.seen or self.not_now or self.unknown_titles)
+                    or self.disliked or self.seen or self.not_now or self.unknown_titles or self.era)
 
 
 def clean(text: str) -> tuple[str, bool]:
@@ -412,6 +415,11 @@ class Parser:
                           if k not in about and t not in POSITIVE | NEGATIVE | SEEN]
         if any(t == "decade" for t, _ in out.accepted) or any(t == "decade" for g in out.alternatives for t, _ in g):
             r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
+        elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
+            words = [t for c in r.clauses for t in c.toks]
+            out.era = next((ERA_SHIFT[w] for w in words if w in ERA_SHIFT), None)
+            if out.era:
+                r.leftover = [t for t in r.leftover if t not in ERA_SHIFT and t not in ("more", "less", "bit")]
         out.wish = text.strip() if r.leftover else ""
         self._intent(r)
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):

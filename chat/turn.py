@@ -166,6 +166,8 @@ class _Apply:
         self.drop(p.dropped)
         self.values([tv for tv in p.accepted if tv[1] not in taken], p.rejected, p.instead)
         self.groups([g for g in p.alternatives if not {v for _, v in g} & taken])
+        if p.era:
+            self.era(p.era)
         self.titles(p)
         if p.wish:
             self.s = dataclasses.replace(self.s, wish=p.wish)
@@ -288,6 +290,32 @@ class _Apply:
         accepted = tuple(v for v in s.accepted if cat.attr_values[v][0] not in types & EXCLUSIVE_TYPES)
         self.s = dataclasses.replace(s, either=keep + tuple(new), accepted=accepted)
         self.got_it("; ".join(" or ".join(label(self.m, v) for v in g) for g in new))
+
+    def era(self, shift: str) -> None:
+        """"something older" / "newer": the decades before (after) the one asked for, else the
+        one the last list's films mostly come from; they replace any era asked before."""
+        cat, s = self.m.catalog, self.s
+        decades = sorted(v for v, (t, _) in enumerate(cat.attr_values) if t == "decade")
+        asked = [v for v in s.accepted if v in decades] + [v for g in s.either for v in g if v in decades]
+        if asked:
+            ref = (min if shift == "older" else max)(label(self.m, v) for v in asked)
+        else:
+            shown = last_cards(s)
+            years = sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in shown)
+            years = [y for y in years if y > 0]
+            if not years:
+                self.notes.append(f"{'Older' if shift == 'older' else 'Newer'} than what? Name a decade, "
+                                  "like the 70s.")
+                return
+            ref = f"{years[len(years) // 2] // 10 * 10}s"
+        group = tuple(v for v in decades if (label(self.m, v) < ref if shift == "older" else label(self.m, v) > ref))
+        if not group:
+            self.notes.append(f"I have nothing {'older' if shift == 'older' else 'newer'} than the {ref}.")
+            return
+        self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades),
+                                     either=tuple(g for g in s.either if not set(g) & set(decades)) + (group,))
+        self.got_it(f"{'older' if shift == 'older' else 'newer'} than the {ref}")
+        self.then = "new_films"
 
     def drop(self, dropped) -> None:
         """Constraints the person takes back ("forget the 80s", "drop the horror")."""

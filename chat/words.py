@@ -114,6 +114,9 @@ COMPARATIVES = {("older", "than"): "<", ("before",): "<", ("earlier", "than"): "
                 ("newer", "than"): ">", ("after",): ">", ("later", "than"): ">", ("more", "recent", "than"): ">",
                 ("since",): ">=", ("from", "before"): "<", ("from", "after"): ">"}
 # relative era words, filler once the message names a decade ("go older, like 50s")
+# "something older", "anything more recent?": an era relative to the films shown
+ERA_SHIFT = {"older": "older", "oldies": "older", "newer": "newer", "recent": "newer", "modern": "newer",
+             "newest": "newer", "oldest": "older"}
 RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent", "more recent"}
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 

@@ -130,6 +130,22 @@ def test_a_card_named_by_its_place_in_words_is_judged_like_its_button(engine):
     assert "only" in far.text and far.cards == more.cards
 
 
+def test_something_older_or_newer_moves_the_era_from_the_films_shown(engine):
+    """"something older": the decades before the one the last list mostly came from (or the one
+    asked for), replacing any era asked before; "something newer" then goes the other way."""
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy please"))
+    state, reply = answer_until_cards(engine, state, reply)
+    years = sorted(c.year for c in reply.cards)
+    ref = f"{years[len(years) // 2] // 10 * 10}s"
+    state, older = engine.step(state, Text("something older"))
+    assert f"older than the {ref}" in older.text and older.cards
+    assert all(c.year < int(ref[:4]) for c in older.cards if c.fits)
+    state, newer = engine.step(state, Text("anything more recent?"))
+    assert "newer than the" in newer.text
+    assert len([c for c in state.either if len(c) > 0]) == 1  # the older era gave way
+
+
 def test_a_concrete_wish_gets_films_at_once_with_a_question_to_narrow_them(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy"))
@@ -487,12 +503,14 @@ def test_films_known_to_have_what_was_asked_come_first_and_close_ones_say_so(ml_
                     assert world.has(item, v)
             if said.startswith("has "):
                 assert lacks and any(world.catalog.attr_values[v][1] in lacks for v in state.accepted)
-    assert f"I know of only {int(fits.sum())} film" in reply.text and "Close ones" in reply.text
+    n = int(fits.sum())
+    assert f"I know of only {n} war film{'s' if n > 1 else ''} by Steven Spielberg here" in reply.text
+    assert "Close ones" in reply.text
     assert "close" in reply.brief and "1." not in reply.brief  # the page's text: no list, the cards say it
     # "more" after the last of them: the earlier list had them, so it must not say it knows none
     state, more = engine.step(state, Text("more", turn=reply.turn))
     assert not any(c.fits for c in more.cards) and "don't know of a film" not in more.text
-    assert f"every film with {engine._asked_words(state)} I know here: {int(fits.sum())} film" in more.text
+    assert f"every war film by Steven Spielberg I know here: {n} film" in more.text
 
 
 @pytest.mark.data
