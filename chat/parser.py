@@ -417,9 +417,7 @@ class Parser:
             r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
         elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
             words = [t for c in r.clauses for t in c.toks]
-            out.era = next((ERA_SHIFT[w] for w in words if w in ERA_SHIFT), None)
-            if out.era:
-                r.leftover = [t for t in r.leftover if t not in ERA_SHIFT and t not in ("more", "less", "bit")]
+            out.era = next((ERA_SHIFT[w] for w in words if w in ERA_SHIFT), None)  # the words stay the wish
         out.wish = text.strip() if r.leftover else ""
         self._intent(r)
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):

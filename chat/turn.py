@@ -22,8 +22,9 @@ import numpy as np
 
 from chat.cards import fitting, md, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
+from chat.lexicon import tokens
 from chat.parser import Parse
-from chat.words import EXCLUSIVE_TYPES
+from chat.words import ERA_SHIFT, EXCLUSIVE_TYPES, POLITE, STOPWORDS
 from prompts import render
 from recsys.personas import Persona, reweight
 
@@ -169,7 +170,7 @@ class _Apply:
         if p.era:
             self.era(p.era)
         self.titles(p)
-        if p.wish:
+        if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | {"less", "bit"}):
             self.s = dataclasses.replace(self.s, wish=p.wish)
             self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
