@@ -925,7 +925,7 @@ class Parser:
         acting before writing: a writer-director is asked for as a director)."""
         before = set(toks[max(0, i - 3) : i])
         want = ("director" if before & {"directed", "director", "by"} else
-                "cast" if before & {"with", "starring", "actor", "actress", "stars"} else
+                "cast" if before & {"with", "w", "starring", "actor", "actress", "stars"} else
                 "writer" if before & {"written", "writer"} else None)
         if "written" in before:
             want = "writer"

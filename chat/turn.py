@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from chat.loading import Models
 
 
+PERSON_TYPES = ("cast", "director", "writer")
+
+
 @dataclass(frozen=True)
 class TurnContext:
     """What a turn reads once, before anything else: the remembered preference summary (one
@@ -258,6 +261,13 @@ class _Apply:
             # the new value with the rest, so "instead" starts the search afresh from it
             replaced += [v for v in accepted if v not in yes]
             accepted, either = tuple(yes), ()
+        people = [v for v in accepted if v not in yes and cat.attr_values[v][0] in PERSON_TYPES]
+        if (people and any(cat.attr_values[v][0] in PERSON_TYPES for v in yes)
+                and not fitting(self.m.world, accepted, either).any()):
+            # "directed by tarantino" ... "with jim carrey": no film has both, so the new person takes
+            # the place of the earlier ones (the kind of film, the era and the rest stay)
+            replaced += people
+            accepted = tuple(v for v in accepted if v not in people)
         self.s = dataclasses.replace(s, accepted=accepted, either=either,
                                      rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
                                      answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))

@@ -184,7 +184,7 @@ written read reading if possible say sounds cinema fancy everything handful bunc
 results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
 honestly reckon youd answered grab grabs appeal appeals sumthing smth ooh hm right first original second third
 everyone everybody always recommends recommended found stick requirement adaptation
-adaptations adapted ever display reveal lay put
+adaptations adapted ever display reveal lay put w
 """.split())
 # the words of a request for films: with what the message names taken out, its frame asks for
 # films only if it has one of these ("show me some comedies", not "comedies for date night")

@@ -355,6 +355,23 @@ def test_instead_starts_afresh_when_no_film_has_the_new_value_with_the_rest(ml_m
         assert (c.fits, c.partial) == (bool(fit[item]), bool(part[item] and not fit[item])), c.title
 
 
+@pytest.mark.data
+def test_a_new_person_no_film_shares_with_the_earlier_one_takes_their_place(ml_models, tmp_path):
+    """"directed by tarantino", then "comedy w jim carrey": no film has both people, so Jim Carrey
+    takes Tarantino's place (the kind of film stays) instead of a search nothing can meet; two
+    people some film has together ("tom hanks and meg ryan") are both kept."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("directed by tarantino"))
+    state, reply = engine.step(state, Text("comedy w jim carrey"))
+    assert {c[1] for c in reply.constraints} == {"Comedy", "Jim Carrey"}
+    assert "Jim Carrey instead of Quentin Tarantino" in reply.text
+    assert reply.cards[0].fits and "Jim Carrey" in reply.cards[0].cast
+    state, reply = engine.step(state, Text("something with tom hanks and meg ryan"))
+    assert {"Tom Hanks", "Meg Ryan"} <= {c[1] for c in reply.constraints}
+    assert "Jim Carrey" not in {c[1] for c in reply.constraints}
+
+
 def test_session_turn_limit(engine):
     state = ChatState(session_id="s", turn=MAX_TURNS)
     state2, reply = engine.step(state, Text("hello"))
