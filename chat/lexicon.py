@@ -116,7 +116,10 @@ NICKNAMES = {"arnold": ("arnie",), "james": ("jimmy", "jim"), "robert": ("bob", 
              "walter": ("walt",), "harold": ("harry",), "henry": ("hank",), "charles": ("charlie", "chuck")}
 # what fans call a few films, where the catalog has them (its title starts with the value)
 TITLE_ALIASES = {"esb": "Empire Strikes Back", "rotj": "Return of the Jedi", "anh": "Star Wars",
-                 "bttf": "Back to the Future", "mib": "Men in Black", "lotr": "Lord of the Rings"}
+                 "bttf": "Back to the Future", "mib": "Men in Black", "lotr": "Lord of the Rings",
+                 "star wars 4": "Star Wars", "star wars iv": "Star Wars", "star wars 5": "Empire Strikes Back",
+                 "star wars v": "Empire Strikes Back", "star wars 6": "Return of the Jedi",
+                 "star wars vi": "Return of the Jedi"}
 SURNAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "le", "la", "du", "mc"}
 TITLE_ARTICLES = ("the", "a", "an", "la", "le", "les", "il", "el", "das", "der", "die")
 
@@ -145,6 +148,10 @@ def title_keys(title: str) -> list[Phrase]:
         if not p:
             continue
         forms = [p]
+        initials = re.match(r"^((?:[A-Z]\.){2,})\s+the\b", t)  # "E.T. the Extra-Terrestrial": "e.t.", "et"
+        if initials:
+            letters = tuple(initials.group(1).replace(".", "").lower())
+            forms += [letters, ("".join(letters),)]
         roman = tuple({"ii": "2", "iii": "3", "iv": "4"}.get(w, w) for w in p)
         if roman != p:
             forms.append(roman)
@@ -164,9 +171,10 @@ ROMAN = {"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "ii": 2, "iii": 3, "iv": 4, "v"
 def sequel_keys(titles, years, popularity) -> dict[Phrase, int]:
     """Sequels by number where the catalog titles them otherwise: "jurassic park 2" for "The Lost
     World: Jurassic Park", "batman 3" for "Batman Forever", "die hard 3" for "Die Hard: With a
-    Vengeance". A sequel is a later film titled "<base>: <subtitle>", "<subtitle>: <base>",
-    "<base> <word>" or "<base> & <word>"; those that carry no number take, by year, the numbers
-    after the highest one their franchise shows ("Alien 3" makes "Alien: Resurrection" 4). Only
+    Vengeance", "alien 2" for "Aliens". A sequel is a later film titled "<base>: <subtitle>",
+    "<subtitle>: <base>", "<base> <word>", "<base> & <word>" or the base's plural; one that
+    carries no number takes the one after the film before it, by year, where that is free
+    ("Aliens" after "Alien" is 2, "Alien: Resurrection" after "Alien 3" is 4). Only
     well-known bases (50 ratings, 100 for one word): "Killer: A Journal of Murder" is no sequel."""
     def bare(t: str) -> Phrase:
         k = title_keys(t)[0] if title_keys(t) else ()
@@ -178,13 +186,15 @@ def sequel_keys(titles, years, popularity) -> dict[Phrase, int]:
     for b, base in enumerate(bases):
         if not base or any(w.isdigit() for w in base) or popularity[b] < (100 if len(base) == 1 else 50):
             continue
-        numbered, later = {1}, []
+        franchise = [(int(years[b]), 1, b)]  # (year, its number or 0, item)
         for j, head in enumerate(heads):
             if j == b or int(years[j]) <= int(years[b]):
                 continue
             first, _, sub = head.partition(":")
             whole = bare(first)
-            if whole == base and sub:
+            if whole == base[:-1] + (base[-1] + "s",) and not sub:
+                tail = ("plural",)  # "Aliens" after "Alien"
+            elif whole == base and sub:
                 tail = phrase(sub)
             elif sub and bare(sub.strip()) == base:
                 tail = ("subtitle",)
@@ -196,14 +206,18 @@ def sequel_keys(titles, years, popularity) -> dict[Phrase, int]:
             number = ROMAN.get(tail[0]) if tail else None
             if number is None and tail[:1] == ("part",) and len(tail) > 1:
                 number = ROMAN.get(tail[1])
-            if number is not None:
-                numbered.add(number)
-            elif tail:
-                later.append(j)
-        for k, j in enumerate(sorted(later, key=lambda j: int(years[j]))):
-            n = str(max(numbered) + 1 + k)
-            out.setdefault(base + (n,), j)
-            out.setdefault(("the",) + base + (n,), j)
+            if tail:
+                franchise.append((int(years[j]), number or 0, j))
+        used = {n for _, n, _ in franchise}
+        last = 0
+        for _, number, j in sorted(franchise):  # by year, each unnumbered film after the one before it
+            if number:
+                last = number
+            elif last + 1 not in used:
+                last += 1
+                used.add(last)
+                out.setdefault(base + (str(last),), j)
+                out.setdefault(("the",) + base + (str(last),), j)
     return out
 
 

@@ -49,12 +49,14 @@ from chat.lexicon import phrase as tokens_of
 from chat.words import (
     ALL_NO,
     ALL_YES,
+    ASK_TITLE,
     CLOSED_WORDS,
     COMPLAINTS,
     DISLIKE_TRIGGERS,
     DROP_AFTER,
     DROP_BEFORE,
     ERA_SHIFT,
+    FAREWELL_RE,
     FILLERS,
     GENERIC_FILM_WORDS,
     GREETING_RE,
@@ -350,6 +352,9 @@ class Parser:
         if not toks:
             return out
         out.pick = self._pick(text)
+        if FAREWELL_RE.match(text):  # "gotta go, bye"
+            out.intents.append("bye")
+            return out
         core = tuple(t for t in toks if t not in POLITE) or tuple(toks)
         if core in INTENT_OF:
             out.intents.append(INTENT_OF[core])
@@ -685,6 +690,11 @@ class Parser:
             if neutral:  # "not feeling like Schindler's List": a film named next is neither liked nor disliked
                 r.talks_of_films = True
                 i += len(neutral)
+                continue
+            ask = match_phrase(toks, i, ASK_TITLE)
+            if ask and i + len(ask) < n and toks[i + len(ask)] not in NOT_TITLE_START:
+                r.talks_of_films, strong = True, True  # "have u got inception?": a film's name follows
+                i += len(ask)
                 continue
             trig = match_phrase(toks, i, LIKE_TRIGGERS | DISLIKE_TRIGGERS)
             if trig:

@@ -147,6 +147,11 @@ class _Apply:
             return
         if p.pick is not None and self.pick(*p.pick):
             return
+        if "bye" in p.intents:
+            self.ack.append("Goodbye! What you liked is kept for next time" + (
+                " (your key is in the panel)." if self.s.user_id else "."))
+            self.then = "stay"
+            return
         said = p.names_something or bool(p.wish)
         if p.intents and set(p.intents) <= {"greeting", "help"} and not said:
             self.ack.append(render("help", last_year=self.m.last_year))

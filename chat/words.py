@@ -52,8 +52,14 @@ YES_NO_TAIL = {"why", "not", "really", "go", "on", "ahead", "then", "thanks", "p
                "great", "that", "works", "for", "me", "course", "of", "definitely", "thank", "you", "i", "guess",
                "alright"}
 # small talk after a greeting is no wish ("hi there, how are you")
-SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?|how's it going|hows it going|what's up|whats up|how are things)"
+SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?|how's it going|hows it going|what's up|whats up|how are things|"
+                           r"i'?m back|i am back|back again|it'?s me again)"
                            r"\b[\s,.!?:;-]*", re.IGNORECASE)
+# leaving: the reply says goodbye, not "Looking for something like 'gotta go'"
+FAREWELL_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|right|anyway|well|thanks?|thank you|cheers)[\s,.!]+)*"
+                         r"(?:gotta go|got to go|have to go|i'?m off|i'?m done|that'?s all|bye|goodbye|good night|"
+                         r"goodnight|see (?:you|ya)|cya|ttyl)"
+                         r"(?:[\s,.!]+(?:bye|for now|now|then|thanks?|cheers|later|all))*[\s.!]*$", re.IGNORECASE)
 POLITE = {"please", "thanks", "thank", "you", "one"}
 
 NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither",
@@ -70,6 +76,9 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("favourite", "is"), ("favorite", "is"), ("such", "as"), ("favourite", "movie", "is"),
                  ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is"),
                  ("have", "you", "got"), ("do", "you", "have")}
+# asking whether the catalog has a film: what follows is a film's name ("have u got inception?")
+ASK_TITLE = {("have", "you", "got"), ("have", "u", "got"), ("do", "you", "have"), ("do", "u", "have"),
+             ("you", "got"), ("u", "got"), ("is", "there"), ("do", "you", "know")}
 STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
 DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",)}
 

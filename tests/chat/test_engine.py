@@ -146,6 +146,13 @@ def test_something_older_or_newer_moves_the_era_from_the_films_shown(engine):
     assert len([c for c in state.either if len(c) > 0]) == 1  # the older era gave way
 
 
+def test_a_farewell_is_answered_not_searched(engine):
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy please"))
+    state, bye = engine.step(state, Text("gotta go, bye"))
+    assert bye.text.startswith("Goodbye!") and "Looking for" not in bye.text and bye.cards == reply.cards
+
+
 def test_a_concrete_wish_gets_films_at_once_with_a_question_to_narrow_them(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy"))

@@ -353,3 +353,25 @@ def test_names_a_person_at_the_page_types_on_movielens(ml100k_catalog):
     p = parser.parse("jurassic park 2 was fun too")
     assert [ml100k_catalog.titles[i] for i in p.liked] == ["Lost World: Jurassic Park, The"] and not p.disliked
     assert parser.parse("heat was too long").disliked
+
+
+@pytest.mark.data
+def test_more_ways_people_name_films_and_take_leave_on_movielens(ml100k_catalog):
+    """Found by a helper talking to the running app: "alien 2" is Aliens (the base's plural fills
+    the free number), "star wars 4" is Star Wars, "e.t." and "et" are E.T.; "have u got inception?"
+    names a film the catalog lacks; "gotta go, bye" is a farewell and "hey im back" a greeting,
+    neither a search."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    for text, title in (("alien 2 is the best one", "Aliens"), ("star wars 4 is my favourite", "Star Wars"),
+                        ("e.t.", "E.T. the Extra-Terrestrial"), ("i loved et", "E.T. the Extra-Terrestrial")):
+        p = parser.parse(text)
+        assert [titles[i] for i in p.liked] == [title] and not p.unknown_titles and not p.intents, text
+    assert parser.parse("have u got inception?").unknown_titles == ["inception"]
+    assert parser.parse("do you have anything with tom hanks").accepted == [(C, "Tom Hanks")]
+    for text in ("gotta go, bye", "ok thanks, bye", "see you later"):
+        p = parser.parse(text)
+        assert p.intents == ["bye"] and not p.wish, text
+    p = parser.parse("hey im back")
+    assert p.intents == ["greeting"] and not p.wish
+    assert "bye" not in parser.parse("later films please").intents
