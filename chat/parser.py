@@ -50,6 +50,9 @@ from chat.words import (
     ALL_NO,
     ALL_YES,
     ASK_TITLE,
+    CHILD_AGE_RE,
+    CHILD_MAX_AGE,
+    CHILD_WORDS,
     CLOSED_WORDS,
     COMPLAINTS,
     DISLIKE_TRIGGERS,
@@ -423,6 +426,11 @@ class Parser:
         elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
             words = [t for c in r.clauses for t in c.toks]
             out.era = next((ERA_SHIFT[w] for w in words if w in ERA_SHIFT), None)  # the words stay the wish
+        young = [int(a or b) for a, b in CHILD_AGE_RE.findall(text)]
+        kids = ("genre", "Children's")
+        if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected:
+            out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
+            r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
         out.wish = text.strip() if r.leftover else ""
         self._intent(r)
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):

@@ -76,6 +76,16 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("favourite", "is"), ("favorite", "is"), ("such", "as"), ("favourite", "movie", "is"),
                  ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is"),
                  ("have", "you", "got"), ("do", "you", "have")}
+# a child and their age: films for children ("movie night w my son, hes 6", "for my 7 year old")
+CHILD = r"(?:son|daughter|kids?|nephews?|nieces?|grand(?:son|daughter|kids?)|boy|girl|little ones?|toddlers?|" \
+        r"children|child|youngest|eldest)"
+CHILD_AGE_RE = re.compile(
+    r"\b" + CHILD + r"\b[^.?!;]{0,20}?\b(?:(?:he|she|they|who)(?:'?s|'?re| is| are)|is|are|aged?)\s+(\d{1,2})\b"
+    r"(?!\s*(?:s\b|0s|mins?|minutes|hours?|hrs?|%))"
+    r"|\b(\d{1,2})[- ]?(?:yo|y/o|years?[- ]olds?|yrs?[- ]olds?)\b", re.IGNORECASE)
+CHILD_MAX_AGE = 12
+CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl", "toddler", "child", "children",
+               "youngest", "eldest", "year", "years", "old", "yo", "hes", "shes", "aged", "age", "little", "who", "is"}
 # asking whether the catalog has a film: what follows is a film's name ("have u got inception?")
 ASK_TITLE = {("have", "you", "got"), ("have", "u", "got"), ("do", "you", "have"), ("do", "u", "have"),
              ("you", "got"), ("u", "got"), ("is", "there"), ("do", "you", "know")}

@@ -90,6 +90,11 @@ TABLE = [
     ("no horror, we want something cozy", {"wish": True, "rejected": [(G, "Horror")]}),
     ("a comedy, my kids like talking animals", {"wish": True, "accepted": [(G, "Comedy")]}),
     ("a comedy from the nintees", {"accepted": [(G, "Comedy"), (D, "1990s")]}),  # two slips in a value's word
+    # a child and their age: films for children; an adult "son" is not a child
+    ("movie night w my son, hes 6", {"accepted": [(G, "Children's")]}),
+    ("not scary, my kid is 6", {"accepted": [(G, "Children's")], "rejected": [(G, "Horror")]}),
+    ("something for my 7 year old", {"accepted": [(G, "Children's")]}),
+    ("my son is 25 and likes action", {"accepted": [(G, "Action")], "wish": True}),
 ]
 
 
