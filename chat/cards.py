@@ -35,8 +35,11 @@ ROLE_COLOURS = {"card": "#2563eb", "liked": "#16a34a", "wanted": "#16a34a", "unw
                 "term": "#6b7280"}
 
 
-def _values(m: Models, item: int, attr_type: str, n: int) -> tuple[str, ...]:
-    return tuple(m.catalog.values_of(m.world.catalog_index(item), attr_type)[:n])
+def _values(m: Models, item: int, attr_type: str, n: int, first: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Up to ``n`` of the item's values of ``attr_type``, those in ``first`` (asked for) before the
+    others: a card whose reason says "has Thriller" shows Thriller among its genres."""
+    values = list(m.catalog.values_of(m.world.catalog_index(item), attr_type))
+    return tuple(sorted(values, key=lambda v: v not in first)[:n])
 
 
 def _asked(m: Models, s, attr_type: str) -> tuple[str, ...]:
@@ -62,7 +65,8 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
         _, a = m.tastes.attend(list(ctx.personas), [item])
         persona = ctx.personas[int(np.argmax(a[0]))].description
     return Facts(item_id=m.catalog.item_ids[i], title=title_of(m.catalog, i), year=int(m.catalog.years[i]),
-                 genres=_values(m, item, "genre", 3), directors=_values(m, item, "director", 2),
+                 genres=_values(m, item, "genre", 3, _asked(m, s, "genre")),
+                 directors=_values(m, item, "director", 2, _asked(m, s, "director")),
                  cast=m.catalog.leads(i, 3, first=_asked(m, s, "cast")), matched=matched, similar_liked=similar,
                  persona=persona,
                  wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist))

@@ -80,7 +80,8 @@ class Engine:
             self.memory.open_session(user_id, state.session_id, self._state_json(state))
         ctx = self.context(state)
         if ctx.summary["liked"] and not note:
-            note = f"Welcome back: I remember {len(ctx.summary['liked'])} films you liked."
+            n = len(ctx.summary["liked"])
+            note = f"Welcome back: I remember {n} film{'s' if n != 1 else ''} you liked."
         text = render("help", last_year=self.m.last_year)
         reply = Reply(text=(note + "\n\n" + text).strip(), turn=0, personas=_persona_view(ctx))
         return state, reply, token
@@ -432,8 +433,9 @@ class Engine:
         earlier = len(self._distinct([i for i in s.shown if fit[i] and i not in on_cards], len(s.shown)))
         one, many = self._asked_words(s, plural=False), self._asked_words(s, plural=True)
         if earlier and n_fit:
-            return (f"Here {'are' if n_fit != 1 else 'is'} the last {n_fit} {many if n_fit != 1 else one} I "
-                    f"know here (the other {earlier} {'were' if earlier != 1 else 'was'} in the earlier lists)")
+            last = f"the last {n_fit} {many}" if n_fit != 1 else f"the last {one}"
+            return (f"Here {'are' if n_fit != 1 else 'is'} {last} I know here (the other {earlier} "
+                    f"{'were' if earlier != 1 else 'was'} in the earlier lists)")
         if earlier:
             return f"That was every {one} I know here: {earlier} film{'s' if earlier != 1 else ''}, all in " \
                    "the earlier lists"

@@ -280,7 +280,8 @@ class _Apply:
             was = f" instead of {', '.join(label(self.m, v) for v in replaced)}" if replaced else ""
             self.got_it(", ".join(label(self.m, v) for v in yes) + was)
         if no:
-            self.ack.append("No " + ", ".join(label(self.m, v) for v in no) + ".")
+            self.ack.append(("Nothing " if all(self.m.catalog.attr_values[v][0] in ("runtime", "critics", "mpaa")
+                                               for v in no) else "No ") + ", ".join(label(self.m, v) for v in no) + ".")
 
     def got_it(self, what: str) -> None:
         """One "Got it: …" line for everything understood in this message: an answer to the
