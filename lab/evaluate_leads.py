@@ -93,8 +93,16 @@ def main(argv=None) -> int:
             films.append((item, leads, len(films)))
     parts = {"all rows": films, "tuned rows": [f for f in films if f[2] % 2 == 0],
              "held-out rows": [f for f in films if f[2] % 2 == 1]}
+    orderings = dict(ORDERINGS)
+    if catalog.prominence:  # an OMDb-enriched MovieLens catalog: the variant tried and not shipped
+        from recsys.leads import order_cast, prominence_by_era
+        from recsys.movielens import _split_list, omdb_rows
+
+        by_era = prominence_by_era((_split_list(r["Cast"]), r["Reviews"] or 0, r["Year"] or 0,
+                                    _split_list(r["Director"])) for r in omdb_rows())
+        orderings["prominence by era (tried, not shipped)"] = lambda c, i: order_cast(c.values_of(i, "cast"), by_era)
     results = {name: {part: score(catalog, [(i, leads) for i, leads, _ in rows], order)
-                      for part, rows in parts.items()} for name, order in ORDERINGS.items()}
+                      for part, rows in parts.items()} for name, order in orderings.items()}
     print(f"{args.dataset}: leads on {args.list.name} ({len(films)} films with cast; "
           + ", ".join(f"{len(v)} {k}" for k, v in skipped.items()) + ")")
     rows = [[name, part, str(r["films"]), f"{r['first is a lead']:.3f}", f"{r['2 of top 3']:.3f}"]

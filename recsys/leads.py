@@ -51,3 +51,34 @@ def order_cast(cast: Iterable[str], scores: dict[str, float], directors: Iterabl
         return (-s, -fallback.get(name, 0.0), name)
 
     return sorted(dict.fromkeys(cast), key=key)
+
+
+def prominence_by_era(films: Iterable[tuple[list[str], float, int, list[str]]], shrink: float = 5.0,
+                      career: float = 0.05) -> dict[str, float]:
+    """A variant tried on the hand list and not shipped (``python -m lab.evaluate_leads`` prints
+    it beside the shipped order): each film's log reviews divided by the median of its year's
+    films (old films have fewer online reviews, so careers in the 2000s looked bigger), films a
+    person directed left out of their reach (no director factor), and a gentler career term:
+
+        prominence(p) = sum(log(1 + reviews) / median_of_year) / (n_films + shrink) + career * log(1 + n_films)
+
+    ``films``: (cast names, reviews, year, directors) for every film of the source table."""
+    films = list(films)
+    by_year: dict[int, list[float]] = {}
+    for _, reviews, year, _ in films:
+        by_year.setdefault(int(year or 0), []).append(math.log1p(max(float(reviews or 0), 0.0)))
+    median: dict[int, float] = {}
+    for year in by_year:
+        for wide in range(10):  # the nearest years until there are 50 films to take the median of
+            near = [w for y in range(year - wide, year + wide + 1) for w in by_year.get(y, [])]
+            if len(near) >= 50:
+                break
+        median[year] = sorted(near)[len(near) // 2]
+    reach: dict[str, float] = {}
+    count: dict[str, int] = {}
+    for cast, reviews, year, directors in films:
+        weight = math.log1p(max(float(reviews or 0), 0.0)) / max(median[int(year or 0)], 0.5)
+        for name in set(cast) - set(directors):
+            reach[name] = reach.get(name, 0.0) + weight
+            count[name] = count.get(name, 0) + 1
+    return {p: reach[p] / (count[p] + shrink) + career * math.log1p(count[p]) for p in reach}

@@ -162,6 +162,12 @@ class TitleIndex:
 def _omdb_index() -> tuple[TitleIndex, dict[str, float]]:
     """The OMDb rows, joined with their tomatoes meter, by title and year; and each person's
     prominence over the whole table (``recsys.leads``)."""
+    rows = omdb_rows()
+    return TitleIndex(rows), prominence((_split_list(r["Cast"]), r["Reviews"] or 0) for r in rows)
+
+
+def omdb_rows() -> list[dict]:
+    """Every row of the packaged OMDb table, joined with its tomatoes meter and review count."""
     raw = assets.read_member("bokeh-sampledata", MOVIES_DB)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "movies.db"
@@ -173,8 +179,7 @@ def _omdb_index() -> tuple[TitleIndex, dict[str, float]]:
             " o.Language, o.Country, o.Oscars, t.Meter, t.Reviews FROM omdb o LEFT JOIN tomatoes t ON t.ID = o.ID"
         ).fetchall()
         con.close()
-    rows = [dict(r) for r in rows]
-    return TitleIndex(rows), prominence((_split_list(r["Cast"]), r["Reviews"] or 0) for r in rows)
+    return [dict(r) for r in rows]
 
 
 def _enrich(item_id: str, row: dict) -> tuple[list[tuple[str, str, str]], set[str]]:

@@ -149,3 +149,19 @@ def test_item_texts_name_the_leads_not_the_busiest_extras():
     cat = build_catalog("t", items, attrs, {}, ([], [], np.array([]), np.array([]), None), prominence=prominence)
     assert cat.texts[0] == "Heat (1995). With Al Pacino, Robert De Niro, Val Kilmer."
     assert cat.leads(0) == ("Al Pacino", "Robert De Niro", "Val Kilmer")
+
+
+def test_prominence_by_era_scales_reviews_by_the_year_and_leaves_out_films_a_person_directed():
+    """The variant ``lab.evaluate_leads`` reports beside the shipped order: a 1950s star whose
+    films were reviewed well for their time outranks a 2000s player with more reviews in a
+    busier era, and a director's cameos in their own films add nothing to their reach."""
+    from recsys.leads import prominence_by_era
+
+    films = [(["Old Star", "Extra"], 60, 1954, ["Director A"]) for _ in range(30)]
+    films += [(["Extra"], 10, 1954, []) for _ in range(30)]
+    films += [(["New Player"], 120, 2005, []) for _ in range(30)]
+    films += [(["Big Star"], 400, 2005, []) for _ in range(30)]
+    films += [(["Director A", "Old Star"], 60, 1955, ["Director A"]) for _ in range(5)]
+    p = prominence_by_era(films)
+    assert p["Old Star"] > p["New Player"] and p["Old Star"] > p["Extra"]
+    assert "Director A" not in p  # only ever in the cast of films they directed
