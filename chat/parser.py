@@ -73,6 +73,7 @@ from chat.words import (
     NEGATORS,
     NEUTRAL_TITLE,
     NICKNAME_CUES,
+    NOT_A_LENGTH,
     NOT_NEGATING_NEXT,
     NOT_NOW,
     NOT_TITLE_START,
@@ -96,6 +97,7 @@ from chat.words import (
     SUBTITLES,
     SWAP,
     SWAP_TO,
+    THANKS_RE,
     TITLE_END,
     VERDICT_WORDS,
     WISH_MARKERS,
@@ -355,7 +357,7 @@ class Parser:
         if not toks:
             return out
         out.pick = self._pick(text)
-        if FAREWELL_RE.match(text):  # "gotta go, bye"
+        if FAREWELL_RE.match(text) or THANKS_RE.match(text):  # "gotta go, bye", "perfect thanks", "that will do"
             out.intents.append("bye")
             return out
         core = tuple(t for t in toks if t not in POLITE) or tuple(toks)
@@ -472,8 +474,8 @@ class Parser:
         place = PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
         before, after = text[: m.start()].lower(), text[m.end():].lower()
         after_words = set(tokens(after))
-        if re.search(r"\bwhy\b", before):
-            return place, "why"
+        if re.search(r"\b(?:why|who|what|when|which|how)\b", before) or "about" in after_words:
+            return place, "why"  # "who directed the first one?": its card's explanation says
         if CARD_MORE.search(before):
             return place, "more"
         if after_words & SEEN or set(tokens(before)) & SEEN:  # "the first one i saw already"
@@ -654,6 +656,8 @@ class Parser:
         """The catalog film ``text`` (four characters or more) names with a few slips; None when none."""
         hit = process.extractOne(text, self.lex.title_strings, scorer=fuzz.ratio,
                                  score_cutoff=TITLE_CUTOFF) if len(text) >= 4 else None
+        if hit and hit[1] < 100 and len(tokens(text)) == 1 and text in self._english:
+            return None  # one ordinary word is no slip of a title: "singing" is not "shining"
         return self.lex.titles[tuple(hit[0].split())][0] if hit else None
 
     def _clause(self, r: _Reading, k: int, c: _Clause, title_mood: str | None) -> str | None:
@@ -733,6 +737,11 @@ class Parser:
                     r.used.append((c.spans[i + 1][0], c.spans[i + hit[1]][1]))
                     i += 1 + hit[1]
                     continue
+            if toks[i] == "long" and i + 1 < n and toks[i + 1] in NOT_A_LENGTH:  # "long day at work"
+                r.leftover.append(toks[i])
+                r.leftover_clause.append(k)
+                i += 2
+                continue
             hit = self._longest(toks, i, c, r, negated, title_ctx)
             if (hit and hit[1] == 1 and hit[0] != "title" and i == after_title + 1 and toks[i - 1] in ("and", "or")
                     and (toks[i],) in self.lex.titles and r.talks_of_films):  # "twelve monkeys and brazil": a

@@ -148,7 +148,7 @@ class _Apply:
         if p.pick is not None and self.pick(*p.pick):
             return
         if "bye" in p.intents:
-            self.ack.append("Goodbye! What you liked is kept for next time" + (
+            self.ack.append("Enjoy the film! What you liked is kept for next time" + (
                 " (your key is in the panel)." if self.s.user_id else "."))
             self.then = "stay"
             return

@@ -60,6 +60,13 @@ FAREWELL_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|right|anyway|well|thanks?|thank yo
                          r"(?:gotta go|got to go|have to go|i'?m off|i'?m done|that'?s all|bye|goodbye|good night|"
                          r"goodnight|see (?:you|ya)|cya|ttyl)"
                          r"(?:[\s,.!]+(?:bye|for now|now|then|thanks?|cheers|later|all))*[\s.!]*$", re.IGNORECASE)
+# thanks that close the search: a goodbye, not "yes" or a new list
+THANKS_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|perfect|great|cool|awesome|nice|brilliant|lovely|cheers)[\s,.!]+)*"
+                       r"(?:thanks?(?: you)?(?: (?:so|very) much)?|thx|ty|cheers)"
+                       r"(?:[\s,.!]+(?:that'?ll do|that will do|that'?s (?:great|perfect|it|all)|for the help|mate))*"
+                       r"[\s.!]*$", re.IGNORECASE)
+# "long" before these is no film length ("long day at work")
+NOT_A_LENGTH = {"day", "days", "week", "weeks", "night", "shift", "time", "year", "weekend", "story", "drive"}
 POLITE = {"please", "thanks", "thank", "you", "one"}
 
 NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither",

@@ -149,8 +149,11 @@ def test_something_older_or_newer_moves_the_era_from_the_films_shown(engine):
 def test_a_farewell_is_answered_not_searched(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy please"))
-    state, bye = engine.step(state, Text("gotta go, bye"))
-    assert bye.text.startswith("Goodbye!") and "Looking for" not in bye.text and bye.cards == reply.cards
+    for text in ("gotta go, bye", "perfect thanks", "Thank you, that will do."):
+        state, bye = engine.step(state, Text(text))
+        assert bye.text.startswith("Enjoy the film!") and "Looking for" not in bye.text and bye.cards == reply.cards
+    state, why = engine.step(state, Text("who directed the first one?"))  # a question about a card explains it
+    assert why.explain == reply.cards[0].item_id
 
 
 def test_a_concrete_wish_gets_films_at_once_with_a_question_to_narrow_them(engine):

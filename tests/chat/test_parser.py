@@ -380,3 +380,5 @@ def test_more_ways_people_name_films_and_take_leave_on_movielens(ml100k_catalog)
     p = parser.parse("hey im back")
     assert p.intents == ["greeting"] and not p.wish
     assert "bye" not in parser.parse("later films please").intents
+    assert not parser.parse("ugh no, i hate singing lol").disliked  # a real word is no slip of "shining"
+    assert parser.parse("long day at work, just want something funny").accepted == [(G, "Comedy")]
