@@ -189,6 +189,8 @@ class _Apply:
             # a changed wish while looking at films: new films ("actually make it the 80s"); an answer to
             # the question beside the films, and nothing else, lets the policy go on
             self.then = "new_films"
+        if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
+            self.then = "new_films"  # "not titanic pls", "e.t. was great" while looking at films: films that take it in
         if {"more", "something_else"} & set(p.intents):
             self.then = "films"
             if "something_else" in p.intents:

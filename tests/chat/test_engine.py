@@ -146,6 +146,17 @@ def test_something_older_or_newer_moves_the_era_from_the_films_shown(engine):
     assert len([c for c in state.either if len(c) > 0]) == 1  # the older era gave way
 
 
+def test_a_film_named_while_looking_at_films_brings_films_that_take_it_in(engine):
+    """"Toy Story was great" or "not that one, seen it" typed beside a list: a new list, not a
+    question alone (a helper talking to the app met several turns in a row without films)."""
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy please"))
+    state, reply = answer_until_cards(engine, state, reply)
+    title = reply.cards[0].title
+    state, seen = engine.step(state, Text(f"i have seen {title}"))
+    assert seen.cards and title not in [c.title for c in seen.cards]
+
+
 def test_a_farewell_is_answered_not_searched(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy please"))
