@@ -153,6 +153,10 @@ class _Apply:
             self.then = "stay"
             return
         said = p.names_something or bool(p.wish)
+        if p.intents == ["greeting"] and not said and (self.before.cards or self.before.shown):
+            self.ack.append("Hello again! Tell me what you would like, or judge the films shown.")
+            self.then = "stay"  # "hey im back" mid-conversation: not the whole welcome again
+            return
         if p.intents and set(p.intents) <= {"greeting", "help"} and not said:
             self.ack.append(render("help", last_year=self.m.last_year))
             self.then = "stay"

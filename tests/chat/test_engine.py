@@ -163,6 +163,8 @@ def test_a_farewell_is_answered_not_searched(engine):
     for text in ("gotta go, bye", "perfect thanks", "Thank you, that will do."):
         state, bye = engine.step(state, Text(text))
         assert bye.text.startswith("Enjoy the film!") and "Looking for" not in bye.text and bye.cards == reply.cards
+    state, hello = engine.step(state, Text("hey im back"))  # mid-conversation: a short hello, the films stay
+    assert hello.text.startswith("Hello again!") and hello.cards == reply.cards
     state, why = engine.step(state, Text("who directed the first one?"))  # a question about a card explains it
     assert why.explain == reply.cards[0].item_id
 
