@@ -451,11 +451,11 @@ class Engine:
         for v in s.accepted:
             by_type.setdefault(cat.attr_values[v][0], []).append(label(self.m, v))
         groups = []
+        every = sorted(v for t, v in cat.attr_values if t == "decade") if s.either else []
         for g in s.either:
             names = [label(self.m, v) for v in g]
             types = {cat.attr_values[v][0] for v in g}
             decades = sorted(names) if types == {"decade"} else []
-            every = sorted(v for t, v in cat.attr_values if t == "decade")
             if decades and len(decades) > 1 and decades == every[: len(decades)]:
                 groups.append(f"from before the {every[len(decades)]}")
             elif decades and len(decades) > 1 and decades == every[-len(decades):]:

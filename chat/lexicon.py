@@ -177,26 +177,40 @@ def sequel_keys(titles, years, popularity) -> dict[Phrase, int]:
     ("Aliens" after "Alien" is 2, "Alien: Resurrection" after "Alien 3" is 4). Only
     well-known bases (50 ratings, 100 for one word): "Killer: A Journal of Murder" is no sequel."""
     def bare(t: str) -> Phrase:
-        k = title_keys(t)[0] if title_keys(t) else ()
+        keys = title_keys(t)
+        k = keys[0] if keys else ()
         return k[1:] if len(k) > 1 and k[0] in ("the", "a", "an") else k
 
-    heads = [t.partition(" (")[0] for t in titles]
+    # each title's part before a colon ("whole") and after it, read once; indexed by the whole's
+    # first word and by the subtitle, where a base's sequels can be
+    wholes, subs = [], []
+    by_first: dict[str, list[int]] = defaultdict(list)
+    by_sub: dict[Phrase, list[int]] = defaultdict(list)
+    for j, t in enumerate(titles):
+        first, _, sub = t.partition(" (")[0].partition(":")
+        wholes.append(bare(first))
+        subs.append(phrase(sub))
+        if wholes[j]:
+            by_first[wholes[j][0]].append(j)
+        if sub:
+            by_sub[bare(sub.strip())].append(j)
     bases = [bare(t) for t in titles]
     out: dict[Phrase, int] = {}
     for b, base in enumerate(bases):
         if not base or any(w.isdigit() for w in base) or popularity[b] < (100 if len(base) == 1 else 50):
             continue
         franchise = [(int(years[b]), 1, b)]  # (year, its number or 0, item)
-        for j, head in enumerate(heads):
+        plural = base[:-1] + (base[-1] + "s",)
+        near = set(by_first.get(base[0], ())) | set(by_first.get(plural[0], ())) | set(by_sub.get(base, ()))
+        for j in sorted(near):
             if j == b or int(years[j]) <= int(years[b]):
                 continue
-            first, _, sub = head.partition(":")
-            whole = bare(first)
-            if whole == base[:-1] + (base[-1] + "s",) and not sub:
+            whole, sub = wholes[j], subs[j]
+            if whole == plural and not sub:
                 tail = ("plural",)  # "Aliens" after "Alien"
             elif whole == base and sub:
-                tail = phrase(sub)
-            elif sub and bare(sub.strip()) == base:
+                tail = sub
+            elif sub and j in by_sub.get(base, ()):
                 tail = ("subtitle",)
             elif not sub and whole[: len(base)] == base and (
                     len(whole) == len(base) + 1 or len(whole) == len(base) + 2 and whole[len(base)] == "and"):
@@ -364,7 +378,7 @@ class Lexicon:
                 if len(short) >= 4 and short not in COMMON_WORDS and (short,) not in self.values:
                     self.first_names.setdefault((short,), tv)
 
-        popularity = np.bincount(catalog.inter_item, minlength=catalog.n_items)
+        popularity = self.popularity = np.bincount(catalog.inter_item, minlength=catalog.n_items)  # ratings per film
         titles: dict[Phrase, list[int]] = defaultdict(list)
         for i, title in enumerate(catalog.titles):
             for key in title_keys(title):

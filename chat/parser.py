@@ -39,7 +39,6 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -329,7 +328,7 @@ class Parser:
         fifth of its ratings or more)."""
         if not self._english:
             return {}
-        popularity = np.bincount(catalog.inter_item, minlength=catalog.n_items)
+        popularity = self.lex.popularity
         where: dict[str, set[int]] = {}
         possessive: set[str] = set()
         for i, title in enumerate(catalog.titles):
