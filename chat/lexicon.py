@@ -31,7 +31,7 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F']+")
 EXTRA_GENRE_WORDS = {
     "scary": "Horror", "horror movie": "Horror", "horrors": "Horror",
     "family": "Children's", "kid": "Children's",
-    "rom com": "Romance", "romcom": "Romance", "love story": "Romance",
+    "love story": "Romance",
     "action packed": "Action", "detective": "Mystery", "whodunit": "Mystery",
     "sci": "Sci-Fi", "space": "Sci-Fi", "musical": "Musical",
     "cowboy": "Western", "cowboys": "Western", "documentary": "Documentary",
@@ -39,6 +39,25 @@ EXTRA_GENRE_WORDS = {
     "gangster": "Crime", "gangsters": "Crime", "mafia": "Crime", "mobster": "Crime",
     "murder mystery": "Mystery", "murder mysteries": "Mystery", "film noire": "Film-Noir",
     "slasher": "Horror", "slashers": "Horror", "splatter": "Horror", "mob": "Crime", "mobsters": "Crime",
+}
+# everyday words for a kind of film that the catalog knows only by genre: the genres a person
+# who asks for it wants (all of them: "a romcom" is Romance and Comedy) and those one who does
+# not want it rejects (each of them: "nothing violent" is no Action, Crime, Horror or War;
+# "no romcoms" is no Romance, and the comedies stay)
+MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    **dict.fromkeys(("explosions", "explosion", "explosive", "car chase", "car chases", "shootout", "shootouts",
+                     "shoot outs", "gunfights", "fight scenes", "martial arts", "kung fu", "karate", "blow stuff up",
+                     "things blowing up", "stuff blowing up"), (("Action",), ("Action",))),
+    **dict.fromkeys(("heist", "heists", "caper", "capers", "robbery", "robberies", "bank robbery", "con artist",
+                     "con artists", "con man", "con men"), (("Crime",), ("Crime",))),
+    **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "good cry",
+                     "make me cry", "makes me cry", "sad", "depressing", "bleak", "grim", "heavy", "downer"),
+                    (("Drama",), ("Drama", "War"))),
+    **dict.fromkeys(("violent", "violence", "brutal"), (("Action",), ("Action", "Crime", "Horror", "War"))),
+    **dict.fromkeys(("gory", "gore", "bloody"), (("Horror",), ("Horror", "War"))),
+    **dict.fromkeys(("dark",), ((), ("Film-Noir", "Horror", "War"))),
+    **dict.fromkeys(("romcom", "romcoms", "rom com", "rom coms", "romantic comedy", "romantic comedies"),
+                    (("Romance", "Comedy"), ("Romance",))),
 }
 UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than", "no longer than", "not over")
                    for n in ("2", "two") for u in ("hours", "hrs")]
@@ -262,8 +281,6 @@ class Lexicon:
         for word, g in {**GENRE_SYNONYMS, **EXTRA_GENRE_WORDS}.items():
             add(word, ("genre", g))
         add("film noir", ("genre", "Film-Noir"))
-        add("rom com", ("genre", "Comedy"))
-        add("romcom", ("genre", "Comedy"))
         for word, d in DECADE_WORDS.items():
             add(word, ("decade", d))
             add(word[:-3] + "ys", ("decade", d))  # "sixtys"
@@ -273,6 +290,13 @@ class Lexicon:
         for word, tv in OTHER_PHRASES.items():
             add(word, tv)
         self.values = dict(self.values)
+        self.moods: dict[Phrase, tuple[tuple[Value, ...], tuple[Value, ...]]] = {}  # -> (wanted, not wanted)
+        for words, (want, avoid) in MOODS.items():
+            want_tv = tuple(("genre", g) for g in want if ("genre", g) in vocab)
+            avoid_tv = tuple(("genre", g) for g in avoid if ("genre", g) in vocab)
+            if len(want_tv) == len(want) and avoid_tv:
+                self.moods[phrase(words)] = (want_tv, avoid_tv)
+        self.mood_phrases = set(self.moods)
 
         # one constraint that any of several values satisfies: "French" (France or French),
         # "the Coen brothers" (either Coen)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from adapters.corpus import article
+from chat.words import join_words
 from prompts import render
 
 
@@ -53,13 +54,6 @@ class Narrator(Protocol):
     def stream(self, facts: Facts) -> Iterator[str]: ...
 
 
-def _join(words) -> str:
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def collect(chunks) -> str:
     """The final text of a narrator's stream (a ``Replace`` chunk replaces what came before)."""
     text = ""
@@ -79,22 +73,23 @@ def template_text(f: Facts) -> str:
     about the person that their history does not show."""
     liked = bool(f.history_ids)
     if f.matched:
-        because = f" has what you asked for: {_join(_matched_words(f))}."
+        because = f" has what you asked for: {join_words(_matched_words(f))}."
     elif f.wish:
         because = f" came up for \u201c{f.wish[:80]}\u201d."
     elif f.genres:
-        kind = _join(g.lower() for g in f.genres[:2]) + " film"
+        kind = join_words(g.lower() for g in f.genres[:2]) + " film"
         because = f" is {article(kind)} that people with your taste rate highly." if liked else \
             f" is a well-liked {kind}."
     else:
         because = " is well liked by people with your taste." if liked else " is well liked by the people who rated it."
-    similar = f" It is close to {_join(f.similar_liked[:2])}, which you liked." if f.similar_liked and liked else ""
+    similar = (f" It is close to {join_words(f.similar_liked[:2])}, which you liked."
+               if f.similar_liked and liked else "")
     persona = f" It serves your \u201c{f.persona}\u201d side." if f.persona and liked else ""
     credits = []
     if f.cast:
-        credits.append("It stars " + _join(f.cast[:2]))
+        credits.append("It stars " + join_words(f.cast[:2]))
     if f.directors:
-        credits.append(("and was directed by " if credits else "It was directed by ") + _join(f.directors[:1]))
+        credits.append(("and was directed by " if credits else "It was directed by ") + join_words(f.directors[:1]))
     credit = (" ".join(credits) + ".") if credits else ""
     year = f" ({f.year})" if f.year > 0 else ""
     return re.sub(r"\s+", " ", render("explain", title=f.title, year=year, because=because, similar=similar,

@@ -285,14 +285,15 @@ class Parser:
         self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER
         self._one_word_values = sorted(k[0] for k in self.lex.values if len(k) == 1 and len(k[0]) >= MIN_FUZZY_WORD)
         self._surnames = sorted(k[0] for k in self.lex.surnames)
-        known_words = {w for p in [*self.lex.values, *self.lex.persons, *self.lex.titles, *self.lex.groups]
-                       for w in p}
+        known_words = {w for p in [*self.lex.values, *self.lex.persons, *self.lex.titles, *self.lex.groups,
+                                   *self.lex.moods] for w in p}
         self._known_words = known_words
         self._vocab = set(catalog.attr_values)
         self._leave = known_words | set(english) | CLOSED_WORDS | COMMON_WORDS
         # corrections go to a word of a value or a filler before a word of a name or title
         # ("movei" -> "movie", not "moved"; "comdy" -> "comedy")
-        first = {w for p in [*self.lex.values, *self.lex.groups] for w in p if w.isalpha()}
+        first = ({w for p in [*self.lex.values, *self.lex.groups] for w in p if w.isalpha()}
+                 | {w for p in self.lex.moods for w in p if len(w) >= 6})  # "explosoins", not "year" -> "tear"
         self._bigrams = {p[j : j + 2] for p in [*self.lex.values, *self.lex.persons, *self.lex.titles, *self.lex.groups]
                          for j in range(len(p) - 1)}
         self._after: dict[str, set[str]] = {}  # word -> words that follow it in a known name
@@ -727,15 +728,27 @@ class Parser:
                                         or self._title_at(toks, i + 1, c, r, negated, title_ctx)):
                 year_hint, i = int(toks[i]), i + 1  # "the 1991 cape fear", "Silence of the Lambs (1991)": which film,
                 continue  # not a wish for the decade
-            if toks[i] == "too" and not negated and i + 1 < n:  # "too long": a complaint of the list shown,
-                hit = self._longest(toks, i + 1, c, r, True, None)  # or of the film the clause named ("I
-                if hit and hit[0] == "values":  # found Heat way too long"), and then no wish
-                    if not named_title and not r.mentions:  # "not jurassic park, too scary for my youngest"
-                        self._put(out, hit[2], False, True, dropping, None, i + 1, toks)
-                        r.complaints.extend(hit[2])
+            if toks[i] in ("too", "less", "overly") and not negated and i + 1 < n:  # "too long": a complaint of
+                hit = self._mood(toks, i + 1, c, r) or self._longest(toks, i + 1, c, r, True, None)  # the list
+                if hit and hit[0] in ("values", "mood"):  # shown, or of the film the clause named ("I found Heat
+                    if not named_title and not r.mentions:  # way too long"), and then no wish ("not jurassic
+                        values = hit[2][1] if hit[0] == "mood" else hit[2]  # park, too scary for my youngest")
+                        self._put(out, values, False, True, dropping, None, i + 1, toks)
+                        r.complaints.extend(values)
                     r.used.append((c.spans[i + 1][0], c.spans[i + hit[1]][1]))
                     i += 1 + hit[1]
                     continue
+            hit = self._mood(toks, i, c, r)
+            if hit:  # "a heist movie": Crime; "nothing violent": no Action, Crime, Horror or War. The words
+                want, avoid = hit[2]  # leave the wish: the search for them finds few heists (and violent films)
+                if negated or want:
+                    self._put(out, avoid if negated else want, False, negated, dropping, None, i, toks)
+                    r.used.append((c.spans[i][0], c.spans[i + hit[1] - 1][1]))
+                else:  # "something dark": no genre says it, so the words are the wish
+                    r.leftover.append(" ".join(toks[i : i + hit[1]]))
+                    r.leftover_clause.append(k)
+                i += hit[1]
+                continue
             if toks[i] == "long" and i + 1 < n and toks[i + 1] in NOT_A_LENGTH:  # "long day at work"
                 r.leftover.append(toks[i])
                 r.leftover_clause.append(k)
@@ -854,6 +867,17 @@ class Parser:
         return any(match_phrase(toks, j, phrases) for j in range(i + 1, len(toks)))
 
     # what a phrase names --------------------------------------------------------------------
+    def _mood(self, toks: list[str], i: int, c: _Clause, r: _Reading):
+        """("mood", len, (want, avoid)) when ``toks[i:]`` names a kind of film by an everyday word
+        (``lexicon.MOODS``) and no longer phrase (a title) starts there."""
+        p = match_phrase(toks, i, self.lex.mood_phrases)
+        if not p:
+            return None
+        hit = self._longest(toks, i, c, r, False, None)
+        if hit and hit[1] > len(p):
+            return None
+        return "mood", len(p), self.lex.moods[p]
+
     def _longest(self, toks: list[str], i: int, c: _Clause, r: _Reading, negated: bool, title_ctx: str | None):
         """The longest known phrase starting at ``i``: ("title", len, item), ("values", len,
         [tv]), ("group", len, (tv, ...)) or ("language", len, (tv, ...))."""

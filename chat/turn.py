@@ -24,7 +24,7 @@ from chat.cards import fitting, md, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import tokens
 from chat.parser import Parse
-from chat.words import ERA_SHIFT, EXCLUSIVE_TYPES, POLITE, STOPWORDS
+from chat.words import ERA_SHIFT, EXCLUSIVE_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
 from recsys.personas import Persona, reweight
 
@@ -286,8 +286,8 @@ class _Apply:
             was = f" instead of {', '.join(label(self.m, v) for v in replaced)}" if replaced else ""
             self.got_it(", ".join(label(self.m, v) for v in yes) + was)
         if no:
-            self.ack.append(("Nothing " if all(self.m.catalog.attr_values[v][0] in ("runtime", "critics", "mpaa")
-                                               for v in no) else "No ") + ", ".join(label(self.m, v) for v in no) + ".")
+            nothing = all(self.m.catalog.attr_values[v][0] in ("runtime", "critics", "mpaa") for v in no)
+            self.ack.append(("Nothing " if nothing else "No ") + join_words((label(self.m, v) for v in no), "or") + ".")
 
     def got_it(self, what: str) -> None:
         """One "Got it: …" line for everything understood in this message: an answer to the

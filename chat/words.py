@@ -205,6 +205,7 @@ what which who where when there their they he she him her his into bit instead p
 recommendations suggestion mind also even again plus either prefer rather thanks thank couple few several
 youve weve theyve youre answer answering asking ask thats whats heres theres its lets whatve couldve wouldve
 somethin nothin gonna wanna gotta kinda sorta lemme ya yall thx lol eh um uh ah oh omg idk btw tbh ever
+nah nope
 picky fussy works another adults adult grownups others care keep filter hundred thousand dozen after
 written read reading if possible say sounds cinema fancy everything handful bunch way up poss though mix pull
 results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
@@ -228,6 +229,14 @@ WISH_MARKERS = {"want", "wanna", "like", "love", "prefer", "fancy", "need", "loo
                 "something", "anything", "film", "films", "movie", "movies", "flick", "flicks", "show", "more",
                 "with", "about", "set", "mood", "rather", "hoping", "into", "kind", "sort", "type", "one", "ones"}
 MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
+
+
+def join_words(words, conj: str = "and") -> str:
+    """"A", "A and B", "A, B and C" (or ``conj``)."""
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {conj} " + words[-1]
 
 
 def match_phrase(toks: list[str], i: int, phrases: set[Phrase]) -> Phrase | None:

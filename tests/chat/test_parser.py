@@ -34,6 +34,16 @@ TABLE = [
     ("animated family film", {"accepted": [(G, "Animation"), (G, "Children's")]}),
     ("a scary movie", {"accepted": [(G, "Horror")]}),
     ("a romantic comedy", {"accepted": [(G, "Romance"), (G, "Comedy")]}),
+    # everyday words for a kind of film, read as genres; not wanting one rejects each genre it
+    # may mean, and "no romcoms" only the romance, so the comedies asked for stay
+    ("a heist movie", {"accepted": [(G, "Crime")]}),
+    ("something with explosions", {"accepted": [(G, "Action")]}),
+    ("i need a good cry", {"accepted": [(G, "Drama")]}),
+    ("nothing violent please", {"rejected": [(G, "Action"), (G, "Crime"), (G, "Horror"), (G, "War")]}),
+    ("a bit less gory", {"rejected": [(G, "Horror"), (G, "War")]}),
+    ("actually nah too depressing", {"rejected": [(G, "Drama"), (G, "War")]}),
+    ("no romcoms", {"rejected": [(G, "Romance")]}),
+    ("something dark", {"wish": True}),
     ("funny and with robin williams", {"accepted": [(G, "Comedy"), (C, "Robin Williams")]}),
     ("an oscar winner", {"accepted": [("oscar", "Oscar winner")]}),
     ("something rated pg-13", {"accepted": [("mpaa", "rated PG-13")]}),
@@ -81,8 +91,9 @@ TABLE = [
     ("none of tese", {"intents": ["something_else"]}),
     # vague wishes go to semantic retrieval
     ("something cozy for a rainy day", {"wish": True}),
-    ("a mind-bending heist", {"wish": True}),
-    ("a tearjerker about friendship, no horror", {"wish": True, "rejected": [(G, "Horror")]}),
+    ("a mind-bending heist", {"wish": True, "accepted": [(G, "Crime")]}),
+    ("a tearjerker about friendship, no horror",
+     {"wish": True, "accepted": [(G, "Drama")], "rejected": [(G, "Horror")]}),
     # a clause giving the person's reason is no wish; one saying what the film should be still is
     ("no horror please, i am a wimp", {"rejected": [(G, "Horror")]}),
     ("a comedy please, we're all exhausted", {"accepted": [(G, "Comedy")]}),
