@@ -112,7 +112,7 @@ def lacking(m: Models, s, item: int) -> str:
     for group in [(v,) for v in s.accepted] + [tuple(g) for g in s.either]:
         if have & set(group):
             continue
-        name = " or ".join(md(m.catalog.attr_values[v][1]) for v in group)
+        name = md(either_label(m.catalog, group))
         (nos if all(m.world.knows(item, v) for v in group) else unknowns).append(name)
     parts = ([f"not {', '.join(nos)}"] if nos else []) + ([f"no data on {', '.join(unknowns)}"] if unknowns else [])
     return "; ".join(parts)
@@ -219,3 +219,17 @@ def subgraph_svg(sub: dict, row: int = 30, char_px: float = 6.4, gap: int = 150)
                  "(right); <span style='color:#2563eb'>●</span> on a card, <span style='color:#16a34a'>●</span> "
                  "liked or wanted, <span style='color:#dc2626'>●</span> ruled out</p>")
     return "".join(parts)
+
+
+def either_label(catalog, group, forms: dict[str, str] | None = None) -> str:
+    """A constraint any of ``group``'s values meets, in words: "France or French"; a run of
+    decades from the first (last) one the catalog has is "the 1950s or earlier" ("the 1980s or
+    later"). ``forms`` wraps each value by its type ("from the {}", "in {}"), but not such a run."""
+    names = [catalog.attr_values[v][1] for v in group]
+    if {catalog.attr_values[v][0] for v in group} == {"decade"} and len(names) > 1:
+        every, run = sorted(v for t, v in catalog.attr_values if t == "decade"), sorted(names)
+        if len(run) < len(every) and run == every[: len(run)]:
+            return f"the {run[-1]} or earlier"
+        if len(run) < len(every) and run == every[-len(run):]:
+            return f"the {run[0]} or later"
+    return " or ".join((forms or {}).get(catalog.attr_values[v][0], "{}").format(n) for v, n in zip(group, names))

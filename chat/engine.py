@@ -444,24 +444,16 @@ class Engine:
 
     def _asked_words(self, s: ChatState, plural: bool = False) -> str:
         """What the person asked for, as a noun phrase without its article: "comedy film from the
-        1980s with Bill Murray", "films from France or in French", "film with Tom Hanks from before
-        the 1990s"."""
+        1980s with Bill Murray", "films from France or in French", "film with Tom Hanks from the
+        1980s or earlier"."""
         cat = self.m.catalog
         by_type: dict[str, list[str]] = {}
         for v in s.accepted:
             by_type.setdefault(cat.attr_values[v][0], []).append(label(self.m, v))
         groups = []
-        every = sorted(v for t, v in cat.attr_values if t == "decade") if s.either else []
         for g in s.either:
-            names = [label(self.m, v) for v in g]
-            types = {cat.attr_values[v][0] for v in g}
-            decades = sorted(names) if types == {"decade"} else []
-            if decades and len(decades) > 1 and decades == every[: len(decades)]:
-                groups.append(f"from before the {every[len(decades)]}")
-            elif decades and len(decades) > 1 and decades == every[-len(decades):]:
-                groups.append(f"from after the {every[-len(decades) - 1]}")
-            else:
-                groups.append(" or ".join(FORMS.get(cat.attr_values[v][0], "{}").format(label(self.m, v)) for v in g))
+            text = cards.either_label(cat, g, FORMS)
+            groups.append(f"from {text}" if text.endswith(("or earlier", "or later")) else text)
         genres = [GENRE_WORDS.get(g, g.lower()) for g in by_type.pop("genre", [])]
         head = " ".join(genres + ["films" if plural else "film"])
         after = []
@@ -474,7 +466,7 @@ class Engine:
     def _constraints(self, s: ChatState) -> tuple:
         values = self.m.catalog.attr_values
         return tuple((value_key(*values[v]), label(self.m, v), True) for v in s.accepted) + \
-            tuple((value_key(*values[g[0]]), " or ".join(label(self.m, v) for v in g), True) for g in s.either) + \
+            tuple((value_key(*values[g[0]]), cards.either_label(self.m.catalog, g), True) for g in s.either) + \
             tuple((value_key(*values[v]), label(self.m, v), False) for v in s.rejected)
 
     def record(self, ctx: TurnContext, s: ChatState, event: Event, reply: Reply, summary: dict) -> None:

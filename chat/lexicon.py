@@ -326,6 +326,15 @@ class Lexicon:
                     for tail in ("or lower", "or below", "or under", "or less", "and under", "and below"):
                         self.groups[phrase(f"{name} {tail}")] = milder
                     self.groups[phrase(f"up to {name}")] = milder
+        # the catalog has no colour: "black and white" is taken as the decades before the 1960s,
+        # "in colour" as the 1960s on (Technicolor was rare before, black and white rare after)
+        decades = sorted(v for t, v in catalog.attr_values if t == "decade")
+        for words, era in ((("black and white", "black white", "b and w", "monochrome"),
+                            tuple(("decade", d) for d in decades if d < "1960s")),
+                           (("in colour", "in color"), tuple(("decade", d) for d in decades if d >= "1960s"))):
+            if era and len(era) < len(decades):
+                for w in words:
+                    self.groups[phrase(w)] = era
         short = tuple(tv for tv in (("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes")) if tv in vocab)
         if len(short) == 2:  # "under 2 hours": either band below two hours
             for words in UNDER_TWO_HOURS:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import fitting, md, title_of
+from chat.cards import either_label, fitting, md, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import tokens
 from chat.parser import Parse
@@ -188,7 +188,8 @@ class _Apply:
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
             self.before.accepted, self.before.rejected, self.before.either)
         q = self.before.question
-        off_question = q is not None and any(t != q.attr_type for t, _ in p.accepted + p.rejected)
+        off_question = q is not None and any(t != q.attr_type for t, _ in [*p.accepted, *p.rejected,
+                                                                          *(tv for g in p.alternatives for tv in g)])
         if changed and self.before.cards and (not answering or off_question or p.instead):
             # a changed wish while looking at films: new films ("actually make it the 80s"); an answer to
             # the question beside the films, and nothing else, lets the policy go on
@@ -230,11 +231,15 @@ class _Apply:
         person named answers "Any of these directors?" as that director, whatever role the
         parser guessed)."""
         asked = list(self.s.asked)
-        stated = list(p.accepted) + [tv for g in p.alternatives for tv in g]
-        names = {v for _, v in stated}
+        names = {v for _, v in p.accepted}
         picked = [v for v in asked if label(self.m, v) in names]
+        in_groups = {v for g in p.alternatives for _, v in g}
         if picked:
             self.record(yes=picked, unknown=[v for v in asked if v not in picked])
+        elif any(label(self.m, v) in in_groups for v in asked):
+            # "black and white" to "From which era?": the decades it means become one constraint
+            # (``groups``), not the one chip among them
+            self.record(unknown=asked)
         elif "any" in p.intents:
             self.record(unknown=asked)
             self.ack.append("No preference there.")
@@ -312,7 +317,7 @@ class _Apply:
         keep = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & types & EXCLUSIVE_TYPES))
         accepted = tuple(v for v in s.accepted if cat.attr_values[v][0] not in types & EXCLUSIVE_TYPES)
         self.s = dataclasses.replace(s, either=keep + tuple(new), accepted=accepted)
-        self.got_it("; ".join(" or ".join(label(self.m, v) for v in g) for g in new))
+        self.got_it("; ".join(either_label(cat, g) for g in new))
 
     def era(self, shift: str) -> None:
         """"something older" / "newer": the decades before (after) the one asked for, else the

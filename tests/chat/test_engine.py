@@ -589,3 +589,40 @@ def test_a_first_wish_after_liked_films_gets_films_at_once(engine, models):
     comedy = models.catalog.value_index("genre", "Comedy")
     assert reply.cards and all(comedy in models.world.values_of(models.world.item_of_id(c.item_id))
                                for c in reply.cards[:3])
+
+
+@pytest.mark.data
+def test_kinds_of_film_in_everyday_words_and_black_and_white_on_movielens(ml_models, tmp_path):
+    """Found by a helper talking to the running app: "something funny" then "no romcoms" kept
+    the comedies and took out the romance (it used to rule out both); "a heist movie" is crime
+    films at once, not a question about what kind of film; "black and white films" as the answer
+    to the era question is every decade before the 1960s, not the one chip among them."""
+    cat, world = ml_models.catalog, ml_models.world
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+
+    def genres(card):
+        return {cat.attr_values[v][1] for v in world.values_of(world.item_of_id(card.item_id))
+                if cat.attr_values[v][0] == "genre"}
+
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something funny"))
+    state, reply = engine.step(state, Text("no romcoms"))
+    assert reply.text.startswith("No Romance.") and reply.cards
+    assert all("Comedy" in genres(c) and "Romance" not in genres(c) for c in reply.cards)
+
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a heist movie"))
+    assert "Got it: Crime." in reply.text and reply.cards and all("Crime" in genres(c) for c in reply.cards)
+
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy please"))
+    state, reply = answer_until_cards(engine, state, reply)
+    for _ in range(6):
+        if reply.question is None or reply.question.attr_type == "decade":
+            break
+        state, reply = engine.step(state, Chip("any", turn=reply.turn))
+    assert reply.question is not None and reply.question.attr_type == "decade"
+    state, reply = engine.step(state, Text("black and white films"))
+    assert "the 1950s or earlier" in reply.text and reply.cards
+    years = [c.year for c in reply.cards]
+    assert all(y < 1960 for y in years) and min(years) < 1950, years
