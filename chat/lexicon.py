@@ -421,6 +421,9 @@ class Lexicon:
             head = title.partition(" (")[0]
             if ":" in head and len(phrase(head.split(":")[0])) >= 2:
                 prefixes[phrase(head.split(":")[0])].append(i)
+            hero = phrase(head.split(" and the ")[0]) if " and the " in head else ()  # "indiana jones", "snow
+            if len(hero) in (2, 3) and hero[0] not in TITLE_ARTICLES and not re.search(r", \w+$", head):
+                prefixes[hero].append(i)  # white": the hero's name before "and the" (not "Old Man and the Sea, The")
         for key, items in list(prefixes.items()):  # "star trek 5" for "Star Trek V: The Final Frontier"
             digits = tuple({"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}.get(w, w) if j else w
                            for j, w in enumerate(key))

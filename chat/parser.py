@@ -505,7 +505,8 @@ class Parser:
         for c in clauses:
             c.toks = self._correct(c.toks)
         talks = any(t in POSITIVE | NEGATIVE | SEEN for c in clauses for t in c.toks) or any(
-            match_phrase(c.toks, i, LIKE_TRIGGERS | DISLIKE_TRIGGERS) for c in clauses for i in range(len(c.toks)))
+            match_phrase(c.toks, i, LIKE_TRIGGERS | DISLIKE_TRIGGERS | REVIEW_LIKE)  # "the speed one looks fire"
+            for c in clauses for i in range(len(c.toks)))
         r = _Reading(text, out, clauses, talks)
         title_mood = None  # like / dislike carried from an earlier clause that named a title
         for k, clause in enumerate(clauses):

@@ -168,6 +168,8 @@ COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disa
 # phrases after a film that like or dislike it ("Gladiator and Braveheart are my kind of films")
 REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), ("up", "my", "street"),
                ("up", "my", "alley"), ("my", "go", "to"), ("my", "goto"), ("holds", "up"), ("what", "a", "film"),
+               ("looks", "fire"), ("is", "fire"), ("was", "fire"), ("sounds", "fire"), ("looks", "dope"),
+               ("is", "dope"), ("was", "dope"), ("slaps",), ("a", "banger"), ("goated",),
                ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten")}
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise

@@ -393,3 +393,18 @@ def test_more_ways_people_name_films_and_take_leave_on_movielens(ml100k_catalog)
     assert "bye" not in parser.parse("later films please").intents
     assert not parser.parse("ugh no, i hate singing lol").disliked  # a real word is no slip of "shining"
     assert parser.parse("long day at work, just want something funny").accepted == [(G, "Comedy")]
+
+
+@pytest.mark.data
+def test_a_heros_name_and_slang_praise_name_films_on_movielens(ml100k_catalog):
+    """Found by a helper talking to the running app: "indiana jones" is the film titled after
+    him ("… and the Last Crusade"), so "not star wars or indiana jones" sets both aside; "looks
+    fire" praises the film it follows; "an old man" is no film ("The Old Man and the Sea")."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    p = parser.parse("not star wars or indiana jones")
+    assert sorted(titles[i] for i in p.not_now) == ["Indiana Jones and the Last Crusade", "Star Wars"]
+    assert [titles[i] for i in parser.parse("the speed one looks fire").liked] == ["Speed"]
+    assert [titles[i] for i in parser.parse("willy wonka was my fav as a kid").liked] == [
+        "Willy Wonka and the Chocolate Factory"]
+    assert not parser.parse("an old man and his dog").liked
