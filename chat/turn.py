@@ -391,9 +391,10 @@ class _Apply:
             if w >= 0 and w not in shown:
                 shown.append(w)
             self.ack.append(f"Not *{self._film(i)}* this time.")
-        for u in p.unknown_titles:
-            self.notes.append(f"I do not have \u201c{md(u[:80])}\u201d in my catalog (MovieLens, films up to "
-                              f"{m.last_year}), so I cannot use it.")
+        if p.unknown_titles:  # one note for all: "I do not have “lotr” or “harry potter” …, so I cannot use them."
+            names = join_words((f"\u201c{md(u[:80])}\u201d" for u in p.unknown_titles), "or")
+            self.notes.append(f"I do not have {names} in my catalog (MovieLens, films up to {m.last_year}), "
+                              f"so I cannot use {'them' if len(p.unknown_titles) > 1 else 'it'}.")
         wish = " ".join([s.wish] + wish_extra).strip() if wish_extra else s.wish
         self.s = dataclasses.replace(s, liked=tuple(liked), disliked=tuple(disliked), seen=tuple(seen),
                                      shown=tuple(shown), wish=wish)

@@ -169,7 +169,9 @@ COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disa
 REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), ("up", "my", "street"),
                ("up", "my", "alley"), ("my", "go", "to"), ("my", "goto"), ("holds", "up"), ("what", "a", "film"),
                ("looks", "fire"), ("is", "fire"), ("was", "fire"), ("sounds", "fire"), ("looks", "dope"),
-               ("is", "dope"), ("was", "dope"), ("slaps",), ("a", "banger"), ("goated",),
+               ("is", "dope"), ("was", "dope"), ("slaps",), ("a", "banger"), ("goated",), ("my", "fav"),
+               ("my", "favs"), ("my", "faves"), ("my", "favourites"), ("my", "favorites"), ("my", "favourite"),
+               ("my", "favorite"),
                ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten")}
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise

@@ -408,3 +408,4 @@ def test_a_heros_name_and_slang_praise_name_films_on_movielens(ml100k_catalog):
     assert [titles[i] for i in parser.parse("willy wonka was my fav as a kid").liked] == [
         "Willy Wonka and the Chocolate Factory"]
     assert not parser.parse("an old man and his dog").liked
+    assert parser.parse("lotr and harry potter are my favs").unknown_titles == ["lotr", "harry potter"]
