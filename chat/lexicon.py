@@ -145,7 +145,8 @@ TITLE_ARTICLES = ("the", "a", "an", "la", "le", "les", "il", "el", "das", "der",
 
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens with apostrophes dropped: "Don't like Sci-Fi" -> dont like sci fi."""
-    return [t.lower().replace("'", "") for t in TOKEN_RE.findall(text.replace("\u2019", "'"))]
+    text = text.replace("\u2019", "'").replace("\u00b2", " 2").replace("\u00b3", " 3")  # "Alien³" is Alien 3
+    return [t.lower().replace("'", "") for t in TOKEN_RE.findall(text)]
 
 
 def phrase(text: str) -> Phrase:
@@ -187,14 +188,17 @@ def title_keys(title: str) -> list[Phrase]:
 ROMAN = {"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 
 
-def sequel_keys(titles, years, popularity) -> dict[Phrase, int]:
+def sequel_keys(titles, years, popularity, people=None) -> dict[Phrase, int]:
     """Sequels by number where the catalog titles them otherwise: "jurassic park 2" for "The Lost
     World: Jurassic Park", "batman 3" for "Batman Forever", "die hard 3" for "Die Hard: With a
     Vengeance", "alien 2" for "Aliens". A sequel is a later film titled "<base>: <subtitle>",
     "<subtitle>: <base>", "<base> <word>", "<base> & <word>" or the base's plural; one that
     carries no number takes the one after the film before it, by year, where that is free
     ("Aliens" after "Alien" is 2, "Alien: Resurrection" after "Alien 3" is 4). Only
-    well-known bases (50 ratings, 100 for one word): "Killer: A Journal of Murder" is no sequel."""
+    well-known bases (50 ratings, 100 for one word): "Killer: A Journal of Murder" is no sequel.
+    With ``people`` (each film's set of directors, cast and writers), a film that shares no one
+    with the base is none either ("Alien Nation", "The Big Green"); where either has no one on
+    record, a one-word base keeps only its plural ("Alien Escape", "Batman: Mask of the Phantasm")."""
     def bare(t: str) -> Phrase:
         keys = title_keys(t)
         k = keys[0] if keys else ()
@@ -239,6 +243,9 @@ def sequel_keys(titles, years, popularity) -> dict[Phrase, int]:
             number = ROMAN.get(tail[0]) if tail else None
             if number is None and tail[:1] == ("part",) and len(tail) > 1:
                 number = ROMAN.get(tail[1])
+            if number is None and people is not None and (people[b] and people[j] and not people[b] & people[j] or (
+                    not (people[b] and people[j]) and len(base) == 1 and tail != ("plural",))):
+                continue  # no one in common; or no one on record and a one-word base ("Big Squeeze")
             if tail:
                 franchise.append((int(years[j]), number or 0, j))
         used = {n for _, n, _ in franchise}
@@ -441,7 +448,11 @@ class Lexicon:
         for key, items in tails.items():
             if key not in titles and len(items) == 1:
                 titles[key] = items
-        for key, item in sequel_keys(catalog.titles, catalog.years, popularity).items():
+        is_person = np.array([t in role_rank for t, _ in catalog.attr_values], dtype=bool)
+        ia = catalog.item_attr
+        people = [{int(v) for v in ia.indices[ia.indptr[i]:ia.indptr[i + 1]] if is_person[v]}
+                  for i in range(catalog.n_items)]
+        for key, item in sequel_keys(catalog.titles, catalog.years, popularity, people).items():
             titles.setdefault(key, [item])
         for alias, wanted in TITLE_ALIASES.items():  # "esb", "rotj": what fans call a film
             found = [i for i in range(catalog.n_items) if catalog.titles[i] == wanted] or [

@@ -330,6 +330,14 @@ def test_sequels_by_number_where_the_catalog_titles_them_otherwise():
     got = {" ".join(k): titles[i] for k, i in sequel_keys(titles, years, popularity).items() if k[0] != "the"}
     assert got == {"jurassic park 2": "Lost World: Jurassic Park, The", "alien 4": "Alien: Resurrection",
                    "batman 2": "Batman Returns", "batman 3": "Batman Forever"}
+    # with people on record, a film sharing no one with the base is no sequel ("Alien Nation");
+    # with no one on record, a one-word base keeps only its plural and numbered films
+    titles = ["Alien", "Aliens", "Alien Nation", "Alien Escape", "Alien³", "Alien: Resurrection"]
+    years = [1979, 1986, 1988, 1995, 1992, 1997]
+    people = [{"Sigourney Weaver", "Ridley Scott"}, {"Sigourney Weaver"}, {"James Caan"}, set(), set(),
+              {"Sigourney Weaver"}]
+    got = {" ".join(k): titles[i] for k, i in sequel_keys(titles, years, [300] * 6, people).items() if k[0] != "the"}
+    assert got == {"alien 2": "Aliens", "alien 4": "Alien: Resurrection"}
 
 
 @pytest.mark.data
