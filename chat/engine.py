@@ -140,12 +140,15 @@ class Engine:
             return self._undo(state, summary)
         advanced = dataclasses.replace(state, turn=state.turn + 1, previous=_bounded(state))
         applied = apply_event(self.m, self.context(advanced, summary), advanced, event)
+        if applied.then == "undo":  # "undo" typed, as the button
+            return self._undo(state, summary)
         ctx = self.context(applied.state, summary)
         new = self.decide(ctx, applied)
         notes = applied.notes
         if new.cards and applied.state.shown and not new.shown:
             notes += (ALL_SHOWN,)  # the list came round: say so, and how to get new films
-        reply = self.render(ctx, new, applied.ack + self._lead(new, applied), notes, applied.explain)
+        reply = self.render(ctx, new, applied.ack + self._lead(new, applied), notes, applied.explain,
+                            listing=applied.then != "close")
         self.record(ctx, new, event, reply, turn_summary(self.m.world, summary, new, new.previous))
         return new, reply
 
@@ -277,7 +280,7 @@ class Engine:
     def decide(self, ctx: TurnContext, applied: Applied) -> ChatState:
         """The state after the system's action: a question, a list, or (``then == "stay"``) as applied."""
         s = applied.state
-        if applied.then == "stay":
+        if applied.then in ("stay", "close"):
             return s
         ds, _ = self.dialogue_state(s, ctx)
         logb = log_beliefs(ds, self.m.rule_config.beliefs)
@@ -379,7 +382,7 @@ class Engine:
     @staticmethod
     def _lead(new: ChatState, applied: Applied) -> tuple[str, ...]:
         """The line that introduces a fresh list."""
-        if applied.then == "stay" or not new.cards:
+        if applied.then in ("stay", "close") or not new.cards:
             return ()
         if applied.then == "replace":
             return ("The other films stay; a new one takes its place:",)
@@ -395,11 +398,14 @@ class Engine:
                         tuple((value_key(*cat.attr_values[v]), cat.attr_values[v][1]) for v in action.values))
 
     # render and record ------------------------------------------------------------------------
-    def render(self, ctx: TurnContext, s: ChatState, ack, notes, explain: str | None) -> Reply:
+    def render(self, ctx: TurnContext, s: ChatState, ack, notes, explain: str | None,
+               listing: bool = True) -> Reply:
+        """The reply for state ``s``; without ``listing`` (a goodbye) the text leaves out the list
+        and the question, which the reply still carries for the page."""
         m = self.m
         parts, brief = [*ack], [*ack]  # brief: the text without the numbered list (a page shows cards)
         shown = cards.cards(m, ctx, s, s.cards)
-        if shown and explain is None:
+        if shown and explain is None and listing:
             lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown, 1)]
             n_fit = sum(c.fits for c in shown)
             if n_fit < len(shown):  # fewer films known to have what was asked than cards: say so
@@ -412,7 +418,7 @@ class Engine:
                 brief.append(head + ("; the cards marked *close* have only part of it." if n_part else
                                      "; the other cards are suggestions without it."))
             parts.append("\n".join(lines))
-        if s.question is not None and explain is None:  # beside films, a question narrows them down
+        if s.question is not None and explain is None and listing:  # beside films, a question narrows them down
             ask = ("To narrow it down: " if shown else "") + f"**{s.question.text}**"
             parts.append(ask)
             brief.append(ask)

@@ -51,7 +51,7 @@ class Applied:
     state: ChatState
     ack: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    then: str = "decide"  # decide | films | new_films | replace | stay
+    then: str = "decide"  # decide | films | new_films | replace | stay | close (stay, and no list) | undo
     explain: str | None = None  # item id whose explanation the reply opens
     judged: int | None = None  # the card a like / dislike / seen was about (``replace``: only it changes)
 
@@ -141,16 +141,16 @@ class _Apply:
         if "restart" in p.intents:
             self.s = restarted(self.s)
             self.ack.append("Starting over.")
-        if "undo" in p.intents:
-            self.notes.append("Use the undo button to take back your last answer.")
-            self.then = "stay"
+        if "undo" in p.intents:  # typed "undo": as the button (the engine takes the turn back)
+            self.then = "undo"
             return
         if p.pick is not None and self.pick(*p.pick):
             return
-        if "bye" in p.intents:
-            self.ack.append("Enjoy the film! What you liked is kept for next time" + (
-                " (your key is in the panel)." if self.s.user_id else "."))
-            self.then = "stay"
+        if "bye" in p.intents:  # a goodbye gets a goodbye: no list again, no question
+            kept = self.s.liked or self.s.disliked or self.s.seen
+            self.ack.append("Enjoy the film! " + ("What you told me about films is kept for next time" + (
+                " (your key is in the panel)." if self.s.user_id else ".") if kept else "Come back any time."))
+            self.then = "close"
             return
         said = p.names_something or bool(p.wish)
         if p.intents == ["greeting"] and not said and (self.before.cards or self.before.shown):

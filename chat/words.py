@@ -56,13 +56,15 @@ SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?|how's it going|hows it goi
                            r"i'?m back|i am back|back again|it'?s me again)"
                            r"\b[\s,.!?:;-]*", re.IGNORECASE)
 # leaving: the reply says goodbye, not "Looking for something like 'gotta go'"
-FAREWELL_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|right|anyway|well|thanks?|thank you|cheers)[\s,.!]+)*"
-                         r"(?:gotta go|got to go|have to go|i'?m off|i'?m done|that'?s all|bye|goodbye|good night|"
-                         r"goodnight|see (?:you|ya)|cya|ttyl)"
+FAREWELL_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|k|kk|right|anyway|well|thanks?|thank you|thx|ty|cheers|lol|aight|"
+                         r"alright|cool)[\s,.!]+)*"
+                         r"(?:gotta go|got to go|have to go|i'?m off|i'?m done|that'?s all|bye+|bye bye|goodbye|"
+                         r"good night|goodnight|nite|night night|see (?:you|ya)|cya|ttyl|peace(?: out)?|later|"
+                         r"laters|ta)"
                          r"(?:[\s,.!]+(?:bye|for now|now|then|thanks?|cheers|later|all))*[\s.!]*$", re.IGNORECASE)
 # thanks that close the search: a goodbye, not "yes" or a new list
-THANKS_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|perfect|great|cool|awesome|nice|brilliant|lovely|cheers)[\s,.!]+)*"
-                       r"(?:thanks?(?: you)?(?: (?:so|very) much)?|thx|ty|cheers)"
+THANKS_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|k|kk|lol|perfect|great|cool|awesome|nice|brilliant|lovely|cheers)"
+                       r"[\s,.!]+)*(?:thanks?(?: you)?(?: (?:so|very) much)?|thx|thnx|thanx|ty|tysm|cheers|ta)"
                        r"(?:[\s,.!]+(?:that'?ll do|that will do|that'?s (?:great|perfect|it|all)|for the help|mate))*"
                        r"[\s.!]*$", re.IGNORECASE)
 # "long" before these is no film length ("long day at work")

@@ -160,9 +160,11 @@ def test_a_film_named_while_looking_at_films_brings_films_that_take_it_in(engine
 def test_a_farewell_is_answered_not_searched(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy please"))
-    for text in ("gotta go, bye", "perfect thanks", "Thank you, that will do."):
+    for text in ("gotta go, bye", "perfect thanks", "Thank you, that will do.", "k bye", "lol ok thx", "aight peace"):
         state, bye = engine.step(state, Text(text))
         assert bye.text.startswith("Enjoy the film!") and "Looking for" not in bye.text and bye.cards == reply.cards
+        # a goodbye is only a goodbye: the page keeps the cards, the text lists no films and asks nothing
+        assert bye.text == "Enjoy the film! Come back any time." and "**" not in bye.text
     state, hello = engine.step(state, Text("hey im back"))  # mid-conversation: a short hello, the films stay
     assert hello.text.startswith("Hello again!") and hello.cards == reply.cards
     state, why = engine.step(state, Text("who directed the first one?"))  # a question about a card explains it
@@ -626,3 +628,12 @@ def test_kinds_of_film_in_everyday_words_and_black_and_white_on_movielens(ml_mod
     assert "the 1950s or earlier" in reply.text and reply.cards
     years = [c.year for c in reply.cards]
     assert all(y < 1960 for y in years) and min(years) < 1950, years
+
+
+def test_undo_typed_takes_the_last_turn_back_as_the_button_does(engine):
+    state, reply, _ = engine.start()
+    state, first = engine.step(state, Text("a comedy please"))
+    state, second = engine.step(state, Text("from the 80s"))
+    state, undone = engine.step(state, Text("undo"))
+    assert undone.text.startswith("Undone.") and undone.constraints == first.constraints
+    assert [c.item_id for c in undone.cards] == [c.item_id for c in first.cards]
