@@ -12,6 +12,7 @@ import numpy as np
 
 from chat.events import Card
 from chat.narrator import Facts
+from chat.words import join_words
 from recsys.catalog import Catalog, display_title
 from recsys.personas import Persona
 
@@ -142,6 +143,24 @@ def details(m: Models, item: int) -> tuple[str, ...]:
     i = m.world.catalog_index(item)
     cat = m.catalog
     return tuple(v for t in DETAIL_TYPES if t in cat.attr_types for v in cat.values_of(i, t)[:1])
+
+
+def film_facts(catalog: Catalog, i: int) -> str:
+    """What the catalog knows of film ``i``, in one sentence, for a question about it ("who's in
+    it?", "how long is Titanic?"): "*Fargo* (1996): directed by Joel Coen; with Frances McDormand,
+    William H. Macy and Steve Buscemi; Crime, Drama, Thriller; 90 to 120 minutes; rated R."
+    Stars are the leads first (``recsys.leads``); what is not on record is said to be so."""
+    year = f" ({catalog.years[i]})" if catalog.years[i] > 0 else ""
+    directors = catalog.values_of(i, "director")[:2]
+    cast = catalog.leads(i, 3)
+    parts = [f"directed by {join_words(directors)}" if directors else "no director on record",
+             f"with {join_words(cast)}" if cast else "no cast on record"]
+    genres = catalog.values_of(i, "genre")
+    if genres:
+        parts.append(", ".join(genres))
+    parts += [v for t in DETAIL_TYPES if t in catalog.attr_types for v in catalog.values_of(i, t)[:1]]
+    parts += ["won an Oscar"] if catalog.values_of(i, "oscar") else []
+    return f"*{md(title_of(catalog, i))}*{year}: " + md("; ".join(parts)) + "."
 
 
 def persona_example(m: Models, p: Persona) -> str:

@@ -135,14 +135,18 @@ class Parse:
     wish: str = ""
     truncated: bool = False
     era: str | None = None  # "older" | "newer": than the films shown (no decade named)
-    # a film of the last list named by its place: (index, 0-based, -1 the last; like | dislike | seen | more | why)
+    # a film of the last list named by its place: (index, 0-based, -1 the last; like | dislike | seen | more | why
+    # | about)
     pick: tuple[int, str] | None = None
+    # a question about films ("who's in it?", "how long is fargo?"): the films it names (intent "about"; none
+    # named and no place: the film the conversation is on)
+    about: list[int] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
-                    or self.era or self.pick)
+                    or self.era or self.pick or self.about)
 
     @property
     def names_something(self) -> bool:
@@ -173,6 +177,18 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks)\b")
+# a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
+FACT_QUESTION = re.compile(
+    r"\b(?:who(?:'?s| is| are)? (?:in|starring|stars? in|acts? in|plays? in)\b|who (?:directed|made|stars|starred|"
+    r"is the director|plays in)\b|what year\b|when (?:was|did|is) \w|how long(?:'?s| is)\b|how old is\b|"
+    r"is (?:it|that|this)(?: one| film| movie)? (?:long|short|any good|good|scary|funny|old|violent|gory|sad|"
+    r"for kids|ok for kids|kid friendly|animated)\b|"
+    r"what(?:'?s| is)(?: (?:it|that|this)(?: one| film| movie)?)? about\b|"
+    r"tell me (?:more )?about\b|what(?:'?s| is) the (?:runtime|length|rating|year|cast|director)\b|"
+    r"whats? the (?:runtime|length|rating|year|cast|director)\b|(?:runtime|length|cast|director) of\b|"
+    r"(?:is|was) (?:it|that|this)(?: one| film| movie)? (?:any )?good\b|(?:^|, *)any good\b|"
+    r"what(?:'?s| is) .{2,60} about\s*\??\s*$)", re.IGNORECASE)
+IT_WORDS = {"it", "that", "this", "its"}
 YEAR = re.compile(r"^(18|19|20)\d\d$")
 RATING_RE = re.compile(r"\b\d+(?:\.\d)?\s*/\s*(?:10|5)\b|\bout of (?:10|ten|5|five)\b", re.IGNORECASE)
 # a message that opens by asking for films asks for them now, whatever else it says
@@ -357,6 +373,11 @@ class Parser:
         if not toks:
             return out
         out.pick = self._pick(text)
+        question = FACT_QUESTION.search(text)
+        if question:  # "who's in it?", "tell me about men in black": facts, not a wish or a like
+            films = self._films_in(text, question)
+            if out.pick or films or set(toks) & IT_WORDS:
+                return Parse(intents=["about"], about=films, pick=out.pick, truncated=truncated)
         if FAREWELL_RE.match(text) or THANKS_RE.match(text):  # "gotta go, bye", "perfect thanks", "that will do"
             out.intents.append("bye")
             return out
@@ -448,6 +469,20 @@ class Parser:
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
         return out
 
+    def _films_in(self, text: str, question: re.Match) -> list[int]:
+        """The catalog films a question about films names ("who directed fargo", "what is heat
+        about?", "tell me about Men in Black"): what is left of it once the question's words are
+        taken out, as a title, else the films its reading finds."""
+        rest = [t for t in tokens(text[: question.start()] + " " + text[question.end():])
+                if t not in {"the", "one", "film", "movie", "is", "it", "that", "this", "was", "about", "of"}]
+        words = tuple(t for t in tokens(question.group(0)) if t not in {"what", "whats", "is", "s", "about"})
+        for key in (tuple(rest), words if question.group(0).lower().rstrip(" ?").endswith("about") else ()):
+            if key and key in self.lex.titles and key not in self.lex.values:
+                return [self.lex.titles[key][0]]
+        scratch = Parse()
+        self._read(text, scratch)
+        return list(dict.fromkeys(scratch.liked + scratch.disliked + scratch.seen + scratch.not_now))
+
     @staticmethod
     def _reason(r: _Reading, c: _Clause) -> bool:
         """A clause about the person, not the film, beside one that named what they want: it
@@ -474,8 +509,11 @@ class Parser:
         place = PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
         before, after = text[: m.start()].lower(), text[m.end():].lower()
         after_words = set(tokens(after))
-        if re.search(r"\b(?:why|who|what|when|which|how)\b", before) or "about" in after_words:
-            return place, "why"  # "who directed the first one?": its card's explanation says
+        if re.search(r"\bwhy\b", before):
+            return place, "why"  # "why the first one": its card's explanation
+        if re.search(r"\b(?:who|what|when|which|how)\b", before) or "about" in after_words or FACT_QUESTION.search(
+                text):
+            return place, "about"  # "who directed the first one?", "the third one, is it long?": its facts
         if CARD_MORE.search(before):
             return place, "more"
         if after_words & SEEN or set(tokens(before)) & SEEN:  # "the first one i saw already"

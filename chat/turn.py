@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import either_label, fitting, md, title_of
+from chat.cards import either_label, film_facts, fitting, md, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import tokens
 from chat.parser import Parse
@@ -146,6 +146,9 @@ class _Apply:
             return
         if p.pick is not None and self.pick(*p.pick):
             return
+        if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
+            self.about(p.about)
+            return
         if "bye" in p.intents:  # a goodbye gets a goodbye: no list again, no question
             kept = self.s.liked or self.s.disliked or self.s.seen
             self.ack.append("Enjoy the film! " + ("What you told me about films is kept for next time" + (
@@ -218,6 +221,9 @@ class _Apply:
             self.then = "stay"
             return True
         item_id = self.m.world.item_id(shown[place])
+        if verdict == "about":
+            self.about([self.m.world.catalog_index(shown[place])])
+            return True
         if verdict == "why":
             self.why(item_id)
             return True
@@ -469,6 +475,36 @@ class _Apply:
         self.s = dataclasses.replace(s, liked=liked, disliked=disliked, seen=seen, persona_weights=weights)
         self.then = "replace" if on_screen else "stay"
         self.judged = item if on_screen else None
+
+    def about(self, films: list[int]) -> None:
+        """Answers a question about films (catalog indices); with none named, about the film the
+        talk is on: one liked in the last turn, else the first of the last list."""
+        m = self.m
+        if not films:
+            it = self._film_talked_of()
+            films = [m.world.catalog_index(it)] if it is not None else []
+        if not films:
+            self.notes.append("Which film do you mean? Name it, or ask about one of the films shown "
+                              "(\u201cwho is in the first one?\u201d).")
+        for i in films[:3]:
+            self.ack.append(film_facts(m.catalog, i))
+        self.then = "close"
+
+    def _film_talked_of(self) -> int | None:
+        """What "it" is: the film liked last, where the turns since changed nothing else (a
+        question about it, another question); else the first film of the last list."""
+        st = self.s.previous  # the state the last turn left
+        while st is not None and st.previous is not None:
+            before = st.previous
+            new_likes = [w for w in st.liked if w not in before.liked]
+            if new_likes:
+                return new_likes[-1]
+            if (st.cards, st.accepted, st.rejected, st.either) != (before.cards, before.accepted, before.rejected,
+                                                                  before.either):
+                break
+            st = before
+        shown = last_cards(self.s)
+        return shown[0] if shown else None
 
     def why(self, item_id: str | None) -> None:
         s, m = self.s, self.m

@@ -167,8 +167,10 @@ def test_a_farewell_is_answered_not_searched(engine):
         assert bye.text == "Enjoy the film! Come back any time." and "**" not in bye.text
     state, hello = engine.step(state, Text("hey im back"))  # mid-conversation: a short hello, the films stay
     assert hello.text.startswith("Hello again!") and hello.cards == reply.cards
-    state, why = engine.step(state, Text("who directed the first one?"))  # a question about a card explains it
-    assert why.explain == reply.cards[0].item_id
+    state, about = engine.step(state, Text("who directed the first one?"))  # a question about a card: its facts
+    first = reply.cards[0]
+    assert about.text.startswith(f"*{first.title}*") and about.cards == reply.cards
+    assert (f"directed by {first.directors[0]}" if first.directors else "no director on record") in about.text
 
 
 def test_a_concrete_wish_gets_films_at_once_with_a_question_to_narrow_them(engine):
@@ -637,3 +639,24 @@ def test_undo_typed_takes_the_last_turn_back_as_the_button_does(engine):
     state, undone = engine.step(state, Text("undo"))
     assert undone.text.startswith("Undone.") and undone.constraints == first.constraints
     assert [c.item_id for c in undone.cards] == [c.item_id for c in first.cards]
+
+
+@pytest.mark.data
+def test_questions_about_a_film_get_its_facts_on_movielens(ml_models, tmp_path):
+    """Found by a helper talking to the running app: "who's in it?" after liking Speed was a
+    search, "is it long?" added a length filter, "tell me about men in black" recorded a like.
+    Each now answers from the catalog, about the film named, placed or last liked, and the
+    films on screen stay."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("action with keanu reeves"))
+    state, liked = engine.step(state, Text("speed looks fire"))
+    for text in ("who's in it?", "is it long?"):
+        state, about = engine.step(state, Text(text))
+        assert about.text.startswith("*Speed* (1994): directed by Jan de Bont; with Keanu Reeves, Sandra Bullock")
+        assert about.cards == liked.cards and about.constraints == liked.constraints
+    state, about = engine.step(state, Text("tell me about men in black"))
+    assert about.text.startswith("*Men in Black* (1997): directed by Barry Sonnenfeld")
+    assert "Men in Black" not in [ml_models.catalog.titles[ml_models.world.catalog_index(i)] for i in state.liked]
+    state, about = engine.step(state, Text("how long is titanic"))
+    assert "*Titanic* (1997)" in about.text and "over 2 hours" in about.text
