@@ -56,6 +56,15 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("violent", "violence", "brutal"), (("Action",), ("Action", "Crime", "Horror", "War"))),
     **dict.fromkeys(("gory", "gore", "bloody"), (("Horror",), ("Horror", "War"))),
     **dict.fromkeys(("dark",), ((), ("Film-Noir", "Horror", "War"))),
+    **dict.fromkeys(("zombie", "zombies", "vampire", "vampires", "ghost story", "ghost stories", "haunted house",
+                     "haunted", "monster movie", "monster movies", "werewolf", "werewolves"),
+                    (("Horror",), ("Horror",))),
+    **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
+                     "cheer me up", "light hearted", "lighthearted", "chill", "easy watching"),
+                    (("Comedy",), ("Comedy",))),
+    **dict.fromkeys(("robots", "robot", "time travel", "aliens from space", "outer space"), (("Sci-Fi",), ("Sci-Fi",))),
+    **dict.fromkeys(("superhero", "superheroes", "super hero"), (("Action",), ())),  # not all action is
+    **dict.fromkeys(("spy", "spies", "espionage", "secret agent"), (("Thriller",), ("Thriller",))),
     **dict.fromkeys(("romcom", "romcoms", "rom com", "rom coms", "romantic comedy", "romantic comedies"),
                     (("Romance", "Comedy"), ("Romance",))),
 }
@@ -301,7 +310,7 @@ class Lexicon:
         for words, (want, avoid) in MOODS.items():
             want_tv = tuple(("genre", g) for g in want if ("genre", g) in vocab)
             avoid_tv = tuple(("genre", g) for g in avoid if ("genre", g) in vocab)
-            if len(want_tv) == len(want) and avoid_tv:
+            if len(want_tv) == len(want) and len(avoid_tv) == len(avoid):
                 self.moods[phrase(words)] = (want_tv, avoid_tv)
         self.mood_phrases = set(self.moods)
 

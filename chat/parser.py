@@ -141,6 +141,8 @@ class Parse:
     # a question about films ("who's in it?", "how long is fargo?"): the films it names (intent "about"; none
     # named and no place: the film the conversation is on)
     about: list[int] = field(default_factory=list)
+    # rejected values read from a mood word ("less violent"): they never take back a genre asked for
+    soft: list[Value] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -459,6 +461,7 @@ class Parser:
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
         out.rejected = [v for v in out.rejected if v not in out.accepted]
+        out.soft = [v for v in dict.fromkeys(out.soft) if v in out.rejected]
         wanted_types = {t for t, _ in out.accepted} | {t for g in out.alternatives for t, _ in g}
         out.rejected = [v for v in out.rejected if not (v in r.complaints and v[0] in wanted_types)]  # "too long,
         # something under 2 hours": the length wanted says it all
@@ -768,11 +771,13 @@ class Parser:
                 year_hint, i = int(toks[i]), i + 1  # "the 1991 cape fear", "Silence of the Lambs (1991)": which film,
                 continue  # not a wish for the decade
             if toks[i] in ("too", "less", "overly") and not negated and i + 1 < n:  # "too long": a complaint of
-                hit = self._mood(toks, i + 1, c, r) or self._longest(toks, i + 1, c, r, True, None)  # the list
+                hit = self._mood(toks, i + 1, c, r, True) or self._longest(toks, i + 1, c, r, True, None)  # the list
                 if hit and hit[0] in ("values", "mood"):  # shown, or of the film the clause named ("I found Heat
                     if not named_title and not r.mentions:  # way too long"), and then no wish ("not jurassic
                         values = hit[2][1] if hit[0] == "mood" else hit[2]  # park, too scary for my youngest")
                         self._put(out, values, False, True, dropping, None, i + 1, toks)
+                        if hit[0] == "mood":
+                            out.soft.extend(values)
                         r.complaints.extend(values)
                     r.used.append((c.spans[i + 1][0], c.spans[i + hit[1]][1]))
                     i += 1 + hit[1]
@@ -780,10 +785,11 @@ class Parser:
             hit = self._mood(toks, i, c, r)
             if hit:  # "a heist movie": Crime; "nothing violent": no Action, Crime, Horror or War. The words
                 want, avoid = hit[2]  # leave the wish: the search for them finds few heists (and violent films)
-                if negated or want:
+                if avoid if negated else want:
                     self._put(out, avoid if negated else want, False, negated, dropping, None, i, toks)
+                    out.soft.extend(avoid if negated else ())
                     r.used.append((c.spans[i][0], c.spans[i + hit[1] - 1][1]))
-                else:  # "something dark": no genre says it, so the words are the wish
+                else:  # "something dark", "sick of superheroes": no genre says it, so the words are the wish
                     r.leftover.append(" ".join(toks[i : i + hit[1]]))
                     r.leftover_clause.append(k)
                 i += hit[1]
@@ -906,11 +912,12 @@ class Parser:
         return any(match_phrase(toks, j, phrases) for j in range(i + 1, len(toks)))
 
     # what a phrase names --------------------------------------------------------------------
-    def _mood(self, toks: list[str], i: int, c: _Clause, r: _Reading):
+    def _mood(self, toks: list[str], i: int, c: _Clause, r: _Reading, negated: bool = False):
         """("mood", len, (want, avoid)) when ``toks[i:]`` names a kind of film by an everyday word
-        (``lexicon.MOODS``) and no longer phrase (a title) starts there."""
+        (``lexicon.MOODS``) and no longer phrase (a title) starts there; with ``negated``, only
+        one that rules genres out."""
         p = match_phrase(toks, i, self.lex.mood_phrases)
-        if not p:
+        if not p or (negated and not self.lex.moods[p][1]):
             return None
         hit = self._longest(toks, i, c, r, False, None)
         if hit and hit[1] > len(p):

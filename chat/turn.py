@@ -180,7 +180,7 @@ class _Apply:
                 self.notes.append(f"I didn't catch an answer to \u201c{md(self.s.question.text)}\u201d there.")
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
-        self.values([tv for tv in p.accepted if tv[1] not in taken], p.rejected, p.instead)
+        self.values([tv for tv in p.accepted if tv[1] not in taken], p.rejected, p.instead, p.soft)
         self.groups([g for g in p.alternatives if not {v for _, v in g} & taken])
         if p.era:
             self.era(p.era)
@@ -259,13 +259,16 @@ class _Apply:
                 self.then = "stay"
         return {label(self.m, v) for v in picked}
 
-    def values(self, accepted, rejected, instead: bool = False) -> None:
+    def values(self, accepted, rejected, instead: bool = False, soft=()) -> None:
         """Values the person wants or rules out. A new value of a type a film has one of (an
-        era, a length, a rating) replaces the old one; with "instead" / "actually" any type does."""
+        era, a length, a rating) replaces the old one; with "instead" / "actually" any type does.
+        ``soft`` rejections (from a mood word: "less violent" after "an action film") leave the
+        values asked for alone."""
         cat, s = self.m.catalog, self.s
         named = [v for v in (cat.find_value(*tv) for tv in accepted) if v is not None]
         yes = [v for v in named if v not in s.accepted]
-        no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v not in s.rejected]
+        no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v not in s.rejected
+              and not (tuple(cat.attr_values[v]) in soft and v in s.accepted)]
         again = [v for v in named if v in self.before.accepted]
         # the person repeats what was understood: say so and move on
         if again and not yes and not any(a.startswith("Got it") for a in self.ack):

@@ -44,6 +44,9 @@ TABLE = [
     ("actually nah too depressing", {"rejected": [(G, "Drama"), (G, "War")]}),
     ("no romcoms", {"rejected": [(G, "Romance")]}),
     ("something dark", {"wish": True}),
+    ("what about zombies", {"accepted": [(G, "Horror")]}),
+    ("need a feel good movie", {"accepted": [(G, "Comedy")]}),
+    ("i'm sick of superhero stuff", {"wish": True}),  # not all action is superheroes
     ("funny and with robin williams", {"accepted": [(G, "Comedy"), (C, "Robin Williams")]}),
     ("an oscar winner", {"accepted": [("oscar", "Oscar winner")]}),
     ("something rated pg-13", {"accepted": [("mpaa", "rated PG-13")]}),
