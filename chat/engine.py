@@ -226,7 +226,7 @@ class Engine:
         for key in ("liked", "seen", "disliked"):
             idx = [i for i in (w.item_of_id(x) for x in ctx.summary.get(key, [])) if i is not None]
             blocked[idx] = True
-        blocked[list(s.liked + s.seen + s.disliked)] = True
+        blocked[list(s.liked + s.seen + s.disliked + s.refused)] = True
         closed = self._closed_types(s) | self._shared_types(scores, ~blocked)
         shown = np.zeros(w.n_items, dtype=bool)
         shown[list(s.shown + s.cards)] = True
@@ -330,7 +330,8 @@ class Engine:
         before = s.previous
         first_wish = (bool(s.accepted or s.either) and before is not None and bool(before.cards)
                       and not (before.accepted or before.either))
-        return bool(understood) and (not (s.shown or s.cards) or first_wish)
+        listed = set(s.shown) - set(s.refused) or s.cards  # a film set aside ("not Die Hard") was no list
+        return bool(understood) and (not listed or first_wish)
 
     def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = True, n: int = CARDS) -> tuple[int, ...]:
         """The cards. With nothing asked for: the ``n`` most believed films. With values asked
@@ -357,13 +358,18 @@ class Engine:
             return chosen
         pool = np.array([i for i in top_items(logb, FIT_POOL) if not full[i] and not shown[i]], dtype=np.int64)
         if len(pool):
-            w = self.m.world
+            w, cat = self.m.world, self.m.catalog
             part = np.zeros(len(pool), dtype=np.int64)
-            for v in ds.accepted:
-                part += np.isin(pool, w.items_with(v))
+            unknown = np.zeros(len(pool), dtype=np.int64)
+            for v in ds.accepted:  # a person asked for counts double: "Bruce Willis" then "80s" keeps
+                person = cat.attr_values[v][0] in ("cast", "director", "writer")  # his other films first
+                part += np.isin(pool, w.items_with(v)) * (2 if person else 1)
+                unknown += ~w.known[pool, w.value_type[v]]
             for group in ds.either:
                 part += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
-            pool = pool[np.lexsort((-logb[pool], -part))]  # most of what was asked, then belief
+            # most of what was asked, then films whose data says what they lack before films with no
+            # data on it (a close card should not rest on what is not known), then belief
+            pool = pool[np.lexsort((-logb[pool], unknown, -part))]
         return self._distinct(np.concatenate([np.asarray(chosen, dtype=np.int64), pool]), n)
 
     def _distinct(self, order, n: int) -> tuple[int, ...]:
@@ -436,8 +442,12 @@ class Engine:
         after the last of them must not claim it knows none)."""
         fit = cards.fitting(self.m.world, s.accepted, s.either)
         on_cards = set(s.cards)
-        earlier = len(self._distinct([i for i in s.shown if fit[i] and i not in on_cards], len(s.shown)))
+        earlier = len(self._distinct([i for i in s.shown if fit[i] and i not in on_cards and i not in s.refused],
+                                     len(s.shown)))
+        aside = sum(bool(fit[i]) for i in s.refused)
         one, many = self._asked_words(s, plural=False), self._asked_words(s, plural=True)
+        if aside and not earlier and not n_fit:  # "not Die Hard" was the only one
+            return f"I know of no other {one} here than the {'one' if aside == 1 else aside} you set aside"
         if earlier and n_fit:
             last = f"the last {n_fit} {many}" if n_fit != 1 else f"the last {one}"
             return (f"Here {'are' if n_fit != 1 else 'is'} {last} I know here (the other {earlier} "

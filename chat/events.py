@@ -188,6 +188,7 @@ class ChatState:
     disliked: tuple[int, ...] = ()
     seen: tuple[int, ...] = ()
     shown: tuple[int, ...] = ()  # recommended earlier in this search and passed over
+    refused: tuple[int, ...] = ()  # set aside in this conversation ("not Die Hard"): never listed again in it
     wish: str = ""
     question: Question | None = None
     asked: tuple[int, ...] = ()  # values offered by the pending question

@@ -59,7 +59,7 @@ class Applied:
 def restarted(s: ChatState) -> ChatState:
     """A fresh search that keeps who the person is and what they liked, disliked and saw."""
     return ChatState(session_id=s.session_id, user_id=s.user_id, turn=s.turn, liked=s.liked,
-                     disliked=s.disliked, seen=s.seen, previous=s.previous)
+                     disliked=s.disliked, seen=s.seen, refused=s.refused, previous=s.previous)
 
 
 def last_cards(s: ChatState) -> tuple[int, ...]:
@@ -395,10 +395,13 @@ class _Apply:
             if w >= 0 and w not in seen:
                 seen.append(w)
             self.ack.append(f"You have seen *{self._film(i)}*: I will not suggest it.")
+        refused = [w for w in s.refused if w not in liked]  # a film liked again is back
         for i in p.not_now:
             w = int(m.world.of_catalog[i])
             if w >= 0 and w not in shown:
                 shown.append(w)
+            if w >= 0 and w not in refused:
+                refused.append(w)
             self.ack.append(f"Not *{self._film(i)}* this time.")
         if p.unknown_titles:  # one note for all: "I do not have “lotr” or “harry potter” …, so I cannot use them."
             names = join_words((f"\u201c{md(u[:80])}\u201d" for u in p.unknown_titles), "or")
@@ -406,7 +409,7 @@ class _Apply:
                               f"so I cannot use {'them' if len(p.unknown_titles) > 1 else 'it'}.")
         wish = " ".join([s.wish] + wish_extra).strip() if wish_extra else s.wish
         self.s = dataclasses.replace(s, liked=tuple(liked), disliked=tuple(disliked), seen=tuple(seen),
-                                     shown=tuple(shown), wish=wish)
+                                     shown=tuple(shown), refused=tuple(refused), wish=wish)
 
     def _film(self, i: int) -> str:
         cat = self.m.catalog

@@ -665,3 +665,20 @@ def test_questions_about_a_film_get_its_facts_on_movielens(ml_models, tmp_path):
     assert "Men in Black" not in [ml_models.catalog.titles[ml_models.world.catalog_index(i)] for i in state.liked]
     state, about = engine.step(state, Text("how long is titanic"))
     assert "*Titanic* (1997)" in about.text and "over 2 hours" in about.text
+
+
+@pytest.mark.data
+def test_a_film_set_aside_stays_aside_in_the_conversation_on_movielens(ml_models, tmp_path):
+    """Found by a helper talking to the running app: "not die hard" took it off one list, and two
+    turns later "80s" listed Die Hard first. A film set aside never comes back in the
+    conversation, the reply says it was the only one that fit, and the close films are Bruce
+    Willis films of other decades (what the data says they lack), not films with no cast on
+    record."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("anything w bruce willis but not die hard"))
+    assert reply.cards and "Die Hard" not in [c.title for c in reply.cards]  # films at once, not a question
+    state, reply = engine.step(state, Text("ok whatever, 80s"))
+    assert "Die Hard" not in [c.title for c in reply.cards]
+    assert "no other film from the 1980s with Bruce Willis here than the one you set aside" in reply.text
+    assert all(c.reason.startswith("has Bruce Willis; not 1980s") for c in reply.cards)
