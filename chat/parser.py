@@ -134,7 +134,7 @@ class Parse:
     unknown_titles: list[str] = field(default_factory=list)
     wish: str = ""
     truncated: bool = False
-    era: str | None = None  # "older" | "newer": than the films shown (no decade named)
+    era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest": after the catalog
     # a film of the last list named by its place: (index, 0-based, -1 the last; like | dislike | seen | more | why
     # | about)
     pick: tuple[int, str] | None = None
@@ -451,6 +451,10 @@ class Parser:
         elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
             words = [t for c in r.clauses for t in c.toks]
             out.era = next((ERA_SHIFT[w] for w in words if w in ERA_SHIFT), None)  # the words stay the wish
+            later = [w for w in words if self._after_catalog(w)]
+            if later and not out.era:  # "anything good from 2005?": after the catalog's last decade
+                out.era = "newest"
+                r.leftover = [w for w in r.leftover if w not in later]
         young = [int(a or b) for a, b in CHILD_AGE_RE.findall(text)]
         kids = ("genre", "Children's")
         if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected:
@@ -458,6 +462,8 @@ class Parser:
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
         out.wish = text.strip() if r.leftover else ""
         self._intent(r)
+        if out.era == "newest":  # the year was understood: no other films wanted than those
+            out.intents = [i for i in out.intents if i not in ("something_else", "more")]
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
         out.rejected = [v for v in out.rejected if v not in out.accepted]
@@ -471,6 +477,14 @@ class Parser:
         if len(films) == 1 and out.liked and _anywhere(after, NOT_NOW):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
         return out
+
+    def _after_catalog(self, word: str) -> bool:
+        """A year or decade after the catalog's last decade ("2005", "2010s")."""
+        m = re.fullmatch(r"((?:19|20)\d\d)s?", word)
+        if not m:
+            return False
+        last = max((v for t, v in self.catalog.attr_values if t == "decade"), default="")
+        return bool(last) and f"{int(m.group(1)) // 10 * 10}s" > last
 
     def _films_in(self, text: str, question: re.Match) -> list[int]:
         """The catalog films a question about films names ("who directed fargo", "what is heat

@@ -56,6 +56,9 @@ class Applied:
     judged: int | None = None  # the card a like / dislike / seen was about (``replace``: only it changes)
 
 
+ERA_WORDS = {"less", "bit", "old", "new", "dated", "ancient"}  # beside "newer" / "older", no wish of their own
+
+
 def restarted(s: ChatState) -> ChatState:
     """A fresh search that keeps who the person is and what they liked, disliked and saw."""
     return ChatState(session_id=s.session_id, user_id=s.user_id, turn=s.turn, liked=s.liked,
@@ -185,7 +188,7 @@ class _Apply:
         if p.era:
             self.era(p.era)
         self.titles(p)
-        if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | {"less", "bit"}):
+        if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS):
             self.s = dataclasses.replace(self.s, wish=p.wish)
             self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
@@ -332,9 +335,12 @@ class _Apply:
         """"something older" / "newer": the decades before (after) the one asked for, else the
         one the last list's films mostly come from; they replace any era asked before."""
         cat, s = self.m.catalog, self.s
-        decades = sorted(v for v, (t, _) in enumerate(cat.attr_values) if t == "decade")
+        decades = sorted((v for v, (t, _) in enumerate(cat.attr_values) if t == "decade"),
+                         key=lambda v: label(self.m, v))
         asked = [v for v in s.accepted if v in decades] + [v for g in s.either for v in g if v in decades]
-        if asked:
+        if shift == "newest":  # a year after the catalog ("from 2005")
+            ref = label(self.m, decades[-1])
+        elif asked:
             ref = (min if shift == "older" else max)(label(self.m, v) for v in asked)
         else:
             shown = last_cards(s)
@@ -346,8 +352,15 @@ class _Apply:
                 return
             ref = f"{years[len(years) // 2] // 10 * 10}s"
         group = tuple(v for v in decades if (label(self.m, v) < ref if shift == "older" else label(self.m, v) > ref))
-        if not group:
-            self.notes.append(f"I have nothing {'older' if shift == 'older' else 'newer'} than the {ref}.")
+        if not group or shift == "newest":  # nothing newer (older) than that: the newest (oldest) there is
+            edge = decades[0] if shift == "older" else decades[-1]
+            self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades) + (edge,),
+                                         either=tuple(g for g in s.either if not set(g) & set(decades)))
+            self.got_it(label(self.m, edge))
+            self.notes.append(f"My catalog (MovieLens) has films from before the {ref} only; these are the "
+                              f"oldest I have." if shift == "older" else f"My catalog (MovieLens) has films up to "
+                              f"{self.m.last_year} only; these are the newest I have.")
+            self.then = "new_films"
             return
         self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades),
                                      either=tuple(g for g in s.either if not set(g) & set(decades)) + (group,))

@@ -682,3 +682,17 @@ def test_a_film_set_aside_stays_aside_in_the_conversation_on_movielens(ml_models
     assert "Die Hard" not in [c.title for c in reply.cards]
     assert "no other film from the 1980s with Bruce Willis here than the one you set aside" in reply.text
     assert all(c.reason.startswith("has Bruce Willis; not 1980s") for c in reply.cards)
+
+
+@pytest.mark.data
+def test_years_after_the_catalog_get_its_newest_films_on_movielens(ml_models, tmp_path):
+    """Found by a helper talking to the running app: "anything good from 2005?" got "Something
+    different, then." and "the newest you have" got "I have nothing newer than the 1990s." with
+    no films. Both now get the catalog's newest decade and say where the catalog ends."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    for script in (["anything good from 2005?"], ["a comedy", "ok then the newest you have"]):
+        state, reply, _ = engine.start()
+        for text in script:
+            state, reply = engine.step(state, Text(text))
+        assert "films up to 1998 only; these are the newest I have" in reply.text and "1990s" in reply.text
+        assert reply.cards and all(c.year >= 1990 for c in reply.cards)
