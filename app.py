@@ -352,10 +352,10 @@ def api_chat(message, state):
     except RuntimeError as exc:
         return f"I am not ready yet ({exc}). Please try again shortly.", state
     parts = [reply.text]
-    if reply.question:
-        parts.append("Options: " + ", ".join(label for _, label in reply.question.options) + ", or any.")
-    if reply.explain:
+    if reply.explain:  # "why this one?": the explanation right under its heading
         parts.append(collect(_engine().narrate(state, reply.explain)))
+    if reply.question and f"**{reply.question.text}**" in reply.text:  # the options of the question asked
+        parts.append("Options: " + ", ".join(label for _, label in reply.question.options) + ", or any.")
     return "\n\n".join(parts), state
 
 

@@ -80,7 +80,7 @@ def reason(f: Facts) -> str:
     if f.similar_liked:
         return f"close to *{md(f.similar_liked[0])}*, which you liked"
     if f.wish:
-        return "fits what you described"
+        return "suggested for your description"  # ranked by it, not known to have it
     return "well liked by people with similar taste"
 
 
