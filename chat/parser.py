@@ -191,6 +191,12 @@ FACT_QUESTION = re.compile(
     r"(?:is|was) (?:it|that|this)(?: one| film| movie)? (?:any )?good\b|(?:^|, *)any good\b|"
     r"what(?:'?s| is) .{2,60} about\s*\??\s*$)", re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
+# "seen them all" (every film shown) and "seen it" (one of them: which?)
+SEEN_SHOWN = re.compile(r"^\s*(?:(?:ok|yeah|nah|no|nope|sorry|hmm)[\s,.!]+)?(?:i'?ve |i have |i )?(?:already )?"
+                        r"(?:seen|watched|saw) (?:(?P<all>them all|them|these|those|all of (?:them|these|those)|"
+                        r"all (?:of )?(?:these|those|them)|all)|(?P<one>it|that|that one|this one|this))"
+                        r"(?: already| before| too)?(?:[\s,.!]+(?:next|more|others?|something else))?[\s.!?]*$",
+                        re.IGNORECASE)
 YEAR = re.compile(r"^(18|19|20)\d\d$")
 RATING_RE = re.compile(r"\b\d+(?:\.\d)?\s*/\s*(?:10|5)\b|\bout of (?:10|ten|5|five)\b", re.IGNORECASE)
 # a message that opens by asking for films asks for them now, whatever else it says
@@ -380,6 +386,10 @@ class Parser:
             films = self._films_in(text, question)
             if out.pick or films or set(toks) & IT_WORDS:
                 return Parse(intents=["about"], about=films, pick=out.pick, truncated=truncated)
+        seen_shown = SEEN_SHOWN.match(text)
+        if seen_shown:  # "seen them all": every film shown; "seen it": the one the talk is on, or which?
+            out.intents.append("seen_all" if seen_shown.group("all") else "seen_it")
+            return out
         if FAREWELL_RE.match(text) or THANKS_RE.match(text):  # "gotta go, bye", "perfect thanks", "that will do"
             out.intents.append("bye")
             return out

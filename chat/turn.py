@@ -149,6 +149,8 @@ class _Apply:
             return
         if p.pick is not None and self.pick(*p.pick):
             return
+        if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents):
+            return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             self.about(p.about)
             return
@@ -509,9 +511,34 @@ class _Apply:
             self.ack.append(film_facts(m.catalog, i))
         self.then = "close"
 
-    def _film_talked_of(self) -> int | None:
+    def seen_shown(self, every: bool) -> bool:
+        """ "seen them all": each film on screen is seen, and new films come; "seen it": the film
+        the talk is on (liked or asked about last), else the only card, else which one?. False
+        when no films are on screen (the message is read as usual)."""
+        shown = self.s.cards
+        if not shown:
+            return False
+        if every:
+            for w in shown:
+                self.card(CardFeedback(self.m.world.item_id(w), "seen"))
+            self.ack[:] = [f"Noted: you have seen all {len(shown)}; I will not suggest them again."]
+            self.then = "new_films"
+            return True
+        it = self._film_talked_of(last_list=False)
+        if it is None and len(shown) == 1:
+            it = shown[0]
+        if it is None:
+            self.notes.append("Which one have you seen? Say \u201cseen the second one\u201d, or press its "
+                              "*seen* button.")
+            self.then = "close"
+            return True
+        self.card(CardFeedback(self.m.world.item_id(it), "seen"))
+        return True
+
+    def _film_talked_of(self, last_list: bool = True) -> int | None:
         """What "it" is: the film liked last, where the turns since changed nothing else (a
-        question about it, another question); else the first film of the last list."""
+        question about it, another question); else the first film of the last list (with
+        ``last_list``) or None."""
         st = self.s.previous  # the state the last turn left
         while st is not None and st.previous is not None:
             before = st.previous
@@ -522,6 +549,8 @@ class _Apply:
                                                                   before.either):
                 break
             st = before
+        if not last_list:
+            return None
         shown = last_cards(self.s)
         return shown[0] if shown else None
 

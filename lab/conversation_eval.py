@@ -56,7 +56,8 @@ OTHER_TABLES = {"dev2": DATA / "utterances_dev2.tsv", "dev3": DATA / "utterances
                 "heldout5": DATA / "utterances_heldout5.tsv", "dev6": DATA / "utterances_dev6.tsv",
                 "heldout6": DATA / "utterances_heldout6.tsv"}
 NATURAL_FIRST = {"genre", "decade", "director", "cast", "writer"}  # kind of film, era, people
-INTENT_NAMES = {"more": "show"}  # the parser's name -> the table's
+# the parser's name -> the table's ("seen them all" / "seen that one": other films, as the tables have it)
+INTENT_NAMES = {"more": "show", "seen_all": "something_else", "seen_it": "something_else"}
 
 
 @dataclass(frozen=True)

@@ -696,3 +696,18 @@ def test_years_after_the_catalog_get_its_newest_films_on_movielens(ml_models, tm
             state, reply = engine.step(state, Text(text))
         assert "films up to 1998 only; these are the newest I have" in reply.text and "1990s" in reply.text
         assert reply.cards and all(c.year >= 1990 for c in reply.cards)
+
+
+def test_seen_them_all_and_seen_it_with_several_films_shown(engine):
+    """Found by a helper talking to the app: "seen it" with five films shown replaced all five.
+    "seen them all" marks each as seen and brings new films; "seen it" asks which one, and the
+    films stay."""
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy please"))
+    state, reply = answer_until_cards(engine, state, reply)
+    state, which = engine.step(state, Text("seen it"))
+    assert which.text.startswith("Which one have you seen?") and which.cards == reply.cards
+    state, after = engine.step(state, Text("seen them all"))
+    assert after.text.startswith(f"Noted: you have seen all {len(reply.cards)}")
+    assert not {c.item_id for c in after.cards} & {c.item_id for c in reply.cards}
+    assert {c.item_id for c in reply.cards} <= {engine.m.world.item_id(i) for i in state.seen}
