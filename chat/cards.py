@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 
 def md(text: str) -> str:
-    """Text safe inside markdown: no HTML tags, no markdown markup from user or catalog text."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text safe inside markdown: no HTML tags or entities, no markdown markup from user or
+    catalog text ("Cats & Dogs" keeps its "&": only one that would start an entity is escaped)."""
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", str(text)).replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
 
 

@@ -322,11 +322,11 @@ class Engine:
 
     @staticmethod
     def _films_now(s: ChatState) -> bool:
-        """A concrete wish (values, people or films understood) and no list yet in this
+        """A concrete wish (values wanted or not, people or films understood) and no list yet in this
         search, or a first wish stated while looking at films chosen from liked films alone
         ("I loved Heat and Fargo", then "a comedy"): films now, with the policy's question
         beside them to narrow them down (questions refine lists, they do not gate them)."""
-        understood = len(s.accepted) + len(s.either) + len(s.liked)
+        understood = len(s.accepted) + len(s.either) + len(s.liked) + len(s.rejected)  # "no horror" too
         before = s.previous
         first_wish = (bool(s.accepted or s.either) and before is not None and bool(before.cards)
                       and not (before.accepted or before.either))

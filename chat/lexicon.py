@@ -31,7 +31,7 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F']+")
 EXTRA_GENRE_WORDS = {
     "scary": "Horror", "horror movie": "Horror", "horrors": "Horror",
     "family": "Children's", "kid": "Children's",
-    "love story": "Romance",
+    "love story": "Romance", "funnier": "Comedy",
     "action packed": "Action", "detective": "Mystery", "whodunit": "Mystery",
     "sci": "Sci-Fi", "space": "Sci-Fi", "musical": "Musical",
     "cowboy": "Western", "cowboys": "Western", "documentary": "Documentary",
@@ -59,6 +59,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("zombie", "zombies", "vampire", "vampires", "ghost story", "ghost stories", "haunted house",
                      "haunted", "monster movie", "monster movies", "werewolf", "werewolves"),
                     (("Horror",), ("Horror",))),
+    **dict.fromkeys(("good laugh", "a laugh", "make me laugh", "makes me laugh", "laughs", "lighter"),
+                    (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
                      "cheer me up", "light hearted", "lighthearted", "chill", "easy watching"),
                     (("Comedy",), ("Comedy",))),

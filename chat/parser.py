@@ -176,6 +176,9 @@ PLACES = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3r
           "9th": 8, "tenth": 9, "10th": 9, "last": -1}
 CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie|pick|suggestion|card)\b"
                       r"|(?:\bnumber |\bno\.? ?|#)([1-9])\b", re.IGNORECASE)
+# "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
+CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$))",
+                           re.IGNORECASE)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks)\b")
@@ -189,8 +192,15 @@ FACT_QUESTION = re.compile(
     r"tell me (?:more )?about\b|what(?:'?s| is) the (?:runtime|length|rating|year|cast|director)\b|"
     r"whats? the (?:runtime|length|rating|year|cast|director)\b|(?:runtime|length|cast|director) of\b|"
     r"(?:is|was) (?:it|that|this)(?: one| film| movie)? (?:any )?good\b|(?:^|, *)any good\b|"
-    r"what(?:'?s| is) .{2,60} about\s*\??\s*$)", re.IGNORECASE)
+    r"what(?:'?s| is) .{2,60} about\s*\??\s*$|what(?:'?s| is) (?:it|that|this)(?: one)? rated\b|"
+    r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
+    r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:long|short|any good|good|scary|funny|violent|gory|sad|for kids|"
+    r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available)\s*\??\s*$)",
+    re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
+# after a leading "no" / "nah", these open another wish rather than what is not wanted
+CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "give", "show", "how", "what", "lets",
+                  "let", "i", "id", "just", "maybe", "make"}
 # "seen them all" (every film shown) and "seen it" (one of them: which?)
 SEEN_SHOWN = re.compile(r"^\s*(?:(?:ok|yeah|nah|no|nope|sorry|hmm)[\s,.!]+)?(?:i'?ve |i have |i )?(?:already )?"
                         r"(?:seen|watched|saw) (?:(?P<all>them all|them|these|those|all of (?:them|these|those)|"
@@ -384,8 +394,13 @@ class Parser:
         question = FACT_QUESTION.search(text)
         if question:  # "who's in it?", "tell me about men in black": facts, not a wish or a like
             films = self._films_in(text, question)
-            if out.pick or films or set(toks) & IT_WORDS:
+            bare = not question.group("film") and question.start() == 0 and not text[question.end():].strip(" ?!.")
+            if out.pick or films or set(toks) & IT_WORDS or bare:  # "how long?" alone: the film the talk is on
                 return Parse(intents=["about"], about=films, pick=out.pick, truncated=truncated)
+        tail = re.split(r"[,;.!]\s*|\s+(?:and|so)\s+", text.strip(" .!"))[-1] if out.pick else ""
+        if tail and tail != text.strip(" .!") and (FAREWELL_RE.match(tail) or THANKS_RE.match(tail)):
+            out.intents.append("bye")  # "ok the 2nd one looks good, thx!": that film, and goodbye
+            return out
         seen_shown = SEEN_SHOWN.match(text)
         if seen_shown:  # "seen them all": every film shown; "seen it": the one the talk is on, or which?
             out.intents.append("seen_all" if seen_shown.group("all") else "seen_it")
@@ -500,6 +515,12 @@ class Parser:
         """The catalog films a question about films names ("who directed fargo", "what is heat
         about?", "tell me about Men in Black"): what is left of it once the question's words are
         taken out, as a title, else the films its reading finds."""
+        if question.group("film"):  # "is apollo 13 long?": the film is inside the question
+            rest = [t for t in tokens(question.group("film")) if t not in {"the", "film", "movie"}]
+            key = tuple(rest)
+            hit = self.lex.titles.get(key) or self.lex.titles.get(("the", *key))
+            if hit and key not in self.lex.values:
+                return [hit[0]]
         rest = [t for t in tokens(text[: question.start()] + " " + text[question.end():])
                 if t not in {"the", "one", "film", "movie", "is", "it", "that", "this", "was", "about", "of"}]
         words = tuple(t for t in tokens(question.group(0)) if t not in {"what", "whats", "is", "s", "about"})
@@ -530,7 +551,7 @@ class Parser:
         first one" (seen), "more
         like the third one" (more), "why the first one" (why). None when no place is named or
         nothing is said of it ("the first one was released when?")."""
-        m = CARD_REF.search(text)
+        m = CARD_REF.search(text) or CARD_REF_BARE.search(text)
         if not m:
             return None
         place = PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
@@ -538,6 +559,8 @@ class Parser:
         after_words = set(tokens(after))
         if re.search(r"\bwhy\b", before):
             return place, "why"  # "why the first one": its card's explanation
+        if re.match(r"\s*(?:is|was|does|did|has)\b", before):
+            return place, "about"  # "is the last one in color?": a question about it
         if re.search(r"\b(?:who|what|when|which|how)\b", before) or "about" in after_words or FACT_QUESTION.search(
                 text):
             return place, "about"  # "who directed the first one?", "the third one, is it long?": its facts
@@ -780,6 +803,10 @@ class Parser:
                 negated = negated or trig in DISLIKE_TRIGGERS  # "I hate musicals": values after it are not wanted
                 strong = strong or trig in STRONG_TRIGGERS
                 i += len(trig)
+                continue
+            if toks[i] in ("no", "nah", "nope") and i + 1 < n and toks[i + 1] in CHANGE_OPENERS:
+                out.instead = True  # "lol no something w tom hanks", "nah something chill": another wish,
+                i += 1  # not a negated one
                 continue
             if not (toks[i] in NEGATORS and self._longest(toks, i, c, r, True, mood)):  # "no subtitles"
                 neg = match_phrase(toks, i, NEGATOR_PHRASES)

@@ -148,17 +148,16 @@ class _Apply:
             self.then = "undo"
             return
         if p.pick is not None and self.pick(*p.pick):
+            if "bye" in p.intents:
+                self.goodbye()
             return
         if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents):
             return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             self.about(p.about)
             return
-        if "bye" in p.intents:  # a goodbye gets a goodbye: no list again, no question
-            kept = self.s.liked or self.s.disliked or self.s.seen
-            self.ack.append("Enjoy the film! " + ("What you told me about films is kept for next time" + (
-                " (your key is in the panel)." if self.s.user_id else ".") if kept else "Come back any time."))
-            self.then = "close"
+        if "bye" in p.intents:
+            self.goodbye()
             return
         said = p.names_something or bool(p.wish)
         if p.intents == ["greeting"] and not said and (self.before.cards or self.before.shown):
@@ -192,7 +191,8 @@ class _Apply:
         self.titles(p)
         if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS):
             self.s = dataclasses.replace(self.s, wish=p.wish)
-            self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
+            if not (p.names_something or p.era):  # said back only when nothing else was understood
+                self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
             self.before.accepted, self.before.rejected, self.before.either)
         q = self.before.question
@@ -334,34 +334,35 @@ class _Apply:
         self.got_it("; ".join(either_label(cat, g) for g in new))
 
     def era(self, shift: str) -> None:
-        """"something older" / "newer": the decades before (after) the one asked for, else the
-        one the last list's films mostly come from; they replace any era asked before."""
+        """"something older" / "newer": the decades before (after) the one asked for, else (and
+        after an earlier "older") the one the last list's films mostly come from; they replace
+        any era asked before."""
         cat, s = self.m.catalog, self.s
         decades = sorted((v for v, (t, _) in enumerate(cat.attr_values) if t == "decade"),
                          key=lambda v: label(self.m, v))
-        asked = [v for v in s.accepted if v in decades] + [v for g in s.either for v in g if v in decades]
+        asked = [v for v in s.accepted if v in decades]
+        spans = [g for g in s.either if set(g) & set(decades)]  # "older than the 80s" asked before
+        years = [y for y in sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in last_cards(s)) if y > 0]
         if shift == "newest":  # a year after the catalog ("from 2005")
             ref = label(self.m, decades[-1])
-        elif asked:
+        elif asked and not spans:
             ref = (min if shift == "older" else max)(label(self.m, v) for v in asked)
-        else:
-            shown = last_cards(s)
-            years = sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in shown)
-            years = [y for y in years if y > 0]
-            if not years:
-                self.notes.append(f"{'Older' if shift == 'older' else 'Newer'} than what? Name a decade, "
-                                  "like the 70s.")
-                return
+        elif years:  # the era the films shown mostly come from ("older still" after "something older")
             ref = f"{years[len(years) // 2] // 10 * 10}s"
+        elif spans:
+            ref = (min if shift == "older" else max)(label(self.m, v) for g in spans for v in g)
+        else:
+            self.notes.append(f"{'Older' if shift == 'older' else 'Newer'} than what? Name a decade, like the 70s.")
+            return
         group = tuple(v for v in decades if (label(self.m, v) < ref if shift == "older" else label(self.m, v) > ref))
         if not group or shift == "newest":  # nothing newer (older) than that: the newest (oldest) there is
             edge = decades[0] if shift == "older" else decades[-1]
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades) + (edge,),
                                          either=tuple(g for g in s.either if not set(g) & set(decades)))
             self.got_it(label(self.m, edge))
-            self.notes.append(f"My catalog (MovieLens) has films from before the {ref} only; these are the "
-                              f"oldest I have." if shift == "older" else f"My catalog (MovieLens) has films up to "
-                              f"{self.m.last_year} only; these are the newest I have.")
+            self.notes.append(f"Nothing older than the {ref} here; these are the oldest films I have." if shift ==
+                              "older" else f"My catalog (MovieLens) has films up to {self.m.last_year} only; these "
+                              f"are the newest I have.")
             self.then = "new_films"
             return
         self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades),
@@ -509,6 +510,13 @@ class _Apply:
                               "(\u201cwho is in the first one?\u201d).")
         for i in films[:3]:
             self.ack.append(film_facts(m.catalog, i))
+        self.then = "close"
+
+    def goodbye(self) -> None:
+        """A goodbye gets a goodbye: no list again, no question."""
+        kept = self.s.liked or self.s.disliked or self.s.seen
+        self.ack.append("Enjoy the film! " + ("What you told me about films is kept for next time" + (
+            " (your key is in the panel)." if self.s.user_id else ".") if kept else "Come back any time."))
         self.then = "close"
 
     def seen_shown(self, every: bool) -> bool:

@@ -711,3 +711,12 @@ def test_seen_them_all_and_seen_it_with_several_films_shown(engine):
     assert after.text.startswith(f"Noted: you have seen all {len(reply.cards)}")
     assert not {c.item_id for c in after.cards} & {c.item_id for c in reply.cards}
     assert {c.item_id for c in reply.cards} <= {engine.m.world.item_id(i) for i in state.seen}
+
+
+def test_a_message_that_only_rules_things_out_gets_films(engine):
+    """Found by a fourth helper: "no horror" as the first message got a question and no films,
+    for several turns; what is not wanted is a concrete wish too. Understood values are not
+    said back as a search phrase ("Looking for something like …")."""
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("no horror please, we scare easily"))
+    assert reply.cards and "No Horror." in reply.text and "Looking for something like" not in reply.text

@@ -420,3 +420,28 @@ def test_a_heros_name_and_slang_praise_name_films_on_movielens(ml100k_catalog):
         "Willy Wonka and the Chocolate Factory"]
     assert not parser.parse("an old man and his dog").liked
     assert parser.parse("lotr and harry potter are my favs").unknown_titles == ["lotr", "harry potter"]
+
+
+@pytest.mark.data
+def test_more_questions_and_openers_people_type_on_movielens(ml100k_catalog):
+    """Found by a fourth helper: "who's in the fourth" (a place with no "one" after it), "is
+    apollo 13 long?", "how long" alone and "whats it rated" are questions about a film;
+    "ok the 2nd one looks good, thx!" likes it and says goodbye; "lol no something w tom hanks"
+    asks for Tom Hanks (a leading "no" before a new wish is no negation); "funnier" and "a
+    good laugh" are comedy."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    assert parser.parse("who's in the fourth").pick == (3, "about")
+    assert parser.parse("seen the 2nd").pick == (1, "seen")
+    p = parser.parse("is apollo 13 long?")
+    assert p.intents == ["about"] and [titles[i] for i in p.about] == ["Apollo 13"] and not p.accepted
+    for text in ("how long", "whats it rated", "what year"):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and not p.about and not p.accepted, text
+    p = parser.parse("ok the 2nd one looks good, thx!")
+    assert p.pick == (1, "like") and p.intents == ["bye"]
+    p = parser.parse("lol no something w tom hanks")
+    assert p.accepted == [(C, "Tom Hanks")] and not p.rejected
+    assert parser.parse("no more thrillers").rejected == [(G, "Thriller")]
+    assert parser.parse("just want a good laugh").accepted == [(G, "Comedy")]
+    assert (G, "Comedy") in parser.parse("something like heat but funnier").accepted
