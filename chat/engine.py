@@ -356,9 +356,17 @@ class Engine:
         chosen = self._distinct(full_order, n)
         if len(chosen) >= n:
             return chosen
-        pool = np.array([i for i in top_items(logb, FIT_POOL) if not full[i] and not shown[i]], dtype=np.int64)
+        w, cat = self.m.world, self.m.catalog
+        some = np.zeros(len(logb), dtype=bool)  # films known to have part of what was asked, from the whole
+        for v in ds.accepted:  # catalog: "Hitchcock with James Stewart" fills with other Hitchcock and
+            some[w.items_with(v)] = True  # Stewart films, not the most believed films of any kind
+        for group in ds.either:
+            for v in group:
+                some[w.items_with(v)] = True
+        some &= np.isfinite(logb) & ~full & ~shown
+        top = [i for i in top_items(logb, FIT_POOL) if not full[i] and not shown[i]]
+        pool = np.array(list(dict.fromkeys(top + np.flatnonzero(some).tolist())), dtype=np.int64)
         if len(pool):
-            w, cat = self.m.world, self.m.catalog
             part = np.zeros(len(pool), dtype=np.int64)
             unknown = np.zeros(len(pool), dtype=np.int64)
             for v in ds.accepted:  # a person asked for counts double: "Bruce Willis" then "80s" keeps

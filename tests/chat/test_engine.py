@@ -720,3 +720,16 @@ def test_a_message_that_only_rules_things_out_gets_films(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("no horror please, we scare easily"))
     assert reply.cards and "No Horror." in reply.text and "Looking for something like" not in reply.text
+
+
+@pytest.mark.data
+def test_close_films_come_from_the_whole_catalog_on_movielens(ml_models, tmp_path):
+    """Found by a fourth helper: "hitchcock" then "the one with jimmy stewart" listed the two
+    films with both, then The Wizard of Oz, M*A*S*H and Snow White as "other suggestions".
+    Close films are now looked for in the whole catalog, so other Hitchcock films fill the list."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("hitchcock"))
+    state, reply = engine.step(state, Text("the one with jimmy stewart"))
+    assert [c.title for c in reply.cards[:2]] == ["Rear Window", "Vertigo"]
+    assert all(c.partial and "Alfred Hitchcock" in c.directors for c in reply.cards[2:])
