@@ -198,6 +198,11 @@ FACT_QUESTION = re.compile(
     r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available)\s*\??\s*$)",
     re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
+PERSON_ROLES = ("director", "cast", "writer")
+# "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
+OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|does|has|have|had|is|was) .{2,60}? "
+                           r"(?:make|made|direct|directed|do|done|star in|starred in|been in|act in|acted in|"
+                           r"write|written|in)\b", re.IGNORECASE)
 # after a leading "no" / "nah", these open another wish rather than what is not wanted
 CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "give", "show", "how", "what", "lets",
                   "let", "i", "id", "just", "maybe", "make"}
@@ -487,6 +492,10 @@ class Parser:
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
         out.wish = text.strip() if r.leftover else ""
         self._intent(r)
+        people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_ROLES]
+        if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
+            out.intents = ["restart"]
+            out.wish = ""
         if out.era == "newest":  # the year was understood: no other films wanted than those
             out.intents = [i for i in out.intents if i not in ("something_else", "more")]
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):

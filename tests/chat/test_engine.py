@@ -733,3 +733,15 @@ def test_close_films_come_from_the_whole_catalog_on_movielens(ml_models, tmp_pat
     state, reply = engine.step(state, Text("the one with jimmy stewart"))
     assert [c.title for c in reply.cards[:2]] == ["Rear Window", "Vertigo"]
     assert all(c.partial and "Alfred Hitchcock" in c.directors for c in reply.cards[2:])
+
+
+@pytest.mark.data
+def test_what_else_did_a_person_make_is_a_fresh_search_on_movielens(ml_models, tmp_path):
+    """Found by a fourth helper: "what else did the coen brothers make" after "a thriller from
+    the 90s" kept both filters and found one film. It asks for the Coens' films, afresh."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a thriller from the 90s"))
+    state, reply = engine.step(state, Text("what else did the coen brothers make"))
+    assert len(reply.cards) == 5 and all(set(c.directors) & {"Joel Coen", "Ethan Coen"} for c in reply.cards)
+    assert {c.year for c in reply.cards} - set(range(1990, 2000))  # not only the 1990s any more
