@@ -317,7 +317,13 @@ class Engine:
             return dataclasses.replace(listed, question=question, asked=_asked(refine),
                                        question_types=s.question_types + (question.attr_type,))
         question = self._question(action)
-        return dataclasses.replace(s, question=question, shown=shown, cards=(), asked=_asked(action),
+        before = s.previous
+        # "any" to the question beside films: the films stay on screen beside the next question
+        # (they used to vanish); any change to the wish clears them for the question
+        keep = s.cards if (s.cards and applied.then == "decide" and before is not None and before.cards == s.cards
+                           and (s.accepted, s.rejected, s.either) == (before.accepted, before.rejected,
+                                                                      before.either)) else ()
+        return dataclasses.replace(s, question=question, shown=shown, cards=keep, asked=_asked(action),
                                    actions=s.actions + 1, question_types=s.question_types + (question.attr_type,))
 
     @staticmethod
@@ -400,6 +406,8 @@ class Engine:
             return ()
         if applied.then == "replace":
             return ("The other films stay; a new one takes its place:",)
+        if new.previous is not None and new.cards == new.previous.cards:
+            return ("The films stay:",)
         return ("Here are some films for you:" if not applied.ack else "Here are some films:",)
 
     def _question(self, action) -> Question:

@@ -745,3 +745,17 @@ def test_what_else_did_a_person_make_is_a_fresh_search_on_movielens(ml_models, t
     state, reply = engine.step(state, Text("what else did the coen brothers make"))
     assert len(reply.cards) == 5 and all(set(c.directors) & {"Joel Coen", "Ethan Coen"} for c in reply.cards)
     assert {c.year for c in reply.cards} - set(range(1990, 2000))  # not only the 1990s any more
+
+
+@pytest.mark.data
+def test_no_preference_to_the_question_beside_films_keeps_the_films_on_movielens(ml_models, tmp_path):
+    """Found by a fourth helper: "idk" to the question beside a list made the list vanish,
+    leaving a bare question. The films stay beside the next question."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy please"))
+    assert reply.cards and reply.question is not None
+    state, after = engine.step(state, Text("idk"))
+    assert [c.item_id for c in after.cards] == [c.item_id for c in reply.cards]
+    assert after.question is not None and after.question.attr_type != reply.question.attr_type
+    assert "The films stay:" in after.text
