@@ -247,7 +247,7 @@ def either_label(catalog, group, forms: dict[str, str] | None = None) -> str:
     later"). ``forms`` wraps each value by its type ("from the {}", "in {}"), but not such a run."""
     names = [catalog.attr_values[v][1] for v in group]
     if {catalog.attr_values[v][0] for v in group} == {"decade"} and len(names) > 1:
-        every, run = sorted(v for t, v in catalog.attr_values if t == "decade"), sorted(names)
+        every, run = list(catalog.decades()), sorted(names)
         if len(run) < len(every) and run == every[: len(run)]:
             return f"the {run[-1]} or earlier"
         if len(run) < len(every) and run == every[-len(run):]:

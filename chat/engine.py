@@ -32,6 +32,7 @@ from chat.loading import Models
 from chat.memory import MemoryStore, StoredPersona, empty_summary, event_record, turn_summary
 from chat.narrator import Replace, template_text
 from chat.turn import Applied, TurnContext, apply_event, card_item, label
+from chat.words import PERSON_TYPES
 from policy.actions import Answer, AskType, AskValue, Recommend
 from policy.beliefs import log_beliefs, top_items
 from policy.rule import fallback_list
@@ -376,7 +377,7 @@ class Engine:
             part = np.zeros(len(pool), dtype=np.int64)
             unknown = np.zeros(len(pool), dtype=np.int64)
             for v in ds.accepted:  # a person asked for counts double: "Bruce Willis" then "80s" keeps
-                person = cat.attr_values[v][0] in ("cast", "director", "writer")  # his other films first
+                person = cat.attr_values[v][0] in PERSON_TYPES  # his other films first
                 part += np.isin(pool, w.items_with(v)) * (2 if person else 1)
                 unknown += ~w.known[pool, w.value_type[v]]
             for group in ds.either:

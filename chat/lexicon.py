@@ -346,7 +346,7 @@ class Lexicon:
                     self.groups[phrase(f"up to {name}")] = milder
         # the catalog has no colour: "black and white" is taken as the decades before the 1960s,
         # "in colour" as the 1960s on (Technicolor was rare before, black and white rare after)
-        decades = sorted(v for t, v in catalog.attr_values if t == "decade")
+        decades = catalog.decades()
         for words, era in ((("black and white", "black white", "b and w", "monochrome"),
                             tuple(("decade", d) for d in decades if d < "1960s")),
                            (("in colour", "in color"), tuple(("decade", d) for d in decades if d >= "1960s"))):

@@ -78,6 +78,7 @@ from chat.words import (
     NOT_TITLE_START,
     OTHERS,
     PEOPLE_WORDS,
+    PERSON_TYPES,
     POLITE,
     POSITIVE,
     PRAISE,
@@ -198,7 +199,6 @@ FACT_QUESTION = re.compile(
     r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available)\s*\??\s*$)",
     re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
-PERSON_ROLES = ("director", "cast", "writer")
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
 OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|does|has|have|had|is|was) .{2,60}? "
                            r"(?:make|made|direct|directed|do|done|star in|starred in|been in|act in|acted in|"
@@ -492,7 +492,7 @@ class Parser:
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
         out.wish = text.strip() if r.leftover else ""
         self._intent(r)
-        people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_ROLES]
+        people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
         if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
             out.intents = ["restart"]
             out.wish = ""
@@ -517,8 +517,8 @@ class Parser:
         m = re.fullmatch(r"((?:19|20)\d\d)s?", word)
         if not m:
             return False
-        last = max((v for t, v in self.catalog.attr_values if t == "decade"), default="")
-        return bool(last) and f"{int(m.group(1)) // 10 * 10}s" > last
+        decades = self.catalog.decades()
+        return bool(decades) and f"{int(m.group(1)) // 10 * 10}s" > decades[-1]
 
     def _films_in(self, text: str, question: re.Match) -> list[int]:
         """The catalog films a question about films names ("who directed fargo", "what is heat
@@ -948,7 +948,7 @@ class Parser:
              i: int, toks: list[str]) -> None:
         values = list(values)
         if compare and all(t == "decade" for t, _ in values):
-            decades = sorted(v for t, v in self.catalog.attr_values if t == "decade")
+            decades = self.catalog.decades()
             ref = values[0][1]
             ok = {"<": lambda d: d < ref, ">": lambda d: d > ref, ">=": lambda d: d >= ref,
                   "<=": lambda d: d <= ref}[compare]
@@ -1039,7 +1039,7 @@ class Parser:
 
     def _another_persons_surname(self, toks: list[str], i: int, values: list[Value]) -> bool:
         """A surname after a first name that is not the person's: "harry potter" is not Sally Potter."""
-        people = [v for t, v in values if t in ("director", "cast", "writer")]
+        people = [v for t, v in values if t in PERSON_TYPES]
         return (len(people) == 1 and i > 0 and toks[i - 1] in self._first_words
                 and toks[i - 1] not in self._firsts_of.get(people[0], ()))
 

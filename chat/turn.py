@@ -24,7 +24,7 @@ from chat.cards import either_label, film_facts, fitting, md, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import tokens
 from chat.parser import Parse
-from chat.words import ERA_SHIFT, EXCLUSIVE_TYPES, POLITE, STOPWORDS, join_words
+from chat.words import ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
 from recsys.personas import Persona, reweight
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from chat.loading import Models
 
 
-PERSON_TYPES = ("cast", "director", "writer")
 
 
 @dataclass(frozen=True)
@@ -338,8 +337,7 @@ class _Apply:
         after an earlier "older") the one the last list's films mostly come from; they replace
         any era asked before."""
         cat, s = self.m.catalog, self.s
-        decades = sorted((v for v, (t, _) in enumerate(cat.attr_values) if t == "decade"),
-                         key=lambda v: label(self.m, v))
+        decades = [cat.value_index("decade", d) for d in cat.decades()]
         asked = [v for v in s.accepted if v in decades]
         spans = [g for g in s.either if set(g) & set(decades)]  # "older than the 80s" asked before
         years = [y for y in sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in last_cards(s)) if y > 0]

@@ -237,6 +237,9 @@ WISH_MARKERS = {"want", "wanna", "like", "love", "prefer", "fancy", "need", "loo
 MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
 
 
+PERSON_TYPES = ("cast", "director", "writer")  # attribute types that name people
+
+
 def join_words(words, conj: str = "and") -> str:
     """"A", "A and B", "A, B and C" (or ``conj``)."""
     words = list(words)

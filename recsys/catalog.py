@@ -147,6 +147,12 @@ class Catalog:
             self.__dict__["_dup_of"] = rep
         return self.__dict__["_dup_of"]
 
+    def decades(self) -> tuple[str, ...]:
+        """The decade values the catalog has, oldest first ("1920s", …, "1990s"); computed once."""
+        if "_decades" not in self.__dict__:
+            self.__dict__["_decades"] = tuple(sorted(v for t, v in self.attr_values if t == "decade"))
+        return self.__dict__["_decades"]
+
     def values_of_type(self, attr_type: str) -> np.ndarray:
         return np.flatnonzero(self.value_type == self._type_index[attr_type])
 
