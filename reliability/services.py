@@ -49,6 +49,12 @@ def ensure_debian(package: str, probe: str) -> None:
         raise ServiceUnavailable(f"installing {package} failed: {done.stderr.strip()[-300:]}")
 
 
+def _runuser() -> str:
+    """``runuser`` (util-linux) lives in /usr/sbin, which a root shell with a minimal PATH lacks."""
+    return shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)),
+                                           "runuser")
+
+
 def _pg_bin(name: str) -> str:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}")) or ([shutil.which(name)] if shutil.which(name)
                                                                        else [])
@@ -72,7 +78,7 @@ class PostgresServer:
 
     def _run(self, cmd: list[str], timeout: float = 120) -> subprocess.CompletedProcess:
         if self.as_postgres:
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+            cmd = [_runuser(), "-u", "postgres", "--", *cmd]
         return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
     def start(self) -> str:
