@@ -579,8 +579,10 @@ class Parser:
             return place, "seen"
         if CARD_NOT.search(before) or after_words & (NEGATIVE | COMPLAINTS):
             return place, "dislike"
+        after_toks = tokens(after)
         if ORDINAL_PICK.match(text) or CARD_YES.search(before) or after_words & (POSITIVE | PRAISE | {"please"}) or (
-                not tokens(before) and not after_words - {"sounds", "looks", "seems", "is", "please"}):
+                not tokens(before) and not after_words - {"sounds", "looks", "seems", "is", "please"}) or any(
+                match_phrase(after_toks, j, REVIEW_LIKE) for j in range(len(after_toks))):  # "… looks fire"
             return place, "like"
         return None
 

@@ -416,6 +416,7 @@ def test_a_heros_name_and_slang_praise_name_films_on_movielens(ml100k_catalog):
     p = parser.parse("not star wars or indiana jones")
     assert sorted(titles[i] for i in p.not_now) == ["Indiana Jones and the Last Crusade", "Star Wars"]
     assert [titles[i] for i in parser.parse("the speed one looks fire").liked] == ["Speed"]
+    assert parser.parse("the second one looks fire").pick == (1, "like")  # a card by its place, in slang
     assert [titles[i] for i in parser.parse("willy wonka was my fav as a kid").liked] == [
         "Willy Wonka and the Chocolate Factory"]
     assert not parser.parse("an old man and his dog").liked
