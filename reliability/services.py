@@ -35,7 +35,7 @@ class ServiceUnavailable(RuntimeError):
 def ensure_debian(package: str, probe: str) -> None:
     """Install the Debian ``package`` when the file or command ``probe`` (a glob) is missing,
     if we are root with apt-get; else raise ``ServiceUnavailable``."""
-    if glob.glob(probe) or shutil.which(probe):
+    if glob.glob(probe) or command(probe):
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         raise ServiceUnavailable(f"{package} is not installed and cannot be installed here (not root with apt-get)")
@@ -45,14 +45,14 @@ def ensure_debian(package: str, probe: str) -> None:
     if done.returncode:  # the package lists may be missing on a fresh machine
         subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, text=True)
         done = subprocess.run(install, env=env, capture_output=True, text=True)
-    if not (glob.glob(probe) or shutil.which(probe)):
+    if not (glob.glob(probe) or command(probe)):
         raise ServiceUnavailable(f"installing {package} failed: {done.stderr.strip()[-300:]}")
 
 
-def _runuser() -> str:
-    """``runuser`` (util-linux) lives in /usr/sbin, which a root shell with a minimal PATH lacks."""
-    return shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)),
-                                           "runuser")
+def command(name: str) -> str | None:
+    """The path of command ``name``: on PATH, else in the sbin folders where Debian puts
+    ``runuser`` and ``haproxy`` (a root shell with a minimal PATH lacks them); None if absent."""
+    return shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin")
 
 
 def _pg_bin(name: str) -> str:
@@ -78,7 +78,7 @@ class PostgresServer:
 
     def _run(self, cmd: list[str], timeout: float = 120) -> subprocess.CompletedProcess:
         if self.as_postgres:
-            cmd = [_runuser(), "-u", "postgres", "--", *cmd]
+            cmd = [command("runuser") or "runuser", "-u", "postgres", "--", *cmd]
         return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
     def start(self) -> str:
@@ -182,7 +182,7 @@ class LoadBalancer:
         cfg = self.root / "haproxy.cfg"
         cfg.write_text(HAPROXY.format(port=port, servers=servers))
         with (self.root / "haproxy.log").open("w") as out:
-            self.proc = subprocess.Popen([shutil.which("haproxy") or "haproxy", "-db", "-f", str(cfg)],
+            self.proc = subprocess.Popen([command("haproxy") or "haproxy", "-db", "-f", str(cfg)],
                                          stdout=out, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{port}"
         deadline = time.time() + timeout
