@@ -285,13 +285,14 @@ class Engine:
             return s
         ds, _ = self.dialogue_state(s, ctx)
         logb = log_beliefs(ds, self.m.rule_config.beliefs)
-        if applied.then == "replace":  # one card judged: the others stay, it gives way to the next best film
+        if applied.then == "replace":  # cards judged: the others stay, each gives way to the next best film
             nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards)) if i not in s.cards)
-            cards_now = [c for c in (c if c != applied.judged else next(nxt, None) for c in s.cards) if c is not None]
+            cards_now = [c for c in (c if c not in applied.judged else next(nxt, None) for c in s.cards)
+                         if c is not None]
             fit = cards.fitting(self.m.world, s.accepted, s.either)
             cards_now.sort(key=lambda c: not fit[c])  # the films that fit stay first
             return dataclasses.replace(s, cards=tuple(cards_now),
-                                       shown=s.shown + ((applied.judged,) if applied.judged not in s.shown else ()))
+                                       shown=s.shown + tuple(j for j in applied.judged if j not in s.shown))
         refine = None  # a question asked beside films the person asked for, to narrow them down
         if s.passes >= PASSES:  # "no preference" twice: films, and no more questions for now
             action = fallback_list(ds, top_items(logb, 10))
@@ -354,12 +355,16 @@ class Engine:
         shown = np.zeros(len(logb), dtype=bool)
         if again and wanted and ds.shown is not None and ds.shown.any():
             shown = ds.shown.copy()
-            logb = log_beliefs(dataclasses.replace(ds, shown=np.zeros_like(ds.shown)), self.m.rule_config.beliefs)
+            ds = dataclasses.replace(ds, shown=np.zeros_like(ds.shown))
+            logb = log_beliefs(ds, self.m.rule_config.beliefs)
         if not wanted:
             return self._distinct(top_items(logb, FIT_POOL), n)
         full = cards.fitting(self.m.world, ds.accepted, ds.either) & np.isfinite(logb)
         idx = np.flatnonzero(full)
-        full_order = idx[np.lexsort((-logb[idx], shown[idx]))]  # not shown before first, then belief
+        doubted = self._doubted(idx, ds.accepted)
+        # not shown before first, then films a second source agrees have the genres asked for (not
+        # *Star Wars* first for "war films"), then belief
+        full_order = idx[np.lexsort((-logb[idx], doubted, shown[idx]))]
         chosen = self._distinct(full_order, n)
         if len(chosen) >= n:
             return chosen
@@ -370,8 +375,11 @@ class Engine:
         for group in ds.either:
             for v in group:
                 some[w.items_with(v)] = True
-        some &= np.isfinite(logb) & ~full & ~shown
+        # believed as if nothing were asked: a film known to lack part of it is still a close one
+        # ("a war film by Spielberg": his other films, though the beliefs rule them out)
         top = [i for i in top_items(logb, FIT_POOL) if not full[i] and not shown[i]]
+        logb = log_beliefs(dataclasses.replace(ds, accepted=[], either=[]), self.m.rule_config.beliefs)
+        some &= np.isfinite(logb) & ~full & ~shown
         pool = np.array(list(dict.fromkeys(top + np.flatnonzero(some).tolist())), dtype=np.int64)
         if len(pool):
             part = np.zeros(len(pool), dtype=np.int64)
@@ -382,10 +390,24 @@ class Engine:
                 unknown += ~w.known[pool, w.value_type[v]]
             for group in ds.either:
                 part += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
+            base = np.isin(pool, w.items_with(ds.opening)) if ds.opening >= 0 else np.zeros(len(pool), dtype=bool)
             # most of what was asked, then films whose data says what they lack before films with no
-            # data on it (a close card should not rest on what is not known), then belief
-            pool = pool[np.lexsort((-logb[pool], unknown, -part))]
+            # data on it (a close card should not rest on what is not known), then films with what was
+            # asked first ("hitchcock", then "the one with jimmy stewart": his other films), then belief
+            pool = pool[np.lexsort((-logb[pool], ~base, unknown, -part))]
         return self._distinct(np.concatenate([np.asarray(chosen, dtype=np.int64), pool]), n)
+
+    def _doubted(self, idx: np.ndarray, accepted) -> np.ndarray:
+        """For each film of ``idx`` (world indices), how many of the genres in ``accepted`` the
+        catalog's second source does not list for it (``Catalog.genre_doubted``)."""
+        cat, w = self.m.catalog, self.m.world
+        genres = [cat.attr_values[v][1] for v in accepted if cat.attr_values[v][0] == "genre"]
+        out = np.zeros(len(idx), dtype=np.int64)
+        if genres and cat.second_genres:
+            for k, i in enumerate(idx):
+                c = w.catalog_index(int(i))
+                out[k] = sum(cat.genre_doubted(c, g) for g in genres)
+        return out
 
     def _distinct(self, order, n: int) -> tuple[int, ...]:
         """The first ``n`` of ``order``, one card per film (catalog duplicates kept out)."""
@@ -406,7 +428,8 @@ class Engine:
         if applied.then in ("stay", "close") or not new.cards:
             return ()
         if applied.then == "replace":
-            return ("The other films stay; a new one takes its place:",)
+            return ("The other films stay; a new one takes its place:" if len(applied.judged) == 1 else
+                    "The other films stay; new ones take their places:",)
         if new.previous is not None and new.cards == new.previous.cards:
             return ("The films stay:",)
         return ("Here are some films for you:" if not applied.ack else "Here are some films:",)

@@ -135,10 +135,13 @@ class Parse:
     unknown_titles: list[str] = field(default_factory=list)
     wish: str = ""
     truncated: bool = False
-    era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest": after the catalog
+    era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest" | "oldest":
+    # the catalog's last (first) decade ("the newest you have", a year after the catalog)
     # a film of the last list named by its place: (index, 0-based, -1 the last; like | dislike | seen | more | why
     # | about)
     pick: tuple[int, str] | None = None
+    # every place named for that verdict, in order, when several are ("seen the first two": [0, 1])
+    places: list[int] = field(default_factory=list)
     # a question about films ("who's in it?", "how long is fargo?"): the films it names (intent "about"; none
     # named and no place: the film the conversation is on)
     about: list[int] = field(default_factory=list)
@@ -183,6 +186,14 @@ CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top"
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks)\b")
+# several films of the list at once: "the first two", "the last 3", "the first and third", "1 and 4"
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_PLACE = "|".join(p for p in PLACES if p != "top")
+CARD_SPAN = re.compile(r"\b(?:the )?(first|top|last) (" + "|".join(COUNT_WORDS) + r")\b(?: (?:ones|films|movies))?",
+                       re.IGNORECASE)
+CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&|,\s*and)\s*(?:the )?(?:" + _PLACE
+                       + r"))+\b(?: (?:ones?|films|movies))?|(?:\bnumbers? |#)?\b[1-5](?:\s*(?:,|and|&|,\s*and)\s*#?"
+                       r"[1-5])+\b", re.IGNORECASE)
 # a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
 FACT_QUESTION = re.compile(
     r"\b(?:who(?:'?s| is| are)? (?:in|starring|stars? in|acts? in|plays? in)\b|who (?:directed|made|stars|starred|"
@@ -396,6 +407,9 @@ class Parser:
         if not toks:
             return out
         out.pick = self._pick(text)
+        if out.pick is not None:
+            many = self._places(text)
+            out.places = many[0] if many else [out.pick[0]]
         question = FACT_QUESTION.search(text)
         if question:  # "who's in it?", "tell me about men in black": facts, not a wish or a like
             films = self._films_in(text, question)
@@ -496,7 +510,7 @@ class Parser:
         if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
             out.intents = ["restart"]
             out.wish = ""
-        if out.era == "newest":  # the year was understood: no other films wanted than those
+        if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
             out.intents = [i for i in out.intents if i not in ("something_else", "more")]
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
@@ -560,10 +574,11 @@ class Parser:
         first one" (seen), "more
         like the third one" (more), "why the first one" (why). None when no place is named or
         nothing is said of it ("the first one was released when?")."""
-        m = CARD_REF.search(text) or CARD_REF_BARE.search(text)
+        places = Parser._places(text)
+        m = places[1] if places else CARD_REF.search(text) or CARD_REF_BARE.search(text)
         if not m:
             return None
-        place = PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
+        place = places[0][0] if places else PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
         before, after = text[: m.start()].lower(), text[m.end():].lower()
         after_words = set(tokens(after))
         if re.search(r"\bwhy\b", before):
@@ -585,6 +600,21 @@ class Parser:
                 match_phrase(after_toks, j, REVIEW_LIKE) for j in range(len(after_toks))):  # "… looks fire"
             return place, "like"
         return None
+
+    @staticmethod
+    def _places(text: str) -> tuple[list[int], re.Match] | None:
+        """Several films of the list named at once ("the first two", "the 1st and 3rd", "2 and 4"):
+        their places in order, and the match; None when fewer than two are named."""
+        m = CARD_SPAN.search(text)
+        if m:
+            n = COUNT_WORDS[m.group(2).lower()]
+            return (list(range(n)) if m.group(1).lower() != "last" else list(range(-n, 0))), m
+        m = CARD_LIST.search(text)
+        if not m:
+            return None
+        named = re.findall(r"\b(" + _PLACE + r"|[1-5])\b", m.group(0), re.IGNORECASE)
+        places = list(dict.fromkeys(int(w) - 1 if w.isdigit() else PLACES[w.lower()] for w in named))
+        return (places, m) if len(places) > 1 else None
 
     def frame(self, text: str) -> str:
         """``text`` without the values and films it names: "just show me some comedies" -> "just show me some"."""

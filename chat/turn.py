@@ -52,10 +52,11 @@ class Applied:
     notes: tuple[str, ...] = ()
     then: str = "decide"  # decide | films | new_films | replace | stay | close (stay, and no list) | undo
     explain: str | None = None  # item id whose explanation the reply opens
-    judged: int | None = None  # the card a like / dislike / seen was about (``replace``: only it changes)
+    judged: tuple[int, ...] = ()  # the cards a like / dislike / seen was about (``replace``: only they change)
 
 
 ERA_WORDS = {"less", "bit", "old", "new", "dated", "ancient"}  # beside "newer" / "older", no wish of their own
+OLDEST_FILMS = 20  # "your oldest films": the first decades that hold at least this many films
 
 
 def restarted(s: ChatState) -> ChatState:
@@ -106,7 +107,7 @@ class _Apply:
         self.notes: list[str] = []
         self.then = "decide"
         self.explain: str | None = None
-        self.judged: int | None = None
+        self.judged: tuple[int, ...] = ()
 
     def run(self, event) -> Applied:
         opened = self.s.turn - 1  # the turn the person was looking at
@@ -146,7 +147,7 @@ class _Apply:
         if "undo" in p.intents:  # typed "undo": as the button (the engine takes the turn back)
             self.then = "undo"
             return
-        if p.pick is not None and self.pick(*p.pick):
+        if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
             if "bye" in p.intents:
                 self.goodbye()
             return
@@ -188,7 +189,8 @@ class _Apply:
         if p.era:
             self.era(p.era)
         self.titles(p)
-        if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS):
+        named = {t for _, v in p.accepted for t in tokens(v)}  # "a newer comedy": the era and a genre, no search
+        if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS | named):
             self.s = dataclasses.replace(self.s, wish=p.wish)
             if not (p.names_something or p.era):  # said back only when nothing else was understood
                 self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
@@ -212,18 +214,30 @@ class _Apply:
                               "actor, a film you liked, or just describe the mood.")
             self.then = "stay"
 
-    def pick(self, place: int, verdict: str) -> bool:
-        """A film of the last list named by its place ("the second one sounds good", "more like
-        the third one", "why the first one"): as its card's button would. False when there is no
-        list to point into (the message is read as usual)."""
+    def pick(self, places: list[int], verdict: str) -> bool:
+        """Films of the last list named by their place ("the second one sounds good", "more like
+        the third one", "why the first one", "seen the first two"): as their cards' buttons would;
+        a question, an explanation or "more like" is about the first one named. False when there
+        is no list to point into (the message is read as usual)."""
         shown = last_cards(self.s)
         if not shown:
             return False
-        if not -len(shown) <= place < len(shown):
+        if not all(-len(shown) <= place < len(shown) for place in places):
             self.notes.append(f"There {'was' if len(shown) == 1 else 'were'} only {len(shown)} "
                               f"film{'' if len(shown) == 1 else 's'} in that list.")
             self.then = "stay"
             return True
+        if verdict in ("like", "dislike", "seen") and len(places) > 1:
+            films = [shown[place] for place in dict.fromkeys(p % len(shown) for p in places)]
+            for item in films:
+                self.card(CardFeedback(self.m.world.item_id(item), verdict))
+            del self.ack[-len(films):]  # one line for them all
+            names = [f"*{md(title_of(self.m.catalog, self.m.world.catalog_index(i)))}*" for i in films]
+            self.ack.append(f"Glad you like {join_words(names)}. I will keep that in mind." if verdict == "like" else
+                            f"Noted, not {join_words(names, 'or')}." if verdict == "dislike" else
+                            f"You have seen {join_words(names)}: I will not suggest them again.")
+            return True
+        place = places[0]
         item_id = self.m.world.item_id(shown[place])
         if verdict == "about":
             self.about([self.m.world.catalog_index(shown[place])])
@@ -340,8 +354,22 @@ class _Apply:
         decades = [cat.value_index("decade", d) for d in cat.decades()]
         asked = [v for v in s.accepted if v in decades]
         spans = [g for g in s.either if set(g) & set(decades)]  # "older than the 80s" asked before
-        years = [y for y in sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in last_cards(s)) if y > 0]
-        if shift == "newest":  # a year after the catalog ("from 2005")
+        films = last_cards(s)
+        fit = fitting(self.m.world, s.accepted, s.either)
+        films = [i for i in films if fit[i]] or films  # the close ones after them are not the era shown
+        years = [y for y in sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in films) if y > 0]
+        if shift == "newer" and not (asked or years or spans):  # "something more recent" first: the newest
+            shift = "newest"
+        if shift == "oldest":  # "your oldest films": the first decades, until there are enough films to choose
+            counts = np.cumsum([len(self.m.world.items_with(v)) for v in decades])
+            group = tuple(decades[: int(np.searchsorted(counts, OLDEST_FILMS)) + 1])
+            self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades),
+                                         either=tuple(g for g in s.either if not set(g) & set(decades)) + (group,))
+            self.got_it(either_label(cat, group) if len(group) > 1 else label(self.m, group[0]))
+            self.notes.append("These are the oldest films I have.")
+            self.then = "new_films"
+            return
+        if shift == "newest":  # a year after the catalog ("from 2005"), "the newest you have"
             ref = label(self.m, decades[-1])
         elif asked and not spans:
             ref = (min if shift == "older" else max)(label(self.m, v) for v in asked)
@@ -493,8 +521,8 @@ class _Apply:
             personas = reweight(personas, int(np.argmax(a[0])), ev.kind == "like")
             weights = tuple(p.weight for p in personas)
         self.s = dataclasses.replace(s, liked=liked, disliked=disliked, seen=seen, persona_weights=weights)
-        self.then = "replace" if on_screen else "stay"
-        self.judged = item if on_screen else None
+        self.judged += (item,) if on_screen else ()
+        self.then = "replace" if self.judged else "stay"
 
     def about(self, films: list[int]) -> None:
         """Answers a question about films (catalog indices); with none named, about the film the

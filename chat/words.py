@@ -142,9 +142,10 @@ COMPARATIVES = {("older", "than"): "<", ("before",): "<", ("earlier", "than"): "
                 ("newer", "than"): ">", ("after",): ">", ("later", "than"): ">", ("more", "recent", "than"): ">",
                 ("since",): ">=", ("from", "before"): "<", ("from", "after"): ">"}
 # relative era words, filler once the message names a decade ("go older, like 50s")
-# "something older", "anything more recent?": an era relative to the films shown
+# "something older", "anything more recent?": an era relative to the films shown; "the newest
+# you have", "your oldest films": the catalog's last (first) decade
 ERA_SHIFT = {"older": "older", "oldies": "older", "newer": "newer", "recent": "newer", "modern": "newer",
-             "newest": "newer", "oldest": "older"}
+             "newest": "newest", "latest": "newest", "oldest": "oldest"}
 RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent", "more recent"}
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 

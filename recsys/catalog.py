@@ -49,6 +49,9 @@ class Catalog:
     # groups of item indices that are one film listed twice (same normalised title and year):
     # kept out of the same list (``duplicate_of``), counted in the load report.
     duplicates: list = field(default_factory=list)
+    # item index -> the genres a second source lists for it (OMDb beside MovieLens): which of its
+    # genres a film is known for, the order lists for a genre are shown in; not in the fingerprint
+    second_genres: dict = field(default_factory=dict)
     # False when the source has no ratings (implicit feedback: every interaction is a positive);
     # the data protocol's default threshold reads it (``recsys.split.data_protocol``)
     ratings: bool = True
@@ -137,6 +140,15 @@ class Catalog:
         wanted = set(first)
         asked = [c for c in ordered if c in wanted]
         return tuple((asked + [c for c in ordered if c not in asked])[:n])
+
+    def genre_doubted(self, item: int, genre: str) -> bool:
+        """True when the second source lists the item's genres without ``genre`` although it uses
+        that genre for other films (*Star Wars* is a MovieLens War film; OMDb says Sci-Fi, Action,
+        Adventure): a list for the genre shows it after the films both sources agree on."""
+        if "_second_vocab" not in self.__dict__:
+            self.__dict__["_second_vocab"] = frozenset().union(*self.second_genres.values())
+        second = self.second_genres.get(item)
+        return bool(second) and genre in self.__dict__["_second_vocab"] and genre not in second
 
     def duplicate_of(self) -> np.ndarray:
         """``(n_items,)``: the first item of each item's duplicate group (itself when unique)."""
@@ -256,6 +268,7 @@ def build_catalog(
     report: dict | None = None,
     prominence: dict[str, float] | None = None,
     duplicates: list[tuple[str, ...]] | None = None,
+    second_genres: dict[str, frozenset[str]] | None = None,
     rated: bool = True,
     builtin: bool = True,
 ) -> Catalog:
@@ -265,7 +278,8 @@ def build_catalog(
     ``known``: item_id -> types it has data for (types it has a value for are added);
     ``interactions``: (user ids, item ids, ratings, timestamps, split codes or None);
     ``prominence``: person -> how well known (``recsys.leads``); ``duplicates``: groups of item
-    ids that are one film listed more than once; ``rated`` False: the source has no ratings
+    ids that are one film listed more than once; ``second_genres``: item id -> the genres a second
+    source lists for it (``Catalog.genre_doubted``); ``rated`` False: the source has no ratings
     (implicit feedback); ``builtin`` False: a folder-format dataset (``Catalog.key``).
     """
     item_ids = [i for i, _, _ in items]
@@ -315,6 +329,7 @@ def build_catalog(
         report=report or {},
         prominence=dict(prominence or {}),
         duplicates=[tuple(sorted(index[i] for i in g)) for g in (duplicates or []) if len(g) > 1],
+        second_genres={index[i]: frozenset(g) for i, g in (second_genres or {}).items()},
         ratings=rated,
         builtin=builtin,
     )

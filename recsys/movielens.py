@@ -175,11 +175,27 @@ def omdb_rows() -> list[dict]:
         con = sqlite3.connect(path)
         con.row_factory = sqlite3.Row
         rows = con.execute(
-            "SELECT o.Title, o.Year, o.Rating AS mpaa, o.Runtime, o.Director, o.Writer, o.Cast,"
+            "SELECT o.Title, o.Year, o.Rating AS mpaa, o.Runtime, o.Genre, o.Director, o.Writer, o.Cast,"
             " o.Language, o.Country, o.Oscars, t.Meter, t.Reviews FROM omdb o LEFT JOIN tomatoes t ON t.ID = o.ID"
         ).fetchall()
         con.close()
     return [dict(r) for r in rows]
+
+
+# OMDb's genre names for MovieLens's (the same name otherwise); OMDb has no Film-Noir
+OMDB_GENRE = {"Family": "Children's", "Animation": "Animation", "Music": "Musical"}
+
+
+def second_genres(row: dict) -> frozenset[str]:
+    """The genres the OMDb row lists, in MovieLens's names ("Family" is "Children's"): a second
+    opinion on which of a film's MovieLens genres it is known for (*Star Wars* is War in
+    MovieLens, not in OMDb)."""
+    out = set()
+    for g in _split_list(row.get("Genre")):
+        out.add(OMDB_GENRE.get(g, g))
+        if g == "Animation":
+            out.add("Children's")
+    return frozenset(out)
 
 
 def _enrich(item_id: str, row: dict) -> tuple[list[tuple[str, str, str]], set[str]]:
@@ -206,7 +222,7 @@ def _read_table(member: str) -> list[list[str]]:
 
 def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
     omdb, people = _omdb_index()
-    items, attrs, known = [], [], {}
+    items, attrs, known, also = [], [], {}, {}
     same: dict[tuple[str, int], list[str]] = {}
     matched = loosely = bad_years = 0
     for row in _read_table(f"{asset}:{prefix}.item"):
@@ -227,6 +243,8 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
             extra, k = _enrich(item_id, hit)
             attrs += extra
             known[item_id] |= k
+            if genres_too := second_genres(hit):
+                also[item_id] = genres_too
     users, its, ratings, times = [], [], [], []
     for row in _read_table(f"{asset}:{prefix}.inter"):
         users.append(row[0])
@@ -240,7 +258,8 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
               "films listed twice (kept out of the same list)": sum(len(g) - 1 for g in duplicates)}
     return build_catalog(name, items, attrs, known,
                          (users, its, np.array(ratings), np.array(times), None),
-                         attr_types=ATTR_TYPES, report=report, prominence=people, duplicates=duplicates)
+                         attr_types=ATTR_TYPES, report=report, prominence=people, duplicates=duplicates,
+                         second_genres=also)
 
 
 def _year(text: str) -> int:

@@ -759,3 +759,63 @@ def test_no_preference_to_the_question_beside_films_keeps_the_films_on_movielens
     assert [c.item_id for c in after.cards] == [c.item_id for c in reply.cards]
     assert after.question is not None and after.question.attr_type != reply.question.attr_type
     assert "The films stay:" in after.text
+
+
+@pytest.mark.data
+def test_close_films_keep_the_person_asked_for_on_movielens(ml_models, tmp_path):
+    """Found by a fourth helper: "a war film by spielberg" listed Schindler's List, then Star
+    Wars and other War films as the close ones; a person asked for counts more than a genre,
+    so his other films fill the list, though the beliefs rule them out."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a war film by spielberg"))
+    assert reply.cards[0].title == "Schindler's List" and reply.cards[0].fits
+    assert all(not c.fits and "Steven Spielberg" in c.directors for c in reply.cards[1:])
+
+
+@pytest.mark.data
+def test_a_genre_list_puts_films_both_sources_agree_on_first_on_movielens(ml_models, tmp_path):
+    """Found by a fourth helper: "war movies" led with Star Wars, The Empire Strikes Back and
+    Return of the Jedi (War in MovieLens; OMDb says Sci-Fi, Action, Adventure). Films whose
+    OMDb genres include the one asked for come first; Star Wars is still a sci-fi film."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("war movies"))
+    assert reply.cards and not any("Star Wars" in c.title or "Jedi" in c.title for c in reply.cards)
+    assert not any(cat.genre_doubted(cat.item_index(c.item_id), "War") for c in reply.cards)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("sci-fi"))
+    assert "Star Wars" in [c.title for c in reply.cards]
+
+
+@pytest.mark.data
+def test_several_cards_named_at_once_on_movielens(ml_models, tmp_path):
+    """Found by a fourth helper: "seen the first two" was not understood. Several places in
+    one message judge each of those cards, in one line, and only they are replaced."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("some 90s comedies"))
+    first = [c.item_id for c in reply.cards]
+    state, seen = engine.step(state, Text("seen the first two"))
+    now = [c.item_id for c in seen.cards]
+    assert "I will not suggest them again" in seen.text and "new ones take their places" in seen.text
+    assert not set(first[:2]) & set(now) and set(first[2:]) <= set(now)
+    state, liked = engine.step(state, Text("the 3rd and 5th look good"))
+    assert set(now[2:5:2]) <= {ml_models.world.item_id(i) for i in state.liked}
+    assert liked.text.count("Glad you like") == 1
+
+
+@pytest.mark.data
+def test_the_newest_and_the_oldest_films_on_movielens(ml_models, tmp_path):
+    """Found by a fourth helper: "the newest you have" got "Newer than what? Name a decade".
+    The newest (oldest) films are the catalog's last decade (its first decades, until there are
+    enough films to choose from), said as such."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("the newest you have"))
+    assert "the newest I have" in reply.text and reply.cards and all(c.year >= 1990 for c in reply.cards)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("your oldest films"))
+    assert "the oldest films I have" in reply.text and len(reply.cards) == 5
+    assert all(c.year < 1940 for c in reply.cards)
