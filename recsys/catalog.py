@@ -52,6 +52,9 @@ class Catalog:
     # item index -> the genres a second source lists for it (OMDb beside MovieLens): which of its
     # genres a film is known for, the order lists for a genre are shown in; not in the fingerprint
     second_genres: dict = field(default_factory=dict)
+    # item index -> its cast (the catalog's names) in billing order, as far as a source with
+    # credits in order lists them (``recsys.billing``); the order cards show, not in the fingerprint
+    billing: dict = field(default_factory=dict)
     # False when the source has no ratings (implicit feedback: every interaction is a positive);
     # the data protocol's default threshold reads it (``recsys.split.data_protocol``)
     ratings: bool = True
@@ -125,21 +128,27 @@ class Catalog:
         return self.__dict__["_csc"]
 
     def leads(self, item: int, n: int = 3, first: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """Up to ``n`` of the item's cast, best known first (``recsys.leads``); names in
-        ``first`` (people the user asked for) go before the others."""
+        """Up to ``n`` of the item's cast: in billing order where a source lists it
+        (``recsys.billing``), then best known first (``recsys.leads``); names in ``first``
+        (people the user asked for) go before the others."""
+        ordered = list(self.billing.get(item, ()))
+        ordered += [c for c in self.by_prominence(item) if c not in ordered]
+        wanted = set(first)
+        asked = [c for c in ordered if c in wanted]
+        return tuple((asked + [c for c in ordered if c not in asked])[:n])
+
+    def by_prominence(self, item: int) -> list[str]:
+        """The item's whole cast, best known first (``recsys.leads``), whatever the billing."""
         from recsys.leads import order_cast
 
         if "cast" not in self._type_index:
-            return ()
+            return []
         if "_cast_counts" not in self.__dict__:
             counts = self.value_counts()
             self.__dict__["_cast_counts"] = {v: float(counts[k]) for k, (t, v) in enumerate(self.attr_values)
                                              if t == "cast"}
         directors = self.values_of(item, "director") if "director" in self._type_index else []
-        ordered = order_cast(self.values_of(item, "cast"), self.prominence, directors, self._cast_counts)
-        wanted = set(first)
-        asked = [c for c in ordered if c in wanted]
-        return tuple((asked + [c for c in ordered if c not in asked])[:n])
+        return order_cast(self.values_of(item, "cast"), self.prominence, directors, self._cast_counts)
 
     def genre_doubted(self, item: int, genre: str) -> bool:
         """True when the second source lists the item's genres without ``genre`` although it uses
@@ -269,6 +278,7 @@ def build_catalog(
     prominence: dict[str, float] | None = None,
     duplicates: list[tuple[str, ...]] | None = None,
     second_genres: dict[str, frozenset[str]] | None = None,
+    billing: dict[str, list[str]] | None = None,
     rated: bool = True,
     builtin: bool = True,
 ) -> Catalog:
@@ -279,7 +289,8 @@ def build_catalog(
     ``interactions``: (user ids, item ids, ratings, timestamps, split codes or None);
     ``prominence``: person -> how well known (``recsys.leads``); ``duplicates``: groups of item
     ids that are one film listed more than once; ``second_genres``: item id -> the genres a second
-    source lists for it (``Catalog.genre_doubted``); ``rated`` False: the source has no ratings
+    source lists for it (``Catalog.genre_doubted``); ``billing``: item id -> its cast in billing
+    order (``Catalog.leads``); ``rated`` False: the source has no ratings
     (implicit feedback); ``builtin`` False: a folder-format dataset (``Catalog.key``).
     """
     item_ids = [i for i, _, _ in items]
@@ -330,6 +341,7 @@ def build_catalog(
         prominence=dict(prominence or {}),
         duplicates=[tuple(sorted(index[i] for i in g)) for g in (duplicates or []) if len(g) > 1],
         second_genres={index[i]: frozenset(g) for i, g in (second_genres or {}).items()},
+        billing={index[i]: tuple(names) for i, names in (billing or {}).items() if names},
         ratings=rated,
         builtin=builtin,
     )

