@@ -115,7 +115,10 @@ def tune_plan(world, episodes, um: UserModel, multi_choice: bool, name: str, pre
     """``plan``'s turn weight, margin, sharpness and depth for one user setting, on the rule's
     tuned beliefs (the module docstring's three stages). ``previous``: a plan entry scored on
     the same episodes by the same code, whose configurations are not run again."""
-    base = PlanPolicy.for_setting(world, um, multi_choice)
+    try:
+        base = PlanPolicy.for_setting(world, um, multi_choice)
+    except ValueError:  # the shipped plan file was made for another catalog: defaults, on the rule's beliefs
+        base = PlanPolicy.from_entry(None, RulePolicy.for_setting(world, um, multi_choice).config.beliefs, um)
     tried: dict[tuple, dict] = {}
     for t in (previous or {}).get("tried", []):
         key = (t["turn_weight"], t["margin"], t.get("sharpness", 1.0), t.get("depth", 1))
@@ -278,7 +281,11 @@ def main(argv=None) -> int:
         raise ValueError(f"{args.dataset}: no validation episodes under this data protocol ({world.data.valid.nnz:,} "
                          "valid interactions): check --min-rating and --core, or give the folder a valid split")
     path = POLICY_DIR / f"{args.policy}-{world.artifact_key}.json"
-    stored = tuned_file(args.policy, world)
+    try:
+        stored = tuned_file(args.policy, world)
+    except ValueError as exc:  # made for another catalog (a changed dataset): every setting is tuned afresh
+        log.info(f"{exc}: nothing is kept from it")
+        stored = {}
     # settings this run does not tune are kept only from a file made for exactly this key (not from
     # one made before keys were recorded, under the old rules)
     previous = stored.get("settings", {}) if stored.get("key") == world.key() else {}

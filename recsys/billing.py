@@ -44,16 +44,19 @@ KEEP = 15  # names kept per film: the leads are among the first few
 ALPHABETICAL_CHECK = 8  # a list whose first 8 names are in surname order is not a billing
 
 
-def name_key(name: str) -> str:
-    """ASCII letters of a name, lower case: "Renée Zellweger" and HetRec's "RenÌ©e Zellweger"
-    are both "reneezellweger"."""
+def name_key(name: str, garbled: bool = False) -> str:
+    """ASCII letters of a name, lower case, accents folded ("Renée Zellweger" is
+    "reneezellweger"); with ``garbled``, letters that are not ASCII are dropped instead, which
+    reads HetRec's "RenÌ©e Zellweger" the same way."""
+    if garbled:
+        return re.sub(r"[^a-z]", "", name.replace("Ì©", "e").lower())  # "Ì©" was "é"; other pairs are ambiguous
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z]", "", folded)
 
 
 def _loose_key(name: str) -> str:
     """Surname and initial ("zellweger r"): for names whose accents were garbled past repair."""
-    parts = [name_key(p) for p in name.split()]
+    parts = [name_key(p, garbled=True) for p in name.split()]
     parts = [p for p in parts if p]
     return f"{parts[-1]} {parts[0][:1]}" if len(parts) >= 2 else ""
 
@@ -127,7 +130,7 @@ def in_billing_order(cast: list[str], billed: list[str]) -> list[str]:
         loose[k] = None if k in loose else c  # two people share surname and initial: no loose match
     out = []
     for b in billed:
-        c = exact.get(name_key(b)) or loose.get(_loose_key(b))
+        c = exact.get(name_key(b)) or exact.get(name_key(b, garbled=True)) or loose.get(_loose_key(b))
         if c and c not in out:
             out.append(c)
     return out
