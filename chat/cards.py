@@ -57,11 +57,13 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
     wanted = list(s.accepted) + [next(v for v in g if v in have) for g in s.either if have & set(g)]
     matched = tuple(m.catalog.attr_values[v][1] for v in wanted if v in have)
     hist = [h for h in ctx.history if h != item]
-    similar = ()
+    similar, shared = (), ()
     if hist:
         sims = m.fused[hist] @ m.fused[item]
-        order = np.argsort(-sims, kind="stable")[:2]
-        similar = tuple(title_of(m.catalog, m.world.catalog_index(hist[k])) for k in order if sims[k] > 0.35)
+        order = [k for k in np.argsort(-sims, kind="stable")[:2] if sims[k] > 0.35]
+        similar = tuple(title_of(m.catalog, m.world.catalog_index(hist[k])) for k in order)
+        if order:
+            shared = shared_values(m.catalog, i, m.world.catalog_index(hist[order[0]]))
     persona = ""
     if ctx.personas:
         _, a = m.tastes.attend(list(ctx.personas), [item])
@@ -71,7 +73,26 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
                  directors=_values(m, item, "director", 2, _asked(m, s, "director")),
                  cast=m.catalog.leads(i, 3, first=_asked(m, s, "cast")), matched=matched, similar_liked=similar,
                  persona=persona,
-                 wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist))
+                 wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist),
+                 shared=shared, crowd=m.catalog.crowd(i))
+
+
+SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two films share, people first
+
+
+def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ...]:
+    """Up to ``n`` values catalog items ``a`` and ``b`` both have: directors, leads (the first
+    three on each card, not extras both happen to list), writers, genres, decade."""
+    out = []
+    for t in SHARED_TYPES:
+        if t not in catalog.attr_types:
+            continue
+        if t == "cast":
+            mine, theirs = catalog.leads(a, 3), set(catalog.leads(b, 3))
+        else:
+            mine, theirs = catalog.values_of(a, t), set(catalog.values_of(b, t))
+        out += [v for v in mine if v in theirs and v not in out]
+    return tuple(out[:n])
 
 
 def reason(f: Facts) -> str:

@@ -23,6 +23,8 @@ from adapters.corpus import article
 from chat.words import join_words
 from prompts import render
 
+CROWD_MIN = 20  # fewer ratings than this say little about a film
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -37,6 +39,9 @@ class Facts:
     persona: str = ""  # description of the persona it serves
     wish: str = ""  # the user's free-text wish, when it helped rank the item
     history_ids: tuple[str, ...] = ()  # catalog ids of the user's liked films, most recent last
+    shared: tuple[str, ...] = ()  # what it shares with the first of ``similar_liked`` (people first)
+    # (people here who rated it, the share of them who gave 4 or 5 stars; -1 without a 5-star scale)
+    crowd: tuple[int, float] | None = None
     extras: dict = field(default_factory=dict)
 
 
@@ -67,6 +72,21 @@ def _matched_words(f: Facts) -> list[str]:
     return [m.lower() if m.lower() in genres else m for m in f.matched]
 
 
+def _shared_words(f: Facts) -> list[str]:
+    genres = {g.lower() for g in f.genres}
+    return [f"the {v}" if re.fullmatch(r"\d{4}s", v) else v.lower() if v.lower() in genres else v for v in f.shared]
+
+
+def _crowd_words(f: Facts) -> str:
+    """What the people who rated it here thought, when enough did to say: the card does not show it."""
+    if f.crowd is None or f.crowd[0] < CROWD_MIN:
+        return ""
+    n, high = f.crowd
+    if high < 0:
+        return f" {n:,} people here have watched it."
+    return f" {round(100 * high)}% of the {n:,} people here who rated it gave it 4 or 5 stars."
+
+
 def template_text(f: Facts) -> str:
     """The explanation from the facts alone, evidence first: what the person asked for that the
     film has, the liked films it is closest to, then its leads and director. It says nothing
@@ -82,8 +102,12 @@ def template_text(f: Facts) -> str:
             f" is a well-liked {kind}."
     else:
         because = " is well liked by people with your taste." if liked else " is well liked by the people who rated it."
-    similar = (f" It is close to {join_words(f.similar_liked[:2])}, which you liked."
-               if f.similar_liked and liked else "")
+    if f.similar_liked and liked and f.shared:  # what they share is the evidence the card does not show
+        similar = f" It shares {join_words(_shared_words(f))} with {f.similar_liked[0]}, which you liked."
+    else:
+        similar = (f" It is close to {join_words(f.similar_liked[:2])}, which you liked."
+                   if f.similar_liked and liked else "")
+    similar += _crowd_words(f)
     persona = f" It serves your \u201c{f.persona}\u201d side." if f.persona and liked else ""
     credits = []
     if f.cast:
@@ -162,6 +186,8 @@ class LoraNarrator:
         if self.defects is not None and self.defects.check(text, item, liked):  # a slip: the template instead
             self.fallbacks += 1
             yield Replace(template_text(facts))
+        elif crowd := _crowd_words(facts):  # what the people who rated it thought: counted, not written by the LM
+            yield crowd
 
 
 NARRATOR_DIR = Path(__file__).resolve().parent.parent / "configs" / "narrator"

@@ -105,3 +105,34 @@ def test_lora_narrator_text_with_a_slip_gives_way_to_the_template(ml100k_catalog
     nar = LoraNarrator(lm, ml100k_catalog, checker, defects=DefectChecker(ml100k_catalog))
     text = collect(nar.stream(heat_facts(ml100k_catalog)))
     assert "unknown" not in text and "Michael Mann" in text and nar.fallbacks == 1
+
+
+def test_why_says_what_the_card_does_not(ml100k_catalog, checker):
+    """Found by a fourth helper: "why this one?" repeated the card. The explanation now names
+    what the film shares with the liked film it is closest to, and what the people who rated it
+    here thought (counted from the ratings, for the template and after the LM's text alike)."""
+    from chat.cards import shared_values
+
+    cat = ml100k_catalog
+    heat, fargo = cat.titles.index("Heat"), cat.titles.index("Fargo")
+    shared = shared_values(cat, heat, cat.titles.index("GoodFellas"))
+    assert "Robert De Niro" in shared and "Crime" in shared  # a lead both share, then a genre
+    assert "Crime" in shared_values(cat, heat, fargo) and "1990s" in shared_values(cat, heat, fargo)
+    n, high = cat.crowd(heat)
+    assert n == int((cat.inter_item == heat).sum()) and 0 < high < 1
+    f = heat_facts(cat, liked=("GoodFellas",))
+    f = Facts(**{**f.__dict__, "shared": shared, "crowd": (n, high)})
+    text = collect(TemplateNarrator().stream(f))
+    assert "It shares Robert De Niro" in text and "with GoodFellas, which you liked" in text
+    assert f"{round(100 * high)}% of the {n:,} people here who rated it gave it 4 or 5 stars." in text
+    from adapters.corpus import allowed_facts
+    from adapters.defects import DefectChecker
+
+    goodfellas = cat.titles.index("GoodFellas")
+    assert not checker.check(text, allowed_facts(cat, heat, [goodfellas])).n_wrong
+    assert not DefectChecker(cat).check(text, heat, [goodfellas]), text
+    lm = FakeLM("Heat is a crime thriller by Michael Mann, close to GoodFellas.")
+    out = collect(LoraNarrator(lm, cat, checker).stream(f))
+    assert out.startswith("Heat is a crime") and out.endswith("gave it 4 or 5 stars.")
+    few = Facts(**{**f.__dict__, "crowd": (3, 1.0)})  # three ratings say little: nothing said
+    assert "people here" not in collect(TemplateNarrator().stream(few))
