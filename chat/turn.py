@@ -229,9 +229,10 @@ class _Apply:
             return True
         if verdict in ("like", "dislike", "seen") and len(places) > 1:
             films = [shown[place] for place in dict.fromkeys(p % len(shown) for p in places)]
+            before = len(self.ack)
             for item in films:
                 self.card(CardFeedback(self.m.world.item_id(item), verdict))
-            del self.ack[-len(films):]  # one line for them all
+            del self.ack[before:]  # one line for them all
             names = [f"*{md(title_of(self.m.catalog, self.m.world.catalog_index(i)))}*" for i in films]
             self.ack.append(f"Glad you like {join_words(names)}. I will keep that in mind." if verdict == "like" else
                             f"Noted, not {join_words(names, 'or')}." if verdict == "dislike" else
