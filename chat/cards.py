@@ -81,8 +81,9 @@ SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two fil
 
 
 def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ...]:
-    """Up to ``n`` values catalog items ``a`` and ``b`` both have: directors, leads (the first
-    three on each card, not extras both happen to list), writers, genres, decade."""
+    """Up to ``n`` values catalog items ``a`` and ``b`` both have, in words: directors, leads (the
+    first three on each card, not extras both happen to list), writers, genres ("crime"), the
+    decade ("the 1990s")."""
     out = []
     for t in SHARED_TYPES:
         if t not in catalog.attr_types:
@@ -91,7 +92,8 @@ def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ..
             mine, theirs = catalog.leads(a, 3), set(catalog.leads(b, 3))
         else:
             mine, theirs = catalog.values_of(a, t), set(catalog.values_of(b, t))
-        out += [v for v in mine if v in theirs and v not in out]
+        words = {"genre": str.lower, "decade": "the {}".format}.get(t, str)
+        out += [words(v) for v in mine if v in theirs and words(v) not in out]
     return tuple(out[:n])
 
 

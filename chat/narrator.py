@@ -39,7 +39,8 @@ class Facts:
     persona: str = ""  # description of the persona it serves
     wish: str = ""  # the user's free-text wish, when it helped rank the item
     history_ids: tuple[str, ...] = ()  # catalog ids of the user's liked films, most recent last
-    shared: tuple[str, ...] = ()  # what it shares with the first of ``similar_liked`` (people first)
+    # what it shares with the first of ``similar_liked``, in words ("Robert De Niro", "crime", "the 1990s")
+    shared: tuple[str, ...] = ()
     # (people here who rated it, the share of them who gave 4 or 5 stars; -1 without a 5-star scale)
     crowd: tuple[int, float] | None = None
     extras: dict = field(default_factory=dict)
@@ -72,11 +73,6 @@ def _matched_words(f: Facts) -> list[str]:
     return [m.lower() if m.lower() in genres else m for m in f.matched]
 
 
-def _shared_words(f: Facts) -> list[str]:
-    genres = {g.lower() for g in f.genres}
-    return [f"the {v}" if re.fullmatch(r"\d{4}s", v) else v.lower() if v.lower() in genres else v for v in f.shared]
-
-
 def _crowd_words(f: Facts) -> str:
     """What the people who rated it here thought, when enough did to say: the card does not show it."""
     if f.crowd is None or f.crowd[0] < CROWD_MIN:
@@ -103,7 +99,7 @@ def template_text(f: Facts) -> str:
     else:
         because = " is well liked by people with your taste." if liked else " is well liked by the people who rated it."
     if f.similar_liked and liked and f.shared:  # what they share is the evidence the card does not show
-        similar = f" It shares {join_words(_shared_words(f))} with {f.similar_liked[0]}, which you liked."
+        similar = f" It shares {join_words(f.shared)} with {f.similar_liked[0]}, which you liked."
     else:
         similar = (f" It is close to {join_words(f.similar_liked[:2])}, which you liked."
                    if f.similar_liked and liked else "")
@@ -180,7 +176,10 @@ class LoraNarrator:
             return
         if self.checker.check(text, allowed).n_wrong:
             kept = self.checker.filter_text(text, allowed)
-            text = kept if kept.strip() else template_text(facts)
+            if not kept.strip():  # nothing true was left: the template's text (which has the crowd's words)
+                yield Replace(template_text(facts))
+                return
+            text = kept
             yield Replace(text)
         liked = [self.catalog.item_index(i) for i in facts.history_ids]
         if self.defects is not None and self.defects.check(text, item, liked):  # a slip: the template instead

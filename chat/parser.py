@@ -186,8 +186,15 @@ CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top"
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks)\b")
-# several films of the list at once: "the first two", "the last 3", "the first and third", "1 and 4"
+# several films of the list at once: "the first two", "the last 3", "the first and third", "1 and 4";
+# only when what follows in the clause says something of them ("seen the first two", "1 and 3 look
+# good"), never more words of a wish ("the first two godfather films", "2 and 3 hour epics")
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+POSSESSIVES = {"my", "our", "his", "her", "their"}  # "your oldest films" are the catalog's
+AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks", "sound", "sounds", "seem", "seems",
+                "are", "were", "is", "both", "too", "already", "again", "please", "pls", "tho", "though", "lol", "fine",
+                "nice", "interesting", "ok", "okay", "i", "ive", "have", "not", "no", "dont", "didnt", "like", "liked",
+                "love", "loved", "want", "seen", "saw", "watched", "before", "very", "really", "so", "pretty", "kinda"}
 _PLACE = "|".join(p for p in PLACES if p != "top")
 CARD_SPAN = re.compile(r"\b(?:the )?(first|top|last) (" + "|".join(COUNT_WORDS) + r")\b(?: (?:ones|films|movies))?",
                        re.IGNORECASE)
@@ -494,7 +501,8 @@ class Parser:
             r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
         elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
             words = [t for c in r.clauses for t in c.toks]
-            out.era = next((ERA_SHIFT[w] for w in words if w in ERA_SHIFT), None)  # the words stay the wish
+            out.era = next((ERA_SHIFT[w] for k, w in enumerate(words)  # the words stay the wish; "my oldest
+                            if w in ERA_SHIFT and (k == 0 or words[k - 1] not in POSSESSIVES)), None)  # son": no era
             later = [w for w in words if self._after_catalog(w)]
             if later and not out.era:  # "anything good from 2005?": after the catalog's last decade
                 out.era = "newest"
@@ -605,12 +613,16 @@ class Parser:
     def _places(text: str) -> tuple[list[int], re.Match] | None:
         """Several films of the list named at once ("the first two", "the 1st and 3rd", "2 and 4"):
         their places in order, and the match; None when fewer than two are named."""
+        def said_of(m: re.Match) -> bool:  # the rest of its clause says something of the films named
+            rest = tokens(re.split(r"[.!?;,]", text[m.end():], maxsplit=1)[0])
+            return set(rest) <= AFTER_PLACES | POSITIVE | NEGATIVE | SEEN | PRAISE | COMPLAINTS
+
         m = CARD_SPAN.search(text)
-        if m:
+        if m and said_of(m):
             n = COUNT_WORDS[m.group(2).lower()]
             return (list(range(n)) if m.group(1).lower() != "last" else list(range(-n, 0))), m
         m = CARD_LIST.search(text)
-        if not m:
+        if not m or not said_of(m):
             return None
         named = re.findall(r"\b(" + _PLACE + r"|[1-5])\b", m.group(0), re.IGNORECASE)
         places = list(dict.fromkeys(int(w) - 1 if w.isdigit() else PLACES[w.lower()] for w in named))

@@ -229,14 +229,18 @@ class _Apply:
             return True
         if verdict in ("like", "dislike", "seen") and len(places) > 1:
             films = [shown[place] for place in dict.fromkeys(p % len(shown) for p in places)]
-            before = len(self.ack)
+            before, taken = len(self.ack), []
             for item in films:
+                n = len(self.ack)
                 self.card(CardFeedback(self.m.world.item_id(item), verdict))
+                taken += [item] if len(self.ack) > n else []  # not refused ("I did not recommend that film")
             del self.ack[before:]  # one line for them all
-            names = [f"*{md(title_of(self.m.catalog, self.m.world.catalog_index(i)))}*" for i in films]
-            self.ack.append(f"Glad you like {join_words(names)}. I will keep that in mind." if verdict == "like" else
-                            f"Noted, not {join_words(names, 'or')}." if verdict == "dislike" else
-                            f"You have seen {join_words(names)}: I will not suggest them again.")
+            names = [f"*{md(title_of(self.m.catalog, self.m.world.catalog_index(i)))}*" for i in taken]
+            them = "them" if len(names) > 1 else "it"
+            if names:
+                self.ack.append(f"Glad you like {join_words(names)}. I will keep that in mind." if verdict == "like"
+                                else f"Noted, not {join_words(names, 'or')}." if verdict == "dislike"
+                                else f"You have seen {join_words(names)}: I will not suggest {them} again.")
             return True
         place = places[0]
         item_id = self.m.world.item_id(shown[place])
@@ -353,6 +357,9 @@ class _Apply:
         any era asked before."""
         cat, s = self.m.catalog, self.s
         decades = [cat.value_index("decade", d) for d in cat.decades()]
+        if not decades:  # a dataset without years
+            self.notes.append("This catalog has no years for its films, so I cannot go by era.")
+            return
         asked = [v for v in s.accepted if v in decades]
         spans = [g for g in s.either if set(g) & set(decades)]  # "older than the 80s" asked before
         films = last_cards(s)

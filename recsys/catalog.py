@@ -53,7 +53,8 @@ class Catalog:
     # genres a film is known for, the order lists for a genre are shown in; not in the fingerprint
     second_genres: dict = field(default_factory=dict)
     # item index -> its cast (the catalog's names) in billing order, as far as a source with
-    # credits in order lists them (``recsys.billing``); the order cards show, not in the fingerprint
+    # credits in order lists them (``recsys.billing``): the order cards show; not hashed itself, but
+    # the item texts name the first three (``Catalog.leads``), so it reaches the fingerprint there
     billing: dict = field(default_factory=dict)
     # False when the source has no ratings (implicit feedback: every interaction is a positive);
     # the data protocol's default threshold reads it (``recsys.split.data_protocol``)
@@ -264,7 +265,7 @@ def display_title(title: str) -> str:
 def item_text(title: str, year: int, attrs: list[tuple[str, str]]) -> str:
     """Text for the semantic encoder, e.g. "Heat (1995). Action, Crime, Thriller. Directed by
     Michael Mann. With Al Pacino, Robert De Niro, Val Kilmer." Cast is named in the order
-    given: ``build_catalog`` passes it best known first (``recsys.leads``)."""
+    given: ``build_catalog`` passes the leads (``Catalog.leads``: billing order, then best known)."""
     by_type: dict[str, list[str]] = {}
     for t, v in attrs:
         by_type.setdefault(t, []).append(v)
@@ -360,7 +361,7 @@ def build_catalog(
         ratings=rated,
         builtin=builtin,
     )
-    # the encoder's texts name the cast as cards do, best known first (``Catalog.leads``)
+    # the encoder's texts name the cast as cards do: the leads (``Catalog.leads``)
     texts = texts or {}
     catalog.texts = [texts.get(iid) or item_text(title, year, [tv for tv in attrs_by_item[k] if tv[0] != "cast"]
                                                  + [("cast", name) for name in catalog.leads(k, 3)])

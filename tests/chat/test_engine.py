@@ -658,7 +658,7 @@ def test_questions_about_a_film_get_its_facts_on_movielens(ml_models, tmp_path):
     state, liked = engine.step(state, Text("speed looks fire"))
     for text in ("who's in it?", "is it long?"):
         state, about = engine.step(state, Text(text))
-        assert about.text.startswith("*Speed* (1994): directed by Jan de Bont; with Keanu Reeves, Sandra Bullock")
+        assert about.text.startswith("*Speed* (1994): directed by Jan de Bont; with Keanu Reeves, Dennis Hopper")  # as billed
         assert about.cards == liked.cards and about.constraints == liked.constraints
     state, about = engine.step(state, Text("tell me about men in black"))
     assert about.text.startswith("*Men in Black* (1997): directed by Barry Sonnenfeld")
@@ -769,7 +769,7 @@ def test_close_films_keep_the_person_asked_for_on_movielens(ml_models, tmp_path)
     engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a war film by spielberg"))
-    assert reply.cards[0].title == "Schindler's List" and reply.cards[0].fits
+    assert len(reply.cards) == 5 and reply.cards[0].title == "Schindler's List" and reply.cards[0].fits
     assert all(not c.fits and "Steven Spielberg" in c.directors for c in reply.cards[1:])
 
 
@@ -804,6 +804,14 @@ def test_several_cards_named_at_once_on_movielens(ml_models, tmp_path):
     state, liked = engine.step(state, Text("the 3rd and 5th look good"))
     assert set(now[2:5:2]) <= {ml_models.world.item_id(i) for i in state.liked}
     assert liked.text.count("Glad you like") == 1
+    # places inside a wish are no verdict on the cards (found reviewing the change)
+    parser = ml_models.parser
+    for text in ("I loved the first two Godfather films", "i saw the first two matrix movies",
+                 "i want the top 3 comedies of the 90s", "i liked 2 and 3 hour epics", "kids aged 3 and 5 love cartoons",
+                 "I watched 2 and 1/2 men"):
+        assert len(parser.parse(text).places) <= 1, text
+    assert parser.parse("1 and 3 look good").places == [0, 2]
+    assert parser.parse("not the last two please").places == [-2, -1]
 
 
 @pytest.mark.data
@@ -819,3 +827,4 @@ def test_the_newest_and_the_oldest_films_on_movielens(ml_models, tmp_path):
     state, reply = engine.step(state, Text("your oldest films"))
     assert "the oldest films I have" in reply.text and len(reply.cards) == 5
     assert all(c.year < 1940 for c in reply.cards)
+    assert ml_models.parser.parse("movie night with my oldest son").era is None  # a son, not an era

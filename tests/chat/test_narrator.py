@@ -116,8 +116,8 @@ def test_why_says_what_the_card_does_not(ml100k_catalog, checker):
     cat = ml100k_catalog
     heat, fargo = cat.titles.index("Heat"), cat.titles.index("Fargo")
     shared = shared_values(cat, heat, cat.titles.index("GoodFellas"))
-    assert "Robert De Niro" in shared and "Crime" in shared  # a lead both share, then a genre
-    assert "Crime" in shared_values(cat, heat, fargo) and "1990s" in shared_values(cat, heat, fargo)
+    assert "Robert De Niro" in shared and "crime" in shared  # a lead both share, then a genre
+    assert "crime" in shared_values(cat, heat, fargo) and "the 1990s" in shared_values(cat, heat, fargo)
     n, high = cat.crowd(heat)
     assert n == int((cat.inter_item == heat).sum()) and 0 < high < 1
     f = heat_facts(cat, liked=("GoodFellas",))

@@ -62,3 +62,12 @@ def test_the_stars_of_well_known_films_on_movielens():
     assert first["Apollo 13"] == "Tom Hanks" and first["Rear Window"] == "James Stewart"
     assert first["North by Northwest"] == "Cary Grant" and first["Heat"] == "Al Pacino"
     assert "cast in billing order" in cat.report
+
+
+def test_a_one_word_name_matches_only_itself():
+    """Found reviewing the change: every one-word name had the same empty surname key, so any
+    one-word name the billing lists took the place of the cast's one ("Coolio" as "Madonna")."""
+    cast = ["Antonio Banderas", "Jonathan Pryce", "Madonna"]
+    billed = ["Antonio Banderas", "Coolio", "Jonathan Pryce", "Madonna"]
+    assert in_billing_order(cast, billed) == ["Antonio Banderas", "Jonathan Pryce", "Madonna"]
+    assert in_billing_order(["Madonna"], ["Coolio"]) == []
