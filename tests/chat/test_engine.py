@@ -658,7 +658,7 @@ def test_questions_about_a_film_get_its_facts_on_movielens(ml_models, tmp_path):
     state, liked = engine.step(state, Text("speed looks fire"))
     for text in ("who's in it?", "is it long?"):
         state, about = engine.step(state, Text(text))
-        assert about.text.startswith("*Speed* (1994): directed by Jan de Bont; with Keanu Reeves, Dennis Hopper")  # as billed
+        assert about.text.startswith("*Speed* (1994): directed by Jan de Bont; with Keanu Reeves, Dennis Hopper")
         assert about.cards == liked.cards and about.constraints == liked.constraints
     state, about = engine.step(state, Text("tell me about men in black"))
     assert about.text.startswith("*Men in Black* (1997): directed by Barry Sonnenfeld")
@@ -807,8 +807,8 @@ def test_several_cards_named_at_once_on_movielens(ml_models, tmp_path):
     # places inside a wish are no verdict on the cards (found reviewing the change)
     parser = ml_models.parser
     for text in ("I loved the first two Godfather films", "i saw the first two matrix movies",
-                 "i want the top 3 comedies of the 90s", "i liked 2 and 3 hour epics", "kids aged 3 and 5 love cartoons",
-                 "I watched 2 and 1/2 men"):
+                 "i want the top 3 comedies of the 90s", "i liked 2 and 3 hour epics",
+                 "kids aged 3 and 5 love cartoons", "I watched 2 and 1/2 men"):
         assert len(parser.parse(text).places) <= 1, text
     assert parser.parse("1 and 3 look good").places == [0, 2]
     assert parser.parse("not the last two please").places == [-2, -1]
