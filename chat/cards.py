@@ -81,15 +81,15 @@ SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two fil
 
 
 def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ...]:
-    """Up to ``n`` values catalog items ``a`` and ``b`` both have, in words: directors, leads (the
-    first three on each card, not extras both happen to list), writers, genres ("crime"), the
+    """Up to ``n`` values catalog items ``a`` and ``b`` both have, in words: directors, stars (the
+    first two on each card, not extras both happen to list), writers, genres ("crime"), the
     decade ("the 1990s")."""
     out = []
     for t in SHARED_TYPES:
         if t not in catalog.attr_types:
             continue
-        if t == "cast":
-            mine, theirs = catalog.leads(a, 3), set(catalog.leads(b, 3))
+        if t == "cast":  # the two names a card calls its stars (``adapters.defects.STARS``)
+            mine, theirs = catalog.leads(a, 2), set(catalog.leads(b, 2))
         else:
             mine, theirs = catalog.values_of(a, t), set(catalog.values_of(b, t))
         words = {"genre": str.lower, "decade": "the {}".format}.get(t, str)

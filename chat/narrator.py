@@ -98,7 +98,8 @@ def template_text(f: Facts) -> str:
             f" is a well-liked {kind}."
     else:
         because = " is well liked by people with your taste." if liked else " is well liked by the people who rated it."
-    if f.similar_liked and liked and f.shared:  # what they share is the evidence the card does not show
+    said = set(f.shared) if f.similar_liked and liked else set()  # names the credits need not repeat
+    if said:  # what they share is the evidence the card does not show
         similar = f" It shares {join_words(f.shared)} with {f.similar_liked[0]}, which you liked."
     else:
         similar = (f" It is close to {join_words(f.similar_liked[:2])}, which you liked."
@@ -106,9 +107,10 @@ def template_text(f: Facts) -> str:
     similar += _crowd_words(f)
     persona = f" It serves your \u201c{f.persona}\u201d side." if f.persona and liked else ""
     credits = []
-    if f.cast:
-        credits.append("It stars " + join_words(f.cast[:2]))
-    if f.directors:
+    stars = [c for c in f.cast[:2] if c not in said]
+    if stars:
+        credits.append("It stars " + join_words(stars))
+    if f.directors and f.directors[0] not in said:
         credits.append(("and was directed by " if credits else "It was directed by ") + join_words(f.directors[:1]))
     credit = (" ".join(credits) + ".") if credits else ""
     year = f" ({f.year})" if f.year > 0 else ""
