@@ -98,9 +98,11 @@ def template_text(f: Facts) -> str:
             f" is a well-liked {kind}."
     else:
         because = " is well liked by people with your taste." if liked else " is well liked by the people who rated it."
-    said = set(f.shared) if f.similar_liked and liked else set()  # names the credits need not repeat
-    if said:  # what they share is the evidence the card does not show
-        similar = f" It shares {join_words(f.shared)} with {f.similar_liked[0]}, which you liked."
+    asked = {m.lower() for m in f.matched}
+    shared = [w for w in f.shared if w.lower() not in asked] if f.similar_liked and liked else []
+    said = set(shared)  # names the credits need not repeat
+    if shared:  # what they share is the evidence the card does not show
+        similar = f" It shares {join_words(shared)} with {f.similar_liked[0]}, which you liked."
     else:
         similar = (f" It is close to {join_words(f.similar_liked[:2])}, which you liked."
                    if f.similar_liked and liked else "")
@@ -111,7 +113,7 @@ def template_text(f: Facts) -> str:
     if stars:
         credits.append("It stars " + join_words(stars))
     if f.directors and f.directors[0] not in said:
-        credits.append(("and was directed by " if credits else "It was directed by ") + join_words(f.directors[:1]))
+        credits.append(("and was directed by " if credits else "It was directed by ") + join_words(f.directors[:2]))
     credit = (" ".join(credits) + ".") if credits else ""
     year = f" ({f.year})" if f.year > 0 else ""
     return re.sub(r"\s+", " ", render("explain", title=f.title, year=year, because=because, similar=similar,
