@@ -748,8 +748,11 @@ class Parser:
                 parts.append((start, j))
                 start = j + 1
         found = []
-        for a, b in parts:
-            item = self._film_named(toks[a:b])
+        named = [self._film_named(toks[a:b]) for a, b in parts]
+        if len(parts) > 1 and any(x is not None for x in named):  # "raiders and last crusade are both perfect"
+            named = [x if x is not None else self._title_part(" ".join(toks[a:b]), alone_ok=True)
+                     for (a, b), x in zip(parts, named)]
+        for (a, b), item in zip(parts, named):
             if item is None:  # a name the catalog lacks, unless its words are all values ("90s comedies were fun")
                 covered, j = 0, a
                 while j < b:
@@ -792,7 +795,39 @@ class Parser:
             return self._nicknames[name]
         if name and name[-1].isdigit():  # "back to the future 2" is not the first film, typed loosely
             return None
-        return self._loose_title(" ".join(name))
+        found = self._loose_title(" ".join(name))
+        return found if found is not None else self._title_part(" ".join(name))  # "last crusade was perfect"
+
+    def _title_part(self, text: str, alone_ok: bool = False) -> int | None:
+        """The one film whose title begins or ends with ``text`` ("last crusade"), for a phrase
+        already read as a film's name: two words or more; with ``alone_ok`` (named in a list
+        beside another film: "raiders and last crusade"), also one uncommon word of five letters
+        or more beginning the title of a film far better known than any other it begins."""
+        key = tuple(tokens(text))
+        if not key or (len(key) == 1 and (len(key[0]) < 5 or key[0] in STOPWORDS | COMMON_WORDS)) or (
+                len(key) > 1 and len([t for t in key if t not in ("the", "a", "an", "of", "and")]) < 2):
+            return None  # "the music was great" is no film
+        if "_parts" not in self.__dict__:
+            parts: dict[Phrase, set[int]] = {}
+            rep = self.catalog.duplicate_of()
+            for title, items in self.lex.titles.items():
+                for j in range(1, len(title)):
+                    for part in (title[:j], title[j:]):
+                        if part[0] not in STOPWORDS or len(part) > 1:
+                            parts.setdefault(part, set()).update(int(rep[i]) for i in items)
+            self._parts = parts
+        items = self._parts.get(key, set())
+        if len(key) == 1 and not alone_ok:
+            return None
+        if len(key) == 1:  # one word begins several titles: the far better known film, if one is
+            starts = [i for i in items if any(t[0] == key[0] and i in {int(x) for x in v}
+                                              for t, v in self.lex.titles.items() if len(t) > 1 and t[0] == key[0])]
+            ranked = sorted(set(starts), key=lambda i: -self.lex.popularity[i])
+            pop = self.lex.popularity
+            if ranked and pop[ranked[0]] >= 20 and (len(ranked) == 1 or pop[ranked[0]] >= 5 * pop[ranked[1]]):
+                return ranked[0]
+            return None
+        return next(iter(items)) if len(items) == 1 else None
 
     def _loose_title(self, text: str) -> int | None:
         """The catalog film ``text`` (four characters or more) names with a few slips; None when none."""
@@ -1226,6 +1261,10 @@ class Parser:
             return end - i, [_Mention(k, item, "", None)]
         mentions = []
         items = [self._loose_title(" ".join(toks[a:b])) for a, b in parts]
+        items = [x if x is not None else self._title_part(" ".join(toks[a:b])) for (a, b), x in zip(parts, items)]
+        if len(parts) > 1 and any(x is not None for x in items):  # "loved raiders and last crusade"
+            items = [x if x is not None else self._title_part(" ".join(toks[a:b]), alone_ok=True)
+                     for (a, b), x in zip(parts, items)]
         listed = end < len(toks) and toks[end - 1] in ("and", "or")
         after = self._longest(toks, end, c, r, False, "like") if listed else None
         beside_known = (title_ctx or r.talks_of_films) and (len(parts) > 1 and any(x is not None for x in items)

@@ -368,6 +368,22 @@ def test_a_films_one_word_nickname_beside_a_verdict_on_movielens(ml100k_catalog)
 
 
 @pytest.mark.data
+def test_the_end_or_start_of_one_title_names_it_on_movielens(ml100k_catalog):
+    """From the sixth development table: "raiders and last crusade are both perfect". Two words
+    ending (or beginning) one title only name it; one word beginning a title names it only in a
+    list beside another film, and "the music was amazing" or "return was awful" name no film."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    p = parser.parse("raiders and last crusade are both perfect")
+    assert sorted(titles[i] for i in p.liked) == ["Indiana Jones and the Last Crusade", "Raiders of the Lost Ark"]
+    assert [titles[i] for i in parser.parse("last crusade was perfect").liked] == [
+        "Indiana Jones and the Last Crusade"]
+    for text in ("the music was amazing", "return was awful", "raiders was perfect"):
+        p = parser.parse(text)
+        assert not p.liked and not p.disliked, text
+
+
+@pytest.mark.data
 def test_names_a_person_at_the_page_types_on_movielens(ml100k_catalog):
     """"harry potter" is not Sally Potter (another first name before a surname is another
     person); "bogart" alone is Humphrey Bogart (the only Bogart, in seven films); "arnie" is
