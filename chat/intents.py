@@ -41,7 +41,7 @@ SHOW_EXEMPLARS = (
     "could you please show me some films", "would you list a few movies for me", "let me have a look at them",
     "what are the choices", "any recs", "show me the list", "lets see them then", "can I see a few",
     "stop with the questions and show me", "I'd like to see some films now", "please suggest some titles",
-    "no more questions, movies please",
+    "no more questions, movies please", "enough talk, films please", "films please", "movies now please",
 )
 INTENT_EXEMPLARS: dict[str, tuple[str, ...]] = {
     "more": SHOW_EXEMPLARS,

@@ -62,6 +62,7 @@ from chat.words import (
     FILLERS,
     GENERIC_FILM_WORDS,
     GREETING_RE,
+    GUILTY_PLEASURE,
     INSTEAD,
     INTENT_OF,
     LANGUAGE_MARKERS,
@@ -719,7 +720,9 @@ class Parser:
         said, rest = set(toks[v:]), range(v, len(toks))
         if toks[-1] == "too" and "too" not in toks[v:-1]:  # "jurassic park 2 was fun too": also, no complaint
             said.discard("too")
-        mood = ("dislike" if said & (NEGATIVE | COMPLAINTS) or any(match_phrase(toks, j, REJECT_BEFORE) for j in rest)
+        mood = ("like" if any(match_phrase(toks, j, GUILTY_PLEASURE) for j in rest)  # "twister is dumb fun"
+                else "dislike" if said & (NEGATIVE | COMPLAINTS) or any(match_phrase(toks, j, REJECT_BEFORE)
+                                                                         for j in rest)
                 else "like" if said & (POSITIVE | PRAISE) or any(match_phrase(toks, j, REVIEW_LIKE) for j in rest)
                 else None)
         if mood is None:

@@ -114,7 +114,8 @@ SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
 SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
 REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", "my", "thing"), ("isnt", "for", "me"),
-                 ("is", "not", "for", "me"), ("away", "from", "me"), ("not", "so", "much")}
+                 ("is", "not", "for", "me"), ("away", "from", "me"), ("not", "so", "much"),
+                 ("didnt", "get", "the", "hype"), ("dont", "get", "the", "hype"), ("not", "worth", "the", "hype")}
 # a film the person likes but does not want now ("fargo was great but not tonight")
 NOT_NOW = {("not", "tonight"), ("not", "now"), ("not", "today"), ("not", "right", "now"), ("not", "in", "the", "mood"),
            ("another", "time"), ("some", "other", "time"), ("not", "this", "time")}
@@ -157,7 +158,7 @@ POSITIVE = {"great", "awesome", "amazing", "fav", "fave", "faves", "fun", "favou
             "superb",
             "loved", "love", "enjoyed", "adored", "adore", "liked", "perfect", "incredible"}
 NEGATIVE = {"awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull", "hated", "hate",
-            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh"}
+            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped"}
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
@@ -168,6 +169,9 @@ PRAISE = {"classic", "hilarious", "gem", "beautiful", "stunning", "solid", "good
 COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
               "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}
+# a complaint that is praise ("twister is dumb fun"): liked, whatever the complaint word says
+GUILTY_PLEASURE = {("dumb", "fun"), ("silly", "fun"), ("stupid", "fun"), ("cheesy", "fun"), ("guilty", "pleasure"),
+                   ("so", "bad", "its", "good"), ("mindless", "fun")}
 # phrases after a film that like or dislike it ("Gladiator and Braveheart are my kind of films")
 REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), ("up", "my", "street"),
                ("up", "my", "alley"), ("my", "go", "to"), ("my", "goto"), ("holds", "up"), ("what", "a", "film"),
@@ -178,8 +182,8 @@ REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), (
                ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten")}
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise
-VERDICT_WORDS = {w for p in REVIEW_LIKE for w in p} | {"absolutely", "totally", "honestly", "seriously", "truly",
-                                                      "both", "each", "all", "equally", "two", "three", "ever"}
+VERDICT_WORDS = {w for p in REVIEW_LIKE | REJECT_BEFORE | GUILTY_PLEASURE for w in p} | {
+    "absolutely", "totally", "honestly", "seriously", "truly", "both", "each", "all", "equally", "two", "three", "ever"}
 # words that make a phrase a kind of film, not a film's name ("action movies were boring")
 GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "stuff", "ones", "one", "genre",
                       "sequel", "sequels", "remake", "remakes", "series", "franchise", "trilogy", "cinema"}

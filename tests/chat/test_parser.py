@@ -384,6 +384,18 @@ def test_the_end_or_start_of_one_title_names_it_on_movielens(ml100k_catalog):
 
 
 @pytest.mark.data
+def test_dumb_fun_is_praise_and_not_getting_the_hype_a_dislike_on_movielens(ml100k_catalog):
+    """From the sixth development table: "twister is dumb fun, volcano was just dumb" likes one
+    and dislikes the other; "didn't get the hype" after a film seen dislikes it."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    p = parser.parse("twister is dumb fun, volcano was just dumb")
+    assert [titles[i] for i in p.liked] == ["Twister"] and [titles[i] for i in p.disliked] == ["Volcano"]
+    p = parser.parse("watched blade runner for the first time yesterday, didn't get the hype")
+    assert [titles[i] for i in p.disliked] == ["Blade Runner"] and not p.wish
+
+
+@pytest.mark.data
 def test_names_a_person_at_the_page_types_on_movielens(ml100k_catalog):
     """"harry potter" is not Sally Potter (another first name before a surname is another
     person); "bogart" alone is Humphrey Bogart (the only Bogart, in seven films); "arnie" is
