@@ -461,6 +461,7 @@ def test_more_questions_and_openers_people_type_on_movielens(ml100k_catalog):
     parser = Parser(ml100k_catalog)
     titles = ml100k_catalog.titles
     assert parser.parse("who's in the fourth").pick == (3, "about")
+    assert parser.parse("why 2?").pick == (1, "why")  # found by a fifth helper: it explained the first card
     assert parser.parse("seen the 2nd").pick == (1, "seen")
     p = parser.parse("is apollo 13 long?")
     assert p.intents == ["about"] and [titles[i] for i in p.about] == ["Apollo 13"] and not p.accepted
