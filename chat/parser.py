@@ -191,6 +191,10 @@ CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with
 # only when what follows in the clause says something of them ("seen the first two", "1 and 3 look
 # good"), never more words of a wish ("the first two godfather films", "2 and 3 hour epics")
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+# "do u have titanic?": a question whether the catalog has a film, not a like (a fifth helper's "Noted
+# that you liked Titanic")
+ASK_FILM_RE = re.compile(r"\s*(?:(?:so|hey|ok|and|um)\W+)?(?:do (?:you|u|ya) (?:have|got)|have (?:you|u|ya) got|"
+                         r"(?:you|u) got|is there|got)\b", re.IGNORECASE)
 POSSESSIVES = {"my", "our", "his", "her", "their"}  # "your oldest films" are the catalog's
 AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks", "sound", "sounds", "seem", "seems",
                 "are", "were", "is", "both", "too", "already", "again", "please", "pls", "tho", "though", "lol", "fine",
@@ -533,6 +537,9 @@ class Parser:
         after = r.clauses[r.mentions[0].clause:] if r.mentions else []
         if len(films) == 1 and out.liked and _anywhere(after, NOT_NOW):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
+        if ASK_FILM_RE.match(text) and out.liked and not (out.disliked or out.seen or out.accepted) and not (
+                set(toks) & (POSITIVE | NEGATIVE | {"like", "similar", "else", "other", "more"})):
+            out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
         return out
 
     def _after_catalog(self, word: str) -> bool:

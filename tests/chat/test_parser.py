@@ -396,6 +396,18 @@ def test_dumb_fun_is_praise_and_not_getting_the_hype_a_dislike_on_movielens(ml10
 
 
 @pytest.mark.data
+def test_asking_whether_the_catalog_has_a_film_is_no_like_on_movielens(ml100k_catalog):
+    """Found by a fifth helper: "do u have titanic?" got "Noted that you liked Titanic". It asks
+    for the film's facts; "anything like titanic" and "loved it" still like it."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    p = parser.parse("do u have titanic?")
+    assert p.intents == ["about"] and [titles[i] for i in p.about] == ["Titanic"] and not p.liked
+    assert [titles[i] for i in parser.parse("do you have anything like titanic?").liked] == ["Titanic"]
+    assert [titles[i] for i in parser.parse("do you have titanic, loved it").liked] == ["Titanic"]
+
+
+@pytest.mark.data
 def test_names_a_person_at_the_page_types_on_movielens(ml100k_catalog):
     """"harry potter" is not Sally Potter (another first name before a surname is another
     person); "bogart" alone is Humphrey Bogart (the only Bogart, in seven films); "arnie" is
