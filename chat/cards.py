@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from adapters.defects import STARS
 from chat.events import Card
 from chat.narrator import Facts
 from chat.words import join_words
@@ -78,6 +79,7 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
 
 
 SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two films share, people first
+SHARED_WORDS = {"genre": str.lower, "decade": "the {}".format}  # a value in words ("crime", "the 1990s")
 
 
 def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ...]:
@@ -88,11 +90,11 @@ def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ..
     for t in SHARED_TYPES:
         if t not in catalog.attr_types:
             continue
-        if t == "cast":  # the two names a card calls its stars (``adapters.defects.STARS``)
-            mine, theirs = catalog.leads(a, 2), set(catalog.leads(b, 2))
+        if t == "cast":  # the names a card calls its stars
+            mine, theirs = catalog.leads(a, STARS), set(catalog.leads(b, STARS))
         else:
             mine, theirs = catalog.values_of(a, t), set(catalog.values_of(b, t))
-        words = {"genre": str.lower, "decade": "the {}".format}.get(t, str)
+        words = SHARED_WORDS.get(t, str)
         out += [words(v) for v in mine if v in theirs and words(v) not in out]
     return tuple(out[:n])
 

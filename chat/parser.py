@@ -391,7 +391,6 @@ class Parser:
         fifth of its ratings or more)."""
         if not self._english:
             return {}
-        popularity = self.lex.popularity
         where: dict[str, set[int]] = {}
         possessive: set[str] = set()
         for i, title in enumerate(catalog.titles):
@@ -406,10 +405,19 @@ class Parser:
                     or self._english_like(w) or any(p in table for table in (
                         lex.titles, lex.values, lex.persons, lex.surnames, lex.first_names, lex.groups))):
                 continue
-            ranked = sorted(items, key=lambda i: -popularity[i])
-            if popularity[ranked[0]] >= 20 and (len(ranked) == 1 or popularity[ranked[0]] >= 5 * popularity[ranked[1]]):
-                out[p] = int(ranked[0])
+            best = self._far_best_known(items)
+            if best is not None:
+                out[p] = best
         return out
+
+    def _far_best_known(self, films) -> int | None:
+        """The film of ``films`` (catalog indices) far better known than any other: 20 ratings or
+        more, and five times the next one's; None when none is."""
+        pop = self.lex.popularity
+        ranked = sorted(films, key=lambda i: -pop[i])
+        if ranked and pop[ranked[0]] >= 20 and (len(ranked) == 1 or pop[ranked[0]] >= 5 * pop[ranked[1]]):
+            return int(ranked[0])
+        return None
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
@@ -820,26 +828,22 @@ class Parser:
         if not key or (len(key) == 1 and (len(key[0]) < 5 or key[0] in STOPWORDS | COMMON_WORDS)) or (
                 len(key) > 1 and len([t for t in key if t not in ("the", "a", "an", "of", "and")]) < 2):
             return None  # "the music was great" is no film
-        if "_parts" not in self.__dict__:
+        if "_parts" not in self.__dict__:  # title part -> its films; first word -> the films it begins
             parts: dict[Phrase, set[int]] = {}
+            starts: dict[str, set[int]] = {}
             rep = self.catalog.duplicate_of()
             for title, items in self.lex.titles.items():
+                films = {int(rep[i]) for i in items}
                 for j in range(1, len(title)):
                     for part in (title[:j], title[j:]):
                         if part[0] not in STOPWORDS or len(part) > 1:
-                            parts.setdefault(part, set()).update(int(rep[i]) for i in items)
-            self._parts = parts
-        items = self._parts.get(key, set())
-        if len(key) == 1 and not alone_ok:
-            return None
+                            parts.setdefault(part, set()).update(films)
+                if len(title) > 1:
+                    starts.setdefault(title[0], set()).update(films)
+            self._parts, self._starts = parts, starts
         if len(key) == 1:  # one word begins several titles: the far better known film, if one is
-            starts = [i for i in items if any(t[0] == key[0] and i in {int(x) for x in v}
-                                              for t, v in self.lex.titles.items() if len(t) > 1 and t[0] == key[0])]
-            ranked = sorted(set(starts), key=lambda i: -self.lex.popularity[i])
-            pop = self.lex.popularity
-            if ranked and pop[ranked[0]] >= 20 and (len(ranked) == 1 or pop[ranked[0]] >= 5 * pop[ranked[1]]):
-                return ranked[0]
-            return None
+            return self._far_best_known(self._starts.get(key[0], ())) if alone_ok else None
+        items = self._parts.get(key, set())
         return next(iter(items)) if len(items) == 1 else None
 
     def _loose_title(self, text: str) -> int | None:

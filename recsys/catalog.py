@@ -133,8 +133,9 @@ class Catalog:
         (``recsys.billing``), then best known first (``recsys.leads``); names in ``first``
         (people the user asked for) go before the others."""
         ordered = list(self.billing.get(item, ()))
-        ordered += [c for c in self.by_prominence(item) if c not in ordered]
         wanted = set(first)
+        if len(ordered) < n or not wanted <= set(ordered):  # the billing alone does not give the n names
+            ordered += [c for c in self.by_prominence(item) if c not in ordered]
         asked = [c for c in ordered if c in wanted]
         return tuple((asked + [c for c in ordered if c not in asked])[:n])
 

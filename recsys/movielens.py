@@ -182,20 +182,15 @@ def omdb_rows() -> list[dict]:
     return [dict(r) for r in rows]
 
 
-# OMDb's genre names for MovieLens's (the same name otherwise); OMDb has no Film-Noir
-OMDB_GENRE = {"Family": "Children's", "Animation": "Animation", "Music": "Musical"}
+# OMDb's genres in MovieLens's names (the same name otherwise); OMDb has no Film-Noir
+OMDB_GENRE = {"Family": ("Children's",), "Animation": ("Animation", "Children's"), "Music": ("Musical",)}
 
 
 def second_genres(row: dict) -> frozenset[str]:
     """The genres the OMDb row lists, in MovieLens's names ("Family" is "Children's"): a second
     opinion on which of a film's MovieLens genres it is known for (*Star Wars* is War in
     MovieLens, not in OMDb)."""
-    out = set()
-    for g in _split_list(row.get("Genre")):
-        out.add(OMDB_GENRE.get(g, g))
-        if g == "Animation":
-            out.add("Children's")
-    return frozenset(out)
+    return frozenset(name for g in _split_list(row.get("Genre")) for name in OMDB_GENRE.get(g, (g,)))
 
 
 def _enrich(item_id: str, row: dict) -> tuple[list[tuple[str, str, str]], set[str]]:
