@@ -15,6 +15,7 @@ from chat.events import Card
 from chat.narrator import Facts
 from chat.words import join_words
 from recsys.catalog import Catalog, display_title
+from recsys.movielens import RUNTIME_BANDS, RUNTIME_SPANS
 from recsys.personas import Persona
 
 if TYPE_CHECKING:
@@ -277,4 +278,8 @@ def either_label(catalog, group, forms: dict[str, str] | None = None) -> str:
             return f"the {run[-1]} or earlier"
         if len(run) < len(every) and run == every[-len(run):]:
             return f"the {run[0]} or later"
+    if set(names) <= set(RUNTIME_BANDS) and {catalog.attr_values[v][0] for v in group} == {"runtime"}:
+        span = tuple(sorted(names, key=RUNTIME_BANDS.index))  # "like titanic but shorter": "under 2 hours"
+        if span in RUNTIME_SPANS:
+            return RUNTIME_SPANS[span]
     return " or ".join((forms or {}).get(catalog.attr_values[v][0], "{}").format(n) for v, n in zip(group, names))

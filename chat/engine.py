@@ -44,6 +44,7 @@ from recsys.personas import Persona
 
 MAX_TURNS = 200  # per session; documented in the README
 UNDO_DEPTH = 10
+YEAR_POOL = 3  # "the newest comedies": the 3 × 5 newest that fit, the best believed of them first
 CARDS = 5  # films shown per list
 POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that it recommends
 PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
@@ -286,7 +287,8 @@ class Engine:
         ds, _ = self.dialogue_state(s, ctx)
         logb = log_beliefs(ds, self.m.rule_config.beliefs)
         if applied.then == "replace":  # cards judged: the others stay, each gives way to the next best film
-            nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards)) if i not in s.cards)
+            nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards), by_year=s.by_year)
+                       if i not in s.cards)
             cards_now = [c for c in (c if c not in applied.judged else next(nxt, None) for c in s.cards)
                          if c is not None]
             fit = cards.fitting(self.m.world, s.accepted, s.either)
@@ -304,12 +306,13 @@ class Engine:
             action = self.m.policy.decide(ds)
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
-            cards_now = self._fit_first(ds, logb, again=applied.then != "films")
+            cards_now = self._fit_first(ds, logb, again=applied.then != "films", by_year=s.by_year)
             if not set(cards_now) - set(shown) and applied.then in ("films", "new_films"):
                 # every film for this wish shown ("more" found nothing new): a new round from the best,
                 # never an empty reply nor the same list again
                 fresh = dataclasses.replace(ds, shown=np.zeros_like(ds.shown))
-                cards_now = self._fit_first(fresh, log_beliefs(fresh, self.m.rule_config.beliefs), again=False)
+                cards_now = self._fit_first(fresh, log_beliefs(fresh, self.m.rule_config.beliefs), again=False,
+                                            by_year=s.by_year)
                 shown = ()  # the next "more" goes on through this round
             listed = dataclasses.replace(s, cards=cards_now, shown=shown, question=None, asked=(),
                                          actions=s.actions + 1, passes=0)
@@ -341,7 +344,8 @@ class Engine:
         listed = set(s.shown) - set(s.refused) or s.cards  # a film set aside ("not Die Hard") was no list
         return bool(understood) and (not listed or first_wish)
 
-    def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = True, n: int = CARDS) -> tuple[int, ...]:
+    def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = True, n: int = CARDS,
+                   by_year: str = "") -> tuple[int, ...]:
         """The cards. With nothing asked for: the ``n`` most believed films. With values asked
         for, films *known* to have all of them come first, by belief, from the whole catalog
         (a film whose data lacks a wanted type never passes as a match); when fewer than ``n``
@@ -350,7 +354,9 @@ class Engine:
         (``fits``). With ``again`` (not after "more" or "something else"), a film shown before
         in this search may come back when it has everything asked for, behind films not shown
         yet that do too ("Tom Hanks", then "a comedy": the Hanks comedies of the first list
-        count). One film listed twice in the catalog fills one card at most."""
+        count). One film listed twice in the catalog fills one card at most. ``by_year``
+        ("newest" / "oldest", from "the newest comedies u have"): the ``YEAR_POOL`` × ``n``
+        newest (oldest) films that fit come first, by belief among them."""
         wanted = len(ds.accepted) + len(ds.either)
         shown = np.zeros(len(logb), dtype=bool)
         if again and wanted and ds.shown is not None and ds.shown.any():
@@ -364,7 +370,12 @@ class Engine:
         doubted = self._doubted(idx, ds.accepted)
         # not shown before first, then films a second source agrees have the genres asked for (not
         # *Star Wars* first for "war films"), then belief
-        full_order = idx[np.lexsort((-logb[idx], doubted, shown[idx]))]
+        edge = np.zeros(len(idx), dtype=bool)
+        if by_year and len(idx):
+            years = self.m.catalog.years[[self.m.world.catalog_index(int(i)) for i in idx]].astype(np.int64)
+            key = -years if by_year == "newest" else np.where(years > 0, years, 1 << 30)
+            edge = key <= np.sort(key)[min(len(key), YEAR_POOL * n) - 1]
+        full_order = idx[np.lexsort((-logb[idx], doubted, ~edge, shown[idx]))]
         chosen = self._distinct(full_order, n)
         if len(chosen) >= n:
             return chosen
@@ -436,8 +447,8 @@ class Engine:
 
     def _question(self, action) -> Question:
         cat = self.m.catalog
-        if isinstance(action, AskValue):
-            t, v = cat.attr_values[action.value]
+        if isinstance(action, AskValue) or len(action.values) == 1:  # one option: "A film by Woody Allen?", yes / no
+            t, v = cat.attr_values[action.value if isinstance(action, AskValue) else action.values[0]]
             return Question(table("questions")["value"][t].format(value=v), t, (("yes", "yes"), ("no", "no")),
                             yes_no=True, subject=value_key(t, v))
         return Question(table("questions")["type"][action.attr_type], action.attr_type,

@@ -190,6 +190,7 @@ class ChatState:
     shown: tuple[int, ...] = ()  # recommended earlier in this search and passed over
     refused: tuple[int, ...] = ()  # set aside in this conversation ("not Die Hard"): never listed again in it
     wish: str = ""
+    by_year: str = ""  # "newest" / "oldest": the films that fit go by year first ("the newest comedies u have")
     question: Question | None = None
     asked: tuple[int, ...] = ()  # values offered by the pending question
     question_types: tuple[str, ...] = ()  # the attribute type of each question in this search

@@ -107,6 +107,7 @@ from chat.words import (
     match_phrase,
 )
 from recsys.catalog import Catalog, display_title
+from recsys.movielens import RUNTIME_BANDS
 
 MAX_CHARS = 2000
 PERSON_CUTOFF, TITLE_CUTOFF = 85, 85
@@ -143,6 +144,9 @@ class Parse:
     pick: tuple[int, str] | None = None
     # every place named for that verdict, in order, when several are ("seen the first two": [0, 1])
     places: list[int] = field(default_factory=list)
+    # several verdicts on places of the list in one message ("seen 1 and 3, 2 looks great"): (places,
+    # verdict) per clause, in order; empty when there is one verdict (``pick`` and ``places`` say it)
+    verdicts: list[tuple[list[int], str]] = field(default_factory=list)
     # a question about films ("who's in it?", "how long is fargo?"): the films it names (intent "about"; none
     # named and no place: the film the conversation is on)
     about: list[int] = field(default_factory=list)
@@ -184,6 +188,8 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
 CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$))",
                            re.IGNORECASE)
+# "seen 1 and 3, 2 looks great": a digit opening a clause after one that named places (not "2 hours")
+BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks)\b")
@@ -430,6 +436,7 @@ class Parser:
         if out.pick is not None:
             many = self._places(text)
             out.places = many[0] if many else [out.pick[0]]
+            out.verdicts = self._verdicts(text)
         question = FACT_QUESTION.search(text)
         if question:  # "who's in it?", "tell me about men in black": facts, not a wish or a like
             films = self._films_in(text, question)
@@ -548,7 +555,27 @@ class Parser:
         if ASK_FILM_RE.match(text) and out.liked and not (out.disliked or out.seen or out.accepted) and not (
                 set(toks) & (POSITIVE | NEGATIVE | {"like", "similar", "else", "other", "more"})):
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
+        if len(out.liked) == 1 and out.liked[0] in films:
+            self._than_the_film(out, toks, out.liked[0])
         return out
+
+    def _than_the_film(self, out: Parse, toks: list[str], item: int) -> None:
+        """"something like titanic but shorter": shorter (longer) than that film, not the short
+        (long) band a bare "shorter" means: one constraint, the bands below (above) the film's."""
+        said = [w for w in ("shorter", "longer") if w in toks and toks[toks.index(w) + 1:][:1] != ["than"]]
+        band = self.catalog.values_of(item, "runtime")
+        if len(said) != 1 or not band or band[0] not in RUNTIME_BANDS:
+            return
+        k = RUNTIME_BANDS.index(band[0])
+        # at the edge already (Pulp Fiction, 154 minutes, "but longer"): the film's own band
+        bands = (RUNTIME_BANDS[:k] or RUNTIME_BANDS[:1]) if said[0] == "shorter" else (RUNTIME_BANDS[k + 1:] or
+                                                                                   RUNTIME_BANDS[-1:])
+        group = [("runtime", b) for b in bands if self.catalog.find_value("runtime", b) is not None]
+        out.accepted = [tv for tv in out.accepted if tv[0] != "runtime"]
+        if len(group) == 1:
+            out.accepted.append(group[0])
+        elif group:
+            out.alternatives.append(group)
 
     def _after_catalog(self, word: str) -> bool:
         """A year or decade after the catalog's last decade ("2005", "2010s")."""
@@ -627,6 +654,21 @@ class Parser:
                 match_phrase(after_toks, j, REVIEW_LIKE) for j in range(len(after_toks))):  # "… looks fire"
             return place, "like"
         return None
+
+    @staticmethod
+    def _verdicts(text: str) -> list[tuple[list[int], str]]:
+        """Different verdicts on places of the list, one per clause ("seen 1 and 3, 2 looks
+        great", "loved the first one but not the third"); empty unless there are two or more
+        and they differ."""
+        out = []
+        for clause in re.split(r"\s*[,;.!?]\s*|\s+but\s+", text):
+            pick = Parser._pick(clause) if clause.strip() else None
+            if pick is None and out and BARE_PLACE.match(clause):  # "…, 2 looks great": a bare digit after a place
+                pick = Parser._pick("number " + clause.strip())
+            if pick is not None and pick[1] in ("like", "dislike", "seen"):
+                many = Parser._places(clause)
+                out.append((many[0] if many else [pick[0]], pick[1]))
+        return out if len(out) > 1 and len({v for _, v in out}) > 1 else []
 
     @staticmethod
     def _places(text: str) -> tuple[list[int], re.Match] | None:
@@ -844,6 +886,11 @@ class Parser:
         if len(key) == 1:  # one word begins several titles: the far better known film, if one is
             return self._far_best_known(self._starts.get(key[0], ())) if alone_ok else None
         items = self._parts.get(key, set())
+        if not items and len(key[-1]) >= 3:  # "pulp fic": the last word cut short
+            n, rep = len(key), self.catalog.duplicate_of()
+            items = {int(rep[i]) for title, films in self.lex.titles.items() if len(title) >= n
+                     and title[: n - 1] == key[:-1] and title[n - 1].startswith(key[-1]) for i in films}
+            return self._far_best_known(items) if len(items) > 1 else next(iter(items), None)
         return next(iter(items)) if len(items) == 1 else None
 
     def _loose_title(self, text: str) -> int | None:

@@ -147,6 +147,10 @@ class _Apply:
         if "undo" in p.intents:  # typed "undo": as the button (the engine takes the turn back)
             self.then = "undo"
             return
+        if p.verdicts and last_cards(self.s):  # "seen 1 and 3, 2 looks great": each clause as its buttons
+            for places, verdict in p.verdicts:
+                self.pick(places, verdict)
+            return
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
             if "bye" in p.intents:
                 self.goodbye()
@@ -309,14 +313,31 @@ class _Apply:
             # the new value with the rest, so "instead" starts the search afresh from it
             replaced += [v for v in accepted if v not in yes]
             accepted, either = tuple(yes), ()
-        people = [v for v in accepted if v not in yes and cat.attr_values[v][0] in PERSON_TYPES]
-        if (people and any(cat.attr_values[v][0] in PERSON_TYPES for v in yes)
-                and not fitting(self.m.world, accepted, either).any()):
-            # "directed by tarantino" ... "with jim carrey": no film has both, so the new person takes
-            # the place of the earlier ones (the kind of film, the era and the rest stay)
-            replaced += people
-            accepted = tuple(v for v in accepted if v not in people)
-        self.s = dataclasses.replace(s, accepted=accepted, either=either,
+        world = self.m.world
+
+        def kind(v: int) -> str:  # a person is a person, whatever the role
+            return "person" if cat.attr_values[v][0] in PERSON_TYPES else cat.attr_values[v][0]
+
+        named_again = {kind(v) for v in yes} & {kind(v) for v in accepted if v not in yes}
+        if named_again and not fitting(world, accepted, either).any() and fitting(world, yes, ()).any():
+            # a new request that no film shares with the old one, naming again a kind of value
+            # asked before ("animated films for my kids" ... "anything with harrison ford thats sci
+            # fi"; "directed by tarantino" ... "with jim carrey"): the new values win. The old ones
+            # of the kinds named again go first; if still nothing fits, the rest are kept, newest
+            # first, only while some film has them all. ("a western" ... "with john wayne" names no
+            # kind again: both stay, and the reply says how few films are known to have both)
+            kept = tuple(v for v in accepted if v in yes or kind(v) not in named_again)
+            kept_either = tuple(g for g in either if not {kind(v) for v in g} & named_again)
+            if not fitting(world, kept, kept_either).any():
+                kept, kept_either = tuple(yes), ()
+                for v in reversed([v for v in accepted if v not in yes and kind(v) not in named_again]):
+                    if fitting(world, (v, *kept), ()).any():
+                        kept = (v, *kept)
+            replaced += [v for v in accepted if v not in kept]
+            replaced += [v for g in either if g not in kept_either for v in g]
+            accepted, either = kept, kept_either
+        by_year = "" if "decade" in new_types else s.by_year  # "the newest", then "the 80s": the 80s
+        self.s = dataclasses.replace(s, accepted=accepted, either=either, by_year=by_year,
                                      rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
                                      answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))
         if yes:
@@ -368,8 +389,12 @@ class _Apply:
         years = [y for y in sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in films) if y > 0]
         if shift == "newer" and not (asked or years or spans):  # "something more recent" first: the newest
             shift = "newest"
+        self.s = s = dataclasses.replace(s, by_year=shift if shift in ("newest", "oldest") else "")
         if shift == "oldest":  # "your oldest films": the first decades, until there are enough films to choose
-            counts = np.cumsum([len(self.m.world.items_with(v)) for v in decades])
+            # among those that have the rest of the wish ("the oldest sci-fi": not the 1920s, that has none)
+            rest = fitting(self.m.world, [v for v in s.accepted if v not in decades],
+                           [g for g in s.either if not set(g) & set(decades)])
+            counts = np.cumsum([rest[self.m.world.items_with(v)].sum() for v in decades])
             group = tuple(decades[: int(np.searchsorted(counts, OLDEST_FILMS)) + 1])
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades),
                                          either=tuple(g for g in s.either if not set(g) & set(decades)) + (group,))
@@ -415,7 +440,9 @@ class _Apply:
         if removed:
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in gone),
                                          rejected=tuple(v for v in s.rejected if v not in gone),
-                                         either=tuple(g for g in s.either if not set(g) & gone))
+                                         either=tuple(g for g in s.either if not set(g) & gone),
+                                         by_year="" if any(cat.attr_values[v][0] == "decade" for v in removed)
+                                         else s.by_year)
             self.ack.append("Dropped " + ", ".join(label(self.m, v) for v in sorted(removed)) + ".")
         missing = [tv[1] for tv in dropped if cat.find_value(*tv) not in active]
         if missing:

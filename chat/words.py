@@ -35,7 +35,7 @@ INTENTS: dict[str, list[str]] = {
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
             "why did you pick this", "why these", "why did you pick that"],
     "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
-                       "different ones", "none of them", "none of those"],
+                       "different ones", "none of them", "none of those", "meh", "meh not really"],
     "restart": ["start over", "restart", "reset", "new search", "start again", "begin again", "clear"],
     "undo": ["undo", "go back", "take that back", "undo that", "back"],
     "greeting": ["hi", "hello", "hey", "hi there", "hello there", "hey there", "good morning", "good evening",

@@ -53,14 +53,18 @@ def decade_of(year: int) -> str | None:
     return f"{year // 10 * 10}s" if year > 1000 else None
 
 
+RUNTIME_BANDS = ("under 90 minutes", "90 to 120 minutes", "over 2 hours")  # shortest first
+RUNTIME_SPANS = {RUNTIME_BANDS[:2]: "under 2 hours", RUNTIME_BANDS[1:]: "90 minutes or more"}  # two bands, in words
+
+
 def runtime_band(minutes: float | None) -> str | None:
     if minutes is None or minutes <= 0:
         return None
     if minutes < 90:
-        return "under 90 minutes"
+        return RUNTIME_BANDS[0]
     if minutes <= 120:
-        return "90 to 120 minutes"
-    return "over 2 hours"
+        return RUNTIME_BANDS[1]
+    return RUNTIME_BANDS[2]
 
 
 def critics_band(meter: int | None) -> str | None:

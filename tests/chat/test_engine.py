@@ -828,3 +828,101 @@ def test_the_newest_and_the_oldest_films_on_movielens(ml_models, tmp_path):
     assert "the oldest films I have" in reply.text and len(reply.cards) == 5
     assert all(c.year < 1940 for c in reply.cards)
     assert ml_models.parser.parse("movie night with my oldest son").era is None  # a son, not an era
+
+
+@pytest.mark.data
+def test_the_newest_films_go_by_year_and_the_oldest_keep_the_kind_of_film(ml_models, tmp_path):
+    """Found by a fifth helper: "the newest comedies" gave any 1990s comedies (1991 first) and
+    "the oldest" after "sci fi" counted the oldest decades of every kind, so sci-fi had none."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    cat, w = ml_models.catalog, ml_models.world
+    comedy = cat.value_index("genre", "Comedy")
+    years = sorted((int(cat.years[w.catalog_index(int(i))]) for i in w.items_with(comedy)), reverse=True)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("newest comedies u have"))
+    assert len(reply.cards) == 5 and all(c.year >= years[14] and "Comedy" in c.genres for c in reply.cards)
+    state, reply = engine.step(state, Text("from the 80s then"))  # a decade named: by belief again, in it
+    assert state.by_year == "" and all(1980 <= c.year < 1990 for c in reply.cards)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("sci fi"))
+    state, reply = engine.step(state, Text("the oldest you have"))
+    assert len(reply.cards) == 5 and all(c.fits and "Sci-Fi" in c.genres for c in reply.cards)
+    assert max(c.year for c in reply.cards) < 1990
+
+
+@pytest.mark.data
+def test_a_new_request_no_film_shares_with_the_old_one_replaces_it(ml_models, tmp_path):
+    """Found by a fifth helper: "anything with harison ford thats sci fi" after "animated films
+    for my kids" kept Animation and Children's (no film has all four), and "newest comedies u
+    have" after "a western with clint eastwood" kept the western. The old values of the types
+    just named go; the others stay only while some film has them with the new ones."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("animated films for my kids"))
+    state, reply = engine.step(state, Text("anything with harison ford thats sci fi"))
+    assert {c[1] for c in reply.constraints} == {"Harrison Ford", "Sci-Fi"}
+    assert "instead of Animation, Children's" in reply.text
+    assert reply.cards[0].fits and "Harrison Ford" in reply.cards[0].cast
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a western with clint eastwood"))
+    state, reply = engine.step(state, Text("newest comedies u have"))
+    assert {c[1] for c in reply.constraints} == {"Comedy", "1990s"}
+    assert all("Comedy" in c.genres and c.fits for c in reply.cards)
+    state, reply, _ = engine.start()  # a new value some film shares with the old ones: added, as before
+    state, reply = engine.step(state, Text("a comedy"))
+    state, reply = engine.step(state, Text("with jim carrey"))
+    assert {c[1] for c in reply.constraints} == {"Comedy", "Jim Carrey"}
+
+
+@pytest.mark.data
+def test_like_a_film_but_shorter_means_shorter_than_that_film(ml_models, tmp_path):
+    """Found by a fifth helper: "something like titanic but shorter" asked for films under 90
+    minutes (Liar Liar first); it means shorter than Titanic's 194 minutes: under 2 hours."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something like titanic but shorter"))
+    assert [c[1] for c in reply.constraints] == ["under 2 hours"] and "Got it: under 2 hours" in reply.text
+    assert all(c.fits and {"under 90 minutes", "90 to 120 minutes"} & set(c.details) for c in reply.cards)
+    p = ml_models.parser.parse("a film like pulp fiction but longer")  # 154 minutes: the longest band
+    assert p.accepted == [("runtime", "over 2 hours")]
+    assert ml_models.parser.parse("something shorter").accepted == [("runtime", "under 90 minutes")]
+
+
+@pytest.mark.data
+def test_several_verdicts_in_one_message_each_go_to_their_cards(ml_models, tmp_path):
+    """Found by a fifth helper: "seen 1 and 3, 2 looks great" marked all three as seen."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy from the 90s"))
+    first = state.cards
+    state, reply = engine.step(state, Text("seen 1 and 3, 2 looks great"))
+    assert set(state.seen) == {first[0], first[2]} and first[1] in state.liked and first[1] not in state.seen
+    assert "Glad you like" in reply.text and "You have seen" in reply.text
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy from the 90s"))
+    first = state.cards
+    state, reply = engine.step(state, Text("loved the first one but not the third"))
+    assert first[0] in state.liked and first[2] in state.disliked
+
+
+@pytest.mark.data
+def test_a_question_with_one_option_is_asked_as_yes_or_no(ml_models, tmp_path):
+    """Found by a fifth helper: "Any of these directors?" with Woody Allen its only chip."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    for opening in ("a comedy from the 90s", "a comedy", "sci fi", "a thriller", "a war film"):
+        state, reply, _ = engine.start()
+        state, reply = engine.step(state, Text(opening))
+        for _ in range(4):
+            q = reply.question
+            if q is None:
+                break
+            assert len(q.options) >= 2, q.text
+            state, reply = engine.step(state, Chip(q.options[-1][0], turn=reply.turn))
+
+
+@pytest.mark.data
+def test_a_title_with_its_last_word_cut_short_and_meh(ml_models):
+    """Found by a fifth helper: "i liked pulp fic" was a search phrase; "meh" too."""
+    p = ml_models.parser.parse("i liked pulp fic")
+    assert [ml_models.catalog.titles[i] for i in p.liked] == ["Pulp Fiction"] and not p.wish
+    assert ml_models.parser.parse("meh").intents == ["something_else"]
