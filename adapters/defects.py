@@ -7,7 +7,8 @@ Kinds (``KINDS``):
 - ``placeholder``: a filler the prompt used for a missing fact ("unknown", "none", "N/A",
   "varied", a ``{slot}``) written as if it were one;
 - ``empty slot``: a connective with nothing after it ("with .", "try The Fugitive: .", ", ,");
-- ``article``: "a" before a vowel sound or "an" before a consonant ("A animation");
+- ``article``: "a" before a vowel sound or "an" before a consonant ("A animation"), or a
+  decade without one ("You enjoyed 1930s");
 - ``list``: a broken list ("and and", ", and children's" after a placeholder, a trailing "and");
 - ``non-lead``: a cast member of the film named who is not among its ``STARS`` best-known
   names (``Catalog.leads``; narratives name two), nor its director or writer: the text
@@ -34,6 +35,8 @@ _AN_OK = ("hour", "honest", "honour", "honor", "heir", "herb", "mpaa", "r-rated"
           "fbi", "mtv", "lsd", "oscar", "8", "11", "18", "80", "1980s", "18th")
 _A_OK = ("one", "once", "uni", "use", "usu", "euro", "eu", "ewe", "u.", "u-", "ufo", "ure", "uto", "ubi")
 _ARTICLE = re.compile(r"\b(a|an)\s+([\w'.-]+)", re.IGNORECASE)
+_DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")
+_DECADE_BEFORE = re.compile(r"\b(?:the|a|an|early|mid|late|of)[\s-]+$", re.IGNORECASE)  # "the 1990s", "a 1990s comedy"
 _LIST = re.compile(r"\b(and|or)\s+\1\b|\b(and|or|,)\s*$|,\s*and\s*$", re.IGNORECASE)
 _CLAIM = re.compile(r"(which you (liked|loved|enjoyed|rated highly)|you (liked|loved|enjoyed|rated)|"
                     r"your (favourites?|favorites?|taste)|since .{1,60} worked for you|fan of)", re.IGNORECASE)
@@ -68,6 +71,9 @@ class DefectChecker:
         for m in _ARTICLE.finditer(text):
             if _article_slip(m.group(1), m.group(2)):
                 out.append(f"article: {m.group(0)!r}")
+        for m in _DECADE.finditer(text):
+            if not _DECADE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                out.append(f"article: {text[max(0, m.start() - 12) : m.end()].strip()!r}")
         for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
             if _LIST.search(sentence.rstrip(".!?")):
                 out.append(f"list: {sentence[-40:]!r}")

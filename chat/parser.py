@@ -229,6 +229,12 @@ FACT_QUESTION = re.compile(
     re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
+# a message that opens by throwing the whole search away: a new one follows ("scrap everything, i want a
+# 70s horror now"; not "forget the 80s", which drops one value)
+RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:scrap|forget|ditch|drop|"
+                        r"bin|toss|clear)\s+(?:everything|all (?:of )?(?:that|this|it)|it all|all that stuff|"
+                        r"all my answers)\b|^\s*(?:lets\s+|let's\s+)?(?:start|begin) (?:over|again|fresh|afresh)\b",
+                        re.IGNORECASE)
 OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|does|has|have|had|is|was) .{2,60}? "
                            r"(?:make|made|direct|directed|do|done|star in|starred in|been in|act in|acted in|"
                            r"write|written|in)\b", re.IGNORECASE)
@@ -238,7 +244,8 @@ CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "giv
 # "seen them all" (every film shown) and "seen it" (one of them: which?)
 SEEN_SHOWN = re.compile(r"^\s*(?:(?:ok|yeah|nah|no|nope|sorry|hmm)[\s,.!]+)?(?:i'?ve |i have |i )?(?:already )?"
                         r"(?:seen|watched|saw) (?:(?P<all>them all|them|these|those|all of (?:them|these|those)|"
-                        r"all (?:of )?(?:these|those|them)|all)|(?P<one>it|that|that one|this one|this))"
+                        r"all (?:of )?(?:these|those|them)|every (?:single )?one(?: of (?:them|these|those))?|all)|"
+                        r"(?P<one>it|that|that one|this one|this))"
                         r"(?: already| before| too)?(?:[\s,.!]+(?:next|more|others?|something else))?[\s.!?]*$",
                         re.IGNORECASE)
 YEAR = re.compile(r"^(18|19|20)\d\d$")
@@ -538,6 +545,11 @@ class Parser:
         if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
             out.intents = ["restart"]
             out.wish = ""
+        if RESTART_RE.match(text):  # "scrap everything, i want a 70s horror now": afresh, with what follows
+            out.intents = ["restart"] + [i for i in out.intents if i not in ("restart", "something_else", "any", "no")]
+            out.dropped = []
+            if not (out.names_something or out.era):
+                out.wish = ""
         if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
             out.intents = [i for i in out.intents if i not in ("something_else", "more")]
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
@@ -557,6 +569,10 @@ class Parser:
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
         if len(out.liked) == 1 and out.liked[0] in films:
             self._than_the_film(out, toks, out.liked[0])
+        if out.verdicts:  # "seen 1 and 3, 2 looks great": a pick and other films
+            out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts})
+        elif out.pick is not None and out.pick[1] == "more":  # "something like the second one": more films
+            out.intents = [i for i in out.intents if i not in ("something_else", "more")] + ["more"]
         return out
 
     def _than_the_film(self, out: Parse, toks: list[str], item: int) -> None:
@@ -1148,7 +1164,7 @@ class Parser:
             if p in lex.values and not self._people_word(toks, i, p):
                 return "values", length, lex.values[p]
             if p in lex.persons:
-                return "values", length, [self._role(toks, i, lex.persons[p])]
+                return "values", length, [self._role(toks, i, lex.persons[p], length)]
             if p in lex.first_names and (c.caps[i] and i > 0 and toks[i - 1] in ("with", "starring")
                                          or p[0] not in self._english):  # "Arnold" after "with"; "keanu"
                 return "values", length, [lex.first_names[p]]
@@ -1157,7 +1173,8 @@ class Parser:
                 name = lex.surnames[p][1]
                 if self._another_persons_surname(toks, i, [lex.surnames[p]]):
                     continue
-                return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]))]
+                return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]),
+                                                     length)]
         return None
 
     def _names_the_next_film(self, r: _Reading, c: _Clause, i: int, length: int, values: list[Value]) -> bool:
@@ -1218,24 +1235,40 @@ class Parser:
                                                                        "stuff"}
                     or after.endswith("s") and after in {"comedies", "musicals", "cartoons"} or after == "comedy")
 
-    @staticmethod
-    def _role(toks: list[str], i: int, roles: list[Value]) -> Value:
-        """A person's role from the words before the name, else their main role (directing or
-        acting before writing: a writer-director is asked for as a director)."""
+    def _role(self, toks: list[str], i: int, roles: list[Value], length: int = 1) -> Value:
+        """A person's role from the words before the name (``toks[i : i + length]``), else their
+        main role (directing or acting before writing: a writer-director is asked for as a
+        director)."""
         before = set(toks[max(0, i - 3) : i])
         want = ("director" if before & {"directed", "director", "by"} else
                 "cast" if before & {"with", "w", "starring", "actor", "actress", "stars"} else
                 "writer" if before & {"written", "writer"} else None)
         if "written" in before:
             want = "writer"
-        if want is None and any(tv[0] == "director" for tv in roles) and i + 1 < len(toks) and toks[i + 1] in (
-                "films", "movies", "film", "movie", "classics", "pictures"):
-            want = "director"  # "Tarantino films": the films he made
+        if want is None and toks[i + length : i + length + 1] in (
+                ["films"], ["movies"], ["film"], ["movie"], ["classics"], ["pictures"]) and self._directs(roles):
+            want = "director"  # "Tarantino films", "a david lynch film": the films he made ("tom hanks movies":
+            # the films he is in, not the one he directed)
         if want is None and roles[0][0] == "writer" and all(tv[0] != "director" for tv in roles):
             return roles[0]  # "Stephen King stuff": more films written than acted in (cameos)
         if want is None:
             return next((tv for tv in roles if tv[0] != "writer"), roles[0])
         return next((tv for tv in roles if tv[0] == want), roles[0])
+
+    def _directs(self, roles: list[Value]) -> bool:
+        """The person directed at least half as many catalog films as they star in (are among
+        the three leads of: Tarantino's cameos do not count, Tom Hanks's one film as director
+        is not what "tom hanks movies" means)."""
+        cat, n_directed, n_led = self.catalog, 0, 0
+        for t, name in roles:
+            v = cat.find_value(t, name)
+            if v is None:
+                continue
+            if t == "director":
+                n_directed = len(cat.items_with(v))
+            elif t == "cast":
+                n_led = sum(name in cat.leads(int(i), 3) for i in cat.items_with(v))
+        return n_directed > 0 and 2 * n_directed >= n_led
 
     def _correct(self, toks: list[str]) -> list[str]:
         """``toks`` with misspelt words replaced by the catalog word they misspell: one edit for
@@ -1285,7 +1318,7 @@ class Parser:
                                      score_cutoff=PERSON_CUTOFF)
             if hit:
                 key = tuple(hit[0].split())
-                return length, [self._role(toks, i, self.lex.persons[key])]
+                return length, [self._role(toks, i, self.lex.persons[key], length)]
         return None
 
     def _fuzzy_word(self, tok: str):

@@ -39,7 +39,7 @@ INTENTS: dict[str, list[str]] = {
     "restart": ["start over", "restart", "reset", "new search", "start again", "begin again", "clear"],
     "undo": ["undo", "go back", "take that back", "undo that", "back"],
     "greeting": ["hi", "hello", "hey", "hi there", "hello there", "hey there", "good morning", "good evening",
-                 "good afternoon", "howdy", "hiya"],
+                 "good afternoon", "howdy", "hiya", "sup", "yo", "heya", "wassup", "whats up"],
     "help": ["help", "what can you do", "how does this work", "what can i ask", "what can i say"],
 }
 INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
@@ -108,6 +108,7 @@ DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do"
               ("drop",), ("scratch",), ("remove",), ("ignore",),
               ("never", "mind"), ("nevermind",), ("get", "rid", "of"), ("instead", "of"), ("rather", "than"),
               ("no", "need", "for"), ("lose",), ("scrap",), ("ditch",), ("doesnt", "have", "to", "be"),
+              ("doesnt", "need", "to", "be"), ("dont", "need", "to", "be"), ("does", "not", "need", "to", "be"),
               ("does", "not", "have", "to", "be"), ("dont", "need"),
               ("changed", "my", "mind", "about"), ("change", "my", "mind", "about"), ("nix",)}
 SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
@@ -115,7 +116,8 @@ SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
 REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", "my", "thing"), ("isnt", "for", "me"),
                  ("is", "not", "for", "me"), ("away", "from", "me"), ("not", "so", "much"),
-                 ("didnt", "get", "the", "hype"), ("dont", "get", "the", "hype"), ("not", "worth", "the", "hype")}
+                 ("didnt", "get", "the", "hype"), ("dont", "get", "the", "hype"), ("not", "worth", "the", "hype"),
+                 ("is", "out"), ("are", "out"), ("out",)}  # "and kevin costner's out"
 # a film the person likes but does not want now ("fargo was great but not tonight")
 NOT_NOW = {("not", "tonight"), ("not", "now"), ("not", "today"), ("not", "right", "now"), ("not", "in", "the", "mood"),
            ("another", "time"), ("some", "other", "time"), ("not", "this", "time")}

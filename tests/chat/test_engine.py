@@ -926,3 +926,28 @@ def test_a_title_with_its_last_word_cut_short_and_meh(ml_models):
     p = ml_models.parser.parse("i liked pulp fic")
     assert [ml_models.catalog.titles[i] for i in p.liked] == ["Pulp Fiction"] and not p.wish
     assert ml_models.parser.parse("meh").intents == ["something_else"]
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("text,intents,role", [
+    ("scrap everything, i want a 70s horror now", ["restart"], None),
+    ("forget all that, anything with harrison ford", ["restart"], ("cast", "Harrison Ford")),
+    ("a david lynch film please", [], ("director", "David Lynch")),
+    ("tarantino films", [], ("director", "Quentin Tarantino")),
+    ("tom hanks movies", [], ("cast", "Tom Hanks")),  # he directed one film; he stars in many
+    ("sup", ["greeting"], None),
+])
+def test_phrasings_of_the_seventh_development_table(ml_models, text, intents, role):
+    """From ``lab/data/utterances_dev7.tsv``: throwing the search away with a new one after it,
+    "a <director> film" as their films, "sup"."""
+    p = ml_models.parser.parse(text)
+    assert p.intents == intents
+    assert role is None or role in p.accepted
+    assert not ml_models.parser.parse("forget the 80s").intents  # one value dropped: no fresh start
+
+
+@pytest.mark.data
+def test_a_value_that_no_longer_needs_to_hold_is_dropped_and_one_said_out_is_not_wanted(ml_models):
+    p = ml_models.parser.parse("doesnt need to be british anymore")
+    assert p.dropped == [("country", "United Kingdom")] and not p.rejected
+    assert ml_models.parser.parse("and kevin costner's out").rejected == [("cast", "Kevin Costner")]
