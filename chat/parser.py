@@ -551,7 +551,7 @@ class Parser:
             if not (out.names_something or out.era):
                 out.wish = ""
         if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
-            out.intents = [i for i in out.intents if i not in ("something_else", "more")]
+            out.intents = [i for i in out.intents if i != "something_else"]
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
         out.rejected = [v for v in out.rejected if v not in out.accepted]
@@ -873,9 +873,24 @@ class Parser:
         if name in self._nicknames:
             return self._nicknames[name]
         if name and name[-1].isdigit():  # "back to the future 2" is not the first film, typed loosely
-            return None
+            return self._sequel(name[:-1], int(name[-1]))
         found = self._loose_title(" ".join(name))
         return found if found is not None else self._title_part(" ".join(name))  # "last crusade was perfect"
+
+    def _sequel(self, base: tuple[str, ...], n: int) -> int | None:
+        """"star trek 2", "the crow 2", "die hard 3": the ``n``-th film, by year, of those whose
+        title begins with ``base`` (a film the catalog has); None when it has fewer ("lion king 2")."""
+        if not base or n < 2 or n > 9:
+            return None
+        bare = base[1:] if base[0] in ("the", "a", "an") and len(base) > 1 else base
+        firsts = {int(i) for form in (base, bare, ("the", *bare)) for i in self.lex.titles.get(form, ())}
+        if not firsts:
+            return None  # the first film is not in the catalog: nothing to count from
+        rep, years = self.catalog.duplicate_of(), self.catalog.years
+        series = {int(rep[i]) for title, films in self.lex.titles.items()
+                  if title[: len(bare)] == bare or title[: len(bare) + 1] == ("the", *bare) for i in films}
+        ordered = sorted(series, key=lambda i: (years[i] if years[i] > 0 else 1 << 30, i))
+        return ordered[n - 1] if len(ordered) >= n else None
 
     def _title_part(self, text: str, alone_ok: bool = False) -> int | None:
         """The one film whose title begins or ends with ``text`` ("last crusade"), for a phrase

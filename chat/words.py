@@ -30,6 +30,7 @@ INTENTS: dict[str, list[str]] = {
              "what are my options", "results please", "lets see the results", "what have you got", "results",
              "display results", "reveal the picks", "lay them on me", "enough chat", "films please",
              "your turn what do you suggest", "what do you suggest", "enough chat films please",
+             "whats on the menu", "whats on offer", "what you got",
              "more like the first", "more like the first one", "more like that one", "something like that one",
              "something like that last one"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
@@ -131,7 +132,7 @@ OTHERS = {("others",), ("other", "ones"), ("got", "others"), ("any", "others"), 
 REQUEST_FILLER = {"throw", "toss", "hand", "tired", "done", "bored", "already", "quick", "quickly", "hurry", "come",
                   "watch", "waiting", "wait", "questions", "question", "asking", "recs", "rec", "results", "em",
                   "quit", "stop", "many", "picks", "lemme", "options", "ones", "stuff", "much", "chat", "chatting",
-                  "turn", "talking", "talk"}
+                  "turn", "talking", "talk", "idc", "sum", "details"}  # "idc about details just show me sum movies"
 DROP_BEFORE = {("doesnt", "matter"), ("dont", "matter"), ("does", "not", "matter"), ("not", "important"),
                ("isnt", "important"), ("no", "longer", "matters"), ("is", "not", "needed"), ("is", "optional"),
                ("optional",), ("requirement",)}

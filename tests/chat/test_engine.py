@@ -951,3 +951,14 @@ def test_a_value_that_no_longer_needs_to_hold_is_dropped_and_one_said_out_is_not
     p = ml_models.parser.parse("doesnt need to be british anymore")
     assert p.dropped == [("country", "United Kingdom")] and not p.rejected
     assert ml_models.parser.parse("and kevin costner's out").rejected == [("cast", "Kevin Costner")]
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("text,title", [("star trek 2 is the best trek film", "Star Trek: The Wrath of Khan"),
+                                        ("loved die hard 3", "Die Hard: With a Vengeance"),
+                                        ("the crow 2 sucked", "Crow: City of Angels, The")])
+def test_a_sequel_by_number_is_that_film_of_the_series(ml_models, text, title):
+    """From dev7: "star trek 2" is the second Star Trek film by year, whatever its title."""
+    p = ml_models.parser.parse(text)
+    assert [ml_models.catalog.titles[i] for i in p.liked + p.disliked] == [title]
+    assert not ml_models.parser.parse("lion king 2 is on tonight").liked  # the catalog has one Lion King
