@@ -188,6 +188,10 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
 CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$))",
                            re.IGNORECASE)
+# "the last one, lets do that": taking the film named
+TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|that one|this one)\b|"
+                     r"\b(?:go|going) with (?:that|it|this)\b|\bi'?ll (?:take|watch|try) (?:that|it|this)\b",
+                     re.IGNORECASE)
 # "seen 1 and 3, 2 looks great": a digit opening a clause after one that named places (not "2 hours")
 BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
@@ -573,6 +577,8 @@ class Parser:
             out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts})
         elif out.pick is not None and out.pick[1] == "more":  # "something like the second one": more films
             out.intents = [i for i in out.intents if i not in ("something_else", "more")] + ["more"]
+        elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
+            out.intents = [i for i in out.intents if i not in ("something_else", "more", "no", "yes")] + ["yes"]
         return out
 
     def _than_the_film(self, out: Parse, toks: list[str], item: int) -> None:
@@ -666,6 +672,7 @@ class Parser:
             return place, "dislike"
         after_toks = tokens(after)
         if ORDINAL_PICK.match(text) or CARD_YES.search(before) or after_words & (POSITIVE | PRAISE | {"please"}) or (
+                TAKE_IT.search(after)) or (
                 not tokens(before) and not after_words - {"sounds", "looks", "seems", "is", "please"}) or any(
                 match_phrase(after_toks, j, REVIEW_LIKE) for j in range(len(after_toks))):  # "… looks fire"
             return place, "like"
@@ -981,6 +988,8 @@ class Parser:
                 i += len(ask)
                 continue
             trig = match_phrase(toks, i, LIKE_TRIGGERS | DISLIKE_TRIGGERS)
+            if trig and any(tuple(toks[i : i + k]) in self.lex.values for k in range(len(trig) + 1, 4)):
+                trig = None  # "a love story please": a kind of film, not a like
             if trig:
                 mood = "dislike" if trig in DISLIKE_TRIGGERS or negated else "like"
                 negated = negated or trig in DISLIKE_TRIGGERS  # "I hate musicals": values after it are not wanted
