@@ -365,7 +365,10 @@ class Engine:
             logb = log_beliefs(ds, self.m.rule_config.beliefs)
         if not wanted:
             return self._distinct(top_items(logb, FIT_POOL), n)
-        full = cards.fitting(self.m.world, ds.accepted, ds.either) & np.isfinite(logb)
+        ruled_out = np.zeros(len(logb), dtype=bool)  # "bruce willis, not action": never a card, fit or close
+        for v in ds.rejected:
+            ruled_out[self.m.world.items_with(v)] = True
+        full = cards.fitting(self.m.world, ds.accepted, ds.either) & np.isfinite(logb) & ~ruled_out
         idx = np.flatnonzero(full)
         doubted = self._doubted(idx, ds.accepted)
         # not shown before first, then films a second source agrees have the genres asked for (not
@@ -388,9 +391,9 @@ class Engine:
                 some[w.items_with(v)] = True
         # believed as if nothing were asked: a film known to lack part of it is still a close one
         # ("a war film by Spielberg": his other films, though the beliefs rule them out)
-        top = [i for i in top_items(logb, FIT_POOL) if not full[i] and not shown[i]]
+        top = [i for i in top_items(logb, FIT_POOL) if not full[i] and not shown[i] and not ruled_out[i]]
         logb = log_beliefs(dataclasses.replace(ds, accepted=[], either=[]), self.m.rule_config.beliefs)
-        some &= np.isfinite(logb) & ~full & ~shown
+        some &= np.isfinite(logb) & ~full & ~shown & ~ruled_out
         pool = np.array(list(dict.fromkeys(top + np.flatnonzero(some).tolist())), dtype=np.int64)
         if len(pool):
             part = np.zeros(len(pool), dtype=np.int64)

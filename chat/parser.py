@@ -58,6 +58,7 @@ from chat.words import (
     DROP_AFTER,
     DROP_BEFORE,
     ERA_SHIFT,
+    EXCLUSIVE_TYPES,
     FAREWELL_RE,
     FILLERS,
     GENERIC_FILM_WORDS,
@@ -194,6 +195,8 @@ TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|tha
                      re.IGNORECASE)
 # "seen 1 and 3, 2 looks great": a digit opening a clause after one that named places (not "2 hours")
 BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
+VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)\s+(?:#|no\.?\s*|number\s+)?([1-5])"
+                        r"\s*$", re.IGNORECASE)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks)\b")
@@ -239,6 +242,8 @@ RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actuall
                         r"bin|toss|clear)\s+(?:everything|all (?:of )?(?:that|this|it)|it all|all that stuff|"
                         r"all my answers)\b|^\s*(?:lets\s+|let's\s+)?(?:start|begin) (?:over|again|fresh|afresh)\b",
                         re.IGNORECASE)
+FORGET_THAT_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:forget|scrap|ditch|"
+                            r"drop) (?:that|this)\b\s*[,.;:!-]+\s*\S", re.IGNORECASE)
 OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|does|has|have|had|is|was) .{2,60}? "
                            r"(?:make|made|direct|directed|do|done|star in|starred in|been in|act in|acted in|"
                            r"write|written|in)\b", re.IGNORECASE)
@@ -444,10 +449,12 @@ class Parser:
         if not toks:
             return out
         out.pick = self._pick(text)
+        out.verdicts = self._verdicts(text)
+        if out.pick is None and out.verdicts:  # "loved 2, not 4, seen 5": no place the whole message names
+            out.pick = (out.verdicts[0][0][0], out.verdicts[0][1])
         if out.pick is not None:
             many = self._places(text)
             out.places = many[0] if many else [out.pick[0]]
-            out.verdicts = self._verdicts(text)
         question = FACT_QUESTION.search(text)
         if question:  # "who's in it?", "tell me about men in black": facts, not a wish or a like
             films = self._films_in(text, question)
@@ -549,7 +556,9 @@ class Parser:
         if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
             out.intents = ["restart"]
             out.wish = ""
-        if RESTART_RE.match(text):  # "scrap everything, i want a 70s horror now": afresh, with what follows
+        if RESTART_RE.match(text) or FORGET_THAT_RE.match(text) and out.names_something:
+            # "scrap everything, i want a 70s horror now", "actually forget that, something with harrison
+            # ford": afresh, with what follows ("forget that" alone may mean undo: left to the intents)
             out.intents = ["restart"] + [i for i in out.intents if i not in ("restart", "something_else", "any", "no")]
             out.dropped = []
             if not (out.names_something or out.era):
@@ -573,6 +582,11 @@ class Parser:
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
         if len(out.liked) == 1 and out.liked[0] in films:
             self._than_the_film(out, toks, out.liked[0])
+        for t in EXCLUSIVE_TYPES:  # "80s or 90s", "the 70s and 80s": a film has one decade, so either of them
+            both = [tv for tv in out.accepted if tv[0] == t]
+            if len(both) > 1:
+                out.accepted = [tv for tv in out.accepted if tv not in both]
+                out.alternatives.append(both)
         if out.verdicts:  # "seen 1 and 3, 2 looks great": a pick and other films
             out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts})
         elif out.pick is not None and out.pick[1] == "more":  # "something like the second one": more films
@@ -668,9 +682,10 @@ class Parser:
             return place, "more"
         if after_words & SEEN or set(tokens(before)) & SEEN:  # "the first one i saw already"
             return place, "seen"
-        if CARD_NOT.search(before) or after_words & (NEGATIVE | COMPLAINTS):
-            return place, "dislike"
         after_toks = tokens(after)
+        if CARD_NOT.search(before) or after_words & (NEGATIVE | COMPLAINTS) or any(
+                match_phrase(after_toks, j, REJECT_BEFORE | {("not", "for", "me")}) for j in range(len(after_toks))):
+            return place, "dislike"  # "4 not for me"
         if ORDINAL_PICK.match(text) or CARD_YES.search(before) or after_words & (POSITIVE | PRAISE | {"please"}) or (
                 TAKE_IT.search(after)) or (
                 not tokens(before) and not after_words - {"sounds", "looks", "seems", "is", "please"}) or any(
@@ -688,6 +703,9 @@ class Parser:
             pick = Parser._pick(clause) if clause.strip() else None
             if pick is None and out and BARE_PLACE.match(clause):  # "…, 2 looks great": a bare digit after a place
                 pick = Parser._pick("number " + clause.strip())
+            verb = VERB_PLACE.match(clause) if pick is None else None
+            if verb:  # "loved 2, not 4, seen 5": a verdict, then a place
+                pick = Parser._pick(f"{verb.group(1)} number {verb.group(2)}")
             if pick is not None and pick[1] in ("like", "dislike", "seen"):
                 many = Parser._places(clause)
                 out.append((many[0] if many else [pick[0]], pick[1]))

@@ -962,3 +962,31 @@ def test_a_sequel_by_number_is_that_film_of_the_series(ml_models, text, title):
     p = ml_models.parser.parse(text)
     assert [ml_models.catalog.titles[i] for i in p.liked + p.disliked] == [title]
     assert not ml_models.parser.parse("lion king 2 is on tonight").liked  # the catalog has one Lion King
+
+
+@pytest.mark.data
+def test_round_six_a_verdict_then_a_place_an_or_of_decades_and_what_was_ruled_out(ml_models, tmp_path):
+    """Found by a sixth helper at the app: "loved 2, not 4, seen 5" was "I do not have “2”"; "80s
+    or 90s" asked for films of both decades (none); "bruce willis thats not action", then "90s
+    then", listed *Last Man Standing* (Action) as a fit; "actually forget that, something with
+    harrison ford" kept the action film asked before."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy from the 90s"))
+    first = state.cards
+    state, reply = engine.step(state, Text("loved 2, not 4, seen 5"))
+    assert first[1] in state.liked and first[3] in state.disliked and first[4] in state.seen
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a western with clint eastwood"))
+    state, reply = engine.step(state, Text("80s or 90s"))
+    assert reply.cards[0].title == "Unforgiven" and reply.cards[0].fits
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("somethin w bruce wilis thats not action"))
+    for message in ("what about the 70s", "ok fine, 90s then"):
+        state, reply = engine.step(state, Text(message))
+        assert reply.cards and all("Action" not in c.genres for c in reply.cards)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("i want an action movie"))
+    state, reply = engine.step(state, Text("actually forget that, something with harrison ford"))
+    assert [c[1] for c in reply.constraints] == ["Harrison Ford"]
+    assert ml_models.parser.parse("forget that").intents == ["undo"]
