@@ -189,6 +189,7 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
 CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$))",
                            re.IGNORECASE)
+ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}  # "star trek ii", "rocky iv": a sequel's number
 # "the last one, lets do that": taking the film named
 TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|that one|this one)\b|"
                      r"\b(?:go|going) with (?:that|it|this)\b|\bi'?ll (?:take|watch|try) (?:that|it|this)\b",
@@ -430,6 +431,9 @@ class Parser:
             best = self._far_best_known(items)
             if best is not None:
                 out[p] = best
+        for title, items in lex.titles.items():  # "mash": a title spelt in letters (M*A*S*H) as one word
+            if len(title) > 2 and all(len(w) == 1 and w.isalpha() for w in title):
+                out.setdefault(("".join(title),), items[0])
         return out
 
     def _far_best_known(self, films) -> int | None:
@@ -897,6 +901,10 @@ class Parser:
             return self._of_year(self.lex.titles[name], years[0] if years else None)
         if name in self._nicknames:
             return self._nicknames[name]
+        if name and name[-1] in ROMAN and len(name) > 1:  # "star trek ii": the second
+            name = (*name[:-1], str(ROMAN[name[-1]]))
+            if name in self.lex.titles:
+                return self._of_year(self.lex.titles[name], years[0] if years else None)
         if name and name[-1].isdigit():  # "back to the future 2" is not the first film, typed loosely
             return self._sequel(name[:-1], int(name[-1]))
         found = self._loose_title(" ".join(name))
@@ -1194,6 +1202,11 @@ class Parser:
         for length in range(min(lex.max_len, len(toks) - i), 0, -1):
             p: Phrase = tuple(toks[i : i + length])
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
+                after = toks[i + length] if i + length < len(toks) else ""
+                number = ROMAN.get(after) or (int(after) if after.isdigit() and len(after) == 1 else None)
+                sequel = self._sequel(p, number) if number else None
+                if sequel is not None:  # "die hard iii", "the crow 2": that film of the series
+                    return "title", length + 1, sequel
                 return "title", length, lex.titles[p][0]
             if p in self._nicknames and self._nickname_ok(toks, i, c):
                 return "title", length, self._nicknames[p]  # "found shawshank boring"
@@ -1395,7 +1408,13 @@ class Parser:
                     parts.append((start, j))
                 start = j + 1
         k = r.clauses.index(c)
-        item = self._loose_title(" ".join(toks[i:end]))
+        last = toks[end - 1]
+        number = ROMAN.get(last) or (int(last) if last.isdigit() and len(last) == 1 else None)
+        item = self._sequel(tuple(toks[i : end - 1]), number) if number and end - i > 1 else None  # "star trek ii"
+        if item is None:
+            item = self._loose_title(" ".join(toks[i:end]))
+        if item is None and ("and" in toks[i:end] or "or" in toks[i:end]):
+            item = self._title_part(" ".join(toks[i:end]))  # "romeo and juliet": one title, not two
         if item is not None:
             return end - i, [_Mention(k, item, "", None)]
         mentions = []

@@ -990,3 +990,14 @@ def test_round_six_a_verdict_then_a_place_an_or_of_decades_and_what_was_ruled_ou
     state, reply = engine.step(state, Text("actually forget that, something with harrison ford"))
     assert [c[1] for c in reply.constraints] == ["Harrison Ford"]
     assert ml_models.parser.parse("forget that").intents == ["undo"]
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("text,title", [("i loved star trek ii", "Star Trek: The Wrath of Khan"),
+                                        ("i loved romeo and juliet", "William Shakespeare's Romeo and Juliet"),
+                                        ("i loved mash", "M*A*S*H")])
+def test_films_named_loosely_in_round_six(ml_models, text, title):
+    """Found by a sixth helper: "star trek ii" was *First Contact*, "romeo and juliet" two films
+    the catalog lacks, "mash" not *M*A*S*H*."""
+    p = ml_models.parser.parse(text)
+    assert [ml_models.catalog.titles[i] for i in p.liked] == [title]
