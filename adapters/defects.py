@@ -36,7 +36,10 @@ _AN_OK = ("hour", "honest", "honour", "honor", "heir", "herb", "mpaa", "r-rated"
 _A_OK = ("one", "once", "uni", "use", "usu", "euro", "eu", "ewe", "u.", "u-", "ufo", "ure", "uto", "ubi")
 _ARTICLE = re.compile(r"\b(a|an)\s+([\w'.-]+)", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")
-_DECADE_BEFORE = re.compile(r"\b(?:the|a|an|early|mid|late|of)[\s-]+$", re.IGNORECASE)  # "the 1990s", "a 1990s comedy"
+# a decade right after a verb or preposition that needs "the" before it ("You enjoyed 1930s", "from 1990s"); "the
+# 1980s and 1990s", "this 1990s thriller", "Spielberg's 1990s films" are English
+_DECADE_BEFORE = re.compile(r"\b(?:enjoyed|liked|loved|like|love|from|in|during|has|have|had|with|shares?|"
+                            r"share[sd]?)\s+$", re.IGNORECASE)
 _LIST = re.compile(r"\b(and|or)\s+\1\b|\b(and|or|,)\s*$|,\s*and\s*$", re.IGNORECASE)
 _CLAIM = re.compile(r"(which you (liked|loved|enjoyed|rated highly)|you (liked|loved|enjoyed|rated)|"
                     r"your (favourites?|favorites?|taste)|since .{1,60} worked for you|fan of)", re.IGNORECASE)
@@ -72,7 +75,7 @@ class DefectChecker:
             if _article_slip(m.group(1), m.group(2)):
                 out.append(f"article: {m.group(0)!r}")
         for m in _DECADE.finditer(text):
-            if not _DECADE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            if _DECADE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
                 out.append(f"article: {text[max(0, m.start() - 12) : m.end()].strip()!r}")
         for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
             if _LIST.search(sentence.rstrip(".!?")):

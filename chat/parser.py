@@ -190,6 +190,7 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie
 CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$))",
                            re.IGNORECASE)
 ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}  # "star trek ii", "rocky iv": a sequel's number
+COUNTED = {"times", "time", "x", "hours", "hour", "hrs", "hr", "stars", "star", "mins", "min", "minutes", "out", "of"}
 # "the last one, lets do that": taking the film named
 TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|that one|this one)\b|"
                      r"\b(?:go|going) with (?:that|it|this)\b|\bi'?ll (?:take|watch|try) (?:that|it|this)\b",
@@ -243,8 +244,12 @@ RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actuall
                         r"bin|toss|clear)\s+(?:everything|all (?:of )?(?:that|this|it)|it all|all that stuff|"
                         r"all my answers)\b|^\s*(?:lets\s+|let's\s+)?(?:start|begin) (?:over|again|fresh|afresh)\b",
                         re.IGNORECASE)
+# "actually forget that, something with harrison ford" (not "forget that, 80s": a decade instead of the last one)
 FORGET_THAT_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:forget|scrap|ditch|"
-                            r"drop) (?:that|this)\b\s*[,.;:!-]+\s*\S", re.IGNORECASE)
+                            r"drop) (?:that|this)\b\s*[,.;:!-]+\s*(?:something|anything|i want|i'?d like|show me|"
+                            r"give me|how about|what about|let'?s|maybe|any)\b", re.IGNORECASE)
+# "and kevin costner's out", "romance is out": the message ends ruling out what it names
+OUT_END = re.compile(r"(?:['\u2019]s|\bis|\bare)\s+out\s*[.!]*\s*$", re.IGNORECASE)
 OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|does|has|have|had|is|was) .{2,60}? "
                            r"(?:make|made|direct|directed|do|done|star in|starred in|been in|act in|acted in|"
                            r"write|written|in)\b", re.IGNORECASE)
@@ -560,6 +565,8 @@ class Parser:
         if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
             out.intents = ["restart"]
             out.wish = ""
+        if OUT_END.search(text) and out.accepted and not out.rejected:  # "and kevin costner's out"
+            out.rejected, out.accepted = list(out.accepted), []
         if RESTART_RE.match(text) or FORGET_THAT_RE.match(text) and out.names_something:
             # "scrap everything, i want a 70s horror now", "actually forget that, something with harrison
             # ford": afresh, with what follows ("forget that" alone may mean undo: left to the intents)
@@ -592,7 +599,8 @@ class Parser:
                 out.accepted = [tv for tv in out.accepted if tv not in both]
                 out.alternatives.append(both)
         if out.verdicts:  # "seen 1 and 3, 2 looks great": a pick and other films
-            out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts})
+            out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts}) + (
+                ["bye"] if "bye" in out.intents else [])
         elif out.pick is not None and out.pick[1] == "more":  # "something like the second one": more films
             out.intents = [i for i in out.intents if i not in ("something_else", "more")] + ["more"]
         elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
@@ -602,7 +610,8 @@ class Parser:
     def _than_the_film(self, out: Parse, toks: list[str], item: int) -> None:
         """"something like titanic but shorter": shorter (longer) than that film, not the short
         (long) band a bare "shorter" means: one constraint, the bands below (above) the film's."""
-        said = [w for w in ("shorter", "longer") if w in toks and toks[toks.index(w) + 1:][:1] != ["than"]]
+        said = [w for w in ("shorter", "longer") if w in toks and toks[toks.index(w) + 1:][:1] != ["than"]
+                and toks[toks.index(w) - 1 : toks.index(w)] not in (["no"], ["any"])]  # not "any longer"
         band = self.catalog.values_of(item, "runtime")
         if len(said) != 1 or not band or band[0] not in RUNTIME_BANDS:
             return
@@ -916,12 +925,17 @@ class Parser:
         if not base or n < 2 or n > 9:
             return None
         bare = base[1:] if base[0] in ("the", "a", "an") and len(base) > 1 else base
-        firsts = {int(i) for form in (base, bare, ("the", *bare)) for i in self.lex.titles.get(form, ())}
-        if not firsts:
-            return None  # the first film is not in the catalog: nothing to count from
-        rep, years = self.catalog.duplicate_of(), self.catalog.years
+        rep = self.catalog.duplicate_of()
+        if not any(form in self.lex.titles for form in (base, bare, ("the", *bare))):
+            return None  # the catalog knows no film by that name: nothing to count from
+        years = self.catalog.years
         series = {int(rep[i]) for title, films in self.lex.titles.items()
                   if title[: len(bare)] == bare or title[: len(bare) + 1] == ("the", *bare) for i in films}
+        plain = tuple(w for w in bare if w not in TITLE_ARTICLES)
+        named = [i for i in series if tuple(w for w in tokens_of(display_title(self.catalog.titles[i]))
+                                            if w not in TITLE_ARTICLES) == plain]
+        if len(named) > 1:
+            return None  # two films by that very name ("king kong" 1933 and 1976, "mask" and "the mask"): a remake
         ordered = sorted(series, key=lambda i: (years[i] if years[i] > 0 else 1 << 30, i))
         return ordered[n - 1] if len(ordered) >= n else None
 
@@ -950,9 +964,14 @@ class Parser:
         if len(key) == 1:  # one word begins several titles: the far better known film, if one is
             return self._far_best_known(self._starts.get(key[0], ())) if alone_ok else None
         items = self._parts.get(key, set())
-        if not items and len(key[-1]) >= 3:  # "pulp fic": the last word cut short
+        if not items and len(key[-1]) >= 3 and key[-1] not in self._known_words:  # "pulp fic": the last word cut short
+            if "_titles_by_first" not in self.__dict__:
+                by_first: dict[str, list] = {}
+                for title, films in self.lex.titles.items():
+                    by_first.setdefault(title[0], []).append((title, films))
+                self._titles_by_first = by_first
             n, rep = len(key), self.catalog.duplicate_of()
-            items = {int(rep[i]) for title, films in self.lex.titles.items() if len(title) >= n
+            items = {int(rep[i]) for title, films in self._titles_by_first.get(key[0], ()) if len(title) >= n
                      and title[: n - 1] == key[:-1] and title[n - 1].startswith(key[-1]) for i in films}
             return self._far_best_known(items) if len(items) > 1 else next(iter(items), None)
         return next(iter(items)) if len(items) == 1 else None
@@ -1203,7 +1222,9 @@ class Parser:
             p: Phrase = tuple(toks[i : i + length])
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 after = toks[i + length] if i + length < len(toks) else ""
-                number = ROMAN.get(after) or (int(after) if after.isdigit() and len(after) == 1 else None)
+                counted = toks[i + length + 1 : i + length + 2] and toks[i + length + 1] in COUNTED  # "3 times"
+                number = None if counted else ROMAN.get(after) or (
+                    int(after) if after.isdigit() and len(after) == 1 else None)
                 sequel = self._sequel(p, number) if number else None
                 if sequel is not None:  # "die hard iii", "the crow 2": that film of the series
                     return "title", length + 1, sequel
@@ -1409,7 +1430,8 @@ class Parser:
                 start = j + 1
         k = r.clauses.index(c)
         last = toks[end - 1]
-        number = ROMAN.get(last) or (int(last) if last.isdigit() and len(last) == 1 else None)
+        number = None if toks[end : end + 1] and toks[end] in COUNTED else ROMAN.get(last) or (
+            int(last) if last.isdigit() and len(last) == 1 else None)
         item = self._sequel(tuple(toks[i : end - 1]), number) if number and end - i > 1 else None  # "star trek ii"
         if item is None:
             item = self._loose_title(" ".join(toks[i:end]))

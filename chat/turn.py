@@ -108,6 +108,7 @@ class _Apply:
         self.then = "decide"
         self.explain: str | None = None
         self.judged: tuple[int, ...] = ()
+        self.era_set = False  # "the newest", "the oldest": ``era`` chose the decades and how to sort
 
     def run(self, event) -> Applied:
         opened = self.s.turn - 1  # the turn the person was looking at
@@ -134,7 +135,15 @@ class _Apply:
             self.notes.append("What are you in the mood for?")
         else:
             raise TypeError(f"unknown event {event!r}")
+        if self.s.by_year and not self.era_set and self._decades(self.s) != self._decades(self.before):
+            # the era changed otherwise (a decade named, answered, removed, "70s or 80s"): by belief again
+            self.s = dataclasses.replace(self.s, by_year="")
         return Applied(self.s, tuple(self.ack), tuple(self.notes), self.then, self.explain, self.judged)
+
+    def _decades(self, s: ChatState) -> tuple:
+        cat = self.m.catalog
+        return (tuple(v for v in s.accepted if cat.attr_values[v][0] == "decade"),
+                tuple(g for g in s.either if any(cat.attr_values[v][0] == "decade" for v in g)))
 
     # typed text -------------------------------------------------------------------------------
     def text(self, text: str) -> None:
@@ -150,6 +159,10 @@ class _Apply:
         if p.verdicts and last_cards(self.s):  # "seen 1 and 3, 2 looks great": each clause as its buttons
             for places, verdict in p.verdicts:
                 self.pick(places, verdict)
+            if self.judged:  # a place out of the list ("loved 2, not 4" of 3) leaves the others judged
+                self.then = "replace"
+            if "bye" in p.intents:
+                self.goodbye()
             return
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
             if "bye" in p.intents:
@@ -336,8 +349,7 @@ class _Apply:
             replaced += [v for v in accepted if v not in kept]
             replaced += [v for g in either if g not in kept_either for v in g]
             accepted, either = kept, kept_either
-        by_year = "" if "decade" in new_types else s.by_year  # "the newest", then "the 80s": the 80s
-        self.s = dataclasses.replace(s, accepted=accepted, either=either, by_year=by_year,
+        self.s = dataclasses.replace(s, accepted=accepted, either=either,
                                      rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
                                      answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))
         if yes:
@@ -390,6 +402,7 @@ class _Apply:
         if shift == "newer" and not (asked or years or spans):  # "something more recent" first: the newest
             shift = "newest"
         self.s = s = dataclasses.replace(s, by_year=shift if shift in ("newest", "oldest") else "")
+        self.era_set = True
         if shift == "oldest":  # "your oldest films": the first decades, until there are enough films to choose
             # among those that have the rest of the wish ("the oldest sci-fi": not the 1920s, that has none)
             rest = fitting(self.m.world, [v for v in s.accepted if v not in decades],
@@ -440,9 +453,7 @@ class _Apply:
         if removed:
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in gone),
                                          rejected=tuple(v for v in s.rejected if v not in gone),
-                                         either=tuple(g for g in s.either if not set(g) & gone),
-                                         by_year="" if any(cat.attr_values[v][0] == "decade" for v in removed)
-                                         else s.by_year)
+                                         either=tuple(g for g in s.either if not set(g) & gone))
             self.ack.append("Dropped " + ", ".join(label(self.m, v) for v in sorted(removed)) + ".")
         missing = [tv[1] for tv in dropped if cat.find_value(*tv) not in active]
         if missing:

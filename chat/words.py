@@ -119,8 +119,7 @@ SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
 REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", "my", "thing"), ("isnt", "for", "me"),
                  ("is", "not", "for", "me"), ("away", "from", "me"), ("not", "so", "much"),
-                 ("didnt", "get", "the", "hype"), ("dont", "get", "the", "hype"), ("not", "worth", "the", "hype"),
-                 ("is", "out"), ("are", "out"), ("out",)}  # "and kevin costner's out"
+                 ("didnt", "get", "the", "hype"), ("dont", "get", "the", "hype"), ("not", "worth", "the", "hype")}
 # a film the person likes but does not want now ("fargo was great but not tonight")
 NOT_NOW = {("not", "tonight"), ("not", "now"), ("not", "today"), ("not", "right", "now"), ("not", "in", "the", "mood"),
            ("another", "time"), ("some", "other", "time"), ("not", "this", "time")}

@@ -85,3 +85,9 @@ def test_the_template_narrator_writes_no_slip_whatever_is_missing(defects, ml100
         assert not defects.check(text, heat, history), text
     assert "year unknown" not in template_text(variants[1])
     assert "your taste" not in template_text(variants[2])  # nothing liked yet: no claim about their taste
+
+
+def test_a_decade_in_ordinary_english_is_no_slip(defects, ml100k_catalog):
+    liar = item(ml100k_catalog, "Liar Liar")
+    for text in ("It spans the 1980s and 1990s.", "A 1990s thriller.", "This 1990s comedy is fun."):
+        assert "article" not in kinds(defects.check(text, liar)), text

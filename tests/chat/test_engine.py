@@ -1001,3 +1001,22 @@ def test_films_named_loosely_in_round_six(ml_models, text, title):
     the catalog lacks, "mash" not *M*A*S*H*."""
     p = ml_models.parser.parse(text)
     assert [ml_models.catalog.titles[i] for i in p.liked] == [title]
+
+
+@pytest.mark.data
+def test_what_a_review_of_round_six_found(ml_models, tmp_path):
+    """A reviewer session's findings on this change: "out" after a value ruled it out anywhere
+    in the clause; a series with two first films ("king kong") counted a remake as the sequel;
+    "forget that, 80s" threw the whole search away; "the newest", then "70s or 80s", kept
+    sorting by year."""
+    parse = ml_models.parser.parse
+    assert parse("horror that will freak me out").accepted == [("genre", "Horror")]
+    assert parse("and kevin costner's out").rejected == [("cast", "Kevin Costner")]
+    assert not parse("the mask 2").liked
+    assert "restart" not in parse("forget that, 80s").intents
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("the newest thrillers"))
+    assert state.by_year == "newest"
+    state, reply = engine.step(state, Text("70s or 80s"))
+    assert state.by_year == "" and all(1970 <= c.year < 1990 for c in reply.cards if c.fits)
