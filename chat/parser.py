@@ -1220,6 +1220,8 @@ class Parser:
             negated and i > 0 and (c.caps[i] or toks[i - 1] not in ("nothing", "no", "without")))  # "nothing heavy"
         for length in range(min(lex.max_len, len(toks) - i), 0, -1):
             p: Phrase = tuple(toks[i : i + length])
+            if p[-1].isdigit() and len(p) > 1 and toks[i + length : i + length + 1] and toks[i + length] in COUNTED:
+                continue  # "seen die hard 3 times": Die Hard, seen three times, not the third film
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 after = toks[i + length] if i + length < len(toks) else ""
                 counted = toks[i + length + 1 : i + length + 2] and toks[i + length + 1] in COUNTED  # "3 times"

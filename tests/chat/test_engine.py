@@ -1013,6 +1013,8 @@ def test_what_a_review_of_round_six_found(ml_models, tmp_path):
     assert parse("horror that will freak me out").accepted == [("genre", "Horror")]
     assert parse("and kevin costner's out").rejected == [("cast", "Kevin Costner")]
     assert not parse("the mask 2").liked
+    seen = [ml_models.catalog.titles[i] for i in parse("seen die hard 3 times").seen]
+    assert "Die Hard: With a Vengeance" not in seen  # three times, not the third film
     assert "restart" not in parse("forget that, 80s").intents
     engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
     state, reply, _ = engine.start()
