@@ -910,8 +910,9 @@ class Parser:
             return self._of_year(self.lex.titles[name], years[0] if years else None)
         if name in self._nicknames:
             return self._nicknames[name]
-        if name and name[-1] in ROMAN and len(name) > 1:  # "star trek ii": the second
-            name = (*name[:-1], str(ROMAN[name[-1]]))
+        number = self._sequel_number(name[-1], []) if len(name) > 1 else None
+        if number is not None and name[-1] in ROMAN:  # "star trek ii": the second
+            name = (*name[:-1], str(number))
             if name in self.lex.titles:
                 return self._of_year(self.lex.titles[name], years[0] if years else None)
         if name and name[-1].isdigit():  # "back to the future 2" is not the first film, typed loosely
@@ -919,17 +920,33 @@ class Parser:
         found = self._loose_title(" ".join(name))
         return found if found is not None else self._title_part(" ".join(name))  # "last crusade was perfect"
 
+    @staticmethod
+    def _sequel_number(word: str, following: list[str]) -> int | None:
+        """The number ``word`` gives a sequel after a title ("2", "ii"); None for another word or
+        when the word after it counts something ("die hard 3 times")."""
+        if following[:1] and following[0] in COUNTED:
+            return None
+        return ROMAN.get(word) or (int(word) if word.isdigit() and len(word) == 1 else None)
+
+    def _titles_starting(self, word: str) -> list[tuple[Phrase, list[int]]]:
+        """The lexicon's title phrases that begin with ``word``, with their films (an index built once)."""
+        if "_titles_by_first" not in self.__dict__:
+            by_first: dict[str, list] = {}
+            for title, films in self.lex.titles.items():
+                by_first.setdefault(title[0], []).append((title, films))
+            self._titles_by_first = by_first
+        return self._titles_by_first.get(word, [])
+
     def _sequel(self, base: tuple[str, ...], n: int) -> int | None:
         """"star trek 2", "the crow 2", "die hard 3": the ``n``-th film, by year, of those whose
         title begins with ``base`` (a film the catalog has); None when it has fewer ("lion king 2")."""
         if not base or n < 2 or n > 9:
             return None
         bare = base[1:] if base[0] in ("the", "a", "an") and len(base) > 1 else base
-        rep = self.catalog.duplicate_of()
         if not any(form in self.lex.titles for form in (base, bare, ("the", *bare))):
             return None  # the catalog knows no film by that name: nothing to count from
-        years = self.catalog.years
-        series = {int(rep[i]) for title, films in self.lex.titles.items()
+        rep, years = self.catalog.duplicate_of(), self.catalog.years
+        series = {int(rep[i]) for title, films in self._titles_starting(bare[0]) + self._titles_starting("the")
                   if title[: len(bare)] == bare or title[: len(bare) + 1] == ("the", *bare) for i in films}
         plain = tuple(w for w in bare if w not in TITLE_ARTICLES)
         named = [i for i in series if tuple(w for w in tokens_of(display_title(self.catalog.titles[i]))
@@ -965,13 +982,8 @@ class Parser:
             return self._far_best_known(self._starts.get(key[0], ())) if alone_ok else None
         items = self._parts.get(key, set())
         if not items and len(key[-1]) >= 3 and key[-1] not in self._known_words:  # "pulp fic": the last word cut short
-            if "_titles_by_first" not in self.__dict__:
-                by_first: dict[str, list] = {}
-                for title, films in self.lex.titles.items():
-                    by_first.setdefault(title[0], []).append((title, films))
-                self._titles_by_first = by_first
             n, rep = len(key), self.catalog.duplicate_of()
-            items = {int(rep[i]) for title, films in self._titles_by_first.get(key[0], ()) if len(title) >= n
+            items = {int(rep[i]) for title, films in self._titles_starting(key[0]) if len(title) >= n
                      and title[: n - 1] == key[:-1] and title[n - 1].startswith(key[-1]) for i in films}
             return self._far_best_known(items) if len(items) > 1 else next(iter(items), None)
         return next(iter(items)) if len(items) == 1 else None
@@ -1224,9 +1236,7 @@ class Parser:
                 continue  # "seen die hard 3 times": Die Hard, seen three times, not the third film
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 after = toks[i + length] if i + length < len(toks) else ""
-                counted = toks[i + length + 1 : i + length + 2] and toks[i + length + 1] in COUNTED  # "3 times"
-                number = None if counted else ROMAN.get(after) or (
-                    int(after) if after.isdigit() and len(after) == 1 else None)
+                number = self._sequel_number(after, toks[i + length + 1 : i + length + 2])
                 sequel = self._sequel(p, number) if number else None
                 if sequel is not None:  # "die hard iii", "the crow 2": that film of the series
                     return "title", length + 1, sequel
@@ -1431,9 +1441,7 @@ class Parser:
                     parts.append((start, j))
                 start = j + 1
         k = r.clauses.index(c)
-        last = toks[end - 1]
-        number = None if toks[end : end + 1] and toks[end] in COUNTED else ROMAN.get(last) or (
-            int(last) if last.isdigit() and len(last) == 1 else None)
+        number = self._sequel_number(toks[end - 1], toks[end : end + 1])
         item = self._sequel(tuple(toks[i : end - 1]), number) if number and end - i > 1 else None  # "star trek ii"
         if item is None:
             item = self._loose_title(" ".join(toks[i:end]))
