@@ -296,9 +296,9 @@ class Engine:
             return dataclasses.replace(s, cards=tuple(cards_now),
                                        shown=s.shown + tuple(j for j in applied.judged if j not in s.shown))
         refine = None  # a question asked beside films the person asked for, to narrow them down
-        if s.passes >= PASSES:  # "no preference" twice: films, and no more questions for now
-            action = fallback_list(ds, top_items(logb, 10))
-        elif applied.then in ("films", "new_films") or self._films_now(s):
+        if s.passes >= PASSES or s.quiet:  # "no preference" twice: films, and no more questions for now;
+            action = fallback_list(ds, top_items(logb, 10))  # "stop asking me questions": none at all
+        elif applied.then in ("films", "new_films") or self._films_now(s) or self._narrowed(s):
             action = fallback_list(ds, top_items(logb, 10))
             chosen = self.m.policy.decide(ds)
             refine = None if isinstance(chosen, Recommend) else chosen
@@ -330,6 +330,15 @@ class Engine:
                                                                       before.either)) else ()
         return dataclasses.replace(s, question=question, shown=shown, cards=keep, asked=_asked(action),
                                    actions=s.actions + 1, question_types=s.question_types + (question.attr_type,))
+
+    @staticmethod
+    def _narrowed(s: ChatState) -> bool:
+        """The answer to the question asked beside films changed the wish ("90s pls", a chip): the
+        films it makes, beside the next question; once a search has shown films, a question never
+        takes them away."""
+        before = s.previous
+        return (before is not None and bool(before.cards) and before.question is not None
+                and (s.accepted, s.rejected, s.either) != (before.accepted, before.rejected, before.either))
 
     @staticmethod
     def _films_now(s: ChatState) -> bool:

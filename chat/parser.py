@@ -153,6 +153,8 @@ class Parse:
     about: list[int] = field(default_factory=list)
     # rejected values read from a mood word ("less violent"): they never take back a genre asked for
     soft: list[Value] = field(default_factory=list)
+    # "stop asking me questions", "no more questions": none from here on (``ChatState.quiet``)
+    quiet: bool = False
 
     @property
     def empty(self) -> bool:
@@ -253,6 +255,18 @@ OUT_END = re.compile(r"(?:['\u2019]s|\bis|\bare)\s+out\s*[.!]*\s*$", re.IGNORECA
 OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|does|has|have|had|is|was) .{2,60}? "
                            r"(?:make|made|direct|directed|do|done|star in|starred in|been in|act in|acted in|"
                            r"write|written|in)\b", re.IGNORECASE)
+# "stop asking me questions", "no more questions", "enough with the qs", "i said no questions", "dont ask
+# me anything": no question from here on in this conversation (``ChatState.quiet``), films instead
+NO_QUESTIONS_RE = re.compile(r"\b(?:(?:no|stop|enough|quit|skip|without|less|fewer|cut|too many|done with|sick of|"
+                             r"tired of)\b(?:\s+(?:with|the|all|any|these|those|this|your|more|me|asking|so|many|"
+                             r"of)){0,3}\s+(?:questions?|qs|quiz(?:zing)?|interrogation)|"
+                             r"(?:stop|quit|no more|enough)\s+(?:asking|quizzing|interrogating)\b|"
+                             r"(?:do ?n[o']?t|dont|pls dont|please dont) ask\b"
+                             r"(?:\s+me)?(?:\s+(?:any ?thing|any more|anymore|again|stuff))?)", re.IGNORECASE)
+# what may stand around that request and say nothing more ("i said no questions", "ok just stop asking")
+QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "okay", "pls", "please", "plz", "now",
+                "told", "you", "u", "ya", "man", "dude", "and", "so", "anymore", "ffs", "omg", "jeez", "god",
+                "like", "k", "ugh", "come", "on", "lol", "mate", "thanks", "thx", "really", "the", "it", "all"}
 # after a leading "no" / "nah", these open another wish rather than what is not wanted
 CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "give", "show", "how", "what", "lets",
                   "let", "i", "id", "just", "maybe", "make"}
@@ -453,6 +467,16 @@ class Parser:
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
         text, truncated = clean(text)
+        quiet = NO_QUESTIONS_RE.search(text)
+        if quiet:  # "stop asking me questions just give me movies": no more questions, and the rest is read
+            rest = (text[:quiet.start()] + " , " + text[quiet.end():]).strip(" ,.!?;:-")
+            out = self.parse(rest) if set(tokens(rest)) - QUIET_FILLER else Parse()
+            out.quiet, out.truncated = True, truncated
+            if "something_else" in out.intents and not re.search(r"\b(?:else|others?|different|new|next)\b", rest):
+                out.intents.remove("something_else")  # "stop with the questions!! movies pls": films, not others
+            if not set(out.intents) & {"restart", "undo", "bye", "why", "about", "something_else"} and not out.pick:
+                out.intents = [i for i in out.intents if i not in ("yes", "no", "any", "more")] + ["more"]
+            return out
         out = Parse(truncated=truncated)
         toks = tokens(text)
         if not toks:

@@ -62,7 +62,7 @@ OLDEST_FILMS = 20  # "your oldest films": the first decades that hold at least t
 def restarted(s: ChatState) -> ChatState:
     """A fresh search that keeps who the person is and what they liked, disliked and saw."""
     return ChatState(session_id=s.session_id, user_id=s.user_id, turn=s.turn, liked=s.liked,
-                     disliked=s.disliked, seen=s.seen, refused=s.refused, previous=s.previous)
+                     disliked=s.disliked, seen=s.seen, refused=s.refused, quiet=s.quiet, previous=s.previous)
 
 
 def last_cards(s: ChatState) -> tuple[int, ...]:
@@ -153,6 +153,12 @@ class _Apply:
         if "restart" in p.intents:
             self.s = restarted(self.s)
             self.ack.append("Starting over.")
+        if p.quiet:  # "stop asking me questions": films only from here on; an open question closes unanswered
+            self.ack.append("Right, no questions: just films." if self.s.quiet else
+                            "No more questions, then: just films from now on.")
+            if self.s.question is not None:
+                self.record(unknown=list(self.s.asked))
+            self.s = dataclasses.replace(self.s, quiet=True, passes=0)
         if "undo" in p.intents:  # typed "undo": as the button (the engine takes the turn back)
             self.then = "undo"
             return

@@ -184,6 +184,36 @@ def test_a_concrete_wish_gets_films_at_once_with_a_question_to_narrow_them(engin
         assert reply2.text
 
 
+@pytest.mark.data
+def test_an_answer_to_the_question_beside_films_brings_the_films_it_makes(ml_models, tmp_path):
+    """Once a search has shown films, answering the question beside them ("90s pls", a chip) shows
+    the films the answer makes, beside the next question: a question never takes the films away."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("somethin funny to watch tonite"))
+    assert reply.cards and reply.question is not None
+    state, reply = engine.step(state, Text("90s pls"))
+    assert len(reply.cards) == CARDS and all(1990 <= c.year < 2000 and "Comedy" in c.genres for c in reply.cards)
+    answered = 1
+    while reply.question is not None and answered < 4:  # each answer beside the films: the films it makes
+        chip = "yes" if reply.question.yes_no else reply.question.options[0][0]
+        state, reply = engine.step(state, Chip(chip, turn=reply.turn))
+        answered += 1
+        assert reply.cards, f"answer {answered} ({chip}) got a question and no films"
+
+
+def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    state, reply = engine.step(state, Text("stop asking me questions, just give me movies"))
+    assert state.quiet and reply.cards and reply.question is None and "No more questions" in reply.text
+    for text in ("something from the 90s", "more", "start over", "something cozy for a rainy evening",
+                 "i said no questions"):
+        state, reply = engine.step(state, Text(text))
+        assert reply.cards and reply.question is None, text
+    assert state.quiet and "Looking for something like" not in reply.text
+
+
 def test_constraints_are_dropped_replaced_and_films_seen_or_not_wanted_now(engine, models):
     cat = models.catalog
 

@@ -277,6 +277,21 @@ def test_a_film_the_catalog_lacks_after_saw(parser):
     assert p.unknown_titles == ["ghostbusters"] and not p.intents and not p.wish
 
 
+@pytest.mark.parametrize("text", ["stop asking me questions just give me movies", "no more questions",
+                                  "enough with the questions", "i said no questions", "dont ask me anything",
+                                  "ugh too many questions", "quit quizzing me, show me stuff"])
+def test_asking_for_no_more_questions_asks_for_films(parser, text):
+    p = parser.parse(text)
+    assert p.quiet and p.intents == ["more"] and not p.wish and not p.names_something
+
+
+def test_no_more_questions_keeps_the_rest_of_the_message(parser):
+    p = parser.parse("enough questions, a comedy please")
+    assert p.quiet and p.accepted == [(G, "Comedy")] and "more" in p.intents
+    for text in ("no horror", "a film that raises questions", "no more thrillers", "ask me anything"):
+        assert not parser.parse(text).quiet, text
+
+
 def test_done_with_a_person_rules_them_out(parser):
     assert parser.parse("i'm done with al pacino movies").rejected == [(C, "Al Pacino")]
 
