@@ -202,4 +202,5 @@ def allowed_facts(catalog: Catalog, item: int, history: list[int]) -> dict:
     return {"titles": {short_title(catalog.titles[i]).lower() for i in films},
             "years": {str(int(catalog.years[i])) for i in films},
             "persons": {v.lower() for i in films for t, v in catalog.attributes_of(i) if t in ("director", "cast")},
+            "directors": {v.lower() for i in films for t, v in catalog.attributes_of(i) if t == "director"},
             "genres": {g.lower() for i in films for g in catalog.values_of(i, "genre")}}

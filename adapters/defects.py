@@ -9,7 +9,8 @@ Kinds (``KINDS``):
 - ``empty slot``: a connective with nothing after it ("with .", "try The Fugitive: .", ", ,");
 - ``article``: "a" before a vowel sound or "an" before a consonant ("A animation"), or a
   decade without one ("You enjoyed 1930s");
-- ``list``: a broken list ("and and", ", and children's" after a placeholder, a trailing "and");
+- ``list``: a broken list ("and and", ", and children's" after a placeholder, a trailing "and", the
+  same item twice: "a drama and horror film and horror film");
 - ``non-lead``: a cast member of the film named who is not among its ``STARS`` best-known
   names (``Catalog.leads``; narratives name two), nor its director or writer: the text
   presents a bit player as a star;
@@ -41,6 +42,9 @@ _DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")
 _DECADE_BEFORE = re.compile(r"\b(?:enjoyed|liked|loved|like|love|from|in|during|has|have|had|with|shares?|"
                             r"share[sd]?)\s+$", re.IGNORECASE)
 _LIST = re.compile(r"\b(and|or)\s+\1\b|\b(and|or|,)\s*$|,\s*and\s*$", re.IGNORECASE)
+# the same item twice in a list ("a drama and horror film and horror film"; not "again and again")
+_REPEAT = re.compile(r"\b((?:[\w'-]+\s+){0,2}[\w'-]+)\s*(?:,|\band\b|\bor\b)\s*\1\b", re.IGNORECASE)
+_IDIOM = {"again", "more", "over", "on", "through", "round", "better", "worse", "time", "bigger", "less", "out"}
 _CLAIM = re.compile(r"(which you (liked|loved|enjoyed|rated highly)|you (liked|loved|enjoyed|rated)|"
                     r"your (favourites?|favorites?|taste)|since .{1,60} worked for you|fan of)", re.IGNORECASE)
 
@@ -80,6 +84,9 @@ class DefectChecker:
         for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
             if _LIST.search(sentence.rstrip(".!?")):
                 out.append(f"list: {sentence[-40:]!r}")
+        for m in _REPEAT.finditer(text):
+            if m.group(1).lower() not in _IDIOM | {"title"}:  # two films' titles, masked alike
+                out.append(f"list: {m.group(0)!r} names one thing twice")
         if re.search(r"\b(unknown|none)\s*,\s*and\b", text, re.IGNORECASE):
             out.append("list: a placeholder inside a list")
         if item is not None:

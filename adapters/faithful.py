@@ -3,7 +3,8 @@
 ``FactChecker(catalog).check(text, allowed)`` finds the titles, years, people (directors
 and actors, by full name) and genres a text states, and splits them into true (in
 ``allowed``, the facts of the candidate and the user's liked films, see
-``adapters.corpus.allowed_facts``) and wrong. Titles and names are matched
+``adapters.corpus.allowed_facts``) and wrong; a person said to have directed a film must have
+directed one of them. Titles and names are matched
 case-sensitively as written in the catalog (so "heat" in a sentence is not the film
 *Heat*); genres and years case-insensitively. ``filter_text`` drops the sentences that
 state a wrong fact: what the app shows when the LM errs.
@@ -70,10 +71,26 @@ class FactChecker:
         out["genres"] = {m.group(1).lower() for m in self.genre_re.finditer(text) if free(m)}
         return out
 
+    def directing(self, text: str) -> set[str]:
+        """People the text says directed a film ("X directed", "directed by X", "director X",
+        "X's direction"), lower case: a person who only acts in it must not be named so."""
+        out = set()
+        for m in self.person_re.finditer(text):
+            before, after = text[max(0, m.start() - 16) : m.start()], text[m.end() : m.end() + 14]
+            if (re.match(r"\s+(?:directed|helmed|co-directed)\b|['\u2019]s\s+direction\b", after)
+                    or re.search(r"\b(?:directed by|helmed by|director|directors|filmmaker)\s+$", before)):
+                out.add(self.persons[m.group(1)])
+        return out
+
     def check(self, text: str, allowed: dict[str, set[str]]) -> FactReport:
+        """The facts ``text`` states, true and wrong against ``allowed``; with ``allowed["directors"]``,
+        a person said to have directed who directed none of the films is wrong too (counted in
+        ``wrong["directors"]``, never in the coverage: the name is already a fact of ``persons``)."""
         stated = self.facts(text)
         true = {k: {f for f in v if f in allowed.get(k, set())} for k, v in stated.items()}
         wrong = {k: v - true[k] for k, v in stated.items()}
+        if "directors" in allowed:
+            wrong["directors"] = self.directing(text) - allowed["directors"]
         return FactReport(true, wrong)
 
     def filter_text(self, text: str, allowed: dict[str, set[str]]) -> str:

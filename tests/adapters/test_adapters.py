@@ -181,6 +181,13 @@ def test_fact_checker_flags_wrong_facts_and_filter_drops_them(ml100k_catalog):
     assert "michael" not in checker.facts("with Michael Keaton")["titles"]
     text = "Heat is a crime film. It stars Tom Hanks. Michael Mann directed it."
     assert checker.filter_text(text, allowed) == "Heat is a crime film. Michael Mann directed it."
+    # a person of the film said to have directed it who did not (a sixth helper: "Tom Everett Scott directed
+    # That Thing You Do!"): wrong, when the allowed facts say who directed
+    allowed["directors"] = {"michael mann"}
+    assert checker.check("Al Pacino directed Heat.", allowed).wrong["directors"] == {"al pacino"}
+    assert checker.check("Heat, directed by Al Pacino.", allowed).n_wrong == 1
+    assert checker.check("Heat, directed by Michael Mann, with Al Pacino.", allowed).n_wrong == 0
+    assert checker.check("Michael Mann directed Al Pacino in Heat.", allowed).n_wrong == 0
 
 
 class VocabTok:

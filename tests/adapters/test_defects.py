@@ -33,6 +33,7 @@ def kinds(found):
     ("A comedy directed by Tom Shadyac, with .", "empty slot"),
     ("It has comedy and and romance.", "list"),
     ("You enjoyed 1930s, and Liar Liar has it too.", "article"),  # a fifth helper, on the LM's texts
+    ("Liar Liar is a drama and horror film and horror film.", "list"),  # a sixth helper
 ])
 def test_each_slip_quoted_in_the_issue_is_flagged(defects, ml100k_catalog, text, kind):
     assert kind in kinds(defects.check(text, item(ml100k_catalog, "Liar Liar"), [item(ml100k_catalog, "Heat")]))
@@ -91,3 +92,9 @@ def test_a_decade_in_ordinary_english_is_no_slip(defects, ml100k_catalog):
     liar = item(ml100k_catalog, "Liar Liar")
     for text in ("It spans the 1980s and 1990s.", "A 1990s thriller.", "This 1990s comedy is fun."):
         assert "article" not in kinds(defects.check(text, liar)), text
+
+
+def test_a_phrase_said_again_on_purpose_is_no_slip(defects, ml100k_catalog):
+    for text in ("You will want to watch it again and again.", "It gets funnier over and over.",
+                 "A comedy and a romance, with Jim Carrey."):
+        assert "list" not in kinds(defects.check(text, item(ml100k_catalog, "Liar Liar"))), text
