@@ -381,13 +381,18 @@ class Engine:
         idx = np.flatnonzero(full)
         doubted = self._doubted(idx, ds.accepted)
         # not shown before first, then films a second source agrees have the genres asked for (not
-        # *Star Wars* first for "war films"), then belief
+        # *Star Wars* first for "war films"), then more of an either group, then belief
         edge = np.zeros(len(idx), dtype=bool)
         if by_year and len(idx):
             years = self.m.catalog.years[[self.m.world.catalog_index(int(i)) for i in idx]].astype(np.int64)
             key = -years if by_year == "newest" else np.where(years > 0, years, 1 << 30)
             edge = key <= np.sort(key)[min(len(key), YEAR_POOL * n) - 1]
-        full_order = idx[np.lexsort((-logb[idx], doubted, ~edge, shown[idx]))]
+        # a film with more of an either group's values first: "a french film" (France or French) lists
+        # films in French before French co-productions in English
+        both = np.zeros(len(idx), dtype=np.int64)
+        for group in ds.either:
+            both += sum(np.isin(idx, self.m.world.items_with(v)) for v in group)
+        full_order = idx[np.lexsort((-logb[idx], -both, doubted, ~edge, shown[idx]))]
         chosen = self._distinct(full_order, n)
         if len(chosen) >= n:
             return chosen

@@ -46,6 +46,7 @@ from chat.intents import SHOW_EXEMPLARS, IntentReader
 from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, tokens
 from chat.lexicon import phrase as tokens_of
 from chat.words import (
+    ADULT_RATINGS,
     ALL_NO,
     ALL_YES,
     ASK_TITLE,
@@ -61,6 +62,7 @@ from chat.words import (
     EXCLUSIVE_TYPES,
     FAREWELL_RE,
     FILLERS,
+    FOR_A_CHILD_RE,
     GENERIC_FILM_WORDS,
     GREETING_RE,
     GUILTY_PLEASURE,
@@ -99,6 +101,7 @@ from chat.words import (
     SUBTITLES,
     SWAP,
     SWAP_TO,
+    TEEN_MAX_AGE,
     THANKS_RE,
     TITLE_END,
     VERDICT_WORDS,
@@ -263,6 +266,12 @@ NO_QUESTIONS_RE = re.compile(r"\b(?:(?:no|stop|enough|quit|skip|without|less|few
                              r"(?:stop|quit|no more|enough)\s+(?:asking|quizzing|interrogating)\b|"
                              r"(?:do ?n[o']?t|dont|pls dont|please dont) ask\b"
                              r"(?:\s+me)?(?:\s+(?:any ?thing|any more|anymore|again|stuff))?)", re.IGNORECASE)
+# small talk about anything but films ("whats the weather like", "who won the game"): said so, not searched
+OFF_TOPIC_RE = re.compile(r"^\s*(?:hey\s+|so\s+|ok\s+)?(?:what(?:'?s| is| was)|how(?:'?s| is)|whats|hows|will it|is it "
+                          r"(?:going to|gonna))\s+(?:the\s+)?(?:weather|temperature|news|traffic|stock market|"
+                          r"forecast|meaning of life|(?:time(?: is it)?|date|day)\s*(?:today|now)?\s*\??\s*$)\b"
+                          r"|^\s*(?:tell me a joke|what time is it|do you know the time|what day is it)\b",
+                          re.IGNORECASE)
 # what may stand around that request and say nothing more ("i said no questions", "ok just stop asking")
 QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "okay", "pls", "please", "plz", "now",
                 "told", "you", "u", "ya", "man", "dude", "and", "so", "anymore", "ffs", "omg", "jeez", "god",
@@ -479,6 +488,9 @@ class Parser:
             return out
         out = Parse(truncated=truncated)
         toks = tokens(text)
+        if OFF_TOPIC_RE.match(text):
+            out.intents.append("off_topic")
+            return out
         if not toks:
             return out
         out.pick = self._pick(text)
@@ -578,11 +590,16 @@ class Parser:
             if later and not out.era:  # "anything good from 2005?": after the catalog's last decade
                 out.era = "newest"
                 r.leftover = [w for w in r.leftover if w not in later]
-        young = [int(a or b) for a, b in CHILD_AGE_RE.findall(text)]
+        young = [int(next(g for g in ages if g)) for ages in CHILD_AGE_RE.findall(text)]
         kids = ("genre", "Children's")
         if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected:
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
+        elif (young and max(young) <= TEEN_MAX_AGE or not young and FOR_A_CHILD_RE.search(text)) and kids not in \
+                out.accepted:  # "less scary for my son", "shes 14": nothing rated R (a mood-like wish, ``soft``)
+            adult = [tv for tv in ADULT_RATINGS if tv in self._vocab and tv not in out.accepted]
+            out.rejected += adult
+            out.soft += adult
         out.wish = text.strip() if r.leftover else ""
         self._intent(r)
         people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
@@ -1016,8 +1033,9 @@ class Parser:
         """The catalog film ``text`` (four characters or more) names with a few slips; None when none."""
         hit = process.extractOne(text, self.lex.title_strings, scorer=fuzz.ratio,
                                  score_cutoff=TITLE_CUTOFF) if len(text) >= 4 else None
-        if hit and hit[1] < 100 and len(tokens(text)) == 1 and text in self._english:
-            return None  # one ordinary word is no slip of a title: "singing" is not "shining"
+        core = [t for t in tokens(text) if t not in ("the", "a", "an")]
+        if hit and hit[1] < 100 and len(core) == 1 and core[0] in self._english:
+            return None  # one ordinary word is no slip of a title: "singing" is not "shining", "the best" no "Pest"
         return self.lex.titles[tuple(hit[0].split())][0] if hit else None
 
     def _clause(self, r: _Reading, k: int, c: _Clause, title_mood: str | None) -> str | None:

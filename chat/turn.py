@@ -187,6 +187,13 @@ class _Apply:
             self.ack.append("Hello again! Tell me what you would like, or judge the films shown.")
             self.then = "stay"  # "hey im back" mid-conversation: not the whole welcome again
             return
+        if p.intents == ["off_topic"]:
+            self.ack.append("I only know about films, I'm afraid. Tell me what you feel like watching, or judge "
+                            "the films shown." if last_cards(self.s) else
+                            "I only know about films, I'm afraid. Tell me what you feel like watching: a genre, "
+                            "an era, an actor or director, or a film you liked.")
+            self.then = "stay"
+            return
         if p.intents and set(p.intents) <= {"greeting", "help"} and not said:
             self.ack.append(render("help", last_year=self.m.last_year))
             self.then = "stay"

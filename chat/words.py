@@ -94,8 +94,16 @@ CHILD = r"(?:son|daughter|kids?|nephews?|nieces?|grand(?:son|daughter|kids?)|boy
 CHILD_AGE_RE = re.compile(
     r"\b" + CHILD + r"\b[^.?!;]{0,20}?\b(?:(?:he|she|they|who)(?:'?s|'?re| is| are)|is|are|aged?)\s+(\d{1,2})\b"
     r"(?!\s*(?:s\b|0s|mins?|minutes|hours?|hrs?|%))"
-    r"|\b(\d{1,2})[- ]?(?:yo|y/o|years?[- ]olds?|yrs?[- ]olds?)\b", re.IGNORECASE)
+    r"|\b(\d{1,2})[- ]?(?:yo|y/o|years?[- ]olds?|yrs?[- ]olds?)\b"
+    # a whole message giving an age, the child named before ("hes 8", "she's only 6", "they're 7 and 9")
+    r"|^\s*(?:and\s+|oh\s+|well\s+)?(?:he|she|they)\s*(?:'?s|'?re| is| are)\s+(?:only\s+|just\s+)?(\d{1,2})"
+    r"(?:\s+(?:and|&)\s+\d{1,2})?(?:\s*(?:years?(?: old)?|yrs?|yo))?\s*[.!]*\s*$", re.IGNORECASE)
 CHILD_MAX_AGE = 12
+TEEN_MAX_AGE = 16  # older than a child, too young for a film rated R
+# a child the film is for, with no age ("less scary for my son", "a comedy to watch with my daughter")
+FOR_A_CHILD_RE = re.compile(r"\b(?:for|with)\s+(?:my|our|the)\s+(?:little\s+|young\s+|youngest\s+)?(?:son|daughter|boy|"
+                            r"girl|nephew|niece|grandson|granddaughter|kid|child|little ones?)\b", re.IGNORECASE)
+ADULT_RATINGS = (("mpaa", "rated R"), ("mpaa", "rated NC-17"))
 CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl", "toddler", "child", "children",
                "youngest", "eldest", "year", "years", "old", "yo", "hes", "shes", "aged", "age", "little", "who", "is"}
 # asking whether the catalog has a film: what follows is a film's name ("have u got inception?")

@@ -202,6 +202,17 @@ def test_an_answer_to_the_question_beside_films_brings_the_films_it_makes(ml_mod
         assert reply.cards, f"answer {answered} ({chip}) got a question and no films"
 
 
+@pytest.mark.data
+def test_a_french_film_lists_films_in_french_first_and_small_talk_is_no_wish(ml_models, tmp_path):
+    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a french film"))  # France or French: both first, not co-productions
+    assert all("French" in cat.values_of(cat.item_index(c.item_id), "language") for c in reply.cards)
+    state, reply = engine.step(state, Text("whats the weather like"))
+    assert "only know about films" in reply.text and state.wish == "" and reply.cards
+
+
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy"))

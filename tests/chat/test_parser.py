@@ -502,3 +502,24 @@ def test_more_questions_and_openers_people_type_on_movielens(ml100k_catalog):
     assert parser.parse("no more thrillers").rejected == [(G, "Thriller")]
     assert parser.parse("just want a good laugh").accepted == [(G, "Comedy")]
     assert (G, "Comedy") in parser.parse("something like heat but funnier").accepted
+
+
+@pytest.mark.data
+def test_children_an_age_alone_and_small_talk_on_movielens(ml100k_catalog):
+    """A sixth helper: "hes 8" is a child's age; "less scary for my son" rules out films rated R;
+    "whats the weather like" is no wish; "the best comedy" is not *The Pest*."""
+    parser = Parser(ml100k_catalog)
+    kids, adult = (G, "Children's"), [("mpaa", "rated R"), ("mpaa", "rated NC-17")]
+    for text in ("hes 8", "she's only 6 years old", "they're 7 and 9", "movie night w my son, hes 6"):
+        assert kids in parser.parse(text).accepted, text
+    for text in ("less scary for my son", "a comedy to watch with my daughter", "shes 14"):
+        p = parser.parse(text)
+        assert set(adult) <= set(p.rejected) and set(adult) <= set(p.soft) and kids not in p.accepted, text
+    assert not set(adult) & set(parser.parse("he is 40").rejected)
+    for text in ("whats the weather like", "what's the time", "how's the weather in paris", "tell me a joke"):
+        assert parser.parse(text).intents == ["off_topic"], text
+    for text in ("what's the time machine like", "whats the best comedy you have", "what's the day after tomorrow"):
+        assert "off_topic" not in parser.parse(text).intents, text
+    english = Parser(ml100k_catalog, english=["best", "funny", "comedy"])  # the encoder's words, in the app
+    assert english.parse("whats the best comedy you have").liked == []  # an ordinary word after "the"
+    assert [ml100k_catalog.titles[i] for i in english.parse("the pest was funny").liked] == ["Pest, The"]
