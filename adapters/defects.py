@@ -42,9 +42,8 @@ _DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")
 _DECADE_BEFORE = re.compile(r"\b(?:enjoyed|liked|loved|like|love|from|in|during|has|have|had|with|shares?|"
                             r"share[sd]?)\s+$", re.IGNORECASE)
 _LIST = re.compile(r"\b(and|or)\s+\1\b|\b(and|or|,)\s*$|,\s*and\s*$", re.IGNORECASE)
-# the same item twice in a list ("a drama and horror film and horror film"; not "again and again")
-_REPEAT = re.compile(r"\b((?:[\w'-]+\s+){0,2}[\w'-]+)\s*(?:,|\band\b|\bor\b)\s*\1\b", re.IGNORECASE)
-_IDIOM = {"again", "more", "over", "on", "through", "round", "better", "worse", "time", "bigger", "less", "out"}
+# a genre twice in a list ("a drama and horror film and horror film"; not "funnier and funnier")
+_REPEAT = re.compile(r"\b((?:[\w'-]+\s+){0,2}[\w'-]+)\s*(?:,\s*and\b|,|\band\b|\bor\b)\s*\1\b", re.IGNORECASE)
 _CLAIM = re.compile(r"(which you (liked|loved|enjoyed|rated highly)|you (liked|loved|enjoyed|rated)|"
                     r"your (favourites?|favorites?|taste)|since .{1,60} worked for you|fan of)", re.IGNORECASE)
 
@@ -65,6 +64,7 @@ class DefectChecker:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self._genres = {v.lower() for t, v in catalog.attr_values if t == "genre"}
+        self._genre_words = {w for g in self._genres for w in (g, g + "s")}
 
     def check(self, text: str, item: int | None = None, history: list[int] | tuple[int, ...] = ()) -> list[str]:
         """The defects in ``text``, an explanation of catalog item ``item`` for a person who
@@ -84,8 +84,8 @@ class DefectChecker:
         for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
             if _LIST.search(sentence.rstrip(".!?")):
                 out.append(f"list: {sentence[-40:]!r}")
-        for m in _REPEAT.finditer(text):
-            if m.group(1).lower() not in _IDIOM | {"title"}:  # two films' titles, masked alike
+        for m in _REPEAT.finditer(text):  # a genre named twice in a list; "funnier and funnier" is English
+            if set(re.findall(r"[a-z'-]+", m.group(1).lower())) & self._genre_words:
                 out.append(f"list: {m.group(0)!r} names one thing twice")
         if re.search(r"\b(unknown|none)\s*,\s*and\b", text, re.IGNORECASE):
             out.append("list: a placeholder inside a list")

@@ -52,33 +52,48 @@ class FactChecker:
                                                                                                  reverse=True))
                                    + r")s?(?![A-Za-z])", re.IGNORECASE)
 
+    def _spans(self, text: str) -> list[tuple[str, re.Match]]:
+        """(kind, match) of the people and titles ``text`` names, longest first, none inside another:
+        a person's name is not also the film *Michael*, nor "John Doe" of *Meet John Doe* a person."""
+        taken: list[tuple[int, int]] = []
+        out = []
+        hits = [(m, "persons") for m in self.person_re.finditer(text)] + \
+               [(m, "titles") for m in self.title_re.finditer(text)]
+        for m, kind in sorted(hits, key=lambda h: -(h[0].end() - h[0].start())):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                taken.append(m.span())
+                out.append((kind, m))
+        return out
+
     def facts(self, text: str) -> dict[str, set[str]]:
         """Stated facts by type. Spans are claimed longest kind first: a person's name is not
         also the film *Michael*, and the 2001 of *2001: A Space Odyssey* is not a year."""
-        taken: list[tuple[int, int]] = []
+        spans = self._spans(text)
+        taken = [m.span() for _, m in spans]
 
         def free(m) -> bool:
             return all(m.end() <= a or m.start() >= b for a, b in taken)
 
         out = {"titles": set(), "years": set(), "persons": set(), "genres": set()}
-        hits = [(m, "persons") for m in self.person_re.finditer(text)] + \
-               [(m, "titles") for m in self.title_re.finditer(text)]
-        for m, kind in sorted(hits, key=lambda h: -(h[0].end() - h[0].start())):
-            if free(m):
-                taken.append(m.span())
-                out[kind].add((self.persons if kind == "persons" else self.titles)[m.group(1)])
+        for kind, m in spans:
+            out[kind].add((self.persons if kind == "persons" else self.titles)[m.group(1)])
         out["years"] = {m.group(1) for m in YEAR.finditer(text) if free(m)}
         out["genres"] = {m.group(1).lower() for m in self.genre_re.finditer(text) if free(m)}
         return out
 
     def directing(self, text: str) -> set[str]:
-        """People the text says directed a film ("X directed", "directed by X", "director X",
-        "X's direction"), lower case: a person who only acts in it must not be named so."""
+        """People the text says directed a film ("X directed it", "directed by X", "director X",
+        "X's direction"), lower case: a person who only acts in it must not be named so. "X
+        directed by Y" says Y directed, not X; names inside titles are no people."""
         out = set()
-        for m in self.person_re.finditer(text):
-            before, after = text[max(0, m.start() - 16) : m.start()], text[m.end() : m.end() + 14]
-            if (re.match(r"\s+(?:directed|helmed|co-directed)\b|['\u2019]s\s+direction\b", after)
-                    or re.search(r"\b(?:directed by|helmed by|director|directors|filmmaker)\s+$", before)):
+        for kind, m in self._spans(text):
+            if kind != "persons":
+                continue
+            before, after = text[max(0, m.start() - 16) : m.start()], text[m.end() : m.end() + 20]
+            if (re.match(r"\s+(?:directed|helmed|co-directed)\b(?!\s+by\b)|['\u2019]s\s+direction\b", after,
+                         re.IGNORECASE)
+                    or re.search(r"\b(?:directed by|helmed by|director|directors|filmmaker)[\s,:]+$", before,
+                                 re.IGNORECASE)):
                 out.add(self.persons[m.group(1)])
         return out
 

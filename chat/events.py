@@ -191,7 +191,7 @@ class ChatState:
     refused: tuple[int, ...] = ()  # set aside in this conversation ("not Die Hard"): never listed again in it
     wish: str = ""
     by_year: str = ""  # "newest" / "oldest": the films that fit go by year first ("the newest comedies u have")
-    quiet: bool = False  # "stop asking me questions": films only, no question, for the rest of the conversation
+    quiet: bool = False  # "stop asking me questions": films only, no question, until the person starts over
     question: Question | None = None
     asked: tuple[int, ...] = ()  # values offered by the pending question
     question_types: tuple[str, ...] = ()  # the attribute type of each question in this search

@@ -58,6 +58,7 @@ from chat.words import (
     DISLIKE_TRIGGERS,
     DROP_AFTER,
     DROP_BEFORE,
+    ERA_NEGATORS,
     ERA_SHIFT,
     EXCLUSIVE_TYPES,
     FAREWELL_RE,
@@ -68,6 +69,7 @@ from chat.words import (
     GUILTY_PLEASURE,
     INSTEAD,
     INTENT_OF,
+    INTERJECTIONS,
     LANGUAGE_MARKERS,
     LIKE_TRIGGERS,
     MOOD_PHRASES,
@@ -108,6 +110,7 @@ from chat.words import (
     WISH_MARKERS,
     YES_NO_TAIL,
     comparative,
+    era_suffix,
     match_phrase,
 )
 from recsys.catalog import Catalog, display_title
@@ -194,6 +197,13 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
 CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$))",
                            re.IGNORECASE)
+# "the second looks good", "the third is perfect": a place with no noun, then what is said of it
+_PLACE_WORDS = "|".join(p for p in PLACES if p != "top")
+CARD_REF_SAYS = re.compile(r"\bthe (" + _PLACE_WORDS + r")\b(?=\s+(?:looks|sounds|seems|is|was|looked|sounded)\b)",
+                           re.IGNORECASE)
+# "…, the 1st one too": the verdict of the clause before
+CARD_TOO = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?(?:" + _PLACE_WORDS + r"|#?[1-9])"
+                      r"(?:\s+one)?\s+(?:too|also|as well)\s*$", re.IGNORECASE)
 ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}  # "star trek ii", "rocky iv": a sequel's number
 COUNTED = {"times", "time", "x", "hours", "hour", "hrs", "hr", "stars", "star", "mins", "min", "minutes", "out", "of"}
 # "the last one, lets do that": taking the film named
@@ -206,15 +216,16 @@ VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)
                         r"\s*$", re.IGNORECASE)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
-CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks)\b")
+CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks|nice|great|"
+                      r"cool|awesome|perfect|lovely|excellent)\b")
 # several films of the list at once: "the first two", "the last 3", "the first and third", "1 and 4";
 # only when what follows in the clause says something of them ("seen the first two", "1 and 3 look
 # good"), never more words of a wish ("the first two godfather films", "2 and 3 hour epics")
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # "do u have titanic?": a question whether the catalog has a film, not a like (a fifth helper's "Noted
 # that you liked Titanic")
-ASK_FILM_RE = re.compile(r"\s*(?:(?:so|hey|ok|and|um)\W+)?(?:do (?:you|u|ya) (?:have|got)|have (?:you|u|ya) got|"
-                         r"(?:you|u) got|is there|got)\b", re.IGNORECASE)
+ASK_FILM_RE = re.compile(r"\s*(?:(?:so|hey|ok|and|um|hmm|well)\W+)?(?:do (?:you|u|ya) (?:have|got)|"
+                         r"have (?:you|u|ya) got|(?:you|u) got|is there|got|(?:what|wat|how) about)\b", re.IGNORECASE)
 POSSESSIVES = {"my", "our", "his", "her", "their"}  # "your oldest films" are the catalog's
 AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks", "sound", "sounds", "seem", "seems",
                 "are", "were", "is", "both", "too", "already", "again", "please", "pls", "tho", "though", "lol", "fine",
@@ -260,18 +271,21 @@ OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|doe
                            r"write|written|in)\b", re.IGNORECASE)
 # "stop asking me questions", "no more questions", "enough with the qs", "i said no questions", "dont ask
 # me anything": no question from here on in this conversation (``ChatState.quiet``), films instead
-NO_QUESTIONS_RE = re.compile(r"\b(?:(?:no|stop|enough|quit|skip|without|less|fewer|cut|too many|done with|sick of|"
-                             r"tired of)\b(?:\s+(?:with|the|all|any|these|those|this|your|more|me|asking|so|many|"
-                             r"of)){0,3}\s+(?:questions?|qs|quiz(?:zing)?|interrogation)|"
-                             r"(?:stop|quit|no more|enough)\s+(?:asking|quizzing|interrogating)\b|"
-                             r"(?:do ?n[o']?t|dont|pls dont|please dont) ask\b"
-                             r"(?:\s+me)?(?:\s+(?:any ?thing|any more|anymore|again|stuff))?)", re.IGNORECASE)
+NO_QUESTIONS_RE = re.compile(
+    r"\b(?:(?:no|stop|enough|quit|skip|without|less|fewer|cut|too many|done with|sick of|tired of)\b"
+    r"(?:\s+(?:with|the|all|any|these|those|this|your|more|me|asking|so|many|of)){0,3}\s+(?:questions?|qs)"
+    r"|(?:stop|quit|no more|enough)\s+(?:asking|quizzing|interrogating)(?:\s+me)?(?:\s+(?:questions?|stuff|things))?"
+    r"|(?:do ?n[o']?t|dont|pls dont|please dont) ask(?:\s+me)?\s+(?:any ?(?:thing|more)|anymore|again|questions?)"
+    r"|(?:do ?n[o']?t|dont) ask me)"
+    # the request ends its clause ("no questions asked", "questions about faith", "dont ask me why" are other things)
+    r"(?=\s*(?:[,.!?;:-]|$|just\b|give\b|show\b|please\b|pls\b|plz\b|and\b|i\b|ok\b|thanks\b|already\b|now\b))",
+    re.IGNORECASE)
 # small talk about anything but films ("whats the weather like", "who won the game"): said so, not searched
-OFF_TOPIC_RE = re.compile(r"^\s*(?:hey\s+|so\s+|ok\s+)?(?:what(?:'?s| is| was)|how(?:'?s| is)|whats|hows|will it|is it "
-                          r"(?:going to|gonna))\s+(?:the\s+)?(?:weather|temperature|news|traffic|stock market|"
-                          r"forecast|meaning of life|(?:time(?: is it)?|date|day)\s*(?:today|now)?\s*\??\s*$)\b"
-                          r"|^\s*(?:tell me a joke|what time is it|do you know the time|what day is it)\b",
-                          re.IGNORECASE)
+OFF_TOPIC_RE = re.compile(r"^\s*(?:(?:hey|so|ok|okay)\s+)?(?:(?:what(?:'?s| is| was)|how(?:'?s| is)|whats|hows|will it|"
+                          r"is it (?:going to|gonna))\s+(?:the\s+)?(?:weather|temperature|news|traffic|stock market|"
+                          r"forecast|meaning of life|time(?: is it)?|date|day)|tell me a joke|what time is it|"
+                          r"do you know the time|what day is it)(?:\s+(?:like|today|tomorrow|tonight|outside|now|"
+                          r"in\s+\w+))?\s*[?.!]*\s*$", re.IGNORECASE)
 # what may stand around that request and say nothing more ("i said no questions", "ok just stop asking")
 QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "okay", "pls", "please", "plz", "now",
                 "told", "you", "u", "ya", "man", "dude", "and", "so", "anymore", "ffs", "omg", "jeez", "god",
@@ -397,7 +411,8 @@ class Parser:
         self._intent_strings = sorted(" ".join(k) for k in INTENT_OF if len(" ".join(k)) >= 3)
         self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER
         self._one_word_values = sorted(k[0] for k in self.lex.values if len(k) == 1 and len(k[0]) >= MIN_FUZZY_WORD)
-        self._surnames = sorted(k[0] for k in self.lex.surnames)
+        self._surnames = sorted(k[0] for k in self.lex.surnames if len(k) == 1)
+        self._two_word_surnames = sorted(" ".join(k) for k in self.lex.surnames if len(k) == 2)  # "de niro"
         known_words = {w for p in [*self.lex.values, *self.lex.persons, *self.lex.titles, *self.lex.groups,
                                    *self.lex.moods] for w in p}
         self._known_words = known_words
@@ -478,13 +493,13 @@ class Parser:
         text, truncated = clean(text)
         quiet = NO_QUESTIONS_RE.search(text)
         if quiet:  # "stop asking me questions just give me movies": no more questions, and the rest is read
-            rest = (text[:quiet.start()] + " , " + text[quiet.end():]).strip(" ,.!?;:-")
+            rest = (text[:quiet.start()] + " " + text[quiet.end():]).strip(" ,.!?;:-")
             out = self.parse(rest) if set(tokens(rest)) - QUIET_FILLER else Parse()
             out.quiet, out.truncated = True, truncated
             if "something_else" in out.intents and not re.search(r"\b(?:else|others?|different|new|next)\b", rest):
                 out.intents.remove("something_else")  # "stop with the questions!! movies pls": films, not others
             if not set(out.intents) & {"restart", "undo", "bye", "why", "about", "something_else"} and not out.pick:
-                out.intents = [i for i in out.intents if i not in ("yes", "no", "any", "more")] + ["more"]
+                out.intents = [i for i in out.intents if i != "more"] + ["more"]  # "no, and stop asking": answered
             return out
         out = Parse(truncated=truncated)
         toks = tokens(text)
@@ -584,23 +599,25 @@ class Parser:
             r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
         elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
             words = [t for c in r.clauses for t in c.toks]
-            out.era = next((ERA_SHIFT[w] for k, w in enumerate(words)  # the words stay the wish; "my oldest
-                            if w in ERA_SHIFT and (k == 0 or words[k - 1] not in POSSESSIVES)), None)  # son": no era
+            out.era = next((ERA_SHIFT[w] if k == 0 or words[k - 1] not in ERA_NEGATORS else  # "no oldies": newer
+                            {"older": "newer", "newer": "older"}.get(ERA_SHIFT[w], ERA_SHIFT[w])
+                            for k, w in enumerate(words)  # the words stay the wish; "my oldest son": no era
+                            if w in ERA_SHIFT and (k == 0 or words[k - 1] not in POSSESSIVES)), None)
             later = [w for w in words if self._after_catalog(w)]
             if later and not out.era:  # "anything good from 2005?": after the catalog's last decade
                 out.era = "newest"
                 r.leftover = [w for w in r.leftover if w not in later]
-        young = [int(next(g for g in ages if g)) for ages in CHILD_AGE_RE.findall(text)]
+        young = [max(int(g) for g in ages if g) for ages in CHILD_AGE_RE.findall(text)]
         kids = ("genre", "Children's")
         if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected:
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
         elif (young and max(young) <= TEEN_MAX_AGE or not young and FOR_A_CHILD_RE.search(text)) and kids not in \
                 out.accepted:  # "less scary for my son", "shes 14": nothing rated R (a mood-like wish, ``soft``)
-            adult = [tv for tv in ADULT_RATINGS if tv in self._vocab and tv not in out.accepted]
+            adult = [tv for tv in ADULT_RATINGS if tv in self._vocab and tv not in out.accepted + out.rejected]
             out.rejected += adult
             out.soft += adult
-        out.wish = text.strip() if r.leftover else ""
+        out.wish = text.strip() if r.leftover and not set(r.leftover) <= INTERJECTIONS else ""
         self._intent(r)
         people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
         if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
@@ -634,6 +651,10 @@ class Parser:
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
         if len(out.liked) == 1 and out.liked[0] in films:
             self._than_the_film(out, toks, out.liked[0])
+        italian = self.lex.groups.get(("italian",))
+        if italian and _anywhere(r.clauses, {("spaghetti", "western"), ("spaghetti", "westerns")}) and (
+                italian not in out.alternatives and ("genre", "Western") in out.accepted):
+            out.alternatives.append(italian)  # "spagetti westerns": Italian westerns
         for t in EXCLUSIVE_TYPES:  # "80s or 90s", "the 70s and 80s": a film has one decade, so either of them
             both = [tv for tv in out.accepted if tv[0] == t]
             if len(both) > 1:
@@ -719,7 +740,8 @@ class Parser:
         if bare:  # "why 2?": the second card's explanation (found by a fifth helper: it explained the first)
             return int(bare.group(1)) - 1, "why"
         places = Parser._places(text)
-        m = places[1] if places else CARD_REF.search(text) or CARD_REF_BARE.search(text)
+        m = places[1] if places else (CARD_REF.search(text) or CARD_REF_BARE.search(text)
+                                      or CARD_REF_SAYS.search(text))
         if not m:
             return None
         place = places[0][0] if places else PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
@@ -749,12 +771,14 @@ class Parser:
 
     @staticmethod
     def _verdicts(text: str) -> list[tuple[list[int], str]]:
-        """Different verdicts on places of the list, one per clause ("seen 1 and 3, 2 looks
-        great", "loved the first one but not the third"); empty unless there are two or more
-        and they differ."""
+        """Verdicts on places of the list, one per clause ("seen 1 and 3, 2 looks great", "loved
+        the first one but not the third", "the 4th one I've seen, the 1st one too"); empty unless
+        there are two or more that differ in verdict or in the places they name."""
         out = []
         for clause in re.split(r"\s*[,;.!?]\s*|\s+but\s+", text):
             pick = Parser._pick(clause) if clause.strip() else None
+            if out and CARD_TOO.match(clause) and pick is not None:  # "the 4th one I've seen, the 1st one too"
+                pick = (pick[0], out[-1][1])
             if pick is None and out and BARE_PLACE.match(clause):  # "…, 2 looks great": a bare digit after a place
                 pick = Parser._pick("number " + clause.strip())
             verb = VERB_PLACE.match(clause) if pick is None else None
@@ -763,7 +787,8 @@ class Parser:
             if pick is not None and pick[1] in ("like", "dislike", "seen"):
                 many = Parser._places(clause)
                 out.append((many[0] if many else [pick[0]], pick[1]))
-        return out if len(out) > 1 and len({v for _, v in out}) > 1 else []
+        return out if len(out) > 1 and (len({v for _, v in out}) > 1 or len({p for ps, _ in out for p in ps}) > len(
+            out[0][0])) else []
 
     @staticmethod
     def _places(text: str) -> tuple[list[int], re.Match] | None:
@@ -1070,6 +1095,8 @@ class Parser:
             if instead:
                 out.instead = True
                 i += len(instead)
+                if instead in (("what", "about"), ("how", "about")):  # "what about titanic": a film may follow
+                    r.talks_of_films = True
                 continue
             cmp = comparative(toks, i)
             if cmp:
@@ -1164,9 +1191,12 @@ class Parser:
                         r.title_closes = k
                     r.mentions.append(_Mention(k, payload, "", self._polarity(mood, negated), title_mood))
                 elif not (kind == "values" and self._names_the_next_film(r, c, i, length, payload)):
+                    wider = era_suffix(toks, i + length) if compare is None and all(
+                        t == "decade" for t, _ in payload) else None  # "80s onwards", "the 60s or earlier"
                     self._put(out, payload, kind == "group" or (kind == "language" and len(payload) > 1),
-                              negated, dropping, compare, i, toks)
+                              negated, dropping, wider[0] if wider else compare, i, toks)
                     compare = None
+                    length += wider[1] if wider else 0
                 r.used.append((c.spans[i][0], c.spans[i + length - 1][1]))
                 i += length
                 continue
@@ -1235,7 +1265,9 @@ class Parser:
             ok = {"<": lambda d: d < ref, ">": lambda d: d > ref, ">=": lambda d: d >= ref,
                   "<=": lambda d: d <= ref}[compare]
             group_values = tuple(("decade", d) for d in decades if ok(d))
-            if group_values:
+            if len(group_values) == 1:  # "the 90s and after" of a catalog that ends in the 90s
+                out.accepted.append(group_values[0])
+            elif group_values:
                 out.alternatives.append(group_values)
             return
         drop_here = dropping or self._followed_by(toks, i, DROP_BEFORE)
@@ -1449,6 +1481,12 @@ class Parser:
             if hit:
                 key = tuple(hit[0].split())
                 return length, [self._role(toks, i, self.lex.persons[key], length)]
+        p = toks[i : i + 2]  # "de nero": a surname of two words with a slip
+        if len(p) == 2 and p[1] not in STOPWORDS and len(p[1]) >= 3:
+            hit = process.extractOne(" ".join(p), self._two_word_surnames, scorer=fuzz.ratio,
+                                     score_cutoff=PERSON_CUTOFF)
+            if hit:
+                return 2, [self.lex.surnames[tuple(hit[0].split())]]
         return None
 
     def _fuzzy_word(self, tok: str):

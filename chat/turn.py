@@ -15,6 +15,7 @@ open question or cards). Undo is not an event to apply: it restores an earlier s
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from chat.cards import either_label, film_facts, fitting, md, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import tokens
 from chat.parser import Parse
-from chat.words import ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
+from chat.words import CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
 from recsys.personas import Persona, reweight
 
@@ -59,10 +60,13 @@ ERA_WORDS = {"less", "bit", "old", "new", "dated", "ancient"}  # beside "newer" 
 OLDEST_FILMS = 20  # "your oldest films": the first decades that hold at least this many films
 
 
+THANKS_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers|bye|goodnight|good night)\b", re.IGNORECASE)
+
+
 def restarted(s: ChatState) -> ChatState:
     """A fresh search that keeps who the person is and what they liked, disliked and saw."""
     return ChatState(session_id=s.session_id, user_id=s.user_id, turn=s.turn, liked=s.liked,
-                     disliked=s.disliked, seen=s.seen, refused=s.refused, quiet=s.quiet, previous=s.previous)
+                     disliked=s.disliked, seen=s.seen, refused=s.refused, previous=s.previous)
 
 
 def last_cards(s: ChatState) -> tuple[int, ...]:
@@ -153,12 +157,10 @@ class _Apply:
         if "restart" in p.intents:
             self.s = restarted(self.s)
             self.ack.append("Starting over.")
-        if p.quiet:  # "stop asking me questions": films only from here on; an open question closes unanswered
+        if p.quiet:  # "stop asking me questions": films only for the rest of this search
             self.ack.append("Right, no questions: just films." if self.s.quiet else
-                            "No more questions, then: just films from now on.")
-            if self.s.question is not None:
-                self.record(unknown=list(self.s.asked))
-            self.s = dataclasses.replace(self.s, quiet=True, passes=0)
+                            "No more questions in this search, then: just films.")
+            self.s = dataclasses.replace(self.s, quiet=True, passes=0)  # an open question: answered or closed below
         if "undo" in p.intents:  # typed "undo": as the button (the engine takes the turn back)
             self.then = "undo"
             return
@@ -170,7 +172,10 @@ class _Apply:
             if "bye" in p.intents:
                 self.goodbye()
             return
+        chosen = CHOOSE_RE.search(text) is not None  # "the 3rd one, we'll watch that": the film chosen
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
+            if chosen and p.pick[1] == "like" and len(p.places or [p.pick[0]]) == 1 and self.judged:
+                self.chose(self.judged[-1], text)
             if "bye" in p.intents:
                 self.goodbye()
             return
@@ -214,8 +219,9 @@ class _Apply:
                 self.notes.append(f"I didn't catch an answer to \u201c{md(self.s.question.text)}\u201d there.")
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
-        self.values([tv for tv in p.accepted if tv[1] not in taken], p.rejected, p.instead, p.soft)
-        self.groups([g for g in p.alternatives if not {v for _, v in g} & taken])
+        rejected, milder = self._known_ratings(p.rejected, p.soft)
+        self.values([tv for tv in p.accepted if tv[1] not in taken], rejected, p.instead, p.soft)
+        self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
         if p.era:
             self.era(p.era)
         self.titles(p)
@@ -233,6 +239,11 @@ class _Apply:
             # a changed wish while looking at films: new films ("actually make it the 80s"); an answer to
             # the question beside the films, and nothing else, lets the policy go on
             self.then = "new_films"
+        if chosen and len(p.liked) == 1 and not (p.accepted or p.rejected or p.alternatives or p.disliked):
+            w = int(self.m.world.of_catalog[p.liked[0]])  # "ok i'll watch vertigo thanks": that film, and enjoy it
+            if w >= 0:
+                self.chose(w, text)
+                return
         if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
             self.then = "new_films"  # "not titanic pls", "e.t. was great" while looking at films: films that take it in
         if {"more", "something_else"} & set(p.intents):
@@ -311,6 +322,21 @@ class _Apply:
                 self.notes.append("Which one? Click a chip, or say \u201cany\u201d.")
                 self.then = "stay"
         return {label(self.m, v) for v in picked}
+
+    def _known_ratings(self, rejected, soft) -> tuple[list, list]:
+        """"nothing rated R", said in so many words: the milder ratings, as one wish a film's known
+        rating must meet (most films have no rating on record, and a film whose rating is not known
+        must not pass as one that is not R); a rating ruled out by guess ("for my son": ``soft``)
+        stays a rejection. Returns (the other rejections, the groups)."""
+        order = ("G", "PG", "PG-13", "R", "NC-17")
+        rated = [tv for tv in rejected if tv[0] == "mpaa" and tv not in soft and tv[1][6:] in order]
+        strictest = min((order.index(v[6:]) for _, v in rated), default=0) - 1  # the strictest rating still wanted
+        if strictest < 1:  # none ruled out, or only G is left ("nothing above G": a wish for G, not a group)
+            return list(rejected), []
+        milder = self.m.parser.lex.groups.get(tuple(tokens(f"rated {order[strictest]} or lower")))
+        if not milder:
+            return list(rejected), []
+        return [tv for tv in rejected if tv not in rated], [tuple(tv for tv in milder if tv not in rated)]
 
     def values(self, accepted, rejected, instead: bool = False, soft=()) -> None:
         """Values the person wants or rules out. A new value of a type a film has one of (an
@@ -596,6 +622,16 @@ class _Apply:
         for i in films[:3]:
             self.ack.append(film_facts(m.catalog, i))
         self.then = "close"
+
+    def chose(self, item: int, text: str) -> None:
+        """The person chose a film to watch (liked already): the list stays as it is, and a thanks
+        ends the talk."""
+        title = md(title_of(self.m.catalog, self.m.world.catalog_index(item)))
+        self.ack[:] = [a for a in self.ack if not a.startswith(("Glad you like", "Noted that you liked"))]
+        self.ack.append(f"Great choice: enjoy *{title}*! I will remember you picked it.")
+        self.then = "stay"
+        if THANKS_WORDS.search(text):
+            self.then = "close"
 
     def goodbye(self) -> None:
         """A goodbye gets a goodbye: no list again, no question."""

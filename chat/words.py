@@ -87,7 +87,14 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
                  ("favourite", "is"), ("favorite", "is"), ("such", "as"), ("favourite", "movie", "is"),
                  ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is"),
-                 ("have", "you", "got"), ("do", "you", "have")}
+                 ("have", "you", "got"), ("do", "you", "have"),
+                 # choosing a film to watch ("ok i'll watch vertigo thanks", "going with liar liar")
+                 ("ill", "watch"), ("well", "watch"), ("i", "will", "watch"), ("we", "will", "watch"),
+                 ("gonna", "watch"), ("lets", "watch"), ("going", "with"), ("ill", "go", "with"),
+                 ("well", "go", "with")}
+# those words: the person has chosen the film named (``Parse.chosen``), and the talk may end there
+CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|gonna|going to|let'?s)\s+(?:watch|go with|take|try|do)\b|"
+                       r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b", re.IGNORECASE)
 # a child and their age: films for children ("movie night w my son, hes 6", "for my 7 year old")
 CHILD = r"(?:son|daughter|kids?|nephews?|nieces?|grand(?:son|daughter|kids?)|boy|girl|little ones?|toddlers?|" \
         r"children|child|youngest|eldest)"
@@ -97,12 +104,13 @@ CHILD_AGE_RE = re.compile(
     r"|\b(\d{1,2})[- ]?(?:yo|y/o|years?[- ]olds?|yrs?[- ]olds?)\b"
     # a whole message giving an age, the child named before ("hes 8", "she's only 6", "they're 7 and 9")
     r"|^\s*(?:and\s+|oh\s+|well\s+)?(?:he|she|they)\s*(?:'?s|'?re| is| are)\s+(?:only\s+|just\s+)?(\d{1,2})"
-    r"(?:\s+(?:and|&)\s+\d{1,2})?(?:\s*(?:years?(?: old)?|yrs?|yo))?\s*[.!]*\s*$", re.IGNORECASE)
+    r"(?:\s+(?:and|&)\s+(\d{1,2}))?(?:\s*(?:years?(?: old)?|yrs?|yo))?\s*[.!]*\s*$", re.IGNORECASE)
 CHILD_MAX_AGE = 12
 TEEN_MAX_AGE = 16  # older than a child, too young for a film rated R
 # a child the film is for, with no age ("less scary for my son", "a comedy to watch with my daughter")
-FOR_A_CHILD_RE = re.compile(r"\b(?:for|with)\s+(?:my|our|the)\s+(?:little\s+|young\s+|youngest\s+)?(?:son|daughter|boy|"
-                            r"girl|nephew|niece|grandson|granddaughter|kid|child|little ones?)\b", re.IGNORECASE)
+FOR_A_CHILD_RE = re.compile(r"\b(?:for|with)\s+(?:my|our)\s+(?:(?:little|young|youngest)\s+(?:boy|girl)s?|(?:little\s+|"
+                            r"young\s+|youngest\s+)?(?:sons?|daughters?|nephews?|nieces?|grandsons?|granddaughters?|"
+                            r"grandkids|grandchildren|kid|child|little ones?))\b(?!['\u2019]s)", re.IGNORECASE)
 ADULT_RATINGS = (("mpaa", "rated R"), ("mpaa", "rated NC-17"))
 CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl", "toddler", "child", "children",
                "youngest", "eldest", "year", "years", "old", "yo", "hes", "shes", "aged", "age", "little", "who", "is"}
@@ -110,7 +118,9 @@ CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl
 ASK_TITLE = {("have", "you", "got"), ("have", "u", "got"), ("do", "you", "have"), ("do", "u", "have"),
              ("you", "got"), ("u", "got"), ("is", "there"), ("do", "you", "know")}
 STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
-DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",)}
+DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",), ("hates",), ("dislikes",),
+                    ("detests",), ("detest",), ("loathes",), ("loathe",), ("despises",), ("despise",)}  # "my wife
+# hates julia roberts": someone watching too rules it out
 
 # taking a constraint back: values after these are dropped ("forget the 80s", "instead of the
 # 90s"); after SWAP until a SWAP_TO word ("swap the comedy for a drama"); before DROP_BEFORE
@@ -159,7 +169,12 @@ COMPARATIVES = {("older", "than"): "<", ("before",): "<", ("earlier", "than"): "
 # you have", "your oldest films": the catalog's last (first) decade
 ERA_SHIFT = {"older": "older", "oldies": "older", "newer": "newer", "recent": "newer", "modern": "newer",
              "newest": "newest", "latest": "newest", "oldest": "oldest"}
-RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent", "more recent"}
+RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent", "more recent", "oldies", "modern"}
+# sounds that are no wish ("k", "ugh", "hmm"): a message of these alone was not understood
+INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", "ahh", "oh", "ooh", "wow", "lol",
+                 "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",
+                 "whoa"}
+ERA_NEGATORS = {"no", "not", "nothing", "none", "without"}  # "no oldies": newer, not older
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 
 # attribute types a film has one value of: a new one replaces the old ("make it the 80s")
@@ -283,6 +298,27 @@ def comparative(toks: list[str], i: int) -> tuple[str, int] | None:
     ahead = toks[i + len(p) : i + len(p) + 3]
     if any(DECADE_TOKEN.match(t) or t in DECADE_WORDS for t in ahead):
         return COMPARATIVES[p], len(p)
+    return None
+
+
+# after a decade, the same comparison ("80s onwards", "the 70s or earlier", "from the 80s on")
+ERA_SUFFIX = {("onwards",): ">=", ("onward",): ">=", ("or", "later"): ">=", ("and", "later"): ">=",
+              ("or", "newer"): ">=", ("and", "newer"): ">=", ("or", "after"): ">=", ("and", "after"): ">=",
+              ("and", "up"): ">=", ("plus",): ">=", ("and", "beyond"): ">=", ("or", "earlier"): "<=",
+              ("and", "earlier"): "<=", ("or", "before"): "<=", ("and", "before"): "<=", ("or", "older"): "<=",
+              ("and", "older"): "<="}
+ERA_ON_END = {"only", "please", "pls", "plz", "thanks", "thx"}  # "from the 80s on only"
+
+
+def era_suffix(toks: list[str], j: int) -> tuple[str, int] | None:
+    """(">=" | "<=", length) when ``toks[j:]``, right after a decade, widens it ("onwards", "or
+    earlier"; "on" only ending the clause: "from the 80s on"), else None."""
+    p = match_phrase(toks, j, set(ERA_SUFFIX))
+    if p:
+        return ERA_SUFFIX[p], len(p)
+    if j < len(toks) and toks[j] == "on" and j > 1 and "from" in toks[max(0, j - 3) : j] and all(
+            t in ERA_ON_END for t in toks[j + 1 :]):
+        return ">=", 1
     return None
 
 

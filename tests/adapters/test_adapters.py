@@ -188,6 +188,9 @@ def test_fact_checker_flags_wrong_facts_and_filter_drops_them(ml100k_catalog):
     assert checker.check("Heat, directed by Al Pacino.", allowed).n_wrong == 1
     assert checker.check("Heat, directed by Michael Mann, with Al Pacino.", allowed).n_wrong == 0
     assert checker.check("Michael Mann directed Al Pacino in Heat.", allowed).n_wrong == 0
+    # a reviewer's false alarms: "X directed by Y" says Y directed; the trigger words in any case
+    assert checker.check("Heat, starring Al Pacino directed by Michael Mann.", allowed).n_wrong == 0
+    assert checker.check("Directed by Al Pacino.", allowed).wrong["directors"] == {"al pacino"}
 
 
 class VocabTok:

@@ -96,5 +96,6 @@ def test_a_decade_in_ordinary_english_is_no_slip(defects, ml100k_catalog):
 
 def test_a_phrase_said_again_on_purpose_is_no_slip(defects, ml100k_catalog):
     for text in ("You will want to watch it again and again.", "It gets funnier over and over.",
-                 "A comedy and a romance, with Jim Carrey."):
+                 "A comedy and a romance, with Jim Carrey.", "The jokes get funnier and funnier.",
+                 "It is really, really good.", "A story of love and love lost."):
         assert "list" not in kinds(defects.check(text, item(ml100k_catalog, "Liar Liar"))), text

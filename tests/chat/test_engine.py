@@ -213,16 +213,32 @@ def test_a_french_film_lists_films_in_french_first_and_small_talk_is_no_wish(ml_
     assert "only know about films" in reply.text and state.wish == "" and reply.cards
 
 
+@pytest.mark.data
+def test_a_film_chosen_to_watch_stays_and_a_thanks_ends_the_talk(ml_models, tmp_path):
+    """Round seven: "the 3rd one is perfect, we'll watch that" replaced the film chosen by another,
+    and "ok i'll watch vertigo thanks" was a search for "ok i'll watch vertigo thanks"."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    state, reply, _ = engine.start()
+    state, first = engine.step(state, Text("a thriller"))
+    state, reply = engine.step(state, Text("the 3rd one is perfect, we'll watch that"))
+    assert [c.item_id for c in reply.cards] == [c.item_id for c in first.cards]
+    assert f"enjoy *{first.cards[2].title}*" in reply.text and ml_models.world.item_of_id(first.cards[2].item_id) in \
+        state.liked
+    state, reply = engine.step(state, Text("ok i'll watch vertigo thanks"))
+    assert "enjoy *Vertigo*" in reply.text and "Looking for" not in reply.text and reply.question is None
+
+
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy"))
     state, reply = engine.step(state, Text("stop asking me questions, just give me movies"))
     assert state.quiet and reply.cards and reply.question is None and "No more questions" in reply.text
-    for text in ("something from the 90s", "more", "start over", "something cozy for a rainy evening",
-                 "i said no questions"):
+    for text in ("something from the 90s", "more", "something cozy for a rainy evening", "i said no questions"):
         state, reply = engine.step(state, Text(text))
         assert reply.cards and reply.question is None, text
     assert state.quiet and "Looking for something like" not in reply.text
+    state, reply = engine.step(state, Text("start over"))  # a new search may ask again
+    assert not state.quiet
 
 
 def test_constraints_are_dropped_replaced_and_films_seen_or_not_wanted_now(engine, models):
