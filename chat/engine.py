@@ -44,6 +44,7 @@ from recsys.personas import Persona
 
 MAX_TURNS = 200  # per session; documented in the README
 UNDO_DEPTH = 10
+LEAD_PLACES = 4  # an actor asked for among a film's first four billed names leads it; further down, a part
 YEAR_POOL = 3  # "the newest comedies": the 3 × 5 newest that fit, the best believed of them first
 CARDS = 5  # films shown per list
 POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that it recommends
@@ -392,7 +393,8 @@ class Engine:
         both = np.zeros(len(idx), dtype=np.int64)
         for group in ds.either:
             both += sum(np.isin(idx, self.m.world.items_with(v)) for v in group)
-        full_order = idx[np.lexsort((-logb[idx], -both, doubted, ~edge, shown[idx]))]
+        cameo = self._cameos(idx, ds.accepted)  # "with stallone": films he leads before his cameo in Men in Black
+        full_order = idx[np.lexsort((-logb[idx], -both, doubted, cameo, ~edge, shown[idx]))]
         chosen = self._distinct(full_order, n)
         if len(chosen) >= n:
             return chosen
@@ -424,6 +426,18 @@ class Engine:
             # asked first ("hitchcock", then "the one with jimmy stewart": his other films), then belief
             pool = pool[np.lexsort((-logb[pool], ~base, unknown, -part))]
         return self._distinct(np.concatenate([np.asarray(chosen, dtype=np.int64), pool]), n)
+
+    def _cameos(self, idx: np.ndarray, accepted) -> np.ndarray:
+        """For each film of ``idx`` (world indices), how many of the actors in ``accepted`` are not
+        among its ``LEAD_PLACES`` first-billed names (``Catalog.leads``): a cameo or a small part."""
+        cat, w = self.m.catalog, self.m.world
+        actors = [cat.attr_values[v][1] for v in accepted if cat.attr_values[v][0] == "cast"]
+        out = np.zeros(len(idx), dtype=np.int64)
+        if actors:
+            for k, i in enumerate(idx):
+                leads = cat.leads(w.catalog_index(int(i)), LEAD_PLACES)
+                out[k] = sum(a not in leads for a in actors)
+        return out
 
     def _doubted(self, idx: np.ndarray, accepted) -> np.ndarray:
         """For each film of ``idx`` (world indices), how many of the genres in ``accepted`` the

@@ -152,6 +152,8 @@ class _Apply:
     # typed text -------------------------------------------------------------------------------
     def text(self, text: str) -> None:
         p = self.m.parser.parse(text)
+        if self.s.topic >= 0 and "about" not in p.intents:  # the talk moved on from the film asked about
+            self.s = dataclasses.replace(self.s, topic=-1)
         if p.truncated:
             self.notes.append("Your message was long, so I read only its first part.")
         if "restart" in p.intents:
@@ -611,11 +613,16 @@ class _Apply:
 
     def about(self, films: list[int]) -> None:
         """Answers a question about films (catalog indices); with none named, about the film the
-        talk is on: one liked in the last turn, else the first of the last list."""
+        talk is on: the one asked about last (``ChatState.topic``), else one liked in the last
+        turn, else the first of the last list."""
         m = self.m
+        if not films and self.before.topic >= 0:  # "who directed jaws?", then "is it scary?": Jaws
+            films = [self.before.topic]
         if not films:
             it = self._film_talked_of()
             films = [m.world.catalog_index(it)] if it is not None else []
+        if len(films) == 1:
+            self.s = dataclasses.replace(self.s, topic=int(films[0]))
         if not films:
             self.notes.append("Which film do you mean? Name it, or ask about one of the films shown "
                               "(\u201cwho is in the first one?\u201d).")

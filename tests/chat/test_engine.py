@@ -228,6 +228,20 @@ def test_a_film_chosen_to_watch_stays_and_a_thanks_ends_the_talk(ml_models, tmp_
     assert "enjoy *Vertigo*" in reply.text and "Looking for" not in reply.text and reply.question is None
 
 
+@pytest.mark.data
+def test_an_actor_asked_for_leads_the_first_films_and_it_is_the_film_asked_about(ml_models, tmp_path):
+    """Round seven: "with stallone" put Men in Black (a cameo) first; "is it scary?" after "who directed
+    jaws?" asked which film."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("with stallone"))
+    assert reply.cards and all("Sylvester Stallone" in cat.leads(cat.item_index(c.item_id), 4) for c in reply.cards)
+    state, reply = engine.step(state, Text("who directed jaws?"))
+    state, reply = engine.step(state, Text("is it scary?"))
+    assert reply.text.startswith("*Jaws* (1975)")
+
+
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy"))
