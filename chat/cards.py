@@ -190,6 +190,100 @@ def film_facts(catalog: Catalog, i: int) -> str:
     return f"*{md(title_of(catalog, i))}*{year}: " + md("; ".join(parts)) + "."
 
 
+# "is it scary?": the genres that make a film so, and the answer's words
+QUALITIES = {
+    "scary": (("Horror", "Thriller"), "scary"), "funny": (("Comedy",), "funny"), "sad": (("Drama", "War"), "sad"),
+    "animated": (("Animation",), "animated"), "violent": (("Action", "War", "Horror", "Crime"), "violent"),
+    "gory": (("Horror", "War"), "gory"),
+}
+QUALITY_RE = re.compile(r"\b(scary|funny|sad|animated|violent|gory|long|short|good|for kids|kid friendly)\b",
+                        re.IGNORECASE)
+
+
+def film_answer(catalog: Catalog, i: int, question: str) -> str:
+    """A yes or no to "is it scary?", "is titanic long?", "is it ok for kids?", "any good?", from
+    what the catalog knows of film ``i`` (genres, length, rating, critics); "" for any other
+    question, or when nothing on record answers it."""
+    m = QUALITY_RE.search(question)
+    if not m:
+        return ""
+    word, genres = m.group(1).lower(), set(catalog.values_of(i, "genre"))
+    details = {t: catalog.values_of(i, t)[:1] for t in DETAIL_TYPES if t in catalog.attr_types}
+    if word in QUALITIES:
+        kinds, adjective = QUALITIES[word]
+        has = [g for g in kinds if g in genres]
+        return (f"Probably: it is listed as {join_words([g.lower() for g in has])}." if has else
+                f"Probably not: it is listed as {join_words([g.lower() for g in sorted(genres)])}, not "
+                f"{join_words([g.lower() for g in kinds], 'or')}.") if genres else ""
+    if word in ("long", "short"):
+        length = details.get("runtime") or []
+        if not length:
+            return "Its length is not on record."
+        is_it = (length[0] == "over 2 hours") if word == "long" else (length[0] == "under 90 minutes")
+        return f"{'Yes' if is_it else 'Not really'}: it runs {length[0]}."
+    if word in ("for kids", "kid friendly"):
+        rating = (details.get("mpaa") or [""])[0]
+        if "Children's" in genres or rating in ("rated G", "rated PG"):
+            said = ["a children's film"] * ("Children's" in genres) + [rating] * bool(rating)
+            return "Yes: it is " + join_words(said) + "."
+        if rating in ("rated R", "rated NC-17"):
+            return f"No: it is {rating}."
+        return f"Not sure: it is {rating or 'not rated on record'} and not a children's film."
+    critics = (details.get("critics") or [""])[0]
+    return f"The critics' verdict: {critics}." if critics else ""
+
+
+CRITICS_ORDER = ("critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed")
+
+
+def rank_by(catalog: Catalog, films: list[int], quality: str) -> tuple[int | None, str]:
+    """(the film of ``films`` that best has ``quality``, " (why)") for "which is the scariest?";
+    (None, "") when nothing on record tells them apart."""
+    def genres(i: int) -> set[str]:
+        return set(catalog.values_of(i, "genre"))
+
+    def first(key, why) -> tuple[int | None, str]:
+        scored = [(key(i), k, i) for k, i in enumerate(films)]
+        scored = [x for x in scored if x[0] is not None]
+        if not scored or len({x[0] for x in scored}) == 1 and len(scored) > 1:
+            return None, ""
+        i = min(scored)[2]
+        return i, f" ({why(i)})"
+
+    band = {b: k for k, b in enumerate(RUNTIME_BANDS)}
+
+    def runtime(i):
+        r = catalog.values_of(i, "runtime")
+        return band.get(r[0]) if r else None
+
+    if quality in ("scariest", "most violent", "funniest", "saddest"):
+        kinds = {"scariest": ("Horror", "Thriller"), "most violent": ("War", "Horror", "Action", "Crime"),
+                 "funniest": ("Comedy",), "saddest": ("Drama", "War")}[quality]
+        def adult(i) -> bool:
+            return quality in ("scariest", "most violent") and "rated R" in catalog.values_of(i, "mpaa")
+
+        def strength(i):  # the first kind counts most; a rating of R tells apart films of one kind
+            if not genres(i) & set(kinds):
+                return None
+            return -sum(len(kinds) - k for k, g in enumerate(kinds) if g in genres(i)) - 0.5 * adult(i)
+
+        return first(strength, lambda i: "listed as " + join_words(
+            [g.lower() for g in kinds if g in genres(i)] + ["rated R"] * adult(i)))
+    if quality == "least scary":
+        return first(lambda i: len(genres(i) & {"Horror", "Thriller"}) if genres(i) else None,
+                     lambda i: "listed as " + join_words([g.lower() for g in sorted(genres(i))]))
+    if quality in ("longest", "shortest"):
+        return first(lambda i: None if runtime(i) is None else (-runtime(i) if quality == "longest" else runtime(i)),
+                     lambda i: catalog.values_of(i, "runtime")[0])
+    if quality in ("oldest", "newest", "most recent"):
+        return first(lambda i: None if catalog.years[i] <= 0 else (int(catalog.years[i]) if quality == "oldest"
+                                                                   else -int(catalog.years[i])),
+                     lambda i: str(catalog.years[i]))
+    critics = {c: k for k, c in enumerate(CRITICS_ORDER)}
+    return first(lambda i: critics.get((catalog.values_of(i, "critics") or [""])[0]),
+                 lambda i: catalog.values_of(i, "critics")[0])
+
+
 def persona_example(m: Models, p: Persona) -> str:
     """The liked film that best stands for persona ``p``."""
     best = m.tastes.example(p)

@@ -58,6 +58,9 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("violent", "violence", "brutal"), (("Action",), ("Action", "Crime", "Horror", "War"))),
     **dict.fromkeys(("gory", "gore", "bloody"), (("Horror",), ("Horror", "War"))),
     **dict.fromkeys(("dark",), ((), ("Film-Noir", "Horror", "War"))),
+    **dict.fromkeys(("scare me", "scare the pants off", "scare the pants off me", "scare the hell out of me",
+                     "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",
+                     "make me scream", "jump scares", "jumpscares"), (("Horror",), ("Horror",))),
     **dict.fromkeys(("zombie", "zombies", "vampire", "vampires", "ghost story", "ghost stories", "haunted house",
                      "haunted", "monster movie", "monster movies", "werewolf", "werewolves"),
                     (("Horror",), ("Horror",))),
@@ -88,7 +91,8 @@ OTHER_PHRASES: dict[str, Value] = {
     "under 90 mins": ("runtime", "under 90 minutes"), "under 90 min": ("runtime", "under 90 minutes"),
     "over 2 hrs": ("runtime", "over 2 hours"), "over two hrs": ("runtime", "over 2 hours"),
     "academy award": ("oscar", "Oscar winner"), "award winning": ("oscar", "Oscar winner"),
-    "academy award winning": ("oscar", "Oscar winner"),
+    "academy award winning": ("oscar", "Oscar winner"), "best picture": ("oscar", "Oscar winner"),
+    "best picture winner": ("oscar", "Oscar winner"), "best picture winners": ("oscar", "Oscar winner"),
     "critically acclaimed": ("critics", "critics' favourite"), "acclaimed": ("critics", "critics' favourite"),
     "critics favourite": ("critics", "critics' favourite"), "critics favorite": ("critics", "critics' favourite"),
     "well reviewed": ("critics", "well reviewed"), "good reviews": ("critics", "well reviewed"),
@@ -355,6 +359,15 @@ class Lexicon:
             if era and len(era) < len(decades):
                 for w in words:
                     self.groups[phrase(w)] = era
+        praised = tuple(tv for tv in (("critics", "critics' favourite"), ("critics", "well reviewed")) if tv in vocab)
+        if len(praised) == 2:  # "highly rated": the two best bands of the critics' score
+            for words in ("highly rated", "top rated", "well rated", "highest rated", "best rated", "highly reviewed",
+                          "highly acclaimed", "well liked by critics", "good ratings", "rated highly"):
+                self.groups[phrase(words)] = praised
+        thrills = tuple(tv for tv in (("genre", "Action"), ("genre", "Thriller")) if tv in vocab)
+        if len(thrills) == 2:  # "an adrenaline rush": action or a thriller
+            for words in ("adrenaline", "adrenaline rush", "adrenaline pumping", "heart pounding", "pulse pounding"):
+                self.groups.setdefault(phrase(words), thrills)
         short = tuple(tv for tv in (("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes")) if tv in vocab)
         if len(short) == 2:  # "under 2 hours": either band below two hours
             for words in UNDER_TWO_HOURS:

@@ -69,7 +69,6 @@ from chat.words import (
     GUILTY_PLEASURE,
     INSTEAD,
     INTENT_OF,
-    INTERJECTIONS,
     LANGUAGE_MARKERS,
     LIKE_TRIGGERS,
     MOOD_PHRASES,
@@ -108,6 +107,7 @@ from chat.words import (
     TITLE_END,
     VERDICT_WORDS,
     WISH_MARKERS,
+    WISHLESS,
     YES_NO_TAIL,
     comparative,
     era_suffix,
@@ -161,6 +161,8 @@ class Parse:
     soft: list[Value] = field(default_factory=list)
     # "stop asking me questions", "no more questions": none from here on (``ChatState.quiet``)
     quiet: bool = False
+    # "which is the scariest?": the quality the films shown are compared on (intent "which")
+    which: str = ""
 
     @property
     def empty(self) -> bool:
@@ -253,6 +255,10 @@ FACT_QUESTION = re.compile(
     r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available)\s*\??\s*$)",
     re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
+# "which is the scariest?", "which one's the shortest": a comparison among the films shown
+WHICH_RE = re.compile(r"^\s*(?:ok\s+|so\s+|and\s+)?which(?: one| film| movie)?(?: of (?:these|them|those))?\s*"
+                      r"(?:is|'s|s|would be)\s+(?:the\s+)?(scariest|funniest|longest|shortest|oldest|newest|best|"
+                      r"saddest|most violent|least scary|most recent)\b", re.IGNORECASE)
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
 # a message that opens by throwing the whole search away: a new one follows ("scrap everything, i want a
 # 70s horror now"; not "forget the 80s", which drops one value)
@@ -515,6 +521,9 @@ class Parser:
         if out.pick is not None:
             many = self._places(text)
             out.places = many[0] if many else [out.pick[0]]
+        which = WHICH_RE.match(text)
+        if which:  # "which is the scariest?": among the films shown
+            return Parse(intents=["which"], which=which.group(1).lower(), truncated=truncated)
         question = FACT_QUESTION.search(text)
         if question:  # "who's in it?", "tell me about men in black": facts, not a wish or a like
             films = self._films_in(text, question)
@@ -617,7 +626,7 @@ class Parser:
             adult = [tv for tv in ADULT_RATINGS if tv in self._vocab and tv not in out.accepted + out.rejected]
             out.rejected += adult
             out.soft += adult
-        out.wish = text.strip() if r.leftover and not set(r.leftover) <= INTERJECTIONS else ""
+        out.wish = text.strip() if r.leftover and not set(r.leftover) <= WISHLESS else ""
         self._intent(r)
         people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
         if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
@@ -659,7 +668,7 @@ class Parser:
             both = [tv for tv in out.accepted if tv[0] == t]
             if len(both) > 1:
                 out.accepted = [tv for tv in out.accepted if tv not in both]
-                out.alternatives.append(both)
+                out.alternatives.append(tuple(both))
         if out.verdicts:  # "seen 1 and 3, 2 looks great": a pick and other films
             out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts}) + (
                 ["bye"] if "bye" in out.intents else [])
@@ -1450,8 +1459,9 @@ class Parser:
                         out[i] = best[0]
                 continue
             fit = [w for w in cands if (prev, w) in self._bigrams or (w, nxt) in self._bigrams]
-            if fit or len(cands) == 1 or tier == 0:
-                out[i] = (fit or cands)[0]
+            whole = [w for w in cands if (w,) in self.lex.values or (w,) in self.lex.mood_phrases]  # "scarey": scary,
+            if fit or len(cands) == 1 or tier == 0:  # a word of its own, not "scare" of "scare me"
+                out[i] = (fit or whole or cands)[0]
         return out
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 (one parser per catalog, for the process)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import either_label, film_facts, fitting, md, title_of
+from chat.cards import either_label, film_answer, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import tokens
 from chat.parser import Parse
@@ -112,6 +112,7 @@ class _Apply:
         self.then = "decide"
         self.explain: str | None = None
         self.judged: tuple[int, ...] = ()
+        self.message = ""  # the text typed this turn ("is it scary?" is answered, not only its facts listed)
         self.era_set = False  # "the newest", "the oldest": ``era`` chose the decades and how to sort
 
     def run(self, event) -> Applied:
@@ -151,6 +152,7 @@ class _Apply:
 
     # typed text -------------------------------------------------------------------------------
     def text(self, text: str) -> None:
+        self.message = text
         p = self.m.parser.parse(text)
         if self.s.topic >= 0 and "about" not in p.intents:  # the talk moved on from the film asked about
             self.s = dataclasses.replace(self.s, topic=-1)
@@ -182,6 +184,9 @@ class _Apply:
                 self.goodbye()
             return
         if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents):
+            return
+        if "which" in p.intents:  # "which is the scariest?": among the films on screen
+            self.which(p.which)
             return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             self.about(p.about)
@@ -627,8 +632,21 @@ class _Apply:
             self.notes.append("Which film do you mean? Name it, or ask about one of the films shown "
                               "(\u201cwho is in the first one?\u201d).")
         for i in films[:3]:
-            self.ack.append(film_facts(m.catalog, i))
+            answer = film_answer(m.catalog, i, self.message) if len(films) == 1 else ""
+            self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
+
+    def which(self, quality: str) -> None:
+        """The film of the last list that best has ``quality`` ("scariest", "shortest", "best"), by
+        what the catalog knows (``cards.rank_by``); the films stay."""
+        shown = [self.m.world.catalog_index(i) for i in last_cards(self.s)]
+        self.then = "stay"
+        if not shown:
+            self.notes.append("There are no films on screen to compare yet: tell me what you would like.")
+            return
+        best, why = rank_by(self.m.catalog, shown, quality)
+        self.ack.append(f"Of these, *{md(title_of(self.m.catalog, best))}* is likely the {quality}{why}."
+                        if best is not None else f"I can't tell which is the {quality}: nothing on record says.")
 
     def chose(self, item: int, text: str) -> None:
         """The person chose a film to watch (liked already): the list stays as it is, and a thanks

@@ -174,6 +174,8 @@ RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent"
 INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", "ahh", "oh", "ooh", "wow", "lol",
                  "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",
                  "whoa"}
+# words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
+WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u"}
 ERA_NEGATORS = {"no", "not", "nothing", "none", "without"}  # "no oldies": newer, not older
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 
@@ -185,7 +187,7 @@ POSITIVE = {"great", "awesome", "amazing", "fav", "fave", "faves", "fun", "favou
             "superb",
             "loved", "love", "enjoyed", "adored", "adore", "liked", "perfect", "incredible"}
 NEGATIVE = {"awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull", "hated", "hate",
-            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped"}
+            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped", "mid"}
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint

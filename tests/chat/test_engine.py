@@ -238,8 +238,29 @@ def test_an_actor_asked_for_leads_the_first_films_and_it_is_the_film_asked_about
     state, reply = engine.step(state, Text("with stallone"))
     assert reply.cards and all("Sylvester Stallone" in cat.leads(cat.item_index(c.item_id), 4) for c in reply.cards)
     state, reply = engine.step(state, Text("who directed jaws?"))
-    state, reply = engine.step(state, Text("is it scary?"))
-    assert reply.text.startswith("*Jaws* (1975)")
+    state, reply = engine.step(state, Text("is it scary?"))  # answered from its genres, then its facts
+    assert reply.text.startswith("Probably: it is listed as horror. *Jaws* (1975)")
+    state, reply = engine.step(state, Text("is it long?"))
+    assert reply.text.startswith("Yes: it runs over 2 hours. *Jaws*")
+    state, reply = engine.step(state, Text("is fargo funny?"))
+    assert reply.text.startswith("Probably not: it is listed as crime, drama and thriller, not comedy.")
+
+
+@pytest.mark.data
+def test_which_of_the_films_shown_is_the_scariest_or_the_oldest(ml_models, tmp_path):
+    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("which is the funniest?"))
+    assert "no films on screen" in reply.text
+    state, shown = engine.step(state, Text("a thriller"))
+    state, reply = engine.step(state, Text("which one is the oldest?"))
+    oldest = min(shown.cards, key=lambda c: c.year)
+    assert f"*{oldest.title}* is likely the oldest ({oldest.year})" in reply.text
+    assert [c.item_id for c in reply.cards] == [c.item_id for c in shown.cards]  # the films stay
+    state, reply = engine.step(state, Text("which is the scariest?"))
+    named = next(c for c in shown.cards if f"*{c.title}*" in reply.text)
+    assert {"Horror", "Thriller"} & set(cat.values_of(cat.item_index(named.item_id), "genre"))
 
 
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
@@ -727,9 +748,9 @@ def test_questions_about_a_film_get_its_facts_on_movielens(ml_models, tmp_path):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("action with keanu reeves"))
     state, liked = engine.step(state, Text("speed looks fire"))
-    for text in ("who's in it?", "is it long?"):
+    for text, answer in (("who's in it?", ""), ("is it long?", "Not really: it runs 90 to 120 minutes. ")):
         state, about = engine.step(state, Text(text))
-        assert about.text.startswith("*Speed* (1994): directed by Jan de Bont; with Keanu Reeves, Dennis Hopper")
+        assert about.text.startswith(answer + "*Speed* (1994): directed by Jan de Bont; with Keanu Reeves")
         assert about.cards == liked.cards and about.constraints == liked.constraints
     state, about = engine.step(state, Text("tell me about men in black"))
     assert about.text.startswith("*Men in Black* (1997): directed by Barry Sonnenfeld")

@@ -540,6 +540,14 @@ def test_children_an_age_alone_and_small_talk_on_movielens(ml100k_catalog):
     assert parser.parse("80s onwards").alternatives == [(("decade", "1980s"), ("decade", "1990s"))]
     assert parser.parse("no oldies").era == "newer"
     assert ("cast", "Robert De Niro") in parser.parse("de nero gangster films").accepted
+    assert parser.parse("something that will scare the pants off me").accepted == [(G, "Horror")]
+    assert parser.parse("i need an adrenaline rush").alternatives == [((G, "Action"), (G, "Thriller"))]
+    assert parser.parse("just show me best picture winners").accepted == [("oscar", "Oscar winner")]
+    assert (("critics", "critics' favourite"), ("critics", "well reviewed")) in parser.parse(
+        "show me top rated sci fi from the 70s and 80s").alternatives
+    assert parser.parse("sumthing scarey from the 80s").accepted == [(G, "Horror"), ("decade", "1980s")]
+    assert parser.parse("scream is mid whats else").disliked and not parser.parse("the mid 90s").disliked
+    assert not parser.parse("ugh, i already said no scary stuff").wish
     spaghetti = parser.parse("spagetti westerns")
     assert spaghetti.accepted == [(G, "Western")] and spaghetti.alternatives == [(("country", "Italy"),
                                                                                   ("language", "Italian"))]
