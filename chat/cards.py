@@ -198,16 +198,21 @@ QUALITIES = {
 }
 QUALITY_RE = re.compile(r"\b(scary|funny|sad|animated|violent|gory|long|short|good|for kids|kid friendly)\b",
                         re.IGNORECASE)
+QUALITY_ORDER = ("for kids", "kid friendly", "long", "short", "scary", "funny", "sad", "animated", "violent", "gory",
+                 "good")
 
 
 def film_answer(catalog: Catalog, i: int, question: str) -> str:
     """A yes or no to "is it scary?", "is titanic long?", "is it ok for kids?", "any good?", from
     what the catalog knows of film ``i`` (genres, length, rating, critics); "" for any other
     question, or when nothing on record answers it."""
-    m = QUALITY_RE.search(question)
-    if not m:
+    if re.search(r"\bhow long\b", question, re.IGNORECASE):
+        return ""  # the facts say how long
+    found = {w.lower() for w in QUALITY_RE.findall(question)}
+    word = next((w for w in QUALITY_ORDER if w in found), None)  # "is it good for kids?": for kids, not good
+    if word is None:
         return ""
-    word, genres = m.group(1).lower(), set(catalog.values_of(i, "genre"))
+    genres = set(catalog.values_of(i, "genre"))
     details = {t: catalog.values_of(i, t)[:1] for t in DETAIL_TYPES if t in catalog.attr_types}
     if word in QUALITIES:
         kinds, adjective = QUALITIES[word]

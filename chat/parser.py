@@ -118,6 +118,7 @@ from recsys.movielens import RUNTIME_BANDS
 
 MAX_CHARS = 2000
 PERSON_CUTOFF, TITLE_CUTOFF = 85, 85
+WELL_KNOWN = 100  # ratings: a film this many people rated is meant even when its title is ordinary words
 # one word of at least MIN_FUZZY_WORD letters against one-word values ("comdy", "thriler"): 85 lets one
 # letter be missing, added or swapped in a word of six or more letters, but not "music" -> "musical" (83)
 WORD_CUTOFF, MIN_FUZZY_WORD = 85, 5
@@ -201,8 +202,9 @@ CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top"
                            re.IGNORECASE)
 # "the second looks good", "the third is perfect": a place with no noun, then what is said of it
 _PLACE_WORDS = "|".join(p for p in PLACES if p != "top")
-CARD_REF_SAYS = re.compile(r"\bthe (" + _PLACE_WORDS + r")\b(?=\s+(?:looks|sounds|seems|is|was|looked|sounded)\b)",
-                           re.IGNORECASE)
+CARD_REF_SAYS = re.compile(r"\bthe (" + _PLACE_WORDS + r")\b(?=\s+(?:looks|sounds|seems|looked|sounded)\b|"
+                           r"\s+(?:is|was)\s+(?:\w+\s+)?(?:good|great|perfect|fine|nice|awesome|amazing|cool|bad|"
+                           r"terrible|awful|boring|meh|the one)\b)", re.IGNORECASE)
 # "…, the 1st one too": the verdict of the clause before
 CARD_TOO = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?(?:" + _PLACE_WORDS + r"|#?[1-9])"
                       r"(?:\s+one)?\s+(?:too|also|as well)\s*$", re.IGNORECASE)
@@ -258,7 +260,11 @@ IT_WORDS = {"it", "that", "this", "its"}
 # "which is the scariest?", "which one's the shortest": a comparison among the films shown
 WHICH_RE = re.compile(r"^\s*(?:ok\s+|so\s+|and\s+)?which(?: one| film| movie)?(?: of (?:these|them|those))?\s*"
                       r"(?:is|'s|s|would be)\s+(?:the\s+)?(scariest|funniest|longest|shortest|oldest|newest|best|"
-                      r"saddest|most violent|least scary|most recent)\b", re.IGNORECASE)
+                      r"saddest|most violent|least scary|most recent)(?:\s+(?:one|film|movie))?"
+                      r"(?:\s+(?:of (?:these|them|those)|here|there|then))?\s*[?.!]*\s*$", re.IGNORECASE)
+# "scream is mid", "kinda mid": a verdict at the end of a clause (not "mid 90s", "mid-length")
+MID_RE = re.compile(r"\b(is|was|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+mid\b(?=\s*(?:[,.;!?]|$|but\b|"
+                    r"and\b|tbh\b|imo\b|whats\b|what\b|lol\b))", re.IGNORECASE)
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
 # a message that opens by throwing the whole search away: a new one follows ("scrap everything, i want a
 # 70s horror now"; not "forget the 80s", which drops one value)
@@ -497,6 +503,7 @@ class Parser:
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
         text, truncated = clean(text)
+        text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
         quiet = NO_QUESTIONS_RE.search(text)
         if quiet:  # "stop asking me questions just give me movies": no more questions, and the rest is read
             rest = (text[:quiet.start()] + " " + text[quiet.end():]).strip(" ,.!?;:-")
@@ -655,6 +662,11 @@ class Parser:
         after = r.clauses[r.mentions[0].clause:] if r.mentions else []
         if len(films) == 1 and out.liked and _anywhere(after, NOT_NOW):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
+        proposing = re.match(r"\s*(?:(?:so|hey|ok|and|um|hmm|well)\W+)?(?:what|wat|how) about\b", text, re.IGNORECASE)
+        if proposing and out.liked and all(  # "what about the kids": no film *Kids*, a phrase of ordinary words
+                set(tokens(self.catalog.titles[i])) - {"the", "a", "an"} <= set(self._english)
+                and self.lex.popularity[i] < WELL_KNOWN for i in out.liked):
+            out.liked = []
         if ASK_FILM_RE.match(text) and out.liked and not (out.disliked or out.seen or out.accepted) and not (
                 set(toks) & (POSITIVE | NEGATIVE | {"like", "similar", "else", "other", "more"})):
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
@@ -662,7 +674,8 @@ class Parser:
             self._than_the_film(out, toks, out.liked[0])
         italian = self.lex.groups.get(("italian",))
         if italian and _anywhere(r.clauses, {("spaghetti", "western"), ("spaghetti", "westerns")}) and (
-                italian not in out.alternatives and ("genre", "Western") in out.accepted):
+                italian not in out.alternatives and ("genre", "Western") in out.accepted) and not re.search(
+                r"\b(?:no|not|without|nothing|except|hate|but)\b[^,.;]*\bspag+h?et+i", text, re.IGNORECASE):
             out.alternatives.append(italian)  # "spagetti westerns": Italian westerns
         for t in EXCLUSIVE_TYPES:  # "80s or 90s", "the 70s and 80s": a film has one decade, so either of them
             both = [tv for tv in out.accepted if tv[0] == t]

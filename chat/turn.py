@@ -25,7 +25,7 @@ from chat.cards import either_label, film_answer, film_facts, fitting, md, rank_
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import tokens
 from chat.parser import Parse
-from chat.words import CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
+from chat.words import CHOOSE_FILLER, CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
 from recsys.personas import Persona, reweight
 
@@ -118,6 +118,8 @@ class _Apply:
     def run(self, event) -> Applied:
         opened = self.s.turn - 1  # the turn the person was looking at
         stale = getattr(event, "turn", None) is not None and event.turn != opened
+        if self.s.topic >= 0 and not isinstance(event, Text):  # a button: the talk moved on from the film asked about
+            self.s = dataclasses.replace(self.s, topic=-1)
         if isinstance(event, Text):
             self.text(event.text)
         elif isinstance(event, Chip):
@@ -176,7 +178,7 @@ class _Apply:
             if "bye" in p.intents:
                 self.goodbye()
             return
-        chosen = CHOOSE_RE.search(text) is not None  # "the 3rd one, we'll watch that": the film chosen
+        chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
             if chosen and p.pick[1] == "like" and len(p.places or [p.pick[0]]) == 1 and self.judged:
                 self.chose(self.judged[-1], text)
@@ -631,8 +633,12 @@ class _Apply:
         if not films:
             self.notes.append("Which film do you mean? Name it, or ask about one of the films shown "
                               "(\u201cwho is in the first one?\u201d).")
+        question = self.message.lower()
+        for i in films:  # "is the long kiss goodnight any good?": the title's words ask nothing
+            for t in {title_of(m.catalog, i).lower(), m.catalog.titles[i].lower()}:
+                question = question.replace(t, " ")
         for i in films[:3]:
-            answer = film_answer(m.catalog, i, self.message) if len(films) == 1 else ""
+            answer = film_answer(m.catalog, i, question) if len(films) == 1 else ""
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
 
@@ -648,12 +654,21 @@ class _Apply:
         self.ack.append(f"Of these, *{md(title_of(self.m.catalog, best))}* is likely the {quality}{why}."
                         if best is not None else f"I can't tell which is the {quality}: nothing on record says.")
 
+    def _chosen(self, text: str, p: Parse) -> bool:
+        """The message chooses a film to watch and says nothing else: the choosing words, the film
+        (named or by place) and filler ("perfect, we'll watch that, thanks"); not "let's try
+        something like titanic", "i'll watch it later", "we'll watch titanic another time"."""
+        if not CHOOSE_RE.search(text) or p.not_now or {"more", "something_else"} & set(p.intents):
+            return False
+        return set(tokens(self.m.parser.frame(text))) <= CHOOSE_FILLER
+
     def chose(self, item: int, text: str) -> None:
         """The person chose a film to watch (liked already): the list stays as it is, and a thanks
         ends the talk."""
         title = md(title_of(self.m.catalog, self.m.world.catalog_index(item)))
         self.ack[:] = [a for a in self.ack if not a.startswith(("Glad you like", "Noted that you liked"))]
         self.ack.append(f"Great choice: enjoy *{title}*! I will remember you picked it.")
+        self.s = dataclasses.replace(self.s, question=None, asked=())  # the question beside the films is done
         self.then = "stay"
         if THANKS_WORDS.search(text):
             self.then = "close"

@@ -74,7 +74,8 @@ THANKS_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|k|kk|lol|perfect|great|cool|awesome|
 NOT_A_LENGTH = {"day", "days", "week", "weeks", "night", "shift", "time", "year", "weekend", "story", "drive"}
 POLITE = {"please", "thanks", "thank", "you", "one"}
 
-NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither",
+NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither", "wont",
+            "wouldnt", "shouldnt", "mustnt",
             "nor", "dislike", "disliked", "isnt", "arent", "didnt", "doesnt", "cannot", "cant", "skip", "none"}
 NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("anything", "except"),
                    ("cant", "stand"), ("couldnt", "stand"), ("not", "into"), ("im", "not", "into"),
@@ -90,9 +91,17 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("have", "you", "got"), ("do", "you", "have"),
                  # choosing a film to watch ("ok i'll watch vertigo thanks", "going with liar liar")
                  ("ill", "watch"), ("well", "watch"), ("i", "will", "watch"), ("we", "will", "watch"),
-                 ("gonna", "watch"), ("lets", "watch"), ("going", "with"), ("ill", "go", "with"),
-                 ("well", "go", "with")}
+                 ("gonna", "watch"), ("lets", "watch"), ("ill", "go", "with"), ("well", "go", "with")}
 # those words: the person has chosen the film named (``Parse.chosen``), and the talk may end there
+# what may stand beside the film chosen and the words choosing it, and nothing else ("ok the 3rd one is
+# perfect, we'll watch that, thanks"; not "let's try something like titanic", "i'll watch it later")
+CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "alright", "then", "tonight", "i", "ill",
+                 "we", "well", "will", "watch", "watching", "go", "going", "with", "lets", "gonna", "to", "take", "try",
+                 "do", "it", "that", "this", "one", "thanks", "thank", "you", "thx", "ty", "cheers", "bye", "the", "a",
+                 "so", "yeah", "yes", "sure", "think", "guess", "im", "were", "is", "looks", "sounds", "good", "fine",
+                 "first", "second", "third", "fourth", "fifth", "last", "number", "1st", "2nd", "3rd", "4th", "5th",
+                 "1", "2", "3", "4", "5", "oh", "ooh", "amazing", "love", "loved", "thats", "s", "in",
+                 "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its"}
 CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|gonna|going to|let'?s)\s+(?:watch|go with|take|try|do)\b|"
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b", re.IGNORECASE)
 # a child and their age: films for children ("movie night w my son, hes 6", "for my 7 year old")
@@ -187,7 +196,7 @@ POSITIVE = {"great", "awesome", "amazing", "fav", "fave", "faves", "fun", "favou
             "superb",
             "loved", "love", "enjoyed", "adored", "adore", "liked", "perfect", "incredible"}
 NEGATIVE = {"awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull", "hated", "hate",
-            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped", "mid"}
+            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped"}
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
@@ -306,7 +315,7 @@ def comparative(toks: list[str], i: int) -> tuple[str, int] | None:
 # after a decade, the same comparison ("80s onwards", "the 70s or earlier", "from the 80s on")
 ERA_SUFFIX = {("onwards",): ">=", ("onward",): ">=", ("or", "later"): ">=", ("and", "later"): ">=",
               ("or", "newer"): ">=", ("and", "newer"): ">=", ("or", "after"): ">=", ("and", "after"): ">=",
-              ("and", "up"): ">=", ("plus",): ">=", ("and", "beyond"): ">=", ("or", "earlier"): "<=",
+              ("and", "up"): ">=", ("and", "beyond"): ">=", ("or", "earlier"): "<=",
               ("and", "earlier"): "<=", ("or", "before"): "<=", ("and", "before"): "<=", ("or", "older"): "<=",
               ("and", "older"): "<="}
 ERA_ON_END = {"only", "please", "pls", "plz", "thanks", "thx"}  # "from the 80s on only"

@@ -226,6 +226,13 @@ def test_a_film_chosen_to_watch_stays_and_a_thanks_ends_the_talk(ml_models, tmp_
         state.liked
     state, reply = engine.step(state, Text("ok i'll watch vertigo thanks"))
     assert "enjoy *Vertigo*" in reply.text and "Looking for" not in reply.text and reply.question is None
+    # a reviewer: a film only mentioned is no choice
+    for text in ("let's try something like titanic", "gonna watch something like fargo tonight",
+                 "the first one looks good but let's try something else"):
+        state, reply, _ = engine.start()
+        state, first = engine.step(state, Text("a thriller"))
+        state, reply = engine.step(state, Text(text))
+        assert "Great choice" not in reply.text, text
 
 
 @pytest.mark.data
@@ -244,6 +251,13 @@ def test_an_actor_asked_for_leads_the_first_films_and_it_is_the_film_asked_about
     assert reply.text.startswith("Yes: it runs over 2 hours. *Jaws*")
     state, reply = engine.step(state, Text("is fargo funny?"))
     assert reply.text.startswith("Probably not: it is listed as crime, drama and thriller, not comedy.")
+    # a reviewer: no yes or no to "how long", a title's words ask nothing, "good for kids" is about kids
+    state, reply = engine.step(state, Text("how long is titanic?"))
+    assert reply.text.startswith("*Titanic* (1997)")
+    state, reply = engine.step(state, Text("who's in short cuts?"))
+    assert reply.text.startswith("*Short Cuts* (1993)")
+    state, reply = engine.step(state, Text("is the long kiss goodnight any good?"))
+    assert reply.text.startswith("The critics' verdict")
 
 
 @pytest.mark.data
@@ -261,6 +275,8 @@ def test_which_of_the_films_shown_is_the_scariest_or_the_oldest(ml_models, tmp_p
     state, reply = engine.step(state, Text("which is the scariest?"))
     named = next(c for c in shown.cards if f"*{c.title}*" in reply.text)
     assert {"Horror", "Thriller"} & set(cat.values_of(cat.item_index(named.item_id), "genre"))
+    state, reply = engine.step(state, Text("which is the best comedy of the 90s?"))  # a wish, not a comparison
+    assert "is likely the best" not in reply.text
 
 
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):

@@ -547,6 +547,10 @@ def test_children_an_age_alone_and_small_talk_on_movielens(ml100k_catalog):
         "show me top rated sci fi from the 70s and 80s").alternatives
     assert parser.parse("sumthing scarey from the 80s").accepted == [(G, "Horror"), ("decade", "1980s")]
     assert parser.parse("scream is mid whats else").disliked and not parser.parse("the mid 90s").disliked
+    assert parser.parse("something that won't scare me").rejected == [(G, "Horror")]
+    assert not parser.parse("a western, no spaghetti westerns").alternatives
+    assert parser.parse("80s plus a romance").accepted == [("decade", "1980s"), (G, "Romance")]
+    assert not Parser(ml100k_catalog, english=["kids"]).parse("what about the kids").about  # no film *Kids*
     assert not parser.parse("ugh, i already said no scary stuff").wish
     spaghetti = parser.parse("spagetti westerns")
     assert spaghetti.accepted == [(G, "Western")] and spaghetti.alternatives == [(("country", "Italy"),
