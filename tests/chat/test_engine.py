@@ -40,6 +40,11 @@ def engine(models, tmp_path):
     return Engine(models, MemoryStore(tmp_path / "memory.sqlite3"))
 
 
+@pytest.fixture
+def ml_engine(ml_models, tmp_path):
+    return Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+
+
 def answer_until_cards(engine, state, reply, limit=8):
     """Click the first chip (or say yes) until the engine recommends."""
     for _ in range(limit):
@@ -185,97 +190,92 @@ def test_a_concrete_wish_gets_films_at_once_with_a_question_to_narrow_them(engin
 
 
 @pytest.mark.data
-def test_an_answer_to_the_question_beside_films_brings_the_films_it_makes(ml_models, tmp_path):
+def test_an_answer_to_the_question_beside_films_brings_the_films_it_makes(ml_engine):
     """Once a search has shown films, answering the question beside them ("90s pls", a chip) shows
     the films the answer makes, beside the next question: a question never takes the films away."""
-    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
-    state, reply, _ = engine.start()
-    state, reply = engine.step(state, Text("somethin funny to watch tonite"))
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("somethin funny to watch tonite"))
     assert reply.cards and reply.question is not None
-    state, reply = engine.step(state, Text("90s pls"))
+    state, reply = ml_engine.step(state, Text("90s pls"))
     assert len(reply.cards) == CARDS and all(1990 <= c.year < 2000 and "Comedy" in c.genres for c in reply.cards)
     answered = 1
     while reply.question is not None and answered < 4:  # each answer beside the films: the films it makes
         chip = "yes" if reply.question.yes_no else reply.question.options[0][0]
-        state, reply = engine.step(state, Chip(chip, turn=reply.turn))
+        state, reply = ml_engine.step(state, Chip(chip, turn=reply.turn))
         answered += 1
         assert reply.cards, f"answer {answered} ({chip}) got a question and no films"
 
 
 @pytest.mark.data
-def test_a_french_film_lists_films_in_french_first_and_small_talk_is_no_wish(ml_models, tmp_path):
-    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+def test_a_french_film_lists_films_in_french_first_and_small_talk_is_no_wish(ml_engine, ml_models):
     cat = ml_models.catalog
-    state, reply, _ = engine.start()
-    state, reply = engine.step(state, Text("a french film"))  # France or French: both first, not co-productions
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("a french film"))  # France or French: both first, not co-productions
     assert all("French" in cat.values_of(cat.item_index(c.item_id), "language") for c in reply.cards)
-    state, reply = engine.step(state, Text("whats the weather like"))
+    state, reply = ml_engine.step(state, Text("whats the weather like"))
     assert "only know about films" in reply.text and state.wish == "" and reply.cards
 
 
 @pytest.mark.data
-def test_a_film_chosen_to_watch_stays_and_a_thanks_ends_the_talk(ml_models, tmp_path):
+def test_a_film_chosen_to_watch_stays_and_a_thanks_ends_the_talk(ml_engine, ml_models):
     """Round seven: "the 3rd one is perfect, we'll watch that" replaced the film chosen by another,
     and "ok i'll watch vertigo thanks" was a search for "ok i'll watch vertigo thanks"."""
-    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
-    state, reply, _ = engine.start()
-    state, first = engine.step(state, Text("a thriller"))
-    state, reply = engine.step(state, Text("the 3rd one is perfect, we'll watch that"))
+    state, reply, _ = ml_engine.start()
+    state, first = ml_engine.step(state, Text("a thriller"))
+    state, reply = ml_engine.step(state, Text("the 3rd one is perfect, we'll watch that"))
     assert [c.item_id for c in reply.cards] == [c.item_id for c in first.cards]
     assert f"enjoy *{first.cards[2].title}*" in reply.text and ml_models.world.item_of_id(first.cards[2].item_id) in \
         state.liked
-    state, reply = engine.step(state, Text("ok i'll watch vertigo thanks"))
+    state, reply = ml_engine.step(state, Text("ok i'll watch vertigo thanks"))
     assert "enjoy *Vertigo*" in reply.text and "Looking for" not in reply.text and reply.question is None
     # a reviewer: a film only mentioned is no choice
     for text in ("let's try something like titanic", "gonna watch something like fargo tonight",
                  "the first one looks good but let's try something else"):
-        state, reply, _ = engine.start()
-        state, first = engine.step(state, Text("a thriller"))
-        state, reply = engine.step(state, Text(text))
+        state, reply, _ = ml_engine.start()
+        state, first = ml_engine.step(state, Text("a thriller"))
+        state, reply = ml_engine.step(state, Text(text))
         assert "Great choice" not in reply.text, text
 
 
 @pytest.mark.data
-def test_an_actor_asked_for_leads_the_first_films_and_it_is_the_film_asked_about(ml_models, tmp_path):
+def test_an_actor_asked_for_leads_the_first_films_and_it_is_the_film_asked_about(ml_engine, ml_models):
     """Round seven: "with stallone" put Men in Black (a cameo) first; "is it scary?" after "who directed
     jaws?" asked which film."""
-    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
     cat = ml_models.catalog
-    state, reply, _ = engine.start()
-    state, reply = engine.step(state, Text("with stallone"))
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("with stallone"))
     assert reply.cards and all("Sylvester Stallone" in cat.leads(cat.item_index(c.item_id), 4) for c in reply.cards)
-    state, reply = engine.step(state, Text("who directed jaws?"))
-    state, reply = engine.step(state, Text("is it scary?"))  # answered from its genres, then its facts
+    state, reply = ml_engine.step(state, Text("who directed jaws?"))
+    state, reply = ml_engine.step(state, Text("is it scary?"))  # answered from its genres, then its facts
     assert reply.text.startswith("Probably: it is listed as horror. *Jaws* (1975)")
-    state, reply = engine.step(state, Text("is it long?"))
+    state, reply = ml_engine.step(state, Text("is it long?"))
     assert reply.text.startswith("Yes: it runs over 2 hours. *Jaws*")
-    state, reply = engine.step(state, Text("is fargo funny?"))
+    state, reply = ml_engine.step(state, Text("is fargo funny?"))
     assert reply.text.startswith("Probably not: it is listed as crime, drama and thriller, not comedy.")
     # a reviewer: no yes or no to "how long", a title's words ask nothing, "good for kids" is about kids
-    state, reply = engine.step(state, Text("how long is titanic?"))
+    state, reply = ml_engine.step(state, Text("how long is titanic?"))
     assert reply.text.startswith("*Titanic* (1997)")
-    state, reply = engine.step(state, Text("who's in short cuts?"))
+    state, reply = ml_engine.step(state, Text("who's in short cuts?"))
     assert reply.text.startswith("*Short Cuts* (1993)")
-    state, reply = engine.step(state, Text("is the long kiss goodnight any good?"))
+    state, reply = ml_engine.step(state, Text("is the long kiss goodnight any good?"))
     assert reply.text.startswith("The critics' verdict")
 
 
 @pytest.mark.data
-def test_which_of_the_films_shown_is_the_scariest_or_the_oldest(ml_models, tmp_path):
-    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+def test_which_of_the_films_shown_is_the_scariest_or_the_oldest(ml_engine, ml_models):
     cat = ml_models.catalog
-    state, reply, _ = engine.start()
-    state, reply = engine.step(state, Text("which is the funniest?"))
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("which is the funniest?"))
     assert "no films on screen" in reply.text
-    state, shown = engine.step(state, Text("a thriller"))
-    state, reply = engine.step(state, Text("which one is the oldest?"))
+    state, shown = ml_engine.step(state, Text("a thriller"))
+    state, reply = ml_engine.step(state, Text("which one is the oldest?"))
     oldest = min(shown.cards, key=lambda c: c.year)
     assert f"*{oldest.title}* is likely the oldest ({oldest.year})" in reply.text
     assert [c.item_id for c in reply.cards] == [c.item_id for c in shown.cards]  # the films stay
-    state, reply = engine.step(state, Text("which is the scariest?"))
+    state, reply = ml_engine.step(state, Text("which is the scariest?"))
     named = next(c for c in shown.cards if f"*{c.title}*" in reply.text)
     assert {"Horror", "Thriller"} & set(cat.values_of(cat.item_index(named.item_id), "genre"))
-    state, reply = engine.step(state, Text("which is the best comedy of the 90s?"))  # a wish, not a comparison
+    state, reply = ml_engine.step(state, Text("which is the best comedy of the 90s?"))  # a wish, not a comparison
     assert "is likely the best" not in reply.text
 
 
