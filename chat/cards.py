@@ -217,7 +217,8 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
     if word in QUALITIES:
         kinds, adjective = QUALITIES[word]
         has = [g for g in kinds if g in genres]
-        return (f"Probably: it is listed as {join_words([g.lower() for g in has])}." if has else
+        surely = "Perhaps" if word == "sad" else "Probably"  # a drama is not always sad
+        return (f"{surely}: it is listed as {join_words([g.lower() for g in has])}." if has else
                 f"Probably not: it is listed as {join_words([g.lower() for g in sorted(genres)])}, not "
                 f"{join_words([g.lower() for g in kinds], 'or')}.") if genres else ""
     if word in ("long", "short"):
@@ -243,15 +244,17 @@ CRITICS_ORDER = ("critics' favourite", "well reviewed", "mixed reviews", "poorly
 
 def rank_by(catalog: Catalog, films: list[int], quality: str) -> tuple[int | None, str]:
     """(the film of ``films`` that best has ``quality``, " (why)") for "which is the scariest?";
-    (None, "") when nothing on record tells them apart."""
+    (None, " (all N are …)") when the record has them alike, (None, "") when it says nothing."""
     def genres(i: int) -> set[str]:
         return set(catalog.values_of(i, "genre"))
 
     def first(key, why) -> tuple[int | None, str]:
         scored = [(key(i), k, i) for k, i in enumerate(films)]
         scored = [x for x in scored if x[0] is not None]
-        if not scored or len({x[0] for x in scored}) == 1 and len(scored) > 1:
+        if not scored:
             return None, ""
+        if len({x[0] for x in scored}) == 1 and len(scored) > 1:  # all alike: say so ("all listed as comedy")
+            return None, f" (all {len(scored)} are {why(scored[0][2])})"
         i = min(scored)[2]
         return i, f" ({why(i)})"
 

@@ -221,7 +221,7 @@ VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks|nice|great|"
-                      r"cool|awesome|perfect|lovely|excellent)\b")
+                      r"cool|awesome|perfect|lovely|excellent|let'?s do)\b")
 # several films of the list at once: "the first two", "the last 3", "the first and third", "1 and 4";
 # only when what follows in the clause says something of them ("seen the first two", "1 and 3 look
 # good"), never more words of a wish ("the first two godfather films", "2 and 3 hour epics")
@@ -662,6 +662,8 @@ class Parser:
         after = r.clauses[r.mentions[0].clause:] if r.mentions else []
         if len(films) == 1 and out.liked and _anywhere(after, NOT_NOW):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
+            if not set(toks) & (POSITIVE | PRAISE):  # "we'll watch titanic another time": not now, and no like
+                out.liked = [i for i in out.liked if i not in out.not_now]
         proposing = re.match(r"\s*(?:(?:so|hey|ok|and|um|hmm|well)\W+)?(?:what|wat|how) about\b", text, re.IGNORECASE)
         if proposing and out.liked and all(  # "what about the kids": no film *Kids*, a phrase of ordinary words
                 set(tokens(self.catalog.titles[i])) - {"the", "a", "an"} <= set(self._english)

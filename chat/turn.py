@@ -652,7 +652,8 @@ class _Apply:
             return
         best, why = rank_by(self.m.catalog, shown, quality)
         self.ack.append(f"Of these, *{md(title_of(self.m.catalog, best))}* is likely the {quality}{why}."
-                        if best is not None else f"I can't tell which is the {quality}: nothing on record says.")
+                        if best is not None else f"I can't tell which is the {quality}: nothing on record tells them "
+                        f"apart{why}.")
 
     def _chosen(self, text: str, p: Parse) -> bool:
         """The message chooses a film to watch and says nothing else: the choosing words, the film

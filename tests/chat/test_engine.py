@@ -277,6 +277,10 @@ def test_which_of_the_films_shown_is_the_scariest_or_the_oldest(ml_engine, ml_mo
     assert {"Horror", "Thriller"} & set(cat.values_of(cat.item_index(named.item_id), "genre"))
     state, reply = ml_engine.step(state, Text("which is the best comedy of the 90s?"))  # a wish, not a comparison
     assert "is likely the best" not in reply.text
+    state, reply, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy"))
+    state, reply = ml_engine.step(state, Text("which is the funniest?"))  # alike on record: said so
+    assert f"(all {len(shown.cards)} are listed as comedy)" in reply.text
 
 
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):

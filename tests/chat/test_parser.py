@@ -551,6 +551,11 @@ def test_children_an_age_alone_and_small_talk_on_movielens(ml100k_catalog):
     assert not parser.parse("a western, no spaghetti westerns").alternatives
     assert parser.parse("80s plus a romance").accepted == [("decade", "1980s"), (G, "Romance")]
     assert not Parser(ml100k_catalog, english=["kids"]).parse("what about the kids").about  # no film *Kids*
+    assert kids in parser.parse("he's 12 and loves action").accepted  # an age opening the message
+    assert parser.parse("let's do the second one").pick == (1, "like")
+    p = parser.parse("we'll watch titanic another time")  # not now, and no like
+    assert not p.liked and [ml100k_catalog.titles[i] for i in p.not_now] == ["Titanic"]
+    assert parser.parse("fargo was great but not tonight").liked
     assert not parser.parse("ugh, i already said no scary stuff").wish
     spaghetti = parser.parse("spagetti westerns")
     assert spaghetti.accepted == [(G, "Western")] and spaghetti.alternatives == [(("country", "Italy"),
