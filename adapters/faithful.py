@@ -65,10 +65,11 @@ class FactChecker:
                 out.append((kind, m))
         return out
 
-    def facts(self, text: str) -> dict[str, set[str]]:
+    def facts(self, text: str, spans: list[tuple[str, re.Match]] | None = None) -> dict[str, set[str]]:
         """Stated facts by type. Spans are claimed longest kind first: a person's name is not
-        also the film *Michael*, and the 2001 of *2001: A Space Odyssey* is not a year."""
-        spans = self._spans(text)
+        also the film *Michael*, and the 2001 of *2001: A Space Odyssey* is not a year. ``spans``:
+        ``_spans(text)``, when the caller has them."""
+        spans = self._spans(text) if spans is None else spans
         taken = [m.span() for _, m in spans]
 
         def free(m) -> bool:
@@ -81,12 +82,12 @@ class FactChecker:
         out["genres"] = {m.group(1).lower() for m in self.genre_re.finditer(text) if free(m)}
         return out
 
-    def directing(self, text: str) -> set[str]:
+    def directing(self, text: str, spans: list[tuple[str, re.Match]] | None = None) -> set[str]:
         """People the text says directed a film ("X directed it", "directed by X", "director X",
         "X's direction"), lower case: a person who only acts in it must not be named so. "X
         directed by Y" says Y directed, not X; names inside titles are no people."""
         out = set()
-        for kind, m in self._spans(text):
+        for kind, m in self._spans(text) if spans is None else spans:
             if kind != "persons":
                 continue
             before, after = text[max(0, m.start() - 16) : m.start()], text[m.end() : m.end() + 20]
@@ -101,11 +102,12 @@ class FactChecker:
         """The facts ``text`` states, true and wrong against ``allowed``; with ``allowed["directors"]``,
         a person said to have directed who directed none of the films is wrong too (counted in
         ``wrong["directors"]``, never in the coverage: the name is already a fact of ``persons``)."""
-        stated = self.facts(text)
+        spans = self._spans(text)
+        stated = self.facts(text, spans)
         true = {k: {f for f in v if f in allowed.get(k, set())} for k, v in stated.items()}
         wrong = {k: v - true[k] for k, v in stated.items()}
         if "directors" in allowed:
-            wrong["directors"] = self.directing(text) - allowed["directors"]
+            wrong["directors"] = self.directing(text, spans) - allowed["directors"]
         return FactReport(true, wrong)
 
     def filter_text(self, text: str, allowed: dict[str, set[str]]) -> str:

@@ -190,12 +190,9 @@ def film_facts(catalog: Catalog, i: int) -> str:
     return f"*{md(title_of(catalog, i))}*{year}: " + md("; ".join(parts)) + "."
 
 
-# "is it scary?": the genres that make a film so, and the answer's words
-QUALITIES = {
-    "scary": (("Horror", "Thriller"), "scary"), "funny": (("Comedy",), "funny"), "sad": (("Drama", "War"), "sad"),
-    "animated": (("Animation",), "animated"), "violent": (("Action", "War", "Horror", "Crime"), "violent"),
-    "gory": (("Horror", "War"), "gory"),
-}
+# "is it scary?": the genres that make a film so
+QUALITIES = {"scary": ("Horror", "Thriller"), "funny": ("Comedy",), "sad": ("Drama", "War"), "animated": ("Animation",),
+             "violent": ("Action", "War", "Horror", "Crime"), "gory": ("Horror", "War")}
 QUALITY_RE = re.compile(r"\b(scary|funny|sad|animated|violent|gory|long|short|good|for kids|kid friendly)\b",
                         re.IGNORECASE)
 QUALITY_ORDER = ("for kids", "kid friendly", "long", "short", "scary", "funny", "sad", "animated", "violent", "gory",
@@ -215,7 +212,7 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
     genres = set(catalog.values_of(i, "genre"))
     details = {t: catalog.values_of(i, t)[:1] for t in DETAIL_TYPES if t in catalog.attr_types}
     if word in QUALITIES:
-        kinds, adjective = QUALITIES[word]
+        kinds = QUALITIES[word]
         has = [g for g in kinds if g in genres]
         surely = "Perhaps" if word == "sad" else "Probably"  # a drama is not always sad
         return (f"{surely}: it is listed as {join_words([g.lower() for g in has])}." if has else

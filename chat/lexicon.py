@@ -26,6 +26,7 @@ from recsys.retrieval import DECADE_WORDS, GENRE_SYNONYMS
 Phrase = tuple[str, ...]
 Value = tuple[str, str]
 
+RATINGS = ("G", "PG", "PG-13", "R", "NC-17")  # MPAA ratings, mildest first
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F']+")
 
 EXTRA_GENRE_WORDS = {
@@ -342,7 +343,7 @@ class Lexicon:
         for country, nation in NATION_OF_COUNTRY.items():
             if phrase(nation) in self.groups:
                 self.groups[phrase(country)] = self.groups[phrase(nation)]
-        ratings = [("mpaa", f"rated {m}") for m in ("G", "PG", "PG-13", "R", "NC-17")]
+        ratings = [("mpaa", f"rated {m}") for m in RATINGS]
         for k, (_, rating) in enumerate(ratings):  # "pg-13 or lower": that rating or a milder one
             milder = tuple(tv for tv in ratings[: k + 1] if tv in vocab)
             if len(milder) > 1:

@@ -229,7 +229,8 @@ COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # "do u have titanic?": a question whether the catalog has a film, not a like (a fifth helper's "Noted
 # that you liked Titanic")
 ASK_FILM_RE = re.compile(r"\s*(?:(?:so|hey|ok|and|um|hmm|well)\W+)?(?:do (?:you|u|ya) (?:have|got)|"
-                         r"have (?:you|u|ya) got|(?:you|u) got|is there|got|(?:what|wat|how) about)\b", re.IGNORECASE)
+                         r"have (?:you|u|ya) got|(?:you|u) got|is there|got|(?P<proposing>(?:what|wat|how) about))\b",
+                         re.IGNORECASE)
 POSSESSIVES = {"my", "our", "his", "her", "their"}  # "your oldest films" are the catalog's
 AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks", "sound", "sounds", "seem", "seems",
                 "are", "were", "is", "both", "too", "already", "again", "please", "pls", "tho", "though", "lol", "fine",
@@ -664,12 +665,12 @@ class Parser:
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
             if not set(toks) & (POSITIVE | PRAISE):  # "we'll watch titanic another time": not now, and no like
                 out.liked = [i for i in out.liked if i not in out.not_now]
-        proposing = re.match(r"\s*(?:(?:so|hey|ok|and|um|hmm|well)\W+)?(?:what|wat|how) about\b", text, re.IGNORECASE)
-        if proposing and out.liked and all(  # "what about the kids": no film *Kids*, a phrase of ordinary words
-                set(tokens(self.catalog.titles[i])) - {"the", "a", "an"} <= set(self._english)
-                and self.lex.popularity[i] < WELL_KNOWN for i in out.liked):
+        asking = ASK_FILM_RE.match(text)
+        if asking and asking.group("proposing") and out.liked and all(  # "what about the kids": no film *Kids*,
+                all(t in self._english for t in tokens(self.catalog.titles[i]) if t not in ("the", "a", "an"))
+                and self.lex.popularity[i] < WELL_KNOWN for i in out.liked):  # a phrase of ordinary words
             out.liked = []
-        if ASK_FILM_RE.match(text) and out.liked and not (out.disliked or out.seen or out.accepted) and not (
+        if asking and out.liked and not (out.disliked or out.seen or out.accepted) and not (
                 set(toks) & (POSITIVE | NEGATIVE | {"like", "similar", "else", "other", "more"})):
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
         if len(out.liked) == 1 and out.liked[0] in films:

@@ -23,7 +23,7 @@ import numpy as np
 
 from chat.cards import either_label, film_answer, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
-from chat.lexicon import tokens
+from chat.lexicon import RATINGS, tokens
 from chat.parser import Parse
 from chat.words import CHOOSE_FILLER, CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
@@ -337,7 +337,7 @@ class _Apply:
         rating must meet (most films have no rating on record, and a film whose rating is not known
         must not pass as one that is not R); a rating ruled out by guess ("for my son": ``soft``)
         stays a rejection. Returns (the other rejections, the groups)."""
-        order = ("G", "PG", "PG-13", "R", "NC-17")
+        order = RATINGS
         rated = [tv for tv in rejected if tv[0] == "mpaa" and tv not in soft and tv[1][6:] in order]
         strictest = min((order.index(v[6:]) for _, v in rated), default=0) - 1  # the strictest rating still wanted
         if strictest < 1:  # none ruled out, or only G is left ("nothing above G": a wish for G, not a group)

@@ -92,7 +92,6 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  # choosing a film to watch ("ok i'll watch vertigo thanks", "going with liar liar")
                  ("ill", "watch"), ("well", "watch"), ("i", "will", "watch"), ("we", "will", "watch"),
                  ("gonna", "watch"), ("lets", "watch"), ("ill", "go", "with"), ("well", "go", "with")}
-# those words: the person has chosen the film named (``Parse.chosen``), and the talk may end there
 # what may stand beside the film chosen and the words choosing it, and nothing else ("ok the 3rd one is
 # perfect, we'll watch that, thanks"; not "let's try something like titanic", "i'll watch it later")
 CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "alright", "then", "tonight", "i", "ill",
@@ -102,6 +101,7 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "first", "second", "third", "fourth", "fifth", "last", "number", "1st", "2nd", "3rd", "4th", "5th",
                  "1", "2", "3", "4", "5", "oh", "ooh", "amazing", "love", "loved", "thats", "s", "in",
                  "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its"}
+# choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
 CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|gonna|going to|let'?s)\s+(?:watch|go with|take|try|do)\b|"
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b", re.IGNORECASE)
 # a child and their age: films for children ("movie night w my son, hes 6", "for my 7 year old")
@@ -324,7 +324,7 @@ ERA_ON_END = {"only", "please", "pls", "plz", "thanks", "thx"}  # "from the 80s 
 def era_suffix(toks: list[str], j: int) -> tuple[str, int] | None:
     """(">=" | "<=", length) when ``toks[j:]``, right after a decade, widens it ("onwards", "or
     earlier"; "on" only ending the clause: "from the 80s on"), else None."""
-    p = match_phrase(toks, j, set(ERA_SUFFIX))
+    p = match_phrase(toks, j, ERA_SUFFIX.keys())
     if p:
         return ERA_SUFFIX[p], len(p)
     if j < len(toks) and toks[j] == "on" and j > 1 and "from" in toks[max(0, j - 3) : j] and all(
