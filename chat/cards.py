@@ -250,9 +250,9 @@ def rank_by(catalog: Catalog, films: list[int], quality: str) -> tuple[int | Non
         scored = [x for x in scored if x[0] is not None]
         if not scored:
             return None, ""
-        if len({x[0] for x in scored}) == 1 and len(scored) > 1:  # all alike: say so ("all listed as comedy")
-            return None, f" (all {len(scored)} are {why(scored[0][2])})"
-        i = min(scored)[2]
+        if len(scored) == len(films) > 1 and len({x[0] for x in scored}) == 1:  # all alike: say so ("all
+            return None, f" (all {len(scored)} are {why(scored[0][2])})"  # 5 are listed as comedy")
+        i = min(scored)[2]  # the best, and of several alike the first shown (the best believed)
         return i, f" ({why(i)})"
 
     band = {b: k for k, b in enumerate(RUNTIME_BANDS)}

@@ -281,6 +281,13 @@ def test_which_of_the_films_shown_is_the_scariest_or_the_oldest(ml_engine, ml_mo
     state, shown = ml_engine.step(state, Text("a comedy"))
     state, reply = ml_engine.step(state, Text("which is the funniest?"))  # alike on record: said so
     assert f"(all {len(shown.cards)} are listed as comedy)" in reply.text
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("a romance"))
+    state, shown = ml_engine.step(state, Text("something from the 90s pls"))
+    funny = [c for c in shown.cards if "Comedy" in c.genres]
+    assert 1 < len(funny) < len(shown.cards)  # some comedies, alike on record, and films that are none
+    state, reply = ml_engine.step(state, Text("which is the funniest?"))  # the first of them, not "all 2 are"
+    assert f"*{funny[0].title}* is likely the funniest (listed as comedy)" in reply.text
 
 
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
