@@ -193,6 +193,7 @@ class ChatState:
     by_year: str = ""  # "newest" / "oldest": the films that fit go by year first ("the newest comedies u have")
     quiet: bool = False  # "stop asking me questions": films only, no question, until the person starts over
     topic: int = -1  # the film (catalog index) the last question about a film was on: what "is it scary?" means
+    topic_role: str = ""  # what that question asked of it: "director" ("who directed it?"), "cast" ("who is in it?")
     question: Question | None = None
     asked: tuple[int, ...] = ()  # values offered by the pending question
     question_types: tuple[str, ...] = ()  # the attribute type of each question in this search

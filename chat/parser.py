@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -60,6 +61,7 @@ from chat.words import (
     DROP_BEFORE,
     ERA_NEGATORS,
     ERA_SHIFT,
+    EVERYDAY_FIRST_NAMES,
     EXCLUSIVE_TYPES,
     FAREWELL_RE,
     FILLERS,
@@ -143,6 +145,7 @@ class Parse:
     seen: list[int] = field(default_factory=list)
     not_now: list[int] = field(default_factory=list)  # "not Titanic": not wanted in this search
     unknown_titles: list[str] = field(default_factory=list)
+    unknown_people: list[str] = field(default_factory=list)  # "clark gable": a person no cast list names
     wish: str = ""
     truncated: bool = False
     era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest" | "oldest":
@@ -164,18 +167,25 @@ class Parse:
     quiet: bool = False
     # "which is the scariest?": the quality the films shown are compared on (intent "which")
     which: str = ""
+    # "any other films by him?": the person of the film the talk is on: "director" or "cast" when the words
+    # say it; "by" or "with" when only a preposition hints ("by them" after "who is in it?" means the cast);
+    # "" when nothing does ("his other films"); None: no such words
+    person_ref: str | None = None
+    person_plural: bool = False  # "by them": both directors, the two leads
 
     @property
     def empty(self) -> bool:
         return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
+                    or self.unknown_people
                     or self.era or self.pick or self.about)
 
     @property
     def names_something(self) -> bool:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
         return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.liked
-                    or self.disliked or self.seen or self.not_now or self.unknown_titles or self.era)
+                    or self.disliked or self.seen or self.not_now or self.unknown_titles or self.era
+                    or self.unknown_people)
 
 
 def clean(text: str) -> tuple[str, bool]:
@@ -282,6 +292,18 @@ OUT_END = re.compile(r"(?:['\u2019]s|\bis|\bare)\s+out\s*[.!]*\s*$", re.IGNORECA
 OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|does|has|have|had|is|was) .{2,60}? "
                            r"(?:make|made|direct|directed|do|done|star in|starred in|been in|act in|acted in|"
                            r"write|written|in)\b", re.IGNORECASE)
+# "any other films by him?", "more with her", "films by that director", "his other films", "what else has she
+# been in": the person of the film the talk is on (``Parse.person_ref``; the turn knows which film)
+_WHO = (r"(?:him|her|them|the same (?:guy|director|actor|actress|person|people|star|lead)|(?:that|this|the) "
+        r"(?:guy|director|actor|actress|person|lady|woman|man|star|lead|filmmaker)|those (?:two|guys|brothers|people))")
+PERSON_REF_RE = re.compile(
+    r"\b(?:films?|movies?|flicks?|anything|something|stuff|more|others?|else|ones?|work)\b[\w\s']{0,24}?"
+    r"\b(?P<prep>directed by|made by|by|with|from|starring|featuring|of)\s+" + _WHO + r"\b"
+    r"|\b(?:his|her|their|(?:the|that) (?:director|actor|actress|guy)(?:'?s)?) other (?:films?|movies?|work|stuff)\b"
+    r"|\bwhat (?:else|other (?:films?|movies?)) (?:did|has|have|does|do|is|was) (?:he|she|they) (?:direct(?:ed)?|make|"
+    r"made|do|done|star in|starred in|been in|act(?:ed)? in|in)\b", re.IGNORECASE)
+DIRECTOR_REF = re.compile(r"\b(?:direct\w*|made|make|filmmaker)\b", re.IGNORECASE)
+CAST_REF = re.compile(r"\b(?:actor|actress|star|starring|starred|featuring|lead|been in|act|acted)\b", re.IGNORECASE)
 # "stop asking me questions", "no more questions", "enough with the qs", "i said no questions", "dont ask
 # me anything": no question from here on in this conversation (``ChatState.quiet``), films instead
 NO_QUESTIONS_RE = re.compile(
@@ -452,6 +474,13 @@ class Parser:
             for _, name in roles:
                 self._firsts_of.setdefault(name, set()).add(key[0])
         self._first_words = {key[0] for key in self.lex.persons if len(key) >= 2 and key[0] not in STOPWORDS}
+        # first names at least two people of the catalog go by: "clark gable" reads as a person the
+        # catalog's cast lists lack, not as words to search for
+        firsts = Counter(key[0] for key in self.lex.persons if len(key) >= 2)
+        self._given_names = {w for w, n in firsts.items() if n >= 2 and w.isalpha() and len(w) >= 3
+                             and w not in STOPWORDS | CLOSED_WORDS}
+        self._not_surnames = (known_words - {w for p in self.lex.persons for w in p}) | STOPWORDS | CLOSED_WORDS \
+            | POLITE | WISHLESS | REQUEST_FILLER | FILLERS | self._show_words
 
     ENGLISH_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "less", "ness", "ly", "y", "ful", "ish", "est")
 
@@ -634,9 +663,30 @@ class Parser:
             adult = [tv for tv in ADULT_RATINGS if tv in self._vocab and tv not in out.accepted + out.rejected]
             out.rejected += adult
             out.soft += adult
+        strangers = self._unknown_people(r)
+        if strangers:  # "clark gable films": no cast list names him, so no search for his name either
+            out.unknown_people = [name for name, _ in strangers]
+            gone = Counter(w for _, words in strangers for w in words)
+            kept = []
+            for t in r.leftover:
+                if gone[t]:
+                    gone[t] -= 1
+                else:
+                    kept.append(t)
+            r.leftover = kept
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= WISHLESS else ""
+        if strangers and not set(r.leftover) - FILLERS - GENERIC_FILM_WORDS - WISHLESS - STOPWORDS - POLITE:
+            out.wish = ""
         self._intent(r)
         people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
+        ref = None if people or out.liked or out.about else PERSON_REF_RE.search(text)
+        if ref:  # "more with him": whose films, the turn says (the film the talk is on)
+            words, prep = ref.group(0), (ref.group("prep") or "").lower()
+            out.person_ref = ("director" if DIRECTOR_REF.search(words) else "cast" if CAST_REF.search(words) else
+                              "by" if prep in ("by", "from") else "with" if prep in ("with", "of") else "")
+            out.person_plural = bool(re.search(r"\b(?:them|their|they|those|people)\b", words, re.IGNORECASE))
+            out.wish = ""
+            out.intents = [i for i in out.intents if i not in ("more", "something_else")]
         if people and OTHER_WORK_RE.search(text):  # "what else did spielberg direct": his films, afresh
             out.intents = ["restart"]
             out.wish = ""
@@ -1577,6 +1627,28 @@ class Parser:
             else:
                 return None
         return (end - i, mentions) if mentions else None
+
+    def _unknown_people(self, r: _Reading) -> list[tuple[str, tuple[str, str]]]:
+        """Two unread words in a row that look like a person the catalog does not know ("clark
+        gable films"): a first name two people of the catalog go by, typed with a capital when it
+        is also an everyday word ("Will", "Grace"), then a word that is no value, title word,
+        filler or intent word; as (display name, the two words)."""
+        found = []
+        for k, c in enumerate(r.clauses):
+            unread = Counter(t for t, kk in zip(r.leftover, r.leftover_clause) if kk == k)
+            j = 0
+            while j < len(c.toks) - 1:
+                first, last = c.toks[j], c.toks[j + 1]
+                if (first in self._given_names and unread[first] and unread[last] and last.isalpha()
+                        and len(last) >= 3 and last not in self._not_surnames
+                        and (c.caps[j] or first not in EVERYDAY_FIRST_NAMES)):
+                    found.append((f"{first.title()} {last.title()}", (first, last)))
+                    unread[first] -= 1
+                    unread[last] -= 1
+                    j += 2
+                else:
+                    j += 1
+        return found
 
     def _seen_unknown(self, c: _Clause, i: int, r: _Reading) -> int:
         """Words after "saw" / "watched" that name a film the catalog lacks ("saw ghostbusters as a

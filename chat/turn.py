@@ -114,12 +114,13 @@ class _Apply:
         self.judged: tuple[int, ...] = ()
         self.message = ""  # the text typed this turn ("is it scary?" is answered, not only its facts listed)
         self.era_set = False  # "the newest", "the oldest": ``era`` chose the decades and how to sort
+        self.other_than = -1  # "other films by him": the world item of the film asked about, kept out
 
     def run(self, event) -> Applied:
         opened = self.s.turn - 1  # the turn the person was looking at
         stale = getattr(event, "turn", None) is not None and event.turn != opened
         if self.s.topic >= 0 and not isinstance(event, Text):  # a button: the talk moved on from the film asked about
-            self.s = dataclasses.replace(self.s, topic=-1)
+            self.s = dataclasses.replace(self.s, topic=-1, topic_role="")
         if isinstance(event, Text):
             self.text(event.text)
         elif isinstance(event, Chip):
@@ -157,11 +158,16 @@ class _Apply:
         self.message = text
         p = self.m.parser.parse(text)
         if self.s.topic >= 0 and "about" not in p.intents:  # the talk moved on from the film asked about
-            self.s = dataclasses.replace(self.s, topic=-1)
+            self.s = dataclasses.replace(self.s, topic=-1, topic_role="")
+        if p.person_ref is not None and not self.person_ref(p):
+            return
         if p.truncated:
             self.notes.append("Your message was long, so I read only its first part.")
         if "restart" in p.intents:
             self.s = restarted(self.s)
+            if self.other_than >= 0:  # "other films by him": the film asked about is set aside (as "not Fargo")
+                w = int(self.other_than)
+                self.s = dataclasses.replace(self.s, shown=(w,), refused=tuple(dict.fromkeys((*self.s.refused, w))))
             self.ack.append("Starting over.")
         if p.quiet:  # "stop asking me questions": films only for the rest of this search
             self.ack.append("Right, no questions: just films." if self.s.quiet else
@@ -539,6 +545,13 @@ class _Apply:
             if w >= 0 and w not in refused:
                 refused.append(w)
             self.ack.append(f"Not *{self._film(i)}* this time.")
+        if p.unknown_people:  # "clark gable films": say so, rather than search for the words
+            names = join_words((f"**{md(u)}**" for u in p.unknown_people), "or")
+            cat = m.catalog
+            cover = (f" (they name the stars of {cat.item_known[:, cat.type_index('cast')].mean():.0%} of the "
+                     "films here)" if "cast" in cat.attr_types else "")
+            self.notes.append(f"I do not have {names} in my cast lists{cover}, so I cannot pick films by "
+                              f"{'those names' if len(p.unknown_people) > 1 else 'that name'}.")
         if p.unknown_titles:  # one note for all: "I do not have “lotr” or “harry potter” …, so I cannot use them."
             names = join_words((f"\u201c{md(u[:80])}\u201d" for u in p.unknown_titles), "or")
             self.notes.append(f"I do not have {names} in my catalog (MovieLens, films up to {m.last_year}), "
@@ -628,12 +641,15 @@ class _Apply:
         if not films:
             it = self._film_talked_of()
             films = [m.world.catalog_index(it)] if it is not None else []
+        question = self.message.lower()
         if len(films) == 1:
-            self.s = dataclasses.replace(self.s, topic=int(films[0]))
+            role = ("director" if re.search(r"\b(?:direct\w*|made|make|filmmaker)\b", question) else
+                    "cast" if re.search(r"\b(?:who'?s in|who is in|star\w*|cast|actors?|actress\w*|lead)\b", question)
+                    else self.before.topic_role if self.before.topic == films[0] else "")
+            self.s = dataclasses.replace(self.s, topic=int(films[0]), topic_role=role)
         if not films:
             self.notes.append("Which film do you mean? Name it, or ask about one of the films shown "
                               "(\u201cwho is in the first one?\u201d).")
-        question = self.message.lower()
         for i in films:  # "is the long kiss goodnight any good?": the title's words ask nothing
             for t in {title_of(m.catalog, i).lower(), m.catalog.titles[i].lower()}:
                 question = question.replace(t, " ")
@@ -641,6 +657,41 @@ class _Apply:
             answer = film_answer(m.catalog, i, question) if len(films) == 1 else ""
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
+
+    def person_ref(self, p: Parse) -> bool:
+        """"any other films by him?", "more with her", "his other films": the director or lead of the
+        film the talk is on (asked about last, else liked in the last turns), as a new search, as
+        "what else did Spielberg direct" is. The role is the words' ("by that director"), else the
+        question asked about the film ("who is in it?": its stars), else a preposition's hint ("by":
+        the director). True when ``p`` now names them; False (with a note) when no film is in view."""
+        m, before = self.m, self.before
+        film = before.topic if before.topic >= 0 else None
+        if film is None:
+            w = self._film_talked_of(last_list=False)
+            film = m.world.catalog_index(w) if w is not None else None
+        role = p.person_ref if p.person_ref in ("director", "cast") else (
+            before.topic_role if film == before.topic and before.topic_role else
+            "cast" if p.person_ref == "with" else "director")
+        cat = m.catalog
+        people = [] if film is None else (cat.values_of(film, "director")[:2] if role == "director" and
+                                          "director" in cat.attr_types else
+                                          list(cat.leads(film, 2 if p.person_plural else 1))
+                                          if "cast" in cat.attr_types else [])
+        values = [(role, v) for v in people if cat.find_value(role, v) is not None]
+        if not values:
+            self.notes.append("Whose films do you mean? Name the person (\u201cfilms by the Coen brothers\u201d, "
+                              "\u201cmore with Tom Hanks\u201d)." if film is None else
+                              f"I have no {'director' if role == 'director' else 'cast'} on record for "
+                              f"*{md(title_of(cat, film))}*, so I cannot look for their other films.")
+            self.then = "stay"
+            return False
+        p.intents = ["restart"] + [i for i in p.intents if i != "restart"]
+        self.other_than = m.world.of_catalog[film]  # their *other* films: not this one again
+        if len(values) == 1:
+            p.accepted = values + [v for v in p.accepted if v not in values]
+        else:  # the Coen brothers: films by either
+            p.alternatives = [tuple(values)] + p.alternatives
+        return True
 
     def which(self, quality: str) -> None:
         """The film of the last list that best has ``quality`` ("scariest", "shortest", "best"), by

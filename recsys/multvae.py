@@ -36,6 +36,10 @@ class MultVAEParams(Params):
     batch_size: int = 500
     lr: float = 1e-3
     weight_decay: float = 0.0
+    # "users": each epoch is every user once, in a new order (the paper's reference code);
+    # "interactions": each epoch draws as many users, each with probability ∝ their history's
+    # length, as RecBole's trainer does by batching interactions (heavy users seen more often)
+    sampling: str = "users"
 
     def __post_init__(self):
         for name in ("hidden", "latent", "epochs", "batch_size"):
@@ -48,6 +52,8 @@ class MultVAEParams(Params):
                              f"{self.beta}, {self.anneal_steps}, {self.weight_decay}")
         if self.lr <= 0:
             raise ValueError(f"MultVAEParams.lr must be > 0, got {self.lr}")
+        if self.sampling not in ("users", "interactions"):
+            raise ValueError(f"MultVAEParams.sampling must be 'users' or 'interactions', got {self.sampling!r}")
 
 
 class MultVAE(Scorer):
@@ -74,10 +80,13 @@ class MultVAE(Scorer):
                 nn.init.normal_(layer.bias, std=0.001)
             opt = torch.optim.Adam(layers.parameters(), lr=p.lr, weight_decay=p.weight_decay)
             gen = np.random.default_rng(self.seed)
-            rows = np.flatnonzero(np.diff(train.indptr) > 0)  # people with no history teach nothing
+            length = np.diff(train.indptr)
+            rows = np.flatnonzero(length > 0)  # people with no history teach nothing
+            weight = length[rows] / length[rows].sum()
             step, self.losses = 0, []
             for _ in range(p.epochs):
-                order = gen.permutation(rows)
+                order = (gen.permutation(rows) if p.sampling == "users"
+                         else gen.choice(rows, size=len(rows), p=weight))
                 total = 0.0
                 for start in range(0, len(order), p.batch_size):
                     x = torch.from_numpy(train[order[start:start + p.batch_size]].toarray())

@@ -383,6 +383,38 @@ def test_why_remove_restart_and_unknown_titles(engine):
     assert fresh.constraints == () and fresh.cards == ()
 
 
+@pytest.mark.data
+def test_a_person_without_cast_data_is_said_to_be_unknown(ml_engine):
+    """No film of the catalog lists Clark Gable: the reply says so, and does not search for his name."""
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("clark gable films"))
+    assert "do not have **Clark Gable** in my cast lists" in reply.text
+    assert not state.wish and "Looking for something like" not in reply.text
+
+
+@pytest.mark.data
+def test_films_by_him_are_the_films_of_the_person_of_the_film_asked_about(ml_engine):
+    """"who directed fargo?" then "any other films by them?": the Coens' other films, not Fargo;
+    "who is in heat?" then "more with him": its first lead; with no film in view, a question back."""
+    e = ml_engine
+    state, reply, _ = e.start()
+    state, reply = e.step(state, Text("who directed fargo?"))
+    state, reply = e.step(state, Text("any other films by them?"))
+    cat = e.m.catalog
+    assert reply.cards and "Fargo" not in [c.title for c in reply.cards]
+    coens = {"Joel Coen", "Ethan Coen"}
+    assert coens & set(cat.values_of(cat.item_index(reply.cards[0].item_id), "director"))
+    state, reply, _ = e.start()
+    state, reply = e.step(state, Text("who is in heat?"))
+    state, reply = e.step(state, Text("more with him"))
+    lead = cat.leads(cat.titles.index("Heat"), 1)[0]
+    assert reply.cards and lead in cat.values_of(cat.item_index(reply.cards[0].item_id), "cast")
+    assert "Heat" not in [c.title for c in reply.cards]
+    state, reply, _ = e.start()
+    state, reply = e.step(state, Text("more with him"))
+    assert "Whose films do you mean?" in reply.text and not reply.cards
+
+
 def test_a_returning_user_resumes_with_personas_and_does_not_see_liked_films_again(engine, models):
     state, reply, token = engine.start()
     state, reply = engine.step(state, Text("I loved Heat, Fargo and Pulp Fiction"))

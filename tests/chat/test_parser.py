@@ -249,6 +249,36 @@ def test_a_review_of_a_film_the_catalog_lacks_names_it_and_asks_for_nothing(pars
     assert p.unknown_titles == ["heat 2"] and not p.liked
 
 
+@pytest.mark.data
+def test_a_person_the_cast_lists_lack_is_named_not_searched_for(ml100k_catalog):
+    """"clark gable films": a first name people of the catalog go by, then a word that is no
+    value, title word or filler, reads as a person the catalog does not know (said so by the
+    turn), not as words for semantic search; everyday words that are also first names count
+    only when typed with a capital."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("clark gable films")
+    assert p.unknown_people == ["Clark Gable"] and not p.wish and not p.accepted and p.names_something
+    p = parser.parse("anything with grace kelly or doris day")
+    assert p.unknown_people == ["Doris Day"] and (C, "Grace Kelly") in p.accepted
+    for text in ("mark my words this will be fun", "something for james and me", "bette davis", "tom hanks"):
+        assert parser.parse(text).unknown_people == [], text
+
+
+@pytest.mark.parametrize("text,ref,plural", [
+    ("any other films by them?", "by", True), ("more with him", "with", False),
+    ("other films by that director", "director", False), ("his other films", "", False),
+    ("what else has she been in", "cast", False), ("anything else with that actor", "cast", False),
+    ("more from the same director", "director", False), ("more with tom hanks", None, False),
+    ("something with explosions", None, False), ("i watched it with him last week", None, False)])
+def test_a_person_named_by_a_pronoun_is_left_to_the_turn(parser, text, ref, plural):
+    """"more with him": whose films, only the conversation knows (the film the talk is on); the
+    words give the role when they say it, else a preposition's hint; a name typed is read as usual."""
+    p = parser.parse(text)
+    assert p.person_ref == ref
+    if ref is not None:
+        assert p.person_plural == plural and not p.wish and not p.accepted
+
+
 @pytest.mark.parametrize("text,intent", [("heyyy", "greeting"), ("yeah alright", "yes"),
                                          ("not bothered either way", "any"), ("the first one sounds good", "yes")])
 def test_short_replies(parser, text, intent):
