@@ -58,7 +58,7 @@ ALT_PARAMS: dict[str, dict | None] = {
     "als-cg": {**SMALL_ALS, "factors": 5},
     "ease": {"l2": 2.0},
     "itemknn": {"k": 4},
-    "multvae": {**SMALL_MULTVAE, "latent": 6},
+    "multvae": {**SMALL_MULTVAE, "latent": 6, "sampling": "interactions"},
     "ampcf": {**SMALL_AMPCF, "personas": 3},
     "ampcf-k1": {**SMALL_AMPCF, "dim": 6},
     "kgat": {**SMALL_KGAT, "layers": 1},

@@ -15,6 +15,7 @@ from conftest import SMALL_KGAT
 
 from recsys.als import ALSParams
 from recsys.models import MODELS, BlendParams, make_scorer
+from recsys.multvae import MultVAEParams
 from recsys.scorers import EASEParams, ItemKNNParams, Scorer, as_history, top_k
 
 PERSONALISED = [name for name in MODELS if name != "pop"]
@@ -94,6 +95,7 @@ def test_as_history_from_list_and_range_check():
     (lambda: ItemKNNParams(shrink=-1.0), "shrink"),
     (lambda: BlendParams(members=()), "members"),
     (lambda: BlendParams(members=(("nope", {}, 1.0),)), "nope"),
+    (lambda: MultVAEParams(sampling="items"), "sampling"),
 ])
 def test_bad_params_raise_naming_the_field(make, field):
     with pytest.raises(ValueError) as exc:
