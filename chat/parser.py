@@ -302,7 +302,7 @@ PERSON_REF_RE = re.compile(
     r"|\b(?:his|her|their|(?:the|that) (?:director|actor|actress|guy)(?:'?s)?) other (?:films?|movies?|work|stuff)\b"
     r"|\bwhat (?:else|other (?:films?|movies?)) (?:did|has|have|does|do|is|was) (?:he|she|they) (?:direct(?:ed)?|make|"
     r"made|do|done|star in|starred in|been in|act(?:ed)? in|in)\b", re.IGNORECASE)
-DIRECTOR_REF = re.compile(r"\b(?:direct\w*|made|make|filmmaker)\b", re.IGNORECASE)
+DIRECTOR_REF = re.compile(r"\b(?:direct\w*|made|make|filmmaker)\b", re.IGNORECASE)  # also "who directed it?"
 CAST_REF = re.compile(r"\b(?:actor|actress|star|starring|starred|featuring|lead|been in|act|acted)\b", re.IGNORECASE)
 # "stop asking me questions", "no more questions", "enough with the qs", "i said no questions", "dont ask
 # me anything": no question from here on in this conversation (``ChatState.quiet``), films instead
@@ -666,17 +666,17 @@ class Parser:
         strangers = self._unknown_people(r)
         if strangers:  # "clark gable films": no cast list names him, so no search for his name either
             out.unknown_people = [name for name, _ in strangers]
-            gone = Counter(w for _, words in strangers for w in words)
+            gone = Counter(kw for _, words in strangers for kw in words)  # (clause, word)
             kept = []
-            for t in r.leftover:
-                if gone[t]:
-                    gone[t] -= 1
+            for t, k in zip(r.leftover, r.leftover_clause):
+                if gone[k, t]:
+                    gone[k, t] -= 1
                 else:
-                    kept.append(t)
-            r.leftover = kept
-        out.wish = text.strip() if r.leftover and not set(r.leftover) <= WISHLESS else ""
-        if strangers and not set(r.leftover) - FILLERS - GENERIC_FILM_WORDS - WISHLESS - STOPWORDS - POLITE:
-            out.wish = ""
+                    kept.append((t, k))
+            r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
+        # without the name, "films" alone is no wish either
+        wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers else WISHLESS
+        out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
         people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
         ref = None if people or out.liked or out.about else PERSON_REF_RE.search(text)
@@ -1628,11 +1628,11 @@ class Parser:
                 return None
         return (end - i, mentions) if mentions else None
 
-    def _unknown_people(self, r: _Reading) -> list[tuple[str, tuple[str, str]]]:
+    def _unknown_people(self, r: _Reading) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
         """Two unread words in a row that look like a person the catalog does not know ("clark
         gable films"): a first name two people of the catalog go by, typed with a capital when it
         is also an everyday word ("Will", "Grace"), then a word that is no value, title word,
-        filler or intent word; as (display name, the two words)."""
+        filler or intent word; as (display name, ((clause, word), (clause, word)))."""
         found = []
         for k, c in enumerate(r.clauses):
             unread = Counter(t for t, kk in zip(r.leftover, r.leftover_clause) if kk == k)
@@ -1642,7 +1642,7 @@ class Parser:
                 if (first in self._given_names and unread[first] and unread[last] and last.isalpha()
                         and len(last) >= 3 and last not in self._not_surnames
                         and (c.caps[j] or first not in EVERYDAY_FIRST_NAMES)):
-                    found.append((f"{first.title()} {last.title()}", (first, last)))
+                    found.append((f"{first.title()} {last.title()}", ((k, first), (k, last))))
                     unread[first] -= 1
                     unread[last] -= 1
                     j += 2

@@ -24,7 +24,7 @@ import numpy as np
 from chat.cards import either_label, film_answer, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, tokens
-from chat.parser import Parse
+from chat.parser import DIRECTOR_REF, Parse
 from chat.words import CHOOSE_FILLER, CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
 from recsys.personas import Persona, reweight
@@ -643,7 +643,7 @@ class _Apply:
             films = [m.world.catalog_index(it)] if it is not None else []
         question = self.message.lower()
         if len(films) == 1:
-            role = ("director" if re.search(r"\b(?:direct\w*|made|make|filmmaker)\b", question) else
+            role = ("director" if DIRECTOR_REF.search(question) else
                     "cast" if re.search(r"\b(?:who'?s in|who is in|star\w*|cast|actors?|actress\w*|lead)\b", question)
                     else self.before.topic_role if self.before.topic == films[0] else "")
             self.s = dataclasses.replace(self.s, topic=int(films[0]), topic_role=role)

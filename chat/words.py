@@ -280,12 +280,12 @@ WISH_MARKERS = {"want", "wanna", "like", "love", "prefer", "fancy", "need", "loo
 MOOD_PHRASES = {("feel", "good"), ("feelgood",), ("light", "hearted"), ("good", "cry")}  # content despite stopwords
 
 
-PERSON_TYPES = ("cast", "director", "writer")
+PERSON_TYPES = ("cast", "director", "writer")  # attribute types that name people
 # first names that are also everyday words: read as a name only when typed with a capital ("Will", not "will")
 EVERYDAY_FIRST_NAMES = set("""
 will mark rose grace frank jack bill pat don art max may june ray dean rock ken sky hope joy faith summer dawn
 amber ruby pearl chase hunter ivy lily olive river stone bob rich sue kitty buck guy carol early miles penny
-""".split())  # attribute types that name people
+""".split())
 
 
 def join_words(words, conj: str = "and") -> str:
