@@ -71,8 +71,9 @@ class StopGuard:
 
 
 class LMNarrator:
-    def __init__(self, model, tok, cfg, cf: np.ndarray, text: np.ndarray, meta: dict):
+    def __init__(self, model, tok, cfg, cf: np.ndarray, text: np.ndarray, meta: dict, graph=None):
         self.model, self.tok, self.cfg, self.cf, self.text, self.meta = model, tok, cfg, cf, text, meta
+        self.graph = graph  # adapters.graph_input.NarrativeGraph, for the graph variants
         self._lock = threading.Lock()
         self.stop_guard = True  # see StopGuard; evaluation can turn it off to measure it
         from adapters.lm import end_token_ids
@@ -82,12 +83,14 @@ class LMNarrator:
     def _inputs(self, kinds, facts, histories, items):
         import torch
 
+        from adapters.graph_input import prompt_inputs
         from adapters.soft_tokens import features
-        from adapters.train import encode_prompt
 
         feats = np.stack([features(self.cfg, self.cf, self.text, h, i) for h, i in zip(histories, items)])
-        prompts = [encode_prompt(self.tok, k, f) for k, f in zip(kinds, facts)]
-        return torch.from_numpy(feats), prompts
+        encoded = [prompt_inputs(self.tok, self.cfg, k, f, i, h, self.graph)
+                   for k, f, h, i in zip(kinds, facts, histories, items)]
+        graphs = [g for _, g in encoded] if self.cfg.graph_bias else None
+        return torch.from_numpy(feats), [p for p, _ in encoded], graphs
 
     def _guard(self, facts: list[dict]):
         from transformers import LogitsProcessorList
@@ -97,16 +100,17 @@ class LMNarrator:
 
     def generate(self, kinds, facts, histories, items, max_new_tokens: int = 80) -> list[str]:
         """Greedy narratives for a batch (history and item are catalog item indices)."""
-        feats, prompts = self._inputs(kinds, facts, histories, items)
+        feats, prompts, graphs = self._inputs(kinds, facts, histories, items)
         with self._lock:
-            out = self.model.generate(feats, prompts, max_new_tokens, eos_id=self.end_ids,
+            out = self.model.generate(feats, prompts, max_new_tokens, eos_id=self.end_ids, graphs=graphs,
                                       pad_id=self.tok.pad_token_id, logits_processor=self._guard(facts))
         return [self.tok.decode(row, skip_special_tokens=True).strip() for row in out]
 
     def stream(self, kind: str, facts: dict, history: list[int], item: int, max_new_tokens: int = 80,
-               budget_s: float = 6.0) -> Iterator[str]:
+               budget_s: float = 6.0, min_new_tokens: int = 0) -> Iterator[str]:
         """Text chunks as they are generated. Generation stops at ``budget_s`` seconds;
-        ``last_timed_out`` then says so (the caller completes the text another way)."""
+        ``last_timed_out`` then says so (the caller completes the text another way).
+        ``min_new_tokens``: no end before that many tokens (a latency measure's fixed length)."""
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
         stop = threading.Event()
@@ -115,14 +119,15 @@ class LMNarrator:
             def __call__(self, input_ids, scores, **kwargs):
                 return stop.is_set()
 
-        feats, prompts = self._inputs([kind], [facts], [history], [item])
+        feats, prompts, graphs = self._inputs([kind], [facts], [history], [item])
+        length = {"min_new_tokens": min_new_tokens} if min_new_tokens else {}
         streamer = TextIteratorStreamer(self.tok, skip_special_tokens=True, timeout=budget_s)
         self.last_timed_out = False
 
         def run():
             with self._lock:
-                self.model.generate(feats, prompts, max_new_tokens, eos_id=self.end_ids,
-                                    pad_id=self.tok.pad_token_id, streamer=streamer,
+                self.model.generate(feats, prompts, max_new_tokens, eos_id=self.end_ids, graphs=graphs,
+                                    pad_id=self.tok.pad_token_id, streamer=streamer, **length,
                                     stopping_criteria=StoppingCriteriaList([Stop()]),
                                     logits_processor=self._guard([facts]))
 
@@ -142,7 +147,9 @@ class LMNarrator:
 
 
 def load_narrator(folder: str | Path, text: np.ndarray, catalog_fingerprint: str, threads: int | None = 1,
-                  device: str = "cpu") -> LMNarrator:
+                  device: str = "cpu", catalog=None) -> LMNarrator:
+    """``catalog``: needed by the graph variants (their prompt or attention reads the
+    query-item graph, ``adapters.graph_input``)."""
     import torch
     from peft import PeftModel
 
@@ -169,4 +176,14 @@ def load_narrator(folder: str | Path, text: np.ndarray, catalog_fingerprint: str
     model = SoftTokenLM(lm, cfg)
     # map_location: an adapter trained on a GPU loads on a CPU-only machine too
     model.adapter.load_state_dict(torch.load(folder / "adapter_mlp.pt", map_location=device, weights_only=True))
-    return LMNarrator(model.eval(), tok, cfg, cf, text, meta)
+    graph = None
+    if cfg.graph_bias:
+        with torch.no_grad():
+            model.graph_scale.copy_(torch.load(folder / "graph_bias.pt", map_location=device, weights_only=True))
+    if cfg.prompt == "graph" or cfg.graph_bias:
+        if catalog is None:
+            raise ValueError(f"{folder} reads the query-item graph: load it with the catalog (catalog=...)")
+        from adapters.graph_input import NarrativeGraph
+
+        graph = NarrativeGraph(catalog, cf, text)
+    return LMNarrator(model.eval(), tok, cfg, cf, text, meta, graph)

@@ -39,18 +39,31 @@ log = logging.getLogger(__name__)
 MISSING = "\x00"
 
 
-def prompt_text(kind: str, facts: dict) -> str:
-    """The user turn for one narrative: ``prompts/narrator_<kind>.txt`` filled with the facts.
-    A clause whose fact is missing is left out ("; directed by ..." without a director, the
-    "Shared with ..." line without shared values), never filled with "unknown" or "none",
-    which a model learns to write."""
+def prompt_name(kind: str, mode: str = "facts") -> str:
+    """The prompt file of a kind in a prompt mode (``SoftTokenConfig.prompt``): ``facts``,
+    ``narrator_<kind>``; ``graph``, ``narrator_<kind>_graph`` where the kind has one (the
+    endorsement is about the film alone, so it keeps its facts); ``title``,
+    ``narrator_<kind>_title`` (the candidate's title only)."""
+    from prompts import HERE
+
+    name = f"narrator_{kind}" if mode == "facts" else f"narrator_{kind}_{mode}"
+    return name if (HERE / f"{name}.txt").exists() else f"narrator_{kind}"
+
+
+def prompt_text(kind: str, facts: dict, mode: str = "facts") -> str:
+    """The user turn for one narrative: ``prompts/narrator_<kind>.txt`` (``prompt_name``) filled
+    with the facts. A clause whose fact is missing is left out ("; directed by ..." without a
+    director, the "Shared with ..." line without shared values), never filled with "unknown"
+    or "none", which a model learns to write. The graph prompt's ``relations`` are
+    ``adapters.graph_input.Subgraph.lines``, one per line."""
     from adapters.corpus import join
     from prompts import render, variables
 
     values = {"title": facts["title"], "year": facts["year"], "genres": join(facts["genres"]),
               "director": facts["director"], "cast": join(facts["cast"]), "shared": join(facts["shared"]),
-              "similar": join(facts["similar"]), "liked": join(facts["liked"]), "taste": join(facts["taste"])}
-    name = f"narrator_{kind}"
+              "similar": join(facts["similar"]), "liked": join(facts["liked"]), "taste": join(facts["taste"]),
+              "relations": "\n".join(f"- {line}." for line in facts.get("relations", ()))}
+    name = prompt_name(kind, mode)
     text = render(name, **{k: values[k] or MISSING for k in variables(name)})
     lines = []
     for line in text.splitlines():
@@ -65,11 +78,15 @@ def prompt_text(kind: str, facts: dict) -> str:
     return "\n".join(lines)
 
 
-def encode_prompt(tok, kind: str, facts: dict) -> list[int]:
+def prompt_messages(kind: str, facts: dict, mode: str = "facts") -> list[dict]:
     from prompts import render
 
-    msgs = [{"role": "system", "content": render("narrator_system")},
-            {"role": "user", "content": prompt_text(kind, facts)}]
+    return [{"role": "system", "content": render("narrator_system")},
+            {"role": "user", "content": prompt_text(kind, facts, mode)}]
+
+
+def encode_prompt(tok, kind: str, facts: dict, mode: str = "facts") -> list[int]:
+    msgs = prompt_messages(kind, facts, mode)
     text = tok.apply_chat_template(msgs, add_generation_prompt=True, tokenize=False)
     return tok(text, add_special_tokens=False)["input_ids"]
 
@@ -112,10 +129,41 @@ def similarity_fn(cf: np.ndarray, text: np.ndarray):
     return lambda item, history: fused[history] @ fused[item]
 
 
+# a narrator variant -> (soft tokens, prompt, relation-aware attention): SoftTokenConfig's
+# variant, prompt and graph_bias
+NARRATOR_VARIANTS = {"cf": ("cf", "facts", False), "semantic": ("semantic", "facts", False),
+                     "fused": ("fused", "facts", False), "graph-prompt": ("fused", "graph", False),
+                     "graph-bias": ("fused", "facts", True), "graph-both": ("fused", "graph", True)}
+TITLE_ONLY = ("cf", "semantic", "fused")  # the title-only setting compares the soft tokens' kinds
+BIAS_LR = 10.0  # the graph-bias scales' learning rate, in multiples of --lr
+
+
+def variant_name(variant: str, title_only: bool = False) -> str:
+    """The folder stem of a trained narrator: ``fused``, ``graph-prompt``, ``fused-title``."""
+    return f"{variant}-title" if title_only else variant
+
+
+def variant_config(variant: str, title_only: bool = False, **dims):
+    """The ``SoftTokenConfig`` of a narrator variant (``NARRATOR_VARIANTS``)."""
+    from adapters.soft_tokens import SoftTokenConfig
+
+    if variant not in NARRATOR_VARIANTS:
+        raise ValueError(f"unknown narrator variant {variant!r}: choose from {', '.join(NARRATOR_VARIANTS)}")
+    if title_only and variant not in TITLE_ONLY:
+        raise ValueError(f"the title-only setting compares {', '.join(TITLE_ONLY)}, not {variant!r}")
+    kind, prompt, bias = NARRATOR_VARIANTS[variant]
+    return SoftTokenConfig(variant=kind, prompt="title" if title_only else prompt, graph_bias=bias, **dims)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m adapters.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--variant", default="fused", choices=("cf", "semantic", "fused"))
+    ap.add_argument("--variant", default="fused", choices=tuple(NARRATOR_VARIANTS),
+                    help="soft tokens (cf, semantic, fused) and, for the graph variants, the query-item graph "
+                         "in the prompt (graph-prompt), in the attention (graph-bias) or both (graph-both)")
+    ap.add_argument("--title-only", action="store_true",
+                    help="the prompt holds only the candidate's title, so the person and the film reach the LM "
+                         "through the soft tokens alone (REGEN's setting; cf, semantic or fused)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--minutes", type=float, default=18.0, help="wall-clock budget (0 = no limit)")
     ap.add_argument("--steps", type=int, default=0, help="stop after this many steps (0 = budget only)")
@@ -134,20 +182,24 @@ def main(argv=None) -> int:
     from tqdm import tqdm
 
     from adapters.corpus import build_examples
+    from adapters.graph_input import NarrativeGraph, prompt_inputs
     from adapters.lm import END_TOKEN, LM_KEY, load_base
-    from adapters.soft_tokens import SoftTokenConfig, SoftTokenLM, add_lora, features
+    from adapters.soft_tokens import SoftTokenLM, add_lora, features
 
+    if args.title_only and args.variant not in TITLE_ONLY:
+        ap.error(f"--title-only compares {', '.join(TITLE_ONLY)}, not {args.variant}")
     torch.manual_seed(args.seed)
     if args.device == "cpu":
         torch.set_num_threads(args.threads)
     acc = Accelerator(cpu=args.device == "cpu")
-    name = f"{args.variant}-seed{args.seed}"
+    name = f"{variant_name(args.variant, args.title_only)}-seed{args.seed}"
     run = new_run("narrator", name, args.out)
     out, ckpt_dir = run / name, run / "checkpoint"
     catalog, train_users, _, cf, text = narrator_data(args.seed)
     examples = build_examples(catalog, train_users, np.arange(catalog.n_items), args.examples, args.seed, test=False,
                               similarity=similarity_fn(cf, text))
-    cfg = SoftTokenConfig(variant=args.variant, cf_dim=cf.shape[1], text_dim=text.shape[1])
+    cfg = variant_config(args.variant, args.title_only, cf_dim=cf.shape[1], text_dim=text.shape[1])
+    graph = NarrativeGraph(catalog, cf, text) if cfg.prompt == "graph" or cfg.graph_bias else None
     if args.quantize and args.device != "gpu":
         ap.error("--quantize needs --device gpu (bitsandbytes)")
     lm, tok = load_base(device=str(acc.device) if args.quantize else "cpu", quantize=args.quantize)
@@ -157,10 +209,15 @@ def main(argv=None) -> int:
         lm = prepare_model_for_kbit_training(lm)
     model = SoftTokenLM(add_lora(lm, cfg), cfg)
     params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.0)
+    # the attention's distance scales start at 0 and are few (layers x heads x 2): a faster rate
+    scales = [model.graph_scale] if cfg.graph_bias else []
+    groups = [{"params": [p for p in params if all(p is not q for q in scales)]}]
+    groups += [{"params": scales, "lr": args.lr * BIAS_LR}] if scales else []
+    opt = torch.optim.AdamW(groups, lr=args.lr, weight_decay=0.0)
     model, opt = acc.prepare(model, opt)
     feats = np.stack([features(cfg, cf, text, e.history, e.item) for e in examples])
-    prompts = [encode_prompt(tok, e.kind, e.facts) for e in examples]
+    encoded = [prompt_inputs(tok, cfg, e.kind, e.facts, e.item, e.history, graph) for e in examples]
+    prompts, graphs = [p for p, _ in encoded], [g for _, g in encoded]
     targets = [encode_target(tok, e.target) for e in examples]
     state = {"step": 0, "curve": [], "seconds": 0.0}
     if (ckpt_dir / "state.json").exists():
@@ -181,7 +238,8 @@ def main(argv=None) -> int:
             break
         idx = rng.choice(len(examples), size=min(args.batch, len(examples)), replace=False)
         f = torch.from_numpy(feats[idx]).to(acc.device)
-        loss = model(f, [prompts[i] for i in idx], [targets[i] for i in idx]).loss
+        loss = model(f, [prompts[i] for i in idx], [targets[i] for i in idx],
+                     [graphs[i] for i in idx] if cfg.graph_bias else None).loss
         acc.backward(loss)
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
@@ -198,7 +256,8 @@ def main(argv=None) -> int:
     bar.close()
     state["seconds"] = time.perf_counter() - t_start
     _checkpoint(acc.unwrap_model(model), opt, state, ckpt_dir)
-    meta = {"variant": args.variant, "seed": args.seed, "steps": state["step"], "seconds": round(state["seconds"]),
+    meta = {"variant": variant_name(args.variant, args.title_only), "seed": args.seed, "steps": state["step"],
+            "seconds": round(state["seconds"]),
             "command": "python -m adapters.train " + shlex.join(sys.argv[1:] if argv is None else argv),
             "base_model": LM_KEY, "end_token": END_TOKEN,
             "config": cfg.__dict__ | {"lora_targets": list(cfg.lora_targets)},
@@ -250,6 +309,8 @@ def save_adapter(model, cf: np.ndarray, text: np.ndarray, out: Path, meta: dict,
     out.mkdir(parents=True, exist_ok=True)
     model.lm.save_pretrained(out / "lora")
     torch.save({k: v.cpu() for k, v in model.adapter.state_dict().items()}, out / "adapter_mlp.pt")  # loads anywhere
+    if model.cfg.graph_bias:
+        torch.save(model.graph_scale.detach().cpu(), out / "graph_bias.pt")
     np.save(out / "cf_item_factors.npy", cf.astype(np.float32))
     write_text_probe(out, text)
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")

@@ -208,7 +208,8 @@ def _lora(models, name: str, budget_s: float) -> LoraNarrator:
     from adapters.faithful import FactChecker
     from adapters.narrator import load_narrator
 
-    lm = load_narrator(folder, models.retriever.index.embeddings, models.catalog.fingerprint(), threads=1)
+    lm = load_narrator(folder, models.retriever.index.embeddings, models.catalog.fingerprint(), threads=1,
+                       catalog=models.catalog)
     return LoraNarrator(lm, models.catalog, FactChecker(models.catalog), budget_s, DefectChecker(models.catalog))
 
 

@@ -33,9 +33,10 @@ from recsys.report import aggregate, fmt, run_cli, run_metadata, table, write_js
 
 log = logging.getLogger(__name__)
 
-LORA_VARIANTS = ("cf", "semantic", "fused")
+LORA_VARIANTS = ("cf", "semantic", "fused", "graph-prompt", "graph-bias", "graph-both")
 METRICS = ("BLEU", "ROUGE-L", "semantic_similarity", "unfaithful_rate", "unfaithful_rate_filtered", "coverage",
-           "coverage_filtered", "defect_rate")
+           "coverage_filtered", "defect_rate", "relation_recall", "relation_precision")
+LATENCY_TOKENS = 60
 
 
 def template_text(e) -> str:
@@ -86,20 +87,72 @@ def base_generate(examples, batch: int, max_new_tokens: int) -> list[str]:
 
 
 def lora_generate(folder: Path, examples, text, catalog, batch: int, max_new_tokens: int,
-                  stop_guard: bool = True) -> list[str]:
+                  stop_guard: bool = True, timing: dict | None = None, latency_n: int = 0) -> list[str]:
+    """The narratives of the trained narrator in ``folder``; with ``latency_n``, its streaming
+    latency (``latency``) is written into ``timing``."""
     from adapters.narrator import load_narrator
 
-    nar = load_narrator(folder, text, catalog.fingerprint(), threads=None)
+    nar = load_narrator(folder, text, catalog.fingerprint(), threads=None, catalog=catalog)
     nar.stop_guard = stop_guard
     out = []
     for s in range(0, len(examples), batch):
         chunk = examples[s : s + batch]
         out += nar.generate([e.kind for e in chunk], [e.facts for e in chunk], [e.history for e in chunk],
                             [e.item for e in chunk], max_new_tokens)
+    if latency_n and timing is not None:
+        timing.update(latency(nar, examples, latency_n))
     return out
 
 
-def score(outputs: list[str], examples, checker, encoder, defects=None) -> dict:
+def relations(outputs: list[str], examples, checker, subgraphs) -> dict:
+    """``relation_recall``: of the first ``TOP_RELATIONS`` relations each reference states (the
+    entities within two edges of the candidate, or of the person for a taste summary, in the
+    order it names them), the share the narrative names; ``relation_precision``: of the
+    entities the narrative names besides the candidate, the share within two edges of it
+    (``adapters.graph_input``). Both pooled over the narratives, and by kind."""
+    from adapters.graph_input import relation_scores
+
+    counts: dict[str, dict[str, int]] = {}
+    for o, e, sub in zip(outputs, examples, subgraphs):
+        for k, v in relation_scores(checker, sub, e.target, o).items():
+            for group in ("all", e.kind):
+                counts.setdefault(group, {}).setdefault(k, 0)
+                counts[group][k] += v
+
+    def ratio(c, a, b):
+        return c[a] / c[b] if c.get(b) else None
+
+    by_kind = {g: {"relation_recall": ratio(c, "recalled", "salient"),
+                   "relation_precision": ratio(c, "in_graph", "stated")} for g, c in counts.items() if g != "all"}
+    total = counts.get("all", {})
+    return {"relation_recall": ratio(total, "recalled", "salient"),
+            "relation_precision": ratio(total, "in_graph", "stated"), "relations_by_kind": by_kind}
+
+
+def latency(nar, examples, n: int) -> dict:
+    """Seconds to the first chunk and to a ``LATENCY_TOKENS``-token narrative (no end before
+    it), streamed with one torch thread as the app runs it; medians over ``n`` narratives."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    first, whole = [], []
+    try:
+        for e in examples[:n]:
+            t0 = time.perf_counter()
+            t_first = None
+            for _ in nar.stream(e.kind, e.facts, e.history, e.item, max_new_tokens=LATENCY_TOKENS, budget_s=120,
+                                min_new_tokens=LATENCY_TOKENS):
+                t_first = t_first or time.perf_counter() - t0
+            first.append(t_first)
+            whole.append(time.perf_counter() - t0)
+    finally:
+        torch.set_num_threads(threads)
+    return {"first_chunk_s": float(np.median(first)), f"narrative_{LATENCY_TOKENS}_tokens_s": float(np.median(whole)),
+            "narratives": len(first), "threads": 1}
+
+
+def score(outputs: list[str], examples, checker, encoder, defects=None, subgraphs=None) -> dict:
     import sacrebleu
     from rouge_score import rouge_scorer
 
@@ -117,7 +170,8 @@ def score(outputs: list[str], examples, checker, encoder, defects=None) -> dict:
             "unfaithful_rate_filtered": float(np.mean([r.n_wrong > 0 for r in filt])),
             "coverage": float(np.mean([r.coverage for r in raw])),
             "coverage_filtered": float(np.mean([r.coverage for r in filt])),
-            **_defects(outputs, examples, defects)}
+            **_defects(outputs, examples, defects),
+            **(relations(outputs, examples, checker, subgraphs) if subgraphs is not None else {})}
 
 
 def _defects(outputs, examples, defects) -> dict:
@@ -144,6 +198,12 @@ def main(argv=None) -> int:
     ap.add_argument("--examples-out", help="write every narrative (reference and outputs) to this JSON file")
     ap.add_argument("--no-stop-guard", action="store_true",
                     help="let the LoRA narrators end inside a name (measures adapters.narrator.StopGuard)")
+    ap.add_argument("--title-only", action="store_true",
+                    help="evaluate the narrators trained with --title-only (configs/narrator/<variant>-title-seed*: "
+                         "the prompt holds the candidate's title alone); cf, semantic, fused")
+    ap.add_argument("--latency", type=int, default=10, metavar="N",
+                    help="narratives streamed with one thread to time each LoRA narrator's first chunk and a "
+                         f"{LATENCY_TOKENS}-token narrative (first seed; 0 = skip)")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     names = [v.strip() for v in args.variants.split(",") if v.strip()]
@@ -151,11 +211,17 @@ def main(argv=None) -> int:
     if bad:
         ap.error(f"unknown variant(s) {', '.join(bad)}: choose from template, chat-template, base, "
                  f"{', '.join(LORA_VARIANTS)}")
+    from adapters.train import TITLE_ONLY, variant_name
+
+    if args.title_only and set(names) - set(TITLE_ONLY):
+        ap.error(f"--title-only compares {', '.join(TITLE_ONLY)}, not "
+                 f"{', '.join(sorted(set(names) - set(TITLE_ONLY)))}")
     import torch
 
     from adapters.corpus import build_examples
     from adapters.defects import DefectChecker
     from adapters.faithful import FactChecker
+    from adapters.graph_input import NarrativeGraph
     from adapters.train import narrator_data, similarity_fn
     from recsys.semantic import load_encoder
 
@@ -164,10 +230,14 @@ def main(argv=None) -> int:
     examples = build_examples(catalog, test_users, np.arange(catalog.n_items), args.n, seed=1234, test=True,
                               similarity=similarity_fn(cf, text))
     checker, encoder, defects = FactChecker(catalog), load_encoder(), DefectChecker(catalog)
-    reference = {"coverage": float(np.mean([checker.check(e.target, e.allowed).coverage for e in examples])),
+    graph = NarrativeGraph(catalog, cf, text)
+    subgraphs = [graph.subgraph(None if e.kind == "summary" else e.item, e.history) for e in examples]
+    reference = {"relation_precision": relations([e.target for e in examples], examples, checker,
+                                                 subgraphs)["relation_precision"],
+                 "coverage": float(np.mean([checker.check(e.target, e.allowed).coverage for e in examples])),
                  "defect_rate": float(np.mean([bool(defects.check(e.target, e.item, e.history)) for e in examples])),
                  "unfaithful_rate": float(np.mean([checker.check(e.target, e.allowed).n_wrong > 0 for e in examples]))}
-    results, seconds, samples = {}, {}, {"references": [e.target for e in examples]}
+    results, seconds, samples, timing = {}, {}, {"references": [e.target for e in examples]}, {}
     for name in names:
         t0 = time.perf_counter()
         if name == "template":
@@ -177,31 +247,43 @@ def main(argv=None) -> int:
         elif name == "base":
             runs = {"-": base_generate(examples, args.batch, args.max_new_tokens)}
         else:
-            folders = sorted(Path(args.narrators).glob(f"{name}-seed*"))
+            stem = variant_name(name, args.title_only)
+            folders = sorted(Path(args.narrators).glob(f"{stem}-seed*"))
             if not folders:
-                log.info(f"no trained {name} narrator under {args.narrators}: skipped "
-                      f"(python -m adapters.train --variant {name})")
+                log.info(f"no trained {stem} narrator under {args.narrators}: skipped "
+                         f"(python -m adapters.train --variant {name}{' --title-only' if args.title_only else ''})")
                 continue
+            timing[name] = {}
             runs = {f.name: lora_generate(f, examples, text, catalog, args.batch, args.max_new_tokens,
-                                          stop_guard=not args.no_stop_guard)
-                    for f in folders}
-        per = [score(outs, examples, checker, encoder, defects) for outs in runs.values()]
-        results[name] = {m: aggregate([p[m] for p in per], always_dict=True)["mean"] for m in METRICS}
-        results[name] |= {f"{m}_std": aggregate([p[m] for p in per], always_dict=True)["std"] for m in METRICS}
+                                          stop_guard=not args.no_stop_guard, timing=timing[name],
+                                          latency_n=args.latency if k == 0 else 0)
+                    for k, f in enumerate(folders)}
+        per = [score(outs, examples, checker, encoder, defects, subgraphs) for outs in runs.values()]
+        stats = {m: aggregate([p[m] for p in per if p[m] is not None], always_dict=True)
+                 if any(p[m] is not None for p in per) else {"mean": None, "std": None} for m in METRICS}
+        results[name] = {m: stats[m]["mean"] for m in METRICS} | {f"{m}_std": stats[m]["std"] for m in METRICS}
         results[name]["runs"] = list(runs)
         results[name]["per_run"] = dict(zip(runs, per))
         results[name]["defects"] = {k: sum(p["defects"].get(k, 0) for p in per) / len(per)
                                     for k in sorted({k for p in per for k in p["defects"]})}
+        if timing.get(name):
+            results[name]["latency"] = timing[name]
         seconds[name] = round(time.perf_counter() - t0, 1)
         samples[name] = runs
         log.info(f"{name}: " + ", ".join(f"{m} {results[name][m]:.3f}" for m in METRICS))
-    rows = [[n, str(len(r["runs"]))] + [fmt({"mean": r[m], "std": r[f"{m}_std"]}, 3) for m in METRICS]
+    rows = [[n, str(len(r["runs"]))] + [fmt({"mean": r[m], "std": r[f"{m}_std"]}, 3) if r[m] is not None else "-"
+                                         for m in METRICS]
             for n, r in results.items()]
     print(f"{len(examples)} test narratives of {len(test_users)} test users (held-out phrasings); reference "
           f"coverage {reference['coverage']:.2f} facts, reference unfaithful rate {reference['unfaithful_rate']:.3f}")
     print(table(rows, ["variant", "seeds", *METRICS]))
     print("defects (narratives with each kind, mean over seeds): " + "; ".join(
         f"{n}: " + (", ".join(f"{k} {v:g}" for k, v in r["defects"].items()) or "none") for n, r in results.items()))
+    for n, r in results.items():
+        if "latency" in r:
+            lat = r["latency"]
+            print(f"{n} latency (one thread, median of {lat['narratives']}): first chunk {lat['first_chunk_s']:.2f} s, "
+                  f"{LATENCY_TOKENS}-token narrative {lat[f'narrative_{LATENCY_TOKENS}_tokens_s']:.2f} s")
     if args.examples_out:
         write_json(args.examples_out, samples)
     if args.json:
