@@ -129,6 +129,9 @@ WHOLE_INTENT_CUTOFF = 92  # the whole message, before names are read: "don't car
 EXCLUSIVE_INTENTS = ("something_else", "any", "why", "restart", "undo", "help")
 
 
+BUT_WORDS = 6  # "like die hard but a bit funnier": the words after "but" that ask for more of a genre
+
+
 @dataclass
 class Parse:
     """What one message says. Values are (type, value) of the catalog vocabulary; films are
@@ -725,6 +728,7 @@ class Parser:
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
         if len(out.liked) == 1 and out.liked[0] in films:
             self._than_the_film(out, toks, out.liked[0])
+            self._kind_of_the_film(out, toks, out.liked[0])
         italian = self.lex.groups.get(("italian",))
         if italian and _anywhere(r.clauses, {("spaghetti", "western"), ("spaghetti", "westerns")}) and (
                 italian not in out.alternatives and ("genre", "Western") in out.accepted) and not re.search(
@@ -762,6 +766,18 @@ class Parser:
             out.accepted.append(group[0])
         elif group:
             out.alternatives.append(group)
+
+    def _kind_of_the_film(self, out: Parse, toks: list[str], item: int) -> None:
+        """"something like die hard but funnier", "like titanic but a comedy": a film of that
+        film's kind with the genre asked for after "but", so one of its other genres (an action
+        comedy), not any comedy."""
+        if "but" not in toks or len(toks) - toks.index("but") - 1 > BUT_WORDS:
+            return
+        asked = {tv for tv in out.accepted if tv[0] == "genre"}
+        kind = tuple(("genre", g) for g in self.catalog.values_of(item, "genre")
+                     if ("genre", g) not in asked and ("genre", g) not in out.rejected)
+        if asked and kind and kind not in out.alternatives:
+            out.alternatives.append(kind)
 
     def _after_catalog(self, word: str) -> bool:
         """A year or decade after the catalog's last decade ("2005", "2010s")."""
@@ -1217,8 +1233,11 @@ class Parser:
             if toks[i] in ("too", "less", "overly") and not negated and i + 1 < n:  # "too long": a complaint of
                 hit = self._mood(toks, i + 1, c, r, True) or self._longest(toks, i + 1, c, r, True, None)  # the list
                 if hit and hit[0] in ("values", "mood"):  # shown, or of the film the clause named ("I found Heat
-                    if not named_title and not r.mentions:  # way too long"), and then no wish ("not jurassic
-                        values = hit[2][1] if hit[0] == "mood" else hit[2]  # park, too scary for my youngest")
+                    # way too long"), and then no wish ("not jurassic park, too scary for my youngest"); "like
+                    # Heat but less violent" is a wish beside the film
+                    wish = toks[i] == "less" and i > 0 and toks[i - 1] == "but"
+                    if wish or (not named_title and not r.mentions):
+                        values = hit[2][1] if hit[0] == "mood" else hit[2]
                         self._put(out, values, False, True, dropping, None, i + 1, toks)
                         if hit[0] == "mood":
                             out.soft.extend(values)

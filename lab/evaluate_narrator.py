@@ -16,8 +16,18 @@ after dropping the sentences that state one, with fact coverage (true facts stat
 narrative) beside the references' own coverage, so that saying nothing cannot score; and
 ``defect_rate``, the share of narratives with a slip a reader would notice
 (``adapters.defects``: placeholder, empty slot, article, list, non-lead, unsupported claim),
-raw, with ``defects`` counting each kind.
+raw, with ``defects`` counting each kind; ``relation_recall`` and ``relation_precision``
+against the narrative's query-item subgraph (``adapters.graph_input``: of the first three
+relations the reference states, the share the narrative states; of the films, people,
+genres and decades it names, the share within two edges of the candidate, or of the person
+for a taste summary); and each LoRA narrator's streaming latency with one torch thread, as
+the app runs it (``--latency``: first chunk, and a 60-token narrative).
 Generation is greedy and batched.
+
+Issue 22's screens (separate flags; the default run stays as it was):
+
+    python -m lab.evaluate_narrator --variants fused,graph-prompt,graph-bias,graph-both --narrators DIR
+    python -m lab.evaluate_narrator --title-only --variants cf,semantic,fused   # <variant>-title-seed<k>
 """
 
 from __future__ import annotations

@@ -474,6 +474,26 @@ def test_names_a_person_at_the_page_types_on_movielens(ml100k_catalog):
 
 
 @pytest.mark.data
+def test_like_a_film_but_more_of_a_genre_or_less_of_a_mood_on_movielens(ml100k_catalog):
+    """Round seven's misses: "like Die Hard but funnier" gave any comedy (Monty Python, The
+    Princess Bride); it is now a comedy of Die Hard's kind, one of its other genres. "like Heat
+    but less violent" dropped "less violent" without a word (read as a complaint about Heat); it
+    is now a wish beside the film. "I found Heat too violent" stays a complaint."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    p = parser.parse("something like Die Hard but funnier")
+    assert [titles[i] for i in p.liked] == ["Die Hard"] and p.accepted == [(G, "Comedy")]
+    assert p.alternatives == [((G, "Action"), (G, "Thriller"))]
+    p = parser.parse("like titanic but a comedy")
+    assert p.accepted == [(G, "Comedy")] and p.alternatives and (G, "Romance") in p.alternatives[0]
+    assert not parser.parse("i loved die hard, now a comedy please").alternatives  # no "but": another wish
+    p = parser.parse("something like Heat but less violent")
+    assert [titles[i] for i in p.liked] == ["Heat"] and (G, "Horror") in p.rejected and p.soft == p.rejected
+    p = parser.parse("Heat was too violent")
+    assert not p.accepted and not p.alternatives
+
+
+@pytest.mark.data
 def test_more_ways_people_name_films_and_take_leave_on_movielens(ml100k_catalog):
     """Found by a helper talking to the running app: "alien 2" is Aliens (the base's plural fills
     the free number), "star wars 4" is Star Wars, "e.t." and "et" are E.T.; "have u got inception?"
