@@ -161,10 +161,12 @@ def usable(kind: str, facts: dict) -> bool:
 
 
 def build_examples(catalog: Catalog, users: np.ndarray, items: np.ndarray, n: int, seed: int, test: bool,
-                   similarity=None) -> list[Example]:
+                   similarity=None, exclude: set[tuple[int, int]] = frozenset()) -> list[Example]:
     """``n`` examples (a third of each kind where possible) from ``users``' likes among
     ``items`` (catalog indices the narrator may talk about). ``similarity(item, history)``
-    -> ``(len(history),)`` ranks the liked films shown as similar (fused vectors in training)."""
+    -> ``(len(history),)`` ranks the liked films shown as similar (fused vectors in training).
+    ``exclude``: (user, item) pairs not to draw (another sample's, so that two samples of the
+    same users are disjoint)."""
     rng = np.random.default_rng(seed)
     allowed_items = np.zeros(catalog.n_items, dtype=bool)
     allowed_items[items] = True
@@ -182,6 +184,8 @@ def build_examples(catalog: Catalog, users: np.ndarray, items: np.ndarray, n: in
             break
         seq = likes[u]
         item, history = seq[k], seq[k - HISTORY : k]
+        if (u, item) in exclude:
+            continue
         kind = [kd for kd in KINDS if want[kd]][int(rng.integers(sum(1 for kd in KINDS if want[kd])))]
         facts = item_facts(catalog, item)
         sim = similarity(item, history) if similarity is not None else None

@@ -26,7 +26,7 @@ Generation is greedy and batched.
 
 Issue 22's screens (separate flags; the default run stays as it was):
 
-    python -m lab.evaluate_narrator --variants fused,graph-prompt,graph-bias,graph-both --narrators DIR
+    python -m lab.evaluate_narrator --split valid --variants fused,graph-prompt,graph-bias,graph-both --narrators DIR
     python -m lab.evaluate_narrator --title-only --variants cf,semantic,fused   # <variant>-title-seed<k>
 """
 
@@ -47,6 +47,7 @@ LORA_VARIANTS = ("cf", "semantic", "fused", "graph-prompt", "graph-bias", "graph
 METRICS = ("BLEU", "ROUGE-L", "semantic_similarity", "unfaithful_rate", "unfaithful_rate_filtered", "coverage",
            "coverage_filtered", "defect_rate", "relation_recall", "relation_precision")
 LATENCY_TOKENS = 60
+VALID_SEED = 4321  # --split valid: the validation sample of the held-out users
 
 
 def template_text(e) -> str:
@@ -202,6 +203,9 @@ def main(argv=None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--variants", default="template,base,cf,semantic,fused")
     ap.add_argument("--n", type=int, default=200, help="test narratives")
+    ap.add_argument("--split", choices=("test", "valid"), default="test",
+                    help="valid: another seeded sample of the same held-out users' narratives, disjoint from "
+                         "the test sample's (user, film) pairs, for choosing a variant before the test run")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--max-new-tokens", type=int, default=80)
     ap.add_argument("--narrators", default=str(Path(__file__).resolve().parent.parent / "configs" / "narrator"))
@@ -237,8 +241,12 @@ def main(argv=None) -> int:
 
     torch.set_num_threads(2)
     catalog, _, test_users, cf, text = narrator_data(0)
+    sim = similarity_fn(cf, text)
     examples = build_examples(catalog, test_users, np.arange(catalog.n_items), args.n, seed=1234, test=True,
-                              similarity=similarity_fn(cf, text))
+                              similarity=sim)
+    if args.split == "valid":
+        examples = build_examples(catalog, test_users, np.arange(catalog.n_items), args.n, seed=VALID_SEED,
+                                  test=True, similarity=sim, exclude={(e.user, e.item) for e in examples})
     checker, encoder, defects = FactChecker(catalog), load_encoder(), DefectChecker(catalog)
     graph = NarrativeGraph(catalog, cf, text)
     subgraphs = [graph.subgraph(None if e.kind == "summary" else e.item, e.history) for e in examples]
@@ -284,7 +292,7 @@ def main(argv=None) -> int:
     rows = [[n, str(len(r["runs"]))] + [fmt({"mean": r[m], "std": r[f"{m}_std"]}, 3) if r[m] is not None else "-"
                                          for m in METRICS]
             for n, r in results.items()]
-    print(f"{len(examples)} test narratives of {len(test_users)} test users (held-out phrasings); reference "
+    print(f"{len(examples)} {args.split} narratives of {len(test_users)} test users (held-out phrasings); reference "
           f"coverage {reference['coverage']:.2f} facts, reference unfaithful rate {reference['unfaithful_rate']:.3f}")
     print(table(rows, ["variant", "seeds", *METRICS]))
     print("defects (narratives with each kind, mean over seeds): " + "; ".join(
@@ -297,7 +305,8 @@ def main(argv=None) -> int:
     if args.examples_out:
         write_json(args.examples_out, samples)
     if args.json:
-        write_json(args.json, {"results": results, "reference": reference, "n": len(examples), "seconds": seconds,
+        write_json(args.json, {"results": results, "reference": reference, "n": len(examples), "split": args.split,
+                               "seconds": seconds,
                                "stop_guard": not args.no_stop_guard, **run_metadata()})
     return 0
 

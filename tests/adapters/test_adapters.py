@@ -146,6 +146,11 @@ def test_corpus_facts_are_true_and_test_phrasings_are_held_out(ml100k_catalog):
     test = build_examples(cat, test_users, items, 60, seed=1, test=True)
     assert {e.kind for e in train} == {"reason", "endorsement", "summary"}
     assert not {e.user for e in train} & {e.user for e in test}
+    # lab.evaluate_narrator --split valid: another sample of the same users, no (user, film) shared
+    # (the same seed, which would draw the very same sample, shows the exclusion at work)
+    valid = build_examples(cat, test_users, items, 60, seed=1, test=True, exclude={(e.user, e.item) for e in test})
+    assert len(valid) == 60 and {e.user for e in valid} <= set(test_users.tolist())
+    assert not {(e.user, e.item) for e in valid} & {(e.user, e.item) for e in test}
     checker = FactChecker(cat)
     for e in train + test:
         report = checker.check(e.target, e.allowed)
