@@ -95,13 +95,13 @@ def row_tables(block: dict, label: str) -> list[str]:
     """Tables for ``{row: {metric: leaf, group: {metric: leaf}}}``; one per group, top level last."""
     per_row = {name: metrics(row) for name, row in block.items()}
     groups = list(dict.fromkeys(g for m in per_row.values() for g, _ in m if g is not None)) + [None]
-    first = next(iter(per_row.values()))
     out = []
-    for g in groups:
-        cols = [m for gg, m in first if gg == g and all((g, m) in r for r in per_row.values())]
+    for g in groups:  # every metric any row has, in order of first appearance; "–" where a row lacks it
+        cols = list(dict.fromkeys(m for r in per_row.values() for gg, m in r if gg == g))
         if not cols:
             continue
-        rows = [[name] + [cell(per_row[name][(g, m)]) for m in cols] for name in per_row]
+        rows = [[name] + [cell(per_row[name][(g, m)]) if (g, m) in per_row[name] else "–" for m in cols]
+                for name in per_row]
         header, rows, note = fold_rounds(cols, [r[1:] for r in rows])
         rows = [[name] + r for name, r in zip(per_row, rows)]
         title = f"**{g}**\n\n" if g is not None else ""

@@ -54,6 +54,15 @@ def test_std_siblings_join_their_metric():
     assert report.metrics(row) == {(None, "BLEU"): {"mean": 50.0, "std": 1.5}}
 
 
+def test_a_metric_some_rows_lack_is_a_column_with_a_dash_for_them():
+    # the narrator evaluation: defect kinds and latency only where a variant has them
+    block = {"template": {"BLEU": 55.0, "defects": {"non-lead": 1}},
+             "fused": {"BLEU": 50.0, "defects": {"article": 2, "non-lead": 1}, "latency": {"first_chunk_s": 0.4}}}
+    text = "\n\n".join(report.row_tables(block, ""))
+    assert "|  | non-lead | article |\n|---|---|---|\n| template | 1 | – |\n| fused | 1 | 2 |" in text
+    assert "**latency**\n\n|  | first_chunk_s |\n|---|---|\n| template | – |\n| fused | 0.4000 |" in text
+
+
 def test_check_fails_on_a_stale_page_and_passes_on_a_fresh_one(tmp_path):
     runs, out = write_runs(tmp_path / "runs"), tmp_path / "results.md"
     args = ["--runs", str(runs), "--out", str(out)]
