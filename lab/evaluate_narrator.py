@@ -202,7 +202,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lab.evaluate_narrator", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--variants", default="template,base,cf,semantic,fused")
-    ap.add_argument("--n", type=int, default=200, help="test narratives")
+    ap.add_argument("--n", type=int, default=200, help="narratives of the split")
     ap.add_argument("--split", choices=("test", "valid"), default="test",
                     help="valid: another seeded sample of the same held-out users' narratives, disjoint from "
                          "the test sample's (user, film) pairs, for choosing a variant before the test run")
