@@ -66,6 +66,7 @@ from chat.words import (
     FAREWELL_RE,
     FILLERS,
     FOR_A_CHILD_RE,
+    FOR_NOW,
     GENERIC_FILM_WORDS,
     GREETING_RE,
     GUILTY_PLEASURE,
@@ -332,12 +333,18 @@ QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "oka
 CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "give", "show", "how", "what", "lets",
                   "let", "i", "id", "just", "maybe", "make"}
 # "seen them all" (every film shown) and "seen it" (one of them: which?)
-SEEN_SHOWN = re.compile(r"^\s*(?:(?:ok|yeah|nah|no|nope|sorry|hmm)[\s,.!]+)?(?:i'?ve |i have |i )?(?:already )?"
+SEEN_SHOWN = re.compile(r"^\s*(?:(?:ok|yeah|nah|no|nope|sorry|hmm|haha|lol|ugh|mm|meh|well)[\s,.!]+)?"
+                        r"(?:i'?ve |i have |i )?(?:already )?"
                         r"(?:seen|watched|saw) (?:(?P<all>them all|them|these|those|all of (?:them|these|those)|"
                         r"all (?:of )?(?:these|those|them)|every (?:single )?one(?: of (?:them|these|those))?|all)|"
                         r"(?P<one>it|that|that one|this one|this))"
                         r"(?: already| before| too)?(?:[\s,.!]+(?:next|more|others?|something else))?[\s.!?]*$",
                         re.IGNORECASE)
+# the films shown, turned down in a message that may go on to say what instead
+REJECT_SHOWN = re.compile(r"\b(?:none of (?:these|them|those|em|the above)|"
+                          r"not feeling (?:any of )?(?:these|them|those)|"
+                          r"(?:don'?t|do not|didn'?t) (?:like|want|fancy) any of (?:these|them|those))\b",
+                          re.IGNORECASE)
 YEAR = re.compile(r"^(18|19|20)\d\d$")
 RATING_RE = re.compile(r"\b\d+(?:\.\d)?\s*/\s*(?:10|5)\b|\bout of (?:10|ten|5|five)\b", re.IGNORECASE)
 # a message that opens by asking for films asks for them now, whatever else it says
@@ -361,8 +368,13 @@ def _anywhere(clauses, phrases) -> bool:
     return any(match_phrase(c.toks, j, phrases) for c in clauses for j in range(len(c.toks)))
 
 
-VERDICT_VOCABULARY = STOPWORDS | POSITIVE | NEGATIVE | PRAISE | VERDICT_WORDS
+VERDICT_VOCABULARY = STOPWORDS | POSITIVE | NEGATIVE | PRAISE | VERDICT_WORDS | SEEN  # "seen both, love both"
 SEEN_TITLE_END = STOPWORDS | TITLE_END | {"as"}  # where a film named after "saw" ends
+
+
+def _too_much_for_now(toks: list[str]) -> bool:
+    """"too long for a weeknight", "too depressing for tonight": a film's quality that rules it out now."""
+    return "too" in toks and any(match_phrase(toks, j, FOR_NOW) for j in range(toks.index("too") + 2, len(toks)))
 
 
 def _verdict(toks: list[str]) -> bool:
@@ -431,6 +443,7 @@ class _Reading:
     mentions: list[_Mention] = field(default_factory=list)
     used: list[tuple[int, int]] = field(default_factory=list)  # character spans of what was named
     title_closes: int = -1  # the last clause that ends with a film's name ("Heat (1995)": the year is the film's)
+    seen_not_now: list[int] = field(default_factory=list)  # seen films not wanted now ("not titanic again")
     complaints: list[Value] = field(default_factory=list)  # "too long": ruled out, unless a value of its type is wanted
 
 
@@ -575,6 +588,9 @@ class Parser:
             out.intents.append("bye")  # "ok the 2nd one looks good, thx!": that film, and goodbye
             return out
         seen_shown = SEEN_SHOWN.match(text)
+        head, _, rest = re.split(r"([,;.!]+)", text, maxsplit=1) if re.search(r"[,;.!]\s*\w", text) else (text, "", "")
+        if not seen_shown and rest and SEEN_SHOWN.match(head) and not self.parse(rest).names_something:
+            seen_shown = SEEN_SHOWN.match(head)  # "haha seen every single one, u need better films"
         if seen_shown:  # "seen them all": every film shown; "seen it": the one the talk is on, or which?
             out.intents.append("seen_all" if seen_shown.group("all") else "seen_it")
             return out
@@ -639,15 +655,17 @@ class Parser:
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions}
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
-                remark = c.toks and (c.toks[0] in ("the", "its", "what", "too") or _verdict(c.toks))
-                if k - 1 in about and remark and not any(c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used):
+                remark = c.toks and (c.toks[0] in ("the", "its", "what", "too", "both") or _verdict(c.toks)
+                                     or _too_much_for_now(c.toks))  # "but way too long for a weeknight"
+                if k - 1 in about and remark and (_too_much_for_now(c.toks) or not any(
+                        c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used)):
                     about.add(k)
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
                           if k not in about and t not in POSITIVE | NEGATIVE | SEEN]
         if any(t == "decade" for t, _ in out.accepted) or any(t == "decade" for g in out.alternatives for t, _ in g):
             r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
         elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
-            words = [t for c in r.clauses for t in c.toks]
+            words = [t for c in r.clauses for t in self._unnamed(c, r.used).toks]  # not "blues brothers 2000"
             out.era = next((ERA_SHIFT[w] if k == 0 or words[k - 1] not in ERA_NEGATORS else  # "no oldies": newer
                             {"older": "newer", "newer": "older"}.get(ERA_SHIFT[w], ERA_SHIFT[w])
                             for k, w in enumerate(words)  # the words stay the wish; "my oldest son": no era
@@ -681,6 +699,11 @@ class Parser:
         wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers else WISHLESS
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
+        if REJECT_SHOWN.search(text) and "something_else" not in out.intents and not out.pick and not (
+                out.liked or out.disliked or out.seen):  # "mm not feeling any of these, something with more action"
+            out.intents = (["no"] if re.match(r"\s*(?:nah|no|nope)\b", text, re.IGNORECASE) else []) + [
+                i for i in out.intents if i not in ("more", "no")] + ["something_else"]
+            out.instead = False
         people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
         ref = None if people or out.liked or out.about else PERSON_REF_RE.search(text)
         if ref:  # "more with him": whose films, the turn says (the film the talk is on)
@@ -711,10 +734,15 @@ class Parser:
         wanted_types = {t for t, _ in out.accepted} | {t for g in out.alternatives for t, _ in g}
         out.rejected = [v for v in out.rejected if not (v in r.complaints and v[0] in wanted_types)]  # "too long,
         # something under 2 hours": the length wanted says it all
-        out.not_now = [i for i in out.not_now if i not in out.seen + out.liked + out.disliked]
+        out.not_now = [i for i in out.not_now if i not in out.liked + out.disliked
+                       and (i not in out.seen or i in r.seen_not_now)]  # "not the godfather, I've seen it": seen
         films = {m.item for m in r.mentions if m.item is not None}
         after = r.clauses[r.mentions[0].clause:] if r.mentions else []
-        if len(films) == 1 and out.liked and _anywhere(after, NOT_NOW):
+        late = [k for k, c in enumerate(r.clauses) if k >= (r.mentions[0].clause if r.mentions else 0)
+                and _too_much_for_now(c.toks)]  # "dead man walking and leaving las vegas, both too depressing for
+        if late and out.liked and all(m.clause <= late[0] for m in r.mentions):  # tonight": those films, not now
+            after = [*after, _Clause(["not", "now"], [], [])]
+        if (len(films) == 1 or late) and out.liked and _anywhere(after, NOT_NOW):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
             if not set(toks) & (POSITIVE | PRAISE):  # "we'll watch titanic another time": not now, and no like
                 out.liked = [i for i in out.liked if i not in out.not_now]
@@ -962,7 +990,9 @@ class Parser:
             label = "more"
         if label == "more":
             out.intents[:] = [i for i in out.intents if i not in ("yes",)] + ["more"]
-            if all(t in self._show_words for t in r.leftover):  # the request was all the leftover said
+            said = [t for t, k in zip(r.leftover, r.leftover_clause) if not self._reason(r, r.clauses[k])]
+            if all(t in self._show_words for t in said):  # the request was all the leftover said (besides a reason:
+                # "can i just see some films already, the kids are getting cranky")
                 out.wish = ""
         elif label in EXCLUSIVE_INTENTS and not out.names_something and not out.intents:
             # content words its exemplars never use make the message a wish ("no black and white
@@ -1061,6 +1091,8 @@ class Parser:
                 if form in self.lex.titles:
                     words = list(form)
                     break
+        if tuple(words) in self.lex.titles:  # "blues brothers 2000", "2001: a space odyssey": the year is the name's
+            return self.lex.titles[tuple(words)][0]
         years = [int(w) for w in words if YEAR.match(w)]  # "the 1972 godfather": which film, not part of the name
         name = tuple(w for w in words if not YEAR.match(w)) if len(years) < len(words) else tuple(words)
         if name in self.lex.titles:
@@ -1620,6 +1652,8 @@ class Parser:
         item = self._sequel(tuple(toks[i : end - 1]), number) if number and end - i > 1 else None  # "star trek ii"
         if item is None:
             item = self._loose_title(" ".join(toks[i:end]))
+        if item is not None and self._ordinary_word(toks[i:end], c.caps[i], item):
+            return None  # "watched babe with the kids": the children, not *Kids*
         if item is None and ("and" in toks[i:end] or "or" in toks[i:end]):
             item = self._title_part(" ".join(toks[i:end]))  # "romeo and juliet": one title, not two
         if item is not None:
@@ -1646,6 +1680,13 @@ class Parser:
             else:
                 return None
         return (end - i, mentions) if mentions else None
+
+    def _ordinary_word(self, words: list[str], capital: bool, item: int) -> bool:
+        """One everyday word typed in lower case ("kids", "speed") that is the whole title of a
+        film fewer than ``WELL_KNOWN`` people rated: the word, not the film."""
+        core = [w for w in words if w not in TITLE_ARTICLES]
+        return (len(core) == 1 and not capital and (core[0] in self._english or core[0] in PEOPLE_WORDS)
+                and self.lex.popularity[item] < WELL_KNOWN)
 
     def _unknown_people(self, r: _Reading) -> list[tuple[str, tuple[tuple[int, str], ...]]]:
         """Two unread words in a row that look like a person the catalog does not know ("clark
@@ -1687,8 +1728,9 @@ class Parser:
         before it, else the sentiment words of its clause, else of the nearest clause that has
         some ("Casablanca, Vertigo and Rear Window are my favorites"); liked when nothing says."""
         out = r.out
-        marks = [self._clause_marks(c) for c in r.clauses]
-        named = {x.clause for x in r.mentions}  # clauses that name a film
+        # not the words of a title or value: "the good the bad and the ugly is the greatest western"
+        marks = [self._clause_marks(self._unnamed(c, r.used)) for c in r.clauses]
+        named = {x.clause for x in r.mentions}  # clauses that name a film  # clauses that name a film
         for m in r.mentions:
             own = marks[m.clause]
             polarity = m.polarity if m.polarity not in (None, "not_now") or not m.carried else (
@@ -1699,13 +1741,16 @@ class Parser:
                 near = [marks[j]["mood"] for j in sorted(range(len(marks)), key=lambda j: (abs(j - m.clause), -j))
                         if marks[j]["mood"] and (not own["seen"] or marks[j]["refers"] and j not in named)]
                 polarity = near[0] if near else None
-            seen = own["seen"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
+            seen = own["seen"] or own["again"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
                                       for j in range(m.clause + 1, len(marks)))
             if m.item is None:
                 out.unknown_titles.append(m.text)
                 continue
             if seen:
                 out.seen.append(m.item)
+                if polarity == "not_now" and (own["again"] or _anywhere([r.clauses[m.clause]], NOT_NOW)):
+                    out.not_now.append(m.item)  # "not titanic again", "not lion king tonight, seen it": not now
+                    r.seen_not_now.append(m.item)
                 if polarity in (None, "not_now"):
                     continue
             if polarity == "dislike":
@@ -1716,10 +1761,17 @@ class Parser:
                 out.liked.append(m.item)
 
     @staticmethod
+    def _unnamed(c: _Clause, used: list[tuple[int, int]]) -> _Clause:
+        """The clause without the words inside ``used`` spans (what was read as a film or a value)."""
+        keep = [j for j, (a, b) in enumerate(c.spans) if not any(u <= a and b <= v for u, v in used)]
+        return _Clause([c.toks[j] for j in keep], [c.spans[j] for j in keep], [c.caps[j] for j in keep])
+
+    @staticmethod
     def _clause_marks(c: _Clause) -> dict:
         toks = set(c.toks)
         negated_like = _anywhere([c], {("didnt", "like"), ("dont", "like"), ("didnt", "enjoy"), ("not", "a", "fan"),
                                        ("didnt", "love")} | REJECT_BEFORE)
         praised = _anywhere([c], REVIEW_LIKE)  # "still holds up"
         mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE or praised else None)
-        return {"mood": mood, "seen": bool(toks & SEEN), "refers": bool(toks & PRONOUNS) or mood and _verdict(c.toks)}
+        return {"mood": mood, "seen": bool(toks & SEEN), "again": "again" in toks,  # "not titanic again": seen
+                "refers": bool(toks & (PRONOUNS | {"both"})) or mood and _verdict(c.toks)}  # "seen both"

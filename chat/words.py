@@ -150,6 +150,9 @@ REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", 
 # a film the person likes but does not want now ("fargo was great but not tonight")
 NOT_NOW = {("not", "tonight"), ("not", "now"), ("not", "today"), ("not", "right", "now"), ("not", "in", "the", "mood"),
            ("another", "time"), ("some", "other", "time"), ("not", "this", "time")}
+# after "too ...": the occasion a film is ruled out for, not the film ("too long for a weeknight")
+FOR_NOW = {("for", "tonight"), ("for", "today"), ("for", "now"), ("for", "a", "weeknight"),
+           ("for", "a", "school", "night"), ("for", "this", "evening"), ("for", "right", "now"), ("for", "tonite")}
 # a film named in these is neither liked nor disliked ("not feeling like Schindler's List tonight")
 NEUTRAL_TITLE = {("feeling", "like"), ("in", "the", "mood", "for"), ("up", "for"), ("feel", "like")}
 # asking for other films than those named or shown ("already seen fargo and heat, others?")
@@ -182,7 +185,7 @@ RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent"
 # sounds that are no wish ("k", "ugh", "hmm"): a message of these alone was not understood
 INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", "ahh", "oh", "ooh", "wow", "lol",
                  "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",
-                 "whoa"}
+                 "whoa", "mm", "mmm", "hahaha", "lolol"}
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u"}
 ERA_NEGATORS = {"no", "not", "nothing", "none", "without"}  # "no oldies": newer, not older
@@ -202,7 +205,8 @@ SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
 REVIEW_VERBS = {"is", "was", "were", "are", "felt", "seemed", "dragged", "sucked", "sucks", "rocks", "rocked",
                 "bored", "scared", "blew", "made", "left"}
-PRAISE = {"classic", "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
+PRAISE = {"classic", "greatest", "finest", "perfection",
+          "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
           "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "underrated", "genius", "blew", "holds"}
 COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
               "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",

@@ -623,3 +623,38 @@ def test_children_an_age_alone_and_small_talk_on_movielens(ml100k_catalog):
 def test_verdicts_on_cards_by_place_reach_each_card(parser, text, verdicts):
     """Round seven: two judgements in one message went to the wrong cards."""
     assert parser.parse(text).verdicts == verdicts
+
+
+@pytest.mark.data
+def test_remarks_on_films_named_round_seven_on_movielens(ml100k_catalog):
+    """The seventh helper's table: a title's own words say nothing of it ("the bad and the
+    ugly"); a year that is part of a title is no era; "with the kids" names no film *Kids*;
+    "again" says the film was seen; "too long for a weeknight" is not now, no wish; "seen both,
+    love both" reaches the films before it; "none of these, something with more action" turns
+    the list down and says what instead."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+
+    def names(items):
+        return sorted(titles[i] for i in items)
+
+    p = parser.parse("the good the bad and the ugly is the greatest western ever made")
+    assert names(p.liked) == ["Good, The Bad and The Ugly, The"] and not p.disliked and not p.accepted
+    p = parser.parse("blues brothers is a classic but blues brothers 2000 was awful")
+    assert names(p.liked) == ["Blues Brothers, The"] and names(p.disliked) == ["Blues Brothers 2000"]
+    assert p.era is None
+    assert names(parser.parse("watched babe with the kids last night, they loved it").seen) == ["Babe"]
+    p = parser.parse("not titanic again pls, my gf makes me watch it every month")
+    assert names(p.seen) == names(p.not_now) == ["Titanic"]
+    assert not parser.parse("not the godfather, I've seen it a million times").not_now  # seen, that is all
+    p = parser.parse("amadeus is a masterpiece but way too long for a weeknight")
+    assert names(p.liked) == names(p.not_now) == ["Amadeus"] and not p.wish and not p.rejected
+    p = parser.parse("dead man walking and leaving las vegas, both too depressing for tonight")
+    assert names(p.not_now) == ["Dead Man Walking", "Leaving Las Vegas"] and not p.liked and not p.wish
+    assert not parser.parse("loved fargo, something funny for tonight").not_now  # an occasion, not a verdict
+    p = parser.parse("goodfellas and casino, seen both, love both")
+    assert names(p.seen) == names(p.liked) == ["Casino", "GoodFellas"] and not p.wish
+    p = parser.parse("mm not feeling any of these, something with more action")
+    assert p.intents == ["something_else"] and p.accepted == [(G, "Action")] and not p.wish
+    assert parser.parse("nah none of them, and make it older").intents == ["no", "something_else"]
+    assert parser.parse("haha seen every single one, u need better films").intents == ["seen_all"]
