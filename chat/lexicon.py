@@ -68,7 +68,7 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("good laugh", "a laugh", "make me laugh", "makes me laugh", "laughs", "lighter"),
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
-                     "cheer me up", "light hearted", "lighthearted", "chill", "easy watching"),
+                     "cheer me up", "light hearted", "lighthearted", "easy watching"),
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("robots", "robot", "time travel", "aliens from space", "outer space"), (("Sci-Fi",), ("Sci-Fi",))),
     **dict.fromkeys(("superhero", "superheroes", "super hero"), (("Action",), ())),  # not all action is

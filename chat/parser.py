@@ -340,6 +340,9 @@ SEEN_SHOWN = re.compile(r"^\s*(?:(?:ok|yeah|nah|no|nope|sorry|hmm|haha|lol|ugh|m
                         r"(?P<one>it|that|that one|this one|this))"
                         r"(?: already| before| too)?(?:[\s,.!]+(?:next|more|others?|something else))?[\s.!?]*$",
                         re.IGNORECASE)
+# words that ask for the films themselves, whatever else the message says
+SHOW_ME_NOW = {("show", "me"), ("hit", "me"), ("results",), ("show", "results"), ("gimme",), ("recommend",),
+               ("suggest",), ("list", "them")}
 # the films shown, turned down in a message that may go on to say what instead
 REJECT_SHOWN = re.compile(r"\b(?:none of (?:these|them|those|em|the above)|"
                           r"not feeling (?:any of )?(?:these|them|those)|"
@@ -657,7 +660,7 @@ class Parser:
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
                 remark = c.toks and (c.toks[0] in ("the", "its", "what", "too", "both") or _verdict(c.toks)
                                      or _too_much_for_now(c.toks))  # "but way too long for a weeknight"
-                if k - 1 in about and remark and (_too_much_for_now(c.toks) or not any(
+                if k - 1 in about and remark and (c.toks[0] == "too" or _too_much_for_now(c.toks) or not any(
                         c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used)):
                     about.add(k)
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
@@ -942,6 +945,7 @@ class Parser:
     def _read(self, text: str, out: Parse) -> _Reading:
         low = text.lower()
         keep = [(j, j + len(t)) for t in self._punctuated for j in _find_all(low, t)]
+        keep += [m.span() for m in re.finditer(r"\b(?:[a-z]\.){2,}", low)]  # "E.T.", "L.A.": no full stops
         clauses = _split_clauses(text, keep)
         for c in clauses:
             c.toks = self._correct(c.toks)
@@ -981,6 +985,8 @@ class Parser:
         if (label is None or label == "help" and out.names_something) and REQUEST_OPENER.match(framed):
             # "show me something fun for tonight", "pull up some stuff with goldie hawn"
             label = "more"
+        if label in ("any", "help") and _anywhere(r.clauses, SHOW_ME_NOW):  # "whatever you think is best, show me",
+            label = "more"  # "right. results please": no preference, and films now
         if label == "more" and others and not out.names_something:  # "show me something different"
             label = "something_else"
         if (out.names_something and label in ("something_else", "any") and not out.instead and not others
@@ -1569,8 +1575,9 @@ class Parser:
             tier, cands = self._candidates(tok)
             if not cands:  # an ordinary word may still be a name's misspelling next to the rest of it
                 known = (prev, tok) in self._bigrams or (tok, nxt) in self._bigrams
-                if len(tok) >= 5 and tok.isalpha() and not known:
-                    near = self._after.get(prev, set()) | self._before.get(nxt, set())
+                if len(tok) >= 5 and tok.isalpha() and not known:  # (not after a letter: "E.T. right now")
+                    near = self._after.get(prev, set()) if len(prev) > 1 else set()
+                    near |= self._before.get(nxt, set())
                     best = sorted(w for w in near if OSA.distance(tok, w) <= 1)  # "the shinning", "cohen brothers"
                     if len(best) == 1:
                         out[i] = best[0]
@@ -1748,7 +1755,7 @@ class Parser:
                 continue
             if seen:
                 out.seen.append(m.item)
-                if polarity == "not_now" and (own["again"] or _anywhere([r.clauses[m.clause]], NOT_NOW)):
+                if polarity == "not_now" and (own["again"] or own["now"] or _anywhere([r.clauses[m.clause]], NOT_NOW)):
                     out.not_now.append(m.item)  # "not titanic again", "not lion king tonight, seen it": not now
                     r.seen_not_now.append(m.item)
                 if polarity in (None, "not_now"):
@@ -1774,4 +1781,5 @@ class Parser:
         praised = _anywhere([c], REVIEW_LIKE)  # "still holds up"
         mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE or praised else None)
         return {"mood": mood, "seen": bool(toks & SEEN), "again": "again" in toks,  # "not titanic again": seen
+                "now": bool(toks & {"tonight", "tonite", "today", "now"}),  # "not aladdin tonight, seen it": not now
                 "refers": bool(toks & (PRONOUNS | {"both"})) or mood and _verdict(c.toks)}  # "seen both"

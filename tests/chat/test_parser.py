@@ -658,3 +658,9 @@ def test_remarks_on_films_named_round_seven_on_movielens(ml100k_catalog):
     assert p.intents == ["something_else"] and p.accepted == [(G, "Action")] and not p.wish
     assert parser.parse("nah none of them, and make it older").intents == ["no", "something_else"]
     assert parser.parse("haha seen every single one, u need better films").intents == ["seen_all"]
+    # (round seven, continued) an initialism keeps its full stops; no preference and "show me" is films now
+    p = parser.parse("I don't want to watch E.T. right now")
+    assert names(p.not_now) == ["E.T. the Extra-Terrestrial"] and not p.wish
+    p = parser.parse("not lion king or aladdin tonight, the kids have seen them to death")
+    assert names(p.not_now) == names(p.seen) == ["Aladdin", "Lion King, The"]
+    assert not parser.parse("not jurassic park, too scary for my youngest").wish
