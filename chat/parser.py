@@ -1526,7 +1526,8 @@ class Parser:
         before = toks[max(0, i - 3) : i]
         after = toks[i + 1] if i + 1 < len(toks) else ""
         return not ("for" in before or after in FILLERS or after in {"film", "films", "movie", "movies", "friendly",
-                                                                       "stuff"}
+                                                                       "stuff", "requirement", "filter", "thing",
+                                                                       "constraint", "bit", "part", "option"}
                     or after.endswith("s") and after in {"comedies", "musicals", "cartoons"} or after == "comedy")
 
     def _role(self, toks: list[str], i: int, roles: list[Value], length: int = 1) -> Value:
@@ -1583,6 +1584,13 @@ class Parser:
                         out[i] = best[0]
                 continue
             fit = [w for w in cands if (prev, w) in self._bigrams or (w, nxt) in self._bigrams]
+            alone = [w for w in cands if any((w,) in names for names in (self.lex.titles, self.lex.surnames,
+                                                                          self.lex.persons))]
+            if tier > 0 and not fit and not alone and len(tok) >= 7:  # "musicles": a kind of film two slips away,
+                hits = process.extract(tok, self._spelling[0], scorer=OSA.distance, score_cutoff=2, limit=None)
+                if hits:  # before a word of a name one slip away that names nothing here ("muscles")
+                    out[i] = min(hits, key=lambda h: h[1])[0]
+                    continue
             whole = [w for w in cands if (w,) in self.lex.values or (w,) in self.lex.mood_phrases]  # "scarey": scary,
             if fit or len(cands) == 1 or tier == 0:  # a word of its own, not "scare" of "scare me"
                 out[i] = (fit or whole or cands)[0]

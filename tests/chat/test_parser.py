@@ -664,3 +664,7 @@ def test_remarks_on_films_named_round_seven_on_movielens(ml100k_catalog):
     p = parser.parse("not lion king or aladdin tonight, the kids have seen them to death")
     assert names(p.not_now) == names(p.seen) == ["Aladdin", "Lion King, The"]
     assert not parser.parse("not jurassic park, too scary for my youngest").wish
+    assert parser.parse("musicles from the 50s").accepted == [(G, "Musical"), ("decade", "1950s")]  # not "muscles"
+    assert parser.parse("steer away from anything the critics panned").rejected == [("critics", "poorly reviewed")]
+    p = parser.parse("ditch the kids requirement, they went to bed")
+    assert p.dropped == [(G, "Children's")] and not p.wish
