@@ -656,7 +656,7 @@ class Parser:
             kept = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if k not in reasons]
             r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
-            about = {m.clause for m in r.mentions}
+            about = {m.clause for m in r.mentions} | self._praised_people(r)
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
                 remark = c.toks and (c.toks[0] in ("the", "its", "what", "too", "both") or _verdict(c.toks)
                                      or _too_much_for_now(c.toks))  # "but way too long for a weeknight"
@@ -778,6 +778,22 @@ class Parser:
         elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
             out.intents = [i for i in out.intents if i not in ("something_else", "more", "no", "yes")] + ["yes"]
         return out
+
+    def _praised_people(self, r: _Reading) -> set[int]:
+        """People named in a clause that only praises them ("jeunet is a genius", "jim carrey at
+        his best"), after a clause naming films: the praise is of those films, no wish for more
+        of the people (taken out of the parse). Returns those clauses."""
+        named, praising = {m.clause for m in r.mentions}, set()
+        for k, c in enumerate(r.clauses):
+            rest = self._unnamed(c, r.used).toks
+            if k in named or k - 1 not in named or not _verdict(rest) or not set(rest) & (POSITIVE | PRAISE):
+                continue
+            words = set(c.toks) - set(rest)
+            people = [tv for tv in r.out.accepted if tv[0] in PERSON_TYPES
+                      and set(tokens_of(tv[1])) & words]
+            r.out.accepted = [tv for tv in r.out.accepted if tv not in people]
+            praising |= {k} if people else set()
+        return praising
 
     def _than_the_film(self, out: Parse, toks: list[str], item: int) -> None:
         """"something like titanic but shorter": shorter (longer) than that film, not the short
@@ -1304,6 +1320,11 @@ class Parser:
             if (hit and hit[1] == 1 and hit[0] != "title" and i == after_title + 1 and toks[i - 1] in ("and", "or")
                     and (toks[i],) in self.lex.titles and r.talks_of_films):  # "twelve monkeys and brazil": a
                 hit = ("title", 1, self.lex.titles[(toks[i],)][0])  # film in a list of films, not the country
+            if (not hit and (toks[i],) in self.lex.titles and toks[i + 1 : i + 2] in (["and"], ["or"])
+                    and not self._english_like(toks[i])):  # "delicatessen and city of lost children": a film
+                nxt = self._longest(toks, i + 2, c, r, negated, "like")  # before another film of two words or more
+                if nxt and nxt[0] == "title" and nxt[1] >= 2:
+                    hit = ("title", 1, self.lex.titles[(toks[i],)][0])
             if hit:
                 kind, length, payload = hit
                 sequel = toks[i + length] if kind == "title" and i + length < n else ""

@@ -668,3 +668,9 @@ def test_remarks_on_films_named_round_seven_on_movielens(ml100k_catalog):
     assert parser.parse("steer away from anything the critics panned").rejected == [("critics", "poorly reviewed")]
     p = parser.parse("ditch the kids requirement, they went to bed")
     assert p.dropped == [(G, "Children's")] and not p.wish
+    p = parser.parse("delicatessen and city of lost children, jeunet is a genius")  # praise, no wish for him
+    assert names(p.liked) == ["City of Lost Children, The", "Delicatessen"] and not p.accepted and not p.wish
+    assert not parser.parse("liar liar and the mask, jim carrey at his best").accepted
+    assert parser.parse("loved fargo, something with jim carrey").accepted == [("cast", "Jim Carrey")]
+    p = parser.parse("double indemnity is peak noir")  # a film the catalog lacks, and what it is
+    assert p.unknown_titles == ["double indemnity"] and not p.accepted and not p.wish
