@@ -170,7 +170,8 @@ def score(outputs: list[str], examples, checker, encoder, defects=None, subgraph
     refs = [e.target for e in examples]
     bleu = sacrebleu.corpus_bleu(outputs, [refs]).score
     rs = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
-    rouge = float(np.mean([rs.score(r, o)["rougeL"].fmeasure for r, o in zip(refs, outputs)]))
+    rouge_each = [rs.score(r, o)["rougeL"].fmeasure for r, o in zip(refs, outputs)]
+    rouge = float(np.mean(rouge_each))
     a, b = encoder.encode(outputs), encoder.encode(refs)
     sim = float(np.mean((a * b).sum(1)))
     raw = [checker.check(o, e.allowed) for o, e in zip(outputs, examples)]
@@ -182,7 +183,43 @@ def score(outputs: list[str], examples, checker, encoder, defects=None, subgraph
             "coverage": float(np.mean([r.coverage for r in raw])),
             "coverage_filtered": float(np.mean([r.coverage for r in filt])),
             **_defects(outputs, examples, defects),
-            **(relations(outputs, examples, checker, subgraphs) if subgraphs is not None else {})}
+            **(relations(outputs, examples, checker, subgraphs) if subgraphs is not None else {}),
+            "_each": {"ROUGE-L": rouge_each, **({"relations": _relation_counts(outputs, examples, checker, subgraphs)}
+                                               if subgraphs is not None else {})}}
+
+
+def _relation_counts(outputs, examples, checker, subgraphs) -> list[dict]:
+    from adapters.graph_input import relation_scores
+
+    return [relation_scores(checker, sub, e.target, o) for o, e, sub in zip(outputs, examples, subgraphs)]
+
+
+def paired(base: list[dict], other: list[dict], n_boot: int = 2000, seed: int = 0) -> dict:
+    """``other`` minus ``base`` over the same narratives, each narrative's figures averaged over
+    the runs (seeds) given, with a 95% percentile bootstrap interval (narratives resampled
+    together): ROUGE-L (mean over narratives) and ``relation_recall`` (pooled, as reported)."""
+    rng = np.random.default_rng(seed)
+    n = len(base[0]["_each"]["ROUGE-L"])
+    idx = rng.integers(0, n, size=(n_boot, n))
+
+    def interval(diff_of, point):
+        boots = np.array([diff_of(i) for i in idx])
+        lo, hi = np.percentile(boots, [2.5, 97.5])
+        return {"diff": float(point), "ci95": [float(lo), float(hi)], "excludes_0": bool(lo > 0 or hi < 0)}
+
+    rouge = np.mean([r["_each"]["ROUGE-L"] for r in other], axis=0) - np.mean(
+        [r["_each"]["ROUGE-L"] for r in base], axis=0)
+    out = {"ROUGE-L": interval(lambda i: rouge[i].mean(), rouge.mean()), "seeds": [len(base), len(other)]}
+    if "relations" in base[0]["_each"]:
+        salient = np.array([x["salient"] for x in base[0]["_each"]["relations"]], dtype=float)
+
+        def recalled(runs):
+            return np.mean([[x["recalled"] for x in r["_each"]["relations"]] for r in runs], axis=0)
+
+        gain = recalled(other) - recalled(base)
+        out["relation_recall"] = interval(lambda i: gain[i].sum() / max(salient[i].sum(), 1),
+                                          gain.sum() / max(salient.sum(), 1))
+    return out
 
 
 def _defects(outputs, examples, defects) -> dict:
@@ -218,6 +255,9 @@ def main(argv=None) -> int:
     ap.add_argument("--latency", type=int, default=10, metavar="N",
                     help="narratives streamed with one thread to time each LoRA narrator's first chunk and a "
                          f"{LATENCY_TOKENS}-token narrative (first seed; 0 = skip)")
+    ap.add_argument("--paired", default="fused",
+                    help="compare every other LoRA variant with this one over the same narratives (paired bootstrap "
+                         "of ROUGE-L and relation_recall, each narrative averaged over the seeds)")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     names = [v.strip() for v in args.variants.split(",") if v.strip()]
@@ -256,6 +296,7 @@ def main(argv=None) -> int:
                  "defect_rate": float(np.mean([bool(defects.check(e.target, e.item, e.history)) for e in examples])),
                  "unfaithful_rate": float(np.mean([checker.check(e.target, e.allowed).n_wrong > 0 for e in examples]))}
     results, seconds, samples, timing = {}, {}, {"references": [e.target for e in examples]}, {}
+    each: dict[str, list[dict]] = {}  # per-narrative figures of each run, for the paired comparisons
     for name in names:
         t0 = time.perf_counter()
         if name == "template":
@@ -281,7 +322,8 @@ def main(argv=None) -> int:
                  if any(p[m] is not None for p in per) else {"mean": None, "std": None} for m in METRICS}
         results[name] = {m: stats[m]["mean"] for m in METRICS} | {f"{m}_std": stats[m]["std"] for m in METRICS}
         results[name]["runs"] = list(runs)
-        results[name]["per_run"] = dict(zip(runs, per))
+        each[name] = per
+        results[name]["per_run"] = {run: {k: v for k, v in p.items() if k != "_each"} for run, p in zip(runs, per)}
         results[name]["defects"] = {k: sum(p["defects"].get(k, 0) for p in per) / len(per)
                                     for k in sorted({k for p in per for k in p["defects"]})}
         if timing.get(name):
@@ -302,10 +344,17 @@ def main(argv=None) -> int:
             lat = r["latency"]
             print(f"{n} latency (one thread, median of {lat['narratives']}): first chunk {lat['first_chunk_s']:.2f} s, "
                   f"{LATENCY_TOKENS}-token narrative {lat[f'narrative_{LATENCY_TOKENS}_tokens_s']:.2f} s")
+    comparisons = {f"{name} - {args.paired}": paired(each[args.paired], each[name]) for name in each
+                   if args.paired in each and name != args.paired and name not in ("template", "chat-template", "base")}
+    for pair, c in comparisons.items():
+        print(f"{pair} (paired over the {len(examples)} narratives, seeds {c['seeds'][1]} vs {c['seeds'][0]}): "
+              + "; ".join(f"{m} {c[m]['diff']:+.4f} [{c[m]['ci95'][0]:+.4f}, {c[m]['ci95'][1]:+.4f}]"
+                          for m in ("relation_recall", "ROUGE-L") if m in c))
     if args.examples_out:
         write_json(args.examples_out, samples)
     if args.json:
-        write_json(args.json, {"results": results, "reference": reference, "n": len(examples), "split": args.split,
+        write_json(args.json, {"results": results, "paired": comparisons, "reference": reference, "n": len(examples),
+                               "split": args.split,
                                "seconds": seconds,
                                "stop_guard": not args.no_stop_guard, **run_metadata()})
     return 0

@@ -216,3 +216,27 @@ def test_narratives_end_at_the_turn_end_whatever_the_tokenizer_calls_its_end_tok
         assert end_token_ids(tok) == [0, 1, 2]  # generation: stops at any end, so older adapters stop too
     assert end_token_ids(VocabTok({"x": 0, "</s>": 5}, 5)) == [5]  # another vocabulary: its own end token
     assert end_token_id(VocabTok({"x": 0, "</s>": 5}, 5)) == 5
+
+
+def test_the_narrator_comparison_is_paired_over_narratives():
+    """lab.evaluate_narrator --paired: the difference of two variants over the same narratives,
+    each averaged over its seeds, with an interval that excludes 0 only for a real gap."""
+    from lab.evaluate_narrator import paired
+
+    rng = np.random.default_rng(0)
+
+    def run(rouge, recalled):
+        return {"_each": {"ROUGE-L": list(rouge),
+                          "relations": [{"salient": 3, "recalled": int(k)} for k in recalled]}}
+
+    base_rouge = rng.uniform(0.4, 0.8, 200)
+    base = [run(base_rouge + rng.normal(0, 0.01, 200), rng.integers(1, 4, 200)) for _ in range(3)]
+    same = paired(base, base)
+    assert same["ROUGE-L"]["diff"] == 0 and not same["ROUGE-L"]["excludes_0"]
+    better = paired(base, [run(base_rouge + 0.05, np.full(200, 3)) for _ in range(2)])
+    assert better["seeds"] == [3, 2]
+    assert better["ROUGE-L"]["excludes_0"] and better["ROUGE-L"]["ci95"][0] > 0.03
+    recall_base = np.mean([[x["recalled"] for x in r["_each"]["relations"]] for r in base])  # pooled over 3 each
+    assert better["relation_recall"]["diff"] == pytest.approx(1 - recall_base / 3)
+    assert better["relation_recall"]["ci95"][0] <= better["relation_recall"]["diff"] <= better["relation_recall"][
+        "ci95"][1]
