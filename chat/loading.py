@@ -71,7 +71,8 @@ MODEL_NAMES = {"als": "ALS", "ampcf": "AMP-CF", "ease": "EASE", "multvae": "Mult
 def _cached_scorer(name: str, world: World, catalog: Catalog, progress: Callable[[str], None],
                    why: str = "persona vectors") -> Scorer:
     """Scorer ``name`` with the tuned parameters on the world's train matrix, cached by fingerprint."""
-    model = make_scorer(name, load_config(catalog.key()).get(name, {}), seed=0)
+    model = make_scorer(name, load_config(catalog.key()).get(name, {}), seed=0, catalog=catalog,
+                        items=world.data.items)  # side information for scorers that read it (kgat, gserec)
     model.train_fingerprint = matrix_fingerprint(binary(world.data.train))  # what fit() will record
     expect = model.fingerprint()
     path = assets.data_dir() / "cache" / f"{name}-{catalog.name}-{expect}.pkl"

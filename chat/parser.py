@@ -645,6 +645,13 @@ class Parser:
             out.liked.append(self.lex.titles[whole][0])
             return out
         r = self._read(text, out)
+        found = self._original_of_sequel(r) if out.pick is None or out.pick[0] == 0 else None
+        if found is not None:  # "do you have lion king 2? my kids loved the first one": that film, no card;
+            original, sequel = found  # "godfather 2 is even better than the first one": both liked
+            verdict = out.pick[1] if out.pick else next((v for v, films in (
+                ("dislike", out.disliked), ("seen", out.seen), ("like", out.liked)) if sequel in films), "like")
+            (out.disliked if verdict == "dislike" else out.seen if verdict == "seen" else out.liked).append(original)
+            out.pick, out.places, out.verdicts = None, [], []
         if not out.names_something and not out.intents:  # an intent phrase typed with a slip ("none of tese")
             hit = process.extractOne(" ".join(t for t in tokens(text) if t not in POLITE), self._intent_strings,
                                      scorer=fuzz.ratio, score_cutoff=INTENT_CUTOFF)
@@ -778,6 +785,21 @@ class Parser:
         elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
             out.intents = [i for i in out.intents if i not in ("something_else", "more", "no", "yes")] + ["yes"]
         return out
+
+    def _original_of_sequel(self, r: _Reading) -> tuple[int, int | None] | None:
+        """(the first film of a series, the sequel named) when the message names a sequel
+        ("lion king 2", known to the catalog or not) and then "the first one" / "the original":
+        not the first card. None otherwise."""
+        if not re.search(r"\bthe (?:first|original|1st)(?: one| film| movie)?\b", r.text, re.IGNORECASE):
+            return None
+        for m in r.mentions:
+            words = tokens(m.text) if m.item is None else tokens(display_title(self.catalog.titles[m.item]))
+            if len(words) > 1 and (words[-1].isdigit() or words[-1] in ROMAN):
+                stem = words[:-2] if len(words) > 2 and words[-2] == "part" else words[:-1]  # "Part II"
+                base = self._film_named(stem)
+                if base is not None and base != m.item:
+                    return base, m.item
+        return None
 
     def _praised_people(self, r: _Reading) -> set[int]:
         """People named in a clause that only praises them ("jeunet is a genius", "jim carrey at

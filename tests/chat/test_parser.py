@@ -672,5 +672,10 @@ def test_remarks_on_films_named_round_seven_on_movielens(ml100k_catalog):
     assert names(p.liked) == ["City of Lost Children, The", "Delicatessen"] and not p.accepted and not p.wish
     assert not parser.parse("liar liar and the mask, jim carrey at his best").accepted
     assert parser.parse("loved fargo, something with jim carrey").accepted == [("cast", "Jim Carrey")]
+    p = parser.parse("do you have lion king 2? my kids loved the first one")  # the first film, not the first card
+    assert names(p.liked) == ["Lion King, The"] and p.pick is None and not p.intents
+    assert names(parser.parse("godfather 2 is even better than the first one").liked) == [
+        "Godfather, The", "Godfather: Part II, The"]
+    assert parser.parse("the first one looks good").pick == (0, "like")
     p = parser.parse("double indemnity is peak noir")  # a film the catalog lacks, and what it is
     assert p.unknown_titles == ["double indemnity"] and not p.accepted and not p.wish
