@@ -761,6 +761,8 @@ class Parser:
                 all(t in self._english for t in tokens(self.catalog.titles[i]) if t not in ("the", "a", "an"))
                 and self.lex.popularity[i] < WELL_KNOWN for i in out.liked):  # a phrase of ordinary words
             out.liked = []
+        if asking and out.unknown_titles and not (out.liked or out.accepted):  # "have you got the matrix?":
+            out.intents = [i for i in out.intents if i != "more"]  # a film the catalog lacks, no request for films
         if asking and out.liked and not (out.disliked or out.seen or out.accepted) and not (
                 set(toks) & (POSITIVE | NEGATIVE | {"like", "similar", "else", "other", "more"})):
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts

@@ -205,7 +205,7 @@ SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
 REVIEW_VERBS = {"is", "was", "were", "are", "felt", "seemed", "dragged", "sucked", "sucks", "rocks", "rocked",
-                "bored", "scared", "blew", "made", "left"}
+                "bored", "scared", "blew", "made", "left", "wrecked", "destroyed", "broke"}
 PRAISE = {"classic", "greatest", "finest", "perfection", "peak",
           "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
           "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "underrated", "genius", "blew", "holds"}
@@ -222,7 +222,8 @@ REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), (
                ("is", "dope"), ("was", "dope"), ("slaps",), ("a", "banger"), ("goated",), ("my", "fav"),
                ("my", "favs"), ("my", "faves"), ("my", "favourites"), ("my", "favorites"), ("my", "favourite"),
                ("my", "favorite"),
-               ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten")}
+               ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten"),
+               ("wrecked", "me"), ("destroyed", "me"), ("broke", "me")}  # "saving private ryan wrecked me"
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise
 VERDICT_WORDS = {w for p in REVIEW_LIKE | REJECT_BEFORE | GUILTY_PLEASURE for w in p} | {

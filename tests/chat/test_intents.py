@@ -96,3 +96,5 @@ def test_the_parser_reads_requests_with_the_shipped_encoder():
     assert parser.parse("I have watched all of those").intents == ["seen_all"]
     for text in ("whatever you think is best, show me", "ok hit me", "right. results please"):
         assert parser.parse(text).intents == ["more"], text  # no preference, and films now
+    p = parser.parse("have you got the matrix?")  # a film the catalog lacks: no request for films
+    assert p.intents == [] and p.unknown_titles == ["the matrix"]
