@@ -188,7 +188,7 @@ INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", 
                  "whoa", "mm", "mmm", "hahaha", "lolol"}
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
-                            "whatever", "whatevers", "using", "both"}  # "just list whatever's highly rated"
+                            "whatever", "whatevers", "using", "both", "throw", "toss", "add"}  # "throw in some romance"
 ERA_NEGATORS = {"no", "not", "nothing", "none", "without"}  # "no oldies": newer, not older
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 
