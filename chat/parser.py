@@ -713,7 +713,6 @@ class Parser:
                 out.liked or out.disliked or out.seen):  # "mm not feeling any of these, something with more action"
             out.intents = (["no"] if re.match(r"\s*(?:nah|no|nope)\b", text, re.IGNORECASE) else []) + [
                 i for i in out.intents if i not in ("more", "no")] + ["something_else"]
-            out.instead = False
         people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
         ref = None if people or out.liked or out.about else PERSON_REF_RE.search(text)
         if ref:  # "more with him": whose films, the turn says (the film the talk is on)
