@@ -86,6 +86,8 @@ NOT_NEGATING_NEXT = {"mind", "care", "know"}  # "I don't mind"
 
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
+                 ("anything", "like"), ("stuff", "like"), ("movie", "like"), ("film", "like"), ("flicks", "like"),
+                 ("ones", "like"),
                  ("favourite", "is"), ("favorite", "is"), ("such", "as"), ("favourite", "movie", "is"),
                  ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is"),
                  ("have", "you", "got"), ("do", "you", "have"),
