@@ -677,7 +677,7 @@ def test_remarks_on_films_named_round_seven_on_movielens(ml100k_catalog):
     assert names(parser.parse("godfather 2 is even better than the first one").liked) == [
         "Godfather, The", "Godfather: Part II, The"]
     assert parser.parse("the first one looks good").pick == (0, "like")
-    assert parser.parse("anything like rocky?").unknown_titles == ["rocky"]  # a film MovieLens 100K lacks
+    assert parser.parse("anything like goldfinger?").unknown_titles == ["goldfinger"]  # a film ML-100K lacks
     p = parser.parse("saving private ryan wrecked me")  # 1998: not in MovieLens 100K
     assert p.unknown_titles == ["saving private ryan"] and not p.wish
     p = parser.parse("double indemnity is peak noir")  # a film the catalog lacks, and what it is
