@@ -115,17 +115,23 @@ def lora_generate(folder: Path, examples, text, catalog, batch: int, max_new_tok
     return out
 
 
-def relations(outputs: list[str], examples, checker, subgraphs) -> dict:
+def relation_counts(outputs: list[str], examples, checker, subgraphs) -> list[dict]:
+    """Each narrative's relation counts against its reference (``adapters.graph_input.relation_scores``)."""
+    from adapters.graph_input import relation_scores
+
+    return [relation_scores(checker, sub, e.target, o) for o, e, sub in zip(outputs, examples, subgraphs)]
+
+
+def relations(each: list[dict], examples) -> dict:
     """``relation_recall``: of the first ``TOP_RELATIONS`` relations each reference states (the
     entities within two edges of the candidate, or of the person for a taste summary, in the
     order it names them), the share the narrative names; ``relation_precision``: of the
     entities the narrative names besides the candidate, the share within two edges of it
-    (``adapters.graph_input``). Both pooled over the narratives, and by kind."""
-    from adapters.graph_input import relation_scores
-
+    (``adapters.graph_input``). Both pooled over the narratives' counts (``relation_counts``),
+    and by kind."""
     counts: dict[str, dict[str, int]] = {}
-    for o, e, sub in zip(outputs, examples, subgraphs):
-        for k, v in relation_scores(checker, sub, e.target, o).items():
+    for one, e in zip(each, examples):
+        for k, v in one.items():
             for group in ("all", e.kind):
                 counts.setdefault(group, {}).setdefault(k, 0)
                 counts[group][k] += v
@@ -172,6 +178,7 @@ def score(outputs: list[str], examples, checker, encoder, defects=None, subgraph
     rs = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
     rouge_each = [rs.score(r, o)["rougeL"].fmeasure for r, o in zip(refs, outputs)]
     rouge = float(np.mean(rouge_each))
+    each_relation = relation_counts(outputs, examples, checker, subgraphs) if subgraphs is not None else None
     a, b = encoder.encode(outputs), encoder.encode(refs)
     sim = float(np.mean((a * b).sum(1)))
     raw = [checker.check(o, e.allowed) for o, e in zip(outputs, examples)]
@@ -183,15 +190,8 @@ def score(outputs: list[str], examples, checker, encoder, defects=None, subgraph
             "coverage": float(np.mean([r.coverage for r in raw])),
             "coverage_filtered": float(np.mean([r.coverage for r in filt])),
             **_defects(outputs, examples, defects),
-            **(relations(outputs, examples, checker, subgraphs) if subgraphs is not None else {}),
-            "_each": {"ROUGE-L": rouge_each, **({"relations": _relation_counts(outputs, examples, checker, subgraphs)}
-                                               if subgraphs is not None else {})}}
-
-
-def _relation_counts(outputs, examples, checker, subgraphs) -> list[dict]:
-    from adapters.graph_input import relation_scores
-
-    return [relation_scores(checker, sub, e.target, o) for o, e, sub in zip(outputs, examples, subgraphs)]
+            **(relations(each_relation, examples) if each_relation is not None else {}),
+            "_each": {"ROUGE-L": rouge_each, **({"relations": each_relation} if each_relation is not None else {})}}
 
 
 def paired(base: list[dict], other: list[dict], n_boot: int = 2000, seed: int = 0) -> dict:
@@ -290,8 +290,8 @@ def main(argv=None) -> int:
     checker, encoder, defects = FactChecker(catalog), load_encoder(), DefectChecker(catalog)
     graph = NarrativeGraph(catalog, cf, text)
     subgraphs = [graph.subgraph(None if e.kind == "summary" else e.item, e.history) for e in examples]
-    reference = {"relation_precision": relations([e.target for e in examples], examples, checker,
-                                                 subgraphs)["relation_precision"],
+    reference = {"relation_precision": relations(relation_counts([e.target for e in examples], examples, checker,
+                                                                 subgraphs), examples)["relation_precision"],
                  "coverage": float(np.mean([checker.check(e.target, e.allowed).coverage for e in examples])),
                  "defect_rate": float(np.mean([bool(defects.check(e.target, e.item, e.history)) for e in examples])),
                  "unfaithful_rate": float(np.mean([checker.check(e.target, e.allowed).n_wrong > 0 for e in examples]))}
