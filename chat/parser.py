@@ -591,9 +591,11 @@ class Parser:
             out.intents.append("bye")  # "ok the 2nd one looks good, thx!": that film, and goodbye
             return out
         seen_shown = SEEN_SHOWN.match(text)
-        head, _, rest = re.split(r"([,;.!]+)", text, maxsplit=1) if re.search(r"[,;.!]\s*\w", text) else (text, "", "")
-        if not seen_shown and rest and SEEN_SHOWN.match(head) and not self.parse(rest).names_something:
-            seen_shown = SEEN_SHOWN.match(head)  # "haha seen every single one, u need better films"
+        if not seen_shown and re.search(r"[,;.!]\s*\w", text):  # "haha seen every single one, u need better
+            head, _, rest = re.split(r"([,;.!]+)", text, maxsplit=1)  # films": the rest names nothing
+            head_seen = SEEN_SHOWN.match(head)
+            if head_seen and not self.parse(rest).names_something:
+                seen_shown = head_seen
         if seen_shown:  # "seen them all": every film shown; "seen it": the one the talk is on, or which?
             out.intents.append("seen_all" if seen_shown.group("all") else "seen_it")
             return out
@@ -665,9 +667,9 @@ class Parser:
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions} | self._praised_people(r)
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
-                remark = c.toks and (c.toks[0] in ("the", "its", "what", "too", "both") or _verdict(c.toks)
-                                     or _too_much_for_now(c.toks))  # "but way too long for a weeknight"
-                if k - 1 in about and remark and (c.toks[0] == "too" or _too_much_for_now(c.toks) or not any(
+                for_now = _too_much_for_now(c.toks)  # "but way too long for a weeknight"
+                remark = c.toks and (c.toks[0] in ("the", "its", "what", "too", "both") or _verdict(c.toks) or for_now)
+                if k - 1 in about and remark and (c.toks[0] == "too" or for_now or not any(
                         c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used)):
                     about.add(k)
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
@@ -749,9 +751,8 @@ class Parser:
         after = r.clauses[r.mentions[0].clause:] if r.mentions else []
         late = [k for k, c in enumerate(r.clauses) if k >= (r.mentions[0].clause if r.mentions else 0)
                 and _too_much_for_now(c.toks)]  # "dead man walking and leaving las vegas, both too depressing for
-        if late and out.liked and all(m.clause <= late[0] for m in r.mentions):  # tonight": those films, not now
-            after = [*after, _Clause(["not", "now"], [], [])]
-        if (len(films) == 1 or late) and out.liked and _anywhere(after, NOT_NOW):
+        ruled_out_now = bool(late) and all(m.clause <= late[0] for m in r.mentions)  # tonight": those films
+        if (len(films) == 1 or late) and out.liked and (ruled_out_now or _anywhere(after, NOT_NOW)):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
             if not set(toks) & (POSITIVE | PRAISE):  # "we'll watch titanic another time": not now, and no like
                 out.liked = [i for i in out.liked if i not in out.not_now]
@@ -1789,7 +1790,7 @@ class Parser:
         out = r.out
         # not the words of a title or value: "the good the bad and the ugly is the greatest western"
         marks = [self._clause_marks(self._unnamed(c, r.used)) for c in r.clauses]
-        named = {x.clause for x in r.mentions}  # clauses that name a film  # clauses that name a film
+        named = {x.clause for x in r.mentions}  # clauses that name a film
         for m in r.mentions:
             own = marks[m.clause]
             polarity = m.polarity if m.polarity not in (None, "not_now") or not m.carried else (
