@@ -255,12 +255,16 @@ def main(argv=None) -> int:
     ap.add_argument("--latency", type=int, default=10, metavar="N",
                     help="narratives streamed with one thread to time each LoRA narrator's first chunk and a "
                          f"{LATENCY_TOKENS}-token narrative (first seed; 0 = skip)")
-    ap.add_argument("--paired", default="fused",
+    ap.add_argument("--paired", default=None, metavar="VARIANT",
                     help="compare every other LoRA variant with this one over the same narratives (paired bootstrap "
-                         "of ROUGE-L and relation_recall, each narrative averaged over the seeds)")
+                         "of ROUGE-L and relation_recall, each narrative averaged over the seeds; default fused, "
+                         "when evaluated)")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     names = [v.strip() for v in args.variants.split(",") if v.strip()]
+    if args.paired is not None and args.paired not in names:
+        ap.error(f"--paired {args.paired}: not among --variants ({', '.join(names)})")
+    args.paired = args.paired or "fused"
     bad = [v for v in names if v not in ("template", "chat-template", "base", *LORA_VARIANTS)]
     if bad:
         ap.error(f"unknown variant(s) {', '.join(bad)}: choose from template, chat-template, base, "

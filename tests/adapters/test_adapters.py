@@ -221,7 +221,10 @@ def test_narratives_end_at_the_turn_end_whatever_the_tokenizer_calls_its_end_tok
 def test_the_narrator_comparison_is_paired_over_narratives():
     """lab.evaluate_narrator --paired: the difference of two variants over the same narratives,
     each averaged over its seeds, with an interval that excludes 0 only for a real gap."""
-    from lab.evaluate_narrator import paired
+    from lab.evaluate_narrator import main, paired
+
+    with pytest.raises(SystemExit):  # a variant to compare with that the run does not evaluate
+        main(["--variants", "template", "--paired", "fused"])
 
     rng = np.random.default_rng(0)
 
