@@ -41,7 +41,8 @@ EXTRA_GENRE_WORDS = {
     "gangster": "Crime", "gangsters": "Crime", "mafia": "Crime", "mobster": "Crime",
     "murder mystery": "Mystery", "murder mysteries": "Mystery", "film noire": "Film-Noir",
     "slasher": "Horror", "slashers": "Horror", "splatter": "Horror", "mob": "Crime", "mobsters": "Crime",
-    "spaghetti western": "Western", "spaghetti westerns": "Western",  # and Italian (``Parser``: SPAGHETTI)
+    "spaghetti western": "Western", "spaghetti westerns": "Western",  # and Italian (parser: KINDS_OF_A_NATION)
+    "anime": "Animation",  # and Japanese (parser: KINDS_OF_A_NATION)
 }
 # everyday words for a kind of film that the catalog knows only by genre: the genres a person
 # who asks for it wants (all of them: "a romcom" is Romance and Comedy) and those one who does

@@ -99,6 +99,7 @@ from chat.words import (
     REVIEW_LIKE,
     REVIEW_VERBS,
     SEEN,
+    SIMILAR_AFTER,
     SMALL_TALK_RE,
     STOPWORDS,
     STRONG_TRIGGERS,
@@ -391,6 +392,11 @@ class _Clause:
     spans: list[tuple[int, int]]  # character span of each token in the cleaned text
     caps: list[bool]  # the token was typed with a capital letter
 
+
+# a kind of film that belongs to a people: the genre (``EXTRA_GENRE_WORDS``) and their country or
+# language, unless the message turns it down; the last field matches it as typed, typos and all
+KINDS_OF_A_NATION = (({("spaghetti", "western"), ("spaghetti", "westerns")}, "Western", "italian", "spag+h?et+i"),
+                     ({("anime",)}, "Animation", "japanese", "anime"))
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "mt", "lt", "sgt"}  # "Mrs. Doubtfire": no full stop
 
@@ -769,11 +775,12 @@ class Parser:
         if len(out.liked) == 1 and out.liked[0] in films:
             self._than_the_film(out, toks, out.liked[0])
             self._kind_of_the_film(out, toks, out.liked[0])
-        italian = self.lex.groups.get(("italian",))
-        if italian and _anywhere(r.clauses, {("spaghetti", "western"), ("spaghetti", "westerns")}) and (
-                italian not in out.alternatives and ("genre", "Western") in out.accepted) and not re.search(
-                r"\b(?:no|not|without|nothing|except|hate|but)\b[^,.;]*\bspag+h?et+i", text, re.IGNORECASE):
-            out.alternatives.append(italian)  # "spagetti westerns": Italian westerns
+        for words, genre, nation, typed in KINDS_OF_A_NATION:  # "spagetti westerns": Italian westerns
+            group = self.lex.groups.get((nation,))
+            if group and _anywhere(r.clauses, words) and group not in out.alternatives and (
+                    "genre", genre) in out.accepted and not re.search(
+                    rf"\b(?:no|not|without|nothing|except|hate|but)\b[^,.;]*\b{typed}", text, re.IGNORECASE):
+                out.alternatives.append(group)
         for t in EXCLUSIVE_TYPES:  # "80s or 90s", "the 70s and 80s": a film has one decade, so either of them
             both = [tv for tv in out.accepted if tv[0] == t]
             if len(both) > 1:
@@ -991,7 +998,8 @@ class Parser:
             c.toks = self._correct(c.toks)
         talks = any(t in POSITIVE | NEGATIVE | SEEN for c in clauses for t in c.toks) or any(
             match_phrase(c.toks, i, LIKE_TRIGGERS | DISLIKE_TRIGGERS | REVIEW_LIKE)  # "the speed one looks fire"
-            for c in clauses for i in range(len(c.toks)))
+            for c in clauses for i in range(len(c.toks))) or any(  # "titanic vibes", not "90s-ish"
+            t in SIMILAR_AFTER and i and not c.toks[i - 1][:1].isdigit() for c in clauses for i, t in enumerate(c.toks))
         r = _Reading(text, out, clauses, talks)
         title_mood = None  # like / dislike carried from an earlier clause that named a title
         for k, clause in enumerate(clauses):
@@ -1798,9 +1806,12 @@ class Parser:
             polarity = polarity or own["mood"] or m.carried
             if polarity is None:  # a seen film takes only the mood of a clause about it ("seen Heat, loved
                 # it"), not that of a clause naming another film ("seen fargo, hated the english patient")
-                near = [marks[j]["mood"] for j in sorted(range(len(marks)), key=lambda j: (abs(j - m.clause), -j))
+                near = [j for j in sorted(range(len(marks)), key=lambda j: (abs(j - m.clause), -j))
                         if marks[j]["mood"] and (not own["seen"] or marks[j]["refers"] and j not in named)]
-                polarity = near[0] if near else None
+                polarity = marks[near[0]]["mood"] if near else None
+                if near and near[0] == m.clause + 1 and near[0] in named and r.clauses[near[0]].toks[:1] == ["but"]:
+                    # "home alone is a christmas tradition but home alone 3 was rubbish": the other way
+                    polarity = {"like": "dislike", "dislike": "like"}.get(polarity, polarity)
             seen = own["seen"] or own["again"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
                                       for j in range(m.clause + 1, len(marks)))
             if m.item is None:

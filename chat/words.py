@@ -88,6 +88,9 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
                  ("anything", "like"), ("stuff", "like"), ("movie", "like"), ("film", "like"), ("flicks", "like"),
                  ("ones", "like"),
+                 # "in the vein of fargo", "something a la heat", "same vibe as titanic"
+                 ("vein", "of"), ("lines", "of"), ("line", "of"), ("a", "la"), ("spirit", "of"), ("reminiscent", "of"),
+                 ("vibe", "as"), ("vibes", "as"), ("vibe", "to"), ("vibes", "to"), ("vibe", "of"), ("vibes", "of"),
                  ("favourite", "is"), ("favorite", "is"), ("such", "as"), ("favourite", "movie", "is"),
                  ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is"),
                  ("have", "you", "got"), ("do", "you", "have"),
@@ -245,6 +248,8 @@ NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", 
                    "at", "all", "both", "so", "very", "more", "most", "just", "ive", "im", "id", "seen", "watched",
                    "saw"}
 # misspelt fillers are read as these ("flims", "movei", "somthing")
+# after a film's name, "like that film": "titanic vibes", "fargo-esque", "something heat-ish"
+SIMILAR_AFTER = {"vibes", "vibe", "vibey", "esque", "ish"}
 FILLERS = {"movie", "movies", "film", "films", "flick", "flicks", "something", "anything", "please", "recommend"}
 STOPWORDS = set("""
 i im id ive me my we us our you your a an the of to for from in on at by with and or but is are was were be been
@@ -254,6 +259,7 @@ really very so too kind sort type genre style one ones also only more less lot l
 thing things stuff about can could should will let lets get got have has had do does did am directed starring
 made set tonight today night evening weekend mood feel feeling something else time pick tell yes no not
 dont isnt nothing without hate hated loved love liked enjoyed adored similar such fan favourite favorite
+vibes vibe vibey esque ish along
 ideally preferably whole part anymore matter fine director actor actress add same already last week ago
 yesterday times million twice here hours hour minutes dude gimme u ur pls plz hmm oops alright cool classic
 classics thought think into ready all any stuff titles options picks best enough questions question info

@@ -682,3 +682,32 @@ def test_remarks_on_films_named_round_seven_on_movielens(ml100k_catalog):
     assert p.unknown_titles == ["saving private ryan"] and not p.wish
     p = parser.parse("double indemnity is peak noir")  # a film the catalog lacks, and what it is
     assert p.unknown_titles == ["double indemnity"] and not p.accepted and not p.wish
+
+
+def test_a_film_as_a_model_and_films_set_against_each_other_on_movielens(ml100k_catalog):
+    """"titanic vibes", "fargo-esque", "in the vein of fargo", "a la heat" ask for films like the
+    one named (and no search phrase is left over), where "90s-ish" is only an era; "anime" is
+    Japanese animation, "no anime" turns animation down and asks for no country; a film beside
+    another film's verdict after "but" takes the other verdict ("X is fine but Y was rubbish")."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+
+    def liked(text):
+        p = parser.parse(text)
+        assert not p.wish, text
+        return [titles[i] for i in p.liked]
+
+    assert liked("something with titanic vibes") == ["Titanic"]
+    assert liked("give me fargo vibes") == liked("fargo-esque") == liked("anything in the vein of fargo") == ["Fargo"]
+    assert liked("something a la heat") == liked("along the lines of heat") == ["Heat"]
+    p = parser.parse("something 90s-ish")
+    assert p.accepted == [("decade", "1990s")] and not p.liked
+    japanese = (("country", "Japan"), ("language", "Japanese"))
+    p = parser.parse("more anime like that")
+    assert p.accepted == [(G, "Animation")] and p.alternatives == [japanese]
+    p = parser.parse("no anime please")
+    assert p.rejected == [(G, "Animation")] and not p.alternatives
+    p = parser.parse("home alone is fine but home alone 3 was rubbish")
+    assert [titles[i] for i in p.liked] == ["Home Alone"] and [titles[i] for i in p.disliked] == ["Home Alone 3"]
+    p = parser.parse("fargo and heat, but alien was boring")
+    assert sorted(titles[i] for i in p.liked) == ["Fargo", "Heat"] and [titles[i] for i in p.disliked] == ["Alien"]
