@@ -260,7 +260,16 @@ class _Apply:
                 self.chose(w, text)
                 return
         if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
-            self.then = "new_films"  # "not titanic pls", "e.t. was great" while looking at films: films that take it in
+            set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
+            if set_aside <= set(self.before.cards) and not (p.liked or changed or p.wish):
+                # "not titanic again, seen it" with Titanic on screen: as its card's button, the others stay
+                self.judged = tuple(w for w in self.before.cards if w in set_aside)
+                self.then = "replace"
+                b = self.before  # and the question beside them stays open, as it does for a button
+                self.s = dataclasses.replace(self.s, question=b.question, asked=b.asked, unanswered=b.unanswered,
+                                             answers=b.answers, passes=b.passes)
+            else:  # "e.t. was great", "not titanic pls" (not shown) while looking at films: films that take it in
+                self.then = "new_films"
         if {"more", "something_else"} & set(p.intents):
             self.then = "films"
             if "something_else" in p.intents:
@@ -544,7 +553,8 @@ class _Apply:
                 shown.append(w)
             if w >= 0 and w not in refused:
                 refused.append(w)
-            self.ack.append(f"Not *{self._film(i)}* this time.")
+            if i not in p.seen:  # seen: said above
+                self.ack.append(f"Not *{self._film(i)}* this time.")
         if p.unknown_people:  # "clark gable films": say so, rather than search for the words
             names = join_words((f"**{md(u)}**" for u in p.unknown_people), "or")
             cat = m.catalog

@@ -1173,3 +1173,24 @@ def test_what_a_review_of_round_six_found(ml_models, tmp_path):
     assert state.by_year == "newest"
     state, reply = engine.step(state, Text("70s or 80s"))
     assert state.by_year == "" and all(1970 <= c.year < 1990 for c in reply.cards if c.fits)
+
+
+@pytest.mark.data
+def test_a_film_on_screen_set_aside_by_name_is_replaced_alone_on_movielens(ml_models, tmp_path):
+    """Found trying the page: "not titanic again, seen it" with Titanic among the cards replaced
+    all five, and said both "You have seen Titanic" and "Not Titanic this time". A film on
+    screen set aside by name is judged as its card's button would (the others stay, the
+    question beside them stays open); one line says it; a film not on screen brings new films."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a romance"))
+    first = [c.item_id for c in reply.cards]
+    third = reply.cards[2].title
+    state, after = engine.step(state, Text(f"not {third.lower()} again, seen it"))
+    now = [c.item_id for c in after.cards]
+    assert first[2] not in now and set(first[:2] + first[3:]) <= set(now)
+    assert after.text.count(third) == 1 and "this time" not in after.text
+    assert after.question is not None and after.question.text == reply.question.text
+    away = next(t for t in ("Fargo", "Heat", "Casablanca") if t not in {c.title for c in after.cards})
+    state, other = engine.step(state, Text(f"not {away.lower()}"))
+    assert set(c.item_id for c in other.cards) != set(now)
