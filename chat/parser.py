@@ -72,6 +72,7 @@ from chat.words import (
     GUILTY_PLEASURE,
     INSTEAD,
     INTENT_OF,
+    INTERJECTIONS,
     LANGUAGE_MARKERS,
     LIKE_TRIGGERS,
     MOOD_PHRASES,
@@ -198,7 +199,15 @@ def clean(text: str) -> tuple[str, bool]:
     text = text if isinstance(text, str) else str(text)
     cut = len(text) > MAX_CHARS
     text = re.sub(r"([a-zA-Z])\1{2,}", r"\1", text[:MAX_CHARS])  # "heyyy", "sooo good"
+    text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
+
+
+# emoji that say something a word says: a thumb up is yes (or a like beside a film), a thumb down no
+EMOJI_WORDS = {"\U0001F44D": "thumbsup", "\U0001F44C": "thumbsup", "\u2705": "thumbsup", "\U0001F4AF": "thumbsup",
+               "\U0001F44E": "thumbsdown", "\u274C": "thumbsdown", "\U0001F92E": "thumbsdown",
+               "\U0001F60D": "love", "\u2764": "love", "\U0001F970": "love", "\U0001F525": "love"}
+EMOJI_RE = re.compile("[" + "".join(EMOJI_WORDS) + "][\U0001F3FB-\U0001F3FF\uFE0F]*")
 
 
 # taking a film that was shown ("the first one sounds good"), not asking for other films
@@ -284,9 +293,11 @@ MID_RE = re.compile(r"\b(is|was|kinda|so|pretty|lowkey|honestly|bit|very|mostly|
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
 # a message that opens by throwing the whole search away: a new one follows ("scrap everything, i want a
 # 70s horror now"; not "forget the 80s", which drops one value)
-RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:scrap|forget|ditch|drop|"
-                        r"bin|toss|clear)\s+(?:everything|all (?:of )?(?:that|this|it)|it all|all that stuff|"
-                        r"all my answers)\b|^\s*(?:lets\s+|let's\s+)?(?:start|begin) (?:over|again|fresh|afresh)\b",
+RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:(?:scrap|forget|ditch|drop|"
+                        r"bin|toss|clear|nvm|never ?mind)\s+(?:everything|all (?:of )?(?:that|this|it)|it all|"
+                        r"all that stuff|all my answers)\b|(?:a\s+)?(?:new|change of) plans?\b|"
+                        r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b)"
+                        r"|^\s*(?:lets\s+|let's\s+)?(?:start|begin) (?:over|again|fresh|afresh|from scratch)\b",
                         re.IGNORECASE)
 # "actually forget that, something with harrison ford" (not "forget that, 80s": a decade instead of the last one)
 FORGET_THAT_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:forget|scrap|ditch|"
@@ -608,7 +619,8 @@ class Parser:
         if FAREWELL_RE.match(text) or THANKS_RE.match(text):  # "gotta go, bye", "perfect thanks", "that will do"
             out.intents.append("bye")
             return out
-        core = tuple(t for t in toks if t not in POLITE) or tuple(toks)
+        # what the message says beside please and lol ("ctrl z lol")
+        core = tuple(t for t in toks if t not in POLITE and t not in INTERJECTIONS - ALL_YES) or tuple(toks)
         if core in INTENT_OF:
             out.intents.append(INTENT_OF[core])
             return out
@@ -625,6 +637,9 @@ class Parser:
             out.intents.append("yes")
             return out
         greeting = GREETING_RE.match(text)
+        if greeting and not tokens(text[greeting.end():]):  # "heya bot", "hey all"
+            out.intents.append("greeting")
+            return out
         if greeting and tokens(text[greeting.end():]):  # "hi! something with Tom Hanks"
             out.intents.append("greeting")
             text = text[greeting.end():]
@@ -715,6 +730,9 @@ class Parser:
             r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
         # without the name, "films" alone is no wish either
         wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers else WISHLESS
+        if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish
+            wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | {
+                "number", "num", "no", "1", "2", "3", "4", "5"}
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
         if REJECT_SHOWN.search(text) and "something_else" not in out.intents and not out.pick and not (
@@ -792,7 +810,8 @@ class Parser:
         elif out.pick is not None and out.pick[1] == "more":  # "something like the second one": more films
             out.intents = [i for i in out.intents if i not in ("something_else", "more")] + ["more"]
         elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
-            out.intents = [i for i in out.intents if i not in ("something_else", "more", "no", "yes")] + ["yes"]
+            out.intents = [i for i in out.intents if i not in ("something_else", "more", "no", "yes", "why", "any",
+                                                                "help")] + ["yes"]
         return out
 
     def _original_of_sequel(self, r: _Reading) -> tuple[int, int | None] | None:

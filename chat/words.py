@@ -24,7 +24,10 @@ INTENTS: dict[str, list[str]] = {
             "either", "doesnt matter", "it doesnt matter", "skip", "not sure", "im not sure", "i dont know",
             "dont know", "no idea", "any is fine", "either is fine", "all good", "anything is fine",
             "whatever anything is fine", "doesnt matter to me", "not bothered", "im not bothered",
-            "not bothered either way", "either way", "either way is fine", "dealers choice", "you choose", "your call"],
+            "not bothered either way", "either way", "either way is fine", "dealers choice", "you choose", "your call",
+            "whatevs", "idc", "idk", "dunno", "no strong feelings", "no strong preference", "not fussed",
+            "im not fussed", "im not picky", "not picky", "im easy", "easy", "whatever you reckon", "whatever u reckon",
+            "up to you", "up to u", "i dont mind either way", "beats me", "no clue", "cant decide", "no opinion"],
     "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
              "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch",
              "what are my options", "results please", "lets see the results", "what have you got", "results",
@@ -35,25 +38,37 @@ INTENTS: dict[str, list[str]] = {
              "more like the first", "more like the first one", "more like that one", "something like that one",
              "something like that last one"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
-            "why did you pick this", "why these", "why did you pick that"],
+            "why did you pick this", "why these", "why did you pick that", "whats the logic", "reasoning",
+            "explain yourself", "how come", "whys that", "why tho", "why though", "explain please",
+            "what made you pick these", "what made u pick these", "why these ones", "why those"],
     "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
                        "different ones", "none of them", "none of those", "meh", "meh not really",
                        "these suck", "they suck", "these are bad", "nope none"],
-    "restart": ["start over", "restart", "reset", "new search", "start again", "begin again", "clear"],
-    "undo": ["undo", "go back", "take that back", "undo that", "back"],
+    "restart": ["start over", "restart", "reset", "new search", "start again", "begin again", "clear",
+                "clean slate", "blank slate", "fresh start", "back to square one", "new plan", "start from scratch",
+                "start afresh", "from scratch", "new chat", "reboot", "start from zero", "from the top"],
+    "undo": ["undo", "go back", "take that back", "undo that", "back", "ctrl z", "misclicked", "i misclicked",
+             "wrong button", "clicked the wrong one", "i clicked the wrong one", "scratch that", "cancel that",
+             "go back one", "step back", "undo last", "take it back"],
     "greeting": ["hi", "hello", "hey", "hi there", "hello there", "hey there", "good morning", "good evening",
                  "good afternoon", "howdy", "hiya", "sup", "yo", "heya", "wassup", "whats up"],
-    "help": ["help", "what can you do", "how does this work", "what can i ask", "what can i say"],
+    "help": ["help", "what can you do", "how does this work", "what can i ask", "what can i say", "instructions",
+             "commands", "what should i type", "what do i type", "what am i supposed to type",
+             "what am i supposed to type here", "what do i do", "what do i do here", "how do i start", "im confused",
+             "im lost", "tips", "how do i use this", "how does it work", "what do i say"],
 }
 INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
 GREETING_RE = re.compile(r"\s*(hi there|hello there|hey there|good (?:morning|evening|afternoon)|hi|hello|hey|hiya|"
-                         r"howdy|yo|evening|morning|afternoon|greetings|sup)\b[\s,.!:;-]*", re.IGNORECASE)
-ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely", "alright", "aight"}
-ALL_NO = {"no", "nope", "nah"}
+                         r"heya|hallo|hullo|ello|wassup|g'?day|howdy|yo|evening|morning|afternoon|greetings|sup)\b"
+                         r"(?:\s+(?:bot|mate|all|folks|friend|buddy|pal)\b)?[\s,.!:;-]*", re.IGNORECASE)
+ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely", "alright", "aight",
+           "aye", "ya", "yah", "yh", "yea", "ye", "yas", "yass", "certainly", "totally", "thumbsup"}
+ALL_NO = {"no", "nope", "nah", "nay", "naw", "nop", "thumbsdown"}
 # what may follow a bare yes or no and changes nothing ("sure why not", "nah not really", "yeah go on")
 YES_NO_TAIL = {"why", "not", "really", "go", "on", "ahead", "then", "thanks", "please", "sounds", "good", "fine",
                "great", "that", "works", "for", "me", "course", "of", "definitely", "thank", "you", "i", "guess",
-               "alright"}
+               "alright", "mate", "man", "dude", "bro", "lol", "haha", "tbh", "ta", "cheers", "thing", "deal",
+               "cool", "lovely", "thx", "pls", "plz", "x", "thumbsup", "thumbsdown", "yes", "no", "yeah", "nah"}
 # small talk after a greeting is no wish ("hi there, how are you")
 SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?|how's it going|hows it going|what's up|whats up|how are things|"
                            r"i'?m back|i am back|back again|it'?s me again)"
@@ -200,12 +215,16 @@ DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 # attribute types a film has one value of: a new one replaces the old ("make it the 80s")
 EXCLUSIVE_TYPES = {"decade", "runtime", "mpaa", "critics"}
 
-POSITIVE = {"great", "awesome", "amazing", "fav", "fave", "faves", "fun", "favourite", "favorite", "favourites",
+POSITIVE = {"thumbsup", "great", "awesome", "amazing", "fav", "fave", "faves", "fun", "favourite", "favorite",
+            "favourites",
             "favorites", "comfort", "fan", "best", "brilliant", "excellent", "masterpiece", "wonderful", "fantastic",
             "superb",
-            "loved", "love", "enjoyed", "adored", "adore", "liked", "perfect", "incredible"}
-NEGATIVE = {"awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull", "hated", "hate",
-            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped"}
+            "loved", "love", "enjoyed", "adored", "adore", "liked", "perfect", "incredible", "ace", "slaps", "goat",
+            "lovely", "stitches", "banger", "iconic", "legendary"}
+NEGATIVE = {"thumbsdown", "awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull",
+            "hated", "hate",
+            "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped",
+            "naff", "trash", "trashy", "mess", "joke", "snooze", "snoozefest", "shite", "shit", "dud"}
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
@@ -259,7 +278,7 @@ really very so too kind sort type genre style one ones also only more less lot l
 thing things stuff about can could should will let lets get got have has had do does did am directed starring
 made set tonight today night evening weekend mood feel feeling something else time pick tell yes no not
 dont isnt nothing without hate hated loved love liked enjoyed adored similar such fan favourite favorite
-vibes vibe vibey esque ish along
+vibes vibe vibey esque ish along guess reckon probably prob prolly suppose imo tbh ngl rn number
 ideally preferably whole part anymore matter fine director actor actress add same already last week ago
 yesterday times million twice here hours hour minutes dude gimme u ur pls plz hmm oops alright cool classic
 classics thought think into ready all any stuff titles options picks best enough questions question info

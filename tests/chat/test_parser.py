@@ -711,3 +711,31 @@ def test_a_film_as_a_model_and_films_set_against_each_other_on_movielens(ml100k_
     assert [titles[i] for i in p.liked] == ["Home Alone"] and [titles[i] for i in p.disliked] == ["Home Alone 3"]
     p = parser.parse("fargo and heat, but alien was boring")
     assert sorted(titles[i] for i in p.liked) == ["Fargo", "Heat"] and [titles[i] for i in p.disliked] == ["Alien"]
+
+
+def test_emoji_slang_hedges_and_fresh_starts_round_eight_on_movielens(ml100k_catalog):
+    """The eighth helper's table: a thumb up or down is yes / no, or a verdict on the film beside
+    it; "nah mate", "aye" are no and yes; a hedge ("the 80s i guess", "comedy probably") leaves no
+    search phrase; "new plan: ...", "blank slate" start afresh; "ctrl z lol", "instructions?",
+    "whats the logic" are undo, help and why; "a snooze fest", "trash", "a joke" are verdicts."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    assert parser.parse("\U0001F44D").intents == ["yes"] and parser.parse("\U0001F44E").intents == ["no"]
+    p = parser.parse("stand by me \U0001F44D carrie \U0001F44E apt pupil \U0001F44D")
+    assert sorted(titles[i] for i in p.liked) == ["Apt Pupil", "Stand by Me"] and [titles[i] for i in p.disliked] == [
+        "Carrie"]
+    assert parser.parse("nah mate").intents == ["no"] and parser.parse("aye").intents == ["yes"]
+    assert parser.parse("sure thing").intents == ["yes"]
+    for text, value in (("the 80s i guess", ("decade", "1980s")), ("comedy probably", (G, "Comedy"))):
+        p = parser.parse(text)
+        assert p.accepted == [value] and not p.wish, text
+    p = parser.parse("new plan: my parents are coming round, something they'd like from the 60s")
+    assert p.intents[0] == "restart" and p.accepted == [("decade", "1960s")]
+    assert parser.parse("blank slate pls").intents == ["restart"]
+    assert parser.parse("ctrl z lol").intents == ["undo"] and parser.parse("instructions?").intents == ["help"]
+    assert parser.parse("whats the logic").intents == ["why"] and parser.parse("whatevs").intents == ["any"]
+    assert parser.parse("heya bot").intents == ["greeting"]
+    for text in ("evita was a snooze fest", "robocop 3 was trash", "jaws 3-d was a joke tho"):
+        assert parser.parse(text).disliked and not parser.parse(text).liked, text
+    p = parser.parse("ooh number 3!! \U0001F60D")
+    assert p.pick == (2, "like") and not p.wish
