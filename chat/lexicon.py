@@ -30,7 +30,8 @@ RATINGS = ("G", "PG", "PG-13", "R", "NC-17")  # MPAA ratings, mildest first
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F']+")
 
 EXTRA_GENRE_WORDS = {
-    "scary": "Horror", "horror movie": "Horror", "horrors": "Horror",
+    "scary": "Horror", "horror movie": "Horror", "horrors": "Horror", "scarier": "Horror", "terrifying": "Horror",
+    "frightening": "Horror", "spooky": "Horror", "spookier": "Horror", "creepy": "Horror", "creepier": "Horror",
     "family": "Children's", "kid": "Children's",
     "love story": "Romance", "funnier": "Comedy",
     "action packed": "Action", "detective": "Mystery", "whodunit": "Mystery", "whodunnit": "Mystery",
@@ -69,7 +70,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("good laugh", "a laugh", "make me laugh", "makes me laugh", "laughs", "lighter"),
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
-                     "cheer me up", "light hearted", "lighthearted", "easy watching"),
+                     "cheer me up", "light hearted", "lighthearted", "easy watching", "pick me up", "cheer up",
+                     "cheering up"),
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("robots", "robot", "time travel", "aliens from space", "outer space"), (("Sci-Fi",), ("Sci-Fi",))),
     **dict.fromkeys(("superhero", "superheroes", "super hero"), (("Action",), ())),  # not all action is
@@ -82,6 +84,9 @@ UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than"
 OTHER_PHRASES: dict[str, Value] = {
     "short": ("runtime", "under 90 minutes"), "something quick": ("runtime", "under 90 minutes"),
     "under 90 minutes": ("runtime", "under 90 minutes"), "long": ("runtime", "over 2 hours"),
+    "under an hour and a half": ("runtime", "under 90 minutes"),
+    "an hour and a half or less": ("runtime", "under 90 minutes"),
+    "less than an hour and a half": ("runtime", "under 90 minutes"),
     "shorter": ("runtime", "under 90 minutes"), "longer": ("runtime", "over 2 hours"),
     "over 2 hours": ("runtime", "over 2 hours"), "over two hours": ("runtime", "over 2 hours"),
     "longer than 2 hours": ("runtime", "over 2 hours"), "longer than two hours": ("runtime", "over 2 hours"),

@@ -299,6 +299,13 @@ RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actuall
                         r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b)"
                         r"|^\s*(?:lets\s+|let's\s+)?(?:start|begin) (?:over|again|fresh|afresh|from scratch)\b",
                         re.IGNORECASE)
+# a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
+MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
+# subtitles are fine after all: the "no subtitles" wish goes
+SUBTITLES_OK_RE = re.compile(r"\b(?:fine|ok|okay|happy|good|alright|cool|don'?t mind) with subtitles\b|"
+                             r"\bsubtitles (?:are|r) (?:fine|ok|okay|alright|no problem)\b|"
+                             r"\bsubtitles? (?:is|are) fine\b",
+                             re.IGNORECASE)
 # "actually forget that, something with harrison ford" (not "forget that, 80s": a decade instead of the last one)
 FORGET_THAT_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:forget|scrap|ditch|"
                             r"drop) (?:that|this)\b\s*[,.;:!-]+\s*(?:something|anything|i want|i'?d like|show me|"
@@ -758,6 +765,14 @@ class Parser:
             # ford": afresh, with what follows ("forget that" alone may mean undo: left to the intents)
             out.intents = ["restart"] + [i for i in out.intents if i not in ("restart", "something_else", "any", "no")]
             out.dropped = []
+            if not (out.names_something or out.era):
+                out.wish = ""
+        if MEANT_RE.search(text) and out.rejected and (out.accepted or out.alternatives):
+            out.dropped += out.rejected  # "sorry i meant the 70s not the 60s": a slip taken back, not a dislike
+            out.rejected = []
+        if SUBTITLES_OK_RE.search(text) and not out.accepted:  # "she's fine with subtitles now": any language
+            out.dropped.append(("language", "English"))
+            out.rejected = [tv for tv in out.rejected if tv != ("language", "English")]
             if not (out.names_something or out.era):
                 out.wish = ""
         if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
@@ -1277,9 +1292,11 @@ class Parser:
                 continue
             marker = match_phrase(toks, i, DROP_AFTER | SWAP)
             if marker:
-                if toks[i + len(marker) : i + len(marker) + 1] in (["it"], ["that"], ["this"]) and out.accepted:
-                    out.dropped.extend(out.accepted)  # "the 70s was just an idea, ditch it"
+                if toks[i + len(marker) : i + len(marker) + 1] in (["it"], ["that"], ["this"]) and (
+                        out.accepted or out.alternatives):  # "the 70s was just an idea, ditch it", "the italian
+                    out.dropped.extend(out.accepted + [tv for g in out.alternatives for tv in g])  # bit, bin it"
                     out.accepted.clear()
+                    out.alternatives.clear()
                 dropping, swapping = True, marker in SWAP
                 i += len(marker)
                 continue
@@ -1507,7 +1524,8 @@ class Parser:
         [tv]), ("group", len, (tv, ...)) or ("language", len, (tv, ...))."""
         lex = self.lex
         one_word_titles = bool(title_ctx) or r.talks_of_films or (
-            negated and i > 0 and (c.caps[i] or toks[i - 1] not in ("nothing", "no", "without")))  # "nothing heavy"
+            negated and i > 0 and (c.caps[i] or toks[i - 1] not in ("nothing", "no", "without", "with")))
+        # (not "nothing heavy", "nothing with aliens or wizards")
         for length in range(min(lex.max_len, len(toks) - i), 0, -1):
             p: Phrase = tuple(toks[i : i + length])
             if p[-1].isdigit() and len(p) > 1 and toks[i + length : i + length + 1] and toks[i + length] in COUNTED:

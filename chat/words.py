@@ -157,7 +157,8 @@ DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do"
               ("take", "back"), ("dont", "need", "it", "to", "be"), ("no", "need", "to", "be"),
               ("drop",), ("scratch",), ("remove",), ("ignore",),
               ("never", "mind"), ("nevermind",), ("get", "rid", "of"), ("instead", "of"), ("rather", "than"),
-              ("no", "need", "for"), ("lose",), ("scrap",), ("ditch",), ("doesnt", "have", "to", "be"),
+              ("no", "need", "for"), ("lose",), ("scrap",), ("ditch",), ("bin",), ("chuck",), ("nix",),
+              ("doesnt", "have", "to", "be"),
               ("doesnt", "need", "to", "be"), ("dont", "need", "to", "be"), ("does", "not", "need", "to", "be"),
               ("does", "not", "have", "to", "be"), ("dont", "need"),
               ("changed", "my", "mind", "about"), ("change", "my", "mind", "about"), ("nix",)}
@@ -208,7 +209,9 @@ INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", 
                  "whoa", "mm", "mmm", "hahaha", "lolol"}
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
-                            "whatever", "whatevers", "using", "both", "throw", "toss", "add"}  # "throw in some romance"
+                            "whatever", "whatevers", "using", "both", "throw", "toss", "add",  # "throw in some romance"
+                            "other", "others", "star", "than", "pref", "prefs", "era", "chance", "seeing", "nvm",
+                            "lot", "lots", "batch", "bunch", "sorry", "wait", "meant", "mean", "oops"}
 ERA_NEGATORS = {"no", "not", "nothing", "none", "without"}  # "no oldies": newer, not older
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 
@@ -278,7 +281,7 @@ really very so too kind sort type genre style one ones also only more less lot l
 thing things stuff about can could should will let lets get got have has had do does did am directed starring
 made set tonight today night evening weekend mood feel feeling something else time pick tell yes no not
 dont isnt nothing without hate hated loved love liked enjoyed adored similar such fan favourite favorite
-vibes vibe vibey esque ish along guess reckon probably prob prolly suppose imo tbh ngl rn number
+vibes vibe vibey esque ish along guess reckon probably prob prolly suppose imo tbh ngl rn number creeps
 ideally preferably whole part anymore matter fine director actor actress add same already last week ago
 yesterday times million twice here hours hour minutes dude gimme u ur pls plz hmm oops alright cool classic
 classics thought think into ready all any stuff titles options picks best enough questions question info

@@ -739,3 +739,26 @@ def test_emoji_slang_hedges_and_fresh_starts_round_eight_on_movielens(ml100k_cat
         assert parser.parse(text).disliked and not parser.parse(text).liked, text
     p = parser.parse("ooh number 3!! \U0001F60D")
     assert p.pick == (2, "like") and not p.wish
+
+
+def test_corrections_drops_and_scarier_round_eight_on_movielens(ml100k_catalog):
+    """"i meant the 70s not the 60s" takes a slip back (dropped, not disliked); "the italian bit
+    ..., bin it" drops the either-or it named; "fine with subtitles now" drops the no-subtitles
+    wish; "scarier", "terrifying" are horror and "a pick me up" a comedy; "nothing with aliens"
+    names no film *Aliens*; an hour and a half is a runtime."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("sorry i meant the 70s not the 60s")
+    assert p.accepted == [("decade", "1970s")] and p.dropped == [("decade", "1960s")] and not p.rejected
+    p = parser.parse("wait i meant michael keaton not michael douglas")
+    assert p.accepted == [("cast", "Michael Keaton")] and p.dropped == [("cast", "Michael Douglas")]
+    p = parser.parse("the italian bit was just a thought, bin it")
+    assert set(p.dropped) == {("country", "Italy"), ("language", "Italian")} and not p.alternatives
+    assert parser.parse("actually she's fine with subtitles now").dropped == [("language", "English")]
+    assert parser.parse("scarier!!").accepted == [(G, "Horror")]
+    assert parser.parse("something properly terrifying").accepted == [(G, "Horror")]
+    assert parser.parse("need a pick me up").accepted == [(G, "Comedy")]
+    p = parser.parse("no sci-fi, no fantasy, nothing with aliens or wizards")
+    assert not p.not_now and set(p.rejected) == {(G, "Sci-Fi"), (G, "Fantasy")}
+    p = parser.parse("shorter than that pls, under an hour and a half")
+    assert p.accepted == [("runtime", "under 90 minutes")] and not p.wish
+    assert parser.parse("nothing with gary oldman, he creeps me out").rejected == [("cast", "Gary Oldman")]
