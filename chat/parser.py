@@ -219,8 +219,15 @@ ORDINAL_PICK = re.compile(r"\s*(?:(?:ooh|oh|ok|okay|hmm|right)[\s,.!]+)?(?:i (?:
 PLACES = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
           "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7, "ninth": 8,
           "9th": 8, "tenth": 9, "10th": 9, "last": -1}
-CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|film|movie|pick|suggestion|card)\b"
+CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|1|film|movie|pick|suggestion|card)\b"
                       r"|(?:\bnumber |\bno\.? ?|#)([1-9])\b", re.IGNORECASE)
+# "ok 2 looks good", "3 sounds fun": a bare number opening the message, then what is said of it;
+# "who directed 1?", "tell me more about 4": a question about a card by its bare number
+CARD_DIGIT_SAYS = re.compile(r"^\s*(?:(?:ok(?:ay)?|ooh|oh|hmm|right|yes|yeah|yep|and)[\s,.!]+)*()([1-5])"
+                             r"(?=\s+(?:looks|sounds|seems|is|was)\b)", re.IGNORECASE)
+CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars in|starring in|wrote)|what(?:'?s| is) "
+                              r"(?:in )?|(?:tell me|more) about|how long is|is) ()([1-5])\s*[?.!]*\s*$",
+                              re.IGNORECASE)
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
 CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$))",
                            re.IGNORECASE)
@@ -236,8 +243,9 @@ ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}  # "star trek ii", "rocky 
 COUNTED = {"times", "time", "x", "hours", "hour", "hrs", "hr", "stars", "star", "mins", "min", "minutes", "out", "of"}
 # "the last one, lets do that": taking the film named
 TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|that one|this one)\b|"
-                     r"\b(?:go|going) with (?:that|it|this)\b|\bi'?ll (?:take|watch|try) (?:that|it|this)\b",
-                     re.IGNORECASE)
+                     r"\b(?:go|going) with (?:that|it|this)\b|"
+                     r"\b(?:i|we)(?:'?ll| will| are gonna| r gonna|'?re gonna| gonna) "
+                     r"(?:take|watch|try|do|go with|see) (?:that|it|this)\b", re.IGNORECASE)
 # "seen 1 and 3, 2 looks great": a digit opening a clause after one that named places (not "2 hours")
 BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
 VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)\s+(?:#|no\.?\s*|number\s+)?([1-5])"
@@ -944,7 +952,8 @@ class Parser:
             return int(bare.group(1)) - 1, "why"
         places = Parser._places(text)
         m = places[1] if places else (CARD_REF.search(text) or CARD_REF_BARE.search(text)
-                                      or CARD_REF_SAYS.search(text))
+                                      or CARD_REF_SAYS.search(text) or CARD_DIGIT_SAYS.match(text)
+                                      or CARD_DIGIT_ASKED.search(text))
         if not m:
             return None
         place = places[0][0] if places else PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
@@ -954,8 +963,8 @@ class Parser:
             return place, "why"  # "why the first one": its card's explanation
         if re.match(r"\s*(?:is|was|does|did|has)\b", before):
             return place, "about"  # "is the last one in color?": a question about it
-        if re.search(r"\b(?:who|what|when|which|how)\b", before) or "about" in after_words or FACT_QUESTION.search(
-                text):
+        if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", before) or "about" in after_words or (
+                FACT_QUESTION.search(text)):
             return place, "about"  # "who directed the first one?", "the third one, is it long?": its facts
         if CARD_MORE.search(before):
             return place, "more"

@@ -261,9 +261,12 @@ class _Apply:
                 return
         if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
             set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
-            if set_aside <= set(self.before.cards) and not (p.liked or changed or p.wish):
+            praised = {int(self.m.world.of_catalog[i]) for i in p.liked}  # "ok the birds sounds fun", not
+            if re.search(r"\b(?:like|similar|more|vibes?)\b", text, re.IGNORECASE):  # "more like the birds"
+                praised = {-1}
+            if set_aside | praised <= set(self.before.cards) and not (changed or p.wish):
                 # "not titanic again, seen it" with Titanic on screen: as its card's button, the others stay
-                self.judged = tuple(w for w in self.before.cards if w in set_aside)
+                self.judged = tuple(w for w in self.before.cards if w in set_aside | praised)
                 self.then = "replace"
                 b = self.before  # and the question beside them stays open, as it does for a button
                 self.s = dataclasses.replace(self.s, question=b.question, asked=b.asked, unanswered=b.unanswered,

@@ -76,10 +76,13 @@ SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?|how's it going|hows it goi
 # leaving: the reply says goodbye, not "Looking for something like 'gotta go'"
 FAREWELL_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|k|kk|right|anyway|well|thanks?|thank you|thx|ty|cheers|lol|aight|"
                          r"alright|cool)[\s,.!]+)*"
-                         r"(?:gotta go|got to go|have to go|i'?m off|i'?m done|that'?s all|bye+|bye bye|goodbye|"
+                         r"(?:gotta go|got to go|have to go|i'?m off|i'?m done|that'?s all|that'?s it|"
+                         r"that'?s everything|"
+                         r"(?:i'?m|we'?re) (?:all set|good|sorted)|all set|bye+|bye bye|goodbye|"
                          r"good night|goodnight|nite|night night|see (?:you|ya)|cya|ttyl|peace(?: out)?|later|"
                          r"laters|ta)"
-                         r"(?:[\s,.!]+(?:bye|for now|now|then|thanks?|cheers|later|all))*[\s.!]*$", re.IGNORECASE)
+                         r"(?:[\s,.!]+(?:bye|for now|now|then|thanks?|cheers|later|all|for tonight|tonight|for today|"
+                         r"for the night|for me|thank you|from me))*[\s.!]*$", re.IGNORECASE)
 # thanks that close the search: a goodbye, not "yes" or a new list
 THANKS_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|k|kk|lol|perfect|great|cool|awesome|nice|brilliant|lovely|cheers)"
                        r"[\s,.!]+)*(?:thanks?(?: you)?(?: (?:so|very) much)?|thx|thnx|thanx|ty|tysm|cheers|ta)"

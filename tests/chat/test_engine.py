@@ -1194,3 +1194,27 @@ def test_a_film_on_screen_set_aside_by_name_is_replaced_alone_on_movielens(ml_mo
     away = next(t for t in ("Fargo", "Heat", "Casablanca") if t not in {c.title for c in after.cards})
     state, other = engine.step(state, Text(f"not {away.lower()}"))
     assert set(c.item_id for c in other.cards) != set(now)
+
+
+@pytest.mark.data
+def test_cards_named_by_number_the_way_people_type_on_movielens(ml_models, tmp_path):
+    """Found by a helper trying the page over HTTP: "the 3rd one, we'll watch that" (the
+    README's own example), "ok 2 looks good", "who directed 1?" and "tell me a bit more about
+    the first one" were read as search phrases and replaced the list; "thanks, that's all for
+    tonight" started over. Each now acts on its card, or says goodbye."""
+    engine = Engine(ml_models)  # no memory: each message below answers the same list
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    first = [c.item_id for c in reply.cards]
+    _, chose = engine.step(state, Text("the 3rd one, we'll watch that"))
+    assert "enjoy" in chose.text.lower() and reply.cards[2].title in chose.text
+    _, who = engine.step(state, Text("who directed 1?"))
+    assert "directed by" in who.text and reply.cards[0].title in who.text
+    _, more = engine.step(state, Text("Those look wonderful. Could you tell me a bit more about the first one?"))
+    assert reply.cards[0].title in more.text and "Looking for something like" not in more.text
+    _, good = engine.step(state, Text("ok 2 looks good"))
+    assert "Glad you like" in good.text and set(first[:1] + first[2:]) <= {c.item_id for c in good.cards}
+    _, named = engine.step(state, Text(f"ok {reply.cards[3].title.lower()} sounds fun"))
+    assert set(first[:3] + first[4:]) <= {c.item_id for c in named.cards}
+    _, bye = engine.step(state, Text("thanks, that's all for tonight"))
+    assert "Starting over" not in bye.text and "Enjoy" in bye.text
