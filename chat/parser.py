@@ -178,10 +178,13 @@ class Parse:
     # "" when nothing does ("his other films"); None: no such words
     person_ref: str | None = None
     person_plural: bool = False  # "by them": both directors, the two leads
+    # whole kinds of constraint taken back: "ok forget the length", "any decade is fine" (attribute types)
+    dropped_types: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
+                    or self.dropped_types
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
                     or self.unknown_people
                     or self.era or self.pick or self.about)
@@ -189,8 +192,8 @@ class Parse:
     @property
     def names_something(self) -> bool:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
-        return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.liked
-                    or self.disliked or self.seen or self.not_now or self.unknown_titles or self.era
+        return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.dropped_types
+                    or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.era
                     or self.unknown_people)
 
 
@@ -307,6 +310,19 @@ RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actuall
                         r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b)"
                         r"|^\s*(?:lets\s+|let's\s+)?(?:start|begin) (?:over|again|fresh|afresh|from scratch)\b",
                         re.IGNORECASE)
+# a kind of constraint taken back as a whole: "ok forget the length", "any decade is fine", "the era
+# doesn't matter" (the words for an attribute type -> the type)
+TYPE_WORDS = {"length": "runtime", "runtime": "runtime", "duration": "runtime", "running time": "runtime",
+              "decade": "decade", "decades": "decade", "era": "decade", "year": "decade",
+              "genre": "genre", "genres": "genre", "age rating": "mpaa", "rating": "mpaa", "certificate": "mpaa",
+              "reviews": "critics", "critics": "critics", "language": "language", "country": "country"}
+_TYPE = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
+DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|never ?mind|nvm|bin|skip)\s+(?:about\s+)?"
+                          rf"(?:the\s+|that\s+)?({_TYPE})(?:\s+(?:thing|bit|part|filter|limit))?\b(?!\s+\w+s\b)"
+                          rf"|\b(?:any|whatever|whichever)\s+({_TYPE})\s*(?:is|'s|s|works|will do|would do)?\s*"
+                          rf"(?:fine|ok|okay|good|great)?\b"
+                          rf"|\b(?:the\s+)?({_TYPE})\s+(?:doesn'?t|does not|don'?t|do not|no longer)\s+matters?\b",
+                          re.IGNORECASE)
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
 # subtitles are fine after all: the "no subtitles" wish goes
@@ -775,6 +791,13 @@ class Parser:
             out.dropped = []
             if not (out.names_something or out.era):
                 out.wish = ""
+        for m in DROP_TYPE_RE.finditer(text):
+            t = TYPE_WORDS[next(g for g in m.groups() if g).lower()]
+            if not any(tv[0] == t for tv in out.accepted + out.rejected + [v for g in out.alternatives for v in g]):
+                out.dropped_types.append(t)  # "forget the length" (not "forget the 80s, any decade from the 90s on")
+        if out.dropped_types and not (out.accepted or out.rejected or out.alternatives or out.liked or out.era):
+            out.wish = ""
+            out.intents = [i for i in out.intents if i not in ("any", "no", "something_else")]
         if MEANT_RE.search(text) and out.rejected and (out.accepted or out.alternatives):
             out.dropped += out.rejected  # "sorry i meant the 70s not the 60s": a slip taken back, not a dislike
             out.rejected = []

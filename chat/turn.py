@@ -91,6 +91,12 @@ def value_of_key(m: Models, key: str) -> int | None:
     return m.catalog.find_value(t, v)
 
 
+QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
+# what a person calls an attribute type ("nothing asked for about the length")
+TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind of film", "mpaa": "the age rating",
+              "critics": "reviews", "language": "the language", "country": "the country"}
+
+
 def label(m: Models, v: int) -> str:
     return m.catalog.attr_values[v][1]
 
@@ -234,6 +240,7 @@ class _Apply:
                 self.notes.append(f"I didn't catch an answer to \u201c{md(self.s.question.text)}\u201d there.")
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
+        self.drop_types(p.dropped_types)
         rejected, milder = self._known_ratings(p.rejected, p.soft)
         self.values([tv for tv in p.accepted if tv[1] not in taken], rejected, p.instead, p.soft)
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
@@ -525,6 +532,26 @@ class _Apply:
         if missing:
             self.notes.append(", ".join(missing) + (" was" if len(missing) == 1 else " were")
                               + " not part of the search.")
+
+    def drop_types(self, types) -> None:
+        """Whole kinds of constraint taken back ("ok forget the length", "any decade is fine")."""
+        if not types:
+            return
+        s, values = self.s, self.m.catalog.attr_values
+        of = {v: values[v][0] for v in set(s.accepted) | set(s.rejected) | {v for g in s.either for v in g}}
+        gone = {v for v, t in of.items() if t in types}
+        # no preference about them now, as "any" to their question: the type is not asked about again
+        anyway = tuple(v for v in gone) or tuple(v for v, (t, _) in enumerate(values) if t in types)[:QUESTION_SIZE]
+        s = dataclasses.replace(s, unanswered=tuple(dict.fromkeys(s.unanswered + anyway)))
+        self.s = s
+        if gone:
+            self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in gone),
+                                         rejected=tuple(v for v in s.rejected if v not in gone),
+                                         either=tuple(g for g in s.either if not set(g) & gone))
+            self.ack.append("Dropped " + ", ".join(label(self.m, v) for v in sorted(gone)) + ".")
+        else:
+            words = join_words([TYPE_NAMES.get(t, t) for t in dict.fromkeys(types)], "or")
+            self.ack.append(f"Fine: nothing asked for about {words}.")
 
     def titles(self, p: Parse) -> None:
         m, s = self.m, self.s

@@ -1218,3 +1218,27 @@ def test_cards_named_by_number_the_way_people_type_on_movielens(ml_models, tmp_p
     assert set(first[:3] + first[4:]) <= {c.item_id for c in named.cards}
     _, bye = engine.step(state, Text("thanks, that's all for tonight"))
     assert "Starting over" not in bye.text and "Enjoy" in bye.text
+
+
+@pytest.mark.data
+def test_a_whole_kind_of_constraint_taken_back_on_movielens(ml_models):
+    """Found by a helper over HTTP: "ok forget the length" and "I'd be fine with any decade"
+    were search phrases and the filters stayed. A kind of constraint taken back drops its
+    values and is not asked about next; one the search did not have is said so."""
+    p = ml_models.parser.parse("Actually, I think I'd be fine with any decade.")
+    assert p.dropped_types == ["decade"] and not p.wish
+    assert ml_models.parser.parse("forget the 80s").dropped == [("decade", "1980s")]  # one value, not the kind
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a short comedy from the 80s"))
+    state, reply = engine.step(state, Text("ok forget the length"))
+    assert "Dropped under 90 minutes" in reply.text and ("runtime", "under 90 minutes") not in {
+        ml_models.catalog.attr_values[v] for v in state.accepted}
+    state, reply = engine.step(state, Text("any decade is fine"))
+    assert "Dropped 1980s" in reply.text and reply.cards
+    assert reply.question is None or reply.question.attr_type not in ("decade", "runtime")
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    state, reply = engine.step(state, Text("the era doesn't matter"))
+    assert "nothing asked for about the era" in reply.text
+    assert reply.question is None or reply.question.attr_type != "decade"
