@@ -323,6 +323,8 @@ DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|nev
                           rf"(?:fine|ok|okay|good|great)?\b"
                           rf"|\b(?:the\s+)?({_TYPE})\s+(?:doesn'?t|does not|don'?t|do not|no longer)\s+matters?\b",
                           re.IGNORECASE)
+# what may stand between two values of one type that are either-or ("pacino or de niro", "war or western")
+OR_BETWEEN = {("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or", "even"), ("or", "a"), ("or", "an")}
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
 # subtitles are fine after all: the "no subtitles" wish goes
@@ -1315,6 +1317,7 @@ class Parser:
         dropping = False  # after "forget", "drop", "instead of" (and "swap" until "for")
         swapping = False
         drop_until = next((j for j in range(n) if match_phrase(toks, j, DROP_BEFORE)), -1)  # "X doesn't matter"
+        last_value = None  # (end, value) of the last value wanted, for "X or Y"
         compare = None
         year_hint, after_title = None, -1
         while i < n:
@@ -1446,8 +1449,14 @@ class Parser:
                 elif not (kind == "values" and self._names_the_next_film(r, c, i, length, payload)):
                     wider = era_suffix(toks, i + length) if compare is None and all(
                         t == "decade" for t, _ in payload) else None  # "80s onwards", "the 60s or earlier"
+                    plain = (kind == "values" and len(payload) == 1 and not (negated or dropping or wider or compare)
+                             and payload[0][0] not in EXCLUSIVE_TYPES)
                     self._put(out, payload, kind == "group" or (kind == "language" and len(payload) > 1),
                               negated, dropping, wider[0] if wider else compare, i, toks)
+                    if plain and last_value and last_value[1][0] == payload[0][0] and tuple(
+                            toks[last_value[0] : i]) in OR_BETWEEN:  # "al pacino or robert de niro": either
+                        self._either(out, last_value[1], payload[0])
+                    last_value = (i + length, payload[0]) if plain else None
                     compare = None
                     length += wider[1] if wider else 0
                 r.used.append((c.spans[i][0], c.spans[i + length - 1][1]))
@@ -1899,6 +1908,20 @@ class Parser:
                 out.not_now.append(m.item)
             else:
                 out.liked.append(m.item)
+
+    @staticmethod
+    def _either(out: Parse, first: Value, second: Value) -> None:
+        """``first`` and ``second`` (wanted, one type) were joined by "or": one either-or group."""
+        if second not in out.accepted:
+            return
+        group = next((g for g in out.alternatives if first in g), None)
+        if group is None and first not in out.accepted:
+            return
+        out.accepted = [tv for tv in out.accepted if tv not in (first, second)]
+        if group is not None:
+            out.alternatives[out.alternatives.index(group)] = (*group, second)
+        else:
+            out.alternatives.append((first, second))
 
     @staticmethod
     def _unnamed(c: _Clause, used: list[tuple[int, int]]) -> _Clause:

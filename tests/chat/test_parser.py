@@ -762,3 +762,17 @@ def test_corrections_drops_and_scarier_round_eight_on_movielens(ml100k_catalog):
     p = parser.parse("shorter than that pls, under an hour and a half")
     assert p.accepted == [("runtime", "under 90 minutes")] and not p.wish
     assert parser.parse("nothing with gary oldman, he creeps me out").rejected == [("cast", "Gary Oldman")]
+
+
+def test_two_values_of_one_kind_joined_by_or_are_either_or_on_movielens(ml100k_catalog):
+    """Found by a helper over HTTP: "Something with Al Pacino or Robert De Niro" asked for films
+    with both ("I don't know of a film with Al Pacino and Robert De Niro"). "X or Y" of one kind
+    is an either-or group; "X and Y" stays both; "no X or Y" turns each down."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("Something with Al Pacino or Robert De Niro")
+    assert p.alternatives == [(("cast", "Al Pacino"), ("cast", "Robert De Niro"))] and not p.accepted
+    p = parser.parse("need something long, over 2 hours, war or western")
+    assert p.accepted == [("runtime", "over 2 hours")] and p.alternatives == [((G, "War"), (G, "Western"))]
+    assert parser.parse("comedy and drama").accepted == [(G, "Comedy"), (G, "Drama")]
+    p = parser.parse("a thriller but no tom cruise or nicole kidman")
+    assert p.rejected == [("cast", "Tom Cruise"), ("cast", "Nicole Kidman")] and not p.alternatives
