@@ -338,9 +338,12 @@ class Lexicon:
         # "the Coen brothers" (either Coen)
         self.groups: dict[Phrase, tuple[Value, ...]] = {}
         self.languages_of: dict[Phrase, tuple[Value, ...]] = {}  # "in French", "French-language"
+        self.absent_nations: dict[Phrase, str] = {}  # "a korean film" where the catalog has none: said so
         for word, (countries, languages) in NATIONS.items():
             group = tuple(tv for tv in [*(("country", c) for c in countries), *(("language", v) for v in languages)]
                           if tv in vocab)
+            if not group:
+                self.absent_nations[phrase(word)] = word.title()
             if len(group) > 1:
                 self.groups[phrase(word)] = group
             elif group:

@@ -152,6 +152,7 @@ class Parse:
     not_now: list[int] = field(default_factory=list)  # "not Titanic": not wanted in this search
     unknown_titles: list[str] = field(default_factory=list)
     unknown_people: list[str] = field(default_factory=list)  # "clark gable": a person no cast list names
+    absent_nations: list[str] = field(default_factory=list)  # "a korean film": none in the catalog ("Korean")
     wish: str = ""
     truncated: bool = False
     era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest" | "oldest":
@@ -186,7 +187,7 @@ class Parse:
         return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
                     or self.dropped_types
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
-                    or self.unknown_people
+                    or self.unknown_people or self.absent_nations
                     or self.era or self.pick or self.about)
 
     @property
@@ -194,7 +195,7 @@ class Parse:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
         return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.dropped_types
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.era
-                    or self.unknown_people)
+                    or self.unknown_people or self.absent_nations)
 
 
 def clean(text: str) -> tuple[str, bool]:
@@ -761,13 +762,21 @@ class Parser:
                 else:
                     kept.append((t, k))
             r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
+        absent = [self.lex.absent_nations[(t,)] for t in dict.fromkeys(r.leftover) if (t,) in self.lex.absent_nations]
+        if absent:  # "do you have a korean film?": none here, said so, and no search for it ("no korean films": fine)
+            if not re.search(r"\b(?:no|not|nothing|without|except)\b", text, re.IGNORECASE):
+                out.absent_nations = absent
+            kept = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if (t,) not in self.lex.absent_nations]
+            r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
         # without the name, "films" alone is no wish either
-        wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers else WISHLESS
+        wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers or absent else WISHLESS
         if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish
             wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | {
                 "number", "num", "no", "1", "2", "3", "4", "5"}
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
+        if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
+            out.intents = [i for i in out.intents if i not in ("something_else", "more", "any")]  # film?": no list
         if REJECT_SHOWN.search(text) and "something_else" not in out.intents and not out.pick and not (
                 out.liked or out.disliked or out.seen):  # "mm not feeling any of these, something with more action"
             out.intents = (["no"] if re.match(r"\s*(?:nah|no|nope)\b", text, re.IGNORECASE) else []) + [

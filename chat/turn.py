@@ -592,6 +592,10 @@ class _Apply:
                      "films here)" if "cast" in cat.attr_types else "")
             self.notes.append(f"I do not have {names} in my cast lists{cover}, so I cannot pick films by "
                               f"{'those names' if len(p.unknown_people) > 1 else 'that name'}.")
+        if p.absent_nations:  # "a korean film": none here (MovieLens has no film from Korea or in Korean)
+            names = join_words(p.absent_nations, "or")
+            self.notes.append(f"I have no {names} films in my catalog (MovieLens, films up to {m.last_year}), "
+                              "so I cannot pick by that.")
         if p.unknown_titles:  # one note for all: "I do not have “lotr” or “harry potter” …, so I cannot use them."
             names = join_words((f"\u201c{md(u[:80])}\u201d" for u in p.unknown_titles), "or")
             self.notes.append(f"I do not have {names} in my catalog (MovieLens, films up to {m.last_year}), "

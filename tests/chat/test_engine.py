@@ -1242,3 +1242,18 @@ def test_a_whole_kind_of_constraint_taken_back_on_movielens(ml_models):
     state, reply = engine.step(state, Text("the era doesn't matter"))
     assert "nothing asked for about the era" in reply.text
     assert reply.question is None or reply.question.attr_type != "decade"
+
+
+@pytest.mark.data
+def test_a_people_the_catalog_has_no_film_of_is_said_so_on_movielens(ml_models):
+    """Found by a helper over HTTP: "do you have a korean film?" listed Chinatown and Snow
+    White "suggested for your description". MovieLens 100K has no film from Korea or in
+    Korean: the reply says so and asks what else, and the rest of a wish still counts."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("do you have a korean film?"))
+    assert "I have no Korean films" in reply.text and not reply.cards
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a korean comedy"))
+    assert "I have no Korean films" in reply.text and reply.cards and all("Comedy" in c.genres for c in reply.cards)
+    assert not ml_models.parser.parse("no korean films").wish
