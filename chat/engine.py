@@ -28,6 +28,7 @@ import numpy as np
 from chat import cards
 from chat.cards import md
 from chat.events import ChatState, Event, Question, Reply, Undo, said, state_from_json, state_to_json, value_key
+from chat.lexicon import RATINGS
 from chat.loading import Models
 from chat.memory import MemoryStore, StoredPersona, empty_summary, event_record, turn_summary
 from chat.narrator import Replace, template_text
@@ -51,6 +52,11 @@ POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that i
 PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
 MAX_ASKS_PER_TYPE = 2  # questions about one attribute type in a search
 FIRST_ASKED = ("genre", "decade", "director", "cast")  # kind of film, era, people: a search's first question
+# the options of a question about an ordered kind, in that order (not by belief): "From which era?"
+# in time, critics best first, lengths shortest first, ratings mildest first; decades sort as text
+OPTION_ORDER = {"decade": (), "critics": ("critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed"),
+                "runtime": ("under 90 minutes", "90 to 120 minutes", "over 2 hours"),
+                "mpaa": tuple(f"rated {r}" for r in RATINGS)}
 FIT_POOL = 60  # a list is the films that fit the stated wish best among this many most believed
 SHARED_POOL = 30  # a type all of this many best-scored candidates agree on is not asked about
 
@@ -302,9 +308,9 @@ class Engine:
         elif applied.then in ("films", "new_films") or self._films_now(s) or self._narrowed(s):
             action = fallback_list(ds, top_items(logb, 10))
             chosen = self.m.policy.decide(ds)
-            refine = None if isinstance(chosen, Recommend) else chosen
+            refine = None if isinstance(chosen, Recommend) else self._held(chosen, s)
         else:
-            action = self.m.policy.decide(ds)
+            action = self._held(self.m.policy.decide(ds), s) or fallback_list(ds, top_items(logb, 10))
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
             cards_now = self._fit_first(ds, logb, again=applied.then != "films", by_year=s.by_year)
@@ -319,10 +325,10 @@ class Engine:
                                          actions=s.actions + 1, passes=0)
             if refine is None:
                 return listed
-            question = self._question(refine)
+            question = self._question(refine, s)
             return dataclasses.replace(listed, question=question, asked=_asked(refine),
                                        question_types=s.question_types + (question.attr_type,))
-        question = self._question(action)
+        question = self._question(action, s)
         before = s.previous
         # "any" to the question beside films: the films stay on screen beside the next question
         # (they used to vanish); any change to the wish clears them for the question
@@ -476,8 +482,25 @@ class Engine:
             return ("The films stay:",)
         return ("Here are some films for you:" if not applied.ack else "Here are some films:",)
 
-    def _question(self, action) -> Question:
+    def _held(self, action, s: ChatState):
+        """``action`` with only the options some film with everything asked for has (not "1930s"
+        for Tom Hanks: the policy's chips come from its soft beliefs, which every film keeps a
+        little of); None when fewer than two are left, so the question could not tell films apart."""
+        if not isinstance(action, AskType) or not (s.accepted or s.either):
+            return action
+        fit = cards.fitting(self.m.world, s.accepted, s.either)
+        if not fit.any():
+            return action
+        held = tuple(v for v in action.values if fit[self.m.world.items_with(v)].any())
+        return dataclasses.replace(action, values=held) if len(held) >= 2 else None
+
+    def _question(self, action, s: ChatState) -> Question:
         cat = self.m.catalog
+        if isinstance(action, AskType) and action.attr_type in OPTION_ORDER:  # eras in time, reviews best first
+            rank = OPTION_ORDER[action.attr_type]
+            action = dataclasses.replace(action, values=tuple(sorted(
+                action.values, key=lambda v: (rank.index(cat.attr_values[v][1]) if cat.attr_values[v][1] in rank
+                                              else len(rank), cat.attr_values[v][1]))))
         if isinstance(action, AskValue) or len(action.values) == 1:  # one option: "A film by Woody Allen?", yes / no
             t, v = cat.attr_values[action.value if isinstance(action, AskValue) else action.values[0]]
             return Question(table("questions")["value"][t].format(value=v), t, (("yes", "yes"), ("no", "no")),

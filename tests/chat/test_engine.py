@@ -1257,3 +1257,31 @@ def test_a_people_the_catalog_has_no_film_of_is_said_so_on_movielens(ml_models):
     state, reply = engine.step(state, Text("a korean comedy"))
     assert "I have no Korean films" in reply.text and reply.cards and all("Comedy" in c.genres for c in reply.cards)
     assert not ml_models.parser.parse("no korean films").wish
+
+
+@pytest.mark.data
+def test_question_options_some_fitting_film_has_in_a_natural_order_on_movielens(ml_models):
+    """Found by a helper over HTTP: "From which era?" offered the 1930s for Tom Hanks, and
+    "How should critics have liked it?" listed "poorly reviewed" first. Options are values some
+    film with everything asked for has; a question only one of them would be left in is not
+    asked (films instead); ordered kinds keep their order."""
+    engine = Engine(ml_models)
+    cat, world = ml_models.catalog, ml_models.world
+    for script in (["something with tom hanks", "any"], ["hugh grant"], ["a comedy", "any"]):
+        state, reply, _ = engine.start()
+        for text in script:
+            state, reply = engine.step(state, Text(text))
+        fit = cards.fitting(world, state.accepted, state.either)
+        if reply.question is not None and not reply.question.yes_no:
+            options = [cat.find_value(*key.split("=", 1)) if "=" in key else None for key, _ in reply.question.options]
+            values = [v for v in options if v is not None]
+            assert len(values) >= 2 and all(fit[world.items_with(v)].any() for v in values), script
+        else:
+            assert reply.cards, script
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    state, reply = engine.step(state, Text("any"))
+    if reply.question is not None and reply.question.attr_type == "critics":
+        labels = [label for _, label in reply.question.options]
+        order = ["critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed"]
+        assert labels == [x for x in order if x in labels]
