@@ -1544,7 +1544,9 @@ class Parser:
         drop_here = dropping or self._followed_by(toks, i, DROP_BEFORE)
         if drop_here:
             out.dropped.extend(values)
-        elif negated or self._followed_by(toks, i, REJECT_BEFORE):  # "romance isn't my thing"
+        elif negated or self._followed_by(toks, i, REJECT_BEFORE) or (  # "romance isn't my thing", "long
+                all(t == "runtime" for t, _ in values) and toks[i + 1 : i + 2] and  # boring romances" (hated):
+                toks[i + 1] in NEGATIVE | COMPLAINTS):  # a length beside a complaint is one more complaint
             out.rejected.extend(values)
         elif group:
             out.alternatives.append(tuple(values))

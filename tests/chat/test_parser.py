@@ -776,3 +776,12 @@ def test_two_values_of_one_kind_joined_by_or_are_either_or_on_movielens(ml100k_c
     assert parser.parse("comedy and drama").accepted == [(G, "Comedy"), (G, "Drama")]
     p = parser.parse("a thriller but no tom cruise or nicole kidman")
     assert p.rejected == [("cast", "Tom Cruise"), ("cast", "Nicole Kidman")] and not p.alternatives
+
+
+def test_a_length_beside_a_complaint_is_a_complaint_on_movielens(ml100k_catalog):
+    """Found by a helper over HTTP: "I hated Titanic and The English Patient. long boring
+    romances." was acknowledged as "Got it: over 2 hours" and brought five long films."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("long boring romances. give me something with some energy")
+    assert ("runtime", "over 2 hours") in p.rejected and ("runtime", "over 2 hours") not in p.accepted
+    assert parser.parse("something long").accepted == [("runtime", "over 2 hours")]
