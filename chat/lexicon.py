@@ -31,7 +31,7 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F']+")
 
 EXTRA_GENRE_WORDS = {
     "scary": "Horror", "horror movie": "Horror", "horrors": "Horror", "scarier": "Horror", "terrifying": "Horror",
-    "frightening": "Horror", "spooky": "Horror", "spookier": "Horror", "creepy": "Horror", "creepier": "Horror",
+    "frightening": "Horror", "spooky": "Horror", "creepy": "Horror",
     "family": "Children's", "kid": "Children's",
     "love story": "Romance", "funnier": "Comedy",
     "action packed": "Action", "detective": "Mystery", "whodunit": "Mystery", "whodunnit": "Mystery",

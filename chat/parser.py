@@ -837,6 +837,10 @@ class Parser:
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
             if not set(toks) & (POSITIVE | PRAISE):  # "we'll watch titanic another time": not now, and no like
                 out.liked = [i for i in out.liked if i not in out.not_now]
+        elif ruled_out_now and out.disliked and not out.liked and not set(toks) & NEGATIVE:
+            # "apocalypse now is too heavy for a tuesday night": the complaint is about tonight, not the film
+            out.not_now += [i for i in films if i not in out.not_now]
+            out.disliked = [i for i in out.disliked if i not in films]
         asking = ASK_FILM_RE.match(text)
         if asking and asking.group("proposing") and out.liked and all(  # "what about the kids": no film *Kids*,
                 all(t in self._english for t in tokens(self.catalog.titles[i]) if t not in ("the", "a", "an"))
@@ -1718,7 +1722,8 @@ class Parser:
             tier, cands = self._candidates(tok)
             if not cands:  # an ordinary word may still be a name's misspelling next to the rest of it
                 known = (prev, tok) in self._bigrams or (tok, nxt) in self._bigrams
-                if len(tok) >= 5 and tok.isalpha() and not known:  # (not after a letter: "E.T. right now")
+                if len(tok) >= 5 and tok.isalpha() and not known and tok not in STOPWORDS:  # (not after a letter:
+                    # "E.T. right now"; not a word of every day: "a tuesday night" is no Tuesday Knight)
                     near = self._after.get(prev, set()) if len(prev) > 1 else set()
                     near |= self._before.get(nxt, set())
                     best = sorted(w for w in near if OSA.distance(tok, w) <= 1)  # "the shinning", "cohen brothers"

@@ -176,7 +176,12 @@ NOT_NOW = {("not", "tonight"), ("not", "now"), ("not", "today"), ("not", "right"
            ("another", "time"), ("some", "other", "time"), ("not", "this", "time")}
 # after "too ...": the occasion a film is ruled out for, not the film ("too long for a weeknight")
 FOR_NOW = {("for", "tonight"), ("for", "today"), ("for", "now"), ("for", "a", "weeknight"),
-           ("for", "a", "school", "night"), ("for", "this", "evening"), ("for", "right", "now"), ("for", "tonite")}
+           ("for", "a", "school", "night"), ("for", "this", "evening"), ("for", "right", "now"), ("for", "tonite"),
+           ("for", "a", "work", "night"), ("for", "a", "worknight"), ("for", "this", "week"),
+           *(("for", "a", day, "night") for day in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                    "saturday", "sunday")),
+           *(("for", day) for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                      "sunday"))}
 # a film named in these is neither liked nor disliked ("not feeling like Schindler's List tonight")
 NEUTRAL_TITLE = {("feeling", "like"), ("in", "the", "mood", "for"), ("up", "for"), ("feel", "like")}
 # asking for other films than those named or shown ("already seen fargo and heat, others?")

@@ -785,3 +785,14 @@ def test_a_length_beside_a_complaint_is_a_complaint_on_movielens(ml100k_catalog)
     p = parser.parse("long boring romances. give me something with some energy")
     assert ("runtime", "over 2 hours") in p.rejected and ("runtime", "over 2 hours") not in p.accepted
     assert parser.parse("something long").accepted == [("runtime", "over 2 hours")]
+
+
+def test_too_much_for_a_weekday_night_is_not_now_on_movielens(ml100k_catalog):
+    """The eighth helper's table: "apocalypse now is too heavy for a tuesday night" rules the
+    film out for now (it was disliked, and "night" read as the actress Tuesday Knight); "the
+    cheesier the better" is no horror."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("apocalypse now is too heavy for a tuesday night")
+    assert [ml100k_catalog.titles[i] for i in p.not_now] == ["Apocalypse Now"] and not p.disliked
+    p = parser.parse("just show me a bunch of 80s comedies, the cheesier the better")
+    assert set(p.accepted) == {("decade", "1980s"), (G, "Comedy")}
