@@ -203,10 +203,15 @@ def clean(text: str) -> tuple[str, bool]:
     text = text if isinstance(text, str) else str(text)
     cut = len(text) > MAX_CHARS
     text = re.sub(r"([a-zA-Z])\1{2,}", r"\1", text[:MAX_CHARS])  # "heyyy", "sooo good"
+    text = CARD_RANGE.sub(lambda m: " and ".join(str(k) for k in range(int(m.group(1)), int(m.group(2)) + 1))
+                          if m.group(1) < m.group(2) else m.group(0), text)  # "watched 1-3": cards 1, 2 and 3
     text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
 
 
+# places of a list by range ("seen 1-3", "2 to 4 look good"), not lengths or scores ("2-3 hours", "1 to 5 stars")
+CARD_RANGE = re.compile(r"(?<![\w/.-])([1-5])\s*(?:-|\u2013|to|thru|through)\s*([1-5])(?![\w/.-])"
+                        r"(?!\s*(?:hours?|hrs?|h\b|stars?|mins?|minutes?|out|of|/|times|x\b))", re.IGNORECASE)
 # emoji that say something a word says: a thumb up is yes (or a like beside a film), a thumb down no
 EMOJI_WORDS = {"\U0001F44D": "thumbsup", "\U0001F44C": "thumbsup", "\u2705": "thumbsup", "\U0001F4AF": "thumbsup",
                "\U0001F44E": "thumbsdown", "\u274C": "thumbsdown", "\U0001F92E": "thumbsdown",

@@ -796,3 +796,13 @@ def test_too_much_for_a_weekday_night_is_not_now_on_movielens(ml100k_catalog):
     assert [ml100k_catalog.titles[i] for i in p.not_now] == ["Apocalypse Now"] and not p.disliked
     p = parser.parse("just show me a bunch of 80s comedies, the cheesier the better")
     assert set(p.accepted) == {("decade", "1980s"), (G, "Comedy")}
+
+
+def test_cards_by_range_on_movielens(ml100k_catalog):
+    """The eighth helper's table: "watched 1-3 already, 4 looks meh" names cards 1 to 3 (it was
+    read as *Naked Gun 33 1/3*); lengths and scores are no range ("2-3 hours")."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("watched 1-3 already, 4 looks meh")
+    assert p.verdicts == [([0, 1, 2], "seen"), ([3], "dislike")] and not (p.seen or p.disliked)
+    assert parser.parse("2 to 4 look good").places == [1, 2, 3]
+    assert parser.parse("something 2-3 hours long").pick is None
