@@ -35,6 +35,7 @@ How a message is read:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -190,6 +191,10 @@ class Parse:
                     or self.unknown_people or self.absent_nations
                     or self.era or self.pick or self.about)
 
+    def names_something_else(self, field_name: str) -> bool:
+        """Something is understood besides ``field_name`` (a field of values)."""
+        return bool(dataclasses.replace(self, **{field_name: []}).names_something)
+
     @property
     def names_something(self) -> bool:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
@@ -238,7 +243,7 @@ CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars i
                               r"(?:in )?|(?:tell me|more) about|how long is|is) ()([1-5])\s*[?.!]*\s*$",
                               re.IGNORECASE)
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
-CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$))",
+CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$)|\s+but\b)",
                            re.IGNORECASE)
 # "the second looks good", "the third is perfect": a place with no noun, then what is said of it
 _PLACE_WORDS = "|".join(p for p in PLACES if p != "top")
@@ -278,6 +283,9 @@ AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks
                 "nice", "interesting", "ok", "okay", "i", "ive", "have", "not", "no", "dont", "didnt", "like", "liked",
                 "love", "loved", "want", "seen", "saw", "watched", "before", "very", "really", "so", "pretty", "kinda"}
 _PLACE = "|".join(p for p in PLACES if p != "top")
+# a place in the list and nothing else ("the 3rd"): never the name of a film
+PLACE_ONLY = re.compile(r"^\s*(?:the\s+)?(?:" + "|".join(PLACES) + r"|#?[1-9])(?:\s+(?:one|film|movie|pick))?\s*$",
+                        re.IGNORECASE)
 CARD_SPAN = re.compile(r"\b(?:the )?(first|top|last) (" + "|".join(COUNT_WORDS) + r")\b(?: (?:ones|films|movies))?",
                        re.IGNORECASE)
 CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&|,\s*and)\s*(?:the )?(?:" + _PLACE
@@ -873,6 +881,12 @@ class Parser:
         if out.verdicts:  # "seen 1 and 3, 2 looks great": a pick and other films
             out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts}) + (
                 ["bye"] if "bye" in out.intents else [])
+        elif out.pick is not None and out.pick[1] == "why":  # "how is number 4 a comedy?? explain": its reasons,
+            out.intents, out.accepted, out.rejected, out.alternatives, out.wish = ["why"], [], [], [], ""  # no wish
+        elif out.pick is not None and out.pick[1] == "dislike" and out.dropped and not out.names_something_else(
+                "dropped"):  # "number 3 looks grim, swap it": that card, not the kind of film
+            out.dropped = []
+            out.intents = ["something_else"]
         elif out.pick is not None and out.pick[1] == "more":  # "something like the second one": more films
             out.intents = [i for i in out.intents if i not in ("something_else", "more")] + ["more"]
         elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
@@ -1002,8 +1016,8 @@ class Parser:
         place = places[0][0] if places else PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
         before, after = text[: m.start()].lower(), text[m.end():].lower()
         after_words = set(tokens(after))
-        if re.search(r"\bwhy\b", before):
-            return place, "why"  # "why the first one": its card's explanation
+        if re.search(r"\bwhy\b|^\s*how (?:is|come)\b", before) or re.search(r"\bexplain\b", after):
+            return place, "why"  # "why the first one", "how is number 4 a comedy?? explain": its explanation
         if re.match(r"\s*(?:is|was|does|did|has)\b", before):
             return place, "about"  # "is the last one in color?": a question about it
         if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", before) or "about" in after_words or (
@@ -1013,6 +1027,8 @@ class Parser:
             return place, "more"
         if after_words & SEEN or set(tokens(before)) & SEEN:  # "the first one i saw already"
             return place, "seen"
+        if after_words & {"swap", "replace", "change", "switch", "ditch", "bin", "lose"}:  # "number 3 looks grim,
+            return place, "dislike"  # swap it": that card goes
         after_toks = tokens(after)
         if CARD_NOT.search(before) or after_words & (NEGATIVE | COMPLAINTS) or any(
                 match_phrase(after_toks, j, REJECT_BEFORE | {("not", "for", "me")}) for j in range(len(after_toks))):
@@ -1914,7 +1930,8 @@ class Parser:
             seen = own["seen"] or own["again"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
                                       for j in range(m.clause + 1, len(marks)))
             if m.item is None:
-                out.unknown_titles.append(m.text)
+                if not PLACE_ONLY.match(m.text):  # "similar to the 3rd but ...": a card, no film
+                    out.unknown_titles.append(m.text)
                 continue
             if seen:
                 out.seen.append(m.item)

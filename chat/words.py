@@ -204,13 +204,14 @@ SUBTITLES = {"subtitles", "subtitled", "subs", "subtitle"}  # not wanted: a film
 LANGUAGE_MARKERS = {("language",), ("speaking",), ("spoken",), ("subtitles",), ("dubbed",)}
 COMPARATIVES = {("older", "than"): "<", ("before",): "<", ("earlier", "than"): "<", ("pre",): "<",
                 ("newer", "than"): ">", ("after",): ">", ("later", "than"): ">", ("more", "recent", "than"): ">",
-                ("since",): ">=", ("from", "before"): "<", ("from", "after"): ">"}
+                ("since",): ">=", ("from", "before"): "<", ("from", "after"): ">", ("post",): ">="}
 # relative era words, filler once the message names a decade ("go older, like 50s")
 # "something older", "anything more recent?": an era relative to the films shown; "the newest
 # you have", "your oldest films": the catalog's last (first) decade
 ERA_SHIFT = {"older": "older", "oldies": "older", "newer": "newer", "recent": "newer", "modern": "newer",
              "newest": "newest", "latest": "newest", "oldest": "oldest"}
-RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent", "more recent", "oldies", "modern"}
+RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent", "more recent", "oldies", "modern",
+                "old", "nah", "nope"}
 # sounds that are no wish ("k", "ugh", "hmm"): a message of these alone was not understood
 INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", "ahh", "oh", "ooh", "wow", "lol",
                  "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",

@@ -806,3 +806,18 @@ def test_cards_by_range_on_movielens(ml100k_catalog):
     assert p.verdicts == [([0, 1, 2], "seen"), ([3], "dislike")] and not (p.seen or p.disliked)
     assert parser.parse("2 to 4 look good").places == [1, 2, 3]
     assert parser.parse("something 2-3 hours long").pick is None
+
+
+def test_cards_asked_about_swapped_and_compared_round_eight_on_movielens(ml100k_catalog):
+    """The eighth helper's table: "how is number 4 a comedy?? explain" asks for card 4's
+    reasons; "number 3 looks grim, swap it" turns card 3 down (no kind of film dropped);
+    "similar to the 3rd but ..." names a card, no film "the 3rd"; "post 1980" is the 80s on."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("how is number 4 a comedy?? explain")
+    assert p.pick == (3, "why") and p.intents == ["why"] and not p.accepted
+    p = parser.parse("number 3 looks grim, swap it")
+    assert p.pick == (2, "dislike") and not p.dropped and not p.accepted
+    p = parser.parse("similar to the 3rd but with a strong female lead")
+    assert p.pick == (2, "more") and not p.unknown_titles
+    assert parser.parse("nah too old, anything post 1980?").alternatives == [
+        (("decade", "1980s"), ("decade", "1990s"))]
