@@ -56,7 +56,8 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
     """The evidence behind recommending world item ``item`` in state ``s``."""
     i = m.world.catalog_index(item)
     have = set(m.world.values_of(item).tolist())
-    wanted = list(s.accepted) + [next(v for v in g if v in have) for g in s.either if have & set(g)]
+    wanted = list(dict.fromkeys(list(s.accepted) + [next(v for v in g if v in have) for g in s.either
+                                                     if have & set(g)]))  # a value asked for twice, named once
     matched = tuple(m.catalog.attr_values[v][1] for v in wanted if v in have)
     hist = [h for h in ctx.history if h != item]
     similar, shared = (), ()

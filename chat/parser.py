@@ -180,6 +180,8 @@ class Parse:
     # "" when nothing does ("his other films"); None: no such words
     person_ref: str | None = None
     person_plural: bool = False  # "by them": both directors, the two leads
+    # "i'll take the one with michelle pfeiffer": the card with that person (the engine finds it)
+    pick_with: Value | None = None
     # whole kinds of constraint taken back: "ok forget the length", "any decade is fine" (attribute types)
     dropped_types: list[str] = field(default_factory=list)
 
@@ -339,6 +341,8 @@ DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|nev
                           re.IGNORECASE)
 # what may stand between two values of one type that are either-or ("pacino or de niro", "war or western")
 OR_BETWEEN = {("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or", "even"), ("or", "a"), ("or", "an")}
+# a card named by a person in it ("i'll take the one with michelle pfeiffer", "the one by spielberg looks good")
+ONE_WITH_RE = re.compile(r"\b(?:the|that) one (?:with|starring|by|from|directed by)\b", re.IGNORECASE)
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
 # subtitles are fine after all: the "no subtitles" wish goes
@@ -822,6 +826,11 @@ class Parser:
         if out.dropped_types and not (out.accepted or out.rejected or out.alternatives or out.liked or out.era):
             out.wish = ""
             out.intents = [i for i in out.intents if i not in ("any", "no", "something_else")]
+        people = [tv for tv in out.accepted if tv[0] in PERSON_TYPES]
+        if ONE_WITH_RE.search(text) and len(people) == 1 and len(out.accepted) == 1 and not (
+                out.rejected or out.alternatives or out.liked or out.disliked):  # "ill take the one with X"
+            out.pick_with, out.accepted, out.wish = people[0], [], ""
+            out.intents = ["yes"]
         if MEANT_RE.search(text) and out.rejected and (out.accepted or out.alternatives):
             out.dropped += out.rejected  # "sorry i meant the 70s not the 60s": a slip taken back, not a dislike
             out.rejected = []

@@ -190,6 +190,8 @@ class _Apply:
             if "bye" in p.intents:
                 self.goodbye()
             return
+        if p.pick_with is not None and self.pick_with(p, text):  # "ill take the one with michelle pfeiffer"
+            return
         chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
             if chosen and p.pick[1] == "like" and len(p.places or [p.pick[0]]) == 1 and self.judged:
@@ -426,6 +428,7 @@ class _Apply:
                                      rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
                                      answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))
         if yes:
+            replaced = [v for v in dict.fromkeys(replaced) if v not in yes]  # each once, not the new value itself
             was = f" instead of {', '.join(label(self.m, v) for v in replaced)}" if replaced else ""
             self.got_it(", ".join(label(self.m, v) for v in yes) + was)
         if no:
@@ -749,6 +752,22 @@ class _Apply:
         self.ack.append(f"Of these, *{md(title_of(self.m.catalog, best))}* is likely the {quality}{why}."
                         if best is not None else f"I can't tell which is the {quality}: nothing on record tells them "
                         f"apart{why}.")
+
+    def pick_with(self, p: Parse, text: str) -> bool:
+        """The one card of the last list with the person named is taken, as its Like would be,
+        and chosen when the words choose ("i'll take the one with ..."); False when no card or
+        several have them (the person is then read as a wish)."""
+        v = self.m.catalog.find_value(*p.pick_with)
+        shown = last_cards(self.s)
+        hits = [place for place, w in enumerate(shown) if v is not None and self.m.world.has(w, v)]
+        if len(hits) != 1:
+            p.accepted.append(p.pick_with)
+            p.intents = [i for i in p.intents if i != "yes"]
+            return False
+        self.pick(hits, "like")
+        if CHOOSE_RE.search(text) and self.judged:
+            self.chose(self.judged[-1], text)
+        return True
 
     def _chosen(self, text: str, p: Parse) -> bool:
         """The message chooses a film to watch and says nothing else: the choosing words, the film

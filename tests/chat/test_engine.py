@@ -1285,3 +1285,23 @@ def test_question_options_some_fitting_film_has_in_a_natural_order_on_movielens(
         labels = [label for _, label in reply.question.options]
         order = ["critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed"]
         assert labels == [x for x in order if x in labels]
+
+
+@pytest.mark.data
+def test_a_card_taken_by_a_person_in_it_on_movielens(ml_models):
+    """The eighth helper's table: "ill take the one with michelle pfeiffer" takes the one card
+    with her (as its Like, and chosen); with no such card the person is a wish, said once."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy from the 90s"))
+    names = [n for c in reply.cards for n in c.cast]
+    card, name = next((c, n) for c in reply.cards for n in c.cast if names.count(n) == 1)
+    _, took = engine.step(state, Text(f"ill take the one with {name.lower()}"))
+    assert f"enjoy *{card.title}*" in took.text and [c.item_id for c in took.cards] == [
+        c.item_id for c in reply.cards]
+    p = ml_models.parser.parse("ill take the one with michelle pfeiffer")
+    assert p.pick_with == ("cast", "Michelle Pfeiffer") and not p.accepted
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something with michelle pfeiffer or tom hanks"))
+    state, reply = engine.step(state, Text("ill take the one with michelle pfeiffer"))
+    assert reply.text.count("Michelle Pfeiffer") >= 1 and "Tom Hanks, Michelle Pfeiffer" not in reply.text
