@@ -314,6 +314,13 @@ WHICH_RE = re.compile(r"^\s*(?:ok\s+|so\s+|and\s+)?which(?: one| film| movie)?(?
                       r"(?:is|'s|s|would be)\s+(?:the\s+)?(scariest|funniest|longest|shortest|oldest|newest|best|"
                       r"saddest|most violent|least scary|most recent)(?:\s+(?:one|film|movie))?"
                       r"(?:\s+(?:of (?:these|them|those)|here|there|then))?\s*[?.!]*\s*$", re.IGNORECASE)
+# a verdict in other words: "neither did much for me", "it did nothing for me", "didn't do anything for me"
+NOTHING_FOR_ME_RE = re.compile(r"\b(?:(?:both|it|they|that|which) )?(?:did|do|does) (?:nothing|little|not much)"
+                               r"(?= for me\b)|\bneither (?:did|do|does) (?:much|anything)(?= for me\b)|"
+                               r"\b(?:didn'?t|did not|doesn'?t|does not|don'?t) do (?:much|anything|"
+                               r"it)(?= for me\b)", re.IGNORECASE)
+# "we've already done jumanji this week": seen (not "i'm done", "done with horror")
+DONE_FILMS_RE = re.compile(r"\b(already|just) (?:done|had)\b(?! with\b)", re.IGNORECASE)
 # "scream is mid", "kinda mid": a verdict at the end of a clause (not "mid 90s", "mid-length")
 MID_RE = re.compile(r"\b(is|was|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+mid\b(?=\s*(?:[,.;!?]|$|but\b|"
                     r"and\b|tbh\b|imo\b|whats\b|what\b|lol\b))", re.IGNORECASE)
@@ -621,6 +628,8 @@ class Parser:
     def parse(self, text: str) -> Parse:
         text, truncated = clean(text)
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
+        text = NOTHING_FOR_ME_RE.sub(" meh", text)  # "neither did much for me", "did nothing for me": as "meh"
+        text = DONE_FILMS_RE.sub(r"\1 seen", text)  # "we've already done jumanji and matilda": seen
         quiet = NO_QUESTIONS_RE.search(text)
         if quiet:  # "stop asking me questions just give me movies": no more questions, and the rest is read
             rest = (text[:quiet.start()] + " " + text[quiet.end():]).strip(" ,.!?;:-")
@@ -754,7 +763,8 @@ class Parser:
                             {"older": "newer", "newer": "older"}.get(ERA_SHIFT[w], ERA_SHIFT[w])
                             for k, w in enumerate(words)  # the words stay the wish; "my oldest son": no era
                             if w in ERA_SHIFT and (k == 0 or words[k - 1] not in POSSESSIVES)), None)
-            later = [w for w in words if self._after_catalog(w)]
+            in_titles = {t for m in r.mentions if m.item is not None for t in tokens(self.catalog.titles[m.item])}
+            later = [w for w in words if self._after_catalog(w) and w not in in_titles]  # not "2001 a space odyssey"
             if later and not out.era:  # "anything good from 2005?": after the catalog's last decade
                 out.era = "newest"
                 r.leftover = [w for w in r.leftover if w not in later]

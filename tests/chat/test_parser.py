@@ -821,3 +821,18 @@ def test_cards_asked_about_swapped_and_compared_round_eight_on_movielens(ml100k_
     assert p.pick == (2, "more") and not p.unknown_titles
     assert parser.parse("nah too old, anything post 1980?").alternatives == [
         (("decade", "1980s"), ("decade", "1990s"))]
+
+
+def test_verdicts_in_other_words_round_eight_on_movielens(ml100k_catalog):
+    """The eighth helper's table: "neither did much for me" dislikes the films before it (and
+    "2001" in *2001: A Space Odyssey* is no wish for the newest films); "we've already done
+    jumanji and matilda" has seen them; "did much for me" alone is no dislike."""
+    parser = Parser(ml100k_catalog)
+    titles = ml100k_catalog.titles
+    p = parser.parse("seen clockwork orange and 2001 a space odyssey, neither did much for me")
+    assert sorted(titles[i] for i in p.disliked) == ["2001: A Space Odyssey", "Clockwork Orange, A"]
+    assert p.era is None
+    p = parser.parse("we've already done jumanji and matilda this week")
+    assert sorted(titles[i] for i in p.seen) == ["Jumanji", "Matilda"] and not p.wish
+    assert not parser.parse("fargo did much for me").disliked
+    assert parser.parse("im done with horror").rejected == [(G, "Horror")]
