@@ -310,7 +310,7 @@ class Engine:
             chosen = self.m.policy.decide(ds)
             refine = None if isinstance(chosen, Recommend) else self._held(chosen, s)
         else:
-            action = self._held(self.m.policy.decide(ds), s) or fallback_list(ds, top_items(logb, 10))
+            action = self._held(self.m.policy.decide(ds), s)
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
             cards_now = self._fit_first(ds, logb, again=applied.then != "films", by_year=s.by_year)
@@ -485,14 +485,15 @@ class Engine:
     def _held(self, action, s: ChatState):
         """``action`` with only the options some film with everything asked for has (not "1930s"
         for Tom Hanks: the policy's chips come from its soft beliefs, which every film keeps a
-        little of); None when fewer than two are left, so the question could not tell films apart."""
+        little of); as the policy chose it when fewer than two are left (turning that question into
+        a list instead cost the clicking simulated user 0.05 turns at equal SR@15, 300 x 3)."""
         if not isinstance(action, AskType) or not (s.accepted or s.either):
             return action
         fit = cards.fitting(self.m.world, s.accepted, s.either)
         if not fit.any():
             return action
         held = tuple(v for v in action.values if fit[self.m.world.items_with(v)].any())
-        return dataclasses.replace(action, values=held) if len(held) >= 2 else None
+        return dataclasses.replace(action, values=held) if len(held) >= 2 else action
 
     def _question(self, action, s: ChatState) -> Question:
         cat = self.m.catalog
