@@ -57,7 +57,8 @@ OTHER_TABLES = {"dev2": DATA / "utterances_dev2.tsv", "dev3": DATA / "utterances
                 "heldout5": DATA / "utterances_heldout5.tsv", "dev6": DATA / "utterances_dev6.tsv",
                 "heldout6": DATA / "utterances_heldout6.tsv", "dev7": DATA / "utterances_dev7.tsv",
                 "heldout7": DATA / "utterances_heldout7.tsv", "dev8": DATA / "utterances_dev8.tsv",
-                "heldout8": DATA / "utterances_heldout8.tsv"}
+                "heldout8": DATA / "utterances_heldout8.tsv", "dev9": DATA / "utterances_dev9.tsv",
+                "heldout9": DATA / "utterances_heldout9.tsv"}
 NATURAL_FIRST = {"genre", "decade", "director", "cast", "writer"}  # kind of film, era, people
 # the parser's name -> the table's ("seen them all" / "seen that one": other films, as the tables have it)
 INTENT_NAMES = {"more": "show", "seen_all": "something_else", "seen_it": "something_else"}
