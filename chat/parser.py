@@ -350,6 +350,7 @@ DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|nev
 OR_BETWEEN = {("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or", "even"), ("or", "a"), ("or", "an")}
 # a card named by a person in it ("i'll take the one with michelle pfeiffer", "the one by spielberg looks good")
 ONE_WITH_RE = re.compile(r"\b(?:the|that) one (?:with|starring|by|from|directed by)\b", re.IGNORECASE)
+EMPHATIC = {"definitely", "absolutely", "certainly", "totally", "course", "hell", "heck"}  # "... not": no
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
 # subtitles are fine after all: the "no subtitles" wish goes
@@ -684,13 +685,23 @@ class Parser:
         if core in INTENT_OF:
             out.intents.append(INTENT_OF[core])
             return out
+        if len(core) == 2 and core[1] == "not" and core[0] in EMPHATIC:  # "definitely not", "absolutely not"
+            out.intents.append("no")
+            return out
+        parts = [tuple(t for t in tokens(x) if t not in POLITE and t not in INTERJECTIONS - ALL_YES)
+                 for x in re.split(r"[,.;!?]+", text)]
+        said = {INTENT_OF.get(x) for x in parts if x}
+        if len(said) == 1 and None not in said and said <= {"help", "undo", "restart", "why", "more"}:
+            out.intents.append(said.pop())  # "i'm lost, what do i do": each part says it
+            return out
         if all(t in ALL_YES for t in core):
             out.intents.append("yes")
             return out
         if all(t in ALL_NO for t in core):
             out.intents.append("no")
             return out
-        if core[0] in ALL_YES | ALL_NO and len(core) <= 4 and all(t in YES_NO_TAIL for t in core[1:]):
+        same = ALL_YES if core[0] in ALL_YES else ALL_NO  # "yeah sure, why not"
+        if core[0] in ALL_YES | ALL_NO and len(core) <= 5 and all(t in YES_NO_TAIL | same for t in core[1:]):
             out.intents.append("yes" if core[0] in ALL_YES else "no")  # "sure why not", "nah not really"
             return out
         if ORDINAL_PICK.match(text):  # "the first one sounds good": taking a film shown, not asking for others
@@ -708,6 +719,13 @@ class Parser:
                 text = text[chat.end():]
                 if not tokens(text):
                     return out
+        head = re.match(r"\s*([^,.;:!?]+)[,.;:!?]+\s*(?=\w)", text)
+        if head and INTENT_OF.get(tuple(t for t in tokens(head.group(1)) if t not in POLITE)) == "any" and len(
+                tokens(head.group(1))) > 1:  # "doesn't matter, just not a musical": no preference, and the rest
+            rest = self.parse(text[head.end():])  # (not "im not picky, a comedy works": that is the answer)
+            if not (rest.accepted or rest.alternatives or rest.liked):
+                out.intents.append("any")
+                text = text[head.end():]
         first = re.match(r"\s*([A-Za-z]+)\s*[,.;:!]", text)
         if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks"
             out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")

@@ -34,7 +34,7 @@ INTENTS: dict[str, list[str]] = {
              "display results", "reveal the picks", "lay them on me", "enough chat", "films please",
              "your turn what do you suggest", "what do you suggest", "enough chat films please",
              "whats on the menu", "whats on offer", "what you got", "another 5", "another five", "5 more",
-             "five more",
+             "five more", "movies now", "films now", "movies now please", "come on movies", "cmon movies now",
              "more like the first", "more like the first one", "more like that one", "something like that one",
              "something like that last one"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
@@ -48,6 +48,8 @@ INTENTS: dict[str, list[str]] = {
                 "clean slate", "blank slate", "fresh start", "back to square one", "new plan", "start from scratch",
                 "start afresh", "from scratch", "new chat", "reboot", "start from zero", "from the top"],
     "undo": ["undo", "go back", "take that back", "undo that", "back", "ctrl z", "misclicked", "i misclicked",
+             "take back what i said", "take back what i just said", "forget what i just said",
+             "ignore what i just said", "scratch what i just said", "undo what i just said",
              "wrong button", "clicked the wrong one", "i clicked the wrong one", "scratch that", "cancel that",
              "go back one", "step back", "undo last", "take it back"],
     "greeting": ["hi", "hello", "hey", "hi there", "hello there", "hey there", "good morning", "good evening",
@@ -161,6 +163,8 @@ DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do"
               ("drop",), ("scratch",), ("remove",), ("ignore",),
               ("never", "mind"), ("nevermind",), ("get", "rid", "of"), ("instead", "of"), ("rather", "than"),
               ("no", "need", "for"), ("lose",), ("scrap",), ("ditch",), ("bin",), ("chuck",), ("nix",),
+              ("not", "fussed", "about"), ("im", "not", "fussed", "about"), ("not", "bothered", "about"),
+              ("dont", "mind", "about"),
               ("doesnt", "have", "to", "be"),
               ("doesnt", "need", "to", "be"), ("dont", "need", "to", "be"), ("does", "not", "need", "to", "be"),
               ("does", "not", "have", "to", "be"), ("dont", "need"),
@@ -169,6 +173,8 @@ SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
 SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
 REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", "my", "thing"), ("isnt", "for", "me"),
+                 ("are", "not", "for", "me"), ("arent", "for", "me"), ("not", "for", "me"), ("a", "hard", "no"),
+                 ("is", "a", "no"), ("are", "a", "no"), ("a", "no", "from", "me"), ("is", "out"), ("are", "out"),
                  ("is", "not", "for", "me"), ("away", "from", "me"), ("not", "so", "much"),
                  ("didnt", "get", "the", "hype"), ("dont", "get", "the", "hype"), ("not", "worth", "the", "hype")}
 # a film the person likes but does not want now ("fargo was great but not tonight")
@@ -220,7 +226,9 @@ INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", 
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
                             "whatever", "whatevers", "using", "both", "throw", "toss", "add",  # "throw in some romance"
                             "other", "others", "star", "than", "pref", "prefs", "era", "chance", "seeing", "nvm",
-                            "lot", "lots", "batch", "bunch", "sorry", "wait", "meant", "mean", "oops"}
+                            "lot", "lots", "batch", "bunch", "sorry", "wait", "meant", "mean", "oops",
+                            "obviously", "obvs", "ofc", "clearly", "would", "work", "works", "anymore", "far",
+                            "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start"}
 ERA_NEGATORS = {"no", "not", "nothing", "none", "without"}  # "no oldies": newer, not older
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 

@@ -836,3 +836,26 @@ def test_verdicts_in_other_words_round_eight_on_movielens(ml100k_catalog):
     assert sorted(titles[i] for i in p.seen) == ["Jumanji", "Matilda"] and not p.wish
     assert not parser.parse("fargo did much for me").disliked
     assert parser.parse("im done with horror").rejected == [(G, "Horror")]
+
+
+def test_plain_phrasings_round_nine_on_movielens(ml100k_catalog):
+    """The ninth helper's table (dev9): "yeah sure, why not" is yes and "definitely not" no;
+    "i'm lost, what do i do" asks for help; "take back what i just said" is undo; "doesn't
+    matter, just not a musical" is no preference and no musicals (but "im not picky, a comedy
+    works" answers comedy); "musicals are not for me", "action is a hard no" turn a kind down;
+    "no tearjerkers" rules out drama only; "30s or 40s would work" leaves no search phrase."""
+    parser = Parser(ml100k_catalog)
+    assert parser.parse("yeah sure, why not").intents == ["yes"]
+    assert parser.parse("definitely not").intents == ["no"]
+    assert parser.parse("i'm lost, what do i do").intents == ["help"]
+    assert parser.parse("take back what i just said").intents == ["undo"]
+    p = parser.parse("doesn't matter, just not a musical")
+    assert p.intents == ["any"] and p.rejected == [(G, "Musical")]
+    p = parser.parse("im not picky, a comedy works")
+    assert "any" not in p.intents and p.accepted == [(G, "Comedy")]
+    assert parser.parse("musicals are not for me").rejected == [(G, "Musical")]
+    p = parser.parse("romance is fine but no tearjerkers")
+    assert p.accepted == [(G, "Romance")] and p.rejected == [(G, "Drama")]
+    p = parser.parse("30s or 40s would work")
+    assert p.alternatives == [(("decade", "1930s"), ("decade", "1940s"))] and not p.wish
+    assert parser.parse("i'm not fussed about it being from the 90s anymore").dropped == [("decade", "1990s")]
