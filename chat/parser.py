@@ -351,6 +351,10 @@ OR_BETWEEN = {("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or"
 # a card named by a person in it ("i'll take the one with michelle pfeiffer", "the one by spielberg looks good")
 ONE_WITH_RE = re.compile(r"\b(?:the|that) one (?:with|starring|by|from|directed by)\b", re.IGNORECASE)
 EMPHATIC = {"definitely", "absolutely", "certainly", "totally", "course", "hell", "heck"}  # "... not": no
+# words that ask for more films, so people named beside a film they are in are a wish after all ("loved
+# tombstone, any other westerns with val kilmer?")
+ASKS_FOR_MORE_RE = re.compile(r"\b(?:something|anything|more|other|others|else|similar|want|wanna|give|gimme|show|"
+                              r"recommend|suggest|find|looking|please|pls)\b", re.IGNORECASE)
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
 # subtitles are fine after all: the "no subtitles" wish goes
@@ -859,6 +863,13 @@ class Parser:
                 out.rejected or out.alternatives or out.liked or out.disliked):  # "ill take the one with X"
             out.pick_with, out.accepted, out.wish = people[0], [], ""
             out.intents = ["yes"]
+        films = out.liked + out.disliked + out.seen
+        credited = [tv for tv in out.accepted if tv[0] in PERSON_TYPES and any(
+            tv[1] in self.catalog.values_of(i, tv[0]) for i in films)]
+        if credited and not ASKS_FOR_MORE_RE.search(text):  # "the african queen with bogart and hepburn is
+            out.accepted = [tv for tv in out.accepted if tv not in credited]  # lovely": who is in it, no wish
+            if out.wish and set(tokens(self.frame(text))) <= VERDICT_VOCABULARY | WISHLESS:
+                out.wish = ""  # and nothing else is left to search for
         if MEANT_RE.search(text) and out.rejected and (out.accepted or out.alternatives):
             out.dropped += out.rejected  # "sorry i meant the 70s not the 60s": a slip taken back, not a dislike
             out.rejected = []

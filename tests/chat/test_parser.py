@@ -859,3 +859,16 @@ def test_plain_phrasings_round_nine_on_movielens(ml100k_catalog):
     p = parser.parse("30s or 40s would work")
     assert p.alternatives == [(("decade", "1930s"), ("decade", "1940s"))] and not p.wish
     assert parser.parse("i'm not fussed about it being from the 90s anymore").dropped == [("decade", "1990s")]
+
+
+def test_people_named_as_who_is_in_the_film_are_no_wish_on_movielens(ml100k_catalog):
+    """The ninth helper's table: "the african queen with bogart and hepburn is lovely" likes
+    the film; the stars named are who is in it, not a wish for more of them. Asking for more
+    ("any other westerns with val kilmer?") keeps them."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("the african queen with bogart and hepburn is lovely")
+    assert [ml100k_catalog.titles[i] for i in p.liked] == ["African Queen, The"] and not p.accepted
+    p = parser.parse("true romance, christian slater and patricia arquette, perfection")
+    assert not p.accepted and not p.wish
+    assert ("cast", "Val Kilmer") in parser.parse("loved tombstone, any other westerns with val kilmer?").accepted
+    assert parser.parse("loved fargo, something with jim carrey").accepted == [("cast", "Jim Carrey")]
