@@ -245,7 +245,8 @@ CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars i
                               r"(?:in )?|(?:tell me|more) about|how long is|is) ()([1-5])\s*[?.!]*\s*$",
                               re.IGNORECASE)
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
-CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$)|\s+but\b)",
+CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$)|"
+                           r"\s+(?:but|not|is|was|r|are|looks?|sounds?|seems?)\b)",
                            re.IGNORECASE)
 # "the second looks good", "the third is perfect": a place with no noun, then what is said of it
 _PLACE_WORDS = "|".join(p for p in PLACES if p != "top")
@@ -265,11 +266,11 @@ TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|tha
 # "seen 1 and 3, 2 looks great": a digit opening a clause after one that named places (not "2 hours")
 BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
 VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)\s+(?:#|no\.?\s*|number\s+)?([1-5])"
-                        r"\s*$", re.IGNORECASE)
+                        r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*$", re.IGNORECASE)  # "seen 4 already"
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
-CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|try|watch|sounds|looks|nice|great|"
-                      r"cool|awesome|perfect|lovely|excellent|let'?s do)\b")
+CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|go for|try|watch|sounds|looks|nice|"
+                      r"great|cool|awesome|perfect|lovely|excellent|let'?s do)\b")
 # several films of the list at once: "the first two", "the last 3", "the first and third", "1 and 4";
 # only when what follows in the clause says something of them ("seen the first two", "1 and 3 look
 # good"), never more words of a wish ("the first two godfather films", "2 and 3 hour epics")
@@ -283,7 +284,8 @@ POSSESSIVES = {"my", "our", "his", "her", "their"}  # "your oldest films" are th
 AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks", "sound", "sounds", "seem", "seems",
                 "are", "were", "is", "both", "too", "already", "again", "please", "pls", "tho", "though", "lol", "fine",
                 "nice", "interesting", "ok", "okay", "i", "ive", "have", "not", "no", "dont", "didnt", "like", "liked",
-                "love", "loved", "want", "seen", "saw", "watched", "before", "very", "really", "so", "pretty", "kinda"}
+                "love", "loved", "want", "seen", "saw", "watched", "before", "very", "really", "so", "pretty", "kinda",
+                "for", "me", "r", "meh", "good", "great", "mid"}  # "the 4th and the 5th are not for me"
 _PLACE = "|".join(p for p in PLACES if p != "top")
 # a place in the list and nothing else ("the 3rd"): never the name of a film
 PLACE_ONLY = re.compile(r"^\s*(?:the\s+)?(?:" + "|".join(PLACES) + r"|#?[1-9])(?:\s+(?:one|film|movie|pick))?\s*$",
@@ -291,7 +293,7 @@ PLACE_ONLY = re.compile(r"^\s*(?:the\s+)?(?:" + "|".join(PLACES) + r"|#?[1-9])(?
 CARD_SPAN = re.compile(r"\b(?:the )?(first|top|last) (" + "|".join(COUNT_WORDS) + r")\b(?: (?:ones|films|movies))?",
                        re.IGNORECASE)
 CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&|,\s*and)\s*(?:the )?(?:" + _PLACE
-                       + r"))+\b(?: (?:ones?|films|movies))?|(?:\bnumbers? |#)?\b[1-5](?:\s*(?:,|and|&|,\s*and)\s*#?"
+                       + r"))+\b(?: (?:ones?|films|movies))?|(?:\bnumbers? |#)?\b[1-5](?:\s*(?:,|and|&|or|,\s*and)\s*#?"
                        r"[1-5])+\b", re.IGNORECASE)
 # a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
 FACT_QUESTION = re.compile(
@@ -322,8 +324,8 @@ NOTHING_FOR_ME_RE = re.compile(r"\b(?:(?:both|it|they|that|which) )?(?:did|do|do
 # "we've already done jumanji this week": seen (not "i'm done", "done with horror")
 DONE_FILMS_RE = re.compile(r"\b(already|just) (?:done|had)\b(?! with\b)", re.IGNORECASE)
 # "scream is mid", "kinda mid": a verdict at the end of a clause (not "mid 90s", "mid-length")
-MID_RE = re.compile(r"\b(is|was|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+mid\b(?=\s*(?:[,.;!?]|$|but\b|"
-                    r"and\b|tbh\b|imo\b|whats\b|what\b|lol\b))", re.IGNORECASE)
+MID_RE = re.compile(r"\b(is|was|are|r|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+mid\b"
+                    r"(?=\s*(?:[,.;!?]|$|but\b|and\b|tbh\b|imo\b|whats\b|what\b|lol\b))", re.IGNORECASE)
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
 # a message that opens by throwing the whole search away: a new one follows ("scrap everything, i want a
 # 70s horror now"; not "forget the 80s", which drops one value)
@@ -355,6 +357,27 @@ EMPHATIC = {"definitely", "absolutely", "certainly", "totally", "course", "hell"
 # tombstone, any other westerns with val kilmer?")
 ASKS_FOR_MORE_RE = re.compile(r"\b(?:something|anything|more|other|others|else|similar|want|wanna|give|gimme|show|"
                               r"recommend|suggest|find|looking|please|pls)\b", re.IGNORECASE)
+# a message that only thanks, praises and takes leave ("thanks, that's great, bye!", "bet ty", "cool merci",
+# "lol ok bet, watching it now"): goodbye; it needs one word of thanks or leave-taking
+CLOSING_WORDS = {"thanks", "thank", "thankyou", "thx", "thnx", "ty", "tysm", "cheers", "ta", "merci", "danke",
+                 "gracias", "grazie", "bye", "goodbye", "byee", "goodnight", "night", "nite", "cya", "later", "ttyl"}
+CLOSING_FILLER = CLOSING_WORDS | {
+    "you", "so", "much", "very", "a", "lot", "for", "the", "your", "help", "all", "great", "perfect", "wonderful",
+    "lovely", "cool", "awesome", "amazing", "brilliant", "fab", "nice", "good", "ok", "okay", "k", "kk", "alright",
+    "right", "that", "thats", "s", "is", "it", "was", "bet", "watching", "now", "then", "enjoy", "mate", "again",
+    "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
+    "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
+    "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh"}
+CLOSING_TAIL = re.compile(r"(?:^|[.!?,;]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?night)\b[^.!?]*[.!?]*\s*$",
+                          re.IGNORECASE)
+
+
+def _closing(text: str) -> bool:
+    """``text`` only thanks, praises and takes leave (one word of thanks or goodbye at least)."""
+    toks = [t for t in tokens(text) if t not in INTERJECTIONS]
+    return bool(toks) and set(toks) <= CLOSING_FILLER and bool(set(toks) & CLOSING_WORDS)
+
+
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
 # subtitles are fine after all: the "no subtitles" wish goes
@@ -681,9 +704,16 @@ class Parser:
         if seen_shown:  # "seen them all": every film shown; "seen it": the one the talk is on, or which?
             out.intents.append("seen_all" if seen_shown.group("all") else "seen_it")
             return out
-        if FAREWELL_RE.match(text) or THANKS_RE.match(text):  # "gotta go, bye", "perfect thanks", "that will do"
-            out.intents.append("bye")
+        if FAREWELL_RE.match(text) or THANKS_RE.match(text) or _closing(text):  # "gotta go, bye", "perfect
+            out.intents.append("bye")  # thanks", "that will do", "Wonderful, thank you so much. Good night."
             return out
+        tail = CLOSING_TAIL.search(text)
+        if tail and _closing(tail.group(0)) and tokens(text[: tail.start()]):  # "I'd go for the 3rd. Thanks
+            out = self.parse(text[: tail.start()])  # for the help!": the rest, and goodbye
+            if out.pick is not None or "yes" in out.intents or out.liked:
+                out.intents = [i for i in out.intents if i != "bye"] + ["bye"]
+                return out
+            out = Parse(truncated=truncated)
         # what the message says beside please and lol ("ctrl z lol")
         core = tuple(t for t in toks if t not in POLITE and t not in INTERJECTIONS - ALL_YES) or tuple(toks)
         if core in INTENT_OF:
@@ -820,8 +850,8 @@ class Parser:
         # without the name, "films" alone is no wish either
         wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers or absent else WISHLESS
         if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish
-            wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | {
-                "number", "num", "no", "1", "2", "3", "4", "5"}
+            wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | set(
+                COUNT_WORDS) | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin", "feeling"}
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
         if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
@@ -1063,6 +1093,10 @@ class Parser:
             return None
         place = places[0][0] if places else PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
         before, after = text[: m.start()].lower(), text[m.end():].lower()
+        cut = re.search(r"[,;.!?]|\bbut\b", after)
+        own, rest = (after[: cut.start()], after[cut.end():]) if cut else (after, "")
+        if re.search(r"\b(?:" + _PLACE + r"|[1-5])\b", rest, re.IGNORECASE):  # another card named after it:
+            after = own  # its own clause says what of it ("the first two look good, the third not so much")
         after_words = set(tokens(after))
         if re.search(r"\bwhy\b|^\s*how (?:is|come)\b", before) or re.search(r"\bexplain\b", after):
             return place, "why"  # "why the first one", "how is number 4 a comedy?? explain": its explanation
@@ -1094,7 +1128,7 @@ class Parser:
         the first one but not the third", "the 4th one I've seen, the 1st one too"); empty unless
         there are two or more that differ in verdict or in the places they name."""
         out = []
-        for clause in re.split(r"\s*[,;.!?]\s*|\s+but\s+", text):
+        for clause in re.split(r"\s*[,;.!?]\s*(?:but\s+)?|\s+but\s+", text):  # (", but 2 looks good")
             pick = Parser._pick(clause) if clause.strip() else None
             if out and CARD_TOO.match(clause) and pick is not None:  # "the 4th one I've seen, the 1st one too"
                 pick = (pick[0], out[-1][1])
@@ -1978,7 +2012,8 @@ class Parser:
             seen = own["seen"] or own["again"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
                                       for j in range(m.clause + 1, len(marks)))
             if m.item is None:
-                if not PLACE_ONLY.match(m.text):  # "similar to the 3rd but ...": a card, no film
+                if not PLACE_ONLY.match(m.text) and not set(tokens(m.text)) <= POSITIVE | PRAISE | CLOSING_FILLER:
+                    # (not "similar to the 3rd but ...": a card; not "Lovely, we'll go with the first one")
                     out.unknown_titles.append(m.text)
                 continue
             if seen:

@@ -194,9 +194,14 @@ class _Apply:
             return
         chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
-            if chosen and p.pick[1] == "like" and len(p.places or [p.pick[0]]) == 1 and self.judged:
+            leaving = "bye" in p.intents  # "I'd go for the 3rd. Thanks for the help!": chosen, and goodbye
+            if (chosen or leaving) and p.pick[1] == "like" and len(p.places or [p.pick[0]]) == 1 and self.judged:
                 self.chose(self.judged[-1], text)
-            if "bye" in p.intents:
+                if leaving:
+                    self.ack[-1] += " Thanks for chatting, and come back any time."
+                    self.then = "close"
+                    return
+            if leaving:
                 self.goodbye()
             return
         if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents):

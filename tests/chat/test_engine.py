@@ -1304,3 +1304,16 @@ def test_a_card_taken_by_a_person_in_it_on_movielens(ml_models):
     state, reply = engine.step(state, Text("something with michelle pfeiffer or tom hanks"))
     state, reply = engine.step(state, Text("ill take the one with michelle pfeiffer"))
     assert reply.text.count("Michelle Pfeiffer") >= 1 and "Tom Hanks, Michelle Pfeiffer" not in reply.text
+
+
+@pytest.mark.data
+def test_a_pick_with_thanks_is_chosen_and_goodbye_on_movielens(ml_models):
+    """Found by a second helper over HTTP: "Lovely, we'll go with the first one. Thanks a lot!"
+    replaced the film picked and said no goodbye."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    _, bye = engine.step(state, Text("Lovely, we'll go with the first one. Thanks a lot!"))
+    assert f"enjoy *{reply.cards[0].title}*" in bye.text and "come back" in bye.text
+    _, bye = engine.step(state, Text("thanks, that's great, bye!"))
+    assert "Enjoy the film" in bye.text and "Looking for something like" not in bye.text

@@ -872,3 +872,24 @@ def test_people_named_as_who_is_in_the_film_are_no_wish_on_movielens(ml100k_cata
     assert not p.accepted and not p.wish
     assert ("cast", "Val Kilmer") in parser.parse("loved tombstone, any other westerns with val kilmer?").accepted
     assert parser.parse("loved fargo, something with jim carrey").accepted == [("cast", "Jim Carrey")]
+
+
+def test_goodbyes_with_thanks_and_several_cards_judged_on_movielens(ml100k_catalog):
+    """Found by a second helper over HTTP: "thanks, that's great, bye!", "Wonderful, thank you so
+    much for your help. Good night.", "cool merci", "bet ty" started a new search; "I'd go for
+    the 3rd. Thanks for the help!" lost the pick. "the first two look good, the third not so
+    much" rejected the two liked; "the 4th one and the 5th are not for me, but 2 looks good" and
+    "seen 4 already. 5 is meh" judged only one card."""
+    parser = Parser(ml100k_catalog)
+    for text in ("thanks, that's great, bye!", "Wonderful, thank you so much for your help. Good night.",
+                 "cool merci", "alright, danke!", "bet ty"):
+        assert parser.parse(text).intents == ["bye"], text
+    assert parser.parse("thanks, any comedies?").accepted == [(G, "Comedy")]
+    p = parser.parse("I'd go for the 3rd. Thanks for the help!")
+    assert p.pick == (2, "like") and "bye" in p.intents
+    assert parser.parse("the first two look good, the third not so much").verdicts == [
+        ([0, 1], "like"), ([2], "dislike")]
+    assert parser.parse("the 4th one and the 5th are not for me, but 2 looks good").verdicts == [
+        ([3, 4], "dislike"), ([1], "like")]
+    assert parser.parse("seen 4 already. 5 is meh").verdicts == [([3], "seen"), ([4], "dislike")]
+    assert parser.parse("2 & 5 r mid, 3 looks sick tho").verdicts == [([1, 4], "dislike"), ([2], "like")]
