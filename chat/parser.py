@@ -55,6 +55,7 @@ from chat.words import (
     CHILD_AGE_RE,
     CHILD_MAX_AGE,
     CHILD_WORDS,
+    CHOOSE_FILLER,
     CLOSED_WORDS,
     COMPLAINTS,
     DISLIKE_TRIGGERS,
@@ -242,7 +243,14 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|1|film|mov
 CARD_DIGIT_SAYS = re.compile(r"^\s*(?:(?:ok(?:ay)?|ooh|oh|hmm|right|yes|yeah|yep|and)[\s,.!]+)*()([1-5])"
                              r"(?=\s+(?:looks|sounds|seems|is|was)\b)", re.IGNORECASE)
 CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars in|starring in|wrote)|what(?:'?s| is) "
-                              r"(?:in )?|(?:tell me|more) about|how long is|is) ()([1-5])\s*[?.!]*\s*$",
+                              r"(?:in )?|(?:tell me|more) about|how long is|is) ()([1-5])\s*[?.!]*\s*$"
+                              r"|\bwhat(?:'?s| is) ()([1-5]) about\b|^\s*(?:is|was|does|did|has) ()([1-5])\b(?=\s+\w)"
+                              r"(?!\s*(?:hours?|hrs?|h|min|mins|minutes|stars?|out|of|times|x|or|and|to|-)\b)",
+                              re.IGNORECASE)  # "what's 2 about", "is 1 in german?"
+# "ok ill take 3", "we'll watch 2": a card chosen by its bare number
+CARD_DIGIT_TAKEN = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|let'?s|gonna|i want|i choose|i pick)\s+"
+                              r"(?:take|watch|go with|do|try|have|see)?\s*(?:number\s+|no\.?\s*|#)?()([1-5])"
+                              r"\s*[.!]*\s*$",
                               re.IGNORECASE)
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
 CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$)|"
@@ -686,6 +694,12 @@ class Parser:
         if which:  # "which is the scariest?": among the films shown
             return Parse(intents=["which"], which=which.group(1).lower(), truncated=truncated)
         question = FACT_QUESTION.search(text)
+        one_with = ONE_WITH_RE.search(text)
+        if question and one_with:  # "whats the one with jimmy stewart about", "the one by kurosawa, whats it about"
+            who = re.split(r"[,;.!?]|\b(?:about|whats?|who|is|how)\b", text[one_with.end():], maxsplit=1)[0]
+            people = [tv for tv in self.parse(f"with {who}").accepted if tv[0] in PERSON_TYPES]
+            if len(people) == 1:
+                return Parse(intents=["about"], pick_with=people[0], truncated=truncated)
         if question:  # "who's in it?", "tell me about men in black": facts, not a wish or a like
             films = self._films_in(text, question)
             bare = not question.group("film") and question.start() == 0 and not text[question.end():].strip(" ?!.")
@@ -727,6 +741,9 @@ class Parser:
         said = {INTENT_OF.get(x) for x in parts if x}
         if len(said) == 1 and None not in said and said <= {"help", "undo", "restart", "why", "more"}:
             out.intents.append(said.pop())  # "i'm lost, what do i do": each part says it
+            return out
+        if "restart" in said and said <= {"restart", "no", "something_else", "any"}:  # "nah, none of those.
+            out.intents.append("restart")  # start over": the list turned down, and a fresh search
             return out
         if all(t in ALL_YES for t in core):
             out.intents.append("yes")
@@ -851,7 +868,8 @@ class Parser:
         wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers or absent else WISHLESS
         if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish
             wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | set(
-                COUNT_WORDS) | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin", "feeling"}
+                COUNT_WORDS) | CHOOSE_FILLER | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin",
+                                                "feeling", "ill"}
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
         if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
@@ -959,8 +977,9 @@ class Parser:
         if out.verdicts:  # "seen 1 and 3, 2 looks great": a pick and other films
             out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts}) + (
                 ["bye"] if "bye" in out.intents else [])
-        elif out.pick is not None and out.pick[1] == "why":  # "how is number 4 a comedy?? explain": its reasons,
-            out.intents, out.accepted, out.rejected, out.alternatives, out.wish = ["why"], [], [], [], ""  # no wish
+        elif out.pick is not None and out.pick[1] in ("why", "about"):  # "how is number 4 a comedy?? explain",
+            # "is 1 in german?": its reasons or facts, no wish
+            out.intents, out.accepted, out.rejected, out.alternatives, out.wish = [out.pick[1]], [], [], [], ""
         elif out.pick is not None and out.pick[1] == "dislike" and out.dropped and not out.names_something_else(
                 "dropped"):  # "number 3 looks grim, swap it": that card, not the kind of film
             out.dropped = []
@@ -1082,27 +1101,31 @@ class Parser:
         first one" (seen), "more
         like the third one" (more), "why the first one" (why). None when no place is named or
         nothing is said of it ("the first one was released when?")."""
-        bare = re.match(r"\s*why\s+(?:the\s+)?([1-9])\s*[?.!]*\s*$", text, re.IGNORECASE)
+        bare = re.match(r"\s*(?:why|y|how come)\s+(?:(?:did\s+)?(?:you|u)\s+(?:pick|choose|chose|suggest|"
+                        r"recommend)\s+)?(?:the\s+|number\s+|#)?([1-9])\s*[?.!]*\s*$", text, re.IGNORECASE)
         if bare:  # "why 2?": the second card's explanation (found by a fifth helper: it explained the first)
             return int(bare.group(1)) - 1, "why"
         places = Parser._places(text)
         m = places[1] if places else (CARD_REF.search(text) or CARD_REF_BARE.search(text)
                                       or CARD_REF_SAYS.search(text) or CARD_DIGIT_SAYS.match(text)
-                                      or CARD_DIGIT_ASKED.search(text))
+                                      or CARD_DIGIT_ASKED.search(text) or CARD_DIGIT_TAKEN.search(text))
         if not m:
             return None
-        place = places[0][0] if places else PLACES[m.group(1).lower()] if m.group(1) else int(m.group(2)) - 1
+        digits = [g for g in m.groups()[1:] if g and g.isdigit()] if not places else []
+        place = places[0][0] if places else PLACES[m.group(1).lower()] if m.group(1) else int(digits[0]) - 1
         before, after = text[: m.start()].lower(), text[m.end():].lower()
+        lead = before + " " + text[m.start():m.end()].lower()  # with the words matched: "ill take 3", "is 1 ..."
         cut = re.search(r"[,;.!?]|\bbut\b", after)
         own, rest = (after[: cut.start()], after[cut.end():]) if cut else (after, "")
         if re.search(r"\b(?:" + _PLACE + r"|[1-5])\b", rest, re.IGNORECASE):  # another card named after it:
             after = own  # its own clause says what of it ("the first two look good, the third not so much")
         after_words = set(tokens(after))
-        if re.search(r"\bwhy\b|^\s*how (?:is|come)\b", before) or re.search(r"\bexplain\b", after):
+        if re.search(r"\bwhy\b|^\s*how (?:is|come)\b|\bwhat makes\b|\bhow come\b", lead.strip()) or re.search(
+                r"\bexplain\b", after):
             return place, "why"  # "why the first one", "how is number 4 a comedy?? explain": its explanation
-        if re.match(r"\s*(?:is|was|does|did|has)\b", before):
+        if re.match(r"\s*(?:is|was|does|did|has)\b", lead):
             return place, "about"  # "is the last one in color?": a question about it
-        if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", before) or "about" in after_words or (
+        if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", lead) or "about" in after_words or (
                 FACT_QUESTION.search(text)):
             return place, "about"  # "who directed the first one?", "the third one, is it long?": its facts
         if CARD_MORE.search(before):
@@ -1115,7 +1138,7 @@ class Parser:
         if CARD_NOT.search(before) or after_words & (NEGATIVE | COMPLAINTS) or any(
                 match_phrase(after_toks, j, REJECT_BEFORE | {("not", "for", "me")}) for j in range(len(after_toks))):
             return place, "dislike"  # "4 not for me"
-        if ORDINAL_PICK.match(text) or CARD_YES.search(before) or after_words & (POSITIVE | PRAISE | {"please"}) or (
+        if ORDINAL_PICK.match(text) or CARD_YES.search(lead) or after_words & (POSITIVE | PRAISE | {"please"}) or (
                 TAKE_IT.search(after)) or (
                 not tokens(before) and not after_words - {"sounds", "looks", "seems", "is", "please"}) or any(
                 match_phrase(after_toks, j, REVIEW_LIKE) for j in range(len(after_toks))):  # "… looks fire"

@@ -192,6 +192,14 @@ class _Apply:
             return
         if p.pick_with is not None and self.pick_with(p, text):  # "ill take the one with michelle pfeiffer"
             return
+        if p.pick_with is not None and "about" in p.intents:  # no card with them: say so, the films stay
+            v, shown = self.m.catalog.find_value(*p.pick_with), last_cards(self.s)
+            hits = [w for w in shown if v is not None and self.m.world.has(w, v)]
+            name = md(p.pick_with[1])
+            self.notes.append(f"None of the films shown has {name}." if not hits else
+                              f"{len(hits)} of the films shown have {name}: which one? Ask by its number.")
+            self.then = "stay"
+            return
         chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
             leaving = "bye" in p.intents  # "I'd go for the 3rd. Thanks for the help!": chosen, and goodbye
@@ -765,10 +773,15 @@ class _Apply:
         v = self.m.catalog.find_value(*p.pick_with)
         shown = last_cards(self.s)
         hits = [place for place, w in enumerate(shown) if v is not None and self.m.world.has(w, v)]
+        if len(hits) != 1 and "about" in p.intents:
+            return False
         if len(hits) != 1:
             p.accepted.append(p.pick_with)
             p.intents = [i for i in p.intents if i != "yes"]
             return False
+        if "about" in p.intents:  # "whats the one with jimmy stewart about": that card's facts
+            self.about([self.m.world.catalog_index(shown[hits[0]])])
+            return True
         self.pick(hits, "like")
         if CHOOSE_RE.search(text) and self.judged:
             self.chose(self.judged[-1], text)

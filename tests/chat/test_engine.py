@@ -1317,3 +1317,26 @@ def test_a_pick_with_thanks_is_chosen_and_goodbye_on_movielens(ml_models):
     assert f"enjoy *{reply.cards[0].title}*" in bye.text and "come back" in bye.text
     _, bye = engine.step(state, Text("thanks, that's great, bye!"))
     assert "Enjoy the film" in bye.text and "Looking for something like" not in bye.text
+
+
+@pytest.mark.data
+def test_questions_about_a_card_by_number_or_by_a_person_in_it_on_movielens(ml_models):
+    """Found by a second helper over HTTP: "what's 2 about", "is 1 in german?", "ok ill take 3",
+    "y u pick 3", "whats the one with cary grant about" and "nah, none of those. start over"
+    were search phrases, filters or the wrong film."""
+    parser = ml_models.parser
+    assert parser.parse("what's 2 about").pick == (1, "about")
+    p = parser.parse("is 1 in german?")
+    assert p.pick == (0, "about") and not p.accepted
+    assert parser.parse("is 2 hours ok").pick is None
+    assert parser.parse("ok ill take 3").pick == (2, "like") and not parser.parse("ok ill take 3").wish
+    assert parser.parse("y u pick 3").pick == (2, "why")
+    assert parser.parse("nah, none of those. start over").intents == ["restart"]
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a hitchcock film"))
+    names = [n for c in reply.cards for n in c.cast]
+    card, name = next((c, n) for c in reply.cards for n in c.cast if names.count(n) == 1)
+    _, about = engine.step(state, Text(f"whats the one with {name.lower()} about"))
+    assert about.text.startswith(f"*{card.title}*") and [c.item_id for c in about.cards] == [
+        c.item_id for c in reply.cards]
