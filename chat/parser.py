@@ -440,6 +440,7 @@ CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "giv
                   "let", "i", "id", "just", "maybe", "make"}
 # "seen them all" (every film shown) and "seen it" (one of them: which?)
 SEEN_SHOWN = re.compile(r"^\s*(?:(?:ok|yeah|nah|no|nope|sorry|hmm|haha|lol|ugh|mm|meh|well)[\s,.!]+)?"
+                        r"(?:not (?:that|this) one[\s,.!]+)?"  # "not that one, ive seen it"
                         r"(?:i'?ve |i have |i )?(?:already )?"
                         r"(?:seen|watched|saw) (?:(?P<all>them all|them|these|those|all of (?:them|these|those)|"
                         r"all (?:of )?(?:these|those|them)|every (?:single )?one(?: of (?:them|these|those))?|all)|"

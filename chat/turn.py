@@ -163,8 +163,8 @@ class _Apply:
     def text(self, text: str) -> None:
         self.message = text
         p = self.m.parser.parse(text)
-        if self.s.topic >= 0 and "about" not in p.intents:  # the talk moved on from the film asked about
-            self.s = dataclasses.replace(self.s, topic=-1, topic_role="")
+        if self.s.topic >= 0 and not {"about", "seen_it"} & set(p.intents):  # the talk moved on from the film
+            self.s = dataclasses.replace(self.s, topic=-1, topic_role="")  # asked about ("seen it" is about it)
         if p.person_ref is not None and not self.person_ref(p):
             return
         if p.truncated:
@@ -827,6 +827,8 @@ class _Apply:
             self.then = "new_films"
             return True
         it = self._film_talked_of(last_list=False)
+        if it is None and self.s.topic >= 0 and int(self.m.world.of_catalog[self.s.topic]) in shown:
+            it = int(self.m.world.of_catalog[self.s.topic])  # "who is in the second one?" ... "ive seen it"
         if it is None and len(shown) == 1:
             it = shown[0]
         if it is None:

@@ -1340,3 +1340,21 @@ def test_questions_about_a_card_by_number_or_by_a_person_in_it_on_movielens(ml_m
     _, about = engine.step(state, Text(f"whats the one with {name.lower()} about"))
     assert about.text.startswith(f"*{card.title}*") and [c.item_id for c in about.cards] == [
         c.item_id for c in reply.cards]
+
+
+@pytest.mark.data
+def test_seen_that_one_is_the_film_talked_of_or_which_on_movielens(ml_models):
+    """Found by a second helper over HTTP: "not that one, ive seen it" replaced every card (the
+    three Kubrick war films were lost). It is the film the talk is on (asked about last), judged
+    as its Seen button; with none, the reply asks which."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a war film by kubrick"))
+    first = [c.item_id for c in reply.cards]
+    _, which = engine.step(state, Text("not that one, ive seen it"))
+    assert "Which one have you seen?" in which.text
+    state, about = engine.step(state, Text("who is in the second one?"))
+    state, seen = engine.step(state, Text("not that one, ive seen it"))
+    now = [c.item_id for c in seen.cards]
+    assert f"You have seen *{reply.cards[1].title}*" in seen.text and first[1] not in now
+    assert set(first[:1] + first[2:]) <= set(now)
