@@ -409,7 +409,10 @@ class _Apply:
         either = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & new_types and (
             instead or {cat.attr_values[v][0] for v in g} <= EXCLUSIVE_TYPES)))
         accepted = tuple(v for v in s.accepted if v not in no and v not in replaced) + tuple(yes)
-        if instead and yes and len(accepted) > len(yes) and not fitting(self.m.world, accepted, either).any():
+        proposing = re.search(r"\b(?:what|how|wat) about\b", self.message, re.IGNORECASE)  # "what about the 70s":
+        # one more thing to try with the rest, not a new search
+        if instead and yes and len(accepted) > len(yes) and not proposing and not fitting(
+                self.m.world, accepted, either).any():
             # "a war film by Spielberg" ... "something with Tom Hanks instead": no film is known to have
             # the new value with the rest, so "instead" starts the search afresh from it
             replaced += [v for v in accepted if v not in yes]

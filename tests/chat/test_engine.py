@@ -1358,3 +1358,18 @@ def test_seen_that_one_is_the_film_talked_of_or_which_on_movielens(ml_models):
     now = [c.item_id for c in seen.cards]
     assert f"You have seen *{reply.cards[1].title}*" in seen.text and first[1] not in now
     assert set(first[:1] + first[2:]) <= set(now)
+
+
+@pytest.mark.data
+def test_what_about_adds_to_the_search_rather_than_restarting_it_on_movielens(ml_models):
+    """Found by a second helper over HTTP: "a french romance", then "hmm what about the 70s",
+    answered "Got it: 1970s instead of Romance" and dropped France too. "What about" proposes
+    one more thing with the rest; with no film having it all, the close ones say what each lacks."""
+    engine = Engine(ml_models)
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a french romance"))
+    state, reply = engine.step(state, Text("hmm what about the 70s"))
+    kept = {cat.attr_values[v] for v in state.accepted} | {cat.attr_values[v] for g in state.either for v in g}
+    assert {("genre", "Romance"), ("decade", "1970s"), ("country", "France")} <= kept
+    assert "instead of" not in reply.text and reply.cards
