@@ -560,6 +560,7 @@ class _Reading:
     title_closes: int = -1  # the last clause that ends with a film's name ("Heat (1995)": the year is the film's)
     seen_not_now: list[int] = field(default_factory=list)  # seen films not wanted now ("not titanic again")
     complaints: list[Value] = field(default_factory=list)  # "too long": ruled out, unless a value of its type is wanted
+    last_value: Value | None = None  # the last value wanted of the clause before, for "a comedy? or animation"
 
 
 class Parser:
@@ -1449,6 +1450,7 @@ class Parser:
         return self.lex.titles[tuple(hit[0].split())][0] if hit else None
 
     def _clause(self, r: _Reading, k: int, c: _Clause, title_mood: str | None) -> str | None:
+        before, r.last_value = r.last_value, None
         reviewed = self._review(r, k, c)
         if reviewed:
             return reviewed
@@ -1457,7 +1459,8 @@ class Parser:
         dropping = False  # after "forget", "drop", "instead of" (and "swap" until "for")
         swapping = False
         drop_until = next((j for j in range(n) if match_phrase(toks, j, DROP_BEFORE)), -1)  # "X doesn't matter"
-        last_value = None  # (end, value) of the last value wanted, for "X or Y"
+        # (end, value) of the last value wanted, for "X or Y" (also across clauses: "maybe a comedy? or animation")
+        last_value = (0, before) if before and c.toks[:1] == ["or"] else None
         compare = None
         year_hint, after_title = None, -1
         while i < n:
@@ -1649,6 +1652,7 @@ class Parser:
                 r.leftover.append(toks[i])
                 r.leftover_clause.append(k)
             i += 1
+        r.last_value = last_value[1] if last_value else None
         return (mood or title_mood) if named_title else None
 
     @staticmethod

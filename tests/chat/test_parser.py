@@ -893,3 +893,10 @@ def test_goodbyes_with_thanks_and_several_cards_judged_on_movielens(ml100k_catal
         ([3, 4], "dislike"), ([1], "like")]
     assert parser.parse("seen 4 already. 5 is meh").verdicts == [([3], "seen"), ([4], "dislike")]
     assert parser.parse("2 & 5 r mid, 3 looks sick tho").verdicts == [([1, 4], "dislike"), ([2], "like")]
+
+
+def test_an_or_opening_the_next_clause_is_either_or_on_movielens(ml100k_catalog):
+    """Found by a second helper over HTTP: "maybe a comedy? or animation" asked for both."""
+    parser = Parser(ml100k_catalog)
+    assert parser.parse("maybe a comedy? or animation").alternatives == [((G, "Comedy"), (G, "Animation"))]
+    assert parser.parse("a comedy, and from the 90s").accepted == [(G, "Comedy"), ("decade", "1990s")]
