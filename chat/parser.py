@@ -2040,7 +2040,9 @@ class Parser:
             seen = own["seen"] or own["again"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
                                       for j in range(m.clause + 1, len(marks)))
             if m.item is None:
-                if not PLACE_ONLY.match(m.text) and not set(tokens(m.text)) <= POSITIVE | PRAISE | CLOSING_FILLER:
+                words = tokens(m.text)
+                if not PLACE_ONLY.match(m.text) and not set(words) <= POSITIVE | PRAISE | CLOSING_FILLER and (
+                        words[-1:] != ["ones"]):  # (not "the Disney ones": a kind of film, left as the wish)
                     # (not "similar to the 3rd but ...": a card; not "Lovely, we'll go with the first one")
                     out.unknown_titles.append(m.text)
                 continue

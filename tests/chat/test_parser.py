@@ -900,3 +900,4 @@ def test_an_or_opening_the_next_clause_is_either_or_on_movielens(ml100k_catalog)
     parser = Parser(ml100k_catalog)
     assert parser.parse("maybe a comedy? or animation").alternatives == [((G, "Comedy"), (G, "Animation"))]
     assert parser.parse("a comedy, and from the 90s").accepted == [(G, "Comedy"), ("decade", "1990s")]
+    assert not parser.parse("something fun for the kids, maybe like the Disney ones").unknown_titles  # a kind
