@@ -57,6 +57,7 @@ FIRST_ASKED = ("genre", "decade", "director", "cast")  # kind of film, era, peop
 OPTION_ORDER = {"decade": (), "critics": ("critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed"),
                 "runtime": ("under 90 minutes", "90 to 120 minutes", "over 2 hours"),
                 "mpaa": tuple(f"rated {r}" for r in RATINGS)}
+LEAN = 0.7  # the share of the evidence given to likeness to the film asked for more like (``ChatState.lean``)
 FIT_POOL = 60  # a list is the films that fit the stated wish best among this many most believed
 SHARED_POOL = 30  # a type all of this many best-scored candidates agree on is not asked about
 
@@ -214,7 +215,21 @@ class Engine:
         g.update(Feedback(tuple(s.accepted) + tuple(v for grp in s.either for v in grp), tuple(s.rejected),
                           tuple(s.liked), tuple(s.disliked),
                           tuple(i for i in s.shown if i not in s.liked)))
-        return g.item_scores
+        if s.lean < 0:
+            return g.item_scores
+        # "more like toy story": half the evidence is how like that film each film is
+        return (1 - LEAN) * rank_normalise(g.item_scores) + LEAN * rank_normalise(self._like_film(s.lean))
+
+    def _like_film(self, item: int) -> np.ndarray:
+        """``(n_world_items,)``: how like world item ``item`` each film is, by what the films are
+        (the text vectors: kind of film, people, era), half and half with the fused vectors (who
+        liked them); the fused vectors alone where the encoder is not loaded."""
+        m = self.m
+        near = m.fused @ m.fused[item]
+        if m.retriever is None:
+            return near
+        text = m.retriever.index.embeddings[m.world.data.items]
+        return 0.5 * rank_normalise(near) + 0.5 * rank_normalise(text @ text[item])
 
     def _wish_scores(self, wish: str) -> np.ndarray | None:
         r = self.m.retriever

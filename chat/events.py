@@ -194,6 +194,7 @@ class ChatState:
     quiet: bool = False  # "stop asking me questions": films only, no question, until the person starts over
     topic: int = -1  # the film (catalog index) the last question about a film was on: what "is it scary?" means
     topic_role: str = ""  # what that question asked of it: "director" ("who directed it?"), "cast" ("who is in it?")
+    lean: int = -1  # the film (world item) the person last asked for more like ("more like toy story"), this search
     question: Question | None = None
     asked: tuple[int, ...] = ()  # values offered by the pending question
     question_types: tuple[str, ...] = ()  # the attribute type of each question in this search

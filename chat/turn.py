@@ -63,6 +63,10 @@ OLDEST_FILMS = 20  # "your oldest films": the first decades that hold at least t
 THANKS_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers|bye|goodnight|good night)\b", re.IGNORECASE)
 
 
+# a film named as the model for what comes next, not only liked ("more like toy story", "fargo vibes")
+LIKE_THAT_RE = re.compile(r"\b(?:like|similar|vibes?|esque|ish|vein|lines of|a la)\b", re.IGNORECASE)
+
+
 def restarted(s: ChatState) -> ChatState:
     """A fresh search that keeps who the person is and what they liked, disliked and saw."""
     return ChatState(session_id=s.session_id, user_id=s.user_id, turn=s.turn, liked=s.liked,
@@ -281,6 +285,10 @@ class _Apply:
             if w >= 0:
                 self.chose(w, text)
                 return
+        if len(p.liked) == 1 and not p.disliked and LIKE_THAT_RE.search(text):  # "more like toy story",
+            w = int(self.m.world.of_catalog[p.liked[0]])  # "titanic vibes": the next lists lean to that film
+            if w >= 0:
+                self.s = dataclasses.replace(self.s, lean=w)
         if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
             set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
             praised = {int(self.m.world.of_catalog[i]) for i in p.liked}  # "ok the birds sounds fun", not
@@ -343,6 +351,7 @@ class _Apply:
         self.card(CardFeedback(item_id, "like" if verdict == "more" else verdict))
         if verdict == "more":  # more like it: a new list that leans to the film just liked
             self.then = "films"
+            self.s = dataclasses.replace(self.s, lean=int(shown[place]))
         return True
 
     def answer(self, p: Parse) -> set[str]:

@@ -1373,3 +1373,20 @@ def test_what_about_adds_to_the_search_rather_than_restarting_it_on_movielens(ml
     kept = {cat.attr_values[v] for v in state.accepted} | {cat.attr_values[v] for g in state.either for v in g}
     assert {("genre", "Romance"), ("decade", "1970s"), ("country", "France")} <= kept
     assert "instead of" not in reply.text and reply.cards
+
+
+@pytest.mark.data
+def test_more_like_a_film_leans_to_that_film_on_movielens(ml_models):
+    """Found by two helpers over HTTP: "more like the first one" (The Godfather) brought Star Wars
+    and Return of the Jedi; "more like toy story" brought the 1996 comedies its fans also rated.
+    A film named as the model for what comes next (or a card's "more like") sets the search's
+    lean: half the evidence is how like that film each film is (``lab.like_eval`` measures it)."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something like the godfather"))
+    assert state.lean >= 0 and "The Godfather: Part II" in [c.title for c in reply.cards]
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a hitchcock film"))
+    state, more = engine.step(state, Text("more like the second one"))
+    assert state.lean == ml_models.world.item_of_id(reply.cards[1].item_id)
+    assert ml_models.parser.parse("i like horror").liked == []  # no film: no lean
