@@ -217,7 +217,7 @@ class Engine:
                           tuple(i for i in s.shown if i not in s.liked)))
         if s.lean < 0:
             return g.item_scores
-        # "more like toy story": half the evidence is how like that film each film is
+        # "more like toy story": LEAN of the evidence is how like that film each film is
         return (1 - LEAN) * rank_normalise(g.item_scores) + LEAN * rank_normalise(self._like_film(s.lean))
 
     def _like_film(self, item: int) -> np.ndarray:

@@ -1380,7 +1380,7 @@ def test_more_like_a_film_leans_to_that_film_on_movielens(ml_models):
     """Found by two helpers over HTTP: "more like the first one" (The Godfather) brought Star Wars
     and Return of the Jedi; "more like toy story" brought the 1996 comedies its fans also rated.
     A film named as the model for what comes next (or a card's "more like") sets the search's
-    lean: half the evidence is how like that film each film is (``lab.like_eval`` measures it)."""
+    lean: most of the evidence (LEAN) is how like that film each film is (``lab.like_eval`` measures it)."""
     engine = Engine(ml_models)
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("something like the godfather"))
