@@ -95,6 +95,7 @@ def value_of_key(m: Models, key: str) -> int | None:
     return m.catalog.find_value(t, v)
 
 
+WISH_SAID = "Looking for films that match"  # a wish of other words, said back as what is searched for
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
 # what a person calls an attribute type ("nothing asked for about the length")
 TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind of film", "mpaa": "the age rating",
@@ -269,8 +270,10 @@ class _Apply:
         named = {t for _, v in p.accepted for t in tokens(v)}  # "a newer comedy": the era and a genre, no search
         if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS | named):
             self.s = dataclasses.replace(self.s, wish=p.wish)
-            if not (p.names_something or p.era):  # said back only when nothing else was understood
-                self.ack.append(f"Looking for something like \u201c{md(p.wish[:100])}\u201d.")
+            if not (p.names_something or p.era):  # said back only when nothing else was understood: the words
+                # searched for, not the whole message ("something cozy for a rainy day" -> "cozy rainy day")
+                words = " ".join(t for t in tokens(p.wish) if t not in STOPWORDS | POLITE) or p.wish
+                self.ack.append(f"{WISH_SAID} \u201c{md(words[:100])}\u201d.")
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
             self.before.accepted, self.before.rejected, self.before.either)
         q = self.before.question

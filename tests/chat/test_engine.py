@@ -298,7 +298,7 @@ def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
     for text in ("something from the 90s", "more", "something cozy for a rainy evening", "i said no questions"):
         state, reply = engine.step(state, Text(text))
         assert reply.cards and reply.question is None, text
-    assert state.quiet and "Looking for something like" not in reply.text
+    assert state.quiet and "Looking for films that match" not in reply.text
     state, reply = engine.step(state, Text("start over"))  # a new search may ask again
     assert not state.quiet
 
@@ -389,7 +389,7 @@ def test_a_person_without_cast_data_is_said_to_be_unknown(ml_engine):
     state, reply, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("clark gable films"))
     assert "do not have **Clark Gable** in my cast lists" in reply.text
-    assert not state.wish and "Looking for something like" not in reply.text
+    assert not state.wish and "Looking for films that match" not in reply.text
 
 
 @pytest.mark.data
@@ -867,10 +867,10 @@ def test_seen_them_all_and_seen_it_with_several_films_shown(engine):
 def test_a_message_that_only_rules_things_out_gets_films(engine):
     """Found by a fourth helper: "no horror" as the first message got a question and no films,
     for several turns; what is not wanted is a concrete wish too. Understood values are not
-    said back as a search phrase ("Looking for something like …")."""
+    said back as a search phrase ("Looking for films that match …")."""
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("no horror please, we scare easily"))
-    assert reply.cards and "No Horror." in reply.text and "Looking for something like" not in reply.text
+    assert reply.cards and "No Horror." in reply.text and "Looking for films that match" not in reply.text
 
 
 @pytest.mark.data
@@ -1211,7 +1211,7 @@ def test_cards_named_by_number_the_way_people_type_on_movielens(ml_models, tmp_p
     _, who = engine.step(state, Text("who directed 1?"))
     assert "directed by" in who.text and reply.cards[0].title in who.text
     _, more = engine.step(state, Text("Those look wonderful. Could you tell me a bit more about the first one?"))
-    assert reply.cards[0].title in more.text and "Looking for something like" not in more.text
+    assert reply.cards[0].title in more.text and "Looking for films that match" not in more.text
     _, good = engine.step(state, Text("ok 2 looks good"))
     assert "Glad you like" in good.text and set(first[:1] + first[2:]) <= {c.item_id for c in good.cards}
     _, named = engine.step(state, Text(f"ok {reply.cards[3].title.lower()} sounds fun"))
@@ -1316,7 +1316,7 @@ def test_a_pick_with_thanks_is_chosen_and_goodbye_on_movielens(ml_models):
     _, bye = engine.step(state, Text("Lovely, we'll go with the first one. Thanks a lot!"))
     assert f"enjoy *{reply.cards[0].title}*" in bye.text and "come back" in bye.text
     _, bye = engine.step(state, Text("thanks, that's great, bye!"))
-    assert "Enjoy the film" in bye.text and "Looking for something like" not in bye.text
+    assert "Enjoy the film" in bye.text and "Looking for films that match" not in bye.text
 
 
 @pytest.mark.data
@@ -1390,3 +1390,13 @@ def test_more_like_a_film_leans_to_that_film_on_movielens(ml_models):
     state, more = engine.step(state, Text("more like the second one"))
     assert state.lean == ml_models.world.item_of_id(reply.cards[1].item_id)
     assert ml_models.parser.parse("i like horror").liked == []  # no film: no lean
+
+
+@pytest.mark.data
+def test_a_wish_of_other_words_is_said_back_as_what_is_searched_on_movielens(ml_models):
+    """Found by two helpers over HTTP: "Looking for something like “<the whole message>”" read as
+    an echo. The reply names the words it searches the films for."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something cozy for a rainy day"))
+    assert "Looking for films that match \u201ccozy rainy day\u201d." in reply.text
