@@ -12,6 +12,7 @@ import numpy as np
 
 from adapters.defects import STARS
 from chat.events import Card
+from chat.lexicon import NATIONS, RATINGS
 from chat.narrator import Facts
 from chat.words import join_words
 from recsys.catalog import Catalog, display_title
@@ -367,6 +368,16 @@ def subgraph_svg(sub: dict, row: int = 30, char_px: float = 6.4, gap: int = 150)
     return "".join(parts)
 
 
+def nation_of(values: set[tuple[str, str]]) -> str:
+    """The people's word for a country-or-language group ("German" for Germany, West Germany or
+    German); "" when the group is no such word's."""
+    for word, (countries, languages) in NATIONS.items():
+        mine = {("country", c) for c in countries} | {("language", v) for v in languages}
+        if values <= mine and len(values) > 1 and {t for t, _ in values} == {"country", "language"}:
+            return word.title()
+    return ""
+
+
 def either_label(catalog, group, forms: dict[str, str] | None = None) -> str:
     """A constraint any of ``group``'s values meets, in words: "France or French"; a run of
     decades from the first (last) one the catalog has is "the 1950s or earlier" ("the 1980s or
@@ -382,4 +393,11 @@ def either_label(catalog, group, forms: dict[str, str] | None = None) -> str:
         span = tuple(sorted(names, key=RUNTIME_BANDS.index))  # "like titanic but shorter": "under 2 hours"
         if span in RUNTIME_SPANS:
             return RUNTIME_SPANS[span]
+    nation = nation_of({catalog.attr_values[v] for v in group})
+    if nation and len(group) > 2:  # "German", not "Germany or West Germany or German"
+        return nation
+    ratings = [f"rated {r}" for r in RATINGS]
+    if {catalog.attr_values[v][0] for v in group} == {"mpaa"} and len(names) > 1 and sorted(
+            names, key=lambda n: ratings.index(n) if n in ratings else 99) == ratings[: len(names)]:
+        return f"{ratings[len(names) - 1]} or milder"  # not "rated G or rated PG or rated PG-13"
     return " or ".join((forms or {}).get(catalog.attr_values[v][0], "{}").format(n) for v, n in zip(group, names))

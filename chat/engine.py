@@ -587,12 +587,20 @@ class Engine:
         by_type: dict[str, list[str]] = {}
         for v in s.accepted:
             by_type.setdefault(cat.attr_values[v][0], []).append(label(self.m, v))
-        groups = []
+        groups, kinds = [], []
         for g in s.either:
-            text = cards.either_label(cat, g, FORMS)
-            groups.append(f"from {text}" if text.endswith(("or earlier", "or later")) else text)
+            types = {cat.attr_values[v][0] for v in g}
+            nation = cards.nation_of({cat.attr_values[v] for v in g})
+            if types == {"genre"}:  # "western or musical films with Clint Eastwood"
+                kinds.append(" or ".join(GENRE_WORDS.get(cat.attr_values[v][1], cat.attr_values[v][1].lower())
+                                         for v in g))
+            elif nation:  # "German films", not "from Germany or from West Germany or in German"
+                kinds.insert(0, nation)
+            else:
+                text = cards.either_label(cat, g, FORMS)
+                groups.append(f"from {text}" if text.endswith(("or earlier", "or later")) else text)
         genres = [GENRE_WORDS.get(g, g.lower()) for g in by_type.pop("genre", [])]
-        head = " ".join(genres + ["films" if plural else "film"])
+        head = " ".join(kinds + genres + ["films" if plural else "film"])
         after = []
         for t in ("decade", "cast", "director", "writer", "country", "language", "runtime", "mpaa", "critics", "oscar"):
             if t in by_type:

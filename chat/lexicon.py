@@ -364,9 +364,13 @@ class Lexicon:
             milder = tuple(tv for tv in ratings[: k + 1] if tv in vocab)
             if len(milder) > 1:
                 for name in (rating[6:], rating):
-                    for tail in ("or lower", "or below", "or under", "or less", "and under", "and below"):
+                    for tail in ("or lower", "or below", "or under", "or less", "and under", "and below", "max",
+                                 "maximum", "at most", "or milder", "tops"):
                         self.groups[phrase(f"{name} {tail}")] = milder
-                    self.groups[phrase(f"up to {name}")] = milder
+                    for head in ("up to", "max", "at most", "nothing above", "nothing over", "no higher than",
+                                 "nothing higher than", "not above", "nothing stronger than", "nothing worse than",
+                                 "nothing past"):  # "nothing above pg-13": PG-13 or milder
+                        self.groups[phrase(f"{head} {name}")] = milder
         # the catalog has no colour: "black and white" is taken as the decades before the 1960s,
         # "in colour" as the 1960s on (Technicolor was rare before, black and white rare after)
         decades = catalog.decades()

@@ -1400,3 +1400,24 @@ def test_a_wish_of_other_words_is_said_back_as_what_is_searched_on_movielens(ml_
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("something cozy for a rainy day"))
     assert "Looking for films that match \u201ccozy rainy day\u201d." in reply.text
+
+
+@pytest.mark.data
+def test_how_few_films_fit_is_said_in_plain_words_on_movielens(ml_models):
+    """Found by a second helper over HTTP: "I know of only 2 films with Clint Eastwood Western or
+    Musical here", "... in German from Germany or from West Germany or in German here", "...
+    rated G or rated PG or rated PG-13 here". An either-or of kinds names the films, a people's
+    word names their films, a run of ratings is "or milder"; "nothing above pg-13" keeps PG-13."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("clint eastwood"))
+    state, reply = engine.step(state, Text("a western or a musical"))
+    assert "western or musical films with Clint Eastwood" in reply.text
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a german film from the 70s"))
+    assert "German film" in reply.text and "West Germany" not in reply.text
+    p = ml_models.parser.parse("nothing above pg-13")
+    assert p.alternatives == [(("mpaa", "rated G"), ("mpaa", "rated PG"), ("mpaa", "rated PG-13"))]
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("an action film with bruce willis, pg-13 max"))
+    assert "rated G or rated PG" not in reply.text and "PG-13 or milder" in reply.text
