@@ -399,6 +399,13 @@ class Engine:
         ruled_out = np.zeros(len(logb), dtype=bool)  # "bruce willis, not action": never a card, fit or close
         for v in ds.rejected:
             ruled_out[self.m.world.items_with(v)] = True
+        values = self.m.catalog.attr_values
+        for group in ds.either:  # "nothing rated R" (PG-13 or milder): a film known to be rated otherwise is
+            if {values[v][0] for v in group} == {"mpaa"}:  # never a card either, not even a close one
+                kinds = {values[v][1] for v in group}
+                for v in self.m.catalog.values_of_type("mpaa"):
+                    if values[int(v)][1] not in kinds:
+                        ruled_out[self.m.world.items_with(int(v))] = True
         full = cards.fitting(self.m.world, ds.accepted, ds.either) & np.isfinite(logb) & ~ruled_out
         idx = np.flatnonzero(full)
         doubted = self._doubted(idx, ds.accepted)

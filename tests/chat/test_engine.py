@@ -1421,3 +1421,18 @@ def test_how_few_films_fit_is_said_in_plain_words_on_movielens(ml_models):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("an action film with bruce willis, pg-13 max"))
     assert "rated G or rated PG" not in reply.text and "PG-13 or milder" in reply.text
+
+
+@pytest.mark.data
+def test_close_cards_keep_to_a_rating_limit_on_movielens(ml_models):
+    """Found by a second helper over HTTP: "an action movie, nothing rated R", then "any with
+    bruce wilis?", showed three R-rated Die Hards as close ones. A film known to be rated past
+    the limit is never a card, not even a close one (one with no rating on record may be)."""
+    engine = Engine(ml_models)
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("an action movie, nothing rated R"))
+    state, reply = engine.step(state, Text("any with bruce wilis?"))
+    for c in reply.cards:
+        i = cat.item_ids.index(c.item_id)
+        assert not set(cat.values_of(i, "mpaa")) & {"rated R", "rated NC-17"}, c.title
