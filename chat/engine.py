@@ -311,8 +311,10 @@ class Engine:
         if applied.then == "replace":  # cards judged: the others stay, each gives way to the next best film
             nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards), by_year=s.by_year)
                        if i not in s.cards)
-            cards_now = [c for c in (c if c not in applied.judged else next(nxt, None) for c in s.cards)
-                         if c is not None]
+            # a card liked stays (marked by the reply: "Glad you like ..."): a person who says "that looks
+            # good" means to keep it in view; a card seen or turned down gives way to the next film
+            gone = set(applied.judged) - set(s.liked)
+            cards_now = [c for c in (c if c not in gone else next(nxt, None) for c in s.cards) if c is not None]
             fit = cards.fitting(self.m.world, s.accepted, s.either)
             cards_now.sort(key=lambda c: not fit[c])  # the films that fit stay first
             return dataclasses.replace(s, cards=tuple(cards_now),
@@ -498,8 +500,9 @@ class Engine:
         if applied.then in ("stay", "close") or not new.cards:
             return ()
         if applied.then == "replace":
-            return ("The other films stay; a new one takes its place:" if len(applied.judged) == 1 else
-                    "The other films stay; new ones take their places:",)
+            gone = len(set(applied.judged) - set(new.liked))
+            return (() if not gone else ("The other films stay; a new one takes its place:",) if gone == 1 else
+                    ("The other films stay; new ones take their places:",))
         if new.previous is not None and new.cards == new.previous.cards:
             return ("The films stay:",)
         return ("Here are some films for you:" if not applied.ack else "Here are some films:",)

@@ -93,16 +93,16 @@ def test_a_scripted_conversation_reaches_recommendations_that_fit(engine, models
 
 
 def test_judging_one_card_keeps_the_others_and_builds_a_persona(engine):
-    """Like, seen and dislike on cards of one list, in a row: each judged card gives way to a
-    new film in its place, the others stay; the next list takes all of it in."""
+    """Like, seen and dislike on cards of one list, in a row: a card seen or turned down gives way
+    to a new film in its place, a card liked stays in view (two people over HTTP found a liked
+    film vanishing odd), the others stay; the next list takes all of it in."""
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("something funny"))
     state, reply = answer_until_cards(engine, state, reply)
     first = [c.item_id for c in reply.cards]
     state, reply2 = engine.step(state, CardFeedback(first[1], "like", turn=reply.turn))
     second = [c.item_id for c in reply2.cards]
-    assert len(second) == len(first) and first[1] not in second
-    assert [x for k, x in enumerate(second) if k != 1] == [x for k, x in enumerate(first) if k != 1]
+    assert second == first and "Glad you like" in reply2.text
     assert reply2.personas and reply2.personas[0][1] == pytest.approx(1.0)
     state, reply3 = engine.step(state, CardFeedback(second[0], "seen", turn=reply2.turn))
     third = [c.item_id for c in reply3.cards]
@@ -123,7 +123,7 @@ def test_a_card_named_by_its_place_in_words_is_judged_like_its_button(engine):
     state, reply = answer_until_cards(engine, state, reply)
     first = [c.item_id for c in reply.cards]
     state, liked = engine.step(state, Text("the second one sounds good"))
-    assert "Glad you like" in liked.text and first[1] not in [c.item_id for c in liked.cards]
+    assert "Glad you like" in liked.text and [c.item_id for c in liked.cards] == first  # it stays in view
     now = [c.item_id for c in liked.cards]
     state, disliked = engine.step(state, Text("i didnt like the third one"))
     assert "Noted, not" in disliked.text and now[2] not in [c.item_id for c in disliked.cards]

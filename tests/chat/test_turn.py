@@ -83,7 +83,7 @@ def test_a_liked_film_is_remembered_in_the_next_session(tiny_models, tmp_path):
         state, reply = engine.step(state, Chip("any", turn=reply.turn))
     liked = reply.cards[0].item_id
     state, reply = engine.step(state, CardFeedback(liked, "like", turn=reply.turn))
-    assert liked not in [c.item_id for c in reply.cards]
+    assert liked in [c.item_id for c in reply.cards]  # a film liked stays in view
     state, reply, _ = engine.start(token)
     assert "I remember 1 film you liked." in reply.text
     assert store.summary(state.user_id)["liked"] == [liked]
