@@ -110,6 +110,8 @@ def reason(f: Facts) -> str:
         return f"close to *{md(f.similar_liked[0])}*, which you liked"
     if f.wish:
         return "suggested for your description"  # ranked by it, not known to have it
+    if not f.history_ids:  # nothing said of the person's taste yet: no "people with similar taste"
+        return "one of the best liked here"
     return "well liked by people with similar taste"
 
 

@@ -1436,3 +1436,13 @@ def test_close_cards_keep_to_a_rating_limit_on_movielens(ml_models):
     for c in reply.cards:
         i = cat.item_ids.index(c.item_id)
         assert not set(cat.values_of(i, "mpaa")) & {"rated R", "rated NC-17"}, c.title
+
+
+@pytest.mark.data
+def test_no_similar_taste_is_claimed_before_any_is_known_on_movielens(ml_models):
+    """Found by two helpers over HTTP: "just show me something good" gave cards "well liked by
+    people with similar taste" before the person had said anything of their taste."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("just show me something good"))
+    assert reply.cards and all("similar taste" not in c.reason for c in reply.cards)
