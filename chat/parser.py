@@ -275,7 +275,8 @@ TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|tha
 BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
 VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)\s+(?:#|no\.?\s*|number\s+)?([1-5])"
                         r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*$", re.IGNORECASE)  # "seen 4 already"
-CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to)\s+$")
+CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to|along the "
+                       r"lines of|in the vein of|a la)\s+$")  # "got any more along the lines of number 3?"
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|go for|try|watch|sounds|looks|nice|"
                       r"great|cool|awesome|perfect|lovely|excellent|let'?s do)\b")
@@ -1130,8 +1131,8 @@ class Parser:
         if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", lead) or "about" in after_words or (
                 FACT_QUESTION.search(text)):
             return place, "about"  # "who directed the first one?", "the third one, is it long?": its facts
-        if CARD_MORE.search(before):
-            return place, "more"
+        if CARD_MORE.search(before) or re.search(r"\bmore (?:like|of) (?:that|this|it)\b", after):
+            return place, "more"  # "number 3 is the vibe, more like that"
         if after_words & SEEN or set(tokens(before)) & SEEN:  # "the first one i saw already"
             return place, "seen"
         if after_words & {"swap", "replace", "change", "switch", "ditch", "bin", "lose"}:  # "number 3 looks grim,

@@ -250,9 +250,10 @@ SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
 REVIEW_VERBS = {"is", "was", "were", "are", "felt", "seemed", "dragged", "sucked", "sucks", "rocks", "rocked",
                 "bored", "scared", "blew", "made", "left", "wrecked", "destroyed", "broke"}
-PRAISE = {"classic", "greatest", "finest", "perfection", "peak", "sick", "dope",
+PRAISE = {"classic", "greatest", "finest", "perfection", "peak", "sick", "dope", "powerful", "touching", "haunting",
+          "masterful", "charming", "underrated",
           "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
-          "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "underrated", "genius", "blew", "holds"}
+          "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "genius", "blew", "holds"}
 COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
               "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}

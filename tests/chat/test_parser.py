@@ -901,3 +901,14 @@ def test_an_or_opening_the_next_clause_is_either_or_on_movielens(ml100k_catalog)
     assert parser.parse("maybe a comedy? or animation").alternatives == [((G, "Comedy"), (G, "Animation"))]
     assert parser.parse("a comedy, and from the 90s").accepted == [(G, "Comedy"), ("decade", "1990s")]
     assert not parser.parse("something fun for the kids, maybe like the Disney ones").unknown_titles  # a kind
+
+
+def test_more_like_a_card_in_other_words_round_nine_on_movielens(ml100k_catalog):
+    """The ninth helper's table: "got any more along the lines of number 3?", "number 3 is the
+    vibe, more like that" ask for more like card 3; "philidelphia is such a powerful film" praises
+    *Philadelphia*."""
+    parser = Parser(ml100k_catalog)
+    assert parser.parse("got any more along the lines of number 3?").pick == (2, "more")
+    assert parser.parse("number 3 is the vibe, more like that").pick == (2, "more")
+    assert [ml100k_catalog.titles[i] for i in parser.parse("philadelphia is such a powerful film").liked] == [
+        "Philadelphia"]
