@@ -228,7 +228,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "other", "others", "star", "than", "pref", "prefs", "era", "chance", "seeing", "nvm",
                             "lot", "lots", "batch", "bunch", "sorry", "wait", "meant", "mean", "oops",
                             "obviously", "obvs", "ofc", "clearly", "would", "work", "works", "anymore", "far",
-                            "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start"}
+                            "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start",
+                            "hard", "different", "being"}
 ERA_NEGATORS = {"no", "not", "nothing", "none", "without"}  # "no oldies": newer, not older
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 

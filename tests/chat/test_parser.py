@@ -912,3 +912,16 @@ def test_more_like_a_card_in_other_words_round_nine_on_movielens(ml100k_catalog)
     assert parser.parse("number 3 is the vibe, more like that").pick == (2, "more")
     assert [ml100k_catalog.titles[i] for i in parser.parse("philadelphia is such a powerful film").liked] == [
         "Philadelphia"]
+
+
+def test_everyday_limits_and_refusals_round_nine_on_movielens(ml100k_catalog):
+    """The ninth helper's table: "nothing over an hour and a half", "action is a hard no
+    tonight", "not american please, i want something different", "i want to laugh my head off"."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("nothing over an hour and a half, early start tomorrow")
+    assert p.accepted == [("runtime", "under 90 minutes")] and not p.wish
+    p = parser.parse("action is a hard no tonight")
+    assert p.rejected == [(G, "Action")] and not p.wish
+    assert not parser.parse("not american please, i want something different").wish
+    p = parser.parse("i want to laugh my head off")
+    assert p.accepted == [(G, "Comedy")] and not p.wish
