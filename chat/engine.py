@@ -587,7 +587,7 @@ class Engine:
             return f"That was every {one} I know here: {earlier} film{'s' if earlier != 1 else ''}, all in " \
                    "the earlier lists"
         return f"I know of only {n_fit} {many if n_fit != 1 else one} here" if n_fit else \
-            f"I don't know of {'an' if one[0] in 'aeiou' else 'a'} {one} here"
+            f"I don't know of {'an' if one[0].lower() in 'aeiou' else 'a'} {one} here"
 
     def _asked_words(self, s: ChatState, plural: bool = False) -> str:
         """What the person asked for, as a noun phrase without its article: "comedy film from the

@@ -155,6 +155,7 @@ class Parse:
     unknown_titles: list[str] = field(default_factory=list)
     unknown_people: list[str] = field(default_factory=list)  # "clark gable": a person no cast list names
     absent_nations: list[str] = field(default_factory=list)  # "a korean film": none in the catalog ("Korean")
+    tv: bool = False  # "a tv show like friends": the catalog has films only (said so)
     wish: str = ""
     truncated: bool = False
     era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest" | "oldest":
@@ -370,10 +371,11 @@ ASKS_FOR_MORE_RE = re.compile(r"\b(?:something|anything|more|other|others|else|s
 # "lol ok bet, watching it now"): goodbye; it needs one word of thanks or leave-taking
 CLOSING_WORDS = {"thanks", "thank", "thankyou", "thx", "thnx", "ty", "tysm", "cheers", "ta", "merci", "danke",
                  "gracias", "grazie", "bye", "goodbye", "byee", "goodnight", "night", "nite", "cya", "later", "ttyl"}
-CLOSING_FILLER = CLOSING_WORDS | {
+CLOSING_FILLER = CLOSING_WORDS | {"most", "helpful", "youve", "been", "youre", "star", "legend", "kind", "thats",
+                                  "super", "this", "lovely", "grand", "ever",
     "you", "so", "much", "very", "a", "lot", "for", "the", "your", "help", "all", "great", "perfect", "wonderful",
-    "lovely", "cool", "awesome", "amazing", "brilliant", "fab", "nice", "good", "ok", "okay", "k", "kk", "alright",
-    "right", "that", "thats", "s", "is", "it", "was", "bet", "watching", "now", "then", "enjoy", "mate", "again",
+    "cool", "awesome", "amazing", "brilliant", "fab", "nice", "good", "ok", "okay", "k", "kk", "alright",
+    "right", "that", "s", "is", "it", "was", "bet", "watching", "now", "then", "enjoy", "mate", "again",
     "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh"}
@@ -387,6 +389,11 @@ def _closing(text: str) -> bool:
     return bool(toks) and set(toks) <= CLOSING_FILLER and bool(set(toks) & CLOSING_WORDS)
 
 
+# television, which the catalog does not have
+TV_RE = re.compile(r"\b(?:tv|television)(?: ?shows?| series| programs?| programmes?)?\b|\bsitcoms?\b|"
+                   r"\b(?:tv |web |mini ?)series\b|\bbox ?sets?\b|\bbinge(?: watch)?\b", re.IGNORECASE)
+TV_WORDS = {"tv", "television", "show", "shows", "series", "sitcom", "sitcoms", "program", "programs", "programme",
+            "programmes", "box", "set", "sets", "boxset", "binge", "web", "mini", "miniseries"}
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
 # subtitles are fine after all: the "no subtitles" wish goes
@@ -430,7 +437,9 @@ NO_QUESTIONS_RE = re.compile(
 OFF_TOPIC_RE = re.compile(r"^\s*(?:(?:hey|so|ok|okay)\s+)?(?:(?:what(?:'?s| is| was)|how(?:'?s| is)|whats|hows|will it|"
                           r"is it (?:going to|gonna))\s+(?:the\s+)?(?:weather|temperature|news|traffic|stock market|"
                           r"forecast|meaning of life|time(?: is it)?|date|day)|tell me a joke|what time is it|"
-                          r"do you know the time|what day is it)(?:\s+(?:like|today|tomorrow|tonight|outside|now|"
+                          r"do you know the time|what day is it|are (?:you|u) (?:a |an )?(?:robot|bot|human|real|"
+                          r"person|ai|computer|machine)|who (?:are|r) (?:you|u)|who made (?:you|u))"
+                          r"(?:\s+(?:like|today|tomorrow|tonight|outside|now|"
                           r"in\s+\w+))?\s*[?.!]*\s*$", re.IGNORECASE)
 # what may stand around that request and say nothing more ("i said no questions", "ok just stop asking")
 QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "okay", "pls", "please", "plz", "now",
@@ -453,6 +462,8 @@ SHOW_ME_NOW = {("show", "me"), ("hit", "me"), ("results",), ("show", "results"),
                ("suggest",), ("list", "them")}
 # the films shown, turned down in a message that may go on to say what instead
 REJECT_SHOWN = re.compile(r"\b(?:none of (?:these|them|those|em|the above)|"
+                          r"(?:these|those|they)(?: are| r|'re)? (?:all )?(?:bad|terrible|awful|rubbish|crap|boring|"
+                          r"meh|rotten|dull)(?: suggestions| picks| recs| choices| ones)?|"
                           r"not feeling (?:any of )?(?:these|them|those)|"
                           r"(?:don'?t|do not|didn'?t) (?:like|want|fancy) any of (?:these|them|those))\b",
                           re.IGNORECASE)
@@ -861,6 +872,10 @@ class Parser:
                 else:
                     kept.append((t, k))
             r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
+        if TV_RE.search(text):  # "recommend me a tv show like friends": films only here, said so
+            out.tv = True
+            kept = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in TV_WORDS]
+            r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
         absent = [self.lex.absent_nations[(t,)] for t in dict.fromkeys(r.leftover) if (t,) in self.lex.absent_nations]
         if absent:  # "do you have a korean film?": none here, said so, and no search for it ("no korean films": fine)
             if not re.search(r"\b(?:no|not|nothing|without|except)\b", text, re.IGNORECASE):
@@ -877,7 +892,11 @@ class Parser:
         self._intent(r)
         if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
             out.intents = [i for i in out.intents if i not in ("something_else", "more", "any")]  # film?": no list
-        if REJECT_SHOWN.search(text) and "something_else" not in out.intents and not out.pick and not (
+        shown_rejected = REJECT_SHOWN.search(text)
+        if shown_rejected and not out.names_something and out.wish and not (  # "these are all bad suggestions":
+                set(tokens(text[: shown_rejected.start()] + text[shown_rejected.end():])) - WISHLESS - STOPWORDS):
+            out.wish = ""  # the films turned down, nothing to search for
+        if shown_rejected and "something_else" not in out.intents and not out.pick and not (
                 out.liked or out.disliked or out.seen):  # "mm not feeling any of these, something with more action"
             out.intents = (["no"] if re.match(r"\s*(?:nah|no|nope)\b", text, re.IGNORECASE) else []) + [
                 i for i in out.intents if i not in ("more", "no")] + ["something_else"]
@@ -1124,7 +1143,7 @@ class Parser:
             after = own  # its own clause says what of it ("the first two look good, the third not so much")
         after_words = set(tokens(after))
         if re.search(r"\bwhy\b|^\s*how (?:is|come)\b|\bwhat makes\b|\bhow come\b", lead.strip()) or re.search(
-                r"\bexplain\b", after):
+                r"\bexplain\b|^\W*why\b", after):  # "the 2nd one, why that?"
             return place, "why"  # "why the first one", "how is number 4 a comedy?? explain": its explanation
         if re.match(r"\s*(?:is|was|does|did|has)\b", lead):
             return place, "about"  # "is the last one in color?": a question about it

@@ -580,7 +580,7 @@ class _Apply:
                                          rejected=tuple(v for v in s.rejected if v not in gone),
                                          either=tuple(g for g in s.either if not set(g) & gone))
             self.ack.append("Dropped " + ", ".join(label(self.m, v) for v in sorted(gone)) + ".")
-        else:
+        elif not any(a.startswith("Dropped") for a in self.ack):  # ("forget romance, any genre": said once)
             words = join_words([TYPE_NAMES.get(t, t) for t in dict.fromkeys(types)], "or")
             self.ack.append(f"Fine: nothing asked for about {words}.")
 
@@ -623,6 +623,8 @@ class _Apply:
                      "films here)" if "cast" in cat.attr_types else "")
             self.notes.append(f"I do not have {names} in my cast lists{cover}, so I cannot pick films by "
                               f"{'those names' if len(p.unknown_people) > 1 else 'that name'}.")
+        if p.tv:  # "a tv show like friends"
+            self.notes.append(f"I only know films (MovieLens, up to {m.last_year}), not TV shows.")
         if p.absent_nations:  # "a korean film": none here (MovieLens has no film from Korea or in Korean)
             names = join_words(p.absent_nations, "or")
             self.notes.append(f"I have no {names} films in my catalog (MovieLens, films up to {m.last_year}), "

@@ -72,7 +72,8 @@ YES_NO_TAIL = {"why", "not", "really", "go", "on", "ahead", "then", "thanks", "p
                "alright", "mate", "man", "dude", "bro", "lol", "haha", "tbh", "ta", "cheers", "thing", "deal",
                "cool", "lovely", "thx", "pls", "plz", "x", "thumbsup", "thumbsdown", "yes", "no", "yeah", "nah"}
 # small talk after a greeting is no wish ("hi there, how are you")
-SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?|how's it going|hows it going|what's up|whats up|how are things|"
+SMALL_TALK_RE = re.compile(r"\s*(how are you( doing)?( today)?|how'?s your (day|evening|night)( going)?|how's it going|"
+                           r"hows it going|what's up|whats up|how are things|"
                            r"i'?m back|i am back|back again|it'?s me again)"
                            r"\b[\s,.!?:;-]*", re.IGNORECASE)
 # leaving: the reply says goodbye, not "Looking for something like 'gotta go'"

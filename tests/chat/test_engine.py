@@ -1446,3 +1446,28 @@ def test_no_similar_taste_is_claimed_before_any_is_known_on_movielens(ml_models)
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("just show me something good"))
     assert reply.cards and all("similar taste" not in c.reason for c in reply.cards)
+
+
+@pytest.mark.data
+def test_small_talk_thanks_complaints_and_tv_round_three_on_movielens(ml_models):
+    """Found by a third helper over HTTP: "are you a robot?" was "Got it: Sci-Fi"; "Thank you very
+    much, that is most helpful." and "thanks, you've been great" searched for words; "these are all
+    bad suggestions" searched for "bad"; "hi there! how's your day going?" searched for "hows day
+    going"; "the 2nd one, why that?" explained card 1; "recommend me a tv show like friends" never
+    said the catalog has films only."""
+    parser = ml_models.parser
+    assert parser.parse("are you a robot?").intents == ["off_topic"]
+    for text in ("Thank you very much, that is most helpful.", "thanks, you've been great"):
+        assert parser.parse(text).intents == ["bye"], text
+    p = parser.parse("these are all bad suggestions")
+    assert p.intents == ["something_else"] and not p.wish
+    assert parser.parse("hi there! how's your day going?").intents == ["greeting"]
+    assert parser.parse("the 2nd one, why that?").pick == (1, "why")
+    assert not parser.parse("the series of star wars films").tv
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("recommend me a tv show like friends"))
+    assert "not TV shows" in reply.text
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("forget romance, any genre"))
+    assert "Fine: nothing asked for" not in reply.text or "Dropped" not in reply.text
