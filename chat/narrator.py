@@ -176,7 +176,7 @@ class LoraNarrator:
             yield Replace(template_text(facts) + f" (The language model failed: {type(exc).__name__}.)")
             return
         if getattr(self.lm, "last_timed_out", False) or not text.strip():
-            yield Replace(template_text(facts) + " (The language model ran out of time, so this is the short version.)")
+            yield Replace(template_text(facts) + " (The short version: the longer one took too long.)")
             return
         if self.checker.check(text, allowed).n_wrong:
             kept = self.checker.filter_text(text, allowed)

@@ -730,6 +730,8 @@ class _Apply:
         for i in films:  # "is the long kiss goodnight any good?": the title's words ask nothing
             for t in {title_of(m.catalog, i).lower(), m.catalog.titles[i].lower()}:
                 question = question.replace(t, " ")
+        if films and re.search(r"\bwhat(?:'?s| is)\b.*\babout\b|\b(?:plot|story|storyline|synopsis)\b", question):
+            self.ack.append("I have no plot summaries, only what I know of each film:")  # "what's it about"
         for i in films[:3]:
             answer = film_answer(m.catalog, i, question) if len(films) == 1 else ""
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))

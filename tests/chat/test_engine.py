@@ -1338,7 +1338,7 @@ def test_questions_about_a_card_by_number_or_by_a_person_in_it_on_movielens(ml_m
     names = [n for c in reply.cards for n in c.cast]
     card, name = next((c, n) for c in reply.cards for n in c.cast if names.count(n) == 1)
     _, about = engine.step(state, Text(f"whats the one with {name.lower()} about"))
-    assert about.text.startswith(f"*{card.title}*") and [c.item_id for c in about.cards] == [
+    assert f"*{card.title}*" in about.text.split("\n\n")[-1][:len(card.title) + 2] and [c.item_id for c in about.cards] == [
         c.item_id for c in reply.cards]
 
 
@@ -1471,3 +1471,14 @@ def test_small_talk_thanks_complaints_and_tv_round_three_on_movielens(ml_models)
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("forget romance, any genre"))
     assert "Fine: nothing asked for" not in reply.text or "Dropped" not in reply.text
+
+
+@pytest.mark.data
+def test_what_a_film_is_about_says_there_are_no_plots_on_movielens(ml_models):
+    """Found by a third helper over HTTP: "what's it about" got the fact line with no word that
+    there is no plot to give."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    state, about = engine.step(state, Text("what's 2 about"))
+    assert "no plot summaries" in about.text and reply.cards[1].title in about.text
