@@ -220,10 +220,12 @@ class Engine:
         # "more like toy story": LEAN of the evidence is how like that film each film is
         return (1 - LEAN) * rank_normalise(g.item_scores) + LEAN * rank_normalise(self._like_film(s.lean))
 
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
     def _like_film(self, item: int) -> np.ndarray:
         """``(n_world_items,)``: how like world item ``item`` each film is, by what the films are
         (the text vectors: kind of film, people, era), half and half with the fused vectors (who
-        liked them); the fused vectors alone where the encoder is not loaded."""
+        liked them); the fused vectors alone where the encoder is not loaded. Cached: every turn of
+        a search that leans to a film asks for the same one (read only)."""
         m = self.m
         near = m.fused @ m.fused[item]
         if m.retriever is None:

@@ -39,6 +39,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -371,16 +372,21 @@ ASKS_FOR_MORE_RE = re.compile(r"\b(?:something|anything|more|other|others|else|s
 # "lol ok bet, watching it now"): goodbye; it needs one word of thanks or leave-taking
 CLOSING_WORDS = {"thanks", "thank", "thankyou", "thx", "thnx", "ty", "tysm", "cheers", "ta", "merci", "danke",
                  "gracias", "grazie", "bye", "goodbye", "byee", "goodnight", "night", "nite", "cya", "later", "ttyl"}
-CLOSING_FILLER = CLOSING_WORDS | {"most", "helpful", "youve", "been", "youre", "star", "legend", "kind", "thats",
-                                  "super", "this", "lovely", "grand", "ever",
-    "you", "so", "much", "very", "a", "lot", "for", "the", "your", "help", "all", "great", "perfect", "wonderful",
-    "cool", "awesome", "amazing", "brilliant", "fab", "nice", "good", "ok", "okay", "k", "kk", "alright",
+CLOSING_FILLER = CLOSING_WORDS | {
+    "most", "helpful", "youve", "been", "youre", "star", "legend", "kind", "thats", "super", "this", "lovely", "grand",
+    "ever", "you", "so", "much", "very", "a", "lot", "for", "the", "your", "help", "all", "great", "perfect",
+    "wonderful", "cool", "awesome", "amazing", "brilliant", "fab", "nice", "good", "ok", "okay", "k", "kk", "alright",
     "right", "that", "s", "is", "it", "was", "bet", "watching", "now", "then", "enjoy", "mate", "again",
     "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh"}
 CLOSING_TAIL = re.compile(r"(?:^|[.!?,;]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?night)\b[^.!?]*[.!?]*\s*$",
                           re.IGNORECASE)
+
+
+def _core(toks: list[str]) -> Phrase:
+    """What a message says beside please and lol ("ctrl z lol"): the words an intent is read from."""
+    return tuple(t for t in toks if t not in POLITE and t not in INTERJECTIONS - ALL_YES)
 
 
 def _closing(text: str) -> bool:
@@ -574,6 +580,11 @@ class _Reading:
     complaints: list[Value] = field(default_factory=list)  # "too long": ruled out, unless a value of its type is wanted
     last_value: Value | None = None  # the last value wanted of the clause before, for "a comedy? or animation"
 
+    def keep_leftover(self, keep: Callable[[str, int], bool]) -> None:
+        """Only the leftover words (with their clauses) ``keep(word, clause)`` holds for."""
+        kept = [(t, k) for t, k in zip(self.leftover, self.leftover_clause) if keep(t, k)]
+        self.leftover, self.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
+
 
 class Parser:
     """Reads messages against one catalog's ``Lexicon``; thread-safe (read-only after init).
@@ -742,16 +753,14 @@ class Parser:
                 out.intents = [i for i in out.intents if i != "bye"] + ["bye"]
                 return out
             out = Parse(truncated=truncated)
-        # what the message says beside please and lol ("ctrl z lol")
-        core = tuple(t for t in toks if t not in POLITE and t not in INTERJECTIONS - ALL_YES) or tuple(toks)
+        core = _core(toks) or tuple(toks)
         if core in INTENT_OF:
             out.intents.append(INTENT_OF[core])
             return out
         if len(core) == 2 and core[1] == "not" and core[0] in EMPHATIC:  # "definitely not", "absolutely not"
             out.intents.append("no")
             return out
-        parts = [tuple(t for t in tokens(x) if t not in POLITE and t not in INTERJECTIONS - ALL_YES)
-                 for x in re.split(r"[,.;!?]+", text)]
+        parts = [_core(tokens(x)) for x in re.split(r"[,.;!?]+", text)]
         said = {INTENT_OF.get(x) for x in parts if x}
         if len(said) == 1 and None not in said and said <= {"help", "undo", "restart", "why", "more"}:
             out.intents.append(said.pop())  # "i'm lost, what do i do": each part says it
@@ -826,8 +835,7 @@ class Parser:
                 return out
         if out.names_something:  # "no horror, i scare easily": a clause giving a reason is no wish
             reasons = {k for k, c in enumerate(r.clauses) if self._reason(r, c)}
-            kept = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if k not in reasons]
-            r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
+            r.keep_leftover(lambda t, k: k not in reasons)
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions} | self._praised_people(r)
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
@@ -865,23 +873,22 @@ class Parser:
         if strangers:  # "clark gable films": no cast list names him, so no search for his name either
             out.unknown_people = [name for name, _ in strangers]
             gone = Counter(kw for _, words in strangers for kw in words)  # (clause, word)
-            kept = []
-            for t, k in zip(r.leftover, r.leftover_clause):
+
+            def not_a_name(t: str, k: int) -> bool:  # each word of a name once, where it was typed
                 if gone[k, t]:
                     gone[k, t] -= 1
-                else:
-                    kept.append((t, k))
-            r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
+                    return False
+                return True
+
+            r.keep_leftover(not_a_name)
         if TV_RE.search(text):  # "recommend me a tv show like friends": films only here, said so
             out.tv = True
-            kept = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in TV_WORDS]
-            r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
+            r.keep_leftover(lambda t, k: t not in TV_WORDS)
         absent = [self.lex.absent_nations[(t,)] for t in dict.fromkeys(r.leftover) if (t,) in self.lex.absent_nations]
         if absent:  # "do you have a korean film?": none here, said so, and no search for it ("no korean films": fine)
             if not re.search(r"\b(?:no|not|nothing|without|except)\b", text, re.IGNORECASE):
                 out.absent_nations = absent
-            kept = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if (t,) not in self.lex.absent_nations]
-            r.leftover, r.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
+            r.keep_leftover(lambda t, k: (t,) not in self.lex.absent_nations)
         # without the name, "films" alone is no wish either
         wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers or absent else WISHLESS
         if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish

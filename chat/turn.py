@@ -197,14 +197,6 @@ class _Apply:
             return
         if p.pick_with is not None and self.pick_with(p, text):  # "ill take the one with michelle pfeiffer"
             return
-        if p.pick_with is not None and "about" in p.intents:  # no card with them: say so, the films stay
-            v, shown = self.m.catalog.find_value(*p.pick_with), last_cards(self.s)
-            hits = [w for w in shown if v is not None and self.m.world.has(w, v)]
-            name = md(p.pick_with[1])
-            self.notes.append(f"None of the films shown has {name}." if not hits else
-                              f"{len(hits)} of the films shown have {name}: which one? Ask by its number.")
-            self.then = "stay"
-            return
         chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
             leaving = "bye" in p.intents  # "I'd go for the 3rd. Thanks for the help!": chosen, and goodbye
@@ -294,10 +286,9 @@ class _Apply:
                 self.s = dataclasses.replace(self.s, lean=w)
         if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
             set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
-            praised = {int(self.m.world.of_catalog[i]) for i in p.liked}  # "ok the birds sounds fun", not
-            if re.search(r"\b(?:like|similar|more|vibes?)\b", text, re.IGNORECASE):  # "more like the birds"
-                praised = {-1}
-            if set_aside | praised <= set(self.before.cards) and not (changed or p.wish):
+            praised = {int(self.m.world.of_catalog[i]) for i in p.liked}  # "ok the birds sounds fun"
+            as_model = re.search(r"\b(?:like|similar|more|vibes?)\b", text, re.IGNORECASE)  # "more like the birds"
+            if set_aside | praised <= set(self.before.cards) and not (changed or p.wish or as_model):
                 # "not titanic again, seen it" with Titanic on screen: as its card's button, the others stay
                 self.judged = tuple(w for w in self.before.cards if w in set_aside | praised)
                 self.then = "replace"
@@ -787,13 +778,18 @@ class _Apply:
 
     def pick_with(self, p: Parse, text: str) -> bool:
         """The one card of the last list with the person named is taken, as its Like would be,
-        and chosen when the words choose ("i'll take the one with ..."); False when no card or
-        several have them (the person is then read as a wish)."""
+        and chosen when the words choose ("i'll take the one with ..."), or its facts given ("whats
+        the one with ... about"; with no such card or several, the reply says so). False when no
+        card or several have them and the message is no question (the person is then a wish)."""
         v = self.m.catalog.find_value(*p.pick_with)
         shown = last_cards(self.s)
         hits = [place for place, w in enumerate(shown) if v is not None and self.m.world.has(w, v)]
-        if len(hits) != 1 and "about" in p.intents:
-            return False
+        if len(hits) != 1 and "about" in p.intents:  # "whats the one with X about": say so, the films stay
+            name = md(p.pick_with[1])
+            self.notes.append(f"None of the films shown has {name}." if not hits else
+                              f"{len(hits)} of the films shown have {name}: which one? Ask by its number.")
+            self.then = "stay"
+            return True
         if len(hits) != 1:
             p.accepted.append(p.pick_with)
             p.intents = [i for i in p.intents if i != "yes"]

@@ -1286,6 +1286,12 @@ def test_question_options_some_fitting_film_has_in_a_natural_order_on_movielens(
         assert labels == [x for x in order if x in labels]
 
 
+def _card_with_a_star_of_its_own(reply):
+    """A card of ``reply`` and a star it lists that no other card lists (to name the card by them)."""
+    names = [n for c in reply.cards for n in c.cast]
+    return next((c, n) for c in reply.cards for n in c.cast if names.count(n) == 1)
+
+
 @pytest.mark.data
 def test_a_card_taken_by_a_person_in_it_on_movielens(ml_models):
     """The eighth helper's table: "ill take the one with michelle pfeiffer" takes the one card
@@ -1293,8 +1299,7 @@ def test_a_card_taken_by_a_person_in_it_on_movielens(ml_models):
     engine = Engine(ml_models)
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy from the 90s"))
-    names = [n for c in reply.cards for n in c.cast]
-    card, name = next((c, n) for c in reply.cards for n in c.cast if names.count(n) == 1)
+    card, name = _card_with_a_star_of_its_own(reply)
     _, took = engine.step(state, Text(f"ill take the one with {name.lower()}"))
     assert f"enjoy *{card.title}*" in took.text and [c.item_id for c in took.cards] == [
         c.item_id for c in reply.cards]
@@ -1335,8 +1340,7 @@ def test_questions_about_a_card_by_number_or_by_a_person_in_it_on_movielens(ml_m
     engine = Engine(ml_models)
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a hitchcock film"))
-    names = [n for c in reply.cards for n in c.cast]
-    card, name = next((c, n) for c in reply.cards for n in c.cast if names.count(n) == 1)
+    card, name = _card_with_a_star_of_its_own(reply)
     _, about = engine.step(state, Text(f"whats the one with {name.lower()} about"))
     assert about.text.split("\n\n")[-1].startswith(f"*{card.title}*")  # after "I have no plot summaries ..."
     assert [c.item_id for c in about.cards] == [c.item_id for c in reply.cards]
