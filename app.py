@@ -45,7 +45,8 @@ N_CHIPS, N_CARDS, N_CONSTRAINTS = 5, 5, 8
 CARD_WHY_AT = 1 + N_CHIPS + 1 + 2 * N_CARDS  # where the cards' explanations start in ``_view``'s list
 MAX_MESSAGE = 100_000  # characters the page accepts; the parser reads the first chat.parser.MAX_CHARS
 MAX_EVENT = 200_000  # characters of one /step event
-CARD_ACTIONS = (("like", "Like"), ("dislike", "Not for me"), ("seen", "Seen it"), ("why", "Why this?"))
+LIKE_LABEL = "Like"
+CARD_ACTIONS = (("like", LIKE_LABEL), ("dislike", "Not for me"), ("seen", "Seen it"), ("why", "Why this?"))
 EXAMPLES = ("something funny from the 90s, no horror", "a thriller with Harrison Ford",
             "I loved Fargo and Heat", "a French film", "just show me films")
 try:
@@ -76,7 +77,9 @@ def _card_md(c) -> str:
     from chat.cards import md
 
     head = f"**{md(c.title)}**" + (f" ({c.year})" if c.year > 0 else "")
-    if not c.fits:
+    if c.liked:
+        head += " · ♥ *you liked this*"
+    elif not c.fits:
         head += (" · *close: has only part of what you asked for*" if c.partial
                  else " · *another suggestion: not known to have what you asked for*")
     facts = [", ".join(md(g) for g in c.genres), *[md(d) for d in c.details]]
@@ -128,6 +131,9 @@ def _view(reply: Reply | None, narratives: dict | None = None) -> list:
     out.append(subgraph_svg(reply.subgraph) if reply else subgraph_svg({}))
     out.append(gr.update(value=SERVICE.status()))
     out.append(_cards_head(reply))
+    for k in range(N_CARDS):  # a liked card says so on its button too
+        liked = k < len(cards) and cards[k].liked
+        out.append(gr.update(value="♥ Liked" if liked else LIKE_LABEL, interactive=not liked))
     return out
 
 
@@ -471,7 +477,7 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
                 export_file = gr.File(label="Export", interactive=False)
 
     VIEW_OUTPUTS = [question, *chips, any_btn, *card_groups, *card_mds, *card_whys, *cons, personas, graph, status,
-                    cards_head]
+                    cards_head, *(b[0] for b in card_buttons)]
     TURN_OUT = [chatbot, state, last, narr, *VIEW_OUTPUTS]
     HIST_IN = [chatbot, state, last, narr]
 

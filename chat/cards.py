@@ -154,6 +154,7 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
     """Cards in list order (the engine puts those that fit what was asked for first)."""
     fit = fitting(m.world, s.accepted, s.either)
     part = partly_fitting(m.world, s.accepted, s.either)
+    liked = set(s.liked)
     out = []
     for item in items:
         f = facts(m, ctx, s, int(item))
@@ -162,7 +163,8 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
         if partial and f.matched:  # a close film says what it has and what it lacks ("has Steven Spielberg; not War")
             why = f"{why}; {lacking(m, s, int(item))}"
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, why,
-                        fits=bool(fit[int(item)]), details=details(m, int(item)), partial=partial))
+                        fits=bool(fit[int(item)]), details=details(m, int(item)), partial=partial,
+                        liked=int(item) in liked))
     return tuple(out)
 
 

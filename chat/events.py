@@ -139,6 +139,7 @@ class Card:
     fits: bool = True  # known to have everything asked for (False: a close film, labelled so)
     partial: bool = False  # a film that does not fit is known to have part of what was asked for
     details: tuple[str, ...] = ()  # what else is known: runtime, rating, critics ("90 to 120 minutes")
+    liked: bool = False  # the person liked it in this conversation: it stays in view, marked so
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,13 @@ def test_a_person_can_chat_click_chips_like_a_film_and_see_their_persona(page, a
     second = page.locator("#card-1-text").inner_text().split("(")[0].strip()
     _replied(page, lambda: page.locator("#card-1-like").click())
     assert "Like: " + second in page.locator("#chat").inner_text()
+    # a liked card stays in view and says so, on the card and on its button
+    liked = [k for k in range(5) if page.locator(f"#card-{k}-text").is_visible()
+             and page.locator(f"#card-{k}-text").inner_text().startswith(second)]
+    assert liked, second
+    assert "you liked this" in page.locator(f"#card-{liked[0]}-text").inner_text()
+    assert page.locator(f"#card-{liked[0]}-like").inner_text().strip() == "♥ Liked"
+    assert page.locator(f"#card-{liked[0]}-like").is_disabled()
     assert "e.g." in page.locator("#personas").inner_text()  # each taste with an example film
     _shot(page, "personas")
     page.wait_for_selector("#graph svg", timeout=30_000)

@@ -124,6 +124,7 @@ def test_a_card_named_by_its_place_in_words_is_judged_like_its_button(engine):
     first = [c.item_id for c in reply.cards]
     state, liked = engine.step(state, Text("the second one sounds good"))
     assert "Glad you like" in liked.text and [c.item_id for c in liked.cards] == first  # it stays in view
+    assert [c.liked for c in liked.cards] == [False, True, False, False, False][:len(first)]  # marked as liked
     now = [c.item_id for c in liked.cards]
     state, disliked = engine.step(state, Text("i didnt like the third one"))
     assert "Noted, not" in disliked.text and now[2] not in [c.item_id for c in disliked.cards]
