@@ -201,6 +201,8 @@ QUALITIES = {"scary": ("Horror", "Thriller"), "funny": ("Comedy",), "sad": ("Dra
              "violent": ("Action", "War", "Horror", "Crime"), "gory": ("Horror", "War")}
 QUALITY_RE = re.compile(r"\b(scary|funny|sad|animated|violent|gory|long|short|good|for kids|kid friendly)\b",
                         re.IGNORECASE)
+# a verdict, not a question: "the 2nd one looks good", "sounds really good"
+JUDGED_GOOD = re.compile(r"\b(?:looks?|sounds?|seems?)\s+(?:\w+\s+)?good\b", re.IGNORECASE)
 QUALITY_ORDER = ("for kids", "kid friendly", "long", "short", "scary", "funny", "sad", "animated", "violent", "gory",
                  "good")
 
@@ -211,6 +213,7 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
     question, or when nothing on record answers it."""
     if re.search(r"\bhow long\b", question, re.IGNORECASE):
         return ""  # the facts say how long
+    question = JUDGED_GOOD.sub(" ", question)  # "looks good, who's in it?" asks nothing about quality
     found = {w.lower() for w in QUALITY_RE.findall(question)}
     word = next((w for w in QUALITY_ORDER if w in found), None)  # "is it good for kids?": for kids, not good
     if word is None:

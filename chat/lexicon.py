@@ -184,6 +184,18 @@ def tokens(text: str) -> list[str]:
     return [t.lower().replace("'", "") for t in TOKEN_RE.findall(text)]
 
 
+# spellings of one sound, folded alike so a name typed by ear is found: "tom hanx" is Tom Hanks,
+# "stalone" Stallone, "filips" Phillips
+SOUND_FOLDS = (("cks", "x"), ("ks", "x"), ("ck", "k"), ("ph", "f"))
+
+
+def sound_fold(text: str) -> str:
+    """``text`` with spellings of one sound made alike and doubled letters single."""
+    for a, b in SOUND_FOLDS:
+        text = text.replace(a, b)
+    return re.sub(r"([a-z])\1", r"\1", text)
+
+
 def phrase(text: str) -> Phrase:
     return tuple(tokens(text))
 
@@ -223,10 +235,28 @@ def title_keys(title: str) -> list[Phrase]:
 ROMAN = {"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 
 
-def sequel_keys(titles, years, popularity, people=None) -> dict[Phrase, int]:
+def sequel_keys(titles, years, popularity, people=None, found=None) -> dict[Phrase, int]:
     """Sequels by number where the catalog titles them otherwise: "jurassic park 2" for "The Lost
     World: Jurassic Park", "batman 3" for "Batman Forever", "die hard 3" for "Die Hard: With a
-    Vengeance", "alien 2" for "Aliens". A sequel is a later film titled "<base>: <subtitle>",
+    Vengeance", "alien 2" for "Aliens"; from ``found`` (``franchises``' answer) where given."""
+    out: dict[Phrase, int] = {}
+    for base, franchise in (franchises(titles, years, popularity, people) if found is None else found):
+        used = {n for _, n, _ in franchise}
+        last = 0
+        for _, number, j in sorted(franchise):  # by year, each unnumbered film after the one before it
+            if number:
+                last = number
+            elif last + 1 not in used:
+                last += 1
+                used.add(last)
+                out.setdefault(base + (str(last),), j)
+                out.setdefault(("the",) + base + (str(last),), j)
+    return out
+
+
+def franchises(titles, years, popularity, people=None) -> list[tuple[Phrase, list[tuple[int, int, int]]]]:
+    """Each well-known film with its sequels: (its title's words, [(year, number or 0, item)], the
+    film itself first). A sequel is a later film titled "<base>: <subtitle>",
     "<subtitle>: <base>", "<base> <word>", "<base> & <word>" or the base's plural; one that
     carries no number takes the one after the film before it, by year, where that is free
     ("Aliens" after "Alien" is 2, "Alien: Resurrection" after "Alien 3" is 4). Only
@@ -253,7 +283,7 @@ def sequel_keys(titles, years, popularity, people=None) -> dict[Phrase, int]:
         if sub:
             by_sub[bare(sub.strip())].append(j)
     bases = [bare(t) for t in titles]
-    out: dict[Phrase, int] = {}
+    out = []
     for b, base in enumerate(bases):
         if not base or any(w.isdigit() for w in base) or popularity[b] < (100 if len(base) == 1 else 50):
             continue
@@ -283,16 +313,8 @@ def sequel_keys(titles, years, popularity, people=None) -> dict[Phrase, int]:
                 continue  # no one in common; or no one on record and a one-word base ("Big Squeeze")
             if tail:
                 franchise.append((int(years[j]), number or 0, j))
-        used = {n for _, n, _ in franchise}
-        last = 0
-        for _, number, j in sorted(franchise):  # by year, each unnumbered film after the one before it
-            if number:
-                last = number
-            elif last + 1 not in used:
-                last += 1
-                used.add(last)
-                out.setdefault(base + (str(last),), j)
-                out.setdefault(("the",) + base + (str(last),), j)
+        if len(franchise) > 1:
+            out.append((base, franchise))
     return out
 
 
@@ -503,8 +525,11 @@ class Lexicon:
         ia = catalog.item_attr
         people = [{int(v) for v in ia.indices[ia.indptr[i]:ia.indptr[i + 1]] if is_person[v]}
                   for i in range(catalog.n_items)]
-        for key, item in sequel_keys(catalog.titles, catalog.years, popularity, people).items():
+        found = franchises(catalog.titles, catalog.years, popularity, people)
+        for key, item in sequel_keys(catalog.titles, catalog.years, popularity, people, found).items():
             titles.setdefault(key, [item])
+        # a film -> the sequels that follow it ("not die hard": nor its sequels, in that talk)
+        self.sequels = {franchise[0][2]: tuple(j for _, _, j in sorted(franchise[1:])) for _, franchise in found}
         for alias, wanted in TITLE_ALIASES.items():  # "esb", "rotj": what fans call a film
             found = [i for i in range(catalog.n_items) if catalog.titles[i] == wanted] or [
                 i for i in range(catalog.n_items) if catalog.titles[i].startswith(wanted)]

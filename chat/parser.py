@@ -46,7 +46,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from chat.intents import SHOW_EXEMPLARS, IntentReader
-from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, tokens
+from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, sound_fold, tokens
 from chat.lexicon import phrase as tokens_of
 from chat.words import (
     ADULT_RATINGS,
@@ -322,6 +322,19 @@ FACT_QUESTION = re.compile(
     r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available)\s*\??\s*$)",
     re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
+# "Alien or Aliens?", "heat or casino, which is better?", "should i watch big or splash": a choice
+# between two films named, asked of me; ``rest``: what is asked of them ("which is scarier")
+CHOICE_RE = re.compile(r"^\s*(?:(?:so|ok|okay|hmm+|and|well)[,\s]+)?(?P<should>(?:should|shall|do) (?:i|we) "
+                       r"(?:watch|go with|pick|see|choose)\s+)?(?P<a>[^,?;!]+?)\s+or\s+(?P<b>[^,?;!]+?)\s*"
+                       r"(?P<rest>(?:[,?;!]|\bwhich\b).*)?$", re.IGNORECASE)
+CHOICE_REST = {"which", "one", "is", "s", "would", "be", "the", "film", "movie", "of", "them", "two", "do", "you",
+               "think", "recommend", "should", "i", "we", "watch", "pick", "better", "best", "more", "less", "most"}
+# the comparison a choice asks for: "which is scarier?" is "the scariest" of the two
+COMPARATIVES = {"scarier": "scariest", "funnier": "funniest", "longer": "longest", "shorter": "shortest",
+                "older": "oldest", "newer": "newest", "better": "best", "sadder": "saddest",
+                "more violent": "most violent", "less scary": "least scary"}
+COMPARATIVE_RE = re.compile(r"\b(" + "|".join(map(re.escape, [*COMPARATIVES, *COMPARATIVES.values()])) + r")\b",
+                            re.IGNORECASE)
 # "which is the scariest?", "which one's the shortest": a comparison among the films shown
 WHICH_RE = re.compile(r"^\s*(?:ok\s+|so\s+|and\s+)?which(?: one| film| movie)?(?: of (?:these|them|those))?\s*"
                       r"(?:is|'s|s|would be)\s+(?:the\s+)?(scariest|funniest|longest|shortest|oldest|newest|best|"
@@ -603,6 +616,9 @@ class Parser:
         self._one_word_values = sorted(k[0] for k in self.lex.values if len(k) == 1 and len(k[0]) >= MIN_FUZZY_WORD)
         self._surnames = sorted(k[0] for k in self.lex.surnames if len(k) == 1)
         self._two_word_surnames = sorted(" ".join(k) for k in self.lex.surnames if len(k) == 2)  # "de niro"
+        self._by_sound = {}  # names and surnames folded by sound ("tom hanx"): the folded form -> the name
+        for name in [*self.lex.person_strings, *self._surnames]:
+            self._by_sound.setdefault(sound_fold(name), name)
         known_words = {w for p in [*self.lex.values, *self.lex.persons, *self.lex.titles, *self.lex.groups,
                                    *self.lex.moods] for w in p}
         self._known_words = known_words
@@ -718,6 +734,9 @@ class Parser:
         which = WHICH_RE.match(text)
         if which:  # "which is the scariest?": among the films shown
             return Parse(intents=["which"], which=which.group(1).lower(), truncated=truncated)
+        choice = self._choice(text)
+        if choice:  # "Alien or Aliens?": the two films, and which is the better (scarier, ...) of them
+            return Parse(intents=["which"], which=choice[1], about=choice[0], truncated=truncated)
         question = FACT_QUESTION.search(text)
         one_with = ONE_WITH_RE.search(text)
         if question and one_with:  # "whats the one with jimmy stewart about", "the one by kurosawa, whats it about"
@@ -1467,6 +1486,30 @@ class Parser:
             return self._far_best_known(items) if len(items) > 1 else next(iter(items), None)
         return next(iter(items)) if len(items) == 1 else None
 
+    def _choice(self, text: str) -> tuple[list[int], str] | None:
+        """"Alien or Aliens?", "heat or casino, which is scarier?", "should i watch big or splash":
+        the two films named and the quality asked ("best" when none is), or None when the message
+        is no such question (a statement, a part that names no film, other wishes after it)."""
+        m = CHOICE_RE.match(text)
+        if not m or not (m.group("should") or m.group("rest")):
+            return None
+        rest = (m.group("rest") or "").lower()
+        asked = COMPARATIVE_RE.search(rest)
+        words = set(tokens(COMPARATIVE_RE.sub(" ", rest)))
+        if not words <= CHOICE_REST | STOPWORDS:
+            return None
+        films = []
+        for part in (m.group("a"), m.group("b")):
+            key = tuple(tokens_of(part))
+            item = (self.lex.titles.get(key) or [None])[0]
+            item = item if item is not None else self._loose_title(part.strip())
+            if item is None:
+                return None
+            films.append(int(item))
+        if films[0] == films[1]:
+            return None
+        return films, COMPARATIVES.get(asked.group(1).lower(), asked.group(1).lower()) if asked else "best"
+
     def _loose_title(self, text: str) -> int | None:
         """The catalog film ``text`` (four characters or more) names with a few slips; None when none."""
         hit = process.extractOne(text, self.lex.title_strings, scorer=fuzz.ratio,
@@ -1923,11 +1966,11 @@ class Parser:
             p = toks[i : i + length]
             if len(p) < length or any(t in STOPWORDS or len(t) < 2 for t in p):
                 continue
-            hit = process.extractOne(" ".join(p), self.lex.person_strings, scorer=fuzz.ratio,
-                                     score_cutoff=PERSON_CUTOFF)
-            if hit:
-                key = tuple(hit[0].split())
-                return length, [self._role(toks, i, self.lex.persons[key], length)]
+            typed = " ".join(p)
+            hit = process.extractOne(typed, self.lex.person_strings, scorer=fuzz.ratio, score_cutoff=PERSON_CUTOFF)
+            name = hit[0] if hit else self._heard(typed)
+            if name in self.lex.person_strings:
+                return length, [self._role(toks, i, self.lex.persons[tuple(name.split())], length)]
         p = toks[i : i + 2]  # "de nero": a surname of two words with a slip
         if len(p) == 2 and p[1] not in STOPWORDS and len(p[1]) >= 3:
             hit = process.extractOne(" ".join(p), self._two_word_surnames, scorer=fuzz.ratio,
@@ -1948,7 +1991,12 @@ class Parser:
         if tok in self._english:  # a misspelt name is no ordinary word ("flowers" is not Bess Flowers)
             return None
         hit = process.extractOne(tok, self._surnames, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
-        return (1, [self.lex.surnames[(hit[0],)]]) if hit else None
+        name = hit[0] if hit else self._heard(tok)
+        return (1, [self.lex.surnames[(name,)]]) if (name,) in self.lex.surnames else None
+
+    def _heard(self, typed: str) -> str | None:
+        """The name or surname ``typed`` spells by ear ("tom hanx", "stalone"), or None."""
+        return self._by_sound.get(sound_fold(typed))
 
     # films -----------------------------------------------------------------------------------
     def _title_run(self, c: _Clause, i: int, r: _Reading, strong: bool, title_ctx: str | None):

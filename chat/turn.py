@@ -24,7 +24,7 @@ import numpy as np
 from chat.cards import either_label, film_answer, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, tokens
-from chat.parser import DIRECTOR_REF, Parse
+from chat.parser import DIRECTOR_REF, Parse, Parser
 from chat.words import CHOOSE_FILLER, CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
 from recsys.personas import Persona, reweight
@@ -211,8 +211,8 @@ class _Apply:
             return
         if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents):
             return
-        if "which" in p.intents:  # "which is the scariest?": among the films on screen
-            self.which(p.which)
+        if "which" in p.intents:  # "which is the scariest?": among the films on screen; "Alien or Aliens?"
+            self.which(p.which, p.about)
             return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             self.about(p.about)
@@ -337,6 +337,10 @@ class _Apply:
         place = places[0]
         item_id = self.m.world.item_id(shown[place])
         if verdict == "about":
+            head = re.split(r"[,;!?]|\bbut\b", self.message, maxsplit=1)[0]
+            said = Parser._pick(head) if head != self.message else None
+            if said == (place, "like"):  # "the 2nd one looks good, who's in it?": liked, and its facts
+                self.card(CardFeedback(item_id, "like"))
             self.about([self.m.world.catalog_index(shown[place])])
             return True
         if verdict == "why":
@@ -451,8 +455,13 @@ class _Apply:
             was = f" instead of {', '.join(label(self.m, v) for v in replaced)}" if replaced else ""
             self.got_it(", ".join(label(self.m, v) for v in yes) + was)
         if no:
-            nothing = all(self.m.catalog.attr_values[v][0] in ("runtime", "critics", "mpaa") for v in no)
-            self.ack.append(("Nothing " if nothing else "No ") + join_words((label(self.m, v) for v in no), "or") + ".")
+            # "No Animation, and nothing over 2 hours.": a length, rating or critics' band is "nothing …"
+            graded = [v for v in no if self.m.catalog.attr_values[v][0] in ("runtime", "critics", "mpaa")]
+            plain = [v for v in no if v not in graded]
+            said = [f"{w} {join_words((label(self.m, v) for v in vs), 'or')}"
+                    for w, vs in (("no", plain), ("nothing", graded)) if vs]
+            line = ", and ".join(said)
+            self.ack.append(line[0].upper() + line[1:] + ".")
 
     def got_it(self, what: str) -> None:
         """One "Got it: …" line for everything understood in this message: an answer to the
@@ -600,13 +609,14 @@ class _Apply:
             self.ack.append(f"You have seen *{self._film(i)}*: I will not suggest it.")
         refused = [w for w in s.refused if w not in liked]  # a film liked again is back
         for i in p.not_now:
-            w = int(m.world.of_catalog[i])
-            if w >= 0 and w not in shown:
-                shown.append(w)
-            if w >= 0 and w not in refused:
-                refused.append(w)
+            sequels = [j for j in m.parser.lex.sequels.get(i, ()) if j not in p.seen]  # "nah not die hard":
+            for w in (int(m.world.of_catalog[j]) for j in (i, *sequels)):  # nor its sequels, this time
+                if w >= 0 and w not in shown:
+                    shown.append(w)
+                if w >= 0 and w not in refused:
+                    refused.append(w)
             if i not in p.seen:  # seen: said above
-                self.ack.append(f"Not *{self._film(i)}* this time.")
+                self.ack.append(f"Not *{self._film(i)}*{' or its sequels' if sequels else ''} this time.")
         if p.unknown_people:  # "clark gable films": say so, rather than search for the words
             names = join_words((f"**{md(u)}**" for u in p.unknown_people), "or")
             cat = m.catalog
@@ -763,18 +773,29 @@ class _Apply:
             p.alternatives = [tuple(values)] + p.alternatives
         return True
 
-    def which(self, quality: str) -> None:
-        """The film of the last list that best has ``quality`` ("scariest", "shortest", "best"), by
-        what the catalog knows (``cards.rank_by``); the films stay."""
-        shown = [self.m.world.catalog_index(i) for i in last_cards(self.s)]
+    def which(self, quality: str, films: list[int] = ()) -> None:
+        """The film of ``films`` (catalog indices; else the last list) that best has ``quality``
+        ("scariest", "shortest", "best"), by what the catalog knows (``cards.rank_by``); the films
+        stay. Films named ("Alien or Aliens?") are each said in a line of facts first."""
+        cat = self.m.catalog
+        shown = list(films) or [self.m.world.catalog_index(i) for i in last_cards(self.s)]
         self.then = "stay"
         if not shown:
             self.notes.append("There are no films on screen to compare yet: tell me what you would like.")
             return
-        best, why = rank_by(self.m.catalog, shown, quality)
-        self.ack.append(f"Of these, *{md(title_of(self.m.catalog, best))}* is likely the {quality}{why}."
+        self.ack += [film_facts(cat, i) for i in films]
+        best, why = rank_by(cat, shown, quality)
+        among = "Of the two" if len(films) == 2 else "Of these"
+        why = why.replace(f"(all {len(shown)} are", "(both are") if len(shown) == 2 else why
+        self.ack.append(f"{among}, *{md(title_of(cat, best))}* is likely the {quality}{why}."
                         if best is not None else f"I can't tell which is the {quality}: nothing on record tells them "
                         f"apart{why}.")
+        if best is None and len(films) == 2:  # "Alien or Aliens?", both critics' favourites: how they differ
+            kinds = [set(cat.values_of(i, "genre")) for i in films]
+            own = [(i, sorted(a - b)) for i, a, b in ((films[0], *kinds), (films[1], *kinds[::-1]))]
+            said = [f"*{md(title_of(cat, i))}* is also {join_words(g)}" for i, g in own if g]
+            if said:
+                self.ack[-1] += f" They differ in kind: {'; '.join(said)}."
 
     def pick_with(self, p: Parse, text: str) -> bool:
         """The one card of the last list with the person named is taken, as its Like would be,

@@ -179,6 +179,7 @@ CHANGES = [
     ("Aladdin: seen it, loved it", {"seen": ["Aladdin"], "liked": ["Aladdin"]}),
     ("a comdy with tom hnaks", {"accepted": [(G, "Comedy"), (C, "Tom Hanks")]}),
     ("spielburg adventures", {"accepted": [(DIR, "Steven Spielberg"), (G, "Adventure")]}),
+    ("a comedy with tom hanx", {"accepted": [(G, "Comedy"), (C, "Tom Hanks")]}),  # spelt by ear: ks is x
     ("a movie for my kids", {"accepted": [(G, "Children's")]}),
     ("my kids loved Aladdin", {"liked": ["Aladdin"]}),
     # a clause that reviews the film it opens with: its words are no wish ("too long" is no runtime)
