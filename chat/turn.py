@@ -369,6 +369,9 @@ class _Apply:
         elif "any" in p.intents:
             self.record(unknown=asked)
             self.ack.append("No preference there.")
+        elif "no" in p.intents and len(asked) > 1 and (p.accepted or p.rejected or p.alternatives or p.liked):
+            self.record(unknown=asked)  # "no, less violent please" to "What kind of film?": a new wish, not
+            # "none of these kinds"
         elif "no" in p.intents:
             self.record(no=asked)
         elif "yes" in p.intents:

@@ -312,6 +312,22 @@ def test_a_choice_between_two_films_named_is_answered_on_movielens(ml_engine):
 
 
 @pytest.mark.data
+def test_a_no_before_a_new_wish_is_no_answer_to_an_open_question_on_movielens(ml_engine):
+    """Found by a helper over HTTP: "no, less violent please" after "something like pulp fiction"
+    (asked "What kind of film are you in the mood for?") ruled out every kind offered, Drama,
+    Comedy, Thriller, Action and Romance. The "no" leads into the new wish; only that is taken."""
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("something like pulp fiction"))
+    assert reply.question is not None and len(reply.question.options) > 1
+    offered = {label for _, label in reply.question.options}
+    state, reply = ml_engine.step(state, Text("no, less violent please"))
+    assert "Noted, not" not in reply.text and "No Action, Crime, Horror or War." in reply.text
+    ruled_out = {label for _, label, wanted in reply.constraints if not wanted}
+    assert ruled_out <= {"Action", "Crime", "Horror", "War"} and offered - ruled_out
+    assert reply.cards
+
+
+@pytest.mark.data
 def test_a_card_liked_and_asked_about_in_one_message_on_movielens(ml_engine):
     """Seen at the running app: "the 2nd one looks good, who's in it?" answered "The critics'
     verdict: …" (the praise read as "is it any good?") and did not take the like. Now the card
