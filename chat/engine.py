@@ -311,8 +311,10 @@ class Engine:
         ds, _ = self.dialogue_state(s, ctx)
         logb = log_beliefs(ds, self.m.rule_config.beliefs)
         if applied.then == "replace":  # cards judged: the others stay, each gives way to the next best film
+            rep = self.m.world.duplicate_of  # a film listed twice in the catalog is one card ("Money Talks")
+            on_screen = {int(rep[i]) for i in s.cards}
             nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards), by_year=s.by_year)
-                       if i not in s.cards)
+                       if int(rep[i]) not in on_screen)
             # a card liked stays (marked by the reply: "Glad you like ..."): a person who says "that looks
             # good" means to keep it in view; a card seen or turned down gives way to the next film
             gone = set(applied.judged) - set(s.liked)
@@ -327,9 +329,10 @@ class Engine:
         elif applied.then in ("films", "new_films") or self._films_now(s) or self._narrowed(s):
             action = fallback_list(ds, top_items(logb, 10))
             chosen = self.m.policy.decide(ds)
-            refine = None if isinstance(chosen, Recommend) else self._held(chosen, s)
+            refine = None if isinstance(chosen, Recommend) else self._held(chosen, s, ds)
+            refine = None if isinstance(refine, Recommend) else refine
         else:
-            action = self._held(self.m.policy.decide(ds), s)
+            action = self._held(self.m.policy.decide(ds), s, ds)
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
             cards_now = self._fit_first(ds, logb, again=applied.then != "films", by_year=s.by_year)
@@ -509,18 +512,23 @@ class Engine:
             return ("The films stay:",)
         return ("Here are some films for you:" if not applied.ack else "Here are some films:",)
 
-    def _held(self, action, s: ChatState):
+    def _held(self, action, s: ChatState, ds: DialogueState):
         """``action`` with only the options some film with everything asked for has (not "1930s"
         for Tom Hanks: the policy's chips come from its soft beliefs, which every film keeps a
-        little of); as the policy chose it when fewer than two are left (turning that question into
-        a list instead cost the clicking simulated user 0.05 turns at equal SR@15, 300 x 3)."""
-        if not isinstance(action, AskType) or not (s.accepted or s.either):
-            return action
-        fit = cards.fitting(self.m.world, s.accepted, s.either)
-        if not fit.any():
-            return action
-        held = tuple(v for v in action.values if fit[self.m.world.items_with(v)].any())
-        return dataclasses.replace(action, values=held) if len(held) >= 2 else action
+        little of). When fewer than two are left ("From which era?" when all his films are from
+        the 1990s), no answer could tell the films apart: the policy chooses again with that type
+        closed, a question of another type or a list."""
+        cat, w = self.m.catalog, self.m.world
+        fit = cards.fitting(w, s.accepted, s.either) if s.accepted or s.either else None
+        for _ in cat.attr_types:
+            if not isinstance(action, AskType) or fit is None or not fit.any():
+                return action
+            held = tuple(v for v in action.values if fit[w.items_with(v)].any())
+            if len(held) >= 2:
+                return dataclasses.replace(action, values=held)
+            ds = dataclasses.replace(ds, closed_types=ds.closed_types | {cat.type_index(action.attr_type)})
+            action = self.m.policy.decide(ds)
+        return action
 
     def _question(self, action, s: ChatState) -> Question:
         cat = self.m.catalog

@@ -172,6 +172,9 @@ class Parse:
     # a question about films ("who's in it?", "how long is fargo?"): the films it names (intent "about"; none
     # named and no place: the film the conversation is on)
     about: list[int] = field(default_factory=list)
+    # a yes-or-no question about a film's values ("is it PG?", "is that with michael j fox?", "is sabrina
+    # the harrison ford one?"): the values asked about (intent "about")
+    asked: list[Value] = field(default_factory=list)
     # rejected values read from a mood word ("less violent"): they never take back a genre asked for
     soft: list[Value] = field(default_factory=list)
     # "stop asking me questions", "no more questions": none from here on (``ChatState.quiet``)
@@ -322,9 +325,18 @@ FACT_QUESTION = re.compile(
     r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available)\s*\??\s*$)",
     re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
+# a yes-or-no question about the film the talk is on, or a card: "is it PG?", "the 2nd one, is that with
+# michael j fox?", "does it have tom hanks in it?"; ``what``: the values asked about
+VALUE_QUESTION = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|so|ok|wait|hmm)\s+)(?:is|was|does|did|has)\s+(?:it|that|this)"
+                            r"(?:\s+one|\s+film|\s+movie)?\s+(?:got\s+|have\s+)?(?P<what>[^?.!]{1,40}?)"
+                            r"(?:\s+in\s+it)?\s*\?+\s*$", re.IGNORECASE)
+# the same about a film named: "is sabrina the harrison ford one?", "is fargo in english?", "is heat with pacino?"
+FILM_VALUE_QUESTION = re.compile(r"^\s*(?:is|was)\s+(?P<film>.{2,50}?)\s+(?:the\s+(?P<one>.{2,40}?)\s+one|"
+                                 r"(?P<what>(?:in|with|from|rated|by|a|an)\b.{1,40}?))\s*\?+\s*$", re.IGNORECASE)
 # "Alien or Aliens?", "heat or casino, which is better?", "should i watch big or splash": a choice
 # between two films named, asked of me; ``rest``: what is asked of them ("which is scarier")
-CHOICE_RE = re.compile(r"^\s*(?:(?:so|ok|okay|hmm+|and|well)[,\s]+)?(?P<should>(?:should|shall|do) (?:i|we) "
+CHOICE_RE = re.compile(r"^\s*(?:(?:so|ok|okay|hmm+|and|well)[,\s]+)?(?:(?P<lead>which\b[^,:]{0,40})[,:]\s*)?"
+                       r"(?P<should>(?:should|shall|do) (?:i|we) "
                        r"(?:watch|go with|pick|see|choose)\s+)?(?P<a>[^,?;!]+?)\s+or\s+(?P<b>[^,?;!]+?)\s*"
                        r"(?P<rest>(?:[,?;!]|\bwhich\b).*)?$", re.IGNORECASE)
 CHOICE_REST = {"which", "one", "is", "s", "would", "be", "the", "film", "movie", "of", "them", "two", "do", "you",
@@ -370,7 +382,9 @@ DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|nev
                           rf"(?:the\s+|that\s+)?({_TYPE})(?:\s+(?:thing|bit|part|filter|limit))?\b(?!\s+\w+s\b)"
                           rf"|\b(?:any|whatever|whichever)\s+({_TYPE})\s*(?:is|'s|s|works|will do|would do)?\s*"
                           rf"(?:fine|ok|okay|good|great)?\b"
-                          rf"|\b(?:the\s+)?({_TYPE})\s+(?:doesn'?t|does not|don'?t|do not|no longer)\s+matters?\b",
+                          rf"|\b(?:the\s+)?({_TYPE})\s+(?:doesn'?t|does not|don'?t|do not|no longer)\s+matters?\b"
+                          rf"|\b(?:don'?t|do not|dont|doesn'?t)\s+(?:really\s+)?(?:care|mind)\s+(?:about\s+)?"
+                          rf"(?:what|which|the|about|any)?\s*({_TYPE})\b",
                           re.IGNORECASE)
 # what may stand between two values of one type that are either-or ("pacino or de niro", "war or western")
 OR_BETWEEN = {("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or", "even"), ("or", "a"), ("or", "an")}
@@ -392,7 +406,11 @@ CLOSING_FILLER = CLOSING_WORDS | {
     "right", "that", "s", "is", "it", "was", "bet", "watching", "now", "then", "enjoy", "mate", "again",
     "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
-    "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh"}
+    "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh",
+    "u", "ya", "yall", "guys", "loads", "lots", "heaps"}
+# a film chosen by its name and "then" ("the sting then", "ok speed it is")
+CHOSEN_THEN = re.compile(r"^\s*(?:ok(?:ay)?,?\s+|so\s+|right,?\s+)?(?P<film>[^,.!?]{2,60}?)\s+(?:then|it is)"
+                         r"\s*[.!]*\s*$", re.IGNORECASE)
 CLOSING_TAIL = re.compile(r"(?:^|[.!?,;]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?night)\b[^.!?]*[.!?]*\s*$",
                           re.IGNORECASE)
 
@@ -744,6 +762,10 @@ class Parser:
             people = [tv for tv in self.parse(f"with {who}").accepted if tv[0] in PERSON_TYPES]
             if len(people) == 1:
                 return Parse(intents=["about"], pick_with=people[0], truncated=truncated)
+        asked = None if question else self._value_question(text)
+        if asked is not None:  # "is it PG?", "is sabrina the harrison ford one?": yes or no, and its facts
+            films, values = asked
+            return Parse(intents=["about"], about=films, asked=values, pick=out.pick, truncated=truncated)
         if question:  # "who's in it?", "tell me about men in black": facts, not a wish or a like
             films = self._films_in(text, question)
             bare = not question.group("film") and question.start() == 0 and not text[question.end():].strip(" ?!.")
@@ -767,7 +789,13 @@ class Parser:
             return out
         tail = CLOSING_TAIL.search(text)
         if tail and _closing(tail.group(0)) and tokens(text[: tail.start()]):  # "I'd go for the 3rd. Thanks
-            out = self.parse(text[: tail.start()])  # for the help!": the rest, and goodbye
+            head = text[: tail.start()]
+            out = self.parse(head)  # for the help!": the rest, and goodbye
+            chosen = CHOSEN_THEN.match(head)
+            if chosen and not (out.pick is not None or out.liked):  # "the sting then. cheers, bye": that film
+                key = tuple(tokens_of(chosen.group("film")))
+                film = (self.lex.titles.get(key) or [None])[0]
+                out = Parse(liked=[int(film)], truncated=truncated) if film is not None else out
             if out.pick is not None or "yes" in out.intents or out.liked:
                 out.intents = [i for i in out.intents if i != "bye"] + ["bye"]
                 return out
@@ -783,6 +811,10 @@ class Parser:
         said = {INTENT_OF.get(x) for x in parts if x}
         if len(said) == 1 and None not in said and said <= {"help", "undo", "restart", "why", "more"}:
             out.intents.append(said.pop())  # "i'm lost, what do i do": each part says it
+            return out
+        last = next((x for x in reversed(parts) if x), ())
+        if "restart" in (INTENT_OF.get(last), INTENT_OF.get(last[1:])) and len([x for x in parts if x]) > 1:  # "bruce
+            out.intents.append("restart")  # willis is barely in beavis and butthead lol. ok start over": afresh
             return out
         if "restart" in said and said <= {"restart", "no", "something_else", "any"}:  # "nah, none of those.
             out.intents.append("restart")  # start over": the list turned down, and a fresh search
@@ -1008,6 +1040,9 @@ class Parser:
         if asking and out.liked and not (out.disliked or out.seen or out.accepted) and not (
                 set(toks) & (POSITIVE | NEGATIVE | {"like", "similar", "else", "other", "more"})):
             out.about, out.liked, out.intents = out.liked, [], ["about"]  # "do u have titanic?": yes, and its facts
+        for group in out.alternatives:  # "short thriller, under 2 hrs": the limit said in numbers, not "short"
+            if len({t for t, _ in group}) == 1 and group[0][0] == "runtime":
+                out.accepted = [tv for tv in out.accepted if not (tv[0] == "runtime" and tv in group)]
         if len(out.liked) == 1 and out.liked[0] in films:
             self._than_the_film(out, toks, out.liked[0])
             self._kind_of_the_film(out, toks, out.liked[0])
@@ -1174,7 +1209,7 @@ class Parser:
         if re.match(r"\s*(?:is|was|does|did|has)\b", lead):
             return place, "about"  # "is the last one in color?": a question about it
         if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", lead) or "about" in after_words or (
-                FACT_QUESTION.search(text)):
+                FACT_QUESTION.search(text) or VALUE_QUESTION.search(text)):
             return place, "about"  # "who directed the first one?", "the third one, is it long?": its facts
         if CARD_MORE.search(before) or re.search(r"\bmore (?:like|of) (?:that|this|it)\b", after):
             return place, "more"  # "number 3 is the vibe, more like that"
@@ -1486,14 +1521,37 @@ class Parser:
             return self._far_best_known(items) if len(items) > 1 else next(iter(items), None)
         return next(iter(items)) if len(items) == 1 else None
 
+    def _value_question(self, text: str) -> tuple[list[int], list[Value]] | None:
+        """A yes-or-no question about a film's values: (the film named, or none for the film the talk
+        is on or a card named by its place; the values asked about), or None when the message asks
+        no such thing ("is it any good?" is the facts' question; "is there a comedy?" a wish)."""
+        named = FILM_VALUE_QUESTION.match(text)
+        named = named if named and named.group("film").lower() not in IT_WORDS | {"this one", "that one"} else None
+        m = named or VALUE_QUESTION.search(text)
+        if not m:
+            return None
+        films = []
+        if named:
+            key = tuple(tokens_of(named.group("film")))
+            film = (self.lex.titles.get(key) or [None])[0]
+            film = film if film is not None else self._loose_title(named.group("film").strip())
+            if film is None:
+                return None
+            films = [int(film)]
+        what = (named.group("one") or named.group("what")) if named else m.group("what")
+        said = self.parse(what if not named or named.group("what") else f"with {what}")
+        if not said.accepted or said.liked or said.rejected or said.intents:
+            return None
+        return films, list(said.accepted)
+
     def _choice(self, text: str) -> tuple[list[int], str] | None:
         """"Alien or Aliens?", "heat or casino, which is scarier?", "should i watch big or splash":
         the two films named and the quality asked ("best" when none is), or None when the message
         is no such question (a statement, a part that names no film, other wishes after it)."""
         m = CHOICE_RE.match(text)
-        if not m or not (m.group("should") or m.group("rest")):
+        if not m or not (m.group("should") or m.group("rest") or m.group("lead")):
             return None
-        rest = (m.group("rest") or "").lower()
+        rest = ((m.group("lead") or "") + " " + (m.group("rest") or "")).lower()
         asked = COMPARATIVE_RE.search(rest)
         words = set(tokens(COMPARATIVE_RE.sub(" ", rest)))
         if not words <= CHOICE_REST | STOPWORDS:

@@ -95,11 +95,20 @@ def value_of_key(m: Models, key: str) -> int | None:
     return m.catalog.find_value(t, v)
 
 
+PLACE_WORDS = {"the", "one", "film", "movie", "number", "no", "ok", "okay", "so", "and", "first", "second", "third",
+               "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th", "1", "2", "3", "4", "5"}
 WISH_SAID = "Looking for films that match"  # a wish of other words, said back as what is searched for
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
 # what a person calls an attribute type ("nothing asked for about the length")
 TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind of film", "mpaa": "the age rating",
               "critics": "reviews", "language": "the language", "country": "the country"}
+
+
+def _it_is(t: str, values) -> str:
+    """"it is rated PG", "it is from the 1990s", "it is listed as drama and thriller", "it runs over 2 hours"."""
+    said = join_words([md(v.lower() if t == "genre" else v) for v in values])
+    return {"genre": f"it is listed as {said}", "decade": f"it is from the {said}", "language": f"it is in {said}",
+            "country": f"it is from {said}", "runtime": f"it runs {said}"}.get(t, f"it is {said}")
 
 
 def label(m: Models, v: int) -> str:
@@ -124,6 +133,7 @@ class _Apply:
         self.explain: str | None = None
         self.judged: tuple[int, ...] = ()
         self.message = ""  # the text typed this turn ("is it scary?" is answered, not only its facts listed)
+        self.asked: tuple = ()  # values a yes-or-no question asks of a film ("is it PG?": rated PG)
         self.era_set = False  # "the newest", "the oldest": ``era`` chose the decades and how to sort
         self.other_than = -1  # "other films by him": the world item of the film asked about, kept out
 
@@ -168,6 +178,7 @@ class _Apply:
     def text(self, text: str) -> None:
         self.message = text
         p = self.m.parser.parse(text)
+        self.asked = tuple(p.asked)
         if self.s.topic >= 0 and not {"about", "seen_it"} & set(p.intents):  # the talk moved on from the film
             self.s = dataclasses.replace(self.s, topic=-1, topic_role="")  # asked about ("seen it" is about it)
         if p.person_ref is not None and not self.person_ref(p):
@@ -217,6 +228,17 @@ class _Apply:
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             self.about(p.about)
             return
+        if "bye" in p.intents and len(p.liked) == 1 and not (p.accepted or p.rejected or p.disliked or p.seen):
+            w = int(self.m.world.of_catalog[p.liked[0]])  # "we'll just go with speed, thanks for the help!"
+            if w >= 0:
+                if w in last_cards(self.s):
+                    self.card(CardFeedback(self.m.world.item_id(w), "like"))
+                elif w not in self.s.liked:
+                    self.s = dataclasses.replace(self.s, liked=self.s.liked + (w,))
+                self.chose(w, text)
+                self.ack[-1] += " Thanks for chatting, and come back any time."
+                self.then = "close"
+                return
         if "bye" in p.intents:
             self.goodbye()
             return
@@ -339,7 +361,8 @@ class _Apply:
         if verdict == "about":
             head = re.split(r"[,;!?]|\bbut\b", self.message, maxsplit=1)[0]
             said = Parser._pick(head) if head != self.message else None
-            if said == (place, "like"):  # "the 2nd one looks good, who's in it?": liked, and its facts
+            judged = set(tokens(head)) - PLACE_WORDS  # not "the 2nd one, is that with michael j fox?"
+            if said == (place, "like") and judged:  # "the 2nd one looks good, who's in it?": liked, and its facts
                 self.card(CardFeedback(item_id, "like"))
             self.about([self.m.world.catalog_index(shown[place])])
             return True
@@ -372,6 +395,10 @@ class _Apply:
         elif "no" in p.intents and len(asked) > 1 and (p.accepted or p.rejected or p.alternatives or p.liked):
             self.record(unknown=asked)  # "no, less violent please" to "What kind of film?": a new wish, not
             # "none of these kinds"
+        elif "no" in p.intents and len(asked) > 1 and not re.search(r"\b(?:none|neither|not? (?:any|one) of)\b",
+                                                                    self.message, re.IGNORECASE):
+            self.record(unknown=asked)  # "nah" to "From which era?": no era in mind, not "none of these"
+            self.ack.append("No preference there, then.")
         elif "no" in p.intents:
             self.record(no=asked)
         elif "yes" in p.intents:
@@ -737,9 +764,30 @@ class _Apply:
         if films and re.search(r"\bwhat(?:'?s| is)\b.*\babout\b|\b(?:plot|story|storyline|synopsis)\b", question):
             self.ack.append("I have no plot summaries, only what I know of each film:")  # "what's it about"
         for i in films[:3]:
-            answer = film_answer(m.catalog, i, question) if len(films) == 1 else ""
+            answer = "" if len(films) != 1 else (
+                self._yes_no(i) if self.asked else film_answer(m.catalog, i, question))
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
+
+    def _yes_no(self, i: int) -> str:
+        """Yes or no to "is it PG?", "is that with michael j fox?", "is it from the 80s?" for catalog
+        film ``i``, from its values: "No: it is rated R." says what it is instead; where the record
+        has nothing of that kind, it says so rather than guess."""
+        cat, out = self.m.catalog, []
+        for t, v in self.asked:
+            have = cat.values_of(i, t)
+            if t in PERSON_TYPES:
+                role = {"cast": "in it", "director": "its director"}.get(t, f"its {t}")
+                out.append(f"Yes: {md(v)} is {role}." if v in have else f"No: {md(v)} is not {role}." if have
+                           else f"I have no {'cast' if t == 'cast' else t} on record for it.")
+            elif v in have:
+                out.append(f"Yes: {_it_is(t, [v])}.")
+            elif have:
+                out.append(f"No: {_it_is(t, have)}.")
+            else:
+                name = TYPE_NAMES.get(t, f"the {t}")
+                out.append(f"{name[0].upper()}{name[1:]} is not on record.")
+        return " ".join(out)
 
     def person_ref(self, p: Parse) -> bool:
         """"any other films by him?", "more with her", "his other films": the director or lead of the

@@ -117,7 +117,9 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("have", "you", "got"), ("do", "you", "have"),
                  # choosing a film to watch ("ok i'll watch vertigo thanks", "going with liar liar")
                  ("ill", "watch"), ("well", "watch"), ("i", "will", "watch"), ("we", "will", "watch"),
-                 ("gonna", "watch"), ("lets", "watch"), ("ill", "go", "with"), ("well", "go", "with")}
+                 ("gonna", "watch"), ("lets", "watch"), ("ill", "go", "with"), ("well", "go", "with"),
+                 ("just", "go", "with"), ("lets", "go", "with"), ("going", "with"), ("ill", "go", "for"),
+                 ("well", "go", "for"), ("lets", "go", "for")}
 # what may stand beside the film chosen and the words choosing it, and nothing else ("ok the 3rd one is
 # perfect, we'll watch that, thanks"; not "let's try something like titanic", "i'll watch it later")
 CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "alright", "then", "tonight", "i", "ill",
