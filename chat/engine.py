@@ -499,9 +499,9 @@ class Engine:
                     break
         return tuple(out)
 
-    @staticmethod
-    def _lead(new: ChatState, applied: Applied) -> tuple[str, ...]:
-        """The line that introduces a fresh list."""
+    def _lead(self, new: ChatState, applied: Applied) -> tuple[str, ...]:
+        """The line that introduces a fresh list (none where the list opens with how few films fit:
+        "Here are the last 3 sci-fi films with Harrison Ford I know here")."""
         if applied.then in ("stay", "close") or not new.cards:
             return ()
         if applied.then == "replace":
@@ -510,6 +510,8 @@ class Engine:
                     ("The other films stay; new ones take their places:",))
         if new.previous is not None and new.cards == new.previous.cards:
             return ("The films stay:",)
+        if not cards.fitting(self.m.world, new.accepted, new.either)[list(new.cards)].all():
+            return ()
         return ("Here are some films for you:" if not applied.ack else "Here are some films:",)
 
     def _held(self, action, s: ChatState, ds: DialogueState):

@@ -319,6 +319,7 @@ FACT_QUESTION = re.compile(
     r"tell me (?:more )?about\b|what(?:'?s| is) the (?:runtime|length|rating|year|cast|director)\b|"
     r"whats? the (?:runtime|length|rating|year|cast|director)\b|(?:runtime|length|cast|director) of\b|"
     r"(?:is|was) (?:it|that|this)(?: one| film| movie)? (?:any )?good\b|(?:^|, *)any good\b|"
+    r"\bwhat (?:oscars? )?(?:did|does) .{2,50}? (?:win|get)\b|"
     r"what(?:'?s| is) .{2,60} about\s*\??\s*$|what(?:'?s| is) (?:it|that|this)(?: one)? rated\b|"
     r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
     r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:long|short|any good|good|scary|funny|violent|gory|sad|for kids|"
@@ -771,6 +772,10 @@ class Parser:
             bare = not question.group("film") and question.start() == 0 and not text[question.end():].strip(" ?!.")
             if out.pick or films or set(toks) & IT_WORDS or bare:  # "how long?" alone: the film the talk is on
                 return Parse(intents=["about"], about=films, pick=out.pick, truncated=truncated)
+            named = question.group("film")
+            if named and re.search(r"\b(?:in there|in here|on here|in the catalog|available)\s*\??\s*$", text,
+                                   re.IGNORECASE) and not self.parse(named).names_something:
+                return Parse(unknown_titles=[named.strip()], truncated=truncated)  # "is blazing saddles in there?"
         tail = re.split(r"[,;.!]\s*|\s+(?:and|so)\s+", text.strip(" .!"))[-1] if out.pick else ""
         if tail and tail != text.strip(" .!") and (FAREWELL_RE.match(tail) or THANKS_RE.match(tail)):
             out.intents.append("bye")  # "ok the 2nd one looks good, thx!": that film, and goodbye

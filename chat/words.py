@@ -182,7 +182,11 @@ REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", 
                  ("didnt", "get", "the", "hype"), ("dont", "get", "the", "hype"), ("not", "worth", "the", "hype")}
 # a film the person likes but does not want now ("fargo was great but not tonight")
 NOT_NOW = {("not", "tonight"), ("not", "now"), ("not", "today"), ("not", "right", "now"), ("not", "in", "the", "mood"),
-           ("another", "time"), ("some", "other", "time"), ("not", "this", "time")}
+           ("another", "time"), ("some", "other", "time"), ("not", "this", "time"),
+           # "silence of the lambs is NOT what i meant": not this film for this wish
+           *((neg, "what", *tail) for neg in ("not", "isnt", "wasnt", "arent")
+             for tail in (("i", "meant"), ("we", "meant"), ("i", "wanted"), ("we", "wanted"), ("i", "asked", "for"),
+                          ("we", "asked", "for"), ("im", "after"), ("were", "after"), ("i", "had", "in", "mind")))}
 # after "too ...": the occasion a film is ruled out for, not the film ("too long for a weeknight")
 FOR_NOW = {("for", "tonight"), ("for", "today"), ("for", "now"), ("for", "a", "weeknight"),
            ("for", "a", "school", "night"), ("for", "this", "evening"), ("for", "right", "now"), ("for", "tonite"),
