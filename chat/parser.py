@@ -412,7 +412,8 @@ CLOSING_FILLER = CLOSING_WORDS | {
 # a film chosen by its name and "then" ("the sting then", "ok speed it is")
 CHOSEN_THEN = re.compile(r"^\s*(?:ok(?:ay)?,?\s+|so\s+|right,?\s+)?(?P<film>[^,.!?]{2,60}?)\s+(?:then|it is)"
                          r"\s*[.!]*\s*$", re.IGNORECASE)
-CLOSING_TAIL = re.compile(r"(?:^|[.!?,;]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?night)\b[^.!?]*[.!?]*\s*$",
+CLOSING_TAIL = re.compile(r"(?:^|[.!?,;]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?night|night|nite|cya|ttyl)\b"
+                          r"[^.!?]*[.!?]*\s*$",
                           re.IGNORECASE)
 
 

@@ -226,15 +226,17 @@ class _Apply:
             self.which(p.which, p.about)
             return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
+            head = re.split(r"[,;!?]|\bbut\b", text, maxsplit=1)[0]
+            if len(p.about) == 1 and head != text:  # "the fog looks good, is it long?": liked, and its facts
+                said = self.m.parser.parse(head)
+                if said.liked == p.about and not (said.disliked or said.seen or said.intents):
+                    self._like_named(int(self.m.world.of_catalog[p.about[0]]))
             self.about(p.about)
             return
         if "bye" in p.intents and len(p.liked) == 1 and not (p.accepted or p.rejected or p.disliked or p.seen):
             w = int(self.m.world.of_catalog[p.liked[0]])  # "we'll just go with speed, thanks for the help!"
             if w >= 0:
-                if w in last_cards(self.s):
-                    self.card(CardFeedback(self.m.world.item_id(w), "like"))
-                elif w not in self.s.liked:
-                    self.s = dataclasses.replace(self.s, liked=self.s.liked + (w,))
+                self._like_named(w)
                 self.chose(w, text)
                 self.ack[-1] += " Thanks for chatting, and come back any time."
                 self.then = "close"
@@ -768,6 +770,17 @@ class _Apply:
                 self._yes_no(i) if self.asked else film_answer(m.catalog, i, question))
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
+
+    def _like_named(self, w: int) -> None:
+        """World item ``w``, named in words, is liked: as its card's Like where it is on screen,
+        else noted as a film the person liked."""
+        if w < 0:
+            return
+        if w in last_cards(self.s):
+            self.card(CardFeedback(self.m.world.item_id(w), "like"))
+        elif w not in self.s.liked:
+            self.s = dataclasses.replace(self.s, liked=self.s.liked + (w,))
+            self.ack.append(f"Noted that you liked *{md(title_of(self.m.catalog, self.m.world.catalog_index(w)))}*.")
 
     def _yes_no(self, i: int) -> str:
         """Yes or no to "is it PG?", "is that with michael j fox?", "is it from the 80s?" for catalog

@@ -352,10 +352,11 @@ def test_a_film_picked_with_thanks_is_a_goodbye_on_movielens(ml_engine):
     help!" searched for "speed help", "the sting then. cheers, bye" for "sting cheers bye",
     "perfect thank u so much, have a good night" for "perfect much". Each is a goodbye, and a
     film named is the film chosen."""
-    for opening, bye, film in (("an action film from the 90s", "we'll just go with speed, thanks for the help!",
-                                "Speed"),
+    action = "an action film from the 90s"
+    for opening, bye, film in ((action, "we'll just go with speed, thanks for the help!", "Speed"),
                                ("a crime comedy", "the sting then. cheers, bye", "The Sting"),
-                               ("an action comedy", "we'll just go with true lies, thanks for the help!", "True Lies")):
+                               ("an action comedy", "we'll just go with true lies, thanks for the help!", "True Lies"),
+                               (action, "speed! love that one. we'll watch it. night!", "Speed")):
         state, reply, _ = ml_engine.start()
         state, shown = ml_engine.step(state, Text(opening))
         state, reply = ml_engine.step(state, Text(bye))
@@ -381,6 +382,8 @@ def test_yes_or_no_questions_about_a_film_are_answered_not_searched_on_movielens
     assert {label for _, label, _ in reply.constraints} == {"Comedy", "1980s"}
     state, reply = ml_engine.step(state, Text("is sabrina the harrison ford one?"))
     assert reply.text.startswith("Yes: Harrison Ford is in it. *Sabrina* (1995)")
+    state, reply = ml_engine.step(state, Text("the fog looks good, is it long?"))  # liked, and answered
+    assert "Noted that you liked *The Fog*." in reply.text and "it runs" in reply.text
     state, reply = ml_engine.step(state, Text("is fargo in english?"))
     assert reply.text.startswith("Yes: it is in English. *Fargo* (1996)")
     state, reply = ml_engine.step(state, Text("is it a comedy?"))  # the film the talk is on: Fargo
