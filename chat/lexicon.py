@@ -79,6 +79,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("spy", "spies", "espionage", "secret agent"), (("Thriller",), ("Thriller",))),
     **dict.fromkeys(("romcom", "romcoms", "rom com", "rom coms", "romantic comedy", "romantic comedies"),
                     (("Romance", "Comedy"), ("Romance",))),
+    # "not too sappy": no romance
+    **dict.fromkeys(("sappy", "soppy", "mushy", "schmaltzy", "slushy"), (("Romance",), ("Romance",))),
 }
 UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than", "no longer than", "not over")
                    for n in ("2", "two") for u in ("hours", "hrs")]

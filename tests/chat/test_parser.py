@@ -43,6 +43,7 @@ TABLE = [
     ("a bit less gory", {"rejected": [(G, "Horror"), (G, "War")]}),
     ("actually nah too depressing", {"rejected": [(G, "Drama"), (G, "War")]}),
     ("no romcoms", {"rejected": [(G, "Romance")]}),
+    ("an action comedy, not too sappy", {"accepted": [(G, "Action"), (G, "Comedy")], "rejected": [(G, "Romance")]}),
     ("something dark", {"wish": True}),
     ("what about zombies", {"accepted": [(G, "Horror")]}),
     ("need a feel good movie", {"accepted": [(G, "Comedy")]}),
