@@ -408,6 +408,11 @@ class Lexicon:
             if era and len(era) < len(decades):
                 for w in words:
                     self.groups[phrase(w)] = era
+        old = tuple(("decade", d) for d in decades if d < "1970s")  # "an old film", "old one": before the 1970s
+        if old and len(old) < len(decades):
+            for w in ("old film", "old films", "old movie", "old movies", "old one", "old ones",
+                      "old flick", "old flicks", "something old", "old school film", "old school movie"):
+                self.groups.setdefault(phrase(w), old)
         praised = tuple(tv for tv in (("critics", "critics' favourite"), ("critics", "well reviewed")) if tv in vocab)
         if len(praised) == 2:  # "highly rated": the two best bands of the critics' score
             for words in ("highly rated", "top rated", "well rated", "highest rated", "best rated", "highly reviewed",

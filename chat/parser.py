@@ -252,6 +252,10 @@ CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars i
                               r"|\bwhat(?:'?s| is) ()([1-5]) about\b|^\s*(?:is|was|does|did|has) ()([1-5])\b(?=\s+\w)"
                               r"(?!\s*(?:hours?|hrs?|h|min|mins|minutes|stars?|out|of|times|x|or|and|to|-)\b)",
                               re.IGNORECASE)  # "what's 2 about", "is 1 in german?"
+# "who play in first?", "who directed last?": a question about a card by its place with no noun
+CARD_PLACE_ASKED = re.compile(r"\bwho(?:'?s| is| are)? (?:plays? in|acts? in|in|directed|made|stars? in|starring in|"
+                              r"wrote)\s+(?:the\s+)?(" + "|".join(p for p in PLACES if p != "top") + r")\s*[?.!]*\s*$",
+                              re.IGNORECASE)
 # "ok ill take 3", "we'll watch 2": a card chosen by its bare number
 CARD_DIGIT_TAKEN = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|let'?s|gonna|i want|i choose|i pick)\s+"
                               r"(?:take|watch|go with|do|try|have|see)?\s*(?:number\s+|no\.?\s*|#)?()([1-5])"
@@ -1020,7 +1024,10 @@ class Parser:
         out.soft = [v for v in dict.fromkeys(out.soft) if v in out.rejected]
         wanted_types = {t for t, _ in out.accepted} | {t for g in out.alternatives for t, _ in g}
         out.rejected = [v for v in out.rejected if not (v in r.complaints and v[0] in wanted_types)]  # "too long,
-        # something under 2 hours": the length wanted says it all
+        # something under 2 hours": the length wanted says it all; "no oldies, 80s onwards only": the eras wanted do
+        wanted = set(out.accepted) | {v for g in out.alternatives for v in g}
+        out.rejected = [v for v in out.rejected if not (v[0] == "decade" and "decade" in wanted_types
+                                                        and v not in wanted)]
         out.not_now = [i for i in out.not_now if i not in out.liked + out.disliked
                        and (i not in out.seen or i in r.seen_not_now)]  # "not the godfather, I've seen it": seen
         films = {m.item for m in r.mentions if m.item is not None}
@@ -1197,7 +1204,8 @@ class Parser:
         places = Parser._places(text)
         m = places[1] if places else (CARD_REF.search(text) or CARD_REF_BARE.search(text)
                                       or CARD_REF_SAYS.search(text) or CARD_DIGIT_SAYS.match(text)
-                                      or CARD_DIGIT_ASKED.search(text) or CARD_DIGIT_TAKEN.search(text))
+                                      or CARD_DIGIT_ASKED.search(text) or CARD_DIGIT_TAKEN.search(text)
+                                      or CARD_PLACE_ASKED.search(text))
         if not m:
             return None
         digits = [g for g in m.groups()[1:] if g and g.isdigit()] if not places else []

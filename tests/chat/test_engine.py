@@ -419,6 +419,11 @@ def test_what_helpers_found_in_lists_and_answers_on_movielens(ml_engine):
     assert "did not catch" not in reply.text
     state, reply = ml_engine.step(state, Text("jim carrey is so funny lol. ok start over"))
     assert "Starting over." in reply.text and not reply.constraints
+    # a second helper, in short broken English: "old one" is an era, "who play in first?" a card's cast
+    state, reply = ml_engine.step(state, Text("i want film of hitchcock, old one pls"))
+    assert reply.cards and all(c.year < 1970 for c in reply.cards if c.fits) and "Looking for" not in reply.text
+    state, reply = ml_engine.step(state, Text("who play in first?"))
+    assert reply.text.startswith(f"*{reply.cards[0].title}* ({reply.cards[0].year}): directed by")
 
 
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
