@@ -72,7 +72,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
                      "cheer me up", "light hearted", "lighthearted", "easy watching", "pick me up", "cheer up",
-                     "cheering up"),
+                     "cheering up", "make me happy", "makes me happy", "make me smile", "makes me smile",
+                     "happy film", "happy films", "happy movie", "happy movies", "something happy"),
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("robots", "robot", "time travel", "aliens from space", "outer space"), (("Sci-Fi",), ("Sci-Fi",))),
     **dict.fromkeys(("superhero", "superheroes", "super hero"), (("Action",), ())),  # not all action is

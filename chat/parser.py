@@ -254,8 +254,8 @@ CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars i
                               re.IGNORECASE)  # "what's 2 about", "is 1 in german?"
 # "who play in first?", "who directed last?": a question about a card by its place with no noun
 CARD_PLACE_ASKED = re.compile(r"\bwho(?:'?s| is| are)? (?:plays? in|acts? in|in|directed|made|stars? in|starring in|"
-                              r"wrote)\s+(?:the\s+)?(" + "|".join(p for p in PLACES if p != "top") + r")\s*[?.!]*\s*$",
-                              re.IGNORECASE)
+                              r"wrote|(?:the )?director of|directs?|(?:the )?stars? of)\s+(?:the\s+)?("
+                              + "|".join(p for p in PLACES if p != "top") + r")\s*[?.!]*\s*$", re.IGNORECASE)
 # "ok ill take 3", "we'll watch 2": a card chosen by its bare number
 CARD_DIGIT_TAKEN = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|let'?s|gonna|i want|i choose|i pick)\s+"
                               r"(?:take|watch|go with|do|try|have|see)?\s*(?:number\s+|no\.?\s*|#)?()([1-5])"
@@ -327,9 +327,14 @@ FACT_QUESTION = re.compile(
     r"what(?:'?s| is) .{2,60} about\s*\??\s*$|what(?:'?s| is) (?:it|that|this)(?: one)? rated\b|"
     r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
     r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:long|short|any good|good|scary|funny|violent|gory|sad|for kids|"
-    r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available)\s*\??\s*$)",
+    r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available|"
+    r"(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))\s*\??\s*$)",
     re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
+# how the person feels, not what they want to watch: "i am sad today", "feeling a bit down"
+OWN_MOOD_RE = re.compile(r"\b(?:i'?m|i am|im|i feel|feeling|i'?ve been)\s+(?:so\s+|a bit\s+|a little\s+|kinda\s+|"
+                         r"really\s+|very\s+|quite\s+|pretty\s+)?(?:sad|down|blue|low|depressed|upset|stressed|"
+                         r"tired|bored)\b(?:\s+(?:today|tonight|lately|atm|rn))?", re.IGNORECASE)
 # a yes-or-no question about the film the talk is on, or a card: "is it PG?", "the 2nd one, is that with
 # michael j fox?", "does it have tom hanks in it?"; ``what``: the values asked about
 VALUE_QUESTION = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|so|ok|wait|hmm)\s+)(?:is|was|does|did|has)\s+(?:it|that|this)"
@@ -729,6 +734,7 @@ class Parser:
     def parse(self, text: str) -> Parse:
         text, truncated = clean(text)
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
+        text = OWN_MOOD_RE.sub(" ", text)  # "i am sad today, want film make me happy": how they feel, no wish
         text = NOTHING_FOR_ME_RE.sub(" meh", text)  # "neither did much for me", "did nothing for me": as "meh"
         text = DONE_FILMS_RE.sub(r"\1 seen", text)  # "we've already done jumanji and matilda": seen
         quiet = NO_QUESTIONS_RE.search(text)
@@ -778,7 +784,8 @@ class Parser:
             if out.pick or films or set(toks) & IT_WORDS or bare:  # "how long?" alone: the film the talk is on
                 return Parse(intents=["about"], about=films, pick=out.pick, truncated=truncated)
             named = question.group("film")
-            if named and re.search(r"\b(?:in there|in here|on here|in the catalog|available)\s*\??\s*$", text,
+            if named and re.search(r"\b(?:in there|in here|on here|in the catalog|available|(?:in|on) (?:your|the) "
+                                   r"(?:list|catalog|catalogue|database|collection))\s*\??\s*$", text,
                                    re.IGNORECASE) and not self.parse(named).names_something:
                 return Parse(unknown_titles=[named.strip()], truncated=truncated)  # "is blazing saddles in there?"
         tail = re.split(r"[,;.!]\s*|\s+(?:and|so)\s+", text.strip(" .!"))[-1] if out.pick else ""
@@ -1235,6 +1242,9 @@ class Parser:
         if CARD_NOT.search(before) or after_words & (NEGATIVE | COMPLAINTS) or any(
                 match_phrase(after_toks, j, REJECT_BEFORE | {("not", "for", "me")}) for j in range(len(after_toks))):
             return place, "dislike"  # "4 not for me"
+        if re.match(r"\s*(?:is|was)\s+(?:it\s+)?(?:any\s+)?(?:good|great|ok|okay|worth (?:it|watching))\s*\?+\s*$",
+                    after):  # "number 4 is good?": a question about it, not a like
+            return place, "about"
         if ORDINAL_PICK.match(text) or CARD_YES.search(lead) or after_words & (POSITIVE | PRAISE | {"please"}) or (
                 TAKE_IT.search(after)) or (
                 not tokens(before) and not after_words - {"sounds", "looks", "seems", "is", "please"}) or any(

@@ -362,7 +362,8 @@ class _Apply:
         item_id = self.m.world.item_id(shown[place])
         if verdict == "about":
             head = re.split(r"[,;!?]|\bbut\b", self.message, maxsplit=1)[0]
-            said = Parser._pick(head) if head != self.message else None
+            more = re.search(r"[a-z]", self.message[len(head) + 1:], re.IGNORECASE)  # a clause after it
+            said = Parser._pick(head) if more else None  # (not "number 4 is good?": a question)
             judged = set(tokens(head)) - PLACE_WORDS  # not "the 2nd one, is that with michael j fox?"
             if said == (place, "like") and judged:  # "the 2nd one looks good, who's in it?": liked, and its facts
                 self.card(CardFeedback(item_id, "like"))
@@ -515,10 +516,19 @@ class _Apply:
         if not new:
             return
         types = {cat.attr_values[v][0] for g in new for v in g}
-        keep = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & types & EXCLUSIVE_TYPES))
+        nation = {"country", "language"}  # "japanese film" after "a french comedy": Japan instead of France
+        new_nation = any({cat.attr_values[v][0] for v in g} <= nation for g in new)
+        keep = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & types & EXCLUSIVE_TYPES)
+                     and not (new_nation and {cat.attr_values[v][0] for v in g} <= nation))
         accepted = tuple(v for v in s.accepted if cat.attr_values[v][0] not in types & EXCLUSIVE_TYPES)
+        gone = [either_label(cat, g) for g in s.either if g not in keep]
+        people = [v for v in accepted if cat.attr_values[v][0] in PERSON_TYPES]
+        if types & set(PERSON_TYPES) and people and not fitting(self.m.world, accepted, keep + tuple(new)).any():
+            # "fellini or leone" after "kurosawa films": no film has them all, so the new people replace him
+            accepted = tuple(v for v in accepted if v not in people)
+            gone += [label(self.m, v) for v in people]
         self.s = dataclasses.replace(s, either=keep + tuple(new), accepted=accepted)
-        self.got_it("; ".join(either_label(cat, g) for g in new))
+        self.got_it("; ".join(either_label(cat, g) for g in new) + (f" instead of {'; '.join(gone)}" if gone else ""))
 
     def era(self, shift: str) -> None:
         """"something older" / "newer": the decades before (after) the one asked for, else (and

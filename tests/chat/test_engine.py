@@ -424,6 +424,23 @@ def test_what_helpers_found_in_lists_and_answers_on_movielens(ml_engine):
     assert reply.cards and all(c.year < 1970 for c in reply.cards if c.fits) and "Looking for" not in reply.text
     state, reply = ml_engine.step(state, Text("who play in first?"))
     assert reply.text.startswith(f"*{reply.cards[0].title}* ({reply.cards[0].year}): directed by")
+    state, reply = ml_engine.step(state, Text("who is director of first"))
+    assert reply.text.startswith(f"*{reply.cards[0].title}* ({reply.cards[0].year}): directed by")
+    state, reply = ml_engine.step(state, Text("number 4 is good?"))  # a question, not a like
+    assert "Glad you like" not in reply.text and reply.text.startswith("The critics' verdict:")
+    state, reply = ml_engine.step(state, Text("is Rashomon in your list?"))
+    assert "I do not have \u201cRashomon\u201d in my catalog" in reply.text
+    state, reply = ml_engine.step(state, Text("i am sad today, want film make me happy"))  # how they feel: no wish
+    assert "Comedy" in {label for _, label, wanted in reply.constraints if wanted} and "Drama" not in reply.text
+    # a new nation or new people replace the old where no film has both
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("film from france please, comedy maybe"))
+    state, reply = ml_engine.step(state, Text("japanese film"))
+    assert "Got it: Japan or Japanese instead of France or French." in reply.text
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("kurosawa films"))
+    state, reply = ml_engine.step(state, Text("ok now italian, fellini or leone"))
+    assert "instead of Akira Kurosawa" in reply.text and "Kurosawa" not in reply.text.split("\n", 1)[1]
 
 
 def test_asked_to_stop_asking_the_engine_asks_nothing_more(engine):
