@@ -653,6 +653,12 @@ class Engine:
             return state, Reply("There is nothing to undo.", state.turn, question=state.question,
                                 cards=cards.cards(self.m, self.context(state, summary), state, state.cards),
                                 constraints=self._constraints(state))
+        def seen(s: ChatState) -> tuple:  # what a turn can change that the person sees
+            return (s.accepted, s.rejected, s.either, s.liked, s.disliked, s.seen, s.refused, s.cards, s.question)
+
+        now = seen(state)
+        while prev.previous is not None and seen(prev) == now:  # a "why this?" or a question about a film
+            prev = prev.previous  # changed nothing in view: undo the turn before it too, so undo does something
         # turn numbers only grow, so buttons of the undone turn are recognised as stale
         restored = dataclasses.replace(prev, turn=state.turn + 1)
         if self.memory is None or restored.user_id is None:

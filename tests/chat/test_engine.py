@@ -510,6 +510,18 @@ def test_undo_restores_the_previous_answer_and_old_buttons_become_stale(engine):
     assert "nothing to undo" in r.text.lower() or r.constraints == ()
 
 
+def test_undo_after_a_why_takes_back_the_last_change_in_view(engine):
+    """Found by a person in the browser: Undo right after "Why this?" said "Undone." and nothing
+    changed on the page. A turn that changed nothing in view is undone with the one before it."""
+    state, reply, _ = engine.start()
+    state, before = engine.step(state, Text("a western"))
+    state, after = engine.step(state, Text("with john wayne"))
+    state, why = engine.step(state, Why(after.cards[0].item_id, turn=after.turn))
+    state, undone = engine.step(state, Undo(turn=why.turn))
+    assert undone.constraints == before.constraints
+    assert engine.memory.load(state.user_id).summary["accepted"] == {"genre=Western": 1}  # memory too
+
+
 def test_a_stale_chip_is_handled_politely(engine):
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("something from the 80s"))
