@@ -991,4 +991,6 @@ class _Apply:
                                      rejected=tuple(r for r in s.rejected if r != v),
                                      either=tuple(g for g in s.either if g is not group))
         self.ack.append(f"Removed {' or '.join(label(self.m, x) for x in group) if group else label(self.m, v)}.")
-        self.then = "films" if s.cards else "decide"
+        # a wider wish: new films, and those shown before that now fit may come back behind them (removing
+        # "1980s" from Tom Hanks comedies lists his comedies again, not only films without him)
+        self.then = "new_films" if s.cards else "decide"

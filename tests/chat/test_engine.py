@@ -510,6 +510,20 @@ def test_undo_restores_the_previous_answer_and_old_buttons_become_stale(engine):
     assert "nothing to undo" in r.text.lower() or r.constraints == ()
 
 
+@pytest.mark.data
+def test_removing_a_constraint_lets_the_films_that_now_fit_back_on_movielens(ml_engine):
+    """Found by a person in the browser: removing "1980s" from Tom Hanks comedies listed no Hanks
+    film at all ("all in the earlier lists"). A wider wish lists the films that now fit, those
+    not shown yet first, then those shown before (a film judged stays out)."""
+    state, reply, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("tom hanks comedy 80s"))
+    state, reply = ml_engine.step(state, CardFeedback(shown.cards[0].item_id, "dislike", turn=shown.turn))
+    key = next(k for k, label, _ in reply.constraints if label == "1980s")
+    state, reply = ml_engine.step(state, RemoveConstraint(key, turn=reply.turn))
+    hanks = [c.title for c in reply.cards if "Tom Hanks" in c.cast and c.fits]
+    assert hanks and shown.cards[0].title not in [c.title for c in reply.cards]
+
+
 def test_undo_after_a_why_takes_back_the_last_change_in_view(engine):
     """Found by a person in the browser: Undo right after "Why this?" said "Undone." and nothing
     changed on the page. A turn that changed nothing in view is undone with the one before it."""
