@@ -156,7 +156,9 @@ class LoraNarrator:
         cat = self.catalog
         item = cat.item_index(f.item_id)
         history = [cat.item_index(i) for i in f.history_ids][-5:]
-        kind = "reason" if history and (f.matched or f.similar_liked) else "endorsement"
+        # every "reason" the narrator learnt from names a liked film the candidate is close to: without one
+        # it made one up ("If you liked Martin Scorsese, ... it shares Martin Scorsese"), so it endorses instead
+        kind = "reason" if history and f.similar_liked else "endorsement"
         facts = {"title": short_title(cat.titles[item]), "year": str(f.year) if f.year > 0 else "",
                  "genres": [g.lower() for g in f.genres[:2]], "director": f.directors[0] if f.directors else "",
                  "cast": list(f.cast[:2]),

@@ -76,6 +76,18 @@ def test_without_history_the_narrator_endorses(ml100k_catalog, checker):
     assert lm.seen[0] == "endorsement"
 
 
+def test_without_a_liked_film_close_to_it_the_narrator_endorses(ml100k_catalog, checker):
+    """Found by a person in the browser: with liked films but none close to the card, the
+    narrator was asked for a "reason" (every one it learnt names a liked film) and wrote "If you
+    liked Martin Scorsese, The Age of Innocence should suit you: it shares Martin Scorsese"."""
+    import dataclasses
+
+    lm = FakeLM("Heat is a crime film.")
+    f = dataclasses.replace(heat_facts(ml100k_catalog), similar_liked=())
+    collect(LoraNarrator(lm, ml100k_catalog, checker).stream(f))
+    assert lm.seen[0] == "endorsement"
+
+
 SHIPPED = ROOT / "configs" / "narrator" / "fused-seed0"
 
 
