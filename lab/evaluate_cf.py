@@ -69,9 +69,9 @@ GRIDS = {
     "ampcf-k1": [{"epochs": 120, "batch_size": 32, "keep": k, "dim": d} for d, k in AMPCF_POINTS],
     # KGAT and its user-item ablation, the same grid: the defaults (the one point that fits the 10-minute fit
     # on ML-1M) and a slower schedule, better on ML-100K's validation but about 25 minutes a fit on ML-1M
-    # (and the defaults with TransR at its own slower rate)
-    "kgat": [{"epochs": 15, "batch_size": 8192, "lr": 1e-2}, {"epochs": 20, "batch_size": 4096, "lr": 1e-3},
-             {"epochs": 15, "batch_size": 8192, "lr": 1e-2, "kg_lr": 1e-3}],
+    # (TransR at its own rate, 1e-3 by default: ML-100K's validation NDCG@10 0.1808 against 0.1682 with TransR at
+    # lr 1e-2 too; the slow schedule 0.1838)
+    "kgat": [{"epochs": 15, "batch_size": 8192, "lr": 1e-2}, {"epochs": 20, "batch_size": 4096, "lr": 1e-3}],
     "kgat-ui": [{"epochs": 15, "batch_size": 8192, "lr": 1e-2}, {"epochs": 20, "batch_size": 4096, "lr": 1e-3}],
 }
 BLEND_WEIGHTS = (0.2, 0.3, 0.4, 0.5, 0.6)
