@@ -24,7 +24,7 @@ import numpy as np
 from chat.cards import either_label, film_answer, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, tokens
-from chat.parser import DIRECTOR_REF, Parse, Parser
+from chat.parser import DIRECTOR_REF, PLACES, Parse, Parser
 from chat.words import CHOOSE_FILLER, CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
 from recsys.personas import Persona, reweight
@@ -95,13 +95,20 @@ def value_of_key(m: Models, key: str) -> int | None:
     return m.catalog.find_value(t, v)
 
 
-PLACE_WORDS = {"the", "one", "film", "movie", "number", "no", "ok", "okay", "so", "and", "first", "second", "third",
-               "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th", "1", "2", "3", "4", "5"}
+# the words that only name a card's place: "the 2nd one" says nothing of the film
+PLACE_WORDS = set(PLACES) | {"the", "one", "film", "movie", "number", "no", "ok", "okay", "so", "and", *"12345"}
 WISH_SAID = "Looking for films that match"  # a wish of other words, said back as what is searched for
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
 # what a person calls an attribute type ("nothing asked for about the length")
 TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind of film", "mpaa": "the age rating",
               "critics": "reviews", "language": "the language", "country": "the country"}
+
+
+def _first_clause(text: str) -> str | None:
+    """The first clause of ``text`` when another follows it ("the fog looks good" of "the fog looks
+    good, is it long?"); None for one clause ("number 4 is good?")."""
+    head = re.split(r"[,;!?]|\bbut\b", text, maxsplit=1)[0]
+    return head if re.search(r"[a-z]", text[len(head) + 1:], re.IGNORECASE) else None
 
 
 def _it_is(t: str, values) -> str:
@@ -226,8 +233,8 @@ class _Apply:
             self.which(p.which, p.about)
             return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
-            head = re.split(r"[,;!?]|\bbut\b", text, maxsplit=1)[0]
-            if len(p.about) == 1 and head != text:  # "the fog looks good, is it long?": liked, and its facts
+            head = _first_clause(text)
+            if len(p.about) == 1 and head:  # "the fog looks good, is it long?": liked, and its facts
                 said = self.m.parser.parse(head)
                 if said.liked == p.about and not (said.disliked or said.seen or said.intents):
                     self._like_named(int(self.m.world.of_catalog[p.about[0]]))
@@ -361,10 +368,9 @@ class _Apply:
         place = places[0]
         item_id = self.m.world.item_id(shown[place])
         if verdict == "about":
-            head = re.split(r"[,;!?]|\bbut\b", self.message, maxsplit=1)[0]
-            more = re.search(r"[a-z]", self.message[len(head) + 1:], re.IGNORECASE)  # a clause after it
-            said = Parser._pick(head) if more else None  # (not "number 4 is good?": a question)
-            judged = set(tokens(head)) - PLACE_WORDS  # not "the 2nd one, is that with michael j fox?"
+            head = _first_clause(self.message)  # (not "number 4 is good?": a question)
+            said = Parser._pick(head) if head else None
+            judged = head and set(tokens(head)) - PLACE_WORDS  # not "the 2nd one, is that with michael j fox?"
             if said == (place, "like") and judged:  # "the 2nd one looks good, who's in it?": liked, and its facts
                 self.card(CardFeedback(item_id, "like"))
             self.about([self.m.world.catalog_index(shown[place])])
