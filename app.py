@@ -86,8 +86,8 @@ def _card_md(c) -> str:
     people = []
     if c.cast:
         people.append("Starring " + ", ".join(md(x) for x in c.cast[:3]))
-    if c.directors:
-        people.append("directed by " + md(c.directors[0]))
+    if c.directors:  # both Coens, as the chat's answer names them
+        people.append("directed by " + " and ".join(md(d) for d in c.directors[:2]))
     reason = f"<small>Why here: {c.reason}" + (f" · for your *{md(c.persona)}* side" if c.persona else "") + "</small>"
     return "<br>".join(x for x in [head, " · ".join(f for f in facts if f), "; ".join(people), reason] if x)
 

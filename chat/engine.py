@@ -69,6 +69,15 @@ FORMS = {"decade": "from the {}", "cast": "with {}", "director": "by {}", "write
          "oscar": "that won an Oscar"}
 
 
+# the lines that introduce a list (``Engine._lead``): a fresh one (first when nothing else is said), the same
+# films, one or more films replaced
+LEAD_FRESH = ("Here are some films for you:", "Here are some films:")
+LEAD_SAME = "The films stay:"
+LEAD_REPLACED = ("The other films stay; a new one takes its place:",
+                 "The other films stay; new ones take their places:")
+LIST_LEADS = (*LEAD_FRESH, LEAD_SAME, *LEAD_REPLACED)
+
+
 class Engine:
     def __init__(self, models: Models, memory: MemoryStore | None = None) -> None:
         self.m = models
@@ -506,13 +515,12 @@ class Engine:
             return ()
         if applied.then == "replace":
             gone = len(set(applied.judged) - set(new.liked))
-            return (() if not gone else ("The other films stay; a new one takes its place:",) if gone == 1 else
-                    ("The other films stay; new ones take their places:",))
+            return () if not gone else (LEAD_REPLACED[gone > 1],)
         if new.previous is not None and new.cards == new.previous.cards:
-            return ("The films stay:",)
+            return (LEAD_SAME,)
         if not cards.fitting(self.m.world, new.accepted, new.either)[list(new.cards)].all():
             return ()
-        return ("Here are some films for you:" if not applied.ack else "Here are some films:",)
+        return (LEAD_FRESH[bool(applied.ack)],)
 
     def _held(self, action, s: ChatState, ds: DialogueState):
         """``action`` with only the options some film with everything asked for has (not "1930s"
@@ -552,7 +560,8 @@ class Engine:
         """The reply for state ``s``; without ``listing`` (a goodbye) the text leaves out the list
         and the question, which the reply still carries for the page."""
         m = self.m
-        parts, brief = [*ack], [*ack]  # brief: the text without the numbered list (a page shows cards)
+        parts = [*ack]  # brief: the text without the numbered list (a page shows the cards, so a line that
+        brief = [a[:-1] + "." if a in LIST_LEADS else a for a in ack]  # introduces the list ends there)
         shown = cards.cards(m, ctx, s, s.cards)
         if shown and explain is None and listing:
             lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown, 1)]

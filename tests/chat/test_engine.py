@@ -524,6 +524,16 @@ def test_removing_a_constraint_lets_the_films_that_now_fit_back_on_movielens(ml_
     assert hanks and shown.cards[0].title not in [c.title for c in reply.cards]
 
 
+def test_the_page_text_does_not_end_a_line_on_a_list_it_does_not_show(engine):
+    """Found by a person in the browser: every reply said "Here are some films:" in the chat with
+    nothing after it (the films are on the cards). The page's text ends that line there; the
+    full text keeps the list after it."""
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    assert reply.cards and "Here are some films:" in reply.text
+    assert "Here are some films." in reply.brief and "Here are some films:" not in reply.brief
+
+
 def test_undo_after_a_why_takes_back_the_last_change_in_view(engine):
     """Found by a person in the browser: Undo right after "Why this?" said "Undone." and nothing
     changed on the page. A turn that changed nothing in view is undone with the one before it."""
