@@ -241,6 +241,7 @@ ORDINAL_PICK = re.compile(r"\s*(?:(?:ooh|oh|ok|okay|hmm|right)[\s,.!]+)?(?:i (?:
 PLACES = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
           "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7, "ninth": 8,
           "9th": 8, "tenth": 9, "10th": 9, "last": -1}
+_PLACE = "|".join(p for p in PLACES if p != "top")  # the places as a pattern ("top" only before a noun)
 CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|1|film|movie|pick|suggestion|card)\b"
                       r"|(?:\bnumber |\bno\.? ?|#)([1-9])\b", re.IGNORECASE)
 # "ok 2 looks good", "3 sounds fun": a bare number opening the message, then what is said of it;
@@ -255,23 +256,22 @@ CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars i
 # "who play in first?", "who directed last?": a question about a card by its place with no noun
 CARD_PLACE_ASKED = re.compile(r"\bwho(?:'?s| is| are)? (?:plays? in|acts? in|in|directed|made|stars? in|starring in|"
                               r"wrote|(?:the )?director of|directs?|(?:the )?stars? of)\s+(?:the\s+)?("
-                              + "|".join(p for p in PLACES if p != "top") + r")\s*[?.!]*\s*$", re.IGNORECASE)
+                              + _PLACE + r")\s*[?.!]*\s*$", re.IGNORECASE)
 # "ok ill take 3", "we'll watch 2": a card chosen by its bare number
 CARD_DIGIT_TAKEN = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|let'?s|gonna|i want|i choose|i pick)\s+"
                               r"(?:take|watch|go with|do|try|have|see)?\s*(?:number\s+|no\.?\s*|#)?()([1-5])"
                               r"\s*[.!]*\s*$",
                               re.IGNORECASE)
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
-CARD_REF_BARE = re.compile(r"\bthe (" + "|".join(p for p in PLACES if p != "top") + r")\b(?=\s*(?:[?.!,;]|$)|"
+CARD_REF_BARE = re.compile(r"\bthe (" + _PLACE + r")\b(?=\s*(?:[?.!,;]|$)|"
                            r"\s+(?:but|not|is|was|r|are|looks?|sounds?|seems?)\b)",
                            re.IGNORECASE)
 # "the second looks good", "the third is perfect": a place with no noun, then what is said of it
-_PLACE_WORDS = "|".join(p for p in PLACES if p != "top")
-CARD_REF_SAYS = re.compile(r"\bthe (" + _PLACE_WORDS + r")\b(?=\s+(?:looks|sounds|seems|looked|sounded)\b|"
+CARD_REF_SAYS = re.compile(r"\bthe (" + _PLACE + r")\b(?=\s+(?:looks|sounds|seems|looked|sounded)\b|"
                            r"\s+(?:is|was)\s+(?:\w+\s+)?(?:good|great|perfect|fine|nice|awesome|amazing|cool|bad|"
                            r"terrible|awful|boring|meh|the one)\b)", re.IGNORECASE)
 # "…, the 1st one too": the verdict of the clause before
-CARD_TOO = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?(?:" + _PLACE_WORDS + r"|#?[1-9])"
+CARD_TOO = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?(?:" + _PLACE + r"|#?[1-9])"
                       r"(?:\s+one)?\s+(?:too|also|as well)\s*$", re.IGNORECASE)
 ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}  # "star trek ii", "rocky iv": a sequel's number
 COUNTED = {"times", "time", "x", "hours", "hour", "hrs", "hr", "stars", "star", "mins", "min", "minutes", "out", "of"}
@@ -304,7 +304,6 @@ AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks
                 "nice", "interesting", "ok", "okay", "i", "ive", "have", "not", "no", "dont", "didnt", "like", "liked",
                 "love", "loved", "want", "seen", "saw", "watched", "before", "very", "really", "so", "pretty", "kinda",
                 "for", "me", "r", "meh", "good", "great", "mid"}  # "the 4th and the 5th are not for me"
-_PLACE = "|".join(p for p in PLACES if p != "top")
 # a place in the list and nothing else ("the 3rd"): never the name of a film
 PLACE_ONLY = re.compile(r"^\s*(?:the\s+)?(?:" + "|".join(PLACES) + r"|#?[1-9])(?:\s+(?:one|film|movie|pick))?\s*$",
                         re.IGNORECASE)
