@@ -188,8 +188,8 @@ def tokens(text: str) -> list[str]:
 
 
 # spellings of one sound, folded alike so a name typed by ear is found: "tom hanx" is Tom Hanks,
-# "stalone" Stallone, "filips" Phillips
-SOUND_FOLDS = (("cks", "x"), ("ks", "x"), ("ck", "k"), ("ph", "f"))
+# "stalone" Stallone, "filips" Phillips, "ghandi" Gandhi
+SOUND_FOLDS = (("cks", "x"), ("ks", "x"), ("ck", "k"), ("ph", "f"), ("gh", "g"), ("dh", "d"))  # "ghandi": Gandhi
 
 
 def sound_fold(text: str) -> str:

@@ -98,6 +98,7 @@ from chat.words import (
     REASON_OPENERS,
     REJECT_BEFORE,
     RELATIVE_ERA,
+    REQUEST_CUES,
     REQUEST_FILLER,
     REQUEST_WORDS,
     REVIEW_LIKE,
@@ -546,6 +547,25 @@ def _too_much_for_now(toks: list[str]) -> bool:
     return "too" in toks and any(match_phrase(toks, j, FOR_NOW) for j in range(toks.index("too") + 2, len(toks)))
 
 
+def _first_of_series(typed, title: tuple[str, ...]) -> bool:
+    """``typed`` is ``title`` without its sequel number ("beverly hills cop" for "Beverly Hills
+    Cop III"): the series' first film, not this one."""
+    words = [w for w in typed if w not in TITLE_ARTICLES]
+    return len(title) > 1 and (title[-1] in ROMAN or title[-1].isdigit() and len(title[-1]) == 1) and words == [
+        w for w in title[:-1] if w not in TITLE_ARTICLES]
+
+
+def _review_mood(toks: list[str], v: int) -> str | None:
+    """What the words from ``v`` on say of the film before them: like, dislike or None."""
+    said, rest = set(toks[v:]), range(v, len(toks))
+    if toks[-1] == "too" and "too" not in toks[v:-1]:  # "jurassic park 2 was fun too": also, no complaint
+        said.discard("too")
+    return ("like" if any(match_phrase(toks, j, GUILTY_PLEASURE) for j in rest)  # "twister is dumb fun"
+            else "dislike" if said & (NEGATIVE | COMPLAINTS) or any(match_phrase(toks, j, REJECT_BEFORE) for j in rest)
+            else "like" if said & (POSITIVE | PRAISE) or any(match_phrase(toks, j, REVIEW_LIKE) for j in rest)
+            else None)
+
+
 def _verdict(toks: list[str]) -> bool:
     """A clause made only of a verdict ("still holds up", "absolutely brilliant"): about the film before it."""
     return {t for t in toks if not t.isdigit()} <= VERDICT_VOCABULARY
@@ -668,6 +688,9 @@ class Parser:
         self._punctuated = sorted({form.lower() for t in catalog.titles for form in (display_title(t), t.partition(
             " (")[0]) if re.search(r"\w[,.;:!?]\W*\w", form) and len(form) >= 6}, key=len, reverse=True)
         self._nicknames = self._title_nicknames(catalog)
+        # a well-known film's one-word title by sound ("ghandi"): the folded form -> the word
+        self._title_sounds = {sound_fold(key[0]): key[0] for key, items in self.lex.titles.items()
+                              if len(key) == 1 and self.lex.popularity[items[0]] >= WELL_KNOWN}
         self._firsts_of: dict[str, set[str]] = {}  # a person -> the first names they go by ("jimmy", "james")
         for key, roles in self.lex.persons.items():
             for _, name in roles:
@@ -905,9 +928,13 @@ class Parser:
             r.keep_leftover(lambda t, k: k not in reasons)
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions} | self._praised_people(r)
+            judged = {m.clause for m in r.mentions if m.polarity in ("like", "dislike")} | {
+                k for k in about if set(r.clauses[k].toks) & (POSITIVE | NEGATIVE | PRAISE | COMPLAINTS)}
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
                 for_now = _too_much_for_now(c.toks)  # "but way too long for a weeknight"
-                remark = c.toks and (c.toks[0] in ("the", "its", "what", "too", "both") or _verdict(c.toks) or for_now)
+                remark = c.toks and (c.toks[0] in ("the", "its", "what", "too", "both") or _verdict(c.toks) or for_now
+                                     or k - 1 in judged and not set(c.toks) & REQUEST_CUES)
+                # ("heathers is my comfort film, so dark lol": chat about the film judged, nothing asked)
                 if k - 1 in about and remark and (c.toks[0] == "too" or for_now or not any(
                         c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used)):
                     about.add(k)
@@ -1104,8 +1131,8 @@ class Parser:
             if len(words) > 1 and (words[-1].isdigit() or words[-1] in ROMAN):
                 stem = words[:-2] if len(words) > 2 and words[-2] == "part" else words[:-1]  # "Part II"
                 base = self._film_named(stem)
-                if base is not None and base != m.item:
-                    return base, m.item
+                if base is not None and base != m.item and base not in {x.item for x in r.mentions}:
+                    return base, m.item  # (not "Grease 2 was awful, the original Grease is a classic")
         return None
 
     def _praised_people(self, r: _Reading) -> set[int]:
@@ -1385,14 +1412,10 @@ class Parser:
             v = hit[1] if hit and hit[0] == "title" and hit[1] < len(toks) else None
         if v is None or toks[0] in NOT_TITLE_START or any(t in GENERIC_FILM_WORDS | PRONOUNS for t in toks[:v]):
             return None
-        said, rest = set(toks[v:]), range(v, len(toks))
-        if toks[-1] == "too" and "too" not in toks[v:-1]:  # "jurassic park 2 was fun too": also, no complaint
-            said.discard("too")
-        mood = ("like" if any(match_phrase(toks, j, GUILTY_PLEASURE) for j in rest)  # "twister is dumb fun"
-                else "dislike" if said & (NEGATIVE | COMPLAINTS) or any(match_phrase(toks, j, REJECT_BEFORE)
-                                                                         for j in rest)
-                else "like" if said & (POSITIVE | PRAISE) or any(match_phrase(toks, j, REVIEW_LIKE) for j in rest)
-                else None)
+        mood = _review_mood(toks, v)
+        after = r.clauses[k + 1].toks if k + 1 < len(r.clauses) else []
+        if mood is None and after[:1] == ["but"] and _verdict(after[1:]):
+            mood = _review_mood(after, 1)  # "ghandi was long but worth it": what it was, then the verdict
         if mood is None:
             return None
         name = tuple(toks[:v])
@@ -1423,6 +1446,8 @@ class Parser:
         if len(parts) > 1 and any(x is not None for x in named):  # "raiders and last crusade are both perfect"
             named = [x if x is not None else self._title_part(" ".join(toks[a:b]), alone_ok=True)
                      for (a, b), x in zip(parts, named)]
+            named = [x if x is not None else self._in_series(toks[a:b], [y for y in named if y is not None])
+                     for (a, b), x in zip(parts, named)]  # "alien 3 and resurrection were both a mess"
         for (a, b), item in zip(parts, named):
             if item is None:  # a name the catalog lacks, unless its words are all values ("90s comedies were fun")
                 covered, j = 0, a
@@ -1512,6 +1537,24 @@ class Parser:
         ordered = sorted(series, key=lambda i: (years[i] if years[i] > 0 else 1 << 30, i))
         return ordered[n - 1] if len(ordered) >= n else None
 
+    def _title_parts(self) -> dict[Phrase, set[int]]:
+        """Each title's leading and trailing word runs -> their films; and ``_starts``, each first
+        word -> the films it begins (built once)."""
+        if "_parts" not in self.__dict__:
+            parts: dict[Phrase, set[int]] = {}
+            starts: dict[str, set[int]] = {}
+            rep = self.catalog.duplicate_of()
+            for title, items in self.lex.titles.items():
+                films = {int(rep[i]) for i in items}
+                for j in range(1, len(title)):
+                    for part in (title[:j], title[j:]):
+                        if (part[0] not in STOPWORDS or len(part) > 1) and not _first_of_series(part, title):
+                            parts.setdefault(part, set()).update(films)
+                if len(title) > 1:
+                    starts.setdefault(title[0], set()).update(films)
+            self._parts, self._starts = parts, starts
+        return self._parts
+
     def _title_part(self, text: str, alone_ok: bool = False) -> int | None:
         """The one film whose title begins or ends with ``text`` ("last crusade"), for a phrase
         already read as a film's name: two words or more; with ``alone_ok`` (named in a list
@@ -1521,19 +1564,7 @@ class Parser:
         if not key or (len(key) == 1 and (len(key[0]) < 5 or key[0] in STOPWORDS | COMMON_WORDS)) or (
                 len(key) > 1 and len([t for t in key if t not in ("the", "a", "an", "of", "and")]) < 2):
             return None  # "the music was great" is no film
-        if "_parts" not in self.__dict__:  # title part -> its films; first word -> the films it begins
-            parts: dict[Phrase, set[int]] = {}
-            starts: dict[str, set[int]] = {}
-            rep = self.catalog.duplicate_of()
-            for title, items in self.lex.titles.items():
-                films = {int(rep[i]) for i in items}
-                for j in range(1, len(title)):
-                    for part in (title[:j], title[j:]):
-                        if part[0] not in STOPWORDS or len(part) > 1:
-                            parts.setdefault(part, set()).update(films)
-                if len(title) > 1:
-                    starts.setdefault(title[0], set()).update(films)
-            self._parts, self._starts = parts, starts
+        self._title_parts()
         if len(key) == 1:  # one word begins several titles: the far better known film, if one is
             return self._far_best_known(self._starts.get(key[0], ())) if alone_ok else None
         items = self._parts.get(key, set())
@@ -1596,8 +1627,11 @@ class Parser:
         hit = process.extractOne(text, self.lex.title_strings, scorer=fuzz.ratio,
                                  score_cutoff=TITLE_CUTOFF) if len(text) >= 4 else None
         core = [t for t in tokens(text) if t not in ("the", "a", "an")]
-        if hit and hit[1] < 100 and len(core) == 1 and core[0] in self._english:
-            return None  # one ordinary word is no slip of a title: "singing" is not "shining", "the best" no "Pest"
+        if hit and hit[1] < 100 and len(core) <= 2 and all(w in self._english for w in core):
+            return None  # ordinary words are no slip of a short title: "singing" is not "shining", "the best" no
+            # "Pest", "my dad love(s)" no "Mad Love"
+        if hit and _first_of_series(tokens(text), tuple(hit[0].split())):
+            return None  # "robocop" is the first film, which the catalog lacks, not "Robocop 3"
         return self.lex.titles[tuple(hit[0].split())][0] if hit else None
 
     def _clause(self, r: _Reading, k: int, c: _Clause, title_mood: str | None) -> str | None:
@@ -2001,6 +2035,9 @@ class Parser:
         out = list(toks)
         for i, tok in enumerate(toks):
             prev, nxt = (out[i - 1] if i else ""), (toks[i + 1] if i + 1 < len(toks) else "")
+            if len(tok) >= 5 and tok not in self._leave and sound_fold(tok) in self._title_sounds:
+                out[i] = self._title_sounds[sound_fold(tok)]  # "ghandi was long": Gandhi, typed by ear
+                continue
             tier, cands = self._candidates(tok)
             if not cands:  # an ordinary word may still be a name's misspelling next to the rest of it
                 known = (prev, tok) in self._bigrams or (tok, nxt) in self._bigrams
@@ -2048,6 +2085,8 @@ class Parser:
             if len(p) < length or any(t in STOPWORDS or len(t) < 2 for t in p):
                 continue
             typed = " ".join(p)
+            if tuple(p) in self._title_parts():
+                continue  # "eddie murphy in beverly hills cop": a film's words, not Beverly Wills
             hit = process.extractOne(typed, self.lex.person_strings, scorer=fuzz.ratio, score_cutoff=PERSON_CUTOFF)
             name = hit[0] if hit else self._heard(typed)
             if name in self.lex.person_strings:
@@ -2067,8 +2106,9 @@ class Parser:
         for form in (tok, tok[:-1] if tok.endswith("s") and len(tok) > MIN_FUZZY_WORD else None):  # "musicles"
             hit = process.extractOne(form, self._one_word_values, scorer=fuzz.ratio,
                                      score_cutoff=WORD_CUTOFF) if form else None
-            if hit:
-                return 1, list(self.lex.values[(hit[0],)])
+            values = list(self.lex.values[(hit[0],)]) if hit else []
+            if values and not (tok in self._english and all(t in ("language", "country") for t, _ in values)):
+                return 1, values  # (an ordinary word is no slip of a people's name: "finish" is not Finnish)
         if tok in self._english:  # a misspelt name is no ordinary word ("flowers" is not Bess Flowers)
             return None
         hit = process.extractOne(tok, self._surnames, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
@@ -2129,6 +2169,20 @@ class Parser:
             else:
                 return None
         return (end - i, mentions) if mentions else None
+
+    def _in_series(self, words: list[str], films: list[int]) -> int | None:
+        """The one film of the series of one of ``films`` whose title ends with ``words``
+        ("resurrection" beside "Alien 3" is *Alien: Resurrection*); None when none or several."""
+        words = [w for w in words if w not in TITLE_ARTICLES]
+        found = set()
+        for film in films:
+            first = film if film in self.lex.sequels else next(
+                (b for b, later in self.lex.sequels.items() if film in later), None)
+            for j in (first, *self.lex.sequels.get(first, ())) if first is not None else ():
+                title = [w for w in tokens_of(display_title(self.catalog.titles[j])) if w not in TITLE_ARTICLES]
+                if j not in films and words and title[-len(words):] == words:
+                    found.add(j)
+        return found.pop() if len(found) == 1 else None
 
     def _ordinary_word(self, words: list[str], capital: bool, item: int) -> bool:
         """One everyday word typed in lower case ("kids", "speed") that is the whole title of a

@@ -276,11 +276,13 @@ REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), (
                ("my", "favs"), ("my", "faves"), ("my", "favourites"), ("my", "favorites"), ("my", "favourite"),
                ("my", "favorite"),
                ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten"),
-               ("wrecked", "me"), ("destroyed", "me"), ("broke", "me")}  # "saving private ryan wrecked me"
+               ("wrecked", "me"), ("destroyed", "me"), ("broke", "me"),  # "saving private ryan wrecked me"
+               ("worth", "it"), ("worth", "watching"), ("worth", "the", "wait"), ("my", "top"), ("my", "childhood")}
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise
 VERDICT_WORDS = {w for p in REVIEW_LIKE | REJECT_BEFORE | GUILTY_PLEASURE for w in p} | {
-    "absolutely", "totally", "honestly", "seriously", "truly", "both", "each", "all", "equally", "two", "three", "ever"}
+    "absolutely", "totally", "honestly", "seriously", "truly", "both", "each", "all", "equally", "two", "three", "ever",
+    "duo", "pair", "team", "combo"}  # "newman and redford are the best duo"
 # words that make a phrase a kind of film, not a film's name ("action movies were boring")
 GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "stuff", "ones", "one", "genre",
                       "sequel", "sequels", "remake", "remakes", "series", "franchise", "trilogy", "cinema"}
@@ -329,6 +331,10 @@ adaptations adapted ever display reveal lay put w
 REQUEST_WORDS = {"show", "give", "gimme", "recommend", "recommendations", "suggest", "suggestions", "pick", "picks",
                  "list", "see", "bring", "hit", "surprise", "choose", "options", "ready", "enough", "fire", "what",
                  "got", "pull", "throw", "lemme", "results", "more", "display", "reveal", "lay"}
+# words that ask for something: a clause with none, after one judging a film, only talks about it
+REQUEST_CUES = REQUEST_WORDS | {"want", "wanna", "need", "looking", "something", "anything", "like", "similar", "else",
+                                "another", "prefer", "rather", "fancy", "mood", "maybe", "ideally", "only", "but",
+                                "not", "no", "nothing"}
 # words before a film's one-word nickname that make it the film ("found shawshank boring")
 NICKNAME_CUES = {"found", "thought", "rewatch", "rewatching", "watching", "saw", "loved", "hated", "liked", "adored"}
 # a clause that opens with these, beside one that names what the person wants, gives a reason

@@ -927,3 +927,36 @@ def test_everyday_limits_and_refusals_round_nine_on_movielens(ml100k_catalog):
     assert not parser.parse("not american please, i want something different").wish
     p = parser.parse("i want to laugh my head off")
     assert p.accepted == [(G, "Comedy")] and not p.wish
+
+
+def test_films_judged_with_chatter_series_and_slips_round_ten_on_movielens(ml100k_catalog):
+    """The eighth and ninth helpers' tables, worked in a tenth round: the series' first film the
+    catalog lacks ("robocop" is not *Robocop 3*, "beverly hills cop" no Beverly Wills), a subtitle
+    beside its series ("alien 3 and resurrection"), "the original Grease" beside *Grease 2*, chatter
+    after a verdict is no wish, "ghandi" by ear, "finish" is no Finnish and "dad loves" no *Mad Love*."""
+    english = ["finish", "dad", "love", "loves", "hills", "great", "escape", "which", "even"]
+    parser = Parser(ml100k_catalog, english=frozenset(english))
+    t = ml100k_catalog.titles
+
+    def films(p):
+        return {k: sorted(t[i] for i in getattr(p, k)) for k in ("liked", "disliked", "seen") if getattr(p, k)}
+
+    p = parser.parse("robocop was a classic but robocop 3 was trash")
+    assert films(p) == {"disliked": ["Robocop 3"]} and p.unknown_titles == ["robocop"]
+    p = parser.parse("eddie murphy in beverly hills cop = legend")
+    assert ("cast", "Beverly Wills") not in p.accepted
+    assert films(parser.parse("alien 3 and resurrection were both a mess")) == {
+        "disliked": ["Alien 3", "Alien: Resurrection"]}
+    assert films(parser.parse("Grease 2 was awful, the original Grease is a classic though")) == {
+        "liked": ["Grease"], "disliked": ["Grease 2"]}
+    for text in ("heathers is my comfort film, so dark lol", "taxi driver is a masterpiece, you talkin to me?"):
+        p = parser.parse(text)
+        assert p.liked and not p.wish, text
+    assert parser.parse("heathers is my comfort film, want more teen angst").wish  # asked for more
+    p = parser.parse("ghandi was long but worth it")
+    assert films(p) == {"liked": ["Gandhi"]} and not p.accepted  # a long film liked, no wish for long ones
+    p = parser.parse("men in tights is funnier than prince of thieves, which i couldnt even finish")
+    assert ("language", "Finnish") not in p.accepted
+    assert "Mad Love" not in films(parser.parse("my dad loves the great escape")).get("liked", [])
+    p = parser.parse("kill bill and jackie brown are my top tarantino films")
+    assert films(p) == {"liked": ["Jackie Brown"]} and p.unknown_titles == ["kill bill"] and not p.accepted
