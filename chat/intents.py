@@ -42,6 +42,7 @@ SHOW_EXEMPLARS = (
     "what are the choices", "any recs", "show me the list", "lets see them then", "can I see a few",
     "stop with the questions and show me", "I'd like to see some films now", "please suggest some titles",
     "no more questions, movies please", "enough talk, films please", "films please", "movies now please",
+    "give me five films right now",
 )
 INTENT_EXEMPLARS: dict[str, tuple[str, ...]] = {
     "more": SHOW_EXEMPLARS,

@@ -400,6 +400,10 @@ class Lexicon:
                                  "nothing higher than", "not above", "nothing stronger than", "nothing worse than",
                                  "nothing past"):  # "nothing above pg-13": PG-13 or milder
                         self.groups[phrase(f"{head} {name}")] = milder
+        mild = tuple(tv for tv in ratings[:2] if tv in vocab)
+        if len(mild) == 2:  # "only G or PG please": the one-letter rating, beside the other
+            for words in ("g or pg", "g and pg", "g pg", "g or pg rated", "rated g or pg"):
+                self.groups[phrase(words)] = mild
         # the catalog has no colour: "black and white" is taken as the decades before the 1960s,
         # "in colour" as the 1960s on (Technicolor was rare before, black and white rare after)
         decades = catalog.decades()

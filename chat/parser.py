@@ -53,6 +53,7 @@ from chat.words import (
     ALL_NO,
     ALL_YES,
     ASK_TITLE,
+    BOOK_WORDS,
     CHILD_AGE_RE,
     CHILD_MAX_AGE,
     CHILD_WORDS,
@@ -114,6 +115,7 @@ from chat.words import (
     TEEN_MAX_AGE,
     THANKS_RE,
     TITLE_END,
+    TOO_ERA,
     VERDICT_WORDS,
     WISH_MARKERS,
     WISHLESS,
@@ -449,6 +451,9 @@ SUBTITLES_OK_RE = re.compile(r"\b(?:fine|ok|okay|happy|good|alright|cool|don'?t 
                              r"\bsubtitles (?:are|r) (?:fine|ok|okay|alright|no problem)\b|"
                              r"\bsubtitles? (?:is|are) fine\b",
                              re.IGNORECASE)
+# no subtitles, in other words: a film in English
+SUBTITLES_NO_RE = re.compile(r"\bsubtitles? (?:are|is|r) (?:a (?:hard |big |firm )?no|out|a dealbreaker|not (?:ok|okay|"
+                             r"an option|happening))\b|\b(?:hate|can'?t (?:do|stand)|no to) subtitles\b", re.IGNORECASE)
 # "actually forget that, something with harrison ford" (not "forget that, 80s": a decade instead of the last one)
 FORGET_THAT_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:forget|scrap|ditch|"
                             r"drop) (?:that|this)\b\s*[,.;:!-]+\s*(?:something|anything|i want|i'?d like|show me|"
@@ -553,6 +558,12 @@ def _first_of_series(typed, title: tuple[str, ...]) -> bool:
     words = [w for w in typed if w not in TITLE_ARTICLES]
     return len(title) > 1 and (title[-1] in ROMAN or title[-1].isdigit() and len(title[-1]) == 1) and words == [
         w for w in title[:-1] if w not in TITLE_ARTICLES]
+
+
+def _only_films(out: Parse, text: str) -> bool:
+    """The message only tells of films (liked, disliked, seen) and asks for nothing."""
+    return bool(out.liked or out.disliked or out.seen) and not (
+        out.accepted or out.alternatives or out.rejected or out.intents or set(tokens(text)) & REQUEST_CUES)
 
 
 def _review_mood(toks: list[str], v: int) -> str | None:
@@ -890,8 +901,8 @@ class Parser:
             if not (rest.accepted or rest.alternatives or rest.liked):
                 out.intents.append("any")
                 text = text[head.end():]
-        first = re.match(r"\s*([A-Za-z]+)\s*[,.;:!]", text)
-        if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks"
+        first = re.match(r"\s*([A-Za-z]+)\s*[,.;:!]", text) or re.match(r"\s*(nah|nope|naw)\s+(?=too\b)", text, re.I)
+        if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks", "nah too old"
             out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")
             text = text[first.end():]
             rest = tuple(t for t in tokens(text) if t not in POLITE)
@@ -944,7 +955,8 @@ class Parser:
             r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
         elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
             words = [t for c in r.clauses for t in self._unnamed(c, r.used).toks]  # not "blues brothers 2000"
-            out.era = next((ERA_SHIFT[w] if k == 0 or words[k - 1] not in ERA_NEGATORS else  # "no oldies": newer
+            too = next((TOO_ERA[w] for k, w in enumerate(words) if k and words[k - 1] == "too" and w in TOO_ERA), None)
+            out.era = too or next((ERA_SHIFT[w] if k == 0 or words[k - 1] not in ERA_NEGATORS else  # "no oldies": newer
                             {"older": "newer", "newer": "older"}.get(ERA_SHIFT[w], ERA_SHIFT[w])
                             for k, w in enumerate(words)  # the words stay the wish; "my oldest son": no era
                             if w in ERA_SHIFT and (k == 0 or words[k - 1] not in POSSESSIVES)), None)
@@ -955,14 +967,20 @@ class Parser:
                 r.leftover = [w for w in r.leftover if w not in later]
         young = [max(int(g) for g in ages if g) for ages in CHILD_AGE_RE.findall(text)]
         kids = ("genre", "Children's")
-        if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected:
+        rated = any(t == "mpaa" for t, _ in out.accepted + [v for g in out.alternatives for v in g])
+        if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected and not rated:
+            # (a rating asked for says what suits the child: "it has to be PG, my niece is 9")
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
-        elif (young and max(young) <= TEEN_MAX_AGE or not young and FOR_A_CHILD_RE.search(text)) and kids not in \
-                out.accepted:  # "less scary for my son", "shes 14": nothing rated R (a mood-like wish, ``soft``)
+        elif not rated and (young and max(young) <= TEEN_MAX_AGE or not young and FOR_A_CHILD_RE.search(text)) and (
+                kids not in out.accepted) and not _only_films(out, text):
+            # "less scary for my son", "shes 14": nothing rated R (a mood-like wish, ``soft``); not "watched
+            # snow white with my niece yesterday", which only tells of a film
             adult = [tv for tv in ADULT_RATINGS if tv in self._vocab and tv not in out.accepted + out.rejected]
             out.rejected += adult
             out.soft += adult
+        if any(t == "writer" for t, _ in out.accepted + out.rejected):  # "nothing based on michael crichton books"
+            r.keep_leftover(lambda t, k: t not in BOOK_WORDS)
         strangers = self._unknown_people(r)
         if strangers:  # "clark gable films": no cast list names him, so no search for his name either
             out.unknown_people = [name for name, _ in strangers]
@@ -1044,10 +1062,16 @@ class Parser:
         if MEANT_RE.search(text) and out.rejected and (out.accepted or out.alternatives):
             out.dropped += out.rejected  # "sorry i meant the 70s not the 60s": a slip taken back, not a dislike
             out.rejected = []
+        english = ("language", "English")
         if SUBTITLES_OK_RE.search(text) and not out.accepted:  # "she's fine with subtitles now": any language
-            out.dropped.append(("language", "English"))
-            out.rejected = [tv for tv in out.rejected if tv != ("language", "English")]
-            if not (out.names_something or out.era):
+            out.dropped.append(english)
+            out.rejected = [tv for tv in out.rejected if tv != english]
+            if not (out.accepted or out.alternatives or out.liked or out.era):
+                out.wish = ""
+        elif SUBTITLES_NO_RE.search(text) and english in self._vocab:  # "subtitles are a no from me": in English
+            out.unknown_titles = [u for u in out.unknown_titles if tokens(u)[-1:] != ["subtitles"]]
+            out.accepted += [english] if english not in out.accepted else []
+            if not (out.alternatives or out.liked or out.era or len(out.accepted) > 1):
                 out.wish = ""
         if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
             out.intents = [i for i in out.intents if i != "something_else"]
@@ -2252,7 +2276,8 @@ class Parser:
             if m.item is None:
                 words = tokens(m.text)
                 if not PLACE_ONLY.match(m.text) and not set(words) <= POSITIVE | PRAISE | CLOSING_FILLER and (
-                        words[-1:] != ["ones"]):  # (not "the Disney ones": a kind of film, left as the wish)
+                        words[-1] not in ("ones", "film", "films", "flick", "flicks")):
+                    # (not "the Disney ones", "a french new wave film": a kind of film, left as the wish)
                     # (not "similar to the 3rd but ...": a card; not "Lovely, we'll go with the first one")
                     out.unknown_titles.append(m.text)
                 continue

@@ -237,6 +237,10 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "obviously", "obvs", "ofc", "clearly", "would", "work", "works", "anymore", "far",
                             "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start",
                             "hard", "different", "being"}
+# words that say a writer's books are meant: no wish beside the writer ("based on stephen king novels")
+BOOK_WORDS = {"based", "book", "books", "novel", "novels", "story", "stories", "written", "adaptation", "adaptations",
+              "adapted", "from", "on", "of"}
+TOO_ERA = {"old": "newer", "dated": "newer", "new": "older", "recent": "older", "modern": "older"}  # after "too"
 ERA_NEGATORS = {"no", "not", "nothing", "none", "without"}  # "no oldies": newer, not older
 DECADE_TOKEN = re.compile(r"^(\d0s|\d{3}0s|\d{4}|\d0ies)$")
 
@@ -340,7 +344,8 @@ NICKNAME_CUES = {"found", "thought", "rewatch", "rewatching", "watching", "saw",
 # a clause that opens with these, beside one that names what the person wants, gives a reason
 # ("no horror, i scare easily"; "kids movies, they're getting restless"): it is no wish of its own
 REASON_OPENERS = {"i", "im", "ive", "id", "we", "were", "weve", "wed", "they", "theyre", "theyve", "he", "hes", "she",
-                  "shes", "there", "theres", "because", "cause", "cos", "coz", "since", "as", "the", "my", "our", "too"}
+                  "shes", "there", "theres", "because", "cause", "cos", "coz", "since", "as", "the", "my", "our", "too",
+                  "been", "am"}  # "been to paris too many times lol"
 # ... unless it says what the film should be or asks for films ("i want something cosy", "we like westerns")
 WISH_MARKERS = {"want", "wanna", "like", "love", "prefer", "fancy", "need", "looking", "after", "feel", "feeling",
                 "something", "anything", "film", "films", "movie", "movies", "flick", "flicks", "show", "more",

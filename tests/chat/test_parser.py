@@ -960,3 +960,30 @@ def test_films_judged_with_chatter_series_and_slips_round_ten_on_movielens(ml100
     assert "Mad Love" not in films(parser.parse("my dad loves the great escape")).get("liked", [])
     p = parser.parse("kill bill and jackie brown are my top tarantino films")
     assert films(p) == {"liked": ["Jackie Brown"]} and p.unknown_titles == ["kill bill"] and not p.accepted
+
+
+def test_ratings_with_a_child_subtitles_and_writers_round_ten_on_movielens(ml100k_catalog):
+    """More of the eighth and ninth helpers' tables: a rating asked for says what suits the child
+    (no Children's genre, no rating ruled out besides); "G or PG"; a film watched with a niece
+    asks for nothing; "nah too old" is a no and newer films; "subtitles are a no" is English;
+    "based on <writer> books" leaves no wish; a reason after a refusal is no wish."""
+    parser = Parser(ml100k_catalog, english=frozenset({"books", "based", "been", "times", "many"}))
+    p = parser.parse("only G or PG please, my son is 8")
+    assert p.alternatives == [(("mpaa", "rated G"), ("mpaa", "rated PG"))] and not p.accepted and not p.rejected
+    p = parser.parse("oh and it has to be PG, my niece is 9")
+    assert p.accepted == [("mpaa", "rated PG")] and not p.rejected
+    p = parser.parse("watched snow white with my niece yesterday")
+    assert p.seen and not (p.rejected or p.accepted or p.wish)
+    assert parser.parse("something less scary for my niece").rejected  # a wish for her still rules out R
+    p = parser.parse("nah too old, anything post 1980?")
+    assert "no" in p.intents and p.alternatives == [(("decade", "1980s"), ("decade", "1990s"))]
+    assert parser.parse("these are too old").era == "newer"
+    for text in ("subtitles are a no from me", "i hate subtitles"):
+        p = parser.parse(text)
+        assert p.accepted == [("language", "English")] and not (p.unknown_titles or p.wish), text
+    p = parser.parse("nothing based on michael crichton books")
+    assert p.rejected == [("writer", "Michael Crichton")] and not p.wish
+    p = parser.parse("no french films pls, been to paris too many times lol")
+    assert p.rejected and not p.wish
+    p = parser.parse("actually she's fine with subtitles now")
+    assert p.dropped == [("language", "English")] and not p.wish
