@@ -299,7 +299,8 @@ COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # "do u have titanic?": a question whether the catalog has a film, not a like (a fifth helper's "Noted
 # that you liked Titanic")
 ASK_FILM_RE = re.compile(r"\s*(?:(?:so|hey|ok|and|um|hmm|well)\W+)?(?:do (?:you|u|ya) (?:have|got)|"
-                         r"have (?:you|u|ya) got|(?:you|u) got|is there|got|(?P<proposing>(?:what|wat|how) about))\b",
+                         r"have (?:you|u|ya) got|(?:you|u) got|is there|got|(?P<proposing>(?:what|wat|how) about)|"
+                         r"(?P<bot_seen>(?:did|have) (?:you|u|ya) (?:ever )?(?:see|seen)|ever seen))\b",
                          re.IGNORECASE)
 POSSESSIVES = {"my", "our", "his", "her", "their"}  # "your oldest films" are the catalog's
 AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks", "sound", "sounds", "seem", "seems",
@@ -939,15 +940,20 @@ class Parser:
             r.keep_leftover(lambda t, k: k not in reasons)
         if r.mentions:  # "Titanic was awful", "The Shining scared me": words about a film named are no wish
             about = {m.clause for m in r.mentions} | self._praised_people(r)
+            credited = {v for m in r.mentions if m.item is not None for t in PERSON_TYPES
+                        for v in self.catalog.values_of(m.item, t)}  # the people of the films named
             judged = {m.clause for m in r.mentions if m.polarity in ("like", "dislike")} | {
                 k for k in about if set(r.clauses[k].toks) & (POSITIVE | NEGATIVE | PRAISE | COMPLAINTS)}
             for k, c in enumerate(r.clauses):  # "loved fargo, the ending!": a remark on the film just named
                 for_now = _too_much_for_now(c.toks)  # "but way too long for a weeknight"
+                chat = k - 1 in judged and not set(c.toks) & REQUEST_CUES  # ("heathers is my comfort film, so dark
+                # lol": chat about the film judged, nothing asked; "dragonheart was naff, sean connery as a dragon")
                 remark = c.toks and (c.toks[0] in ("the", "its", "what", "too", "both") or _verdict(c.toks) or for_now
-                                     or k - 1 in judged and not set(c.toks) & REQUEST_CUES)
-                # ("heathers is my comfort film, so dark lol": chat about the film judged, nothing asked)
+                                     or chat)
                 if k - 1 in about and remark and (c.toks[0] == "too" or for_now or not any(
-                        c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used)):
+                        c.spans[0][0] <= a < c.spans[-1][1] for a, _ in r.used) or chat and all(
+                        tv[0] in PERSON_TYPES and tv[1] in credited for tv in
+                        out.accepted + out.rejected + [v for g in out.alternatives for v in g])):
                     about.add(k)
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
                           if k not in about and t not in POSITIVE | NEGATIVE | SEEN]
@@ -1105,6 +1111,9 @@ class Parser:
                 all(t in self._english for t in tokens(self.catalog.titles[i]) if t not in ("the", "a", "an"))
                 and self.lex.popularity[i] < WELL_KNOWN for i in out.liked):  # a phrase of ordinary words
             out.liked = []
+        if asking and asking.group("bot_seen"):  # "have you seen fargo?": asked of the chat, not seen by the person
+            out.liked += [i for i in out.seen if i not in out.liked]
+            out.seen = []
         if asking and out.unknown_titles and not (out.liked or out.accepted):  # "have you got the matrix?":
             out.intents = [i for i in out.intents if i != "more"]  # a film the catalog lacks, no request for films
         if asking and out.liked and not (out.disliked or out.seen or out.accepted) and not (
@@ -1164,8 +1173,10 @@ class Parser:
         his best"), after a clause naming films: the praise is of those films, no wish for more
         of the people (taken out of the parse). Returns those clauses."""
         named, praising = {m.clause for m in r.mentions}, set()
-        for k, c in enumerate(r.clauses):
-            rest = self._unnamed(c, r.used).toks
+        if "_last_names" not in self.__dict__:  # every surname of the catalog, one person's or several's
+            self._last_names = {key[-1] for key in self.lex.persons if len(key) > 1}
+        for k, c in enumerate(r.clauses):  # ("newman and redford are the best duo": Newman is many people's name)
+            rest = [t for t in self._unnamed(c, r.used).toks if t in VERDICT_VOCABULARY or t not in self._last_names]
             if k in named or k - 1 not in named or not _verdict(rest) or not set(rest) & (POSITIVE | PRAISE):
                 continue
             words = set(c.toks) - set(rest)

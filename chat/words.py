@@ -153,7 +153,8 @@ CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl
                "youngest", "eldest", "year", "years", "old", "yo", "hes", "shes", "aged", "age", "little", "who", "is"}
 # asking whether the catalog has a film: what follows is a film's name ("have u got inception?")
 ASK_TITLE = {("have", "you", "got"), ("have", "u", "got"), ("do", "you", "have"), ("do", "u", "have"),
-             ("you", "got"), ("u", "got"), ("is", "there"), ("do", "you", "know")}
+             ("you", "got"), ("u", "got"), ("is", "there"), ("do", "you", "know"), ("did", "you", "ever", "see"),
+             ("have", "you", "seen"), ("have", "u", "seen"), ("did", "you", "see"), ("ever", "seen")}
 STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
 DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",), ("hates",), ("dislikes",),
                     ("detests",), ("detest",), ("loathes",), ("loathe",), ("despises",), ("despise",)}  # "my wife
@@ -294,7 +295,7 @@ PRONOUNS = {"it", "that", "those", "these", "them", "this", "ones", "all"}
 PEOPLE_WORDS = {"kids", "kid", "family", "children", "child"}  # a kind of film only "for" them or before "movies"
 # words that are a film's name: a title typed loosely ends before them
 TITLE_END = {"is", "was", "are", "were", "has", "had", "isnt", "wasnt", "last", "already", "tonight", "honestly",
-             "tbh", "lol"}
+             "tbh", "lol", "goes", "gets", "still", "never", "always"}  # "spinal tap goes to 11"
 NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", "stuff", "ones", "those", "these",
                    "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and",
                    "or", "also", "plus", "too", "as", "well", "is", "was", "are", "were", "my", "i", "really",

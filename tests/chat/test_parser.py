@@ -987,3 +987,20 @@ def test_ratings_with_a_child_subtitles_and_writers_round_ten_on_movielens(ml100
     assert p.rejected and not p.wish
     p = parser.parse("actually she's fine with subtitles now")
     assert p.dropped == [("language", "English")] and not p.wish
+
+
+def test_remarks_with_people_questions_to_the_chat_and_loose_titles_round_ten_on_movielens(ml100k_catalog):
+    """Round ten, last part: "have you seen fargo?" asks the chat (the film's facts), not a film
+    the person saw; "spinal tap goes to 11" names *This Is Spinal Tap*; people praised after
+    their films ("newman and redford are the best duo", Newman being many people's surname) or
+    named in a remark on the film judged ("sean connery as a dragon lol") are no wish."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    p = parser.parse("have you seen fargo")
+    assert p.intents == ["about"] and [t[i] for i in p.about] == ["Fargo"] and not p.seen
+    assert [t[i] for i in parser.parse("spinal tap goes to 11 lol, love it").liked] == ["This Is Spinal Tap"]
+    p = parser.parse("the sting and butch cassidy, newman and redford are the best duo")
+    assert len(p.liked) == 2 and not (p.accepted or p.wish)
+    p = parser.parse("dragonheart was naff, sean connery as a dragon lol")
+    assert [t[i] for i in p.disliked] == ["Dragonheart"] and not (p.accepted or p.wish)
+    assert parser.parse("loved the rock, more sean connery please").accepted == [("cast", "Sean Connery")]
