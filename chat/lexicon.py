@@ -218,6 +218,11 @@ def title_keys(title: str) -> list[Phrase]:
         if not p:
             continue
         forms = [p]
+        if "&" in t:  # "Dumb & Dumber" is typed "dumb and dumber"
+            forms.append(phrase(t.replace("&", " and ")))
+        spelt = tuple(TITLE_ABBREVIATIONS.get(w, w) for w in p)
+        if spelt != p:  # "Sunset Blvd." is typed "sunset boulevard"
+            forms.append(spelt)
         initials = re.match(r"^((?:[A-Z]\.){2,})\s+the\b", t)  # "E.T. the Extra-Terrestrial": "e.t.", "et"
         if initials:
             letters = tuple(initials.group(1).replace(".", "").lower())
@@ -235,6 +240,8 @@ def title_keys(title: str) -> list[Phrase]:
     return list(dict.fromkeys(out))
 
 
+# short forms in titles, as people spell them out
+TITLE_ABBREVIATIONS = {"blvd": "boulevard", "vs": "versus", "dr": "doctor", "mr": "mister", "st": "saint"}
 ROMAN = {"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 
 

@@ -222,9 +222,13 @@ def clean(text: str) -> tuple[str, bool]:
     text = CARD_RANGE.sub(lambda m: " and ".join(str(k) for k in range(int(m.group(1)), int(m.group(2)) + 1))
                           if m.group(1) < m.group(2) else m.group(0), text)  # "watched 1-3": cards 1, 2 and 3
     text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
+    text = NUMBER_WORD.sub(lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}", text)  # "number four": 4
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
 
 
+# a card's number spelt out ("let's go with number four")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+NUMBER_WORD = re.compile(r"\b(number|no\.|#)\s*(one|two|three|four|five)\b", re.IGNORECASE)
 # places of a list by range ("seen 1-3", "2 to 4 look good"), not lengths or scores ("2-3 hours", "1 to 5 stars")
 CARD_RANGE = re.compile(r"(?<![\w/.-])([1-5])\s*(?:-|\u2013|to|thru|through)\s*([1-5])(?![\w/.-])"
                         r"(?!\s*(?:hours?|hrs?|h\b|stars?|mins?|minutes?|out|of|/|times|x\b))", re.IGNORECASE)
@@ -314,8 +318,9 @@ PLACE_ONLY = re.compile(r"^\s*(?:the\s+)?(?:" + "|".join(PLACES) + r"|#?[1-9])(?
 CARD_SPAN = re.compile(r"\b(?:the )?(first|top|last) (" + "|".join(COUNT_WORDS) + r")\b(?: (?:ones|films|movies))?",
                        re.IGNORECASE)
 CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&|,\s*and)\s*(?:the )?(?:" + _PLACE
-                       + r"))+\b(?: (?:ones?|films|movies))?|(?:\bnumbers? |#)?\b[1-5](?:\s*(?:,|and|&|or|,\s*and)\s*#?"
-                       r"[1-5])+\b", re.IGNORECASE)
+                       + r"))+\b(?: (?:ones?|films|movies))?|(?:\bnumbers? |#)?\b[1-5]"
+                       r"(?:(?:\s*(?:,|and|&|or|,\s*and)\s*|\s+)#?[1-5])+\b"  # "1, 2 and 3", "1 2 and 3"
+                       r"(?!\s*(?:hours?|hrs?|stars?|mins?|minutes?|times|x\b))", re.IGNORECASE)
 # a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
 FACT_QUESTION = re.compile(
     r"\b(?:who(?:'?s| is| are)? (?:in|starring|stars? in|acts? in|plays? in)\b|who (?:directed|made|stars|starred|"
@@ -600,13 +605,16 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "mt", "lt", "s
 
 def _split_clauses(text: str, keep: list[tuple[int, int]] = ()) -> list[_Clause]:
     """Clauses at punctuation and "but", except inside ``keep`` spans (titles with punctuation:
-    "Mission: Impossible", "Sex, Lies, and Videotape") and after abbreviations ("Mrs.")."""
+    "Mission: Impossible", "Sex, Lies, and Videotape") and after abbreviations ("Mrs.") and
+    initials ("William H. Macy")."""
     clauses, cur = [], _Clause([], [], [])
     for m in re.finditer(r"[A-Za-z0-9\u00C0-\u024F'\u2019]+|[,.;:!?()\[\]\"]", text):
         tok = m.group(0)
         if not tok[0].isalnum() and tok[0] not in "'\u2019":
             inside = any(a < m.start() < b for a, b in keep)
-            after_abbreviation = tok == "." and cur.toks and cur.toks[-1] in ABBREVIATIONS
+            after_abbreviation = tok == "." and cur.toks and (cur.toks[-1] in ABBREVIATIONS or len(cur.toks[-1]) == 1
+                                                               and cur.toks[-1].isalpha() and len(cur.toks) > 1)
+            # (not after a middle initial: "william h. macy")
             if tok not in "\"'" and cur.toks and not inside and not after_abbreviation:
                 clauses.append(cur)
                 cur = _Clause([], [], [])
@@ -683,7 +691,7 @@ class Parser:
                                    *self.lex.moods] for w in p}
         self._known_words = known_words
         self._vocab = set(catalog.attr_values)
-        self._leave = known_words | set(english) | CLOSED_WORDS | COMMON_WORDS
+        self._leave = known_words | set(english) | CLOSED_WORDS | COMMON_WORDS | INTERJECTIONS  # "whoops": no Whoopi
         # corrections go to a word of a value or a filler before a word of a name or title
         # ("movei" -> "movie", not "moved"; "comdy" -> "comedy")
         first = ({w for p in [*self.lex.values, *self.lex.groups] for w in p if w.isalpha()}
@@ -1583,7 +1591,8 @@ class Parser:
                 films = {int(rep[i]) for i in items}
                 for j in range(1, len(title)):
                     for part in (title[:j], title[j:]):
-                        if (part[0] not in STOPWORDS or len(part) > 1) and not _first_of_series(part, title):
+                        if (part[0] not in STOPWORDS or len(part) > 1) and not _first_of_series(part, title) and not (
+                                all(w.isdigit() for w in part)):  # ("seen 1 2 and 3" is no part of "8 1/2")
                             parts.setdefault(part, set()).update(films)
                 if len(title) > 1:
                     starts.setdefault(title[0], set()).update(films)
@@ -1659,8 +1668,8 @@ class Parser:
 
     def _loose_title(self, text: str) -> int | None:
         """The catalog film ``text`` (four characters or more) names with a few slips; None when none."""
-        hit = process.extractOne(text, self.lex.title_strings, scorer=fuzz.ratio,
-                                 score_cutoff=TITLE_CUTOFF) if len(text) >= 4 else None
+        hit = process.extractOne(text, self.lex.title_strings, scorer=fuzz.ratio, score_cutoff=TITLE_CUTOFF) if (
+            len(text) >= 4 and re.search(r"[^\W\d_]", text)) else None  # (not "1 2" for "8 1/2")
         core = [t for t in tokens(text) if t not in ("the", "a", "an")]
         if hit and hit[1] < 100 and len(core) <= 2 and all(w in self._english for w in core):
             return None  # ordinary words are no slip of a short title: "singing" is not "shining", "the best" no

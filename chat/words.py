@@ -229,7 +229,7 @@ RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent"
 # sounds that are no wish ("k", "ugh", "hmm"): a message of these alone was not understood
 INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", "ahh", "oh", "ooh", "wow", "lol",
                  "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",
-                 "whoa", "mm", "mmm", "hahaha", "lolol"}
+                 "whoa", "mm", "mmm", "hahaha", "lolol", "whoops", "oopsie", "whoopsie", "gah", "argh"}
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
                             "whatever", "whatevers", "using", "both", "throw", "toss", "add",  # "throw in some romance"
@@ -257,7 +257,8 @@ POSITIVE = {"thumbsup", "great", "awesome", "amazing", "fav", "fave", "faves", "
 NEGATIVE = {"thumbsdown", "awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull",
             "hated", "hate",
             "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped",
-            "naff", "trash", "trashy", "mess", "joke", "snooze", "snoozefest", "shite", "shit", "dud"}
+            "naff", "trash", "trashy", "mess", "joke", "snooze", "snoozefest", "shite", "shit", "dud", "disaster",
+            "flop", "travesty", "abomination"}
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint

@@ -1004,3 +1004,23 @@ def test_remarks_with_people_questions_to_the_chat_and_loose_titles_round_ten_on
     p = parser.parse("dragonheart was naff, sean connery as a dragon lol")
     assert [t[i] for i in p.disliked] == ["Dragonheart"] and not (p.accepted or p.wish)
     assert parser.parse("loved the rock, more sean connery please").accepted == [("cast", "Sean Connery")]
+
+
+def test_titles_spelt_out_initials_and_cards_by_word_round_eleven_on_movielens(ml100k_catalog):
+    """The tenth helper's development table: "dumb and dumber" is *Dumb & Dumber*, "sunset
+    boulevard" *Sunset Blvd.*, "a disaster" a dislike; "william h. macy" is one name (the initial's
+    full stop ends no clause); "whoops" is no Whoopi Goldberg; "number four" is card 4; "seen 1 2
+    and 3" are three cards, not *8 1/2*."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    assert [t[i] for i in parser.parse("dumb and dumber had me crying laughing").liked] == ["Dumb & Dumber"]
+    p = parser.parse("batman returns is the best batman, batman and robin was a disaster")
+    assert [t[i] for i in p.liked] == ["Batman Returns"] and [t[i] for i in p.disliked] == ["Batman & Robin"]
+    assert "Sunset Blvd." in [t[i] for i in parser.parse("seen sunset boulevard, brilliant").liked]
+    assert parser.parse("is there one with william h. macy in it?").accepted == [("cast", "William H. Macy")]
+    p = parser.parse("whoops wrong button, undo")
+    assert p.intents == ["undo"] and not p.accepted
+    p = parser.parse("let's go with number four")
+    assert p.pick == (3, "like") and not p.unknown_titles
+    p = parser.parse("i've seen 1 2 and 3")
+    assert p.places == [0, 1, 2] and not p.seen
