@@ -61,6 +61,7 @@ INTENT_EXEMPLARS: dict[str, tuple[str, ...]] = {
         "why this one", "why did you suggest that", "explain this pick", "why would I like it",
         "what makes this a good match", "why that film", "how did you choose these", "why these",
         "what's the reason for this recommendation", "tell me why", "how come you chose this one",
+        "what was your reasoning for picking it",
     ),
     "restart": (
         "start over", "let's begin again", "new search", "reset everything", "from the beginning",

@@ -55,8 +55,12 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "things blowing up", "stuff blowing up"), (("Action",), ("Action",))),
     **dict.fromkeys(("heist", "heists", "caper", "capers", "robbery", "robberies", "bank robbery", "con artist",
                      "con artists", "con man", "con men"), (("Crime",), ("Crime",))),
-    **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "good cry",
-                     "make me cry", "makes me cry"), (("Drama",), ("Drama",))),  # "no tearjerkers": no drama
+    **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies",
+                     "good cry", "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart",
+                     "breaks my heart", "heartbreaking", "heartbreaker"), (("Drama",), ("Drama",))),
+    # ("no tearjerkers": no drama; "i want my heart broken tonight")
+    **dict.fromkeys(("cop", "cops", "cop film", "cop movie", "cop films", "cop movies", "police", "police drama",
+                     "detective story", "crime story"), (("Crime",), ("Crime",))),  # "a gritty cop film"
     **dict.fromkeys(("sad", "depressing", "bleak", "grim", "heavy", "downer"), (("Drama",), ("Drama", "War"))),
     **dict.fromkeys(("violent", "violence", "brutal"), (("Action",), ("Action", "Crime", "Horror", "War"))),
     **dict.fromkeys(("gory", "gore", "bloody"), (("Horror",), ("Horror", "War"))),

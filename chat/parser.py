@@ -554,8 +554,11 @@ SEEN_TITLE_END = STOPWORDS | TITLE_END | {"as"}  # where a film named after "saw
 
 
 def _too_much_for_now(toks: list[str]) -> bool:
-    """"too long for a weeknight", "too depressing for tonight": a film's quality that rules it out now."""
-    return "too" in toks and any(match_phrase(toks, j, FOR_NOW) for j in range(toks.index("too") + 2, len(toks)))
+    """"too long for a weeknight", "too depressing for tonight", "a bit long for tonight": a film's
+    quality that rules it out now."""
+    start = toks.index("too") + 2 if "too" in toks else next(
+        (j + 2 for j in range(len(toks) - 1) if toks[j : j + 2] in (["a", "bit"], ["bit"], ["little"])), None)
+    return start is not None and any(match_phrase(toks, j, FOR_NOW) for j in range(start, len(toks)))
 
 
 def _first_of_series(typed, title: tuple[str, ...]) -> bool:
@@ -1457,8 +1460,8 @@ class Parser:
             return None
         mood = _review_mood(toks, v)
         after = r.clauses[k + 1].toks if k + 1 < len(r.clauses) else []
-        if mood is None and after[:1] == ["but"] and _verdict(after[1:]):
-            mood = _review_mood(after, 1)  # "ghandi was long but worth it": what it was, then the verdict
+        if after[:1] == ["but"] and _verdict(after[1:]):  # "ghandi was long but worth it", "heat was a bit
+            mood = _review_mood(after, 1) or mood  # long but great": what it was, then the verdict that counts
         if mood is None:
             return None
         name = tuple(toks[:v])

@@ -227,6 +227,16 @@ class _Apply:
             if leaving:
                 self.goodbye()
             return
+        if chosen and p.pick is None and not p.names_something and self.s.cards:  # "perfect, i'll watch that"
+            it = self._card_talked_of()
+            if it is None:
+                self.notes.append("Which one will you watch? Say \u201cthe second one\u201d, or press its "
+                                  "*like* button.")
+                self.then = "close"
+            else:
+                self.card(CardFeedback(self.m.world.item_id(it), "like"))
+                self.chose(it, text)
+            return
         if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents):
             return
         if "which" in p.intents:  # "which is the scariest?": among the films on screen; "Alien or Aliens?"
@@ -942,11 +952,7 @@ class _Apply:
             self.ack[:] = [f"Noted: you have seen all {len(shown)}; I will not suggest them again."]
             self.then = "new_films"
             return True
-        it = self._film_talked_of(last_list=False)
-        if it is None and self.s.topic >= 0 and int(self.m.world.of_catalog[self.s.topic]) in shown:
-            it = int(self.m.world.of_catalog[self.s.topic])  # "who is in the second one?" ... "ive seen it"
-        if it is None and len(shown) == 1:
-            it = shown[0]
+        it = self._card_talked_of()
         if it is None:
             self.notes.append("Which one have you seen? Say \u201cseen the second one\u201d, or press its "
                               "*seen* button.")
@@ -954,6 +960,18 @@ class _Apply:
             return True
         self.card(CardFeedback(self.m.world.item_id(it), "seen"))
         return True
+
+    def _card_talked_of(self) -> int | None:
+        """The card "it" or "that" is: the film the talk is on (liked or asked about last), else
+        the only card; None when several could be."""
+        shown = self.s.cards
+        it = self._film_talked_of(last_list=False)
+        topic = self.before.topic  # (this turn may have moved the talk on: "perfect, i'll watch that")
+        if it is None and topic >= 0 and int(self.m.world.of_catalog[topic]) in shown:
+            it = int(self.m.world.of_catalog[topic])  # "who is in the second one?" ... "ive seen it"
+        if it is None and len(shown) == 1:
+            it = shown[0]
+        return it
 
     def _film_talked_of(self, last_list: bool = True) -> int | None:
         """What "it" is: the film liked last, where the turns since changed nothing else (a

@@ -1677,3 +1677,21 @@ def test_what_a_film_is_about_says_there_are_no_plots_on_movielens(ml_models):
     state, reply = engine.step(state, Text("a comedy"))
     state, about = engine.step(state, Text("what's 2 about"))
     assert "no plot summaries" in about.text and reply.cards[1].title in about.text
+
+
+@pytest.mark.data
+def test_i_will_watch_that_among_several_cards_asks_which_or_takes_the_one_asked_about(ml_engine):
+    """"perfect, i'll watch that" with five cards on screen searched for "perfect ill"; now it asks
+    which one, and after a question about one card it is that card, chosen."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy from the 90s"))
+    state, reply = engine.step(state, Text("show me"))
+    assert len(reply.cards) > 1
+    shown = [c.title for c in reply.cards]
+    state, which = engine.step(state, Text("perfect, i'll watch that"))
+    assert "Which one will you watch?" in which.text and [c.title for c in which.cards] == shown
+    state, _ = engine.step(state, Text("who is in the second one?"))
+    state, chosen = engine.step(state, Text("perfect, i'll watch that"))
+    assert f"enjoy *{shown[1]}*" in chosen.text
+    assert [c.title for c in chosen.cards] == shown and chosen.cards[1].liked

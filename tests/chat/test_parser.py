@@ -1024,3 +1024,20 @@ def test_titles_spelt_out_initials_and_cards_by_word_round_eleven_on_movielens(m
     assert p.pick == (3, "like") and not p.unknown_titles
     p = parser.parse("i've seen 1 2 and 3")
     assert p.places == [0, 1, 2] and not p.seen
+
+
+def test_moods_limits_for_tonight_and_small_answers_round_eleven_on_movielens(ml100k_catalog):
+    """Round eleven, second part: "i want my heart broken" is Drama, "a gritty cop film" Crime; "a
+    bit long for tonight" rules the film out for now (no wish for long films), "a bit much for me"
+    is a dislike, "a bit long but great" a like; "not really my thing" is a no; "what would you
+    put on tonight?" asks for films."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    assert parser.parse("i want my heart broken tonight").accepted == [(G, "Drama")]
+    assert parser.parse("a gritty cop film").accepted == [(G, "Crime")]
+    p = parser.parse("lawrence of arabia is a bit long for tonight")
+    assert [t[i] for i in p.not_now] == ["Lawrence of Arabia"] and not (p.accepted or p.liked or p.disliked)
+    assert [t[i] for i in parser.parse("the crying game was a bit much for me").disliked] == ["Crying Game, The"]
+    assert [t[i] for i in parser.parse("heat was a bit long but great").liked] == ["Heat"]
+    assert parser.parse("not really my thing").intents == ["no"]
+    assert parser.parse("what would you put on tonight?").intents == ["more"]
