@@ -401,8 +401,8 @@ DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|nev
                           rf"|\b(?:any|whatever|whichever)\s+({_TYPE})\s*(?:is|'s|s|works|will do|would do)?\s*"
                           rf"(?:fine|ok|okay|good|great)?\b"
                           rf"|\b(?:the\s+)?({_TYPE})\s+(?:doesn'?t|does not|don'?t|do not|no longer)\s+matters?\b"
-                          rf"|\b(?:don'?t|do not|dont|doesn'?t)\s+(?:really\s+)?(?:care|mind)\s+(?:about\s+)?"
-                          rf"(?:what|which|the|about|any)?\s*({_TYPE})\b",
+                          rf"|\b(?:(?:don'?t|do not|dont|doesn'?t)\s+(?:really\s+)?(?:care|mind)|not (?:really )?"
+                          rf"(?:fussed|bothered))\s+(?:about\s+)?(?:what|which|the|about|any)?\s*({_TYPE})\b",
                           re.IGNORECASE)
 # what may stand between two values of one type that are either-or ("pacino or de niro", "war or western")
 OR_BETWEEN = {("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or", "even"), ("or", "a"), ("or", "an")}
@@ -1057,11 +1057,16 @@ class Parser:
             out.dropped = []
             if not (out.names_something or out.era):
                 out.wish = ""
+        waived: set[str] = set()  # the words that waived a type
         for m in DROP_TYPE_RE.finditer(text):
             t = TYPE_WORDS[next(g for g in m.groups() if g).lower()]
             if not any(tv[0] == t for tv in out.accepted + out.rejected + [v for g in out.alternatives for v in g]):
                 out.dropped_types.append(t)  # "forget the length" (not "forget the 80s, any decade from the 90s on")
-        if out.dropped_types and not (out.accepted or out.rejected or out.alternatives or out.liked or out.era):
+                waived |= set(tokens(m.group(0)))
+        r.keep_leftover(lambda w, k: w not in waived)
+        if out.dropped_types and set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS | POLITE:
+            # ("not fussed about the decade, just nothing animated": the rest is understood; not "forget
+            # the decade, something with ghosts")
             out.wish = ""
             out.intents = [i for i in out.intents if i not in ("any", "no", "something_else")]
         people = [tv for tv in out.accepted if tv[0] in PERSON_TYPES]
@@ -1795,6 +1800,12 @@ class Parser:
                 i += 2
                 continue
             hit = self._longest(toks, i, c, r, negated, title_ctx)
+            if hit and hit[0] in ("values", "group", "language") and toks[max(i - 2, 0) : i] == ["set", "in"] and all(
+                    t in ("country", "language") for t, _ in (hit[2] if hit[0] != "group" else hit[2])):
+                r.leftover.append(" ".join(toks[i : i + hit[1]]))  # "a war film set in vietnam": where the story
+                r.leftover_clause.append(k)  # is, not where the film was made: the words are the wish
+                i += hit[1]
+                continue
             if (hit and hit[1] == 1 and hit[0] != "title" and i == after_title + 1 and toks[i - 1] in ("and", "or")
                     and (toks[i],) in self.lex.titles and r.talks_of_films):  # "twelve monkeys and brazil": a
                 hit = ("title", 1, self.lex.titles[(toks[i],)][0])  # film in a list of films, not the country
@@ -2034,7 +2045,8 @@ class Parser:
             return False
         before = toks[max(0, i - 3) : i]
         after = toks[i + 1] if i + 1 < len(toks) else ""
-        return not ("for" in before or after in FILLERS or after in {"film", "films", "movie", "movies", "friendly",
+        return not ("for" in before or before[-2:] in (["aimed", "at"], ["made", "for"], ["meant", "for"])
+                    or after in FILLERS or after in {"film", "films", "movie", "movies", "friendly",
                                                                        "stuff", "requirement", "filter", "thing",
                                                                        "constraint", "bit", "part", "option"}
                     or after.endswith("s") and after in {"comedies", "musicals", "cartoons"} or after == "comedy")

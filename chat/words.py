@@ -241,7 +241,7 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "lot", "lots", "batch", "bunch", "sorry", "wait", "meant", "mean", "oops",
                             "obviously", "obvs", "ofc", "clearly", "would", "work", "works", "anymore", "far",
                             "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start",
-                            "hard", "different", "being"}
+                            "hard", "different", "being", "aimed"}  # "not aimed at kids"
 # words that say a writer's books are meant: no wish beside the writer ("based on stephen king novels")
 BOOK_WORDS = {"based", "book", "books", "novel", "novels", "story", "stories", "written", "adaptation", "adaptations",
               "adapted", "from", "on", "of"}
@@ -351,7 +351,7 @@ NICKNAME_CUES = {"found", "thought", "rewatch", "rewatching", "watching", "saw",
 # ("no horror, i scare easily"; "kids movies, they're getting restless"): it is no wish of its own
 REASON_OPENERS = {"i", "im", "ive", "id", "we", "were", "weve", "wed", "they", "theyre", "theyve", "he", "hes", "she",
                   "shes", "there", "theres", "because", "cause", "cos", "coz", "since", "as", "the", "my", "our", "too",
-                  "been", "am"}  # "been to paris too many times lol"
+                  "been", "am", "its", "it"}  # "been to paris too many times lol", "it's been a long week"
 # ... unless it says what the film should be or asks for films ("i want something cosy", "we like westerns")
 WISH_MARKERS = {"want", "wanna", "like", "love", "prefer", "fancy", "need", "looking", "after", "feel", "feeling",
                 "something", "anything", "film", "films", "movie", "movies", "flick", "flicks", "show", "more",

@@ -1041,3 +1041,21 @@ def test_moods_limits_for_tonight_and_small_answers_round_eleven_on_movielens(ml
     assert [t[i] for i in parser.parse("heat was a bit long but great").liked] == ["Heat"]
     assert parser.parse("not really my thing").intents == ["no"]
     assert parser.parse("what would you put on tonight?").intents == ["more"]
+
+
+def test_setting_reasons_and_waived_types_round_eleven_on_movielens(ml100k_catalog):
+    """Round eleven, third part: "set in vietnam" is where the story is (a wish), not where the
+    film was made; "it's been a long week" is a reason; "not aimed at kids" rules out children's
+    films; "not fussed about the decade" waives the era and leaves no wish, while "forget the
+    decade, something with ghosts" keeps the ghosts as the wish."""
+    parser = Parser(ml100k_catalog, english=frozenset({"aimed", "set", "week", "ghosts", "fussed"}))
+    p = parser.parse("a war film set in vietnam")
+    assert p.accepted == [(G, "War")] and not p.alternatives and p.wish
+    p = parser.parse("something to make me laugh, it's been a long week")
+    assert p.accepted == [(G, "Comedy")] and not p.wish
+    p = parser.parse("something funny, but not aimed at kids")
+    assert p.rejected == [(G, "Children's")] and not p.wish
+    p = parser.parse("not fussed about the decade, just nothing animated")
+    assert p.dropped_types == ["decade"] and p.rejected == [(G, "Animation")] and not p.wish
+    p = parser.parse("forget the decade, something with ghosts")
+    assert p.dropped_types == ["decade"] and p.wish
