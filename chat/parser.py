@@ -387,7 +387,8 @@ RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actuall
                         r"bin|toss|clear|nvm|never ?mind)\s+(?:everything|all (?:of )?(?:that|this|it)|it all|"
                         r"all that stuff|all my answers)\b|(?:a\s+)?(?:new|change of) plans?\b|"
                         r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b)"
-                        r"|^\s*(?:lets\s+|let's\s+)?(?:start|begin) (?:over|again|fresh|afresh|from scratch)\b",
+                        r"|^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:lets\s+|let's\s+)?(?:start|begin) "
+                        r"(?:over|again|fresh|afresh|from scratch)\b",
                         re.IGNORECASE)
 # a kind of constraint taken back as a whole: "ok forget the length", "any decade is fine", "the era
 # doesn't matter" (the words for an attribute type -> the type)
@@ -1050,12 +1051,14 @@ class Parser:
             out.wish = ""
         if OUT_END.search(text) and out.accepted and not out.rejected:  # "and kevin costner's out"
             out.rejected, out.accepted = list(out.accepted), []
-        if RESTART_RE.match(text) or FORGET_THAT_RE.match(text) and out.names_something:
-            # "scrap everything, i want a 70s horror now", "actually forget that, something with harrison
+        fresh = RESTART_RE.match(text) or (FORGET_THAT_RE.match(text) if out.names_something else None)
+        if fresh:  # "scrap everything, i want a 70s horror now", "actually forget that, something with harrison
             # ford": afresh, with what follows ("forget that" alone may mean undo: left to the intents)
             out.intents = ["restart"] + [i for i in out.intents if i not in ("restart", "something_else", "any", "no")]
             out.dropped = []
-            if not (out.names_something or out.era):
+            restart_words = set(tokens(fresh.group(0)))
+            if not (out.names_something or out.era) or set(r.leftover) <= restart_words | FILLERS | POLITE:
+                # ("ok let's start over, something with sean penn")
                 out.wish = ""
         waived: set[str] = set()  # the words that waived a type
         for m in DROP_TYPE_RE.finditer(text):

@@ -1059,3 +1059,10 @@ def test_setting_reasons_and_waived_types_round_eleven_on_movielens(ml100k_catal
     assert p.dropped_types == ["decade"] and p.rejected == [(G, "Animation")] and not p.wish
     p = parser.parse("forget the decade, something with ghosts")
     assert p.dropped_types == ["decade"] and p.wish
+
+
+def test_a_fresh_start_then_a_wish_leaves_no_search_round_eleven_on_movielens(ml100k_catalog):
+    """"ok let's start over, something with sean penn": afresh, with Sean Penn, and nothing to
+    search for (the words that start over are no wish)."""
+    p = Parser(ml100k_catalog).parse("ok let's start over, something with sean penn")
+    assert p.intents == ["restart"] and p.accepted == [("cast", "Sean Penn")] and not p.wish
