@@ -94,6 +94,16 @@ class DefectChecker:
         out += self._claims(text, list(history))
         return out
 
+    def names(self, text: str, item: int) -> bool:
+        """``text`` names catalog item ``item`` (its title as the card shows it, or short). Every
+        reference narrative about a film, and the template's, does; "Pulp Fiction and Reservoir
+        Dogs (1995) fits your taste", written for *The Usual Suspects*, put the liked films in its
+        place (the chat's narrator checks this; it is no kind of ``check``, whose rates are
+        reported)."""
+        low = text.lower()
+        return any(title.lower() in low for title in {short_title(self.catalog.titles[item]),
+                                                      display_title(self.catalog.titles[item])})
+
     def _mask_titles(self, text: str, items: list[int]) -> str:
         """``text`` with the titles of ``items`` replaced by "Title": a title is not a slip
         ("Dr. Strangelove or: How I Learned...", "To Wong Foo, Thanks for Everything! Julie Newmar")."""

@@ -188,7 +188,8 @@ class LoraNarrator:
             text = kept
             yield Replace(text)
         liked = [self.catalog.item_index(i) for i in facts.history_ids]
-        if self.defects is not None and self.defects.check(text, item, liked):  # a slip: the template instead
+        if self.defects is not None and (self.defects.check(text, item, liked) or not self.defects.names(text, item)):
+            # a slip, or the film it explains not named: the template instead
             self.fallbacks += 1
             yield Replace(template_text(facts))
         elif crowd := _crowd_words(facts):  # what the people who rated it thought: counted, not written by the LM

@@ -119,6 +119,18 @@ def test_lora_narrator_text_with_a_slip_gives_way_to_the_template(ml100k_catalog
     assert "unknown" not in text and "Michael Mann" in text and nar.fallbacks == 1
 
 
+def test_lora_narrator_text_that_does_not_name_its_film_gives_way_to_the_template(ml100k_catalog, checker):
+    """Found by a person at the app: "why the second one?" (The Usual Suspects) was answered
+    "Pulp Fiction and Reservoir Dogs (1995) fits your taste: ...", the liked films put in the
+    film's place. A text that never names the film it explains is now replaced."""
+    from adapters.defects import DefectChecker
+
+    lm = FakeLM("Fargo (1995) fits your taste: like Fargo, it has crime films.")
+    nar = LoraNarrator(lm, ml100k_catalog, checker, defects=DefectChecker(ml100k_catalog))
+    text = collect(nar.stream(heat_facts(ml100k_catalog)))
+    assert text.startswith("**Heat** (1995)") and nar.fallbacks == 1
+
+
 def test_why_says_what_the_card_does_not(ml100k_catalog, checker):
     """Found by a fourth helper: "why this one?" repeated the card. The explanation now names
     what the film shares with the liked film it is closest to, and what the people who rated it
