@@ -426,11 +426,15 @@ CLOSING_FILLER = CLOSING_WORDS | {
     "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh",
-    "u", "ya", "yall", "guys", "loads", "lots", "heaps"}
-# a film chosen by its name and "then" ("the sting then", "ok speed it is")
-CHOSEN_THEN = re.compile(r"^\s*(?:ok(?:ay)?,?\s+|so\s+|right,?\s+)?(?P<film>[^,.!?]{2,60}?)\s+(?:then|it is)"
-                         r"\s*[.!]*\s*$", re.IGNORECASE)
-CLOSING_TAIL = re.compile(r"(?:^|[.!?,;]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?night|night|nite|cya|ttyl)\b"
+    "u", "ya", "yall", "guys", "loads", "lots", "heaps", "me", "us", "see", "goodbye"}
+# the words around a film's name that choose it, before a goodbye ("ok casper", "the sting then", "Fine. The
+# Shining it is", "stargate i watch", "ok i take the fugitive")
+CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", "perfect", "cool", "i", "we", "ill",
+               "well", "will", "take", "watch", "pick", "choose", "go", "with", "try", "lets", "gonna", "then"}
+CHOOSE_TAIL = {"then", "it", "is", "i", "we", "watch", "take", "tonight", "please", "pls", "for", "us", "me", "one",
+               "it's", "its", "will", "ill", "well"}
+CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?bye|bye bye|"
+                          r"good ?night|night|nite|cya|see (?:you|ya)|ttyl)\b"
                           r"[^.!?]*[.!?]*\s*$",
                           re.IGNORECASE)
 
@@ -854,11 +858,9 @@ class Parser:
         if tail and _closing(tail.group(0)) and tokens(text[: tail.start()]):  # "I'd go for the 3rd. Thanks
             head = text[: tail.start()]
             out = self.parse(head)  # for the help!": the rest, and goodbye
-            chosen = CHOSEN_THEN.match(head)
-            if chosen and not (out.pick is not None or out.liked):  # "the sting then. cheers, bye": that film
-                key = tuple(tokens_of(chosen.group("film")))
-                film = (self.lex.titles.get(key) or [None])[0]
-                out = Parse(liked=[int(film)], truncated=truncated) if film is not None else out
+            film = self._chosen_named(head) if not (out.pick is not None or out.liked) else None
+            if film is not None:  # "the sting then. cheers, bye", "ok casper. bye", "stargate i watch. bye"
+                out = Parse(liked=[film], truncated=truncated)
             if out.pick is not None or "yes" in out.intents or out.liked:
                 out.intents = [i for i in out.intents if i != "bye"] + ["bye"]
                 return out
@@ -1186,6 +1188,23 @@ class Parser:
                 if base is not None and base != m.item and base not in {x.item for x in r.mentions}:
                     return base, m.item  # (not "Grease 2 was awful, the original Grease is a classic")
         return None
+
+    def _chosen_named(self, head: str) -> int | None:
+        """The film the part of a goodbye before it chooses by name: its words less the choosing
+        ones (``CHOOSE_LEAD``, ``CHOOSE_TAIL``) name a catalog film ("ok casper", "stargate i
+        watch", "Fine. The Shining it is", "i watch cyrano"); None otherwise."""
+        words = tokens(head)
+        while words and words[0] in CHOOSE_LEAD:
+            words = words[1:]
+        while words and words[-1] in CHOOSE_TAIL:
+            words = words[:-1]
+        if not words or len(words) > 8:
+            return None
+        key = tuple(words)
+        if key in self.lex.titles:
+            return int(self.lex.titles[key][0])
+        film = self._film_named(words)
+        return int(film) if film is not None else self._title_part(" ".join(words), alone_ok=True)
 
     def _praised_people(self, r: _Reading) -> set[int]:
         """People named in a clause that only praises them ("jeunet is a genius", "jim carrey at

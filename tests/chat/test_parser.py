@@ -929,6 +929,7 @@ def test_everyday_limits_and_refusals_round_nine_on_movielens(ml100k_catalog):
     assert p.accepted == [(G, "Comedy")] and not p.wish
 
 
+@pytest.mark.data
 def test_films_judged_with_chatter_series_and_slips_round_ten_on_movielens(ml100k_catalog):
     """The eighth and ninth helpers' tables, worked in a tenth round: the series' first film the
     catalog lacks ("robocop" is not *Robocop 3*, "beverly hills cop" no Beverly Wills), a subtitle
@@ -962,6 +963,7 @@ def test_films_judged_with_chatter_series_and_slips_round_ten_on_movielens(ml100
     assert films(p) == {"liked": ["Jackie Brown"]} and p.unknown_titles == ["kill bill"] and not p.accepted
 
 
+@pytest.mark.data
 def test_ratings_with_a_child_subtitles_and_writers_round_ten_on_movielens(ml100k_catalog):
     """More of the eighth and ninth helpers' tables: a rating asked for says what suits the child
     (no Children's genre, no rating ruled out besides); "G or PG"; a film watched with a niece
@@ -989,6 +991,7 @@ def test_ratings_with_a_child_subtitles_and_writers_round_ten_on_movielens(ml100
     assert p.dropped == [("language", "English")] and not p.wish
 
 
+@pytest.mark.data
 def test_remarks_with_people_questions_to_the_chat_and_loose_titles_round_ten_on_movielens(ml100k_catalog):
     """Round ten, last part: "have you seen fargo?" asks the chat (the film's facts), not a film
     the person saw; "spinal tap goes to 11" names *This Is Spinal Tap*; people praised after
@@ -1006,6 +1009,7 @@ def test_remarks_with_people_questions_to_the_chat_and_loose_titles_round_ten_on
     assert parser.parse("loved the rock, more sean connery please").accepted == [("cast", "Sean Connery")]
 
 
+@pytest.mark.data
 def test_titles_spelt_out_initials_and_cards_by_word_round_eleven_on_movielens(ml100k_catalog):
     """The tenth helper's development table: "dumb and dumber" is *Dumb & Dumber*, "sunset
     boulevard" *Sunset Blvd.*, "a disaster" a dislike; "william h. macy" is one name (the initial's
@@ -1026,6 +1030,7 @@ def test_titles_spelt_out_initials_and_cards_by_word_round_eleven_on_movielens(m
     assert p.places == [0, 1, 2] and not p.seen
 
 
+@pytest.mark.data
 def test_moods_limits_for_tonight_and_small_answers_round_eleven_on_movielens(ml100k_catalog):
     """Round eleven, second part: "i want my heart broken" is Drama, "a gritty cop film" Crime; "a
     bit long for tonight" rules the film out for now (no wish for long films), "a bit much for me"
@@ -1043,6 +1048,7 @@ def test_moods_limits_for_tonight_and_small_answers_round_eleven_on_movielens(ml
     assert parser.parse("what would you put on tonight?").intents == ["more"]
 
 
+@pytest.mark.data
 def test_setting_reasons_and_waived_types_round_eleven_on_movielens(ml100k_catalog):
     """Round eleven, third part: "set in vietnam" is where the story is (a wish), not where the
     film was made; "it's been a long week" is a reason; "not aimed at kids" rules out children's
@@ -1061,8 +1067,25 @@ def test_setting_reasons_and_waived_types_round_eleven_on_movielens(ml100k_catal
     assert p.dropped_types == ["decade"] and p.wish
 
 
+@pytest.mark.data
 def test_a_fresh_start_then_a_wish_leaves_no_search_round_eleven_on_movielens(ml100k_catalog):
     """"ok let's start over, something with sean penn": afresh, with Sean Penn, and nothing to
     search for (the words that start over are no wish)."""
     p = Parser(ml100k_catalog).parse("ok let's start over, something with sean penn")
     assert p.intents == ["restart"] and p.accepted == [("cast", "Sean Penn")] and not p.wish
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("text,title", [
+    ("ok casper. bye", "Casper"), ("good. stargate i watch. bye", "Stargate"),
+    ("ok i take the fugitive. thank you very much, bye", "Fugitive, The"),
+    ("i watch cyrano. goodbye and thank you", "Cyrano de Bergerac"),
+    ("Fine. The Shining it is. Goodbye.", "Shining, The"), ("Das Boot it is. Goodbye.", "Boot, Das"),
+    ("Philadelphia. Thanks, that's me done \u2014 bye", "Philadelphia"),
+    ("The Philadelphia Story, then. Cheers, bye.", "Philadelphia Story, The"),
+])
+def test_a_film_chosen_by_name_then_goodbye(ml100k_catalog, text, title):
+    """Found by a third person over HTTP: 8 of 21 goodbyes that chose a film by name searched
+    for their words ("casper bye", "shining goodbye") and showed five new films."""
+    p = Parser(ml100k_catalog).parse(text)
+    assert p.intents == ["bye"] and [ml100k_catalog.titles[i] for i in p.liked] == [title] and not p.wish
