@@ -270,11 +270,12 @@ def rank_by(catalog: Catalog, films: list[int], quality: str) -> tuple[int | Non
         r = catalog.values_of(i, "runtime")
         return band.get(r[0]) if r else None
 
-    if quality in ("scariest", "most violent", "funniest", "saddest"):
+    if quality in ("scariest", "most violent", "funniest", "saddest", "darkest"):
         kinds = {"scariest": ("Horror", "Thriller"), "most violent": ("War", "Horror", "Action", "Crime"),
-                 "funniest": ("Comedy",), "saddest": ("Drama", "War")}[quality]
+                 "funniest": ("Comedy",), "saddest": ("Drama", "War"),
+                 "darkest": ("Film-Noir", "Horror", "War", "Crime", "Thriller", "Drama")}[quality]
         def adult(i) -> bool:
-            return quality in ("scariest", "most violent") and "rated R" in catalog.values_of(i, "mpaa")
+            return quality in ("scariest", "most violent", "darkest") and "rated R" in catalog.values_of(i, "mpaa")
 
         def strength(i):  # the first kind counts most; a rating of R tells apart films of one kind
             if not genres(i) & set(kinds):

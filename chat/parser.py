@@ -324,7 +324,8 @@ CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&
 # a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
 FACT_QUESTION = re.compile(
     r"\b(?:who(?:'?s| is| are)? (?:in|starring|stars? in|acts? in|plays? in)\b|who (?:directed|made|stars|starred|"
-    r"is the director|plays in)\b|what year\b|when (?:was|did|is) \w|how long(?:'?s| is)\b|how old is\b|"
+    r"is the director|plays in)\b|what year\b|when (?:was|did|is) \w|how long(?:'?s| is)\b|how long\s*\??\s*$|"
+    r"how old is\b|"
     r"is (?:it|that|this)(?: one| film| movie)? (?:long|short|any good|good|scary|funny|old|violent|gory|sad|"
     r"for kids|ok for kids|kid friendly|animated)\b|"
     r"what(?:'?s| is)(?: (?:it|that|this)(?: one| film| movie)?)? about\b|"
@@ -334,10 +335,22 @@ FACT_QUESTION = re.compile(
     r"\bwhat (?:oscars? )?(?:did|does) .{2,50}? (?:win|get)\b|"
     r"what(?:'?s| is) .{2,60} about\s*\??\s*$|what(?:'?s| is) (?:it|that|this)(?: one)? rated\b|"
     r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
-    r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:long|short|any good|good|scary|funny|violent|gory|sad|for kids|"
-    r"in colou?r|black and white|animated|in there|in here|on here|in the catalog|available|"
-    r"(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))\s*\??\s*$)",
-    re.IGNORECASE)
+    r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:(?:kinda|kind of|a bit|too|very|really|that|so) )?(?:long|short|any good|"
+    r"good|scary|funny|violent|gory|sad|dark|for kids|in colou?r|black and white|animated|in there|in here|on here|"
+    r"in the catalog|available|(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))"
+    r"(?: for (?:a|an|my|the|our|young|little|small) [^?.!]{1,30}| for kids| for children)?\s*\??\s*$)",
+    re.IGNORECASE)  # ("is high noon scary for a 6 yr old?")
+# "why you give me Days of Thunder?", "why did you show me cartoons?": that film's reasons, or a kind not wanted
+WHY_SHOWN_RE = re.compile(r"^\s*why (?:did |do |would |are )?(?:you|u|ya) (?:show|give|gave|recommend|suggest|pick|"
+                          r"picked|showed|showing|giving|recommending|suggesting)(?: me| us)?\s+(?P<what>[^?.!]{2,60}?)"
+                          r"\s*(?:[?.!]|$)", re.IGNORECASE)
+# "blade runner is action?": whether a film is of a kind, asked in the order some people type it
+FILM_FIRST_KIND = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?:an?\s+)?(?P<kind>[\w-]+(?:\s[\w-]+)?)"
+                             r"(?:\s+(?:film|movie))?\s*\?+", re.IGNORECASE)
+# "men in black is funny?", "hunchback is kinda dark no?": the question in the order some people type it
+FILM_FIRST_QUESTION = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?P<what>(?:(?:kinda|kind of|a bit|too|"
+                                 r"very|really|so)\s+)?(?:long|short|good|scary|funny|violent|gory|sad|dark|for kids|"
+                                 r"animated))(?:\s*,?\s*(?:no|yes|right))?\s*\?+", re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
 # how the person feels, not what they want to watch: "i am sad today", "feeling a bit down"
 OWN_MOOD_RE = re.compile(r"\b(?:i'?m|i am|im|i feel|feeling|i'?ve been)\s+(?:so\s+|a bit\s+|a little\s+|kinda\s+|"
@@ -362,13 +375,13 @@ CHOICE_REST = {"which", "one", "is", "s", "would", "be", "the", "film", "movie",
 # the comparison a choice asks for: "which is scarier?" is "the scariest" of the two
 COMPARATIVES = {"scarier": "scariest", "funnier": "funniest", "longer": "longest", "shorter": "shortest",
                 "older": "oldest", "newer": "newest", "better": "best", "sadder": "saddest",
-                "more violent": "most violent", "less scary": "least scary"}
+                "more violent": "most violent", "less scary": "least scary", "darker": "darkest"}
 COMPARATIVE_RE = re.compile(r"\b(" + "|".join(map(re.escape, [*COMPARATIVES, *COMPARATIVES.values()])) + r")\b",
                             re.IGNORECASE)
 # "which is the scariest?", "which one's the shortest": a comparison among the films shown
 WHICH_RE = re.compile(r"^\s*(?:ok\s+|so\s+|and\s+)?which(?: one| film| movie)?(?: of (?:these|them|those))?\s*"
                       r"(?:is|'s|s|would be)\s+(?:the\s+)?(scariest|funniest|longest|shortest|oldest|newest|best|"
-                      r"saddest|most violent|least scary|most recent)(?:\s+(?:one|film|movie))?"
+                      r"saddest|darkest|most violent|least scary|most recent)(?:\s+(?:one|film|movie))?"
                       r"(?:\s+(?:of (?:these|them|those)|here|there|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 # a verdict in other words: "neither did much for me", "it did nothing for me", "didn't do anything for me"
 NOTHING_FOR_ME_RE = re.compile(r"\b(?:(?:both|it|they|that|which) )?(?:did|do|does) (?:nothing|little|not much)"
@@ -817,6 +830,28 @@ class Parser:
         choice = self._choice(text)
         if choice:  # "Alien or Aliens?": the two films, and which is the better (scarier, ...) of them
             return Parse(intents=["which"], which=choice[1], about=choice[0], truncated=truncated)
+        shown_why = WHY_SHOWN_RE.match(text)
+        if shown_why:  # "why you give me Days of Thunder?": that card's reasons; "why you show me cartoon?
+            what = tokens(shown_why.group("what"))  # i am adult": the kind of film is not wanted
+            film = self._film_named(what) if what else None
+            if film is not None:
+                return Parse(intents=["why"], about=[int(film)], truncated=truncated)
+            kinds = self.parse(shown_why.group("what"))
+            if kinds.accepted and not (kinds.liked or kinds.rejected or kinds.alternatives):
+                return Parse(rejected=list(kinds.accepted), soft=list(kinds.accepted), truncated=truncated)
+        kind = FILM_FIRST_KIND.match(text)
+        if kind and self.parse(kind.group("kind")).accepted and self._film_named(tokens(kind.group("film"))) \
+                is not None:  # "blade runner is action?"
+            text = f"is {kind.group('film')} a {kind.group('kind')}?" + text[kind.end():]
+        first = FILM_FIRST_QUESTION.match(text)
+        if first and not {"it", "that", "this", "which", "what"} & set(tokens(first.group("film"))):
+            text = f"is {first.group('film')} {first.group('what')}?" + text[first.end():]
+        ask = text.find("?")
+        if 0 < ask < len(text.rstrip()) - 1 and (FACT_QUESTION.search(text[: ask + 1]) or self._value_question(
+                text[: ask + 1])):  # "is ET scary? my little one gets scared easy": the question, and why
+            tail = set(tokens(text[ask + 1:]))
+            if not tail & (REQUEST_CUES - {"what"}) or tokens(text[ask + 1:])[:1] == ["why"]:
+                return self.parse(text[: ask + 1])
         question = FACT_QUESTION.search(text)
         one_with = ONE_WITH_RE.search(text)
         if question and one_with:  # "whats the one with jimmy stewart about", "the one by kurosawa, whats it about"
@@ -1273,12 +1308,20 @@ class Parser:
             hit = self.lex.titles.get(key) or self.lex.titles.get(("the", *key))
             if hit and key not in self.lex.values:
                 return [hit[0]]
+            loose = self._film_named(rest) if rest and key not in self.lex.values else None
+            loose = loose if loose is not None or not rest else self._title_part(" ".join(rest), alone_ok=True)
+            if loose is not None:  # "is hunchback kinda dark?"
+                return [int(loose)]
         rest = [t for t in tokens(text[: question.start()] + " " + text[question.end():])
                 if t not in {"the", "one", "film", "movie", "is", "it", "that", "this", "was", "about", "of"}]
         words = tuple(t for t in tokens(question.group(0)) if t not in {"what", "whats", "is", "s", "about"})
         for key in (tuple(rest), words if question.group(0).lower().rstrip(" ?").endswith("about") else ()):
             if key and key in self.lex.titles and key not in self.lex.values:
                 return [self.lex.titles[key][0]]
+        before = re.split(r"[.!?;]", text[: question.start()])
+        chosen = self._chosen_named(before[-2] if len(before) > 1 and not before[-1].strip() else before[-1])
+        if chosen is not None:  # "ok, the shining then. how long is it?"
+            return [chosen]
         scratch = Parse()
         self._read(text, scratch)
         return list(dict.fromkeys(scratch.liked + scratch.disliked + scratch.seen + scratch.not_now))
@@ -1689,6 +1732,7 @@ class Parser:
             key = tuple(tokens_of(part))
             item = (self.lex.titles.get(key) or [None])[0]
             item = item if item is not None else self._loose_title(part.strip())
+            item = item if item is not None else self._title_part(part.strip())  # "dr. strangelove"
             if item is None:
                 return None
             films.append(int(item))

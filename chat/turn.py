@@ -279,8 +279,9 @@ class _Apply:
             return
         if "greeting" in p.intents:
             self.ack.append("Hello!")
-        if "why" in p.intents:
-            self.why(None)
+        if "why" in p.intents:  # "why you give me Days of Thunder?": that card, when it was shown
+            w = int(self.m.world.of_catalog[p.about[0]]) if len(p.about) == 1 else -1
+            self.why(self.m.world.item_id(w) if w >= 0 and w in self.s.cards + self.s.shown else None)
             return
         answering = self.s.question is not None and bool({"yes", "no", "any"} & set(p.intents) or p.accepted
                                                          or p.rejected or p.alternatives)

@@ -141,14 +141,17 @@ CHILD_AGE_RE = re.compile(
     r"\b" + CHILD + r"\b[^.?!;]{0,20}?\b(?:(?:he|she|they|who)(?:'?s|'?re| is| are)|is|are|aged?)\s+(\d{1,2})\b"
     r"(?!\s*(?:s\b|0s|mins?|minutes|hours?|hrs?|%))"
     r"|\b(\d{1,2})[- ]?(?:yo|y/o|years?[- ]olds?|yrs?[- ]olds?)\b"
+    # the ages right after the children ("w my kids 6 and 11", "my kids, aged 7 and 9")
+    r"|\b" + CHILD + r"[,\s]+(?:aged?\s+)?(\d{1,2})(?:\s*(?:and|&|,)\s*(\d{1,2}))?\b"
+    r"(?!\s*(?:s\b|0s|mins?|minutes|hours?|hrs?|%|films?|movies?))"
     # a message opening with an age, the child named before ("hes 8", "she's only 6", "he's 12 and loves action")
     r"|^\s*(?:and\s+|oh\s+|well\s+)?(?:he|she|they)\s*(?:'?s|'?re| is| are)\s+(?:only\s+|just\s+)?(\d{1,2})"
     r"(?:\s+(?:and|&)\s+(\d{1,2}))?(?:\s*(?:years?(?: old)?|yrs?|yo))?\s*(?:[.!,]|$|and\b|but\b|so\b)", re.IGNORECASE)
 CHILD_MAX_AGE = 12
 TEEN_MAX_AGE = 16  # older than a child, too young for a film rated R
 # a child the film is for, with no age ("less scary for my son", "a comedy to watch with my daughter")
-FOR_A_CHILD_RE = re.compile(r"\b(?:for|with)\s+(?:my|our)\s+(?:(?:little|young|youngest)\s+(?:boy|girl)s?|(?:little\s+|"
-                            r"young\s+|youngest\s+)?(?:sons?|daughters?|nephews?|nieces?|grandsons?|granddaughters?|"
+FOR_A_CHILD_RE = re.compile(r"\b(?:for|with|w/?)\s+(?:my|our)\s+(?:(?:little|young|youngest)\s+(?:boy|girl)s?|"
+                            r"(?:little\s+|young\s+|youngest\s+)?(?:sons?|daughters?|nephews?|nieces?|grandsons?|granddaughters?|"
                             r"grandkids|grandchildren|kid|child|little ones?))\b(?!['\u2019]s)", re.IGNORECASE)
 ADULT_RATINGS = (("mpaa", "rated R"), ("mpaa", "rated NC-17"))
 CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl", "toddler", "child", "children",

@@ -1695,3 +1695,16 @@ def test_i_will_watch_that_among_several_cards_asks_which_or_takes_the_one_asked
     state, chosen = engine.step(state, Text("perfect, i'll watch that"))
     assert f"enjoy *{shown[1]}*" in chosen.text
     assert [c.title for c in chosen.cards] == shown and chosen.cards[1].liked
+
+
+@pytest.mark.data
+def test_why_a_card_named_explains_that_card(ml_engine):
+    """"why you give me <the third card>?" explains the third card (it was saved as a like)."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy from the 90s"))
+    state, reply = engine.step(state, Text("show me"))
+    third = reply.cards[2]
+    state, why = engine.step(state, Text(f"why you give me {third.title}?"))
+    assert why.explain == third.item_id and f"Why *{third.title}*" in why.text
+    assert not any(c.liked for c in why.cards)

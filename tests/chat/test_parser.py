@@ -1089,3 +1089,30 @@ def test_a_film_chosen_by_name_then_goodbye(ml100k_catalog, text, title):
     for their words ("casper bye", "shining goodbye") and showed five new films."""
     p = Parser(ml100k_catalog).parse(text)
     assert p.intents == ["bye"] and [ml100k_catalog.titles[i] for i in p.liked] == [title] and not p.wish
+
+
+@pytest.mark.data
+def test_questions_about_films_in_other_words_are_no_wishes_on_movielens(ml100k_catalog):
+    """Found by a third person over HTTP: questions were read as wishes and saved a like ("is
+    high noon scary for a 6 yr old?" asked for horror and liked *High Noon*; "men in black is
+    funny?" liked it; "winnie the pooh how long" asked for Howie Long; "why you show me cartoon?
+    i am adult" asked for animation). They are now questions, a why, or a kind not wanted."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    for text, title in [("is high noon scary for a 6 yr old?", "High Noon"),
+                        ("is ET scary? my little one gets scared easy", "E.T. the Extra-Terrestrial"),
+                        ("men in black is funny?", "Men in Black"),
+                        ("winnie the pooh how long", "Winnie the Pooh and the Blustery Day"),
+                        ("ok, the shining then. how long is it?", "Shining, The")]:
+        p = parser.parse(text)
+        assert p.intents == ["about"] and [t[i] for i in p.about] == [title], text
+        assert not (p.accepted or p.liked or p.wish), text
+    p = parser.parse("blade runner is action? why you show")
+    assert p.intents == ["about"] and p.asked == [(G, "Action")] and not p.liked
+    p = parser.parse("why you give me Days of Thunder?")
+    assert p.intents == ["why"] and [t[i] for i in p.about] == ["Days of Thunder"] and not p.liked
+    p = parser.parse("why you show me cartoon? i am adult")
+    assert p.rejected == [(G, "Animation")] and not (p.accepted or p.intents)
+    p = parser.parse("which is darker, Paths of Glory or Dr. Strangelove?")
+    assert p.intents == ["which"] and p.which == "darkest" and len(p.about) == 2 and not p.liked
+    assert parser.parse("need a movie for tonight w my kids 6 and 11").accepted == [(G, "Children's")]
