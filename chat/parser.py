@@ -189,6 +189,10 @@ class Parse:
     # "" when nothing does ("his other films"); None: no such words
     person_ref: str | None = None
     person_plural: bool = False  # "by them": both directors, the two leads
+    # whose person: the film named ("by the director of silence of the lambs") or the card's place ("the
+    # same director as the first one", 0-based, -1 the last); both None: the film the talk is on
+    ref_film: int | None = None
+    ref_place: int | None = None
     # "i'll take the one with michelle pfeiffer": the card with that person (the engine finds it)
     pick_with: Value | None = None
     # whole kinds of constraint taken back: "ok forget the length", "any decade is fine" (attribute types)
@@ -335,6 +339,7 @@ FACT_QUESTION = re.compile(
     r"\bwhat (?:oscars? )?(?:did|does) .{2,50}? (?:win|get)\b|"
     r"what(?:'?s| is) .{2,60} about\s*\??\s*$|what(?:'?s| is) (?:it|that|this)(?: one)? rated\b|"
     r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
+    r"^\s*(?:is|it'?s|its) (?:a |an )?(?:good|scary|funny|long|violent|sad)(?: film| movie| one)?\s*\?+\s*$|"
     r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:(?:kinda|kind of|a bit|too|very|really|that|so) )?(?:long|short|any good|"
     r"good|scary|funny|violent|gory|sad|dark|for kids|in colou?r|black and white|animated|in there|in here|on here|"
     r"in the catalog|available|(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))"
@@ -491,6 +496,12 @@ OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|doe
 # been in": the person of the film the talk is on (``Parse.person_ref``; the turn knows which film)
 _WHO = (r"(?:him|her|them|the same (?:guy|director|actor|actress|person|people|star|lead)|(?:that|this|the) "
         r"(?:guy|director|actor|actress|person|lady|woman|man|star|lead|filmmaker)|those (?:two|guys|brothers|people))")
+# "anything by the director of silence of the lambs?", "more by the same director as the first one": the
+# director (or lead) of a film named, or of a card named by its place
+PERSON_OF_FILM_RE = re.compile(r"\b(?:by|from|with)\s+the\s+(?:same\s+)?(?P<role>director|maker|filmmaker|star|lead|"
+                               r"actor|actress|guy)s?\s+(?:of|as(?: in)?|from|who (?:made|did|directed))\s+"
+                               r"(?P<film>[^?.!,]{1,60})|\bsame (?P<role2>director|star|lead|actor|actress)s?\s+as\s+"
+                               r"(?P<film2>[^?.!,]{1,60})", re.IGNORECASE)
 PERSON_REF_RE = re.compile(
     r"\b(?:films?|movies?|flicks?|anything|something|stuff|more|others?|else|ones?|work)\b[\w\s']{0,24}?"
     r"\b(?P<prep>directed by|made by|by|with|from|starring|featuring|of)\s+" + _WHO + r"\b"
@@ -585,6 +596,14 @@ def _first_of_series(typed, title: tuple[str, ...]) -> bool:
     words = [w for w in typed if w not in TITLE_ARTICLES]
     return len(title) > 1 and (title[-1] in ROMAN or title[-1].isdigit() and len(title[-1]) == 1) and words == [
         w for w in title[:-1] if w not in TITLE_ARTICLES]
+
+
+def _place_of(words: str) -> int | None:
+    """The card a phrase names by its place ("the first one", "number 2", "#3"), 0-based; None if none."""
+    toks = [t for t in tokens(words) if t not in ("the", "one", "film", "movie", "pick", "number", "no")]
+    if len(toks) != 1:
+        return None
+    return PLACES.get(toks[0], int(toks[0]) - 1 if toks[0] in ("1", "2", "3", "4", "5") else None)
 
 
 def _only_films(out: Parse, text: str) -> bool:
@@ -844,7 +863,7 @@ class Parser:
                 is not None:  # "blade runner is action?"
             text = f"is {kind.group('film')} a {kind.group('kind')}?" + text[kind.end():]
         first = FILM_FIRST_QUESTION.match(text)
-        if first and not {"it", "that", "this", "which", "what"} & set(tokens(first.group("film"))):
+        if first and not {"which", "what", "who"} & set(tokens(first.group("film"))):  # ("this one is good?")
             text = f"is {first.group('film')} {first.group('what')}?" + text[first.end():]
         ask = text.find("?")
         if 0 < ask < len(text.rstrip()) - 1 and (FACT_QUESTION.search(text[: ask + 1]) or self._value_question(
@@ -852,6 +871,15 @@ class Parser:
             tail = set(tokens(text[ask + 1:]))
             if not tail & (REQUEST_CUES - {"what"}) or tokens(text[ask + 1:])[:1] == ["why"]:
                 return self.parse(text[: ask + 1])
+        of_film = PERSON_OF_FILM_RE.search(text)
+        if of_film:  # "anything by the director of silence of the lambs?": that director's films
+            role = (of_film.group("role") or of_film.group("role2")).lower()
+            named = (of_film.group("film") or of_film.group("film2")).strip()
+            index = _place_of(named)
+            film = self._film_named(tokens(named)) if index is None else None
+            if film is not None or index is not None:
+                return Parse(person_ref="director" if role in ("director", "maker", "filmmaker") else "cast",
+                             ref_film=film, ref_place=index, truncated=truncated)
         question = FACT_QUESTION.search(text)
         one_with = ONE_WITH_RE.search(text)
         if question and one_with:  # "whats the one with jimmy stewart about", "the one by kurosawa, whats it about"
@@ -911,6 +939,9 @@ class Parser:
         said = {INTENT_OF.get(x) for x in parts if x}
         if len(said) == 1 and None not in said and said <= {"help", "undo", "restart", "why", "more"}:
             out.intents.append(said.pop())  # "i'm lost, what do i do": each part says it
+            return out
+        if "help" in said and None not in said and said <= {"help", "more", "yes", "no"}:
+            out.intents.append("help")  # "again please, i not understand": lost, whatever else it says
             return out
         last = next((x for x in reversed(parts) if x), ())
         if "restart" in (INTENT_OF.get(last), INTENT_OF.get(last[1:])) and len([x for x in parts if x]) > 1:  # "bruce
@@ -1022,7 +1053,7 @@ class Parser:
                 r.leftover = [w for w in r.leftover if w not in later]
         young = [max(int(g) for g in ages if g) for ages in CHILD_AGE_RE.findall(text)]
         kids = ("genre", "Children's")
-        rated = any(t == "mpaa" for t, _ in out.accepted + [v for g in out.alternatives for v in g])
+        rated = any(t == "mpaa" for t, _ in out.accepted + out.rejected + [v for g in out.alternatives for v in g])
         if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected and not rated:
             # (a rating asked for says what suits the child: "it has to be PG, my niece is 9")
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children

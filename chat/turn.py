@@ -197,7 +197,9 @@ class _Apply:
             if self.other_than >= 0:  # "other films by him": the film asked about is set aside (as "not Fargo")
                 w = int(self.other_than)
                 self.s = dataclasses.replace(self.s, shown=(w,), refused=tuple(dict.fromkeys((*self.s.refused, w))))
-            self.ack.append("Starting over.")
+                self.ack.append("A new search, for their other films.")  # (not "Starting over.": nothing was asked)
+            else:
+                self.ack.append("Starting over.")
         if p.quiet:  # "stop asking me questions": films only for the rest of this search
             self.ack.append("Right, no questions: just films." if self.s.quiet else
                             "No more questions in this search, then: just films.")
@@ -836,7 +838,11 @@ class _Apply:
         question asked about the film ("who is in it?": its stars), else a preposition's hint ("by":
         the director). True when ``p`` now names them; False (with a note) when no film is in view."""
         m, before = self.m, self.before
-        film = before.topic if before.topic >= 0 else None
+        shown = last_cards(before)
+        film = p.ref_film if p.ref_film is not None else (  # "by the director of X", "... as the first one"
+            m.world.catalog_index(shown[p.ref_place]) if p.ref_place is not None and -len(shown) <= p.ref_place
+            < len(shown) else
+            before.topic if before.topic >= 0 else None)
         if film is None:
             w = self._film_talked_of(last_list=False)
             film = m.world.catalog_index(w) if w is not None else None

@@ -37,8 +37,9 @@ INTENTS: dict[str, list[str]] = {
              "whats on the menu", "whats on offer", "what you got", "another 5", "another five", "5 more",
              "five more", "movies now", "films now", "movies now please", "come on movies", "cmon movies now",
              "more like the first", "more like the first one", "more like that one", "something like that one",
-             "something like that last one", "what would you put on", "what would you put on tonight",
-             "what would you watch", "what would you watch tonight", "what would you pick", "what would you recommend"],
+             "something like that last one", "again", "again please", "what would you put on",
+             "what would you put on tonight", "what would you watch", "what would you watch tonight",
+             "what would you pick", "what would you recommend"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
             "why did you pick this", "why these", "why did you pick that", "whats the logic", "reasoning",
             "explain yourself", "how come", "whys that", "why tho", "why though", "explain please",
@@ -59,7 +60,8 @@ INTENTS: dict[str, list[str]] = {
     "help": ["help", "what can you do", "how does this work", "what can i ask", "what can i say", "instructions",
              "commands", "what should i type", "what do i type", "what am i supposed to type",
              "what am i supposed to type here", "what do i do", "what do i do here", "how do i start", "im confused",
-             "im lost", "tips", "how do i use this", "how does it work", "what do i say"],
+             "im lost", "tips", "how do i use this", "how does it work", "what do i say", "i dont understand",
+             "i not understand", "i do not understand", "dont understand", "i no understand", "what do you mean"],
 }
 INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
 GREETING_RE = re.compile(r"\s*(hi there|hello there|hey there|good (?:morning|evening|afternoon)|hi|hello|hey|hiya|"
@@ -152,7 +154,10 @@ TEEN_MAX_AGE = 16  # older than a child, too young for a film rated R
 # a child the film is for, with no age ("less scary for my son", "a comedy to watch with my daughter")
 FOR_A_CHILD_RE = re.compile(r"\b(?:for|with|w/?)\s+(?:my|our)\s+(?:(?:little|young|youngest)\s+(?:boy|girl)s?|"
                             r"(?:little\s+|young\s+|youngest\s+)?(?:sons?|daughters?|nephews?|nieces?|grandsons?|granddaughters?|"
-                            r"grandkids|grandchildren|kid|child|little ones?))\b(?!['\u2019]s)", re.IGNORECASE)
+                            r"grandkids|grandchildren|kid|child|little ones?))\b(?!['\u2019]s)"
+                            r"|\b(?:the\s+)?(?:kids|children|little ones)\s+(?:are|r|'re)\s+"
+                            r"(?:watching|here|with (?:me|us))|\bwith the (?:kids|children|little ones)\b",
+                            re.IGNORECASE)  # "kids r watching too"
 ADULT_RATINGS = (("mpaa", "rated R"), ("mpaa", "rated NC-17"))
 CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl", "toddler", "child", "children",
                "youngest", "eldest", "year", "years", "old", "yo", "hes", "shes", "aged", "age", "little", "who", "is"}

@@ -1708,3 +1708,21 @@ def test_why_a_card_named_explains_that_card(ml_engine):
     state, why = engine.step(state, Text(f"why you give me {third.title}?"))
     assert why.explain == third.item_id and f"Why *{third.title}*" in why.text
     assert not any(c.liked for c in why.cards)
+
+
+@pytest.mark.data
+def test_the_director_of_a_card_or_of_a_film_named(ml_engine):
+    """Found by a third person over HTTP: "anything by the same director as the first one?" got
+    "Whose films do you mean?", and "anything else by the director of Silence of the Lambs?" a
+    line of facts. Now each is a new search for that director's other films."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("a crime thriller"))
+    state, reply = engine.step(state, Text("show me"))
+    first = reply.cards[0]
+    state, reply = engine.step(state, Text("anything by the same director as the first one?"))
+    assert "Whose films" not in reply.text and "Starting over." not in reply.text
+    assert [c[1] for c in reply.constraints] == list(first.directors[:1])
+    state, reply = engine.step(state, Text("anything else by the director of Silence of the Lambs?"))
+    assert [c[1] for c in reply.constraints] == ["Jonathan Demme"]
+    assert all("Silence of the Lambs" not in c.title for c in reply.cards)

@@ -1116,3 +1116,18 @@ def test_questions_about_films_in_other_words_are_no_wishes_on_movielens(ml100k_
     p = parser.parse("which is darker, Paths of Glory or Dr. Strangelove?")
     assert p.intents == ["which"] and p.which == "darkest" and len(p.about) == 2 and not p.liked
     assert parser.parse("need a movie for tonight w my kids 6 and 11").accepted == [(G, "Children's")]
+
+
+@pytest.mark.data
+def test_short_broken_english_and_kids_watching_on_movielens(ml100k_catalog):
+    """Found by a third person over HTTP, writing short broken English: "again" started over
+    (it shows other films now), "again please, i not understand" searched for "understand" (help
+    now), "this one is good?" and "is good film?" asked for other films (questions about the film
+    now); "kids r watching too" rules out films rated R."""
+    parser = Parser(ml100k_catalog)
+    assert parser.parse("again").intents == ["more"]
+    assert parser.parse("again please, i not understand").intents == ["help"]
+    for text in ("this one is good?", "is good film?"):
+        assert parser.parse(text).intents == ["about"], text
+    assert ("mpaa", "rated R") in parser.parse("kids r watching too so nothing too violent").rejected
+    assert parser.parse("not rated R, my kids are watching").rejected == [("mpaa", "rated R")]
