@@ -331,7 +331,9 @@ class _Apply:
         if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
             set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
             praised = {int(self.m.world.of_catalog[i]) for i in p.liked}  # "ok the birds sounds fun"
-            as_model = re.search(r"\b(?:like|similar|more|vibes?)\b", text, re.IGNORECASE)  # "more like the birds"
+            as_model = re.search(r"\b(?:(?:more|something|anything|films?|movies?|ones?|stuff)\s+like|similar|more|"
+                                 r"vibes?|in the vein)\b", text, re.IGNORECASE)  # "more like the birds" (not
+            # "seen matilda, the kids didnt like it")
             if set_aside | praised <= set(self.before.cards) and not (changed or p.wish or as_model):
                 # "not titanic again, seen it" with Titanic on screen: as its card's button, the others stay
                 self.judged = tuple(w for w in self.before.cards if w in set_aside | praised)

@@ -1726,3 +1726,18 @@ def test_the_director_of_a_card_or_of_a_film_named(ml_engine):
     state, reply = engine.step(state, Text("anything else by the director of Silence of the Lambs?"))
     assert [c[1] for c in reply.constraints] == ["Jonathan Demme"]
     assert all("Silence of the Lambs" not in c.title for c in reply.cards)
+
+
+@pytest.mark.data
+def test_a_card_judged_in_words_with_like_in_them_keeps_the_others(ml_engine):
+    """"seen matilda, kids didnt like it" with Matilda on screen replaced all five cards: "like"
+    was read as "more like". Now only Matilda's card goes, as with its button."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy for kids"))
+    state, reply = engine.step(state, Text("show me"))
+    shown = [c.title for c in reply.cards]
+    target = shown[1]
+    state, reply = engine.step(state, Text(f"seen {target}, kids didnt like it"))
+    after = [c.title for c in reply.cards]
+    assert target not in after and [t for t in after if t in shown] == [t for t in shown if t != target]
