@@ -340,6 +340,7 @@ FACT_QUESTION = re.compile(
     r"what(?:'?s| is) .{2,60} about\s*\??\s*$|what(?:'?s| is) (?:it|that|this)(?: one)? rated\b|"
     r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
     r"^\s*(?:is|it'?s|its) (?:a |an )?(?:good|scary|funny|long|violent|sad)(?: film| movie| one)?\s*\?+\s*$|"
+    r"^\s*why (?:is|was) (?:it|that|this)(?: one| film| movie)? so (?:long|short|old|dark|violent|sad)\b|"
     r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:(?:kinda|kind of|a bit|too|very|really|that|so) )?(?:long|short|any good|"
     r"good|scary|funny|violent|gory|sad|dark|for kids|in colou?r|black and white|animated|in there|in here|on here|"
     r"in the catalog|available|(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))"
@@ -349,6 +350,9 @@ FACT_QUESTION = re.compile(
 WHY_SHOWN_RE = re.compile(r"^\s*why (?:did |do |would |are )?(?:you|u|ya) (?:show|give|gave|recommend|suggest|pick|"
                           r"picked|showed|showing|giving|recommending|suggesting)(?: me| us)?\s+(?P<what>[^?.!]{2,60}?)"
                           r"\s*(?:[?.!]|$)", re.IGNORECASE)
+WHY_HERE_RE = re.compile(r"^\s*why (?:is|was|did you (?:pick|choose|suggest|show|include))\s+(?P<what>[^?.!,]{2,60}?)"
+                         r"\s+(?:here|there|on (?:the|this|my) list|in (?:the|this|my) list|suggested|recommended|"
+                         r"picked|included)?\s*(?:[?.!]|$)", re.IGNORECASE)
 # "blade runner is action?": whether a film is of a kind, asked in the order some people type it
 FILM_FIRST_KIND = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?:an?\s+)?(?P<kind>[\w-]+(?:\s[\w-]+)?)"
                              r"(?:\s+(?:film|movie))?\s*\?+", re.IGNORECASE)
@@ -801,6 +805,10 @@ class Parser:
         for title, items in lex.titles.items():  # "mash": a title spelt in letters (M*A*S*H) as one word
             if len(title) > 2 and all(len(w) == 1 and w.isalpha() for w in title):
                 out.setdefault(("".join(title),), items[0])
+        for i, title in enumerate(catalog.titles):  # "2001": a well-known film by the number before its colon
+            head = title.partition(":")[0]
+            if head != title and re.fullmatch(r"\d{4}", head) and self.lex.popularity[i] >= WELL_KNOWN:
+                out.setdefault((head,), i)
         return out
 
     def _far_best_known(self, films) -> int | None:
@@ -849,6 +857,11 @@ class Parser:
         choice = self._choice(text)
         if choice:  # "Alien or Aliens?": the two films, and which is the better (scarier, ...) of them
             return Parse(intents=["which"], which=choice[1], about=choice[0], truncated=truncated)
+        here_why = WHY_HERE_RE.match(text)
+        if here_why:  # "why is Duck Soup here? it's a Marx Brothers comedy, nothing like Chinatown": that card's
+            film = self._film_named(tokens(here_why.group("what")))  # reasons (the rest argues with them)
+            if film is not None:
+                return Parse(intents=["why"], about=[int(film)], truncated=truncated)
         shown_why = WHY_SHOWN_RE.match(text)
         if shown_why:  # "why you give me Days of Thunder?": that card's reasons; "why you show me cartoon?
             what = tokens(shown_why.group("what"))  # i am adult": the kind of film is not wanted
@@ -2057,6 +2070,12 @@ class Parser:
             p: Phrase = tuple(toks[i : i + length])
             if p[-1].isdigit() and len(p) > 1 and toks[i + length : i + length + 1] and toks[i + length] in COUNTED:
                 continue  # "seen die hard 3 times": Die Hard, seen three times, not the third film
+            if length == 1 and p in lex.titles and (i and toks[i - 1] in ("film", "movie", "flick") or (
+                    i + 1 < len(toks) and YEAR.match(toks[i + 1]) and any(
+                        abs(int(self.catalog.years[j]) - int(toks[i + 1])) <= 1 for j in lex.titles[p]))):
+                # "the Gilliam film Brazil (1985)": the film, not the country
+                return "title", 1, self._of_year(lex.titles[p], int(toks[i + 1]) if i + 1 < len(toks) and YEAR.match(
+                    toks[i + 1]) else None)
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 after = toks[i + length] if i + length < len(toks) else ""
                 number = self._sequel_number(after, toks[i + length + 1 : i + length + 2])
@@ -2106,7 +2125,8 @@ class Parser:
         after = toks[i + 1] if i + 1 < len(toks) else ""
         cue_before = before & (SEEN | NICKNAME_CUES) or any(toks[max(0, i - len(t)) : i] == list(t)
                                                            for t in LIKE_TRIGGERS | DISLIKE_TRIGGERS if len(t) == 1)
-        return c.caps[i] or bool(cue_before) or after in REVIEW_VERBS | POSITIVE | NEGATIVE | PRAISE | COMPLAINTS
+        return c.caps[i] or bool(cue_before) or after in REVIEW_VERBS | POSITIVE | NEGATIVE | PRAISE | COMPLAINTS or (
+            toks[i].isdigit() and (before & {"not", "no"} or after in ("or", "and")))  # "not 2001 or clockwork orange"
 
     def _another_persons_surname(self, toks: list[str], i: int, values: list[Value]) -> bool:
         """A surname after a first name that is not the person's: "harry potter" is not Sally Potter."""

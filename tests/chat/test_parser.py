@@ -1131,3 +1131,21 @@ def test_short_broken_english_and_kids_watching_on_movielens(ml100k_catalog):
         assert parser.parse(text).intents == ["about"], text
     assert ("mpaa", "rated R") in parser.parse("kids r watching too so nothing too violent").rejected
     assert parser.parse("not rated R, my kids are watching").rejected == [("mpaa", "rated R")]
+
+
+@pytest.mark.data
+def test_numbered_and_country_titles_and_why_is_it_here_on_movielens(ml100k_catalog):
+    """Found by a third person over HTTP: "not 2001 or Clockwork Orange, I've seen those to death"
+    did not know *2001: A Space Odyssey*; "the Gilliam film Brazil (1985)" asked for Brazilian
+    films; "why is Duck Soup here? it's a Marx Brothers comedy, nothing like Chinatown" liked
+    Duck Soup and disliked Chinatown."""
+    parser = Parser(ml100k_catalog, english=frozenset({"seen", "death", "those"}))
+    t = ml100k_catalog.titles
+    p = parser.parse("not 2001 or Clockwork Orange, I've seen those to death")
+    assert sorted(t[i] for i in p.seen) == ["2001: A Space Odyssey", "Clockwork Orange, A"] and not p.unknown_titles
+    assert parser.parse("anything from 2001?").era == "newest"  # a year, where nothing says a film
+    p = parser.parse("the Gilliam film Brazil (1985)")
+    assert [t[i] for i in p.liked] == ["Brazil"] and not p.alternatives
+    p = parser.parse("why is Duck Soup here? it's a Marx Brothers comedy, nothing like Chinatown")
+    assert p.intents == ["why"] and [t[i] for i in p.about] == ["Duck Soup"] and not (p.liked or p.disliked)
+    assert parser.parse("why is it so long?").intents == ["about"]
