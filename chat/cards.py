@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from adapters.corpus import article
 from adapters.defects import STARS
 from chat.events import Card
 from chat.lexicon import NATIONS, RATINGS
@@ -102,10 +103,34 @@ def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ..
     return tuple(out[:n])
 
 
+GENRE_WORDS = {"Animation": "animated", "Film-Noir": "noir", "Sci-Fi": "sci-fi"}  # before "film"
+# how a value reads after "a film": "from the 1980s", "with Tom Hanks", "by Hitchcock", "in French"
+FORMS = {"decade": "from the {}", "cast": "with {}", "director": "by {}", "writer": "written by {}",
+         "country": "from {}", "language": "in {}", "runtime": "{}", "mpaa": "{}", "critics": "{}",
+         "oscar": "that won an Oscar"}
+
+
+def value_words(values) -> str:
+    """(type, value) pairs a film has, in words: "comedy and children's film from the 1990s with
+    Tom Hanks" (not "has Comedy, Children's, 1990s, Tom Hanks")."""
+    genres = [GENRE_WORDS.get(v, v.lower()) for t, v in values if t == "genre"]
+    rest = [FORMS.get(t, "{}").format(md(v)) for t, v in values if t != "genre"]
+    return " ".join(([join_words(genres) + " film"] if genres else []) + rest)
+
+
+def names_value(reason_text: str, value: tuple[str, str]) -> bool:
+    """A card's reason (the part before "; ") says the film has ``value`` (type, value)."""
+    t, v = value
+    if t == "genre":
+        head = reason_text.split(" film", 1)[0] if " film" in reason_text else ""
+        return bool(re.search(rf"(?:^|, | and ){re.escape(GENRE_WORDS.get(v, v.lower()))}$|"
+                              rf"(?:^|, | and ){re.escape(GENRE_WORDS.get(v, v.lower()))}(?=, | and )", head))
+    return FORMS.get(t, "{}").format(md(v)) in reason_text
+
+
 def reason(f: Facts) -> str:
-    """One line for a card: its strongest evidence."""
-    if f.matched:
-        return "has " + ", ".join(md(x) for x in f.matched[:3])
+    """One line for a card: its strongest evidence (what it has of what was asked for is said by
+    ``cards`` from the values themselves)."""
     if f.similar_liked:
         return f"close to *{md(f.similar_liked[0])}*, which you liked"
     if f.wish:
@@ -144,9 +169,15 @@ def lacking(m: Models, s, item: int) -> str:
     for group in [(v,) for v in s.accepted] + [tuple(g) for g in s.either]:
         if have & set(group):
             continue
-        name = md(either_label(m.catalog, group))
-        (nos if all(m.world.knows(item, v) for v in group) else unknowns).append(name)
-    parts = ([f"not {', '.join(nos)}"] if nos else []) + ([f"no data on {', '.join(unknowns)}"] if unknowns else [])
+        known = all(m.world.knows(item, v) for v in group)
+        t, v = m.catalog.attr_values[group[0]]
+        if known and len(group) == 1:  # "not a war film", "not from the 1980s", "not with Tom Hanks"
+            nos.append("not " + (article(value_words([(t, v)])) if t == "genre" else value_words([(t, v)])))
+        elif known:
+            nos.append("not " + md(either_label(m.catalog, group, FORMS)))
+        else:
+            unknowns.append(md(either_label(m.catalog, group)))
+    parts = ([", ".join(nos)] if nos else []) + ([f"no data on {', '.join(unknowns)}"] if unknowns else [])
     return "; ".join(parts)
 
 
@@ -159,7 +190,10 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
     for item in items:
         f = facts(m, ctx, s, int(item))
         partial = bool(part[int(item)] and not fit[int(item)])
-        why = reason(f)
+        have = set(m.world.values_of(int(item)).tolist())
+        asked = [m.catalog.attr_values[v] for v in dict.fromkeys(
+            list(s.accepted) + [next(v for v in g if v in have) for g in s.either if have & set(g)]) if v in have]
+        why = value_words(asked[:3]) if asked else reason(f)
         if partial and f.matched:  # a close film says what it has and what it lacks ("has Steven Spielberg; not War")
             why = f"{why}; {lacking(m, s, int(item))}"
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, why,

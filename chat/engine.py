@@ -26,7 +26,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from chat import cards
-from chat.cards import md
+from chat.cards import FORMS, GENRE_WORDS, md
 from chat.events import ChatState, Event, Question, Reply, Undo, said, state_from_json, state_to_json, value_key
 from chat.lexicon import RATINGS
 from chat.loading import Models
@@ -62,11 +62,6 @@ FIT_POOL = 60  # a list is the films that fit the stated wish best among this ma
 SHARED_POOL = 30  # a type all of this many best-scored candidates agree on is not asked about
 
 
-GENRE_WORDS = {"Animation": "animated", "Film-Noir": "noir", "Sci-Fi": "sci-fi"}  # before "film"
-# how a value reads after "a film": "from the 1980s", "with Tom Hanks", "by Hitchcock", "in French"
-FORMS = {"decade": "from the {}", "cast": "with {}", "director": "by {}", "writer": "written by {}",
-         "country": "from {}", "language": "in {}", "runtime": "{}", "mpaa": "{}", "critics": "{}",
-         "oscar": "that won an Oscar"}
 
 
 # the lines that introduce a list (``Engine._lead``): a fresh one (first when nothing else is said), the same

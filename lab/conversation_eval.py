@@ -173,15 +173,16 @@ def satisfies(world, item: int, groups, unwanted) -> bool:
 def presented_as_match(world, reply, state) -> int:
     """Cards of ``reply`` presented as having what the person asked for (listed among the
     matches, ``fits``, or naming a value in their reason) whose catalog data lacks it."""
+    from chat.cards import names_value
+
     cat = world.catalog
     bad = 0
     for c in reply.cards:
         i = world.item_of_id(c.item_id)
         have_v = set(world.values_of(i).tolist())
-        have = {v for _, v in (cat.attr_values[x] for x in have_v)}
-        said = c.reason.partition("; ")[0]  # a close card goes on to say what it lacks ("has War; not ...")
-        named = said[4:].split(", ") if said.startswith("has ") else []
-        lacks = any(n.replace("\\", "") not in have for n in named)
+        said = c.reason.partition("; ")[0]  # a close card goes on to say what it lacks ("war film; not by ...")
+        wanted = [*state.accepted, *(v for g in state.either for v in g)]
+        lacks = any(names_value(said, cat.attr_values[v]) and v not in have_v for v in wanted)
         if c.fits:
             lacks |= not all(v in have_v for v in state.accepted) or not all(have_v & set(g) for g in state.either)
         bad += lacks
