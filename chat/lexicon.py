@@ -33,7 +33,7 @@ EXTRA_GENRE_WORDS = {
     "scary": "Horror", "horror movie": "Horror", "horrors": "Horror", "scarier": "Horror", "terrifying": "Horror",
     "frightening": "Horror", "spooky": "Horror", "creepy": "Horror",
     "family": "Children's", "kid": "Children's",
-    "love story": "Romance", "funnier": "Comedy",
+    "love story": "Romance", "funnier": "Comedy", "funniest": "Comedy", "scariest": "Horror",
     "action packed": "Action", "detective": "Mystery", "whodunit": "Mystery", "whodunnit": "Mystery",
     "who dunnit": "Mystery", "who dunit": "Mystery", "who done it": "Mystery",
     "sci": "Sci-Fi", "space": "Sci-Fi", "musical": "Musical",

@@ -69,6 +69,7 @@ from chat.words import (
     EXCLUSIVE_TYPES,
     FAREWELL_RE,
     FILLERS,
+    FILM_PARTS,
     FOR_A_CHILD_RE,
     FOR_NOW,
     GENERIC_FILM_WORDS,
@@ -623,7 +624,8 @@ def _review_mood(toks: list[str], v: int) -> str | None:
         said.discard("too")
     return ("like" if any(match_phrase(toks, j, GUILTY_PLEASURE) for j in rest)  # "twister is dumb fun"
             else "dislike" if said & (NEGATIVE | COMPLAINTS) or any(match_phrase(toks, j, REJECT_BEFORE) for j in rest)
-            else "like" if said & (POSITIVE | PRAISE) or any(match_phrase(toks, j, REVIEW_LIKE) for j in rest)
+            else "like" if said & (POSITIVE | PRAISE | {"funniest", "scariest", "saddest"}) or any(
+                match_phrase(toks, j, REVIEW_LIKE) for j in rest)  # "some like it hot is the funniest film ever"
             else None)
 
 
@@ -1049,7 +1051,7 @@ class Parser:
                         out.accepted + out.rejected + [v for g in out.alternatives for v in g])):
                     about.add(k)
             r.leftover = [t for t, k in zip(r.leftover, r.leftover_clause)
-                          if k not in about and t not in POSITIVE | NEGATIVE | SEEN]
+                          if k not in about and t not in POSITIVE | NEGATIVE | SEEN | FILM_PARTS]
         if any(t == "decade" for t, _ in out.accepted) or any(t == "decade" for g in out.alternatives for t, _ in g):
             r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
         elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
@@ -1261,6 +1263,10 @@ class Parser:
             return None
         for m in r.mentions:
             words = tokens(m.text) if m.item is None else tokens(display_title(self.catalog.titles[m.item]))
+            head = next((words[:e] for e in range(len(words) - 1, 0, -1) if tuple(words[:e]) in self.lex.titles),
+                        None) if m.item is None else None
+            if head:  # "top gun maverick was even better than the original": Top Gun, and a film the catalog lacks
+                return int(self.lex.titles[tuple(head)][0]), None
             if len(words) > 1 and (words[-1].isdigit() or words[-1] in ROMAN):
                 stem = words[:-2] if len(words) > 2 and words[-2] == "part" else words[:-1]  # "Part II"
                 base = self._film_named(stem)
@@ -1299,6 +1305,9 @@ class Parser:
             words = set(c.toks) - set(rest)
             people = [tv for tv in r.out.accepted if tv[0] in PERSON_TYPES
                       and set(tokens_of(tv[1])) & words]
+            if not people:  # "top gun and dirty dancing, 80s perfection": an era (a kind) praised, no wish either
+                said = set(self.parse(r.text[c.spans[0][0] : c.spans[-1][1]]).accepted)
+                people = [tv for tv in r.out.accepted if tv in said]
             r.out.accepted = [tv for tv in r.out.accepted if tv not in people]
             praising |= {k} if people else set()
         return praising
@@ -1570,7 +1579,8 @@ class Parser:
         if v is None:  # "Heat way too long", "braveheart - meh": a title and the verdict, no verb
             hit = self._longest(toks, 0, c, r, False, "like")
             v = hit[1] if hit and hit[0] == "title" and hit[1] < len(toks) else None
-        if v is None or toks[0] in NOT_TITLE_START or any(t in GENERIC_FILM_WORDS | PRONOUNS for t in toks[:v]):
+        if v is None or (toks[0] in NOT_TITLE_START or any(t in GENERIC_FILM_WORDS | PRONOUNS for t in toks[:v])) and (
+                tuple(toks[:v]) not in self.lex.titles):  # ("some like it hot is ...": a title, pronoun and all)
             return None
         mood = _review_mood(toks, v)
         after = r.clauses[k + 1].toks if k + 1 < len(r.clauses) else []
@@ -1627,9 +1637,13 @@ class Parser:
         """"the rock with sean connery": a catalog title, then "with" or "starring" and a person
         in that film's cast; the film (the one of that title with them). None otherwise."""
         w = next((j for j in range(1, len(words)) if words[j] in ("with", "starring")), None)
-        if w is None or tuple(words[:w]) not in self.lex.titles or tuple(words[w + 1:]) not in self.lex.persons:
+        if w is None or tuple(words[:w]) not in self.lex.titles:
             return None
-        names = {v for t, v in self.lex.persons[tuple(words[w + 1:])] if t == "cast"}
+        who = next((tuple(words[w + 1 : e]) for e in range(len(words), w + 1, -1)  # "... with michael douglas
+                    if tuple(words[w + 1 : e]) in self.lex.persons), None)  # last night": the name, then the rest
+        if who is None:
+            return None
+        names = {v for t, v in self.lex.persons[who] if t == "cast"}
         return next((i for i in self.lex.titles[tuple(words[:w])]
                      if names & set(self.catalog.values_of(i, "cast"))), None)
 
@@ -2338,6 +2352,8 @@ class Parser:
                 mentions.append(_Mention(k, item, "", None))
                 continue
             content = [t for t in toks[a:b] if t not in STOPWORDS]
+            if content and set(content) <= FILM_PARTS:
+                return None  # "loved the twist", "the ending!": a part of the film named, no film of its own
             capitalised = all(c.caps[j] for j in range(a, b) if toks[j] not in STOPWORDS)
             if content and (strong or beside_known and b - a <= 4  # "rain man and good will hunting, both great"
                             or (capitalised and (title_ctx or r.talks_of_films))):
@@ -2398,8 +2414,10 @@ class Parser:
         while j < len(c.toks) and j - i < 4 and c.toks[j] not in SEEN_TITLE_END and not (
                 self._longest(c.toks, j, c, r, False, None)):
             j += 1
-        if j == i or j - i == 4 or all(t in self._english or t in CLOSED_WORDS or t.isdigit() for t in c.toks[i:j]):
-            return 0
+        ordinary = all(t in self._english or t in CLOSED_WORDS or t.isdigit() for t in c.toks[i:j])
+        if j == i or j - i == 4 or ordinary and (not any(m.item is not None for m in r.mentions)
+                                                  or c.toks[i] in STOPWORDS):
+            return 0  # (beside films named, ordinary words may be a film: "never seen pale rider")
         return j - i
 
     def _resolve_titles(self, r: _Reading) -> None:
@@ -2476,4 +2494,5 @@ class Parser:
         mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE or praised else None)
         return {"mood": mood, "seen": bool(toks & SEEN), "again": "again" in toks,  # "not titanic again": seen
                 "now": bool(toks & {"tonight", "tonite", "today", "now"}),  # "not aladdin tonight, seen it": not now
-                "refers": bool(toks & (PRONOUNS | {"both"})) or mood and _verdict(c.toks)}  # "seen both"
+                "refers": bool(toks & (PRONOUNS | {"both"} | FILM_PARTS)) or mood and _verdict(c.toks)}  # "seen
+        # both", "loved the twist"

@@ -249,7 +249,13 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "lot", "lots", "batch", "bunch", "sorry", "wait", "meant", "mean", "oops",
                             "obviously", "obvs", "ofc", "clearly", "would", "work", "works", "anymore", "far",
                             "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start",
-                            "hard", "different", "being", "aimed"}  # "not aimed at kids"
+                            "hard", "different", "being", "aimed",  # "not aimed at kids"
+                            "husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "bf", "gf", "mum",
+                            "mom", "dad", "parents"}  # "my husband likes war films and i like romance"
+# parts of a film a person praises or complains of ("loved the twist"): never a film's name
+FILM_PARTS = {"twist", "twists", "ending", "end", "soundtrack", "music", "score", "acting", "cast", "story", "plot",
+              "script", "visuals", "cinematography", "dialogue", "dialog", "effects", "jokes", "characters", "villain",
+              "finale", "scene", "scenes", "songs", "costumes", "opening", "pacing", "performances", "performance"}
 # words that say a writer's books are meant: no wish beside the writer ("based on stephen king novels")
 BOOK_WORDS = {"based", "book", "books", "novel", "novels", "story", "stories", "written", "adaptation", "adaptations",
               "adapted", "from", "on", "of"}
@@ -279,7 +285,8 @@ REVIEW_VERBS = {"is", "was", "were", "are", "felt", "seemed", "dragged", "sucked
 PRAISE = {"classic", "greatest", "finest", "perfection", "peak", "sick", "dope", "powerful", "touching", "haunting",
           "masterful", "charming", "underrated",
           "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
-          "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "genius", "blew", "holds"}
+          "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "genius", "blew", "holds",
+          "decent"}
 COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
               "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}

@@ -1149,3 +1149,25 @@ def test_numbered_and_country_titles_and_why_is_it_here_on_movielens(ml100k_cata
     p = parser.parse("why is Duck Soup here? it's a Marx Brothers comedy, nothing like Chinatown")
     assert p.intents == ["why"] and [t[i] for i in p.about] == ["Duck Soup"] and not (p.liked or p.disliked)
     assert parser.parse("why is it so long?").intents == ["about"]
+
+
+@pytest.mark.data
+def test_praise_in_other_words_and_parts_of_films_round_eleven_on_movielens(ml100k_catalog):
+    """The tenth helper's development table, last part: a title with a pronoun in it is reviewed
+    ("Some Like It Hot is the funniest film ever made": liked, no wish for comedies); an era
+    praised after films is no wish ("top gun and dirty dancing, 80s perfection"); "loved the
+    twist" praises the film just named ("the twist" is no film); "never seen pale rider" beside
+    films named is a film the catalog lacks; "2 looks decent" likes card 2."""
+    parser = Parser(ml100k_catalog, english=frozenset({"pale", "rider", "never", "twist", "decent", "funniest"}))
+    t = ml100k_catalog.titles
+    p = parser.parse("Some Like It Hot is the funniest film ever made")
+    assert [t[i] for i in p.liked] == ["Some Like It Hot"] and not p.accepted
+    assert parser.parse("the funniest film you have").accepted == [(G, "Comedy")]
+    p = parser.parse("top gun and dirty dancing, 80s perfection")
+    assert len(p.liked) == 2 and not p.accepted and not p.wish
+    p = parser.parse("watched the game with michael douglas last night, loved the twist")
+    assert [t[i] for i in p.liked] == ["Game, The"] and not p.unknown_titles and not p.wish
+    p = parser.parse("loved unforgiven, never seen pale rider, hated wyatt earp")
+    assert p.unknown_titles == ["pale rider"] and len(p.liked) == len(p.disliked) == 1
+    p = parser.parse("2 looks decent, 1 and 3 we've seen")
+    assert p.verdicts == [([1], "like"), ([0], "seen")] or p.pick == (1, "like")
