@@ -431,6 +431,9 @@ def either_label(catalog, group, forms: dict[str, str] | None = None) -> str:
             return f"the {run[-1]} or earlier"
         if len(run) < len(every) and run == every[-len(run):]:
             return f"the {run[0]} or later"
+        at = every.index(run[0]) if run[0] in every else -1
+        if len(run) > 2 and at >= 0 and run == every[at : at + len(run)]:  # not "from the 1930s or from the 1940s
+            return ("from " if forms and "decade" in forms else "") + f"the {run[0]} to the {run[-1]}"  # or ..."
     if set(names) <= set(RUNTIME_BANDS) and {catalog.attr_values[v][0] for v in group} == {"runtime"}:
         span = tuple(sorted(names, key=RUNTIME_BANDS.index))  # "like titanic but shorter": "under 2 hours"
         if span in RUNTIME_SPANS:

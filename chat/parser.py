@@ -231,6 +231,40 @@ def clean(text: str) -> tuple[str, bool]:
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
 
 
+# "haven't seen", "never seen": a film new to the person (read as wanted, not seen)
+NOT_SEEN_RE = re.compile(r"\b(?:i\s+)?(?:have ?n['\u2019]?t|havent|haven't|has ?n['\u2019]?t|hasnt|have never|"
+                         r"has never|never|didn['\u2019]?t|didnt|not)\s+(?:ever\s+|yet\s+)?(?:seen|watched|saw|see)\b",
+                         re.IGNORECASE)
+_UNITS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|" \
+               r"seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
+               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|\d{1,3})"
+
+
+def _number(word: str) -> int:
+    """"seventy-eight" -> 78, "ten" -> 10, "90" -> 90."""
+    parts = re.split(r"[- ]", word.lower().strip())
+    return sum(_TENS.get(p, _UNITS.get(p, int(p) if p.isdigit() else 0)) for p in parts)
+
+
+# ages and lengths in words: "aged seven and ten", "under ninety minutes"; "I am seventy-eight" (no wish)
+AGED_RE = re.compile(rf"\b(aged?|ages)\s+({_NUMBER_WORD}(?:\s*(?:and|&|,)\s*{_NUMBER_WORD})*)\b", re.IGNORECASE)
+MINUTES_RE = re.compile(rf"\b(under|over|about|around|less than|more than|no more than|at most|max)\s+"
+                        rf"({_NUMBER_WORD})\s+(minutes|mins)\b", re.IGNORECASE)
+OWN_AGE_RE = re.compile(rf"\b(?:i'?m|i am)\s+(?:{_NUMBER_WORD})(?:\s+(?:years?|yrs?)(?:\s+old)?)?"
+                        r"(?=\s*(?:[,.!?;]|$|and\b))", re.IGNORECASE)
+# "what's mystery science theater?": a film asked about by name
+WHAT_IS_RE = re.compile(r"^\s*(?:so\s+|wait\s+|and\s+)?what(?:'?s| is| was)\s+(?P<film>[^?]{2,60}?)\s*\?+\s*$",
+                        re.IGNORECASE)
+# "isnt brad pitt in seven??", "is robert englund in new nightmare": is that person in that film?
+PERSON_IN_FILM_RE = re.compile(r"^\s*(?:wait\s+|so\s+|but\s+|hang on\s+)?(?:is|isn'?t|isnt|was|wasn'?t|wasnt)\s+"
+                               r"(?P<who>[\w .'-]{3,40}?)\s+in\s+(?P<film>[^?!.]{2,50}?)\s*[?!.]*\s*$", re.IGNORECASE)
+# "compare true romance and true lies", "what's the difference between heat and casino?"
+COMPARE_RE = re.compile(r"^\s*(?:can you |could you |pls |please )?(?:compare|(?:what'?s|whats|what is|tell me) the "
+                        r"differences? between|differences? between)\s+(?P<a>[^,?]+?)\s+"
+                        r"(?:and|&|vs\.?|versus|with|or)\s+(?P<b>[^,?]+?)\s*\??\s*$", re.IGNORECASE)
 # a card's number spelt out ("let's go with number four")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 NUMBER_WORD = re.compile(r"\b(number|no\.|#)\s*(one|two|three|four|five)\b", re.IGNORECASE)
@@ -329,7 +363,9 @@ CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&
 # a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
 FACT_QUESTION = re.compile(
     r"\b(?:who(?:'?s| is| are)? (?:in|starring|stars? in|acts? in|plays? in)\b|who (?:directed|made|stars|starred|"
-    r"is the director|plays in)\b|what year\b|when (?:was|did|is) \w|how long(?:'?s| is)\b|how long\s*\??\s*$|"
+    r"is the director|plays in)\b|what year\b|when (?:was|did|is) \w|hows? long(?:'?s| is)\b|how long\s*\??\s*$|"
+    r"how long (?:does|do|did|will|would) .{2,60}? (?:run|last|take|go on)\b|how long .{2,60}? runs?\b|"
+    r"(?:running|run) ?time\b|"
     r"how old is\b|"
     r"is (?:it|that|this)(?: one| film| movie)? (?:long|short|any good|good|scary|funny|old|violent|gory|sad|"
     r"for kids|ok for kids|kid friendly|animated)\b|"
@@ -360,7 +396,7 @@ FILM_FIRST_KIND = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?:an
 # "men in black is funny?", "hunchback is kinda dark no?": the question in the order some people type it
 FILM_FIRST_QUESTION = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?P<what>(?:(?:kinda|kind of|a bit|too|"
                                  r"very|really|so)\s+)?(?:long|short|good|scary|funny|violent|gory|sad|dark|for kids|"
-                                 r"animated))(?:\s*,?\s*(?:no|yes|right))?\s*\?+", re.IGNORECASE)
+                                 r"animated|rated [\w-]+))(?:\s*,?\s*(?:no|yes|right))?\s*\?+", re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
 # how the person feels, not what they want to watch: "i am sad today", "feeling a bit down"
 OWN_MOOD_RE = re.compile(r"\b(?:i'?m|i am|im|i feel|feeling|i'?ve been)\s+(?:so\s+|a bit\s+|a little\s+|kinda\s+|"
@@ -439,7 +475,8 @@ ASKS_FOR_MORE_RE = re.compile(r"\b(?:something|anything|more|other|others|else|s
                               r"recommend|suggest|find|looking|please|pls)\b", re.IGNORECASE)
 # a message that only thanks, praises and takes leave ("thanks, that's great, bye!", "bet ty", "cool merci",
 # "lol ok bet, watching it now"): goodbye; it needs one word of thanks or leave-taking
-CLOSING_WORDS = {"thanks", "thank", "thankyou", "thx", "thnx", "ty", "tysm", "cheers", "ta", "merci", "danke",
+CLOSING_WORDS = {"gn", "cheerio", "peace", "thanks", "thank", "thankyou", "thx", "thnx", "ty", "tysm", "cheers", "ta",
+                 "merci", "danke",
                  "gracias", "grazie", "bye", "goodbye", "byee", "goodnight", "night", "nite", "cya", "later", "ttyl"}
 CLOSING_FILLER = CLOSING_WORDS | {
     "most", "helpful", "youve", "been", "youre", "star", "legend", "kind", "thats", "super", "this", "lovely", "grand",
@@ -449,7 +486,8 @@ CLOSING_FILLER = CLOSING_WORDS | {
     "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh",
-    "u", "ya", "yall", "guys", "loads", "lots", "heaps", "me", "us", "see", "goodbye"}
+    "u", "ya", "yall", "guys", "loads", "lots", "heaps", "me", "us", "see", "goodbye", "im", "kindly", "aight", "out",
+    "love"}  # ("thats it im done, bye", "aight peace", "Thank you kindly, and goodbye.", "ty ❤️")
 # the words around a film's name that choose it, before a goodbye ("ok casper", "the sting then", "Fine. The
 # Shining it is", "stargate i watch", "ok i take the fugitive")
 CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", "perfect", "cool", "i", "we", "ill",
@@ -457,7 +495,7 @@ CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", 
 CHOOSE_TAIL = {"then", "it", "is", "i", "we", "watch", "take", "tonight", "please", "pls", "for", "us", "me", "one",
                "it's", "its", "will", "ill", "well"}
 CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?bye|bye bye|"
-                          r"good ?night|night|nite|cya|see (?:you|ya)|ttyl)\b"
+                          r"good ?night|night|nite|gn|cheerio|peace|cya|see (?:you|ya)|ttyl)\b"
                           r"[^.!?]*[.!?]*\s*$",
                           re.IGNORECASE)
 
@@ -825,6 +863,11 @@ class Parser:
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
         text, truncated = clean(text)
+        text = NOT_SEEN_RE.sub("want to see", text)  # "i haven't seen groundhog day, bring it back": not seen
+        text = AGED_RE.sub(lambda m: m.group(1) + " " + " and ".join(str(_number(w)) for w in re.split(
+            r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
+        text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
+        text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
         text = OWN_MOOD_RE.sub(" ", text)  # "i am sad today, want film make me happy": how they feel, no wish
         text = NOTHING_FOR_ME_RE.sub(" meh", text)  # "neither did much for me", "did nothing for me": as "meh"
@@ -859,6 +902,22 @@ class Parser:
         choice = self._choice(text)
         if choice:  # "Alien or Aliens?": the two films, and which is the better (scarier, ...) of them
             return Parse(intents=["which"], which=choice[1], about=choice[0], truncated=truncated)
+        compare = COMPARE_RE.match(text)
+        if compare:  # "compare true romance and true lies": each film's facts, then how they differ
+            films = [self._named_loosely(compare.group(k)) for k in ("a", "b")]
+            if None not in films and films[0] != films[1]:
+                return Parse(intents=["which"], which="best", about=films, truncated=truncated)
+        in_film = PERSON_IN_FILM_RE.match(text)
+        if in_film:  # "isnt brad pitt in seven??": yes or no from the film's record
+            film = self._named_loosely(in_film.group("film"))
+            people = [tv for tv in self.parse(f"with {in_film.group('who')}").accepted if tv[0] in PERSON_TYPES]
+            if film is not None and len(people) == 1:
+                return Parse(intents=["about"], about=[film], asked=[("cast", people[0][1])], truncated=truncated)
+        what_is = WHAT_IS_RE.match(text)
+        if what_is:  # "what's mystery science theater?": that film's facts
+            film = self._named_loosely(what_is.group("film"))
+            if film is not None and tuple(tokens(what_is.group("film"))) not in self.lex.values:
+                return Parse(intents=["about"], about=[film], truncated=truncated)
         here_why = WHY_HERE_RE.match(text)
         if here_why:  # "why is Duck Soup here? it's a Marx Brothers comedy, nothing like Chinatown": that card's
             film = self._film_named(tokens(here_why.group("what")))  # reasons (the rest argues with them)
@@ -1273,6 +1332,15 @@ class Parser:
                 if base is not None and base != m.item and base not in {x.item for x in r.mentions}:
                     return base, m.item  # (not "Grease 2 was awful, the original Grease is a classic")
         return None
+
+    def _named_loosely(self, text: str) -> int | None:
+        """The catalog film ``text`` names: exactly, typed loosely or by a part of its title."""
+        words = [w for w in tokens(text) if w not in ("the", "film", "movie", "one")] or tokens(text)
+        key = tuple(tokens(text))
+        if key in self.lex.titles:
+            return int(self.lex.titles[key][0])
+        film = self._film_named(words) if words else None
+        return int(film) if film is not None else self._title_part(" ".join(words), alone_ok=True) if words else None
 
     def _chosen_named(self, head: str) -> int | None:
         """The film the part of a goodbye before it chooses by name: its words less the choosing
@@ -2275,7 +2343,7 @@ class Parser:
             if len(p) < length or any(t in STOPWORDS or len(t) < 2 for t in p):
                 continue
             typed = " ".join(p)
-            if tuple(p) in self._title_parts():
+            if tuple(p) in self._title_parts() or p[0] == "how":  # ("how long" is no Howie Long)
                 continue  # "eddie murphy in beverly hills cop": a film's words, not Beverly Wills
             hit = process.extractOne(typed, self.lex.person_strings, scorer=fuzz.ratio, score_cutoff=PERSON_CUTOFF)
             name = hit[0] if hit else self._heard(typed)

@@ -822,7 +822,11 @@ class _Apply:
             have = cat.values_of(i, t)
             if t in PERSON_TYPES:
                 role = {"cast": "in it", "director": "its director"}.get(t, f"its {t}")
-                out.append(f"Yes: {md(v)} is {role}." if v in have else f"No: {md(v)} is not {role}." if have
+                listed = join_words(md(x) for x in cat.leads(i, 3)) if t == "cast" else ""
+                out.append(f"Yes: {md(v)} is {role}." if v in have else
+                           f"{md(v)} is not on its cast list here ({listed}), which may leave people out." if (
+                               have and t == "cast") else  # (the packaged cast lists miss stars: Seven's Brad Pitt)
+                           f"No: {md(v)} is not {role}." if have
                            else f"I have no {'cast' if t == 'cast' else t} on record for it.")
             elif v in have:
                 out.append(f"Yes: {_it_is(t, [v])}.")
@@ -935,7 +939,8 @@ class _Apply:
         ends the talk."""
         title = md(title_of(self.m.catalog, self.m.world.catalog_index(item)))
         self.ack[:] = [a for a in self.ack if not a.startswith(("Glad you like", "Noted that you liked"))]
-        self.ack.append(f"Great choice: enjoy *{title}*! I will remember you picked it.")
+        self.ack.append(f"Great choice: enjoy *{title}*{'' if title.endswith(('!', '?')) else '!'} I will remember "
+                        "you picked it.")  # (not "enjoy *That Thing You Do!*!")
         self.s = dataclasses.replace(self.s, question=None, asked=())  # the question beside the films is done
         self.then = "stay"
         if THANKS_WORDS.search(text):

@@ -106,13 +106,14 @@ NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("any
                    ("cant", "stand"), ("couldnt", "stand"), ("not", "into"), ("im", "not", "into"),
                    ("done", "with"), ("sick", "of"), ("tired", "of"), ("fed", "up", "with"), ("steer", "clear", "of"),
                    ("stay", "away", "from"), ("had", "enough", "of"), ("leave", "out"), ("im", "over"),
-                   ("steer", "away", "from")}
+                   ("steer", "away", "from"), ("not", "care", "for"), ("dont", "care", "for"),
+                   ("do", "not", "care", "for")}  # "I do not care for anything over two hours"
 NOT_NEGATING_NEXT = {"mind", "care", "know"}  # "I don't mind"
 
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
                  ("anything", "like"), ("stuff", "like"), ("movie", "like"), ("film", "like"), ("flicks", "like"),
-                 ("ones", "like"),
+                 ("ones", "like"), ("want", "to", "see"),  # ("never seen pale rider" is read "want to see ...")
                  # "in the vein of fargo", "something a la heat", "same vibe as titanic"
                  ("vein", "of"), ("lines", "of"), ("line", "of"), ("a", "la"), ("spirit", "of"), ("reminiscent", "of"),
                  ("vibe", "as"), ("vibes", "as"), ("vibe", "to"), ("vibes", "to"), ("vibe", "of"), ("vibes", "of"),
@@ -137,7 +138,8 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
 CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|gonna|going to|let'?s)\s+(?:watch|go with|take|try|do)\b|"
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b", re.IGNORECASE)
 # a child and their age: films for children ("movie night w my son, hes 6", "for my 7 year old")
-CHILD = r"(?:son|daughter|kids?|nephews?|nieces?|grand(?:son|daughter|kids?)|boy|girl|little ones?|toddlers?|" \
+CHILD = r"(?:son|daughter|kids?|nephews?|nieces?|grand(?:sons?|daughters?|kids?|child(?:ren)?)|boy|girl|little ones?|" \
+        r"toddlers?|" \
         r"children|child|youngest|eldest)"
 CHILD_AGE_RE = re.compile(
     r"\b" + CHILD + r"\b[^.?!;]{0,20}?\b(?:(?:he|she|they|who)(?:'?s|'?re| is| are)|is|are|aged?)\s+(\d{1,2})\b"
@@ -166,7 +168,8 @@ ASK_TITLE = {("have", "you", "got"), ("have", "u", "got"), ("do", "you", "have")
              ("you", "got"), ("u", "got"), ("is", "there"), ("do", "you", "know"), ("did", "you", "ever", "see"),
              ("have", "you", "seen"), ("have", "u", "seen"), ("did", "you", "see"), ("ever", "seen")}
 STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
-DISLIKE_TRIGGERS = {("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",), ("hates",), ("dislikes",),
+DISLIKE_TRIGGERS = {("vetoed",), ("vetoes",), ("veto",), ("nixed",),  # "he vetoed the saint"
+                    ("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",), ("hates",), ("dislikes",),
                     ("detests",), ("detest",), ("loathes",), ("loathe",), ("despises",), ("despise",)}  # "my wife
 # hates julia roberts": someone watching too rules it out
 
@@ -241,7 +244,8 @@ RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent"
 # sounds that are no wish ("k", "ugh", "hmm"): a message of these alone was not understood
 INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", "ahh", "oh", "ooh", "wow", "lol",
                  "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",
-                 "whoa", "mm", "mmm", "hahaha", "lolol", "whoops", "oopsie", "whoopsie", "gah", "argh"}
+                 "whoa", "mm", "mmm", "hahaha", "lolol", "whoops", "oopsie", "whoopsie", "gah", "argh", "ngl", "fr",
+                 "lowkey", "highkey", "smh", "deadass", "istg", "tho", "fam", "ong"}
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
                             "whatever", "whatevers", "using", "both", "throw", "toss", "add",  # "throw in some romance"
@@ -251,7 +255,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start",
                             "hard", "different", "being", "aimed",  # "not aimed at kids"
                             "husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "bf", "gf", "mum",
-                            "mom", "dad", "parents"}  # "my husband likes war films and i like romance"
+                            "mom", "dad", "parents",  # "my husband likes war films and i like romance"
+                            "care", "days", "nowadays"}  # "I do not care for anything over two hours these days"
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name
 FILM_PARTS = {"twist", "twists", "ending", "end", "soundtrack", "music", "score", "acting", "cast", "story", "plot",
               "script", "visuals", "cinematography", "dialogue", "dialog", "effects", "jokes", "characters", "villain",
@@ -321,7 +326,8 @@ NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", 
                    "or", "also", "plus", "too", "as", "well", "is", "was", "are", "were", "my", "i", "really",
                    "thought", "think", "one", "of", "in", "for", "with", "by", "me", "you", "we", "he", "she", "they",
                    "at", "all", "both", "so", "very", "more", "most", "just", "ive", "im", "id", "seen", "watched",
-                   "saw"}
+                   "saw", "ngl", "fr", "lowkey", "highkey", "tbh", "imo", "imho", "smh", "deadass", "istg", "rn",
+                   "tho", "bruh", "fam", "bet", "aight", "ong", "yo"}  # slang is no title's start ("ngl the shining")
 # misspelt fillers are read as these ("flims", "movei", "somthing")
 # after a film's name, "like that film": "titanic vibes", "fargo-esque", "something heat-ish"
 SIMILAR_AFTER = {"vibes", "vibe", "vibey", "esque", "ish"}

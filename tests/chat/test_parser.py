@@ -1171,3 +1171,37 @@ def test_praise_in_other_words_and_parts_of_films_round_eleven_on_movielens(ml10
     assert p.unknown_titles == ["pale rider"] and len(p.liked) == len(p.disliked) == 1
     p = parser.parse("2 looks decent, 1 and 3 we've seen")
     assert p.verdicts == [([1], "like"), ([0], "seen")] or p.pick == (1, "like")
+
+
+@pytest.mark.data
+def test_what_a_fourth_person_typed_on_movielens(ml100k_catalog):
+    """Found by a fourth person over HTTP (a teenager, a retired lady, a couple): negations read
+    the other way ("I do not care for anything over two hours", "i havent seen groundhog day,
+    bring it back", "he vetoed the saint"), ages and lengths in words ("aged seven and ten" liked
+    *Seven*; "I am seventy-eight" asked for the 1970s; "under ninety minutes" for the 1990s),
+    questions made filters, casual goodbyes searched for."""
+    parser = Parser(ml100k_catalog, english=frozenset({"care", "days", "vetoed", "bring", "back", "kindly"}))
+    t = ml100k_catalog.titles
+    p = parser.parse("I do not care for anything over two hours these days.")
+    assert p.rejected == [("runtime", "over 2 hours")] and not (p.accepted or p.wish)
+    p = parser.parse("noo i havent seen groundhog day, bring it back")
+    assert [t[i] for i in p.liked] == ["Groundhog Day"] and not p.seen
+    assert [t[i] for i in parser.parse("ok he vetoed the saint").disliked] == ["Saint, The"]
+    p = parser.parse("my two grandchildren, aged seven and ten. Nothing frightening")
+    assert not p.liked and p.accepted == [(G, "Children's")] and p.rejected == [(G, "Horror")]
+    assert not parser.parse("I am seventy-eight").accepted
+    assert parser.parse("Under ninety minutes").accepted == [("runtime", "under 90 minutes")]
+    for text, title in [("How long does The Lion King run?", "Lion King, The"),
+                        ("what's mystery science theater?", "Mystery Science Theater 3000: The Movie")]:
+        p = parser.parse(text)
+        assert p.intents == ["about"] and [t[i] for i in p.about] == [title] and not p.accepted, text
+    p = parser.parse("wait isnt brad pitt in seven??")
+    assert p.intents == ["about"] and p.asked == [("cast", "Brad Pitt")] and not p.rejected
+    p = parser.parse("true romance is rated R right?")
+    assert p.intents == ["about"] and p.asked == [("mpaa", "rated R")] and not p.liked
+    p = parser.parse("compare true romance and true lies")
+    assert p.intents == ["which"] and len(p.about) == 2 and not p.liked
+    assert parser.parse("hows long is the 4th one").pick == (3, "about")
+    for text in ("aight peace \u270c\ufe0f", "thats it im done, bye", "gn", "Cheerio!",
+                 "Thank you kindly, and goodbye."):
+        assert parser.parse(text).intents == ["bye"], text
