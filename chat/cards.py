@@ -110,12 +110,16 @@ FORMS = {"decade": "from the {}", "cast": "with {}", "director": "by {}", "write
          "oscar": "that won an Oscar"}
 
 
-def value_words(values) -> str:
+def value_words(values, with_article: bool = False) -> str:
     """(type, value) pairs a film has, in words: "comedy and children's film from the 1990s with
-    Tom Hanks" (not "has Comedy, Children's, 1990s, Tom Hanks")."""
+    Tom Hanks" (not "has Comedy, Children's, 1990s, Tom Hanks"); ``with_article``: "a comedy and
+    ...", as a card's reason reads after "Why here:"."""
     genres = [GENRE_WORDS.get(v, v.lower()) for t, v in values if t == "genre"]
     rest = [FORMS.get(t, "{}").format(md(v)) for t, v in values if t != "genre"]
-    return " ".join(([join_words(genres) + " film"] if genres else []) + rest)
+    adjectives = [g for g in genres if g == "animated"]  # "an animated comedy film", not "animated and comedy"
+    head = " ".join(adjectives + [join_words([g for g in genres if g not in adjectives])]).strip() + " film" \
+        if genres else ""
+    return " ".join(([article(head) if with_article else head] if genres else []) + rest)
 
 
 def names_value(reason_text: str, value: tuple[str, str]) -> bool:
@@ -123,8 +127,9 @@ def names_value(reason_text: str, value: tuple[str, str]) -> bool:
     t, v = value
     if t == "genre":
         head = reason_text.split(" film", 1)[0] if " film" in reason_text else ""
-        return bool(re.search(rf"(?:^|, | and ){re.escape(GENRE_WORDS.get(v, v.lower()))}$|"
-                              rf"(?:^|, | and ){re.escape(GENRE_WORDS.get(v, v.lower()))}(?=, | and )", head))
+        word = re.escape(GENRE_WORDS.get(v, v.lower()))
+        lead = r"(?:^(?:an? )?(?:animated )?|, | and )"
+        return bool(re.search(rf"{lead}{word}$|{lead}{word}(?=, | and | )", head))
     return FORMS.get(t, "{}").format(md(v)) in reason_text
 
 
@@ -193,7 +198,7 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
         have = set(m.world.values_of(int(item)).tolist())
         asked = [m.catalog.attr_values[v] for v in dict.fromkeys(
             list(s.accepted) + [next(v for v in g if v in have) for g in s.either if have & set(g)]) if v in have]
-        why = value_words(asked[:3]) if asked else reason(f)
+        why = value_words(asked[:3], with_article=True) if asked else reason(f)
         if partial and f.matched:  # a close film says what it has and what it lacks ("has Steven Spielberg; not War")
             why = f"{why}; {lacking(m, s, int(item))}"
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, why,
