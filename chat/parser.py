@@ -539,6 +539,11 @@ OTHER_WORK_RE = re.compile(r"\bwhat (?:else|other (?:films?|movies?)) (?:did|doe
 # been in": the person of the film the talk is on (``Parse.person_ref``; the turn knows which film)
 _WHO = (r"(?:him|her|them|the same (?:guy|director|actor|actress|person|people|star|lead)|(?:that|this|the) "
         r"(?:guy|director|actor|actress|person|lady|woman|man|star|lead|filmmaker)|those (?:two|guys|brothers|people))")
+# two people's wishes in one message ("she wants julia roberts, i want harrison ford"): a film for either
+_SOMEONE = r"(?:she|he|they|my (?:wife|husband|partner|boyfriend|girlfriend|son|daughter|mum|mom|dad|friend))"
+_WANTS = r"\s+(?:wants?|likes?|loves?|prefers?)\b"
+TWO_WISHES_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.*\b(?:i|we){_WANTS}|\b(?:i|we){_WANTS}.*\b{_SOMEONE}{_WANTS}",
+                           re.IGNORECASE)
 # "anything by the director of silence of the lambs?", "more by the same director as the first one": the
 # director (or lead) of a film named, or of a card named by its place
 PERSON_OF_FILM_RE = re.compile(r"\b(?:by|from|with)\s+the\s+(?:same\s+)?(?P<role>director|maker|filmmaker|star|lead|"
@@ -1179,6 +1184,13 @@ class Parser:
                 out.liked or out.disliked or out.seen):  # "mm not feeling any of these, something with more action"
             out.intents = (["no"] if re.match(r"\s*(?:nah|no|nope)\b", text, re.IGNORECASE) else []) + [
                 i for i in out.intents if i not in ("more", "no")] + ["something_else"]
+        two = [tv for tv in out.accepted if tv[0] in PERSON_TYPES]
+        if len(two) == 2 and two[0][0] == two[1][0] and TWO_WISHES_RE.search(text) and not out.alternatives:
+            out.alternatives.append(tuple(two))  # "she wants julia roberts, i want harrison ford": either
+            out.accepted = [tv for tv in out.accepted if tv not in two]
+            r.keep_leftover(lambda t, k: t not in ("wants", "likes", "loves", "prefers", "want", "like"))
+            if set(r.leftover) <= WISHLESS | STOPWORDS:
+                out.wish = ""
         people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
         ref = None if people or out.liked or out.about else PERSON_REF_RE.search(text)
         if ref:  # "more with him": whose films, the turn says (the film the talk is on)
@@ -1939,8 +1951,8 @@ class Parser:
             if trig:
                 mood = "dislike" if trig in DISLIKE_TRIGGERS or negated else "like"
                 negated = negated or trig in DISLIKE_TRIGGERS  # "I hate musicals": values after it are not wanted
-                strong = strong or trig in STRONG_TRIGGERS
-                i += len(trig)
+                strong = strong or trig in STRONG_TRIGGERS or (trig == ("like",) and i == 0 and k == 0)
+                i += len(trig)  # ("like the matrix" opening the message: a film's name follows)
                 continue
             if toks[i] in ("no", "nah", "nope") and i + 1 < n and toks[i + 1] in CHANGE_OPENERS:
                 out.instead = True  # "lol no something w tom hanks", "nah something chill": another wish,

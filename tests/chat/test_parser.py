@@ -1205,3 +1205,16 @@ def test_what_a_fourth_person_typed_on_movielens(ml100k_catalog):
     for text in ("aight peace \u270c\ufe0f", "thats it im done, bye", "gn", "Cheerio!",
                  "Thank you kindly, and goodbye."):
         assert parser.parse(text).intents == ["bye"], text
+
+
+@pytest.mark.data
+def test_two_peoples_stars_are_either_and_like_opens_a_title_on_movielens(ml100k_catalog):
+    """Found by a fourth person over HTTP, a couple: "She wants Julia Roberts, I want Harrison
+    Ford" showed five Julia Roberts films (both were required); a film with either will do, one
+    with both first. "like the matrix" opening a message names a film (the catalog lacks it)."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("She wants Julia Roberts, I want Harrison Ford")
+    assert p.alternatives == [(("cast", "Julia Roberts"), ("cast", "Harrison Ford"))] and not p.accepted
+    assert not p.wish
+    assert parser.parse("he wants action, I want romance").accepted == [(G, "Action"), (G, "Romance")]
+    assert parser.parse("like the matrix").unknown_titles == ["the matrix"]
