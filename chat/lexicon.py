@@ -227,6 +227,9 @@ def title_keys(title: str) -> list[Phrase]:
         spelt = tuple(TITLE_ABBREVIATIONS.get(w, w) for w in p)
         if spelt != p:  # "Sunset Blvd." is typed "sunset boulevard"
             forms.append(spelt)
+        digits = tuple(NUMBER_DIGITS.get(w, w) for w in p)
+        if digits != p and len(p) > 1:  # "Twelve Monkeys" is typed "12 monkeys" (not "Seven" as "7")
+            forms.append(digits)
         initials = re.match(r"^((?:[A-Z]\.){2,})\s+the\b", t)  # "E.T. the Extra-Terrestrial": "e.t.", "et"
         if initials:
             letters = tuple(initials.group(1).replace(".", "").lower())
@@ -244,6 +247,9 @@ def title_keys(title: str) -> list[Phrase]:
     return list(dict.fromkeys(out))
 
 
+# numbers in titles, as people type them ("12 monkeys", "101 dalmatians" is already so)
+NUMBER_DIGITS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                                  "thirteen".split()) if k >= 2}
 # short forms in titles, as people spell them out
 TITLE_ABBREVIATIONS = {"blvd": "boulevard", "vs": "versus", "dr": "doctor", "mr": "mister", "st": "saint"}
 ROMAN = {"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}

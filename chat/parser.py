@@ -2166,7 +2166,9 @@ class Parser:
                 continue  # "seen die hard 3 times": Die Hard, seen three times, not the third film
             if length == 1 and p in lex.titles and (i and toks[i - 1] in ("film", "movie", "flick") or (
                     i + 1 < len(toks) and YEAR.match(toks[i + 1]) and any(
-                        abs(int(self.catalog.years[j]) - int(toks[i + 1])) <= 1 for j in lex.titles[p]))):
+                        abs(int(self.catalog.years[j]) - int(toks[i + 1])) <= 1 for j in lex.titles[p])) or any(
+                    t in PERSON_TYPES and v in self.catalog.values_of(int(lex.titles[p][0]), t)
+                    for t, v in r.out.accepted)):  # ("terry gilliam ... like brazil": his film, not the country)
                 # "the Gilliam film Brazil (1985)": the film, not the country
                 return "title", 1, self._of_year(lex.titles[p], int(toks[i + 1]) if i + 1 < len(toks) and YEAR.match(
                     toks[i + 1]) else None)
