@@ -73,6 +73,10 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
     if ctx.personas:
         _, a = m.tastes.attend(list(ctx.personas), [item])
         persona = ctx.personas[int(np.argmax(a[0]))].description
+        terms = [x.strip() for x in persona.split("\u00b7") if x.strip()]
+        values = {v for _, v in m.catalog.attributes_of(i)}
+        if sum(x in values for x in terms) < min(2, len(terms)):  # a taste the film does not share is not its
+            persona = ""  # reason ("for your Children's · Comedy · 1990s side" on a 1965 drama)
     return Facts(item_id=m.catalog.item_ids[i], title=title_of(m.catalog, i), year=int(m.catalog.years[i]),
                  genres=_values(m, item, "genre", 3, _asked(m, s, "genre")),
                  directors=_values(m, item, "director", 2, _asked(m, s, "director")),

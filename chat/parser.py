@@ -78,6 +78,7 @@ from chat.words import (
     INSTEAD,
     INTENT_OF,
     INTERJECTIONS,
+    KIDS_WATCH_RE,
     LANGUAGE_MARKERS,
     LIKE_TRIGGERS,
     MOOD_PHRASES,
@@ -264,7 +265,9 @@ PERSON_IN_FILM_RE = re.compile(r"^\s*(?:wait\s+|so\s+|but\s+|hang on\s+)?(?:is|i
 # "compare true romance and true lies", "what's the difference between heat and casino?"
 COMPARE_RE = re.compile(r"^\s*(?:can you |could you |pls |please )?(?:compare|(?:what'?s|whats|what is|tell me) the "
                         r"differences? between|differences? between)\s+(?P<a>[^,?]+?)\s+"
-                        r"(?:and|&|vs\.?|versus|with|or)\s+(?P<b>[^,?]+?)\s*\??\s*$", re.IGNORECASE)
+                        r"(?:and|&|vs\.?|versus|with|or)\s+(?P<b>[^,?.!]+?)\s*[?.!]*\s*"
+                        r"(?:which (?:one )?(?:would|should|do|will) (?:you|i|we) (?:pick|choose|recommend|go for|"
+                        r"watch)\s*\??\s*)?$", re.IGNORECASE)
 # a card's number spelt out ("let's go with number four")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 NUMBER_WORD = re.compile(r"\b(number|no\.|#)\s*(one|two|three|four|five)\b", re.IGNORECASE)
@@ -378,7 +381,8 @@ FACT_QUESTION = re.compile(
     r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
     r"^\s*(?:is|it'?s|its) (?:a |an )?(?:good|scary|funny|long|violent|sad)(?: film| movie| one)?\s*\?+\s*$|"
     r"^\s*why (?:is|was) (?:it|that|this)(?: one| film| movie)? so (?:long|short|old|dark|violent|sad)\b|"
-    r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:(?:kinda|kind of|a bit|too|very|really|that|so) )?(?:long|short|any good|"
+    r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:(?:kinda|kind of|a bit|too|very|really|that|so) )?(?:ok|okay|alright|"
+    r"suitable|appropriate|safe|long|short|any good|"
     r"good|scary|funny|violent|gory|sad|dark|for kids|in colou?r|black and white|animated|in there|in here|on here|"
     r"in the catalog|available|(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))"
     r"(?: for (?:a|an|my|the|our|young|little|small) [^?.!]{1,30}| for kids| for children)?\s*\??\s*$)",
@@ -475,8 +479,8 @@ ASKS_FOR_MORE_RE = re.compile(r"\b(?:something|anything|more|other|others|else|s
                               r"recommend|suggest|find|looking|please|pls)\b", re.IGNORECASE)
 # a message that only thanks, praises and takes leave ("thanks, that's great, bye!", "bet ty", "cool merci",
 # "lol ok bet, watching it now"): goodbye; it needs one word of thanks or leave-taking
-CLOSING_WORDS = {"gn", "cheerio", "peace", "thanks", "thank", "thankyou", "thx", "thnx", "ty", "tysm", "cheers", "ta",
-                 "merci", "danke",
+CLOSING_WORDS = {"gn", "cheerio", "peace", "revoir", "ciao", "adios", "thanks", "thank", "thankyou", "thx", "thnx",
+                 "ty", "tysm", "cheers", "ta", "merci", "danke",
                  "gracias", "grazie", "bye", "goodbye", "byee", "goodnight", "night", "nite", "cya", "later", "ttyl"}
 CLOSING_FILLER = CLOSING_WORDS | {
     "most", "helpful", "youve", "been", "youre", "star", "legend", "kind", "thats", "super", "this", "lovely", "grand",
@@ -487,7 +491,8 @@ CLOSING_FILLER = CLOSING_WORDS | {
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh",
     "u", "ya", "yall", "guys", "loads", "lots", "heaps", "me", "us", "see", "goodbye", "im", "kindly", "aight", "out",
-    "love"}  # ("thats it im done, bye", "aight peace", "Thank you kindly, and goodbye.", "ty ❤️")
+    "love", "decide", "think", "about", "maybe", "au", "merci"}
+# ("thats it im done, bye", "aight peace", "Thank you kindly, and goodbye.", "ty ❤️", "thanks, we will decide later")
 # the words around a film's name that choose it, before a goodbye ("ok casper", "the sting then", "Fine. The
 # Shining it is", "stargate i watch", "ok i take the fugitive")
 CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", "perfect", "cool", "i", "we", "ill",
@@ -495,7 +500,8 @@ CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", 
 CHOOSE_TAIL = {"then", "it", "is", "i", "we", "watch", "take", "tonight", "please", "pls", "for", "us", "me", "one",
                "it's", "its", "will", "ill", "well"}
 CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?bye|bye bye|"
-                          r"good ?night|night|nite|gn|cheerio|peace|cya|see (?:you|ya)|ttyl)\b"
+                          r"good ?night|night|nite|gn|cheerio|peace|cya|see (?:you|ya)|ttyl|merci|au revoir|ciao|"
+                          r"adios)\b"
                           r"[^.!?]*[.!?]*\s*$",
                           re.IGNORECASE)
 
@@ -905,6 +911,8 @@ class Parser:
         if which:  # "which is the scariest?": among the films shown
             return Parse(intents=["which"], which=which.group(1).lower(), truncated=truncated)
         choice = self._choice(text)
+        if choice and choice[0][0] < 0:  # "which is darker, the first or the third?": two cards by place
+            return Parse(intents=["which"], which=choice[1], places=[-1 - k for k in choice[0]], truncated=truncated)
         if choice:  # "Alien or Aliens?": the two films, and which is the better (scarier, ...) of them
             return Parse(intents=["which"], which=choice[1], about=choice[0], truncated=truncated)
         compare = COMPARE_RE.match(text)
@@ -1133,6 +1141,11 @@ class Parser:
         young = [max(int(g) for g in ages if g) for ages in CHILD_AGE_RE.findall(text)]
         kids = ("genre", "Children's")
         rated = any(t == "mpaa" for t, _ in out.accepted + out.rejected + [v for g in out.alternatives for v in g])
+        if not young and KIDS_WATCH_RE.search(text) and kids in self._vocab and not rated and (
+                kids not in out.accepted + out.rejected):  # "a comedy the kids will like", "... can all enjoy"
+            young = [CHILD_MAX_AGE]  # (films for children, as an age would say; not the film *Kids*)
+            out.liked = [i for i in out.liked if tokens(self.catalog.titles[i]) != ["kids"]]
+            r.keep_leftover(lambda t, k: t not in ("grandparents", "together", "all", "enjoy", "like", "watch"))
         if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected and not rated:
             # (a rating asked for says what suits the child: "it has to be PG, my niece is 9")
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
@@ -1865,6 +1878,10 @@ class Parser:
         words = set(tokens(COMPARATIVE_RE.sub(" ", rest)))
         if not words <= CHOICE_REST | STOPWORDS:
             return None
+        places = [_place_of(m.group("a")), _place_of(m.group("b"))]
+        if None not in places and places[0] != places[1]:  # "which is darker, the first or the third?": cards
+            return [-1 - k for k in places], COMPARATIVES.get(asked.group(1).lower(), asked.group(1).lower()) if \
+                asked else "best"
         films = []
         for part in (m.group("a"), m.group("b")):
             key = tuple(tokens_of(part))
@@ -2528,7 +2545,9 @@ class Parser:
             if m.item is None:
                 words = tokens(m.text)
                 if not PLACE_ONLY.match(m.text) and not set(words) <= POSITIVE | PRAISE | CLOSING_FILLER and (
-                        words[-1] not in ("ones", "film", "films", "flick", "flicks")):
+                        words[-1] not in ("ones", "film", "films", "flick", "flicks")) and not (
+                        set(words) & {"can", "could", "will", "would", "should", "might"}):  # ("grandparents can
+                    # all enjoy" is a clause, not a film's name)
                     # (not "the Disney ones", "a french new wave film": a kind of film, left as the wish)
                     # (not "similar to the 3rd but ...": a card; not "Lovely, we'll go with the first one")
                     out.unknown_titles.append(m.text)

@@ -242,7 +242,9 @@ class _Apply:
         if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents):
             return
         if "which" in p.intents:  # "which is the scariest?": among the films on screen; "Alien or Aliens?"
-            self.which(p.which, p.about)
+            shown = last_cards(self.s)  # "which is darker, the first or the third?": those two cards
+            picked = [self.m.world.catalog_index(shown[k]) for k in p.places if -len(shown) <= k < len(shown)]
+            self.which(p.which, p.about or picked)
             return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             head = _first_clause(text)

@@ -161,6 +161,9 @@ FOR_A_CHILD_RE = re.compile(r"\b(?:for|with|w/?)\s+(?:my|our)\s+(?:(?:little|you
                             r"(?:watching|here|with (?:me|us))|\bwith the (?:kids|children|little ones)\b",
                             re.IGNORECASE)  # "kids r watching too"
 ADULT_RATINGS = (("mpaa", "rated R"), ("mpaa", "rated NC-17"))
+# the children will watch too: films for children ("a comedy the kids will like", "the kids and I can watch")
+KIDS_WATCH_RE = re.compile(r"\b(?:the|my|our)\s+(?:kids|children|little ones)\s+(?:will|can|could|would|might|"
+                           r"should|and\s+(?:i|we|me|grandparents|grandma|grandpa|the grandparents))\b", re.IGNORECASE)
 CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl", "toddler", "child", "children",
                "youngest", "eldest", "year", "years", "old", "yo", "hes", "shes", "aged", "age", "little", "who", "is"}
 # asking whether the catalog has a film: what follows is a film's name ("have u got inception?")

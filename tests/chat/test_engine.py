@@ -1758,3 +1758,22 @@ def test_questions_a_fourth_person_asked_are_answered(ml_engine):
     assert "Howie Long" not in reply.text and "*The Lion King*" in reply.text
     state, reply = ml_engine.step(state, Text("compare true romance and true lies"))
     assert "*True Romance*" in reply.text and "*True Lies*" in reply.text and not state.liked
+
+
+@pytest.mark.data
+def test_which_of_two_cards_by_place_and_tastes_only_where_shared(ml_engine):
+    """Found by a person in the browser: "which is darker, the first or the third?" described the
+    third card only; every card said "for your <taste> side", shared or not."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, shown = engine.step(state, Text("a thriller from the 90s"))
+    state, reply = engine.step(state, Text("which is darker, the first or the third?"))
+    first, third = shown.cards[0].title, shown.cards[2].title
+    assert "Of the two" in reply.text and (f"*{first}*" in reply.text and f"*{third}*" in reply.text)
+    state, reply = engine.step(state, Text("I loved Chinatown"))
+    cat = engine.m.catalog
+    for c in reply.cards:
+        if c.persona:
+            terms = [x.strip() for x in c.persona.split("\u00b7")]
+            values = {v for _, v in cat.attributes_of(cat.item_ids.index(c.item_id))}
+            assert sum(x in values for x in terms) >= min(2, len(terms))

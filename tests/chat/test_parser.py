@@ -1218,3 +1218,26 @@ def test_two_peoples_stars_are_either_and_like_opens_a_title_on_movielens(ml100k
     assert not p.wish
     assert parser.parse("he wants action, I want romance").accepted == [(G, "Action"), (G, "Romance")]
     assert parser.parse("like the matrix").unknown_titles == ["the matrix"]
+
+
+@pytest.mark.data
+def test_what_a_person_typed_in_the_browser_on_movielens(ml100k_catalog):
+    """Found by a person in the browser: "something funny the kids and grandparents can all
+    enjoy" liked the film *Kids* (1995); "a comedy the kids will like" was a comedy for anyone;
+    "is mouse hunt ok for a 6 year old?" liked it; "Compare GoodFellas and Casino. Which would you
+    pick?" liked both; "which is darker, the first or the third?" described one card; "thanks, we
+    will decide later. bye" and "I will go with Belle de jour. Merci, au revoir!" searched."""
+    parser = Parser(ml100k_catalog, english=frozenset({"grandparents", "enjoy", "decide", "later"}))
+    t = ml100k_catalog.titles
+    for text in ("something funny the kids and grandparents can all enjoy", "a comedy the kids will like"):
+        p = parser.parse(text)
+        assert (G, "Children's") in p.accepted and not p.liked and not p.unknown_titles, text
+    p = parser.parse("is mouse hunt ok for a 6 year old?")
+    assert p.intents == ["about"] and not p.liked
+    p = parser.parse("Compare GoodFellas and Casino. Which would you pick?")
+    assert p.intents == ["which"] and len(p.about) == 2 and not p.liked
+    p = parser.parse("which is darker, the first or the third?")
+    assert p.intents == ["which"] and p.places == [0, 2] and p.which == "darkest"
+    assert parser.parse("thanks, we will decide later. bye").intents == ["bye"]
+    p = parser.parse("I will go with Belle de jour. Merci, au revoir!")
+    assert p.intents == ["bye"] and [t[i] for i in p.liked] == ["Belle de jour"]
