@@ -166,9 +166,8 @@ class _Apply:
             self.remove(event.key)
         elif isinstance(event, Restart):
             self.s = restarted(self.s)
-            self.ack.append("Starting over.")
-            self.then = "stay"
-            self.notes.append("What are you in the mood for?")
+            self.ack.append("Starting over. What are you in the mood for?")  # (in that order: a note would come
+            self.then = "stay"  # first, "What are you in the mood for? Starting over.")
         else:
             raise TypeError(f"unknown event {event!r}")
         if self.s.by_year and not self.era_set and self._decades(self.s) != self._decades(self.before):

@@ -1777,3 +1777,12 @@ def test_which_of_two_cards_by_place_and_tastes_only_where_shared(ml_engine):
             terms = [x.strip() for x in c.persona.split("\u00b7")]
             values = {v for _, v in cat.attributes_of(cat.item_ids.index(c.item_id))}
             assert sum(x in values for x in terms) >= min(2, len(terms))
+
+
+@pytest.mark.data
+def test_start_over_says_so_before_it_asks(ml_engine):
+    """Found in the browser: Start over replied "What are you in the mood for? Starting over."."""
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("a comedy"))
+    state, reply = ml_engine.step(state, Restart())
+    assert reply.text.startswith("Starting over. What are you in the mood for?")
