@@ -33,7 +33,7 @@ from chat.loading import Models
 from chat.memory import MemoryStore, StoredPersona, empty_summary, event_record, turn_summary
 from chat.narrator import Replace, template_text
 from chat.turn import Applied, TurnContext, apply_event, card_item, label
-from chat.words import PERSON_TYPES
+from chat.words import PERSON_TYPES, join_words
 from policy.actions import Answer, AskType, AskValue, Recommend
 from policy.beliefs import log_beliefs, top_items
 from policy.rule import fallback_list
@@ -651,6 +651,28 @@ class Engine:
         self.memory.commit_turn(s.user_id, s.session_id, s.turn, event_record(event), reply.to_dict(), summary,
                                 stored, state=self._state_json(s))
 
+    def _undone(self, was: ChatState, now: ChatState) -> str:
+        """"Undone." and what it took back, in a few words ("Undone: no longer Horror; Fargo is no
+        longer liked."), where the turns undone changed a wish or a verdict."""
+        cat, w = self.m.catalog, self.m.world
+        parts = []
+        gone = [label(self.m, v) for v in was.accepted if v not in now.accepted] + [
+            cards.either_label(cat, g) for g in was.either if g not in now.either]
+        if gone:
+            parts.append("no longer " + join_words(md(x) for x in gone))
+        back = [label(self.m, v) for v in now.accepted if v not in was.accepted]
+        if back:
+            parts.append(join_words(md(x) for x in back) + " again")
+        freed = [label(self.m, v) for v in was.rejected if v not in now.rejected]
+        if freed:
+            parts.append(join_words(md(x) for x in freed) + " no longer ruled out")
+        for verdict, before, after in (("liked", was.liked, now.liked), ("disliked", was.disliked, now.disliked),
+                                       ("seen", was.seen, now.seen)):
+            films = [f"*{md(cards.title_of(cat, w.catalog_index(i)))}*" for i in before if i not in after]
+            if films:
+                parts.append(f"{join_words(films)} no longer {'marked seen' if verdict == 'seen' else verdict}")
+        return "Undone: " + "; ".join(parts) + "." if parts else "Undone."
+
     def _undo(self, state: ChatState, summary: dict) -> tuple[ChatState, Reply]:
         prev = state.previous
         if prev is None:
@@ -665,11 +687,12 @@ class Engine:
             prev = prev.previous  # changed nothing in view: undo the turn before it too, so undo does something
         # turn numbers only grow, so buttons of the undone turn are recognised as stale
         restored = dataclasses.replace(prev, turn=state.turn + 1)
+        said = [self._undone(state, restored)]
         if self.memory is None or restored.user_id is None:
-            return restored, self.render(self.context(restored, summary), restored, ["Undone."], [], None)
+            return restored, self.render(self.context(restored, summary), restored, said, [], None)
         after = turn_summary(self.m.world, summary, restored, restored.previous, undone=state)
         ctx = self.context(restored, after)  # without what the undone turn liked
-        reply = self.render(ctx, restored, ["Undone."], [], None)
+        reply = self.render(ctx, restored, said, [], None)
         self.record(ctx, restored, Undo(state.turn), reply, after)
         return restored, reply
 

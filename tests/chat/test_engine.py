@@ -982,7 +982,7 @@ def test_undo_typed_takes_the_last_turn_back_as_the_button_does(engine):
     state, first = engine.step(state, Text("a comedy please"))
     state, second = engine.step(state, Text("from the 80s"))
     state, undone = engine.step(state, Text("undo"))
-    assert undone.text.startswith("Undone.") and undone.constraints == first.constraints
+    assert undone.text.startswith("Undone: no longer ") and undone.constraints == first.constraints  # says what
     assert [c.item_id for c in undone.cards] == [c.item_id for c in first.cards]
 
 
