@@ -364,6 +364,9 @@ CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&
                        r"(?:(?:\s*(?:,|and|&|or|,\s*and)\s*|\s+)#?[1-5])+\b"  # "1, 2 and 3", "1 2 and 3"
                        r"(?!\s*(?:hours?|hrs?|stars?|mins?|minutes?|times|x\b))", re.IGNORECASE)
 # a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
+# what a question asks of a film ("is heat long?", "men in black is funny?"), and how much ("kinda dark")
+_QUALITY = r"long|short|good|scary|funny|violent|gory|sad|dark|for kids|animated"
+_DEGREE = r"kinda|kind of|a bit|too|very|really|so"
 FACT_QUESTION = re.compile(
     r"\b(?:who(?:'?s| is| are)? (?:in|starring|stars? in|acts? in|plays? in)\b|who (?:directed|made|stars|starred|"
     r"is the director|plays in)\b|what year\b|when (?:was|did|is) \w|hows? long(?:'?s| is)\b|how long\s*\??\s*$|"
@@ -381,9 +384,8 @@ FACT_QUESTION = re.compile(
     r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
     r"^\s*(?:is|it'?s|its) (?:a |an )?(?:good|scary|funny|long|violent|sad)(?: film| movie| one)?\s*\?+\s*$|"
     r"^\s*why (?:is|was) (?:it|that|this)(?: one| film| movie)? so (?:long|short|old|dark|violent|sad)\b|"
-    r"^\s*(?:is|was) (?P<film>.{2,50}?) (?:(?:kinda|kind of|a bit|too|very|really|that|so) )?(?:ok|okay|alright|"
-    r"suitable|appropriate|safe|long|short|any good|"
-    r"good|scary|funny|violent|gory|sad|dark|for kids|in colou?r|black and white|animated|in there|in here|on here|"
+    rf"^\s*(?:is|was) (?P<film>.{{2,50}}?) (?:(?:{_DEGREE}|that) )?(?:{_QUALITY}|ok|okay|alright|suitable|"
+    r"appropriate|safe|any good|in colou?r|black and white|in there|in here|on here|"
     r"in the catalog|available|(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))"
     r"(?: for (?:a|an|my|the|our|young|little|small) [^?.!]{1,30}| for kids| for children)?\s*\??\s*$)",
     re.IGNORECASE)  # ("is high noon scary for a 6 yr old?")
@@ -398,9 +400,8 @@ WHY_HERE_RE = re.compile(r"^\s*why (?:is|was|did you (?:pick|choose|suggest|show
 FILM_FIRST_KIND = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?:an?\s+)?(?P<kind>[\w-]+(?:\s[\w-]+)?)"
                              r"(?:\s+(?:film|movie))?\s*\?+", re.IGNORECASE)
 # "men in black is funny?", "hunchback is kinda dark no?": the question in the order some people type it
-FILM_FIRST_QUESTION = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?P<what>(?:(?:kinda|kind of|a bit|too|"
-                                 r"very|really|so)\s+)?(?:long|short|good|scary|funny|violent|gory|sad|dark|for kids|"
-                                 r"animated|rated [\w-]+))(?:\s*,?\s*(?:no|yes|right))?\s*\?+", re.IGNORECASE)
+FILM_FIRST_QUESTION = re.compile(rf"^\s*(?P<film>[^,.!?]{{2,50}}?)\s+(?:is|was)\s+(?P<what>(?:(?:{_DEGREE})\s+)?"
+                                 rf"(?:{_QUALITY}|rated [\w-]+))(?:\s*,?\s*(?:no|yes|right))?\s*\?+", re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
 # how the person feels, not what they want to watch: "i am sad today", "feeling a bit down"
 OWN_MOOD_RE = re.compile(r"\b(?:i'?m|i am|im|i feel|feeling|i'?ve been)\s+(?:so\s+|a bit\s+|a little\s+|kinda\s+|"
@@ -803,6 +804,8 @@ class Parser:
         self._punctuated = sorted({form.lower() for t in catalog.titles for form in (display_title(t), t.partition(
             " (")[0]) if re.search(r"\w[,.;:!?]\W*\w", form) and len(form) >= 6}, key=len, reverse=True)
         self._nicknames = self._title_nicknames(catalog)
+        # every surname of the catalog, one person's or several's ("newman and redford are the best duo")
+        self._last_names = {key[-1] for key in self.lex.persons if len(key) > 1}
         # a well-known film's one-word title by sound ("ghandi"): the folded form -> the word
         self._title_sounds = {sound_fold(key[0]): key[0] for key, items in self.lex.titles.items()
                               if len(key) == 1 and self.lex.popularity[items[0]] >= WELL_KNOWN}
@@ -1364,8 +1367,15 @@ class Parser:
         key = tuple(tokens(text))
         if key in self.lex.titles:
             return int(self.lex.titles[key][0])
-        film = self._film_named(words) if words else None
-        return int(film) if film is not None else self._title_part(" ".join(words), alone_ok=True) if words else None
+        return self._film_of(words) if words else None
+
+    def _film_of(self, words: list[str]) -> int | None:
+        """The catalog film ``words`` (a phrase already read as a film's name) name: exactly, typed
+        loosely (``_film_named``), else as one word or part of a title (``_title_part``)."""
+        if tuple(words) in self.lex.titles:
+            return int(self.lex.titles[tuple(words)][0])
+        film = self._film_named(words)
+        return int(film) if film is not None else self._title_part(" ".join(words), alone_ok=True)
 
     def _chosen_named(self, head: str) -> int | None:
         """The film the part of a goodbye before it chooses by name: its words less the choosing
@@ -1376,22 +1386,14 @@ class Parser:
             words = words[1:]
         while words and words[-1] in CHOOSE_TAIL:
             words = words[:-1]
-        if not words or len(words) > 8:
-            return None
-        key = tuple(words)
-        if key in self.lex.titles:
-            return int(self.lex.titles[key][0])
-        film = self._film_named(words)
-        return int(film) if film is not None else self._title_part(" ".join(words), alone_ok=True)
+        return self._film_of(words) if words and len(words) <= 8 else None
 
     def _praised_people(self, r: _Reading) -> set[int]:
         """People named in a clause that only praises them ("jeunet is a genius", "jim carrey at
         his best"), after a clause naming films: the praise is of those films, no wish for more
         of the people (taken out of the parse). Returns those clauses."""
         named, praising = {m.clause for m in r.mentions}, set()
-        if "_last_names" not in self.__dict__:  # every surname of the catalog, one person's or several's
-            self._last_names = {key[-1] for key in self.lex.persons if len(key) > 1}
-        for k, c in enumerate(r.clauses):  # ("newman and redford are the best duo": Newman is many people's name)
+        for k, c in enumerate(r.clauses):  # (a surname several share, "newman", is no wish either)
             rest = [t for t in self._unnamed(c, r.used).toks if t in VERDICT_VOCABULARY or t not in self._last_names]
             if k in named or k - 1 not in named or not _verdict(rest) or not set(rest) & (POSITIVE | PRAISE):
                 continue
