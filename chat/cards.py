@@ -54,13 +54,18 @@ def _asked(m: Models, s, attr_type: str) -> tuple[str, ...]:
     return tuple(m.catalog.attr_values[v][1] for v in values if m.catalog.attr_values[v][0] == attr_type)
 
 
+def had(m: Models, s, item: int) -> list[int]:
+    """The values asked for (alone, or one of an either group) that world item ``item`` has, in the
+    order asked; a value asked for twice is named once."""
+    have = set(m.world.values_of(item).tolist())
+    wanted = dict.fromkeys(list(s.accepted) + [next(v for v in g if v in have) for g in s.either if have & set(g)])
+    return [v for v in wanted if v in have]
+
+
 def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
     """The evidence behind recommending world item ``item`` in state ``s``."""
     i = m.world.catalog_index(item)
-    have = set(m.world.values_of(item).tolist())
-    wanted = list(dict.fromkeys(list(s.accepted) + [next(v for v in g if v in have) for g in s.either
-                                                     if have & set(g)]))  # a value asked for twice, named once
-    matched = tuple(m.catalog.attr_values[v][1] for v in wanted if v in have)
+    matched = tuple(m.catalog.attr_values[v][1] for v in had(m, s, item))
     hist = [h for h in ctx.history if h != item]
     similar, shared = (), ()
     if hist:
@@ -199,9 +204,7 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
     for item in items:
         f = facts(m, ctx, s, int(item))
         partial = bool(part[int(item)] and not fit[int(item)])
-        have = set(m.world.values_of(int(item)).tolist())
-        asked = [m.catalog.attr_values[v] for v in dict.fromkeys(
-            list(s.accepted) + [next(v for v in g if v in have) for g in s.either if have & set(g)]) if v in have]
+        asked = [m.catalog.attr_values[v] for v in had(m, s, int(item))]
         why = value_words(asked[:3], with_article=True) if asked else reason(f)
         if partial and f.matched:  # a close film says what it has and what it lacks ("has Steven Spielberg; not War")
             why = f"{why}; {lacking(m, s, int(item))}"
