@@ -661,6 +661,16 @@ def _place_of(words: str) -> int | None:
     return PLACES.get(toks[0], int(toks[0]) - 1 if toks[0] in ("1", "2", "3", "4", "5") else None)
 
 
+def _choice_words(head: str) -> list[str]:
+    """The words of ``head`` less those that choose ("ok", "i take", "it is", "then"): the film or card chosen."""
+    words = tokens(head)
+    while words and words[0] in CHOOSE_LEAD:
+        words = words[1:]
+    while words and words[-1] in CHOOSE_TAIL:
+        words = words[:-1]
+    return words
+
+
 def _only_films(out: Parse, text: str) -> bool:
     """The message only tells of films (liked, disliked, seen) and asks for nothing."""
     return bool(out.liked or out.disliked or out.seen) and not (
@@ -1011,8 +1021,12 @@ class Parser:
         if tail and _closing(tail.group(0)) and tokens(text[: tail.start()]):  # "I'd go for the 3rd. Thanks
             head = text[: tail.start()]
             out = self.parse(head)  # for the help!": the rest, and goodbye
-            film = self._chosen_named(head) if not (out.pick is not None or out.liked) else None
-            if film is not None:  # "the sting then. cheers, bye", "ok casper. bye", "stargate i watch. bye"
+            chosen = _choice_words(head) if not (out.pick is not None or out.liked) else []
+            place = _place_of(" ".join(chosen)) if chosen else None
+            film = self._film_of(chosen) if chosen and place is None and len(chosen) <= 8 else None
+            if place is not None:  # "ok the first one it is. thanks, bye": that card
+                out = Parse(pick=(place, "like"), places=[place], truncated=truncated)
+            elif film is not None:  # "the sting then. cheers, bye", "ok casper. bye", "stargate i watch. bye"
                 out = Parse(liked=[film], truncated=truncated)
             if out.pick is not None or "yes" in out.intents or out.liked:
                 out.intents = [i for i in out.intents if i != "bye"] + ["bye"]
@@ -1379,13 +1393,9 @@ class Parser:
 
     def _chosen_named(self, head: str) -> int | None:
         """The film the part of a goodbye before it chooses by name: its words less the choosing
-        ones (``CHOOSE_LEAD``, ``CHOOSE_TAIL``) name a catalog film ("ok casper", "stargate i
-        watch", "Fine. The Shining it is", "i watch cyrano"); None otherwise."""
-        words = tokens(head)
-        while words and words[0] in CHOOSE_LEAD:
-            words = words[1:]
-        while words and words[-1] in CHOOSE_TAIL:
-            words = words[:-1]
+        ones (``_choice_words``) name a catalog film ("ok casper", "stargate i watch", "Fine. The
+        Shining it is", "i watch cyrano"); None otherwise."""
+        words = _choice_words(head)
         return self._film_of(words) if words and len(words) <= 8 else None
 
     def _praised_people(self, r: _Reading) -> set[int]:

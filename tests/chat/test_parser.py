@@ -1241,3 +1241,11 @@ def test_what_a_person_typed_in_the_browser_on_movielens(ml100k_catalog):
     assert parser.parse("thanks, we will decide later. bye").intents == ["bye"]
     p = parser.parse("I will go with Belle de jour. Merci, au revoir!")
     assert p.intents == ["bye"] and [t[i] for i in p.liked] == ["Belle de jour"]
+
+
+@pytest.mark.data
+def test_a_card_chosen_by_place_then_goodbye(ml100k_catalog):
+    """Found in a last conversation with the app: "ok the first one it is. thanks, bye" searched
+    for "bye"; it chooses the first card and says goodbye."""
+    p = Parser(ml100k_catalog).parse("ok the first one it is. thanks, bye")
+    assert p.intents == ["bye"] and p.pick == (0, "like") and not p.wish
