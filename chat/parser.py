@@ -396,6 +396,14 @@ WHY_SHOWN_RE = re.compile(r"^\s*why (?:did |do |would |are )?(?:you|u|ya) (?:sho
 WHY_HERE_RE = re.compile(r"^\s*why (?:is|was|did you (?:pick|choose|suggest|show|include))\s+(?P<what>[^?.!,]{2,60}?)"
                          r"\s+(?:here|there|on (?:the|this|my) list|in (?:the|this|my) list|suggested|recommended|"
                          r"picked|included)?\s*(?:[?.!]|$)", re.IGNORECASE)
+# when and where a film named was seen: no wish ("oppenheimer and barbie, saw both on the same day")
+WHEN_SEEN_RE = re.compile(r"\b(?:on the same (?:day|night|weekend)|as a (?:kid|child|teen|teenager)|"
+                          r"when i was (?:a kid|young|little|a child|a teen|small)|in the (?:cinema|theat(?:er|re))|"
+                          r"at the (?:cinema|movies)|years ago|back in the day|growing up|"
+                          r"on (?:tv|telly|video|vhs|dvd))\b",
+                          re.IGNORECASE)
+# "why that one, ...": the card the talk is on questioned, and more said after it
+WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:that|this)(?:\s+one)?\s*[,?!.;:-]", re.IGNORECASE)
 # "blade runner is action?": whether a film is of a kind, asked in the order some people type it
 FILM_FIRST_KIND = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?:an?\s+)?(?P<kind>[\w-]+(?:\s[\w-]+)?)"
                              r"(?:\s+(?:film|movie))?\s*\?+", re.IGNORECASE)
@@ -766,6 +774,7 @@ class _Reading:
     seen_not_now: list[int] = field(default_factory=list)  # seen films not wanted now ("not titanic again")
     complaints: list[Value] = field(default_factory=list)  # "too long": ruled out, unless a value of its type is wanted
     last_value: Value | None = None  # the last value wanted of the clause before, for "a comedy? or animation"
+    lone: set[int] = field(default_factory=set)  # clauses that are only a film's name ("gremlins!! loved it")
 
     def keep_leftover(self, keep: Callable[[str, int], bool]) -> None:
         """Only the leftover words (with their clauses) ``keep(word, clause)`` holds for."""
@@ -1202,6 +1211,12 @@ class Parser:
             wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | set(
                 COUNT_WORDS) | CHOOSE_FILLER | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin",
                                                 "feeling", "ill"}
+        if r.mentions:  # "saw both on the same day", "in the cinema": when and where a film was seen, no wish
+            memory = {t for m in WHEN_SEEN_RE.finditer(text) for t in tokens(m.group(0))}
+            r.keep_leftover(lambda t, k: t not in memory)
+        if WHY_THAT_RE.match(text) and out.names_something and "why" not in out.intents:
+            out.intents.append("why")  # "why that one, i hate musicals": explain it, and no musicals
+            r.keep_leftover(lambda t, k: k or t not in ("why", "y", "that", "this", "one"))
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
         if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
@@ -1614,12 +1629,40 @@ class Parser:
             match_phrase(c.toks, i, LIKE_TRIGGERS | DISLIKE_TRIGGERS | REVIEW_LIKE)  # "the speed one looks fire"
             for c in clauses for i in range(len(c.toks))) or any(  # "titanic vibes", not "90s-ish"
             t in SIMILAR_AFTER and i and not c.toks[i - 1][:1].isdigit() for c in clauses for i, t in enumerate(c.toks))
-        r = _Reading(text, out, clauses, talks)
+        r = _Reading(text, out, clauses, talks, lone=self._lone_names(clauses))
+        r.talks_of_films = r.talks_of_films or bool(r.lone)
         title_mood = None  # like / dislike carried from an earlier clause that named a title
         for k, clause in enumerate(clauses):
             title_mood = self._clause(r, k, clause, title_mood)
         self._resolve_titles(r)
         return r
+
+    def _lone_names(self, clauses: list[_Clause]) -> set[int]:
+        """The clauses made only of a name that the clause after them judges or says was seen,
+        pointing back at it ("gremlins!! loved it as a kid", "thelma and louise, what an ending",
+        "oppenheimer and barbie, saw both on the same day"): the name is a film's, in the catalog
+        or not, typed in lower case and in ordinary words alike."""
+        lone = set()
+        for k, (c, after) in enumerate(zip(clauses, clauses[1:])):
+            toks = c.toks
+            content = [t for t in toks if t not in STOPWORDS]
+            if (not 1 <= len(toks) <= 6 or toks[0] in NOT_TITLE_START or after.toks[:1] == ["but"] or not content
+                    or set(content) <= CLOSED_WORDS | FILM_PARTS | PRAISE or set(toks) & (
+                        SEEN | POSITIVE | NEGATIVE | PRONOUNS | PEOPLE_WORDS | REVIEW_VERBS | TITLE_END | INTERJECTIONS
+                        | WISHLESS | FILLERS | GENERIC_FILM_WORDS | POLITE)
+                    or PLACE_ONLY.match(" ".join(toks))):
+                continue  # (not "cinema paradiso made me ugly cry, ...": a verdict of its own)
+            if tuple(toks) not in self.lex.titles and any(
+                    p in self.lex.values or p in self.lex.persons or p in self.lex.titles or p in self._nicknames
+                    for p in (tuple(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, len(toks) + 1))):
+                continue  # "comedy!! loved it": a kind of film; "spinal tap goes to 11 lol, love it": a film and
+                # more words
+            marks = self._clause_marks(after)  # the judging words open the clause: "loved it", "saw both"
+            opens = set(after.toks[:1]) & (POSITIVE | NEGATIVE | SEEN | PRAISE) or match_phrase(
+                after.toks, 0, LIKE_TRIGGERS | DISLIKE_TRIGGERS)
+            if marks["refers"] and opens or after.toks[:2] in (["what", "a"], ["what", "an"]):
+                lone.add(k)
+        return lone
 
     def _intent(self, r: _Reading) -> None:
         """Intents of the message's frame, by the encoder's reader."""
@@ -1684,7 +1727,8 @@ class Parser:
         if v is None:  # "Heat way too long", "braveheart - meh": a title and the verdict, no verb
             hit = self._longest(toks, 0, c, r, False, "like")
             v = hit[1] if hit and hit[0] == "title" and hit[1] < len(toks) else None
-        if v is None or (toks[0] in NOT_TITLE_START or any(t in GENERIC_FILM_WORDS | PRONOUNS for t in toks[:v])) and (
+        inside = GENERIC_FILM_WORDS | PRONOUNS - {"all"}  # ("everything everywhere all at once blew my mind")
+        if v is None or (toks[0] in NOT_TITLE_START or any(t in inside for t in toks[:v])) and (
                 tuple(toks[:v]) not in self.lex.titles):  # ("some like it hot is ...": a title, pronoun and all)
             return None
         mood = _review_mood(toks, v)
@@ -1925,7 +1969,7 @@ class Parser:
         if reviewed:
             return reviewed
         out, toks, n, i = r.out, c.toks, len(c.toks), 0
-        negated, mood, strong, named_title = False, None, False, False
+        negated, mood, strong, named_title = False, None, k in r.lone, False
         dropping = False  # after "forget", "drop", "instead of" (and "swap" until "for")
         swapping = False
         drop_until = next((j for j in range(n) if match_phrase(toks, j, DROP_BEFORE)), -1)  # "X doesn't matter"
@@ -2437,6 +2481,8 @@ class Parser:
                 if j > start:
                     parts.append((start, j))
                 start = j + 1
+        if len(parts) == 2 and all(b - a == 1 and toks[a] in self._first_words for a, b in parts):
+            parts = [(i, end)]  # "thelma and louise", "harold and maude": two first names are one film's name
         k = r.clauses.index(c)
         number = self._sequel_number(toks[end - 1], toks[end : end + 1])
         item = self._sequel(tuple(toks[i : end - 1]), number) if number and end - i > 1 else None  # "star trek ii"

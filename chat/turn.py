@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import either_label, film_answer, film_facts, fitting, md, rank_by, title_of
+from chat.cards import either_label, facts, film_answer, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, tokens
+from chat.narrator import template_text
 from chat.parser import DIRECTOR_REF, PLACES, Parse, Parser
 from chat.words import CHOOSE_FILLER, CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
 from prompts import render
@@ -284,8 +285,11 @@ class _Apply:
             self.ack.append("Hello!")
         if "why" in p.intents:  # "why you give me Days of Thunder?": that card, when it was shown
             w = int(self.m.world.of_catalog[p.about[0]]) if len(p.about) == 1 else -1
-            self.why(self.m.world.item_id(w) if w >= 0 and w in self.s.cards + self.s.shown else None)
-            return
+            more = bool(p.accepted or p.rejected or p.alternatives or p.dropped)
+            self.why(self.m.world.item_id(w) if w >= 0 and w in self.s.cards + self.s.shown else None, inline=more)
+            if not more:
+                return
+            self.then = "decide"  # "why that one, i hate musicals": the card explained, and no musicals now
         answering = self.s.question is not None and bool({"yes", "no", "any"} & set(p.intents) or p.accepted
                                                          or p.rejected or p.alternatives)
         taken: set[str] = set()
@@ -1007,12 +1011,18 @@ class _Apply:
         shown = last_cards(self.s)
         return shown[0] if shown else None
 
-    def why(self, item_id: str | None) -> None:
+    def why(self, item_id: str | None, inline: bool = False) -> None:
+        """Explain a card (``item_id``, else the one the talk is on): the narrator's explanation
+        opens the reply; ``inline``, where the message also changes the wish and a new list
+        follows, the short explanation is said here, before it."""
         s, m = self.s, self.m
         item = card_item(m, s, item_id)
         if item is None or (item_id and item not in s.cards + s.shown):
             self.notes.append("There is no recommendation to explain yet." if item_id is None else
                               "I did not recommend that film in this conversation.")
+        elif inline:
+            self.ack.append(f"Why *{md(title_of(m.catalog, m.world.catalog_index(item)))}*: "
+                            f"{template_text(facts(m, self.ctx, s, item))}")
         else:
             self.explain = m.world.item_id(item)
             self.ack.append(f"Why *{md(title_of(m.catalog, m.world.catalog_index(item)))}*:")

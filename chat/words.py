@@ -119,6 +119,7 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("vibe", "as"), ("vibes", "as"), ("vibe", "to"), ("vibes", "to"), ("vibe", "of"), ("vibes", "of"),
                  ("favourite", "is"), ("favorite", "is"), ("such", "as"), ("favourite", "movie", "is"),
                  ("favorite", "movie", "is"), ("favourite", "film", "is"), ("favorite", "film", "is"),
+                 *((fav, *kind, "is") for fav in ("fave", "fav") for kind in ((), ("film",), ("movie",))),
                  ("have", "you", "got"), ("do", "you", "have"),
                  # choosing a film to watch ("ok i'll watch vertigo thanks", "going with liar liar")
                  ("ill", "watch"), ("well", "watch"), ("i", "will", "watch"), ("we", "will", "watch"),
@@ -259,7 +260,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "hard", "different", "being", "aimed",  # "not aimed at kids"
                             "husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "bf", "gf", "mum",
                             "mom", "dad", "parents",  # "my husband likes war films and i like romance"
-                            "care", "days", "nowadays"}  # "I do not care for anything over two hours these days"
+                            "care", "days", "nowadays",  # "I do not care for anything over two hours these days"
+                            "as"}  # ("loved it as a kid")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name
 FILM_PARTS = {"twist", "twists", "ending", "end", "soundtrack", "music", "score", "acting", "cast", "story", "plot",
               "script", "visuals", "cinematography", "dialogue", "dialog", "effects", "jokes", "characters", "villain",

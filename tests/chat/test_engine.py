@@ -1711,6 +1711,21 @@ def test_why_a_card_named_explains_that_card(ml_engine):
 
 
 @pytest.mark.data
+def test_why_that_one_with_a_refusal_explains_it_then_lists_without(ml_engine):
+    """"why that one, i hate musicals" (dev10) liked nothing and explained nothing: it rejected
+    musicals and searched for its words. Now the card the talk is on is explained in the reply,
+    and a new list follows without musicals."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("a musical from the 50s"))
+    first = reply.cards[0]
+    state, reply = engine.step(state, Text("why that one, i hate musicals"))
+    assert reply.text.startswith(f"Why *{first.title}*: ") and "has what you asked for" in reply.text
+    assert reply.explain is None and reply.cards and first.title not in [c.title for c in reply.cards]
+    assert ("Musical", False) in [(name, wanted) for _, name, wanted in reply.constraints]
+
+
+@pytest.mark.data
 def test_the_director_of_a_card_or_of_a_film_named(ml_engine):
     """Found by a third person over HTTP: "anything by the same director as the first one?" got
     "Whose films do you mean?", and "anything else by the director of Silence of the Lambs?" a

@@ -309,6 +309,40 @@ def test_a_film_the_catalog_lacks_after_saw(parser):
     assert p.unknown_titles == ["ghostbusters"] and not p.intents and not p.wish
 
 
+@pytest.mark.parametrize("text, unknown", [
+    ("gremlins!! loved it as a kid", ["gremlins"]),
+    ("oppenheimer and barbie, saw both on the same day", ["oppenheimer", "barbie"]),
+    ("everything everywhere all at once blew my mind", ["everything everywhere all at once"]),
+    ("my fave film is paddington 2, got anything like that?", ["paddington 2"]),
+])
+def test_a_name_judged_in_the_next_breath_is_a_film_the_catalog_lacks(catalog, text, unknown):
+    """A clause that is only a name, then "loved it" / "saw both" / "what an ending": a film's
+    name, said to be missing, not words to search for ("as a kid" is no wish for kids' films)."""
+    english = frozenset(("everything everywhere all at once blew my mind loved it as a kid saw both on the "
+                         "same day got anything like that").split())
+    p = Parser(catalog, english=english).parse(text)
+    assert p.unknown_titles == unknown and not p.wish and not p.accepted
+
+
+@pytest.mark.parametrize("text, rejected", [("why that one, i hate musicals", ("genre", "Musical")),
+                                            ("y this one?? i said no cartoons", ("genre", "Animation"))])
+def test_why_that_one_before_a_refusal_asks_why_and_refuses(parser, text, rejected):
+    p = parser.parse(text)
+    assert p.intents == ["why"] and p.rejected == [rejected] and not p.wish
+
+
+@pytest.mark.parametrize("text", ["comedy!! loved it", "wow, loved it", "date night, she loved it",
+                                  "the second one, loved it"])
+def test_a_kind_a_word_or_a_card_before_a_verdict_is_no_film(parser, text):
+    assert not parser.parse(text).unknown_titles
+
+
+@pytest.mark.data
+def test_two_first_names_joined_by_and_are_one_film(ml100k_catalog):
+    p = Parser(ml100k_catalog).parse("thelma and louise, what an ending")
+    assert p.unknown_titles == ["thelma and louise"] and not p.wish
+
+
 @pytest.mark.parametrize("text", ["stop asking me questions just give me movies", "no more questions",
                                   "enough with the questions", "i said no questions", "dont ask me anything",
                                   "ugh too many questions", "quit quizzing me, show me stuff"])
