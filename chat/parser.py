@@ -277,7 +277,9 @@ CARD_RANGE = re.compile(r"(?<![\w/.-])([1-5])\s*(?:-|\u2013|to|thru|through)\s*(
 # emoji that say something a word says: a thumb up is yes (or a like beside a film), a thumb down no
 EMOJI_WORDS = {"\U0001F44D": "thumbsup", "\U0001F44C": "thumbsup", "\u2705": "thumbsup", "\U0001F4AF": "thumbsup",
                "\U0001F44E": "thumbsdown", "\u274C": "thumbsdown", "\U0001F92E": "thumbsdown",
-               "\U0001F60D": "love", "\u2764": "love", "\U0001F970": "love", "\U0001F525": "love"}
+               "\U0001F60D": "love", "\u2764": "love", "\U0001F970": "love", "\U0001F525": "love",
+               "\U0001F929": "love", "\U0001F60E": "cool", "\U0001F44F": "thumbsup", "\U0001F64C": "thumbsup",
+               "\U0001F634": "boring", "\U0001F971": "boring", "\U0001F4A9": "thumbsdown", "\U0001F922": "thumbsdown"}
 EMOJI_RE = re.compile("[" + "".join(EMOJI_WORDS) + "][\U0001F3FB-\U0001F3FF\uFE0F]*")
 
 
@@ -690,6 +692,10 @@ def _review_mood(toks: list[str], v: int) -> str | None:
     said, rest = set(toks[v:]), range(v, len(toks))
     if toks[-1] == "too" and "too" not in toks[v:-1]:  # "jurassic park 2 was fun too": also, no complaint
         said.discard("too")
+    said_first = toks[v + 1 : v + 3]  # (``toks[v]``: the verb) "... was even better than the original": a verdict
+    if (said_first[:1] in (["better"], ["worse"]) or said_first in (["even", "better"], ["even", "worse"], [
+            "way", "better"], ["much", "better"], ["way", "worse"], ["much", "worse"])) and "than" in toks[v:]:
+        return "dislike" if "worse" in said_first else "like"
     return ("like" if any(match_phrase(toks, j, GUILTY_PLEASURE) for j in rest)  # "twister is dumb fun"
             else "dislike" if said & (NEGATIVE | COMPLAINTS) or any(match_phrase(toks, j, REJECT_BEFORE) for j in rest)
             else "like" if said & (POSITIVE | PRAISE | {"funniest", "scariest", "saddest"}) or any(
@@ -1120,6 +1126,8 @@ class Parser:
             original, sequel = found  # "godfather 2 is even better than the first one": both liked
             verdict = out.pick[1] if out.pick else next((v for v, films in (
                 ("dislike", out.disliked), ("seen", out.seen), ("like", out.liked)) if sequel in films), "like")
+            if verdict == "dislike" and re.search(r"\bworse than\b", text, re.IGNORECASE):
+                verdict = "like"  # "grease 2 was worse than the first one": the first was better
             (out.disliked if verdict == "dislike" else out.seen if verdict == "seen" else out.liked).append(original)
             out.pick, out.places, out.verdicts = None, [], []
         if not out.names_something and not out.intents:  # an intent phrase typed with a slip ("none of tese")
@@ -1769,11 +1777,14 @@ class Parser:
                      for (a, b), x in zip(parts, named)]  # "alien 3 and resurrection were both a mess"
         for (a, b), item in zip(parts, named):
             if item is None:  # a name the catalog lacks, unless its words are all values ("90s comedies were fun")
-                covered, j = 0, a
+                covered, j, kinds = 0, a, []
                 while j < b:
                     hit = self._longest(toks, j, c, r, False, None)
                     covered, j = (covered + hit[1], j + hit[1]) if hit else (covered, j + 1)
-                if b == a or covered >= len([t for t in toks[a:b] if t not in STOPWORDS]):
+                    kinds.append(hit[0] if hit else None)
+                side_by_side = len(kinds) > 1 and set(kinds) == {"title"}  # one name the catalog lacks: "top gun
+                # maverick" (not "the 1991 cape fear", "the african queen with bogart": a film, and words saying which)
+                if b == a or covered >= len([t for t in toks[a:b] if t not in STOPWORDS]) and not side_by_side:
                     return None
             found.append((a, b, item))
         return found

@@ -331,6 +331,28 @@ def test_why_that_one_before_a_refusal_asks_why_and_refuses(parser, text, reject
     assert p.intents == ["why"] and p.rejected == [rejected] and not p.wish
 
 
+@pytest.mark.data
+def test_a_sequel_the_catalog_lacks_better_or_worse_than_the_original(ml100k_catalog):
+    """"top gun maverick was even better than the original" (dev10) liked Top Gun and the 1994
+    Maverick, two titles side by side; now the name is one the catalog lacks, and the original is
+    liked. "worse than the first one" likes the first film, not both disliked."""
+    catalog = ml100k_catalog
+    english = frozenset("was even better worse than the original first one".split())
+    p = Parser(catalog, english=english).parse("top gun maverick was even better than the original")
+    assert p.unknown_titles == ["top gun maverick"] and [catalog.titles[i] for i in p.liked] == ["Top Gun"]
+    p = Parser(catalog, english=english).parse("grease 2 was worse than the first one")
+    assert [catalog.titles[i] for i in p.liked] == ["Grease"] and [catalog.titles[i] for i in p.disliked] == [
+        "Grease 2"]
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("text, verdict", [("swingers is so money 😎", "liked"), ("titanic 😴", "disliked"),
+                                           ("fargo 👏👏", "liked")])
+def test_emoji_verdicts(ml100k_catalog, text, verdict):
+    p = Parser(ml100k_catalog).parse(text)
+    assert len(getattr(p, verdict)) == 1 and not p.wish
+
+
 @pytest.mark.parametrize("text", ["comedy!! loved it", "wow, loved it", "date night, she loved it",
                                   "the second one, loved it"])
 def test_a_kind_a_word_or_a_card_before_a_verdict_is_no_film(parser, text):
