@@ -9,10 +9,10 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    has exactly the row's intents, constraints (``+`` wanted, ``-`` not wanted, ``~`` dropped;
    ``a|b`` is one constraint either value satisfies), films (``+`` liked, ``-`` disliked,
    ``=`` seen, ``!`` not wanted now, ``?`` not in the catalog) and vague wish. The parser's
-   ``more`` is the table's ``show``. The same for seventeen more tables written independently
-   of the parser (``other_tables``): ``utterances_dev2.tsv`` to ``utterances_dev10.tsv`` (each
+   ``more`` is the table's ``show``. The same for nineteen more tables written independently
+   of the parser (``other_tables``): ``utterances_dev2.tsv`` to ``utterances_dev11.tsv`` (each
    measured once, then developed against) and ``utterances_heldout.tsv``,
-   ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to ``utterances_heldout10.tsv``
+   ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to ``utterances_heldout11.tsv``
    (never developed against).
 2. **Show me now**: each ``show_me`` row as the second message, after "a comedy";
    ``show_me_success`` is the share whose reply has films.
@@ -58,7 +58,8 @@ OTHER_TABLES = {"dev2": DATA / "utterances_dev2.tsv", "dev3": DATA / "utterances
                 "heldout7": DATA / "utterances_heldout7.tsv", "dev8": DATA / "utterances_dev8.tsv",
                 "heldout8": DATA / "utterances_heldout8.tsv", "dev9": DATA / "utterances_dev9.tsv",
                 "heldout9": DATA / "utterances_heldout9.tsv", "dev10": DATA / "utterances_dev10.tsv",
-                "heldout10": DATA / "utterances_heldout10.tsv"}
+                "heldout10": DATA / "utterances_heldout10.tsv", "dev11": DATA / "utterances_dev11.tsv",
+                "heldout11": DATA / "utterances_heldout11.tsv"}
 NATURAL_FIRST = {"genre", "decade", "director", "cast", "writer"}  # kind of film, era, people
 # the parser's name -> the table's ("seen them all" / "seen that one": other films, as the tables have it)
 INTENT_NAMES = {"more": "show", "seen_all": "something_else", "seen_it": "something_else"}
