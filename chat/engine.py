@@ -27,11 +27,12 @@ import numpy as np
 
 from chat import cards
 from chat.cards import FORMS, GENRE_WORDS, md
-from chat.events import ChatState, Event, Question, Reply, Undo, said, state_from_json, state_to_json, value_key
+from chat.events import ChatState, Event, Question, Reply, Text, Undo, said, state_from_json, state_to_json, value_key
 from chat.lexicon import RATINGS
 from chat.loading import Models
 from chat.memory import MemoryStore, StoredPersona, empty_summary, event_record, turn_summary
 from chat.narrator import Replace, template_text
+from chat.parser import UNDO_WORDS_RE
 from chat.turn import Applied, TurnContext, apply_event, card_item, label
 from chat.words import PERSON_TYPES, join_words
 from policy.actions import Answer, AskType, AskValue, Recommend
@@ -155,7 +156,13 @@ class Engine:
         advanced = dataclasses.replace(state, turn=state.turn + 1, previous=_bounded(state))
         applied = apply_event(self.m, self.context(advanced, summary), advanced, event)
         if applied.then == "undo":  # "undo" typed, as the button
-            return self._undo(state, summary)
+            rest = UNDO_WORDS_RE.sub(" ", event.text).strip(" ,.;!") if isinstance(event, Text) else ""
+            if not (rest and self.m.parser.parse(rest).names_something):
+                return self._undo(state, summary)
+            undone, took = self._undo(state, summary)  # "undo that last bit, then add kathy bates": the undo,
+            new, reply = self.step(undone, Text(rest, turn=undone.turn))  # then the rest as a turn of its own
+            first = took.text.split("\n\n")[0]  # "Undone: no longer Horror."
+            return new, dataclasses.replace(reply, text=f"{first}\n\n{reply.text}", brief=f"{first}\n\n{reply.brief}")
         ctx = self.context(applied.state, summary)
         new = self.decide(ctx, applied)
         notes = applied.notes

@@ -32,7 +32,9 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F']+")
 EXTRA_GENRE_WORDS = {
     "scary": "Horror", "horror movie": "Horror", "horrors": "Horror", "scarier": "Horror", "terrifying": "Horror",
     "frightening": "Horror", "spooky": "Horror", "creepy": "Horror",
-    "family": "Children's", "kid": "Children's",
+    "family": "Children's", "kid": "Children's", "grandkids": "Children's", "grandchildren": "Children's",
+    "grandson": "Children's", "granddaughter": "Children's", "grandsons": "Children's",
+    "granddaughters": "Children's", "little ones": "Children's",  # (a kind only "for" them: parser._people_word)
     "love story": "Romance", "funnier": "Comedy", "funniest": "Comedy", "scariest": "Horror",
     "action packed": "Action", "detective": "Mystery", "whodunit": "Mystery", "whodunnit": "Mystery",
     "who dunnit": "Mystery", "who dunit": "Mystery", "who done it": "Mystery",
@@ -44,6 +46,7 @@ EXTRA_GENRE_WORDS = {
     "slasher": "Horror", "slashers": "Horror", "splatter": "Horror", "mob": "Crime", "mobsters": "Crime",
     "spaghetti western": "Western", "spaghetti westerns": "Western",  # and Italian (parser: KINDS_OF_A_NATION)
     "anime": "Animation",  # and Japanese (parser: KINDS_OF_A_NATION)
+    "neo noir": "Film-Noir", "neonoir": "Film-Noir",
 }
 # everyday words for a kind of film that the catalog knows only by genre: the genres a person
 # who asks for it wants (all of them: "a romcom" is Romance and Comedy) and those one who does
@@ -72,7 +75,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "haunted", "monster movie", "monster movies", "werewolf", "werewolves"),
                     (("Horror",), ("Horror",))),
     **dict.fromkeys(("good laugh", "a laugh", "make me laugh", "makes me laugh", "laughs", "lighter",
-                     "laugh my head off", "laugh my socks off", "laugh out loud", "belly laugh"),
+                     "laugh my head off", "laugh my socks off", "laugh out loud", "belly laugh", "make her laugh",
+                     "make him laugh", "make them laugh", "make us laugh", "giggle", "giggles", "giggling"),
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
                      "cheer me up", "light hearted", "lighthearted", "easy watching", "pick me up", "cheer up",
@@ -86,6 +90,9 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     (("Romance", "Comedy"), ("Romance",))),
     # "not too sappy": no romance
     **dict.fromkeys(("sappy", "soppy", "mushy", "schmaltzy", "slushy"), (("Romance",), ("Romance",))),
+    **dict.fromkeys(("swoon", "swoon over", "swoony", "swoonworthy", "swoon worthy"), (("Romance",), ("Romance",))),
+    **dict.fromkeys(("goosebumps", "give me goosebumps", "give me chills", "give me the creeps", "chilling"),
+                    (("Horror",), ("Horror",))),
 }
 UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than", "no longer than", "not over")
                    for n in ("2", "two") for u in ("hours", "hrs")]
@@ -165,7 +172,8 @@ NATION_OF_COUNTRY = {"france": "french", "germany": "german", "italy": "italian"
 COMMON_WORDS = set("""
 love wise young stone hill wood woods king lane rich noble hunt bird cross may march hope black white brown
 green gray grey long short little good best day night bell page price rose fox hall bean craven lee scott winning
-allen ford hughes burton carpenter miller jordan wells reed moore howard park hunter bond jackson""".split())
+allen ford hughes burton carpenter miller jordan wells reed moore howard park hunter bond jackson
+scare scares scared""".split())  # ("she scares easily" is no wish for horror)
 NICKNAMES = {"arnold": ("arnie",), "james": ("jimmy", "jim"), "robert": ("bob", "bobby"), "william": ("bill", "billy"),
              "michael": ("mike",), "thomas": ("tom", "tommy"), "richard": ("rick", "dick"), "joseph": ("joe",),
              "edward": ("ed", "eddie"), "christopher": ("chris",), "daniel": ("danny", "dan"), "anthony": ("tony",),
@@ -472,6 +480,7 @@ class Lexicon:
                 if counts[v] >= 5:
                     others[phrase(name)[-1]].add(name)
         self.surnames: dict[Phrase, Value] = {}
+        self.exact_surnames: set[Phrase] = set()  # matched only as typed, never as a slip's correction
         for s, names in directors.items():
             if (len(names | others[s]) == 1 and len(s) >= 5 and s not in COMMON_WORDS
                     and s not in title_words and (s,) not in self.values):
@@ -487,11 +496,14 @@ class Lexicon:
         for tail, people in shared.items():
             ranked = sorted(((n, name) for name, n in people.items()), reverse=True)
             (top, name), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0)
-            if ((top >= 8 and top >= 3 * max(runner_up, 1) or top >= 7 and len(ranked) == 1)  # "bogart": the
-                    and tail not in self.surnames  # only person of that name, in seven films or more
+            rare = top < 7 and top >= 3 and len(ranked) == 1 and len(tail) == 1 and len(tail[0]) >= 6
+            if ((top >= 8 and top >= 3 * max(runner_up, 1) or top >= 7 and len(ranked) == 1 or rare)  # "bogart":
+                    and tail not in self.surnames  # the only person of that name, in seven films or more
                     and (len(tail) > 1 or len(tail[0]) >= 5) and tail[-1] not in COMMON_WORDS | title_words
                     and tail not in self.values and ("cast", name) in vocab):
                 self.surnames[tail] = ("cast", name)
+                if rare:  # three films or more for a long surname ("seagal"), typed as it is spelt only
+                    self.exact_surnames.add(tail)
             if (len(ranked) == 1 and len(tail) == 1 and len(tail[0]) >= 6 and tail not in self.surnames
                     and tail[0] not in COMMON_WORDS | title_words and tail not in self.values
                     and ("director", name) in vocab):  # "kurosawa": the only person of that name

@@ -58,6 +58,7 @@ from chat.words import (
     CHILD_MAX_AGE,
     CHILD_WORDS,
     CHOOSE_FILLER,
+    CHOOSE_RE,
     CLOSED_WORDS,
     COMPLAINTS,
     DISLIKE_TRIGGERS,
@@ -298,7 +299,7 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|1|film|mov
 # "ok 2 looks good", "3 sounds fun": a bare number opening the message, then what is said of it;
 # "who directed 1?", "tell me more about 4": a question about a card by its bare number
 CARD_DIGIT_SAYS = re.compile(r"^\s*(?:(?:ok(?:ay)?|ooh|oh|hmm|right|yes|yeah|yep|and)[\s,.!]+)*()([1-5])"
-                             r"(?=\s+(?:looks|sounds|seems|is|was)\b)", re.IGNORECASE)
+                             r"(?=\s+(?:looks|sounds|seems|is|was)\b|\s+(?:please|pls|plz)\b[\s.!]*$)", re.IGNORECASE)
 CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars in|starring in|wrote)|what(?:'?s| is) "
                               r"(?:in )?|(?:tell me|more) about|how long is|is) ()([1-5])\s*[?.!]*\s*$"
                               r"|\bwhat(?:'?s| is) ()([1-5]) about\b|^\s*(?:is|was|does|did|has) ()([1-5])\b(?=\s+\w)"
@@ -404,6 +405,15 @@ WHEN_SEEN_RE = re.compile(r"\b(?:on the same (?:day|night|weekend)|as a (?:kid|c
                           r"at the (?:cinema|movies)|years ago|back in the day|growing up|"
                           r"on (?:tv|telly|video|vhs|dvd))\b",
                           re.IGNORECASE)
+ROLE_CUES = ("directed", "director", "directors", "starring", "written")  # typed with a slip: the word meant
+# the last change taken back, typed amid other words ("oops, fat fingers, undo that"); what is said
+# after it (", then add kathy bates") is a turn of its own after the undo (``Engine.step``)
+UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:fat fingers?|wrong (?:button|one))\b"
+                           r"[,.!\s]*)*\b(?:undo|take (?:that|it) back)\b(?:\s+(?:that|this|it))?"
+                           r"(?:\s+last\s+(?:bit|one|thing|answer|change|step))?[,.;!\s]*(?:(?:and\s+)?then\b)?",
+                           re.IGNORECASE)
+UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
+              "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
 # "why that one, ...": the card the talk is on questioned, and more said after it
 WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:that|this)(?:\s+one)?\s*[,?!.;:-]", re.IGNORECASE)
 # "blade runner is action?": whether a film is of a kind, asked in the order some people type it
@@ -803,7 +813,7 @@ class Parser:
         self._intent_strings = sorted(" ".join(k) for k in INTENT_OF if len(" ".join(k)) >= 3)
         self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER
         self._one_word_values = sorted(k[0] for k in self.lex.values if len(k) == 1 and len(k[0]) >= MIN_FUZZY_WORD)
-        self._surnames = sorted(k[0] for k in self.lex.surnames if len(k) == 1)
+        self._surnames = sorted(k[0] for k in self.lex.surnames if len(k) == 1 and k not in self.lex.exact_surnames)
         self._two_word_surnames = sorted(" ".join(k) for k in self.lex.surnames if len(k) == 2)  # "de niro"
         self._by_sound = {}  # names and surnames folded by sound ("tom hanx"): the folded form -> the name
         for name in [*self.lex.person_strings, *self._surnames]:
@@ -1227,6 +1237,12 @@ class Parser:
             r.keep_leftover(lambda t, k: k or t not in ("why", "y", "that", "this", "one"))
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
+        if UNDO_WORDS_RE.search(text) and "undo" not in out.intents and not out.liked + out.disliked + out.seen:
+            out.intents = ["undo"]  # "oops, fat fingers, undo that", "undo that last bit, then add kathy bates"
+            r.keep_leftover(lambda t, k: t not in UNDO_WORDS)
+            out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
+        if CHOOSE_RE.search(text) and not out.names_something and set(tokens(text)) <= CHOOSE_FILLER | POLITE:
+            out.intents, out.wish = ["yes"], ""  # "lovely, we'll watch that one": the film the talk is on, chosen
         if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
             out.intents = [i for i in out.intents if i not in ("something_else", "more", "any")]  # film?": no list
         shown_rejected = REJECT_SHOWN.search(text)
@@ -1568,7 +1584,8 @@ class Parser:
         if re.match(r"\s*(?:is|was)\s+(?:it\s+)?(?:any\s+)?(?:good|great|ok|okay|worth (?:it|watching))\s*\?+\s*$",
                     after):  # "number 4 is good?": a question about it, not a like
             return place, "about"
-        if ORDINAL_PICK.match(text) or CARD_YES.search(lead) or after_words & (POSITIVE | PRAISE | {"please"}) or (
+        if ORDINAL_PICK.match(text) or CARD_YES.search(lead) or after_words & (POSITIVE | PRAISE | {"please", "pls",
+                                                                                                   "plz"}) or (
                 TAKE_IT.search(after)) or (
                 not tokens(before) and not after_words - {"sounds", "looks", "seems", "is", "please"}) or any(
                 match_phrase(after_toks, j, REVIEW_LIKE) for j in range(len(after_toks))):  # "… looks fire"
@@ -1668,7 +1685,9 @@ class Parser:
             marks = self._clause_marks(after)  # the judging words open the clause: "loved it", "saw both"
             opens = set(after.toks[:1]) & (POSITIVE | NEGATIVE | SEEN | PRAISE) or match_phrase(
                 after.toks, 0, LIKE_TRIGGERS | DISLIKE_TRIGGERS)
-            if marks["refers"] and opens or after.toks[:2] in (["what", "a"], ["what", "an"]):
+            alone = 0 < len(after.toks) <= 3 and set(after.toks) <= POSITIVE | NEGATIVE | PRAISE | {
+                "love", "loved", "so", "much", "very", "really"}  # "notting hill 😍" ("notting hill love,")
+            if marks["refers"] and opens or alone or after.toks[:2] in (["what", "a"], ["what", "an"]):
                 lone.add(k)
         return lone
 
@@ -2279,7 +2298,9 @@ class Parser:
                                          or p[0] not in self._english):  # "Arnold" after "with"; "keanu"
                 return "values", length, [lex.first_names[p]]
             if p in lex.surnames and not (lex.surnames[p][0] == "cast" and len(p) == 1 and p[0] in self._english
-                                          and (not c.caps[i] or i == 0)):  # "flowers" is not Bess Flowers
+                                          and (not c.caps[i] or i == 0)) and not (  # "flowers" is not Bess Flowers
+                    p in lex.exact_surnames and r.text[c.spans[i][0] : c.spans[i][1]].lower() != p[0]):
+                # ("i want to wallow" is not Simon Callow)
                 name = lex.surnames[p][1]
                 if self._another_persons_surname(toks, i, [lex.surnames[p]]):
                     continue
@@ -2391,6 +2412,11 @@ class Parser:
         out = list(toks)
         for i, tok in enumerate(toks):
             prev, nxt = (out[i - 1] if i else ""), (toks[i + 1] if i + 1 < len(toks) else "")
+            role = next((w for w in ROLE_CUES if OSA.distance(tok, w) <= 1), None) if (
+                len(tok) >= 6 and tok not in self._leave) else None
+            if role:  # "films direced by kenneth brannagh": the word that says the person's role
+                out[i] = role
+                continue
             if len(tok) >= 5 and tok not in self._leave and sound_fold(tok) in self._title_sounds:
                 out[i] = self._title_sounds[sound_fold(tok)]  # "ghandi was long": Gandhi, typed by ear
                 continue
@@ -2457,8 +2483,8 @@ class Parser:
 
     def _fuzzy_word(self, tok: str):
         """A misspelt one-word value ("horor", "documentry", "westren"): (1, [values]) or None."""
-        if len(tok) < MIN_FUZZY_WORD or tok in STOPWORDS or tok in COMMON_WORDS:
-            return None
+        if len(tok) < MIN_FUZZY_WORD or tok in STOPWORDS or tok in COMMON_WORDS or tok.startswith("grand"):
+            return None  # (the people "my grandchildren adored ..." are no kind of film: ``_people_word``)
         for form in (tok, tok[:-1] if tok.endswith("s") and len(tok) > MIN_FUZZY_WORD else None):  # "musicles"
             hit = process.extractOne(form, self._one_word_values, scorer=fuzz.ratio,
                                      score_cutoff=WORD_CUTOFF) if form else None

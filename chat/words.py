@@ -134,7 +134,8 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "so", "yeah", "yes", "sure", "think", "guess", "im", "were", "is", "looks", "sounds", "good", "fine",
                  "first", "second", "third", "fourth", "fifth", "last", "number", "1st", "2nd", "3rd", "4th", "5th",
                  "1", "2", "3", "4", "5", "oh", "ooh", "amazing", "love", "loved", "thats", "s", "in",
-                 "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its"}
+                 "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its",
+                 "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic"}
 # choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
 CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|gonna|going to|let'?s)\s+(?:watch|go with|take|try|do)\b|"
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b", re.IGNORECASE)
@@ -286,7 +287,7 @@ NEGATIVE = {"thumbsdown", "awful", "terrible", "boring", "sappy", "bad", "worst"
             "hated", "hate",
             "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped",
             "naff", "trash", "trashy", "mess", "joke", "snooze", "snoozefest", "shite", "shit", "dud", "disaster",
-            "flop", "travesty", "abomination"}
+            "flop", "travesty", "abomination", "nonsense", "shallow", "drivel", "tosh", "vapid"}
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
@@ -322,7 +323,8 @@ VERDICT_WORDS = {w for p in REVIEW_LIKE | REJECT_BEFORE | GUILTY_PLEASURE for w 
 GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "stuff", "ones", "one", "genre",
                       "sequel", "sequels", "remake", "remakes", "series", "franchise", "trilogy", "cinema"}
 PRONOUNS = {"it", "that", "those", "these", "them", "this", "ones", "all"}
-PEOPLE_WORDS = {"kids", "kid", "family", "children", "child"}  # a kind of film only "for" them or before "movies"
+PEOPLE_WORDS = {"kids", "kid", "family", "children", "child", "grandkids", "grandchildren", "grandson", "granddaughter",
+                "grandsons", "granddaughters"}  # a kind of film only "for" them or before "movies"
 # words that are a film's name: a title typed loosely ends before them
 TITLE_END = {"is", "was", "are", "were", "has", "had", "isnt", "wasnt", "last", "already", "tonight", "honestly",
              "tbh", "lol", "goes", "gets", "still", "never", "always"}  # "spinal tap goes to 11"
@@ -375,8 +377,9 @@ REQUEST_CUES = REQUEST_WORDS | {"want", "wanna", "need", "looking", "something",
 NICKNAME_CUES = {"found", "thought", "rewatch", "rewatching", "watching", "saw", "loved", "hated", "liked", "adored"}
 # a clause that opens with these, beside one that names what the person wants, gives a reason
 # ("no horror, i scare easily"; "kids movies, they're getting restless"): it is no wish of its own
-REASON_OPENERS = {"i", "im", "ive", "id", "we", "were", "weve", "wed", "they", "theyre", "theyve", "he", "hes", "she",
-                  "shes", "there", "theres", "because", "cause", "cos", "coz", "since", "as", "the", "my", "our", "too",
+REASON_OPENERS = {"i", "im", "ive", "id", "we", "were", "weve", "wed", "they", "theyre", "theyve", "theyll", "shell",
+                  "he", "hes", "she", "shes", "there", "theres", "because", "cause", "cos", "coz", "since", "as", "the",
+                  "my", "our", "too",
                   "been", "am", "its", "it"}  # "been to paris too many times lol", "it's been a long week"
 # ... unless it says what the film should be or asks for films ("i want something cosy", "we like westerns")
 WISH_MARKERS = {"want", "wanna", "like", "love", "prefer", "fancy", "need", "looking", "after", "feel", "feeling",

@@ -1726,6 +1726,20 @@ def test_why_that_one_with_a_refusal_explains_it_then_lists_without(ml_engine):
 
 
 @pytest.mark.data
+def test_undo_then_more_takes_the_last_change_back_and_applies_the_rest(ml_engine):
+    """"undo that last bit, then add kathy bates" (dev11) searched for its words; now the last
+    change is undone (said so) and Kathy Bates is added in the same reply."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    state, reply = engine.step(state, Text("no horror"))
+    state, reply = engine.step(state, Text("undo that last bit, then add kathy bates"))
+    assert reply.text.startswith("Undone: ") and "Horror" in reply.text.split("\n\n")[0]
+    wanted = [(name, ok) for _, name, ok in reply.constraints]
+    assert ("Kathy Bates", True) in wanted and ("Horror", False) not in wanted
+
+
+@pytest.mark.data
 def test_the_director_of_a_card_or_of_a_film_named(ml_engine):
     """Found by a third person over HTTP: "anything by the same director as the first one?" got
     "Whose films do you mean?", and "anything else by the director of Silence of the Lambs?" a
