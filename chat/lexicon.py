@@ -46,7 +46,7 @@ EXTRA_GENRE_WORDS = {
     "slasher": "Horror", "slashers": "Horror", "splatter": "Horror", "mob": "Crime", "mobsters": "Crime",
     "spaghetti western": "Western", "spaghetti westerns": "Western",  # and Italian (parser: KINDS_OF_A_NATION)
     "anime": "Animation",  # and Japanese (parser: KINDS_OF_A_NATION)
-    "neo noir": "Film-Noir", "neonoir": "Film-Noir",
+    "neo noir": "Film-Noir", "neonoir": "Film-Noir", "humour": "Comedy", "humor": "Comedy", "humorous": "Comedy",
 }
 # everyday words for a kind of film that the catalog knows only by genre: the genres a person
 # who asks for it wants (all of them: "a romcom" is Romance and Comedy) and those one who does
@@ -90,6 +90,7 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     (("Romance", "Comedy"), ("Romance",))),
     # "not too sappy": no romance
     **dict.fromkeys(("sappy", "soppy", "mushy", "schmaltzy", "slushy"), (("Romance",), ("Romance",))),
+    **dict.fromkeys(("silly", "goofy", "zany", "wacky", "daft"), (("Comedy",), ())),  # "something silly"
     **dict.fromkeys(("swoon", "swoon over", "swoony", "swoonworthy", "swoon worthy"), (("Romance",), ("Romance",))),
     **dict.fromkeys(("goosebumps", "give me goosebumps", "give me chills", "give me the creeps", "chilling"),
                     (("Horror",), ("Horror",))),

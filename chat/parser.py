@@ -479,7 +479,9 @@ RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actuall
 TYPE_WORDS = {"length": "runtime", "runtime": "runtime", "duration": "runtime", "running time": "runtime",
               "decade": "decade", "decades": "decade", "era": "decade", "year": "decade",
               "genre": "genre", "genres": "genre", "age rating": "mpaa", "rating": "mpaa", "certificate": "mpaa",
-              "reviews": "critics", "critics": "critics", "language": "language", "country": "country"}
+              "reviews": "critics", "critics": "critics", "language": "language", "country": "country",
+              "actor": "cast", "actors": "cast", "actress": "cast", "cast": "cast", "director": "director",
+              "directors": "director"}  # ("any actor's fine, just no dan aykroyd")
 _TYPE = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
 DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|never ?mind|nvm|bin|skip)\s+(?:about\s+)?"
                           rf"(?:the\s+|that\s+)?({_TYPE})(?:\s+(?:thing|bit|part|filter|limit))?\b(?!\s+\w+s\b)"
@@ -544,6 +546,8 @@ TV_RE = re.compile(r"\b(?:tv|television)(?: ?shows?| series| programs?| programm
 TV_WORDS = {"tv", "television", "show", "shows", "series", "sitcom", "sitcoms", "program", "programs", "programme",
             "programmes", "box", "set", "sets", "boxset", "binge", "web", "mini", "miniseries"}
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
+TYPED_MEANT_RE = re.compile(r"\b(?:i\s+)?(?:typed|wrote|put|said|clicked|pressed)\s+(?P<slip>[^,;.!?]+?)\s*[,;.!]?\s*"
+                            r"(?:but\s+|and\s+)?(?:i\s+)?meant\b", re.IGNORECASE)
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
 # subtitles are fine after all: the "no subtitles" wish goes
 SUBTITLES_OK_RE = re.compile(r"\b(?:fine|ok|okay|happy|good|alright|cool|don'?t mind) with subtitles\b|"
@@ -633,6 +637,13 @@ REJECT_SHOWN = re.compile(r"\b(?:none of (?:these|them|those|em|the above)|"
 YEAR = re.compile(r"^(18|19|20)\d\d$")
 RATING_RE = re.compile(r"\b\d+(?:\.\d)?\s*/\s*(?:10|5)\b|\bout of (?:10|ten|5|five)\b", re.IGNORECASE)
 # a message that opens by asking for films asks for them now, whatever else it says
+HELP_RE = re.compile(r"\bwhat (?:do|should|can|shall) i (?:type|say|write|ask|put|do here)\b|"
+                     r"\bhow (?:does|do) (?:this|it|you) work\b|\bhow do i use (?:this|it|you)\b", re.IGNORECASE)
+FILMS_NOW_RE = re.compile(r"\s*(?:some\s+)?(?:films?|movies?|pics|pix|flicks|recs|suggestions|options)\s+"
+                          r"(?:now|already|asap|pls|plz|please)\b[\s\w,.!]*$", re.IGNORECASE)
+SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+of\s+(?:these|them|those|em)|these|those|"
+                         r"every\s+one|all(?=\s*(?:[,.!?;]|$)))", re.IGNORECASE)  # (not "seen all about eve")
+NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
 REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:ay)? |so )*"
                             r"(?:show me|recommend|give me|gimme|suggest|list|pick|pull up)\b", re.IGNORECASE)
 
@@ -1241,6 +1252,10 @@ class Parser:
             out.intents = ["undo"]  # "oops, fat fingers, undo that", "undo that last bit, then add kathy bates"
             r.keep_leftover(lambda t, k: t not in UNDO_WORDS)
             out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
+        if HELP_RE.search(text) and not out.names_something:  # "I'm not very good with these things, what do I
+            out.intents, out.wish = ["help"], ""  # type?": how to use the chat
+        if FILMS_NOW_RE.match(text) and not out.names_something:  # "pics now pls": films now
+            out.intents, out.wish = ["more"], ""
         if CHOOSE_RE.search(text) and not out.names_something and set(tokens(text)) <= CHOOSE_FILLER | POLITE:
             out.intents, out.wish = ["yes"], ""  # "lovely, we'll watch that one": the film the talk is on, chosen
         if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
@@ -1288,13 +1303,13 @@ class Parser:
             t = TYPE_WORDS[next(g for g in m.groups() if g).lower()]
             if not any(tv[0] == t for tv in out.accepted + out.rejected + [v for g in out.alternatives for v in g]):
                 out.dropped_types.append(t)  # "forget the length" (not "forget the 80s, any decade from the 90s on")
-                waived |= set(tokens(m.group(0)))
+            waived |= set(tokens(m.group(0)))  # ("any actor's fine, just no dan aykroyd": the words are understood)
         r.keep_leftover(lambda w, k: w not in waived)
-        if out.dropped_types and set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS | POLITE:
+        if (out.dropped_types or waived) and set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS | POLITE:
             # ("not fussed about the decade, just nothing animated": the rest is understood; not "forget
             # the decade, something with ghosts")
             out.wish = ""
-            out.intents = [i for i in out.intents if i not in ("any", "no", "something_else")]
+            out.intents = [i for i in out.intents if i not in ("any", "no", "something_else", "why", "help")]
         people = [tv for tv in out.accepted if tv[0] in PERSON_TYPES]
         if ONE_WITH_RE.search(text) and len(people) == 1 and len(out.accepted) == 1 and not (
                 out.rejected or out.alternatives or out.liked or out.disliked):  # "ill take the one with X"
@@ -1307,6 +1322,12 @@ class Parser:
             out.accepted = [tv for tv in out.accepted if tv not in credited]  # lovely": who is in it, no wish
             if out.wish and set(tokens(self.frame(text))) <= VERDICT_VOCABULARY | WISHLESS:
                 out.wish = ""  # and nothing else is left to search for
+        typed = TYPED_MEANT_RE.search(text)
+        if typed and out.accepted:  # "argh autocorrect, i typed horror, meant humour": the slip taken back
+            slip = [tv for tv in self.parse(typed.group("slip")).accepted if tv in out.accepted]
+            if slip and len(slip) < len(out.accepted):
+                out.accepted = [tv for tv in out.accepted if tv not in slip]
+                out.dropped += slip
         if MEANT_RE.search(text) and out.rejected and (out.accepted or out.alternatives):
             out.dropped += out.rejected  # "sorry i meant the 70s not the 60s": a slip taken back, not a dislike
             out.rejected = []
@@ -1383,7 +1404,11 @@ class Parser:
                 ["bye"] if "bye" in out.intents else [])
         elif out.pick is not None and out.pick[1] in ("why", "about"):  # "how is number 4 a comedy?? explain",
             # "is 1 in german?": its reasons or facts, no wish
+            ask = text.find("?")  # ... unless a sentence after the question says what is not wanted ("why number
+            rest = self.parse(text[ask + 1 :]) if out.pick[1] == "why" and 0 < ask < len(text.rstrip()) - 1 else None
             out.intents, out.accepted, out.rejected, out.alternatives, out.wish = [out.pick[1]], [], [], [], ""
+            if rest is not None and rest.rejected and not rest.accepted:  # 3? i said nothing violent")
+                out.rejected, out.soft = list(rest.rejected), list(rest.soft)
         elif out.pick is not None and out.pick[1] == "dislike" and out.dropped and not out.names_something_else(
                 "dropped"):  # "number 3 looks grim, swap it": that card, not the kind of film
             out.dropped = []
@@ -1696,7 +1721,8 @@ class Parser:
         out = r.out
         words = {t for c in r.clauses for t in c.toks}
         others = _anywhere(r.clauses, OTHERS)
-        if (words & SEEN and ((not out.names_something and words & PRONOUNS) or (others and out.seen))
+        if (words & SEEN and ((not out.names_something and words & PRONOUNS) or (others and out.seen)
+                              or SEEN_ALL_RE.search(r.text))  # "seen all of these, can we try something australian"
                 or others and out.disliked and not out.accepted):  # "ugh I hated Titanic, next one"
             out.intents[:] = ["something_else"]  # "I've seen that one", "seen fargo and heat, others?"
             out.wish = ""
@@ -1707,6 +1733,11 @@ class Parser:
         words = set(tokens(framed)) - POLITE
         if _anywhere(r.clauses, {("no", "more"), ("any", "more"), ("anymore",), ("more", "times"), ("more", "than")}):
             words.discard("more")  # "no more thrillers" asks for none, not for more
+        if _anywhere(r.clauses, {(w, "more") for w in ("with", "bit", "little", "lot", "much", "way", "even", "abit")}):
+            words.discard("more")  # "something with more formal rigour", "a bit more modern": more of a quality
+        if _anywhere(r.clauses, {(w, "got") for w in ("we", "weve", "i", "ive", "they", "theyve", "she", "shes", "he",
+                                                      "hes")}):
+            words.discard("got")  # "we've got a dinner reservation at 9": said of the person, asks for nothing
         if _anywhere(r.clauses, {("throw", "in"), ("toss", "in")}):
             words -= {"throw", "toss"}  # "throw in some romance" adds a wish
         if RATING_RE.search(r.text):
@@ -1719,6 +1750,8 @@ class Parser:
             label = "more"
         if label in ("any", "help") and _anywhere(r.clauses, SHOW_ME_NOW):  # "whatever you think is best, show me",
             label = "more"  # "right. results please": no preference, and films now
+        if label == "more" and NEGATED_WISH_RE.match(framed) and not _anywhere(r.clauses, SHOW_ME_NOW):
+            label = None  # "nothing mainstream please, no blockbusters": what not to show, no request for films now
         if label == "more" and others and not out.names_something:  # "show me something different"
             label = "something_else"
         if (out.names_something and label in ("something_else", "any") and not out.instead and not others
@@ -2412,6 +2445,9 @@ class Parser:
         out = list(toks)
         for i, tok in enumerate(toks):
             prev, nxt = (out[i - 1] if i else ""), (toks[i + 1] if i + 1 < len(toks) else "")
+            if tok in ("pics", "pix"):  # "pics now pls": films
+                out[i] = "films"
+                continue
             role = next((w for w in ROLE_CUES if OSA.distance(tok, w) <= 1), None) if (
                 len(tok) >= 6 and tok not in self._leave) else None
             if role:  # "films direced by kenneth brannagh": the word that says the person's role

@@ -218,6 +218,12 @@ class _Apply:
         if p.pick_with is not None and self.pick_with(p, text):  # "ill take the one with michelle pfeiffer"
             return
         chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
+        shown = last_cards(self.s)
+        if p.pick is not None and p.pick[1] == "why" and (p.rejected or p.accepted) and shown and (
+                -len(shown) <= p.pick[0] < len(shown)):  # "why number 3? i said nothing violent": explained, and
+            self.why(self.m.world.item_id(shown[p.pick[0]]), inline=True)  # the wish mended after it
+            self.then = "decide"
+            p.pick, p.intents = None, [i for i in p.intents if i != "why"]
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
             leaving = "bye" in p.intents  # "I'd go for the 3rd. Thanks for the help!": chosen, and goodbye
             if (chosen or leaving) and p.pick[1] == "like" and len(p.places or [p.pick[0]]) == 1 and self.judged:

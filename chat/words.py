@@ -262,7 +262,9 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "bf", "gf", "mum",
                             "mom", "dad", "parents",  # "my husband likes war films and i like romance"
                             "care", "days", "nowadays",  # "I do not care for anything over two hours these days"
-                            "as"}  # ("loved it as a kid")
+                            "as",  # ("loved it as a kid")
+                            "autocorrect", "typed", "typo", "argh"}  # ("argh autocorrect, i typed horror, meant
+# humour")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name
 FILM_PARTS = {"twist", "twists", "ending", "end", "soundtrack", "music", "score", "acting", "cast", "story", "plot",
               "script", "visuals", "cinematography", "dialogue", "dialog", "effects", "jokes", "characters", "villain",
@@ -417,8 +419,8 @@ def comparative(toks: list[str], i: int) -> tuple[str, int] | None:
     """("<" | ">" | ">=", length) when ``toks[i:]`` opens a comparison with an era ("older than
     the 80s", "before 1970", "since the nineties"), else None."""
     p = match_phrase(toks, i, set(COMPARATIVES))
-    if not p:
-        return None
+    if not p or p == ("after",) and i and toks[i - 1] in ("im", "were", "am", "are", "is", "hes", "shes", "theyre"):
+        return None  # ("I'm after a nineties neo-noir": looking for one)
     ahead = toks[i + len(p) : i + len(p) + 3]
     if any(DECADE_TOKEN.match(t) or t in DECADE_WORDS for t in ahead):
         return COMPARATIVES[p], len(p)

@@ -1726,6 +1726,20 @@ def test_why_that_one_with_a_refusal_explains_it_then_lists_without(ml_engine):
 
 
 @pytest.mark.data
+def test_why_a_card_by_place_then_a_refusal_explains_it_and_lists_without(ml_engine):
+    """"why number 3? i said nothing violent" (dev11) explained the third card and kept it; now
+    it is explained in the reply and the new list has no action, crime, horror or war."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("a thriller"))
+    third = reply.cards[2]
+    state, reply = engine.step(state, Text("why number 3? i said nothing violent"))
+    assert reply.text.startswith(f"Why *{third.title}*: ") and reply.text.count("Why *") == 1
+    refused = {name for _, name, wanted in reply.constraints if not wanted}
+    assert {"Action", "Crime", "Horror", "War"} <= refused and reply.cards
+
+
+@pytest.mark.data
 def test_undo_then_more_takes_the_last_change_back_and_applies_the_rest(ml_engine):
     """"undo that last bit, then add kathy bates" (dev11) searched for its words; now the last
     change is undone (said so) and Kathy Bates is added in the same reply."""

@@ -361,7 +361,6 @@ def test_emoji_verdicts(ml100k_catalog, text, verdict):
     ("something to swoon over", [("genre", "Romance")], []),
     ("something that'll give me goosebumps", [("genre", "Horror")], []),
     ("show me something that'll make her laugh", [("genre", "Comedy")], []),
-    ("I'm after a nineties neo-noir", [("genre", "Film-Noir")], []),
     ("films direced by kenneth brannagh", [("director", "Kenneth Branagh")], []),
     ("hey 90s action w seagal", [("decade", "1990s"), ("genre", "Action"), ("cast", "Steven Seagal")], []),
 ])
@@ -370,6 +369,36 @@ def test_round_thirteen_wishes(ml100k_catalog, text, accepted, rejected):
     ("swoon", "goosebumps", "make her laugh"), neo-noir, a slip in "directed", a star's rare surname."""
     p = Parser(ml100k_catalog).parse(text)
     assert sorted(p.accepted) == sorted(accepted) and sorted(p.rejected) == sorted(rejected) and not p.wish
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("text, intents, accepted, rejected, dropped", [
+    ("argh autocorrect, i typed horror, meant humour", [], [("genre", "Comedy")], [], [("genre", "Horror")]),
+    ("I'm after a nineties neo-noir", [], [("decade", "1990s"), ("genre", "Film-Noir")], [], []),
+    ("keep it short, we've got a dinner reservation at 9", [], [("runtime", "under 90 minutes")], [], []),
+    ("any actor's fine, just no dan aykroyd", [], [], [("cast", "Dan Aykroyd")], []),
+    ("seen all of these, can we try something australian", ["something_else"], [("country", "Australia")], [], []),
+    ("pics now pls", ["more"], [], [], []),
+    ("I'm not very good with these things, what do I type?", ["help"], [], [], []),
+    ("something silly for the grandkids", [], [("genre", "Comedy"), ("genre", "Children's")], [], []),
+])
+def test_round_thirteen_corrections_requests_and_waivers(ml100k_catalog, text, intents, accepted, rejected, dropped):
+    """dev11 rows: a slip taken back ("typed X, meant Y"), "I'm after" (looking for, not later
+    than), "we've got" and "a bit more X" asking for no films, a waiver beside a refusal, "seen
+    all of these" with a new wish, films now in slang, how to use the chat."""
+    p = Parser(ml100k_catalog).parse(text)
+    assert p.intents == intents and sorted(p.accepted) == sorted(accepted) and p.rejected == rejected
+    assert p.dropped == dropped and not p.wish
+
+
+@pytest.mark.data
+def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
+    p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
+    assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
+    p = Parser(ml100k_catalog).parse("how is number 4 a comedy?? explain")
+    assert p.intents == ["why"] and not p.rejected and not p.accepted
+    p = Parser(ml100k_catalog).parse("seen all about eve and sunset boulevard this month, both brilliant")
+    assert not p.intents and len(p.liked) == 2
 
 
 @pytest.mark.data
