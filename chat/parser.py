@@ -639,6 +639,12 @@ RATING_RE = re.compile(r"\b\d+(?:\.\d)?\s*/\s*(?:10|5)\b|\bout of (?:10|ten|5|fi
 # a message that opens by asking for films asks for them now, whatever else it says
 HELP_RE = re.compile(r"\bwhat (?:do|should|can|shall) i (?:type|say|write|ask|put|do here)\b|"
                      r"\bhow (?:does|do) (?:this|it|you) work\b|\bhow do i use (?:this|it|you)\b", re.IGNORECASE)
+# a person half remembered: a first name and "something" ("patrick something", "ewan whatshisname"), and
+# the film or series they were in ("the guy from trainspotting", "that bald actor from the star trek films")
+HALF_NAME_RE = re.compile(r"\b(?P<first>[a-z]+)\s+(?:something|somebody|someone|whatshisname|whatsisname|"
+                          r"whatshername|whatsername|whatsit|whatever(?:\s+(?:his|her)\s+name\s+is)?)\b", re.IGNORECASE)
+HALF_CLUE_RE = re.compile(r"\b(?:from|in|of)\s+(?:the\s+|that\s+|those\s+)?(?P<film>[\w'&:-]+(?:\s+[\w'&:-]+){0,4}?)"
+                          r"(?:\s+(?:films?|movies?|ones?|series|franchise))?(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
 FILMS_NOW_RE = re.compile(r"\s*(?:some\s+)?(?:films?|movies?|pics|pix|flicks|recs|suggestions|options)\s+"
                           r"(?:now|already|asap|pls|plz|please)\b[\s\w,.!]*$", re.IGNORECASE)
 SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+of\s+(?:these|them|those|em)|these|those|"
@@ -1007,7 +1013,8 @@ class Parser:
             tail = set(tokens(text[ask + 1:]))
             if not tail & (REQUEST_CUES - {"what"}) or tokens(text[ask + 1:])[:1] == ["why"]:
                 return self.parse(text[: ask + 1])
-        of_film = PERSON_OF_FILM_RE.search(text)
+        of_film = PERSON_OF_FILM_RE.search(text) if not HALF_NAME_RE.search(text) else None  # (not "the guy
+        # from trainspotting, ewan something": him, by his first name)
         if of_film:  # "anything by the director of silence of the lambs?": that director's films
             role = (of_film.group("role") or of_film.group("role2")).lower()
             named = (of_film.group("film") or of_film.group("film2")).strip()
@@ -1252,6 +1259,15 @@ class Parser:
             out.intents = ["undo"]  # "oops, fat fingers, undo that", "undo that last bit, then add kathy bates"
             r.keep_leftover(lambda t, k: t not in UNDO_WORDS)
             out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
+        half = HALF_NAME_RE.search(text)
+        who = self._half_remembered(half.group("first").lower(), text) if half else None
+        if who is not None:  # "with that bald actor from the star trek films, patrick something": him
+            person, clues = who
+            out.accepted = [tv for tv in out.accepted if tv[0] not in PERSON_TYPES] + [person]
+            for name in ("liked", "disliked", "seen", "not_now"):  # the films named only to say who
+                setattr(out, name, [i for i in getattr(out, name) if i not in clues])
+            out.unknown_titles, out.wish = [], ""
+            out.person_ref = out.ref_film = out.ref_place = None  # (not "the guy from trainspotting": their films)
         if HELP_RE.search(text) and not out.names_something:  # "I'm not very good with these things, what do I
             out.intents, out.wish = ["help"], ""  # type?": how to use the chat
         if FILMS_NOW_RE.match(text) and not out.names_something:  # "pics now pls": films now
@@ -1686,6 +1702,30 @@ class Parser:
             title_mood = self._clause(r, k, clause, title_mood)
         self._resolve_titles(r)
         return r
+
+    def _half_remembered(self, first: str, text: str) -> tuple[Value, set[int]] | None:
+        """A person remembered by first name and a film or series they were in ("the guy from
+        trainspotting, ewan something"; "that bald actor from the star trek films, patrick
+        something"): ((cast, name), the films that said who) when one person of that first name
+        is in those films, or, with no film named, when the first name alone is far better known
+        for one star (``Lexicon.first_names``). None otherwise."""
+        if first not in self._first_words:
+            return None
+        films: set[int] = set()
+        for m in HALF_CLUE_RE.finditer(text):
+            words = [w for w in tokens(m.group("film")) if w not in TITLE_ARTICLES]
+            n = len(words)
+            if words:
+                films |= {i for i, title in enumerate(self.catalog.titles)
+                          if any(tokens(display_title(title))[j : j + n] == words
+                                 for j in range(len(tokens(display_title(title))) - n + 1))}
+        people = {name for i in films for name in self.catalog.values_of(i, "cast")
+                  if tokens(name)[:1] == [first]}
+        if len(people) == 1:
+            return ("cast", people.pop()), films
+        if not films and (first,) in self.lex.first_names:
+            return self.lex.first_names[(first,)], set()
+        return None
 
     def _lone_names(self, clauses: list[_Clause]) -> set[int]:
         """The clauses made only of a name that the clause after them judges or says was seen,

@@ -392,6 +392,19 @@ def test_round_thirteen_corrections_requests_and_waivers(ml100k_catalog, text, i
 
 
 @pytest.mark.data
+@pytest.mark.parametrize("text, who", [
+    ("with that bald actor from the star trek films, patrick something", "Patrick Stewart"),
+    ("a film with the guy from trainspotting, ewan something", "Ewan McGregor"),
+    ("the actress from pretty woman, julia something", "Julia Roberts"),
+])
+def test_a_person_half_remembered_by_first_name_and_a_film(ml100k_catalog, text, who):
+    """dev11: the one person of that first name in the films named (a series: every film of it);
+    the films only said who, so they are not liked, and nothing is left to search for."""
+    p = Parser(ml100k_catalog).parse(text)
+    assert p.accepted == [("cast", who)] and not p.liked and not p.wish and p.person_ref is None
+
+
+@pytest.mark.data
 def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
     p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
     assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
