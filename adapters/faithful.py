@@ -19,6 +19,12 @@ from adapters.corpus import short_title
 from recsys.catalog import Catalog
 
 YEAR = re.compile(r"\b(18[89]\d|19\d\d|20[0-3]\d)\b")
+# a sentence ends at . ! ?, not after an initial or a title of address ("John B. Lewis", "Dr. Strangelove")
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)\s+")
+# a name credited as a film's star or maker: two to four capitalised words (initials allowed) after the
+# words that credit it ("starring John B. Lewis", "a film by Alan Mathias", "directed by X and Y")
+CREDITED_NAME = re.compile(r"\b(?:starring|stars|co-stars|directed by|a film by|written by|film by|and)\s+"
+                           r"((?:[A-Z][a-z'\u2019-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'\u2019-]+|[A-Z]\.)){1,3})(?![A-Za-z])")
 
 
 @dataclass
@@ -98,19 +104,30 @@ class FactChecker:
                 out.add(self.persons[m.group(1)])
         return out
 
+    def strangers(self, text: str, spans: list[tuple[str, re.Match]] | None = None) -> set[str]:
+        """Names credited in ``text`` ("starring John B. Lewis", "a film by Alan Mathias") that are
+        no director or actor of the catalog and no title: made up, so wrong whatever the film."""
+        taken = [m.span() for _, m in (self._spans(text) if spans is None else spans)]
+        return {m.group(1) for m in CREDITED_NAME.finditer(text)
+                if m.group(1) not in self.persons and all(m.end(1) <= a or m.start(1) >= b for a, b in taken)}
+
     def check(self, text: str, allowed: dict[str, set[str]]) -> FactReport:
         """The facts ``text`` states, true and wrong against ``allowed``; with ``allowed["directors"]``,
         a person said to have directed who directed none of the films is wrong too (counted in
-        ``wrong["directors"]``, never in the coverage: the name is already a fact of ``persons``)."""
+        ``wrong["directors"]``, never in the coverage: the name is already a fact of ``persons``).
+        A credited name the catalog does not know is wrong too (``wrong["strangers"]``)."""
         spans = self._spans(text)
         stated = self.facts(text, spans)
         true = {k: {f for f in v if f in allowed.get(k, set())} for k, v in stated.items()}
         wrong = {k: v - true[k] for k, v in stated.items()}
         if "directors" in allowed:
             wrong["directors"] = self.directing(text, spans) - allowed["directors"]
+        strangers = self.strangers(text, spans)
+        if strangers:
+            wrong["strangers"] = strangers
         return FactReport(true, wrong)
 
     def filter_text(self, text: str, allowed: dict[str, set[str]]) -> str:
         """The text without the sentences that state a wrong fact."""
-        sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+        sentences = SENTENCE_END.split(text.strip())
         return " ".join(s for s in sentences if s and self.check(s, allowed).n_wrong == 0)

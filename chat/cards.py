@@ -245,12 +245,13 @@ def film_facts(catalog: Catalog, i: int) -> str:
 # "is it scary?": the genres that make a film so
 QUALITIES = {"scary": ("Horror", "Thriller"), "funny": ("Comedy",), "sad": ("Drama", "War"), "animated": ("Animation",),
              "violent": ("Action", "War", "Horror", "Crime"), "gory": ("Horror", "War")}
-QUALITY_RE = re.compile(r"\b(scary|funny|sad|animated|violent|gory|long|short|good|for kids|kid friendly)\b",
-                        re.IGNORECASE)
+QUALITIES |= {"frightening": QUALITIES["scary"], "creepy": QUALITIES["scary"]}  # "is toy story frightening?"
+QUALITY_RE = re.compile(r"\b(scary|frightening|creepy|funny|sad|animated|violent|gory|long|short|good|for kids|"
+                        r"kid friendly)\b", re.IGNORECASE)
 # a verdict, not a question: "the 2nd one looks good", "sounds really good"
 JUDGED_GOOD = re.compile(r"\b(?:looks?|sounds?|seems?)\s+(?:\w+\s+)?good\b", re.IGNORECASE)
-QUALITY_ORDER = ("for kids", "kid friendly", "long", "short", "scary", "funny", "sad", "animated", "violent", "gory",
-                 "good")
+QUALITY_ORDER = ("for kids", "kid friendly", "long", "short", "scary", "frightening", "creepy", "funny", "sad",
+                 "animated", "violent", "gory", "good")
 
 
 def film_answer(catalog: Catalog, i: int, question: str) -> str:

@@ -230,6 +230,7 @@ def clean(text: str) -> tuple[str, bool]:
                           if m.group(1) < m.group(2) else m.group(0), text)  # "watched 1-3": cards 1, 2 and 3
     text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
     text = NUMBER_WORD.sub(lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}", text)  # "number four": 4
+    text = AS_LONG_AS.sub("if", text)  # "as long as it is suitable": a condition, not a long film
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
 
 
@@ -275,6 +276,7 @@ NUMBER_WORD = re.compile(r"\b(number|no\.|#)\s*(one|two|three|four|five)\b", re.
 # places of a list by range ("seen 1-3", "2 to 4 look good"), not lengths or scores ("2-3 hours", "1 to 5 stars")
 CARD_RANGE = re.compile(r"(?<![\w/.-])([1-5])\s*(?:-|\u2013|to|thru|through)\s*([1-5])(?![\w/.-])"
                         r"(?!\s*(?:hours?|hrs?|h\b|stars?|mins?|minutes?|out|of|/|times|x\b))", re.IGNORECASE)
+AS_LONG_AS = re.compile(r"\b(?:as|so) long as\b", re.IGNORECASE)
 # emoji that say something a word says: a thumb up is yes (or a like beside a film), a thumb down no
 EMOJI_WORDS = {"\U0001F44D": "thumbsup", "\U0001F44C": "thumbsup", "\u2705": "thumbsup", "\U0001F4AF": "thumbsup",
                "\U0001F44E": "thumbsdown", "\u274C": "thumbsdown", "\U0001F92E": "thumbsdown",
@@ -368,7 +370,7 @@ CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&
                        r"(?!\s*(?:hours?|hrs?|stars?|mins?|minutes?|times|x\b))", re.IGNORECASE)
 # a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
 # what a question asks of a film ("is heat long?", "men in black is funny?"), and how much ("kinda dark")
-_QUALITY = r"long|short|good|scary|funny|violent|gory|sad|dark|for kids|animated"
+_QUALITY = r"long|short|good|scary|frightening|creepy|funny|violent|gory|sad|dark|for kids|animated"
 _DEGREE = r"kinda|kind of|a bit|too|very|really|so"
 FACT_QUESTION = re.compile(
     r"\b(?:who(?:'?s| is| are)? (?:in|starring|stars? in|acts? in|plays? in)\b|who (?:directed|made|stars|starred|"
@@ -389,7 +391,7 @@ FACT_QUESTION = re.compile(
     r"^\s*why (?:is|was) (?:it|that|this)(?: one| film| movie)? so (?:long|short|old|dark|violent|sad)\b|"
     rf"^\s*(?:is|was) (?P<film>.{{2,50}}?) (?:(?:{_DEGREE}|that) )?(?:{_QUALITY}|ok|okay|alright|suitable|"
     r"appropriate|safe|any good|in colou?r|black and white|in there|in here|on here|"
-    r"in the catalog|available|(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))"
+    r"in the catalog|available|(?:in|on) (?:your|the) (?:list|catalog|catalogue|database|collection))(?: at all)?"
     r"(?: for (?:a|an|my|the|our|young|little|small) [^?.!]{1,30}| for kids| for children)?\s*\??\s*$)",
     re.IGNORECASE)  # ("is high noon scary for a 6 yr old?")
 # "why you give me Days of Thunder?", "why did you show me cartoons?": that film's reasons, or a kind not wanted
@@ -414,6 +416,7 @@ UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
               "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
+WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come)\s+(?P<what>[^?.!,]{2,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
 # "why that one, ...": the card the talk is on questioned, and more said after it
 WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:that|this)(?:\s+one)?\s*[,?!.;:-]", re.IGNORECASE)
 # "blade runner is action?": whether a film is of a kind, asked in the order some people type it
@@ -514,15 +517,15 @@ CLOSING_FILLER = CLOSING_WORDS | {
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh",
     "u", "ya", "yall", "guys", "loads", "lots", "heaps", "me", "us", "see", "goodbye", "im", "kindly", "aight", "out",
-    "love", "decide", "think", "about", "maybe", "au", "merci"}
+    "love", "decide", "think", "about", "maybe", "au", "merci", "dear", "darling", "real", "byebye"}
 # ("thats it im done, bye", "aight peace", "Thank you kindly, and goodbye.", "ty ❤️", "thanks, we will decide later")
 # the words around a film's name that choose it, before a goodbye ("ok casper", "the sting then", "Fine. The
 # Shining it is", "stargate i watch", "ok i take the fugitive")
 CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", "perfect", "cool", "i", "we", "ill",
                "well", "will", "take", "watch", "pick", "choose", "go", "with", "try", "lets", "gonna", "then"}
 CHOOSE_TAIL = {"then", "it", "is", "i", "we", "watch", "take", "tonight", "please", "pls", "for", "us", "me", "one",
-               "it's", "its", "will", "ill", "well"}
-CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*)(?:thanks?|thank you|thx|ty|cheers|bye|good ?bye|bye bye|"
+               "it's", "its", "will", "ill", "well", "ok", "okay"}  # ("hercules ok. bye")
+CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*|\s)(?:thanks?|thank you|thx|ty|cheers|bye|good ?bye|bye bye|"
                           r"good ?night|night|nite|gn|cheerio|peace|cya|see (?:you|ya)|ttyl|merci|au revoir|ciao|"
                           r"adios)\b"
                           r"[^.!?]*[.!?]*\s*$",
@@ -645,6 +648,12 @@ HALF_NAME_RE = re.compile(r"\b(?P<first>[a-z]+)\s+(?:something|somebody|someone|
                           r"whatshername|whatsername|whatsit|whatever(?:\s+(?:his|her)\s+name\s+is)?)\b", re.IGNORECASE)
 HALF_CLUE_RE = re.compile(r"\b(?:from|in|of)\s+(?:the\s+|that\s+|those\s+)?(?P<film>[\w'&:-]+(?:\s+[\w'&:-]+){0,4}?)"
                           r"(?:\s+(?:films?|movies?|ones?|series|franchise))?(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
+VALUE_FINE_RE = re.compile(r"^\s*(?P<what>[\w\s'-]{2,40}?)\s+(?:is|are|r)\s+(?:perfectly\s+|totally\s+|"
+                           r"completely\s+|absolutely\s+|also\s+|quite\s+)?(?:fine|ok|okay|alright|no problem)"
+                           r"(?:\s+(?:with|by|for)\s+(?:me|us))?(?:\s+too)?[\s.!]*$", re.IGNORECASE)
+THATS_THE_ONE_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|yes|yeah|yep|right|perfect)[\s,.!]+)?that'?s (?:the one|it)\b"
+                              r"(?:[\s,.!]+(?:(?:we'?re|i'?m) )?watching (?:it|that)(?: now| tonight)?)?[\s.!]*$",
+                              re.IGNORECASE)
 FILMS_NOW_RE = re.compile(r"\s*(?:some\s+)?(?:films?|movies?|pics|pix|flicks|recs|suggestions|options)\s+"
                           r"(?:now|already|asap|pls|plz|please)\b[\s\w,.!]*$", re.IGNORECASE)
 SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+of\s+(?:these|them|those|em)|these|those|"
@@ -991,6 +1000,11 @@ class Parser:
             film = self._film_named(tokens(here_why.group("what")))  # reasons (the rest argues with them)
             if film is not None:
                 return Parse(intents=["why"], about=[int(film)], truncated=truncated)
+        film_why = WHY_FILM_RE.match(text)
+        if film_why and tokens(film_why.group("what"))[:1] not in (["not"], ["no"], ["so"], ["would"], ["do"]):
+            film = self._film_named(tokens(film_why.group("what")))  # "why The Grifters?": that card's reasons
+            if film is not None and tuple(tokens(film_why.group("what"))) not in self.lex.values:
+                return Parse(intents=["why"], about=[int(film)], truncated=truncated)
         shown_why = WHY_SHOWN_RE.match(text)
         if shown_why:  # "why you give me Days of Thunder?": that card's reasons; "why you show me cartoon?
             what = tokens(shown_why.group("what"))  # i am adult": the kind of film is not wanted
@@ -1074,6 +1088,9 @@ class Parser:
             if out.pick is not None or "yes" in out.intents or out.liked:
                 out.intents = [i for i in out.intents if i != "bye"] + ["bye"]
                 return out
+            if not (out.names_something or out.pick is not None or set(out.intents) - {"yes", "any", "bye"}):
+                return Parse(intents=["bye"], truncated=truncated)  # "Thank you, that is all I needed. Bye bye."
+                # (not Bye Bye, Love), "ok still doing it. bye for real"
             out = Parse(truncated=truncated)
         core = _core(toks) or tuple(toks)
         if core in INTENT_OF:
@@ -1272,6 +1289,17 @@ class Parser:
             out.intents, out.wish = ["help"], ""  # type?": how to use the chat
         if FILMS_NOW_RE.match(text) and not out.names_something:  # "pics now pls": films now
             out.intents, out.wish = ["more"], ""
+        fine = VALUE_FINE_RE.match(text)
+        if fine and out.accepted and not (out.rejected or out.liked or out.disliked):
+            allowed = [tv for tv in self.parse(fine.group("what")).accepted
+                       if tv in out.accepted and tv[0] == "runtime"]
+            if allowed:  # "Long films are perfectly fine with me": no objection to their length, no wish for it
+                out.accepted = [tv for tv in out.accepted if tv not in allowed]  # (not "comedy is fine": a yes)
+                out.dropped += allowed
+                out.dropped_types.append("runtime")
+                out.wish = ""
+        if THATS_THE_ONE_RE.match(text) and not out.names_something:  # "thats the one. watching it now"
+            out.intents, out.wish = ["yes"], ""
         if CHOOSE_RE.search(text) and not out.names_something and set(tokens(text)) <= CHOOSE_FILLER | POLITE:
             out.intents, out.wish = ["yes"], ""  # "lovely, we'll watch that one": the film the talk is on, chosen
         if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
@@ -1701,6 +1729,9 @@ class Parser:
         for k, clause in enumerate(clauses):
             title_mood = self._clause(r, k, clause, title_mood)
         self._resolve_titles(r)
+        if CHOOSE_RE.search(text):  # "Sleeper is Woody Allen ... - we'll take Sleeper": the film chosen is liked,
+            out.disliked = [i for i in out.disliked if i not in out.liked]  # whatever a clause near its other
+            # mention said ("Mars Attacks is too silly")
         return r
 
     def _half_remembered(self, first: str, text: str) -> tuple[Value, set[int]] | None:

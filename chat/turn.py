@@ -1023,7 +1023,12 @@ class _Apply:
         follows, the short explanation is said here, before it."""
         s, m = self.s, self.m
         item = card_item(m, s, item_id)
-        if item is None or (item_id and item not in s.cards + s.shown):
+        earlier = set(s.cards + s.shown)  # the films shown in this conversation, as far back as undo reaches
+        was = s.previous  # (a new search starts ``shown`` afresh; its button on an older card still works)
+        while was is not None:
+            earlier |= set(was.cards + was.shown)
+            was = was.previous
+        if item is None or (item_id and item not in earlier):
             self.notes.append("There is no recommendation to explain yet." if item_id is None else
                               "I did not recommend that film in this conversation.")
         elif inline:

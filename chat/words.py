@@ -108,7 +108,7 @@ NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("any
                    ("stay", "away", "from"), ("had", "enough", "of"), ("leave", "out"), ("im", "over"),
                    ("steer", "away", "from"), ("not", "care", "for"), ("dont", "care", "for"),
                    ("do", "not", "care", "for")}  # "I do not care for anything over two hours"
-NOT_NEGATING_NEXT = {"mind", "care", "know"}  # "I don't mind"
+NOT_NEGATING_NEXT = {"mind", "care", "know", "wait", "sorry", "actually", "hang"}  # "I don't mind"; "no wait, 90s"
 
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
@@ -125,7 +125,9 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("ill", "watch"), ("well", "watch"), ("i", "will", "watch"), ("we", "will", "watch"),
                  ("gonna", "watch"), ("lets", "watch"), ("ill", "go", "with"), ("well", "go", "with"),
                  ("just", "go", "with"), ("lets", "go", "with"), ("going", "with"), ("ill", "go", "for"),
-                 ("well", "go", "for"), ("lets", "go", "for")}
+                 ("well", "go", "for"), ("lets", "go", "for"), ("well", "take"), ("ill", "take"),
+                 ("we", "will", "take"), ("lets", "take"), ("well", "do"), ("ill", "do"), ("i", "shall", "watch"),
+                 ("we", "shall", "watch")}
 # what may stand beside the film chosen and the words choosing it, and nothing else ("ok the 3rd one is
 # perfect, we'll watch that, thanks"; not "let's try something like titanic", "i'll watch it later")
 CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "alright", "then", "tonight", "i", "ill",
@@ -135,9 +137,10 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "first", "second", "third", "fourth", "fifth", "last", "number", "1st", "2nd", "3rd", "4th", "5th",
                  "1", "2", "3", "4", "5", "oh", "ooh", "amazing", "love", "loved", "thats", "s", "in",
                  "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its",
-                 "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic"}
+                 "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic", "now"}
 # choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
-CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|gonna|going to|let'?s)\s+(?:watch|go with|take|try|do)\b|"
+CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna|going to|let'?s)\s+"
+                       r"(?:watch|go with|take|try|do)\b|"
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b", re.IGNORECASE)
 # a child and their age: films for children ("movie night w my son, hes 6", "for my 7 year old")
 CHILD = r"(?:son|daughter|kids?|nephews?|nieces?|grand(?:sons?|daughters?|kids?|child(?:ren)?)|boy|girl|little ones?|" \
@@ -189,7 +192,10 @@ DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do"
               ("dont", "mind", "about"),
               ("doesnt", "have", "to", "be"),
               ("doesnt", "need", "to", "be"), ("dont", "need", "to", "be"), ("does", "not", "need", "to", "be"),
-              ("does", "not", "have", "to", "be"), ("dont", "need"),
+              ("does", "not", "have", "to", "be"), ("dont", "need"), ("need", "not", "be"), ("need", "not", "have"),
+              ("neednt", "be"), ("neednt", "have"), ("doesnt", "have", "to", "have"),
+              ("does", "not", "have", "to", "have"),
+              ("doesnt", "need", "to", "have"), ("dont", "need", "it", "to", "have"),
               ("changed", "my", "mind", "about"), ("change", "my", "mind", "about"), ("nix",)}
 SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
 SWAP_TO = {"for", "with", "to", "by", "into"}

@@ -171,6 +171,22 @@ def test_corpus_facts_are_true_and_test_phrasings_are_held_out(ml100k_catalog):
 
 
 @pytest.mark.data
+def test_a_credited_name_no_film_of_the_catalog_has_is_wrong(ml100k_catalog):
+    """Found by a helper at the app: "Gone with the Wind, starring John B. Lewis and John B. Lewis"
+    and "an adventure and children's film by Alan Mathias" were shown: the names are nobody's
+    in the catalog, so no list of true facts could flag them. A credited name the catalog does
+    not know is wrong; catalog people and titles after "and" are not."""
+    from adapters.faithful import FactChecker
+
+    checker = FactChecker(ml100k_catalog)
+    made_up = "Gone with the Wind, starring John B. Lewis. It is a film by Alan Mathias."
+    assert checker.check(made_up, {}).wrong["strangers"] == {"John B. Lewis", "Alan Mathias"}
+    assert checker.filter_text(made_up + " It won an Oscar.", {}) == "It won an Oscar."
+    fine = "It stars Tom Hanks and Meg Ryan. It shares comedy with Toy Story and The Lion King."
+    assert "strangers" not in checker.check(fine, {}).wrong
+
+
+@pytest.mark.data
 def test_fact_checker_flags_wrong_facts_and_filter_drops_them(ml100k_catalog):
     from adapters.faithful import FactChecker
 

@@ -1740,6 +1740,32 @@ def test_why_a_card_by_place_then_a_refusal_explains_it_and_lists_without(ml_eng
 
 
 @pytest.mark.data
+def test_why_a_card_of_an_earlier_search_is_explained(ml_engine):
+    """The why button of a card from an earlier search said "I did not recommend that film in
+    this conversation" (a new search starts the shown films afresh); it is explained."""
+    from chat.events import Why
+
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, first = engine.step(state, Text("a comedy from the 90s"))
+    state, _ = engine.step(state, Text("actually, a western"))
+    state, _ = engine.step(state, Text("from the 60s"))
+    state, why = engine.step(state, Why(first.cards[0].item_id, turn=state.turn))
+    assert why.explain == first.cards[0].item_id and "did not recommend" not in why.text
+
+
+@pytest.mark.data
+def test_thats_the_one_chooses_the_card_the_talk_is_on(ml_engine):
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("an action film from the 90s"))
+    second = reply.cards[1].title
+    state, reply = engine.step(state, Text("the second one looks good"))
+    state, reply = engine.step(state, Text("thats the one. watching it now"))
+    assert f"enjoy *{second}*" in reply.text
+
+
+@pytest.mark.data
 def test_undo_then_more_takes_the_last_change_back_and_applies_the_rest(ml_engine):
     """"undo that last bit, then add kathy bates" (dev11) searched for its words; now the last
     change is undone (said so) and Kathy Bates is added in the same reply."""

@@ -405,6 +405,60 @@ def test_a_person_half_remembered_by_first_name_and_a_film(ml100k_catalog, text,
 
 
 @pytest.mark.data
+@pytest.mark.parametrize("text, intents, liked", [
+    ("Thank you, that is all I needed. Bye bye.", ["bye"], []),  # (not *Bye Bye, Love*)
+    ("psycho it is thx bye", ["bye"], ["Psycho"]),
+    ("hercules ok. bye", ["bye"], ["Hercules"]),
+    ("Casablanca! goodbye dear", ["bye"], ["Casablanca"]),
+    ("ok still doing it. bye for real", ["bye"], []),
+    ("thats the one. watching it now", ["yes"], []),
+    ("why The Grifters?", ["why"], []),
+    ("y groundhog day", ["why"], []),
+])
+def test_goodbyes_choices_and_why_a_film_found_at_the_app(ml100k_catalog, text, intents, liked):
+    """A sixth helper over HTTP: "Bye bye." liked *Bye Bye, Love*; "psycho it is thx bye" searched
+    for "psycho bye"; "why The Grifters?" liked it; "thats the one" asked for other films."""
+    cat = ml100k_catalog
+    p = Parser(cat).parse(text)
+    assert p.intents == intents and [cat.titles[i] for i in p.liked] == liked and not p.wish
+    assert not p.disliked and not p.accepted
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("text, accepted, rejected, dropped", [
+    ("any era is fine, as long as it is suitable for children", [("genre", "Children's")], [], []),
+    ("it need not have Julie Andrews", [], [], [("cast", "Julie Andrews")]),
+    ("no wait 90s. w bruce wilis", [("decade", "1990s"), ("cast", "Bruce Willis")], [], []),
+    ("Long films are perfectly fine with me", [], [], [("runtime", "over 2 hours")]),
+])
+def test_conditions_corrections_and_no_objection_are_not_refusals(ml100k_catalog, text, accepted, rejected, dropped):
+    """"as long as" is no long film; "need not have" takes a person back (it ruled her out); "no
+    wait, 90s" corrects (it ruled the 90s out); "long films are fine" lifts the length."""
+    p = Parser(ml100k_catalog).parse(text)
+    assert sorted(p.accepted) == sorted(accepted) and p.rejected == rejected and p.dropped == dropped
+
+
+@pytest.mark.data
+def test_a_choice_beats_a_verdict_carried_from_a_clause_before(ml100k_catalog):
+    """"Mars Attacks is too silly. Sleeper is Woody Allen ... - we'll take Sleeper. Thanks, goodbye!"
+    disliked Sleeper (the mood of the clause before): the film chosen is liked, and it is goodbye."""
+    cat = ml100k_catalog
+    p = Parser(cat).parse("seen Men in Black. Mars Attacks is too silly. Sleeper is Woody Allen with Diane Keaton, "
+                          "so there's romance for her - we'll take Sleeper. Thanks, goodbye!")
+    assert [cat.titles[i] for i in p.liked] == ["Sleeper"] and [cat.titles[i] for i in p.disliked] == [
+        "Mars Attacks!"] and "bye" in p.intents
+
+
+@pytest.mark.data
+def test_is_a_film_frightening_for_a_child_is_a_question(ml100k_catalog):
+    """"Is Toy Story frightening at all for a five year old? And which is better, ..." asked for
+    horror and liked both films; the first question is now answered from Toy Story's record."""
+    p = Parser(ml100k_catalog).parse("Is Toy Story frightening at all for a five year old? And which is better, "
+                                     "Toy Story or A Goofy Movie?")
+    assert p.intents == ["about"] and not p.accepted and not p.liked
+
+
+@pytest.mark.data
 def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
     p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
     assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
