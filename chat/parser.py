@@ -178,6 +178,9 @@ class Parse:
     # a question about films ("who's in it?", "how long is fargo?"): the films it names (intent "about"; none
     # named and no place: the film the conversation is on)
     about: list[int] = field(default_factory=list)
+    # one film asked for by name ("can you show me back to the future?", "aladdin pls", "where is titanic?"):
+    # it is shown (catalog index; -1: the film the talk is on, "please show me it")
+    show_film: int | None = None
     # a yes-or-no question about a film's values ("is it PG?", "is that with michael j fox?", "is sabrina
     # the harrison ford one?"): the values asked about (intent "about")
     asked: list[Value] = field(default_factory=list)
@@ -416,6 +419,15 @@ UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
               "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
+# one film asked for by name: "can you show me back to the future?", "aladdin pls", "but where is titanic?"
+SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and)[\s,]+)?(?:(?:can|could|would|will) (?:you|u) "
+                          r"(?:please |pls )?|please |pls |just )*"
+                          r"(?:show me|show us|give me|gimme|pull up|put on|bring up|find me|get me)"
+                          r"\s+(?P<film>[^,.!?]+?)(?:,?\s*(?:please|pls|plz))?\s*[?.!]*\s*$", re.IGNORECASE)
+FILM_PLEASE_RE = re.compile(r"^\s*(?P<film>[^,.!?]{2,60}?)\s*,?\s*(?:please|pls|plz)\s*[?.!]*\s*$", re.IGNORECASE)
+WHERE_FILM_RE = re.compile(r"^\s*(?:but\s+|so\s+|and\s+)?where(?:'?s| is)\s+(?P<film>[^,.!?]+?)\s*\?+"
+                           r"(?:\s+(?:that'?s|that is|it'?s|it is) the one (?:i|we) (?:want|wanted)[^.!?]*[.!]*)?\s*$",
+                           re.IGNORECASE)
 WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come)\s+(?P<what>[^?.!,]{2,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
 # "why that one, ...": the card the talk is on questioned, and more said after it
 WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:that|this)(?:\s+one)?\s*[,?!.;:-]", re.IGNORECASE)
@@ -1000,6 +1012,9 @@ class Parser:
             film = self._film_named(tokens(here_why.group("what")))  # reasons (the rest argues with them)
             if film is not None:
                 return Parse(intents=["why"], about=[int(film)], truncated=truncated)
+        shown_film = self._film_asked_for(text)
+        if shown_film is not None:  # "can you show me back to the future?": that film, as a card
+            return Parse(show_film=shown_film, truncated=truncated)
         film_why = WHY_FILM_RE.match(text)
         if film_why and tokens(film_why.group("what"))[:1] not in (["not"], ["no"], ["so"], ["would"], ["do"]):
             film = self._film_named(tokens(film_why.group("what")))  # "why The Grifters?": that card's reasons
@@ -1733,6 +1748,24 @@ class Parser:
             out.disliked = [i for i in out.disliked if i not in out.liked]  # whatever a clause near its other
             # mention said ("Mars Attacks is too silly")
         return r
+
+    def _film_asked_for(self, text: str) -> int | None:
+        """The one film ``text`` asks to see by name ("can you show me back to the future?", "aladdin
+        pls", "but where is titanic?"): its catalog index, -1 for "please show me it" (the film the
+        talk is on), None when the words are no film's name (a kind of film, a person, "more")."""
+        m = SHOW_FILM_RE.match(text) or FILM_PLEASE_RE.match(text) or WHERE_FILM_RE.match(text)
+        if not m:
+            return None
+        words = [w for w in tokens(m.group("film")) if w not in ("again", "then", "now", "tonight")]
+        if words in (["it"], ["that"], ["that", "one"], ["this", "one"]) and m.re is SHOW_FILM_RE:
+            return -1
+        if not words or set(words) & (FILLERS | GENERIC_FILM_WORDS | PRONOUNS | {"some", "me", "more", "else", "other",
+                                                                                "others", "similar", "like"}):
+            return None
+        if tuple(words) in self.lex.values or tuple(words) in self.lex.persons or tuple(words) in self.lex.groups:
+            return None  # "show me comedies", "tom hanks pls": a wish
+        film = self._film_named(words)
+        return int(film) if film is not None else None
 
     def _half_remembered(self, first: str, text: str) -> tuple[Value, set[int]] | None:
         """A person remembered by first name and a film or series they were in ("the guy from

@@ -252,6 +252,8 @@ class _Apply:
             picked = [self.m.world.catalog_index(shown[k]) for k in p.places if -len(shown) <= k < len(shown)]
             self.which(p.which, p.about or picked)
             return
+        if p.show_film is not None and self.show_film(p.show_film):  # "can you show me back to the future?"
+            return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             head = _first_clause(text)
             if len(p.about) == 1 and head:  # "the fog looks good, is it long?": liked, and its facts
@@ -782,6 +784,26 @@ class _Apply:
         self.s = dataclasses.replace(s, liked=liked, disliked=disliked, seen=seen, persona_weights=weights)
         self.judged += (item,) if on_screen else ()
         self.then = "replace" if self.judged else "stay"
+
+    def show_film(self, i: int) -> bool:
+        """One film asked for by name ("can you show me back to the future?", "aladdin pls"; -1:
+        "please show me it", the film the talk is on): it becomes the first card, the others stay
+        beside it, and the reply says what the catalog knows of it. False when -1 finds no film."""
+        m, s = self.m, self.s
+        if i < 0:
+            i = self.before.topic
+            if i < 0:
+                return False
+        w = int(m.world.of_catalog[i])
+        if w < 0:  # in the catalog, not among the films recommended (too few ratings)
+            self.ack.append(f"I know of *{md(title_of(m.catalog, i))}*, but too few people here rated it for me to "
+                            "recommend it. " + film_facts(m.catalog, i))
+        else:
+            cards = (w, *(c for c in s.cards if c != w))[: max(len(s.cards), 1)]
+            self.s = dataclasses.replace(s, cards=cards, shown=tuple(dict.fromkeys((*s.shown, w))), topic=int(i))
+            self.ack.append("Here it is: " + film_facts(m.catalog, i))
+        self.then = "stay"
+        return True
 
     def about(self, films: list[int]) -> None:
         """Answers a question about films (catalog indices); with none named, about the film the

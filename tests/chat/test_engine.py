@@ -1740,6 +1740,25 @@ def test_why_a_card_by_place_then_a_refusal_explains_it_and_lists_without(ml_eng
 
 
 @pytest.mark.data
+def test_a_film_asked_for_by_name_is_shown(ml_engine):
+    """A sixth helper: "Can you show me Back to the Future?" liked it and listed other films; "aladdin
+    pls" searched for the word; "So you do have Top Hat? Please show me it" never showed it. The film
+    asked for is now the first card, the others stay beside it."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("Can you show me Back to the Future?"))
+    assert reply.text.startswith("Here it is: *Back to the Future* (1985)") and reply.cards[0].title == \
+        "Back to the Future"
+    state, reply = engine.step(state, Text("a comedy"))
+    before = [c.title for c in reply.cards]
+    state, reply = engine.step(state, Text("aladdin pls"))
+    assert [c.title for c in reply.cards] == ["Aladdin", *before[:4]]
+    state, reply = engine.step(state, Text("do you have top hat?"))
+    state, reply = engine.step(state, Text("please show me it"))
+    assert reply.cards[0].title == "Top Hat"
+
+
+@pytest.mark.data
 def test_why_a_card_of_an_earlier_search_is_explained(ml_engine):
     """The why button of a card from an earlier search said "I did not recommend that film in
     this conversation" (a new search starts the shown films afresh); it is explained."""

@@ -459,6 +459,22 @@ def test_is_a_film_frightening_for_a_child_is_a_question(ml100k_catalog):
 
 
 @pytest.mark.data
+@pytest.mark.parametrize("text, film", [("Can you show me Back to the Future?", "Back to the Future"),
+                                        ("aladdin pls", "Aladdin"), ("please show me it", None),
+                                        ("But where is Titanic? That is the one I want to watch.", "Titanic"),
+                                        ("show me comedies", False), ("tom hanks pls", False), ("2 pls", False),
+                                        ("show me films like fargo", False), ("more please", False)])
+def test_a_film_asked_for_by_name(ml100k_catalog, text, film):
+    """One film asked to be shown: its index (None: -1, the film the talk is on); False: not that
+    (a kind of film, a person, a card, more films)."""
+    p = Parser(ml100k_catalog).parse(text)
+    if film is False:
+        assert p.show_film is None
+    else:
+        assert p.show_film == (-1 if film is None else ml100k_catalog.titles.index(film))
+
+
+@pytest.mark.data
 def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
     p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
     assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
