@@ -181,6 +181,8 @@ class Parse:
     # one film asked for by name ("can you show me back to the future?", "aladdin pls", "where is titanic?"):
     # it is shown (catalog index; -1: the film the talk is on, "please show me it")
     show_film: int | None = None
+    # "seen all except aladdin": the films on screen seen, but these (intent "seen_all")
+    seen_but: list[int] = field(default_factory=list)
     # a yes-or-no question about a film's values ("is it PG?", "is that with michael j fox?", "is sabrina
     # the harrison ford one?"): the values asked about (intent "about")
     asked: list[Value] = field(default_factory=list)
@@ -389,6 +391,7 @@ FACT_QUESTION = re.compile(
     r"(?:is|was) (?:it|that|this)(?: one| film| movie)? (?:any )?good\b|(?:^|, *)any good\b|"
     r"\bwhat (?:oscars? )?(?:did|does) .{2,50}? (?:win|get)\b|"
     r"what(?:'?s| is) .{2,60} about\s*\??\s*$|what(?:'?s| is) (?:it|that|this)(?: one)? rated\b|"
+    r"what(?:'?s| is) .{2,50}? rated\s*\?|"
     r"^\s*(?:how long|what year|who directed|who(?:'?s| is) in|whats? (?:it )?rated|rating|runtime)\s*\??\s*$|"
     r"^\s*(?:is|it'?s|its) (?:a |an )?(?:good|scary|funny|long|violent|sad)(?: film| movie| one)?\s*\?+\s*$|"
     r"^\s*why (?:is|was) (?:it|that|this)(?: one| film| movie)? so (?:long|short|old|dark|violent|sad)\b|"
@@ -419,6 +422,15 @@ UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
               "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
+SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+(?:them|these|those|em))?|"
+                             r"every\s*(?:one|thing))\s*,?\s*(?:except|exept|excep|expect|but|apart from|other than|"
+                             r"besides|bar|save)\s+(?:for\s+)?(?P<films>[^.!?;]+?)\s*[.!?]*\s*$", re.IGNORECASE)
+# a search for someone else now ("Now for me, I would love a Hitchcock picture", "and now something for the kids"):
+# afresh, with what follows (the first audience's wishes do not carry over)
+NEW_AUDIENCE_RE = re.compile(r"^\s*(?:(?:ok|okay|right|and|so|alright)[\s,]+)*(?:now|next)\s*,?\s+"
+                             r"(?:something\s+|a film\s+|one\s+)?for\s+(?:me|myself|us|him|her|them|the\s+\w+|my\s+\w+)\b|"
+                             r"^\s*(?:(?:ok|okay|and)[\s,]+)*(?:something\s+|one\s+)?for\s+(?:me|myself)\s+now\b",
+                             re.IGNORECASE)
 # one film asked for by name: "can you show me back to the future?", "aladdin pls", "but where is titanic?"
 SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and)[\s,]+)?(?:(?:can|could|would|will) (?:you|u) "
                           r"(?:please |pls )?|please |pls |just )*"
@@ -454,8 +466,9 @@ FILM_VALUE_QUESTION = re.compile(r"^\s*(?:is|was)\s+(?P<film>.{2,50}?)\s+(?:the\
 # between two films named, asked of me; ``rest``: what is asked of them ("which is scarier")
 CHOICE_RE = re.compile(r"^\s*(?:(?:so|ok|okay|hmm+|and|well)[,\s]+)?(?:(?P<lead>which\b[^,:]{0,40})[,:]\s*)?"
                        r"(?P<should>(?:should|shall|do) (?:i|we) "
-                       r"(?:watch|go with|pick|see|choose)\s+)?(?P<a>[^,?;!]+?)\s+or\s+(?P<b>[^,?;!]+?)\s*"
-                       r"(?P<rest>(?:[,?;!]|\bwhich\b).*)?$", re.IGNORECASE)
+                       r"(?:watch|go with|pick|see|choose)\s+)?(?P<a>[^,?;!]+?)\s+(?:or|vs\.?|versus)\s+"
+                       r"(?P<b>[^,?;!\u2014\u2013]+?)"
+                       r"\s*(?P<rest>(?:[,?;!\u2014\u2013]|-\s|\bwhich\b).*)?$", re.IGNORECASE)
 CHOICE_REST = {"which", "one", "is", "s", "would", "be", "the", "film", "movie", "of", "them", "two", "do", "you",
                "think", "recommend", "should", "i", "we", "watch", "pick", "better", "best", "more", "less", "most"}
 # the comparison a choice asks for: "which is scarier?" is "the scariest" of the two
@@ -1012,6 +1025,12 @@ class Parser:
             film = self._film_named(tokens(here_why.group("what")))  # reasons (the rest argues with them)
             if film is not None:
                 return Parse(intents=["why"], about=[int(film)], truncated=truncated)
+        but = SEEN_ALL_BUT_RE.search(text)
+        if but:  # "seen all exept aladin": every card but that one
+            films = [self._film_of(tokens(part)) for part in re.split(r"\s*(?:,|\band\b|&)\s*", but.group("films"))
+                     if tokens(part)]
+            if films and None not in films:
+                return Parse(intents=["seen_all"], seen_but=[int(f) for f in films], truncated=truncated)
         shown_film = self._film_asked_for(text)
         if shown_film is not None:  # "can you show me back to the future?": that film, as a card
             return Parse(show_film=shown_film, truncated=truncated)
@@ -1348,7 +1367,8 @@ class Parser:
             out.wish = ""
         if OUT_END.search(text) and out.accepted and not out.rejected:  # "and kevin costner's out"
             out.rejected, out.accepted = list(out.accepted), []
-        fresh = RESTART_RE.match(text) or (FORGET_THAT_RE.match(text) if out.names_something else None)
+        fresh = RESTART_RE.match(text) or (FORGET_THAT_RE.match(text) if out.names_something else None) or (
+            NEW_AUDIENCE_RE.match(text) if out.names_something else None)  # "Now for me, ... a Hitchcock picture"
         if fresh:  # "scrap everything, i want a 70s horror now", "actually forget that, something with harrison
             # ford": afresh, with what follows ("forget that" alone may mean undo: left to the intents)
             out.intents = ["restart"] + [i for i in out.intents if i not in ("restart", "something_else", "any", "no")]
@@ -1595,8 +1615,9 @@ class Parser:
                 return [int(loose)]
         rest = [t for t in tokens(text[: question.start()] + " " + text[question.end():])
                 if t not in {"the", "one", "film", "movie", "is", "it", "that", "this", "was", "about", "of"}]
-        words = tuple(t for t in tokens(question.group(0)) if t not in {"what", "whats", "is", "s", "about"})
-        for key in (tuple(rest), words if question.group(0).lower().rstrip(" ?").endswith("about") else ()):
+        words = tuple(t for t in tokens(question.group(0)) if t not in {"what", "whats", "is", "s", "about", "rated"})
+        asks_of = question.group(0).lower().rstrip(" ?").endswith(("about", "rated"))  # "what is maverick rated?"
+        for key in (tuple(rest), words if asks_of else ()):
             if key and key in self.lex.titles and key not in self.lex.values:
                 return [self.lex.titles[key][0]]
         before = re.split(r"[.!?;]", text[: question.start()])
@@ -2099,8 +2120,9 @@ class Parser:
         rest = ((m.group("lead") or "") + " " + (m.group("rest") or "")).lower()
         asked = COMPARATIVE_RE.search(rest)
         words = set(tokens(COMPARATIVE_RE.sub(" ", rest)))
-        if not words <= CHOICE_REST | STOPWORDS:
-            return None
+        asks_which = re.match(r"[\s,;:\u2014\u2013-]*which\b", m.group("rest") or "", re.IGNORECASE)
+        if not words <= CHOICE_REST | STOPWORDS and not asks_which:  # ("fargo or the big lebowski - which did
+            return None  # critics rate higher?": any question of which of the two)
         places = [_place_of(m.group("a")), _place_of(m.group("b"))]
         if None not in places and places[0] != places[1]:  # "which is darker, the first or the third?": cards
             return [-1 - k for k in places], COMPARATIVES.get(asked.group(1).lower(), asked.group(1).lower()) if \

@@ -245,7 +245,7 @@ class _Apply:
                 self.card(CardFeedback(self.m.world.item_id(it), "like"))
                 self.chose(it, text)
             return
-        if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents):
+        if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents, p.seen_but):
             return
         if "which" in p.intents:  # "which is the scariest?": among the films on screen; "Alien or Aliens?"
             shown = last_cards(self.s)  # "which is darker, the first or the third?": those two cards
@@ -810,6 +810,11 @@ class _Apply:
         talk is on: the one asked about last (``ChatState.topic``), else one liked in the last
         turn, else the first of the last list."""
         m = self.m
+        head = re.split(r"(?<=[.!?])\s+", self.message.strip(), maxsplit=1)
+        if not films and len(head) == 2:  # "True Lies sounds fun. is it very violent?": True Lies (not the card
+            said = m.parser.parse(head[0])  # the talk was on)
+            named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
+            films = named if len(named) == 1 else []
         if not films and self.before.topic >= 0:  # "who directed jaws?", then "is it scary?": Jaws
             films = [self.before.topic]
         if not films:
@@ -986,13 +991,24 @@ class _Apply:
             " (your key is in the panel)." if self.s.user_id else ".") if kept else "Come back any time."))
         self.then = "close"
 
-    def seen_shown(self, every: bool) -> bool:
+    def seen_shown(self, every: bool, but: list[int] = ()) -> bool:
         """ "seen them all": each film on screen is seen, and new films come; "seen it": the film
         the talk is on (liked or asked about last), else the only card, else which one?. False
-        when no films are on screen (the message is read as usual)."""
+        when no films are on screen (the message is read as usual). ``but``: films (catalog
+        indices) excepted ("seen all except aladdin"): they stay, the others give way."""
         shown = self.s.cards
         if not shown:
             return False
+        kept = [w for w in shown if self.m.world.catalog_index(w) in set(but)]
+        if every and kept:
+            seen = [w for w in shown if w not in kept]
+            for w in seen:
+                self.card(CardFeedback(self.m.world.item_id(w), "seen"))
+            names = join_words(f"*{md(title_of(self.m.catalog, self.m.world.catalog_index(w)))}*" for w in kept)
+            self.ack[:] = [f"Noted: you have seen {len(seen)} of them, not {names}; I will not suggest the others "
+                           "again."]
+            self.judged, self.then = tuple(seen), "replace"
+            return True
         if every:
             for w in shown:
                 self.card(CardFeedback(self.m.world.item_id(w), "seen"))

@@ -328,7 +328,8 @@ VERDICT_WORDS = {w for p in REVIEW_LIKE | REJECT_BEFORE | GUILTY_PLEASURE for w 
     "absolutely", "totally", "honestly", "seriously", "truly", "both", "each", "all", "equally", "two", "three", "ever",
     "duo", "pair", "team", "combo"}  # "newman and redford are the best duo"
 # words that make a phrase a kind of film, not a film's name ("action movies were boring")
-GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "stuff", "ones", "one", "genre",
+GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "stuff", "ones", "one", "genre", "picture",
+                      "pictures",
                       "sequel", "sequels", "remake", "remakes", "series", "franchise", "trilogy", "cinema"}
 PRONOUNS = {"it", "that", "those", "these", "them", "this", "ones", "all"}
 PEOPLE_WORDS = {"kids", "kid", "family", "children", "child", "grandkids", "grandchildren", "grandson", "granddaughter",
@@ -337,6 +338,7 @@ PEOPLE_WORDS = {"kids", "kid", "family", "children", "child", "grandkids", "gran
 TITLE_END = {"is", "was", "are", "were", "has", "had", "isnt", "wasnt", "last", "already", "tonight", "honestly",
              "tbh", "lol", "goes", "gets", "still", "never", "always"}  # "spinal tap goes to 11"
 NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", "stuff", "ones", "those", "these",
+                   "picture",
                    "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and",
                    "or", "also", "plus", "too", "as", "well", "is", "was", "are", "were", "my", "i", "really",
                    "thought", "think", "one", "of", "in", "for", "with", "by", "me", "you", "we", "he", "she", "they",
@@ -346,7 +348,8 @@ NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", 
 # misspelt fillers are read as these ("flims", "movei", "somthing")
 # after a film's name, "like that film": "titanic vibes", "fargo-esque", "something heat-ish"
 SIMILAR_AFTER = {"vibes", "vibe", "vibey", "esque", "ish"}
-FILLERS = {"movie", "movies", "film", "films", "flick", "flicks", "something", "anything", "please", "recommend"}
+FILLERS = {"movie", "movies", "film", "films", "flick", "flicks", "something", "anything", "please", "recommend",
+           "picture", "pictures"}
 STOPWORDS = set("""
 i im id ive me my we us our you your a an the of to for from in on at by with and or but is are was were be been
 it its this that these those some any something anything movie movies film films flick flicks watch watching see

@@ -1759,6 +1759,21 @@ def test_a_film_asked_for_by_name_is_shown(ml_engine):
 
 
 @pytest.mark.data
+def test_seen_all_but_one_keeps_that_one_and_a_question_names_its_film(ml_engine):
+    """"seen all exept aladin" marked only Aladdin seen; "True Lies sounds fun. is it very
+    violent?" answered about the card the talk was on (True Romance)."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("an animated film"))
+    titles = [c.title for c in reply.cards]
+    assert "Aladdin" in titles
+    state, reply = engine.step(state, Text("seen all exept aladin"))
+    assert "not *Aladdin*" in reply.text and [c.title for c in reply.cards if c.title in titles] == ["Aladdin"]
+    state, reply = engine.step(state, Text("True Lies sounds fun. is it very violent?"))
+    assert "*True Lies* (1994)" in reply.text and reply.text.startswith("Yes")
+
+
+@pytest.mark.data
 def test_why_a_card_of_an_earlier_search_is_explained(ml_engine):
     """The why button of a card from an earlier search said "I did not recommend that film in
     this conversation" (a new search starts the shown films afresh); it is explained."""

@@ -475,6 +475,32 @@ def test_a_film_asked_for_by_name(ml100k_catalog, text, film):
 
 
 @pytest.mark.data
+@pytest.mark.parametrize("text, films, which", [
+    ("Dr. Strangelove vs Paths of Glory - which one is the stronger anti-war statement", 2, "best"),
+    ("Fargo or The Big Lebowski - which did critics rate higher?", 2, "best"),
+    ("heat or casino, which is scarier?", 2, "scariest"),
+])
+def test_two_films_compared_in_any_words(ml100k_catalog, text, films, which):
+    """"X vs Y - which ..." and "X or Y - which did critics rate higher?" liked both films (and asked
+    for war films); they compare the two now."""
+    p = Parser(ml100k_catalog).parse(text)
+    assert p.intents == ["which"] and len(p.about) == films and p.which == which and not p.liked
+
+
+@pytest.mark.data
+def test_questions_seen_all_but_one_and_a_new_audience(ml100k_catalog):
+    cat = ml100k_catalog
+    p = Parser(cat).parse("what is Maverick rated? PG?")  # a question, not a wish for rated PG
+    assert p.intents == ["about"] and [cat.titles[i] for i in p.about] == ["Maverick"] and not p.accepted
+    p = Parser(cat).parse("seen all exept aladin")
+    assert p.intents == ["seen_all"] and [cat.titles[i] for i in p.seen_but] == ["Aladdin"] and not p.seen
+    p = Parser(cat).parse("Now for me, I would love an Alfred Hitchcock picture with James Stewart")
+    assert p.intents == ["restart"] and sorted(p.accepted) == [("cast", "James Stewart"),
+                                                               ("director", "Alfred Hitchcock")]
+    assert not p.unknown_titles and not p.wish  # (not a film called "picture with")
+
+
+@pytest.mark.data
 def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
     p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
     assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
