@@ -428,7 +428,8 @@ SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+
 # a search for someone else now ("Now for me, I would love a Hitchcock picture", "and now something for the kids"):
 # afresh, with what follows (the first audience's wishes do not carry over)
 NEW_AUDIENCE_RE = re.compile(r"^\s*(?:(?:ok|okay|right|and|so|alright)[\s,]+)*(?:now|next)\s*,?\s+"
-                             r"(?:something\s+|a film\s+|one\s+)?for\s+(?:me|myself|us|him|her|them|the\s+\w+|my\s+\w+)\b|"
+                             r"(?:something\s+|a film\s+|one\s+)?for\s+"
+                             r"(?:me|myself|us|him|her|them|the\s+\w+|my\s+\w+)\b|"
                              r"^\s*(?:(?:ok|okay|and)[\s,]+)*(?:something\s+|one\s+)?for\s+(?:me|myself)\s+now\b",
                              re.IGNORECASE)
 # one film asked for by name: "can you show me back to the future?", "aladdin pls", "but where is titanic?"
