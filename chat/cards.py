@@ -458,4 +458,5 @@ def either_label(catalog, group, forms: dict[str, str] | None = None) -> str:
     if {catalog.attr_values[v][0] for v in group} == {"mpaa"} and len(names) > 1 and sorted(
             names, key=lambda n: ratings.index(n) if n in ratings else 99) == ratings[: len(names)]:
         return f"{ratings[len(names) - 1]} or milder"  # not "rated G or rated PG or rated PG-13"
-    return " or ".join((forms or {}).get(catalog.attr_values[v][0], "{}").format(n) for v, n in zip(group, names))
+    return join_words([(forms or {}).get(catalog.attr_values[v][0], "{}").format(n) for v, n in zip(group, names)],
+                      "or")  # "Crime, Thriller, War, Horror or Film-Noir"

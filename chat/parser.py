@@ -425,6 +425,16 @@ UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wr
 SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+(?:them|these|those|em))?|"
                              r"every\s*(?:one|thing))\s*,?\s*(?:except|exept|excep|expect|but|apart from|other than|"
                              r"besides|bar|save)\s+(?:for\s+)?(?P<films>[^.!?;]+?)\s*[.!?]*\s*$", re.IGNORECASE)
+# days and months, which some titles are: the day after "on", "this", "next" ... ("on Friday")
+WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+WHEN_BEFORE = {"on", "this", "next", "last", "by", "until", "till", "every", "since", "before", "after", "for", "in"}
+# a kind of film thrown back at the films shown, then what was asked for ("war?? i said not gory")
+ECHO_RE = re.compile(r"^\s*(?P<what>[\w' -]{2,30}?)\s*(?:\?{2,}|\?!+|!+\?)\s*(?:i said|i asked|i told you|i wanted|"
+                     r"i meant|i did say)\b", re.IGNORECASE)
+# a dark (black) comedy: a comedy that is also of a darker kind (the catalog has no word for the tone)
+DARK_COMEDY_RE = re.compile(r"\b(?:dark|darker|black|pitch[- ]black)\s+(?:comed(?:y|ies)|humou?r)\b", re.IGNORECASE)
+DARK_KINDS = tuple(("genre", g) for g in ("Crime", "Thriller", "War", "Horror", "Film-Noir"))
 # a search for someone else now ("Now for me, I would love a Hitchcock picture", "and now something for the kids"):
 # afresh, with what follows (the first audience's wishes do not carry over)
 NEW_AUDIENCE_RE = re.compile(r"^\s*(?:(?:ok|okay|right|and|so|alright)[\s,]+)*(?:now|next)\s*,?\s+"
@@ -1324,6 +1334,24 @@ class Parser:
             out.intents, out.wish = ["help"], ""  # type?": how to use the chat
         if FILMS_NOW_RE.match(text) and not out.names_something:  # "pics now pls": films now
             out.intents, out.wish = ["more"], ""
+        echo = ECHO_RE.match(text)
+        if echo:  # "war?? i said not gory": the kind shown, thrown back: not wanted
+            said = self.parse(text[echo.end():]).accepted  # (not "comedy?? i said funny": still wanted)
+            thrown = [tv for tv in self.parse(echo.group("what")).accepted
+                      if tv[0] not in PERSON_TYPES and tv not in said]
+            out.accepted += [tv for tv in said if tv not in out.accepted]
+            out.accepted = [tv for tv in out.accepted if tv not in thrown]
+            out.rejected += [tv for tv in thrown if tv not in out.rejected]
+        dark = DARK_COMEDY_RE.search(text)
+        comedy = ("genre", "Comedy")
+        if dark and comedy in self._vocab and not re.search(r"\b(?:no|not|nothing|without)\s+(?:\w+\s+)?(?:dark|black)",
+                                                            text, re.IGNORECASE):
+            out.accepted += [comedy] if comedy not in out.accepted else []  # "DARK comedy. like fargo or heathers": a
+            dark_kinds = tuple(tv for tv in DARK_KINDS if tv in self._vocab)  # comedy that is also crime, a
+            if dark_kinds and dark_kinds not in out.alternatives:  # thriller, war, horror or noir
+                out.alternatives.append(dark_kinds)
+            r.keep_leftover(lambda t, k: t not in ("dark", "darker", "black", "comedy", "comedies", "smth"))
+            out.wish = text.strip() if r.leftover and not set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS else ""
         fine = VALUE_FINE_RE.match(text)
         if fine and out.accepted and not (out.rejected or out.liked or out.disliked):
             allowed = [tv for tv in self.parse(fine.group("what")).accepted
@@ -2226,6 +2254,10 @@ class Parser:
                 if neg:
                     negated, i = True, i + len(neg)
                     continue
+                if toks[i] in ("arent", "isnt", "wasnt", "werent") and i == 0 and i + 1 < n and toks[i + 1] in (
+                        PRONOUNS | {"they", "these", "those"}):  # "aren't those Kieslowski too?": a question that
+                    i += 2  # says they are, no refusal
+                    continue
                 if toks[i] in NEGATORS and not (i + 1 < n and toks[i + 1] in NOT_NEGATING_NEXT):
                     negated, i = True, i + 1
                     continue
@@ -2435,6 +2467,8 @@ class Parser:
                 # "the Gilliam film Brazil (1985)": the film, not the country
                 return "title", 1, self._of_year(lex.titles[p], int(toks[i + 1]) if i + 1 < len(toks) and YEAR.match(
                     toks[i + 1]) else None)
+            if length == 1 and p[0] in WHEN_WORDS and i and toks[i - 1] in WHEN_BEFORE:
+                continue  # "date night on Friday": the day, not the film *Friday*
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 after = toks[i + length] if i + length < len(toks) else ""
                 number = self._sequel_number(after, toks[i + length + 1 : i + length + 2])
@@ -2670,6 +2704,8 @@ class Parser:
         or a name the catalog lacks (after a strong trigger, or typed with capitals where the
         message talks about films). Returns (tokens used, [mentions]) or None."""
         toks = c.toks
+        if toks[i] in WHEN_WORDS and i and toks[i - 1] in WHEN_BEFORE:
+            return None  # "date night on Friday": the day, not the film *Friday*
         end = len(toks)
         for j in range(i + 1, len(toks)):  # a known value or "was great" ends the title
             if toks[j] in TITLE_END or self._longest(toks, j, c, r, False, None):

@@ -501,6 +501,25 @@ def test_questions_seen_all_but_one_and_a_new_audience(ml100k_catalog):
 
 
 @pytest.mark.data
+@pytest.mark.parametrize("text, accepted, alternatives, rejected, liked", [
+    ("no. DARK comedy. like fargo or heathers", [("genre", "Comedy")], 1, [], ["Fargo", "Heathers"]),
+    ("war?? i said not gory. no blood. more like ghost story", [("genre", "Horror")], 0, [("genre", "War")], []),
+    ("comedy?? i said funny", [("genre", "Comedy")], 0, [], []),
+    ("aren't those Kieslowski too?", [("director", "Krzysztof Kieślowski")], 0, [], []),
+    ("something for date night on Friday", [], 0, [], []),
+])
+def test_dark_comedy_a_kind_thrown_back_a_question_and_a_weekday(ml100k_catalog, text, accepted, alternatives,
+                                                                 rejected, liked):
+    """The sixth helper: "DARK comedy" twice got "Yes, still Comedy." (a dark comedy is now a comedy
+    that is also crime, a thriller, war, horror or noir); "war?? i said not gory" asked for war; "aren't
+    those Kieslowski too?" ruled him out; "on Friday" disliked the film *Friday*."""
+    cat = ml100k_catalog
+    p = Parser(cat).parse(text)
+    assert p.accepted == accepted and len(p.alternatives) == alternatives and p.rejected == rejected
+    assert [cat.titles[i] for i in p.liked] == liked and not p.disliked
+
+
+@pytest.mark.data
 def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
     p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
     assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
