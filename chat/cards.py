@@ -70,7 +70,10 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
     similar, shared = (), ()
     if hist:
         sims = m.fused[hist] @ m.fused[item]
-        order = [k for k in np.argsort(-sims, kind="stable")[:2] if sims[k] > 0.35]
+        # close to a liked film: near in the fused space and sharing a genre or a person with it (not "Toy Story
+        # — close to Pulp Fiction", near only because both are popular films of the 1990s)
+        order = [k for k in np.argsort(-sims, kind="stable") if sims[k] > 0.35
+                 and _akin(m.catalog, i, m.world.catalog_index(hist[k]))][:2]
         similar = tuple(title_of(m.catalog, m.world.catalog_index(hist[k])) for k in order)
         if order:
             shared = shared_values(m.catalog, i, m.world.catalog_index(hist[order[0]]))
@@ -93,6 +96,12 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
 
 SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two films share, people first
 SHARED_WORDS = {"genre": str.lower, "decade": "the {}".format}  # a value in words ("crime", "the 1990s")
+
+
+def _akin(catalog: Catalog, a: int, b: int) -> bool:
+    """Catalog items ``a`` and ``b`` share a genre, a director, a writer or one of their stars."""
+    return any(set(catalog.values_of(a, t)) & set(catalog.values_of(b, t)) for t in ("genre", "director", "writer")
+               if t in catalog.attr_types) or bool(set(catalog.leads(a, STARS)) & set(catalog.leads(b, STARS)))
 
 
 def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ...]:

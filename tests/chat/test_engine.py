@@ -1889,3 +1889,22 @@ def test_start_over_says_so_before_it_asks(ml_engine):
     state, _ = ml_engine.step(state, Text("a comedy"))
     state, reply = ml_engine.step(state, Restart())
     assert reply.text.startswith("Starting over. What are you in the mood for?")
+
+
+@pytest.mark.data
+def test_close_to_a_liked_film_only_when_they_share_a_kind_or_a_person(ml_engine):
+    """The sixth helper saw "Toy Story — close to *Pulp Fiction*, which you liked": near in the
+    fused space only because both are popular 1990s films. A card is close to a liked film only
+    when they share a genre, a director, a writer or a star."""
+    from chat.cards import _akin
+
+    engine = ml_engine
+    cat = engine.m.catalog
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("loved pulp fiction"))
+    state, reply = engine.step(state, Text("something for kids"))
+    pulp = cat.titles.index("Pulp Fiction")
+    for card in reply.cards:
+        if "close to *Pulp Fiction*" in card.reason:
+            assert _akin(cat, cat.titles.index(card.title), pulp)
+    assert not any("Pulp Fiction" in c.reason for c in reply.cards if c.title == "Toy Story")
