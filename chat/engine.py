@@ -143,9 +143,10 @@ class Engine:
         return state_to_json(s, self._catalog_key)
 
     # the turn ------------------------------------------------------------------------------
-    def step(self, state: ChatState, event: Event) -> tuple[ChatState, Reply]:
-        """One turn: context (one memory read) -> apply -> score -> decide -> render -> record."""
-        summary = self._summary(state)
+    def step(self, state: ChatState, event: Event, summary: dict | None = None) -> tuple[ChatState, Reply]:
+        """One turn: context (one memory read) -> apply -> score -> decide -> render -> record.
+        ``summary``: the remembered summary when the caller has it (an undo just taken)."""
+        summary = self._summary(state) if summary is None else summary
         if state.turn >= MAX_TURNS:
             ctx = self.context(state, summary)
             return state, Reply(f"This conversation has reached {MAX_TURNS} turns. Please start a new session.",
@@ -157,11 +158,12 @@ class Engine:
         applied = apply_event(self.m, self.context(advanced, summary), advanced, event)
         if applied.then == "undo":  # "undo" typed, as the button
             rest = UNDO_WORDS_RE.sub(" ", event.text).strip(" ,.;!") if isinstance(event, Text) else ""
-            if not (rest and self.m.parser.parse(rest).names_something):
+            if state.previous is None or not (rest and self.m.parser.parse(rest).names_something):
                 return self._undo(state, summary)
-            undone, took = self._undo(state, summary)  # "undo that last bit, then add kathy bates": the undo,
-            new, reply = self.step(undone, Text(rest, turn=undone.turn))  # then the rest as a turn of its own
-            first = took.text.split("\n\n")[0]  # "Undone: no longer Horror."
+            undone, said_undone, after = self._undone_state(state, summary)  # "undo that last bit, then add
+            undone = dataclasses.replace(undone, turn=state.turn)  # (one turn stored: the next after ``state``)
+            new, reply = self.step(undone, Text(rest, turn=undone.turn), after)  # kathy bates": the undo, then the
+            first = said_undone  # rest, stored as one turn ("Undone: no longer Horror.")
             return new, dataclasses.replace(reply, text=f"{first}\n\n{reply.text}", brief=f"{first}\n\n{reply.brief}")
         ctx = self.context(applied.state, summary)
         new = self.decide(ctx, applied)
@@ -686,22 +688,29 @@ class Engine:
             return state, Reply("There is nothing to undo.", state.turn, question=state.question,
                                 cards=cards.cards(self.m, self.context(state, summary), state, state.cards),
                                 constraints=self._constraints(state))
+        restored, said, after = self._undone_state(state, summary)
+        ctx = self.context(restored, after)  # without what the undone turn liked
+        reply = self.render(ctx, restored, [said], [], None)
+        if self.memory is not None and restored.user_id is not None:
+            self.record(ctx, restored, Undo(state.turn), reply, after)
+        return restored, reply
+
+    def _undone_state(self, state: ChatState, summary: dict) -> tuple[ChatState, str, dict]:
+        """The state an undo goes back to, what it took back in words, and the remembered
+        summary after it (``state.previous`` must exist)."""
         def seen(s: ChatState) -> tuple:  # what a turn can change that the person sees
             return (s.accepted, s.rejected, s.either, s.liked, s.disliked, s.seen, s.refused, s.cards, s.question)
 
+        prev = state.previous
         now = seen(state)
         while prev.previous is not None and seen(prev) == now:  # a "why this?" or a question about a film
             prev = prev.previous  # changed nothing in view: undo the turn before it too, so undo does something
         # turn numbers only grow, so buttons of the undone turn are recognised as stale
         restored = dataclasses.replace(prev, turn=state.turn + 1)
-        said = [self._undone(state, restored)]
+        said = self._undone(state, restored)
         if self.memory is None or restored.user_id is None:
-            return restored, self.render(self.context(restored, summary), restored, said, [], None)
-        after = turn_summary(self.m.world, summary, restored, restored.previous, undone=state)
-        ctx = self.context(restored, after)  # without what the undone turn liked
-        reply = self.render(ctx, restored, said, [], None)
-        self.record(ctx, restored, Undo(state.turn), reply, after)
-        return restored, reply
+            return restored, said, summary
+        return restored, said, turn_summary(self.m.world, summary, restored, restored.previous, undone=state)
 
     def forget(self, s: ChatState) -> dict:
         return self.memory.forget(s.user_id) if self.memory and s.user_id else {}
