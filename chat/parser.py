@@ -429,6 +429,10 @@ SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+
 WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 WHEN_BEFORE = {"on", "this", "next", "last", "by", "until", "till", "every", "since", "before", "after", "for", "in"}
+# a film praised as the best of its kind the person has seen ("the most romantic film I've seen in ages")
+SUPERLATIVE_RE = re.compile(r"\b(?:the|my)\s+(?:(?:most|least)\s+(?P<q>\w+)|best|greatest|finest|funniest|"
+                            r"scariest|saddest)\s+(?:\w+\s+)?(?:film|movie|thing|flick)s?\s+"
+                            r"(?:i'?ve|i have|we'?ve|we have|i|we)\s+(?:ever\s+)?(?:seen|watched)\b", re.IGNORECASE)
 # a kind of film thrown back at the films shown, then what was asked for ("war?? i said not gory")
 ECHO_RE = re.compile(r"^\s*(?P<what>[\w' -]{2,30}?)\s*(?:\?{2,}|\?!+|!+\?)\s*(?:i said|i asked|i told you|i wanted|"
                      r"i meant|i did say)\b", re.IGNORECASE)
@@ -1308,7 +1312,8 @@ class Parser:
         if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish
             wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | set(
                 COUNT_WORDS) | CHOOSE_FILLER | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin",
-                                                "feeling", "ill"}
+                                                "feeling", "ill", "her", "him", "she", "he", "shes", "hes", "they",
+                                                "theyve", "them"}  # ("1 looks perfect for her, she's seen 2 and 3")
         if r.mentions:  # "saw both on the same day", "in the cinema": when and where a film was seen, no wish
             memory = {t for m in WHEN_SEEN_RE.finditer(text) for t in tokens(m.group(0))}
             r.keep_leftover(lambda t, k: t not in memory)
@@ -1334,6 +1339,14 @@ class Parser:
             out.intents, out.wish = ["help"], ""  # type?": how to use the chat
         if FILMS_NOW_RE.match(text) and not out.names_something:  # "pics now pls": films now
             out.intents, out.wish = ["more"], ""
+        best = SUPERLATIVE_RE.search(text)
+        if best and (out.liked or out.seen or out.unknown_titles):  # "Heat is the most romantic film I've seen in
+            out.liked += [i for i in out.seen if i not in out.liked + out.disliked]  # ages": Heat liked (not only
+            out.seen = []  # seen), and, unless more films are asked for, no wish for romance: praise of Heat
+            if not ASKS_FOR_MORE_RE.search(text[best.end():]):
+                praise = self.parse(best.group("q")).accepted if best.group("q") else []
+                out.accepted = [tv for tv in out.accepted if tv not in praise]
+                out.wish = ""
         echo = ECHO_RE.match(text)
         if echo:  # "war?? i said not gory": the kind shown, thrown back: not wanted
             said = self.parse(text[echo.end():]).accepted  # (not "comedy?? i said funny": still wanted)

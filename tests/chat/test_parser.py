@@ -520,6 +520,21 @@ def test_dark_comedy_a_kind_thrown_back_a_question_and_a_weekday(ml100k_catalog,
 
 
 @pytest.mark.data
+def test_the_best_film_i_have_seen_is_praise(ml100k_catalog):
+    """"Heat is the most romantic film I've seen in ages" marked Heat seen and asked for romance:
+    it is praise of Heat (liked); asking for more after it keeps the kind as a wish."""
+    cat = ml100k_catalog
+    p = Parser(cat).parse("Heat is the most romantic film I've seen in ages")
+    assert [cat.titles[i] for i in p.liked] == ["Heat"] and not p.seen and not p.accepted and not p.wish
+    p = Parser(cat).parse("Past Lives is the most romantic film I've seen in ages")
+    assert p.unknown_titles == ["Past Lives"] and not p.accepted
+    p = Parser(cat).parse("the most romantic film I've seen is casablanca, got anything like it?")
+    assert [cat.titles[i] for i in p.liked] == ["Casablanca"] and p.accepted == [("genre", "Romance")]
+    p = Parser(cat).parse("1 looks perfect for her, she's seen 2 and 3")
+    assert sorted(p.intents) == ["something_else", "yes"] and not p.wish
+
+
+@pytest.mark.data
 def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
     p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
     assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
