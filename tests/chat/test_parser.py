@@ -505,6 +505,8 @@ def test_questions_seen_all_but_one_and_a_new_audience(ml100k_catalog):
     ("no. DARK comedy. like fargo or heathers", [("genre", "Comedy")], 1, [], ["Fargo", "Heathers"]),
     ("war?? i said not gory. no blood. more like ghost story", [("genre", "Horror")], 0, [("genre", "War")], []),
     ("comedy?? i said funny", [("genre", "Comedy")], 0, [], []),
+    ("supernatural pls not slasher", [("genre", "Horror")], 0, [], []),  # (it ruled horror out)
+    ("ghost movie", [("genre", "Horror")], 0, [], []),  # (no cards at all)
     ("aren't those Kieslowski too?", [("director", "Krzysztof Kieślowski")], 0, [], []),
     ("something for date night on Friday", [], 0, [], []),
 ])
