@@ -2497,6 +2497,8 @@ class Parser:
                 return "language", length + (len(marker) if marker else 0), lex.languages_of[p]
             if p in lex.groups:
                 return "group", length, lex.groups[p]
+            if p == ("long",) and toks[i + 1 : i + 2] in (["takes"], ["take"], ["shots"], ["shot"], ["tracking"]):
+                continue  # "slow cinema with long takes": a way of filming, not a long film
             if p in lex.values and not self._people_word(toks, i, p):
                 return "values", length, lex.values[p]
             if p in lex.persons:

@@ -507,6 +507,7 @@ def test_questions_seen_all_but_one_and_a_new_audience(ml100k_catalog):
     ("comedy?? i said funny", [("genre", "Comedy")], 0, [], []),
     ("supernatural pls not slasher", [("genre", "Horror")], 0, [], []),  # (it ruled horror out)
     ("ghost movie", [("genre", "Horror")], 0, [], []),  # (no cards at all)
+    ("slow cinema with long takes, tarkovsky maybe", [("director", "Andrei Tarkovsky")], 0, [], []),  # (over 2 hours)
     ("aren't those Kieslowski too?", [("director", "Krzysztof Kieślowski")], 0, [], []),
     ("something for date night on Friday", [], 0, [], []),
 ])
