@@ -53,6 +53,7 @@ from chat.words import (
     ALL_NO,
     ALL_YES,
     ASK_TITLE,
+    BEDTIME_RE,
     BOOK_WORDS,
     CHILD_AGE_RE,
     CHILD_MAX_AGE,
@@ -1376,7 +1377,8 @@ class Parser:
                 out.wish = ""
         if THATS_THE_ONE_RE.match(text) and not out.names_something:  # "thats the one. watching it now"
             out.intents, out.wish = ["yes"], ""
-        if CHOOSE_RE.search(text) and not out.names_something and set(tokens(text)) <= CHOOSE_FILLER | POLITE:
+        if CHOOSE_RE.search(text) and not out.names_something and set(tokens(BEDTIME_RE.sub(" ", text))) <= (
+                CHOOSE_FILLER | POLITE):
             out.intents, out.wish = ["yes"], ""  # "lovely, we'll watch that one": the film the talk is on, chosen
         if out.absent_nations and not (out.accepted or out.alternatives or out.liked):  # "do you have a korean
             out.intents = [i for i in out.intents if i not in ("something_else", "more", "any")]  # film?": no list
@@ -2257,6 +2259,8 @@ class Parser:
                 negated = negated or trig in DISLIKE_TRIGGERS  # "I hate musicals": values after it are not wanted
                 strong = strong or trig in STRONG_TRIGGERS or (trig == ("like",) and i == 0 and k == 0)
                 i += len(trig)  # ("like the matrix" opening the message: a film's name follows)
+                if toks[i : i + 1] in (["it"], ["that"], ["this"], ["them"]) and trig in STRONG_TRIGGERS:
+                    strong = False  # "i'll watch it after the kids are in bed": the film is "it", no name follows
                 continue
             if toks[i] in ("no", "nah", "nope") and i + 1 < n and toks[i + 1] in CHANGE_OPENERS:
                 out.instead = True  # "lol no something w tom hanks", "nah something chill": another wish,
@@ -2695,7 +2699,7 @@ class Parser:
 
     def _fuzzy_word(self, tok: str):
         """A misspelt one-word value ("horor", "documentry", "westren"): (1, [values]) or None."""
-        if len(tok) < MIN_FUZZY_WORD or tok in STOPWORDS or tok in COMMON_WORDS or tok.startswith("grand"):
+        if len(tok) < MIN_FUZZY_WORD or tok in STOPWORDS or tok in COMMON_WORDS or tok in PEOPLE_WORDS - {"family"}:
             return None  # (the people "my grandchildren adored ..." are no kind of film: ``_people_word``)
         for form in (tok, tok[:-1] if tok.endswith("s") and len(tok) > MIN_FUZZY_WORD else None):  # "musicles"
             hit = process.extractOne(form, self._one_word_values, scorer=fuzz.ratio,

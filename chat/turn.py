@@ -26,7 +26,17 @@ from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart
 from chat.lexicon import RATINGS, tokens
 from chat.narrator import template_text
 from chat.parser import DIRECTOR_REF, PLACES, Parse, Parser
-from chat.words import CHOOSE_FILLER, CHOOSE_RE, ERA_SHIFT, EXCLUSIVE_TYPES, PERSON_TYPES, POLITE, STOPWORDS, join_words
+from chat.words import (
+    BEDTIME_RE,
+    CHOOSE_FILLER,
+    CHOOSE_RE,
+    ERA_SHIFT,
+    EXCLUSIVE_TYPES,
+    PERSON_TYPES,
+    POLITE,
+    STOPWORDS,
+    join_words,
+)
 from prompts import render
 from recsys.personas import Persona, reweight
 
@@ -970,7 +980,7 @@ class _Apply:
         something like titanic", "i'll watch it later", "we'll watch titanic another time"."""
         if not CHOOSE_RE.search(text) or p.not_now or {"more", "something_else"} & set(p.intents):
             return False
-        return set(tokens(self.m.parser.frame(text))) <= CHOOSE_FILLER
+        return set(tokens(self.m.parser.frame(BEDTIME_RE.sub(" ", text)))) <= CHOOSE_FILLER
 
     def chose(self, item: int, text: str) -> None:
         """The person chose a film to watch (liked already): the list stays as it is, and a thanks

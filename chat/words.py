@@ -137,11 +137,16 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "first", "second", "third", "fourth", "fifth", "last", "number", "1st", "2nd", "3rd", "4th", "5th",
                  "1", "2", "3", "4", "5", "oh", "ooh", "amazing", "love", "loved", "thats", "s", "in",
                  "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its",
-                 "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic", "now"}
+                 "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic", "now", "shall"}
 # choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
 CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna|going to|let'?s)\s+"
                        r"(?:watch|go with|take|try|do)\b|"
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b", re.IGNORECASE)
+# when tonight a film chosen will be watched: no wish, and still a choice ("I shall watch it after the children
+# are in bed"; not "later" or "another time", which may mean not now)
+BEDTIME_RE = re.compile(r"\b(?:after|once|when)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children|little ones|grandkids|"
+                        r"grandchildren|baby|boys|girls)\s+(?:are|r|have gone|go|get|went)\s+(?:in bed|to bed|to sleep|"
+                        r"asleep|down|home)\b", re.IGNORECASE)
 # a child and their age: films for children ("movie night w my son, hes 6", "for my 7 year old")
 CHILD = r"(?:son|daughter|kids?|nephews?|nieces?|grand(?:sons?|daughters?|kids?|child(?:ren)?)|boy|girl|little ones?|" \
         r"toddlers?|" \
