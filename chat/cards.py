@@ -257,6 +257,9 @@ QUALITIES = {"scary": ("Horror", "Thriller"), "funny": ("Comedy",), "sad": ("Dra
 QUALITIES |= {"frightening": QUALITIES["scary"], "creepy": QUALITIES["scary"]}  # "is toy story frightening?"
 QUALITY_RE = re.compile(r"\b(scary|frightening|creepy|funny|sad|animated|violent|gory|long|short|good|for kids|"
                         r"kid friendly)\b", re.IGNORECASE)
+# a question asked for a child ("for a five year old", "for my kids"): the answer adds the rating
+CHILD_ASKED = re.compile(r"\b(?:kids?|child|children|little ones?|grand(?:kids|children|son|daughter)s?|"
+                         r"(?:\d{1,2}|\w+)[- ](?:year|yr)[- ]?olds?|toddlers?|son|daughter)\b", re.IGNORECASE)
 # a verdict, not a question: "the 2nd one looks good", "sounds really good"
 JUDGED_GOOD = re.compile(r"\b(?:looks?|sounds?|seems?)\s+(?:\w+\s+)?good\b", re.IGNORECASE)
 QUALITY_ORDER = ("for kids", "kid friendly", "long", "short", "scary", "frightening", "creepy", "funny", "sad",
@@ -280,9 +283,14 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
         kinds = QUALITIES[word]
         has = [g for g in kinds if g in genres]
         surely = "Perhaps" if word == "sad" else "Probably"  # a drama is not always sad
-        return (f"{surely}: it is listed as {join_words([g.lower() for g in has])}." if has else
+        said = (f"{surely}: it is listed as {join_words([g.lower() for g in has])}." if has else
                 f"Probably not: it is listed as {join_words([g.lower() for g in sorted(genres)])}, not "
                 f"{join_words([g.lower() for g in kinds], 'or')}.") if genres else ""
+        if said and CHILD_ASKED.search(question):  # "is jumanji scary for a five year old?": a genre says little
+            rating = (details.get("mpaa") or [""])[0]  # of a scene that frightens a child; the rating says more
+            said += (f" It is {rating}; even films for children can have frightening scenes, so a look at the "
+                     "trailer first is wise." if rating else " Even films for children can have frightening scenes.")
+        return said
     if word in ("long", "short"):
         length = details.get("runtime") or []
         if not length:

@@ -237,6 +237,7 @@ def clean(text: str) -> tuple[str, bool]:
     text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
     text = NUMBER_WORD.sub(lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}", text)  # "number four": 4
     text = AS_LONG_AS.sub("if", text)  # "as long as it is suitable": a condition, not a long film
+    text = ISNT_ASKED.sub("is", text)  # "isnt Sleepless in Seattle a Meg Ryan film too?": a question, no refusal
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
 
 
@@ -283,6 +284,8 @@ NUMBER_WORD = re.compile(r"\b(number|no\.|#)\s*(one|two|three|four|five)\b", re.
 CARD_RANGE = re.compile(r"(?<![\w/.-])([1-5])\s*(?:-|\u2013|to|thru|through)\s*([1-5])(?![\w/.-])"
                         r"(?!\s*(?:hours?|hrs?|h\b|stars?|mins?|minutes?|out|of|/|times|x\b))", re.IGNORECASE)
 AS_LONG_AS = re.compile(r"\b(?:as|so) long as\b", re.IGNORECASE)
+ISNT_ASKED = re.compile(r"^\s*(?:but\s+|and\s+|wait\s*,?\s*)?(?:isn'?t|isnt|wasn'?t|wasnt)\b"
+                        r"(?=\s+(?!it\b|that\b|this\b)[^?]{3,80}\?\s*$)", re.IGNORECASE)
 # emoji that say something a word says: a thumb up is yes (or a like beside a film), a thumb down no
 EMOJI_WORDS = {"\U0001F44D": "thumbsup", "\U0001F44C": "thumbsup", "\u2705": "thumbsup", "\U0001F4AF": "thumbsup",
                "\U0001F44E": "thumbsdown", "\u274C": "thumbsdown", "\U0001F92E": "thumbsdown",
@@ -448,15 +451,20 @@ NEW_AUDIENCE_RE = re.compile(r"^\s*(?:(?:ok|okay|right|and|so|alright)[\s,]+)*(?
                              r"^\s*(?:(?:ok|okay|and)[\s,]+)*(?:something\s+|one\s+)?for\s+(?:me|myself)\s+now\b",
                              re.IGNORECASE)
 # one film asked for by name: "can you show me back to the future?", "aladdin pls", "but where is titanic?"
-SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and)[\s,]+)?(?:(?:can|could|would|will) (?:you|u) "
+SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|actually|please)[\s,]+)*"
+                          r"(?:(?:can|could|would|will) (?:you|u) "
                           r"(?:please |pls )?|please |pls |just )*"
                           r"(?:show me|show us|give me|gimme|pull up|put on|bring up|find me|get me)"
                           r"\s+(?P<film>[^,.!?]+?)(?:,?\s*(?:please|pls|plz))?\s*[?.!]*\s*$", re.IGNORECASE)
 FILM_PLEASE_RE = re.compile(r"^\s*(?P<film>[^,.!?]{2,60}?)\s*,?\s*(?:please|pls|plz)\s*[?.!]*\s*$", re.IGNORECASE)
-WHERE_FILM_RE = re.compile(r"^\s*(?:but\s+|so\s+|and\s+)?where(?:'?s| is)\s+(?P<film>[^,.!?]+?)\s*\?+"
-                           r"(?:\s+(?:that'?s|that is|it'?s|it is) the one (?:i|we) (?:want|wanted)[^.!?]*[.!]*)?\s*$",
+WHERE_FILM_RE = re.compile(r"^\s*(?:(?:but|so|and|wait|oh|hey|um)[\s,]+)*where(?:'?s| is| did| has| have)\s+"
+                           r"(?P<film>[^,.!?]+?)(?:\s+(?:go|gone|went))?\s*\?+"
+                           r"(?:\s+(?:(?:that'?s|that is|it'?s|it is) the one (?:i|we)|(?:i|we)) (?:want|wanted)[^.!?]*"
+                           r"[.!]*)?\s*$",
                            re.IGNORECASE)
-WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come)\s+(?P<what>[^?.!,]{2,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
+WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come)\s+(?:(?:did|do|would) (?:you|u) (?:mark|put|call|list|label|rate|"
+                         r"show|pick|choose|suggest|recommend)\s+)?(?P<what>[^?!,]{2,60}?)"
+                         r"(?:\s*[?.!]*\s*$|\s*\?+|\s+as\s+(?:only\s+)?(?:a\s+)?\w+\s*\?+)", re.IGNORECASE)
 # "why that one, ...": the card the talk is on questioned, and more said after it
 WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:that|this)(?:\s+one)?\s*[,?!.;:-]", re.IGNORECASE)
 # "blade runner is action?": whether a film is of a kind, asked in the order some people type it
@@ -478,6 +486,8 @@ VALUE_QUESTION = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|so|ok|wait|hmm)\s+)(?:is|
 # the same about a film named: "is sabrina the harrison ford one?", "is fargo in english?", "is heat with pacino?"
 FILM_VALUE_QUESTION = re.compile(r"^\s*(?:is|was)\s+(?P<film>.{2,50}?)\s+(?:the\s+(?P<one>.{2,40}?)\s+one|"
                                  r"(?P<what>(?:in|with|from|rated|by|a|an)\b.{1,40}?))\s*\?+\s*$", re.IGNORECASE)
+FILM_VALUE_QUESTION_LONG = re.compile(FILM_VALUE_QUESTION.pattern.replace("(?P<film>.{2,50}?)", "(?P<film>.{2,50})"),
+                                      re.IGNORECASE)
 # "Alien or Aliens?", "heat or casino, which is better?", "should i watch big or splash": a choice
 # between two films named, asked of me; ``rest``: what is asked of them ("which is scarier")
 CHOICE_RE = re.compile(r"^\s*(?:(?:so|ok|okay|hmm+|and|well)[,\s]+)?(?:(?P<lead>which\b[^,:]{0,40})[,:]\s*)?"
@@ -563,7 +573,9 @@ CLOSING_FILLER = CLOSING_WORDS | {
 # the words around a film's name that choose it, before a goodbye ("ok casper", "the sting then", "Fine. The
 # Shining it is", "stargate i watch", "ok i take the fugitive")
 CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", "perfect", "cool", "i", "we", "ill",
-               "well", "will", "take", "watch", "pick", "choose", "go", "with", "try", "lets", "gonna", "then"}
+               "well", "will", "take", "watch", "pick", "choose", "go", "with", "try", "lets", "gonna", "then",
+               "agreed", "agree", "decided", "settled", "on", "for", "going", "have", "ve", "weve", "ive"}  # ("ok we
+# agreed on the third one! thanks, bye")
 CHOOSE_TAIL = {"then", "it", "is", "i", "we", "watch", "take", "tonight", "please", "pls", "for", "us", "me", "one",
                "it's", "its", "will", "ill", "well", "ok", "okay"}  # ("hercules ok. bye")
 CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*|\s)(?:thanks?|thank you|thx|ty|cheers|bye|good ?bye|bye bye|"
@@ -1042,9 +1054,12 @@ class Parser:
             if film is not None:
                 return Parse(intents=["why"], about=[int(film)], truncated=truncated)
         but = SEEN_ALL_BUT_RE.search(text)
-        if but:  # "seen all exept aladin": every card but that one
-            films = [self._film_of(tokens(part)) for part in re.split(r"\s*(?:,|\band\b|&)\s*", but.group("films"))
-                     if tokens(part)]
+        if but:  # "seen all exept aladin", "seen all but the second": every card but that one
+            parts = [part for part in re.split(r"\s*(?:,|\band\b|&)\s*", but.group("films")) if tokens(part)]
+            places = [_place_of(part) for part in parts]
+            if places and None not in places:
+                return Parse(intents=["seen_all"], places=places, truncated=truncated)
+            films = [self._film_of(tokens(part)) for part in parts]
             if films and None not in films:
                 return Parse(intents=["seen_all"], seen_but=[int(f) for f in films], truncated=truncated)
         shown_film = self._film_asked_for(text)
@@ -1397,7 +1412,8 @@ class Parser:
             r.keep_leftover(lambda t, k: t not in ("wants", "likes", "loves", "prefers", "want", "like"))
             if set(r.leftover) <= WISHLESS | STOPWORDS:
                 out.wish = ""
-        people = [tv for tv in out.accepted + [v for g in out.alternatives for v in g] if tv[0] in PERSON_TYPES]
+        people = [tv for tv in out.accepted + out.rejected + [v for g in out.alternatives for v in g]
+                  if tv[0] in PERSON_TYPES]  # ("NO Coppola. I do not want any film directed by him": him)
         ref = None if people or out.liked or out.about else PERSON_REF_RE.search(text)
         if ref:  # "more with him": whose films, the turn says (the film the talk is on)
             words, prep = ref.group(0), (ref.group("prep") or "").lower()
@@ -1696,6 +1712,10 @@ class Parser:
                         r"recommend)\s+)?(?:the\s+|number\s+|#)?([1-9])\s*[?.!]*\s*$", text, re.IGNORECASE)
         if bare:  # "why 2?": the second card's explanation (found by a fifth helper: it explained the first)
             return int(bare.group(1)) - 1, "why"
+        like = re.match(r"\s*(?:more|something|anything|others?|films?|movies?)\s+(?:like|similar to)\s+"
+                        r"(?:number\s+|no\.?\s*|#)?([1-5])\s*(?:pls|please|plz)?\s*[.!?]*\s*$", text, re.IGNORECASE)
+        if like:  # "more like 3" (found in the browser: it was "any")
+            return int(like.group(1)) - 1, "more"
         places = Parser._places(text)
         m = places[1] if places else (CARD_REF.search(text) or CARD_REF_BARE.search(text)
                                       or CARD_REF_SAYS.search(text) or CARD_DIGIT_SAYS.match(text)
@@ -2135,8 +2155,15 @@ class Parser:
         """A yes-or-no question about a film's values: (the film named, or none for the film the talk
         is on or a card named by its place; the values asked about), or None when the message asks
         no such thing ("is it any good?" is the facts' question; "is there a comedy?" a wish)."""
-        named = FILM_VALUE_QUESTION.match(text)
-        named = named if named and named.group("film").lower() not in IT_WORDS | {"this one", "that one"} else None
+        for form in (FILM_VALUE_QUESTION, FILM_VALUE_QUESTION_LONG):  # the shortest name first, then the longest
+            named = form.match(text)  # ("is sleepless in seattle a meg ryan film?": not "sleepless" "in seattle")
+            named = named if named and named.group("film").lower() not in IT_WORDS | {"this one", "that one"} else None
+            asked = self._value_question_of(text, named)
+            if asked is not None or named is None:
+                return asked
+        return None
+
+    def _value_question_of(self, text: str, named: re.Match | None) -> tuple[list[int], list[Value]] | None:
         m = named or VALUE_QUESTION.search(text)
         if not m:
             return None

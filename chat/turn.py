@@ -255,7 +255,10 @@ class _Apply:
                 self.card(CardFeedback(self.m.world.item_id(it), "like"))
                 self.chose(it, text)
             return
-        if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents, p.seen_but):
+        shown_now = last_cards(self.s)
+        but = p.seen_but + [self.m.world.catalog_index(shown_now[k]) for k in p.places if "seen_all" in p.intents
+                            and -len(shown_now) <= k < len(shown_now)]  # "seen all but the second"
+        if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents, but):
             return
         if "which" in p.intents:  # "which is the scariest?": among the films on screen; "Alien or Aliens?"
             shown = last_cards(self.s)  # "which is darker, the first or the third?": those two cards
@@ -303,6 +306,9 @@ class _Apply:
             self.ack.append("Hello!")
         if "why" in p.intents:  # "why you give me Days of Thunder?": that card, when it was shown
             w = int(self.m.world.of_catalog[p.about[0]]) if len(p.about) == 1 else -1
+            if not p.about:  # "2 pls", then "y that one": the card the talk is on, not the first
+                talked = self._card_talked_of()
+                w = talked if talked is not None else -1
             more = bool(p.accepted or p.rejected or p.alternatives or p.dropped)
             self.why(self.m.world.item_id(w) if w >= 0 and w in self.s.cards + self.s.shown else None, inline=more)
             if not more:
@@ -804,6 +810,9 @@ class _Apply:
             i = self.before.topic
             if i < 0:
                 return False
+        same = [c for c in s.cards if title_of(m.catalog, m.world.catalog_index(c)) == title_of(m.catalog, i)]
+        if same:  # "Oh, can you show me Sabrina?" with the 1954 Sabrina on screen: that one, not the 1995 film
+            i = m.world.catalog_index(same[0])
         w = int(m.world.of_catalog[i])
         if w < 0:  # in the catalog, not among the films recommended (too few ratings)
             self.ack.append(f"I know of *{md(title_of(m.catalog, i))}*, but too few people here rated it for me to "
@@ -1018,6 +1027,8 @@ class _Apply:
             self.ack[:] = [f"Noted: you have seen {len(seen)} of them, not {names}; I will not suggest the others "
                            "again."]
             self.judged, self.then = tuple(seen), "replace"
+            if len(kept) == 1:  # the one not seen is the film the talk is on ("... thats the one")
+                self.s = dataclasses.replace(self.s, topic=int(self.m.world.catalog_index(kept[0])))
             return True
         if every:
             for w in shown:

@@ -107,7 +107,8 @@ NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("any
                    ("done", "with"), ("sick", "of"), ("tired", "of"), ("fed", "up", "with"), ("steer", "clear", "of"),
                    ("stay", "away", "from"), ("had", "enough", "of"), ("leave", "out"), ("im", "over"),
                    ("steer", "away", "from"), ("not", "care", "for"), ("dont", "care", "for"),
-                   ("do", "not", "care", "for")}  # "I do not care for anything over two hours"
+                   ("do", "not", "care", "for"), ("enough",)}  # "I do not care for anything over two hours";
+# "Enough Coppola, I have seen all his films"
 NOT_NEGATING_NEXT = {"mind", "care", "know", "wait", "sorry", "actually", "hang"}  # "I don't mind"; "no wait, 90s"
 
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
@@ -159,6 +160,7 @@ CHILD_AGE_RE = re.compile(
     r"|\b" + CHILD + r"[,\s]+(?:aged?\s+)?(\d{1,2})(?:\s*(?:and|&|,)\s*(\d{1,2}))?\b"
     r"(?!\s*(?:s\b|0s|mins?|minutes|hours?|hrs?|%|films?|movies?))"
     # a message opening with an age, the child named before ("hes 8", "she's only 6", "he's 12 and loves action")
+    r"|\b" + CHILD + r"\s+of\s+(\d{1,2})\b(?!\s*(?:s\b|0s|mins?|minutes|hours?|hrs?|%))"  # "a girl of 5 and a boy of 8"
     r"|^\s*(?:and\s+|oh\s+|well\s+)?(?:he|she|they)\s*(?:'?s|'?re| is| are)\s+(?:only\s+|just\s+)?(\d{1,2})"
     r"(?:\s+(?:and|&)\s+(\d{1,2}))?(?:\s*(?:years?(?: old)?|yrs?|yo))?\s*(?:[.!,]|$|and\b|but\b|so\b)", re.IGNORECASE)
 CHILD_MAX_AGE = 12

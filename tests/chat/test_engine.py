@@ -1908,3 +1908,25 @@ def test_close_to_a_liked_film_only_when_they_share_a_kind_or_a_person(ml_engine
         if "close to *Pulp Fiction*" in card.reason:
             assert _akin(cat, cat.titles.index(card.title), pulp)
     assert not any("Pulp Fiction" in c.reason for c in reply.cards if c.title == "Toy Story")
+
+
+@pytest.mark.data
+def test_seen_all_but_a_card_by_place_then_thats_the_one(ml_engine):
+    """In the browser: "seen all but the second" marked only the second card seen (the exact
+    opposite); "thats the one" after it now chooses the one not seen; "y that one" after "2 pls"
+    explained the first card."""
+    engine = ml_engine
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("scifi"))
+    second = reply.cards[1].title
+    state, reply = engine.step(state, Text("seen all but the second"))
+    assert f"not *{second}*" in reply.text and second in [c.title for c in reply.cards]
+    state, reply = engine.step(state, Text("thats the one. watching it now"))
+    assert f"enjoy *{second}*" in reply.text
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("smth funny 90s"))
+    two = reply.cards[1].title
+    state, reply = engine.step(state, Text("2 pls"))
+    state, reply = engine.step(state, Text("y that one"))
+    assert f"Why *{two}*" in reply.text
+

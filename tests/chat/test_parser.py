@@ -548,6 +548,39 @@ def test_watching_it_after_bedtime_chooses_it(ml100k_catalog, text):
 
 
 @pytest.mark.data
+def test_found_in_the_browser_round_seven(ml100k_catalog):
+    """A seventh helper, in chromium: a refusal of a director read as a wish ("Enough Coppola"),
+    "isnt Sleepless in Seattle a Meg Ryan film too?" ruled her out, "Oh, can you show me Roman
+    Holiday?" and "Where did Roman Holiday go?" liked it (no card), "why Barbarella? thats not new
+    wave at all" and "Why did you mark L.A. Confidential as only close?" liked the films, "more like
+    3" was "any", a goodbye with a pick searched for "agreed bye", "a girl of 5 and a boy of 8"
+    was no child."""
+    cat = ml100k_catalog
+    parser = Parser(cat)
+    p = parser.parse("Enough Coppola, I have seen all his films. No more Coppola please.")
+    assert p.rejected == [("director", "Francis Ford Coppola")] and not p.accepted
+    p = parser.parse("No, I said NO Coppola. I do not want any film directed by him.")
+    assert p.rejected == [("director", "Francis Ford Coppola")] and p.person_ref is None
+    p = parser.parse("isnt Sleepless in Seattle a Meg Ryan film too?")
+    assert p.intents == ["about"] and p.asked == [("cast", "Meg Ryan")] and not p.rejected
+    for text in ("Oh, can you show me Roman Holiday?", "Where did Roman Holiday go? I wanted to see it again."):
+        assert parser.parse(text).show_film == cat.titles.index("Roman Holiday")
+    for text, film in (("why Barbarella? thats not new wave at all", "Barbarella"),
+                       ("Why did you mark L.A. Confidential as only close? It is THE nineties neo-noir.",
+                        "L.A. Confidential")):
+        p = parser.parse(text)
+        assert p.intents == ["why"] and [cat.titles[i] for i in p.about] == [film] and not p.liked
+    assert parser.parse("more like 3").pick == (2, "more")
+    p = parser.parse("ok we agreed on the third one! thanks, bye")
+    assert p.pick == (2, "like") and "bye" in p.intents
+    p = parser.parse("seen all but the second")
+    assert p.intents == ["seen_all"] and p.places == [1]
+    p = parser.parse("Good afternoon. My grandchildren are coming over, a girl of 5 and a boy of 8. What could we "
+                     "watch together?")
+    assert ("genre", "Children's") in p.accepted
+
+
+@pytest.mark.data
 def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
     p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
     assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
