@@ -422,7 +422,7 @@ with gr.Blocks(title="Movie night: a conversational recommender") as demo:
     status = gr.Markdown(SERVICE.status(), elem_id="status")
     with gr.Row():
         with gr.Column(scale=5):
-            chatbot = gr.Chatbot(label="Conversation", height=460, elem_id="chat", allow_tags=False)
+            chatbot = gr.Chatbot(label="Conversation", show_label=False, height=460, elem_id="chat", allow_tags=False)
             question = gr.Markdown(visible=False, elem_id="question")
             with gr.Row(elem_id="chips"):
                 chips = [gr.Button(visible=False, size="sm", elem_id=f"chip-{k}") for k in range(N_CHIPS)]
