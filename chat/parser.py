@@ -443,6 +443,7 @@ ECHO_RE = re.compile(r"^\s*(?P<what>[\w' -]{2,30}?)\s*(?:\?{2,}|\?!+|!+\?)\s*(?:
 # a dark (black) comedy: a comedy that is also of a darker kind (the catalog has no word for the tone)
 DARK_COMEDY_RE = re.compile(r"\b(?:dark|darker|black|pitch[- ]black)\s+(?:comed(?:y|ies)|humou?r)\b", re.IGNORECASE)
 DARK_KINDS = tuple(("genre", g) for g in ("Crime", "Thriller", "War", "Horror", "Film-Noir"))
+OK_OPENER = re.compile(r"\s*(?:ok(?:ay)?|alright|right|so|now)\b", re.IGNORECASE)
 # a search for someone else now ("Now for me, I would love a Hitchcock picture", "and now something for the kids"):
 # afresh, with what follows (the first audience's wishes do not carry over)
 NEW_AUDIENCE_RE = re.compile(r"^\s*(?:(?:ok|okay|right|and|so|alright)[\s,]+)*(?:now|next)\s*,?\s+"
@@ -524,7 +525,9 @@ MID_RE = re.compile(r"\b(is|was|are|r|kinda|so|pretty|lowkey|honestly|bit|very|m
 RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:(?:scrap|forget|ditch|drop|"
                         r"bin|toss|clear|nvm|never ?mind)\s+(?:everything|all (?:of )?(?:that|this|it)|it all|"
                         r"all that stuff|all my answers)\b|(?:a\s+)?(?:new|change of) plans?\b|"
-                        r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b)"
+                        r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b|"
+                        r"(?:a\s+)?(?:different|new|another) direction\b|something (?:completely|totally|entirely) "
+                        r"different\b)"
                         r"|^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:lets\s+|let's\s+)?(?:start|begin) "
                         r"(?:over|again|fresh|afresh|from scratch)\b",
                         re.IGNORECASE)
@@ -1427,11 +1430,14 @@ class Parser:
             out.wish = ""
         if OUT_END.search(text) and out.accepted and not out.rejected:  # "and kevin costner's out"
             out.rejected, out.accepted = list(out.accepted), []
+        if out.names_something and "yes" in out.intents and OK_OPENER.match(text) and not out.pick:
+            out.intents = [i for i in out.intents if i != "yes"]  # "ok, now anything but Hitchcock": no answer "yes"
         fresh = RESTART_RE.match(text) or (FORGET_THAT_RE.match(text) if out.names_something else None) or (
             NEW_AUDIENCE_RE.match(text) if out.names_something else None)  # "Now for me, ... a Hitchcock picture"
         if fresh:  # "scrap everything, i want a 70s horror now", "actually forget that, something with harrison
             # ford": afresh, with what follows ("forget that" alone may mean undo: left to the intents)
-            out.intents = ["restart"] + [i for i in out.intents if i not in ("restart", "something_else", "any", "no")]
+            out.intents = ["restart"] + [i for i in out.intents if i not in ("restart", "something_else", "any", "no",
+                                                                              "yes")]
             out.dropped = []
             restart_words = set(tokens(fresh.group(0)))
             if not (out.names_something or out.era) or set(r.leftover) <= restart_words | FILLERS | POLITE:
@@ -2142,7 +2148,12 @@ class Parser:
             return None  # "the music was great" is no film
         self._title_parts()
         if len(key) == 1:  # one word begins several titles: the far better known film, if one is
-            return self._far_best_known(self._starts.get(key[0], ())) if alone_ok else None
+            if not alone_ok:
+                return None
+            first = self._far_best_known(self._starts.get(key[0], ()))
+            ends = self._parts.get(key, set()) - set(self._starts.get(key[0], ()))  # ("seen holy grail and wanda":
+            return first if first is not None else (next(iter(ends)) if len(ends) == 1 else None)  # the one title
+            # it ends)
         items = self._parts.get(key, set())
         if not items and len(key[-1]) >= 3 and key[-1] not in self._known_words:  # "pulp fic": the last word cut short
             n, rep = len(key), self.catalog.duplicate_of()

@@ -328,7 +328,9 @@ REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), (
                ("my", "favorite"),
                ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten"),
                ("wrecked", "me"), ("destroyed", "me"), ("broke", "me"),  # "saving private ryan wrecked me"
-               ("worth", "it"), ("worth", "watching"), ("worth", "the", "wait"), ("my", "top"), ("my", "childhood")}
+               ("worth", "it"), ("worth", "watching"), ("worth", "the", "wait"), ("my", "top"), ("my", "childhood"),
+               ("could", "be", "fun"), ("could", "be", "good"), ("might", "be", "fun"), ("might", "be", "good"),
+               ("looks", "fun"), ("sounds", "fun")}  # "doubtfire could be fun"
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise
 VERDICT_WORDS = {w for p in REVIEW_LIKE | REJECT_BEFORE | GUILTY_PLEASURE for w in p} | {

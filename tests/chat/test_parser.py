@@ -581,6 +581,23 @@ def test_found_in_the_browser_round_seven(ml100k_catalog):
 
 
 @pytest.mark.data
+def test_a_new_direction_ok_before_a_wish_and_a_title_by_its_last_word(ml100k_catalog):
+    """In the browser: "OK, different direction: a neo-noir from the nineties." kept the crime
+    dramas asked for before (a new search now); "ok, now anything but Hitchcock" answered "yes" to
+    the question shown ("Which one? Click a chip"); "seen holy grail and wanda" did not know *A
+    Fish Called Wanda* (a title's last word, beside another film)."""
+    cat = ml100k_catalog
+    parser = Parser(cat)
+    p = parser.parse("OK, different direction: a neo-noir from the nineties.")
+    assert p.intents == ["restart"] and sorted(p.accepted) == [("decade", "1990s"), ("genre", "Film-Noir")]
+    p = parser.parse("ok, now anything but Hitchcock")
+    assert p.intents == [] and p.rejected == [("director", "Alfred Hitchcock")]
+    assert parser.parse("ok").intents == ["yes"] and parser.parse("yes, a comedy").intents == ["yes"]
+    p = parser.parse("we have seen holy grail and wanda")
+    assert sorted(cat.titles[i] for i in p.seen) == ["Fish Called Wanda, A", "Monty Python and the Holy Grail"]
+
+
+@pytest.mark.data
 def test_why_a_card_then_a_refusal_keeps_the_refusal(ml100k_catalog):
     p = Parser(ml100k_catalog).parse("why number 3? i said nothing violent")
     assert p.intents == ["why"] and p.pick == (2, "why") and ("genre", "Horror") in p.rejected
