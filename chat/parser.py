@@ -449,7 +449,9 @@ OK_OPENER = re.compile(r"\s*(?:ok(?:ay)?|alright|right|so|now)\b", re.IGNORECASE
 NEW_AUDIENCE_RE = re.compile(r"^\s*(?:(?:ok|okay|right|and|so|alright)[\s,]+)*(?:now|next)\s*,?\s+"
                              r"(?:something\s+|a film\s+|one\s+)?for\s+"
                              r"(?:me|myself|us|him|her|them|the\s+\w+|my\s+\w+)\b|"
-                             r"^\s*(?:(?:ok|okay|and)[\s,]+)*(?:something\s+|one\s+)?for\s+(?:me|myself)\s+now\b",
+                             r"^\s*(?:(?:ok|okay|and)[\s,]+)*(?:something\s+|one\s+)?for\s+(?:me|myself)\s+now\b|"
+                             r"^\s*(?:and|then|as)\s*,?\s+(?:now\s+)?(?:something\s+|one\s+|a film\s+)?for\s+"
+                             r"(?:me|myself|us)\b",
                              re.IGNORECASE)
 # one film asked for by name: "can you show me back to the future?", "aladdin pls", "but where is titanic?"
 SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|actually|please)[\s,]+)*"

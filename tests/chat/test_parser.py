@@ -590,6 +590,8 @@ def test_a_new_direction_ok_before_a_wish_and_a_title_by_its_last_word(ml100k_ca
     parser = Parser(cat)
     p = parser.parse("OK, different direction: a neo-noir from the nineties.")
     assert p.intents == ["restart"] and sorted(p.accepted) == [("decade", "1990s"), ("genre", "Film-Noir")]
+    p = parser.parse("and for me, something romantic from the 1950s")  # (after the grandchildren's films: the
+    assert p.intents == ["restart"]  # summary said "Romance, 1950s instead of 1990s, Children's")
     p = parser.parse("ok, now anything but Hitchcock")
     assert p.intents == [] and p.rejected == [("director", "Alfred Hitchcock")]
     assert parser.parse("ok").intents == ["yes"] and parser.parse("yes, a comedy").intents == ["yes"]
