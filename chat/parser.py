@@ -1097,7 +1097,7 @@ class Parser:
             tail = set(tokens(text[ask + 1:]))
             if not tail & (REQUEST_CUES - {"what"}) or tokens(text[ask + 1:])[:1] == ["why"]:
                 return self.parse(text[: ask + 1])
-        of_film = PERSON_OF_FILM_RE.search(text) if not HALF_NAME_RE.search(text) else None  # (not "the guy
+        of_film = PERSON_OF_FILM_RE.search(text) if self._half_name(text) is None else None  # (not "the guy
         # from trainspotting, ewan something": him, by his first name)
         if of_film:  # "anything by the director of silence of the lambs?": that director's films
             role = (of_film.group("role") or of_film.group("role2")).lower()
@@ -1347,8 +1347,8 @@ class Parser:
             out.intents = ["undo"]  # "oops, fat fingers, undo that", "undo that last bit, then add kathy bates"
             r.keep_leftover(lambda t, k: t not in UNDO_WORDS)
             out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
-        half = HALF_NAME_RE.search(text)
-        who = self._half_remembered(half.group("first").lower(), text) if half else None
+        half = self._half_name(text)
+        who = self._half_remembered(half, text) if half else None
         if who is not None:  # "with that bald actor from the star trek films, patrick something": him
             person, clues = who
             out.accepted = [tv for tv in out.accepted if tv[0] not in PERSON_TYPES] + [person]
@@ -1860,22 +1860,27 @@ class Parser:
         film = self._film_named(words)
         return int(film) if film is not None else None
 
+    def _half_name(self, text: str) -> str | None:
+        """The first name of a person half remembered ("ewan something"): a first name people of
+        the catalog go by, before "something" (not "show me something"); None when none."""
+        return next((m.group("first").lower() for m in HALF_NAME_RE.finditer(text)
+                     if m.group("first").lower() in self._first_words), None)
+
     def _half_remembered(self, first: str, text: str) -> tuple[Value, set[int]] | None:
         """A person remembered by first name and a film or series they were in ("the guy from
         trainspotting, ewan something"; "that bald actor from the star trek films, patrick
         something"): ((cast, name), the films that said who) when one person of that first name
         is in those films, or, with no film named, when the first name alone is far better known
         for one star (``Lexicon.first_names``). None otherwise."""
-        if first not in self._first_words:
-            return None
+        if "_display_words" not in self.__dict__:  # each title's words, as displayed (built once)
+            self._display_words = [tokens(display_title(title)) for title in self.catalog.titles]
         films: set[int] = set()
         for m in HALF_CLUE_RE.finditer(text):
             words = [w for w in tokens(m.group("film")) if w not in TITLE_ARTICLES]
             n = len(words)
             if words:
-                films |= {i for i, title in enumerate(self.catalog.titles)
-                          if any(tokens(display_title(title))[j : j + n] == words
-                                 for j in range(len(tokens(display_title(title))) - n + 1))}
+                films |= {i for i, title in enumerate(self._display_words)
+                          if any(title[j : j + n] == words for j in range(len(title) - n + 1))}
         people = {name for i in films for name in self.catalog.values_of(i, "cast")
                   if tokens(name)[:1] == [first]}
         if len(people) == 1:

@@ -405,6 +405,15 @@ def test_a_person_half_remembered_by_first_name_and_a_film(ml100k_catalog, text,
 
 
 @pytest.mark.data
+def test_something_after_a_word_that_is_no_first_name_is_no_person_half_remembered(ml100k_catalog):
+    """"show me something by the director of jaws": "me something" is no half-remembered person, so
+    the director of Jaws is still asked for (a first check of "<word> something" lost the film)."""
+    cat = ml100k_catalog
+    p = Parser(cat).parse("show me something by the director of jaws")
+    assert p.person_ref == "director" and cat.titles[p.ref_film] == "Jaws"
+
+
+@pytest.mark.data
 @pytest.mark.parametrize("text, intents, liked", [
     ("Thank you, that is all I needed. Bye bye.", ["bye"], []),  # (not *Bye Bye, Love*)
     ("psycho it is thx bye", ["bye"], ["Psycho"]),
