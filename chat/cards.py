@@ -98,26 +98,30 @@ SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two fil
 SHARED_WORDS = {"genre": str.lower, "decade": "the {}".format}  # a value in words ("crime", "the 1990s")
 
 
+def _both(catalog: Catalog, a: int, b: int, t: str) -> list[str]:
+    """The values of type ``t`` catalog items ``a`` and ``b`` both have (for the cast, the stars
+    each card names: the first ``STARS``, not extras both happen to list); in ``a``'s order."""
+    if t == "cast":
+        mine, theirs = catalog.leads(a, STARS), set(catalog.leads(b, STARS))
+    else:
+        mine, theirs = catalog.values_of(a, t), set(catalog.values_of(b, t))
+    return [v for v in mine if v in theirs]
+
+
 def _akin(catalog: Catalog, a: int, b: int) -> bool:
     """Catalog items ``a`` and ``b`` share a genre, a director, a writer or one of their stars."""
-    return any(set(catalog.values_of(a, t)) & set(catalog.values_of(b, t)) for t in ("genre", "director", "writer")
-               if t in catalog.attr_types) or bool(set(catalog.leads(a, STARS)) & set(catalog.leads(b, STARS)))
+    return any(_both(catalog, a, b, t) for t in SHARED_TYPES if t != "decade" and t in catalog.attr_types)
 
 
 def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ...]:
-    """Up to ``n`` values catalog items ``a`` and ``b`` both have, in words: directors, stars (the
-    first two on each card, not extras both happen to list), writers, genres ("crime"), the
-    decade ("the 1990s")."""
+    """Up to ``n`` values catalog items ``a`` and ``b`` both have, in words: directors, stars,
+    writers, genres ("crime"), the decade ("the 1990s")."""
     out = []
     for t in SHARED_TYPES:
         if t not in catalog.attr_types:
             continue
-        if t == "cast":  # the names a card calls its stars
-            mine, theirs = catalog.leads(a, STARS), set(catalog.leads(b, STARS))
-        else:
-            mine, theirs = catalog.values_of(a, t), set(catalog.values_of(b, t))
         words = SHARED_WORDS.get(t, str)
-        out += [words(v) for v in mine if v in theirs and words(v) not in out]
+        out += [words(v) for v in _both(catalog, a, b, t) if words(v) not in out]
     return tuple(out[:n])
 
 

@@ -163,8 +163,9 @@ class Engine:
             undone, said_undone, after = self._undone_state(state, summary)  # "undo that last bit, then add
             undone = dataclasses.replace(undone, turn=state.turn)  # (one turn stored: the next after ``state``)
             new, reply = self.step(undone, Text(rest, turn=undone.turn), after)  # kathy bates": the undo, then the
-            first = said_undone  # rest, stored as one turn ("Undone: no longer Horror.")
-            return new, dataclasses.replace(reply, text=f"{first}\n\n{reply.text}", brief=f"{first}\n\n{reply.brief}")
+            # rest, stored as one turn ("Undone: no longer Horror.")
+            return new, dataclasses.replace(reply, text=f"{said_undone}\n\n{reply.text}",
+                                            brief=f"{said_undone}\n\n{reply.brief}")
         ctx = self.context(applied.state, summary)
         new = self.decide(ctx, applied)
         notes = applied.notes
