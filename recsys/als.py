@@ -27,6 +27,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from recsys.scorers import Params, Scorer
+from recsys.spmm import torch_csr
 
 
 @dataclass(frozen=True)
@@ -46,19 +47,6 @@ class ALSParams(Params):
             raise ValueError(f"ALSParams needs l2 >= 0 and alpha > 0, got l2={self.l2}, alpha={self.alpha}")
 
 
-def _torch_csr(m: sp.csr_matrix, values: np.ndarray | None = None):
-    import warnings
-
-    import torch
-
-    warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta state")
-    return torch.sparse_csr_tensor(torch.from_numpy(m.indptr.astype(np.int64)),
-                                   torch.from_numpy(m.indices.astype(np.int64)),
-                                   torch.from_numpy(np.ascontiguousarray(m.data if values is None else values,
-                                                                         dtype=np.float32)),
-                                   size=m.shape, check_invariants=False)
-
-
 def cg_solve(conf: sp.csr_matrix, Y: np.ndarray, X: np.ndarray, l2: float, steps: int) -> np.ndarray:
     """Update every row x_u of ``X`` ``(n_rows, f)`` towards the weighted least-squares
     solution given the other side's factors ``Y`` ``(n_cols, f)`` and confidences ``conf``
@@ -72,9 +60,9 @@ def cg_solve(conf: sp.csr_matrix, Y: np.ndarray, X: np.ndarray, l2: float, steps
     f = Y.shape[1]
     Yt = torch.from_numpy(np.ascontiguousarray(Y, dtype=np.float32))
     yty = Yt.T @ Yt + l2 * torch.eye(f)  # (f, f)
-    c = _torch_csr(conf)
+    c = torch_csr(conf)
     c_minus_1 = c.values() - 1.0
-    pattern = _torch_csr(conf)
+    pattern = torch_csr(conf)
 
     def apply_a(v):  # A_u v_u for every row, (n_rows, f)
         dots = torch.sparse.sampled_addmm(pattern, v, Yt.T, beta=0.0, alpha=1.0).values()

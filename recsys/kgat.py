@@ -36,9 +36,9 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from recsys.als import _torch_csr
 from recsys.personas import l2
 from recsys.scorers import Params, Scorer
+from recsys.spmm import Product
 
 
 @dataclass(frozen=True)
@@ -171,16 +171,16 @@ class KGAT(Scorer):
             kg_opt = torch.optim.Adam([emb, rel, w_r], lr=p.kg_lr) if p.kg_lr and p.kg_lr != p.lr else opt
             deg = np.maximum(np.diff(train.indptr), 1).astype(np.float32)
             # a user's first vector is the mean of their items' first vectors
-            mean_items = _torch_csr(sp.csr_matrix(sp.diags(1.0 / deg) @ train, dtype=np.float32))
+            mean_items = Product(sp.diags(1.0 / deg) @ train)
             hist = train.tocsr()
             pos_u = np.repeat(np.arange(n_users), np.diff(hist.indptr))
             pos_i = hist.indices.astype(np.int64)
             self.losses, self.epoch_seconds = [], []
 
             def entities():
-                return torch.cat([emb, torch.sparse.mm(mean_items, emb[:n_items])])
+                return torch.cat([emb, mean_items(emb[:n_items])])
 
-            def attention() -> torch.Tensor:
+            def attention() -> Product:
                 with torch.no_grad():
                     e = entities()
                     logits = np.empty(len(h), np.float32)
@@ -193,15 +193,15 @@ class KGAT(Scorer):
                 logits -= np.repeat(np.maximum.reduceat(logits, heads_start), np.diff(np.r_[heads_start, len(h)]))
                 ex = np.exp(logits)
                 ex /= np.repeat(np.add.reduceat(ex, heads_start), np.diff(np.r_[heads_start, len(h)]))
-                a = torch.sparse_coo_tensor(torch.from_numpy(np.stack([h, t])), torch.from_numpy(ex), (n_ent, n_ent),
-                                            check_invariants=False)
-                return a.coalesce().to_sparse_csr()
+                # the edges are sorted by head, then tail, and no (head, tail) pair repeats: already CSR
+                indptr = np.r_[0, np.cumsum(np.bincount(h, minlength=n_ent))]
+                return Product(sp.csr_matrix((ex, t, indptr), shape=(n_ent, n_ent)))
 
             def propagate(a, train_mode: bool) -> list:
                 e = entities()
                 layers_out = [e]
                 for k in range(p.layers):
-                    n = torch.sparse.mm(a, e)
+                    n = a(e)
                     e = nn.functional.leaky_relu(w1[k](e + n)) + nn.functional.leaky_relu(w2[k](e * n))
                     e = nn.functional.dropout(e, p.mess_dropout, training=train_mode)
                     layers_out.append(e)

@@ -223,3 +223,23 @@ def test_kgat_reads_the_catalog_and_its_graph(block_data, block_catalog, make):
     assert "catalog" not in kgat.__getstate__() and pickle.loads(pickle.dumps(kgat)).catalog is None
     other = make_scorer("kgat", SMALL_KGAT, catalog=block_catalog, items=np.arange(18)[::-1].copy()).fit(train)
     assert other.fingerprint() != kgat.fingerprint()  # other catalog items behind the same columns
+
+
+def test_sparse_product_matches_torch_forward_and_gradient():
+    """``recsys.spmm.Product`` (KGAT's propagation) gives torch.sparse.mm's value and gradient."""
+    import torch
+
+    from recsys.spmm import Product, torch_csr
+
+    m = sp.random(30, 20, density=0.2, random_state=np.random.default_rng(0), format="csr", dtype=np.float32)
+    x = torch.randn(20, 4, generator=torch.Generator().manual_seed(0), requires_grad=True)
+    w = torch.randn(30, 4, generator=torch.Generator().manual_seed(1))
+    (Product(m)(x) * w).sum().backward()
+    ours = x.grad.clone()
+    x.grad = None
+    ref = torch.sparse.mm(torch_csr(m), x)
+    (ref * w).sum().backward()
+    assert torch.allclose(Product(m)(x), ref, atol=1e-6)
+    assert torch.allclose(ours, x.grad, atol=1e-5)
+    y = torch.randn(30, 4)
+    assert torch.allclose(Product(m).t()(y), torch.from_numpy(m.T.toarray()) @ y, atol=1e-5)
