@@ -68,9 +68,14 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("violent", "violence", "brutal"), (("Action",), ("Action", "Crime", "Horror", "War"))),
     **dict.fromkeys(("gory", "gore", "bloody"), (("Horror",), ("Horror", "War"))),
     **dict.fromkeys(("dark",), ((), ("Film-Noir", "Horror", "War"))),
+    **dict.fromkeys(("with aliens", "about aliens", "alien invasion", "spaceships", "robots", "time travel"),
+                    (("Sci-Fi",), ("Sci-Fi",))),  # ("i loved aliens": the film)
+    **dict.fromkeys(("wizards", "wizard", "dragons", "elves", "sorcery", "sword and sorcery"),
+                    (("Fantasy",), ("Fantasy",))),  # "nothing with aliens or wizards"
     **dict.fromkeys(("scare me", "scare the pants off", "scare the pants off me", "scare the hell out of me",
                      "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",
-                     "make me scream", "jump scares", "jumpscares"), (("Horror",), ("Horror",))),
+                     "make me scream", "jump scares", "jumpscares", "sleep with the lights on",
+                     "sleep with the light on", "keep me up at night"), (("Horror",), ("Horror",))),
     **dict.fromkeys(("zombie", "zombies", "vampire", "vampires", "ghost story", "ghost stories", "haunted house",
                      "haunted", "monster movie", "monster movies", "werewolf", "werewolves", "supernatural",
                      "paranormal", "occult", "ghost movie", "ghost movies", "ghost film", "ghost films", "ghosts"),
@@ -448,7 +453,8 @@ class Lexicon:
         praised = tuple(tv for tv in (("critics", "critics' favourite"), ("critics", "well reviewed")) if tv in vocab)
         if len(praised) == 2:  # "highly rated": the two best bands of the critics' score
             for words in ("highly rated", "top rated", "well rated", "highest rated", "best rated", "highly reviewed",
-                          "highly acclaimed", "well liked by critics", "good ratings", "rated highly"):
+                          "highly acclaimed", "well liked by critics", "good ratings", "rated highly",
+                          "critically adored", "critically loved", "critically praised", "the canon"):
                 self.groups[phrase(words)] = praised
         thrills = tuple(tv for tv in (("genre", "Action"), ("genre", "Thriller")) if tv in vocab)
         if len(thrills) == 2:  # "an adrenaline rush": action or a thriller

@@ -412,9 +412,15 @@ WHY_HERE_RE = re.compile(r"^\s*why (?:is|was|did you (?:pick|choose|suggest|show
                          r"\s+(?:here|there|on (?:the|this|my) list|in (?:the|this|my) list|suggested|recommended|"
                          r"picked|included)?\s*(?:[?.!]|$)", re.IGNORECASE)
 # when and where a film named was seen: no wish ("oppenheimer and barbie, saw both on the same day")
+MAKE_THEM_RE = re.compile(r"\bmake\s+(?:the\s+|my\s+|our\s+)?(?:little\s+ones|kids|children|grandkids|them|us|her|him"
+                          r"|me)\s+(?:giggle|laugh|smile|scream|jump)", re.IGNORECASE)
+ROUGH_DAY_RE = re.compile(r"\b(?:after|had|having|been)\s+(?:a|an|such\s+a|the|one)\s+(?:\w+\s+)?(?:rubbish|rough|"
+                          r"hard|bad|tough|awful|terrible|crap|crappy|shit|shitty|horrible|stressful|"
+                          r"exhausting|draining|miserable)\s+(?:day|week|month|year|shift|night)\b", re.IGNORECASE)
 WHEN_SEEN_RE = re.compile(r"\b(?:on the same (?:day|night|weekend)|as a (?:kid|child|teen|teenager)|"
                           r"when i was (?:a kid|young|little|a child|a teen|small)|in the (?:cinema|theat(?:er|re))|"
                           r"at the (?:cinema|movies)|years ago|back in the day|growing up|"
+                          r"(?:last|this) (?:week|month|year|weekend|night|summer|christmas)|"
                           r"on (?:tv|telly|video|vhs|dvd))\b",
                           re.IGNORECASE)
 ROLE_CUES = ("directed", "director", "directors", "starring", "written")  # typed with a slip: the word meant
@@ -708,7 +714,8 @@ HALF_CLUE_RE = re.compile(r"\b(?:from|in|of)\s+(?:the\s+|that\s+|those\s+)?(?P<f
                           r"(?:\s+(?:films?|movies?|ones?|series|franchise))?(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
 VALUE_FINE_RE = re.compile(r"^\s*(?P<what>[\w\s'-]{2,40}?)\s+(?:is|are|r)\s+(?:perfectly\s+|totally\s+|"
                            r"completely\s+|absolutely\s+|also\s+|quite\s+)?(?:fine|ok|okay|alright|no problem)"
-                           r"(?:\s+(?:with|by|for)\s+(?:me|us))?(?:\s+too)?[\s.!]*$", re.IGNORECASE)
+                           r"(?:\s+(?:with|by|for)\s+(?:me|us))?(?:\s+too)?(?:[\s.!]*$|\s*[,;]\s*(?:just|but)\b)",
+                           re.IGNORECASE)  # ("mixed reviews are fine, just not the bad ones")
 THATS_THE_ONE_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|yes|yeah|yep|right|perfect)[\s,.!]+)?that'?s (?:the one|it)\b"
                               r"(?:[\s,.!]+(?:(?:we'?re|i'?m) )?watching (?:it|that)(?: now| tonight)?)?[\s.!]*$",
                               re.IGNORECASE)
@@ -716,6 +723,13 @@ FILMS_NOW_RE = re.compile(r"\s*(?:some\s+)?(?:films?|movies?|pics|pix|flicks|rec
                           r"(?:now|already|asap|pls|plz|please)\b[\s\w,.!]*$", re.IGNORECASE)
 SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+of\s+(?:these|them|those|em)|these|those|"
                          r"every\s+one|all(?=\s*(?:[,.!?;]|$)))", re.IGNORECASE)  # (not "seen all about eve")
+BAD_ONES_RE = re.compile(r"\b(?:not|no|nothing|none of)\s+(?:the\s+)?(?:really\s+)?(?:bad|worst|terrible|awful)"
+                         r"\s+ones\b", re.IGNORECASE)
+PLACE_YES = re.compile(r"^\s*(?:number\s+|no\.?\s*|#)?([1-5])\s+(?:yes|yep|yeah|yess+|ya)\s*$", re.IGNORECASE)
+REST_NO = re.compile(r"^\s*(?:and\s+)?(?:all\s+)?(?:the\s+)?(?:rest|others|other\s+ones)\s+(?:nah|no|nope|meh|not\s+"
+                     r"for\s+me|not\s+really|pass)\s*$", re.IGNORECASE)
+EASY_WATCH_RE = re.compile(r"\b(?:something|anything|film|movie|one|watch)\s+(?:nice\s+and\s+|really\s+|very\s+)?"
+                           r"easy\b", re.IGNORECASE)
 NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
 REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:ay)? |so )*"
                             r"(?:show me|recommend|give me|gimme|suggest|list|pick|pull up)\b", re.IGNORECASE)
@@ -777,8 +791,11 @@ def _choice_words(head: str) -> list[str]:
 
 def _only_films(out: Parse, text: str) -> bool:
     """The message only tells of films (liked, disliked, seen) and asks for nothing."""
+    cues = set(tokens(text)) & REQUEST_CUES
+    if re.search(r"\ba\s+(?:big\s+|huge\s+|real\s+)?hit\b", text, re.IGNORECASE):
+        cues.discard("hit")  # "was a hit with the kids": no "hit me with"
     return bool(out.liked or out.disliked or out.seen) and not (
-        out.accepted or out.alternatives or out.rejected or out.intents or set(tokens(text)) & REQUEST_CUES)
+        out.accepted or out.alternatives or out.rejected or out.intents or cues)
 
 
 def _review_mood(toks: list[str], v: int) -> str | None:
@@ -1218,7 +1235,9 @@ class Parser:
                 text = text[head.end():]
         first = re.match(r"\s*([A-Za-z]+)\s*[,.;:!]", text) or re.match(r"\s*(nah|nope|naw)\s+(?=too\b)", text, re.I)
         if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks", "nah too old"
-            out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")
+            if not (OK_OPENER.match(first.group(1)) and re.match(r"\s*(?:and|plus|also)\b", text[first.end():], re.I)):
+                out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")  # (not "ok, and with
+                # good reviews": a wish added)
             text = text[first.end():]
             rest = tuple(t for t in tokens(text) if t not in POLITE)
             if rest in INTENT_OF and INTENT_OF[rest] not in ("yes", "no"):  # "ok, why this one": the second says it
@@ -1300,7 +1319,7 @@ class Parser:
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
         elif not rated and (young and max(young) <= TEEN_MAX_AGE or not young and FOR_A_CHILD_RE.search(text)) and (
-                kids not in out.accepted) and not _only_films(out, text):
+                kids not in out.accepted) and not _only_films(self._without_credited(out), text):
             # "less scary for my son", "shes 14": nothing rated R (a mood-like wish, ``soft``); not "watched
             # snow white with my niece yesterday", which only tells of a film
             adult = [tv for tv in ADULT_RATINGS if tv in self._vocab and tv not in out.accepted + out.rejected]
@@ -1333,8 +1352,15 @@ class Parser:
         if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish
             wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | set(
                 COUNT_WORDS) | CHOOSE_FILLER | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin",
-                                                "feeling", "ill", "her", "him", "she", "he", "shes", "hes", "they",
-                                                "theyve", "them"}  # ("1 looks perfect for her, she's seen 2 and 3")
+                                                "rest", "feeling", "ill", "her", "him", "she", "he", "shes", "hes",
+                                                "they", "theyve", "them"}  # ("1 looks perfect for her, she's seen 2
+        # and 3")
+        if MAKE_THEM_RE.search(text):  # "something silly to make the little ones giggle": the giggle is the wish
+            r.keep_leftover(lambda t, k: t != "make")
+        rough = {t for m in ROUGH_DAY_RE.finditer(text) for t in tokens(m.group(0))}
+        if rough and (out.accepted or out.alternatives):  # "need a pick me up after a rubbish week": why they want
+            # it, no wish of its own (alone, "long day at work, something to unwind", it is the wish)
+            r.keep_leftover(lambda t, k: t not in rough)
         if r.mentions:  # "saw both on the same day", "in the cinema": when and where a film was seen, no wish
             memory = {t for m in WHEN_SEEN_RE.finditer(text) for t in tokens(m.group(0))}
             r.keep_leftover(lambda t, k: t not in memory)
@@ -1387,14 +1413,19 @@ class Parser:
             r.keep_leftover(lambda t, k: t not in ("dark", "darker", "black", "comedy", "comedies", "smth"))
             out.wish = text.strip() if r.leftover and not set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS else ""
         fine = VALUE_FINE_RE.match(text)
-        if fine and out.accepted and not (out.rejected or out.liked or out.disliked):
+        if fine and out.accepted and not (out.liked or out.disliked):
             allowed = [tv for tv in self.parse(fine.group("what")).accepted
-                       if tv in out.accepted and tv[0] == "runtime"]
+                       if tv in out.accepted and tv[0] in ("runtime", "critics")]  # ("mixed reviews are fine")
             if allowed:  # "Long films are perfectly fine with me": no objection to their length, no wish for it
                 out.accepted = [tv for tv in out.accepted if tv not in allowed]  # (not "comedy is fine": a yes)
                 out.dropped += allowed
-                out.dropped_types.append("runtime")
+                out.dropped_types += ["runtime"] if any(t == "runtime" for t, _ in allowed) else []
                 out.wish = ""
+        panned = ("critics", "poorly reviewed")
+        if BAD_ONES_RE.search(text) and re.search(r"\breview", text, re.I) and panned in self._vocab:
+            out.rejected += [panned] if panned not in out.rejected else []  # "mixed reviews are fine, just not
+            r.keep_leftover(lambda t, k: t not in ("bad", "worst", "terrible", "awful"))  # the bad ones"
+            out.wish = "" if not r.leftover else out.wish
         if THATS_THE_ONE_RE.match(text) and not out.names_something:  # "thats the one. watching it now"
             out.intents, out.wish = ["yes"], ""
         if CHOOSE_RE.search(text) and not out.names_something and set(tokens(BEDTIME_RE.sub(" ", text))) <= (
@@ -1462,9 +1493,7 @@ class Parser:
                 out.rejected or out.alternatives or out.liked or out.disliked):  # "ill take the one with X"
             out.pick_with, out.accepted, out.wish = people[0], [], ""
             out.intents = ["yes"]
-        films = out.liked + out.disliked + out.seen
-        credited = [tv for tv in out.accepted if tv[0] in PERSON_TYPES and any(
-            tv[1] in self.catalog.values_of(i, tv[0]) for i in films)]
+        credited = self._credited(out)
         if credited and not ASKS_FOR_MORE_RE.search(text):  # "the african queen with bogart and hepburn is
             out.accepted = [tv for tv in out.accepted if tv not in credited]  # lovely": who is in it, no wish
             if out.wish and set(tokens(self.frame(text))) <= VERDICT_VOCABULARY | WISHLESS:
@@ -1781,6 +1810,12 @@ class Parser:
                 pick = (pick[0], out[-1][1])
             if pick is None and out and BARE_PLACE.match(clause):  # "…, 2 looks great": a bare digit after a place
                 pick = Parser._pick("number " + clause.strip())
+            if pick is None and (yes := PLACE_YES.match(clause)):  # "2 yes! the rest nah"
+                pick = (int(yes.group(1)) - 1, "like")
+            if pick is None and out and REST_NO.match(clause):  # "..., the rest nah": every other card
+                named = {p for ps, _ in out for p in ps}
+                out.append(([p for p in range(5) if p not in named], "dislike"))
+                continue
             verb = VERB_PLACE.match(clause) if pick is None else None
             if verb:  # "loved 2, not 4, seen 5": a verdict, then a place
                 pick = Parser._pick(f"{verb.group(1)} number {verb.group(2)}")
@@ -1922,7 +1957,7 @@ class Parser:
         """Intents of the message's frame, by the encoder's reader."""
         out = r.out
         words = {t for c in r.clauses for t in c.toks}
-        others = _anywhere(r.clauses, OTHERS)
+        others = _anywhere(r.clauses, OTHERS) or any(c.toks in (["next"], ["next", "pls"]) for c in r.clauses[1:])
         if (words & SEEN and ((not out.names_something and words & PRONOUNS) or (others and out.seen)
                               or SEEN_ALL_RE.search(r.text))  # "seen all of these, can we try something australian"
                 or others and out.disliked and not out.accepted):  # "ugh I hated Titanic, next one"
@@ -1952,6 +1987,9 @@ class Parser:
             label = "more"
         if label in ("any", "help") and _anywhere(r.clauses, SHOW_ME_NOW):  # "whatever you think is best, show me",
             label = "more"  # "right. results please": no preference, and films now
+        if label in ("any", "more") and EASY_WATCH_RE.search(framed) and not (
+                _anywhere(r.clauses, SHOW_ME_NOW) or REQUEST_OPENER.match(framed)):
+            label = None  # "i'm knackered, something easy": a mood (light viewing), not "I'm easy" nor a request
         if label == "more" and NEGATED_WISH_RE.match(framed) and not _anywhere(r.clauses, SHOW_ME_NOW):
             label = None  # "nothing mainstream please, no blockbusters": what not to show, no request for films now
         if label == "more" and others and not out.names_something:  # "show me something different"
@@ -2003,6 +2041,9 @@ class Parser:
         if name not in self.lex.titles and (name in self.lex.values or name in self.lex.persons):
             return None
         carrier = self._film_with_person(toks[:v])  # "the rock with sean connery was awesome": which film
+        if carrier is None and v == 1 and r.mentions and r.mentions[-1].item is not None:
+            n = self._sequel_number(toks[0], toks[1:2])  # "star trek 4 is my fave, 6 is great too": the
+            carrier = self._numbered(r.mentions[-1].item, n) if n else None  # sixth of that series
         found = [(0, v, carrier)] if carrier is not None else self._films_named(r, c, v)
         if found is None:
             return None
@@ -2051,15 +2092,24 @@ class Parser:
         """"the rock with sean connery": a catalog title, then "with" or "starring" and a person
         in that film's cast; the film (the one of that title with them). None otherwise."""
         w = next((j for j in range(1, len(words)) if words[j] in ("with", "starring")), None)
-        if w is None or tuple(words[:w]) not in self.lex.titles:
+        if w is None:
             return None
         who = next((tuple(words[w + 1 : e]) for e in range(len(words), w + 1, -1)  # "... with michael douglas
                     if tuple(words[w + 1 : e]) in self.lex.persons), None)  # last night": the name, then the rest
-        if who is None:
-            return None
-        names = {v for t, v in self.lex.persons[who] if t == "cast"}
-        return next((i for i in self.lex.titles[tuple(words[:w])]
-                     if names & set(self.catalog.values_of(i, "cast"))), None)
+        if who is not None:
+            if tuple(words[:w]) not in self.lex.titles:
+                return None
+            names = {v for t, v in self.lex.persons[who] if t == "cast"}
+            films = self.lex.titles[tuple(words[:w])]
+            hit = next((i for i in films if names & set(self.catalog.values_of(i, "cast"))), None)
+            unlisted = [i for i in films if not self.catalog.values_of(i, "cast")]
+            return hit if hit is not None or len(unlisted) != 1 else unlisted[0]  # ("the killer with chow yun fat":
+            # of the two films called The Killer, the one whose cast the catalog does not list)
+        if words[w + 1 : w + 2] in (["more"], ["less"], ["a"], ["some"]) or any(
+                (t,) in self.lex.values for t in words[w + 1 :]):
+            return None  # ("heat with more action": a wish beside the film)
+        return self._film_named(words[:w])  # "the killer with chow yun fat", "star trek 4 with the whales": the film,
+        # and words that say which (someone the cast lists lack, what happens in it)
 
     def _film_named(self, words: list[str]) -> int | None:
         """The catalog film these words name, exactly or typed loosely; None when none."""
@@ -2323,6 +2373,14 @@ class Parser:
                 if toks[i] in NEGATORS and not (i + 1 < n and toks[i + 1] in NOT_NEGATING_NEXT):
                     negated, i = True, i + 1
                     continue
+            if negated and toks[i] == "for":
+                who = [t for t in toks[i + 1 : i + 4] if t not in ("the", "my", "our", "his", "her", "their")]
+                neg = max(j for j in range(i) if toks[j] in NEGATORS) if any(t in NEGATORS for t in toks[:i]) else -1
+                refused = set(toks[neg + 1 : i]) - FILLERS - GENERIC_FILM_WORDS - {
+                    "a", "an", "the", "any", "some", "too", "really", "very", "so", "that", "thats", "is", "aimed",
+                    "made"}
+                if refused and (who[:1] and who[0] in PEOPLE_WORDS or who[:2] == ["little", "ones"]):
+                    negated = False  # "no horror for my kids": who the films are for is not refused
             title_ctx = mood or title_mood
             if YEAR.match(toks[i]) and (i == after_title or (i == 0 and r.title_closes == k - 1)
                                         or self._title_at(toks, i + 1, c, r, negated, title_ctx)):
@@ -2613,6 +2671,17 @@ class Parser:
             return False
         return p not in lex.values or (title_ctx is not None and len(p) > 1)
 
+    def _credited(self, out: Parse) -> list[Value]:
+        """The people the message names who are credited on the films it names ("the african
+        queen with bogart and hepburn")."""
+        films = out.liked + out.disliked + out.seen
+        return [tv for tv in out.accepted if tv[0] in PERSON_TYPES and any(
+            tv[1] in self.catalog.values_of(i, tv[0]) for i in films)]
+
+    def _without_credited(self, out: Parse) -> Parse:
+        credited = self._credited(out)
+        return dataclasses.replace(out, accepted=[tv for tv in out.accepted if tv not in credited]) if credited else out
+
     @staticmethod
     def _people_word(toks: list[str], i: int, p: Phrase) -> bool:
         """"kids" or "family" as people, not as a kind of film: "my kids loved it" (a kind only
@@ -2621,6 +2690,12 @@ class Parser:
             return False
         before = toks[max(0, i - 3) : i]
         after = toks[i + 1] if i + 1 < len(toks) else ""
+        at = i - 1 - (i > 0 and toks[i - 1] in {"the", "my", "our", "his", "her", "their"})
+        too = next((j for j in range(at - 1, max(-1, at - 4), -1) if toks[j] == "too"), None) if at > 0 else None
+        if too is not None and toks[at] == "for" and (too == 0 or toks[too - 1] not in {
+                "nothing", "no", "not", "none", "anything", "something", "isnt", "arent"}):
+            return True  # "far too sad for the grandkids": why a film is not for them (not "nothing too scary
+            # for the kids": what to show them)
         return not ("for" in before or before[-2:] in (["aimed", "at"], ["made", "for"], ["meant", "for"])
                     or after in FILLERS or after in {"film", "films", "movie", "movies", "friendly",
                                                                        "stuff", "requirement", "filter", "thing",
@@ -2770,6 +2845,8 @@ class Parser:
         toks = c.toks
         if toks[i] in WHEN_WORDS and i and toks[i - 1] in WHEN_BEFORE:
             return None  # "date night on Friday": the day, not the film *Friday*
+        if toks[i] in ("yet", "tonight", "honestly", "tbh", "lol", "already"):
+            return None  # "haven't seen wings of desire yet": no film called "yet"
         end = len(toks)
         for j in range(i + 1, len(toks)):  # a known value or "was great" ends the title
             if toks[j] in TITLE_END or self._longest(toks, j, c, r, False, None):
@@ -2832,6 +2909,18 @@ class Parser:
                 if j not in films and words and title[-len(words):] == words:
                     found.add(j)
         return found.pop() if len(found) == 1 else None
+
+    def _numbered(self, film: int, n: int) -> int | None:
+        """The ``n``-th film, by year, of the series ``film`` belongs to; None when it has none."""
+        first = film if film in self.lex.sequels else next(
+            (b for b, later in self.lex.sequels.items() if film in later), None)
+        if first is None:  # "Star Trek IV: ...": the name before the number is the series'
+            words = tokens_of(display_title(self.catalog.titles[film]))
+            k = next((j for j, w in enumerate(words) if ROMAN.get(w) or w.isdigit() and len(w) == 1), 0)
+            return self._sequel(tuple(words[:k]), n) if k else None
+        years = self.catalog.years
+        series = sorted({first, *self.lex.sequels[first]}, key=lambda i: (years[i] if years[i] > 0 else 1 << 30, i))
+        return series[n - 1] if 2 <= n <= len(series) else None
 
     def _ordinary_word(self, words: list[str], capital: bool, item: int) -> bool:
         """One everyday word typed in lower case ("kids", "speed") that is the whole title of a

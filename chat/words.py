@@ -225,6 +225,7 @@ NOT_NOW = {("not", "tonight"), ("not", "now"), ("not", "today"), ("not", "right"
 FOR_NOW = {("for", "tonight"), ("for", "today"), ("for", "now"), ("for", "a", "weeknight"),
            ("for", "a", "school", "night"), ("for", "this", "evening"), ("for", "right", "now"), ("for", "tonite"),
            ("for", "a", "work", "night"), ("for", "a", "worknight"), ("for", "this", "week"),
+           ("for", "a", "first", "date"), ("for", "a", "date"), ("for", "date", "night"), ("for", "a", "date", "night"),
            *(("for", "a", day, "night") for day in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                     "saturday", "sunday")),
            *(("for", day) for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -276,8 +277,10 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "mom", "dad", "parents",  # "my husband likes war films and i like romance"
                             "care", "days", "nowadays",  # "I do not care for anything over two hours these days"
                             "as",  # ("loved it as a kid")
-                            "autocorrect", "typed", "typo", "argh"}  # ("argh autocorrect, i typed horror, meant
-# humour")
+                            "autocorrect", "typed", "typo", "argh",
+                            "properly", "super", "curious", "leave", "having", "sleepover", "sleepovers",
+                            "nephew", "niece", "nephews", "nieces"}  # ("watching with my nephew"; "argh autocorrect,
+# i typed horror, meant humour")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name
 FILM_PARTS = {"twist", "twists", "ending", "end", "soundtrack", "music", "score", "acting", "cast", "story", "plot",
               "script", "visuals", "cinematography", "dialogue", "dialog", "effects", "jokes", "characters", "villain",
@@ -345,7 +348,7 @@ PEOPLE_WORDS = {"kids", "kid", "family", "children", "child", "grandkids", "gran
                 "grandsons", "granddaughters"}  # a kind of film only "for" them or before "movies"
 # words that are a film's name: a title typed loosely ends before them
 TITLE_END = {"is", "was", "are", "were", "has", "had", "isnt", "wasnt", "last", "already", "tonight", "honestly",
-             "tbh", "lol", "goes", "gets", "still", "never", "always"}  # "spinal tap goes to 11"
+             "tbh", "lol", "goes", "gets", "still", "never", "always", "yet"}  # "spinal tap goes to 11"
 NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", "stuff", "ones", "those", "these",
                    "picture",
                    "it", "that", "them", "a", "an", "some", "watching", "to", "when", "how", "this", "what", "and",
@@ -377,7 +380,7 @@ recommendations suggestion mind also even again plus either prefer rather thanks
 youve weve theyve youre answer answering asking ask thats whats heres theres its lets whatve couldve wouldve
 somethin nothin gonna wanna gotta kinda sorta lemme ya yall thx lol eh um uh ah oh omg idk btw tbh ever
 nah nope
-picky fussy works another adults adult grownups others care keep filter hundred thousand dozen after
+picky fussy works likes another adults adult grownups others care keep filter hundred thousand dozen after
 written read reading if possible say sounds cinema fancy everything handful bunch way up poss though mix pull
 results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
 honestly reckon youd answered grab grabs appeal appeals sumthing smth ooh hm right first original second third

@@ -1588,3 +1588,47 @@ def test_a_card_chosen_by_place_then_goodbye(ml100k_catalog):
     for "bye"; it chooses the first card and says goodbye."""
     p = Parser(ml100k_catalog).parse("ok the first one it is. thanks, bye")
     assert p.intents == ["bye"] and p.pick == (0, "like") and not p.wish
+
+
+@pytest.mark.data
+def test_round_fourteen_on_movielens(ml100k_catalog):
+    """Round fourteen (dev tables 3 to 11): audiences are never refused ("no horror for my kids"
+    had refused children's films), a title before "with" and who or what is in it, the next
+    films of a series by number, "a bit much for a first date", verdicts on "the rest", and
+    words of an occasion that are no wish of their own."""
+    parser = Parser(ml100k_catalog, english=frozenset({"whales", "easy", "knackered", "rest", "lovely", "much", "first",
+                                                      "date", "bit", "month", "fun", "next"}))
+    t = ml100k_catalog.titles
+    kids = (G, "Children's")
+    for text in ("no horror for my kids", "nothing too scary for the kids please"):
+        p = parser.parse(text)
+        assert kids in p.accepted and (G, "Horror") in p.rejected, text
+    for text in ("nothing for kids", "not for the kids, for me", "not something for the kids"):
+        assert kids in parser.parse(text).rejected, text
+    p = parser.parse("not old yeller, far too sad for the grandkids")
+    assert not p.accepted and [t[i] for i in p.not_now] == ["Old Yeller"]
+    p = parser.parse("101 dalmatians with glenn close was a hit with the kids")
+    assert [t[i] for i in p.liked] == ["101 Dalmatians"] and not p.rejected
+    p = parser.parse("star trek 4 with the whales is my fave, 6 is great too")
+    assert [t[i] for i in p.liked] == ["Star Trek IV: The Voyage Home", "Star Trek VI: The Undiscovered Country"]
+    assert [t[i] for i in parser.parse("alien was great, 3 was awful").disliked] == ["Alien 3"]
+    p = parser.parse("annie hall and manhattan are lovely but a bit much for a first date")
+    assert sorted(t[i] for i in p.not_now) == ["Annie Hall", "Manhattan"] and not p.wish
+    p = parser.parse("2 yes! the rest nah")
+    assert p.verdicts == [([1], "like"), ([0, 2, 3, 4], "dislike")] and not p.wish
+    assert parser.parse("ok, and with good reviews").intents == []
+    assert parser.parse("yes, with tom hanks").intents == ["yes"]
+    p = parser.parse("mixed reviews are fine, just not the bad ones")
+    assert p.rejected == [("critics", "poorly reviewed")] and not p.accepted
+    assert parser.parse("no sci-fi, no fantasy, nothing with aliens or wizards").wish == ""
+    assert [t[i] for i in parser.parse("i loved aliens").liked] == ["Aliens"]
+    p = parser.parse("i'm knackered, something easy")
+    assert p.intents == [] and p.wish
+    assert parser.parse("im easy").intents == ["any"]
+    for text in ("need a pick me up after a rubbish week", "something silly to make the little ones giggle",
+                 "nothing R-rated please, watching with my nephew"):
+        p = parser.parse(text)
+        assert p.names_something and not p.wish, text
+    assert parser.parse("something to make me think").wish
+    p = parser.parse("the birdcage looks fun but we watched it last month, next")
+    assert p.intents == ["something_else"] and [t[i] for i in p.seen] == ["Birdcage, The"]
