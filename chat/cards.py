@@ -313,6 +313,43 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
     return f"The critics' verdict: {critics}." if critics else ""
 
 
+# the questions of one message: "is it scary? how long is it?", "who directed it and when did it come out?"
+QUESTIONS_SPLIT = re.compile(r"\?+\s*|[,;]?\s+(?:and|also|plus)\s+(?=(?:is|how|who|whos|who's|what|whats|what's|when|"
+                             r"does|did|was|can|any)\b)", re.IGNORECASE)
+
+
+def film_answers(catalog: Catalog, i: int, message: str) -> str:
+    """A direct answer to each question ``message`` asks of film ``i`` (``film_answer``, and
+    how long, who directed, who is in it, when it came out), in the order asked; "" when none
+    is one of those."""
+    said: list[str] = []
+    for part in QUESTIONS_SPLIT.split(message):
+        if not part or not part.strip():
+            continue
+        answer = film_answer(catalog, i, part) or _fact_answer(catalog, i, part)
+        if answer and answer not in said:
+            said.append(answer)
+    return " ".join(said)
+
+
+def _fact_answer(catalog: Catalog, i: int, question: str) -> str:
+    """"how long is it?" -> "It runs 90 to 120 minutes."; who directed it, who is in it, when it
+    came out; "" for any other question. What is not on record is said to be so."""
+    q = question.lower()
+    if re.search(r"\bhow long\b|\b(?:runtime|running time|length)\b", q):
+        length = catalog.values_of(i, "runtime")[:1] if "runtime" in catalog.attr_types else []
+        return f"It runs {length[0]}." if length else "Its length is not on record."
+    if re.search(r"\bwho\b.*\bdirect|\bdirector\b", q):
+        directors = catalog.values_of(i, "director")[:2]
+        return (f"{md(join_words(directors))} directed it." if directors else "Its director is not on record.")
+    if re.search(r"\bwho(?:'?s| is| are)\s+(?:in|starring)\b|\bwho\s+stars\b|\b(?:cast|actors?|stars?)\b\?*\s*$", q):
+        cast = catalog.leads(i, 3)
+        return f"It stars {md(join_words(cast))}." if cast else "Its cast is not on record."
+    if re.search(r"\b(?:when|what year)\b.*\b(?:come out|came out|made|released?|from)\b|\bhow old\b", q):
+        return f"It came out in {catalog.years[i]}." if catalog.years[i] > 0 else "Its year is not on record."
+    return ""
+
+
 CRITICS_ORDER = ("critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed")
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import either_label, facts, film_answer, film_facts, fitting, md, rank_by, title_of
+from chat.cards import either_label, facts, film_answers, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, tokens
 from chat.narrator import template_text
@@ -855,7 +855,7 @@ class _Apply:
             self.ack.append("I have no plot summaries, only what I know of each film:")  # "what's it about"
         for i in films[:3]:
             answer = "" if len(films) != 1 else (
-                self._yes_no(i) if self.asked else film_answer(m.catalog, i, question))
+                self._yes_no(i) if self.asked else film_answers(m.catalog, i, question))
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
 
