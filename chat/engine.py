@@ -59,6 +59,7 @@ OPTION_ORDER = {"decade": (), "critics": ("critics' favourite", "well reviewed",
                 "runtime": ("under 90 minutes", "90 to 120 minutes", "over 2 hours"),
                 "mpaa": tuple(f"rated {r}" for r in RATINGS)}
 LEAN = 0.7  # the share of the evidence given to likeness to the film asked for more like (``ChatState.lean``)
+AVOID, AVOID_SHARPNESS = 0.9, 8  # how far the films most like an unwanted phrase fall ("no superheroes")
 FIT_POOL = 60  # a list is the films that fit the stated wish best among this many most believed
 SHARED_POOL = 30  # a type all of this many best-scored candidates agree on is not asked about
 
@@ -225,6 +226,10 @@ class Engine:
             cf = 0.5 * rank_normalise(cf) + 0.5 * rank_normalise(att)
         wish = self._wish_scores(s.wish) if s.wish else None
         prior = initial_prior(m.world.n_items, cf_scores=cf, retrieval_scores=wish, retrieval_weight=0.5)
+        avoid = self._wish_scores(s.unwish) if s.unwish else None
+        if avoid is not None:  # "no superheroes": the films closest to those words lose most of their prior (the
+            prior = prior * (1.0 - AVOID * rank_normalise(avoid) ** AVOID_SHARPNESS)  # top 5% about two thirds,
+            # the median film almost nothing)
         g = GraphSession(m.graph, prior)
         g.update(Feedback(tuple(s.accepted) + tuple(v for grp in s.either for v in grp), tuple(s.rejected),
                           tuple(s.liked), tuple(s.disliked),

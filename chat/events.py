@@ -191,6 +191,7 @@ class ChatState:
     shown: tuple[int, ...] = ()  # recommended earlier in this search and passed over
     refused: tuple[int, ...] = ()  # set aside in this conversation ("not Die Hard"): never listed again in it
     wish: str = ""
+    unwish: str = ""  # words of films the person does not want ("no superheroes"): films like them are kept back
     by_year: str = ""  # "newest" / "oldest": the films that fit go by year first ("the newest comedies u have")
     quiet: bool = False  # "stop asking me questions": films only, no question, until the person starts over
     topic: int = -1  # the film (catalog index) the last question about a film was on: what "is it scary?" means

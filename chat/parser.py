@@ -165,6 +165,7 @@ class Parse:
     absent_nations: list[str] = field(default_factory=list)  # "a korean film": none in the catalog ("Korean")
     tv: bool = False  # "a tv show like friends": the catalog has films only (said so)
     wish: str = ""
+    unwish: str = ""  # words of the wish the person does not want ("no superheroes", "not the muppets one")
     truncated: bool = False
     era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest" | "oldest":
     # the catalog's last (first) decade ("the newest you have", a year after the catalog)
@@ -728,6 +729,8 @@ BAD_ONES_RE = re.compile(r"\b(?:not|no|nothing|none of)\s+(?:the\s+)?(?:really\s
 PLACE_YES = re.compile(r"^\s*(?:number\s+|no\.?\s*|#)?([1-5])\s+(?:yes|yep|yeah|yess+|ya)\s*$", re.IGNORECASE)
 REST_NO = re.compile(r"^\s*(?:and\s+)?(?:all\s+)?(?:the\s+)?(?:rest|others|other\s+ones)\s+(?:nah|no|nope|meh|not\s+"
                      r"for\s+me|not\s+really|pass)\s*$", re.IGNORECASE)
+# a clause opening with these refuses what it names
+REFUSALS = {"no", "not", "nothing", "none", "without", "never", "minus", "except", "dont", "skip", "avoid"}
 EASY_WATCH_RE = re.compile(r"\b(?:something|anything|film|movie|one|watch)\s+(?:nice\s+and\s+|really\s+|very\s+)?"
                            r"easy\b", re.IGNORECASE)
 NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
@@ -1594,7 +1597,28 @@ class Parser:
         elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
             out.intents = [i for i in out.intents if i not in ("something_else", "more", "no", "yes", "why", "any",
                                                                 "help")] + ["yes"]
+        if out.wish:
+            self._unwished(r, out)
         return out
+
+    def _unwished(self, r: _Reading, out: Parse) -> None:
+        """The wish's words in a clause that opens with a refusal ("no superheroes", "not the
+        muppets one", "nothing with talking animals") are what the person does not want: they
+        become ``unwish`` (films like them are kept back), not words to search for; the wish
+        keeps the rest ("no superheroes, something with dogs": dogs)."""
+        if out.instead:  # "nah something chill": another wish, not a refusal
+            return
+        negated = {k for k, c in enumerate(r.clauses)
+                   if [t for t in c.toks if t not in ("but", "and", "just", "also", "though", "please", "pls")][:1]
+                   in [[w] for w in REFUSALS]}
+        plain = WISHLESS | STOPWORDS | FILLERS | GENERIC_FILM_WORDS | POLITE
+        said = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in plain]
+        refused = [t for t, k in said if k in negated]
+        if refused:
+            out.unwish = " ".join(dict.fromkeys(refused))
+            kept = [r.text[c.spans[0][0]:c.spans[-1][1]] for k, c in enumerate(r.clauses)
+                    if k not in negated and c.spans]  # the wish, searched without the refusal
+            out.wish = "" if all(k in negated for _, k in said) else ", ".join(kept)
 
     def _original_of_sequel(self, r: _Reading) -> tuple[int, int | None] | None:
         """(the first film of a series, the sequel named) when the message names a sequel

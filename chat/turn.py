@@ -109,6 +109,7 @@ def value_of_key(m: Models, key: str) -> int | None:
 # the words that only name a card's place: "the 2nd one" says nothing of the film
 PLACE_WORDS = set(PLACES) | {"the", "one", "film", "movie", "number", "no", "ok", "okay", "so", "and", *"12345"}
 WISH_SAID = "Looking for films that match"  # a wish of other words, said back as what is searched for
+UNWISH_SAID = "Keeping away from films like"  # words of what is not wanted ("no superheroes"), said back
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
 # what a person calls an attribute type ("nothing asked for about the length")
 TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind of film", "mpaa": "the age rating",
@@ -286,7 +287,7 @@ class _Apply:
         if "bye" in p.intents:
             self.goodbye()
             return
-        said = p.names_something or bool(p.wish)
+        said = p.names_something or bool(p.wish or p.unwish)
         if p.intents == ["greeting"] and not said and (self.before.cards or self.before.shown):
             self.ack.append("Hello again! Tell me what you would like, or judge the films shown.")
             self.then = "stay"  # "hey im back" mid-conversation: not the whole welcome again
@@ -321,7 +322,7 @@ class _Apply:
             taken = self.answer(p)
         elif self.s.question is not None and (said or {"more", "something_else"} & set(p.intents)):
             # the person went past the question: it closes, so it is not asked again as if unheard
-            if not p.names_something and p.wish:
+            if not p.names_something and (p.wish or p.unwish):
                 self.notes.append(f"I didn't catch an answer to \u201c{md(self.s.question.text)}\u201d there.")
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
@@ -339,6 +340,10 @@ class _Apply:
                 # searched for, not the whole message ("something cozy for a rainy day" -> "cozy rainy day")
                 words = " ".join(t for t in tokens(p.wish) if t not in STOPWORDS | POLITE) or p.wish
                 self.ack.append(f"{WISH_SAID} \u201c{md(words[:100])}\u201d.")
+        if p.unwish:  # "no superheroes": films like those words are kept back, in this search
+            unwish = ", ".join(dict.fromkeys([*filter(None, self.s.unwish.split(", ")), p.unwish]))
+            self.s = dataclasses.replace(self.s, unwish=unwish)
+            self.ack.append(f"{UNWISH_SAID} \u201c{md(p.unwish[:100])}\u201d.")
         changed = (self.s.accepted, self.s.rejected, self.s.either) != (
             self.before.accepted, self.before.rejected, self.before.either)
         q = self.before.question

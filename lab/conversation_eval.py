@@ -151,7 +151,7 @@ def parse_problems(parser, catalog, text: str, e: Expected) -> list[str]:
         want = {w.lower() for w in want} if kind == "?" else set(want)
         if got[kind] != want:
             problems.append(f"titles {kind} {sorted(got[kind])} != {sorted(want)}")
-    if bool(p.wish) != e.wish:
+    if bool(p.wish or p.unwish) != e.wish:  # (words kept as what is not wanted are kept too)
         problems.append(f"wish {p.wish!r}")
     return problems
 

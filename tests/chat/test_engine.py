@@ -2,6 +2,7 @@
 (``tests/films.py``, no dataset needed; the rule policy, as no network is trained for it) and
 on MovieLens 100K with the shipped ``unified`` network (marked ``data``)."""
 
+import dataclasses
 import re
 
 import numpy as np
@@ -12,6 +13,7 @@ from chat import cards
 from chat.engine import CARDS, MAX_TURNS, Engine
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Undo, Why
 from chat.memory import MemoryStore
+from recsys.graph import rank_normalise
 from reliability.checks import state_problems
 
 
@@ -1938,3 +1940,24 @@ def test_seen_all_but_a_card_by_place_then_thats_the_one(ml_engine):
     state, reply = engine.step(state, Text("y that one"))
     assert f"Why *{two}*" in reply.text
 
+
+
+@pytest.mark.data
+def test_refused_words_keep_their_films_back_on_movielens(ml_engine):
+    """"no superheroes" searched for superheroes; now the films nearest to the refused words
+    fall in the ranking (each by 0.14 to 0.67 of it) and the middle films barely move, and the
+    reply says so."""
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("something funny from the 90s"))
+    state, reply = ml_engine.step(state, Text("no superheroes"))
+    assert "Keeping away from films like \u201csuperheroes\u201d" in reply.text and "match" not in reply.text
+    assert state.unwish == "superheroes" and not state.wish
+    kept_back = ml_engine.scores(ml_engine.context(state), state)
+    plain = ml_engine.scores(ml_engine.context(state), dataclasses.replace(state, unwish=""))
+    near = ml_engine._wish_scores("superheroes")
+    order = np.argsort(-near)
+    near10, middle = order[:10], order[len(order) // 2 - 50 : len(order) // 2 + 50]
+    kept_back, plain = rank_normalise(kept_back), rank_normalise(plain)  # (the graph rescales every score: ranks)
+    fall = plain[near10] - kept_back[near10]
+    assert (fall > 0).sum() >= 8 and fall.mean() > 0.1
+    assert np.abs(kept_back[middle] - plain[middle]).mean() < 0.2 * fall.mean()

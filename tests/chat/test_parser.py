@@ -1632,3 +1632,19 @@ def test_round_fourteen_on_movielens(ml100k_catalog):
     assert parser.parse("something to make me think").wish
     p = parser.parse("the birdcage looks fun but we watched it last month, next")
     assert p.intents == ["something_else"] and [t[i] for i in p.seen] == ["Birdcage, The"]
+
+
+@pytest.mark.data
+def test_words_refused_are_no_search_on_movielens(ml100k_catalog):
+    """"no superheroes" said back "Looking for films that match “superheroes”" and searched for
+    them; refused words are ``unwish`` (kept back), and the wish keeps only what is wanted."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("no superheroes")
+    assert p.unwish == "superheroes" and not p.wish
+    p = parser.parse("no superheroes, something with dogs")
+    assert p.unwish == "superheroes" and p.wish == "something with dogs"
+    p = parser.parse("something funny, but no slapstick")
+    assert p.unwish == "slapstick" and not p.wish and p.accepted == [(G, "Comedy")]
+    p = parser.parse("nah something chill")  # another wish, not a refusal
+    assert not p.unwish and p.wish
+    assert not parser.parse("something cozy for a rainy day").unwish
