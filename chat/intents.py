@@ -42,7 +42,7 @@ SHOW_EXEMPLARS = (
     "what are the choices", "any recs", "show me the list", "lets see them then", "can I see a few",
     "stop with the questions and show me", "I'd like to see some films now", "please suggest some titles",
     "no more questions, movies please", "enough talk, films please", "films please", "movies now please",
-    "give me five films right now",
+    "give me five films right now", "drop the recs", "just drop some recs",
 )
 INTENT_EXEMPLARS: dict[str, tuple[str, ...]] = {
     "more": SHOW_EXEMPLARS,
@@ -66,6 +66,7 @@ INTENT_EXEMPLARS: dict[str, tuple[str, ...]] = {
     "restart": (
         "start over", "let's begin again", "new search", "reset everything", "from the beginning",
         "start a new search", "forget everything, start fresh", "clear it all", "begin from scratch",
+        "we begin again",
     ),
     "undo": (
         "undo", "go back", "take that back", "undo my last answer", "that was a mistake", "oops, wrong one",

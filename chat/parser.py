@@ -537,7 +537,7 @@ RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actuall
                         r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b|"
                         r"(?:a\s+)?(?:different|new|another) direction\b|something (?:completely|totally|entirely) "
                         r"different\b)"
-                        r"|^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:lets\s+|let's\s+)?(?:start|begin) "
+                        r"|^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:lets\s+|let's\s+|we\s+)?(?:start|begin) "
                         r"(?:over|again|fresh|afresh|from scratch)\b",
                         re.IGNORECASE)
 # a kind of constraint taken back as a whole: "ok forget the length", "any decade is fine", "the era
@@ -731,6 +731,17 @@ REST_NO = re.compile(r"^\s*(?:and\s+)?(?:all\s+)?(?:the\s+)?(?:rest|others|other
                      r"for\s+me|not\s+really|pass)\s*$", re.IGNORECASE)
 # a clause opening with these refuses what it names
 REFUSALS = {"no", "not", "nothing", "none", "without", "never", "minus", "except", "dont", "skip", "avoid"}
+_DECADE_WORDS = {"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60",
+                 "seventies": "70", "eighties": "80", "nineties": "90"}
+VOICE_SLIPS = (  # a voice's homophones, read as what was meant
+    (re.compile(r"\b(i|ive|i've|already|have|has|we|weve|we've|just|both|never)\s+scene\b", re.I), r"\1 seen"),
+    (re.compile(r"\bscene\s+(?=(?:it|that|them|those|this|these|all)\b)", re.I), "seen "),
+    (re.compile(r"\bfour\s+(?=(?:the|my|our|a|kids|children|me|us|him|her)\b)", re.I), "for "),
+    (re.compile(r"\bnumber\s+(?:too|to)\b", re.I), "number 2"),
+    (re.compile(r"\bnineteen\s+(" + "|".join(_DECADE_WORDS) + r")\b", re.I),
+     lambda m: f"19{_DECADE_WORDS[m.group(1).lower()]}s"),
+    (re.compile(r"\b(pg[- ]?13|pg|g|nc[- ]?17)\s*(,|/|or|and)\s*r\b(?!-)", re.I), r"\1 \2 rated R"),
+)
 EASY_WATCH_RE = re.compile(r"\b(?:something|anything|film|movie|one|watch)\s+(?:nice\s+and\s+|really\s+|very\s+)?"
                            r"easy\b", re.IGNORECASE)
 NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
@@ -915,7 +926,8 @@ class Parser:
         self.reader = reader
         self._english = english
         self._intent_strings = sorted(" ".join(k) for k in INTENT_OF if len(" ".join(k)) >= 3)
-        self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER
+        self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER | (
+            INTERJECTIONS - ALL_YES)
         self._one_word_values = sorted(k[0] for k in self.lex.values if len(k) == 1 and len(k[0]) >= MIN_FUZZY_WORD)
         self._surnames = sorted(k[0] for k in self.lex.surnames if len(k) == 1 and k not in self.lex.exact_surnames)
         self._two_word_surnames = sorted(" ".join(k) for k in self.lex.surnames if len(k) == 2)  # "de niro"
@@ -1025,6 +1037,7 @@ class Parser:
         text = OWN_MOOD_RE.sub(" ", text)  # "i am sad today, want film make me happy": how they feel, no wish
         text = NOTHING_FOR_ME_RE.sub(" meh", text)  # "neither did much for me", "did nothing for me": as "meh"
         text = DONE_FILMS_RE.sub(r"\1 seen", text)  # "we've already done jumanji and matilda": seen
+        text = self._heard_right(text)  # what a voice typed: "i scene it", "four the kids", "bill pull man"
         quiet = NO_QUESTIONS_RE.search(text)
         if quiet:  # "stop asking me questions just give me movies": no more questions, and the rest is read
             rest = (text[:quiet.start()] + " " + text[quiet.end():]).strip(" ,.!?;:-")
@@ -2945,6 +2958,33 @@ class Parser:
         years = self.catalog.years
         series = sorted({first, *self.lex.sequels[first]}, key=lambda i: (years[i] if years[i] > 0 else 1 << 30, i))
         return series[n - 1] if 2 <= n <= len(series) else None
+
+    def _heard_right(self, text: str) -> str:
+        """Words a voice typed for others: "i scene it" (seen), "four the kids" (for), "number
+        too" (two), "the nineteen forties" (the 1940s), "pg-13 or r" (rated R), and a surname
+        heard as words ("bill pull man", "jim jar mush": after the first name of someone the
+        catalog knows by that surname)."""
+        for pattern, said in VOICE_SLIPS:
+            text = pattern.sub(said, text)
+        if "_by_first_name" not in self.__dict__:
+            by_first: dict[str, set[str]] = {}
+            for name in self.lex.persons:
+                if len(name) == 2:
+                    by_first.setdefault(name[0], set()).add(name[1])
+            self._by_first_name = by_first
+        words = list(re.finditer(r"[A-Za-z']+", text))
+        for k, w in enumerate(words[:-2]):
+            surnames = self._by_first_name.get(w.group(0).lower())
+            if not surnames or words[k + 1].group(0).lower() in surnames:
+                continue
+            for n in (3, 2):
+                if k + n >= len(words) or text[words[k + 1].start():words[k + n].end()].count(" ") != n - 1:
+                    continue
+                joined = "".join(x.group(0).lower() for x in words[k + 1 : k + n + 1])
+                best = process.extractOne(joined, surnames, scorer=fuzz.ratio, score_cutoff=88)
+                if best and len(joined) >= 5:
+                    return self._heard_right(text[:words[k + 1].start()] + best[0] + text[words[k + n].end():])
+        return text
 
     def _ordinary_word(self, words: list[str], capital: bool, item: int) -> bool:
         """One everyday word typed in lower case ("kids", "speed") that is the whole title of a

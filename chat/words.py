@@ -28,7 +28,8 @@ INTENTS: dict[str, list[str]] = {
             "not bothered either way", "either way", "either way is fine", "dealers choice", "you choose", "your call",
             "whatevs", "idc", "idk", "dunno", "no strong feelings", "no strong preference", "not fussed",
             "im not fussed", "im not picky", "not picky", "im easy", "easy", "whatever you reckon", "whatever u reckon",
-            "up to you", "up to u", "i dont mind either way", "beats me", "no clue", "cant decide", "no opinion"],
+            "up to you", "up to u", "i dont mind either way", "beats me", "no clue", "cant decide", "no opinion",
+            "whatever works", "idc whatever works", "idc whatever"],
     "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
              "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch",
              "what are my options", "results please", "lets see the results", "what have you got", "results",
@@ -264,7 +265,8 @@ RELATIVE_ERA = {"older", "newer", "earlier", "later", "go", "go older", "recent"
 INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", "ahh", "oh", "ooh", "wow", "lol",
                  "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",
                  "whoa", "mm", "mmm", "hahaha", "lolol", "whoops", "oopsie", "whoopsie", "gah", "argh", "ngl", "fr",
-                 "lowkey", "highkey", "smh", "deadass", "istg", "tho", "fam", "ong"}
+                 "lowkey", "highkey", "smh", "deadass", "istg", "tho", "fam", "ong", "ick", "yikes", "ew", "eww",
+                 "bestie", "heyyy", "heyy"}
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
                             "whatever", "whatevers", "using", "both", "throw", "toss", "add",  # "throw in some romance"
@@ -279,7 +281,9 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "as",  # ("loved it as a kid")
                             "autocorrect", "typed", "typo", "argh",
                             "properly", "super", "curious", "leave", "having", "sleepover", "sleepovers",
-                            "nephew", "niece", "nephews", "nieces"}  # ("watching with my nephew"; "argh autocorrect,
+                            "nephew", "niece", "nephews", "nieces", "shes", "hes", "theyre", "boomer", "boomers",
+                            "nap", "naptime", "nearly", "search", "searching", "actually", "truly", "vibe", "vibes",
+                            "lane", "cringe", "trash", "maybe"}  # ("watching with my nephew"; "argh autocorrect,
 # i typed horror, meant humour")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name
 FILM_PARTS = {"twist", "twists", "ending", "end", "soundtrack", "music", "score", "acting", "cast", "story", "plot",
@@ -300,12 +304,14 @@ POSITIVE = {"thumbsup", "great", "awesome", "amazing", "fav", "fave", "faves", "
             "favorites", "comfort", "fan", "best", "brilliant", "excellent", "masterpiece", "wonderful", "fantastic",
             "superb",
             "loved", "love", "enjoyed", "adored", "adore", "liked", "perfect", "incredible", "ace", "slaps", "goat",
-            "lovely", "stitches", "banger", "iconic", "legendary"}
+            "lovely", "stitches", "banger", "iconic", "legendary", "slayed", "slay", "slays", "ate", "bussin",
+            "fire", "elite"}  # a teenager's praise ("scream 2 slayed", "leo ate")
 NEGATIVE = {"thumbsdown", "awful", "terrible", "boring", "sappy", "bad", "worst", "overrated", "cheesy", "dull",
             "hated", "hate",
             "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped",
             "naff", "trash", "trashy", "mess", "joke", "snooze", "snoozefest", "shite", "shit", "dud", "disaster",
-            "flop", "travesty", "abomination", "nonsense", "shallow", "drivel", "tosh", "vapid"}
+            "flop", "travesty", "abomination", "nonsense", "shallow", "drivel", "tosh", "vapid", "duds", "cringe",
+            "overwrought", "limp", "flat"}
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
@@ -315,7 +321,7 @@ PRAISE = {"classic", "greatest", "finest", "perfection", "peak", "sick", "dope",
           "masterful", "charming", "underrated",
           "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
           "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "genius", "blew", "holds",
-          "decent"}
+          "decent", "sweet", "wonderful", "gorgeous", "delightful"}
 COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
               "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}
@@ -345,7 +351,8 @@ GENERIC_FILM_WORDS = {"movies", "movie", "films", "film", "flicks", "flick", "st
                       "sequel", "sequels", "remake", "remakes", "series", "franchise", "trilogy", "cinema"}
 PRONOUNS = {"it", "that", "those", "these", "them", "this", "ones", "all"}
 PEOPLE_WORDS = {"kids", "kid", "family", "children", "child", "grandkids", "grandchildren", "grandson", "granddaughter",
-                "grandsons", "granddaughters"}  # a kind of film only "for" them or before "movies"
+                "grandsons", "granddaughters", "toddler", "toddlers"}  # a kind of film only "for" them or before
+# "movies"
 # words that are a film's name: a title typed loosely ends before them
 TITLE_END = {"is", "was", "are", "were", "has", "had", "isnt", "wasnt", "last", "already", "tonight", "honestly",
              "tbh", "lol", "goes", "gets", "still", "never", "always", "yet"}  # "spinal tap goes to 11"

@@ -153,7 +153,7 @@ def parse_problems(parser, catalog, text: str, e: Expected) -> list[str]:
         if got[kind] != want:
             problems.append(f"titles {kind} {sorted(got[kind])} != {sorted(want)}")
     if bool(p.wish or p.unwish) != e.wish:  # (words kept as what is not wanted are kept too)
-        problems.append(f"wish {p.wish!r}")
+        problems.append(f"wish {p.wish!r}" + (f" unwish {p.unwish!r}" if p.unwish else ""))
     return problems
 
 

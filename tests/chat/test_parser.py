@@ -1648,3 +1648,26 @@ def test_words_refused_are_no_search_on_movielens(ml100k_catalog):
     p = parser.parse("nah something chill")  # another wish, not a refusal
     assert not p.unwish and p.wish
     assert not parser.parse("something cozy for a rainy day").unwish
+
+
+@pytest.mark.data
+def test_round_fifteen_voice_slang_and_second_language_on_movielens(ml100k_catalog):
+    """Round fifteen (dev12: a voice typing, a teenager's slang, English as a second
+    language, a parent of toddlers): homophones ("i scene it", "four the kids", "number too"),
+    a surname heard as words ("bill pull man", "jim jar mush"), decades in words, "pg-13 or r",
+    slang verdicts and fillers."""
+    parser = Parser(ml100k_catalog, english=frozenset({"scene", "four", "pull", "man", "jar", "mush", "too"}))
+    t = ml100k_catalog.titles
+    assert [t[i] for i in parser.parse("i scene the frighteners already").seen] == ["Frighteners, The"]
+    assert (G, "Children's") in parser.parse("i want to see some films four the kids").accepted
+    assert parser.parse("number too sounds perfect").pick == (1, "like")
+    assert parser.parse("something with bill pull man").accepted == [("cast", "Bill Pullman")]
+    assert parser.parse("show me a film by jim jar mush").accepted == [("director", "Jim Jarmusch")]
+    p = parser.parse("i want a comedy from the nineteen forties with rosalind russell")
+    assert set(p.accepted) == {(G, "Comedy"), ("decade", "1940s"), ("cast", "Rosalind Russell")} and not p.wish
+    p = parser.parse("no PG-13 or R, my boys are 5")
+    assert set(p.rejected) >= {("mpaa", "rated PG-13"), ("mpaa", "rated R")}
+    assert not parser.parse("no cringe romance pls, ick").wish
+    assert parser.parse("nothing scary pls she's only 3").rejected == [(G, "Horror")]
+    assert parser.parse("we begin again please, now I want a comedy of Italy").intents == ["restart"]
+    assert parser.parse("idc fr whatever works").intents == ["any"]
