@@ -76,7 +76,7 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("scare me", "scare the pants off", "scare the pants off me", "scare the hell out of me",
                      "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",
                      "make me scream", "jump scares", "jumpscares", "sleep with the lights on",
-                     "sleep with the light on", "keep me up at night", "scared stiff", "be scared"),
+                     "sleep with the light on", "keep me up at night", "scared stiff", "be scared", "be scared stiff"),
                     (("Horror",), ("Horror",))),
     **dict.fromkeys(("zombie", "zombies", "vampire", "vampires", "ghost story", "ghost stories", "haunted house",
                      "haunted", "monster movie", "monster movies", "werewolf", "werewolves", "supernatural",

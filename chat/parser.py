@@ -476,7 +476,8 @@ WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come)\s+(?:(?:did|do|would) (?:you|u
                          r"show|pick|choose|suggest|recommend)\s+)?(?P<what>[^?!,]{2,60}?)"
                          r"(?:\s*[?.!]*\s*$|\s*\?+|\s+as\s+(?:only\s+)?(?:a\s+)?\w+\s*\?+)", re.IGNORECASE)
 # "why that one, ...": the card the talk is on questioned, and more said after it
-WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:that|this)(?:\s+one)?\s*[,?!.;:-]", re.IGNORECASE)
+WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:(?:do|did|would)\s+)?(?:(?:you|u)\s+(?:show|give|suggest|pick|"
+                         r"recommend)(?:ed)?\s+(?:me\s+)?)?(?:that|this)(?:\s+one)?\s*[,?!.;:-]", re.IGNORECASE)
 # "blade runner is action?": whether a film is of a kind, asked in the order some people type it
 FILM_FIRST_KIND = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?:an?\s+)?(?P<kind>[\w-]+(?:\s[\w-]+)?)"
                              r"(?:\s+(?:film|movie))?\s*\?+", re.IGNORECASE)
@@ -742,6 +743,19 @@ VOICE_SLIPS = (  # a voice's homophones, read as what was meant
      lambda m: f"19{_DECADE_WORDS[m.group(1).lower()]}s"),
     (re.compile(r"\b(pg[- ]?13|pg|g|nc[- ]?17)\s*(,|/|or|and)\s*r\b(?!-)", re.I), r"\1 \2 rated R"),
 )
+# a question about films, then a wish in a sentence of its own
+QUESTION_THEN_WISH = re.compile(r"^\s*(?P<q>(?:is|are|was|who|whos|who's|what|whats|what's|how|do|does|did|when|which|"
+                                r"can|any)\b[^?]{2,}\?+)\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+WISH_CUE = re.compile(r"\b(?:want|wanna|like|rather|prefer|show|just|only|nothing|no|something|anything|actually|"
+                      r"instead)\b", re.IGNORECASE)
+KEEP_OUT_RE = re.compile(r"\bkeep\s+[\w .'-]{2,40}?\s+out\b", re.IGNORECASE)  # "keep chris farley out of it"
+REMOVE_PERSON_RE = re.compile(r"\b(?:remove|drop|lose)\s+(?:her|him)\b|\b(?:not|no)\s+(?:more|longer)\s+(?:necessary|"
+                              r"needed)\b", re.IGNORECASE)
+NEEDNT_BE_RE = re.compile(r"\b(?:doesn'?t|don'?t|does\s+not|do\s+not|no\s+longer|need\s+not|needn'?t)\s+(?:have|need)?"
+                          r"\s*(?:to\s+)?be\s+(?P<what>[\w -]{1,30}?)(?:\s+(?:any\s?more|now))?\s*[.!]*$",
+                          re.IGNORECASE)
+MISHEARD_RE = re.compile(r"\b(?:it|you|u)\s+(?:heard|misheard|got|understood)\s+(?:me|that|it)\s+wrong\b|"
+                         r"\bi\s+said\b", re.IGNORECASE)
 EASY_WATCH_RE = re.compile(r"\b(?:something|anything|film|movie|one|watch)\s+(?:nice\s+and\s+|really\s+|very\s+)?"
                            r"easy\b", re.IGNORECASE)
 NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
@@ -1038,6 +1052,18 @@ class Parser:
         text = NOTHING_FOR_ME_RE.sub(" meh", text)  # "neither did much for me", "did nothing for me": as "meh"
         text = DONE_FILMS_RE.sub(r"\1 seen", text)  # "we've already done jumanji and matilda": seen
         text = self._heard_right(text)  # what a voice typed: "i scene it", "four the kids", "bill pull man"
+        then = QUESTION_THEN_WISH.match(text)
+        if then and WISH_CUE.search(then.group("rest")):  # "who's in the second one? i'd really like something with
+            wish = self.parse(then.group("rest"))  # andie macdowell": the wish after the question is what to do
+            if (wish.accepted or wish.rejected or wish.alternatives) and not (wish.liked or wish.disliked):
+                wish.truncated = wish.truncated or truncated
+                return wish
+            asked = self.parse(then.group("q"))
+            if wish.intents == ["more"] and not wish.names_something and asked.names_something and not (
+                    set(asked.intents) - {"more"}):  # "do you have anything with ian holm? show me": those films, now
+                asked.intents = ["more"]
+                asked.truncated = asked.truncated or truncated
+                return asked
         quiet = NO_QUESTIONS_RE.search(text)
         if quiet:  # "stop asking me questions just give me movies": no more questions, and the rest is read
             rest = (text[:quiet.start()] + " " + text[quiet.end():]).strip(" ,.!?;:-")
@@ -1373,6 +1399,9 @@ class Parser:
         # and 3")
         if MAKE_THEM_RE.search(text):  # "something silly to make the little ones giggle": the giggle is the wish
             r.keep_leftover(lambda t, k: t != "make")
+        misheard = {t for m in MISHEARD_RE.finditer(text) for t in tokens(m.group(0))}
+        if misheard:  # "undo that it heard me wrong i said drama": how it went wrong, no wish
+            r.keep_leftover(lambda t, k: t not in misheard)
         rough = {t for m in ROUGH_DAY_RE.finditer(text) for t in tokens(m.group(0))}
         if rough and (out.accepted or out.alternatives):  # "need a pick me up after a rubbish week": why they want
             # it, no wish of its own (alone, "long day at work, something to unwind", it is the wish)
@@ -1381,10 +1410,13 @@ class Parser:
             memory = {t for m in WHEN_SEEN_RE.finditer(text) for t in tokens(m.group(0))}
             r.keep_leftover(lambda t, k: t not in memory)
         if WHY_THAT_RE.match(text) and out.names_something and "why" not in out.intents:
-            out.intents.append("why")  # "why that one, i hate musicals": explain it, and no musicals
+            out.intents = [i for i in out.intents if i != "more"] + ["why"]  # "why that one, i hate musicals":
+            # explain it, and no musicals ("why you show me this?" asks for no more films)
             r.keep_leftover(lambda t, k: k or t not in ("why", "y", "that", "this", "one"))
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
+        if "why" in out.intents and WHY_THAT_RE.match(text):  # "why you show me this? ...": no request for films
+            out.intents = [i for i in out.intents if i != "more"]
         if UNDO_WORDS_RE.search(text) and "undo" not in out.intents and not out.liked + out.disliked + out.seen:
             out.intents = ["undo"]  # "oops, fat fingers, undo that", "undo that last bit, then add kathy bates"
             r.keep_leftover(lambda t, k: t not in UNDO_WORDS)
@@ -1479,6 +1511,26 @@ class Parser:
             out.wish = ""
         if OUT_END.search(text) and out.accepted and not out.rejected:  # "and kevin costner's out"
             out.rejected, out.accepted = list(out.accepted), []
+        people = [tv for tv in out.accepted if tv[0] in PERSON_TYPES]
+        if KEEP_OUT_RE.search(text) and people and not out.rejected:  # "keep chris farley out of it"
+            out.rejected, out.accepted = people, [tv for tv in out.accepted if tv not in people]
+            r.keep_leftover(lambda t, k: t not in ("keep", "out"))
+        if REMOVE_PERSON_RE.search(text) and len(people) == 1 and not (out.rejected or out.dropped):
+            out.dropped, out.accepted = people, [tv for tv in out.accepted if tv not in people]  # "Holly Hunter is
+            r.keep_leftover(lambda t, k: t not in ("remove", "necessary", "needed", "more", "longer"))  # not more
+            # necessary, you can remove her": no longer wanted, not refused
+            out.wish = "" if set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS | POLITE else out.wish
+        needless = NEEDNT_BE_RE.search(text)
+        if needless and not out.dropped:  # "kids r asleep, doesnt have to be G anymore": no longer wanted
+            what = needless.group("what").strip()
+            what = f"rated {what}" if re.fullmatch(r"(?:g|pg|pg-?13|r|nc-?17)", what, re.IGNORECASE) else what
+            gone = self.parse(what).accepted
+            if gone:
+                out.dropped += gone
+                out.accepted = [tv for tv in out.accepted if tv not in gone]
+                said = set(tokens(needless.group(0))) | {"asleep", "r"}
+                r.keep_leftover(lambda t, k: t not in said)
+                out.wish = "" if set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS | POLITE | PEOPLE_WORDS else out.wish
         if out.names_something and "yes" in out.intents and OK_OPENER.match(text) and not out.pick:
             out.intents = [i for i in out.intents if i != "yes"]  # "ok, now anything but Hitchcock": no answer "yes"
         fresh = RESTART_RE.match(text) or (FORGET_THAT_RE.match(text) if out.names_something else None) or (
@@ -3102,7 +3154,10 @@ class Parser:
         toks = set(c.toks)
         negated_like = _anywhere([c], {("didnt", "like"), ("dont", "like"), ("didnt", "enjoy"), ("not", "a", "fan"),
                                        ("didnt", "love")} | REJECT_BEFORE)
-        praised = _anywhere([c], REVIEW_LIKE)  # "still holds up"
+        praised = _anywhere([c], REVIEW_LIKE) or bool(  # "still holds up"; "it was very touching", "very
+            toks & PRAISE and toks & {"it", "was", "is", "its", "very", "so", "really", "truly", "such", "what"}
+            and not toks & {"something", "anything", "some", "more", "films", "movies", "want", "like", "but"})
+        # (beautiful film")
         mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE or praised else None)
         return {"mood": mood, "seen": bool(toks & SEEN), "again": "again" in toks,  # "not titanic again": seen
                 "now": bool(toks & {"tonight", "tonite", "today", "now"}),  # "not aladdin tonight, seen it": not now

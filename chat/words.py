@@ -20,6 +20,7 @@ INTENTS: dict[str, list[str]] = {
             "perfect", "perfect thatll do", "thatll do", "that will do",
             "that works", "works for me", "yeah that works", "fine by me", "sounds great"],
     "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never", "no way", "not my thing",
+           "not the vibe", "thats not the vibe", "nah thats not the vibe", "not my vibe",
            "not really my thing", "not my cup of tea", "not really my cup of tea", "not feeling it", "not for me"],
     "any": ["any", "anything", "whatever", "i dont mind", "dont mind", "i dont care", "dont care", "no preference",
             "either", "doesnt matter", "it doesnt matter", "skip", "not sure", "im not sure", "i dont know",
@@ -283,7 +284,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "properly", "super", "curious", "leave", "having", "sleepover", "sleepovers",
                             "nephew", "niece", "nephews", "nieces", "shes", "hes", "theyre", "boomer", "boomers",
                             "nap", "naptime", "nearly", "search", "searching", "actually", "truly", "vibe", "vibes",
-                            "lane", "cringe", "trash", "maybe"}  # ("watching with my nephew"; "argh autocorrect,
+                            "lane", "cringe", "trash", "maybe", "slay", "slays", "slayed", "slaps", "bussin", "giving",
+                            "much"}  # ("watching with my nephew"; "argh autocorrect,
 # i typed horror, meant humour")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name
 FILM_PARTS = {"twist", "twists", "ending", "end", "soundtrack", "music", "score", "acting", "cast", "story", "plot",

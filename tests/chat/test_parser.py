@@ -1671,3 +1671,31 @@ def test_round_fifteen_voice_slang_and_second_language_on_movielens(ml100k_catal
     assert parser.parse("nothing scary pls she's only 3").rejected == [(G, "Horror")]
     assert parser.parse("we begin again please, now I want a comedy of Italy").intents == ["restart"]
     assert parser.parse("idc fr whatever works").intents == ["any"]
+
+
+@pytest.mark.data
+def test_round_fifteen_questions_then_wishes_and_taking_back_on_movielens(ml100k_catalog):
+    """Round fifteen, part two (dev12): a question, then a wish in its own sentence ("who's in the
+    second one? i'd really like something with andie macdowell"): the wish; a person kept out,
+    no longer needed, a rating that need not be kept; "why you show me this?"; a seen film
+    praised in other words."""
+    parser = Parser(ml100k_catalog, english=frozenset({"asleep", "necessary", "remove"}))
+    t = ml100k_catalog.titles
+    p = parser.parse("who's in the second one? i'd really like something with andie macdowell")
+    assert p.accepted == [("cast", "Andie MacDowell")] and "about" not in p.intents
+    p = parser.parse("is the third one sad? we want nothing sad tonight")
+    assert (G, "Drama") in p.rejected and not p.intents
+    p = parser.parse("do you have anything with ian holm? show me")
+    assert p.intents == ["more"] and p.accepted == [("cast", "Ian Holm")]
+    assert parser.parse("is toy story scary? my kid is 5").intents == ["about"]  # a question, and why it is asked
+    p = parser.parse("keep chris farley out of it, not the vibe")
+    assert p.rejected == [("cast", "Chris Farley")] and not p.accepted
+    p = parser.parse("Holly Hunter is not more necessary, you can remove her")
+    assert p.dropped == [("cast", "Holly Hunter")] and not p.accepted and not p.wish
+    p = parser.parse("kids r asleep, doesnt have to be G anymore")
+    assert p.dropped == [("mpaa", "rated G")] and not p.wish
+    p = parser.parse("why you show me this? I said no violence")
+    assert p.intents == ["why"] and (G, "War") in p.rejected
+    p = parser.parse("I have seen already Harold and Maude, very beautiful film")
+    assert [t[i] for i in p.liked] == [t[i] for i in p.seen] == ["Harold and Maude"]
+    assert not parser.parse("seen fargo, it was so slow").liked
