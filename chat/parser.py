@@ -755,7 +755,7 @@ NEEDNT_BE_RE = re.compile(r"\b(?:doesn'?t|don'?t|does\s+not|do\s+not|no\s+longer
                           r"\s*(?:to\s+)?be\s+(?P<what>[\w -]{1,30}?)(?:\s+(?:any\s?more|now))?\s*[.!]*$",
                           re.IGNORECASE)
 MISHEARD_RE = re.compile(r"\b(?:it|you|u)\s+(?:heard|misheard|got|understood)\s+(?:me|that|it)\s+wrong\b|"
-                         r"\bi\s+said\b", re.IGNORECASE)
+                         r"\bi\s+said\b|\b(?:some\s+)?(?:other|another)\s+(?:day|night|time)\b", re.IGNORECASE)
 EASY_WATCH_RE = re.compile(r"\b(?:something|anything|film|movie|one|watch)\s+(?:nice\s+and\s+|really\s+|very\s+)?"
                            r"easy\b", re.IGNORECASE)
 NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
@@ -1400,7 +1400,7 @@ class Parser:
         if MAKE_THEM_RE.search(text):  # "something silly to make the little ones giggle": the giggle is the wish
             r.keep_leftover(lambda t, k: t != "make")
         misheard = {t for m in MISHEARD_RE.finditer(text) for t in tokens(m.group(0))}
-        if misheard:  # "undo that it heard me wrong i said drama": how it went wrong, no wish
+        if misheard:  # "undo that it heard me wrong i said drama": how it went wrong; "maybe other day": no wish
             r.keep_leftover(lambda t, k: t not in misheard)
         rough = {t for m in ROUGH_DAY_RE.finditer(text) for t in tokens(m.group(0))}
         if rough and (out.accepted or out.alternatives):  # "need a pick me up after a rubbish week": why they want
@@ -1662,6 +1662,9 @@ class Parser:
         elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
             out.intents = [i for i in out.intents if i not in ("something_else", "more", "no", "yes", "why", "any",
                                                                 "help")] + ["yes"]
+        if out.liked or out.disliked or out.seen:  # "i liked the first austin powers the one with the fembots":
+            out.unknown_titles = [u for u in out.unknown_titles  # the film named, described: no other film
+                                  if not re.match(r"\s*the\s+one\s+(?:with|where|about)\b", u, re.IGNORECASE)]
         if out.wish:
             self._unwished(r, out)
         return out
@@ -2936,6 +2939,10 @@ class Parser:
             return None  # "date night on Friday": the day, not the film *Friday*
         if toks[i] in ("yet", "tonight", "honestly", "tbh", "lol", "already"):
             return None  # "haven't seen wings of desire yet": no film called "yet"
+        described = any(toks[j : j + 2] in (["one", "with"], ["one", "where"], ["one", "about"])
+                        for j in range(max(0, i - 3), i + 1))
+        if toks[i + 1 : i + 2] == ["times"] or described:
+            return None  # "seen two times"; "the first austin powers, the one with the fembots": which film, described
         end = len(toks)
         for j in range(i + 1, len(toks)):  # a known value or "was great" ends the title
             if toks[j] in TITLE_END or self._longest(toks, j, c, r, False, None):

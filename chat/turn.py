@@ -109,6 +109,9 @@ def value_of_key(m: Models, key: str) -> int | None:
 # the words that only name a card's place: "the 2nd one" says nothing of the film
 PLACE_WORDS = set(PLACES) | {"the", "one", "film", "movie", "number", "no", "ok", "okay", "so", "and", *"12345"}
 WISH_SAID = "Looking for films that match"  # a wish of other words, said back as what is searched for
+# a film described, not named ("the one with the shark", "that movie where keanu drives a bus")
+DESCRIBED_RE = re.compile(r"\s*(?:the|that|this)\s+(?:\w+\s+)?(?:one|film|movie|flick)\s+(?:with|where|about|"
+                          r"in which)\b", re.IGNORECASE)
 UNWISH_SAID = "Keeping away from films like"  # words of what is not wanted ("no superheroes"), said back
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
 # what a person calls an attribute type ("nothing asked for about the length")
@@ -727,10 +730,15 @@ class _Apply:
             names = join_words(p.absent_nations, "or")
             self.notes.append(f"I have no {names} films in my catalog (MovieLens, films up to {m.last_year}), "
                               "so I cannot pick by that.")
-        if p.unknown_titles:  # one note for all: "I do not have “lotr” or “harry potter” …, so I cannot use them."
-            names = join_words((f"\u201c{md(u[:80])}\u201d" for u in p.unknown_titles), "or")
+        described = [u for u in p.unknown_titles if DESCRIBED_RE.match(u)]
+        if described:  # "loved the one with the shark": no plots on record to find it by
+            self.notes.append(f"I cannot find a film by its story (\u201c{md(described[0][:80])}\u201d): I know "
+                              "titles, people, genres and years. Who was in it, or when was it made?")
+        unknown = [u for u in p.unknown_titles if u not in described]
+        if unknown:  # one note for all: "I do not have “lotr” or “harry potter” …, so I cannot use them."
+            names = join_words((f"\u201c{md(u[:80])}\u201d" for u in unknown), "or")
             self.notes.append(f"I do not have {names} in my catalog (MovieLens, films up to {m.last_year}), "
-                              f"so I cannot use {'them' if len(p.unknown_titles) > 1 else 'it'}.")
+                              f"so I cannot use {'them' if len(unknown) > 1 else 'it'}.")
         wish = " ".join([s.wish] + wish_extra).strip() if wish_extra else s.wish
         self.s = dataclasses.replace(s, liked=tuple(liked), disliked=tuple(disliked), seen=tuple(seen),
                                      shown=tuple(shown), refused=tuple(refused), wish=wish)

@@ -365,7 +365,8 @@ NOT_TITLE_START = {"something", "anything", "movies", "movie", "films", "film", 
                    "thought", "think", "one", "of", "in", "for", "with", "by", "me", "you", "we", "he", "she", "they",
                    "at", "all", "both", "so", "very", "more", "most", "just", "ive", "im", "id", "seen", "watched",
                    "saw", "ngl", "fr", "lowkey", "highkey", "tbh", "imo", "imho", "smh", "deadass", "istg", "rn",
-                   "tho", "bruh", "fam", "bet", "aight", "ong", "yo"}  # slang is no title's start ("ngl the shining")
+                   "tho", "bruh", "fam", "bet", "aight", "ong", "yo", "though", "although"}  # slang is no title's
+# start ("ngl the shining")
 # misspelt fillers are read as these ("flims", "movei", "somthing")
 # after a film's name, "like that film": "titanic vibes", "fargo-esque", "something heat-ish"
 SIMILAR_AFTER = {"vibes", "vibe", "vibey", "esque", "ish"}

@@ -1961,3 +1961,14 @@ def test_refused_words_keep_their_films_back_on_movielens(ml_engine):
     fall = plain[near10] - kept_back[near10]
     assert (fall > 0).sum() >= 8 and fall.mean() > 0.1
     assert np.abs(kept_back[middle] - plain[middle]).mean() < 0.2 * fall.mean()
+
+
+@pytest.mark.data
+def test_a_film_described_by_its_story_is_asked_about_on_movielens(ml_engine):
+    """"loved the one with the shark" said "I do not have “the one with the shark” in my
+    catalog"; with no plots on record, the reply says a film cannot be found by its story and
+    asks who was in it or when it was made."""
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("loved the one with the shark"))
+    assert "cannot find a film by its story" in reply.text and "in my catalog" not in reply.text
+    assert "Who was in it" in reply.text
