@@ -730,6 +730,7 @@ BAD_ONES_RE = re.compile(r"\b(?:not|no|nothing|none of)\s+(?:the\s+)?(?:really\s
 PLACE_YES = re.compile(r"^\s*(?:number\s+|no\.?\s*|#)?([1-5])\s+(?:yes|yep|yeah|yess+|ya)\s*$", re.IGNORECASE)
 REST_NO = re.compile(r"^\s*(?:and\s+)?(?:all\s+)?(?:the\s+)?(?:rest|others|other\s+ones)\s+(?:nah|no|nope|meh|not\s+"
                      r"for\s+me|not\s+really|pass)\s*$", re.IGNORECASE)
+NO_WISH = WISHLESS | STOPWORDS | FILLERS | POLITE  # leftover words of these alone are no wish
 # a clause opening with these refuses what it names
 REFUSALS = {"no", "not", "nothing", "none", "without", "never", "minus", "except", "dont", "skip", "avoid"}
 _DECADE_WORDS = {"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60",
@@ -1058,10 +1059,9 @@ class Parser:
             if (wish.accepted or wish.rejected or wish.alternatives) and not (wish.liked or wish.disliked):
                 wish.truncated = wish.truncated or truncated
                 return wish
-            asked = self.parse(then.group("q"))
-            if wish.intents == ["more"] and not wish.names_something and asked.names_something and not (
-                    set(asked.intents) - {"more"}):  # "do you have anything with ian holm? show me": those films, now
-                asked.intents = ["more"]
+            asked = self.parse(then.group("q")) if wish.intents == ["more"] and not wish.names_something else None
+            if asked is not None and asked.names_something and not set(asked.intents) - {"more"}:
+                asked.intents = ["more"]  # "do you have anything with ian holm? show me": those films, now
                 asked.truncated = asked.truncated or truncated
                 return asked
         quiet = NO_QUESTIONS_RE.search(text)
@@ -1390,7 +1390,7 @@ class Parser:
                 out.absent_nations = absent
             r.keep_leftover(lambda t, k: (t,) not in self.lex.absent_nations)
         # without the name, "films" alone is no wish either
-        wishless = WISHLESS | FILLERS | GENERIC_FILM_WORDS | STOPWORDS | POLITE if strangers or absent else WISHLESS
+        wishless = NO_WISH | GENERIC_FILM_WORDS if strangers or absent else WISHLESS
         if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish
             wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | set(
                 COUNT_WORDS) | CHOOSE_FILLER | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin",
@@ -1519,7 +1519,7 @@ class Parser:
             out.dropped, out.accepted = people, [tv for tv in out.accepted if tv not in people]  # "Holly Hunter is
             r.keep_leftover(lambda t, k: t not in ("remove", "necessary", "needed", "more", "longer"))  # not more
             # necessary, you can remove her": no longer wanted, not refused
-            out.wish = "" if set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS | POLITE else out.wish
+            out.wish = "" if set(r.leftover) <= NO_WISH else out.wish
         needless = NEEDNT_BE_RE.search(text)
         if needless and not out.dropped:  # "kids r asleep, doesnt have to be G anymore": no longer wanted
             what = needless.group("what").strip()
@@ -1530,7 +1530,7 @@ class Parser:
                 out.accepted = [tv for tv in out.accepted if tv not in gone]
                 said = set(tokens(needless.group(0))) | {"asleep", "r"}
                 r.keep_leftover(lambda t, k: t not in said)
-                out.wish = "" if set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS | POLITE | PEOPLE_WORDS else out.wish
+                out.wish = "" if set(r.leftover) <= NO_WISH | PEOPLE_WORDS else out.wish
         if out.names_something and "yes" in out.intents and OK_OPENER.match(text) and not out.pick:
             out.intents = [i for i in out.intents if i != "yes"]  # "ok, now anything but Hitchcock": no answer "yes"
         fresh = RESTART_RE.match(text) or (FORGET_THAT_RE.match(text) if out.names_something else None) or (
@@ -1551,7 +1551,7 @@ class Parser:
                 out.dropped_types.append(t)  # "forget the length" (not "forget the 80s, any decade from the 90s on")
             waived |= set(tokens(m.group(0)))  # ("any actor's fine, just no dan aykroyd": the words are understood)
         r.keep_leftover(lambda w, k: w not in waived)
-        if (out.dropped_types or waived) and set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS | POLITE:
+        if (out.dropped_types or waived) and set(r.leftover) <= NO_WISH:
             # ("not fussed about the decade, just nothing animated": the rest is understood; not "forget
             # the decade, something with ghosts")
             out.wish = ""
@@ -1679,7 +1679,7 @@ class Parser:
         negated = {k for k, c in enumerate(r.clauses)
                    if [t for t in c.toks if t not in ("but", "and", "just", "also", "though", "please", "pls")][:1]
                    in [[w] for w in REFUSALS]}
-        plain = WISHLESS | STOPWORDS | FILLERS | GENERIC_FILM_WORDS | POLITE
+        plain = NO_WISH | GENERIC_FILM_WORDS
         said = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in plain]
         refused = [t for t, k in said if k in negated]
         if refused:

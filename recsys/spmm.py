@@ -15,16 +15,14 @@ import numpy as np
 import scipy.sparse as sp
 
 
-def torch_csr(m: sp.csr_matrix, values: np.ndarray | None = None):
-    """A scipy CSR matrix as a torch CSR tensor (float32), optionally with other values on
-    the same pattern."""
+def torch_csr(m: sp.csr_matrix):
+    """A scipy CSR matrix as a torch CSR tensor (float32)."""
     import torch
 
     warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta state")
     return torch.sparse_csr_tensor(torch.from_numpy(m.indptr.astype(np.int64)),
                                    torch.from_numpy(m.indices.astype(np.int64)),
-                                   torch.from_numpy(np.ascontiguousarray(m.data if values is None else values,
-                                                                         dtype=np.float32)),
+                                   torch.from_numpy(np.ascontiguousarray(m.data, dtype=np.float32)),
                                    size=m.shape, check_invariants=False)
 
 
