@@ -370,7 +370,8 @@ AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks
                 "love", "loved", "want", "seen", "saw", "watched", "before", "very", "really", "so", "pretty", "kinda",
                 "for", "me", "r", "meh", "good", "great", "mid"}  # "the 4th and the 5th are not for me"
 # a place in the list and nothing else ("the 3rd"): never the name of a film
-PLACE_ONLY = re.compile(r"^\s*(?:the\s+)?(?:" + "|".join(PLACES) + r"|#?[1-9])(?:\s+(?:one|film|movie|pick))?\s*$",
+PLACE_ONLY = re.compile(r"^\s*(?:the\s+)?(?:" + "|".join(PLACES) + r"|(?:number\s+|#)?[1-9])"
+                        r"(?:\s+(?:one|film|movie|pick))?\s*$",
                         re.IGNORECASE)
 CARD_SPAN = re.compile(r"\b(?:the )?(first|top|last) (" + "|".join(COUNT_WORDS) + r")\b(?: (?:ones|films|movies))?",
                        re.IGNORECASE)
@@ -749,6 +750,14 @@ QUESTION_THEN_WISH = re.compile(r"^\s*(?P<q>(?:is|are|was|who|whos|who's|what|wh
                                 r"can|any)\b[^?]{2,}\?+)\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 WISH_CUE = re.compile(r"\b(?:want|wanna|like|rather|prefer|show|just|only|nothing|no|something|anything|actually|"
                       r"instead)\b", re.IGNORECASE)
+# a clause that only turns a card down: "number 3 is the remake i hated, skip it"
+SKIP_IT_RE = re.compile(r"[,.;!?]\s*(?:so\s+|just\s+|pls\s+|please\s+)?"
+                        r"(?:skip|pass\s+on|swap|replace|ditch|bin|drop|lose)\s+"
+                        r"(?:it|that|this|that\s+one|this\s+one|them)\s*(?:pls|please)?[\s.!]*$", re.IGNORECASE)
+# "animated ones that won't scare a toddler": not horror, and (for the people named) a children's film
+WONT_SCARE_RE = re.compile(r"\b(?:won'?t|will\s+not|wouldn'?t|would\s+not|doesn'?t|does\s+not|don'?t|do\s+not|not"
+                           r"|never|can'?t)\s+(?:scare|frighten|terrify|traumati[sz]e)\s+"
+                           r"(?:(?:a|my|the|our|your|his|her|their)\s+)?(?P<who>[\w-]+(?:\s+ones)?)", re.IGNORECASE)
 KEEP_OUT_RE = re.compile(r"\bkeep\s+[\w .'-]{2,40}?\s+out\b", re.IGNORECASE)  # "keep chris farley out of it"
 REMOVE_PERSON_RE = re.compile(r"\b(?:remove|drop|lose)\s+(?:her|him)\b|\b(?:not|no)\s+(?:more|longer)\s+(?:necessary|"
                               r"needed)\b", re.IGNORECASE)
@@ -1275,7 +1284,8 @@ class Parser:
             if not (rest.accepted or rest.alternatives or rest.liked):
                 out.intents.append("any")
                 text = text[head.end():]
-        first = re.match(r"\s*([A-Za-z]+)\s*[,.;:!]", text) or re.match(r"\s*(nah|nope|naw)\s+(?=too\b)", text, re.I)
+        first = re.match(r"\s*([A-Za-z]+)(?:\s+(?:thank\s+you|thanks|please|pls))?\s*[,.;:!]", text) or re.match(
+            r"\s*(nah|nope|naw)\s+(?=too\b)", text, re.I)
         if first and tokens(first.group(1))[0] in ALL_YES | ALL_NO:  # "yes, with Tom Hanks", "nah too old"
             if not (OK_OPENER.match(first.group(1)) and re.match(r"\s*(?:and|plus|also)\b", text[first.end():], re.I)):
                 out.intents.append("yes" if tokens(first.group(1))[0] in ALL_YES else "no")  # (not "ok, and with
@@ -1397,6 +1407,15 @@ class Parser:
                                                 "rest", "feeling", "ill", "her", "him", "she", "he", "shes", "hes",
                                                 "they", "theyve", "them"}  # ("1 looks perfect for her, she's seen 2
         # and 3")
+        scare = WONT_SCARE_RE.search(text)
+        if scare and ("genre", "Horror") in self._vocab:  # "animated ones that won't scare a toddler"
+            out.rejected += [("genre", "Horror")] if ("genre", "Horror") not in out.rejected else []
+            who = tokens(scare.group("who"))
+            kids = ("genre", "Children's")
+            if (who[:1] and who[0] in PEOPLE_WORDS - {"family"} or who == ["little", "ones"]) and kids in self._vocab:
+                out.accepted += [kids] if kids not in out.accepted else []
+            said = set(tokens(scare.group(0)))
+            r.keep_leftover(lambda t, k: t not in said)
         if MAKE_THEM_RE.search(text):  # "something silly to make the little ones giggle": the giggle is the wish
             r.keep_leftover(lambda t, k: t != "make")
         misheard = {t for m in MISHEARD_RE.finditer(text) for t in tokens(m.group(0))}
@@ -1643,6 +1662,9 @@ class Parser:
             if len(both) > 1:
                 out.accepted = [tv for tv in out.accepted if tv not in both]
                 out.alternatives.append(tuple(both))
+        if out.pick is not None and out.pick[1] == "dislike" and not out.verdicts and SKIP_IT_RE.search(text) and not (
+                out.accepted or out.rejected or out.alternatives):  # "number 3 is the remake i hated, skip it": that
+            out.intents, out.wish = ["something_else"], ""  # card turned down, why said; others in its place
         if out.verdicts:  # "seen 1 and 3, 2 looks great": a pick and other films
             out.intents = sorted({"yes" if v == "like" else "something_else" for _, v in out.verdicts}) + (
                 ["bye"] if "bye" in out.intents else [])
@@ -2054,11 +2076,15 @@ class Parser:
                               or SEEN_ALL_RE.search(r.text))  # "seen all of these, can we try something australian"
                 or others and out.disliked and not out.accepted):  # "ugh I hated Titanic, next one"
             out.intents[:] = ["something_else"]  # "I've seen that one", "seen fargo and heat, others?"
-            out.wish = ""
-            return
+            seen_at = next((k for k, c in enumerate(r.clauses) if SEEN_ALL_RE.search(" ".join(c.toks))), None)
+            rest = [t for t, k in zip(r.leftover, r.leftover_clause)
+                    if seen_at is not None and k > seen_at and t not in NO_WISH | SEEN | PRONOUNS]
+            out.wish = " ".join(rest)  # "seen all of these a million times, anything with animals?": others, and
+            return  # what they should be
         if self.reader is None or {"more", "something_else"} & set(out.intents):
             return
-        framed = self.frame(r.text) if out.names_something else r.text.strip()
+        text = WONT_SCARE_RE.sub(" ", r.text)  # (read as values already: "... that won't scare a toddler")
+        framed = self.frame(text) if out.names_something else text.strip()
         words = set(tokens(framed)) - POLITE
         if _anywhere(r.clauses, {("no", "more"), ("any", "more"), ("anymore",), ("more", "times"), ("more", "than")}):
             words.discard("more")  # "no more thrillers" asks for none, not for more
@@ -3084,6 +3110,8 @@ class Parser:
                 self._longest(c.toks, j, c, r, False, None)):
             j += 1
         ordinary = all(t in self._english or t in CLOSED_WORDS or t.isdigit() for t in c.toks[i:j])
+        if c.toks[j:j + 1] in (["times"], ["time"], ["x"]):
+            return 0  # "Jean de Florette I have seen two times": how often, not a film
         if j == i or j - i == 4 or ordinary and (not any(m.item is not None for m in r.mentions)
                                                   or c.toks[i] in STOPWORDS):
             return 0  # (beside films named, ordinary words may be a film: "never seen pale rider")

@@ -17,6 +17,7 @@ Phrase = tuple[str, ...]
 INTENTS: dict[str, list[str]] = {
     "yes": ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "y", "definitely", "absolutely", "of course",
             "correct", "right", "indeed", "sounds good", "please", "yes please", "that s right", "yep sounds good",
+            "yes this one", "yes that one", "yes this", "yes that",
             "perfect", "perfect thatll do", "thatll do", "that will do",
             "that works", "works for me", "yeah that works", "fine by me", "sounds great"],
     "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never", "no way", "not my thing",
@@ -144,7 +145,9 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
 # choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
 CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna|going to|let'?s)\s+"
                        r"(?:watch|go with|take|try|do)\b|"
-                       r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b", re.IGNORECASE)
+                       r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b|"
+                       r"\b(?:i|we) watch (?:it|this|that)\b", re.IGNORECASE)  # (second-language English:
+# "we watch it")
 # when tonight a film chosen will be watched: no wish, and still a choice ("I shall watch it after the children
 # are in bed"; not "later" or "another time", which may mean not now)
 BEDTIME_RE = re.compile(r"\b(?:after|once|when)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children|little ones|grandkids|"

@@ -1699,3 +1699,28 @@ def test_round_fifteen_questions_then_wishes_and_taking_back_on_movielens(ml100k
     p = parser.parse("I have seen already Harold and Maude, very beautiful film")
     assert [t[i] for i in p.liked] == [t[i] for i in p.seen] == ["Harold and Maude"]
     assert not parser.parse("seen fargo, it was so slow").liked
+
+
+@pytest.mark.data
+def test_round_sixteen_on_movielens(ml100k_catalog):
+    """Round sixteen (dev12): "yes this one" and "no thank you, ..." answer the film shown; a
+    seen film counted ("seen two times") names nothing else; "seen all of these, anything with
+    animals?" asks for others and says which; "won't scare a toddler" refuses horror and is
+    for children; "number 3 is the remake i hated, skip it" turns that card down."""
+    parser = Parser(ml100k_catalog, english=frozenset({"two", "times", "wonderful", "animals", "toddler"}))
+    t = ml100k_catalog.titles
+    assert parser.parse("yes this one, we watch it").intents == ["yes"]
+    assert parser.parse("yes this one").intents == ["yes"]
+    assert parser.parse("no thank you, is not for me").intents == ["no"]
+    p = parser.parse("Jean de Florette I have seen two times, is wonderful")
+    assert [t[i] for i in p.seen] == ["Jean de Florette"] and not p.unknown_titles
+    p = parser.parse("seen all of these a million times, anything with animals?")
+    assert p.intents == ["something_else"] and p.wish == "animals"
+    assert not parser.parse("seen all of these, others?").wish
+    p = parser.parse("show me some animated ones that won't scare a toddler")
+    assert set(p.accepted) == {(G, "Animation"), (G, "Children's")} and p.rejected == [(G, "Horror")]
+    assert not p.wish
+    p = parser.parse("number 3 is the remake i hated, skip it")
+    assert p.pick == (2, "dislike") and p.intents == ["something_else"] and not p.unknown_titles and not p.wish
+    p = parser.parse("a horror that won't scare me too much")  # a mild horror: asked for, not refused
+    assert p.accepted == [(G, "Horror")] and not p.rejected
