@@ -34,7 +34,7 @@ from recsys.graph import GraphConfig, QueryItemGraph, build_graph
 from recsys.models import make_scorer
 from recsys.personas import fuse
 from recsys.scorers import Scorer, binary, matrix_fingerprint
-from recsys.tuned import load_config
+from recsys.tuned import load_config, model_params
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ MODEL_NAMES = {"als": "ALS", "ampcf": "AMP-CF", "ease": "EASE", "multvae": "Mult
 def _cached_scorer(name: str, world: World, catalog: Catalog, progress: Callable[[str], None],
                    why: str = "persona vectors") -> Scorer:
     """Scorer ``name`` with the tuned parameters on the world's train matrix, cached by fingerprint."""
-    model = make_scorer(name, load_config(catalog.key()).get(name, {}), seed=0, catalog=catalog,
+    model = make_scorer(name, model_params(name, load_config(catalog.key())), seed=0, catalog=catalog,
                         items=world.data.items)  # side information for scorers that read it (kgat, gserec)
     model.train_fingerprint = matrix_fingerprint(binary(world.data.train))  # what fit() will record
     expect = model.fingerprint()

@@ -36,7 +36,7 @@ from recsys.runs import new_run, write_manifest
 from recsys.scorers import top_k
 from recsys.semantic import item_embeddings
 from recsys.split import SPARSE_SHARE, DataProtocol, Interactions, cf_key, sparsify, split_interactions
-from recsys.tuned import config_path, find_config, load_config
+from recsys.tuned import config_path, find_config, load_config, model_params
 
 log = logging.getLogger(__name__)
 
@@ -247,8 +247,8 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
         looks = Looks.of(catalog, data.items, text)
         for name in models:
             log.info(f"seed {seed}: {name} ...")
-            per_model[name].append(evaluate_model(name, config.get(name, {}), data, seed=seed, ks=ks, fitted=fitted,
-                                                  looks=looks, catalog=catalog, groups=groups))
+            per_model[name].append(evaluate_model(name, model_params(name, config), data, seed=seed, ks=ks,
+                                                  fitted=fitted, looks=looks, catalog=catalog, groups=groups))
             log.info(f"seed {seed}: {name} test NDCG@10 {per_model[name][-1]['test']['NDCG@10']:.4f}"
                 f" ({per_model[name][-1]['total_seconds']:.1f} s)")
     results = {}
@@ -259,6 +259,8 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
         if "connectivity" in runs[0]:
             results[name]["connectivity"] = {
                 "sparse_linked_two_levels": aggregate([r["connectivity"]["sparse_linked_two_levels"] for r in runs]),
+                "sparse_linked_two_levels_own": aggregate([r["connectivity"]["sparse_linked_two_levels_own"]
+                                                           for r in runs]),
                 "collisions": aggregate([r["connectivity"]["collisions"] for r in runs]),
                 "used": [aggregate([r["connectivity"]["levels"][k]["used"] for r in runs])
                          for k in range(len(runs[0]["connectivity"]["levels"]))],
@@ -269,7 +271,7 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
                 results[name][group] = {"test": {k: aggregate([r[group]["test"][k] for r in runs])
                                                  for k in runs[0][group]["test"]}}
         results[name]["fit_seconds"] = aggregate([r["fit_seconds"] for r in runs])
-        results[name]["params"] = config.get(name, {})
+        results[name]["params"] = model_params(name, config)
         if "graph" in runs[0]:
             results[name]["graph"] = runs[0]["graph"]
             results[name]["epoch_seconds"] = aggregate([r["epoch_seconds"] for r in runs])
@@ -315,7 +317,9 @@ def print_table(payload: dict) -> None:
                 used = ", ".join(fmt(u) for u in c["used"])
                 perplexity = ", ".join(fmt(x, 1) for x in c["perplexity"])
                 print(f"{name} code graph: {fmt(c['sparse_linked_two_levels'])} of sparse users share their first "
-                      f"two code levels with a warm user; codes used per level {used}; perplexity {perplexity}; "
+                      f"two code levels with a warm user ({fmt(c['sparse_linked_two_levels_own'])} counting warm "
+                      f"users' own summaries only, without their sparse views); codes used per level {used}; "
+                      f"perplexity {perplexity}; "
                       f"users sharing a whole code tuple {fmt(c['collisions'])}")
     for key, who in (("paired", "users"), ("paired_sparse", "sparse users")):
         if payload.get(key):

@@ -1,19 +1,24 @@
-"""Screen GSERec's code size on validation, under the sparse-user protocol.
+"""Screen GSERec's code size, sparse views and prior strength on validation, under the sparse-user protocol.
 
     python -m lab.screen_gserec --dataset movielens-1m --codes 8,16,64 --json out/screen-gserec.json
+    python -m lab.screen_gserec --codes 64 --views 0,4 --strength 5,20,50 --json out/screen-views.json
 
 On one split (``--seed``), a seeded share of users keep at most ``--sparse`` training
 interactions (``recsys.split.sparsify``, as ``lab.evaluate_cf --sparse`` does). For
 ``gserec-nocodes`` and ``gserec`` with each number of codes per level, it prints the
 *validation* NDCG@10 of the sparse users, the warm users and all, and the share of sparse
 users who share their first two code levels with a warm user (through whom the code graph
-can reach them). Validation only: this chooses what to run on test, it reports nothing about
+can reach them). One fit per (codes, views); the prior strength only changes scoring, so each
+fit is scored at every ``--strength``. ``--learned`` also fits the learned two-view model.
+Validation only: this chooses what to run on test, it reports nothing about
 test. EASE, the models' base, takes the dataset's tuned parameters (``configs/tuned``).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import logging
 import time
 
 from recsys.datasets import load_dataset
@@ -24,23 +29,39 @@ from recsys.scorers import top_k
 from recsys.split import cf_key, sparsify, split_interactions
 from recsys.tuned import load_config
 
+log = logging.getLogger(__name__)
 
-def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5) -> dict:
+
+def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views: tuple[int, ...] = (4,),
+           strength: tuple[float, ...] = (20.0,), learned: bool = False) -> dict:
     catalog = load_dataset(dataset)
     data, mask = sparsify(split_interactions(catalog, seed=seed), sparse)
     base = load_config(cf_key(catalog, data.protocol)).get("ease", {})
+    runs = [("gserec-nocodes", {})] + [("gserec", {"codes": k, "views": v}) for k in codes for v in views]
+    if learned:
+        runs += [("gserec-nocodes", {"learned": True}),
+                 ("gserec", {"codes": codes[-1], "views": views[-1], "learned": True})]
     out = {}
-    for name, params in [("gserec-nocodes", {}), *(("gserec", {"codes": k}) for k in codes)]:
+    for n, (name, params) in enumerate(runs, 1):
+        log.info(f"fit {n}/{len(runs)}: {name} {params or ''}")
         t0 = time.perf_counter()
         model = make_scorer(name, {**params, "base_params": base}, seed=seed, catalog=catalog, items=data.items)
         model.fit(data.train)
-        ranked, _ = top_k(model.score(data.train), 10, data.train)
-        row = {group: ranking_metrics(ranked[m], data.valid[m], (10,))["NDCG@10"]
-               for group, m in (("sparse", mask), ("warm", ~mask), ("all", mask | ~mask))}
-        if getattr(model, "codebook", None) is not None:
-            row["sparse_linked_two_levels"] = model.connectivity(data.train, mask)["sparse_linked_two_levels"]
-        row["seconds"] = round(time.perf_counter() - t0, 1)
-        out[name + (f" codes={params['codes']}" if params else "")] = row
+        fit_s = time.perf_counter() - t0
+        for kappa in strength if name == "gserec" else (model.params.prior_strength,):
+            model.params = dataclasses.replace(model.params, prior_strength=kappa)
+            ranked, _ = top_k(model.score(data.train), 10, data.train)
+            row = {group: ranking_metrics(ranked[m], data.valid[m], (10,))["NDCG@10"]
+                   for group, m in (("sparse", mask), ("warm", ~mask), ("all", mask | ~mask))}
+            if getattr(model, "codebook", None) is not None:
+                c = model.connectivity(data.train, mask)
+                row["sparse_linked_two_levels"] = c["sparse_linked_two_levels"]
+                row["sparse_linked_two_levels_own"] = c["sparse_linked_two_levels_own"]
+            row["seconds"] = round(fit_s, 1)
+            label = " ".join(f"{k}={v}" for k, v in {**params, **({"strength": kappa} if name == "gserec" else {})}
+                             .items())
+            out[f"{name} {label}".strip()] = row
+            log.info(f"{name} {label}: sparse {row['sparse']:.4f}, warm {row['warm']:.4f} (fit {fit_s:.0f} s)")
     return {"protocol": {"dataset": dataset, "seed": seed, "sparse": {"k": sparse, "users": int(mask.sum())},
                          "metric": "validation NDCG@10", "base_params": base}, "results": out}
 
@@ -51,22 +72,32 @@ def main(argv=None) -> int:
     ap.add_argument("--codes", default="8,16,64", help="codes per level to try, comma-separated")
     ap.add_argument("--seed", type=int, default=0, help="the split seed (and the models')")
     ap.add_argument("--sparse", type=int, default=5, metavar="K", help="sparse users keep at most K interactions")
+    ap.add_argument("--views", default="4", help="sparse views per richer training user to try, comma-separated")
+    ap.add_argument("--strength", default="20", help="prior strengths (kappa) to try, comma-separated")
+    ap.add_argument("--learned", action="store_true", help="also fit the learned two-view model, with and "
+                    "without codes")
     ap.add_argument("--json", help="write the results here")
     args = ap.parse_args(argv)
     try:
         codes = [int(k) for k in args.codes.split(",")]
+        views = tuple(int(v) for v in args.views.split(","))
+        strength = tuple(float(v) for v in args.strength.split(","))
     except ValueError:
-        ap.error(f"--codes takes whole numbers separated by commas, got {args.codes!r}")
-    if min(codes) < 2 or args.sparse < 1:
-        ap.error("--codes needs at least 2 codes per level, --sparse at least 1")
-    res = screen(args.dataset, codes, args.seed, args.sparse)
+        ap.error(f"--codes and --views take whole numbers, --strength numbers, separated by commas; got "
+                 f"{args.codes!r}, {args.views!r}, {args.strength!r}")
+    if min(codes) < 2 or args.sparse < 1 or min(views) < 0 or min(strength) < 0:
+        ap.error("--codes needs at least 2 codes per level, --sparse at least 1, --views and --strength >= 0")
+    res = screen(args.dataset, codes, args.seed, args.sparse, views, strength, args.learned)
     p = res["protocol"]
     print(f"{args.dataset}, split seed {args.seed}: {p['sparse']['users']:,} users keep at most {args.sparse} "
           "training interactions; validation NDCG@10:")
     rows = [[name, f"{r['sparse']:.4f}", f"{r['warm']:.4f}", f"{r['all']:.4f}",
-             f"{r['sparse_linked_two_levels']:.3f}" if "sparse_linked_two_levels" in r else "-", f"{r['seconds']:.0f}"]
+             f"{r['sparse_linked_two_levels']:.3f}" if "sparse_linked_two_levels" in r else "-",
+             f"{r['sparse_linked_two_levels_own']:.3f}" if "sparse_linked_two_levels_own" in r else "-",
+             f"{r['seconds']:.0f}"]
             for name, r in res["results"].items()]
-    print(table(rows, ["model", "sparse", "warm", "all", "sparse linked (2 levels)", "fit s"]))
+    print(table(rows, ["model", "sparse", "warm", "all", "sparse linked (2 levels)", "(own summaries only)",
+                       "fit s"]))
     if args.json:
         write_json(args.json, {**res, **run_metadata()})
     return 0

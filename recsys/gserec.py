@@ -4,25 +4,34 @@ same model and training without the code graph, for the ablation the issue asks 
 A user is their history (never a row of a user table), so a sparse or brand-new user is
 scored from what they have:
 
-* **Two views of a user.** The *recommendation view* r is the mean input embedding of the
-  films they liked. The *search view* s is their preference summary (``recsys.summaries``:
-  "likes 1950s thriller films by Alfred Hitchcock, …"), encoded (the MiniLM we ship, or a bag
-  of the summary's values with ``text="values"``) and projected, s = W t.
+* **Search view.** A person's preference summary (``recsys.summaries``: "likes 1950s thriller
+  films by Alfred Hitchcock, …") from their films, encoded (the MiniLM we ship, or a bag of the
+  summary's values with ``text="values"``). The ablation ``text="ratings"`` has no summary: the
+  codes quantise the mean rating-view factor of the person's films (truncated SVD of the
+  training matrix), so what the text adds is visible.
 * **Codes.** The summaries' vectors are quantised by an RQ-VAE (``recsys.codes``: ``levels``
-  × ``codes``, k-means start, dead-code restarts) into a few discrete codes per user.
-* **The user–code graph.** Users link to their codes; LightGCN propagation (symmetric
-  normalisation, ``layers`` rounds, layer outputs averaged) over it carries what users with
-  rich histories show to every user who shares their codes: g = mean_k X_k, with
-  X_k = Â Y_{k-1}, Y_k = Âᵀ X_{k-1}, X_0 = r + s of the training users, Y_0 the learned code
-  embeddings. A new user's row of Â is their codes (each 1/√(L · deg code)), so their g
-  comes from the stored Y_k without refitting.
-* **Score** z = r + s + g against output embeddings with a bias; trained like AMP-CF here
-  (``recsys.ampcf``): each user's history is split once into the part they "said" (input,
-  ``keep``; their summary and codes are made from it alone) and the films they went on to
-  like (targets), with the multinomial log-likelihood over every film not in the input; a
-  ``sparse_share`` of each batch sees at most ``sparse_size`` input films, as a sparse user
-  would have. A contrastive term (InfoNCE, weight ``cl_weight``, temperature ``temperature``,
-  in-batch negatives, as the released code's user loss) aligns the two views.
+  × ``codes``, k-means start, dead-code restarts) into a few discrete codes per person.
+* **Sparse views.** A sparse user's summary is written from five films, a rich user's from a
+  hundred, and the two land in different places: on ML-1M only a fifth of sparse users shared
+  their first two codes with any warm user. So each training user with more than
+  ``sparse_size`` films is also summarised ``views`` times from that many of their films
+  drawn at random, and linked to those codes too: rich users then stand where sparse ones land.
+* **The user–code graph** (``CodeGraph``). Nodes are code *prefixes* (level l: the first l
+  codes); users link to the nodes of their own summary and of their sparse views. One round of
+  mean aggregation (person → their nodes → the users there, averaged over levels) gives each
+  person g, the mean history of the rich users who, summarised as sparsely, look like them.
+* **Score.** The base scorer (``base``, EASE by default) reads the person's films, each 1/n,
+  shrunk towards g with weight κ/(n + κ) (``prior_strength``): five films lean on the graph,
+  a hundred barely do. ``gserec-nocodes`` is the base on the person's own films.
+* **The learned two-view model** (``learned=True``; off by default because it scored below
+  its own base on validation): the *recommendation view* r, the mean input embedding of the
+  films; the *search view* s = W t; code embeddings propagated by LightGCN (symmetric
+  normalisation, ``layers`` rounds, over per-level code nodes); z = r + s + g against output
+  embeddings, added to the base's standardised scores; trained like AMP-CF
+  (``recsys.ampcf``): each history split once into the part "said" (``keep``) and targets,
+  the multinomial log-likelihood, a ``sparse_share`` of each batch cut to ``sparse_size``
+  films, and InfoNCE between r and s (``cl_weight``, ``temperature``, in-batch negatives, as
+  the released code's user loss).
 """
 
 from __future__ import annotations
@@ -38,7 +47,7 @@ import scipy.sparse as sp
 from recsys.scorers import Params, Scorer
 from recsys.summaries import Summaries
 
-TEXTS = ("minilm", "values")
+TEXTS = ("minilm", "values", "ratings")  # "ratings": the ablation with codes from the rating view only
 
 
 @dataclass(frozen=True)
@@ -61,8 +70,14 @@ class GSERecParams(Params):
     code_epochs: int = 200
     base: str = "ease"  # the registry scorer whose (row-standardised) scores the model adds to; "" for none
     base_params: dict = field(default_factory=dict)  # its hyper-parameters (the dataset's tuned ones)
+    views: int = 4  # sparse views per richer training user: summaries of sparse_size of their films, linked too
+    prior_strength: float = 20.0  # kappa: the code graph's history weighs kappa / (n + kappa) for n films; 0: off
+    learned: bool = False  # add the learned two-view model (embeddings, code embeddings, InfoNCE) to the score
 
     def __post_init__(self):
+        if self.views < 0 or self.prior_strength < 0:
+            raise ValueError(f"GSERecParams: views and prior_strength must be >= 0, got {self.views}, "
+                             f"{self.prior_strength}")
         for name in ("dim", "levels", "codes", "layers", "epochs", "batch_size", "sparse_size", "code_epochs"):
             if getattr(self, name) < 1:
                 raise ValueError(f"GSERecParams.{name} must be >= 1, got {getattr(self, name)}")
@@ -73,6 +88,8 @@ class GSERecParams(Params):
             raise ValueError("GSERecParams needs lr > 0, temperature > 0, weight_decay >= 0, cl_weight >= 0")
         if self.base in ("gserec", "gserec-nocodes", "blend"):
             raise ValueError(f"GSERecParams.base must be a plain registry scorer, got {self.base!r}")
+        if not self.base and not self.learned:
+            raise ValueError("GSERecParams: with no base scorer the learned model must be on (learned=True)")
         if self.text not in TEXTS:
             raise ValueError(f"GSERecParams.text must be one of {', '.join(TEXTS)}, got {self.text!r}")
 
@@ -97,13 +114,13 @@ class GSERec(Scorer):
         h.update(b"all" if self.items is None else self.items.tobytes())
         self.side_fingerprint = h.hexdigest()[:16]
         self.summary_table = Summaries(catalog, self.items)  # kept with the model, so a loaded one writes them
-        self._encoder = None
+        self._encoder, self._last_text = None, None
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in super().__getstate__().items() if k != "_encoder"}
+        return {k: v for k, v in super().__getstate__().items() if k not in ("_encoder", "_last_text")}
 
     def __setstate__(self, state: dict) -> None:
-        super().__setstate__({"_encoder": None, **state})
+        super().__setstate__({"_encoder": None, "_last_text": None, **state})
 
     # summaries and their vectors ------------------------------------------------------------
     def summaries(self, rows: list[np.ndarray]) -> list[str]:
@@ -111,9 +128,23 @@ class GSERec(Scorer):
         return [self.summary_table.text(cols) for cols in rows]
 
     def text_vectors(self, rows: list[np.ndarray]) -> np.ndarray:
-        """``(len(rows), d_text)`` unit vectors of the histories' summaries."""
+        """``(len(rows), d_text)`` unit vectors of the histories' summaries; the last batch's are
+        kept, so scoring the same people again (the audit after an evaluation) encodes nothing."""
+        h = hashlib.sha256()
+        for cols in rows:
+            h.update(np.asarray(cols, dtype=np.int64).tobytes() + b"|")
+        key = h.hexdigest()
+        if self._last_text is not None and self._last_text[0] == key:
+            return self._last_text[1]
+        vectors = self._text_vectors(rows)
+        self._last_text = (key, vectors)
+        return vectors
+
+    def _text_vectors(self, rows: list[np.ndarray]) -> np.ndarray:
         if self.params.text == "values":
             return self._value_vectors(rows)
+        if self.params.text == "ratings":  # no summary: the mean of the films' rating-view factors
+            return _unit(_row_mean(rows, self.rating_factors.shape[0]) @ self.rating_factors)
         if self._encoder is None:
             from recsys.semantic import load_encoder
 
@@ -128,20 +159,69 @@ class GSERec(Scorer):
                 for v in values:
                     digest = hashlib.sha256(f"{t}={v}".encode()).digest()
                     out[r, int.from_bytes(digest[:4], "little") % 256] += 1 if digest[4] & 1 else -1
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms > 0, norms, 1)
+        return _unit(out)
 
     # fitting ----------------------------------------------------------------------------------
     def _fit(self, train: sp.csr_matrix) -> None:
-        import torch
-        from torch import nn
-
         from recsys.codes import fit_codes
 
         p = self.params
-        n_users, n_items = train.shape
         gen = np.random.default_rng(self.seed)
         lists = _rows(train)
+        self._last_text = None  # (a refit may change what the vectors are: the rating view's factors)
+        self.base_model = None
+        if p.base:  # fitted on the whole training matrix, as it would be on its own
+            from recsys.models import make_scorer
+
+            self.base_model = make_scorer(p.base, dict(p.base_params), seed=self.seed).fit(train)
+        self.codebook, self.code_graph, self.code_report = None, None, {}
+        if p.text == "ratings":  # the ablation's "summaries": truncated SVD factors of the training matrix
+            from scipy.sparse.linalg import svds
+
+            k = max(1, min(64, min(train.shape) - 1))
+            _, sv, vt = svds(train.astype(np.float64), k=k, random_state=self.seed)
+            self.rating_factors = (vt.T * np.sqrt(sv)).astype(np.float32)
+        if p.graph:
+            own = self.text_vectors(lists)  # each training user's summary, from their whole training history
+            view_rows, owners = self._views(lists, gen)
+            views = self.text_vectors(view_rows) if view_rows else np.zeros((0, own.shape[1]), np.float32)
+            self.codebook = fit_codes(np.vstack([own, views]), seed=self.seed, levels=p.levels,
+                                      size=min(p.codes, len(own) + len(views)), epochs=p.code_epochs)
+            own_codes = self.codebook.assign(own)
+            self.code_report = self.codebook.report(own_codes)
+            self.code_graph = CodeGraph(np.vstack([own_codes, self.codebook.assign(views)]),
+                                        np.concatenate([np.arange(len(lists)), owners]), train,
+                                        self.codebook.params.size)
+        self.weights = None
+        self.losses, self.epoch_seconds = [], [0.0]
+        if p.learned:
+            self._fit_learned(train, lists, gen)
+        self.graph_size = {"users": train.shape[0], "views": int(len(view_rows)) if p.graph else 0,
+                           "nodes": self.code_graph.size() if p.graph else [],
+                           "edges": self.code_graph.edges() if p.graph else 0}
+
+    def _views(self, lists: list[np.ndarray], gen: np.random.Generator) -> tuple[list[np.ndarray], np.ndarray]:
+        """``views`` sparse views of each training user with more than ``sparse_size`` films: that
+        many of their films, drawn at random, whose summary links them to the codes a sparse user
+        with those films would get (so rich users stand where sparse ones land)."""
+        p = self.params
+        rows, owners = [], []
+        for user, items in enumerate(lists):
+            if len(items) > p.sparse_size:
+                for _ in range(p.views):
+                    rows.append(np.sort(gen.choice(items, p.sparse_size, replace=False)))
+                    owners.append(user)
+        return rows, np.asarray(owners, dtype=np.int64)
+
+    def _fit_learned(self, train: sp.csr_matrix, lists: list[np.ndarray], gen: np.random.Generator) -> None:
+        """The learned two-view model added to the score when ``learned``: embeddings of the
+        history (r) and of the summary (s), the code nodes' propagated embeddings (g), InfoNCE
+        between r and s; each user's history split once into the part they "said" and targets."""
+        import torch
+        from torch import nn
+
+        p = self.params
+        n_users, n_items = train.shape
         inputs, targets = [], []
         for items in lists:  # one split per user: the input is all the summary may read
             items = gen.permutation(items)
@@ -149,19 +229,11 @@ class GSERec(Scorer):
             inputs.append(np.sort(items[:cut]))
             targets.append(items[cut:])
         text = self.text_vectors(inputs)
-        self.codebook = fit_codes(text, seed=self.seed, levels=p.levels, size=min(p.codes, n_users),
-                                  epochs=p.code_epochs) if p.graph else None
         user_codes = self.codebook.assign(text) if p.graph else np.zeros((n_users, 0), np.int64)
-        self.code_report = self.codebook.report(user_codes) if p.graph else {}
         n_codes = p.levels * self.codebook.params.size if p.graph else 0
         code_deg = np.bincount(self._code_columns(user_codes), minlength=n_codes).astype(np.float64)
         a_hat = self._adjacency(user_codes, code_deg)
         p_in = _row_mean(inputs, n_items)
-        self.base_model = None
-        if p.base:  # fitted on the whole training matrix, as it would be on its own
-            from recsys.models import make_scorer
-
-            self.base_model = make_scorer(p.base, dict(p.base_params), seed=self.seed).fit(train)
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(self.seed)
             emb_in, emb_out = nn.Embedding(n_items, p.dim), nn.Embedding(n_items, p.dim)
@@ -226,7 +298,6 @@ class GSERec(Scorer):
         self.weights = {"in": emb_in.weight.detach().numpy().copy(), "out": emb_out.weight.detach().numpy().copy(),
                         "proj": proj.weight.detach().T.numpy().copy(), "bias": bias.detach().numpy().copy(),
                         "ys": [y.detach().numpy().copy() for y in ys], "base": float(base_w.detach())}
-        self.graph_size = {"users": n_users, "codes": n_codes, "edges": int(a_hat.nnz)}
 
     def _sparse_input(self, items: np.ndarray, gen: np.random.Generator) -> np.ndarray:
         p = self.params
@@ -260,16 +331,31 @@ class GSERec(Scorer):
 
     # scoring ----------------------------------------------------------------------------------
     def _score(self, history: sp.csr_matrix) -> np.ndarray:
-        w = self.weights
+        p = self.params
         rows = _rows(history)
-        text = self.text_vectors(rows)
+        text = self.text_vectors(rows) if p.graph or p.learned else None
+        if p.graph and p.prior_strength > 0:
+            history = self.prior_history(history, self.codebook.assign(text))
+        if not p.learned:
+            return self.base_model.score(history)
+        w = self.weights
         z = _row_mean(rows, self.n_items) @ w["in"] + text @ w["proj"]
-        if self.params.graph:
+        if p.graph:
             z = z + self.graph_vectors(text)
         scores = z @ w["out"].T + w["bias"]
         if self.base_model is not None:
             scores = scores + w["base"] * self._base_scores(history)
         return scores
+
+    def prior_history(self, history: sp.csr_matrix, codes: np.ndarray) -> sp.csr_matrix:
+        """What the base scorer reads: a person's films (each 1/n) shrunk towards the mean
+        history of the users at their code nodes, weight kappa / (n + kappa) for n films, so
+        five films lean on the graph and a hundred barely do."""
+        n = np.diff(history.indptr).astype(np.float32)
+        lean = (self.params.prior_strength / (n + self.params.prior_strength)).astype(np.float32)
+        own = sp.diags((1 - lean) / np.maximum(n, 1)) @ (history != 0).astype(np.float32)
+        graph = self.code_graph.histories(codes)
+        return sp.csr_matrix(own.toarray() + lean[:, None] * graph, dtype=np.float32)
 
     def _base_scores(self, history: sp.csr_matrix) -> np.ndarray:
         """The base scorer's scores of these histories, standardised per row."""
@@ -277,24 +363,92 @@ class GSERec(Scorer):
         return ((s - s.mean(axis=1, keepdims=True)) / (s.std(axis=1, keepdims=True) + 1e-6)).astype(np.float32)
 
     def connectivity(self, history: sp.csr_matrix, sparse: np.ndarray) -> dict:
-        """The audit of the code graph for these people (rows of ``history``): code use per
-        level, collisions, and the share of the ``sparse`` ones who share at least their first
-        two code levels with one of the others (through whom the graph can reach them)."""
+        """The audit of the code graph for the training users (rows of ``history``, the
+        ``sparse`` ones marked): code use per level, collisions, and the share of the sparse
+        users whose first two code levels lead to a warm user: ``sparse_linked_two_levels``
+        through the graph (a warm user's own summary or one of their sparse views has that
+        prefix), ``sparse_linked_two_levels_own`` through warm users' own summaries alone."""
         codes = self.codebook.assign(self.text_vectors(_rows(history)))
         report = self.codebook.report(codes)
         prefix = min(2, codes.shape[1])
         warm = {tuple(c[:prefix]) for c in codes[~sparse]}
-        linked = [tuple(c[:prefix]) in warm for c in codes[sparse]]
-        return {**report, "sparse_linked_two_levels": float(np.mean(linked)) if linked else 0.0}
+        own = [tuple(c[:prefix]) in warm for c in codes[sparse]]
+        graph = self.code_graph.reaches(codes[sparse], prefix, ~sparse)
+        return {**report, "sparse_linked_two_levels": float(np.mean(graph)) if len(graph) else 0.0,
+                "sparse_linked_two_levels_own": float(np.mean(own)) if own else 0.0}
 
     def graph_vectors(self, text: np.ndarray) -> np.ndarray:
-        """g of people with these summary vectors: their codes' propagated embeddings."""
+        """g of people with these summary vectors in the learned model: their codes' propagated
+        embeddings."""
         a_new = self._adjacency(self.codebook.assign(text), self.code_degree)
         return sum(a_new @ y for y in self.weights["ys"]) / len(self.weights["ys"])
 
 
+class CodeGraph:
+    """The user–code graph over code *prefixes*: level l's node for a person is their first l
+    codes, so a fine node holds people whose summaries agree at every coarser level too. Each
+    training user is linked to the nodes of their own summary and of their sparse views; the
+    histories reach a person by one round of mean aggregation (person -> their nodes -> the
+    users there), averaged over the levels at which their node has anyone:
+
+        g(person) = mean over levels l of  mean_{u at node_l(person)} x_u,   x_u = u's films, each 1/n_u
+    """
+
+    def __init__(self, codes: np.ndarray, users: np.ndarray, train: sp.csr_matrix, size: int) -> None:
+        n_users = train.shape[0]
+        self.code_size, self.levels = size, codes.shape[1]
+        counts = np.diff(train.indptr)
+        self.x = (sp.diags(1.0 / np.maximum(counts, 1)) @ (train != 0).astype(np.float32)).tocsr().astype(np.float32)
+        self.keys, self.members = [], []
+        for level in range(1, self.levels + 1):
+            pairs = np.unique(np.stack([self._keys(codes, level), users]), axis=1)  # distinct (node, user)
+            keys, node = np.unique(pairs[0], return_inverse=True)
+            m = sp.csr_matrix((np.ones(pairs.shape[1], np.float32), (node.ravel(), pairs[1])),
+                              shape=(len(keys), n_users))
+            self.keys.append(keys)
+            self.members.append((sp.diags(1.0 / np.diff(m.indptr)) @ m).tocsr().astype(np.float32))
+
+    def _keys(self, codes: np.ndarray, level: int) -> np.ndarray:
+        return (codes[:, :level] * self.code_size ** np.arange(level - 1, -1, -1)).sum(axis=1)
+
+    def nodes(self, codes: np.ndarray, level: int) -> np.ndarray:
+        """Each person's node at ``level`` (1-based), -1 where no training user has it."""
+        keys, want = self.keys[level - 1], self._keys(codes, level)
+        pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+        return np.where(keys[pos] == want, pos, -1)
+
+    def histories(self, codes: np.ndarray) -> np.ndarray:
+        """``(len(codes), n_items)`` g of people with these codes (zeros where no node has anyone)."""
+        out = np.zeros((len(codes), self.x.shape[1]), np.float32)
+        found = np.zeros(len(codes), np.float32)
+        for level in range(1, self.levels + 1):
+            node = self.nodes(codes, level)
+            hit = np.flatnonzero(node >= 0)
+            uniq, back = np.unique(node[hit], return_inverse=True)
+            out[hit] += (self.members[level - 1][uniq] @ self.x).toarray()[back.ravel()]
+            found[hit] += 1
+        return out / np.maximum(found, 1)[:, None]
+
+    def reaches(self, codes: np.ndarray, level: int, users: np.ndarray) -> np.ndarray:
+        """Per person: whether their node at ``level`` holds one of ``users`` (a boolean mask
+        over training users)."""
+        node = self.nodes(codes, level)
+        out = np.zeros(len(codes), dtype=bool)
+        hit = np.flatnonzero(node >= 0)
+        m = self.members[level - 1][node[hit]]
+        out[hit] = np.asarray(m[:, np.flatnonzero(users)].sum(axis=1)).ravel() > 0
+        return out
+
+    def size(self) -> list[int]:
+        return [len(k) for k in self.keys]
+
+    def edges(self) -> int:
+        return int(sum(m.nnz for m in self.members))
+
+
 class GSERecNoCodes(GSERec):
-    """``gserec`` without the user–code graph: the two views and the contrastive term only."""
+    """``gserec`` without the user–code graph: the base scorer on the person's own films (and
+    the learned two-view model without its code embeddings, when ``learned``)."""
 
     name = "gserec-nocodes"
     Params = GSERecNoCodesParams
@@ -311,6 +465,11 @@ def _row_mean(rows: list[np.ndarray], n_items: int) -> sp.csr_matrix:
     data = np.repeat(1.0 / np.maximum(lengths, 1), lengths).astype(np.float32)
     cols = np.concatenate(rows).astype(np.int64) if len(rows) else np.zeros(0, np.int64)
     return sp.csr_matrix((data, (np.repeat(np.arange(len(rows)), lengths), cols)), shape=(len(rows), n_items))
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return (x / np.where(norms > 0, norms, 1)).astype(np.float32)
 
 
 def _torch_sparse(m: sp.csr_matrix, torch):

@@ -38,3 +38,12 @@ def load_config(dataset: str, path: str | None = None, dirs=()) -> dict:
         if p is None:
             return {}
     return json.loads(p.read_text())["params"]
+
+
+def model_params(name: str, config: dict) -> dict:
+    """A model's parameters from a loaded config; a model on top of a registry scorer (GSERec's
+    ``base``) that names none for it takes that scorer's tuned ones."""
+    params = dict(config.get(name, {}))
+    if name in ("gserec", "gserec-nocodes") and "base_params" not in params:
+        params["base_params"] = dict(config.get(params.get("base", "ease"), {}))
+    return params

@@ -63,8 +63,8 @@ ALT_PARAMS: dict[str, dict | None] = {
     "ampcf-k1": {**SMALL_AMPCF, "dim": 6},
     "kgat": {**SMALL_KGAT, "layers": 1},
     "kgat-ui": {**SMALL_KGAT, "layers": 1},
-    "gserec": {**SMALL_GSEREC, "layers": 1},
-    "gserec-nocodes": {**SMALL_GSEREC, "dim": 6},
+    "gserec": {**SMALL_GSEREC, "layers": 1, "learned": True},  # the learned two-view model on top
+    "gserec-nocodes": {**SMALL_GSEREC, "dim": 6, "learned": True},
     "blend": {"members": [["ease", {"l2": 1.0}, 0.7], ["als", SMALL_ALS, 0.3]]},
 }
 

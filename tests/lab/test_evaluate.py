@@ -12,7 +12,7 @@ from lab.evaluate_cf import evaluate_model, main, tune, tune_blend
 from recsys.folder import load_folder
 from recsys.models import fit_key
 from recsys.split import split_interactions
-from recsys.tuned import load_config
+from recsys.tuned import load_config, model_params
 
 MODELS = ["pop", "ease", "itemknn", "als", "blend"]
 METRICS = {f"{m}@{k}" for m in ("NDCG", "Recall", "Hit") for k in (10, 20)}
@@ -90,6 +90,8 @@ def test_gserec_reports_whether_its_code_graph_reaches_the_sparse_users(syntheti
     results = json.loads(out.read_text())["results"]
     c = results["gserec"]["connectivity"]
     assert 0 <= c["sparse_linked_two_levels"] <= 1 and len(c["used"]) == SMALL_GSEREC["levels"]
+    assert c["sparse_linked_two_levels"] >= c["sparse_linked_two_levels_own"]  # warm users' sparse views link too
+    assert results["gserec"]["params"]["base_params"] == {}  # the base's own config (none here): its defaults
     assert "connectivity" not in results["gserec-nocodes"]
     assert "of sparse users share their first two code levels" in capsys.readouterr().out
 
@@ -164,3 +166,12 @@ def test_tune_keeps_the_shipped_parameters_of_models_it_did_not_tune(synthetic_f
     assert payload["params"]["als"] == SMALL_ALS  # kept from the shipped file
     assert payload["params"]["ease"] in ({"l2": 10.0}, {"l2": 100.0})  # tuned now
     assert set(payload["kept_from"]) == {"als"} and set(payload["trials"]) == {"als", "ease"}
+
+
+def test_gserec_takes_its_base_scorers_tuned_parameters_unless_given_its_own():
+    config = {"ease": {"l2": 500.0}, "als": {"factors": 8}}
+    assert model_params("gserec", config) == {"base_params": {"l2": 500.0}}
+    assert model_params("gserec-nocodes", {**config, "gserec-nocodes": {"base": "als"}}) == {
+        "base": "als", "base_params": {"factors": 8}}
+    assert model_params("gserec", {**config, "gserec": {"base_params": {"l2": 1.0}}})["base_params"] == {"l2": 1.0}
+    assert model_params("ease", config) == {"l2": 500.0}
