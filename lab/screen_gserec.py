@@ -2,14 +2,16 @@
 
     python -m lab.screen_gserec --dataset movielens-1m --codes 8,16,64 --json out/screen-gserec.json
     python -m lab.screen_gserec --codes 64 --views 0,4 --strength 5,20,50 --json out/screen-views.json
+    python -m lab.screen_gserec --codes 64 --views 4 --strength 20,30 --prior-max 0,20 --levels mean,deepest
 
 On one split (``--seed``), a seeded share of users keep at most ``--sparse`` training
 interactions (``recsys.split.sparsify``, as ``lab.evaluate_cf --sparse`` does). For
 ``gserec-nocodes`` and ``gserec`` with each number of codes per level, it prints the
 *validation* NDCG@10 of the sparse users, the warm users and all, and the share of sparse
 users who share their first two code levels with a warm user (through whom the code graph
-can reach them). One fit per (codes, views); the prior strength only changes scoring, so each
-fit is scored at every ``--strength``. ``--learned`` also fits the learned two-view model.
+can reach them). One fit per (codes, views); the prior's strength, cap and levels only change
+scoring, so each fit is scored at every ``--strength`` × ``--prior-max`` × ``--levels``.
+``--learned`` also fits the learned two-view model.
 Validation only: this chooses what to run on test, it reports nothing about
 test. EASE, the models' base, takes the dataset's tuned parameters (``configs/tuned``).
 """
@@ -33,7 +35,8 @@ log = logging.getLogger(__name__)
 
 
 def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views: tuple[int, ...] = (4,),
-           strength: tuple[float, ...] = (20.0,), learned: bool = False) -> dict:
+           strength: tuple[float, ...] = (20.0,), learned: bool = False, prior_max: tuple[int, ...] = (0,),
+           levels: tuple[str, ...] = ("mean",)) -> dict:
     catalog = load_dataset(dataset)
     data, mask = sparsify(split_interactions(catalog, seed=seed), sparse)
     base = load_config(cf_key(catalog, data.protocol)).get("ease", {})
@@ -48,8 +51,10 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
         model = make_scorer(name, {**params, "base_params": base}, seed=seed, catalog=catalog, items=data.items)
         model.fit(data.train)
         fit_s = time.perf_counter() - t0
-        for kappa in strength if name == "gserec" else (model.params.prior_strength,):
-            model.params = dataclasses.replace(model.params, prior_strength=kappa)
+        scorings = [{"prior_strength": kappa, "prior_max": cap, "prior_levels": how}
+                    for kappa in strength for cap in prior_max for how in levels] if name == "gserec" else [{}]
+        for scoring in scorings:  # what only changes scoring: one fit serves every setting
+            model.params = dataclasses.replace(model.params, **scoring)
             ranked, _ = top_k(model.score(data.train), 10, data.train)
             row = {group: ranking_metrics(ranked[m], data.valid[m], (10,))["NDCG@10"]
                    for group, m in (("sparse", mask), ("warm", ~mask), ("all", mask | ~mask))}
@@ -58,8 +63,12 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
                 row["sparse_linked_two_levels"] = c["sparse_linked_two_levels"]
                 row["sparse_linked_two_levels_own"] = c["sparse_linked_two_levels_own"]
             row["seconds"] = round(fit_s, 1)
-            label = " ".join(f"{k}={v}" for k, v in {**params, **({"strength": kappa} if name == "gserec" else {})}
-                             .items())
+            shown = {"strength": scoring["prior_strength"]} if scoring else {}
+            if scoring and len(prior_max) > 1:
+                shown["max"] = scoring["prior_max"]
+            if scoring and len(levels) > 1:
+                shown["levels"] = scoring["prior_levels"]
+            label = " ".join(f"{k}={v}" for k, v in {**params, **shown}.items())
             out[f"{name} {label}".strip()] = row
             log.info(f"{name} {label}: sparse {row['sparse']:.4f}, warm {row['warm']:.4f} (fit {fit_s:.0f} s)")
     return {"protocol": {"dataset": dataset, "seed": seed, "sparse": {"k": sparse, "users": int(mask.sum())},
@@ -74,6 +83,10 @@ def main(argv=None) -> int:
     ap.add_argument("--sparse", type=int, default=5, metavar="K", help="sparse users keep at most K interactions")
     ap.add_argument("--views", default="4", help="sparse views per richer training user to try, comma-separated")
     ap.add_argument("--strength", default="20", help="prior strengths (kappa) to try, comma-separated")
+    ap.add_argument("--prior-max", default="0", help="films above which the graph is not used (0: never), "
+                    "comma-separated")
+    ap.add_argument("--levels", default="mean", help="g from the 'mean' of the levels or the 'deepest', "
+                    "comma-separated")
     ap.add_argument("--learned", action="store_true", help="also fit the learned two-view model, with and "
                     "without codes")
     ap.add_argument("--json", help="write the results here")
@@ -82,12 +95,17 @@ def main(argv=None) -> int:
         codes = [int(k) for k in args.codes.split(",")]
         views = tuple(int(v) for v in args.views.split(","))
         strength = tuple(float(v) for v in args.strength.split(","))
+        prior_max = tuple(int(v) for v in args.prior_max.split(","))
     except ValueError:
-        ap.error(f"--codes and --views take whole numbers, --strength numbers, separated by commas; got "
-                 f"{args.codes!r}, {args.views!r}, {args.strength!r}")
-    if min(codes) < 2 or args.sparse < 1 or min(views) < 0 or min(strength) < 0:
-        ap.error("--codes needs at least 2 codes per level, --sparse at least 1, --views and --strength >= 0")
-    res = screen(args.dataset, codes, args.seed, args.sparse, views, strength, args.learned)
+        ap.error(f"--codes, --views and --prior-max take whole numbers, --strength numbers, separated by commas; "
+                 f"got {args.codes!r}, {args.views!r}, {args.strength!r}, {args.prior_max!r}")
+    levels = tuple(args.levels.split(","))
+    if min(codes) < 2 or args.sparse < 1 or min(views) < 0 or min(strength) < 0 or min(prior_max) < 0:
+        ap.error("--codes needs at least 2 codes per level, --sparse at least 1, --views, --strength and "
+                 "--prior-max >= 0")
+    if set(levels) - {"mean", "deepest"}:
+        ap.error(f"--levels takes mean and/or deepest, got {args.levels!r}")
+    res = screen(args.dataset, codes, args.seed, args.sparse, views, strength, args.learned, prior_max, levels)
     p = res["protocol"]
     print(f"{args.dataset}, split seed {args.seed}: {p['sparse']['users']:,} users keep at most {args.sparse} "
           "training interactions; validation NDCG@10:")

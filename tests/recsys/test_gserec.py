@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -31,6 +33,9 @@ def test_a_person_gets_the_mean_history_of_the_users_at_their_code_prefixes():
     np.testing.assert_allclose(g[1], level1, rtol=1e-6)  # only the first level has anyone
     np.testing.assert_allclose(g[2], 0)  # no node: nothing from the graph
     np.testing.assert_allclose(g[3], x[3], rtol=1e-6)
+    deepest = graph.histories(people, deepest=True)  # the finest level whose node has anyone
+    np.testing.assert_allclose(deepest[[0, 1, 3]], [x[:2].mean(axis=0), level1, x[3]], rtol=1e-6)
+    np.testing.assert_allclose(deepest[2], 0)
 
 
 def test_a_user_linked_twice_to_one_node_counts_once():
@@ -52,6 +57,10 @@ def test_few_films_lean_on_the_graph_and_many_barely_do(block_catalog, block_dat
     own_share = [h[0, 0] - 4 / 5 * model.code_graph.histories(codes)[0, 0],
                  (h[1, :6] - 4 / 10 * model.code_graph.histories(codes)[1, :6]).sum()]
     assert own_share == pytest.approx([1 / 5, 6 / 10], rel=1e-5)  # n / (n + kappa)
+    model.params = dataclasses.replace(model.params, prior_max=3)  # the graph for three films or fewer only
+    h = model.prior_history(people, codes).toarray()
+    np.testing.assert_allclose(h[1], np.r_[np.full(6, 1 / 6), np.zeros(train.shape[1] - 6)], rtol=1e-6)
+    assert h[0, 0] == pytest.approx(1 / 5 + 4 / 5 * model.code_graph.histories(codes)[0, 0], rel=1e-5)
 
 
 def test_sparse_views_put_rich_users_where_sparse_summaries_land(block_catalog, block_data):
@@ -81,6 +90,9 @@ def test_without_codes_and_learning_the_model_is_its_base(block_catalog, block_d
     np.testing.assert_allclose(nocodes.score(train), ease.score(train), rtol=1e-6)
     with pytest.raises(ValueError, match="learned"):
         make_scorer("gserec", {"base": "", "learned": False}, catalog=block_catalog)
+    for bad in ({"prior_levels": "max"}, {"views": -1}, {"prior_max": -5}):
+        with pytest.raises(ValueError):
+            make_scorer("gserec", bad, catalog=block_catalog)
 
 
 def test_codes_from_the_rating_view_alone_need_no_summary(block_catalog, block_data):
