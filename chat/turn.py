@@ -384,6 +384,9 @@ class _Apply:
             self.then = "films"
             if "something_else" in p.intents:
                 self.ack.append("Something different, then.")
+        elif p.intents == ["no"] and not answering and not said and last_cards(self.s):
+            self.then = "films"  # "nah", "no thank you, is not for me" with films on screen and no question:
+            self.ack.append("Something different, then.")  # those films turned down, said back
         if not (p.intents or said):
             self.notes.append("Sorry, I did not catch that. You can name a genre, an era, a director or "
                               "actor, a film you liked, or just describe the mood.")

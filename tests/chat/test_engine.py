@@ -1972,3 +1972,23 @@ def test_a_film_described_by_its_story_is_asked_about_on_movielens(ml_engine):
     state, reply = ml_engine.step(state, Text("loved the one with the shark"))
     assert "cannot find a film by its story" in reply.text and "in my catalog" not in reply.text
     assert "Who was in it" in reply.text
+
+
+@pytest.mark.data
+def test_no_to_the_films_shown_says_so_and_brings_others_on_movielens(ml_engine):
+    """Found at the running app: "no thank you, is not for me" and "nah" to a list, with no
+    question pending, replaced the films without a word; "no" to a question beside the list
+    still answers the question."""
+    state, reply, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy from the 90s"))
+    assert shown.cards and shown.question is None  # nothing pending: a "no" is about the films
+    for text in ("no thank you, is not for me", "nah"):
+        state, reply = ml_engine.step(state, Text(text))
+        assert reply.text.startswith("Something different, then.") and reply.cards
+        assert not {c.title for c in reply.cards} & {c.title for c in shown.cards}
+        shown = reply
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("a comedy"))
+    assert reply.question is not None
+    state, nah = ml_engine.step(state, Text("nah"))  # to the question: no preference, the films stay
+    assert "Something different" not in nah.text and "No preference there" in nah.text
