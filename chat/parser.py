@@ -1698,9 +1698,12 @@ class Parser:
         keeps the rest ("no superheroes, something with dogs": dogs)."""
         if out.instead:  # "nah something chill": another wish, not a refusal
             return
+        skip = ("but", "and", "just", "also", "though", "please", "pls")
+        # the refusal as typed, not as a slip was read ("notting hill" is no "nothing hill")
+        typed = [tokens(r.text[c.spans[0][0]:c.spans[-1][1]]) if c.spans else c.toks for c in r.clauses]
         negated = {k for k, c in enumerate(r.clauses)
-                   if [t for t in c.toks if t not in ("but", "and", "just", "also", "though", "please", "pls")][:1]
-                   in [[w] for w in REFUSALS]}
+                   if [t for t in c.toks if t not in skip][:1] in [[w] for w in REFUSALS]
+                   and [t for t in typed[k] if t not in skip][:1] in [[w] for w in REFUSALS]}
         plain = NO_WISH | GENERIC_FILM_WORDS
         said = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in plain]
         refused = [t for t, k in said if k in negated]

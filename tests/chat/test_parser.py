@@ -1722,5 +1722,7 @@ def test_round_sixteen_on_movielens(ml100k_catalog):
     assert not p.wish
     p = parser.parse("number 3 is the remake i hated, skip it")
     assert p.pick == (2, "dislike") and p.intents == ["something_else"] and not p.unknown_titles and not p.wish
+    assert not parser.parse("notting hill 😍").unwish  # a film's name read as "nothing hill" refused "hill"
+    assert parser.parse("nothing with talking animals").unwish == "talking animals"
     p = parser.parse("a horror that won't scare me too much")  # a mild horror: asked for, not refused
     assert p.accepted == [(G, "Horror")] and not p.rejected
