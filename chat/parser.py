@@ -771,6 +771,9 @@ EASY_WATCH_RE = re.compile(r"\b(?:something|anything|film|movie|one|watch)\s+(?:
 NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
 REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:ay)? |so )*"
                             r"(?:show me|recommend|give me|gimme|suggest|list|pick|pull up)\b", re.IGNORECASE)
+# the request at the end: "any noir you can pull up?", "got any westerns you could show me?"
+REQUEST_TAIL = re.compile(r"\b(?:you|u)\s+(?:can|could|might)\s+(?:pull\s+up|show(?:\s+me)?|dig\s+up|find(?:\s+me)?|"
+                          r"recommend|suggest)\s*(?:for\s+me\s*)?[?!.]*\s*$", re.IGNORECASE)
 
 
 def _find_all(text: str, part: str) -> list[int]:
@@ -2103,7 +2106,8 @@ class Parser:
         if not words or (out.names_something and not words & REQUEST_WORDS):
             return  # a frame around what the message names asks for films only with a request word
         label = self.reader.label(framed)
-        if (label is None or label == "help" and out.names_something) and REQUEST_OPENER.match(framed):
+        if (label is None or label == "help" and out.names_something) and (REQUEST_OPENER.match(framed)
+                                                                           or REQUEST_TAIL.search(framed)):
             # "show me something fun for tonight", "pull up some stuff with goldie hawn"
             label = "more"
         if label in ("any", "help") and _anywhere(r.clauses, SHOW_ME_NOW):  # "whatever you think is best, show me",

@@ -1992,3 +1992,12 @@ def test_no_to_the_films_shown_says_so_and_brings_others_on_movielens(ml_engine)
     assert reply.question is not None
     state, nah = ml_engine.step(state, Text("nah"))  # to the question: no preference, the films stay
     assert "Something different" not in nah.text and "No preference there" in nah.text
+
+
+@pytest.mark.data
+def test_a_request_said_at_the_end_asks_for_films_on_movielens(ml_models):
+    """Round sixteen (dev10): "any noir you can pull up?" asks for films now, as "pull up some
+    noir" does; a film the person can recommend is no request."""
+    assert ml_models.parser.parse("any noir you can pull up?").intents == ["more"]
+    assert ml_models.parser.parse("got any westerns you could show me?").intents == ["more"]
+    assert "more" not in ml_models.parser.parse("is there a noir you can't stand?").intents
