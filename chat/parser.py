@@ -933,6 +933,7 @@ class _Reading:
     complaints: list[Value] = field(default_factory=list)  # "too long": ruled out, unless a value of its type is wanted
     last_value: Value | None = None  # the last value wanted of the clause before, for "a comedy? or animation"
     lone: set[int] = field(default_factory=set)  # clauses that are only a film's name ("gremlins!! loved it")
+    refused: list[str] = field(default_factory=list)  # ordinary words refused after them ("gore is a no")
 
     def keep_leftover(self, keep: Callable[[str, int], bool]) -> None:
         """Only the leftover words (with their clauses) ``keep(word, clause)`` holds for."""
@@ -1690,7 +1691,7 @@ class Parser:
         if out.liked or out.disliked or out.seen:  # "i liked the first austin powers the one with the fembots":
             out.unknown_titles = [u for u in out.unknown_titles  # the film named, described: no other film
                                   if not re.match(r"\s*the\s+one\s+(?:with|where|about)\b", u, re.IGNORECASE)]
-        if out.wish:
+        if out.wish or r.refused:
             self._unwished(r, out)
         return out
 
@@ -1709,12 +1710,13 @@ class Parser:
                    and [t for t in typed[k] if t not in skip][:1] in [[w] for w in REFUSALS]}
         plain = NO_WISH | GENERIC_FILM_WORDS
         said = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in plain]
-        refused = [t for t, k in said if k in negated]
+        refused = list(r.refused) + [t for t, k in said if k in negated]
         if refused:
             out.unwish = " ".join(dict.fromkeys(refused))
             kept = [r.text[c.spans[0][0]:c.spans[-1][1]] for k, c in enumerate(r.clauses)
                     if k not in negated and c.spans]  # the wish, searched without the refusal
-            out.wish = "" if all(k in negated for _, k in said) else ", ".join(kept)
+            if out.wish:
+                out.wish = "" if all(k in negated for _, k in said) else ", ".join(kept)
 
     def _original_of_sequel(self, r: _Reading) -> tuple[int, int | None] | None:
         """(the first film of a series, the sequel named) when the message names a sequel
@@ -3149,6 +3151,12 @@ class Parser:
                                       for j in range(m.clause + 1, len(marks)))
             if m.item is None:
                 words = tokens(m.text)
+                kind = [w for w in words if w not in ("but", "and", "though", "also")]
+                if (polarity == "dislike" and kind and len(kind) <= 4 and m.text == m.text.lower()
+                        and all(w in self._english or w in STOPWORDS for w in kind)
+                        and _anywhere([r.clauses[m.clause]], REJECT_BEFORE)):
+                    r.refused += [w for w in kind if w not in STOPWORDS]  # "i like horror, gore is a no": what
+                    continue  # is not wanted, in ordinary words; no film called "gore"
                 if not PLACE_ONLY.match(m.text) and not set(words) <= POSITIVE | PRAISE | CLOSING_FILLER and (
                         words[-1] not in ("ones", "film", "films", "flick", "flicks")) and not (
                         set(words) & {"can", "could", "will", "would", "should", "might"}):  # ("grandparents can

@@ -1726,3 +1726,16 @@ def test_round_sixteen_on_movielens(ml100k_catalog):
     assert parser.parse("nothing with talking animals").unwish == "talking animals"
     p = parser.parse("a horror that won't scare me too much")  # a mild horror: asked for, not refused
     assert p.accepted == [(G, "Horror")] and not p.rejected
+
+
+@pytest.mark.data
+def test_ordinary_words_refused_after_them_are_no_film_on_movielens(ml100k_catalog):
+    """Found in round sixteen: "i like horror, gore is a no" named a film "gore" the catalog
+    lacks; ordinary words refused after them ("is a no", "isn't my thing") are what the person
+    does not want. A film's or a person's name refused so stays that film or person."""
+    parser = Parser(ml100k_catalog, english=frozenset({"gore", "horror", "like"}))
+    t = ml100k_catalog.titles
+    p = parser.parse("i like horror, gore is a no")
+    assert p.accepted == [(G, "Horror")] and p.unwish == "gore" and not p.unknown_titles and not p.wish
+    assert [t[i] for i in parser.parse("fargo is not for me").disliked] == ["Fargo"]
+    assert parser.parse("Gore Vidal is a no").rejected == [("cast", "Gore Vidal")]
