@@ -776,6 +776,13 @@ REQUEST_TAIL = re.compile(r"\b(?:you|u)\s+(?:can|could|might)\s+(?:pull\s+up|sho
                           r"recommend|suggest)\s*(?:for\s+me\s*)?[?!.]*\s*$", re.IGNORECASE)
 
 
+def _refused_at_end(toks: list[str]) -> Phrase | None:
+    """The refusal a clause ends with, after words it refuses ("gory stuff is a no", "long
+    films aren't for me"), or None."""
+    toks = [t for t in toks if t not in ("please", "pls", "thanks", "tho", "though", "lol")]
+    return next((p for p in REJECT_BEFORE if len(toks) > len(p) and tuple(toks[-len(p):]) == p), None)
+
+
 def _find_all(text: str, part: str) -> list[int]:
     """Where ``part`` occurs in ``text`` as whole words."""
     out, j = [], text.find(part)
@@ -1708,8 +1715,10 @@ class Parser:
         negated = {k for k, c in enumerate(r.clauses)
                    if [t for t in c.toks if t not in skip][:1] in [[w] for w in REFUSALS]
                    and [t for t in typed[k] if t not in skip][:1] in [[w] for w in REFUSALS]}
+        ends = {k: set(phrase) for k, c in enumerate(r.clauses) for phrase in [_refused_at_end(c.toks)] if phrase}
+        negated |= set(ends)  # "films with too much talking are a no": a refusal said after the words
         plain = NO_WISH | GENERIC_FILM_WORDS
-        said = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in plain]
+        said = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in plain | ends.get(k, set())]
         refused = list(r.refused) + [t for t, k in said if k in negated]
         if refused:
             out.unwish = " ".join(dict.fromkeys(refused))
@@ -2117,7 +2126,8 @@ class Parser:
         if label in ("any", "more") and EASY_WATCH_RE.search(framed) and not (
                 _anywhere(r.clauses, SHOW_ME_NOW) or REQUEST_OPENER.match(framed)):
             label = None  # "i'm knackered, something easy": a mood (light viewing), not "I'm easy" nor a request
-        if label == "more" and NEGATED_WISH_RE.match(framed) and not _anywhere(r.clauses, SHOW_ME_NOW):
+        if label == "more" and (NEGATED_WISH_RE.match(framed) or _refused_at_end(tokens(framed))) and not _anywhere(
+                r.clauses, SHOW_ME_NOW):
             label = None  # "nothing mainstream please, no blockbusters": what not to show, no request for films now
         if label == "more" and others and not out.names_something:  # "show me something different"
             label = "something_else"

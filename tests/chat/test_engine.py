@@ -2001,3 +2001,12 @@ def test_a_request_said_at_the_end_asks_for_films_on_movielens(ml_models):
     assert ml_models.parser.parse("any noir you can pull up?").intents == ["more"]
     assert ml_models.parser.parse("got any westerns you could show me?").intents == ["more"]
     assert "more" not in ml_models.parser.parse("is there a noir you can't stand?").intents
+
+
+@pytest.mark.data
+def test_a_refusal_said_after_the_words_is_no_request_on_movielens(ml_models):
+    """Found in round sixteen: "films with too much talking are a no" was read as a request for
+    films (and "talking" searched for); the words before a refusal are what is not wanted."""
+    p = ml_models.parser.parse("films with too much talking are a no")
+    assert "more" not in p.intents and "talking" in p.unwish.split() and not p.wish
+    assert ml_models.parser.parse("musicals are not for me").rejected == [("genre", "Musical")]
