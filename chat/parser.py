@@ -1710,11 +1710,10 @@ class Parser:
         if out.instead:  # "nah something chill": another wish, not a refusal
             return
         skip = ("but", "and", "just", "also", "though", "please", "pls")
+        opens_refusing = lambda toks: next((t for t in toks if t not in skip), None) in REFUSALS
         # the refusal as typed, not as a slip was read ("notting hill" is no "nothing hill")
         typed = [tokens(r.text[c.spans[0][0]:c.spans[-1][1]]) if c.spans else c.toks for c in r.clauses]
-        negated = {k for k, c in enumerate(r.clauses)
-                   if [t for t in c.toks if t not in skip][:1] in [[w] for w in REFUSALS]
-                   and [t for t in typed[k] if t not in skip][:1] in [[w] for w in REFUSALS]}
+        negated = {k for k, c in enumerate(r.clauses) if opens_refusing(c.toks) and opens_refusing(typed[k])}
         ends = {k: set(phrase) for k, c in enumerate(r.clauses) for phrase in [_refused_at_end(c.toks)] if phrase}
         negated |= set(ends)  # "films with too much talking are a no": a refusal said after the words
         plain = NO_WISH | GENERIC_FILM_WORDS

@@ -29,7 +29,7 @@ from recsys.models import make_scorer
 from recsys.report import run_cli, run_metadata, table, write_json
 from recsys.scorers import top_k
 from recsys.split import cf_key, sparsify, split_interactions
-from recsys.tuned import load_config
+from recsys.tuned import load_config, model_params
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
            levels: tuple[str, ...] = ("mean",)) -> dict:
     catalog = load_dataset(dataset)
     data, mask = sparsify(split_interactions(catalog, seed=seed), sparse)
-    base = load_config(cf_key(catalog, data.protocol)).get("ease", {})
+    base = model_params("gserec", load_config(cf_key(catalog, data.protocol)))["base_params"]
     runs = [("gserec-nocodes", {})] + [("gserec", {"codes": k, "views": v}) for k in codes for v in views]
     if learned:
         runs += [("gserec-nocodes", {"learned": True}),
@@ -51,6 +51,10 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
         model = make_scorer(name, {**params, "base_params": base}, seed=seed, catalog=catalog, items=data.items)
         model.fit(data.train)
         fit_s = time.perf_counter() - t0
+        linked = {}
+        if getattr(model, "codebook", None) is not None:  # the audit reads the fit alone, not the scoring
+            c = model.connectivity(data.train, mask)
+            linked = {k: c[k] for k in ("sparse_linked_two_levels", "sparse_linked_two_levels_own")}
         scorings = [{"prior_strength": kappa, "prior_max": cap, "prior_levels": how}
                     for kappa in strength for cap in prior_max for how in levels] if name == "gserec" else [{}]
         for scoring in scorings:  # what only changes scoring: one fit serves every setting
@@ -58,10 +62,7 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
             ranked, _ = top_k(model.score(data.train), 10, data.train)
             row = {group: ranking_metrics(ranked[m], data.valid[m], (10,))["NDCG@10"]
                    for group, m in (("sparse", mask), ("warm", ~mask), ("all", mask | ~mask))}
-            if getattr(model, "codebook", None) is not None:
-                c = model.connectivity(data.train, mask)
-                row["sparse_linked_two_levels"] = c["sparse_linked_two_levels"]
-                row["sparse_linked_two_levels_own"] = c["sparse_linked_two_levels_own"]
+            row.update(linked)
             row["seconds"] = round(fit_s, 1)
             shown = {"strength": scoring["prior_strength"]} if scoring else {}
             if scoring and len(prior_max) > 1:
