@@ -77,6 +77,13 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
         similar = tuple(title_of(m.catalog, m.world.catalog_index(hist[k])) for k in order)
         if order:
             shared = shared_values(m.catalog, i, m.world.catalog_index(hist[order[0]]))
+    like_outside = ""
+    for name in s.lean_outside if not similar else ():  # "loved finding nemo": what the card shares with the
+        film = m.parser.outside_named.get(name)  # first such film it is like, people first
+        both = shared_with_outside(m.catalog, i, film) if film is not None else ()
+        if both:
+            like_outside, shared = film.title, both
+            break
     persona = ""
     if ctx.personas:
         _, a = m.tastes.attend(list(ctx.personas), [item])
@@ -91,7 +98,7 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
                  cast=m.catalog.leads(i, 3, first=_asked(m, s, "cast")), matched=matched, similar_liked=similar,
                  persona=persona,
                  wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist),
-                 shared=shared, crowd=m.catalog.crowd(i))
+                 shared=shared, crowd=m.catalog.crowd(i), like_outside=like_outside)
 
 
 SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two films share, people first
@@ -123,6 +130,21 @@ def shared_values(catalog: Catalog, a: int, b: int, n: int = 3) -> tuple[str, ..
         words = SHARED_WORDS.get(t, str)
         out += [words(v) for v in _both(catalog, a, b, t) if words(v) not in out]
     return tuple(out[:n])
+
+
+def shared_with_outside(catalog: Catalog, a: int, film, n: int = 3) -> tuple[str, ...]:
+    """Up to ``n`` values catalog item ``a`` shares with ``film`` (``recsys.outside.OutsideFilm``),
+    in words, as ``shared_values``; none unless a genre, director, writer or star is among them."""
+    out, akin = [], False
+    for t in SHARED_TYPES:
+        if t not in catalog.attr_types:
+            continue
+        mine = catalog.leads(a, STARS) if t == "cast" else catalog.values_of(a, t)
+        both = [v for v in mine if v in film.values(t)]
+        akin = akin or (bool(both) and t != "decade")
+        words = SHARED_WORDS.get(t, str)
+        out += [words(v) for v in both if words(v) not in out]
+    return tuple(out[:n]) if akin else ()
 
 
 GENRE_WORDS = {"Animation": "animated", "Film-Noir": "noir", "Sci-Fi": "sci-fi"}  # before "film"
@@ -160,6 +182,8 @@ def reason(f: Facts) -> str:
     ``cards`` from the values themselves)."""
     if f.similar_liked:
         return f"close to *{md(f.similar_liked[0])}*, which you liked"
+    if f.like_outside:  # "like *Finding Nemo*: animation, children's"
+        return f"like *{md(f.like_outside)}*: {md(join_words(list(f.shared)))}"
     if f.wish:
         return "suggested for your description"  # ranked by it, not known to have it
     if not f.history_ids:  # nothing said of the person's taste yet: no "people with similar taste"

@@ -58,6 +58,7 @@ FIRST_ASKED = ("genre", "decade", "director", "cast")  # kind of film, era, peop
 OPTION_ORDER = {"decade": (), "critics": ("critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed"),
                 "runtime": ("under 90 minutes", "90 to 120 minutes", "over 2 hours"),
                 "mpaa": tuple(f"rated {r}" for r in RATINGS)}
+LEAN_OUTSIDE = 0.8  # the same for a film the catalog lacks (``ChatState.lean_outside``): no CF evidence of it
 LEAN = 0.7  # the share of the evidence given to likeness to the film asked for more like (``ChatState.lean``)
 AVOID, AVOID_SHARPNESS = 0.9, 8  # how far the films most like an unwanted phrase fall ("no superheroes")
 FIT_POOL = 60  # a list is the films that fit the stated wish best among this many most believed
@@ -234,10 +235,15 @@ class Engine:
         g.update(Feedback(tuple(s.accepted) + tuple(v for grp in s.either for v in grp), tuple(s.rejected),
                           tuple(s.liked), tuple(s.disliked),
                           tuple(i for i in s.shown if i not in s.liked)))
-        if s.lean < 0:
+        if s.lean >= 0:  # "more like toy story": LEAN of the evidence is how like that film each film is
+            return (1 - LEAN) * rank_normalise(g.item_scores) + LEAN * rank_normalise(self._like_film(s.lean))
+        likes = [x for x in map(self._like_outside, s.lean_outside) if x is not None]
+        if not likes:
             return g.item_scores
-        # "more like toy story": LEAN of the evidence is how like that film each film is
-        return (1 - LEAN) * rank_normalise(g.item_scores) + LEAN * rank_normalise(self._like_film(s.lean))
+        like = np.mean(likes, axis=0)  # "fight club and memento, loved both": like either
+        # "loved finding nemo" (a film the catalog lacks): how like it, by its facts alone, in their own
+        # scale (sharing its director counts far more than being a little above the median)
+        return (1 - LEAN_OUTSIDE) * rank_normalise(g.item_scores) + LEAN_OUTSIDE * like
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
     def _like_film(self, item: int) -> np.ndarray:
@@ -251,6 +257,29 @@ class Engine:
             return near
         text = m.retriever.index.embeddings[m.world.data.items]
         return 0.5 * rank_normalise(near) + 0.5 * rank_normalise(text @ text[item])
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
+    def _like_outside(self, name: str) -> np.ndarray | None:
+        """``(n_world_items,)``: how like a film the catalog lacks (``recsys.outside``, named
+        "Title (year)") each film is, by what the films are: the values they share with it, each
+        weighted by its rarity (its director and its Animation count, English and the USA hardly),
+        half and half with the text vectors where the encoder is loaded. None for a name the
+        list lacks (a state written by another version)."""
+        m = self.m
+        film = m.parser.outside_named.get(name)
+        if film is None:
+            return None
+        cat, items = m.catalog, m.world.data.items
+        values = [v for v in (cat.find_value(t, x) for t, x in film.attrs) if v is not None]
+        df = np.asarray(cat.item_attr.sum(axis=0)).ravel()
+        rarity = np.log(cat.n_items / np.maximum(df, 1.0)).astype(np.float32)
+        shared = np.asarray(cat.item_attr[items][:, values] @ rarity[values]).ravel() if values else np.zeros(
+            len(items), dtype=np.float32)
+        shared = shared / max(float(shared.max()), 1e-9)  # its director shared: near 1; a common genre: far less
+        if m.retriever is None:
+            return shared
+        text = m.retriever.index.embeddings[items] @ m.retriever.encode_query(film.text)
+        return 0.5 * shared + 0.5 * (text - text.min()) / max(float(text.max() - text.min()), 1e-9)
 
     def _wish_scores(self, wish: str) -> np.ndarray | None:
         r = self.m.retriever

@@ -107,10 +107,13 @@ def _attach_store(retriever, catalog: Catalog, progress: Callable[[str], None]) 
 
 def reading_parser(catalog: Catalog, retriever) -> Parser:
     """The parser with the encoder's vocabulary (ordinary words, left alone by the spelling
-    correction) and its reader of requests ("show me now", "start over")."""
+    correction), the well-known films the catalog lacks (``recsys.outside``) and its reader of
+    requests ("show me now", "start over")."""
     from chat.intents import IntentReader
+    from recsys.outside import outside_films
 
-    parser = Parser(catalog, english=retriever.encoder.words())
+    films = {"genre", "director", "cast"} <= set(catalog.attr_types)  # a catalog of films (not of books)
+    parser = Parser(catalog, english=retriever.encoder.words(), outside=outside_films(catalog) if films else ())
     parser.reader = IntentReader(retriever.encoder.encode, encode_one=retriever.encode_query, frame=parser.frame)
     return parser
 

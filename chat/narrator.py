@@ -41,6 +41,9 @@ class Facts:
     history_ids: tuple[str, ...] = ()  # catalog ids of the user's liked films, most recent last
     # what it shares with the first of ``similar_liked``, in words ("Robert De Niro", "crime", "the 1990s")
     shared: tuple[str, ...] = ()
+    # a film the catalog lacks that the person named, which this one is like ("Finding Nemo"); ``shared`` then
+    # says what they share
+    like_outside: str = ""
     # (people here who rated it, the share of them who gave 4 or 5 stars; -1 without a 5-star scale)
     crowd: tuple[int, float] | None = None
     extras: dict = field(default_factory=dict)
@@ -103,6 +106,9 @@ def template_text(f: Facts) -> str:
     said = set(shared)  # names the credits need not repeat
     if shared:  # what they share is the evidence the card does not show
         similar = f" It shares {join_words(shared)} with {f.similar_liked[0]}, which you liked."
+    elif f.like_outside and f.shared:  # "amelie is one of my favourites": a film the catalog lacks, named
+        said = set(f.shared)
+        similar = f" It shares {join_words(list(f.shared))} with {f.like_outside}, which you named."
     else:
         similar = (f" It is close to {join_words(f.similar_liked[:2])}, which you liked."
                    if f.similar_liked and liked else "")
@@ -168,6 +174,9 @@ class LoraNarrator:
         return kind, facts, history or [item], item, allowed_facts(cat, item, history)
 
     def stream(self, facts: Facts) -> Iterator[str | Replace]:
+        if facts.like_outside:  # like a film the catalog lacks: the LM's soft tokens know catalog films only,
+            yield from re.findall(r"\S+\s*", template_text(facts))  # so the template says what they share
+            return
         kind, lm_facts, history, item, allowed = self._inputs(facts)
         text = ""
         try:

@@ -39,14 +39,14 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from chat.intents import SHOW_EXEMPLARS, IntentReader
-from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, sound_fold, tokens
+from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, sound_fold, title_keys, tokens
 from chat.lexicon import phrase as tokens_of
 from chat.words import (
     ADULT_RATINGS,
@@ -130,6 +130,7 @@ from chat.words import (
 )
 from recsys.catalog import Catalog, display_title
 from recsys.movielens import RUNTIME_BANDS
+from recsys.outside import OutsideFilm, ascii_title
 
 MAX_CHARS = 2000
 PERSON_CUTOFF, TITLE_CUTOFF = 85, 85
@@ -161,6 +162,9 @@ class Parse:
     seen: list[int] = field(default_factory=list)
     not_now: list[int] = field(default_factory=list)  # "not Titanic": not wanted in this search
     unknown_titles: list[str] = field(default_factory=list)
+    # the films of ``unknown_titles`` a list of well-known films knows (``recsys.outside``): (the words as
+    # typed, the index in ``Parser.outside``, "like" | "dislike" | "seen" | "")
+    outside: list[tuple[str, int, str]] = field(default_factory=list)
     unknown_people: list[str] = field(default_factory=list)  # "clark gable": a person no cast list names
     absent_nations: list[str] = field(default_factory=list)  # "a korean film": none in the catalog ("Korean")
     tv: bool = False  # "a tv show like friends": the catalog has films only (said so)
@@ -921,6 +925,7 @@ class _Mention:
     text: str
     polarity: str | None  # like | dislike | not_now | None (decided from the clauses around it)
     carried: str | None = None  # like / dislike of an earlier clause that named a film ("I liked X but not Y")
+    outside: int = -1  # a well-known film the catalog lacks (index in ``Parser.outside``), or -1
 
 
 @dataclass
@@ -955,11 +960,13 @@ class Parser:
     spelling correction leaves alone (the encoder's vocabulary; empty: only the word lists)."""
 
     def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, reader: IntentReader | None = None,
-                 english: frozenset[str] = frozenset()) -> None:
+                 english: frozenset[str] = frozenset(), outside: Sequence[OutsideFilm] = ()) -> None:
         self.catalog = catalog
         self.lex = lexicon or Lexicon(catalog)
         self.reader = reader
         self._english = english
+        self.outside = list(outside)
+        self.outside_named = {f.name: f for f in reversed(self.outside)}  # "Finding Nemo (2003)" -> the film
         self._intent_strings = sorted(" ".join(k) for k in INTENT_OF if len(" ".join(k)) >= 3)
         self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER | (
             INTERJECTIONS - ALL_YES)
@@ -1007,6 +1014,90 @@ class Parser:
                              and w not in STOPWORDS | CLOSED_WORDS}
         self._not_surnames = (known_words - {w for p in self.lex.persons for w in p}) | STOPWORDS | CLOSED_WORDS \
             | POLITE | WISHLESS | REQUEST_FILLER | FILLERS | self._show_words
+        self._outside = self._outside_titles()
+        self._outside_len = max(map(len, self._outside), default=0)
+        self._leave |= {w for key in self._outside for w in key if self._rare(w)}  # "yojimbo", "notting": no slips
+
+    def _outside_titles(self) -> dict[Phrase, list[int]]:
+        """The phrases of the well-known films the catalog lacks (``recsys.outside``) -> their
+        indices in ``self.outside``, best known first: every form of the title ("the lives of
+        others", "lives of others") and the part before a colon ("kill bill", "borat"), but
+        none that is a catalog title, value or name, and no single word a person uses every day
+        ("up", "her", "frozen"); without an English vocabulary, none."""
+        if not self._english:
+            return {}
+        lex, out = self.lex, {}
+        taken = (lex.titles, lex.values, lex.persons, lex.groups, lex.moods, lex.surnames, lex.first_names)
+        for j, film in enumerate(self.outside):
+            title = ascii_title(film.title)
+            heads = [title.split(":")[0]] if ":" in title else []
+            hero = title.split(" and the ")[0] if " and the " in title else ""  # "harry potter", "indiana jones"
+            heads += [hero] if len(tokens(hero)) in (2, 3) and tokens(hero)[0] not in TITLE_ARTICLES else []
+            keys = [*title_keys(title), *(k for h in heads for k in title_keys(h))]
+            parts = [k for part in title.split(":")[1:] for k in title_keys(part)]
+            if any(abs(int(self.catalog.years[i]) - film.year) <= 1 for key in keys + parts
+                   for i in lex.titles.get(key, ())):
+                continue  # the catalog's film under another title ("Léon: The Professional" is "Professional, The")
+            for key in keys:
+                bare = key[1:] if len(key) > 1 and key[0] in TITLE_ARTICLES else key
+                if any(key in known for known in taken) or len(bare) == 1 and len(bare[0]) < 4:
+                    continue  # (a single ordinary word, "amelie", "her", is only looked up once read as a name)
+                if len(bare) > 1 and self._title_part(" ".join(key)) is not None:
+                    continue  # the end of a catalog title: "romeo and juliet" is the 1996 film here
+                out.setdefault(key, []).append(j)
+        return out
+
+    def _rare(self, word: str) -> bool:
+        """No ordinary word: "yojimbo", "nemo"'s "notting", not "nemo"'s "finding"."""
+        return word.isalpha() and word not in STOPWORDS | CLOSED_WORDS | COMMON_WORDS and not self._english_like(word)
+
+    def _outside_ok(self, toks: list[str], i: int, length: int, c: _Clause, r: _Reading, title_ctx) -> bool:
+        """A well-known film's title from ``i`` names it: when it has a word no one uses every day
+        ("solaris a close second", "best film ever finding nemo"), or, made of ordinary words
+        ("mean girls"), when it ends the clause or comes before a verdict ("is so iconic") where
+        the message talks about films, or is typed with capitals; never after "a" or "some" ("a
+        scary movie", "something old school")."""
+        key = toks[i : i + length]
+        bare = key[1:] if len(key) > 1 and key[0] in TITLE_ARTICLES else key
+        if i and toks[i - 1] in ("a", "an", "some", "any", "something", "anything", "another", "more") and not (
+                c.caps[i]):
+            return False
+        if any(self._rare(w) for w in bare):
+            return True
+        end = i + length
+        year = self._year_after(toks, end, c, r)
+        if year is not None and any(abs(self.outside[j].year - year) <= 1 for j in self._outside[tuple(key)]):
+            return True  # "halloween (1978) is a classic": the film of that year
+        content = [j for j in range(i, end) if toks[j] not in STOPWORDS]
+        capitals = bool(content) and all(c.caps[j] for j in content)
+        if len(bare) < 2 or not content or bare[-1] in ("movie", "film", "movies", "films") and not capitals:
+            # (one ordinary word: "up", "her", "amelie" only where other words read it as a film's name)
+            return False
+        verdict = end < len(toks) and toks[end] in REVIEW_VERBS and _review_mood(toks, end) is not None
+        triggers = LIKE_TRIGGERS | DISLIKE_TRIGGERS
+        after_trigger = title_ctx is not None and i and match_phrase(toks[i - 1 : i], 0, triggers)
+        closes = end == len(toks) or toks[end] in TITLE_END | REVIEW_VERBS | {"and", "or"}
+        return closes and (capitals and (title_ctx is not None or r.talks_of_films) or verdict or bool(after_trigger))
+
+    @staticmethod
+    def _year_after(toks: list[str], end: int, c: _Clause, r: _Reading) -> int | None:
+        """The year typed right after a name ending at ``end``, in its clause or opening the next
+        ("Halloween (1978)": the brackets end the clause); None if none."""
+        if end < len(toks):
+            return int(toks[end]) if YEAR.match(toks[end]) else None
+        k = next((j for j, x in enumerate(r.clauses) if x is c), -1)
+        after = r.clauses[k + 1].toks[:1] if 0 <= k < len(r.clauses) - 1 else []
+        return int(after[0]) if after and YEAR.match(after[0]) else None
+
+    def _outside_film(self, key: Phrase, year: int | None, text: str = "") -> int:
+        """The film of ``key``: the one of ``year`` (within one) when said, else one whose director
+        or star the message names ("solaris", after "tarkovsky's": the 1972 film), else the best known."""
+        films = self._outside[key]
+        dated = [j for j in films if year is not None and abs(self.outside[j].year - year) <= 1]
+        said = {w for t in tokens(text) for w in (t, t[:-1] if t.endswith("s") else t)}  # "tarkovsky's"
+        named = [j for j in films if any(tokens(v)[-1:] and tokens(v)[-1] in said
+                                         for t, v in self.outside[j].attrs if t in ("director", "cast"))]
+        return (dated or named or films)[0]
 
     ENGLISH_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "less", "ness", "ly", "y", "ful", "ish", "est")
 
@@ -2211,7 +2302,7 @@ class Parser:
                 covered, j, kinds = 0, a, []
                 while j < b:
                     hit = self._longest(toks, j, c, r, False, None)
-                    covered, j = (covered + hit[1], j + hit[1]) if hit else (covered, j + 1)
+                    covered, j = (covered + hit[1] * (hit[0] != "outside"), j + hit[1]) if hit else (covered, j + 1)
                     kinds.append(hit[0] if hit else None)
                 side_by_side = len(kinds) > 1 and set(kinds) == {"title"}  # one name the catalog lacks: "top gun
                 # maverick" (not "the 1991 cape fear", "the african queen with bogart": a film, and words saying which)
@@ -2569,6 +2660,18 @@ class Parser:
                 nxt = self._longest(toks, i + 2, c, r, negated, "like")  # before another film of two words or more
                 if nxt and nxt[0] == "title" and nxt[1] >= 2:
                     hit = ("title", 1, self.lex.titles[(toks[i],)][0])
+            if hit and hit[0] == "outside":  # a well-known film the catalog lacks ("best film ever finding nemo")
+                length = hit[1]
+                span = (c.spans[i][0], c.spans[i + length - 1][1])
+                year = self._year_after(toks, i + length, c, r) or year_hint
+                r.mentions.append(_Mention(k, None, r.text[span[0]:span[1]], self._polarity(mood, negated),
+                                           title_mood, self._outside_film(hit[2], year, r.text)))
+                r.used.append(span)
+                named_title, year_hint, i = True, None, i + length
+                after_title = i
+                if i == n:
+                    r.title_closes = k
+                continue
             if hit:
                 kind, length, payload = hit
                 sequel = toks[i + length] if kind == "title" and i + length < n else ""
@@ -2711,7 +2814,7 @@ class Parser:
         one_word_titles = bool(title_ctx) or r.talks_of_films or (
             negated and i > 0 and (c.caps[i] or toks[i - 1] not in ("nothing", "no", "without", "with")))
         # (not "nothing heavy", "nothing with aliens or wizards")
-        for length in range(min(lex.max_len, len(toks) - i), 0, -1):
+        for length in range(min(max(lex.max_len, self._outside_len), len(toks) - i), 0, -1):
             p: Phrase = tuple(toks[i : i + length])
             if p[-1].isdigit() and len(p) > 1 and toks[i + length : i + length + 1] and toks[i + length] in COUNTED:
                 continue  # "seen die hard 3 times": Die Hard, seen three times, not the third film
@@ -2758,6 +2861,8 @@ class Parser:
                     continue
                 return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]),
                                                      length)]
+            if p in self._outside and self._outside_ok(toks, i, length, c, r, title_ctx):
+                return "outside", length, p  # "solaris a close second": a film the catalog lacks
         return None
 
     def _names_the_next_film(self, r: _Reading, c: _Clause, i: int, length: int, values: list[Value]) -> bool:
@@ -3173,6 +3278,11 @@ class Parser:
                     # (not "the Disney ones", "a french new wave film": a kind of film, left as the wish)
                     # (not "similar to the 3rd but ...": a card; not "Lovely, we'll go with the first one")
                     out.unknown_titles.append(m.text)
+                    film = m.outside if m.outside >= 0 else self._outside_film(tuple(words), None, r.text) if tuple(
+                        words) in self._outside else -1  # ("have you got bambi?": read as a name, and known)
+                    if film >= 0:
+                        out.outside.append((m.text, film, polarity if polarity in ("like", "dislike")
+                                            else "seen" if seen else ""))
                 continue
             if seen:
                 out.seen.append(m.item)

@@ -158,6 +158,7 @@ class _Apply:
         self.asked: tuple = ()  # values a yes-or-no question asks of a film ("is it PG?": rated PG)
         self.era_set = False  # "the newest", "the oldest": ``era`` chose the decades and how to sort
         self.other_than = -1  # "other films by him": the world item of the film asked about, kept out
+        self.lean_outside: list[str] = []  # films the catalog lacks, wanted ("loved finding nemo"): films like it, now
 
     def run(self, event) -> Applied:
         opened = self.s.turn - 1  # the turn the person was looking at
@@ -364,7 +365,7 @@ class _Apply:
         if len(p.liked) == 1 and not p.disliked and LIKE_THAT_RE.search(text):  # "more like toy story",
             w = int(self.m.world.of_catalog[p.liked[0]])  # "titanic vibes": the next lists lean to that film
             if w >= 0:
-                self.s = dataclasses.replace(self.s, lean=w)
+                self.s = dataclasses.replace(self.s, lean=w, lean_outside=())
         if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
             set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
             praised = {int(self.m.world.of_catalog[i]) for i in p.liked}  # "ok the birds sounds fun"
@@ -380,6 +381,8 @@ class _Apply:
                                              answers=b.answers, passes=b.passes)
             else:  # "e.t. was great", "not titanic pls" (not shown) while looking at films: films that take it in
                 self.then = "new_films"
+        if self.lean_outside and self.then == "decide":  # "best film ever finding nemo": films like it now
+            self.then = "new_films" if self.before.cards else "films"
         if {"more", "something_else"} & set(p.intents):
             self.then = "films"
             if "something_else" in p.intents:
@@ -436,7 +439,7 @@ class _Apply:
         self.card(CardFeedback(item_id, "like" if verdict == "more" else verdict))
         if verdict == "more":  # more like it: a new list that leans to the film just liked
             self.then = "films"
-            self.s = dataclasses.replace(self.s, lean=int(shown[place]))
+            self.s = dataclasses.replace(self.s, lean=int(shown[place]), lean_outside=())
         return True
 
     def answer(self, p: Parse) -> set[str]:
@@ -737,7 +740,19 @@ class _Apply:
         if described:  # "loved the one with the shark": no plots on record to find it by
             self.notes.append(f"I cannot find a film by its story (\u201c{md(described[0][:80])}\u201d): I know "
                               "titles, people, genres and years. Who was in it, or when was it made?")
-        unknown = [u for u in p.unknown_titles if u not in described]
+        known = {text: (film, verdict) for text, film, verdict in p.outside if text in p.unknown_titles}
+        for j, verdict in known.values():  # "best film ever finding nemo": a film known elsewhere
+            film = m.parser.outside[j]
+            name = f"*{md(film.name)}*"
+            if verdict in ("like", ""):  # liked, or asked for ("do you have bambi?"): films like it, by its facts,
+                self.lean_outside.append(film.name)  # now (a film understood is a concrete wish)
+                self.notes.append(f"I do not have {name} in my catalog (MovieLens, films up to {m.last_year}), so "
+                                  f"I will look for films like it ({film.summary()}).")
+            else:
+                said = "you did not like it" if verdict == "dislike" else "you have seen it"
+                self.notes.append(f"I do not have {name} in my catalog (MovieLens, films up to {m.last_year}); "
+                                  f"noted that {said}.")
+        unknown = [u for u in p.unknown_titles if u not in described and u not in known]
         if unknown:  # one note for all: "I do not have “lotr” or “harry potter” …, so I cannot use them."
             names = join_words((f"\u201c{md(u[:80])}\u201d" for u in unknown), "or")
             self.notes.append(f"I do not have {names} in my catalog (MovieLens, films up to {m.last_year}), "
@@ -745,6 +760,8 @@ class _Apply:
         wish = " ".join([s.wish] + wish_extra).strip() if wish_extra else s.wish
         self.s = dataclasses.replace(s, liked=tuple(liked), disliked=tuple(disliked), seen=tuple(seen),
                                      shown=tuple(shown), refused=tuple(refused), wish=wish)
+        if self.lean_outside:  # the lists lean to that film, as "more like toy story" does to a film here
+            self.s = dataclasses.replace(self.s, lean=-1, lean_outside=tuple(dict.fromkeys(self.lean_outside)))
 
     def _film(self, i: int) -> str:
         cat = self.m.catalog

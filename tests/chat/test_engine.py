@@ -11,7 +11,18 @@ from films import film_catalog
 
 from chat import cards
 from chat.engine import CARDS, MAX_TURNS, Engine
-from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Undo, Why
+from chat.events import (
+    CardFeedback,
+    ChatState,
+    Chip,
+    RemoveConstraint,
+    Restart,
+    Text,
+    Undo,
+    Why,
+    state_from_json,
+    state_to_json,
+)
 from chat.memory import MemoryStore
 from recsys.graph import rank_normalise
 from reliability.checks import state_problems
@@ -439,7 +450,7 @@ def test_what_helpers_found_in_lists_and_answers_on_movielens(ml_engine):
     state, reply = ml_engine.step(state, Text("number 4 is good?"))  # a question, not a like
     assert "Glad you like" not in reply.text and reply.text.startswith("The critics' verdict:")
     state, reply = ml_engine.step(state, Text("is Rashomon in your list?"))
-    assert "I do not have \u201cRashomon\u201d in my catalog" in reply.text
+    assert "I do not have *Rashomon (1950)* in my catalog" in reply.text  # known elsewhere: its year and facts
     state, reply = ml_engine.step(state, Text("i am sad today, want film make me happy"))  # how they feel: no wish
     assert "Comedy" in {label for _, label, wanted in reply.constraints if wanted} and "Drama" not in reply.text
     # a new nation or new people replace the old where no film has both
@@ -2010,3 +2021,54 @@ def test_a_refusal_said_after_the_words_is_no_request_on_movielens(ml_models):
     p = ml_models.parser.parse("films with too much talking are a no")
     assert "more" not in p.intents and "talking" in p.unwish.split() and not p.wish
     assert ml_models.parser.parse("musicals are not for me").rejected == [("genre", "Musical")]
+
+
+@pytest.mark.data
+def test_a_well_known_film_the_catalog_lacks_is_read_as_that_film_on_movielens(ml_models):
+    """Films after 1998 (and classics MovieLens 100K lacks) are named every day: "best film ever
+    finding nemo hands down", "solaris a close second" were read as nothing. The OMDb and TMDB
+    lists the catalog is enriched from know them (``recsys.outside``); everyday phrases that are
+    also titles ("a scary movie", "anything else", "last night") stay what they are."""
+    parser = ml_models.parser
+    outside = parser.outside
+
+    def films(text):
+        p = parser.parse(text)
+        return [(outside[j].title, outside[j].year, verdict) for _, j, verdict in p.outside], p
+
+    named, p = films("best film ever finding nemo hands down")
+    assert named == [("Finding Nemo", 2003, "like")] and p.unknown_titles == ["finding nemo"] and not p.wish
+    named, p = films("stalker is tarkovskys masterpiece, solaris a close second")
+    assert named == [("Solaris", 1972, "like")] and p.liked  # Tarkovsky's, not Soderbergh's (the better known)
+    named, p = films("halloween (1978) is a classic")
+    assert named == [("Halloween", 1978, "like")] and not p.accepted  # the year says which film, no 1970s wish
+    named, _ = films("hated mean girls")
+    assert named == [("Mean Girls", 2004, "dislike")]
+    for text in ("a scary movie please", "something old school", "all watched already lol, got anything else",
+                 "rewatched alien last night, still holds up", "can you go further back in time"):
+        named, p = films(text)
+        assert not named and not p.unknown_titles, text
+    _, p = films("leon the professional is my favourite film")  # the catalog's *Professional, The* (1994)
+    assert [ml_models.catalog.titles[i] for i in p.liked] == ["Professional, The"]
+
+
+@pytest.mark.data
+def test_films_like_a_film_the_catalog_lacks_come_at_once_on_movielens(ml_engine):
+    """A film named that the catalog lacks is said back with its year and facts, and films like
+    it (its director's, its genres) come in the same reply, each saying what it shares with it."""
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("amelie is one of my favourites"))
+    assert "*Amélie (2001)*" in reply.text and "Jean-Pierre Jeunet" in reply.text
+    assert state.lean_outside == ("Amélie (2001)",)
+    assert state_from_json(state_to_json(state)) == state  # kept by the store, read by any replica
+    assert {"The City of Lost Children", "Delicatessen"} <= {c.title for c in reply.cards[:3]}  # Jeunet's
+    jeunet = next(c for c in reply.cards if c.title == "Delicatessen")
+    assert jeunet.reason.startswith("like *Amélie*: Jean-Pierre Jeunet")
+    state, why = ml_engine.step(state, Why(jeunet.item_id, turn=reply.turn))  # the explanation says so too
+    assert "It shares Jean-Pierre Jeunet" in "".join(ml_engine.narrate(state, why.explain))
+    assert "with Amélie, which you named" in "".join(ml_engine.narrate(state, why.explain))
+    state, reply = ml_engine.step(state, Text("more like toy story"))  # a film of the catalog: leans to it instead
+    assert state.lean_outside == () and state.lean >= 0
+    state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("hated mean girls"))  # not wanted: said, no films like it
+    assert "*Mean Girls (2004)*" in reply.text and "did not like it" in reply.text and state.lean_outside == ()
