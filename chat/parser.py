@@ -1070,13 +1070,15 @@ class Parser:
             return True  # "halloween (1978) is a classic": the film of that year
         content = [j for j in range(i, end) if toks[j] not in STOPWORDS]
         capitals = bool(content) and all(c.caps[j] for j in content)
-        if len(bare) < 2 or not content or bare[-1] in ("movie", "film", "movies", "films") and not capitals:
-            # (one ordinary word: "up", "her", "amelie" only where other words read it as a film's name)
-            return False
+        if len(bare) < 2 or not content:  # (one ordinary word: "up", "her", "amelie" only where other words read
+            return False  # it as a film's name)
         verdict = end < len(toks) and toks[end] in REVIEW_VERBS and _review_mood(toks, end) is not None
         triggers = LIKE_TRIGGERS | DISLIKE_TRIGGERS
-        after_trigger = title_ctx is not None and i and match_phrase(toks[i - 1 : i], 0, triggers)
+        after_trigger = title_ctx is not None and i and match_phrase(toks[i - 1 : i], 0, triggers) or any(
+            tuple(toks[max(0, i - len(a)) : i]) == a for a in ASK_TITLE)  # "do you have american beauty?"
         closes = end == len(toks) or toks[end] in TITLE_END | REVIEW_VERBS | {"and", "or"}
+        if bare[-1] in ("movie", "film", "movies", "films") and not capitals:  # "the lego movie is my favourite",
+            return closes and (verdict or bool(after_trigger))  # not "horror movies with a twist"
         return closes and (capitals and (title_ctx is not None or r.talks_of_films) or verdict or bool(after_trigger))
 
     @staticmethod
@@ -1153,6 +1155,21 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
+        return self._known_elsewhere(self._read_message(text))
+
+    def _known_elsewhere(self, out: Parse) -> Parse:
+        """A name read as a film the catalog lacks ("do you have the wolf of wall street?") that a
+        list of well-known films knows, and that no verdict was read for: added to ``outside``."""
+        done = {text for text, _, _ in out.outside}
+        for text in out.unknown_titles:
+            key = tuple(tokens(text))
+            key = key if key in self._outside else key[1:] if key[1:] in self._outside and key[:1] in (
+                ["the"], ["a"], ["an"]) else None
+            if text not in done and key:
+                out.outside.append((text, self._outside_film(key, None, text), ""))
+        return out
+
+    def _read_message(self, text: str) -> Parse:
         text, truncated = clean(text)
         text = NOT_SEEN_RE.sub("want to see", text)  # "i haven't seen groundhog day, bring it back": not seen
         text = AGED_RE.sub(lambda m: m.group(1) + " " + " and ".join(str(_number(w)) for w in re.split(
@@ -2251,12 +2268,17 @@ class Parser:
         of film, a person or a value: "comedies are great" stays a wish)."""
         toks = c.toks
         v = next((j for j in range(1, min(len(toks), 10)) if toks[j] in REVIEW_VERBS), None)
+        head = self._longest(toks, 0, c, r, False, "like") if v is not None else None
+        if head and head[0] == "outside" and head[1] > v:  # "where the wild things are is my favourite": the
+            v = next((j for j in range(head[1], min(len(toks), head[1] + 10)) if toks[j] in REVIEW_VERBS), None)
+            # verb after the title
         if v is None:  # "Heat way too long", "braveheart - meh": a title and the verdict, no verb
             hit = self._longest(toks, 0, c, r, False, "like")
             v = hit[1] if hit and hit[0] == "title" and hit[1] < len(toks) else None
         inside = GENERIC_FILM_WORDS | PRONOUNS - {"all"}  # ("everything everywhere all at once blew my mind")
         if v is None or (toks[0] in NOT_TITLE_START or any(t in inside for t in toks[:v])) and (
-                tuple(toks[:v]) not in self.lex.titles):  # ("some like it hot is ...": a title, pronoun and all)
+                tuple(toks[:v]) not in self.lex.titles) and not (head and head[0] == "outside" and head[1] == v):
+            # ("some like it hot is ...", "the lego movie is ...": a title, pronoun or "movie" and all)
             return None
         mood = _review_mood(toks, v)
         after = r.clauses[k + 1].toks if k + 1 < len(r.clauses) else []

@@ -2044,6 +2044,11 @@ def test_a_well_known_film_the_catalog_lacks_is_read_as_that_film_on_movielens(m
     assert named == [("Halloween", 1978, "like")] and not p.accepted  # the year says which film, no 1970s wish
     named, _ = films("hated mean girls")
     assert named == [("Mean Girls", 2004, "dislike")]
+    named, _ = films("do you have the wolf of wall street?")  # not the catalog's *Wolf* and a film "wall street"
+    assert named == [("The Wolf of Wall Street", 2013, "")]
+    named, _ = films("where the wild things are is my favourite")  # the title's own "are" is no verdict's verb
+    assert named == [("Where the Wild Things Are", 2009, "like")]
+    assert films("the lego movie was boring")[0] == [("The Lego Movie", 2014, "dislike")]
     for text in ("a scary movie please", "something old school", "all watched already lol, got anything else",
                  "rewatched alien last night, still holds up", "can you go further back in time"):
         named, p = films(text)
