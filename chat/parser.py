@@ -1485,12 +1485,15 @@ class Parser:
             young = [CHILD_MAX_AGE]  # (films for children, as an age would say; not the film *Kids*)
             out.liked = [i for i in out.liked if tokens(self.catalog.titles[i]) != ["kids"]]
             r.keep_leftover(lambda t, k: t not in ("grandparents", "together", "all", "enjoy", "like", "watch"))
-        if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected and not rated:
-            # (a rating asked for says what suits the child: "it has to be PG, my niece is 9")
+        told = _only_films(self._without_credited(out), text)  # "free willy was a big hit with my 4 year old"
+        if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected and not rated and (
+                not told):
+            # (a rating asked for says what suits the child: "it has to be PG, my niece is 9"; a film the child
+            # loved, told of, asks for nothing: "my 3yo is obsessed w winnie the pooh")
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
         elif not rated and (young and max(young) <= TEEN_MAX_AGE or not young and FOR_A_CHILD_RE.search(text)) and (
-                kids not in out.accepted) and not _only_films(self._without_credited(out), text):
+                kids not in out.accepted) and not told:
             # "less scary for my son", "shes 14": nothing rated R (a mood-like wish, ``soft``); not "watched
             # snow white with my niece yesterday", which only tells of a film
             adult = [tv for tv in ADULT_RATINGS if tv in self._vocab and tv not in out.accepted + out.rejected]

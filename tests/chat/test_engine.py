@@ -2077,3 +2077,14 @@ def test_films_like_a_film_the_catalog_lacks_come_at_once_on_movielens(ml_engine
     state, reply, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("hated mean girls"))  # not wanted: said, no films like it
     assert "*Mean Girls (2004)*" in reply.text and "did not like it" in reply.text and state.lean_outside == ()
+
+
+@pytest.mark.data
+def test_a_film_a_child_loved_told_of_asks_for_nothing_on_movielens(ml_models):
+    """Round seventeen (dev12): "my 3yo is obsessed w winnie the pooh and the blustery day" tells
+    of a film the child loves; it asked for children's films as well. An age said with a wish
+    still does ("movie night w my son, hes 6")."""
+    p = ml_models.parser.parse("my 3yo is obsessed w winnie the pooh and the blustery day")
+    assert [ml_models.catalog.titles[i] for i in p.liked] == ["Winnie the Pooh and the Blustery Day"]
+    assert not p.accepted
+    assert ml_models.parser.parse("movie night w my son, hes 6").accepted == [("genre", "Children's")]
