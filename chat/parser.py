@@ -315,7 +315,8 @@ CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|1|film|mov
 # "ok 2 looks good", "3 sounds fun": a bare number opening the message, then what is said of it;
 # "who directed 1?", "tell me more about 4": a question about a card by its bare number
 CARD_DIGIT_SAYS = re.compile(r"^\s*(?:(?:ok(?:ay)?|ooh|oh|hmm|right|yes|yeah|yep|and)[\s,.!]+)*()([1-5])"
-                             r"(?=\s+(?:looks|sounds|seems|is|was)\b|\s+(?:please|pls|plz)\b[\s.!]*$)", re.IGNORECASE)
+                             r"(?=\s+(?:looks|sounds|seems|is|was|has|ate|slaps|slapped|rocks|rocked)\b"
+                             r"|\s+(?:please|pls|plz)\b[\s.!]*$)", re.IGNORECASE)  # ("2 ate tbh": slang, was great)
 CARD_DIGIT_ASKED = re.compile(r"\b(?:who(?:'?s| is)? (?:in|directed|made|stars in|starring in|wrote)|what(?:'?s| is) "
                               r"(?:in )?|(?:tell me|more) about|how long is|is) ()([1-5])\s*[?.!]*\s*$"
                               r"|\bwhat(?:'?s| is) ()([1-5]) about\b|^\s*(?:is|was|does|did|has) ()([1-5])\b(?=\s+\w)"
@@ -332,7 +333,7 @@ CARD_DIGIT_TAKEN = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|let'?s|gonn
                               re.IGNORECASE)
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
 CARD_REF_BARE = re.compile(r"\bthe (" + _PLACE + r")\b(?=\s*(?:[?.!,;]|$)|"
-                           r"\s+(?:but|not|is|was|r|are|looks?|sounds?|seems?)\b)",
+                           r"\s+(?:but|not|is|was|r|are|has|looks?|sounds?|seems?)\b)",
                            re.IGNORECASE)
 # "the second looks good", "the third is perfect": a place with no noun, then what is said of it
 CARD_REF_SAYS = re.compile(r"\bthe (" + _PLACE + r")\b(?=\s+(?:looks|sounds|seems|looked|sounded)\b|"
@@ -839,6 +840,11 @@ def _choice_words(head: str) -> list[str]:
     while words and words[-1] in CHOOSE_TAIL:
         words = words[:-1]
     return words
+
+
+# "more in that vein", "more along those lines": more like the film named by its place, no wish of these words
+MORE_IN_THAT = {"more", "in", "along", "that", "this", "those", "same", "lane", "vein", "register", "direction",
+                "style", "mould", "mold", "spirit", "line", "lines", "need", "close", "quite"}
 
 
 def _only_films(out: Parse, text: str) -> bool:
@@ -1486,8 +1492,8 @@ class Parser:
             out.liked = [i for i in out.liked if tokens(self.catalog.titles[i]) != ["kids"]]
             r.keep_leftover(lambda t, k: t not in ("grandparents", "together", "all", "enjoy", "like", "watch"))
         told = _only_films(self._without_credited(out), text)  # "free willy was a big hit with my 4 year old"
-        if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected and not rated and (
-                not told):
+        if young and max(young) <= CHILD_MAX_AGE and kids in self._vocab and kids not in out.rejected and not (
+                rated or told):
             # (a rating asked for says what suits the child: "it has to be PG, my niece is 9"; a film the child
             # loved, told of, asks for nothing: "my 3yo is obsessed w winnie the pooh")
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
@@ -1527,8 +1533,8 @@ class Parser:
             wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | set(
                 COUNT_WORDS) | CHOOSE_FILLER | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin",
                                                 "rest", "feeling", "ill", "her", "him", "she", "he", "shes", "hes",
-                                                "they", "theyve", "them"}  # ("1 looks perfect for her, she's seen 2
-        # and 3")
+                                                "they", "theyve", "them"} | MORE_IN_THAT  # ("1 looks perfect for
+        # her, she's seen 2 and 3"; "2 is close, more in that vein")
         scare = WONT_SCARE_RE.search(text)
         if scare and ("genre", "Horror") in self._vocab:  # "animated ones that won't scare a toddler"
             out.rejected += [("genre", "Horror")] if ("genre", "Horror") not in out.rejected else []
@@ -2018,8 +2024,10 @@ class Parser:
         if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", lead) or "about" in after_words or (
                 FACT_QUESTION.search(text) or VALUE_QUESTION.search(text)):
             return place, "about"  # "who directed the first one?", "the third one, is it long?": its facts
-        if CARD_MORE.search(before) or re.search(r"\bmore (?:like|of) (?:that|this|it)\b", after):
-            return place, "more"  # "number 3 is the vibe, more like that"
+        if CARD_MORE.search(before) or re.search(r"\bmore (?:like|of) (?:that|this|it)\b|\bmore (?:in|along) (?:that|"
+                                                 r"this|the same|those) (?:lane|vein|register|direction|style|mou?ld|"
+                                                 r"spirit|line|lines)\b", after):
+            return place, "more"  # "number 3 is the vibe, more like that", "2 ate, need more in that lane"
         if after_words & SEEN or set(tokens(before)) & SEEN:  # "the first one i saw already"
             return place, "seen"
         if after_words & {"swap", "replace", "change", "switch", "ditch", "bin", "lose"}:  # "number 3 looks grim,

@@ -2088,3 +2088,14 @@ def test_a_film_a_child_loved_told_of_asks_for_nothing_on_movielens(ml_models):
     assert [ml_models.catalog.titles[i] for i in p.liked] == ["Winnie the Pooh and the Blustery Day"]
     assert not p.accepted
     assert ml_models.parser.parse("movie night w my son, hes 6").accepted == [("genre", "Children's")]
+
+
+@pytest.mark.data
+def test_more_in_that_vein_of_a_card_on_movielens(ml_models):
+    """Round seventeen (dev7, dev12): "more in that vein", "more along those lines", "need more in
+    that lane" after a card's place ask for more films like it, and the words are no wish; "2 ate"
+    (slang: it was great) names the second card."""
+    for text, place in (("#1 is close but not quite, more in that vein?", 0),
+                        ("the third one, more along those lines please", 2), ("2 ate tbh, need more in that lane", 1)):
+        p = ml_models.parser.parse(text)
+        assert (p.pick, p.intents, p.wish, p.unwish) == ((place, "more"), ["more"], "", ""), text
