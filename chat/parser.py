@@ -842,6 +842,8 @@ def _choice_words(head: str) -> list[str]:
     return words
 
 
+ONE_WORD_KNOWN = 200  # critics' reviews (OMDb; TMDB votes / 10) of a film named by one ordinary word ("arrival")
+OUTSIDE_NEAR_MIN = 5  # letters of a name read as a film before a slip in it is looked for among well-known films
 # "more in that vein", "more along those lines": more like the film named by its place, no wish of these words
 MORE_IN_THAT = {"more", "in", "along", "that", "this", "those", "same", "lane", "vein", "register", "direction",
                 "style", "mould", "mold", "spirit", "line", "lines", "need", "close", "quite"}
@@ -1022,6 +1024,7 @@ class Parser:
             | POLITE | WISHLESS | REQUEST_FILLER | FILLERS | self._show_words
         self._outside = self._outside_titles()
         self._outside_len = max(map(len, self._outside), default=0)
+        self._outside_strings = sorted(" ".join(k) for k in self._outside if len(" ".join(k)) >= OUTSIDE_NEAR_MIN)
         self._leave |= {w for key in self._outside for w in key if self._rare(w)}  # "yojimbo", "notting": no slips
 
     def _outside_titles(self) -> dict[Phrase, list[int]]:
@@ -1046,8 +1049,8 @@ class Parser:
                 continue  # the catalog's film under another title ("Léon: The Professional" is "Professional, The")
             for key in keys:
                 bare = key[1:] if len(key) > 1 and key[0] in TITLE_ARTICLES else key
-                if any(key in known for known in taken) or len(bare) == 1 and len(bare[0]) < 4:
-                    continue  # (a single ordinary word, "amelie", "her", is only looked up once read as a name)
+                if any(key in known for known in taken) or len(bare) == 1 and len(bare[0]) < 2:
+                    continue  # (a single ordinary word, "amelie", "her", counts only where the words around say so)
                 if len(bare) > 1 and self._title_part(" ".join(key)) is not None:
                     continue  # the end of a catalog title: "romeo and juliet" is the 1996 film here
                 out.setdefault(key, []).append(j)
@@ -1076,13 +1079,18 @@ class Parser:
             return True  # "halloween (1978) is a classic": the film of that year
         content = [j for j in range(i, end) if toks[j] not in STOPWORDS]
         capitals = bool(content) and all(c.caps[j] for j in content)
-        if len(bare) < 2 or not content:  # (one ordinary word: "up", "her", "amelie" only where other words read
-            return False  # it as a film's name)
         verdict = end < len(toks) and toks[end] in REVIEW_VERBS and _review_mood(toks, end) is not None
         triggers = LIKE_TRIGGERS | DISLIKE_TRIGGERS
-        after_trigger = title_ctx is not None and i and match_phrase(toks[i - 1 : i], 0, triggers) or any(
-            tuple(toks[max(0, i - len(a)) : i]) == a for a in ASK_TITLE)  # "do you have american beauty?"
+        after_trigger = bool(title_ctx is not None and i and match_phrase(toks[i - 1 : i], 0, triggers) or any(
+            tuple(toks[max(0, i - len(a)) : i]) == a for a in ASK_TITLE) or i and toks[i - 1] in SEEN)
+        # ("loved X", "do you have american beauty?", "seen the matrix already")
         closes = end == len(toks) or toks[end] in TITLE_END | REVIEW_VERBS | {"and", "or"}
+        if len(bare) == 1:  # one ordinary word: "seen the matrix already", "something like arrival" (said so,
+            return closes and (after_trigger or len(key) == 2 and verdict) and bare[0] not in STOPWORDS | (  # of
+                CLOSED_WORDS) and max(self.outside[j].reviews for j in self._outside[tuple(key)]) >= ONE_WORD_KNOWN
+            # a film far better known than most); never "i loved it", "up", "her" without a year
+        if not content:  # "something like get out": everyday words only, right after a like
+            return closes and after_trigger and title_ctx == "like"
         if bare[-1] in ("movie", "film", "movies", "films") and not capitals:  # "the lego movie is my favourite",
             return closes and (verdict or bool(after_trigger))  # not "horror movies with a twist"
         return closes and (capitals and (title_ctx is not None or r.talks_of_films) or verdict or bool(after_trigger))
@@ -1099,13 +1107,16 @@ class Parser:
 
     def _outside_film(self, key: Phrase, year: int | None, text: str = "") -> int:
         """The film of ``key``: the one of ``year`` (within one) when said, else one whose director
-        or star the message names ("solaris", after "tarkovsky's": the 1972 film), else the best known."""
+        or star the message names ("solaris", after "tarkovsky's": the 1972 film), else the earliest of
+        those with at least half the best-known one's reviews (old films have fewer online reviews)."""
         films = self._outside[key]
         dated = [j for j in films if year is not None and abs(self.outside[j].year - year) <= 1]
         said = {w for t in tokens(text) for w in (t, t[:-1] if t.endswith("s") else t)}  # "tarkovsky's"
         named = [j for j in films if any(tokens(v)[-1:] and tokens(v)[-1] in said
                                          for t, v in self.outside[j].attrs if t in ("director", "cast"))]
-        return (dated or named or films)[0]
+        best = max(self.outside[j].reviews for j in films)  # an original about as well known as its remake is
+        first = min((j for j in films if 2 * self.outside[j].reviews >= best), key=lambda j: self.outside[j].year)
+        return (dated or named or [first])[0]  # the one meant ("halloween": Carpenter's 1978 film, not 2007's)
 
     ENGLISH_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "less", "ness", "ly", "y", "ful", "ish", "est")
 
@@ -1168,13 +1179,28 @@ class Parser:
         list of well-known films knows, and that no verdict was read for: added to ``outside``."""
         done = {text for text, _, _ in out.outside}
         for text in out.unknown_titles:
-            key = tuple(tokens(text))
-            key = key if key in self._outside else key[1:] if key[1:] in self._outside and key[:1] in (
-                ["the"], ["a"], ["an"]) else None
+            key = self._outside_key(text)
             if text not in done and key:
                 out.outside.append((text, self._outside_film(key, None, text), ""))
         return out
 
+    def _outside_key(self, text: str) -> Phrase | None:
+        """The phrase of a well-known film the catalog lacks that ``text`` (read as a film's name)
+        is: the same words, with or without an article, or one or two slips away for names of
+        five or nine letters and more ("intersteller", "the dark night"); None when none is."""
+        key = tuple(tokens(text))
+        if key in self._outside:
+            return key
+        if key[:1] in (("the",), ("a",), ("an",)) and key[1:] in self._outside:
+            return key[1:]
+        typed = " ".join(key)
+        if len(typed) < OUTSIDE_NEAR_MIN:
+            return None
+        hits = process.extract(typed, self._outside_strings, scorer=OSA.distance,
+                               score_cutoff=1 if len(typed) < 9 else 2, limit=None)
+        best = min((d for _, d, _ in hits), default=None)
+        near = [s for s, d, _ in hits if d == best and len(s.split()) == len(key)]
+        return tuple(near[0].split()) if len(near) == 1 else None  # one film that near, or none
     def _read_message(self, text: str) -> Parse:
         text, truncated = clean(text)
         text = NOT_SEEN_RE.sub("want to see", text)  # "i haven't seen groundhog day, bring it back": not seen
@@ -1479,6 +1505,7 @@ class Parser:
                             for k, w in enumerate(words)  # the words stay the wish; "my oldest son": no era
                             if w in ERA_SHIFT and (k == 0 or words[k - 1] not in POSSESSIVES)), None)
             in_titles = {t for m in r.mentions if m.item is not None for t in tokens(self.catalog.titles[m.item])}
+            in_titles |= {str(self.outside[j].year) for _, j, _ in out.outside}  # "do you have Her (2013)?"
             later = [w for w in words if self._after_catalog(w) and w not in in_titles]  # not "2001 a space odyssey"
             if later and not out.era:  # "anything good from 2005?": after the catalog's last decade
                 out.era = "newest"
@@ -3311,8 +3338,9 @@ class Parser:
                     # (not "the Disney ones", "a french new wave film": a kind of film, left as the wish)
                     # (not "similar to the 3rd but ...": a card; not "Lovely, we'll go with the first one")
                     out.unknown_titles.append(m.text)
-                    film = m.outside if m.outside >= 0 else self._outside_film(tuple(words), None, r.text) if tuple(
-                        words) in self._outside else -1  # ("have you got bambi?": read as a name, and known)
+                    near = self._outside_key(m.text) if m.outside < 0 else None  # ("have you got bambi?": read as a
+                    film = m.outside if m.outside >= 0 else self._outside_film(near, None, r.text) if near else -1
+                    # name, and known; "intersteller was amazing": one slip away)
                     if film >= 0:
                         out.outside.append((m.text, film, polarity if polarity in ("like", "dislike")
                                             else "seen" if seen else ""))

@@ -37,6 +37,7 @@ from recsys import assets, billing
 from recsys.catalog import Catalog, item_text
 from recsys.leads import order_cast
 from recsys.movielens import (
+    OMDB_GENRE,
     _enrich,
     _omdb_index,
     _split_list,
@@ -44,12 +45,11 @@ from recsys.movielens import (
     normalise_title,
     omdb_rows,
     runtime_band,
-    second_genres,
 )
 
 log = logging.getLogger(__name__)
 
-VERSION = 1  # of the cached list's content
+VERSION = 2  # of the cached list's content
 MIN_REVIEWS = 30  # OMDb: critics' reviews on Rotten Tomatoes
 MIN_VOTES = 300  # TMDB 5000: user votes
 LEADS = 3  # cast members kept per film, best known first
@@ -67,6 +67,8 @@ class OutsideFilm:
     year: int
     attrs: tuple[tuple[str, str], ...]
     reviews: int  # how well known: critics' reviews (OMDb) or votes / 10 (TMDB), for choosing among namesakes
+    billed: bool = True  # its cast is in billing order (TMDB, HetRec); else best known first, which can put a
+    # prolific extra first in an old film, so the summary names no star
 
     @property
     def name(self) -> str:
@@ -83,10 +85,10 @@ class OutsideFilm:
 
     def summary(self) -> str:
         """What the film is, in a few facts: "Drama, Thriller; directed by Florian Henckel von
-        Donnersmarck; with Martina Gedeck" (at most four genres, one director, one lead)."""
-        parts = [", ".join(self.values("genre")[:4])] if self.values("genre") else []
-        parts += [f"directed by {d}" for d in self.values("director")[:1]]
-        parts += [f"with {c}" for c in self.values("cast")[:1]]
+        Donnersmarck; with Martina Gedeck" (its genres, up to two directors, its lead when billed)."""
+        parts = [", ".join(self.values("genre"))] if self.values("genre") else []
+        parts += [f"directed by {' and '.join(self.values('director')[:2])}"] if self.values("director") else []
+        parts += [f"with {c}" for c in self.values("cast")[:1] if self.billed]
         return "; ".join(parts)
 
 
@@ -102,13 +104,14 @@ def all_films() -> tuple[OutsideFilm, ...]:
     path = assets.data_dir() / "cache" / f"outside-v{VERSION}-{MIN_REVIEWS}-{MIN_VOTES}.json"
     if path.exists():
         try:
-            return tuple(OutsideFilm(t, y, tuple(map(tuple, a)), n) for t, y, a, n in json.loads(path.read_text()))
+            rows = json.loads(path.read_text())
+            return tuple(OutsideFilm(t, y, tuple(map(tuple, a)), n, b) for t, y, a, n, b in rows)
         except (ValueError, TypeError) as exc:  # a damaged cache is rebuilt
             log.warning("outside films cache %s unusable (%s); rebuilding", path, exc)
     films = _build()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps([[f.title, f.year, f.attrs, f.reviews] for f in films]))
+    tmp.write_text(json.dumps([[f.title, f.year, f.attrs, f.reviews, f.billed] for f in films]))
     tmp.replace(path)
     return films
 
@@ -127,10 +130,11 @@ def _build() -> tuple[OutsideFilm, ...]:
         cast = _split_list(row["Cast"])
         order = billing.in_billing_order(cast, billed.find(row["Title"], year) or [])
         leads = order or order_cast(cast, people, _split_list(row["Director"]))
-        attrs = [("genre", g) for g in sorted(second_genres(row))]
+        attrs = [("genre", g) for g in dict.fromkeys(name for g in _split_list(row.get("Genre"))
+                                                     for name in OMDB_GENRE.get(g, (g,)))]  # in OMDb's order
         attrs += [("decade", d)] if (d := decade_of(year)) else []
         attrs += [(t, v) for _, t, v in extra if t != "cast"] + [("cast", v) for v in leads[:LEADS]]
-        out.append(OutsideFilm(row["Title"], year, tuple(attrs), int(row["Reviews"] or 0)))
+        out.append(OutsideFilm(row["Title"], year, tuple(attrs), int(row["Reviews"] or 0), bool(order)))
         seen.add((normalise_title(row["Title"]), year))
     for film in _tmdb_films():
         key = normalise_title(film.title)
