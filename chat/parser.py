@@ -1033,6 +1033,7 @@ class Parser:
         others", "lives of others") and the part before a colon ("kill bill", "borat"), but
         none that is a catalog title, value or name, and no single word a person uses every day
         ("up", "her", "frozen"); without an English vocabulary, none."""
+        self._outside_shadow: dict[Phrase, list[int]] = {}  # the same for catalog titles, by year only
         if not self._english:
             return {}
         lex, out = self.lex, {}
@@ -1049,6 +1050,8 @@ class Parser:
                 continue  # the catalog's film under another title ("Léon: The Professional" is "Professional, The")
             for key in keys:
                 bare = key[1:] if len(key) > 1 and key[0] in TITLE_ARTICLES else key
+                if key in lex.titles:  # a catalog title: this film only when its year is said ("psycho (1998)")
+                    self._outside_shadow.setdefault(key, []).append(j)
                 if any(key in known for known in taken) or len(bare) == 1 and len(bare[0]) < 2:
                     continue  # (a single ordinary word, "amelie", "her", counts only where the words around say so)
                 if len(bare) > 1 and self._title_part(" ".join(key)) is not None:
@@ -1505,7 +1508,9 @@ class Parser:
                             for k, w in enumerate(words)  # the words stay the wish; "my oldest son": no era
                             if w in ERA_SHIFT and (k == 0 or words[k - 1] not in POSSESSIVES)), None)
             in_titles = {t for m in r.mentions if m.item is not None for t in tokens(self.catalog.titles[m.item])}
-            in_titles |= {str(self.outside[j].year) for _, j, _ in out.outside}  # "do you have Her (2013)?"
+            in_titles |= {str(self.outside[j].year) for _, j, _ in out.outside}  # "do you have Her (2013)?",
+            in_titles |= {y for m in r.mentions if m.item is None for y in re.findall(r"\((\d{4})\)$", m.text)}
+            # "little women (2019)": the year says which film (one the catalog lacks), not "the newest you have"
             later = [w for w in words if self._after_catalog(w) and w not in in_titles]  # not "2001 a space odyssey"
             if later and not out.era:  # "anything good from 2005?": after the catalog's last decade
                 out.era = "newest"
@@ -2742,9 +2747,23 @@ class Parser:
                     r.used.append(span)
                     i += length + 1
                     continue
+                key = tuple(toks[i : i + length])
+                year = self._year_after(toks, i + length, c, r)  # (not one before: "2001 a space odyssey")
+                if kind == "title" and key in self.lex.titles and year is not None and not any(
+                        abs(int(self.catalog.years[x]) - year) <= 1 for x in self.lex.titles[key]):
+                    # "psycho (1998) was great", "little women (2019)": not the catalog's film of that title
+                    other = [j for j in self._outside_shadow.get(key, ()) if abs(self.outside[j].year - year) <= 1]
+                    span = (c.spans[i][0], c.spans[i + length - 1][1])
+                    r.mentions.append(_Mention(k, None, r.text[span[0]:span[1]] + f" ({year})",
+                                               self._polarity(mood, negated), title_mood, other[0] if other else -1))
+                    r.used.append(span)
+                    named_title, year_hint, i = True, None, i + length
+                    after_title = i
+                    if i == n:
+                        r.title_closes = k
+                    continue
                 if kind == "title":
                     named_title = True
-                    key = tuple(toks[i : i + length])
                     payload = self._of_year(self.lex.titles[key], year_hint) if key in self.lex.titles else payload
                     year_hint, after_title = None, i + length
                     if after_title == n:

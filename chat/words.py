@@ -117,7 +117,8 @@ NOT_NEGATING_NEXT = {"mind", "care", "know", "wait", "sorry", "actually", "hang"
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
                  ("anything", "like"), ("stuff", "like"), ("movie", "like"), ("film", "like"), ("flicks", "like"),
-                 ("ones", "like"), ("want", "to", "see"), ("fond", "of"),  # ("never seen pale rider" is read "want to see ...")
+                 ("ones", "like"), ("want", "to", "see"),  # ("never seen pale rider" is read "want to see ...")
+                 ("fond", "of"),
                  # "in the vein of fargo", "something a la heat", "same vibe as titanic"
                  ("vein", "of"), ("lines", "of"), ("line", "of"), ("a", "la"), ("spirit", "of"), ("reminiscent", "of"),
                  ("vibe", "as"), ("vibes", "as"), ("vibe", "to"), ("vibes", "to"), ("vibe", "of"), ("vibes", "of"),

@@ -2058,6 +2058,12 @@ def test_a_well_known_film_the_catalog_lacks_is_read_as_that_film_on_movielens(m
     assert films("do you have halloween?")[0] == [("Halloween", 1978, "")]  # Carpenter's, not the 2007 remake
     assert [t for t, _, _ in films("I am fond of Tokyo Story, and Bicycle Thieves.")[0]] == ["Tokyo Story",
                                                                                            "Bicycle Thieves"]
+    # a year after a catalog title that is not its film's: the remake named, not the catalog's film
+    named, p = films("psycho (1998) was great")
+    assert named == [("Psycho", 1998, "like")] and not p.liked
+    named, p = films("I mean little women (2019)")  # a film no list here knows: said so, with its year
+    assert (named, p.liked, p.unknown_titles, p.era) == ([], [], ["little women (2019)"], None)
+    assert [ml_models.catalog.titles[i] for i in parser.parse("i loved psycho").liked] == ["Psycho"]
     for text in ("a scary movie please", "something old school", "all watched already lol, got anything else",
                  "rewatched alien last night, still holds up", "can you go further back in time"):
         named, p = films(text)
