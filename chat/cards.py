@@ -243,6 +243,10 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
         partial = bool(part[int(item)] and not fit[int(item)])
         asked = [m.catalog.attr_values[v] for v in had(m, s, int(item))]
         why = value_words(asked[:3], with_article=True) if asked else reason(f)
+        said = {w.lower() for _, v in asked for w in (v, GENRE_WORDS.get(v, v))}
+        more = [w for w in f.shared if w.lower() not in said] if asked and f.like_outside else []
+        if more:  # "a comedy film; like *Crazy, Stupid, Love*: Steve Carell": the film named, beside what was asked
+            why = f"{why}; like *{md(f.like_outside)}*: {md(join_words(more))}"
         if partial and f.matched:  # a close film says what it has and what it lacks ("has Steven Spielberg; not War")
             why = f"{why}; {lacking(m, s, int(item))}"
         out.append(Card(f.item_id, f.title, f.year, f.genres, f.directors, f.cast, f.persona, why,

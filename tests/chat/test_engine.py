@@ -2089,6 +2089,10 @@ def test_films_like_a_film_the_catalog_lacks_come_at_once_on_movielens(ml_engine
     assert "with Amélie, which you named" in "".join(ml_engine.narrate(state, why.explain))
     state, reply = ml_engine.step(state, Text("more like toy story"))  # a film of the catalog: leans to it instead
     assert state.lean_outside == () and state.lean >= 0
+    state, reply, _ = ml_engine.start()  # with a kind of film asked for first, each card says both
+    state, reply = ml_engine.step(state, Text("a comedy"))
+    state, reply = ml_engine.step(state, Text("i loved crazy stupid love"))
+    assert any(re.match(r"a comedy film; like \*Crazy, Stupid, Love\.\*: ", c.reason) for c in reply.cards)
     state, reply, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("hated mean girls"))  # not wanted: said, no films like it
     assert "*Mean Girls (2004)*" in reply.text and "did not like it" in reply.text and state.lean_outside == ()
