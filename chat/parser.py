@@ -382,7 +382,8 @@ CARD_SPAN = re.compile(r"\b(?:the )?(first|top|last) (" + "|".join(COUNT_WORDS) 
                        re.IGNORECASE)
 CARD_LIST = re.compile(r"\b(?:the )?(?:" + _PLACE + r")(?: one)?(?:\s*(?:,|and|&|,\s*and)\s*(?:the )?(?:" + _PLACE
                        + r"))+\b(?: (?:ones?|films|movies))?|(?:\bnumbers? |#)?\b[1-5]"
-                       r"(?:(?:\s*(?:,|and|&|or|,\s*and)\s*|\s+)#?[1-5])+\b"  # "1, 2 and 3", "1 2 and 3"
+                       r"(?:(?:\s*(?:,|and|&|or|,\s*and)\s*|\s+)(?:number |#)?[1-5])+\b"  # "1, 2 and 3", "1 2 and
+                       # 3", "number 1 and number 4"
                        r"(?!\s*(?:hours?|hrs?|stars?|mins?|minutes?|times|x\b))", re.IGNORECASE)
 # a question about a film rather than a wish: who is in it, who made it, when, how long, what it is about
 # what a question asks of a film ("is heat long?", "men in black is funny?"), and how much ("kinda dark")
@@ -746,6 +747,12 @@ VOICE_SLIPS = (  # a voice's homophones, read as what was meant
     (re.compile(r"\bscene\s+(?=(?:it|that|them|those|this|these|all)\b)", re.I), "seen "),
     (re.compile(r"\bfour\s+(?=(?:the|my|our|a|kids|children|me|us|him|her)\b)", re.I), "for "),
     (re.compile(r"\bnumber\s+(?:too|to)\b", re.I), "number 2"),
+    (re.compile(r"\bnumber\s+(?:for|fore)\b", re.I), "number 4"),  # "i have seen number one and number for"
+    (re.compile(r"\bnumber\s+won\b", re.I), "number 1"),
+    (re.compile(r"\bnumber\s+(one|two|three|four|five)\b", re.I),  # "number three it is!"
+     lambda m: "number " + str("one two three four five".split().index(m.group(1).lower()) + 1)),
+    (re.compile(r"\bforth\s+(?=(?:one|film|movie|pick)\b)", re.I), "fourth "),  # "the forth one who's in it"
+    (re.compile(r"\b(that|this|the)\s+won\b(?=\s*(?:[.!?,]|$))", re.I), r"\1 one"),  # "we'll watch that won"
     (re.compile(r"\bnineteen\s+(" + "|".join(_DECADE_WORDS) + r")\b", re.I),
      lambda m: f"19{_DECADE_WORDS[m.group(1).lower()]}s"),
     (re.compile(r"\b(pg[- ]?13|pg|g|nc[- ]?17)\s*(,|/|or|and)\s*r\b(?!-)", re.I), r"\1 \2 rated R"),
@@ -842,6 +849,7 @@ def _choice_words(head: str) -> list[str]:
     return words
 
 
+WISH_AFTER_DROP = {"lets", "let", "want", "wanna", "give", "show", "need", "try", "rather", "prefer", "make"}
 ONE_WORD_KNOWN = 200  # critics' reviews (OMDb; TMDB votes / 10) of a film named by one ordinary word ("arrival")
 OUTSIDE_NEAR_MIN = 5  # letters of a name read as a film before a slip in it is looked for among well-known films
 # "more in that vein", "more along those lines": more like the film named by its place, no wish of these words
@@ -1378,8 +1386,8 @@ class Parser:
             elif film is not None:  # "the sting then. cheers, bye", "ok casper. bye", "stargate i watch. bye"
                 out = Parse(liked=[film], truncated=truncated)
             if out.pick is not None or "yes" in out.intents or out.liked:
-                out.intents = [i for i in out.intents if i != "bye"] + ["bye"]
-                return out
+                out.intents = [i for i in out.intents if i != "bye" and not (i == "yes" and out.pick)] + ["bye"]
+                return out  # (the card taken is the pick, no "yes" to a question beside it)
             if not (out.names_something or out.pick is not None or set(out.intents) - {"yes", "any", "bye"}):
                 return Parse(intents=["bye"], truncated=truncated)  # "Thank you, that is all I needed. Bye bye."
                 # (not Bye Bye, Love), "ok still doing it. bye for real"
@@ -2071,6 +2079,8 @@ class Parser:
         if re.match(r"\s*(?:is|was)\s+(?:it\s+)?(?:any\s+)?(?:good|great|ok|okay|worth (?:it|watching))\s*\?+\s*$",
                     after):  # "number 4 is good?": a question about it, not a like
             return place, "about"
+        if CHOOSE_RE.search(text):  # "ok number 2 it is", "ok bet im watchin #1", "i choose the fourth": taken
+            return place, "like"
         if ORDINAL_PICK.match(text) or CARD_YES.search(lead) or after_words & (POSITIVE | PRAISE | {"please", "pls",
                                                                                                    "plz"}) or (
                 TAKE_IT.search(after)) or (
@@ -2614,6 +2624,11 @@ class Parser:
                 continue
             if swapping and toks[i] in SWAP_TO:
                 dropping = swapping = False
+                i += 1
+                continue
+            if dropping and not swapping and toks[i] in WISH_AFTER_DROP and i > 0:  # "forget horror lets do a
+                dropping = False  # thriller", "drop the comedy give me a western": what is wanted instead
+                out.instead = True
                 i += 1
                 continue
             instead = match_phrase(toks, i, INSTEAD)

@@ -33,6 +33,7 @@ INTENTS: dict[str, list[str]] = {
             "up to you", "up to u", "i dont mind either way", "beats me", "no clue", "cant decide", "no opinion",
             "whatever works", "idc whatever works", "idc whatever"],
     "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
+             "keep going", "keep em coming", "keep them coming", "go on", "carry on",
              "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch",
              "what are my options", "results please", "lets see the results", "what have you got", "results",
              "display results", "reveal the picks", "lay them on me", "enough chat", "films please",
@@ -142,13 +143,16 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "first", "second", "third", "fourth", "fifth", "last", "number", "1st", "2nd", "3rd", "4th", "5th",
                  "1", "2", "3", "4", "5", "oh", "ooh", "amazing", "love", "loved", "thats", "s", "in",
                  "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its",
-                 "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic", "now", "shall"}
+                 "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic", "now", "shall",
+                 "chose", "watchin", "bet", "very", "much"}  # ("ok bet im watchin #1", "thank you very much, i ...")
 # choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
 CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna|going to|let'?s)\s+"
-                       r"(?:watch|go with|take|try|do)\b|"
+                       r"(?:watch|go with|take|try|do)\b|\bwell watch (?:that|it|this)\b|"  # (a voice's "well": we'll)
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b|"
-                       r"\b(?:i|we) watch (?:it|this|that)\b", re.IGNORECASE)  # (second-language English:
-# "we watch it")
+                       r"\b(?:i|we) watch (?:it|this|that)\b|"
+                       r"\b(?:it is|it'?s)\s*[!.]*\s*$|\b(?:i'?m|im|we'?re|were) watch(?:ing|in)\b|"
+                       r"\b(?:i|we) (?:choose|chose|pick)\b", re.IGNORECASE)  # (second-language English: "we watch
+# it"; "number 2 it is", "ok bet im watchin #1", "i choose the fourth")
 # when tonight a film chosen will be watched: no wish, and still a choice ("I shall watch it after the children
 # are in bed"; not "later" or "another time", which may mean not now)
 BEDTIME_RE = re.compile(r"\b(?:after|once|when)\s+(?:the\s+|my\s+|our\s+)?(?:kids|children|little ones|grandkids|"

@@ -2118,3 +2118,30 @@ def test_more_in_that_vein_of_a_card_on_movielens(ml_models):
                         ("the third one, more along those lines please", 2), ("2 ate tbh, need more in that lane", 1)):
         p = ml_models.parser.parse(text)
         assert (p.pick, p.intents, p.wish, p.unwish) == ((place, "more"), ["more"], "", ""), text
+
+
+@pytest.mark.data
+def test_what_a_second_helper_found_after_the_first_list_on_movielens(ml_engine, ml_models):
+    """Round seventeen, a helper at the app after the first list: "ok number 2 it is" gave a new
+    list, "number three it is!" explained the first card, "ok bet im watchin #1" searched for
+    "bet watchin"; "how about the forth one who's in it" answered about the first card;
+    "actually forget horror lets do a thriller" dropped the thriller too; "keep going" searched
+    for "going"."""
+    for text, place in (("ok number 2 it is", 1), ("number three it is!", 2), ("ok bet im watchin #1", 0),
+                        ("thank you very much, i choose the fourth", 3)):
+        state, _, _ = ml_engine.start()
+        state, shown = ml_engine.step(state, Text("a comedy from the 90s"))
+        state, reply = ml_engine.step(state, Text(text))
+        assert reply.text.startswith(f"Great choice: enjoy *{shown.cards[place].title}*"), (text, reply.text)
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy from the 90s"))
+    state, reply = ml_engine.step(state, Text("how about the forth one whos in it"))
+    assert f"*{shown.cards[3].title}*" in reply.text and shown.cards[0].title not in reply.text
+    parse = ml_models.parser.parse
+    p = parse("actually forget horror lets do a thriller")
+    assert (p.accepted, p.dropped) == ([("genre", "Thriller")], [("genre", "Horror")])
+    p = parse("drop the comedy give me a western")
+    assert (p.accepted, p.dropped) == ([("genre", "Western")], [("genre", "Comedy")])
+    assert parse("forget it").intents == ["undo"]
+    assert parse("keep going").intents == ["more"] and not parse("keep going").wish
+    assert parse("i have seen number one and number for").places == [0, 3]
