@@ -2050,6 +2050,8 @@ class Parser:
         digits = [g for g in m.groups()[1:] if g and g.isdigit()] if not places else []
         place = places[0][0] if places else PLACES[m.group(1).lower()] if m.group(1) else int(digits[0]) - 1
         before, after = text[: m.start()].lower(), text[m.end():].lower()
+        before = re.sub(r"^\s*(?:(?:wait|hmm+|oh|ooh|um+|uh+|hey|so|also|quick question)\b[\s,.!:-]*)+", "", before)
+        # ("wait is #1 gory??": a question about it, as "is #1 gory?")
         lead = before + " " + text[m.start():m.end()].lower()  # with the words matched: "ill take 3", "is 1 ..."
         cut = re.search(r"[,;.!?]|\bbut\b", after)
         own, rest = (after[: cut.start()], after[cut.end():]) if cut else (after, "")

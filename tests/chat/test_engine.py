@@ -2145,3 +2145,4 @@ def test_what_a_second_helper_found_after_the_first_list_on_movielens(ml_engine,
     assert parse("forget it").intents == ["undo"]
     assert parse("keep going").intents == ["more"] and not parse("keep going").wish
     assert parse("i have seen number one and number for").places == [0, 3]
+    assert parse("wait is #1 gory??").pick == (0, "about")  # a question about it; it replaced the list
