@@ -58,6 +58,7 @@ FIRST_ASKED = ("genre", "decade", "director", "cast")  # kind of film, era, peop
 OPTION_ORDER = {"decade": (), "critics": ("critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed"),
                 "runtime": ("under 90 minutes", "90 to 120 minutes", "over 2 hours"),
                 "mpaa": tuple(f"rated {r}" for r in RATINGS)}
+LESSER_KNOWN = 0.6  # how far the best-known film is held back for "something more obscure" (evidence in [0, 1])
 LEAN_OUTSIDE = 0.8  # the same for a film the catalog lacks (``ChatState.lean_outside``): no CF evidence of it
 LEAN = 0.7  # the share of the evidence given to likeness to the film asked for more like (``ChatState.lean``)
 AVOID, AVOID_SHARPNESS = 0.9, 8  # how far the films most like an unwanted phrase fall ("no superheroes")
@@ -235,15 +236,23 @@ class Engine:
         g.update(Feedback(tuple(s.accepted) + tuple(v for grp in s.either for v in grp), tuple(s.rejected),
                           tuple(s.liked), tuple(s.disliked),
                           tuple(i for i in s.shown if i not in s.liked)))
+        out = self._leaned(g.item_scores, s)
+        if s.lesser_known:  # "something more obscure": the better-known half of the films is held back, the more
+            fame = rank_normalise(m.popularity.astype(np.float32))  # the better known (the least known gain
+            out = rank_normalise(out) - LESSER_KNOWN * np.clip(2 * fame - 1, 0, 1)  # nothing: few rated them)
+        return out
+
+    def _leaned(self, scores: np.ndarray, s: ChatState) -> np.ndarray:
+        """``scores`` leaned to the film the person asked for more like, if any."""
         if s.lean >= 0:  # "more like toy story": LEAN of the evidence is how like that film each film is
-            return (1 - LEAN) * rank_normalise(g.item_scores) + LEAN * rank_normalise(self._like_film(s.lean))
+            return (1 - LEAN) * rank_normalise(scores) + LEAN * rank_normalise(self._like_film(s.lean))
         likes = [x for x in map(self._like_outside, s.lean_outside) if x is not None]
         if not likes:
-            return g.item_scores
+            return scores
         like = np.mean(likes, axis=0)  # "fight club and memento, loved both": like either
         # "loved finding nemo" (a film the catalog lacks): how like it, by its facts alone, in their own
         # scale (sharing its director counts far more than being a little above the median)
-        return (1 - LEAN_OUTSIDE) * rank_normalise(g.item_scores) + LEAN_OUTSIDE * like
+        return (1 - LEAN_OUTSIDE) * rank_normalise(scores) + LEAN_OUTSIDE * like
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
     def _like_film(self, item: int) -> np.ndarray:

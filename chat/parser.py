@@ -196,6 +196,8 @@ class Parse:
     soft: list[Value] = field(default_factory=list)
     # "stop asking me questions", "no more questions": none from here on (``ChatState.quiet``)
     quiet: bool = False
+    # "something more obscure", "any hidden gems?": films fewer people here have seen (``ChatState.lesser_known``)
+    lesser_known: bool = False
     # "which is the scariest?": the quality the films shown are compared on (intent "which")
     which: str = ""
     # "any other films by him?": the person of the film the talk is on: "director" or "cast" when the words
@@ -217,7 +219,7 @@ class Parse:
         return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
                     or self.dropped_types
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
-                    or self.unknown_people or self.absent_nations
+                    or self.unknown_people or self.absent_nations or self.lesser_known
                     or self.era or self.pick or self.about)
 
     def names_something_else(self, field_name: str) -> bool:
@@ -849,6 +851,16 @@ def _choice_words(head: str) -> list[str]:
     return words
 
 
+# films fewer people have seen: "something more obscure", "hidden gems", "underrated", "not so mainstream"
+LESSER_KNOWN_RE = re.compile(
+    r"\b(?:more\s+)?(?:obscure|lesser[- ]known|less[- ]known|little[- ]known|hidden\s+gems?|underrated|under-rated|"
+    r"under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)|deep\s+cuts?|"
+    r"not\s+(?:so\s+|too\s+|that\s+)?(?:mainstream|popular|famous|well[- ]known|obvious)|less\s+(?:mainstream|popular|"
+    r"famous|obvious)|(?:that\s+|which\s+)?i\s+(?:have\s*n[o']?t|haven'?t|never)\s+heard\s+of)\b", re.IGNORECASE)
+LESSER_KNOWN_WORDS = {"more", "obscure", "lesser", "less", "little", "known", "hidden", "gem", "gems", "underrated",
+                      "under", "rated", "radar", "off", "beaten", "path", "track", "deep", "cut", "cuts", "not", "so",
+                      "too", "that", "mainstream", "popular", "famous", "well", "obvious", "which", "i", "havent",
+                      "have", "never", "heard", "of", "something", "anything", "any", "some", "a", "bit", "the"}
 WISH_AFTER_DROP = {"lets", "let", "want", "wanna", "give", "show", "need", "try", "rather", "prefer", "make"}
 ONE_WORD_KNOWN = 200  # critics' reviews (OMDb; TMDB votes / 10) of a film named by one ordinary word ("arrival")
 OUTSIDE_NEAR_MIN = 5  # letters of a name read as a film before a slip in it is looked for among well-known films
@@ -1569,6 +1581,11 @@ class Parser:
             r.keep_leftover(lambda t, k: (t,) not in self.lex.absent_nations)
         # without the name, "films" alone is no wish either
         wishless = NO_WISH | GENERIC_FILM_WORDS if strangers or absent else WISHLESS
+        if LESSER_KNOWN_RE.search(text) and not (out.liked or out.disliked or out.seen or out.unknown_titles):
+            # "none of these grab me, something more obscure": lesser-known films, not a search for the words
+            # (not "heat is so underrated": praise of a film)
+            out.lesser_known = True
+            wishless = wishless | LESSER_KNOWN_WORDS
         if out.pick is not None:  # "ooh number 3!! 😍", "number 3, love it": the verdict, no wish
             wishless = wishless | AFTER_PLACES | POSITIVE | NEGATIVE | PRAISE | STOPWORDS | set(PLACES) | set(
                 COUNT_WORDS) | CHOOSE_FILLER | {"number", "num", "no", "1", "2", "3", "4", "5", "much", "feelin",

@@ -219,6 +219,10 @@ class _Apply:
             self.ack.append("Right, no questions: just films." if self.s.quiet else
                             "No more questions in this search, then: just films.")
             self.s = dataclasses.replace(self.s, quiet=True, passes=0)  # an open question: answered or closed below
+        if p.lesser_known:  # "any hidden gems?": films fewer people here have rated, and films now
+            self.ack.append("Lesser-known films, then." if not self.s.lesser_known else "Still lesser-known films.")
+            self.s = dataclasses.replace(self.s, lesser_known=True)
+            self.then = "new_films" if last_cards(self.s) else "films"
         if "undo" in p.intents:  # typed "undo": as the button (the engine takes the turn back)
             self.then = "undo"
             return
@@ -291,7 +295,7 @@ class _Apply:
         if "bye" in p.intents:
             self.goodbye()
             return
-        said = p.names_something or bool(p.wish or p.unwish)
+        said = p.names_something or bool(p.wish or p.unwish or p.lesser_known)
         if p.intents == ["greeting"] and not said and (self.before.cards or self.before.shown):
             self.ack.append("Hello again! Tell me what you would like, or judge the films shown.")
             self.then = "stay"  # "hey im back" mid-conversation: not the whole welcome again

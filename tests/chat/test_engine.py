@@ -2146,3 +2146,23 @@ def test_what_a_second_helper_found_after_the_first_list_on_movielens(ml_engine,
     assert parse("keep going").intents == ["more"] and not parse("keep going").wish
     assert parse("i have seen number one and number for").places == [0, 3]
     assert parse("wait is #1 gory??").pick == (0, "about")  # a question about it; it replaced the list
+
+
+@pytest.mark.data
+def test_lesser_known_films_when_asked_on_movielens(ml_engine, ml_models):
+    """Found by a helper: "none of these grab me, something more obscure" searched for "none
+    obscure". Lesser-known films are a wish of their own ("hidden gems", "underrated", "not so
+    mainstream"): the better-known films step back, and the words are no search; praise of a
+    film ("heat is so underrated") is no such wish."""
+    parse = ml_models.parser.parse
+    for text in ("something more obscure", "any hidden gems?", "something underrated", "not so mainstream please"):
+        p = parse(text)
+        assert p.lesser_known and not p.wish, text
+    assert not parse("heat is so underrated").lesser_known
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy from the 90s"))
+    state, reply = ml_engine.step(state, Text("none of these grab me, something more obscure"))
+    assert reply.text.startswith("Lesser-known films, then.") and "match" not in reply.text
+    fame = lambda cards: np.mean([ml_models.popularity[ml_engine.m.world.item_of_id(c.item_id)] for c in cards])
+    assert fame(reply.cards) < 0.6 * fame(shown.cards)  # rated by far fewer people here
+    assert all("comedy" in c.reason for c in reply.cards)  # still what was asked for
