@@ -629,11 +629,14 @@ class Engine:
             parts.append(ask)
             brief.append(ask)
         note = " ".join(notes)
-        text = "\n\n".join(p for p in [note] + parts if p)
+        hello = [parts.pop(0)] if parts and parts[0] == "Hello!" else []  # a greeting first, before the notes
+        if hello:  # ("yo need smth like pulp fiction …" said "Hello!" after what the catalog lacks)
+            brief = brief[1:] if brief[:1] == hello else brief
+        text = "\n\n".join(p for p in hello + [note] + parts if p)
         return Reply(text=text or "Tell me more about what you would like to watch.", turn=s.turn,
                      question=s.question, cards=shown, constraints=self._constraints(s), personas=_persona_view(ctx),
                      subgraph=cards.subgraph(m, s), explain=explain, notes=tuple(notes),
-                     brief="\n\n".join(p for p in [note] + brief if p) or text,
+                     brief="\n\n".join(p for p in hello + [note] + brief if p) or text,
                      persona_examples=tuple(cards.persona_example(m, lead) for _, _, lead in _panel(ctx)))
 
     def _few_fit_words(self, s: ChatState, n_fit: int) -> str:

@@ -2094,6 +2094,9 @@ def test_films_like_a_film_the_catalog_lacks_come_at_once_on_movielens(ml_engine
     state, reply = ml_engine.step(state, Text("i loved crazy stupid love"))
     assert any(re.match(r"a comedy film; like \*Crazy, Stupid, Love\.\*: ", c.reason) for c in reply.cards)
     state, reply, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("hi! i loved finding nemo"))  # the greeting first, then the note
+    assert reply.text.startswith("Hello!\n\nI do not have *Finding Nemo (2003)*")
+    state, reply, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("hated mean girls"))  # not wanted: said, no films like it
     assert "*Mean Girls (2004)*" in reply.text and "did not like it" in reply.text and state.lean_outside == ()
 
