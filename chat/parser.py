@@ -1264,6 +1264,12 @@ class Parser:
             return out
         if not toks:
             return out
+        asked_after = self._verdict_then_question(text)
+        if asked_after is not None:  # "seen the first two. how long is #3?": both, each on its own cards
+            out.verdicts = asked_after
+            out.pick = (asked_after[-1][0][0], asked_after[-1][1])
+            out.places, out.intents = [out.pick[0]], [out.pick[1]]
+            return out
         out.pick = self._pick(text)
         out.verdicts = self._verdicts(text)
         if out.pick is None and out.verdicts:  # "loved 2, not 4, seen 5": no place the whole message names
@@ -2107,6 +2113,23 @@ class Parser:
                 match_phrase(after_toks, j, REVIEW_LIKE) for j in range(len(after_toks))):  # "… looks fire"
             return place, "like"
         return None
+
+    @staticmethod
+    def _verdict_then_question(text: str) -> list[tuple[list[int], str]] | None:
+        """A verdict on cards, then a question about another card in a sentence of its own
+        ("seen the first two. how long is #3?", "loved 1! is number 4 scary?"): both, as
+        ``verdicts``; None otherwise (the question was read as about the cards judged)."""
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        if len(sentences) < 2:
+            return None
+        head = " ".join(sentences[:-1])
+        last, said = Parser._pick(sentences[-1]), Parser._pick(head)
+        if last is None or last[1] not in ("about", "why") or said is None or said[1] not in ("like", "dislike",
+                                                                                                "seen"):
+            return None
+        many = Parser._places(head)
+        judged = many[0] if many else [said[0]]
+        return [(judged, said[1]), ([last[0]], last[1])] if last[0] not in judged else None
 
     @staticmethod
     def _verdicts(text: str) -> list[tuple[list[int], str]]:
