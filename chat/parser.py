@@ -861,6 +861,7 @@ LESSER_KNOWN_WORDS = {"more", "obscure", "lesser", "less", "little", "known", "h
                       "under", "rated", "radar", "off", "beaten", "path", "track", "deep", "cut", "cuts", "not", "so",
                       "too", "that", "mainstream", "popular", "famous", "well", "obvious", "which", "i", "havent",
                       "have", "never", "heard", "of", "something", "anything", "any", "some", "a", "bit", "the"}
+STATE_BEFORE = {"im", "am", "were"}  # "im home alone tonight", "we're home alone": no film named
 WISH_AFTER_DROP = {"lets", "let", "want", "wanna", "give", "show", "need", "try", "rather", "prefer", "make"}
 ONE_WORD_KNOWN = 200  # critics' reviews (OMDb; TMDB votes / 10) of a film named by one ordinary word ("arrival")
 OUTSIDE_NEAR_MIN = 5  # letters of a name read as a film before a slip in it is looked for among well-known films
@@ -2964,6 +2965,9 @@ class Parser:
                     toks[i + 1]) else None)
             if length == 1 and p[0] in WHEN_WORDS and i and toks[i - 1] in WHEN_BEFORE:
                 continue  # "date night on Friday": the day, not the film *Friday*
+            if length > 1 and p in lex.titles and i and toks[i - 1] in STATE_BEFORE and not c.caps[i] and all(
+                    w in self._english for w in p):  # "im home alone tonight": how the person is, not the film
+                continue
             if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 after = toks[i + length] if i + length < len(toks) else ""
                 number = self._sequel_number(after, toks[i + length + 1 : i + length + 2])
