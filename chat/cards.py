@@ -373,7 +373,8 @@ def _fact_answer(catalog: Catalog, i: int, question: str) -> str:
     if re.search(r"\bwho(?:'?s| is| are)\s+(?:in|starring)\b|\bwho\s+stars\b|\b(?:cast|actors?|stars?)\b\?*\s*$", q):
         cast = catalog.leads(i, 3)
         return f"It stars {md(join_words(cast))}." if cast else "Its cast is not on record."
-    if re.search(r"\b(?:when|what year)\b.*\b(?:come out|came out|made|released?|from)\b|\bhow old\b", q):
+    if re.search(r"\b(?:when|what year)\b.*\b(?:come out|came out|made|released?|from)\b|\bhow old\b"
+                 r"|\bwhat year (?:is|was)\b|\bwhich year\b|\byear\b\W*$", q):  # ("What year is #2?")
         return f"It came out in {catalog.years[i]}." if catalog.years[i] > 0 else "Its year is not on record."
     return ""
 

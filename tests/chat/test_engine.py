@@ -2149,6 +2149,8 @@ def test_what_a_second_helper_found_after_the_first_list_on_movielens(ml_engine,
     assert parse("keep going").intents == ["more"] and not parse("keep going").wish
     assert parse("i have seen number one and number for").places == [0, 3]
     assert parse("wait is #1 gory??").pick == (0, "about")  # a question about it; it replaced the list
+    state, reply = ml_engine.step(state, Text("What year is #2?"))  # the answer first, then the facts
+    assert reply.text.startswith(f"It came out in {shown.cards[1].year}.")
     assert not parse("im home alone tonight, want a good laugh").liked  # how the person is: no *Home Alone*
     assert [ml_models.catalog.titles[i] for i in parse("loved home alone").liked] == ["Home Alone"]
     state, _, _ = ml_engine.start()  # a verdict, then a question about another card: both ("how long" was
