@@ -1119,6 +1119,25 @@ class Parser:
             return closes and (verdict or bool(after_trigger))  # not "horror movies with a twist"
         return closes and (capitals and (title_ctx is not None or r.talks_of_films) or verdict or bool(after_trigger))
 
+    def _film_lacked(self, hit, toks: list[str], i: int, c: _Clause, r: _Reading,
+                     year_hint: int | None) -> tuple[str, int] | None:
+        """For a phrase ``hit`` (``_longest``) at ``i`` that names a film the catalog lacks: (what
+        to add to the words as typed, the film in ``self.outside`` or -1). A well-known film's
+        title ("finding nemo"), or a catalog title with a year after it that is not its film's
+        ("psycho (1998) was great": the remake; "little women (2019)": one no list knows, said
+        with its year; not a year before it: "2001 a space odyssey"). None otherwise."""
+        kind, length, payload = hit
+        if kind == "outside":
+            year = self._year_after(toks, i + length, c, r) or year_hint
+            return "", self._outside_film(payload, year, r.text)
+        key = tuple(toks[i : i + length])
+        year = self._year_after(toks, i + length, c, r)
+        if kind != "title" or key not in self.lex.titles or year is None or any(
+                abs(int(self.catalog.years[x]) - year) <= 1 for x in self.lex.titles[key]):
+            return None
+        other = [j for j in self._outside_shadow.get(key, ()) if abs(self.outside[j].year - year) <= 1]
+        return f" ({year})", other[0] if other else -1
+
     @staticmethod
     def _year_after(toks: list[str], end: int, c: _Clause, r: _Reading) -> int | None:
         """The year typed right after a name ending at ``end``, in its clause or opening the next
@@ -2783,12 +2802,12 @@ class Parser:
                 nxt = self._longest(toks, i + 2, c, r, negated, "like")  # before another film of two words or more
                 if nxt and nxt[0] == "title" and nxt[1] >= 2:
                     hit = ("title", 1, self.lex.titles[(toks[i],)][0])
-            if hit and hit[0] == "outside":  # a well-known film the catalog lacks ("best film ever finding nemo")
+            lacked = self._film_lacked(hit, toks, i, c, r, year_hint) if hit else None
+            if lacked is not None:  # a film the catalog lacks: "best film ever finding nemo", "psycho (1998)"
                 length = hit[1]
                 span = (c.spans[i][0], c.spans[i + length - 1][1])
-                year = self._year_after(toks, i + length, c, r) or year_hint
-                r.mentions.append(_Mention(k, None, r.text[span[0]:span[1]], self._polarity(mood, negated),
-                                           title_mood, self._outside_film(hit[2], year, r.text)))
+                r.mentions.append(_Mention(k, None, r.text[span[0]:span[1]] + lacked[0], self._polarity(mood, negated),
+                                           title_mood, lacked[1]))
                 r.used.append(span)
                 named_title, year_hint, i = True, None, i + length
                 after_title = i
@@ -2806,20 +2825,6 @@ class Parser:
                     i += length + 1
                     continue
                 key = tuple(toks[i : i + length])
-                year = self._year_after(toks, i + length, c, r)  # (not one before: "2001 a space odyssey")
-                if kind == "title" and key in self.lex.titles and year is not None and not any(
-                        abs(int(self.catalog.years[x]) - year) <= 1 for x in self.lex.titles[key]):
-                    # "psycho (1998) was great", "little women (2019)": not the catalog's film of that title
-                    other = [j for j in self._outside_shadow.get(key, ()) if abs(self.outside[j].year - year) <= 1]
-                    span = (c.spans[i][0], c.spans[i + length - 1][1])
-                    r.mentions.append(_Mention(k, None, r.text[span[0]:span[1]] + f" ({year})",
-                                               self._polarity(mood, negated), title_mood, other[0] if other else -1))
-                    r.used.append(span)
-                    named_title, year_hint, i = True, None, i + length
-                    after_title = i
-                    if i == n:
-                        r.title_closes = k
-                    continue
                 if kind == "title":
                     named_title = True
                     payload = self._of_year(self.lex.titles[key], year_hint) if key in self.lex.titles else payload

@@ -167,7 +167,12 @@ def _omdb_index() -> tuple[TitleIndex, dict[str, float]]:
     """The OMDb rows, joined with their tomatoes meter, by title and year; and each person's
     prominence over the whole table (``recsys.leads``)."""
     rows = omdb_rows()
-    return TitleIndex(rows), prominence((_split_list(r["Cast"]), r["Reviews"] or 0) for r in rows)
+    return TitleIndex(rows), omdb_prominence(rows)
+
+
+def omdb_prominence(rows: list[dict]) -> dict[str, float]:
+    """Each person's prominence over the whole OMDb table (``recsys.leads``)."""
+    return prominence((_split_list(r["Cast"]), r["Reviews"] or 0) for r in rows)
 
 
 def omdb_rows() -> list[dict]:

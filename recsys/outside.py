@@ -39,10 +39,10 @@ from recsys.leads import order_cast
 from recsys.movielens import (
     OMDB_GENRE,
     _enrich,
-    _omdb_index,
     _split_list,
     decade_of,
     normalise_title,
+    omdb_prominence,
     omdb_rows,
     runtime_band,
 )
@@ -118,7 +118,7 @@ def all_films() -> tuple[OutsideFilm, ...]:
 
 def _build() -> tuple[OutsideFilm, ...]:
     rows = omdb_rows()
-    _, people = _omdb_index()
+    people = omdb_prominence(rows)  # (the table is read once)
     billed = billing.load_index(normalise_title)
     out: list[OutsideFilm] = []
     seen: set[tuple[str, int]] = set()
