@@ -104,6 +104,23 @@ class DefectChecker:
         return any(title.lower() in low for title in {short_title(self.catalog.titles[item]),
                                                       display_title(self.catalog.titles[item])})
 
+    def agree_articles(self, text: str, item: int | None = None, history: list[int] | tuple[int, ...] = ()) -> str:
+        """``text`` with each "a" / "an" outside the titles of ``item`` and ``history`` agreeing with
+        the sound of the word after it ("A adventure film" -> "An adventure film"): the one slip
+        the narrators make that a rule mends without changing what the text says."""
+        titles = {t for i in (item, *history) if i is not None
+                  for t in (short_title(self.catalog.titles[i]), display_title(self.catalog.titles[i])) if len(t) > 3}
+        inside = [(m.start(), m.end()) for t in titles for m in re.finditer(re.escape(t), text)]
+
+        def agree(m: re.Match) -> str:
+            art = m.group(1)
+            if any(a <= m.start() < b for a, b in inside) or not _article_slip(art, m.group(2)):
+                return m.group(0)
+            other = "an" if art.lower() == "a" else "a"
+            return (other.capitalize() if art[0].isupper() else other) + m.group(0)[len(art):]
+
+        return _ARTICLE.sub(agree, text)
+
     def _mask_titles(self, text: str, items: list[int]) -> str:
         """``text`` with the titles of ``items`` replaced by "Title": a title is not a slip
         ("Dr. Strangelove or: How I Learned...", "To Wong Foo, Thanks for Everything! Julie Newmar")."""

@@ -103,6 +103,55 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("goosebumps", "give me goosebumps", "give me chills", "give me the creeps", "chilling"),
                     (("Horror",), ("Horror",))),
 }
+# what a mood does not go with: a person who wants "a good cry" wants no thriller, one who wants cheering up no
+# horror. The chat leans away from these (``Parse.clash``: soft, a genre asked for stays, "a scary comedy to
+# cheer me up" keeps its horror); they are not what the person said, so the parse's values leave them out
+_TEARS = ("Action", "Crime", "Horror", "Thriller", "Film-Noir")
+_GLOOM = ("Comedy", "Children's", "Animation", "Musical")
+_CHEER = ("Horror", "Thriller", "Crime", "War", "Film-Noir")
+_NOT_FOR_KIDS = ("Children's", "Animation", "Musical")
+MOOD_CLASHES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies",
+                     "good cry", "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart",
+                     "breaks my heart", "heartbreaking", "heartbreaker"), _TEARS),
+    **dict.fromkeys(("sad", "depressing", "bleak", "grim", "heavy", "downer"), _GLOOM),
+    **dict.fromkeys(("scare me", "scare the pants off", "scare the pants off me", "scare the hell out of me",
+                     "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",
+                     "make me scream", "sleep with the lights on", "sleep with the light on", "keep me up at night",
+                     "scared stiff", "be scared", "be scared stiff", "goosebumps", "give me goosebumps",
+                     "give me chills", "give me the creeps", "chilling"), _GLOOM),
+    **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
+                     "cheer me up", "light hearted", "lighthearted", "easy watching", "pick me up", "cheer up",
+                     "cheering up", "make me happy", "makes me happy", "make me smile", "makes me smile",
+                     "happy film", "happy films", "happy movie", "happy movies", "something happy"), _CHEER),
+    **dict.fromkeys(("violent", "violence", "brutal"), _NOT_FOR_KIDS),
+}
+# moods no one genre says: a film of any of these kinds, and none of the clashing ones ("something cozy": a
+# comedy, romance or children's film, nothing dark). The words stay the wish, as the person said them
+# (``Parse.mood_kinds``); a genre asked for beside them outranks the kinds ("a cozy mystery")
+_COZY = (("Comedy", "Romance", "Children's", "Animation", "Musical"), _CHEER)
+_DARK = (("Thriller", "Crime", "Horror", "Film-Noir", "Mystery"), ("Comedy", *_NOT_FOR_KIDS))
+_THINK = (("Drama", "Sci-Fi", "Mystery"), _NOT_FOR_KIDS)
+_TENSE = (("Thriller", "Action", "Crime", "War"), ("Comedy", *_NOT_FOR_KIDS))
+_EASY = (("Comedy", "Action", "Adventure"), ("Documentary", "Film-Noir", "War"))
+_CALM = (("Comedy", "Romance", "Animation", "Adventure"), ("Horror", "Thriller", "War", "Film-Noir"))
+MOOD_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    **dict.fromkeys(("cozy", "cosy", "comforting", "wholesome", "gentle", "warm and fuzzy", "warm fuzzy",
+                     "snuggle up"), _COZY),  # (not "comfort film": "heathers is my comfort film" is praise, nor
+    # "charming", a verdict)
+    **dict.fromkeys(("dark", "twisted", "gritty", "disturbing", "unsettling", "sinister"), _DARK),
+    **dict.fromkeys(("make me think", "makes me think", "make you think", "makes you think", "thought provoking",
+                     "thoughtprovoking", "cerebral", "mind bending", "mindbending", "mind bender", "mind blowing",
+                     "philosophical", "brainy"), _THINK),
+    **dict.fromkeys(("twisty", "keeps me guessing", "keep me guessing",  # (not "loved the plot twist")
+                     "suspenseful", "thrilling", "nail biting", "nail biter", "edge of my seat", "edge of your seat",
+                     "edge of the seat"), (("Thriller", "Mystery", "Crime"), ("Comedy", *_NOT_FOR_KIDS))),
+    **dict.fromkeys(("intense", "tense"), _TENSE),  # ("an adrenaline rush": action or a thriller, a group)
+    **dict.fromkeys(("popcorn movie", "popcorn film", "switch my brain off", "turn my brain off"), _EASY),
+    # (not "twister is dumb fun", praise, nor "mindless", a verdict too)
+    **dict.fromkeys(("relaxing", "chill", "chilled", "laid back", "unwind", "wind down", "calm"), _CALM),
+    # (not "soothing": "somthing with meg rian" is no slip of it)
+}
 UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than", "no longer than", "not over")
                    for n in ("2", "two") for u in ("hours", "hrs")]
 OTHER_PHRASES: dict[str, Value] = {
@@ -397,6 +446,13 @@ class Lexicon:
             avoid_tv = tuple(("genre", g) for g in avoid if ("genre", g) in vocab)
             if len(want_tv) == len(want) and len(avoid_tv) == len(avoid):
                 self.moods[phrase(words)] = (want_tv, avoid_tv)
+        self.mood_clash: dict[Phrase, tuple[Value, ...]] = {}  # what goes against a mood wanted (soft)
+        self.mood_kinds: dict[Phrase, tuple[Value, ...]] = {}  # a mood no genre says: any of these kinds
+        for words, clash in [*MOOD_CLASHES.items(), *((w, c) for w, (_, c) in MOOD_KINDS.items())]:
+            self.mood_clash[phrase(words)] = tuple(("genre", g) for g in clash if ("genre", g) in vocab)
+        for words, (kinds, _) in MOOD_KINDS.items():
+            self.mood_kinds[phrase(words)] = tuple(("genre", g) for g in kinds if ("genre", g) in vocab)
+            self.moods.setdefault(phrase(words), ((), ()))  # read as a mood; the words stay the wish
         self.mood_phrases = set(self.moods)
 
         # one constraint that any of several values satisfies: "French" (France or French),

@@ -197,6 +197,9 @@ class LoraNarrator:
             text = kept
             yield Replace(text)
         liked = [self.catalog.item_index(i) for i in facts.history_ids]
+        if self.defects is not None and (agreed := self.defects.agree_articles(text, item, liked)) != text:
+            text = agreed  # "A adventure film": "An adventure film", the rest as the LM wrote it
+            yield Replace(text)
         if self.defects is not None and (self.defects.check(text, item, liked) or not self.defects.names(text, item)):
             # a slip, or the film it explains not named: the template instead
             self.fallbacks += 1

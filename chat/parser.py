@@ -194,6 +194,13 @@ class Parse:
     asked: list[Value] = field(default_factory=list)
     # rejected values read from a mood word ("less violent"): they never take back a genre asked for
     soft: list[Value] = field(default_factory=list)
+    # what a mood wanted leans to and away from, beyond what was said (``lexicon.MOOD_KINDS``, ``MOOD_CLASHES``):
+    # "something cozy": a comedy, romance, children's film ... (any of each group); "a good cry": no thriller
+    mood_kinds: list[tuple[Value, ...]] = field(default_factory=list)
+    clash: list[Value] = field(default_factory=list)
+    # genres said "not too" or "less" of ("a scary movie but not too scary", "less gory"): when the genre is
+    # wanted, milder films of it (nothing rated R)
+    milder: list[Value] = field(default_factory=list)
     # "stop asking me questions", "no more questions": none from here on (``ChatState.quiet``)
     quiet: bool = False
     # "something more obscure", "any hidden gems?": films fewer people here have seen (``ChatState.lesser_known``)
@@ -495,6 +502,13 @@ FILM_FIRST_QUESTION = re.compile(rf"^\s*(?P<film>[^,.!?]{{2,50}}?)\s+(?:is|was)\
                                  rf"(?:{_QUALITY}|rated [\w-]+))(?:\s*,?\s*(?:no|yes|right))?\s*\?+", re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
 # how the person feels, not what they want to watch: "i am sad today", "feeling a bit down"
+CALM_DOWN = {("chill",), ("calm",)}  # moods that are also what one says to calm someone down ("ok chill")
+# "not too scary", "less gory", "nothing overly violent": milder films of that kind, when it is wanted (of the
+# kinds a rating measures: "not too silly" is no wish for a milder rating)
+INTENSE = {"Horror", "Action", "Crime", "War", "Thriller", "Film-Noir"}
+MILDER_RE = re.compile(r"\b(?:(?:not|nothing|isn'?t|aren'?t|without being)\s+(?:way\s+|that\s+)?(?:too|so|overly|very|"
+                       r"super|excessively|that)|less|not as)\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
+                       re.IGNORECASE)
 OWN_MOOD_RE = re.compile(r"\b(?:i'?m|i am|im|i feel|feeling|i'?ve been)\s+(?:so\s+|a bit\s+|a little\s+|kinda\s+|"
                          r"really\s+|very\s+|quite\s+|pretty\s+)?(?:sad|down|blue|low|depressed|upset|stressed|"
                          r"tired|bored)\b(?:\s+(?:today|tonight|lately|atm|rn))?", re.IGNORECASE)
@@ -975,6 +989,7 @@ class _Reading:
     last_value: Value | None = None  # the last value wanted of the clause before, for "a comedy? or animation"
     lone: set[int] = field(default_factory=set)  # clauses that are only a film's name ("gremlins!! loved it")
     refused: list[str] = field(default_factory=list)  # ordinary words refused after them ("gore is a no")
+    moods: list[Phrase] = field(default_factory=list)  # mood words wanted ("a good cry", "something cozy")
 
     def keep_leftover(self, keep: Callable[[str, int], bool]) -> None:
         """Only the leftover words (with their clauses) ``keep(word, clause)`` holds for."""
@@ -1818,6 +1833,7 @@ class Parser:
                 out.wish = ""
         if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
             out.intents = [i for i in out.intents if i != "something_else"]
+        self._weigh_moods(r)
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
         out.rejected = [v for v in out.rejected if v not in out.accepted]
@@ -2766,20 +2782,28 @@ class Parser:
                         self._put(out, values, False, True, dropping, None, i + 1, toks)
                         if hit[0] == "mood":
                             out.soft.extend(values)
-                        r.complaints.extend(values)
+                        if not wish:  # ("an action film but less violent": a wish, no complaint of the films)
+                            r.complaints.extend(values)
                     r.used.append((c.spans[i + 1][0], c.spans[i + hit[1]][1]))
                     i += 1 + hit[1]
                     continue
             hit = self._mood(toks, i, c, r)
             if hit:  # "a heist movie": Crime; "nothing violent": no Action, Crime, Horror or War. The words
                 want, avoid = hit[2]  # leave the wish: the search for them finds few heists (and violent films)
+                if not negated and not (i and toks[i - 1] in ("too", "so", "overly", "less", "im", "i'm", "am",
+                                                               "feeling")) and not (
+                        hit[3] in CALM_DOWN and (i == 0 or toks[i - 1] in ("ok", "okay", "just", "u", "you") or
+                                                 toks[i + 1 : i + 2] in (["out"], ["down"], ["bro"], ["dude"]))):
+                    # what goes with it and against it, weighed once the message is read (not "too intense",
+                    # "chill, just show me whatever")
+                    r.moods.append(hit[3])
                 if avoid if negated else want:
                     self._put(out, avoid if negated else want, False, negated, dropping, None, i, toks)
                     out.soft.extend(avoid if negated else ())
                     r.used.append((c.spans[i][0], c.spans[i + hit[1] - 1][1]))
-                else:  # "something dark", "sick of superheroes": no genre says it, so the words are the wish
-                    r.leftover.append(" ".join(toks[i : i + hit[1]]))
-                    r.leftover_clause.append(k)
+                else:  # "something dark", "sick of superheroes": no genre says it, so the words are the wish (word
+                    r.leftover += toks[i : i + hit[1]]  # by word, as any other: "i messed up, undo that" is no wish)
+                    r.leftover_clause += [k] * hit[1]
                 i += hit[1]
                 continue
             if toks[i] == "long" and i + 1 < n and toks[i + 1] in NOT_A_LENGTH:  # "long day at work"
@@ -2937,6 +2961,34 @@ class Parser:
         return any(match_phrase(toks, j, phrases) for j in range(i + 1, len(toks)))
 
     # what a phrase names --------------------------------------------------------------------
+    def _weigh_moods(self, r: _Reading) -> None:
+        """What the moods wanted in the message lean to (``Parse.mood_kinds``) and away from
+        (``Parse.clash``). A mood's kinds count only while its words are the wish and no genre is
+        asked for ("something cozy", not "a cozy mystery", nor "heathers is my comfort film, so
+        dark lol"); its clashes only while the wish it stands for does ("a good cry": Drama,
+        then no thriller), or its words do."""
+        out, lex = r.out, self.lex
+        genres = {v for v in out.accepted if v[0] == "genre"} | {v for g in out.alternatives for v in g
+                                                                   if v[0] == "genre"}
+        for p in dict.fromkeys(r.moods):
+            want = lex.moods[p][0]
+            kept = bool(out.wish) and all(w in r.leftover for w in p)
+            if kept and lex.mood_kinds.get(p) and not genres:
+                kinds = tuple(v for v in lex.mood_kinds[p] if v not in out.rejected)
+                if kinds and kinds not in out.mood_kinds:
+                    out.mood_kinds.append(kinds)
+            if (kept if not want else set(want) <= set(out.accepted)) and lex.mood_clash.get(p):
+                out.clash += [v for v in lex.mood_clash[p] if v not in genres and v not in out.clash]
+        for m in MILDER_RE.finditer(r.text):  # "not too scary": Horror; "less violent": Action, Crime, Horror, War
+            toks = tokens(m.group("what"))
+            for n in (2, 1):
+                p = tuple(toks[:n])
+                said = [*lex.moods[p][0], *lex.moods[p][1]] if p in lex.moods else lex.values.get(p, [])
+                said = [v for v in dict.fromkeys(said) if v[0] == "genre" and v[1] in INTENSE and v not in out.milder]
+                if len(p) == n and said:
+                    out.milder += said
+                    break
+
     def _mood(self, toks: list[str], i: int, c: _Clause, r: _Reading, negated: bool = False):
         """("mood", len, (want, avoid)) when ``toks[i:]`` names a kind of film by an everyday word
         (``lexicon.MOODS``) and no longer phrase (a title) starts there; with ``negated``, only
@@ -2947,7 +2999,7 @@ class Parser:
         hit = self._longest(toks, i, c, r, False, None)
         if hit and hit[1] > len(p):
             return None
-        return "mood", len(p), self.lex.moods[p]
+        return "mood", len(p), self.lex.moods[p], p
 
     def _longest(self, toks: list[str], i: int, c: _Clause, r: _Reading, negated: bool, title_ctx: str | None):
         """The longest known phrase starting at ``i``: ("title", len, item), ("values", len,

@@ -23,7 +23,7 @@ import numpy as np
 
 from chat.cards import either_label, facts, film_answers, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
-from chat.lexicon import RATINGS, tokens
+from chat.lexicon import RATINGS, Value, tokens
 from chat.narrator import template_text
 from chat.parser import DIRECTOR_REF, PLACES, Parse, Parser
 from chat.words import (
@@ -336,16 +336,20 @@ class _Apply:
         self.drop(p.dropped)
         self.drop_types(p.dropped_types)
         rejected, milder = self._known_ratings(p.rejected, p.soft)
-        self.values([tv for tv in p.accepted if tv[1] not in taken], rejected, p.instead, p.soft)
+        gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
+        self.values([tv for tv in p.accepted if tv[1] not in taken], [tv for tv in rejected if tv not in gentler],
+                    p.instead, p.soft)
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
+        self.mood(p, gentler)
         if p.era:
             self.era(p.era)
         self.titles(p)
         named = {t for _, v in p.accepted for t in tokens(v)}  # "a newer comedy": the era and a genre, no search
         if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS | named):
             self.s = dataclasses.replace(self.s, wish=p.wish)
-            if not (p.names_something or p.era):  # said back only when nothing else was understood: the words
-                # searched for, not the whole message ("something cozy for a rainy day" -> "cozy rainy day")
+            if not (p.names_something or p.era or p.mood_kinds):  # said back only when nothing else was
+                # understood: the words searched for, not the whole message ("something cozy for a rainy day" ->
+                # "cozy rainy day"); a mood's kinds say it better
                 words = " ".join(t for t in tokens(p.wish) if t not in STOPWORDS | POLITE) or p.wish
                 self.ack.append(f"{WISH_SAID} \u201c{md(words[:100])}\u201d.")
         if p.unwish:  # "no superheroes": films like those words are kept back, in this search
@@ -563,6 +567,37 @@ class _Apply:
                     for w, vs in (("no", plain), ("nothing", graded)) if vs]
             line = ", and ".join(said)
             self.ack.append(line[0].upper() + line[1:] + ".")
+
+    def _gentler(self, p: Parse) -> set[Value]:
+        """The genres said "not too" or "less" of (``Parse.milder``) that are wanted, now or
+        in this message: milder films of them are wanted, not none."""
+        cat = self.m.catalog
+        return {tv for tv in p.milder if tv in p.accepted or cat.find_value(*tv) in self.s.accepted}
+
+    def mood(self, p: Parse, gentler: set[Value]) -> None:
+        """What a mood leans to and away from (``Parse.mood_kinds``, ``clash``) and a milder wish
+        (``gentler``: nothing rated R). Soft: a genre asked for outranks the kinds, a clash never
+        takes back a genre wanted, and one turned down or asked for stays as said."""
+        cat, s = self.m.catalog, self.s
+        genre = {v for v in s.accepted if cat.attr_values[v][0] == "genre"} | {
+            v for g in s.either for v in g if cat.attr_values[v][0] == "genre"}
+        if p.mood_kinds and not genre:  # "something cozy": a comedy, romance, children's film ...
+            self.groups(p.mood_kinds)
+            s = self.s
+            genre |= {v for g in s.either for v in g}
+        ratings = [("mpaa", "rated R"), ("mpaa", "rated NC-17")] if gentler else []
+        away = [v for v in (cat.find_value(*tv) for tv in [*p.clash, *ratings])
+                if v is not None and v not in genre and v not in s.accepted and v not in s.rejected]
+        if not away:
+            return
+        self.s = dataclasses.replace(s, rejected=s.rejected + tuple(away))
+        kinds = [label(self.m, v) for v in away if cat.attr_values[v][0] == "genre"]
+        rated = [label(self.m, v) for v in away if cat.attr_values[v][0] == "mpaa"]
+        if kinds:
+            self.ack.append(f"Nothing to spoil the mood: no {join_words(kinds, 'or')}.")
+        if rated:  # "nothing rated R or NC-17"
+            rated = [r.removeprefix("rated ") for r in rated]
+            self.ack.append(f"Milder ones, then: nothing rated {join_words(rated, 'or')}.")
 
     def got_it(self, what: str) -> None:
         """One "Got it: …" line for everything understood in this message: an answer to the

@@ -16,12 +16,14 @@ after dropping the sentences that state one, with fact coverage (true facts stat
 narrative) beside the references' own coverage, so that saying nothing cannot score; and
 ``defect_rate``, the share of narratives with a slip a reader would notice
 (``adapters.defects``: placeholder, empty slot, article, list, non-lead, unsupported claim),
-raw, with ``defects`` counting each kind; ``relation_recall`` and ``relation_precision``
-against the narrative's query-item subgraph (``adapters.graph_input``: of the first three
-relations the reference states, the share the narrative states; of the films, people,
-genres and decades it names, the share within two edges of the candidate, or of the person
-for a taste summary); and each LoRA narrator's streaming latency with one torch thread, as
-the app runs it (``--latency``: first chunk, and a 60-token narrative).
+raw, with ``defects`` counting each kind, and ``defect_rate_filtered`` after what the app
+does first (the sentences stating a wrong fact dropped, articles made to agree);
+``relation_recall`` and ``relation_precision`` against the narrative's query-item subgraph
+(``adapters.graph_input``: of the first three relations the reference states, the share the
+narrative states; of the films, people, genres and decades it names, the share within two
+edges of the candidate, or of the person for a taste summary); and each LoRA narrator's
+streaming latency with one torch thread, as the app runs it (``--latency``: first chunk, and a
+60-token narrative).
 Generation is greedy and batched.
 
 Issue 22's screens (separate flags; the default run stays as it was):
@@ -45,7 +47,7 @@ log = logging.getLogger(__name__)
 
 LORA_VARIANTS = ("cf", "semantic", "fused", "graph-prompt", "graph-bias", "graph-both")
 METRICS = ("BLEU", "ROUGE-L", "semantic_similarity", "unfaithful_rate", "unfaithful_rate_filtered", "coverage",
-           "coverage_filtered", "defect_rate", "relation_recall", "relation_precision")
+           "coverage_filtered", "defect_rate", "defect_rate_filtered", "relation_recall", "relation_precision")
 LATENCY_TOKENS = 60
 VALID_SEED = 4321  # --split valid: the validation sample of the held-out users
 
@@ -189,7 +191,7 @@ def score(outputs: list[str], examples, checker, encoder, defects=None, subgraph
             "unfaithful_rate_filtered": float(np.mean([r.n_wrong > 0 for r in filt])),
             "coverage": float(np.mean([r.coverage for r in raw])),
             "coverage_filtered": float(np.mean([r.coverage for r in filt])),
-            **_defects(outputs, examples, defects),
+            **_defects(outputs, examples, defects, filtered_text),
             **(relations(each_relation, examples) if each_relation is not None else {}),
             "_each": {"ROUGE-L": rouge_each, **({"relations": each_relation} if each_relation is not None else {})}}
 
@@ -222,17 +224,22 @@ def paired(base: list[dict], other: list[dict], n_boot: int = 2000, seed: int = 
     return out
 
 
-def _defects(outputs, examples, defects) -> dict:
+def _defects(outputs, examples, defects, filtered=None) -> dict:
     """``defect_rate`` (narratives with any slip, ``adapters.defects``) and ``defects``
-    (narratives with each kind), raw."""
+    (narratives with each kind), raw; ``defect_rate_filtered``: after what the app does to a
+    text before the defect check (``filtered``: the sentences stating a wrong fact dropped),
+    articles made to agree (``DefectChecker.agree_articles``)."""
     if defects is None:
-        return {"defect_rate": None, "defects": {}}
+        return {"defect_rate": None, "defect_rate_filtered": None, "defects": {}}
     found = [defects.check(o, e.item, e.history) for o, e in zip(outputs, examples)]
     counts: dict[str, int] = {}
     for f in found:
         for kind in {d.split(":")[0] for d in f}:
             counts[kind] = counts.get(kind, 0) + 1
-    return {"defect_rate": float(np.mean([bool(f) for f in found])), "defects": counts}
+    shown = [defects.agree_articles(o, e.item, e.history) for o, e in zip(filtered or outputs, examples)]
+    return {"defect_rate": float(np.mean([bool(f) for f in found])), "defects": counts,
+            "defect_rate_filtered": float(np.mean([bool(defects.check(o, e.item, e.history))
+                                                   for o, e in zip(shown, examples)]))}
 
 
 def main(argv=None) -> int:
@@ -248,7 +255,8 @@ def main(argv=None) -> int:
     ap.add_argument("--narrators", default=str(Path(__file__).resolve().parent.parent / "configs" / "narrator"))
     ap.add_argument("--examples-out", help="write every narrative (reference and outputs) to this JSON file")
     ap.add_argument("--no-stop-guard", action="store_true",
-                    help="let the LoRA narrators end inside a name (measures adapters.narrator.StopGuard)")
+                    help="decode without the guards (a LoRA narrator may end inside a name or say an actor "
+                         "directed): measures adapters.narrator.StopGuard and RoleGuard")
     ap.add_argument("--title-only", action="store_true",
                     help="evaluate the narrators trained with --title-only (configs/narrator/<variant>-title-seed*: "
                          "the prompt holds the candidate's title alone); cf, semantic, fused")

@@ -131,6 +131,67 @@ def test_stop_guard_forbids_the_end_token_inside_a_name_only(tiny_lm):
     scores[0, eos] = 1.0
     assert StopGuard(WordTok(["Fox."]), [("Michael J.",)], [eos])(torch.tensor([[3]]), scores.clone())[0, eos] == 1.0
 
+class WordsTok:
+    """Token i is ``words[i]`` (with its leading space, as a BPE token has it); encodes greedily."""
+
+    def __init__(self, words):
+        self.words = words
+
+    def encode(self, text, add_special_tokens=False):
+        out = []
+        while text:
+            k = max((k for k, w in enumerate(self.words) if text.startswith(w)), key=lambda k: len(self.words[k]))
+            out.append(k)
+            text = text[len(self.words[k]) :]
+        return out
+
+    def decode(self, ids, skip_special_tokens=True):
+        return "".join(self.words[int(i)] for i in ids)
+
+
+def test_role_guard_never_lets_an_actor_direct():
+    """"Tom Everett Scott directed That Thing You Do!" (Tom Hanks did): after a cast name that
+    is not the director's, " directed" is forbidden, and where the model wanted it, " stars in"
+    is said instead; after "directed by", a cast name cannot start (the director's can). A
+    person who both directs and acts is left alone."""
+    from adapters.narrator import RoleGuard, fact_roles
+
+    words = ["<eos>", " Tom", " Everett", " Scott", " directed", " stars", " in", " Hanks", " by", " Johnathon",
+             " Schaech", "Tom", " Kenneth", " Branagh", " a", " directs", "Johnathon", "Kenneth"]
+    tok = WordsTok(words)
+    ids = lambda text: torch.tensor([tok.encode(text)])
+    facts = {"director": "Tom Hanks", "cast": ["Tom Everett Scott", "Johnathon Schaech"]}
+    assert fact_roles(facts) == (("Tom Everett Scott", "Johnathon Schaech"), ("Tom Hanks",))
+    guard = RoleGuard(tok, [fact_roles(facts)])
+    scores = torch.zeros(1, len(words))
+    scores[0, 4] = 5.0  # the model wants " directed"
+    out = guard(ids(" Tom Everett Scott"), scores.clone())
+    assert out[0, 4] == float("-inf") and out[0].argmax() == 5  # " stars" instead
+    assert guard(ids(" Tom Everett Scott stars"), torch.zeros(1, len(words)))[0].argmax() == 6  # " in"
+    out = guard(ids(" Tom Everett Scott"), torch.zeros(1, len(words)))  # not wanted: forbidden, nothing said
+    assert out[0, 4] == float("-inf") and out[0, 5] == 0.0
+    out = guard(ids(" a directed by"), torch.zeros(1, len(words)))
+    assert out[0, 9] == float("-inf") and out[0, 1] == 0.0  # not " Johnathon"; " Tom" starts Tom Hanks too
+    assert guard(ids(" Tom Hanks"), scores.clone())[0, 4] == 5.0  # the director may direct
+    both = RoleGuard(tok, [fact_roles({"director": "Kenneth Branagh", "cast": ["Kenneth Branagh"]})])
+    assert both(ids(" Kenneth Branagh"), scores.clone())[0, 4] == 5.0
+
+
+def test_articles_are_made_to_agree_outside_titles(ml100k_catalog):
+    """The narrators' one remaining slip, "A adventure film", is mended before the page shows
+    it; an article inside a title is the title's ("A Goofy Movie")."""
+    from adapters.defects import DefectChecker
+
+    cat = ml100k_catalog
+    d = DefectChecker(cat)
+    goofy = next(i for i in range(cat.n_items) if cat.titles[i].startswith("Goofy Movie"))
+    assert d.agree_articles("A adventure film from 1993.") == "An adventure film from 1993."
+    assert d.agree_articles("It is an drama and a uplifting one.") == "It is a drama and an uplifting one."
+    text = "An comedy: A Goofy Movie, a outing for all."
+    assert d.agree_articles(text, goofy) == "A comedy: A Goofy Movie, an outing for all."
+    assert not d.check(d.agree_articles("A adventure film."))
+
+
 # --- corpus and fact checking on ML-100K ------------------------------------------------------
 
 @pytest.mark.data

@@ -2178,3 +2178,55 @@ def test_lesser_known_films_when_asked_on_movielens(ml_engine, ml_models):
     fame = lambda cards: np.mean([ml_models.popularity[ml_engine.m.world.item_of_id(c.item_id)] for c in cards])
     assert fame(reply.cards) < 0.6 * fame(shown.cards)  # rated by far fewer people here
     assert all("comedy" in c.reason for c in reply.cards)  # still what was asked for
+
+
+@pytest.mark.data
+def test_a_mood_leans_to_films_that_suit_it_on_movielens(ml_engine, ml_models):
+    """Left from the people at the app: "i want a good cry" listed Fargo and The Silence of the
+    Lambs (dramas, and thrillers), "something cozy" or "something dark and twisted" got a
+    question and no films. A mood now leans away from the kinds that clash with it and, when no
+    genre says it, to the kinds that suit it; what the person said is read as before (the words
+    stay the wish), and a genre asked for outranks the mood."""
+    parse, cat = ml_models.parser.parse, ml_models.catalog
+    genres = lambda card: set(cat.values_of(cat.item_index(card.item_id), "genre"))
+    p = parse("i want a good cry")
+    assert p.accepted == [("genre", "Drama")] and not p.rejected and ("genre", "Thriller") in p.clash
+    assert parse("something cozy").wish and parse("something cozy").mood_kinds
+    assert not parse("a cozy mystery").mood_kinds  # the mystery asked for outranks the mood's kinds
+    for text in ("heathers is my comfort film, so dark lol", "that one looks too intense", "ok chill",
+                 "im tense just show me something", "i messed up, undo that"):
+        assert not parse(text).mood_kinds, text  # praise, a complaint, calming down, a feeling, no mood
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("i want a good cry"))
+    assert "Nothing to spoil the mood" in reply.text and len(reply.cards) == 5
+    assert all("Drama" in genres(c) and not genres(c) & {"Thriller", "Crime", "Horror"} for c in reply.cards)
+    state, reply = ml_engine.step(state, Text("actually a thriller"))  # asked for after all: wanted again
+    assert all("Thriller" in genres(c) for c in reply.cards)
+    for text, suits in (("something cozy", {"Comedy", "Romance", "Children's", "Animation", "Musical"}),
+                        ("something dark and twisted", {"Thriller", "Crime", "Horror", "Film-Noir", "Mystery"})):
+        state, _, _ = ml_engine.start()
+        state, reply = ml_engine.step(state, Text(text))
+        assert len(reply.cards) == 5 and all(genres(c) & suits for c in reply.cards), text
+        assert "match" not in reply.text  # the kinds say what was understood, not a search for "cozy"
+
+
+@pytest.mark.data
+def test_not_too_scary_asks_for_milder_films_of_the_kind_on_movielens(ml_engine, ml_models):
+    """Left from the people at the app: "a scary movie but not too scary" listed Alien and The
+    Shining, and "not too scary" after a horror search took the horror away; "an action movie
+    but less violent" dropped its own "less violent". "Not too" or "less" of a kind wanted
+    asks for milder films of it: nothing known to be rated R, the kind kept."""
+    cat = ml_models.catalog
+    rating = lambda card: cat.values_of(cat.item_index(card.item_id), "mpaa")
+    genres = lambda card: set(cat.values_of(cat.item_index(card.item_id), "genre"))
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a scary movie but not too scary"))
+    assert "Milder ones, then: nothing rated R or NC-17." in shown.text
+    assert all("Horror" in genres(c) and rating(c) != ["rated R"] for c in shown.cards)
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("a horror movie"))
+    state, reply = ml_engine.step(state, Text("not too scary though"))
+    assert all("Horror" in genres(c) and rating(c) != ["rated R"] for c in reply.cards)
+    p = ml_models.parser.parse("an action movie but less violent")
+    assert p.accepted == [("genre", "Action")] and ("genre", "Crime") in p.rejected
+    assert not ml_models.parser.parse("a funny movie, not too silly").milder  # no rating says silly
