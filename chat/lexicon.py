@@ -150,6 +150,22 @@ MOOD_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("popcorn movie", "popcorn film", "switch my brain off", "turn my brain off"), _EASY),
     # (not "twister is dumb fun", praise, nor "mindless", a verdict too)
     **dict.fromkeys(("relaxing", "chill", "chilled", "laid back", "unwind", "wind down", "calm"), _CALM),
+    **dict.fromkeys(("light", "breezy", "something easy", "easy to watch", "easy watch", "easy viewing", "lazy sunday",
+                     "lazy day"), (("Comedy", "Romance", "Adventure", "Animation"), _CHEER)),  # (not "i'm easy")
+    **dict.fromkeys(("an epic", "something epic", "epics", "sweeping", "big battles", "epic battles", "sword fights",
+                     "swordfights", "sword fighting"), (("Adventure", "War", "Western", "Action"),
+                                                        ("Comedy", *_NOT_FOR_KIDS))),  # (not "epic": "that was epic")
+    **dict.fromkeys(("quirky", "offbeat", "kooky", "eccentric"), (("Comedy",), ("Action", "War", "Horror"))),
+    **dict.fromkeys(("trippy", "surreal", "psychedelic"), (("Sci-Fi", "Fantasy", "Comedy", "Mystery"), ())),
+    **dict.fromkeys(("melancholy", "melancholic", "wistful", "bittersweet", "wallow", "feel bad", "feelbad"),
+                    (("Drama",), _GLOOM)),
+    **dict.fromkeys(("atmospheric", "moody", "slow burn", "slow burner", "brooding"),
+                    (("Thriller", "Mystery", "Drama", "Film-Noir"), ("Comedy", *_NOT_FOR_KIDS))),
+    **dict.fromkeys(("sexy", "steamy", "sensual", "erotic", "sultry"), (("Romance", "Thriller", "Drama"),
+                                                                         ("Children's", "Animation"))),
+    **dict.fromkeys(("inspiring", "inspirational", "motivating", "motivational", "underdog", "underdog story"),
+                    (("Drama",), ("Horror", "Thriller", "Crime", "Film-Noir"))),
+    **dict.fromkeys(("exciting",), (("Action", "Adventure", "Thriller"), ("Documentary",))),
     # (not "soothing": "somthing with meg rian" is no slip of it)
 }
 UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than", "no longer than", "not over")

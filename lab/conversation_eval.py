@@ -15,7 +15,11 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to ``utterances_heldout11.tsv``
    (never developed against).
 2. **Show me now**: each ``show_me`` row as the second message, after "a comedy";
-   ``show_me_success`` is the share whose reply has films.
+   ``show_me_success`` is the share whose reply has films. **A mood said first**: each
+   ``mood`` row of every table (held-out ones too: only the share is read) as the first
+   message of a new conversation; ``mood_first_reply_films`` is the share whose reply has
+   films ("something cozy" is a wish to see some), ``mood_first_reply_films_by_table`` per
+   table.
 3. **Scripted conversations** (``lab/data/conversations.json``): the person types the
    script's messages, then answers "any" until films come (at most ``MAX_REPLIES`` replies).
    ``first_list_fit``: the share of the cards of the first list after the script's last
@@ -278,6 +282,20 @@ def parse_table(models, rows: list[dict]) -> tuple[list[dict], dict[str, list[bo
     return per_case, by_cat
 
 
+def mood_films(engine, rows: list[dict]) -> list[bool]:
+    """For each row of the "mood" category, said first in a new conversation: whether the
+    reply lists films (a mood alone, "something cozy", is a wish to see films)."""
+    from chat.events import Text
+
+    out = []
+    for r in rows:
+        if r["category"] == "mood":
+            state, _, _ = engine.start()
+            _, reply = engine.step(state, Text(r["utterance"]))
+            out.append(bool(reply.cards))
+    return out
+
+
 def run(dataset: str, policy: str, retrieval: bool) -> dict:
     from chat.engine import Engine
     from chat.events import Text
@@ -288,9 +306,11 @@ def run(dataset: str, policy: str, retrieval: bool) -> dict:
     rows = load_table()
     per_case, by_cat = parse_table(models, rows)
     others, other_cases = {}, {}
+    moods = {"utterances": mood_films(engine, rows)}
     for name, path in OTHER_TABLES.items():
         if path.exists():
             other_rows = load_table(path)
+            moods[name] = mood_films(engine, other_rows)
             cases, cats = parse_table(models, other_rows)
             others[name] = {"parse_accuracy": {c: sum(v) / len(v) for c, v in sorted(cats.items())},
                             "parse_accuracy_all": sum(sum(v) for v in cats.values()) / len(other_rows),
@@ -309,6 +329,9 @@ def run(dataset: str, policy: str, retrieval: bool) -> dict:
     results["parse_accuracy_all"] = sum(sum(v) for v in by_cat.values()) / len(rows)
     results["show_me_success"] = sum(shows) / len(shows) if shows else None
     results["show_me_success_in_conversations"] = sum(script_shows) / len(script_shows) if script_shows else None
+    every = [ok for v in moods.values() for ok in v]
+    results["mood_first_reply_films"] = sum(every) / len(every) if every else None
+    results["mood_first_reply_films_by_table"] = {k: sum(v) / len(v) for k, v in moods.items() if v}
     results["per_case"] = {"utterances": per_case, "conversations": cases, **other_cases}
     results["other_tables"] = others
     return {"protocol": {"dataset": dataset, "policy": models.policy_name, "retrieval": retrieval,
@@ -331,7 +354,7 @@ def main(argv=None) -> int:
     rows += [[k.replace("_", " "), "n/a" if res[k] is None else fmt(res[k], 3)]
              for k in ("parse_accuracy_all", "show_me_success", "show_me_success_in_conversations", "first_list_fit",
                        "median_turns_to_first_list", "loops", "loops_per_conversation", "unknown_as_match",
-                       "first_question_natural", "conversations_without_films")]
+                       "first_question_natural", "conversations_without_films", "mood_first_reply_films")]
     print(table(rows, ["measure", "value"]))
     if res["other_tables"]:
         cats = sorted({c for t in res["other_tables"].values() for c in t["parse_accuracy"]})
