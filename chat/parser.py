@@ -506,8 +506,9 @@ CALM_DOWN = {("chill",), ("calm",)}  # moods that are also what one says to calm
 # "not too scary", "less gory", "nothing overly violent": milder films of that kind, when it is wanted (of the
 # kinds a rating measures: "not too silly" is no wish for a milder rating)
 INTENSE = {"Horror", "Action", "Crime", "War", "Thriller", "Film-Noir"}
-MILDER_RE = re.compile(r"\b(?:(?:not|nothing|isn'?t|aren'?t|without being)\s+(?:way\s+|that\s+)?(?:too|to|two|2|so|overly|"
-                       r"very|super|excessively|that)|less|not as)\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
+MILDER_RE = re.compile(r"\b(?:(?:not|nothing|isn'?t|aren'?t|without being)\s+(?:way\s+|that\s+)?"
+                       r"(?:too|to|two|2|so|overly|very|super|excessively|that)|less|not as)"
+                       r"\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                        re.IGNORECASE)
 OWN_MOOD_RE = re.compile(r"\b(?:i'?m|i am|im|i feel|feeling|i'?ve been)\s+(?:so\s+|a bit\s+|a little\s+|kinda\s+|"
                          r"really\s+|very\s+|quite\s+|pretty\s+)?(?:sad|down|blue|low|depressed|upset|stressed|"
