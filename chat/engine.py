@@ -59,6 +59,7 @@ OPTION_ORDER = {"decade": (), "critics": ("critics' favourite", "well reviewed",
                 "runtime": ("under 90 minutes", "90 to 120 minutes", "over 2 hours"),
                 "mpaa": tuple(f"rated {r}" for r in RATINGS)}
 LESSER_KNOWN = 0.6  # how far the best-known film is held back for "something more obscure" (evidence in [0, 1])
+MILDER = 1.0  # "not too scary": films known to be rated G to PG-13 before the others (most ratings are unknown)
 LEAN_OUTSIDE = 0.8  # the same for a film the catalog lacks (``ChatState.lean_outside``): no CF evidence of it
 LEAN = 0.7  # the share of the evidence given to likeness to the film asked for more like (``ChatState.lean``)
 AVOID, AVOID_SHARPNESS = 0.9, 8  # how far the films most like an unwanted phrase fall ("no superheroes")
@@ -237,6 +238,8 @@ class Engine:
                           tuple(s.liked), tuple(s.disliked),
                           tuple(i for i in s.shown if i not in s.liked)))
         out = self._leaned(g.item_scores, s)
+        if s.milder:  # "not too scary": films known to be rated PG-13 or milder before the rest (a film known to
+            out = rank_normalise(out) + MILDER * self._mild  # be rated R is already ruled out)
         if s.lesser_known:  # "something more obscure": the better-known half of the films is held back, the more
             fame = rank_normalise(m.popularity.astype(np.float32))  # the better known (the least known gain
             out = rank_normalise(out) - LESSER_KNOWN * np.clip(2 * fame - 1, 0, 1)  # nothing: few rated them)
@@ -253,6 +256,13 @@ class Engine:
         # "loved finding nemo" (a film the catalog lacks): how like it, by its facts alone, in their own
         # scale (sharing its director counts far more than being a little above the median)
         return (1 - LEAN_OUTSIDE) * rank_normalise(scores) + LEAN_OUTSIDE * like
+
+    @functools.cached_property
+    def _mild(self) -> np.ndarray:
+        """``(n_world_items,)``: 1 for a film known to be rated G, PG or PG-13, else 0."""
+        world, cat = self.m.world, self.m.catalog
+        mild = {v for v in (cat.find_value("mpaa", f"rated {r}") for r in ("G", "PG", "PG-13")) if v is not None}
+        return np.array([float(bool(mild & set(world.values_of(i)))) for i in range(world.n_items)], np.float32)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
     def _like_film(self, item: int) -> np.ndarray:

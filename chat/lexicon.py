@@ -89,7 +89,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
                      "cheer me up", "light hearted", "lighthearted", "easy watching", "pick me up", "cheer up",
                      "cheering up", "make me happy", "makes me happy", "make me smile", "makes me smile",
-                     "happy film", "happy films", "happy movie", "happy movies", "something happy"),
+                     "happy film", "happy films", "happy movie", "happy movies", "something happy", "feel better",
+                     "make me feel better", "makes me feel better"),
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("robots", "robot", "time travel", "aliens from space", "outer space"), (("Sci-Fi",), ("Sci-Fi",))),
     **dict.fromkeys(("superhero", "superheroes", "super hero"), (("Action",), ())),  # not all action is
@@ -106,7 +107,7 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # what a mood does not go with: a person who wants "a good cry" wants no thriller, one who wants cheering up no
 # horror. The chat leans away from these (``Parse.clash``: soft, a genre asked for stays, "a scary comedy to
 # cheer me up" keeps its horror); they are not what the person said, so the parse's values leave them out
-_TEARS = ("Action", "Crime", "Horror", "Thriller", "Film-Noir")
+_TEARS = ("Action", "Crime", "Horror", "Thriller", "Film-Noir", "Sci-Fi")
 _GLOOM = ("Comedy", "Children's", "Animation", "Musical")
 _CHEER = ("Horror", "Thriller", "Crime", "War", "Film-Noir")
 _NOT_FOR_KIDS = ("Children's", "Animation", "Musical")
@@ -123,23 +124,26 @@ MOOD_CLASHES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "heartwarming", "heart warming", "cheerful",
                      "cheer me up", "light hearted", "lighthearted", "easy watching", "pick me up", "cheer up",
                      "cheering up", "make me happy", "makes me happy", "make me smile", "makes me smile",
-                     "happy film", "happy films", "happy movie", "happy movies", "something happy"), _CHEER),
+                     "happy film", "happy films", "happy movie", "happy movies", "something happy", "feel better",
+                     "make me feel better", "makes me feel better"), _CHEER),
     **dict.fromkeys(("violent", "violence", "brutal"), _NOT_FOR_KIDS),
 }
 # moods no one genre says: a film of any of these kinds, and none of the clashing ones ("something cozy": a
 # comedy, romance or children's film, nothing dark). The words stay the wish, as the person said them
 # (``Parse.mood_kinds``); a genre asked for beside them outranks the kinds ("a cozy mystery")
-_COZY = (("Comedy", "Romance", "Children's", "Animation", "Musical"), _CHEER)
+_COZY = (("Comedy", "Romance"), (*_CHEER, "Action"))  # (cartoons and musicals only when asked for: a grown-up's)
 _DARK = (("Thriller", "Crime", "Horror", "Film-Noir", "Mystery"), ("Comedy", *_NOT_FOR_KIDS))
-_THINK = (("Drama", "Sci-Fi", "Mystery"), _NOT_FOR_KIDS)
+_THINK = (("Drama", "Sci-Fi", "Mystery"), ("Action", "Horror", *_NOT_FOR_KIDS))
 _TENSE = (("Thriller", "Action", "Crime", "War"), ("Comedy", *_NOT_FOR_KIDS))
 _EASY = (("Comedy", "Action", "Adventure"), ("Documentary", "Film-Noir", "War"))
-_CALM = (("Comedy", "Romance", "Animation", "Adventure"), ("Horror", "Thriller", "War", "Film-Noir"))
+_CALM = (("Comedy", "Romance", "Animation", "Adventure"), ("Horror", "Thriller", "War", "Film-Noir", "Action", "Crime"))
 MOOD_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("cozy", "cosy", "comforting", "wholesome", "gentle", "warm and fuzzy", "warm fuzzy",
-                     "snuggle up"), _COZY),  # (not "comfort film": "heathers is my comfort film" is praise, nor
-    # "charming", a verdict)
+                     "snuggle up", "warm hug", "a hug"), _COZY),
+    # (not "comfort film": "heathers is my comfort film" is praise, nor "charming", a verdict)
     **dict.fromkeys(("dark", "twisted", "gritty", "disturbing", "unsettling", "sinister"), _DARK),
+    **dict.fromkeys(("psychological", "psychologically"),
+                    (("Thriller", "Mystery", "Drama"), ("Comedy", *_NOT_FOR_KIDS))),
     **dict.fromkeys(("make me think", "makes me think", "make you think", "makes you think", "thought provoking",
                      "thoughtprovoking", "cerebral", "mind bending", "mindbending", "mind bender", "mind blowing",
                      "philosophical", "brainy"), _THINK),

@@ -502,6 +502,11 @@ FILM_FIRST_QUESTION = re.compile(rf"^\s*(?P<film>[^,.!?]{{2,50}}?)\s+(?:is|was)\
                                  rf"(?:{_QUALITY}|rated [\w-]+))(?:\s*,?\s*(?:no|yes|right))?\s*\?+", re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
 # how the person feels, not what they want to watch: "i am sad today", "feeling a bit down"
+# "spooky but not gory", "scary, i'm a wimp": milder films of a kind asked for in the same message (a plain "not"
+# before a kind's name after it was asked for is a change of mind: "a horror film ... no horror")
+PLAIN_MILDER_RE = re.compile(r"\b(?:not|nothing|no|nothin)\s+(?P<what>gory|gorey|bloody|violent|brutal|graphic|"
+                             r"scary|gore|violence)\b|(?P<wimp>\bwimp\b|scaredy ?cat|scare easily|easily scared|"
+                             r"get scared easily)", re.IGNORECASE)
 CALM_DOWN = {("chill",), ("calm",)}  # moods that are also what one says to calm someone down ("ok chill")
 # "not too scary", "less gory", "nothing overly violent": milder films of that kind, when it is wanted (of the
 # kinds a rating measures: "not too silly" is no wish for a milder rating)
@@ -677,6 +682,7 @@ PERSON_OF_FILM_RE = re.compile(r"\b(?:by|from|with)\s+the\s+(?:same\s+)?(?P<role
 PERSON_REF_RE = re.compile(
     r"\b(?:films?|movies?|flicks?|anything|something|stuff|more|others?|else|ones?|work)\b[\w\s']{0,24}?"
     r"\b(?P<prep>directed by|made by|by|with|from|starring|featuring|of)\s+" + _WHO + r"\b"
+    r"(?!\s+(?:era|eras|time|times|day|days|generation|age|youth|childhood|heyday|prime|decade))"  # "her era"
     r"|\b(?:his|her|their|(?:the|that) (?:director|actor|actress|guy)(?:'?s)?) other (?:films?|movies?|work|stuff)\b"
     r"|\bwhat (?:else|other (?:films?|movies?)) (?:did|has|have|does|do|is|was) (?:he|she|they) (?:direct(?:ed)?|make|"
     r"made|do|done|star in|starred in|been in|act(?:ed)? in|in)\b", re.IGNORECASE)
@@ -756,7 +762,7 @@ REST_NO = re.compile(r"^\s*(?:and\s+)?(?:all\s+)?(?:the\s+)?(?:rest|others|other
                      r"for\s+me|not\s+really|pass)\s*$", re.IGNORECASE)
 NO_WISH = WISHLESS | STOPWORDS | FILLERS | POLITE  # leftover words of these alone are no wish
 # a clause opening with these refuses what it names
-REFUSALS = {"no", "not", "nothing", "none", "without", "never", "minus", "except", "dont", "skip", "avoid"}
+REFUSALS = {"no", "not", "nothing", "nothin", "none", "without", "never", "minus", "except", "dont", "skip", "avoid"}
 _DECADE_WORDS = {"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60",
                  "seventies": "70", "eighties": "80", "nineties": "90"}
 VOICE_SLIPS = (  # a voice's homophones, read as what was meant
@@ -1012,6 +1018,7 @@ class Parser:
         self._english = english
         self.outside = list(outside)
         self.outside_named = {f.name: f for f in reversed(self.outside)}  # "Finding Nemo (2003)" -> the film
+        self._surnames_known = {p[-1] for p in self.lex.persons if len(p) > 1}
         self._intent_strings = sorted(" ".join(k) for k in INTENT_OF if len(" ".join(k)) >= 3)
         self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER | (
             INTERJECTIONS - ALL_YES)
@@ -1253,8 +1260,8 @@ class Parser:
         if key[:1] in (("the",), ("a",), ("an",)) and key[1:] in self._outside:
             return key[1:]
         typed = " ".join(key)
-        if len(typed) < OUTSIDE_NEAR_MIN:
-            return None
+        if len(typed) < OUTSIDE_NEAR_MIN or (len(key) == 1 and key[0] in self._surnames_known):
+            return None  # (a surname of the catalog's people is no slip of a film's name: "bergman", not Borgman)
         hits = process.extract(typed, self._outside_strings, scorer=OSA.distance,
                                score_cutoff=1 if len(typed) < 9 else 2, limit=None)
         best = min((d for _, d, _ in hits), default=None)
@@ -1807,7 +1814,7 @@ class Parser:
                 out.rejected or out.alternatives or out.liked or out.disliked):  # "ill take the one with X"
             out.pick_with, out.accepted, out.wish = people[0], [], ""
             out.intents = ["yes"]
-        credited = self._credited(out)
+        credited = [tv for tv in self._credited(out) if not self._wanted_by_name(text, tv[1])]
         if credited and not ASKS_FOR_MORE_RE.search(text):  # "the african queen with bogart and hepburn is
             out.accepted = [tv for tv in out.accepted if tv not in credited]  # lovely": who is in it, no wish
             if out.wish and set(tokens(self.frame(text))) <= VERDICT_VOCABULARY | WISHLESS:
@@ -2157,6 +2164,8 @@ class Parser:
         ("seen the first two. how long is #3?", "loved 1! is number 4 scary?"): both, as
         ``verdicts``; None otherwise (the question was read as about the cards judged)."""
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        if len(sentences) < 2 and "," in text:  # "seen 1 and 2, what's #4 about": the question after the comma
+            sentences = [x for x in text.strip().rsplit(",", 1) if x.strip()]
         if len(sentences) < 2:
             return None
         head = " ".join(sentences[:-1])
@@ -2974,12 +2983,19 @@ class Parser:
         for p in dict.fromkeys(r.moods):
             want = lex.moods[p][0]
             kept = bool(out.wish) and all(w in r.leftover for w in p)
-            if kept and lex.mood_kinds.get(p) and not genres:
-                kinds = tuple(v for v in lex.mood_kinds[p] if v not in out.rejected)
-                if kinds and kinds not in out.mood_kinds:
+            if kept and lex.mood_kinds.get(p) and not genres and not out.mood_kinds:  # (one: the first mood's;
+                kinds = tuple(v for v in lex.mood_kinds[p] if v not in out.rejected)  # "calm and gentle" is one
+                if kinds:  # wish, not two lists of kinds)
                     out.mood_kinds.append(kinds)
             if (kept if not want else set(want) <= set(out.accepted)) and lex.mood_clash.get(p):
                 out.clash += [v for v in lex.mood_clash[p] if v not in genres and v not in out.clash]
+        plain = [m for m in PLAIN_MILDER_RE.finditer(r.text)]  # "spooky but not gory", "scary but i'm a wimp":
+        wanted = [v for v in out.accepted if v[0] == "genre" and v[1] in INTENSE]  # milder of the kind asked for
+        for m in plain:  # in the same breath
+            w = tuple(tokens(m.group("what") or ""))
+            kinds = [*lex.moods[w][0], *lex.moods[w][1]] if w in lex.moods else lex.values.get(w, [])
+            said = [v for v in wanted if (v[1] == "Horror" if m.group("wimp") else v in kinds)]
+            out.milder += [v for v in said if v not in out.milder]
         for m in MILDER_RE.finditer(r.text):  # "not too scary": Horror; "less violent": Action, Crime, Horror, War
             toks = tokens(m.group("what"))
             for n in (2, 1):
@@ -3117,6 +3133,15 @@ class Parser:
         return [tv for tv in out.accepted if tv[0] in PERSON_TYPES and any(
             tv[1] in self.catalog.values_of(i, tv[0]) for i in films)]
 
+    @staticmethod
+    def _wanted_by_name(text: str, name: str) -> bool:
+        """The person's films are asked for in so many words ("i like tom hanks and meg ryan movies",
+        "films with meg ryan"), whatever film of theirs the message names too."""
+        last = re.escape(name.split()[-1])
+        return bool(re.search(rf"\b{last}(?:'?s)?(?:\s+(?:and|&|or)\s+[\w' .-]{{1,30}}?)?\s+(?:movies|films|flicks|"
+                              rf"stuff)\b|\b(?:movies|films|flicks|anything|something)\s+(?:with|starring|by)\s+"
+                              rf"[\w' .-]{{0,30}}\b{last}\b", text, re.IGNORECASE))
+
     def _without_credited(self, out: Parse) -> Parse:
         credited = self._credited(out)
         return dataclasses.replace(out, accepted=[tv for tv in out.accepted if tv not in credited]) if credited else out
@@ -3210,7 +3235,9 @@ class Parser:
             alone = [w for w in cands if any((w,) in names for names in (self.lex.titles, self.lex.surnames,
                                                                           self.lex.persons))]
             if tier > 0 and not fit and not alone and len(tok) >= 7:  # "musicles": a kind of film two slips away,
-                hits = process.extract(tok, self._spelling[0], scorer=OSA.distance, score_cutoff=2, limit=None)
+                hits = [h for h in process.extract(tok, self._spelling[0], scorer=OSA.distance, score_cutoff=2,
+                                                   limit=None) if h[0] not in REFUSALS]  # (never a refusal two
+                # slips away: "smthing funny" is no "nothing funny")
                 if hits:  # before a word of a name one slip away that names nothing here ("muscles")
                     out[i] = min(hits, key=lambda h: h[1])[0]
                     continue

@@ -588,16 +588,22 @@ class _Apply:
         ratings = [("mpaa", "rated R"), ("mpaa", "rated NC-17")] if gentler else []
         away = [v for v in (cat.find_value(*tv) for tv in [*p.clash, *ratings])
                 if v is not None and v not in genre and v not in s.accepted and v not in s.rejected]
+        if gentler and not s.milder:  # films known to be mild first (most films' rating is not on record), now
+            said = not any(cat.attr_values[v][0] == "mpaa" for v in away)  # ("no War, and nothing rated R": said)
+            self.ack.append("Those known to be rated PG-13 or milder first." if said else
+                            "Milder ones, then: nothing rated R or NC-17, and those known to be rated PG-13 or "
+                            "milder first.")
+            self.s = s = dataclasses.replace(s, milder=True)
+            self.then = "new_films" if last_cards(s) else "films"
+        elif gentler and last_cards(s) and not away:  # asked again: the next films would be less mild, not more
+            self.ack.append("These are the mildest I know of for this; most films' ratings are not on record.")
+            self.then = "stay"
         if not away:
             return
         self.s = dataclasses.replace(s, rejected=s.rejected + tuple(away))
         kinds = [label(self.m, v) for v in away if cat.attr_values[v][0] == "genre"]
-        rated = [label(self.m, v) for v in away if cat.attr_values[v][0] == "mpaa"]
         if kinds:
             self.ack.append(f"Nothing to spoil the mood: no {join_words(kinds, 'or')}.")
-        if rated:  # "nothing rated R or NC-17"
-            rated = [r.removeprefix("rated ") for r in rated]
-            self.ack.append(f"Milder ones, then: nothing rated {join_words(rated, 'or')}.")
 
     def got_it(self, what: str) -> None:
         """One "Got it: …" line for everything understood in this message: an answer to the

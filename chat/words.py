@@ -105,7 +105,8 @@ POLITE = {"please", "thanks", "thank", "you", "one"}
 
 NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither", "wont",
             "wouldnt", "shouldnt", "mustnt",
-            "nor", "dislike", "disliked", "isnt", "arent", "didnt", "doesnt", "cannot", "cant", "skip", "none"}
+            "nor", "dislike", "disliked", "isnt", "arent", "didnt", "doesnt", "cannot", "cant", "skip", "none",
+            "nothin"}  # ("nothin dumb tho")
 NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("anything", "except"),
                    ("cant", "stand"), ("couldnt", "stand"), ("not", "into"), ("im", "not", "into"),
                    ("done", "with"), ("sick", "of"), ("tired", "of"), ("fed", "up", "with"), ("steer", "clear", "of"),
@@ -402,6 +403,7 @@ picky fussy works likes another adults adult grownups others care keep filter hu
 written read reading if possible say sounds cinema fancy everything handful bunch way up poss though mix pull
 results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
 honestly reckon youd answered grab grabs appeal appeals sumthing smth ooh hm right first original second third
+smthing smthin smthng sumthin somthing somethng sth summat
 everyone everybody always recommends recommended found stick requirement adaptation
 adaptations adapted ever display reveal lay put w
 """.split())

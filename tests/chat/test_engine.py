@@ -2221,8 +2221,10 @@ def test_not_too_scary_asks_for_milder_films_of_the_kind_on_movielens(ml_engine,
     genres = lambda card: set(cat.values_of(cat.item_index(card.item_id), "genre"))
     state, _, _ = ml_engine.start()
     state, shown = ml_engine.step(state, Text("a scary movie but not too scary"))
-    assert "Milder ones, then: nothing rated R or NC-17." in shown.text
+    assert "Milder ones, then: nothing rated R or NC-17" in shown.text
     assert all("Horror" in genres(c) and rating(c) != ["rated R"] for c in shown.cards)
+    mild = {"rated G", "rated PG", "rated PG-13"}  # those known to be mild come first (few ratings are known)
+    assert all(set(rating(c)) & mild for c in shown.cards[:3])
     state, _, _ = ml_engine.start()
     state, _ = ml_engine.step(state, Text("a horror movie"))
     state, reply = ml_engine.step(state, Text("not too scary though"))
@@ -2230,3 +2232,28 @@ def test_not_too_scary_asks_for_milder_films_of_the_kind_on_movielens(ml_engine,
     p = ml_models.parser.parse("an action movie but less violent")
     assert p.accepted == [("genre", "Action")] and ("genre", "Crime") in p.rejected
     assert not ml_models.parser.parse("a funny movie, not too silly").milder  # no rating says silly
+
+
+@pytest.mark.data
+def test_what_two_people_at_the_app_found_about_moods_and_names_on_movielens(ml_engine, ml_models):
+    """Found by two helpers talking to the running app over HTTP (2026-12-05, round eighteen)."""
+    parse = ml_models.parser.parse
+    p = parse("smthing funny pls jim carey")  # was "No Comedy or Jim Carrey": "smthing" read as "nothing"
+    assert p.accepted == [("genre", "Comedy"), ("cast", "Jim Carrey")] and not p.rejected
+    p = parse("I adore Kurosawa and Bergman, especially Seven Samurai and Wild Strawberries.")
+    assert all(ml_models.parser.outside[i].title != "Borgman" for _, i, _ in p.outside)  # a surname, no film
+    p = parse("something from her era, like the 50s")  # was "Whose films do you mean?"
+    assert p.accepted == [("decade", "1950s")] and p.person_ref is None
+    p = parse("i like tom hanks and meg ryan movies. seen sleepless in seattle and you've got mail")
+    assert set(p.accepted) == {("cast", "Tom Hanks"), ("cast", "Meg Ryan")} and p.seen  # the wish kept
+    assert parse("seen 1 and 2, what's #4 about").verdicts == [([0, 1], "seen"), ([3], "about")]
+    assert parse("stressed out need a good laugh, nothin dumb tho").unwish == "dumb"
+    assert parse("spooky halloween vibes but not gory, i'm a wimp").milder == [("genre", "Horror")]
+    assert len(parse("cant sleep, anxious, want something calm and gentle").mood_kinds) == 1  # one list of kinds
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("just got dumped, want something to make me feel better"))
+    assert len(reply.cards) == 5  # was a question and no films
+    state, _, _ = ml_engine.start()
+    state, first = ml_engine.step(state, Text("my 14 yo wants a scary movie but nothing too gory"))
+    state, again = ml_engine.step(state, Text("not so scary please"))  # the next films were scarier (R, unrated)
+    assert "mildest I know of" in again.text and [c.item_id for c in again.cards] == [c.item_id for c in first.cards]
