@@ -507,6 +507,9 @@ IT_WORDS = {"it", "that", "this", "its"}
 PLAIN_MILDER_RE = re.compile(r"\b(?:not|nothing|no|nothin)\s+(?P<what>gory|gorey|bloody|violent|brutal|graphic|"
                              r"scary|gore|violence)\b|(?P<wimp>\bwimp\b|scaredy ?cat|scare easily|easily scared|"
                              r"get scared easily)", re.IGNORECASE)
+ONLY_THAT_RE = re.compile(r"^\s*(?:ok(?:ay)?,?\s+)?(?:only|just)\s+(?!(?:one|a|an|the|some|films?|movies?|show|give|"
+                          r"something|anything|pick|want|looking|need|wanna|tell|seen|saw|watched|like|liked|loved|"
+                          r"curious|wondering|asking|kidding|joking|browsing|checking)\b)", re.IGNORECASE)
 CALM_DOWN = {("chill",), ("calm",)}  # moods that are also what one says to calm someone down ("ok chill")
 # "not too scary", "less gory", "nothing overly violent": milder films of that kind, when it is wanted (of the
 # kinds a rating measures: "not too silly" is no wish for a milder rating)
@@ -1841,6 +1844,8 @@ class Parser:
                 out.wish = ""
         if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
             out.intents = [i for i in out.intents if i != "something_else"]
+        if out.accepted and ONLY_THAT_RE.match(text):  # "only tarantino please", "just comedy": that one, not the
+            out.instead = True  # others of its kind asked for before
         self._weigh_moods(r)
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
@@ -3182,13 +3187,15 @@ class Parser:
             # the films he is in, not the one he directed)
         if want is None and roles[0][0] == "writer" and all(tv[0] != "director" for tv in roles):
             return roles[0]  # "Stephen King stuff": more films written than acted in (cameos)
+        if want is None and self._directs(roles, 1.0):  # "tarantino or spielberg": the films they made (their
+            want = "director"  # cameos are no reason to see a film); not Eastwood's, who leads more than he directs
         if want is None:
             return next((tv for tv in roles if tv[0] != "writer"), roles[0])
         return next((tv for tv in roles if tv[0] == want), roles[0])
 
-    def _directs(self, roles: list[Value]) -> bool:
-        """The person directed at least half as many catalog films as they star in (are among
-        the three leads of: Tarantino's cameos do not count, Tom Hanks's one film as director
+    def _directs(self, roles: list[Value], share: float = 0.5) -> bool:
+        """The person directed at least ``share`` times as many catalog films as they star in (are
+        among the three leads of: Tarantino's cameos do not count, Tom Hanks's one film as director
         is not what "tom hanks movies" means)."""
         cat, n_directed, n_led = self.catalog, 0, 0
         for t, name in roles:
@@ -3199,7 +3206,7 @@ class Parser:
                 n_directed = len(cat.items_with(v))
             elif t == "cast":
                 n_led = sum(name in cat.leads(int(i), 3) for i in cat.items_with(v))
-        return n_directed > 0 and 2 * n_directed >= n_led
+        return n_directed > 0 and n_directed >= share * n_led
 
     def _correct(self, toks: list[str]) -> list[str]:
         """``toks`` with misspelt words replaced by the catalog word they misspell: one edit for

@@ -510,6 +510,13 @@ class _Apply:
         no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v not in s.rejected
               and not (tuple(cat.attr_values[v]) in soft and v in s.accepted)]
         again = [v for v in named if v in self.before.accepted]
+        person = lambda v: "person" if cat.attr_values[v][0] in PERSON_TYPES else cat.attr_values[v][0]
+        others = [v for v in s.accepted if v not in named and person(v) in {person(w) for w in again}]
+        if instead and again and not yes and others and not no:  # "only tarantino please" after "tarantino or
+            self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in others))  # spielberg"
+            self.ack.append(f"Only {join_words([label(self.m, v) for v in again])} now, not "
+                            f"{join_words([label(self.m, v) for v in others], 'or')}.")
+            return
         # the person repeats what was understood: say so and move on
         if again and not yes and not any(a.startswith("Got it") for a in self.ack):
             self.ack.append("Yes, still " + ", ".join(label(self.m, v) for v in again) + ".")

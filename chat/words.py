@@ -120,7 +120,7 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
                  ("anything", "like"), ("stuff", "like"), ("movie", "like"), ("film", "like"), ("flicks", "like"),
                  ("ones", "like"), ("want", "to", "see"),  # ("never seen pale rider" is read "want to see ...")
-                 ("fond", "of"),
+                 ("fond", "of"), ("loves",), ("likes",), ("adores",), ("enjoys",),  # "my son loves harry potter"
                  # "in the vein of fargo", "something a la heat", "same vibe as titanic"
                  ("vein", "of"), ("lines", "of"), ("line", "of"), ("a", "la"), ("spirit", "of"), ("reminiscent", "of"),
                  ("vibe", "as"), ("vibes", "as"), ("vibe", "to"), ("vibes", "to"), ("vibe", "of"), ("vibes", "of"),
@@ -403,7 +403,7 @@ picky fussy works likes another adults adult grownups others care keep filter hu
 written read reading if possible say sounds cinema fancy everything handful bunch way up poss though mix pull
 results wait either try wife husband partner girlfriend boyfriend friends friend mates club whyd howd whatd
 honestly reckon youd answered grab grabs appeal appeals sumthing smth ooh hm right first original second third
-smthing smthin smthng sumthin somthing somethng sth summat
+smthing smthin smthng sumthin somthing somethng sth summat anyway anyways
 everyone everybody always recommends recommended found stick requirement adaptation
 adaptations adapted ever display reveal lay put w
 """.split())

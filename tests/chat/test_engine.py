@@ -2257,3 +2257,23 @@ def test_what_two_people_at_the_app_found_about_moods_and_names_on_movielens(ml_
     state, first = ml_engine.step(state, Text("my 14 yo wants a scary movie but nothing too gory"))
     state, again = ml_engine.step(state, Text("not so scary please"))  # the next films were scarier (R, unrated)
     assert "mildest I know of" in again.text and [c.item_id for c in again.cards] == [c.item_id for c in first.cards]
+
+
+@pytest.mark.data
+def test_people_and_films_told_of_in_the_third_person_on_movielens(ml_engine, ml_models):
+    """Found by a helper at the app: "he loves harry potter and lord of the rings" said "I do not
+    have Harry Potter in my cast lists"; "tarantino or spielberg" wanted films with both (and
+    Tarantino's cameos), then "only tarantino please" answered "Yes, still Quentin Tarantino"."""
+    parse, outside = ml_models.parser.parse, ml_models.parser.outside
+    p = parse("he loves harry potter and lord of the rings")
+    assert {outside[i].title.split(":")[0].split(" and the ")[0] for _, i, _ in p.outside} == {
+        "Harry Potter", "The Lord of the Rings"} and not p.unknown_people
+    assert parse("she likes titanic").liked and not parse("who likes musicals anyway").unknown_titles
+    assert parse("tarantino").accepted == [("director", "Quentin Tarantino")]  # he directs more than he leads
+    assert parse("clint eastwood").accepted == [("cast", "Clint Eastwood")]  # he leads more than he directs
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("tarantino or spielberg"))
+    state, reply = ml_engine.step(state, Text("only tarantino please"))
+    cat = ml_models.catalog
+    assert [cat.attr_values[v] for v in state.accepted] == [("director", "Quentin Tarantino")] and not state.either
+    assert all("Quentin Tarantino" in c.directors for c in reply.cards[:4])
