@@ -298,12 +298,38 @@ QUALITY_ORDER = ("for kids", "kid friendly", "long", "short", "scary", "frighten
                  "animated", "violent", "gory", "good")
 
 
+# "is #3 ok for a 13 year old?", "suitable for teenagers?": the age a rating suits (the MPAA's own wording)
+AGE_ASKED = re.compile(r"\b(?:ok|okay|alright|fine|good|suitable|appropriate|safe|right)\s+for\s+(?:a\s+|an\s+|my\s+|"
+                       r"our\s+)?(?:(?P<age>\d{1,2})[- ]?(?:years?|yrs?|y/?o)(?:[- ]?olds?)?|"
+                       r"(?P<teen>teens?|teenagers?))\b",
+                       re.IGNORECASE)
+RATING_AGE = {"rated G": 0, "rated PG": 8, "rated PG-13": 13, "rated R": 17, "rated NC-17": 18}
+
+
+def _age_answer(catalog: Catalog, i: int, m: re.Match) -> str:
+    age = int(m.group("age")) if m.group("age") else 13
+    rating = (catalog.values_of(i, "mpaa") or [""])[0] if "mpaa" in catalog.attr_types else ""
+    if not rating or rating not in RATING_AGE:
+        kids = "Children's" in catalog.values_of(i, "genre")
+        return ("Probably: it is a children's film, though its rating is not on record." if kids else
+                "Not sure: its rating is not on record.")
+    if age >= RATING_AGE[rating]:
+        return f"Yes: it is {rating}."
+    why = {"rated PG": "some material may not be suitable for children", "rated PG-13": "some material may be "
+           "inappropriate for children under 13", "rated R": "under 17 only with a parent",
+           "rated NC-17": "no one 17 and under"}[rating]
+    return f"Probably not: it is {rating} ({why})."
+
+
 def film_answer(catalog: Catalog, i: int, question: str) -> str:
-    """A yes or no to "is it scary?", "is titanic long?", "is it ok for kids?", "any good?", from
-    what the catalog knows of film ``i`` (genres, length, rating, critics); "" for any other
-    question, or when nothing on record answers it."""
+    """A yes or no to "is it scary?", "is titanic long?", "is it ok for kids?", "ok for a 13 year
+    old?", "any good?", from what the catalog knows of film ``i`` (genres, length, rating,
+    critics); "" for any other question, or when nothing on record answers it."""
     if re.search(r"\bhow long\b", question, re.IGNORECASE):
         return ""  # the facts say how long
+    aged = AGE_ASKED.search(question)
+    if aged:
+        return _age_answer(catalog, i, aged)
     question = JUDGED_GOOD.sub(" ", question)  # "looks good, who's in it?" asks nothing about quality
     found = {w.lower() for w in QUALITY_RE.findall(question)}
     word = next((w for w in QUALITY_ORDER if w in found), None)  # "is it good for kids?": for kids, not good

@@ -754,6 +754,12 @@ VALUE_FINE_RE = re.compile(r"^\s*(?P<what>[\w\s'-]{2,40}?)\s+(?:is|are|r)\s+(?:p
 THATS_THE_ONE_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|yes|yeah|yep|right|perfect)[\s,.!]+)?that'?s (?:the one|it)\b"
                               r"(?:[\s,.!]+(?:(?:we'?re|i'?m) )?watching (?:it|that)(?: now| tonight)?)?[\s.!]*$",
                               re.IGNORECASE)
+MORE_OLD_RE = re.compile(r"\bmore\s+(old|new)\b(?!\s+(?:films?|movies?|ones?|stuff)\s+(?:with|by|like)\b)",
+                         re.IGNORECASE)  # "more old" (second-language English): older
+# "k thx more", "ok more please", "cool, more": courtesy words, then "more"
+MORE_THANKS_RE = re.compile(r"^\s*(?:(?:ok(?:ay)?|k+|thx|thanks|thank\s+(?:you|u)|ty|cool|great|nice|sweet|awesome|"
+                            r"lovely|perfect|alright|right)[\s,.!]+)+more(?:\s+(?:please|pls|plz|"
+                            r"thanks|thx))?[\s.!]*$", re.IGNORECASE)
 FILMS_NOW_RE = re.compile(r"\s*(?:some\s+)?(?:films?|movies?|pics|pix|flicks|recs|suggestions|options)\s+"
                           r"(?:now|already|asap|pls|plz|please)\b[\s\w,.!]*$", re.IGNORECASE)
 SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+of\s+(?:these|them|those|em)|these|those|"
@@ -1278,6 +1284,7 @@ class Parser:
         text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
+        text = MORE_OLD_RE.sub(lambda m: "older" if m.group(1).lower() == "old" else "newer", text)  # "more old"
         text = OWN_MOOD_RE.sub(" ", text)  # "i am sad today, want film make me happy": how they feel, no wish
         text = NOTHING_FOR_ME_RE.sub(" meh", text)  # "neither did much for me", "did nothing for me": as "meh"
         text = DONE_FILMS_RE.sub(r"\1 seen", text)  # "we've already done jumanji and matilda": seen
@@ -1688,8 +1695,8 @@ class Parser:
             out.person_ref = out.ref_film = out.ref_place = None  # (not "the guy from trainspotting": their films)
         if HELP_RE.search(text) and not out.names_something:  # "I'm not very good with these things, what do I
             out.intents, out.wish = ["help"], ""  # type?": how to use the chat
-        if FILMS_NOW_RE.match(text) and not out.names_something:  # "pics now pls": films now
-            out.intents, out.wish = ["more"], ""
+        if (FILMS_NOW_RE.match(text) or MORE_THANKS_RE.match(text)) and not out.names_something:  # "pics now pls",
+            out.intents, out.wish = ["more"], ""  # "k thx more": films now
         best = SUPERLATIVE_RE.search(text)
         if best and (out.liked or out.seen or out.unknown_titles):  # "Heat is the most romantic film I've seen in
             out.liked += [i for i in out.seen if i not in out.liked + out.disliked]  # ages": Heat liked (not only

@@ -2277,3 +2277,24 @@ def test_people_and_films_told_of_in_the_third_person_on_movielens(ml_engine, ml
     cat = ml_models.catalog
     assert [cat.attr_values[v] for v in state.accepted] == [("director", "Quentin Tarantino")] and not state.either
     assert all("Quentin Tarantino" in c.directors for c in reply.cards[:4])
+
+
+@pytest.mark.data
+def test_short_replies_and_an_age_asked_of_a_card_on_movielens(ml_engine, ml_models):
+    """Found by a helper at the app: "k thx more" got "Sorry, I did not catch that.", "more old"
+    (second-language English) was ignored, and "is #3 ok for a 13 year old?" got a list of
+    facts and no answer."""
+    parse = ml_models.parser.parse
+    for text in ("k thx more", "ok more", "cool, more please"):
+        assert parse(text).intents == ["more"], text
+    assert parse("more old").era == "older"
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy"))
+    cat = ml_models.catalog
+    rating = lambda c: cat.values_of(cat.item_index(c.item_id), "mpaa")
+    k = next(k for k, c in enumerate(shown.cards) if rating(c) == ["rated G"])
+    state, reply = ml_engine.step(state, Text(f"is #{k + 1} ok for my 6 yo?"))
+    assert reply.text.startswith("Yes: it is rated G.")
+    k = next(k for k, c in enumerate(shown.cards) if rating(c) == ["rated PG-13"])
+    state, reply = ml_engine.step(state, Text(f"is #{k + 1} ok for a 10 year old?"))
+    assert reply.text.startswith("Probably not: it is rated PG-13")
