@@ -160,7 +160,7 @@ MOOD_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "swordfights", "sword fighting"), (("Adventure", "War", "Western", "Action"),
                                                         ("Comedy", *_NOT_FOR_KIDS))),  # (not "epic": "that was epic")
     **dict.fromkeys(("quirky", "offbeat", "kooky", "eccentric"), (("Comedy",), ("Action", "War", "Horror"))),
-    **dict.fromkeys(("trippy", "surreal", "psychedelic"), (("Sci-Fi", "Fantasy", "Comedy", "Mystery"), ())),
+    **dict.fromkeys(("trippy", "surreal", "psychedelic"), (("Sci-Fi", "Fantasy", "Mystery"), ("Children's",))),
     **dict.fromkeys(("melancholy", "melancholic", "wistful", "bittersweet", "wallow", "feel bad", "feelbad"),
                     (("Drama",), _GLOOM)),
     **dict.fromkeys(("atmospheric", "moody", "slow burn", "slow burner", "brooding"),
