@@ -41,7 +41,6 @@ class AMPCFParams(Params):
     lr: float = 2e-3
     weight_decay: float = 0.0
     keep: float = 0.25  # share of a history given as input in training; the rest are targets
-    keep_max: float = 0.0  # above ``keep``: each person's share drawn anew each time from [keep, keep_max]
     max_len: int = 256  # longer input histories are sampled down to this many items in training
     temperature: float = 1.0  # τ of the attention over personas
 
@@ -51,8 +50,6 @@ class AMPCFParams(Params):
                 raise ValueError(f"AMPCFParams.{name} must be >= 1, got {getattr(self, name)}")
         if not 0 < self.keep < 1:
             raise ValueError(f"AMPCFParams.keep must be in (0, 1), got {self.keep}")
-        if self.keep_max and not self.keep < self.keep_max < 1:
-            raise ValueError(f"AMPCFParams.keep_max must be 0 or in (keep, 1), got {self.keep_max}")
         if self.lr <= 0 or self.temperature <= 0 or self.weight_decay < 0:
             raise ValueError(f"AMPCFParams needs lr > 0, temperature > 0, weight_decay >= 0, got "
                              f"{self.lr}, {self.temperature}, {self.weight_decay}")
@@ -100,8 +97,7 @@ class AMPCF(Scorer):
                     inp, tgt = [], []
                     for u in order[start:start + p.batch_size]:
                         items = gen.permutation(lists[u])
-                        share = gen.uniform(p.keep, p.keep_max) if p.keep_max else p.keep
-                        cut = min(max(1, int(round(share * len(items)))), len(items) - 1, p.max_len)
+                        cut = min(max(1, int(round(p.keep * len(items)))), len(items) - 1, p.max_len)
                         inp.append(items[:cut])
                         tgt.append(items[cut:])
                     width = max(len(x) for x in inp)
