@@ -303,6 +303,7 @@ AGE_ASKED = re.compile(r"\b(?:ok|okay|alright|fine|good|suitable|appropriate|saf
                        r"our\s+)?(?:(?P<age>\d{1,2})[- ]?(?:years?|yrs?|y/?o)(?:[- ]?olds?)?|"
                        r"(?P<teen>teens?|teenagers?))\b",
                        re.IGNORECASE)
+COLOUR_ASKED = re.compile(r"\b(?:in\s+)?(?:colou?r|black\s+(?:and|&|n)\s+white|b\s*&\s*w|b/w)\b", re.IGNORECASE)
 RATING_AGE = {"rated G": 0, "rated PG": 8, "rated PG-13": 13, "rated R": 17, "rated NC-17": 18}
 
 
@@ -330,6 +331,12 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
     aged = AGE_ASKED.search(question)
     if aged:
         return _age_answer(catalog, i, aged)
+    if COLOUR_ASKED.search(question) and catalog.years[i] > 0:  # no colour on record: its year says most of it
+        year = int(catalog.years[i])
+        return (f"Most likely in black and white: it is from {year}, before colour was usual (colour is not on "
+                "record)." if year < 1955 else f"Most likely in colour: it is from {year} (colour is not on record)."
+                if year >= 1967 else f"It may be either: it is from {year}, when both were made (colour is not on "
+                "record).")
     question = JUDGED_GOOD.sub(" ", question)  # "looks good, who's in it?" asks nothing about quality
     found = {w.lower() for w in QUALITY_RE.findall(question)}
     word = next((w for w in QUALITY_ORDER if w in found), None)  # "is it good for kids?": for kids, not good

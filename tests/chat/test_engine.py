@@ -2298,3 +2298,7 @@ def test_short_replies_and_an_age_asked_of_a_card_on_movielens(ml_engine, ml_mod
     k = next(k for k, c in enumerate(shown.cards) if rating(c) == ["rated PG-13"])
     state, reply = ml_engine.step(state, Text(f"is #{k + 1} ok for a 10 year old?"))
     assert reply.text.startswith("Probably not: it is rated PG-13")
+    state, _, _ = ml_engine.start()  # "is #2 in colour or black and white?": no colour on record, the year says
+    state, shown = ml_engine.step(state, Text("something from the 40s"))
+    state, reply = ml_engine.step(state, Text("is #2 in colour or black and white?"))
+    assert reply.text.startswith(f"Most likely in black and white: it is from {shown.cards[1].year}")
