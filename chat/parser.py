@@ -501,7 +501,6 @@ FILM_FIRST_KIND = re.compile(r"^\s*(?P<film>[^,.!?]{2,50}?)\s+(?:is|was)\s+(?:an
 FILM_FIRST_QUESTION = re.compile(rf"^\s*(?P<film>[^,.!?]{{2,50}}?)\s+(?:is|was)\s+(?P<what>(?:(?:{_DEGREE})\s+)?"
                                  rf"(?:{_QUALITY}|rated [\w-]+))(?:\s*,?\s*(?:no|yes|right))?\s*\?+", re.IGNORECASE)
 IT_WORDS = {"it", "that", "this", "its"}
-# how the person feels, not what they want to watch: "i am sad today", "feeling a bit down"
 # "spooky but not gory", "scary, i'm a wimp": milder films of a kind asked for in the same message (a plain "not"
 # before a kind's name after it was asked for is a change of mind: "a horror film ... no horror")
 PLAIN_MILDER_RE = re.compile(r"\b(?:not|nothing|no|nothin)\s+(?P<what>gory|gorey|bloody|violent|brutal|graphic|"
@@ -518,6 +517,7 @@ MILDER_RE = re.compile(r"\b(?:(?:not|nothing|isn'?t|aren'?t|without being)\s+(?:
                        r"(?:too|to|two|2|so|overly|very|super|excessively|that)|less|not as)"
                        r"\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                        re.IGNORECASE)
+# how the person feels, not what they want to watch: "i am sad today", "feeling a bit down"
 OWN_MOOD_RE = re.compile(r"\b(?:i'?m|i am|im|i feel|feeling|i'?ve been)\s+(?:so\s+|a bit\s+|a little\s+|kinda\s+|"
                          r"really\s+|very\s+|quite\s+|pretty\s+)?(?:sad|down|blue|low|depressed|upset|stressed|"
                          r"tired|bored)\b(?:\s+(?:today|tonight|lately|atm|rn))?", re.IGNORECASE)
