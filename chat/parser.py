@@ -754,6 +754,10 @@ VALUE_FINE_RE = re.compile(r"^\s*(?P<what>[\w\s'-]{2,40}?)\s+(?:is|are|r)\s+(?:p
 THATS_THE_ONE_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|yes|yeah|yep|right|perfect)[\s,.!]+)?that'?s (?:the one|it)\b"
                               r"(?:[\s,.!]+(?:(?:we'?re|i'?m) )?watching (?:it|that)(?: now| tonight)?)?[\s.!]*$",
                               re.IGNORECASE)
+SAW_ALREADY_RE = re.compile(r"\bi\s+(?:see|watch|look)(?:ed)?\s+(?:it\s+|this\s+|that\s+|this\s+one\s+)?already\b",
+                            re.IGNORECASE)
+WHO_PLAYS_RE = re.compile(r"\bwho\s+plays?(?:\s+in)?\b(?!\s+(?:the|a|an|his|her)\s+(?:role|part|lead|villain|"
+                          r"hero|main))", re.IGNORECASE)
 MORE_OLD_RE = re.compile(r"\bmore\s+(old|new)\b(?!\s+(?:films?|movies?|ones?|stuff)\s+(?:with|by|like)\b)",
                          re.IGNORECASE)  # "more old" (second-language English): older
 # "k thx more", "ok more please", "cool, more": courtesy words, then "more"
@@ -1284,6 +1288,8 @@ class Parser:
         text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
+        text = SAW_ALREADY_RE.sub("seen already", text)  # second-language English: "#1 I see already"
+        text = WHO_PLAYS_RE.sub("who is in", text)  # "#2 who play?", "who plays in it"
         text = MORE_OLD_RE.sub(lambda m: "older" if m.group(1).lower() == "old" else "newer", text)  # "more old"
         text = OWN_MOOD_RE.sub(" ", text)  # "i am sad today, want film make me happy": how they feel, no wish
         text = NOTHING_FOR_ME_RE.sub(" meh", text)  # "neither did much for me", "did nothing for me": as "meh"

@@ -2288,6 +2288,7 @@ def test_short_replies_and_an_age_asked_of_a_card_on_movielens(ml_engine, ml_mod
     for text in ("k thx more", "ok more", "cool, more please"):
         assert parse(text).intents == ["more"], text
     assert parse("more old").era == "older"
+    assert parse("#1 I see already. #2 who play?").verdicts == [([0], "seen"), ([1], "about")]  # (was a search)
     state, _, _ = ml_engine.start()
     state, shown = ml_engine.step(state, Text("a comedy"))
     cat = ml_models.catalog
