@@ -260,9 +260,11 @@ class Engine:
     @functools.cached_property
     def _mild(self) -> np.ndarray:
         """``(n_world_items,)``: 1 for a film known to be rated G, PG or PG-13, else 0."""
-        world, cat = self.m.world, self.m.catalog
-        mild = {v for v in (cat.find_value("mpaa", f"rated {r}") for r in ("G", "PG", "PG-13")) if v is not None}
-        return np.array([float(bool(mild & set(world.values_of(i)))) for i in range(world.n_items)], np.float32)
+        cat = self.m.catalog
+        mild = tuple(v for v in (cat.find_value("mpaa", f"rated {r}") for r in ("G", "PG", "PG-13")) if v is not None)
+        if not mild:  # a catalog with no ratings: nothing known to be mild
+            return np.zeros(self.m.world.n_items, np.float32)
+        return cards.fitting(self.m.world, (), (mild,)).astype(np.float32)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
     def _like_film(self, item: int) -> np.ndarray:

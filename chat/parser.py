@@ -3007,19 +3007,19 @@ class Parser:
                     out.mood_kinds.append(kinds)
             if (kept if not want else set(want) <= set(out.accepted)) and lex.mood_clash.get(p):
                 out.clash += [v for v in lex.mood_clash[p] if v not in genres and v not in out.clash]
-        plain = [m for m in PLAIN_MILDER_RE.finditer(r.text)]  # "spooky but not gory", "scary but i'm a wimp":
-        wanted = [v for v in out.accepted if v[0] == "genre" and v[1] in INTENSE]  # milder of the kind asked for
-        for m in plain:  # in the same breath
-            w = tuple(tokens(m.group("what") or ""))
-            kinds = [*lex.moods[w][0], *lex.moods[w][1]] if w in lex.moods else lex.values.get(w, [])
+        said_of = lambda p: [*lex.moods[p][0], *lex.moods[p][1]] if p in lex.moods else lex.values.get(p, [])
+        # "spooky but not gory", "scary but i'm a wimp": milder of the kind asked for in the same breath
+        wanted = [v for v in out.accepted if v[0] == "genre" and v[1] in INTENSE]
+        for m in PLAIN_MILDER_RE.finditer(r.text):
+            kinds = said_of(tuple(tokens(m.group("what") or "")))
             said = [v for v in wanted if (v[1] == "Horror" if m.group("wimp") else v in kinds)]
             out.milder += [v for v in said if v not in out.milder]
         for m in MILDER_RE.finditer(r.text):  # "not too scary": Horror; "less violent": Action, Crime, Horror, War
             toks = tokens(m.group("what"))
             for n in (2, 1):
                 p = tuple(toks[:n])
-                said = [*lex.moods[p][0], *lex.moods[p][1]] if p in lex.moods else lex.values.get(p, [])
-                said = [v for v in dict.fromkeys(said) if v[0] == "genre" and v[1] in INTENSE and v not in out.milder]
+                said = [v for v in dict.fromkeys(said_of(p)) if v[0] == "genre" and v[1] in INTENSE
+                        and v not in out.milder]
                 if len(p) == n and said:
                     out.milder += said
                     break

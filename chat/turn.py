@@ -510,8 +510,11 @@ class _Apply:
         no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v not in s.rejected
               and not (tuple(cat.attr_values[v]) in soft and v in s.accepted)]
         again = [v for v in named if v in self.before.accepted]
-        person = lambda v: "person" if cat.attr_values[v][0] in PERSON_TYPES else cat.attr_values[v][0]
-        others = [v for v in s.accepted if v not in named and person(v) in {person(w) for w in again}]
+
+        def kind(v: int) -> str:  # a person is a person, whatever the role
+            return "person" if cat.attr_values[v][0] in PERSON_TYPES else cat.attr_values[v][0]
+
+        others = [v for v in s.accepted if v not in named and kind(v) in {kind(w) for w in again}]
         if instead and again and not yes and others and not no:  # "only tarantino please" after "tarantino or
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in others))  # spielberg"
             self.ack.append(f"Only {join_words([label(self.m, v) for v in again])} now, not "
@@ -537,10 +540,6 @@ class _Apply:
             replaced += [v for v in accepted if v not in yes]
             accepted, either = tuple(yes), ()
         world = self.m.world
-
-        def kind(v: int) -> str:  # a person is a person, whatever the role
-            return "person" if cat.attr_values[v][0] in PERSON_TYPES else cat.attr_values[v][0]
-
         named_again = {kind(v) for v in yes} & {kind(v) for v in accepted if v not in yes}
         if named_again and not fitting(world, accepted, either).any() and fitting(world, yes, ()).any():
             # a new request that no film shares with the old one, naming again a kind of value
