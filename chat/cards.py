@@ -154,12 +154,29 @@ FORMS = {"decade": "from the {}", "cast": "with {}", "director": "by {}", "write
          "oscar": "that won an Oscar"}
 
 
+# countries named with "the" ("a comedy from the United Kingdom")
+THE_COUNTRIES = {"United States", "United Kingdom", "Netherlands", "Czech Republic", "Philippines", "Soviet Union",
+                 "Bahamas", "Dominican Republic", "United Arab Emirates", "Ivory Coast",
+                 "Federal Republic of Yugoslavia",
+                 "Republic of Macedonia", "Central African Republic", "Democratic Republic of the Congo"}
+
+
+def named(t: str, v: str) -> str:
+    """A value as it reads in a sentence: "the United Kingdom", "France", "Comedy"."""
+    return f"the {v}" if t == "country" and v in THE_COUNTRIES else v
+
+
+def form(t: str, v: str) -> str:
+    """A value as it reads after "a film": "from the United Kingdom", "with Tom Hanks"."""
+    return FORMS.get(t, "{}").format(md(named(t, v)))
+
+
 def value_words(values, with_article: bool = False) -> str:
     """(type, value) pairs a film has, in words: "comedy and children's film from the 1990s with
     Tom Hanks" (not "has Comedy, Children's, 1990s, Tom Hanks"); ``with_article``: "a comedy and
     ...", as a card's reason reads after "Why here:"."""
     genres = [GENRE_WORDS.get(v, v.lower()) for t, v in values if t == "genre"]
-    rest = [FORMS.get(t, "{}").format(md(v)) for t, v in values if t != "genre"]
+    rest = [form(t, v) for t, v in values if t != "genre"]
     adjectives = [g for g in genres if g == "animated"]  # "an animated comedy film", not "animated and comedy"
     head = " ".join(adjectives + [join_words([g for g in genres if g not in adjectives])]).strip() + " film" \
         if genres else ""
@@ -174,7 +191,7 @@ def names_value(reason_text: str, value: tuple[str, str]) -> bool:
         word = re.escape(GENRE_WORDS.get(v, v.lower()))
         lead = r"(?:^(?:an? )?(?:animated )?|, | and )"
         return bool(re.search(rf"{lead}{word}$|{lead}{word}(?=, | and | )", head))
-    return FORMS.get(t, "{}").format(md(v)) in reason_text
+    return form(t, v) in reason_text
 
 
 def reason(f: Facts) -> str:
@@ -303,6 +320,20 @@ AGE_ASKED = re.compile(r"\b(?:ok|okay|alright|fine|good|suitable|appropriate|saf
                        r"our\s+)?(?:(?P<age>\d{1,2})[- ]?(?:years?|yrs?|y/?o)(?:[- ]?olds?)?|"
                        r"(?P<teen>teens?|teenagers?))\b",
                        re.IGNORECASE)
+# "is it on netflix?", "where can i stream it?": not known here
+STREAMING_ASKED = re.compile(r"\b(?:netflix|hulu|prime video|amazon prime|disney\s*\+|disney plus|hbo|max|streaming|"
+                             r"stream(?:ed)?|where (?:can|do) (?:i|we) (?:watch|see|get|rent|buy) it)\b")
+# "is #1 rated PG?", "what's #2 rated?", "what is it rated", "whats the age rating": the MPAA rating
+RATING_ASKED = re.compile(r"\bis\b.*\brated\s+(?P<r>nc-?17|pg-?13|pg|g|r)\b|\bwhat(?:'?s| is| was)\b.*\brated\b|"
+                          r"\b(?:age|mpaa|parental)\s+rating\b|\brated\s*\??\s*$|\bwhat rating\b")
+# "rating out of 10", "how did critics like it", "what's its score": the critics' band
+SCORE_ASKED = re.compile(r"\b(?:rating|score|rated)\s+out of\b|\bout of (?:10|ten|5|five|100)\b|"
+                         r"\b(?:critics?|reviews?)\b.*"
+                         r"\?|\bwhat(?:'?s| is) (?:its|the) (?:score|rating)\b|\bhow (?:was|is) it reviewed\b")
+# "is #1 a comedy?", "is it a western": a genre asked of the film
+GENRE_ASKED = re.compile(r"\b(?:is|was)\s+(?:it|this|that|(?:the\s+)?\w+\s+one|#?\d|number\s+\d)\s+(?:a|an|really a|"
+                         r"really an)\s+(?P<g>sci[- ]?fi|science fiction|rom ?com|[a-z']+)"
+                         r"(?:\s+(?:film|movie))?\s*\??\s*$")
 COLOUR_ASKED = re.compile(r"\b(?:in\s+)?(?:colou?r|black\s+(?:and|&|n)\s+white|b\s*&\s*w|b/w)\b", re.IGNORECASE)
 RATING_AGE = {"rated G": 0, "rated PG": 8, "rated PG-13": 13, "rated R": 17, "rated NC-17": 18}
 
@@ -406,10 +437,49 @@ def _fact_answer(catalog: Catalog, i: int, question: str) -> str:
     if re.search(r"\bwho(?:'?s| is| are)\s+(?:in|starring)\b|\bwho\s+stars\b|\b(?:cast|actors?|stars?)\b\?*\s*$", q):
         cast = catalog.leads(i, 3)
         return f"It stars {md(join_words(cast))}." if cast else "Its cast is not on record."
+    if STREAMING_ASKED.search(q):  # "is #2 on netflix?": nothing here knows where films stream
+        return ("I do not know where films are streaming or for rent; I only know what the catalog records about "
+                "them.")
+    rated = RATING_ASKED.search(q)
+    if rated:  # "is #1 rated PG?", "what's #2 rated?", "what is it rated"
+        rating = catalog.values_of(i, "mpaa")[:1] if "mpaa" in catalog.attr_types else []
+        if not rating:
+            return "Its age rating is not on record."
+        said = rated.group("r")
+        if said:
+            yes = rating[0].lower() == f"rated {said.lower()}"
+            return f"Yes, it is {rating[0]}." if yes else f"No: it is {rating[0]}."
+        return f"It is {rating[0]}."
+    if SCORE_ASKED.search(q):  # "rating out of 10", "what did critics think": the critics' band, the only score here
+        band = catalog.values_of(i, "critics")[:1] if "critics" in catalog.attr_types else []
+        return (f"Critics: {band[0]} (I have bands of the critics' score, not the score itself)." if band else
+                "Its critics' score is not on record.")
+    kind = GENRE_ASKED.search(q)
+    if kind and "genre" in catalog.attr_types:  # "is #1 a comedy?"
+        genres = catalog.values_of(i, "genre")
+        asked = _genre_named(catalog, kind.group("g"))
+        if asked and genres:
+            others = [g for g in genres if g != asked]
+            if asked in genres:
+                return f"Yes, it is listed as {asked.lower()}" + (
+                    f" (and {join_words([g.lower() for g in others])})." if others else ".")
+            return f"No: it is listed as {join_words([g.lower() for g in genres])}."
     if re.search(r"\b(?:when|what year)\b.*\b(?:come out|came out|made|released?|from)\b|\bhow old\b"
                  r"|\bwhat year (?:is|was)\b|\bwhich year\b|\byear\b\W*$", q):  # ("What year is #2?")
         return f"It came out in {catalog.years[i]}." if catalog.years[i] > 0 else "Its year is not on record."
     return ""
+
+
+def _genre_named(catalog: Catalog, word: str) -> str | None:
+    """The catalog genre a word names ("comedy", "sci fi", "scifi", "kids"), or None."""
+    key = re.sub(r"[^a-z]", "", word.lower())
+    key = {"scifi": "scifi", "sciencefiction": "scifi", "kids": "childrens", "kidsfilm": "childrens", "cartoon":
+           "animation", "animated": "animation", "romcom": "romance", "noir": "filmnoir", "comedies": "comedy",
+           "musicals": "musical", "westerns": "western", "thrillers": "thriller"}.get(key, key)
+    for g in (v for t, v in catalog.attr_values if t == "genre"):
+        if re.sub(r"[^a-z]", "", g.lower()) == key:
+            return g
+    return None
 
 
 CRITICS_ORDER = ("critics' favourite", "well reviewed", "mixed reviews", "poorly reviewed")
@@ -578,5 +648,6 @@ def either_label(catalog, group, forms: dict[str, str] | None = None) -> str:
     if {catalog.attr_values[v][0] for v in group} == {"mpaa"} and len(names) > 1 and sorted(
             names, key=lambda n: ratings.index(n) if n in ratings else 99) == ratings[: len(names)]:
         return f"{ratings[len(names) - 1]} or milder"  # not "rated G or rated PG or rated PG-13"
-    return join_words([(forms or {}).get(catalog.attr_values[v][0], "{}").format(n) for v, n in zip(group, names)],
+    return join_words([(forms or {}).get(catalog.attr_values[v][0], "{}").format(
+        named(catalog.attr_values[v][0], n) if forms else n) for v, n in zip(group, names)],
                       "or")  # "Crime, Thriller, War, Horror or Film-Noir"

@@ -49,6 +49,7 @@ UNDO_DEPTH = 10
 LEAD_PLACES = 4  # an actor asked for among a film's first four billed names leads it; further down, a part
 YEAR_POOL = 3  # "the newest comedies": the 3 × 5 newest that fit, the best believed of them first
 CARDS = 5  # films shown per list
+NOT_KNOWN_MILD = "None of the films below has its age rating on record, so I cannot promise they are mild."
 POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that it recommends
 PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
 MAX_ASKS_PER_TYPE = 2  # questions about one attribute type in a search
@@ -175,6 +176,8 @@ class Engine:
         notes = applied.notes
         if new.cards and applied.state.shown and not new.shown:
             notes += (ALL_SHOWN,)  # the list came round: say so, and how to get new films
+        if new.milder and new.cards != state.cards and not self._mild[list(new.cards)].any():
+            notes += (NOT_KNOWN_MILD,)  # "not too scary", then the 90s: none of the films has a rating on record
         reply = self.render(ctx, new, applied.ack + self._lead(new, applied), notes, applied.explain,
                             listing=applied.then != "close")
         self.record(ctx, new, event, reply, turn_summary(self.m.world, summary, new, new.previous))
@@ -698,7 +701,7 @@ class Engine:
         after = []
         for t in ("decade", "cast", "director", "writer", "country", "language", "runtime", "mpaa", "critics", "oscar"):
             if t in by_type:
-                after.append(FORMS[t].format(" and ".join(by_type.pop(t))))
+                after.append(FORMS[t].format(" and ".join(cards.named(t, v) for v in by_type.pop(t))))
         after += [" and ".join(v) for v in by_type.values()] + groups
         return md(" ".join([head] + after))
 

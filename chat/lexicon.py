@@ -61,13 +61,16 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "con artists", "con man", "con men"), (("Crime",), ("Crime",))),
     **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies",
                      "good cry", "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart",
-                     "breaks my heart", "heartbreaking", "heartbreaker"), (("Drama",), ("Drama",))),
+                     "breaks my heart", "heartbreaking", "heartbreaker", "to cry to", "to cry", "cry to",
+                     "a cry", "cry my eyes out", "sob", "to sob to", "ugly cry"), (("Drama",), ("Drama",))),
     # ("no tearjerkers": no drama; "i want my heart broken tonight")
     **dict.fromkeys(("cop", "cops", "cop film", "cop movie", "cop films", "cop movies", "police", "police drama",
                      "detective story", "crime story"), (("Crime",), ("Crime",))),  # "a gritty cop film"
     **dict.fromkeys(("sad", "depressing", "bleak", "grim", "heavy", "downer"), (("Drama",), ("Drama", "War"))),
     **dict.fromkeys(("violent", "violence", "brutal"), (("Action",), ("Action", "Crime", "Horror", "War"))),
     **dict.fromkeys(("gory", "gore", "bloody"), (("Horror",), ("Horror", "War"))),
+    **dict.fromkeys(("babyish", "kiddie", "kiddy", "childish", "baby stuff", "for babies", "little kid stuff"),
+                    (("Children's",), ("Children's",))),  # "nothing babyish, they're 14 and 16"
     **dict.fromkeys(("dark",), ((), ("Film-Noir", "Horror", "War"))),
     **dict.fromkeys(("with aliens", "about aliens", "alien invasion", "spaceships", "robots", "time travel"),
                     (("Sci-Fi",), ("Sci-Fi",))),  # ("i loved aliens": the film)
@@ -114,7 +117,8 @@ _NOT_FOR_KIDS = ("Children's", "Animation", "Musical")
 MOOD_CLASHES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies",
                      "good cry", "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart",
-                     "breaks my heart", "heartbreaking", "heartbreaker"), _TEARS),
+                     "breaks my heart", "heartbreaking", "heartbreaker", "to cry to", "to cry", "cry to",
+                     "a cry", "cry my eyes out", "sob", "to sob to", "ugly cry"), _TEARS),
     **dict.fromkeys(("sad", "depressing", "bleak", "grim", "heavy", "downer"), _GLOOM),
     **dict.fromkeys(("scare me", "scare the pants off", "scare the pants off me", "scare the hell out of me",
                      "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",
@@ -261,6 +265,29 @@ NICKNAMES = {"arnold": ("arnie",), "james": ("jimmy", "jim"), "robert": ("bob", 
              "alexander": ("alex",), "andrew": ("andy",), "gregory": ("greg",), "lawrence": ("larry",),
              "patrick": ("pat",), "peter": ("pete",), "raymond": ("ray",), "ronald": ("ron",), "timothy": ("tim",),
              "walter": ("walt",), "harold": ("harry",), "henry": ("hank",), "charles": ("charlie", "chuck")}
+# eras people name by what happened in them ("the disco era", "the year of the moon landing")
+ERA_NAMES = {"disco era": "1970s", "disco days": "1970s", "the disco years": "1970s", "moon landing": "1960s",
+             "the moon landing": "1960s", "swinging sixties": "1960s", "summer of love": "1960s",
+             "roaring twenties": "1920s", "roaring 20s": "1920s", "jazz age": "1920s", "silent era": "1920s",
+             "the depression": "1930s", "great depression": "1930s", "wartime": "1940s", "the war years": "1940s",
+             "grunge era": "1990s", "the 60s counterculture": "1960s", "woodstock": "1960s", "punk era": "1970s",
+             "new wave era": "1980s", "the reagan era": "1980s", "the eisenhower years": "1950s"}
+# what people call a few stars: a nickname, or a dame or knight by title and first name ("dame judi"); each
+# is added only where the catalog has that person
+STAGE_NAMES = {"bogie": "Humphrey Bogart", "bogey": "Humphrey Bogart", "j lo": "Jennifer Lopez",
+               "jlo": "Jennifer Lopez", "shaq": "Shaquille O'Neal", "jamie lee": "Jamie Lee Curtis",
+               "the duke": "John Wayne", "sly": "Sylvester Stallone", "schwarzenegger": "Arnold Schwarzenegger",
+               "dame judi": "Judi Dench", "dame maggie": "Maggie Smith", "dame helen": "Helen Mirren",
+               "dame julie": "Julie Andrews", "dame vanessa": "Vanessa Redgrave", "dame diana": "Diana Rigg",
+               "dame joan": "Joan Plowright", "dame emma": "Emma Thompson", "dame angela": "Angela Lansbury",
+               "dame peggy": "Peggy Ashcroft", "dame wendy": "Wendy Hiller", "dame edith": "Edith Evans",
+               "sir alec": "Alec Guinness", "sir laurence": "Laurence Olivier", "sir larry": "Laurence Olivier",
+               "sir john": "John Gielgud", "sir ian": "Ian McKellen", "sir anthony": "Anthony Hopkins",
+               "sir michael": "Michael Caine", "sir sean": "Sean Connery", "sir ben": "Ben Kingsley",
+               "sir derek": "Derek Jacobi", "sir kenneth": "Kenneth Branagh", "sir ralph": "Ralph Richardson",
+               "sir richard": "Richard Attenborough", "sir patrick": "Patrick Stewart", "sir roger": "Roger Moore",
+               "sir alfred": "Alfred Hitchcock", "sir david": "David Lean", "sir charlie": "Charles Chaplin",
+               "sir christopher": "Christopher Lee", "sir nigel": "Nigel Hawthorne"}
 # what fans call a few films, where the catalog has them (its title starts with the value)
 TITLE_ALIASES = {"esb": "Empire Strikes Back", "rotj": "Return of the Jedi", "anh": "Star Wars",
                  "bttf": "Back to the Future", "mib": "Men in Black", "lotr": "Lord of the Rings",
@@ -523,6 +550,15 @@ class Lexicon:
             if era and len(era) < len(decades):
                 for w in words:
                     self.groups[phrase(w)] = era
+        for words, decade in ERA_NAMES.items():  # "the disco era", "the year of the moon landing"
+            if decade in decades:
+                self.values.setdefault(phrase(words), [("decade", decade)])
+        golden = tuple(("decade", d) for d in decades if d < "1960s")  # "old hollywood": the studio era
+        if golden and len(golden) < len(decades):
+            for w in ("old hollywood", "classic hollywood", "golden age hollywood", "hollywood golden age",
+                      "golden age of hollywood", "hollywood classics", "hollywood's golden age",
+                      "golden era hollywood"):
+                self.groups.setdefault(phrase(w), golden)
         old = tuple(("decade", d) for d in decades if d < "1970s")  # "an old film", "old one": before the 1970s
         if old and len(old) < len(decades):
             for w in ("old film", "old films", "old movie", "old movies", "old one", "old ones",
@@ -553,6 +589,9 @@ class Lexicon:
         for p, roles in list(self.persons.items()):
             for short in NICKNAMES.get(p[0], ()):
                 self.persons.setdefault((short, *p[1:]), roles)
+        for alias, name in STAGE_NAMES.items():  # "bogie", "dame judi": where the catalog has them
+            if phrase(name) in self.persons:
+                self.persons.setdefault(phrase(alias), self.persons[phrase(name)])
 
         # a director's surname alone (3+ films), when no other director or actor with 5+ films
         # shares it and it is not an ordinary word

@@ -79,6 +79,7 @@ from chat.words import (
     GUILTY_PLEASURE,
     INSTEAD,
     INTENT_OF,
+    INTENTS,
     INTERJECTIONS,
     KIDS_WATCH_RE,
     LANGUAGE_MARKERS,
@@ -246,10 +247,12 @@ def clean(text: str) -> tuple[str, bool]:
     text = text if isinstance(text, str) else str(text)
     cut = len(text) > MAX_CHARS
     text = re.sub(r"([a-zA-Z])\1{2,}", r"\1", text[:MAX_CHARS])  # "heyyy", "sooo good"
+    text = QUESTION_SLIP.sub(lambda m: QUESTION_WORDS[m.group(0).lower()], text)  # "hw long is #2", "wat is #1 rated"
     text = CARD_RANGE.sub(lambda m: " and ".join(str(k) for k in range(int(m.group(1)), int(m.group(2)) + 1))
                           if m.group(1) < m.group(2) else m.group(0), text)  # "watched 1-3": cards 1, 2 and 3
     text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
     text = NUMBER_WORD.sub(lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}", text)  # "number four": 4
+    text = SHORT_YEAR.sub(lambda m: f"19{m.group(1)}", text)  # "'68 to '72": 1968 to 1972
     text = AS_LONG_AS.sub("if", text)  # "as long as it is suitable": a condition, not a long film
     text = ISNT_ASKED.sub("is", text)  # "isnt Sleepless in Seattle a Meg Ryan film too?": a question, no refusal
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
@@ -297,6 +300,24 @@ NUMBER_WORD = re.compile(r"\b(number|no\.|#)\s*(one|two|three|four|five)\b", re.
 # places of a list by range ("seen 1-3", "2 to 4 look good"), not lengths or scores ("2-3 hours", "1 to 5 stars")
 CARD_RANGE = re.compile(r"(?<![\w/.-])([1-5])\s*(?:-|\u2013|to|thru|through)\s*([1-5])(?![\w/.-])"
                         r"(?!\s*(?:hours?|hrs?|h\b|stars?|mins?|minutes?|out|of|/|times|x\b))", re.IGNORECASE)
+# "we own #2 already", "i already have number 4": a film the person has (so has seen, or will anyway)
+OWNED_WORDS = {"we", "i", "own", "already", "have", "got", "number", "no", "the", "one", "film", "movie", "that",
+               "it", "this", "first", "second", "third", "fourth", "fifth", "last", *"12345"}
+# question words as people type them in a hurry: "hw" only before what follows "how" in a question
+QUESTION_WORDS = {"hw": "how", "wat": "what", "wut": "what", "wht": "what", "wats": "whats", "wuts": "whats",
+                  "whts": "whats"}
+QUESTION_SLIP = re.compile(r"\bhw\b(?=\s+(?:long|old|many|much|is|was|about|do|does|did|scary|violent)\b)|"
+                           r"\b(?:wat|wut|wht|wats|wuts|whts)\b", re.IGNORECASE)
+SHORT_YEAR = re.compile(r"(?<![\w'])['\u2019]([2-9]\d)\b(?!['\u2019]?s\b)")  # "'68" ("the '80s" is a decade already)
+# a year or decade said by what happened in the person's life ("the year i was born, 1966", "the decade i left
+# school in"): the year says the era, the rest is no wish
+LIFE_EVENT_RE = re.compile(r"\b(?:the|my|our)\s+(?:year|decade|era|time|days?)\s+(?:when\s+|that\s+)?(?:i|we|my\s+\w+|"
+                           r"he|she|they|mum|mom|dad)\s+(?:was|were|got|left|finished|graduated|started|met|married|"
+                           r"turned)(?:\s+(?:born|school|college|uni|university|married|together|high\s+school|"
+                           r"\d+|out))?\b|\bmy\s+(?:college|school|uni|university|student|teenage|high\s+school|"
+                           r"childhood|youth)\s+(?:days|years)\b|\bbefore\s+(?:i|we|my\s+\w+)\s+(?:was|were)\s+born\b|"
+                           r"\bthe\s+(?:year|decade)\s+of\b",
+                           re.IGNORECASE)
 AS_LONG_AS = re.compile(r"\b(?:as|so) long as\b", re.IGNORECASE)
 ISNT_ASKED = re.compile(r"^\s*(?:but\s+|and\s+|wait\s*,?\s*)?(?:isn'?t|isnt|wasn'?t|wasnt)\b"
                         r"(?=\s+(?!it\b|that\b|this\b)[^?]{3,80}\?\s*$)", re.IGNORECASE)
@@ -310,10 +331,11 @@ EMOJI_RE = re.compile("[" + "".join(EMOJI_WORDS) + "][\U0001F3FB-\U0001F3FF\uFE0
 
 
 # taking a film that was shown ("the first one sounds good"), not asking for other films
-ORDINAL_PICK = re.compile(r"\s*(?:(?:ooh|oh|ok|okay|hmm|right)[\s,.!]+)?(?:i (?:like|love|want|ll take) )?"
+ORDINAL_PICK = re.compile(r"\s*(?:(?:ooh|oh|ok|okay|hmm|right|fine|alright|sure)[\s,.!]+)*"
+                          r"(?:i (?:like|love|want|ll take) )?"
                           r"(?:(?:the )?(?:first|second|third|fourth|fifth|last|top) one\b|(?:number|no\.?|#) ?[1-5]\b)"
                           r"(?:\s+(?:sounds|looks|seems))?\s*(?:good|great|fine|interesting|nice|perfect|please)?"
-                          r"[\s.!]*$", re.IGNORECASE)
+                          r"(?:\s*,?\s*then)?[\s.!]*$", re.IGNORECASE)  # ("fine, #3 then")
 # a film of the list shown, named by its place ("the second one", "number 3", "the last film")
 PLACES = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
           "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7, "ninth": 8,
@@ -364,7 +386,8 @@ VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)
                         r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*$", re.IGNORECASE)  # "seen 4 already"
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to|along the "
                        r"lines of|in the vein of|a la)\s+$")  # "got any more along the lines of number 3?"
-CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|dislike[ds]?|didnt|dont|didn't|don't|do not|did not)\b")
+CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|vetoe?d?|vetoes|nixed|dislike[ds]?|didnt|dont|didn't|"
+                      r"don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|go for|try|watch|sounds|looks|nice|"
                       r"great|cool|awesome|perfect|lovely|excellent|let'?s do)\b")
 # several films of the list at once: "the first two", "the last 3", "the first and third", "1 and 4";
@@ -611,6 +634,7 @@ CLOSING_FILLER = CLOSING_WORDS | {
     "right", "that", "s", "is", "it", "was", "bet", "watching", "now", "then", "enjoy", "mate", "again",
     "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
+    "bro", "bruh", "fam", "homie", "sis", "dawg", "boss", "chief", "mister", "maam", "sir",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh",
     "u", "ya", "yall", "guys", "loads", "lots", "heaps", "me", "us", "see", "goodbye", "im", "kindly", "aight", "out",
     "love", "decide", "think", "about", "maybe", "au", "merci", "dear", "darling", "real", "byebye"}
@@ -710,6 +734,29 @@ OFF_TOPIC_RE = re.compile(r"^\s*(?:(?:hey|so|ok|okay)\s+)?(?:(?:what(?:'?s| is| 
                           r"person|ai|computer|machine)|who (?:are|r) (?:you|u)|who made (?:you|u))"
                           r"(?:\s+(?:like|today|tomorrow|tonight|outside|now|"
                           r"in\s+\w+))?\s*[?.!]*\s*$", re.IGNORECASE)
+# torn between two films: "which, a or b?"
+DECIDE_BETWEEN_RE = re.compile(r"^\s*(?:i|we)\s+(?:can'?t|cannot|can not)\s+(?:decide|choose|pick)\s+between\s+"
+                               r"(?P<a>[^,?]+?)\s+(?:and|or|&)\s+(?P<b>[^,?.!]+?)\s*[?.!]*\s*$", re.IGNORECASE)
+# two people who cannot agree ("me and my girlfriend can't agree on a movie"): who is watching, not a wish
+DISAGREE_RE = re.compile(r"(?:\b(?:me and|my|i and|we|us|the two of us|both of us)\b[\w\s']{0,30}?)?\b(?:can'?t|cannot|"
+                         r"can not|never|dont|don'?t)\s+(?:ever\s+)?(?:agree|decide)(?:\s+on)?"
+                         r"(?:\s+(?:a|what|which|the|"
+                         r"any))?(?:\s+(?:movie|film|one|to watch|to pick|to see)s?)?"
+                         r"(?:\s+(?:tonight|to watch))?",
+                         re.IGNORECASE)
+# a person losing patience ("are you even listening", "this is useless"): an apology and what was understood,
+# not a search for "listening"
+FRUSTRATED_RE = re.compile(
+    r"^\s*(?:(?:omg|ugh|seriously|dude|bro|man|come on|cmon|wow|jeez|god|lol|hello)[\s,.!?]+)*(?:"
+    r"(?:are|r) (?:you|u) (?:even |actually |still |like )?(?:listening|paying attention|reading|reading this|"
+    r"getting (?:this|it)|kidding(?: me)?|broken|dumb|stupid|serious)"
+    r"|(?:you(?:'?re| are)|ur|u r|youre) (?:not|n'?t) (?:listening|getting it|helping|understanding(?: me)?)"
+    r"|(?:you|u) (?:do ?n'?t|dont|do not|never) (?:get it|understand(?: me)?|listen)"
+    r"|(?:this|that|you|u)(?: is| are| r|'?re|s)? (?:so |totally |completely |pretty )?(?:useless|hopeless|not helping|"
+    r"not helpful|pointless|broken)"
+    r"|(?:that'?s|thats|this is|these are) not what i (?:asked for|asked|said|wanted|meant)"
+    r"|do (?:you|u) (?:even )?(?:listen|understand)(?: me)?"
+    r")(?:\s+(?:to me|at all|man|bro|dude|lol|smh|ffs|seriously|or what))*\s*[?!.]*\s*$", re.IGNORECASE)
 # what may stand around that request and say nothing more ("i said no questions", "ok just stop asking")
 QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "okay", "pls", "please", "plz", "now",
                 "told", "you", "u", "ya", "man", "dude", "and", "so", "anymore", "ffs", "omg", "jeez", "god",
@@ -754,6 +801,88 @@ VALUE_FINE_RE = re.compile(r"^\s*(?P<what>[\w\s'-]{2,40}?)\s+(?:is|are|r)\s+(?:p
 THATS_THE_ONE_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|yes|yeah|yep|right|perfect)[\s,.!]+)?that'?s (?:the one|it)\b"
                               r"(?:[\s,.!]+(?:(?:we'?re|i'?m) )?watching (?:it|that)(?: now| tonight)?)?[\s.!]*$",
                               re.IGNORECASE)
+# a person who mixes Spanish in ("vi the client anoche, muy aburrida", "quiero a horror movie de los 70s"): the
+# words of a film chat said in Spanish, read as their English; only in a message with a word no English
+# message has (``SPANISH_MARKERS``), so "La Bamba" or "Rocky VI" stay as they are
+SPANISH_PHRASES = (
+    ("me da igual", "i don't mind"), ("ya la vi", "seen it already"), ("ya lo vi", "seen it already"),
+    ("ya las vi", "seen them already"), ("ya los vi", "seen them already"), ("por favor", "please"),
+    ("si se puede", "if possible"), ("de miedo", "horror"), ("de terror", "horror"), ("de acción", "action"),
+    ("de accion", "action"), ("de los", "from the"), ("en español", "in spanish"), ("en espanol", "in spanish"),
+    ("algo de", "something"), ("para llorar", "to cry"), ("para reír", "to laugh"), ("para reir", "to laugh"),
+    ("a gusto", ""),
+    ("de siempre", "ever"), ("la vieja de", "the old"), ("el viejo de", "the old"),
+    ("con mis", "with my"),
+    ("y la verdad", "and honestly"), ("la verdad", "honestly"), ("nada de", "no"),
+    ("ninguna de estas", "none of these"),
+    ("ninguna de esas", "none of these"), ("dibujos animados", "animated"), ("es mi", "is my"),
+    ("muy", "very"),
+    ("la uno", "number 1"), ("la dos", "number 2"), ("la tres", "number 3"), ("la cuatro", "number 4"),
+    ("la cinco", "number 5"), ("la primera", "the first one"), ("la segunda", "the second one"),
+    ("la tercera", "the third one"), ("la cuarta", "the fourth one"), ("la quinta", "the fifth one"),
+)
+SPANISH_WORDS = {
+    "vi": "saw", "quiero": "i want", "queremos": "we want", "algo": "something", "películas": "films",
+    "peliculas": "films", "película": "film", "pelicula": "film", "pelis": "films", "peli": "film", "mejor": "instead",
+    "otra": "another", "otro": "another", "otras": "others", "otros": "others", "anoche": "last night",
+    "malísima": "terrible", "malisima": "terrible", "malísimo": "terrible", "malisimo": "terrible", "mala": "bad",
+    "aburrida": "boring", "aburrido": "boring", "enséñame": "show me", "ensename": "show me", "muéstrame": "show me",
+    "muestrame": "show me", "comedia": "comedy", "comedias": "comedies", "acción": "action", "accion": "action",
+    "miedo": "horror", "romántica": "romance", "romantica": "romance", "gracias": "thanks", "hola": "hi",
+    "favorita": "favourite", "favorito": "favourite", "infantil": "children's", "guerra": "war",
+    "vaqueros": "westerns", "primos": "cousins", "niños": "kids", "ninos": "kids", "sí": "yes", "vista": "seen",
+    "visto": "seen", "encantó": "loved", "encanto": "loved", "odio": "hate", "gusta": "like", "gustó": "liked",
+    "gusto": "liked", "años": "years", "anos": "years", "setenta": "70s", "ochenta": "80s", "noventa": "90s",
+    "sesenta": "60s", "cincuenta": "50s",
+}
+SPANISH_MARKERS = {"quiero", "algo", "películas", "peliculas", "película", "pelicula", "pelis", "anoche", "malísima",
+                   "malisima", "malísimo", "aburrida", "aburrido", "enséñame", "ensename", "muéstrame", "muestrame",
+                   "gracias", "favorita", "miedo", "mejor", "otra", "igual", "español", "espanol", "llorar", "primos",
+                   "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
+                   "niños", "acción"}
+SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
+SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
+                                                                                          reverse=True))
+                             + r")(?![\w'])", re.IGNORECASE)
+
+
+def from_spanish(text: str) -> str:
+    """The Spanish words of a film chat in ``text`` as English, when a word only Spanish has is there."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    if not words & SPANISH_MARKERS:
+        return text
+    plain = dict((a, b) for a, b in SPANISH_PHRASES)
+    text = SPANISH_PHRASE_RE.sub(lambda m: plain[m.group(0).lower()], text)
+    return SPANISH_WORD_RE.sub(lambda m: SPANISH_WORDS[m.group(0).lower()], text)
+
+
+# idioms that say plainly what the parser reads word by word: (pattern, plain words), in order
+IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    # "i'd rather watch paint dry than a war film", "... eat my own socks than sit through batman forever again"
+    (r"\b(?:i'?d|i would|id) rather (?:watch paint dry|eat [\w\s']{1,30}?|die|chew glass|do my taxes|stare at a wall|"
+     r"watch grass grow|pull my teeth out)\s+than\s+(?:sit through|watch|see)?\s*", "not "),
+    (r"^\s*(?P<x>[^?]{2,40}?)\?\s*(?:i'?ll|ill|i will|i'?m gonna|i'?d) pass\b", r"no \g<x>"),  # "westerns? i'll pass"
+    (r"\b(?:i'?ll|ill|i will|i'?d) pass on\b", "no"),
+    (r"^\s*(?:that'?s|thats|it'?s|its)?\s*a\s+(?:hard|solid|firm|big|definite)\s+(?:pass|no)\b", "no"),
+    (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
+    (r"\bi (?:wouldn'?t|would not|wouldnt) say no to\b", "i'd like"),  # "i wouldn't say no to a thriller"
+    # "westerns and i have never got on, so none of those": no westerns
+    (r"^\s*(?P<x>[\w\s'-]{2,30}?)\s+and\s+(?:i|me)\s+(?:have\s+)?(?:never|don'?t|do not|dont)\s+(?:got|get|gotten|"
+     r"gel|got along|get along)(?:\s+on)?\b(?:,?\s*so\s+none\s+of\s+(?:those|them|that))?", r"no \g<x>"),
+    (r"\bwas\s+(?:two|2|three|3|\w+)\s+hours?\s+of\s+my\s+life\s+i'?(?:ll| will)\s+never\s+get\s+back\b",
+     "was terrible"),
+    (r"\b(?P<x>[\w.'-]+(?:\s+[\w.'-]+)?)(?:'s|\s+is)\s+nowhere\s+near\s+(?:it|them|that)\b",
+     r"no \g<x>"),
+    (r"\b(?:won'?t|wont|will not|wouldn'?t|wouldnt|would not)\s+touch\b", "do not want"),  # "won't touch anything g"
+    (r"^\s*(?:i'?m|i am|im)\s+afraid,?\s+", ""),  # "I'm afraid I have already seen the first two."
+    (r"\b(?:they'?ve|we'?ve|theyve|weve)\s+both\s+seen\b", "seen"),
+    (r"^\s*no to all of (?:these|those|them)\b", "no, none of these"),  # "no to all of these, and no musicals"
+    (r"^\s*(?:that'?s|thats|it'?s|its) a no from (?:me|us) on all of (?:them|these|those)\b", "no, none of these"),
+    (r"^\s*(?P<x>[^?]{2,40}?)\?\s*(?:thanks,?\s+but\s+)?no\s+thanks\b", r"not \g<x>"),  # "a room with a view?
+    # thanks but no thanks": not that film
+    (r"^\s*(?:she|he|they|my \w+) says?\s+(?=(?:number|#|no\.)\s*\d|the (?:first|second|third|fourth|fifth|last))",
+     ""),  # "she says number 1 is cringe, next?": the verdict, whoever gives it
+))
 SAW_ALREADY_RE = re.compile(r"\bi\s+(?:see|watch|look)(?:ed)?\s+(?:it\s+|this\s+|that\s+|this\s+one\s+)?already\b",
                             re.IGNORECASE)
 WHO_PLAYS_RE = re.compile(r"\bwho\s+plays?(?:\s+in)?\b(?!\s+(?:the|a|an|his|her)\s+(?:role|part|lead|villain|"
@@ -1187,14 +1316,15 @@ class Parser:
     def _outside_film(self, key: Phrase, year: int | None, text: str = "") -> int:
         """The film of ``key``: the one of ``year`` (within one) when said, else one whose director
         or star the message names ("solaris", after "tarkovsky's": the 1972 film), else the earliest of
-        those with at least half the best-known one's reviews (old films have fewer online reviews)."""
+        those with at least a third of the best-known one's reviews (old films have fewer online reviews:
+        "ghostbusters" is the 1984 film, with 83 reviews to the 2016 remake's 214)."""
         films = self._outside[key]
         dated = [j for j in films if year is not None and abs(self.outside[j].year - year) <= 1]
         said = {w for t in tokens(text) for w in (t, t[:-1] if t.endswith("s") else t)}  # "tarkovsky's"
         named = [j for j in films if any(tokens(v)[-1:] and tokens(v)[-1] in said
                                          for t, v in self.outside[j].attrs if t in ("director", "cast"))]
         best = max(self.outside[j].reviews for j in films)  # an original about as well known as its remake is
-        first = min((j for j in films if 2 * self.outside[j].reviews >= best), key=lambda j: self.outside[j].year)
+        first = min((j for j in films if 3 * self.outside[j].reviews >= best), key=lambda j: self.outside[j].year)
         return (dated or named or [first])[0]  # the one meant ("halloween": Carpenter's 1978 film, not 2007's)
 
     ENGLISH_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "less", "ness", "ly", "y", "ful", "ish", "est")
@@ -1287,7 +1417,10 @@ class Parser:
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
         text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
+        text = from_spanish(text)  # "quiero a horror movie de los 70s"
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
+        for idiom, plain in IDIOMS:  # "westerns? i'll pass": no westerns
+            text = idiom.sub(plain, text)
         text = SAW_ALREADY_RE.sub("seen already", text)  # second-language English: "#1 I see already"
         text = WHO_PLAYS_RE.sub("who is in", text)  # "#2 who play?", "who plays in it"
         text = MORE_OLD_RE.sub(lambda m: "older" if m.group(1).lower() == "old" else "newer", text)  # "more old"
@@ -1295,6 +1428,10 @@ class Parser:
         text = NOTHING_FOR_ME_RE.sub(" meh", text)  # "neither did much for me", "did nothing for me": as "meh"
         text = DONE_FILMS_RE.sub(r"\1 seen", text)  # "we've already done jumanji and matilda": seen
         text = self._heard_right(text)  # what a voice typed: "i scene it", "four the kids", "bill pull man"
+        text = DECIDE_BETWEEN_RE.sub(r"\g<a> or \g<b>?", text)  # "can't decide between alien and aliens": which?
+        rest, disagree = DISAGREE_RE.subn(" ", text)  # "me and my girlfriend can't agree on a movie": no search
+        if disagree and not set(tokens(rest)) - set(INTENTS["greeting"]) - STOPWORDS - {"so", "help", "us", "pls"}:
+            return Parse(intents=(["greeting"] if GREETING_RE.match(rest) else []) + ["more"], truncated=truncated)
         then = QUESTION_THEN_WISH.match(text)
         if then and WISH_CUE.search(then.group("rest")):  # "who's in the second one? i'd really like something with
             wish = self.parse(then.group("rest"))  # andie macdowell": the wish after the question is what to do
@@ -1320,6 +1457,9 @@ class Parser:
         toks = tokens(text)
         if OFF_TOPIC_RE.match(text):
             out.intents.append("off_topic")
+            return out
+        if FRUSTRATED_RE.match(text):  # "are you even listening": sorry, and what the chat has understood
+            out.intents.append("frustrated")
             return out
         if not toks:
             return out
@@ -1585,7 +1725,8 @@ class Parser:
                           if k not in about and t not in POSITIVE | NEGATIVE | SEEN | FILM_PARTS]
         if any(t == "decade" for t, _ in out.accepted) or any(t == "decade" for g in out.alternatives for t, _ in g):
             r.leftover = [t for t in r.leftover if t not in RELATIVE_ERA]  # "go older, like 50s"
-        elif not out.pick:  # "something older", "anything more recent?": older or newer than the films shown
+        elif not out.pick or out.pick[1] == "more":  # "something older", "anything more recent?": older or newer
+            # than the films shown; "more like #3 but newer": than that film
             words = [t for c in r.clauses for t in self._unnamed(c, r.used).toks]  # not "blues brothers 2000"
             too = next((TOO_ERA[w] for k, w in enumerate(words) if k and words[k - 1] == "too" and w in TOO_ERA), None)
             out.era = too or next((ERA_SHIFT[w] if k == 0 or words[k - 1] not in ERA_NEGATORS else  # "no oldies": newer
@@ -1675,6 +1816,10 @@ class Parser:
         if rough and (out.accepted or out.alternatives):  # "need a pick me up after a rubbish week": why they want
             # it, no wish of its own (alone, "long day at work, something to unwind", it is the wish)
             r.keep_leftover(lambda t, k: t not in rough)
+        life = {t for m in LIFE_EVENT_RE.finditer(text) for t in tokens(m.group(0))}
+        if life and any(t == "decade" for t, _ in out.accepted + out.rejected + [v for g in out.alternatives
+                                                                             for v in g]):
+            r.keep_leftover(lambda t, k: t not in life)  # "films from the year i was born, 1966": the 1960s
         if r.mentions:  # "saw both on the same day", "in the cinema": when and where a film was seen, no wish
             memory = {t for m in WHEN_SEEN_RE.finditer(text) for t in tokens(m.group(0))}
             r.keep_leftover(lambda t, k: t not in memory)
@@ -1910,6 +2055,10 @@ class Parser:
                     "genre", genre) in out.accepted and not re.search(
                     rf"\b(?:no|not|without|nothing|except|hate|but)\b[^,.;]*\b{typed}", text, re.IGNORECASE):
                 out.alternatives.append(group)
+        directors = [tv for tv in out.accepted if tv[0] == "director"]
+        if len(directors) > 1 and not self._together(directors):  # "i'm into kieslowski, tarkovsky and bergman":
+            out.accepted = [tv for tv in out.accepted if tv not in directors]  # no film has them all, so any of them
+            out.alternatives.append(tuple(directors))
         for t in EXCLUSIVE_TYPES:  # "80s or 90s", "the 70s and 80s": a film has one decade, so either of them
             both = [tv for tv in out.accepted if tv[0] == t]
             if len(both) > 1:
@@ -1932,6 +2081,11 @@ class Parser:
                 "dropped"):  # "number 3 looks grim, swap it": that card, not the kind of film
             out.dropped = []
             out.intents = ["something_else"]
+        elif out.pick is not None and out.pick[1] == "dislike" and set(out.intents) & {"why", "undo", "any"} and not (
+                re.search(r"\b(?:why|y|how come|explain|undo|whatever|any)\b", text, re.IGNORECASE)):
+            out.intents = [i for i in out.intents if i not in ("why", "undo", "any")]  # "she vetoed #1": a verdict
+        elif out.pick is not None and out.pick[1] == "seen" and set(tokens(out.wish)) <= OWNED_WORDS:
+            out.wish, out.intents = "", [i for i in out.intents if i != "more"]  # "we own #2 already": seen
         elif out.pick is not None and out.pick[1] == "more":  # "something like the second one": more films
             out.intents = [i for i in out.intents if i not in ("something_else", "more")] + ["more"]
         elif out.pick is not None and out.pick[1] == "like":  # "the last one, lets do that": taking a film shown
@@ -2097,6 +2251,14 @@ class Parser:
         self._read(text, scratch)
         return list(dict.fromkeys(scratch.liked + scratch.disliked + scratch.seen + scratch.not_now))
 
+    def _together(self, values: list[Value]) -> bool:
+        """Whether some film of the catalog has all of ``values``."""
+        cat = self.catalog
+        rows = [cat.find_value(*tv) for tv in values]
+        if any(v is None for v in rows):
+            return False
+        return bool((cat.item_attr[:, rows].sum(axis=1) == len(rows)).any())
+
     @staticmethod
     def _reason(r: _Reading, c: _Clause) -> bool:
         """A clause about the person, not the film, beside one that named what they want: it
@@ -2155,7 +2317,11 @@ class Parser:
                                                  r"this|the same|those) (?:lane|vein|register|direction|style|mou?ld|"
                                                  r"spirit|line|lines)\b", after):
             return place, "more"  # "number 3 is the vibe, more like that", "2 ate, need more in that lane"
-        if after_words & SEEN or set(tokens(before)) & SEEN:  # "the first one i saw already"
+        if after_words & SEEN or set(tokens(before)) & SEEN or (
+                re.search(r"\b(?:own|got)\b", before)
+                or re.search(r"\b(?:we|i)\s+(?:already\s+)?have\s*$", before)) and (
+                "already" in set(tokens(before)) | after_words):  # "the first one i saw already", "we own #2
+            # already"
             return place, "seen"
         if after_words & {"swap", "replace", "change", "switch", "ditch", "bin", "lose"}:  # "number 3 looks grim,
             return place, "dislike"  # swap it": that card goes
@@ -2166,6 +2332,8 @@ class Parser:
         if re.match(r"\s*(?:is|was)\s+(?:it\s+)?(?:any\s+)?(?:good|great|ok|okay|worth (?:it|watching))\s*\?+\s*$",
                     after):  # "number 4 is good?": a question about it, not a like
             return place, "about"
+        if re.search(r"\b(?:will|would|should|might|could)\s+(?:do|work)\b|\bworks for\b", after):
+            return place, "like"  # "the second one will do nicely", "2 might work"
         if CHOOSE_RE.search(text):  # "ok number 2 it is", "ok bet im watchin #1", "i choose the fourth": taken
             return place, "like"
         if ORDINAL_PICK.match(text) or CARD_YES.search(lead) or after_words & (POSITIVE | PRAISE | {"please", "pls",
@@ -2738,6 +2906,8 @@ class Parser:
                 i += 1
                 continue
             instead = match_phrase(toks, i, INSTEAD)
+            if instead in (("what", "about"), ("how", "about")) and tuple(toks[i:i + 3]) in self._outside:
+                instead = None  # "What About Bob (1991)": the film's own name
             if instead:
                 out.instead = True
                 i += len(instead)

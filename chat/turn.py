@@ -113,6 +113,7 @@ WISH_SAID = "Looking for films that match"  # a wish of other words, said back a
 DESCRIBED_RE = re.compile(r"\s*(?:the|that|this)\s+(?:\w+\s+)?(?:one|film|movie|flick)\s+(?:with|where|about|"
                           r"in which)\b", re.IGNORECASE)
 UNWISH_SAID = "Keeping away from films like"  # words of what is not wanted ("no superheroes"), said back
+PASSED_OVER = 10  # films passed over (two lists) before "none of these" also asks what the person wants
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
 # what a person calls an attribute type ("nothing asked for about the length")
 TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind of film", "mpaa": "the age rating",
@@ -244,6 +245,8 @@ class _Apply:
             self.then = "decide"
             p.pick, p.intents = None, [i for i in p.intents if i != "why"]
         if p.pick is not None and self.pick(p.places or [p.pick[0]], p.pick[1]):
+            if p.pick[1] == "more" and p.era in ("older", "newer") and -len(shown) <= p.pick[0] < len(shown):
+                self.era(p.era, around=[shown[p.pick[0]]])  # "more like #3 but newer": newer than #3
             leaving = "bye" in p.intents  # "I'd go for the 3rd. Thanks for the help!": chosen, and goodbye
             if (chosen or leaving) and p.pick[1] == "like" and len(p.places or [p.pick[0]]) == 1 and self.judged:
                 self.chose(self.judged[-1], text)
@@ -306,6 +309,9 @@ class _Apply:
                             "I only know about films, I'm afraid. Tell me what you feel like watching: a genre, "
                             "an era, an actor or director, or a film you liked.")
             self.then = "stay"
+            return
+        if p.intents == ["frustrated"]:
+            self.frustrated()
             return
         if p.intents and set(p.intents) <= {"greeting", "help"} and not said:
             self.ack.append(render("help", last_year=self.m.last_year))
@@ -395,6 +401,9 @@ class _Apply:
             self.then = "films"
             if "something_else" in p.intents:
                 self.ack.append("Something different, then.")
+                if len(self.before.shown) >= PASSED_OVER and not said:  # a third list turned down, nothing said:
+                    self.notes.append("If none of these is it either, tell me about a film you loved, an actor or "
+                                      "director, or the mood you are in, and I will aim closer.")  # ask what they want
         elif p.intents == ["no"] and not answering and not said and last_cards(self.s):
             self.then = "films"  # "nah", "no thank you, is not for me" with films on screen and no question:
             self.ack.append("Something different, then.")  # those films turned down, said back
@@ -645,20 +654,21 @@ class _Apply:
         self.s = dataclasses.replace(s, either=keep + tuple(new), accepted=accepted)
         self.got_it("; ".join(either_label(cat, g) for g in new) + (f" instead of {'; '.join(gone)}" if gone else ""))
 
-    def era(self, shift: str) -> None:
+    def era(self, shift: str, around: list[int] | None = None) -> None:
         """"something older" / "newer": the decades before (after) the one asked for, else (and
         after an earlier "older") the one the last list's films mostly come from; they replace
-        any era asked before."""
+        any era asked before. ``around``: the films (world items) to be older or newer than
+        ("more like #3 but newer"), whatever era was asked."""
         cat, s = self.m.catalog, self.s
         decades = [cat.value_index("decade", d) for d in cat.decades()]
         if not decades:  # a dataset without years
             self.notes.append("This catalog has no years for its films, so I cannot go by era.")
             return
-        asked = [v for v in s.accepted if v in decades]
-        spans = [g for g in s.either if set(g) & set(decades)]  # "older than the 80s" asked before
-        films = last_cards(s)
+        asked = [v for v in s.accepted if v in decades] if around is None else []
+        spans = [g for g in s.either if set(g) & set(decades)] if around is None else []  # "older than the 80s"
+        films = around or last_cards(s)
         fit = fitting(self.m.world, s.accepted, s.either)
-        films = [i for i in films if fit[i]] or films  # the close ones after them are not the era shown
+        films = around or [i for i in films if fit[i]] or films  # the close ones after them are not the era shown
         years = [y for y in sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in films) if y > 0]
         if shift == "newer" and not (asked or years or spans):  # "something more recent" first: the newest
             shift = "newest"
@@ -1086,6 +1096,19 @@ class _Apply:
         self.then = "stay"
         if THANKS_WORDS.search(text):
             self.then = "close"
+
+    def frustrated(self) -> None:
+        """ "are you even listening?": an apology, what the chat has understood so far, and how to
+        mend it; the films stay."""
+        cat, s = self.m.catalog, self.s
+        wanted = [label(self.m, v) for v in s.accepted] + [either_label(cat, g) for g in s.either]
+        unwanted = [label(self.m, v) for v in s.rejected]
+        said = "; ".join(filter(None, [", ".join(wanted), "no " + ", ".join(unwanted) if unwanted else ""]))
+        self.ack.append("Sorry, I am not getting it right. " + (f"So far I have: {said}." if said else
+                                                                   "I have nothing to go on yet.")
+                        + " Tell me what to change (\u201cno horror\u201d, \u201cforget the 80s\u201d), name a film "
+                          "you loved, or say \u201cstart over\u201d.")
+        self.then = "stay"
 
     def goodbye(self) -> None:
         """A goodbye gets a goodbye: no list again, no question."""

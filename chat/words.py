@@ -50,7 +50,11 @@ INTENTS: dict[str, list[str]] = {
             "what made you pick these", "what made u pick these", "why these ones", "why those"],
     "something_else": ["something else", "none of these", "something different", "not these", "none", "other films",
                        "different ones", "none of them", "none of those", "meh", "meh not really",
-                       "these suck", "they suck", "these are bad", "nope none"],
+                       "these suck", "they suck", "these are bad", "nope none", "still no", "still nope",
+                       "still nah", "still nothing", "nope still no", "no still no", "still none",
+                       "nope not those either",
+                       "no not those either", "nah not those either", "nope not these either", "no not these either",
+                       "none of these either", "nope none of these either", "not these either"],
     "restart": ["start over", "restart", "reset", "new search", "start again", "begin again", "clear",
                 "clean slate", "blank slate", "fresh start", "back to square one", "new plan", "start from scratch",
                 "start afresh", "from scratch", "new chat", "reboot", "start from zero", "from the top"],
@@ -294,7 +298,12 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "nephew", "niece", "nephews", "nieces", "shes", "hes", "theyre", "boomer", "boomers",
                             "nap", "naptime", "nearly", "search", "searching", "actually", "truly", "vibe", "vibes",
                             "lane", "cringe", "trash", "maybe", "slay", "slays", "slayed", "slaps", "bussin", "giving",
-                            "much"}  # ("watching with my nephew"; "argh autocorrect,
+                            "much",
+                            # a formal or old-fashioned hand: "Kindly show me the pictures you have with Miss Grace
+                            # Kelly", "I should be most grateful for a western starring Mr. Gregory Peck"
+                            "kindly", "pray", "grateful", "most", "pictures", "picture", "miss", "mr", "mrs", "ms",
+                            "dame", "sir", "joints", "nobodys", "topped", "nicely", "might", "teens"}
+# ("watching with my nephew"; "argh autocorrect,
 # i typed horror, meant humour")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name
 FILM_PARTS = {"twist", "twists", "ending", "end", "soundtrack", "music", "score", "acting", "cast", "story", "plot",
@@ -322,7 +331,7 @@ NEGATIVE = {"thumbsdown", "awful", "terrible", "boring", "sappy", "bad", "worst"
             "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped",
             "naff", "trash", "trashy", "mess", "joke", "snooze", "snoozefest", "shite", "shit", "dud", "disaster",
             "flop", "travesty", "abomination", "nonsense", "shallow", "drivel", "tosh", "vapid", "duds", "cringe",
-            "overwrought", "limp", "flat"}
+            "overwrought", "limp", "flat", "vetoed", "veto", "vetoes", "nixed", "nix"}  # ("she vetoed #1")
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint

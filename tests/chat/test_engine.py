@@ -2303,3 +2303,71 @@ def test_short_replies_and_an_age_asked_of_a_card_on_movielens(ml_engine, ml_mod
     state, shown = ml_engine.step(state, Text("something from the 40s"))
     state, reply = ml_engine.step(state, Text("is #2 in colour or black and white?"))
     assert reply.text.startswith(f"Most likely in black and white: it is from {shown.cards[1].year}")
+
+
+def test_what_a_seventh_person_at_the_app_found_on_movielens(ml_engine, ml_models):
+    """Round nineteen, from a helper at the app: "she vetoed #1" was explained, "hw long is #2"
+    asked for long films, "fine, #3" was "no preference", "we own #2 already" was a search,
+    "nope, not those either" answered the question, "thx bro" and "are you even listening" were
+    searches, "more like #3 but newer" ignored "newer", "Kieslowski, Tarkovsky" wanted one film
+    by both, "do you have Ghostbusters?" meant the 2016 remake, and "is #1 rated PG?" / "is #1 a
+    comedy?" / "is #2 on netflix?" got a list of facts and no answer."""
+    parse = ml_models.parser.parse
+    assert parse("she vetoed #1").pick == (0, "dislike") and not parse("she vetoed #1").intents
+    assert parse("hw long is #2").pick == (1, "about") and not parse("hw long is #2").accepted
+    assert parse("wat is #1 rated").pick == (0, "about")
+    assert parse("fine, #3").pick == (2, "like")
+    p = parse("we own #2 already")
+    assert p.pick == (1, "seen") and not p.wish
+    for text in ("nope, not those either", "still no"):
+        assert parse(text).intents == ["something_else"], text
+    assert parse("thx bro").intents == ["bye"]
+    for text in ("are you even listening", "this is useless", "that's not what i asked for"):
+        assert parse(text).intents == ["frustrated"], text
+    assert parse("hi! me and my girlfriend can't agree on a movie").intents == ["greeting", "more"]
+    assert parse("i can't decide between alien and aliens").intents == ["which"]
+    p = parse("I'm into Kieslowski, Tarkovsky")
+    assert not p.accepted and p.alternatives == [(("director", "Krzysztof Kieślowski"),
+                                                  ("director", "Andrei Tarkovsky"))]
+    assert parse("films by joel coen and ethan coen").accepted == [("director", "Joel Coen"),
+                                                                     ("director", "Ethan Coen")]  # they share films
+    p = parse("do you have Ghostbusters?")
+    assert [ml_models.parser.outside[j].year for _, j, _ in p.outside] == [1984]
+    assert [u for u in parse("What About Bob (1991)").unknown_titles] == ["What About Bob"]
+
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("sci-fi"))
+    third = shown.cards[2]
+    state, newer = ml_engine.step(state, Text("more like #3 but newer"))
+    assert f"newer than the {third.year // 10 * 10}s" in newer.text
+    assert newer.cards and all(c.year // 10 > third.year // 10 for c in newer.cards)
+    state, reply = ml_engine.step(state, Text("are you even listening"))
+    assert reply.text.startswith("Sorry, I am not getting it right. So far I have: Sci-Fi")
+    assert [c.item_id for c in reply.cards] == [c.item_id for c in newer.cards]  # the films stay
+
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy"))
+    cat = ml_models.catalog
+    rating = lambda c: cat.values_of(cat.item_index(c.item_id), "mpaa")
+    k = next(k for k, c in enumerate(shown.cards) if rating(c))
+    state, reply = ml_engine.step(state, Text(f"is #{k + 1} rated PG?"))
+    r = rating(shown.cards[k])[0]
+    assert reply.text.startswith("Yes, it is rated PG." if r == "rated PG" else f"No: it is {r}.")
+    state, reply = ml_engine.step(state, Text(f"is #{k + 1} a comedy?"))
+    assert reply.text.startswith("Yes, it is listed as comedy")
+    state, reply = ml_engine.step(state, Text(f"is #{k + 1} a western?"))
+    assert reply.text.startswith("No: it is listed as")
+    state, reply = ml_engine.step(state, Text("is #2 on netflix?"))
+    assert reply.text.startswith("I do not know where films are streaming")
+    assert [c.item_id for c in reply.cards] == [c.item_id for c in shown.cards]  # the films stay
+
+
+def test_none_of_these_again_asks_what_the_person_wants_on_movielens(ml_engine):
+    """A third list turned down with nothing said also asks for something to go on."""
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("a comedy"))
+    state, reply = ml_engine.step(state, Text("none of these"))
+    assert "aim closer" not in reply.text
+    state, reply = ml_engine.step(state, Text("nope, not those either"))
+    state, reply = ml_engine.step(state, Text("still no"))
+    assert "tell me about a film you loved" in reply.text and reply.cards
