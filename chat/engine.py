@@ -49,6 +49,9 @@ UNDO_DEPTH = 10
 LEAD_PLACES = 4  # an actor asked for among a film's first four billed names leads it; further down, a part
 YEAR_POOL = 3  # "the newest comedies": the 3 × 5 newest that fit, the best believed of them first
 CARDS = 5  # films shown per list
+# under a rating ceiling ("PG max"), the kinds whose films of unknown rating are not offered as close ones
+ADULT_KINDS = {"Horror", "Crime", "Thriller", "War", "Film-Noir"}
+MILD_RATINGS = {("mpaa", "rated G"), ("mpaa", "rated PG"), ("mpaa", "rated PG-13")}
 NOT_KNOWN_MILD = "None of the films below has its age rating on record, so I cannot promise they are mild."
 POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that it recommends
 PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
@@ -485,7 +488,20 @@ class Engine:
                 for v in self.m.catalog.values_of_type("mpaa"):
                     if values[int(v)][1] not in kinds:
                         ruled_out[self.m.world.items_with(int(v))] = True
+        ceiling = [g for g in ds.either if {values[v][0] for v in g} == {"mpaa"} and not {values[v][1] for v in g}
+                   & {"rated R", "rated NC-17"}] + [(v,) for v in ds.accepted if values[v] in MILD_RATINGS]
         full = cards.fitting(self.m.world, ds.accepted, ds.either) & np.isfinite(logb) & ~ruled_out
+        if ceiling:  # "PG max": a film of unknown rating of a kind that is mostly rated R is no close card
+            asked = {values[v][1] for v in ds.accepted if values[v][0] == "genre"}
+            rated = np.zeros(len(logb), dtype=bool)
+            for v in self.m.catalog.values_of_type("mpaa"):
+                rated[self.m.world.items_with(int(v))] = True
+            for g in ADULT_KINDS - asked:
+                v = self.m.catalog.find_value("genre", g)
+                if v is not None:
+                    kind = np.zeros(len(logb), dtype=bool)
+                    kind[self.m.world.items_with(v)] = True
+                    ruled_out |= kind & ~rated
         idx = np.flatnonzero(full)
         doubted = self._doubted(idx, ds.accepted)
         # not shown before first, then films a second source agrees have the genres asked for (not

@@ -62,7 +62,7 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies",
                      "good cry", "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart",
                      "breaks my heart", "heartbreaking", "heartbreaker", "to cry to", "to cry", "cry to",
-                     "a cry", "cry my eyes out", "sob", "to sob to", "ugly cry"), (("Drama",), ("Drama",))),
+                     "a cry", "to sob to"), (("Drama",), ("Drama",))),
     # ("no tearjerkers": no drama; "i want my heart broken tonight")
     **dict.fromkeys(("cop", "cops", "cop film", "cop movie", "cop films", "cop movies", "police", "police drama",
                      "detective story", "crime story"), (("Crime",), ("Crime",))),  # "a gritty cop film"
@@ -118,7 +118,7 @@ MOOD_CLASHES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies",
                      "good cry", "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart",
                      "breaks my heart", "heartbreaking", "heartbreaker", "to cry to", "to cry", "cry to",
-                     "a cry", "cry my eyes out", "sob", "to sob to", "ugly cry"), _TEARS),
+                     "a cry", "to sob to"), _TEARS),
     **dict.fromkeys(("sad", "depressing", "bleak", "grim", "heavy", "downer"), _GLOOM),
     **dict.fromkeys(("scare me", "scare the pants off", "scare the pants off me", "scare the hell out of me",
                      "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",
@@ -592,6 +592,8 @@ class Lexicon:
         for alias, name in STAGE_NAMES.items():  # "bogie", "dame judi": where the catalog has them
             if phrase(name) in self.persons:
                 self.persons.setdefault(phrase(alias), self.persons[phrase(name)])
+                if alias.split()[0] in ("dame", "sir"):  # "dame maggie smith": the title and the whole name
+                    self.persons.setdefault(phrase(f"{alias.split()[0]} {name}"), self.persons[phrase(name)])
 
         # a director's surname alone (3+ films), when no other director or actor with 5+ films
         # shares it and it is not an ordinary word

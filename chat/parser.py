@@ -242,17 +242,26 @@ class Parse:
                     or self.unknown_people or self.absent_nations)
 
 
+def _era_slip(m: re.Match) -> str:
+    said = m.group(0).lower()
+    if said in ("oldr", "newr"):
+        return {"oldr": "older", "newr": "newer"}[said]
+    return "not too old" if said.split()[0] in ("nt", "not") else "too old"
+
+
 def clean(text: str) -> tuple[str, bool]:
     """The part of ``text`` that is read (``MAX_CHARS``) with control characters removed."""
     text = text if isinstance(text, str) else str(text)
     cut = len(text) > MAX_CHARS
-    text = re.sub(r"([a-zA-Z])\1{2,}", r"\1", text[:MAX_CHARS])  # "heyyy", "sooo good"
+    text = re.sub(r"\b[mM]{3,}\b", "mm", text[:MAX_CHARS])  # "mmm these are ok": no film *M*
+    text = re.sub(r"([a-zA-Z])\1{2,}", r"\1", text)  # "heyyy", "sooo good"
     text = QUESTION_SLIP.sub(lambda m: QUESTION_WORDS[m.group(0).lower()], text)  # "hw long is #2", "wat is #1 rated"
     text = CARD_RANGE.sub(lambda m: " and ".join(str(k) for k in range(int(m.group(1)), int(m.group(2)) + 1))
                           if m.group(1) < m.group(2) else m.group(0), text)  # "watched 1-3": cards 1, 2 and 3
     text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
     text = NUMBER_WORD.sub(lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}", text)  # "number four": 4
     text = SHORT_YEAR.sub(lambda m: f"19{m.group(1)}", text)  # "'68 to '72": 1968 to 1972
+    text = ERA_SLIP.sub(_era_slip, text)  # "oldr", "nt 2 old"
     text = AS_LONG_AS.sub("if", text)  # "as long as it is suitable": a condition, not a long film
     text = ISNT_ASKED.sub("is", text)  # "isnt Sleepless in Seattle a Meg Ryan film too?": a question, no refusal
     return "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in text), cut
@@ -281,7 +290,9 @@ AGED_RE = re.compile(rf"\b(aged?|ages)\s+({_NUMBER_WORD}(?:\s*(?:and|&|,)\s*{_NU
 MINUTES_RE = re.compile(rf"\b(under|over|about|around|less than|more than|no more than|at most|max)\s+"
                         rf"({_NUMBER_WORD})\s+(minutes|mins)\b", re.IGNORECASE)
 OWN_AGE_RE = re.compile(rf"\b(?:i'?m|i am)\s+(?:{_NUMBER_WORD})(?:\s+(?:years?|yrs?)(?:\s+old)?)?"
-                        r"(?=\s*(?:[,.!?;]|$|and\b))", re.IGNORECASE)
+                        r"(?=\s*(?:[,.!?;]|$|and\b))|"  # "a lady of some seventy-three years": an age, no 1970s
+                        rf"\bof\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?(?:{_NUMBER_WORD})\s+years?"
+                        r"(?:\s+(?:old|of age))?\b", re.IGNORECASE)
 # "what's mystery science theater?": a film asked about by name
 WHAT_IS_RE = re.compile(r"^\s*(?:so\s+|wait\s+|and\s+)?what(?:'?s| is| was)\s+(?P<film>[^?]{2,60}?)\s*\?+\s*$",
                         re.IGNORECASE)
@@ -308,6 +319,9 @@ QUESTION_WORDS = {"hw": "how", "wat": "what", "wut": "what", "wht": "what", "wat
                   "whts": "whats"}
 QUESTION_SLIP = re.compile(r"\bhw\b(?=\s+(?:long|old|many|much|is|was|about|do|does|did|scary|violent)\b)|"
                            r"\b(?:wat|wut|wht|wats|wuts|whts)\b", re.IGNORECASE)
+# an era typed in a hurry: "oldr", "newr", "nt 2 old" (not too old: newer; not Scream 2)
+ERA_SLIP = re.compile(r"\b(?:oldr|newr|(?:(?:nt|not)\s+)?(?:2|too|to)\s+old)\b(?!\s+(?:films?|movies?|ones?))",
+                      re.IGNORECASE)
 SHORT_YEAR = re.compile(r"(?<![\w'])['\u2019]([2-9]\d)\b(?!['\u2019]?s\b)")  # "'68" ("the '80s" is a decade already)
 # a year or decade said by what happened in the person's life ("the year i was born, 1966", "the decade i left
 # school in"): the year says the era, the rest is no wish
@@ -570,9 +584,11 @@ COMPARATIVES = {"scarier": "scariest", "funnier": "funniest", "longer": "longest
 COMPARATIVE_RE = re.compile(r"\b(" + "|".join(map(re.escape, [*COMPARATIVES, *COMPARATIVES.values()])) + r")\b",
                             re.IGNORECASE)
 # "which is the scariest?", "which one's the shortest": a comparison among the films shown
-WHICH_RE = re.compile(r"^\s*(?:ok\s+|so\s+|and\s+)?which(?: one| film| movie)?(?: of (?:these|them|those))?\s*"
-                      r"(?:is|'s|s|would be)\s+(?:the\s+)?(scariest|funniest|longest|shortest|oldest|newest|best|"
-                      r"saddest|darkest|most violent|least scary|most recent)(?:\s+(?:one|film|movie))?"
+WHICH_RE = re.compile(r"^\s*(?:ok\s+|so\s+|and\s+)?(?:which(?: one| film| movie)?(?: of (?:these|them|those))?\s*"
+                      r"(?:is|'s|s|would be)|what(?:'?s| is))\s+(?:the\s+)?(scariest|funniest|longest|shortest|"
+                      r"oldest|newest|best(?= rated| reviewed| one| of| film| movie|\s*[?.!]*\s*$)|"
+                      r"saddest|darkest|most violent|least scary|most recent)(?:\s+(?:rated|reviewed))?"
+                      r"(?:\s+(?:one|film|movie))?"
                       r"(?:\s+(?:of (?:these|them|those)|here|there|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 # a verdict in other words: "neither did much for me", "it did nothing for me", "didn't do anything for me"
 NOTHING_FOR_ME_RE = re.compile(r"\b(?:(?:both|it|they|that|which) )?(?:did|do|does) (?:nothing|little|not much)"
@@ -679,6 +695,9 @@ SUBTITLES_OK_RE = re.compile(r"\b(?:fine|ok|okay|happy|good|alright|cool|don'?t 
                              r"\bsubtitles (?:are|r) (?:fine|ok|okay|alright|no problem)\b|"
                              r"\bsubtitles? (?:is|are) fine\b",
                              re.IGNORECASE)
+# a film not in English: "something foreign", "with subtitles", "world cinema"
+FOREIGN_RE = re.compile(r"\b(?:foreign(?:[- ]language)?|subtitled|(?:with|w/|got) subtitles|subtitles|non[- ]?english|"
+                        r"world cinema|international cinema|not in english)\b", re.IGNORECASE)
 # no subtitles, in other words: a film in English
 SUBTITLES_NO_RE = re.compile(r"\bsubtitles? (?:are|is|r) (?:a (?:hard |big |firm )?no|out|a dealbreaker|not (?:ok|okay|"
                              r"an option|happening))\b|\b(?:hate|can'?t (?:do|stand)|no to) subtitles\b", re.IGNORECASE)
@@ -812,7 +831,9 @@ SPANISH_PHRASES = (
     ("algo de", "something"), ("para llorar", "to cry"), ("para reír", "to laugh"), ("para reir", "to laugh"),
     ("a gusto", ""),
     ("de siempre", "ever"), ("la vieja de", "the old"), ("el viejo de", "the old"),
-    ("con mis", "with my"),
+    ("con mis", "with my"), ("y que no sea", "but not"), ("que no sea", "not"), ("de disney", "disney"),
+    ("que no sean", "not"), ("que sea", ""), ("algo más", "something more"),
+    ("más reciente", "more recent"), ("mas reciente", "more recent"), ("más recientes", "more recent"),
     ("y la verdad", "and honestly"), ("la verdad", "honestly"), ("nada de", "no"),
     ("ninguna de estas", "none of these"),
     ("ninguna de esas", "none of these"), ("dibujos animados", "animated"), ("es mi", "is my"),
@@ -833,13 +854,15 @@ SPANISH_WORDS = {
     "vaqueros": "westerns", "primos": "cousins", "niños": "kids", "ninos": "kids", "sí": "yes", "vista": "seen",
     "visto": "seen", "encantó": "loved", "encanto": "loved", "odio": "hate", "gusta": "like", "gustó": "liked",
     "gusto": "liked", "años": "years", "anos": "years", "setenta": "70s", "ochenta": "80s", "noventa": "90s",
-    "sesenta": "60s", "cincuenta": "50s",
+    "sesenta": "60s", "cincuenta": "50s", "más": "more", "mas": "more", "reciente": "recent", "recientes": "recent",
+    "pero": "but", "amigo": "friend", "amiga": "friend", "nueva": "new", "nuevas": "new", "antigua": "old",
+    "antiguas": "old", "corta": "short", "cortas": "short", "larga": "long", "largas": "long",
 }
 SPANISH_MARKERS = {"quiero", "algo", "películas", "peliculas", "película", "pelicula", "pelis", "anoche", "malísima",
                    "malisima", "malísimo", "aburrida", "aburrido", "enséñame", "ensename", "muéstrame", "muestrame",
                    "gracias", "favorita", "miedo", "mejor", "otra", "igual", "español", "espanol", "llorar", "primos",
                    "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
-                   "niños", "acción"}
+                   "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea"}
 SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
 SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
                                                                                           reverse=True))
@@ -856,6 +879,17 @@ def from_spanish(text: str) -> str:
     return SPANISH_WORD_RE.sub(lambda m: SPANISH_WORDS[m.group(0).lower()], text)
 
 
+# how much of what is refused: no words to keep back ("nothing even slightly romantic")
+INTENSIFIERS = {"even", "slightly", "remotely", "vaguely", "overly", "particularly", "especially", "at", "all",
+                "whatsoever", "in", "the", "least"}
+# a child's age as typed ("14yo", "8yr"): who is watching, no wish
+AGE_TOKEN = re.compile(r"^\d{1,2}(?:yo|yos|yr|yrs|y)$")
+# "I found The Piano rather tedious": a verdict on the film, as "The Piano was tedious"
+FOUND_IT_RE = re.compile(r"\b(?:i|we)\s+(?:found|thought)\s+(?P<x>[^,.;!?]{2,60}?)\s+(?:(?:rather|really|so|quite|"
+                         r"very|pretty|a bit|kinda|incredibly|utterly|terribly|truly|a little|extremely)\s+)?"
+                         r"(?P<adj>[a-z]+)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
+BAD_WORDS_RE = re.compile(r"\bno (?:bad words|swearing|swear words|cursing|cussing|bad language|foul language|"
+                          r"profanity|f[- ]?bombs)\b", re.IGNORECASE)
 # idioms that say plainly what the parser reads word by word: (pattern, plain words), in order
 IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "i'd rather watch paint dry than a war film", "... eat my own socks than sit through batman forever again"
@@ -875,6 +909,10 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"no \g<x>"),
     (r"\b(?:won'?t|wont|will not|wouldn'?t|wouldnt|would not)\s+touch\b", "do not want"),  # "won't touch anything g"
     (r"^\s*(?:i'?m|i am|im)\s+afraid,?\s+", ""),  # "I'm afraid I have already seen the first two."
+    # "the little one gets scared of loud monsters": nothing scary (not "mobsters", a crime film)
+    (r"\b(?:gets?|is|are|'s|'re|get)\s+(?:easily\s+|really\s+|very\s+|a bit\s+)?(?:scared|frightened|spooked)\s+"
+     r"(?:of|by)\s+[^,.;!?]+", ", nothing scary"),
+    (r"^\s*(?:i|we)\s+(?:must|have to|gotta|got to|should)\s+(?:confess|admit|say)\b,?\s*(?:that\s+)?", ""),
     (r"\b(?:they'?ve|we'?ve|theyve|weve)\s+both\s+seen\b", "seen"),
     (r"^\s*no to all of (?:these|those|them)\b", "no, none of these"),  # "no to all of these, and no musicals"
     (r"^\s*(?:that'?s|thats|it'?s|its) a no from (?:me|us) on all of (?:them|these|those)\b", "no, none of these"),
@@ -1421,6 +1459,10 @@ class Parser:
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
         for idiom, plain in IDIOMS:  # "westerns? i'll pass": no westerns
             text = idiom.sub(plain, text)
+        # "no bad words": nothing rated R, unless a child's age says what suits them ("my daughter is turning 7")
+        text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
+        text = FOUND_IT_RE.sub(lambda m: f"{m.group('x')} was {m.group('adj')}" if m.group("adj").lower() in (
+            POSITIVE | NEGATIVE | PRAISE | COMPLAINTS) else m.group(0), text)  # "i found the piano rather tedious"
         text = SAW_ALREADY_RE.sub("seen already", text)  # second-language English: "#1 I see already"
         text = WHO_PLAYS_RE.sub("who is in", text)  # "#2 who play?", "who plays in it"
         text = MORE_OLD_RE.sub(lambda m: "older" if m.group(1).lower() == "old" else "newer", text)  # "more old"
@@ -1827,6 +1869,7 @@ class Parser:
             out.intents = [i for i in out.intents if i != "more"] + ["why"]  # "why that one, i hate musicals":
             # explain it, and no musicals ("why you show me this?" asks for no more films)
             r.keep_leftover(lambda t, k: k or t not in ("why", "y", "that", "this", "one"))
+        r.keep_leftover(lambda t, k: not AGE_TOKEN.match(t))  # "my 14yo is with us": who watches
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
         if "why" in out.intents and WHY_THAT_RE.match(text):  # "why you show me this? ...": no request for films
@@ -2000,6 +2043,14 @@ class Parser:
             out.accepted += [english] if english not in out.accepted else []
             if not (out.alternatives or out.liked or out.era or len(out.accepted) > 1):
                 out.wish = ""
+        elif FOREIGN_RE.search(text) and english in self._vocab and english not in out.accepted + out.rejected:
+            foreign = {t for m in FOREIGN_RE.finditer(text) for t in tokens(m.group(0))}
+            refused = re.search(r"\b(?:no|nothing|not|never|without|hate|don'?t|dont)\b[^,.;!?]{0,12}\b(?:foreign|"
+                                r"subtitle)", text, re.IGNORECASE)  # "nothing foreign": in English
+            (out.accepted if refused else out.rejected).append(english)  # "something foreign, with subtitles"
+            r.keep_leftover(lambda t, k: t not in foreign)
+            if not r.leftover or set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS:
+                out.wish, out.unwish = "", ""
         if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
             out.intents = [i for i in out.intents if i != "something_else"]
         if out.accepted and ONLY_THAT_RE.match(text):  # "only tarantino please", "just comedy": that one, not the
@@ -2112,7 +2163,7 @@ class Parser:
         negated = {k for k, c in enumerate(r.clauses) if opens_refusing(c.toks) and opens_refusing(typed[k])}
         ends = {k: set(phrase) for k, c in enumerate(r.clauses) for phrase in [_refused_at_end(c.toks)] if phrase}
         negated |= set(ends)  # "films with too much talking are a no": a refusal said after the words
-        plain = NO_WISH | GENERIC_FILM_WORDS
+        plain = NO_WISH | GENERIC_FILM_WORDS | INTENSIFIERS  # ("nothing even slightly romantic": no romance)
         said = [(t, k) for t, k in zip(r.leftover, r.leftover_clause) if t not in plain | ends.get(k, set())]
         refused = list(r.refused) + [t for t, k in said if k in negated]
         if refused:

@@ -331,6 +331,8 @@ class _Apply:
             self.then = "decide"  # "why that one, i hate musicals": the card explained, and no musicals now
         answering = self.s.question is not None and bool({"yes", "no", "any"} & set(p.intents) or p.accepted
                                                          or p.rejected or p.alternatives)
+        if answering and "something_else" in p.intents and not (p.accepted or p.rejected or p.alternatives):
+            answering = False  # "no, none of those": the films turned down, not every answer to the question
         taken: set[str] = set()
         if answering:
             taken = self.answer(p)
@@ -550,7 +552,9 @@ class _Apply:
             accepted, either = tuple(yes), ()
         world = self.m.world
         named_again = {kind(v) for v in yes} & {kind(v) for v in accepted if v not in yes}
-        if named_again and not fitting(world, accepted, either).any() and fitting(world, yes, ()).any():
+        if named_again and not fitting(world, accepted, either).any() and (
+                fitting(world, yes, ()).any() or "person" in named_again):  # ("john wayne westerns" after marilyn
+            # monroe: no john wayne western is known either, and still she is not wanted with him)
             # a new request that no film shares with the old one, naming again a kind of value
             # asked before ("animated films for my kids" ... "anything with harrison ford thats sci
             # fi"; "directed by tarantino" ... "with jim carrey"): the new values win. The old ones
@@ -577,9 +581,10 @@ class _Apply:
         if no:
             # "No Animation, and nothing over 2 hours.": a length, rating or critics' band is "nothing …"
             graded = [v for v in no if self.m.catalog.attr_values[v][0] in ("runtime", "critics", "mpaa")]
-            plain = [v for v in no if v not in graded]
+            spoken = [v for v in no if self.m.catalog.attr_values[v][0] == "language"]  # "not in English"
+            plain = [v for v in no if v not in graded and v not in spoken]
             said = [f"{w} {join_words((label(self.m, v) for v in vs), 'or')}"
-                    for w, vs in (("no", plain), ("nothing", graded)) if vs]
+                    for w, vs in (("no", plain), ("nothing", graded), ("not in", spoken)) if vs]
             line = ", and ".join(said)
             self.ack.append(line[0].upper() + line[1:] + ".")
 

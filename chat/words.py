@@ -168,7 +168,8 @@ CHILD = r"(?:son|daughter|kids?|nephews?|nieces?|grand(?:sons?|daughters?|kids?|
         r"toddlers?|" \
         r"children|child|youngest|eldest)"
 CHILD_AGE_RE = re.compile(
-    r"\b" + CHILD + r"\b[^.?!;]{0,20}?\b(?:(?:he|she|they|who)(?:'?s|'?re| is| are)|is|are|aged?)\s+(\d{1,2})\b"
+    r"\b" + CHILD + r"\b[^.?!;]{0,20}?\b(?:(?:he|she|they|who)(?:'?s|'?re| is| are)|is|are|aged?|(?:is\s+)?turning|"
+    r"turns|just turned|will be)\s+(\d{1,2})\b"
     r"(?!\s*(?:s\b|0s|mins?|minutes|hours?|hrs?|%))"
     r"|\b(\d{1,2})[- ]?(?:yo|y/o|years?[- ]olds?|yrs?[- ]olds?)\b"
     # the ages right after the children ("w my kids 6 and 11", "my kids, aged 7 and 9")
@@ -302,7 +303,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             # a formal or old-fashioned hand: "Kindly show me the pictures you have with Miss Grace
                             # Kelly", "I should be most grateful for a western starring Mr. Gregory Peck"
                             "kindly", "pray", "grateful", "most", "pictures", "picture", "miss", "mr", "mrs", "ms",
-                            "dame", "sir", "joints", "nobodys", "topped", "nicely", "might", "teens"}
+                            "dame", "sir", "joints", "nobodys", "topped", "nicely", "might", "teens",
+                            "slightly", "remotely", "vaguely", "whatsoever", "little"}
 # ("watching with my nephew"; "argh autocorrect,
 # i typed horror, meant humour")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name
@@ -397,6 +399,7 @@ want wanna would like looking look for please show give find recommend recommend
 really very so too kind sort type genre style one ones also only more less lot lots good great nice ok okay
 thing things stuff about can could should will let lets get got have has had do does did am directed starring
 made set tonight today night evening weekend mood feel feeling something else time pick tell yes no not
+monday tuesday wednesday thursday friday saturday sunday
 dont isnt nothing without hate hated loved love liked enjoyed adored similar such fan favourite favorite
 vibes vibe vibey esque ish along guess reckon probably prob prolly suppose imo tbh ngl rn number creeps
 ideally preferably whole part anymore matter fine director actor actress add same already last week ago

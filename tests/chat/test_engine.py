@@ -2371,3 +2371,49 @@ def test_none_of_these_again_asks_what_the_person_wants_on_movielens(ml_engine):
     state, reply = ml_engine.step(state, Text("nope, not those either"))
     state, reply = ml_engine.step(state, Text("still no"))
     assert "tell me about a film you loved" in reply.text and reply.cards
+
+
+def test_what_an_eighth_person_at_the_app_found_on_movielens(ml_engine, ml_models):
+    """Round nineteen, a second helper: a parent's "PG max" filled the list with close films of
+    unknown rating such as *The Devil's Advocate*, "scared of loud monsters" was read as
+    "mobsters" (crime), "my daughter is turning 7" was no child, "no, none of those" refused
+    every era offered, a new star after Marilyn Monroe was wanted with her, "what's the best
+    rated one of these?" started a new search, and "of some seventy-three years" was the 1970s."""
+    parse = ml_models.parser.parse
+    p = parse("My daughter is turning 7 and has friends for a sleep over Saturday, nothing scary, no bad words")
+    assert p.accepted == [("genre", "Children's")] and p.rejected == [("genre", "Horror")] and not p.unknown_titles
+    assert parse("no bad words please").rejected == [("mpaa", "rated R")]
+    p = parse("the little one gets scared of loud monsters tho")
+    assert p.rejected == [("genre", "Horror")] and not p.accepted
+    assert parse("what's the best rated one of these?").intents == ["which"]
+    assert ("decade", "1970s") not in parse("a comedy of manners for a lady of some seventy-three years").accepted
+    assert parse("nt 2 old").era == "newer" and not parse("nt 2 old").liked
+    assert parse("oldr").era == "older"
+    assert parse("gracias amigo").intents == ["bye"]
+    assert parse("mmm these are ok pero algo más reciente?").era == "newer"
+    assert not parse("mmm these are ok").liked  # (not the film *M*)
+    p = parse("a foreign film")
+    assert p.rejected == [("language", "English")] and not p.wish
+    assert parse("nothing foreign").accepted == [("language", "English")]
+
+    cat = ml_models.catalog
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("boys, 6 and 9, they love dinosaurs and robots. PG max"))
+    state, reply = ml_engine.step(state, Text("any crime films?"))
+    adult = {"Horror", "Crime", "Thriller", "War", "Film-Noir"} - {"Crime"}
+    for c in reply.cards:  # a close film of unknown rating is never of a kind mostly rated R
+        i = cat.item_index(c.item_id)
+        assert cat.values_of(i, "mpaa") or not set(cat.values_of(i, "genre")) & adult, c.title
+
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy"))
+    assert shown.question is not None
+    state, reply = ml_engine.step(state, Text("no, none of those"))
+    assert "Noted, not" not in reply.text and reply.text.startswith("Something different, then.")
+
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("something with marilyn monroe"))
+    state, reply = ml_engine.step(state, Text("John Wayne westerns"))
+    assert "instead of Marilyn Monroe" in reply.text
+    assert cat.find_value("cast", "Marilyn Monroe") not in state.accepted
+    assert cat.find_value("cast", "John Wayne") in state.accepted
