@@ -722,7 +722,8 @@ TWO_WISHES_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.*\b(?:i|we){_WANTS}|\b(?:i|we
 # "anything by the director of silence of the lambs?", "more by the same director as the first one": the
 # director (or lead) of a film named, or of a card named by its place
 PERSON_OF_FILM_RE = re.compile(r"\b(?:by|from|with)\s+the\s+(?:same\s+)?(?P<role>director|maker|filmmaker|star|lead|"
-                               r"actor|actress|guy)s?\s+(?:of|as(?: in)?|from|who (?:made|did|directed))\s+"
+                               r"actor|actress|guy|bloke|man|woman|lady|chap|fella|fellow|person|one)s?\s+"
+                               r"(?:of|as(?: in)?|from|who (?:made|did|directed))\s+"
                                r"(?P<film>[^?.!,]{1,60})|\bsame (?P<role2>director|star|lead|actor|actress)s?\s+as\s+"
                                r"(?P<film2>[^?.!,]{1,60})", re.IGNORECASE)
 PERSON_REF_RE = re.compile(
@@ -888,6 +889,10 @@ AGE_TOKEN = re.compile(r"^\d{1,2}(?:yo|yos|yr|yrs|y)$")
 FOUND_IT_RE = re.compile(r"\b(?:i|we)\s+(?:found|thought)\s+(?P<x>[^,.;!?]{2,60}?)\s+(?:(?:rather|really|so|quite|"
                          r"very|pretty|a bit|kinda|incredibly|utterly|terribly|truly|a little|extremely)\s+)?"
                          r"(?P<adj>[a-z]+)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
+# "is 2001 here?", "do you have 1941?": a film whose title is a year, asked for by it
+YEAR_TITLE_ASKED = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?P<ask>is|do (?:you|u) have|have (?:you|u) got|got|any)\s+"
+                              r"(?P<y>1[89]\d\d|20\d\d)(?=\s+(?:here|there|in (?:there|here|the catalog|your "
+                              r"catalog|your list|stock))?\s*\?+)", re.IGNORECASE)
 BAD_WORDS_RE = re.compile(r"\bno (?:bad words|swearing|swear words|cursing|cussing|bad language|foul language|"
                           r"profanity|f[- ]?bombs)\b", re.IGNORECASE)
 # idioms that say plainly what the parser reads word by word: (pattern, plain words), in order
@@ -909,6 +914,9 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"no \g<x>"),
     (r"\b(?:won'?t|wont|will not|wouldn'?t|wouldnt|would not)\s+touch\b", "do not want"),  # "won't touch anything g"
     (r"^\s*(?:i'?m|i am|im)\s+afraid,?\s+", ""),  # "I'm afraid I have already seen the first two."
+    (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),
+    (r"^\s*is\s+(?!(?:it|this|that|anyone|anybody|someone|somebody|there)\b)(?P<x>[^?]{2,60}?)\s+(?:here|there|on here|"
+     r"in here)\s*\?+\s*$", r"do you have \g<x>?"),  # "is titanic here?"  # "why not Apocalypse Now?": a film put forward
     # "the little one gets scared of loud monsters": nothing scary (not "mobsters", a crime film)
     (r"\b(?:gets?|is|are|'s|'re|get)\s+(?:easily\s+|really\s+|very\s+|a bit\s+)?(?:scared|frightened|spooked)\s+"
      r"(?:of|by)\s+[^,.;!?]+", ", nothing scary"),
@@ -1461,6 +1469,7 @@ class Parser:
             text = idiom.sub(plain, text)
         # "no bad words": nothing rated R, unless a child's age says what suits them ("my daughter is turning 7")
         text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
+        text = YEAR_TITLE_ASKED.sub(self._year_title, text)  # "Is 2001 here?": 2001: A Space Odyssey
         text = FOUND_IT_RE.sub(lambda m: f"{m.group('x')} was {m.group('adj')}" if m.group("adj").lower() in (
             POSITIVE | NEGATIVE | PRAISE | COMPLAINTS) else m.group(0), text)  # "i found the piano rather tedious"
         text = SAW_ALREADY_RE.sub("seen already", text)  # second-language English: "#1 I see already"
@@ -1593,8 +1602,9 @@ class Parser:
             named = (of_film.group("film") or of_film.group("film2")).strip()
             index = _place_of(named)
             film = self._film_named(tokens(named)) if index is None else None
-            if film is not None or index is not None:
-                return Parse(person_ref="director" if role in ("director", "maker", "filmmaker") else "cast",
+            if film is not None or index is not None:  # ("the bloke who directed trainspotting": its director)
+                made = re.search(r"\bwho (?:made|directed)\b", of_film.group(0), re.IGNORECASE)
+                return Parse(person_ref="director" if role in ("director", "maker", "filmmaker") or made else "cast",
                              ref_film=film, ref_place=index, truncated=truncated)
         question = FACT_QUESTION.search(text)
         one_with = ONE_WITH_RE.search(text)
@@ -2301,6 +2311,12 @@ class Parser:
         scratch = Parse()
         self._read(text, scratch)
         return list(dict.fromkeys(scratch.liked + scratch.disliked + scratch.seen + scratch.not_now))
+
+    def _year_title(self, m: re.Match) -> str:
+        """"is 2001 here?" -> "is 2001: A Space Odyssey here?" when one catalog title is that year."""
+        year = m.group("y")
+        titles = [t for t in self.catalog.titles if re.match(rf"{year}\b(?!\s*\()", t)]
+        return f"{m.group('ask')} {titles[0]}" if len(titles) == 1 else m.group(0)
 
     def _together(self, values: list[Value]) -> bool:
         """Whether some film of the catalog has all of ``values``."""
