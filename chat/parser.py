@@ -834,6 +834,8 @@ SPANISH_PHRASES = (
     ("de siempre", "ever"), ("la vieja de", "the old"), ("el viejo de", "the old"),
     ("con mis", "with my"), ("y que no sea", "but not"), ("que no sea", "not"), ("de disney", "disney"),
     ("que no sean", "not"), ("que sea", ""), ("algo más", "something more"),
+    ("la más corta", "the shortest"), ("la mas corta", "the shortest"), ("el más corto", "the shortest"),
+    ("más corta", "shortest"), ("la más larga", "the longest"), ("la mejor", "the best"), ("una peli", "a film"),
     ("más reciente", "more recent"), ("mas reciente", "more recent"), ("más recientes", "more recent"),
     ("y la verdad", "and honestly"), ("la verdad", "honestly"), ("nada de", "no"),
     ("ninguna de estas", "none of these"),
@@ -870,9 +872,34 @@ SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in s
                              + r")(?![\w'])", re.IGNORECASE)
 
 
+# the same for French, smaller: "je prends le premier", "merci beaucoup, the first one c'est parfait"
+FRENCH_PHRASES = (
+    ("je prends le premier", "i'll take the first one"), ("je prends la première", "i'll take the first one"),
+    ("je prends le deuxième", "i'll take the second one"), ("je prends le second", "i'll take the second one"),
+    ("je prends le troisième", "i'll take the third one"), ("je prends le dernier", "i'll take the last one"),
+    ("je prends", "i'll take"), ("c'est parfait", "is perfect"),
+    ("merci beaucoup", "thanks"), ("le premier", "the first one"), ("la première", "the first one"),
+    ("le deuxième", "the second one"), ("le troisième", "the third one"), ("le dernier", "the last one"),
+    ("un film", "a film"), ("des films", "films"), ("quelque chose", "something"), ("je veux", "i want"),
+    ("je voudrais", "i'd like"), ("pas de", "no"), ("déjà vu", "seen already"), ("bonsoir", "good evening"),
+    ("bonjour", "hello"), ("s'il vous plaît", "please"), ("s'il te plaît", "please"), ("avec", "with"),
+    ("français", "french"), ("française", "french"), ("anglais", "english"),
+)
+FRENCH_MARKERS = {"je", "prends", "parfait", "merci", "beaucoup", "bonsoir", "bonjour", "quelque", "voudrais",
+                  "veux", "plaît", "plait", "deuxième", "troisième", "première", "premier"}
+FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a, _ in FRENCH_PHRASES) + r")(?![\w'])",
+                              re.IGNORECASE)
+
+
 def from_spanish(text: str) -> str:
-    """The Spanish words of a film chat in ``text`` as English, when a word only Spanish has is there."""
+    """The Spanish (or French) words of a film chat in ``text`` as English, when a word only that
+    language has is there."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    if words & FRENCH_MARKERS and len(words & FRENCH_MARKERS) >= (1 if words & {"je", "bonsoir", "bonjour",
+                                                                                  "prends", "parfait"} else 2):
+        plain = {a: b for a, b in FRENCH_PHRASES}
+        text = text.replace("\u2019", "'")  # ("c\u2019est parfait")
+        text = FRENCH_PHRASE_RE.sub(lambda m: plain.get(m.group(0).lower(), m.group(0)), text)
     if not words & SPANISH_MARKERS:
         return text
     plain = dict((a, b) for a, b in SPANISH_PHRASES)
@@ -914,9 +941,9 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"no \g<x>"),
     (r"\b(?:won'?t|wont|will not|wouldn'?t|wouldnt|would not)\s+touch\b", "do not want"),  # "won't touch anything g"
     (r"^\s*(?:i'?m|i am|im)\s+afraid,?\s+", ""),  # "I'm afraid I have already seen the first two."
-    (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),
+    (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),  # "why not Apocalypse Now?": put forward
     (r"^\s*is\s+(?!(?:it|this|that|anyone|anybody|someone|somebody|there)\b)(?P<x>[^?]{2,60}?)\s+(?:here|there|on here|"
-     r"in here)\s*\?+\s*$", r"do you have \g<x>?"),  # "is titanic here?"  # "why not Apocalypse Now?": a film put forward
+     r"in here)\s*\?+\s*$", r"do you have \g<x>?"),  # "is titanic here?"
     # "the little one gets scared of loud monsters": nothing scary (not "mobsters", a crime film)
     (r"\b(?:gets?|is|are|'s|'re|get)\s+(?:easily\s+|really\s+|very\s+|a bit\s+)?(?:scared|frightened|spooked)\s+"
      r"(?:of|by)\s+[^,.;!?]+", ", nothing scary"),

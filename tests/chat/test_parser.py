@@ -1739,3 +1739,42 @@ def test_ordinary_words_refused_after_them_are_no_film_on_movielens(ml100k_catal
     assert p.accepted == [(G, "Horror")] and p.unwish == "gore" and not p.unknown_titles and not p.wish
     assert [t[i] for i in parser.parse("fargo is not for me").disliked] == ["Fargo"]
     assert parser.parse("Gore Vidal is a no").rejected == [("cast", "Gore Vidal")]
+
+
+@pytest.mark.data
+def test_round_nineteen_on_movielens(ml100k_catalog):
+    """Round nineteen (dev13 and two people at the app): a formal hand, stage names and titles,
+    eras told by a life, refusals in idioms, Spanish and French words, films asked for by a year
+    or by their director's work."""
+    parser = Parser(ml100k_catalog, english=frozenset({"tedious", "confess"}))
+    t = ml100k_catalog.titles
+    p = parser.parse("Kindly show me the pictures you have with Miss Grace Kelly.")
+    assert p.accepted == [("cast", "Grace Kelly")] and not p.wish
+    assert parser.parse("ooh can we get some with dame judi").accepted == [("cast", "Judi Dench")]
+    assert parser.parse("hey! in the mood for some dame maggie smith").accepted == [("cast", "Maggie Smith")]
+    assert parser.parse("no shaq films, ever").rejected == [("cast", "Shaquille O'Neal")]
+    p = parser.parse("show me films from the year i was born, 1966")
+    assert p.accepted == [("decade", "1960s")] and not p.wish
+    assert parser.parse("something from the year of the moon landing").accepted == [("decade", "1960s")]
+    assert parser.parse("show me films from the disco era").accepted == [("decade", "1970s")]
+    p = parser.parse("stick to stuff from my college days, '68 to '72")
+    assert p.alternatives == [(("decade", "1960s"), ("decade", "1970s"))] and not p.wish
+    assert parser.parse("westerns? i'll pass").rejected == [("genre", "Western")]
+    assert parser.parse("i'd rather watch paint dry than a war film").rejected == [("genre", "War")]
+    assert parser.parse("i wouldn't say no to a thriller").accepted == [("genre", "Thriller")]
+    assert parser.parse("so long as shatner's nowhere near it, i'm happy").rejected == [("cast", "William Shatner")]
+    assert parser.parse("that's a hard pass").intents == ["no"]
+    assert [t[i] for i in parser.parse("conspiracy theory was two hours of my life i'll never get back").disliked] \
+        == ["Conspiracy Theory"]
+    assert [t[i] for i in parser.parse("I must confess I found The Piano rather tedious.").disliked] == ["Piano, The"]
+    assert parser.parse("I thank you; the second one will do nicely.").pick == (1, "like")
+    p = parser.parse("vi the client anoche y la verdad, muy aburrida")
+    assert [t[i] for i in p.seen] == [t[i] for i in p.disliked] == ["Client, The"]
+    assert parser.parse("quiero a horror movie de los 70s").accepted == [("genre", "Horror"), ("decade", "1970s")]
+    assert parser.parse("nada de horror por favor").rejected == [("genre", "Horror")]
+    assert parser.parse("me da igual").intents == ["any"]
+    assert parser.parse("je prends le premier").pick == (0, "like")
+    assert [t[i] for i in parser.parse("Kubrick then. Is 2001 here?").liked] == ["2001: A Space Odyssey"]
+    p = parser.parse("got anything by the bloke who directed trainspotting?")
+    assert p.person_ref == "director" and t[p.ref_film] == "Trainspotting"
+    assert parser.parse("nothing babyish, they're 14 and 16").rejected == [("genre", "Children's")]
