@@ -68,7 +68,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "detective story", "crime story"), (("Crime",), ("Crime",))),  # "a gritty cop film"
     **dict.fromkeys(("sad", "depressing", "bleak", "grim", "heavy", "downer"), (("Drama",), ("Drama", "War"))),
     **dict.fromkeys(("violent", "violence", "brutal"), (("Action",), ("Action", "Crime", "Horror", "War"))),
-    **dict.fromkeys(("gory", "gore", "bloody"), (("Horror",), ("Horror", "War"))),
+    **dict.fromkeys(("gory", "gore", "bloody", "gross", "disgusting", "gruesome", "splatter"),
+                    (("Horror",), ("Horror", "War"))),
     **dict.fromkeys(("babyish", "kiddie", "kiddy", "childish", "baby stuff", "for babies", "little kid stuff"),
                     (("Children's",), ("Children's",))),  # "nothing babyish, they're 14 and 16"
     **dict.fromkeys(("dark",), ((), ("Film-Noir", "Horror", "War"))),
@@ -271,7 +272,9 @@ ERA_NAMES = {"disco era": "1970s", "disco days": "1970s", "the disco years": "19
              "roaring twenties": "1920s", "roaring 20s": "1920s", "jazz age": "1920s", "silent era": "1920s",
              "the depression": "1930s", "great depression": "1930s", "wartime": "1940s", "the war years": "1940s",
              "grunge era": "1990s", "the 60s counterculture": "1960s", "woodstock": "1960s", "punk era": "1970s",
-             "new wave era": "1980s", "the reagan era": "1980s", "the eisenhower years": "1950s"}
+             "new wave era": "1980s", "the reagan era": "1980s", "the eisenhower years": "1950s",
+             "silent film": "1920s", "silent films": "1920s", "silent movie": "1920s", "silent movies": "1920s",
+             "a silent": "1920s", "silents": "1920s"}
 # what people call a few stars: a nickname, or a dame or knight by title and first name ("dame judi"); each
 # is added only where the catalog has that person
 STAGE_NAMES = {"bogie": "Humphrey Bogart", "bogey": "Humphrey Bogart", "j lo": "Jennifer Lopez",
@@ -568,7 +571,9 @@ class Lexicon:
         if len(praised) == 2:  # "highly rated": the two best bands of the critics' score
             for words in ("highly rated", "top rated", "well rated", "highest rated", "best rated", "highly reviewed",
                           "highly acclaimed", "well liked by critics", "good ratings", "rated highly",
-                          "critically adored", "critically loved", "critically praised", "the canon"):
+                          "critically adored", "critically loved", "critically praised", "the canon",
+                          "good reviews", "great reviews", "good review", "reviewed well", "good critics",
+                          "critics liked", "critics loved"):
                 self.groups[phrase(words)] = praised
         thrills = tuple(tv for tv in (("genre", "Action"), ("genre", "Thriller")) if tv in vocab)
         if len(thrills) == 2:  # "an adrenaline rush": action or a thriller

@@ -158,6 +158,7 @@ class Parse:
     alternatives: list[tuple[Value, ...]] = field(default_factory=list)  # one wish any value meets
     dropped: list[Value] = field(default_factory=list)  # constraints taken back ("forget the 80s")
     instead: bool = False  # new values replace the earlier ones of their type ("actually", "instead")
+    only: bool = False  # "only ones from the 70s": narrowing; the values asked before of other kinds stay
     liked: list[int] = field(default_factory=list)
     disliked: list[int] = field(default_factory=list)
     seen: list[int] = field(default_factory=list)
@@ -580,14 +581,16 @@ CHOICE_REST = {"which", "one", "is", "s", "would", "be", "the", "film", "movie",
 # the comparison a choice asks for: "which is scarier?" is "the scariest" of the two
 COMPARATIVES = {"scarier": "scariest", "funnier": "funniest", "longer": "longest", "shorter": "shortest",
                 "older": "oldest", "newer": "newest", "better": "best", "sadder": "saddest",
-                "more violent": "most violent", "less scary": "least scary", "darker": "darkest"}
+                "more violent": "most violent", "less scary": "least scary", "darker": "darkest",
+                "better reviews": "best", "better reviewed": "best", "best reviews": "best", "best reviewed": "best",
+                "higher rated": "best", "highest rated": "best", "better rated": "best", "best rated": "best"}
 COMPARATIVE_RE = re.compile(r"\b(" + "|".join(map(re.escape, [*COMPARATIVES, *COMPARATIVES.values()])) + r")\b",
                             re.IGNORECASE)
 # "which is the scariest?", "which one's the shortest": a comparison among the films shown
 WHICH_RE = re.compile(r"^\s*(?:ok\s+|so\s+|and\s+)?(?:which(?: one| film| movie)?(?: of (?:these|them|those))?\s*"
-                      r"(?:is|'s|s|would be)|what(?:'?s| is))\s+(?:the\s+)?(scariest|funniest|longest|shortest|"
-                      r"oldest|newest|best(?= rated| reviewed| one| of| film| movie|\s*[?.!]*\s*$)|"
-                      r"saddest|darkest|most violent|least scary|most recent)(?:\s+(?:rated|reviewed))?"
+                      r"(?:is|'s|s|would be|has|got)|what(?:'?s| is))\s+(?:the\s+)?(scariest|funniest|longest|"
+                      r"shortest|oldest|newest|best(?= rated| reviewed| reviews| one| of| film| movie|\s*[?.!]*\s*$)|"
+                      r"saddest|darkest|most violent|least scary|most recent)(?:\s+(?:rated|reviewed|reviews))?"
                       r"(?:\s+(?:one|film|movie))?"
                       r"(?:\s+(?:of (?:these|them|those)|here|there|then))?\s*[?.!]*\s*$", re.IGNORECASE)
 # a verdict in other words: "neither did much for me", "it did nothing for me", "didn't do anything for me"
@@ -776,6 +779,8 @@ FRUSTRATED_RE = re.compile(
     r"not helpful|pointless|broken)"
     r"|(?:that'?s|thats|this is|these are) not what i (?:asked for|asked|said|wanted|meant)"
     r"|do (?:you|u) (?:even )?(?:listen|understand)(?: me)?"
+    r"|(?:that|this|the|your) (?:explanation|reason|answer|reasoning)(?: (?:does ?n'?t|does not|doesnt) make "
+    r"(?:any )?sense| makes no sense| is (?:nonsense|wrong|rubbish))"
     r")(?:\s+(?:to me|at all|man|bro|dude|lol|smh|ffs|seriously|or what))*\s*[?!.]*\s*$", re.IGNORECASE)
 # what may stand around that request and say nothing more ("i said no questions", "ok just stop asking")
 QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "okay", "pls", "please", "plz", "now",
@@ -916,6 +921,19 @@ AGE_TOKEN = re.compile(r"^\d{1,2}(?:yo|yos|yr|yrs|y)$")
 FOUND_IT_RE = re.compile(r"\b(?:i|we)\s+(?:found|thought)\s+(?P<x>[^,.;!?]{2,60}?)\s+(?:(?:rather|really|so|quite|"
                          r"very|pretty|a bit|kinda|incredibly|utterly|terribly|truly|a little|extremely)\s+)?"
                          r"(?P<adj>[a-z]+)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
+# "what's rashomon about?": a film asked about by name
+WHAT_ABOUT_RE = re.compile(r"^\s*what(?:'?s| is| was)\s+(?P<film>[^?]{2,60}?)\s+about\s*\?*\s*$", re.IGNORECASE)
+# a kind of film judged in a clause of its own: "westerns are boring", "cartoons are babyish"
+KIND_JUDGED_RE = re.compile(r"^\s*(?:(?:but|and|also|plus|cos|because)\s+)?"
+                            r"(?:[\w\s']*?\b(?:thinks?|says?|finds?|reckons?|feels?)\s+)?(?P<x>[a-z][\w\s'-]{1,30}?)\s+(?:are|is|r|'re|were|was)\s+(?:so\s+|too\s+|really\s+|"
+                            r"just\s+|kinda\s+|always\s+|pretty\s+|way\s+too\s+)?(?P<adj>for babies|for little kids|"
+                            r"too much|[a-z]+)\b", re.IGNORECASE)
+BAD_KIND_WORDS = NEGATIVE | COMPLAINTS - {"too"} | {"babyish", "childish", "kiddie", "cringe", "lame", "for babies",
+                                                  "for little kids", "too much", "much", "overrated", "dumb", "stupid"}
+# a slip mended in the same message: "a comedy, no wait, a thriller", "from the 80s... no, 90s"
+CORRECTION_RE = re.compile(r"(?:\.\.\.|\u2026)\s*no\b[,.!]?\s*|[,.;:!]?\s*\b(?:no\s*,?\s*wait|wait\s*,?\s*no|"
+                           r"actually\s*,?\s*(?:make\s+(?:it|that)\s+)?|sorry\s*,?\s*i\s+meant?|i\s+meant|or\s+rather|"
+                           r"scratch\s+that\s*,?|make\s+that)\b[,:]?\s*", re.IGNORECASE)
 # "is 2001 here?", "do you have 1941?": a film whose title is a year, asked for by it
 YEAR_TITLE_ASKED = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?P<ask>is|do (?:you|u) have|have (?:you|u) got|got|any)\s+"
                               r"(?P<y>1[89]\d\d|20\d\d)(?=\s+(?:here|there|in (?:there|here|the catalog|your "
@@ -941,6 +959,10 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"no \g<x>"),
     (r"\b(?:won'?t|wont|will not|wouldn'?t|wouldnt|would not)\s+touch\b", "do not want"),  # "won't touch anything g"
     (r"^\s*(?:i'?m|i am|im)\s+afraid,?\s+", ""),  # "I'm afraid I have already seen the first two."
+    (r"^\s*(?:but|hey|um+|uh+)?\s*,?\s*(?:that'?s|thats|those are|these are|they'?re|theyre|it'?s)\s+(?:all\s+)?"
+     r"(?:a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s*!+\s*(?=\S)", ""),  # "but that's sci-fi! I told you I hate sci-fi"
+    (r"\b(?:after|since)\s+(?=(?:19|20)\d\d\b)", "post "),  # "something after 1995": as "post 1995"
+    (r"\bbetween\s+(?=(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)", "from "),  # "between 1985 and 1992"
     (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),  # "why not Apocalypse Now?": put forward
     (r"^\s*is\s+(?!(?:it|this|that|anyone|anybody|someone|somebody|there)\b)(?P<x>[^?]{2,60}?)\s+(?:here|there|on here|"
      r"in here)\s*\?+\s*$", r"do you have \g<x>?"),  # "is titanic here?"
@@ -1091,7 +1113,8 @@ def _choice_words(head: str) -> list[str]:
 LESSER_KNOWN_RE = re.compile(
     r"\b(?:more\s+)?(?:obscure|lesser[- ]known|less[- ]known|little[- ]known|hidden\s+gems?|underrated|under-rated|"
     r"under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)|deep\s+cuts?|"
-    r"not\s+(?:so\s+|too\s+|that\s+)?(?:mainstream|popular|famous|well[- ]known|obvious)|less\s+(?:mainstream|popular|"
+    r"(?:not|nothing|no)\s+(?:so\s+|too\s+|that\s+)?(?:mainstream|popular|famous|well[- ]known|obvious)|"
+    r"less\s+(?:mainstream|popular|"
     r"famous|obvious)|(?:that\s+|which\s+)?i\s+(?:have\s*n[o']?t|haven'?t|never)\s+heard\s+of)\b", re.IGNORECASE)
 LESSER_KNOWN_WORDS = {"more", "obscure", "lesser", "less", "little", "known", "hidden", "gem", "gems", "underrated",
                       "under", "rated", "radar", "off", "beaten", "path", "track", "deep", "cut", "cuts", "not", "so",
@@ -1497,6 +1520,10 @@ class Parser:
         # "no bad words": nothing rated R, unless a child's age says what suits them ("my daughter is turning 7")
         text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
         text = YEAR_TITLE_ASKED.sub(self._year_title, text)  # "Is 2001 here?": 2001: A Space Odyssey
+        text = self._kinds_judged(text)  # "westerns are boring", "the 14 year old thinks cartoons are babyish"
+        corrected = self._corrected(text, truncated)  # "a comedy, no wait, a thriller"
+        if corrected is not None:
+            return corrected
         text = FOUND_IT_RE.sub(lambda m: f"{m.group('x')} was {m.group('adj')}" if m.group("adj").lower() in (
             POSITIVE | NEGATIVE | PRAISE | COMPLAINTS) else m.group(0), text)  # "i found the piano rather tedious"
         text = SAW_ALREADY_RE.sub("seen already", text)  # second-language English: "#1 I see already"
@@ -1573,6 +1600,12 @@ class Parser:
             people = [tv for tv in self.parse(f"with {in_film.group('who')}").accepted if tv[0] in PERSON_TYPES]
             if film is not None and len(people) == 1:
                 return Parse(intents=["about"], about=[film], asked=[("cast", people[0][1])], truncated=truncated)
+        about_other = WHAT_ABOUT_RE.match(text)
+        named_other = self.parse(about_other.group("film")) if about_other else None
+        if named_other is not None and self._outside_key(about_other.group("film").strip()) and not (
+                named_other.accepted or named_other.alternatives or named_other.liked or named_other.seen):
+            # "what's rashomon about?": a film the catalog lacks, said so (not the film the talk was on)
+            return Parse(unknown_titles=[about_other.group("film").strip()], truncated=truncated)
         what_is = WHAT_IS_RE.match(text)
         if what_is:  # "what's mystery science theater?": that film's facts
             film = self._named_loosely(what_is.group("film"))
@@ -1654,6 +1687,7 @@ class Parser:
                                    r"(?:list|catalog|catalogue|database|collection))\s*\??\s*$", text,
                                    re.IGNORECASE) and not self.parse(named).names_something:
                 return Parse(unknown_titles=[named.strip()], truncated=truncated)  # "is blazing saddles in there?"
+
         tail = re.split(r"[,;.!]\s*|\s+(?:and|so)\s+", text.strip(" .!"))[-1] if out.pick else ""
         if tail and tail != text.strip(" .!") and (FAREWELL_RE.match(tail) or THANKS_RE.match(tail)):
             out.intents.append("bye")  # "ok the 2nd one looks good, thx!": that film, and goodbye
@@ -2091,7 +2125,7 @@ class Parser:
         if out.era in ("newest", "oldest"):  # the year was understood: no other films wanted than those
             out.intents = [i for i in out.intents if i != "something_else"]
         if out.accepted and ONLY_THAT_RE.match(text):  # "only tarantino please", "just comedy": that one, not the
-            out.instead = True  # others of its kind asked for before
+            out.instead = out.only = True  # others of its kind asked for before (those of other kinds stay)
         self._weigh_moods(r)
         for name in ("accepted", "rejected", "alternatives", "dropped", "liked", "disliked", "seen", "not_now"):
             setattr(out, name, list(dict.fromkeys(getattr(out, name))))
@@ -2338,6 +2372,43 @@ class Parser:
         scratch = Parse()
         self._read(text, scratch)
         return list(dict.fromkeys(scratch.liked + scratch.disliked + scratch.seen + scratch.not_now))
+
+    def _kinds_judged(self, text: str) -> str:
+        """A kind of film judged in a clause of its own ("westerns are boring", "horror is too much
+        for me", "the 14 year old thinks cartoons are babyish") is a kind not wanted: "no westerns"."""
+        parts = re.split(r"([,.;!?]+)", text)
+        for k, part in enumerate(parts):
+            m = KIND_JUDGED_RE.match(part)
+            if not m or m.group("adj").lower() not in BAD_KIND_WORDS:
+                continue
+            said = self.parse(m.group("x"))
+            if said.accepted and all(t == "genre" for t, _ in said.accepted) and not (
+                    said.rejected or said.liked or said.disliked or said.seen or said.unknown_titles or said.wish):
+                parts[k] = f" no {m.group('x')}{part[m.end():]}"  # (who thinks so is no wish)
+        return "".join(parts)
+
+    def _corrected(self, text: str, truncated: bool) -> Parse | None:
+        """"a comedy, no wait, a thriller", "from the 80s... no, 90s", "with jack nicholson... sorry i
+        meant gene hackman": what is said after the slip replaces what it names again of the same
+        kind; None when there is no such slip (the message is read as usual)."""
+        m = CORRECTION_RE.search(text)
+        if not m or not text[: m.start()].strip() or not text[m.end():].strip():
+            return None
+        before, after = self.parse(text[: m.start()]), self.parse(text[m.end():])
+        kind = lambda t: "person" if t in PERSON_TYPES else t  # noqa: E731
+        said = {kind(t) for t, _ in after.accepted + [v for g in after.alternatives for v in g]}
+        earlier = {kind(t) for t, _ in before.accepted + [v for g in before.alternatives for v in g]}
+        if not said & earlier:
+            return None
+        after.accepted = [tv for tv in before.accepted if kind(tv[0]) not in said] + after.accepted
+        after.alternatives = [g for g in before.alternatives if not {kind(t) for t, _ in g} & said] + after.alternatives
+        after.rejected = before.rejected + [tv for tv in after.rejected if tv not in before.rejected]
+        after.liked, after.disliked, after.seen = (before.liked + after.liked, before.disliked + after.disliked,
+                                                   before.seen + after.seen)
+        after.instead = after.instead or bool(re.search(r"\b(?:actually|make)\b", m.group(0), re.IGNORECASE))
+        after.intents = list(dict.fromkeys(before.intents + after.intents))
+        after.truncated = truncated
+        return after
 
     def _year_title(self, m: re.Match) -> str:
         """"is 2001 here?" -> "is 2001: A Space Odyssey here?" when one catalog title is that year."""

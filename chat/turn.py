@@ -338,7 +338,8 @@ class _Apply:
             taken = self.answer(p)
         elif self.s.question is not None and (said or {"more", "something_else"} & set(p.intents)):
             # the person went past the question: it closes, so it is not asked again as if unheard
-            if not p.names_something and (p.wish or p.unwish):
+            if not p.names_something and (p.wish or p.unwish) and len(tokens(p.wish or p.unwish)) <= 3:
+                # (a short reply was likely meant as the answer; a sentence of its own was not)
                 self.notes.append(f"I didn't catch an answer to \u201c{md(self.s.question.text)}\u201d there.")
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
@@ -346,7 +347,7 @@ class _Apply:
         rejected, milder = self._known_ratings(p.rejected, p.soft)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
         self.values([tv for tv in p.accepted if tv[1] not in taken], [tv for tv in rejected if tv not in gentler],
-                    p.instead, p.soft)
+                    p.instead, p.soft, p.only)
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
         self.mood(p, gentler)
         if p.era:
@@ -510,11 +511,11 @@ class _Apply:
             return list(rejected), []
         return [tv for tv in rejected if tv not in rated], [tuple(tv for tv in milder if tv not in rated)]
 
-    def values(self, accepted, rejected, instead: bool = False, soft=()) -> None:
+    def values(self, accepted, rejected, instead: bool = False, soft=(), only: bool = False) -> None:
         """Values the person wants or rules out. A new value of a type a film has one of (an
         era, a length, a rating) replaces the old one; with "instead" / "actually" any type does.
         ``soft`` rejections (from a mood word: "less violent" after "an action film") leave the
-        values asked for alone."""
+        values asked for alone. ``only`` ("only ones from the 70s"): a narrowing, never a fresh start."""
         cat, s = self.m.catalog, self.s
         named = [v for v in (cat.find_value(*tv) for tv in accepted) if v is not None]
         yes = [v for v in named if v not in s.accepted]
@@ -534,17 +535,20 @@ class _Apply:
         # the person repeats what was understood: say so and move on
         if again and not yes and not any(a.startswith("Got it") for a in self.ack):
             self.ack.append("Yes, still " + ", ".join(label(self.m, v) for v in again) + ".")
+        still_no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v in s.rejected]
+        if still_no and not (yes or no or again):  # "I just told you I hate sci-fi": said so, and kept
+            self.ack.append("Yes, still no " + join_words([label(self.m, v) for v in still_no], "or") + ".")
         if not (yes or no):
             return
         new_types = {cat.attr_values[v][0] for v in yes}
-        replaced = [v for v in s.accepted if v not in yes and cat.attr_values[v][0] in new_types
+        replaced = [v for v in s.accepted if v not in yes and v not in named and cat.attr_values[v][0] in new_types
                     and (instead or cat.attr_values[v][0] in EXCLUSIVE_TYPES)]
         either = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & new_types and (
             instead or {cat.attr_values[v][0] for v in g} <= EXCLUSIVE_TYPES)))
         accepted = tuple(v for v in s.accepted if v not in no and v not in replaced) + tuple(yes)
         proposing = re.search(r"\b(?:what|how|wat) about\b", self.message, re.IGNORECASE)  # "what about the 70s":
         # one more thing to try with the rest, not a new search
-        if instead and yes and len(accepted) > len(yes) and not proposing and not fitting(
+        if instead and not only and yes and len(accepted) > len(yes) and not proposing and not fitting(
                 self.m.world, accepted, either).any():
             # "a war film by Spielberg" ... "something with Tom Hanks instead": no film is known to have
             # the new value with the rest, so "instead" starts the search afresh from it

@@ -304,7 +304,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             # Kelly", "I should be most grateful for a western starring Mr. Gregory Peck"
                             "kindly", "pray", "grateful", "most", "pictures", "picture", "miss", "mr", "mrs", "ms",
                             "dame", "sir", "joints", "nobodys", "topped", "nicely", "might", "teens",
-                            "slightly", "remotely", "vaguely", "whatsoever", "little"}
+                            "slightly", "remotely", "vaguely", "whatsoever", "little", "lit", "ima", "imma", "finna",
+                            "between"}
 # ("watching with my nephew"; "argh autocorrect,
 # i typed horror, meant humour")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name

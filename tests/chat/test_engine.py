@@ -2417,3 +2417,43 @@ def test_what_an_eighth_person_at_the_app_found_on_movielens(ml_engine, ml_model
     assert "instead of Marilyn Monroe" in reply.text
     assert cat.find_value("cast", "Marilyn Monroe") not in state.accepted
     assert cat.find_value("cast", "John Wayne") in state.accepted
+
+
+def test_what_a_ninth_person_at_the_app_found_on_movielens(ml_engine, ml_models):
+    """Round nineteen, a third helper: a kind judged ("cartoons are babyish", "westerns are boring")
+    was wanted; "but that's sci-fi! I just told you I hate sci-fi" asked for sci-fi; a slip mended
+    in the same message ("a comedy, no wait, a thriller") kept both; "only from the 70s" after a
+    drama under 2 hours started afresh; "what about a horror-comedy?" dropped the horror; "what's
+    Rashomon about?" described the film the talk was on."""
+    parse = ml_models.parser.parse
+    assert parse("nothing animated, the 14 year old thinks cartoons are babyish").rejected == [("genre", "Animation")]
+    assert parse("westerns are boring").rejected == [("genre", "Western")]
+    assert parse("horror is too much for me").rejected == [("genre", "Horror")]
+    assert parse("comedy is great").accepted == [("genre", "Comedy")]
+    assert parse("a comedy, no wait, a thriller").accepted == [("genre", "Thriller")]
+    assert parse("from the 80s... no, 90s").accepted == [("decade", "1990s")]
+    assert parse("with Jack Nicholson... sorry I meant Gene Hackman").accepted == [("cast", "Gene Hackman")]
+    assert parse("Harrison Ford, or rather Tommy Lee Jones").accepted == [("cast", "Tommy Lee Jones")]
+    assert parse("i like tom hanks, actually show me westerns").accepted == [("cast", "Tom Hanks"),
+                                                                           ("genre", "Western")]  # two kinds: both
+    assert parse("a silent film").accepted == [("decade", "1920s")]
+    assert parse("nothing mainstream").lesser_known
+    assert parse("that explanation doesn't make sense").intents == ["frustrated"]
+    assert [t for t, _, _ in parse("what's Rashomon about?").outside] == ["Rashomon"]
+
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("I hate sci-fi. Recommend me something with Harrison Ford"))
+    state, reply = ml_engine.step(state, Text("but that's sci-fi! I just told you I hate sci-fi"))
+    assert reply.text.startswith("Yes, still no Sci-Fi.")
+
+    cat = ml_models.catalog
+    state, _, _ = ml_engine.start()
+    for text in ("a drama", "only ones under 2 hours", "only ones with good reviews", "only from the 70s"):
+        state, reply = ml_engine.step(state, Text(text))
+    said = {cat.attr_values[v] for v in state.accepted} | {cat.attr_values[v] for g in state.either for v in g}
+    assert {("genre", "Drama"), ("decade", "1970s"), ("critics", "critics' favourite")} <= said
+
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("a horror film"))
+    state, reply = ml_engine.step(state, Text("what about a horror-comedy?"))
+    assert {cat.attr_values[v] for v in state.accepted} == {("genre", "Horror"), ("genre", "Comedy")}
