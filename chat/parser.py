@@ -921,6 +921,8 @@ AGE_TOKEN = re.compile(r"^\d{1,2}(?:yo|yos|yr|yrs|y)$")
 FOUND_IT_RE = re.compile(r"\b(?:i|we)\s+(?:found|thought)\s+(?P<x>[^,.;!?]{2,60}?)\s+(?:(?:rather|really|so|quite|"
                          r"very|pretty|a bit|kinda|incredibly|utterly|terribly|truly|a little|extremely)\s+)?"
                          r"(?P<adj>[a-z]+)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
+# a comparison said with "not" ("nothing after 1990", "not before 1970"): its opposite
+NEGATED_COMPARISON = {"<": ">=", ">": "<=", ">=": "<", "<=": ">"}
 # "what's rashomon about?": a film asked about by name
 WHAT_ABOUT_RE = re.compile(r"^\s*what(?:'?s| is| was)\s+(?P<film>[^?]{2,60}?)\s+about\s*\?*\s*$", re.IGNORECASE)
 # a kind of film judged in a clause of its own: "westerns are boring", "cartoons are babyish"
@@ -3081,7 +3083,7 @@ class Parser:
                 continue
             cmp = comparative(toks, i)
             if cmp:
-                compare, i = cmp[0] if not negated else {"<": ">=", ">": "<="}[cmp[0]], i + cmp[1]
+                compare, i = cmp[0] if not negated else NEGATED_COMPARISON[cmp[0]], i + cmp[1]
                 negated = False
                 continue
             neutral = match_phrase(toks, i, NEUTRAL_TITLE)

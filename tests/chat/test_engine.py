@@ -2440,6 +2440,8 @@ def test_what_a_ninth_person_at_the_app_found_on_movielens(ml_engine, ml_models)
     assert parse("nothing mainstream").lesser_known
     assert parse("that explanation doesn't make sense").intents == ["frustrated"]
     assert [t for t, _, _ in parse("what's Rashomon about?").outside] == ["Rashomon"]
+    for text in ("nothing after 1990", "nothing since 1990"):  # (a negated "after" raised KeyError)
+        assert ("decade", "1990s") not in {v for g in parse(text).alternatives for v in g}, text
 
     state, _, _ = ml_engine.start()
     state, _ = ml_engine.step(state, Text("I hate sci-fi. Recommend me something with Harrison Ford"))
