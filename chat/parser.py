@@ -158,6 +158,7 @@ class Parse:
     alternatives: list[tuple[Value, ...]] = field(default_factory=list)  # one wish any value meets
     dropped: list[Value] = field(default_factory=list)  # constraints taken back ("forget the 80s")
     instead: bool = False  # new values replace the earlier ones of their type ("actually", "instead")
+    popular: bool = False  # "nothing obscure", "popular stuff": the lesser-known lean of this search ends
     only: bool = False  # "only ones from the 70s": narrowing; the values asked before of other kinds stay
     liked: list[int] = field(default_factory=list)
     disliked: list[int] = field(default_factory=list)
@@ -293,7 +294,10 @@ MINUTES_RE = re.compile(rf"\b(under|over|about|around|less than|more than|no mor
 OWN_AGE_RE = re.compile(rf"\b(?:i'?m|i am)\s+(?:{_NUMBER_WORD})(?:\s+(?:years?|yrs?)(?:\s+old)?)?"
                         r"(?=\s*(?:[,.!?;]|$|and\b))|"  # "a lady of some seventy-three years": an age, no 1970s
                         rf"\bof\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?(?:{_NUMBER_WORD})\s+years?"
-                        r"(?:\s+(?:old|of age))?\b", re.IGNORECASE)
+                        r"(?:\s+(?:old|of age))?\b|"  # "he's in his 60s": his age, not the 1960s
+                        r"\b(?:(?:he|she|they|i|we)(?:'?s|'?re|'?m| is| are| am)\s+)?in\s+(?:his|her|their|my|our)\s+"
+                        r"(?:early\s+|late\s+|mid[- ]?)?(?:\d0s|twenties|thirties|forties|fifties|sixties|seventies|"
+                        r"eighties|nineties)\b", re.IGNORECASE)
 # "what's mystery science theater?": a film asked about by name
 WHAT_IS_RE = re.compile(r"^\s*(?:so\s+|wait\s+|and\s+)?what(?:'?s| is| was)\s+(?P<film>[^?]{2,60}?)\s*\?+\s*$",
                         re.IGNORECASE)
@@ -526,7 +530,8 @@ WHERE_FILM_RE = re.compile(r"^\s*(?:(?:but|so|and|wait|oh|hey|um)[\s,]+)*where(?
                            r"(?:\s+(?:(?:that'?s|that is|it'?s|it is) the one (?:i|we)|(?:i|we)) (?:want|wanted)[^.!?]*"
                            r"[.!]*)?\s*$",
                            re.IGNORECASE)
-WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come)\s+(?:(?:did|do|would) (?:you|u) (?:mark|put|call|list|label|rate|"
+WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come|explain)\s+(?:(?:did|do|would) (?:you|u) (?:mark|put|call|list|label|"
+                         r"rate|"
                          r"show|pick|choose|suggest|recommend)\s+)?(?P<what>[^?!,]{2,60}?)"
                          r"(?:\s*[?.!]*\s*$|\s*\?+|\s+as\s+(?:only\s+)?(?:a\s+)?\w+\s*\?+)", re.IGNORECASE)
 # "why that one, ...": the card the talk is on questioned, and more said after it
@@ -653,7 +658,8 @@ CLOSING_FILLER = CLOSING_WORDS | {
     "right", "that", "s", "is", "it", "was", "bet", "watching", "now", "then", "enjoy", "mate", "again",
     "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
-    "bro", "bruh", "fam", "homie", "sis", "dawg", "boss", "chief", "mister", "maam", "sir",
+    "bro", "bruh", "fam", "homie", "sis", "dawg", "boss", "chief", "mister", "maam", "sir", "ton", "tons", "million",
+    "bunch",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh",
     "u", "ya", "yall", "guys", "loads", "lots", "heaps", "me", "us", "see", "goodbye", "im", "kindly", "aight", "out",
     "love", "decide", "think", "about", "maybe", "au", "merci", "dear", "darling", "real", "byebye"}
@@ -925,11 +931,16 @@ FOUND_IT_RE = re.compile(r"\b(?:i|we)\s+(?:found|thought)\s+(?P<x>[^,.;!?]{2,60}
 NEGATED_COMPARISON = {"<": ">=", ">": "<=", ">=": "<", "<=": ">"}
 # "what's rashomon about?": a film asked about by name
 WHAT_ABOUT_RE = re.compile(r"^\s*what(?:'?s| is| was)\s+(?P<film>[^?]{2,60}?)\s+about\s*\?*\s*$", re.IGNORECASE)
+# what a friend is said to do ("jake wants action"): never a surname
+TELLING_VERBS = {"wants", "likes", "loves", "hates", "prefers", "says", "thinks", "needs", "said", "wanted", "liked",
+                 "loved", "hated", "votes", "picks", "chose", "insists", "refuses", "fancies", "digs"}
 # a kind of film judged in a clause of its own: "westerns are boring", "cartoons are babyish"
 KIND_JUDGED_RE = re.compile(r"^\s*(?:(?:but|and|also|plus|cos|because)\s+)?"
-                            r"(?:[\w\s']*?\b(?:thinks?|says?|finds?|reckons?|feels?)\s+)?(?P<x>[a-z][\w\s'-]{1,30}?)\s+(?:are|is|r|'re|were|was)\s+(?:so\s+|too\s+|really\s+|"
-                            r"just\s+|kinda\s+|always\s+|pretty\s+|way\s+too\s+)?(?P<adj>for babies|for little kids|"
-                            r"too much|[a-z]+)\b", re.IGNORECASE)
+                            r"(?:[\w\s']*?\b(?:thinks?|says?|finds?|reckons?|feels?)\s+)?(?P<x>[a-z][\w\s'-]{1,30}?)\s+"
+                            r"(?:(?:are|is|r|'re|were|was)\s+(?:so\s+|too\s+|really\s+|just\s+|kinda\s+|always\s+|"
+                            r"pretty\s+|way\s+too\s+)?(?P<adj>for babies|for little kids|too much|[a-z]+)|"
+                            r"(?P<verb>bores?|annoys?|puts? me to sleep|do nothing for|does nothing for|are not for|"
+                            r"aren'?t for)\s+(?:me|us|him|her|them)?)\b", re.IGNORECASE)
 BAD_KIND_WORDS = NEGATIVE | COMPLAINTS - {"too"} | {"babyish", "childish", "kiddie", "cringe", "lame", "for babies",
                                                   "for little kids", "too much", "much", "overrated", "dumb", "stupid"}
 # a slip mended in the same message: "a comedy, no wait, a thriller", "from the 80s... no, 90s"
@@ -965,7 +976,16 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?:a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s*!+\s*(?=\S)", ""),  # "but that's sci-fi! I told you I hate sci-fi"
     (r"\b(?:after|since)\s+(?=(?:19|20)\d\d\b)", "post "),  # "something after 1995": as "post 1995"
     (r"\bbetween\s+(?=(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)", "from "),  # "between 1985 and 1992"
-    (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),  # "why not Apocalypse Now?": put forward
+    (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),
+    (r"\b(?:did (?:you|u) not|didn'?t (?:you|u)|have (?:you|u) not|haven'?t (?:you|u)) (?:consider|think of|include|"
+     r"have|remember)\b", "what about"),  # "did you not consider seven with brad pitt?": put forward
+    (r"^\s*(?:those|these|they)(?:'re| are| were| r)\s+(?:mostly|all|just|only|too many|so many)\s+[^.!?]+[.!?]+\s*"
+     r"(?=\S)", ""),  # "those are mostly dramas. I want the dark, funny crime thing": said of the list
+    (r"^\s*(?:meh|nah|hmm|ugh|eh|nope)[.!,]+\s+(?=(?:what|how) about\b)", ""),  # "meh. what about die hard?"
+    (r"\b(?:(?:i'?ve|i|we'?ve|we)\s+)?(?:only\s+)?(?:got|have|has)\s+(?:like\s+|about\s+|maybe\s+|just\s+)?"
+     r"(?:an hour and a half|90 min(?:ute)?s?|one and a half hours|1\.5 hours)\b", "under 90 minutes"),
+    (r"\b(?:(?:i'?ve|i|we'?ve|we)\s+)?(?:only\s+)?(?:got|have|has)\s+(?:like\s+|about\s+|maybe\s+|just\s+)?"
+     r"(?:two|2) hours\b", "under 2 hours"),  # "why not Apocalypse Now?": put forward
     (r"^\s*is\s+(?!(?:it|this|that|anyone|anybody|someone|somebody|there)\b)(?P<x>[^?]{2,60}?)\s+(?:here|there|on here|"
      r"in here)\s*\?+\s*$", r"do you have \g<x>?"),  # "is titanic here?"
     # "the little one gets scared of loud monsters": nothing scary (not "mobsters", a crime film)
@@ -1112,15 +1132,26 @@ def _choice_words(head: str) -> list[str]:
 
 
 # films fewer people have seen: "something more obscure", "hidden gems", "underrated", "not so mainstream"
+# the opposite: films many people know ("something people actually liked, not some obscure thing")
+POPULAR_RE = re.compile(r"\b(?:not|nothing|no)\s+(?:some\s+|too\s+|so\s+|that\s+|an?\s+)?(?:obscure|lesser[- ]known|"
+                        r"little[- ]known|arty|art[- ]house)\b|\b(?:popular|well[- ]known|mainstream|famous|big)\s+"
+                        r"(?:stuff|ones|films|movies|hits?)\b|\bcrowd[- ]pleasers?\b"
+                        r"|\bpeople (?:actually )?(?:liked|like|loved)\b", re.IGNORECASE)
+POPULAR_WORDS = {"popular", "obscure", "stuff", "people", "actually", "liked", "like", "loved", "mainstream", "famous",
+                 "big", "hits", "hit", "crowd", "pleaser", "pleasers", "blockbuster", "blockbusters", "opposite",
+                 "thing",
+                 "some", "well", "known", "arty", "lesser", "little"}
 LESSER_KNOWN_RE = re.compile(
     r"\b(?:more\s+)?(?:obscure|lesser[- ]known|less[- ]known|little[- ]known|hidden\s+gems?|underrated|under-rated|"
     r"under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)|deep\s+cuts?|"
-    r"(?:not|nothing|no)\s+(?:so\s+|too\s+|that\s+)?(?:mainstream|popular|famous|well[- ]known|obvious)|"
+    r"(?:not|nothing|no)\s+(?:so\s+|too\s+|that\s+)?(?:mainstream|popular|famous|well[- ]known|obvious|"
+    r"(?:a\s+)?blockbusters?)|"
     r"less\s+(?:mainstream|popular|"
     r"famous|obvious)|(?:that\s+|which\s+)?i\s+(?:have\s*n[o']?t|haven'?t|never)\s+heard\s+of)\b", re.IGNORECASE)
 LESSER_KNOWN_WORDS = {"more", "obscure", "lesser", "less", "little", "known", "hidden", "gem", "gems", "underrated",
                       "under", "rated", "radar", "off", "beaten", "path", "track", "deep", "cut", "cuts", "not", "so",
                       "too", "that", "mainstream", "popular", "famous", "well", "obvious", "which", "i", "havent",
+                      "blockbuster", "blockbusters",
                       "have", "never", "heard", "of", "something", "anything", "any", "some", "a", "bit", "the"}
 STATE_BEFORE = {"im", "am", "were"}  # "im home alone tonight", "we're home alone": no film named
 WISH_AFTER_DROP = {"lets", "let", "want", "wanna", "give", "show", "need", "try", "rather", "prefer", "make"}
@@ -1305,7 +1336,7 @@ class Parser:
         self._given_names = {w for w, n in firsts.items() if n >= 2 and w.isalpha() and len(w) >= 3
                              and w not in STOPWORDS | CLOSED_WORDS}
         self._not_surnames = (known_words - {w for p in self.lex.persons for w in p}) | STOPWORDS | CLOSED_WORDS \
-            | POLITE | WISHLESS | REQUEST_FILLER | FILLERS | self._show_words
+            | POLITE | WISHLESS | REQUEST_FILLER | FILLERS | self._show_words | TELLING_VERBS
         self._outside = self._outside_titles()
         self._outside_len = max(map(len, self._outside), default=0)
         self._outside_strings = sorted(" ".join(k) for k in self._outside if len(" ".join(k)) >= OUTSIDE_NEAR_MIN)
@@ -1902,7 +1933,10 @@ class Parser:
             r.keep_leftover(lambda t, k: (t,) not in self.lex.absent_nations)
         # without the name, "films" alone is no wish either
         wishless = NO_WISH | GENERIC_FILM_WORDS if strangers or absent else WISHLESS
-        if LESSER_KNOWN_RE.search(text) and not (out.liked or out.disliked or out.seen or out.unknown_titles):
+        if POPULAR_RE.search(text):  # "not some obscure thing", "the opposite! popular stuff": the well known
+            out.popular = True
+            r.keep_leftover(lambda t, k: t not in POPULAR_WORDS)
+        elif LESSER_KNOWN_RE.search(text) and not (out.liked or out.disliked or out.seen or out.unknown_titles):
             # "none of these grab me, something more obscure": lesser-known films, not a search for the words
             # (not "heat is so underrated": praise of a film)
             out.lesser_known = True
@@ -1945,6 +1979,9 @@ class Parser:
         r.keep_leftover(lambda t, k: not AGE_TOKEN.match(t))  # "my 14yo is with us": who watches
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
         self._intent(r)
+        if out.popular and set(out.intents) <= {"help", "something_else", "any", "no", "more"} and not re.search(
+                r"\b(?:help|else|different|others?)\b", text, re.IGNORECASE):  # "popular stuff please", "a crowd
+            out.intents = ["no"] if "no" in out.intents else []  # pleaser": a wish, no request of another kind
         if "why" in out.intents and WHY_THAT_RE.match(text):  # "why you show me this? ...": no request for films
             out.intents = [i for i in out.intents if i != "more"]
         if UNDO_WORDS_RE.search(text) and "undo" not in out.intents and not out.liked + out.disliked + out.seen:
@@ -2381,10 +2418,11 @@ class Parser:
         parts = re.split(r"([,.;!?]+)", text)
         for k, part in enumerate(parts):
             m = KIND_JUDGED_RE.match(part)
-            if not m or m.group("adj").lower() not in BAD_KIND_WORDS:
+            if not m or not (m.group("verb") or m.group("adj").lower() in BAD_KIND_WORDS):
                 continue
             said = self.parse(m.group("x"))
-            if said.accepted and all(t == "genre" for t, _ in said.accepted) and not (
+            values = said.accepted + [v for g in said.alternatives for v in g]
+            if values and all(t in ("genre", "decade") for t, _ in values) and not (  # ("old movies bore me")
                     said.rejected or said.liked or said.disliked or said.seen or said.unknown_titles or said.wish):
                 parts[k] = f" no {m.group('x')}{part[m.end():]}"  # (who thinks so is no wish)
         return "".join(parts)
@@ -2472,7 +2510,7 @@ class Parser:
         if re.search(r"\b(?:" + _PLACE + r"|[1-5])\b", rest, re.IGNORECASE):  # another card named after it:
             after = own  # its own clause says what of it ("the first two look good, the third not so much")
         after_words = set(tokens(after))
-        if re.search(r"\bwhy\b|^\s*how (?:is|come)\b|\bwhat makes\b|\bhow come\b", lead.strip()) or re.search(
+        if re.search(r"\bwhy\b|^\s*how (?:is|come)\b|\bwhat makes\b|\bhow come\b|\bexplain\b", lead.strip()) or re.search(
                 r"\bexplain\b|^\W*why\b", after):  # "the 2nd one, why that?"
             return place, "why"  # "why the first one", "how is number 4 a comedy?? explain": its explanation
         if re.match(r"\s*(?:is|was|does|did|has)\b", lead):

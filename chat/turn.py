@@ -220,6 +220,10 @@ class _Apply:
             self.ack.append("Right, no questions: just films." if self.s.quiet else
                             "No more questions in this search, then: just films.")
             self.s = dataclasses.replace(self.s, quiet=True, passes=0)  # an open question: answered or closed below
+        if p.popular:  # "no, the opposite! popular stuff", "not some obscure thing": better-known films (again)
+            self.ack.append("Better-known films, then.")
+            self.s = dataclasses.replace(self.s, lesser_known=False)
+            self.then = "new_films" if last_cards(self.s) else "films"
         if p.lesser_known:  # "any hidden gems?": films fewer people here have rated, and films now
             self.ack.append("Lesser-known films, then." if not self.s.lesser_known else "Still lesser-known films.")
             self.s = dataclasses.replace(self.s, lesser_known=True)
@@ -298,7 +302,7 @@ class _Apply:
         if "bye" in p.intents:
             self.goodbye()
             return
-        said = p.names_something or bool(p.wish or p.unwish or p.lesser_known)
+        said = p.names_something or bool(p.wish or p.unwish or p.lesser_known or p.popular)
         if p.intents == ["greeting"] and not said and (self.before.cards or self.before.shown):
             self.ack.append("Hello again! Tell me what you would like, or judge the films shown.")
             self.then = "stay"  # "hey im back" mid-conversation: not the whole welcome again
@@ -1212,6 +1216,8 @@ class _Apply:
         else:
             self.explain = m.world.item_id(item)
             self.ack.append(f"Why *{md(title_of(m.catalog, m.world.catalog_index(item)))}*:")
+        if item is not None:  # "why groundhog day?", then "is it romantic though?": that film
+            self.s = dataclasses.replace(self.s, topic=int(m.world.catalog_index(item)), topic_role="")
         self.then = "stay"
 
     def remove(self, key: str) -> None:

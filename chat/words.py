@@ -40,6 +40,7 @@ INTENTS: dict[str, list[str]] = {
              "your turn what do you suggest", "what do you suggest", "enough chat films please",
              "whats on the menu", "whats on offer", "what you got", "another 5", "another five", "5 more",
              "five more", "movies now", "films now", "movies now please", "come on movies", "cmon movies now",
+             "something good", "idk something good", "something decent", "something great", "anything decent",
              "more like the first", "more like the first one", "more like that one", "something like that one",
              "something like that last one", "again", "again please", "what would you put on",
              "what would you put on tonight", "what would you watch", "what would you watch tonight",

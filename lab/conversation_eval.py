@@ -9,10 +9,10 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    has exactly the row's intents, constraints (``+`` wanted, ``-`` not wanted, ``~`` dropped;
    ``a|b`` is one constraint either value satisfies), films (``+`` liked, ``-`` disliked,
    ``=`` seen, ``!`` not wanted now, ``?`` not in the catalog) and vague wish. The parser's
-   ``more`` is the table's ``show``. The same for nineteen more tables written independently
-   of the parser (``other_tables``): ``utterances_dev2.tsv`` to ``utterances_dev11.tsv`` (each
+   ``more`` is the table's ``show``. The same for twenty-three more tables written independently
+   of the parser (``other_tables``): ``utterances_dev2.tsv`` to ``utterances_dev13.tsv`` (each
    measured once, then developed against) and ``utterances_heldout.tsv``,
-   ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to ``utterances_heldout11.tsv``
+   ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to ``utterances_heldout13.tsv``
    (never developed against).
 2. **Show me now**: each ``show_me`` row as the second message, after "a comedy";
    ``show_me_success`` is the share whose reply has films. **A mood said first**: each

@@ -2459,3 +2459,37 @@ def test_what_a_ninth_person_at_the_app_found_on_movielens(ml_engine, ml_models)
     state, _ = ml_engine.step(state, Text("a horror film"))
     state, reply = ml_engine.step(state, Text("what about a horror-comedy?"))
     assert {cat.attr_values[v] for v in state.accepted} == {("genre", "Horror"), ("genre", "Comedy")}
+
+
+def test_what_a_tenth_person_at_the_app_found_on_movielens(ml_engine, ml_models):
+    """Round nineteen, a fourth helper following an evening's flow: "old movies bore me" asked for
+    old films, "he's in his 60s" was the 1960s, "I've only got like an hour and a half" was a
+    search, "explain #3" explained #1, "is it romantic though?" after "why #2?" was asked of
+    another film, "not some obscure thing" asked for obscure films and "popular stuff" could not
+    take it back, "idk, something good?" was "something different", "jake wants action" looked
+    for an actor called Jake Wants, and "thanks a ton" was no goodbye."""
+    parse = ml_models.parser.parse
+    p = parse("I only watch stuff from 1990 onward, old movies bore me. something sci-fi?")
+    assert p.accepted == [("decade", "1990s"), ("genre", "Sci-Fi")] and not p.alternatives
+    assert parse("westerns bore me").rejected == [("genre", "Western")]
+    assert not parse("something my dad would like, he's in his 60s").accepted
+    assert parse("I've only got like an hour and a half").accepted == [("runtime", "under 90 minutes")]
+    assert parse("explain #3").pick == (2, "why")
+    assert parse("something people actually liked, not some obscure thing").popular
+    assert not parse("something people actually liked, not some obscure thing").lesser_known
+    assert parse("not a blockbuster").lesser_known and not parse("not a blockbuster").popular
+    assert parse("idk, something good?").intents == ["more"]
+    assert not parse("jake wants action").unknown_people
+    assert "bye" in parse("ok notorious. thanks a ton").intents
+    assert parse("meh. what about die hard?").intents == ["about"] and not parse("meh. what about die hard?").disliked
+
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy"))
+    state, _ = ml_engine.step(state, Text("why #2?"))
+    state, reply = ml_engine.step(state, Text("is it romantic though?"))
+    assert f"*{shown.cards[1].title}*" in reply.text
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("something obscure"))
+    assert state.lesser_known
+    state, reply = ml_engine.step(state, Text("no, the opposite! popular stuff"))
+    assert not state.lesser_known and "Better-known films, then." in reply.text
