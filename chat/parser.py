@@ -673,7 +673,8 @@ CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", 
 CHOOSE_TAIL = {"then", "it", "is", "i", "we", "watch", "take", "tonight", "please", "pls", "for", "us", "me", "one",
                "it's", "its", "will", "ill", "well", "ok", "okay"}  # ("hercules ok. bye")
 CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*|\s)(?:thanks?|thank you|thx|ty|cheers|bye|good ?bye|bye bye|"
-                          r"good ?night|night|nite|gn|cheerio|peace|cya|see (?:you|ya)|ttyl|merci|au revoir|ciao|"
+                          r"good ?night|night|nite|gn|cheerio|peace|cya|see (?:you|ya)|ttyl|later|laters|l8r|merci|"
+                          r"au revoir|ciao|"
                           r"adios)\b"
                           r"[^.!?]*[.!?]*\s*$",
                           re.IGNORECASE)
@@ -982,6 +983,12 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:those|these|they)(?:'re| are| were| r)\s+(?:mostly|all|just|only|too many|so many)\s+[^.!?]+[.!?]+\s*"
      r"(?=\S)", ""),  # "those are mostly dramas. I want the dark, funny crime thing": said of the list
     (r"^\s*(?:meh|nah|hmm|ugh|eh|nope)[.!,]+\s+(?=(?:what|how) about\b)", ""),  # "meh. what about die hard?"
+    # "old yeller will traumatize them": not that film; "volcano is not a hidden gem lol": a verdict on it
+    (r"\b(?P<x>[\w'.:-]+(?:\s+[\w'.:-]+){0,5}?)\s+(?:will|would|might|could|is gonna|is going to)\s+(?:traumati[sz]e|"
+     r"scar|terrify|upset|give (?:them|him|her) nightmares)\b", r"not \g<x>"),
+    (r"\b(?P<x>[\w'.:-]+(?:\s+[\w'.:-]+){0,5}?)\s+(?:is|was)\s*(?:not|n'?t|hardly)\s+(?:a\s+|even\s+)?"
+     r"(?:hidden gem|gem|"
+     r"classic|masterpiece)\b", r"\g<x> was bad"),
     (r"\b(?:(?:i'?ve|i|we'?ve|we)\s+)?(?:only\s+)?(?:got|have|has)\s+(?:like\s+|about\s+|maybe\s+|just\s+)?"
      r"(?:an hour and a half|90 min(?:ute)?s?|one and a half hours|1\.5 hours)\b", "under 90 minutes"),
     (r"\b(?:(?:i'?ve|i|we'?ve|we)\s+)?(?:only\s+)?(?:got|have|has)\s+(?:like\s+|about\s+|maybe\s+|just\s+)?"
@@ -1151,7 +1158,6 @@ LESSER_KNOWN_RE = re.compile(
 LESSER_KNOWN_WORDS = {"more", "obscure", "lesser", "less", "little", "known", "hidden", "gem", "gems", "underrated",
                       "under", "rated", "radar", "off", "beaten", "path", "track", "deep", "cut", "cuts", "not", "so",
                       "too", "that", "mainstream", "popular", "famous", "well", "obvious", "which", "i", "havent",
-                      "blockbuster", "blockbusters",
                       "have", "never", "heard", "of", "something", "anything", "any", "some", "a", "bit", "the"}
 STATE_BEFORE = {"im", "am", "were"}  # "im home alone tonight", "we're home alone": no film named
 WISH_AFTER_DROP = {"lets", "let", "want", "wanna", "give", "show", "need", "try", "rather", "prefer", "make"}
@@ -2510,7 +2516,8 @@ class Parser:
         if re.search(r"\b(?:" + _PLACE + r"|[1-5])\b", rest, re.IGNORECASE):  # another card named after it:
             after = own  # its own clause says what of it ("the first two look good, the third not so much")
         after_words = set(tokens(after))
-        if re.search(r"\bwhy\b|^\s*how (?:is|come)\b|\bwhat makes\b|\bhow come\b|\bexplain\b", lead.strip()) or re.search(
+        if re.search(r"\bwhy\b|^\s*how (?:is|come)\b|\bwhat makes\b|\bhow come\b|\bexplain\b",
+                     lead.strip()) or re.search(
                 r"\bexplain\b|^\W*why\b", after):  # "the 2nd one, why that?"
             return place, "why"  # "why the first one", "how is number 4 a comedy?? explain": its explanation
         if re.match(r"\s*(?:is|was|does|did|has)\b", lead):

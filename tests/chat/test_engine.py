@@ -2482,6 +2482,10 @@ def test_what_a_tenth_person_at_the_app_found_on_movielens(ml_engine, ml_models)
     assert not parse("jake wants action").unknown_people
     assert "bye" in parse("ok notorious. thanks a ton").intents
     assert parse("meh. what about die hard?").intents == ["about"] and not parse("meh. what about die hard?").disliked
+    titles = ml_models.catalog.titles
+    assert [titles[i] for i in parse("no disney please, and old yeller will traumatize them").not_now] == ["Old Yeller"]
+    assert [titles[i] for i in parse("volcano is not a hidden gem lol").disliked] == ["Volcano"]
+    assert "bye" in parse("fine, terminator 2. later").intents
 
     state, _, _ = ml_engine.start()
     state, shown = ml_engine.step(state, Text("a comedy"))
