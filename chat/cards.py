@@ -176,7 +176,11 @@ def value_words(values, with_article: bool = False) -> str:
     Tom Hanks" (not "has Comedy, Children's, 1990s, Tom Hanks"); ``with_article``: "a comedy and
     ...", as a card's reason reads after "Why here:"."""
     genres = [GENRE_WORDS.get(v, v.lower()) for t, v in values if t == "genre"]
-    rest = [form(t, v) for t, v in values if t != "genre"]
+    by_type: dict[str, list[str]] = {}
+    for t, v in values:  # "with Harrison Ford and Tommy Lee Jones", not "with Harrison Ford with Tommy Lee Jones"
+        if t != "genre":
+            by_type.setdefault(t, []).append(md(named(t, v)))
+    rest = [FORMS.get(t, "{}").format(join_words(vs)) for t, vs in by_type.items()]
     adjectives = [g for g in genres if g == "animated"]  # "an animated comedy film", not "animated and comedy"
     head = " ".join(adjectives + [join_words([g for g in genres if g not in adjectives])]).strip() + " film" \
         if genres else ""
@@ -191,7 +195,9 @@ def names_value(reason_text: str, value: tuple[str, str]) -> bool:
         word = re.escape(GENRE_WORDS.get(v, v.lower()))
         lead = r"(?:^(?:an? )?(?:animated )?|, | and )"
         return bool(re.search(rf"{lead}{word}$|{lead}{word}(?=, | and | )", head))
-    return form(t, v) in reason_text
+    head, _, tail = FORMS.get(t, "{}").partition("{}")
+    return bool(re.search(re.escape(head) + r"(?:[^;]*?(?:, | and ))?" + re.escape(md(named(t, v))) + re.escape(tail)
+                          + r"(?![\w])", reason_text))  # ("with Harrison Ford and Tommy Lee Jones" names both)
 
 
 def reason(f: Facts) -> str:

@@ -293,6 +293,7 @@ STAGE_NAMES = {"bogie": "Humphrey Bogart", "bogey": "Humphrey Bogart", "j lo": "
                "sir christopher": "Christopher Lee", "sir nigel": "Nigel Hawthorne"}
 # what fans call a few films, where the catalog has them (its title starts with the value)
 TITLE_ALIASES = {"esb": "Empire Strikes Back", "rotj": "Return of the Jedi", "anh": "Star Wars",
+                 "seven samurai": "Magnificent Seven, The",  # ML-100K's title for Kurosawa's 1954 film (only one)
                  "bttf": "Back to the Future", "mib": "Men in Black", "lotr": "Lord of the Rings",
                  "star wars 4": "Star Wars", "star wars iv": "Star Wars", "star wars 5": "Empire Strikes Back",
                  "star wars v": "Empire Strikes Back", "star wars 6": "Return of the Jedi",
@@ -363,6 +364,9 @@ def title_keys(title: str) -> list[Phrase]:
     return list(dict.fromkeys(out))
 
 
+# a title that opens with whose it is ("Stephen King's The Langoliers", "William Shakespeare's Romeo and
+# Juliet", "Wes Craven's New Nightmare"): people name it by the rest
+POSSESSIVE_TITLE = re.compile(r"^(?:[A-Z][\w.]*\s+){1,3}?[A-Z][\w.]*'s\s+(?P<rest>.{3,})$")
 # numbers in titles, as people type them ("12 monkeys", "101 dalmatians" is already so)
 NUMBER_DIGITS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                                   "thirteen".split()) if k >= 2}
@@ -703,6 +707,15 @@ class Lexicon:
             titles.setdefault(key, [item])
         # a film -> the sequels that follow it ("not die hard": nor its sequels, in that talk)
         self.sequels = {franchise[0][2]: tuple(j for _, _, j in sorted(franchise[1:])) for _, franchise in found}
+        owned: dict[Phrase, list[int]] = defaultdict(list)  # "Stephen King's The Langoliers": "the langoliers"
+        for i, t in enumerate(catalog.titles):
+            m = POSSESSIVE_TITLE.match(t)
+            if m:
+                for key in title_keys(m.group("rest")):
+                    owned[key].append(i)
+        for key, items in owned.items():  # where no other film is called that ("mary shelley's frankenstein"
+            if key not in titles and len(items) == 1 and len(" ".join(key)) >= 6:  # is not the 1931 film)
+                titles[key] = items
         for alias, wanted in TITLE_ALIASES.items():  # "esb", "rotj": what fans call a film
             found = [i for i in range(catalog.n_items) if catalog.titles[i] == wanted] or [
                 i for i in range(catalog.n_items) if catalog.titles[i].startswith(wanted)]

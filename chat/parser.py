@@ -321,9 +321,13 @@ OWNED_WORDS = {"we", "i", "own", "already", "have", "got", "number", "no", "the"
                "it", "this", "first", "second", "third", "fourth", "fifth", "last", *"12345"}
 # question words as people type them in a hurry: "hw" only before what follows "how" in a question
 QUESTION_WORDS = {"hw": "how", "wat": "what", "wut": "what", "wht": "what", "wats": "whats", "wuts": "whats",
-                  "whts": "whats"}
-QUESTION_SLIP = re.compile(r"\bhw\b(?=\s+(?:long|old|many|much|is|was|about|do|does|did|scary|violent)\b)|"
-                           r"\b(?:wat|wut|wht|wats|wuts|whts)\b", re.IGNORECASE)
+                  "whts": "whats", "waht": "what", "whta": "what", "wath": "what", "hwo": "how", "secnd": "second",
+                  "scond": "second", "sencond": "second", "seond": "second", "thrid": "third", "thrd": "third",
+                  "frist": "first", "fisrt": "first", "fist": "first", "fourht": "fourth", "fith": "fifth"}
+QUESTION_SLIP = re.compile(r"\b(?:hw|hwo)\b(?=\s+(?:long|old|many|much|is|was|about|do|does|did|scary|violent)\b)|"
+                           r"\b(?:wat|wut|wht|wats|wuts|whts|waht|whta|wath)\b|"
+                           r"\b(?:secnd|scond|sencond|seond|thrid|thrd|frist|fisrt|fourht|fith)\b(?=\s+(?:one|film|movie)\b)|"
+                           r"\bfist\b(?=\s+one\b)", re.IGNORECASE)
 # an era typed in a hurry: "oldr", "newr", "nt 2 old" (not too old: newer; not Scream 2)
 ERA_SLIP = re.compile(r"\b(?:oldr|newr|(?:(?:nt|not)\s+)?(?:2|too|to)\s+old)\b(?!\s+(?:films?|movies?|ones?))",
                       re.IGNORECASE)
@@ -383,7 +387,8 @@ CARD_DIGIT_TAKEN = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|let'?s|gonn
                               re.IGNORECASE)
 # "who's in the fourth?", "seen the 2nd": a place with no noun after it, at the end of a clause
 CARD_REF_BARE = re.compile(r"\bthe (" + _PLACE + r")\b(?=\s*(?:[?.!,;]|$)|"
-                           r"\s+(?:but|not|is|was|r|are|has|looks?|sounds?|seems?)\b)",
+                           r"\s+(?:but|not|is|was|r|are|has|looks?|sounds?|seems?)\b|"
+                           r"\s+(?:i|we)\s+(?:have|'ve|already|saw|seen|watched)\b)",
                            re.IGNORECASE)
 # "the second looks good", "the third is perfect": a place with no noun, then what is said of it
 CARD_REF_SAYS = re.compile(r"\bthe (" + _PLACE + r")\b(?=\s+(?:looks|sounds|seems|looked|sounded)\b|"
@@ -396,6 +401,7 @@ ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}  # "star trek ii", "rocky 
 COUNTED = {"times", "time", "x", "hours", "hour", "hrs", "hr", "stars", "star", "mins", "min", "minutes", "out", "of"}
 # "the last one, lets do that": taking the film named
 TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|that one|this one)\b|"
+                     r"\bi take (?:this|that|it)(?: one)?\b|"
                      r"\b(?:go|going) with (?:that|it|this)\b|"
                      r"\b(?:i|we)(?:'?ll| will| are gonna| r gonna|'?re gonna| gonna) "
                      r"(?:take|watch|try|do|go with|see) (?:that|it|this)\b", re.IGNORECASE)
@@ -649,8 +655,9 @@ ASKS_FOR_MORE_RE = re.compile(r"\b(?:something|anything|more|other|others|else|s
 # a message that only thanks, praises and takes leave ("thanks, that's great, bye!", "bet ty", "cool merci",
 # "lol ok bet, watching it now"): goodbye; it needs one word of thanks or leave-taking
 CLOSING_WORDS = {"gn", "cheerio", "peace", "revoir", "ciao", "adios", "thanks", "thank", "thankyou", "thx", "thnx",
-                 "ty", "tysm", "cheers", "ta", "merci", "danke",
-                 "gracias", "grazie", "bye", "goodbye", "byee", "goodnight", "night", "nite", "cya", "later", "ttyl"}
+                 "grazia", "dank", "danke",
+                 "ty", "tysm", "cheers", "ta", "merci", "gracias", "grazie", "bye", "goodbye", "byee", "goodnight",
+                 "night", "nite", "cya", "later", "ttyl"}
 CLOSING_FILLER = CLOSING_WORDS | {
     "most", "helpful", "youve", "been", "youre", "star", "legend", "kind", "thats", "super", "this", "lovely", "grand",
     "ever", "you", "so", "much", "very", "a", "lot", "for", "the", "your", "help", "all", "great", "perfect",
@@ -659,7 +666,8 @@ CLOSING_FILLER = CLOSING_WORDS | {
     "really", "appreciate", "appreciated", "lol", "haha", "x", "xx", "have", "i", "we", "ll", "will", "well", "off",
     "to", "go", "gotta", "bed", "sleep", "everyone", "bot", "buddy", "friend", "pal", "dude", "man", "sorted", "set",
     "bro", "bruh", "fam", "homie", "sis", "dawg", "boss", "chief", "mister", "maam", "sir", "ton", "tons", "million",
-    "bunch",
+    "bunch", "means", "meant", "perfetto", "perfecto", "mille", "molte", "grazia", "gut", "sehr", "vielen", "dank",
+    "bene", "vale", "bueno", "muchas", "beaucoup", "tres", "bien",
     "done", "fine", "excellent", "tonight", "evening", "morning", "day", "yes", "yeah", "yep", "sure", "and", "oh",
     "u", "ya", "yall", "guys", "loads", "lots", "heaps", "me", "us", "see", "goodbye", "im", "kindly", "aight", "out",
     "love", "decide", "think", "about", "maybe", "au", "merci", "dear", "darling", "real", "byebye"}
@@ -903,10 +911,20 @@ FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a, _ 
                               re.IGNORECASE)
 
 
+# and German, smaller still: "The second I have already seen, leider", "something with Krimi"
+GERMAN_WORDS = {"leider": "", "bitte": "please", "danke": "thanks", "krimi": "crime", "krimis": "crime",
+                "nein": "no", "sehr": "very", "gut": "good", "etwas": "something", "einen": "a", "ich": "i",
+                "möchte": "would like", "mochte": "would like", "schön": "nice", "vielen": "", "dank": "thanks"}
+GERMAN_MARKERS = {"leider", "bitte", "danke", "krimi", "krimis", "nein", "sehr", "etwas", "möchte", "vielen", "ich"}
+GERMAN_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, GERMAN_WORDS)) + r")(?![\w'])", re.IGNORECASE)
+
+
 def from_spanish(text: str) -> str:
     """The Spanish (or French) words of a film chat in ``text`` as English, when a word only that
     language has is there."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    if words & GERMAN_MARKERS:
+        text = GERMAN_WORD_RE.sub(lambda m: GERMAN_WORDS[m.group(0).lower()], text)
     if words & FRENCH_MARKERS and len(words & FRENCH_MARKERS) >= (1 if words & {"je", "bonsoir", "bonjour",
                                                                                   "prends", "parfait"} else 2):
         plain = {a: b for a, b in FRENCH_PHRASES}
@@ -2222,6 +2240,11 @@ class Parser:
                     "genre", genre) in out.accepted and not re.search(
                     rf"\b(?:no|not|without|nothing|except|hate|but)\b[^,.;]*\b{typed}", text, re.IGNORECASE):
                 out.alternatives.append(group)
+        nations = [g for g in out.alternatives if {t for t, _ in g} <= {"country", "language"}]
+        if len(nations) > 1 and re.search(r"\b(?:or|either)\b", text, re.IGNORECASE) and not re.search(
+                r"\b(?:and|&|both)\b", text, re.IGNORECASE):  # "a french or italian film": a film of any of them
+            out.alternatives = [g for g in out.alternatives if g not in nations] + [
+                tuple(dict.fromkeys(v for g in nations for v in g))]
         directors = [tv for tv in out.accepted if tv[0] == "director"]
         if len(directors) > 1 and not self._together(directors):  # "i'm into kieslowski, tarkovsky and bergman":
             out.accepted = [tv for tv in out.accepted if tv not in directors]  # no film has them all, so any of them

@@ -355,7 +355,9 @@ class _Apply:
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
         self.mood(p, gentler)
         if p.era:
-            self.era(p.era)
+            named = [int(self.m.world.of_catalog[i]) for i in p.liked if self.m.world.of_catalog[i] >= 0]
+            # "like jurassic park but older": older than that film, not than the films shown
+            self.era(p.era, around=named if p.era in ("older", "newer") and len(named) == 1 else None)
         self.titles(p)
         named = {t for _, v in p.accepted for t in tokens(v)}  # "a newer comedy": the era and a genre, no search
         if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS | named):

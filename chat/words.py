@@ -143,6 +143,7 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
 # what may stand beside the film chosen and the words choosing it, and nothing else ("ok the 3rd one is
 # perfect, we'll watch that, thanks"; not "let's try something like titanic", "i'll watch it later")
 CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "alright", "then", "tonight", "i", "ill",
+                 "gut", "bene", "perfetto", "bueno", "vale", "bien", "parfait",
                  "we", "well", "will", "watch", "watching", "go", "going", "with", "lets", "gonna", "to", "take", "try",
                  "do", "it", "that", "this", "one", "thanks", "thank", "you", "thx", "ty", "cheers", "bye", "the", "a",
                  "so", "yeah", "yes", "sure", "think", "guess", "im", "were", "is", "looks", "sounds", "good", "fine",
@@ -157,7 +158,8 @@ CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b|"
                        r"\b(?:i|we) watch (?:it|this|that)\b|"
                        r"\b(?:it is|it'?s)\s*[!.]*\s*$|\b(?:i'?m|im|we'?re|were) watch(?:ing|in)\b|"
-                       r"\b(?:i|we) (?:choose|chose|pick)\b", re.IGNORECASE)  # (second-language English: "we watch
+                       r"\b(?:i|we) (?:choose|chose|pick)\b|\b(?:i|we) take (?:this|that|it)\b",
+                       re.IGNORECASE)  # (second-language English: "we watch
 # it"; "number 2 it is", "ok bet im watchin #1", "i choose the fourth")
 # when tonight a film chosen will be watched: no wish, and still a choice ("I shall watch it after the children
 # are in bed"; not "later" or "another time", which may mean not now)
@@ -306,7 +308,7 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "kindly", "pray", "grateful", "most", "pictures", "picture", "miss", "mr", "mrs", "ms",
                             "dame", "sir", "joints", "nobodys", "topped", "nicely", "might", "teens",
                             "slightly", "remotely", "vaguely", "whatsoever", "little", "lit", "ima", "imma", "finna",
-                            "between"}
+                            "between", "gut", "leider", "bitte", "bene", "perfetto", "vale", "bueno", "okey", "lines"}
 # ("watching with my nephew"; "argh autocorrect,
 # i typed horror, meant humour")
 # parts of a film a person praises or complains of ("loved the twist"): never a film's name

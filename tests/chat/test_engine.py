@@ -2486,6 +2486,9 @@ def test_what_a_tenth_person_at_the_app_found_on_movielens(ml_engine, ml_models)
     assert [titles[i] for i in parse("no disney please, and old yeller will traumatize them").not_now] == ["Old Yeller"]
     assert [titles[i] for i in parse("volcano is not a hidden gem lol").disliked] == ["Volcano"]
     assert "bye" in parse("fine, terminator 2. later").intents
+    p = parse("k ill watch the langoliers thx bye")  # a title named by what follows its owner's name
+    assert [titles[i] for i in p.liked] == ["Stephen King's The Langoliers"] and "bye" in p.intents
+    assert [titles[i] for i in parse("loved romeo and juliet").liked] == ["William Shakespeare's Romeo and Juliet"]
 
     state, _, _ = ml_engine.start()
     state, shown = ml_engine.step(state, Text("a comedy"))
@@ -2497,3 +2500,32 @@ def test_what_a_tenth_person_at_the_app_found_on_movielens(ml_engine, ml_models)
     assert state.lesser_known
     state, reply = ml_engine.step(state, Text("no, the opposite! popular stuff"))
     assert not state.lesser_known and "Better-known films, then." in reply.text
+
+
+def test_what_an_eleventh_person_at_the_app_found_on_movielens(ml_engine, ml_models):
+    """Round nineteen, a fifth helper: "Gut, I take this one." and "Perfetto. Grazie mille" were
+    searches, "The second I have already seen, leider" asked for Gary Fleder's films, "the secnd
+    one, waht is it about?" was a search, "seven samurai" was not found (ML-100K calls it *The
+    Magnificent Seven* (1954)), "like Jurassic Park but older" asked "Older than what?", "a french
+    or italian film" wanted a film of both, and a card read "with Harrison Ford with Tommy Lee Jones"."""
+    parse, titles = ml_models.parser.parse, ml_models.catalog.titles
+    assert parse("Gut, I take this one.").intents == ["yes"]
+    assert parse("Perfetto. Grazie mille").intents == ["bye"]
+    assert parse("Thank you, this really means a lot").intents == ["bye"]
+    p = parse("The second I have already seen, leider")
+    assert p.pick == (1, "seen") and not p.accepted
+    assert parse("Have you something with Krimi, so a detective?").accepted[0] == ("genre", "Crime")
+    assert parse("the secnd one, waht is it about?").pick == (1, "about")
+    assert [titles[i] for i in parse("seven samurai").liked] == ["Magnificent Seven, The"]
+    p = parse("a french or italian film")
+    assert p.alternatives == [(("country", "France"), ("language", "French"), ("country", "Italy"),
+                               ("language", "Italian"))]
+    assert len(parse("french and italian films").alternatives) == 2  # both, as said
+
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("like Jurassic Park but older"))
+    assert "older than the 1990s" in reply.text and all(c.year < 1990 for c in reply.cards)
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("a thriller with harrison ford and tommy lee jones"))
+    fugitive = next(c for c in reply.cards if c.title == "The Fugitive")
+    assert "with Harrison Ford and Tommy Lee Jones" in fugitive.reason and fugitive.fits
