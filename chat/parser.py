@@ -349,7 +349,8 @@ EMOJI_WORDS = {"\U0001F44D": "thumbsup", "\U0001F44C": "thumbsup", "\u2705": "th
                "\U0001F44E": "thumbsdown", "\u274C": "thumbsdown", "\U0001F92E": "thumbsdown",
                "\U0001F60D": "love", "\u2764": "love", "\U0001F970": "love", "\U0001F525": "love",
                "\U0001F929": "love", "\U0001F60E": "cool", "\U0001F44F": "thumbsup", "\U0001F64C": "thumbsup",
-               "\U0001F634": "boring", "\U0001F971": "boring", "\U0001F4A9": "thumbsdown", "\U0001F922": "thumbsdown"}
+               "\U0001F634": "boring", "\U0001F971": "boring", "\U0001F4A9": "thumbsdown", "\U0001F922": "thumbsdown",
+               "\U0001F602": "funny", "\U0001F923": "funny", "\U0001F47B": "spooky", "\U0001F631": "scary"}
 EMOJI_RE = re.compile("[" + "".join(EMOJI_WORDS) + "][\U0001F3FB-\U0001F3FF\uFE0F]*")
 
 
@@ -411,7 +412,8 @@ VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)
                         r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*$", re.IGNORECASE)  # "seen 4 already"
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to|along the "
                        r"lines of|in the vein of|a la)\s+$")  # "got any more along the lines of number 3?"
-CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|vetoe?d?|vetoes|nixed|dislike[ds]?|didnt|dont|didn't|"
+CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|vetoe?d?|vetoes|nixed|thumbsdown|dislike[ds]?|didnt|"
+                      r"dont|didn't|"
                       r"don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|go for|try|watch|sounds|looks|nice|"
                       r"great|cool|awesome|perfect|lovely|excellent|let'?s do)\b")
@@ -996,6 +998,10 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:after|since)\s+(?=(?:19|20)\d\d\b)", "post "),  # "something after 1995": as "post 1995"
     (r"\bbetween\s+(?=(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)", "from "),  # "between 1985 and 1992"
     (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),
+    (r"\bwhat else (?:did|has) (?:that|the|this) director (?:make|made|do|done|direct|directed)\b",
+     "more by that director"),  # "what else did that director make?"
+    (r"\bwhat else (?:has|did) the (?:guy|man|woman|actor|actress|lady|star) (?:from|in) (?P<x>[^?]+?) (?:been in|do|"
+     r"done|made|starred in)\b", r"more with the star of \g<x>"),  # "what else has the guy from #2 been in?"
     (r"\b(?:did (?:you|u) not|didn'?t (?:you|u)|have (?:you|u) not|haven'?t (?:you|u)) (?:consider|think of|include|"
      r"have|remember)\b", "what about"),  # "did you not consider seven with brad pitt?": put forward
     (r"^\s*(?:those|these|they)(?:'re| are| were| r)\s+(?:mostly|all|just|only|too many|so many)\s+[^.!?]+[.!?]+\s*"
@@ -2271,9 +2277,10 @@ class Parser:
                 "dropped"):  # "number 3 looks grim, swap it": that card, not the kind of film
             out.dropped = []
             out.intents = ["something_else"]
-        elif out.pick is not None and out.pick[1] == "dislike" and set(out.intents) & {"why", "undo", "any"} and not (
-                re.search(r"\b(?:why|y|how come|explain|undo|whatever|any)\b", text, re.IGNORECASE)):
-            out.intents = [i for i in out.intents if i not in ("why", "undo", "any")]  # "she vetoed #1": a verdict
+        elif out.pick is not None and out.pick[1] == "dislike" and set(out.intents) & {"why", "undo", "any", "no"} \
+                and not (re.search(r"\b(?:why|y|how come|explain|undo|whatever|any|no|nah|nope|nay)\b", text,
+                                   re.IGNORECASE)):  # "she vetoed #1", "👎 #1": a verdict on that card
+            out.intents = [i for i in out.intents if i not in ("why", "undo", "any", "no")]
         elif out.pick is not None and out.pick[1] == "seen" and set(tokens(out.wish)) <= OWNED_WORDS:
             out.wish, out.intents = "", [i for i in out.intents if i != "more"]  # "we own #2 already": seen
         elif out.pick is not None and out.pick[1] == "more":  # "something like the second one": more films

@@ -2521,6 +2521,11 @@ def test_what_an_eleventh_person_at_the_app_found_on_movielens(ml_engine, ml_mod
     assert p.alternatives == [(("country", "France"), ("language", "French"), ("country", "Italy"),
                                ("language", "Italian"))]
     assert len(parse("french and italian films").alternatives) == 2  # both, as said
+    assert parse("👎 #1").pick == (0, "dislike") and not parse("👎 #1").intents
+    assert parse("😂😂 movie pls").accepted == [("genre", "Comedy")]
+    assert parse("what else did that director make?").person_ref == "director"
+    p = parse("what else has the guy from #2 been in?")
+    assert p.person_ref == "cast" and p.ref_place == 1
 
     state, _, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("like Jurassic Park but older"))
