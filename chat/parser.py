@@ -350,7 +350,7 @@ EMOJI_WORDS = {"\U0001F44D": "thumbsup", "\U0001F44C": "thumbsup", "\u2705": "th
                "\U0001F60D": "love", "\u2764": "love", "\U0001F970": "love", "\U0001F525": "love",
                "\U0001F929": "love", "\U0001F60E": "cool", "\U0001F44F": "thumbsup", "\U0001F64C": "thumbsup",
                "\U0001F634": "boring", "\U0001F971": "boring", "\U0001F4A9": "thumbsdown", "\U0001F922": "thumbsdown",
-               "\U0001F602": "funny", "\U0001F923": "funny", "\U0001F47B": "spooky", "\U0001F631": "scary"}
+               "\U0001F602": "lol", "\U0001F923": "lol", "\U0001F47B": "spooky"}  # (a laugh, not a wish for comedy)
 EMOJI_RE = re.compile("[" + "".join(EMOJI_WORDS) + "][\U0001F3FB-\U0001F3FF\uFE0F]*")
 
 
