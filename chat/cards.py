@@ -326,6 +326,9 @@ AGE_ASKED = re.compile(r"\b(?:ok|okay|alright|fine|good|suitable|appropriate|saf
                        r"our\s+)?(?:(?P<age>\d{1,2})[- ]?(?:years?|yrs?|y/?o)(?:[- ]?olds?)?|"
                        r"(?P<teen>teens?|teenagers?))\b",
                        re.IGNORECASE)
+# "who plays the villain?", "who's the hero in #2?": a part in the film, which the catalog does not record
+ROLE_ASKED = re.compile(r"\bwho(?:'?s| is| plays| played| was)\s+(?:the\s+)?(?:villain|bad guy|baddie|hero|killer|"
+                        r"main character|heroine|mother|father|mom|mum|dad|detective|monster|king|queen|kid)\b")
 # "is it on netflix?", "where can i stream it?": not known here
 STREAMING_ASKED = re.compile(r"\b(?:netflix|hulu|prime video|amazon prime|disney\s*\+|disney plus|hbo|max|streaming|"
                              r"stream(?:ed)?|where (?:can|do) (?:i|we) (?:watch|see|get|rent|buy) it)\b")
@@ -443,6 +446,10 @@ def _fact_answer(catalog: Catalog, i: int, question: str) -> str:
     if re.search(r"\bwho(?:'?s| is| are)\s+(?:in|starring)\b|\bwho\s+stars\b|\b(?:cast|actors?|stars?)\b\?*\s*$", q):
         cast = catalog.leads(i, 3)
         return f"It stars {md(join_words(cast))}." if cast else "Its cast is not on record."
+    if ROLE_ASKED.search(q):  # "who plays the villain in #1?": the cast is known, not who plays whom
+        cast = catalog.leads(i, 3)
+        return ("I know who is in it, not who plays which part" + (f": it stars {md(join_words(cast))}." if cast
+                                                                   else ", and its cast is not on record."))
     if STREAMING_ASKED.search(q):  # "is #2 on netflix?": nothing here knows where films stream
         return ("I do not know where films are streaming or for rent; I only know what the catalog records about "
                 "them.")

@@ -221,6 +221,7 @@ class Parse:
     ref_place: int | None = None
     # "i'll take the one with michelle pfeiffer": the card with that person (the engine finds it)
     pick_with: Value | None = None
+    any_with: Value | None = None  # "is sean connery in any of these?": which of the films shown have that person
     # whole kinds of constraint taken back: "ok forget the length", "any decade is fine" (attribute types)
     dropped_types: list[str] = field(default_factory=list)
 
@@ -950,6 +951,21 @@ FOUND_IT_RE = re.compile(r"\b(?:i|we)\s+(?:found|thought)\s+(?P<x>[^,.;!?]{2,60}
                          r"(?P<adj>[a-z]+)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
 # a comparison said with "not" ("nothing after 1990", "not before 1970"): its opposite
 NEGATED_COMPARISON = {"<": ">=", ">": "<=", ">=": "<", "<=": ">"}
+# "is sean connery in any of these?", "any of these with tom hanks?": which cards have that person
+ANY_OF_THESE_RE = re.compile(r"^\s*(?:so\s+|and\s+)?(?:(?:is|are|does|do)\s+(?P<who>[^?]{2,40}?)\s+"
+                             r"(?:in|star in|starring in|"
+                             r"appear in|act in)\s+(?:any|one|either)\s+of\s+(?:these|them|those|the films|the list)|"
+                             r"(?:are\s+|do\s+|does\s+)?any\s+(?:of\s+)?(?:these|them|those)\s+(?:with|have|star|starring|"
+                             r"feature|featuring)\s+(?P<who2>[^?]{2,40}?))\s*\?*\s*$", re.IGNORECASE)
+# "why do you ask me about the era?", "why are you asking that?": why the question is asked
+WHY_ASKED_RE = re.compile(r"^\s*(?:but\s+|and\s+)?why\s+(?:do|did|are|would)\s+(?:you|u)\s+(?:ask|asking|keep asking|"
+                          r"want to know)\b[^?]*\?*\s*$", re.IGNORECASE)
+# "which has better reviews, #1 or #5?", "which is scarier, 2 or 4?": one of two cards by a quality
+WHICH_OF_TWO_RE = re.compile(r"^\s*which(?: one)?\s+(?:has|is|'s|got)\s+(?P<q>better reviews|better reviewed|"
+                             r"higher rated|better rated|best reviews|scarier|funnier|longer|shorter|older|newer|"
+                             r"sadder|"
+                             r"darker|better)\s*,?\s*(?:#|number\s+|no\.?\s*)?(?P<a>[1-5])\s+or\s+(?:#|number\s+|no\.?\s*)?"
+                             r"(?P<b>[1-5])\s*\?*\s*$", re.IGNORECASE)
 # "what's rashomon about?": a film asked about by name
 WHAT_ABOUT_RE = re.compile(r"^\s*what(?:'?s| is| was)\s+(?P<film>[^?]{2,60}?)\s+about\s*\?*\s*$", re.IGNORECASE)
 # what a friend is said to do ("jake wants action"): never a surname
@@ -1644,6 +1660,19 @@ class Parser:
         if out.pick is not None:
             many = self._places(text)
             out.places = many[0] if many else [out.pick[0]]
+        among = ANY_OF_THESE_RE.match(text)
+        if among:  # "is sean connery in any of these?": which cards have him, the films stay
+            people = [tv for tv in self.parse(f"with {among.group('who') or among.group('who2')}").accepted
+                      if tv[0] in PERSON_TYPES]
+            if len(people) == 1:
+                return Parse(intents=["about"], any_with=people[0], truncated=truncated)
+        if WHY_ASKED_RE.match(text):  # "why do you ask me about the era?": why the question
+            return Parse(intents=["why_question"], truncated=truncated)
+        two = WHICH_OF_TWO_RE.match(text)
+        if two and two.group("a") != two.group("b"):  # "which has better reviews, #1 or #5?"
+            quality = COMPARATIVES.get(re.sub(r"\s+", " ", two.group("q").lower()), two.group("q").lower())
+            return Parse(intents=["which"], which=quality, places=[int(two.group("a")) - 1, int(two.group("b")) - 1],
+                         truncated=truncated)
         which = WHICH_RE.match(text)
         if which:  # "which is the scariest?": among the films shown
             return Parse(intents=["which"], which=which.group(1).lower(), truncated=truncated)

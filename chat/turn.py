@@ -241,6 +241,12 @@ class _Apply:
             return
         if p.pick_with is not None and self.pick_with(p, text):  # "ill take the one with michelle pfeiffer"
             return
+        if p.any_with is not None:  # "is sean connery in any of these?"
+            self.any_with(p.any_with)
+            return
+        if p.intents == ["why_question"]:  # "why do you ask me about the era?"
+            self.why_question()
+            return
         chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
         shown = last_cards(self.s)
         if p.pick is not None and p.pick[1] == "why" and (p.rejected or p.accepted) and shown and (
@@ -1091,6 +1097,31 @@ class _Apply:
         if CHOOSE_RE.search(text) and self.judged:
             self.chose(self.judged[-1], text)
         return True
+
+    def any_with(self, person: Value) -> None:
+        """Which of the films shown have this person, by number; the films stay."""
+        v = self.m.catalog.find_value(*person)
+        shown = last_cards(self.s)
+        hits = [k for k, w in enumerate(shown) if v is not None and self.m.world.has(w, v)]
+        name = md(person[1])
+        if not shown:
+            self.notes.append(f"There are no films on screen yet. Say \u201cwith {name}\u201d and I will look.")
+        elif not hits:
+            self.ack.append(f"None of these has {name} on record. Say \u201cwith {name}\u201d for films with them.")
+        else:
+            films = [f"#{k + 1} *{md(title_of(self.m.catalog, self.m.world.catalog_index(shown[k])))}*" for k in hits]
+            self.ack.append(f"Yes: {join_words(films)} {'has' if len(hits) == 1 else 'have'} {name}.")
+        self.then = "stay"
+
+    def why_question(self) -> None:
+        """Why the pending question is asked, and how to skip it."""
+        q = self.s.question
+        about = TYPE_NAMES.get(q.attr_type, "it") if q is not None else None
+        self.ack.append((f"Knowing {about} rules out the most films that would not suit you, so I can show better "
+                         "ones. Say \u201cany\u201d to skip it, or \u201cno more questions\u201d for films only.")
+                        if about else "I ask only to narrow the films down; say \u201cno more questions\u201d for "
+                        "films only.")
+        self.then = "stay"
 
     def _chosen(self, text: str, p: Parse) -> bool:
         """The message chooses a film to watch and says nothing else: the choosing words, the film

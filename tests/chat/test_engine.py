@@ -2534,3 +2534,24 @@ def test_what_an_eleventh_person_at_the_app_found_on_movielens(ml_engine, ml_mod
     state, reply = ml_engine.step(state, Text("a thriller with harrison ford and tommy lee jones"))
     fugitive = next(c for c in reply.cards if c.title == "The Fugitive")
     assert "with Harrison Ford and Tommy Lee Jones" in fugitive.reason and fugitive.fits
+
+
+def test_questions_about_the_list_shown_on_movielens(ml_engine):
+    """Round nineteen, from the fifth helper: "is Sean Connery in any of these?" replaced the list
+    with Connery films, "why do you ask me about the era?" explained a film, "who plays the villain
+    in #1?" gave the card's facts, "which has better reviews, #1 or #5?" described #1 only."""
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy"))
+    ids = [c.item_id for c in shown.cards]
+    state, reply = ml_engine.step(state, Text("is Sean Connery in any of these?"))
+    assert reply.text.startswith("None of these has Sean Connery on record.")
+    assert [c.item_id for c in reply.cards] == ids
+    holy_grail = next(k for k, c in enumerate(shown.cards) if c.title == "Monty Python and the Holy Grail")
+    state, reply = ml_engine.step(state, Text("is john cleese in any of these?"))
+    assert reply.text.startswith(f"Yes: #{holy_grail + 1} *Monty Python and the Holy Grail* has John Cleese.")
+    state, reply = ml_engine.step(state, Text("why do you ask me about the era?"))
+    assert reply.text.startswith("Knowing the era rules out") and [c.item_id for c in reply.cards] == ids
+    state, reply = ml_engine.step(state, Text("who plays the villain in #1?"))
+    assert reply.text.startswith("I know who is in it, not who plays which part")
+    state, reply = ml_engine.step(state, Text("which has better reviews, #1 or #5?"))
+    assert f"*{shown.cards[0].title}*" in reply.text and f"*{shown.cards[4].title}*" in reply.text
