@@ -951,12 +951,11 @@ FOUND_IT_RE = re.compile(r"\b(?:i|we)\s+(?:found|thought)\s+(?P<x>[^,.;!?]{2,60}
                          r"(?P<adj>[a-z]+)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
 # a comparison said with "not" ("nothing after 1990", "not before 1970"): its opposite
 NEGATED_COMPARISON = {"<": ">=", ">": "<=", ">=": "<", "<=": ">"}
-# "is sean connery in any of these?", "any of these with tom hanks?": which cards have that person
-ANY_OF_THESE_RE = re.compile(r"^\s*(?:so\s+|and\s+)?(?:(?:is|are|does|do)\s+(?P<who>[^?]{2,40}?)\s+"
-                             r"(?:in|star in|starring in|"
-                             r"appear in|act in)\s+(?:any|one|either)\s+of\s+(?:these|them|those|the films|the list)|"
-                             r"(?:are\s+|do\s+|does\s+)?any\s+(?:of\s+)?(?:these|them|those)\s+(?:with|have|star|starring|"
-                             r"feature|featuring)\s+(?P<who2>[^?]{2,40}?))\s*\?*\s*$", re.IGNORECASE)
+# "is sean connery in any of these?": which cards have that person
+ANY_OF_THESE_RE = re.compile(r"^\s*(?:so\s+|and\s+)?(?:is|are|does|do)\s+(?P<who>[^?]{2,40}?)\s+"
+                             r"(?:in|star in|starring in|appear in|act in)\s+(?:any|one|either)\s+of\s+(?:these|them|"
+                             r"those|the films|the list)\s*\?*\s*$", re.IGNORECASE)
+# (not "any of them with julia roberts?": a wish for her films, as people wrote it)
 # "why do you ask me about the era?", "why are you asking that?": why the question is asked
 WHY_ASKED_RE = re.compile(r"^\s*(?:but\s+|and\s+)?why\s+(?:do|did|are|would)\s+(?:you|u)\s+(?:ask|asking|keep asking|"
                           r"want to know)\b[^?]*\?*\s*$", re.IGNORECASE)
@@ -1662,7 +1661,7 @@ class Parser:
             out.places = many[0] if many else [out.pick[0]]
         among = ANY_OF_THESE_RE.match(text)
         if among:  # "is sean connery in any of these?": which cards have him, the films stay
-            people = [tv for tv in self.parse(f"with {among.group('who') or among.group('who2')}").accepted
+            people = [tv for tv in self.parse(f"with {among.group('who')}").accepted
                       if tv[0] in PERSON_TYPES]
             if len(people) == 1:
                 return Parse(intents=["about"], any_with=people[0], truncated=truncated)
