@@ -166,11 +166,6 @@ def named(t: str, v: str) -> str:
     return f"the {v}" if t == "country" and v in THE_COUNTRIES else v
 
 
-def form(t: str, v: str) -> str:
-    """A value as it reads after "a film": "from the United Kingdom", "with Tom Hanks"."""
-    return FORMS.get(t, "{}").format(md(named(t, v)))
-
-
 def value_words(values, with_article: bool = False) -> str:
     """(type, value) pairs a film has, in words: "comedy and children's film from the 1990s with
     Tom Hanks" (not "has Comedy, Children's, 1990s, Tom Hanks"); ``with_article``: "a comedy and

@@ -34,7 +34,7 @@ from chat.memory import MemoryStore, StoredPersona, empty_summary, event_record,
 from chat.narrator import Replace, template_text
 from chat.parser import UNDO_WORDS_RE
 from chat.turn import Applied, TurnContext, apply_event, card_item, label
-from chat.words import PERSON_TYPES, join_words
+from chat.words import ADULT_RATINGS, PERSON_TYPES, join_words
 from policy.actions import Answer, AskType, AskValue, Recommend
 from policy.beliefs import log_beliefs, top_items
 from policy.rule import fallback_list
@@ -51,7 +51,7 @@ YEAR_POOL = 3  # "the newest comedies": the 3 × 5 newest that fit, the best bel
 CARDS = 5  # films shown per list
 # under a rating ceiling ("PG max"), the kinds whose films of unknown rating are not offered as close ones
 ADULT_KINDS = {"Horror", "Crime", "Thriller", "War", "Film-Noir"}
-MILD_RATINGS = {("mpaa", "rated G"), ("mpaa", "rated PG"), ("mpaa", "rated PG-13")}
+MILD_RATINGS = tuple(("mpaa", f"rated {r}") for r in RATINGS[:3])  # G, PG, PG-13
 NOT_KNOWN_MILD = "None of the films below has its age rating on record, so I cannot promise they are mild."
 POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that it recommends
 PASSES = 2  # questions in a row answered "no preference": the user wants films, so the next action recommends
@@ -267,10 +267,20 @@ class Engine:
     def _mild(self) -> np.ndarray:
         """``(n_world_items,)``: 1 for a film known to be rated G, PG or PG-13, else 0."""
         cat = self.m.catalog
-        mild = tuple(v for v in (cat.find_value("mpaa", f"rated {r}") for r in ("G", "PG", "PG-13")) if v is not None)
-        if not mild:  # a catalog with no ratings: nothing known to be mild
+        return self._rated_as(tuple(v for v in (cat.find_value(*tv) for tv in MILD_RATINGS) if v is not None))
+
+    @functools.cached_property
+    def _rated(self) -> np.ndarray:
+        """``(n_world_items,)``: 1 for a film whose rating is on record, whatever it is, else 0."""
+        cat = self.m.catalog
+        return self._rated_as(tuple(int(v) for v in cat.values_of_type("mpaa")) if "mpaa" in cat.attr_types else ())
+
+    def _rated_as(self, ratings: tuple[int, ...]) -> np.ndarray:
+        """``(n_world_items,)`` float32: 1 for a film known to have one of the ``ratings`` values
+        (none in a catalog without ratings), else 0."""
+        if not ratings:
             return np.zeros(self.m.world.n_items, np.float32)
-        return cards.fitting(self.m.world, (), (mild,)).astype(np.float32)
+        return cards.fitting(self.m.world, (), (ratings,)).astype(np.float32)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
     def _like_film(self, item: int) -> np.ndarray:
@@ -488,20 +498,17 @@ class Engine:
                 for v in self.m.catalog.values_of_type("mpaa"):
                     if values[int(v)][1] not in kinds:
                         ruled_out[self.m.world.items_with(int(v))] = True
-        ceiling = [g for g in ds.either if {values[v][0] for v in g} == {"mpaa"} and not {values[v][1] for v in g}
-                   & {"rated R", "rated NC-17"}] + [(v,) for v in ds.accepted if values[v] in MILD_RATINGS]
+        ceiling = any(values[v] in MILD_RATINGS for v in ds.accepted) or any(  # "PG max", "PG-13 or milder"
+            {values[v][0] for v in g} == {"mpaa"} and not {values[v] for v in g} & set(ADULT_RATINGS)
+            for g in ds.either)
         full = cards.fitting(self.m.world, ds.accepted, ds.either) & np.isfinite(logb) & ~ruled_out
         if ceiling:  # "PG max": a film of unknown rating of a kind that is mostly rated R is no close card
             asked = {values[v][1] for v in ds.accepted if values[v][0] == "genre"}
-            rated = np.zeros(len(logb), dtype=bool)
-            for v in self.m.catalog.values_of_type("mpaa"):
-                rated[self.m.world.items_with(int(v))] = True
             for g in ADULT_KINDS - asked:
                 v = self.m.catalog.find_value("genre", g)
                 if v is not None:
-                    kind = np.zeros(len(logb), dtype=bool)
-                    kind[self.m.world.items_with(v)] = True
-                    ruled_out |= kind & ~rated
+                    films = self.m.world.items_with(v)
+                    ruled_out[films] |= self._rated[films] == 0
         idx = np.flatnonzero(full)
         doubted = self._doubted(idx, ds.accepted)
         # not shown before first, then films a second source agrees have the genres asked for (not

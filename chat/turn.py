@@ -361,9 +361,9 @@ class _Apply:
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
         self.mood(p, gentler)
         if p.era:
-            named = [int(self.m.world.of_catalog[i]) for i in p.liked if self.m.world.of_catalog[i] >= 0]
+            liked = [w for w in (int(self.m.world.of_catalog[i]) for i in p.liked) if w >= 0]
             # "like jurassic park but older": older than that film, not than the films shown
-            self.era(p.era, around=named if p.era in ("older", "newer") and len(named) == 1 else None)
+            self.era(p.era, around=liked if p.era in ("older", "newer") and len(liked) == 1 else None)
         self.titles(p)
         named = {t for _, v in p.accepted for t in tokens(v)}  # "a newer comedy": the era and a genre, no search
         if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS | named):
@@ -531,8 +531,8 @@ class _Apply:
         cat, s = self.m.catalog, self.s
         named = [v for v in (cat.find_value(*tv) for tv in accepted) if v is not None]
         yes = [v for v in named if v not in s.accepted]
-        no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v not in s.rejected
-              and not (tuple(cat.attr_values[v]) in soft and v in s.accepted)]
+        refused = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None]
+        no = [v for v in refused if v not in s.rejected and not (tuple(cat.attr_values[v]) in soft and v in s.accepted)]
         again = [v for v in named if v in self.before.accepted]
 
         def kind(v: int) -> str:  # a person is a person, whatever the role
@@ -547,13 +547,13 @@ class _Apply:
         # the person repeats what was understood: say so and move on
         if again and not yes and not any(a.startswith("Got it") for a in self.ack):
             self.ack.append("Yes, still " + ", ".join(label(self.m, v) for v in again) + ".")
-        still_no = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None and v in s.rejected]
+        still_no = [v for v in refused if v in s.rejected]
         if still_no and not (yes or no or again):  # "I just told you I hate sci-fi": said so, and kept
             self.ack.append("Yes, still no " + join_words([label(self.m, v) for v in still_no], "or") + ".")
         if not (yes or no):
             return
         new_types = {cat.attr_values[v][0] for v in yes}
-        replaced = [v for v in s.accepted if v not in yes and v not in named and cat.attr_values[v][0] in new_types
+        replaced = [v for v in s.accepted if v not in named and cat.attr_values[v][0] in new_types
                     and (instead or cat.attr_values[v][0] in EXCLUSIVE_TYPES)]
         either = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & new_types and (
             instead or {cat.attr_values[v][0] for v in g} <= EXCLUSIVE_TYPES)))
@@ -687,9 +687,10 @@ class _Apply:
             return
         asked = [v for v in s.accepted if v in decades] if around is None else []
         spans = [g for g in s.either if set(g) & set(decades)] if around is None else []  # "older than the 80s"
-        films = around or last_cards(s)
-        fit = fitting(self.m.world, s.accepted, s.either)
-        films = around or [i for i in films if fit[i]] or films  # the close ones after them are not the era shown
+        films = around
+        if not films:  # the films the last list shows that fit: the close ones after them are not the era shown
+            fit = fitting(self.m.world, s.accepted, s.either)
+            films = [i for i in last_cards(s) if fit[i]] or last_cards(s)
         years = [y for y in sorted(int(cat.years[self.m.world.catalog_index(i)]) for i in films) if y > 0]
         if shift == "newer" and not (asked or years or spans):  # "something more recent" first: the newest
             shift = "newest"
