@@ -321,14 +321,16 @@ CARD_RANGE = re.compile(r"(?<![\w/.-])([1-5])\s*(?:-|\u2013|to|thru|through)\s*(
 OWNED_WORDS = {"we", "i", "own", "already", "have", "got", "number", "no", "the", "one", "film", "movie", "that",
                "it", "this", "first", "second", "third", "fourth", "fifth", "last", *"12345"}
 # question words as people type them in a hurry: "hw" only before what follows "how" in a question
-QUESTION_WORDS = {"hw": "how", "wat": "what", "wut": "what", "wht": "what", "wats": "whats", "wuts": "whats",
-                  "whts": "whats", "waht": "what", "whta": "what", "wath": "what", "hwo": "how", "secnd": "second",
-                  "scond": "second", "sencond": "second", "seond": "second", "thrid": "third", "thrd": "third",
-                  "frist": "first", "fisrt": "first", "fist": "first", "fourht": "fourth", "fith": "fifth"}
-QUESTION_SLIP = re.compile(r"\b(?:hw|hwo)\b(?=\s+(?:long|old|many|much|is|was|about|do|does|did|scary|violent)\b)|"
-                           r"\b(?:wat|wut|wht|wats|wuts|whts|waht|whta|wath)\b|"
-                           r"\b(?:secnd|scond|sencond|seond|thrid|thrd|frist|fisrt|fourht|fith)\b(?=\s+(?:one|film|movie)\b)|"
-                           r"\bfist\b(?=\s+one\b)", re.IGNORECASE)
+HOW_SLIPS = {"hw": "how", "hwo": "how"}  # only before what follows "how" in a question
+WHAT_SLIPS = {"wat": "what", "wut": "what", "wht": "what", "waht": "what", "whta": "what", "wath": "what",
+              "wats": "whats", "wuts": "whats", "whts": "whats"}
+PLACE_SLIPS = {"secnd": "second", "scond": "second", "sencond": "second", "seond": "second", "thrid": "third",
+               "thrd": "third", "frist": "first", "fisrt": "first", "fourht": "fourth", "fith": "fifth"}  # "... one"
+QUESTION_WORDS = {**HOW_SLIPS, **WHAT_SLIPS, **PLACE_SLIPS, "fist": "first"}  # ("fist" only in "fist one")
+QUESTION_SLIP = re.compile(rf"\b(?:{'|'.join(HOW_SLIPS)})\b(?=\s+(?:long|old|many|much|is|was|about|do|does|did|scary|"
+                           rf"violent)\b)|\b(?:{'|'.join(WHAT_SLIPS)})\b|"
+                           rf"\b(?:{'|'.join(PLACE_SLIPS)})\b(?=\s+(?:one|film|movie)\b)|\bfist\b(?=\s+one\b)",
+                           re.IGNORECASE)
 # an era typed in a hurry: "oldr", "newr", "nt 2 old" (not too old: newer; not Scream 2)
 ERA_SLIP = re.compile(r"\b(?:oldr|newr|(?:(?:nt|not)\s+)?(?:2|too|to)\s+old)\b(?!\s+(?:films?|movies?|ones?))",
                       re.IGNORECASE)
@@ -846,7 +848,7 @@ THATS_THE_ONE_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|yes|yeah|yep|right|perfect)[\
                               re.IGNORECASE)
 # a person who mixes Spanish in ("vi the client anoche, muy aburrida", "quiero a horror movie de los 70s"): the
 # words of a film chat said in Spanish, read as their English; only in a message with a word no English
-# message has (``SPANISH_MARKERS``), so "La Bamba" or "Rocky VI" stay as they are
+# message has (``SPANISH_MARKERS``), so "La Bamba" or "Rocky VI" stay as they are (``in_english``)
 SPANISH_PHRASES = (
     ("me da igual", "i don't mind"), ("ya la vi", "seen it already"), ("ya lo vi", "seen it already"),
     ("ya las vi", "seen them already"), ("ya los vi", "seen them already"), ("por favor", "please"),
@@ -922,9 +924,9 @@ GERMAN_MARKERS = {"leider", "bitte", "danke", "krimi", "krimis", "nein", "sehr",
 GERMAN_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, GERMAN_WORDS)) + r")(?![\w'])", re.IGNORECASE)
 
 
-def from_spanish(text: str) -> str:
-    """The Spanish (or French) words of a film chat in ``text`` as English, when a word only that
-    language has is there."""
+def in_english(text: str) -> str:
+    """The German, French and Spanish words of a film chat in ``text`` as English, each language only
+    when a word only it has is there."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
     if words & GERMAN_MARKERS:
         text = GERMAN_WORD_RE.sub(lambda m: GERMAN_WORDS[m.group(0).lower()], text)
@@ -1591,7 +1593,7 @@ class Parser:
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
         text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
-        text = from_spanish(text)  # "quiero a horror movie de los 70s"
+        text = in_english(text)  # "quiero a horror movie de los 70s"
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
         for idiom, plain in IDIOMS:  # "westerns? i'll pass": no westerns
             text = idiom.sub(plain, text)
@@ -1692,11 +1694,11 @@ class Parser:
             if film is not None and len(people) == 1:
                 return Parse(intents=["about"], about=[film], asked=[("cast", people[0][1])], truncated=truncated)
         about_other = WHAT_ABOUT_RE.match(text)
-        named_other = self.parse(about_other.group("film")) if about_other else None
-        if named_other is not None and self._outside_key(about_other.group("film").strip()) and not (
-                named_other.accepted or named_other.alternatives or named_other.liked or named_other.seen):
-            # "what's rashomon about?": a film the catalog lacks, said so (not the film the talk was on)
-            return Parse(unknown_titles=[about_other.group("film").strip()], truncated=truncated)
+        other = about_other.group("film").strip() if about_other else ""
+        if other and self._outside_key(other):  # "what's rashomon about?": a film the catalog lacks, said so (not
+            named_other = self.parse(other)  # the film the talk was on), unless the words name a film or a value
+            if not (named_other.accepted or named_other.alternatives or named_other.liked or named_other.seen):
+                return Parse(unknown_titles=[other], truncated=truncated)
         what_is = WHAT_IS_RE.match(text)
         if what_is:  # "what's mystery science theater?": that film's facts
             film = self._named_loosely(what_is.group("film"))
@@ -1778,7 +1780,6 @@ class Parser:
                                    r"(?:list|catalog|catalogue|database|collection))\s*\??\s*$", text,
                                    re.IGNORECASE) and not self.parse(named).names_something:
                 return Parse(unknown_titles=[named.strip()], truncated=truncated)  # "is blazing saddles in there?"
-
         tail = re.split(r"[,;.!]\s*|\s+(?:and|so)\s+", text.strip(" .!"))[-1] if out.pick else ""
         if tail and tail != text.strip(" .!") and (FAREWELL_RE.match(tail) or THANKS_RE.match(tail)):
             out.intents.append("bye")  # "ok the 2nd one looks good, thx!": that film, and goodbye
