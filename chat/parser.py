@@ -416,8 +416,7 @@ VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to|along the "
                        r"lines of|in the vein of|a la)\s+$")  # "got any more along the lines of number 3?"
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|vetoe?d?|vetoes|nixed|thumbsdown|dislike[ds]?|didnt|"
-                      r"dont|didn't|"
-                      r"don't|do not|did not)\b")
+                      r"dont|didn't|don't|do not|did not)\b")
 CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with|go for|try|watch|sounds|looks|nice|"
                       r"great|cool|awesome|perfect|lovely|excellent|let'?s do)\b")
 # several films of the list at once: "the first two", "the last 3", "the first and third", "1 and 4";
@@ -542,8 +541,7 @@ WHERE_FILM_RE = re.compile(r"^\s*(?:(?:but|so|and|wait|oh|hey|um)[\s,]+)*where(?
                            r"[.!]*)?\s*$",
                            re.IGNORECASE)
 WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come|explain)\s+(?:(?:did|do|would) (?:you|u) (?:mark|put|call|list|label|"
-                         r"rate|"
-                         r"show|pick|choose|suggest|recommend)\s+)?(?P<what>[^?!,]{2,60}?)"
+                         r"rate|show|pick|choose|suggest|recommend)\s+)?(?P<what>[^?!,]{2,60}?)"
                          r"(?:\s*[?.!]*\s*$|\s*\?+|\s+as\s+(?:only\s+)?(?:a\s+)?\w+\s*\?+)", re.IGNORECASE)
 # "why that one, ...": the card the talk is on questioned, and more said after it
 WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:(?:do|did|would)\s+)?(?:(?:you|u)\s+(?:show|give|suggest|pick|"
@@ -964,8 +962,7 @@ WHY_ASKED_RE = re.compile(r"^\s*(?:but\s+|and\s+)?why\s+(?:do|did|are|would)\s+(
 # "which has better reviews, #1 or #5?", "which is scarier, 2 or 4?": one of two cards by a quality
 WHICH_OF_TWO_RE = re.compile(r"^\s*which(?: one)?\s+(?:has|is|'s|got)\s+(?P<q>better reviews|better reviewed|"
                              r"higher rated|better rated|best reviews|scarier|funnier|longer|shorter|older|newer|"
-                             r"sadder|"
-                             r"darker|better)\s*,?\s*(?:#|number\s+|no\.?\s*)?(?P<a>[1-5])\s+or\s+(?:#|number\s+|no\.?\s*)?"
+                             r"sadder|darker|better)\s*,?\s*(?:#|number\s+|no\.?\s*)?(?P<a>[1-5])\s+or\s+(?:#|number\s+|no\.?\s*)?"
                              r"(?P<b>[1-5])\s*\?*\s*$", re.IGNORECASE)
 # "what's rashomon about?": a film asked about by name
 WHAT_ABOUT_RE = re.compile(r"^\s*what(?:'?s| is| was)\s+(?P<film>[^?]{2,60}?)\s+about\s*\?*\s*$", re.IGNORECASE)
@@ -1014,7 +1011,7 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?:a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s*!+\s*(?=\S)", ""),  # "but that's sci-fi! I told you I hate sci-fi"
     (r"\b(?:after|since)\s+(?=(?:19|20)\d\d\b)", "post "),  # "something after 1995": as "post 1995"
     (r"\bbetween\s+(?=(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)", "from "),  # "between 1985 and 1992"
-    (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),
+    (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),  # "why not Apocalypse Now?": put forward
     (r"\bwhat else (?:did|has) (?:that|the|this) director (?:make|made|do|done|direct|directed)\b",
      "more by that director"),  # "what else did that director make?"
     (r"\bwhat else (?:has|did) the (?:guy|man|woman|actor|actress|lady|star) (?:from|in) (?P<x>[^?]+?) (?:been in|do|"
@@ -1028,12 +1025,11 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?P<x>[\w'.:-]+(?:\s+[\w'.:-]+){0,5}?)\s+(?:will|would|might|could|is gonna|is going to)\s+(?:traumati[sz]e|"
      r"scar|terrify|upset|give (?:them|him|her) nightmares)\b", r"not \g<x>"),
     (r"\b(?P<x>[\w'.:-]+(?:\s+[\w'.:-]+){0,5}?)\s+(?:is|was)\s*(?:not|n'?t|hardly)\s+(?:a\s+|even\s+)?"
-     r"(?:hidden gem|gem|"
-     r"classic|masterpiece)\b", r"\g<x> was bad"),
+     r"(?:hidden gem|gem|classic|masterpiece)\b", r"\g<x> was bad"),
     (r"\b(?:(?:i'?ve|i|we'?ve|we)\s+)?(?:only\s+)?(?:got|have|has)\s+(?:like\s+|about\s+|maybe\s+|just\s+)?"
      r"(?:an hour and a half|90 min(?:ute)?s?|one and a half hours|1\.5 hours)\b", "under 90 minutes"),
     (r"\b(?:(?:i'?ve|i|we'?ve|we)\s+)?(?:only\s+)?(?:got|have|has)\s+(?:like\s+|about\s+|maybe\s+|just\s+)?"
-     r"(?:two|2) hours\b", "under 2 hours"),  # "why not Apocalypse Now?": put forward
+     r"(?:two|2) hours\b", "under 2 hours"),
     (r"^\s*is\s+(?!(?:it|this|that|anyone|anybody|someone|somebody|there)\b)(?P<x>[^?]{2,60}?)\s+(?:here|there|on here|"
      r"in here)\s*\?+\s*$", r"do you have \g<x>?"),  # "is titanic here?"
     # "the little one gets scared of loud monsters": nothing scary (not "mobsters", a crime film)
@@ -1043,8 +1039,8 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:they'?ve|we'?ve|theyve|weve)\s+both\s+seen\b", "seen"),
     (r"^\s*no to all of (?:these|those|them)\b", "no, none of these"),  # "no to all of these, and no musicals"
     (r"^\s*(?:that'?s|thats|it'?s|its) a no from (?:me|us) on all of (?:them|these|those)\b", "no, none of these"),
-    (r"^\s*(?P<x>[^?]{2,40}?)\?\s*(?:thanks,?\s+but\s+)?no\s+thanks\b", r"not \g<x>"),  # "a room with a view?
-    # thanks but no thanks": not that film
+    (r"^\s*(?P<x>[^?]{2,40}?)\?\s*no\s+thanks\b", r"not \g<x>"),  # "a room with a view? thanks but no thanks"
+    # (read as "no thanks" above): not that film
     (r"^\s*(?:she|he|they|my \w+) says?\s+(?=(?:number|#|no\.)\s*\d|the (?:first|second|third|fourth|fifth|last))",
      ""),  # "she says number 1 is cringe, next?": the verdict, whoever gives it
 ))
@@ -1187,8 +1183,7 @@ POPULAR_RE = re.compile(r"\b(?:not|nothing|no)\s+(?:some\s+|too\s+|so\s+|that\s+
                         r"|\bpeople (?:actually )?(?:liked|like|loved)\b", re.IGNORECASE)
 POPULAR_WORDS = {"popular", "obscure", "stuff", "people", "actually", "liked", "like", "loved", "mainstream", "famous",
                  "big", "hits", "hit", "crowd", "pleaser", "pleasers", "blockbuster", "blockbusters", "opposite",
-                 "thing",
-                 "some", "well", "known", "arty", "lesser", "little"}
+                 "thing", "some", "well", "known", "arty", "lesser", "little"}
 LESSER_KNOWN_RE = re.compile(
     r"\b(?:more\s+)?(?:obscure|lesser[- ]known|less[- ]known|little[- ]known|hidden\s+gems?|underrated|under-rated|"
     r"under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)|deep\s+cuts?|"
