@@ -196,6 +196,7 @@ class ChatState:
     quiet: bool = False  # "stop asking me questions": films only, no question, until the person starts over
     lesser_known: bool = False  # "something more obscure": films fewer people here rated first, this search
     milder: bool = False  # "not too scary" of a kind wanted: films known to be rated PG-13 or milder first, this search
+    for_child: bool = False  # the films are for a child (an age said): children's films stay through "actually a X"
     topic: int = -1  # the film (catalog index) the last question about a film was on: what "is it scary?" means
     topic_role: str = ""  # what that question asked of it: "director" ("who directed it?"), "cast" ("who is in it?")
     lean: int = -1  # the film (world item) the person last asked for more like ("more like toy story"), this search

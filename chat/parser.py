@@ -208,6 +208,8 @@ class Parse:
     quiet: bool = False
     # "something more obscure", "any hidden gems?": films fewer people here have seen (``ChatState.lesser_known``)
     lesser_known: bool = False
+    # a child's age or "the kids will like" asked for children's films (``ChatState.for_child``)
+    for_child: bool = False
     # "which is the scariest?": the quality the films shown are compared on (intent "which")
     which: str = ""
     # "any other films by him?": the person of the film the talk is on: "director" or "cast" when the words
@@ -496,11 +498,11 @@ ROLE_CUES = ("directed", "director", "directors", "starring", "written")  # type
 # the last change taken back, typed amid other words ("oops, fat fingers, undo that"); what is said
 # after it (", then add kathy bates") is a turn of its own after the undo (``Engine.step``)
 UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:fat fingers?|wrong (?:button|one))\b"
-                           r"[,.!\s]*)*\b(?:undo|take (?:that|it) back)\b(?:\s+(?:that|this|it))?"
+                           r"[,.!\s]*)*\b(?:undo|take (?:that|it) back|go back (?:one|a step|one step)\b(?!\s+(?:decade|era|year|more|further)))\b(?:\s+(?:that|this|it))?"
                            r"(?:\s+last\s+(?:bit|one|thing|answer|change|step))?[,.;!\s]*(?:(?:and\s+)?then\b)?",
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
-              "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
+              "go", "one", "step", "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
 SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+(?:them|these|those|em))?|"
                              r"every\s*(?:one|thing))\s*,?\s*(?:except|exept|excep|expect|but|apart from|other than|"
                              r"besides|bar|save)\s+(?:for\s+)?(?P<films>[^.!?;]+?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -998,6 +1000,10 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:that'?s|thats|it'?s|its)?\s*a\s+(?:hard|solid|firm|big|definite)\s+(?:pass|no)\b", "no"),
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
     (r"\bi (?:wouldn'?t|would not|wouldnt) say no to\b", "i'd like"),  # "i wouldn't say no to a thriller"
+    (r"(?<=[a-z])\s+\+\s+(?=[a-z])", " and "),  # "romeo + juliet", "tom + jerry"
+    # "go back a decade", "further back in time": older films, not the undo button's "go back"
+    (r"\b(?:go(?:ing)?\s+)?(?:back|further back)\s+(?:a|one|another)\s+decade\b|\b(?:go(?:ing)?\s+)?further back"
+     r"(?:\s+in\s+time)?\b|\bgo back further(?:\s+in\s+time)?\b", "older"),
     # "westerns and i have never got on, so none of those": no westerns
     (r"^\s*(?P<x>[\w\s'-]{2,30}?)\s+and\s+(?:i|me)\s+(?:have\s+)?(?:never|don'?t|do not|dont)\s+(?:got|get|gotten|"
      r"gel|got along|get along)(?:\s+on)?\b(?:,?\s*so\s+none\s+of\s+(?:those|them|that))?", r"no \g<x>"),
@@ -1955,6 +1961,7 @@ class Parser:
             # (a rating asked for says what suits the child: "it has to be PG, my niece is 9"; a film the child
             # loved, told of, asks for nothing: "my 3yo is obsessed w winnie the pooh")
             out.accepted.append(kids)  # "movie night w my son, hes 6": films for children
+            out.for_child = True
             r.leftover = [t for t in r.leftover if not t.isdigit() and t not in CHILD_WORDS]
         elif not rated and (young and max(young) <= TEEN_MAX_AGE or not young and FOR_A_CHILD_RE.search(text)) and (
                 kids not in out.accepted) and not told:

@@ -356,6 +356,8 @@ class _Apply:
         self.drop_types(p.dropped_types)
         rejected, milder = self._known_ratings(p.rejected, p.soft)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
+        if p.for_child and not self.s.for_child:
+            self.s = dataclasses.replace(self.s, for_child=True)
         self.values([tv for tv in p.accepted if tv[1] not in taken], [tv for tv in rejected if tv not in gentler],
                     p.instead, p.soft, p.only)
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
@@ -553,7 +555,9 @@ class _Apply:
         if not (yes or no):
             return
         new_types = {cat.attr_values[v][0] for v in yes}
-        replaced = [v for v in s.accepted if v not in named and cat.attr_values[v][0] in new_types
+        # films for a child stay for a child: "actually an adventure" after "my son is 8" is an adventure for him
+        stays = {v for v in s.accepted if s.for_child and cat.attr_values[v] == ("genre", "Children's")} - set(no)
+        replaced = [v for v in s.accepted if v not in named and v not in stays and cat.attr_values[v][0] in new_types
                     and (instead or cat.attr_values[v][0] in EXCLUSIVE_TYPES)]
         either = tuple(g for g in s.either if not ({cat.attr_values[v][0] for v in g} & new_types and (
             instead or {cat.attr_values[v][0] for v in g} <= EXCLUSIVE_TYPES)))
@@ -564,8 +568,8 @@ class _Apply:
                 self.m.world, accepted, either).any():
             # "a war film by Spielberg" ... "something with Tom Hanks instead": no film is known to have
             # the new value with the rest, so "instead" starts the search afresh from it
-            replaced += [v for v in accepted if v not in yes]
-            accepted, either = tuple(yes), ()
+            replaced += [v for v in accepted if v not in yes and v not in stays]
+            accepted, either = tuple(v for v in accepted if v in stays) + tuple(yes), ()
         world = self.m.world
         named_again = {kind(v) for v in yes} & {kind(v) for v in accepted if v not in yes}
         if named_again and not fitting(world, accepted, either).any() and (

@@ -30,6 +30,7 @@ import functools
 import io
 import json
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -173,9 +174,49 @@ def _tmdb_films() -> list[OutsideFilm]:
 
 
 def outside_films(catalog: Catalog) -> list[OutsideFilm]:
-    """The well-known films ``catalog`` lacks (same normalised title with a year within one
-    counts as the catalog's film), best known first."""
+    """The well-known films ``catalog`` lacks, best known first. A film within a year of a
+    catalog film counts as that film when the normalised titles are equal, when their words are
+    ("Romeo + Juliet" is "William Shakespeare's Romeo and Juliet"), or when the two share a
+    director and one title's words hold the other's or most of them ("Léon: The Professional" is
+    "Professional, The"; "Star Wars: Episode IV – A New Hope" is "Star Wars"); never when the
+    main titles carry different numbers ("Scary Movie 2" is not "Scary Movie")."""
     have = {(normalise_title(t), int(y)) for t, y in zip(catalog.titles, catalog.years)}
-    films = [f for f in all_films()
-             if not any((normalise_title(f.title), f.year + d) in have for d in (-1, 0, 1))]
-    return sorted(films, key=lambda f: (-f.reviews, f.title))
+    by_year: dict[int, list[tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
+    directors = catalog.type_index("director") if "director" in catalog.attr_types else None
+    for i, (t, y) in enumerate(zip(catalog.titles, catalog.years)):
+        row = catalog.item_attr.indices[catalog.item_attr.indptr[i]:catalog.item_attr.indptr[i + 1]]
+        made = frozenset(catalog.attr_values[v][1] for v in row if catalog.value_type[v] == directors)
+        by_year.setdefault(int(y), []).append((*_title_words(t), made))
+
+    def same_film(f: OutsideFilm) -> bool:
+        if any((normalise_title(f.title), f.year + d) in have for d in (-1, 0, 1)):
+            return True
+        words, numbers = _title_words(f.title)
+        made = set(f.values("director"))
+        for d in (-1, 0, 1):
+            for w, n, by in by_year.get(f.year + d, ()):
+                if n != numbers or not w or not words:
+                    continue
+                if w == words or made & by and (w <= words or words <= w or len(w & words) >= 0.5 * len(w | words)):
+                    return True
+        return False
+
+    return sorted((f for f in all_films() if not same_film(f)), key=lambda f: (-f.reviews, f.title))
+
+
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
+_FILLER = {"the", "a", "an", "and", "of", "la", "le", "les", "il", "el", "das", "der", "die"}
+
+
+def _title_words(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A title's words without articles, "and" for "&" and "+", and with no "Someone's" before it
+    ("Bram Stoker's Dracula"); and the numbers of its main title (before a colon or dash: "Star
+    Trek II" has 2, "Star Wars: Episode IV" none)."""
+    text = ascii_title(title.replace("\u2019", "'")).lower().replace("&", " and ").replace("+", " and ")
+    text = re.sub(r"\(a\.k\.a\.[^)]*\)|\(([^)]*)\)", lambda m: " " if m.group(0).startswith("(a.k.a") else
+                  f" {m.group(1)} ", text)
+    text = re.sub(r"^(?:[a-z.]+ ){1,2}[a-z.]+'s\s+(?=\w)", "", text)  # "william shakespeare's romeo and juliet"
+    main = re.split(r":|\s[-\u2013\u2014]\s", text, maxsplit=1)[0]
+    words = re.findall(r"[a-z0-9]+", text)
+    numbers = frozenset(_ROMAN.get(w, w) for w in re.findall(r"[a-z0-9]+", main) if w.isdigit() or w in _ROMAN)
+    return frozenset(_ROMAN.get(w, w) for w in words if w not in _FILLER), numbers

@@ -2555,3 +2555,18 @@ def test_questions_about_the_list_shown_on_movielens(ml_engine):
     assert reply.text.startswith("I know who is in it, not who plays which part")
     state, reply = ml_engine.step(state, Text("which has better reviews, #1 or #5?"))
     assert f"*{shown.cards[0].title}*" in reply.text and f"*{shown.cards[4].title}*" in reply.text
+
+
+def test_films_for_a_child_stay_for_the_child_on_movielens(ml_engine):
+    """Round twenty: "actually an adventure" after "my son is turning 8" had dropped Children's
+    (the "actually" replaced every genre), and the next list was for grown-ups. A kind asked for
+    outright ("a kids movie" ... "actually a horror") is still replaced."""
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("my son is turning 8, something funny"))
+    state, reply = ml_engine.step(state, Text("a comedy, no wait, something with dinosaurs... actually an adventure"))
+    assert state.for_child and reply.cards
+    assert all({"Children's", "Adventure"} <= set(c.genres) for c in reply.cards)
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("a kids movie"))
+    state, reply = ml_engine.step(state, Text("actually a horror"))
+    assert not state.for_child and "Horror instead of Children's" in reply.text

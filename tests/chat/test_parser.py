@@ -1778,3 +1778,17 @@ def test_round_nineteen_on_movielens(ml100k_catalog):
     p = parser.parse("got anything by the bloke who directed trainspotting?")
     assert p.person_ref == "director" and t[p.ref_film] == "Trainspotting"
     assert parser.parse("nothing babyish, they're 14 and 16").rejected == [("genre", "Children's")]
+
+
+def test_round_twenty_on_movielens(ml100k_catalog):
+    """Round twenty: "go back a decade" is older films, not the undo button; "go back one" is the
+    button; "romeo + juliet" is the catalog's *William Shakespeare's Romeo and Juliet*."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    for text in ("go back a decade", "lets go back one decade", "something further back", "go back further in time"):
+        p = parser.parse(text)
+        assert p.era == "older" and "undo" not in p.intents, text
+    p = parser.parse("go back one, then make it a western")
+    assert p.intents == ["undo"] and p.accepted == [("genre", "Western")]
+    assert [t[i] for i in parser.parse("romeo + juliet was great").liked] == ["William Shakespeare's Romeo and Juliet"]
+    assert [t[i] for i in parser.parse("se7en was amazing").liked] == ["Seven (Se7en)"]
