@@ -498,11 +498,12 @@ ROLE_CUES = ("directed", "director", "directors", "starring", "written")  # type
 # the last change taken back, typed amid other words ("oops, fat fingers, undo that"); what is said
 # after it (", then add kathy bates") is a turn of its own after the undo (``Engine.step``)
 UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:fat fingers?|wrong (?:button|one))\b"
-                           r"[,.!\s]*)*\b(?:undo|take (?:that|it) back|go back (?:one|a step|one step)\b(?!\s+(?:decade|era|year|more|further)))\b(?:\s+(?:that|this|it))?"
+                           r"[,.!\s]*)*\b(?:undo|take (?:that|it) back|go back (?:one|a step|one step)\b"
+                           r"(?!\s+(?:decade|era|year|more|further)))\b(?:\s+(?:that|this|it))?"
                            r"(?:\s+last\s+(?:bit|one|thing|answer|change|step))?[,.;!\s]*(?:(?:and\s+)?then\b)?",
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
-              "go", "one", "step", "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
+              "go", "one", "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
 SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+(?:them|these|those|em))?|"
                              r"every\s*(?:one|thing))\s*,?\s*(?:except|exept|excep|expect|but|apart from|other than|"
                              r"besides|bar|save)\s+(?:for\s+)?(?P<films>[^.!?;]+?)\s*[.!?]*\s*$", re.IGNORECASE)
