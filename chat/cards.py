@@ -37,6 +37,8 @@ def title_of(catalog: Catalog, i: int) -> str:
     return display_title(catalog.titles[i])
 
 
+CARDS = 5  # films shown per list
+
 ROLE_COLOURS = {"card": "#2563eb", "liked": "#16a34a", "wanted": "#16a34a", "unwanted": "#dc2626",
                 "term": "#6b7280"}
 
@@ -261,6 +263,8 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
         partial = bool(part[int(item)] and not fit[int(item)])
         asked = [m.catalog.attr_values[v] for v in had(m, s, int(item))]
         why = value_words(asked[:3], with_article=True) if asked else reason(f)
+        if int(item) in s.series:  # "all the alien movies": its place in the series
+            why = f"no. {s.series.index(int(item)) + 1} of the {len(s.series)} {md(s.series_name)} films here"
         said = {w.lower() for _, v in asked for w in (v, GENRE_WORDS.get(v, v))}
         more = [w for w in f.shared if w.lower() not in said] if asked and f.like_outside else []
         if more:  # "a comedy film; like *Crazy, Stupid, Love*: Steve Carell": the film named, beside what was asked

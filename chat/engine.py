@@ -26,7 +26,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from chat import cards
-from chat.cards import FORMS, GENRE_WORDS, md
+from chat.cards import CARDS, FORMS, GENRE_WORDS, md
 from chat.events import ChatState, Event, Question, Reply, Text, Undo, said, state_from_json, state_to_json, value_key
 from chat.lexicon import RATINGS
 from chat.loading import Models
@@ -48,7 +48,6 @@ MAX_TURNS = 200  # per session; documented in the README
 UNDO_DEPTH = 10
 LEAD_PLACES = 4  # an actor asked for among a film's first four billed names leads it; further down, a part
 YEAR_POOL = 3  # "the newest comedies": the 3 × 5 newest that fit, the best believed of them first
-CARDS = 5  # films shown per list
 # under a rating ceiling ("PG max"), the kinds whose films of unknown rating are not offered as close ones
 ADULT_KINDS = {"Horror", "Crime", "Thriller", "War", "Film-Noir"}
 MILD_RATINGS = tuple(("mpaa", f"rated {r}") for r in RATINGS[:3])  # G, PG, PG-13
@@ -176,6 +175,8 @@ class Engine:
                                             brief=f"{said_undone}\n\n{reply.brief}")
         ctx = self.context(applied.state, summary)
         new = self.decide(ctx, applied)
+        if new.series and not set(new.cards) <= set(new.series):  # a series' list gave way to another
+            new = dataclasses.replace(new, series=(), series_name="")
         notes = applied.notes
         if new.cards and applied.state.shown and not new.shown:
             notes += (ALL_SHOWN,)  # the list came round: say so, and how to get new films

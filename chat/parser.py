@@ -48,6 +48,7 @@ from rapidfuzz.distance import OSA
 from chat.intents import SHOW_EXEMPLARS, IntentReader
 from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, sound_fold, title_keys, tokens
 from chat.lexicon import phrase as tokens_of
+from chat.series import Series, find_series
 from chat.words import (
     ADULT_RATINGS,
     ALL_NO,
@@ -210,6 +211,9 @@ class Parse:
     lesser_known: bool = False
     # a child's age or "the kids will like" asked for children's films (``ChatState.for_child``)
     for_child: bool = False
+    # "all the alien movies", "a star wars marathon": the series' films (catalog indices, oldest first) and its name
+    series: list[int] = field(default_factory=list)
+    series_name: str = ""
     # "which is the scariest?": the quality the films shown are compared on (intent "which")
     which: str = ""
     # "any other films by him?": the person of the film the talk is on: "director" or "cast" when the words
@@ -233,7 +237,7 @@ class Parse:
                     or self.dropped_types
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
                     or self.unknown_people or self.absent_nations or self.lesser_known
-                    or self.era or self.pick or self.about)
+                    or self.era or self.pick or self.about or self.series)
 
     def names_something_else(self, field_name: str) -> bool:
         """Something is understood besides ``field_name`` (a field of values)."""
@@ -504,6 +508,11 @@ UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
               "go", "one", "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
+# "the alien movies", "a star wars marathon": words after a series' name that ask for its films
+SERIES_NOUNS = {"films", "movies", "flicks", "ones", "pictures", "pics"}
+SERIES_WORDS = {"marathon", "trilogy", "saga", "series", "franchise", "sequels", "collection", "quadrilogy", "boxset"}
+SERIES_NOT = {"like", "similar", "than", "vibes", "loved", "love", "liked", "hated", "hate", "seen", "watched", "saw",
+              "except", "not", "no", "without", "besides"}
 SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+(?:them|these|those|em))?|"
                              r"every\s*(?:one|thing))\s*,?\s*(?:except|exept|excep|expect|but|apart from|other than|"
                              r"besides|bar|save)\s+(?:for\s+)?(?P<films>[^.!?;]+?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -1338,6 +1347,7 @@ class Parser:
         self._english = english
         self.outside = list(outside)
         self.outside_named = {f.name: f for f in reversed(self.outside)}  # "Finding Nemo (2003)" -> the film
+        self.series = find_series(catalog, self._english_like if english else lambda w: False)
         self._surnames_known = {p[-1] for p in self.lex.persons if len(p) > 1}
         self._intent_strings = sorted(" ".join(k) for k in INTENT_OF if len(" ".join(k)) >= 3)
         self._show_words = {t for e in SHOW_EXEMPLARS for t in tokens(e)} | POLITE | STOPWORDS | REQUEST_FILLER | (
@@ -1561,6 +1571,27 @@ class Parser:
     def parse(self, text: str) -> Parse:
         return self._known_elsewhere(self._read_message(text))
 
+    def _series_asked(self, text: str) -> Series | None:
+        """The series whose films the message asks for: its name before a word for films ("the
+        godfather movies", "every die hard film") or for a series ("a star trek marathon", "the
+        indiana jones films in order"); not films like them or a verdict on them ("something
+        like the alien films", "loved the terminator movies")."""
+        toks = tokens(text)
+        best = None
+        for k in range(len(toks)):
+            for n in (4, 3, 2, 1):
+                name = tuple(toks[k : k + n])
+                ser = self.series.get(name)
+                if ser is None or k + n >= len(toks):
+                    continue
+                after, before = toks[k + n], toks[max(0, k - 3) : k]
+                run = after in SERIES_WORDS or after in SERIES_NOUNS and (
+                    set(before) & {"all", "every", "each", "whole", "both", "the"} or "in order" in " ".join(toks))
+                if run and not set(toks[:k]) & SERIES_NOT and (best is None or n > len(best[0])):
+                    best = (name, ser)
+                break
+        return best[1] if best else None
+
     def _known_elsewhere(self, out: Parse) -> Parse:
         """A name read as a film the catalog lacks ("do you have the wolf of wall street?") that a
         list of well-known films knows, and that no verdict was read for: added to ``outside``."""
@@ -1602,6 +1633,10 @@ class Parser:
         # "no bad words": nothing rated R, unless a child's age says what suits them ("my daughter is turning 7")
         text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
         text = YEAR_TITLE_ASKED.sub(self._year_title, text)  # "Is 2001 here?": 2001: A Space Odyssey
+        series = self._series_asked(text)
+        if series is not None:  # "all the alien movies please", "a star wars marathon tonight": its films, in order
+            return Parse(intents=["greeting"] if GREETING_RE.match(text) else [], series=list(series.items),
+                         series_name=series.name, truncated=truncated)
         text = self._kinds_judged(text)  # "westerns are boring", "the 14 year old thinks cartoons are babyish"
         corrected = self._corrected(text, truncated)  # "a comedy, no wait, a thriller"
         if corrected is not None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import either_label, facts, film_answers, film_facts, fitting, md, rank_by, title_of
+from chat.cards import CARDS, either_label, facts, film_answers, film_facts, fitting, md, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, Value, tokens
 from chat.narrator import template_text
@@ -208,6 +208,9 @@ class _Apply:
             return
         if p.truncated:
             self.notes.append("Your message was long, so I read only its first part.")
+        if p.series:  # "all the alien movies please": the series' films, in order
+            self.series(p.series, p.series_name)
+            return
         if "restart" in p.intents:
             self.s = restarted(self.s)
             if self.other_than >= 0:  # "other films by him": the film asked about is set aside (as "not Fargo")
@@ -920,6 +923,24 @@ class _Apply:
         self.s = dataclasses.replace(s, liked=liked, disliked=disliked, seen=seen, persona_weights=weights)
         self.judged += (item,) if on_screen else ()
         self.then = "replace" if self.judged else "stay"
+
+    def series(self, films: list[int], name: str) -> None:
+        """A series' films (catalog indices, oldest first) as the cards, in order, and its
+        films the catalog has but cannot recommend (too few ratings) named in the reply."""
+        m, s = self.m, self.s
+        items = [int(m.world.of_catalog[i]) for i in films]
+        shown = [w for w in items if w >= 0]
+        titles = [f"*{md(title_of(m.catalog, i))}* ({int(m.catalog.years[i])})" for i in films]
+        head = f"The {md(name)} films I have, in order: {join_words(titles)}."
+        if len(shown) > CARDS:
+            head += f" The first {('one', 'two', 'three', 'four', 'five')[CARDS - 1]} are below."
+        elif len(shown) < len(items):
+            head += " Too few people here rated the others for me to show them as cards."
+        if shown:
+            self.s = dataclasses.replace(s, cards=tuple(shown[:CARDS]), shown=tuple(dict.fromkeys((*s.shown, *shown))),
+                                         series=tuple(shown), series_name=name, question=None, asked=())
+        self.ack.append(head)
+        self.then = "stay"
 
     def show_film(self, i: int) -> bool:
         """One film asked for by name ("can you show me back to the future?", "aladdin pls"; -1:

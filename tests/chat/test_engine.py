@@ -2570,3 +2570,25 @@ def test_films_for_a_child_stay_for_the_child_on_movielens(ml_engine):
     state, _ = ml_engine.step(state, Text("a kids movie"))
     state, reply = ml_engine.step(state, Text("actually a horror"))
     assert not state.for_child and "Horror instead of Children's" in reply.text
+
+
+def test_a_series_is_listed_in_order_on_movielens(ml_engine):
+    """Round twenty: "all the alien movies please" searched for the word "alien" and asked a
+    question; "a star wars marathon" liked *Star Wars* and listed films close to it."""
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("all the alien movies please"))
+    assert [c.title for c in reply.cards] == ["Alien", "Aliens", "Alien 3", "Alien: Resurrection"]
+    assert reply.cards[1].reason == "no. 2 of the 4 Alien films here" and reply.question is None
+    assert "The Alien films I have, in order:" in reply.text
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("i want to do a star wars marathon"))
+    assert [c.title for c in reply.cards] == ["Star Wars", "The Empire Strikes Back", "Return of the Jedi"]
+    assert not state.liked
+    state, reply = ml_engine.step(state, Text("more"))  # then a list of its own, with its own reasons
+    assert reply.cards and not state.series and not any("Star Wars films" in c.reason for c in reply.cards)
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("star trek movies in order"))
+    assert "The first five are below." in reply.text and len(reply.cards) == 5
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("something like the alien movies"))  # films like them, not them
+    assert not state.series and "Alien" not in [c.title for c in reply.cards]
