@@ -214,6 +214,9 @@ class Parse:
     # "all the alien movies", "a star wars marathon": the series' films (catalog indices, oldest first) and its name
     series: list[int] = field(default_factory=list)
     series_name: str = ""
+    series_missing: str = ""  # "is there a die hard 4?": the part asked for that the catalog lacks
+    # "these look great", "ngl thats fire": praise of the films shown, no request (the reader's "praise")
+    praise: bool = False
     # "which is the scariest?": the quality the films shown are compared on (intent "which")
     which: str = ""
     # "any other films by him?": the person of the film the talk is on: "director" or "cast" when the words
@@ -237,7 +240,7 @@ class Parse:
                     or self.dropped_types
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
                     or self.unknown_people or self.absent_nations or self.lesser_known
-                    or self.era or self.pick or self.about or self.series)
+                    or self.era or self.pick or self.about or self.series or self.praise)
 
     def names_something_else(self, field_name: str) -> bool:
         """Something is understood besides ``field_name`` (a field of values)."""
@@ -512,7 +515,11 @@ UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wr
 SERIES_NOUNS = {"films", "movies", "flicks", "ones", "pictures", "pics"}
 SERIES_WORDS = {"marathon", "trilogy", "saga", "series", "franchise", "sequels", "collection", "quadrilogy", "boxset"}
 SERIES_NOT = {"like", "similar", "than", "vibes", "loved", "love", "liked", "hated", "hate", "seen", "watched", "saw",
-              "except", "not", "no", "without", "besides"}
+              "except", "not", "no", "without", "besides", "from", "actor", "actress", "guy", "director"}
+# the words besides a series' name and number in "is there a die hard 4?", "jaws 3 pls": asking for that film
+SERIES_ASK = {"is", "there", "a", "an", "do", "you", "u", "have", "got", "any", "the", "please", "pls", "plz", "show",
+              "me", "can", "i", "we", "see", "watch", "want", "one", "movie", "film", "what", "about", "how", "and",
+              "ok", "so", "hey", "hi"}
 SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+(?:them|these|those|em))?|"
                              r"every\s*(?:one|thing))\s*,?\s*(?:except|exept|excep|expect|but|apart from|other than|"
                              r"besides|bar|save)\s+(?:for\s+)?(?P<films>[^.!?;]+?)\s*[.!?]*\s*$", re.IGNORECASE)
@@ -703,6 +710,20 @@ CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*|\s)(?:thanks?|thank you
                           re.IGNORECASE)
 
 
+# the words around praise of the films shown ("these all look great", "ngl thats fire", "ooh nice")
+PRAISE_FRAME = {"that", "thats", "this", "these", "those", "they", "theyre", "all", "look", "looks", "sound", "sounds",
+                "so", "really", "pretty", "very", "are", "r", "is", "its", "it", "wow", "oh", "ooh", "omg", "ngl", "tbh",
+                "honestly", "some", "picks", "choices", "list", "ones", "options", "fr", "lol", "haha", "good", "nice",
+                "cool", "great", "kinda", "lowkey", "hella", "mega", "super", "quite", "a", "an", "the", "of", "wicked"}
+
+
+def _praise_only(words: set[str]) -> bool:
+    """The message only praises: a word of praise and the words around one ("nice", "these look great")."""
+    praise = POSITIVE | PRAISE | {"nice", "wow", "wicked"}
+    return bool(words & praise) and words <= PRAISE_FRAME | praise | INTERJECTIONS | {"them"} and (
+        not words & {"love", "loved", "liked", "fan", "adore"} or bool(words & {"these", "them", "those", "all"}))
+
+
 def _core(toks: list[str]) -> Phrase:
     """What a message says beside please and lol ("ctrl z lol"): the words an intent is read from."""
     return tuple(t for t in toks if t not in POLITE and t not in INTERJECTIONS - ALL_YES)
@@ -877,6 +898,10 @@ SPANISH_PHRASES = (
     ("ninguna de esas", "none of these"), ("dibujos animados", "animated"), ("es mi", "is my"),
     ("muy", "very"),
     ("la uno", "number 1"), ("la dos", "number 2"), ("la tres", "number 3"), ("la cuatro", "number 4"),
+    ("ya vi el primero", "i've seen the first one"), ("ya vi la primera", "i've seen the first one"),
+    ("ya vi", "i've seen"), ("el primero", "the first one"), ("el segundo", "the second one"),
+    ("el tercero", "the third one"), ("el cuarto", "the fourth one"), ("el quinto", "the fifth one"),
+    ("por qué", "why"), ("no tan", "not too"),
     ("la cinco", "number 5"), ("la primera", "the first one"), ("la segunda", "the second one"),
     ("la tercera", "the third one"), ("la cuarta", "the fourth one"), ("la quinta", "the fifth one"),
 )
@@ -895,12 +920,17 @@ SPANISH_WORDS = {
     "sesenta": "60s", "cincuenta": "50s", "más": "more", "mas": "more", "reciente": "recent", "recientes": "recent",
     "pero": "but", "amigo": "friend", "amiga": "friend", "nueva": "new", "nuevas": "new", "antigua": "old",
     "antiguas": "old", "corta": "short", "cortas": "short", "larga": "long", "largas": "long",
+    "largo": "long", "largos": "long", "sangre": "gore", "triste": "sad", "tristes": "sad", "tan": "too",
+    "adiós": "bye", "adios": "bye", "chao": "bye", "porque": "why", "por qué": "why", "divertida": "funny",
+    "divertido": "funny",
 }
 SPANISH_MARKERS = {"quiero", "algo", "películas", "peliculas", "película", "pelicula", "pelis", "anoche", "malísima",
                    "malisima", "malísimo", "aburrida", "aburrido", "enséñame", "ensename", "muéstrame", "muestrame",
                    "gracias", "favorita", "miedo", "mejor", "otra", "igual", "español", "espanol", "llorar", "primos",
                    "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
-                   "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea"}
+                   "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea", "sangre", "triste",
+                   "largo", "primero", "segundo", "tercero", "adiós", "adios", "porque", "qué", "divertida",
+                   "divertido"}
 SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
 SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
                                                                                           reverse=True))
@@ -913,38 +943,100 @@ FRENCH_PHRASES = (
     ("je prends le deuxième", "i'll take the second one"), ("je prends le second", "i'll take the second one"),
     ("je prends le troisième", "i'll take the third one"), ("je prends le dernier", "i'll take the last one"),
     ("je prends", "i'll take"), ("c'est parfait", "is perfect"),
-    ("merci beaucoup", "thanks"), ("le premier", "the first one"), ("la première", "the first one"),
-    ("le deuxième", "the second one"), ("le troisième", "the third one"), ("le dernier", "the last one"),
-    ("un film", "a film"), ("des films", "films"), ("quelque chose", "something"), ("je veux", "i want"),
-    ("je voudrais", "i'd like"), ("pas de", "no"), ("déjà vu", "seen already"), ("bonsoir", "good evening"),
-    ("bonjour", "hello"), ("s'il vous plaît", "please"), ("s'il te plaît", "please"), ("avec", "with"),
+    ("merci beaucoup", "thanks"), ("non merci", "no thanks"), ("le premier", "the first one"),
+    ("la première", "the first one"), ("le deuxième", "the second one"), ("le troisième", "the third one"),
+    ("le quatrième", "the fourth one"), ("le cinquième", "the fifth one"), ("le dernier", "the last one"),
+    ("pourquoi celui-là", "why this one"), ("pourquoi celui-ci", "why this one"), ("celui-là", "this one"),
+    ("celui-ci", "this one"), ("pourquoi", "why"),
+    # kinds of film
+    ("un film d'horreur", "a horror film"), ("un film d'horeur", "a horror film"), ("films d'horreur", "horror films"),
+    ("film d'horreur", "horror film"), ("d'horreur", "horror"), ("d'horeur", "horror"), ("d'action", "action"),
+    ("d'animation", "animated"), ("d'aventure", "adventure"), ("d'aventures", "adventure"), ("de guerre", "war"),
+    ("de science-fiction", "sci-fi"), ("de science fiction", "sci-fi"), ("de sf", "sci-fi"),
+    ("comédie musicale", "musical"), ("comédies musicales", "musicals"), ("comedie musicale", "musical"),
+    ("comédie romantique", "romantic comedy"), ("comédies romantiques", "romantic comedies"),
+    ("comedie romantique", "romantic comedy"), ("comédie romantik", "romantic comedy"),
+    ("comedie romantik", "romantic comedy"), ("dessins animés", "cartoons"), ("dessin animé", "cartoon"),
+    ("dessins animes", "cartoons"), ("dessin anime", "cartoon"), ("en noir et blanc", "in black and white"),
+    ("noir et blanc", "black and white"), ("policiers", "crime"), ("policier", "crime"), ("polar", "crime"),
+    ("documentaires", "documentaries"), ("documentaire", "documentary"), ("horreur", "horror"),
+    ("comédies", "comedies"), ("comédie", "comedy"), ("comedie", "comedy"), ("drôle", "funny"), ("drole", "funny"),
+    ("drames", "dramas"), ("drame", "drama"), ("effrayant", "scary"), ("qui fait peur", "scary"),
+    # eras, lengths, people
+    ("des années", "from the"), ("les années", "the"), ("années", ""), ("annees", ""),
+    ("moins de deux heures", "under 2 hours"), ("moins de 2 heures", "under 2 hours"), ("pas trop long", "not too long"),
+    ("pas trop", "not too"), ("pour les enfants", "for the kids"), ("avec les enfants", "with the kids"),
+    ("mes enfants", "my kids"), ("les enfants", "the kids"), ("mon fils", "my son"), ("ma fille", "my daughter"),
+    ("sous-titres", "subtitles"), ("sous-titré", "subtitled"),
+    # asking, judging, the rest
+    ("un film", "a film"), ("des films", "films"), ("quelque chose de", "something"), ("quelque chose", "something"),
+    ("autre chose", "something else"), ("je veux", "i want"), ("je voudrais", "i'd like"), ("je cherche", "i'm looking for"),
+    ("montrez-moi", "show me"), ("montre-moi", "show me"), ("montre moi", "show me"), ("on a déjà vu", "we've seen"),
+    ("j'ai déjà vu", "i've seen"), ("déjà vu", "seen already"), ("j'ai vu", "i saw"), ("on a vu", "we saw"),
+    ("j'adore", "i love"), ("j'aime pas", "i don't like"), ("je n'aime pas", "i don't like"), ("j'aime", "i like"),
+    ("je déteste", "i hate"), ("hier soir", "last night"), ("mon film préféré", "my favourite film"),
+    ("c'est mon film préféré", "is my favourite film"), ("c'est", "is"), ("trop bizarre", "too weird"),
+    ("pour moi", "for me"), ("n'importe quoi", "anything"), ("peu importe", "i don't mind"),
+    ("ça m'est égal", "i don't mind"), ("annule ça", "undo that"), ("annule", "undo"), ("on recommence", "start over"),
+    ("recommencer", "start over"), ("pas de", "no"), ("sans", "without"), ("avec", "with"), ("plutôt", "rather"),
+    ("des", "some"), ("un", "a"), ("une", "a"), ("les", "the"), ("trop", "too"), ("et", "and"), ("ou", "or"),
+    ("au revoir", "bye"), ("trop vieux", "too old"), ("vieux", "old"), ("magnifique", "wonderful"), ("génial", "great"), ("nul", "terrible"), ("ennuyeux", "boring"), ("oui", "yes"),
+    ("bonsoir", "good evening"), ("bonjour", "hello"), ("salut", "hi"), ("s'il vous plaît", "please"),
+    ("s'il te plaît", "please"), ("svp", "please"), ("merci", "thanks"), ("mais", "but"), ("encore", "more"),
     ("français", "french"), ("française", "french"), ("anglais", "english"),
 )
 FRENCH_MARKERS = {"je", "prends", "parfait", "merci", "beaucoup", "bonsoir", "bonjour", "quelque", "voudrais",
-                  "veux", "plaît", "plait", "deuxième", "troisième", "première", "premier"}
-FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a, _ in FRENCH_PHRASES) + r")(?![\w'])",
-                              re.IGNORECASE)
+                  "veux", "plaît", "plait", "deuxième", "troisième", "première", "premier", "pourquoi", "celui",
+                  "svp", "années", "annees", "montre", "montrez", "cherche", "déjà", "drôle", "plutôt", "autre",
+                  "hier", "préféré", "magnifique", "annule", "oui", "salut", "comédie", "comédies", "horreur",
+                  "policier", "dessins", "dessin", "enfants", "moins", "adore", "aime", "déteste", "chose", "génial",
+                  "importe", "recommence", "recommencer", "documentaire", "effrayant", "horeur", "un", "une", "des",
+                  "les", "avec", "sans", "pas", "mais", "trop", "non", "ai", "vu", "soir", "pour", "moi", "c'est",
+                  "encore", "vieux", "revoir"}
+_FRENCH_STRONG = {"je", "bonsoir", "bonjour", "prends", "parfait", "pourquoi", "svp", "années", "annees", "montre",
+                  "montrez", "cherche", "plutôt", "drôle", "comédie", "horreur", "policier", "annule", "déjà",
+                  "adore", "quelque", "celui", "salut", "préféré", "magnifique", "horeur", "merci", "encore", "vieux",
+                  "revoir"}
+FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a in sorted(
+    (a for a, _ in FRENCH_PHRASES), key=len, reverse=True)) + r")(?![\w'])", re.IGNORECASE)  # the longest first
 
 
 # and German, smaller still: "The second I have already seen, leider", "something with Krimi"
 GERMAN_WORDS = {"leider": "", "bitte": "please", "danke": "thanks", "krimi": "crime", "krimis": "crime",
                 "nein": "no", "sehr": "very", "gut": "good", "etwas": "something", "einen": "a", "ich": "i",
-                "möchte": "would like", "mochte": "would like", "schön": "nice", "vielen": "", "dank": "thanks"}
-GERMAN_MARKERS = {"leider", "bitte", "danke", "krimi", "krimis", "nein", "sehr", "etwas", "möchte", "vielen", "ich"}
-GERMAN_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, GERMAN_WORDS)) + r")(?![\w'])", re.IGNORECASE)
+                "möchte": "would like", "mochte": "would like", "schön": "nice", "vielen": "", "dank": "thanks",
+                "nicht": "not", "kein": "no", "keine": "no", "keinen": "no", "zu alt": "too old", "zu lang": "too long",
+                "zu lange": "too long", "alt": "old", "neu": "new", "neuer": "newer", "älter": "older",
+                "kinder": "kids", "für kinder": "for kids", "ja": "yes", "tschüss": "bye", "tschuss": "bye",
+                "warum": "why", "spannend": "thrilling", "lustig": "funny", "gruselig": "scary", "habe gesehen": "seen",
+                "gesehen": "seen", "schon gesehen": "seen already", "ich habe": "i have", "mit": "with", "und": "and",
+                "oder": "or", "film mit": "film with", "filme": "films", "jahre": "", "zeichentrick": "animated",
+                "nummer": "number", "der erste": "the first one", "den ersten": "the first one",
+                "der zweite": "the second one", "den zweiten": "the second one", "der dritte": "the third one",
+                "den dritten": "the third one", "noch mehr": "more", "mehr": "more", "andere": "other"}
+GERMAN_MARKERS = {"leider", "bitte", "danke", "krimi", "krimis", "nein", "sehr", "etwas", "möchte", "vielen", "ich",
+                  "nicht", "keine", "keinen", "tschüss", "tschuss", "warum", "spannend", "lustig", "gruselig",
+                  "gesehen", "jahre", "zeichentrick", "nummer", "älter", "mehr", "oder", "und", "mit"}
+GERMAN_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(GERMAN_WORDS, key=len, reverse=True)))
+                            + r")(?![\w'])", re.IGNORECASE)
 
 
 def in_english(text: str) -> str:
     """The German, French and Spanish words of a film chat in ``text`` as English, each language only
     when a word only it has is there."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
-    if words & GERMAN_MARKERS:
+    if words & GERMAN_MARKERS or words & {"ja", "kinder", "alt"} and len(words) <= 2 or re.search(
+            r"\b\d0er\b|\bzu (?:alt|lang)\b|\bfor kinder\b", text, re.IGNORECASE):  # "ja", "zu alt", "90er Jahre"
+        text = re.sub(r"\b(\d0)er(?:\s+jahre)?\b", r"\1s", text, flags=re.IGNORECASE)  # "90er Jahre": the 90s
         text = GERMAN_WORD_RE.sub(lambda m: GERMAN_WORDS[m.group(0).lower()], text)
-    if words & FRENCH_MARKERS and len(words & FRENCH_MARKERS) >= (1 if words & {"je", "bonsoir", "bonjour",
-                                                                                  "prends", "parfait"} else 2):
+    french = {w.lower() for w in re.findall(r"[^\W\d_]+", text.replace("\u2019", "'").replace("'", " "))}
+    if french & FRENCH_MARKERS and len(french & FRENCH_MARKERS) >= (1 if french & _FRENCH_STRONG else 2):
         plain = {a: b for a, b in FRENCH_PHRASES}
         text = text.replace("\u2019", "'")  # ("c\u2019est parfait")
+        text = re.sub(r"\b(?:(des|les)\s+)?ann[ée]es\s+(\d0)\b", lambda m: ("from the " if m.group(1) and m.group(1)
+                      .lower() == "des" else "the ") + m.group(2) + "s", text, flags=re.IGNORECASE)  # "des années 90"
         text = FRENCH_PHRASE_RE.sub(lambda m: plain.get(m.group(0).lower(), m.group(0)), text)
+        text = re.sub(r"\b(?:a|as|ont)\s+(\d{1,2})\s+ans\b", r"is \1 years old", text)  # "mon fils a 8 ans"
     if not words & SPANISH_MARKERS:
         return text
     plain = dict((a, b) for a, b in SPANISH_PHRASES)
@@ -1011,6 +1103,8 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
     (r"\bi (?:wouldn'?t|would not|wouldnt) say no to\b", "i'd like"),  # "i wouldn't say no to a thriller"
     (r"(?<=[a-z])\s+\+\s+(?=[a-z])", " and "),  # "romeo + juliet", "tom + jerry"
+    (r"\bwho(?:'?s| is| are)\s+the\s+(?:leads?|stars?|main (?:actors?|actress|actresses|cast))\s+(?:in|of)\s+",
+     "who is in "),  # "who's the lead in Citizen Kane?"
     # "go back a decade", "further back in time": older films, not the undo button's "go back"
     (r"\b(?:go(?:ing)?\s+)?(?:back|further back)\s+(?:a|one|another)\s+decade\b|\b(?:go(?:ing)?\s+)?further back"
      r"(?:\s+in\s+time)?\b|\bgo back further(?:\s+in\s+time)?\b", "older"),
@@ -1030,8 +1124,9 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),  # "why not Apocalypse Now?": put forward
     (r"\bwhat else (?:did|has) (?:that|the|this) director (?:make|made|do|done|direct|directed)\b",
      "more by that director"),  # "what else did that director make?"
-    (r"\bwhat else (?:has|did) the (?:guy|man|woman|actor|actress|lady|star) (?:from|in) (?P<x>[^?]+?) (?:been in|do|"
-     r"done|made|starred in)\b", r"more with the star of \g<x>"),  # "what else has the guy from #2 been in?"
+    (r"\bwhat else (?:has|did) the (?:guy|man|woman|actor|actress|lady|star|lead) (?:from|in|of) (?P<x>[^?]+?) "
+     r"(?:been in|do|done|made|starred in)\b", r"more with the star of \g<x>"),  # "what else has the guy from #2
+    # been in?", "what else has the lead of #2 done?"
     (r"\b(?:did (?:you|u) not|didn'?t (?:you|u)|have (?:you|u) not|haven'?t (?:you|u)) (?:consider|think of|include|"
      r"have|remember)\b", "what about"),  # "did you not consider seven with brad pitt?": put forward
     (r"^\s*(?:those|these|they)(?:'re| are| were| r)\s+(?:mostly|all|just|only|too many|so many)\s+[^.!?]+[.!?]+\s*"
@@ -1060,6 +1155,10 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:she|he|they|my \w+) says?\s+(?=(?:number|#|no\.)\s*\d|the (?:first|second|third|fourth|fifth|last))",
      ""),  # "she says number 1 is cringe, next?": the verdict, whoever gives it
 ))
+# second-language English: "I already see the first", "I have see the second": seen
+SAW_PLACE_RE = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:see|have\s+see|has\s+see|saw)\s+(?:already\s+)?"
+                          r"(?=(?:the\s+)?(?:first|second|third|fourth|fifth|last|number|#|no\.?\s*\d|[1-5]\b))",
+                          re.IGNORECASE)
 SAW_ALREADY_RE = re.compile(r"\bi\s+(?:see|watch|look)(?:ed)?\s+(?:it\s+|this\s+|that\s+|this\s+one\s+)?already\b",
                             re.IGNORECASE)
 WHO_PLAYS_RE = re.compile(r"\bwho\s+plays?(?:\s+in)?\b(?!\s+(?:the|a|an|his|her)\s+(?:role|part|lead|villain|"
@@ -1094,6 +1193,9 @@ VOICE_SLIPS = (  # a voice's homophones, read as what was meant
     (re.compile(r"\bnumber\s+(one|two|three|four|five)\b", re.I),  # "number three it is!"
      lambda m: "number " + str("one two three four five".split().index(m.group(1).lower()) + 1)),
     (re.compile(r"\bforth\s+(?=(?:one|film|movie|pick)\b)", re.I), "fourth "),  # "the forth one who's in it"
+    (re.compile(r"\b(?:sigh|psy|sy|sky)[\s-]?fi\b", re.I), "sci-fi"),  # "sigh fi movie w aliens"
+    (re.compile(r"^\s*y\s+(?=(?:the|is|this|that|these|those|number|no\.?|#|did|do|does|u|you|not)\b)", re.I),
+     "why "),  # "y the forth one"
     (re.compile(r"\b(that|this|the)\s+won\b(?=\s*(?:[.!?,]|$))", re.I), r"\1 one"),  # "we'll watch that won"
     (re.compile(r"\bnineteen\s+(" + "|".join(_DECADE_WORDS) + r")\b", re.I),
      lambda m: f"19{_DECADE_WORDS[m.group(1).lower()]}s"),
@@ -1173,6 +1275,25 @@ def _first_of_series(typed, title: tuple[str, ...]) -> bool:
         w for w in title[:-1] if w not in TITLE_ARTICLES]
 
 
+_SEQUEL_WORDS = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "two": 2, "three": 3, "four": 4,
+                 "five": 5, "six": 6}
+
+
+def _sequel_number(words: list[str]) -> int | None:
+    """The number a series' name is followed by ("4", "part 3", "iv"); None when none."""
+    words = words[1:] if words[:1] == ["part"] else words
+    if not words:
+        return None
+    w = words[0]
+    return int(w) if w.isdigit() and 1 < int(w) < 20 else _SEQUEL_WORDS.get(w)
+
+
+def _sequel_numbers(title: str) -> set[int]:
+    """The sequel numbers a title carries ("Die Hard 2" 2, "Star Trek III: …" 3); the first film 1."""
+    found = {n for w in tokens(title) if (n := _sequel_number([w])) is not None}
+    return found or {1}
+
+
 def _place_of(words: str) -> int | None:
     """The card a phrase names by its place ("the first one", "number 2", "#3"), 0-based; None if none."""
     toks = [t for t in tokens(words) if t not in ("the", "one", "film", "movie", "pick", "number", "no")]
@@ -1196,8 +1317,11 @@ def _choice_words(head: str) -> list[str]:
 POPULAR_RE = re.compile(r"\b(?:not|nothing|no)\s+(?:some\s+|too\s+|so\s+|that\s+|an?\s+)?(?:obscure|lesser[- ]known|"
                         r"little[- ]known|arty|art[- ]house)\b|\b(?:popular|well[- ]known|mainstream|famous|big)\s+"
                         r"(?:stuff|ones|films|movies|hits?)\b|\bcrowd[- ]pleasers?\b"
-                        r"|\bpeople (?:actually )?(?:liked|like|loved)\b", re.IGNORECASE)
-POPULAR_WORDS = {"popular", "obscure", "stuff", "people", "actually", "liked", "like", "loved", "mainstream", "famous",
+                        r"|\bpeople (?:actually )?(?:liked|like|loved)\b"
+                        r"|\b(?:every(?:one|body)|all of us|the whole family|the whole group) (?:will |would |can )?(?:likes?|"
+                        r"loves?|enjoys?|has seen|knows)\b|\bsomething for every(?:one|body)\b", re.IGNORECASE)
+POPULAR_WORDS = {"everyone", "everybody", "all", "us", "whole", "family", "group", "will", "would", "can", "likes",
+                 "loves", "love", "enjoys", "enjoy", "has", "seen", "knows", "popular", "obscure", "stuff", "people", "actually", "liked", "like", "loved", "mainstream", "famous",
                  "big", "hits", "hit", "crowd", "pleaser", "pleasers", "blockbuster", "blockbusters", "opposite",
                  "thing", "some", "well", "known", "arty", "lesser", "little"}
 LESSER_KNOWN_RE = re.compile(
@@ -1584,9 +1708,17 @@ class Parser:
                 ser = self.series.get(name)
                 if ser is None or k + n >= len(toks):
                     continue
-                after, before = toks[k + n], toks[max(0, k - 3) : k]
-                run = after in SERIES_WORDS or after in SERIES_NOUNS and (
-                    set(before) & {"all", "every", "each", "whole", "both", "the"} or "in order" in " ".join(toks))
+                after = toks[k + n]
+                number = _sequel_number(toks[k + n :]) if set(toks[:k]) | set(toks[k + n + 2 :]) <= SERIES_ASK else None
+                parts = [i for i in ser.items if number in _sequel_numbers(self.catalog.titles[i])] if number else []
+                if number and not parts and number <= len(ser.items) and _sequel_numbers(
+                        self.catalog.titles[ser.items[number - 1]]) == {1}:  # "die hard 3": Die Hard: With a Vengeance
+                    parts = [ser.items[number - 1]]
+                if number and not parts:
+                    return dataclasses.replace(ser, missing=f"{ser.name} {toks[k + n]}")  # "is there a die hard 4?"
+                if len(parts) == 1 and tuple(toks[k : k + n + 1]) not in self.lex.titles:  # "jaws 3": Jaws 3-D
+                    return dataclasses.replace(ser, items=(parts[0],), part=True)
+                run = after in SERIES_WORDS or after in SERIES_NOUNS
                 if run and not set(toks[:k]) & SERIES_NOT and (best is None or n > len(best[0])):
                     best = (name, ser)
                 break
@@ -1634,9 +1766,11 @@ class Parser:
         text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
         text = YEAR_TITLE_ASKED.sub(self._year_title, text)  # "Is 2001 here?": 2001: A Space Odyssey
         series = self._series_asked(text)
+        if series is not None and series.part:  # "jaws 3": that film, shown
+            return Parse(show_film=series.items[0], truncated=truncated)
         if series is not None:  # "all the alien movies please", "a star wars marathon tonight": its films, in order
             return Parse(intents=["greeting"] if GREETING_RE.match(text) else [], series=list(series.items),
-                         series_name=series.name, truncated=truncated)
+                         series_name=series.name, series_missing=series.missing, truncated=truncated)
         text = self._kinds_judged(text)  # "westerns are boring", "the 14 year old thinks cartoons are babyish"
         corrected = self._corrected(text, truncated)  # "a comedy, no wait, a thriller"
         if corrected is not None:
@@ -1644,6 +1778,7 @@ class Parser:
         text = FOUND_IT_RE.sub(lambda m: f"{m.group('x')} was {m.group('adj')}" if m.group("adj").lower() in (
             POSITIVE | NEGATIVE | PRAISE | COMPLAINTS) else m.group(0), text)  # "i found the piano rather tedious"
         text = SAW_ALREADY_RE.sub("seen already", text)  # second-language English: "#1 I see already"
+        text = SAW_PLACE_RE.sub("i've seen ", text)  # "I already see the first"
         text = WHO_PLAYS_RE.sub("who is in", text)  # "#2 who play?", "who plays in it"
         text = MORE_OLD_RE.sub(lambda m: "older" if m.group(1).lower() == "old" else "newer", text)  # "more old"
         text = OWN_MOOD_RE.sub(" ", text)  # "i am sad today, want film make me happy": how they feel, no wish
@@ -1721,6 +1856,9 @@ class Parser:
             return Parse(intents=["which"], which=choice[1], about=choice[0], truncated=truncated)
         compare = COMPARE_RE.match(text)
         if compare:  # "compare true romance and true lies": each film's facts, then how they differ
+            places = [_place_of(compare.group(k)) for k in ("a", "b")]
+            if None not in places and places[0] != places[1]:  # "compare 1 and 4": those two cards
+                return Parse(intents=["which"], which="best", places=places, truncated=truncated)
             films = [self._named_loosely(compare.group(k)) for k in ("a", "b")]
             if None not in films and films[0] != films[1]:
                 return Parse(intents=["which"], which="best", about=films, truncated=truncated)
@@ -1854,6 +1992,9 @@ class Parser:
         core = _core(toks) or tuple(toks)
         if core in INTENT_OF:
             out.intents.append(INTENT_OF[core])
+            return out
+        if len(core) > 1 and core[0] in ALL_YES and INTENT_OF.get(core[1:]) in ("more", "something_else", "why"):
+            out.intents.append(INTENT_OF[core[1:]])  # "lol ok more", "haha okay next"
             return out
         if len(core) == 2 and core[1] == "not" and core[0] in EMPHATIC:  # "definitely not", "absolutely not"
             out.intents.append("no")
@@ -2841,6 +2982,9 @@ class Parser:
                     if seen_at is not None and k > seen_at and t not in NO_WISH | SEEN | PRONOUNS]
             out.wish = " ".join(rest)  # "seen all of these a million times, anything with animals?": others, and
             return  # what they should be
+        if not (out.names_something or out.intents or out.pick) and _praise_only(words):
+            out.praise, out.wish = True, ""  # "these look great", "ngl thats fire": said of the films, asks nothing
+            return
         if self.reader is None or {"more", "something_else"} & set(out.intents):
             return
         text = WONT_SCARE_RE.sub(" ", r.text)  # (read as values already: "... that won't scare a toddler")

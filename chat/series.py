@@ -38,6 +38,8 @@ _TRAILING = re.compile(r"\s*\((?:[^()]*)\)\s*$")  # "Seven (Se7en)", "Killer (Bu
 class Series:
     name: str  # as titles write it: "Star Trek"
     items: tuple[int, ...]  # catalog indices, oldest first (one of each film listed twice)
+    missing: str = ""  # a part asked for that the catalog lacks: "Die Hard 4"
+    part: bool = False  # ``items`` is the one part asked for by its number ("jaws 3": Jaws 3-D)
 
 
 def _words(text: str) -> list[str]:
@@ -72,7 +74,8 @@ def _numbered(title: str) -> bool:
 
 def find_series(catalog: Catalog, everyday: Callable[[str], bool] = lambda w: False) -> dict[tuple[str, ...], Series]:
     """The catalog's series by their name's words ("star", "trek"). ``everyday``: whether a word
-    is an ordinary English word (such a one-word name needs a numbered sequel to be a series)."""
+    is an ordinary English word (such a one-word name needs a numbered sequel, or films made by
+    the same people, to be a series)."""
     rep = catalog.duplicate_of()
     groups: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, title in enumerate(catalog.titles):
@@ -85,7 +88,7 @@ def find_series(catalog: Catalog, everyday: Callable[[str], bool] = lambda w: Fa
             groups[(name[0][:-1],)] |= g
     for i, title in enumerate(catalog.titles):  # "Batman Returns" after "Batman"
         first = _words(" ".join(_parts(title)[:1]))
-        if len(first) > 1 and (first[0],) in singles and not everyday(first[0]):
+        if len(first) > 1 and (first[0],) in singles:
             groups[(first[0],)].add(int(rep[i]))
     by_title = {t.lower(): int(rep[i]) for i, t in enumerate(catalog.titles)}
     for name, titles in NAMED.items():
@@ -101,13 +104,12 @@ def find_series(catalog: Catalog, everyday: Callable[[str], bool] = lambda w: Fa
         if " ".join(name) not in NAMED:
             if name in GENERIC:
                 continue
-            items = _kin(catalog, items)  # "The Mission" is not one of the "Mission: Impossible" films
             if len(items) < 2 or not all(_name_of(_parts(catalog.titles[i])[0]) == name for i in items) \
                     and not _made_by_the_same(catalog, items):  # "The Crow: City of Angels" and "City of Angels"
                 continue
         if " ".join(name) not in NAMED and len(name) == 1 and everyday(name[0]) and not any(
-                _numbered(catalog.titles[i]) for i in items):
-            continue
+                _numbered(catalog.titles[i]) for i in items) and not _made_by_the_same(catalog, items):
+            continue  # ("Batman" is in the encoder's vocabulary; its films share Tim Burton and Joel Schumacher)
         order = tuple(sorted(items, key=lambda i: (int(catalog.years[i]), catalog.titles[i])))
         out[name] = Series(_written(catalog, order, name), order)
     return out
@@ -115,14 +117,6 @@ def find_series(catalog: Catalog, everyday: Callable[[str], bool] = lambda w: Fa
 
 def _people(catalog: Catalog, i: int) -> set[tuple[str, str]]:
     return {("director", v) for v in catalog.values_of(i, "director")} | {("cast", v) for v in catalog.leads(i, 3)}
-
-
-def _kin(catalog: Catalog, items) -> set[int]:
-    """The films that share a director or a star with another of them, and those whose people
-    are not on record (nothing says they are not kin)."""
-    people = {i: _people(catalog, i) for i in items}
-    known = {i for i in items if people[i]}
-    return {i for i in items if not people[i] or not known - {i} or any(people[i] & people[j] for j in known - {i})}
 
 
 def _made_by_the_same(catalog: Catalog, items) -> bool:

@@ -208,8 +208,23 @@ class _Apply:
             return
         if p.truncated:
             self.notes.append("Your message was long, so I read only its first part.")
+        if p.praise and self.s.question is not None and self.s.question.yes_no:
+            p.intents, p.praise = ["yes"], False  # "great" to "Should critics have liked it?": yes
+        if p.praise:  # "these look great", "ngl thats fire": thanks, and the films stay
+            self.ack.append("Glad you like them! Press *like* on the ones you would watch, or tell me which one "
+                            "you'll pick." if last_cards(self.s) else "Glad to hear it! Tell me what you'd like to watch.")
+            self.then = "stay"
+            return
+        last = max((self.s.series.index(w) for w in self.s.cards if w in self.s.series), default=-1)
+        rest = list(self.s.series[last + 1 :])
+        if rest and p.intents == ["more"] and not p.names_something and set(self.s.cards) <= set(self.s.series):
+            cards = tuple(rest[:CARDS])  # "more" after the first five Star Trek films: the next ones
+            self.s = dataclasses.replace(self.s, cards=cards, shown=tuple(dict.fromkeys((*self.s.shown, *cards))))
+            self.ack.append(f"The next {md(self.s.series_name)} films:")
+            self.then = "stay"
+            return
         if p.series:  # "all the alien movies please": the series' films, in order
-            self.series(p.series, p.series_name)
+            self.series(p.series, p.series_name, p.series_missing)
             return
         if "restart" in p.intents:
             self.s = restarted(self.s)
@@ -755,7 +770,13 @@ class _Apply:
                                          rejected=tuple(v for v in s.rejected if v not in gone),
                                          either=tuple(g for g in s.either if not set(g) & gone))
             self.ack.append("Dropped " + ", ".join(label(self.m, v) for v in sorted(removed)) + ".")
-        missing = [tv[1] for tv in dropped if cat.find_value(*tv) not in active]
+        missing = [tv for tv in dropped if cat.find_value(*tv) not in active]
+        shown = last_cards(self.s)
+        on_cards = [tv for tv in missing if any(self.m.world.has(w, cat.find_value(*tv)) for w in shown)
+                    if cat.find_value(*tv) is not None]
+        if on_cards:  # "drop the 80s" with films of the 1980s on screen, the 80s never asked for: none of them
+            self.values([], on_cards)
+        missing = [tv[1] for tv in missing if tv not in on_cards]
         if missing:
             self.notes.append(", ".join(missing) + (" was" if len(missing) == 1 else " were")
                               + " not part of the search.")
@@ -924,14 +945,16 @@ class _Apply:
         self.judged += (item,) if on_screen else ()
         self.then = "replace" if self.judged else "stay"
 
-    def series(self, films: list[int], name: str) -> None:
+    def series(self, films: list[int], name: str, missing: str = "") -> None:
         """A series' films (catalog indices, oldest first) as the cards, in order, and its
-        films the catalog has but cannot recommend (too few ratings) named in the reply."""
+        films the catalog has but cannot recommend (too few ratings) named in the reply;
+        ``missing``: the part asked for that the catalog lacks ("Die Hard 4")."""
         m, s = self.m, self.s
         items = [int(m.world.of_catalog[i]) for i in films]
         shown = [w for w in items if w >= 0]
         titles = [f"*{md(title_of(m.catalog, i))}* ({int(m.catalog.years[i])})" for i in films]
-        head = f"The {md(name)} films I have, in order: {join_words(titles)}."
+        head = (f"I don't have *{md(missing.title())}*. " if missing else "") + \
+            f"The {md(name)} films I have, in order: {join_words(titles)}."
         if len(shown) > CARDS:
             head += f" The first {('one', 'two', 'three', 'four', 'five')[CARDS - 1]} are below."
         elif len(shown) < len(items):

@@ -19,7 +19,7 @@ INTENTS: dict[str, list[str]] = {
             "correct", "right", "indeed", "sounds good", "please", "yes please", "that s right", "yep sounds good",
             "yes this one", "yes that one", "yes this", "yes that",
             "perfect", "perfect thatll do", "thatll do", "that will do",
-            "that works", "works for me", "yeah that works", "fine by me", "sounds great"],
+            "that works", "works for me", "yeah that works", "fine by me", "sounds great", "si", "oui", "ja"],
     "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never", "no way", "not my thing",
            "not the vibe", "thats not the vibe", "nah thats not the vibe", "not my vibe",
            "not really my thing", "not my cup of tea", "not really my cup of tea", "not feeling it", "not for me"],
@@ -111,13 +111,16 @@ POLITE = {"please", "thanks", "thank", "you", "one"}
 NEGATORS = {"not", "no", "without", "dont", "hate", "hated", "except", "avoid", "nothing", "never", "neither", "wont",
             "wouldnt", "shouldnt", "mustnt",
             "nor", "dislike", "disliked", "isnt", "arent", "didnt", "doesnt", "cannot", "cant", "skip", "none",
-            "nothin"}  # ("nothin dumb tho")
+            "nothin", "minus", "excluding", "exclude", "refuse", "refuses", "refused"}  # ("nothin dumb tho"; "minus the
+# horror", "my husband refuses anything with subtitles")
 NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("anything", "except"),
                    ("cant", "stand"), ("couldnt", "stand"), ("not", "into"), ("im", "not", "into"),
                    ("done", "with"), ("sick", "of"), ("tired", "of"), ("fed", "up", "with"), ("steer", "clear", "of"),
                    ("stay", "away", "from"), ("had", "enough", "of"), ("leave", "out"), ("im", "over"),
                    ("steer", "away", "from"), ("not", "care", "for"), ("dont", "care", "for"),
-                   ("do", "not", "care", "for"), ("enough",)}  # "I do not care for anything over two hours";
+                   ("do", "not", "care", "for"), ("enough",), ("filter", "out"), ("cut", "out"), ("rule", "out"),
+                   ("take", "out"), ("get", "rid", "of"), ("leave", "off"), ("keep", "away", "from"),
+                   ("keep", "clear", "of"), ("stay", "clear", "of")}  # "I do not care for anything over two hours";
 # "Enough Coppola, I have seen all his films"
 NOT_NEGATING_NEXT = {"mind", "care", "know", "wait", "sorry", "actually", "hang"}  # "I don't mind"; "no wait, 90s"
 
@@ -298,6 +301,10 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "care", "days", "nowadays",  # "I do not care for anything over two hours these days"
                             "as",  # ("loved it as a kid")
                             "autocorrect", "typed", "typo", "argh",
+                            # who is watching and what they say of it ("my wife says no demi moore", "she wants
+                            # romance, i want laughs", "one of the guys can't do subtitles", "there'll be 8 of us")
+                            "says", "say", "wants", "guys", "gals", "therell", "theyll", "exactly", "yep", "yup",
+                            "wrote", "decade", "genre",  # "show me stuff john hughes wrote"; "decade: 70s"
                             "properly", "super", "curious", "leave", "having", "sleepover", "sleepovers",
                             "nephew", "niece", "nephews", "nieces", "shes", "hes", "theyre", "boomer", "boomers",
                             "nap", "naptime", "nearly", "search", "searching", "actually", "truly", "vibe", "vibes",
