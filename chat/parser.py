@@ -712,7 +712,8 @@ CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*|\s)(?:thanks?|thank you
 
 # the words around praise of the films shown ("these all look great", "ngl thats fire", "ooh nice")
 PRAISE_FRAME = {"that", "thats", "this", "these", "those", "they", "theyre", "all", "look", "looks", "sound", "sounds",
-                "so", "really", "pretty", "very", "are", "r", "is", "its", "it", "wow", "oh", "ooh", "omg", "ngl", "tbh",
+                "so", "really", "pretty", "very", "are", "r", "is", "its", "it", "wow", "oh", "ooh", "omg", "ngl",
+                "tbh",
                 "honestly", "some", "picks", "choices", "list", "ones", "options", "fr", "lol", "haha", "good", "nice",
                 "cool", "great", "kinda", "lowkey", "hella", "mega", "super", "quite", "a", "an", "the", "of", "wicked"}
 
@@ -964,13 +965,15 @@ FRENCH_PHRASES = (
     ("drames", "dramas"), ("drame", "drama"), ("effrayant", "scary"), ("qui fait peur", "scary"),
     # eras, lengths, people
     ("des années", "from the"), ("les années", "the"), ("années", ""), ("annees", ""),
-    ("moins de deux heures", "under 2 hours"), ("moins de 2 heures", "under 2 hours"), ("pas trop long", "not too long"),
+    ("moins de deux heures", "under 2 hours"), ("moins de 2 heures", "under 2 hours"),
+    ("pas trop long", "not too long"),
     ("pas trop", "not too"), ("pour les enfants", "for the kids"), ("avec les enfants", "with the kids"),
     ("mes enfants", "my kids"), ("les enfants", "the kids"), ("mon fils", "my son"), ("ma fille", "my daughter"),
     ("sous-titres", "subtitles"), ("sous-titré", "subtitled"),
     # asking, judging, the rest
     ("un film", "a film"), ("des films", "films"), ("quelque chose de", "something"), ("quelque chose", "something"),
-    ("autre chose", "something else"), ("je veux", "i want"), ("je voudrais", "i'd like"), ("je cherche", "i'm looking for"),
+    ("autre chose", "something else"), ("je veux", "i want"), ("je voudrais", "i'd like"),
+    ("je cherche", "i'm looking for"),
     ("montrez-moi", "show me"), ("montre-moi", "show me"), ("montre moi", "show me"), ("on a déjà vu", "we've seen"),
     ("j'ai déjà vu", "i've seen"), ("déjà vu", "seen already"), ("j'ai vu", "i saw"), ("on a vu", "we saw"),
     ("j'adore", "i love"), ("j'aime pas", "i don't like"), ("je n'aime pas", "i don't like"), ("j'aime", "i like"),
@@ -980,7 +983,8 @@ FRENCH_PHRASES = (
     ("ça m'est égal", "i don't mind"), ("annule ça", "undo that"), ("annule", "undo"), ("on recommence", "start over"),
     ("recommencer", "start over"), ("pas de", "no"), ("sans", "without"), ("avec", "with"), ("plutôt", "rather"),
     ("des", "some"), ("un", "a"), ("une", "a"), ("les", "the"), ("trop", "too"), ("et", "and"), ("ou", "or"),
-    ("au revoir", "bye"), ("trop vieux", "too old"), ("vieux", "old"), ("magnifique", "wonderful"), ("génial", "great"), ("nul", "terrible"), ("ennuyeux", "boring"), ("oui", "yes"),
+    ("au revoir", "bye"), ("trop vieux", "too old"), ("vieux", "old"), ("magnifique", "wonderful"),
+    ("génial", "great"), ("nul", "terrible"), ("ennuyeux", "boring"), ("oui", "yes"),
     ("bonsoir", "good evening"), ("bonjour", "hello"), ("salut", "hi"), ("s'il vous plaît", "please"),
     ("s'il te plaît", "please"), ("svp", "please"), ("merci", "thanks"), ("mais", "but"), ("encore", "more"),
     ("français", "french"), ("française", "french"), ("anglais", "english"),
@@ -1318,10 +1322,12 @@ POPULAR_RE = re.compile(r"\b(?:not|nothing|no)\s+(?:some\s+|too\s+|so\s+|that\s+
                         r"little[- ]known|arty|art[- ]house)\b|\b(?:popular|well[- ]known|mainstream|famous|big)\s+"
                         r"(?:stuff|ones|films|movies|hits?)\b|\bcrowd[- ]pleasers?\b"
                         r"|\bpeople (?:actually )?(?:liked|like|loved)\b"
-                        r"|\b(?:every(?:one|body)|all of us|the whole family|the whole group) (?:will |would |can )?(?:likes?|"
+                        r"|\b(?:every(?:one|body)|all of us|the whole family|the whole group) (?:will |would |can )?"
+                        r"(?:likes?|"
                         r"loves?|enjoys?|has seen|knows)\b|\bsomething for every(?:one|body)\b", re.IGNORECASE)
 POPULAR_WORDS = {"everyone", "everybody", "all", "us", "whole", "family", "group", "will", "would", "can", "likes",
-                 "loves", "love", "enjoys", "enjoy", "has", "seen", "knows", "popular", "obscure", "stuff", "people", "actually", "liked", "like", "loved", "mainstream", "famous",
+                 "loves", "love", "enjoys", "enjoy", "has", "seen", "knows", "popular", "obscure", "stuff", "people",
+                 "actually", "liked", "like", "loved", "mainstream", "famous",
                  "big", "hits", "hit", "crowd", "pleaser", "pleasers", "blockbuster", "blockbusters", "opposite",
                  "thing", "some", "well", "known", "arty", "lesser", "little"}
 LESSER_KNOWN_RE = re.compile(

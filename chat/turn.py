@@ -212,7 +212,8 @@ class _Apply:
             p.intents, p.praise = ["yes"], False  # "great" to "Should critics have liked it?": yes
         if p.praise:  # "these look great", "ngl thats fire": thanks, and the films stay
             self.ack.append("Glad you like them! Press *like* on the ones you would watch, or tell me which one "
-                            "you'll pick." if last_cards(self.s) else "Glad to hear it! Tell me what you'd like to watch.")
+                            "you'll pick." if last_cards(self.s) else
+                            "Glad to hear it! Tell me what you'd like to watch.")
             self.then = "stay"
             return
         last = max((self.s.series.index(w) for w in self.s.cards if w in self.s.series), default=-1)
