@@ -1999,8 +1999,9 @@ class Parser:
         if core in INTENT_OF:
             out.intents.append(INTENT_OF[core])
             return out
-        if len(core) > 1 and core[0] in ALL_YES and INTENT_OF.get(core[1:]) in ("more", "something_else", "why"):
-            out.intents.append(INTENT_OF[core[1:]])  # "lol ok more", "haha okay next"
+        if len(core) > 1 and core[0] in ALL_YES and INTENT_OF.get(core[1:]) in ("more", "something_else", "why") \
+                and set(toks) & (INTERJECTIONS - ALL_YES):  # "lol ok more", "haha okay next" (as "ok more" is read)
+            out.intents.append(INTENT_OF[core[1:]])
             return out
         if len(core) == 2 and core[1] == "not" and core[0] in EMPHATIC:  # "definitely not", "absolutely not"
             out.intents.append("no")

@@ -43,7 +43,8 @@ class Series:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower().replace("\u00b2", " 2").replace("\u00b3", " 3"))  # "Alien³"
+    text = re.sub(r"\b(\d)-?d\b", r"\1", text.lower())  # "Jaws 3-D": Jaws 3
+    return re.findall(r"[a-z0-9']+", text.replace("\u00b2", " 2").replace("\u00b3", " 3"))  # "Alien³"
 
 
 def _name_of(part: str) -> tuple[str, ...]:
@@ -86,10 +87,14 @@ def find_series(catalog: Catalog, everyday: Callable[[str], bool] = lambda w: Fa
     for name, g in list(groups.items()):  # "Aliens" after "Alien"
         if len(name) == 1 and name[0].endswith("s") and (name[0][:-1],) in singles:
             groups[(name[0][:-1],)] |= g
+    joiners: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, title in enumerate(catalog.titles):  # "Batman Returns" after "Batman"
         first = _words(" ".join(_parts(title)[:1]))
         if len(first) > 1 and (first[0],) in singles:
-            groups[(first[0],)].add(int(rep[i]))
+            joiners[(first[0],)].add(int(rep[i]))
+    for name, films in joiners.items():  # each made with someone of the first or of another of them (Burton,
+        pool = groups[name] | films  # Schumacher), not "Scream of Stone"
+        groups[name] |= {i for i in films if any(_people(catalog, i) & _people(catalog, j) for j in pool - {i})}
     by_title = {t.lower(): int(rep[i]) for i, t in enumerate(catalog.titles)}
     for name, titles in NAMED.items():
         found = {by_title[t.lower()] for t in titles if t.lower() in by_title}
@@ -97,8 +102,7 @@ def find_series(catalog: Catalog, everyday: Callable[[str], bool] = lambda w: Fa
             groups[tuple(name.split())] = found
     out: dict[tuple[str, ...], Series] = {}
     for name, items in groups.items():
-        whole = {tuple(w for w in _words(" ".join(_parts(catalog.titles[i]))) if w not in ("the", "a", "an"))
-                 for i in items}
+        whole = {_whole(catalog.titles[i]) for i in items}
         if len(whole) < 2 or name == ("movie",):  # one film twice, a remake under its own title ("The Little
             continue  # Princess", "A Little Princess"); "…: The Movie"
         if " ".join(name) not in NAMED:
@@ -120,14 +124,17 @@ def _people(catalog: Catalog, i: int) -> set[tuple[str, str]]:
 
 
 def _made_by_the_same(catalog: Catalog, items) -> bool:
-    """Some two of the films share a director or one of their stars."""
-    seen: set[tuple[str, str]] = set()
-    for i in items:
-        people = _people(catalog, i)
-        if people & seen:
-            return True
-        seen |= people
-    return False
+    """Some two of the films, under different titles, share a director or one of their stars
+    (not "The Fear" and "Fear", one record matched to both)."""
+    items = list(items)
+    people = {i: _people(catalog, i) for i in items}
+    return any(people[a] & people[b] and _whole(catalog.titles[a]) != _whole(catalog.titles[b])
+               for k, a in enumerate(items) for b in items[k + 1 :])
+
+
+def _whole(title: str) -> tuple[str, ...]:
+    """A title's words without articles or alternative titles, numbers kept."""
+    return tuple(w for w in _words(" ".join(_parts(title))) if w not in ("the", "a", "an"))
 
 
 def _written(catalog: Catalog, items: tuple[int, ...], name: tuple[str, ...]) -> str:

@@ -2592,3 +2592,28 @@ def test_a_series_is_listed_in_order_on_movielens(ml_engine):
     state, _, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("something like the alien movies"))  # films like them, not them
     assert not state.series and "Alien" not in [c.title for c in reply.cards]
+
+
+def test_praise_and_a_series_continued_on_movielens(ml_engine):
+    """Round twenty: "ngl thats fire" undid the last like, and "these look great" explained a
+    film; "more" after the first five Star Trek films left the series; "drop the 80s" with films
+    of the 1980s on screen, the 80s never asked for, said "1980s was not part of the search"."""
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("something like pulp fiction"))
+    state, reply = ml_engine.step(state, Text("ngl thats fire"))
+    assert reply.text.startswith("Glad you like them!") and [c.item_id for c in reply.cards] == [
+        c.item_id for c in shown.cards] and state.liked
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("star trek movies"))
+    state, reply = ml_engine.step(state, Text("more"))
+    assert reply.text.startswith("The next Star Trek films:")
+    assert [c.title for c in reply.cards] == ["Star Trek VI: The Undiscovered Country", "Star Trek: Generations",
+                                              "Star Trek: First Contact"]
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("is there a die hard 4?"))
+    assert reply.text.startswith("I don't have *Die Hard 4*.") and reply.cards[0].title == "Die Hard"
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy"))
+    assert any(1980 <= c.year < 1990 for c in shown.cards)
+    state, reply = ml_engine.step(state, Text("drop the 80s"))
+    assert "not part of the search" not in reply.text and not any(1980 <= c.year < 1990 for c in reply.cards)

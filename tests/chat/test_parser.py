@@ -1792,3 +1792,53 @@ def test_round_twenty_on_movielens(ml100k_catalog):
     assert p.intents == ["undo"] and p.accepted == [("genre", "Western")]
     assert [t[i] for i in parser.parse("romeo + juliet was great").liked] == ["William Shakespeare's Romeo and Juliet"]
     assert [t[i] for i in parser.parse("se7en was amazing").liked] == ["Seven (Se7en)"]
+
+
+
+def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
+    """Round twenty, from three people at the app over HTTP and dev14: French, German and
+    Spanish; ways of ruling out; praise of the list; questions about the cards; a series' part."""
+    parser = Parser(ml100k_catalog, english=frozenset({"alien", "jaws", "speed", "scream", "batman"}))
+    t = ml100k_catalog.titles
+    # French, German and Spanish, read as English
+    assert parser.parse("pas de comédie").rejected == [("genre", "Comedy")]
+    p = parser.parse("plutôt des années 90, mais pas de policier")
+    assert p.accepted == [("decade", "1990s")] and p.rejected == [("genre", "Crime")]
+    assert parser.parse("un film d'horeur").accepted == [("genre", "Horror")]
+    assert parser.parse("pourquoi le deuxième?").pick == (1, "why")
+    assert parser.parse("non merci").intents == ["no"] and parser.parse("annule ça").intents == ["undo"]
+    assert parser.parse("mon fils a 8 ans, un dessin animé svp").for_child
+    assert parser.parse("nicht Tarantino").rejected == [("director", "Quentin Tarantino")]
+    assert ("decade", "1990s") in parser.parse("Krimi film, spannend, 90er Jahre").accepted
+    assert parser.parse("warum number 3?").pick == (2, "why")
+    assert parser.parse("ya vi el primero").pick == (0, "seen")
+    assert parser.parse("no muy largo").rejected == [("runtime", "over 2 hours")]
+    assert parser.parse("I already see the first").pick == (0, "seen")
+    assert parser.parse("si").intents == ["yes"] and parser.parse("tschüss").intents == ["bye"]
+    # ruling out in other words; words about who is watching are no wish
+    assert parser.parse("minus the horror").rejected == [("genre", "Horror")]
+    assert parser.parse("filter out the documentaries pls").rejected == [("genre", "Documentary")]
+    assert parser.parse("keep away from war films").rejected == [("genre", "War")]
+    assert parser.parse("my husband refuses anything with subtitles").accepted == [("language", "English")]
+    p = parser.parse("my wife says no demi moore, ever")
+    assert p.rejected == [("cast", "Demi Moore")] and not p.wish
+    # praise of the films shown asks for nothing (it had read as "undo", "why" or "something else")
+    for text in ("ngl thats fire", "these look great", "love these", "ooh nice", "thats great"):
+        p = parser.parse(text)
+        assert p.praise and not p.intents, text
+    assert parser.parse("lol ok more").intents == ["more"]
+    # the cards and the films asked about
+    p = parser.parse("compare 1 and 4")
+    assert p.intents == ["which"] and p.places == [0, 3]
+    p = parser.parse("what else has the lead of #2 done?")
+    assert p.person_ref == "cast" and p.ref_place == 1
+    assert [t[i] for i in parser.parse("who's the lead in Citizen Kane?").about] == ["Citizen Kane"]
+    assert parser.parse("something everyone likes").popular
+    assert parser.parse("sigh fi movie w aliens").accepted == [("genre", "Sci-Fi")]
+    assert parser.parse("y the forth one").pick == (3, "why")
+    # a series' part by its number: the film, or the series when the catalog lacks it
+    assert t[parser.parse("jaws 3").show_film] == "Jaws 3-D"
+    p = parser.parse("is there a die hard 4?")
+    assert p.series_missing == "Die Hard 4" and [t[i] for i in p.series][0] == "Die Hard"
+    assert [t[i] for i in parser.parse("star trek 2 is the best trek film, first contact a close second").liked] == [
+        "Star Trek: The Wrath of Khan", "Star Trek: First Contact"]  # a verdict, not a question about the series
