@@ -215,6 +215,8 @@ class Parse:
     series: list[int] = field(default_factory=list)
     series_name: str = ""
     series_missing: str = ""  # "is there a die hard 4?": the part asked for that the catalog lacks
+    # "just pick one for me", "idc you choose one": the one film the chat would pick of those shown
+    pick_one: bool = False
     # "these look great", "ngl thats fire": praise of the films shown, no request (the reader's "praise")
     praise: bool = False
     # "which is the scariest?": the quality the films shown are compared on (intent "which")
@@ -511,6 +513,10 @@ UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
               "go", "one", "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
+PICK_ONE_RE = re.compile(r"\b(?:(?:just|please|pls|can you|could you|idc|i don'?t care|whatever)[,\s]+)*(?:you\s+)?"
+                         r"(?:pick|choose|chose|select|decide on)\s+(?:just\s+)?(?:one|1|a single one|the one)"
+                         r"(?:\s+for\s+(?:me|us))?\b|\b(?:pick|choose)\s+for\s+(?:me|us)\b|\byou\s+(?:pick|choose|decide)"
+                         r"\s*[.!]*\s*$|\bwhich (?:one )?would you (?:pick|choose|watch)\b", re.IGNORECASE)
 # "the alien movies", "a star wars marathon": words after a series' name that ask for its films
 SERIES_NOUNS = {"films", "movies", "flicks", "ones", "pictures", "pics"}
 SERIES_WORDS = {"marathon", "trilogy", "saga", "series", "franchise", "sequels", "collection", "quadrilogy", "boxset"}
@@ -1107,6 +1113,14 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
     (r"\bi (?:wouldn'?t|would not|wouldnt) say no to\b", "i'd like"),  # "i wouldn't say no to a thriller"
     (r"(?<=[a-z])\s+\+\s+(?=[a-z])", " and "),  # "romeo + juliet", "tom + jerry"
+    # "he thinks hes too old for cartoons", "the 13 yo will be bored by baby stuff": none of them
+    (r"\b(?:too old for|(?:will be |gets? |get |is |are )?bored (?:by|of|with)|over|done with|sick of)\s+"
+     r"(?:the\s+)?(?:cartoons|animated (?:films|movies|stuff)|animation)\b", "no animated films"),
+    (r"\b(?:too old for|(?:will be |gets? |get |is |are )?bored (?:by|of|with)|over|done with|sick of)\s+"
+     r"(?:the\s+)?(?:baby|babyish|kiddie|kiddy|little kids'?|kids'?|children'?s)\s+(?:stuff|films|movies|things)\b",
+     "no children's films"),
+    (r"\blive[- ]action\b(?:\s*,?\s*not\s+(?:animated|cartoons?|animation))?", "not animated"),  # "live action
+    # not animated": a film with actors, no cartoon (not the Action genre)
     (r"\bwho(?:'?s| is| are)\s+the\s+(?:leads?|stars?|main (?:actors?|actress|actresses|cast))\s+(?:in|of)\s+",
      "who is in "),  # "who's the lead in Citizen Kane?"
     # "go back a decade", "further back in time": older films, not the undo button's "go back"
@@ -1771,6 +1785,14 @@ class Parser:
         # "no bad words": nothing rated R, unless a child's age says what suits them ("my daughter is turning 7")
         text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
         text = YEAR_TITLE_ASKED.sub(self._year_title, text)  # "Is 2001 here?": 2001: A Space Odyssey
+        if PICK_ONE_RE.search(text) and not re.search(r"\b(?:films?|movies?|some|few|list)\b", text, re.IGNORECASE):
+            out = self._read_message(PICK_ONE_RE.sub(" ", text)) if PICK_ONE_RE.sub(" ", text).strip(" ,.!?") else \
+                Parse(truncated=truncated)
+            out.pick_one = True  # "just pick one for me": one film, the chat's choice ("you choose" stays "any"
+            if not out.intents and not out.names_something:  # too: an answer to a question, where one is asked;
+                said = INTENT_OF.get(tuple(tokens(text))) or INTENT_OF.get(_core(tokens(text)))  # with no films yet,
+                out.intents = ["any"] if said == "any" else ["more"]  # films first)
+            return out
         series = self._series_asked(text)
         if series is not None and series.part:  # "jaws 3": that film, shown
             return Parse(show_film=series.items[0], truncated=truncated)

@@ -208,6 +208,10 @@ class _Apply:
             return
         if p.truncated:
             self.notes.append("Your message was long, so I read only its first part.")
+        if p.pick_one and last_cards(self.s) and not p.names_something and not (
+                "any" in p.intents and self.s.question is not None):  # "just pick one for me" (not "you choose" to
+            self.pick_one()  # a question: no preference)
+            return
         if p.praise and self.s.question is not None and self.s.question.yes_no:
             p.intents, p.praise = ["yes"], False  # "great" to "Should critics have liked it?": yes
         if p.praise:  # "these look great", "ngl thats fire": thanks, and the films stay
@@ -945,6 +949,14 @@ class _Apply:
         self.s = dataclasses.replace(s, liked=liked, disliked=disliked, seen=seen, persona_weights=weights)
         self.judged += (item,) if on_screen else ()
         self.then = "replace" if self.judged else "stay"
+
+    def pick_one(self) -> None:
+        """The one film the chat would pick of those shown: the first (the list is in its order)."""
+        shown = last_cards(self.s)
+        title = md(title_of(self.m.catalog, self.m.world.catalog_index(shown[0])))
+        self.ack.append(f"If I had to pick one: *{title}*, the first on the list. Press *like* on it to keep it, "
+                        "or say \u201cwhy #1?\u201d for why.")
+        self.then = "stay"
 
     def series(self, films: list[int], name: str, missing: str = "") -> None:
         """A series' films (catalog indices, oldest first) as the cards, in order, and its

@@ -305,6 +305,7 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             # romance, i want laughs", "one of the guys can't do subtitles", "there'll be 8 of us")
                             "says", "say", "wants", "guys", "gals", "therell", "theyll", "exactly", "yep", "yup",
                             "wrote", "decade", "genre",  # "show me stuff john hughes wrote"; "decade: 70s"
+                            "yo", "yr", "yrs",  # "the 13 yo"
                             "properly", "super", "curious", "leave", "having", "sleepover", "sleepovers",
                             "nephew", "niece", "nephews", "nieces", "shes", "hes", "theyre", "boomer", "boomers",
                             "nap", "naptime", "nearly", "search", "searching", "actually", "truly", "vibe", "vibes",

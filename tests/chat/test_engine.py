@@ -2603,6 +2603,8 @@ def test_praise_and_a_series_continued_on_movielens(ml_engine):
     state, reply = ml_engine.step(state, Text("ngl thats fire"))
     assert reply.text.startswith("Glad you like them!") and [c.item_id for c in reply.cards] == [
         c.item_id for c in shown.cards] and state.liked
+    state, reply = ml_engine.step(state, Text("just pick one for me"))  # the first of the list, and the list stays
+    assert reply.text.startswith(f"If I had to pick one: *{shown.cards[0].title}*") and len(reply.cards) == 5
     state, _, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("star trek movies"))
     state, reply = ml_engine.step(state, Text("more"))

@@ -1836,6 +1836,13 @@ def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
     assert parser.parse("something everyone likes").popular
     assert parser.parse("sigh fi movie w aliens").accepted == [("genre", "Sci-Fi")]
     assert parser.parse("y the forth one").pick == (3, "why")
+    # a child too old for some films; "live action" is no Action film
+    assert ("genre", "Animation") in parser.parse("my son is 13 and he thinks hes too old for cartoons lol").rejected
+    assert ("genre", "Children's") in parser.parse("no wait the 13 yo will be bored by baby stuff").rejected
+    p = parser.parse("comedy for a 9 yr old, live action not animated")
+    assert ("genre", "Action") not in p.accepted and ("genre", "Animation") in p.rejected
+    # one film, the chat's pick (or films first); "you choose" still answers a question
+    assert parser.parse("just pick one for me").pick_one and parser.parse("you choose").intents == ["any"]
     # a series' part by its number: the film, or the series when the catalog lacks it
     assert t[parser.parse("jaws 3").show_film] == "Jaws 3-D"
     p = parser.parse("is there a die hard 4?")
