@@ -516,7 +516,9 @@ UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wr
 PICK_ONE_RE = re.compile(r"\b(?:(?:just|please|pls|can you|could you|idc|i don'?t care|whatever)[,\s]+)*(?:you\s+)?"
                          r"(?:pick|choose|chose|select|decide on)\s+(?:just\s+)?(?:one|1|a single one|the one)"
                          r"(?:\s+for\s+(?:me|us))?\b|\b(?:pick|choose)\s+for\s+(?:me|us)\b|\byou\s+(?:pick|choose|decide)"
-                         r"\s*[.!]*\s*$|\bwhich (?:one )?would you (?:pick|choose|watch)\b", re.IGNORECASE)
+                         r"\s*[.!]*\s*$|\bwhich (?:one )?(?:of (?:these|them|those) )?would you "
+                         r"(?:pick|choose|watch|recommend)\b",
+                         re.IGNORECASE)
 # "the alien movies", "a star wars marathon": words after a series' name that ask for its films
 SERIES_NOUNS = {"films", "movies", "flicks", "ones", "pictures", "pics"}
 SERIES_WORDS = {"marathon", "trilogy", "saga", "series", "franchise", "sequels", "collection", "quadrilogy", "boxset"}
@@ -908,7 +910,10 @@ SPANISH_PHRASES = (
     ("ya vi el primero", "i've seen the first one"), ("ya vi la primera", "i've seen the first one"),
     ("ya vi", "i've seen"), ("el primero", "the first one"), ("el segundo", "the second one"),
     ("el tercero", "the third one"), ("el cuarto", "the fourth one"), ("el quinto", "the fifth one"),
-    ("por qué", "why"), ("no tan", "not too"),
+    ("por qué", "why"), ("no tan", "not too"), ("de ciencia ficción", "sci-fi"), ("de ciencia ficcion", "sci-fi"),
+    ("ciencia ficción", "sci-fi"), ("ciencia ficcion", "sci-fi"), ("una película", "a film"),
+    ("una pelicula", "a film"),
+    ("de amor", "romance"), ("de dibujos", "animated"),
     ("la cinco", "number 5"), ("la primera", "the first one"), ("la segunda", "the second one"),
     ("la tercera", "the third one"), ("la cuarta", "the fourth one"), ("la quinta", "the fifth one"),
 )
@@ -936,7 +941,8 @@ SPANISH_MARKERS = {"quiero", "algo", "películas", "peliculas", "película", "pe
                    "gracias", "favorita", "miedo", "mejor", "otra", "igual", "español", "espanol", "llorar", "primos",
                    "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
                    "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea", "sangre", "triste",
-                   "largo", "primero", "segundo", "tercero", "adiós", "adios", "porque", "qué", "divertida",
+                   "largo", "primero", "segundo", "tercero", "adiós", "adios", "porque", "qué", "divertida", "ciencia",
+                   "ficción", "ficcion", "una",
                    "divertido"}
 SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
 SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
@@ -989,7 +995,8 @@ FRENCH_PHRASES = (
     ("ça m'est égal", "i don't mind"), ("annule ça", "undo that"), ("annule", "undo"), ("on recommence", "start over"),
     ("recommencer", "start over"), ("pas de", "no"), ("sans", "without"), ("avec", "with"), ("plutôt", "rather"),
     ("des", "some"), ("un", "a"), ("une", "a"), ("les", "the"), ("trop", "too"), ("et", "and"), ("ou", "or"),
-    ("au revoir", "bye"), ("trop vieux", "too old"), ("vieux", "old"), ("magnifique", "wonderful"),
+    ("pour ce soir", "for tonight"), ("ce soir", "tonight"), ("un bon film", "a good film"), ("bon", "good"),
+    ("pour", "for"), ("au revoir", "bye"), ("trop vieux", "too old"), ("vieux", "old"), ("magnifique", "wonderful"),
     ("génial", "great"), ("nul", "terrible"), ("ennuyeux", "boring"), ("oui", "yes"),
     ("bonsoir", "good evening"), ("bonjour", "hello"), ("salut", "hi"), ("s'il vous plaît", "please"),
     ("s'il te plaît", "please"), ("svp", "please"), ("merci", "thanks"), ("mais", "but"), ("encore", "more"),
@@ -1113,6 +1120,13 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
     (r"\bi (?:wouldn'?t|would not|wouldnt) say no to\b", "i'd like"),  # "i wouldn't say no to a thriller"
     (r"(?<=[a-z])\s+\+\s+(?=[a-z])", " and "),  # "romeo + juliet", "tom + jerry"
+    # "we're 13", "im 12 lol": who is watching is a child (an adult's own age is no wish: ``OWN_AGE_RE``)
+    (r"\b(?:we'?re|we are|were|i'?m|i am|im)\s+(?:all\s+|only\s+|just\s+)?(1[0-7]|[5-9])\b(?!\s*(?:minutes|mins|hours|"
+     r"films|movies|years? ago|%|s\b|0s))(?:\s+(?:years?|yrs?|yo)(?:\s+old)?)?", r"my kids are \1"),
+    # "too old, 70s is the earliest i'd go": the 1970s on
+    (r"\b(?:the\s+)?'?(\d0)s\s+(?:is|are)\s+(?:the\s+)?(?:earliest|oldest)(?:\s+i'?d\s+go)?\b", r"from the \1s on"),
+    # "thank you, young man. that will be all", "much obliged": goodbyes of a formal hand
+    (r"\bthat(?:'ll| will) be all\b", "bye"), (r"\bmuch obliged\b", "thanks"),
     # "he thinks hes too old for cartoons", "the 13 yo will be bored by baby stuff": none of them
     (r"\b(?:too old for|(?:will be |gets? |get |is |are )?bored (?:by|of|with)|over|done with|sick of)\s+"
      r"(?:the\s+)?(?:cartoons|animated (?:films|movies|stuff)|animation)\b", "no animated films"),
@@ -1785,7 +1799,8 @@ class Parser:
         # "no bad words": nothing rated R, unless a child's age says what suits them ("my daughter is turning 7")
         text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
         text = YEAR_TITLE_ASKED.sub(self._year_title, text)  # "Is 2001 here?": 2001: A Space Odyssey
-        if PICK_ONE_RE.search(text) and not re.search(r"\b(?:films?|movies?|some|few|list)\b", text, re.IGNORECASE):
+        if PICK_ONE_RE.search(text) and not re.search(r"\b(?:films?|movies?|some|few|list)\b", PICK_ONE_RE.sub(
+                " ", text), re.IGNORECASE):
             out = self._read_message(PICK_ONE_RE.sub(" ", text)) if PICK_ONE_RE.sub(" ", text).strip(" ,.!?") else \
                 Parse(truncated=truncated)
             out.pick_one = True  # "just pick one for me": one film, the chat's choice ("you choose" stays "any"

@@ -19,6 +19,11 @@ from dataclasses import dataclass
 
 from recsys.catalog import Catalog, display_title
 
+CALLED = {"bond": "James Bond", "007": "James Bond", "james bond": "James Bond"}  # a series' name in the reply
+_BOND = ("Dr. No", "From Russia with Love", "Goldfinger", "Thunderball", "You Only Live Twice",
+         "On Her Majesty's Secret Service", "Diamonds Are Forever", "Live and Let Die", "Man with the Golden Gun, The",
+         "Spy Who Loved Me, The", "Moonraker", "For Your Eyes Only", "Octopussy", "View to a Kill, A",
+         "Living Daylights, The", "Licence to Kill", "GoldenEye", "Tomorrow Never Dies", "World Is Not Enough, The")
 # series whose films' titles share no name; catalog titles a catalog lacks are left out
 NAMED: dict[str, tuple[str, ...]] = {
     "star wars": ("Star Wars", "Empire Strikes Back, The", "Return of the Jedi",
@@ -28,6 +33,9 @@ NAMED: dict[str, tuple[str, ...]] = {
                       "Indiana Jones and the Last Crusade"),
     "evil dead": ("Evil Dead, The", "Evil Dead II (Dead By Dawn)", "Evil Dead II", "Army of Darkness"),
     "mighty ducks": ("Mighty Ducks, The", "D2: The Mighty Ducks", "D3: The Mighty Ducks"),
+    "james bond": _BOND,
+    "bond": _BOND,
+    "007": _BOND,
 }
 GENERIC = {("movie",), ("episode",), ("chapter",), ("sequel",), ("volume",), ("film",)}  # "Star Wars: Episode IV"
 _ROMAN = {"ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"}
@@ -115,7 +123,7 @@ def find_series(catalog: Catalog, everyday: Callable[[str], bool] = lambda w: Fa
                 _numbered(catalog.titles[i]) for i in items) and not _made_by_the_same(catalog, items):
             continue  # ("Batman" is in the encoder's vocabulary; its films share Tim Burton and Joel Schumacher)
         order = tuple(sorted(items, key=lambda i: (int(catalog.years[i]), catalog.titles[i])))
-        out[name] = Series(_written(catalog, order, name), order)
+        out[name] = Series(CALLED.get(" ".join(name)) or _written(catalog, order, name), order)
     return out
 
 

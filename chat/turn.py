@@ -379,6 +379,8 @@ class _Apply:
         self.drop_types(p.dropped_types)
         rejected, milder = self._known_ratings(p.rejected, p.soft)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
+        if gentler:  # ("horror but no gore": milder horror, and no other kind said "No" to, as war was)
+            rejected = [tv for tv in rejected if not (tv in p.soft and tv[0] == "genre")]
         if p.for_child and not self.s.for_child:
             self.s = dataclasses.replace(self.s, for_child=True)
         self.values([tv for tv in p.accepted if tv[1] not in taken], [tv for tv in rejected if tv not in gentler],
@@ -407,7 +409,12 @@ class _Apply:
         q = self.before.question
         off_question = q is not None and any(t != q.attr_type for t, _ in [*p.accepted, *p.rejected,
                                                                           *(tv for g in p.alternatives for tv in g)])
-        if changed and self.before.cards and (not answering or off_question or p.instead):
+        only_refused = (self.s.accepted, self.s.either) == (self.before.accepted, self.before.either) and not any(
+            self.m.world.has(w, v) for w in self.before.cards for v in set(self.s.rejected) - set(self.before.rejected))
+        if changed and self.before.cards and only_refused and not (p.wish or p.unwish or p.liked or p.disliked):
+            self.then = "stay"  # "no tom cruise" with none of his films on screen: said, and the films stay
+            self.ack.append("None of the films shown has it, so they stay:")
+        elif changed and self.before.cards and (not answering or off_question or p.instead):
             # a changed wish while looking at films: new films ("actually make it the 80s"); an answer to
             # the question beside the films, and nothing else, lets the policy go on
             self.then = "new_films"
@@ -557,6 +564,9 @@ class _Apply:
         named = [v for v in (cat.find_value(*tv) for tv in accepted) if v is not None]
         yes = [v for v in named if v not in s.accepted]
         refused = [v for v in (cat.find_value(*tv) for tv in rejected) if v is not None]
+        refused += [w for v in refused if cat.attr_values[v][0] in PERSON_TYPES for t in PERSON_TYPES
+                    if t != cat.attr_values[v][0] and (w := cat.find_value(t, cat.attr_values[v][1])) is not None
+                    and w not in refused]  # "no tarantino": not as director, actor or writer either
         no = [v for v in refused if v not in s.rejected and not (tuple(cat.attr_values[v]) in soft and v in s.accepted)]
         again = [v for v in named if v in self.before.accepted]
 
@@ -626,8 +636,9 @@ class _Apply:
             graded = [v for v in no if self.m.catalog.attr_values[v][0] in ("runtime", "critics", "mpaa")]
             spoken = [v for v in no if self.m.catalog.attr_values[v][0] == "language"]  # "not in English"
             plain = [v for v in no if v not in graded and v not in spoken]
-            said = [f"{w} {join_words((label(self.m, v) for v in vs), 'or')}"
-                    for w, vs in (("no", plain), ("nothing", graded), ("not in", spoken)) if vs]
+            said = [f"{w} {join_words(list(dict.fromkeys(label(self.m, v) for v in vs)), 'or')}"
+                    for w, vs in (("no", plain), ("nothing", graded), ("not in", spoken)) if vs]  # (a person once,
+            # whatever the roles: "No Quentin Tarantino.")
             line = ", and ".join(said)
             self.ack.append(line[0].upper() + line[1:] + ".")
 
@@ -776,12 +787,10 @@ class _Apply:
                                          either=tuple(g for g in s.either if not set(g) & gone))
             self.ack.append("Dropped " + ", ".join(label(self.m, v) for v in sorted(removed)) + ".")
         missing = [tv for tv in dropped if cat.find_value(*tv) not in active]
-        shown = last_cards(self.s)
-        on_cards = [tv for tv in missing if any(self.m.world.has(w, cat.find_value(*tv)) for w in shown)
-                    if cat.find_value(*tv) is not None]
-        if on_cards:  # "drop the 80s" with films of the 1980s on screen, the 80s never asked for: none of them
-            self.values([], on_cards)
-        missing = [tv[1] for tv in missing if tv not in on_cards]
+        known = [tv for tv in missing if cat.find_value(*tv) is not None]
+        if known:  # "drop the 80s", "lose the tom cruise ones", never asked for: none of them, then
+            self.values([], known)
+        missing = [tv[1] for tv in missing if tv not in known]
         if missing:
             self.notes.append(", ".join(missing) + (" was" if len(missing) == 1 else " were")
                               + " not part of the search.")

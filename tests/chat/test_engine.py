@@ -2619,3 +2619,25 @@ def test_praise_and_a_series_continued_on_movielens(ml_engine):
     assert any(1980 <= c.year < 1990 for c in shown.cards)
     state, reply = ml_engine.step(state, Text("drop the 80s"))
     assert "not part of the search" not in reply.text and not any(1980 <= c.year < 1990 for c in reply.cards)
+
+
+def test_refusals_said_to_the_list_on_movielens(ml_engine):
+    """Round twenty: "horror but no gore" said "No War."; "no tarantino" kept his films as actor
+    and writer; "lose the tom cruise ones", never asked for, was "not part of the search" and
+    then listed *Jerry Maguire*; a refusal none of the films shown has replaced them all."""
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("a horror film"))
+    state, reply = ml_engine.step(state, Text("horror but no gore"))
+    assert "No War" not in reply.text and all("Horror" in c.genres for c in reply.cards if c.fits)
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("a crime film"))
+    state, reply = ml_engine.step(state, Text("no tarantino"))
+    assert "No Quentin Tarantino." in reply.text and reply.text.count("Quentin Tarantino") == 1
+    cat = ml_engine.m.catalog
+    assert not any("Quentin Tarantino" in cat.attributes_of(cat.item_ids.index(c.item_id)).__repr__()
+                   for c in reply.cards)
+    state, _, _ = ml_engine.start()
+    state, shown = ml_engine.step(state, Text("a comedy"))
+    state, reply = ml_engine.step(state, Text("lose the tom cruise ones"))
+    assert "No Tom Cruise." in reply.text and "None of the films shown has it, so they stay:" in reply.text
+    assert [c.item_id for c in reply.cards] == [c.item_id for c in shown.cards] and state.rejected

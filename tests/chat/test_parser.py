@@ -1843,6 +1843,14 @@ def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
     assert ("genre", "Action") not in p.accepted and ("genre", "Animation") in p.rejected
     # one film, the chat's pick (or films first); "you choose" still answers a question
     assert parser.parse("just pick one for me").pick_one and parser.parse("you choose").intents == ["any"]
+    # who is watching, eras, a formal goodbye, James Bond, Spanish sci-fi
+    assert parser.parse("we're 13").rejected == [("mpaa", "rated R"), ("mpaa", "rated NC-17")]
+    assert parser.parse("too old, 70s is the earliest I'd go").alternatives == [
+        (("decade", "1970s"), ("decade", "1980s"), ("decade", "1990s"))]
+    assert parser.parse("Thank you, young man. That will be all.").intents == ["bye"]
+    assert parser.parse("Which of these would you recommend most?").pick_one
+    assert parser.parse("james bond films").series_name == "James Bond"
+    assert parser.parse("quiero una película de ciencia ficción").accepted == [("genre", "Sci-Fi")]
     # a series' part by its number: the film, or the series when the catalog lacks it
     assert t[parser.parse("jaws 3").show_film] == "Jaws 3-D"
     p = parser.parse("is there a die hard 4?")
