@@ -196,7 +196,8 @@ class ChatState:
     quiet: bool = False  # "stop asking me questions": films only, no question, until the person starts over
     lesser_known: bool = False  # "something more obscure": films fewer people here rated first, this search
     milder: bool = False  # "not too scary" of a kind wanted: films known to be rated PG-13 or milder first, this search
-    series: tuple[int, ...] = ()  # a series asked for ("all the alien movies"): its films in order, while on cards
+    series: tuple[int, ...] = ()  # a series asked for ("all the alien movies"): its films in order (world items,
+    # -1 for one that cannot be a card), while its films are on the cards
     series_name: str = ""
     for_child: bool = False  # the films are for a child (an age said): children's films stay through "actually a X"
     topic: int = -1  # the film (catalog index) the last question about a film was on: what "is it scary?" means

@@ -220,13 +220,7 @@ class _Apply:
                             "Glad to hear it! Tell me what you'd like to watch.")
             self.then = "stay"
             return
-        last = max((self.s.series.index(w) for w in self.s.cards if w in self.s.series), default=-1)
-        rest = list(self.s.series[last + 1 :])
-        if rest and p.intents == ["more"] and not p.names_something and set(self.s.cards) <= set(self.s.series):
-            cards = tuple(rest[:CARDS])  # "more" after the first five Star Trek films: the next ones
-            self.s = dataclasses.replace(self.s, cards=cards, shown=tuple(dict.fromkeys((*self.s.shown, *cards))))
-            self.ack.append(f"The next {md(self.s.series_name)} films:")
-            self.then = "stay"
+        if p.intents == ["more"] and not p.names_something and self.series_goes_on():
             return
         if p.series:  # "all the alien movies please": the series' films, in order
             self.series(p.series, p.series_name, p.series_missing)
@@ -584,7 +578,8 @@ class _Apply:
             self.ack.append("Yes, still " + ", ".join(label(self.m, v) for v in again) + ".")
         still_no = [v for v in refused if v in s.rejected]
         if still_no and not (yes or no or again):  # "I just told you I hate sci-fi": said so, and kept
-            self.ack.append("Yes, still no " + join_words([label(self.m, v) for v in still_no], "or") + ".")
+            self.ack.append("Yes, still no " + join_words(list(dict.fromkeys(label(self.m, v) for v in still_no)), "or")
+                            + ".")
         if not (yes or no):
             return
         new_types = {cat.attr_values[v][0] for v in yes}
@@ -967,6 +962,22 @@ class _Apply:
                         "or say \u201cwhy #1?\u201d for why.")
         self.then = "stay"
 
+    def series_goes_on(self) -> bool:
+        """"more" after the first five films of a long series (Star Trek's eight): the next ones.
+        False when the cards are no series' or its last films are on screen."""
+        s = self.s
+        if not s.series or not set(s.cards) <= set(s.series):
+            return False
+        last = max(s.series.index(w) for w in s.cards)
+        rest = [w for w in s.series[last + 1 :] if w >= 0]
+        if not rest:
+            return False
+        cards = tuple(rest[:CARDS])
+        self.s = dataclasses.replace(s, cards=cards, shown=tuple(dict.fromkeys((*s.shown, *cards))))
+        self.ack.append(f"The next {md(s.series_name)} films:")
+        self.then = "stay"
+        return True
+
     def series(self, films: list[int], name: str, missing: str = "") -> None:
         """A series' films (catalog indices, oldest first) as the cards, in order, and its
         films the catalog has but cannot recommend (too few ratings) named in the reply;
@@ -983,7 +994,8 @@ class _Apply:
             head += " Too few people here rated the others for me to show them as cards."
         if shown:
             self.s = dataclasses.replace(s, cards=tuple(shown[:CARDS]), shown=tuple(dict.fromkeys((*s.shown, *shown))),
-                                         series=tuple(shown), series_name=name, question=None, asked=())
+                                         series=tuple(items), series_name=name, question=None, asked=())  # (-1: a
+            # film of the series too few people rated to be a card; it keeps the others' places)
         self.ack.append(head)
         self.then = "stay"
 
