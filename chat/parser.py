@@ -348,6 +348,23 @@ ERA_SLIP = re.compile(r"\b(?:oldr|newr|(?:(?:nt|not)\s+)?(?:2|too|to)\s+old)\b(?
 SHORT_YEAR = re.compile(r"(?<![\w'])['\u2019]([2-9]\d)\b(?!['\u2019]?s\b)")  # "'68" ("the '80s" is a decade already)
 # a year or decade said by what happened in the person's life ("the year i was born, 1966", "the decade i left
 # school in"): the year says the era, the rest is no wish
+# "I was born in 1938, so I mean the films of my youth": the decades of a youth, not of the birth
+BORN_YOUTH_RE = re.compile(r"\b(?:i was |i'?m |we were )?born in (?P<y>19\d\d)\b(?P<rest>[^.!?]*?\b(?P<when>youth|"
+                           r"young|growing up|grew up|my day|teens?|teenager|childhood|as a kid|a child|a boy|a girl)"
+                           r"\b)", re.IGNORECASE)
+
+
+def _youth_decades(m: re.Match) -> str:
+    """The decades of a youth (10 to 20 years after birth; a childhood 5 to 15) said as eras."""
+    y = int(m.group("y"))
+    first, last = (5, 15) if m.group("when").lower() in ("childhood", "as a kid", "a child", "a boy", "a girl") \
+        else (10, 20)
+    decades = sorted({(y + first) // 10 * 10, (y + last) // 10 * 10})
+    said = m.group("rest")[: m.start("when") - m.start("rest")]  # ("..., so comedies of my youth": the comedies)
+    return " or ".join(f"the {d}s" for d in decades) + " " + re.sub(r"\b(?:of|from|in|during)\s+(?:my|our)\s*$", "",
+                                                                      said)
+
+
 LIFE_EVENT_RE = re.compile(r"\b(?:the|my|our)\s+(?:year|decade|era|time|days?)\s+(?:when\s+|that\s+)?(?:i|we|my\s+\w+|"
                            r"he|she|they|mum|mom|dad)\s+(?:was|were|got|left|finished|graduated|started|met|married|"
                            r"turned)(?:\s+(?:born|school|college|uni|university|married|together|high\s+school|"
@@ -1125,6 +1142,9 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"films|movies|years? ago|%|s\b|0s))(?:\s+(?:years?|yrs?|yo)(?:\s+old)?)?", r"my kids are \1"),
     # "too old, 70s is the earliest i'd go": the 1970s on
     (r"\b(?:the\s+)?'?(\d0)s\s+(?:is|are)\s+(?:the\s+)?(?:earliest|oldest)(?:\s+i'?d\s+go)?\b", r"from the \1s on"),
+    # "how do the first and the fourth differ": compared
+    (r"^\s*how\s+(?:do|does|would)\s+(?P<a>[^?]{1,40}?)\s+and\s+(?P<b>[^?]{1,40}?)\s+(?:differ|compare)\b\s*\??",
+     r"compare \g<a> and \g<b>"),
     # "thank you, young man. that will be all", "much obliged": goodbyes of a formal hand
     (r"\bthat(?:'ll| will) be all\b", "bye"), (r"\bmuch obliged\b", "thanks"),
     # "he thinks hes too old for cartoons", "the 13 yo will be bored by baby stuff": none of them
@@ -1792,6 +1812,7 @@ class Parser:
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
         text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
+        text = BORN_YOUTH_RE.sub(_youth_decades, text)  # "born in 1938 … the films of my youth": the 40s or 50s
         text = in_english(text)  # "quiero a horror movie de los 70s"
         text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
         for idiom, plain in IDIOMS:  # "westerns? i'll pass": no westerns

@@ -116,6 +116,7 @@ UNWISH_SAID = "Keeping away from films like"  # words of what is not wanted ("no
 PASSED_OVER = 10  # films passed over (two lists) before "none of these" also asks what the person wants
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
 # what a person calls an attribute type ("nothing asked for about the length")
+FEW_TOGETHER = 3  # fewer films than this with a person named before and one named now: the new one instead
 TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind of film", "mpaa": "the age rating",
               "critics": "reviews", "language": "the language", "country": "the country"}
 
@@ -600,9 +601,13 @@ class _Apply:
             accepted, either = tuple(v for v in accepted if v in stays) + tuple(yes), ()
         world = self.m.world
         named_again = {kind(v) for v in yes} & {kind(v) for v in accepted if v not in yes}
-        if named_again and not fitting(world, accepted, either).any() and (
+        together = re.search(r"\b(?:and|also|too|both|together|plus|as well)\b", self.message, re.IGNORECASE)
+        few = "person" in named_again and not together and fitting(world, accepted, either).sum() < FEW_TOGETHER
+        if named_again and (not fitting(world, accepted, either).any() or few) and (
                 fitting(world, yes, ()).any() or "person" in named_again):  # ("john wayne westerns" after marilyn
-            # monroe: no john wayne western is known either, and still she is not wanted with him)
+            # monroe: no john wayne western is known either, and still she is not wanted with him; "cary grant
+            # films", then "james stewart films": his films now, not the one film with both; "and james stewart"
+            # asks for both)
             # a new request that no film shares with the old one, naming again a kind of value
             # asked before ("animated films for my kids" ... "anything with harrison ford thats sci
             # fi"; "directed by tarantino" ... "with jim carrey"): the new values win. The old ones

@@ -2641,3 +2641,17 @@ def test_refusals_said_to_the_list_on_movielens(ml_engine):
     state, reply = ml_engine.step(state, Text("lose the tom cruise ones"))
     assert "No Tom Cruise." in reply.text and "None of the films shown has it, so they stay:" in reply.text
     assert [c.item_id for c in reply.cards] == [c.item_id for c in shown.cards] and state.rejected
+
+
+def test_a_person_named_after_another_on_movielens(ml_engine):
+    """Round twenty: "cary grant films", then "james stewart films" kept both and found the one
+    film with both; a person named anew is wanted instead, unless the words join them."""
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("cary grant films"))
+    state, reply = ml_engine.step(state, Text("james stewart films"))
+    assert "James Stewart instead of Cary Grant" in reply.text
+    assert all("James Stewart" in c.reason for c in reply.cards if c.fits)
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("cary grant films"))
+    state, reply = ml_engine.step(state, Text("and james stewart"))
+    assert reply.cards[0].title == "The Philadelphia Story" and "with Cary Grant and James Stewart" in reply.text

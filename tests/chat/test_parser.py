@@ -1851,6 +1851,9 @@ def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
     assert parser.parse("Which of these would you recommend most?").pick_one
     assert parser.parse("james bond films").series_name == "James Bond"
     assert parser.parse("quiero una película de ciencia ficción").accepted == [("genre", "Sci-Fi")]
+    assert parser.parse("I was born in 1938, so I mean the films of my youth.").alternatives == [
+        (("decade", "1940s"), ("decade", "1950s"))]  # a youth's decades, not the birth year's
+    assert parser.parse("how do the first and the fourth differ?").places == [0, 3]
     # a series' part by its number: the film, or the series when the catalog lacks it
     assert t[parser.parse("jaws 3").show_film] == "Jaws 3-D"
     p = parser.parse("is there a die hard 4?")
