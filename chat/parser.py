@@ -1142,6 +1142,8 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"films|movies|years? ago|%|s\b|0s))(?:\s+(?:years?|yrs?|yo)(?:\s+old)?)?", r"my kids are \1"),
     # "too old, 70s is the earliest i'd go": the 1970s on
     (r"\b(?:the\s+)?'?(\d0)s\s+(?:is|are)\s+(?:the\s+)?(?:earliest|oldest)(?:\s+i'?d\s+go)?\b", r"from the \1s on"),
+    # "is scream too much?": as "too scary", a question about the film
+    (r"^\s*(?P<v>is|isn'?t|would|will)\s+(?P<x>[^?]{1,40}?)\s+(?:be\s+)?too much\b", r"\g<v> \g<x> too scary"),
     # "how do the first and the fourth differ": compared
     (r"^\s*how\s+(?:do|does|would)\s+(?P<a>[^?]{1,40}?)\s+and\s+(?P<b>[^?]{1,40}?)\s+(?:differ|compare)\b\s*\??",
      r"compare \g<a> and \g<b>"),

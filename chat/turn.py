@@ -655,6 +655,13 @@ class _Apply:
         cat, s = self.m.catalog, self.s
         genre = {v for v in s.accepted if cat.attr_values[v][0] == "genre"} | {
             v for g in s.either for v in g if cat.attr_values[v][0] == "genre"}
+        if p.mood_kinds and p.instead and genre and not any(t == "genre" for t, _ in p.accepted):
+            # "something cozy instead" after a crime search: the mood's kinds instead of the genres asked before
+            kept = [v for v in s.accepted if v not in genre]
+            self.s = s = dataclasses.replace(s, accepted=tuple(kept),
+                                             either=tuple(g for g in s.either if not set(g) & genre))
+            self.ack.append(f"No longer {join_words([label(self.m, v) for v in sorted(genre)], 'or')}.")
+            genre = set()
         if p.mood_kinds and not genre:  # "something cozy": a comedy, romance, children's film ...
             self.groups(p.mood_kinds)
             s = self.s

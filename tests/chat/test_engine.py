@@ -2655,3 +2655,11 @@ def test_a_person_named_after_another_on_movielens(ml_engine):
     state, _ = ml_engine.step(state, Text("cary grant films"))
     state, reply = ml_engine.step(state, Text("and james stewart"))
     assert reply.cards[0].title == "The Philadelphia Story" and "with Cary Grant and James Stewart" in reply.text
+
+
+def test_a_mood_instead_of_a_kind_on_movielens(ml_engine):
+    """Round twenty: "something cozy instead" after a crime search kept the crime films."""
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("a crime film"))
+    state, reply = ml_engine.step(state, Text("something cozy instead"))
+    assert "No longer Crime." in reply.text and not any("Crime" in c.genres for c in reply.cards)

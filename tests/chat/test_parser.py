@@ -1854,6 +1854,7 @@ def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
     assert parser.parse("I was born in 1938, so I mean the films of my youth.").alternatives == [
         (("decade", "1940s"), ("decade", "1950s"))]  # a youth's decades, not the birth year's
     assert parser.parse("how do the first and the fourth differ?").places == [0, 3]
+    assert [t[i] for i in parser.parse("is scream too much?").about] == ["Scream"]
     # a series' part by its number: the film, or the series when the catalog lacks it
     assert t[parser.parse("jaws 3").show_film] == "Jaws 3-D"
     p = parser.parse("is there a die hard 4?")
