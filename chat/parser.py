@@ -541,6 +541,10 @@ SERIES_NOUNS = {"films", "movies", "flicks", "ones", "pictures", "pics"}
 SERIES_WORDS = {"marathon", "trilogy", "saga", "series", "franchise", "sequels", "collection", "quadrilogy", "boxset"}
 SERIES_NOT = {"like", "similar", "than", "vibes", "loved", "love", "liked", "hated", "hate", "seen", "watched", "saw",
               "except", "not", "no", "without", "besides", "from", "actor", "actress", "guy", "director"}
+# a verdict on a whole series ("loved the terminator movies", "seen all the star wars films"): on each film of it
+SERIES_VERDICTS = {"loved": "like", "love": "like", "liked": "like", "adore": "like", "adored": "like",
+                   "enjoyed": "like", "hated": "dislike", "hate": "dislike", "disliked": "dislike", "seen": "seen",
+                   "watched": "seen", "saw": "seen"}
 # the words besides a series' name and number in "is there a die hard 4?", "jaws 3 pls": asking for that film
 SERIES_ASK = {"is", "there", "a", "an", "do", "you", "u", "have", "got", "any", "the", "please", "pls", "plz", "show",
               "me", "can", "i", "we", "see", "watch", "want", "one", "movie", "film", "what", "about", "how", "and",
@@ -1775,6 +1779,9 @@ class Parser:
                 if len(parts) == 1 and tuple(toks[k : k + n + 1]) not in self.lex.titles:  # "jaws 3": Jaws 3-D
                     return dataclasses.replace(ser, items=(parts[0],), part=True)
                 run = after in SERIES_WORDS or after in SERIES_NOUNS
+                judged = next((v for w, v in SERIES_VERDICTS.items() if w in toks[max(0, k - 4) : k]), "")
+                if run and judged and not set(toks[:k]) & (SERIES_NOT - set(SERIES_VERDICTS)):
+                    return dataclasses.replace(ser, verdict=judged)  # "loved the terminator movies": each of them
                 if run and not set(toks[:k]) & SERIES_NOT and (best is None or n > len(best[0])):
                     best = (name, ser)
                 break
@@ -1834,6 +1841,11 @@ class Parser:
         series = self._series_asked(text)
         if series is not None and series.part:  # "jaws 3": that film, shown
             return Parse(show_film=series.items[0], truncated=truncated)
+        if series is not None and series.verdict:  # "loved the terminator movies": each film, judged
+            films = list(series.items)
+            return Parse(liked=films if series.verdict == "like" else [], disliked=films if series.verdict == "dislike"
+                         else [], seen=films if series.verdict == "seen" else [],
+                         intents=["something_else"] if series.verdict == "seen" else [], truncated=truncated)
         if series is not None:  # "all the alien movies please", "a star wars marathon tonight": its films, in order
             return Parse(intents=["greeting"] if GREETING_RE.match(text) else [], series=list(series.items),
                          series_name=series.name, series_missing=series.missing, truncated=truncated)

@@ -48,6 +48,7 @@ class Series:
     items: tuple[int, ...]  # catalog indices, oldest first (one of each film listed twice)
     missing: str = ""  # a part asked for that the catalog lacks: "Die Hard 4"
     part: bool = False  # ``items`` is the one part asked for by its number ("jaws 3": Jaws 3-D)
+    verdict: str = ""  # "like", "dislike" or "seen": said of every film of it ("loved the terminator movies")
 
 
 def _words(text: str) -> list[str]:

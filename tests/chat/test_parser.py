@@ -1855,6 +1855,9 @@ def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
         (("decade", "1940s"), ("decade", "1950s"))]  # a youth's decades, not the birth year's
     assert parser.parse("how do the first and the fourth differ?").places == [0, 3]
     assert [t[i] for i in parser.parse("is scream too much?").about] == ["Scream"]
+    assert [t[i] for i in parser.parse("i loved the terminator movies").liked] == [
+        "Terminator, The", "Terminator 2: Judgment Day"]  # a verdict on a series: on each of its films
+    assert len(parser.parse("seen all the star wars films").seen) == 3
     # a series' part by its number: the film, or the series when the catalog lacks it
     assert t[parser.parse("jaws 3").show_film] == "Jaws 3-D"
     p = parser.parse("is there a die hard 4?")
