@@ -663,7 +663,7 @@ NOTHING_FOR_ME_RE = re.compile(r"\b(?:(?:both|it|they|that|which) )?(?:did|do|do
 # "we've already done jumanji this week": seen (not "i'm done", "done with horror")
 DONE_FILMS_RE = re.compile(r"\b(already|just) (?:done|had)\b(?! with\b)", re.IGNORECASE)
 # "scream is mid", "kinda mid": a verdict at the end of a clause (not "mid 90s", "mid-length")
-MID_RE = re.compile(r"\b(is|was|are|r|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+mid\b"
+MID_RE = re.compile(r"(^\s*|\b(?:is|was|are|r|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+)mid\b"
                     r"(?=\s*(?:[,.;!?]|$|but\b|and\b|tbh\b|imo\b|whats\b|what\b|lol\b))", re.IGNORECASE)
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
 # a message that opens by throwing the whole search away: a new one follows ("scrap everything, i want a
@@ -1823,7 +1823,8 @@ class Parser:
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
         text = BORN_YOUTH_RE.sub(_youth_decades, text)  # "born in 1938 … the films of my youth": the 40s or 50s
         text = in_english(text)  # "quiero a horror movie de los 70s"
-        text = MID_RE.sub(r"\1 meh", text)  # "scream is mid": as "meh"
+        text = MID_RE.sub(lambda m: (m.group(1) if m.group(1).strip().lower() in ("is", "was", "are", "r") else " ")
+                          + " meh", text)  # "scream is mid": as "meh"; "kinda mid": "meh"
         for idiom, plain in IDIOMS:  # "westerns? i'll pass": no westerns
             text = idiom.sub(plain, text)
         # "no bad words": nothing rated R, unless a child's age says what suits them ("my daughter is turning 7")
@@ -2037,7 +2038,8 @@ class Parser:
         if tail and tail != text.strip(" .!") and (FAREWELL_RE.match(tail) or THANKS_RE.match(tail)):
             out.intents.append("bye")  # "ok the 2nd one looks good, thx!": that film, and goodbye
             return out
-        seen_shown = SEEN_SHOWN.match(text)
+        seen_shown = SEEN_SHOWN.match(text) or SEEN_SHOWN.match(" ".join(  # (also "bruh seen it", "seen it lol")
+            w for w in text.split() if w.lower().strip(",.!?") not in INTERJECTIONS))
         if not seen_shown and re.search(r"[,;.!]\s*\w", text):  # "haha seen every single one, u need better
             head, _, rest = re.split(r"([,;.!]+)", text, maxsplit=1)  # films": the rest names nothing
             head_seen = SEEN_SHOWN.match(head)
