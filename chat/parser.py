@@ -1285,6 +1285,11 @@ EASY_WATCH_RE = re.compile(r"\b(?:something|anything|film|movie|one|watch)\s+(?:
 NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
 REQUEST_OPENER = re.compile(r"\s*(?:(?:can|could|would) you |please |just |ok(?:ay)? |so )*"
                             r"(?:show me|recommend|give me|gimme|suggest|list|pick|pull up)\b", re.IGNORECASE)
+# "a good film for tonight", "need a decent movie": films now, no more than that said
+GOOD_FILM_RE = re.compile(r"^\s*(?:(?:i want|i need|i'?m looking for|looking for|need|want|got|any|have you got|"
+                          r"do you have|hey|hi)\s+)?(?:a|some|one|any)?\s*(?:good|great|nice|decent|fun|solid)\s+"
+                          r"(?:films?|movies?|flicks?|ones?)\s*(?:(?:for|to watch)\s+(?:tonight|today|this evening|the "
+                          r"weekend|now|later))?\s*(?:please|pls|plz)?\s*[?!.]*\s*$", re.IGNORECASE)
 # the request at the end: "any noir you can pull up?", "got any westerns you could show me?"
 REQUEST_TAIL = re.compile(r"\b(?:you|u)\s+(?:can|could|might)\s+(?:pull\s+up|show(?:\s+me)?|dig\s+up|find(?:\s+me)?|"
                           r"recommend|suggest)\s*(?:for\s+me\s*)?[?!.]*\s*$", re.IGNORECASE)
@@ -3065,6 +3070,10 @@ class Parser:
             return  # what they should be
         if not (out.names_something or out.intents or out.pick) and _praise_only(words):
             out.praise, out.wish = True, ""  # "these look great", "ngl thats fire": said of the films, asks nothing
+            return
+        if not (out.names_something or out.intents or out.pick) and GOOD_FILM_RE.match(r.text):
+            out.intents.append("more")  # "a good film for tonight": films now
+            out.wish = ""
             return
         if self.reader is None or {"more", "something_else"} & set(out.intents):
             return
