@@ -1017,7 +1017,9 @@ FRENCH_PHRASES = (
     ("recommencer", "start over"), ("pas de", "no"), ("sans", "without"), ("avec", "with"), ("plutôt", "rather"),
     ("des", "some"), ("un", "a"), ("une", "a"), ("les", "the"), ("trop", "too"), ("et", "and"), ("ou", "or"),
     ("pour ce soir", "for tonight"), ("ce soir", "tonight"), ("un bon film", "a good film"), ("bon", "good"),
-    ("pour", "for"), ("au revoir", "bye"), ("trop vieux", "too old"), ("vieux", "old"), ("magnifique", "wonderful"),
+    ("pour", "for"), ("au revoir", "bye"),
+    ("plus comme", "more like"), ("comme", "like"), ("romantique", "romantic"), ("romantiques", "romantic"),
+    ("trop violent", "too violent"), ("trop vieux", "too old"), ("vieux", "old"), ("magnifique", "wonderful"),
     ("génial", "great"), ("nul", "terrible"), ("ennuyeux", "boring"), ("oui", "yes"),
     ("bonsoir", "good evening"), ("bonjour", "hello"), ("salut", "hi"), ("s'il vous plaît", "please"),
     ("s'il te plaît", "please"), ("svp", "please"), ("merci", "thanks"), ("mais", "but"), ("encore", "more"),
@@ -1030,11 +1032,11 @@ FRENCH_MARKERS = {"je", "prends", "parfait", "merci", "beaucoup", "bonsoir", "bo
                   "policier", "dessins", "dessin", "enfants", "moins", "adore", "aime", "déteste", "chose", "génial",
                   "importe", "recommence", "recommencer", "documentaire", "effrayant", "horeur", "un", "une", "des",
                   "les", "avec", "sans", "pas", "mais", "trop", "non", "ai", "vu", "soir", "pour", "moi", "c'est",
-                  "encore", "vieux", "revoir"}
+                  "encore", "vieux", "revoir", "comme", "romantique", "nul"}
 _FRENCH_STRONG = {"je", "bonsoir", "bonjour", "prends", "parfait", "pourquoi", "svp", "années", "annees", "montre",
                   "montrez", "cherche", "plutôt", "drôle", "comédie", "horreur", "policier", "annule", "déjà",
                   "adore", "quelque", "celui", "salut", "préféré", "magnifique", "horeur", "merci", "encore", "vieux",
-                  "revoir"}
+                  "revoir", "comme", "romantique", "nul", "trop"}
 FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a in sorted(
     (a for a, _ in FRENCH_PHRASES), key=len, reverse=True)) + r")(?![\w'])", re.IGNORECASE)  # the longest first
 

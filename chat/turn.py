@@ -969,9 +969,10 @@ class _Apply:
     def pick_one(self) -> None:
         """The one film the chat would pick of those shown: the first (the list is in its order)."""
         shown = last_cards(self.s)
-        title = md(title_of(self.m.catalog, self.m.world.catalog_index(shown[0])))
-        self.ack.append(f"If I had to pick one: *{title}*, the first on the list. Press *like* on it to keep it, "
-                        "or say \u201cwhy #1?\u201d for why.")
+        first = self.m.world.catalog_index(shown[0])
+        self.ack.append(f"If I had to pick one: *{md(title_of(self.m.catalog, first))}*, the first on the list. Press "
+                        "*like* on it to keep it, or say \u201cwhy #1?\u201d for why.")
+        self.s = dataclasses.replace(self.s, topic=int(first))  # the film the talk is on ("seen it", "is it long?")
         self.then = "stay"
 
     def series_goes_on(self) -> bool:

@@ -2605,6 +2605,8 @@ def test_praise_and_a_series_continued_on_movielens(ml_engine):
         c.item_id for c in shown.cards] and state.liked
     state, reply = ml_engine.step(state, Text("just pick one for me"))  # the first of the list, and the list stays
     assert reply.text.startswith(f"If I had to pick one: *{shown.cards[0].title}*") and len(reply.cards) == 5
+    state, reply = ml_engine.step(state, Text("seen it"))  # the film picked
+    assert reply.text.startswith(f"You have seen *{shown.cards[0].title}*")
     state, _, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("star trek movies"))
     state, reply = ml_engine.step(state, Text("more"))

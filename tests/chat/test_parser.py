@@ -1860,6 +1860,9 @@ def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
     assert len(parser.parse("seen all the star wars films").seen) == 3
     assert parser.parse("un bon film pour ce soir").intents == parser.parse("a good film for tonight").intents == [
         "more"]
+    assert parser.parse("bonjour, je cherche un film romantique please").accepted == [("genre", "Romance")]
+    assert parser.parse("plus comme le premier").pick == (0, "more")
+    assert ("genre", "Action") in parser.parse("trop violent").rejected
     assert parser.parse("bruh seen it").intents == parser.parse("seen it lol").intents == ["seen_it"]
     assert parser.parse("mid").intents == parser.parse("kinda mid").intents == ["something_else"]
     # a series' part by its number: the film, or the series when the catalog lacks it
