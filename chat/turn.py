@@ -602,7 +602,10 @@ class _Apply:
         world = self.m.world
         named_again = {kind(v) for v in yes} & {kind(v) for v in accepted if v not in yes}
         together = re.search(r"\b(?:and|also|too|both|together|plus|as well)\b", self.message, re.IGNORECASE)
-        few = "person" in named_again and not together and fitting(world, accepted, either).sum() < FEW_TOGETHER
+        same_role = {cat.attr_values[v][0] for v in yes if kind(v) == "person"} & {
+            cat.attr_values[v][0] for v in accepted if v not in yes and kind(v) == "person"}  # (an actor after an
+        # actor; "hitchcock", then "the one with jimmy stewart", narrows his films)
+        few = bool(same_role) and not together and fitting(world, accepted, either).sum() < FEW_TOGETHER
         if named_again and (not fitting(world, accepted, either).any() or few) and (
                 fitting(world, yes, ()).any() or "person" in named_again):  # ("john wayne westerns" after marilyn
             # monroe: no john wayne western is known either, and still she is not wanted with him; "cary grant
@@ -1298,10 +1301,12 @@ class _Apply:
         """The card "it" or "that" is: the film the talk is on (liked or asked about last), else
         the only card; None when several could be."""
         shown = self.s.cards
-        it = self._film_talked_of(last_list=False)
         topic = self.before.topic  # (this turn may have moved the talk on: "perfect, i'll watch that")
-        if it is None and topic >= 0 and int(self.m.world.of_catalog[topic]) in shown:
-            it = int(self.m.world.of_catalog[topic])  # "who is in the second one?" ... "ive seen it"
+        it = None
+        if topic >= 0 and int(self.m.world.of_catalog[topic]) in shown:
+            it = int(self.m.world.of_catalog[topic])  # "who is in the second one?" ... "ive seen it"; "pick one"
+        if it is None:
+            it = self._film_talked_of(last_list=False)
         if it is None and len(shown) == 1:
             it = shown[0]
         return it
