@@ -217,7 +217,7 @@ class Parse:
     series_missing: str = ""  # "is there a die hard 4?": the part asked for that the catalog lacks
     # "just pick one for me", "idc you choose one": the one film the chat would pick of those shown
     pick_one: bool = False
-    # "these look great", "ngl thats fire": praise of the films shown, no request (the reader's "praise")
+    # "these look great", "ngl thats fire": praise of the films shown, no request (``_praise_only``)
     praise: bool = False
     # "which is the scariest?": the quality the films shown are compared on (intent "which")
     which: str = ""
@@ -742,9 +742,8 @@ CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*|\s)(?:thanks?|thank you
 # the words around praise of the films shown ("these all look great", "ngl thats fire", "ooh nice")
 PRAISE_FRAME = {"that", "thats", "this", "these", "those", "they", "theyre", "all", "look", "looks", "sound", "sounds",
                 "so", "really", "pretty", "very", "are", "r", "is", "its", "it", "wow", "oh", "ooh", "omg", "ngl",
-                "tbh",
-                "honestly", "some", "picks", "choices", "list", "ones", "options", "fr", "lol", "haha", "good", "nice",
-                "cool", "great", "kinda", "lowkey", "hella", "mega", "super", "quite", "a", "an", "the", "of", "wicked"}
+                "tbh", "honestly", "some", "picks", "choices", "list", "ones", "options", "fr", "lol", "haha", "good",
+                "nice", "cool", "great", "kinda", "lowkey", "hella", "mega", "super", "quite", "a", "an", "the", "of", "wicked"}
 
 
 def _praise_only(words: set[str]) -> bool:
@@ -1838,7 +1837,9 @@ class Parser:
         text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
         text = YEAR_TITLE_ASKED.sub(self._year_title, text)  # "Is 2001 here?": 2001: A Space Odyssey
         if PICK_ONE_RE.search(text) and not re.search(r"\b(?:films?|movies?|some|few|list)\b", PICK_ONE_RE.sub(
-                " ", text), re.IGNORECASE):
+                " ", text), re.IGNORECASE) and not re.search(r"\b(?:compare|or|between|vs\.?|versus)\b", text,
+                                                            re.IGNORECASE):  # (not "compare X and Y, which would
+            # you pick?": the two films compared)
             out = self._read_message(PICK_ONE_RE.sub(" ", text)) if PICK_ONE_RE.sub(" ", text).strip(" ,.!?") else \
                 Parse(truncated=truncated)
             out.pick_one = True  # "just pick one for me": one film, the chat's choice ("you choose" stays "any"
