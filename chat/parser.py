@@ -743,7 +743,8 @@ CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*|\s)(?:thanks?|thank you
 PRAISE_FRAME = {"that", "thats", "this", "these", "those", "they", "theyre", "all", "look", "looks", "sound", "sounds",
                 "so", "really", "pretty", "very", "are", "r", "is", "its", "it", "wow", "oh", "ooh", "omg", "ngl",
                 "tbh", "honestly", "some", "picks", "choices", "list", "ones", "options", "fr", "lol", "haha", "good",
-                "nice", "cool", "great", "kinda", "lowkey", "hella", "mega", "super", "quite", "a", "an", "the", "of", "wicked"}
+                "nice", "cool", "great", "kinda", "lowkey", "hella", "mega", "super", "quite", "a", "an", "the", "of",
+                "wicked"}
 
 
 def _praise_only(words: set[str]) -> bool:
