@@ -530,6 +530,10 @@ UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
               "go", "one", "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
+# two cards liked, then which of them: "2 and 4 look good, which is better?", "1 and 3 look fun, which would you pick?"
+TWO_THEN_WHICH_RE = re.compile(r"^\s*(?P<head>[^,.;!?]{3,60}?)\s*[,.;!-]+\s*(?:but\s+|so\s+)?which(?:\s+one)?\s+"
+                               r"(?:is|'s|would\s+(?:you|u)|should\s+(?:i|we)|do\s+(?:you|u))\b[^?]*\?*\s*$",
+                               re.IGNORECASE)
 PICK_ONE_RE = re.compile(r"\b(?:(?:just|please|pls|can you|could you|idc|i don'?t care|whatever)[,\s]+)*(?:you\s+)?"
                          r"(?:pick|choose|chose|select|decide on)\s+(?:just\s+)?(?:one|1|a single one|the one)"
                          r"(?:\s+for\s+(?:me|us))?\b|\b(?:pick|choose)\s+for\s+(?:me|us)\b|\byou\s+(?:pick|choose|decide)"
@@ -1837,6 +1841,11 @@ class Parser:
         # "no bad words": nothing rated R, unless a child's age says what suits them ("my daughter is turning 7")
         text = BAD_WORDS_RE.sub("" if CHILD_AGE_RE.search(text) else "nothing rated R", text)
         text = YEAR_TITLE_ASKED.sub(self._year_title, text)  # "Is 2001 here?": 2001: A Space Odyssey
+        two = TWO_THEN_WHICH_RE.match(text)
+        if two:  # "2 and 4 look good, which is better?": those two cards compared
+            head = self.parse(two.group("head"))
+            if len(head.places) == 2 and head.pick is not None and head.pick[1] in ("like", "more"):
+                return Parse(intents=["which"], which="best", places=head.places, truncated=truncated)
         if PICK_ONE_RE.search(text) and not re.search(r"\b(?:films?|movies?|some|few|list)\b", PICK_ONE_RE.sub(
                 " ", text), re.IGNORECASE) and not re.search(r"\b(?:compare|or|between|vs\.?|versus)\b", text,
                                                             re.IGNORECASE):  # (not "compare X and Y, which would

@@ -1863,6 +1863,8 @@ def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
     assert parser.parse("bonjour, je cherche un film romantique please").accepted == [("genre", "Romance")]
     assert parser.parse("plus comme le premier").pick == (0, "more")
     assert ("genre", "Action") in parser.parse("trop violent").rejected
+    p = parser.parse("2 and 4 look good, which is better?")  # the two compared, as "which is better, 2 or 4?"
+    assert p.intents == ["which"] and p.places == [1, 3]
     assert parser.parse("bruh seen it").intents == parser.parse("seen it lol").intents == ["seen_it"]
     assert parser.parse("mid").intents == parser.parse("kinda mid").intents == ["something_else"]
     # a series' part by its number: the film, or the series when the catalog lacks it
