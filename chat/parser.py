@@ -346,8 +346,6 @@ QUESTION_SLIP = re.compile(rf"\b(?:{'|'.join(HOW_SLIPS)})\b(?=\s+(?:long|old|man
 ERA_SLIP = re.compile(r"\b(?:oldr|newr|(?:(?:nt|not)\s+)?(?:2|too|to)\s+old)\b(?!\s+(?:films?|movies?|ones?))",
                       re.IGNORECASE)
 SHORT_YEAR = re.compile(r"(?<![\w'])['\u2019]([2-9]\d)\b(?!['\u2019]?s\b)")  # "'68" ("the '80s" is a decade already)
-# a year or decade said by what happened in the person's life ("the year i was born, 1966", "the decade i left
-# school in"): the year says the era, the rest is no wish
 # "I was born in 1938, so I mean the films of my youth": the decades of a youth, not of the birth
 BORN_YOUTH_RE = re.compile(r"\b(?:i was |i'?m |we were )?born in (?P<y>19\d\d)\b(?P<rest>[^.!?]*?\b(?P<when>youth|"
                            r"young|growing up|grew up|my day|teens?|teenager|childhood|as a kid|a child|a boy|a girl)"
@@ -365,6 +363,8 @@ def _youth_decades(m: re.Match) -> str:
                                                                       said)
 
 
+# a year or decade said by what happened in the person's life ("the year i was born, 1966", "the decade i left
+# school in"): the year says the era, the rest is no wish
 LIFE_EVENT_RE = re.compile(r"\b(?:the|my|our)\s+(?:year|decade|era|time|days?)\s+(?:when\s+|that\s+)?(?:i|we|my\s+\w+|"
                            r"he|she|they|mum|mom|dad)\s+(?:was|were|got|left|finished|graduated|started|met|married|"
                            r"turned)(?:\s+(?:born|school|college|uni|university|married|together|high\s+school|"
@@ -937,8 +937,7 @@ SPANISH_PHRASES = (
     ("el tercero", "the third one"), ("el cuarto", "the fourth one"), ("el quinto", "the fifth one"),
     ("por qué", "why"), ("no tan", "not too"), ("de ciencia ficción", "sci-fi"), ("de ciencia ficcion", "sci-fi"),
     ("ciencia ficción", "sci-fi"), ("ciencia ficcion", "sci-fi"), ("una película", "a film"),
-    ("una pelicula", "a film"),
-    ("de amor", "romance"), ("de dibujos", "animated"),
+    ("una pelicula", "a film"), ("de amor", "romance"), ("de dibujos", "animated"),
     ("la cinco", "number 5"), ("la primera", "the first one"), ("la segunda", "the second one"),
     ("la tercera", "the third one"), ("la cuarta", "the fourth one"), ("la quinta", "the fifth one"),
 )
@@ -958,8 +957,7 @@ SPANISH_WORDS = {
     "pero": "but", "amigo": "friend", "amiga": "friend", "nueva": "new", "nuevas": "new", "antigua": "old",
     "antiguas": "old", "corta": "short", "cortas": "short", "larga": "long", "largas": "long",
     "largo": "long", "largos": "long", "sangre": "gore", "triste": "sad", "tristes": "sad", "tan": "too",
-    "adiós": "bye", "adios": "bye", "chao": "bye", "porque": "why", "por qué": "why", "divertida": "funny",
-    "divertido": "funny",
+    "adiós": "bye", "adios": "bye", "chao": "bye", "porque": "why", "divertida": "funny", "divertido": "funny",
 }
 SPANISH_MARKERS = {"quiero", "algo", "películas", "peliculas", "película", "pelicula", "pelis", "anoche", "malísima",
                    "malisima", "malísimo", "aburrida", "aburrido", "enséñame", "ensename", "muéstrame", "muestrame",
@@ -967,8 +965,7 @@ SPANISH_MARKERS = {"quiero", "algo", "películas", "peliculas", "película", "pe
                    "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
                    "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea", "sangre", "triste",
                    "largo", "primero", "segundo", "tercero", "adiós", "adios", "porque", "qué", "divertida", "ciencia",
-                   "ficción", "ficcion", "una",
-                   "divertido"}
+                   "ficción", "ficcion", "una", "divertido"}
 SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
 SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
                                                                                           reverse=True))
@@ -1344,22 +1341,23 @@ def _first_of_series(typed, title: tuple[str, ...]) -> bool:
         w for w in title[:-1] if w not in TITLE_ARTICLES]
 
 
-_SEQUEL_WORDS = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "two": 2, "three": 3, "four": 4,
-                 "five": 5, "six": 6}
+# the numbers a series' part is asked for by ("die hard 4", "rocky vii", "jaws part three"): wider than
+# ``Parser._sequel_number``, which reads one typed title
+_PART_WORDS = {**ROMAN, "vii": 7, "viii": 8, **{w: n for w, n in NUMBER_WORDS.items() if n > 1}, "six": 6}
 
 
-def _sequel_number(words: list[str]) -> int | None:
+def _part_number(words: list[str]) -> int | None:
     """The number a series' name is followed by ("4", "part 3", "iv"); None when none."""
     words = words[1:] if words[:1] == ["part"] else words
     if not words:
         return None
     w = words[0]
-    return int(w) if w.isdigit() and 1 < int(w) < 20 else _SEQUEL_WORDS.get(w)
+    return int(w) if w.isdigit() and 1 < int(w) < 20 else _PART_WORDS.get(w)
 
 
-def _sequel_numbers(title: str) -> set[int]:
-    """The sequel numbers a title carries ("Die Hard 2" 2, "Star Trek III: …" 3); the first film 1."""
-    found = {n for w in tokens(title) if (n := _sequel_number([w])) is not None}
+def _part_numbers(title: str) -> set[int]:
+    """The part numbers a title carries ("Die Hard 2" 2, "Star Trek III: …" 3); the first film 1."""
+    found = {n for w in tokens(title) if (n := _part_number([w])) is not None}
     return found or {1}
 
 
@@ -1780,9 +1778,9 @@ class Parser:
                 if ser is None or k + n >= len(toks):
                     continue
                 after = toks[k + n]
-                number = _sequel_number(toks[k + n :]) if set(toks[:k]) | set(toks[k + n + 2 :]) <= SERIES_ASK else None
-                parts = [i for i in ser.items if number in _sequel_numbers(self.catalog.titles[i])] if number else []
-                if number and not parts and number <= len(ser.items) and _sequel_numbers(
+                number = _part_number(toks[k + n :]) if set(toks[:k]) | set(toks[k + n + 2 :]) <= SERIES_ASK else None
+                parts = [i for i in ser.items if number in _part_numbers(self.catalog.titles[i])] if number else []
+                if number and not parts and number <= len(ser.items) and _part_numbers(
                         self.catalog.titles[ser.items[number - 1]]) == {1}:  # "die hard 3": Die Hard: With a Vengeance
                     parts = [ser.items[number - 1]]
                 if number and not parts:
@@ -1846,12 +1844,11 @@ class Parser:
             head = self.parse(two.group("head"))
             if len(head.places) == 2 and head.pick is not None and head.pick[1] in ("like", "more"):
                 return Parse(intents=["which"], which="best", places=head.places, truncated=truncated)
-        if PICK_ONE_RE.search(text) and not re.search(r"\b(?:films?|movies?|some|few|list)\b", PICK_ONE_RE.sub(
-                " ", text), re.IGNORECASE) and not re.search(r"\b(?:compare|or|between|vs\.?|versus)\b", text,
-                                                            re.IGNORECASE):  # (not "compare X and Y, which would
-            # you pick?": the two films compared)
-            out = self._read_message(PICK_ONE_RE.sub(" ", text)) if PICK_ONE_RE.sub(" ", text).strip(" ,.!?") else \
-                Parse(truncated=truncated)
+        rest = PICK_ONE_RE.sub(" ", text)  # (the words besides "pick one for me")
+        if rest != text and not re.search(r"\b(?:films?|movies?|some|few|list)\b", rest, re.IGNORECASE) and not \
+                re.search(r"\b(?:compare|or|between|vs\.?|versus)\b", text, re.IGNORECASE):  # (not "compare X and Y,
+            # which would you pick?": the two films compared)
+            out = self._read_message(rest) if rest.strip(" ,.!?") else Parse(truncated=truncated)
             out.pick_one = True  # "just pick one for me": one film, the chat's choice ("you choose" stays "any"
             if not out.intents and not out.names_something:  # too: an answer to a question, where one is asked;
                 said = INTENT_OF.get(tuple(tokens(text))) or INTENT_OF.get(_core(tokens(text)))  # with no films yet,

@@ -111,18 +111,17 @@ def find_series(catalog: Catalog, everyday: Callable[[str], bool] = lambda w: Fa
             groups[tuple(name.split())] = found
     out: dict[tuple[str, ...], Series] = {}
     for name, items in groups.items():
-        whole = {_whole(catalog.titles[i]) for i in items}
-        if len(whole) < 2 or name == ("movie",):  # one film twice, a remake under its own title ("The Little
-            continue  # Princess", "A Little Princess"); "…: The Movie"
+        if len({_whole(catalog.titles[i]) for i in items}) < 2:  # one film twice, a remake under its own title
+            continue  # ("The Little Princess", "A Little Princess")
         if " ".join(name) not in NAMED:
-            if name in GENERIC:
+            if name in GENERIC:  # "…: The Movie", "Star Wars: Episode IV"
                 continue
-            if len(items) < 2 or not all(_name_of(_parts(catalog.titles[i])[0]) == name for i in items) \
+            if not all(_name_of(_parts(catalog.titles[i])[0]) == name for i in items) \
                     and not _made_by_the_same(catalog, items):  # "The Crow: City of Angels" and "City of Angels"
                 continue
-        if " ".join(name) not in NAMED and len(name) == 1 and everyday(name[0]) and not any(
-                _numbered(catalog.titles[i]) for i in items) and not _made_by_the_same(catalog, items):
-            continue  # ("Batman" is in the encoder's vocabulary; its films share Tim Burton and Joel Schumacher)
+            if len(name) == 1 and everyday(name[0]) and not any(_numbered(catalog.titles[i]) for i in items) \
+                    and not _made_by_the_same(catalog, items):  # ("Batman" is in the encoder's vocabulary; its
+                continue  # films share Tim Burton and Joel Schumacher)
         order = tuple(sorted(items, key=lambda i: (int(catalog.years[i]), catalog.titles[i])))
         out[name] = Series(CALLED.get(" ".join(name)) or _written(catalog, order, name), order)
     return out

@@ -115,8 +115,8 @@ DESCRIBED_RE = re.compile(r"\s*(?:the|that|this)\s+(?:\w+\s+)?(?:one|film|movie|
 UNWISH_SAID = "Keeping away from films like"  # words of what is not wanted ("no superheroes"), said back
 PASSED_OVER = 10  # films passed over (two lists) before "none of these" also asks what the person wants
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
-# what a person calls an attribute type ("nothing asked for about the length")
 FEW_TOGETHER = 3  # fewer films than this with a person named before and one named now: the new one instead
+# what a person calls an attribute type ("nothing asked for about the length")
 TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind of film", "mpaa": "the age rating",
               "critics": "reviews", "language": "the language", "country": "the country"}
 

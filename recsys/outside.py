@@ -182,10 +182,8 @@ def outside_films(catalog: Catalog) -> list[OutsideFilm]:
     main titles carry different numbers ("Scary Movie 2" is not "Scary Movie")."""
     have = {(normalise_title(t), int(y)) for t, y in zip(catalog.titles, catalog.years)}
     by_year: dict[int, list[tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
-    directors = catalog.type_index("director") if "director" in catalog.attr_types else None
     for i, (t, y) in enumerate(zip(catalog.titles, catalog.years)):
-        row = catalog.item_attr.indices[catalog.item_attr.indptr[i]:catalog.item_attr.indptr[i + 1]]
-        made = frozenset(catalog.attr_values[v][1] for v in row if catalog.value_type[v] == directors)
+        made = frozenset(catalog.values_of(i, "director"))
         by_year.setdefault(int(y), []).append((*_title_words(t), made))
 
     def same_film(f: OutsideFilm) -> bool:
