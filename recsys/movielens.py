@@ -111,6 +111,15 @@ def loose_title(title: str) -> str:
     return " ".join(_NUMBERS.get(w, w) for w in t.split())
 
 
+def title_keys(title: str) -> list[str]:
+    """The forms a credits list may file a film under: its normalised and loose titles, and those
+    of the alternate title MovieLens gives in parentheses ("Seven (Se7en)" is also "se7en")."""
+    alternates = [re.sub(r"^a\.?k\.?a\.?\s+", "", a, flags=re.IGNORECASE)
+                  for a in re.findall(r"\(([^()]*)\)", title) if not re.fullmatch(r"\s*\d{4}\s*", a)]
+    keys = [f(t) for t in (title, *alternates) for f in (normalise_title, loose_title)]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
 def title_parts(title: str) -> list[str | None]:
     """The loose titles of a title's colon-separated parts; None for a part too generic to
     identify a film ("The Movie", "Episode IV", one short word)."""
@@ -226,10 +235,12 @@ def _read_table(member: str) -> list[list[str]]:
 
 def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
     omdb, people = _omdb_index()
-    billed = billing.load_index(normalise_title)
+    credits = billing.tmdb_credits()
+    billed = billing.load_index(normalise_title, title_keys, credits)
+    directed = billing.directors_index(normalise_title, title_keys, credits)
     items, attrs, known, also, order = [], [], {}, {}, {}
     same: dict[tuple[str, int], list[str]] = {}
-    matched = loosely = bad_years = 0
+    matched = loosely = bad_years = cast_only = 0
     for row in _read_table(f"{asset}:{prefix}.item"):
         item_id, title, year, genres = item_row(row)
         if year <= 0:
@@ -241,6 +252,7 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
             attrs.append((item_id, "decade", dec))
         same.setdefault((title.strip().lower(), year), []).append(item_id)  # "Boys, Les" is not "Boys, The"
         hit, loose = omdb.find(title, year)
+        names = billed.find(title, year) or []
         known[item_id] = set()
         if hit is not None:
             matched += 1
@@ -250,9 +262,16 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
             known[item_id] |= k
             if genres_too := second_genres(hit):
                 also[item_id] = genres_too
-            names = billed.find(title, year)
             if names and (in_order := billing.in_billing_order(_split_list(hit["Cast"]), names)):
                 order[item_id] = in_order
+        if not (hit and _split_list(hit["Cast"])) and (cast := billing.spelled(names, people)):
+            # OMDb lacks the film or its cast (an animated film's voices): a credits list's cast,
+            # in billing order, and TMDB's director where OMDb names none
+            cast_only += 1
+            attrs += [(item_id, "cast", n) for n in cast]
+            if not (hit and _split_list(hit["Director"])):
+                attrs += [(item_id, "director", d) for d in directed.find(title, year) or []]
+            order[item_id] = cast
     users, its, ratings, times = [], [], [], []
     for row in _read_table(f"{asset}:{prefix}.inter"):
         users.append(row[0])
@@ -264,7 +283,9 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
                                   f"{loosely:,} by a loose title)",
               "items with a bad year (kept, decade unknown)": bad_years,
               "films listed twice (kept out of the same list)": sum(len(g) - 1 for g in duplicates),
-              "cast in billing order": f"{len(order):,} of {matched:,} enriched items (TMDB 5000, HetRec 2011)"}
+              "cast in billing order": f"{len(order) - cast_only:,} of {matched:,} enriched items "
+                                       "(TMDB 5000, HetRec 2011)",
+              "cast from the credits lists alone (OMDb has none)": f"{cast_only:,} items"}
     return build_catalog(name, items, attrs, known,
                          (users, its, np.array(ratings), np.array(times), None),
                          attr_types=ATTR_TYPES, report=report, prominence=people, duplicates=duplicates,

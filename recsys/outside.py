@@ -46,11 +46,12 @@ from recsys.movielens import (
     omdb_prominence,
     omdb_rows,
     runtime_band,
+    title_keys,
 )
 
 log = logging.getLogger(__name__)
 
-VERSION = 2  # of the cached list's content
+VERSION = 3  # of the cached list's content (3: billing under alternate titles)
 MIN_REVIEWS = 30  # OMDb: critics' reviews on Rotten Tomatoes
 MIN_VOTES = 300  # TMDB 5000: user votes
 LEADS = 3  # cast members kept per film, best known first
@@ -120,7 +121,7 @@ def all_films() -> tuple[OutsideFilm, ...]:
 def _build() -> tuple[OutsideFilm, ...]:
     rows = omdb_rows()
     people = omdb_prominence(rows)  # (the table is read once)
-    billed = billing.load_index(normalise_title)
+    billed = billing.load_index(normalise_title, title_keys)
     out: list[OutsideFilm] = []
     seen: set[tuple[str, int]] = set()
     for row in rows:

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from recsys.billing import BillingIndex, _alphabetical, in_billing_order, name_key
+from recsys.billing import BillingIndex, _alphabetical, in_billing_order, name_key, spelled
 from recsys.catalog import build_catalog
-from recsys.movielens import normalise_title
+from recsys.movielens import normalise_title, title_keys
 
 
 def test_names_meet_on_their_ascii_letters_even_when_accents_were_garbled():
@@ -38,6 +38,27 @@ def test_the_index_finds_a_film_a_year_off_and_the_first_source_wins():
     assert index.find("Heat", 1999) is None
 
 
+def test_a_film_is_looked_up_under_its_other_titles_and_the_first_source_still_wins():
+    """*Seven* is TMDB's "Se7en" and *Twelve Monkeys* its "12 Monkeys": under MovieLens's title
+    only HetRec's list (in order of appearance: the writer in a cameo second) was found."""
+    assert {"seven", "se7en"} <= set(title_keys("Seven (Se7en)"))
+    assert "12 monkeys" in title_keys("Twelve Monkeys")
+    assert "femme nikita" in title_keys("Nikita (La Femme Nikita)")
+    assert title_keys("Heat (1995)") == ["heat"]  # a year in parentheses is no other title
+    tmdb = [(["Se7en"], 1995, ["Brad Pitt", "Morgan Freeman"])]
+    hetrec = [(["Seven (Se7en)"], 1995, ["Morgan Freeman", "Andrew Kevin Walker"])]
+    index = BillingIndex([tmdb, hetrec], normalise_title, title_keys)
+    assert index.find("Seven (Se7en)", 1995) == ["Brad Pitt", "Morgan Freeman"]
+    assert BillingIndex([tmdb, hetrec], normalise_title).find("Seven (Se7en)", 1995)[0] == "Morgan Freeman"
+
+
+def test_a_cast_of_its_own_takes_known_spellings_and_drops_names_past_repair():
+    known = ["Renée Zellweger", "Tom Hanks"]
+    assert spelled(["Tom Hanks", "RenÌ©e Zellweger", "ZoÌ« Unknown", "Tim Allen", "Tom Hanks"], known) == \
+        ["Tom Hanks", "Renée Zellweger", "Tim Allen"]
+    assert spelled(["JosÌ© Ferrer"], known) == ["José Ferrer"]  # the one garbling that reads back
+
+
 def test_cards_show_the_billed_names_first_then_prominence():
     items = [("a", "Groundhog Day", 1993)]
     cast = ("Andie MacDowell", "Bill Murray", "Chris Elliott", "Marita Geraghty", "Stephen Tobolowsky")
@@ -62,6 +83,20 @@ def test_the_stars_of_well_known_films_on_movielens():
     assert first["Apollo 13"] == "Tom Hanks" and first["Rear Window"] == "James Stewart"
     assert first["North by Northwest"] == "Cary Grant" and first["Heat"] == "Al Pacino"
     assert "cast in billing order" in cat.report
+    assert first["Seven (Se7en)"] == "Brad Pitt"  # TMDB's "Se7en", found under the other title
+
+
+@pytest.mark.data
+def test_films_omdb_has_no_cast_for_take_it_from_the_credits_lists():
+    """*Toy Story*'s voices and *The Wizard of Oz*, which OMDb lacks: no person found them before."""
+    from recsys.datasets import load_dataset
+
+    cat = load_dataset("movielens-100k")
+    index = {t: i for i, t in enumerate(cat.titles)}
+    assert cat.leads(index["Toy Story"])[:2] == ("Tom Hanks", "Tim Allen")
+    oz = index["Wizard of Oz, The"]
+    assert cat.leads(oz)[0] == "Judy Garland" and cat.values_of(oz, "director") == ["Victor Fleming"]
+    assert "Judy Garland" in cat.texts[oz]
 
 
 def test_a_one_word_name_matches_only_itself():
