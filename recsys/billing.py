@@ -175,6 +175,7 @@ def spelled(names: list[str], known: Iterable[str]) -> list[str]:
         by_key.setdefault(name_key(k), k)
     out = []
     for n in names:
+        n = re.sub(r"^(\w+) The (.+)$", r"The \2 \1", n)  # HetRec's "Brothers The Marx": IMDb's "Marx Brothers, The"
         repaired = n.replace("Ì©", "é")
         name = by_key.get(name_key(repaired)) or by_key.get(name_key(n, garbled=True)) \
             or (repaired if "Ì" not in repaired else None)

@@ -228,6 +228,11 @@ def _enrich(item_id: str, row: dict) -> tuple[list[tuple[str, str, str]], set[st
     return attrs, known
 
 
+# MovieLens titles that name another film than the one rated: looked up under the right title
+# (ML-100K's "The Magnificent Seven" of 1954 is Kurosawa's *Seven Samurai*, as ML-1M's title says)
+LOOKUP_AS = {("Magnificent Seven, The", 1954): "Seven Samurai"}
+
+
 def _read_table(member: str) -> list[list[str]]:
     text = assets.read_member(*member.split(":", 1)).decode("utf-8", errors="replace")
     return [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
@@ -251,8 +256,9 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
         if dec := decade_of(year):
             attrs.append((item_id, "decade", dec))
         same.setdefault((title.strip().lower(), year), []).append(item_id)  # "Boys, Les" is not "Boys, The"
-        hit, loose = omdb.find(title, year)
-        names = billed.find(title, year) or []
+        lookup = LOOKUP_AS.get((title, year), title)
+        hit, loose = omdb.find(lookup, year)
+        names = billed.find(lookup, year) or []
         known[item_id] = set()
         if hit is not None:
             matched += 1
@@ -270,7 +276,7 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
             cast_only += 1
             attrs += [(item_id, "cast", n) for n in cast]
             if not (hit and _split_list(hit["Director"])):
-                attrs += [(item_id, "director", d) for d in directed.find(title, year) or []]
+                attrs += [(item_id, "director", d) for d in directed.find(lookup, year) or []]
             order[item_id] = cast
     users, its, ratings, times = [], [], [], []
     for row in _read_table(f"{asset}:{prefix}.inter"):

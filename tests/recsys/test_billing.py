@@ -57,6 +57,7 @@ def test_a_cast_of_its_own_takes_known_spellings_and_drops_names_past_repair():
     assert spelled(["Tom Hanks", "RenÌ©e Zellweger", "ZoÌ« Unknown", "Tim Allen", "Tom Hanks"], known) == \
         ["Tom Hanks", "Renée Zellweger", "Tim Allen"]
     assert spelled(["JosÌ© Ferrer"], known) == ["José Ferrer"]  # the one garbling that reads back
+    assert spelled(["Brothers The Marx", "Groucho Marx"], known) == ["The Marx Brothers", "Groucho Marx"]
 
 
 def test_cards_show_the_billed_names_first_then_prominence():
@@ -97,6 +98,8 @@ def test_films_omdb_has_no_cast_for_take_it_from_the_credits_lists():
     oz = index["Wizard of Oz, The"]
     assert cat.leads(oz)[0] == "Judy Garland" and cat.values_of(oz, "director") == ["Victor Fleming"]
     assert "Judy Garland" in cat.texts[oz]
+    kurosawa = index["Magnificent Seven, The"]  # ML-100K's title for Seven Samurai: looked up as that
+    assert cat.values_of(kurosawa, "director") == ["Akira Kurosawa"] and cat.leads(kurosawa)[0] == "Toshirō Mifune"
 
 
 def test_a_one_word_name_matches_only_itself():
