@@ -43,6 +43,7 @@ from prompts import render, table
 from recsys.catalog import display_title
 from recsys.graph import Feedback, GraphSession, initial_prior, rank_normalise
 from recsys.personas import Persona
+from recsys.plots import STORY_SIM
 
 MAX_TURNS = 200  # per session; documented in the README
 UNDO_DEPTH = 10
@@ -65,6 +66,7 @@ LESSER_KNOWN = 0.6  # how far the best-known film is held back for "something mo
 MILDER = 1.0  # "not too scary": films known to be rated G to PG-13 before the others (most ratings are unknown)
 LEAN_OUTSIDE = 0.8  # the same for a film the catalog lacks (``ChatState.lean_outside``): no CF evidence of it
 LEAN = 0.7  # the share of the evidence given to likeness to the film asked for more like (``ChatState.lean``)
+WISH_WEIGHT, STORY_WEIGHT = 0.5, 0.9  # a wish of other words in the prior, beside the CF scores; a story told
 AVOID, AVOID_SHARPNESS = 0.9, 8  # how far the films most like an unwanted phrase fall ("no superheroes")
 FIT_POOL = 60  # a list is the films that fit the stated wish best among this many most believed
 SHARED_POOL = 30  # a type all of this many best-scored candidates agree on is not asked about
@@ -235,7 +237,8 @@ class Engine:
             att, _ = m.tastes.attend(list(ctx.personas))
             cf = 0.5 * rank_normalise(cf) + 0.5 * rank_normalise(att)
         wish = self._wish_scores(s.wish) if s.wish else None
-        prior = initial_prior(m.world.n_items, cf_scores=cf, retrieval_scores=wish, retrieval_weight=0.5)
+        weight = STORY_WEIGHT if wish is not None and self._told_story(s.wish) else WISH_WEIGHT
+        prior = initial_prior(m.world.n_items, cf_scores=cf, retrieval_scores=wish, retrieval_weight=weight)
         avoid = self._wish_scores(s.unwish) if s.unwish else None
         if avoid is not None:  # "no superheroes": the films closest to those words lose most of their prior (the
             prior = prior * (1.0 - AVOID * rank_normalise(avoid) ** AVOID_SHARPNESS)  # top 5% about two thirds,
@@ -319,7 +322,26 @@ class Engine:
         text = m.retriever.index.embeddings[items] @ m.retriever.encode_query(film.text)
         return 0.5 * shared + 0.5 * (text - text.min()) / max(float(text.max() - text.min()), 1e-9)
 
+    def _story_told(self, s: ChatState) -> bool:
+        """A wish new in this turn that tells a story or names a subject some film's story has
+        ("the one where the big ship sinks", "a heist movie"): films now, as for a concrete wish."""
+        new = s.previous is None or s.wish != s.previous.wish
+        return bool(s.wish) and new and (s.story != -1 or self._told_story(s.wish))
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
+    def _told_story(self, wish: str) -> bool:
+        """Whether some film's story is near the words (``recsys.plots.STORY_SIM``): a story told
+        or a subject named ("a heist movie"), whose films then weigh more than the best liked."""
+        m = self.m
+        if getattr(m, "plots", None) is None or m.retriever is None:
+            return False
+        sims = m.plots.similarity(m.retriever.encode_query(wish))[m.world.data.items]
+        return bool(np.nanmax(sims, initial=-1.0) >= STORY_SIM)
+
     def _wish_scores(self, wish: str) -> np.ndarray | None:
+        """``(n_world_items,)``: how near each film is to a wish of other words, by its item text
+        (the vector store) or, where TMDB tells it, by its story (``recsys.plots``: "a heist
+        movie", "the one where the big ship sinks"), whichever is nearer."""
         r = self.m.retriever
         if r is None:
             return None
@@ -327,6 +349,9 @@ class Engine:
         out = np.full(self.m.world.n_items, float(sims.min()) - 0.01 if len(sims) else 0.0, dtype=np.float32)
         w = self.m.world.of_catalog[items]
         out[w[w >= 0]] = sims[w >= 0]
+        if self.m.plots is not None and len(self.m.plots):
+            story = self.m.plots.similarity(r.encode_query(wish))[self.m.world.data.items]
+            out = np.fmax(out, story)  # NaN (no story known) leaves the text's
         return out
 
     def dialogue_state(self, s: ChatState, ctx: TurnContext | None = None) -> tuple[DialogueState, np.ndarray]:
@@ -412,7 +437,7 @@ class Engine:
         refine = None  # a question asked beside films the person asked for, to narrow them down
         if s.passes >= PASSES or s.quiet:  # "no preference" twice: films, and no more questions for now;
             action = fallback_list(ds, top_items(logb, 10))  # "stop asking me questions": none at all
-        elif applied.then in ("films", "new_films") or self._films_now(s) or self._narrowed(s):
+        elif applied.then in ("films", "new_films") or self._films_now(s) or self._narrowed(s) or self._story_told(s):
             action = fallback_list(ds, top_items(logb, 10))
             chosen = self.m.policy.decide(ds)
             refine = None if isinstance(chosen, Recommend) else self._held(chosen, s, ds)
@@ -422,6 +447,8 @@ class Engine:
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
             cards_now = self._fit_first(ds, logb, again=applied.then != "films", by_year=s.by_year)
+            if s.story >= 0 and s.story not in shown:  # the film whose story was described, first
+                cards_now = (s.story, *(c for c in cards_now if c != s.story))[:CARDS]
             if not set(cards_now) - set(shown) and applied.then in ("films", "new_films"):
                 # every film for this wish shown ("more" found nothing new): a new round from the best,
                 # never an empty reply nor the same list again

@@ -63,6 +63,7 @@ class Models:
     last_year: int
     prior: Scorer | None = None  # the CF scores of the liked films (None: the world's EASE)
     tastes: object = None  # chat.tastes: the personas (k-means over fused vectors, or AMP-CF)
+    plots: object = None  # recsys.plots.PlotIndex: what films are about, for wishes of other words
 
 
 MODEL_NAMES = {"als": "ALS", "ampcf": "AMP-CF", "ease": "EASE", "multvae": "Mult-VAE", "kgat": "KGAT"}
@@ -144,6 +145,10 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
                 retriever = load_retriever(catalog, backend="memory")
                 loaded["retriever"] = retriever
                 loaded["parser"] = reading_parser(catalog, retriever)  # while the CF models fit
+                if {"genre", "director", "cast"} <= set(catalog.attr_types):  # films: TMDB's stories
+                    from recsys.plots import load_plots
+
+                    loaded["plots"] = load_plots(catalog, retriever.encoder)
             except Exception as exc:
                 loaded["error"] = exc
 
@@ -191,6 +196,7 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
                     parser, pol, policy, rule.config, narrator or TemplateNarrator(), retriever,
                     value_share, int(years.max()), prior_model,
                     make_tastes(tastes, fused=fused, item_attr=world.item_attr, attr_values=catalog.attr_values,
-                                value_share=value_share, ampcf=ampcf))
+                                value_share=value_share, ampcf=ampcf),
+                    loaded.get("plots") if retriever is not None else None)
     progress(f"ready in {time.perf_counter() - t0:.1f} s ({world.n_items} films, policy {policy})")
     return models

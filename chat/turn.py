@@ -110,6 +110,8 @@ def value_of_key(m: Models, key: str) -> int | None:
 PLACE_WORDS = set(PLACES) | {"the", "one", "film", "movie", "number", "no", "ok", "okay", "so", "and", *"12345"}
 WISH_SAID = "Looking for films that match"  # a wish of other words, said back as what is searched for
 # a film described, not named ("the one with the shark", "that movie where keanu drives a bus")
+STORY_UNLISTED = -2  # ChatState.story: the film described is in the catalog but cannot be recommended
+STORY_WORDS = 5  # words of substance that make a wish a story told ("the one where the big ship sinks" does too)
 DESCRIBED_RE = re.compile(r"\s*(?:the|that|this)\s+(?:\w+\s+)?(?:one|film|movie|flick)\s+(?:with|where|about|"
                           r"in which)\b", re.IGNORECASE)
 UNWISH_SAID = "Keeping away from films like"  # words of what is not wanted ("no superheroes"), said back
@@ -388,12 +390,23 @@ class _Apply:
             self.era(p.era, around=liked if p.era in ("older", "newer") and len(liked) == 1 else None)
         self.titles(p)
         named = {t for _, v in p.accepted for t in tokens(v)}  # "a newer comedy": the era and a genre, no search
-        if p.wish and not (p.era and set(tokens(p.wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS | named):
-            self.s = dataclasses.replace(self.s, wish=p.wish)
-            if not (p.names_something or p.era or p.mood_kinds):  # said back only when nothing else was
+        wish = p.wish or self._subjects(p)  # "somethin with werewolves": Horror, and werewolves
+        if wish and not (p.era and set(tokens(wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS | named):
+            story = self._story(wish) if p.wish and not (p.liked or p.disliked or p.seen or p.mood_kinds) \
+                and _describes(p.wish) else -1  # a mood ("something cozy for a rainy day") or a subject ("heist
+            # movie pls": films of it, none in particular) tells no story
+            if story == -1 and self.s.story != self.before.story:  # found by a film described ("the one with
+                story = self.s.story  # the shark"), this turn
+            self.s = dataclasses.replace(self.s, wish=wish, story=story)
+            if story == STORY_UNLISTED:
+                pass  # said by ``_story``
+            elif story >= 0:  # "the one where the big ship sinks": that film first, and films near the words
+                i = self.m.world.catalog_index(story)
+                self.ack.append(f"That sounds like *{self._film(i)}*: here it is, with films near what you describe.")
+            elif not (p.names_something or p.era or p.mood_kinds):  # said back only when nothing else was
                 # understood: the words searched for, not the whole message ("something cozy for a rainy day" ->
                 # "cozy rainy day"); a mood's kinds say it better
-                words = " ".join(t for t in tokens(p.wish) if t not in STOPWORDS | POLITE) or p.wish
+                words = " ".join(t for t in tokens(wish) if t not in STOPWORDS | POLITE) or wish
                 self.ack.append(f"{WISH_SAID} \u201c{md(words[:100])}\u201d.")
         if p.unwish:  # "no superheroes": films like those words are kept back, in this search
             unwish = ", ".join(dict.fromkeys([*filter(None, self.s.unwish.split(", ")), p.unwish]))
@@ -872,7 +885,18 @@ class _Apply:
             self.notes.append(f"I have no {names} films in my catalog (MovieLens, films up to {m.last_year}), "
                               "so I cannot pick by that.")
         described = [u for u in p.unknown_titles if DESCRIBED_RE.match(u)]
-        if described:  # "loved the one with the shark": no plots on record to find it by
+        story = -1
+        by_story = bool(described) and getattr(m, "plots", None) is not None and len(m.plots) > 0
+        if by_story:
+            wish_extra.append(described[0])  # "loved the one with the shark": by its story (``recsys.plots``)
+            story = self._story(described[0]) if s.story == -1 else -1
+            if story >= 0:
+                self.ack.append(f"That sounds like *{self._film(m.world.catalog_index(story))}*: here it is, with "
+                                "films near what you describe.")
+            elif story == -1:
+                self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is; here are "
+                                  "films whose stories come near it.")
+        elif described:  # no story on record to find it by
             self.notes.append(f"I cannot find a film by its story (\u201c{md(described[0][:80])}\u201d): I know "
                               "titles, people, genres and years. Who was in it, or when was it made?")
         known = {text: (film, verdict) for text, film, verdict in p.outside if text in p.unknown_titles}
@@ -894,13 +918,44 @@ class _Apply:
                               f"so I cannot use {'them' if len(unknown) > 1 else 'it'}.")
         wish = " ".join([s.wish] + wish_extra).strip() if wish_extra else s.wish
         self.s = dataclasses.replace(s, liked=tuple(liked), disliked=tuple(disliked), seen=tuple(seen),
-                                     shown=tuple(shown), refused=tuple(refused), wish=wish)
+                                     shown=tuple(shown), refused=tuple(refused), wish=wish,
+                                     story=story if story != -1 else s.story)
         if self.lean_outside:  # the lists lean to that film, as "more like toy story" does to a film here
             self.s = dataclasses.replace(self.s, lean=-1, lean_outside=tuple(dict.fromkeys(self.lean_outside)))
 
     def _film(self, i: int) -> str:
         cat = self.m.catalog
         return md(title_of(cat, i) + (f" ({cat.years[i]})" if cat.years[i] > 0 else ""))
+
+    def _subjects(self, p: Parse) -> str:
+        """Words of the message that name a subject of a few films' stories ("werewolves",
+        "heist", "boxing": ``PlotIndex.subjects``) and no value understood; "" for none."""
+        plots = getattr(self.m, "plots", None)
+        if plots is None or not len(plots) or p.liked or p.disliked or p.seen or p.intents:
+            return ""
+        named = {t for _, v in [*p.accepted, *p.rejected] for t in tokens(v)}
+        return " ".join(w for w in plots.subjects(self.message) if not set(tokens(w)) & named)
+
+    def _story(self, wish: str) -> int:
+        """The film (world item) whose story the words clearly describe (``recsys.plots``), or -1;
+        ``STORY_UNLISTED`` (said so) for a film of the catalog too few people rated to recommend."""
+        m = self.m
+        plots = getattr(m, "plots", None)
+        if plots is None or m.retriever is None or not len(plots):
+            return -1
+        found = plots.clear_match(m.retriever.encode_query(wish), plots.items)
+        if found is None:
+            return -1
+        i = int(plots.items[found])
+        w = int(m.world.of_catalog[i])
+        if w >= 0 and (any(m.world.has(w, v) for v in self.s.rejected)  # a film of a kind refused, or without
+                       or not fitting(m.world, self.s.accepted, self.s.either)[w]):  # one asked for, is no guess
+            return -1
+        if w < 0:
+            self.ack.append(f"That sounds like *{self._film(i)}*, but too few people here rated it for me to "
+                            "recommend it. Here are films near what you describe.")
+            return STORY_UNLISTED
+        return -1 if w in self.s.refused else w
 
     # buttons ------------------------------------------------------------------------------------
     def chip(self, key: str) -> None:
@@ -1369,3 +1424,10 @@ class _Apply:
         # a wider wish: new films, and those shown before that now fit may come back behind them (removing
         # "1980s" from Tom Hanks comedies lists his comedies again, not only films without him)
         self.then = "new_films" if s.cards else "decide"
+
+
+def _describes(wish: str) -> bool:
+    """Whether a wish describes one film ("the one where the big ship sinks", "banker goes to prison
+    for a murder he did not commit") rather than naming a subject ("heist movie pls")."""
+    words = [t for t in tokens(wish) if t not in STOPWORDS | POLITE]
+    return bool(DESCRIBED_RE.match(wish)) or len(words) >= STORY_WORDS
