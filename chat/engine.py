@@ -237,7 +237,7 @@ class Engine:
             att, _ = m.tastes.attend(list(ctx.personas))
             cf = 0.5 * rank_normalise(cf) + 0.5 * rank_normalise(att)
         wish = self._wish_scores(s.wish) if s.wish else None
-        weight = STORY_WEIGHT if wish is not None and self._told_story(s.wish) else WISH_WEIGHT
+        weight = STORY_WEIGHT if wish is not None and self._has_story(s.wish) else WISH_WEIGHT
         prior = initial_prior(m.world.n_items, cf_scores=cf, retrieval_scores=wish, retrieval_weight=weight)
         avoid = self._wish_scores(s.unwish) if s.unwish else None
         if avoid is not None:  # "no superheroes": the films closest to those words lose most of their prior (the
@@ -322,18 +322,18 @@ class Engine:
         text = m.retriever.index.embeddings[items] @ m.retriever.encode_query(film.text)
         return 0.5 * shared + 0.5 * (text - text.min()) / max(float(text.max() - text.min()), 1e-9)
 
-    def _story_told(self, s: ChatState) -> bool:
+    def _story_now(self, s: ChatState) -> bool:
         """A wish new in this turn that tells a story or names a subject some film's story has
         ("the one where the big ship sinks", "a heist movie"): films now, as for a concrete wish."""
         new = s.previous is None or s.wish != s.previous.wish
-        return bool(s.wish) and new and (s.story != -1 or self._told_story(s.wish))
+        return bool(s.wish) and new and (s.story != -1 or self._has_story(s.wish))
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
-    def _told_story(self, wish: str) -> bool:
+    def _has_story(self, wish: str) -> bool:
         """Whether some film's story is near the words (``recsys.plots.STORY_SIM``): a story told
         or a subject named ("a heist movie"), whose films then weigh more than the best liked."""
         m = self.m
-        if getattr(m, "plots", None) is None or m.retriever is None:
+        if m.plots is None or m.retriever is None:
             return False
         sims = m.plots.similarity(m.retriever.encode_query(wish))[m.world.data.items]
         return bool(np.nanmax(sims, initial=-1.0) >= STORY_SIM)
@@ -437,7 +437,7 @@ class Engine:
         refine = None  # a question asked beside films the person asked for, to narrow them down
         if s.passes >= PASSES or s.quiet:  # "no preference" twice: films, and no more questions for now;
             action = fallback_list(ds, top_items(logb, 10))  # "stop asking me questions": none at all
-        elif applied.then in ("films", "new_films") or self._films_now(s) or self._narrowed(s) or self._story_told(s):
+        elif applied.then in ("films", "new_films") or self._films_now(s) or self._narrowed(s) or self._story_now(s):
             action = fallback_list(ds, top_items(logb, 10))
             chosen = self.m.policy.decide(ds)
             refine = None if isinstance(chosen, Recommend) else self._held(chosen, s, ds)

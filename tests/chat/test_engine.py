@@ -2665,3 +2665,25 @@ def test_a_mood_instead_of_a_kind_on_movielens(ml_engine):
     state, _ = ml_engine.step(state, Text("a crime film"))
     state, reply = ml_engine.step(state, Text("something cozy instead"))
     assert "No longer Crime." in reply.text and not any("Crime" in c.genres for c in reply.cards)
+
+
+@pytest.mark.data
+def test_a_film_told_by_its_story_is_shown_first_on_movielens(ml_engine):
+    """People describe films they cannot name ("that movie with the talking pig") or ask for a
+    subject ("somethin with werewolves"); TMDB's stories (``recsys.plots``) find them. Before, the
+    first got a question and the second any horror film."""
+    def first(text):
+        state, _, _ = ml_engine.start()
+        return ml_engine.step(state, Text(text))
+
+    state, reply = first("that movie with the talking pig")
+    assert reply.cards[0].title == "Babe" and "That sounds like *Babe (1995)*" in reply.text
+    state, reply = first("somethin with werewolves")
+    assert state.wish == "werewolf" and reply.cards[0].title == "An American Werewolf in London"
+    assert all("Horror" in c.genres for c in reply.cards) and "That sounds like" not in reply.text  # a subject
+    state, reply = first("something cozy for a rainy day")
+    assert reply.cards and "That sounds like" not in reply.text  # a mood tells no story (Hard Rain came first)
+    state, reply = first("the guy who figures out his whole life is broadcast on tv 24/7 and his town is a set")
+    assert "*The Truman Show (1998)*, but too few people here rated it" in reply.text and reply.cards
+    state, reply = first("loved the one with the shark")
+    assert "I cannot find a film by its story" not in reply.text and reply.cards[0].title == "Jaws"
