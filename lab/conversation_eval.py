@@ -9,11 +9,11 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    has exactly the row's intents, constraints (``+`` wanted, ``-`` not wanted, ``~`` dropped;
    ``a|b`` is one constraint either value satisfies), films (``+`` liked, ``-`` disliked,
    ``=`` seen, ``!`` not wanted now, ``?`` not in the catalog) and vague wish. The parser's
-   ``more`` is the table's ``show``. The same for twenty-three more tables written independently
-   of the parser (``other_tables``): ``utterances_dev2.tsv`` to ``utterances_dev13.tsv`` (each
-   measured once, then developed against) and ``utterances_heldout.tsv``,
-   ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to ``utterances_heldout13.tsv``
-   (never developed against).
+   ``more`` is the table's ``show``. The same for the tables of ``OTHER_TABLES``, written
+   independently of the parser (``other_tables``): ``utterances_dev2.tsv`` to
+   ``utterances_dev15.tsv`` (each measured once, then developed against) and
+   ``utterances_heldout.tsv``, ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to
+   ``utterances_heldout15.tsv`` (never developed against).
 2. **Show me now**: each ``show_me`` row as the second message, after "a comedy";
    ``show_me_success`` is the share whose reply has films. **A mood said first**: each
    ``mood`` row of every table (held-out ones too: only the share is read) as the first
@@ -66,7 +66,8 @@ OTHER_TABLES = {"dev2": DATA / "utterances_dev2.tsv", "dev3": DATA / "utterances
                 "heldout11": DATA / "utterances_heldout11.tsv", "dev12": DATA / "utterances_dev12.tsv",
                 "heldout12": DATA / "utterances_heldout12.tsv", "dev13": DATA / "utterances_dev13.tsv",
                 "heldout13": DATA / "utterances_heldout13.tsv", "dev14": DATA / "utterances_dev14.tsv",
-                "heldout14": DATA / "utterances_heldout14.tsv"}
+                "heldout14": DATA / "utterances_heldout14.tsv",
+                "dev15": DATA / "utterances_dev15.tsv", "heldout15": DATA / "utterances_heldout15.tsv"}
 NATURAL_FIRST = {"genre", "decade", "director", "cast", "writer"}  # kind of film, era, people
 # the parser's name -> the table's ("seen them all" / "seen that one": other films, as the tables have it)
 INTENT_NAMES = {"more": "show", "seen_all": "something_else", "seen_it": "something_else"}
