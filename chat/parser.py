@@ -263,6 +263,12 @@ def _era_slip(m: re.Match) -> str:
     return "not too old" if said.split()[0] in ("nt", "not") else "too old"
 
 
+# a word long enough to be several typed without spaces ("showmecomedies", "filmnoirfromthe40s")
+RUN_TOGETHER = re.compile(r"\b[A-Za-z][A-Za-z]{8,}(?:\d+s?)?\b")
+UNRUN_LONGEST = 20  # the longest word a run-together word is split into
+SHORT_WORDS = frozenset("a i an am as at be by do go he if in is it me my no of on or so to tv up us we".split())
+
+
 def clean(text: str) -> tuple[str, bool]:
     """The part of ``text`` that is read (``MAX_CHARS``) with control characters removed."""
     text = text if isinstance(text, str) else str(text)
@@ -1594,6 +1600,36 @@ class Parser:
         self._outside_strings = sorted(" ".join(k) for k in self._outside if len(" ".join(k)) >= OUTSIDE_NEAR_MIN)
         self._leave |= {w for key in self._outside for w in key if self._rare(w)}  # "yojimbo", "notting": no slips
 
+    def _unrun(self, word: str) -> str:
+        """A word typed without spaces, as the words it runs together ("lovedhisgirlfriday": loved
+        his girl friday, "nohorrorplease", "filmnoirfromthe40s"): the split into known words (the
+        encoder's and the catalog's) with the fewest pieces, a piece of one or two letters costing
+        more unless it is a common one, and a word only names have ("alland") more; the word itself
+        when it is known, is a name's or title's, or no split into known words exists."""
+        low = word.lower()
+        if not self._english or low in self._leave:
+            return word
+        known = self._english | self._known_words
+        best: list[tuple[float, int] | None] = [(0.0, 0)] + [None] * len(low)  # cost, start of the last piece
+        for end in range(1, len(low) + 1):
+            for start in range(max(0, end - UNRUN_LONGEST), end):
+                piece, before = low[start:end], best[start]
+                if before is None or not (piece in known or re.fullmatch(r"\d+s?", piece)):
+                    continue
+                cost = before[0] + (1.0 if len(piece) >= 3 or piece in SHORT_WORDS or piece.isdigit() else 3.0) \
+                    + (1.1 if piece not in self._english and not piece[0].isdigit() else 0.0)  # a name's word:
+                # "wipeitallandstartfresh" is "all and", not William Alland
+                if best[end] is None or cost < best[end][0]:
+                    best[end] = (cost, start)
+        if best[-1] is None:
+            return word
+        pieces, end = [], len(low)
+        while end:
+            start = best[end][1]
+            pieces.append(low[start:end])
+            end = start
+        return " ".join(reversed(pieces)) if len(pieces) > 1 else word
+
     def _outside_titles(self) -> dict[Phrase, list[int]]:
         """The phrases of the well-known films the catalog lacks (``recsys.outside``) -> their
         indices in ``self.outside``, best known first: every form of the title ("the lives of
@@ -1825,6 +1861,7 @@ class Parser:
         return tuple(near[0].split()) if len(near) == 1 else None  # one film that near, or none
     def _read_message(self, text: str) -> Parse:
         text, truncated = clean(text)
+        text = RUN_TOGETHER.sub(lambda m: self._unrun(m.group(0)), text)  # "showmecomedies": show me comedies
         text = NOT_SEEN_RE.sub("want to see", text)  # "i haven't seen groundhog day, bring it back": not seen
         text = AGED_RE.sub(lambda m: m.group(1) + " " + " and ".join(str(_number(w)) for w in re.split(
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*

@@ -1873,3 +1873,19 @@ def test_round_twenty_people_at_the_app_on_movielens(ml100k_catalog):
     assert p.series_missing == "Die Hard 4" and [t[i] for i in p.series][0] == "Die Hard"
     assert [t[i] for i in parser.parse("star trek 2 is the best trek film, first contact a close second").liked] == [
         "Star Trek: The Wrath of Khan", "Star Trek: First Contact"]  # a verdict, not a question about the series
+
+
+def test_round_twenty_one_words_typed_without_spaces_on_movielens(ml100k_catalog):
+    """dev15's typer who leaves out the spaces: "lovedhisgirlfriday" had been a search for that
+    word; a name or a word that is known is never split ("schwarzenegger", "unforgettable")."""
+    english = frozenset("loved his girl friday show me comedies no horror please film from the add judy garland "
+                        "unforgettable spiel berg".split())
+    parser = Parser(ml100k_catalog, english=english)
+    t = ml100k_catalog.titles
+    assert [t[i] for i in parser.parse("lovedhisgirlfriday").liked] == ["His Girl Friday"]
+    assert parser.parse("showmecomedies").accepted == [("genre", "Comedy")]
+    assert parser.parse("nohorrorplease").rejected == [("genre", "Horror")]
+    assert parser.parse("filmnoirfromthe40s").accepted == [("genre", "Film-Noir"), ("decade", "1940s")]
+    assert parser.parse("addjudygarland").accepted == [("cast", "Judy Garland")]
+    assert parser.parse("spielberg movies").accepted == [("director", "Steven Spielberg")]  # a name, kept whole
+    assert [t[i] for i in parser.parse("unforgettable").liked] == ["Unforgettable"]
