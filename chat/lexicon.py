@@ -280,6 +280,9 @@ ERA_NAMES = {"disco era": "1970s", "disco days": "1970s", "the disco years": "19
 STAGE_NAMES = {"bogie": "Humphrey Bogart", "bogey": "Humphrey Bogart", "j lo": "Jennifer Lopez",
                "jlo": "Jennifer Lopez", "shaq": "Shaquille O'Neal", "jamie lee": "Jamie Lee Curtis",
                "the duke": "John Wayne", "sly": "Sylvester Stallone", "schwarzenegger": "Arnold Schwarzenegger",
+               "ol blue eyes": "Frank Sinatra", "old blue eyes": "Frank Sinatra", "the muscles from brussels":
+               "Jean-Claude Van Damme", "jcvd": "Jean-Claude Van Damme", "the governator": "Arnold Schwarzenegger",
+               "jtt": "Jonathan Taylor Thomas", "marilyn": "Marilyn Monroe",
                "dame judi": "Judi Dench", "dame maggie": "Maggie Smith", "dame helen": "Helen Mirren",
                "dame julie": "Julie Andrews", "dame vanessa": "Vanessa Redgrave", "dame diana": "Diana Rigg",
                "dame joan": "Joan Plowright", "dame emma": "Emma Thompson", "dame angela": "Angela Lansbury",
@@ -310,7 +313,8 @@ def tokens(text: str) -> list[str]:
 
 # spellings of one sound, folded alike so a name typed by ear is found: "tom hanx" is Tom Hanks,
 # "stalone" Stallone, "filips" Phillips, "ghandi" Gandhi
-SOUND_FOLDS = (("cks", "x"), ("ks", "x"), ("ck", "k"), ("ph", "f"), ("gh", "g"), ("dh", "d"))  # "ghandi": Gandhi
+SOUND_FOLDS = (("eigh", "ee"), ("ian", "ien"),  # "vivian lee": Vivien Leigh
+               ("cks", "x"), ("ks", "x"), ("ck", "k"), ("ph", "f"), ("gh", "g"), ("dh", "d"))  # "ghandi": Gandhi
 
 
 def sound_fold(text: str) -> str:

@@ -21,7 +21,8 @@ INTENTS: dict[str, list[str]] = {
             "perfect", "perfect thatll do", "thatll do", "that will do",
             "that works", "works for me", "yeah that works", "fine by me", "sounds great", "si", "oui", "ja"],
     "no": ["no", "nope", "nah", "n", "not really", "no thanks", "not at all", "never", "no way", "not my thing",
-           "not the vibe", "thats not the vibe", "nah thats not the vibe", "not my vibe",
+           "not the vibe", "thats not the vibe", "nah thats not the vibe", "not my vibe", "nah ty", "no ty",
+           "nah thanks", "nah thx",
            "not really my thing", "not my cup of tea", "not really my cup of tea", "not feeling it", "not for me"],
     "any": ["any", "anything", "whatever", "i dont mind", "dont mind", "i dont care", "dont care", "no preference",
             "either", "doesnt matter", "it doesnt matter", "skip", "not sure", "im not sure", "i dont know",
@@ -31,7 +32,8 @@ INTENTS: dict[str, list[str]] = {
             "whatevs", "idc", "idk", "dunno", "no strong feelings", "no strong preference", "not fussed",
             "im not fussed", "im not picky", "not picky", "im easy", "easy", "whatever you reckon", "whatever u reckon",
             "up to you", "up to u", "i dont mind either way", "beats me", "no clue", "cant decide", "no opinion",
-            "whatever works", "idc whatever works", "idc whatever"],
+            "whatever works", "idc whatever works", "idc whatever", "whatever you think", "whatever u think",
+            "u choose", "u pick", "you pick"],
     "more": ["more", "show me more", "more please", "show more", "other options", "next", "more like these",
              "keep going", "keep em coming", "keep them coming", "go on", "carry on",
              "give me more", "what else", "whats good", "whats good tonight", "anything good", "what should i watch",
@@ -44,7 +46,8 @@ INTENTS: dict[str, list[str]] = {
              "more like the first", "more like the first one", "more like that one", "something like that one",
              "something like that last one", "again", "again please", "what would you put on",
              "what would you put on tonight", "what would you watch", "what would you watch tonight",
-             "what would you pick", "what would you recommend"],
+             "what would you pick", "what would you recommend", "lemme see", "let me see", "k lemme see",
+             "ok lets see", "lets see them"],
     "why": ["why", "why this", "why this one", "why that one", "why that", "explain", "explain this",
             "why did you pick this", "why these", "why did you pick that", "whats the logic", "reasoning",
             "explain yourself", "how come", "whys that", "why tho", "why though", "explain please",
@@ -287,7 +290,7 @@ INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", 
                  "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",
                  "whoa", "mm", "mmm", "hahaha", "lolol", "whoops", "oopsie", "whoopsie", "gah", "argh", "ngl", "fr",
                  "lowkey", "highkey", "smh", "deadass", "istg", "tho", "fam", "ong", "ick", "yikes", "ew", "eww",
-                 "bestie", "heyyy", "heyy", "tbh", "imo", "imho"}
+                 "bestie", "heyyy", "heyy", "tbh", "imo", "imho", "ig"}  # "comedy ig": I guess
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
                             "whatever", "whatevers", "using", "both", "throw", "toss", "add",  # "throw in some romance"

@@ -1889,3 +1889,17 @@ def test_round_twenty_one_words_typed_without_spaces_on_movielens(ml100k_catalog
     assert parser.parse("addjudygarland").accepted == [("cast", "Judy Garland")]
     assert parser.parse("spielberg movies").accepted == [("director", "Steven Spielberg")]  # a name, kept whole
     assert [t[i] for i in parser.parse("unforgettable").liked] == ["Unforgettable"]
+
+
+def test_round_twenty_one_terse_answers_and_names_by_ear_on_movielens(ml100k_catalog):
+    """dev15's terse answerer and classic-film fan: "nah ty", "whatevr u think", "k lemme see",
+    "comedy ig"; "vivian lee" by ear; stars by nickname."""
+    parser = Parser(ml100k_catalog)
+    assert parser.parse("nah ty").intents == ["no"]
+    assert parser.parse("whatever u think").intents == ["any"]
+    assert parser.parse("k lemme see").intents == ["more"]
+    p = parser.parse("comedy ig")
+    assert p.accepted == [("genre", "Comedy")] and not p.wish
+    assert parser.parse("something with vivian lee").accepted == [("cast", "Vivien Leigh")]
+    assert parser.parse("more with ol' blue eyes").accepted == [("cast", "Frank Sinatra")]
+    assert parser.parse("anything but the muscles from brussels").rejected == [("cast", "Jean-Claude Van Damme")]
