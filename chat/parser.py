@@ -1187,6 +1187,7 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:but|hey|um+|uh+)?\s*,?\s*(?:that'?s|thats|those are|these are|they'?re|theyre|it'?s)\s+(?:all\s+)?"
      r"(?:a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s*!+\s*(?=\S)", ""),  # "but that's sci-fi! I told you I hate sci-fi"
     (r"\b(?:after|since)\s+(?=(?:19|20)\d\d\b)", "post "),  # "something after 1995": as "post 1995"
+    (r"\bpast\s+(?=the\s+(?:\w+ties|(?:19)?\d0s|'\d0s)\b)", "after "),  # "nothing past the fifties"
     (r"\bbetween\s+(?=(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)", "from "),  # "between 1985 and 1992"
     (r"^\s*(?:and\s+|but\s+|so\s+)?why not\s+(?=\w)", "what about "),  # "why not Apocalypse Now?": put forward
     (r"\bwhat else (?:did|has) (?:that|the|this) director (?:make|made|do|done|direct|directed)\b",

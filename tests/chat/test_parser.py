@@ -1903,3 +1903,12 @@ def test_round_twenty_one_terse_answers_and_names_by_ear_on_movielens(ml100k_cat
     assert parser.parse("something with vivian lee").accepted == [("cast", "Vivien Leigh")]
     assert parser.parse("more with ol' blue eyes").accepted == [("cast", "Frank Sinatra")]
     assert parser.parse("anything but the muscles from brussels").rejected == [("cast", "Jean-Claude Van Damme")]
+
+
+def test_round_twenty_one_moods_and_eras_said_otherwise_on_movielens(ml100k_catalog):
+    """dev15: "a good laff", "sob my heart out", "nothing past the fifties" (had ruled out the 1950s)."""
+    parser = Parser(ml100k_catalog)
+    assert parser.parse("i want a good laff tonight").accepted == [("genre", "Comedy")]
+    assert ("genre", "Drama") in parser.parse("I WANT TO SOB MY HEART OUT").accepted
+    p = parser.parse("nothing past the fifties")
+    assert not p.rejected and p.alternatives == [tuple(("decade", f"19{d}0s") for d in (2, 3, 4, 5))]
