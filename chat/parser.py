@@ -2173,6 +2173,11 @@ class Parser:
                 text = text[chat.end():]
                 if not tokens(text):
                     return out
+            words = tokens(text)
+            said = INTENT_OF.get(tuple(words)) or INTENT_OF.get(tuple(t for t in words if t not in POLITE))
+            if said in ("help", "restart", "more"):  # "hey how am i meant to use you": a greeting, and help
+                out.intents.append(said)
+                return out
         head = re.match(r"\s*([^,.;:!?]+)[,.;:!?]+\s*(?=\w)", text)
         if head and INTENT_OF.get(tuple(t for t in tokens(head.group(1)) if t not in POLITE)) == "any" and len(
                 tokens(head.group(1))) > 1:  # "doesn't matter, just not a musical": no preference, and the rest

@@ -73,7 +73,8 @@ INTENTS: dict[str, list[str]] = {
              "commands", "what should i type", "what do i type", "what am i supposed to type",
              "what am i supposed to type here", "what do i do", "what do i do here", "how do i start", "im confused",
              "im lost", "tips", "how do i use this", "how does it work", "what do i say", "i dont understand",
-             "i not understand", "i do not understand", "dont understand", "i no understand", "what do you mean"],
+             "i not understand", "i do not understand", "dont understand", "i no understand", "what do you mean",
+             "how am i meant to use you", "how do i use you", "how am i supposed to use this", "how do you work"],
 }
 INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
 GREETING_RE = re.compile(r"\s*(hi there|hello there|hey there|good (?:morning|evening|afternoon)|hi|hello|hey|hiya|"

@@ -1896,6 +1896,7 @@ def test_round_twenty_one_terse_answers_and_names_by_ear_on_movielens(ml100k_cat
     "comedy ig"; "vivian lee" by ear; stars by nickname."""
     parser = Parser(ml100k_catalog)
     assert parser.parse("nah ty").intents == ["no"]
+    assert parser.parse("hey how am i meant to use you").intents == ["greeting", "help"]
     assert parser.parse("whatever u think").intents == ["any"]
     assert parser.parse("k lemme see").intents == ["more"]
     p = parser.parse("comedy ig")
