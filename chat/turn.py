@@ -110,10 +110,11 @@ def value_of_key(m: Models, key: str) -> int | None:
 PLACE_WORDS = set(PLACES) | {"the", "one", "film", "movie", "number", "no", "ok", "okay", "so", "and", *"12345"}
 WISH_SAID = "Looking for films that match"  # a wish of other words, said back as what is searched for
 # a film described, not named ("the one with the shark", "that movie where keanu drives a bus")
-STORY_UNLISTED = -2  # ChatState.story: the film described is in the catalog but cannot be recommended
-STORY_WORDS = 5  # words of substance that make a wish a story told ("the one where the big ship sinks" does too)
 DESCRIBED_RE = re.compile(r"\s*(?:the|that|this)\s+(?:\w+\s+)?(?:one|film|movie|flick)\s+(?:with|where|about|"
                           r"in which)\b", re.IGNORECASE)
+STORY_WORDS = 5  # words of substance that make a wish a story told ("the one where the big ship sinks" does too)
+STORY_UNLISTED = -2  # ChatState.story: the film described is in the catalog but cannot be recommended
+SOUNDS_LIKE = "That sounds like *{}*: here it is, with films near what you describe."
 UNWISH_SAID = "Keeping away from films like"  # words of what is not wanted ("no superheroes"), said back
 PASSED_OVER = 10  # films passed over (two lists) before "none of these" also asks what the person wants
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
@@ -401,8 +402,7 @@ class _Apply:
             if story == STORY_UNLISTED:
                 pass  # said by ``_story``
             elif story >= 0:  # "the one where the big ship sinks": that film first, and films near the words
-                i = self.m.world.catalog_index(story)
-                self.ack.append(f"That sounds like *{self._film(i)}*: here it is, with films near what you describe.")
+                self.ack.append(SOUNDS_LIKE.format(self._film(self.m.world.catalog_index(story))))
             elif not (p.names_something or p.era or p.mood_kinds):  # said back only when nothing else was
                 # understood: the words searched for, not the whole message ("something cozy for a rainy day" ->
                 # "cozy rainy day"); a mood's kinds say it better
@@ -891,8 +891,7 @@ class _Apply:
             wish_extra.append(described[0])  # "loved the one with the shark": by its story (``recsys.plots``)
             story = self._story(described[0]) if s.story == -1 else -1
             if story >= 0:
-                self.ack.append(f"That sounds like *{self._film(m.world.catalog_index(story))}*: here it is, with "
-                                "films near what you describe.")
+                self.ack.append(SOUNDS_LIKE.format(self._film(m.world.catalog_index(story))))
             elif story == -1:
                 self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is; here are "
                                   "films whose stories come near it.")
