@@ -35,6 +35,7 @@ Issue 22's screens (separate flags; the default run stays as it was):
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import time
 from pathlib import Path
@@ -115,6 +116,11 @@ def lora_generate(folder: Path, examples, text, catalog, batch: int, max_new_tok
     if latency_n and timing is not None:
         timing.update(latency(nar, examples, latency_n))
     return out
+
+
+def _made_for(folder: Path) -> str:
+    """The catalog fingerprint a trained narrator was made for (its ``meta.json``)."""
+    return json.loads((folder / "meta.json").read_text()).get("catalog_fingerprint", "")
 
 
 def relation_counts(outputs: list[str], examples, checker, subgraphs) -> list[dict]:
@@ -323,6 +329,14 @@ def main(argv=None) -> int:
             if not folders:
                 log.info(f"no trained {stem} narrator under {args.narrators}: skipped "
                          f"(python -m adapters.train --variant {name}{' --title-only' if args.title_only else ''})")
+                continue
+            stale = [f for f in folders if _made_for(f) != catalog.fingerprint()]
+            for f in stale:  # an adapter of another catalog refuses to load: said, and left out
+                log.warning(f"{f.name} was trained on catalog {_made_for(f)}, this one is {catalog.fingerprint()}: "
+                            f"skipped (retrain it: python -m adapters.train --variant {name} --seed "
+                            f"{f.name.rsplit('seed', 1)[-1]})")
+            folders = [f for f in folders if f not in stale]
+            if not folders:
                 continue
             timing[name] = {}
             runs = {f.name: lora_generate(f, examples, text, catalog, args.batch, args.max_new_tokens,
