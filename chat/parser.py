@@ -3936,6 +3936,8 @@ class Parser:
         after "for" or before a film word: "for my kids", "kids movies", "family comedy")."""
         if len(p) != 1 or p[0] not in PEOPLE_WORDS:
             return False
+        if all(t in ALL_YES | POLITE | {"pls", "plz"} for j, t in enumerate(toks) if j != i):
+            return False  # "kids", "kids, yes": the answer to "What kind of film?" (had been read as "why")
         before = toks[max(0, i - 3) : i]
         after = toks[i + 1] if i + 1 < len(toks) else ""
         at = i - 1 - (i > 0 and toks[i - 1] in {"the", "my", "our", "his", "her", "their"})

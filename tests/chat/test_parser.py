@@ -1897,6 +1897,9 @@ def test_round_twenty_one_terse_answers_and_names_by_ear_on_movielens(ml100k_cat
     parser = Parser(ml100k_catalog)
     assert parser.parse("nah ty").intents == ["no"]
     assert parser.parse("hey how am i meant to use you").intents == ["greeting", "help"]
+    # the talking user's "kids, yes" to "What kind of film?" had been "did not catch that", the question again
+    assert parser.parse("kids, yes").accepted == [("genre", "Children's")]
+    assert parser.parse("kids").accepted == [("genre", "Children's")] and not parser.parse("kids").intents
     assert parser.parse("whatever u think").intents == ["any"]
     assert parser.parse("k lemme see").intents == ["more"]
     p = parser.parse("comedy ig")
