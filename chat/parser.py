@@ -36,6 +36,7 @@ How a message is read:
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import re
 from collections import Counter
@@ -1610,16 +1611,20 @@ class Parser:
         low = word.lower()
         if not self._english or low in self._leave:
             return word
+        if "_long_words" not in self.__dict__:  # words a slip may be of ("spielburg", "documentry", "casablanka")
+            self._long_words = sorted(w for w in self._english | self._known_words if len(w) >= 6 and w.isalpha())
+        if difflib.get_close_matches(low, self._long_words, n=1, cutoff=0.8):
+            return word  # a word misspelt, which the spelling correction reads, not words run together
         known = self._english | self._known_words
         best: list[tuple[float, int] | None] = [(0.0, 0)] + [None] * len(low)  # cost, start of the last piece
         for end in range(1, len(low) + 1):
             for start in range(max(0, end - UNRUN_LONGEST), end):
                 piece, before = low[start:end], best[start]
-                if before is None or not (piece in known or re.fullmatch(r"\d+s?", piece)):
-                    continue
-                cost = before[0] + (1.0 if len(piece) >= 3 or piece in SHORT_WORDS or piece.isdigit() else 3.0) \
-                    + (1.1 if piece not in self._english and not piece[0].isdigit() else 0.0)  # a name's word:
-                # "wipeitallandstartfresh" is "all and", not William Alland
+                if before is None or not (piece in known and (len(piece) >= 3 or piece in SHORT_WORDS)
+                                          or re.fullmatch(r"\d+s?", piece)):
+                    continue  # (no fragment of one or two letters: "s pie lb ur g")
+                cost = before[0] + 1.0 + (1.1 if piece not in self._english and not piece[0].isdigit() else 0.0)
+                # a name's word costs more: "wipeitallandstartfresh" is "all and", not William Alland
                 if best[end] is None or cost < best[end][0]:
                     best[end] = (cost, start)
         if best[-1] is None:

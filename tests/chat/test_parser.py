@@ -1890,6 +1890,12 @@ def test_round_twenty_one_words_typed_without_spaces_on_movielens(ml100k_catalog
     assert parser.parse("spielberg movies").accepted == [("director", "Steven Spielberg")]  # a name, kept whole
     assert [t[i] for i in parser.parse("unforgettable").liked] == ["Unforgettable"]
 
+    # a word misspelt is left to the spelling correction, not split into fragments ("do cum entry", "s pie lb ur g")
+    full = Parser(ml100k_catalog, english=english | frozenset("any do cum entry pie ur casa blank a".split()))
+    assert full.parse("any documentry").accepted == [("genre", "Documentary")]
+    assert full.parse("anything by spielburg").accepted == [("director", "Steven Spielberg")]
+    assert [t[i] for i in full.parse("casablanka is a classic").liked] == ["Casablanca"]
+
 
 def test_round_twenty_one_terse_answers_and_names_by_ear_on_movielens(ml100k_catalog):
     """dev15's terse answerer and classic-film fan: "nah ty", "whatevr u think", "k lemme see",
