@@ -283,8 +283,9 @@ ERA_NAMES = {"disco era": "1970s", "disco days": "1970s", "the disco years": "19
 STAGE_NAMES = {"bogie": "Humphrey Bogart", "bogey": "Humphrey Bogart", "j lo": "Jennifer Lopez",
                "jlo": "Jennifer Lopez", "shaq": "Shaquille O'Neal", "jamie lee": "Jamie Lee Curtis",
                "the duke": "John Wayne", "sly": "Sylvester Stallone", "schwarzenegger": "Arnold Schwarzenegger",
-               "ol blue eyes": "Frank Sinatra", "old blue eyes": "Frank Sinatra", "the muscles from brussels":
-               "Jean-Claude Van Damme", "jcvd": "Jean-Claude Van Damme", "the governator": "Arnold Schwarzenegger",
+               "ol blue eyes": "Frank Sinatra", "old blue eyes": "Frank Sinatra",  # (not "the muscles from
+               # brussels": its words take slips of others, "musicles" read as muscles, no longer as musicals)
+               "jcvd": "Jean-Claude Van Damme", "the governator": "Arnold Schwarzenegger",
                "jtt": "Jonathan Taylor Thomas", "marilyn": "Marilyn Monroe",
                "dame judi": "Judi Dench", "dame maggie": "Maggie Smith", "dame helen": "Helen Mirren",
                "dame julie": "Julie Andrews", "dame vanessa": "Vanessa Redgrave", "dame diana": "Diana Rigg",

@@ -1609,10 +1609,12 @@ class Parser:
         more unless it is a common one, and a word only names have ("alland") more; the word itself
         when it is known, is a name's or title's, or no split into known words exists."""
         low = word.lower()
-        if not self._english or low in self._leave:
+        if not self._english or low in self._leave or low in WISHLESS:  # ("autocorrect")
             return word
-        if "_long_words" not in self.__dict__:  # words a slip may be of ("spielburg", "documentry", "casablanka")
-            self._long_words = sorted(w for w in self._english | self._known_words if len(w) >= 6 and w.isalpha())
+        if "_long_words" not in self.__dict__:  # words a slip may be of ("spielburg", "documentry", "casablanka"),
+            self._long_words = sorted(w for w in self._english | self._known_words | {  # and the words of films
+                w for key in self._outside for w in key} if len(w) >= 6 and w.isalpha())  # the catalog lacks
+            # ("interstellar")
         if difflib.get_close_matches(low, self._long_words, n=1, cutoff=0.8):
             return word  # a word misspelt, which the spelling correction reads, not words run together
         known = self._english | self._known_words

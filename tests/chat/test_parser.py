@@ -1912,7 +1912,8 @@ def test_round_twenty_one_terse_answers_and_names_by_ear_on_movielens(ml100k_cat
     assert p.accepted == [("genre", "Comedy")] and not p.wish
     assert parser.parse("something with vivian lee").accepted == [("cast", "Vivien Leigh")]
     assert parser.parse("more with ol' blue eyes").accepted == [("cast", "Frank Sinatra")]
-    assert parser.parse("anything but the muscles from brussels").rejected == [("cast", "Jean-Claude Van Damme")]
+    assert parser.parse("anything but jcvd").rejected == [("cast", "Jean-Claude Van Damme")]
+    assert parser.parse("musicles from the 50s").accepted == [("genre", "Musical"), ("decade", "1950s")]
 
 
 def test_round_twenty_one_moods_and_eras_said_otherwise_on_movielens(ml100k_catalog):
