@@ -36,7 +36,7 @@ from recsys.runs import atomic_write
 log = logging.getLogger(__name__)
 
 VERSION = 1  # of the cached index's content
-KEYWORDS = 20  # keywords kept per film (TMDB lists them by relevance)
+KEYWORDS = 20  # keywords kept per film, the first TMDB lists
 
 
 @dataclass(frozen=True)
