@@ -253,13 +253,13 @@ def test_a_review_of_a_film_the_catalog_lacks_names_it_and_asks_for_nothing(pars
 
 @pytest.mark.data
 def test_a_person_the_cast_lists_lack_is_named_not_searched_for(ml100k_catalog):
-    """"clark gable films": a first name people of the catalog go by, then a word that is no
+    """"rita hayworth films": a first name people of the catalog go by, then a word that is no
     value, title word or filler, reads as a person the catalog does not know (said so by the
     turn), not as words for semantic search; everyday words that are also first names count
-    only when typed with a capital."""
+    only when typed with a capital. (Clark Gable until loader v7 gave his films their cast.)"""
     parser = Parser(ml100k_catalog)
-    p = parser.parse("clark gable films")
-    assert p.unknown_people == ["Clark Gable"] and not p.wish and not p.accepted and p.names_something
+    p = parser.parse("rita hayworth films")
+    assert p.unknown_people == ["Rita Hayworth"] and not p.wish and not p.accepted and p.names_something
     p = parser.parse("anything with grace kelly or doris day")
     assert p.unknown_people == ["Doris Day"] and (C, "Grace Kelly") in p.accepted
     for text in ("mark my words this will be fun", "something for james and me", "bette davis", "tom hanks"):
