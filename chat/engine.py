@@ -332,11 +332,17 @@ class Engine:
     def _has_story(self, wish: str) -> bool:
         """Whether some film's story is near the words (``recsys.plots.STORY_SIM``): a story told
         or a subject named ("a heist movie"), whose films then weigh more than the best liked."""
+        sims = self._story_scores(wish)
+        return sims is not None and bool(np.nanmax(sims, initial=-1.0) >= STORY_SIM)
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
+    def _story_scores(self, wish: str) -> np.ndarray | None:
+        """``(n_world_items,)``: how near each film's story is to the words (NaN: no story known);
+        None without stories or an encoder. Cached: every turn of a search scores the same wish."""
         m = self.m
         if m.plots is None or m.retriever is None:
-            return False
-        sims = m.plots.similarity(m.retriever.encode_query(wish))[m.world.data.items]
-        return bool(np.nanmax(sims, initial=-1.0) >= STORY_SIM)
+            return None
+        return m.plots.similarity(m.retriever.encode_query(wish))[m.world.data.items]
 
     def _wish_scores(self, wish: str) -> np.ndarray | None:
         """``(n_world_items,)``: how near each film is to a wish of other words, by its item text
@@ -349,8 +355,8 @@ class Engine:
         out = np.full(self.m.world.n_items, float(sims.min()) - 0.01 if len(sims) else 0.0, dtype=np.float32)
         w = self.m.world.of_catalog[items]
         out[w[w >= 0]] = sims[w >= 0]
-        if self.m.plots is not None and len(self.m.plots):
-            story = self.m.plots.similarity(r.encode_query(wish))[self.m.world.data.items]
+        story = self._story_scores(wish)
+        if story is not None:
             out = np.fmax(out, story)  # NaN (no story known) leaves the text's
         return out
 

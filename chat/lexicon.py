@@ -53,17 +53,18 @@ EXTRA_GENRE_WORDS = {
 # who asks for it wants (all of them: "a romcom" is Romance and Comedy) and those one who does
 # not want it rejects (each of them: "nothing violent" is no Action, Crime, Horror or War;
 # "no romcoms" is no Romance, and the comedies stay)
+# a good cry, said so (a mood of Drama that clashes with thrillers: ``MOOD_CLASHES``)
+_TEARJERKER = ("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies", "good cry",
+               "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart", "breaks my heart",
+               "heartbreaking", "heartbreaker", "to cry to", "to cry", "cry to", "a cry", "to sob to",
+               "sob my heart out", "cry my eyes out", "cry my heart out", "a sob", "sob story")
 MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("explosions", "explosion", "explosive", "car chase", "car chases", "shootout", "shootouts",
                      "shoot outs", "gunfights", "fight scenes", "martial arts", "kung fu", "karate", "blow stuff up",
                      "things blowing up", "stuff blowing up"), (("Action",), ("Action",))),
     **dict.fromkeys(("heist", "heists", "caper", "capers", "robbery", "robberies", "bank robbery", "con artist",
                      "con artists", "con man", "con men"), (("Crime",), ("Crime",))),
-    **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies",
-                     "good cry", "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart",
-                     "breaks my heart", "heartbreaking", "heartbreaker", "to cry to", "to cry", "cry to",
-                     "a cry", "to sob to", "sob my heart out", "cry my eyes out", "cry my heart out", "a sob",
-                     "sob story"), (("Drama",), ("Drama",))),
+    **dict.fromkeys(_TEARJERKER, (("Drama",), ("Drama",))),
     # ("no tearjerkers": no drama; "i want my heart broken tonight")
     **dict.fromkeys(("cop", "cops", "cop film", "cop movie", "cop films", "cop movies", "police", "police drama",
                      "detective story", "crime story"), (("Crime",), ("Crime",))),  # "a gritty cop film"
@@ -118,11 +119,7 @@ _GLOOM = ("Comedy", "Children's", "Animation", "Musical")
 _CHEER = ("Horror", "Thriller", "Crime", "War", "Film-Noir")
 _NOT_FOR_KIDS = ("Children's", "Animation", "Musical")
 MOOD_CLASHES: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies",
-                     "good cry", "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart",
-                     "breaks my heart", "heartbreaking", "heartbreaker", "to cry to", "to cry", "cry to",
-                     "a cry", "to sob to", "sob my heart out", "cry my eyes out", "cry my heart out", "a sob",
-                     "sob story"), _TEARS),
+    **dict.fromkeys(_TEARJERKER, _TEARS),
     **dict.fromkeys(("sad", "depressing", "bleak", "grim", "heavy", "downer"), _GLOOM),
     **dict.fromkeys(("scare me", "scare the pants off", "scare the pants off me", "scare the hell out of me",
                      "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",

@@ -63,7 +63,7 @@ class Models:
     last_year: int
     prior: Scorer | None = None  # the CF scores of the liked films (None: the world's EASE)
     tastes: object = None  # chat.tastes: the personas (k-means over fused vectors, or AMP-CF)
-    plots: object = None  # recsys.plots.PlotIndex: what films are about, for wishes of other words
+    plots: object = None  # recsys.plots.PlotIndex (one film or more): what films are about, for wishes of other words
 
 
 MODEL_NAMES = {"als": "ALS", "ampcf": "AMP-CF", "ease": "EASE", "multvae": "Mult-VAE", "kgat": "KGAT"}
@@ -145,10 +145,10 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
                 retriever = load_retriever(catalog, backend="memory")
                 loaded["retriever"] = retriever
                 loaded["parser"] = reading_parser(catalog, retriever)  # while the CF models fit
-                if {"genre", "director", "cast"} <= set(catalog.attr_types):  # films: TMDB's stories
-                    from recsys.plots import load_plots
+                if {"genre", "director", "cast"} <= set(catalog.attr_types):  # films: TMDB's stories, where
+                    from recsys.plots import load_plots  # it knows some of them
 
-                    loaded["plots"] = load_plots(catalog, retriever.encoder)
+                    loaded["plots"] = load_plots(catalog, retriever.encoder) or None
             except Exception as exc:
                 loaded["error"] = exc
 

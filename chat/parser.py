@@ -1605,19 +1605,21 @@ class Parser:
     def _unrun(self, word: str) -> str:
         """A word typed without spaces, as the words it runs together ("lovedhisgirlfriday": loved
         his girl friday, "nohorrorplease", "filmnoirfromthe40s"): the split into known words (the
-        encoder's and the catalog's) with the fewest pieces, a piece of one or two letters costing
-        more unless it is a common one, and a word only names have ("alland") more; the word itself
-        when it is known, is a name's or title's, or no split into known words exists."""
+        encoder's and the catalog's) with the fewest pieces, none of one or two letters but a common
+        word ("a", "me", "no"), a word only names have ("alland") costing more; the word itself when
+        it is known, is a name's or title's, is a slip of a known word, or no such split exists."""
         low = word.lower()
         if not self._english or low in self._leave or low in WISHLESS:  # ("autocorrect")
             return word
-        if "_long_words" not in self.__dict__:  # words a slip may be of ("spielburg", "documentry", "casablanka"),
-            self._long_words = sorted(w for w in self._english | self._known_words | {  # and the words of films
-                w for key in self._outside for w in key} if len(w) >= 6 and w.isalpha())  # the catalog lacks
-            # ("interstellar")
+        if "_unrun_words" not in self.__dict__:  # built on the first such word, not at every start
+            self._unrun_words = self._english | self._known_words
+            # words a slip may be of ("spielburg", "documentry", "casablanka"), and those of the films the
+            # catalog lacks ("interstellar")
+            self._long_words = sorted(w for w in self._unrun_words | {w for key in self._outside for w in key}
+                                      if len(w) >= 6 and w.isalpha())
         if difflib.get_close_matches(low, self._long_words, n=1, cutoff=0.8):
             return word  # a word misspelt, which the spelling correction reads, not words run together
-        known = self._english | self._known_words
+        known = self._unrun_words
         best: list[tuple[float, int] | None] = [(0.0, 0)] + [None] * len(low)  # cost, start of the last piece
         for end in range(1, len(low) + 1):
             for start in range(max(0, end - UNRUN_LONGEST), end):

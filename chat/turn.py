@@ -886,7 +886,7 @@ class _Apply:
                               "so I cannot pick by that.")
         described = [u for u in p.unknown_titles if DESCRIBED_RE.match(u)]
         story = -1
-        by_story = bool(described) and m.plots is not None and len(m.plots) > 0
+        by_story = bool(described) and m.plots is not None
         if by_story:
             wish_extra.append(described[0])  # "loved the one with the shark": by its story (``recsys.plots``)
             story = self._story(described[0]) if s.story == -1 else -1
@@ -930,7 +930,7 @@ class _Apply:
         """Words of the message that name a subject of a few films' stories ("werewolves",
         "heist", "boxing": ``PlotIndex.subjects``) and no value understood; "" for none."""
         plots = self.m.plots
-        if plots is None or not len(plots) or p.liked or p.disliked or p.seen or p.intents:
+        if plots is None or p.liked or p.disliked or p.seen or p.intents:
             return ""
         named = {t for _, v in [*p.accepted, *p.rejected] for t in tokens(v)}
         return " ".join(w for w in plots.subjects(self.message) if not set(tokens(w)) & named)
@@ -939,13 +939,11 @@ class _Apply:
         """The film (world item) whose story the words clearly describe (``recsys.plots``), or -1;
         ``STORY_UNLISTED`` (said so) for a film of the catalog too few people rated to recommend."""
         m = self.m
-        plots = m.plots
-        if plots is None or m.retriever is None or not len(plots):
+        if m.plots is None or m.retriever is None:
             return -1
-        found = plots.clear_match(m.retriever.encode_query(wish), plots.items)
-        if found is None:
+        i = m.plots.clear_match(m.retriever.encode_query(wish))
+        if i is None:
             return -1
-        i = int(plots.items[found])
         w = int(m.world.of_catalog[i])
         if w >= 0 and (any(m.world.has(w, v) for v in self.s.rejected)  # a film of a kind refused, or without
                        or not fitting(m.world, self.s.accepted, self.s.either)[w]):  # one asked for, is no guess

@@ -65,10 +65,12 @@ def typed(title: str) -> str:
 
 
 def interval(a: np.ndarray, b: np.ndarray, seed: int = 0) -> dict:
-    """Mean of a - b over the same films, with a 95% percentile bootstrap interval."""
+    """Mean of a - b over the same rows (films, messages), with a 95% percentile bootstrap interval
+    (``lab.plot_eval`` uses it too)."""
     ci = bootstrap((a, b), lambda x, y, axis=-1: np.mean(x - y, axis=axis), paired=True, vectorized=True,
                    n_resamples=2000, method="percentile", rng=np.random.default_rng(seed)).confidence_interval
-    return {"diff": float((a - b).mean()), "ci95": [float(ci.low), float(ci.high)]}
+    return {"diff": float((a - b).mean()), "ci95": [float(ci.low), float(ci.high)],
+            "excludes_0": bool(ci.low > 0 or ci.high < 0)}
 
 
 def run(dataset: str, n_films: int, seed: int) -> dict:

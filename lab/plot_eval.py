@@ -28,7 +28,6 @@ import logging
 from pathlib import Path
 
 import numpy as np
-from scipy.stats import bootstrap
 
 from recsys.report import fmt, run_cli, run_metadata, table, write_json
 
@@ -89,14 +88,14 @@ def summary(cases: list[dict]) -> dict:
 
 
 def paired(a: list[float], b: list[float], seed: int = 0) -> dict:
-    """Mean of a − b with a 95% paired percentile bootstrap interval."""
+    """Mean of a − b with a 95% paired percentile bootstrap interval (``lab.outside_eval.interval``);
+    no interval for fewer than two rows."""
+    from lab.outside_eval import interval
+
     x, y = np.asarray(a, float), np.asarray(b, float)
     if len(x) < 2:
         return {"diff": float((x - y).mean()) if len(x) else None, "ci95": None}
-    ci = bootstrap((x, y), lambda p, q, axis=-1: np.mean(p - q, axis=axis), paired=True, vectorized=True,
-                   n_resamples=2000, method="percentile", rng=np.random.default_rng(seed)).confidence_interval
-    return {"diff": float((x - y).mean()), "ci95": [float(ci.low), float(ci.high)],
-            "excludes_0": bool(ci.low > 0 or ci.high < 0)}
+    return interval(x, y, seed)
 
 
 def run(dataset: str, policy: str, tables: list[str]) -> dict:

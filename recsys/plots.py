@@ -167,17 +167,17 @@ class PlotIndex:
                         found.append(form)
         return found
 
-    def clear_match(self, query: np.ndarray, among: np.ndarray) -> int | None:
-        """The position in ``among`` (item indices) of the one film whose story is clearly the
-        nearest to ``query``: at least ``STORY_SIM`` near and ``STORY_MARGIN`` nearer than the
-        next; None when no story stands out (a subject many films share, words of no story)."""
-        sims = np.nan_to_num(self.similarity(query)[np.asarray(among)], nan=-1.0)
+    def clear_match(self, query: np.ndarray) -> int | None:
+        """The item whose story is clearly the nearest to the unit vector ``query``: at least
+        ``STORY_SIM`` near and ``STORY_MARGIN`` nearer than the next; None when no story stands
+        out (a subject many films share, words of no story)."""
+        sims = np.nan_to_num(self.similarity(query)[self.items], nan=-1.0)
         if not len(sims):
             return None
         order = np.argsort(-sims)[:2]
         best = float(sims[order[0]])
         second = float(sims[order[1]]) if len(order) > 1 else -1.0
-        return int(order[0]) if best >= STORY_SIM and best - second >= STORY_MARGIN else None
+        return int(self.items[order[0]]) if best >= STORY_SIM and best - second >= STORY_MARGIN else None
 
 
 def _cache_path(catalog: Catalog, key: str):
