@@ -11,9 +11,10 @@ Kinds (``KINDS``):
   decade without one ("You enjoyed 1930s");
 - ``list``: a broken list ("and and", ", and children's" after a placeholder, a trailing "and", the
   same item twice: "a drama and horror film and horror film");
-- ``non-lead``: a cast member of the film named who is not among its ``STARS`` best-known
-  names (``Catalog.leads``; narratives name two), nor its director or writer: the text
-  presents a bit player as a star;
+- ``non-lead``: a cast member of the film named who is not among the ``CARD_CAST`` best-known
+  names its card shows (``Catalog.leads``; narratives name two, and the evidence may name the
+  third when a liked film has them too: *M*A*S*H*'s Tom Skerritt), nor its director or writer:
+  the text presents a bit player as a star;
 - ``unsupported claim``: a statement about what the person liked ("which you liked", "you
   enjoyed") with no liked films, or naming a genre or film none of their liked films has.
 """
@@ -25,7 +26,8 @@ import re
 from adapters.corpus import short_title
 from recsys.catalog import Catalog, display_title
 
-STARS = 2
+STARS = 2  # the leads a narrative names, and the cast two films must share to count as shared
+CARD_CAST = 3  # the leads a card shows: naming any of them is no slip
 KINDS = ("placeholder", "empty slot", "article", "list", "non-lead", "unsupported claim")
 
 _PLACEHOLDER = re.compile(r"\b(unknown|none|n/a|null|nan|varied|undefined|tbd)\b|\{\w*\}", re.IGNORECASE)
@@ -134,7 +136,7 @@ class DefectChecker:
         cat = self.catalog
         if "cast" not in cat.attr_types:
             return []
-        leads = set(cat.leads(item, STARS))
+        leads = set(cat.leads(item, CARD_CAST))
         crew = {v for t in ("director", "writer") if t in cat.attr_types for v in cat.values_of(item, t)}
         low = text.lower()
         return [f"non-lead: {name!r}" for name in cat.values_of(item, "cast")

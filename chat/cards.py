@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from adapters.corpus import article
-from adapters.defects import STARS
+from adapters.defects import CARD_CAST, STARS
 from chat.events import Card
 from chat.lexicon import NATIONS, RATINGS
 from chat.narrator import Facts
@@ -97,7 +97,7 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
     return Facts(item_id=m.catalog.item_ids[i], title=title_of(m.catalog, i), year=int(m.catalog.years[i]),
                  genres=_values(m, item, "genre", 3, _asked(m, s, "genre")),
                  directors=_values(m, item, "director", 2, _asked(m, s, "director")),
-                 cast=m.catalog.leads(i, 3, first=_asked(m, s, "cast")), matched=matched, similar_liked=similar,
+                 cast=m.catalog.leads(i, CARD_CAST, first=_asked(m, s, "cast")), matched=matched, similar_liked=similar,
                  persona=persona,
                  wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist),
                  shared=shared, crowd=m.catalog.crowd(i), like_outside=like_outside)
@@ -294,7 +294,7 @@ def film_facts(catalog: Catalog, i: int) -> str:
     Stars are the leads first (``recsys.leads``); what is not on record is said to be so."""
     year = f" ({catalog.years[i]})" if catalog.years[i] > 0 else ""
     directors = catalog.values_of(i, "director")[:2]
-    cast = catalog.leads(i, 3)
+    cast = catalog.leads(i, CARD_CAST)
     parts = [f"directed by {join_words(directors)}" if directors else "no director on record",
              f"with {join_words(cast)}" if cast else "no cast on record"]
     genres = catalog.values_of(i, "genre")
@@ -443,10 +443,10 @@ def _fact_answer(catalog: Catalog, i: int, question: str) -> str:
         directors = catalog.values_of(i, "director")[:2]
         return (f"{md(join_words(directors))} directed it." if directors else "Its director is not on record.")
     if re.search(r"\bwho(?:'?s| is| are)\s+(?:in|starring)\b|\bwho\s+stars\b|\b(?:cast|actors?|stars?)\b\?*\s*$", q):
-        cast = catalog.leads(i, 3)
+        cast = catalog.leads(i, CARD_CAST)
         return f"It stars {md(join_words(cast))}." if cast else "Its cast is not on record."
     if ROLE_ASKED.search(q):  # "who plays the villain in #1?": the cast is known, not who plays whom
-        cast = catalog.leads(i, 3)
+        cast = catalog.leads(i, CARD_CAST)
         return ("I know who is in it, not who plays which part" + (f": it stars {md(join_words(cast))}." if cast
                                                                    else ", and its cast is not on record."))
     if STREAMING_ASKED.search(q):  # "is #2 on netflix?": nothing here knows where films stream

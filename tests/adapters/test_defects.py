@@ -47,6 +47,15 @@ def test_a_bit_player_named_as_the_star_is_flagged(defects, ml100k_catalog):
     assert not defects.check("Liar Liar (1997) is a comedy with Jim Carrey.", liar)
 
 
+def test_the_third_name_on_the_card_is_a_lead_and_the_fourth_is_not(defects, ml100k_catalog):
+    # the narrator's corpus states a third-billed lead a liked film shares ("M*A*S*H brings comedy, the 1970s and
+    # Tom Skerritt"): the card shows three names, so the checker counts three
+    mash = item(ml100k_catalog, "M*A*S*H")
+    third, fourth = ml100k_catalog.leads(mash, 4)[2:]
+    assert not defects.check(f"M*A*S*H brings comedy, the 1970s and {third}.", mash)
+    assert defects.check(f"M*A*S*H brings comedy, the 1970s and {fourth}.", mash) == [f"non-lead: {fourth!r}"]
+
+
 def test_a_claim_about_the_person_needs_their_history(defects, ml100k_catalog):
     heat, fargo = item(ml100k_catalog, "Heat"), item(ml100k_catalog, "Fargo")
     text = "Heat has action and adventure, which you liked."
