@@ -15,6 +15,7 @@ to the front ("Usual Suspects, The" -> "the usual suspects"), with and without t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -40,7 +41,8 @@ EXTRA_GENRE_WORDS = {
     "action packed": "Action", "detective": "Mystery", "whodunit": "Mystery", "whodunnit": "Mystery",
     "who dunnit": "Mystery", "who dunit": "Mystery", "who done it": "Mystery",
     "sci": "Sci-Fi", "space": "Sci-Fi", "musical": "Musical",
-    "cowboy": "Western", "cowboys": "Western", "documentary": "Documentary",
+    "cowboy": "Western", "cowboys": "Western", "documentary": "Documentary", "doco": "Documentary",
+    "docos": "Documentary", "docco": "Documentary", "doccos": "Documentary",
     "syfy": "Sci-Fi", "scify": "Sci-Fi", "sci fy": "Sci-Fi", "sci fiction": "Sci-Fi",
     "gangster": "Crime", "gangsters": "Crime", "mafia": "Crime", "mobster": "Crime",
     "murder mystery": "Mystery", "murder mysteries": "Mystery", "film noire": "Film-Noir",
@@ -213,6 +215,13 @@ OTHER_PHRASES: dict[str, Value] = {
     "critics loved": ("critics", "critics' favourite"), "critics liked": ("critics", "critics' favourite"),
     "critics like": ("critics", "critics' favourite"), "loved by critics": ("critics", "critics' favourite"),
     "rave reviews": ("critics", "critics' favourite"),
+    # critics divided: "something the critics were split on", "the ones that split the critics"
+    "divisive": ("critics", "mixed reviews"), "polarising": ("critics", "mixed reviews"),
+    "polarizing": ("critics", "mixed reviews"), "critics were split": ("critics", "mixed reviews"),
+    "critics were divided": ("critics", "mixed reviews"), "split the critics": ("critics", "mixed reviews"),
+    "divided the critics": ("critics", "mixed reviews"), "divided critics": ("critics", "mixed reviews"),
+    "split critics": ("critics", "mixed reviews"), "critics split": ("critics", "mixed reviews"),
+    "critical flop": ("critics", "poorly reviewed"), "critical flops": ("critics", "poorly reviewed"),
     "no subtitles": ("language", "English"), "without subtitles": ("language", "English"),
     "rated g": ("mpaa", "rated G"), "g rated": ("mpaa", "rated G"), "pg": ("mpaa", "rated PG"),
     "rated pg": ("mpaa", "rated PG"), "pg 13": ("mpaa", "rated PG-13"), "pg13": ("mpaa", "rated PG-13"),
@@ -240,7 +249,8 @@ NATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "brazilian": (("Brazil",), ("Portuguese",)), "mexican": (("Mexico",), ()), "irish": (("Ireland",), ()),
     "iranian": (("Iran",), ("Persian",)), "persian": (("Iran",), ("Persian",)), "turkish": (("Turkey",), ("Turkish",)),
     "vietnamese": (("Vietnam",), ("Vietnamese",)), "cuban": (("Cuba",), ()), "canadian": (("Canada",), ()),
-    "australian": (("Australia",), ()), "kiwi": (("New Zealand",), ()), "belgian": (("Belgium",), ()),
+    "australian": (("Australia",), ()), "aussie": (("Australia",), ()), "kiwi": (("New Zealand",), ()),
+    "belgian": (("Belgium",), ()),
     "austrian": (("Austria",), ()), "swiss": (("Switzerland",), ()), "icelandic": (("Iceland",), ()),
     "argentinian": (("Argentina",), ()), "american": (("United States",), ()),
 }
@@ -329,6 +339,32 @@ def phrase(text: str) -> Phrase:
     return tuple(tokens(text))
 
 
+# a part's rank or trade before its name ("Captain Jack Sparrow", "Dr. Evil"): the name alone is meant too
+ROLE_TITLES = {"captain", "capt", "dr", "doctor", "mr", "mrs", "miss", "ms", "sir", "lady", "lord", "agent",
+               "detective", "det", "sergeant", "sgt", "lt", "lieutenant", "professor", "prof", "general", "colonel",
+               "col", "major", "officer", "judge", "king", "queen", "prince", "princess", "uncle", "aunt", "aunty",
+               "special", "inspector", "chief", "commander", "admiral", "father", "sister", "brother", "the"}
+ROLE_SHARE = 2  # a part is one actor's when they played it at least twice as often as anyone else the catalog has
+ROLE_TRADE = 4  # a name no actor holds a quarter of the credits of is a trade ("dancer"), not a part
+
+
+def role_keys(character: str) -> list[Phrase]:
+    """What a person may call a credited part: "Captain Jack Sparrow" -> (captain jack sparrow), (jack
+    sparrow); "Batman / Bruce Wayne" -> (batman), (bruce wayne); "Woody (voice)" -> (woody); "Thomas
+    'Neo' Anderson" -> (thomas neo anderson), (neo), (thomas anderson)."""
+    out: list[Phrase] = []
+    for part in re.split(r"\s*/\s*|\s*\(.*?\)\s*|\s*\bas\b\s*", character):
+        nick = re.search(r"['\"]([^'\"]{2,})['\"]", part)
+        names = [part] + ([nick.group(1), part.replace(nick.group(0), " ")] if nick else [])
+        for name in names:
+            p = phrase(name)
+            while p and p[0] in ROLE_TITLES:
+                out.append(p)
+                p = p[1:]
+            out.append(p)
+    return [p for p in dict.fromkeys(out) if p and len(p) <= 4]
+
+
 def title_keys(title: str) -> list[Phrase]:
     """Phrases a person may use for a title: "Usual Suspects, The" -> (the usual suspects),
     (usual suspects); an alternative title in parentheses counts too."""
@@ -352,6 +388,9 @@ def title_keys(title: str) -> list[Phrase]:
         digits = tuple(NUMBER_DIGITS.get(w, w) for w in p)
         if digits != p and len(p) > 1:  # "Twelve Monkeys" is typed "12 monkeys" (not "Seven" as "7")
             forms.append(digits)
+        said = tuple(x for w in p for x in (spoken_number(int(w)) if w.isdigit() and len(w) <= 3 else (w,)))
+        if said != p and len(p) > 1:  # "Around the World in 80 Days" is said "... in eighty days"
+            forms.append(said)
         initials = re.match(r"^((?:[A-Z]\.){2,})\s+the\b", t)  # "E.T. the Extra-Terrestrial": "e.t.", "et"
         if initials:
             letters = tuple(initials.group(1).replace(".", "").lower())
@@ -375,6 +414,21 @@ POSSESSIVE_TITLE = re.compile(r"^(?:[A-Z][\w.]*\s+){1,3}?[A-Z][\w.]*'s\s+(?P<res
 # numbers in titles, as people type them ("12 monkeys", "101 dalmatians" is already so)
 NUMBER_DIGITS = {w: str(k) for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                                   "thirteen".split()) if k >= 2}
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+         "seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def spoken_number(n: int) -> tuple[str, ...]:
+    """The words of ``n`` (below 1000) as said: 80 -> (eighty,), 101 -> (one, hundred, and, one)."""
+    if n >= 100:
+        rest = spoken_number(n % 100) if n % 100 else ()
+        return (_UNITS[n // 100], "hundred", *(("and", *rest) if rest else ()))
+    if n < 20:
+        return (_UNITS[n],)
+    return (_TENS[n // 10 - 2],) + ((_UNITS[n % 10],) if n % 10 else ())
+
+
 # short forms in titles, as people spell them out
 TITLE_ABBREVIATIONS = {"blvd": "boulevard", "vs": "versus", "dr": "doctor", "mr": "mister", "st": "saint"}
 ROMAN = {"2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
@@ -673,6 +727,8 @@ class Lexicon:
                 if len(short) >= 4 and short not in COMMON_WORDS and (short,) not in self.values:
                     self.first_names.setdefault((short,), tv)
 
+        self.roles = self._roles(vocab)
+
         popularity = self.popularity = np.bincount(catalog.inter_item, minlength=catalog.n_items)  # ratings per film
         titles: dict[Phrase, list[int]] = defaultdict(list)
         for i, title in enumerate(catalog.titles):
@@ -746,3 +802,47 @@ class Lexicon:
         # every word of a name the catalog knows, for correcting misspelt words ("spielburg")
         self.words = sorted({w for p in [*self.values, *self.persons, *self.titles, *self.groups] for w in p
                              if len(w) >= 4 and w.isalpha()})
+
+    def _roles(self, vocab: set[Value]) -> dict[Phrase, Value]:
+        """Parts by what people call them -> the actor the catalog has who played them, where one
+        did at least ``ROLE_SHARE`` times as often as anyone else it has ("woody": Tom Hanks, three
+        times; "spock": Leonard Nimoy, the Zachary Quinto of the later films being no cast here;
+        not "james bond", Connery and Moore seven times each, nor a trade many play: "dancer")."""
+        cast = {phrase(name): name for t, name in vocab if t == "cast"}
+        out = {}
+        self._parts: dict[str, list[Phrase]] = defaultdict(list)  # every part each actor played, by its names
+        for key, actors in credited_parts().items():
+            ranked = sorted(((n, cast[a]) for a, n in actors.items() if a in cast), reverse=True)
+            for _, name in ranked:
+                self._parts[name].append(key)
+            if ranked:
+                (top, name), second = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0)
+                if top >= ROLE_SHARE * second and top > second:
+                    out[key] = ("cast", name)
+        return out
+
+
+    def played(self, name: str, words: Phrase) -> bool:
+        """Whether the actor ``name`` played a part whose name starts with ``words`` ("buzz": Buzz Lightyear)."""
+        return any(key[: len(words)] == words for key in self._parts.get(name, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def credited_parts() -> dict[Phrase, dict[Phrase, int]]:
+    """Each part's names (``role_keys``) -> {actor's name phrase: times credited}, from TMDB 5000's
+    casts; a name no actor holds a ``1 / ROLE_TRADE`` share of is a trade, not a part ("dancer": 366
+    actors, the most credited five times of 407; "nurse", "himself", "jack"), and left out ("woody"
+    stays: Tom Hanks three times of 11). Empty without the packaged credits."""
+    from recsys.billing import tmdb_characters
+
+    try:
+        credited = tmdb_characters()
+    except (OSError, KeyError, ValueError):
+        return {}
+    played: dict[Phrase, dict[Phrase, int]] = defaultdict(dict)
+    for character, actor in credited:
+        who = phrase(actor)
+        for key in role_keys(character):
+            played[key][who] = played[key].get(who, 0) + 1
+    return {key: actors for key, actors in played.items()
+            if ROLE_TRADE * max(actors.values()) >= sum(actors.values())}

@@ -265,9 +265,63 @@ def _era_slip(m: re.Match) -> str:
 
 
 # a word long enough to be several typed without spaces ("showmecomedies", "filmnoirfromthe40s")
+# a person named by a part they played: "the guy who played spock", "more with the voice of woody", "the hans
+# gruber guy"; read as the actor where one played it (``Lexicon.roles``), and "tim allen as buzz" as the actor alone
+_PART = r"(?P<role>[\w'.-]+(?:\s+[\w'.-]+){0,3})"
+ROLE_ASKED_RE = re.compile(
+    r"\b(?:(?:the\s+)?voice\s+(?:of|behind)|(?:the\s+)?(?:guy|man|woman|girl|lady|boy|actor|actress|bloke|dude|"
+    r"fella|fellow|chap|one|person|kid|lad|gal|someone)\s+(?:who|that|whom)\s+(?:played|plays|voiced|voices|was|is)|"
+    r"whoever\s+(?:played|plays|voiced|voices|was)|who\s+(?:played|voiced))\s+(?:the\s+)?" + _PART, re.IGNORECASE)
+ROLE_GUY_RE = re.compile(r"\bthe\s+(?P<role>[\w'.-]+(?:\s+[\w'.-]+){0,2})\s+(?:guy|actor|actress|bloke|dude|fella|"
+                         r"chap|lady|woman|girl|man|kid)\b", re.IGNORECASE)
+AS_ROLE_RE = re.compile(r"\s+as\s+(?:the\s+)?" + _PART.replace("{0,3}", "{0,2}"), re.IGNORECASE)
 RUN_TOGETHER = re.compile(r"\b[A-Za-z][A-Za-z]{8,}(?:\d+s?)?\b")
 UNRUN_LONGEST = 20  # the longest word a run-together word is split into
 SHORT_WORDS = frozenset("a i an am as at be by do go he if in is it me my no of on or so to tv up us we".split())
+
+
+def _score_verdict(n: float, out_of: int) -> str:
+    tenths = n * 10 / out_of
+    return "great" if tenths >= 7 else "awful" if tenths <= 4 else "meh"
+
+
+def _score(m: re.Match, f: str = "") -> tuple[float, int]:
+    if m.group(f + "stars"):
+        return float(len(m.group(f + "stars"))), 5
+    if m.group(f + "sn"):
+        return float(m.group(f + "sn")), 5
+    return float(m.group(f + "n")), int(m.group(f + "d"))
+
+
+def scores_as_verdicts(text: str) -> str:
+    """A film scored, read as the verdict it stands for: "highlander: 8/10" -> "highlander was great",
+    "four rooms ★★☆☆☆" -> "four rooms was awful", "10/10 for big night" -> "loved big night", "breakdown
+    was a 7" -> "breakdown was great", "i'd give nixon a 9 and u turn a 3" -> "nixon was great and u turn
+    was awful"; a floor ("a sci-fi film that's at least an 8/10", "what the critics gave 4 stars or more")
+    is praise of what is asked for ("highly rated" where critics are named), no verdict."""
+    if not re.search(r"\d|[\u2605\u2b50]", text):
+        return text
+    critics = re.search(r"\bcritic|\breview", text, re.IGNORECASE)
+    text = SCORE_IS_RE.sub(lambda m: f"{m.group('verb')} {_score_verdict(*_score(m))}", text)  # "heat is a 10/10"
+    text = SCORE_FLOOR_RE.sub(" highly rated" if critics else " ", text)
+    text = SCORE_FOR_RE.sub(lambda m: m.group("start") + ("loved" if _score_verdict(*_score(m)) == "great"
+                                                          else "hated"), text)
+    text = SCORE_GAVE_RE.sub("", text)  # "gave it 4 stars": it 4 stars
+    text = SCORE_RE.sub(lambda m: f" was {_score_verdict(*_score(m))}", text)
+
+    def given(m: re.Match) -> str:  # each "<film> a <score>" after the verb: "<film> was <verdict>"
+        out = []
+        for pair in re.split(r"\s*(?:,|\band\b)\s*", m.string[m.start("what") : m.end()]):
+            bare = re.search(_BARE + r"(?:\s+at\s+(?:best|most))?\s*$", pair, re.IGNORECASE)
+            if bare is None:
+                return m.group(0)
+            what = pair[: bare.start()].strip()
+            many = not what and re.search(r"\b(?:and|both|all)\b|&", m.string[: m.start()])  # "1 and 3 i'd rate a 4"
+            out.append(f"{what} {'were' if many else 'was'} {_score_verdict(float(bare.group('n')), 10)}".strip())
+        return ", ".join(out)
+
+    text = SCORE_GIVE_RE.sub(given, text)
+    return SCORE_WAS_RE.sub(lambda m: f"{m.group('verb')} {_score_verdict(float(m.group('n')), 10)}", text)
 
 
 def clean(text: str) -> tuple[str, bool]:
@@ -673,6 +727,30 @@ NOTHING_FOR_ME_RE = re.compile(r"\b(?:(?:both|it|they|that|which) )?(?:did|do|do
                                r"it)(?= for me\b)", re.IGNORECASE)
 # "we've already done jumanji this week": seen (not "i'm done", "done with horror")
 DONE_FILMS_RE = re.compile(r"\b(already|just) (?:done|had)\b(?! with\b)", re.IGNORECASE)
+# a film scored ("highlander: 8/10", "four rooms ★★☆☆☆", "breakdown was a 7", "i'd give nixon a 9 and u turn a 3"):
+# 7 or more of 10 (4 or 5 stars) is liked, 4 or less (1 or 2 stars) disliked, between is "meh"; a score as a floor
+# ("at least an 8/10", "4 stars or more") is praise of what is asked for, no verdict
+_SCORE = (r"(?:(?P<n>\d{1,2}(?:\.\d)?)\s*(?:/|out\s+of\s+)(?P<d>10|5)\b|"
+          r"(?P<stars>[\u2605\u2b50]+)\s*(?P<empty>\u2606*)|(?P<sn>[1-5](?:\.5)?)\s+stars?\b)")
+SCORE_FLOOR_RE = re.compile(r"\b(?:(?:gave|give|rated?)\s+(?:it\s+|them\s+)?)?(?:(?:at\s+least|minimum(?:\s+of)?|over|"
+                            r"above|more\s+than|an?|some)\s+(?:an?\s+)?" + _SCORE
+                            + r"|" + _SCORE.replace("?P<", "?P<f") + r"\s+(?:or\s+(?:more|higher|above|better)|and\s+"
+                            r"(?:up|above)|plus)\b)", re.IGNORECASE)
+SCORE_FOR_RE = re.compile(r"(?P<start>^\s*|[,.;!]\s*)" + _SCORE + r"\s+for\b", re.IGNORECASE)  # "10/10 for big night"
+SCORE_IS_RE = re.compile(r"\b(?P<verb>is|was|s|were|are)\s+(?:an?\s+)?(?:(?:solid|strong|easy|clear|hard)\s+)?"
+                         + _SCORE, re.IGNORECASE)
+SCORE_GAVE_RE = re.compile(r"\b(?:i'?d\s+|i\s+would\s+|i\s+)?(?:give|gave|rate|rated|score|scored)\s+"
+                           r"(?=[^,.;!?]{0,60}?" + _SCORE.replace("?P<", "?P<g") + ")", re.IGNORECASE)
+SCORE_RE = re.compile(r"\s*(?:[:=-]|\bis|\bwas|\bgets?|\bgot)?\s*" + _SCORE, re.IGNORECASE)
+_BARE = r"(?:an?\s+)(?:(?:solid|strong|easy|generous|weak|mere|measly|hard|clear)\s+)?(?P<n>10|[0-9])(?:\.5)?\b" \
+        r"(?!\s*(?:/|" \
+        r"out|%|years?|yrs?|yo|minutes?|mins?|hours?|hrs?|of|stars?|films?|movies?|ones?|times?|people|kids?|" \
+        r"year|th\b|s\b))"
+SCORE_WAS_RE = re.compile(r"\b(?P<verb>was|is|s|were|are|looks|seems)(?:\s+like)?\s+" + _BARE, re.IGNORECASE)
+SCORE_GIVE_RE = re.compile(r"\b(?:(?:i'?d|i\s+would|i'?ll|i\s+will|i)\s+)?(?:give|gave|rate|rated|score|scored)\s+"
+                           r"(?P<what>(?:(?!\b(?:an?|and)\b)[^,.;!?])*?)\s*" + _BARE
+                           + r"(?P<more>(?:\s*(?:,|and)\s+(?:(?!\b(?:an?|and)\b)[^,.;!?])+?\s+" + _BARE.replace(
+                               "?P<n>", "?:") + r")*)(?:\s+at\s+(?:best|most))?", re.IGNORECASE)
 # "scream is mid", "kinda mid": a verdict at the end of a clause (not "mid 90s", "mid-length")
 MID_RE = re.compile(r"(^\s*|\b(?:is|was|are|r|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+)mid\b"
                     r"(?=\s*(?:[,.;!?]|$|but\b|and\b|tbh\b|imo\b|whats\b|what\b|lol\b))", re.IGNORECASE)
@@ -1149,6 +1227,15 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:i'?ll|ill|i will|i'?d) pass on\b", "no"),
     (r"^\s*(?:that'?s|thats|it'?s|its)?\s*a\s+(?:hard|solid|firm|big|definite)\s+(?:pass|no)\b", "no"),
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
+    # Australian: "yeah nah" is no, "nah yeah" yes; "a ripper" is great; "chuck in", "chuck a few up": throw in, show
+    (r"^\s*yeah,?\s+nah+\b", "no"), (r"^\s*nah+,?\s+yeah\b", "yes"),
+    (r"\b(?:a\s+)?(?:(?:bloody|real|absolute)\s+)?ripper\b", "great"),
+    # "bloody" as a swear ("no bloody musicals", "bloody good"), not gore
+    (r"\b(no|not|nothing|any|these|those|more|another|the|that|this)\s+bloody\s+(?!(?:films?|movies?|ones?|stuff|"
+     r"gore|violence)\b)", r"\1 "),
+    (r"\bbloody\s+(?=(?:good|great|brilliant|awful|terrible|hell|well|long|boring|amazing|fantastic)\b)", ""),
+    (r"\b(?:chuck|throw|put)\s+(?:a\s+few|some|a\s+couple)\s+up\b", "show me some films"),
+    (r"\bchuck(?=\s+(?:in|on|up|a|some|us|me|them|over|together)\b)", "throw"),
     (r"\bi (?:wouldn'?t|would not|wouldnt) say no to\b", "i'd like"),  # "i wouldn't say no to a thriller"
     (r"(?<=[a-z])\s+\+\s+(?=[a-z])", " and "),  # "romeo + juliet", "tom + jerry"
     # "we're 13", "im 12 lol": who is watching is a child (an adult's own age is no wish: ``OWN_AGE_RE``)
@@ -1244,7 +1331,9 @@ SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+of\s+(?:thes
                          r"every\s+one|all(?=\s*(?:[,.!?;]|$)))", re.IGNORECASE)  # (not "seen all about eve")
 BAD_ONES_RE = re.compile(r"\b(?:not|no|nothing|none of)\s+(?:the\s+)?(?:really\s+)?(?:bad|worst|terrible|awful)"
                          r"\s+ones\b", re.IGNORECASE)
-PLACE_YES = re.compile(r"^\s*(?:number\s+|no\.?\s*|#)?([1-5])\s+(?:yes|yep|yeah|yess+|ya)\s*$", re.IGNORECASE)
+PLACE_YES = re.compile(r"^\s*(?:(?:number\s+|no\.?\s*|#)?(?P<a>[1-5])\s+(?:yes|yep|yeah|yess+|ya)|"
+                       r"(?:yes|yep|yeah|yess+|ya|yup)[\s,]+(?:number\s+|no\.?\s*|#)?(?P<b>[1-5]))\s*[!.]*\s*$",
+                       re.IGNORECASE)  # "2 yes", "ya 2"
 REST_NO = re.compile(r"^\s*(?:and\s+)?(?:all\s+)?(?:the\s+)?(?:rest|others|other\s+ones)\s+(?:nah|no|nope|meh|not\s+"
                      r"for\s+me|not\s+really|pass)\s*$", re.IGNORECASE)
 NO_WISH = WISHLESS | STOPWORDS | FILLERS | POLITE  # leftover words of these alone are no wish
@@ -1253,6 +1342,15 @@ REFUSALS = {"no", "not", "nothing", "nothin", "none", "without", "never", "minus
 _DECADE_WORDS = {"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60",
                  "seventies": "70", "eighties": "80", "nineties": "90"}
 VOICE_SLIPS = (  # a voice's homophones, read as what was meant
+    (re.compile(r"\ball\s+ready\s+(?=(?:scene|seen|saw|watched|done|did|had)\b)", re.I), "already "),  # "we all
+    # ready scene it"
+    (re.compile(r"\b(first|second|third|fourth|forth|fifth|last|1st|2nd|3rd|4th|5th)\s+won\b", re.I),
+     r"\1 one"),  # "i'll take the fourth won"
+    # dictated punctuation at the end: "i really loved singing in the rain period" (not "a period", "something period")
+    (re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bsome)(?<!\bsomething)(?<!\bany)\s+(?:period|full\s+stop)\s*$", re.I),
+     "."),
+    (re.compile(r"\s+exclamation\s+(?:mark|point)\s*$", re.I), "!"),
+    (re.compile(r"\s+question\s+mark\s*$", re.I), "?"),
     (re.compile(r"\b(i|ive|i've|already|have|has|we|weve|we've|just|both|never)\s+scene\b", re.I), r"\1 seen"),
     (re.compile(r"\bscene\s+(?=(?:it|that|them|those|this|these|all)\b)", re.I), "seen "),
     (re.compile(r"\bfour\s+(?=(?:the|my|our|a|kids|children|me|us|him|her)\b)", re.I), "for "),
@@ -1627,8 +1725,10 @@ class Parser:
                 if before is None or not (piece in known and (len(piece) >= 3 or piece in SHORT_WORDS)
                                           or re.fullmatch(r"\d+s?", piece)):
                     continue  # (no fragment of one or two letters: "s pie lb ur g")
-                cost = before[0] + 1.0 + (1.1 if piece not in self._english and not piece[0].isdigit() else 0.0)
-                # a name's word costs more: "wipeitallandstartfresh" is "all and", not William Alland
+                cost = before[0] + 1.0 + (1.1 if piece not in self._english and not piece[0].isdigit() else 0.0) + (
+                    0.0 if piece in STOPWORDS or piece in COMMON_WORDS else 0.1)
+                # a name's word costs more: "wipeitallandstartfresh" is "all and", not William Alland; and of
+                # splits as short, the one with more everyday words wins ("wipe it all and", not "wipe i tal land")
                 if best[end] is None or cost < best[end][0]:
                     best[end] = (cost, start)
         if best[-1] is None:
@@ -1869,9 +1969,55 @@ class Parser:
         best = min((d for _, d, _ in hits), default=None)
         near = [s for s, d, _ in hits if d == best and len(s.split()) == len(key)]
         return tuple(near[0].split()) if len(near) == 1 else None  # one film that near, or none
+    def _parts_named(self, text: str) -> str:
+        """``text`` with a person named by a part they played read as the actor ("show me everything with the
+        guy who played spock": with Leonard Nimoy; "the hans gruber guy": Alan Rickman), and a part after an
+        actor's name dropped ("tim allen as buzz is perfect": Tim Allen is perfect)."""
+        roles = self.lex.roles
+        if not roles:
+            return text
+
+        def part(m: re.Match, least: int) -> tuple[str, int] | None:
+            """The actor of the longest run of the match's words that names a part (at least ``least``
+            words), and where that run ends in ``text``."""
+            words = list(re.finditer(r"[\w'.-]+", m.group("role")))
+            for n in range(len(words), least - 1, -1):
+                tv = roles.get(tuple(t for w in words[:n] for t in tokens(w.group(0))))
+                if tv is not None:
+                    return tv[1], m.start("role") + words[n - 1].end()
+            return None
+
+        def named(m: re.Match) -> str:
+            found = part(m, 1)
+            return m.group(0) if found is None else found[0] + m.string[found[1] : m.end()]
+
+        def guy(m: re.Match) -> str:  # "the hans gruber guy", "the terminator guy" (not "the funny guy")
+            found = part(m, 1)
+            one = tokens(m.group("role"))
+            if found is None or found[1] != m.end("role") or len(one) == 1 and (
+                    one[0] in COMMON_WORDS or (one[0],) in self.lex.values):
+                return m.group(0)
+            return found[0]
+
+        text = ROLE_ASKED_RE.sub(named, text)
+        text = ROLE_GUY_RE.sub(guy, text)
+        return AS_ROLE_RE.sub(self._part_after_actor, text)
+
+    def _part_after_actor(self, m: re.Match) -> str:
+        """"tim allen as buzz": the words of a part the actor just named played, dropped; else the words kept."""
+        before = tokens(m.string[: m.start()])[-4:]
+        actors = {name for k in range(len(before)) for _, name in self.lex.persons.get(tuple(before[k:]), [])}
+        words = tokens(m.group("role"))
+        for n in range(len(words), 0, -1):
+            if any(self.lex.played(name, tuple(words[:n])) for name in actors):
+                rest = list(re.finditer(r"[\w'.-]+", m.group("role")))
+                return m.string[m.start("role") + rest[n - 1].end() : m.end()] if n <= len(rest) else ""
+        return m.group(0)
+
     def _read_message(self, text: str) -> Parse:
         text, truncated = clean(text)
         text = RUN_TOGETHER.sub(lambda m: self._unrun(m.group(0)), text)  # "showmecomedies": show me comedies
+        text = self._parts_named(text)  # "the guy who played spock": Leonard Nimoy
         text = NOT_SEEN_RE.sub("want to see", text)  # "i haven't seen groundhog day, bring it back": not seen
         text = AGED_RE.sub(lambda m: m.group(1) + " " + " and ".join(str(_number(w)) for w in re.split(
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
@@ -1879,6 +2025,7 @@ class Parser:
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
         text = BORN_YOUTH_RE.sub(_youth_decades, text)  # "born in 1938 … the films of my youth": the 40s or 50s
         text = in_english(text)  # "quiero a horror movie de los 70s"
+        text = scores_as_verdicts(text)  # "highlander: 8/10": highlander was great
         text = MID_RE.sub(lambda m: (m.group(1) if m.group(1).strip().lower() in ("is", "was", "are", "r") else " ")
                           + " meh", text)  # "scream is mid": as "meh"; "kinda mid": "meh"
         for idiom, plain in IDIOMS:  # "westerns? i'll pass": no westerns
@@ -2880,6 +3027,9 @@ class Parser:
                         r"recommend)\s+)?(?:the\s+|number\s+|#)?([1-9])\s*[?.!]*\s*$", text, re.IGNORECASE)
         if bare:  # "why 2?": the second card's explanation (found by a fifth helper: it explained the first)
             return int(bare.group(1)) - 1, "why"
+        yes = PLACE_YES.match(text)
+        if yes:  # "ya 2", "2 yes": that card
+            return int(yes.group("a") or yes.group("b")) - 1, "like"
         like = re.match(r"\s*(?:more|something|anything|others?|films?|movies?)\s+(?:like|similar to)\s+"
                         r"(?:number\s+|no\.?\s*|#)?([1-5])\s*(?:pls|please|plz)?\s*[.!?]*\s*$", text, re.IGNORECASE)
         if like:  # "more like 3" (found in the browser: it was "any")
@@ -2973,8 +3123,6 @@ class Parser:
                 pick = (pick[0], out[-1][1])
             if pick is None and out and BARE_PLACE.match(clause):  # "…, 2 looks great": a bare digit after a place
                 pick = Parser._pick("number " + clause.strip())
-            if pick is None and (yes := PLACE_YES.match(clause)):  # "2 yes! the rest nah"
-                pick = (int(yes.group(1)) - 1, "like")
             if pick is None and out and REST_NO.match(clause):  # "..., the rest nah": every other card
                 named = {p for ps, _ in out for p in ps}
                 out.append(([p for p in range(5) if p not in named], "dislike"))

@@ -291,7 +291,8 @@ INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", 
                  "lmao", "haha", "hah", "huh", "eh", "jeez", "bruh", "welp", "sigh", "oops", "ok", "okay", "hmmm",
                  "whoa", "mm", "mmm", "hahaha", "lolol", "whoops", "oopsie", "whoopsie", "gah", "argh", "ngl", "fr",
                  "lowkey", "highkey", "smh", "deadass", "istg", "tho", "fam", "ong", "ick", "yikes", "ew", "eww",
-                 "bestie", "heyyy", "heyy", "tbh", "imo", "imho", "ig"}  # "comedy ig": I guess
+                 "bestie", "heyyy", "heyy", "tbh", "imo", "imho", "ig",  # "comedy ig": I guess
+                 "righto", "mate", "reckon", "strewth"}
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
                             "whatever", "whatevers", "using", "both", "throw", "toss", "add",  # "throw in some romance"

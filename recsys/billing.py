@@ -27,6 +27,7 @@ terms of use. Both are read straight out of the packages, never redistributed he
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import io
 import json
@@ -89,6 +90,18 @@ def tmdb_credits() -> list[tuple[list[str], int, list[str], list[str]]]:
         directors = [c["name"] for c in json.loads(row["crew"] or "[]") if c.get("job") == "Director" and c.get("name")]
         out.append((*titles[row["movie_id"]], names, list(dict.fromkeys(directors))))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def tmdb_characters() -> tuple[tuple[str, str], ...]:
+    """(character, actor) for each named part of TMDB 5000's casts, as credited ("Woody (voice)",
+    "Batman / Bruce Wayne"): whom people mean by "the voice of woody" or "the guy who played spock"."""
+    out = []
+    credits = csv.DictReader(io.StringIO(assets.read_member(TMDB, TMDB_CREDITS).decode("utf-8", "replace")))
+    for row in credits:
+        out += [(c["character"], c["name"]) for c in json.loads(row["cast"] or "[]")
+                if c.get("character") and c.get("name")]
+    return tuple(out)
 
 
 def tmdb_lists(credits=None) -> list[tuple[list[str], int, list[str]]]:

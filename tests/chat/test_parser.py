@@ -10,6 +10,7 @@ MovieLens 100K (its thousands of names make fuzzy matching harder; marked ``data
 import pytest
 from films import film_catalog
 
+from chat.lexicon import role_keys
 from chat.parser import Parser
 
 G, D, C, DIR = "genre", "decade", "cast", "director"
@@ -1923,3 +1924,29 @@ def test_round_twenty_one_moods_and_eras_said_otherwise_on_movielens(ml100k_cata
     assert ("genre", "Drama") in parser.parse("I WANT TO SOB MY HEART OUT").accepted
     p = parser.parse("nothing past the fifties")
     assert not p.rejected and p.alternatives == [tuple(("decade", f"19{d}0s") for d in (2, 3, 4, 5))]
+
+
+def test_names_of_parts_people_mean_by_them():
+    assert role_keys("Captain Jack Sparrow") == [("captain", "jack", "sparrow"), ("jack", "sparrow")]
+    assert role_keys("Batman / Bruce Wayne") == [("batman",), ("bruce", "wayne")]
+    assert role_keys("Woody (voice)") == [("woody",)]
+    assert role_keys("Thomas 'Neo' Anderson") == [("thomas", "neo", "anderson"), ("neo",), ("thomas", "anderson")]
+
+
+def test_round_twenty_two_a_person_named_by_a_part_they_played_on_movielens(ml100k_catalog):
+    """People name an actor by a part ("more films with the voice of woody", "the guy who played
+    spock", "the hans gruber guy"): TMDB 5000's credits say who played what. A trade many played
+    is no part ("the dancer guy"), nor one two stars played as often (James Bond); a part after
+    the actor's name only tells which film ("tim allen as buzz")."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    assert parser.parse("more films with the voice of woody").accepted == [("cast", "Tom Hanks")]
+    assert parser.parse("show me everything with the guy who played spock").accepted == [("cast", "Leonard Nimoy")]
+    assert parser.parse("any with the hans gruber guy?").accepted == [("cast", "Alan Rickman")]
+    assert parser.parse("the guy who played indiana jones, in a western").accepted == [
+        ("cast", "Harrison Ford"), ("genre", "Western")]
+    assert parser.parse("anything with the terminator guy").accepted == [("cast", "Arnold Schwarzenegger")]
+    assert not [tv for tv in parser.parse("i love the dancer guy").accepted if tv[0] == "cast"]
+    assert not [tv for tv in parser.parse("the guy who played james bond").accepted if tv[0] == "cast"]
+    toy = parser.parse("toy story is the best, tim allen as buzz is perfect")
+    assert [t[i] for i in toy.liked] == ["Toy Story"] and not toy.unknown_titles
