@@ -803,11 +803,12 @@ class Lexicon:
         self.words = sorted({w for p in [*self.values, *self.persons, *self.titles, *self.groups] for w in p
                              if len(w) >= 4 and w.isalpha()})
 
-    def _roles(self, vocab: set[Value]) -> dict[Phrase, Value]:
-        """Parts by what people call them -> the actor the catalog has who played them, where one
-        did at least ``ROLE_SHARE`` times as often as anyone else it has ("woody": Tom Hanks, three
-        times; "spock": Leonard Nimoy, the Zachary Quinto of the later films being no cast here;
-        not "james bond", Connery and Moore seven times each, nor a trade many play: "dancer")."""
+    def _roles(self, vocab: set[Value]) -> dict[Phrase, tuple[str, ...]]:
+        """Parts by what people call them -> the actors the catalog has who played them: the one who
+        did at least ``ROLE_SHARE`` times as often as anyone else ("woody": Tom Hanks, three times;
+        "spock": Leonard Nimoy, the Zachary Quinto of the later films being no cast here), else
+        those who played it nearly as often as the most (up to three: "james bond" is Sean Connery,
+        Roger Moore or Pierce Brosnan); a trade many play is no part ("dancer")."""
         cast = {phrase(name): name for t, name in vocab if t == "cast"}
         out = {}
         self._parts: dict[str, list[Phrase]] = defaultdict(list)  # every part each actor played, by its names
@@ -816,11 +817,9 @@ class Lexicon:
             for _, name in ranked:
                 self._parts[name].append(key)
             if ranked:
-                (top, name), second = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0)
-                if top >= ROLE_SHARE * second and top > second:
-                    out[key] = ("cast", name)
+                top = ranked[0][0]
+                out[key] = tuple(name for n, name in ranked[:3] if ROLE_SHARE * n > top)
         return out
-
 
     def played(self, name: str, words: Phrase) -> bool:
         """Whether the actor ``name`` played a part whose name starts with ``words`` ("buzz": Buzz Lightyear)."""

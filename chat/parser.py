@@ -1227,6 +1227,8 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:i'?ll|ill|i will|i'?d) pass on\b", "no"),
     (r"^\s*(?:that'?s|thats|it'?s|its)?\s*a\s+(?:hard|solid|firm|big|definite)\s+(?:pass|no)\b", "no"),
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
+    (r"\b(is|was|s)\s+a\s+modern[- ](?=classic\b|masterpiece\b)", r"\1 a "),  # "candyman is a modern classic":
+    # praise of it, no era ("show me modern classics" keeps it)
     # Australian: "yeah nah" is no, "nah yeah" yes; "a ripper" is great; "chuck in", "chuck a few up": throw in, show
     (r"^\s*yeah,?\s+nah+\b", "no"), (r"^\s*nah+,?\s+yeah\b", "yes"),
     (r"\b(?:a\s+)?(?:(?:bloody|real|absolute)\s+)?ripper\b", "great"),
@@ -1971,8 +1973,9 @@ class Parser:
         return tuple(near[0].split()) if len(near) == 1 else None  # one film that near, or none
     def _parts_named(self, text: str) -> str:
         """``text`` with a person named by a part they played read as the actor ("show me everything with the
-        guy who played spock": with Leonard Nimoy; "the hans gruber guy": Alan Rickman), and a part after an
-        actor's name dropped ("tim allen as buzz is perfect": Tim Allen is perfect)."""
+        guy who played spock": with Leonard Nimoy; "the hans gruber guy": Alan Rickman; a part several played
+        as often, as any of them), and a part after an actor's name dropped ("tim allen as buzz is perfect":
+        Tim Allen is perfect)."""
         roles = self.lex.roles
         if not roles:
             return text
@@ -1982,9 +1985,9 @@ class Parser:
             words), and where that run ends in ``text``."""
             words = list(re.finditer(r"[\w'.-]+", m.group("role")))
             for n in range(len(words), least - 1, -1):
-                tv = roles.get(tuple(t for w in words[:n] for t in tokens(w.group(0))))
-                if tv is not None:
-                    return tv[1], m.start("role") + words[n - 1].end()
+                actors = roles.get(tuple(t for w in words[:n] for t in tokens(w.group(0))))
+                if actors:  # ("the guy who played james bond": Sean Connery or Roger Moore or Pierce Brosnan)
+                    return " or ".join(actors), m.start("role") + words[n - 1].end()
             return None
 
         def named(m: re.Match) -> str:
@@ -4443,8 +4446,9 @@ class Parser:
                     continue  # is not wanted, in ordinary words; no film called "gore"
                 if not PLACE_ONLY.match(m.text) and not set(words) <= POSITIVE | PRAISE | CLOSING_FILLER and (
                         words[-1] not in ("ones", "film", "films", "flick", "flicks")) and not (
-                        set(words) & {"can", "could", "will", "would", "should", "might"}):  # ("grandparents can
-                    # all enjoy" is a clause, not a film's name)
+                        set(words) & ({"can", "could", "will", "would", "should", "might"} | FILM_PARTS)) and (
+                        tuple(kind) not in self.lex.roles):  # ("grandparents can all enjoy" is a clause, not a
+                    # film's name; "the queen soundtrack alone" a part of one; "hannibal lecter" a part played)
                     # (not "the Disney ones", "a french new wave film": a kind of film, left as the wish)
                     # (not "similar to the 3rd but ...": a card; not "Lovely, we'll go with the first one")
                     out.unknown_titles.append(m.text)

@@ -350,7 +350,8 @@ NEGATIVE = {"thumbsdown", "awful", "terrible", "boring", "sappy", "bad", "worst"
             "disliked", "rubbish", "garbage", "stupid", "annoying", "horrible", "crap", "meh", "overhyped",
             "naff", "trash", "trashy", "mess", "joke", "snooze", "snoozefest", "shite", "shit", "dud", "disaster",
             "flop", "travesty", "abomination", "nonsense", "shallow", "drivel", "tosh", "vapid", "duds", "cringe",
-            "overwrought", "limp", "flat", "vetoed", "veto", "vetoes", "nixed", "nix"}  # ("she vetoed #1")
+            "overwrought", "limp", "flat", "vetoed", "veto", "vetoes", "nixed", "nix",  # ("she vetoed #1")
+            "lazy", "cashgrab", "shocker", "woeful", "dire", "pants"}  # "a lazy cash-in", "a shocker"
 SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
