@@ -6,7 +6,9 @@ and actors, by full name) and genres a text states, and splits them into true (i
 ``adapters.corpus.allowed_facts``) and wrong; a person said to have directed a film must have
 directed one of them. Titles and names are matched
 case-sensitively as written in the catalog (so "heat" in a sentence is not the film
-*Heat*); genres and years case-insensitively. ``filter_text`` drops the sentences that
+*Heat*), a title also with its small inner words in either case and without its closing "..."
+or "!" (``title_forms``: "Monty Python and The Holy Grail" is that film, not a stranger called
+"The Holy Grail"); genres and years case-insensitively. ``filter_text`` drops the sentences that
 state a wrong fact: what the app shows when the LM errs.
 """
 
@@ -46,10 +48,42 @@ def _alternation(words) -> re.Pattern:
                       + r")(?![A-Za-z0-9])")
 
 
+_SMALL_WORDS = ("the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "with", "from")
+_SMALL = re.compile(r"(?<=\s)(" + "|".join(_SMALL_WORDS) + r")(?=\s)", re.IGNORECASE)
+_CLOSING = re.compile(r"\s*(?:\.\.\.|[!?])$")
+
+
+def fold_title(text: str) -> str:
+    """A title as written, with its small inner words in lower case: "Monty Python and The Holy Grail" ->
+    "Monty Python and the Holy Grail"."""
+    return _SMALL.sub(lambda m: m.group(1).lower(), text)
+
+
+def title_forms(title: str) -> list[str]:
+    """How a narrative may write a title and mean it: as the catalog does, and without the closing
+    "...", "!" or "?" ("When Harry Met Sally", "That Thing You Do"); small inner words in either case
+    (``fold_title``)."""
+    bare = _CLOSING.sub("", title)
+    return [title] + ([bare] if bare != title and len(bare) >= 4 else [])
+
+
+def _title_alternation(titles) -> re.Pattern:
+    """``_alternation`` of titles whose small inner words match in either case."""
+    def pattern(t: str) -> str:
+        parts = _SMALL.split(t)
+        return "".join(f"(?i:{re.escape(x)})" if k % 2 else re.escape(x) for k, x in enumerate(parts))
+    return re.compile(r"(?<![A-Za-z0-9])(" + "|".join(pattern(t) for t in sorted(titles, key=len, reverse=True))
+                      + r")(?![A-Za-z0-9])")
+
+
 class FactChecker:
     def __init__(self, catalog: Catalog) -> None:
-        self.titles = {short_title(t): short_title(t).lower() for t in catalog.titles if len(short_title(t)) >= 4}
-        self.title_re = _alternation(self.titles)
+        self.titles: dict[str, str] = {}  # a title's form, folded -> the title in lower case
+        for t in catalog.titles:
+            if len(short_title(t)) >= 4:
+                for form in title_forms(short_title(t)):
+                    self.titles.setdefault(fold_title(form), short_title(t).lower())
+        self.title_re = _title_alternation(self.titles)
         self.persons = {v: v.lower() for t, v in catalog.attr_values
                         if t in ("director", "cast") and len(v.split()) >= 2}
         self.person_re = _alternation(self.persons)
@@ -57,6 +91,10 @@ class FactChecker:
         self.genre_re = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(g) for g in sorted(genres, key=len,
                                                                                                  reverse=True))
                                    + r")s?(?![A-Za-z])", re.IGNORECASE)
+
+    def named(self, kind: str, written: str) -> str:
+        """The person or title (``kind`` "persons" or "titles") a span of ``_spans`` names, in lower case."""
+        return self.persons[written] if kind == "persons" else self.titles[fold_title(written)]
 
     def _spans(self, text: str) -> list[tuple[str, re.Match]]:
         """(kind, match) of the people and titles ``text`` names, longest first, none inside another:
@@ -83,7 +121,7 @@ class FactChecker:
 
         out = {"titles": set(), "years": set(), "persons": set(), "genres": set()}
         for kind, m in spans:
-            out[kind].add((self.persons if kind == "persons" else self.titles)[m.group(1)])
+            out[kind].add(self.named(kind, m.group(1)))
         out["years"] = {m.group(1) for m in YEAR.finditer(text) if free(m)}
         out["genres"] = {m.group(1).lower() for m in self.genre_re.finditer(text) if free(m)}
         return out

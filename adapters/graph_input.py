@@ -186,8 +186,7 @@ def mentions(checker, text: str) -> list[tuple[int, Key]]:
     (``adapters.faithful.FactChecker`` finds films, people and genres as it checks facts)."""
     spans = checker._spans(text)
     taken = [m.span() for _, m in spans]
-    out = [(m.start(), ("film" if kind == "titles" else "person",
-                        (checker.titles if kind == "titles" else checker.persons)[m.group(1)]))
+    out = [(m.start(), ("film" if kind == "titles" else "person", checker.named(kind, m.group(1))))
            for kind, m in spans]
 
     def free(m) -> bool:

@@ -982,7 +982,10 @@ YEAR = re.compile(r"^(18|19|20)\d\d$")
 RATING_RE = re.compile(r"\b\d+(?:\.\d)?\s*/\s*(?:10|5)\b|\bout of (?:10|ten|5|five)\b", re.IGNORECASE)
 # a message that opens by asking for films asks for them now, whatever else it says
 HELP_RE = re.compile(r"\bwhat (?:do|should|can|shall) i (?:type|say|write|ask|put|do here)\b|"
-                     r"\bhow (?:does|do) (?:this|it|you) work\b|\bhow do i use (?:this|it|you)\b", re.IGNORECASE)
+                     r"\bhow (?:does|do) (?:this|it|you) work\b|\bhow do i use (?:this|it|you)\b|"
+                     # "how do i make it show films", "how can i get you to recommend something": how to use the chat
+                     r"\bhow (?:do|can|should|would) (?:i|we) (?:make|get|tell|ask) (?:it|you|this|the bot|the app)\b"
+                     r"(?: to)?", re.IGNORECASE)
 # a person half remembered: a first name and "something" ("patrick something", "ewan whatshisname"), and
 # the film or series they were in ("the guy from trainspotting", "that bald actor from the star trek films")
 HALF_NAME_RE = re.compile(r"\b(?P<first>[a-z]+)\s+(?:something|somebody|someone|whatshisname|whatsisname|"

@@ -305,7 +305,7 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "mom", "dad", "parents",  # "my husband likes war films and i like romance"
                             "care", "days", "nowadays",  # "I do not care for anything over two hours these days"
                             "as",  # ("loved it as a kid")
-                            "autocorrect", "typed", "typo", "argh",
+                            "autocorrect", "typed", "typo", "argh", "autocorrected", "ruined", "ducking",
                             # who is watching and what they say of it ("my wife says no demi moore", "she wants
                             # romance, i want laughs", "one of the guys can't do subtitles", "there'll be 8 of us")
                             "says", "say", "wants", "guys", "gals", "therell", "theyll", "exactly", "yep", "yup",

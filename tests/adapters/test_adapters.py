@@ -273,6 +273,13 @@ def test_fact_checker_flags_wrong_facts_and_filter_drops_them(ml100k_catalog):
     # a reviewer's false alarms: "X directed by Y" says Y directed; the trigger words in any case
     assert checker.check("Heat, starring Al Pacino directed by Michael Mann.", allowed).n_wrong == 0
     assert checker.check("Directed by Al Pacino.", allowed).wrong["directors"] == {"al pacino"}
+    # a liked film written with a capital inside or without its closing "..." is that film, no stranger (the v7
+    # narrators' three "wrong facts": "Monty Python and The Holy Grail", "When Harry Met Sally")
+    liked = {"titles": {"monty python and the holy grail", "when harry met sally..."}}
+    for text in ("Close to Monty Python and The Holy Grail.", "If you liked When Harry Met Sally, try it."):
+        report = checker.check(text, liked)
+        assert report.n_wrong == 0 and report.true["titles"]
+    assert checker.check("Close to Monty Python and The Holy Grail and Fargo.", liked).wrong["titles"] == {"fargo"}
 
 
 class VocabTok:
