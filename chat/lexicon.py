@@ -59,7 +59,8 @@ EXTRA_GENRE_WORDS = {
 _TEARJERKER = ("tearjerker", "tearjerkers", "tear jerker", "tear jerkers", "weepy", "weepie", "weepies", "good cry",
                "make me cry", "makes me cry", "heart broken", "heartbroken", "break my heart", "breaks my heart",
                "heartbreaking", "heartbreaker", "to cry to", "to cry", "cry to", "a cry", "to sob to",
-               "sob my heart out", "cry my eyes out", "cry my heart out", "a sob", "sob story")
+               "sob my heart out", "cry my eyes out", "cry my heart out", "a sob", "sob story", "bawl my eyes out",
+               "have a bawl", "a good bawl")  # (not "bawl" alone: "ET made me bawl as a kid" praises the film)
 MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("explosions", "explosion", "explosive", "car chase", "car chases", "shootout", "shootouts",
                      "shoot outs", "gunfights", "fight scenes", "martial arts", "kung fu", "karate", "blow stuff up",
@@ -84,7 +85,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("scare me", "scare the pants off", "scare the pants off me", "scare the hell out of me",
                      "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",
                      "make me scream", "jump scares", "jumpscares", "sleep with the lights on",
-                     "sleep with the light on", "keep me up at night", "scared stiff", "be scared", "be scared stiff"),
+                     "sleep with the light on", "keep me up at night", "scared stiff", "be scared", "be scared stiff",
+                     "scared out of my skin", "jump out of my skin", "scared out of my wits", "scare me silly"),
                     (("Horror",), ("Horror",))),
     **dict.fromkeys(("zombie", "zombies", "vampire", "vampires", "ghost story", "ghost stories", "haunted house",
                      "haunted", "monster movie", "monster movies", "werewolf", "werewolves", "supernatural",
@@ -127,6 +129,7 @@ MOOD_CLASHES: dict[str, tuple[str, ...]] = {
                      "scare the crap out of me", "scare the life out of me", "terrify me", "give me nightmares",
                      "make me scream", "sleep with the lights on", "sleep with the light on", "keep me up at night",
                      "scared stiff", "be scared", "be scared stiff", "goosebumps", "give me goosebumps",
+                     "scared out of my skin", "jump out of my skin", "scared out of my wits", "scare me silly",
                      "give me chills", "give me the creeps", "chilling"), _GLOOM),
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "hopeful", "heartwarming", "heart warming", "cheerful",
                      "cheer me up", "light hearted", "lighthearted", "easy watching", "pick me up", "cheer up",

@@ -280,6 +280,32 @@ UNRUN_LONGEST = 20  # the longest word a run-together word is split into
 SHORT_WORDS = frozenset("a i an am as at be by do go he if in is it me my no of on or so to tv up us we".split())
 
 
+# what people praise in a film that few titles say (not "story", "music", "score": Toy Story, The Score)
+CRAFT_WORDS = {"soundtrack", "cinematography", "visuals", "dialogue", "dialog", "pacing", "acting", "costumes",
+               "performances", "performance", "effects", "jokes", "twist", "twists", "villain", "script"}
+STARRED_FIX_RE = re.compile(r"(?:^|[\s.,;!?]+)\*?(?P<fix>[A-Za-z][\w'-]{2,})\*[\s.!]*$|"
+                            r"(?:^|[\s.,;!?]+)\*(?P<fix2>[A-Za-z][\w'-]{2,})[\s.!]*$")
+
+
+def starred_fix(text: str) -> str:
+    """A word after the message with an asterisk corrects the word it is nearest to in spelling ("no val
+    killer films pls. kilmer*", "*musicals"): that word replaced, the correction dropped; unchanged when no
+    word is near it."""
+    m = STARRED_FIX_RE.search(text)
+    if m is None:
+        return text
+    fix, head = m.group("fix") or m.group("fix2"), text[: m.start()]
+    words = list(re.finditer(r"[A-Za-z][\w'-]*", head))
+    scored = [(difflib.SequenceMatcher(None, w.group(0).lower(), fix.lower()).ratio(), k, w)  # (the last, of ties)
+              for k, w in enumerate(words) if w.group(0).lower() != fix.lower()]
+    if not scored:
+        return text
+    ratio, _, best = max(scored, key=lambda x: (x[0], x[1]))
+    if ratio < 0.6:
+        return text
+    return head[: best.start()] + fix + head[best.end():] + text[m.end():]
+
+
 def _score_verdict(n: float, out_of: int) -> str:
     tenths = n * 10 / out_of
     return "great" if tenths >= 7 else "awful" if tenths <= 4 else "meh"
@@ -303,6 +329,8 @@ def scores_as_verdicts(text: str) -> str:
         return text
     critics = re.search(r"\bcritic|\breview", text, re.IGNORECASE)
     text = SCORE_IS_RE.sub(lambda m: f"{m.group('verb')} {_score_verdict(*_score(m))}", text)  # "heat is a 10/10"
+    text = SCORE_GIVEN_RE.sub(lambda m: f"{m.group('what')} was {_score_verdict(*_score(m))}", text)  # "I'd give
+    # Chinatown (1974) a 10/10": Chinatown (1974) was great
     text = SCORE_FLOOR_RE.sub(" highly rated" if critics else " ", text)
     text = SCORE_FOR_RE.sub(lambda m: m.group("start") + ("loved" if _score_verdict(*_score(m)) == "great"
                                                           else "hated"), text)
@@ -739,6 +767,10 @@ SCORE_FLOOR_RE = re.compile(r"\b(?:(?:gave|give|rated?)\s+(?:it\s+|them\s+)?)?(?
 SCORE_FOR_RE = re.compile(r"(?P<start>^\s*|[,.;!]\s*)" + _SCORE + r"\s+for\b", re.IGNORECASE)  # "10/10 for big night"
 SCORE_IS_RE = re.compile(r"\b(?P<verb>is|was|s|were|are)\s+(?:an?\s+)?(?:(?:solid|strong|easy|clear|hard)\s+)?"
                          + _SCORE, re.IGNORECASE)
+SCORE_GIVEN_RE = re.compile(r"\b(?:i'?d\s+|i\s+would\s+|i'?ll\s+|i\s+will\s+|i\s+)?"
+                            r"(?:give|gave|rate|rated|score|scored)\s+(?P<what>[^,.;!?]*?[^\s,.;!?])\s+(?:an?\s+)?"
+                            + _SCORE
+                            + r"(?!\s+(?:or\s+(?:more|higher|above|better)|and\s+(?:up|above)|plus)\b)", re.IGNORECASE)
 SCORE_GAVE_RE = re.compile(r"\b(?:i'?d\s+|i\s+would\s+|i\s+)?(?:give|gave|rate|rated|score|scored)\s+"
                            r"(?=[^,.;!?]{0,60}?" + _SCORE.replace("?P<", "?P<g") + ")", re.IGNORECASE)
 SCORE_RE = re.compile(r"\s*(?:[:=-]|\bis|\bwas|\bgets?|\bgot)?\s*" + _SCORE, re.IGNORECASE)
@@ -2023,6 +2055,7 @@ class Parser:
     def _read_message(self, text: str) -> Parse:
         text, truncated = clean(text)
         text = RUN_TOGETHER.sub(lambda m: self._unrun(m.group(0)), text)  # "showmecomedies": show me comedies
+        text = starred_fix(text)  # "no val killer films pls. kilmer*": no val kilmer films pls.
         text = self._parts_named(text)  # "the guy who played spock": Leonard Nimoy
         text = NOT_SEEN_RE.sub("want to see", text)  # "i haven't seen groundhog day, bring it back": not seen
         text = AGED_RE.sub(lambda m: m.group(1) + " " + " and ".join(str(_number(w)) for w in re.split(
@@ -4449,9 +4482,10 @@ class Parser:
                     continue  # is not wanted, in ordinary words; no film called "gore"
                 if not PLACE_ONLY.match(m.text) and not set(words) <= POSITIVE | PRAISE | CLOSING_FILLER and (
                         words[-1] not in ("ones", "film", "films", "flick", "flicks")) and not (
-                        set(words) & ({"can", "could", "will", "would", "should", "might"} | FILM_PARTS)) and (
-                        tuple(kind) not in self.lex.roles):  # ("grandparents can all enjoy" is a clause, not a
-                    # film's name; "the queen soundtrack alone" a part of one; "hannibal lecter" a part played)
+                        set(words) & {"can", "could", "will", "would", "should", "might"}) and not (
+                        set(words) & CRAFT_WORDS and self._outside_key(m.text) is None):
+                    # ("grandparents can all enjoy" is a clause, not a film's name; "the queen soundtrack alone" a
+                    # part of one, where no known film is called that)
                     # (not "the Disney ones", "a french new wave film": a kind of film, left as the wish)
                     # (not "similar to the 3rd but ...": a card; not "Lovely, we'll go with the first one")
                     out.unknown_titles.append(m.text)

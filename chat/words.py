@@ -303,6 +303,12 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "hard", "different", "being", "aimed",  # "not aimed at kids"
                             "husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "bf", "gf", "mum",
                             "mom", "dad", "parents",  # "my husband likes war films and i like romance"
+                            "sister", "brother", "sis", "bro", "siblings", "cousin", "cousins", "friend", "friends",
+                            "mates",  # "me and my sister want ..." (not "with my grandma": a film for all ages)
+                            # a learner's reasons: "i'm learning japanese", "for my class", "i've just started lessons"
+                            "learning", "lessons", "lesson", "class", "classes", "practise", "practice", "practising",
+                            "practicing", "studying", "nightmares",  # "nothing scary i get nightmares"
+                            "somthing", "somethin", "sumthin", "sumthing", "somethign",
                             "care", "days", "nowadays",  # "I do not care for anything over two hours these days"
                             "as",  # ("loved it as a kid")
                             "autocorrect", "typed", "typo", "argh", "autocorrected", "ruined", "ducking",
