@@ -706,6 +706,16 @@ class Lexicon:
                     and tail[0] not in COMMON_WORDS | title_words and tail not in self.values
                     and ("director", name) in vocab):  # "kurosawa": the only person of that name
                 self.surnames[tail] = ("director", name)
+        # a surname of someone with two films or more, twice as many as anyone else of that name: read only
+        # where the words around it say a person is meant ("clooney movies", "with karloff"; ``Parser``)
+        self.context_surnames: dict[Phrase, Value] = {}
+        for tail, people in shared.items():
+            ranked = sorted(((n, name) for name, n in people.items()), reverse=True)
+            (top, name), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0)
+            if (len(tail) == 1 and len(tail[0]) >= 4 and top >= 2 and top >= 2 * runner_up
+                    and tail not in self.surnames and tail[0] not in COMMON_WORDS | title_words
+                    and tail not in self.values and self.persons.get(phrase(name))):
+                self.context_surnames[tail] = self.persons[phrase(name)][0]
         for s, names in directors.items():  # "the Coen brothers", "the coen bros"
             if len(names) > 1:
                 self.groups[(s, "brothers")] = self.groups[(s, "bros")] = tuple(("director", n) for n in sorted(names))

@@ -280,6 +280,12 @@ UNRUN_LONGEST = 20  # the longest word a run-together word is split into
 SHORT_WORDS = frozenset("a i an am as at be by do go he if in is it me my no of on or so to tv up us we".split())
 
 
+# the words around a surname alone that say a person is meant ("clooney movies", "more with karloff")
+SURNAME_FILMS = {"films", "film", "movies", "movie", "pictures", "picture", "flicks", "flick", "ones", "stuff"}
+SURNAME_BEFORE = {"with", "starring", "by", "featuring", "without"}
+# an award told of a film named in the message: "won ... his oscar", "robbed at the oscars", "winning best picture"
+AWARD_TOLD_RE = re.compile(r"\b(?:won|wins|winning|lost|loses|losing|robbed|snubbed|nominated|deserved)\b"
+                           r"[^,.;!?]{0,40}?\b(?:oscars?|academy\s+awards?|best\s+picture)\b", re.IGNORECASE)
 # what people praise in a film that few titles say (not "story", "music", "score": Toy Story, The Score)
 CRAFT_WORDS = {"soundtrack", "cinematography", "visuals", "dialogue", "dialog", "pacing", "acting", "costumes",
                "performances", "performance", "effects", "jokes", "twist", "twists", "villain", "script"}
@@ -760,8 +766,10 @@ DONE_FILMS_RE = re.compile(r"\b(already|just) (?:done|had)\b(?! with\b)", re.IGN
 # ("at least an 8/10", "4 stars or more") is praise of what is asked for, no verdict
 _SCORE = (r"(?:(?P<n>\d{1,2}(?:\.\d)?)\s*(?:/|out\s+of\s+)(?P<d>10|5)\b|"
           r"(?P<stars>[\u2605\u2b50]+)\s*(?P<empty>\u2606*)|(?P<sn>[1-5](?:\.5)?)\s+stars?\b)")
-SCORE_FLOOR_RE = re.compile(r"\b(?:(?:gave|give|rated?)\s+(?:it\s+|them\s+)?)?(?:(?:at\s+least|minimum(?:\s+of)?|over|"
-                            r"above|more\s+than|an?|some)\s+(?:an?\s+)?" + _SCORE
+SCORE_FLOOR_RE = re.compile(r"\b(?:(?:the\s+)?(?:critics?|reviewers?)\s+)?"
+                            r"(?:(?:gave|give|rated?)\s+(?:it\s+|them\s+)?)?"
+                            r"(?:(?:at\s+least|minimum(?:\s+of)?|over|above|more\s+than|an?|some)\s+(?:an?\s+)?"
+                            + _SCORE
                             + r"|" + _SCORE.replace("?P<", "?P<f") + r"\s+(?:or\s+(?:more|higher|above|better)|and\s+"
                             r"(?:up|above)|plus)\b)", re.IGNORECASE)
 SCORE_FOR_RE = re.compile(r"(?P<start>^\s*|[,.;!]\s*)" + _SCORE + r"\s+for\b", re.IGNORECASE)  # "10/10 for big night"
@@ -1266,6 +1274,7 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # praise of it, no era ("show me modern classics" keeps it)
     # Australian: "yeah nah" is no, "nah yeah" yes; "a ripper" is great; "chuck in", "chuck a few up": throw in, show
     (r"^\s*yeah,?\s+nah+\b", "no"), (r"^\s*nah+,?\s+yeah\b", "yes"),
+    (r"\b((?:number|no\.?|#)\s*[1-5])['\u2019]s\b", r"\1 is"),  # "number 2's a ripper"
     (r"\b(?:a\s+)?(?:(?:bloody|real|absolute)\s+)?ripper\b", "great"),
     # "bloody" as a swear ("no bloody musicals", "bloody good"), not gore
     (r"\b(no|not|nothing|any|these|those|more|another|the|that|this)\s+bloody\s+(?!(?:films?|movies?|ones?|stuff|"
@@ -1945,7 +1954,17 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
-        return self._known_elsewhere(self._read_message(text))
+        return self._awards_told(text, self._known_elsewhere(self._read_message(text)))
+
+    @staticmethod
+    def _awards_told(text: str, out: Parse) -> Parse:
+        """An award told of a film or a card ("Ed Wood won Martin Landau his Oscar", "the madness of king george
+        was robbed at the oscars", "number 2 won an oscar right?"): a fact about that film, not a wish for
+        award winners ("something that won best picture" stays one)."""
+        if (("oscar", "Oscar winner") in out.accepted and AWARD_TOLD_RE.search(text)
+                and (out.liked or out.disliked or out.seen or out.unknown_titles or out.places)):
+            out.accepted = [tv for tv in out.accepted if tv != ("oscar", "Oscar winner")]
+        return out
 
     def _series_asked(self, text: str) -> Series | None:
         """The series whose films the message asks for: its name before a word for films ("the
@@ -4055,6 +4074,9 @@ class Parser:
                     continue
                 return "values", length, [self._role(toks, i, lex.persons.get(tokens_of(name), [lex.surnames[p]]),
                                                      length)]
+            if p in lex.context_surnames and (p[0] not in self._english or c.caps[i]) and (
+                    toks[i + 1 : i + 2] and toks[i + 1] in SURNAME_FILMS or i > 0 and toks[i - 1] in SURNAME_BEFORE):
+                return "values", length, [lex.context_surnames[p]]  # "clooney movies", "with karloff"
             if p in self._outside and self._outside_ok(toks, i, length, c, r, title_ctx):
                 return "outside", length, p  # "solaris a close second": a film the catalog lacks
         return None
