@@ -11,7 +11,7 @@ import pytest
 from films import film_catalog
 
 from chat.lexicon import role_keys
-from chat.parser import Parser, scores_as_verdicts
+from chat.parser import Parser, scores_as_verdicts, starred_fix
 
 G, D, C, DIR = "genre", "decade", "cast", "director"
 
@@ -1996,3 +1996,21 @@ def test_round_twenty_two_australian_english_and_dictation_on_movielens(ml100k_c
     assert parser.parse("i'll take the fourth won").pick == (3, "like")
     assert parser.parse("ya 2").pick == (1, "like")
     assert [t[i] for i in parser.parse("i really loved singing in the rain period").liked] == ["Singin' in the Rain"]
+
+
+def test_round_twenty_two_awards_told_surnames_and_starred_fixes_on_movielens(ml100k_catalog):
+    """An award told of a film is no wish for award winners; a surname of a star with a few films
+    where the words around it say a person is meant ("clooney movies"); "kilmer*" corrects the
+    word it is nearest to; "bawl" alone after a film praises it."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    told = parser.parse("Ed Wood won Martin Landau his Oscar and he deserved it, wonderful film")
+    assert [t[i] for i in told.liked] == ["Ed Wood"] and ("oscar", "Oscar winner") not in told.accepted
+    assert parser.parse("something that won best picture").accepted == [("oscar", "Oscar winner")]
+    assert parser.parse("clooney movies, show me").accepted == [("cast", "George Clooney")]
+    assert parser.parse("show me karloff films").accepted == [("cast", "Boris Karloff")]
+    assert starred_fix("no val killer films pls. kilmer*") == "no val kilmer films pls"
+    assert starred_fix("i love this*") == "i love this*"
+    assert parser.parse("no val killer films pls. kilmer*").rejected == [("cast", "Val Kilmer")]
+    assert not parser.parse("mr holland's opus made me bawl, love it").accepted
+    assert ("genre", "Drama") in parser.parse("need to bawl my eyes out tonight").accepted
