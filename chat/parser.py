@@ -50,6 +50,7 @@ from chat.intents import SHOW_EXEMPLARS, IntentReader
 from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, sound_fold, title_keys, tokens
 from chat.lexicon import phrase as tokens_of
 from chat.series import Series, find_series
+from chat.wish_gate import WishGate
 from chat.words import (
     ADULT_RATINGS,
     ALL_NO,
@@ -1682,13 +1683,17 @@ class Parser:
     """Reads messages against one catalog's ``Lexicon``; thread-safe (read-only after init).
 
     ``reader``: an ``IntentReader`` (None: word lists only); ``english``: ordinary words the
-    spelling correction leaves alone (the encoder's vocabulary; empty: only the word lists)."""
+    spelling correction leaves alone (the encoder's vocabulary; empty: only the word lists);
+    ``wish_gate``: a ``chat.wish_gate.WishGate`` that says whether the words left over are a wish
+    to search for (None: all are, unless every one carries no wish)."""
 
     def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, reader: IntentReader | None = None,
-                 english: frozenset[str] = frozenset(), outside: Sequence[OutsideFilm] = ()) -> None:
+                 english: frozenset[str] = frozenset(), outside: Sequence[OutsideFilm] = (),
+                 wish_gate: WishGate | None = None) -> None:
         self.catalog = catalog
         self.lex = lexicon or Lexicon(catalog)
         self.reader = reader
+        self.wish_gate = wish_gate
         self._english = english
         self.outside = list(outside)
         self.outside_named = {f.name: f for f in reversed(self.outside)}  # "Finding Nemo (2003)" -> the film
@@ -2568,7 +2573,8 @@ class Parser:
             # explain it, and no musicals ("why you show me this?" asks for no more films)
             r.keep_leftover(lambda t, k: k or t not in ("why", "y", "that", "this", "one"))
         r.keep_leftover(lambda t, k: not AGE_TOKEN.match(t))  # "my 14yo is with us": who watches
-        out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless else ""
+        out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless and (
+            self.wish_gate is None or self.wish_gate.wanted([t for t in r.leftover if t not in wishless])) else ""
         self._intent(r)
         if out.popular and set(out.intents) <= {"help", "something_else", "any", "no", "more"} and not re.search(
                 r"\b(?:help|else|different|others?)\b", text, re.IGNORECASE):  # "popular stuff please", "a crowd

@@ -6,8 +6,8 @@ and the benchmarks load, after checking that it still fits.
 
 Every run writes ``run.json`` (``recsys.runs``). Promote refuses a run that did not finish
 (``--allow-incomplete`` ships what a stopped run kept), one without a validation record, and
-one whose input fingerprints differ from today's: the catalog for ``cf`` and ``narrator``
-runs, the catalog and the CF model for ``rule``, ``plan`` and ``unified`` runs (a policy's
+one whose input fingerprints differ from today's: the catalog for ``cf``, ``narrator`` and
+``wish_gate`` runs, the catalog and the CF model for ``rule``, ``plan`` and ``unified`` runs (a policy's
 beliefs and features are computed from the CF scores). A ``cf`` run changes the CF model, so
 promote then lists the shipped ``unified`` networks that will refuse to load until retrained.
 A ``prepare`` run (``python -m lab.prepare``) ships everything its steps made, after checking
@@ -35,7 +35,7 @@ def current_fingerprints(manifest: dict, dirs=()) -> dict:
     from recsys.datasets import load_dataset
 
     catalog = load_dataset(manifest["dataset"])
-    if manifest["kind"] in ("cf", "narrator"):
+    if manifest["kind"] in ("cf", "narrator", "wish_gate"):
         return {"catalog": catalog.fingerprint()}
     return {"world": recorded_world(catalog, manifest, dirs=dirs).fingerprint()}
 

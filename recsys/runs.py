@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = ROOT / "configs"
 OUT = Path("out")  # relative to where the command runs (the repository root in the README)
 MANIFEST = "run.json"
-KINDS = ("cf", "rule", "plan", "unified", "narrator", "prepare")
+KINDS = ("cf", "rule", "plan", "unified", "narrator", "prepare", "wish_gate")
 
 
 def atomic_write(path: str | Path, data: str | bytes) -> None:
