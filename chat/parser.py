@@ -364,6 +364,8 @@ def clean(text: str) -> tuple[str, bool]:
     text = text if isinstance(text, str) else str(text)
     cut = len(text) > MAX_CHARS
     text = re.sub(r"\b[mM]{3,}\b", "mm", text[:MAX_CHARS])  # "mmm these are ok": no film *M*
+    if text.isupper() and len(re.findall(r"[A-Za-z]{2,}", text)) >= 3:  # "ALREADY WATCHED 1 AND 3 BUT 2 IS PERFECT":
+        text = text.lower()  # shouted, no capital tells a name
     text = re.sub(r"([a-zA-Z])\1{2,}", r"\1", text)  # "heyyy", "sooo good"
     text = QUESTION_SLIP.sub(lambda m: QUESTION_WORDS[m.group(0).lower()], text)  # "hw long is #2", "wat is #1 rated"
     text = CARD_RANGE.sub(lambda m: " and ".join(str(k) for k in range(int(m.group(1)), int(m.group(2)) + 1))
@@ -560,7 +562,8 @@ AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks
                 "love", "loved", "want", "seen", "saw", "watched", "before", "very", "really", "so", "pretty", "kinda",
                 "for", "me", "r", "meh", "good", "great", "mid"}  # "the 4th and the 5th are not for me"
 # a place in the list and nothing else ("the 3rd"): never the name of a film
-PLACE_ONLY = re.compile(r"^\s*(?:the\s+)?(?:" + "|".join(PLACES) + r"|(?:number\s+|#)?[1-9])"
+PLACE_ONLY = re.compile(r"^\s*(?:(?:but|and|or|so|then)\s+)?(?:the\s+)?(?:" + "|".join(PLACES)
+                        + r"|(?:number\s+|#)?[1-9])"
                         r"(?:\s+(?:one|film|movie|pick))?\s*$",
                         re.IGNORECASE)
 CARD_SPAN = re.compile(r"\b(?:the )?(first|top|last) (" + "|".join(COUNT_WORDS) + r")\b(?: (?:ones|films|movies))?",
@@ -3115,6 +3118,9 @@ class Parser:
         own, rest = (after[: cut.start()], after[cut.end():]) if cut else (after, "")
         if re.search(r"\b(?:" + _PLACE + r"|[1-5])\b", rest, re.IGNORECASE):  # another card named after it:
             after = own  # its own clause says what of it ("the first two look good, the third not so much")
+        elif cut and cut.group(0) != "but" and set(tokens(own)) & (POSITIVE | PRAISE | NEGATIVE | COMPLAINTS) and \
+                re.match(r"\s*(?:and|also|plus|can|could|would|will|oh|btw)\b", rest, re.IGNORECASE):
+            after = own  # a verdict, then a request: "1 looks great, and can you find ones with bette davis too"
         after_words = set(tokens(after))
         if re.search(r"\bwhy\b|^\s*how (?:is|come)\b|\bwhat makes\b|\bhow come\b|\bexplain\b",
                      lead.strip()) or re.search(

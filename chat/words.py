@@ -359,7 +359,7 @@ NEGATIVE = {"thumbsdown", "awful", "terrible", "boring", "sappy", "bad", "worst"
             "flop", "travesty", "abomination", "nonsense", "shallow", "drivel", "tosh", "vapid", "duds", "cringe",
             "overwrought", "limp", "flat", "vetoed", "veto", "vetoes", "nixed", "nix",  # ("she vetoed #1")
             "lazy", "cashgrab", "shocker", "woeful", "dire", "pants"}  # "a lazy cash-in", "a shocker"
-SEEN = {"seen", "watched", "saw", "rewatched", "finished"}
+SEEN = {"seen", "watched", "saw", "rewatched", "finished", "screened"}  # ("we've screened laura": a film club)
 # a clause that reviews a film it opens with ("Heat was way too long", "gladiator was amazing"): the
 # verb after the film, and what the rest says of it (besides POSITIVE / NEGATIVE); "too" is a complaint
 REVIEW_VERBS = {"is", "was", "were", "are", "felt", "seemed", "dragged", "sucked", "sucks", "rocks", "rocked",

@@ -2014,3 +2014,17 @@ def test_round_twenty_two_awards_told_surnames_and_starred_fixes_on_movielens(ml
     assert parser.parse("no val killer films pls. kilmer*").rejected == [("cast", "Val Kilmer")]
     assert not parser.parse("mr holland's opus made me bawl, love it").accepted
     assert ("genre", "Drama") in parser.parse("need to bawl my eyes out tonight").accepted
+
+
+def test_round_twenty_two_shouting_and_a_verdict_before_a_request_on_movielens(ml100k_catalog):
+    """A message in capitals is read as if typed in lower case (no capital tells a name there); a
+    verdict on a card followed by a request keeps its own clause's verdict ("too" in the request
+    is no complaint about the card); "but 2" is a card, never a film's name."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    shouted = parser.parse("ALREADY WATCHED 1 AND 3 BUT 2 IS PERFECT")
+    assert shouted.verdicts == [([0, 2], "seen"), ([1], "like")] and not shouted.unknown_titles
+    assert [t[i] for i in parser.parse("I LOVED THE WIZARD OF OZ AS A KID").liked] == ["Wizard of Oz, The"]
+    asked = parser.parse("1 looks great, and can you find ones with bette davis too")
+    assert asked.pick == (0, "like") and asked.accepted == [("cast", "Bette Davis")]
+    assert parser.parse("2 looks great, but too long for tonight").pick == (1, "dislike")
