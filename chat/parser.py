@@ -1276,6 +1276,11 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
     (r"\b(is|was|s)\s+a\s+modern[- ](?=classic\b|masterpiece\b)", r"\1 a "),  # "candyman is a modern classic":
     # praise of it, no era ("show me modern classics" keeps it)
+    # a film club's verdicts: "my man godfrey went down a storm at our last screening": seen, and liked
+    (r"\bwent\s+down\s+(?:a\s+storm|a\s+treat|really\s+well|so\s+well|well|great)\b", "was great"),
+    (r"\bwent\s+down\s+(?:badly|like\s+a\s+lead\s+balloon|poorly|terribly)\b", "was awful"),
+    (r"\b(?:at|in)\s+(?:our|the|my)\s+(?:last|latest|previous|recent)\s+(?:screening|club\s+night|movie\s+night)\b",
+     ", seen it"),
     # Australian: "yeah nah" is no, "nah yeah" yes; "a ripper" is great; "chuck in", "chuck a few up": throw in, show
     (r"^\s*yeah,?\s+nah+\b", "no"), (r"^\s*nah+,?\s+yeah\b", "yes"),
     (r"\b((?:number|no\.?|#)\s*[1-5])['\u2019]s\b", r"\1 is"),  # "number 2's a ripper"

@@ -2028,3 +2028,6 @@ def test_round_twenty_two_shouting_and_a_verdict_before_a_request_on_movielens(m
     asked = parser.parse("1 looks great, and can you find ones with bette davis too")
     assert asked.pick == (0, "like") and asked.accepted == [("cast", "Bette Davis")]
     assert parser.parse("2 looks great, but too long for tonight").pick == (1, "dislike")
+    godfrey = parser.parse("my man godfrey went down a storm at our last screening")
+    assert [t[i] for i in godfrey.liked] == [t[i] for i in godfrey.seen] == ["My Man Godfrey"]
+    assert parser.parse("a comedy for our movie night").accepted == [("genre", "Comedy")]
