@@ -329,7 +329,7 @@ def _score(m: re.Match, f: str = "") -> tuple[float, int]:
 def scores_as_verdicts(text: str) -> str:
     """A film scored, read as the verdict it stands for: "highlander: 8/10" -> "highlander was great",
     "four rooms ★★☆☆☆" -> "four rooms was awful", "10/10 for big night" -> "loved big night", "breakdown
-    was a 7" -> "breakdown was great", "i'd give nixon a 9 and u turn a 3" -> "nixon was great and u turn
+    was a 7" -> "breakdown was great", "i'd give nixon a 9 and u turn a 3" -> "nixon was great, u turn
     was awful"; a floor ("a sci-fi film that's at least an 8/10", "what the critics gave 4 stars or more")
     is praise of what is asked for ("highly rated" where critics are named), no verdict."""
     if not re.search(r"\d|[\u2605\u2b50]", text):
@@ -793,7 +793,7 @@ _BARE = r"(?:an?\s+)(?:(?:solid|strong|easy|generous|weak|mere|measly|hard|clear
 SCORE_WAS_RE = re.compile(r"\b(?P<verb>was|is|s|were|are|looks|seems)(?:\s+like)?\s+" + _BARE, re.IGNORECASE)
 SCORE_GIVE_RE = re.compile(r"\b(?:(?:i'?d|i\s+would|i'?ll|i\s+will|i)\s+)?(?:give|gave|rate|rated|score|scored)\s+"
                            r"(?P<what>(?:(?!\b(?:an?|and)\b)[^,.;!?])*?)\s*" + _BARE
-                           + r"(?P<more>(?:\s*(?:,|and)\s+(?:(?!\b(?:an?|and)\b)[^,.;!?])+?\s+" + _BARE.replace(
+                           + r"(?:(?:\s*(?:,|and)\s+(?:(?!\b(?:an?|and)\b)[^,.;!?])+?\s+" + _BARE.replace(
                                "?P<n>", "?:") + r")*)(?:\s+at\s+(?:best|most))?", re.IGNORECASE)
 # "scream is mid", "kinda mid": a verdict at the end of a clause (not "mid 90s", "mid-length")
 MID_RE = re.compile(r"(^\s*|\b(?:is|was|are|r|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+)mid\b"
