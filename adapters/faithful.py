@@ -43,8 +43,9 @@ class FactReport:
         return sum(len(v) for v in self.true.values())
 
 
-def _alternation(words) -> re.Pattern:
-    return re.compile(r"(?<![A-Za-z0-9])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words, pattern=re.escape) -> re.Pattern:
+    """Any of ``words`` as a whole word, the longest first; ``pattern`` writes each one's regex."""
+    return re.compile(r"(?<![A-Za-z0-9])(" + "|".join(pattern(w) for w in sorted(words, key=len, reverse=True))
                       + r")(?![A-Za-z0-9])")
 
 
@@ -67,13 +68,9 @@ def title_forms(title: str) -> list[str]:
     return [title] + ([bare] if bare != title and len(bare) >= 4 else [])
 
 
-def _title_alternation(titles) -> re.Pattern:
-    """``_alternation`` of titles whose small inner words match in either case."""
-    def pattern(t: str) -> str:
-        parts = _SMALL.split(t)
-        return "".join(f"(?i:{re.escape(x)})" if k % 2 else re.escape(x) for k, x in enumerate(parts))
-    return re.compile(r"(?<![A-Za-z0-9])(" + "|".join(pattern(t) for t in sorted(titles, key=len, reverse=True))
-                      + r")(?![A-Za-z0-9])")
+def _title_pattern(title: str) -> str:
+    """The regex of a title whose small inner words match in either case."""
+    return "".join(f"(?i:{re.escape(x)})" if k % 2 else re.escape(x) for k, x in enumerate(_SMALL.split(title)))
 
 
 class FactChecker:
@@ -83,7 +80,7 @@ class FactChecker:
             if len(short_title(t)) >= 4:
                 for form in title_forms(short_title(t)):
                     self.titles.setdefault(fold_title(form), short_title(t).lower())
-        self.title_re = _title_alternation(self.titles)
+        self.title_re = _alternation(self.titles, _title_pattern)
         self.persons = {v: v.lower() for t, v in catalog.attr_values
                         if t in ("director", "cast") and len(v.split()) >= 2}
         self.person_re = _alternation(self.persons)

@@ -691,6 +691,9 @@ class Lexicon:
             if t in ("director", "cast") and len(words) >= 2:
                 tail = words[-2:] if len(words) >= 3 and words[-2] in SURNAME_PARTICLES else words[-1:]
                 shared[tail][name] = max(shared[tail].get(name, 0), int(counts[v]))
+        # a surname of someone with two films or more, twice as many as anyone else of that name: read only
+        # where the words around it say a person is meant ("clooney movies", "with karloff"; ``Parser``)
+        self.context_surnames: dict[Phrase, Value] = {}
         for tail, people in shared.items():
             ranked = sorted(((n, name) for name, n in people.items()), reverse=True)
             (top, name), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0)
@@ -706,12 +709,6 @@ class Lexicon:
                     and tail[0] not in COMMON_WORDS | title_words and tail not in self.values
                     and ("director", name) in vocab):  # "kurosawa": the only person of that name
                 self.surnames[tail] = ("director", name)
-        # a surname of someone with two films or more, twice as many as anyone else of that name: read only
-        # where the words around it say a person is meant ("clooney movies", "with karloff"; ``Parser``)
-        self.context_surnames: dict[Phrase, Value] = {}
-        for tail, people in shared.items():
-            ranked = sorted(((n, name) for name, n in people.items()), reverse=True)
-            (top, name), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else 0)
             if (len(tail) == 1 and len(tail[0]) >= 4 and top >= 2 and top >= 2 * runner_up
                     and tail not in self.surnames and tail[0] not in COMMON_WORDS | title_words
                     and tail not in self.values and self.persons.get(phrase(name))):
@@ -740,7 +737,6 @@ class Lexicon:
                 if len(short) >= 4 and short not in COMMON_WORDS and (short,) not in self.values:
                     self.first_names.setdefault((short,), tv)
 
-        self.roles = self._roles(vocab)
 
         popularity = self.popularity = np.bincount(catalog.inter_item, minlength=catalog.n_items)  # ratings per film
         titles: dict[Phrase, list[int]] = defaultdict(list)
@@ -816,27 +812,33 @@ class Lexicon:
         self.words = sorted({w for p in [*self.values, *self.persons, *self.titles, *self.groups] for w in p
                              if len(w) >= 4 and w.isalpha()})
 
-    def _roles(self, vocab: set[Value]) -> dict[Phrase, tuple[str, ...]]:
+    @functools.cached_property
+    def _credited(self) -> tuple[dict[Phrase, tuple[str, ...]], dict[str, list[Phrase]]]:
+        """``roles``, and every part each actor the catalog has played, by its names; built on first use
+        (``credited_parts`` takes a second or two, and few messages name a part)."""
+        cast = {phrase(name): name for t, name in self.catalog.attr_values if t == "cast"}
+        roles, parts = {}, defaultdict(list)
+        for key, actors in credited_parts().items():
+            ranked = sorted(((n, cast[a]) for a, n in actors.items() if a in cast), reverse=True)
+            for _, name in ranked:
+                parts[name].append(key)
+            if ranked:
+                top = ranked[0][0]
+                roles[key] = tuple(name for n, name in ranked[:3] if ROLE_SHARE * n > top)
+        return roles, parts
+
+    @property
+    def roles(self) -> dict[Phrase, tuple[str, ...]]:
         """Parts by what people call them -> the actors the catalog has who played them: the one who
         did at least ``ROLE_SHARE`` times as often as anyone else ("woody": Tom Hanks, three times;
         "spock": Leonard Nimoy, the Zachary Quinto of the later films being no cast here), else
         those who played it nearly as often as the most (up to three: "james bond" is Sean Connery,
         Roger Moore or Pierce Brosnan); a trade many play is no part ("dancer")."""
-        cast = {phrase(name): name for t, name in vocab if t == "cast"}
-        out = {}
-        self._parts: dict[str, list[Phrase]] = defaultdict(list)  # every part each actor played, by its names
-        for key, actors in credited_parts().items():
-            ranked = sorted(((n, cast[a]) for a, n in actors.items() if a in cast), reverse=True)
-            for _, name in ranked:
-                self._parts[name].append(key)
-            if ranked:
-                top = ranked[0][0]
-                out[key] = tuple(name for n, name in ranked[:3] if ROLE_SHARE * n > top)
-        return out
+        return self._credited[0]
 
     def played(self, name: str, words: Phrase) -> bool:
         """Whether the actor ``name`` played a part whose name starts with ``words`` ("buzz": Buzz Lightyear)."""
-        return any(key[: len(words)] == words for key in self._parts.get(name, ()))
+        return any(key[: len(words)] == words for key in self._credited[1].get(name, ()))
 
 
 @functools.lru_cache(maxsize=1)

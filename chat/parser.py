@@ -318,12 +318,13 @@ def _score_verdict(n: float, out_of: int) -> str:
     return "great" if tenths >= 7 else "awful" if tenths <= 4 else "meh"
 
 
-def _score(m: re.Match, f: str = "") -> tuple[float, int]:
-    if m.group(f + "stars"):
-        return float(len(m.group(f + "stars"))), 5
-    if m.group(f + "sn"):
-        return float(m.group(f + "sn")), 5
-    return float(m.group(f + "n")), int(m.group(f + "d"))
+def _score(m: re.Match) -> tuple[float, int]:
+    """(score, out of) of a match of ``_SCORE``."""
+    if m.group("stars"):
+        return float(len(m.group("stars"))), 5
+    if m.group("sn"):
+        return float(m.group("sn")), 5
+    return float(m.group("n")), int(m.group("d"))
 
 
 def scores_as_verdicts(text: str) -> str:
@@ -769,13 +770,14 @@ DONE_FILMS_RE = re.compile(r"\b(already|just) (?:done|had)\b(?! with\b)", re.IGN
 # 7 or more of 10 (4 or 5 stars) is liked, 4 or less (1 or 2 stars) disliked, between is "meh"; a score as a floor
 # ("at least an 8/10", "4 stars or more") is praise of what is asked for, no verdict
 _SCORE = (r"(?:(?P<n>\d{1,2}(?:\.\d)?)\s*(?:/|out\s+of\s+)(?P<d>10|5)\b|"
-          r"(?P<stars>[\u2605\u2b50]+)\s*(?P<empty>\u2606*)|(?P<sn>[1-5](?:\.5)?)\s+stars?\b)")
+          r"(?P<stars>[\u2605\u2b50]+)\s*\u2606*|(?P<sn>[1-5](?:\.5)?)\s+stars?\b)")
+_SCORE_ANY = re.sub(r"\?P<\w+>", "?:", _SCORE)  # the same, for a second place in one pattern (no names twice)
 SCORE_FLOOR_RE = re.compile(r"\b(?:(?:the\s+)?(?:critics?|reviewers?)\s+)?"
                             r"(?:(?:gave|give|rated?)\s+(?:it\s+|them\s+)?)?"
                             r"(?:(?:at\s+least|minimum(?:\s+of)?|over|above|more\s+than|an?|some)\s+(?:an?\s+)?"
                             + _SCORE
-                            + r"|" + _SCORE.replace("?P<", "?P<f") + r"\s+(?:or\s+(?:more|higher|above|better)|and\s+"
-                            r"(?:up|above)|plus)\b)", re.IGNORECASE)
+                            + r"|" + _SCORE_ANY
+                            + r"\s+(?:or\s+(?:more|higher|above|better)|and\s+(?:up|above)|plus)\b)", re.IGNORECASE)
 SCORE_FOR_RE = re.compile(r"(?P<start>^\s*|[,.;!]\s*)" + _SCORE + r"\s+for\b", re.IGNORECASE)  # "10/10 for big night"
 SCORE_IS_RE = re.compile(r"\b(?P<verb>is|was|s|were|are)\s+(?:an?\s+)?(?:(?:solid|strong|easy|clear|hard)\s+)?"
                          + _SCORE, re.IGNORECASE)
@@ -784,7 +786,7 @@ SCORE_GIVEN_RE = re.compile(r"\b(?:i'?d\s+|i\s+would\s+|i'?ll\s+|i\s+will\s+|i\s
                             + _SCORE
                             + r"(?!\s+(?:or\s+(?:more|higher|above|better)|and\s+(?:up|above)|plus)\b)", re.IGNORECASE)
 SCORE_GAVE_RE = re.compile(r"\b(?:i'?d\s+|i\s+would\s+|i\s+)?(?:give|gave|rate|rated|score|scored)\s+"
-                           r"(?=[^,.;!?]{0,60}?" + _SCORE.replace("?P<", "?P<g") + ")", re.IGNORECASE)
+                           r"(?=[^,.;!?]{0,60}?" + _SCORE + ")", re.IGNORECASE)
 SCORE_RE = re.compile(r"\s*(?:[:=-]|\bis|\bwas|\bgets?|\bgot)?\s*" + _SCORE, re.IGNORECASE)
 _BARE = r"(?:an?\s+)(?:(?:solid|strong|easy|generous|weak|mere|measly|hard|clear)\s+)?(?P<n>10|[0-9])(?:\.5)?\b" \
         r"(?!\s*(?:/|" \
@@ -2038,36 +2040,34 @@ class Parser:
         best = min((d for _, d, _ in hits), default=None)
         near = [s for s, d, _ in hits if d == best and len(s.split()) == len(key)]
         return tuple(near[0].split()) if len(near) == 1 else None  # one film that near, or none
+
+    @staticmethod
+    def _longest_run(m: re.Match, holds: Callable[[Phrase], object]) -> tuple[object, int] | None:
+        """What ``holds`` finds for the longest run of the match's "role" words, from the first, and where
+        that run ends in the text; None when it finds nothing for any."""
+        words = list(re.finditer(r"[\w'.-]+", m.group("role")))
+        for n in range(len(words), 0, -1):
+            found = holds(tuple(t for w in words[:n] for t in tokens(w.group(0))))
+            if found:
+                return found, m.start("role") + words[n - 1].end()
+        return None
+
     def _parts_named(self, text: str) -> str:
         """``text`` with a person named by a part they played read as the actor ("show me everything with the
         guy who played spock": with Leonard Nimoy; "the hans gruber guy": Alan Rickman; a part several played
-        as often, as any of them), and a part after an actor's name dropped ("tim allen as buzz is perfect":
-        Tim Allen is perfect)."""
-        roles = self.lex.roles
-        if not roles:
-            return text
-
-        def part(m: re.Match, least: int) -> tuple[str, int] | None:
-            """The actor of the longest run of the match's words that names a part (at least ``least``
-            words), and where that run ends in ``text``."""
-            words = list(re.finditer(r"[\w'.-]+", m.group("role")))
-            for n in range(len(words), least - 1, -1):
-                actors = roles.get(tuple(t for w in words[:n] for t in tokens(w.group(0))))
-                if actors:  # ("the guy who played james bond": Sean Connery or Roger Moore or Pierce Brosnan)
-                    return " or ".join(actors), m.start("role") + words[n - 1].end()
-            return None
-
+        as often, as any of them: "the guy who played james bond", Sean Connery or Roger Moore or Pierce
+        Brosnan), and a part after an actor's name dropped ("tim allen as buzz is perfect": Tim Allen is
+        perfect). The parts are read only when a message's words ask for one (``Lexicon.roles``)."""
         def named(m: re.Match) -> str:
-            found = part(m, 1)
-            return m.group(0) if found is None else found[0] + m.string[found[1] : m.end()]
+            found = self._longest_run(m, self.lex.roles.get)
+            return m.group(0) if found is None else " or ".join(found[0]) + m.string[found[1] : m.end()]
 
         def guy(m: re.Match) -> str:  # "the hans gruber guy", "the terminator guy" (not "the funny guy")
-            found = part(m, 1)
             one = tokens(m.group("role"))
-            if found is None or found[1] != m.end("role") or len(one) == 1 and (
-                    one[0] in COMMON_WORDS or (one[0],) in self.lex.values):
+            if len(one) == 1 and (one[0] in COMMON_WORDS or (one[0],) in self.lex.values):
                 return m.group(0)
-            return found[0]
+            found = self._longest_run(m, self.lex.roles.get)
+            return m.group(0) if found is None or found[1] != m.end("role") else " or ".join(found[0])
 
         text = ROLE_ASKED_RE.sub(named, text)
         text = ROLE_GUY_RE.sub(guy, text)
@@ -2077,12 +2077,9 @@ class Parser:
         """"tim allen as buzz": the words of a part the actor just named played, dropped; else the words kept."""
         before = tokens(m.string[: m.start()])[-4:]
         actors = {name for k in range(len(before)) for _, name in self.lex.persons.get(tuple(before[k:]), [])}
-        words = tokens(m.group("role"))
-        for n in range(len(words), 0, -1):
-            if any(self.lex.played(name, tuple(words[:n])) for name in actors):
-                rest = list(re.finditer(r"[\w'.-]+", m.group("role")))
-                return m.string[m.start("role") + rest[n - 1].end() : m.end()] if n <= len(rest) else ""
-        return m.group(0)
+        found = self._longest_run(m, lambda words: any(self.lex.played(name, words) for name in actors)) if \
+            actors else None
+        return m.group(0) if found is None else m.string[found[1] : m.end()]
 
     def _read_message(self, text: str) -> Parse:
         text, truncated = clean(text)

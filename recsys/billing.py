@@ -27,7 +27,6 @@ terms of use. Both are read straight out of the packages, never redistributed he
 from __future__ import annotations
 
 import csv
-import functools
 import gzip
 import io
 import json
@@ -92,10 +91,10 @@ def tmdb_credits() -> list[tuple[list[str], int, list[str], list[str]]]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
 def tmdb_characters() -> tuple[tuple[str, str], ...]:
     """(character, actor) for each named part of TMDB 5000's casts, as credited ("Woody (voice)",
-    "Batman / Bruce Wayne"): whom people mean by "the voice of woody" or "the guy who played spock"."""
+    "Batman / Bruce Wayne"): whom people mean by "the voice of woody" or "the guy who played spock"
+    (read once, by ``chat.lexicon.credited_parts``, which keeps what it makes of them)."""
     out = []
     credits = csv.DictReader(io.StringIO(assets.read_member(TMDB, TMDB_CREDITS).decode("utf-8", "replace")))
     for row in credits:
