@@ -78,7 +78,10 @@ class MultVAE(Scorer):
             for layer in layers:  # Xavier weights, small normal biases (the reference code's init)
                 nn.init.xavier_normal_(layer.weight)
                 nn.init.normal_(layer.bias, std=0.001)
-            opt = torch.optim.Adam(layers.parameters(), lr=p.lr, weight_decay=p.weight_decay)
+            # the first layer's weight as rows per item, read by a weighted bag of the history
+            enc_w = nn.Parameter(enc.weight.detach().T.contiguous())
+            params = [enc_w, enc.bias, *q.parameters(), *dec.parameters(), *out.parameters()]
+            opt = torch.optim.Adam(params, lr=p.lr, weight_decay=p.weight_decay)
             gen = np.random.default_rng(self.seed)
             length = np.diff(train.indptr)
             rows = np.flatnonzero(length > 0)  # people with no history teach nothing
@@ -89,13 +92,22 @@ class MultVAE(Scorer):
                          else gen.choice(rows, size=len(rows), p=weight))
                 total = 0.0
                 for start in range(0, len(order), p.batch_size):
-                    x = torch.from_numpy(train[order[start:start + p.batch_size]].toarray())
-                    h = nn.functional.normalize(x, dim=1)
-                    h = nn.functional.dropout(h, p.dropout, training=True)
-                    mu, logvar = q(torch.tanh(enc(h))).chunk(2, dim=1)
+                    x = train[order[start:start + p.batch_size]]
+                    n = x.shape[0]
+                    rows_t = torch.from_numpy(np.repeat(np.arange(n), np.diff(x.indptr)))
+                    cols_t = torch.from_numpy(x.indices.astype(np.int64))
+                    vals = torch.from_numpy(x.data.astype(np.float32))
+                    # the input, L2-normalised per row and dropped out, kept sparse: the first
+                    # layer then costs the history's length, not the catalog's size
+                    norm = torch.zeros(n).index_add_(0, rows_t, vals * vals).sqrt()
+                    h = nn.functional.dropout(vals / norm[rows_t].clamp_min(1e-12), p.dropout, training=True)
+                    first = nn.functional.embedding_bag(cols_t, enc_w, torch.from_numpy(x.indptr[:-1].astype(np.int64)),
+                                                        mode="sum", per_sample_weights=h)
+                    mu, logvar = q(torch.tanh(first + enc.bias)).chunk(2, dim=1)
                     z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar)
                     logits = out(torch.tanh(dec(z)))
-                    nll = -(nn.functional.log_softmax(logits, dim=1) * x).sum(1).mean()
+                    logp = nn.functional.log_softmax(logits, dim=1)
+                    nll = -(logp[rows_t, cols_t] * vals).sum() / n
                     kl = 0.5 * (torch.exp(logvar) + mu.pow(2) - 1 - logvar).sum(1).mean()
                     beta = p.beta if p.anneal_steps == 0 else min(p.beta, p.beta * step / p.anneal_steps)
                     loss = nll + beta * kl
@@ -103,14 +115,14 @@ class MultVAE(Scorer):
                     loss.backward()
                     opt.step()
                     step += 1
-                    total += loss.item() * len(x)
+                    total += loss.item() * n
                 self.losses.append(total / max(len(order), 1))
                 if not math.isfinite(self.losses[-1]):
                     raise FloatingPointError(f"multvae: the loss diverged ({self.losses[-1]}); lower lr")
         # the mean path, as numpy: W (in, out) and b for each layer
         mu_w, mu_b = q.weight.detach()[:p.latent], q.bias.detach()[:p.latent]
         self.weights = [(w.detach().T.numpy().copy(), b.detach().numpy().copy())
-                        for w, b in ((enc.weight, enc.bias), (mu_w, mu_b), (dec.weight, dec.bias),
+                        for w, b in ((enc_w.T, enc.bias), (mu_w, mu_b), (dec.weight, dec.bias),
                                      (out.weight, out.bias))]
 
     def _score(self, history: sp.csr_matrix) -> np.ndarray:
