@@ -231,6 +231,7 @@ OTHER_PHRASES: dict[str, Value] = {
     "rated pg 13": ("mpaa", "rated PG-13"), "rated r": ("mpaa", "rated R"), "r rated": ("mpaa", "rated R"),
     "nc 17": ("mpaa", "rated NC-17"), "rated nc 17": ("mpaa", "rated NC-17"),
     "british": ("country", "United Kingdom"), "uk": ("country", "United Kingdom"),
+    "britain": ("country", "United Kingdom"), "great britain": ("country", "United Kingdom"),
     "usa": ("country", "United States"), "hollywood": ("country", "United States"),
 }
 # a people's or country's name -> (countries, languages) it may mean: "a French film" is one
@@ -261,6 +262,7 @@ NATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 NATION_OF_COUNTRY = {"france": "french", "germany": "german", "italy": "italian", "spain": "spanish",
                      "japan": "japanese", "sweden": "swedish", "denmark": "danish", "norway": "norwegian",
                      "netherlands": "dutch", "holland": "dutch", "russia": "russian", "india": "indian",
+                     "bollywood": "indian",
                      "china": "chinese", "hong kong": "hong kong", "korea": "korean", "poland": "polish",
                      "greece": "greek", "hungary": "hungarian", "portugal": "portuguese", "brazil": "brazilian",
                      "iran": "iranian", "vietnam": "vietnamese"}

@@ -384,6 +384,12 @@ def clean(text: str) -> tuple[str, bool]:
 NOT_SEEN_RE = re.compile(r"\b(?:i\s+)?(?:have ?n['\u2019]?t|havent|haven't|has ?n['\u2019]?t|hasnt|have never|"
                          r"has never|never|didn['\u2019]?t|didnt|not)\s+(?:ever\s+|yet\s+)?(?:seen|watched|saw|see)\b",
                          re.IGNORECASE)
+# "haven't got round to the spitfire grill yet", "still haven't seen shall we dance": a film not watched
+# yet, said beside what was watched; an aside that asks for nothing (``Parser._read_message``)
+_NOT_YET = (r"(?:have ?n['\u2019]?t|havent|has ?n['\u2019]?t|hasnt)\s+(?:yet\s+)?"
+            r"(?:seen|watched|got(?:ten)?\s+(?:a)?round\s+to)")
+NOT_YET_RE = re.compile(rf"(?:\b(?:and|but)\s+)?\b(?:(?:i|we)\s+)?(?:(?:still\s+)?{_NOT_YET}\s+[^,;.!?]+?\s+yet|"
+                        rf"still\s+{_NOT_YET}\s+[^,;.!?]+?)\s*(?=[,;.!?]|$)", re.IGNORECASE)
 _UNITS = {w: k for k, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -830,7 +836,19 @@ DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|nev
                           rf"(?:fussed|bothered))\s+(?:about\s+)?(?:what|which|the|about|any)?\s*({_TYPE})\b",
                           re.IGNORECASE)
 # what may stand between two values of one type that are either-or ("pacino or de niro", "war or western")
-OR_BETWEEN = {("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or", "even"), ("or", "a"), ("or", "an")}
+# ("a war film or a western", "a comedy, or maybe a romance")
+OR_BETWEEN = {(*film, *tie, *article) for film in ((), ("film",), ("films",), ("movie",), ("movies",), ("flick",))
+              for tie in (("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or", "even"))
+              for article in ((), ("a",), ("an",), ("some",))}
+# plain marks of sarcasm: what the words before them praise or ask for is not wanted (``Parser._sarcastic``)
+SARCASM_RE = re.compile(r"\s*(?:\U0001f644|\U0001f612|\U0001f60f)+\s*|[\s,.!-]*\b(?:said|says) no ?one ever\b[.!]*\s*|"
+                        r"\s+/s\b\s*|[\s,]*\b(?:not|yeah right)!+\s*$", re.IGNORECASE)
+# words of "no preference" beside what is not wanted ("whatever you think, just nothing with tim curry")
+ANY_CUES = {"whatever", "whatevs", "mind", "care", "fussy", "matter", "matters", "easy", "fine", "bothered", "dunno",
+            "preference", "think", "reckon"}
+# "either is fine", "either works": the kinds named before were either-or ("a western, or maybe a war film")
+EITHER_FINE_RE = re.compile(r"either\s+(?:one\s+)?(?:is|'s|would be|will do|works|suits|suit)|either way|"
+                            r"(?:one or the other|whichever)", re.IGNORECASE)
 # a card named by a person in it ("i'll take the one with michelle pfeiffer", "the one by spielberg looks good")
 ONE_WITH_RE = re.compile(r"\b(?:the|that) one (?:with|starring|by|from|directed by)\b", re.IGNORECASE)
 EMPHATIC = {"definitely", "absolutely", "certainly", "totally", "course", "hell", "heck"}  # "... not": no
@@ -908,7 +926,9 @@ TV_WORDS = {"tv", "television", "show", "shows", "series", "sitcom", "sitcoms", 
 # a correction: "sorry i meant the 70s not the 60s", "wait i meant keaton not douglas"
 TYPED_MEANT_RE = re.compile(r"\b(?:i\s+)?(?:typed|wrote|put|said|clicked|pressed)\s+(?P<slip>[^,;.!?]+?)\s*[,;.!]?\s*"
                             r"(?:but\s+|and\s+)?(?:i\s+)?meant\b", re.IGNORECASE)
-MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b", re.IGNORECASE)
+MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b|\bi said\b(?!\s+(?:not|no|nothing)\b)|"
+                      r"\byou misheard\b|\byou(?:'ve| have)? misunderstood\b", re.IGNORECASE)  # ("i said the 80s, not
+# the 90s", "you misheard me, it's bette midler not bette davis": the chat's slip, taken back)
 # subtitles are fine after all: the "no subtitles" wish goes
 SUBTITLES_OK_RE = re.compile(r"\b(?:fine|ok|okay|happy|good|alright|cool|don'?t mind) with subtitles\b|"
                              r"\bsubtitles (?:are|r) (?:fine|ok|okay|alright|no problem)\b|"
@@ -1287,6 +1307,41 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*yeah,?\s+nah+\b", "no"), (r"^\s*nah+,?\s+yeah\b", "yes"),
     (r"\b((?:number|no\.?|#)\s*[1-5])['\u2019]s\b", r"\1 is"),  # "number 2's a ripper"
     (r"\b(?:a\s+)?(?:(?:bloody|real|absolute)\s+)?ripper\b", "great"),
+    # Irish and Scottish English: "ah go on so" is yes; "grand" is fine; "a wee comedy" is a comedy; "pure muck"
+    # is awful and "class" great; "not pushed" is no preference; "gie us somethin else"; "so it was" a filler
+    (r"^\s*(?:ah+,?\s+go on(?:,?\s+(?:so|then|go on))?|go on,?\s+so)\s*[!.]*\s*$", "yes"),
+    (r"^\s*ah+,?\s+go on\b,?\s*", "yes, "),
+    (r"\b(grand|right|okay|ok|number\s+[1-5]|#\s*[1-5]|[1-5])\s+so\s*[!.]*\s*$", r"\1"),
+    (r"^\s*grand(?:\s+so)?\b[,.!]*\s*", "ok, "),
+    (r"\bwee\s+(?=(?:\w+\s+)?(?:films?|movies?|comed\w*|westerns?|thrillers?|dramas?|romcoms?|horrors?|ones?|"
+     r"something|somethin|thing|musicals?|cartoons?)\b)", ""),
+    (r",?\s+so (?:it|he|she|they) (?:was|is|were|did|does)\b", ""),
+    (r"\b(?:pure|absolute|total)\s+(?:muck|shite|rubbish|brutal)\b|\bmuck\b", "awful"),
+    (r"\b(was|is|were|'s|are)\s+(?:pure\s+|absolute\s+)?(?:class|deadly|unreal|savage)\b", r"\1 great"),
+    (r"\bdeadly\s+(?=(?:films?|movies?|flicks?|thrillers?|comed\w+|ones?|westerns?|dramas?)\b)", ""),
+    (r"\bnot pushed\b(?!\s+(?:about|with|by|on)\b)", "not fussed"),
+    (r"\bgie(?:s)?\s+(?=us\b|me\b)", "give "), (r"\bsomethin\b", "something"), (r"\bnaw\b", "no"),
+    (r"\bo'(?=\s)", "of"), (r"\byer\b", "your"), (r"\byous\b", "you"), (r"\bweans\b|\bwains\b", "kids"),
+    (r"\b(?:it'?s|its)\s+(?:dreich|baltic|lashing|pissing (?:it )?down|bucketing(?: down)?)(?:\s+out(?:side)?)?\b",
+     "it's raining"),
+    (r"(?:^|(?<=[,.;!]))\s*(?:(?:i'?m|im|we'?re|were)\s+)?after\s+(?=(?:a|an|some)\s)", " i want "),  # "after a
+    # deadly thriller tonight", "i'm after a 70s comedy": wanted
+    (r"\b(be|was|is|looks?|sounds?|seems?)\s+grate\b", r"\1 great"),  # (a phone's or a speller's homophone)
+    # Indian English: "kindly", "do the needful", "I am wanting", "yaar", "what a film", "yesterday only I saw"
+    (r"\bkindly\s+(?=(?:suggest|explain|show|recommend|tell|give|help|do|let|find|list|share|send|provide)\b)",
+     "please "), (r"[,.]?\s*(?:please\s+)?do the needful\b", " please"),
+    (r"\b(?:i am|i'm|im|we are|we're)\s+wanting\b", "i want"), (r"[,\s]*\byaar+\b", ""),
+    (r"^\s*(?:hello|hi|good (?:morning|afternoon|evening)),?\s+(?:sir|madam|ma'?am|bhai)\b", "hello"),
+    (r"\bwhat an? (?:film|movie|picture|masterpiece)\b", "it was great"),
+    (r"\b(yesterday|today|last night|just now)\s+only\b", r"\1"),
+    # a film diary's words: "logged" is seen; a film on a watchlist is not seen yet (an aside, as "haven't got
+    # round to it yet"); "never misses" praises a director
+    (r"\b(?:already\s+)?logged\b(?!\s+(?:in|on|out|off)\b)", "seen"),
+    (r"\b(?!(?:number\s+|no\.?\s*|#)?[1-5]\b)(?:[^,;.!?]+?)(?:'s| is| has)\s+(?:been\s+)?on\s+my\s+watch\s?list"
+     r"(?:\s+(?:forever|for ages|for years))?"
+     r"\s*,?\s*(?:but\s+)?", ""),
+    (r"\b(?:is|are|'s)\s+on\s+my\s+watch\s?list\b", "looks great"),  # (a card: "2 is on my watchlist")
+    (r"\b(\w+)\s+never\s+misses\b", r"\1 is great"),
     # "bloody" as a swear ("no bloody musicals", "bloody good"), not gore
     (r"\b(no|not|nothing|any|these|those|more|another|the|that|this)\s+bloody\s+(?!(?:films?|movies?|ones?|stuff|"
      r"gore|violence)\b)", r"\1 "),
@@ -1394,6 +1449,8 @@ PLACE_YES = re.compile(r"^\s*(?:(?:number\s+|no\.?\s*|#)?(?P<a>[1-5])\s+(?:yes|y
 REST_NO = re.compile(r"^\s*(?:and\s+)?(?:all\s+)?(?:the\s+)?(?:rest|others|other\s+ones)\s+(?:nah|no|nope|meh|not\s+"
                      r"for\s+me|not\s+really|pass)\s*$", re.IGNORECASE)
 NO_WISH = WISHLESS | STOPWORDS | FILLERS | POLITE  # leftover words of these alone are no wish
+_FILLER_SPELLINGS = sorted(w for w in NO_WISH | {"husband", "something", "anything", "please", "great", "would"}
+                           if len(w) >= 4 and w.isalpha())  # what a misspelt leftover word may be (``_slip_of_filler``)
 # a clause opening with these refuses what it names
 REFUSALS = {"no", "not", "nothing", "nothin", "none", "without", "never", "minus", "except", "dont", "skip", "avoid"}
 _DECADE_WORDS = {"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60",
@@ -1445,7 +1502,13 @@ NEEDNT_BE_RE = re.compile(r"\b(?:doesn'?t|don'?t|does\s+not|do\s+not|no\s+longer
                           r"\s*(?:to\s+)?be\s+(?P<what>[\w -]{1,30}?)(?:\s+(?:any\s?more|now))?\s*[.!]*$",
                           re.IGNORECASE)
 MISHEARD_RE = re.compile(r"\b(?:it|you|u)\s+(?:heard|misheard|got|understood)\s+(?:me|that|it)\s+wrong\b|"
-                         r"\bi\s+said\b|\b(?:some\s+)?(?:other|another)\s+(?:day|night|time)\b", re.IGNORECASE)
+                         r"\bi\s+said\b|\b(?:some\s+)?(?:other|another)\s+(?:day|night|time)\b|"
+                         # "that's not what i asked, i wanted comedies", "you've got it backwards", "you misheard me"
+                         r"\b(?:that'?s|thats|this is|it'?s|its)\s+not\s+what\s+i\s+(?:asked(?:\s+for)?|said|meant|"
+                         r"wanted)\b|"
+                         r"\byou(?:'ve| have)?\s+(?:got|get|gotten)\s+it\s+(?:all\s+)?(?:the\s+)?(?:wrong(?:\s+way\s+"
+                         r"(?:round|around))?|backwards|mixed\s+up)\b|\byou\s+(?:misheard|misunderstood)(?:\s+me)?\b|"
+                         r"\byou(?:'ve| have)?\s+(?:given|shown)\s+me\s+nothing\s+but\b", re.IGNORECASE)
 EASY_WATCH_RE = re.compile(r"\b(?:something|anything|film|movie|one|watch)\s+(?:nice\s+and\s+|really\s+|very\s+)?"
                            r"easy\b", re.IGNORECASE)
 NEGATED_WISH_RE = re.compile(r"\s*(?:nothing|no|not|none|never)\b", re.IGNORECASE)
@@ -1489,11 +1552,24 @@ SEEN_TITLE_END = STOPWORDS | TITLE_END | {"as"}  # where a film named after "saw
 
 
 def _too_much_for_now(toks: list[str]) -> bool:
-    """"too long for a weeknight", "too depressing for tonight", "a bit long for tonight": a film's
-    quality that rules it out now."""
+    """"too long for a weeknight", "too depressing for tonight", "a bit long for tonight", "four
+    hours is a big ask on a weeknight", "too heavy for a party": a film's quality that rules it out
+    now; "he'll never sit through it": someone else's."""
+    if any(toks[j : j + 3] in (["never", "sit", "through"], ["wont", "sit", "through"], ["not", "sit", "through"])
+           and j and toks[j - 1] not in ("i", "id", "ill", "im", "ive") for j in range(1, len(toks))):
+        return True
     start = toks.index("too") + 2 if "too" in toks else next(
-        (j + 2 for j in range(len(toks) - 1) if toks[j : j + 2] in (["a", "bit"], ["bit"], ["little"])), None)
-    return start is not None and any(match_phrase(toks, j, FOR_NOW) for j in range(start, len(toks)))
+        (j + 2 for j in range(len(toks) - 1) if toks[j : j + 2] in (["a", "bit"], ["bit"], ["little"], ["big", "ask"])),
+        None)
+    return start is not None and any(match_phrase(toks, j, FOR_NOW) or (
+        toks[j] == "on" and match_phrase(["for", *toks[j + 1 :]], 0, FOR_NOW)) or (
+        toks[j : j + 2] in (["for", "a"], ["for", "the"]) and j + 2 < len(toks) and toks[j + 2] in OCCASIONS)
+        for j in range(start, len(toks)))
+
+
+# what a film can be too much for, beside the times of ``FOR_NOW`` ("too heavy for a party")
+OCCASIONS = {"party", "sleepover", "picnic", "barbecue", "bbq", "wedding", "birthday", "playdate", "christening",
+             "gathering", "crowd", "group", "family", "celebration"}
 
 
 def _first_of_series(typed, title: tuple[str, ...]) -> bool:
@@ -1704,7 +1780,7 @@ class Parser:
         self.lex = lexicon or Lexicon(catalog)
         self.reader = reader
         self.wish_gate = wish_gate
-        self._english = english
+        self._english = frozenset(english)
         self.outside = list(outside)
         self.outside_named = {f.name: f for f in reversed(self.outside)}  # "Finding Nemo (2003)" -> the film
         self.series = find_series(catalog, self._english_like if english else lambda w: False)
@@ -2086,6 +2162,10 @@ class Parser:
         text = RUN_TOGETHER.sub(lambda m: self._unrun(m.group(0)), text)  # "showmecomedies": show me comedies
         text = starred_fix(text)  # "no val killer films pls. kilmer*": no val kilmer films pls.
         text = self._parts_named(text)  # "the guy who played spock": Leonard Nimoy
+        aside = NOT_YET_RE.search(text)
+        rest = text[: aside.start()] + " " + text[aside.end() :] if aside else ""
+        if aside and re.search(r"\w", rest) and not set(tokens(rest)) & (REQUEST_WORDS | {"want", "like", "similar"}):
+            text = rest  # "seen big night, haven't got round to the spitfire grill yet": only Big Night, seen
         text = NOT_SEEN_RE.sub("want to see", text)  # "i haven't seen groundhog day, bring it back": not seen
         text = AGED_RE.sub(lambda m: m.group(1) + " " + " and ".join(str(_number(w)) for w in re.split(
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
@@ -2128,6 +2208,9 @@ class Parser:
             return Parse(intents=["greeting"] if GREETING_RE.match(text) else [], series=list(series.items),
                          series_name=series.name, series_missing=series.missing, truncated=truncated)
         text = self._kinds_judged(text)  # "westerns are boring", "the 14 year old thinks cartoons are babyish"
+        mocked = self._sarcastic(text, truncated)  # "oh yeah, showgirls, a real masterpiece 🙄"
+        if mocked is not None:
+            return mocked
         corrected = self._corrected(text, truncated)  # "a comedy, no wait, a thriller"
         if corrected is not None:
             return corrected
@@ -2276,6 +2359,10 @@ class Parser:
         ask = text.find("?")
         if 0 < ask < len(text.rstrip()) - 1 and (FACT_QUESTION.search(text[: ask + 1]) or self._value_question(
                 text[: ask + 1])):  # "is ET scary? my little one gets scared easy": the question, and why
+            moved_on = self._after_question(text[: ask + 1], text[ask + 1 :])
+            if moved_on is not None:
+                moved_on.truncated = moved_on.truncated or truncated
+                return moved_on
             tail = set(tokens(text[ask + 1:]))
             if not tail & (REQUEST_CUES - {"what"}) or tokens(text[ask + 1:])[:1] == ["why"]:
                 return self.parse(text[: ask + 1])
@@ -2381,6 +2468,9 @@ class Parser:
         same = ALL_YES if core[0] in ALL_YES else ALL_NO  # "yeah sure, why not"
         if core[0] in ALL_YES | ALL_NO and len(core) <= 5 and all(t in YES_NO_TAIL | same for t in core[1:]):
             out.intents.append("yes" if core[0] in ALL_YES else "no")  # "sure why not", "nah not really"
+            return out
+        if core[-1] in ALL_YES and 1 < len(core) <= 4 and all(t in YES_NO_TAIL | ALL_YES for t in core[:-1]):
+            out.intents.append("yes")  # "that one, yep"
             return out
         if ORDINAL_PICK.match(text):  # "the first one sounds good": taking a film shown, not asking for others
             out.intents.append("yes")
@@ -2532,6 +2622,7 @@ class Parser:
             if not re.search(r"\b(?:no|not|nothing|without|except)\b", text, re.IGNORECASE):
                 out.absent_nations = absent
             r.keep_leftover(lambda t, k: (t,) not in self.lex.absent_nations)
+        r.keep_leftover(lambda t, k: not self._slip_of_filler(t))  # "somethng with angela basset", "husbnd"
         # without the name, "films" alone is no wish either
         wishless = NO_WISH | GENERIC_FILM_WORDS if strangers or absent else WISHLESS
         if POPULAR_RE.search(text):  # "not some obscure thing", "the opposite! popular stuff": the well known
@@ -2776,8 +2867,10 @@ class Parser:
         out.rejected = [v for v in out.rejected if not (v in r.complaints and v[0] in wanted_types)]  # "too long,
         # something under 2 hours": the length wanted says it all; "no oldies, 80s onwards only": the eras wanted do
         wanted = set(out.accepted) | {v for g in out.alternatives for v in g}
-        out.rejected = [v for v in out.rejected if not (v[0] == "decade" and "decade" in wanted_types
-                                                        and v not in wanted)]
+        ruled = [v for v in out.rejected if v[0] == "decade" and "decade" in wanted_types and v not in wanted]
+        out.rejected = [v for v in out.rejected if v not in ruled]
+        if ruled and MEANT_RE.search(text):  # "i said the 80s, not the 90s": the 90s taken back
+            out.dropped += ruled
         out.not_now = [i for i in out.not_now if i not in out.liked + out.disliked
                        and (i not in out.seen or i in r.seen_not_now)]  # "not the godfather, I've seen it": seen
         films = {m.item for m in r.mentions if m.item is not None}
@@ -2827,6 +2920,10 @@ class Parser:
         if len(directors) > 1 and not self._together(directors):  # "i'm into kieslowski, tarkovsky and bergman":
             out.accepted = [tv for tv in out.accepted if tv not in directors]  # no film has them all, so any of them
             out.alternatives.append(tuple(directors))
+        kinds = [tv for tv in out.accepted if tv[0] == "genre"]
+        if len(kinds) == 2 and not out.alternatives and EITHER_FINE_RE.search(text):  # "i want a western, or maybe
+            out.accepted = [tv for tv in out.accepted if tv not in kinds]  # a war film, either is fine"
+            out.alternatives.append(tuple(kinds))
         for t in EXCLUSIVE_TYPES:  # "80s or 90s", "the 70s and 80s": a film has one decade, so either of them
             both = [tv for tv in out.accepted if tv[0] == t]
             if len(both) > 1:
@@ -2842,6 +2939,10 @@ class Parser:
             # "is 1 in german?": its reasons or facts, no wish
             ask = text.find("?")  # ... unless a sentence after the question says what is not wanted ("why number
             rest = self.parse(text[ask + 1 :]) if out.pick[1] == "why" and 0 < ask < len(text.rstrip()) - 1 else None
+            moved_on = self._after_question(text[: ask + 1], text[ask + 1 :]) if out.pick[1] == "about" and (
+                0 < ask < len(text.rstrip()) - 1) else None  # "is the second one in english? my dad won't read
+            if moved_on is not None:  # subtitles": English, the question moot
+                return dataclasses.replace(moved_on, truncated=out.truncated)
             out.intents, out.accepted, out.rejected, out.alternatives, out.wish = [out.pick[1]], [], [], [], ""
             if rest is not None and rest.rejected and not rest.accepted:  # 3? i said nothing violent")
                 out.rejected, out.soft = list(rest.rejected), list(rest.soft)
@@ -3034,6 +3135,75 @@ class Parser:
                     said.rejected or said.liked or said.disliked or said.seen or said.unknown_titles or said.wish):
                 parts[k] = f" no {m.group('x')}{part[m.end():]}"  # (who thinks so is no wish)
         return "".join(parts)
+
+    def _sarcastic(self, text: str, truncated: bool) -> Parse | None:
+        """A message with a plain mark of sarcasm (an eye-roll, "said no one ever", "/s"): what the
+        words before the mark praise or ask for is what the person does not want ("oh great,
+        another tom hanks film 🙄": no Tom Hanks; "the postman was three hours of my life well
+        spent, said no one ever": disliked), and a request there asks for nothing ("oh yes, please
+        show me more war films, i just adore them 🙄"); mockery of the chat adds nothing; what
+        follows the mark is read as usual ("🙄 m*a*s*h on the other hand, actual comedy genius").
+        None when there is no mark."""
+        marks = list(SARCASM_RE.finditer(text))
+        if not marks:
+            return None
+        out, start = Parse(truncated=truncated), 0
+        for m in marks:
+            said = text[start : m.start()]
+            mocked = self.parse(said) if tokens(said) else Parse()
+            out.disliked += mocked.liked + mocked.disliked  # (a film mocked is disliked, whatever the words)
+            review = re.match(r"\s*(?:oh\s+(?:yeah|sure|wow|great)[\s,]+)?(?P<film>.+?)\s+(?:was|is|were)\b", said,
+                              re.IGNORECASE)  # "the postman was three hours of my life well spent": that film
+            film = self._film_named(tokens(review.group("film"))) if review and not mocked.names_something else None
+            if film is not None:
+                out.disliked.append(int(film))
+            named = mocked.accepted + mocked.rejected + [v for g in mocked.alternatives for v in g]
+            out.rejected += [tv for tv in named if tv not in out.rejected]
+            out.seen += mocked.seen
+            start = m.end()
+        rest = self.parse(text[start:]) if tokens(text[start:]) else Parse()
+        out.rejected = [tv for tv in out.rejected if tv not in rest.accepted] + [
+            tv for tv in rest.rejected if tv not in out.rejected]
+        out.disliked = [i for i in out.disliked if i not in rest.liked] + [i for i in rest.disliked
+                                                                           if i not in out.disliked]
+        for name in ("accepted", "alternatives", "dropped", "liked", "not_now", "unknown_titles"):
+            setattr(out, name, list(getattr(rest, name)))
+        out.intents = list(rest.intents) if rest.names_something or set(rest.intents) - {"any"} else []  # ("enough
+        # of him" after the mark is no "I don't mind")
+        out.seen = list(dict.fromkeys(out.seen + rest.seen))
+        out.wish, out.pick, out.places, out.verdicts = rest.wish, rest.pick, rest.places, rest.verdicts
+        return out
+
+    def _after_question(self, question: str, rest: str) -> Parse | None:
+        """What is said after a question about a card or a film, when it says more than why the
+        question was asked: the question is then moot ("who's in the second one? actually, anything
+        with halle berry would do": Halle Berry; "is 20,000 leagues under the sea any good? i adored
+        the apple dumpling gang": that film liked; "how long is number 2? we've only got an hour and
+        a half": under 90 minutes). "it" after a question about one film is that film ("how long is
+        executive decision? i remember loving it"), or the card asked about ("is 3 the one with the
+        talking pig? sounds fun, let's watch it"). None when the rest only gives the reason ("is ET
+        scary? my little one gets scared easy") or asks another question."""
+        words = set(tokens(rest))
+        if "?" in rest or not words:  # (another question: "what is maverick rated? PG?")
+            return None
+        after = self.parse(rest)
+        verdict = words & (POSITIVE | NEGATIVE | {"loving", "loved", "hating", "hated"})
+        judged = bool(words & IT_WORDS and verdict) and not after.names_something  # "really liked it"
+        if judged or after.intents == ["more"] and words & IT_WORDS and not after.names_something and not (
+                REQUEST_OPENER.match(rest) or words & {"show", "more"}):
+            asked = self.parse(question)
+            if asked.pick is not None and not (judged and words & NEGATIVE):  # "sounds fun, let's watch it"
+                return Parse(intents=["yes"], pick=(asked.pick[0], "like"), places=[asked.pick[0]])
+            if not judged or len(asked.about) != 1:
+                return None
+            liked = not words & (NEGATIVE | {"hating", "hated"})  # "how long is executive decision? i remember
+            return Parse(liked=list(asked.about)) if liked else Parse(disliked=list(asked.about))  # loving it"
+        if after.for_child and not words & (REQUEST_CUES | NEGATORS):  # "is toy story scary? my kid is 5": why
+            return None  # it is asked
+        if after.names_something or after.pick is not None or set(after.intents) & {
+                "more", "yes", "no", "restart", "undo", "something_else", "any"}:
+            return after
+        return None
 
     def _corrected(self, text: str, truncated: bool) -> Parse | None:
         """"a comedy, no wait, a thriller", "from the 80s... no, 90s", "with jack nicholson... sorry i
@@ -3373,6 +3543,12 @@ class Parser:
             words -= {"throw", "toss"}  # "throw in some romance" adds a wish
         if RATING_RE.search(r.text):
             words.discard("give")  # "I'd give Chinatown a 10/10" rates a film
+        only_refused = out.rejected and not (out.accepted or out.alternatives or out.liked or out.pick or out.intents)
+        if only_refused and words & ANY_CUES and not re.search(r"\bcare\s+(?:for|about)\b", framed) \
+                and self.reader.label(framed) == "any":  # "whatever you think, just nothing with tim curry" (not "I
+            # do not care for violence": a dislike)
+            out.intents.append("any")
+            return
         if not words or (out.names_something and not words & REQUEST_WORDS):
             return  # a frame around what the message names asks for films only with a request word
         label = self.reader.label(framed)
@@ -3404,7 +3580,8 @@ class Parser:
         elif label in EXCLUSIVE_INTENTS and not out.names_something and not out.intents:
             # content words its exemplars never use make the message a wish ("no black and white
             # movies"); one among words they use is let pass ("begin again from the top")
-            outside = [t for t in r.leftover if t not in self.reader.words[label]]
+            outside = [t for t in r.leftover if t not in self.reader.words[label]
+                       and not (t.endswith("s") and t[:-1] in self.reader.words[label] | {"whatever"})]  # "whatever's"
             if outside and (len(outside) > 1 or len(outside) == len(r.leftover)):
                 return
             out.intents.append(label)
@@ -4265,6 +4442,14 @@ class Parser:
             if fit or len(cands) == 1 or tier == 0:  # a word of its own, not "scare" of "scare me"
                 out[i] = (fit or whole or cands)[0]
         return out
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one parser per catalog, for the process)
+    def _slip_of_filler(self, tok: str) -> bool:
+        """``tok`` is no word (neither English nor the catalog's) and one slip from a word that is no
+        wish ("somethng", "husbnd", "plese"): a misspelt filler, no wish of its own."""
+        if len(tok) < 5 or not tok.isalpha() or tok in self._english or tok in self.lex.words or tok in NO_WISH:
+            return False
+        return process.extractOne(tok, _FILLER_SPELLINGS, scorer=OSA.distance, score_cutoff=1) is not None
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 (one parser per catalog, for the process)
     def _candidates(self, tok: str) -> tuple[int, tuple[str, ...]]:

@@ -79,7 +79,8 @@ INTENTS: dict[str, list[str]] = {
 }
 INTENT_OF = {tuple(p.split()): name for name, phrases in INTENTS.items() for p in phrases}
 GREETING_RE = re.compile(r"\s*(hi there|hello there|hey there|good (?:morning|evening|afternoon)|hi|hello|hey|hiya|"
-                         r"heya|hallo|hullo|ello|wassup|g'?day|howdy|yo|evening|morning|afternoon|greetings|sup)\b"
+                         r"heya|hallo|hullo|ello|wassup|g'?day|howdy|yo|evening|morning|afternoon|greetings|sup|"
+                         r"(?:well,?\s+)?how'?s it going|how are (?:you|ya|u)(?: doing)?|how'?s the craic)\b"
                          r"(?:\s+(?:bot|mate|all|folks|friend|buddy|pal)\b)?[\s,.!:;-]*", re.IGNORECASE)
 ALL_YES = {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "definitely", "absolutely", "alright", "aight",
            "aye", "ya", "yah", "yh", "yea", "ye", "yas", "yass", "certainly", "totally", "thumbsup"}
@@ -273,7 +274,8 @@ DROP_BEFORE = {("doesnt", "matter"), ("dont", "matter"), ("does", "not", "matter
                ("optional",), ("requirement",)}
 # new values replace the earlier ones of their type ("actually, a comedy", "Harrison Ford instead")
 INSTEAD = {("instead",), ("actually",), ("rather",), ("changed", "my", "mind"), ("change", "of", "plan"),
-           ("make", "it"), ("what", "about"), ("how", "about"), ("prefer",), ("id", "prefer"),
+           ("make", "it"), ("make", "them"), ("make", "those"), ("make", "em"), ("what", "about"), ("how", "about"),
+           ("prefer",), ("id", "prefer"),
            ("go", "back", "to"), ("lets", "go", "back", "to")}
 SUBTITLES = {"subtitles", "subtitled", "subs", "subtitle"}  # not wanted: a film in English
 LANGUAGE_MARKERS = {("language",), ("speaking",), ("spoken",), ("subtitles",), ("dubbed",)}
@@ -302,6 +304,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "obviously", "obvs", "ofc", "clearly", "would", "work", "works", "anymore", "far",
                             "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start",
                             "hard", "different", "being", "aimed",  # "not aimed at kids"
+                            "wanted", "asked", "wanting",  # "that's not what i asked, i wanted comedies"
+                            "compromise", "compromised", "agreed", "agree",  # "ok we've compromised, 80s or 90s"
                             "husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "bf", "gf", "mum",
                             "mom", "dad", "parents",  # "my husband likes war films and i like romance"
                             "sister", "brother", "sis", "bro", "siblings", "cousin", "cousins", "friend", "friends",

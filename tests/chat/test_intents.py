@@ -98,3 +98,22 @@ def test_the_parser_reads_requests_with_the_shipped_encoder():
         assert parser.parse(text).intents == ["more"], text  # no preference, and films now
     p = parser.parse("have you got the matrix?")  # a film the catalog lacks: no request for films
     assert p.intents == [] and p.unknown_titles == ["the matrix"]
+
+
+def test_no_preference_beside_what_is_not_wanted_with_the_shipped_encoder():
+    """"whatever you think, just nothing with tim curry": no preference, and one person not
+    wanted; "I do not care for violence" is a dislike, not "I don't care"; "whatever's fine by
+    me" is no preference (the contraction is no content word)."""
+    from chat.parser import Parser
+    from recsys.datasets import load_dataset
+    from recsys.semantic import load_encoder
+
+    encoder = load_encoder()
+    parser = Parser(load_dataset("movielens-100k"), english=encoder.words())
+    parser.reader = IntentReader(encoder.encode, frame=parser.frame)
+    p = parser.parse("whatever you think, just nothing with tim curry")
+    assert p.intents == ["any"] and p.rejected == [("cast", "Tim Curry")]
+    assert parser.parse("nothing with tom cruise please").intents == []
+    assert parser.parse("I do not care for violence or coarse language.").intents == []
+    assert parser.parse("whatever's fine by me").intents == ["any"]
+    assert parser.parse("kindly explain how to use this").intents == ["help"]  # (Indian English: "please")

@@ -2031,3 +2031,100 @@ def test_round_twenty_two_shouting_and_a_verdict_before_a_request_on_movielens(m
     godfrey = parser.parse("my man godfrey went down a storm at our last screening")
     assert [t[i] for i in godfrey.liked] == [t[i] for i in godfrey.seen] == ["My Man Godfrey"]
     assert parser.parse("a comedy for our movie night").accepted == [("genre", "Comedy")]
+
+
+def test_round_twenty_three_films_not_seen_yet_either_or_kinds_and_films_too_much_for_an_occasion(ml100k_catalog):
+    """A film not watched yet, said beside films watched, is an aside that asks for nothing ("seen
+    big night, haven't got round to the spitfire grill yet"), while "i haven't seen groundhog day,
+    bring it back" still wants it; "a war film or a western" is one either-or wish, as is "a
+    western, or maybe a war film, either is fine"; a film loved "but too heavy for a party" or
+    "a big ask on a weeknight" or that "he'll never sit through" is liked and not wanted now."""
+    parser = Parser(ml100k_catalog, english=["through"])  # (the app's encoder knows it: no misspelt "thought")
+    t = ml100k_catalog.titles
+
+    def films(p):
+        return {name: [t[i] for i in getattr(p, name)] for name in ("liked", "seen", "not_now") if getattr(p, name)}
+
+    aside = parser.parse("seen big night, haven't got round to the spitfire grill yet")
+    assert films(aside) == {"seen": ["Big Night"]} and not aside.intents
+    assert films(parser.parse("watched the gay divorcee, still haven't seen shall we dance")) == {
+        "seen": ["Gay Divorcee, The"]}
+    assert films(parser.parse("loved paris, texas; haven't seen wings of desire yet")) == {"liked": ["Paris, Texas"]}
+    assert films(parser.parse("i haven't seen groundhog day, bring it back")) == {"liked": ["Groundhog Day"]}
+    either = parser.parse("looking for a war film or a western, not too long")
+    assert either.alternatives == [(("genre", "War"), ("genre", "Western"))] and not either.accepted
+    assert parser.parse("i want a western, or maybe a war film, either is fine").alternatives == [
+        (("genre", "Western"), ("genre", "War"))]
+    assert parser.parse("comedy and romance").accepted == [("genre", "Comedy"), ("genre", "Romance")]
+    for text, film in (("amistad is brilliant but way too heavy for a party", "Amistad"),
+                       ("gone with the wind is gorgeous but four hours is a big ask on a weeknight",
+                        "Gone with the Wind"),
+                       ("legends of the fall is gorgeous but he'll never sit through it", "Legends of the Fall")):
+        assert films(parser.parse(text)) == {"liked": [film], "not_now": [film]}, text
+    assert films(parser.parse("fargo was too gory for me")) == {}  # (disliked: too much for the person)
+    assert parser.parse("that one, yep").intents == ["yes"]
+
+
+def test_round_twenty_three_what_follows_a_question_sarcasm_and_complaints_on_movielens(ml100k_catalog):
+    """dev17: a question about a card or a film is moot when the words after it ask for something
+    or judge a film ("who's in the second one? actually, anything with halle berry would do"), and
+    "it" there is the film or card asked about; what comes before an eye-roll or "said no one ever"
+    is not wanted; a complaint about what the chat understood is no wish, and "i said the 80s, not
+    the 90s" takes the 90s back."""
+    parser = Parser(ml100k_catalog, english=["asked", "wanted"])  # (the app's encoder knows them)
+    t = ml100k_catalog.titles
+    assert parser.parse("who's in the second one? actually, anything with halle berry would do").accepted == [
+        ("cast", "Halle Berry")]
+    assert [t[i] for i in parser.parse("how long is executive decision? i remember loving it").liked] == [
+        "Executive Decision"]
+    taken = parser.parse("is 3 the one with the talking pig? sounds fun, let's watch it")
+    assert taken.intents == ["yes"] and taken.pick == (2, "like")
+    assert parser.parse("how long is number 2? we've only got an hour and a half").accepted == [
+        ("runtime", "under 90 minutes")]
+    assert parser.parse("is toy story scary? my kid is 5").intents == ["about"]  # why it is asked
+    assert parser.parse("what is Maverick rated? PG?").intents == ["about"]  # a second question
+    mocked = parser.parse("oh sure, bio-dome is a hidden gem 🙄 m*a*s*h on the other hand, actual comedy genius")
+    assert [t[i] for i in mocked.disliked] == ["Bio-Dome"] and [t[i] for i in mocked.liked] == ["M*A*S*H"]
+    assert [t[i] for i in parser.parse("the postman was three hours of my life well spent, said no one ever").disliked
+            ] == ["Postman, The"]
+    hanks = parser.parse("oh great, another tom hanks film 🙄 enough of him")
+    assert hanks.rejected == [("cast", "Tom Hanks")] and not hanks.accepted and not hanks.intents
+    war = parser.parse("oh yes, please show me more war films, i just adore them 🙄")
+    assert war.rejected == [("genre", "War")] and not war.intents
+    assert parser.parse("oh i'm sure you'll nail it first time 🙄 a thriller from the 90s").accepted == [
+        ("genre", "Thriller"), ("decade", "1990s")]
+    said = parser.parse("i said the 80s, not the 90s")
+    assert said.accepted == [("decade", "1980s")] and said.dropped == [("decade", "1990s")]
+    midler = parser.parse("you misheard me, it's bette midler not bette davis")
+    assert midler.accepted == [("cast", "Bette Midler")] and midler.dropped == [("cast", "Bette Davis")]
+    assert not midler.wish and not parser.parse("that's not what i asked, i wanted comedies").wish
+    romance = parser.parse("i said NOT romance, you've given me nothing but romance")
+    assert romance.rejected == [("genre", "Romance")] and not romance.wish
+
+
+def test_round_twenty_three_irish_indian_and_diary_english_on_movielens(ml100k_catalog):
+    """Irish and Scottish English ("ah go on so" is yes, "a wee comedy", "pure muck", "was class",
+    "not pushed"), Indian English ("kindly suggest", "I am wanting", "what a film yaar"), a film
+    diary's words ("logged", a watchlist) and misspelt fillers that are no wish."""
+    parser = Parser(ml100k_catalog, english=["something", "husband", "please", "great"])
+    t = ml100k_catalog.titles
+    assert parser.parse("ah go on so").intents == ["yes"]
+    assert parser.parse("ah go on, number 2 so").pick == (1, "like")
+    assert parser.parse("go on then").intents != ["yes"]  # (a request for films, as before)
+    wee = parser.parse("show us a wee western")
+    assert wee.accepted == [("genre", "Western")] and not wee.wish
+    assert [t[i] for i in parser.parse("the matchmaker was pure muck so it was").disliked] == ["MatchMaker, The"]
+    assert [t[i] for i in parser.parse("in the name of the father was class").liked] == ["In the Name of the Father"]
+    assert parser.parse("ah, i'm not pushed").intents == ["any"]
+    assert parser.parse("Thank you kindly, and goodbye.").intents == ["bye"]
+    wanting = parser.parse("Hello sir, I am wanting a nice comedy film for the weekend")
+    assert wanting.accepted == [("genre", "Comedy")] and not wanting.wish
+    assert [t[i] for i in parser.parse("Yesterday only I saw Aparajito, what a film yaar").liked] == ["Aparajito"]
+    diary = parser.parse("already logged 1 and 3, 2 is on my watchlist so let's go")
+    assert diary.verdicts == [([0, 2], "seen"), ([1], "like")]
+    assert [t[i] for i in parser.parse("paths of glory's been on my watchlist forever, but down by law? 4 stars from me"
+                                       ).liked] == ["Down by Law"]
+    sean = parser.parse("my husbnd wants somthing with sean bean, fine by me")
+    assert sean.accepted == [("cast", "Sean Bean")] and not sean.wish
+    assert parser.parse("show me some Bollywood movies").alternatives == [(("country", "India"), ("language", "Hindi"))]
+    assert ("country", "United Kingdom") in parser.parse("i'm after a 70s comedy made in britain").accepted
