@@ -224,28 +224,108 @@ def tune(dataset: str, models: list[str], out: Path | None = None, run: Path | N
     return chosen
 
 
+def _split(catalog, seed: int, protocol: DataProtocol | None, sparse: int | None):
+    """One split seed's data, and the sparse and warm users' masks under the sparse-user protocol."""
+    data = split_interactions(catalog, seed=seed, protocol=protocol)
+    if sparse is None:
+        return data, None
+    data, mask = sparsify(data, sparse)
+    return data, {"sparse": mask, "warm": ~mask}
+
+
+_WORKER: dict = {}  # a worker process's catalog, text vectors and each split seed's data (``_run_parallel``)
+
+
+def _worker_start(dataset: str, protocol, sparse, threads: int) -> None:
+    import torch
+    from threadpoolctl import threadpool_limits
+
+    torch.set_num_threads(threads)
+    threadpool_limits(threads)  # numpy's BLAS too: the jobs share the machine's cores
+    catalog = load_dataset(dataset)
+    _WORKER.update(catalog=catalog, text=item_embeddings(catalog), protocol=protocol, sparse=sparse, seeds={})
+
+
+def _worker_task(name: str, params: dict, seed: int, ks, prefit: dict, keep: bool):
+    """One model on one split seed, in a worker; the fitted model comes back when a blend of the
+    same seed will reuse it (``keep``)."""
+    w = _WORKER
+    if seed not in w["seeds"]:
+        data, groups = _split(w["catalog"], seed, w["protocol"], w["sparse"])
+        w["seeds"][seed] = (data, groups, Looks.of(w["catalog"], data.items, w["text"]))
+    data, groups, looks = w["seeds"][seed]
+    fitted = dict(prefit)
+    result = evaluate_model(name, params, data, seed=seed, ks=ks, fitted=fitted, looks=looks, catalog=w["catalog"],
+                            groups=groups)
+    return result, (fitted.get(fit_key(name, params)) if keep else None)
+
+
+def _run_parallel(dataset: str, models: list[str], seeds: int, config: dict, ks, protocol, sparse,
+                  jobs: int) -> dict[str, list[dict]]:
+    """Every (model, split seed) as a task for ``jobs`` worker processes, each with an equal share of
+    the cores; a blend runs once the members it shares with the stand-alone models of its seed are
+    fitted, and reuses them. The figures are those of the one-process run (each fit is seeded), up
+    to the rounding of sums split across a different number of threads."""
+    import multiprocessing
+    import os
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    params = {name: model_params(name, config) for name in models}
+    members = {name: {fit_key(n, p) for n, p, _ in params[name].get("members", [])} if name == "blend" else set()
+               for name in models}
+    wanted = set().union(*members.values())  # fits a blend will reuse
+    done: dict[tuple[str, int], dict] = {}
+    kept: dict[int, dict] = {seed: {} for seed in range(seeds)}
+    waiting = [(name, seed) for seed in range(seeds) for name in models]
+    ctx = multiprocessing.get_context("spawn")  # (no fork of a process whose torch threads already run)
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_start,
+                             initargs=(dataset, protocol, sparse, threads)) as pool:
+        running = {}
+        while waiting or running:
+            ready = [(n, s) for n, s in waiting if not members[n] - set(kept[s])]  # a blend waits for its members
+            for name, seed in ready:
+                waiting.remove((name, seed))
+                prefit = {k: m for k, m in kept[seed].items() if k in members[name]}
+                log.info(f"seed {seed}: {name} ... (a worker of {jobs}, {threads} thread{'s' * (threads > 1)})")
+                running[pool.submit(_worker_task, name, params[name], seed, ks, prefit,
+                                    fit_key(name, params[name]) in wanted)] = (name, seed)
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                name, seed = running.pop(future)
+                result, model = future.result()
+                done[(name, seed)] = result
+                if model is not None:
+                    kept[seed][fit_key(name, params[name])] = model
+                log.info(f"seed {seed}: {name} test NDCG@10 {result['test']['NDCG@10']:.4f}"
+                         f" ({result['total_seconds']:.1f} s)")
+    return {name: [done[(name, seed)] for seed in range(seeds)] for name in models}
+
+
 def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
-        protocol: DataProtocol | None = None, sparse: int | None = None) -> dict:
+        protocol: DataProtocol | None = None, sparse: int | None = None, jobs: int = 1) -> dict:
     """Every model on each split seed. ``sparse`` K: the sparse-user protocol
     (``recsys.split.sparsify``: a seeded 20% of users keep at most K training interactions),
     with test metrics for the sparse and the warm users apart, and paired comparisons over
-    the sparse users."""
+    the sparse users. ``jobs`` > 1: the (model, seed) fits run in that many worker processes
+    (``_run_parallel``)."""
     t_start = time.perf_counter()
     catalog = load_dataset(dataset, verbose=True)
     text = item_embeddings(catalog)  # for the diversity measures, once for every split seed
     per_model: dict[str, list[dict]] = {m: [] for m in models}
-    n_users = n_items = n_inter = n_sparse = 0
     masks = []
     for seed in range(seeds):
-        data = split_interactions(catalog, seed=seed, protocol=protocol)
-        groups = None
-        if sparse is not None:
-            data, mask = sparsify(data, sparse)
-            groups = {"sparse": mask, "warm": ~mask}
-            masks.append(mask)
-            n_sparse = int(mask.sum())
-        n_users, n_items = data.shape
-        n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
+        data, groups = _split(catalog, seed, protocol, sparse)
+        if groups is not None:
+            masks.append(groups["sparse"])
+    n_users, n_items = data.shape
+    n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
+    n_sparse = int(masks[-1].sum()) if masks else 0
+    if jobs > 1:
+        for name, runs in _run_parallel(dataset, models, seeds, config, ks, protocol, sparse, jobs).items():
+            per_model[name] = runs
+    for seed in range(seeds if jobs == 1 else 0):
+        data, groups = _split(catalog, seed, protocol, sparse)
         fitted: dict = {}
         looks = Looks.of(catalog, data.items, text)
         for name in models:
@@ -292,7 +372,7 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
                                "rule": "a seeded share of users (the split seed) keep at most k training "
                                        "interactions, drawn with the split seed; valid and test unchanged; "
                                        "models train on what is left"}} if sparse is not None else {}),
-                "seconds": round(time.perf_counter() - t_start, 1)}
+                "seconds": round(time.perf_counter() - t_start, 1), "jobs": jobs}
     payload = {"protocol": protocol, "results": results, "paired": paired(per_model)}
     if sparse is not None:  # the same pairs over the sparse users only
         payload["paired_sparse"] = paired({m: [r | {"per_user": r["per_user"][mask]} for r, mask in zip(runs, masks)]
@@ -347,6 +427,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sparse", type=int, metavar="K",
                     help="the sparse-user protocol: a seeded 20%% of users keep at most K training interactions; "
                          "test metrics for sparse and warm users apart")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="worker processes for the (model, seed) fits, each with an equal share of the cores "
+                         "(default 1: one process, every core)")
     args = ap.parse_args(argv)
     configure_logging()
     models = [m.strip() for m in args.models.split(",") if m.strip()]
@@ -355,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}")
     if args.seeds < 1:
         ap.error("--seeds must be >= 1")
+    if args.jobs < 1 or args.jobs > 1 and args.tune:
+        ap.error("--jobs must be >= 1, and is for evaluation, not --tune")
     if args.sparse is not None and (args.sparse < 1 or args.tune):
         ap.error("--sparse K needs K >= 1, and is for evaluation, not --tune")
     try:
@@ -365,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
                  protocol)
             return 0
         config = load_config(cf_key(catalog, protocol), args.config)
-        payload = run(args.dataset, models, args.seeds, config, protocol=protocol, sparse=args.sparse)
+        payload = run(args.dataset, models, args.seeds, config, protocol=protocol, sparse=args.sparse, jobs=args.jobs)
     except (ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

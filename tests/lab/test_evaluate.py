@@ -96,6 +96,22 @@ def test_gserec_reports_whether_its_code_graph_reaches_the_sparse_users(syntheti
     assert "of sparse users share their first two code levels" in capsys.readouterr().out
 
 
+def test_worker_processes_give_the_one_process_figures(synthetic_folder, config, tmp_path):
+    """``--jobs 2``: each (model, seed) in a worker process, the blend after its members (and
+    reusing them); the same figures as one process."""
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert run_main(synthetic_folder, config, one, "--seeds", "2") == 0
+    assert run_main(synthetic_folder, config, two, "--seeds", "2", "--jobs", "2") == 0
+    a, b = (json.loads(path.read_text()) for path in (one, two))
+    assert b["protocol"]["jobs"] == 2 and a["protocol"]["jobs"] == 1
+    for name in MODELS:
+        for part in ("valid", "test"):
+            for metric, v in a["results"][name][part].items():
+                assert b["results"][name][part][metric]["mean"] == pytest.approx(v["mean"]), (name, part, metric)
+    assert b["paired"]["blend - ease"]["test NDCG@10"]["diff"] == pytest.approx(
+        a["paired"]["blend - ease"]["test NDCG@10"]["diff"])
+
+
 def test_one_seed_gives_plain_numbers(synthetic_folder, config, tmp_path):
     out = tmp_path / "one.json"
     assert run_main(synthetic_folder, config, out, "--seeds", "1") == 0
@@ -111,6 +127,9 @@ def test_cli_errors(synthetic_folder, config, tmp_path):
     assert exc.value.code == 2
     with pytest.raises(SystemExit) as exc:
         main(["--dataset", str(synthetic_folder), "--seeds", "0"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["--dataset", str(synthetic_folder), "--jobs", "0"])
     assert exc.value.code == 2
     # a missing dataset or config is reported and exits non-zero, without a traceback
     assert main(["--dataset", str(tmp_path / "missing"), "--models", "pop"]) == 2
