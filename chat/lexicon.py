@@ -638,6 +638,7 @@ class Lexicon:
         praised = tuple(tv for tv in (("critics", "critics' favourite"), ("critics", "well reviewed")) if tv in vocab)
         if len(praised) == 2:  # "highly rated": the two best bands of the critics' score
             for words in ("highly rated", "top rated", "well rated", "highest rated", "best rated", "highly reviewed",
+                          "best reviewed", "best-reviewed", "highest reviewed", "top reviewed",
                           "highly acclaimed", "well liked by critics", "good ratings", "rated highly",
                           "critically adored", "critically loved", "critically praised", "the canon",
                           "good reviews", "great reviews", "good review", "reviewed well", "good critics",

@@ -1327,6 +1327,30 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"(?:^|(?<=[,.;!]))\s*(?:(?:i'?m|im|we'?re|were)\s+)?after\s+(?=(?:a|an|some)\s)", " i want "),  # "after a
     # deadly thriller tonight", "i'm after a 70s comedy": wanted
     (r"\b(be|was|is|looks?|sounds?|seems?)\s+grate\b", r"\1 great"),  # (a phone's or a speller's homophone)
+    (r"\b(?:was|is|were|'s)\s+on fire\b", " was brilliant"),  # "pacino was on fire": praise, no request ("fire away")
+    (r"[,.;!]?\s*(?:have|do|did)\s+(?:you|u|yous|ya|ye)\s+(?:got|have|get)\s+(?:it|that|this)(?:\s+one)?\s*\?+\s*$",
+     "?"),  # "the commitments is the best irish film ever made, have yous got it?": is it here, no request for films
+    (r"\s+(?:is|was|'s|got|gets|been|has been)\s+vetoed\b", ", not tonight"),  # "X is vetoed": not now
+    (r"\b(?:made me|makes me|had to|got me to|dragged me to)\s+sit through\b", "i watched"),  # seen
+    (r"\bwith\s+(?P<x>[a-z][\w.'-]+(?:\s+[a-z][\w.'-]+){0,2}?)\s+directing\b", r"directed by \g<x>"),
+    (r"[,.!]?\s*(?:can|could|shall)\s+we\s+meet\s+(?:in\s+)?the\s+middle\b\??|\bmeet\s+(?:me|us)\s+halfway\b\??", ""),
+    (r"\b[\w-]+\s+(?:addict|fan|nerd|buff|geek|junkie|obsessive)\s+here\b[,.!]*", ""),  # "letterboxd addict here"
+    (r"\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:haven'?t|havent|have not|have never)\s+(?:seen|watched|logged)"
+     r"(?:\s+(?:yet|before))?\s*[.!]*\s*$", ""),  # "a 70s sci-fi i haven't logged yet": every pick is new
+    (r"\b(?:(?:i|we)\s+(?:feel|felt)\s+like|(?:i|we)\s+(?:want|wanna|need)\s+to)\s+(?:be(?:ing)?|get(?:ting)?)\s+"
+     r"(?:really\s+|properly\s+)?(?:scared|terrified|spooked|frightened)\b"
+     r"(?:\s+out\s+of\s+my\s+(?:skin|wits|mind|pants))?",
+     "i want a scary film"),
+    (r"\s*\b(?:till|until|til|'til)\s+(?:it hurts|i cry|i drop|my (?:sides|stomach|belly|face) "
+     r"(?:hurts?|splits?|aches?))\b", ""),  # "something to make me laugh till it hurts": a lot
+    (r"\s*\b(?:would|will|'d|'ll|should)\s+(?:really\s+)?hit\s+the\s+spot\b", ""),  # "... would hit the spot"
+    (r"\blaff+s?\b", "laugh"),
+    # a film diary's reasons: "need to fill out my diary", "doing a director deep dive", "my diary is for good films"
+    (r"[,.;]?\s*(?:i\s+)?(?:need|have|got|want)\s+to\s+fill\s+(?:out|in|up)\s+my\s+(?:diary|list|letterboxd|log)\b",
+     ""),
+    (r"[,.;]?\s*(?:i'?m\s+|im\s+)?(?:doing|on)\s+an?\s+(?:[\w-]+\s+){0,2}deep[- ]dive\b", ""),
+    (r"[,.;]?\s*my\s+(?:diary|letterboxd|log|list)\s+is\s+(?:only\s+)?for\s+(?:good|great|the best)\s+"
+     r"(?:films|movies)\b", ""),
     # Indian English: "kindly", "do the needful", "I am wanting", "yaar", "what a film", "yesterday only I saw"
     (r"\bkindly\s+(?=(?:suggest|explain|show|recommend|tell|give|help|do|let|find|list|share|send|provide)\b)",
      "please "), (r"[,.]?\s*(?:please\s+)?do the needful\b", " please"),
@@ -2880,7 +2904,8 @@ class Parser:
         ruled_out_now = bool(late) and all(m.clause <= late[0] for m in r.mentions)  # tonight": those films
         if (len(films) == 1 or late) and out.liked and (ruled_out_now or _anywhere(after, NOT_NOW)):
             out.not_now += [i for i in films if i not in out.not_now]  # "fargo was great but not tonight"
-            if not set(toks) & (POSITIVE | PRAISE):  # "we'll watch titanic another time": not now, and no like
+            named = {w for i in films for w in tokens(self.catalog.titles[i])}  # ("everyone says i love you")
+            if not (set(toks) - named) & (POSITIVE | PRAISE):  # "we'll watch titanic another time": not now, no like
                 out.liked = [i for i in out.liked if i not in out.not_now]
         elif ruled_out_now and out.disliked and not out.liked and not set(toks) & NEGATIVE:
             # "apocalypse now is too heavy for a tuesday night": the complaint is about tonight, not the film

@@ -305,7 +305,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start",
                             "hard", "different", "being", "aimed",  # "not aimed at kids"
                             "wanted", "asked", "wanting",  # "that's not what i asked, i wanted comedies"
-                            "compromise", "compromised", "agreed", "agree",  # "ok we've compromised, 80s or 90s"
+                            "compromise", "compromised", "agreed", "agree", "couldnt",  # "ok we've compromised, 80s
+                            # or 90s", "we couldn't agree on anything, but we both hated nine months"
                             "husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "bf", "gf", "mum",
                             "mom", "dad", "parents",  # "my husband likes war films and i like romance"
                             "sister", "brother", "sis", "bro", "siblings", "cousin", "cousins", "friend", "friends",

@@ -2128,3 +2128,26 @@ def test_round_twenty_three_irish_indian_and_diary_english_on_movielens(ml100k_c
     assert sean.accepted == [("cast", "Sean Bean")] and not sean.wish
     assert parser.parse("show me some Bollywood movies").alternatives == [(("country", "India"), ("language", "Hindi"))]
     assert ("country", "United Kingdom") in parser.parse("i'm after a 70s comedy made in britain").accepted
+    for text in ("show me films by ken loach, need to fill out my diary", "films by atom egoyn, doing a director deep "
+                 "dive", "reckon an aussie comedy from the 90s would hit the spot", "something to make me laugh till "
+                 "it hurts", "hi! letterboxd addict here, want a 70s sci-fi i haven't logged yet"):
+        p = parser.parse(text)
+        assert p.accepted and not p.wish, text  # the reasons around a wish are no wish of their own
+
+
+def test_round_twenty_three_vetoes_praise_and_films_asked_for_on_movielens(ml100k_catalog):
+    """A film vetoed is not wanted now (and "love" in its title is no praise); "pacino was on fire"
+    praises; "have you got it?" after a film asks whether it is here, not for films; "made me sit
+    through X" says it was seen; "with harold ramis directing" is the director."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    vetoed = parser.parse("everyone says i love you is vetoed, my wife's not in the mood for it tonight")
+    assert [t[i] for i in vetoed.not_now] == ["Everyone Says I Love You"] and not vetoed.liked + vetoed.disliked
+    fire = parser.parse("watched carlito's way last night, pacino was on fire")
+    assert [t[i] for i in fire.liked] == ["Carlito's Way"] and not fire.intents
+    asked = parser.parse("the commitments is the best irish film ever made, have yous got it?")
+    assert asked.unknown_titles == ["the commitments"] and not asked.intents
+    sat = parser.parse("my husband made me sit through don juan demarco and i loved it, don't tell him")
+    assert [t[i] for i in sat.seen] == [t[i] for i in sat.liked] == ["Don Juan DeMarco"]
+    assert parser.parse("something with harold ramis directing").accepted == [("director", "Harold Ramis")]
+    assert parser.parse("i feel like being scared tonight").accepted == [("genre", "Horror")]
