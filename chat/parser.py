@@ -1324,22 +1324,25 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bo'(?=\s)", "of"), (r"\byer\b", "your"), (r"\byous\b", "you"), (r"\bweans\b|\bwains\b", "kids"),
     (r"\b(?:it'?s|its)\s+(?:dreich|baltic|lashing|pissing (?:it )?down|bucketing(?: down)?)(?:\s+out(?:side)?)?\b",
      "it's raining"),
-    (r"(?:^|(?<=[,.;!]))\s*(?:(?:i'?m|im|we'?re|were)\s+)?after\s+(?=(?:a|an|some)\s)", " i want "),  # "after a
+    (r"(?:^|(?<=[,.;!]))\s*(?:(?:i'?m|im|we'?re|were)\s+)?after\s+(?=(?:a|an|some)\s)(?!(?:a|an|some)\s+(?:[\w-]+\s+)?"
+     r"(?:day|days|week|weeks|night|month|year|shift|while|break|time|session|meeting|exam|exams)\b)",
+     " i want "),  # (not "after a long week, something fun": why) "after a
     # deadly thriller tonight", "i'm after a 70s comedy": wanted
     (r"\b(be|was|is|looks?|sounds?|seems?)\s+grate\b", r"\1 great"),  # (a phone's or a speller's homophone)
     (r"\b(?:was|is|were|'s)\s+on fire\b", " was brilliant"),  # "pacino was on fire": praise, no request ("fire away")
-    (r"[,.;!]?\s*(?:have|do|did)\s+(?:you|u|yous|ya|ye)\s+(?:got|have|get)\s+(?:it|that|this)(?:\s+one)?\s*\?+\s*$",
-     "?"),  # "the commitments is the best irish film ever made, have yous got it?": is it here, no request for films
+    # "the commitments is the best irish film ever made, have yous got it?": is it here, no request for films
+    (r"[,.;!]?\s*(?:have|'?ve)\s+(?:you|u|yous|ya|ye)\s+got\s+(?:it|that|this)(?:\s+one)?\s*\?+\s*$", "?"),
     (r"\s+(?:is|was|'s|got|gets|been|has been)\s+vetoed\b", ", not tonight"),  # "X is vetoed": not now
     (r"\b(?:made me|makes me|had to|got me to|dragged me to)\s+sit through\b", "i watched"),  # seen
     (r"\bwith\s+(?P<x>[a-z][\w.'-]+(?:\s+[a-z][\w.'-]+){0,2}?)\s+directing\b", r"directed by \g<x>"),
     (r"[,.!]?\s*(?:can|could|shall)\s+we\s+meet\s+(?:in\s+)?the\s+middle\b\??|\bmeet\s+(?:me|us)\s+halfway\b\??", ""),
-    (r"\b[\w-]+\s+(?:addict|fan|nerd|buff|geek|junkie|obsessive)\s+here\b[,.!]*", ""),  # "letterboxd addict here"
+    (r"(?:^|(?<=[,.!;]))\s*[\w-]+\s+(?:addict|fan|nerd|buff|geek|junkie|obsessive)\s+here\b[,.!]*", ""),  # ("hi!
+    # letterboxd addict here, ...": who is asking; not "big lebowski fan here": a film liked)
     (r"\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:haven'?t|havent|have not|have never)\s+(?:seen|watched|logged)"
      r"(?:\s+(?:yet|before))?\s*[.!]*\s*$", ""),  # "a 70s sci-fi i haven't logged yet": every pick is new
     (r"\b(?:(?:i|we)\s+(?:feel|felt)\s+like|(?:i|we)\s+(?:want|wanna|need)\s+to)\s+(?:be(?:ing)?|get(?:ting)?)\s+"
      r"(?:really\s+|properly\s+)?(?:scared|terrified|spooked|frightened)\b"
-     r"(?:\s+out\s+of\s+my\s+(?:skin|wits|mind|pants))?",
+     r"(?:\s+stiff|\s+out\s+of\s+my\s+(?:skin|wits|mind|pants))?",
      "i want a scary film"),
     (r"\s*\b(?:till|until|til|'til)\s+(?:it hurts|i cry|i drop|my (?:sides|stomach|belly|face) "
      r"(?:hurts?|splits?|aches?))\b", ""),  # "something to make me laugh till it hurts": a lot
@@ -1351,6 +1354,14 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"[,.;]?\s*(?:i'?m\s+|im\s+)?(?:doing|on)\s+an?\s+(?:[\w-]+\s+){0,2}deep[- ]dive\b", ""),
     (r"[,.;]?\s*my\s+(?:diary|letterboxd|log|list)\s+is\s+(?:only\s+)?for\s+(?:good|great|the best)\s+"
      r"(?:films|movies)\b", ""),
+    # "she won't sit through black and white": none of it (not "he'll never sit through it": that film, not now)
+    (r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|refuses? to|never)\s+sit\s+through\s+"
+     r"(?!(?:it|that|this|them|those|these|the\s+(?:first|second|third|fourth|fifth|last))\b)(?![^,.;!?]*\bagain\b)",
+     "no "),
+    (r"[,.;]?\s*(?:or\s+)?(?:i'?ll|ill|i will|i'?d|we'?ll|he'?ll|she'?ll|they'?ll)\s+(?:just\s+)?(?:fall asleep|"
+     r"nod off|doze off|get bored|zone out|be bored|lose interest)\b", ""),  # "nothing over 2 hours, i'll fall asleep"
+    (r"\s+(?:is|was|'s)\s+so\s+(?:'?\d0s|\w+ties)(?:\s+it\s+hurts)?\b", " is great"),  # "reality bites is so 90s it
+    # hurts": praise of the film, no wish for its decade
     # Indian English: "kindly", "do the needful", "I am wanting", "yaar", "what a film", "yesterday only I saw"
     (r"\bkindly\s+(?=(?:suggest|explain|show|recommend|tell|give|help|do|let|find|list|share|send|provide)\b)",
      "please "), (r"[,.]?\s*(?:please\s+)?do the needful\b", " please"),
@@ -4474,7 +4485,9 @@ class Parser:
         wish ("somethng", "husbnd", "plese"): a misspelt filler, no wish of its own."""
         if len(tok) < 5 or not tok.isalpha() or tok in self._english or tok in self.lex.words or tok in NO_WISH:
             return False
-        return process.extractOne(tok, _FILLER_SPELLINGS, scorer=OSA.distance, score_cutoff=1) is not None
+        hit = process.extractOne(tok, _FILLER_SPELLINGS, scorer=OSA.distance, score_cutoff=1)
+        return hit is not None and not (tok.startswith(hit[0]) or hit[0].startswith(tok))  # (not another form of a
+        # word: "classy" is no slip of "class")
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 (one parser per catalog, for the process)
     def _candidates(self, tok: str) -> tuple[int, tuple[str, ...]]:

@@ -308,7 +308,8 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "compromise", "compromised", "agreed", "agree", "couldnt",  # "ok we've compromised, 80s
                             # or 90s", "we couldn't agree on anything, but we both hated nine months"
                             "husband", "wife", "partner", "boyfriend", "girlfriend", "hubby", "bf", "gf", "mum",
-                            "mom", "dad", "parents",  # "my husband likes war films and i like romance"
+                            "mom", "dad", "parents", "wifes", "husbands",  # "my husband likes war films and i
+                            # like romance", "my wife's not in the mood"
                             "sister", "brother", "sis", "bro", "siblings", "cousin", "cousins", "friend", "friends",
                             "mates",  # "me and my sister want ..." (not "with my grandma": a film for all ages)
                             # a learner's reasons: "i'm learning japanese", "for my class", "i've just started lessons"

@@ -2151,3 +2151,15 @@ def test_round_twenty_three_vetoes_praise_and_films_asked_for_on_movielens(ml100
     assert [t[i] for i in sat.seen] == [t[i] for i in sat.liked] == ["Don Juan DeMarco"]
     assert parser.parse("something with harold ramis directing").accepted == [("director", "Harold Ramis")]
     assert parser.parse("i feel like being scared tonight").accepted == [("genre", "Horror")]
+    refused = parser.parse("she won't sit through black and white, and i won't sit through cartoons")
+    assert ("genre", "Animation") in refused.rejected and not refused.accepted and not refused.wish
+    assert films_of(parser, "i'd never sit through titanic again", "seen") == ["Titanic"]  # (that film, not now)
+    assert not parser.parse("nothing over two hours, i'll fall asleep").wish
+    era = parser.parse("reality bites is so 90s it hurts, love it")
+    assert [t[i] for i in era.liked] == ["Reality Bites"] and not era.accepted
+    fan = parser.parse("big lebowski fan here, seen it 20 times")  # a film's fan, not who is asking
+    assert [t[i] for i in fan.liked] == ["Big Lebowski, The"]
+
+
+def films_of(parser, text, field):
+    return [parser.catalog.titles[i] for i in getattr(parser.parse(text), field)]
