@@ -1331,14 +1331,14 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(be|was|is|looks?|sounds?|seems?)\s+grate\b", r"\1 great"),  # (a phone's or a speller's homophone)
     (r"\b(?:was|is|were|'s)\s+on fire\b", " was brilliant"),  # "pacino was on fire": praise, no request ("fire away")
     # "the commitments is the best irish film ever made, have yous got it?": is it here, no request for films
-    (r"[,.;!]?\s*(?:have|'?ve)\s+(?:you|u|yous|ya|ye)\s+got\s+(?:it|that|this)(?:\s+one)?\s*\?+\s*$", "?"),
+    (r"[,.;!]?\s*(?:\bhave|'?ve)\s+(?:you|u|yous|ya|ye)\s+got\s+(?:it|that|this)(?:\s+one)?\s*\?+\s*$", "?"),
     (r"\s+(?:is|was|'s|got|gets|been|has been)\s+vetoed\b", ", not tonight"),  # "X is vetoed": not now
     (r"\b(?:made me|makes me|had to|got me to|dragged me to)\s+sit through\b", "i watched"),  # seen
     (r"\bwith\s+(?P<x>[a-z][\w.'-]+(?:\s+[a-z][\w.'-]+){0,2}?)\s+directing\b", r"directed by \g<x>"),
-    (r"[,.!]?\s*(?:can|could|shall)\s+we\s+meet\s+(?:in\s+)?the\s+middle\b\??|\bmeet\s+(?:me|us)\s+halfway\b\??", ""),
+    (r"[,.!]?\s*\b(?:can|could|shall)\s+we\s+meet\s+(?:in\s+)?the\s+middle\b\??|\bmeet\s+(?:me|us)\s+halfway\b\??", ""),
     (r"(?:^|(?<=[,.!;]))\s*[\w-]+\s+(?:addict|fan|nerd|buff|geek|junkie|obsessive)\s+here\b[,.!]*", ""),  # ("hi!
     # letterboxd addict here, ...": who is asking; not "big lebowski fan here": a film liked)
-    (r"\s*(?:that\s+|which\s+)?(?:i|we)\s+(?:haven'?t|havent|have not|have never)\s+(?:seen|watched|logged)"
+    (r"\s*\b(?:that\s+|which\s+)?(?:i|we)\s+(?:haven'?t|havent|have not|have never)\s+(?:seen|watched|logged)"
      r"(?:\s+(?:yet|before))?\s*[.!]*\s*$", ""),  # "a 70s sci-fi i haven't logged yet": every pick is new
     (r"\b(?:(?:i|we)\s+(?:feel|felt)\s+like|(?:i|we)\s+(?:want|wanna|need)\s+to)\s+(?:be(?:ing)?|get(?:ting)?)\s+"
      r"(?:really\s+|properly\s+)?(?:scared|terrified|spooked|frightened)\b"
@@ -1349,22 +1349,22 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\s*\b(?:would|will|'d|'ll|should)\s+(?:really\s+)?hit\s+the\s+spot\b", ""),  # "... would hit the spot"
     (r"\blaff+s?\b", "laugh"),
     # a film diary's reasons: "need to fill out my diary", "doing a director deep dive", "my diary is for good films"
-    (r"[,.;]?\s*(?:i\s+)?(?:need|have|got|want)\s+to\s+fill\s+(?:out|in|up)\s+my\s+(?:diary|list|letterboxd|log)\b",
+    (r"[,.;]?\s*\b(?:i\s+)?(?:need|have|got|want)\s+to\s+fill\s+(?:out|in|up)\s+my\s+(?:diary|list|letterboxd|log)\b",
      ""),
-    (r"[,.;]?\s*(?:i'?m\s+|im\s+)?(?:doing|on)\s+an?\s+(?:[\w-]+\s+){0,2}deep[- ]dive\b", ""),
-    (r"[,.;]?\s*my\s+(?:diary|letterboxd|log|list)\s+is\s+(?:only\s+)?for\s+(?:good|great|the best)\s+"
+    (r"[,.;]?\s*\b(?:i'?m\s+|im\s+)?(?:doing|on)\s+an?\s+(?:[\w-]+\s+){0,2}deep[- ]dive\b", ""),
+    (r"[,.;]?\s*\bmy\s+(?:diary|letterboxd|log|list)\s+is\s+(?:only\s+)?for\s+(?:good|great|the best)\s+"
      r"(?:films|movies)\b", ""),
     # "she won't sit through black and white": none of it (not "he'll never sit through it": that film, not now)
     (r"\b(?:won'?t|wont|will not|can'?t|cant|cannot|refuses? to|never)\s+sit\s+through\s+"
      r"(?!(?:it|that|this|them|those|these|the\s+(?:first|second|third|fourth|fifth|last))\b)(?![^,.;!?]*\bagain\b)",
      "no "),
-    (r"[,.;]?\s*(?:or\s+)?(?:i'?ll|ill|i will|i'?d|we'?ll|he'?ll|she'?ll|they'?ll)\s+(?:just\s+)?(?:fall asleep|"
+    (r"[,.;]?\s*(?:\bor\s+)?\b(?:i'?ll|ill|i will|i'?d|we'?ll|he'?ll|she'?ll|they'?ll)\s+(?:just\s+)?(?:fall asleep|"
      r"nod off|doze off|get bored|zone out|be bored|lose interest)\b", ""),  # "nothing over 2 hours, i'll fall asleep"
     (r"\s+(?:is|was|'s)\s+so\s+(?:'?\d0s|\w+ties)(?:\s+it\s+hurts)?\b", " is great"),  # "reality bites is so 90s it
     # hurts": praise of the film, no wish for its decade
     # Indian English: "kindly", "do the needful", "I am wanting", "yaar", "what a film", "yesterday only I saw"
     (r"\bkindly\s+(?=(?:suggest|explain|show|recommend|tell|give|help|do|let|find|list|share|send|provide)\b)",
-     "please "), (r"[,.]?\s*(?:please\s+)?do the needful\b", " please"),
+     "please "), (r"[,.]?\s*\b(?:please\s+)?do the needful\b", " please"),
     (r"\b(?:i am|i'm|im|we are|we're)\s+wanting\b", "i want"), (r"[,\s]*\byaar+\b", ""),
     (r"^\s*(?:hello|hi|good (?:morning|afternoon|evening)),?\s+(?:sir|madam|ma'?am|bhai)\b", "hello"),
     (r"\bwhat an? (?:film|movie|picture|masterpiece)\b", "it was great"),

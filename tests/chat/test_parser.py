@@ -2155,6 +2155,7 @@ def test_round_twenty_three_vetoes_praise_and_films_asked_for_on_movielens(ml100
     assert ("genre", "Animation") in refused.rejected and not refused.accepted and not refused.wish
     assert films_of(parser, "i'd never sit through titanic again", "seen") == ["Titanic"]  # (that film, not now)
     assert not parser.parse("nothing over two hours, i'll fall asleep").wish
+    assert ("genre", "Children's") in parser.parse("the 13 yo will be bored by baby stuff").rejected  # (no "ill")
     era = parser.parse("reality bites is so 90s it hurts, love it")
     assert [t[i] for i in era.liked] == ["Reality Bites"] and not era.accepted
     fan = parser.parse("big lebowski fan here, seen it 20 times")  # a film's fan, not who is asking
