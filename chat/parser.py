@@ -847,8 +847,8 @@ SARCASM_RE = re.compile(r"\s*(?:\U0001f644|\U0001f612|\U0001f60f)+\s*|[\s,.!-]*\
 ANY_CUES = {"whatever", "whatevs", "mind", "care", "fussy", "matter", "matters", "easy", "fine", "bothered", "dunno",
             "preference", "think", "reckon"}
 # "either is fine", "either works": the kinds named before were either-or ("a western, or maybe a war film")
-EITHER_FINE_RE = re.compile(r"either\s+(?:one\s+)?(?:is|'s|would be|will do|works|suits|suit)|either way|"
-                            r"(?:one or the other|whichever)", re.IGNORECASE)
+EITHER_FINE_RE = re.compile(r"\beither\s+(?:one\s+)?(?:is|'s|would be|will do|works|suits|suit)\b|\beither way\b|"
+                            r"\b(?:one or the other|whichever)\b", re.IGNORECASE)
 # a card named by a person in it ("i'll take the one with michelle pfeiffer", "the one by spielberg looks good")
 ONE_WITH_RE = re.compile(r"\b(?:the|that) one (?:with|starring|by|from|directed by)\b", re.IGNORECASE)
 EMPHATIC = {"definitely", "absolutely", "certainly", "totally", "course", "hell", "heck"}  # "... not": no

@@ -2056,6 +2056,8 @@ def test_round_twenty_three_films_not_seen_yet_either_or_kinds_and_films_too_muc
     assert parser.parse("i want a western, or maybe a war film, either is fine").alternatives == [
         (("genre", "Western"), ("genre", "War"))]
     assert parser.parse("comedy and romance").accepted == [("genre", "Comedy"), ("genre", "Romance")]
+    assert parser.parse("a comedy and a romance, either is fine").alternatives == [  # (no "or": the words after)
+        (("genre", "Comedy"), ("genre", "Romance"))]
     for text, film in (("amistad is brilliant but way too heavy for a party", "Amistad"),
                        ("gone with the wind is gorgeous but four hours is a big ask on a weeknight",
                         "Gone with the Wind"),
