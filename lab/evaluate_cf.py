@@ -313,19 +313,15 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
     catalog = load_dataset(dataset, verbose=True)
     text = item_embeddings(catalog)  # for the diversity measures, once for every split seed
     per_model: dict[str, list[dict]] = {m: [] for m in models}
+    if jobs > 1:
+        per_model.update(_run_parallel(dataset, models, seeds, config, ks, protocol, sparse, jobs))
     masks = []
-    for seed in range(seeds):
+    for seed in range(seeds):  # each split once here: the fits, or (with workers) the shape and the sparse users
         data, groups = _split(catalog, seed, protocol, sparse)
         if groups is not None:
             masks.append(groups["sparse"])
-    n_users, n_items = data.shape
-    n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
-    n_sparse = int(masks[-1].sum()) if masks else 0
-    if jobs > 1:
-        for name, runs in _run_parallel(dataset, models, seeds, config, ks, protocol, sparse, jobs).items():
-            per_model[name] = runs
-    for seed in range(seeds if jobs == 1 else 0):
-        data, groups = _split(catalog, seed, protocol, sparse)
+        if jobs > 1:
+            continue
         fitted: dict = {}
         looks = Looks.of(catalog, data.items, text)
         for name in models:
@@ -334,6 +330,9 @@ def run(dataset: str, models: list[str], seeds: int, config: dict, ks=KS,
                                                   fitted=fitted, looks=looks, catalog=catalog, groups=groups))
             log.info(f"seed {seed}: {name} test NDCG@10 {per_model[name][-1]['test']['NDCG@10']:.4f}"
                 f" ({per_model[name][-1]['total_seconds']:.1f} s)")
+    n_users, n_items = data.shape
+    n_inter = data.train.nnz + data.valid.nnz + data.test.nnz
+    n_sparse = int(masks[-1].sum()) if masks else 0
     results = {}
     for name, runs in per_model.items():
         results[name] = {
