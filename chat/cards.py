@@ -57,10 +57,15 @@ def _asked(m: Models, s, attr_type: str) -> tuple[str, ...]:
 
 
 def had(m: Models, s, item: int) -> list[int]:
-    """The values asked for (alone, or one of an either group) that world item ``item`` has, in the
-    order asked; a value asked for twice is named once."""
+    """The values asked for (alone, or in an either group) that world item ``item`` has, in the
+    order asked; a value asked for twice is named once. Of an either-or of one type ("a war film or
+    a western") a film with both is named with both; of two types meaning one thing ("a french
+    film": France or French) with the first it has."""
     have = set(m.world.values_of(item).tolist())
-    wanted = dict.fromkeys(list(s.accepted) + [next(v for v in g if v in have) for g in s.either if have & set(g)])
+    types = m.catalog.attr_values
+    either = [v for g in s.either for v in ([v for v in g if v in have] if len({types[u][0] for u in g}) == 1
+                                           else [next((v for v in g if v in have), -1)])]
+    wanted = dict.fromkeys(list(s.accepted) + either)
     return [v for v in wanted if v in have]
 
 

@@ -555,10 +555,12 @@ class Engine:
         # a film with more of an either group's values first: "a french film" (France or French) lists
         # films in French before French co-productions in English
         both = np.zeros(len(idx), dtype=np.int64)
-        for group in ds.either:
-            both += sum(np.isin(idx, self.m.world.items_with(v)) for v in group)
+        for group in ds.either:  # (kinds of one type take turns instead: "comedy or horror" is not comedy-horror)
+            if len({values[v][0] for v in group}) > 1:
+                both += sum(np.isin(idx, self.m.world.items_with(v)) for v in group)
         cameo = self._cameos(idx, ds.accepted)  # "with stallone": films he leads before his cameo in Men in Black
         full_order = idx[np.lexsort((-logb[idx], -both, doubted, cameo, ~edge, shown[idx]))]
+        full_order = self._taking_turns(full_order, ds.either, shown)
         chosen = self._distinct(full_order, n)
         if len(chosen) >= n:
             return chosen
@@ -590,6 +592,22 @@ class Engine:
             # asked first ("hitchcock", then "the one with jimmy stewart": his other films), then belief
             pool = pool[np.lexsort((-logb[pool], ~base, unknown, -part))]
         return self._distinct(np.concatenate([np.asarray(chosen, dtype=np.int64), pool]), n)
+
+    def _taking_turns(self, order: np.ndarray, either, shown: np.ndarray) -> np.ndarray:
+        """``order`` with the kinds of an either-or of one type taking turns: "a war film or a
+        western" lists a war film, a western, a war film, ... (each kind's own films in their
+        order), where belief alone gave five war films. A film with both counts for both. Films
+        not shown before still come first. An either-or of two types that mean one thing ("a
+        french film": France or French) keeps its order."""
+        values = self.m.catalog.attr_values
+        group = next((g for g in either if len(g) > 1 and len({values[v][0] for v in g}) == 1), None)
+        if group is None or len(order) < 2:
+            return order
+        turn = np.full(len(order), len(order), dtype=np.int64)  # the film's place in its kind's own list
+        for v in group:
+            has = np.isin(order, self.m.world.items_with(v))
+            turn[has] = np.minimum(turn[has], np.arange(int(has.sum())))
+        return order[np.lexsort((np.arange(len(order)), turn, shown[order]))]
 
     def _cameos(self, idx: np.ndarray, accepted) -> np.ndarray:
         """For each film of ``idx`` (world indices), how many of the actors in ``accepted`` are not
