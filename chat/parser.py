@@ -47,7 +47,17 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from chat.intents import SHOW_EXEMPLARS, IntentReader
-from chat.lexicon import COMMON_WORDS, TITLE_ARTICLES, Lexicon, Phrase, Value, sound_fold, title_keys, tokens
+from chat.lexicon import (
+    COMMON_WORDS,
+    NATIONS,
+    TITLE_ARTICLES,
+    Lexicon,
+    Phrase,
+    Value,
+    sound_fold,
+    title_keys,
+    tokens,
+)
 from chat.lexicon import phrase as tokens_of
 from chat.series import Series, find_series
 from chat.wish_gate import WishGate
@@ -318,6 +328,14 @@ def _score_verdict(n: float, out_of: int) -> str:
     return "great" if tenths >= 7 else "awful" if tenths <= 4 else "meh"
 
 
+def _bare_verdict(n: str, verb: str = "") -> str:
+    """The verdict of a score said with no scale ("breakdown was a 7", "i mark them all down to a
+    5"): out of 10, but a half score up to 4.5 is a film diary's stars ("a 3.5 for me"), and so is
+    a 5 that is "still a 5" (a rewatch that kept its top mark)."""
+    stars = n.endswith(".5") and float(n) <= 4.5 or n == "5" and verb.lower() == "still"
+    return _score_verdict(float(n), 5 if stars else 10)
+
+
 def _score(m: re.Match) -> tuple[float, int]:
     """(score, out of) of a match of ``_SCORE``."""
     if m.group("stars"):
@@ -353,11 +371,13 @@ def scores_as_verdicts(text: str) -> str:
                 return m.group(0)
             what = pair[: bare.start()].strip()
             many = not what and re.search(r"\b(?:and|both|all)\b|&", m.string[: m.start()])  # "1 and 3 i'd rate a 4"
-            out.append(f"{what} {'were' if many else 'was'} {_score_verdict(float(bare.group('n')), 10)}".strip())
+            out.append(f"{what} {'were' if many else 'was'} {_bare_verdict(bare.group('n'))}".strip())
         return ", ".join(out)
 
     text = SCORE_GIVE_RE.sub(given, text)
-    return SCORE_WAS_RE.sub(lambda m: f"{m.group('verb')} {_score_verdict(float(m.group('n')), 10)}", text)
+    text = SCORE_AT_BEST_RE.sub(lambda m: (f"{m.group('verb')} " if m.group("verb") else f"{m.group('start')}it was ")
+                                + _bare_verdict(m.group("n")), text)
+    return SCORE_WAS_RE.sub(lambda m: f"{m.group('verb')} {_bare_verdict(m.group('n'), m.group('verb'))}", text)
 
 
 def clean(text: str) -> tuple[str, bool]:
@@ -794,11 +814,14 @@ SCORE_GIVEN_RE = re.compile(r"\b(?:i'?d\s+|i\s+would\s+|i'?ll\s+|i\s+will\s+|i\s
 SCORE_GAVE_RE = re.compile(r"\b(?:i'?d\s+|i\s+would\s+|i\s+)?(?:give|gave|rate|rated|score|scored)\s+"
                            r"(?=[^,.;!?]{0,60}?" + _SCORE + ")", re.IGNORECASE)
 SCORE_RE = re.compile(r"\s*(?:[:=-]|\bis|\bwas|\bgets?|\bgot)?\s*" + _SCORE, re.IGNORECASE)
-_BARE = r"(?:an?\s+)(?:(?:solid|strong|easy|generous|weak|mere|measly|hard|clear)\s+)?(?P<n>10|[0-9])(?:\.5)?\b" \
+_BARE = r"(?:an?\s+)(?:(?:solid|strong|easy|generous|weak|mere|measly|hard|clear)\s+)?(?P<n>10|[0-9](?:\.5)?)\b" \
         r"(?!\s*(?:/|" \
         r"out|%|years?|yrs?|yo|minutes?|mins?|hours?|hrs?|of|stars?|films?|movies?|ones?|times?|people|kids?|" \
         r"year|th\b|s\b))"
-SCORE_WAS_RE = re.compile(r"\b(?P<verb>was|is|s|were|are|looks|seems)(?:\s+like)?\s+" + _BARE, re.IGNORECASE)
+SCORE_WAS_RE = re.compile(r"\b(?P<verb>was|is|s|were|are|looks|seems|still)(?:\s+like)?\s+" + _BARE, re.IGNORECASE)
+# "heavenly creatures, a 2 at best": a clause that is a score alone, with its hedge
+SCORE_AT_BEST_RE = re.compile(r"(?:\b(?P<verb>was|is|s|were|are|still)\s+|(?P<start>(?:^|[,:;]|\s-)\s*))" + _BARE
+                              + r"\s+at\s+(?:best|most)\b", re.IGNORECASE)
 SCORE_GIVE_RE = re.compile(r"\b(?:(?:i'?d|i\s+would|i'?ll|i\s+will|i)\s+)?(?:give|gave|rate|rated|score|scored)\s+"
                            r"(?P<what>(?:(?!\b(?:an?|and)\b)[^,.;!?])*?)\s*" + _BARE
                            + r"(?:(?:\s*(?:,|and)\s+(?:(?!\b(?:an?|and)\b)[^,.;!?])+?\s+" + _BARE.replace(
@@ -849,6 +872,15 @@ ANY_CUES = {"whatever", "whatevs", "mind", "care", "fussy", "matter", "matters",
 # "either is fine", "either works": the kinds named before were either-or ("a western, or maybe a war film")
 EITHER_FINE_RE = re.compile(r"\beither\s+(?:one\s+)?(?:is|'s|would be|will do|works|suits|suit)\b|\beither way\b|"
                             r"\b(?:one or the other|whichever)\b", re.IGNORECASE)
+# a nationality that says who a person is ("jim sheridan, the irish director", "that british director, mike leigh")
+UK = ("United Kingdom",)
+PERSON_NATIONS = {**{w: (set(c), set(v)) for w, (c, v) in NATIONS.items()},
+                  **{w: (set(UK), set()) for w in ("british", "scottish", "welsh", "scots")},
+                  "english": (set(UK), {"English"})}
+NATION_OF_PERSON_RE = re.compile(
+    r"\b(?P<nation>" + "|".join(sorted((re.escape(w) for w in PERSON_NATIONS), key=len, reverse=True))
+    + r")(?:[- ]born)?\s+(?:film[- ]?maker|director|actor|actress|auteur|star|comedian|writer|screenwriter|"
+    r"legend|guy|bloke|fella|chap|lady|woman|man|icon|master|genius)s?\b", re.IGNORECASE)
 # a card named by a person in it ("i'll take the one with michelle pfeiffer", "the one by spielberg looks good")
 ONE_WITH_RE = re.compile(r"\b(?:the|that) one (?:with|starring|by|from|directed by)\b", re.IGNORECASE)
 EMPHATIC = {"definitely", "absolutely", "certainly", "totally", "course", "hell", "heck"}  # "... not": no
@@ -2952,6 +2984,7 @@ class Parser:
                 r"\b(?:and|&|both)\b", text, re.IGNORECASE):  # "a french or italian film": a film of any of them
             out.alternatives = [g for g in out.alternatives if g not in nations] + [
                 tuple(dict.fromkeys(v for g in nations for v in g))]
+        self._nation_of_a_person(out, text)
         directors = [tv for tv in out.accepted if tv[0] == "director"]
         if len(directors) > 1 and not self._together(directors):  # "i'm into kieslowski, tarkovsky and bergman":
             out.accepted = [tv for tv in out.accepted if tv not in directors]  # no film has them all, so any of them
@@ -3269,6 +3302,22 @@ class Parser:
         year = m.group("y")
         titles = [t for t in self.catalog.titles if re.match(rf"{year}\b(?!\s*\()", t)]
         return f"{m.group('ask')} {titles[0]}" if len(titles) == 1 else m.group(0)
+
+    def _nation_of_a_person(self, out: Parse, text: str) -> None:
+        """"anything by jim sheridan? the irish director", "gerard depardieu, the french actor": the
+        nationality says who the person named is, not where the film is from. Dropped when a
+        person is named and the word stands before a word for one (a film is still "an irish film
+        with liam neeson")."""
+        people = [tv for tv in out.accepted + out.rejected if tv[0] in PERSON_TYPES]
+        if not people:
+            return
+        for m in NATION_OF_PERSON_RE.finditer(text):
+            word = m.group("nation").lower()
+            countries, languages = PERSON_NATIONS[word]
+            said = {("country", c) for c in countries} | {("language", v) for v in languages}
+            if said:
+                out.accepted = [tv for tv in out.accepted if tv not in said]
+                out.alternatives = [g for g in out.alternatives if not set(g) <= said]
 
     def _together(self, values: list[Value]) -> bool:
         """Whether some film of the catalog has all of ``values``."""
@@ -3592,7 +3641,13 @@ class Parser:
                                                                            or REQUEST_TAIL.search(framed)):
             # "show me something fun for tonight", "pull up some stuff with goldie hawn"
             label = "more"
-        if label in ("any", "help") and _anywhere(r.clauses, SHOW_ME_NOW):  # "whatever you think is best, show me",
+        if label in ("something_else", "why") and not others and REQUEST_OPENER.match(framed) and not words & {
+                "why", "explain", "reason", "else", "other", "others", "different", "instead", "new"}:
+            label = "more"  # "show me some criterion-core stuff": a word the reader never met, and still a request
+        if label in ("any", "help") and _anywhere(r.clauses, SHOW_ME_NOW) or (
+                label == "something_else" and not others and _anywhere(r.clauses, SHOW_ME_NOW)
+                and not out.names_something and not words & NEGATORS):  # ("oh please, do ask me another question.
+            # or just show me the films"); "whatever you think is best, show me",
             label = "more"  # "right. results please": no preference, and films now
         if label in ("any", "more") and EASY_WATCH_RE.search(framed) and not (
                 _anywhere(r.clauses, SHOW_ME_NOW) or REQUEST_OPENER.match(framed)):

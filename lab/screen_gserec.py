@@ -3,14 +3,18 @@
     python -m lab.screen_gserec --dataset movielens-1m --codes 8,16,64 --json out/screen-gserec.json
     python -m lab.screen_gserec --codes 64 --views 0,4 --strength 5,20,50 --json out/screen-views.json
     python -m lab.screen_gserec --codes 64 --views 4 --strength 20,30 --prior-max 0,20 --levels mean,deepest
+    python -m lab.screen_gserec --codes 64 --strength 10,30 --prior-max 20 --levels smoothed,popular --seeds 3
 
 On one split (``--seed``), a seeded share of users keep at most ``--sparse`` training
 interactions (``recsys.split.sparsify``, as ``lab.evaluate_cf --sparse`` does). For
 ``gserec-nocodes`` and ``gserec`` with each number of codes per level, it prints the
 *validation* NDCG@10 of the sparse users, the warm users and all, and the share of sparse
 users who share their first two code levels with a warm user (through whom the code graph
-can reach them). One fit per (codes, views); the prior's strength, cap and levels only change
-scoring, so each fit is scored at every ``--strength`` × ``--prior-max`` × ``--levels``.
+can reach them). One fit per (codes, views); the prior's strength, cap, levels and back-off only
+change scoring, so each fit is scored at every ``--strength`` × ``--prior-max`` × ``--levels`` (×
+``--backoff`` for ``smoothed``). ``--seeds N`` screens split seeds 0 … N−1 and prints their mean
+(one seed's sparse users are about 1,200: a single seed's validation chose settings whose test
+gain halved).
 ``--learned`` also fits the learned two-view model.
 Validation only: this chooses what to run on test, it reports nothing about
 test. EASE, the models' base, takes the dataset's tuned parameters (``configs/tuned``).
@@ -23,7 +27,10 @@ import dataclasses
 import logging
 import time
 
+import numpy as np
+
 from recsys.datasets import load_dataset
+from recsys.gserec import PRIOR_LEVELS
 from recsys.metrics import ranking_metrics
 from recsys.models import make_scorer
 from recsys.report import run_cli, run_metadata, table, write_json
@@ -36,7 +43,7 @@ log = logging.getLogger(__name__)
 
 def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views: tuple[int, ...] = (4,),
            strength: tuple[float, ...] = (20.0,), learned: bool = False, prior_max: tuple[int, ...] = (0,),
-           levels: tuple[str, ...] = ("mean",)) -> dict:
+           levels: tuple[str, ...] = ("mean",), backoff: tuple[float, ...] = (5.0,)) -> dict:
     catalog = load_dataset(dataset)
     data, mask = sparsify(split_interactions(catalog, seed=seed), sparse)
     base = model_params("gserec", load_config(cf_key(catalog, data.protocol)))["base_params"]
@@ -55,8 +62,9 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
         if getattr(model, "codebook", None) is not None:  # the audit reads the fit alone, not the scoring
             c = model.connectivity(data.train, mask)
             linked = {k: c[k] for k in ("sparse_linked_two_levels", "sparse_linked_two_levels_own")}
-        scorings = [{"prior_strength": kappa, "prior_max": cap, "prior_levels": how}
-                    for kappa in strength for cap in prior_max for how in levels] if name == "gserec" else [{}]
+        scorings = [{"prior_strength": kappa, "prior_max": cap, "prior_levels": how, "prior_backoff": b}
+                    for kappa in strength for cap in prior_max for how in levels
+                    for b in (backoff if how == "smoothed" else backoff[:1])] if name == "gserec" else [{}]
         for scoring in scorings:  # what only changes scoring: one fit serves every setting
             model.params = dataclasses.replace(model.params, **scoring)
             ranked, _ = top_k(model.score(data.train), 10, data.train)
@@ -69,6 +77,8 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
                 shown["max"] = scoring["prior_max"]
             if scoring and len(levels) > 1:
                 shown["levels"] = scoring["prior_levels"]
+            if scoring and scoring["prior_levels"] == "smoothed" and len(backoff) > 1:
+                shown["backoff"] = scoring["prior_backoff"]
             label = " ".join(f"{k}={v}" for k, v in {**params, **shown}.items())
             out[f"{name} {label}".strip()] = row
             log.info(f"{name} {label}: sparse {row['sparse']:.4f}, warm {row['warm']:.4f} (fit {fit_s:.0f} s)")
@@ -80,13 +90,18 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dataset", default="movielens-1m")
     ap.add_argument("--codes", default="8,16,64", help="codes per level to try, comma-separated")
-    ap.add_argument("--seed", type=int, default=0, help="the split seed (and the models')")
+    ap.add_argument("--seed", type=int, default=0, help="the (first) split seed (and the models')")
+    ap.add_argument("--seeds", type=int, default=1, help="screen this many split seeds from --seed on; the table "
+                    "shows their mean")
     ap.add_argument("--sparse", type=int, default=5, metavar="K", help="sparse users keep at most K interactions")
     ap.add_argument("--views", default="4", help="sparse views per richer training user to try, comma-separated")
     ap.add_argument("--strength", default="20", help="prior strengths (kappa) to try, comma-separated")
     ap.add_argument("--prior-max", default="0", help="films above which the graph is not used (0: never), "
                     "comma-separated")
-    ap.add_argument("--levels", default="mean", help="g from the 'mean' of the levels or the 'deepest', "
+    ap.add_argument("--levels", default="mean", help="g from the 'mean' of the levels, the 'deepest', "
+                    "'smoothed' (each level backed off towards its parent), or 'popular' (the ablation without "
+                    "codes: everyone's mean history); comma-separated")
+    ap.add_argument("--backoff", default="5", help="for 'smoothed': pseudo-users of the parent in each node, "
                     "comma-separated")
     ap.add_argument("--learned", action="store_true", help="also fit the learned two-view model, with and "
                     "without codes")
@@ -97,18 +112,29 @@ def main(argv=None) -> int:
         views = tuple(int(v) for v in args.views.split(","))
         strength = tuple(float(v) for v in args.strength.split(","))
         prior_max = tuple(int(v) for v in args.prior_max.split(","))
+        backoff = tuple(float(v) for v in args.backoff.split(","))
     except ValueError:
-        ap.error(f"--codes, --views and --prior-max take whole numbers, --strength numbers, separated by commas; "
-                 f"got {args.codes!r}, {args.views!r}, {args.strength!r}, {args.prior_max!r}")
+        ap.error(f"--codes, --views and --prior-max take whole numbers, --strength and --backoff numbers, separated "
+                 f"by commas; got {args.codes!r}, {args.views!r}, {args.strength!r}, {args.prior_max!r}, "
+                 f"{args.backoff!r}")
     levels = tuple(args.levels.split(","))
-    if min(codes) < 2 or args.sparse < 1 or min(views) < 0 or min(strength) < 0 or min(prior_max) < 0:
-        ap.error("--codes needs at least 2 codes per level, --sparse at least 1, --views, --strength and "
-                 "--prior-max >= 0")
-    if set(levels) - {"mean", "deepest"}:
-        ap.error(f"--levels takes mean and/or deepest, got {args.levels!r}")
-    res = screen(args.dataset, codes, args.seed, args.sparse, views, strength, args.learned, prior_max, levels)
+    if (min(codes) < 2 or args.sparse < 1 or min(views) < 0 or min(strength) < 0 or min(prior_max) < 0
+            or min(backoff) < 0 or args.seeds < 1):
+        ap.error("--codes needs at least 2 codes per level, --sparse and --seeds at least 1, --views, --strength, "
+                 "--prior-max and --backoff >= 0")
+    if set(levels) - set(PRIOR_LEVELS):
+        ap.error(f"--levels takes {', '.join(PRIOR_LEVELS)}, got {args.levels!r}")
+    seeds = list(range(args.seed, args.seed + args.seeds))
+    runs = [screen(args.dataset, codes, seed, args.sparse, views, strength, args.learned, prior_max, levels, backoff)
+            for seed in seeds]
+    res = {"protocol": {**runs[0]["protocol"], "seed": seeds}, "results": {}}
+    for name in runs[0]["results"]:
+        per_seed = [r["results"][name] for r in runs]
+        res["results"][name] = {**{k: float(np.mean([r[k] for r in per_seed])) for k in per_seed[0]},
+                                "per_seed": per_seed}
     p = res["protocol"]
-    print(f"{args.dataset}, split seed {args.seed}: {p['sparse']['users']:,} users keep at most {args.sparse} "
+    which = f"split seed {seeds[0]}" if len(seeds) == 1 else f"mean of split seeds {seeds[0]}-{seeds[-1]}"
+    print(f"{args.dataset}, {which}: {p['sparse']['users']:,} users keep at most {args.sparse} "
           "training interactions; validation NDCG@10:")
     rows = [[name, f"{r['sparse']:.4f}", f"{r['warm']:.4f}", f"{r['all']:.4f}",
              f"{r['sparse_linked_two_levels']:.3f}" if "sparse_linked_two_levels" in r else "-",

@@ -23,7 +23,10 @@ scored from what they have:
 * **Score.** The base scorer (``base``, EASE by default) reads the person's films, each 1/n,
   shrunk towards g with weight κ/(n + κ) (``prior_strength``): five films lean on the graph,
   a hundred barely do (``prior_max``: not at all above that many films; ``prior_levels``: g
-  from the mean of the levels, or from the deepest level whose node has anyone).
+  from the mean of the levels, from the deepest level whose node has anyone, or ``smoothed``:
+  each level's node mean backed off towards its parent's with ``prior_backoff`` pseudo-users,
+  the first level's towards everyone's; ``popular``, the ablation without codes: g is
+  everyone's mean history, a popularity prior).
   ``gserec-nocodes`` is the base on the person's own films.
 * **The learned two-view model** (``learned=True``; off by default because it scored below
   its own base on validation): the *recommendation view* r, the mean input embedding of the
@@ -50,6 +53,7 @@ from recsys.scorers import Params, Scorer
 from recsys.summaries import Summaries
 
 TEXTS = ("minilm", "values", "ratings")  # "ratings": the ablation with codes from the rating view only
+PRIOR_LEVELS = ("mean", "deepest", "smoothed", "popular")  # how g is read off the code graph (see the docstring)
 
 
 @dataclass(frozen=True)
@@ -77,15 +81,18 @@ class GSERecParams(Params):
     # sparse-user NDCG@10 with warm users no more than 1% below the base
     prior_strength: float = 30.0  # kappa: the code graph's history weighs kappa / (n + kappa) for n films; 0: off
     prior_max: int = 20  # the graph speaks only for people with at most this many films (0: for everyone)
-    prior_levels: str = "deepest"  # "mean" of the levels whose node has anyone, or the "deepest" such level alone
+    prior_levels: str = "deepest"  # "mean" of the levels whose node has anyone, or the "deepest" such level alone;
+    # "smoothed": each level's node backed off towards its parent; "popular" (ablation): everyone's mean history
+    prior_backoff: float = 5.0  # "smoothed": how many pseudo-users of its parent's mean each node's mean holds
     learned: bool = False  # add the learned two-view model (embeddings, code embeddings, InfoNCE) to the score
 
     def __post_init__(self):
-        if self.prior_levels not in ("mean", "deepest"):
-            raise ValueError(f"GSERecParams.prior_levels must be 'mean' or 'deepest', got {self.prior_levels!r}")
-        if self.views < 0 or self.prior_strength < 0 or self.prior_max < 0:
-            raise ValueError(f"GSERecParams: views, prior_strength and prior_max must be >= 0, got {self.views}, "
-                             f"{self.prior_strength}, {self.prior_max}")
+        if self.prior_levels not in PRIOR_LEVELS:
+            raise ValueError(f"GSERecParams.prior_levels must be one of {', '.join(PRIOR_LEVELS)}, "
+                             f"got {self.prior_levels!r}")
+        if self.views < 0 or self.prior_strength < 0 or self.prior_max < 0 or self.prior_backoff < 0:
+            raise ValueError(f"GSERecParams: views, prior_strength, prior_max and prior_backoff must be >= 0, got "
+                             f"{self.views}, {self.prior_strength}, {self.prior_max}, {self.prior_backoff}")
         for name in ("dim", "levels", "codes", "layers", "epochs", "batch_size", "sparse_size", "code_epochs"):
             if getattr(self, name) < 1:
                 raise ValueError(f"GSERecParams.{name} must be >= 1, got {getattr(self, name)}")
@@ -365,7 +372,7 @@ class GSERec(Scorer):
         if p.prior_max:
             lean[n > p.prior_max] = 0.0
         own = sp.diags((1 - lean) / np.maximum(n, 1)) @ (history != 0).astype(np.float32)
-        graph = self.code_graph.histories(codes, deepest=p.prior_levels == "deepest")
+        graph = self.code_graph.histories(codes, how=p.prior_levels, backoff=p.prior_backoff)
         return sp.csr_matrix(own.toarray() + lean[:, None] * graph, dtype=np.float32)
 
     def _base_scores(self, history: sp.csr_matrix) -> np.ndarray:
@@ -410,13 +417,14 @@ class CodeGraph:
         self.code_size, self.levels = size, codes.shape[1]
         counts = np.diff(train.indptr)
         self.x = (sp.diags(1.0 / np.maximum(counts, 1)) @ (train != 0).astype(np.float32)).tocsr().astype(np.float32)
-        self.keys, self.members = [], []
+        self.keys, self.members, self.counts = [], [], []
         for level in range(1, self.levels + 1):
             pairs = np.unique(np.stack([self._keys(codes, level), users]), axis=1)  # distinct (node, user)
             keys, node = np.unique(pairs[0], return_inverse=True)
             m = sp.csr_matrix((np.ones(pairs.shape[1], np.float32), (node.ravel(), pairs[1])),
                               shape=(len(keys), n_users))
             self.keys.append(keys)
+            self.counts.append(np.diff(m.indptr).astype(np.float32))  # users at each node
             self.members.append((sp.diags(1.0 / np.diff(m.indptr)) @ m).tocsr().astype(np.float32))
 
     def _keys(self, codes: np.ndarray, level: int) -> np.ndarray:
@@ -428,17 +436,31 @@ class CodeGraph:
         pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
         return np.where(keys[pos] == want, pos, -1)
 
-    def histories(self, codes: np.ndarray, deepest: bool = False) -> np.ndarray:
+    def histories(self, codes: np.ndarray, how: str = "mean", backoff: float = 0.0) -> np.ndarray:
         """``(len(codes), n_items)`` g of people with these codes (zeros where no node has
-        anyone): the mean over levels, or (``deepest``) the finest level whose node has anyone."""
-        out = np.zeros((len(codes), self.x.shape[1]), np.float32)
+        anyone): the ``mean`` over levels, the ``deepest`` level whose node has anyone, or
+        ``smoothed``: everyone's mean history, then at each level the node's members' histories
+        and ``backoff`` pseudo-users of the level above, down to the deepest node that has anyone
+        (a node of three people leans on its parent, one of three hundred on itself).
+        ``popular``, the ablation without codes: everyone's mean history."""
+        if how not in PRIOR_LEVELS:
+            raise ValueError(f"CodeGraph.histories: how must be one of {', '.join(PRIOR_LEVELS)}, got {how!r}")
+        if how in ("smoothed", "popular"):
+            out = np.tile(np.asarray(self.x.mean(axis=0), np.float32), (len(codes), 1))
+            if how == "popular":
+                return out
+        else:
+            out = np.zeros((len(codes), self.x.shape[1]), np.float32)
         found = np.zeros(len(codes), np.float32)
         for level in range(1, self.levels + 1):
             node = self.nodes(codes, level)
             hit = np.flatnonzero(node >= 0)
             uniq, back = np.unique(node[hit], return_inverse=True)
             g = (self.members[level - 1][uniq] @ self.x).toarray()[back.ravel()]
-            if deepest:
+            if how == "smoothed":
+                n = self.counts[level - 1][node[hit]][:, None]
+                out[hit] = (n * g + backoff * out[hit]) / (n + backoff)
+            elif how == "deepest":
                 out[hit], found[hit] = g, 1
             else:
                 out[hit] += g

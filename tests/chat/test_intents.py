@@ -117,3 +117,23 @@ def test_no_preference_beside_what_is_not_wanted_with_the_shipped_encoder():
     assert parser.parse("I do not care for violence or coarse language.").intents == []
     assert parser.parse("whatever's fine by me").intents == ["any"]
     assert parser.parse("kindly explain how to use this").intents == ["help"]  # (Indian English: "please")
+
+
+def test_a_request_opener_with_a_word_the_reader_never_met_is_a_request_with_the_shipped_encoder():
+    """Round twenty-four: the reader read "show me some criterion-core stuff" as "why" and "show me
+    some criterion films" as "something else", so neither brought films; a request opener with no
+    word of another request ("else", "why", "different") asks for films now. Sarcasm about the
+    questions before "or just show me the films" asks for films too."""
+    from chat.parser import Parser
+    from recsys.datasets import load_dataset
+    from recsys.semantic import load_encoder
+
+    encoder = load_encoder()
+    parser = Parser(load_dataset("movielens-100k"), english=encoder.words())
+    parser.reader = IntentReader(encoder.encode, frame=parser.frame)
+    for text in ("show me some criterion-core stuff", "show me some criterion films",
+                 "oh please, do ask me another question. or just show me the films"):
+        assert parser.parse(text).intents == ["more"], text
+    assert parser.parse("show me something else").intents == ["something_else"]
+    assert parser.parse("show me why").intents == ["why"]
+    assert parser.parse("those are rubbish, show me others").intents == ["something_else"]

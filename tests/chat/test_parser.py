@@ -2166,3 +2166,37 @@ def test_round_twenty_three_vetoes_praise_and_films_asked_for_on_movielens(ml100
 
 def films_of(parser, text, field):
     return [parser.catalog.titles[i] for i in getattr(parser.parse(text), field)]
+
+
+def test_round_twenty_four_a_nationality_that_says_who_a_person_is_on_movielens(ml100k_catalog):
+    """"anything by jim sheridan? the irish director" had asked for Irish films too; a nationality
+    before a word for a person, beside a person named, says who they are. "an irish film with liam
+    neeson" still asks for both."""
+    parser = Parser(ml100k_catalog)
+    for text, who in (("do you have anything by jim sheridan? the irish director", ("director", "Jim Sheridan")),
+                      ("something with gerard depardieu, the french actor", ("cast", "Gérard Depardieu")),
+                      ("that british director, mike leigh, anything by him", ("director", "Mike Leigh")),
+                      ("something with that english actor hugh grant", ("cast", "Hugh Grant"))):
+        p = parser.parse(text)
+        assert p.accepted == [who] and not p.alternatives, text
+    neeson = parser.parse("an irish film with liam neeson")
+    assert neeson.accepted == [("country", "Ireland"), ("cast", "Liam Neeson")]
+    assert parser.parse("anything with a french actress").alternatives == [(("country", "France"),
+                                                                           ("language", "French"))]
+
+
+def test_round_twenty_four_scores_said_without_a_scale_on_movielens(ml100k_catalog):
+    """"still a 5" after a rewatch is a film diary's top mark (it had read as seen only); a half
+    score up to 4.5 is stars; "a 2 at best" is a low mark (its "best" had read as praise); "a 5
+    at most" and "i mark them all down to a 5" are out of 10."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    rewatch = parser.parse("rewatched heavenly creatures for the third time, still a 5")
+    assert [t[i] for i in rewatch.liked] == ["Heavenly Creatures"] and not rewatch.disliked
+    assert [t[i] for i in parser.parse("nixon was a 3.5").liked] == ["Nixon"]
+    for text in ("heavenly creatures, a 2 at best", "nixon was a 5 at most", "i would give nixon a 5 at most"):
+        p = parser.parse(text)
+        assert len(p.disliked) == 1 and not p.liked, text
+    assert [t[i] for i in parser.parse("nixon is a 7 at best").liked] == ["Nixon"]
+    marks = parser.parse("no films over 2 hours, i mark them all down to a 5 anyway")
+    assert marks.rejected == [("runtime", "over 2 hours")] and not marks.liked

@@ -33,9 +33,21 @@ def test_a_person_gets_the_mean_history_of_the_users_at_their_code_prefixes():
     np.testing.assert_allclose(g[1], level1, rtol=1e-6)  # only the first level has anyone
     np.testing.assert_allclose(g[2], 0)  # no node: nothing from the graph
     np.testing.assert_allclose(g[3], x[3], rtol=1e-6)
-    deepest = graph.histories(people, deepest=True)  # the finest level whose node has anyone
+    deepest = graph.histories(people, how="deepest")  # the finest level whose node has anyone
     np.testing.assert_allclose(deepest[[0, 1, 3]], [x[:2].mean(axis=0), level1, x[3]], rtol=1e-6)
     np.testing.assert_allclose(deepest[2], 0)
+    everyone = x.mean(axis=0)
+    np.testing.assert_allclose(graph.histories(people, how="popular"), np.tile(everyone, (4, 1)), rtol=1e-6)
+    smooth = graph.histories(people, how="smoothed", backoff=2.0)  # each node holds 2 pseudo-users of its parent
+    first = (3 * level1 + 2 * everyone) / 5  # three users start with code 0
+    np.testing.assert_allclose(smooth[0], (2 * x[:2].mean(axis=0) + 2 * first) / 4, rtol=1e-6)
+    np.testing.assert_allclose(smooth[1], first, rtol=1e-6)  # no one at (0, 3): the first level's node
+    np.testing.assert_allclose(smooth[2], everyone, rtol=1e-6)  # no node at all: everyone's mean
+    np.testing.assert_allclose(smooth[3], (x[3] + 2 * (x[3] + 2 * everyone) / 3) / 3, rtol=1e-6)
+    np.testing.assert_allclose(graph.histories(people, how="smoothed", backoff=0.0), deepest[[0, 1, 2, 3]] +
+                               np.outer([0, 0, 1, 0], everyone), rtol=1e-6)  # no back-off: the deepest node
+    with pytest.raises(ValueError, match="how must be one of"):
+        graph.histories(people, how="max")
 
 
 def test_a_user_linked_twice_to_one_node_counts_once():
