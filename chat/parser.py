@@ -328,6 +328,28 @@ def _score_verdict(n: float, out_of: int) -> str:
     return "great" if tenths >= 7 else "awful" if tenths <= 4 else "meh"
 
 
+# a length not to go over, in numbers: "not over 90 min", "nothing over 100 minutes", "no longer than 95 mins",
+# "max 100 min", "100 mins max", "2 hrs tops" (the bands are under 90 minutes, 90 to 120, over 2 hours)
+_LENGTH = r"(?P<n>\d{1,3}(?:\.\d)?)\s*(?P<unit>minutes?|mins?|m\b|hours?|hrs?|h\b)"
+_CAP_BEFORE = (r"(?:not|nothing|no)\s+(?:over|more\s+than|longer\s+than|above)|no\s+more\s+than|under|less\s+than|"
+               r"shorter\s+than|max(?:imum)?(?:\s+of)?|at\s+most|up\s+to|within")
+_LENGTH2 = _LENGTH.replace("?P<n>", "?P<n2>").replace("?P<unit>", "?P<unit2>")
+LENGTH_CAP_RE = re.compile(rf"\b(?:{_CAP_BEFORE})\s+{_LENGTH}|\b{_LENGTH2}\s+(?:max(?:imum)?|tops|at\s+most|"
+                           r"or\s+(?:less|under|shorter))\b", re.IGNORECASE)
+LENGTH_TOO_LONG_RE = re.compile(r"\b(?P<len>(?:over|more than|longer than)\s+(?:2|two)\s+(?:hours?|hrs?))\s+(?:is|are|"
+                                r"'s)\s+(?:way\s+|far\s+|much\s+)?too\s+long\b", re.IGNORECASE)
+
+
+def _length_cap(m: re.Match) -> str:
+    """A length not to go over, as the band phrase that holds it ("under 90 minutes", or "under
+    2 hours": either band below two hours); a cap past 2 hours and a half asks for no band."""
+    n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
+    minutes = float(n) * (60 if unit.lower().startswith("h") else 1)
+    if minutes < 60 or minutes == 120 and re.match(r"(?:not|nothing|no)\s", m.group(0), re.IGNORECASE):
+        return m.group(0)  # "under 5 min": no film's length; "nothing over 2 hours": that band not wanted, as said
+    return "under 90 minutes" if minutes <= 95 else "under 2 hours" if minutes <= 125 else ""
+
+
 def _bare_verdict(n: str, verb: str = "") -> str:
     """The verdict of a score said with no scale ("breakdown was a 7", "i mark them all down to a
     5"): out of 10, but a half score up to 4.5 is a film diary's stars ("a 3.5 for me"), and so is
@@ -2238,6 +2260,8 @@ class Parser:
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
         text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
+        text = LENGTH_CAP_RE.sub(_length_cap, text)  # "not over 90 min", "100 mins max": the bands below it
+        text = LENGTH_TOO_LONG_RE.sub(lambda m: f"nothing {m.group('len')}", text)  # "over 2 hours is too long"
         text = BORN_YOUTH_RE.sub(_youth_decades, text)  # "born in 1938 … the films of my youth": the 40s or 50s
         text = in_english(text)  # "quiero a horror movie de los 70s"
         text = scores_as_verdicts(text)  # "highlander: 8/10": highlander was great
@@ -2333,6 +2357,9 @@ class Parser:
             out.places, out.intents = [out.pick[0]], [out.pick[1]]
             return out
         out.pick = self._pick(text)
+        alone = VERB_PLACE.match(re.sub(r"^\s*(?:(?:i|we)(?:'?ve|\s+have)?\s+)?(?:already\s+)?", "", text))
+        if out.pick is None and alone:  # "seen 2", "ive seen 3", "loved 4": a verdict on one card by its number
+            out.pick = self._pick(f"{alone.group(1)} number {alone.group(2)}")
         out.verdicts = self._verdicts(text)
         if out.pick is None and out.verdicts:  # "loved 2, not 4, seen 5": no place the whole message names
             out.pick = (out.verdicts[0][0][0], out.verdicts[0][1])
@@ -2985,6 +3012,12 @@ class Parser:
             out.alternatives = [g for g in out.alternatives if g not in nations] + [
                 tuple(dict.fromkeys(v for g in nations for v in g))]
         self._nation_of_a_person(out, text)
+        stars = [tv for tv in out.accepted if tv[0] == "cast"]
+        if len(stars) > 1 and not self._together(stars) and not re.search(
+                r"\b(?:together|both|same film|same movie|in one film|in one movie)\b", text, re.IGNORECASE):
+            # "the old pictures with jimmy stewart and john wayne": no film here has both, so films with either
+            out.accepted = [tv for tv in out.accepted if tv not in stars]
+            out.alternatives.append(tuple(stars))
         directors = [tv for tv in out.accepted if tv[0] == "director"]
         if len(directors) > 1 and not self._together(directors):  # "i'm into kieslowski, tarkovsky and bergman":
             out.accepted = [tv for tv in out.accepted if tv not in directors]  # no film has them all, so any of them
@@ -3448,6 +3481,10 @@ class Parser:
             pick = Parser._pick(clause) if clause.strip() else None
             if out and CARD_TOO.match(clause) and pick is not None:  # "the 4th one I've seen, the 1st one too"
                 pick = (pick[0], out[-1][1])
+            if out and re.fullmatch(r"\s*(?:#|no\.?\s*|number\s+)?[1-5](?:\s*(?:and|&|\+)\s*(?:#|number\s+)?[1-5])*\s*",
+                                    clause):  # "seen 1, 2 and 4": more places of the verdict before
+                out[-1] = (out[-1][0] + [int(d) - 1 for d in re.findall(r"[1-5]", clause)], out[-1][1])
+                continue
             if pick is None and out and BARE_PLACE.match(clause):  # "…, 2 looks great": a bare digit after a place
                 pick = Parser._pick("number " + clause.strip())
             if pick is None and out and REST_NO.match(clause):  # "..., the rest nah": every other card
@@ -3695,7 +3732,8 @@ class Parser:
         if v is None:  # "Heat way too long", "braveheart - meh": a title and the verdict, no verb
             hit = self._longest(toks, 0, c, r, False, "like")
             v = hit[1] if hit and hit[0] == "title" and hit[1] < len(toks) else None
-        inside = GENERIC_FILM_WORDS | PRONOUNS - {"all"}  # ("everything everywhere all at once blew my mind")
+        inside = GENERIC_FILM_WORDS | PRONOUNS - {"all"} | POSSESSIVES | {"sorry"}  # ("everything everywhere all at
+        # once blew my mind"; "sorry my english is bad": the person's, no film's name)
         if v is None or (toks[0] in NOT_TITLE_START or any(t in inside for t in toks[:v])) and (
                 tuple(toks[:v]) not in self.lex.titles) and not (head and head[0] == "outside" and head[1] == v):
             # ("some like it hot is ...", "the lego movie is ...": a title, pronoun or "movie" and all)
@@ -4323,7 +4361,9 @@ class Parser:
             if length > 1 and p in lex.titles and i and toks[i - 1] in STATE_BEFORE and not c.caps[i] and all(
                     w in self._english for w in p):  # "im home alone tonight": how the person is, not the film
                 continue
-            if p in lex.titles and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
+            possessed = i and toks[i - 1] in POSSESSIVES and not c.caps[i] and all(w in self._english for w in p)
+            # ("to watch with my mother": a person, not the film *Mother*; "for my kids" is still a kind of film)
+            if p in lex.titles and not possessed and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 after = toks[i + length] if i + length < len(toks) else ""
                 number = self._sequel_number(after, toks[i + length + 1 : i + length + 2])
                 sequel = self._sequel(p, number) if number else None
@@ -4340,6 +4380,8 @@ class Parser:
                 return "group", length, lex.groups[p]
             if p == ("long",) and toks[i + 1 : i + 2] in (["takes"], ["take"], ["shots"], ["shot"], ["tracking"]):
                 continue  # "slow cinema with long takes": a way of filming, not a long film
+            if p in lex.values and i and toks[i - 1] in POSSESSIVES and all(t == "language" for t, _ in lex.values[p]):
+                continue  # "sorry my english is bad", "my french is rusty": the person's, no wish for films in it
             if p in lex.values and not self._people_word(toks, i, p):
                 return "values", length, lex.values[p]
             if p in lex.persons:
@@ -4611,6 +4653,8 @@ class Parser:
             return None  # "date night on Friday": the day, not the film *Friday*
         if toks[i] in ("yet", "tonight", "honestly", "tbh", "lol", "already"):
             return None  # "haven't seen wings of desire yet": no film called "yet"
+        if i and toks[i - 1] in POSSESSIVES and not c.caps[i] and toks[i] in self._english:
+            return None  # "to watch with my mother", "loved my mother's cooking": a person, not the film *Mother*
         described = any(toks[j : j + 2] in (["one", "with"], ["one", "where"], ["one", "about"])
                         for j in range(max(0, i - 3), i + 1))
         if toks[i + 1 : i + 2] == ["times"] or described:
@@ -4657,6 +4701,8 @@ class Parser:
             if content and set(content) <= FILM_PARTS:
                 return None  # "loved the twist", "the ending!": a part of the film named, no film of its own
             capitalised = all(c.caps[j] for j in range(a, b) if toks[j] not in STOPWORDS)
+            if not capitalised and set(toks[a:b]) & (POSSESSIVES | GENERIC_FILM_WORDS | {"sorry", "pictures"}):
+                return None  # "sorry my english is bad", "i enjoy the old pictures with ...": no film's name
             if content and (strong or beside_known and b - a <= 4  # "rain man and good will hunting, both great"
                             or (capitalised and (title_ctx or r.talks_of_films))):
                 mentions.append(_Mention(k, None, r.text[c.spans[a][0] : c.spans[b - 1][1]], None))

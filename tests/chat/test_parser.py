@@ -2200,3 +2200,39 @@ def test_round_twenty_four_scores_said_without_a_scale_on_movielens(ml100k_catal
     assert [t[i] for i in parser.parse("nixon is a 7 at best").liked] == ["Nixon"]
     marks = parser.parse("no films over 2 hours, i mark them all down to a 5 anyway")
     assert marks.rejected == [("runtime", "over 2 hours")] and not marks.liked
+
+
+def test_round_twenty_four_what_a_helper_playing_people_found_on_movielens(ml100k_catalog):
+    """A helper played 25 people against the app (2026-12-06). "seen 2" had replaced every card
+    (no card was read in it); "seen 1, 2 and 4" made 2 and 4 liked; "with my mother" liked the
+    film *Mother*; "sorry my english is bad" was a film the catalog lacks and a wish for films in
+    English; "the old pictures with jimmy stewart and john wayne" found no film with both; "not
+    over 90 min" was kept as "over min", a phrase not wanted."""
+    parser = Parser(ml100k_catalog, english=["mother", "sorry", "old", "pictures", "english", "bad"])
+    for text, place in (("seen 2", 1), ("ive seen 3", 2), ("seen number 2", 1)):
+        p = parser.parse(text)
+        assert p.pick == (place, "seen") and p.places == [place], text
+    assert parser.parse("loved 4").pick == (3, "like")
+    many = parser.parse("seen 1, 2 and 4. something more obscure maybe?")
+    assert many.places == [0, 1, 3] and many.pick[1] == "seen" and not many.verdicts and many.lesser_known
+    mother = parser.parse("hello, i am searching one film for see with my mother, she like very much the romantic "
+                          "films and old ones")
+    assert not mother.liked and ("genre", "Romance") in mother.accepted
+    assert not parser.parse("a comedy to watch with my mother").liked
+    assert [ml100k_catalog.titles[i] for i in parser.parse("mother was great").liked] == ["Mother"]
+    sorry = parser.parse("hola, quiero una pelicula de amor. sorry my english is bad. love film")
+    assert sorry.accepted == [("genre", "Romance")] and not sorry.unknown_titles
+    assert parser.parse("in english please").accepted == [("language", "English")]
+    stewart = parser.parse("Good evening. My grandson set this up for me. I enjoy the old pictures with Jimmy Stewart "
+                           "and John Wayne")
+    assert stewart.alternatives == [(("cast", "James Stewart"), ("cast", "John Wayne"))] and not stewart.unknown_titles
+    together = parser.parse("something with tom hanks and meg ryan")
+    assert together.accepted == [("cast", "Tom Hanks"), ("cast", "Meg Ryan")]
+    under_2h = [(("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes"))]
+    for text in ("not over 90 min", "nothing over 90 minutes", "no longer than 90 mins", "stop asking me stuff. "
+                 "something short, not over 90 min"):
+        p = parser.parse(text)
+        assert p.accepted == [("runtime", "under 90 minutes")] and not p.unwish and not p.wish, text
+    for text in ("max 100 min", "100 mins max", "2 hrs tops", "not over 2 hours"):
+        assert parser.parse(text).alternatives == under_2h, text
+    assert parser.parse("over 2 hours is too long").rejected == [("runtime", "over 2 hours")]
