@@ -729,11 +729,13 @@ NEW_AUDIENCE_RE = re.compile(r"^\s*(?:(?:ok|okay|right|and|so|alright)[\s,]+)*(?
                              r"(?:me|myself|us)\b",
                              re.IGNORECASE)
 # one film asked for by name: "can you show me back to the future?", "aladdin pls", "but where is titanic?"
-SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|actually|please)[\s,]+)*"
-                          r"(?:(?:can|could|would|will) (?:you|u) "
+SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|actually|please|no|nah|i meant)"
+                          r"[\s,]+)*(?:(?:can|could|would|will) (?:you|u) "
                           r"(?:please |pls )?|please |pls |just )*"
                           r"(?:show me|show us|give me|gimme|pull up|put on|bring up|find me|get me)"
-                          r"\s+(?P<film>[^,.!?]+?)(?:,?\s*(?:please|pls|plz))?\s*[?.!]*\s*$", re.IGNORECASE)
+                          r"\s+(?P<film>[^,.!?]+?)(?:[,.!]*\s*(?:please|pls|plz|i want (?:it|that one|to (?:see|watch) "
+                          r"it)|i'?d like (?:it|that one|to (?:see|watch) it)|thanks?|thx|ty))*\s*[?.!]*\s*$",
+                          re.IGNORECASE)
 FILM_PLEASE_RE = re.compile(r"^\s*(?P<film>[^,.!?]{2,60}?)\s*,?\s*(?:please|pls|plz)\s*[?.!]*\s*$", re.IGNORECASE)
 WHERE_FILM_RE = re.compile(r"^\s*(?:(?:but|so|and|wait|oh|hey|um)[\s,]+)*where(?:'?s| is| did| has| have)\s+"
                            r"(?P<film>[^,.!?]+?)(?:\s+(?:go|gone|went))?\s*\?+"
@@ -743,6 +745,12 @@ WHERE_FILM_RE = re.compile(r"^\s*(?:(?:but|so|and|wait|oh|hey|um)[\s,]+)*where(?
 WHY_FILM_RE = re.compile(r"^\s*(?:why|y|how come|explain)\s+(?:(?:did|do|would) (?:you|u) (?:mark|put|call|list|label|"
                          r"rate|show|pick|choose|suggest|recommend)\s+)?(?P<what>[^?!,]{2,60}?)"
                          r"(?:\s*[?.!]*\s*$|\s*\?+|\s+as\s+(?:only\s+)?(?:a\s+)?\w+\s*\?+)", re.IGNORECASE)
+# "why is ghost a comedy lol", "how come fargo is a comedy?": a film's kind (or other fact) questioned
+WHY_IS_FILM_RE = re.compile(r"^\s*(?:(?:but|so|wait|um|hmm|ok)[\s,]+)?(?:why|y|how|how come)\s+(?:is|was|'s|are)\s+"
+                            r"(?P<film>[^?!,]{2,60}?)\s+(?:a|an|called|considered|listed as|marked as|rated)\s+"
+                            r"[^?!,]{2,40}?\s*[?!.]*\s*(?:lol|lmao|haha|\?|!)*\s*$|"
+                            r"^\s*how come\s+(?P<film2>[^?!,]{2,60}?)\s+(?:is|was|'s)\s+(?:a|an)\s+[^?!,]{2,40}?"
+                            r"\s*[?!.]*\s*$", re.IGNORECASE)
 # "why that one, ...": the card the talk is on questioned, and more said after it
 WHY_THAT_RE = re.compile(r"^\s*(?:why|y)\s+(?:(?:do|did|would)\s+)?(?:(?:you|u)\s+(?:show|give|suggest|pick|"
                          r"recommend)(?:ed)?\s+(?:me\s+)?)?(?:that|this)(?:\s+one)?\s*[,?!.;:-]", re.IGNORECASE)
@@ -1489,6 +1497,10 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:those|these|they)(?:'re| are| were| r)\s+(?:mostly|all|just|only|too many|so many)\s+[^.!?]+[.!?]+\s*"
      r"(?=\S)", ""),  # "those are mostly dramas. I want the dark, funny crime thing": said of the list
     (r"^\s*(?:meh|nah|hmm|ugh|eh|nope)[.!,]+\s+(?=(?:what|how) about\b)", ""),  # "meh. what about die hard?"
+    # "leaving las vegas is nothing like heat": that card is not what was asked for (and no verdict on Heat)
+    (r"(?P<pre>^|[,;!?]\s*|\.\s+|\b(?:and|but|tho|though|also)\s+)(?P<x>(?:(?!(?:and|but|also)\b)[\w'’:-]+\s*){1,6}?)"
+     r"\s*(?:is|was|'s|are|were)\s+(?:nothing\s+|not\s+(?:even\s+)?(?:remotely\s+|anything\s+)?|hardly\s+)like\s+"
+     r"[^,.;!?]+", r"\g<pre>not \g<x>"),
     # "old yeller will traumatize them": not that film; "volcano is not a hidden gem lol": a verdict on it
     (r"\b(?P<x>[\w'.:-]+(?:\s+[\w'.:-]+){0,5}?)\s+(?:will|would|might|could|is gonna|is going to)\s+(?:traumati[sz]e|"
      r"scar|terrify|upset|give (?:them|him|her) nightmares)\b", r"not \g<x>"),
@@ -2429,6 +2441,11 @@ class Parser:
         shown_film = self._film_asked_for(text)
         if shown_film is not None:  # "can you show me back to the future?": that film, as a card
             return Parse(show_film=shown_film, truncated=truncated)
+        why_is = WHY_IS_FILM_RE.match(text)
+        if why_is:  # "why is ghost a comedy lol", "how come fargo is a comedy?": its record, no wish for the kind
+            film = self._film_named(tokens(why_is.group("film") or why_is.group("film2")))
+            if film is not None:
+                return Parse(intents=["why"], about=[int(film)], truncated=truncated)
         film_why = WHY_FILM_RE.match(text)
         if film_why and tokens(film_why.group("what"))[:1] not in (["not"], ["no"], ["so"], ["would"], ["do"]):
             film = self._film_named(tokens(film_why.group("what")))  # "why The Grifters?": that card's reasons
@@ -3418,6 +3435,10 @@ class Parser:
             return place, "why"  # "why the first one", "how is number 4 a comedy?? explain": its explanation
         if re.match(r"\s*(?:is|was|does|did|has)\b", lead):
             return place, "about"  # "is the last one in color?": a question about it
+        if "?" in text and re.match(r"\s*(?:is|was|'s)\s+(?:really\s+|actually\s+|even\s+|not\s+)?(?:from|in|a|an|set|"
+                                    r"made|based|rated|for|with|by|spanish|french|german|italian|english|"
+                                    r"american|british|japanese)\b", after):
+            return place, "about"  # "number 2 is from germany? i think is french film no?": a fact doubted
         if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", lead) or "about" in after_words or (
                 FACT_QUESTION.search(text) or VALUE_QUESTION.search(text)):
             return place, "about"  # "who directed the first one?", "the third one, is it long?": its facts
@@ -4701,7 +4722,8 @@ class Parser:
             if content and set(content) <= FILM_PARTS:
                 return None  # "loved the twist", "the ending!": a part of the film named, no film of its own
             capitalised = all(c.caps[j] for j in range(a, b) if toks[j] not in STOPWORDS)
-            if not capitalised and set(toks[a:b]) & (POSSESSIVES | GENERIC_FILM_WORDS | {"sorry", "pictures"}):
+            if not capitalised and set(toks[a:b]) & (POSSESSIVES | {"sorry", "pictures", "picture", "movies", "movie",
+                                                                   "films", "film", "flicks", "stuff"}):
                 return None  # "sorry my english is bad", "i enjoy the old pictures with ...": no film's name
             if content and (strong or beside_known and b - a <= 4  # "rain man and good will hunting, both great"
                             or (capitalised and (title_ctx or r.talks_of_films))):

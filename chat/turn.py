@@ -356,6 +356,9 @@ class _Apply:
                 talked = self._card_talked_of()
                 w = talked if talked is not None else -1
             more = bool(p.accepted or p.rejected or p.alternatives or p.dropped)
+            if len(p.about) == 1 and w not in self.s.cards + self.s.shown and not more:
+                self.about(list(p.about))  # "why is ghost a comedy lol", of a film not shown: its record says why
+                return
             self.why(self.m.world.item_id(w) if w >= 0 and w in self.s.cards + self.s.shown else None, inline=more)
             if not more:
                 return

@@ -1621,6 +1621,19 @@ def test_a_wish_of_other_words_is_said_back_as_what_is_searched_on_movielens(ml_
 
 
 @pytest.mark.data
+def test_a_question_about_a_film_not_shown_answers_from_its_record_on_movielens(ml_models):
+    """"why is ghost a comedy lol" after a list without Ghost had explained the first card (Toy
+    Story). It answers with Ghost's record (its kinds among it), and the cards stay."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy from the 90s"))
+    before = ([c.item_id for c in reply.cards], reply.constraints)
+    state, reply = engine.step(state, Text("why is ghost a comedy lol"))
+    assert reply.text.startswith("*Ghost* (1990)") and "Comedy" in reply.text and "Toy Story" not in reply.text
+    assert ([c.item_id for c in reply.cards], reply.constraints) == before
+
+
+@pytest.mark.data
 def test_kinds_in_an_either_or_take_turns_on_the_cards_on_movielens(ml_models):
     """Round twenty-three's tables: "a war film or a western" showed five war films (belief alone
     ordered them), "comedy or horror from the 80s" four comedy-horrors. The kinds of an either-or

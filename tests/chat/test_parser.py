@@ -2236,3 +2236,22 @@ def test_round_twenty_four_what_a_helper_playing_people_found_on_movielens(ml100
     for text in ("max 100 min", "100 mins max", "2 hrs tops", "not over 2 hours"):
         assert parser.parse(text).alternatives == under_2h, text
     assert parser.parse("over 2 hours is too long").rejected == [("runtime", "over 2 hours")]
+
+
+def test_round_twenty_four_comparisons_film_questions_and_films_asked_for_on_movielens(ml100k_catalog):
+    """Found by the helper playing people: "leaving las vegas is nothing like heat" had liked the
+    first and disliked Heat (the person loved Heat); "why is ghost a comedy lol" asked for
+    comedies; "number 2 is from germany? i think is french film no?" asked for German and French
+    films; "show me the deer hunter, i want it" never showed it."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    vegas = parser.parse("not the rock, seen it. and leaving las vegas is nothing like heat")
+    assert [t[i] for i in vegas.not_now] == ["Leaving Las Vegas"] and not vegas.liked + vegas.disliked
+    for text, film in (("why is ghost a comedy lol", "Ghost"), ("how come fargo is a comedy?", "Fargo")):
+        p = parser.parse(text)
+        assert p.intents == ["why"] and [t[i] for i in p.about] == [film] and not p.accepted and not p.wish, text
+    germany = parser.parse("number 2 is from germany? i think is french film no?")
+    assert germany.pick == (1, "about") and not germany.alternatives and not germany.accepted
+    assert parser.parse("number 2 is great").pick == (1, "like")
+    for text in ("show me the deer hunter, i want it", "no i meant show me the deer hunter, i want it"):
+        assert t[parser.parse(text).show_film] == "Deer Hunter, The", text
