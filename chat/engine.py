@@ -739,17 +739,37 @@ class Engine:
                                      len(s.shown)))
         aside = sum(bool(fit[i]) for i in s.refused)
         one, many = self._asked_words(s, plural=False), self._asked_words(s, plural=True)
+        rare = self._too_rare(s)  # the catalog's films of the wish that too few people liked to be suggested
+        besides = (f"; {rare} {'more ' if n_fit or earlier or aside else ''}in the catalog "
+                   f"{'were' if rare != 1 else 'was'} liked by too few people "
+                   "for me to suggest") if rare else ""
+        know = "I can suggest" if rare else "I know"
         if aside and not earlier and not n_fit:  # "not Die Hard" was the only one
-            return f"I know of no other {one} here than the {'one' if aside == 1 else aside} you set aside"
+            return f"I know of no other {one} here than the {'one' if aside == 1 else aside} you set aside" + besides
         if earlier and n_fit:
             last = f"the last {n_fit} {many}" if n_fit != 1 else f"the last {one}"
-            return (f"Here {'are' if n_fit != 1 else 'is'} {last} I know here (the other {earlier} "
-                    f"{'were' if earlier != 1 else 'was'} in the earlier lists)")
+            return (f"Here {'are' if n_fit != 1 else 'is'} {last} {know} here (the other {earlier} "
+                    f"{'were' if earlier != 1 else 'was'} in the earlier lists{besides})")
         if earlier:
-            return f"That was every {one} I know here: {earlier} film{'s' if earlier != 1 else ''}, all in " \
-                   "the earlier lists"
+            return f"That was every {one} {know} here: {earlier} film{'s' if earlier != 1 else ''}, all in " \
+                   f"the earlier lists{besides}"
+        if rare:
+            return (f"I can suggest only {n_fit} {many if n_fit != 1 else one} here" if n_fit else
+                    f"I have no {one} to suggest here") + besides
         return f"I know of only {n_fit} {many if n_fit != 1 else one} here" if n_fit else \
             f"I don't know of {'an' if one[0].lower() in 'aeiou' else 'a'} {one} here"
+
+    def _too_rare(self, s: ChatState) -> int:
+        """How many films of the catalog have everything asked for but are outside the world (liked
+        by too few people to be suggested): "every horror film from the 1980s I know here: 10 films"
+        must not pass for the catalog's 16."""
+        cat = self.m.catalog
+        if "_attr_csc" not in self.__dict__:
+            self._attr_csc = cat.item_attr.tocsc()
+        out = self.m.world.of_catalog < 0
+        for group in [(v,) for v in s.accepted] + [tuple(g) for g in s.either]:
+            out &= np.asarray(self._attr_csc[:, list(group)].sum(axis=1)).ravel() > 0
+        return int(out.sum())
 
     def _asked_words(self, s: ChatState, plural: bool = False) -> str:
         """What the person asked for, as a noun phrase without its article: "comedy film from the

@@ -1634,6 +1634,27 @@ def test_a_question_about_a_film_not_shown_answers_from_its_record_on_movielens(
 
 
 @pytest.mark.data
+def test_how_few_films_fit_counts_the_catalog_films_too_rare_to_suggest_on_movielens(ml_models):
+    """The helper playing people: "That was every horror film from the 1980s I know here: 10
+    films" when the catalog has 16 (six were liked by too few people to be in the recommender's
+    world), and "I don't know of a western film with John Wayne" beside *Angel and the Badman*.
+    The reply now says how many more the catalog has that cannot be suggested."""
+    engine = Engine(ml_models)
+    cat, w = ml_models.catalog, ml_models.world
+    western, wayne = cat.find_value("genre", "Western"), cat.find_value("cast", "John Wayne")
+    both = np.asarray(cat.item_attr[:, [western, wayne]].sum(axis=1)).ravel() == 2
+    rare = int((both & (w.of_catalog < 0)).sum())
+    assert rare >= 1 and not (both & (w.of_catalog >= 0)).any()
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a western with john wayne"))
+    assert (f"I have no western film with John Wayne to suggest here; {rare} in the catalog "
+            f"{'was' if rare == 1 else 'were'} liked by too few people for me to suggest") in reply.text
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a war film by spielberg"))
+    assert "I know of only" in reply.text and "too few people" not in reply.text  # (none outside the world)
+
+
+@pytest.mark.data
 def test_kinds_in_an_either_or_take_turns_on_the_cards_on_movielens(ml_models):
     """Round twenty-three's tables: "a war film or a western" showed five war films (belief alone
     ordered them), "comedy or horror from the 80s" four comedy-horrors. The kinds of an either-or
