@@ -1497,6 +1497,13 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:those|these|they)(?:'re| are| were| r)\s+(?:mostly|all|just|only|too many|so many)\s+[^.!?]+[.!?]+\s*"
      r"(?=\S)", ""),  # "those are mostly dramas. I want the dark, funny crime thing": said of the list
     (r"^\s*(?:meh|nah|hmm|ugh|eh|nope)[.!,]+\s+(?=(?:what|how) about\b)", ""),  # "meh. what about die hard?"
+    # "i hate being scared", "she can't stand getting scared": nothing scary
+    (r"\b(?:i|we|she|he|they|my\s+\w+)\s+(?:really\s+)?(?:hate|hates|can'?t\s+stand|cant\s+stand|don'?t\s+like|"
+     r"dont\s+like|do\s+not\s+like|doesn'?t\s+like|does\s+not\s+like)\s+(?:being|getting)\s+(?:scared|frightened|"
+     r"spooked)\b", "nothing scary"),
+    # "a bit babyish", "kinda childish": said of the films shown, too young (not a wish for children's films)
+    (r"\b(?:a\s+(?:bit|little|tad)|kinda|kind\s+of|bit|rather|quite|way|so|pretty|all|very|really)\s+"
+     r"(?=(?:babyish|childish|kiddie|kiddy)\b)", "too "),
     # "leaving las vegas is nothing like heat": that card is not what was asked for (and no verdict on Heat)
     (r"(?P<pre>^|[,;!?]\s*|\.\s+|\b(?:and|but|tho|though|also)\s+)(?P<x>(?:(?!(?:and|but|also)\b)[\w'’:-]+\s*){1,6}?)"
      r"\s*(?:is|was|'s|are|were)\s+(?:nothing\s+|not\s+(?:even\s+)?(?:remotely\s+|anything\s+)?|hardly\s+)like\s+"
@@ -2413,6 +2420,13 @@ class Parser:
             people = [tv for tv in self.parse(f"with {in_film.group('who')}").accepted if tv[0] in PERSON_TYPES]
             if film is not None and len(people) == 1:
                 return Parse(intents=["about"], about=[film], asked=[("cast", people[0][1])], truncated=truncated)
+            if len(people) == 1 and tokens(in_film.group("who"))[:1] not in (
+                    ["there"], ["one"], ["any"], ["anyone"], ["anything"], ["something"], ["some"]) and tokens(
+                    in_film.group("film")) in (["it"], ["that"], ["this"], ["that", "one"],
+                                                                      ["this", "one"], ["that", "film"],
+                                                                      ["that", "movie"], ["this", "film"]):
+                # "isnt meg ryan in it": the film the talk is on (it had read as "no Meg Ryan")
+                return Parse(intents=["about"], asked=[("cast", people[0][1])], truncated=truncated)
         about_other = WHAT_ABOUT_RE.match(text)
         other = about_other.group("film").strip() if about_other else ""
         if other and self._outside_key(other):  # "what's rashomon about?": a film the catalog lacks, said so (not
@@ -4409,6 +4423,10 @@ class Parser:
                 return "values", length, [self._role(toks, i, lex.persons[p], length)]
             if p in lex.first_names and (c.caps[i] and i > 0 and toks[i - 1] in ("with", "starring")
                                          or p[0] not in self._english):  # "Arnold" after "with"; "keanu"
+                return "values", length, [lex.first_names[p]]
+            if p in lex.first_names and length == 1 and i > 0 and toks[i - 1] in (
+                    "no", "vetoed", "vetoes", "veto", "without", "hates", "except") and p[0] not in (
+                    COMMON_WORDS | STOPWORDS | CLOSED_WORDS):  # "she vetoed arnold", "no arnold": the one he is
                 return "values", length, [lex.first_names[p]]
             if p in lex.surnames and not (lex.surnames[p][0] == "cast" and len(p) == 1 and p[0] in self._english
                                           and (not c.caps[i] or i == 0)) and not (  # "flowers" is not Bess Flowers

@@ -2255,3 +2255,18 @@ def test_round_twenty_four_comparisons_film_questions_and_films_asked_for_on_mov
     assert parser.parse("number 2 is great").pick == (1, "like")
     for text in ("show me the deer hunter, i want it", "no i meant show me the deer hunter, i want it"):
         assert t[parser.parse(text).show_film] == "Deer Hunter, The", text
+
+
+def test_round_twenty_four_first_names_refused_babyish_and_fear_on_movielens(ml100k_catalog):
+    """The helper playing people: "she vetoed arnold" was a search for "vetoed arnold"; "a bit
+    babyish" asked for children's films; "i hate being scared" was a search phrase; "isnt meg ryan
+    in it" refused Meg Ryan (a question about the film the talk is on)."""
+    parser = Parser(ml100k_catalog)
+    for text in ("she vetoed arnold", "no arnold"):
+        assert parser.parse(text).rejected == [("cast", "Arnold Schwarzenegger")], text
+    assert parser.parse("no, will you show me more").rejected == []
+    for text in ("a bit babyish", "kinda childish tbh"):
+        assert parser.parse(text).rejected == [("genre", "Children's")], text
+    assert parser.parse("an action film, she hates getting scared").rejected == [("genre", "Horror")]
+    meg = parser.parse("isnt meg ryan in it")
+    assert meg.intents == ["about"] and meg.asked == [("cast", "Meg Ryan")] and not meg.rejected and not meg.about
