@@ -51,6 +51,7 @@ LEAD_PLACES = 4  # an actor asked for among a film's first four billed names lea
 YEAR_POOL = 3  # "the newest comedies": the 3 × 5 newest that fit, the best believed of them first
 # under a rating ceiling ("PG max"), the kinds whose films of unknown rating are not offered as close ones
 ADULT_KINDS = {"Horror", "Crime", "Thriller", "War", "Film-Noir"}
+TURN_TYPES = ("genre", "cast", "director", "writer", "decade")  # an either-or of these takes turns on the cards
 MILD_RATINGS = tuple(("mpaa", f"rated {r}") for r in RATINGS[:3])  # G, PG, PG-13
 NOT_KNOWN_MILD = "None of the films below has its age rating on record, so I cannot promise they are mild."
 POLICY_HORIZON = 15  # the policy's t is capped at its last action: after that it recommends
@@ -560,7 +561,8 @@ class Engine:
                 both += sum(np.isin(idx, self.m.world.items_with(v)) for v in group)
         cameo = self._cameos(idx, ds.accepted)  # "with stallone": films he leads before his cameo in Men in Black
         full_order = idx[np.lexsort((-logb[idx], -both, doubted, cameo, ~edge, shown[idx]))]
-        full_order = self._taking_turns(full_order, ds.either, shown)
+        if not by_year:  # ("the newest war films or westerns": the newest first, whatever their kind)
+            full_order = self._taking_turns(full_order, ds.either, shown)
         chosen = self._distinct(full_order, n)
         if len(chosen) >= n:
             return chosen
@@ -600,7 +602,8 @@ class Engine:
         not shown before still come first. An either-or of two types that mean one thing ("a
         french film": France or French) keeps its order."""
         values = self.m.catalog.attr_values
-        group = next((g for g in either if len(g) > 1 and len({values[v][0] for v in g}) == 1), None)
+        group = next((g for g in either if len(g) > 1 and len({values[v][0] for v in g}) == 1
+                      and values[g[0]][0] in TURN_TYPES), None)  # (not "pg max": G or PG; not runtime bands)
         if group is None or len(order) < 2:
             return order
         turn = np.full(len(order), len(order), dtype=np.int64)  # the film's place in its kind's own list
@@ -766,10 +769,13 @@ class Engine:
         cat = self.m.catalog
         if "_attr_csc" not in self.__dict__:
             self._attr_csc = cat.item_attr.tocsc()
-        out = self.m.world.of_catalog < 0
+        rep = cat.duplicate_of()  # a film listed twice whose other entry is in the world is not "too rare"
+        in_world = np.zeros(cat.n_items, dtype=bool)
+        in_world[rep[self.m.world.of_catalog >= 0]] = True
+        out = ~in_world[rep]
         for group in [(v,) for v in s.accepted] + [tuple(g) for g in s.either]:
             out &= np.asarray(self._attr_csc[:, list(group)].sum(axis=1)).ravel() > 0
-        return int(out.sum())
+        return int(len(np.unique(rep[out])))
 
     def _asked_words(self, s: ChatState, plural: bool = False) -> str:
         """What the person asked for, as a noun phrase without its article: "comedy film from the

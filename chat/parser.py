@@ -330,7 +330,7 @@ def _score_verdict(n: float, out_of: int) -> str:
 
 # a length not to go over, in numbers: "not over 90 min", "nothing over 100 minutes", "no longer than 95 mins",
 # "max 100 min", "100 mins max", "2 hrs tops" (the bands are under 90 minutes, 90 to 120, over 2 hours)
-_LENGTH = r"(?P<n>\d{1,3}(?:\.\d)?)\s*(?P<unit>minutes?|mins?|m\b|hours?|hrs?|h\b)"
+_LENGTH = r"(?P<n>\d{1,3}(?:\.\d)?)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h\b)"
 _CAP_BEFORE = (r"(?:not|nothing|no)\s+(?:over|more\s+than|longer\s+than|above)|no\s+more\s+than|under|less\s+than|"
                r"shorter\s+than|max(?:imum)?(?:\s+of)?|at\s+most|up\s+to|within")
 _LENGTH2 = _LENGTH.replace("?P<n>", "?P<n2>").replace("?P<unit>", "?P<unit2>")
@@ -345,9 +345,11 @@ def _length_cap(m: re.Match) -> str:
     2 hours": either band below two hours); a cap past 2 hours and a half asks for no band."""
     n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
     minutes = float(n) * (60 if unit.lower().startswith("h") else 1)
-    if minutes < 60 or minutes == 120 and re.match(r"(?:not|nothing|no)\s", m.group(0), re.IGNORECASE):
-        return m.group(0)  # "under 5 min": no film's length; "nothing over 2 hours": that band not wanted, as said
-    return "under 90 minutes" if minutes <= 95 else "under 2 hours" if minutes <= 125 else ""
+    if minutes < 60 or minutes > 125:  # "under 5 min": no film's length; "under 2.5 hours": no band is ruled out
+        return m.group(0)
+    if minutes == 120 and re.match(r"(?:not|nothing|no)\s", m.group(0), re.IGNORECASE):
+        return "nothing over 2 hours"  # "no more than 2 hours", "nothing over 120 min": that band not wanted
+    return "under 90 minutes" if minutes <= 95 else "under 2 hours"
 
 
 def _bare_verdict(n: str, verb: str = "") -> str:
@@ -605,11 +607,14 @@ ASK_FILM_RE = re.compile(r"\s*(?:(?:so|hey|ok|and|um|hmm|well)\W+)?(?:do (?:you|
                          r"(?P<bot_seen>(?:did|have) (?:you|u|ya) (?:ever )?(?:see|seen)|ever seen))\b",
                          re.IGNORECASE)
 POSSESSIVES = {"my", "our", "his", "her", "their"}  # "your oldest films" are the catalog's
+OWNERS = POSSESSIVES - {"her"}  # ("i showed her alien": "her" is as often the one shown a film)
 AFTER_PLACES = {"ones", "films", "movies", "cards", "of", "them", "look", "looks", "sound", "sounds", "seem", "seems",
                 "are", "were", "is", "both", "too", "already", "again", "please", "pls", "tho", "though", "lol", "fine",
                 "nice", "interesting", "ok", "okay", "i", "ive", "have", "not", "no", "dont", "didnt", "like", "liked",
                 "love", "loved", "want", "seen", "saw", "watched", "before", "very", "really", "so", "pretty", "kinda",
-                "for", "me", "r", "meh", "good", "great", "mid"}  # "the 4th and the 5th are not for me"
+                "for", "me", "r", "meh", "good", "great", "mid", "ages", "ago", "years", "yonks", "back", "long",
+                "time", "a", "while", "when", "was", "kid", "young"}  # "the 4th and the 5th are not for me", "seen 1-4
+# ages ago", "seen 2 and 3 when i was a kid"
 # a place in the list and nothing else ("the 3rd"): never the name of a film
 PLACE_ONLY = re.compile(r"^\s*(?:(?:but|and|or|so|then)\s+)?(?:the\s+)?(?:" + "|".join(PLACES)
                         + r"|(?:number\s+|#)?[1-9])"
@@ -733,8 +738,9 @@ SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|act
                           r"[\s,]+)*(?:(?:can|could|would|will) (?:you|u) "
                           r"(?:please |pls )?|please |pls |just )*"
                           r"(?:show me|show us|give me|gimme|pull up|put on|bring up|find me|get me)"
-                          r"\s+(?P<film>[^,.!?]+?)(?:[,.!]*\s*(?:please|pls|plz|i want (?:it|that one|to (?:see|watch) "
-                          r"it)|i'?d like (?:it|that one|to (?:see|watch) it)|thanks?|thx|ty))*\s*[?.!]*\s*$",
+                          r"\s+(?P<film>[^,.!?]+?)(?:(?:[,.!]+\s*|\s+)(?:please|pls|plz|i want (?:it|that one|"
+                          r"to (?:see|watch) it)|i'?d like (?:it|that one|to (?:see|watch) it)|thanks?|thx|ty))*"
+                          r"\s*[?.!]*\s*$",
                           re.IGNORECASE)
 FILM_PLEASE_RE = re.compile(r"^\s*(?P<film>[^,.!?]{2,60}?)\s*,?\s*(?:please|pls|plz)\s*[?.!]*\s*$", re.IGNORECASE)
 WHERE_FILM_RE = re.compile(r"^\s*(?:(?:but|so|and|wait|oh|hey|um)[\s,]+)*where(?:'?s| is| did| has| have)\s+"
@@ -1497,15 +1503,21 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:those|these|they)(?:'re| are| were| r)\s+(?:mostly|all|just|only|too many|so many)\s+[^.!?]+[.!?]+\s*"
      r"(?=\S)", ""),  # "those are mostly dramas. I want the dark, funny crime thing": said of the list
     (r"^\s*(?:meh|nah|hmm|ugh|eh|nope)[.!,]+\s+(?=(?:what|how) about\b)", ""),  # "meh. what about die hard?"
+    # "something by kubrick i might have missed", "any hitchcock i may have missed?": not seen yet, no wish
+    (r"\s*\b(?:that\s+|which\s+)?(?:i|we)\s+(?:might|may|could|must|probably)\s+(?:have\s+|'ve\s+)?(?:missed|"
+     r"overlooked|never\s+(?:have\s+)?(?:seen|heard\s+of))\b", ""),
+    (r"[,\s]+obviously\s*(?=[.!?]*\s*$)", ""),  # "Not 2001 or Clockwork Orange, obviously."
     # "i hate being scared", "she can't stand getting scared": nothing scary
     (r"\b(?:i|we|she|he|they|my\s+\w+)\s+(?:really\s+)?(?:hate|hates|can'?t\s+stand|cant\s+stand|don'?t\s+like|"
      r"dont\s+like|do\s+not\s+like|doesn'?t\s+like|does\s+not\s+like)\s+(?:being|getting)\s+(?:scared|frightened|"
      r"spooked)\b", "nothing scary"),
     # "a bit babyish", "kinda childish": said of the films shown, too young (not a wish for children's films)
-    (r"\b(?:a\s+(?:bit|little|tad)|kinda|kind\s+of|bit|rather|quite|way|so|pretty|all|very|really)\s+"
-     r"(?=(?:babyish|childish|kiddie|kiddy)\b)", "too "),
+    (r"\b(?:a\s+(?:bit|little|tad)|kinda|kind\s+of|bit|rather|way)\s+(?=(?:babyish|childish|kiddie|kiddy)\b)", "too "),
+    (r"\bthere(?:'?s| is)\s+nothing\s+(?:quite\s+)?like\s+(?:a\s+|an\s+)?(?:good\s+)?", "i love "),  # "there's
+    # nothing like a good western": westerns praised (not refused)
     # "leaving las vegas is nothing like heat": that card is not what was asked for (and no verdict on Heat)
-    (r"(?P<pre>^|[,;!?]\s*|\.\s+|\b(?:and|but|tho|though|also)\s+)(?P<x>(?:(?!(?:and|but|also)\b)[\w'’:-]+\s*){1,6}?)"
+    (r"(?P<pre>^|[,;!?]\s*|\.\s+|\b(?:and|but|tho|though|also)\s+)(?!(?:there|theres|there's|it|this|that|which|what)\b)"
+     r"(?P<x>(?:(?!(?:and|but|also)\b)[\w'’:-]+\s*){1,6}?)"
      r"\s*(?:is|was|'s|are|were)\s+(?:nothing\s+|not\s+(?:even\s+)?(?:remotely\s+|anything\s+)?|hardly\s+)like\s+"
      r"[^,.;!?]+", r"\g<pre>not \g<x>"),
     # "old yeller will traumatize them": not that film; "volcano is not a hidden gem lol": a verdict on it
@@ -3377,6 +3389,9 @@ class Parser:
             return
         for m in NATION_OF_PERSON_RE.finditer(text):
             word = m.group("nation").lower()
+            said_of_people = sum(x.group("nation").lower() == word for x in NATION_OF_PERSON_RE.finditer(text))
+            if len(re.findall(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)) > said_of_people:
+                continue  # "a french film with gerard depardieu, the french actor": the film's too
             countries, languages = PERSON_NATIONS[word]
             said = {("country", c) for c in countries} | {("language", v) for v in languages}
             if said:
@@ -3449,9 +3464,9 @@ class Parser:
             return place, "why"  # "why the first one", "how is number 4 a comedy?? explain": its explanation
         if re.match(r"\s*(?:is|was|does|did|has)\b", lead):
             return place, "about"  # "is the last one in color?": a question about it
-        if "?" in text and re.match(r"\s*(?:is|was|'s)\s+(?:really\s+|actually\s+|even\s+|not\s+)?(?:from|in|a|an|set|"
-                                    r"made|based|rated|for|with|by|spanish|french|german|italian|english|"
-                                    r"american|british|japanese)\b", after):
+        if re.match(r"\s*(?:is|was|'s)\s+(?:really\s+|actually\s+|even\s+|not\s+)?(?:from|in|a|an|set|made|based|"
+                    r"rated|for|with|by|spanish|french|german|italian|english|american|british|japanese)\b[^.!,;?]*\?",
+                    after):
             return place, "about"  # "number 2 is from germany? i think is french film no?": a fact doubted
         if re.search(r"\b(?:who|what|when|which|how)\b|\btell me\b|\babout\s*$", lead) or "about" in after_words or (
                 FACT_QUESTION.search(text) or VALUE_QUESTION.search(text)):
@@ -3516,7 +3531,7 @@ class Parser:
             pick = Parser._pick(clause) if clause.strip() else None
             if out and CARD_TOO.match(clause) and pick is not None:  # "the 4th one I've seen, the 1st one too"
                 pick = (pick[0], out[-1][1])
-            if out and re.fullmatch(r"\s*(?:#|no\.?\s*|number\s+)?[1-5](?:\s*(?:and|&|\+)\s*(?:#|number\s+)?[1-5])*\s*",
+            if out and re.fullmatch(r"\s*(?:#|no\.\s*|number\s+)?[1-5](?:\s*(?:and|&|\+)\s*(?:#|number\s+)?[1-5])*\s*",
                                     clause):  # "seen 1, 2 and 4": more places of the verdict before
                 out[-1] = (out[-1][0] + [int(d) - 1 for d in re.findall(r"[1-5]", clause)], out[-1][1])
                 continue
@@ -4396,7 +4411,7 @@ class Parser:
             if length > 1 and p in lex.titles and i and toks[i - 1] in STATE_BEFORE and not c.caps[i] and all(
                     w in self._english for w in p):  # "im home alone tonight": how the person is, not the film
                 continue
-            possessed = i and toks[i - 1] in POSSESSIVES and not c.caps[i] and all(w in self._english for w in p)
+            possessed = i and toks[i - 1] in OWNERS and not c.caps[i] and all(w in self._english for w in p)
             # ("to watch with my mother": a person, not the film *Mother*; "for my kids" is still a kind of film)
             if p in lex.titles and not possessed and self._title_ok(p, one_word_titles, title_ctx, c.caps[i]):
                 after = toks[i + length] if i + length < len(toks) else ""
@@ -4692,7 +4707,12 @@ class Parser:
             return None  # "date night on Friday": the day, not the film *Friday*
         if toks[i] in ("yet", "tonight", "honestly", "tbh", "lol", "already"):
             return None  # "haven't seen wings of desire yet": no film called "yet"
-        if i and toks[i - 1] in POSSESSIVES and not c.caps[i] and toks[i] in self._english:
+        places = {"1", "2", "3", "4", "5", "and", "&"}
+        if not c.caps[i] and set(toks[i:]) <= AFTER_PLACES | STOPWORDS | places and (
+                toks[i] in places or set(toks[:i]) & places - {"and", "&"}) and not (
+                i and toks[i - 1] in ("number", "no", "num", "#")):
+            return None  # "loved 1 and 3 a while back": cards by their places, no film "3 a while back"
+        if i and toks[i - 1] in OWNERS and not c.caps[i] and toks[i] in self._english:
             return None  # "to watch with my mother", "loved my mother's cooking": a person, not the film *Mother*
         described = any(toks[j : j + 2] in (["one", "with"], ["one", "where"], ["one", "about"])
                         for j in range(max(0, i - 3), i + 1))
@@ -4740,8 +4760,7 @@ class Parser:
             if content and set(content) <= FILM_PARTS:
                 return None  # "loved the twist", "the ending!": a part of the film named, no film of its own
             capitalised = all(c.caps[j] for j in range(a, b) if toks[j] not in STOPWORDS)
-            if not capitalised and set(toks[a:b]) & (POSSESSIVES | {"sorry", "pictures", "picture", "movies", "movie",
-                                                                   "films", "film", "flicks", "stuff"}):
+            if not capitalised and set(toks[a:b]) & (OWNERS | {"sorry", "pictures", "picture", "flicks", "stuff"}):
                 return None  # "sorry my english is bad", "i enjoy the old pictures with ...": no film's name
             if content and (strong or beside_known and b - a <= 4  # "rain man and good will hunting, both great"
                             or (capitalised and (title_ctx or r.talks_of_films))):

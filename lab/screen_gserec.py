@@ -127,7 +127,7 @@ def main(argv=None) -> int:
     seeds = list(range(args.seed, args.seed + args.seeds))
     runs = [screen(args.dataset, codes, seed, args.sparse, views, strength, args.learned, prior_max, levels, backoff)
             for seed in seeds]
-    res = {"protocol": {**runs[0]["protocol"], "seed": seeds}, "results": {}}
+    res = {"protocol": {**runs[0]["protocol"], "seed": seeds[0], "seeds": seeds}, "results": {}}
     for name in runs[0]["results"]:
         per_seed = [r["results"][name] for r in runs]
         res["results"][name] = {**{k: float(np.mean([r[k] for r in per_seed])) for k in per_seed[0]},

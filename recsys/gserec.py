@@ -77,12 +77,12 @@ class GSERecParams(Params):
     base: str = "ease"  # the registry scorer whose (row-standardised) scores the model adds to; "" for none
     base_params: dict = field(default_factory=dict)  # its hyper-parameters (the dataset's tuned ones)
     views: int = 4  # sparse views per richer training user: summaries of sparse_size of their films, linked too
-    # the prior's three settings, chosen on ML-1M's validation (lab.screen_gserec, split seed 0): the best
-    # sparse-user NDCG@10 with warm users no more than 1% below the base
-    prior_strength: float = 30.0  # kappa: the code graph's history weighs kappa / (n + kappa) for n films; 0: off
+    # the prior's settings, chosen on ML-1M's validation (lab.screen_gserec, the mean of split seeds 0-2,
+    # 2026-12-06): the best sparse-user NDCG@10 with warm users no more than 1% below the base
+    prior_strength: float = 20.0  # kappa: the code graph's history weighs kappa / (n + kappa) for n films; 0: off
     prior_max: int = 20  # the graph speaks only for people with at most this many films (0: for everyone)
-    prior_levels: str = "deepest"  # "mean" of the levels whose node has anyone, or the "deepest" such level alone;
-    # "smoothed": each level's node backed off towards its parent; "popular" (ablation): everyone's mean history
+    prior_levels: str = "smoothed"  # each level's node backed off towards its parent; "mean" of the levels whose
+    # node has anyone, the "deepest" such level alone; "popular" (ablation): everyone's mean history, no codes
     prior_backoff: float = 5.0  # "smoothed": how many pseudo-users of its parent's mean each node's mean holds
     learned: bool = False  # add the learned two-view model (embeddings, code embeddings, InfoNCE) to the score
 
@@ -437,8 +437,8 @@ class CodeGraph:
         return np.where(keys[pos] == want, pos, -1)
 
     def histories(self, codes: np.ndarray, how: str = "mean", backoff: float = 0.0) -> np.ndarray:
-        """``(len(codes), n_items)`` g of people with these codes (zeros where no node has
-        anyone): the ``mean`` over levels, the ``deepest`` level whose node has anyone, or
+        """``(len(codes), n_items)`` g of people with these codes: the ``mean`` over levels or the
+        ``deepest`` level whose node has anyone (zeros where no node has anyone), or
         ``smoothed``: everyone's mean history, then at each level the node's members' histories
         and ``backoff`` pseudo-users of the level above, down to the deepest node that has anyone
         (a node of three people leans on its parent, one of three hundred on itself).

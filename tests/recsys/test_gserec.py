@@ -63,16 +63,16 @@ def test_few_films_lean_on_the_graph_and_many_barely_do(block_catalog, block_dat
     model = make_scorer("gserec", {**SMALL_GSEREC, "prior_strength": 4.0}, catalog=block_catalog).fit(train)
     people = _train([[0], list(range(6))], train.shape[1])
     codes = model.codebook.assign(model.text_vectors([np.array([0]), np.arange(6)]))
+    g = model.code_graph.histories(codes, how=model.params.prior_levels, backoff=model.params.prior_backoff)
     h = model.prior_history(people, codes).toarray()
     np.testing.assert_allclose(h.sum(axis=1), 1, rtol=1e-5)  # own films and the graph's, a distribution
-    assert h[0, 0] == pytest.approx(1 / 5 + 4 / 5 * model.code_graph.histories(codes)[0, 0], rel=1e-5)
-    own_share = [h[0, 0] - 4 / 5 * model.code_graph.histories(codes)[0, 0],
-                 (h[1, :6] - 4 / 10 * model.code_graph.histories(codes)[1, :6]).sum()]
+    assert h[0, 0] == pytest.approx(1 / 5 + 4 / 5 * g[0, 0], rel=1e-5)
+    own_share = [h[0, 0] - 4 / 5 * g[0, 0], (h[1, :6] - 4 / 10 * g[1, :6]).sum()]
     assert own_share == pytest.approx([1 / 5, 6 / 10], rel=1e-5)  # n / (n + kappa)
     model.params = dataclasses.replace(model.params, prior_max=3)  # the graph for three films or fewer only
     h = model.prior_history(people, codes).toarray()
     np.testing.assert_allclose(h[1], np.r_[np.full(6, 1 / 6), np.zeros(train.shape[1] - 6)], rtol=1e-6)
-    assert h[0, 0] == pytest.approx(1 / 5 + 4 / 5 * model.code_graph.histories(codes)[0, 0], rel=1e-5)
+    assert h[0, 0] == pytest.approx(1 / 5 + 4 / 5 * g[0, 0], rel=1e-5)
 
 
 def test_sparse_views_put_rich_users_where_sparse_summaries_land(block_catalog, block_data):
