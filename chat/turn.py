@@ -25,7 +25,7 @@ from chat.cards import CARDS, either_label, facts, film_answers, film_facts, fit
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, Value, tokens
 from chat.narrator import template_text
-from chat.parser import DIRECTOR_REF, PLACES, Parse, Parser
+from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, Parse, Parser
 from chat.words import (
     BEDTIME_RE,
     CHOOSE_FILLER,
@@ -363,6 +363,8 @@ class _Apply:
             if not more:
                 return
             self.then = "decide"  # "why that one, i hate musicals": the card explained, and no musicals now
+        if not p.names_something and EITHER_FINE_RE.search(self.message) and self.either_will_do(p):
+            said = True  # "Either one is fine dear", "either works": the two asked for, either of them
         answering = self.s.question is not None and bool({"yes", "no", "any"} & set(p.intents) or p.accepted
                                                          or p.rejected or p.alternatives)
         if answering and "something_else" in p.intents and not (p.accepted or p.rejected or p.alternatives):
@@ -713,6 +715,23 @@ class _Apply:
             self.ack.append(f"Got it: {what}.")
         else:
             self.ack[k] = f"{self.ack[k][:-1]}; {what}."
+
+    def either_will_do(self, p: Parse) -> bool:
+        """"either one is fine", "either works" after two values of one type were asked for (two
+        people no film shares, a comedy and a horror film): those values become one either-or, and
+        the words are neither a search phrase nor "no preference"."""
+        cat, s = self.m.catalog, self.s
+        by_type: dict[str, list[int]] = {}
+        for v in s.accepted:
+            by_type.setdefault(cat.attr_values[v][0], []).append(v)
+        group = next((tuple(vs) for t, vs in by_type.items() if len(vs) > 1 and t not in EXCLUSIVE_TYPES), None)
+        if group is None:
+            return False
+        self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in group),
+                                     either=s.either + (group,))
+        p.wish, p.intents = "", [i for i in p.intents if i != "any"]
+        self.got_it(either_label(cat, group))
+        return True
 
     def groups(self, alternatives) -> None:
         """One-of constraints ("French": from France or in French)."""

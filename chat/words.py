@@ -301,6 +301,7 @@ WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things
                             "whatever", "whatevers", "using", "both", "throw", "toss", "add",  # "throw in some romance"
                             "other", "others", "star", "than", "pref", "prefs", "era", "chance", "seeing", "nvm",
                             "lot", "lots", "batch", "bunch", "sorry", "wait", "meant", "mean", "oops",
+                            "dear", "darling", "sweetie", "sweetheart", "hun",  # "either one is fine dear"
                             "obviously", "obvs", "ofc", "clearly", "would", "work", "works", "anymore", "far",
                             "thatll", "thatd", "itll", "itd", "subtitles", "cmon", "tomorrow", "early", "start",
                             "hard", "different", "being", "aimed",  # "not aimed at kids"

@@ -1656,6 +1656,27 @@ def test_how_few_films_fit_counts_the_catalog_films_too_rare_to_suggest_on_movie
 
 
 @pytest.mark.data
+def test_either_one_is_fine_makes_the_two_asked_for_an_either_or_on_movielens(ml_models):
+    """The helper playing people: after two people no film shares, "Either one is fine dear" was a
+    search for "dear picture". "either works" after "a comedy", "also a horror film" was "no
+    preference". Both now make the two values one either-or, with films of each."""
+    engine = Engine(ml_models)
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    for text in ("a comedy", "also a horror film", "either works"):
+        state, reply = engine.step(state, Text(text))
+    assert "Got it: Comedy or Horror" in reply.text and "No preference" not in reply.text
+    assert [[cat.attr_values[v] for v in g] for g in state.either] == [[("genre", "Comedy"), ("genre", "Horror")]]
+    kinds = [set(cat.values_of(cat.item_ids.index(c.item_id), "genre")) for c in reply.cards]
+    assert any("Comedy" in k and "Horror" not in k for k in kinds) and any("Horror" in k and "Comedy" not in k
+                                                                            for k in kinds)
+    state, reply, _ = engine.start()
+    for text in ("something with tom hanks", "and meg ryan", "either one is fine dear"):
+        state, reply = engine.step(state, Text(text))
+    assert "Got it: Tom Hanks or Meg Ryan" in reply.text and "match" not in reply.text and not state.wish
+
+
+@pytest.mark.data
 def test_kinds_in_an_either_or_take_turns_on_the_cards_on_movielens(ml_models):
     """Round twenty-three's tables: "a war film or a western" showed five war films (belief alone
     ordered them), "comedy or horror from the 80s" four comedy-horrors. The kinds of an either-or
