@@ -56,14 +56,19 @@ def _asked(m: Models, s, attr_type: str) -> tuple[str, ...]:
     return tuple(m.catalog.attr_values[v][1] for v in values if m.catalog.attr_values[v][0] == attr_type)
 
 
+def one_type(catalog, group) -> bool:
+    """An either-or of one type ("a war film or a western": two genres), not of two types that mean
+    one thing ("a french film": France or French)."""
+    return len({catalog.attr_values[v][0] for v in group}) == 1
+
+
 def had(m: Models, s, item: int) -> list[int]:
     """The values asked for (alone, or in an either group) that world item ``item`` has, in the
     order asked; a value asked for twice is named once. Of an either-or of one type ("a war film or
     a western") a film with both is named with both; of two types meaning one thing ("a french
     film": France or French) with the first it has."""
     have = set(m.world.values_of(item).tolist())
-    types = m.catalog.attr_values
-    either = [v for g in s.either for v in ([v for v in g if v in have] if len({types[u][0] for u in g}) == 1
+    either = [v for g in s.either for v in ([v for v in g if v in have] if one_type(m.catalog, g)
                                            else [next((v for v in g if v in have), -1)])]
     wanted = dict.fromkeys(list(s.accepted) + either)
     return [v for v in wanted if v in have]

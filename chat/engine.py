@@ -557,7 +557,7 @@ class Engine:
         # films in French before French co-productions in English
         both = np.zeros(len(idx), dtype=np.int64)
         for group in ds.either:  # (kinds of one type take turns instead: "comedy or horror" is not comedy-horror)
-            if len({values[v][0] for v in group}) > 1:
+            if not cards.one_type(self.m.catalog, group):
                 both += sum(np.isin(idx, self.m.world.items_with(v)) for v in group)
         cameo = self._cameos(idx, ds.accepted)  # "with stallone": films he leads before his cameo in Men in Black
         full_order = idx[np.lexsort((-logb[idx], -both, doubted, cameo, ~edge, shown[idx]))]
@@ -602,7 +602,7 @@ class Engine:
         not shown before still come first. An either-or of two types that mean one thing ("a
         french film": France or French) keeps its order."""
         values = self.m.catalog.attr_values
-        group = next((g for g in either if len(g) > 1 and len({values[v][0] for v in g}) == 1
+        group = next((g for g in either if len(g) > 1 and cards.one_type(self.m.catalog, g)
                       and values[g[0]][0] in TURN_TYPES), None)  # (not "pg max": G or PG; not runtime bands)
         if group is None or len(order) < 2:
             return order

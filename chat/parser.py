@@ -3055,16 +3055,14 @@ class Parser:
             out.alternatives = [g for g in out.alternatives if g not in nations] + [
                 tuple(dict.fromkeys(v for g in nations for v in g))]
         self._nation_of_a_person(out, text)
-        stars = [tv for tv in out.accepted if tv[0] == "cast"]
-        if len(stars) > 1 and not self._together(stars) and not re.search(
-                r"\b(?:together|both|same film|same movie|in one film|in one movie)\b", text, re.IGNORECASE):
-            # "the old pictures with jimmy stewart and john wayne": no film here has both, so films with either
-            out.accepted = [tv for tv in out.accepted if tv not in stars]
-            out.alternatives.append(tuple(stars))
-        directors = [tv for tv in out.accepted if tv[0] == "director"]
-        if len(directors) > 1 and not self._together(directors):  # "i'm into kieslowski, tarkovsky and bergman":
-            out.accepted = [tv for tv in out.accepted if tv not in directors]  # no film has them all, so any of them
-            out.alternatives.append(tuple(directors))
+        together = re.search(r"\b(?:together|both|same film|same movie|in one film|in one movie)\b", text,
+                             re.IGNORECASE)
+        for role in ("cast", "director"):  # no film has them all, so any of them: "i'm into kieslowski, tarkovsky
+            # and bergman", "the old pictures with jimmy stewart and john wayne" (not when said to be together)
+            people = [tv for tv in out.accepted if tv[0] == role]
+            if len(people) > 1 and not self._together(people) and not (role == "cast" and together):
+                out.accepted = [tv for tv in out.accepted if tv not in people]
+                out.alternatives.append(tuple(people))
         kinds = [tv for tv in out.accepted if tv[0] == "genre"]
         if len(kinds) == 2 and not out.alternatives and EITHER_FINE_RE.search(text):  # "i want a western, or maybe
             out.accepted = [tv for tv in out.accepted if tv not in kinds]  # a war film, either is fine"
@@ -3387,10 +3385,9 @@ class Parser:
         people = [tv for tv in out.accepted + out.rejected if tv[0] in PERSON_TYPES]
         if not people:
             return
-        for m in NATION_OF_PERSON_RE.finditer(text):
-            word = m.group("nation").lower()
-            said_of_people = sum(x.group("nation").lower() == word for x in NATION_OF_PERSON_RE.finditer(text))
-            if len(re.findall(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)) > said_of_people:
+        said_of_people = Counter(m.group("nation").lower() for m in NATION_OF_PERSON_RE.finditer(text))
+        for word, times in said_of_people.items():
+            if len(re.findall(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)) > times:
                 continue  # "a french film with gerard depardieu, the french actor": the film's too
             countries, languages = PERSON_NATIONS[word]
             said = {("country", c) for c in countries} | {("language", v) for v in languages}

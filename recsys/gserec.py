@@ -423,9 +423,10 @@ class CodeGraph:
             keys, node = np.unique(pairs[0], return_inverse=True)
             m = sp.csr_matrix((np.ones(pairs.shape[1], np.float32), (node.ravel(), pairs[1])),
                               shape=(len(keys), n_users))
+            count = np.diff(m.indptr).astype(np.float32)  # users at each node
             self.keys.append(keys)
-            self.counts.append(np.diff(m.indptr).astype(np.float32))  # users at each node
-            self.members.append((sp.diags(1.0 / np.diff(m.indptr)) @ m).tocsr().astype(np.float32))
+            self.counts.append(count)
+            self.members.append((sp.diags(1.0 / count) @ m).tocsr().astype(np.float32))
 
     def _keys(self, codes: np.ndarray, level: int) -> np.ndarray:
         return (codes[:, :level] * self.code_size ** np.arange(level - 1, -1, -1)).sum(axis=1)
