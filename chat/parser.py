@@ -589,7 +589,7 @@ TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|tha
 # "seen 1 and 3, 2 looks great": a digit opening a clause after one that named places (not "2 hours")
 BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
 VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)\s+(?:#|no\.?\s*|number\s+)?([1-5])"
-                        r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*$", re.IGNORECASE)  # "seen 4 already"
+                        r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*[.!]*\s*$", re.IGNORECASE)  # "seen 4 already."
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to|along the "
                        r"lines of|in the vein of|a la)\s+$")  # "got any more along the lines of number 3?"
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|vetoe?d?|vetoes|nixed|thumbsdown|dislike[ds]?|didnt|"
@@ -2387,6 +2387,10 @@ class Parser:
             out.pick = (asked_after[-1][0][0], asked_after[-1][1])
             out.places, out.intents = [out.pick[0]], [out.pick[1]]
             return out
+        film_after = self._verdict_then_film_question(text)
+        if film_after is not None:  # "seen 1. why is ghost a comedy lol": the card seen, and Ghost's record
+            film_after.truncated = truncated
+            return film_after
         out.pick = self._pick(text)
         alone = VERB_PLACE.match(re.sub(r"^\s*(?:(?:i|we)(?:'?ve|\s+have)?\s+)?(?:already\s+)?", "", text))
         if out.pick is None and alone:  # "seen 2", "ive seen 3", "loved 4": a verdict on one card by its number
@@ -3511,12 +3515,32 @@ class Parser:
             return None
         head = " ".join(sentences[:-1])
         last, said = Parser._pick(sentences[-1]), Parser._pick(head)
+        alone = VERB_PLACE.match(head) if said is None else None
+        if alone:  # "seen 1. how long is #3?"
+            said = Parser._pick(f"{alone.group(1)} number {alone.group(2)}")
         if last is None or last[1] not in ("about", "why") or said is None or said[1] not in ("like", "dislike",
                                                                                                 "seen"):
             return None
         many = Parser._places(head)
         judged = many[0] if many else [said[0]]
         return [(judged, said[1]), ([last[0]], last[1])] if last[0] not in judged else None
+
+    def _verdict_then_film_question(self, text: str) -> Parse | None:
+        """A verdict on cards, then a question about a film named in a sentence of its own ("seen 1.
+        why is ghost a comedy lol", "loved 2, who directed fargo?"): the verdict as ``verdicts`` and
+        the question as its intent and ``about``; None otherwise."""
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        if len(sentences) < 2 and "," in text:
+            sentences = [x for x in text.strip().rsplit(",", 1) if x.strip()]
+        if len(sentences) < 2:
+            return None
+        head, last = self.parse(" ".join(sentences[:-1])), self.parse(sentences[-1])
+        if head.pick is None or head.pick[1] not in ("like", "dislike", "seen") or head.names_something or (
+                len(last.about) != 1 or not last.intents or set(last.intents) - {"why", "about"} or last.pick
+                or last.verdicts or last.names_something):
+            return None
+        verdicts = head.verdicts or [(head.places or [head.pick[0]], head.pick[1])]
+        return Parse(verdicts=verdicts, intents=list(last.intents), about=list(last.about), asked=list(last.asked))
 
     @staticmethod
     def _verdicts(text: str) -> list[tuple[list[int], str]]:

@@ -255,6 +255,12 @@ class _Apply:
         if p.verdicts and last_cards(self.s):  # "seen 1 and 3, 2 looks great": each clause as its buttons
             for places, verdict in p.verdicts:
                 self.pick(places, verdict)
+            if p.about:  # "seen 1. why is ghost a comedy lol": the film's record too (a card shown: why it is)
+                w = int(self.m.world.of_catalog[p.about[0]])
+                if "why" in p.intents and w >= 0 and w in self.s.cards + self.s.shown:
+                    self.why(self.m.world.item_id(w), inline=True)
+                else:
+                    self.about(list(p.about))
             if self.judged:  # a place out of the list ("loved 2, not 4" of 3) leaves the others judged
                 self.then = "replace"
             if "bye" in p.intents:

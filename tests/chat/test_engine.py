@@ -2246,6 +2246,14 @@ def test_what_a_second_helper_found_after_the_first_list_on_movielens(ml_engine,
     state, reply = ml_engine.step(state, Text("seen the first two. how long is #3?"))
     assert f"You have seen *{shown.cards[0].title}* and *{shown.cards[1].title}*" in reply.text
     assert f"*{shown.cards[2].title}* ({shown.cards[2].year}): directed by" in reply.text
+    state, _, _ = ml_engine.start()  # a verdict, then a question about a film named (it had asked for comedies
+    state, shown = ml_engine.step(state, Text("something romantic from the 90s"))  # and liked Ghost)
+    before = state.accepted
+    state, reply = ml_engine.step(state, Text("seen 1. why is ghost a comedy lol"))
+    assert reply.text.startswith(f"You have seen *{shown.cards[0].title}*") and "*Ghost* (1990):" in reply.text
+    assert state.accepted == before and not state.liked
+    assert shown.cards[0].title not in [c.title for c in reply.cards]
+    assert [c.title for c in reply.cards][1:] == [c.title for c in shown.cards][1:]
 
 
 @pytest.mark.data

@@ -2311,3 +2311,22 @@ def test_round_twenty_four_cards_seen_long_ago_and_films_one_might_have_missed_o
                            "obviously.")
     assert kubrick.accepted == [("director", "Stanley Kubrick")] and kubrick.not_now and not kubrick.wish
     assert parser.parse("the members would love number 2, let's go with it").pick == (1, "like")
+
+
+def test_a_verdict_then_a_question_about_a_film_named_on_movielens(ml100k_catalog):
+    """Found talking to the app (2026-12-06): "seen 1. why is ghost a comedy lol" had asked for
+    comedies and liked *Ghost*; "seen 1. how long is #3?" lost the card seen ("seen 1." with its
+    full stop was no verdict). Both are read: the verdict on the card, and the question."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    assert parser.parse("seen 1.").pick == (0, "seen")
+    for text, verdict, intent, film in (("seen 1. why is ghost a comedy lol", ([0], "seen"), "why", "Ghost"),
+                                        ("seen 1. who directed ghost?", ([0], "seen"), "about", "Ghost"),
+                                        ("loved 2, who is in fargo", ([1], "like"), "about", "Fargo"),
+                                        ("hated 3. is fargo good?", ([2], "dislike"), "about", "Fargo")):
+        p = parser.parse(text)
+        assert p.verdicts == [verdict] and p.intents == [intent] and [t[i] for i in p.about] == [film], text
+        assert not (p.accepted or p.liked or p.seen), text
+    assert parser.parse("seen 1. how long is #3?").verdicts == [([0], "seen"), ([2], "about")]
+    plain = parser.parse("loved fargo. who directed ghost?")  # no card judged: not this reading
+    assert not plain.verdicts
