@@ -1028,6 +1028,10 @@ TWO_WISHES_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.*\b(?:i|we){_WANTS}|\b(?:i|we
                            re.IGNORECASE)
 # "anything by the director of silence of the lambs?", "more by the same director as the first one": the
 # director (or lead) of a film named, or of a card named by its place
+# "my husband wants horror but i hate being scared. maybe a thriller thats not gory?": the other person's kind
+# given up for the one proposed after it (it had been milder horror)
+COMPROMISE_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.+?(?:[.!?;,]\s*|\s+)(?:so\s+|or\s+|but\s+)?(?P<offer>(?:maybe|"
+                           r"perhaps|how about|what about|could we (?:do|try))\b.*)$", re.IGNORECASE)
 PERSON_OF_FILM_RE = re.compile(r"\b(?:by|from|with)\s+the\s+(?:same\s+)?(?P<role>director|maker|filmmaker|star|lead|"
                                r"actor|actress|guy|bloke|man|woman|lady|chap|fella|fellow|person|one)s?\s+"
                                r"(?:of|as(?: in)?|from|who (?:made|did|directed))\s+"
@@ -2165,7 +2169,24 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
-        return self._awards_told(text, self._known_elsewhere(self._read_message(text)))
+        return self._compromise(text, self._awards_told(text, self._known_elsewhere(self._read_message(text))))
+
+    def _compromise(self, text: str, out: Parse) -> Parse:
+        """Someone else's kind made milder by the person ("my husband wants horror but i hate being scared"),
+        then another kind proposed ("maybe a thriller thats not gory?"): the proposal is the wish, and the
+        other kind is not wanted (softly: a thriller with some horror in it may still come)."""
+        m = COMPROMISE_RE.search(text) if out.milder else None
+        if m is None:
+            return out
+        offered = [v for v in self._read_message(m.group("offer")).accepted if v[0] == "genre"]
+        given_up = [v for v in out.milder if v in out.accepted and v not in offered]
+        if not offered or not given_up:
+            return out
+        out.accepted = [v for v in out.accepted if v not in given_up]
+        out.milder = [v for v in out.milder if v not in given_up]
+        out.rejected += [v for v in given_up if v not in out.rejected]
+        out.soft += [v for v in given_up if v not in out.soft]
+        return out
 
     @staticmethod
     def _awards_told(text: str, out: Parse) -> Parse:

@@ -2330,3 +2330,21 @@ def test_a_verdict_then_a_question_about_a_film_named_on_movielens(ml100k_catalo
     assert parser.parse("seen 1. how long is #3?").verdicts == [([0], "seen"), ([2], "about")]
     plain = parser.parse("loved fargo. who directed ghost?")  # no card judged: not this reading
     assert not plain.verdicts
+
+
+def test_a_kind_someone_else_wants_given_up_for_a_proposal_on_movielens(ml100k_catalog):
+    """The helper playing a couple (2026-12-06): "my husband wants horror but i hate being scared.
+    maybe a thriller thats not gory?" had kept horror, milder, beside thrillers (the list was
+    horror-thrillers, one of them *From Dusk Till Dawn*). The kind proposed is the wish and the
+    other person's is softly not wanted; without a proposal the milder kind stays."""
+    parser = Parser(ml100k_catalog)
+    for text, offer in (("my husband wants horror but i hate being scared. maybe a thriller thats not gory?",
+                         "Thriller"),
+                        ("my wife loves horror but im a wimp, how about a mystery?", "Mystery")):
+        p = parser.parse(text)
+        assert p.accepted == [("genre", offer)] and ("genre", "Horror") in p.rejected, text
+        assert ("genre", "Horror") in p.soft and not p.milder, text
+    alone = parser.parse("my husband wants horror but i hate being scared")
+    assert alone.accepted == [("genre", "Horror")] and alone.milder == [("genre", "Horror")]
+    spooky = parser.parse("something spooky but not gory, maybe a thriller")  # no one else's wish: both, milder
+    assert ("genre", "Horror") in spooky.accepted and spooky.milder == [("genre", "Horror")]
