@@ -588,8 +588,9 @@ TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|tha
                      r"(?:take|watch|try|do|go with|see) (?:that|it|this)\b", re.IGNORECASE)
 # "seen 1 and 3, 2 looks great": a digit opening a clause after one that named places (not "2 hours")
 BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
+# "seen 4 already.", "loved 2"
 VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)\s+(?:#|no\.?\s*|number\s+)?([1-5])"
-                        r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*[.!]*\s*$", re.IGNORECASE)  # "seen 4 already."
+                        r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*[.!]*\s*$", re.IGNORECASE)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to|along the "
                        r"lines of|in the vein of|a la)\s+$")  # "got any more along the lines of number 3?"
 CARD_NOT = re.compile(r"\b(?:not|no|never|nah|nope|skip|hated?|vetoe?d?|vetoes|nixed|thumbsdown|dislike[ds]?|didnt|"

@@ -4,6 +4,7 @@
     python -m lab.screen_gserec --codes 64 --views 0,4 --strength 5,20,50 --json out/screen-views.json
     python -m lab.screen_gserec --codes 64 --views 4 --strength 20,30 --prior-max 0,20 --levels mean,deepest
     python -m lab.screen_gserec --codes 64 --strength 10,30 --prior-max 20 --levels smoothed,popular --seeds 3
+    python -m lab.screen_gserec --codes 64 --strength 20 --prior-max 20 --levels smoothed --query hard,beam2,loo
 
 On one split (``--seed``), a seeded share of users keep at most ``--sparse`` training
 interactions (``recsys.split.sparsify``, as ``lab.evaluate_cf --sparse`` does). For
@@ -12,7 +13,7 @@ interactions (``recsys.split.sparsify``, as ``lab.evaluate_cf --sparse`` does). 
 users who share their first two code levels with a warm user (through whom the code graph
 can reach them). One fit per (codes, views); the prior's strength, cap, levels and back-off only
 change scoring, so each fit is scored at every ``--strength`` × ``--prior-max`` × ``--levels`` (×
-``--backoff`` for ``smoothed``). ``--seeds N`` screens split seeds 0 … N−1 and prints their mean
+``--backoff`` for ``smoothed``, × ``--query``). ``--seeds N`` screens split seeds 0 … N−1 and prints their mean
 (one seed's sparse users are about 1,200: a single seed's validation chose settings whose test
 gain halved).
 ``--learned`` also fits the learned two-view model.
@@ -30,7 +31,7 @@ import time
 import numpy as np
 
 from recsys.datasets import load_dataset
-from recsys.gserec import PRIOR_LEVELS
+from recsys.gserec import PRIOR_LEVELS, PRIOR_QUERIES
 from recsys.metrics import ranking_metrics
 from recsys.models import make_scorer
 from recsys.report import run_cli, run_metadata, table, write_json
@@ -43,7 +44,8 @@ log = logging.getLogger(__name__)
 
 def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views: tuple[int, ...] = (4,),
            strength: tuple[float, ...] = (20.0,), learned: bool = False, prior_max: tuple[int, ...] = (0,),
-           levels: tuple[str, ...] = ("mean",), backoff: tuple[float, ...] = (5.0,)) -> dict:
+           levels: tuple[str, ...] = ("mean",), backoff: tuple[float, ...] = (5.0,),
+           query: tuple[str, ...] = ("hard",)) -> dict:
     catalog = load_dataset(dataset)
     data, mask = sparsify(split_interactions(catalog, seed=seed), sparse)
     base = model_params("gserec", load_config(cf_key(catalog, data.protocol)))["base_params"]
@@ -62,9 +64,11 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
         if getattr(model, "codebook", None) is not None:  # the audit reads the fit alone, not the scoring
             c = model.connectivity(data.train, mask)
             linked = {k: c[k] for k in ("sparse_linked_two_levels", "sparse_linked_two_levels_own")}
-        scorings = [{"prior_strength": kappa, "prior_max": cap, "prior_levels": how, "prior_backoff": b}
+        scorings = [{"prior_strength": kappa, "prior_max": cap, "prior_levels": how, "prior_backoff": b,
+                     "prior_query": q}
                     for kappa in strength for cap in prior_max for how in levels
-                    for b in (backoff if how == "smoothed" else backoff[:1])] if name == "gserec" else [{}]
+                    for b in (backoff if how == "smoothed" else backoff[:1]) for q in query] if name == "gserec" \
+            else [{}]
         for scoring in scorings:  # what only changes scoring: one fit serves every setting
             model.params = dataclasses.replace(model.params, **scoring)
             ranked, _ = top_k(model.score(data.train), 10, data.train)
@@ -79,6 +83,8 @@ def screen(dataset: str, codes: list[int], seed: int = 0, sparse: int = 5, views
                 shown["levels"] = scoring["prior_levels"]
             if scoring and scoring["prior_levels"] == "smoothed" and len(backoff) > 1:
                 shown["backoff"] = scoring["prior_backoff"]
+            if scoring and len(query) > 1:
+                shown["query"] = scoring["prior_query"]
             label = " ".join(f"{k}={v}" for k, v in {**params, **shown}.items())
             out[f"{name} {label}".strip()] = row
             log.info(f"{name} {label}: sparse {row['sparse']:.4f}, warm {row['warm']:.4f} (fit {fit_s:.0f} s)")
@@ -103,6 +109,9 @@ def main(argv=None) -> int:
                     "codes: everyone's mean history); comma-separated")
     ap.add_argument("--backoff", default="5", help="for 'smoothed': pseudo-users of the parent in each node, "
                     "comma-separated")
+    ap.add_argument("--query", default="hard", help="the code paths g averages: 'hard' (the person's codes), "
+                    "'beam2', 'beam3' (through their 2 or 3 nearest first-level codes), 'loo' (their codes and "
+                    "those of their films with one left out in turn); comma-separated")
     ap.add_argument("--learned", action="store_true", help="also fit the learned two-view model, with and "
                     "without codes")
     ap.add_argument("--json", help="write the results here")
@@ -117,15 +126,18 @@ def main(argv=None) -> int:
         ap.error(f"--codes, --views and --prior-max take whole numbers, --strength and --backoff numbers, separated "
                  f"by commas; got {args.codes!r}, {args.views!r}, {args.strength!r}, {args.prior_max!r}, "
                  f"{args.backoff!r}")
-    levels = tuple(args.levels.split(","))
+    levels, query = tuple(args.levels.split(",")), tuple(args.query.split(","))
     if (min(codes) < 2 or args.sparse < 1 or min(views) < 0 or min(strength) < 0 or min(prior_max) < 0
             or min(backoff) < 0 or args.seeds < 1):
         ap.error("--codes needs at least 2 codes per level, --sparse and --seeds at least 1, --views, --strength, "
                  "--prior-max and --backoff >= 0")
     if set(levels) - set(PRIOR_LEVELS):
         ap.error(f"--levels takes {', '.join(PRIOR_LEVELS)}, got {args.levels!r}")
+    if set(query) - set(PRIOR_QUERIES):
+        ap.error(f"--query takes {', '.join(PRIOR_QUERIES)}, got {args.query!r}")
     seeds = list(range(args.seed, args.seed + args.seeds))
-    runs = [screen(args.dataset, codes, seed, args.sparse, views, strength, args.learned, prior_max, levels, backoff)
+    runs = [screen(args.dataset, codes, seed, args.sparse, views, strength, args.learned, prior_max, levels, backoff,
+                   query)
             for seed in seeds]
     res = {"protocol": {**runs[0]["protocol"], "seed": seeds[0], "seeds": seeds}, "results": {}}
     for name in runs[0]["results"]:

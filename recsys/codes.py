@@ -74,6 +74,22 @@ class Codes:
             residual = residual - book[out[:, level]]
         return out
 
+    def assign_beam(self, x: np.ndarray, width: int) -> list[np.ndarray]:
+        """``width`` code paths per vector: its ``width`` nearest first-level codes, nearest to best,
+        each followed by the nearest codes below it (the first path is ``assign``'s)."""
+        z = self.encode(x)
+        first = ((z[:, None, :] - self.codebooks[0][None]) ** 2).sum(-1).argsort(axis=1)[:, :width]
+        paths = []
+        for j in range(first.shape[1]):
+            out = np.empty((len(z), self.params.levels), dtype=np.int64)
+            out[:, 0] = first[:, j]
+            residual = z - self.codebooks[0][out[:, 0]]
+            for level in range(1, self.params.levels):
+                out[:, level] = _nearest(residual, self.codebooks[level])
+                residual = residual - self.codebooks[level][out[:, level]]
+            paths.append(out)
+        return paths
+
     def reconstruct(self, codes: np.ndarray) -> np.ndarray:
         """The vectors the decoder makes from ``(n, levels)`` codes."""
         z = sum(self.codebooks[level][codes[:, level]] for level in range(codes.shape[1]))

@@ -26,7 +26,9 @@ scored from what they have:
   from the mean of the levels, from the deepest level whose node has anyone, or ``smoothed``:
   each level's node mean backed off towards its parent's with ``prior_backoff`` pseudo-users,
   the first level's towards everyone's; ``popular``, the ablation without codes: g is
-  everyone's mean history, a popularity prior).
+  everyone's mean history, a popularity prior; ``prior_query``: g at the person's codes, or
+  averaged over the paths through their nearest first-level codes, or over their codes and
+  those of their films with one left out in turn: both tried on validation and not better).
   ``gserec-nocodes`` is the base on the person's own films.
 * **The learned two-view model** (``learned=True``; off by default because it scored below
   its own base on validation): the *recommendation view* r, the mean input embedding of the
@@ -54,6 +56,9 @@ from recsys.summaries import Summaries
 
 TEXTS = ("minilm", "values", "ratings")  # "ratings": the ablation with codes from the rating view only
 PRIOR_LEVELS = ("mean", "deepest", "smoothed", "popular")  # how g is read off the code graph (see the docstring)
+# which code paths of a person g averages: their codes ("hard"); the paths through their 2 or 3 nearest first-level
+# codes ("beam2", "beam3"); their codes and those of each of their films left out in turn ("loo")
+PRIOR_QUERIES = ("hard", "beam2", "beam3", "loo")
 
 
 @dataclass(frozen=True)
@@ -84,12 +89,17 @@ class GSERecParams(Params):
     prior_levels: str = "smoothed"  # each level's node backed off towards its parent; "mean" of the levels whose
     # node has anyone, the "deepest" such level alone; "popular" (ablation): everyone's mean history, no codes
     prior_backoff: float = 5.0  # "smoothed": how many pseudo-users of its parent's mean each node's mean holds
+    prior_query: str = "hard"  # the person's code paths g averages (PRIOR_QUERIES; the others tried on validation,
+    # 2026-12-06, and not better)
     learned: bool = False  # add the learned two-view model (embeddings, code embeddings, InfoNCE) to the score
 
     def __post_init__(self):
         if self.prior_levels not in PRIOR_LEVELS:
             raise ValueError(f"GSERecParams.prior_levels must be one of {', '.join(PRIOR_LEVELS)}, "
                              f"got {self.prior_levels!r}")
+        if self.prior_query not in PRIOR_QUERIES:
+            raise ValueError(f"GSERecParams.prior_query must be one of {', '.join(PRIOR_QUERIES)}, "
+                             f"got {self.prior_query!r}")
         if self.views < 0 or self.prior_strength < 0 or self.prior_max < 0 or self.prior_backoff < 0:
             raise ValueError(f"GSERecParams: views, prior_strength, prior_max and prior_backoff must be >= 0, got "
                              f"{self.views}, {self.prior_strength}, {self.prior_max}, {self.prior_backoff}")
@@ -350,7 +360,7 @@ class GSERec(Scorer):
         rows = _rows(history)
         text = self.text_vectors(rows) if p.graph or p.learned else None
         if p.graph and p.prior_strength > 0:
-            history = self.prior_history(history, self.codebook.assign(text))
+            history = self.prior_history(history, self.graph_histories(rows, text))
         if not p.learned:
             return self.base_model.score(history)
         w = self.weights
@@ -362,17 +372,37 @@ class GSERec(Scorer):
             scores = scores + w["base"] * self._base_scores(history)
         return scores
 
-    def prior_history(self, history: sp.csr_matrix, codes: np.ndarray) -> sp.csr_matrix:
-        """What the base scorer reads: a person's films (each 1/n) shrunk towards the mean
-        history of the users at their code nodes, weight kappa / (n + kappa) for n films, so
-        five films lean on the graph and a hundred barely do."""
+    def graph_histories(self, rows: list[np.ndarray], text: np.ndarray) -> np.ndarray:
+        """g of each person (their films ``rows``, their summaries' vectors ``text``): the code
+        graph's history at their codes, or averaged over several code paths (``prior_query``)."""
+        p = self.params
+        read = lambda codes: self.code_graph.histories(codes, how=p.prior_levels, backoff=p.prior_backoff)
+        if p.prior_query.startswith("beam"):
+            paths = self.codebook.assign_beam(text, int(p.prior_query[4:]))
+            return sum(read(c) for c in paths) / len(paths)
+        g = read(self.codebook.assign(text))
+        if p.prior_query == "loo":  # each film left out in turn: a summary of the others, for those the prior reaches
+            cap = p.prior_max or max((len(r) for r in rows), default=0)
+            who = [u for u, r in enumerate(rows) if 2 <= len(r) <= cap]
+            left = [np.delete(rows[u], j) for u in who for j in range(len(rows[u]))]
+            if left:
+                owner = np.repeat(who, [len(rows[u]) for u in who])
+                total = np.zeros_like(g)
+                np.add.at(total, owner, read(self.codebook.assign(self._text_vectors(left))))
+                n = np.array([len(rows[u]) for u in who], np.float32)[:, None]
+                g[who] = (g[who] + total[who] / n) / 2  # the whole summary and the left-out ones weigh alike
+        return g
+
+    def prior_history(self, history: sp.csr_matrix, graph: np.ndarray) -> sp.csr_matrix:
+        """What the base scorer reads: a person's films (each 1/n) shrunk towards ``graph`` (g,
+        the mean history of the users at their code nodes), weight kappa / (n + kappa) for n
+        films, so five films lean on the graph and a hundred barely do."""
         p = self.params
         n = np.diff(history.indptr).astype(np.float32)
         lean = (p.prior_strength / (n + p.prior_strength)).astype(np.float32)
         if p.prior_max:
             lean[n > p.prior_max] = 0.0
         own = sp.diags((1 - lean) / np.maximum(n, 1)) @ (history != 0).astype(np.float32)
-        graph = self.code_graph.histories(codes, how=p.prior_levels, backoff=p.prior_backoff)
         return sp.csr_matrix(own.toarray() + lean[:, None] * graph, dtype=np.float32)
 
     def _base_scores(self, history: sp.csr_matrix) -> np.ndarray:

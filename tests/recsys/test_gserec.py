@@ -64,13 +64,13 @@ def test_few_films_lean_on_the_graph_and_many_barely_do(block_catalog, block_dat
     people = _train([[0], list(range(6))], train.shape[1])
     codes = model.codebook.assign(model.text_vectors([np.array([0]), np.arange(6)]))
     g = model.code_graph.histories(codes, how=model.params.prior_levels, backoff=model.params.prior_backoff)
-    h = model.prior_history(people, codes).toarray()
+    h = model.prior_history(people, g).toarray()
     np.testing.assert_allclose(h.sum(axis=1), 1, rtol=1e-5)  # own films and the graph's, a distribution
     assert h[0, 0] == pytest.approx(1 / 5 + 4 / 5 * g[0, 0], rel=1e-5)
     own_share = [h[0, 0] - 4 / 5 * g[0, 0], (h[1, :6] - 4 / 10 * g[1, :6]).sum()]
     assert own_share == pytest.approx([1 / 5, 6 / 10], rel=1e-5)  # n / (n + kappa)
     model.params = dataclasses.replace(model.params, prior_max=3)  # the graph for three films or fewer only
-    h = model.prior_history(people, codes).toarray()
+    h = model.prior_history(people, g).toarray()
     np.testing.assert_allclose(h[1], np.r_[np.full(6, 1 / 6), np.zeros(train.shape[1] - 6)], rtol=1e-6)
     assert h[0, 0] == pytest.approx(1 / 5 + 4 / 5 * g[0, 0], rel=1e-5)
 
@@ -115,3 +115,28 @@ def test_codes_from_the_rating_view_alone_need_no_summary(block_catalog, block_d
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1, rtol=1e-5)
     ranked = model.recommend(train, k=1)[0].ravel()
     assert (ranked == withheld).mean() == 1.0  # each user's own group's missing film, as EASE finds it
+
+
+def test_the_prior_may_average_several_code_paths_of_a_person(block_catalog, block_data):
+    """``prior_query``: "beam2" averages g over the paths through a person's two nearest
+    first-level codes (the first is their codes); "loo" averages g at their codes with g at the
+    codes of their films with one left out in turn, and leaves a one-film person as they were."""
+    train, _ = block_data
+    model = make_scorer("gserec", SMALL_GSEREC, catalog=block_catalog).fit(train)
+    rows = [np.array([0]), np.arange(4)]
+    text = model.text_vectors(rows)
+    read = lambda c: model.code_graph.histories(c, how=model.params.prior_levels, backoff=model.params.prior_backoff)
+    paths = model.codebook.assign_beam(text, 2)
+    np.testing.assert_array_equal(paths[0], model.codebook.assign(text))
+    assert (paths[1][:, 0] != paths[0][:, 0]).all()
+    hard = model.graph_histories(rows, text)
+    np.testing.assert_allclose(hard, read(paths[0]), rtol=1e-6)
+    model.params = dataclasses.replace(model.params, prior_query="beam2")
+    np.testing.assert_allclose(model.graph_histories(rows, text), (read(paths[0]) + read(paths[1])) / 2, rtol=1e-5)
+    model.params = dataclasses.replace(model.params, prior_query="loo", prior_max=0)
+    left = model.codebook.assign(model.text_vectors([np.delete(rows[1], j) for j in range(4)]))
+    loo = model.graph_histories(rows, text)
+    np.testing.assert_allclose(loo[0], hard[0], rtol=1e-6)
+    np.testing.assert_allclose(loo[1], (hard[1] + read(left).mean(axis=0)) / 2, rtol=1e-5)
+    with pytest.raises(ValueError, match="prior_query"):
+        make_scorer("gserec", {**SMALL_GSEREC, "prior_query": "soft"}, catalog=block_catalog)
