@@ -828,6 +828,10 @@ NOTHING_FOR_ME_RE = re.compile(r"\b(?:(?:both|it|they|that|which) )?(?:did|do|do
                                r"\b(?:didn'?t|did not|doesn'?t|does not|don'?t) do (?:much|anything|"
                                r"it)(?= for me\b)", re.IGNORECASE)
 # "we've already done jumanji this week": seen (not "i'm done", "done with horror")
+# "please take off the lion king and dumbo", "get rid of dumbo": those films set aside (they had been liked); of
+# values ("drop the horror", "remove tom hanks") the constraint is dropped as before
+TAKE_OFF_RE = re.compile(r"^\s*(?:(?:please|pls|plz|can you|could you|now|ok|okay|and)[\s,]+)*(?:take off|take away|"
+                         r"remove|get rid of|drop|lose|ditch|scrap|bin)\s+(?P<films>.+?)[\s.!]*$", re.IGNORECASE)
 DONE_FILMS_RE = re.compile(r"\b(already|just) (?:done|had)\b(?! with\b)", re.IGNORECASE)
 # a film scored ("highlander: 8/10", "four rooms ★★☆☆☆", "breakdown was a 7", "i'd give nixon a 9 and u turn a 3"):
 # 7 or more of 10 (4 or 5 stars) is liked, 4 or less (1 or 2 stars) disliked, between is "meh"; a score as a floor
@@ -1029,6 +1033,16 @@ TWO_WISHES_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.*\b(?:i|we){_WANTS}|\b(?:i|we
                            re.IGNORECASE)
 # "anything by the director of silence of the lambs?", "more by the same director as the first one": the
 # director (or lead) of a film named, or of a card named by its place
+# a fact told of films named, often to dispute a card ("bruh from dusk till dawn is literally rated r", "nine months
+# and just cause are 1995", "the princess bride and brazil aren't aussie films mate", "ma vie en rose is belgian and in
+# french, surely?"): no like of the films and no wish for the fact (both had been read)
+FILM_FACT_RE = re.compile(r"^\s*(?:(?:bruh|anyway|but|and|also|well|um|lol|mate|oh|yeah|so|i mean|fair dinkum|erm)"
+                          r"[\s,?!]+)*(?P<films>[^,;.!?]+?)\s+(?P<verb>is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|"
+                          r"is not|are not|was not|were not)\s+(?P<marker>(?:(?:literally|actually|really|clearly|"
+                          r"obviously|definitely|both|all|totally|certainly|def)\s+)*)(?P<fact>[^,;.!?]+?)"
+                          r"(?P<tail>(?:[\s,]+(?:surely|mate|lol|bruh|though|tho|right|innit|either|too))*\s*[.!?]*)\s*$",
+                          re.IGNORECASE)
+FACT_TYPES = {"country", "language", "decade", "mpaa", "genre", "runtime"}
 # "my husband wants horror but i hate being scared. maybe a thriller thats not gory?": the other person's kind
 # given up for the one proposed after it (it had been milder horror)
 COMPROMISE_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.+?(?:[.!?;,]\s*|\s+)(?:so\s+|or\s+|but\s+)?(?P<offer>(?:maybe|"
@@ -1369,6 +1383,12 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:i'?ll|ill|i will|i'?d) pass on\b", "no"),
     (r"^\s*(?:that'?s|thats|it'?s|its)?\s*a\s+(?:hard|solid|firm|big|definite)\s+(?:pass|no)\b", "no"),
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
+    # "the terminator isn't really my thing" (it had been liked), "westerns aren't my cup of tea"
+    (r"\b(isn'?t|aren'?t|is not|are not|not)\s+(?:really|exactly|quite|totally|entirely|actually)\s+"
+     r"(?=my\s+thing\b|for\s+me\b|my\s+cup\s+of\s+tea\b)", r"\1 "),
+    (r"\b(isn'?t|aren'?t|is not|are not|not)\s+my\s+cup\s+of\s+tea\b", r"\1 my thing"),
+    # slang praise: "face off goes hard" (it had been read as *Die Hard* too), "that one slaps"
+    (r"\b(?:goes|go|went)\s+(?:so\s+|really\s+)?hard\b", "is great"),
     (r"\b(is|was|s)\s+a\s+modern[- ](?=classic\b|masterpiece\b)", r"\1 a "),  # "candyman is a modern classic":
     # praise of it, no era ("show me modern classics" keeps it)
     # a film club's verdicts: "my man godfrey went down a storm at our last screening": seen, and liked
@@ -2170,7 +2190,49 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
+        told = self._facts_told(text)
+        if told is not None:
+            return told
         return self._compromise(text, self._awards_told(text, self._known_elsewhere(self._read_message(text))))
+
+    def _facts_told(self, text: str) -> Parse | None:
+        """A message with a fact told of films it names in a clause of its own (``FILM_FACT_RE``): the
+        rest of the message as it reads alone, or, where the rest says nothing, a question about
+        those films (their record answers it); None when no clause tells such a fact. A kind of
+        film told plainly ("fargo is a comedy, more like that") stays praise and a wish: a fact
+        counts only when disputed (a "not", "literally", "surely", a question mark), as any other
+        fact but a year ("casablanca is in black and white, more like it" stays praise)."""
+        text = re.sub(r",\s*(?=(?:surely|mate|right|innit|lol|bruh)\b[\s?!.]*(?:$|[.!?;]))", " ", text.strip())
+        clauses = [c for c in re.split(r"(?<=[.!?;])\s+|,\s*(?=\S)", text) if c.strip()]  # ("..., surely?": its tag)
+        told, rest = [], []
+        for clause in clauses:
+            m = FILM_FACT_RE.match(clause)
+            films = [self._film_named(tokens(part)) for part in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("films"))
+                     if tokens(part)] if m else []
+            if not films or None in films:
+                rest.append(clause)
+                continue
+            fact = self._read_message(m.group("fact"))
+            values = fact.accepted + [v for g in fact.alternatives for v in g]
+            year = re.fullmatch(r"\s*(?:from\s+|in\s+|released\s+in\s+)?(?:19|20)\d\d\s*", m.group("fact"))
+            disputed = bool(m.group("marker").strip() or "?" in m.group("tail") or "n" in m.group("verb").lower()[2:]
+                            or " not" in m.group("verb").lower() or tokens(m.group("tail")))
+            kinds = {t for t, _ in values}
+            if not year and (not values or kinds - FACT_TYPES or fact.rejected or fact.liked or fact.disliked
+                             or not disputed or re.search(r"\b(?:but|though|tho|yet)\b", m.group("fact"))):
+                rest.append(clause)
+                continue
+            negated = "n't" in m.group("verb").lower() or "not" in m.group("verb").lower() or m.group(
+                "verb").lower().endswith(("nt",))
+            told.append(([int(f) for f in films], [] if negated or year else values))
+        if not told:
+            return None
+        out = self.parse(" ".join(rest)) if rest else Parse()
+        if out.names_something or out.intents or out.pick is not None or out.show_film is not None or out.series:
+            return out
+        films = list(dict.fromkeys(f for fs, _ in told for f in fs))
+        asked = list(dict.fromkeys(v for _, vs in told for v in vs))
+        return Parse(intents=["about"], about=films, asked=asked if len(films) == 1 else [], truncated=out.truncated)
 
     def _compromise(self, text: str, out: Parse) -> Parse:
         """Someone else's kind made milder by the person ("my husband wants horror but i hate being scared"),
@@ -2340,6 +2402,12 @@ class Parser:
                 said = INTENT_OF.get(tuple(tokens(text))) or INTENT_OF.get(_core(tokens(text)))  # with no films yet,
                 out.intents = ["any"] if said == "any" else ["more"]  # films first)
             return out
+        off = TAKE_OFF_RE.match(text)
+        if off:  # "please take off the lion king and dumbo": not now, as "not the lion king or dumbo this time"
+            films = self._read_message(f"not {off.group('films')} this time")
+            if films.not_now and not (films.names_something_else("not_now") or films.intents):
+                films.truncated = truncated
+                return films
         series = self._series_asked(text)
         if series is not None and series.part:  # "jaws 3": that film, shown
             return Parse(show_film=series.items[0], truncated=truncated)
@@ -2589,7 +2657,10 @@ class Parser:
                 out = Parse(pick=(place, "like"), places=[place], truncated=truncated)
             elif film is not None:  # "the sting then. cheers, bye", "ok casper. bye", "stargate i watch. bye"
                 out = Parse(liked=[film], truncated=truncated)
-            if out.pick is not None or "yes" in out.intents or out.liked:
+            if out.pick is not None or "yes" in out.intents or out.liked and not (
+                    (out.accepted or out.rejected or out.alternatives) and not re.search(
+                        r"\b(?:bye|goodbye|good\s*night|night|see\s+ya|later)\b", tail.group(0), re.IGNORECASE)):
+                # ("we'll take sleeper. thanks, goodbye!"; not "... a british comedy please, cheers": a request)
                 out.intents = [i for i in out.intents if i != "bye" and not (i == "yes" and out.pick)] + ["bye"]
                 return out  # (the card taken is the pick, no "yes" to a question beside it)
             if not (out.names_something or out.pick is not None or set(out.intents) - {"yes", "any", "bye"}):
@@ -4647,6 +4718,10 @@ class Parser:
             if len(tok) >= 5 and tok not in self._leave and sound_fold(tok) in self._title_sounds:
                 out[i] = self._title_sounds[sound_fold(tok)]  # "ghandi was long": Gandhi, typed by ear
                 continue
+            base = self._comparative_base(tok) if len(tok) >= 5 and tok not in self._leave else None
+            if base is not None:  # "something sillier": silly (it had been Ben Stiller); "happier": happy
+                out[i] = base if (base,) in self.lex.values or (base,) in self.lex.mood_phrases else tok
+                continue
             tier, cands = self._candidates(tok)
             if not cands:  # an ordinary word may still be a name's misspelling next to the rest of it
                 known = (prev, tok) in self._bigrams or (tok, nxt) in self._bigrams
@@ -4672,6 +4747,22 @@ class Parser:
             if fit or len(cands) == 1 or tier == 0:  # a word of its own, not "scare" of "scare me"
                 out[i] = (fit or whole or cands)[0]
         return out
+
+    def _comparative_base(self, tok: str) -> str | None:
+        """The word ``tok`` is the comparative or superlative of ("sillier", "sadder", "weirdest":
+        silly, sad, weird), where that word is English or a mood or value here; None otherwise."""
+        bases = []
+        for end in ("ier", "iest"):
+            if tok.endswith(end):
+                bases.append(tok[: -len(end)] + "y")
+        for end in ("er", "est"):
+            if tok.endswith(end):
+                stem = tok[: -len(end)]
+                bases += [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+        for b in bases:
+            if len(b) >= 3 and ((b,) in self.lex.values or (b,) in self.lex.mood_phrases or b in self._english):
+                return b
+        return None
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 (one parser per catalog, for the process)
     def _slip_of_filler(self, tok: str) -> bool:

@@ -235,7 +235,8 @@ DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do"
 SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
 SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
-REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("not", "my", "thing"), ("isnt", "for", "me"),
+REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("arent", "my", "thing"),
+                 ("are", "not", "my", "thing"), ("not", "my", "thing"), ("isnt", "for", "me"),
                  ("are", "not", "for", "me"), ("arent", "for", "me"), ("not", "for", "me"), ("a", "hard", "no"),
                  ("is", "a", "no"), ("are", "a", "no"), ("a", "no", "from", "me"), ("is", "out"), ("are", "out"),
                  ("is", "not", "for", "me"), ("away", "from", "me"), ("not", "so", "much"),

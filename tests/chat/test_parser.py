@@ -2348,3 +2348,50 @@ def test_a_kind_someone_else_wants_given_up_for_a_proposal_on_movielens(ml100k_c
     assert alone.accepted == [("genre", "Horror")] and alone.milder == [("genre", "Horror")]
     spooky = parser.parse("something spooky but not gory, maybe a thriller")  # no one else's wish: both, milder
     assert ("genre", "Horror") in spooky.accepted and spooky.milder == [("genre", "Horror")]
+
+
+def test_round_twenty_five_films_named_in_complaints_and_facts_told_on_movielens(ml100k_catalog):
+    """A helper played 20 people at the app (2026-12-06, round twenty-five): a film named in a
+    complaint or a fact told of it had been liked, and the fact made a wish. "bruh from dusk till
+    dawn is literally rated r" asked for R-rated films; "nine months and just cause are 1995"
+    liked both; "the princess bride and brazil aren't aussie films" refused Australia and liked
+    them; "ma vie en rose is belgian and in french, surely?" asked for Belgian films. A fact told
+    plainly of a film stays praise ("fargo is a comedy, more like that")."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    dusk = parser.parse("bruh from dusk till dawn is literally rated r")
+    assert dusk.intents == ["about"] and [t[i] for i in dusk.about] == ["From Dusk Till Dawn"]
+    assert dusk.asked == [("mpaa", "rated R")] and not (dusk.liked or dusk.accepted)
+    year = parser.parse("I said 1994 exactly, nine months and just cause are 1995.")
+    assert year.accepted == [("decade", "1990s")] and not year.liked
+    aussie = parser.parse("the princess bride and brazil aren't Aussie films mate")
+    assert [t[i] for i in aussie.about] == ["Princess Bride, The", "Brazil"]
+    assert not (aussie.liked or aussie.rejected or aussie.alternatives)
+    rose = parser.parse("Ma vie en rose is Belgian and in French, surely?")
+    assert rose.intents == ["about"] and not (rose.accepted or rose.liked)
+    plain = parser.parse("fargo is a comedy, more like that")
+    assert [t[i] for i in plain.liked] == ["Fargo"] and plain.accepted == [("genre", "Comedy")]
+    assert [t[i] for i in parser.parse("the godfather is long but worth it").liked] == ["Godfather, The"]
+
+
+def test_round_twenty_five_ordinary_words_and_films_taken_off_on_movielens(ml100k_catalog):
+    """The same round: "the terminator isn't really my thing" liked it; "please take off the lion king
+    and dumbo" liked both (they are set aside now; "drop the horror" still drops the constraint);
+    "something sillier" asked for Ben Stiller; "face off goes hard" liked *Die Hard* too; a long
+    request ending "cheers" was a goodbye."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    assert [t[i] for i in parser.parse("The Terminator isn't really my thing.").disliked] == ["Terminator, The"]
+    assert parser.parse("westerns aren't really my thing").rejected == [("genre", "Western")]
+    assert parser.parse("westerns arent my cup of tea").rejected == [("genre", "Western")]
+    off = parser.parse("please take off The Lion King and Dumbo")
+    assert [t[i] for i in off.not_now] == ["Lion King, The", "Dumbo"] and not off.liked
+    assert parser.parse("drop the horror").dropped == [("genre", "Horror")]
+    assert parser.parse("remove tom hanks").dropped == [("cast", "Tom Hanks")]
+    for text in ("something sillier please", "something funnier"):
+        assert parser.parse(text).accepted == [("genre", "Comedy")], text
+    assert parser.parse("something with ben stiler").accepted == [("cast", "Ben Stiller")]
+    assert [t[i] for i in parser.parse("face off goes hard, more like that fr").liked] == ["Face/Off"]
+    cheers = parser.parse("I wanted something longer. Let's have a full-length British comedy please, cheers.")
+    assert "bye" not in cheers.intents and ("genre", "Comedy") in cheers.accepted
+    assert "bye" in parser.parse("the sting then. cheers, bye").intents
