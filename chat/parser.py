@@ -1043,6 +1043,10 @@ FILM_FACT_RE = re.compile(r"^\s*(?:(?:bruh|anyway|but|and|also|well|um|lol|mate|
                           r"(?P<tail>(?:[\s,]+(?:surely|mate|lol|bruh|though|tho|right|innit|either|too))*\s*[.!?]*)\s*$",
                           re.IGNORECASE)
 FACT_TYPES = {"country", "language", "decade", "mpaa", "genre", "runtime"}
+# "also is the empire strikes back scary for kids?": a question after a word that joins it to what went before
+QUESTION_OPENER_RE = re.compile(r"^\s*(?:also|and also|and|plus|btw|by the way|oh and|ok and|one more thing|"
+                                r"quick question)[\s,:]+(?=(?:is|are|was|were|does|did|who|how|what|when|can|could|has|"
+                                r"have)\b)", re.IGNORECASE)
 # "my husband wants horror but i hate being scared. maybe a thriller thats not gory?": the other person's kind
 # given up for the one proposed after it (it had been milder horror)
 COMPROMISE_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.+?(?:[.!?;,]\s*|\s+)(?:so\s+|or\s+|but\s+)?(?P<offer>(?:maybe|"
@@ -2193,7 +2197,48 @@ class Parser:
         told = self._facts_told(text)
         if told is not None:
             return told
+        asked_last = self._question_last(text)
+        if asked_last is not None:
+            return asked_last
         return self._compromise(text, self._awards_told(text, self._known_elsewhere(self._read_message(text))))
+
+    def _question_last(self, text: str) -> Parse | None:
+        """A question about a film in the last sentence of a message ("High Noon appeals - is it in black and
+        white?", "forget De Niro. Is Alien 3 any good?", "also is the empire strikes back scary for kids?"):
+        its words had been read as a wish ("black and white": the 1950s or earlier; "scary for kids": horror
+        and children's films) or its film as liked. After words that only judge films, the question is
+        answered (about the film named before it, where it asks of "it"); after a change of the wish, the
+        change is made and the question's words are read as nothing. None where no such question ends it."""
+        opener = QUESTION_OPENER_RE.match(text)
+        if opener and "?" in text and not re.search(r"[.!?]\s+\S", text.strip()):  # one question, after "also"
+            q = self.parse(text[opener.end():])
+            return q if q.intents == ["about"] and not q.names_something and q.pick is None else None
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+|\s+[-\u2013\u2014]+\s+", text.strip()) if x.strip()]
+        if len(sentences) < 2:
+            return None
+        if "?" in sentences[0] and "?" not in sentences[-1]:  # "is sigourney weaver really in annie hall?? thought
+            q = self.parse(sentences[0])  # she was barely in it": the question, and a remark that asks nothing
+            rest = self.parse(" ".join(sentences[1:]))
+            pure = q.intents == ["about"] and (q.about or q.asked) and not q.names_something and q.pick is None
+            judged = set(tokens(" ".join(sentences[1:]))) & (POSITIVE | NEGATIVE | PRAISE | COMPLAINTS | {
+                "love", "loved", "loving", "liked", "hated", "enjoyed"})  # ("... i remember loving it": a like)
+            return q if pure and not (rest.names_something or rest.intents or rest.pick is not None or judged) \
+                else None
+        if "?" not in sentences[-1]:
+            return None
+        q = self.parse(sentences[-1])
+        if q.intents != ["about"] or q.names_something or q.pick is not None or q.verdicts:
+            return None
+        head = self.parse(" ".join(sentences[:-1]))
+        films_only = not (head.accepted or head.rejected or head.alternatives or head.dropped or head.dropped_types
+                          or set(head.intents) - {"any", "yes", "greeting"} or head.pick is not None
+                          or head.unknown_titles or head.era or head.wish)  # (a "hmm." before it: the question)
+        if films_only:  # "High Noon appeals. is it in black and white?": the question, of the film named before it
+            named = list(dict.fromkeys(head.liked + head.disliked + head.seen + head.not_now + head.about + (
+                [head.show_film] if head.show_film is not None else [])))
+            return Parse(intents=["about"], about=q.about or (named if len(named) == 1 else []), asked=q.asked,
+                         truncated=head.truncated or q.truncated)
+        return None if head.names_something is False else head
 
     def _facts_told(self, text: str) -> Parse | None:
         """A message with a fact told of films it names in a clause of its own (``FILM_FACT_RE``): the

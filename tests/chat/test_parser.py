@@ -2395,3 +2395,24 @@ def test_round_twenty_five_ordinary_words_and_films_taken_off_on_movielens(ml100
     cheers = parser.parse("I wanted something longer. Let's have a full-length British comedy please, cheers.")
     assert "bye" not in cheers.intents and ("genre", "Comedy") in cheers.accepted
     assert "bye" in parser.parse("the sting then. cheers, bye").intents
+
+
+def test_round_twenty_five_a_question_about_a_film_beside_other_sentences_on_movielens(ml100k_catalog):
+    """The same round: a question about a film beside other sentences had been read as a wish
+    and a like. "High Noon appeals - is it in black and white?" asked for the 1950s or earlier;
+    "also is the empire strikes back scary for kids?" asked for horror and children's films and
+    liked it; "forget De Niro. Is Alien 3 any good?" liked *Alien 3*; "is sigourney weaver really
+    in annie hall?? thought she was barely in it" liked *Annie Hall* and searched the words."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    for text, film in (("High Noon appeals - is it in black and white?", "High Noon"),
+                       ("Also is The Empire Strikes Back scary for kids?", "Empire Strikes Back, The"),
+                       ("hmm. is heat any good?", "Heat"),
+                       ("is sigourney weaver really in annie hall?? thought she was barely in it", "Annie Hall")):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and [t[i] for i in p.about] == [film], text
+        assert not (p.accepted or p.alternatives or p.liked or p.wish), text
+    niro = parser.parse("forget De Niro. Is Alien 3 any good?")
+    assert niro.dropped == [("cast", "Robert De Niro")] and not (niro.liked or niro.wish)
+    assert [t[i] for i in parser.parse("how long is executive decision? i remember loving it").liked] == [
+        "Executive Decision"]
