@@ -455,7 +455,10 @@ MINUTES_RE = re.compile(rf"\b(under|over|about|around|less than|more than|no mor
 OWN_AGE_RE = re.compile(rf"\b(?:i'?m|i am)\s+(?:{_NUMBER_WORD})(?:\s+(?:years?|yrs?)(?:\s+old)?)?"
                         r"(?=\s*(?:[,.!?;]|$|and\b))|"  # "a lady of some seventy-three years": an age, no 1970s
                         rf"\bof\s+(?:some\s+|about\s+|nearly\s+|almost\s+|over\s+)?(?:{_NUMBER_WORD})\s+years?"
-                        r"(?:\s+(?:old|of age))?\b|"  # "he's in his 60s": his age, not the 1960s
+                        r"(?:\s+(?:old|of age))?\b|"  # "a retired schoolteacher of seventy-three and ...": an age
+                        r"\b(?:a|an)\s+(?:[a-z-]+\s+){1,3}of\s+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?=\s*(?:[,.!?;]|$|and\b|who\b))|"
+                        # "he's in his 60s": his age, not the 1960s
                         r"\b(?:(?:he|she|they|i|we)(?:'?s|'?re|'?m| is| are| am)\s+)?in\s+(?:his|her|their|my|our)\s+"
                         r"(?:early\s+|late\s+|mid[- ]?)?(?:\d0s|twenties|thirties|forties|fifties|sixties|seventies|"
                         r"eighties|nineties)\b", re.IGNORECASE)
@@ -1043,10 +1046,18 @@ FILM_FACT_RE = re.compile(r"^\s*(?:(?:bruh|anyway|but|and|also|well|um|lol|mate|
                           r"(?P<tail>(?:[\s,]+(?:surely|mate|lol|bruh|though|tho|right|innit|either|too))*\s*[.!?]*)\s*$",
                           re.IGNORECASE)
 FACT_TYPES = {"country", "language", "decade", "mpaa", "genre", "runtime"}
+# who of a group wants what: "two of them love horror, one only watches romcoms, the rest want something fun"
+GROUP_TASTE_RE = re.compile(r"\b(?:(?:one|two|three|four|some|most|half|all|a couple)\s+of\s+(?:them|us|the\s+\w+)|"
+                            r"(?:the\s+)?(?:rest|others?)(?:\s+of\s+(?:them|us))?|one|she|he|my\s+(?:wife|husband|"
+                            r"partner|son|daughter|mum|mom|dad|friend|brother|sister|kids?|boyfriend|girlfriend))\s+"
+                            r"(?:(?:only|just|really|mostly)\s+)?(?:loves?|likes?|wants?|watch(?:es)?|prefers?|"
+                            r"is\s+into|are\s+into|is\s+after|are\s+after)\b", re.IGNORECASE)
 # "also is the empire strikes back scary for kids?": a question after a word that joins it to what went before
 QUESTION_OPENER_RE = re.compile(r"^\s*(?:also|and also|and|plus|btw|by the way|oh and|ok and|one more thing|"
                                 r"quick question)[\s,:]+(?=(?:is|are|was|were|does|did|who|how|what|when|can|could|has|"
                                 r"have)\b)", re.IGNORECASE)
+KIN = {"wife", "husband", "son", "daughter", "kid", "kids", "mum", "mom", "dad", "partner", "boyfriend", "girlfriend",
+       "friend", "friends", "brother", "sister", "family", "grandma", "grandpa", "nan", "parents", "hubby", "missus"}
 # "my husband wants horror but i hate being scared. maybe a thriller thats not gory?": the other person's kind
 # given up for the one proposed after it (it had been milder horror)
 COMPROMISE_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.+?(?:[.!?;,]\s*|\s+)(?:so\s+|or\s+|but\s+)?(?P<offer>(?:maybe|"
@@ -1387,6 +1398,8 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:i'?ll|ill|i will|i'?d) pass on\b", "no"),
     (r"^\s*(?:that'?s|thats|it'?s|its)?\s*a\s+(?:hard|solid|firm|big|definite)\s+(?:pass|no)\b", "no"),
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
+    # "we used to enjoy the old pictures together": how they watched, not the film *Together*
+    (r"\b(pictures|films|movies|flicks|them|it|ones|these|those|things)\s+together\b", r"\1"),
     # "the terminator isn't really my thing" (it had been liked), "westerns aren't my cup of tea"
     (r"\b(isn'?t|aren'?t|is not|are not|not)\s+(?:really|exactly|quite|totally|entirely|actually)\s+"
      r"(?=my\s+thing\b|for\s+me\b|my\s+cup\s+of\s+tea\b)", r"\1 "),
@@ -1948,6 +1961,14 @@ class Parser:
         self._known_words = known_words
         self._vocab = set(catalog.attr_values)
         self._leave = known_words | set(english) | CLOSED_WORDS | COMMON_WORDS | INTERJECTIONS  # "whoops": no Whoopi
+        # one-word titles that are also a nation (*Brazil*): the film right after a word of seeing or judging, or
+        # right before "seen" ("brazil seen", "loved brazil"); elsewhere the nation ("something from brazil")
+        nation_titles = sorted(k[0] for k in self.lex.titles if len(k) == 1 and (k in self.lex.groups or any(
+            t in ("country", "language") for t, _ in self.lex.values.get(k, []))))
+        words = "|".join(map(re.escape, nation_titles)) or r"(?!)"
+        self._nation_title_re = re.compile(
+            rf"\b(?:(?P<verb>seen|saw|watched|loved|liked|hated|enjoyed|adored|disliked)\s+(?P<a>{words})\b|"
+            rf"(?P<b>{words})\s+(?=(?:already\s+|too\s+)?seen\b))", re.IGNORECASE)
         # corrections go to a word of a value or a filler before a word of a name or title
         # ("movei" -> "movie", not "moved"; "comdy" -> "comedy")
         first = ({w for p in [*self.lex.values, *self.lex.groups] for w in p if w.isalpha()}
@@ -2200,7 +2221,35 @@ class Parser:
         asked_last = self._question_last(text)
         if asked_last is not None:
             return asked_last
-        return self._compromise(text, self._awards_told(text, self._known_elsewhere(self._read_message(text))))
+        out = self._awards_told(text, self._known_elsewhere(self._read_message(text)))
+        out = self._nations_either(text, self._whole_series(text, self._compromise(text, out)))
+        return self._tastes_of_a_group(text, out)
+
+    @staticmethod
+    def _tastes_of_a_group(text: str, out: Parse) -> Parse:
+        """Kinds of film each wanted by different people of a group ("Two of them love horror, one only
+        watches romcoms, and the rest just want something fun"): one constraint any of them meets, so the
+        cards take turns (all of them at once had found no film)."""
+        said = GROUP_TASTE_RE.findall(text)
+        genres = [v for v in out.accepted if v[0] == "genre"]
+        if len(said) < 2 or len(genres) < 2 or out.milder:
+            return out
+        out.accepted = [v for v in out.accepted if v not in genres]
+        out.alternatives = out.alternatives + [tuple(genres)]
+        out.wish = ""  # (the words left are who wants what: "two of them", "the rest")
+        return out
+
+    @staticmethod
+    def _nations_either(text: str, out: Parse) -> Parse:
+        """Several nations listed for one wish ("old foreign-language films, French, Italian, Japanese,
+        Swedish?", "french or italian"): one constraint any of them meets (each had been required, so
+        that no film could meet them all), unless the film is said to be of them all ("a co-production")."""
+        nations = [g for g in out.alternatives if g and all(t in ("country", "language") for t, _ in g)]
+        if len(nations) < 2 or re.search(r"\b(?:co-?productions?|both|all of them|together)\b", text, re.IGNORECASE):
+            return out
+        merged = tuple(dict.fromkeys(v for g in nations for v in g))
+        out.alternatives = [g for g in out.alternatives if g not in nations] + [merged]
+        return out
 
     def _question_last(self, text: str) -> Parse | None:
         """A question about a film in the last sentence of a message ("High Noon appeals - is it in black and
@@ -2278,6 +2327,29 @@ class Parser:
         films = list(dict.fromkeys(f for fs, _ in told for f in fs))
         asked = list(dict.fromkeys(v for _, vs in told for v in vs))
         return Parse(intents=["about"], about=films, asked=asked if len(films) == 1 else [], truncated=out.truncated)
+
+    SERIES_TURNED_DOWN_AFTER = {"films", "movies", "film", "movie", "fan", "fans", "stuff", "ones", "franchise",
+                                "series"}
+
+    def _whole_series(self, text: str, out: Parse) -> Parse:
+        """A series turned down by its name and a word for films or fans ("no star trek films", "not a star trek
+        fan at all"): every film of it, as the film the name reads as was (it had been *Star Trek: First
+        Contact* alone, the others still shown). The name alone is its film ("not star wars tonight")."""
+        if not (out.not_now or out.disliked):
+            return out
+        toks = tokens(text)
+        for k in range(len(toks)):
+            for n in range(min(4, len(toks) - k), 0, -1):
+                ser = self.series.get(tuple(toks[k : k + n]))
+                after = toks[k + n] if k + n < len(toks) else None
+                if ser is None or after not in self.SERIES_TURNED_DOWN_AFTER:
+                    continue  # (a name alone is its film: "not star wars", "not alien")
+                for name in ("not_now", "disliked"):
+                    have = getattr(out, name)
+                    if set(ser.items) & set(have) and not set(ser.items) & set(out.liked + out.seen):
+                        setattr(out, name, have + [i for i in ser.items if i not in have])
+                break
+        return out
 
     def _compromise(self, text: str, out: Parse) -> Parse:
         """Someone else's kind made milder by the person ("my husband wants horror but i hate being scared"),
@@ -2411,6 +2483,8 @@ class Parser:
         text = RUN_TOGETHER.sub(lambda m: self._unrun(m.group(0)), text)  # "showmecomedies": show me comedies
         text = starred_fix(text)  # "no val killer films pls. kilmer*": no val kilmer films pls.
         text = self._parts_named(text)  # "the guy who played spock": Leonard Nimoy
+        text = self._nation_title_re.sub(lambda m: f"{m.group('verb')} the movie {m.group('a')}" if m.group("a")
+                                         else f"the movie {m.group('b')} ", text)  # "brazil seen": the film
         aside = NOT_YET_RE.search(text)
         rest = text[: aside.start()] + " " + text[aside.end() :] if aside else ""
         if aside and re.search(r"\w", rest) and not set(tokens(rest)) & (REQUEST_WORDS | {"want", "like", "similar"}):
@@ -3653,6 +3727,9 @@ class Parser:
             return None
         head = " ".join(sentences[:-1])
         last, said = Parser._pick(sentences[-1]), Parser._pick(head)
+        several = Parser._verdicts(head) if last is not None and last[1] in ("about", "why") else []
+        if several:  # "1 and 2 seen, 3 looks boring, tell me about 5": each verdict, then the question
+            return several + [([last[0]], last[1])] if last[0] not in {p for ps, _ in several for p in ps} else None
         alone = VERB_PLACE.match(head) if said is None else None
         if alone:  # "seen 1. how long is #3?"
             said = Parser._pick(f"{alone.group(1)} number {alone.group(2)}")
@@ -4938,9 +5015,13 @@ class Parser:
             content = [t for t in toks[a:b] if t not in STOPWORDS]
             if content and set(content) <= FILM_PARTS:
                 return None  # "loved the twist", "the ending!": a part of the film named, no film of its own
+            if content and set(content) & TELLING_VERBS and set(content) <= TELLING_VERBS | KIN:
+                return None  # "my son wants action": what a person says, no film's name
             capitalised = all(c.caps[j] for j in range(a, b) if toks[j] not in STOPWORDS)
-            if not capitalised and set(toks[a:b]) & (OWNERS | {"sorry", "pictures", "picture", "flicks", "stuff"}):
-                return None  # "sorry my english is bad", "i enjoy the old pictures with ...": no film's name
+            if (not capitalised and set(toks[a:b]) & (OWNERS | {"sorry", "pictures", "picture", "flicks", "stuff"})
+                    or {"of", "them"} <= set(toks[a:b]) or {"of", "us"} <= set(toks[a:b])):
+                return None  # "sorry my english is bad", "i enjoy the old pictures with ...", "Two of them love
+                # horror": no film's name
             if content and (strong or beside_known and b - a <= 4  # "rain man and good will hunting, both great"
                             or (capitalised and (title_ctx or r.talks_of_films))):
                 mentions.append(_Mention(k, None, r.text[c.spans[a][0] : c.spans[b - 1][1]], None))

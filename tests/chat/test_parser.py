@@ -2416,3 +2416,39 @@ def test_round_twenty_five_a_question_about_a_film_beside_other_sentences_on_mov
     assert niro.dropped == [("cast", "Robert De Niro")] and not (niro.liked or niro.wish)
     assert [t[i] for i in parser.parse("how long is executive decision? i remember loving it").liked] == [
         "Executive Decision"]
+
+
+def test_round_twenty_five_series_nations_groups_and_cards_judged_on_movielens(ml100k_catalog):
+    """The same round: "no star trek films" set aside *Star Trek: First Contact* alone (the others stayed on
+    the cards); "Brazil seen" asked for Brazilian films; "French, Italian, Japanese, Swedish?" wanted a
+    film in all four languages; "Two of them love horror, one only watches romcoms, and the rest just
+    want something fun" wanted one film of every kind, and "Two of them love" was a film the catalog
+    lacks; "1 and 2 seen, 3 looks boring, tell me about 5" lost the verdict on 3; "a retired
+    schoolteacher of seventy-three" asked for the 1970s; "the old pictures together" liked *Together*."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    trek = parser.parse("no star trek films please")
+    assert len(trek.not_now) == 8 and all(t[i].startswith("Star Trek") for i in trek.not_now)
+    assert len(parser.parse("Not a Star Trek fan at all.").not_now) == 8
+    assert [t[i] for i in parser.parse("not alien").not_now] == ["Alien"]  # a name alone: the film
+    assert [t[i] for i in parser.parse("not star wars").not_now] == ["Star Wars"]
+    assert [t[i] for i in parser.parse("not star trek first contact").not_now] == ["Star Trek: First Contact"]
+    for text in ("Brazil seen", "seen Brazil"):
+        p = parser.parse(text)
+        assert [t[i] for i in p.seen] == ["Brazil"] and not p.alternatives, text
+    assert parser.parse("something from brazil").alternatives == [(("country", "Brazil"), ("language", "Portuguese"))]
+    langs = parser.parse("Do you have any old foreign-language films, French, Italian, Japanese, Swedish?")
+    assert len(langs.alternatives) == 1 and ("language", "Swedish") in langs.alternatives[0]
+    assert ("language", "French") in langs.alternatives[0] and ("language", "English") in langs.rejected
+    group = parser.parse("Two of them love horror, one only watches romcoms, and the rest just want something fun")
+    assert not group.accepted and not group.unknown_titles and not group.wish
+    assert set(group.alternatives[0]) == {("genre", "Horror"), ("genre", "Romance"), ("genre", "Comedy")}
+    assert parser.parse("a romantic comedy").accepted == [("genre", "Romance"), ("genre", "Comedy")]
+    two = parser.parse("my wife likes romance and my son wants action")
+    assert two.alternatives == [(("genre", "Romance"), ("genre", "Action"))] and not two.unknown_titles
+    judged = parser.parse("1 and 2 seen, 3 looks boring, tell me about 5")
+    assert judged.verdicts == [([0, 1], "seen"), ([2], "dislike"), ([4], "about")]
+    teacher = parser.parse("I am a retired schoolteacher of seventy-three and my late husband and I used to enjoy the "
+                           "old pictures together, particularly those with Cary Grant or James Stewart")
+    assert not teacher.accepted and not teacher.unknown_titles and not teacher.outside
+    assert teacher.alternatives == [(("cast", "Cary Grant"), ("cast", "James Stewart"))]
