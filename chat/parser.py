@@ -210,6 +210,8 @@ class Parse:
     asked: list[Value] = field(default_factory=list)
     # rejected values read from a mood word ("less violent"): they never take back a genre asked for
     soft: list[Value] = field(default_factory=list)
+    # values said to be fine ("and R rated is fine"): no longer ruled out, and no wish for them either
+    allowed: list[Value] = field(default_factory=list)
     # what a mood wanted leans to and away from, beyond what was said (``lexicon.MOOD_KINDS``, ``MOOD_CLASHES``):
     # "something cozy": a comedy, romance, children's film ... (any of each group); "a good cry": no thriller
     mood_kinds: list[tuple[Value, ...]] = field(default_factory=list)
@@ -265,7 +267,7 @@ class Parse:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
         return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.dropped_types
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.era
-                    or self.unknown_people or self.absent_nations)
+                    or self.unknown_people or self.absent_nations or self.allowed)
 
 
 def _era_slip(m: re.Match) -> str:
@@ -1160,7 +1162,7 @@ HALF_NAME_RE = re.compile(r"\b(?P<first>[a-z]+)\s+(?:something|somebody|someone|
                           r"whatshername|whatsername|whatsit|whatever(?:\s+(?:his|her)\s+name\s+is)?)\b", re.IGNORECASE)
 HALF_CLUE_RE = re.compile(r"\b(?:from|in|of)\s+(?:the\s+|that\s+|those\s+)?(?P<film>[\w'&:-]+(?:\s+[\w'&:-]+){0,4}?)"
                           r"(?:\s+(?:films?|movies?|ones?|series|franchise))?(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
-VALUE_FINE_RE = re.compile(r"^\s*(?P<what>[\w\s'-]{2,40}?)\s+(?:is|are|r)\s+(?:perfectly\s+|totally\s+|"
+VALUE_FINE_RE = re.compile(r"^\s*(?:(?:and|but|oh|ok|okay|also|actually)[\s,]+)?(?P<what>[\w\s'-]{2,40}?)\s+(?:is|are|r)\s+(?:perfectly\s+|totally\s+|"
                            r"completely\s+|absolutely\s+|also\s+|quite\s+)?(?:fine|ok|okay|alright|no problem)"
                            r"(?:\s+(?:with|by|for)\s+(?:me|us))?(?:\s+too)?(?:[\s.!]*$|\s*[,;]\s*(?:just|but)\b)",
                            re.IGNORECASE)  # ("mixed reviews are fine, just not the bad ones")
@@ -2218,12 +2220,13 @@ class Parser:
         told = self._facts_told(text)
         if told is not None:
             return told
-        asked_last = self._question_last(text)
-        if asked_last is not None:
-            return asked_last
         out = self._awards_told(text, self._known_elsewhere(self._read_message(text)))
         out = self._nations_either(text, self._whole_series(text, self._compromise(text, out)))
-        return self._tastes_of_a_group(text, out)
+        out = self._tastes_of_a_group(text, out)
+        if "about" in out.intents and not (out.accepted or out.rejected or out.alternatives or out.wish):
+            return out  # a question read as one ("True Lies sounds fun. is it very violent?")
+        asked_last = self._question_last(text)
+        return out if asked_last is None else asked_last
 
     @staticmethod
     def _tastes_of_a_group(text: str, out: Parse) -> Parse:
@@ -3075,8 +3078,14 @@ class Parser:
             out.wish = text.strip() if r.leftover and not set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS else ""
         fine = VALUE_FINE_RE.match(text)
         if fine and out.accepted and not (out.liked or out.disliked):
-            allowed = [tv for tv in self.parse(fine.group("what")).accepted
-                       if tv in out.accepted and tv[0] in ("runtime", "critics")]  # ("mixed reviews are fine")
+            said_fine = self.parse(fine.group("what")).accepted
+            rated = [tv for tv in said_fine if tv in out.accepted and tv[0] == "mpaa"]
+            if rated:  # "and R rated is fine": no longer ruled out (it had asked for R-rated films only)
+                out.accepted = [tv for tv in out.accepted if tv not in rated]
+                out.allowed += rated
+                out.wish = ""
+            allowed = [tv for tv in said_fine if tv in out.accepted and tv[0] in ("runtime", "critics")]
+            # ("mixed reviews are fine")
             if allowed:  # "Long films are perfectly fine with me": no objection to their length, no wish for it
                 out.accepted = [tv for tv in out.accepted if tv not in allowed]  # (not "comedy is fine": a yes)
                 out.dropped += allowed

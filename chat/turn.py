@@ -386,6 +386,7 @@ class _Apply:
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
         self.drop_types(p.dropped_types)
+        self.allow(p.allowed)
         rejected, milder = self._known_ratings(p.rejected, p.soft)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
         if gentler:  # ("horror but no gore": milder horror, and no other kind said "No" to, as war was)
@@ -845,6 +846,26 @@ class _Apply:
         if missing:
             self.notes.append(", ".join(missing) + (" was" if len(missing) == 1 else " were")
                               + " not part of the search.")
+
+    def allow(self, allowed) -> None:
+        """Values said to be fine ("and R rated is fine"): taken out of what is ruled out, with any
+        one-of constraint of the same kind that leaves them out ("rated PG-13 or milder"); nothing
+        is asked for."""
+        if not allowed:
+            return
+        s = self.s
+        vals = {v for v in (self.m.catalog.find_value(*tv) for tv in allowed) if v is not None}
+        kinds = {self.m.catalog.attr_values[v][0] for v in vals}
+        without = [g for g in s.either if not set(g) & vals and {self.m.catalog.attr_values[v][0] for v in g} <= kinds]
+        lifted = [v for v in s.rejected if v in vals] + [v for g in without for v in g]
+        names = ", ".join(label(self.m, v) for v in sorted(vals))
+        if lifted:
+            self.s = dataclasses.replace(s, rejected=tuple(v for v in s.rejected if v not in vals),
+                                         either=tuple(g for g in s.either if g not in without))
+            self.ack.append(f"Fine, {names} films can come too.")
+            self.then = "new_films" if s.cards else "decide"
+        else:
+            self.ack.append(f"Noted: {names} is fine.")
 
     def drop_types(self, types) -> None:
         """Whole kinds of constraint taken back ("ok forget the length", "any decade is fine")."""

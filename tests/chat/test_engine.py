@@ -2254,6 +2254,11 @@ def test_what_a_second_helper_found_after_the_first_list_on_movielens(ml_engine,
     assert state.accepted == before and not state.liked
     assert shown.cards[0].title not in [c.title for c in reply.cards]
     assert [c.title for c in reply.cards][1:] == [c.title for c in shown.cards][1:]
+    state, _, _ = ml_engine.start()  # a rating said to be fine after "nothing rated r": the milder ratings go
+    state, _ = ml_engine.step(state, Text("a thriller from the 90s, nothing rated r"))  # (it had been read as
+    assert state.either  # "nothing rated R" again)
+    state, reply = ml_engine.step(state, Text("actually R rated is fine"))
+    assert reply.text.startswith("Fine, rated R films can come too.") and not state.either and not state.rejected
 
 
 @pytest.mark.data

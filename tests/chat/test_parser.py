@@ -2452,3 +2452,14 @@ def test_round_twenty_five_series_nations_groups_and_cards_judged_on_movielens(m
                            "old pictures together, particularly those with Cary Grant or James Stewart")
     assert not teacher.accepted and not teacher.unknown_titles and not teacher.outside
     assert teacher.alternatives == [(("cast", "Cary Grant"), ("cast", "James Stewart"))]
+
+
+def test_round_twenty_five_a_rating_said_to_be_fine_on_movielens(ml100k_catalog):
+    """The same round: "and R rated is fine" had asked for R-rated films only. A rating said to be
+    fine is allowed, not wanted; "mixed reviews are fine" still drops that wish, "comedy is fine" is a yes."""
+    parser = Parser(ml100k_catalog)
+    for text in ("and R rated is fine", "actually rated R is ok"):
+        p = parser.parse(text)
+        assert p.allowed == [("mpaa", "rated R")] and not (p.accepted or p.dropped or p.wish), text
+    assert parser.parse("mixed reviews are fine").dropped == [("critics", "mixed reviews")]
+    assert parser.parse("comedy is fine").accepted == [("genre", "Comedy")]
