@@ -1162,7 +1162,8 @@ HALF_NAME_RE = re.compile(r"\b(?P<first>[a-z]+)\s+(?:something|somebody|someone|
                           r"whatshername|whatsername|whatsit|whatever(?:\s+(?:his|her)\s+name\s+is)?)\b", re.IGNORECASE)
 HALF_CLUE_RE = re.compile(r"\b(?:from|in|of)\s+(?:the\s+|that\s+|those\s+)?(?P<film>[\w'&:-]+(?:\s+[\w'&:-]+){0,4}?)"
                           r"(?:\s+(?:films?|movies?|ones?|series|franchise))?(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
-VALUE_FINE_RE = re.compile(r"^\s*(?:(?:and|but|oh|ok|okay|also|actually)[\s,]+)?(?P<what>[\w\s'-]{2,40}?)\s+(?:is|are|r)\s+(?:perfectly\s+|totally\s+|"
+VALUE_FINE_RE = re.compile(r"^\s*(?:(?:and|but|oh|ok|okay|also|actually)[\s,]+)?(?P<what>[\w\s'-]{2,40}?)"
+                           r"\s+(?:is|are|r)\s+(?:perfectly\s+|totally\s+|"
                            r"completely\s+|absolutely\s+|also\s+|quite\s+)?(?:fine|ok|okay|alright|no problem)"
                            r"(?:\s+(?:with|by|for)\s+(?:me|us))?(?:\s+too)?(?:[\s.!]*$|\s*[,;]\s*(?:just|but)\b)",
                            re.IGNORECASE)  # ("mixed reviews are fine, just not the bad ones")
