@@ -1399,6 +1399,10 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"watch grass grow|pull my teeth out)\s+than\s+(?:sit through|watch|see)?\s*", "not "),
     (r"^\s*(?P<x>[^?]{2,40}?)\?\s*(?:i'?ll|ill|i will|i'?m gonna|i'?d) pass\b", r"no \g<x>"),  # "westerns? i'll pass"
     (r"\b(?:i'?ll|ill|i will|i'?d) pass on\b", "no"),
+    # "I'd rather have other westerns than his cop films": the first wanted, the second not (it had been "Crime
+    # instead of Western")
+    (r"\b(?:i'?d|i would|id|we'?d|we would)\s+(?:much\s+)?rather\s+(?:have|watch|see|get)?\s*(?P<x>[^,.;!?]+?)\s+"
+     r"than\s+(?P<y>[^,.;!?]+)", r"\g<x>, not \g<y>"),
     (r"^\s*(?:that'?s|thats|it'?s|its)?\s*a\s+(?:hard|solid|firm|big|definite)\s+(?:pass|no)\b", "no"),
     (r"\bthanks,?\s+but\s+no\s+thanks\b", "no thanks"),
     # "we used to enjoy the old pictures together": how they watched, not the film *Together*
@@ -2224,6 +2228,8 @@ class Parser:
         out = self._awards_told(text, self._known_elsewhere(self._read_message(text)))
         out = self._nations_either(text, self._whole_series(text, self._compromise(text, out)))
         out = self._tastes_of_a_group(text, out)
+        if set(out.dropped) & set(out.accepted):  # "why did you drop comedy? i still want comedy": wanted, not
+            out.dropped = [v for v in out.dropped if v not in out.accepted]  # dropped (it said "Dropped Comedy.")
         if "about" in out.intents and not (out.accepted or out.rejected or out.alternatives or out.wish):
             return out  # a question read as one ("True Lies sounds fun. is it very violent?")
         asked_last = self._question_last(text)

@@ -396,6 +396,12 @@ class _Apply:
         self.values([tv for tv in p.accepted if tv[1] not in taken], [tv for tv in rejected if tv not in gentler],
                     p.instead, p.soft, p.only)
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
+        years = sorted({y for y in re.findall(r"\b(19[1-9]\d|20[0-2]\d)\b", self.message)
+                        if ("decade", f"{y[:3]}0s") in p.accepted})
+        if years and not (p.liked or p.disliked or p.seen or p.about):  # "films from 1994": its decade, said so
+            decades = sorted({f"the {y[:3]}0s" for y in years})  # (it had widened to the 1990s in silence)
+            self.notes.append(f"I can narrow films down by decade only, so {' and '.join(years)} "
+                              f"{'is' if len(years) == 1 else 'are'} {' and '.join(decades)} here.")
         self.mood(p, gentler)
         if p.era:
             liked = [w for w in (int(self.m.world.of_catalog[i]) for i in p.liked) if w >= 0]

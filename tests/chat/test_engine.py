@@ -2259,6 +2259,9 @@ def test_what_a_second_helper_found_after_the_first_list_on_movielens(ml_engine,
     assert state.either  # "nothing rated R" again)
     state, reply = ml_engine.step(state, Text("actually R rated is fine"))
     assert reply.text.startswith("Fine, rated R films can come too.") and not state.either and not state.rejected
+    state, _, _ = ml_engine.start()  # a year is its decade, and the reply says so (it had widened in silence)
+    state, reply = ml_engine.step(state, Text("films released in 1994"))
+    assert "by decade only, so 1994 is the 1990s here." in reply.text and reply.cards
 
 
 @pytest.mark.data

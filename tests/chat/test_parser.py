@@ -2463,3 +2463,15 @@ def test_round_twenty_five_a_rating_said_to_be_fine_on_movielens(ml100k_catalog)
         assert p.allowed == [("mpaa", "rated R")] and not (p.accepted or p.dropped or p.wish), text
     assert parser.parse("mixed reviews are fine").dropped == [("critics", "mixed reviews")]
     assert parser.parse("comedy is fine").accepted == [("genre", "Comedy")]
+
+
+def test_round_twenty_five_rather_than_and_a_kind_dropped_then_wanted_on_movielens(ml100k_catalog):
+    """The same round: "I'd rather have other westerns than his cop films" had been "Crime instead of
+    Western"; "Why did you drop comedy? I still want comedy." dropped comedy and wanted it at once."""
+    parser = Parser(ml100k_catalog)
+    rather = parser.parse("I'd rather have other westerns than his cop films")
+    assert rather.accepted == [("genre", "Western")] and rather.rejected == [("genre", "Crime")]
+    assert not rather.instead
+    assert parser.parse("i'd rather watch paint dry than a war film").rejected == [("genre", "War")]
+    still = parser.parse("Why did you drop comedy? I still want comedy.")
+    assert still.accepted == [("genre", "Comedy")] and not still.dropped
