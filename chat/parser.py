@@ -2253,10 +2253,12 @@ class Parser:
     def _nations_either(text: str, out: Parse) -> Parse:
         """Several nations listed for one wish ("old foreign-language films, French, Italian, Japanese,
         Swedish?", "french or italian"): one constraint any of them meets (each had been required, so
-        that no film could meet them all), unless the film is said to be of them all ("a co-production")."""
+        that no film could meet them all), unless the film is said to be of them all ("a co-production",
+        or two joined by "and": "french and italian films")."""
         nations = [g for g in out.alternatives if g and all(t in ("country", "language") for t, _ in g)]
-        if len(nations) < 2 or re.search(r"\b(?:co-?productions?|both|all of them|together)\b", text, re.IGNORECASE):
-            return out
+        together = re.search(r"\b(?:co-?productions?|both|all of them|together)\b", text, re.IGNORECASE)
+        if len(nations) < 2 or together or (len(nations) == 2 and not re.search(r"\bor\b", text, re.IGNORECASE)):
+            return out  # ("french and italian films": both, as said)
         merged = tuple(dict.fromkeys(v for g in nations for v in g))
         out.alternatives = [g for g in out.alternatives if g not in nations] + [merged]
         return out
