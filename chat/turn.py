@@ -1155,6 +1155,11 @@ class _Apply:
             said = m.parser.parse(head[0])  # the talk was on)
             named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
             films = named if len(named) == 1 else []
+        before_q = self.message.split("?", 1)[0]
+        if not films and "," in before_q:  # "con air looks fire, is it rated r?": Con Air, not the card
+            said = m.parser.parse(before_q.rsplit(",", 1)[0])
+            named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
+            films = named if len(named) == 1 else []
         if not films and self.before.topic >= 0:  # "who directed jaws?", then "is it scary?": Jaws
             films = [self.before.topic]
         if not films:

@@ -2259,6 +2259,10 @@ def test_what_a_second_helper_found_after_the_first_list_on_movielens(ml_engine,
     assert state.either  # "nothing rated R" again)
     state, reply = ml_engine.step(state, Text("actually R rated is fine"))
     assert reply.text.startswith("Fine, rated R films can come too.") and not state.either and not state.rejected
+    state, _, _ = ml_engine.start()  # a question about a film named before a comma, not on the cards: that film
+    state, _ = ml_engine.step(state, Text("an action film from the 90s"))  # (it answered about card 1)
+    state, reply = ml_engine.step(state, Text("anyway con air looks fire, is it rated r? my mom kinda strict"))
+    assert "*Con Air* (1997)" in reply.text and "Air Force One" not in reply.text
     state, _, _ = ml_engine.start()  # a year is its decade, and the reply says so (it had widened in silence)
     state, reply = ml_engine.step(state, Text("films released in 1994"))
     assert "by decade only, so 1994 is the 1990s here." in reply.text and reply.cards
