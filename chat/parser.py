@@ -5158,7 +5158,8 @@ class Parser:
             own = marks[m.clause]
             polarity = m.polarity if m.polarity not in (None, "not_now") or not m.carried else (
                 "dislike" if m.polarity == "not_now" else None)  # "I liked Fargo but not Braveheart"
-            polarity = polarity or own["mood"] or m.carried
+            polarity = polarity or own["mood"] or (m.carried if not own["seen"] else None)  # ("I liked Aliens.
+            # Brazil seen.": Brazil's clause says its own verdict, seen; the like does not carry to it)
             if polarity is None:  # a seen film takes only the mood of a clause about it ("seen Heat, loved
                 # it"), not that of a clause naming another film ("seen fargo, hated the english patient")
                 near = [j for j in sorted(range(len(marks)), key=lambda j: (abs(j - m.clause), -j))
