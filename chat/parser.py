@@ -873,8 +873,9 @@ SCORE_GIVE_RE = re.compile(r"\b(?:(?:i'?d|i\s+would|i'?ll|i\s+will|i)\s+)?(?:giv
                            + r"(?:(?:\s*(?:,|and)\s+(?:(?!\b(?:an?|and)\b)[^,.;!?])+?\s+" + _BARE.replace(
                                "?P<n>", "?:") + r")*)(?:\s+at\s+(?:best|most))?", re.IGNORECASE)
 # "scream is mid", "kinda mid": a verdict at the end of a clause (not "mid 90s", "mid-length")
-MID_RE = re.compile(r"(^\s*|\b(?:is|was|are|r|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just)\s+)mid\b"
-                    r"(?=\s*(?:[,.;!?]|$|but\b|and\b|tbh\b|imo\b|whats\b|what\b|lol\b))", re.IGNORECASE)
+MID_RE = re.compile(r"(^\s*|\b(?:is|was|are|r|kinda|so|pretty|lowkey|honestly|bit|very|mostly|just|looks|look|"
+                    r"seems|sounds)\s+)mid\b(?=\s*(?:[,.;!?]|$|but\b|and\b|tbh\b|tho\b|though\b|ngl\b|imo\b|"
+                    r"whats\b|what\b|lol\b))", re.IGNORECASE)  # ("beverly hills ninja looks mid tho")
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
 # a message that opens by throwing the whole search away: a new one follows ("scrap everything, i want a
 # 70s horror now"; not "forget the 80s", which drops one value)
@@ -1972,6 +1973,12 @@ class Parser:
         # right before "seen" ("brazil seen", "loved brazil"); elsewhere the nation ("something from brazil")
         nation_titles = sorted(k[0] for k in self.lex.titles if len(k) == 1 and (k in self.lex.groups or any(
             t in ("country", "language") for t, _ in self.lex.values.get(k, []))))
+        # a one-word title written as a name and doing what people do ("Dave hates anything with subtitles"): a
+        # person, not the film (it had liked *Dave*)
+        single = sorted(k[0] for k in self.lex.titles if len(k) == 1 and k[0].isalpha() and len(k[0]) > 2)
+        self._name_title_re = re.compile(rf"\b(?:{'|'.join(map(re.escape, single)) or '(?!)'})\b(?=\s+(?:hates|loves|"
+                                         r"wants|says|thinks|prefers|can'?t stand|doesn'?t like|won'?t watch)\b)",
+                                         re.IGNORECASE)
         words = "|".join(map(re.escape, nation_titles)) or r"(?!)"
         self._nation_title_re = re.compile(
             rf"\b(?:(?P<verb>seen|saw|watched|loved|liked|hated|enjoyed|adored|disliked)\s+(?P<a>{words})\b|"
@@ -2495,6 +2502,7 @@ class Parser:
         text = RUN_TOGETHER.sub(lambda m: self._unrun(m.group(0)), text)  # "showmecomedies": show me comedies
         text = starred_fix(text)  # "no val killer films pls. kilmer*": no val kilmer films pls.
         text = self._parts_named(text)  # "the guy who played spock": Leonard Nimoy
+        text = self._name_title_re.sub(lambda m: "my friend" if m.group(0)[:1].isupper() else m.group(0), text)
         text = self._nation_title_re.sub(lambda m: f"{m.group('verb')} the movie {m.group('a')}" if m.group("a")
                                          else f"the movie {m.group('b')} ", text)  # "brazil seen": the film
         aside = NOT_YET_RE.search(text)
@@ -2788,7 +2796,9 @@ class Parser:
                 out = Parse(pick=(place, "like"), places=[place], truncated=truncated)
             elif film is not None:  # "the sting then. cheers, bye", "ok casper. bye", "stargate i watch. bye"
                 out = Parse(liked=[film], truncated=truncated)
-            if out.pick is not None or "yes" in out.intents or out.liked and not (
+            told_more = bool(out.accepted or out.rejected or out.alternatives or out.disliked or out.seen
+                             or out.verdicts or len(out.liked) > 1)  # ("... number 2 sounds fun, and no woody
+            if (out.pick is not None and not told_more) or "yes" in out.intents or out.liked and not (  # allen thanks")
                     (out.accepted or out.rejected or out.alternatives) and not re.search(
                         r"\b(?:bye|goodbye|good\s*night|night|see\s+ya|later)\b", tail.group(0), re.IGNORECASE)):
                 # ("we'll take sleeper. thanks, goodbye!"; not "... a british comedy please, cheers": a request)

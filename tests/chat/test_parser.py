@@ -2475,3 +2475,19 @@ def test_round_twenty_five_rather_than_and_a_kind_dropped_then_wanted_on_moviele
     assert parser.parse("i'd rather watch paint dry than a war film").rejected == [("genre", "War")]
     still = parser.parse("Why did you drop comedy? I still want comedy.")
     assert still.accepted == [("genre", "Comedy")] and not still.dropped
+
+
+def test_round_twenty_five_retest_names_mid_and_seen_on_movielens(ml100k_catalog):
+    """A second helper played 15 people after the round's mends: "Dave hates anything with
+    subtitles" liked *Dave* (1993); "beverly hills ninja looks mid tho" liked it; "I liked Aliens.
+    Brazil seen." liked *Brazil* too."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    dave = parser.parse("Dave hates anything with subtitles")
+    assert not dave.liked and dave.accepted == [("language", "English")]
+    assert [t[i] for i in parser.parse("we loved Dave").liked] == ["Dave"]
+    mid = parser.parse("men in black is fire ngl. beverly hills ninja looks mid tho")
+    assert [t[i] for i in mid.disliked] == ["Beverly Hills Ninja"] and [t[i] for i in mid.liked] == ["Men in Black"]
+    seen = parser.parse("I liked Aliens. Brazil seen.")
+    assert [t[i] for i in seen.liked] == ["Aliens"] and [t[i] for i in seen.seen] == ["Brazil"]
+    assert "bye" in parser.parse("ok the 2nd one looks good, thx!").intents
