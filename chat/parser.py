@@ -270,6 +270,15 @@ class Parse:
                     or self.unknown_people or self.absent_nations or self.allowed)
 
 
+def _last_sentence_apart(text: str) -> list[str]:
+    """The sentences of ``text``; a message of one sentence split at its last comma instead ("seen 1 and 2,
+    what's #4 about"), so that what follows it stands apart."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+    if len(sentences) < 2 and "," in text:
+        sentences = [x for x in text.strip().rsplit(",", 1) if x.strip()]
+    return sentences
+
+
 def _era_slip(m: re.Match) -> str:
     said = m.group(0).lower()
     if said in ("oldr", "newr"):
@@ -550,6 +559,8 @@ PLACES = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3r
           "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "seventh": 6, "7th": 6, "eighth": 7, "8th": 7, "ninth": 8,
           "9th": 8, "tenth": 9, "10th": 9, "last": -1}
 _PLACE = "|".join(p for p in PLACES if p != "top")  # the places as a pattern ("top" only before a noun)
+# a word without which no card is named by its place (a quick test before reading a message twice)
+CARD_PLACE_WORD = re.compile(r"[1-5#]|\b(?:" + "|".join(PLACES) + r"|one|two|three|four|five)\b", re.IGNORECASE)
 CARD_REF = re.compile(r"\b(?:the )?(" + "|".join(PLACES) + r") (?:one|1|film|movie|pick|suggestion|card)\b"
                       r"|(?:\bnumber |\bno\.? ?|#)([1-9])\b", re.IGNORECASE)
 # "ok 2 looks good", "3 sounds fun": a bare number opening the message, then what is said of it;
@@ -832,11 +843,11 @@ NOTHING_FOR_ME_RE = re.compile(r"\b(?:(?:both|it|they|that|which) )?(?:did|do|do
                                r"(?= for me\b)|\bneither (?:did|do|does) (?:much|anything)(?= for me\b)|"
                                r"\b(?:didn'?t|did not|doesn'?t|does not|don'?t) do (?:much|anything|"
                                r"it)(?= for me\b)", re.IGNORECASE)
-# "we've already done jumanji this week": seen (not "i'm done", "done with horror")
 # "please take off the lion king and dumbo", "get rid of dumbo": those films set aside (they had been liked); of
 # values ("drop the horror", "remove tom hanks") the constraint is dropped as before
 TAKE_OFF_RE = re.compile(r"^\s*(?:(?:please|pls|plz|can you|could you|now|ok|okay|and)[\s,]+)*(?:take off|take away|"
                          r"remove|get rid of|drop|lose|ditch|scrap|bin)\s+(?P<films>.+?)[\s.!]*$", re.IGNORECASE)
+# "we've already done jumanji this week": seen (not "i'm done", "done with horror")
 DONE_FILMS_RE = re.compile(r"\b(already|just) (?:done|had)\b(?! with\b)", re.IGNORECASE)
 # a film scored ("highlander: 8/10", "four rooms ★★☆☆☆", "breakdown was a 7", "i'd give nixon a 9 and u turn a 3"):
 # 7 or more of 10 (4 or 5 stars) is liked, 4 or less (1 or 2 stars) disliked, between is "meh"; a score as a floor
@@ -1037,8 +1048,6 @@ _SOMEONE = r"(?:she|he|they|my (?:wife|husband|partner|boyfriend|girlfriend|son|
 _WANTS = r"\s+(?:wants?|likes?|loves?|prefers?)\b"
 TWO_WISHES_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.*\b(?:i|we){_WANTS}|\b(?:i|we){_WANTS}.*\b{_SOMEONE}{_WANTS}",
                            re.IGNORECASE)
-# "anything by the director of silence of the lambs?", "more by the same director as the first one": the
-# director (or lead) of a film named, or of a card named by its place
 # a fact told of films named, often to dispute a card ("bruh from dusk till dawn is literally rated r", "nine months
 # and just cause are 1995", "the princess bride and brazil aren't aussie films mate", "ma vie en rose is belgian and in
 # french, surely?"): no like of the films and no wish for the fact (both had been read)
@@ -1065,6 +1074,8 @@ KIN = {"wife", "husband", "son", "daughter", "kid", "kids", "mum", "mom", "dad",
 # given up for the one proposed after it (it had been milder horror)
 COMPROMISE_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.+?(?:[.!?;,]\s*|\s+)(?:so\s+|or\s+|but\s+)?(?P<offer>(?:maybe|"
                            r"perhaps|how about|what about|could we (?:do|try))\b.*)$", re.IGNORECASE)
+# "anything by the director of silence of the lambs?", "more by the same director as the first one": the
+# director (or lead) of a film named, or of a card named by its place
 PERSON_OF_FILM_RE = re.compile(r"\b(?:by|from|with)\s+the\s+(?:same\s+)?(?P<role>director|maker|filmmaker|star|lead|"
                                r"actor|actress|guy|bloke|man|woman|lady|chap|fella|fellow|person|one)s?\s+"
                                r"(?:of|as(?: in)?|from|who (?:made|did|directed))\s+"
@@ -2233,7 +2244,7 @@ class Parser:
         if told is not None:
             return told
         out = self._awards_told(text, self._known_elsewhere(self._read_message(text)))
-        out = self._nations_either(text, self._whole_series(text, self._compromise(text, out)))
+        out = self._whole_series(text, self._compromise(text, out))
         out = self._tastes_of_a_group(text, out)
         if set(out.dropped) & set(out.accepted):  # "why did you drop comedy? i still want comedy": wanted, not
             out.dropped = [v for v in out.dropped if v not in out.accepted]  # dropped (it said "Dropped Comedy.")
@@ -2254,20 +2265,6 @@ class Parser:
         out.accepted = [v for v in out.accepted if v not in genres]
         out.alternatives = out.alternatives + [tuple(genres)]
         out.wish = ""  # (the words left are who wants what: "two of them", "the rest")
-        return out
-
-    @staticmethod
-    def _nations_either(text: str, out: Parse) -> Parse:
-        """Several nations listed for one wish ("old foreign-language films, French, Italian, Japanese,
-        Swedish?", "french or italian"): one constraint any of them meets (each had been required, so
-        that no film could meet them all), unless the film is said to be of them all ("a co-production",
-        or two joined by "and": "french and italian films")."""
-        nations = [g for g in out.alternatives if g and all(t in ("country", "language") for t, _ in g)]
-        together = re.search(r"\b(?:co-?productions?|both|all of them|together)\b", text, re.IGNORECASE)
-        if len(nations) < 2 or together or (len(nations) == 2 and not re.search(r"\bor\b", text, re.IGNORECASE)):
-            return out  # ("french and italian films": both, as said)
-        merged = tuple(dict.fromkeys(v for g in nations for v in g))
-        out.alternatives = [g for g in out.alternatives if g not in nations] + [merged]
         return out
 
     def _question_last(self, text: str) -> Parse | None:
@@ -2328,15 +2325,13 @@ class Parser:
             fact = self._read_message(m.group("fact"))
             values = fact.accepted + [v for g in fact.alternatives for v in g]
             year = re.fullmatch(r"\s*(?:from\s+|in\s+|released\s+in\s+)?(?:19|20)\d\d\s*", m.group("fact"))
-            disputed = bool(m.group("marker").strip() or "?" in m.group("tail") or "n" in m.group("verb").lower()[2:]
-                            or " not" in m.group("verb").lower() or tokens(m.group("tail")))
+            negated = re.search(r"n'?t$|\snot$", m.group("verb"), re.IGNORECASE) is not None  # ("aren't", "is not")
+            disputed = bool(m.group("marker").strip() or "?" in m.group("tail") or negated or tokens(m.group("tail")))
             kinds = {t for t, _ in values}
             if not year and (not values or kinds - FACT_TYPES or fact.rejected or fact.liked or fact.disliked
                              or not disputed or re.search(r"\b(?:but|though|tho|yet)\b", m.group("fact"))):
                 rest.append(clause)
                 continue
-            negated = "n't" in m.group("verb").lower() or "not" in m.group("verb").lower() or m.group(
-                "verb").lower().endswith(("nt",))
             told.append(([int(f) for f in films], [] if negated or year else values))
         if not told:
             return None
@@ -3293,9 +3288,15 @@ class Parser:
                     "genre", genre) in out.accepted and not re.search(
                     rf"\b(?:no|not|without|nothing|except|hate|but)\b[^,.;]*\b{typed}", text, re.IGNORECASE):
                 out.alternatives.append(group)
+        # several nations for one wish, a film of any of them: "a french or italian film", "old foreign-language
+        # films, French, Italian, Japanese, Swedish?" (each had been required, and no film had them all); not
+        # when said to be of them all ("a co-production"), nor two joined by "and" ("french and italian films")
         nations = [g for g in out.alternatives if {t for t, _ in g} <= {"country", "language"}]
-        if len(nations) > 1 and re.search(r"\b(?:or|either)\b", text, re.IGNORECASE) and not re.search(
-                r"\b(?:and|&|both)\b", text, re.IGNORECASE):  # "a french or italian film": a film of any of them
+        either = re.search(r"\b(?:or|either)\b", text, re.IGNORECASE) and not re.search(
+            r"\b(?:and|&|both)\b", text, re.IGNORECASE)
+        listed = not re.search(r"\b(?:co-?productions?|both|all of them|together)\b", text, re.IGNORECASE) and (
+            len(nations) > 2 or re.search(r"\bor\b", text, re.IGNORECASE))
+        if len(nations) > 1 and (either or listed):
             out.alternatives = [g for g in out.alternatives if g not in nations] + [
                 tuple(dict.fromkeys(v for g in nations for v in g))]
         self._nation_of_a_person(out, text)
@@ -3748,9 +3749,7 @@ class Parser:
         """A verdict on cards, then a question about another card in a sentence of its own
         ("seen the first two. how long is #3?", "loved 1! is number 4 scary?"): both, as
         ``verdicts``; None otherwise (the question was read as about the cards judged)."""
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
-        if len(sentences) < 2 and "," in text:  # "seen 1 and 2, what's #4 about": the question after the comma
-            sentences = [x for x in text.strip().rsplit(",", 1) if x.strip()]
+        sentences = _last_sentence_apart(text)
         if len(sentences) < 2:
             return None
         head = " ".join(sentences[:-1])
@@ -3772,11 +3771,9 @@ class Parser:
         """A verdict on cards, then a question about a film named in a sentence of its own ("seen 1.
         why is ghost a comedy lol", "loved 2, who directed fargo?"): the verdict as ``verdicts`` and
         the question as its intent and ``about``; None otherwise."""
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
-        if len(sentences) < 2 and "," in text:
-            sentences = [x for x in text.strip().rsplit(",", 1) if x.strip()]
-        if len(sentences) < 2:
-            return None
+        sentences = _last_sentence_apart(text)
+        if len(sentences) < 2 or not CARD_PLACE_WORD.search(" ".join(sentences[:-1])):
+            return None  # (no card named before it: no verdict on one, and no two parses of every long message)
         head, last = self.parse(" ".join(sentences[:-1])), self.parse(sentences[-1])
         if head.pick is None or head.pick[1] not in ("like", "dislike", "seen") or head.names_something or (
                 len(last.about) != 1 or not last.intents or set(last.intents) - {"why", "about"} or last.pick

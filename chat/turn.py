@@ -1152,14 +1152,10 @@ class _Apply:
         m = self.m
         head = re.split(r"(?<=[.!?])\s+", self.message.strip(), maxsplit=1)
         if not films and len(head) == 2:  # "True Lies sounds fun. is it very violent?": True Lies (not the card
-            said = m.parser.parse(head[0])  # the talk was on)
-            named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
-            films = named if len(named) == 1 else []
+            films = self._one_film_named(head[0])  # the talk was on)
         before_q = self.message.split("?", 1)[0]
         if not films and "," in before_q:  # "con air looks fire, is it rated r?": Con Air, not the card
-            said = m.parser.parse(before_q.rsplit(",", 1)[0])
-            named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
-            films = named if len(named) == 1 else []
+            films = self._one_film_named(before_q.rsplit(",", 1)[0])
         if not films and self.before.topic >= 0:  # "who directed jaws?", then "is it scary?": Jaws
             films = [self.before.topic]
         if not films:
@@ -1184,6 +1180,13 @@ class _Apply:
                 self._yes_no(i) if self.asked else film_answers(m.catalog, i, question))
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
+
+    def _one_film_named(self, text: str) -> list[int]:
+        """The one film ``text`` names (liked, disliked, seen or asked about), as a list; empty when
+        it names none or several."""
+        said = self.m.parser.parse(text)
+        named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
+        return named if len(named) == 1 else []
 
     def _like_named(self, w: int) -> None:
         """World item ``w``, named in words, is liked: as its card's Like where it is on screen,

@@ -67,28 +67,26 @@ class Codes:
 
     def assign(self, x: np.ndarray) -> np.ndarray:
         """``(n, levels)`` codes of the vectors ``x``, coarse to fine."""
-        residual = self.encode(x)
-        out = np.empty((len(residual), self.params.levels), dtype=np.int64)
-        for level, book in enumerate(self.codebooks):
-            out[:, level] = _nearest(residual, book)
-            residual = residual - book[out[:, level]]
-        return out
+        z = self.encode(x)
+        return self._descend(z, _nearest(z, self.codebooks[0]))
 
     def assign_beam(self, x: np.ndarray, width: int) -> list[np.ndarray]:
         """``width`` code paths per vector: its ``width`` nearest first-level codes, nearest to best,
         each followed by the nearest codes below it (the first path is ``assign``'s)."""
         z = self.encode(x)
         first = ((z[:, None, :] - self.codebooks[0][None]) ** 2).sum(-1).argsort(axis=1)[:, :width]
-        paths = []
-        for j in range(first.shape[1]):
-            out = np.empty((len(z), self.params.levels), dtype=np.int64)
-            out[:, 0] = first[:, j]
-            residual = z - self.codebooks[0][out[:, 0]]
-            for level in range(1, self.params.levels):
-                out[:, level] = _nearest(residual, self.codebooks[level])
-                residual = residual - self.codebooks[level][out[:, level]]
-            paths.append(out)
-        return paths
+        return [self._descend(z, first[:, j]) for j in range(first.shape[1])]
+
+    def _descend(self, z: np.ndarray, first: np.ndarray) -> np.ndarray:
+        """``(n, levels)`` codes of latents ``z`` whose first-level codes are ``first``: at each level
+        below, the code nearest to what the levels above leave."""
+        out = np.empty((len(z), self.params.levels), dtype=np.int64)
+        out[:, 0] = first
+        residual = z - self.codebooks[0][first]
+        for level in range(1, self.params.levels):
+            out[:, level] = _nearest(residual, self.codebooks[level])
+            residual = residual - self.codebooks[level][out[:, level]]
+        return out
 
     def reconstruct(self, codes: np.ndarray) -> np.ndarray:
         """The vectors the decoder makes from ``(n, levels)`` codes."""
