@@ -40,6 +40,7 @@ from policy.beliefs import log_beliefs, top_items
 from policy.rule import fallback_list
 from policy.state import DialogueState
 from prompts import render, table
+from recsys import rating_guess
 from recsys.catalog import display_title
 from recsys.graph import Feedback, GraphSession, initial_prior, rank_normalise
 from recsys.personas import Persona
@@ -280,6 +281,15 @@ class Engine:
         cat = self.m.catalog
         return self._rated_as(tuple(int(v) for v in cat.values_of_type("mpaa")) if "mpaa" in cat.attr_types else ())
 
+    @functools.cached_property
+    def _looks_adult(self) -> np.ndarray:
+        """``(n_world_items,)`` bool: a film whose rating is not on record that ``recsys.rating_guess``
+        takes for R or NC-17 by its audience (all False where the catalog has too few ratings to tell)."""
+        p = rating_guess.adult_probability(self.m.catalog)
+        if p is None:
+            return np.zeros(self.m.world.n_items, dtype=bool)
+        return (p[self.m.world.data.items] >= rating_guess.THRESHOLD) & (self._rated == 0)
+
     def _rated_as(self, ratings: tuple[int, ...]) -> np.ndarray:
         """``(n_world_items,)`` float32: 1 for a film known to have one of the ``ratings`` values
         (none in a catalog without ratings), else 0."""
@@ -431,7 +441,8 @@ class Engine:
         if applied.then == "replace":  # cards judged: the others stay, each gives way to the next best film
             rep = self.m.world.duplicate_of  # a film listed twice in the catalog is one card ("Money Talks")
             on_screen = {int(rep[i]) for i in s.cards}
-            nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards), by_year=s.by_year)
+            nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards), by_year=s.by_year,
+                                                   milder=s.milder)
                        if int(rep[i]) not in on_screen)
             # a card liked stays (marked by the reply: "Glad you like ..."): a person who says "that looks
             # good" means to keep it in view; a card seen or turned down gives way to the next film
@@ -453,7 +464,8 @@ class Engine:
             action = self._held(self.m.policy.decide(ds), s, ds)
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
-            cards_now = self._fit_first(ds, logb, again=applied.then != "films", by_year=s.by_year)
+            cards_now = self._fit_first(ds, logb, again=applied.then != "films", by_year=s.by_year,
+                                        milder=s.milder)
             if s.story >= 0 and s.story not in shown:  # the film whose story was described, first
                 cards_now = (s.story, *(c for c in cards_now if c != s.story))[:CARDS]
             if not set(cards_now) - set(shown) and applied.then in ("films", "new_films"):
@@ -461,7 +473,7 @@ class Engine:
                 # never an empty reply nor the same list again
                 fresh = dataclasses.replace(ds, shown=np.zeros_like(ds.shown))
                 cards_now = self._fit_first(fresh, log_beliefs(fresh, self.m.rule_config.beliefs), again=False,
-                                            by_year=s.by_year)
+                                            by_year=s.by_year, milder=s.milder)
                 shown = ()  # the next "more" goes on through this round
             listed = dataclasses.replace(s, cards=cards_now, shown=shown, question=None, asked=(),
                                          actions=s.actions + 1, passes=0)
@@ -503,7 +515,7 @@ class Engine:
         return bool(understood) and (not listed or first_wish)
 
     def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = True, n: int = CARDS,
-                   by_year: str = "") -> tuple[int, ...]:
+                   by_year: str = "", milder: bool = False) -> tuple[int, ...]:
         """The cards. With nothing asked for: the ``n`` most believed films. With values asked
         for, films *known* to have all of them come first, by belief, from the whole catalog
         (a film whose data lacks a wanted type never passes as a match); when fewer than ``n``
@@ -533,9 +545,9 @@ class Engine:
                 for v in self.m.catalog.values_of_type("mpaa"):
                     if values[int(v)][1] not in kinds:
                         ruled_out[self.m.world.items_with(int(v))] = True
-        ceiling = any(values[v] in MILD_RATINGS for v in ds.accepted) or any(  # "PG max", "PG-13 or milder"
-            {values[v][0] for v in g} == {"mpaa"} and not {values[v] for v in g} & set(ADULT_RATINGS)
-            for g in ds.either)
+        ceiling = self._ceiling(ds.accepted, ds.either)
+        if ceiling or milder:  # "nothing rated R", "not too gory": a film whose rating is not on record but whose
+            ruled_out |= self._looks_adult  # audience is that of R-rated films is no card, fit or close
         full = cards.fitting(self.m.world, ds.accepted, ds.either) & np.isfinite(logb) & ~ruled_out
         if ceiling:  # "PG max": a film of unknown rating of a kind that is mostly rated R is no close card
             asked = {values[v][1] for v in ds.accepted if values[v][0] == "genre"}
@@ -594,6 +606,12 @@ class Engine:
             # asked first ("hitchcock", then "the one with jimmy stewart": his other films), then belief
             pool = pool[np.lexsort((-logb[pool], ~base, unknown, -part))]
         return self._distinct(np.concatenate([np.asarray(chosen, dtype=np.int64), pool]), n)
+
+    def _ceiling(self, accepted, either) -> bool:
+        """A limit on ratings was asked for: "PG max", "PG-13 or milder", "nothing rated R"."""
+        values = self.m.catalog.attr_values
+        return any(values[v] in MILD_RATINGS for v in accepted) or any(
+            {values[v][0] for v in g} == {"mpaa"} and not {values[v] for v in g} & set(ADULT_RATINGS) for g in either)
 
     def _taking_turns(self, order: np.ndarray, either, shown: np.ndarray) -> np.ndarray:
         """``order`` with the kinds of an either-or of one type taking turns: "a war film or a
@@ -746,7 +764,12 @@ class Engine:
         besides = (f"; {rare} {'more ' if n_fit or earlier or aside else ''}in the catalog "
                    f"{'were' if rare != 1 else 'was'} liked by too few people "
                    "for me to suggest") if rare else ""
-        know = "I can suggest" if rare else "I know"
+        held = int((fit & self._looks_adult).sum()) if s.milder or self._ceiling(s.accepted, s.either) else 0
+        if held:  # kept off by the guess at their rating (``recsys.rating_guess``): said, with why
+            besides += (f"; {held} more {'have' if held != 1 else 'has'} no rating on record but "
+                        f"{'look' if held != 1 else 'looks'} R-rated to me by who watches "
+                        f"{'them' if held != 1 else 'it'}")
+        know = "I can suggest" if rare or held else "I know"
         if aside and not earlier and not n_fit:  # "not Die Hard" was the only one
             return f"I know of no other {one} here than the {'one' if aside == 1 else aside} you set aside" + besides
         if earlier and n_fit:
@@ -756,7 +779,7 @@ class Engine:
         if earlier:
             return f"That was every {one} {know} here: {earlier} film{'s' if earlier != 1 else ''}, all in " \
                    f"the earlier lists{besides}"
-        if rare:
+        if rare or held:
             return (f"I can suggest only {n_fit} {many if n_fit != 1 else one} here" if n_fit else
                     f"I have no {one} to suggest here") + besides
         return f"I know of only {n_fit} {many if n_fit != 1 else one} here" if n_fit else \

@@ -1742,6 +1742,51 @@ def test_close_cards_keep_to_a_rating_limit_on_movielens(ml_models):
 
 
 @pytest.mark.data
+def test_a_limit_on_ratings_keeps_off_films_whose_unknown_rating_looks_r_on_movielens(ml_models):
+    """Found by a helper playing a group at the app: "a spooky comedy that isnt really frightening?
+    nothing too gory please" brought *Braindead*, *Bad Taste* and *Evil Dead II*, which passed
+    because their ratings are not on record. A film of unknown rating whose audience and decade
+    are those of R-rated films (``recsys.rating_guess``) is now kept off, and the reply says how
+    many were; a mild film of unknown rating (*Bride of Frankenstein*, 1935) may still come."""
+    engine = Engine(ml_models)
+    cat = ml_models.catalog
+    gory = {"Braindead", "Bad Taste", "Evil Dead II", "From Dusk Till Dawn", "Cemetery Man (Dellamorte Dellamore)"}
+    for said in (["we are a group. a spooky comedy that isnt really frightening? nothing too gory please"],
+                 ["some horror movies please", "not to gory"],
+                 ["horror films", "nothing rated R"]):
+        state, reply, _ = engine.start()
+        for text in said:
+            state, reply = engine.step(state, Text(text))
+        assert reply.cards and not {c.title for c in reply.cards} & gory, (said, [c.title for c in reply.cards])
+        for c in reply.cards:
+            assert not set(cat.values_of(cat.item_ids.index(c.item_id), "mpaa")) & {"rated R", "rated NC-17"}
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("we are a group. a spooky comedy that isnt really frightening? "
+                                           "nothing too gory please"))
+    assert "look R-rated to me by who watches them" in reply.text
+
+
+@pytest.mark.data
+def test_a_question_of_a_fact_of_a_film_is_answered_and_likes_nothing_on_movielens(ml_models):
+    """Round twenty-five's retest: "Is Aladdin and the King of Thieves really Australian?? thought it
+    was Disney" said "Noted that you liked" the film; "Dead Man Walking isn't mind-bending at all,
+    ..." liked it and asked for dramas."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("australian films"))
+    state, reply = engine.step(state, Text("Is Aladdin and the King of Thieves really Australian?? "
+                                           "thought it was Disney"))
+    assert not state.liked and "liked" not in reply.text and "Australia" in reply.text
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a drama from the 90s"))
+    walking = ml_models.catalog.titles.index("Dead Man Walking")
+    state, reply = engine.step(state, Text("Dead Man Walking isn't mind-bending at all, it's a death row drama. "
+                                           "I wanted something that messes with your head"))
+    assert not state.liked and "Not *Dead Man Walking" in reply.text and "messes" in reply.text
+    assert int(ml_models.world.of_catalog[walking]) not in state.cards
+
+
+@pytest.mark.data
 def test_no_similar_taste_is_claimed_before_any_is_known_on_movielens(ml_models):
     """Found by two helpers over HTTP: "just show me something good" gave cards "well liked by
     people with similar taste" before the person had said anything of their taste."""
