@@ -1058,6 +1058,16 @@ FILM_FACT_RE = re.compile(r"^\s*(?:(?:bruh|anyway|but|and|also|well|um|lol|mate|
                           r"(?P<tail>(?:[\s,]+(?:surely|mate|lol|bruh|though|tho|right|innit|either|too))*\s*[.!?]*)\s*$",
                           re.IGNORECASE)
 FACT_TYPES = {"country", "language", "decade", "mpaa", "genre", "runtime"}
+# what a film set aside is instead, said right after ("..., it's a death row drama"): no wish
+DESCRIBED_RE = re.compile(r"^\s*(?:(?:but|and|so)\s+)?(?:it'?s|it is|its|that'?s|thats|they'?re|theyre|they are)\s+"
+                          r"(?:(?:just|only|really|more|actually)\s+)?(?:a|an|some|about)\b", re.IGNORECASE)
+# a yes-no question of a fact of films named ("is aladdin and the king of thieves really australian??", "is fargo
+# really a comedy?"): a question about them (it had liked the film and asked for the fact)
+FILM_QUESTION_RE = re.compile(r"^\s*(?:(?:so|but|and|also|wait|hang on|hold on|um|erm|ok|okay|lol|bruh|hmm+)[\s,]+)*"
+                              r"(?P<verb>is|are|was|were|isn'?t|aren'?t|wasn'?t)\s+(?P<body>[^?.!;]+?)\s*\?+\s*$",
+                              re.IGNORECASE)
+FACT_MARKERS = {"really", "actually", "even", "truly", "definitely", "both", "all", "honestly", "seriously"}
+NOT_A_FILM = {"it", "this", "that", "they", "these", "those", "there", "he", "she", "any", "one", "the", "a", "an"}
 # who of a group wants what: "two of them love horror, one only watches romcoms, the rest want something fun"
 GROUP_TASTE_RE = re.compile(r"\b(?:(?:one|two|three|four|some|most|half|all|a couple)\s+of\s+(?:them|us|the\s+\w+)|"
                             r"(?:the\s+)?(?:rest|others?)(?:\s+of\s+(?:them|us))?|one|she|he|my\s+(?:wife|husband|"
@@ -1423,6 +1433,13 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(isn'?t|aren'?t|is not|are not|not)\s+(?:really|exactly|quite|totally|entirely|actually)\s+"
      r"(?=my\s+thing\b|for\s+me\b|my\s+cup\s+of\s+tea\b)", r"\1 "),
     (r"\b(isn'?t|aren'?t|is not|are not|not)\s+my\s+cup\s+of\s+tea\b", r"\1 my thing"),
+    # a verdict denied: "fargo isn't bad", "not half bad" are praise (they had been dislikes); "heat wasn't that
+    # great" a complaint (it had been a like)
+    (r"\b(?:isn'?t|wasn'?t|aren'?t|weren'?t|(?:is|was|are|were)\s+not|not)\s+(?:too\s+|that\s+|half\s+|so\s+|all\s+that\s+)?"
+     r"(?:bad|terrible|awful|shabby)\b(?:\s+at\s+all)?(?!\s+(?:words?|language|stuff|things|content|scenes)\b)",
+     "is good"),
+    (r"\b(?:isn'?t|wasn'?t|aren'?t|weren'?t|(?:is|was|are|were)\s+not)\s+(?:that\s+|so\s+|very\s+|all\s+that\s+|"
+     r"really\s+|particularly\s+)?(?:great|good|amazing|awesome|brilliant)\b", "was disappointing"),
     # slang praise: "face off goes hard" (it had been read as *Die Hard* too), "that one slaps"
     (r"\b(?:goes|go|went)\s+(?:so\s+|really\s+)?hard\b", "is great"),
     (r"\b(is|was|s)\s+a\s+modern[- ](?=classic\b|masterpiece\b)", r"\1 a "),  # "candyman is a modern classic":
@@ -2240,7 +2257,7 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
-        told = self._facts_told(text)
+        told = self._film_question(text) or self._facts_told(text)
         if told is not None:
             return told
         out = self._awards_told(text, self._known_elsewhere(self._read_message(text)))
@@ -2305,6 +2322,43 @@ class Parser:
                          truncated=head.truncated or q.truncated)
         return None if head.names_something is False else head
 
+    def _film_question(self, text: str) -> Parse | None:
+        """A yes-no question of a fact of films it names (``FILM_QUESTION_RE``): "is aladdin and the king of
+        thieves really australian??", "is fargo really a comedy?" ask whether the record says so, of those
+        films; None where the words after the verb are no films and then such a fact."""
+        m = FILM_QUESTION_RE.match(text)
+        if m is None:
+            return None
+        words = tokens(m.group("body"))
+        for k in range(len(words) - 1, 0, -1):  # the longest run of films first, then the fact
+            head, fact = words[:k], [w for w in words[k:] if w not in FACT_MARKERS]
+            if not fact or head[0] in NOT_A_FILM or head[-1] in FACT_MARKERS:
+                continue
+            films = [self._film_named(part) for part in self._film_parts(head)]
+            if not films or None in films:
+                continue
+            read = self._read_message(" ".join(fact))
+            values = read.accepted + [v for g in read.alternatives for v in g]
+            if not values or {t for t, _ in values} - FACT_TYPES or read.rejected or read.liked or read.disliked:
+                continue
+            films = list(dict.fromkeys(int(f) for f in films))
+            return Parse(intents=["about"], about=films, asked=values if len(films) == 1 else [])
+        return None
+
+    def _film_parts(self, words: list[str]) -> list[list[str]]:
+        """``words`` as one film's name where they are one, else as films joined by "and" or "&"."""
+        if self._film_named(words) is not None:
+            return [words]
+        parts, cur = [], []
+        for w in words:
+            if w in ("and", "&"):
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(w)
+        parts.append(cur)
+        return parts if len(parts) > 1 and all(parts) else [words]
+
     def _facts_told(self, text: str) -> Parse | None:
         """A message with a fact told of films it names in a clause of its own (``FILM_FACT_RE``): the
         rest of the message as it reads alone, or, where the rest says nothing, a question about
@@ -2314,8 +2368,10 @@ class Parser:
         fact but a year ("casablanca is in black and white, more like it" stays praise)."""
         text = re.sub(r",\s*(?=(?:surely|mate|right|innit|lol|bruh)\b[\s?!.]*(?:$|[.!?;]))", " ", text.strip())
         clauses = [c for c in re.split(r"(?<=[.!?;])\s+|,\s*(?=\S)", text) if c.strip()]  # ("..., surely?": its tag)
-        told, rest = [], []
+        told, rest, aside = [], [], []
         for clause in clauses:
+            if aside and not rest and DESCRIBED_RE.match(clause):  # "..., it's a death row drama": what the film
+                continue  # set aside is instead, no wish
             m = FILM_FACT_RE.match(clause)
             films = [self._film_named(tokens(part)) for part in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("films"))
                      if tokens(part)] if m else []
@@ -2328,14 +2384,24 @@ class Parser:
             negated = re.search(r"n'?t$|\snot$", m.group("verb"), re.IGNORECASE) is not None  # ("aren't", "is not")
             disputed = bool(m.group("marker").strip() or "?" in m.group("tail") or negated or tokens(m.group("tail")))
             kinds = {t for t, _ in values}
+            if negated and (fact.mood_kinds or (values and kinds == {"genre"})) and not (
+                    fact.liked or fact.disliked or fact.rejected):
+                aside.append([int(f) for f in films])  # "dead man walking isn't mind-bending at all": not the
+                continue  # kind of film asked for, so set aside (it had been liked, and "mind-bending" wanted)
             if not year and (not values or kinds - FACT_TYPES or fact.rejected or fact.liked or fact.disliked
                              or not disputed or re.search(r"\b(?:but|though|tho|yet)\b", m.group("fact"))):
                 rest.append(clause)
                 continue
             told.append(([int(f) for f in films], [] if negated or year else values))
-        if not told:
+        if not told and not aside:
             return None
         out = self.parse(" ".join(rest)) if rest else Parse()
+        if aside:
+            gone = list(dict.fromkeys(f for fs in aside for f in fs))
+            out.not_now = list(dict.fromkeys(out.not_now + gone))
+            out.liked = [f for f in out.liked if f not in gone]
+            if not told:
+                return out
         if out.names_something or out.intents or out.pick is not None or out.show_film is not None or out.series:
             return out
         films = list(dict.fromkeys(f for fs, _ in told for f in fs))

@@ -124,6 +124,10 @@ TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind o
               "critics": "reviews", "language": "the language", "country": "the country"}
 
 
+QUESTION_HEAD_RE = re.compile(r"\s*(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|does|did|do|has|have|can|could|who|"
+                              r"what|how|why|when)\b", re.IGNORECASE)
+
+
 def _first_clause(text: str) -> str | None:
     """The first clause of ``text`` when another follows it ("the fog looks good" of "the fog looks
     good, is it long?"); None for one clause ("number 4 is good?")."""
@@ -318,7 +322,8 @@ class _Apply:
             return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             head = _first_clause(text)
-            if len(p.about) == 1 and head:  # "the fog looks good, is it long?": liked, and its facts
+            if len(p.about) == 1 and head and not QUESTION_HEAD_RE.match(head):  # "the fog looks good, is it
+                # long?": liked, and its facts ("is aladdin really australian?? thought it was disney": no like)
                 said = self.m.parser.parse(head)
                 if said.liked == p.about and not (said.disliked or said.seen or said.intents):
                     self._like_named(int(self.m.world.of_catalog[p.about[0]]))
@@ -421,9 +426,9 @@ class _Apply:
                 pass  # said by ``_story``
             elif story >= 0:  # "the one where the big ship sinks": that film first, and films near the words
                 self.ack.append(SOUNDS_LIKE.format(self._film(self.m.world.catalog_index(story))))
-            elif not (p.names_something or p.era or p.mood_kinds):  # said back only when nothing else was
-                # understood: the words searched for, not the whole message ("something cozy for a rainy day" ->
-                # "cozy rainy day"); a mood's kinds say it better
+            elif not (p.names_something_else("not_now") or p.era or p.mood_kinds):  # said back only when nothing
+                # else was understood (a film set aside is said apart): the words searched for, not the whole
+                # message ("something cozy for a rainy day" -> "cozy rainy day"); a mood's kinds say it better
                 words = " ".join(t for t in tokens(wish) if t not in STOPWORDS | POLITE) or wish
                 self.ack.append(f"{WISH_SAID} \u201c{md(words[:100])}\u201d.")
         if p.unwish:  # "no superheroes": films like those words are kept back, in this search

@@ -2491,3 +2491,35 @@ def test_round_twenty_five_retest_names_mid_and_seen_on_movielens(ml100k_catalog
     seen = parser.parse("I liked Aliens. Brazil seen.")
     assert [t[i] for i in seen.liked] == ["Aliens"] and [t[i] for i in seen.seen] == ["Brazil"]
     assert "bye" in parser.parse("ok the 2nd one looks good, thx!").intents
+
+
+def test_round_twenty_six_questions_and_disputes_of_a_film_on_movielens(ml100k_catalog):
+    """Left by round twenty-five's retest: a yes-no question of a fact of a film ("Is Aladdin and the
+    King of Thieves really Australian??") liked the film and asked for the fact; a kind denied of a
+    card ("Dead Man Walking isn't mind-bending at all, it's a death row drama. ...") liked it and asked
+    for dramas; "fargo isn't bad" was a dislike and "fargo isn't great" a like."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    for text, film, asked in (("Is Aladdin and the King of Thieves really Australian??",
+                               "Aladdin and the King of Thieves", ("country", "Australia")),
+                              ("Is Fargo really a comedy?", "Fargo", ("genre", "Comedy")),
+                              ("is toy story animated?", "Toy Story", ("genre", "Animation"))):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and [t[i] for i in p.about] == [film] and p.asked == [asked], text
+        assert not (p.liked or p.accepted or p.wish), text
+    aladdin = parser.parse("Is Aladdin and the King of Thieves really Australian?? thought it was Disney")
+    assert aladdin.intents == ["about"] and not (aladdin.liked or aladdin.accepted)
+    assert parser.parse("is it rated r?").about == []  # no film named: the card talked of answers it
+    assert parser.parse("is there a french film?").alternatives  # a wish, as before
+    walking = parser.parse("Dead Man Walking isn't mind-bending at all, it's a death row drama. "
+                           "I wanted something that messes with your head")
+    assert [t[i] for i in walking.not_now] == ["Dead Man Walking"] and not (walking.liked or walking.accepted)
+    assert "messes" in walking.wish and "drama" not in walking.wish
+    assert [t[i] for i in parser.parse("fargo isn't funny at all").not_now] == ["Fargo"]
+    assert [t[i] for i in parser.parse("the princess bride and brazil aren't aussie films").about] == [
+        "Princess Bride, The", "Brazil"]  # a fact of the record disputed: answered from it, as before
+    assert [t[i] for i in parser.parse("fargo isn't bad").liked] == ["Fargo"]
+    assert [t[i] for i in parser.parse("heat wasn't bad at all, more like that").liked] == ["Heat"]
+    assert [t[i] for i in parser.parse("fargo isn't that great").disliked] == ["Fargo"]
+    assert parser.parse("that's not bad").praise
+    assert not parser.parse("not bad words please").praise
