@@ -1048,6 +1048,13 @@ _SOMEONE = r"(?:she|he|they|my (?:wife|husband|partner|boyfriend|girlfriend|son|
 _WANTS = r"\s+(?:wants?|likes?|loves?|prefers?)\b"
 TWO_WISHES_RE = re.compile(rf"\b{_SOMEONE}{_WANTS}.*\b(?:i|we){_WANTS}|\b(?:i|we){_WANTS}.*\b{_SOMEONE}{_WANTS}",
                            re.IGNORECASE)
+# the films shown described, as a complaint: "these are cartoons, we are adults", "they're all kids films", "too
+# many westerns" (each had asked for the kind described)
+CARDS_ARE_RE = re.compile(r"^\s*(?:(?:but|ugh|hmm+|lol|um|erm|well|ok|okay|nah)[\s,]+)*(?:(?:these|those|they|"
+                          r"all\s+of\s+(?:these|them|those)|all\s+these|these\s+(?:ones|films|movies)|your\s+(?:picks|suggestions))"
+                          r"\s*(?:'re|\u2019re|\s+are|\s+were|\s+r|re)\s+(?:(?:mostly|all|just|only|nothing\s+but|both|"
+                          r"basically|literally|still|too\s+many|so\s+many|loads\s+of|lots\s+of)\s+)*|"
+                          r"(?:way\s+)?(?:too|so)\s+many\s+)(?P<kind>[^,.;!?]+)", re.IGNORECASE)
 # a fact told of films named, often to dispute a card ("bruh from dusk till dawn is literally rated r", "nine months
 # and just cause are 1995", "the princess bride and brazil aren't aussie films mate", "ma vie en rose is belgian and in
 # french, surely?"): no like of the films and no wish for the fact (both had been read)
@@ -1440,6 +1447,8 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      "is good"),
     (r"\b(?:isn'?t|wasn'?t|aren'?t|weren'?t|(?:is|was|are|were)\s+not)\s+(?:that\s+|so\s+|very\s+|all\s+that\s+|"
      r"really\s+|particularly\s+)?(?:great|good|amazing|awesome|brilliant)\b", "was disappointing"),
+    # "we are adults": nothing for children ("these are cartoons, we are adults" had asked for cartoons)
+    (r"\b(?:we|i)\s*(?:are|'re|re|am|'m)\s+(?:all\s+)?(?:adults|grown[- ]?ups|grownups)\b", "nothing for kids"),
     # slang praise: "face off goes hard" (it had been read as *Die Hard* too), "that one slaps"
     (r"\b(?:goes|go|went)\s+(?:so\s+|really\s+)?hard\b", "is great"),
     (r"\b(is|was|s)\s+a\s+modern[- ](?=classic\b|masterpiece\b)", r"\1 a "),  # "candyman is a modern classic":
@@ -2262,7 +2271,7 @@ class Parser:
             return told
         out = self._awards_told(text, self._known_elsewhere(self._read_message(text)))
         out = self._whole_series(text, self._compromise(text, out))
-        out = self._tastes_of_a_group(text, out)
+        out = self._cards_described(text, self._tastes_of_a_group(text, out))
         if set(out.dropped) & set(out.accepted):  # "why did you drop comedy? i still want comedy": wanted, not
             out.dropped = [v for v in out.dropped if v not in out.accepted]  # dropped (it said "Dropped Comedy.")
         if "about" in out.intents and not (out.accepted or out.rejected or out.alternatives or out.wish):
@@ -2282,6 +2291,28 @@ class Parser:
         out.accepted = [v for v in out.accepted if v not in genres]
         out.alternatives = out.alternatives + [tuple(genres)]
         out.wish = ""  # (the words left are who wants what: "two of them", "the rest")
+        return out
+
+    def _cards_described(self, text: str, out: Parse) -> Parse:
+        """The films shown said to be of a kind (``CARDS_ARE_RE``), with no word of praise: a complaint, so
+        the kind is not wanted ("these are cartoons, we are adults", "they're all kids films", "too many
+        westerns", "these are all in english"); each had asked for the kind described. "these are all
+        comedies, perfect" stays as it was."""
+        m = CARDS_ARE_RE.match(text)
+        if m is None or set(tokens(text)) & (POSITIVE | PRAISE | {"perfect", "love", "like", "good", "nice"}):
+            return out
+        said = self._read_message(m.group("kind"))
+        kinds = set(said.accepted) | {v for g in said.alternatives for v in g}
+        if not kinds or said.rejected or said.liked:
+            return out
+        out.accepted = [v for v in out.accepted if v not in kinds]
+        left = [tuple(v for v in g if v not in kinds) for g in out.alternatives]  # "these are from the 80s, i want
+        out.accepted += [g[0] for g in left if len(g) == 1]  # 90s": the 90s, not the 80s or 90s
+        out.alternatives = [g for g in left if len(g) > 1]
+        out.rejected = list(dict.fromkeys(out.rejected + [v for v in said.accepted + [
+            v for g in said.alternatives for v in g] if v[0] != "decade"]))
+        if not re.search(r"[,.;!?]\s*\S", text.strip()):  # the description alone: no words left to search for
+            out.wish = ""
         return out
 
     def _question_last(self, text: str) -> Parse | None:

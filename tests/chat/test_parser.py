@@ -2523,3 +2523,22 @@ def test_round_twenty_six_questions_and_disputes_of_a_film_on_movielens(ml100k_c
     assert [t[i] for i in parser.parse("fargo isn't that great").disliked] == ["Fargo"]
     assert parser.parse("that's not bad").praise
     assert not parser.parse("not bad words please").praise
+
+
+def test_round_twenty_six_the_films_shown_described_as_a_complaint_on_movielens(ml100k_catalog):
+    """"these are cartoons, we are adults" asked for animation; "they're all kids films", "too many
+    westerns" and "these are all in english" each asked for what they complain of. A description
+    of the list with praise stays as it was."""
+    parser = Parser(ml100k_catalog)
+    adults = parser.parse("these are cartoons, we are adults")
+    assert set(adults.rejected) == {("genre", "Animation"), ("genre", "Children's")} and not adults.accepted
+    for text, kind in (("they're all kids films", ("genre", "Children's")), ("too many westerns", ("genre", "Western")),
+                       ("these are all in english", ("language", "English")),
+                       ("all of these are horror films lol", ("genre", "Horror"))):
+        p = parser.parse(text)
+        assert p.rejected == [kind] and not (p.accepted or p.wish), text
+    drama = parser.parse("these are all comedies, i wanted a drama")
+    assert drama.accepted == [("genre", "Drama")] and drama.rejected == [("genre", "Comedy")]
+    assert parser.parse("these are from the 80s, i want 90s").accepted == [("decade", "1990s")]
+    assert parser.parse("these are all comedies, perfect").accepted == [("genre", "Comedy")]
+    assert parser.parse("these are great").praise
