@@ -974,6 +974,8 @@ CHOOSE_LEAD = {"ok", "okay", "fine", "good", "great", "right", "so", "alright", 
 # agreed on the third one! thanks, bye")
 CHOOSE_TAIL = {"then", "it", "is", "i", "we", "watch", "take", "tonight", "please", "pls", "for", "us", "me", "one",
                "it's", "its", "will", "ill", "well", "ok", "okay"}  # ("hercules ok. bye")
+LEAVING_RE = re.compile(r"\b(?:bye|goodbye|good\s*night|night|see\s+ya|later|cya|gotta\s+go|that'?s\s+all|i'?m\s+off|"
+                        r"peace\s+out)\b", re.IGNORECASE)  # leave taken in so many words, not thanks alone
 CLOSING_TAIL = re.compile(r"(?:^|[.!?,;\u2014\u2013-]\s*|\s)(?:thanks?|thank you|thx|ty|cheers|bye|good ?bye|bye bye|"
                           r"good ?night|night|nite|gn|cheerio|peace|cya|see (?:you|ya)|ttyl|later|laters|l8r|merci|"
                           r"au revoir|ciao|"
@@ -2272,6 +2274,9 @@ class Parser:
         out = self._awards_told(text, self._known_elsewhere(self._read_message(text)))
         out = self._whole_series(text, self._compromise(text, out))
         out = self._cards_described(text, self._tastes_of_a_group(text, out))
+        judged = len(out.verdicts) + len(out.liked) + len(out.disliked) + len(out.seen) + len(out.not_now)
+        if "bye" in out.intents and judged > 1 and not LEAVING_RE.search(text):  # "1 looks great, seen 2, thanks":
+            out.intents = [i for i in out.intents if i != "bye"]  # thanks for the list; the talk goes on
         if set(out.dropped) & set(out.accepted):  # "why did you drop comedy? i still want comedy": wanted, not
             out.dropped = [v for v in out.dropped if v not in out.accepted]  # dropped (it said "Dropped Comedy.")
         if "about" in out.intents and not (out.accepted or out.rejected or out.alternatives or out.wish):
@@ -2890,10 +2895,11 @@ class Parser:
                 out = Parse(liked=[film], truncated=truncated)
             told_more = bool(out.accepted or out.rejected or out.alternatives or out.disliked or out.seen
                              or out.verdicts or len(out.liked) > 1)  # ("... number 2 sounds fun, and no woody
+            leaving = LEAVING_RE.search(tail.group(0))
             if (out.pick is not None and not told_more) or "yes" in out.intents or out.liked and not (  # allen thanks")
-                    (out.accepted or out.rejected or out.alternatives) and not re.search(
-                        r"\b(?:bye|goodbye|good\s*night|night|see\s+ya|later)\b", tail.group(0), re.IGNORECASE)):
-                # ("we'll take sleeper. thanks, goodbye!"; not "... a british comedy please, cheers": a request)
+                    (out.accepted or out.rejected or out.alternatives or told_more) and not leaving):
+                # ("we'll take sleeper. thanks, goodbye!"; not "... a british comedy please, cheers": a request, nor
+                # "loved heat, seen fargo, thanks": verdicts, with thanks for the list)
                 out.intents = [i for i in out.intents if i != "bye" and not (i == "yes" and out.pick)] + ["bye"]
                 return out  # (the card taken is the pick, no "yes" to a question beside it)
             if not (out.names_something or out.pick is not None or set(out.intents) - {"yes", "any", "bye"}):

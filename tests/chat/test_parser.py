@@ -2542,3 +2542,18 @@ def test_round_twenty_six_the_films_shown_described_as_a_complaint_on_movielens(
     assert parser.parse("these are from the 80s, i want 90s").accepted == [("decade", "1990s")]
     assert parser.parse("these are all comedies, perfect").accepted == [("genre", "Comedy")]
     assert parser.parse("these are great").praise
+
+
+def test_round_twenty_six_several_verdicts_and_thanks_are_no_goodbye_on_movielens(ml100k_catalog):
+    """"loved heat, seen fargo, thanks" and "1 looks great, seen 2, thanks" ended the conversation
+    ("Enjoy the film!"): thanks for a list judged is no goodbye; leave taken in words still is."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    both = parser.parse("loved heat, seen fargo, thanks")
+    assert "bye" not in both.intents and [t[i] for i in both.liked] == ["Heat"] and [t[i] for i in both.seen] == [
+        "Fargo"]
+    cards = parser.parse("1 looks great, seen 2, thanks")
+    assert "bye" not in cards.intents and cards.verdicts == [([0], "like"), ([1], "seen")]
+    assert "bye" in parser.parse("1 looks great, seen 2, thanks, bye").intents
+    assert "bye" in parser.parse("ok the 2nd one looks good, thx!").intents  # one film chosen, and thanks
+    assert "bye" in parser.parse("heat was great thanks").intents
