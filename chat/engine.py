@@ -285,7 +285,7 @@ class Engine:
     def _looks_adult(self) -> np.ndarray:
         """``(n_world_items,)`` bool: a film whose rating is not on record that ``recsys.rating_guess``
         takes for R or NC-17 by its audience (all False where the catalog has too few ratings to tell)."""
-        p = rating_guess.adult_probability(self.m.catalog)
+        p = rating_guess.cached(self.m.catalog)
         if p is None:
             return np.zeros(self.m.world.n_items, dtype=bool)
         return (p[self.m.world.data.items] >= rating_guess.THRESHOLD) & (self._rated == 0)

@@ -612,6 +612,10 @@ class Lexicon:
         if len(mild) == 2:  # "only G or PG please": the one-letter rating, beside the other
             for words in ("g or pg", "g and pg", "g pg", "g or pg rated", "rated g or pg"):
                 self.groups[phrase(words)] = mild
+        better = tuple(tv for tv in (("critics", "well reviewed"), ("critics", "critics' favourite")) if tv in vocab)
+        if len(better) == 2:  # "a well-reviewed drama": a critics' favourite is well reviewed too (*The Deer
+            for words in ("well reviewed", "good reviews", "reviewed well", "positive reviews", "well received"):
+                self.groups[phrase(words)] = better  # Hunter* was shown as "not well reviewed")
         # the catalog has no colour: "black and white" is taken as the decades before the 1960s,
         # "in colour" as the 1960s on (Technicolor was rare before, black and white rare after)
         decades = catalog.decades()
@@ -794,6 +798,18 @@ class Lexicon:
                 i for i in range(catalog.n_items) if catalog.titles[i].startswith(wanted)]
             if len(found) == 1 and phrase(alias) not in titles:
                 titles[phrase(alias)] = found
+        for key, items in list(titles.items()):  # "gi jane", "la confidential", "et": initials typed without dots
+            k = 0
+            joined: list[str] = []
+            while k < len(key):
+                run = 0
+                while k + run < len(key) and len(key[k + run]) == 1 and key[k + run].isalpha():
+                    run += 1
+                joined.append("".join(key[k : k + run]) if run >= 2 else key[k])
+                k += max(run, 1)
+            if tuple(joined) != key and tuple(joined) not in titles and tuple(joined) not in self.values and (
+                    len(joined) > 1 or len(joined[0]) > 2):  # (not "et" alone: a word of French)
+                titles[tuple(joined)] = items
         short: dict[Phrase, set[int]] = defaultdict(set)
         for key, items in list(titles.items()):  # "t2" for "terminator 2", where no other film is
             words = key[1:] if key[0] in ("the", "a", "an") else key

@@ -1060,13 +1060,19 @@ CARDS_ARE_RE = re.compile(r"^\s*(?:(?:but|ugh|hmm+|lol|um|erm|well|ok|okay|nah)[
 # a fact told of films named, often to dispute a card ("bruh from dusk till dawn is literally rated r", "nine months
 # and just cause are 1995", "the princess bride and brazil aren't aussie films mate", "ma vie en rose is belgian and in
 # french, surely?"): no like of the films and no wish for the fact (both had been read)
-FILM_FACT_RE = re.compile(r"^\s*(?:(?:bruh|anyway|but|and|also|well|um|lol|mate|oh|yeah|so|i mean|fair dinkum|erm)"
-                          r"[\s,?!]+)*(?P<films>[^,;.!?]+?)\s+(?P<verb>is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|"
-                          r"is not|are not|was not|were not)\s+(?P<marker>(?:(?:literally|actually|really|clearly|"
-                          r"obviously|definitely|both|all|totally|certainly|def)\s+)*)(?P<fact>[^,;.!?]+?)"
-                          r"(?P<tail>(?:[\s,]+(?:surely|mate|lol|bruh|though|tho|right|innit|either|too))*\s*[.!?]*)\s*$",
-                          re.IGNORECASE)
+_FILM_FACT = (r"^\s*(?:(?:bruh|anyway|but|and|also|well|um|lol|mate|oh|yeah|so|i mean|fair dinkum|erm|wait|"
+              r"hang on|hold on|hmm+|huh|what|really|hey)[\s,?!]+)*(?P<films>[^,;.!?]+{lazy})\s+"
+              r"(?P<verb>is not|are not|was not|were not|isn'?t|aren'?t|wasn'?t|weren'?t|is|are|was|were)\s+"
+              r"(?P<marker>(?:(?:literally|actually|really|clearly|obviously|definitely|both|all|totally|certainly|def|"
+              r"exactly|even|hardly)\s+)*)(?P<fact>[^,;.!?]+?)"
+              r"(?P<tail>(?:[\s,]+(?:surely|mate|lol|bruh|though|tho|right|innit|either|too))*\s*[.!?]*)\s*$")
+# (the films before the first verb, else before the last: "while you were sleeping is rated r??")
+FILM_FACT_RES = tuple(re.compile(_FILM_FACT.format(lazy=lazy), re.IGNORECASE) for lazy in ("?", ""))
 FACT_TYPES = {"country", "language", "decade", "mpaa", "genre", "runtime"}
+# a remark on a fact disputed ("... is rated R?? that seems wrong", "thought it was disney"): no request of its own
+REMARK_RE = re.compile(r"^\s*(?:(?:that|this|it)\s*(?:'s|s|is|seems|looks|sounds|must\s+be|can'?t\s+be|cant\s+be)\s+"
+                       r"(?:wrong|off|odd|weird|strange|right|incorrect|a\s+mistake|an\s+error|a\s+bug)\b|(?:i\s+)?"
+                       r"thought\s+(?:it|that|they|this)\s+(?:was|were|is)\b|surely\s+not\b|no\s+way\b)", re.IGNORECASE)
 # what a film set aside is instead, said right after ("..., it's a death row drama"): no wish
 DESCRIBED_RE = re.compile(r"^\s*(?:(?:but|and|so)\s+)?(?:it'?s|it is|its|that'?s|thats|they'?re|theyre|they are)\s+"
                           r"(?:(?:just|only|really|more|actually)\s+)?(?:a|an|some|about)\b", re.IGNORECASE)
@@ -1449,6 +1455,31 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      "is good"),
     (r"\b(?:isn'?t|wasn'?t|aren'?t|weren'?t|(?:is|was|are|were)\s+not)\s+(?:that\s+|so\s+|very\s+|all\s+that\s+|"
      r"really\s+|particularly\s+)?(?:great|good|amazing|awesome|brilliant)\b", "was disappointing"),
+    # "you didnt answer, is casper scary?", "you didn't tell me the rating of X": the question asked again
+    (r"^\s*(?:but\s+)?(?:you|u)\s+(?:didn'?t|didnt|did\s+not|never|still\s+(?:didn'?t|haven'?t))\s+(?:answer|reply|"
+     r"respond)(?:\s+(?:me|my\s+question|that|the\s+question))?(?:\s+(?:yet|though|tho))?\s*[,.!:;?-]+\s*", ""),
+    (r"^\s*(?:but\s+)?(?:you|u)\s+(?:didn'?t|didnt|did\s+not|never)\s+(?:tell|say|give)(?:\s+me)?\s+(?=(?:the|its|what|"
+     r"how|who|whether|if)\b)", "tell me "),
+    # "GI Jane no thanks", "the horror ones, no thanks": not that (it had been a goodbye)
+    (r"^\s*(?P<x>(?!(?:ok|okay|um|erm|no|nah|well|yeah|yes|hmm|so|thanks?|thank\s+you|but|and|oh)\b)[^,!?]*?[a-z]"
+     r"[^,!?]*?)[,\s]+no\s+(?:thanks?|thank\s+you|ty|thx)\s*[.!]*\s*$", r"not \g<x>"),
+    # "tell me the rating of manhattan murder mystery" (it had liked the film)
+    (r"\b(?:tell\s+me|what'?s|what\s+is|give\s+me)\s+(?:the|its)\s+(?:age\s+)?(?:rating|certificate|certification)\s+"
+     r"(?:of|for)\s+(?P<x>[^,.!?]+)", r"what is \g<x> rated?"),
+    (r"\b(?:tell\s+me|what'?s|what\s+is|give\s+me)\s+(?:the|its)\s+(?:length|runtime|running\s+time)\s+(?:of|for)\s+"
+     r"(?P<x>[^,.!?]+)", r"how long is \g<x>?"),
+    # "oh wait, that has tom cruise in it doesn't it": a remark on a film, no wish for him (with "forget that" after
+    # it, it had dropped the ban on him)
+    (r"\b(?:that|it|which)\s+(?:has|had|stars|starred)\s+[^,.!?]+?\s+in\s+it[\s,]+(?:doesn'?t|didn'?t|right|no)\b"
+     r"(?:\s+it)?\s*[?.!]*", ""),
+    # "never actually seen it": not seen (it had been seen)
+    (r"\b(never|not|haven'?t|havent|have\s+not|hadn'?t)\s+(?:actually|really|ever|even|yet|truly)\s+(?=seen\b)",
+     r"\1 "),
+    # "we want scary more than funny": the first kind ("scary, funny" had asked for both at once)
+    (r"\b(scary|funny|romantic|sad|dark|light|violent|gory|serious|silly|exciting)\s+more\s+than\s+(?:scary|funny|"
+     r"romantic|sad|dark|light|violent|gory|serious|silly|exciting)\b", r"\1"),
+    # "not R", "no R for the kids": the rating (a lone letter had been searched for)
+    (r"\b(no|not|nothing)\s+r\b(?!['\u2019&]|[\s-]*rated)", r"\1 rated R"),
     # "we are adults": nothing for children ("these are cartoons, we are adults" had asked for cartoons)
     (r"\b(?:we|i)\s*(?:are|'re|re|am|'m)\s+(?:all\s+)?(?:adults|grown[- ]?ups|grownups)\b", "nothing for kids"),
     # slang praise: "face off goes hard" (it had been read as *Die Hard* too), "that one slaps"
@@ -2279,8 +2310,12 @@ class Parser:
             out.intents = [i for i in out.intents if i != "bye"]  # thanks for the list; the talk goes on
         if set(out.dropped) & set(out.accepted):  # "why did you drop comedy? i still want comedy": wanted, not
             out.dropped = [v for v in out.dropped if v not in out.accepted]  # dropped (it said "Dropped Comedy.")
+        asked_last = None
         if "about" in out.intents and not (out.accepted or out.rejected or out.alternatives or out.wish):
-            return out  # a question read as one ("True Lies sounds fun. is it very violent?")
+            if out.about or out.pick is not None:  # a question read as one ("True Lies sounds fun. is it very
+                return out  # violent?"); of "it", the film named before it, where one is
+            asked_last = self._question_last(text)
+            return asked_last if asked_last is not None and asked_last.about else out
         asked_last = self._question_last(text)
         return out if asked_last is None else asked_last
 
@@ -2332,8 +2367,15 @@ class Parser:
             q = self.parse(text[opener.end():])
             return q if q.intents == ["about"] and not q.names_something and q.pick is None else None
         sentences = [x for x in re.split(r"(?<=[.!?])\s+|\s+[-\u2013\u2014]+\s+", text.strip()) if x.strip()]
+        if len(sentences) < 2 and text.strip().endswith("?"):  # "while you were sleeping sounds cute, is it pg?"
+            sentences = _last_sentence_apart(text)  # (it had been answered of the card talked of before)
         if len(sentences) < 2:
             return None
+        asked = [k for k, x in enumerate(sentences) if "?" in x]
+        if asked and 0 < asked[-1] < len(sentences) - 1:  # "rebecca sounds interesting. how long is it exactly? i
+            after = self.parse(" ".join(sentences[asked[-1] + 1:]))  # must get up early tomorrow": why it is asked
+            if not (after.names_something or after.intents or after.pick is not None):
+                return self._question_last(" ".join(sentences[: asked[-1] + 1]))
         if "?" in sentences[0] and "?" not in sentences[-1]:  # "is sigourney weaver really in annie hall?? thought
             q = self.parse(sentences[0])  # she was barely in it": the question, and a remark that asks nothing
             rest = self.parse(" ".join(sentences[1:]))
@@ -2366,6 +2408,12 @@ class Parser:
         if m is None:
             return None
         words = tokens(m.group("body"))
+        if len(words) > 1 and words[0] in ("it", "this", "that") and m.group("verb").lower() in ("is", "was"):
+            read = self._read_message(" ".join(w for w in words[1:] if w not in FACT_MARKERS))  # "is it pg?": of
+            values = read.accepted + [v for g in read.alternatives for v in g]  # the film talked of
+            if values and not {t for t, _ in values} - FACT_TYPES and not (read.rejected or read.liked):
+                return Parse(intents=["about"], asked=values)
+            return None
         for k in range(len(words) - 1, 0, -1):  # the longest run of films first, then the fact
             head, fact = words[:k], [w for w in words[k:] if w not in FACT_MARKERS]
             if not fact or head[0] in NOT_A_FILM or head[-1] in FACT_MARKERS:
@@ -2378,7 +2426,9 @@ class Parser:
             if not values or {t for t, _ in values} - FACT_TYPES or read.rejected or read.liked or read.disliked:
                 continue
             films = list(dict.fromkeys(int(f) for f in films))
-            return Parse(intents=["about"], about=films, asked=values if len(films) == 1 else [])
+            colour = re.search(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", m.group("body"), re.IGNORECASE)
+            return Parse(intents=["about"], about=films, asked=values if len(films) == 1 and not colour else [])
+            # (colour is not on record: the year answers it, not the decades "black and white" stands for)
         return None
 
     def _film_parts(self, words: list[str]) -> list[list[str]]:
@@ -2396,7 +2446,7 @@ class Parser:
         return parts if len(parts) > 1 and all(parts) else [words]
 
     def _facts_told(self, text: str) -> Parse | None:
-        """A message with a fact told of films it names in a clause of its own (``FILM_FACT_RE``): the
+        """A message with a fact told of films it names in a clause of its own (``FILM_FACT_RES``): the
         rest of the message as it reads alone, or, where the rest says nothing, a question about
         those films (their record answers it); None when no clause tells such a fact. A kind of
         film told plainly ("fargo is a comedy, more like that") stays praise and a wish: a fact
@@ -2408,9 +2458,14 @@ class Parser:
         for clause in clauses:
             if aside and not rest and DESCRIBED_RE.match(clause):  # "..., it's a death row drama": what the film
                 continue  # set aside is instead, no wish
-            m = FILM_FACT_RE.match(clause)
-            films = [self._film_named(tokens(part)) for part in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("films"))
-                     if tokens(part)] if m else []
+            if told and REMARK_RE.match(clause):  # "... is rated R?? that seems wrong": of the fact, no request
+                continue
+            for pattern in FILM_FACT_RES:
+                m = pattern.match(clause)
+                parts = re.split(r"\s*(?:,|\band\b|&)\s*", m.group("films")) if m else []
+                films = [self._film_named(tokens(part)) for part in parts if tokens(part)]
+                if films and None not in films:
+                    break
             if not films or None in films:
                 rest.append(clause)
                 continue
@@ -2418,10 +2473,11 @@ class Parser:
             values = fact.accepted + [v for g in fact.alternatives for v in g]
             year = re.fullmatch(r"\s*(?:from\s+|in\s+|released\s+in\s+)?(?:19|20)\d\d\s*", m.group("fact"))
             negated = re.search(r"n'?t$|\snot$", m.group("verb"), re.IGNORECASE) is not None  # ("aren't", "is not")
-            disputed = bool(m.group("marker").strip() or "?" in m.group("tail") or negated or tokens(m.group("tail")))
+            disputed = bool(m.group("marker").strip() or "?" in m.group("tail") or negated or tokens(m.group("tail"))
+                            or told)  # ("y is literally black and white lol. and jaws is over 2 hrs": both disputed)
             kinds = {t for t, _ in values}
-            if negated and (fact.mood_kinds or (values and kinds == {"genre"})) and not (
-                    fact.liked or fact.disliked or fact.rejected):
+            if negated and (fact.mood_kinds or fact.milder or fact.soft or (values and kinds == {"genre"})) and not (
+                    fact.liked or fact.disliked or set(fact.rejected) - set(fact.soft)):
                 aside.append([int(f) for f in films])  # "dead man walking isn't mind-bending at all": not the
                 continue  # kind of film asked for, so set aside (it had been liked, and "mind-bending" wanted)
             if not year and (not values or kinds - FACT_TYPES or fact.rejected or fact.liked or fact.disliked

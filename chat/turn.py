@@ -27,6 +27,7 @@ from chat.lexicon import RATINGS, Value, tokens
 from chat.narrator import template_text
 from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, Parse, Parser
 from chat.words import (
+    ADULT_RATINGS,
     BEDTIME_RE,
     CHOOSE_FILLER,
     CHOOSE_RE,
@@ -38,6 +39,7 @@ from chat.words import (
     join_words,
 )
 from prompts import render
+from recsys import rating_guess
 from recsys.personas import Persona, reweight
 
 if TYPE_CHECKING:
@@ -126,6 +128,12 @@ TYPE_NAMES = {"runtime": "the length", "decade": "the era", "genre": "the kind o
 
 QUESTION_HEAD_RE = re.compile(r"\s*(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|does|did|do|has|have|can|could|who|"
                               r"what|how|why|when)\b", re.IGNORECASE)
+
+
+# a rating ruled out as too mild: "no PG-13 wimpy stuff", "no pg-13, hardcore gore only"
+TAME_RE = re.compile(r"\b(?:wimpy|wimps?|tame|lame|kiddie|kiddy|babyish|for\s+babies|watered[- ]down|sanitised|"
+                     r"sanitized|hardcore|gory|gore|goriest|bloody|bloodiest|brutal|extreme|unrated|uncut)\b",
+                     re.IGNORECASE)
 
 
 def _first_clause(text: str) -> str | None:
@@ -392,7 +400,7 @@ class _Apply:
         self.drop(p.dropped)
         self.drop_types(p.dropped_types)
         self.allow(p.allowed)
-        rejected, milder = self._known_ratings(p.rejected, p.soft)
+        rejected, milder = self._known_ratings(p.rejected, p.soft, p.accepted)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
         if gentler:  # ("horror but no gore": milder horror, and no other kind said "No" to, as war was)
             rejected = [tv for tv in rejected if not (tv in p.soft and tv[0] == "genre")]
@@ -571,7 +579,7 @@ class _Apply:
                 self.then = "stay"
         return {label(self.m, v) for v in picked}
 
-    def _known_ratings(self, rejected, soft) -> tuple[list, list]:
+    def _known_ratings(self, rejected, soft, accepted=()) -> tuple[list, list]:
         """"nothing rated R", said in so many words: the milder ratings, as one wish a film's known
         rating must meet (most films have no rating on record, and a film whose rating is not known
         must not pass as one that is not R); a rating ruled out by guess ("for my son": ``soft``)
@@ -581,6 +589,9 @@ class _Apply:
         strictest = min((order.index(v[6:]) for _, v in rated), default=0) - 1  # the strictest rating still wanted
         if strictest < 1:  # none ruled out, or only G is left ("nothing above G": a wish for G, not a group)
             return list(rejected), []
+        if not set(rated) & set(ADULT_RATINGS) and (set(accepted) & set(ADULT_RATINGS) or TAME_RE.search(
+                self.message)):  # "no PG-13 wimpy stuff", "no pg-13, I want R rated": too mild, not too strong (it
+            return list(rejected), []  # had asked for PG or milder)
         milder = self.m.parser.lex.groups.get(tuple(tokens(f"rated {order[strictest]} or lower")))
         if not milder:
             return list(rejected), []
@@ -1209,24 +1220,37 @@ class _Apply:
         film ``i``, from its values: "No: it is rated R." says what it is instead; where the record
         has nothing of that kind, it says so rather than guess."""
         cat, out = self.m.catalog, []
+        by_type: dict[str, list[str]] = {}
         for t, v in self.asked:
-            have = cat.values_of(i, t)
+            by_type.setdefault(t, []).append(v)
+        for t, vs in by_type.items():  # one answer per kind of fact ("is it from the 50s or earlier?" asks one
+            have = cat.values_of(i, t)  # question, not one per decade)
             if t in PERSON_TYPES:
-                role = {"cast": "in it", "director": "its director"}.get(t, f"its {t}")
-                listed = join_words(md(x) for x in cat.leads(i, 3)) if t == "cast" else ""
-                out.append(f"Yes: {md(v)} is {role}." if v in have else
-                           f"{md(v)} is not on its cast list here ({listed}), which may leave people out." if (
-                               have and t == "cast") else  # (the packaged cast lists miss stars: Seven's Brad Pitt)
-                           f"No: {md(v)} is not {role}." if have
-                           else f"I have no {'cast' if t == 'cast' else t} on record for it.")
-            elif v in have:
-                out.append(f"Yes: {_it_is(t, [v])}.")
+                for v in vs:
+                    role = {"cast": "in it", "director": "its director"}.get(t, f"its {t}")
+                    listed = join_words(md(x) for x in cat.leads(i, 3)) if t == "cast" else ""
+                    out.append(f"Yes: {md(v)} is {role}." if v in have else
+                               f"{md(v)} is not on its cast list here ({listed}), which may leave people out." if (
+                                   have and t == "cast") else  # (the packaged cast lists miss stars: Seven's Brad Pitt)
+                               f"No: {md(v)} is not {role}." if have
+                               else f"I have no {'cast' if t == 'cast' else t} on record for it.")
+            elif set(vs) & set(have):
+                out.append(f"Yes: {_it_is(t, [v for v in have if v in vs])}.")
             elif have:
                 out.append(f"No: {_it_is(t, have)}.")
             else:
                 name = TYPE_NAMES.get(t, f"the {t}")
-                out.append(f"{name[0].upper()}{name[1:]} is not on record.")
+                guess = self._rating_guessed(i) if t == "mpaa" else ""
+                out.append(f"{name[0].upper()}{name[1:]} is not on record{guess}.")
         return " ".join(out)
+
+    def _rating_guessed(self, i: int) -> str:
+        """What ``recsys.rating_guess`` makes of catalog film ``i``'s unknown rating, said as a guess."""
+        p = rating_guess.cached(self.m.catalog)
+        if p is None:
+            return ""
+        return ("; going by who watches it, it is more likely rated R" if p[i] >= rating_guess.THRESHOLD else
+                "; going by who watches it, it is more likely milder than R")
 
     def person_ref(self, p: Parse) -> bool:
         """"any other films by him?", "more with her", "his other films": the director or lead of the

@@ -8,7 +8,7 @@ scaled to unit length) and its decade, fitted on the films whose rating is on re
 R-rated film above a milder one 9 times in 10 on held-out films (``python -m lab.evaluate_rating_guess``,
 which also chose ``C`` and ``THRESHOLD`` on validation folds: see its docstring).
 
-    p = adult_probability(catalog)   # (n_items,): 1 or 0 where the rating is known, a guess elsewhere
+    p = cached(catalog)              # (n_items,): 1 or 0 where the rating is known, a guess elsewhere
     looks_adult = p >= THRESHOLD     # what a limit on ratings keeps off the cards
 
 A catalog with no ratings on record, or too few of either side to learn from, gets ``None``:
@@ -55,6 +55,14 @@ def fit(features: sp.csr_matrix, adult: np.ndarray, c: float = C):
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=c, max_iter=2000).fit(features, adult)
+
+
+def cached(catalog: Catalog) -> np.ndarray | None:
+    """``adult_probability`` with the shipped constants, computed once per catalog object (kept out of
+    its pickled state, as the catalog's other caches are)."""
+    if "_adult_guess" not in catalog.__dict__:
+        catalog.__dict__["_adult_guess"] = adult_probability(catalog)
+    return catalog.__dict__["_adult_guess"]
 
 
 def adult_probability(catalog: Catalog, c: float = C) -> np.ndarray | None:

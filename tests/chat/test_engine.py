@@ -1787,6 +1787,28 @@ def test_a_question_of_a_fact_of_a_film_is_answered_and_likes_nothing_on_moviele
 
 
 @pytest.mark.data
+def test_round_twenty_six_ratings_and_questions_of_a_film_on_movielens(ml_models):
+    """Round twenty-six: "no PG-13 wimpy stuff" from a horror fan became "rated PG or milder"; "While
+    You Were Sleeping sounds cute, is it PG?" was answered of *When Harry Met Sally*; "Is North by
+    Northwest in colour or black and white?" got "No: it is from the 1950s." four times."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("gimme the goriest, bloodiest horror you've got. no PG-13 wimpy stuff"))
+    assert "PG or milder" not in reply.text and "Nothing rated PG-13" in reply.text
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("films for my son, no pg-13"))
+    assert "rated PG or milder" in reply.text  # a parent's limit stays a limit
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a romantic comedy for a first date"))
+    state, reply = engine.step(state, Text("While You Were Sleeping sounds cute, is it PG?"))
+    assert "*While You Were Sleeping* (1995)" in reply.text and "going by who watches it" in reply.text
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("hitchcock films"))
+    state, reply = engine.step(state, Text("Is North by Northwest in colour or black and white?"))
+    assert "colour is not on record" in reply.text and "No: it is from" not in reply.text
+
+
+@pytest.mark.data
 def test_no_similar_taste_is_claimed_before_any_is_known_on_movielens(ml_models):
     """Found by two helpers over HTTP: "just show me something good" gave cards "well liked by
     people with similar taste" before the person had said anything of their taste."""

@@ -2557,3 +2557,42 @@ def test_round_twenty_six_several_verdicts_and_thanks_are_no_goodbye_on_movielen
     assert "bye" in parser.parse("1 looks great, seen 2, thanks, bye").intents
     assert "bye" in parser.parse("ok the 2nd one looks good, thx!").intents  # one film chosen, and thanks
     assert "bye" in parser.parse("heat was great thanks").intents
+
+
+def test_round_twenty_six_questions_disputes_and_refusals_at_the_app_on_movielens(ml100k_catalog):
+    """A helper played 20 people at the app (2026-12-06, round twenty-six). Questions of a film had
+    turned into wishes and likes ("you didnt answer, is Casper scary?" asked for horror and liked
+    *Casper* for a child with nightmares; "wait While You Were Sleeping is rated R?? that seems wrong"
+    asked for R-rated films); disputes of a card liked it; "GI Jane no thanks" was a goodbye; "never
+    actually seen it" was seen; "Forget that" after "that has Tom Cruise in it doesn't it" dropped the
+    person's ban on him; "not R" searched for the letter."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+
+    def about(text):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and not (p.liked or p.accepted or p.rejected), (text, p)
+        return [t[i] for i in p.about], p.asked
+
+    assert about("you didnt answer, is Casper scary?")[0] == ["Casper"]
+    assert about("wait While You Were Sleeping is rated R?? that seems wrong") == (
+        ["While You Were Sleeping"], [("mpaa", "rated R")])
+    assert about("While You Were Sleeping sounds cute, is it PG?") == (["While You Were Sleeping"],
+                                                                        [("mpaa", "rated PG")])
+    assert about("Is North by Northwest in colour or black and white?") == (["North by Northwest"], [])
+    assert about("tell me the rating of Manhattan Murder Mystery")[0] == ["Manhattan Murder Mystery"]
+    assert about("is it PG?") == ([], [("mpaa", "rated PG")])
+    lambs = parser.parse("Silence of the Lambs and Unforgiven aren't exactly less violent lol.")
+    assert [t[i] for i in lambs.not_now] == ["Silence of the Lambs, The", "Unforgiven"] and not lambs.liked
+    future = parser.parse("Back to the Future is not a comedy, it's an adventure film.")
+    assert [t[i] for i in future.not_now] == ["Back to the Future"] and not (future.liked or future.accepted)
+    assert not parser.parse("blade runner I guess, never actually seen it. thx").seen
+    assert [t[i] for i in parser.parse("GI Jane no thanks").not_now] == ["G.I. Jane"]
+    assert [t[i] for i in parser.parse("gi jane looks good").liked] == ["G.I. Jane"]
+    assert parser.parse("horror, no thanks").rejected == [("genre", "Horror")]
+    cruise = parser.parse("I meant films like Rain Man. Oh wait, that has Tom Cruise in it doesn't it. Forget that.")
+    assert not (cruise.dropped or cruise.accepted)
+    assert ("mpaa", "rated R") in parser.parse("UNDER 2 hours. scary. english. color. not R").rejected
+    assert parser.parse("no r rated stuff").rejected == [("mpaa", "rated R")]
+    streep = parser.parse("Could you suggest a well-reviewed drama with Meryl Streep?")
+    assert (("critics", "well reviewed"), ("critics", "critics' favourite")) in streep.alternatives
