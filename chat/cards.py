@@ -162,7 +162,7 @@ def shared_with_outside(catalog: Catalog, a: int, film, n: int = 3) -> tuple[str
 GENRE_WORDS = {"Animation": "animated", "Film-Noir": "noir", "Sci-Fi": "sci-fi"}  # before "film"
 # how a value reads after "a film": "from the 1980s", "with Tom Hanks", "by Hitchcock", "in French"
 FORMS = {"decade": "from the {}", "cast": "with {}", "director": "by {}", "writer": "written by {}",
-         "country": "from {}", "language": "in {}", "runtime": "{}", "mpaa": "{}", "critics": "{}",
+         "country": "from {}", "language": "in {}", "runtime": "{}", "mpaa": "{}", "critics": "({})",
          "oscar": "that won an Oscar"}
 
 

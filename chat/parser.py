@@ -1081,6 +1081,8 @@ DESCRIBED_RE = re.compile(r"^\s*(?:(?:but|and|so)\s+)?(?:it'?s|it is|its|that'?s
 FILM_QUESTION_RE = re.compile(r"^\s*(?:(?:so|but|and|also|wait|hang on|hold on|um|erm|ok|okay|lol|bruh|hmm+)[\s,]+)*"
                               r"(?P<verb>is|are|was|were|isn'?t|aren'?t|wasn'?t)\s+(?P<body>[^?.!;]+?)\s*\?+\s*$",
                               re.IGNORECASE)
+QUALITY_WORDS = {"scary", "frightening", "creepy", "spooky", "funny", "sad", "violent", "gory", "bloody", "long",
+                 "short", "good", "intense", "dark"}
 FACT_MARKERS = {"really", "actually", "even", "truly", "definitely", "both", "all", "honestly", "seriously"}
 NOT_A_FILM = {"it", "this", "that", "they", "these", "those", "there", "he", "she", "any", "one", "the", "a", "an"}
 # who of a group wants what: "two of them love horror, one only watches romcoms, the rest want something fun"
@@ -1472,6 +1474,23 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # it, it had dropped the ban on him)
     (r"\b(?:that|it|which)\s+(?:has|had|stars|starred)\s+[^,.!?]+?\s+in\s+it[\s,]+(?:doesn'?t|didn'?t|right|no)\b"
      r"(?:\s+it)?\s*[?.!]*", ""),
+    # "seen happy gilmore like 100 times": often, no like of it (with "didnt like it" after, the two had swapped)
+    (r"\blike\s+(?:\d+|a\s+(?:hundred|thousand|million|billion|zillion)|a\s+bunch\s+of|so\s+many|ten|twenty|fifty)\s+"
+     r"times\b", "many times"),
+    # "why does it say the deer hunter is not well reviewed ...?": why of the card (it had been a wish)
+    (r"\bwhy\s+(?:does|do|did)\s+(?:it|the\s+card|this|that|you|your\s+card)\s+(?:say|says|said)\s+(?P<x>[^,.!?]+?)"
+     r"\s+(?:is|are|was)\s+(?P<y>[^,.!?]+?)(?:\s+(?:when|if|since|because|as|but|though)\b[^,.!?]*)?(?=[?.!]|$)",
+     r"why is \g<x> listed as \g<y>"),
+    # "pinocchio looks ok though": a mild yes to the film
+    (r"\b(looks?|seems?|sounds?)\s+(?:ok|okay|alright|decent|fine|not\s+bad)\b", r"\1 good"),
+    # "i will watch meet me in st louis with a cup of tea. bless you.": the film, and goodbye
+    (r"\s*\bwith\s+(?:a\s+)?(?:(?:nice\s+)?(?:cup|cuppa|mug|pot|glass|bowl|bag)\s+of\s+)?(?:tea|coffee|cocoa|hot\s+"
+     r"chocolate|popcorn|wine|beer|snacks|a\s+cuppa|cuppa)\b", ""),
+    (r"\b(?:god\s+)?bless\s+(?:you|ya)\b", "thanks"),
+    (r"^\s*anyway[,\s]+", ""),  # "Anyway Wrath of Khan is perfect": not part of a title
+    # "doesnt have to be comedy btw just scary": comedy dropped, and scary wanted (both had been dropped)
+    (r"\b(?:btw|though|tho)?\s*\b(?:just|only)\s+(?=(?:scary|funny|sad|romantic|horror|comedy|drama|action|"
+     r"thriller|a\s+\w+|something)\b)", ", i want "),
     # "never actually seen it": not seen (it had been seen)
     (r"\b(never|not|haven'?t|havent|have\s+not|hadn'?t)\s+(?:actually|really|ever|even|yet|truly)\s+(?=seen\b)",
      r"\1 "),
@@ -2408,11 +2427,13 @@ class Parser:
         if m is None:
             return None
         words = tokens(m.group("body"))
+        judged = set(words) & QUALITY_WORDS  # "is it very violent?", "is casper scary?": answered from the record as
+        # a whole (``chat.cards.film_answers``), not as a yes or no to one kind
         if len(words) > 1 and words[0] in ("it", "this", "that") and m.group("verb").lower() in ("is", "was"):
             read = self._read_message(" ".join(w for w in words[1:] if w not in FACT_MARKERS))  # "is it pg?": of
             values = read.accepted + [v for g in read.alternatives for v in g]  # the film talked of
             if values and not {t for t, _ in values} - FACT_TYPES and not (read.rejected or read.liked):
-                return Parse(intents=["about"], asked=values)
+                return Parse(intents=["about"], asked=[] if judged else values)
             return None
         for k in range(len(words) - 1, 0, -1):  # the longest run of films first, then the fact
             head, fact = words[:k], [w for w in words[k:] if w not in FACT_MARKERS]
@@ -2427,7 +2448,8 @@ class Parser:
                 continue
             films = list(dict.fromkeys(int(f) for f in films))
             colour = re.search(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", m.group("body"), re.IGNORECASE)
-            return Parse(intents=["about"], about=films, asked=values if len(films) == 1 and not colour else [])
+            return Parse(intents=["about"], about=films, asked=values if len(films) == 1 and not (colour or judged)
+                         else [])
             # (colour is not on record: the year answers it, not the decades "black and white" stands for)
         return None
 

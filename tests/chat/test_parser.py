@@ -2596,3 +2596,29 @@ def test_round_twenty_six_questions_disputes_and_refusals_at_the_app_on_movielen
     assert parser.parse("no r rated stuff").rejected == [("mpaa", "rated R")]
     streep = parser.parse("Could you suggest a well-reviewed drama with Meryl Streep?")
     assert (("critics", "well reviewed"), ("critics", "critics' favourite")) in streep.alternatives
+
+
+def test_round_twenty_six_choices_refusals_and_asides_on_movielens(ml100k_catalog):
+    """More of round twenty-six: "cable guy was kinda wierd didnt like it" after "seen happy gilmore
+    like 100 times" liked *The Cable Guy*; "Why does it say The Deer Hunter is not well reviewed ...?"
+    ruled out well reviewed films and liked it; "... with a cup of tea. Bless you." and "Anyway Wrath
+    of Khan is perfect" were searched as titles; "Pinocchio looks ok though" was a dislike;
+    "doesnt have to be comedy btw just scary" dropped horror too; "is casper scary?" was a yes or no
+    to horror alone."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    gilmore = parser.parse("seen happy gilmore like 100 times lol cable guy was kinda wierd didnt like it")
+    assert "Cable Guy, The" in [t[i] for i in gilmore.disliked] and not gilmore.liked
+    why = parser.parse("Why does it say The Deer Hunter is not well reviewed when it says critics' favourite?")
+    assert why.intents == ["why"] and [t[i] for i in why.about] == ["Deer Hunter, The"] and not why.rejected
+    tea = parser.parse("I will watch Meet Me in St Louis with a cup of tea. Bless you.")
+    assert "bye" in tea.intents and [t[i] for i in tea.liked] == ["Meet Me in St. Louis"] and not tea.unknown_titles
+    khan = parser.parse("Anyway Wrath of Khan is perfect, I'll watch that. Thanks.")
+    assert [t[i] for i in khan.liked] == ["Star Trek: The Wrath of Khan"] and not khan.unknown_titles
+    spooky = parser.parse("nightmare before christmas might be too spooky. Pinocchio looks ok though")
+    assert [t[i] for i in spooky.disliked] == ["Nightmare Before Christmas, The"]
+    assert [t[i] for i in spooky.liked] == ["Pinocchio"]
+    scary = parser.parse("doesnt have to be comedy btw just scary")
+    assert scary.dropped == [("genre", "Comedy")] and scary.accepted == [("genre", "Horror")]
+    casper = parser.parse("is casper scary?")
+    assert [t[i] for i in casper.about] == ["Casper"] and casper.asked == []  # the record answers it as a whole
