@@ -40,7 +40,7 @@ from policy.beliefs import log_beliefs, top_items
 from policy.rule import fallback_list
 from policy.state import DialogueState
 from prompts import render, table
-from recsys import rating_guess
+from recsys import fact_guess
 from recsys.catalog import display_title
 from recsys.graph import Feedback, GraphSession, initial_prior, rank_normalise
 from recsys.personas import Persona
@@ -51,6 +51,7 @@ UNDO_DEPTH = 10
 LEAD_PLACES = 4  # an actor asked for among a film's first four billed names leads it; further down, a part
 YEAR_POOL = 3  # "the newest comedies": the 3 × 5 newest that fit, the best believed of them first
 # under a rating ceiling ("PG max"), the kinds whose films of unknown rating are not offered as close ones
+GUESSED_TYPES = ("language", "country")  # a film whose fact is unknown, guessed (``recsys.fact_guess``) when ruled out
 ADULT_KINDS = {"Horror", "Crime", "Thriller", "War", "Film-Noir"}
 TURN_TYPES = ("genre", "cast", "director", "writer", "decade")  # an either-or of these takes turns on the cards
 MILD_RATINGS = tuple(("mpaa", f"rated {r}") for r in RATINGS[:3])  # G, PG, PG-13
@@ -283,12 +284,9 @@ class Engine:
 
     @functools.cached_property
     def _looks_adult(self) -> np.ndarray:
-        """``(n_world_items,)`` bool: a film whose rating is not on record that ``recsys.rating_guess``
-        takes for R or NC-17 by its audience (all False where the catalog has too few ratings to tell)."""
-        p = rating_guess.cached(self.m.catalog)
-        if p is None:
-            return np.zeros(self.m.world.n_items, dtype=bool)
-        return (p[self.m.world.data.items] >= rating_guess.THRESHOLD) & (self._rated == 0)
+        """``(n_world_items,)`` bool: a film whose rating is not on record that ``recsys.fact_guess``
+        takes for R or NC-17 by its audience and decade (all False where it cannot tell)."""
+        return fact_guess.looks(self.m.catalog, "mpaa", fact_guess.ADULT)[self.m.world.data.items]
 
     def _rated_as(self, ratings: tuple[int, ...]) -> np.ndarray:
         """``(n_world_items,)`` float32: 1 for a film known to have one of the ``ratings`` values
@@ -538,6 +536,9 @@ class Engine:
         ruled_out = np.zeros(len(logb), dtype=bool)  # "bruce willis, not action": never a card, fit or close
         for v in ds.rejected:
             ruled_out[self.m.world.items_with(v)] = True
+            t, value = self.m.catalog.attr_values[v]
+            if t in GUESSED_TYPES:  # "not in English": nor a film whose language is not on record that looks it
+                ruled_out |= fact_guess.looks(self.m.catalog, t, (value,))[self.m.world.data.items]
         values = self.m.catalog.attr_values
         for group in ds.either:  # "nothing rated R" (PG-13 or milder): a film known to be rated otherwise is
             if {values[v][0] for v in group} == {"mpaa"}:  # never a card either, not even a close one
@@ -765,7 +766,7 @@ class Engine:
                    f"{'were' if rare != 1 else 'was'} liked by too few people "
                    "for me to suggest") if rare else ""
         held = int((fit & self._looks_adult).sum()) if s.milder or self._ceiling(s.accepted, s.either) else 0
-        if held:  # kept off by the guess at their rating (``recsys.rating_guess``): said, with why
+        if held:  # kept off by the guess at their rating (``recsys.fact_guess``): said, with why
             besides += (f"; {held} more {'have' if held != 1 else 'has'} no rating on record but "
                         f"{'look' if held != 1 else 'looks'} R-rated to me by who watches "
                         f"{'them' if held != 1 else 'it'}")

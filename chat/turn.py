@@ -39,7 +39,7 @@ from chat.words import (
     join_words,
 )
 from prompts import render
-from recsys import rating_guess
+from recsys import fact_guess
 from recsys.personas import Persona, reweight
 
 if TYPE_CHECKING:
@@ -1245,12 +1245,12 @@ class _Apply:
         return " ".join(out)
 
     def _rating_guessed(self, i: int) -> str:
-        """What ``recsys.rating_guess`` makes of catalog film ``i``'s unknown rating, said as a guess."""
-        p = rating_guess.cached(self.m.catalog)
-        if p is None:
+        """What ``recsys.fact_guess`` makes of catalog film ``i``'s unknown rating, said as a guess."""
+        if fact_guess.probability(self.m.catalog, "mpaa", fact_guess.ADULT) is None:
             return ""
-        return ("; going by who watches it, it is more likely rated R" if p[i] >= rating_guess.THRESHOLD else
-                "; going by who watches it, it is more likely milder than R")
+        return ("; going by who watches it, it is more likely rated R" if fact_guess.looks(
+            self.m.catalog, "mpaa", fact_guess.ADULT)[i] else "; going by who watches it, it is more likely milder "
+                "than R")
 
     def person_ref(self, p: Parse) -> bool:
         """"any other films by him?", "more with her", "his other films": the director or lead of the

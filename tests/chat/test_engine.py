@@ -1746,7 +1746,7 @@ def test_a_limit_on_ratings_keeps_off_films_whose_unknown_rating_looks_r_on_movi
     """Found by a helper playing a group at the app: "a spooky comedy that isnt really frightening?
     nothing too gory please" brought *Braindead*, *Bad Taste* and *Evil Dead II*, which passed
     because their ratings are not on record. A film of unknown rating whose audience and decade
-    are those of R-rated films (``recsys.rating_guess``) is now kept off, and the reply says how
+    are those of R-rated films (``recsys.fact_guess``) is now kept off, and the reply says how
     many were; a mild film of unknown rating (*Bride of Frankenstein*, 1935) may still come."""
     engine = Engine(ml_models)
     cat = ml_models.catalog
@@ -1806,6 +1806,23 @@ def test_round_twenty_six_ratings_and_questions_of_a_film_on_movielens(ml_models
     state, reply = engine.step(state, Text("hitchcock films"))
     state, reply = engine.step(state, Text("Is North by Northwest in colour or black and white?"))
     assert "colour is not on record" in reply.text and "No: it is from" not in reply.text
+
+
+@pytest.mark.data
+def test_not_in_english_keeps_off_films_whose_unknown_language_looks_english_on_movielens(ml_models):
+    """Round twenty-six: "not in English" still brought English-language films whose language is not
+    on record (*Anne Frank Remembered*, among others): they are kept off when who watches them and
+    their decade say English (``recsys.fact_guess``)."""
+    engine = Engine(ml_models)
+    cat = ml_models.catalog
+    state, reply, _ = engine.start()
+    titles = []
+    for text in ("obscure films please, not in English", "more", "more", "more", "a documentary", "more"):
+        state, reply = engine.step(state, Text(text))
+        titles += [c.title for c in reply.cards]
+        for c in reply.cards:
+            assert "English" not in cat.values_of(cat.item_ids.index(c.item_id), "language"), c.title
+    assert titles and "Anne Frank Remembered" not in titles
 
 
 @pytest.mark.data
