@@ -183,7 +183,9 @@ class Engine:
         if new.series and not set(new.cards) <= set(new.series):  # a series' list gave way to another
             new = dataclasses.replace(new, series=(), series_name="")
         notes = applied.notes
-        if new.cards and applied.state.shown and not new.shown:
+        same_wish = (applied.state.accepted, applied.state.rejected, applied.state.either) == (
+            state.accepted, state.rejected, state.either)  # (a changed wish may show films shown before: no note)
+        if new.cards and applied.state.shown and not new.shown and same_wish:
             notes += (ALL_SHOWN,)  # the list came round: say so, and how to get new films
         if new.milder and new.cards != state.cards and not self._mild[list(new.cards)].any():
             notes += (NOT_KNOWN_MILD,)  # "not too scary", then the 90s: none of the films has a rating on record

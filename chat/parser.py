@@ -1650,6 +1650,12 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:i|we|she|he|they|my\s+\w+)\s+(?:really\s+)?(?:hate|hates|can'?t\s+stand|cant\s+stand|don'?t\s+like|"
      r"dont\s+like|do\s+not\s+like|doesn'?t\s+like|does\s+not\s+like)\s+(?:being|getting)\s+(?:scared|frightened|"
      r"spooked)\b", "nothing scary"),
+    # "she will be scared", "the kids get scared easily", "he'd have nightmares": nothing scary (it had asked for
+    # horror)
+    (r"\b(?:she|he|they|i|we|my\s+\w+|the\s+kids?|our\s+\w+)\s*(?:will|would|'ll|ll|'d|might|may|could|can|gets?|"
+     r"is|are|'s|s|'re|re)\s+(?:be\s+|get\s+|have\s+|easily\s+|so\s+)*(?:too\s+|very\s+|really\s+)?(?:scared|"
+     r"frightened|terrified|spooked|nightmares)(?:\s+(?:(?:very|so|quite|really)\s+)?easily|\s+of\s+\w+)?\b",
+     "nothing scary"),
     # "a bit babyish", "kinda childish": said of the films shown, too young (not a wish for children's films)
     (r"\b(?:a\s+(?:bit|little|tad)|kinda|kind\s+of|bit|rather|way)\s+(?=(?:babyish|childish|kiddie|kiddy)\b)", "too "),
     (r"\bthere(?:'?s| is)\s+nothing\s+(?:quite\s+)?like\s+(?:a\s+|an\s+)?(?:good\s+)?", "i love "),  # "there's

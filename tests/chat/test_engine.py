@@ -1826,6 +1826,19 @@ def test_not_in_english_keeps_off_films_whose_unknown_language_looks_english_on_
 
 
 @pytest.mark.data
+def test_a_changed_wish_is_not_said_to_have_shown_every_film_on_movielens(ml_models):
+    """Round twenty-six: "forget john wayne then. any western from the 50s or 60s" began "I have
+    shown you every film I have for what you asked": the wish had changed, so films shown for the
+    old one may come again without that note."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    for text in ("westerns with john wayne", "what about The Searchers or Rio Bravo?",
+                 "forget john wayne then. any western from the 50s or 60s"):
+        state, reply = engine.step(state, Text(text))
+    assert reply.cards and "every film I have" not in reply.text and "Dropped John Wayne" in reply.text
+
+
+@pytest.mark.data
 def test_no_similar_taste_is_claimed_before_any_is_known_on_movielens(ml_models):
     """Found by two helpers over HTTP: "just show me something good" gave cards "well liked by
     people with similar taste" before the person had said anything of their taste."""

@@ -2622,3 +2622,14 @@ def test_round_twenty_six_choices_refusals_and_asides_on_movielens(ml100k_catalo
     assert scary.dropped == [("genre", "Comedy")] and scary.accepted == [("genre", "Horror")]
     casper = parser.parse("is casper scary?")
     assert [t[i] for i in casper.about] == ["Casper"] and casper.asked == []  # the record answers it as a whole
+
+
+def test_round_twenty_six_someone_who_would_be_scared_wants_nothing_scary_on_movielens(ml100k_catalog):
+    """"She will be scared." asked for horror (a Spanish speaker choosing for his wife); "my son gets
+    nightmares" and "the kids get scared easily" are the same limit. Wanting to be scared is still horror."""
+    parser = Parser(ml100k_catalog)
+    for text in ("She will be scared.", "she gets scared easily", "my son gets nightmares",
+                 "kindly avoid horror, my mother gets scared very easily"):
+        p = parser.parse(text)
+        assert ("genre", "Horror") in p.rejected and not p.accepted and not p.unwish, text
+    assert parser.parse("i want to be scared").accepted == [("genre", "Horror")]
