@@ -1491,6 +1491,10 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "doesnt have to be comedy btw just scary": comedy dropped, and scary wanted (both had been dropped)
     (r"\b(?:btw|though|tho)?\s*\b(?:just|only)\s+(?=(?:scary|funny|sad|romantic|horror|comedy|drama|action|"
      r"thriller|a\s+\w+|something)\b)", ", i want "),
+    # "you still have adventure excluded, I never said that": adventure may come ("adventure is fine too")
+    (r"^\s*(?:but\s+)?(?:you|u)\s+(?:still\s+)?(?:have|'ve\s+got|got|left)\s+(?P<x>[\w\s'-]{2,30}?)\s+(?:excluded|ruled\s+out|"
+     r"blocked|banned|filtered\s+out|taken\s+out)\b(?:[\s,.;!]+(?:but\s+)?i\s+(?:never|didn'?t|did\s+not)\s+"
+     r"(?:said|say|ask\s+for|asked\s+for)\s+(?:that|it|this))?", r"\g<x> is fine too"),
     # "never actually seen it": not seen (it had been seen)
     (r"\b(never|not|haven'?t|havent|have\s+not|hadn'?t)\s+(?:actually|really|ever|even|yet|truly)\s+(?=seen\b)",
      r"\1 "),

@@ -130,6 +130,10 @@ QUESTION_HEAD_RE = re.compile(r"\s*(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|doe
                               r"what|how|why|when)\b", re.IGNORECASE)
 
 
+# a kind said to be fine as well, beside the kinds asked for: "comedy is fine too", "you still have adventure excluded"
+FINE_TOO_RE = re.compile(r"\b(?:is|are|r)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|good)\s+(?:too|as\s+well)\b|\balso\s+"
+                         r"(?:fine|ok|okay|good)\b|\b(?:have|got|left)\s+[\w\s'-]{2,30}?\s+(?:excluded|ruled\s+out|"
+                         r"blocked|banned|filtered\s+out|taken\s+out)\b", re.IGNORECASE)
 # a rating ruled out as too mild: "no PG-13 wimpy stuff", "no pg-13, hardcore gore only"
 TAME_RE = re.compile(r"\b(?:wimpy|wimps?|tame|lame|kiddie|kiddy|babyish|for\s+babies|watered[- ]down|sanitised|"
                      r"sanitized|hardcore|gory|gore|goriest|bloody|bloodiest|brutal|extreme|unrated|uncut)\b",
@@ -399,6 +403,11 @@ class _Apply:
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
         self.drop_types(p.dropped_types)
+        also = [tv for tv in p.accepted if tv[0] == "genre"] if FINE_TOO_RE.search(text) and any(
+            self.m.catalog.attr_values[v][0] == "genre" for v in self.s.accepted + tuple(self.s.rejected)) else []
+        if also:  # "comedy is fine too" while looking for westerns: either (it had asked for western comedies)
+            p.accepted = [tv for tv in p.accepted if tv not in also]
+            p.allowed = p.allowed + also
         self.allow(p.allowed)
         rejected, milder = self._known_ratings(p.rejected, p.soft, p.accepted)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
@@ -450,7 +459,8 @@ class _Apply:
                                                                           *(tv for g in p.alternatives for tv in g)])
         only_refused = (self.s.accepted, self.s.either) == (self.before.accepted, self.before.either) and not any(
             self.m.world.has(w, v) for w in self.before.cards for v in set(self.s.rejected) - set(self.before.rejected))
-        if changed and self.before.cards and only_refused and not (p.wish or p.unwish or p.liked or p.disliked):
+        if changed and self.before.cards and only_refused and set(self.s.rejected) - set(self.before.rejected) and not (
+                p.wish or p.unwish or p.liked or p.disliked):  # (not when something was let back in)
             self.then = "stay"  # "no tom cruise" with none of his films on screen: said, and the films stay
             self.ack.append("None of the films shown has it, so they stay:")
         elif changed and self.before.cards and (not answering or off_question or p.instead):
@@ -881,10 +891,20 @@ class _Apply:
         without = [g for g in s.either if not set(g) & vals and {self.m.catalog.attr_values[v][0] for v in g} <= kinds]
         lifted = [v for v in s.rejected if v in vals] + [v for g in without for v in g]
         names = ", ".join(label(self.m, v) for v in sorted(vals))
+        cat = self.m.catalog
+        wanted = [v for v in s.accepted if cat.attr_values[v][0] == "genre"]
+        added = [v for v in sorted(vals) if cat.attr_values[v][0] == "genre" and v not in s.accepted
+                 and v not in lifted]
         if lifted:
-            self.s = dataclasses.replace(s, rejected=tuple(v for v in s.rejected if v not in vals),
-                                         either=tuple(g for g in s.either if g not in without))
+            self.s = s = dataclasses.replace(s, rejected=tuple(v for v in s.rejected if v not in vals),
+                                             either=tuple(g for g in s.either if g not in without))
             self.ack.append(f"Fine, {names} films can come too.")
+            self.then = "new_films" if s.cards else "decide"
+        elif added and wanted:  # "comedy is fine too" while looking for westerns: westerns or comedies
+            group = tuple(wanted + added)
+            self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in wanted),
+                                         either=s.either + (group,))
+            self.ack.append(f"Fine: {join_words([label(self.m, v) for v in group], 'or')}.")
             self.then = "new_films" if s.cards else "decide"
         else:
             self.ack.append(f"Noted: {names} is fine.")

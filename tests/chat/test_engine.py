@@ -1839,6 +1839,24 @@ def test_a_changed_wish_is_not_said_to_have_shown_every_film_on_movielens(ml_mod
 
 
 @pytest.mark.data
+def test_a_kind_said_to_be_fine_too_may_come_beside_the_others_on_movielens(ml_models):
+    """Round twenty-six: "you still have adventure excluded, I never said that." made adventure
+    required, and "comedy is fine too" after westerns asked for western comedies; the first lets
+    adventure back in, the second lists westerns or comedies."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("80s sci-fi, no adventure"))
+    state, reply = engine.step(state, Text("you still have adventure excluded, I never said that."))
+    adventure = ml_models.catalog.find_value("genre", "Adventure")
+    assert "Adventure films can come too" in reply.text
+    assert adventure not in state.rejected and adventure not in state.accepted
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("westerns"))
+    state, reply = engine.step(state, Text("comedy is fine too"))
+    assert "Western or Comedy" in reply.text and state.either and not state.accepted
+
+
+@pytest.mark.data
 def test_no_similar_taste_is_claimed_before_any_is_known_on_movielens(ml_models):
     """Found by two helpers over HTTP: "just show me something good" gave cards "well liked by
     people with similar taste" before the person had said anything of their taste."""
