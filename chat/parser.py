@@ -1065,7 +1065,8 @@ _FILM_FACT = (r"^\s*(?:(?:bruh|anyway|but|and|also|well|um|lol|mate|oh|yeah|so|i
               r"(?P<verb>is not|are not|was not|were not|isn'?t|aren'?t|wasn'?t|weren'?t|is|are|was|were)\s+"
               r"(?P<marker>(?:(?:literally|actually|really|clearly|obviously|definitely|both|all|totally|certainly|def|"
               r"exactly|even|hardly)\s+)*)(?P<fact>[^,;.!?]+?)"
-              r"(?P<tail>(?:[\s,]+(?:surely|mate|lol|bruh|though|tho|right|innit|either|too))*\s*[.!?]*)\s*$")
+              r"(?P<tail>(?:[\s,]+(?:surely|mate|lol|bruh|though|tho|right|innit|either|too|btw|(?:wasn'?t|isn'?t|aren'?t|"
+              r"weren'?t)\s+(?:it|they|he|she)))*\s*[.!?]*)\s*$")
 # (the films before the first verb, else before the last: "while you were sleeping is rated r??")
 FILM_FACT_RES = tuple(re.compile(_FILM_FACT.format(lazy=lazy), re.IGNORECASE) for lazy in ("?", ""))
 FACT_TYPES = {"country", "language", "decade", "mpaa", "genre", "runtime"}
@@ -1079,7 +1080,7 @@ DESCRIBED_RE = re.compile(r"^\s*(?:(?:but|and|so)\s+)?(?:it'?s|it is|its|that'?s
 # a yes-no question of a fact of films named ("is aladdin and the king of thieves really australian??", "is fargo
 # really a comedy?"): a question about them (it had liked the film and asked for the fact)
 FILM_QUESTION_RE = re.compile(r"^\s*(?:(?:so|but|and|also|wait|hang on|hold on|um|erm|ok|okay|lol|bruh|hmm+)[\s,]+)*"
-                              r"(?P<verb>is|are|was|were|isn'?t|aren'?t|wasn'?t)\s+(?P<body>[^?.!;]+?)\s*\?+\s*$",
+                              r"(?P<verb>is|are|was|were|isn'?t|aren'?t|wasn'?t)\s+(?P<body>[^?.;]+?)\s*\?+\s*$",
                               re.IGNORECASE)
 QUALITY_WORDS = {"scary", "frightening", "creepy", "spooky", "funny", "sad", "violent", "gory", "bloody", "long",
                  "short", "good", "intense", "dark"}
@@ -1431,8 +1432,20 @@ YEAR_TITLE_ASKED = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?P<ask>is|do (?:you|u) hav
                               r"catalog|your list|stock))?\s*\?+)", re.IGNORECASE)
 BAD_WORDS_RE = re.compile(r"\bno (?:bad words|swearing|swear words|cursing|cussing|bad language|foul language|"
                           r"profanity|f[- ]?bombs)\b", re.IGNORECASE)
+# idioms that turn a question or a dispute into the plain form the readings of facts told know (``Parser._told``)
+TOLD_IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    # "might i ask whether notorious is very suspenseful?": is notorious very suspenseful?
+    (r"\b(?:might|may|can|could)\s+i\s+ask(?:\s+you)?\s+(?:whether|if)\s+(?P<x>[^?.!,]+?)\s+(?P<v>is|are|was)\s+"
+     r"(?P<y>[^?.!]+)\?", r"\g<v> \g<x> \g<y>?"),
+    (r"\b(?:i\s+wonder(?:ed)?|do\s+you\s+know|i'?d\s+like\s+to\s+know)\s+(?:whether|if)\s+(?P<x>[^?.!,]+?)\s+"
+     r"(?P<v>is|are|was)\s+(?P<y>[^?.!]+)[?.]", r"\g<v> \g<x> \g<y>?"),
+    # "in love and war is more a romance than a war film": not the war film asked for (it had asked for both)
+    (r"^(?P<pre>\s*(?:(?:hmm+|um|erm|ok|okay|well|but|and)[\s,.]+)*)(?P<x>[^,.!?]+?)\s+(?:is|'s)\s+more\s+(?:of\s+)?"
+     r"(?:a|an)?\s*[\w-]+(?:\s+(?:film|movie))?\s+than\s+(?:a|an)?\s*(?P<z>[\w-]+)(?:\s+(?:film|movie))?\b",
+     r"\g<pre>\g<x> isn't a \g<z> film"),
+))
 # idioms that say plainly what the parser reads word by word: (pattern, plain words), in order
-IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "i'd rather watch paint dry than a war film", "... eat my own socks than sit through batman forever again"
     (r"\b(?:i'?d|i would|id) rather (?:watch paint dry|eat [\w\s']{1,30}?|die|chew glass|do my taxes|stare at a wall|"
      r"watch grass grow|pull my teeth out)\s+than\s+(?:sit through|watch|see)?\s*", "not "),
@@ -1495,6 +1508,17 @@ IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:but\s+)?(?:you|u)\s+(?:still\s+)?(?:have|'ve\s+got|got|left)\s+(?P<x>[\w\s'-]{2,30}?)\s+(?:excluded|ruled\s+out|"
      r"blocked|banned|filtered\s+out|taken\s+out)\b(?:[\s,.;!]+(?:but\s+)?i\s+(?:never|didn'?t|did\s+not)\s+"
      r"(?:said|say|ask\s+for|asked\s+for)\s+(?:that|it|this))?", r"\g<x> is fine too"),
+    # "butch cassidy is a western, that's nothing like alien": that film set aside, the other the model
+    (r"^(?P<x>[^,.!?]+?)\s+(?:is|'s)\s+(?:a|an)\s+[^,.!?]+?[,.;]\s*(?:that'?s|thats|it'?s|its)\s+nothing\s+like\s+"
+     r"[^,.!?]+", r"not \g<x>"),
+    # "me and my buddy Dave": a friend's name, not the film *Dave*
+    (r"\b(my\s+(?:buddy|friend|pal|mate|bro|husband|wife|boyfriend|girlfriend|partner|roommate|flatmate|colleague|"
+     r"cousin))\s+(?!(?:loves?|likes?|wants?|hates?|says?|is|and|who|prefers?|thinks?|watches|was|has|will|can|"
+     r"doesn'?t|didn'?t|isn'?t|only|just|really|also|too|the|a|an|to|for|of|in|on|and|or|but|here|there)\b)"
+     r"(?-i:[A-Z][a-z]+)\b", r"\1"),  # (a name is written with a capital: not "my husband refuses ...")
+    # "seen all of those honestly except the rock": every card but that one
+    (r"\b(seen|watched)\s+(all|every\s+one)\s+(?:of\s+)?(those|these|them)\s+(?:honestly|tbh|already|lol|actually|"
+     r"tho|though)\b", r"\1 \2 of \3"),
     # "never actually seen it": not seen (it had been seen)
     (r"\b(never|not|haven'?t|havent|have\s+not|hadn'?t)\s+(?:actually|really|ever|even|yet|truly)\s+(?=seen\b)",
      r"\1 "),
@@ -2328,7 +2352,12 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
-        told = self._film_question(text) or self._facts_told(text)
+        told = self._told(text)
+        if told is None:  # "might i ask whether notorious is very suspenseful?", "X is more a romance than a war
+            plain = text  # film": the same readings, of those idioms' plain words
+            for idiom, words in TOLD_IDIOMS:
+                plain = idiom.sub(words, plain)
+            told = self._told(plain) if plain != text else None
         if told is not None:
             return told
         out = self._awards_told(text, self._known_elsewhere(self._read_message(text)))
@@ -2445,6 +2474,9 @@ class Parser:
             if values and not {t for t, _ in values} - FACT_TYPES and not (read.rejected or read.liked):
                 return Parse(intents=["about"], asked=[] if judged else values)
             return None
+        plain = None
+        if set(words[-3:]) & {"here", "there", "available", "catalog", "catalogue", "list", "stock"}:
+            return None  # "is 2001 here?": whether the catalog has it (the film is shown), not a fact of it
         for k in range(len(words) - 1, 0, -1):  # the longest run of films first, then the fact
             head, fact = words[:k], [w for w in words[k:] if w not in FACT_MARKERS]
             if not fact or head[0] in NOT_A_FILM or head[-1] in FACT_MARKERS:
@@ -2454,13 +2486,47 @@ class Parser:
                 continue
             read = self._read_message(" ".join(fact))
             values = read.accepted + [v for g in read.alternatives for v in g]
-            if not values or {t for t, _ in values} - FACT_TYPES or read.rejected or read.liked or read.disliked:
-                continue
             films = list(dict.fromkeys(int(f) for f in films))
+            capital = re.search(rf"\b{head[0][:1].upper()}{head[0][1:]}\b", m.group("body"))  # ("is Notorious")
+            if not values and not (read.liked or read.disliked or read.rejected) and tuple(head) in self.lex.titles \
+                    and (len(head) > 1 or head[0] not in self._english or capital):  # "is mars attacks! set in
+                plain = plain or Parse(intents=["about"], about=films)  # space?": its record answers it, unless a
+                continue  # shorter name leaves a fact to ask of ("isnt sleepless in seattle a meg ryan film too?");
+                # a name exactly a title only ("is scream too much?" is not *Scream 2*)
+            if not values or {t for t, _ in values} - FACT_TYPES - set(PERSON_TYPES) or read.rejected or read.liked \
+                    or read.disliked:
+                continue
             colour = re.search(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", m.group("body"), re.IGNORECASE)
             return Parse(intents=["about"], about=films, asked=values if len(films) == 1 and not (colour or judged)
                          else [])
             # (colour is not on record: the year answers it, not the decades "black and white" stands for)
+        return plain
+
+    def _told(self, text: str) -> Parse | None:
+        """A question of a fact of a film, alone or among other sentences, or a fact told of films."""
+        return self._film_question(text) or self._film_question_among(text) or self._facts_told(text)
+
+    def _film_question_among(self, text: str) -> Parse | None:
+        """A yes-no question of a film's fact (``_film_question``) in a message of several sentences whose
+        others ask other things or name nothing ("ok better. is das boot in german? and which version is it,
+        the 3 hour one?" had asked for German films; "might I ask whether notorious is very suspenseful? my
+        husband has a weak heart, you see." had liked it)."""
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        if len(sentences) < 2 or "?" not in text:
+            return None
+        for k, sentence in enumerate(sentences):
+            q = self._film_question(sentence) if sentence.rstrip().endswith("?") else None
+            if q is None or not q.about:
+                continue
+            rest = [x for j, x in enumerate(sentences) if j != k and "?" not in x]
+            if set(tokens(" ".join(rest))) & {"love", "loved", "adore", "adored", "liked", "hated", "enjoyed",
+                                              "favourite", "favorite", "fav", "fave"}:  # ("is charade the one with
+                return None  # cary grant and audrey hepburn? adored it": a like of it)
+            others = [self.parse(x) for x in rest]
+            if all(not (o.names_something or o.pick is not None or set(o.intents) - {"greeting", "any", "yes"})
+                   for o in others):
+                return q
+            return None
         return None
 
     def _film_parts(self, words: list[str]) -> list[list[str]]:
@@ -2484,9 +2550,10 @@ class Parser:
         film told plainly ("fargo is a comedy, more like that") stays praise and a wish: a fact
         counts only when disputed (a "not", "literally", "surely", a question mark), as any other
         fact but a year ("casablanca is in black and white, more like it" stays praise)."""
-        text = re.sub(r",\s*(?=(?:surely|mate|right|innit|lol|bruh)\b[\s?!.]*(?:$|[.!?;]))", " ", text.strip())
+        text = re.sub(r",\s*(?=(?:surely|mate|right|innit|lol|bruh)\b[\s?!.]*(?:$|[.!?;])|(?:wasn'?t|isn'?t|aren'?t|"
+                      r"weren'?t)\s+(?:it|they|he|she)\b)", " ", text.strip())  # ("..., wasn't it?": its tag)
         clauses = [c for c in re.split(r"(?<=[.!?;])\s+|,\s*(?=\S)", text) if c.strip()]  # ("..., surely?": its tag)
-        told, rest, aside = [], [], []
+        told, rest, aside, plain = [], [], [], []
         for clause in clauses:
             if aside and not rest and DESCRIBED_RE.match(clause):  # "..., it's a death row drama": what the film
                 continue  # set aside is instead, no wish
@@ -2494,17 +2561,20 @@ class Parser:
                 continue
             for pattern in FILM_FACT_RES:
                 m = pattern.match(clause)
-                parts = re.split(r"\s*(?:,|\band\b|&)\s*", m.group("films")) if m else []
+                whole = self._film_named(tokens(m.group("films"))) if m else None  # ("in love and war" is one)
+                parts = [m.group("films")] if whole is not None else re.split(
+                    r"\s*(?:,|\band\b|&)\s*", m.group("films")) if m else []
                 films = [self._film_named(tokens(part)) for part in parts if tokens(part)]
                 if films and None not in films:
                     break
             if not films or None in films:
                 rest.append(clause)
                 continue
-            fact = self._read_message(m.group("fact"))
+            said = re.sub(r"^not\s+", "", m.group("fact"), flags=re.IGNORECASE)  # "is definitely not a rom-com"
+            fact = self._read_message(said)
             values = fact.accepted + [v for g in fact.alternatives for v in g]
             year = re.fullmatch(r"\s*(?:from\s+|in\s+|released\s+in\s+)?(?:19|20)\d\d\s*", m.group("fact"))
-            negated = re.search(r"n'?t$|\snot$", m.group("verb"), re.IGNORECASE) is not None  # ("aren't", "is not")
+            negated = re.search(r"n'?t$|\snot$", m.group("verb"), re.IGNORECASE) is not None or said != m.group("fact")
             disputed = bool(m.group("marker").strip() or "?" in m.group("tail") or negated or tokens(m.group("tail"))
                             or told)  # ("y is literally black and white lol. and jaws is over 2 hrs": both disputed)
             kinds = {t for t, _ in values}
@@ -2514,9 +2584,19 @@ class Parser:
                 continue  # kind of film asked for, so set aside (it had been liked, and "mind-bending" wanted)
             if not year and (not values or kinds - FACT_TYPES or fact.rejected or fact.liked or fact.disliked
                              or not disputed or re.search(r"\b(?:but|though|tho|yet)\b", m.group("fact"))):
+                if values and not disputed and not (kinds - FACT_TYPES or fact.rejected or fact.liked):
+                    plain.append(([int(f) for f in films], values, clause))  # a fact told plainly: see below
                 rest.append(clause)
                 continue
             told.append(([int(f) for f in films], [] if negated or year else values))
+        if plain and not told and not aside:  # "flubber is a kids movie, I said no kids films": a fact told of a
+            others = [c for c in rest if all(c is not x for _, _, x in plain)]  # film, with what it has ruled out
+            said = self.parse(" ".join(others)) if others else Parse()  # in the same message: that film set aside
+            wrong = [fs for fs, vs, _ in plain if set(vs) & set(said.rejected)]
+            if wrong:
+                said.not_now = list(dict.fromkeys(said.not_now + [f for fs in wrong for f in fs]))
+                said.liked = [f for f in said.liked if f not in said.not_now]
+                return said
         if not told and not aside:
             return None
         out = self.parse(" ".join(rest)) if rest else Parse()

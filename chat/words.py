@@ -160,14 +160,19 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "1", "2", "3", "4", "5", "oh", "ooh", "amazing", "love", "loved", "thats", "s", "in",
                  "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its",
                  "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic", "now", "shall",
-                 "chose", "watchin", "bet", "very", "much"}  # ("ok bet im watchin #1", "thank you very much, i ...")
+                 "chose", "watchin", "bet", "very", "much", "bro", "bruh", "out", "peace", "aight", "rewatch", "forget",
+                 "decided", "ive", "imma", "just", "goodbye", "goodnight", "night"}  # ("ok bet im watchin #1",
+# "thank you very much, i ...", "bro im watching demolition man. im out", "forget it. men in black then, i'll
+# rewatch it")
 # choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
 CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna|going to|let'?s)\s+"
                        r"(?:watch|go with|take|try|do)\b|\bwell watch (?:that|it|this)\b|"  # (a voice's "well": we'll)
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b|"
                        r"\b(?:i|we) watch (?:it|this|that)\b|"
                        r"\b(?:it is|it'?s)\s*[!.]*\s*$|\b(?:i'?m|im|we'?re|were) watch(?:ing|in)\b|"
-                       r"\b(?:i|we) (?:choose|chose|pick)\b|\b(?:i|we) take (?:this|that|it)\b",
+                       r"\b(?:i|we) (?:choose|chose|pick)\b|\b(?:i|we) take (?:this|that|it)\b|"
+                       r"\bimma\s+(?:go\s+with|watch|take|do)\b|\b(?:i'?ll|ill|we'?ll)\s+(?:just\s+)?(?:take|rewatch)\b|"
+                       r"\b(?:i'?ve|ive|we'?ve)\s+decided\b",
                        re.IGNORECASE)  # (second-language English: "we watch
 # it"; "number 2 it is", "ok bet im watchin #1", "i choose the fourth")
 # when tonight a film chosen will be watched: no wish, and still a choice ("I shall watch it after the children

@@ -1857,6 +1857,19 @@ def test_a_kind_said_to_be_fine_too_may_come_beside_the_others_on_movielens(ml_m
 
 
 @pytest.mark.data
+def test_a_film_chosen_in_slang_or_after_giving_up_is_chosen_on_movielens(ml_models):
+    """The retest of round twenty-six: "bro im watching demolition man. im out" and "Forget it. Men
+    in Black then, I'll rewatch it." were only likes, and new films followed."""
+    engine = Engine(ml_models)
+    for wish, said, film in (("action films", "bro im watching demolition man. im out", "Demolition Man"),
+                             ("sci-fi comedy", "Forget it. Men in Black then, I'll rewatch it.", "Men in Black")):
+        state, reply, _ = engine.start()
+        state, reply = engine.step(state, Text(wish))
+        state, reply = engine.step(state, Text(said))
+        assert f"Great choice: enjoy *{film}*" in reply.text, reply.text
+
+
+@pytest.mark.data
 def test_no_similar_taste_is_claimed_before_any_is_known_on_movielens(ml_models):
     """Found by two helpers over HTTP: "just show me something good" gave cards "well liked by
     people with similar taste" before the person had said anything of their taste."""

@@ -2633,3 +2633,37 @@ def test_round_twenty_six_someone_who_would_be_scared_wants_nothing_scary_on_mov
         p = parser.parse(text)
         assert ("genre", "Horror") in p.rejected and not p.accepted and not p.unwish, text
     assert parser.parse("i want to be scared").accepted == [("genre", "Horror")]
+
+
+def test_round_twenty_six_retest_disputes_and_questions_in_longer_messages_on_movielens(ml100k_catalog):
+    """A second helper retested round twenty-six with 15 more people: disputes of a card made the
+    kind disputed a wish and liked the film; questions among other sentences liked the film or
+    asked for the fact; a friend called Dave liked *Dave*; "seen all of those honestly except the
+    rock" marked *The Rock* seen."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+
+    def aside(text, film):
+        p = parser.parse(text)
+        assert [t[i] for i in p.not_now] == [film] and not p.liked, (text, p)
+        return p
+
+    war = aside("hmm. in love and war is more a romance than a war film. something grittier", "In Love and War")
+    assert not war.accepted
+    butch = aside("Butch Cassidy is a western, that's nothing like Alien. I want sci-fi, ideally set in space, and it "
+                  "should be funny.", "Butch Cassidy and the Sundance Kid")
+    assert ("genre", "Western") not in butch.accepted and not butch.disliked
+    assert aside("flubber is a kids movie, I said no kids films.", "Flubber").rejected == [("genre", "Children's")]
+    aside("Wings of Desire is definitely not a rom-com btw", "Wings of Desire")
+    rock = parser.parse("seen all of those honestly except the rock.")
+    assert rock.intents == ["seen_all"] and [t[i] for i in rock.seen_but] == ["Rock, The"] and not rock.seen
+    for text, film in (("Might I ask whether Notorious is very suspenseful? My husband has a weak heart, you see.",
+                        "Notorious"),
+                       ("Is Mars Attacks! set in space?", "Mars Attacks!"),
+                       ("ok better. is das boot in german? and which version is it, the 3 hour one?", "Boot, Das"),
+                       ("Il Postino was Italian, wasn't it?", "Postino, Il")):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and [t[i] for i in p.about] == [film] and not (p.liked or p.alternatives), text
+    assert not parser.parse("hey so me and my buddy Dave are picking a movie").liked
+    assert [t[i] for i in parser.parse("is charade the one with cary grant and audrey hepburn? adored it").liked] == [
+        "Charade"]  # a like after the question: as before
