@@ -2006,7 +2006,8 @@ def test_seen_all_but_one_keeps_that_one_and_a_question_names_its_film(ml_engine
     state, reply = engine.step(state, Text("seen all exept aladin"))
     assert "not *Aladdin*" in reply.text and [c.title for c in reply.cards if c.title in titles] == ["Aladdin"]
     state, reply = engine.step(state, Text("True Lies sounds fun. is it very violent?"))
-    assert "*True Lies* (1994)" in reply.text and reply.text.startswith("Yes")
+    # (how violent is answered from the whole record, as a likelihood, since round twenty-six)
+    assert "*True Lies* (1994)" in reply.text and reply.text.startswith("Probably: it is listed as action")
 
 
 @pytest.mark.data
