@@ -1070,6 +1070,11 @@ _FILM_FACT = (r"^\s*(?:(?:bruh|anyway|but|and|also|well|um|lol|mate|oh|yeah|so|i
 # (the films before the first verb, else before the last: "while you were sleeping is rated r??")
 FILM_FACT_RES = tuple(re.compile(_FILM_FACT.format(lazy=lazy), re.IGNORECASE) for lazy in ("?", ""))
 FACT_TYPES = {"country", "language", "decade", "mpaa", "genre", "runtime"}
+# "who is bess flowers?", "who's kevin spacey? i don't know him": a person asked about, nothing else said
+PERSON_ASKED_RE = re.compile(r"^\s*(?:(?:and|but|so|um|erm|hmm+|wait|sorry)[\s,]+)*who(?:'s|\s+is|\s+was|s)\s+"
+                             r"(?!in\b|the\b|it\b|that\b|this\b|he\b|she\b|they\b|directing\b|starring\b)"
+                             r"(?P<name>[^?.!,]{3,40}?)\s*\?+(?:\s*(?:i\s+(?:don'?t|do\s+not|dont)\s+know\s+(?:her|him|them|"
+                             r"who\s+that\s+is)|never\s+heard\s+of\s+(?:her|him|them))?\s*[.!]*)?\s*$", re.IGNORECASE)
 # a remark on a fact disputed ("... is rated R?? that seems wrong", "thought it was disney"): no request of its own
 REMARK_RE = re.compile(r"^\s*(?:(?:that|this|it)\s*(?:'s|s|is|seems|looks|sounds|must\s+be|can'?t\s+be|cant\s+be)\s+"
                        r"(?:wrong|off|odd|weird|strange|right|incorrect|a\s+mistake|an\s+error|a\s+bug)\b|(?:i\s+)?"
@@ -2352,6 +2357,13 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
+        who = PERSON_ASKED_RE.match(text)
+        if who:  # "who is bess flowers? i don't know her": who that is, not a wish for her films (it had been)
+            said = self._read_message(who.group("name"))
+            people = [tv for tv in said.accepted if tv[0] in PERSON_TYPES]
+            if len(people) == 1 and not (said.rejected or said.alternatives or said.liked or set(said.accepted) - set(
+                    people)):
+                return Parse(intents=["who"], asked=people)
         told = self._told(text)
         if told is None:  # "might i ask whether notorious is very suspenseful?", "X is more a romance than a war
             plain = text  # film": the same readings, of those idioms' plain words

@@ -332,6 +332,9 @@ class _Apply:
             return
         if p.show_film is not None and self.show_film(p.show_film):  # "can you show me back to the future?"
             return
+        if p.intents == ["who"]:  # "who is bess flowers?": the films here with that person, and the films stay
+            self.who(p.asked[0])
+            return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             head = _first_clause(text)
             if len(p.about) == 1 and head and not QUESTION_HEAD_RE.match(head):  # "the fog looks good, is it
@@ -1216,6 +1219,23 @@ class _Apply:
                 self._yes_no(i) if self.asked else film_answers(m.catalog, i, question))
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
+
+    def who(self, person: Value) -> None:
+        """Who a person asked about is, as far as the catalog says: the films here with them, best
+        known first; nothing is asked for (a way to ask for them is said)."""
+        cat = self.m.catalog
+        role, name = person
+        v = cat.find_value(role, name)
+        films = cat.items_with(v) if v is not None else np.zeros(0, dtype=np.int64)
+        raters = np.bincount(cat.inter_item, minlength=cat.n_items)
+        films = sorted((int(i) for i in films), key=lambda i: -raters[i])
+        titles = [f"*{md(title_of(cat, i))}* ({cat.years[i]})" for i in films[:3]]
+        how = {"director": " as a director", "writer": " as a writer"}.get(role, "")
+        titles += [f"{len(films) - 3} more"] if len(films) > 3 else []
+        self.ack.append(f"I only know {md(name)} from the films here{how}: {join_words(titles)}. Say "
+                        f"\u201cfilms with {md(name)}\u201d to see them." if films else
+                        f"I know of no film here with {md(name)}.")
+        self.then = "stay"
 
     def _one_film_named(self, text: str) -> list[int]:
         """The one film ``text`` names (liked, disliked, seen or asked about), as a list; empty when

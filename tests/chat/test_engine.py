@@ -1870,6 +1870,18 @@ def test_a_film_chosen_in_slang_or_after_giving_up_is_chosen_on_movielens(ml_mod
 
 
 @pytest.mark.data
+def test_who_a_person_on_a_card_is_is_answered_and_the_films_stay_on_movielens(ml_models):
+    """Round twenty-six: "Who is Bess Flowers? I don't know her." gave "Got it: Bess Flowers." and
+    five films with her; the catalog knows her only by her films, and says so."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, before = engine.step(state, Text("hitchcock films"))
+    state, reply = engine.step(state, Text("Who is Bess Flowers? I don't know her."))
+    assert reply.text.startswith("I only know Bess Flowers from the films here: *Rear Window* (1954)")
+    assert [c.title for c in reply.cards] == [c.title for c in before.cards] and not state.accepted[1:]
+
+
+@pytest.mark.data
 def test_no_similar_taste_is_claimed_before_any_is_known_on_movielens(ml_models):
     """Found by two helpers over HTTP: "just show me something good" gave cards "well liked by
     people with similar taste" before the person had said anything of their taste."""

@@ -2667,3 +2667,15 @@ def test_round_twenty_six_retest_disputes_and_questions_in_longer_messages_on_mo
     assert not parser.parse("hey so me and my buddy Dave are picking a movie").liked
     assert [t[i] for i in parser.parse("is charade the one with cary grant and audrey hepburn? adored it").liked] == [
         "Charade"]  # a like after the question: as before
+
+
+def test_round_twenty_six_who_a_person_is_is_asked_not_wished_for_on_movielens(ml100k_catalog):
+    """"Who is Bess Flowers? I don't know her." (a name on a card) made her films the wish; it asks
+    who she is. Questions of a film's cast stay as they were."""
+    parser = Parser(ml100k_catalog)
+    p = parser.parse("Who is Bess Flowers? I don't know her.")
+    assert p.intents == ["who"] and p.asked == [("cast", "Bess Flowers")] and not p.accepted
+    assert parser.parse("who is kevin spacey?").asked == [("cast", "Kevin Spacey")]
+    assert parser.parse("who's in it?").intents == ["about"]
+    assert parser.parse("who is in the third one?").pick == (2, "about")
+    assert [ml100k_catalog.titles[i] for i in parser.parse("who directed jaws?").about] == ["Jaws"]
