@@ -16,6 +16,7 @@ to the front ("Usual Suspects, The" -> "the usual suspects"), with and without t
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 
@@ -799,14 +800,10 @@ class Lexicon:
             if len(found) == 1 and phrase(alias) not in titles:
                 titles[phrase(alias)] = found
         for key, items in list(titles.items()):  # "gi jane", "la confidential", "et": initials typed without dots
-            k = 0
             joined: list[str] = []
-            while k < len(key):
-                run = 0
-                while k + run < len(key) and len(key[k + run]) == 1 and key[k + run].isalpha():
-                    run += 1
-                joined.append("".join(key[k : k + run]) if run >= 2 else key[k])
-                k += max(run, 1)
+            for initials, run in itertools.groupby(key, key=lambda w: len(w) == 1 and w.isalpha()):
+                run = list(run)
+                joined += ["".join(run)] if initials and len(run) > 1 else run
             if tuple(joined) != key and tuple(joined) not in titles and tuple(joined) not in self.values and (
                     len(joined) > 1 or len(joined[0]) > 2):  # (not "et" alone: a word of French)
                 titles[tuple(joined)] = items

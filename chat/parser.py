@@ -263,6 +263,11 @@ class Parse:
         return bool(dataclasses.replace(self, **{field_name: []}).names_something)
 
     @property
+    def named_values(self) -> list[Value]:
+        """The values wanted, alone or in an either-or group, in the order said."""
+        return self.accepted + [v for g in self.alternatives for v in g]
+
+    @property
     def names_something(self) -> bool:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
         return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.dropped_types
@@ -2380,7 +2385,6 @@ class Parser:
             out.intents = [i for i in out.intents if i != "bye"]  # thanks for the list; the talk goes on
         if set(out.dropped) & set(out.accepted):  # "why did you drop comedy? i still want comedy": wanted, not
             out.dropped = [v for v in out.dropped if v not in out.accepted]  # dropped (it said "Dropped Comedy.")
-        asked_last = None
         if "about" in out.intents and not (out.accepted or out.rejected or out.alternatives or out.wish):
             if out.about or out.pick is not None:  # a question read as one ("True Lies sounds fun. is it very
                 return out  # violent?"); of "it", the film named before it, where one is
@@ -2412,15 +2416,14 @@ class Parser:
         if m is None or set(tokens(text)) & (POSITIVE | PRAISE | {"perfect", "love", "like", "good", "nice"}):
             return out
         said = self._read_message(m.group("kind"))
-        kinds = set(said.accepted) | {v for g in said.alternatives for v in g}
+        kinds = set(said.named_values)
         if not kinds or said.rejected or said.liked:
             return out
         out.accepted = [v for v in out.accepted if v not in kinds]
         left = [tuple(v for v in g if v not in kinds) for g in out.alternatives]  # "these are from the 80s, i want
         out.accepted += [g[0] for g in left if len(g) == 1]  # 90s": the 90s, not the 80s or 90s
         out.alternatives = [g for g in left if len(g) > 1]
-        out.rejected = list(dict.fromkeys(out.rejected + [v for v in said.accepted + [
-            v for g in said.alternatives for v in g] if v[0] != "decade"]))
+        out.rejected = list(dict.fromkeys(out.rejected + [v for v in said.named_values if v[0] != "decade"]))
         if not re.search(r"[,.;!?]\s*\S", text.strip()):  # the description alone: no words left to search for
             out.wish = ""
         return out
@@ -2482,7 +2485,7 @@ class Parser:
         # a whole (``chat.cards.film_answers``), not as a yes or no to one kind
         if len(words) > 1 and words[0] in ("it", "this", "that") and m.group("verb").lower() in ("is", "was"):
             read = self._read_message(" ".join(w for w in words[1:] if w not in FACT_MARKERS))  # "is it pg?": of
-            values = read.accepted + [v for g in read.alternatives for v in g]  # the film talked of
+            values = read.named_values  # the film talked of
             if values and not {t for t, _ in values} - FACT_TYPES and not (read.rejected or read.liked):
                 return Parse(intents=["about"], asked=[] if judged else values)
             return None
@@ -2493,15 +2496,15 @@ class Parser:
             head, fact = words[:k], [w for w in words[k:] if w not in FACT_MARKERS]
             if not fact or head[0] in NOT_A_FILM or head[-1] in FACT_MARKERS:
                 continue
-            films = [self._film_named(part) for part in self._film_parts(head)]
+            films = self._films_of(" ".join(head))
             if not films or None in films:
                 continue
             read = self._read_message(" ".join(fact))
-            values = read.accepted + [v for g in read.alternatives for v in g]
+            values = read.named_values
             films = list(dict.fromkeys(int(f) for f in films))
-            capital = re.search(rf"\b{head[0][:1].upper()}{head[0][1:]}\b", m.group("body"))  # ("is Notorious")
             if not values and not (read.liked or read.disliked or read.rejected) and tuple(head) in self.lex.titles \
-                    and (len(head) > 1 or head[0] not in self._english or capital):  # "is mars attacks! set in
+                    and (len(head) > 1 or head[0] not in self._english or re.search(  # ("is Notorious ...?")
+                        rf"\b{re.escape(head[0].capitalize())}\b", m.group("body"))):  # "is mars attacks! set in
                 plain = plain or Parse(intents=["about"], about=films)  # space?": its record answers it, unless a
                 continue  # shorter name leaves a fact to ask of ("isnt sleepless in seattle a meg ryan film too?");
                 # a name exactly a title only ("is scream too much?" is not *Scream 2*)
@@ -2541,19 +2544,13 @@ class Parser:
             return None
         return None
 
-    def _film_parts(self, words: list[str]) -> list[list[str]]:
-        """``words`` as one film's name where they are one, else as films joined by "and" or "&"."""
-        if self._film_named(words) is not None:
-            return [words]
-        parts, cur = [], []
-        for w in words:
-            if w in ("and", "&"):
-                parts.append(cur)
-                cur = []
-            else:
-                cur.append(w)
-        parts.append(cur)
-        return parts if len(parts) > 1 and all(parts) else [words]
+    def _films_of(self, text: str) -> list[int | None]:
+        """The films ``text`` names: one film where its words are one name ("in love and war"), else each
+        part between commas, "and" and "&" ("nine months & just cause"); None for a part that names none."""
+        whole = self._film_named(tokens(text))
+        if whole is not None:
+            return [whole]
+        return [self._film_named(tokens(part)) for part in re.split(r"\s*(?:,|\band\b|&)\s*", text) if tokens(part)]
 
     def _facts_told(self, text: str) -> Parse | None:
         """A message with a fact told of films it names in a clause of its own (``FILM_FACT_RES``): the
@@ -2573,10 +2570,7 @@ class Parser:
                 continue
             for pattern in FILM_FACT_RES:
                 m = pattern.match(clause)
-                whole = self._film_named(tokens(m.group("films"))) if m else None  # ("in love and war" is one)
-                parts = [m.group("films")] if whole is not None else re.split(
-                    r"\s*(?:,|\band\b|&)\s*", m.group("films")) if m else []
-                films = [self._film_named(tokens(part)) for part in parts if tokens(part)]
+                films = self._films_of(m.group("films")) if m else []
                 if films and None not in films:
                     break
             if not films or None in films:
@@ -2584,7 +2578,7 @@ class Parser:
                 continue
             said = re.sub(r"^not\s+", "", m.group("fact"), flags=re.IGNORECASE)  # "is definitely not a rom-com"
             fact = self._read_message(said)
-            values = fact.accepted + [v for g in fact.alternatives for v in g]
+            values = fact.named_values
             year = re.fullmatch(r"\s*(?:from\s+|in\s+|released\s+in\s+)?(?:19|20)\d\d\s*", m.group("fact"))
             negated = re.search(r"n'?t$|\snot$", m.group("verb"), re.IGNORECASE) is not None or said != m.group("fact")
             disputed = bool(m.group("marker").strip() or "?" in m.group("tail") or negated or tokens(m.group("tail"))
@@ -3525,7 +3519,7 @@ class Parser:
         wanted_types = {t for t, _ in out.accepted} | {t for g in out.alternatives for t, _ in g}
         out.rejected = [v for v in out.rejected if not (v in r.complaints and v[0] in wanted_types)]  # "too long,
         # something under 2 hours": the length wanted says it all; "no oldies, 80s onwards only": the eras wanted do
-        wanted = set(out.accepted) | {v for g in out.alternatives for v in g}
+        wanted = set(out.named_values)
         ruled = [v for v in out.rejected if v[0] == "decade" and "decade" in wanted_types and v not in wanted]
         out.rejected = [v for v in out.rejected if v not in ruled]
         if ruled and MEANT_RE.search(text):  # "i said the 80s, not the 90s": the 90s taken back
@@ -3801,7 +3795,7 @@ class Parser:
             if not m or not (m.group("verb") or m.group("adj").lower() in BAD_KIND_WORDS):
                 continue
             said = self.parse(m.group("x"))
-            values = said.accepted + [v for g in said.alternatives for v in g]
+            values = said.named_values
             if values and all(t in ("genre", "decade") for t, _ in values) and not (  # ("old movies bore me")
                     said.rejected or said.liked or said.disliked or said.seen or said.unknown_titles or said.wish):
                 parts[k] = f" no {m.group('x')}{part[m.end():]}"  # (who thinks so is no wish)
@@ -3885,8 +3879,8 @@ class Parser:
             return None
         before, after = self.parse(text[: m.start()]), self.parse(text[m.end():])
         kind = lambda t: "person" if t in PERSON_TYPES else t  # noqa: E731
-        said = {kind(t) for t, _ in after.accepted + [v for g in after.alternatives for v in g]}
-        earlier = {kind(t) for t, _ in before.accepted + [v for g in before.alternatives for v in g]}
+        said = {kind(t) for t, _ in after.named_values}
+        earlier = {kind(t) for t, _ in before.named_values}
         if not said & earlier:
             return None
         after.accepted = [tv for tv in before.accepted if kind(tv[0]) not in said] + after.accepted

@@ -1227,8 +1227,7 @@ class _Apply:
         role, name = person
         v = cat.find_value(role, name)
         films = cat.items_with(v) if v is not None else np.zeros(0, dtype=np.int64)
-        raters = np.bincount(cat.inter_item, minlength=cat.n_items)
-        films = sorted((int(i) for i in films), key=lambda i: -raters[i])
+        films = sorted((int(i) for i in films), key=lambda i: -(cat.crowd(i) or (0,))[0])  # most rated first
         titles = [f"*{md(title_of(cat, i))}* ({cat.years[i]})" for i in films[:3]]
         how = {"director": " as a director", "writer": " as a writer"}.get(role, "")
         titles += [f"{len(films) - 3} more"] if len(films) > 3 else []
@@ -1286,8 +1285,8 @@ class _Apply:
 
     def _rating_guessed(self, i: int) -> str:
         """What ``recsys.fact_guess`` makes of catalog film ``i``'s unknown rating, said as a guess."""
-        if fact_guess.probability(self.m.catalog, "mpaa", fact_guess.ADULT) is None:
-            return ""
+        if fact_guess.cached_probability(self.m.catalog, "mpaa", fact_guess.ADULT) is None:
+            return ""  # (too few ratings on record to guess from)
         return ("; going by who watches it, it is more likely rated R" if fact_guess.looks(
             self.m.catalog, "mpaa", fact_guess.ADULT)[i] else "; going by who watches it, it is more likely milder "
                 "than R")

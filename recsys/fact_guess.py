@@ -77,6 +77,16 @@ def probability(catalog: Catalog, attr_type: str, values: tuple[str, ...], c: fl
     return out
 
 
+def cached_probability(catalog: Catalog, attr_type: str, values: tuple[str, ...]) -> np.ndarray | None:
+    """``probability`` with the shipped ``C``, fitted once per catalog object and fact (kept out of the
+    catalog's pickled state, as its other caches are)."""
+    memo = catalog.__dict__.setdefault("_fact_probability", {})
+    key = (attr_type, tuple(sorted(values)))
+    if key not in memo:
+        memo[key] = probability(catalog, attr_type, values)
+    return memo[key]
+
+
 def threshold(x: sp.csr_matrix, items: np.ndarray, has: np.ndarray, c: float = C, seed: int = 0) -> float:
     """The highest threshold that still keeps off ``CATCH`` of the films with the fact, out of fold
     (``FOLDS``-fold cross-validation on ``items``, the films on record): each fact its own, as their
@@ -97,7 +107,7 @@ def looks(catalog: Catalog, attr_type: str, values: tuple[str, ...]) -> np.ndarr
     memo = catalog.__dict__.setdefault("_fact_guess", {})
     key = (attr_type, tuple(sorted(values)))
     if key not in memo:
-        p = probability(catalog, attr_type, values)
+        p = cached_probability(catalog, attr_type, values)
         if p is None:
             memo[key] = np.zeros(catalog.n_items, dtype=bool)
         else:
