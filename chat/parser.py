@@ -1321,7 +1321,10 @@ FRENCH_PHRASES = (
     ("j'ai déjà vu", "i've seen"), ("déjà vu", "seen already"), ("j'ai vu", "i saw"), ("on a vu", "we saw"),
     ("j'adore", "i love"), ("j'aime pas", "i don't like"), ("je n'aime pas", "i don't like"), ("j'aime", "i like"),
     ("je déteste", "i hate"), ("hier soir", "last night"), ("mon film préféré", "my favourite film"),
-    ("c'est mon film préféré", "is my favourite film"), ("c'est", "is"), ("trop bizarre", "too weird"),
+    ("c'est mon film préféré", "is my favourite film"), ("c'est qui les acteurs", "who is in it"),
+    ("qui sont les acteurs", "who is in it"), ("qui joue", "who is in it"), ("c'est bien", "is it good"),
+    ("c'est quoi l'histoire", "what is it about"), ("c'est pas", "is not"), ("pas du tout", "not at all"),
+    ("du tout", "at all"), ("c'est", "is"), ("trop bizarre", "too weird"),
     ("pour moi", "for me"), ("n'importe quoi", "anything"), ("peu importe", "i don't mind"),
     ("ça m'est égal", "i don't mind"), ("annule ça", "undo that"), ("annule", "undo"), ("on recommence", "start over"),
     ("recommencer", "start over"), ("pas de", "no"), ("sans", "without"), ("avec", "with"), ("plutôt", "rather"),
@@ -1342,11 +1345,11 @@ FRENCH_MARKERS = {"je", "prends", "parfait", "merci", "beaucoup", "bonsoir", "bo
                   "policier", "dessins", "dessin", "enfants", "moins", "adore", "aime", "déteste", "chose", "génial",
                   "importe", "recommence", "recommencer", "documentaire", "effrayant", "horeur", "un", "une", "des",
                   "les", "avec", "sans", "pas", "mais", "trop", "non", "ai", "vu", "soir", "pour", "moi", "c'est",
-                  "encore", "vieux", "revoir", "comme", "romantique", "nul"}
+                  "encore", "vieux", "revoir", "comme", "romantique", "nul", "qui", "acteurs", "histoire", "quoi"}
 _FRENCH_STRONG = {"je", "bonsoir", "bonjour", "prends", "parfait", "pourquoi", "svp", "années", "annees", "montre",
                   "montrez", "cherche", "plutôt", "drôle", "comédie", "horreur", "policier", "annule", "déjà",
                   "adore", "quelque", "celui", "salut", "préféré", "magnifique", "horeur", "merci", "encore", "vieux",
-                  "revoir", "comme", "romantique", "nul", "trop"}
+                  "revoir", "comme", "romantique", "nul", "trop", "acteurs", "histoire"}
 FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a in sorted(
     (a for a, _ in FRENCH_PHRASES), key=len, reverse=True)) + r")(?![\w'])", re.IGNORECASE)  # the longest first
 
@@ -1410,6 +1413,17 @@ ANY_OF_THESE_RE = re.compile(r"^\s*(?:so\s+|and\s+)?(?:is|are|does|do)\s+(?P<who
                              r"(?:in|star in|starring in|appear in|act in)\s+(?:any|one|either)\s+of\s+(?:these|them|"
                              r"those|the films|the list)\s*\?*\s*$", re.IGNORECASE)
 # (not "any of them with julia roberts?": a wish for her films, as people wrote it)
+# "how long are they?", "what are these rated?", "are those in english?": a question of every card
+THEY_ASKED_RE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+|hmm+\s+)?(?:how (?:long|old) (?:are|were)|what(?:'re| are| r)|"
+                           r"when were|who directed|are|were)\s+(?:they|these|those|them|"
+                           r"all of (?:these|them|those)|the (?:films|movies|cards))(?:\s+(?:films|movies|ones))?\b"
+                           r"[^?.!]*\?+\s*$", re.IGNORECASE)
+# "who is in these?", "who stars in these films?", "who are the actors in them": the cast of every card
+WHO_IN_CARDS_RE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+)?who(?:'?s|\s+is|\s+are)?\s+(?:in|stars? in|starring in|"
+                             r"acts? in|the (?:stars|leads|actors|cast) (?:of|in))\s+(?:all\s+(?:of\s+)?)?"
+                             r"(?:these|them|those|"
+                             r"each(?: one)?|the (?:films|movies|cards|list))(?:\s+(?:films|movies|ones))?\s*\?*\s*$",
+                             re.IGNORECASE)
 # "why do you ask me about the era?", "why are you asking that?": why the question is asked
 WHY_ASKED_RE = re.compile(r"^\s*(?:but\s+|and\s+)?why\s+(?:do|did|are|would)\s+(?:you|u)\s+(?:ask|asking|keep asking|"
                           r"want to know)\b[^?]*\?*\s*$", re.IGNORECASE)
@@ -1442,6 +1456,10 @@ YEAR_TITLE_ASKED = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?P<ask>is|do (?:you|u) hav
                               r"catalog|your list|stock))?\s*\?+)", re.IGNORECASE)
 BAD_WORDS_RE = re.compile(r"\bno (?:bad words|swearing|swear words|cursing|cussing|bad language|foul language|"
                           r"profanity|f[- ]?bombs)\b", re.IGNORECASE)
+# "please take it off", "remove that from the list": a card asked to go
+TAKE_OFF = (r"(?:please\s+)?(?:take (?:it|that|this|them) (?:off|out|away)|remove (?:it|that|this|them)|"
+            r"get rid of (?:it|that|this|them)|lose (?:it|that|this)|drop (?:it|that|this)|bin (?:it|that)|"
+            r"ditch (?:it|that))(?:\s+(?:from|off)?\s*(?:the|my|your)?\s*list)?(?:\s+please)?\s*[.!]*\s*$")
 # idioms that turn a question or a dispute into the plain form the readings of facts told know (``Parser._told``)
 TOLD_IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "might i ask whether notorious is very suspenseful?": is notorious very suspenseful?
@@ -1460,6 +1478,49 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:i'?d|i would|id) rather (?:watch paint dry|eat [\w\s']{1,30}?|die|chew glass|do my taxes|stare at a wall|"
      r"watch grass grow|pull my teeth out)\s+than\s+(?:sit through|watch|see)?\s*", "not "),
     (r"^\s*(?P<x>[^?]{2,40}?)\?\s*(?:i'?ll|ill|i will|i'?m gonna|i'?d) pass\b", r"no \g<x>"),  # "westerns? i'll pass"
+    (r"\b(she|he|it|they)'ll\b", r"\1 will"),  # "she'll walk out": no director Shelly
+    # round twenty-seven: "spy hard is literally a spoof lol. not that one": that film, not wanted
+    (r"^\s*(?P<x>[^.!?,]{2,50}?)\s+(?:is|was|'s)\s+[^.!?]*?[.!?]+\s*(?:so\s+)?(?:not|no to|nope,?\s+not)\s+"
+     r"(?:that|this) one\b[.!]*\s*$", r"not \g<x>"),
+    # "pulp fiction?? thats super bloody", "twister?? thats a tornado movie haha": incredulity at a film shown
+    (r"^\s*(?P<x>[^?.!,]{2,50}?)\s*\?{2,}\s*(?:that'?s|thats|it'?s|its)\s+(?!(?:my|a great|great|amazing|awesome|"
+     r"perfect|good|the best|one of)\b)[^.!?]*[.!?]*", r"not \g<x>. "),
+    # "keep it spacey": set in space, not Kevin Spacey
+    (r"\b(?:keep it|kinda|something|very|more|a bit|bit)\s+spacey\b", "set in space"),
+    # "a true story from the past": no film of those names ("FairyTale: A True Story", "The Past")
+    (r"\b(?:something\s+)?(?:like\s+)?(?:(?:based on )?a )?true stor(?:y|ies)(?:\s+(?:from|in|set in) the past)?\b",
+     "historical"), (r"\b(?:from|in|set in) the past\b", "historical"),
+    (r",?\s*if (?:that|it) helps\b", ""),  # "she liked titanic a lot if that helps"
+    (r"\b(?<!rated )r(?=\s+(?:films?\s+|movies?\s+)?(?:is|are)\s+(?:ok|okay|fine|alright|allowed)\b)", "rated R"),
+    # "none of those are from 1994 though": films of that year wanted (it had ruled out the 1990s)
+    (r"\bnone of (?:those|these|them|the films|the movies)\s+(?:are|were|is)\s+(?P<x>(?:from|in|by|with)\s+"
+     r"[^.,;!?]+?)(?:\s+(?:though|tho|either))?(?=\s*[.,;!?]|\s*$)", r"i want films \g<x>"),
+    # "y united states? i didnt say that", "why 70s?? i never said 70s": that value dropped
+    (r"^\s*(?:y|why)\s+(?P<x>[^?]{2,30}?)\s*\?+\s*(?:i\s+)?(?:didn'?t|didnt|never|did not)\s+"
+     r"(?:say|said|ask(?:ed)? for|want(?:ed)?)\b"
+     r"[^.!?,;]*", r"drop \g<x>."),
+    # "nothing from the 30s?": are there any (it had ruled them out)
+    (r"^\s*nothing\s+(?P<x>(?:from|in)\s+the\s+[^?]{2,30}?)\s*\?", r"anything \g<x>?"),
+    # "goldeneye is not lesser-known lol": that film goes, lesser-known ones still wanted
+    (r"^\s*(?:meh[.,!]*\s*)?(?P<x>[^.!?,]{2,40}?)\s+(?:is|was|'s)\s*(?:not|n'?t)\s+(?:exactly\s+|really\s+)?"
+     r"(?:lesser[- ]known|obscure|underground|niche|arthouse|indie)\b", r"\g<x> not for me, lesser known"),
+    (r"^\s*(?P<x>[^.!?,]{2,40}?)\s+then[.!]*\s*(?:done|sorted|that'?s it|decided)\b[.!]*\s*$", r"we'll watch \g<x>"),
+    # "what would pair well with it?": more like it; "for the night": tonight, no goodnight
+    (r"\bwhat (?:would|could|should|will|might)\s+(?:go|pair)\s+(?:well\s+|nicely\s+)?with (?:it|that|this)\b",
+     "more like that"), (r"\bfor the night\b", "tonight"),
+    # "who the heck is sven-ole thorsen lol": not that person
+    (r"\bwho (?:the (?:heck|hell|fuck)|tf) is (?P<x>[^?.!,]+?)(?:\s+(?:lol|lmao|haha))?\s*(?:[?.!,]|$)", r"not \g<x>."),
+    # "the tin drum is rated R, i said nothing above pg-13": that film goes, and the limit stays
+    (r"(?P<x>\b[^.,;!?]{2,40}?)\s+is\s+(?:rated\s+)?(?:r|nc-17|pg-13|pg)\b\s*[,;.!]*\s*(?:and\s+|but\s+)?i\s+"
+     r"(?:said|asked for|told you)\s+(?P<lim>[^.!?]+)", r"not \g<x>, \g<lim>"),
+    # "It certainly is animated. Please take it off.": none of that kind; "number 3 is a horror film, take it
+    # off": that card goes, and the kind (it had asked for what the card is)
+    (r"^\s*(?:it|that(?: one)?|this(?: one)?)\s*(?:certainly |definitely |clearly |obviously )?(?:'s|is|was)\s+"
+     r"(?:certainly |definitely |clearly |obviously |really |totally |literally )?(?:an?\s+)?(?P<x>[\w'-]+)"
+     r"(?:\s+(?:film|movie|one))?\s*[.!,;]+\s*(?:so\s+)?" + TAKE_OFF, r"no \g<x>"),
+    (r"^\s*(?P<c>(?:number|no\.?|#)\s*[1-5]|the (?:first|second|third|fourth|fifth|last) one)\s*(?:'s|is|was)\s+"
+     r"(?:certainly |definitely |clearly |obviously |really |totally |literally )?(?:an?\s+)?(?P<x>[\w'-]+)"
+     r"(?:\s+(?:film|movie|one))?\s*[.!,;]+\s*(?:so\s+)?" + TAKE_OFF, r"\g<c> not for me, no \g<x>"),
     (r"\b(?:i'?ll|ill|i will|i'?d) pass on\b", "no"),
     # "I'd rather have other westerns than his cop films": the first wanted, the second not (it had been "Crime
     # instead of Western")
@@ -1714,6 +1775,8 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?:two|2) hours\b", "under 2 hours"),
     (r"^\s*is\s+(?!(?:it|this|that|anyone|anybody|someone|somebody|there)\b)(?P<x>[^?]{2,60}?)\s+(?:here|there|on here|"
      r"in here)\s*\?+\s*$", r"do you have \g<x>?"),  # "is titanic here?"
+    (r"^\s*(?:(?:you|u)\s+)?(?:got|have you got|you have|u have)\s+(?!(?:to|it|that|this|them|time|nothing|no)\b)"
+     r"(?P<x>[^?]{2,80}?)\s*\?+\s*$", r"do you have \g<x>?"),  # "got evil dead 2 or braindead??"
     # "the little one gets scared of loud monsters": nothing scary (not "mobsters", a crime film)
     (r"\b(?:gets?|is|are|'s|'re|get)\s+(?:easily\s+|really\s+|very\s+|a bit\s+)?(?:scared|frightened|spooked)\s+"
      r"(?:of|by)\s+[^,.;!?]+", ", nothing scary"),
@@ -1734,6 +1797,9 @@ SAW_ALREADY_RE = re.compile(r"\bi\s+(?:see|watch|look)(?:ed)?\s+(?:it\s+|this\s+
                             re.IGNORECASE)
 WHO_PLAYS_RE = re.compile(r"\bwho\s+plays?(?:\s+in)?\b(?!\s+(?:the|a|an|his|her)\s+(?:role|part|lead|villain|"
                           r"hero|main))", re.IGNORECASE)
+# "who is the lead?", "who's the main actor in #2": who is in it
+WHO_LEAD_RE = re.compile(r"\bwho(?:'?s|\s+is|\s+are)\s+(?:the\s+)?(?:leads?|stars?|main\s+(?:actors?|actress|stars?|"
+                         r"guy|characters?|cast))(?:\s+(?:in|of))?(?=\s*(?P<end>[?!.]*\s*$)?)", re.IGNORECASE)
 MORE_OLD_RE = re.compile(r"\bmore\s+(old|new)\b(?!\s+(?:films?|movies?|ones?|stuff)\s+(?:with|by|like)\b)",
                          re.IGNORECASE)  # "more old" (second-language English): older
 # "k thx more", "ok more please", "cool, more": courtesy words, then "more"
@@ -2840,6 +2906,7 @@ class Parser:
             POSITIVE | NEGATIVE | PRAISE | COMPLAINTS) else m.group(0), text)  # "i found the piano rather tedious"
         text = SAW_ALREADY_RE.sub("seen already", text)  # second-language English: "#1 I see already"
         text = SAW_PLACE_RE.sub("i've seen ", text)  # "I already see the first"
+        text = WHO_LEAD_RE.sub(lambda m: "who is in it" if m.group("end") is not None else "who is in", text)
         text = WHO_PLAYS_RE.sub("who is in", text)  # "#2 who play?", "who plays in it"
         text = MORE_OLD_RE.sub(lambda m: "older" if m.group(1).lower() == "old" else "newer", text)  # "more old"
         text = OWN_MOOD_RE.sub(" ", text)  # "i am sad today, want film make me happy": how they feel, no wish
@@ -2881,6 +2948,13 @@ class Parser:
             return out
         if not toks:
             return out
+        if WHO_IN_CARDS_RE.match(text) or THEY_ASKED_RE.match(text):  # "who is in these?", "how long are they?":
+            # each card's answer, the films stay; "are they in english?" asks what "is it in english?" does
+            one = re.sub(r"\b(?:are|were)\s+(?:they|these|those|them|all of (?:these|them|those)|the (?:films|movies|"
+                         r"cards))(?:\s+(?:films|movies|ones))?\b", "is it", text, count=1, flags=re.IGNORECASE)
+            asked = self.parse(one).asked if one != text else []
+            return Parse(intents=["about"], pick=(0, "about"), places=list(range(5)), asked=asked,
+                         truncated=truncated)
         asked_after = self._verdict_then_question(text)
         if asked_after is not None:  # "seen the first two. how long is #3?": both, each on its own cards
             out.verdicts = asked_after
@@ -4138,7 +4212,23 @@ class Parser:
         if CHOOSE_RE.search(text):  # "Sleeper is Woody Allen ... - we'll take Sleeper": the film chosen is liked,
             out.disliked = [i for i in out.disliked if i not in out.liked]  # whatever a clause near its other
             # mention said ("Mars Attacks is too silly")
+            self._unchosen(text, out)
         return r
+
+    def _unchosen(self, text: str, out: Parse) -> None:
+        """"heat or fargo? imma go with fargo": the films of a choice asked of oneself, in a question
+        of its own before the choice, are no likes but the one chosen."""
+        sentences = [s for s in re.split(r"(?<=\?)\s*", text) if s.strip()]
+        asked = [s for s in sentences[:-1] if s.rstrip().endswith("?") and CHOICE_RE.match(s)]
+        if not asked:
+            return
+        rest = " ".join(s for s in sentences if not s.rstrip().endswith("?"))
+        chosen = set(self.parse(rest).liked) if rest.strip() else set()
+        if not chosen:
+            return
+        weighed = {self._film_named(tokens(m.group(part))) for s in asked if (m := CHOICE_RE.match(s))
+                   for part in ("a", "b")}
+        out.liked = [i for i in out.liked if i in chosen or i not in weighed]
 
     def _film_asked_for(self, text: str) -> int | None:
         """The one film ``text`` asks to see by name ("can you show me back to the future?", "aladdin

@@ -140,6 +140,14 @@ TAME_RE = re.compile(r"\b(?:wimpy|wimps?|tame|lame|kiddie|kiddy|babyish|for\s+ba
                      re.IGNORECASE)
 
 
+# a question of who acts in a film ("who's in it?", "who stars in these?", "the lead")
+CAST_ASKED_RE = re.compile(r"\b(?:who'?s in|who is in|who are in|star\w*|cast|actors?|actress\w*|leads?)\b")
+# a question whether the catalog has a film ("do you have fargo?", "got braindead?", "is titanic here?")
+HAVE_YOU_RE = re.compile(r"^\s*(?:(?:so|and|ok|okay|hey|hi)[,\s]+)?(?:do (?:you|u) have|have (?:you|u) got|"
+                         r"(?:you |u )?got|"
+                         r"is\s+.{2,60}?\s+(?:here|in here|on here))\b", re.IGNORECASE)
+
+
 def _first_clause(text: str) -> str | None:
     """The first clause of ``text`` when another follows it ("the fog looks good" of "the fog looks
     good, is it long?"); None for one clause ("number 4 is good?")."""
@@ -343,6 +351,7 @@ class _Apply:
                 if said.liked == p.about and not (said.disliked or said.seen or said.intents):
                     self._like_named(int(self.m.world.of_catalog[p.about[0]]))
             self.about(p.about)
+            self._not_here(p)
             return
         if "bye" in p.intents and len(p.liked) == 1 and not (p.accepted or p.rejected or p.disliked or p.seen):
             w = int(self.m.world.of_catalog[p.liked[0]])  # "we'll just go with speed, thanks for the help!"
@@ -541,6 +550,10 @@ class _Apply:
             return True
         place = places[0]
         item_id = self.m.world.item_id(shown[place])
+        if verdict == "about" and len(places) > 1:  # "who is in these?", "how long are 2 and 4?": each of them
+            self.about([self.m.world.catalog_index(shown[k]) for k in dict.fromkeys(k % len(shown) for k in places
+                                                                                    if k < len(shown))])
+            return True
         if verdict == "about":
             head = _first_clause(self.message)  # (not "number 4 is good?": a question)
             said = Parser._pick(head) if head else None
@@ -1203,7 +1216,7 @@ class _Apply:
         question = self.message.lower()
         if len(films) == 1:
             role = ("director" if DIRECTOR_REF.search(question) else
-                    "cast" if re.search(r"\b(?:who'?s in|who is in|star\w*|cast|actors?|actress\w*|lead)\b", question)
+                    "cast" if CAST_ASKED_RE.search(question)
                     else self.before.topic_role if self.before.topic == films[0] else "")
             self.s = dataclasses.replace(self.s, topic=int(films[0]), topic_role=role)
         if not films:
@@ -1214,11 +1227,30 @@ class _Apply:
                 question = question.replace(t, " ")
         if films and re.search(r"\bwhat(?:'?s| is)\b.*\babout\b|\b(?:plot|story|storyline|synopsis)\b", question):
             self.ack.append("I have no plot summaries, only what I know of each film:")  # "what's it about"
+        if films and HAVE_YOU_RE.search(question):  # "got evil dead 2 or braindead??": yes, and what they are
+            self.ack.append("Yes, I have " + join_words([f"*{md(title_of(m.catalog, i))}*" for i in films[:3]]) + ":")
+        answers = [self._yes_no(i) if self.asked else film_answers(m.catalog, i, question)
+                   for i in films[:CARDS]] if len(films) > 1 else []
+        if any(answers):  # "who is in these?", "how long are they?": each one's answer, a line each
+            self.ack.append("\n".join(f"- *{md(title_of(m.catalog, i))}*: {a or film_facts(m.catalog, i)}"
+                                       for i, a in zip(films, answers)))
+            self.then = "close"
+            return
         for i in films[:3]:
             answer = "" if len(films) != 1 else (
                 self._yes_no(i) if self.asked else film_answers(m.catalog, i, question))
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
+
+    def _not_here(self, p: Parse) -> None:
+        """The films a question asks after that the catalog lacks ("got evil dead 2 or re-animator??"):
+        said so, as the films it has were answered."""
+        m = self.m
+        films = [m.parser.outside[j] for text, j, verdict in p.outside if text in p.unknown_titles and not verdict]
+        names = join_words([f"*{md(f.name)}*" for f in films] + [
+            f"\u201c{md(u[:80])}\u201d" for u in p.unknown_titles if u not in {t for t, _, _ in p.outside}])
+        if names:
+            self.notes.append(f"I do not have {names} in my catalog (MovieLens, films up to {m.last_year}).")
 
     def who(self, person: Value) -> None:
         """Who a person asked about is, as far as the catalog says: the films here with them, best

@@ -148,7 +148,8 @@ LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("e
                  ("just", "go", "with"), ("lets", "go", "with"), ("going", "with"), ("ill", "go", "for"),
                  ("well", "go", "for"), ("lets", "go", "for"), ("well", "take"), ("ill", "take"),
                  ("we", "will", "take"), ("lets", "take"), ("well", "do"), ("ill", "do"), ("i", "shall", "watch"),
-                 ("we", "shall", "watch")}
+                 ("we", "shall", "watch"), ("imma", "watch"), ("imma", "go", "with"), ("imma", "go", "for"),
+                 ("imma", "take"), ("imma", "do")}
 # what may stand beside the film chosen and the words choosing it, and nothing else ("ok the 3rd one is
 # perfect, we'll watch that, thanks"; not "let's try something like titanic", "i'll watch it later")
 CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "alright", "then", "tonight", "i", "ill",
@@ -161,7 +162,8 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "hmm", "right", "settled", "sold", "deal", "pick", "choose", "for", "me", "us", "and", "its",
                  "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic", "now", "shall",
                  "chose", "watchin", "bet", "very", "much", "bro", "bruh", "out", "peace", "aight", "rewatch", "forget",
-                 "decided", "ive", "imma", "just", "goodbye", "goodnight", "night"}  # ("ok bet im watchin #1",
+                 "decided", "ive", "imma", "just", "goodbye", "goodnight", "night", "done",
+                 "sorted"}  # ("ok bet im watchin #1",
 # "thank you very much, i ...", "bro im watching demolition man. im out", "forget it. men in black then, i'll
 # rewatch it")
 # choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
@@ -172,7 +174,7 @@ CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna
                        r"\b(?:it is|it'?s)\s*[!.]*\s*$|\b(?:i'?m|im|we'?re|were) watch(?:ing|in)\b|"
                        r"\b(?:i|we) (?:choose|chose|pick)\b|\b(?:i|we) take (?:this|that|it)\b|"
                        r"\bimma\s+(?:go\s+with|watch|take|do)\b|\b(?:i'?ll|ill|we'?ll)\s+(?:just\s+)?(?:take|rewatch)\b|"
-                       r"\b(?:i'?ve|ive|we'?ve)\s+decided\b",
+                       r"\b(?:i'?ve|ive|we'?ve)\s+decided\b|\bthen[.!]*\s*(?:done|sorted)\b",
                        re.IGNORECASE)  # (second-language English: "we watch
 # it"; "number 2 it is", "ok bet im watchin #1", "i choose the fourth")
 # when tonight a film chosen will be watched: no wish, and still a choice ("I shall watch it after the children

@@ -1809,6 +1809,28 @@ def test_round_twenty_six_ratings_and_questions_of_a_film_on_movielens(ml_models
 
 
 @pytest.mark.data
+def test_round_twenty_seven_questions_of_the_list_and_of_films_asked_for_on_movielens(ml_models):
+    """Round twenty-seven: "who is in these?" explained the first card; "how long are they?" asked for
+    films over 2 hours; "got evil dead 2 or braindead or re-animator??" answered of one film and said
+    nothing of the one the catalog lacks."""
+    engine = Engine(ml_models)
+    state, reply, _ = engine.start()
+    state, shown = engine.step(state, Text("an 80s thriller"))
+    titles = [c.title for c in shown.cards]
+    for text, said in (("who is in these?", "It stars"), ("how long are they?", "It runs"),
+                       ("are they in english?", ": it is in")):
+        state, reply = engine.step(state, Text(text))
+        assert [c.title for c in reply.cards] == titles, text
+        assert all(f"*{t}*" in reply.text for t in titles) and reply.text.count(said) >= len(titles) - 1, text
+    assert not [v for v in state.accepted if ml_models.catalog.attr_values[v][0] == "runtime"]
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something scary from the 80s"))
+    state, reply = engine.step(state, Text("got evil dead 2 or braindead or re-animator??"))
+    assert "Yes, I have *Evil Dead II* and *Braindead*" in reply.text
+    assert "I do not have *Re-Animator (1985)*" in reply.text
+
+
+@pytest.mark.data
 def test_not_in_english_keeps_off_films_whose_unknown_language_looks_english_on_movielens(ml_models):
     """Round twenty-six: "not in English" still brought English-language films whose language is not
     on record (*Anne Frank Remembered*, among others): they are kept off when who watches them and

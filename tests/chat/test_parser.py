@@ -12,6 +12,7 @@ from films import film_catalog
 
 from chat.lexicon import role_keys
 from chat.parser import Parser, scores_as_verdicts, starred_fix
+from chat.words import CHOOSE_RE
 
 G, D, C, DIR = "genre", "decade", "cast", "director"
 
@@ -2679,3 +2680,78 @@ def test_round_twenty_six_who_a_person_is_is_asked_not_wished_for_on_movielens(m
     assert parser.parse("who's in it?").intents == ["about"]
     assert parser.parse("who is in the third one?").pick == (2, "about")
     assert [ml100k_catalog.titles[i] for i in parser.parse("who directed jaws?").about] == ["Jaws"]
+
+
+def test_round_twenty_seven_complaints_and_corrections_on_movielens(ml100k_catalog):
+    """Round twenty-seven (20 people at the page): corrections were read as agreement, and a film
+    mocked or rejected in passing was liked ("spy hard is literally a spoof lol. not that one")."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    spy = parser.parse("spy hard is literally a spoof lol. not that one")
+    assert [t[i] for i in spy.not_now] == ["Spy Hard"] and not spy.liked
+    pulp = parser.parse("pulp fiction?? thats super bloody. she'll walk out. keep it spacey, sci fi, just not violent")
+    assert [t[i] for i in pulp.not_now] == ["Pulp Fiction"] and not pulp.liked
+    assert pulp.accepted == [("genre", "Sci-Fi")] and ("genre", "Horror") not in pulp.accepted  # (not Kevin Spacey)
+    twister = parser.parse("twister?? thats a tornado movie haha. i mean like the usual suspects")
+    assert [t[i] for i in twister.not_now] == ["Twister"] and [t[i] for i in twister.liked] == ["Usual Suspects, The"]
+    assert [t[i] for i in parser.parse("casablanca?? thats my favourite!").liked] == ["Casablanca"]
+    year = parser.parse("none of those are from 1994 though. any others from that year?")
+    assert year.accepted == [("decade", "1990s")] and not year.rejected
+    for text, dropped in (("y united states?i didnt say that", ("country", "United States")),
+                          ("why 70s?? i never said 70s. any decade is fine.", ("decade", "1970s"))):
+        p = parser.parse(text)
+        assert dropped in p.dropped and dropped not in p.accepted, text
+    thirties = parser.parse("nothing from the 30s? what about the 39 steps")
+    assert thirties.accepted == [("decade", "1930s")] and not thirties.rejected
+    drum = parser.parse("the tin drum is rated R, i said nothing above pg-13")
+    assert [t[i] for i in drum.not_now] == ["Tin Drum, The (Blechtrommel, Die)"] and not drum.accepted
+    assert ("mpaa", "rated PG-13") in drum.alternatives[0] and not drum.liked
+    gold = parser.parse("meh. goldeneye is not lesser-known lol. like cult stuff")
+    assert [t[i] for i in gold.disliked] == ["GoldenEye"] and not gold.popular
+    sven = parser.parse("who the heck is sven-ole thorsen lol. bruce willis is fine")
+    assert sven.accepted == [("cast", "Bruce Willis")] and sven.rejected == [("cast", "Sven-Ole Thorsen")]
+    assert parser.parse("It certainly is animated. Please take it off.").rejected == [("genre", "Animation")]
+    card = parser.parse("number 3 is a horror film, take it off")
+    assert card.rejected == [("genre", "Horror")] and card.pick == (2, "dislike") and not card.accepted
+
+
+def test_round_twenty_seven_everyday_words_are_no_titles_or_people_on_movielens(ml100k_catalog):
+    """"a true story from the past" liked *FairyTale: A True Story* and looked for films like *The Past*
+    (2013); "if that helps" was a title the catalog lacks; "R is ok" an unknown title; "les acteurs"
+    a person."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    past = parser.parse("no cartoons at all. i want a real historical drama, something like a true story from the "
+                        "past, for teenagers")
+    assert not (past.liked or past.outside or past.unknown_titles) and past.accepted == [("genre", "Drama")]
+    helps = parser.parse("she liked titanic a lot if that helps")
+    assert [t[i] for i in helps.liked] == ["Titanic"] and not helps.unknown_titles
+    r = parser.parse("ok fine, R is ok, just not splatter")
+    assert ("mpaa", "rated R") in r.accepted and not r.unknown_titles
+    rose = parser.parse("ma vie en rose, c'est qui les acteurs et c'est bien?")
+    assert rose.intents == ["about"] and [t[i] for i in rose.about] == ["Ma vie en rose (My Life in Pink)"]
+    assert not (rose.liked or rose.unknown_people)
+
+
+def test_round_twenty_seven_choices_and_questions_of_the_list_on_movielens(ml100k_catalog):
+    """"heat or fargo? imma go with fargo" liked both; "imma go with fargo" and "die hard 2 then. done"
+    were no choice; "got evil dead 2 or braindead??" answered one film; "who is the lead?", "who is in
+    these?" and "how long are they?" were a wish (the last for films over 2 hours); "what would pair
+    well with it? ... for the night" said goodnight."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    for text, films in (("heat or fargo? imma go with fargo", ["Fargo"]), ("imma go with fargo", ["Fargo"]),
+                        ("alien or aliens?? we'll take aliens", ["Aliens"]), ("ok imma watch heat", ["Heat"])):
+        p = parser.parse(text)
+        assert [t[i] for i in p.liked] == films and not p.wish, text
+    assert CHOOSE_RE.search("die hard 2 then. done") and not CHOOSE_RE.search("i'm done with westerns")
+    got = parser.parse("got evil dead 2 or braindead??")
+    assert got.intents == ["about"] and [t[i] for i in got.about] == ["Evil Dead II", "Braindead"]
+    assert parser.parse("got any comedies?").accepted == [("genre", "Comedy")]  # a wish, as before
+    assert parser.parse("who is the lead?").intents == ["about"] and not parser.parse("who is the lead?").wish
+    for text in ("who is in these?", "who stars in these films?", "how long are they?", "what are these rated?"):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and p.places == [0, 1, 2, 3, 4] and not (p.accepted or p.wish), text
+    assert parser.parse("are they in english?").asked == [("language", "English")]
+    pair = parser.parse("oh aliens is a good one. what would pair well with it? like its partner for the night")
+    assert "bye" not in pair.intents and [t[i] for i in pair.liked] == ["Aliens"]
