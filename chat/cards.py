@@ -69,7 +69,8 @@ def had(m: Models, s, item: int) -> list[int]:
     film": France or French) with the first it has."""
     have = set(m.world.values_of(item).tolist())
     either = [v for g in s.either for v in ([v for v in g if v in have] if one_type(m.catalog, g)
-                                           else [next((v for v in g if v in have), -1)])]
+                                           else [next((v for v in g if v in have), -1)] if in_group(m.world, g, item)
+                                           else [])]
     wanted = dict.fromkeys(list(s.accepted) + either)
     return [v for v in wanted if v in have]
 
@@ -161,7 +162,7 @@ def shared_with_outside(catalog: Catalog, a: int, film, n: int = 3) -> tuple[str
 
 GENRE_WORDS = {"Animation": "animated", "Film-Noir": "noir", "Sci-Fi": "sci-fi"}  # before "film"
 # how a value reads after "a film": "from the 1980s", "with Tom Hanks", "by Hitchcock", "in French"
-FORMS = {"decade": "from the {}", "cast": "with {}", "director": "by {}", "writer": "written by {}",
+FORMS = {"decade": "from the {}", "year": "from {}", "cast": "with {}", "director": "by {}", "writer": "written by {}",
          "country": "from {}", "language": "in {}", "runtime": "{}", "mpaa": "{}", "critics": "({})",
          "oscar": "that won an Oscar"}
 
@@ -223,22 +224,76 @@ def reason(f: Facts) -> str:
 
 def fitting(world, accepted, either) -> np.ndarray:
     """``(n_world_items,)`` bool: films known to have every value in ``accepted`` and one of
-    each group in ``either`` (unknown is not a match)."""
+    each group in ``either`` (unknown is not a match; a nation's group by ``of_nation``)."""
     out = np.ones(world.n_items, dtype=bool)
     for group in [(v,) for v in accepted] + [tuple(g) for g in either]:
-        has = np.zeros(world.n_items, dtype=bool)
-        for v in group:
-            has[world.items_with(v)] = True
-        out &= has
+        out &= group_items(world, group)
     return out
+
+
+def group_items(world, group) -> np.ndarray:
+    """``(n_world_items,)`` bool: the films with one of ``group``'s values; of a nation's group
+    (countries and their languages: "a french film" is France or French), only its own films
+    (``of_nation``)."""
+    has = np.zeros(world.n_items, dtype=bool)
+    for v in group:
+        has[world.items_with(v)] = True
+    nation = of_nation(world, tuple(group))
+    return has & nation if nation is not None else has
+
+
+def nation_word(catalog, group) -> str:
+    """A nation's group in one word: "French" (its first language), "Italian or French"."""
+    names = [catalog.attr_values[v][1] for v in group if catalog.attr_values[v][0] == "language"]
+    return join_words(names, "or")
+
+
+def in_group(world, group, item: int) -> bool:
+    """World item ``item`` has one of ``group``'s values, as ``group_items`` counts them."""
+    nation = of_nation(world, tuple(group))
+    return nation is None or bool(nation[item])
+
+
+def of_nation(world, group: tuple[int, ...]) -> np.ndarray | None:
+    """For a group of countries and languages ("italian or french films": Italy, Italian, France,
+    French), the films that are the nation's own: made there and in its language, or in its
+    language and not in English, or made there alone. A co-producer's credit (*Cinema Paradiso*,
+    *Kolya* "from France") or a line of the language in an American film (*The Cable Guy* "in
+    French") is no French film to a person asking for one. None for any other group."""
+    cat = world.catalog
+    kinds = [cat.attr_values[v][0] for v in group]
+    if set(kinds) != {"country", "language"}:
+        return None
+    cache = world.__dict__.setdefault("_nations", {})
+    if group in cache:
+        return cache[group]
+    n = world.n_items
+
+    def having(values) -> np.ndarray:
+        out = np.zeros(n, dtype=bool)
+        for v in values:
+            out[world.items_with(v)] = True
+        return out
+
+    countries = [v for v, k in zip(group, kinds) if k == "country"]
+    languages = [v for v, k in zip(group, kinds) if k == "language"]
+    made, spoken = having(countries), having(languages)
+    english = cat.find_value("language", "English")
+    in_english = having([english]) if english is not None and english not in languages else np.ones(n, dtype=bool)
+    country_cols = np.flatnonzero(world.value_type == cat.type_index("country"))
+    one_country = np.asarray(world.item_attr[:, country_cols].sum(axis=1)).ravel() == 1
+    cache[group] = (made & spoken) | (spoken & ~in_english) | (made & one_country)
+    return cache[group]
 
 
 def partly_fitting(world, accepted, either) -> np.ndarray:
     """``(n_world_items,)`` bool: films known to have at least one value in ``accepted`` or
     in a group of ``either``."""
     out = np.zeros(world.n_items, dtype=bool)
-    for v in [*accepted, *(v for g in either for v in g)]:
+    for v in accepted:
         out[world.items_with(v)] = True
+    for group in either:
+        out |= group_items(world, tuple(group))
     return out
 
 
@@ -248,7 +303,10 @@ def lacking(m: Models, s, item: int) -> str:
     have = set(m.world.values_of(item).tolist())
     nos, unknowns = [], []
     for group in [(v,) for v in s.accepted] + [tuple(g) for g in s.either]:
-        if have & set(group):
+        if have & set(group) and in_group(m.world, group, item):
+            continue
+        if have & set(group):  # a co-production, or a line of the language: "not a French film"
+            nos.append("not " + article(f"{nation_word(m.catalog, group)} film"))
             continue
         known = all(m.world.knows(item, v) for v in group)
         t, v = m.catalog.attr_values[group[0]]
@@ -272,6 +330,8 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
         f = facts(m, ctx, s, int(item))
         partial = bool(part[int(item)] and not fit[int(item)])
         asked = [m.catalog.attr_values[v] for v in had(m, s, int(item))]
+        if s.by_year.isdigit() and f.year == int(s.by_year):  # "the best of 1994": "from 1994", not the 1990s
+            asked = [("year", s.by_year) if t == "decade" else (t, v) for t, v in asked]
         why = value_words(asked[:3], with_article=True) if asked else reason(f)
         if int(item) in s.series:  # "all the alien movies": its place in the series
             why = f"no. {s.series.index(int(item)) + 1} of the {len(s.series)} {md(s.series_name)} films here"

@@ -526,7 +526,8 @@ class Engine:
         yet that do too ("Tom Hanks", then "a comedy": the Hanks comedies of the first list
         count). One film listed twice in the catalog fills one card at most. ``by_year``
         ("newest" / "oldest", from "the newest comedies u have"): the ``YEAR_POOL`` × ``n``
-        newest (oldest) films that fit come first, by belief among them."""
+        newest (oldest) films that fit come first, by belief among them; a year ("1994", from
+        "the best films of 1994"): that year's films first."""
         wanted = len(ds.accepted) + len(ds.either)
         shown = np.zeros(len(logb), dtype=bool)
         if again and wanted and ds.shown is not None and ds.shown.any():
@@ -567,7 +568,9 @@ class Engine:
         if by_year and len(idx):
             years = self.m.catalog.years[[self.m.world.catalog_index(int(i)) for i in idx]].astype(np.int64)
             key = -years if by_year == "newest" else np.where(years > 0, years, 1 << 30)
-            edge = key <= np.sort(key)[min(len(key), YEAR_POOL * n) - 1]
+            bound = int(by_year.lstrip("<>")) if by_year.lstrip("<>").isdigit() else 0
+            edge = (years == bound if by_year.isdigit() else (years > 0) & (years < bound) if by_year[0] == "<"
+                    else years > bound if by_year[0] == ">" else key <= np.sort(key)[min(len(key), YEAR_POOL * n) - 1])
         # a film with more of an either group's values first: "a french film" (France or French) lists
         # films in French before French co-productions in English
         both = np.zeros(len(idx), dtype=np.int64)
@@ -586,8 +589,7 @@ class Engine:
         for v in ds.accepted:  # catalog: "Hitchcock with James Stewart" fills with other Hitchcock and
             some[w.items_with(v)] = True  # Stewart films, not the most believed films of any kind
         for group in ds.either:
-            for v in group:
-                some[w.items_with(v)] = True
+            some |= cards.group_items(w, tuple(group))
         # believed as if nothing were asked: a film known to lack part of it is still a close one
         # ("a war film by Spielberg": his other films, though the beliefs rule them out)
         top = [i for i in top_items(logb, FIT_POOL) if not full[i] and not shown[i] and not ruled_out[i]]
@@ -601,8 +603,9 @@ class Engine:
                 person = cat.attr_values[v][0] in PERSON_TYPES  # his other films first
                 part += np.isin(pool, w.items_with(v)) * (2 if person else 1)
                 unknown += ~w.known[pool, w.value_type[v]]
-            for group in ds.either:
-                part += np.isin(pool, np.concatenate([w.items_with(v) for v in group]))
+            for group in ds.either:  # a nation counts double too: "a funny french film" fills with French films,
+                weight = 2 if cards.of_nation(w, tuple(group)) is not None else 1  # not Liar Liar
+                part += cards.group_items(w, tuple(group))[pool] * weight
             base = np.isin(pool, w.items_with(ds.opening)) if ds.opening >= 0 else np.zeros(len(pool), dtype=bool)
             # most of what was asked, then films whose data says what they lack before films with no
             # data on it (a close card should not rest on what is not known), then films with what was

@@ -192,7 +192,8 @@ class ChatState:
     refused: tuple[int, ...] = ()  # set aside in this conversation ("not Die Hard"): never listed again in it
     wish: str = ""
     unwish: str = ""  # words of films the person does not want ("no superheroes"): films like them are kept back
-    by_year: str = ""  # "newest" / "oldest": the films that fit go by year first ("the newest comedies u have")
+    by_year: str = ""  # "newest" / "oldest": the films that fit go by year first ("the newest comedies u have");
+    # a year ("1994"): that year's films first ("the best movies of 1994")
     quiet: bool = False  # "stop asking me questions": films only, no question, until the person starts over
     lesser_known: bool = False  # "something more obscure": films fewer people here rated first, this search
     milder: bool = False  # "not too scary" of a kind wanted: films known to be rated PG-13 or milder first, this search

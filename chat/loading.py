@@ -171,7 +171,7 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
         loader.start()
     threading.Thread(target=_guess_ratings, args=(catalog,), name="guess-ratings", daemon=True).start()
     progress("fitting the CF model (EASE) on the seed-0 split")
-    world = build_world(catalog, seed=0, model="ease")
+    world = build_world(catalog, seed=0, model="ease", leads_only=True)  # (chips offer stars: ``World.leads_only``)
     als = _cached_scorer("als", world, catalog, progress)
     prior_model = None if prior == "ease" else _cached_scorer(prior, world, catalog, progress, "the chat's prior")
     ampcf = None

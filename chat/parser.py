@@ -189,6 +189,7 @@ class Parse:
     truncated: bool = False
     era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest" | "oldest":
     # the catalog's last (first) decade ("the newest you have", a year after the catalog)
+    year_bound: str = ""  # "<1965" / ">1994": "before 1965" (the 1960s are in: its films before 1965 first)
     # a film of the last list named by its place: (index, 0-based, -1 the last; like | dislike | seen | more | why
     # | about)
     pick: tuple[int, str] | None = None
@@ -1479,6 +1480,14 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"watch grass grow|pull my teeth out)\s+than\s+(?:sit through|watch|see)?\s*", "not "),
     (r"^\s*(?P<x>[^?]{2,40}?)\?\s*(?:i'?ll|ill|i will|i'?m gonna|i'?d) pass\b", r"no \g<x>"),  # "westerns? i'll pass"
     (r"\b(she|he|it|they)'ll\b", r"\1 will"),  # "she'll walk out": no director Shelly
+    (r"^\s*(?:ugh+|ok|okay|fine|argh+|sigh|hmm+|right|meh)[.!,]*\s+(?=(?:let'?s\s+)?start (?:over|again)\b)", ""),
+    # "i need a SECOND movie to go with aliens": another film like it, no card named
+    (r"\b(?:a|one)\s+(?:second|2nd|third|3rd)\s+(movie|film|one|flick)\b", r"another \1"),
+    (r"\bto (?:go|pair) (?:well |nicely )?with\b(?!\s+(?:it|that|this)\b)", "like"),
+    # "i would prefer one of his older ones": his films still, of another era ("prefer" had replaced him)
+    (r"\b(?:i would|i'd|id) prefer (?=(?:one of |some of )?(?:his|her|their)\b)", "i'd like "),
+    (r"\b(?:hates?|can'?t stand|doesn'?t like|don'?t like|can'?t do|can'?t handle)\s+(?:the\s+)?(?:blood|gore)\b",
+     "nothing gory"),  # "my gf hates blood"
     # round twenty-seven: "spy hard is literally a spoof lol. not that one": that film, not wanted
     (r"^\s*(?P<x>[^.!?,]{2,50}?)\s+(?:is|was|'s)\s+[^.!?]*?[.!?]+\s*(?:so\s+)?(?:not|no to|nope,?\s+not)\s+"
      r"(?:that|this) one\b[.!]*\s*$", r"not \g<x>"),
@@ -1511,8 +1520,9 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "who the heck is sven-ole thorsen lol": not that person
     (r"\bwho (?:the (?:heck|hell|fuck)|tf) is (?P<x>[^?.!,]+?)(?:\s+(?:lol|lmao|haha))?\s*(?:[?.!,]|$)", r"not \g<x>."),
     # "the tin drum is rated R, i said nothing above pg-13": that film goes, and the limit stays
-    (r"(?P<x>\b[^.,;!?]{2,40}?)\s+is\s+(?:rated\s+)?(?:r|nc-17|pg-13|pg)\b\s*[,;.!]*\s*(?:and\s+|but\s+)?i\s+"
-     r"(?:said|asked for|told you)\s+(?P<lim>[^.!?]+)", r"not \g<x>, \g<lim>"),
+    (r"(?P<x>\b[^.,;!?]{2,40}?)\s+is\s+(?:(?:rated\s+)?(?:r|nc-17|pg-13|pg)|(?:(?:super|way|too|really|very|so|pretty)\s+)*"
+     r"(?:gory|violent|bloody|scary|long|sad|dark))\b\s*[,;.!]*\s*(?:and\s+|but\s+)?i\s+(?:said|asked for|told you)\s+"
+     r"(?P<lim>[^.!?]+)", r"not \g<x>, \g<lim>"),  # ("evil dead 2 is super gory i said not to gory")
     # "It certainly is animated. Please take it off.": none of that kind; "number 3 is a horror film, take it
     # off": that card goes, and the kind (it had asked for what the card is)
     (r"^\s*(?:it|that(?: one)?|this(?: one)?)\s*(?:certainly |definitely |clearly |obviously )?(?:'s|is|was)\s+"
@@ -1775,7 +1785,9 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?:two|2) hours\b", "under 2 hours"),
     (r"^\s*is\s+(?!(?:it|this|that|anyone|anybody|someone|somebody|there)\b)(?P<x>[^?]{2,60}?)\s+(?:here|there|on here|"
      r"in here)\s*\?+\s*$", r"do you have \g<x>?"),  # "is titanic here?"
-    (r"^\s*(?:(?:you|u)\s+)?(?:got|have you got|you have|u have)\s+(?!(?:to|it|that|this|them|time|nothing|no)\b)"
+    (r"^\s*(?:(?:you|u)\s+)?(?:got|have you got|you have|u have)\s+"
+     r"(?!(?:to|it|that|this|them|time|nothing|no|any|anything|some|"
+     r"something|more|picks?|suggestions?|recommendations?|ideas?|options?|films?|movies?|stuff)\b)"
      r"(?P<x>[^?]{2,80}?)\s*\?+\s*$", r"do you have \g<x>?"),  # "got evil dead 2 or braindead??"
     # "the little one gets scared of loud monsters": nothing scary (not "mobsters", a crime film)
     (r"\b(?:gets?|is|are|'s|'re|get)\s+(?:easily\s+|really\s+|very\s+|a bit\s+)?(?:scared|frightened|spooked)\s+"
@@ -4942,6 +4954,12 @@ class Parser:
         if compare and all(t == "decade" for t, _ in values):
             decades = self.catalog.decades()
             ref = values[0][1]
+            year = toks[i] if i < len(toks) and re.fullmatch(r"(?:1[89]|20)\d\d", toks[i]) else ""
+            edge = int(year) + (compare == "<=") - (compare == ">=") if year else 0  # the first year out
+            if year and compare in ("<", "<=") and edge % 10:  # "before 1965": the early 60s too (it had said
+                compare, out.year_bound = "<=", f"<{edge}"  # "the 1950s or earlier", leaving out 8 1/2)
+            elif year and compare in (">", ">=") and edge % 10 != 9:  # "after 1994": the later 90s too
+                compare, out.year_bound = ">=", f">{edge}"
             ok = {"<": lambda d: d < ref, ">": lambda d: d > ref, ">=": lambda d: d >= ref,
                   "<=": lambda d: d <= ref}[compare]
             group_values = tuple(("decade", d) for d in decades if ok(d))
@@ -5243,7 +5261,8 @@ class Parser:
                     # "E.T. right now"; not a word of every day: "a tuesday night" is no Tuesday Knight)
                     near = self._after.get(prev, set()) if len(prev) > 1 else set()
                     near |= self._before.get(nxt, set())
-                    best = sorted(w for w in near if OSA.distance(tok, w) <= 1)  # "the shinning", "cohen brothers"
+                    best = sorted(w for w in near if OSA.distance(tok, w) <= 1  # "the shinning", "cohen brothers";
+                                  and tok not in (w + "s", w + "es"))  # not "the ghosts": a plural is a word of its own
                     if len(best) == 1:
                         out[i] = best[0]
                 continue

@@ -432,10 +432,18 @@ class _Apply:
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
         years = sorted({y for y in re.findall(r"\b(19[1-9]\d|20[0-2]\d)\b", self.message)
                         if ("decade", f"{y[:3]}0s") in p.accepted})
-        if years and not (p.liked or p.disliked or p.seen or p.about):  # "films from 1994": its decade, said so
+        if p.year_bound:  # "before 1965": the 1960s are in, its films before 1965 first
+            self.s = dataclasses.replace(self.s, by_year=p.year_bound)
+            self.era_set = True
+        elif years and not (p.liked or p.disliked or p.seen or p.about):  # "films from 1994": its decade, said so
             decades = sorted({f"the {y[:3]}0s" for y in years})  # (it had widened to the 1990s in silence)
-            self.notes.append(f"I can narrow films down by decade only, so {' and '.join(years)} "
-                              f"{'is' if len(years) == 1 else 'are'} {' and '.join(decades)} here.")
+            if len(years) == 1:  # "the best movies of 1994": that year's films first, then the rest of its decade
+                self.s = dataclasses.replace(self.s, by_year=years[0])  # (they had been any films of the 1990s)
+                self.era_set = True
+                self.notes.append(f"Films from {years[0]} first; after them, the rest of {decades[0]}.")
+            else:
+                self.notes.append(f"I can narrow films down by decade only, so {' and '.join(years)} are "
+                                  f"{' and '.join(decades)} here.")
         self.mood(p, gentler)
         if p.era:
             liked = [w for w in (int(self.m.world.of_catalog[i]) for i in p.liked) if w >= 0]
@@ -1208,6 +1216,8 @@ class _Apply:
         before_q = self.message.split("?", 1)[0]
         if not films and "," in before_q:  # "con air looks fire, is it rated r?": Con Air, not the card
             films = self._one_film_named(before_q.rsplit(",", 1)[0])
+        if not films:  # "the abyss is underwater tho right? is it scary": the one card whose title it names
+            films = self._card_named(self.message)
         if not films and self.before.topic >= 0:  # "who directed jaws?", then "is it scary?": Jaws
             films = [self.before.topic]
         if not films:
@@ -1267,6 +1277,19 @@ class _Apply:
                         f"\u201cfilms with {md(name)}\u201d to see them." if films else
                         f"I know of no film here with {md(name)}.")
         self.then = "stay"
+
+    def _card_named(self, text: str) -> list[int]:
+        """The one film of the last list whose title ``text`` says in full, else the film its first
+        words name before "is" (catalog index, as a list); empty when it names none or several: a
+        title the parser took for other words ("the abyss is underwater tho right?") is that film."""
+        low = " " + " ".join(tokens(text)) + " "
+        named = [i for i in (self.m.world.catalog_index(w) for w in last_cards(self.s))
+                 if len(key := " ".join(tokens(title_of(self.m.catalog, i)))) >= 4 and f" {key} " in low]
+        if len(named) == 1:
+            return named
+        subject = re.match(r"^\s*(?P<x>[^.!?,]{2,60}?)\s+(?:is|was|'s)\b", text)  # (a film not shown: "X is ...")
+        film = self.m.parser._film_named(tokens(subject.group("x"))) if subject and not named else None
+        return [film] if film is not None else []
 
     def _one_film_named(self, text: str) -> list[int]:
         """The one film ``text`` names (liked, disliked, seen or asked about), as a list; empty when

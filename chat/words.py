@@ -171,7 +171,9 @@ CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna
                        r"(?:watch|go with|take|try|do)\b|\bwell watch (?:that|it|this)\b|"  # (a voice's "well": we'll)
                        r"\bgoing with\b|\bwatching (?:that|it|this)\b|\bthat'?s the one\b|"
                        r"\b(?:i|we) watch (?:it|this|that)\b|"
-                       r"\b(?:it is|it'?s)\s*[!.]*\s*$|\b(?:i'?m|im|we'?re|were) watch(?:ing|in)\b|"
+                       r"\b(?:it is|it'?s)\s*[!.,]*\s*(?:(?:i'?ve\s+)?never seen it|(?:i\s+)?haven'?t seen it)?"
+                       r"[!.]*\s*$|"
+                       r"\b(?:i'?m|im|we'?re|were) watch(?:ing|in)\b|"
                        r"\b(?:i|we) (?:choose|chose|pick)\b|\b(?:i|we) take (?:this|that|it)\b|"
                        r"\bimma\s+(?:go\s+with|watch|take|do)\b|\b(?:i'?ll|ill|we'?ll)\s+(?:just\s+)?(?:take|rewatch)\b|"
                        r"\b(?:i'?ve|ive|we'?ve)\s+decided\b|\bthen[.!]*\s*(?:done|sorted)\b",

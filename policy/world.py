@@ -26,6 +26,7 @@ from recsys.split import DataProtocol, Interactions, split_interactions
 from recsys.tuned import load_config
 
 DEFAULT_OPEN = ("genre", "decade")
+LEADS = 3  # a film's leads, for ``World.leads_only``: the names its card shows
 
 
 def default_open_types(catalog: Catalog) -> tuple[str, ...]:
@@ -63,6 +64,9 @@ class World:
     open_types: tuple[str, ...]
     exclude_history: bool = False  # the user's history leaves the candidates (the chat's choice)
     config_dirs: tuple = ()  # folders laid out like configs/ searched first for tuned and trained files
+    # people asked about (chips) only among the leads of some film (``Catalog.leads``): the chat's choice, so
+    # "Anyone you would like to see in it?" offers stars, not the bit player in most films (Sven-Ole Thorsen)
+    leads_only: bool = False
 
     @property
     def protocol(self) -> DataProtocol:
@@ -182,7 +186,12 @@ class World:
         """(n_values,) bool: values of the types that may be asked (computed once)."""
         if "_askable" not in self.__dict__:
             types = [self.catalog.type_index(t) for t in self.ask_types]
-            self.__dict__["_askable"] = np.isin(self.value_type, types)
+            mask = np.isin(self.value_type, types)
+            if self.leads_only and "cast" in self.ask_types:
+                cat = self.catalog
+                leads = {cat.value_index("cast", name) for i in self.data.items for name in cat.leads(int(i), LEADS)}
+                mask &= (self.value_type != cat.type_index("cast")) | np.isin(np.arange(len(mask)), list(leads))
+            self.__dict__["_askable"] = mask
         return self.__dict__["_askable"]
 
     @property
@@ -245,7 +254,7 @@ class World:
 
 def build_world(catalog: Catalog, seed: int = 0, model: str = "ease", ask_types=None, open_types=None,
                 config_dataset: str | None = None, protocol: DataProtocol | None = None,
-                exclude_history: bool = False, config_dirs=()) -> World:
+                exclude_history: bool = False, config_dirs=(), leads_only: bool = False) -> World:
     """Split under ``protocol`` (the catalog's defaults when None), fit the tuned CF model on
     train, and lay out the attribute arrays. ``ask_types`` None: every type; ``open_types``
     None: ``default_open_types``."""
@@ -263,4 +272,4 @@ def build_world(catalog: Catalog, seed: int = 0, model: str = "ease", ask_types=
     item_attr = catalog.item_attr[data.items].tocsr()
     item_attr.sort_indices()
     return World(catalog, data, scorer, item_attr, item_attr.tocsc(), catalog.item_known[data.items],
-                 catalog.value_type, ask_types, open_types, exclude_history, tuple(config_dirs))
+                 catalog.value_type, ask_types, open_types, exclude_history, tuple(config_dirs), leads_only)

@@ -130,14 +130,17 @@ class Catalog:
 
     def leads(self, item: int, n: int = 3, first: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Up to ``n`` of the item's cast: in billing order where a source lists it
-        (``recsys.billing``), then best known first (``recsys.leads``); names in ``first``
-        (people the user asked for) go before the others."""
+        (``recsys.billing``), then best known first (``recsys.leads``). Names in ``first`` (people
+        the user asked for) are always among them, in their billing place: a lead stays where the
+        billing puts them, a supporting player takes the last place ("Kenneth Branagh, Julie
+        Christie, Robin Williams" for *Hamlet*, not Robin Williams first, as if he starred)."""
         ordered = list(self.billing.get(item, ()))
         wanted = set(first)
         if len(ordered) < n or not wanted <= set(ordered):  # the billing alone does not give the n names
             ordered += [c for c in self.by_prominence(item) if c not in ordered]
-        asked = [c for c in ordered if c in wanted]
-        return tuple((asked + [c for c in ordered if c not in asked])[:n])
+        asked = [c for c in ordered if c in wanted][:n]
+        rest = [c for c in ordered if c not in asked][: n - len(asked)]
+        return tuple(sorted(rest + asked, key=ordered.index))
 
     def by_prominence(self, item: int) -> list[str]:
         """The item's whole cast, best known first (``recsys.leads``), whatever the billing."""

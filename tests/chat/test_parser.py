@@ -2755,3 +2755,34 @@ def test_round_twenty_seven_choices_and_questions_of_the_list_on_movielens(ml100
     assert parser.parse("are they in english?").asked == [("language", "English")]
     pair = parser.parse("oh aliens is a good one. what would pair well with it? like its partner for the night")
     assert "bye" not in pair.intents and [t[i] for i in pair.liked] == ["Aliens"]
+
+
+def test_round_twenty_seven_limits_eras_and_restarts_on_movielens(ml100k_catalog):
+    """"ugh. start over. ..." did not start over; "i need a SECOND movie to go with aliens" turned down
+    card 2; "i would prefer one of his older ones, maybe from the eighties" dropped the actor; "before
+    1965" left out the early 60s; "evil dead 2 is super gory i said not to gory" liked it; "the game it
+    is, never seen it" was no choice; "got any more along the lines of number 3?" stays a request."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    restart = parser.parse("ugh. start over. comedies")
+    assert restart.intents == ["restart"] and restart.accepted == [("genre", "Comedy")]
+    second = parser.parse("wait no im not done, i need a SECOND movie to go with aliens. something similar")
+    assert second.pick is None and not second.places and [t[i] for i in second.liked] == ["Aliens"]
+    older = parser.parse("Those look nice, but I would prefer one of his older ones, maybe from the eighties")
+    assert older.accepted == [("decade", "1980s")] and not older.instead
+    early = parser.parse("just italian or french films from before 1965")
+    assert ("decade", "1960s") in early.alternatives[0] and ("decade", "1970s") not in early.alternatives[0]
+    assert ("decade", "1960s") not in parser.parse("films before 1960").alternatives[0]
+    assert early.year_bound == "<1965" and not parser.parse("films before 1960").year_bound
+    assert parser.parse("films after 1994").accepted == [("decade", "1990s")]
+    gory = parser.parse("remove the united states filter pls.and evil dead 2 is super gory i said not to gory")
+    assert [t[i] for i in gory.not_now] == ["Evil Dead II"] and not gory.liked
+    assert ("country", "United States") in gory.dropped
+    assert CHOOSE_RE.search("the game it is, never seen it") and CHOOSE_RE.search("the game it is")
+    assert "nothing gory" in parser.frame("something like alien, my gf hates blood") or parser.parse(
+        "something like alien, my gf hates blood").rejected
+    more = parser.parse("got any more along the lines of number 3?")
+    assert not more.unknown_titles and more.intents != ["about"]
+    ghosts = parser.parse("theres that 80s one with the ghosts and the proton packs, bill murray i think?")
+    assert not ghosts.liked and ("cast", "Bill Murray") in ghosts.accepted  # (it had liked *Ghost*)
+    assert [t[i] for i in parser.parse("loved the shinning").liked] == ["Shining, The"]
