@@ -1523,6 +1523,12 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"(?P<x>\b[^.,;!?]{2,40}?)\s+is\s+(?:(?:rated\s+)?(?:r|nc-17|pg-13|pg)|(?:(?:super|way|too|really|very|so|pretty)\s+)*"
      r"(?:gory|violent|bloody|scary|long|sad|dark))\b\s*[,;.!]*\s*(?:and\s+|but\s+)?i\s+(?:said|asked for|told you)\s+"
      r"(?P<lim>[^.!?]+)", r"not \g<x>, \g<lim>"),  # ("evil dead 2 is super gory i said not to gory")
+    # "lion king has the dad dying scene, too sad for him": that film, not wanted (it had been liked)
+    (r"^\s*(?P<x>[^.,;!?]{2,40}?)\s+(?:has|had)\s+[^.;!?]{2,60}?,?\s*(?:(?:way|much|a bit|kinda|a little)\s+)?too\s+"
+     r"(?:sad|scary|violent|gory|dark|intense|mature|upsetting)\b(?:\s+for\s+(?:him|her|them|us|me|the kids?|my \w+))?",
+     r"not \g<x>"),
+    # "... is it rated R? how violent": a last question without its question mark
+    (r"(?<=\?)\s+(?P<q>(?:how|what|who|is it|does it|are they)\b[^.?!]{0,40}?)\s*$", r" \g<q>?"),
     # "It certainly is animated. Please take it off.": none of that kind; "number 3 is a horror film, take it
     # off": that card goes, and the kind (it had asked for what the card is)
     (r"^\s*(?:it|that(?: one)?|this(?: one)?)\s*(?:certainly |definitely |clearly |obviously )?(?:'s|is|was)\s+"
@@ -5261,8 +5267,7 @@ class Parser:
                     # "E.T. right now"; not a word of every day: "a tuesday night" is no Tuesday Knight)
                     near = self._after.get(prev, set()) if len(prev) > 1 else set()
                     near |= self._before.get(nxt, set())
-                    best = sorted(w for w in near if OSA.distance(tok, w) <= 1  # "the shinning", "cohen brothers";
-                                  and tok not in (w + "s", w + "es"))  # not "the ghosts": a plural is a word of its own
+                    best = sorted(w for w in near if OSA.distance(tok, w) <= 1)  # "the shinning", "cohen brothers"
                     if len(best) == 1:
                         out[i] = best[0]
                 continue

@@ -344,6 +344,14 @@ class _Apply:
             self.who(p.asked[0])
             return
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
+            sentences = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)
+            if len(p.about) > 1 and len(sentences) == 2:  # "lion king has the dad dying scene, too sad for him. the
+                said = self.m.parser.parse(sentences[0])  # aristocats looks sweet, is it g rated?": that card goes,
+                gone = [i for i in said.not_now + said.disliked if i in p.about]  # the other is answered
+                for w in (int(self.m.world.of_catalog[i]) for i in gone):
+                    if w >= 0 and w in self.s.cards:
+                        self.card(CardFeedback(self.m.world.item_id(w), "dislike"))
+                p.about = [i for i in p.about if i not in gone] or p.about
             head = _first_clause(text)
             if len(p.about) == 1 and head and not QUESTION_HEAD_RE.match(head):  # "the fog looks good, is it
                 # long?": liked, and its facts ("is aladdin really australian?? thought it was disney": no like)
@@ -1224,6 +1232,9 @@ class _Apply:
             it = self._film_talked_of()
             films = [m.world.catalog_index(it)] if it is not None else []
         question = self.message.lower()
+        asking = [q for q in re.split(r"(?<=[.!?])\s+", question) if q.rstrip().endswith("?")]
+        if asking and len(asking) < len(re.split(r"(?<=[.!?])\s+", question.strip())):  # "lion king is too sad for
+            question = " ".join(asking)  # him. is the aristocats g rated?": the questions asked, not the remarks
         if len(films) == 1:
             role = ("director" if DIRECTOR_REF.search(question) else
                     "cast" if CAST_ASKED_RE.search(question)

@@ -1839,6 +1839,11 @@ def test_round_twenty_seven_questions_of_the_list_and_of_films_asked_for_on_movi
     state, reply = engine.step(state, Text("is it long?"))
     assert "*The Abyss* (1989)" in reply.text
     state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a gentle animated film for a toddler"))
+    state, reply = engine.step(state, Text("lion king has the dad dying scene, too sad for him. the aristocats looks "
+                                           "sweet, is it g rated and how long?"))
+    assert reply.text.startswith("It is rated G. It runs under 90 minutes. *The Aristocats*")
+    state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("something scary from the 80s"))
     state, reply = engine.step(state, Text("got evil dead 2 or braindead or re-animator??"))
     assert "Yes, I have *Evil Dead II* and *Braindead*" in reply.text

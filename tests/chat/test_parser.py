@@ -2783,6 +2783,8 @@ def test_round_twenty_seven_limits_eras_and_restarts_on_movielens(ml100k_catalog
         "something like alien, my gf hates blood").rejected
     more = parser.parse("got any more along the lines of number 3?")
     assert not more.unknown_titles and more.intents != ["about"]
-    ghosts = parser.parse("theres that 80s one with the ghosts and the proton packs, bill murray i think?")
-    assert not ghosts.liked and ("cast", "Bill Murray") in ghosts.accepted  # (it had liked *Ghost*)
     assert [t[i] for i in parser.parse("loved the shinning").liked] == ["Shining, The"]
+    lion = parser.parse("lion king has the dad dying scene, too sad for him.")
+    assert [t[i] for i in lion.not_now] == ["Lion King, The"] and not lion.liked
+    mohicans = parser.parse("last of the mohicans looks like a winner. is it rated R? how violent")
+    assert mohicans.intents == ["about"] and [t[i] for i in mohicans.about] == ["Last of the Mohicans, The"]
