@@ -731,7 +731,9 @@ SERIES_ASK = {"is", "there", "a", "an", "do", "you", "u", "have", "got", "any", 
               "ok", "so", "hey", "hi"}
 SEEN_ALL_BUT_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all(?:\s+of\s+(?:them|these|those|em))?|"
                              r"every\s*(?:one|thing))\s*,?\s*(?:except|exept|excep|expect|but|apart from|other than|"
-                             r"besides|bar|save)\s+(?:for\s+)?(?P<films>[^.!?;]+?)\s*[.!?]*\s*$", re.IGNORECASE)
+                             r"besides|bar|save)\s+(?:for\s+)?(?P<films>[^.!?;]+?)\s*"
+                             r"(?:[.!?;]+\s*(?:any (?:others|more|other ones)|what else|anything else|others|more)\s*)?"
+                             r"[.!?]*\s*$", re.IGNORECASE)  # ("... any others?")
 # days and months, which some titles are: the day after "on", "this", "next" ... ("on Friday")
 WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
@@ -1415,10 +1417,13 @@ ANY_OF_THESE_RE = re.compile(r"^\s*(?:so\s+|and\s+)?(?:is|are|does|do)\s+(?P<who
                              r"those|the films|the list)\s*\?*\s*$", re.IGNORECASE)
 # (not "any of them with julia roberts?": a wish for her films, as people wrote it)
 # "how long are they?", "what are these rated?", "are those in english?": a question of every card
-THEY_ASKED_RE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+|hmm+\s+)?(?:how (?:long|old) (?:are|were)|what(?:'re| are| r)|"
-                           r"when were|who directed|are|were)\s+(?:they|these|those|them|"
-                           r"all of (?:these|them|those)|the (?:films|movies|cards))(?:\s+(?:films|movies|ones))?\b"
-                           r"[^?.!]*\?+\s*$", re.IGNORECASE)
+THEY_ASKED_RE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+|hmm+\s+|finally[.!,]*\s+)?(?:(?:how (?:long|old) (?:are|were)|"
+                           r"what(?:'re| are| r)|when were|who directed|are|were)\s+(?:they|these|those|them|"
+                           r"(?:all|any) of (?:these|them|those)|the (?:films|movies|cards))"
+                           r"(?:\s+(?:films|movies|ones))?\b[^?.!]*\?+|"
+                           r"how (?:long|old) (?:are|were) (?:they|these|those|them)(?:\s+all)?\b)", re.IGNORECASE)
+# (what follows the question is a remark: "are any of them rated R? my gf doesnt like super violent stuff", "how long
+# are they all, i need to be in bed by 11")
 # "who is in these?", "who stars in these films?", "who are the actors in them": the cast of every card
 WHO_IN_CARDS_RE = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+)?who(?:'?s|\s+is|\s+are)?\s+(?:in|stars? in|starring in|"
                              r"acts? in|the (?:stars|leads|actors|cast) (?:of|in))\s+(?:all\s+(?:of\s+)?)?"
@@ -1529,6 +1534,31 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"not \g<x>"),
     # "... is it rated R? how violent": a last question without its question mark
     (r"(?<=\?)\s+(?P<q>(?:how|what|who|is it|does it|are they)\b[^.?!]{0,40}?)\s*$", r" \g<q>?"),
+    # "and i never said crime", "i never asked for horror": a correction of what was understood (it had ruled
+    # the kind out)
+    (r"\b(?:and\s+|but\s+|also\s+)?i\s+(?:never|didn'?t|didnt|did not)\s+(?:said|say|ask(?:ed)? for|want(?:ed)?)\s+"
+     r"(?!(?:that|it|this|anything|so|to|you|i|any|a word|nothing)\b)(?P<x>[\w' -]{2,30}?)\s*(?=[.,;!?]|$)",
+     r"drop \g<x>"),
+    # retest of round twenty-seven: "empire strikes back? i literally just said no star wars. get it off": not
+    # that film (it had been liked)
+    (r"^\s*(?!(?:why|what|how|who|where|when|which|is|are|do|does|did|can|could|y|wtf)\b)(?P<x>[^?.!,]{2,50}?)\s*\?+\s*"
+     r"(?=[^?]*\b(?:get (?:it|that|this) (?:off|out)|take (?:it|that|this) "
+     r"(?:off|out)|remove (?:it|that|this)|not that one|seriously|i (?:literally |just |already )*said)\b)",
+     r"not \g<x>. "),
+    (r"\b((?:rated|no|not|an?|any)\s+r)\.(?=\s)", r"\1;"),  # "no rated R. pg-13 max": two sentences (the
+    # "R." of "R. Lee Ermey" had joined them, and the ceiling was refused with the R)
+    (r"\bi said\s+start (?:over|again)\b", "start over"),  # "i said START OVER. no tom hanks ...": start over
+    (r"\bi (?:only |just )?asked (?:if|whether)\b[^.,;!?]*[.,;!?]*", ""),  # "i asked IF they were rated R, ...":
+    # a question asked again, no wish
+    # "comedy doesnt have to be required!!": not required
+    (r"\b(?P<x>[\w-]+)\s+(?:doesn'?t|doesnt|does not|don'?t|dont|do not)\s+(?:have to|need to)\s+be\s+(?:required|"
+     r"there|in it|included|a must)\b", r"drop \g<x>"),
+    # "last one. got shakespeare in love?", "ok last one, something like die hard": one last request, no card
+    (r"^\s*(?:ok\s+|okay\s+|and\s+)?(?:one\s+)?last one[.,:!]+\s+(?=\S)", ""),
+    (r"(?<=[.!?])\s+(?:ok\s+|okay\s+|and\s+)?(?:one\s+)?last one[.,:!]+\s+(?=\S)", " "),
+    # "princess bride isnt really like die hard lol": that film set aside, the other one untouched
+    (r"^\s*(?P<x>[^.,;!?]{2,40}?)\s+(?:isn'?t|isnt|is not|aint)\s+(?:really\s+|anything\s+|at all\s+)?like\s+"
+     r"[^.,;!?]{2,40}?(?:\s+(?:lol|at all|tho|though))*(?=\s*[.,;!?]|\s*$)", r"not \g<x>"),
     # "It certainly is animated. Please take it off.": none of that kind; "number 3 is a horror film, take it
     # off": that card goes, and the kind (it had asked for what the card is)
     (r"^\s*(?:it|that(?: one)?|this(?: one)?)\s*(?:certainly |definitely |clearly |obviously )?(?:'s|is|was)\s+"
@@ -2968,8 +2998,9 @@ class Parser:
             return out
         if WHO_IN_CARDS_RE.match(text) or THEY_ASKED_RE.match(text):  # "who is in these?", "how long are they?":
             # each card's answer, the films stay; "are they in english?" asks what "is it in english?" does
-            one = re.sub(r"\b(?:are|were)\s+(?:they|these|those|them|all of (?:these|them|those)|the (?:films|movies|"
-                         r"cards))(?:\s+(?:films|movies|ones))?\b", "is it", text, count=1, flags=re.IGNORECASE)
+            text = THEY_ASKED_RE.match(text).group(0) if THEY_ASKED_RE.match(text) else text  # (the question alone)
+            one = re.sub(r"\b(?:are|were)\s+(?:they|these|those|them|(?:all|any) of (?:these|them|those)|the (?:films|"
+                         r"movies|cards))(?:\s+(?:films|movies|ones))?\b", "is it", text, count=1, flags=re.IGNORECASE)
             asked = self.parse(one).asked if one != text else []
             return Parse(intents=["about"], pick=(0, "about"), places=list(range(5)), asked=asked,
                          truncated=truncated)

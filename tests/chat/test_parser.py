@@ -2788,3 +2788,40 @@ def test_round_twenty_seven_limits_eras_and_restarts_on_movielens(ml100k_catalog
     assert [t[i] for i in lion.not_now] == ["Lion King, The"] and not lion.liked
     mohicans = parser.parse("last of the mohicans looks like a winner. is it rated R? how violent")
     assert mohicans.intents == ["about"] and [t[i] for i in mohicans.about] == ["Last of the Mohicans, The"]
+    for text, dropped in (("and i never said crime", ("genre", "Crime")),
+                          ("i never asked for horror", ("genre", "Horror"))):
+        p = parser.parse(text)
+        assert p.dropped == [dropped] and not p.rejected, text  # (it had ruled the kind out)
+    assert parser.parse("seen all of those except fathers day. any others?").intents == ["seen_all"]
+
+
+def test_round_twenty_seven_retest_on_movielens(ml100k_catalog):
+    """The retest of round twenty-seven (15 people): a film mocked with a question mark was liked
+    ("empire strikes back? i literally just said no star wars. get it off"); "i said START OVER"
+    was a title the catalog lacks; "no rated R. pg-13 max" refused PG-13 and milder too (the "R." of
+    "R. Lee Ermey" had joined the sentences); "comedy doesnt have to be required" kept comedy; "ok
+    last one, ..." liked card 5; "princess bride isnt really like die hard" liked both; "are any of
+    them rated R? my gf ..." and "how long are they all, i need to be in bed by 11" were wishes."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    empire = parser.parse("empire strikes back? i literally just said no star wars. get it off")
+    assert "Empire Strikes Back, The" in [t[i] for i in empire.not_now] and not empire.liked
+    restart = parser.parse("i said START OVER. no tom hanks. funny movies with animals, like babe")
+    assert restart.intents == ["restart"] and not restart.unknown_titles
+    for text in ("no rated R. pg-13 max", "i asked IF they were rated R, i dont WANT rated R. pg-13 max"):
+        p = parser.parse(text)
+        assert p.rejected == [("mpaa", "rated R")], text
+        assert p.alternatives == [(("mpaa", "rated G"), ("mpaa", "rated PG"), ("mpaa", "rated PG-13"))], text
+    assert parser.parse("films with r. lee ermey").accepted == [("cast", "R. Lee Ermey")]
+    thrill = parser.parse("comedy doesnt have to be required!! just thrillers")
+    assert thrill.dropped == [("genre", "Comedy")] and thrill.accepted == [("genre", "Thriller")]
+    last = parser.parse("I LIKE DIE HARD. ok last one, something like die hard but a western")
+    assert last.pick is None and [t[i] for i in last.liked] == ["Die Hard"]
+    assert parser.parse("the last one looks good").pick == (-1, "like")
+    bride = parser.parse("princess bride isnt really like die hard lol. ok different idea: like die hard but in space")
+    assert [t[i] for i in bride.not_now] == ["Princess Bride, The"] and [t[i] for i in bride.liked] == ["Die Hard"]
+    for text, asked in (("finally. are any of them rated R? my gf doesnt like super violent stuff",
+                         [("mpaa", "rated R")]), ("how long are they all, i need to be in bed by 11", [])):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and p.places == [0, 1, 2, 3, 4] and p.asked == asked, text
+        assert not (p.accepted or p.rejected), text
