@@ -57,6 +57,35 @@ ORDERINGS = {
 }
 
 
+def hetrec_variants(catalog: Catalog) -> dict:
+    """Two re-orderings of the lists only HetRec 2011 gives (TMDB 5000 lacks the film), tried in
+    round twenty-seven and not shipped: HetRec's order is, for some films, the order of appearance
+    (*Fargo*: William H. Macy, Steve Buscemi, Peter Stormare; Frances McDormand later)."""
+    import math
+
+    from recsys import billing
+    from recsys.movielens import title_keys
+
+    tmdb = billing.BillingIndex([billing.tmdb_lists()], normalise_title, title_keys)
+    only_hetrec = {i for i in catalog.billing if not tmdb.find(catalog.titles[i], int(catalog.years[i]))}
+
+    def head_by_prominence(c: Catalog, i: int) -> list[str]:  # its first six by billing place and prominence
+        if i not in only_hetrec:
+            return list(c.leads(i, n=3))
+        head = list(c.billing[i])[:6]
+        score = {n: -k + math.log1p(100 * c.prominence.get(n, 0.0)) for k, n in enumerate(head)}
+        return (sorted(head, key=lambda n: -score[n]) + list(c.billing[i])[6:])[:3]
+
+    def first_two(c: Catalog, i: int) -> list[str]:  # its first two, then the best known of the rest
+        if i not in only_hetrec:
+            return list(c.leads(i, n=3))
+        two = list(c.billing[i])[:2]
+        return (two + [n for n in c.by_prominence(i) if n not in two])[:3]
+
+    return {"HetRec's first six by prominence (tried, not shipped)": head_by_prominence,
+            "HetRec's first two, then prominence (tried, not shipped)": first_two}
+
+
 def score(catalog: Catalog, films: list[tuple[int, list[str]]], order) -> dict:
     first = two = n_two = 0
     misses = []
@@ -105,6 +134,7 @@ def main(argv=None) -> int:
         by_era = prominence_by_era((_split_list(r["Cast"]), r["Reviews"] or 0, r["Year"] or 0,
                                     _split_list(r["Director"])) for r in omdb_rows())
         orderings["prominence by era (tried, not shipped)"] = lambda c, i: order_cast(c.values_of(i, "cast"), by_era)
+        orderings.update(hetrec_variants(catalog))
     results = {name: {part: score(catalog, [(i, leads) for i, leads, _ in rows], order)
                       for part, rows in parts.items()} for name, order in orderings.items()}
     print(f"{args.dataset}: leads on {args.list.name} ({len(films)} films with cast; "

@@ -165,3 +165,19 @@ def test_prominence_by_era_scales_reviews_by_the_year_and_leaves_out_films_a_per
     p = prominence_by_era(films)
     assert p["Old Star"] > p["New Player"] and p["Old Star"] > p["Extra"]
     assert "Director A" not in p  # only ever in the cast of films they directed
+
+
+@pytest.mark.data
+def test_the_hetrec_reorderings_tried_touch_only_hetrecs_lists(ml100k_catalog):
+    """``lab.evaluate_leads`` prints two re-orderings of the cast lists only HetRec 2011 gives (tried
+    in round twenty-seven, not shipped): a film TMDB 5000 lists keeps its billing, and *Fargo*
+    (HetRec's order of appearance) keeps its first two names in the second."""
+    from lab.evaluate_leads import hetrec_variants
+
+    cat = ml100k_catalog
+    variants = hetrec_variants(cat)
+    toy, fargo = cat.titles.index("Toy Story"), cat.titles.index("Fargo")
+    for order in variants.values():
+        assert order(cat, toy) == list(cat.leads(toy, 3))  # (TMDB 5000 bills Toy Story)
+    first_two = variants["HetRec's first two, then prominence (tried, not shipped)"](cat, fargo)
+    assert first_two[:2] == list(cat.billing[fargo])[:2] and len(first_two) == 3
