@@ -343,6 +343,12 @@ class _Apply:
         if p.intents == ["who"]:  # "who is bess flowers?": the films here with that person, and the films stay
             self.who(p.asked[0])
             return
+        if "about" not in p.intents and "?" in text and (wish := self._wish_after_question(text)) is not None:
+            asked = self.m.parser.parse(text[: text.rindex("?") + 1])  # "how long is it? i dont want anything crazy
+            if asked.intents == ["about"] and not (asked.liked or asked.accepted or asked.rejected):  # long": the
+                self.about(asked.about)  # question answered, and the wish after it taken (the question had been lost)
+                self._not_here(asked)
+                p, self.then = wish, "decide"
         if "about" in p.intents:  # "who's in it?", "how long is titanic?": the facts, and the films stay
             sentences = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)
             if len(p.about) > 1 and len(sentences) == 2:  # "lion king has the dad dying scene, too sad for him. the
@@ -360,7 +366,11 @@ class _Apply:
                     self._like_named(int(self.m.world.of_catalog[p.about[0]]))
             self.about(p.about)
             self._not_here(p)
-            return
+            wish = self._wish_after_question(text)
+            if wish is None:
+                return
+            p, self.then = wish, "decide"  # "how long is it? i dont want anything crazy long": answered, and the
+            # wish after the question is taken too (it had been lost)
         if "bye" in p.intents and len(p.liked) == 1 and not (p.accepted or p.rejected or p.disliked or p.seen):
             w = int(self.m.world.of_catalog[p.liked[0]])  # "we'll just go with speed, thanks for the help!"
             if w >= 0:
@@ -1262,6 +1272,20 @@ class _Apply:
                 self._yes_no(i) if self.asked else film_answers(m.catalog, i, question))
             self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
         self.then = "close"
+
+    def _wish_after_question(self, text: str) -> Parse | None:
+        """What a message asks for after its last question ("is the bridge on the river kwai sad? my dad wants
+        something not depressing"): the kinds, eras, limits it names, when it names nothing else (no film, no
+        verdict, no other intent); None otherwise."""
+        rest = text[text.rindex("?") + 1:].strip() if "?" in text else ""
+        if not tokens(rest):
+            return None
+        wish = self.m.parser.parse(rest)
+        if not (wish.accepted or wish.rejected or wish.alternatives or wish.milder):
+            return None
+        if wish.liked or wish.disliked or wish.seen or wish.not_now or wish.about or wish.intents or wish.pick:
+            return None
+        return wish
 
     def _not_here(self, p: Parse) -> None:
         """The films a question asks after that the catalog lacks ("got evil dead 2 or re-animator??"):

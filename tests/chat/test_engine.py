@@ -1838,6 +1838,12 @@ def test_round_twenty_seven_questions_of_the_list_and_of_films_asked_for_on_movi
     assert "*The Abyss* (1989)" in reply.text  # (the first card had been answered of)
     state, reply = engine.step(state, Text("is it long?"))
     assert "*The Abyss* (1989)" in reply.text
+    state, reply, _ = engine.start()  # a question, then a wish: both (the question had been lost)
+    state, reply = engine.step(state, Text("war films"))
+    state, reply = engine.step(state, Text("is the bridge on the river kwai sad? my dad wants something not "
+                                           "depressing"))
+    assert "*The Bridge on the River Kwai* (1957)" in reply.text and "No Drama." in reply.text
+    assert reply.cards and all("Drama" not in c.genres for c in reply.cards)
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a gentle animated film for a toddler"))
     state, reply = engine.step(state, Text("lion king has the dad dying scene, too sad for him. the aristocats looks "
