@@ -142,7 +142,8 @@ MOOD_CLASHES: dict[str, tuple[str, ...]] = {
 # moods no one genre says: a film of any of these kinds, and none of the clashing ones ("something cozy": a
 # comedy, romance or children's film, nothing dark). The words stay the wish, as the person said them
 # (``Parse.mood_kinds``); a genre asked for beside them outranks the kinds ("a cozy mystery")
-_COZY = (("Comedy", "Romance"), (*_CHEER, "Action"))  # (cartoons and musicals only when asked for: a grown-up's)
+_COZY = (("Comedy", "Romance"), (*_CHEER, "Action", "Drama"))  # (cartoons and musicals only when asked for: a
+# grown-up's; no drama: round twenty-seven's "something cozy for tonight" had brought *Leaving Las Vegas*)
 _DARK = (("Thriller", "Crime", "Horror", "Film-Noir", "Mystery"), ("Comedy", *_NOT_FOR_KIDS))
 _THINK = (("Drama", "Sci-Fi", "Mystery"), ("Action", "Horror", *_NOT_FOR_KIDS))
 _TENSE = (("Thriller", "Action", "Crime", "War"), ("Comedy", *_NOT_FOR_KIDS))

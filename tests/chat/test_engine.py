@@ -1838,6 +1838,9 @@ def test_round_twenty_seven_questions_of_the_list_and_of_films_asked_for_on_movi
     assert "*The Abyss* (1989)" in reply.text  # (the first card had been answered of)
     state, reply = engine.step(state, Text("is it long?"))
     assert "*The Abyss* (1989)" in reply.text
+    state, reply, _ = engine.start()  # "cozy" is no drama: it had brought *Leaving Las Vegas*
+    state, reply = engine.step(state, Text("something cozy for tonight please"))
+    assert reply.cards and all("Drama" not in c.genres for c in reply.cards)
     state, reply, _ = engine.start()  # a question, then a wish: both (the question had been lost)
     state, reply = engine.step(state, Text("war films"))
     state, reply = engine.step(state, Text("is the bridge on the river kwai sad? my dad wants something not "
