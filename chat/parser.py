@@ -1526,7 +1526,8 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bwho (?:the (?:heck|hell|fuck)|tf) is (?P<x>[^?.!,]+?)(?:\s+(?:lol|lmao|haha))?\s*(?:[?.!,]|$)", r"not \g<x>."),
     # "the tin drum is rated R, i said nothing above pg-13": that film goes, and the limit stays
     (r"(?P<x>\b[^.,;!?]{2,40}?)\s+is\s+(?:(?:rated\s+)?(?:r|nc-17|pg-13|pg)|(?:(?:super|way|too|really|very|so|pretty)\s+)*"
-     r"(?:gory|violent|bloody|scary|long|sad|dark))\b\s*[,;.!]*\s*(?:and\s+|but\s+)?i\s+(?:said|asked for|told you)\s+"
+     r"(?:gory|violent|bloody|scary|long|sad|dark))\b(?:[^?]{0,80}?[,;.!])?\s*(?:and\s+|but\s+)?i\s+(?:said|asked for|"
+     r"told you)\s+"
      r"(?P<lim>[^.!?]+)", r"not \g<x>, \g<lim>"),  # ("evil dead 2 is super gory i said not to gory")
     # "lion king has the dad dying scene, too sad for him": that film, not wanted (it had been liked)
     (r"^\s*(?P<x>[^.,;!?]{2,40}?)\s+(?:has|had)\s+[^.;!?]{2,60}?,?\s*(?:(?:way|much|a bit|kinda|a little)\s+)?too\s+"

@@ -2825,3 +2825,6 @@ def test_round_twenty_seven_retest_on_movielens(ml100k_catalog):
         p = parser.parse(text)
         assert p.intents == ["about"] and p.places == [0, 1, 2, 3, 4] and p.asked == asked, text
         assert not (p.accepted or p.rejected), text
+    months = parser.parse("nine months is rated pg-13 and its about a pregnancy, not for a 7 year old. i said nothing "
+                          "above PG")
+    assert [t[i] for i in months.not_now] == ["Nine Months"] and not (months.liked or months.accepted or months.unwish)
