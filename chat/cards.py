@@ -235,11 +235,17 @@ def group_items(world, group) -> np.ndarray:
     """``(n_world_items,)`` bool: the films with one of ``group``'s values; of a nation's group
     (countries and their languages: "a french film" is France or French), only its own films
     (``of_nation``)."""
-    has = np.zeros(world.n_items, dtype=bool)
-    for v in group:
-        has[world.items_with(v)] = True
+    has = items_with_any(world, group)
     nation = of_nation(world, tuple(group))
     return has & nation if nation is not None else has
+
+
+def items_with_any(world, values) -> np.ndarray:
+    """``(n_world_items,)`` bool: the films with at least one of ``values``."""
+    out = np.zeros(world.n_items, dtype=bool)
+    for v in values:
+        out[world.items_with(v)] = True
+    return out
 
 
 def nation_word(catalog, group) -> str:
@@ -267,19 +273,12 @@ def of_nation(world, group: tuple[int, ...]) -> np.ndarray | None:
     cache = world.__dict__.setdefault("_nations", {})
     if group in cache:
         return cache[group]
-    n = world.n_items
-
-    def having(values) -> np.ndarray:
-        out = np.zeros(n, dtype=bool)
-        for v in values:
-            out[world.items_with(v)] = True
-        return out
-
     countries = [v for v, k in zip(group, kinds) if k == "country"]
     languages = [v for v, k in zip(group, kinds) if k == "language"]
-    made, spoken = having(countries), having(languages)
+    made, spoken = items_with_any(world, countries), items_with_any(world, languages)
     english = cat.find_value("language", "English")
-    in_english = having([english]) if english is not None and english not in languages else np.ones(n, dtype=bool)
+    in_english = (items_with_any(world, [english]) if english is not None and english not in languages
+                  else np.ones(world.n_items, dtype=bool))
     country_cols = np.flatnonzero(world.value_type == cat.type_index("country"))
     one_country = np.asarray(world.item_attr[:, country_cols].sum(axis=1)).ravel() == 1
     cache[group] = (made & spoken) | (spoken & ~in_english) | (made & one_country)
@@ -289,9 +288,7 @@ def of_nation(world, group: tuple[int, ...]) -> np.ndarray | None:
 def partly_fitting(world, accepted, either) -> np.ndarray:
     """``(n_world_items,)`` bool: films known to have at least one value in ``accepted`` or
     in a group of ``either``."""
-    out = np.zeros(world.n_items, dtype=bool)
-    for v in accepted:
-        out[world.items_with(v)] = True
+    out = items_with_any(world, accepted)
     for group in either:
         out |= group_items(world, tuple(group))
     return out

@@ -567,10 +567,14 @@ class Engine:
         edge = np.zeros(len(idx), dtype=bool)
         if by_year and len(idx):
             years = self.m.catalog.years[[self.m.world.catalog_index(int(i)) for i in idx]].astype(np.int64)
-            key = -years if by_year == "newest" else np.where(years > 0, years, 1 << 30)
-            bound = int(by_year.lstrip("<>")) if by_year.lstrip("<>").isdigit() else 0
-            edge = (years == bound if by_year.isdigit() else (years > 0) & (years < bound) if by_year[0] == "<"
-                    else years > bound if by_year[0] == ">" else key <= np.sort(key)[min(len(key), YEAR_POOL * n) - 1])
+            if by_year.isdigit():  # "the best of 1994"
+                edge = years == int(by_year)
+            elif by_year[0] in "<>":  # "before 1965", "after 1994"
+                bound = int(by_year[1:])
+                edge = (years > 0) & (years < bound) if by_year[0] == "<" else years > bound
+            else:
+                key = -years if by_year == "newest" else np.where(years > 0, years, 1 << 30)
+                edge = key <= np.sort(key)[min(len(key), YEAR_POOL * n) - 1]
         # a film with more of an either group's values first: "a french film" (France or French) lists
         # films in French before French co-productions in English
         both = np.zeros(len(idx), dtype=np.int64)

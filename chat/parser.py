@@ -2997,9 +2997,10 @@ class Parser:
             return out
         if not toks:
             return out
-        if WHO_IN_CARDS_RE.match(text) or THEY_ASKED_RE.match(text):  # "who is in these?", "how long are they?":
-            # each card's answer, the films stay; "are they in english?" asks what "is it in english?" does
-            text = THEY_ASKED_RE.match(text).group(0) if THEY_ASKED_RE.match(text) else text  # (the question alone)
+        they = THEY_ASKED_RE.match(text)
+        if they or WHO_IN_CARDS_RE.match(text):  # "who is in these?", "how long are they?": each card's answer, the
+            # films stay; "are they in english?" asks what "is it in english?" does
+            text = they.group(0) if they else text  # (the question alone)
             one = re.sub(r"\b(?:are|were)\s+(?:they|these|those|them|(?:all|any) of (?:these|them|those)|the (?:films|"
                          r"movies|cards))(?:\s+(?:films|movies|ones))?\b", "is it", text, count=1, flags=re.IGNORECASE)
             asked = self.parse(one).asked if one != text else []
@@ -4269,15 +4270,14 @@ class Parser:
         """"heat or fargo? imma go with fargo": the films of a choice asked of oneself, in a question
         of its own before the choice, are no likes but the one chosen."""
         sentences = [s for s in re.split(r"(?<=\?)\s*", text) if s.strip()]
-        asked = [s for s in sentences[:-1] if s.rstrip().endswith("?") and CHOICE_RE.match(s)]
+        asked = [m for s in sentences[:-1] if s.rstrip().endswith("?") and (m := CHOICE_RE.match(s))]
         if not asked:
             return
         rest = " ".join(s for s in sentences if not s.rstrip().endswith("?"))
         chosen = set(self.parse(rest).liked) if rest.strip() else set()
         if not chosen:
             return
-        weighed = {self._film_named(tokens(m.group(part))) for s in asked if (m := CHOICE_RE.match(s))
-                   for part in ("a", "b")}
+        weighed = {self._film_named(tokens(m.group(part))) for m in asked for part in ("a", "b")}
         out.liked = [i for i in out.liked if i in chosen or i not in weighed]
 
     def _film_asked_for(self, text: str) -> int | None:

@@ -1242,9 +1242,10 @@ class _Apply:
             it = self._film_talked_of()
             films = [m.world.catalog_index(it)] if it is not None else []
         question = self.message.lower()
-        asking = [q for q in re.split(r"(?<=[.!?])\s+", question) if q.rstrip().endswith("?")]
-        if asking and len(asking) < len(re.split(r"(?<=[.!?])\s+", question.strip())):  # "lion king is too sad for
-            question = " ".join(asking)  # him. is the aristocats g rated?": the questions asked, not the remarks
+        sentences = re.split(r"(?<=[.!?])\s+", question.strip())
+        asking = [q for q in sentences if q.rstrip().endswith("?")]
+        if asking and len(asking) < len(sentences):  # "lion king is too sad for him. is the aristocats g rated?":
+            question = " ".join(asking)  # the questions asked, not the remarks
         if len(films) == 1:
             role = ("director" if DIRECTOR_REF.search(question) else
                     "cast" if CAST_ASKED_RE.search(question)

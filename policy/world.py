@@ -189,8 +189,10 @@ class World:
             mask = np.isin(self.value_type, types)
             if self.leads_only and "cast" in self.ask_types:
                 cat = self.catalog
-                leads = {cat.value_index("cast", name) for i in self.data.items for name in cat.leads(int(i), LEADS)}
-                mask &= (self.value_type != cat.type_index("cast")) | np.isin(np.arange(len(mask)), list(leads))
+                lead = np.zeros(len(mask), dtype=bool)
+                lead[[cat.value_index("cast", name) for i in self.data.items
+                      for name in cat.leads(int(i), LEADS)]] = True
+                mask &= (self.value_type != cat.type_index("cast")) | lead
             self.__dict__["_askable"] = mask
         return self.__dict__["_askable"]
 

@@ -132,8 +132,8 @@ class Catalog:
         """Up to ``n`` of the item's cast: in billing order where a source lists it
         (``recsys.billing``), then best known first (``recsys.leads``). Names in ``first`` (people
         the user asked for) are always among them, in their billing place: a lead stays where the
-        billing puts them, a supporting player takes the last place ("Kenneth Branagh, Julie
-        Christie, Robin Williams" for *Hamlet*, not Robin Williams first, as if he starred)."""
+        billing puts them, a supporting player takes the last place ("Kenneth Branagh, Derek
+        Jacobi, Robin Williams" for *Hamlet*, not Robin Williams first, as if he starred)."""
         ordered = list(self.billing.get(item, ()))
         wanted = set(first)
         if len(ordered) < n or not wanted <= set(ordered):  # the billing alone does not give the n names
