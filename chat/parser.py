@@ -177,6 +177,8 @@ class Parse:
     disliked: list[int] = field(default_factory=list)
     seen: list[int] = field(default_factory=list)
     not_now: list[int] = field(default_factory=list)  # "not Titanic": not wanted in this search
+    # "i didnt say anything about contact", "i never said i liked X": what was noted of these films is taken back
+    unsaid: list[int] = field(default_factory=list)
     unknown_titles: list[str] = field(default_factory=list)
     # the films of ``unknown_titles`` a list of well-known films knows (``recsys.outside``): (the words as
     # typed, the index in ``Parser.outside``, "like" | "dislike" | "seen" | "")
@@ -272,7 +274,8 @@ class Parse:
     def names_something(self) -> bool:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
         return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.dropped_types
-                    or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.era
+                    or self.liked or self.disliked or self.seen or self.not_now or self.unsaid or self.unknown_titles
+                    or self.era
                     or self.unknown_people or self.absent_nations or self.allowed)
 
 
@@ -929,6 +932,31 @@ DROP_TYPE_RE = re.compile(rf"\b(?:forget|drop|ignore|scrap|ditch|lose|remove|nev
 OR_BETWEEN = {(*film, *tie, *article) for film in ((), ("film",), ("films",), ("movie",), ("movies",), ("flick",))
               for tie in (("or",), ("or", "maybe"), ("or", "with"), ("or", "perhaps"), ("or", "even"))
               for article in ((), ("a",), ("an",), ("some",))}
+# "i didnt say anything about contact", "i never said i liked fargo": a correction of what was noted
+# (``Parser._unsaid``)
+_NOT_SAID = r"\bi\s+(?:never|didn'?t|didnt|did not|dint)\s+(?:say|said|mention(?:ed)?|tell you|told you|wr[io]te)\s+"
+_VERDICT = (r"(?:liked?|loved?|hated?|disliked?|(?:didn'?t|didnt|did not|don'?t|dont)\s+like|(?:had |have |'ve )?seen|"
+            r"saw|wanted|want)")
+UNSAID_RE = re.compile(_NOT_SAID + r"(?:(?:anything|a (?:thing|word)|nothing)\s+(?:about|on|of)\s+|(?:that\s+)?i\s+"
+                       + _VERDICT + r"\s+)(?P<x>[^.,;!?]{2,40}?)\s*(?=[.,;!?]|$)", re.IGNORECASE)
+# "wait you said i liked AND didnt like die hard??": the bot's words said back, not a verdict
+REPORTED_RE = re.compile(r"^\s*(?:(?:wait|hold on|hang on|huh|um+|hmm+|erm)\b[\s,.!]*)?(?:you|u)\s+(?:said|say|think|"
+                         r"thought|wrote|put|noted|have)\s+(?:that\s+)?i\s+(?:\w+\s+){0,6}?" + _VERDICT
+                         + r"\s+(?P<x>[^.,;!?]{2,40}?)\s*\?+", re.IGNORECASE)
+VERDICT_ON_IT_RE = re.compile(r"(?P<head>\bi\s+(?:(?:do|really|actually|did|totally|def(?:initely)?)\s+)*(?:like|love|"
+                              r"liked|loved|hate|hated|dislike|disliked)\s+)(?:it|that one|that)\b", re.IGNORECASE)
+# words that end an either-or ("a comedy or not a horror", "drama or anything but a documentary")
+NOT_DESCRIPTIVE = {"not", "no", "nor", "but", "and", "without", "than", "except", "never", "any", "anything", "with",
+                   "or", "nothing", "rather", "instead", "then"}
+
+
+def or_between(toks: list[str]) -> bool:
+    """The words between two values of a kind join them as alternatives: "or", "or maybe a", and up to two
+    plain words that describe the second ("a quiet drama or a nature documentary": either; it had wanted both)."""
+    return any(tuple(toks[:k]) in OR_BETWEEN and len(toks) - k <= 2 and all(
+        t.isalpha() and t not in NOT_DESCRIPTIVE for t in toks[k:]) for k in range(1, min(len(toks), 5) + 1))
+
+
 # plain marks of sarcasm: what the words before them praise or ask for is not wanted (``Parser._sarcastic``)
 SARCASM_RE = re.compile(r"\s*(?:\U0001f644|\U0001f612|\U0001f60f)+\s*|[\s,.!-]*\b(?:said|says) no ?one ever\b[.!]*\s*|"
                         r"\s+/s\b\s*|[\s,]*\b(?:not|yeah right)!+\s*$", re.IGNORECASE)
@@ -2477,6 +2505,9 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
+        unsaid = self._unsaid(text)
+        if unsaid is not None:
+            return unsaid
         who = PERSON_ASKED_RE.match(text)
         if who:  # "who is bess flowers? i don't know her": who that is, not a wish for her films (it had been)
             said = self._read_message(who.group("name"))
@@ -4920,8 +4951,8 @@ class Parser:
                              and payload[0][0] not in EXCLUSIVE_TYPES)
                     self._put(out, payload, kind == "group" or (kind == "language" and len(payload) > 1),
                               negated, dropping, wider[0] if wider else compare, i, toks)
-                    if plain and last_value and last_value[1][0] == payload[0][0] and tuple(
-                            toks[last_value[0] : i]) in OR_BETWEEN:  # "al pacino or robert de niro": either
+                    if plain and last_value and last_value[1][0] == payload[0][0] and or_between(
+                            toks[last_value[0] : i]):  # "al pacino or robert de niro": either
                         self._either(out, last_value[1], payload[0])
                     last_value = (i + length, payload[0]) if plain else None
                     compare = None
@@ -5637,6 +5668,28 @@ class Parser:
                 out.not_now.append(m.item)
             else:
                 out.liked.append(m.item)
+
+    def _unsaid(self, text: str) -> Parse | None:
+        """"i didnt say anything about contact?? anyway show me films like aliens" (round twenty-seven: Contact had
+        been set aside, after the bot misread a card), "wait you said i liked AND didnt like die hard?? i do like
+        it": what was noted of the films named is taken back (``unsaid``), and values named are dropped; the rest
+        of the message is read as it stands, "it" the film named ("i do like it": Die Hard liked)."""
+        m = UNSAID_RE.search(text) or REPORTED_RE.search(text)
+        if m is None:
+            return None
+        named = self._read_message(m.group("x"))
+        films = list(dict.fromkeys(named.liked + named.disliked + named.seen + named.not_now))
+        values = named.accepted + named.rejected + [v for g in named.alternatives for v in g]
+        if not (films or values):
+            return None
+        rest = (text[: m.start()] + " " + text[m.end() :]).strip()
+        if len(films) == 1:  # "i do like it": the film named
+            rest = VERDICT_ON_IT_RE.sub(lambda v: v.group("head") + display_title(self.catalog.titles[films[0]]), rest)
+        out = self.parse(rest) if rest.strip(" ?!.,;") else Parse()
+        judged = out.liked + out.disliked + out.seen + out.not_now
+        out.unsaid = [f for f in films if f not in judged]
+        out.dropped = out.dropped + [v for v in values if v not in out.accepted + out.dropped]
+        return out
 
     @staticmethod
     def _either(out: Parse, first: Value, second: Value) -> None:

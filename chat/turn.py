@@ -142,6 +142,9 @@ TAME_RE = re.compile(r"\b(?:wimpy|wimps?|tame|lame|kiddie|kiddy|babyish|for\s+ba
 
 # a question of who acts in a film ("who's in it?", "who stars in these?", "the lead")
 CAST_ASKED_RE = re.compile(r"\b(?:who'?s in|who is in|who are in|star\w*|cast|actors?|actress\w*|leads?)\b")
+# "i didnt say i liked titanic i asked if u have it. do you have it or not": the film taken back, asked after
+HAVE_IT_RE = re.compile(r"\b(?:do|did|have)\s+(?:you|u|ya)\s+(?:have|got)\s+(?:it|that one)\b|"
+                        r"\bis it (?:there|in there|here|in your (?:catalog|list))\b", re.IGNORECASE)
 # a question whether the catalog has a film ("do you have fargo?", "got braindead?", "is titanic here?")
 HAVE_YOU_RE = re.compile(r"^\s*(?:(?:so|and|ok|okay|hey|hi)[,\s]+)?(?:do (?:you|u) have|have (?:you|u) got|"
                          r"(?:you |u )?got|"
@@ -975,10 +978,23 @@ class _Apply:
         m, s = self.m, self.s
         cat = m.catalog
         liked, disliked, seen, shown, wish_extra = list(s.liked), list(s.disliked), list(s.seen), list(s.shown), []
+        refused = list(s.refused)
+        for i in p.unsaid:  # "i didnt say anything about contact": what was noted of it goes
+            w = int(m.world.of_catalog[i])
+            noted = [bucket for bucket in (liked, disliked, seen, refused) if w >= 0 and w in bucket]
+            for bucket in noted:
+                bucket.remove(w)
+            asked = len(p.unsaid) == 1 and HAVE_IT_RE.search(self.message)  # "... do you have it or not"
+            said = (f"Sorry: I have taken back what I noted about *{self._film(i)}*." if noted else
+                    f"Right: I have noted nothing about *{self._film(i)}*.")
+            self.ack.append(said + (" And yes, I have it." if asked else ""))
         for i, bucket in [(i, liked) for i in p.liked] + [(i, disliked) for i in p.disliked]:
             name = self._film(i)
             w = int(m.world.of_catalog[i])
             if w >= 0:
+                other = disliked if bucket is liked else liked  # the latest verdict on a film stands
+                if w in other and i not in (p.disliked if bucket is liked else p.liked):
+                    other.remove(w)
                 if w not in bucket:
                     bucket.append(w)
                 self.ack.append(("Noted that you liked " if bucket is liked else "Noted that you did not like ")
@@ -994,7 +1010,7 @@ class _Apply:
             if w >= 0 and w not in seen:
                 seen.append(w)
             self.ack.append(f"You have seen *{self._film(i)}*: I will not suggest it.")
-        refused = [w for w in s.refused if w not in liked]  # a film liked again is back
+        refused = [w for w in refused if w not in liked]  # a film liked again is back
         for i in p.not_now:
             sequels = [j for j in m.parser.lex.sequels.get(i, ()) if j not in p.seen]  # "nah not die hard":
             for w in (int(m.world.of_catalog[j]) for j in (i, *sequels)):  # nor its sequels, this time

@@ -3054,3 +3054,26 @@ def test_a_film_told_by_its_story_is_shown_first_on_movielens(ml_engine):
     assert "*The Truman Show (1998)*, but too few people here rated it" in reply.text and reply.cards
     state, reply = first("loved the one with the shark")
     assert "I cannot find a film by its story" not in reply.text and reply.cards[0].title == "Jaws"
+
+
+def test_a_verdict_taken_back_on_movielens(ml_engine, ml_models):
+    """Round twenty-seven: the bot had misread a message as "not *Contact*" (card 2); "i didnt say
+    anything about contact?? anyway show me films like aliens" set Contact aside a second time. Now
+    what was noted of it is taken back. "wait you said i liked AND didnt like die hard?? i do like
+    it" had recorded a dislike; now Die Hard is liked, and no longer disliked."""
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("sci-fi films"))
+    contact = next(c for c in reply.cards)
+    state, reply = ml_engine.step(state, CardFeedback(contact.item_id, "dislike", turn=reply.turn))
+    item = ml_models.world.item_of_id(contact.item_id)
+    assert item in state.disliked
+    state, reply = ml_engine.step(state, Text(f"i didnt say anything about {contact.title.lower()}?? anyway show me "
+                                              "films like aliens"))
+    assert item not in state.disliked + state.refused + state.liked
+    assert f"taken back what I noted about *{contact.title}" in reply.text and reply.cards
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("i didnt like die hard"))
+    die_hard = state.disliked[0]
+    state, reply = ml_engine.step(state, Text("wait you said i liked AND didnt like die hard?? i do like it. and it "
+                                              "doesnt need to be funny now, just die hard in space. like aliens maybe"))
+    assert die_hard in state.liked and die_hard not in state.disliked

@@ -2828,3 +2828,25 @@ def test_round_twenty_seven_retest_on_movielens(ml100k_catalog):
     months = parser.parse("nine months is rated pg-13 and its about a pregnancy, not for a 7 year old. i said nothing "
                           "above PG")
     assert [t[i] for i in months.not_now] == ["Nine Months"] and not (months.liked or months.accepted or months.unwish)
+
+
+def test_round_twenty_seven_corrections_of_what_was_noted_on_movielens(ml100k_catalog):
+    """"i didnt say anything about contact" had set *Contact* aside, "i never said i liked contact"
+    disliked it and "i didnt say anything about crime" ruled crime out: each takes back what was
+    noted. "a quiet drama or a nature documentary" wanted films of both kinds; now either."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    for text in ("i didnt say anything about contact?? anyway show me films like aliens",
+                 "i never said i liked contact"):
+        p = parser.parse(text)
+        assert [t[i] for i in p.unsaid] == ["Contact"] and not (p.not_now or p.disliked), text
+    assert [t[i] for i in parser.parse("i didnt say anything about contact?? show me films like aliens").liked] == [
+        "Aliens"]
+    crime = parser.parse("i didnt say anything about crime")
+    assert crime.dropped == [("genre", "Crime")] and not crime.rejected
+    hard = parser.parse("wait you said i liked AND didnt like die hard?? i do like it. and it doesnt need to be funny")
+    assert [t[i] for i in hard.liked] == ["Die Hard"] and not (hard.disliked or hard.unsaid)
+    for text in ("a quiet drama or a nature documentary", "westerns or some old war films"):
+        p = parser.parse(text)
+        assert len(p.alternatives) == 1 and len(p.alternatives[0]) == 2 and not p.accepted, text
+    assert parser.parse("a comedy or not a horror").rejected == [("genre", "Horror")]
