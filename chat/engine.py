@@ -66,6 +66,8 @@ OPTION_ORDER = {"decade": (), "critics": ("critics' favourite", "well reviewed",
                 "runtime": ("under 90 minutes", "90 to 120 minutes", "over 2 hours"),
                 "mpaa": tuple(f"rated {r}" for r in RATINGS)}
 LESSER_KNOWN = 0.6  # how far the best-known film is held back for "something more obscure" (evidence in [0, 1])
+BEST = 0.8  # "the best rated film you have": how far the share of 4- and 5-star ratings leads the beliefs
+BEST_PRIOR = 50  # ratings at the catalog's share added to each film's (a film few rated counts as average)
 MILDER = 1.0  # "not too scary": films known to be rated G to PG-13 before the others (most ratings are unknown)
 LEAN_OUTSIDE = 0.8  # the same for a film the catalog lacks (``ChatState.lean_outside``): no CF evidence of it
 LEAN = 0.7  # the share of the evidence given to likeness to the film asked for more like (``ChatState.lean``)
@@ -255,6 +257,8 @@ class Engine:
         out = self._leaned(g.item_scores, s)
         if s.milder:  # "not too scary": films known to be rated PG-13 or milder before the rest (a film known to
             out = rank_normalise(out) + MILDER * self._mild  # be rated R is already ruled out)
+        if s.best:  # "what's the best rated film you have?": how well the people here liked each film leads
+            out = (1 - BEST) * rank_normalise(out) + BEST * rank_normalise(self._liked_share)
         if s.lesser_known:  # "something more obscure": the better-known half of the films is held back, the more
             fame = rank_normalise(m.popularity.astype(np.float32))  # the better known (the least known gain
             out = rank_normalise(out) - LESSER_KNOWN * np.clip(2 * fame - 1, 0, 1)  # nothing: few rated them)
@@ -271,6 +275,17 @@ class Engine:
         # "loved finding nemo" (a film the catalog lacks): how like it, by its facts alone, in their own
         # scale (sharing its director counts far more than being a little above the median)
         return (1 - LEAN_OUTSIDE) * rank_normalise(scores) + LEAN_OUTSIDE * like
+
+    @functools.cached_property
+    def _liked_share(self) -> np.ndarray:
+        """``(n_world_items,)``: the share of the people who rated a film 4 or 5 stars, shrunk to the catalog's
+        share by ``BEST_PRIOR`` ratings (a film three people loved is not the best film here)."""
+        cat, w = self.m.catalog, self.m.world
+        n = np.bincount(cat.inter_item, minlength=cat.n_items).astype(np.float64)
+        high = np.bincount(cat.inter_item, weights=cat.inter_rating >= 4, minlength=cat.n_items)
+        mean = high.sum() / max(n.sum(), 1.0)
+        share = (high + BEST_PRIOR * mean) / (n + BEST_PRIOR)
+        return share[[w.catalog_index(i) for i in range(w.n_items)]].astype(np.float32)
 
     @functools.cached_property
     def _mild(self) -> np.ndarray:

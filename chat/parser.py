@@ -226,6 +226,8 @@ class Parse:
     quiet: bool = False
     # "something more obscure", "any hidden gems?": films fewer people here have seen (``ChatState.lesser_known``)
     lesser_known: bool = False
+    # "what's the best rated film you have?", "best comedy?": the best liked first (``ChatState.best``)
+    best: bool = False
     # a child's age or "the kids will like" asked for children's films (``ChatState.for_child``)
     for_child: bool = False
     # "all the alien movies", "a star wars marathon": the series' films (catalog indices, oldest first) and its name
@@ -258,7 +260,7 @@ class Parse:
         return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
                     or self.dropped_types
                     or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
-                    or self.unknown_people or self.absent_nations or self.lesser_known
+                    or self.unknown_people or self.absent_nations or self.lesser_known or self.best
                     or self.era or self.pick or self.about or self.series or self.praise)
 
     def names_something_else(self, field_name: str) -> bool:
@@ -369,7 +371,8 @@ def _length_cap(m: re.Match) -> str:
         return m.group(0)
     if minutes == 120 and re.match(r"(?:not|nothing|no)\s", m.group(0), re.IGNORECASE):
         return "nothing over 2 hours"  # "no more than 2 hours", "nothing over 120 min": that band not wanted
-    return "under 90 minutes" if minutes <= 95 else "under 2 hours"
+    return "under 90 minutes" if minutes <= 105 else "under 2 hours"  # ("under 100 minutes": not Back to the Future,
+    # at 116; the lengths on record are bands)
 
 
 def _bare_verdict(n: str, verb: str = "") -> str:
@@ -957,6 +960,11 @@ def or_between(toks: list[str]) -> bool:
         t.isalpha() and t not in NOT_DESCRIPTIVE for t in toks[k:]) for k in range(1, min(len(toks), 5) + 1))
 
 
+# a word of assent before a film's name alone ("ok speed")
+FILLER_FIRST_RE = re.compile(r"^\s*(?:ok(?:ay)?|k|alright|fine|sure|right|hmm+|yeah|yes)[,.!\s]+(?=\S)", re.IGNORECASE)
+# a second question joined to the first ("how long is the frighteners and who is in it")
+ANOTHER_QUESTION_RE = re.compile(r"\s*(?:,\s*)?\b(?:and|&|\+|also)\s+(?=(?:who|what|whats|what's|how|is|was|does|did|"
+                                 r"are|any|has)\b)", re.IGNORECASE)
 # plain marks of sarcasm: what the words before them praise or ask for is not wanted (``Parser._sarcastic``)
 SARCASM_RE = re.compile(r"\s*(?:\U0001f644|\U0001f612|\U0001f60f)+\s*|[\s,.!-]*\b(?:said|says) no ?one ever\b[.!]*\s*|"
                         r"\s+/s\b\s*|[\s,]*\b(?:not|yeah right)!+\s*$", re.IGNORECASE)
@@ -1125,6 +1133,18 @@ FILM_QUESTION_RE = re.compile(r"^\s*(?:(?:so|but|and|also|wait|hang on|hold on|u
                               re.IGNORECASE)
 QUALITY_WORDS = {"scary", "frightening", "creepy", "spooky", "funny", "sad", "violent", "gory", "bloody", "long",
                  "short", "good", "intense", "dark"}
+# words that open a sentence and name no film ("However, I would rather ...", "Why are you keeping away from ...")
+DISCOURSE_WORDS = {"however", "why", "what", "anyway", "anyways", "actually", "honestly", "basically", "sorry", "also",
+                   "besides", "otherwise", "meanwhile", "instead", "although", "though", "still", "perhaps", "maybe",
+                   "well", "so", "then", "alright", "okay", "ok", "hmm", "hm", "oh", "ah", "wait", "ugh", "sure",
+                   "indeed", "admittedly", "frankly", "seriously", "really", "please", "thanks", "thank", "how", "when",
+                   "where", "who", "which", "whatever", "unfortunately", "fortunately", "luckily", "sadly"}
+# words a title keeps in lower case ("Mystic Pizza", "Gone with the Wind")
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "is",
+                     "as"}
+# after "the", words of no title: "is the first one rated R?", "is the film long?"
+NOT_A_TITLE_AFTER = {"film", "films", "movie", "movies", "first", "second", "third", "fourth", "fifth", "last", "other",
+                     "next", "top", "two", "three", "four", "five", "cards", "list", "lead", "star"}
 FACT_MARKERS = {"really", "actually", "even", "truly", "definitely", "both", "all", "honestly", "seriously"}
 NOT_A_FILM = {"it", "this", "that", "they", "these", "those", "there", "he", "she", "any", "one", "the", "a", "an"}
 # who of a group wants what: "two of them love horror, one only watches romcoms, the rest want something fun"
@@ -1152,7 +1172,8 @@ PERSON_OF_FILM_RE = re.compile(r"\b(?:by|from|with)\s+the\s+(?:same\s+)?(?P<role
                                r"(?P<film2>[^?.!,]{1,60})", re.IGNORECASE)
 PERSON_REF_RE = re.compile(
     r"\b(?:films?|movies?|flicks?|anything|something|stuff|more|others?|else|ones?|work)\b[\w\s']{0,24}?"
-    r"\b(?P<prep>directed by|made by|by|with|from|starring|featuring|of)\s+" + _WHO + r"\b"
+    r"\b(?P<prep>directed by|made by|by|with|from|starring|featuring|(?<!\bfor both )(?<!\bfor all )"
+    r"(?<!\bfor each )(?<!\bfor either )of)\s+" + _WHO + r"\b"  # ("needs to work for both of them": the kids)
     r"(?!\s+(?:era|eras|time|times|day|days|generation|age|youth|childhood|heyday|prime|decade))"  # "her era"
     r"|\b(?:his|her|their|(?:the|that) (?:director|actor|actress|guy)(?:'?s)?) other (?:films?|movies?|work|stuff)\b"
     r"|\bwhat (?:else|other (?:films?|movies?)) (?:did|has|have|does|do|is|was) (?:he|she|they) (?:direct(?:ed)?|make|"
@@ -1243,6 +1264,9 @@ HALF_NAME_RE = re.compile(r"\b(?P<first>[a-z]+)\s+(?:something|somebody|someone|
                           r"whatshername|whatsername|whatsit|whatever(?:\s+(?:his|her)\s+name\s+is)?)\b", re.IGNORECASE)
 HALF_CLUE_RE = re.compile(r"\b(?:from|in|of)\s+(?:the\s+|that\s+|those\s+)?(?P<film>[\w'&:-]+(?:\s+[\w'&:-]+){0,4}?)"
                           r"(?:\s+(?:films?|movies?|ones?|series|franchise))?(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)
+RATING_FINE_RE = re.compile(r"(?P<what>\b(?:rated\s+)?(?:g|pg|pg-13|r|nc-17)(?:\s+rated)?)\s+(?:is|are|r)\s+"
+                            r"(?:perfectly\s+|totally\s+|also\s+|quite\s+)?(?:fine|ok|okay|alright|allowed|"
+                            r"no problem)\b", re.IGNORECASE)
 VALUE_FINE_RE = re.compile(r"^\s*(?:(?:and|but|oh|ok|okay|also|actually)[\s,]+)?(?P<what>[\w\s'-]{2,40}?)"
                            r"\s+(?:is|are|r)\s+(?:perfectly\s+|totally\s+|"
                            r"completely\s+|absolutely\s+|also\s+|quite\s+)?(?:fine|ok|okay|alright|no problem)"
@@ -1397,10 +1421,21 @@ GERMAN_WORDS = {"leider": "", "bitte": "please", "danke": "thanks", "krimi": "cr
                 "oder": "or", "film mit": "film with", "filme": "films", "jahre": "", "zeichentrick": "animated",
                 "nummer": "number", "der erste": "the first one", "den ersten": "the first one",
                 "der zweite": "the second one", "den zweiten": "the second one", "der dritte": "the third one",
-                "den dritten": "the third one", "noch mehr": "more", "mehr": "more", "andere": "other"}
+                "den dritten": "the third one", "noch mehr": "more", "mehr": "more", "andere": "other",
+                # round twenty-eight: "vielleicht auch 80er" (the 80s too, not instead), "nicht nur", "egal welches
+                # Jahr", "kenne ich schon", "ist aber kein Komödie", "ich suche etwas Lustiges", "schlecht bewertet"
+                "auch": "also", "nur": "only", "nicht nur": "not only", "vielleicht": "maybe", "egal welches jahr":
+                "any year", "egal welche jahre": "any year", "egal": "any", "kenne ich schon": "seen it",
+                "kenn ich schon": "seen it", "ist aber kein": "is not a", "ist kein": "is not a", "ist aber keine":
+                "is not a", "komödie": "comedy", "komödien": "comedies", "komodie": "comedy", "lustiges": "funny",
+                "was lustiges": "something funny", "etwas lustiges": "something funny", "ich suche": "i want",
+                "ich wollte": "i wanted", "schlecht bewertet": "poorly reviewed", "gut bewertet": "well reviewed",
+                "die sind alle": "they are all", "alle": "all", "von vorhin": "from before", "sah gut aus":
+                "looked good", "was gibts noch": "what else", "oder so": "or so", "einfach": "just"}
 GERMAN_MARKERS = {"leider", "bitte", "danke", "krimi", "krimis", "nein", "sehr", "etwas", "möchte", "vielen", "ich",
                   "nicht", "keine", "keinen", "tschüss", "tschuss", "warum", "spannend", "lustig", "gruselig",
-                  "gesehen", "jahre", "zeichentrick", "nummer", "älter", "mehr", "oder", "und", "mit"}
+                  "gesehen", "jahre", "zeichentrick", "nummer", "älter", "mehr", "oder", "und", "mit", "auch", "nur",
+                  "egal", "kenne", "komödie", "komödien", "lustiges", "suche", "bewertet", "vielleicht", "einfach"}
 GERMAN_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(GERMAN_WORDS, key=len, reverse=True)))
                             + r")(?![\w'])", re.IGNORECASE)
 
@@ -1507,6 +1542,9 @@ TOLD_IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"\g<pre>\g<x> isn't a \g<z> film"),
 ))
 # idioms that say plainly what the parser reads word by word: (pattern, plain words), in order
+# a film named at the start of a clause, not a kind of film ("a spooky comedy that isnt really frightening") nor a
+# pronoun
+_NAMED = r"(?!(?:a|an|some|something|anything|nothing|one|it|this|that|they|he|she|we|you|i|there)\b)"
 IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "i'd rather watch paint dry than a war film", "... eat my own socks than sit through batman forever again"
     (r"\b(?:i'?d|i would|id) rather (?:watch paint dry|eat [\w\s']{1,30}?|die|chew glass|do my taxes|stare at a wall|"
@@ -1519,8 +1557,68 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bto (?:go|pair) (?:well |nicely )?with\b(?!\s+(?:it|that|this)\b)", "like"),
     # "i would prefer one of his older ones": his films still, of another era ("prefer" had replaced him)
     (r"\b(?:i would|i'd|id) prefer (?=(?:one of |some of )?(?:his|her|their)\b)", "i'd like "),
-    (r"\b(?:hates?|can'?t stand|doesn'?t like|don'?t like|can'?t do|can'?t handle)\s+(?:the\s+)?(?:blood|gore)\b",
-     "nothing gory"),  # "my gf hates blood"
+    (r"\b(?:hates?|can'?t stand|doesn'?t like|don'?t like|can'?t do|can'?t handle|(?:don'?t|dont|do not)\s+want\s+"
+     r"(?:any\s+|all\s+the\s+|much\s+)?)\s*(?:the\s+)?(?:blood|gore)(?:\s+and\s+guts)?(?:\s+everywhere)?\b",
+     "nothing gory"),  # "my gf hates blood", "i just dont want blood and guts everywhere"
+    # round twenty-eight: "lol why speed 2?? anyway, ...", "bruh schindlers list 😭😭 i want COMEDY": a film mocked, not
+    # wanted (each had been liked); "toy story?? bro im not 8 😭": the same
+    (r"^\s*(?:(?:lol|lmao|lmfao|bruh|bro|omg|wtf|ew+|um+|uh+|dude|yikes|haha\w*)[,.!\s]+)+(?:why\s+|y\s+)?"
+     r"(?!(?:what|how|who|where|when|is|are|do|does|can|could|any|which|why|ok|okay|yes|yeah|no|nah|more|thanks|thx)\b)"
+     r"(?P<x>[^?.!,\U0001f300-\U0001faff]{2,40}?)\s*(?:\?+|[\U0001f62d\U0001f480\U0001f644\U0001f612]+)\s*",
+     r"not \g<x>. "),
+    (r"^\s*(?!(?:what|how|who|where|when|is|are|do|does|can|could|any|which|why|y)\b)(?P<x>[^?.!,]{2,40}?)\s*\?{2,}\s*"
+     r"(?![^.!]*\b(?:love[ds]?|favou?rite|great|amazing|awesome|yes|perfect|classic|good one|nice)\b)"
+     r"(?=(?:bro|bruh|dude|lol|lmao|omg|seriously|really|fr|ngl|no way|ew+|yikes)\b|[\U0001f62d\U0001f480\U0001f644])",
+     r"not \g<x>. "),
+    # "forrest gump isnt even a comedy fr", "contact is not the best film ever lol", "187 is a violent teacher movie,
+    # not a tearjerker", "star wars and alien did not win best picture": that film disputed, set aside (it had been
+    # liked, or the kind it is not ruled out)
+    (r"(?P<pre>(?:^\s*|[.!?;]\s+|[\U0001f480\U0001f62d]\s*)(?:and\s+)?|\band\s+)" + _NAMED
+     + r"(?P<x>[^.,;!?\U0001f300-\U0001faff]{2,40}?)\s+"
+     r"(?:is\s+not|isn'?t|isnt|was\s+not|wasn'?t|wasnt|aint)\s+(?:(?:even|really|exactly)\s+(?!(?:my|our|for)\b)"
+     r"(?:an?\s+)?[\w' -]{2,30}?|"
+     r"an?\s+(?:\w+\s+){0,2}?(?:comedy|horror|thriller|drama|romance|western|musical|kids?|family|war|action|sci-?fi|"
+     r"documentary|cartoon|animated|children'?s|crime|mystery|fantasy|adventure)(?:\s+(?:film|movie|flick|one))?|"
+     r"(?:the\s+)?best\s+\w+\s+ever)(?:\s+(?:lol|lmao|fr|tho|though|imo))*(?=\s*[.,;!?]|\s*$)", r"\g<pre>not \g<x>"),
+    (r"(?P<pre>^\s*|[.!?;]\s+|\band\s+)" + _NAMED + r"(?P<x>[^.,;!?]{2,40}?)\s+(?:is|'s)\s+an?\s+[\w' -]{2,40}?,?\s+"
+     r"not\s+an?\s+"
+     r"[\w' -]{2,30}?(?=\s*[.,;!?]|\s*$)", r"\g<pre>not \g<x>"),
+    (r"(?P<pre>^\s*|[.!?;]\s+|\band\s+)" + _NAMED + r"(?P<x>[^.,;!?]{2,40}?)\s+(?:did not|didn'?t|didnt|never)\s+"
+     r"win\b[^.!?;]*",
+     r"\g<pre>not \g<x>"),
+    # "in & out is the best comedy??": doubted, not liked
+    (r"(?P<pre>^\s*|[.!?;]\s+)" + _NAMED + r"(?P<x>[^.,;!?]{2,40}?)\s+(?:is|was|'s)\s+the\s+best\s+[\w' -]{2,30}?"
+     r"\s*\?{2,}\s*",
+     r"\g<pre>not \g<x>. "),
+    # "die sind alle schlecht bewertet", "these are all poorly reviewed": better ones wanted (it had asked for more
+    # poorly reviewed films)
+    (r"\b(?:they|these|those|them|the films|the movies)\s+(?:are|were)\s+(?:all\s+)?(?:so\s+|really\s+|pretty\s+)?"
+     r"(?:poorly|badly)\s+(?:reviewed|rated)\b", "i want well reviewed ones"),
+    # "None of these are sports films though?": those wanted (it had kept away from "sports")
+    (r"^\s*none of (?:these|those|them|the (?:films|movies))\s+(?:are|is|were|was)\s+(?P<x>[\w' -]{2,30}?)\s+"
+     r"(?:films?|movies?|ones)\b(?:\s+(?:though|tho|either))?\s*\?*", r"i want \g<x> films."),
+    # "early julia roberts films", "her EARLY stuff": the oldest first; "before she got huge": no words to search
+    (r"\bearl(?:y|iest)\s+(?=(?!(?:\d|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|morning|"
+     r"evening|night)\b)(?:[a-z][\w'.-]*\s+){1,3}(?:films?|movies?|stuff|work|ones)\b)", "oldest "),
+    (r"\b(?:his|her|their)\s+earl(?:y|iest)\s+(?:stuff|films?|movies?|ones|work)\b", "the oldest films"),
+    (r",?\s*(?:like\s+)?before\s+(?:s?he|they)\s+(?:got|was|were|became|went|got to be)\s+(?:really\s+|super\s+)?"
+     r"(?:huge|famous|big|a (?:big )?star|well[- ]known|popular)\b", ""),
+    # "more like the ones I liked": more of this search, which the likes already lean (it had been "something
+    # different")
+    (r"\b(?:more|others?|(?:some\s+)?(?:films?|movies?|stuff|ones?))\s+(?:like|similar to)\s+(?:the\s+ones?|those|"
+     r"these|the\s+films?|the\s+movies?|what)\s+(?:that\s+)?i\s+(?:(?:already|just)\s+)?(?:liked|loved|picked|chose|"
+     r"pressed like on|clicked(?: like on)?|gave a like)\b", "more"),
+    # "nothing changed? also i didn't say no R rated": a complaint, no film to keep away from ("changed")
+    (r"^\s*(?:nothing|none of (?:it|them|these|those))\s+(?:has\s+|have\s+)?changed\s*[?!.]*\s*", ""),
+    # "but Rear Window and The Wizard of Oz are in colour": those set aside (they had been liked, and the 1960s on
+    # wanted)
+    (r"(?P<pre>^\s*|[.!?;,]\s+(?:but\s+|and\s+)?|\bbut\s+)(?P<x>[^.,;!?]{2,60}?)\s+(?:are|is|was|were)\s+"
+     r"(?:in\s+|shot in\s+)?(?:colou?r|technicolou?r)\b", r"\g<pre>not \g<x>"),
+    # "muppets and wallace and gromit arent it": those films set aside (the Muppets had been a film to look like)
+    (r"(?P<pre>^\s*|[.!?;,]\s+)(?P<x>[^.,;!?]{2,60}?)\s+(?:aren'?t|arent|are not|isn'?t|isnt|is not)\s+it\b[.!]*",
+     r"\g<pre>not \g<x>."),
+    # "Toy Story meets Alien": both, no film "meets"
+    (r"(?<=\w)\s+meets\s+(?=\w)", " and "),
     # round twenty-seven: "spy hard is literally a spoof lol. not that one": that film, not wanted
     (r"^\s*(?P<x>[^.!?,]{2,50}?)\s+(?:is|was|'s)\s+[^.!?]*?[.!?]+\s*(?:so\s+)?(?:not|no to|nope,?\s+not)\s+"
      r"(?:that|this) one\b[.!]*\s*$", r"not \g<x>"),
@@ -1563,6 +1661,13 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"not \g<x>"),
     # "... is it rated R? how violent": a last question without its question mark
     (r"(?<=\?)\s+(?P<q>(?:how|what|who|is it|does it|are they)\b[^.?!]{0,40}?)\s*$", r" \g<q>?"),
+    # "i didn't say no R rated, R is fine": that kind allowed (it had become the only kind wanted)
+    (r"\bi\s+(?:never|didn'?t|didnt|did not)\s+(?:said|say|ask(?:ed)? for)\s+(?:no|nothing)\s+(?P<x>[\w' -]{2,30}?)\s*"
+     r"(?=[.,;!?]|$)", r"\g<x> is fine"),
+    # "leaving las vegas is in vegas lol": a fact told against the film, set aside (it had been liked)
+    (r"(?P<pre>^\s*|[.!?;]\s+|\band\s+)" + _NAMED + r"(?P<x>[^.,;!?]{2,40}?)\s+is\s+(?:set\s+)?in\s+[a-z]+"
+     r"(?:\s+[a-z]+)?\s+"
+     r"(?:lol|lmao|haha\w*|tho|though|not \w+)\b", r"\g<pre>not \g<x>"),
     # "and i never said crime", "i never asked for horror": a correction of what was understood (it had ruled
     # the kind out)
     (r"\b(?:and\s+|but\s+|also\s+)?i\s+(?:never|didn'?t|didnt|did not)\s+(?:said|say|ask(?:ed)? for|want(?:ed)?)\s+"
@@ -2078,6 +2183,15 @@ POPULAR_WORDS = {"everyone", "everybody", "all", "us", "whole", "family", "group
                  "actually", "liked", "like", "loved", "mainstream", "famous",
                  "big", "hits", "hit", "crowd", "pleaser", "pleasers", "blockbuster", "blockbusters", "opposite",
                  "thing", "some", "well", "known", "arty", "lesser", "little"}
+# "what's the best rated film you have?", "best comedy?", "the single highest rated one", "the best film from the 80s"
+_KINDS = (r"(?:films?|movies?|ones?|comed(?:y|ies)|dramas?|thrillers?|horrors?|westerns?|musicals?|documentar\w+|"
+          r"animat\w+|sci-?fi|romances?|crime|war|action|adventures?|fantasy|myster(?:y|ies)|noirs?|family|kids)")
+BEST_RE = re.compile(r"\b(?:the\s+)?(?:very\s+|single\s+|absolute\s+)?(?:best(?:[- ]rated)?|highest[- ]rated|"
+                     r"top[- ]rated|greatest|number one|#1)\s+(?!(?:picture|actor|actress|director|supporting|"
+                     r"screenplay|of)\b)(?:\w+\s+){0,2}?" + _KINDS + r"\b|\b(?:what'?s|whats|which is|what is|which'?s)"
+                     r"\s+(?:the\s+)?(?:best|highest[- ]rated|top[- ]rated)\b(?!\s+(?:picture|actor|actress|"
+                     r"director)\b)", re.IGNORECASE)
+BEST_WORDS = {"best", "rated", "highest", "top", "greatest", "single", "very", "absolute", "number", "one"}
 LESSER_KNOWN_RE = re.compile(
     r"\b(?:more\s+)?(?:obscure|lesser[- ]known|less[- ]known|little[- ]known|hidden\s+gems?|underrated|under-rated|"
     r"under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)|deep\s+cuts?|"
@@ -2508,6 +2622,12 @@ class Parser:
         unsaid = self._unsaid(text)
         if unsaid is not None:
             return unsaid
+        filler = FILLER_FIRST_RE.match(text)
+        if filler:  # "ok speed", "yeah the first one": that film, as "speed" or "the first one" alone reads (each
+            rest = self.parse(text[filler.end():])  # had been a search for its words)
+            one_film = len(rest.liked) == 1 and not (rest.names_something_else("liked") or rest.intents)
+            if not rest.wish and (one_film or rest.pick is not None and not rest.names_something):
+                return rest
         who = PERSON_ASKED_RE.match(text)
         if who:  # "who is bess flowers? i don't know her": who that is, not a wish for her films (it had been)
             said = self._read_message(who.group("name"))
@@ -2534,6 +2654,11 @@ class Parser:
         if "about" in out.intents and not (out.accepted or out.rejected or out.alternatives or out.wish):
             if out.about or out.pick is not None:  # a question read as one ("True Lies sounds fun. is it very
                 return out  # violent?"); of "it", the film named before it, where one is
+            joined = ANOTHER_QUESTION_RE.search(text)  # "how long is the frighteners and who is in it": both of the
+            # film named first, in the sentence before the "and" (it had answered of card 1)
+            head = self.parse(re.split(r"(?<=[.!?])\s+", text[: joined.start()].strip())[-1]) if joined else None
+            if head is not None and head.intents == ["about"] and head.about and head.pick is None:
+                return Parse(intents=["about"], about=head.about, asked=head.asked + out.asked)
             asked_last = self._question_last(text)
             return asked_last if asked_last is not None and asked_last.about else out
         asked_last = self._question_last(text)
@@ -2640,7 +2765,9 @@ class Parser:
             return None  # "is 2001 here?": whether the catalog has it (the film is shown), not a fact of it
         for k in range(len(words) - 1, 0, -1):  # the longest run of films first, then the fact
             head, fact = words[:k], [w for w in words[k:] if w not in FACT_MARKERS]
-            if not fact or head[0] in NOT_A_FILM or head[-1] in FACT_MARKERS:
+            titled = head[0] in TITLE_ARTICLES and len(head) > 1 and head[1] not in NOT_A_FILM | NOT_A_TITLE_AFTER
+            if not fact or head[0] in NOT_A_FILM and not titled or head[-1] in FACT_MARKERS:  # ("is the seventh seal
+                continue  # swedish?": a film, its article first; "is the one with tom hanks funny?": no title)
                 continue
             films = self._films_of(" ".join(head))
             if not films or None in films:
@@ -3428,6 +3555,9 @@ class Parser:
         r.keep_leftover(lambda t, k: not self._slip_of_filler(t))  # "somethng with angela basset", "husbnd"
         # without the name, "films" alone is no wish either
         wishless = NO_WISH | GENERIC_FILM_WORDS if strangers or absent else WISHLESS
+        if BEST_RE.search(text) and not (out.liked or out.disliked or out.seen or out.not_now or out.pick):
+            out.best = True  # "what's the best rated film you have?": a ranking, not a search for "best" (round 28)
+            wishless = wishless | BEST_WORDS
         if POPULAR_RE.search(text):  # "not some obscure thing", "the opposite! popular stuff": the well known
             out.popular = True
             r.keep_leftover(lambda t, k: t not in POPULAR_WORDS)
@@ -3523,6 +3653,10 @@ class Parser:
                 out.alternatives.append(dark_kinds)
             r.keep_leftover(lambda t, k: t not in ("dark", "darker", "black", "comedy", "comedies", "smth"))
             out.wish = text.strip() if r.leftover and not set(r.leftover) <= WISHLESS | STOPWORDS | FILLERS else ""
+        for said in RATING_FINE_RE.finditer(text):  # "i didn't say no R rated, R is fine. i just dont want blood":
+            rated = [tv for tv in self.parse(said.group("what")).accepted if tv in out.accepted and tv[0] == "mpaa"]
+            out.accepted = [tv for tv in out.accepted if tv not in rated]  # allowed, wherever it is said (it had
+            out.allowed += [tv for tv in rated if tv not in out.allowed]  # become the only rating wanted)
         fine = VALUE_FINE_RE.match(text)
         if fine and out.accepted and not (out.liked or out.disliked):
             said_fine = self.parse(fine.group("what")).accepted
@@ -4289,6 +4423,8 @@ class Parser:
         r.talks_of_films = r.talks_of_films or bool(r.lone)
         title_mood = None  # like / dislike carried from an earlier clause that named a title
         for k, clause in enumerate(clauses):
+            if clause.toks[:2] in (["what", "about"], ["how", "about"]):
+                title_mood = None  # "i did not like contact. what about dr strangelove": a new film proposed
             title_mood = self._clause(r, k, clause, title_mood)
         self._resolve_titles(r)
         if CHOOSE_RE.search(text):  # "Sleeper is Woody Allen ... - we'll take Sleeper": the film chosen is liked,
@@ -5607,6 +5743,18 @@ class Parser:
             return 0  # (beside films named, ordinary words may be a film: "never seen pale rider")
         return j - i
 
+    def _plain_words(self, text: str) -> bool:
+        """Words read as a film's name that are only ordinary words: one capitalised word, as a sentence starts
+        ("However", "Why"), or capitals for stress beside words in lower case ("her EARLY stuff"). A title typed
+        in lower case stays one ("everything everywhere all at once blew my mind")."""
+        words = text.split()
+        if not words or not all(w in self._english or w in STOPWORDS for w in tokens(text)):
+            return False
+        if len(words) == 1:  # (not "Inception", "Parasite": ordinary words that name films)
+            return words[0].lower() in DISCOURSE_WORDS | STOPWORDS
+        return any(w.isupper() and len(w) > 1 for w in words) and any(
+            w[:1].islower() for w in words if w.lower() not in TITLE_SMALL_WORDS)
+
     def _resolve_titles(self, r: _Reading) -> None:
         """Each film named is liked, disliked, not wanted now and/or seen: from the trigger
         before it, else the sentiment words of its clause, else of the nearest clause that has
@@ -5639,6 +5787,8 @@ class Parser:
                         and _anywhere([r.clauses[m.clause]], REJECT_BEFORE)):
                     r.refused += [w for w in kind if w not in STOPWORDS]  # "i like horror, gore is a no": what
                     continue  # is not wanted, in ordinary words; no film called "gore"
+                if m.outside < 0 and self._plain_words(m.text):  # "However, I would rather ...", "Why are you
+                    continue  # keeping away from sports??", "her EARLY stuff": ordinary words, no film's name
                 if not PLACE_ONLY.match(m.text) and not set(words) <= POSITIVE | PRAISE | CLOSING_FILLER and (
                         words[-1] not in ("ones", "film", "films", "flick", "flicks")) and not (
                         set(words) & {"can", "could", "will", "would", "should", "might"}) and not (
@@ -5721,6 +5871,8 @@ class Parser:
             and not toks & {"something", "anything", "some", "more", "films", "movies", "want", "like", "but"})
         # (beautiful film")
         mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE or praised else None)
+        if c.toks[:2] in (["what", "about"], ["how", "about"], ["what", "abt"], ["how", "abt"]) and mood is None:
+            mood = "like"  # "i did not like contact. what about dr strangelove": a film proposed (it had been disliked)
         return {"mood": mood, "seen": bool(toks & SEEN), "again": "again" in toks,  # "not titanic again": seen
                 "now": bool(toks & {"tonight", "tonite", "today", "now"}),  # "not aladdin tonight, seen it": not now
                 "refers": bool(toks & (PRONOUNS | {"both"} | FILM_PARTS)) or mood and _verdict(c.toks)}  # "seen

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import CARDS, either_label, facts, film_answers, film_facts, fitting, md, rank_by, title_of
+from chat.cards import CARDS, either_label, facts, film_answers, film_facts, fitting, md, named, rank_by, title_of
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, Value, tokens
 from chat.narrator import template_text
@@ -142,6 +142,16 @@ TAME_RE = re.compile(r"\b(?:wimpy|wimps?|tame|lame|kiddie|kiddy|babyish|for\s+ba
 
 # a question of who acts in a film ("who's in it?", "who stars in these?", "the lead")
 CAST_ASKED_RE = re.compile(r"\b(?:who'?s in|who is in|who are in|star\w*|cast|actors?|actress\w*|leads?)\b")
+BEST_SAID = ("The best liked first, by the share of people here who rated each film 4 or 5 stars (a film few rated "
+             "counts as average until more do).")
+# what the catalog cannot tell apart, said when asked for (round twenty-eight)
+OSCAR_CATEGORY_RE = re.compile(r"\bbest\s+(?:picture|film|director|actor|actress|supporting|screenplay|foreign)\b"
+                               r"(?=[^.!?]{0,40}\b(?:oscars?|winners?|won|win|academy|award)\b)|\b(?:oscars?|academy "
+                               r"awards?)\b[^.!?]{0,30}\bbest\s+(?:picture|director|actor|actress)\b|\bbest picture\b",
+                               re.IGNORECASE)
+COLOUR_RE = re.compile(r"\b(?:black[- ]and[- ]white|b&w|b/w|monochrome|silent (?:films?|movies?|era))\b", re.IGNORECASE)
+COLOUR_NOTE = ("Colour is not on record, so I go by year: films from before the mid-1950s are most likely black and "
+               "white, and some of them are in colour.")
 # "i didnt say i liked titanic i asked if u have it. do you have it or not": the film taken back, asked after
 HAVE_IT_RE = re.compile(r"\b(?:do|did|have)\s+(?:you|u|ya)\s+(?:have|got)\s+(?:it|that one)\b|"
                         r"\bis it (?:there|in there|here|in your (?:catalog|list))\b", re.IGNORECASE)
@@ -160,7 +170,7 @@ def _first_clause(text: str) -> str | None:
 
 def _it_is(t: str, values) -> str:
     """"it is rated PG", "it is from the 1990s", "it is listed as drama and thriller", "it runs over 2 hours"."""
-    said = join_words([md(v.lower() if t == "genre" else v) for v in values])
+    said = join_words([md(v.lower() if t == "genre" else named(t, v)) for v in values])  # ("from the United States")
     return {"genre": f"it is listed as {said}", "decade": f"it is from the {said}", "language": f"it is in {said}",
             "country": f"it is from {said}", "runtime": f"it runs {said}"}.get(t, f"it is {said}")
 
@@ -271,6 +281,10 @@ class _Apply:
         if p.popular:  # "no, the opposite! popular stuff", "not some obscure thing": better-known films (again)
             self.ack.append("Better-known films, then.")
             self.s = dataclasses.replace(self.s, lesser_known=False)
+            self.then = "new_films" if last_cards(self.s) else "films"
+        if p.best and self.m.catalog.ratings:  # "what's the best rated film you have?": the best liked first
+            self.ack.append(BEST_SAID if not self.s.best else "Still the best liked first.")
+            self.s = dataclasses.replace(self.s, best=True)
             self.then = "new_films" if last_cards(self.s) else "films"
         if p.lesser_known:  # "any hidden gems?": films fewer people here have rated, and films now
             self.ack.append("Lesser-known films, then." if not self.s.lesser_known else "Still lesser-known films.")
@@ -385,7 +399,7 @@ class _Apply:
         if "bye" in p.intents:
             self.goodbye()
             return
-        said = p.names_something or bool(p.wish or p.unwish or p.lesser_known or p.popular)
+        said = p.names_something or bool(p.wish or p.unwish or p.lesser_known or p.popular or p.best)
         if p.intents == ["greeting"] and not said and (self.before.cards or self.before.shown):
             self.ack.append("Hello again! Tell me what you would like, or judge the films shown.")
             self.then = "stay"  # "hey im back" mid-conversation: not the whole welcome again
@@ -474,8 +488,10 @@ class _Apply:
         named = {t for _, v in p.accepted for t in tokens(v)}  # "a newer comedy": the era and a genre, no search
         wish = p.wish or self._subjects(p)  # "somethin with werewolves": Horror, and werewolves
         if wish and not (p.era and set(tokens(wish)) <= ERA_SHIFT.keys() | STOPWORDS | POLITE | ERA_WORDS | named):
-            story = self._story(wish) if p.wish and not (p.liked or p.disliked or p.seen or p.mood_kinds) \
-                and _describes(p.wish) else -1  # a mood ("something cozy for a rainy day") or a subject ("heist
+            refused = {t for _, v in p.rejected for t in tokens(v)}  # "nothing with tom cruise pls": not the story
+            told = " ".join(w for w in wish.split() if not set(tokens(w)) & refused)  # of *Speed 2: Cruise Control*
+            story = self._story(told) if p.wish and not (p.liked or p.disliked or p.seen or p.mood_kinds) \
+                and _describes(told) else -1  # a mood ("something cozy for a rainy day") or a subject ("heist
             # movie pls": films of it, none in particular) tells no story
             if story == -1 and self.s.story != self.before.story:  # found by a film described ("the one with
                 story = self.s.story  # the shark"), this turn
@@ -1027,6 +1043,12 @@ class _Apply:
                      "films here)" if "cast" in cat.attr_types else "")
             self.notes.append(f"I do not have {names} in my cast lists{cover}, so I cannot pick films by "
                               f"{'those names' if len(p.unknown_people) > 1 else 'that name'}.")
+        if OSCAR_CATEGORY_RE.search(self.message) and "oscar" in self.m.catalog.attr_types:  # "best picture
+            self.notes.append("I know only whether a film won an Oscar, not in which category, so these are Oscar "
+                              "winners of any kind.")  # winners only": it had kept Star Wars, and said nothing
+        decades = any(t == "decade" for t, _ in p.accepted + [v for g in p.alternatives for v in g])
+        if decades and COLOUR_RE.search(self.message):  # (said each time it is asked for)
+            self.notes.append(COLOUR_NOTE)  # "only black and white please": it had offered The Wizard of Oz as such
         if p.tv:  # "a tv show like friends"
             self.notes.append(f"I only know films (MovieLens, up to {m.last_year}), not TV shows.")
         if p.absent_nations:  # "a korean film": none here (MovieLens has no film from Korea or in Korean)
@@ -1369,6 +1391,8 @@ class _Apply:
         by_type: dict[str, list[str]] = {}
         for t, v in self.asked:
             by_type.setdefault(t, []).append(v)
+        if set(by_type) == {"country", "language"} and len(by_type["country"]) == len(by_type["language"]) == 1:
+            return self._of_nation(i, by_type["country"][0], by_type["language"][0])  # "is the godfather italian?"
         for t, vs in by_type.items():  # one answer per kind of fact ("is it from the 50s or earlier?" asks one
             have = cat.values_of(i, t)  # question, not one per decade)
             if t in PERSON_TYPES:
@@ -1389,6 +1413,19 @@ class _Apply:
                 guess = self._rating_guessed(i) if t == "mpaa" else ""
                 out.append(f"{name[0].upper()}{name[1:]} is not on record{guess}.")
         return " ".join(out)
+
+    def _of_nation(self, i: int, country: str, language: str) -> str:
+        """Whether catalog film ``i`` is a nation's film ("is the seventh seal swedish?"), with its whole record:
+        yes when made there alone or in the language and not in English; partly when the nation is one of
+        several or its language is spoken beside English ("Partly: it is from Italy and the United States, in
+        English and Italian" for *The Godfather*, which had been a plain yes, twice)."""
+        made, spoken = self.m.catalog.values_of(i, "country"), self.m.catalog.values_of(i, "language")
+        if not (made or spoken):
+            return "Its country and language are not on record."
+        own = made == [country] or language in spoken and "English" not in spoken
+        verdict = "Yes" if own else "Partly" if country in made or language in spoken else "No"
+        record = ", ".join(_it_is(t, vs) for t, vs in (("country", made), ("language", spoken)) if vs)
+        return f"{verdict}: {record.replace(', it is', ',')}."
 
     def _rating_guessed(self, i: int) -> str:
         """What ``recsys.fact_guess`` makes of catalog film ``i``'s unknown rating, said as a guess."""

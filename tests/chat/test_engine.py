@@ -3077,3 +3077,61 @@ def test_a_verdict_taken_back_on_movielens(ml_engine, ml_models):
     state, reply = ml_engine.step(state, Text("wait you said i liked AND didnt like die hard?? i do like it. and it "
                                               "doesnt need to be funny now, just die hard in space. like aliens maybe"))
     assert die_hard in state.liked and die_hard not in state.disliked
+
+
+def test_is_a_film_a_nations_own_on_movielens(ml_engine):
+    """"is the godfather italian?" had answered "Yes: it is from Italy. Yes: it is in Italian." (the
+    record names Italy beside the United States, Italian beside English). Now the answer says how far,
+    with the whole record."""
+    def ask(text):
+        state, _, _ = ml_engine.start()
+        return ml_engine.step(state, Text(text))[1].text
+
+    assert ask("is the godfather italian?").startswith(
+        "Partly: it is from Italy and the United States, in English and Italian.")
+    assert ask("is the seventh seal swedish?").startswith("Yes: it is from Sweden, in Latin and Swedish.")
+    assert ask("is fargo french?").startswith("No: it is from the United Kingdom and the United States, in English.")
+
+
+def test_what_the_catalog_cannot_tell_is_said_on_movielens(ml_engine):
+    """Round twenty-eight: "can you narrow it to best picture winners only?" kept Star Wars and Alien
+    and said nothing of it; "only black and white please" offered *The Wizard of Oz* as if it were;
+    "nothing with tom cruise pls" showed *Speed 2: Cruise Control* first, as the film described."""
+    state, _, _ = ml_engine.start()
+    state, _ = ml_engine.step(state, Text("Oscar winners from the 1970s please"))
+    state, reply = ml_engine.step(state, Text("great. can you narrow it to best picture winners only?"))
+    assert "not in which category" in reply.text
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("do you have any black and white films? I really like the old look"))
+    assert "Colour is not on record" in reply.text and reply.cards
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("nothing with tom cruise pls, cant stand the guy"))
+    assert "That sounds like" not in reply.text and all("Cruise" not in c.title for c in reply.cards)
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("some sci-fi please"))
+    state, reply = ml_engine.step(state, Text("more like the ones I liked"))
+    assert "Something different" not in reply.text and all("Sci-Fi" in c.genres for c in reply.cards)
+
+
+def test_the_best_liked_first_on_movielens(ml_engine, ml_models):
+    """Round twenty-eight: "what's the best rated film you have?", "best comedy?" and "the best film
+    from the 80s" had listed well-known films in no order of quality (*Contact* first, *In & Out*
+    before *Dr. Strangelove*). Now the films most people here rated 4 or 5 stars lead, said so."""
+    from recsys.catalog import display_title
+
+    cat = ml_models.catalog
+    by_title = {display_title(t): i for i, t in enumerate(cat.titles)}
+
+    def liked_share(text):
+        state, _, _ = ml_engine.start()
+        state, reply = ml_engine.step(state, Text(text))
+        return state, reply, np.mean([cat.crowd(by_title[c.title])[1] for c in reply.cards])
+
+    for best, plain in (("what's the best rated film you have?", "films please"), ("best comedy?", "a comedy"),
+                        ("ok now just the best film from the 80s", "a film from the 80s")):
+        state, reply, share = liked_share(best)
+        assert state.best and "The best liked first" in reply.text, best
+        _, _, plain_share = liked_share(plain)
+        assert share >= 0.8 and share > plain_share + 0.05, (best, share, plain_share)
+    state, _, _ = liked_share("some comedies")
+    assert not state.best
