@@ -458,6 +458,8 @@ class _Apply:
         self.allow(p.allowed)
         rejected, milder = self._known_ratings(p.rejected, p.soft, p.accepted)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
+        if any(tv in ADULT_RATINGS for tv in p.allowed):  # "R is fine. i just dont want blood and guts": gore is
+            gentler = []  # not for the rating to rule out, as the person said
         if gentler:  # ("horror but no gore": milder horror, and no other kind said "No" to, as war was)
             rejected = [tv for tv in rejected if not (tv in p.soft and tv[0] == "genre")]
         if p.for_child and not self.s.for_child:
@@ -517,7 +519,8 @@ class _Apply:
         only_refused = (self.s.accepted, self.s.either) == (self.before.accepted, self.before.either) and not any(
             self.m.world.has(w, v) for w in self.before.cards for v in set(self.s.rejected) - set(self.before.rejected))
         if changed and self.before.cards and only_refused and set(self.s.rejected) - set(self.before.rejected) and not (
-                p.wish or p.unwish or p.liked or p.disliked):  # (not when something was let back in)
+                p.wish or p.unwish or p.liked or p.disliked or self.s.milder != self.before.milder):  # (not when
+            # something was let back in: a film or "R is fine" after "milder ones")
             self.then = "stay"  # "no tom cruise" with none of his films on screen: said, and the films stay
             self.ack.append("None of the films shown has it, so they stay:")
         elif changed and self.before.cards and (not answering or off_question or p.instead):
@@ -956,9 +959,11 @@ class _Apply:
         wanted = [v for v in s.accepted if cat.attr_values[v][0] == "genre"]
         added = [v for v in sorted(vals) if cat.attr_values[v][0] == "genre" and v not in s.accepted
                  and v not in lifted]
-        if lifted:
+        milder = s.milder and any(cat.attr_values[v] in ADULT_RATINGS for v in vals)  # "milder ones": no R,
+        if lifted or milder:  # until R is said to be fine
             self.s = s = dataclasses.replace(s, rejected=tuple(v for v in s.rejected if v not in vals),
-                                             either=tuple(g for g in s.either if g not in without))
+                                             either=tuple(g for g in s.either if g not in without),
+                                             milder=s.milder and not milder)
             self.ack.append(f"Fine, {names} films can come too.")
             self.then = "new_films" if s.cards else "decide"
         elif added and wanted:  # "comedy is fine too" while looking for westerns: westerns or comedies

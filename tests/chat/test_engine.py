@@ -3135,3 +3135,17 @@ def test_the_best_liked_first_on_movielens(ml_engine, ml_models):
         assert share >= 0.8 and share > plain_share + 0.05, (best, share, plain_share)
     state, _, _ = liked_share("some comedies")
     assert not state.best
+
+
+def test_r_said_fine_lifts_the_milder_ones_on_movielens(ml_engine, ml_models):
+    """Round twenty-eight: after "no gore" had brought "Milder ones, then: nothing rated R", "i didn't say
+    no R rated, R is fine. i just dont want blood and guts everywhere" made R the only rating (and
+    then kept the same five films). Now R-rated films may come again, and new films come."""
+    cat = ml_models.catalog
+    state, _, _ = ml_engine.start()
+    state, first = ml_engine.step(state, Text("a horror film, the psychological kind. please no gore"))
+    assert state.milder
+    state, reply = ml_engine.step(state, Text("i didn't say no R rated, R is fine. i just dont want blood and guts"))
+    assert not state.milder and "rated R films can come too" in reply.text
+    assert {c.title for c in reply.cards} != {c.title for c in first.cards}
+    assert cat.find_value("mpaa", "rated R") not in state.accepted  # allowed, not the only rating
