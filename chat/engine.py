@@ -580,6 +580,7 @@ class Engine:
         # not shown before first, then films a second source agrees have the genres asked for (not
         # *Star Wars* first for "war films"), then more of an either group, then belief
         edge = np.zeros(len(idx), dtype=bool)
+        in_years = np.zeros(len(idx), dtype=np.int64)  # "oldest first": by year among the films at the edge
         if by_year and len(idx):
             years = self.m.catalog.years[[self.m.world.catalog_index(int(i)) for i in idx]].astype(np.int64)
             if by_year.isdigit():  # "the best of 1994"
@@ -590,6 +591,8 @@ class Engine:
             else:
                 key = -years if by_year == "newest" else np.where(years > 0, years, 1 << 30)
                 edge = key <= np.sort(key)[min(len(key), YEAR_POOL * n) - 1]
+                in_years = np.where(edge, key, 0)  # (round twenty-eight: "early tom hanks movies, oldest first" had
+                # listed 1995, 1994, 1995, 1993)
         # a film with more of an either group's values first: "a french film" (France or French) lists
         # films in French before French co-productions in English
         both = np.zeros(len(idx), dtype=np.int64)
@@ -597,7 +600,7 @@ class Engine:
             if not cards.one_type(self.m.catalog, group):
                 both += sum(np.isin(idx, self.m.world.items_with(v)) for v in group)
         cameo = self._cameos(idx, ds.accepted)  # "with stallone": films he leads before his cameo in Men in Black
-        full_order = idx[np.lexsort((-logb[idx], -both, doubted, cameo, ~edge, shown[idx]))]
+        full_order = idx[np.lexsort((-logb[idx], in_years, -both, doubted, cameo, ~edge, shown[idx]))]
         if not by_year:  # ("the newest war films or westerns": the newest first, whatever their kind)
             full_order = self._taking_turns(full_order, ds.either, shown)
         chosen = self._distinct(full_order, n)

@@ -946,6 +946,10 @@ UNSAID_RE = re.compile(_NOT_SAID + r"(?:(?:anything|a (?:thing|word)|nothing)\s+
 REPORTED_RE = re.compile(r"^\s*(?:(?:wait|hold on|hang on|huh|um+|hmm+|erm)\b[\s,.!]*)?(?:you|u)\s+(?:said|say|think|"
                          r"thought|wrote|put|noted|have)\s+(?:that\s+)?i\s+(?:\w+\s+){0,6}?" + _VERDICT
                          + r"\s+(?P<x>[^.,;!?]{2,40}?)\s*\?+", re.IGNORECASE)
+# "i never saw clueless, i just dont want it": not seen, and not wanted (it had been liked)
+UNSEEN_RE = re.compile(r"\bi\s+(?:never|didn'?t|didnt|did not)\s+(?:saw|see|seen|watched)\s+(?P<x>[^.,;!?]{2,40}?)\s*"
+                       r"[,;.]\s*i\s+(?:just\s+|simply\s+)?(?:don'?t|dont|do not)\s+(?:want|like)\s+(?:it|that|"
+                       r"that one)\b", re.IGNORECASE)
 VERDICT_ON_IT_RE = re.compile(r"(?P<head>\bi\s+(?:(?:do|really|actually|did|totally|def(?:initely)?)\s+)*(?:like|love|"
                               r"liked|loved|hate|hated|dislike|disliked)\s+)(?:it|that one|that)\b", re.IGNORECASE)
 # words that end an either-or ("a comedy or not a horror", "drama or anything but a documentary")
@@ -960,6 +964,16 @@ def or_between(toks: list[str]) -> bool:
         t.isalpha() and t not in NOT_DESCRIPTIVE for t in toks[k:]) for k in range(1, min(len(toks), 5) + 1))
 
 
+# questions put another way, read first: "is the tango lesson a british film? or argentinian" (one question of
+# either; "or argentinian" had asked for Argentine films) and "and the piano, is that australian?" (of the film
+# just named; it had been asked of the one before)
+QUESTION_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    (r"^(?P<q>\s*(?:is|was|are)\s+[^?]{2,60}?)\s*\?\s*or\s+(?P<alt>[\w'-]+)\s*\??\s*$", r"\g<q> or \g<alt>?"),
+    (r"^\s*(?:and\s+|what about\s+|how about\s+)?(?!(?:ok|okay|so|yeah|yes|hmm+|well|wait|right|sure|cool|nice|"
+     r"great|alright|k|um+|uh+|oh|also|and|but|then|hey|hi|lol|thanks|thx|no|nah|and also)\s*,)"
+     r"(?!(?:anyway|the\s+(?:\d\w*|first|second|third|fourth|fifth|last|other)|number|no\.|#)\b)"
+     r"(?P<x>(?:(?!\b(?:looks?|looked|seems?|sounds?|is|was|are|were|i|you)\b)[^,?]){2,40}?),\s*"
+     r"(?:is|was)\s+(?:that|it)\s+(?P<rest>[^?]{2,40})\?", r"is \g<x> \g<rest>?")))
 # a word of assent before a film's name alone ("ok speed")
 FILLER_FIRST_RE = re.compile(r"^\s*(?:ok(?:ay)?|k|alright|fine|sure|right|hmm+|yeah|yes)[,.!\s]+(?=\S)", re.IGNORECASE)
 # a second question joined to the first ("how long is the frighteners and who is in it")
@@ -1304,8 +1318,18 @@ SPANISH_PHRASES = (
     ("una pelicula", "a film"), ("de amor", "romance"), ("de dibujos", "animated"),
     ("la cinco", "number 5"), ("la primera", "the first one"), ("la segunda", "the second one"),
     ("la tercera", "the third one"), ("la cuarta", "the fourth one"), ("la quinta", "the fifth one"),
+    # the retest of round twenty-eight: "rated R esta bien", "porfa", "tipo splatter", "pero psicologico", "nunca
+    # dije eso", "quita el 'no war'" ("porfa" had been a word to keep away from, "esta bien" left R the only rating)
+    ("está bien", "is fine"), ("esta bien", "is fine"), ("nunca dije eso", "i never said that"),
+    ("nunca dije", "i never said"),
+    ("eso es", "that is"), ("quita el", "remove"), ("quita la", "remove"), ("quítame", "remove"),
+    ("por que", "why"), ("mil veces", "many times"), ("algo como", "something like"),
 )
 SPANISH_WORDS = {
+    "porfa": "please", "porfis": "please", "tipo": "like", "psicologico": "psychological",
+    "psicológico": "psychological", "psicologica": "psychological", "psicológica": "psychological", "como": "like",
+    "moderno": "modern", "moderna": "modern", "dice": "says", "jaja": "haha", "jajaja": "haha", "quita": "remove",
+    "nada": "nothing",
     "vi": "saw", "quiero": "i want", "queremos": "we want", "algo": "something", "películas": "films",
     "peliculas": "films", "película": "film", "pelicula": "film", "pelis": "films", "peli": "film", "mejor": "instead",
     "otra": "another", "otro": "another", "otras": "others", "otros": "others", "anoche": "last night",
@@ -1323,7 +1347,8 @@ SPANISH_WORDS = {
     "largo": "long", "largos": "long", "sangre": "gore", "triste": "sad", "tristes": "sad", "tan": "too",
     "adiós": "bye", "adios": "bye", "chao": "bye", "porque": "why", "divertida": "funny", "divertido": "funny",
 }
-SPANISH_MARKERS = {"quiero", "algo", "películas", "peliculas", "película", "pelicula", "pelis", "anoche", "malísima",
+SPANISH_MARKERS = {"porfa", "porfis", "jaja", "jajaja", "psicologico", "psicológico", "dije", "quita",
+                   "quiero", "algo", "películas", "peliculas", "película", "pelicula", "pelis", "anoche", "malísima",
                    "malisima", "malísimo", "aburrida", "aburrido", "enséñame", "ensename", "muéstrame", "muestrame",
                    "gracias", "favorita", "miedo", "mejor", "otra", "igual", "español", "espanol", "llorar", "primos",
                    "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
@@ -1545,6 +1570,8 @@ TOLD_IDIOMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
 # a film named at the start of a clause, not a kind of film ("a spooky comedy that isnt really frightening") nor a
 # pronoun
 _NAMED = r"(?!(?:a|an|some|something|anything|nothing|one|it|this|that|they|he|she|we|you|i|there)\b)"
+# the same, nor a question of a card ("how is number 4 a comedy?? explain")
+_NAMED_NO_QUESTION = r"(?!(?:how|what|why|who|where|when|which|is|are|was|number|no\.|#)\b)" + _NAMED
 IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "i'd rather watch paint dry than a war film", "... eat my own socks than sit through batman forever again"
     (r"\b(?:i'?d|i would|id) rather (?:watch paint dry|eat [\w\s']{1,30}?|die|chew glass|do my taxes|stare at a wall|"
@@ -1586,6 +1613,10 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"(?P<pre>^\s*|[.!?;]\s+|\band\s+)" + _NAMED + r"(?P<x>[^.,;!?]{2,40}?)\s+(?:did not|didn'?t|didnt|never)\s+"
      r"win\b[^.!?;]*",
      r"\g<pre>not \g<x>"),
+    # "but outbreak's not really a thriller, thats a disaster movie": the same, said with "'s" (Thriller had been
+    # ruled out)
+    (r"(?P<pre>^\s*|[.!?;]\s+(?:but\s+|and\s+)?)" + _NAMED + r"(?P<x>[^.,;!?']{2,40}?)'s\s+not\s+"
+     r"(?:really|even|exactly)\s+an?\s+[\w' -]{2,30}?(?=\s*[.,;!?]|\s*$)", r"\g<pre>not \g<x>"),
     # "in & out is the best comedy??": doubted, not liked
     (r"(?P<pre>^\s*|[.!?;]\s+)" + _NAMED + r"(?P<x>[^.,;!?]{2,40}?)\s+(?:is|was|'s)\s+the\s+best\s+[\w' -]{2,30}?"
      r"\s*\?{2,}\s*",
@@ -1619,6 +1650,31 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"\g<pre>not \g<x>."),
     # "Toy Story meets Alien": both, no film "meets"
     (r"(?<=\w)\s+meets\s+(?=\w)", " and "),
+    # retest of round twenty-eight: "jim carrey screaming for 90 min no thanks": none of that (it had asked for him)
+    (r"(?P<pre>^\s*|[.!?;]\s+)" + _NAMED + r"(?P<x>[^.!?;,]{2,60}?)\s*,?\s*(?:no thanks|no thank you|hard pass)"
+     r"\s*[.!]*(?=\s|$)", r"\g<pre>no \g<x>."),
+    (r"\bsomething else like (that|this|it|those|them)\b", r"more like \1"),  # (it had been "something different")
+    # "scream no, eso es slasher": not that film (it had been liked)
+    (r"^\s*" + _NAMED + r"(?!(?:oh|uh|um|ah|so|well|ok|okay)\b)(?P<x>[^.,;!?]{2,40}?)\s+no\s*[,.!]+\s*"
+     r"(?=(?:that|thats|that's|it|its|it's|too|way|eso|es|ugh|lol|nah|eww?)\b)", r"not \g<x>. "),
+    # "y porque dice no war?? nunca dije eso": that refusal taken back
+    (r"\b(?:y|why)\s+(?:does it\s+|do you\s+)?(?:says?|said|put)\s+(?:no|not)\s+(?P<x>[\w' -]{2,30}?)\s*\?+",
+     r"drop \g<x>."),
+    # "strangelove and mash are comedies, not what i mean. more patton style": those set aside, more like Patton
+    (r"(?P<pre>^\s*|[.!?;]\s+)" + _NAMED + r"(?P<x>[^.,;!?]{2,60}?)\s+(?:are|is)\s+(?:\w+\s+){0,2}?\w+,?\s+not\s+"
+     r"(?:really\s+)?what\s+i\s*(?:mean|meant|want|wanted|asked for|'?m after|am after)\b", r"\g<pre>not \g<x>"),
+    (r"\bmore\s+(?P<x>[\w' ]{2,30}?)[\s-]style\b", r"more like \g<x>"),
+    # "psycho a romance?? lol": a label doubted, no wish for that kind (it had asked for romances)
+    (r"(?P<pre>^\s*|[.!?;,]\s+(?:and\s+)?|\band\s+)" + _NAMED_NO_QUESTION + r"(?P<x>[^.,;!?]{2,40}?)\s+an?\s+(?:comedy|"
+     r"horror|"
+     r"thriller|drama|romance|western|musical|war film|action film|sci-?fi|documentary|cartoon|kids film|crime film|"
+     r"mystery|fantasy|adventure)\s*\?{2,}(?:\s*(?:lol|lmao|haha\w*))?[.!]*", r"\g<pre>"),
+    # "no country filter": any country (it had kept away from "country")
+    (r"\bno\s+(?P<t>country|language|decade|era|year|genre|rating|length|runtime)\s+(?:filters?|restrictions?|limits?)\b",
+     r"any \g<t>"),
+    (r"\bhow many (?:minutes|mins|hours|hrs) (?=is|was|does)", "how long "),  # "how many minutes is army of darkness"
+    # "his first films", "what about harrison ford, his first films?": the oldest first (it had shown his latest)
+    (r"\b(?:his|her|their)\s+(?:first|earliest|oldest)\s+(?:stuff|films?|movies?|ones|work)\b", "the oldest films"),
     # round twenty-seven: "spy hard is literally a spoof lol. not that one": that film, not wanted
     (r"^\s*(?P<x>[^.!?,]{2,50}?)\s+(?:is|was|'s)\s+[^.!?]*?[.!?]+\s*(?:so\s+)?(?:not|no to|nope,?\s+not)\s+"
      r"(?:that|this) one\b[.!]*\s*$", r"not \g<x>"),
@@ -2619,6 +2675,8 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
+        for form, plain in QUESTION_FORMS:
+            text = form.sub(plain, text)
         unsaid = self._unsaid(text)
         if unsaid is not None:
             return unsaid
@@ -5824,6 +5882,16 @@ class Parser:
         been set aside, after the bot misread a card), "wait you said i liked AND didnt like die hard?? i do like
         it": what was noted of the films named is taken back (``unsaid``), and values named are dropped; the rest
         of the message is read as it stands, "it" the film named ("i do like it": Die Hard liked)."""
+        unseen = UNSEEN_RE.search(text)
+        if unseen:
+            named = self._read_message(unseen.group("x"))
+            films = list(dict.fromkeys(named.liked + named.disliked + named.seen + named.not_now))
+            if films:
+                rest = (text[: unseen.start()] + " " + text[unseen.end() :]).strip()
+                out = self.parse(rest) if rest.strip(" ?!.,;") else Parse()
+                out.unsaid = [f for f in films if f not in out.liked + out.disliked]
+                out.not_now = list(dict.fromkeys(out.not_now + films))
+                return out
         m = UNSAID_RE.search(text) or REPORTED_RE.search(text)
         if m is None:
             return None

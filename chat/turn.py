@@ -458,10 +458,10 @@ class _Apply:
         self.allow(p.allowed)
         rejected, milder = self._known_ratings(p.rejected, p.soft, p.accepted)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
-        if any(tv in ADULT_RATINGS for tv in p.allowed):  # "R is fine. i just dont want blood and guts": gore is
-            gentler = []  # not for the rating to rule out, as the person said
-        if gentler:  # ("horror but no gore": milder horror, and no other kind said "No" to, as war was)
-            rejected = [tv for tv in rejected if not (tv in p.soft and tv[0] == "genre")]
+        r_fine = any(tv in ADULT_RATINGS for tv in p.allowed)  # "R is fine. i just dont want blood and guts": gore
+        if gentler or r_fine:  # is not for the rating to rule out, as the person said ("horror but no gore": milder
+            rejected = [tv for tv in rejected if not (tv in p.soft and tv[0] == "genre")]  # horror, and no other
+        gentler = [] if r_fine else gentler  # kind said "No" to, as war was)
         if p.for_child and not self.s.for_child:
             self.s = dataclasses.replace(self.s, for_child=True)
         self.values([tv for tv in p.accepted if tv[1] not in taken], [tv for tv in rejected if tv not in gentler],
@@ -888,6 +888,10 @@ class _Apply:
                            [g for g in s.either if not set(g) & set(decades)])
             counts = np.cumsum([rest[self.m.world.items_with(v)].sum() for v in decades])
             group = tuple(decades[: int(np.searchsorted(counts, OLDEST_FILMS)) + 1])
+            if len(group) == len(decades):  # "early tom hanks movies": every decade it takes, so no decade is
+                self.ack.append("The oldest first.")  # asked for ("the 1920s to the 1990s" had been said)
+                self.then = "new_films"
+                return
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades),
                                          either=tuple(g for g in s.either if not set(g) & set(decades)) + (group,))
             self.got_it(either_label(cat, group) if len(group) > 1 else label(self.m, group[0]))

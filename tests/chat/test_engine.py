@@ -3149,3 +3149,17 @@ def test_r_said_fine_lifts_the_milder_ones_on_movielens(ml_engine, ml_models):
     assert not state.milder and "rated R films can come too" in reply.text
     assert {c.title for c in reply.cards} != {c.title for c in first.cards}
     assert cat.find_value("mpaa", "rated R") not in state.accepted  # allowed, not the only rating
+
+
+def test_oldest_first_goes_by_year_on_movielens(ml_engine):
+    """The retest of round twenty-eight: "early tom hanks movies" said "These are the oldest films I
+    have. Got it: Tom Hanks; the 1920s to the 1990s" and listed 1995, 1994, 1995, 1993, 1996. Now no
+    decade is asked for and the films go by year."""
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("early tom hanks movies, before he got all serious"))
+    years = [c.year for c in reply.cards]
+    assert years == sorted(years) and "the 1920s" not in reply.text and state.by_year == "oldest"
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("the newest comedies you have"))
+    years = [c.year for c in reply.cards]
+    assert years == sorted(years, reverse=True)

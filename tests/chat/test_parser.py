@@ -2947,3 +2947,44 @@ def test_round_twenty_eight_german_on_movielens(ml100k_catalog):
     assert not p.unwish and ("cast", "Robin Williams") in p.accepted and ("genre", "Comedy") in p.accepted
     funny = parser.parse("Hallo! Ich suche etwas Lustiges, maybe 90s, mit Robin Williams")
     assert ("genre", "Comedy") in funny.accepted and ("cast", "Robin Williams") in funny.accepted
+
+
+def test_round_twenty_eight_retest_on_movielens(ml100k_catalog):
+    """The retest of round twenty-eight: "jim carrey screaming for 90 min no thanks" asked for his
+    films; "something else like that" was "something different"; "i never saw clueless, i just dont
+    want it" liked it; "outbreak's not really a thriller ... psycho a romance?? lol" asked for
+    romances and ruled thrillers out; "is the tango lesson a british film? or argentinian" asked for
+    Argentine films; "and the piano, is that australian?" was asked of the film before; "no country
+    filter" kept away from the word "country"; "how many minutes is army of darkness" liked it; "his
+    first films" listed his latest."""
+    parser = Parser(ml100k_catalog)
+    t = ml100k_catalog.titles
+    carrey = parser.parse("lol liar liar? really? jim carrey screaming for 90 min no thanks")
+    assert ("cast", "Jim Carrey") in carrey.rejected and [t[i] for i in carrey.not_now] == ["Liar Liar"]
+    assert parser.parse("something else like that").intents != ["something_else"]
+    clueless = parser.parse("i never saw clueless, i just dont want it")
+    assert [t[i] for i in clueless.unsaid] == ["Clueless"] and [t[i] for i in clueless.not_now] == ["Clueless"]
+    assert not (clueless.liked or clueless.seen)
+    label = parser.parse("better. but outbreak's not really a thriller, thats a disaster movie. and psycho a romance?? "
+                         "lol. more like silence of the lambs")
+    assert not label.accepted and not label.rejected and "Silence of the Lambs, The" in [t[i] for i in label.liked]
+    tango = parser.parse("is the tango lesson a british film? or argentinian")
+    assert tango.intents == ["about"] and [t[i] for i in tango.about] == ["Tango Lesson, The"] and not tango.accepted
+    piano = parser.parse("and the piano, is that australian?")
+    assert [t[i] for i in piano.about] == ["Piano, The"] and piano.asked == [("country", "Australia")]
+    assert parser.parse("ok, is it rated R?").asked == [("mpaa", "rated R")]  # "ok" is no film
+    assert parser.parse("forget argentina!! no country filter").dropped_types == ["country"]
+    assert [t[i] for i in parser.parse("how many minutes is army of darkness exactly").about] == ["Army of Darkness"]
+    ford = parser.parse("what about harrison ford, his first films?")
+    assert ford.era == "oldest" and ("cast", "Harrison Ford") in ford.accepted
+    spanish = parser.parse("ok rated R esta bien, I just dont want like super gore tipo splatter. something scary pero "
+                           "psicologico")
+    assert spanish.allowed == [("mpaa", "rated R")] and ("mpaa", "rated R") not in spanish.accepted
+    assert not spanish.unwish  # ("porfa" had been a word to keep away from)
+    scream = parser.parse("scream no, eso es slasher. quiero algo como The Shining. y porque dice no war?? nunca "
+                          "dije eso")
+    assert [t[i] for i in scream.not_now] == ["Scream"] and [t[i] for i in scream.liked] == ["Shining, The"]
+    assert scream.dropped == [("genre", "War")]
+    patton = parser.parse("strangelove and mash are comedies, not what i mean. more patton style")
+    assert [t[i] for i in patton.not_now] == ["M*A*S*H"] and [t[i] for i in patton.liked] == ["Patton"]
+    assert not patton.accepted and not patton.unwish
