@@ -611,8 +611,21 @@ def rank_by(catalog: Catalog, films: list[int], quality: str) -> tuple[int | Non
                                                                    else -int(catalog.years[i])),
                      lambda i: str(catalog.years[i]))
     critics = {c: k for k, c in enumerate(CRITICS_ORDER)}
-    return first(lambda i: critics.get((catalog.values_of(i, "critics") or [""])[0]),
-                 lambda i: catalog.values_of(i, "critics")[0])
+
+    def liked(i):  # the critics' band first, then the share of 4- and 5-star ratings here ("is shawshank rated
+        band = critics.get((catalog.values_of(i, "critics") or [""])[0])  # higher than pulp fiction?": both are
+        crowd = catalog.crowd(i)  # critics' favourites, and the people here tell them apart)
+        share = crowd[1] if crowd is not None and crowd[1] >= 0 else None
+        return None if band is None and share is None else (len(critics) if band is None else band,
+                                                            -round(share or 0.0, 2))
+
+    def said(i):
+        crowd = catalog.crowd(i)
+        parts = catalog.values_of(i, "critics")[:1] + ([f"{crowd[1]:.0%} of the {crowd[0]} people here who rated it "
+                                                        "gave it 4 or 5 stars"] if crowd and crowd[1] >= 0 else [])
+        return "; ".join(parts)
+
+    return first(liked, said)
 
 
 def persona_example(m: Models, p: Persona) -> str:

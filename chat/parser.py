@@ -492,6 +492,11 @@ WHAT_IS_RE = re.compile(r"^\s*(?:so\s+|wait\s+|and\s+)?what(?:'?s| is| was)\s+(?
 PERSON_IN_FILM_RE = re.compile(r"^\s*(?:wait\s+|so\s+|but\s+|hang on\s+)?(?:is|isn'?t|isnt|was|wasn'?t|wasnt)\s+"
                                r"(?P<who>[\w .'-]{3,40}?)\s+in\s+(?P<film>[^?!.]{2,50}?)\s*[?!.]*\s*$", re.IGNORECASE)
 # "compare true romance and true lies", "what's the difference between heat and casino?"
+# "is shawshank rated higher than pulp fiction or not?": the two films compared (it had liked the second)
+IS_BETTER_RE = re.compile(r"^\s*(?:so\s+|but\s+|and\s+|ok\s+|wait\s+)?(?:is|was)\s+(?P<a>[^?,]{2,50}?)\s+"
+                          r"(?P<q>rated higher|higher rated|better rated|better reviewed|better|scarier|funnier|longer|"
+                          r"shorter|older|newer|"
+                          r"sadder|darker)\s+than\s+(?P<b>[^?,]{2,50}?)(?:\s+or not)?\s*\?*\s*$", re.IGNORECASE)
 COMPARE_RE = re.compile(r"^\s*(?:can you |could you |pls |please )?(?:compare|(?:what'?s|whats|what is|tell me) the "
                         r"differences? between|differences? between)\s+(?P<a>[^,?]+?)\s+"
                         r"(?:and|&|vs\.?|versus|with|or)\s+(?P<b>[^,?.!]+?)\s*[?.!]*\s*"
@@ -3263,6 +3268,13 @@ class Parser:
             return Parse(intents=["which"], which=choice[1], places=[-1 - k for k in choice[0]], truncated=truncated)
         if choice:  # "Alien or Aliens?": the two films, and which is the better (scarier, ...) of them
             return Parse(intents=["which"], which=choice[1], about=choice[0], truncated=truncated)
+        better = IS_BETTER_RE.match(text)
+        if better:  # "is shawshank rated higher than pulp fiction or not?": which of the two
+            films = [self._named_loosely(better.group(k)) for k in ("a", "b")]
+            if None not in films and films[0] != films[1]:
+                quality = "best" if "rated" in better.group("q").lower() or "review" in better.group("q").lower() \
+                    else COMPARATIVES.get(better.group("q").lower(), "best")
+                return Parse(intents=["which"], which=quality, about=films, truncated=truncated)
         compare = COMPARE_RE.match(text)
         if compare:  # "compare true romance and true lies": each film's facts, then how they differ
             places = [_place_of(compare.group(k)) for k in ("a", "b")]

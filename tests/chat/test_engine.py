@@ -3163,3 +3163,13 @@ def test_oldest_first_goes_by_year_on_movielens(ml_engine):
     state, reply = ml_engine.step(state, Text("the newest comedies you have"))
     years = [c.year for c in reply.cards]
     assert years == sorted(years, reverse=True)
+
+
+def test_two_films_compared_by_name_on_movielens(ml_engine):
+    """The retest of round twenty-eight: "is shawshank rated higher than pulp fiction or not?" was
+    recorded as a like of *Pulp Fiction* and never answered. Both are critics' favourites; the share
+    of the people here who rated each 4 or 5 stars tells them apart, and the answer says so."""
+    state, _, _ = ml_engine.start()
+    state, reply = ml_engine.step(state, Text("is shawshank rated higher than pulp fiction or not?"))
+    assert "Of the two, *The Shawshank Redemption* is likely the best" in reply.text, reply.text
+    assert "people here who rated it gave it 4 or 5 stars" in reply.text and not state.liked
