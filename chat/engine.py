@@ -281,8 +281,8 @@ class Engine:
         """``(n_world_items,)``: the share of the people who rated a film 4 or 5 stars, shrunk to the catalog's
         share by ``BEST_PRIOR`` ratings (a film three people loved is not the best film here)."""
         cat, w = self.m.catalog, self.m.world
-        n = np.bincount(cat.inter_item, minlength=cat.n_items).astype(np.float64)
-        high = np.bincount(cat.inter_item, weights=cat.inter_rating >= 4, minlength=cat.n_items)
+        n, high = cat.crowd_counts()  # (``ChatState.best`` is set only where the catalog has star ratings)
+        n = n.astype(np.float64)
         mean = high.sum() / max(n.sum(), 1.0)
         share = (high + BEST_PRIOR * mean) / (n + BEST_PRIOR)
         return share[[w.catalog_index(i) for i in range(w.n_items)]].astype(np.float32)

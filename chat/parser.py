@@ -5889,6 +5889,11 @@ class Parser:
             else:
                 out.liked.append(m.item)
 
+    @staticmethod
+    def _films_said(named: Parse) -> list[int]:
+        """The films a reading names, whatever it made of them, in order."""
+        return list(dict.fromkeys(named.liked + named.disliked + named.seen + named.not_now))
+
     def _unsaid(self, text: str) -> Parse | None:
         """"i didnt say anything about contact?? anyway show me films like aliens" (round twenty-seven: Contact had
         been set aside, after the bot misread a card), "wait you said i liked AND didnt like die hard?? i do like
@@ -5896,8 +5901,7 @@ class Parser:
         of the message is read as it stands, "it" the film named ("i do like it": Die Hard liked)."""
         unseen = UNSEEN_RE.search(text)
         if unseen:
-            named = self._read_message(unseen.group("x"))
-            films = list(dict.fromkeys(named.liked + named.disliked + named.seen + named.not_now))
+            films = self._films_said(self._read_message(unseen.group("x")))
             if films:
                 rest = (text[: unseen.start()] + " " + text[unseen.end() :]).strip()
                 out = self.parse(rest) if rest.strip(" ?!.,;") else Parse()
@@ -5908,7 +5912,7 @@ class Parser:
         if m is None:
             return None
         named = self._read_message(m.group("x"))
-        films = list(dict.fromkeys(named.liked + named.disliked + named.seen + named.not_now))
+        films = self._films_said(named)
         values = named.accepted + named.rejected + [v for g in named.alternatives for v in g]
         if not (films or values):
             return None

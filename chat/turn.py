@@ -282,7 +282,8 @@ class _Apply:
             self.ack.append("Better-known films, then.")
             self.s = dataclasses.replace(self.s, lesser_known=False)
             self.then = "new_films" if last_cards(self.s) else "films"
-        if p.best and self.m.catalog.ratings:  # "what's the best rated film you have?": the best liked first
+        if p.best and self.m.catalog.crowd_counts()[1] is not None:  # "what's the best rated film you have?": the
+            # best liked first, where 1–5 stars say how well each film was liked
             self.ack.append(BEST_SAID if not self.s.best else "Still the best liked first.")
             self.s = dataclasses.replace(self.s, best=True)
             self.then = "new_films" if last_cards(self.s) else "films"

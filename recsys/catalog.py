@@ -155,9 +155,9 @@ class Catalog:
         directors = self.values_of(item, "director") if "director" in self._type_index else []
         return order_cast(self.values_of(item, "cast"), self.prominence, directors, self._cast_counts)
 
-    def crowd(self, item: int) -> tuple[int, float] | None:
-        """(users who rated the item, the share of them rating it 4 or 5) on a 1–5 star scale;
-        (users, -1.0) for a source without such ratings; None for an item nobody rated."""
+    def crowd_counts(self) -> tuple[np.ndarray, np.ndarray | None]:
+        """Per item, (users who rated it, users who rated it 4 or 5) on a 1–5 star scale; the second is
+        None for a source without such ratings. Counted once."""
         if "_crowd" not in self.__dict__:
             n = np.bincount(self.inter_item, minlength=self.n_items)
             stars = self.ratings and len(self.inter_rating) and self.inter_rating.min() >= 1 \
@@ -165,7 +165,12 @@ class Catalog:
             high = np.bincount(self.inter_item, weights=(self.inter_rating >= 4), minlength=self.n_items) \
                 if stars else None
             self.__dict__["_crowd"] = (n, high)
-        n, high = self.__dict__["_crowd"]
+        return self.__dict__["_crowd"]
+
+    def crowd(self, item: int) -> tuple[int, float] | None:
+        """(users who rated the item, the share of them rating it 4 or 5) on a 1–5 star scale;
+        (users, -1.0) for a source without such ratings; None for an item nobody rated."""
+        n, high = self.crowd_counts()
         if not n[item]:
             return None
         return int(n[item]), (float(high[item] / n[item]) if high is not None else -1.0)
