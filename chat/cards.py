@@ -33,8 +33,9 @@ def md(text: str) -> str:
 
 
 def title_of(catalog: Catalog, i: int) -> str:
-    """Catalog item ``i``'s title as people write it ("The Fugitive", not "Fugitive, The")."""
-    return display_title(catalog.titles[i])
+    """Catalog item ``i``'s title as people write it ("The Fugitive", not "Fugitive, The"), and as the film was
+    released (``Catalog.retitled``: *Seven Samurai*, not "The Magnificent Seven")."""
+    return catalog.retitled.get(i) or display_title(catalog.titles[i])
 
 
 CARDS = 5  # films shown per list
@@ -349,15 +350,34 @@ DETAIL_TYPES = ("runtime", "mpaa", "critics")  # shown on a card where known
 
 def details(m: Models, item: int) -> tuple[str, ...]:
     """What else a card says about world item ``item``: length, rating, critics, where known."""
-    i = m.world.catalog_index(item)
-    cat = m.catalog
-    return tuple(v for t in DETAIL_TYPES if t in cat.attr_types for v in cat.values_of(i, t)[:1])
+    return _details(m.catalog, m.world.catalog_index(item))
+
+
+def _details(cat: Catalog, i: int) -> list[str]:
+    """Film ``i``'s length (in minutes where on record), rating and critics' band, where known."""
+    return [length_of(cat, i) if t == "runtime" else v
+            for t in DETAIL_TYPES if t in cat.attr_types for v in cat.values_of(i, t)[:1]]
+
+
+def minutes_said(limit: int) -> str:
+    """A limit on length in words: "100 minutes or less"."""
+    return f"{limit} minutes or less"
+
+
+def length_of(cat: Catalog, i: int) -> str:
+    """How long film ``i`` runs, as a person says it: "106 minutes" (``Catalog.minutes``), else its band
+    ("90 to 120 minutes"), "" when not on record. (Cards had said only the band: "how long is it?" was
+    answered "90 to 120 minutes".)"""
+    if i in cat.minutes:
+        return f"{cat.minutes[i]} minutes"
+    band = cat.values_of(i, "runtime")[:1] if "runtime" in cat.attr_types else []
+    return band[0] if band else ""
 
 
 def film_facts(catalog: Catalog, i: int) -> str:
     """What the catalog knows of film ``i``, in one sentence, for a question about it ("who's in
     it?", "how long is Titanic?"): "*Fargo* (1996): directed by Joel Coen; with Frances McDormand,
-    William H. Macy and Steve Buscemi; Crime, Drama, Thriller; 90 to 120 minutes; rated R."
+    William H. Macy and Steve Buscemi; Crime, Drama, Thriller; 98 minutes; rated R."
     Stars are the leads first (``recsys.leads``); what is not on record is said to be so."""
     year = f" ({catalog.years[i]})" if catalog.years[i] > 0 else ""
     directors = catalog.values_of(i, "director")[:2]
@@ -367,7 +387,7 @@ def film_facts(catalog: Catalog, i: int) -> str:
     genres = catalog.values_of(i, "genre")
     if genres:
         parts.append(", ".join(genres))
-    parts += [v for t in DETAIL_TYPES if t in catalog.attr_types for v in catalog.values_of(i, t)[:1]]
+    parts += _details(catalog, i)
     parts += ["won an Oscar"] if catalog.values_of(i, "oscar") else []
     return f"*{md(title_of(catalog, i))}*{year}: " + md("; ".join(parts)) + "."
 
@@ -438,9 +458,11 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
     if aged:
         return _age_answer(catalog, i, aged)
     if COLOUR_ASKED.search(question) and catalog.years[i] > 0:  # no colour on record: its year says most of it
-        year = int(catalog.years[i])
+        year = int(catalog.years[i])  # (round twenty-nine: The Quiet Man, 1952, in Technicolor, had been "most likely
+        if "Animation" in catalog.values_of(i, "genre"):  # in black and white"; films before 1955 had been)
+            return f"Most likely in colour: it is an animated film from {year} (colour is not on record)."
         return (f"Most likely in black and white: it is from {year}, before colour was usual (colour is not on "
-                "record)." if year < 1955 else f"Most likely in colour: it is from {year} (colour is not on record)."
+                "record)." if year < 1940 else f"Most likely in colour: it is from {year} (colour is not on record)."
                 if year >= 1967 else f"It may be either: it is from {year}, when both were made (colour is not on "
                 "record).")
     question = JUDGED_GOOD.sub(" ", question)  # "looks good, who's in it?" asks nothing about quality
@@ -467,7 +489,7 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
         if not length:
             return "Its length is not on record."
         is_it = (length[0] == "over 2 hours") if word == "long" else (length[0] == "under 90 minutes")
-        return f"{'Yes' if is_it else 'Not really'}: it runs {length[0]}."
+        return f"{'Yes' if is_it else 'Not really'}: it runs {length_of(catalog, i)}."
     if word in ("for kids", "kid friendly"):
         rating = (details.get("mpaa") or [""])[0]
         if "Children's" in genres or rating in ("rated G", "rated PG"):
@@ -504,8 +526,8 @@ def _fact_answer(catalog: Catalog, i: int, question: str) -> str:
     came out; "" for any other question. What is not on record is said to be so."""
     q = question.lower()
     if re.search(r"\bhow long\b|\b(?:runtime|running time|length)\b", q):
-        length = catalog.values_of(i, "runtime")[:1] if "runtime" in catalog.attr_types else []
-        return f"It runs {length[0]}." if length else "Its length is not on record."
+        length = length_of(catalog, i)
+        return f"It runs {length}." if length else "Its length is not on record."
     if re.search(r"\bwho\b.*\bdirect|\bdirector\b", q):
         directors = catalog.values_of(i, "director")[:2]
         return (f"{md(join_words(directors))} directed it." if directors else "Its director is not on record.")
@@ -519,6 +541,9 @@ def _fact_answer(catalog: Catalog, i: int, question: str) -> str:
     if STREAMING_ASKED.search(q):  # "is #2 on netflix?": nothing here knows where films stream
         return ("I do not know where films are streaming or for rent; I only know what the catalog records about "
                 "them.")
+    language = _language_answer(catalog, i, q)
+    if language:
+        return language
     rated = RATING_ASKED.search(q)
     if rated:  # "is #1 rated PG?", "what's #2 rated?", "what is it rated"
         rating = catalog.values_of(i, "mpaa")[:1] if "mpaa" in catalog.attr_types else []
@@ -547,6 +572,24 @@ def _fact_answer(catalog: Catalog, i: int, question: str) -> str:
                  r"|\bwhat year (?:is|was)\b|\bwhich year\b|\byear\b\W*$", q):  # ("What year is #2?")
         return f"It came out in {catalog.years[i]}." if catalog.years[i] > 0 else "Its year is not on record."
     return ""
+
+
+def _language_answer(catalog: Catalog, i: int, q: str) -> str:
+    """"is #2 in english?": "No: it is in Italian and Spanish."; "what language is it in", "subtitles?": its
+    languages; "" for another question. (Round twenty-nine: the first had given only the film's facts.)"""
+    if "language" not in catalog.attr_types:
+        return ""
+    said = re.search(r"\bin\s+([a-z]+)\b", q)
+    asked = next((v for t, v in catalog.attr_values if t == "language" and said and v.lower() == said.group(1)), None)
+    if not (asked or re.search(r"\blanguages?\b|\bsubtitle|\bdubbed\b", q)):
+        return ""
+    langs = catalog.values_of(i, "language")
+    if not langs:
+        return "Its language is not on record."
+    spoken = f"it is in {join_words(langs)}"
+    if asked:
+        return f"Yes, {spoken}." if asked in langs else f"No: {spoken}."
+    return f"{spoken[0].upper()}{spoken[1:]}."
 
 
 def _genre_named(catalog: Catalog, word: str) -> str | None:
@@ -582,9 +625,9 @@ def rank_by(catalog: Catalog, films: list[int], quality: str) -> tuple[int | Non
 
     band = {b: k for k, b in enumerate(RUNTIME_BANDS)}
 
-    def runtime(i):
+    def runtime(i):  # the minutes where on record, else the band's middle
         r = catalog.values_of(i, "runtime")
-        return band.get(r[0]) if r else None
+        return catalog.minutes.get(i) or (None if not r else (80, 105, 135)[band[r[0]]] if r[0] in band else None)
 
     if quality in ("scariest", "most violent", "funniest", "saddest", "darkest"):
         kinds = {"scariest": ("Horror", "Thriller"), "most violent": ("War", "Horror", "Action", "Crime"),
@@ -605,7 +648,7 @@ def rank_by(catalog: Catalog, films: list[int], quality: str) -> tuple[int | Non
                      lambda i: "listed as " + join_words([g.lower() for g in sorted(genres(i))]))
     if quality in ("longest", "shortest"):
         return first(lambda i: None if runtime(i) is None else (-runtime(i) if quality == "longest" else runtime(i)),
-                     lambda i: catalog.values_of(i, "runtime")[0])
+                     lambda i: length_of(catalog, i))
     if quality in ("oldest", "newest", "most recent"):
         return first(lambda i: None if catalog.years[i] <= 0 else (int(catalog.years[i]) if quality == "oldest"
                                                                    else -int(catalog.years[i])),

@@ -288,6 +288,12 @@ class Engine:
         return share[[w.catalog_index(i) for i in range(w.n_items)]].astype(np.float32)
 
     @functools.cached_property
+    def _minutes(self) -> np.ndarray:
+        """Each world item's running time in minutes, 0 where not on record (``Catalog.minutes``)."""
+        w, cat = self.m.world, self.m.catalog
+        return np.array([cat.minutes.get(w.catalog_index(i), 0) for i in range(w.n_items)], dtype=np.int32)
+
+    @functools.cached_property
     def _mild(self) -> np.ndarray:
         """``(n_world_items,)``: 1 for a film known to be rated G, PG or PG-13, else 0."""
         cat = self.m.catalog
@@ -457,7 +463,7 @@ class Engine:
             rep = self.m.world.duplicate_of  # a film listed twice in the catalog is one card ("Money Talks")
             on_screen = {int(rep[i]) for i in s.cards}
             nxt = iter(i for i in self._fit_first(ds, logb, again=False, n=CARDS + len(s.cards), by_year=s.by_year,
-                                                   milder=s.milder)
+                                                   milder=s.milder, max_minutes=s.max_minutes)
                        if int(rep[i]) not in on_screen)
             # a card liked stays (marked by the reply: "Glad you like ..."): a person who says "that looks
             # good" means to keep it in view; a card seen or turned down gives way to the next film
@@ -480,7 +486,7 @@ class Engine:
         shown = s.shown + tuple(i for i in s.cards if i not in s.shown)
         if isinstance(action, Recommend):
             cards_now = self._fit_first(ds, logb, again=applied.then != "films", by_year=s.by_year,
-                                        milder=s.milder)
+                                        milder=s.milder, max_minutes=s.max_minutes)
             if s.story >= 0 and s.story not in shown:  # the film whose story was described, first
                 cards_now = (s.story, *(c for c in cards_now if c != s.story))[:CARDS]
             if not set(cards_now) - set(shown) and applied.then in ("films", "new_films"):
@@ -488,7 +494,7 @@ class Engine:
                 # never an empty reply nor the same list again
                 fresh = dataclasses.replace(ds, shown=np.zeros_like(ds.shown))
                 cards_now = self._fit_first(fresh, log_beliefs(fresh, self.m.rule_config.beliefs), again=False,
-                                            by_year=s.by_year, milder=s.milder)
+                                            by_year=s.by_year, milder=s.milder, max_minutes=s.max_minutes)
                 shown = ()  # the next "more" goes on through this round
             listed = dataclasses.replace(s, cards=cards_now, shown=shown, question=None, asked=(),
                                          actions=s.actions + 1, passes=0)
@@ -530,7 +536,7 @@ class Engine:
         return bool(understood) and (not listed or first_wish)
 
     def _fit_first(self, ds: DialogueState, logb: np.ndarray, again: bool = True, n: int = CARDS,
-                   by_year: str = "", milder: bool = False) -> tuple[int, ...]:
+                   by_year: str = "", milder: bool = False, max_minutes: int = 0) -> tuple[int, ...]:
         """The cards. With nothing asked for: the ``n`` most believed films. With values asked
         for, films *known* to have all of them come first, by belief, from the whole catalog
         (a film whose data lacks a wanted type never passes as a match); when fewer than ``n``
@@ -542,7 +548,8 @@ class Engine:
         count). One film listed twice in the catalog fills one card at most. ``by_year``
         ("newest" / "oldest", from "the newest comedies u have"): the ``YEAR_POOL`` × ``n``
         newest (oldest) films that fit come first, by belief among them; a year ("1994", from
-        "the best films of 1994"): that year's films first."""
+        "the best films of 1994"): that year's films first. ``max_minutes`` ("nothing over 100 minutes"): a film
+        known to run longer is never a card."""
         wanted = len(ds.accepted) + len(ds.either)
         shown = np.zeros(len(logb), dtype=bool)
         if again and wanted and ds.shown is not None and ds.shown.any():
@@ -564,6 +571,8 @@ class Engine:
                 for v in self.m.catalog.values_of_type("mpaa"):
                     if values[int(v)][1] not in kinds:
                         ruled_out[self.m.world.items_with(int(v))] = True
+        if max_minutes:
+            ruled_out |= self._minutes > max_minutes
         ceiling = self._ceiling(ds.accepted, ds.either)
         if ceiling or milder:  # "nothing rated R", "not too gory": a film whose rating is not on record but whose
             ruled_out |= self._looks_adult  # audience is that of R-rated films is no card, fit or close
@@ -859,8 +868,12 @@ class Engine:
 
     def _constraints(self, s: ChatState) -> tuple:
         values = self.m.catalog.attr_values
-        return tuple((value_key(*values[v]), label(self.m, v), True) for v in s.accepted) + \
-            tuple((value_key(*values[g[0]]), cards.either_label(self.m.catalog, g), True) for g in s.either) + \
+        def said(v: int, text: str) -> str:  # a limit in minutes as said ("100 minutes or less", not "under 2 hours")
+            return cards.minutes_said(s.max_minutes) if s.max_minutes and values[v][0] == "runtime" else text
+
+        return tuple((value_key(*values[v]), said(v, label(self.m, v)), True) for v in s.accepted) + \
+            tuple((value_key(*values[g[0]]), said(g[0], cards.either_label(self.m.catalog, g)), True)
+                  for g in s.either) + \
             tuple((value_key(*values[v]), label(self.m, v), False) for v in s.rejected)
 
     def record(self, ctx: TurnContext, s: ChatState, event: Event, reply: Reply, summary: dict) -> None:

@@ -198,6 +198,7 @@ class ChatState:
     lesser_known: bool = False  # "something more obscure": films fewer people here rated first, this search
     best: bool = False  # "what's the best rated film you have?": the films most people here rated 4 or 5 stars first
     milder: bool = False  # "not too scary" of a kind wanted: films known to be rated PG-13 or milder first, this search
+    max_minutes: int = 0  # "nothing over 100 minutes": no film known to run longer, while a length is asked for
     series: tuple[int, ...] = ()  # a series asked for ("all the alien movies"): its films in order (world items,
     # -1 for one that cannot be a card), while its films are on the cards
     series_name: str = ""

@@ -189,6 +189,7 @@ class Parse:
     wish: str = ""
     unwish: str = ""  # words of the wish the person does not want ("no superheroes", "not the muppets one")
     truncated: bool = False
+    max_minutes: int = 0  # "nothing over 100 minutes": 100 (``minutes_cap``; the runtime value: the band that holds it)
     era: str | None = None  # "older" | "newer": than the films shown (no decade named); "newest" | "oldest":
     # the catalog's last (first) decade ("the newest you have", a year after the catalog)
     year_bound: str = ""  # "<1965" / ">1994": "before 1965" (the 1960s are in: its films before 1965 first)
@@ -354,12 +355,26 @@ def _score_verdict(n: float, out_of: int) -> str:
 # "max 100 min", "100 mins max", "2 hrs tops" (the bands are under 90 minutes, 90 to 120, over 2 hours)
 _LENGTH = r"(?P<n>\d{1,3}(?:\.\d)?)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h\b)"
 _CAP_BEFORE = (r"(?:not|nothing|no)\s+(?:over|more\s+than|longer\s+than|above)|no\s+more\s+than|under|less\s+than|"
-               r"shorter\s+than|max(?:imum)?(?:\s+of)?|at\s+most|up\s+to|within")
+               r"shorter\s+than|max(?:imum)?(?:\s+of)?|at\s+most|up\s+to|within|"
+               r"(?:we|i)(?:'?ve|\s+have)?\s+(?:only\s+)?(?:got|have)(?:\s+(?:about|around|just))?")
 _LENGTH2 = _LENGTH.replace("?P<n>", "?P<n2>").replace("?P<unit>", "?P<unit2>")
-LENGTH_CAP_RE = re.compile(rf"\b(?:{_CAP_BEFORE})\s+{_LENGTH}|\b{_LENGTH2}\s+(?:max(?:imum)?|tops|at\s+most|"
-                           r"or\s+(?:less|under|shorter))\b", re.IGNORECASE)
+_SPARE = r"(?:\s+(?:to\s+(?:kill|spare)|before\s+(?:bed|bedtime|work|school|dinner)|tonight|left))?"  # "to kill"
+LENGTH_CAP_RE = re.compile(rf"\b(?:{_CAP_BEFORE})\s+{_LENGTH}{_SPARE}|\b{_LENGTH2}\s+(?:max(?:imum)?|tops|at\s+most|"
+                           r"or\s+(?:less|under|shorter)|(?:is|would\s+be|'?d\s+be|'?s)\s+(?:fine|ok|okay|alright)"
+                           r"(?:\s+too)?)\b", re.IGNORECASE)  # ("95 min would be fine too")
 LENGTH_TOO_LONG_RE = re.compile(r"\b(?P<len>(?:over|more than|longer than)\s+(?:2|two)\s+(?:hours?|hrs?))\s+(?:is|are|"
                                 r"'s)\s+(?:way\s+|far\s+|much\s+)?too\s+long\b", re.IGNORECASE)
+
+
+# "an hour and 40 minutes", "1 hour 40 mins", "1h40": in minutes ("100 minutes")
+HOUR_AND_MINUTES_RE = re.compile(r"\b(?:an|one|(?P<h>[12]))\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(?P<m>[1-5]\d)(?:\s*"
+                                 r"(?:minutes?|mins?|m\b))?", re.IGNORECASE)
+
+
+
+def in_minutes(text: str) -> str:
+    """"an hour and 40 minutes max" -> "100 minutes max"."""
+    return HOUR_AND_MINUTES_RE.sub(lambda m: f"{60 * int(m.group('h') or 1) + int(m.group('m'))} minutes", text)
 
 
 def _length_cap(m: re.Match) -> str:
@@ -371,8 +386,21 @@ def _length_cap(m: re.Match) -> str:
         return m.group(0)
     if minutes == 120 and re.match(r"(?:not|nothing|no)\s", m.group(0), re.IGNORECASE):
         return "nothing over 2 hours"  # "no more than 2 hours", "nothing over 120 min": that band not wanted
-    return "under 90 minutes" if minutes <= 105 else "under 2 hours"  # ("under 100 minutes": not Back to the Future,
-    # at 116; the lengths on record are bands)
+    return "under 90 minutes" if minutes <= 90 else "under 2 hours"  # ("under 100 minutes": either band below two
+    # hours, held to 100 minutes by ``minutes_cap``: not Back to the Future, at 116)
+
+
+def minutes_cap(text: str) -> int:
+    """The most minutes a length limit in numbers allows ("nothing over 100 minutes", "an hour and 40 minutes
+    max": 100), 0 when there is none or it rules out no band (``_length_cap``). The bands are what a film's
+    runtime is as a value; this holds the films to the minutes said (``ChatState.max_minutes``)."""
+    text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", in_minutes(text))
+    m = LENGTH_CAP_RE.search(text)
+    if not m:
+        return 0
+    n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
+    minutes = float(n) * (60 if unit.lower().startswith("h") else 1)
+    return int(minutes) if 60 <= minutes < 120 and minutes != 90 else 0  # (90, 2 hours: a band's own edge)
 
 
 def _bare_verdict(n: str, verb: str = "") -> str:
@@ -979,6 +1007,65 @@ QUESTION_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?!(?:anyway|the\s+(?:\d\w*|first|second|third|fourth|fifth|last|other)|number|no\.|#)\b)"
      r"(?P<x>(?:(?!\b(?:looks?|looked|seems?|sounds?|is|was|are|were|i|you)\b)[^,?]){2,40}?),\s*"
      r"(?:is|was)\s+(?:that|it)\s+(?P<rest>[^?]{2,40})\?", r"is \g<x> \g<rest>?")))
+# plain words for what round twenty-nine's people said (``Parser.parse``, before anything else)
+PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    # "oh wait is there a speed 2? the boat one": whether the catalog has it (it had liked *Speed 2*)
+    (r"^\s*(?:oh\s+)?(?:wait[,\s]+)?(?P<q>is there (?:a|an|the)\s+[^?]{2,50}\?)\s*(?:the|that)\s+[\w\s'-]{1,30}?"
+     r"\bone\b[.!?]*\s*$", r"\g<q>"),
+    # "taxi driver? chinatown? are they there": whether the catalog has each (it had liked *Taxi Driver*)
+    (r"^\s*(?P<a>[^?]{2,40}?)\s*\?+\s*(?P<b>[^?]{2,40}?)\s*\?+\s*(?:are|r)\s+(?:they|these|those|both)\s+(?:there|here|"
+     r"in\s+(?:there|here|your\s+(?:list|catalog(?:ue)?)|the\s+(?:list|catalog(?:ue)?)))\s*\??\s*$",
+     r"is \g<a> or \g<b> here?"),
+    (r"^\s*(?:are|r)\s+(?P<a>[^?]{2,40}?)\s+and\s+(?P<b>[^?]{2,40}?)\s+(?:there|here|in\s+(?:there|here|your\s+(?:list|"
+     r"catalog(?:ue)?)|the\s+(?:list|catalog(?:ue)?)))\s*\??\s*$", r"is \g<a> or \g<b> here?"),
+    # "ive seen the shining and 2001": the film (it had been a year, and the 1990s asked for)
+    (r"\b(?P<v>seen|watched|saw|loved|liked|hated|love|like)\b(?P<mid>[^.?!]{0,40}?\b(?:and|&)\s+|\s+)2001\b(?!\s*:)",
+     r"\g<v>\g<mid>2001: a space odyssey"),
+    # "what language is das boot in", "does ran have subtitles or is it dubbed": its languages (a search had
+    # replaced the cards)
+    (r"^\s*(?:so\s+|and\s+)?(?:what|which)\s+language\s+(?:is|was)\s+(?P<x>[^?]{2,50}?)(?:\s+in)?\s*\??\s*$",
+     r"is \g<x> in english?"),
+    (r"^\s*(?:does|do|is|are)\s+(?P<x>[^?]{2,50}?)\s+(?:have|has|come with)\s+(?:english\s+)?subtitles\b.*$",
+     r"is \g<x> in english?"),
+    # "IS IT IN COLOUR." asked with a full stop (it had asked for the 1960s or later)
+    (r"\b(?P<q>(?:is|was)\s+(?:it|that|this)\s+in\s+(?:colou?r|black\s+and\s+white|b\s*&\s*w))\s*[.!]*\s*$", r"\g<q>?"),
+    # "too tired for scary": none of it (it had asked for horror)
+    (r"\b(?:too\s+(?:tired|sleepy|late|exhausted|wiped)|not\s+in\s+the\s+mood)\s+for\s+(?:anything\s+|something\s+)?"
+     r"(?P<x>scary|horror|sad|heavy|violent|gory|action)\b", r"no \g<x>"),
+    # "ok spinal tap it is": chosen, as "going with spinal tap" reads (it had been a search for its words)
+    (r"^\s*(?:(?:ok(?:ay)?|alright|fine|right|so|then)[,\s]+)?(?!(?:number|no\.|#|the\s+(?:first|second|third|fourth|"
+     r"fifth|last|\d))\b)(?P<x>[^,.!?]{2,40}?)\s+it\s+is[.!]*\s*$", r"going with \g<x>"),
+    # "hitchcock night! but not psycho or the birds, seen those to death": those set aside, Hitchcock still wanted
+    # (it had turned down the whole list)
+    (r"(?P<no>\bnot\b[^.!?]{2,60}?)[,;]?\s*(?:i'?ve\s+|ive\s+)?seen\s+(?:those|them|both|these)\b"
+     r"(?:\s+(?:to death|a million times|already|too many times|enough|before))?", r"\g<no>"),
+    (r"\bce soir\b", "tonight"),  # "a comedy for ce soir" (it had asked for film noir)
+    # "airplane! is that in there?": whether the catalog has it (it had been a search for its words)
+    (r"^\s*(?P<x>[^.!?]{2,40}?)\s*[!.?]+\s*(?:is|are)\s+(?:that|it|they|those)\s+(?:in\s+there|here|there|in\s+(?:your|the)\s+"
+     r"(?:list|catalog(?:ue)?))\s*\??\s*$", r"is \g<x> here?"),
+    # "singin in the rain! seen it tho. others like it", "what else is like it": more like it (it had turned the
+    # films down)
+    (r"\b(?:any\s+)?others?\s+like\s+(?P<x>it|that|this|them)\b|\bwhat\s+else\s+is\s+like\s+(?P<y>it|that|this)\b",
+     r"more like \g<x>\g<y>"),
+    # "can u do that for star wars too. all of them in order": the series (it had liked Star Wars)
+    (r"\b(?:can\s+(?:you|u)\s+)?(?:do|show)\s+(?:that|the same|this)\s+for\s+(?P<x>[\w' -]{2,30}?)\s+too\b[.!,]*\s*"
+     r"(?:(?:all of them|every one|them all)\s*)?(?:in order)?[.!?]*", r"all the \g<x> films in order"),
+))
+# a film's name and a bare score ("heat 7"): ``Parser._bare_scores``
+BARE_SCORE_RE = re.compile(r"(?P<t>[a-z][\w' :&-]{1,60}?)\s+(?P<n>10|[1-9](?:\.5)?)", re.IGNORECASE)
+# where a film streams or can be rented ("is fargo on netflix?"): nothing here knows (``chat.cards.STREAMING_ASKED``)
+STREAMING_RE = re.compile(r"\s*\b(?:(?:on|in)\s+(?:netflix|hulu|prime|amazon(?:\s+prime)?|disney\s*\+?|hbo(?:\s+max)?|"
+                          r"apple\s+tv|youtube|tubi)|streaming|available\s+to\s+stream|for\s+rent)\b", re.IGNORECASE)
+
+
+def plain_forms(text: str) -> str:
+    """``text`` in the plainer words ``PLAIN_FORMS`` gives (the turn reads the message so too: the words a form
+    drops are not read again)."""
+    for form, plain in PLAIN_FORMS:
+        text = form.sub(plain, text)
+    return text
+
+
 # a word of assent before a film's name alone ("ok speed")
 FILLER_FIRST_RE = re.compile(r"^\s*(?:ok(?:ay)?|k|alright|fine|sure|right|hmm+|yeah|yes)[,.!\s]+(?=\S)", re.IGNORECASE)
 # a second question joined to the first ("how long is the frighteners and who is in it")
@@ -1677,7 +1764,8 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "no country filter": any country (it had kept away from "country")
     (r"\bno\s+(?P<t>country|language|decade|era|year|genre|rating|length|runtime)\s+(?:filters?|restrictions?|limits?)\b",
      r"any \g<t>"),
-    (r"\bhow many (?:minutes|mins|hours|hrs) (?=is|was|does)", "how long "),  # "how many minutes is army of darkness"
+    (r"\bhow (?:many (?:minutes|mins|hours|hrs)|long)(?: exactly| roughly| approximately)? (?=is|was|does)",
+     "how long "),  # "how many minutes is army of darkness"
     # "his first films", "what about harrison ford, his first films?": the oldest first (it had shown his latest)
     (r"\b(?:his|her|their)\s+(?:first|earliest|oldest)\s+(?:stuff|films?|movies?|ones|work)\b", "the oldest films"),
     # round twenty-seven: "spy hard is literally a spoof lol. not that one": that film, not wanted
@@ -2233,7 +2321,8 @@ def _choice_words(head: str) -> list[str]:
 # films fewer people have seen: "something more obscure", "hidden gems", "underrated", "not so mainstream"
 # the opposite: films many people know ("something people actually liked, not some obscure thing")
 POPULAR_RE = re.compile(r"\b(?:not|nothing|no)\s+(?:some\s+|too\s+|so\s+|that\s+|an?\s+)?(?:obscure|lesser[- ]known|"
-                        r"little[- ]known|arty|art[- ]house)\b|\b(?:popular|well[- ]known|mainstream|famous|big)\s+"
+                        r"little[- ]known|arty|art[- ]house)\b|(?<!not )(?<!not the )(?<!no )(?<!nothing )"
+                        r"\b(?:popular|well[- ]known|mainstream|famous|big)\s+"
                         r"(?:stuff|ones|films|movies|hits?)\b|\bcrowd[- ]pleasers?\b"
                         r"|\bpeople (?:actually )?(?:liked|like|loved)\b"
                         r"|\b(?:every(?:one|body)|all of us|the whole family|the whole group) (?:will |would |can )?"
@@ -2256,7 +2345,7 @@ BEST_WORDS = {"best", "rated", "highest", "top", "greatest", "single", "very", "
 LESSER_KNOWN_RE = re.compile(
     r"\b(?:more\s+)?(?:obscure|lesser[- ]known|less[- ]known|little[- ]known|hidden\s+gems?|underrated|under-rated|"
     r"under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)|deep\s+cuts?|"
-    r"(?:not|nothing|no)\s+(?:so\s+|too\s+|that\s+)?(?:mainstream|popular|famous|well[- ]known|obvious|"
+    r"(?:not|nothing|no)\s+(?:so\s+|too\s+|that\s+|the\s+)?(?:mainstream|popular|famous|well[- ]known|obvious|"
     r"(?:a\s+)?blockbusters?)|"
     r"less\s+(?:mainstream|popular|"
     r"famous|obvious)|(?:that\s+|which\s+)?i\s+(?:have\s*n[o']?t|haven'?t|never)\s+heard\s+of)\b", re.IGNORECASE)
@@ -2680,6 +2769,13 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
+        out = self._parse(text)
+        if any(t == "runtime" for t, _ in out.accepted + [tv for g in out.alternatives for tv in g]):
+            out.max_minutes = minutes_cap(text)  # a length limit in minutes, read as the band that holds it
+        return out
+
+    def _parse(self, text: str) -> Parse:
+        text = plain_forms(text)
         for form, plain in QUESTION_FORMS:
             text = form.sub(plain, text)
         unsaid = self._unsaid(text)
@@ -2807,6 +2903,26 @@ class Parser:
                          truncated=head.truncated or q.truncated)
         return None if head.names_something is False else head
 
+    def _bare_scores(self, text: str) -> str:
+        """"reservoir dogs 8/10, heat 7, silence of the lambs 9": each a score out of 10 ("heat 7/10"), in a list of
+        films scored where one is out of 10 or two are bare; not a title's own number ("speed 2"). (Round
+        twenty-nine: "heat 7" had been a film not in the catalog.)"""
+        parts = re.split(r"(\s*(?:,|;|\band\b)\s*)", text)
+        bare = [k for k, part in enumerate(parts) if (m := BARE_SCORE_RE.fullmatch(part.strip(" .!"))) and
+                tuple(tokens(m.group("t"))) in self.lex.titles and tuple(tokens(part)) not in self.lex.titles]
+        if not bare or len(bare) < 2 and "/10" not in text:
+            return text
+        for k in bare:
+            parts[k] = re.sub(r"(\d+(?:\.5)?)(\s*[.!]*\s*)$", r"\1/10\2", parts[k])
+        return "".join(parts)
+
+    def _in_titles_named(self, out: Parse, phrases: list[str]) -> bool:
+        """Every one of ``phrases`` is words of the titles of films ``out`` names ("foreign correspondent sounds
+        fun": *Foreign Correspondent*, no wish for films not in English)."""
+        named = {w for i in out.liked + out.disliked + out.seen + out.not_now + out.about
+                 for w in tokens(self.catalog.titles[i])}
+        return bool(named) and all(set(tokens(p)) <= named for p in phrases)
+
     def _film_question(self, text: str) -> Parse | None:
         """A yes-no question of a fact of films it names (``FILM_QUESTION_RE``): "is aladdin and the king of
         thieves really australian??", "is fargo really a comedy?" ask whether the record says so, of those
@@ -2814,6 +2930,14 @@ class Parser:
         m = FILM_QUESTION_RE.match(text)
         if m is None:
             return None
+        streaming = STREAMING_RE.search(m.group("body"))
+        if streaming:  # "is fargo on netflix?": where it streams, which is not on record (it had been a search)
+            named = m.group("body")[: streaming.start()]
+            if re.fullmatch(r"\s*(?:it|this|that)(?:\s+one)?\s*", named, re.IGNORECASE):  # "is it on netflix?"
+                return Parse(intents=["about"])
+            films = self._films_of(named)
+            if films and None not in films:
+                return Parse(intents=["about"], about=list(dict.fromkeys(int(f) for f in films)))
         words = tokens(m.group("body"))
         judged = set(words) & QUALITY_WORDS  # "is it very violent?", "is casper scary?": answered from the record as
         # a whole (``chat.cards.film_answers``), not as a yes or no to one kind
@@ -2821,7 +2945,10 @@ class Parser:
             read = self._read_message(" ".join(w for w in words[1:] if w not in FACT_MARKERS))  # "is it pg?": of
             values = read.named_values  # the film talked of
             if values and not {t for t, _ in values} - FACT_TYPES and not (read.rejected or read.liked):
-                return Parse(intents=["about"], asked=[] if judged else values)
+                colour = re.search(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", m.group("body"),
+                                   re.IGNORECASE)
+                return Parse(intents=["about"], asked=[] if judged or colour else values)  # ("is it in colour?" had
+                # answered "No: it is from the 1950s" of The Quiet Man: colour is not the decades)
             return None
         plain = None
         if set(words[-3:]) & {"here", "there", "available", "catalog", "catalogue", "list", "stock"}:
@@ -3090,7 +3217,9 @@ class Parser:
             if len(one) == 1 and (one[0] in COMMON_WORDS or (one[0],) in self.lex.values):
                 return m.group(0)
             found = self._longest_run(m, self.lex.roles.get)
-            return m.group(0) if found is None or found[1] != m.end("role") else " or ".join(found[0])
+            if found is None or found[1] != m.end("role") or self._outside and self._outside_key(m.group(0)):
+                return m.group(0)  # (a film's name the catalog lacks: "the elephant man" had asked for Judd Apatow)
+            return " or ".join(found[0])
 
         text = ROLE_ASKED_RE.sub(named, text)
         text = ROLE_GUY_RE.sub(guy, text)
@@ -3121,11 +3250,11 @@ class Parser:
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
         text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
-        text = LENGTH_CAP_RE.sub(_length_cap, text)  # "not over 90 min", "100 mins max": the bands below it
+        text = LENGTH_CAP_RE.sub(_length_cap, in_minutes(text))  # "not over 90 min", "100 mins max": the bands
         text = LENGTH_TOO_LONG_RE.sub(lambda m: f"nothing {m.group('len')}", text)  # "over 2 hours is too long"
         text = BORN_YOUTH_RE.sub(_youth_decades, text)  # "born in 1938 … the films of my youth": the 40s or 50s
         text = in_english(text)  # "quiero a horror movie de los 70s"
-        text = scores_as_verdicts(text)  # "highlander: 8/10": highlander was great
+        text = scores_as_verdicts(self._bare_scores(text))  # "highlander: 8/10": highlander was great
         text = MID_RE.sub(lambda m: (m.group(1) if m.group(1).strip().lower() in ("is", "was", "are", "r") else " ")
                           + " meh", text)  # "scream is mid": as "meh"; "kinda mid": "meh"
         for idiom, plain in IDIOMS:  # "westerns? i'll pass": no westerns
@@ -3859,7 +3988,8 @@ class Parser:
             out.accepted += [english] if english not in out.accepted else []
             if not (out.alternatives or out.liked or out.era or len(out.accepted) > 1):
                 out.wish = ""
-        elif FOREIGN_RE.search(text) and english in self._vocab and english not in out.accepted + out.rejected:
+        elif FOREIGN_RE.search(text) and english in self._vocab and english not in out.accepted + out.rejected and \
+                not self._in_titles_named(out, [m.group(0) for m in FOREIGN_RE.finditer(text)]):
             foreign = {t for m in FOREIGN_RE.finditer(text) for t in tokens(m.group(0))}
             refused = re.search(r"\b(?:no|nothing|not|never|without|hate|don'?t|dont)\b[^,.;!?]{0,12}\b(?:foreign|"
                                 r"subtitle)", text, re.IGNORECASE)  # "nothing foreign": in English
@@ -3933,6 +4063,10 @@ class Parser:
             r"\b(?:and|&|both)\b", text, re.IGNORECASE)
         listed = not re.search(r"\b(?:co-?productions?|both|all of them|together)\b", text, re.IGNORECASE) and (
             len(nations) > 2 or re.search(r"\bor\b", text, re.IGNORECASE))
+        singles = [tv for tv in out.accepted if tv[0] in ("country", "language")]
+        if singles and nations and either:  # "a comedy in french or italian": either (it had asked for both)
+            out.accepted = [tv for tv in out.accepted if tv not in singles]
+            nations = [tuple(singles), *nations]
         if len(nations) > 1 and (either or listed):
             out.alternatives = [g for g in out.alternatives if g not in nations] + [
                 tuple(dict.fromkeys(v for g in nations for v in g))]

@@ -21,11 +21,23 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from chat.cards import CARDS, either_label, facts, film_answers, film_facts, fitting, md, named, rank_by, title_of
+from chat.cards import (
+    CARDS,
+    either_label,
+    facts,
+    film_answers,
+    film_facts,
+    fitting,
+    md,
+    minutes_said,
+    named,
+    rank_by,
+    title_of,
+)
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, Value, tokens
 from chat.narrator import template_text
-from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, Parse, Parser
+from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, Parse, Parser, plain_forms
 from chat.words import (
     ADULT_RATINGS,
     BEDTIME_RE,
@@ -231,7 +243,20 @@ class _Apply:
         if self.s.by_year and not self.era_set and self._decades(self.s) != self._decades(self.before):
             # the era changed otherwise (a decade named, answered, removed, "70s or 80s"): by belief again
             self.s = dataclasses.replace(self.s, by_year="")
+        if self.s.max_minutes:
+            self._in_minutes()
         return Applied(self.s, tuple(self.ack), tuple(self.notes), self.then, self.explain, self.judged)
+
+    def _in_minutes(self) -> None:
+        """A limit in minutes lasts while a length is asked for (removed, dropped or started over: gone), and is
+        said as the person said it ("Got it: 100 minutes or less", not the band "under 2 hours")."""
+        cat, s = self.m.catalog, self.s
+        if not any(cat.attr_values[v][0] == "runtime" for v in s.accepted + tuple(v for g in s.either for v in g)):
+            self.s = dataclasses.replace(s, max_minutes=0)
+        elif s.max_minutes != self.before.max_minutes:
+            said = minutes_said(s.max_minutes)
+            self.ack = [re.sub(r"\b(?:under 2 hours|under 90 minutes)\b", said, a) if a.startswith("Got it: ") else a
+                        for a in self.ack]
 
     def _decades(self, s: ChatState) -> tuple:
         cat = self.m.catalog
@@ -240,7 +265,8 @@ class _Apply:
 
     # typed text -------------------------------------------------------------------------------
     def text(self, text: str) -> None:
-        self.message = text
+        text = plain_forms(text)  # ("oh wait is there a speed 2? the boat one": the question; what follows it had
+        self.message = text  # been read again, and liked Speed 2)
         p = self.m.parser.parse(text)
         self.asked = tuple(p.asked)
         if self.s.topic >= 0 and not {"about", "seen_it"} & set(p.intents):  # the talk moved on from the film
@@ -468,6 +494,9 @@ class _Apply:
         self.values([tv for tv in p.accepted if tv[1] not in taken], [tv for tv in rejected if tv not in gentler],
                     p.instead, p.soft, p.only)
         self.groups([g for g in p.alternatives + milder if not {v for _, v in g} & taken])
+        if any(t == "runtime" for t, _ in p.accepted + [tv for g in p.alternatives for tv in g]):
+            # "nothing over 100 minutes": held to 100 (the value is the band that holds it); a length said otherwise
+            self.s = dataclasses.replace(self.s, max_minutes=p.max_minutes)  # ("something short") replaces it
         years = sorted({y for y in re.findall(r"\b(19[1-9]\d|20[0-2]\d)\b", self.message)
                         if ("decade", f"{y[:3]}0s") in p.accepted})
         if p.year_bound:  # "before 1965": the 1960s are in, its films before 1965 first

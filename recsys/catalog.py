@@ -56,6 +56,14 @@ class Catalog:
     # credits in order lists them (``recsys.billing``): the order cards show; not hashed itself, but
     # the item texts name the first three (``Catalog.leads``), so it reaches the fingerprint there
     billing: dict = field(default_factory=dict)
+    # item index -> its running time in minutes, where a source records it: what cards and answers say ("106
+    # minutes") and what a limit in minutes holds to ("under 100 minutes"); the attribute is the band
+    # (``runtime``), so the minutes stay out of the fingerprint
+    minutes: dict = field(default_factory=dict)
+    # item index -> the title the film was released under, where the source's title names another film (ML-100K's
+    # "The Magnificent Seven" of 1954 is *Seven Samurai*): what people are shown; the source's title stays the
+    # fingerprinted one
+    retitled: dict = field(default_factory=dict)
     # False when the source has no ratings (implicit feedback: every interaction is a positive);
     # the data protocol's default threshold reads it (``recsys.split.data_protocol``)
     ratings: bool = True
@@ -74,7 +82,7 @@ class Catalog:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
+        self.__dict__.update({"minutes": {}, "retitled": {}} | state)  # (a pickle from before these were kept)
         self.__post_init__()
 
     # sizes and id maps
@@ -304,6 +312,8 @@ def build_catalog(
     duplicates: list[tuple[str, ...]] | None = None,
     second_genres: dict[str, frozenset[str]] | None = None,
     billing: dict[str, list[str]] | None = None,
+    minutes: dict[str, int] | None = None,
+    retitled: dict[str, str] | None = None,
     rated: bool = True,
     builtin: bool = True,
 ) -> Catalog:
@@ -315,7 +325,8 @@ def build_catalog(
     ``prominence``: person -> how well known (``recsys.leads``); ``duplicates``: groups of item
     ids that are one film listed more than once; ``second_genres``: item id -> the genres a second
     source lists for it (``Catalog.genre_doubted``); ``billing``: item id -> its cast in billing
-    order (``Catalog.leads``); ``rated`` False: the source has no ratings
+    order (``Catalog.leads``); ``minutes``: item id -> its running time (``Catalog.minutes``); ``retitled``:
+    item id -> the title it was released under (``Catalog.retitled``); ``rated`` False: the source has no ratings
     (implicit feedback); ``builtin`` False: a folder-format dataset (``Catalog.key``).
     """
     item_ids = [i for i, _, _ in items]
@@ -367,6 +378,8 @@ def build_catalog(
         duplicates=[tuple(sorted(index[i] for i in g)) for g in (duplicates or []) if len(g) > 1],
         second_genres={index[i]: frozenset(g) for i, g in (second_genres or {}).items()},
         billing={index[i]: tuple(names) for i, names in (billing or {}).items() if names},
+        minutes={index[i]: int(m) for i, m in (minutes or {}).items() if m and m > 0},
+        retitled={index[i]: t for i, t in (retitled or {}).items()},
         ratings=rated,
         builtin=builtin,
     )

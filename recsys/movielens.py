@@ -243,7 +243,7 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
     credits = billing.tmdb_credits()
     billed = billing.load_index(normalise_title, title_keys, credits)
     directed = billing.directors_index(normalise_title, title_keys, credits)
-    items, attrs, known, also, order = [], [], {}, {}, {}
+    items, attrs, known, also, order, minutes = [], [], {}, {}, {}, {}
     same: dict[tuple[str, int], list[str]] = {}
     matched = loosely = bad_years = cast_only = 0
     for row in _read_table(f"{asset}:{prefix}.item"):
@@ -266,6 +266,8 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
             extra, k = _enrich(item_id, hit)
             attrs += extra
             known[item_id] |= k
+            if runtime_band(hit["Runtime"]):
+                minutes[item_id] = int(hit["Runtime"])
             if genres_too := second_genres(hit):
                 also[item_id] = genres_too
             if names and (in_order := billing.in_billing_order(_split_list(hit["Cast"]), names)):
@@ -295,7 +297,8 @@ def _load(name: str, prefix: str, asset: str, item_row) -> Catalog:
     return build_catalog(name, items, attrs, known,
                          (users, its, np.array(ratings), np.array(times), None),
                          attr_types=ATTR_TYPES, report=report, prominence=people, duplicates=duplicates,
-                         second_genres=also, billing=order)
+                         second_genres=also, billing=order, minutes=minutes,
+                         retitled={i: LOOKUP_AS[(t, y)] for i, t, y in items if (t, y) in LOOKUP_AS})
 
 
 def _year(text: str) -> int:

@@ -2236,8 +2236,12 @@ def test_round_twenty_four_what_a_helper_playing_people_found_on_movielens(ml100
         assert p.accepted == [("runtime", "under 90 minutes")] and not p.unwish and not p.wish, text
     for text in ("110 mins max", "2 hrs tops"):
         assert parser.parse(text).alternatives == under_2h, text
-    for text in ("max 100 min", "100 mins max"):  # (round twenty-eight: a cap of 100 minutes had let through films
-        assert parser.parse(text).accepted == [("runtime", "under 90 minutes")], text  # of up to 2 hours)
+    for text in ("max 100 min", "100 mins max", "we have an hour and 40 minutes", "1h40 max",
+                 "we've got about 100 minutes before bed"):  # (round twenty-eight: a cap of 100 minutes had let
+        p = parser.parse(text)  # through films of up to 2 hours; the minutes on record now hold it to 100)
+        assert p.alternatives == under_2h and p.max_minutes == 100 and not p.wish, text
+    assert parser.parse("110 mins max").max_minutes == 110 and parser.parse("not over 90 min").max_minutes == 0
+    assert parser.parse("something under 2 hours").max_minutes == 0  # (the band itself: no limit beyond it)
     assert parser.parse("over 2 hours is too long").rejected == [("runtime", "over 2 hours")]
 
 
@@ -2916,8 +2920,9 @@ def test_round_twenty_eight_ordinary_words_and_asks_on_movielens(ml100k_catalog)
     sports = parser.parse("None of these are sports films though? I mean like Rudy")
     assert not sports.unwish and "sports" in sports.wish
     assert parser.parse("more like the ones I liked").intents == ["more"]
-    assert parser.parse("need something under 100 minutes, a comedy maybe").accepted == [
-        ("runtime", "under 90 minutes"), ("genre", "Comedy")]
+    capped = parser.parse("need something under 100 minutes, a comedy maybe")
+    assert capped.accepted == [("genre", "Comedy")] and capped.max_minutes == 100
+    assert capped.alternatives == [(("runtime", "under 90 minutes"), ("runtime", "90 to 120 minutes"))]
     assert [t[i] for i in parser.parse("ok speed").liked] == ["Speed"]
     assert parser.parse("yeah the first one").pick == (0, "like")
     meets = parser.parse("something like Toy Story meets Alien lol")
