@@ -725,8 +725,12 @@ class Lexicon:
         for s, names in directors.items():  # "the Coen brothers", "the coen bros"
             if len(names) > 1:
                 self.groups[(s, "brothers")] = self.groups[(s, "bros")] = tuple(("director", n) for n in sorted(names))
-                if (s + "s",) not in self.values and s + "s" not in COMMON_WORDS | title_words:  # "the coens"
-                    self.groups.setdefault((s + "s",), self.groups[(s, "brothers")])
+                cols = [catalog.find_value("director", n) for n in names]
+                together = None not in cols and bool((np.asarray(catalog.item_attr[:, cols].sum(axis=1)).ravel()
+                                                      == len(cols)).any())
+                if together and (s + "s",) not in self.values and s + "s" not in COMMON_WORDS | title_words:
+                    self.groups.setdefault((s + "s",), self.groups[(s, "brothers")])  # "the coens" (who direct
+                    # together; not "wises" of Kirk and Robert Wise, which "my wife's" had been read as)
         # a first name alone after "with" ("an action movie with Arnold"): the one actor far
         # better known by it than anyone else in the catalog
         by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)

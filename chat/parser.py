@@ -1037,7 +1037,7 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"fifth|last|\d))\b)(?P<x>[^,.!?]{2,40}?)\s+it\s+is[.!]*\s*$", r"going with \g<x>"),
     # "hitchcock night! but not psycho or the birds, seen those to death": those set aside, Hitchcock still wanted
     # (it had turned down the whole list)
-    (r"(?P<no>\bnot\b[^.!?]{2,60}?)[,;]?\s*(?:i'?ve\s+|ive\s+)?seen\s+(?:those|them|both|these)\b"
+    (r"(?P<no>(?:\bbut\s+|,\s*)not\b[^.!?]{2,60}?)[,;]?\s*(?:i'?ve\s+|ive\s+)?seen\s+(?:those|them|both|these)\b"
      r"(?:\s+(?:to death|a million times|already|too many times|enough|before))?", r"\g<no>"),
     (r"\bce soir\b", "tonight"),  # "a comedy for ce soir" (it had asked for film noir)
     # "airplane! is that in there?": whether the catalog has it (it had been a search for its words)
