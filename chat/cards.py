@@ -330,6 +330,9 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
         asked = [m.catalog.attr_values[v] for v in had(m, s, int(item))]
         if s.by_year.isdigit() and f.year == int(s.by_year):  # "the best of 1994": "from 1994", not the 1990s
             asked = [("year", s.by_year) if t == "decade" else (t, v) for t, v in asked]
+        if s.max_minutes and m.world.catalog_index(int(item)) in m.catalog.minutes:  # "nothing over 100 minutes":
+            own = m.catalog.minutes[m.world.catalog_index(int(item))]  # "a comedy film of 94 minutes", not its band
+            asked = [("runtime", f"of {own} minutes") if t == "runtime" else (t, v) for t, v in asked]
         why = value_words(asked[:3], with_article=True) if asked else reason(f)
         if int(item) in s.series:  # "all the alien movies": its place in the series
             why = f"no. {s.series.index(int(item)) + 1} of the {len(s.series)} {md(s.series_name)} films here"
