@@ -182,6 +182,10 @@ MOOD_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("inspiring", "inspirational", "motivating", "motivational", "underdog", "underdog story"),
                     (("Drama",), ("Horror", "Thriller", "Crime", "Film-Noir"))),
     **dict.fromkeys(("exciting",), (("Action", "Adventure", "Thriller"), ("Documentary",))),
+    # "whats a good date movie": a romance or a comedy, nothing grim (round twenty-nine: a search for "date" had
+    # brought The Good, the Bad and the Ugly and Kiss the Girls)
+    **dict.fromkeys(("date movie", "date movies", "date film", "date night", "first date", "second date",
+                     "romantic evening", "a date"), (("Romance", "Comedy"), ("Horror", "War", *_NOT_FOR_KIDS))),
     # (not "soothing": "somthing with meg rian" is no slip of it)
 }
 UNDER_TWO_HOURS = [f"{w} {n} {u}" for w in ("under", "less than", "shorter than", "no longer than", "not over")

@@ -1040,6 +1040,13 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"(?P<no>(?:\bbut\s+|,\s*)not\b[^.!?]{2,60}?)[,;]?\s*(?:i'?ve\s+|ive\s+)?seen\s+(?:those|them|both|these)\b"
      r"(?:\s+(?:to death|a million times|already|too many times|enough|before))?", r"\g<no>"),
     (r"\bce soir\b", "tonight"),  # "a comedy for ce soir" (it had asked for film noir)
+    # "forget the pre-1970 thing": no era (it had asked for films before 1970)
+    (r"\b(?:forget|drop|ditch|scrap|never\s*mind|nvm|lose)\s+(?:about\s+)?(?:the\s+)?(?:(?:pre|post)[- ]?\d{2,4}s?|"
+     r"before\s+\d{4}|after\s+\d{4}|\d{2,4}s|old(?:er)?|era|decade|year)\s+(?:thing|limit|filter|bit|part|stuff|rule)\b",
+     "any decade"),
+    # "back to comedy after all": comedy instead of what was asked since (it had kept sci-fi beside it)
+    (r"\b(?:go\s+|going\s+)?back\s+to\s+(?P<x>(?!the\s+(?:start|beginning|first|list)\b)[\w' -]{2,30}?)"
+     r"(?:\s+after\s+all\b)?(?=\s+then\b|\s*[.,!;]|\s*$)", r"\g<x> instead"),
     # "airplane! is that in there?": whether the catalog has it (it had been a search for its words)
     (r"^\s*(?P<x>[^.!?]{2,40}?)\s*[!.?]+\s*(?:is|are)\s+(?:that|it|they|those)\s+(?:in\s+there|here|there|in\s+(?:your|the)\s+"
      r"(?:list|catalog(?:ue)?))\s*\??\s*$", r"is \g<x> here?"),

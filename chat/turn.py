@@ -778,6 +778,8 @@ class _Apply:
             replaced += [v for v in accepted if v not in kept]
             replaced += [v for g in either if g not in kept_either for v in g]
             accepted, either = kept, kept_either
+        either = tuple(g for g in either if not set(g) & set(yes))  # "any john wayne picture will do" after "john
+        # wayne or gary cooper": him (the group had stayed: "I have no film with John Wayne with John Wayne or ...")
         self.s = dataclasses.replace(s, accepted=accepted, either=either,
                                      rejected=tuple(v for v in s.rejected if v not in yes) + tuple(no),
                                      answers=s.answers + ("yes",) * len(yes) + ("no",) * len(no))
@@ -1024,7 +1026,10 @@ class _Apply:
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in gone),
                                          rejected=tuple(v for v in s.rejected if v not in gone),
                                          either=tuple(g for g in s.either if not set(g) & gone))
-            self.ack.append("Dropped " + ", ".join(label(self.m, v) for v in sorted(gone)) + ".")
+            groups = [g for g in s.either if set(g) & gone]  # "the 1960s or earlier", not each of its decades
+            alone = [v for v in sorted(gone) if not any(v in g for g in groups)]
+            said = [label(self.m, v) for v in alone] + [either_label(self.m.catalog, g) for g in groups]
+            self.ack.append("Dropped " + ", ".join(said) + ".")
         elif not any(a.startswith("Dropped") for a in self.ack):  # ("forget romance, any genre": said once)
             words = join_words([TYPE_NAMES.get(t, t) for t in dict.fromkeys(types)], "or")
             self.ack.append(f"Fine: nothing asked for about {words}.")
@@ -1112,7 +1117,12 @@ class _Apply:
         for j, verdict in known.values():  # "best film ever finding nemo": a film known elsewhere
             film = m.parser.outside[j]
             name = f"*{md(film.name)}*"
-            if verdict in ("like", ""):  # liked, or asked for ("do you have bambi?"): films like it, by its facts,
+            asked_only = verdict == "" and (len(known) > 1 or s.accepted or s.either)  # "is spartacus or lolita in
+            # here?" in a search for Kubrick's films: only whether they are here (every card had been "like
+            # *Spartacus*" from then on)
+            if asked_only:
+                self.notes.append(f"I do not have {name} in my catalog (MovieLens, films up to {m.last_year}).")
+            elif verdict in ("like", ""):  # liked, or asked for ("do you have bambi?"): films like it, by its facts,
                 self.lean_outside.append(film.name)  # now (a film understood is a concrete wish)
                 self.notes.append(f"I do not have {name} in my catalog (MovieLens, films up to {m.last_year}), so "
                                   f"I will look for films like it ({film.summary()}).")

@@ -3249,3 +3249,33 @@ def test_round_twenty_nine_conversations_on_movielens(ml_models, tmp_path):
     cat = ml_models.catalog
     samurai = next(i for i, name in enumerate(cat.titles) if name == "Magnificent Seven, The" and cat.years[i] == 1954)
     assert cards.title_of(cat, samurai) == "Seven Samurai" and cat.minutes[samurai] == 207
+
+
+@pytest.mark.data
+def test_round_twenty_nine_changes_of_mind_on_movielens(ml_models, tmp_path):
+    """Round twenty-nine: "is spartacus or lolita in here?" in a search for Kubrick's films had leaned every later
+    list to *Spartacus*; "any decade, forget the pre-1970 thing" had kept the 1960s or earlier; "back to comedy after
+    all" had kept sci-fi beside it; "whats a good date movie" had been a search for "date"; "any john wayne picture
+    will do" after "john wayne or gary cooper" had said "a film with John Wayne with John Wayne or with Gary Cooper"."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("kubrick films"))
+    state, reply = engine.step(state, Text("is spartacus or lolita in here?"))
+    assert "I do not have *Spartacus (1960)* in my catalog" in reply.text and "films like it" not in reply.text
+    assert not state.lean_outside and all("Stanley Kubrick" in c.directors for c in reply.cards)
+    state, reply = engine.step(state, Text("only the early ones, pre-1970"))
+    state, reply = engine.step(state, Text("any decade, forget the pre-1970 thing"))
+    assert reply.text.startswith("Dropped the 1960s or earlier.") and [c[1] for c in reply.constraints] == [
+        "Stanley Kubrick"]
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("something scary"))
+    state, reply = engine.step(state, Text("maybe sci fi instead"))
+    state, reply = engine.step(state, Text("ugh ok nvm, back to comedy after all"))
+    assert "Got it: Comedy instead of Sci-Fi." in reply.text and [c[1] for c in reply.constraints][:1] == ["Comedy"]
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("whats a good date movie"))
+    assert reply.cards and all({"Romance", "Comedy"} & set(c.genres) for c in reply.cards)
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a good western with john wayne or gary cooper"))
+    state, reply = engine.step(state, Text("never mind the cowboys then. any john wayne picture will do"))
+    assert [c[1] for c in reply.constraints] == ["John Wayne"] and "with John Wayne with" not in reply.text
