@@ -461,13 +461,14 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
     if aged:
         return _age_answer(catalog, i, aged)
     if COLOUR_ASKED.search(question) and catalog.years[i] > 0:  # no colour on record: its year says most of it
-        year = int(catalog.years[i])  # (round twenty-nine: The Quiet Man, 1952, in Technicolor, had been "most likely
-        if "Animation" in catalog.values_of(i, "genre"):  # in black and white"; films before 1955 had been)
+        year, genres = int(catalog.years[i]), catalog.values_of(i, "genre")  # (round twenty-nine: The Quiet Man,
+        if "Animation" in genres:  # 1952, in Technicolor, had been "most likely in black and white", as every film
+            # before 1955 was; in the 1950s and early 1960s both were common, and musicals went to colour first)
             return f"Most likely in colour: it is an animated film from {year} (colour is not on record)."
         return (f"Most likely in black and white: it is from {year}, before colour was usual (colour is not on "
-                "record)." if year < 1940 else f"Most likely in colour: it is from {year} (colour is not on record)."
-                if year >= 1967 else f"It may be either: it is from {year}, when both were made (colour is not on "
-                "record).")
+                "record)." if year < 1950 and "Musical" not in genres else f"Most likely in colour: it is from {year} "
+                "(colour is not on record)." if year >= 1967 else f"It may be either: it is from {year}, when both "
+                "were made (colour is not on record).")
     question = JUDGED_GOOD.sub(" ", question)  # "looks good, who's in it?" asks nothing about quality
     found = {w.lower() for w in QUALITY_RE.findall(question)}
     word = next((w for w in QUALITY_ORDER if w in found), None)  # "is it good for kids?": for kids, not good
