@@ -395,11 +395,9 @@ def minutes_cap(text: str) -> int:
     max": 100), 0 when there is none or it rules out no band (``_length_cap``). The bands are what a film's
     runtime is as a value; this holds the films to the minutes said (``ChatState.max_minutes``)."""
     text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", in_minutes(text))
-    m = LENGTH_CAP_RE.search(text)
-    if not m:
-        return 0
-    n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
-    minutes = float(n) * (60 if unit.lower().startswith("h") else 1)
+    said = [float(n) * (60 if unit.lower().startswith("h") else 1) for m in LENGTH_CAP_RE.finditer(text)
+            for n, unit in [(m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))]]
+    minutes = max(said, default=0)  # ("ideally under 90 min but 95 min is fine too": 95)
     return int(minutes) if 60 <= minutes < 120 and minutes != 90 else 0  # (90, 2 hours: a band's own edge)
 
 
@@ -1008,14 +1006,71 @@ QUESTION_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?P<x>(?:(?!\b(?:looks?|looked|seems?|sounds?|is|was|are|were|i|you)\b)[^,?]){2,40}?),\s*"
      r"(?:is|was)\s+(?:that|it)\s+(?P<rest>[^?]{2,40})\?", r"is \g<x> \g<rest>?")))
 # plain words for what round twenty-nine's people said (``Parser.parse``, before anything else)
+_NATION_WORDS = (r"(?:italian|french|german|english|american|british|spanish|japanese|swedish|chinese|russian|indian|"
+                 r"mexican|irish|australian|canadian|danish|dutch|polish|czech|hungarian|korean|greek|brazilian)")
+
+
+def _catalog_question(m: re.Match) -> str:
+    """"close encounters? hook? the color purple? are they there": "is close encounters or hook or the color purple
+    here?\""""
+    items = [x.strip() for x in re.split(r"\?+", m.group("items")) if x.strip()]
+    return f"is {' or '.join(items)} here?"
+
+
 PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    # round twenty-nine's retest: a question or a dispute of a film's facts asked after its name ("and wings of
+    # desire, what language?", "blade runner isnt 112 min, its 117", "millers crossing - albert finney is in that
+    # right?", "the godfather isnt in italian, its american"): each had liked the film, or asked for the nation
+    (r"^\s*(?:and\s+|so\s+)?(?P<x>[^,?]{2,40}?)\s*[,:-]+\s*(?:what|which)\s+language(?:\s+is\s+(?:it|that)(?:\s+in)?)?"
+     r"\s*\??\s*$", r"what language is \g<x> in?"),
+    (r"^\s*(?:and\s+|so\s+)?(?P<x>[^,?]{2,40}?)\s*[,:-]+\s*how\s+long(?:\s+is\s+(?:it|that))?\s*\??\s*$",
+     r"how long is \g<x>?"),
+    (r"^\s*(?P<x>[^,.!?]{2,40}?)\s+(?:isnt|isn't|is not|aint|ain't)\s+\d{2,3}\s*(?:min|mins|minutes)\b.*$",
+     r"how long is \g<x>?"),
+    (r"^\s*(?P<x>[^-\u2013,:?]{2,40}?)\s*[-\u2013,:]\s*(?P<p>[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*){1,3})\s+(?:is|was)\s+in\s+"
+     r"(?:that|it|this)(?:\s*,?\s*right)?\s*\?.*$", r"is \g<p> in \g<x>?"),
+    (r"^\s*(?!(?:a|an|some|something|anything|any|films?|movies?|one)\b)(?P<x>(?:(?!\b(?:that|which|who|film|movie|"
+     r"films|movies)\b)[^,.!?]){2,40}?)\s+(?:isnt|isn't|is not|aint|ain't|wasnt|wasn't)\s+(?:in\s+)?"
+     r"(?P<n>" + _NATION_WORDS + r")\b[^.!?]*$", r"is \g<x> \g<n>?"),
+    # "beverly hills ninja lmao no": not that one (it had been liked)
+    (r"^\s*(?P<x>[^,.!?]{2,40}?)\s+(?:lol|lmao|lmfao|haha+|rofl)\s+no+[.!]*\s*$", r"not \g<x>"),
+    # "how long is laura (1944)?": the film (its year had asked for the 1940s and the length for long films)
+    (r"\b(?P<q>how\s+long\s+(?:is|was)|who\s+directed|who(?:'?s|\s+is)\s+in)\s+(?P<x>[^?()]{2,40}?)\s*\(\s*\d{4}\s*\)",
+     r"\g<q> \g<x>"),
+    # "close encounters? hook? the color purple? are they there", "the thing? there?": whether the catalog has them
+    (r"^\s*(?P<items>(?:[^?]{2,40}?\s*\?+\s*){2,6})(?:are|r)\s+(?:they|these|those|both|all|any)\s+(?:of\s+them\s+)?"
+     r"(?:there|here|in\s+(?:there|here|your\s+(?:list|catalog(?:ue)?)|the\s+(?:list|catalog(?:ue)?)))\s*\??\s*$",
+     _catalog_question),
+    (r"^\s*(?P<x>[^?]{2,40}?)\s*\?+\s*(?:is\s+it\s+)?(?:there|here|in\s+there|in\s+here|got\s+it)\s*\?+\s*$",
+     r"is \g<x> here?"),
+    # "full monty tonight then": chosen (it had been liked)
+    (r"^\s*(?:(?:ok(?:ay)?|alright|fine|right|so|meh)[,.\s]+)?(?P<x>[^,.!?]{2,40}?)\s+tonight\s+then[.!]*\s*$",
+     r"going with \g<x> tonight"),
+    # "take back the like on blade runner": that like taken back (it had liked it again)
+    (r"\b(?:take|took)\s+back\s+(?:the|my)\s+like\s+(?:on|of|for)\s+(?P<x>[^.!?]{2,40})",
+     r"i never said i liked \g<x>"),
+    # "remove war and the 2 hours thing": no limit on length (only war had gone)
+    (r"(?<!under )(?<!over )(?<!than )\b(?:the\s+)?(?:\d+(?:\.\d)?\s*(?:hours?|hrs?)|length|runtime)\s+(?:thing|limit|"
+     r"rule|bit)\b", "any length"),
+    # time said another way: "bedtime is in like an hour and a half" (no limit had been read)
+    (r"\b(?:bedtime|bed\s+time|we\s+(?:have\s+to\s+|need\s+to\s+)?leave|they\s+go\s+to\s+bed)\s+(?:is\s+)?in\s+"
+     r"(?:like\s+|about\s+|around\s+|roughly\s+)?(?:an\s+hour\s+and\s+a\s+half|90\s*min(?:ute)?s?)",
+     "under 90 minutes"),
+    # other languages' words round twenty-nine's people used: "non troppo lungo" (not too long), "auf deutsch" (in
+    # German: it had been Howard Deutch), "mas de 3 horas" (more than 3 hours: "horas" had been Iran), "non importa"
+    (r"\bnon\s+troppo\s+lung[oa]\b", "not too long"),
+    (r"\bist\s+(?:der\s+film|es|er|das)\s+auf\s+deutsch\b\s*\??", "is it in german?"),
+    (r"\bauf\s+deutsch\b", "in german"),
+    (r"\bpensaba\s+que\s+(?:eran|era|es)\b", "i thought it was"),
+    (r"[,\s]+c'?\s*est\s+en\s+allemand\b(?:\s+non)?\s*\??", ", is it in german?"),
+    (r"[,\s]+c'?\s*est\s+en\s+anglais\b(?:\s+non)?\s*\??", ", is it in english?"),
+    (r"[,\s]+c'?\s*est\s+en\s+italien\b(?:\s+non)?\s*\??", ", is it in italian?"),
+    (r"\bm[aá]s\s+de\s+(\d)\s+horas\b", r"more than \1 hours"), (r"\bhoras\b", "hours"),
+    (r"\b(?P<x>\w[\w' ]{1,30}?)\s+non\s+importa\b", r"forget \g<x>"), (r"\bbasta\s+che\s+sia\b", "as long as it is"),
     # "oh wait is there a speed 2? the boat one": whether the catalog has it (it had liked *Speed 2*)
     (r"^\s*(?:oh\s+)?(?:wait[,\s]+)?(?P<q>is there (?:a|an|the)\s+[^?]{2,50}\?)\s*(?:the|that)\s+[\w\s'-]{1,30}?"
      r"\bone\b[.!?]*\s*$", r"\g<q>"),
-    # "taxi driver? chinatown? are they there": whether the catalog has each (it had liked *Taxi Driver*)
-    (r"^\s*(?P<a>[^?]{2,40}?)\s*\?+\s*(?P<b>[^?]{2,40}?)\s*\?+\s*(?:are|r)\s+(?:they|these|those|both)\s+(?:there|here|"
-     r"in\s+(?:there|here|your\s+(?:list|catalog(?:ue)?)|the\s+(?:list|catalog(?:ue)?)))\s*\??\s*$",
-     r"is \g<a> or \g<b> here?"),
+    # "taxi driver? chinatown? are they there": ``_catalog_question`` (it had liked *Taxi Driver*)
     (r"^\s*(?:are|r)\s+(?P<a>[^?]{2,40}?)\s+and\s+(?P<b>[^?]{2,40}?)\s+(?:there|here|in\s+(?:there|here|your\s+(?:list|"
      r"catalog(?:ue)?)|the\s+(?:list|catalog(?:ue)?)))\s*\??\s*$", r"is \g<a> or \g<b> here?"),
     # "ive seen the shining and 2001": the film (it had been a year, and the 1990s asked for)
@@ -1023,10 +1078,8 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"\g<v>\g<mid>2001: a space odyssey"),
     # "what language is das boot in", "does ran have subtitles or is it dubbed": its languages (a search had
     # replaced the cards)
-    (r"^\s*(?:so\s+|and\s+)?(?:what|which)\s+language\s+(?:is|was)\s+(?P<x>[^?]{2,50}?)(?:\s+in)?\s*\??\s*$",
-     r"is \g<x> in english?"),
     (r"^\s*(?:does|do|is|are)\s+(?P<x>[^?]{2,50}?)\s+(?:have|has|come with)\s+(?:english\s+)?subtitles\b.*$",
-     r"is \g<x> in english?"),
+     r"what language is \g<x> in?"),  # (answered by ``Parser._language_asked``)
     # "IS IT IN COLOUR." asked with a full stop (it had asked for the 1960s or later)
     (r"\b(?P<q>(?:is|was)\s+(?:it|that|this)\s+in\s+(?:colou?r|black\s+and\s+white|b\s*&\s*w))\s*[.!]*\s*$", r"\g<q>?"),
     # "too tired for scary": none of it (it had asked for horror)
@@ -1042,10 +1095,10 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bce soir\b", "tonight"),  # "a comedy for ce soir" (it had asked for film noir)
     # "forget the pre-1970 thing": no era (it had asked for films before 1970)
     (r"\b(?:forget|drop|ditch|scrap|never\s*mind|nvm|lose)\s+(?:about\s+)?(?:the\s+)?(?:(?:pre|post)[- ]?\d{2,4}s?|"
-     r"before\s+\d{4}|after\s+\d{4}|\d{2,4}s|old(?:er)?|era|decade|year)\s+(?:thing|limit|filter|bit|part|stuff|rule)\b",
+     r"before\s+\d{4}|after\s+\d{4}|old(?:er)?|era|decade|year)\s+(?:thing|limit|filter|bit|part|stuff|rule)\b",
      "any decade"),
     # "back to comedy after all": comedy instead of what was asked since (it had kept sci-fi beside it)
-    (r"\b(?:go\s+|going\s+)?back\s+to\s+(?P<x>(?!the\s+(?:start|beginning|first|list)\b)[\w' -]{2,30}?)"
+    (r"\b(?:go\s+|going\s+)?back\s+to\s+(?P<x>(?!the\s+(?:start|beginning|first|list|futur))[\w' -]{2,30}?)"
      r"(?:\s+after\s+all\b)?(?=\s+then\b|\s*[.,!;]|\s*$)", r"\g<x> instead"),
     # "airplane! is that in there?": whether the catalog has it (it had been a search for its words)
     (r"^\s*(?P<x>[^.!?]{2,40}?)\s*[!.?]+\s*(?:is|are)\s+(?:that|it|they|those)\s+(?:in\s+there|here|there|in\s+(?:your|the)\s+"
@@ -1058,6 +1111,15 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:can\s+(?:you|u)\s+)?(?:do|show)\s+(?:that|the same|this)\s+for\s+(?P<x>[\w' -]{2,30}?)\s+too\b[.!,]*\s*"
      r"(?:(?:all of them|every one|them all)\s*)?(?:in order)?[.!?]*", r"all the \g<x> films in order"),
 ))
+# "what language is das boot in", "which languages is it in": ``Parser._parse``
+LANGUAGE_ASKED_RE = re.compile(r"^\s*(?:so\s+|and\s+)?(?:what|which)\s+languages?\s+(?:is|was|are)\s+(?P<x>[^?]{2,50}?)"
+                               r"(?:\s+in)?\s*\??\s*$", re.IGNORECASE)
+# a verdict on a list of films ("seen pulp fiction, reservoir dogs and godfather"): ``Parser._verdict_list``
+VERDICT_LIST_RE = re.compile(r"\b(?P<v>(?:i'?ve\s+|ive\s+|we'?ve\s+|already\s+)?(?:seen|watched)|not)\s+"
+                             r"(?P<items>[^.;!?]+)", re.IGNORECASE)
+LIST_STOP = {"hated", "loved", "liked", "disliked", "enjoyed", "seen", "watched", "not", "no", "but", "want", "like",
+             "love", "hate", "is", "was", "were", "are"}
+LIST_TAIL = {"obv", "obviously", "already", "too", "both", "lol", "tbh", "btw", "either", "also", "as", "well"}
 # a film's name and a bare score ("heat 7"): ``Parser._bare_scores``
 BARE_SCORE_RE = re.compile(r"(?P<t>[a-z][\w' :&-]{1,60}?)\s+(?P<n>10|[1-9](?:\.5)?)", re.IGNORECASE)
 # where a film streams or can be rented ("is fargo on netflix?"): nothing here knows (``chat.cards.STREAMING_ASKED``)
@@ -2328,7 +2390,7 @@ def _choice_words(head: str) -> list[str]:
 # films fewer people have seen: "something more obscure", "hidden gems", "underrated", "not so mainstream"
 # the opposite: films many people know ("something people actually liked, not some obscure thing")
 POPULAR_RE = re.compile(r"\b(?:not|nothing|no)\s+(?:some\s+|too\s+|so\s+|that\s+|an?\s+)?(?:obscure|lesser[- ]known|"
-                        r"little[- ]known|arty|art[- ]house)\b|(?<!not )(?<!not the )(?<!no )(?<!nothing )"
+                        r"little[- ]known|arty|art[- ]house)\b|(?<!not )(?<!not the )(?<!no )(?<!nothing )(?<!less )"
                         r"\b(?:popular|well[- ]known|mainstream|famous|big)\s+"
                         r"(?:stuff|ones|films|movies|hits?)\b|\bcrowd[- ]pleasers?\b"
                         r"|\bpeople (?:actually )?(?:liked|like|loved)\b"
@@ -2782,9 +2844,16 @@ class Parser:
         return out
 
     def _parse(self, text: str) -> Parse:
-        text = plain_forms(text)
+        text = VERDICT_LIST_RE.sub(self._verdict_list, plain_forms(text))
         for form, plain in QUESTION_FORMS:
             text = form.sub(plain, text)
+        language = LANGUAGE_ASKED_RE.match(text)
+        if language:  # "what language is das boot in": its languages, every one (it had been a search)
+            if re.fullmatch(r"\s*(?:it|this|that)(?:\s+one)?\s*", language.group("x"), re.IGNORECASE):
+                return Parse(intents=["about"])  # "what language is it in?": the film the talk is on
+            films = self._films_of(language.group("x"))
+            if films and None not in films:
+                return Parse(intents=["about"], about=list(dict.fromkeys(int(f) for f in films)))
         unsaid = self._unsaid(text)
         if unsaid is not None:
             return unsaid
@@ -2909,6 +2978,26 @@ class Parser:
             return Parse(intents=["about"], about=q.about or (named if len(named) == 1 else []), asked=q.asked,
                          truncated=head.truncated or q.truncated)
         return None if head.names_something is False else head
+
+    def _verdict_list(self, m: re.Match) -> str:
+        """"seen pulp fiction, reservoir dogs and godfather obv", "not jaws, et, jurassic park, the obvious ones": the
+        verdict of each film of the list, as "seen A, seen B and seen C", "not A or B or C" read (round twenty-nine:
+        the first had been seen and the others liked); a list whose second part names no film is left as it is."""
+        verb, items = m.group("v"), m.group("items")
+        films, end = [], 0
+        for piece in re.finditer(r"(?P<part>.+?)(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*|$)", items):
+            words = [w for w in tokens(piece.group("part")) if w not in LIST_TAIL]
+            if not words or set(words) & LIST_STOP or self._film_named(words) is None:  # ("seen fargo, hated the
+                # english patient": a verdict of its own)
+                break
+            films.append(" ".join(words))  # ("godfather obv": godfather)
+            end = piece.end()
+        if len(films) < 2:
+            return m.group(0)
+        said = ("not " + " or ".join(films) if verb.lower() == "not" else
+                ", ".join(f"{verb} {f}" for f in films[:-1]) + f" and {verb} {films[-1]}")
+        tail = items[end:]
+        return said + (", " + tail if tail.strip() else "")
 
     def _bare_scores(self, text: str) -> str:
         """"reservoir dogs 8/10, heat 7, silence of the lambs 9": each a score out of 10 ("heat 7/10"), in a list of

@@ -163,7 +163,7 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "lovely", "brilliant", "wonderful", "splendid", "excellent", "fab", "fantastic", "now", "shall",
                  "chose", "watchin", "bet", "very", "much", "bro", "bruh", "out", "peace", "aight", "rewatch", "forget",
                  "decided", "ive", "imma", "just", "goodbye", "goodnight", "night", "done", "after", "all", "lol",
-                 "haha", "lmao",
+                 "haha", "lmao", "meh",
                  "sorted"}  # ("ok bet im watchin #1",
 # "thank you very much, i ...", "bro im watching demolition man. im out", "forget it. men in black then, i'll
 # rewatch it")

@@ -3279,3 +3279,42 @@ def test_round_twenty_nine_changes_of_mind_on_movielens(ml_models, tmp_path):
     state, reply = engine.step(state, Text("a good western with john wayne or gary cooper"))
     state, reply = engine.step(state, Text("never mind the cowboys then. any john wayne picture will do"))
     assert [c[1] for c in reply.constraints] == ["John Wayne"] and "with John Wayne with" not in reply.text
+
+
+@pytest.mark.data
+def test_round_twenty_nine_retest_on_movielens(ml_models, tmp_path):
+    """The retest of round twenty-nine: "seen A, B and C" had seen A and liked the others, "not jaws, et, jurassic
+    park" set aside only Jaws; questions and disputes of a film's facts had liked it ("and wings of desire, what
+    language?", "blade runner isnt 112 min, its 117", "millers crossing - albert finney is in that right?", "the
+    godfather isnt in italian, its american" asked for American films); "auf deutsch" had been Howard Deutch,
+    "eran" Iran; "the less famous ones" the best known; "full monty tonight then" a like; "the 2 hours thing" kept."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+    seen = parser.parse("seen pulp fiction, reservoir dogs and godfather obv. something else")
+    assert [t[i] for i in seen.seen] == ["Pulp Fiction", "Reservoir Dogs", "Godfather, The"] and not seen.liked
+    mixed = parser.parse("seen fargo, hated the english patient")
+    assert [t[i] for i in mixed.seen] == ["Fargo"] and [t[i] for i in mixed.disliked] == ["English Patient, The"]
+    spielberg = parser.parse("lesser known spielberg stuff? not jaws, et, jurassic park, the obvious ones")
+    assert [t[i] for i in spielberg.not_now] == ["Jaws", "E.T. the Extra-Terrestrial", "Jurassic Park"]
+    assert not spielberg.liked and spielberg.lesser_known
+    for text, film in (("and wings of desire, what language?", "Wings of Desire"),
+                       ("blade runner isnt 112 min, its 117", "Blade Runner"),
+                       ("millers crossing - albert finney is in that right? card doesnt list him", "Miller's Crossing"),
+                       ("the godfather isnt in italian, its american", "Godfather, The"),
+                       ("how long is laura (1944)?", "Laura")):
+        p = parser.parse(text)
+        assert [t[i] for i in p.about] == [film] and not (p.liked or p.accepted or p.alternatives), text
+    assert parser.parse("a crime film that isn't American").rejected == [("country", "United States")]
+    assert parser.parse("ist der film auf deutsch?").intents == ["about"]
+    assert not parser.parse("pensaba que eran mas de 3 horas").alternatives
+    assert parser.parse("spielberg films, the less famous ones").lesser_known
+    assert parser.parse("a drama, ideally under 90 min but 95 min is fine too").max_minutes == 95
+    assert parser.parse("remove war and the 2 hours thing").dropped_types == ["runtime"]
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("a comedy"))
+    state, reply = engine.step(state, Text("full monty tonight then"))
+    assert reply.text.startswith("Great choice: enjoy *The Full Monty*!")
+    state, reply = engine.step(state, Text("what language is das boot in"))
+    assert reply.text.startswith("It is in German. *Das Boot* (1981)")
+    state, reply = engine.step(state, Text("close encounters? hook? the color purple? are they there"))
+    assert "I do not have *Hook (1991)* in my catalog" in reply.text and not state.liked[1:]
