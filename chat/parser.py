@@ -1032,6 +1032,9 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?!(?:a|an|some|something|anything|any|films?|movies?|one)\b)(?P<x>(?:(?!\b(?:that|which|who|film|movie|"
      r"films|movies)\b)[^,.!?]){2,40}?)\s+(?:isnt|isn't|is not|aint|ain't|wasnt|wasn't)\s+(?:in\s+)?"
      r"(?P<n>" + _NATION_WORDS + r")\b[^.!?]*$", r"is \g<x> \g<n>?"),
+    # "iran?? no.", "noir?? no no, I never say noir": that taken back (it had asked for it)
+    (r"^\s*(?P<x>[a-z][\w' -]{1,30}?)\s*\?+\s*(?:no+|nope|nah)(?:[\s,]+no+)*\s*[,.!]*\s*(?:i\s+(?:never|didn'?t|"
+     r"did\s+not)\s+(?:say|said|ask(?:ed)?\s+for)\s+(?:that|it|(?P=x))\s*[.!]*)?\s*$", r"not \g<x>"),
     # "beverly hills ninja lmao no": not that one (it had been liked)
     (r"^\s*(?P<x>[^,.!?]{2,40}?)\s+(?:lol|lmao|lmfao|haha+|rofl)\s+no+[.!]*\s*$", r"not \g<x>"),
     # "how long is laura (1944)?": the film (its year had asked for the 1940s and the length for long films)

@@ -3309,6 +3309,8 @@ def test_round_twenty_nine_retest_on_movielens(ml_models, tmp_path):
     assert parser.parse("spielberg films, the less famous ones").lesser_known
     assert parser.parse("a drama, ideally under 90 min but 95 min is fine too").max_minutes == 95
     assert parser.parse("remove war and the 2 hours thing").dropped_types == ["runtime"]
+    assert parser.parse("iran?? no.").rejected == [("country", "Iran"), ("language", "Persian")]  # (it had asked for
+    assert parser.parse("noir?? no no, I never say noir").rejected == [("genre", "Film-Noir")]  # them)
     engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy"))
