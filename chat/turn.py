@@ -1130,7 +1130,17 @@ class _Apply:
                 said = "you did not like it" if verdict == "dislike" else "you have seen it"
                 self.notes.append(f"I do not have {name} in my catalog (MovieLens, films up to {m.last_year}); "
                                   f"noted that {said}.")
-        unknown = [u for u in p.unknown_titles if u not in described and u not in known]
+        on_screen = [m.world.catalog_index(w) for w in last_cards(s)]
+
+        def a_card(u: str) -> bool:  # "pooh is too babyish": *Winnie the Pooh and the Blustery Day*, on screen or in
+            words = set(tokens(u)) - {"the", "a", "an", "of", "and"}  # the catalog, not a film it lacks (as said)
+            if not words:
+                return False
+            on_cards = [i for i in on_screen if words <= set(tokens(title_of(m.catalog, i)))]
+            return len(on_cards) == 1 or not on_cards and sum(words <= set(tokens(title_of(m.catalog, i)))
+                                                              for i in range(m.catalog.n_items)) == 1
+
+        unknown = [u for u in p.unknown_titles if u not in described and u not in known and not a_card(u)]
         if unknown:  # one note for all: "I do not have “lotr” or “harry potter” …, so I cannot use them."
             names = join_words((f"\u201c{md(u[:80])}\u201d" for u in unknown), "or")
             self.notes.append(f"I do not have {names} in my catalog (MovieLens, films up to {m.last_year}), "

@@ -3320,3 +3320,14 @@ def test_round_twenty_nine_retest_on_movielens(ml_models, tmp_path):
     assert reply.text.startswith("It is in German. *Das Boot* (1981)")
     state, reply = engine.step(state, Text("close encounters? hook? the color purple? are they there"))
     assert "I do not have *Hook (1991)* in my catalog" in reply.text and not state.liked[1:]
+
+
+@pytest.mark.data
+def test_a_film_named_by_one_word_of_its_title_is_not_missing_on_movielens(ml_models, tmp_path):
+    """Round twenty-nine: "pooh is too babyish for my 12 yo" said "I do not have “pooh” in my catalog" of *Winnie the
+    Pooh and the Blustery Day*; the only film whose title has the word is not said to be missing."""
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("need a movie for my kids, 6 and 12"))
+    state, reply = engine.step(state, Text("pooh is too babyish for my 12 yo"))
+    assert "I do not have" not in reply.text and reply.cards
