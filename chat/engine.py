@@ -41,7 +41,6 @@ from policy.rule import fallback_list
 from policy.state import DialogueState
 from prompts import render, table
 from recsys import fact_guess
-from recsys.catalog import display_title
 from recsys.graph import Feedback, GraphSession, initial_prior, rank_normalise
 from recsys.personas import Persona
 from recsys.plots import STORY_SIM
@@ -402,9 +401,12 @@ class Engine:
             idx = [i for i in (w.item_of_id(x) for x in ctx.summary.get(key, [])) if i is not None]
             blocked[idx] = True
         blocked[list(s.liked + s.seen + s.disliked + s.refused)] = True
-        closed = self._closed_types(s) | self._shared_types(scores, ~blocked)
         shown = np.zeros(w.n_items, dtype=bool)
         shown[list(s.shown + s.cards)] = True
+        rep = w.duplicate_of  # a film listed twice is one film: shown or judged under one id, so under the other
+        blocked |= np.isin(rep, rep[blocked])  # (round thirty: *Money Talks* came back as a new card)
+        shown |= np.isin(rep, rep[shown])
+        closed = self._closed_types(s) | self._shared_types(scores, ~blocked)
         ds = DialogueState(w, 0, scores, noisy=True, multi_choice=True, max_turns=POLICY_HORIZON,
                            opening=s.accepted[0] if s.accepted else -1, turn=min(s.actions, POLICY_HORIZON - 2),
                            accepted=list(s.accepted), rejected=list(s.rejected), unanswered=list(s.unanswered),
@@ -955,7 +957,7 @@ class Engine:
         cat, summary = self.m.catalog, data["summary"]
 
         def titles(ids):
-            known = [display_title(cat.titles[cat.item_index(i)]) for i in ids if i in cat._item_index]
+            known = [cards.title_of(cat, cat.item_index(i)) for i in ids if i in cat._item_index]
             return ", ".join(f"*{md(t)}*" for t in known[-12:]) + (" …" if len(known) > 12 else "") or "none yet"
 
         lines = [f"**Films you liked:** {titles(summary.get('liked', []))}",

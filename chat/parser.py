@@ -1035,6 +1035,30 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "iran?? no.", "noir?? no no, I never say noir": that taken back (it had asked for it)
     (r"^\s*(?P<x>[a-z][\w' -]{1,30}?)\s*\?+\s*(?:no+|nope|nah)(?:[\s,]+no+)*\s*[,.!]*\s*(?:i\s+(?:never|didn'?t|"
      r"did\s+not)\s+(?:say|said|ask(?:ed)?\s+for)\s+(?:that|it|(?P=x))\s*[.!]*)?\s*$", r"not \g<x>"),
+    # round thirty: complaints about films shown ("con air has nicolas cage. i said no cage", "booty call and beavis
+    # arent exactly calming haha", "patton won best picture lol thats not hidden"): each had been liked
+    (r"^\s*(?P<x>[^.!?]{2,40}?)\s+(?:has|have|is|are|was|were|stars?|with)\b[^.!?]{1,40}[.!?]+(?=\s*(?:but\s+)?i\s+"
+     r"(?:said|asked\s+for|wanted|told\s+you)\s+(?:no|nothing|not)\b)", r"not \g<x>."),
+    (r"^\s*(?P<x>(?:(?!\band\b)[^.!?]){2,60}?)\s+(?:arent|aren't|isnt|isn't|are\s+not|is\s+not)\s+(?:exactly|remotely|"
+     r"particularly)\s+"
+     r"[\w-]+(?:\s+(?:lol|haha+|lmao))?\s*(?=[.!,]|$)", r"not \g<x>"),
+    (r"^\s*(?P<x>[^.!?]{2,40}?)\s+won\s+[^.!?]{2,40}?\s+(?:lol\s+|haha+\s+)?(?:thats|that's|that\s+is|it'?s)\s+not\s+"
+     r"(?:hidden|obscure|a\s+hidden\s+gem|lesser[- ]known|underrated)\b", r"not \g<x>"),
+    # "what about godfather part 3? do you have it": whether the catalog has it (it had described Part II)
+    (r"^\s*(?:what|how)\s+about\s+(?P<x>[^?]{2,40}?)\s*\?+\s*(?:do|d)\s+(?:you|u)\s+have\s+(?:it|that|them|those)\s*\??\s*$",
+     r"do you have \g<x>?"),
+    # "show me ghost in the shell again, that one looked cool": that film (it had been seen, and hidden)
+    (r"\bshow\s+me\s+(?P<x>[^,.!?]{2,40}?)\s+again\b", r"show me \g<x>"),
+    # "i want hard sci-fi": sci-fi ("hard" had disliked *Die Hard*)
+    (r"\bhard\s+(?=sci[- ]?fi\b|science\s+fiction\b|scifi\b)", ""),
+    # "based on real events", "true events": a true story (it had asked for the 1970s)
+    (r"\bbased\s+on\s+(?:real|true)\s+(?:events|life|people)\b|\b(?:real|true)\s+events\b", "based on a true story"),
+    # "ww2", "world war two": a war film about it ("my grandpa was in ww2, ..." had asked "Whose films do you mean?")
+    (r"\b(?:a\s+|any\s+)?(?:ww\s?2|ww\s?ii|wwii|world\s+war\s+(?:two|2|ii))(?:\s+(?:film|movie)s?)?\b",
+     "a war film about world war ii"),
+    # "number 3 looks fun. similar?": more like it (it had liked it and kept the list)
+    (r"\b(?:number|no\.?|#)\s*(?P<n>[1-5])\b[^.!?]*[.!?,]+\s*(?:any(?:thing)?\s+|got\s+any(?:thing)?\s+)?(?:similar|"
+     r"like\s+(?:it|that))(?:\s+ones?)?\s*\??\s*$", r"more like number \g<n>"),
     # "beverly hills ninja lmao no": not that one (it had been liked)
     (r"^\s*(?P<x>[^,.!?]{2,40}?)\s+(?:lol|lmao|lmfao|haha+|rofl)\s+no+[.!]*\s*$", r"not \g<x>"),
     # "how long is laura (1944)?": the film (its year had asked for the 1940s and the length for long films)
@@ -1348,6 +1372,11 @@ PERSON_OF_FILM_RE = re.compile(r"\b(?:by|from|with)\s+the\s+(?:same\s+)?(?P<role
                                r"(?:of|as(?: in)?|from|who (?:made|did|directed))\s+"
                                r"(?P<film>[^?.!,]{1,60})|\bsame (?P<role2>director|star|lead|actor|actress)s?\s+as\s+"
                                r"(?P<film2>[^?.!,]{1,60})", re.IGNORECASE)
+# people of the person's life, whom "him" or "her" after them means ("watch it with him" after "my grandpa")
+RELATIVE_RE = re.compile(r"\b(?:grand(?:pa|dad|father|ma|mother|son|daughter)|granny|nan|dad|father|mum|mom|mother|son|"
+                         r"daughter|husband|wife|boyfriend|girlfriend|partner|brother|sister|uncle|aunt|nephew|niece|"
+                         r"friend|mate|kid|child|boss|colleague|roommate|flatmate|fianc[eé]e?|neighbou?r)s?\b",
+                         re.IGNORECASE)
 PERSON_REF_RE = re.compile(
     r"\b(?:films?|movies?|flicks?|anything|something|stuff|more|others?|else|ones?|work)\b[\w\s']{0,24}?"
     r"\b(?P<prep>directed by|made by|by|with|from|starring|featuring|(?<!\bfor both )(?<!\bfor all )"
@@ -1790,8 +1819,9 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:they|these|those|them|the films|the movies)\s+(?:are|were)\s+(?:all\s+)?(?:so\s+|really\s+|pretty\s+)?"
      r"(?:poorly|badly)\s+(?:reviewed|rated)\b", "i want well reviewed ones"),
     # "None of these are sports films though?": those wanted (it had kept away from "sports")
-    (r"^\s*none of (?:these|those|them|the (?:films|movies))\s+(?:are|is|were|was)\s+(?P<x>[\w' -]{2,30}?)\s+"
-     r"(?:films?|movies?|ones)\b(?:\s+(?:though|tho|either))?\s*\?*", r"i want \g<x> films."),
+    (r"^\s*none of (?:these|those|them|the (?:films|movies))\s+(?:are|is|were|was)\s+(?!(?:it|what|for|right|any|my|"
+     r"the\s+one|that|really|even|very|good|great|bad)\b)(?P<x>[\w' -]{2,30}?)(?:\s+(?:films?|movies?|ones))?"
+     r"(?:\s+(?:though|tho|either))?\s*(?:[?.!,]+|$)", r"i want \g<x> films."),  # ("none of these are world war two")
     # "early julia roberts films", "her EARLY stuff": the oldest first; "before she got huge": no words to search
     (r"\bearl(?:y|iest)\s+(?=(?!(?:\d|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|morning|"
      r"evening|night)\b)(?:[a-z][\w'.-]*\s+){1,3}(?:films?|movies?|stuff|work|ones)\b)", "oldest "),
@@ -2396,7 +2426,7 @@ POPULAR_RE = re.compile(r"\b(?:not|nothing|no)\s+(?:some\s+|too\s+|so\s+|that\s+
                         r"little[- ]known|arty|art[- ]house)\b|(?<!not )(?<!not the )(?<!no )(?<!nothing )(?<!less )"
                         r"\b(?:popular|well[- ]known|mainstream|famous|big)\s+"
                         r"(?:stuff|ones|films|movies|hits?)\b|\bcrowd[- ]pleasers?\b"
-                        r"|\bpeople (?:actually )?(?:liked|like|loved)\b"
+                        r"|(?<!how many )\bpeople (?:actually )?(?:liked|like|loved)\b"
                         r"|\b(?:every(?:one|body)|all of us|the whole family|the whole group) (?:will |would |can )?"
                         r"(?:likes?|"
                         r"loves?|enjoys?|has seen|knows)\b|\bsomething for every(?:one|body)\b", re.IGNORECASE)
@@ -4000,6 +4030,8 @@ class Parser:
         people = [tv for tv in out.accepted + out.rejected + [v for g in out.alternatives for v in g]
                   if tv[0] in PERSON_TYPES]  # ("NO Coppola. I do not want any film directed by him": him)
         ref = None if people or out.liked or out.about else PERSON_REF_RE.search(text)
+        if ref and RELATIVE_RE.search(text[: ref.start()]):  # "my grandpa was in ww2, want to watch a good film about
+            ref = None  # it with him": him, the grandpa (it had asked "Whose films do you mean?")
         if ref:  # "more with him": whose films, the turn says (the film the talk is on)
             words, prep = ref.group(0), (ref.group("prep") or "").lower()
             out.person_ref = ("director" if DIRECTOR_REF.search(words) else "cast" if CAST_REF.search(words) else

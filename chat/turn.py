@@ -173,6 +173,14 @@ HAVE_YOU_RE = re.compile(r"^\s*(?:(?:so|and|ok|okay|hey|hi)[,\s]+)?(?:do (?:you|
                          r"is\s+.{2,60}?\s+(?:here|in here|on here))\b", re.IGNORECASE)
 
 
+# "what have i liked so far?", "what do you know about me?": ``_Apply.what_i_know``
+ASKED_MEMORY_RE = re.compile(
+    r"^\s*(?:so\s+|and\s+|ok\s+|hey\s+)?(?:what|which)\s+(?:films?\s+|movies?\s+)?(?:have\s+i|did\s+i|do\s+i)\s+"
+    r"(?:liked?|loved|rated|told\s+you|said\s+i\s+liked)(?:\s+so\s+far)?\s*\??\s*$|"
+    r"\bwhat\s+do\s+you\s+(?:know|remember)\s+about\s+me\b|\bwhat\s+(?:have\s+)?i\s+(?:liked|told\s+you)\s+so\s+far\b",
+    re.IGNORECASE)
+
+
 def _first_clause(text: str) -> str | None:
     """The first clause of ``text`` when another follows it ("the fog looks good" of "the fog looks
     good, is it long?"); None for one clause ("number 4 is good?")."""
@@ -267,6 +275,9 @@ class _Apply:
     def text(self, text: str) -> None:
         text = plain_forms(text)  # ("oh wait is there a speed 2? the boat one": the question; what follows it had
         self.message = text  # been read again, and liked Speed 2)
+        if ASKED_MEMORY_RE.search(text):  # "what have i liked so far?", "what do you know about me?"
+            self.what_i_know()
+            return
         p = self.m.parser.parse(text)
         self.asked = tuple(p.asked)
         if self.s.topic >= 0 and not {"about", "seen_it"} & set(p.intents):  # the talk moved on from the film
@@ -1251,12 +1262,46 @@ class _Apply:
         self.judged += (item,) if on_screen else ()
         self.then = "replace" if self.judged else "stay"
 
+    def what_i_know(self) -> None:
+        """The films liked, turned down and seen, in this conversation and remembered from before, in words (round
+        thirty: "what have i liked so far?" had said "I do not have “far” in my catalog"); the films stay."""
+        m, s, summary = self.m, self.s, self.ctx.summary
+        cat, w = m.catalog, m.world
+
+        def films(ids, items) -> list[str]:
+            idx = [cat.item_index(i) for i in ids if i in cat._item_index] + [w.catalog_index(i) for i in items]
+            return [f"*{md(title_of(cat, i))}*" for i in dict.fromkeys(idx)]
+
+        liked = films(summary.get("liked", []), s.liked)
+        disliked = films(summary.get("disliked", []), s.disliked)
+        seen = films(summary.get("seen", []), s.seen)
+        said = [f"you liked {join_words(liked[-12:])}"] * bool(liked) + [
+            f"you did not like {join_words(disliked[-8:])}"] * bool(disliked) + [
+            f"you have seen {join_words(seen[-8:])}"] * bool(seen)
+        wanted = [label(m, v) for v in s.accepted] + [either_label(cat, g) for g in s.either]
+        if said:
+            self.ack.append("So far " + "; ".join(said) + ".")
+        else:
+            self.ack.append("I know of no film you liked yet: press *Like* on a card, or tell me a film you loved.")
+        if wanted:
+            self.ack.append(f"In this search you asked for {join_words(wanted)}.")
+        self.ack.append("Your memory, below the chat, shows your tastes and can forget them.")
+        self.then = "stay"
+
     def pick_one(self) -> None:
-        """The one film the chat would pick of those shown: the first (the list is in its order)."""
+        """The one film the chat would pick of those shown: of the cards that fit the wish, the best liked (the
+        critics' band, then the share of 4- and 5-star ratings here: ``cards.rank_by``); the first when the record
+        cannot tell them apart. (Round thirty: "just pick one" had picked the first card, a poorly reviewed *Beverly
+        Hills Ninja*, beside two critics' favourites.)"""
         shown = last_cards(self.s)
-        first = self.m.world.catalog_index(shown[0])
-        self.ack.append(f"If I had to pick one: *{md(title_of(self.m.catalog, first))}*, the first on the list. Press "
-                        "*like* on it to keep it, or say \u201cwhy #1?\u201d for why.")
+        fit = fitting(self.m.world, self.s.accepted, self.s.either)
+        films = [self.m.world.catalog_index(w) for w in shown if fit[w]] or [self.m.world.catalog_index(shown[0])]
+        best, why = rank_by(self.m.catalog, films, "best")
+        first = films[0] if best is None else best
+        place = [self.m.world.catalog_index(w) for w in shown].index(first) + 1
+        self.ack.append(f"If I had to pick one: *{md(title_of(self.m.catalog, first))}*"
+                        + (why if best is not None else f", number {place} on the list") + ". Press *like* on it to "
+                        f"keep it, or say \u201cwhy #{place}?\u201d for why.")
         self.s = dataclasses.replace(self.s, topic=int(first))  # the film the talk is on ("seen it", "is it long?")
         self.then = "stay"
 

@@ -931,6 +931,9 @@ def test_one_film_listed_twice_fills_one_card(ml_models, tmp_path):
     ws = [world.of_catalog[i] for i in pair]
     assert all(w >= 0 for w in ws) and world.duplicate_of[ws[0]] == world.duplicate_of[ws[1]]
     assert engine._distinct(np.array(ws + [0, 1, 2]), 3) == (int(ws[0]), 0, 1)
+    state, _, _ = engine.start()  # shown or judged under one id, so under the other (round thirty: it came back)
+    ds, _ = engine.dialogue_state(dataclasses.replace(state, shown=(int(ws[0]),), seen=(int(ws[0]),)))
+    assert ds.shown[ws[1]] and ds.blocked[ws[1]]
 
 
 @pytest.mark.data
@@ -2972,10 +2975,11 @@ def test_praise_and_a_series_continued_on_movielens(ml_engine):
     state, reply = ml_engine.step(state, Text("ngl thats fire"))
     assert reply.text.startswith("Glad you like them!") and [c.item_id for c in reply.cards] == [
         c.item_id for c in shown.cards] and state.liked
-    state, reply = ml_engine.step(state, Text("just pick one for me"))  # the first of the list, and the list stays
-    assert reply.text.startswith(f"If I had to pick one: *{shown.cards[0].title}*") and len(reply.cards) == 5
+    state, reply = ml_engine.step(state, Text("just pick one for me"))  # the best liked of the list, which stays
+    picked = re.match(r"If I had to pick one: \*(.+?)\*", reply.text).group(1)
+    assert picked in [c.title for c in shown.cards] and len(reply.cards) == 5
     state, reply = ml_engine.step(state, Text("seen it"))  # the film picked
-    assert reply.text.startswith(f"You have seen *{shown.cards[0].title}*")
+    assert reply.text.startswith(f"You have seen *{picked}*")
     state, _, _ = ml_engine.start()
     state, reply = ml_engine.step(state, Text("star trek movies"))
     state, reply = ml_engine.step(state, Text("more"))
@@ -3331,3 +3335,37 @@ def test_a_film_named_by_one_word_of_its_title_is_not_missing_on_movielens(ml_mo
     state, reply = engine.step(state, Text("need a movie for my kids, 6 and 12"))
     state, reply = engine.step(state, Text("pooh is too babyish for my 12 yo"))
     assert "I do not have" not in reply.text and reply.cards
+
+
+@pytest.mark.data
+def test_round_thirty_on_movielens(ml_models, tmp_path):
+    """Round thirty's people: complaints about a film shown had liked it ("con air has nicolas cage. i said no
+    cage", "patton won best picture lol thats not hidden"); "show me X again" had marked it seen; "hard sci-fi" had
+    disliked *Die Hard*; "I do not care how many people liked it" asked for the best known; "none of these are world
+    war two" kept away from war films; "my grandpa was in ww2, ... with him" asked whose films; "what have i liked so
+    far?" was a film the catalog lacks; "just pick one" picked a poorly reviewed first card."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+    for text, film in (("con air has nicolas cage. i said no cage", "Con Air"),
+                       ("patton won best picture lol thats not hidden", "Patton")):
+        p = parser.parse(text)
+        assert [t[i] for i in p.not_now] == [film] and not p.liked, text
+    again = parser.parse("show me ghost in the shell again, that one looked cool")
+    assert not again.seen and [t[i] for i in again.liked] == ["Ghost in the Shell (Kokaku kidotai)"]
+    hard = parser.parse("i want hard sci-fi. real ideas")
+    assert hard.accepted == [("genre", "Sci-Fi")] and not hard.disliked
+    assert not parser.parse("I do not care how many people liked it").popular
+    assert parser.parse("none of these are world war two").accepted == [("genre", "War")]
+    engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
+    state, reply, _ = engine.start()
+    state, reply = engine.step(state, Text("my grandpa was in ww2, want to watch a good film about it with him"))
+    assert "Whose films" not in reply.text and reply.cards and all("War" in c.genres for c in reply.cards)
+    state, reply = engine.step(state, Text(f"loved {reply.cards[0].title.lower()}"))
+    state, reply = engine.step(state, Text("what have i liked so far?"))
+    assert reply.text.startswith("So far you liked *") and "I do not have" not in reply.text
+    state, reply, _ = engine.start()
+    state, shown = engine.step(state, Text("a comedy from the 90s"))
+    state, reply = engine.step(state, Text("just pick one"))
+    picked = re.match(r"If I had to pick one: \*(.+?)\*", reply.text).group(1)
+    cat = ml_models.catalog
+    band = {c.title: cat.values_of(cat.item_index(c.item_id), "critics")[:1] for c in shown.cards}
+    assert band[picked] == ["critics' favourite"] or not any(b == ["critics' favourite"] for b in band.values())
