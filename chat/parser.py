@@ -1047,6 +1047,13 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "what about godfather part 3? do you have it": whether the catalog has it (it had described Part II)
     (r"^\s*(?:what|how)\s+about\s+(?P<x>[^?]{2,40}?)\s*\?+\s*(?:do|d)\s+(?:you|u)\s+have\s+(?:it|that|them|those)\s*\??\s*$",
      r"do you have \g<x>?"),
+    # "my dad passed away last week and i need something to take my mind off it": comfort (a search for "dad" had
+    # brought *Fathers' Day* and *Father of the Bride Part II*)
+    (r"\b(?:my|our)\s+(?:dad|father|mum|mom|mother|grand(?:pa|dad|father|ma|mother)|nan|granny|husband|wife|son|"
+     r"daughter|brother|sister|friend|best\s+friend|dog|cat|partner|uncle|aunt)\s+(?:just\s+)?(?:passed\s+away|died|"
+     r"passed|is\s+gone)(?:\s+(?:last\s+(?:week|month|night|year)|recently|yesterday|today|this\s+(?:week|month|year)))?",
+     "something comforting"),
+    (r"\b(?:to\s+)?take\s+my\s+mind\s+off\s+(?:it|things|everything|stuff)\b", "to cheer me up"),
     # "show me ghost in the shell again, that one looked cool": that film (it had been seen, and hidden)
     (r"\bshow\s+me\s+(?P<x>[^,.!?]{2,40}?)\s+again\b", r"show me \g<x>"),
     # "i want hard sci-fi": sci-fi ("hard" had disliked *Die Hard*)

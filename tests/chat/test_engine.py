@@ -3355,6 +3355,8 @@ def test_round_thirty_on_movielens(ml_models, tmp_path):
     assert hard.accepted == [("genre", "Sci-Fi")] and not hard.disliked
     assert not parser.parse("I do not care how many people liked it").popular
     assert parser.parse("none of these are world war two").accepted == [("genre", "War")]
+    grief = parser.parse("my dad passed away last week and i need something to take my mind off it")
+    assert "dad" not in grief.wish and grief.mood_kinds  # comfort, not a search for fathers (Fathers' Day)
     engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("my grandpa was in ww2, want to watch a good film about it with him"))
