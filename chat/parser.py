@@ -1053,7 +1053,6 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"daughter|brother|sister|friend|best\s+friend|dog|cat|partner|uncle|aunt)\s+(?:just\s+)?(?:passed\s+away|died|"
      r"passed|is\s+gone)(?:\s+(?:last\s+(?:week|month|night|year)|recently|yesterday|today|this\s+(?:week|month|year)))?",
      "something comforting"),
-    (r"\b(?:to\s+)?take\s+my\s+mind\s+off\s+(?:it|things|everything|stuff)\b", "to cheer me up"),
     # "show me ghost in the shell again, that one looked cool": that film (it had been seen, and hidden)
     (r"\bshow\s+me\s+(?P<x>[^,.!?]{2,40}?)\s+again\b", r"show me \g<x>"),
     # "i want hard sci-fi": sci-fi ("hard" had disliked *Die Hard*)
