@@ -356,7 +356,7 @@ def _score_verdict(n: float, out_of: int) -> str:
 _LENGTH = r"(?P<n>\d{1,3}(?:\.\d)?)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h\b)"
 _CAP_BEFORE = (r"(?:not|nothing|no)\s+(?:over|more\s+than|longer\s+than|above)|no\s+more\s+than|under|less\s+than|"
                r"shorter\s+than|max(?:imum)?(?:\s+of)?|at\s+most|up\s+to|within|"
-               r"(?:we|i)(?:'?ve|\s+have)?\s+(?:only\s+)?(?:got|have)(?:\s+(?:about|around|just))?")
+               r"(?:we|i)(?:'?ve|\s+have)?\s+(?:only\s+)?(?:got|have)(?:\s+(?:about|around|just|like))?")
 _LENGTH2 = _LENGTH.replace("?P<n>", "?P<n2>").replace("?P<unit>", "?P<unit2>")
 _SPARE = r"(?:\s+(?:to\s+(?:kill|spare)|before\s+(?:bed|bedtime|work|school|dinner)|tonight|left))?"  # "to kill"
 LENGTH_CAP_RE = re.compile(rf"\b(?:{_CAP_BEFORE})\s+{_LENGTH}{_SPARE}|\b{_LENGTH2}\s+(?:max(?:imum)?|tops|at\s+most|"
@@ -1053,6 +1053,15 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"daughter|brother|sister|friend|best\s+friend|dog|cat|partner|uncle|aunt)\s+(?:just\s+)?(?:passed\s+away|died|"
      r"passed|is\s+gone)(?:\s+(?:last\s+(?:week|month|night|year)|recently|yesterday|today|this\s+(?:week|month|year)))?",
      "something comforting"),
+    # the retest of round thirty: "something james bond style" (James Brown), "similar to 2", "like number 3 but newer"
+    # (something different, a like), "back to the future isnt a true story lol" (a like), "ok reset"
+    (r"\bjames\s+bond(?:\s+(?:style|type|kind|like|esque|vibes?|films?|movies?))?\b", "james bond films"),
+    (r"\bsimilar\s+to\s+(?:number\s+|no\.?\s*|#)?(?P<n>[1-5])\b", r"more like number \g<n>"),
+    (r"^\s*(?:something\s+|anything\s+)?like\s+(?:number|no\.?|#)\s*(?P<n>[1-5])\b", r"more like number \g<n>"),
+    (r"^\s*(?P<x>[^,.!?]{2,40}?)\s+(?:isnt|isn't|is\s+not|aint|ain't|wasnt|wasn't)\s+(?:a|an)\s+(?:true|real)\s+story"
+     r"(?:\s+(?:lol|haha+|lmao))?\s*[.!?]*\s*$", r"not \g<x>"),
+    (r"^\s*(?:ok(?:ay)?\s+|let'?s\s+|pls\s+|please\s+)?reset(?:\s+(?:it|everything|please|pls))?\s*[.!]*\s*$",
+     "start over"),
     # "show me ghost in the shell again, that one looked cool": that film (it had been seen, and hidden)
     (r"\bshow\s+me\s+(?P<x>[^,.!?]{2,40}?)\s+again\b", r"show me \g<x>"),
     # "i want hard sci-fi": sci-fi ("hard" had disliked *Die Hard*)
@@ -3023,15 +3032,23 @@ class Parser:
         verdict of each film of the list, as "seen A, seen B and seen C", "not A or B or C" read (round twenty-nine:
         the first had been seen and the others liked); a list whose second part names no film is left as it is."""
         verb, items = m.group("v"), m.group("items")
-        films, end = [], 0
-        for piece in re.finditer(r"(?P<part>.+?)(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*|$)", items):
-            words = [w for w in tokens(piece.group("part")) if w not in LIST_TAIL]
-            if not words or set(words) & LIST_STOP or self._film_named(words) is None:  # ("seen fargo, hated the
-                # english patient": a verdict of its own)
+        pieces = list(re.finditer(r"(?P<part>.+?)(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*|$)", items))
+        films, end, found, k = [], 0, 0, 0
+        while k < len(pieces):
+            for n in range(min(4, len(pieces) - k), 0, -1):  # the longest run of pieces that is one title ("clear and
+                span = items[pieces[k].start("part") : pieces[k + n - 1].end("part")]  # present danger")
+                words = [w for w in tokens(span) if w not in LIST_TAIL]
+                here = bool(words) and self._film_named(words) is not None
+                if here or n == 1:
+                    break
+            if not words or set(words) & LIST_STOP:  # ("seen fargo, hated the english patient": a verdict of its own)
                 break
-            films.append(" ".join(words))  # ("godfather obv": godfather)
-            end = piece.end()
-        if len(films) < 2:
+            if not (here or self._outside and self._outside_key(" ".join(words))):
+                break  # ("not horror, something funny": no title)
+            found += here  # a well-known film the catalog lacks keeps the list going ("seen saving private ryan,
+            films.append(" ".join(words))  # schindlers list and the thin red line": each seen; the others had been
+            end, k = pieces[k + n - 1].end(), k + n  # liked)
+        if len(films) < 2 or not found:
             return m.group(0)
         said = ("not " + " or ".join(films) if verb.lower() == "not" else
                 ", ".join(f"{verb} {f}" for f in films[:-1]) + f" and {verb} {films[-1]}")

@@ -175,9 +175,10 @@ HAVE_YOU_RE = re.compile(r"^\s*(?:(?:so|and|ok|okay|hey|hi)[,\s]+)?(?:do (?:you|
 
 # "what have i liked so far?", "what do you know about me?": ``_Apply.what_i_know``
 ASKED_MEMORY_RE = re.compile(
-    r"^\s*(?:so\s+|and\s+|ok\s+|hey\s+)?(?:what|which)\s+(?:films?\s+|movies?\s+)?(?:have\s+i|did\s+i|do\s+i)\s+"
+    r"^\s*(?:so\s+|and\s+|ok\s+|hey\s+)?(?:what|which)\s+(?:films?\s+|movies?\s+)?(?:have|did|do)\s+(?:i|we)\s+"
     r"(?:liked?|loved|rated|told\s+you|said\s+i\s+liked)(?:\s+so\s+far)?\s*\??\s*$|"
-    r"\bwhat\s+do\s+you\s+(?:know|remember)\s+about\s+me\b|\bwhat\s+(?:have\s+)?i\s+(?:liked|told\s+you)\s+so\s+far\b",
+    r"\bwhat\s+do\s+you\s+(?:know|remember)\s+about\s+(?:me|us)\b|\bwhat\s+(?:have\s+)?(?:i|we)\s+(?:liked|told\s+you)\s+"
+    r"so\s+far\b",
     re.IGNORECASE)
 
 

@@ -3355,6 +3355,18 @@ def test_round_thirty_on_movielens(ml_models, tmp_path):
     assert hard.accepted == [("genre", "Sci-Fi")] and not hard.disliked
     assert not parser.parse("I do not care how many people liked it").popular
     assert parser.parse("none of these are world war two").accepted == [("genre", "War")]
+    # the retest: "james bond style" (James Brown), "similar to 2", "X isnt a true story lol" (a like), "ok reset", a
+    # list of films seen that begins with one the catalog lacks (the others had been liked), "only got like 100 mins"
+    assert parser.parse("something james bond style").series_name == "James Bond"
+    assert parser.parse("similar to 2").pick == (1, "more")
+    story = parser.parse("back to the future isnt a true story lol")
+    assert [t[i] for i in story.not_now] == ["Back to the Future"] and not story.liked
+    assert parser.parse("ok reset").intents == ["restart"]
+    lacked = parser.parse("seen saving private ryan, schindlers list and the thin red line")
+    assert [t[i] for i in lacked.seen] == ["Schindler's List"] and not lacked.liked
+    both = parser.parse("seen clear and present danger and in the line of fire, what else?")
+    assert [t[i] for i in both.seen] == ["Clear and Present Danger", "In the Line of Fire"]
+    assert parser.parse("we have only got like 100 mins").max_minutes == 100
     grief = parser.parse("my dad passed away last week and i need something to take my mind off it")
     assert "dad" not in grief.wish and grief.mood_kinds  # comfort, not a search for fathers (Fathers' Day)
     engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
