@@ -1042,8 +1042,13 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?P<x>(?:(?!\band\b)[^.!?]){2,60}?)\s+(?:arent|aren't|isnt|isn't|are\s+not|is\s+not)\s+(?:exactly|remotely|"
      r"particularly)\s+"
      r"[\w-]+(?:\s+(?:lol|haha+|lmao))?\s*(?=[.!,]|$)", r"not \g<x>"),
-    (r"^\s*(?P<x>[^.!?]{2,40}?)\s+won\s+[^.!?]{2,40}?\s+(?:lol\s+|haha+\s+)?(?:thats|that's|that\s+is|it'?s)\s+not\s+"
-     r"(?:hidden|obscure|a\s+hidden\s+gem|lesser[- ]known|underrated)\b", r"not \g<x>"),
+    (r"^\s*(?P<x>[^.!?]{2,40}?)\s+(?:won|made|grossed|earned)\s+[^.!?]{2,40}?[,\s]+(?:lol\s+|haha+\s+)?(?:thats|that's|"
+     r"that\s+is|it'?s)\s+not\s+(?:hidden|obscure|a\s+hidden\s+gem|lesser[- ]known|underrated)\b(?:\s+(?:lol|haha+))?"
+     r"(?:[.!,]+\s*(?P<y>[^.!?,]{2,30}?)\s+(?:neither|either|too)\b)?",
+     lambda m: "not " + m.group("x") + (f" or {m.group('y')}" if m.group("y") else "")),
+    # "conan?? aliens?? i want mob movies": those two set aside (*Aliens* had been liked)
+    (r"^\s*(?P<a>[^?.!]{2,30}?)\s*\?{2,}\s*(?P<b>[^?.!]{2,30}?)\s*\?{2,}\s*(?=i\s+(?:want|said|asked|meant))",
+     r"not \g<a> or \g<b>. "),
     # "what about godfather part 3? do you have it": whether the catalog has it (it had described Part II)
     (r"^\s*(?:what|how)\s+about\s+(?P<x>[^?]{2,40}?)\s*\?+\s*(?:do|d)\s+(?:you|u)\s+have\s+(?:it|that|them|those)\s*\??\s*$",
      r"do you have \g<x>?"),

@@ -3367,6 +3367,11 @@ def test_round_thirty_on_movielens(ml_models, tmp_path):
     both = parser.parse("seen clear and present danger and in the line of fire, what else?")
     assert [t[i] for i in both.seen] == ["Clear and Present Danger", "In the Line of Fire"]
     assert parser.parse("we have only got like 100 mins").max_minutes == 100
+    gems = parser.parse("the mask made like 350 million, thats not a hidden gem lol. cliffhanger neither. shallow "
+                        "grave is more what i mean")
+    assert [t[i] for i in gems.not_now] == ["Mask, The", "Cliffhanger"] and [t[i] for i in gems.liked] == [
+        "Shallow Grave"]
+    assert [t[i] for i in parser.parse("conan?? aliens?? i want mob movies").not_now] == ["Aliens"]
     grief = parser.parse("my dad passed away last week and i need something to take my mind off it")
     assert "dad" not in grief.wish and grief.mood_kinds  # comfort, not a search for fathers (Fathers' Day)
     engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
