@@ -1158,6 +1158,10 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:can\s+(?:you|u)\s+)?(?:do|show)\s+(?:that|the same|this)\s+for\s+(?P<x>[\w' -]{2,30}?)\s+too\b[.!,]*\s*"
      r"(?:(?:all of them|every one|them all)\s*)?(?:in order)?[.!?]*", r"all the \g<x> films in order"),
 ))
+# "and does star wars have prequels?", "does fargo have a sequel?": ``Parser._parse``
+SEQUEL_ASKED_RE = re.compile(r"^\s*(?:and\s+|so\s+)?(?:does|do|did)\s+(?P<x>[^?]{2,40}?)\s+(?:have|has|get)\s+"
+                             r"(?:any\s+)?(?:prequels?|sequels?|a\s+sequel|a\s+prequel|more\s+parts?)\s*\??\s*$",
+                             re.IGNORECASE)
 # "what language is das boot in", "which languages is it in": ``Parser._parse``
 LANGUAGE_ASKED_RE = re.compile(r"^\s*(?:so\s+|and\s+)?(?:what|which)\s+languages?\s+(?:is|was|are)\s+(?P<x>[^?]{2,50}?)"
                                r"(?:\s+in)?\s*\??\s*$", re.IGNORECASE)
@@ -2900,6 +2904,12 @@ class Parser:
         text = VERDICT_LIST_RE.sub(self._verdict_list, plain_forms(text))
         for form, plain in QUESTION_FORMS:
             text = form.sub(plain, text)
+        sequel = SEQUEL_ASKED_RE.match(text)
+        if sequel:  # "and does star wars have prequels?": its series in order, else the film (it had been liked)
+            said = self.parse(f"all the {sequel.group('x')} films in order")
+            films = [] if said.series else self._films_of(sequel.group("x"))
+            if said.series or films and None not in films:
+                return said if said.series else Parse(intents=["about"], about=list(dict.fromkeys(map(int, films))))
         language = LANGUAGE_ASKED_RE.match(text)
         if language:  # "what language is das boot in": its languages, every one (it had been a search)
             if re.fullmatch(r"\s*(?:it|this|that)(?:\s+one)?\s*", language.group("x"), re.IGNORECASE):

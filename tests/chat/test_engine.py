@@ -3372,6 +3372,9 @@ def test_round_thirty_on_movielens(ml_models, tmp_path):
     assert [t[i] for i in gems.not_now] == ["Mask, The", "Cliffhanger"] and [t[i] for i in gems.liked] == [
         "Shallow Grave"]
     assert [t[i] for i in parser.parse("conan?? aliens?? i want mob movies").not_now] == ["Aliens"]
+    prequels = parser.parse("and does star wars have prequels?")  # its series in order (it had been liked)
+    assert prequels.series_name == "Star Wars" and not prequels.liked
+    assert [t[i] for i in parser.parse("does fargo have a sequel?").about] == ["Fargo"]
     grief = parser.parse("my dad passed away last week and i need something to take my mind off it")
     assert "dad" not in grief.wish and grief.mood_kinds  # comfort, not a search for fathers (Fathers' Day)
     engine = Engine(ml_models, MemoryStore(tmp_path / "m.sqlite3"))
