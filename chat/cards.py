@@ -13,7 +13,7 @@ import numpy as np
 from adapters.corpus import article
 from adapters.defects import CARD_CAST, STARS
 from chat.events import Card
-from chat.lexicon import NATIONS, RATINGS
+from chat.lexicon import NATIONS, RATINGS, tokens
 from chat.narrator import Facts
 from chat.words import join_words
 from recsys.catalog import Catalog, display_title
@@ -36,6 +36,13 @@ def title_of(catalog: Catalog, i: int) -> str:
     """Catalog item ``i``'s title as people write it ("The Fugitive", not "Fugitive, The"), and as the film was
     released (``Catalog.retitled``: *Seven Samurai*, not "The Magnificent Seven")."""
     return catalog.retitled.get(i) or display_title(catalog.titles[i])
+
+
+def title_words(catalog: Catalog) -> list[frozenset[str]]:
+    """Each catalog item's title words as ``title_of`` writes it (computed once per catalog)."""
+    if "_title_words" not in catalog.__dict__:
+        catalog.__dict__["_title_words"] = [frozenset(tokens(title_of(catalog, i))) for i in range(catalog.n_items)]
+    return catalog.__dict__["_title_words"]
 
 
 CARDS = 5  # films shown per list

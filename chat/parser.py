@@ -377,11 +377,21 @@ def in_minutes(text: str) -> str:
     return HOUR_AND_MINUTES_RE.sub(lambda m: f"{60 * int(m.group('h') or 1) + int(m.group('m'))} minutes", text)
 
 
+def _cap_minutes(m: re.Match) -> float:
+    """The minutes a match of ``LENGTH_CAP_RE`` says ("100 mins max": 100, "2 hrs tops": 120)."""
+    n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
+    return float(n) * (60 if unit.lower().startswith("h") else 1)
+
+
+def _minutes_in_digits(text: str) -> str:
+    """"under ninety minutes" -> "under 90 minutes" (``MINUTES_RE``)."""
+    return MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)
+
+
 def _length_cap(m: re.Match) -> str:
     """A length not to go over, as the band phrase that holds it ("under 90 minutes", or "under
     2 hours": either band below two hours); a cap past 2 hours and a half asks for no band."""
-    n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
-    minutes = float(n) * (60 if unit.lower().startswith("h") else 1)
+    minutes = _cap_minutes(m)
     if minutes < 60 or minutes > 125:  # "under 5 min": no film's length; "under 2.5 hours": no band is ruled out
         return m.group(0)
     if minutes == 120 and re.match(r"(?:not|nothing|no)\s", m.group(0), re.IGNORECASE):
@@ -394,10 +404,8 @@ def minutes_cap(text: str) -> int:
     """The most minutes a length limit in numbers allows ("nothing over 100 minutes", "an hour and 40 minutes
     max": 100), 0 when there is none or it rules out no band (``_length_cap``). The bands are what a film's
     runtime is as a value; this holds the films to the minutes said (``ChatState.max_minutes``)."""
-    text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", in_minutes(text))
-    said = [float(n) * (60 if unit.lower().startswith("h") else 1) for m in LENGTH_CAP_RE.finditer(text)
-            for n, unit in [(m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))]]
-    minutes = max(said, default=0)  # ("ideally under 90 min but 95 min is fine too": 95)
+    caps = LENGTH_CAP_RE.finditer(_minutes_in_digits(in_minutes(text)))
+    minutes = max(map(_cap_minutes, caps), default=0)  # ("ideally under 90 min but 95 min is fine too": 95)
     return int(minutes) if 60 <= minutes < 120 and minutes != 90 else 0  # (90, 2 hours: a band's own edge)
 
 
@@ -1158,6 +1166,8 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:can\s+(?:you|u)\s+)?(?:do|show)\s+(?:that|the same|this)\s+for\s+(?P<x>[\w' -]{2,30}?)\s+too\b[.!,]*\s*"
      r"(?:(?:all of them|every one|them all)\s*)?(?:in order)?[.!?]*", r"all the \g<x> films in order"),
 ))
+# colour asked of a film ("is it in colour?"): not on record, and not the decades "black and white" stands for
+COLOUR_WORDS_RE = re.compile(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", re.IGNORECASE)
 # "and does star wars have prequels?", "does fargo have a sequel?": ``Parser._parse``
 SEQUEL_ASKED_RE = re.compile(r"^\s*(?:and\s+|so\s+)?(?:does|do|did)\s+(?P<x>[^?]{2,40}?)\s+(?:have|has|get)\s+"
                              r"(?:any\s+)?(?:prequels?|sequels?|a\s+sequel|a\s+prequel|more\s+parts?)\s*\??\s*$",
@@ -3112,8 +3122,7 @@ class Parser:
             read = self._read_message(" ".join(w for w in words[1:] if w not in FACT_MARKERS))  # "is it pg?": of
             values = read.named_values  # the film talked of
             if values and not {t for t, _ in values} - FACT_TYPES and not (read.rejected or read.liked):
-                colour = re.search(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", m.group("body"),
-                                   re.IGNORECASE)
+                colour = COLOUR_WORDS_RE.search(m.group("body"))
                 return Parse(intents=["about"], asked=[] if judged or colour else values)  # ("is it in colour?" had
                 # answered "No: it is from the 1950s" of The Quiet Man: colour is not the decades)
             return None
@@ -3141,7 +3150,7 @@ class Parser:
             if not values or {t for t, _ in values} - FACT_TYPES - set(PERSON_TYPES) or read.rejected or read.liked \
                     or read.disliked:
                 continue
-            colour = re.search(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", m.group("body"), re.IGNORECASE)
+            colour = COLOUR_WORDS_RE.search(m.group("body"))
             return Parse(intents=["about"], about=films, asked=values if len(films) == 1 and not (colour or judged)
                          else [])
             # (colour is not on record: the year answers it, not the decades "black and white" stands for)
@@ -3415,7 +3424,7 @@ class Parser:
         text = NOT_SEEN_RE.sub("want to see", text)  # "i haven't seen groundhog day, bring it back": not seen
         text = AGED_RE.sub(lambda m: m.group(1) + " " + " and ".join(str(_number(w)) for w in re.split(
             r"\s*(?:and|&|,)\s*", m.group(2))), text)  # "aged seven and ten": ages, not the film *Seven*
-        text = MINUTES_RE.sub(lambda m: f"{m.group(1)} {_number(m.group(2))} {m.group(3)}", text)  # "under ninety
+        text = _minutes_in_digits(text)  # "under ninety
         text = OWN_AGE_RE.sub(" ", text)  # minutes"; "I am seventy-eight": the person's age, no 1970s
         text = LENGTH_CAP_RE.sub(_length_cap, in_minutes(text))  # "not over 90 min", "100 mins max": the bands
         text = LENGTH_TOO_LONG_RE.sub(lambda m: f"nothing {m.group('len')}", text)  # "over 2 hours is too long"
