@@ -207,6 +207,8 @@ class ChatState:
     topic_role: str = ""  # what that question asked of it: "director" ("who directed it?"), "cast" ("who is in it?")
     lean: int = -1  # the film (world item) the person last asked for more like ("more like toy story"), this search
     story: int = -1  # the film (world item) whose story the wish describes ("the one where the ship sinks")
+    told: tuple[int, ...] = ()  # films (catalog indices) the last message told by who is in them and what happens
+    # ("the one where keanu keeps the bus above 50": ``Parse.told``): "not that one" takes back what was noted
     # films the catalog lacks that the person wants films like ("best film ever finding nemo"), this search:
     # each by its title and year as ``recsys.outside`` names it ("Finding Nemo (2003)")
     lean_outside: tuple[str, ...] = ()

@@ -163,6 +163,8 @@ def load_models(dataset: str = "movielens-100k", policy: str = "unified", policy
                     from recsys.plots import load_plots  # it knows some of them
 
                     loaded["plots"] = load_plots(catalog, retriever.encoder) or None
+                    if loaded["plots"] is not None:  # films told by who is in them and what happens
+                        loaded["parser"].stories = (loaded["plots"], retriever.encode_query)
             except Exception as exc:
                 loaded["error"] = exc
 

@@ -344,8 +344,10 @@ def event_record(event) -> dict:
 def turn_summary(world, summary: dict, s, previous, undone=None) -> dict:
     """The preference summary after a turn (a new dict; ``summary`` is not changed): values
     counted when newly stated in ``s`` (over ``previous``), this session's likes, dislikes
-    and seen marks merged in by catalog item id. ``undone``: the state an undo left; what it
-    stated, liked, disliked or marked seen that the restored state ``s`` lacks is taken back.
+    and seen marks merged in by catalog item id; a film ``previous`` judged that ``s`` no longer
+    judges at all was taken back in the turn, and is forgotten. ``undone``: the state an undo
+    left; what it stated, liked, disliked or marked seen that the restored state ``s`` lacks is
+    taken back.
     Personas are the caller's to add."""
     summary = json.loads(json.dumps(summary))
     attr_values = world.catalog.attr_values
@@ -365,6 +367,11 @@ def turn_summary(world, summary: dict, s, previous, undone=None) -> dict:
     if undone is not None:
         for key in ("liked", "disliked", "seen"):
             drop = set(item_ids(set(getattr(undone, key)) - set(getattr(s, key))))
+            summary[key] = [i for i in summary[key] if i not in drop]
+    elif previous is not None:  # a verdict taken back in the turn ("no, not that one", "i never said i liked
+        judged = set(s.liked) | set(s.disliked) | set(s.seen)  # contact"): gone from what is remembered too
+        for key in ("liked", "disliked", "seen"):
+            drop = set(item_ids(set(getattr(previous, key)) - judged))
             summary[key] = [i for i in summary[key] if i not in drop]
     liked = set(summary["liked"]) | set(item_ids(s.liked))
     disliked = set(summary["disliked"]) | set(item_ids(s.disliked))

@@ -255,6 +255,9 @@ class Parse:
     any_with: Value | None = None  # "is sean connery in any of these?": which of the films shown have that person
     # whole kinds of constraint taken back: "ok forget the length", "any decade is fine" (attribute types)
     dropped_types: list[str] = field(default_factory=list)
+    # films told by who is in them and what happens (``TOLD_FILM_RE``): catalog indices, said back ("that sounds
+    # like Speed"); the message reads as if their titles had been typed
+    told: list[int] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -1360,6 +1363,30 @@ REMARK_RE = re.compile(r"^\s*(?:(?:that|this|it)\s*(?:'s|s|is|seems|looks|sounds
                        r"(?:wrong|off|odd|weird|strange|right|incorrect|a\s+mistake|an\s+error|a\s+bug)\b|(?:i\s+)?"
                        r"thought\s+(?:it|that|they|this)\s+(?:was|were|is)\b|surely\s+not\b|no\s+way\b)", re.IGNORECASE)
 # what a film set aside is instead, said right after ("..., it's a death row drama"): no wish
+# a film told by someone in it and what happens ("the one where keanu has to keep the bus above 50", "the eddie
+# murphy one where he plays a fat scientist", "the harrison ford one where he's the president on a plane"): the
+# head (who, or what kind), then the story, up to the end of its clause or a verdict on it ("..., so good", "... is
+# my fav"). Found among the films of the people named by their stories (``recsys.plots``), it stands for the film's
+# title, so the rest of the message reads as of a film named ("..., hated it" dislikes it)
+TOLD_FILM_RE = re.compile(r"\b(?:the|that|this)\s+(?P<head>(?:[\w'.-]+\s+){0,4}?)(?:one|movie|film|flick|picture)\s+"
+                          r"(?P<link>where|with|about|in which|when)\s+(?P<story>[^,.!?;()]+)", re.IGNORECASE)
+TOLD_TAIL_RE = re.compile(r"\s+(?:(?:is|was|were)\s+(?:my\b|(?:so\s+|just\s+|really\s+)?(?:good|great|amazing|awful|"
+                          r"terrible|rubbish|genius|peak|pure|the best|the worst|a classic|a masterpiece|underrated|"
+                          r"overrated|brilliant)\b)|so\s+(?:good|funny|bad|great|stupid)\b|any\s+good\b|lol\b|lmao\b|"
+                          r"haha|tho\b|though\b|but\b|i\s+(?:think|was|loved|hated|liked|adored)\b).*$", re.IGNORECASE)
+# how near the story must come, and how much nearer than the next film of the same people (tuned on the
+# development tables' films told and on films the catalog lacks: "the one where tom hanks is stranded on an island"
+# comes 0.38 near *Apollo 13*, "the one where arnie gets pregnant", *Junior* having no story here, 0.22 near *Jingle
+# All the Way*; the films told by the people in them came 0.47 to 0.75 near)
+TOLD_NEAR, TOLD_MARGIN = 0.40, 0.08
+# a quality said of the film named just before, in a clause of its own ("groundhog day, so funny", "the shining,
+# so scary", "jingle all the way, so dumb"): a verdict on it, not a kind of film wanted
+QUALITY_SAID_RE = re.compile(r"(?:(?:so+|really|very|super|just|soo+)\s+)?(?:(?P<good>funny|hilarious|scary|creepy|"
+                             r"sad|moving|cute|sweet|fun|gripping|clever|romantic|beautiful|intense|tense)|"
+                             r"(?P<bad>boring|dull|slow|dumb|stupid|silly|cheesy|long))")
+# the words of the frame, left out of the story matched ("show" and "in" stay: "lives in a tv show")
+STORY_FRAME = frozenset({"the", "one", "movie", "film", "flick", "picture", "where", "with", "about", "when",
+                         "which", "that", "this", "he", "she", "hes", "shes", "a", "an", "is", "was"})
 DESCRIBED_RE = re.compile(r"^\s*(?:(?:but|and|so)\s+)?(?:it'?s|it is|its|that'?s|thats|they'?re|theyre|they are)\s+"
                           r"(?:(?:just|only|really|more|actually)\s+)?(?:a|an|some|about)\b", re.IGNORECASE)
 # a yes-no question of a fact of films named ("is aladdin and the king of thieves really australian??", "is fargo
@@ -2625,6 +2652,7 @@ class Parser:
         self.catalog = catalog
         self.lex = lexicon or Lexicon(catalog)
         self.reader = reader
+        self.stories = None  # (recsys.plots.PlotIndex, encode_query): films told by their story (``_told_films``)
         self.wish_gate = wish_gate
         self._english = frozenset(english)
         self.outside = list(outside)
@@ -2911,7 +2939,71 @@ class Parser:
         return out
 
     def _parse(self, text: str) -> Parse:
-        text = VERDICT_LIST_RE.sub(self._verdict_list, plain_forms(text))
+        text, told = self._told_films(plain_forms(text))
+        out = self._parse_plain(text)
+        if told:
+            out.told = told
+        return out
+
+    def _told_films(self, text: str) -> tuple[str, list[int]]:
+        """The message with each film told by who is in it and what happens (``TOLD_FILM_RE``) put as
+        its title, and those films (catalog indices). A story is matched only among the films of the
+        people the words name, and only where one film's story stands out (``TOLD_NEAR``,
+        ``TOLD_MARGIN``); anything else is left as typed (the turn may still search by the story)."""
+        if self.stories is None or "one" not in text and not re.search(r"\b(?:movie|film|flick|picture)\b", text,
+                                                                        re.IGNORECASE):
+            return text, []
+        plots, encode = self.stories
+        films: list[int] = []
+        parts: list[str] = []
+        at = 0
+        for m in TOLD_FILM_RE.finditer(text):
+            story = TOLD_TAIL_RE.sub("", m.group("story"))
+            words = tokens_of(f"{m.group('head')} {story}")
+            people, used = self._people_in(words)
+            if not people:
+                continue
+            rest = [w for j, w in enumerate(words) if j not in used and w not in STORY_FRAME]
+            if not [w for w in tokens_of(story) if w not in STOPWORDS and w not in {words[j] for j in used}]:
+                continue  # "that movie with tom hanks": someone, no story
+            cat = self.catalog
+            films_of = set.intersection(*({int(i) for v in roles for i in cat.items_with(cat.value_index(*v))}
+                                          for roles in people))
+            near = plots.similarity(encode(" ".join(rest)))
+            ranked = sorted(((float(near[i]), i) for i in films_of if near[i] == near[i]), reverse=True)
+            if not ranked or ranked[0][0] < TOLD_NEAR or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TOLD_MARGIN:
+                continue
+            film = ranked[0][1]
+            name = display_title(self.catalog.titles[film])
+            if len(self.lex.titles.get(tokens_of(name), ())) > 1 and self.catalog.years[film] > 0:
+                name += f" ({self.catalog.years[film]})"  # the year where another film has the title
+            end = m.start("story") + len(story)
+            parts += [text[at : m.start()], name]
+            at = end
+            films.append(film)
+        return ("".join(parts) + text[at:], films) if films else (text, [])
+
+    def _people_in(self, words: tuple[str, ...] | list[str]) -> tuple[list[list[Value]], set[int]]:
+        """The people these words name, each by its whole name, a known short name or surname
+        ("hitchcock", "arnie"), longest first, as the roles they have in the catalog; and the
+        positions of their words."""
+        lex = self.lex
+        people: list[list[Value]] = []
+        used: set[int] = set()
+        for n in (3, 2, 1):
+            for j in range(len(words) - n + 1):
+                key = tuple(words[j : j + n])
+                if used & set(range(j, j + n)):
+                    continue
+                roles = lex.persons.get(key) or [tv for tv in (lex.surnames.get(key), lex.context_surnames.get(key),
+                                                               lex.first_names.get(key)) if tv][:1]
+                if roles and (n > 1 or len(key[0]) >= 4):
+                    people.append(list(roles))
+                    used |= set(range(j, j + n))
+        return people, used
+
+    def _parse_plain(self, text: str) -> Parse:
+        text = VERDICT_LIST_RE.sub(self._verdict_list, text)
         for form, plain in QUESTION_FORMS:
             text = form.sub(plain, text)
         sequel = SEQUEL_ASKED_RE.match(text)
@@ -5277,6 +5369,13 @@ class Parser:
 
     def _clause(self, r: _Reading, k: int, c: _Clause, title_mood: str | None) -> str | None:
         before, r.last_value = r.last_value, None
+        said = QUALITY_SAID_RE.fullmatch(" ".join(c.toks)) if k else None
+        films = [x for x in r.mentions if x.clause == k - 1 and x.item is not None] if said else []
+        if films and (k - 1 in r.lone or tuple(r.clauses[k - 1].toks) in self.lex.titles):
+            mood = "dislike" if said.group("bad") else "like"  # "groundhog day, so funny", "the shining, so
+            for mention in films:  # scary": what the film was, no wish for a comedy
+                mention.polarity = mood
+            return mood
         reviewed = self._review(r, k, c)
         if reviewed:
             return reviewed

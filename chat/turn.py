@@ -129,6 +129,12 @@ DESCRIBED_RE = re.compile(r"\s*(?:the|that|this)\s+(?:\w+\s+)?(?:one|film|movie|
 STORY_WORDS = 5  # words of substance that make a wish a story told ("the one where the big ship sinks" does too)
 STORY_UNLISTED = -2  # ChatState.story: the film described is in the catalog but cannot be recommended
 SOUNDS_LIKE = "That sounds like *{}*: here it is, with films near what you describe."
+TOLD_SAID = "That sounds like *{}*; if I have the wrong film, say so."
+# the film guessed from its story was not the one meant ("no, not that one", "wrong film", "that's not it")
+WRONG_FILM_RE = re.compile(r"^\W*(?:(?:no+|nope|nah|hmm+|sorry|um+)\W+)*(?:not (?:that|this) (?:one|film|movie)|"
+                           r"wrong (?:one|film|movie)|(?:that'?s|thats|that is|it'?s|its) not (?:it|the one|that one|"
+                           r"the (?:film|movie)(?: i meant)?|what i meant)|not the one i meant|(?:a )?different (?:one|"
+                           r"film|movie))\b", re.IGNORECASE)
 UNWISH_SAID = "Keeping away from films like"  # words of what is not wanted ("no superheroes"), said back
 PASSED_OVER = 10  # films passed over (two lists) before "none of these" also asks what the person wants
 QUESTION_SIZE = 5  # values marked "no preference" for a type taken back that the search did not name
@@ -279,7 +285,11 @@ class _Apply:
         if ASKED_MEMORY_RE.search(text):  # "what have i liked so far?", "what do you know about me?"
             self.what_i_know()
             return
+        if self.s.told and WRONG_FILM_RE.search(text):  # "no, not that one": the film guessed from its story
+            self.wrong_film(self.s.told)
+            return
         p = self.m.parser.parse(text)
+        self.s = dataclasses.replace(self.s, told=tuple(p.told))
         self.asked = tuple(p.asked)
         if self.s.topic >= 0 and not {"about", "seen_it"} & set(p.intents):  # the talk moved on from the film
             self.s = dataclasses.replace(self.s, topic=-1, topic_role="")  # asked about ("seen it" is about it)
@@ -1046,9 +1056,26 @@ class _Apply:
             words = join_words([TYPE_NAMES.get(t, t) for t in dict.fromkeys(types)], "or")
             self.ack.append(f"Fine: nothing asked for about {words}.")
 
+    def wrong_film(self, films: tuple[int, ...]) -> None:
+        """The films guessed from a story told were not the ones meant: what was noted of them is
+        taken back, they are not shown for that search, and the person is asked which film it was."""
+        m, s = self.m, self.s
+        gone = {int(m.world.of_catalog[i]) for i in films} - {-1}
+        self.s = dataclasses.replace(s, told=(), liked=tuple(w for w in s.liked if w not in gone),
+                                     disliked=tuple(w for w in s.disliked if w not in gone),
+                                     seen=tuple(w for w in s.seen if w not in gone),
+                                     refused=tuple(dict.fromkeys((*s.refused, *sorted(gone)))),
+                                     lean=-1 if s.lean in gone else s.lean)
+        names = join_words((f"*{self._film(i)}*" for i in films), "or")
+        self.ack.append(f"Sorry, not {names} then: I have taken back what I noted about it. Which film did you "
+                        "mean? Its title, or who was in it and roughly when, will find it.")
+        self.then = "close"
+
     def titles(self, p: Parse) -> None:
         m, s = self.m, self.s
         cat = m.catalog
+        for i in p.told:  # "the one where keanu keeps the bus above 50": the film guessed, said so
+            self.ack.append(TOLD_SAID.format(self._film(i)))
         liked, disliked, seen, shown, wish_extra = list(s.liked), list(s.disliked), list(s.seen), list(s.shown), []
         refused = list(s.refused)
         for i in p.unsaid:  # "i didnt say anything about contact": what was noted of it goes

@@ -3391,3 +3391,39 @@ def test_round_thirty_on_movielens(ml_models, tmp_path):
     cat = ml_models.catalog
     band = {c.title: cat.values_of(cat.item_index(c.item_id), "critics")[:1] for c in shown.cards}
     assert band[picked] == ["critics' favourite"] or not any(b == ["critics' favourite"] for b in band.values())
+
+
+@pytest.mark.data
+def test_a_film_told_by_who_is_in_it_and_what_happens_on_movielens(ml_models, tmp_path):
+    """"the one where keanu has to keep the bus above 50, so good" had asked for Keanu Reeves films and searched
+    for the words; the film is found among his films by its story (``recsys.plots``), said back, and judged as if
+    named; "no, not that one" takes back what was noted of a wrong guess, in memory too. A story of a film the
+    catalog lacks ("the one where tom hanks is stranded on an island") guesses none."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+    speed = parser.parse("the one where keanu has to keep the bus above 50, so good")
+    assert [t[i] for i in speed.told] == [t[i] for i in speed.liked] == ["Speed"] and not speed.accepted
+    nutty = parser.parse("saw the eddie murphy one where he plays a fat scientist and his whole family, hated it")
+    assert [t[i] for i in nutty.disliked] == [t[i] for i in nutty.seen] == ["Nutty Professor, The"]
+    assert [t[i] for i in parser.parse("the robin williams one where he dresses up as a nanny").liked] == [
+        "Mrs. Doubtfire"]
+    for text in ("the one where tom hanks is stranded on an island", "that movie with tom hanks",
+                 "the one where bruce willis sees dead people"):
+        p = parser.parse(text)
+        assert not p.told and not p.liked and [tv[0] for tv in p.accepted] == ["cast"], text
+    # "so funny" after a film named is what it was, not a wish for comedies
+    funny = parser.parse("the one where michael keaton clones himself, so funny")
+    assert [t[i] for i in funny.liked] == ["Multiplicity"] and not funny.accepted
+    dumb = parser.parse("jingle all the way, so dumb")
+    assert [t[i] for i in dumb.disliked] == ["Jingle All the Way"] and not dumb.accepted
+
+    engine = Engine(ml_models, MemoryStore(tmp_path / "memory.sqlite3"))
+    state, _, _ = engine.start()
+    state, reply = engine.step(state, Text("the one where denzel is a corrupt cop"))
+    assert "That sounds like *Virtuosity (1995)*" in reply.text and state.told
+    wrong = ml_models.world.of_catalog[state.told[0]]
+    assert wrong in state.liked
+    state, reply = engine.step(state, Text("no, not that one"))
+    assert "Sorry, not *Virtuosity (1995)*" in reply.text and "Which film did you mean?" in reply.text
+    assert wrong not in state.liked and wrong in state.refused
+    remembered = engine.memory.summary(state.user_id)
+    assert ml_models.world.item_id(int(wrong)) not in remembered["liked"]
