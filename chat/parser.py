@@ -120,7 +120,9 @@ from chat.words import (
     REQUEST_CUES,
     REQUEST_FILLER,
     REQUEST_WORDS,
+    REVIEW_DISLIKE,
     REVIEW_LIKE,
+    REVIEW_LIKE_IN_CLAUSE,
     REVIEW_VERBS,
     SEEN,
     SIMILAR_AFTER,
@@ -1373,12 +1375,15 @@ TOLD_FILM_RE = re.compile(r"\b(?:the|that|this)\s+(?P<head>(?:[\w'.-]+\s+){0,4}?
 TOLD_TAIL_RE = re.compile(r"\s+(?:(?:is|was|were)\s+(?:my\b|(?:so\s+|just\s+|really\s+)?(?:good|great|amazing|awful|"
                           r"terrible|rubbish|genius|peak|pure|the best|the worst|a classic|a masterpiece|underrated|"
                           r"overrated|brilliant)\b)|so\s+(?:good|funny|bad|great|stupid)\b|any\s+good\b|lol\b|lmao\b|"
-                          r"haha|tho\b|though\b|but\b|i\s+(?:think|was|loved|hated|liked|adored)\b).*$", re.IGNORECASE)
+                          r"haha|tho\b|though\b|but\b|i\s+(?:think|was|loved|hated|liked|adored)\b|last\s+(?:week|night|month|year)\b|"
+                          r"yesterday\b).*$", re.IGNORECASE)
 # how near the story must come, and how much nearer than the next film of the same people (tuned on the
 # development tables' films told and on films the catalog lacks: "the one where tom hanks is stranded on an island"
 # comes 0.38 near *Apollo 13*, "the one where arnie gets pregnant", *Junior* having no story here, 0.22 near *Jingle
 # All the Way*; the films told by the people in them came 0.47 to 0.75 near)
 TOLD_NEAR, TOLD_MARGIN = 0.40, 0.08
+# "billy madison >>> nine months", "princess bride > days of thunder": the first is the better
+PREFERRED_RE = re.compile(r"\s*(?:>+|&gt;)\s*(?=[a-z0-9])", re.IGNORECASE)
 # a quality said of the film named just before, in a clause of its own ("groundhog day, so funny", "the shining,
 # so scary", "jingle all the way, so dumb"): a verdict on it, not a kind of film wanted
 QUALITY_SAID_RE = re.compile(r"(?:(?:so+|really|very|super|just|soo+)\s+)?(?:(?P<good>funny|hilarious|scary|creepy|"
@@ -2939,22 +2944,30 @@ class Parser:
         return out
 
     def _parse(self, text: str) -> Parse:
-        text, told = self._told_films(plain_forms(text))
+        text, told, untold = self._told_films(PREFERRED_RE.sub(" is better than ", plain_forms(text)))
         out = self._parse_plain(text)
         if told:
             out.told = told
+        for story in untold:  # a film told that none of theirs is: no film named by a word of its story ("bruce
+            words = set(tokens_of(story))  # willis is a ghost" is not *Ghost*), and it is searched for by its story
+            for films in (out.liked, out.disliked, out.seen):
+                films[:] = [i for i in films if not set(tokens_of(display_title(self.catalog.titles[i]))) <= words]
+            if not any(u in story or story in u for u in out.unknown_titles):
+                out.unknown_titles.append(story)
         return out
 
-    def _told_films(self, text: str) -> tuple[str, list[int]]:
+    def _told_films(self, text: str) -> tuple[str, list[int], list[str]]:
         """The message with each film told by who is in it and what happens (``TOLD_FILM_RE``) put as
-        its title, and those films (catalog indices). A story is matched only among the films of the
-        people the words name, and only where one film's story stands out (``TOLD_NEAR``,
-        ``TOLD_MARGIN``); anything else is left as typed (the turn may still search by the story)."""
+        its title, those films (catalog indices), and the films told that none of those people's
+        films is (the words, from "the one"). A story is matched only among the films of the people
+        the words name, and only where one film's story stands out (``TOLD_NEAR``, ``TOLD_MARGIN``);
+        anything else is left as typed (the turn may still search by the story)."""
         if self.stories is None or "one" not in text and not re.search(r"\b(?:movie|film|flick|picture)\b", text,
                                                                         re.IGNORECASE):
-            return text, []
+            return text, [], []
         plots, encode = self.stories
         films: list[int] = []
+        untold: list[str] = []
         parts: list[str] = []
         at = 0
         for m in TOLD_FILM_RE.finditer(text):
@@ -2972,6 +2985,7 @@ class Parser:
             near = plots.similarity(encode(" ".join(rest)))
             ranked = sorted(((float(near[i]), i) for i in films_of if near[i] == near[i]), reverse=True)
             if not ranked or ranked[0][0] < TOLD_NEAR or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TOLD_MARGIN:
+                untold.append(text[m.start() : m.start("story") + len(story)].strip())
                 continue
             film = ranked[0][1]
             name = display_title(self.catalog.titles[film])
@@ -2981,7 +2995,7 @@ class Parser:
             parts += [text[at : m.start()], name]
             at = end
             films.append(film)
-        return ("".join(parts) + text[at:], films) if films else (text, [])
+        return ("".join(parts) + text[at:], films, untold) if films else (text, [], untold)
 
     def _people_in(self, words: tuple[str, ...] | list[str]) -> tuple[list[list[Value]], set[int]]:
         """The people these words name, each by its whole name, a known short name or surname
@@ -6248,6 +6262,22 @@ class Parser:
             own = marks[m.clause]
             polarity = m.polarity if m.polarity not in (None, "not_now") or not m.carried else (
                 "dislike" if m.polarity == "not_now" else None)  # "I liked Fargo but not Braveheart"
+            toks = r.clauses[m.clause].toks
+            films = [x for x in r.mentions if x.clause == m.clause]
+            compared = False
+            than = next((j for j in range(1, len(toks)) if toks[j] == "than" and (
+                toks[j - 1].endswith("er") or toks[j - 1] in ("more", "less"))), None)
+            if than is not None and len(films) == 2 and not polarity:  # "men in tights is funnier than prince
+                if m is films[0]:  # of thieves": the first is liked (disliked where it is worse)
+                    polarity = "dislike" if toks[than - 1] in ("worse", "less") else "like"
+                elif not own["mood"] or own["mood"] == "like":  # the second: only what is said of it alone
+                    own = {**own, "mood": None}
+                    m.carried = None
+                    compared = True
+            after = marks[m.clause + 1] if m.clause + 1 < len(marks) else None
+            if not (polarity or own["mood"]) and after and after["mood"] and r.clauses[m.clause + 1].toks[:1] in (
+                    ["which"], ["that"]) and m is [x for x in r.mentions if x.clause == m.clause][-1]:
+                polarity = after["mood"]  # "..., and the edge the week before, which was rubbish": of that film
             polarity = polarity or own["mood"] or (m.carried if not own["seen"] else None)  # ("I liked Aliens.
             # Brazil seen.": Brazil's clause says its own verdict, seen; the like does not carry to it)
             if polarity is None:  # a seen film takes only the mood of a clause about it ("seen Heat, loved
@@ -6260,6 +6290,8 @@ class Parser:
                     polarity = {"like": "dislike", "dislike": "like"}.get(polarity, polarity)
             seen = own["seen"] or own["again"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
                                       for j in range(m.clause + 1, len(marks)))
+            if compared and polarity is None and not seen:
+                continue  # "princess bride > days of thunder": nothing said of the second alone
             if m.item is None:
                 words = tokens(m.text)
                 kind = [w for w in words if w not in ("but", "and", "though", "also")]
@@ -6360,11 +6392,11 @@ class Parser:
     def _clause_marks(c: _Clause) -> dict:
         toks = set(c.toks)
         negated_like = _anywhere([c], {("didnt", "like"), ("dont", "like"), ("didnt", "enjoy"), ("not", "a", "fan"),
-                                       ("didnt", "love")} | REJECT_BEFORE)
-        praised = _anywhere([c], REVIEW_LIKE) or bool(  # "still holds up"; "it was very touching", "very
+                                       ("didnt", "love")} | REJECT_BEFORE | REVIEW_DISLIKE)
+        praised = _anywhere([c], REVIEW_LIKE | REVIEW_LIKE_IN_CLAUSE) or bool(  # "still holds up", "a big hit";
             toks & PRAISE and toks & {"it", "was", "is", "its", "very", "so", "really", "truly", "such", "what"}
             and not toks & {"something", "anything", "some", "more", "films", "movies", "want", "like", "but"})
-        # (beautiful film")
+        # "it was very touching", "very beautiful film"
         mood = ("dislike" if toks & NEGATIVE or negated_like else "like" if toks & POSITIVE or praised else None)
         if c.toks[:2] in (["what", "about"], ["how", "about"], ["what", "abt"], ["how", "abt"]) and mood is None:
             mood = "like"  # "i did not like contact. what about dr strangelove": a film proposed (it had been disliked)

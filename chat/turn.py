@@ -1147,8 +1147,9 @@ class _Apply:
             if story >= 0:
                 self.ack.append(SOUNDS_LIKE.format(self._film(m.world.catalog_index(story))))
             elif story == -1:
-                self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is; here are "
-                                  "films whose stories come near it.")
+                self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is (my films end "
+                                  f"in {m.last_year}, so it may be a newer one); here are films whose stories come "
+                                  "near it.")
         elif described:  # no story on record to find it by
             self.notes.append(f"I cannot find a film by its story (\u201c{md(described[0][:80])}\u201d): I know "
                               "titles, people, genres and years. Who was in it, or when was it made?")

@@ -405,6 +405,15 @@ REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), (
                ("worth", "it"), ("worth", "watching"), ("worth", "the", "wait"), ("my", "top"), ("my", "childhood"),
                ("could", "be", "fun"), ("could", "be", "good"), ("might", "be", "fun"), ("might", "be", "good"),
                ("looks", "fun"), ("sounds", "fun")}  # "doubtfire could be fun"
+# phrases of a clause naming a film that like it, where ``REVIEW_LIKE``'s words are no verdict alone ("free willy
+# was a big hit with my 4 year old", "young frankenstein still kills me")
+REVIEW_LIKE_IN_CLAUSE = {("big", "hit"), ("the", "real", "thing"), ("kills", "me"), ("cracks", "me", "up"),
+                         ("is", "class"), ("was", "class")}
+# phrases of a clause naming a film that dislike it, beside the words of ``NEGATIVE`` ("branagh's hamlet dragged on
+# forever", "prince of thieves, which i couldnt even finish")
+REVIEW_DISLIKE = {("dragged",), ("drags",), ("couldnt", "finish"), ("couldnt", "even", "finish"),
+                  ("could", "not", "finish"), ("fell", "asleep"), ("walked", "out"), ("turned", "it", "off"),
+                  ("a", "slog"), ("such", "a", "slog")}
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise
 VERDICT_WORDS = {w for p in REVIEW_LIKE | REJECT_BEFORE | GUILTY_PLEASURE for w in p} | {

@@ -3427,3 +3427,28 @@ def test_a_film_told_by_who_is_in_it_and_what_happens_on_movielens(ml_models, tm
     assert wrong not in state.liked and wrong in state.refused
     remembered = engine.memory.summary(state.user_id)
     assert ml_models.world.item_id(int(wrong)) not in remembered["liked"]
+
+
+@pytest.mark.data
+def test_several_films_judged_in_one_message_on_movielens(ml_models):
+    """Round thirty-one: "billy madison >>> nine months" had disliked both; "princess bride > days of thunder" had
+    liked both; "loved henry v, but branagh's hamlet dragged on forever" had liked Hamlet; "..., and the edge the
+    week before, which was rubbish" had liked The Edge; "free willy was a big hit ..." had been disliked; "bruce
+    willis is a ghost and the kid sees dead people", a film of his the catalog lacks, had liked *Ghost*."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+
+    def verdicts(text):
+        p = parser.parse(text)
+        return [t[i] for i in p.liked], [t[i] for i in p.disliked]
+
+    assert verdicts("billy madison >>> nine months lol")[0] == ["Billy Madison"]
+    assert verdicts("princess bride > days of thunder") == (["Princess Bride, The"], [])
+    assert verdicts("men in tights is funnier than prince of thieves, which i couldnt even finish") == (
+        ["Robin Hood: Men in Tights"], ["Robin Hood: Prince of Thieves"])
+    assert verdicts("loved henry v, but branagh's hamlet dragged on forever") == (["Henry V"], ["Hamlet"])
+    assert verdicts("saw shine last week and loved it, and the edge the week before, which was rubbish") == (
+        ["Shine"], ["Edge, The"])
+    assert verdicts("free willy was a big hit with my 4 year old, free willy 3 not so much") == (
+        ["Free Willy"], ["Free Willy 3: The Rescue"])
+    ghost = parser.parse("that one where bruce willis is a ghost and the kid sees dead people, loved the twist")
+    assert not ghost.liked and not ghost.told and ghost.unknown_titles
