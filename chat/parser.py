@@ -1170,6 +1170,11 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "can u do that for star wars too. all of them in order": the series (it had liked Star Wars)
     (r"\b(?:can\s+(?:you|u)\s+)?(?:do|show)\s+(?:that|the same|this)\s+for\s+(?P<x>[\w' -]{2,30}?)\s+too\b[.!,]*\s*"
      r"(?:(?:all of them|every one|them all)\s*)?(?:in order)?[.!?]*", r"all the \g<x> films in order"),
+    # round thirty-one: "ok in english: i HATED scream 2" (English was asked of the films), "doesnt need denzel" (no
+    # Denzel was asked for; "doesnt have to be" him drops him)
+    (r"^\s*(?:(?:ok(?:ay)?|fine|sorry)[,.]?\s+)?(?:(?:in|in plain)\s+)?english(?:\s+(?:then|now|please|pls))?"
+     r"\s*[:,.\-]+\s*", ""),
+    (r"\b(?:does\s*n[o']?t|do\s*n[o']?t|dont|doesnt)\s+need\s+(?:to\s+(?:be|have)\s+)?(?=[a-z])", "doesnt have to be "),
 ))
 # colour asked of a film ("is it in colour?"): not on record, and not the decades "black and white" stands for
 COLOUR_WORDS_RE = re.compile(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", re.IGNORECASE)
@@ -1382,6 +1387,12 @@ TOLD_TAIL_RE = re.compile(r"\s+(?:(?:is|was|were)\s+(?:my\b|(?:so\s+|just\s+|rea
 # comes 0.38 near *Apollo 13*, "the one where arnie gets pregnant", *Junior* having no story here, 0.22 near *Jingle
 # All the Way*; the films told by the people in them came 0.47 to 0.75 near)
 TOLD_NEAR, TOLD_MARGIN = 0.40, 0.08
+# someone complained of ("cameron diaz annoyed me", "hugh grant is so boring"): up to three words before it that
+# name one person (``Parser._complained_of``) are refused; the rest of the message reads as it was
+PERSON_COMPLAINT_RE = re.compile(r"(?P<words>(?:[a-z][\w'.-]*\s+){0,2}[a-z][\w'.-]*)\s+(?:(?:annoyed|annoys|annoy|"
+                                 r"bugged|bugs|irritated|irritates|grates\s+on)\s+me|(?:is|was|s)\s+(?:so\s+|really\s+|very\s+|"
+                                 r"super\s+|kinda\s+|such\s+a\s+|always\s+)?(?:annoying|boring|irritating|grating|"
+                                 r"unbearable|insufferable|the\s+worst|overrated|smug))\b", re.IGNORECASE)
 # "billy madison >>> nine months", "princess bride > days of thunder": the first is the better
 PREFERRED_RE = re.compile(r"\s*(?:>+|&gt;)\s*(?=[a-z0-9])", re.IGNORECASE)
 # a quality said of the film named just before, in a clause of its own ("groundhog day, so funny", "the shining,
@@ -1552,6 +1563,12 @@ THATS_THE_ONE_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|yes|yeah|yep|right|perfect)[\
 # words of a film chat said in Spanish, read as their English; only in a message with a word no English
 # message has (``SPANISH_MARKERS``), so "La Bamba" or "Rocky VI" stay as they are (``in_english``)
 SPANISH_PHRASES = (
+    # round thirty-one: "scream 2 fue una basura", "NO me gustó", "olvida john carpenter", "solo peliculas de miedo",
+    # "tienes halloween de john carpenter?" (the first two had liked the film, "olvida" kept the director)
+    ("fue una basura", "was rubbish"), ("es una basura", "is rubbish"), ("una basura", "rubbish"),
+    ("no me gustó nada", "i did not like it at all"), ("no me gusto nada", "i did not like it at all"),
+    ("no me gustó", "i did not like it"), ("no me gusto", "i did not like it"), ("olvídate de", "forget"),
+    ("olvidate de", "forget"), ("de verdad", "for real"),
     ("me da igual", "i don't mind"), ("ya la vi", "seen it already"), ("ya lo vi", "seen it already"),
     ("ya las vi", "seen them already"), ("ya los vi", "seen them already"), ("por favor", "please"),
     ("si se puede", "if possible"), ("de miedo", "horror"), ("de terror", "horror"), ("de acción", "action"),
@@ -1601,6 +1618,7 @@ SPANISH_WORDS = {
     "visto": "seen", "encantó": "loved", "encanto": "loved", "odio": "hate", "gusta": "like", "gustó": "liked",
     "gusto": "liked", "años": "years", "anos": "years", "setenta": "70s", "ochenta": "80s", "noventa": "90s",
     "sesenta": "60s", "cincuenta": "50s", "más": "more", "mas": "more", "reciente": "recent", "recientes": "recent",
+    "olvida": "forget", "olvidá": "forget", "solo": "only", "sólo": "only", "tienes": "do you have",
     "pero": "but", "amigo": "friend", "amiga": "friend", "nueva": "new", "nuevas": "new", "antigua": "old",
     "antiguas": "old", "corta": "short", "cortas": "short", "larga": "long", "largas": "long",
     "largo": "long", "largos": "long", "sangre": "gore", "triste": "sad", "tristes": "sad", "tan": "too",
@@ -1613,7 +1631,7 @@ SPANISH_MARKERS = {"porfa", "porfis", "jaja", "jajaja", "psicologico", "psicoló
                    "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
                    "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea", "sangre", "triste",
                    "largo", "primero", "segundo", "tercero", "adiós", "adios", "porque", "qué", "divertida", "ciencia",
-                   "ficción", "ficcion", "una", "divertido"}
+                   "ficción", "ficcion", "una", "divertido", "basura", "olvida", "tienes", "gustó", "busco"}
 SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
 SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
                                                                                           reverse=True))
@@ -1622,6 +1640,13 @@ SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in s
 
 # the same for French, smaller: "je prends le premier", "merci beaucoup, the first one c'est parfait"
 FRENCH_PHRASES = (
+    # round thirty-one: "non non non. pas jarmusch, pas les USA. seulement des films en langue française" had asked
+    # for Jarmusch and American films
+    ("pas de", "no"), ("pas les", "no"), ("pas le", "no"), ("pas la", "no"), ("pas", "no"), ("pas mal", "not bad"),
+    ("seulement", "only"),
+    ("en langue française", "in french"), ("en langue francaise", "in french"), ("en français", "in french"),
+    ("en francais", "in french"), ("oublie", "forget"), ("c'est nul", "is rubbish"), ("ennuyeux", "boring"),
+    ("ennuyeuse", "boring"),
     ("je prends le premier", "i'll take the first one"), ("je prends la première", "i'll take the first one"),
     ("je prends le deuxième", "i'll take the second one"), ("je prends le second", "i'll take the second one"),
     ("je prends le troisième", "i'll take the third one"), ("je prends le dernier", "i'll take the last one"),
@@ -1684,11 +1709,13 @@ FRENCH_MARKERS = {"je", "prends", "parfait", "merci", "beaucoup", "bonsoir", "bo
                   "policier", "dessins", "dessin", "enfants", "moins", "adore", "aime", "déteste", "chose", "génial",
                   "importe", "recommence", "recommencer", "documentaire", "effrayant", "horeur", "un", "une", "des",
                   "les", "avec", "sans", "pas", "mais", "trop", "non", "ai", "vu", "soir", "pour", "moi", "c'est",
-                  "encore", "vieux", "revoir", "comme", "romantique", "nul", "qui", "acteurs", "histoire", "quoi"}
+                  "encore", "vieux", "revoir", "comme", "romantique", "nul", "qui", "acteurs", "histoire", "quoi",
+                  "seulement", "oublie", "ennuyeux", "français", "française"}
 _FRENCH_STRONG = {"je", "bonsoir", "bonjour", "prends", "parfait", "pourquoi", "svp", "années", "annees", "montre",
                   "montrez", "cherche", "plutôt", "drôle", "comédie", "horreur", "policier", "annule", "déjà",
                   "adore", "quelque", "celui", "salut", "préféré", "magnifique", "horeur", "merci", "encore", "vieux",
-                  "revoir", "comme", "romantique", "nul", "trop", "acteurs", "histoire"}
+                  "revoir", "comme", "romantique", "nul", "trop", "acteurs", "histoire", "seulement", "oublie",
+                  "ennuyeux", "français", "française"}
 FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a in sorted(
     (a for a, _ in FRENCH_PHRASES), key=len, reverse=True)) + r")(?![\w'])", re.IGNORECASE)  # the longest first
 
@@ -2429,12 +2456,16 @@ def _too_much_for_now(toks: list[str]) -> bool:
     start = toks.index("too") + 2 if "too" in toks else next(
         (j + 2 for j in range(len(toks) - 1) if toks[j : j + 2] in (["a", "bit"], ["bit"], ["little"], ["big", "ask"])),
         None)
-    return start is not None and any(match_phrase(toks, j, FOR_NOW) or (
+    return start is not None and any(match_phrase(toks, j, FOR_NOW | FOR_OTHERS) or (
         toks[j] == "on" and match_phrase(["for", *toks[j + 1 :]], 0, FOR_NOW)) or (
         toks[j : j + 2] in (["for", "a"], ["for", "the"]) and j + 2 < len(toks) and toks[j + 2] in OCCASIONS)
         for j in range(start, len(toks)))
 
 
+# whom a film can be too much for, beside the person ("mary poppins is too long for them": not now, no dislike)
+FOR_OTHERS = {("for", "them"), ("for", "him"), ("for", "her"), ("for", "us"), ("for", "the", "kids"),
+              ("for", "my", "kids"), ("for", "kids"), ("for", "my", "son"), ("for", "my", "daughter"),
+              ("for", "the", "children"), ("for", "my", "wife"), ("for", "my", "husband")}
 # what a film can be too much for, beside the times of ``FOR_NOW`` ("too heavy for a party")
 OCCASIONS = {"party", "sleepover", "picnic", "barbecue", "bbq", "wedding", "birthday", "playdate", "christening",
              "gathering", "crowd", "group", "family", "celebration"}
@@ -2944,7 +2975,8 @@ class Parser:
         return out
 
     def _parse(self, text: str) -> Parse:
-        text, told, untold = self._told_films(PREFERRED_RE.sub(" is better than ", plain_forms(text)))
+        text = PERSON_COMPLAINT_RE.sub(self._complained_of, PREFERRED_RE.sub(" is better than ", plain_forms(text)))
+        text, told, untold = self._told_films(text)
         out = self._parse_plain(text)
         if told:
             out.told = told
@@ -2996,6 +3028,17 @@ class Parser:
             at = end
             films.append(film)
         return ("".join(parts) + text[at:], films, untold) if films else (text, [], untold)
+
+    def _complained_of(self, m: re.Match) -> str:
+        """"cameron diaz annoyed me" -> "no cameron diaz" where the last words before the complaint
+        name one person and nothing else; the words as typed otherwise ("the ending annoyed me")."""
+        words = m.group("words").split()
+        for n in (3, 2, 1):
+            key = tokens_of(" ".join(words[-n:]))
+            people, used = self._people_in(key) if len(words) >= n else ([], set())
+            if len(people) == 1 and used == set(range(len(key))) and key not in self.lex.titles:
+                return " ".join(words[:-n] + ["no"] + words[-n:])
+        return m.group(0)
 
     def _people_in(self, words: tuple[str, ...] | list[str]) -> tuple[list[list[Value]], set[int]]:
         """The people these words name, each by its whole name, a known short name or surname
@@ -3369,10 +3412,20 @@ class Parser:
     def _whole_series(self, text: str, out: Parse) -> Parse:
         """A series turned down by its name and a word for films or fans ("no star trek films", "not a star trek
         fan at all"): every film of it, as the film the name reads as was (it had been *Star Trek: First
-        Contact* alone, the others still shown). The name alone is its film ("not star wars tonight")."""
+        Contact* alone, the others still shown). The name alone is its film ("not star wars tonight"). A series
+        seen "all" of is seen whole."""
+        toks = tokens(text)
+        if out.seen:  # "seen all the star wars", "i've seen every star trek one": each of them (the first alone had
+            for k in range(1, len(toks)):  # been, and *The Empire Strikes Back* came next)
+                before = toks[max(0, k - 3) : k]
+                if not ({"all", "every", "each"} & set(before) and before[-1] in ("all", "every", "each", "the", "of")):
+                    continue
+                ser = next((self.series[tuple(toks[k : k + n])] for n in range(min(4, len(toks) - k), 0, -1)
+                            if tuple(toks[k : k + n]) in self.series), None)
+                if ser is not None and set(ser.items) & set(out.seen):
+                    out.seen = out.seen + [i for i in ser.items if i not in out.seen]
         if not (out.not_now or out.disliked):
             return out
-        toks = tokens(text)
         for k in range(len(toks)):
             for n in range(min(4, len(toks) - k), 0, -1):
                 ser = self.series.get(tuple(toks[k : k + n]))

@@ -411,7 +411,8 @@ REVIEW_LIKE_IN_CLAUSE = {("big", "hit"), ("the", "real", "thing"), ("kills", "me
                          ("is", "class"), ("was", "class")}
 # phrases of a clause naming a film that dislike it, beside the words of ``NEGATIVE`` ("branagh's hamlet dragged on
 # forever", "prince of thieves, which i couldnt even finish")
-REVIEW_DISLIKE = {("dragged",), ("drags",), ("couldnt", "finish"), ("couldnt", "even", "finish"),
+REVIEW_DISLIKE = {("dragged",), ("drags",), ("couldnt", "finish"), ("couldnt", "even", "finish"), ("tedious",),
+                  ("left", "me", "cold"), ("bored", "me"),  # round thirty-one: "gone with the wind rather tedious"
                   ("could", "not", "finish"), ("fell", "asleep"), ("walked", "out"), ("turned", "it", "off"),
                   ("a", "slog"), ("such", "a", "slog")}
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still

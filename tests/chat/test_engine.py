@@ -3452,3 +3452,40 @@ def test_several_films_judged_in_one_message_on_movielens(ml_models):
         ["Free Willy"], ["Free Willy 3: The Rescue"])
     ghost = parser.parse("that one where bruce willis is a ghost and the kid sees dead people, loved the twist")
     assert not ghost.liked and not ghost.told and ghost.unknown_titles
+
+
+@pytest.mark.data
+def test_round_thirty_one_on_movielens(ml_models):
+    """Round thirty-one's people: polite and Spanish verdicts read as likes ("rather tedious", "left me cold",
+    "scream 2 fue una basura", "NO me gustó"); "olvida john carpenter" and "pas jarmusch" asked for the director;
+    "cameron diaz annoyed me" and "hugh grant is so boring" asked for the star; "doesnt need denzel" refused him; "ok
+    in english:" asked for English films; "seen all the star wars" was the first film only; "mary poppins is too
+    long for them" disliked it."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+
+    def names(films):
+        return [t[i] for i in films]
+
+    tedious = parser.parse("I adored Casablanca, but found Gone with the Wind rather tedious.")
+    assert names(tedious.liked) == ["Casablanca"] and names(tedious.disliked) == ["Gone with the Wind"]
+    assert names(parser.parse("The African Queen, however, left me cold.").disliked) == ["African Queen, The"]
+    basura = parser.parse("scream me encantó pero scream 2 fue una basura")
+    assert names(basura.liked) == ["Scream"] and names(basura.disliked) == ["Scream 2"]
+    nada = parser.parse("no no, scream 2 NO me gustó, fue una basura")
+    assert names(nada.disliked) == ["Scream 2"] and not nada.liked
+    olvida = parser.parse("olvida john carpenter, solo peliculas de miedo de los 70s")
+    assert not [tv for tv in olvida.accepted if tv[0] == "director"] and ("genre", "Horror") in olvida.accepted
+    pas = parser.parse("non non non. pas jarmusch, pas les USA. seulement des films en langue française")
+    assert ("director", "Jim Jarmusch") not in pas.accepted and ("language", "French") in pas.accepted
+    for text, who in (("my best friends wedding was cute but cameron diaz annoyed me lol", "Cameron Diaz"),
+                      ("hugh grant is so boring", "Hugh Grant")):
+        p = parser.parse(text)
+        assert ("cast", who) in p.rejected and ("cast", who) not in p.accepted, text
+    assert parser.parse("the ending annoyed me").rejected == []
+    assert ("cast", "Denzel Washington") not in parser.parse("military thrillers? doesnt need denzel").rejected
+    english = parser.parse("ok in english: i HATED scream 2. and i want 70s or 80s horror pls")
+    assert ("language", "English") not in english.accepted and names(english.disliked) == ["Scream 2"]
+    assert names(parser.parse("seen all the star wars obviously").seen) == [
+        "Star Wars", "Empire Strikes Back, The", "Return of the Jedi"]
+    poppins = parser.parse("mary poppins is too long for them, anything under 90 mins?")
+    assert names(poppins.not_now) == ["Mary Poppins"] and not poppins.disliked
