@@ -1175,6 +1175,13 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?:(?:ok(?:ay)?|fine|sorry)[,.]?\s+)?(?:(?:in|in plain)\s+)?english(?:\s+(?:then|now|please|pls))?"
      r"\s*[:,.\-]+\s*", ""),
     (r"\b(?:does\s*n[o']?t|do\s*n[o']?t|dont|doesnt)\s+need\s+(?:to\s+(?:be|have)\s+)?(?=[a-z])", "doesnt have to be "),
+    # "true romance, isnt that tarantino?", "did tarantino direct true romance?", "heat - isnt that with de niro?": a
+    # question of the film (each had asked for the director's films and liked the film)
+    (r"^\s*(?P<x>[^,?.!\-]{2,40}?)\s*[,\-]+\s*(?:isnt|isn't|is not|wasnt|wasn't|is|was)\s+(?:that|it|this)\s+with\s+"
+     r"(?P<p>[a-z][\w.' ]{1,30}?)\s*\?+\s*$", r"is \g<x> with \g<p>?"),
+    (r"^\s*(?P<x>[^,?.!\-]{2,40}?)\s*[,\-]+\s*(?:isnt|isn't|is not|wasnt|wasn't|is|was)\s+(?:that|it|this)\s+(?:a\s+)?"
+     r"(?P<p>[a-z][\w.' ]{1,30}?)(?:\s+(?:film|movie|one|flick))?\s*\?+\s*$", r"is \g<x> a \g<p> film?"),
+    (r"^\s*did\s+(?P<p>[a-z][\w.' ]{1,30}?)\s+direct\s+(?P<x>[^?]{2,40}?)\s*\?*\s*$", r"is \g<x> by \g<p>?"),
 ))
 # colour asked of a film ("is it in colour?"): not on record, and not the decades "black and white" stands for
 COLOUR_WORDS_RE = re.compile(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", re.IGNORECASE)

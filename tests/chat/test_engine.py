@@ -3489,3 +3489,8 @@ def test_round_thirty_one_on_movielens(ml_models):
         "Star Wars", "Empire Strikes Back, The", "Return of the Jedi"]
     poppins = parser.parse("mary poppins is too long for them, anything under 90 mins?")
     assert names(poppins.not_now) == ["Mary Poppins"] and not poppins.disliked
+    for text, asked in (("true romance, isnt that tarantino?", ("director", "Quentin Tarantino")),
+                        ("did tarantino direct true romance?", ("director", "Quentin Tarantino")),
+                        ("heat - isnt that with de niro?", ("cast", "Robert De Niro"))):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and p.asked == [asked] and not p.accepted and not p.liked, text
