@@ -1182,6 +1182,8 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?P<x>[^,?.!\-]{2,40}?)\s*[,\-]+\s*(?:isnt|isn't|is not|wasnt|wasn't|is|was)\s+(?:that|it|this)\s+(?:a\s+)?"
      r"(?P<p>[a-z][\w.' ]{1,30}?)(?:\s+(?:film|movie|one|flick))?\s*\?+\s*$", r"is \g<x> a \g<p> film?"),
     (r"^\s*did\s+(?P<p>[a-z][\w.' ]{1,30}?)\s+direct\s+(?P<x>[^?]{2,40}?)\s*\?*\s*$", r"is \g<x> by \g<p>?"),
+    # "live action and funny": the kind wanted, then no cartoons (the refusal had carried to Comedy)
+    (r"\blive[- ]action\s+(?:and|but|&|\+)\s+(?P<x>[^,.!?;]+)", r"\g<x>, live action"),
 ))
 # colour asked of a film ("is it in colour?"): not on record, and not the decades "black and white" stands for
 COLOUR_WORDS_RE = re.compile(r"\b(?:colou?r|black and white|b&w|b/w|monochrome)\b", re.IGNORECASE)

@@ -3494,3 +3494,5 @@ def test_round_thirty_one_on_movielens(ml_models):
                         ("heat - isnt that with de niro?", ("cast", "Robert De Niro"))):
         p = parser.parse(text)
         assert p.intents == ["about"] and p.asked == [asked] and not p.accepted and not p.liked, text
+    live = parser.parse("my 10yo thinks cartoons are for babies lol. live action and funny")
+    assert live.accepted == [("genre", "Comedy")] and live.rejected == [("genre", "Animation")]
