@@ -245,6 +245,8 @@ def test_a_film_chosen_to_watch_stays_and_a_thanks_ends_the_talk(ml_engine, ml_m
         state.liked
     state, reply = ml_engine.step(state, Text("ok i'll watch vertigo thanks"))
     assert "enjoy *Vertigo*" in reply.text and "Looking for" not in reply.text and reply.question is None
+    state, reply = ml_engine.step(state, Text("a walk in the clouds looks cute, ill try that"))  # round thirty-one
+    assert "enjoy *A Walk in the Clouds*" in reply.text and "Noted that you liked" not in reply.text
     # a reviewer: a film only mentioned is no choice
     for text in ("let's try something like titanic", "gonna watch something like fargo tonight",
                  "the first one looks good but let's try something else"):
