@@ -1176,10 +1176,11 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"\s*[:,.\-]+\s*", ""),
     (r"\b(?:does\s*n[o']?t|do\s*n[o']?t|dont|doesnt)\s+need\s+(?:to\s+(?:be|have)\s+)?(?=[a-z])", "doesnt have to be "),
     # "true romance, isnt that tarantino?", "did tarantino direct true romance?", "heat - isnt that with de niro?": a
-    # question of the film (each had asked for the director's films and liked the film)
-    (r"^\s*(?P<x>[^,?.!\-]{2,40}?)\s*[,\-]+\s*(?:isnt|isn't|is not|wasnt|wasn't|is|was)\s+(?:that|it|this)\s+with\s+"
+    # question of the film (each had asked for the director's films and liked the film); only the negative forms ("ok,
+    # is it rated R?", "the 2nd one, is that with michael j fox?" are read as they were)
+    (r"^\s*(?P<x>[^,?.!\-]{2,40}?)\s*[,\-]+\s*(?:isnt|isn't|is not|wasnt|wasn't)\s+(?:that|it|this)\s+with\s+"
      r"(?P<p>[a-z][\w.' ]{1,30}?)\s*\?+\s*$", r"is \g<x> with \g<p>?"),
-    (r"^\s*(?P<x>[^,?.!\-]{2,40}?)\s*[,\-]+\s*(?:isnt|isn't|is not|wasnt|wasn't|is|was)\s+(?:that|it|this)\s+(?:a\s+)?"
+    (r"^\s*(?P<x>[^,?.!\-]{2,40}?)\s*[,\-]+\s*(?:isnt|isn't|is not|wasnt|wasn't)\s+(?:that|it|this)\s+(?:a\s+)?"
      r"(?P<p>[a-z][\w.' ]{1,30}?)(?:\s+(?:film|movie|one|flick))?\s*\?+\s*$", r"is \g<x> a \g<p> film?"),
     (r"^\s*did\s+(?P<p>[a-z][\w.' ]{1,30}?)\s+direct\s+(?P<x>[^?]{2,40}?)\s*\?*\s*$", r"is \g<x> by \g<p>?"),
     # "live action and funny": the kind wanted, then no cartoons (the refusal had carried to Comedy)
@@ -1398,10 +1399,13 @@ TOLD_TAIL_RE = re.compile(r"\s+(?:(?:is|was|were)\s+(?:my\b|(?:so\s+|just\s+|rea
 TOLD_NEAR, TOLD_MARGIN = 0.40, 0.08
 # someone complained of ("cameron diaz annoyed me", "hugh grant is so boring"): up to three words before it that
 # name one person (``Parser._complained_of``) are refused; the rest of the message reads as it was
-PERSON_COMPLAINT_RE = re.compile(r"(?P<words>(?:[a-z][\w'.-]*\s+){0,2}[a-z][\w'.-]*)\s+(?:(?:annoyed|annoys|annoy|"
-                                 r"bugged|bugs|irritated|irritates|grates\s+on)\s+me|(?:is|was|s)\s+(?:so\s+|really\s+|very\s+|"
-                                 r"super\s+|kinda\s+|such\s+a\s+|always\s+)?(?:annoying|boring|irritating|grating|"
-                                 r"unbearable|insufferable|the\s+worst|overrated|smug))\b", re.IGNORECASE)
+COMPLAINT_FILLER = {"rather", "quite", "so", "really", "very", "super", "kinda", "always", "a", "bit", "is", "was",
+                    "s", "such"}
+PERSON_COMPLAINT_RE = re.compile(r"(?P<words>(?:[a-z][\w'.-]*\s+){0,2}[a-z][\w'.-]*)(?:\s+|\s*[.\u2026,]+\s*)"
+                                 r"(?:(?:annoyed|annoys|annoy|bugged|bugs|irritated|irritates|grates\s+on)\s+me|(?:(?:is|was|s)\s+)?"
+                                 r"(?:so\s+|really\s+|very\s+|super\s+|kinda\s+|such\s+a\s+|always\s+|rather\s+|quite\s+|"
+                                 r"a\s+bit\s+)?(?:annoying|boring|irritating|grating|unbearable|insufferable|the\s+worst|"
+                                 r"overrated|smug|tiresome|tedious|meh|hammy))\b", re.IGNORECASE)
 # "billy madison >>> nine months", "princess bride > days of thunder": the first is the better
 PREFERRED_RE = re.compile(r"\s*(?:>+|&gt;)\s*(?=[a-z0-9])", re.IGNORECASE)
 # a quality said of the film named just before, in a clause of its own ("groundhog day, so funny", "the shining,
@@ -1578,6 +1582,10 @@ SPANISH_PHRASES = (
     ("no me gustó nada", "i did not like it at all"), ("no me gusto nada", "i did not like it at all"),
     ("no me gustó", "i did not like it"), ("no me gusto", "i did not like it"), ("olvídate de", "forget"),
     ("olvidate de", "forget"), ("de verdad", "for real"),
+    ("menos de", "under"), ("es demasiado", "is too"), ("demasiado larga", "too long"), ("demasiado largo", "too long"),
+    ("para hoy", "for today"), ("dos veces", "twice"), ("tres veces", "three times"), ("ya la vi", "seen it already"),
+    ("ya lo vi", "seen it already"),
+    ("la vi", "i saw it"), ("lo vi", "i saw it"),
     ("me da igual", "i don't mind"), ("ya la vi", "seen it already"), ("ya lo vi", "seen it already"),
     ("ya las vi", "seen them already"), ("ya los vi", "seen them already"), ("por favor", "please"),
     ("si se puede", "if possible"), ("de miedo", "horror"), ("de terror", "horror"), ("de acción", "action"),
@@ -1628,6 +1636,7 @@ SPANISH_WORDS = {
     "gusto": "liked", "años": "years", "anos": "years", "setenta": "70s", "ochenta": "80s", "noventa": "90s",
     "sesenta": "60s", "cincuenta": "50s", "más": "more", "mas": "more", "reciente": "recent", "recientes": "recent",
     "olvida": "forget", "olvidá": "forget", "solo": "only", "sólo": "only", "tienes": "do you have",
+    "horas": "hours", "hora": "hour", "demasiado": "too",
     "pero": "but", "amigo": "friend", "amiga": "friend", "nueva": "new", "nuevas": "new", "antigua": "old",
     "antiguas": "old", "corta": "short", "cortas": "short", "larga": "long", "largas": "long",
     "largo": "long", "largos": "long", "sangre": "gore", "triste": "sad", "tristes": "sad", "tan": "too",
@@ -1652,7 +1661,8 @@ FRENCH_PHRASES = (
     # round thirty-one: "non non non. pas jarmusch, pas les USA. seulement des films en langue française" had asked
     # for Jarmusch and American films
     ("pas de", "no"), ("pas les", "no"), ("pas le", "no"), ("pas la", "no"), ("pas", "no"), ("pas mal", "not bad"),
-    ("seulement", "only"),
+    ("seulement", "only"), ("aussi", "also"), ("françaises", "french"), ("français", "french"), ("française", "french"),
+    ("francaises", "french"), ("tous les", "all the"), ("toutes les", "all the"), ("mais", "but"),
     ("en langue française", "in french"), ("en langue francaise", "in french"), ("en français", "in french"),
     ("en francais", "in french"), ("oublie", "forget"), ("c'est nul", "is rubbish"), ("ennuyeux", "boring"),
     ("ennuyeuse", "boring"),
@@ -2984,7 +2994,8 @@ class Parser:
         return out
 
     def _parse(self, text: str) -> Parse:
-        text = PERSON_COMPLAINT_RE.sub(self._complained_of, PREFERRED_RE.sub(" is better than ", plain_forms(text)))
+        text = PERSON_COMPLAINT_RE.sub(self._complained_of, PREFERRED_RE.sub(" is better than ", plain_forms(
+            in_english(text))))  # (Spanish, French and German words before any reading: "es demasiado larga")
         text, told, untold = self._told_films(text)
         out = self._parse_plain(text)
         if told:
@@ -3039,14 +3050,16 @@ class Parser:
         return ("".join(parts) + text[at:], films, untold) if films else (text, [], untold)
 
     def _complained_of(self, m: re.Match) -> str:
-        """"cameron diaz annoyed me" -> "no cameron diaz" where the last words before the complaint
+        """"cameron diaz annoyed me" -> "nothing with cameron diaz" where the last words before the complaint
         name one person and nothing else; the words as typed otherwise ("the ending annoyed me")."""
         words = m.group("words").split()
+        while words and words[-1].lower() in COMPLAINT_FILLER:  # "hugh grant rather tiresome"
+            words = words[:-1]
         for n in (3, 2, 1):
             key = tokens_of(" ".join(words[-n:]))
             people, used = self._people_in(key) if len(words) >= n else ([], set())
             if len(people) == 1 and used == set(range(len(key))) and key not in self.lex.titles:
-                return " ".join(words[:-n] + ["no"] + words[-n:])
+                return " ".join(words[:-n] + ["nothing", "with"] + words[-n:])
         return m.group(0)
 
     def _people_in(self, words: tuple[str, ...] | list[str]) -> tuple[list[list[Value]], set[int]]:

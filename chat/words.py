@@ -408,11 +408,12 @@ REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), (
 # phrases of a clause naming a film that like it, where ``REVIEW_LIKE``'s words are no verdict alone ("free willy
 # was a big hit with my 4 year old", "young frankenstein still kills me")
 REVIEW_LIKE_IN_CLAUSE = {("big", "hit"), ("the", "real", "thing"), ("kills", "me"), ("cracks", "me", "up"),
-                         ("is", "class"), ("was", "class")}
+                         ("is", "class"), ("was", "class"), ("a", "blast"), ("was", "a", "blast")}
 # phrases of a clause naming a film that dislike it, beside the words of ``NEGATIVE`` ("branagh's hamlet dragged on
 # forever", "prince of thieves, which i couldnt even finish")
 REVIEW_DISLIKE = {("dragged",), ("drags",), ("couldnt", "finish"), ("couldnt", "even", "finish"), ("tedious",),
                   ("left", "me", "cold"), ("bored", "me"),  # round thirty-one: "gone with the wind rather tedious"
+                  ("didnt", "care", "for"), ("did", "not", "care", "for"), ("not", "my", "cup", "of", "tea"),
                   ("could", "not", "finish"), ("fell", "asleep"), ("walked", "out"), ("turned", "it", "off"),
                   ("a", "slog"), ("such", "a", "slog")}
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still

@@ -3498,3 +3498,15 @@ def test_round_thirty_one_on_movielens(ml_models):
         assert p.intents == ["about"] and p.asked == [asked] and not p.accepted and not p.liked, text
     live = parser.parse("my 10yo thinks cartoons are for babies lol. live action and funny")
     assert live.accepted == [("genre", "Comedy")] and live.rejected == [("genre", "Animation")]
+    # the retest: "hugh grant rather tiresome", "clooney... meh" (each had asked for him), "con air tho was a blast"
+    # (a dislike), "didn't care for it" (a like), "tous les star wars", "aussi" (Australia), "es demasiado larga para
+    # hoy, algo de menos de 2 horas" (over 2 hours)
+    assert ("cast", "Hugh Grant") in parser.parse("hugh grant rather tiresome").rejected
+    assert ("cast", "George Clooney") in parser.parse("clooney... meh").rejected
+    blast = parser.parse("broken arrow was meh, travolta hams it up. con air tho was a blast")
+    assert names(blast.liked) == ["Con Air"] and names(blast.disliked) == ["Broken Arrow"]
+    assert names(parser.parse("saw hamlet, didnt care for it").disliked) == ["Hamlet"]
+    assert len(parser.parse("j'ai vu tous les star wars").seen) == 3
+    assert parser.parse("une comédie aussi").accepted == [("genre", "Comedy")]
+    long = parser.parse("godfather es demasiado larga para hoy, algo de menos de 2 horas porfa")
+    assert names(long.not_now) == ["Godfather, The"] and not long.accepted and long.alternatives
