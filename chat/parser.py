@@ -818,6 +818,8 @@ SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|act
                           r"\s*[?.!]*\s*$",
                           re.IGNORECASE)
 FILM_PLEASE_RE = re.compile(r"^\s*(?P<film>[^,.!?]{2,60}?)\s*,?\s*(?:please|pls|plz)\s*[?.!]*\s*$", re.IGNORECASE)
+# a film's name alone, asked twice over ("gattaca??" after asking whether the catalog has it): shown, not liked
+FILM_ASKED_RE = re.compile(r"^\s*(?:(?:and|so|um+|hmm+)[\s,]+)?(?P<film>[^,.!?]{2,60}?)\s*\?{2,}\s*$", re.IGNORECASE)
 WHERE_FILM_RE = re.compile(r"^\s*(?:(?:but|so|and|wait|oh|hey|um)[\s,]+)*where(?:'?s| is| did| has| have)\s+"
                            r"(?P<film>[^,.!?]+?)(?:\s+(?:go|gone|went))?\s*\?+"
                            r"(?:\s+(?:(?:that'?s|that is|it'?s|it is) the one (?:i|we)|(?:i|we)) (?:want|wanted)[^.!?]*"
@@ -1397,6 +1399,13 @@ TOLD_TAIL_RE = re.compile(r"\s+(?:(?:is|was|were)\s+(?:my\b|(?:so\s+|just\s+|rea
 # comes 0.38 near *Apollo 13*, "the one where arnie gets pregnant", *Junior* having no story here, 0.22 near *Jingle
 # All the Way*; the films told by the people in them came 0.47 to 0.75 near)
 TOLD_NEAR, TOLD_MARGIN = 0.40, 0.08
+# a film told by its people and a word or two before "one" / "movie" ("the denzel submarine movie", "that sandra
+# bullock bus one"); the words of no story that such a head may hold ("the new keanu film")
+TOLD_HEAD_RE = re.compile(r"\b(?:the|that|this)\s+(?P<head>(?:[\w'.-]+\s+){1,5}?)(?:one|movie|film|flick)\b"
+                          r"(?!\s+(?:where|with|about|in which|when)\b)", re.IGNORECASE)
+HEAD_GENERIC = frozenset({"old", "new", "early", "late", "first", "last", "other", "good", "great", "best", "bad",
+                          "worst", "latest", "newest", "oldest", "famous", "classic", "original", "next", "second",
+                          "third", "funny", "sad", "scary", "only", "big", "little", "one", "ones", "kids", "disney"})
 # someone complained of ("cameron diaz annoyed me", "hugh grant is so boring"): up to three words before it that
 # name one person (``Parser._complained_of``) are refused; the rest of the message reads as it was
 COMPLAINT_FILLER = {"rather", "quite", "so", "really", "very", "super", "kinda", "always", "a", "bit", "is", "was",
@@ -3009,7 +3018,8 @@ class Parser:
         return out
 
     def _told_films(self, text: str) -> tuple[str, list[int], list[str]]:
-        """The message with each film told by who is in it and what happens (``TOLD_FILM_RE``) put as
+        """The message with each film told by who is in it and what happens (``TOLD_FILM_RE``,
+        ``TOLD_HEAD_RE``) put as
         its title, those films (catalog indices), and the films told that none of those people's
         films is (the words, from "the one"). A story is matched only among the films of the people
         the words name, and only where one film's story stands out (``TOLD_NEAR``, ``TOLD_MARGIN``);
@@ -3022,29 +3032,36 @@ class Parser:
         untold: list[str] = []
         parts: list[str] = []
         at = 0
+        spans = []  # (start, end, head, story): "the one where <story>"; "the denzel submarine movie": the head alone
         for m in TOLD_FILM_RE.finditer(text):
             story = TOLD_TAIL_RE.sub("", m.group("story"))
-            words = tokens_of(f"{m.group('head')} {story}")
+            spans.append((m.start(), m.start("story") + len(story), m.group("head"), story))
+        for m in TOLD_HEAD_RE.finditer(text):
+            if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, *_ in spans):
+                spans.append((m.start(), m.end(), m.group("head"), ""))
+        for start, end, head, story in sorted(spans):
+            words = tokens_of(f"{head} {story}")
             people, used = self._people_in(words)
             if not people:
                 continue
             rest = [w for j, w in enumerate(words) if j not in used and w not in STORY_FRAME]
-            if not [w for w in tokens_of(story) if w not in STOPWORDS and w not in {words[j] for j in used}]:
-                continue  # "that movie with tom hanks": someone, no story
+            said = [w for w in tokens_of(story or head) if w not in STOPWORDS | HEAD_GENERIC and w not in {
+                words[j] for j in used}]
+            if not said:
+                continue  # "that movie with tom hanks", "the new keanu film": someone, no story
             cat = self.catalog
             films_of = set.intersection(*({int(i) for v in roles for i in cat.items_with(cat.value_index(*v))}
                                           for roles in people))
             near = plots.similarity(encode(" ".join(rest)))
             ranked = sorted(((float(near[i]), i) for i in films_of if near[i] == near[i]), reverse=True)
             if not ranked or ranked[0][0] < TOLD_NEAR or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TOLD_MARGIN:
-                untold.append(text[m.start() : m.start("story") + len(story)].strip())
+                untold.append(text[start:end].strip())
                 continue
             film = ranked[0][1]
             name = display_title(self.catalog.titles[film])
             if len(self.lex.titles.get(tokens_of(name), ())) > 1 and self.catalog.years[film] > 0:
                 name += f" ({self.catalog.years[film]})"  # the year where another film has the title
-            end = m.start("story") + len(story)
-            parts += [text[at : m.start()], name]
+            parts += [text[at:start], name]
             at = end
             films.append(film)
         return ("".join(parts) + text[at:], films, untold) if films else (text, [], untold)
@@ -5014,7 +5031,8 @@ class Parser:
         """The one film ``text`` asks to see by name ("can you show me back to the future?", "aladdin
         pls", "but where is titanic?"): its catalog index, -1 for "please show me it" (the film the
         talk is on), None when the words are no film's name (a kind of film, a person, "more")."""
-        m = SHOW_FILM_RE.match(text) or FILM_PLEASE_RE.match(text) or WHERE_FILM_RE.match(text)
+        m = SHOW_FILM_RE.match(text) or FILM_PLEASE_RE.match(text) or WHERE_FILM_RE.match(text) or \
+            FILM_ASKED_RE.match(text)
         if not m:
             return None
         words = [w for w in tokens(m.group("film")) if w not in ("again", "then", "now", "tonight")]

@@ -3510,3 +3510,11 @@ def test_round_thirty_one_on_movielens(ml_models):
     assert parser.parse("une comédie aussi").accepted == [("genre", "Comedy")]
     long = parser.parse("godfather es demasiado larga para hoy, algo de menos de 2 horas porfa")
     assert names(long.not_now) == ["Godfather, The"] and not long.accepted and long.alternatives
+    # the retest: a film told by its people and a word before "movie" / "one" ("the denzel submarine movie", "that
+    # sandra bullock bus one"); "gattaca??" shows the film (it had been liked, unseen)
+    denzel = parser.parse("the denzel submarine movie, saw it years ago and thought it was great")
+    assert names(denzel.told) == names(denzel.liked) == names(denzel.seen) == ["Crimson Tide"]
+    assert names(parser.parse("that sandra bullock bus one").told) == ["Speed"]
+    assert not parser.parse("the new keanu film").told
+    asked = parser.parse("gattaca??")
+    assert asked.show_film is not None and t[asked.show_film] == "Gattaca" and not asked.liked
