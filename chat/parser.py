@@ -1410,7 +1410,7 @@ HEAD_GENERIC = frozenset({"old", "new", "early", "late", "first", "last", "other
 # name one person (``Parser._complained_of``) are refused; the rest of the message reads as it was
 COMPLAINT_FILLER = {"rather", "quite", "so", "really", "very", "super", "kinda", "always", "a", "bit", "is", "was",
                     "s", "such"}
-PERSON_COMPLAINT_RE = re.compile(r"(?P<words>(?:[a-z][\w'.-]*\s+){0,2}[a-z][\w'.-]*)(?:\s+|\s*[.\u2026,]+\s*)"
+PERSON_COMPLAINT_RE = re.compile(r"(?<![\w'.-])(?P<words>(?:[a-z][\w'.-]*\s+){0,2}[a-z][\w'.-]*)(?:\s+|\s*[.\u2026,]+\s*)"
                                  r"(?:(?:annoyed|annoys|annoy|bugged|bugs|irritated|irritates|grates\s+on)\s+me|(?:(?:is|was|s)\s+)?"
                                  r"(?:so\s+|really\s+|very\s+|super\s+|kinda\s+|such\s+a\s+|always\s+|rather\s+|quite\s+|"
                                  r"a\s+bit\s+)?(?:annoying|boring|irritating|grating|unbearable|insufferable|the\s+worst|"
@@ -3003,9 +3003,11 @@ class Parser:
         return out
 
     def _parse(self, text: str) -> Parse:
-        text = PERSON_COMPLAINT_RE.sub(self._complained_of, PREFERRED_RE.sub(" is better than ", plain_forms(
-            in_english(text))))  # (Spanish, French and German words before any reading: "es demasiado larga")
-        text, told, untold = self._told_films(text)
+        head, tail = text[:MAX_CHARS], text[MAX_CHARS:]  # (only what is read: ``clean`` cuts the rest, and says so)
+        head = PERSON_COMPLAINT_RE.sub(self._complained_of, PREFERRED_RE.sub(" is better than ", plain_forms(
+            in_english(head))))  # (Spanish, French and German words before any reading: "es demasiado larga")
+        head, told, untold = self._told_films(head)
+        text = head + tail
         out = self._parse_plain(text)
         if told:
             out.told = told
