@@ -1410,7 +1410,8 @@ HEAD_GENERIC = frozenset({"old", "new", "early", "late", "first", "last", "other
 # name one person (``Parser._complained_of``) are refused; the rest of the message reads as it was
 COMPLAINT_FILLER = {"rather", "quite", "so", "really", "very", "super", "kinda", "always", "a", "bit", "is", "was",
                     "s", "such"}
-PERSON_COMPLAINT_RE = re.compile(r"(?<![\w'.-])(?P<words>(?:[a-z][\w'.-]*\s+){0,2}[a-z][\w'.-]*)(?:\s+|\s*[.\u2026,]+\s*)"
+PERSON_COMPLAINT_RE = re.compile(r"(?<![\w'.-])(?P<words>(?:[a-z][\w'.-]*\s+){0,2}[a-z][\w'.-]*)"
+                                 r"(?:\s+|\s*[.\u2026,]+\s*)"
                                  r"(?:(?:annoyed|annoys|annoy|bugged|bugs|irritated|irritates|grates\s+on)\s+me|(?:(?:is|was|s)\s+)?"
                                  r"(?:so\s+|really\s+|very\s+|super\s+|kinda\s+|such\s+a\s+|always\s+|rather\s+|quite\s+|"
                                  r"a\s+bit\s+)?(?:annoying|boring|irritating|grating|unbearable|insufferable|the\s+worst|"
