@@ -33,7 +33,7 @@ from chat.loading import Models
 from chat.memory import MemoryStore, StoredPersona, empty_summary, event_record, turn_summary
 from chat.narrator import Replace, template_text
 from chat.parser import UNDO_WORDS_RE
-from chat.turn import Applied, TurnContext, apply_event, card_item, label
+from chat.turn import DESCRIBED_RE, Applied, TurnContext, apply_event, card_item, label
 from chat.words import ADULT_RATINGS, PERSON_TYPES, join_words
 from policy.actions import Answer, AskType, AskValue, Recommend
 from policy.beliefs import log_beliefs, top_items
@@ -357,7 +357,8 @@ class Engine:
         """A wish new in this turn that tells a story or names a subject some film's story has
         ("the one where the big ship sinks", "a heist movie"): films now, as for a concrete wish."""
         new = s.previous is None or s.wish != s.previous.wish
-        return bool(s.wish) and new and (s.story != -1 or self._has_story(s.wish))
+        return bool(s.wish) and new and (s.story != -1 or self._has_story(s.wish) or bool(DESCRIBED_RE.match(s.wish)))
+        # (a film described that no story clearly is: the films nearest it, as the reply says, not a question)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (the engine lives as long as the process)
     def _has_story(self, wish: str) -> bool:

@@ -160,6 +160,8 @@ MOOD_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "thoughtprovoking", "cerebral", "mind bending", "mindbending", "mind bender", "mind blowing",
                      "philosophical", "brainy"), _THINK),
     **dict.fromkeys(("twisty", "keeps me guessing", "keep me guessing",  # (not "loved the plot twist")
+                     "twist ending", "twist endings", "a twist at the end", "twists and turns", "full of twists",
+                     "lots of twists", "big twist", "shock ending", "surprise ending", "didnt see coming",
                      "suspenseful", "thrilling", "nail biting", "nail biter", "edge of my seat", "edge of your seat",
                      "edge of the seat"), (("Thriller", "Mystery", "Crime"), ("Comedy", *_NOT_FOR_KIDS))),
     **dict.fromkeys(("intense", "tense"), _TENSE),  # ("an adrenaline rush": action or a thriller, a group)

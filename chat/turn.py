@@ -124,7 +124,7 @@ def value_of_key(m: Models, key: str) -> int | None:
 PLACE_WORDS = set(PLACES) | {"the", "one", "film", "movie", "number", "no", "ok", "okay", "so", "and", *"12345"}
 WISH_SAID = "Looking for films that match"  # a wish of other words, said back as what is searched for
 # a film described, not named ("the one with the shark", "that movie where keanu drives a bus")
-DESCRIBED_RE = re.compile(r"\s*(?:the|that|this)\s+(?:\w+\s+)?(?:one|film|movie|flick)\s+(?:with|where|about|"
+DESCRIBED_RE = re.compile(r"\s*(?:the|that|this)\s+(?:[\w'.-]+\s+){0,4}?(?:one|film|movie|flick)\s+(?:with|where|about|"
                           r"in which)\b", re.IGNORECASE)
 STORY_WORDS = 5  # words of substance that make a wish a story told ("the one where the big ship sinks" does too)
 STORY_UNLISTED = -2  # ChatState.story: the film described is in the catalog but cannot be recommended
@@ -386,12 +386,15 @@ class _Apply:
             return
         if chosen and p.pick is None and not p.names_something and self.s.cards:  # "perfect, i'll watch that"
             it = self._card_talked_of()
+            topic = int(self.m.world.of_catalog[self.before.topic]) if self.before.topic >= 0 else -1
+            if it is None and topic >= 0:  # "is an american in paris any good?" ... "i'll watch that one": the film
+                it = topic  # asked about, on screen or not
             if it is None:
                 self.notes.append("Which one will you watch? Say \u201cthe second one\u201d, or press its "
                                   "*like* button.")
                 self.then = "close"
             else:
-                self.card(CardFeedback(self.m.world.item_id(it), "like"))
+                self._like_named(it)
                 self.chose(it, text)
             return
         shown_now = last_cards(self.s)
@@ -404,8 +407,10 @@ class _Apply:
             picked = [self.m.world.catalog_index(shown[k]) for k in p.places if -len(shown) <= k < len(shown)]
             self.which(p.which, p.about or picked)
             return
-        if p.show_film is not None and self.show_film(p.show_film):  # "can you show me back to the future?"
-            return
+        if p.show_film is not None:  # "can you show me back to the future?"; "sphere looks dumb. twelve monkeys?"
+            self.verdicts_beside(p, [p.show_film])  # (the verdict before the question had been lost)
+            if self.show_film(p.show_film):
+                return
         if p.intents == ["who"]:  # "who is bess flowers?": the films here with that person, and the films stay
             self.who(p.asked[0])
             return
@@ -424,6 +429,7 @@ class _Apply:
                     if w >= 0 and w in self.s.cards:
                         self.card(CardFeedback(self.m.world.item_id(w), "dislike"))
                 p.about = [i for i in p.about if i not in gone] or p.about
+            self.verdicts_beside(p, p.about)  # "sphere looks dumb. is twelve monkeys any good?": Sphere's verdict too
             head = _first_clause(text)
             if len(p.about) == 1 and head and not QUESTION_HEAD_RE.match(head):  # "the fog looks good, is it
                 # long?": liked, and its facts ("is aladdin really australian?? thought it was disney": no like)
@@ -1147,9 +1153,9 @@ class _Apply:
             if story >= 0:
                 self.ack.append(SOUNDS_LIKE.format(self._film(m.world.catalog_index(story))))
             elif story == -1:
-                self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is (my films end "
-                                  f"in {m.last_year}, so it may be a newer one); here are films whose stories come "
-                                  "near it.")
+                self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is for sure (my films "
+                                  f"end in {m.last_year}, so it may be a newer one); here are the films whose stories "
+                                  "come nearest.")
         elif described:  # no story on record to find it by
             self.notes.append(f"I cannot find a film by its story (\u201c{md(described[0][:80])}\u201d): I know "
                               "titles, people, genres and years. Who was in it, or when was it made?")
@@ -1371,6 +1377,23 @@ class _Apply:
         self.ack.append(head)
         self.then = "stay"
 
+    def verdicts_beside(self, p: Parse, asked: list[int]) -> None:
+        """The verdicts a message gives of films other than the one it asks about or for ("sphere looks dumb.
+        twelve monkeys?"): a film on screen is judged as its card would be (and replaced), any other noted."""
+        m = self.m
+        judged = [(i, kind) for kind, films in (("like", p.liked), ("dislike", p.disliked), ("seen", p.seen))
+                  for i in films if i not in asked]
+        off_screen = Parse()
+        for i, kind in judged:
+            w = int(m.world.of_catalog[i])
+            if w >= 0 and w in self.s.cards:
+                self.card(CardFeedback(m.world.item_id(w), kind))
+            else:
+                {"like": off_screen.liked, "dislike": off_screen.disliked, "seen": off_screen.seen}[kind].append(i)
+        off_screen.not_now = [i for i in p.not_now if i not in asked]
+        if off_screen.liked or off_screen.disliked or off_screen.seen or off_screen.not_now:
+            self.titles(off_screen)
+
     def show_film(self, i: int) -> bool:
         """One film asked for by name ("can you show me back to the future?", "aladdin pls"; -1:
         "please show me it", the film the talk is on): it becomes the first card, the others stay
@@ -1388,7 +1411,7 @@ class _Apply:
             self.ack.append(f"I know of *{md(title_of(m.catalog, i))}*, but too few people here rated it for me to "
                             "recommend it. " + film_facts(m.catalog, i))
         else:
-            cards = (w, *(c for c in s.cards if c != w))[: max(len(s.cards), 1)]
+            cards = (w, *(c for c in s.cards if c != w and c not in self.judged))[: max(len(s.cards), 1)]
             self.s = dataclasses.replace(s, cards=cards, shown=tuple(dict.fromkeys((*s.shown, w))), topic=int(i))
             self.ack.append("Here it is: " + film_facts(m.catalog, i))
         self.then = "stay"

@@ -3408,10 +3408,12 @@ def test_a_film_told_by_who_is_in_it_and_what_happens_on_movielens(ml_models, tm
     assert [t[i] for i in nutty.disliked] == [t[i] for i in nutty.seen] == ["Nutty Professor, The"]
     assert [t[i] for i in parser.parse("the robin williams one where he dresses up as a nanny").liked] == [
         "Mrs. Doubtfire"]
-    for text in ("the one where tom hanks is stranded on an island", "that movie with tom hanks",
-                 "the one where bruce willis sees dead people"):
-        p = parser.parse(text)
-        assert not p.told and not p.liked and [tv[0] for tv in p.accepted] == ["cast"], text
+    with_tom = parser.parse("that movie with tom hanks")  # someone, no story: his films are asked for
+    assert not with_tom.told and not with_tom.liked and [tv[0] for tv in with_tom.accepted] == ["cast"]
+    for text in ("the one where tom hanks is stranded on an island", "the one where bruce willis sees dead people"):
+        p = parser.parse(text)  # a story none of theirs is: searched for by the story, the people only clues (round
+        # thirty-one: Bruce Willis had become a requirement, and the cards his films, none near the story)
+        assert not p.told and not p.liked and not p.accepted and p.unknown_titles == [text] and p.wish == text, text
     # "so funny" after a film named is what it was, not a wish for comedies
     funny = parser.parse("the one where michael keaton clones himself, so funny")
     assert [t[i] for i in funny.liked] == ["Multiplicity"] and not funny.accepted
@@ -3518,3 +3520,66 @@ def test_round_thirty_one_on_movielens(ml_models):
     assert not parser.parse("the new keanu film").told
     asked = parser.parse("gattaca??")
     assert asked.show_film is not None and t[asked.show_film] == "Gattaca" and not asked.liked
+
+
+@pytest.mark.data
+def test_round_thirty_two_on_movielens(ml_models):
+    """Round thirty-one's retest and round thirty-two's people: a film asked after by its name alone ("twelve
+    monkeys?", "kingpin any good?", "starship troopers u got that?") was liked, and hidden from then on; a verdict
+    before a question ("sphere looks dumb. twelve monkeys?") spilled onto the film asked of; a length told as the
+    reason ("my fair lady is 3 hours they'd riot") and a film set aside ("so maybe not that") were likes; "seen
+    terminator 1" was *Terminator 2*, "seen terminators" one film; "the twist blew my mind" liked *Twist* (2003)."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+
+    def names(films):
+        return [t[i] for i in films]
+
+    for text in ("twelve monkeys?", "sphere looks dumb. twelve monkeys?"):
+        p = parser.parse(text)
+        assert t[p.show_film] == "Twelve Monkeys" and "Twelve Monkeys" not in names(p.liked + p.disliked), text
+    assert names(parser.parse("sphere looks dumb. twelve monkeys?").disliked) == ["Sphere"]
+    for text, film in (("kingpin any good?", "Kingpin"), ("starship troopers u got that?", "Starship Troopers"),
+                       ("lost highway sounds weird in a good way. is it confusing?", "Lost Highway")):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and names(p.about) == [film] and not p.liked, text
+    riot = parser.parse("home alone is a good shout. but pls stuff for kids, my fair lady is 3 hours they'd riot")
+    assert names(riot.liked) == ["Home Alone"] and names(riot.not_now) == ["My Fair Lady"]
+    for text, film in (("my youngest cried at E.T. so maybe not that", "E.T. the Extra-Terrestrial"),
+                       ("he says princess bride is too soft", "Princess Bride, The"),
+                       ("titanic, maybe not", "Titanic")):
+        p = parser.parse(text)
+        assert names(p.not_now) == [film] and not p.liked and not p.disliked, text
+    rock = parser.parse("obviously seen terminator 1... fugitive is cool, seen it. whats the rock about")
+    assert names(rock.about) == ["Rock, The"] and sorted(names(rock.seen)) == ["Fugitive, The", "Terminator, The"]
+    assert sorted(names(parser.parse("seen terminators").seen)) == ["Terminator 2: Judgment Day", "Terminator, The"]
+    assert names(parser.parse("seen aliens").seen) == ["Aliens"]
+    assert len(parser.parse("seen all the die hards").seen) == 3
+    assert parser.parse("ya la vi").intents == ["seen_it"]
+    twist = parser.parse("movies with a twist ending")
+    assert ("genre", "Thriller") in twist.mood_kinds[0] and not twist.outside
+    assert not parser.parse("the twist blew my mind").outside
+
+
+@pytest.mark.data
+def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
+    """The engine's side of round thirty-two: a verdict beside a film asked for is noted and the film shown; "i'll
+    watch that one" after a question about a film off the list chooses it (it had asked which one); "ok fine
+    whatever, first one" likes the first card (it had been "no preference"); a film told that the catalog lacks
+    brings the films nearest its story (it had asked what kind of film)."""
+
+    def say(*messages):
+        state, reply, _ = ml_engine.start()
+        for text in messages:
+            state, reply = ml_engine.step(state, Text(text))
+        return state, reply
+
+    state, reply = say("sci fi please", "sphere looks dumb. twelve monkeys?")
+    assert reply.cards[0].title == "Twelve Monkeys" and "Noted that you did not like *Sphere (1998)*" in reply.text
+    _, reply = say("musicals please", "is an american in paris any good?", "I'll watch that one")
+    assert "Great choice: enjoy *An American in Paris*" in reply.text
+    state, reply = say("musicals please")
+    first = reply.cards[0].title
+    _, reply = ml_engine.step(state, Text("ok fine whatever, first one"))
+    assert f"Glad you like *{first}*" in reply.text and "No preference" not in reply.text
+    _, reply = say("that tom hanks meg ryan movie where they fall in love over email, loved it")
+    assert "I cannot tell which film" in reply.text and len(reply.cards) == 5
