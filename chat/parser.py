@@ -818,8 +818,11 @@ SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|act
                           r"\s*[?.!]*\s*$",
                           re.IGNORECASE)
 FILM_PLEASE_RE = re.compile(r"^\s*(?P<film>[^,.!?]{2,60}?)\s*,?\s*(?:please|pls|plz)\s*[?.!]*\s*$", re.IGNORECASE)
-# a film's name alone, asked twice over ("gattaca??" after asking whether the catalog has it): shown, not liked
-FILM_ASKED_RE = re.compile(r"^\s*(?:(?:and|so|um+|hmm+)[\s,]+)?(?!(?:why|y|what|whats|how|who|where|when|is|are|was|does|did|do|can|could|any|anything|got|have|u|you)\b)(?P<film>[^,.!?]{2,60}?)\s*(?P<marks>\?+)\s*$", re.IGNORECASE)
+# a film's name alone, asked after ("gattaca??" after asking whether the catalog has it; "twelve monkeys?", its
+# exact name with one mark): shown, not liked
+FILM_ASKED_RE = re.compile(r"^\s*(?:(?:and|so|um+|hmm+)[\s,]+)?(?!(?:why|y|what|whats|how|who|where|when|is|are|was|"
+                           r"does|did|do|can|could|any|anything|got|have|u|you)\b)(?P<film>[^,.!?]{2,60}?)\s*"
+                           r"(?P<marks>\?+)\s*$", re.IGNORECASE)
 WHERE_FILM_RE = re.compile(r"^\s*(?:(?:but|so|and|wait|oh|hey|um)[\s,]+)*where(?:'?s| is| did| has| have)\s+"
                            r"(?P<film>[^,.!?]+?)(?:\s+(?:go|gone|went))?\s*\?+"
                            r"(?:\s+(?:(?:that'?s|that is|it'?s|it is) the one (?:i|we)|(?:i|we)) (?:want|wanted)[^.!?]*"
