@@ -488,8 +488,9 @@ def film_answer(catalog: Catalog, i: int, question: str) -> str:
         has = [g for g in kinds if g in genres]
         surely = "Perhaps" if word == "sad" else "Probably"  # a drama is not always sad
         said = (f"{surely}: it is listed as {join_words([g.lower() for g in has])}." if has else
-                f"Probably not: it is listed as {join_words([g.lower() for g in sorted(genres)])}, not "
-                f"{join_words([g.lower() for g in kinds], 'or')}.") if genres else ""
+                f"It is listed as {join_words([g.lower() for g in sorted(genres)])}, not "
+                f"{join_words([g.lower() for g in kinds], 'or')}; I know its genres, not how {word} it is.") if genres \
+            else ""  # (round thirty-two: "Probably not" had been said of *The Fox and the Hound* being sad)
         if said and CHILD_ASKED.search(question):  # "is jumanji scary for a five year old?": a genre says little
             rating = (details.get("mpaa") or [""])[0]  # of a scene that frightens a child; the rating says more
             said += (f" It is {rating}; even films for children can have frightening scenes, so a look at the "

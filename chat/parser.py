@@ -1118,6 +1118,14 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      ", so not tonight"),
     (r"\b(?:he|she|they)\s+(?:says|thinks|reckons|said|thought)\s+(?P<x>[^,.!?]{2,40}?)\s+(?:is|was|looks|seems)\s+"
      r"too\s+(?P<q>[\w-]+)", r"\g<x> is too \g<q> for them"),
+    # "but why westerns??": the kind shown is not wanted (it had asked for westerns); "not only thrillers": no longer
+    # the only kind (it had refused thrillers); "not just comedies, dramas too": either
+    (r"^\s*(?:but\s+|and\s+|ok\s+|hmm+\s+|erm\s+)?why\s+(?:so\s+many\s+|all\s+(?:these\s+|the\s+)?|these\s+|are\s+"
+     r"there\s+(?:so\s+many\s+)?)?(?!the\b)(?P<x>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}s)\s*\?*\s*$",
+     r"why did you show me \g<x>?"),
+    (r"\bnot\s+(?:only|just|solely)\s+(?P<x>[^,.!?;]{2,30}?)\s*[,;]\s*(?:but\s+)?(?:also\s+)?(?P<y>[^,.!?;]{2,30}?)\s+"
+     r"(?:too|as\s+well|also)\b", r"\g<x> or \g<y>"),
+    (r"\bnot\s+(?:only|just|solely)\s+(?P<x>[^,.!?;]{2,30}?)\s*(?=[,.!?;]|$)", r"forget \g<x>"),
     # "full monty tonight then": chosen (it had been liked)
     (r"^\s*(?:(?:ok(?:ay)?|alright|fine|right|so|meh)[,.\s]+)?(?P<x>[^,.!?]{2,40}?)\s+tonight\s+then[.!]*\s*$",
      r"going with \g<x> tonight"),
@@ -1607,6 +1615,11 @@ SPANISH_PHRASES = (
     # round thirty-one: "scream 2 fue una basura", "NO me gustó", "olvida john carpenter", "solo peliculas de miedo",
     # "tienes halloween de john carpenter?" (the first two had liked the film, "olvida" kept the director)
     ("fue una basura", "was rubbish"), ("es una basura", "is rubbish"), ("una basura", "rubbish"),
+    # round thirty-two: "No quiero acción ni sangre" (it had asked for both), "sin acción", "me interesa, es muy
+    # violenta?", "quién sale en Carrie?", "de los años 70 u 80"
+    ("no quiero", "i don't want"), ("no queremos", "we don't want"), ("me interesa", "looks interesting"),
+    ("es muy", "is it very"), ("quién sale en", "who is in"), ("quien sale en", "who is in"), ("y es", "and is it"),
+    ("de los años", "from the"), ("de los anos", "from the"), ("los años", "the"), ("los anos", "the"),
     ("no me gustó nada", "i did not like it at all"), ("no me gusto nada", "i did not like it at all"),
     ("no me gustó", "i did not like it"), ("no me gusto", "i did not like it"), ("olvídate de", "forget"),
     ("olvidate de", "forget"), ("de verdad", "for real"),
@@ -1669,7 +1682,8 @@ SPANISH_WORDS = {
     "antiguas": "old", "corta": "short", "cortas": "short", "larga": "long", "largas": "long",
     "largo": "long", "largos": "long", "sangre": "gore", "triste": "sad", "tristes": "sad", "tan": "too",
     "adiós": "bye", "adios": "bye", "chao": "bye", "porque": "why", "divertida": "funny", "divertido": "funny",
-    "mucho": "a lot", "muchísimo": "a lot", "muchisimo": "a lot", "genial": "great", "buenísima": "great",
+    "violenta": "violent", "violento": "violent", "sangrienta": "gory", "sangriento": "gory", "u": "or",
+    "ni": "or", "sin": "no", "mucho": "a lot", "muchísimo": "a lot", "muchisimo": "a lot", "genial": "great", "buenísima": "great",
     "buenisima": "great", "buena": "good", "bueno": "good",
 }
 SPANISH_MARKERS = {"porfa", "porfis", "jaja", "jajaja", "psicologico", "psicológico", "dije", "quita",
@@ -1679,7 +1693,8 @@ SPANISH_MARKERS = {"porfa", "porfis", "jaja", "jajaja", "psicologico", "psicoló
                    "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
                    "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea", "sangre", "triste",
                    "largo", "primero", "segundo", "tercero", "adiós", "adios", "porque", "qué", "divertida", "ciencia",
-                   "ficción", "ficcion", "una", "divertido", "basura", "olvida", "tienes", "gustó", "busco"}
+                   "ficción", "ficcion", "una", "divertido", "basura", "olvida", "tienes", "gustó", "busco", "quiero",
+                   "muy", "interesa", "sangrienta", "violenta", "quién", "años"}
 SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
 SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
                                                                                           reverse=True))
@@ -1695,6 +1710,11 @@ FRENCH_PHRASES = (
     ("francaises", "french"), ("tous les", "all the"), ("toutes les", "all the"), ("mais", "but"),
     ("en langue française", "in french"), ("en langue francaise", "in french"), ("en français", "in french"),
     ("en francais", "in french"), ("oublie", "forget"), ("c'est nul", "is rubbish"), ("ennuyeux", "boring"),
+    # round thirty-two: "en fait oublie la comédie, un drame romantique c'est bien aussi" (read as a question),
+    # "Delicatessen j'ai adoré!" (nothing read)
+    ("en fait", "actually"), ("oublie la", "forget the"), ("oublie le", "forget the"), ("oublie les", "forget the"),
+    ("drame romantique", "romantic drama"), ("c'est bien aussi", "is fine too"), ("j'ai adoré", "i loved"),
+    ("j'ai aimé", "i liked"), ("j'ai détesté", "i hated"), ("le cinquième élément", "the fifth element"),
     ("ennuyeuse", "boring"),
     ("je prends le premier", "i'll take the first one"), ("je prends la première", "i'll take the first one"),
     ("je prends le deuxième", "i'll take the second one"), ("je prends le second", "i'll take the second one"),
@@ -1759,12 +1779,12 @@ FRENCH_MARKERS = {"je", "prends", "parfait", "merci", "beaucoup", "bonsoir", "bo
                   "importe", "recommence", "recommencer", "documentaire", "effrayant", "horeur", "un", "une", "des",
                   "les", "avec", "sans", "pas", "mais", "trop", "non", "ai", "vu", "soir", "pour", "moi", "c'est",
                   "encore", "vieux", "revoir", "comme", "romantique", "nul", "qui", "acteurs", "histoire", "quoi",
-                  "seulement", "oublie", "ennuyeux", "français", "française"}
+                  "seulement", "oublie", "ennuyeux", "français", "française", "adoré", "aimé", "détesté", "drame"}
 _FRENCH_STRONG = {"je", "bonsoir", "bonjour", "prends", "parfait", "pourquoi", "svp", "années", "annees", "montre",
                   "montrez", "cherche", "plutôt", "drôle", "comédie", "horreur", "policier", "annule", "déjà",
                   "adore", "quelque", "celui", "salut", "préféré", "magnifique", "horeur", "merci", "encore", "vieux",
                   "revoir", "comme", "romantique", "nul", "trop", "acteurs", "histoire", "seulement", "oublie",
-                  "ennuyeux", "français", "française"}
+                  "ennuyeux", "français", "française", "adoré", "détesté"}
 FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a in sorted(
     (a for a, _ in FRENCH_PHRASES), key=len, reverse=True)) + r")(?![\w'])", re.IGNORECASE)  # the longest first
 
@@ -1819,6 +1839,8 @@ def in_english(text: str) -> str:
     if not words & SPANISH_MARKERS and not re.search(r"\bya\s+l[ao]s?\s+vi\b", text, re.IGNORECASE):  # ("ya la vi")
         return text
     plain = dict((a, b) for a, b in SPANISH_PHRASES)
+    text = re.sub(r"\b(?:(?:de\s+)?los\s+)?a[ñn]os\s+(\d0)(?:\s+(?:u|o|y)\s+(\d0))?\b", lambda m: f"the {m.group(1)}s" + (
+        f" or {m.group(2)}s" if m.group(2) else ""), text, flags=re.IGNORECASE)  # "los años 70 u 80": the 70s or 80s
     text = SPANISH_PHRASE_RE.sub(lambda m: plain[m.group(0).lower()], text)
     return SPANISH_WORD_RE.sub(lambda m: SPANISH_WORDS[m.group(0).lower()], text)
 

@@ -270,7 +270,8 @@ def test_an_actor_asked_for_leads_the_first_films_and_it_is_the_film_asked_about
     state, reply = ml_engine.step(state, Text("is it long?"))
     assert reply.text.startswith("Yes: it runs 124 minutes. *Jaws*")  # (the minutes on record; it had been the band)
     state, reply = ml_engine.step(state, Text("is fargo funny?"))
-    assert reply.text.startswith("Probably not: it is listed as crime, drama and thriller, not comedy.")
+    assert reply.text.startswith("It is listed as crime, drama and thriller, not comedy; I know its genres, not how "
+                                 "funny it is.")
     # a reviewer: no yes or no to "how long" (its length, then the facts), a title's words ask nothing, "good for
     # kids" is about kids
     state, reply = ml_engine.step(state, Text("how long is titanic?"))
@@ -3558,6 +3559,19 @@ def test_round_thirty_two_on_movielens(ml_models):
     twist = parser.parse("movies with a twist ending")
     assert ("genre", "Thriller") in twist.mood_kinds[0] and not twist.outside
     assert not parser.parse("the twist blew my mind").outside
+    # "why westerns??" had asked for westerns, "not only thrillers" refused them
+    assert ("genre", "Western") in parser.parse("but why westerns??").rejected
+    assert parser.parse("not only thrillers").dropped == [("genre", "Thriller")]
+    assert parser.parse("not just comedies, dramas too").alternatives == [(("genre", "Comedy"), ("genre", "Drama"))]
+    # Spanish and French: "no quiero" had asked for what it refused; the 70s or 80s, "j'ai adoré", "c'est bien aussi"
+    no_quiero = parser.parse("No! No quiero acción ni sangre")
+    assert ("genre", "Action") in no_quiero.rejected and not no_quiero.accepted
+    assert parser.parse("Algo de los años 70 u 80").alternatives == [(("decade", "1970s"), ("decade", "1980s"))]
+    assert names(parser.parse("Delicatessen j'ai adoré!").liked) == ["Delicatessen"]
+    drame = parser.parse("en fait oublie la comédie, un drame romantique c'est bien aussi.")
+    assert drame.dropped == [("genre", "Comedy")] and ("genre", "Drama") in drame.accepted
+    carrie = parser.parse("Carrie! quién sale en Carrie? y es muy sangrienta?")
+    assert carrie.intents == ["about"] and names(carrie.about) == ["Carrie"] and not carrie.liked
 
 
 @pytest.mark.data
