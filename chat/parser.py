@@ -1683,7 +1683,8 @@ SPANISH_WORDS = {
     "largo": "long", "largos": "long", "sangre": "gore", "triste": "sad", "tristes": "sad", "tan": "too",
     "adiós": "bye", "adios": "bye", "chao": "bye", "porque": "why", "divertida": "funny", "divertido": "funny",
     "violenta": "violent", "violento": "violent", "sangrienta": "gory", "sangriento": "gory", "u": "or",
-    "ni": "or", "sin": "no", "mucho": "a lot", "muchísimo": "a lot", "muchisimo": "a lot", "genial": "great", "buenísima": "great",
+    "ni": "or", "sin": "no", "mucho": "a lot", "muchísimo": "a lot", "muchisimo": "a lot", "genial": "great",
+    "buenísima": "great",
     "buenisima": "great", "buena": "good", "bueno": "good",
 }
 SPANISH_MARKERS = {"porfa", "porfis", "jaja", "jajaja", "psicologico", "psicológico", "dije", "quita",
@@ -1693,7 +1694,7 @@ SPANISH_MARKERS = {"porfa", "porfis", "jaja", "jajaja", "psicologico", "psicoló
                    "nada", "ninguna", "también", "tambien", "vieja", "verdad", "siempre", "queremos", "encantó",
                    "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea", "sangre", "triste",
                    "largo", "primero", "segundo", "tercero", "adiós", "adios", "porque", "qué", "divertida", "ciencia",
-                   "ficción", "ficcion", "una", "divertido", "basura", "olvida", "tienes", "gustó", "busco", "quiero",
+                   "ficción", "ficcion", "una", "divertido", "basura", "olvida", "tienes", "gustó", "busco",
                    "muy", "interesa", "sangrienta", "violenta", "quién", "años"}
 SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
 SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
@@ -1839,8 +1840,9 @@ def in_english(text: str) -> str:
     if not words & SPANISH_MARKERS and not re.search(r"\bya\s+l[ao]s?\s+vi\b", text, re.IGNORECASE):  # ("ya la vi")
         return text
     plain = dict((a, b) for a, b in SPANISH_PHRASES)
-    text = re.sub(r"\b(?:(?:de\s+)?los\s+)?a[ñn]os\s+(\d0)(?:\s+(?:u|o|y)\s+(\d0))?\b", lambda m: f"the {m.group(1)}s" + (
-        f" or {m.group(2)}s" if m.group(2) else ""), text, flags=re.IGNORECASE)  # "los años 70 u 80": the 70s or 80s
+    text = re.sub(r"\b(?:(?:de\s+)?los\s+)?a[ñn]os\s+(\d0)(?:\s+(?:u|o|y)\s+(\d0))?\b",
+                  lambda m: f"the {m.group(1)}s" + (f" or {m.group(2)}s" if m.group(2) else ""), text,
+                  flags=re.IGNORECASE)  # "los años 70 u 80": the 70s or 80s
     text = SPANISH_PHRASE_RE.sub(lambda m: plain[m.group(0).lower()], text)
     return SPANISH_WORD_RE.sub(lambda m: SPANISH_WORDS[m.group(0).lower()], text)
 
