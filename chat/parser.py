@@ -811,9 +811,9 @@ NEW_AUDIENCE_RE = re.compile(r"^\s*(?:(?:ok|okay|right|and|so|alright)[\s,]+)*(?
 # one film asked for by name: "can you show me back to the future?", "aladdin pls", "but where is titanic?"
 SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|actually|please|no|nah|i meant)"
                           r"[\s,]+)*(?:(?:can|could|would|will) (?:you|u) "
-                          r"(?:please |pls )?|please |pls |just )*"
+                          r"(?:please |pls )?|please |pls |just |simply |kindly )*"
                           r"(?:show me|show us|give me|gimme|pull up|put on|bring up|find me|get me)"
-                          r"\s+(?P<film>[^,.!?]+?)(?:(?:[,.!]+\s*|\s+)(?:please|pls|plz|i want (?:it|that one|"
+                          r"\s+(?P<film>[^,.!?()]+?)(?:\s*\(\s*\d{4}\s*\))?(?:(?:[,.!]+\s*|\s+)(?:please|pls|plz|i want (?:it|that one|"
                           r"to (?:see|watch) it)|i'?d like (?:it|that one|to (?:see|watch) it)|thanks?|thx|ty))*"
                           r"\s*[?.!]*\s*$",
                           re.IGNORECASE)
@@ -991,6 +991,10 @@ _VERDICT = (r"(?:liked?|loved?|hated?|disliked?|(?:didn'?t|didnt|did not|don'?t|
             r"saw|wanted|want)")
 UNSAID_RE = re.compile(_NOT_SAID + r"(?:(?:anything|a (?:thing|word)|nothing)\s+(?:about|on|of)\s+|(?:that\s+)?i\s+"
                        + _VERDICT + r"\s+)(?P<x>[^.,;!?]{2,40}?)\s*(?=[.,;!?]|$)", re.IGNORECASE)
+# "i was asking whether you could show them to me", "i asked if u HAVE it": a question about a film, not a like of it
+ASKED_ONLY_RE = re.compile(r"[-\u2013,;.]*\s*\b(?:i\s+was\s+(?:just\s+|only\s+|merely\s+)?asking|(?:i'?m|im|i\s+am)\s+"
+                           r"(?:just\s+|only\s+)?asking|i\s+(?:just\s+|only\s+)?asked)"
+                           r"(?:\s+(?:if|whether|about|u|you)\b[^.!?,;]*)?", re.IGNORECASE)
 # "wait you said i liked AND didnt like die hard??": the bot's words said back, not a verdict
 REPORTED_RE = re.compile(r"^\s*(?:(?:wait|hold on|hang on|huh|um+|hmm+|erm)\b[\s,.!]*)?(?:you|u)\s+(?:said|say|think|"
                          r"thought|wrote|put|noted|have)\s+(?:that\s+)?i\s+(?:\w+\s+){0,6}?" + _VERDICT
@@ -1118,6 +1122,11 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      ", so not tonight"),
     (r"\b(?:he|she|they)\s+(?:says|thinks|reckons|said|thought)\s+(?P<x>[^,.!?]{2,40}?)\s+(?:is|was|looks|seems)\s+"
      r"too\s+(?P<q>[\w-]+)", r"\g<x> is too \g<q> for them"),
+    # "actually no, I'm home alone, nothing scary" (*Home Alone*, found by its story), "he's seen it but i havent"
+    # (seen): round thirty-two
+    (r"\b(?:i'?m|im|i\s+am|we'?re|i'?ll\s+be|ill\s+be|being)\s+(?:all\s+)?home\s+alone\b", "i'm on my own"),
+    (r"\b(?:he|she|they)(?:'s|s|\s+has|\s+have|'ve)\s+(?:already\s+)?seen\s+(?:it|that(?:\s+one)?)\s*,?\s*but\s+i\s+"
+     r"(?:haven'?t|havent|have\s+not)(?:\s+seen\s+it)?\b", "i haven't seen it"),
     # "but why westerns??": the kind shown is not wanted (it had asked for westerns); "not only thrillers": no longer
     # the only kind (it had refused thrillers); "not just comedies, dramas too": either
     (r"^\s*(?:but\s+|and\s+|ok\s+|hmm+\s+|erm\s+)?why\s+(?:so\s+many\s+|all\s+(?:these\s+|the\s+)?|these\s+|are\s+"
@@ -3203,6 +3212,9 @@ class Parser:
         unsaid = self._unsaid(text)
         if unsaid is not None:
             return unsaid
+        asked_only = self._asked_only(text)
+        if asked_only is not None:
+            return asked_only
         filler = FILLER_FIRST_RE.match(text)
         if filler:  # "ok speed", "yeah the first one": that film, as "speed" or "the first one" alone reads (each
             rest = self.parse(text[filler.end():])  # had been a search for its words)
@@ -6581,6 +6593,36 @@ class Parser:
     def _films_said(named: Parse) -> list[int]:
         """The films a reading names, whatever it made of them, in order."""
         return list(dict.fromkeys(named.liked + named.disliked + named.seen + named.not_now))
+
+    def _asked_only(self, text: str) -> Parse | None:
+        """"I haven't seen Emma or Persuasion - I was asking whether you could show them to me", "havent seen 12
+        monkeys, i was asking if its good", "i asked if u HAVE it, never seen it" (round thirty-two: each had liked
+        the film again, and a film liked is not shown): the films of that sentence are not liked (``unsaid``) and
+        the first is shown; with none named, the intent "asked_only" (the film liked last, the turn knows which).
+        The other sentences are read as they stand."""
+        m = ASKED_ONLY_RE.search(text)
+        if m is None:
+            return None
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        at = next((k for k, x in enumerate(sentences) if ASKED_ONLY_RE.search(x)), None)
+        if at is None:
+            return None
+        said = ASKED_ONLY_RE.sub(" ", sentences[at])
+        said = re.sub(r"\b(?:i\s+)?(?:have\s+never|havent|haven'?t|have\s+not|never|not)\s+(?:seen|watched)\s*(?:it|that|"
+                      r"them|those)?(?:\s+(?:yet|before))?\b", " ", said, flags=re.IGNORECASE)
+        named = self._read_message(said) if said.strip(" ,.;:-?!") else Parse()
+        if named.named_values or named.rejected or named.intents or named.wish:  # "i was asking for comedies"
+            return None
+        films = list(dict.fromkeys(named.liked + named.seen + named.about + named.not_now + (
+            [named.show_film] if named.show_film is not None else [])))
+        rest = " ".join(sentences[:at] + sentences[at + 1:])
+        out = self.parse(rest) if rest.strip(" ?!.,;") else Parse()
+        out.unsaid = out.unsaid + [f for f in films if f not in out.unsaid + out.liked + out.disliked]
+        if films and out.show_film is None:
+            out.show_film = films[0]
+        if not films:
+            out.intents = [i for i in out.intents if i != "help"] + ["asked_only"]
+        return out
 
     def _unsaid(self, text: str) -> Parse | None:
         """"i didnt say anything about contact?? anyway show me films like aliens" (round twenty-seven: Contact had

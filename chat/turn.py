@@ -130,6 +130,12 @@ STORY_WORDS = 5  # words of substance that make a wish a story told ("the one wh
 STORY_UNLISTED = -2  # ChatState.story: the film described is in the catalog but cannot be recommended
 SOUNDS_LIKE = "That sounds like *{}*: here it is, with films near what you describe."
 TOLD_SAID = "That sounds like *{}*; if I have the wrong film, say so."
+SOUNDS_LIKE_KIN = "That sounds like *{}*: here are films like it."
+# a film described, and films like it asked for ("..., want something similar"); "i loved it" likes it too
+MORE_LIKE_IT_RE = re.compile(r"\b(?:similar|like\s+(?:it|that|this)|more\s+like|in\s+that\s+vein|along\s+those\s+lines)\b",
+                             re.IGNORECASE)
+LOVED_IT_RE = re.compile(r"\b(?:i|we)\s+(?:really\s+|absolutely\s+)?(?:loved|liked|adored|enjoyed)\s+(?:it|that(?:\s+one)?)\b",
+                         re.IGNORECASE)
 # the film guessed from its story was not the one meant ("no, not that one", "wrong film", "that's not it")
 WRONG_FILM_RE = re.compile(r"^\W*(?:(?:no+|nope|nah|hmm+|sorry|um+)\W+)*(?:not (?:that|this) (?:one|film|movie)|"
                            r"wrong (?:one|film|movie)|(?:that'?s|thats|that is|it'?s|its) not (?:it|the one|that one|"
@@ -289,6 +295,13 @@ class _Apply:
             self.wrong_film(self.s.told)
             return
         p = self.m.parser.parse(text)
+        if "asked_only" in p.intents:  # "i havent seen it yet, i was asking": the film liked last was only asked of
+            p.intents.remove("asked_only")
+            w = self._film_talked_of(last_list=False)
+            if w is not None and not p.unsaid:
+                p.unsaid = [self.m.world.catalog_index(w)]
+                p.show_film = p.unsaid[0] if p.show_film is None and not p.names_something_else("unsaid") else \
+                    p.show_film
         self.s = dataclasses.replace(self.s, told=tuple(p.told))
         self.asked = tuple(p.asked)
         if self.s.topic >= 0 and not {"about", "seen_it"} & set(p.intents):  # the talk moved on from the film
@@ -558,6 +571,11 @@ class _Apply:
             self.s = dataclasses.replace(self.s, wish=wish, story=story)
             if story == STORY_UNLISTED:
                 pass  # said by ``_story``
+            elif story >= 0 and MORE_LIKE_IT_RE.search(text):  # "... with a groundhog? i loved it, want something
+                self.ack.append(SOUNDS_LIKE_KIN.format(self._film(self.m.world.catalog_index(story))))  # similar":
+                if LOVED_IT_RE.search(text):  # films like that film, not films with the words of its story (round
+                    self._like_named(story)  # thirty-two: A Grand Day Out, Dead Man and Tombstone)
+                self.s = dataclasses.replace(self.s, wish="", story=-1, lean=story, lean_outside=())
             elif story >= 0:  # "the one where the big ship sinks": that film first, and films near the words
                 self.ack.append(SOUNDS_LIKE.format(self._film(self.m.world.catalog_index(story))))
             elif not (p.names_something_else("not_now") or p.era or p.mood_kinds):  # said back only when nothing
@@ -1150,7 +1168,9 @@ class _Apply:
         if by_story:
             wish_extra.append(described[0])  # "loved the one with the shark": by its story (``recsys.plots``)
             story = self._story(described[0]) if s.story == -1 else -1
-            if story >= 0:
+            if story == -1 and s.story == -1 and self.message.strip() != described[0]:  # ("this movie where a guy
+                story = self._story(self.message)  # keeps living the same day over and over, with a groundhog?")
+            if story >= 0 and not (p.wish and MORE_LIKE_IT_RE.search(self.message)):  # (films like it: said below)
                 self.ack.append(SOUNDS_LIKE.format(self._film(m.world.catalog_index(story))))
             elif story == -1:
                 self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is for sure (my films "
@@ -1391,7 +1411,8 @@ class _Apply:
             else:
                 {"like": off_screen.liked, "dislike": off_screen.disliked, "seen": off_screen.seen}[kind].append(i)
         off_screen.not_now = [i for i in p.not_now if i not in asked]
-        if off_screen.liked or off_screen.disliked or off_screen.seen or off_screen.not_now:
+        off_screen.unsaid = list(p.unsaid)  # "i was asking whether you could show them to me": no longer liked
+        if off_screen.liked or off_screen.disliked or off_screen.seen or off_screen.not_now or off_screen.unsaid:
             self.titles(off_screen)
 
     def show_film(self, i: int) -> bool:

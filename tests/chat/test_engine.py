@@ -3572,6 +3572,15 @@ def test_round_thirty_two_on_movielens(ml_models):
     assert drame.dropped == [("genre", "Comedy")] and ("genre", "Drama") in drame.accepted
     carrie = parser.parse("Carrie! quién sale en Carrie? y es muy sangrienta?")
     assert carrie.intents == ["about"] and names(carrie.about) == ["Carrie"] and not carrie.liked
+    # asking to see a film, and saying it was only asked of: shown, not liked (Emma had been "liked" three times)
+    assert t[parser.parse("Could you simply show me Emma (1996), please?").show_film] == "Emma"
+    asked = parser.parse("I haven't seen Emma or Persuasion - I was asking whether you could show them to me.")
+    assert names(asked.unsaid) == ["Emma", "Persuasion"] and t[asked.show_film] == "Emma" and not asked.liked
+    assert parser.parse("i havent seen it yet, i was asking").intents == ["asked_only"]
+    assert parser.parse("i was asking for comedies").accepted == [("genre", "Comedy")]
+    home = parser.parse("lol no I don't want Home Alone, I said I AM home alone. feel-good films please")
+    assert names(home.not_now) == ["Home Alone"] and not home.liked
+    assert not parser.parse("ooh speed. he's seen it but i havent lol").seen
 
 
 @pytest.mark.data
@@ -3597,3 +3606,15 @@ def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
     assert f"Glad you like *{first}*" in reply.text and "No preference" not in reply.text
     _, reply = say("that tom hanks meg ryan movie where they fall in love over email, loved it")
     assert "I cannot tell which film" in reply.text and len(reply.cards) == 5
+    _, reply = say("period dramas please", "I haven't seen Emma or Persuasion - I was asking whether you could show "
+                   "them to me.")
+    assert reply.cards[0].title == "Emma"
+    state, reply = say("thrillers", "lost highway sounds weird in a good way", "i havent seen it yet, i was asking")
+    assert "taken back what I noted about *Lost Highway (1997)*" in reply.text
+    assert reply.cards[0].title == "Lost Highway" and not state.liked
+    # a film found by its story, and films like it asked for: films like it (they had been films with the words of
+    # its story: A Grand Day Out, Dead Man, Tombstone)
+    state, reply = say("there's this movie where a guy keeps living the same day over and over, with a groundhog? i "
+                       "loved it, want something similar")
+    assert reply.text.startswith("That sounds like *Groundhog Day (1993)*: here are films like it.")
+    assert "A Grand Day Out" not in [c.title for c in reply.cards] and len(state.liked) == 1
