@@ -813,7 +813,8 @@ SHOW_FILM_RE = re.compile(r"^\s*(?:(?:so|ok|okay|then|now|and|oh|um|hmm|wait|act
                           r"[\s,]+)*(?:(?:can|could|would|will) (?:you|u) "
                           r"(?:please |pls )?|please |pls |just |simply |kindly )*"
                           r"(?:show me|show us|give me|gimme|pull up|put on|bring up|find me|get me)"
-                          r"\s+(?P<film>[^,.!?()]+?)(?:\s*\(\s*\d{4}\s*\))?(?:(?:[,.!]+\s*|\s+)(?:please|pls|plz|i want (?:it|that one|"
+                          r"\s+(?P<film>[^,.!?()]+?)(?:\s*\(\s*\d{4}\s*\))?"
+                          r"(?:(?:[,.!]+\s*|\s+)(?:please|pls|plz|i want (?:it|that one|"
                           r"to (?:see|watch) it)|i'?d like (?:it|that one|to (?:see|watch) it)|thanks?|thx|ty))*"
                           r"\s*[?.!]*\s*$",
                           re.IGNORECASE)
@@ -6608,8 +6609,8 @@ class Parser:
         if at is None:
             return None
         said = ASKED_ONLY_RE.sub(" ", sentences[at])
-        said = re.sub(r"\b(?:i\s+)?(?:have\s+never|havent|haven'?t|have\s+not|never|not)\s+(?:seen|watched)\s*(?:it|that|"
-                      r"them|those)?(?:\s+(?:yet|before))?\b", " ", said, flags=re.IGNORECASE)
+        said = re.sub(r"\b(?:i\s+)?(?:have\s+never|havent|haven'?t|have\s+not|never|not)\s+(?:seen|watched)\s*"
+                      r"(?:it|that|them|those)?(?:\s+(?:yet|before))?\b", " ", said, flags=re.IGNORECASE)
         named = self._read_message(said) if said.strip(" ,.;:-?!") else Parse()
         if named.named_values or named.rejected or named.intents or named.wish:  # "i was asking for comedies"
             return None

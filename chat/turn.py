@@ -132,10 +132,10 @@ SOUNDS_LIKE = "That sounds like *{}*: here it is, with films near what you descr
 TOLD_SAID = "That sounds like *{}*; if I have the wrong film, say so."
 SOUNDS_LIKE_KIN = "That sounds like *{}*: here are films like it."
 # a film described, and films like it asked for ("..., want something similar"); "i loved it" likes it too
-MORE_LIKE_IT_RE = re.compile(r"\b(?:similar|like\s+(?:it|that|this)|more\s+like|in\s+that\s+vein|along\s+those\s+lines)\b",
-                             re.IGNORECASE)
-LOVED_IT_RE = re.compile(r"\b(?:i|we)\s+(?:really\s+|absolutely\s+)?(?:loved|liked|adored|enjoyed)\s+(?:it|that(?:\s+one)?)\b",
-                         re.IGNORECASE)
+MORE_LIKE_IT_RE = re.compile(r"\b(?:similar|like\s+(?:it|that|this)|more\s+like|in\s+that\s+vein|"
+                             r"along\s+those\s+lines)\b", re.IGNORECASE)
+LOVED_IT_RE = re.compile(r"\b(?:i|we)\s+(?:really\s+|absolutely\s+)?(?:loved|liked|adored|enjoyed)\s+"
+                         r"(?:it|that(?:\s+one)?)\b", re.IGNORECASE)
 # the film guessed from its story was not the one meant ("no, not that one", "wrong film", "that's not it")
 WRONG_FILM_RE = re.compile(r"^\W*(?:(?:no+|nope|nah|hmm+|sorry|um+)\W+)*(?:not (?:that|this) (?:one|film|movie)|"
                            r"wrong (?:one|film|movie)|(?:that'?s|thats|that is|it'?s|its) not (?:it|the one|that one|"
