@@ -1123,6 +1123,10 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      ", so not tonight"),
     (r"\b(?:he|she|they)\s+(?:says|thinks|reckons|said|thought)\s+(?P<x>[^,.!?]{2,40}?)\s+(?:is|was|looks|seems)\s+"
      r"too\s+(?P<q>[\w-]+)", r"\g<x> is too \g<q> for them"),
+    # "whats the plot of kingpin", "what happens in vertigo": what it is about (it had been a search for its words)
+    (r"\bwhat(?:'?s|s|\s+is)\s+the\s+(?:plot|story|storyline|synopsis|premise)\s+(?:of|in|for)\s+(?P<x>[^?.!,]{2,40}?)"
+     r"\s*(?=[?.!,]|$)", r"what is \g<x> about"),
+    (r"\bwhat\s+happens\s+in\s+(?P<x>[^?.!,]{2,40}?)\s*(?=[?.!,]|$)", r"what is \g<x> about"),
     # "actually no, I'm home alone, nothing scary" (*Home Alone*, found by its story), "he's seen it but i havent"
     # (seen): round thirty-two
     (r"\b(?:i'?m|im|i\s+am|we'?re|i'?ll\s+be|ill\s+be|being)\s+(?:all\s+)?home\s+alone\b", "i'm on my own"),
@@ -2234,6 +2238,8 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bdeadly\s+(?=(?:films?|movies?|flicks?|thrillers?|comed\w+|ones?|westerns?|dramas?)\b)", ""),
     (r"\bnot pushed\b(?!\s+(?:about|with|by|on)\b)", "not fussed"),
     (r"\bgie(?:s)?\s+(?=us\b|me\b)", "give "), (r"\bsomethin\b", "something"), (r"\bnaw\b", "no"),
+    (r"\bsumthin[g']?\b", "something"),  # text-speak: "sumthin w aliens n big explosions" (round thirty-two)
+    (r"(?<=\s)w/?(?=\s+[a-z])", "with"), (r"(?<=[a-z]\s)n(?=\s+[a-z])", "and"),
     (r"\bo'(?=\s)", "of"), (r"\byer\b", "your"), (r"\byous\b", "you"), (r"\bweans\b|\bwains\b", "kids"),
     (r"\b(?:it'?s|its)\s+(?:dreich|baltic|lashing|pissing (?:it )?down|bucketing(?: down)?)(?:\s+out(?:side)?)?\b",
      "it's raining"),
@@ -3250,7 +3256,8 @@ class Parser:
             out.dropped = [v for v in out.dropped if v not in out.accepted]  # dropped (it said "Dropped Comedy.")
         if "about" in out.intents and not (out.accepted or out.rejected or out.alternatives or out.wish):
             if out.about or out.pick is not None:  # a question read as one ("True Lies sounds fun. is it very
-                return self._judged_before(text, out)  # violent?"); of "it", the film named before it, where one is
+                return self._judged_before(text, self._questions_joined(text, out))  # violent?"); of "it", the film
+                # named before it, where one is
             joined = ANOTHER_QUESTION_RE.search(text)  # "how long is the frighteners and who is in it": both of the
             # film named first, in the sentence before the "and" (it had answered of card 1)
             head = self.parse(re.split(r"(?<=[.!?])\s+", text[: joined.start()].strip())[-1]) if joined else None
@@ -3294,6 +3301,18 @@ class Parser:
         out.rejected = list(dict.fromkeys(out.rejected + [v for v in said.named_values if v[0] != "decade"]))
         if not re.search(r"[,.;!?]\s*\S", text.strip()):  # the description alone: no words left to search for
             out.wish = ""
+        return out
+
+    def _questions_joined(self, text: str, out: Parse) -> Parse:
+        """Two questions of one film, one after the other ("who is in twelve monkeys? isn't brad pitt in it?"): the
+        yes-or-no of the second is asked too (round thirty-two: only the cast had been said, and Brad Pitt not)."""
+        questions = [x for x in re.split(r"(?<=\?)\s+", text.strip()) if x.strip()]
+        if len(out.about) != 1 or out.asked or len(questions) != 2 or not questions[1].rstrip().endswith("?"):
+            return out
+        second = self.parse(questions[1])
+        if second.intents == ["about"] and second.asked and set(second.about) <= set(out.about) and not (
+                second.liked or second.disliked or second.accepted or second.rejected):
+            out.asked = list(second.asked)
         return out
 
     def _judged_before(self, text: str, out: Parse) -> Parse:
@@ -5172,9 +5191,12 @@ class Parser:
         ones like gattaca pls. twelve monkeys?"): it is shown, with no verdict, and the sentences before are read
         as they would be alone (round thirty-one: it had been liked or disliked with the film before it)."""
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
-        if len(sentences) < 2 or not FILM_ASKED_RE.match(sentences[-1]):
+        if len(sentences) < 2:
             return None
-        film = self._film_asked_for(sentences[-1])
+        last = re.sub(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?=\S.*\?\s*$)", "", sentences[-1], flags=re.IGNORECASE)
+        if not FILM_ASKED_RE.match(last):  # ("... gattaca looks good. what about twelve monkeys?": it too)
+            return None
+        film = self._film_asked_for(last)
         if film is None or film < 0:
             return None
         out = self.parse(" ".join(sentences[:-1]))

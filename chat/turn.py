@@ -51,7 +51,7 @@ from chat.words import (
     join_words,
 )
 from prompts import render
-from recsys import fact_guess
+from recsys import fact_guess, plots
 from recsys.personas import Persona, reweight
 
 if TYPE_CHECKING:
@@ -1473,7 +1473,10 @@ class _Apply:
             for t in {title_of(m.catalog, i).lower(), m.catalog.titles[i].lower()}:
                 question = question.replace(t, " ")
         if films and re.search(r"\bwhat(?:'?s| is)\b.*\babout\b|\b(?:plot|story|storyline|synopsis)\b", question):
-            self.ack.append("I have no plot summaries, only what I know of each film:")  # "what's it about"
+            told = plots.overviews(m.catalog) if m.plots is not None else {}  # "what's it about": TMDB's summary
+            said = [f"*{md(title_of(m.catalog, i))}*, in TMDB's summary: {md(told[i])}" for i in films[:3] if i in told]
+            self.ack.append("\n\n".join(said) + "\n\nWhat I know of it:" if said else
+                            "I have no summary of its story, only what I know of it:")
         if films and HAVE_YOU_RE.search(question):  # "got evil dead 2 or braindead??": yes, and what they are
             self.ack.append("Yes, I have " + join_words([f"*{md(title_of(m.catalog, i))}*" for i in films[:3]]) + ":")
         answers = [self._yes_no(i) if self.asked else film_answers(m.catalog, i, question)

@@ -180,6 +180,19 @@ class PlotIndex:
         return int(self.items[order[0]]) if best >= STORY_SIM and best - second >= STORY_MARGIN else None
 
 
+_OVERVIEWS: dict[str, dict[int, str]] = {}
+
+
+def overviews(catalog: Catalog) -> dict[int, str]:
+    """Item index -> TMDB 5000's one-paragraph summary of the film, matched as the stories are
+    (``catalog_stories``); read once per catalog, on the first question of what a film is about.
+    Said to people as TMDB's summary, never mixed into the catalog's facts."""
+    key = f"{catalog.name}-{catalog.fingerprint()}"
+    if key not in _OVERVIEWS:
+        _OVERVIEWS[key] = {i: s.overview for i, s in catalog_stories(catalog).items() if s.overview}
+    return _OVERVIEWS[key]
+
+
 def _cache_path(catalog: Catalog, key: str):
     tag = hashlib.sha256(f"{assets.source_fingerprint(billing.TMDB)}-{key}-v{VERSION}".encode()).hexdigest()[:10]
     return assets.data_dir() / "cache" / f"plots-{catalog.name}-{catalog.fingerprint()}-{tag}.npz"

@@ -2043,14 +2043,23 @@ def test_small_talk_thanks_complaints_and_tv_round_three_on_movielens(ml_models)
 
 
 @pytest.mark.data
-def test_what_a_film_is_about_says_there_are_no_plots_on_movielens(ml_models):
+def test_what_a_film_is_about_gives_its_summary_or_says_there_is_none_on_movielens(ml_models):
     """Found by a third helper over HTTP: "what's it about" got the fact line with no word that
-    there is no plot to give."""
+    there is no plot to give. Round thirty-two: TMDB 5000's summary is said where it has the film
+    ("whats the rock about" had said there were no plot summaries), and where it has none, so."""
+    from recsys.plots import overviews
+
     engine = Engine(ml_models)
+    told = overviews(ml_models.catalog)
     state, reply, _ = engine.start()
     state, reply = engine.step(state, Text("a comedy"))
     state, about = engine.step(state, Text("what's 2 about"))
-    assert "no plot summaries" in about.text and reply.cards[1].title in about.text
+    second = ml_models.catalog.item_index(reply.cards[1].item_id)
+    assert reply.cards[1].title in about.text
+    assert ("in TMDB's summary: " + told[second][:40] in about.text if second in told else
+            "I have no summary of its story" in about.text)
+    _, rock = engine.step(state, Text("whats the plot of the rock"))
+    assert "*The Rock*, in TMDB's summary: A group of renegade marine commandos" in rock.text
 
 
 @pytest.mark.data
@@ -3581,6 +3590,11 @@ def test_round_thirty_two_on_movielens(ml_models):
     home = parser.parse("lol no I don't want Home Alone, I said I AM home alone. feel-good films please")
     assert names(home.not_now) == ["Home Alone"] and not home.liked
     assert not parser.parse("ooh speed. he's seen it but i havent lol").seen
+    pitt = parser.parse("who is in twelve monkeys? isn't brad pitt in it?")  # the second question had been lost
+    assert names(pitt.about) == ["Twelve Monkeys"] and pitt.asked == [("cast", "Brad Pitt")]
+    last = parser.parse("seen 2001 and clockwork orange. gattaca looks good. what about twelve monkeys?")
+    assert t[last.show_film] == "Twelve Monkeys" and names(last.liked) == ["Gattaca"] and len(last.seen) == 2
+    assert ("genre", "Sci-Fi") in parser.parse("sumthin w aliens n big explosions").accepted
 
 
 @pytest.mark.data
