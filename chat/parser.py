@@ -1123,6 +1123,12 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      ", so not tonight"),
     (r"\b(?:he|she|they)\s+(?:says|thinks|reckons|said|thought)\s+(?P<x>[^,.!?]{2,40}?)\s+(?:is|was|looks|seems)\s+"
      r"too\s+(?P<q>[\w-]+)", r"\g<x> is too \g<q> for them"),
+    # "the sort of thing Merchant Ivory used to make": their films (round thirty-two: "I do not have “the sort of thing
+    # Merchant” or “used to make”")
+    (r"\b(?:the|that)\s+(?:sort|kind|type)\s+of\s+(?:thing|things|film|films|movie|movies|stuff)\s+(?:that\s+)?"
+     r"(?P<x>[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*){0,3}?)\s+(?:used\s+to\s+make|used\s+to\s+do|makes|made|does|did)\b",
+     r"films by \g<x>"),
+    (r"\bmerchant[\s-]+(?:and\s+|&\s+)?ivory\b", "james ivory"),  # (a producer and the director of the same films)
     # "whats the plot of kingpin", "what happens in vertigo": what it is about (it had been a search for its words)
     (r"\bwhat(?:'?s|s|\s+is)\s+the\s+(?:plot|story|storyline|synopsis|premise)\s+(?:of|in|for)\s+(?P<x>[^?.!,]{2,40}?)"
      r"\s*(?=[?.!,]|$)", r"what is \g<x> about"),
@@ -1430,6 +1436,8 @@ TOLD_TAIL_RE = re.compile(r"\s+(?:(?:is|was|were)\s+(?:my\b|(?:so\s+|just\s+|rea
                           r"overrated|brilliant)\b)|so\s+(?:good|funny|bad|great|stupid)\b|any\s+good\b|lol\b|lmao\b|"
                           r"haha|tho\b|though\b|but\b|i\s+(?:think|was|loved|hated|liked|adored)\b|last\s+(?:week|night|month|year)\b|"
                           r"yesterday\b).*$", re.IGNORECASE)
+# the nouns of a kind of film after a word that says which ("period dramas", "costume dramas", "disaster movies")
+KIND_NOUNS = r"(?:dramas?|comed(?:y|ies)|films?|movies?|flicks?|thrillers?|westerns?|musicals?|pieces?)\b"
 # a film's name and a 1 ("terminator 1", "alien 1 was better"), not a list of parts ("die hard 1 and 2")
 FIRST_PART_RE = re.compile(r"\b(?P<name>[a-z][\w']*(?:\s+[a-z][\w']*){0,4})\s+1\b(?!\s*(?:and|&|,|or|\+)\s*"
                            r"(?:2|two|ii)\b)", re.IGNORECASE)
@@ -2423,7 +2431,7 @@ MORE_THANKS_RE = re.compile(r"^\s*(?:(?:ok(?:ay)?|k+|thx|thanks|thank\s+(?:you|u
                             r"thanks|thx))?[\s.!]*$", re.IGNORECASE)
 FILMS_NOW_RE = re.compile(r"\s*(?:some\s+)?(?:films?|movies?|pics|pix|flicks|recs|suggestions|options)\s+"
                           r"(?:now|already|asap|pls|plz|please)\b[\s\w,.!]*$", re.IGNORECASE)
-SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+of\s+(?:these|them|those|em)|these|those|"
+SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+(?:of\s+)?(?:these|them|those|em)|these|those|"
                          r"every\s+one|all(?=\s*(?:[,.!?;]|$)))", re.IGNORECASE)  # (not "seen all about eve")
 BAD_ONES_RE = re.compile(r"\b(?:not|no|nothing|none of)\s+(?:the\s+)?(?:really\s+)?(?:bad|worst|terrible|awful)"
                          r"\s+ones\b", re.IGNORECASE)
@@ -3090,6 +3098,7 @@ class Parser:
             out.told = told
         for story in untold:  # a film told that none of theirs is: no film named by a word of its story ("bruce
             words = set(tokens_of(story))  # willis is a ghost" is not *Ghost*), and it is searched for by its story
+            words |= {w[:-1] for w in words if w.endswith("s") and len(w) > 3}  # ("catch ghosts": not *Ghost*)
             for films in (out.liked, out.disliked, out.seen):
                 films[:] = [i for i in films if not set(tokens_of(display_title(self.catalog.titles[i]))) <= words]
             out.unknown_titles = [u for u in out.unknown_titles if u not in story]  # ("over email": the whole told)
@@ -3100,6 +3109,11 @@ class Parser:
             clues = {v for roles in self._people_in(tokens_of(story))[0] for v in roles}  # "that tom hanks meg ryan
             named = {v for roles in self._people_in(tokens_of(text.replace(story, " ")))[0] for v in roles}  # movie
             out.accepted = [v for v in out.accepted if v not in clues or v in named]  # where ...": clues, no wish
+        kinds = [u for u in out.unknown_titles if re.search(rf"\b{re.escape(u)}\s+{KIND_NOUNS}", text, re.IGNORECASE)]
+        if kinds:  # "rather fond of period dramas": a kind of film, its words a wish (not a film "Period")
+            out.unknown_titles = [u for u in out.unknown_titles if u not in kinds]
+            out.outside = [o for o in out.outside if o[0] not in kinds]
+            out.wish = out.wish or text.strip()
         parts = [u for u in out.unknown_titles if set(tokens_of(u)) - set(TITLE_ARTICLES) <= FILM_PARTS]
         if parts:  # "the twist blew my mind": a part of a film praised, not *Twist (2003)*
             out.unknown_titles = [u for u in out.unknown_titles if u not in parts]

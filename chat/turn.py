@@ -37,7 +37,7 @@ from chat.cards import (
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, Value, tokens
 from chat.narrator import template_text
-from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, Parse, Parser, plain_forms
+from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, SEEN_ALL_RE, Parse, Parser, plain_forms
 from chat.words import (
     ADULT_RATINGS,
     BEDTIME_RE,
@@ -411,6 +411,12 @@ class _Apply:
                 self.chose(it, text)
             return
         shown_now = last_cards(self.s)
+        if SEEN_ALL_RE.search(text) and self.s.cards and not {"seen_all", "seen_it"} & set(p.intents) and not (
+                p.seen or p.pick is not None) and (p.names_something or p.wish or p.era or
+                                                   "something_else" in p.intents):
+            seen = tuple(w for w in self.s.cards if w not in self.s.seen)  # "lol seen all those, smth newer pls, 90s":
+            self.s = dataclasses.replace(self.s, seen=self.s.seen + seen)  # seen, and the wish (it had been the wish
+            self.ack.append(f"Noted: you have seen all {len(self.s.cards)}; I will not suggest them again.")  # alone)
         but = p.seen_but + [self.m.world.catalog_index(shown_now[k]) for k in p.places if "seen_all" in p.intents
                             and -len(shown_now) <= k < len(shown_now)]  # "seen all but the second"
         if {"seen_all", "seen_it"} & set(p.intents) and self.seen_shown("seen_all" in p.intents, but):
@@ -1170,12 +1176,13 @@ class _Apply:
             story = self._story(described[0]) if s.story == -1 else -1
             if story == -1 and s.story == -1 and self.message.strip() != described[0]:  # ("this movie where a guy
                 story = self._story(self.message)  # keeps living the same day over and over, with a groundhog?")
-            if story >= 0 and not (p.wish and MORE_LIKE_IT_RE.search(self.message)):  # (films like it: said below)
+            if story >= 0 and not (p.wish and MORE_LIKE_IT_RE.search(self.message)):  # (films like it: below)
                 self.ack.append(SOUNDS_LIKE.format(self._film(m.world.catalog_index(story))))
             elif story == -1:
-                self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is for sure (my films "
-                                  f"end in {m.last_year}, so it may be a newer one); here are the films whose stories "
-                                  "come nearest.")
+                self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is for sure (it may "
+                                  f"be one my catalog lacks: it has {m.catalog.n_items:,} films, up to {m.last_year}); "
+                                  "here are the films whose stories come nearest.")  # (not "a newer one": round
+                # thirty-two's Ghostbusters is from 1984)
         elif described:  # no story on record to find it by
             self.notes.append(f"I cannot find a film by its story (\u201c{md(described[0][:80])}\u201d): I know "
                               "titles, people, genres and years. Who was in it, or when was it made?")

@@ -164,7 +164,9 @@ CHOOSE_FILLER = {"ok", "okay", "great", "perfect", "cool", "nice", "awesome", "a
                  "chose", "watchin", "bet", "very", "much", "bro", "bruh", "out", "peace", "aight", "rewatch", "forget",
                  "decided", "ive", "imma", "just", "goodbye", "goodnight", "night", "done", "after", "all", "lol",
                  "haha", "lmao", "meh", "cute", "fun", "interesting", "intriguing", "promising", "neat", "sweet",
-                 "sorted"}  # ("ok bet im watchin #1", "a walk in the clouds looks cute, ill try that",
+                 "sorted", "meant", "mean", "whatever", "dope", "sick"}  # ("i meant stand by me. watching that",
+# "whatever MIB is dope ill watch that": round thirty-two; "ok bet im watchin #1", "a walk in the clouds looks cute,
+# ill try that",
 # "thank you very much, i ...", "bro im watching demolition man. im out", "forget it. men in black then, i'll
 # rewatch it")
 # choosing a film to watch ("we'll watch that", "going with liar liar"): ``turn._Apply._chosen``
