@@ -384,14 +384,15 @@ def length_of(cat: Catalog, i: int) -> str:
     return band[0] if band else ""
 
 
-def film_facts(catalog: Catalog, i: int) -> str:
+def film_facts(catalog: Catalog, i: int, first: tuple[str, ...] = ()) -> str:
     """What the catalog knows of film ``i``, in one sentence, for a question about it ("who's in
     it?", "how long is Titanic?"): "*Fargo* (1996): directed by Joel Coen; with Frances McDormand,
     William H. Macy and Steve Buscemi; Crime, Drama, Thriller; 98 minutes; rated R."
-    Stars are the leads first (``recsys.leads``); what is not on record is said to be so."""
+    Stars are the leads first (``recsys.leads``), with anyone of ``first`` (people asked about:
+    "isn't brad pitt in it?") among them; what is not on record is said to be so."""
     year = f" ({catalog.years[i]})" if catalog.years[i] > 0 else ""
     directors = catalog.values_of(i, "director")[:2]
-    cast = catalog.leads(i, CARD_CAST)
+    cast = catalog.leads(i, CARD_CAST, first=tuple(p for p in first if p in catalog.values_of(i, "cast")))
     parts = [f"directed by {join_words(directors)}" if directors else "no director on record",
              f"with {join_words(cast)}" if cast else "no cast on record"]
     genres = catalog.values_of(i, "genre")

@@ -994,8 +994,17 @@ UNSAID_RE = re.compile(_NOT_SAID + r"(?:(?:anything|a (?:thing|word)|nothing)\s+
                        + _VERDICT + r"\s+)(?P<x>[^.,;!?]{2,40}?)\s*(?=[.,;!?]|$)", re.IGNORECASE)
 # "i was asking whether you could show them to me", "i asked if u HAVE it": a question about a film, not a like of it
 ASKED_ONLY_RE = re.compile(r"[-\u2013,;.]*\s*\b(?:i\s+was\s+(?:just\s+|only\s+|merely\s+)?asking|(?:i'?m|im|i\s+am)\s+"
-                           r"(?:just\s+|only\s+)?asking|i\s+(?:just\s+|only\s+)?asked)"
+                           r"(?:just\s+|only\s+)?asking|i\s+(?:just\s+|only\s+)?asked(?=\s+(?:if|whether|about|u|you)\b))"
                            r"(?:\s+(?:if|whether|about|u|you)\b[^.!?,;]*)?", re.IGNORECASE)
+# "i've never actually seen it", "we haven't seen either of them": no verdict, only what was not seen
+NOT_SEEN_SAID_RE = re.compile(r"\b(?:(?:i|we)(?:'ve|ve)?\s+)?(?:have\s+never|havent|haven'?t|have\s+not|never|not)\s+"
+                         r"(?:actually\s+|ever\s+|even\s+)?(?:seen|watched)\s*(?:it|that|them|those|either(?:\s+of"
+                         r"\s+them)?|both(?:\s+of\s+them)?)?(?:\s+(?:yet|before))?\b", re.IGNORECASE)
+# "I said I have NEVER SEEN Goodfellas - so suggest it!", "I said I HAVEN'T seen Dark City or Bound - please put them
+# back": the films were liked for a question about them, and hidden (round thirty-three)
+UNSEEN_SHOW_RE = re.compile(r"\b(?:i\s+(?:said|told\s+you)\s+)?(?:i|we)\s+(?:have\s+)?(?:never|haven'?t|havent|"
+                            r"have\s+not)\s+(?:actually\s+|ever\s+)?seen\s+(?P<x>[^.,;!?\u2013-]{2,60}?)\s*[-\u2013,.;!]+\s*(?:so\s+)?"
+                            r"(?:please\s+|pls\s+)?(?:suggest|show|put|give|recommend|bring)\b[^.!?]*", re.IGNORECASE)
 # "wait you said i liked AND didnt like die hard??": the bot's words said back, not a verdict
 REPORTED_RE = re.compile(r"^\s*(?:(?:wait|hold on|hang on|huh|um+|hmm+|erm)\b[\s,.!]*)?(?:you|u)\s+(?:said|say|think|"
                          r"thought|wrote|put|noted|have)\s+(?:that\s+)?i\s+(?:\w+\s+){0,6}?" + _VERDICT
@@ -1129,6 +1138,12 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?P<x>[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*){0,3}?)\s+(?:used\s+to\s+make|used\s+to\s+do|makes|made|does|did)\b",
      r"films by \g<x>"),
     (r"\bmerchant[\s-]+(?:and\s+|&\s+)?ivory\b", "james ivory"),  # (a producer and the director of the same films)
+    # round thirty-three: "ooh what about singin in the rain, fitting for today haha. do u have it?" (liked), "Wait,
+    # Brad Pitt is in Twelve Monkeys, isn't he?" (liked; the cast is the question)
+    (r"[,.!;]?\s*\b(?:do|d)\s+(?:you|u|ya|yall)\s+(?:have|got)\s+(?:it|that|this)(?:\s+one)?\s*\?+\s*$", "?"),
+    (r"^\s*(?:(?:wait|hang on|hold on|um+|erm|oh)[\s,]+)?(?P<p>[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*){1,2})\s+"
+     r"(?:is|was)\s+in\s+(?P<x>[^,?]{2,40}?)\s*,?\s*(?:isn'?t|wasn'?t|isnt|wasnt)\s+(?:he|she|they)\s*\?+\s*$",
+     r"is \g<p> in \g<x>?"),
     # "whats the plot of kingpin", "what happens in vertigo": what it is about (it had been a search for its words)
     (r"\bwhat(?:'?s|s|\s+is)\s+the\s+(?:plot|story|storyline|synopsis|premise)\s+(?:of|in|for)\s+(?P<x>[^?.!,]{2,40}?)"
      r"\s*(?=[?.!,]|$)", r"what is \g<x> about"),
@@ -1436,6 +1451,9 @@ TOLD_TAIL_RE = re.compile(r"\s+(?:(?:is|was|were)\s+(?:my\b|(?:so\s+|just\s+|rea
                           r"overrated|brilliant)\b)|so\s+(?:good|funny|bad|great|stupid)\b|any\s+good\b|lol\b|lmao\b|"
                           r"haha|tho\b|though\b|but\b|i\s+(?:think|was|loved|hated|liked|adored)\b|last\s+(?:week|night|month|year)\b|"
                           r"yesterday\b).*$", re.IGNORECASE)
+# words that judge a film: a question with one of them is a verdict too ("loved fargo, have you seen it?")
+JUDGING = POSITIVE | NEGATIVE | PRAISE | COMPLAINTS | {"love", "loved", "loving", "liked", "hated", "enjoyed", "adored",
+                                                       "favourite", "favorite", "fave", "fav", "seen", "saw", "watched"}
 # the nouns of a kind of film after a word that says which ("period dramas", "costume dramas", "disaster movies")
 KIND_NOUNS = r"(?:dramas?|comed(?:y|ies)|films?|movies?|flicks?|thrillers?|westerns?|musicals?|pieces?)\b"
 # a film's name and a 1 ("terminator 1", "alien 1 was better"), not a list of parts ("die hard 1 and 2")
@@ -1639,6 +1657,10 @@ SPANISH_PHRASES = (
     ("fue una basura", "was rubbish"), ("es una basura", "is rubbish"), ("una basura", "rubbish"),
     # round thirty-two: "No quiero acción ni sangre" (it had asked for both), "sin acción", "me interesa, es muy
     # violenta?", "quién sale en Carrie?", "de los años 70 u 80"
+    ("no la he visto", "i haven't seen it"), ("no lo he visto", "i haven't seen it"), ("no la vi", "i haven't seen it"),
+    ("no lo vi", "i haven't seen it"), ("solo preguntaba", "i was only asking"),
+    ("sólo preguntaba", "i was only asking"),
+    ("solo pregunté", "i only asked"), ("solo pregunte", "i only asked"), ("preguntaba", "i was asking"),
     ("no quiero", "i don't want"), ("no queremos", "we don't want"), ("me interesa", "looks interesting"),
     ("es muy", "is it very"), ("quién sale en", "who is in"), ("quien sale en", "who is in"), ("y es", "and is it"),
     ("de los años", "from the"), ("de los anos", "from the"), ("los años", "the"), ("los anos", "the"),
@@ -1717,7 +1739,7 @@ SPANISH_MARKERS = {"porfa", "porfis", "jaja", "jajaja", "psicologico", "psicoló
                    "niños", "acción", "más", "pero", "reciente", "recientes", "corta", "sea", "sangre", "triste",
                    "largo", "primero", "segundo", "tercero", "adiós", "adios", "porque", "qué", "divertida", "ciencia",
                    "ficción", "ficcion", "una", "divertido", "basura", "olvida", "tienes", "gustó", "busco",
-                   "muy", "interesa", "sangrienta", "violenta", "quién", "años"}
+                   "muy", "interesa", "sangrienta", "violenta", "quién", "años", "preguntaba", "visto"}
 SPANISH_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a, _ in SPANISH_PHRASES) + r")\b", re.IGNORECASE)
 SPANISH_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(SPANISH_WORDS, key=len,
                                                                                           reverse=True))
@@ -1735,6 +1757,9 @@ FRENCH_PHRASES = (
     ("en francais", "in french"), ("oublie", "forget"), ("c'est nul", "is rubbish"), ("ennuyeux", "boring"),
     # round thirty-two: "en fait oublie la comédie, un drame romantique c'est bien aussi" (read as a question),
     # "Delicatessen j'ai adoré!" (nothing read)
+    ("je ne l'ai pas vu", "i haven't seen it"), ("je l'ai pas vu", "i haven't seen it"),
+    ("je ne l'ai jamais vu", "i have never seen it"), ("je demandais juste", "i was only asking"),
+    ("je demandais seulement", "i was only asking"), ("je demandais", "i was asking"),
     ("en fait", "actually"), ("oublie la", "forget the"), ("oublie le", "forget the"), ("oublie les", "forget the"),
     ("drame romantique", "romantic drama"), ("c'est bien aussi", "is fine too"), ("j'ai adoré", "i loved"),
     ("j'ai aimé", "i liked"), ("j'ai détesté", "i hated"), ("le cinquième élément", "the fifth element"),
@@ -1802,12 +1827,13 @@ FRENCH_MARKERS = {"je", "prends", "parfait", "merci", "beaucoup", "bonsoir", "bo
                   "importe", "recommence", "recommencer", "documentaire", "effrayant", "horeur", "un", "une", "des",
                   "les", "avec", "sans", "pas", "mais", "trop", "non", "ai", "vu", "soir", "pour", "moi", "c'est",
                   "encore", "vieux", "revoir", "comme", "romantique", "nul", "qui", "acteurs", "histoire", "quoi",
-                  "seulement", "oublie", "ennuyeux", "français", "française", "adoré", "aimé", "détesté", "drame"}
+                  "seulement", "oublie", "ennuyeux", "français", "française", "adoré", "aimé", "détesté", "drame",
+                  "demandais"}
 _FRENCH_STRONG = {"je", "bonsoir", "bonjour", "prends", "parfait", "pourquoi", "svp", "années", "annees", "montre",
                   "montrez", "cherche", "plutôt", "drôle", "comédie", "horreur", "policier", "annule", "déjà",
                   "adore", "quelque", "celui", "salut", "préféré", "magnifique", "horeur", "merci", "encore", "vieux",
                   "revoir", "comme", "romantique", "nul", "trop", "acteurs", "histoire", "seulement", "oublie",
-                  "ennuyeux", "français", "française", "adoré", "détesté"}
+                  "ennuyeux", "français", "française", "adoré", "détesté", "demandais"}
 FRENCH_PHRASE_RE = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(a) for a in sorted(
     (a for a, _ in FRENCH_PHRASES), key=len, reverse=True)) + r")(?![\w'])", re.IGNORECASE)  # the longest first
 
@@ -3114,11 +3140,46 @@ class Parser:
             out.unknown_titles = [u for u in out.unknown_titles if u not in kinds]
             out.outside = [o for o in out.outside if o[0] not in kinds]
             out.wish = out.wish or text.strip()
+        self._asked_not_liked(text, out)
         parts = [u for u in out.unknown_titles if set(tokens_of(u)) - set(TITLE_ARTICLES) <= FILM_PARTS]
         if parts:  # "the twist blew my mind": a part of a film praised, not *Twist (2003)*
             out.unknown_titles = [u for u in out.unknown_titles if u not in parts]
             out.outside = [o for o in out.outside if o[0] not in parts]
         return out
+
+    def _asked_not_liked(self, text: str, out: Parse) -> None:
+        """Films named only in questions that judge nothing ("Space Jam?? jaja", "y Nine Months es buena o no?",
+        "Wait, Brad Pitt is in Twelve Monkeys, isn't he?", "ooh what about singin in the rain ... do u have it?")
+        are asked about, not liked (round thirty-three: a film asked after was liked, and a film liked is never
+        shown): one film alone is shown, several are answered of."""
+        if not out.liked or "?" not in text:
+            return
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        asked = [set(tokens_of(x)) for x in sentences if x.rstrip().endswith("?") and not set(tokens_of(x)) & (
+            JUDGING | {"like", "similar", "vibe", "vibes"})]  # ("do you have anything like titanic?": a like)
+        if not asked:
+            return
+        said = [set(tokens_of(x)) for x in sentences if not x.rstrip().endswith("?")]
+        if any(x & (JUDGING | {"stars", "gripping", "class", "classic"}) for x in said):
+            return  # "how long is executive decision? i remember loving it": a verdict after the question
+        judged = set(tokens_of(text)) & JUDGING
+        films = []
+        for i in out.liked:
+            words = set(tokens_of(display_title(self.catalog.titles[i]))) - set(TITLE_ARTICLES) - STOPWORDS
+            if words and any(words & q for q in asked) and not any(words & x for x in said) and not (
+                    judged and len(sentences) == 1):
+                films.append(i)
+        if not films:
+            return
+        out.liked = [i for i in out.liked if i not in films]
+        if out.names_something or out.wish and len(films) > 1 or out.show_film is not None:
+            return  # (the rest of the message says what to do; the films are no longer liked)
+        if len(films) == 1:
+            out.show_film, out.wish = films[0], ""
+        else:
+            out.intents = ["about"]
+            out.about = list(dict.fromkeys(out.about + films))
+            out.wish = ""
 
     def _first_part(self, m: re.Match) -> str:
         """"seen terminator 1" -> "seen terminator": the first film of a series, by its name and a 1 (it had been
@@ -6637,19 +6698,32 @@ class Parser:
         the film again, and a film liked is not shown): the films of that sentence are not liked (``unsaid``) and
         the first is shown; with none named, the intent "asked_only" (the film liked last, the turn knows which).
         The other sentences are read as they stand."""
-        m = ASKED_ONLY_RE.search(text)
-        if m is None:
+        unseen = UNSEEN_SHOW_RE.search(text)  # "I said I have NEVER SEEN Goodfellas - so suggest it!"
+        if unseen is not None:
+            parts = [x for x in re.split(r"\s*(?:,|\b(?:and|or|nor)\b|&)\s*", unseen.group("x")) if tokens(x)]
+            films = self._films_of(unseen.group("x")) if len(parts) < 2 else [
+                self._film_named(tokens(x)) for x in parts]
+            if films and None not in films:
+                rest = (text[: unseen.start()] + " " + text[unseen.end():]).strip(" -,.;!")
+                said = set(tokens(rest)) - INTERJECTIONS - {"no", "noo", "nooo", "nope", "nah", "so", "but", "and"}
+                out = self.parse(rest) if said else Parse()  # ("noo i havent seen groundhog day, bring it back")
+                out.unsaid = list(dict.fromkeys(int(f) for f in films))
+                out.liked = [i for i in out.liked if i not in out.unsaid]
+                out.show_film = out.unsaid[0] if out.show_film is None else out.show_film
+                out.intents = [i for i in out.intents if i not in ("more", "something_else")]
+                return out
+        if ASKED_ONLY_RE.search(text) is None:
             return None
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
         at = next((k for k, x in enumerate(sentences) if ASKED_ONLY_RE.search(x)), None)
         if at is None:
             return None
         said = ASKED_ONLY_RE.sub(" ", sentences[at])
-        said = re.sub(r"\b(?:i\s+)?(?:have\s+never|havent|haven'?t|have\s+not|never|not)\s+(?:seen|watched)\s*"
-                      r"(?:it|that|them|those)?(?:\s+(?:yet|before))?\b", " ", said, flags=re.IGNORECASE)
+        said = NOT_SEEN_SAID_RE.sub(" ", said)
         named = self._read_message(said) if said.strip(" ,.;:-?!") else Parse()
-        if named.named_values or named.rejected or named.intents or named.wish:  # "i was asking for comedies"
-            return None
+        if named.named_values or named.rejected or set(named.intents) - {"something_else", "seen_it", "any"} or (
+                named.wish and set(tokens_of(named.wish)) - STOPWORDS - INTERJECTIONS - {"actually", "um", "either"}):
+            return None  # "i was asking for comedies" (a wish, said again)
         films = list(dict.fromkeys(named.liked + named.seen + named.about + named.not_now + (
             [named.show_film] if named.show_film is not None else [])))
         rest = " ".join(sentences[:at] + sentences[at + 1:])

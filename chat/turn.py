@@ -1493,10 +1493,11 @@ class _Apply:
                                        for i, a in zip(films, answers)))
             self.then = "close"
             return
+        people = tuple(v for t, v in self.asked if t == "cast")  # ("isn't brad pitt in it?": him among the stars)
         for i in films[:3]:
             answer = "" if len(films) != 1 else (
                 self._yes_no(i) if self.asked else film_answers(m.catalog, i, question))
-            self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i))
+            self.ack.append((answer + " " if answer else "") + film_facts(m.catalog, i, people))
         self.then = "close"
 
     def _wish_after_question(self, text: str) -> Parse | None:

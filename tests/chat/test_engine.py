@@ -3595,6 +3595,26 @@ def test_round_thirty_two_on_movielens(ml_models):
     last = parser.parse("seen 2001 and clockwork orange. gattaca looks good. what about twelve monkeys?")
     assert t[last.show_film] == "Twelve Monkeys" and names(last.liked) == ["Gattaca"] and len(last.seen) == 2
     assert ("genre", "Sci-Fi") in parser.parse("sumthin w aliens n big explosions").accepted
+    # round thirty-three: a film named only in a question that judges nothing is shown or answered, not liked
+    for text, film in (("Space Jam?? jaja", "Space Jam"), ("y Nine Months es buena o no?", "Nine Months"),
+                       ("ooh what about singin in the rain, fitting for today haha. do u have it?",
+                        "Singin' in the Rain")):
+        p = parser.parse(text)
+        assert t[p.show_film] == film and not p.liked, text
+    lambs = parser.parse("Silence of the Lambs is less violent than Pulp Fiction?? really?")
+    assert sorted(names(lambs.about)) == ["Pulp Fiction", "Silence of the Lambs, The"] and not lambs.liked
+    for text, film in (("how long is executive decision? i remember loving it", "Executive Decision"),
+                       ("loved fargo, have you seen it?", "Fargo")):
+        assert names(parser.parse(text).liked) == [film], text  # (a verdict beside the question)
+    brad = parser.parse("Wait, Brad Pitt is in Twelve Monkeys, isn't he?")
+    assert names(brad.about) == ["Twelve Monkeys"] and brad.asked == [("cast", "Brad Pitt")] and not brad.liked
+    for text, films in (("I said I HAVEN'T seen Dark City or Bound - please put them back", ["Dark City", "Bound"]),
+                        ("I said I have NEVER SEEN Goodfellas - so suggest it!", ["GoodFellas"])):
+        p = parser.parse(text)
+        assert names(p.unsaid) == films and t[p.show_film] == films[0] and not p.liked, text
+    for text in ("um i asked if you have it, i've never actually seen it...", "je ne l'ai pas vu, je demandais juste!",
+                 "no la he visto, solo preguntaba"):
+        assert parser.parse(text).intents == ["asked_only"], text
 
 
 @pytest.mark.data
@@ -3620,6 +3640,8 @@ def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
     assert f"Glad you like *{first}*" in reply.text and "No preference" not in reply.text
     _, reply = say("that tom hanks meg ryan movie where they fall in love over email, loved it")
     assert "I cannot tell which film" in reply.text and len(reply.cards) == 5
+    _, reply = say("sci fi", "Wait, Brad Pitt is in Twelve Monkeys, isn't he?")
+    assert reply.text.startswith("Yes: Brad Pitt is in it.") and "Brad Pitt;" in reply.text  # (among the stars)
     _, reply = say("period dramas please", "I haven't seen Emma or Persuasion - I was asking whether you could show "
                    "them to me.")
     assert reply.cards[0].title == "Emma"

@@ -1525,8 +1525,9 @@ def test_what_a_fourth_person_typed_on_movielens(ml100k_catalog):
     t = ml100k_catalog.titles
     p = parser.parse("I do not care for anything over two hours these days.")
     assert p.rejected == [("runtime", "over 2 hours")] and not (p.accepted or p.wish)
-    p = parser.parse("noo i havent seen groundhog day, bring it back")
-    assert [t[i] for i in p.liked] == ["Groundhog Day"] and not p.seen
+    p = parser.parse("noo i havent seen groundhog day, bring it back")  # (round thirty-three: what was noted of it
+    assert [t[i] for i in p.unsaid] == ["Groundhog Day"] and t[p.show_film] == "Groundhog Day"  # goes, and it is
+    assert not (p.seen or p.liked or p.wish)  # shown; it had been liked, and a film liked is not shown)
     assert [t[i] for i in parser.parse("ok he vetoed the saint").disliked] == ["Saint, The"]
     p = parser.parse("my two grandchildren, aged seven and ten. Nothing frightening")
     assert not p.liked and p.accepted == [(G, "Children's")] and p.rejected == [(G, "Horror")]
@@ -1776,7 +1777,8 @@ def test_round_nineteen_on_movielens(ml100k_catalog):
     assert parser.parse("nada de horror por favor").rejected == [("genre", "Horror")]
     assert parser.parse("me da igual").intents == ["any"]
     assert parser.parse("je prends le premier").pick == (0, "like")
-    assert [t[i] for i in parser.parse("Kubrick then. Is 2001 here?").liked] == ["2001: A Space Odyssey"]
+    kubrick = parser.parse("Kubrick then. Is 2001 here?")  # (round thirty-three: shown, no longer liked and hidden)
+    assert t[kubrick.show_film] == "2001: A Space Odyssey" and not kubrick.liked
     p = parser.parse("got anything by the bloke who directed trainspotting?")
     assert p.person_ref == "director" and t[p.ref_film] == "Trainspotting"
     assert parser.parse("nothing babyish, they're 14 and 16").rejected == [("genre", "Children's")]
@@ -2051,7 +2053,9 @@ def test_round_twenty_three_films_not_seen_yet_either_or_kinds_and_films_too_muc
     assert films(parser.parse("watched the gay divorcee, still haven't seen shall we dance")) == {
         "seen": ["Gay Divorcee, The"]}
     assert films(parser.parse("loved paris, texas; haven't seen wings of desire yet")) == {"liked": ["Paris, Texas"]}
-    assert films(parser.parse("i haven't seen groundhog day, bring it back")) == {"liked": ["Groundhog Day"]}
+    back = parser.parse("i haven't seen groundhog day, bring it back")  # shown again, and not seen (not liked)
+    assert films(back) == {} and [t[i] for i in back.unsaid] == ["Groundhog Day"]
+    assert t[back.show_film] == "Groundhog Day"
     either = parser.parse("looking for a war film or a western, not too long")
     assert either.alternatives == [(("genre", "War"), ("genre", "Western"))] and not either.accepted
     assert parser.parse("i want a western, or maybe a war film, either is fine").alternatives == [
