@@ -1137,6 +1137,13 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:the|that)\s+(?:sort|kind|type)\s+of\s+(?:thing|things|film|films|movie|movies|stuff)\s+(?:that\s+)?"
      r"(?P<x>[a-z][\w.'-]*(?:\s+[a-z][\w.'-]*){0,3}?)\s+(?:used\s+to\s+make|used\s+to\s+do|makes|made|does|did)\b",
      r"films by \g<x>"),
+    (r"(?:^|(?<=[.!?;]\s))(?P<x>[^,.!?;]{2,40}?)\s+(?:is|was|'s)\s+(?:just\s+|only\s+|so\s+|really\s+)?for\s+(?:little\s+)?"
+     r"(?:kids|children|babies|toddlers)\b(?:\s+(?:lol|haha+|lmao))?", r"not \g<x>"),  # ("space jam is for
+    # kids lol": not for us, no like and no wish for children's films)
+    (r"(?:^|(?<=[.!?;]\s))(?!\s*(?:ok|okay|so|yeah|yes|well|um+|hmm+|alright|right|sure|oh|but|and|erm|uh+|ah+|thanks|"
+     r"thank)\b)"
+     r"(?P<x>[^,.!?;]{2,40}?)\s*,?\s*(?:no|nah|nope)\s+(?:thanks|thank\s+you|thx|ty|merci)\b",
+     r"not \g<x>"),  # ("Belle de jour non merci, trop sombre": it had been liked)
     (r"\bmerchant[\s-]+(?:and\s+|&\s+)?ivory\b", "james ivory"),  # (a producer and the director of the same films)
     # round thirty-three: "ooh what about singin in the rain, fitting for today haha. do u have it?" (liked), "Wait,
     # Brad Pitt is in Twelve Monkeys, isn't he?" (liked; the cast is the question)
@@ -1643,7 +1650,8 @@ RATING_FINE_RE = re.compile(r"(?P<what>\b(?:rated\s+)?(?:g|pg|pg-13|r|nc-17)(?:\
 VALUE_FINE_RE = re.compile(r"^\s*(?:(?:and|but|oh|ok|okay|also|actually)[\s,]+)?(?P<what>[\w\s'-]{2,40}?)"
                            r"\s+(?:is|are|r)\s+(?:perfectly\s+|totally\s+|"
                            r"completely\s+|absolutely\s+|also\s+|quite\s+)?(?:fine|ok|okay|alright|no problem)"
-                           r"(?:\s+(?:with|by|for)\s+(?:me|us))?(?:\s+too)?(?:[\s.!]*$|\s*[,;]\s*(?:just|but)\b)",
+                           r"(?:\s+(?:with|by|for)\s+(?:me|us))?(?:\s+too)?(?:[\s.!]*$|\s*[,;]\s*(?:just|but)\b|"
+                           r"\s+(?:if|as\s+long\s+as|so\s+long\s+as)\b)",
                            re.IGNORECASE)  # ("mixed reviews are fine, just not the bad ones")
 THATS_THE_ONE_RE = re.compile(r"\s*(?:(?:ok(?:ay)?|yes|yeah|yep|right|perfect)[\s,.!]+)?that'?s (?:the one|it)\b"
                               r"(?:[\s,.!]+(?:(?:we'?re|i'?m) )?watching (?:it|that)(?: now| tonight)?)?[\s.!]*$",
@@ -1757,6 +1765,8 @@ FRENCH_PHRASES = (
     ("en francais", "in french"), ("oublie", "forget"), ("c'est nul", "is rubbish"), ("ennuyeux", "boring"),
     # round thirty-two: "en fait oublie la comédie, un drame romantique c'est bien aussi" (read as a question),
     # "Delicatessen j'ai adoré!" (nothing read)
+    ("trop sombre", "too dark"), ("sombre", "dark"), ("plus léger", "lighter"), ("plus leger", "lighter"),
+    ("léger", "light"), ("légère", "light"),
     ("je ne l'ai pas vu", "i haven't seen it"), ("je l'ai pas vu", "i haven't seen it"),
     ("je ne l'ai jamais vu", "i have never seen it"), ("je demandais juste", "i was only asking"),
     ("je demandais seulement", "i was only asking"), ("je demandais", "i was asking"),
@@ -2272,7 +2282,15 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bdeadly\s+(?=(?:films?|movies?|flicks?|thrillers?|comed\w+|ones?|westerns?|dramas?)\b)", ""),
     (r"\bnot pushed\b(?!\s+(?:about|with|by|on)\b)", "not fussed"),
     (r"\bgie(?:s)?\s+(?=us\b|me\b)", "give "), (r"\bsomethin\b", "something"), (r"\bnaw\b", "no"),
-    (r"\bsumthin[g']?\b", "something"),  # text-speak: "sumthin w aliens n big explosions" (round thirty-two)
+    (r"\bsumthin[g']?\b", "something"),
+    (r"\b(i'?ll|we'?ll|ill|i\s+will|we\s+will|gonna|imma)\s+just\s+(?=(?:watch|do|go\s+with|take|try|pick)\b)", r"\1 "),
+    # ("we'll just do jaws. peace": chosen; it had been a search for "jaws peace")
+    (r"\b(?:wont|won'?t|doesn'?t|doesnt|don'?t|dont|will\s+not|does\s+not)\s+let\s+(?:us|me|them|him|her)\s+watch\s+"
+     r"(?:anything\s+)?(?:rated\s+)?(?P<r>r|nc-?17|pg-?13)(?:\s+rated)?(?:\s+(?:stuff|films|movies|ones))?\b",
+     r"nothing rated \g<r>"),  # ("my mom wont let us watch R stuff": no film rated R; it had been a search)
+    (r"(?<=[a-z])\s+2\s+(?=(?:long|short|scary|old|dark|sad|violent|slow|boring|much|weird|gory|childish)\b)", " too "),
+    # ("shining 2 long n my mom wont let us": too long; it had asked for films over 2 hours); text-speak: "sumthin w
+    # aliens n big explosions" (round thirty-two)
     (r"(?<=\s)w/?(?=\s+[a-z])", "with"), (r"(?<=[a-z]\s)n(?=\s+[a-z])", "and"),
     (r"\bo'(?=\s)", "of"), (r"\byer\b", "your"), (r"\byous\b", "you"), (r"\bweans\b|\bwains\b", "kids"),
     (r"\b(?:it'?s|its)\s+(?:dreich|baltic|lashing|pissing (?:it )?down|bucketing(?: down)?)(?:\s+out(?:side)?)?\b",
@@ -3160,7 +3178,8 @@ class Parser:
         if not asked:
             return
         said = [set(tokens_of(x)) for x in sentences if not x.rstrip().endswith("?")]
-        if any(x & (JUDGING | {"stars", "gripping", "class", "classic"}) for x in said):
+        if any(x & (JUDGING | {"stars", "gripping", "class", "classic", "no", "nah", "nope", "not", "pass", "never"})
+               for x in said):
             return  # "how long is executive decision? i remember loving it": a verdict after the question
         judged = set(tokens_of(text)) & JUDGING
         films = []

@@ -3612,6 +3612,15 @@ def test_round_thirty_two_on_movielens(ml_models):
                         ("I said I have NEVER SEEN Goodfellas - so suggest it!", ["GoodFellas"])):
         p = parser.parse(text)
         assert names(p.unsaid) == films and t[p.show_film] == films[0] and not p.liked, text
+    kingpin = parser.parse("kingpin was hilarious, ed wood was kinda boring, havent seen man who knew too little. "
+                           "space jam is for kids lol")  # (Kingpin had been disliked, and nothing else read)
+    assert names(kingpin.liked)[0] == "Kingpin" and "Ed Wood" in names(kingpin.disliked)
+    assert names(parser.parse("space jam is for kids lol").not_now) == ["Space Jam"]
+    assert names(parser.parse("Belle de jour non merci, trop sombre").not_now) == ["Belle de jour"]
+    assert names(parser.parse("a room with a view? thanks but no thanks").not_now) == ["Room with a View, A"]
+    assert names(parser.parse("we'll just do jaws. peace").liked) == ["Jaws"]
+    mom = parser.parse("shining 2 long n my mom wont let us watch R stuff tbh. pg13 ones?")
+    assert ("runtime", "over 2 hours") not in mom.accepted and ("mpaa", "rated R") in mom.rejected
     for text in ("um i asked if you have it, i've never actually seen it...", "je ne l'ai pas vu, je demandais juste!",
                  "no la he visto, solo preguntaba"):
         assert parser.parse(text).intents == ["asked_only"], text
