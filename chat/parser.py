@@ -269,6 +269,10 @@ class Parse:
                     or self.unknown_people or self.absent_nations or self.lesser_known or self.best
                     or self.era or self.pick or self.about or self.series or self.praise)
 
+    def outside_of(self, text: str) -> bool:
+        """``text`` was read as a film the catalog lacks that the list of well-known films knows."""
+        return any(o[0] == text for o in self.outside)
+
     def names_something_else(self, field_name: str) -> bool:
         """Something is understood besides ``field_name`` (a field of values)."""
         return bool(dataclasses.replace(self, **{field_name: []}).names_something)
@@ -1144,6 +1148,8 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"thank)\b)"
      r"(?P<x>[^,.!?;]{2,40}?)\s*,?\s*(?:no|nah|nope)\s+(?:thanks|thank\s+you|thx|ty|merci)\b",
      r"not \g<x>"),  # ("Belle de jour non merci, trop sombre": it had been liked)
+    (r"\b(?:a\s+|the\s+)?(?:quick|brief|short)\s+(?:rundown|summary|overview|run\s+down)\s+of\s+(?:my|our)\s+"
+     r"(?:tastes?|likes|favourites|favorites)\s*:?", ""),  # ("Quick rundown of my taste: ...": not *The Rundown*)
     (r"\bmerchant[\s-]+(?:and\s+|&\s+)?ivory\b", "james ivory"),  # (a producer and the director of the same films)
     # round thirty-three: "ooh what about singin in the rain, fitting for today haha. do u have it?" (liked), "Wait,
     # Brad Pitt is in Twelve Monkeys, isn't he?" (liked; the cast is the question)
@@ -3153,7 +3159,9 @@ class Parser:
             clues = {v for roles in self._people_in(tokens_of(story))[0] for v in roles}  # "that tom hanks meg ryan
             named = {v for roles in self._people_in(tokens_of(text.replace(story, " ")))[0] for v in roles}  # movie
             out.accepted = [v for v in out.accepted if v not in clues or v in named]  # where ...": clues, no wish
-        kinds = [u for u in out.unknown_titles if re.search(rf"\b{re.escape(u)}\s+{KIND_NOUNS}", text, re.IGNORECASE)]
+        kinds = [u for u in out.unknown_titles if re.search(rf"\b{re.escape(u)}\s+{KIND_NOUNS}", text, re.IGNORECASE)
+                 or re.fullmatch(r"[a-z]{4,}s", u) and u in self._english and not out.outside_of(u)]  # ("they love
+        # animals": what they like, not a film "animals" the catalog lacks)
         if kinds:  # "rather fond of period dramas": a kind of film, its words a wish (not a film "Period")
             out.unknown_titles = [u for u in out.unknown_titles if u not in kinds]
             out.outside = [o for o in out.outside if o[0] not in kinds]
@@ -3332,6 +3340,10 @@ class Parser:
         asked_last = self._film_asked_last(text)
         if asked_last is not None:
             return asked_last
+        whole = tuple(tokens(re.sub(r"[?!.\s]+$", "", text)))  # "What About Bob?": a film the catalog lacks, its
+        if len(whole) >= 3 and whole in self._outside and whole not in self.lex.titles:  # name a question's words
+            return Parse(unknown_titles=[text.strip(" ?!.")], outside=[(text.strip(" ?!."), self._outside_film(
+                whole, None, text), "")])
         told = self._told(text)
         if told is None:  # "might i ask whether notorious is very suspenseful?", "X is more a romance than a war
             plain = text  # film": the same readings, of those idioms' plain words
@@ -3803,6 +3815,8 @@ class Parser:
         if key[:1] in (("the",), ("a",), ("an",)) and key[1:] in self._outside:
             return key[1:]
         typed = " ".join(key)
+        if len(key) == 1 and key[0] in self._english:
+            return None  # ("they love animals": no slip of *The Animal*)
         if len(typed) < OUTSIDE_NEAR_MIN or (len(key) == 1 and key[0] in self._surnames_known):
             return None  # (a surname of the catalog's people is no slip of a film's name: "bergman", not Borgman)
         hits = process.extract(typed, self._outside_strings, scorer=OSA.distance,

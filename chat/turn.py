@@ -295,6 +295,12 @@ class _Apply:
             self.wrong_film(self.s.told)
             return
         p = self.m.parser.parse(text)
+        asked = re.fullmatch(r"\s*(?:and\s+|so\s+)?([^?,.!]{2,40}?)\s*\?+\s*", text)
+        if asked and p.show_film is None and not (p.liked or p.about or p.disliked):  # "brazil?" with *Brazil* on
+            card = next((w for w in self.s.cards if tokens(title_of(self.m.catalog, self.m.world.catalog_index(w)))
+                         == tokens(asked.group(1))), None)  # screen: that card, not films from Brazil (round
+            if card is not None:  # thirty-three)
+                p = Parse(show_film=self.m.world.catalog_index(card))
         if "asked_only" in p.intents:  # "i havent seen it yet, i was asking": the film liked last was only asked of
             p.intents.remove("asked_only")
             w = self._film_talked_of(last_list=False)

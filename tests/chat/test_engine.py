@@ -3621,6 +3621,11 @@ def test_round_thirty_two_on_movielens(ml_models):
     assert names(parser.parse("we'll just do jaws. peace").liked) == ["Jaws"]
     mom = parser.parse("shining 2 long n my mom wont let us watch R stuff tbh. pg13 ones?")
     assert ("runtime", "over 2 hours") not in mom.accepted and ("mpaa", "rated R") in mom.rejected
+    animals = parser.parse("They love animals and funny stuff.")  # (it had looked for films like *The Animal*)
+    assert not animals.outside and not animals.unknown_titles and animals.wish
+    assert not parser.parse("Quick rundown of my taste: loved Heat and Se7en, hated Titanic").outside
+    bob = parser.parse("What About Bob?")  # a film the catalog lacks, its name a question's words
+    assert [ml_models.parser.outside[j].name for _, j, _ in bob.outside] == ["What About Bob? (1991)"]
     for text in ("um i asked if you have it, i've never actually seen it...", "je ne l'ai pas vu, je demandais juste!",
                  "no la he visto, solo preguntaba"):
         assert parser.parse(text).intents == ["asked_only"], text
@@ -3649,6 +3654,8 @@ def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
     assert f"Glad you like *{first}*" in reply.text and "No preference" not in reply.text
     _, reply = say("that tom hanks meg ryan movie where they fall in love over email, loved it")
     assert "I cannot tell which film" in reply.text and len(reply.cards) == 5
+    _, reply = say("gilliam films", "brazil?")  # the card, not films from Brazil
+    assert reply.cards[0].title == "Brazil" and reply.text.startswith("Here it is: *Brazil* (1985)")
     _, reply = say("sci fi", "Wait, Brad Pitt is in Twelve Monkeys, isn't he?")
     assert reply.text.startswith("Yes: Brad Pitt is in it.") and "Brad Pitt;" in reply.text  # (among the stars)
     _, reply = say("period dramas please", "I haven't seen Emma or Persuasion - I was asking whether you could show "
