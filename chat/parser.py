@@ -1128,7 +1128,8 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"is \g<x> here?"),
     # round thirty-two: "kingpin any good?", "starship troopers u got that?", "E.T., maybe not", "my youngest cried
     # at E.T. so maybe not that", "he says princess bride is too soft": each had liked the film
-    (r"^\s*(?P<x>[^,.!?]{2,40}?)\s*,?\s*(?:any|even)\s+good\s*\?+\s*$", r"is \g<x> any good?"),
+    (r"^\s*(?!(?:is|was|are|were|does|did|do|isnt|isn't|anything|something|any)\b)(?P<x>[^,.!?]{2,40}?)\s*,?\s*"
+     r"(?:any|even)\s+good\s*\?+\s*$", r"is \g<x> any good?"),
     (r"^\s*(?P<x>[^,.!?]{2,40}?)\s*,?\s*(?:u|you|ya|yous)\s+(?:got|have)\s+(?:that|it|this)(?:\s+one)?\s*\?+\s*$",
      r"is \g<x> here?"),
     (r"^\s*(?P<x>[^,.!?]{2,40}?)\s*[,.]?\s*(?:maybe|probably|prob)\s+not\s*[.!]*\s*$", r"not \g<x>"),
@@ -1150,6 +1151,15 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"not \g<x>"),  # ("Belle de jour non merci, trop sombre": it had been liked)
     (r"\b(?:a\s+|the\s+)?(?:quick|brief|short)\s+(?:rundown|summary|overview|run\s+down)\s+of\s+(?:my|our)\s+"
      r"(?:tastes?|likes|favourites|favorites)\s*:?", ""),  # ("Quick rundown of my taste: ...": not *The Rundown*)
+    # round thirty-four: "part 2?" (it had undone the last turn), "lion king... isnt that the one where the dad dies?"
+    # (Crime, and a like), "bad taste looks gross lol" (a like), "balto looks cute, is it about a dog?" (a search)
+    (r"^\s*(?:and\s+|so\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+)?(?:part|pt\.?)\s*(?:2|two|ii)\s*\?+\s*$",
+     "does it have a sequel?"),
+    (r"^\s*(?P<x>[^.?!\u2026]{2,40}?)\s*(?:\.{2,}|\u2026|,|-)?\s*(?:isnt|isn't|is)\s+(?:that|it|this)\s+the\s+one\s+"
+     r"(?:where|with|in\s+which)\s+[^?]{2,60}\?+", r"what is \g<x> about?"),
+    (r"\b(looks?|looked|seems?|is|was)\s+(?:so\s+|really\s+|kinda\s+|pretty\s+)?gross\b", r"\1 awful"),
+    (r"\bis\s+(?:it|that|this)\s+(?:a\s+film\s+|a\s+movie\s+)?about\s+(?:a|an|the|some)\s+[^?]{2,30}\?+",
+     "what is it about?"),
     (r"\bmerchant[\s-]+(?:and\s+|&\s+)?ivory\b", "james ivory"),  # (a producer and the director of the same films)
     # round thirty-three: "ooh what about singin in the rain, fitting for today haha. do u have it?" (liked), "Wait,
     # Brad Pitt is in Twelve Monkeys, isn't he?" (liked; the cast is the question)
@@ -1675,6 +1685,10 @@ SPANISH_PHRASES = (
     ("no lo vi", "i haven't seen it"), ("solo preguntaba", "i was only asking"),
     ("sólo preguntaba", "i was only asking"),
     ("solo pregunté", "i only asked"), ("solo pregunte", "i only asked"), ("preguntaba", "i was asking"),
+    ("estoy super triste", "i'm feeling down"), ("estoy muy triste", "i'm feeling down"), ("estoy triste",
+    "i'm feeling down"), ("que me haga reír", "to make me laugh"), ("que me haga reir", "to make me laugh"),
+    ("de qué trata", "what is it about"), ("de que trata", "what is it about"), ("de qué va", "what is it about"),
+    ("de que va", "what is it about"),
     ("no quiero", "i don't want"), ("no queremos", "we don't want"), ("me interesa", "looks interesting"),
     ("es muy", "is it very"), ("quién sale en", "who is in"), ("quien sale en", "who is in"), ("y es", "and is it"),
     ("de los años", "from the"), ("de los anos", "from the"), ("los años", "the"), ("los anos", "the"),
@@ -1771,6 +1785,8 @@ FRENCH_PHRASES = (
     ("en francais", "in french"), ("oublie", "forget"), ("c'est nul", "is rubbish"), ("ennuyeux", "boring"),
     # round thirty-two: "en fait oublie la comédie, un drame romantique c'est bien aussi" (read as a question),
     # "Delicatessen j'ai adoré!" (nothing read)
+    ("c est quoi l histoire", "what is it about"), ("c'est quoi l histoire", "what is it about"),
+    ("pas que", "not only"), ("pas seulement", "not only"),
     ("trop sombre", "too dark"), ("sombre", "dark"), ("plus léger", "lighter"), ("plus leger", "lighter"),
     ("léger", "light"), ("légère", "light"),
     ("je ne l'ai pas vu", "i haven't seen it"), ("je l'ai pas vu", "i haven't seen it"),
@@ -1904,6 +1920,8 @@ def in_english(text: str) -> str:
     if not words & SPANISH_MARKERS and not re.search(r"\bya\s+l[ao]s?\s+vi\b", text, re.IGNORECASE):  # ("ya la vi")
         return text
     plain = dict((a, b) for a, b in SPANISH_PHRASES)
+    text = re.sub(r"¿?\s*(?P<x>[^¿?.!]{2,40}?)\s+(?:da|dará)\s+miedo\s*\?", r"is \g<x> scary?", text,
+                  flags=re.IGNORECASE)  # "¿Cat People da miedo?": a question of the film (it had asked for horror)
     text = re.sub(r"\b(?:(?:de\s+)?los\s+)?a[ñn]os\s+(\d0)(?:\s+(?:u|o|y)\s+(\d0))?\b",
                   lambda m: f"the {m.group(1)}s" + (f" or {m.group(2)}s" if m.group(2) else ""), text,
                   flags=re.IGNORECASE)  # "los años 70 u 80": the 70s or 80s

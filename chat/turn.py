@@ -130,6 +130,8 @@ STORY_WORDS = 5  # words of substance that make a wish a story told ("the one wh
 STORY_UNLISTED = -2  # ChatState.story: the film described is in the catalog but cannot be recommended
 SOUNDS_LIKE = "That sounds like *{}*: here it is, with films near what you describe."
 TOLD_SAID = "That sounds like *{}*; if I have the wrong film, say so."
+SEQUEL_OF_IT_RE = re.compile(r"^\s*(?:and\s+|so\s+)?(?:does|did)\s+(?:it|that(?:\s+one)?)\s+(?:have|get)\s+(?:any\s+)?"
+                             r"(?:a\s+)?(?:sequels?|prequels?|more\s+parts?)\s*\?*\s*$", re.IGNORECASE)
 SOUNDS_LIKE_KIN = "That sounds like *{}*: here are films like it."
 # a film described, and films like it asked for ("..., want something similar"); "i loved it" likes it too
 MORE_LIKE_IT_RE = re.compile(r"\b(?:similar|like\s+(?:it|that|this)|more\s+like|in\s+that\s+vein|"
@@ -294,6 +296,12 @@ class _Apply:
         if self.s.told and WRONG_FILM_RE.search(text):  # "no, not that one": the film guessed from its story
             self.wrong_film(self.s.told)
             return
+        if SEQUEL_OF_IT_RE.match(text):  # "part 2?", "does it have a sequel?": of the film the talk is on (round
+            topic = self.before.topic if self.before.topic >= 0 else None  # thirty-four: "part 2?" had undone the
+            if topic is None and (w := self._film_talked_of()) is not None:  # turn before)
+                topic = self.m.world.catalog_index(w)
+            if topic is not None:
+                text = f"does {title_of(self.m.catalog, topic)} have sequels?"
         p = self.m.parser.parse(text)
         asked = re.fullmatch(r"\s*(?:and\s+|so\s+)?([^?,.!]{2,40}?)\s*\?+\s*", text)
         if asked and p.show_film is None and not (p.liked or p.about or p.disliked):  # "brazil?" with *Brazil* on

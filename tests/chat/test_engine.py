@@ -3626,6 +3626,17 @@ def test_round_thirty_two_on_movielens(ml_models):
     assert not parser.parse("Quick rundown of my taste: loved Heat and Se7en, hated Titanic").outside
     bob = parser.parse("What About Bob?")  # a film the catalog lacks, its name a question's words
     assert [ml_models.parser.outside[j].name for _, j, _ in bob.outside] == ["What About Bob? (1991)"]
+    # round thirty-four
+    for text, film in (("is the godfather any good?", "Godfather, The"),  # (it had become "is is the godfather ...")
+                       ("lion king... isnt that the one where the dad dies? my 5yo cries at everything",
+                        "Lion King, The"),
+                       ("¿Cat People da miedo?", "Cat People"),
+                       ("Et L.A. Confidential, c est quoi l histoire?", "L.A. Confidential")):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and names(p.about) == [film] and not (p.liked or p.accepted), text
+    assert names(parser.parse("bad taste looks gross lol").disliked) == ["Bad Taste"]
+    assert parser.parse("estoy super triste. I need something que me haga reír").accepted == [("genre", "Comedy")]
+    assert parser.parse("part 2?").intents != ["undo"]
     for text in ("um i asked if you have it, i've never actually seen it...", "je ne l'ai pas vu, je demandais juste!",
                  "no la he visto, solo preguntaba"):
         assert parser.parse(text).intents == ["asked_only"], text
@@ -3654,6 +3665,8 @@ def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
     assert f"Glad you like *{first}*" in reply.text and "No preference" not in reply.text
     _, reply = say("that tom hanks meg ryan movie where they fall in love over email, loved it")
     assert "I cannot tell which film" in reply.text and len(reply.cards) == 5
+    _, reply = say("mob movies", "is the godfather any good?", "part 2?")  # (it had undone the turn before)
+    assert reply.text.startswith("The Godfather films I have, in order:")
     _, reply = say("gilliam films", "brazil?")  # the card, not films from Brazil
     assert reply.cards[0].title == "Brazil" and reply.text.startswith("Here it is: *Brazil* (1985)")
     _, reply = say("sci fi", "Wait, Brad Pitt is in Twelve Monkeys, isn't he?")
