@@ -3637,6 +3637,9 @@ def test_round_thirty_two_on_movielens(ml_models):
     assert names(parser.parse("bad taste looks gross lol").disliked) == ["Bad Taste"]
     assert parser.parse("estoy super triste. I need something que me haga reír").accepted == [("genre", "Comedy")]
     assert parser.parse("part 2?").intents != ["undo"]
+    couple = parser.parse("she hates violence and prefers romantic comedies")  # (romance had been refused too)
+    assert ("genre", "Romance") in couple.accepted and ("genre", "Romance") not in couple.rejected
+    assert parser.parse("my wife and I want a comedy").accepted == [("genre", "Comedy")]
     for text in ("um i asked if you have it, i've never actually seen it...", "je ne l'ai pas vu, je demandais juste!",
                  "no la he visto, solo preguntaba"):
         assert parser.parse(text).intents == ["asked_only"], text
