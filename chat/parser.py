@@ -1160,8 +1160,10 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(looks?|looked|seems?|is|was)\s+(?:so\s+|really\s+|kinda\s+|pretty\s+)?gross\b", r"\1 awful"),
     (r"\bis\s+(?:it|that|this)\s+(?:a\s+film\s+|a\s+movie\s+)?about\s+(?:a|an|the|some)\s+[^?]{2,30}\?+",
      "what is it about?"),
-    (r"\s+and\s+(?=(?:(?:she|he|they)\s+)?(?:prefers|likes|loves|wants|enjoys|adores|prefer|love|want|enjoy|"
-     r"adore)\b)", ", but "),  # ("she hates violence and prefers romantic comedies": the hate had spread to them)
+    (r"(?P<head>\b(?:hates?|hated|dislikes?|can'?t\s+stand|cant\s+stand|doesn'?t\s+like|doesnt\s+like|don'?t\s+like|"
+     r"dont\s+like|not\s+into|no)\b[^.!?,;]{1,60}?)\s+and\s+(?=(?:(?:she|he|they)\s+)?(?:prefers|likes|loves|wants|"
+     r"enjoys|adores|prefer|love|want|enjoy|adore)\b)", r"\g<head>, but "),  # ("she hates violence and prefers
+    # romantic comedies": the hate had spread to them)
     (r"\bmerchant[\s-]+(?:and\s+|&\s+)?ivory\b", "james ivory"),  # (a producer and the director of the same films)
     # round thirty-three: "ooh what about singin in the rain, fitting for today haha. do u have it?" (liked), "Wait,
     # Brad Pitt is in Twelve Monkeys, isn't he?" (liked; the cast is the question)
