@@ -269,6 +269,11 @@ class Parse:
                     or self.unknown_people or self.absent_nations or self.lesser_known or self.best
                     or self.era or self.pick or self.about or self.series or self.praise)
 
+    def forget_titles(self, names: list[str]) -> None:
+        """Words read as films the catalog lacks that are none ("the twist", "period"): no longer such."""
+        self.unknown_titles = [u for u in self.unknown_titles if u not in names]
+        self.outside = [o for o in self.outside if o[0] not in names]
+
     def outside_of(self, text: str) -> bool:
         """``text`` was read as a film the catalog lacks that the list of well-known films knows."""
         return any(o[0] == text for o in self.outside)
@@ -291,10 +296,15 @@ class Parse:
                     or self.unknown_people or self.absent_nations or self.allowed)
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of ``text``: split after a full stop, "!" or "?" and the space that follows it."""
+    return [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+
+
 def _last_sentence_apart(text: str) -> list[str]:
     """The sentences of ``text``; a message of one sentence split at its last comma instead ("seen 1 and 2,
     what's #4 about"), so that what follows it stands apart."""
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+    sentences = _sentences(text)
     if len(sentences) < 2 and "," in text:
         sentences = [x for x in text.strip().rsplit(",", 1) if x.strip()]
     return sentences
@@ -1002,8 +1012,8 @@ ASKED_ONLY_RE = re.compile(r"[-\u2013,;.]*\s*\b(?:i\s+was\s+(?:just\s+|only\s+|m
                            r"(?:\s+(?:if|whether|about|u|you)\b[^.!?,;]*)?", re.IGNORECASE)
 # "i've never actually seen it", "we haven't seen either of them": no verdict, only what was not seen
 NOT_SEEN_SAID_RE = re.compile(r"\b(?:(?:i|we)(?:'ve|ve)?\s+)?(?:have\s+never|havent|haven'?t|have\s+not|never|not)\s+"
-                         r"(?:actually\s+|ever\s+|even\s+)?(?:seen|watched)\s*(?:it|that|them|those|either(?:\s+of"
-                         r"\s+them)?|both(?:\s+of\s+them)?)?(?:\s+(?:yet|before))?\b", re.IGNORECASE)
+                              r"(?:actually\s+|ever\s+|even\s+)?(?:seen|watched)\s*(?:it|that|them|those|either(?:\s+of"
+                              r"\s+them)?|both(?:\s+of\s+them)?)?(?:\s+(?:yet|before))?\b", re.IGNORECASE)
 # "I said I have NEVER SEEN Goodfellas - so suggest it!", "I said I HAVEN'T seen Dark City or Bound - please put them
 # back": the films were liked for a question about them, and hidden (round thirty-three)
 UNSEEN_SHOW_RE = re.compile(r"\b(?:i\s+(?:said|told\s+you)\s+)?(?:i|we)\s+(?:have\s+)?(?:never|haven'?t|havent|"
@@ -3185,14 +3195,12 @@ class Parser:
                  or re.fullmatch(r"[a-z]{4,}s", u) and u in self._english and not out.outside_of(u)]  # ("they love
         # animals": what they like, not a film "animals" the catalog lacks)
         if kinds:  # "rather fond of period dramas": a kind of film, its words a wish (not a film "Period")
-            out.unknown_titles = [u for u in out.unknown_titles if u not in kinds]
-            out.outside = [o for o in out.outside if o[0] not in kinds]
+            out.forget_titles(kinds)
             out.wish = out.wish or text.strip()
         self._asked_not_liked(text, out)
         parts = [u for u in out.unknown_titles if set(tokens_of(u)) - set(TITLE_ARTICLES) <= FILM_PARTS]
         if parts:  # "the twist blew my mind": a part of a film praised, not *Twist (2003)*
-            out.unknown_titles = [u for u in out.unknown_titles if u not in parts]
-            out.outside = [o for o in out.outside if o[0] not in parts]
+            out.forget_titles(parts)
         return out
 
     def _asked_not_liked(self, text: str, out: Parse) -> None:
@@ -3202,7 +3210,7 @@ class Parser:
         shown): one film alone is shown, several are answered of."""
         if not out.liked or "?" not in text:
             return
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        sentences = _sentences(text)
         asked = [set(tokens_of(x)) for x in sentences if x.rstrip().endswith("?") and not set(tokens_of(x)) & (
             JUDGING | {"like", "similar", "vibe", "vibes"})]  # ("do you have anything like titanic?": a like)
         if not asked:
@@ -3230,14 +3238,20 @@ class Parser:
             out.about = list(dict.fromkeys(out.about + films))
             out.wish = ""
 
+    def _series_first(self, name: Sequence[str]) -> list[int] | None:
+        """The films of a title with a 1 after it that has a second part ("terminator 1": *The Terminator*,
+        since *Terminator 2* is one); None otherwise."""
+        if len(name) < 2 or name[-1] != "1" or (*name[:-1], "2") not in self.lex.titles:
+            return None
+        return self.lex.titles.get(tuple(name[:-1]))
+
     def _first_part(self, m: re.Match) -> str:
         """"seen terminator 1" -> "seen terminator": the first film of a series, by its name and a 1 (it had been
         read loosely as *Terminator 2*); the words as typed where no series of that name has a second part."""
-        words = m.group("name").split()
-        for k in range(len(words)):
-            name = tokens(" ".join(words[k:]))
-            if tuple(name) in self.lex.titles and (*name, "2") in self.lex.titles:
-                return " ".join(words)
+        words = m.group(0).split()
+        for k in range(len(words) - 1):
+            if self._series_first(tokens(" ".join(words[k:]))):
+                return " ".join(words[:-1])
         return m.group(0)
 
     def _told_films(self, text: str) -> tuple[str, list[int], list[str]]:
@@ -3447,7 +3461,7 @@ class Parser:
         """A question about a film named in it, after sentences that only judge other films ("obviously seen
         terminator 1... fugitive is cool, seen it. whats the rock about"): those verdicts too (they had been
         lost to the question)."""
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        sentences = _sentences(text)
         if not out.about or out.liked or out.disliked or out.seen or out.not_now or len(sentences) < 2:
             return out
         head = self.parse(" ".join(sentences[:-1]))
@@ -3623,7 +3637,7 @@ class Parser:
         others ask other things or name nothing ("ok better. is das boot in german? and which version is it,
         the 3 hour one?" had asked for German films; "might I ask whether notorious is very suspenseful? my
         husband has a weak heart, you see." had liked it)."""
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        sentences = _sentences(text)
         if len(sentences) < 2 or "?" not in text:
             return None
         for k, sentence in enumerate(sentences):
@@ -5320,7 +5334,7 @@ class Parser:
         """A film asked after in a last sentence of its name alone ("sphere looks dumb. twelve monkeys?", "smart
         ones like gattaca pls. twelve monkeys?"): it is shown, with no verdict, and the sentences before are read
         as they would be alone (round thirty-one: it had been liked or disliked with the film before it)."""
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        sentences = _sentences(text)
         if len(sentences) < 2:
             return None
         last = re.sub(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?=\S.*\?\s*$)", "", sentences[-1], flags=re.IGNORECASE)
@@ -5631,9 +5645,9 @@ class Parser:
             name = (*name[:-1], str(number))
             if name in self.lex.titles:
                 return self._of_year(self.lex.titles[name], years[0] if years else None)
-        first = self.lex.titles.get(name[:-1]) if len(name) > 1 and name[-1] == "1" else None
-        if first and (*name[:-1], "2") in self.lex.titles:  # "seen terminator 1": the first of the series (it had been
-            return self._of_year(first, years[0] if years else None)  # read loosely as *Terminator 2*)
+        first = self._series_first(name)  # "seen terminator 1": the first of the series (it had been read loosely
+        if first:  # as *Terminator 2*)
+            return self._of_year(first, years[0] if years else None)
         if name and name[-1].isdigit():  # "back to the future 2" is not the first film, typed loosely
             return self._sequel(name[:-1], int(name[-1]))
         found = self._loose_title(" ".join(name))
@@ -6769,7 +6783,7 @@ class Parser:
                 return out
         if ASKED_ONLY_RE.search(text) is None:
             return None
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
+        sentences = _sentences(text)
         at = next((k for k, x in enumerate(sentences) if ASKED_ONLY_RE.search(x)), None)
         if at is None:
             return None
