@@ -105,6 +105,11 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
         if both:
             like_outside, shared = film.title, both
             break
+    for w in reversed(s.wanted) if not (similar or like_outside) else ():  # "never seen goodfellas": what the
+        both = shared_values(m.catalog, i, m.world.catalog_index(w)) if w != item else ()  # card shares with it
+        if both:
+            like_outside, shared = title_of(m.catalog, m.world.catalog_index(w)), both
+            break
     persona = ""
     if ctx.personas:
         _, a = m.tastes.attend(list(ctx.personas), [item])
@@ -119,7 +124,7 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
                  cast=m.catalog.leads(i, CARD_CAST, first=_asked(m, s, "cast")), matched=matched, similar_liked=similar,
                  persona=persona,
                  wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist),
-                 shared=shared, crowd=m.catalog.crowd(i), like_outside=like_outside)
+                 shared=shared, crowd=m.catalog.crowd(i), like_outside=like_outside, wanted=item in s.wanted)
 
 
 SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two films share, people first
@@ -219,6 +224,8 @@ def names_value(reason_text: str, value: tuple[str, str]) -> bool:
 def reason(f: Facts) -> str:
     """One line for a card: its strongest evidence (what it has of what was asked for is said by
     ``cards`` from the values themselves)."""
+    if f.wanted:
+        return "the film you want to see"
     if f.similar_liked:
         return f"close to *{md(f.similar_liked[0])}*, which you liked"
     if f.like_outside:  # "like *Finding Nemo*: animation, children's"
@@ -341,6 +348,8 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
             own = m.catalog.minutes[m.world.catalog_index(int(item))]  # "a comedy film of 94 minutes", not its band
             asked = [("runtime", f"of {own} minutes") if t == "runtime" else (t, v) for t, v in asked]
         why = value_words(asked[:3], with_article=True) if asked else reason(f)
+        if f.wanted:  # "always meant to watch fargo": the film asked for, whatever else was asked
+            why = reason(f)
         if int(item) in s.series:  # "all the alien movies": its place in the series
             why = f"no. {s.series.index(int(item)) + 1} of the {len(s.series)} {md(s.series_name)} films here"
         said = {w.lower() for _, v in asked for w in (v, GENRE_WORDS.get(v, v))}

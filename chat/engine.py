@@ -238,7 +238,8 @@ class Engine:
         """Item scores ``(n_world_items,)`` for this state, from the query–item graph."""
         m = self.m
         cf_model = m.prior or m.world.scorer
-        cf = cf_model.score(np.asarray(ctx.history))[0] if ctx.history else m.popularity.astype(np.float32)
+        seeds = ctx.history + tuple(w for w in s.wanted if w not in ctx.history)  # (a film wanted: its kin too)
+        cf = cf_model.score(np.asarray(seeds))[0] if seeds else m.popularity.astype(np.float32)
         if ctx.personas:
             att, _ = m.tastes.attend(list(ctx.personas))
             cf = 0.5 * rank_normalise(cf) + 0.5 * rank_normalise(att)
@@ -492,6 +493,9 @@ class Engine:
                                         milder=s.milder, max_minutes=s.max_minutes)
             if s.story >= 0 and s.story not in shown:  # the film whose story was described, first
                 cards_now = (s.story, *(c for c in cards_now if c != s.story))[:CARDS]
+            wanted = [w for w in s.wanted if w not in shown][-CARDS:]  # films the person wants to see, first
+            if wanted:
+                cards_now = (*wanted, *(c for c in cards_now if c not in wanted))[:CARDS]
             if not set(cards_now) - set(shown) and applied.then in ("films", "new_films"):
                 # every film for this wish shown ("more" found nothing new): a new round from the best,
                 # never an empty reply nor the same list again
@@ -531,7 +535,7 @@ class Engine:
         search, or a first wish stated while looking at films chosen from liked films alone
         ("I loved Heat and Fargo", then "a comedy"): films now, with the policy's question
         beside them to narrow them down (questions refine lists, they do not gate them)."""
-        understood = len(s.accepted) + len(s.either) + len(s.liked) + len(s.rejected)  # "no horror" too
+        understood = len(s.accepted) + len(s.either) + len(s.liked) + len(s.wanted) + len(s.rejected)  # "no horror" too
         before = s.previous
         first_wish = (bool(s.accepted or s.either) and before is not None and bool(before.cards)
                       and not (before.accepted or before.either))
@@ -764,16 +768,21 @@ class Engine:
         shown = cards.cards(m, ctx, s, s.cards)
         if shown and explain is None and listing:
             lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown, 1)]
-            n_fit = sum(c.fits for c in shown)
-            if n_fit < len(shown):  # fewer films known to have what was asked than cards: say so
+            wanted = {m.world.item_id(w) for w in s.wanted}  # films asked for by name lead, outside the count
+            first = next((k for k, c in enumerate(shown) if c.item_id not in wanted), len(shown))
+            listed, lines = shown[first:], lines[first:]
+            n_fit = sum(c.fits for c in listed)
+            if n_fit < len(listed):  # fewer films known to have what was asked than cards: say so
                 head = self._few_fit_words(s, n_fit)
-                n_part = sum(c.partial for c in shown)
-                rest = ("Close ones, with only part of it:" if n_part == len(shown) - n_fit else
+                n_part = sum(c.partial for c in listed)
+                rest = ("Close ones, with only part of it:" if n_part == len(listed) - n_fit else
                         "Other suggestions, not known to have it:" if not n_part else
                         "Close ones (with part of it) and other suggestions:")
                 lines = ([head + ":"] + lines[:n_fit] if n_fit else [head + "."]) + [rest] + lines[n_fit:]
                 brief.append(head + ("; the cards marked *close* have only part of it." if n_part else
                                      "; the other cards are suggestions without it."))
+            lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown[:first], 1)
+                     ] + lines
             parts.append("\n".join(lines))
         if s.question is not None and explain is None and listing:  # beside films, a question narrows them down
             ask = ("To narrow it down: " if shown else "") + f"**{s.question.text}**"

@@ -206,6 +206,8 @@ class ChatState:
     topic: int = -1  # the film (catalog index) the last question about a film was on: what "is it scary?" means
     topic_role: str = ""  # what that question asked of it: "director" ("who directed it?"), "cast" ("who is in it?")
     lean: int = -1  # the film (world item) the person last asked for more like ("more like toy story"), this search
+    wanted: tuple[int, ...] = ()  # films (world items) the person wants to see ("always meant to watch fargo"),
+    # this search: first on the next list, not yet shown
     story: int = -1  # the film (world item) whose story the wish describes ("the one where the ship sinks")
     told: tuple[int, ...] = ()  # films (catalog indices) the last message told by who is in them and what happens
     # ("the one where keanu keeps the bus above 50": ``Parse.told``): "not that one" takes back what was noted

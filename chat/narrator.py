@@ -44,6 +44,7 @@ class Facts:
     # a film the catalog lacks that the person named, which this one is like ("Finding Nemo"); ``shared`` then
     # says what they share
     like_outside: str = ""
+    wanted: bool = False  # the film the person said they want to see ("always meant to watch fargo")
     # (people here who rated it, the share of them who gave 4 or 5 stars; -1 without a 5-star scale)
     crowd: tuple[int, float] | None = None
     extras: dict = field(default_factory=dict)

@@ -137,6 +137,7 @@ from chat.words import (
     TITLE_END,
     TOO_ERA,
     VERDICT_WORDS,
+    WANT_TRIGGERS,
     WISH_MARKERS,
     WISHLESS,
     YES_NO_TAIL,
@@ -179,6 +180,8 @@ class Parse:
     disliked: list[int] = field(default_factory=list)
     seen: list[int] = field(default_factory=list)
     not_now: list[int] = field(default_factory=list)  # "not Titanic": not wanted in this search
+    # "always meant to watch schindler's list", "never seen goodfellas": films the person wants to see (not liked)
+    wanted: list[int] = field(default_factory=list)
     # "i didnt say anything about contact", "i never said i liked X": what was noted of these films is taken back
     unsaid: list[int] = field(default_factory=list)
     unknown_titles: list[str] = field(default_factory=list)
@@ -265,7 +268,8 @@ class Parse:
     def empty(self) -> bool:
         return not (self.intents or self.accepted or self.rejected or self.alternatives or self.dropped
                     or self.dropped_types
-                    or self.liked or self.disliked or self.seen or self.not_now or self.unknown_titles or self.wish
+                    or self.liked or self.disliked or self.seen or self.not_now or self.wanted or self.unknown_titles
+                    or self.wish
                     or self.unknown_people or self.absent_nations or self.lesser_known or self.best
                     or self.era or self.pick or self.about or self.series or self.praise)
 
@@ -291,7 +295,8 @@ class Parse:
     def names_something(self) -> bool:
         """A value, film or constraint change was understood (not only an intent or a wish)."""
         return bool(self.accepted or self.rejected or self.alternatives or self.dropped or self.dropped_types
-                    or self.liked or self.disliked or self.seen or self.not_now or self.unsaid or self.unknown_titles
+                    or self.liked or self.disliked or self.seen or self.not_now or self.wanted or self.unsaid
+                    or self.unknown_titles
                     or self.era
                     or self.unknown_people or self.absent_nations or self.allowed)
 
@@ -504,6 +509,24 @@ def clean(text: str) -> tuple[str, bool]:
 NOT_SEEN_RE = re.compile(r"\b(?:i\s+)?(?:have ?n['\u2019]?t|havent|haven't|has ?n['\u2019]?t|hasnt|have never|"
                          r"has never|never|didn['\u2019]?t|didnt|not)\s+(?:ever\s+|yet\s+)?(?:seen|watched|saw|see)\b",
                          re.IGNORECASE)
+# words of how long or when that end a message ("... casablanca forever", "for ages", "for a long time")
+WHEN_TAIL = {"forever", "ages", "years", "now", "again", "lately", "eventually", "someday", "finally", "already",
+             "a", "while", "for", "long", "time", "so", "too", "tho", "though", "anyway"}
+# "always meant to watch X", "never seen X", "X is on my watchlist": a film the person wants to see, not one
+# they liked (``Parser._wanted_not_liked``; round thirty-four: such films were liked, and a film liked is never shown)
+_WANT_SEE = (r"(?:(?:always|really|still|so|been)\s+)*(?:meant|meaning|wanted|want(?:ing)?|wanna|dying|keen|hoping|"
+             r"planning|plan|need|gotta|(?:would|'d|d)\s+(?:like|love)|love)\s+(?:to\s+)?(?:see|watch|check\s+out)|"
+             r"(?:have\s*n['\u2019]?t|havent|has\s*n['\u2019]?t|hasnt|have\s+never|has\s+never|never|not|didn['\u2019]?t|"
+             r"didnt)\s+(?:ever\s+|yet\s+|actually\s+|even\s+)?(?:seen|watched|saw|see)|"
+             r"on\s+my\s+(?:watch\s*)?list|watchlist|never\s+got\s+(?:a)?round\s+to")
+WANT_SEE_RE = re.compile(rf"\b(?:{_WANT_SEE})\b", re.IGNORECASE)
+# "..., never saw it", "... but haven't seen it yet": said of the film of the clause before
+WANT_SEE_IT_RE = re.compile(rf"\s*(?:(?:but|and|tho|though)\s+)?(?:i\s+|i've\s+|ive\s+)?(?:{_WANT_SEE})\s+"
+                            r"(?:it|that(?:\s+one)?|this(?:\s+one)?)(?:\s+(?:yet|actually|tbh|lol))*\s*", re.IGNORECASE)
+# words that make a film named beside a wish to see it a model or a verdict: "never seen anything like heat",
+# "want to watch the godfather again"
+WANT_SEE_NOT = {"like", "similar", "vibe", "vibes", "again", "rewatch", "favourite", "favorite"}
+
 # "haven't got round to the spitfire grill yet", "still haven't seen shall we dance": a film not watched
 # yet, said beside what was watched; an aside that asks for nothing (``Parser._read_message``)
 _NOT_YET = (r"(?:have ?n['\u2019]?t|havent|has ?n['\u2019]?t|hasnt)\s+(?:yet\s+)?"
@@ -2382,9 +2405,10 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # round to it yet"); "never misses" praises a director
     (r"\b(?:already\s+)?logged\b(?!\s+(?:in|on|out|off)\b)", "seen"),
     (r"\b(?!(?:number\s+|no\.?\s*|#)?[1-5]\b)(?:[^,;.!?]+?)(?:'s| is| has)\s+(?:been\s+)?on\s+my\s+watch\s?list"
-     r"(?:\s+(?:forever|for ages|for years))?"
-     r"\s*,?\s*(?:but\s+)?", ""),
-    (r"\b(?:is|are|'s)\s+on\s+my\s+watch\s?list\b", "looks great"),  # (a card: "2 is on my watchlist")
+     r"(?!(?:\s+(?:forever|for ages|for years))?\s*[.!]*\s*$)(?:\s+(?:forever|for ages|for years))?"
+     r"\s*,?\s*(?:but\s+)?", ""),  # (alone, "fargo is on my watchlist" asks for it: ``_wanted_not_liked``)
+    (r"\b([1-5]|one|it|that|this)\s+(?:is|are|'s)\s+on\s+my\s+watch\s?list\b", r"\1 looks great"),  # (a card:
+    # "2 is on my watchlist")
     (r"\b(\w+)\s+never\s+misses\b", r"\1 is great"),
     # "bloody" as a swear ("no bloody musicals", "bloody good"), not gore
     (r"\b(no|not|nothing|any|these|those|more|another|the|that|this)\s+bloody\s+(?!(?:films?|movies?|ones?|stuff|"
@@ -3198,6 +3222,7 @@ class Parser:
             out.forget_titles(kinds)
             out.wish = out.wish or text.strip()
         self._asked_not_liked(text, out)
+        self._wanted_not_liked(text, out)
         parts = [u for u in out.unknown_titles if set(tokens_of(u)) - set(TITLE_ARTICLES) <= FILM_PARTS]
         if parts:  # "the twist blew my mind": a part of a film praised, not *Twist (2003)*
             out.forget_titles(parts)
@@ -3237,6 +3262,32 @@ class Parser:
             out.intents = ["about"]
             out.about = list(dict.fromkeys(out.about + films))
             out.wish = ""
+
+    def _wanted_not_liked(self, text: str, out: Parse) -> None:
+        """Films the person wants to see are wanted, not liked: "always meant to watch schindler's list", "never
+        seen goodfellas, something like it", "something like heat, never saw it", "X is on my watchlist" (round
+        thirty-four: they were liked, and a film liked is never shown). Only where the clause that names the film
+        says so and judges nothing ("never seen anything like heat", "want to watch the godfather again": liked)."""
+        if not out.liked or "bye" in out.intents or not WANT_SEE_RE.search(text):
+            return  # ("blade runner I guess, never actually seen it. thx": the film chosen, said goodbye to)
+        clauses = re.split(r"[,;.!?]+|\s+-\s+|\b(?:but|and|though|tho|although)\b",
+                           re.sub(r"['\u2019]s\b", "", text), flags=re.IGNORECASE)  # ("the godfather's been ...")
+        wanted = []
+        for i in out.liked:
+            title = re.sub(r"['\u2019]s\b", "", display_title(self.catalog.titles[i]))  # (as the clauses)
+            words = set(tokens_of(title)) - set(TITLE_ARTICLES) - STOPWORDS
+            at = [k for k, c in enumerate(clauses) if words and words <= set(tokens_of(c))]
+            if len(at) != 1:
+                continue
+            clause, after = clauses[at[0]], clauses[at[0] + 1: at[0] + 3]
+            rest = set(tokens_of(WANT_SEE_RE.sub(" ", clause)))
+            if WANT_SEE_RE.search(clause) and not rest & (JUDGING | WANT_SEE_NOT):
+                wanted.append(i)
+            elif any(WANT_SEE_IT_RE.fullmatch(c) for c in after if c.strip()) and not rest & JUDGING:
+                wanted.append(i)  # "something like heat, never saw it"
+        if wanted:
+            out.liked = [i for i in out.liked if i not in wanted]
+            out.wanted = list(dict.fromkeys(out.wanted + wanted))
 
     def _series_first(self, name: Sequence[str]) -> list[int] | None:
         """The films of a title with a 1 after it that has a second part ("terminator 1": *The Terminator*,
@@ -4212,6 +4263,8 @@ class Parser:
         if tail and _closing(tail.group(0)) and tokens(text[: tail.start()]):  # "I'd go for the 3rd. Thanks
             head = text[: tail.start()]
             out = self.parse(head)  # for the help!": the rest, and goodbye
+            if out.wanted and not out.liked:  # "blade runner I guess, never actually seen it. thx": the film chosen
+                out.liked, out.wanted = out.wanted, []
             chosen = _choice_words(head) if not (out.pick is not None or out.liked) else []
             place = _place_of(" ".join(chosen)) if chosen else None
             film = self._film_of(chosen) if chosen and place is None and len(chosen) <= 8 else None
@@ -5878,7 +5931,8 @@ class Parser:
             if trig and any(tuple(toks[i : i + k]) in self.lex.values for k in range(len(trig) + 1, 4)):
                 trig = None  # "a love story please": a kind of film, not a like
             if trig:
-                mood = "dislike" if trig in DISLIKE_TRIGGERS or negated else "like"
+                mood = ("not_now" if negated and trig in WANT_TRIGGERS else  # "i don't want to watch E.T. now"
+                        "dislike" if trig in DISLIKE_TRIGGERS or negated else "like")
                 negated = negated or trig in DISLIKE_TRIGGERS  # "I hate musicals": values after it are not wanted
                 strong = strong or trig in STRONG_TRIGGERS or (trig == ("like",) and i == 0 and k == 0)
                 i += len(trig)  # ("like the matrix" opening the message: a film's name follows)
@@ -6068,6 +6122,8 @@ class Parser:
     @staticmethod
     def _polarity(mood: str | None, negated: bool) -> str | None:
         """A film's polarity from the trigger before it in its clause ("I didn't like X": dislike)."""
+        if mood == "not_now":  # "i don't want to watch E.T. right now"
+            return mood
         if mood:
             return "dislike" if negated or mood == "dislike" else "like"
         return "not_now" if negated else None
@@ -6497,6 +6553,8 @@ class Parser:
             return None  # "date night on Friday": the day, not the film *Friday*
         if toks[i] in ("yet", "tonight", "honestly", "tbh", "lol", "already"):
             return None  # "haven't seen wings of desire yet": no film called "yet"
+        if set(toks[i:]) <= WHEN_TAIL:
+            return None  # "been meaning to see casablanca forever / for ages": no film "Forever"
         places = {"1", "2", "3", "4", "5", "and", "&"}
         if not c.caps[i] and set(toks[i:]) <= AFTER_PLACES | STOPWORDS | places and (
                 toks[i] in places or set(toks[:i]) & places - {"and", "&"}) and not (

@@ -37,7 +37,7 @@ from chat.cards import (
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import RATINGS, Value, tokens
 from chat.narrator import template_text
-from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, SEEN_ALL_RE, Parse, Parser, plain_forms
+from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, SEEN_ALL_RE, VALUE_FINE_RE, Parse, Parser, plain_forms
 from chat.words import (
     ADULT_RATINGS,
     BEDTIME_RE,
@@ -157,6 +157,8 @@ QUESTION_HEAD_RE = re.compile(r"\s*(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|doe
 
 
 # a kind said to be fine as well, beside the kinds asked for: "comedy is fine too", "you still have adventure excluded"
+# "older ones fine too", "newer ones as well": beside what was asked, not instead of it
+ALSO_RE = re.compile(r"\b(?:too|as\s+well|also)\b", re.IGNORECASE)
 FINE_TOO_RE = re.compile(r"\b(?:is|are|r)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|good)\s+(?:too|as\s+well)\b|\balso\s+"
                          r"(?:fine|ok|okay|good)\b|\b(?:have|got|left)\s+[\w\s'-]{2,30}?\s+(?:excluded|ruled\s+out|"
                          r"blocked|banned|filtered\s+out|taken\s+out)\b", re.IGNORECASE)
@@ -538,7 +540,9 @@ class _Apply:
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
         self.drop_types(p.dropped_types)
-        also = [tv for tv in p.accepted if tv[0] == "genre"] if FINE_TOO_RE.search(text) and any(
+        beside = VALUE_FINE_RE.match(text) and self.before.cards and not (  # "crime is fine" beside thrillers shown
+            self.before.question is not None and self.before.question.attr_type == "genre")  # (not an answer)
+        also = [tv for tv in p.accepted if tv[0] == "genre"] if (FINE_TOO_RE.search(text) or beside) and any(
             self.m.catalog.attr_values[v][0] == "genre" for v in self.s.accepted + tuple(self.s.rejected)) else []
         if also:  # "comedy is fine too" while looking for westerns: either (it had asked for western comedies)
             p.accepted = [tv for tv in p.accepted if tv not in also]
@@ -576,7 +580,8 @@ class _Apply:
         if p.era:
             liked = [w for w in (int(self.m.world.of_catalog[i]) for i in p.liked) if w >= 0]
             # "like jurassic park but older": older than that film, not than the films shown
-            self.era(p.era, around=liked if p.era in ("older", "newer") and len(liked) == 1 else None)
+            self.era(p.era, around=liked if p.era in ("older", "newer") and len(liked) == 1 else None,
+                     also=bool(ALSO_RE.search(text)))
         self.titles(p)
         named = {t for _, v in p.accepted for t in tokens(v)}  # "a newer comedy": the era and a genre, no search
         wish = p.wish or self._subjects(p)  # "somethin with werewolves": Horror, and werewolves
@@ -647,7 +652,8 @@ class _Apply:
                                              answers=b.answers, passes=b.passes)
             else:  # "e.t. was great", "not titanic pls" (not shown) while looking at films: films that take it in
                 self.then = "new_films"
-        if self.lean_outside and self.then == "decide":  # "best film ever finding nemo": films like it now
+        if (self.lean_outside or self.s.wanted != self.before.wanted) and self.then == "decide":  # "best film ever
+            # finding nemo", "always meant to watch fargo": films like it now
             self.then = "new_films" if self.before.cards else "films"
         if {"more", "something_else"} & set(p.intents):
             self.then = "films"
@@ -959,11 +965,12 @@ class _Apply:
         self.s = dataclasses.replace(s, either=keep + tuple(new), accepted=accepted)
         self.got_it("; ".join(either_label(cat, g) for g in new) + (f" instead of {'; '.join(gone)}" if gone else ""))
 
-    def era(self, shift: str, around: list[int] | None = None) -> None:
+    def era(self, shift: str, around: list[int] | None = None, also: bool = False) -> None:
         """"something older" / "newer": the decades before (after) the one asked for, else (and
         after an earlier "older") the one the last list's films mostly come from; they replace
         any era asked before. ``around``: the films (world items) to be older or newer than
-        ("more like #3 but newer"), whatever era was asked."""
+        ("more like #3 but newer"), whatever era was asked. ``also`` ("older ones are fine too"):
+        the decades asked for stay beside them."""
         cat, s = self.m.catalog, self.s
         decades = [cat.value_index("decade", d) for d in cat.decades()]
         if not decades:  # a dataset without years
@@ -1008,6 +1015,13 @@ class _Apply:
             self.notes.append(f"{'Older' if shift == 'older' else 'Newer'} than what? Name a decade, like the 70s.")
             return
         group = tuple(v for v in decades if (label(self.m, v) < ref if shift == "older" else label(self.m, v) > ref))
+        if also and asked and group and shift in ("older", "newer"):  # "older ones fine too" in a search for the
+            group = tuple(v for v in decades if v in group or v in asked)  # 90s: the 90s and before (it had
+            self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades),  # been only
+                                         either=tuple(g for g in s.either if not set(g) & set(decades)) + (group,))
+            self.got_it(f"the {ref} or {'older' if shift == 'older' else 'newer'}")  # older films)
+            self.then = "new_films"
+            return
         if not group or shift == "newest":  # nothing newer (older) than that: the newest (oldest) there is
             edge = decades[0] if shift == "older" else decades[-1]
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades) + (edge,),
@@ -1153,6 +1167,23 @@ class _Apply:
             if w >= 0 and w not in seen:
                 seen.append(w)
             self.ack.append(f"You have seen *{self._film(i)}*: I will not suggest it.")
+        wanted = list(s.wanted)
+        for i in p.wanted:  # "always meant to watch schindler's list", "never seen goodfellas": that film first,
+            w = int(m.world.of_catalog[i])  # with films like it (it had been liked, and so never shown)
+            if w < 0:
+                self.ack.append(f"I know *{self._film(i)}*, but too few people here rated it for me to recommend it. "
+                                + film_facts(cat, i))
+                continue
+            for bucket in (liked, seen, refused, shown):
+                if w in bucket:
+                    bucket.remove(w)
+            wanted.append(w)
+            self.ack.append(f"You want to see *{self._film(i)}*: it is first below"
+                            + (", with films like it." if not (s.accepted or s.either or p.named_values) else "."))
+        if len(wanted) > len(s.wanted):
+            self.s = dataclasses.replace(self.s, wanted=tuple(dict.fromkeys(wanted)), lean=wanted[-1],
+                                         lean_outside=())
+            s = self.s
         refused = [w for w in refused if w not in liked]  # a film liked again is back
         for i in p.not_now:
             sequels = [j for j in m.parser.lex.sequels.get(i, ()) if j not in p.seen]  # "nah not die hard":

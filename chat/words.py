@@ -130,10 +130,16 @@ NEGATOR_PHRASES = {("anything", "but"), ("other", "than"), ("no", "more"), ("any
 # "Enough Coppola, I have seen all his films"
 NOT_NEGATING_NEXT = {"mind", "care", "know", "wait", "sorry", "actually", "hang"}  # "I don't mind"; "no wait, 90s"
 
+# a film the person wants to see ("i want to watch the godfather", "fargo is on my watchlist"):
+# ``Parser._wanted_not_liked`` tells it from a like; negated ("i don't want to watch E.T. right now"), not now
+WANT_TRIGGERS = {("want", "to", "see"), ("want", "to", "watch"), ("wanna", "watch"), ("wanna", "see"),
+                 ("meant", "to", "see"), ("meant", "to", "watch"), ("meaning", "to", "see"), ("meaning", "to", "watch"),
+                 ("dying", "to", "see"), ("dying", "to", "watch"), ("watchlist",), ("watch", "list")}
 LIKE_TRIGGERS = {("loved",), ("love",), ("liked",), ("like",), ("enjoyed",), ("enjoy",), ("adored",), ("adore",),
                  ("movies", "like"), ("films", "like"), ("something", "like"), ("similar", "to"), ("fan", "of"),
                  ("anything", "like"), ("stuff", "like"), ("movie", "like"), ("film", "like"), ("flicks", "like"),
-                 ("ones", "like"), ("want", "to", "see"),  # ("never seen pale rider" is read "want to see ...")
+                 ("ones", "like"),  # (WANT_TRIGGERS: "never seen pale rider" is read "want to see ...")
+                 *WANT_TRIGGERS,
                  ("fond", "of"), ("loves",), ("likes",), ("adores",), ("enjoys",),  # "my son loves harry potter"
                  # "in the vein of fargo", "something a la heat", "same vibe as titanic"
                  ("vein", "of"), ("lines", "of"), ("line", "of"), ("a", "la"), ("spirit", "of"), ("reminiscent", "of"),

@@ -3686,3 +3686,71 @@ def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
                        "loved it, want something similar")
     assert reply.text.startswith("That sounds like *Groundhog Day (1993)*: here are films like it.")
     assert "A Grand Day Out" not in [c.title for c in reply.cards] and len(state.liked) == 1
+
+
+def test_films_wanted_are_shown_not_liked_on_movielens(ml_models, ml_engine):
+    """Round thirty-four's last finding: a film the person wants to see ("always meant to watch schindler's list",
+    "never seen goodfellas, something like it", "i want to watch the godfather") was noted as liked, and a film
+    liked is never shown again: the one film asked for was the one film kept away. Now it is wanted: first on the
+    next list, and the films beside it lean to it; a verdict in the same clause keeps the like."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+
+    def names(films):
+        return [t[i] for i in films]
+
+    for text, film in (("always meant to watch schindler's list", "Schindler's List"),
+                       ("never seen goodfellas, something like it", "GoodFellas"),
+                       ("i want to watch the godfather", "Godfather, The"),
+                       ("something like heat, never saw it", "Heat"),
+                       ("fargo is on my watchlist", "Fargo"),
+                       ("the godfather's been on my watchlist forever", "Godfather, The"),
+                       ("I've been meaning to see Casablanca forever", "Casablanca")):
+        p = parser.parse(text)
+        assert names(p.wanted) == [film] and not p.liked and not p.unknown_titles, text
+    mixed = parser.parse("I haven't seen Heat but loved Casino")
+    assert names(mixed.wanted) == ["Heat"] and names(mixed.liked) == ["Casino"]
+    for text in ("never seen anything like heat", "loved heat"):  # a verdict, not a wish to see it
+        assert names(parser.parse(text).liked) == ["Heat"] and not parser.parse(text).wanted, text
+    assert names(parser.parse("i dont wanna watch fargo").not_now) == ["Fargo"]  # (not "did not like")
+
+    def say(*messages):
+        state, reply, _ = ml_engine.start()
+        for text in messages:
+            state, reply = ml_engine.step(state, Text(text))
+        return state, reply
+
+    state, reply = say("always meant to watch schindler's list")
+    assert reply.text.startswith("You want to see *Schindler's List (1993)*: it is first below, with films like it.")
+    assert reply.cards[0].title == "Schindler's List" and reply.cards[0].reason == "the film you want to see"
+    assert not state.liked and len(reply.cards) == 5
+    assert sum(c.reason.startswith("like *Schindler's List*") for c in reply.cards[1:]) >= 3  # films like it
+    state, reply = say("something funny from the 90s", "i want to see the godfather tonight")
+    assert reply.cards[0].title == "The Godfather" and "liked" not in reply.text
+    assert "1. **The Godfather** (1972) \u2014 the film you want to see\n2." in reply.text  # the count is of the rest
+
+
+def test_fine_too_widens_the_search_on_movielens(ml_engine):
+    """"crime is fine" beside thrillers on screen, and "older ones fine too" in a search for the 90s, widen the
+    search (they had asked for crime thrillers only, and for films older than the 1990s only); asked what kind of
+    film, "crime is fine" is still the answer."""
+
+    def say(*messages):
+        state, reply, _ = ml_engine.start()
+        for text in messages:
+            state, reply = ml_engine.step(state, Text(text))
+        return state, reply
+
+    cat = ml_engine.m.catalog
+
+    def names(values):
+        return sorted(cat.attr_values[v][1] for v in values)
+
+    state, reply = say("thrillers please", "crime is fine")
+    assert reply.text.startswith("Fine: Thriller or Crime.") and not state.accepted
+    assert [names(g) for g in state.either] == [["Crime", "Thriller"]]
+    state, reply = say("comedies from the 90s", "older ones fine too")
+    assert reply.text.startswith("Got it: the 1990s or older.")
+    era = [names(g) for g in state.either][0]
+    assert "1990s" in era and "1980s" in era and "1930s" in era
+    state, _ = say("comedies from the 90s", "something older")  # (instead: older than the 1990s)
+    assert "1990s" not in [names(g) for g in state.either][0]
