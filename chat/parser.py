@@ -1168,6 +1168,14 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"^\s*(?P<x>[^,.!?]{2,40}?)\s*[,.]?\s*(?:maybe|probably|prob)\s+not\s*[.!]*\s*$", r"not \g<x>"),
     (r"[,.]?\s*\b(?:so\s+)?(?:maybe|probably|prob)\s+not\s+(?:that(?:\s+one)?|it|this(?:\s+one)?)\s*[.!]*\s*$",
      ", so not tonight"),
+    # "mrs doubtfire is about a divorce right, idk if I can do that with the kids so no": not that film (it had
+    # been liked)
+    # "jumanji looks scary for her": too scary for her (it had asked for horror)
+    (r"\b(looks?|seems?|is|might\s+be|may\s+be|sounds?)\s+(?:a\s+bit\s+|kinda\s+|quite\s+|pretty\s+|really\s+)?"
+     r"(scary|sad|violent|dark|intense|long|mature|grown[- ]up|creepy|gory)\s+for\s+"
+     r"(?=(?:her|him|them|us|me|the\s+kids|the\s+little\s+ones|my|our|a\s+\d)\b)", r"\1 too \2 for "),
+    (r"[,.]?\s*\bso\s+(?:no|nah|nope|pass|i'?ll\s+pass|skip\s+(?:it|that)|not\s+for\s+(?:us|me|them))\s*[.!]*\s*$",
+     ", so not tonight"),
     (r"\b(?:he|she|they)\s+(?:says|thinks|reckons|said|thought)\s+(?P<x>[^,.!?]{2,40}?)\s+(?:is|was|looks|seems)\s+"
      r"too\s+(?P<q>[\w-]+)", r"\g<x> is too \g<q> for them"),
     # "the sort of thing Merchant Ivory used to make": their films (round thirty-two: "I do not have “the sort of thing

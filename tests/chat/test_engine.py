@@ -3754,3 +3754,17 @@ def test_fine_too_widens_the_search_on_movielens(ml_engine):
     assert "1990s" in era and "1980s" in era and "1930s" in era
     state, _ = say("comedies from the 90s", "something older")  # (instead: older than the 1990s)
     assert "1990s" not in [names(g) for g in state.either][0]
+
+
+def test_round_thirty_five_on_movielens(ml_models):
+    """Round thirty-five's readings: a film set aside at the end of a worry ("... so no", "so i'll pass") and a
+    quality feared for someone ("jumanji looks scary for her") are no likes and no wish for horror."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+
+    def names(films):
+        return [t[i] for i in films]
+
+    for text, film in (("mrs doubtfire is about a divorce right, idk if I can do that with the kids so no",
+                        "Mrs. Doubtfire"), ("jumanji looks scary for her so i'll pass", "Jumanji")):
+        p = parser.parse(text)
+        assert names(p.not_now) == [film] and not p.liked and ("genre", "Horror") not in p.accepted, text
