@@ -179,7 +179,9 @@ class Engine:
             # rest, stored as one turn ("Undone: no longer Horror.")
             return new, dataclasses.replace(reply, text=f"{said_undone}\n\n{reply.text}",
                                             brief=f"{said_undone}\n\n{reply.brief}")
-        ctx = self.context(applied.state, summary)
+        # (what the turn took back is gone from what is remembered for this reply too: "i never said i liked
+        # casablanca" had left its cards "close to *Casablanca*, which you liked")
+        ctx = self.context(applied.state, turn_summary(self.m.world, summary, applied.state, advanced))
         new = self.decide(ctx, applied)
         if new.series and not set(new.cards) <= set(new.series):  # a series' list gave way to another
             new = dataclasses.replace(new, series=(), series_name="")

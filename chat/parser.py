@@ -518,14 +518,26 @@ _WANT_SEE = (r"(?:(?:always|really|still|so|been)\s+)*(?:meant|meaning|wanted|wa
              r"planning|plan|need|gotta|(?:would|'d|d)\s+(?:like|love)|love)\s+(?:to\s+)?(?:see|watch|check\s+out)|"
              r"(?:have\s*n['\u2019]?t|havent|has\s*n['\u2019]?t|hasnt|have\s+never|has\s+never|never|not|didn['\u2019]?t|"
              r"didnt)\s+(?:ever\s+|yet\s+|actually\s+|even\s+)?(?:seen|watched|saw|see)|"
-             r"on\s+my\s+(?:watch\s*)?list|watchlist|never\s+got\s+(?:a)?round\s+to")
+             r"on\s+my\s+(?:watch\s*)?list|watchlist|never\s+got\s+(?:a)?round\s+to|"
+             r"(?:the\s+)?ones?\s+(?:i|we)\s+want|(?:please\s+|pls\s+|just\s+)?show\s+(?:me|us)")
 WANT_SEE_RE = re.compile(rf"\b(?:{_WANT_SEE})\b", re.IGNORECASE)
 # "..., never saw it", "... but haven't seen it yet": said of the film of the clause before
-WANT_SEE_IT_RE = re.compile(rf"\s*(?:(?:but|and|tho|though)\s+)?(?:i\s+|i've\s+|ive\s+)?(?:{_WANT_SEE})\s+"
-                            r"(?:it|that(?:\s+one)?|this(?:\s+one)?)(?:\s+(?:yet|actually|tbh|lol))*\s*", re.IGNORECASE)
+WANT_SEE_IT_RE = re.compile(rf"\s*(?:(?:but|and|tho|though)\s+)?(?:i\s+|i've\s+|ive\s+|we\s+|we've\s+)?"
+                            rf"(?:{_WANT_SEE})\s+(?P<it>it|that(?:\s+one)?|this(?:\s+one)?|those|these|them|"
+                            r"either(?:\s+of\s+them)?|both(?:\s+of\s+them)?|any\s+of\s+them)"
+                            r"(?:\s+(?:yet|actually|tbh|lol|either|too|before))*\s*", re.IGNORECASE)
+# films asked to be shown, whatever else the message said of them
+WANT_SHOW_RE = re.compile(r"\b(?:please\s+|pls\s+|just\s+)?show\s+(?:me|us)\b|\bones?\s+(?:i|we)\s+want\b",
+                          re.IGNORECASE)
+# a question, then that the film is not seen ("what is fargo about? i've never seen it"): an aside to the question
+QUESTION_NOT_SEEN_RE = re.compile(r"^(?P<q>[^?]{2,200}\?+)\s*(?:(?:i|we)\s+(?:have\s+)?|i've\s+|ive\s+|we've\s+)?"
+                                  r"(?:never|not|have\s*n['\u2019]?t|havent)\s+(?:ever\s+|actually\s+|even\s+)?(?:seen|watched|saw)\s+"
+                                  r"(?:it|that(?:\s+one)?|them)(?:\s+(?:yet|before|either))?[\s.!]*$", re.IGNORECASE)
+SHOWED = {"showed", "shown", "show", "suggested", "gave", "listed", "recommended"}
+PLURAL_IT = {"those", "these", "them", "either", "both", "any"}
 # words that make a film named beside a wish to see it a model or a verdict: "never seen anything like heat",
 # "want to watch the godfather again"
-WANT_SEE_NOT = {"like", "similar", "vibe", "vibes", "again", "rewatch", "favourite", "favorite"}
+WANT_SEE_NOT = {"like", "similar", "vibe", "vibes", "rewatch", "favourite", "favorite"}
 
 # "haven't got round to the spitfire grill yet", "still haven't seen shall we dance": a film not watched
 # yet, said beside what was watched; an aside that asks for nothing (``Parser._read_message``)
@@ -799,7 +811,7 @@ TWO_THEN_WHICH_RE = re.compile(r"^\s*(?P<head>[^,.;!?]{3,60}?)\s*[,.;!-]+\s*(?:b
                                re.IGNORECASE)
 PICK_ONE_RE = re.compile(r"\b(?:(?:just|please|pls|can you|could you|idc|i don'?t care|whatever)[,\s]+)*(?:you\s+)?"
                          r"(?:pick|choose|chose|select|decide on)\s+(?:just\s+)?(?:one|1|a single one|the one)"
-                         r"(?:\s+for\s+(?:me|us))?\b|\b(?:pick|choose)\s+for\s+(?:me|us)\b|\byou\s+(?:pick|choose|decide)"
+                         r"(?:\s+(?:film|movie))?(?:\s+for\s+(?:me|us))?\b|\b(?:pick|choose)\s+for\s+(?:me|us)\b|\byou\s+(?:pick|choose|decide)"
                          r"\s*[.!]*\s*$|\bwhich (?:one )?(?:of (?:these|them|those) )?would you "
                          r"(?:pick|choose|watch|recommend)\b",
                          re.IGNORECASE)
@@ -1170,6 +1182,47 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      ", so not tonight"),
     # "mrs doubtfire is about a divorce right, idk if I can do that with the kids so no": not that film (it had
     # been liked)
+    # "could you tell me a little about what Meet Me in St. Louis is about?": what it is about (it had been liked)
+    (r"\b(?:(?:could|can|would)\s+(?:you|u)\s+(?:please\s+)?)?tell\s+me\s+(?:a\s+(?:little|bit)\s+)?(?:more\s+)?"
+     r"(?:about\s+)?what\s+(?P<x>[^?!,]{2,60}?)\s+is\s+about\b", r"what is \g<x> about"),
+    # "Is there any swearing in Willy Wonka?", "is there bad language in matilda?": its rating is what is known of that
+    # (a film "swearing in" and a like of Matilda; "bad language" had been answered with the language it is in)
+    (r"\b(?:is|are)\s+there\s+(?:any\s+|much\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(?:bad\s+language|swearing|cursing|"
+     r"swear\s*words|profanity|cussing|foul\s+language)\s+in\s+(?P<x>[^?.!]{2,60}?)\s*(?=\?|$)",
+     r"what is \g<x> rated"),
+    (r"^\s*i\s+meant\s+(?:swearing|bad\s+language|cursing|profanity)\b[^.!?]*[.!?]+\s*", ""),
+    # "I remember the boat tunnel scene being rather frightening": a question of the film (it had asked for horror)
+    (r"\bi\s+remember\s+[^.!?]{2,60}?\s+(?:being|was|is)\s+(?:rather\s+|quite\s+|very\s+|a\s+bit\s+|so\s+|pretty\s+)?"
+     r"(frightening|scary|sad|violent|dark|creepy|intense)\b", r"is it \1?"),
+    # "reservoir dogs, too violent for me", "Reservoir Dogs auch, zu brutal für mich": too violent (it had been liked)
+    (r"(?:^|(?<=[.!?]\s))(?!(?:not|no|nope|nah|never|yeah|yes|ok|okay|well|hmm+|um+|sorry|but|and|so)\b)"
+     r"(?P<x>[^,.!?\s]+(?:\s+[^,.!?\s]+){0,3}?)(?:\s+(?:too|also|as\s+well))?\s*,\s*(?:way\s+|much\s+|"
+     r"a\s+bit\s+|kinda\s+|far\s+)?too\s+(?P<q>violent|brutal|bloody|gory|long|slow|scary|sad|dark|boring|weird|much)\b",
+     r"\g<x> is too \g<q>"),
+    # "warum immer action??", "why so many comedies?": a complaint of a kind shown (it had asked for action)
+    (r"\bwhy\s+(?:always|all\s+the|so\s+much|so\s+many|only|just)\s+(?P<x>[\w-]+(?:\s+(?:films?|movies?))?)\s*\?+",
+     r"no \g<x>."),
+    # "these are all action movies??": not only action (it had asked for action); "too much sci fi now": no more
+    (r"\b(?:these|those|they)\s+(?:are|r)\s+all\s+(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:movies|films)\s*\?+",
+     r"not only \g<x>."),
+    (r"\btoo\s+much\s+(?P<x>sci[\s-]?fi|action|horror|comedy|drama|romance|animation|war|crime|thrillers?|westerns?|"
+     r"cartoons?|musicals?)\b(?:\s+(?:now|already|lately))?", r"no more \g<x>"),
+    # "hmm that does not sound like a childrens film" (of a card): not that one (it had said no children's films)
+    (r"\b(?:that|this|it)\s+(?:does\s*n[o']?t|doesnt|don'?t)\s+(?:sound|look|seem)\s+(?:like\s+)?(?:a\s+|an\s+)?"
+     r"(?:good\s+)?(?:kids?|children'?s|childrens|family)\s+(?:film|movie)\b", "not that one"),
+    # "think 12 monkeys, gattaca, that kinda thing": films like those (a like of the first only, and the rest a search)
+    (r"\b(?:think|thinking)\s+(?=[^.!?]{2,80}?\b(?:that|this)\s+kind(?:a|\s+of)\s+(?:thing|stuff|vibe|film|movie)s?\b)",
+     "like "),
+    (r",?\s*\b(?:that|this)\s+kind(?:a|\s+of)\s+(?:thing|stuff|vibe)\b", ""),
+    # "actually 80s is fine too if its brainy": the decade, and the rest (it had been a film "actually 80s")
+    (r"\b(fine|ok|okay|alright)\s+(too|as\s+well)\s+if\b", r"\1 \2, if"),
+    # "I don't believe I have ever seen it": not seen (it had been seen, and disliked)
+    (r"\b(?:i\s+)?(?:don'?t|do\s+not|dont)\s+(?:believe|think)\s+(?:i'?ve|i\s+have|ive)\s+(?:ever\s+)?(seen|watched)\b",
+     r"i have never \1"),
+    # "you said I didnt like it, I never said that": what the bot said is taken back
+    (r"\byou\s+(?:said|noted|think|thought)\s+(?:that\s+)?i\s+(?P<v>(?:didn'?t|didnt|did\s+not|don'?t|dont)\s+like|"
+     r"liked|loved|hated|disliked|(?:have\s+|had\s+)?seen|saw)\s+(?P<x>[^.,;!?]{2,40}?)\s*[,.;!?]*\s*(?:but\s+|and\s+)?"
+     r"i\s+(?:never|didn'?t|didnt|did\s+not)\s+(?:said|say)\s+(?:that|so|it)\b", r"i never said i \g<v> \g<x>"),
     # "jumanji looks scary for her": too scary for her (it had asked for horror)
     (r"\b(looks?|seems?|is|might\s+be|may\s+be|sounds?)\s+(?:a\s+bit\s+|kinda\s+|quite\s+|pretty\s+|really\s+)?"
      r"(scary|sad|violent|dark|intense|long|mature|grown[- ]up|creepy|gory)\s+for\s+"
@@ -1937,11 +1990,17 @@ GERMAN_WORDS = {"leider": "", "bitte": "please", "danke": "thanks", "krimi": "cr
                 "was lustiges": "something funny", "etwas lustiges": "something funny", "ich suche": "i want",
                 "ich wollte": "i wanted", "schlecht bewertet": "poorly reviewed", "gut bewertet": "well reviewed",
                 "die sind alle": "they are all", "alle": "all", "von vorhin": "from before", "sah gut aus":
-                "looked good", "was gibts noch": "what else", "oder so": "or so", "einfach": "just"}
+                "looked good", "was gibts noch": "what else", "oder so": "or so", "einfach": "just",
+                # round thirty-five: "zu brutal für mich" (it had asked for action), "warum immer action??", "70er ist
+                # egal", "ist ein Hai"
+                "zu brutal": "too violent", "brutal": "violent", "für mich": "for me", "fur mich": "for me",
+                "für": "for", "mich": "me", "immer": "always", "ist egal": "does not matter", "zu blutig":
+                "too bloody", "blutig": "bloody", "zu viel": "too much", "ein": "a", "eine": "a"}
 GERMAN_MARKERS = {"leider", "bitte", "danke", "krimi", "krimis", "nein", "sehr", "etwas", "möchte", "vielen", "ich",
                   "nicht", "keine", "keinen", "tschüss", "tschuss", "warum", "spannend", "lustig", "gruselig",
                   "gesehen", "jahre", "zeichentrick", "nummer", "älter", "mehr", "oder", "und", "mit", "auch", "nur",
-                  "egal", "kenne", "komödie", "komödien", "lustiges", "suche", "bewertet", "vielleicht", "einfach"}
+                  "egal", "kenne", "komödie", "komödien", "lustiges", "suche", "bewertet", "vielleicht", "einfach",
+                  "für", "mich", "immer"}
 GERMAN_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(GERMAN_WORDS, key=len, reverse=True)))
                             + r")(?![\w'])", re.IGNORECASE)
 
@@ -2947,7 +3006,9 @@ class Parser:
                                          re.IGNORECASE)
         words = "|".join(map(re.escape, nation_titles)) or r"(?!)"
         self._nation_title_re = re.compile(
-            rf"\b(?:(?P<verb>seen|saw|watched|loved|liked|hated|enjoyed|adored|disliked)\s+(?P<a>{words})\b|"
+            rf"\b(?:(?P<verb>seen|saw|watched|loved|liked|hated|enjoyed|adored|disliked|going\s+with|go\s+with|"
+            rf"watching|(?:i'?ll|we'?ll|ill|well|imma|gonna|lets|let's)\s+(?:watch|take|do|try))\s+(?P<a>{words})\b(?!\s+"
+            rf"(?:films?|movies?|cinema|stuff)\b)|"
             rf"(?P<b>{words})\s+(?=(?:already\s+|too\s+)?seen\b))", re.IGNORECASE)
         # corrections go to a word of a value or a filler before a word of a name or title
         # ("movei" -> "movie", not "moved"; "comdy" -> "comedy")
@@ -3205,6 +3266,9 @@ class Parser:
         head = PERSON_COMPLAINT_RE.sub(self._complained_of, PREFERRED_RE.sub(" is better than ", plain_forms(
             in_english(head))))  # (Spanish, French and German words before any reading: "es demasiado larga")
         head = FIRST_PART_RE.sub(self._first_part, head)
+        aside = QUESTION_NOT_SEEN_RE.match(head)
+        if aside:  # "what is fargo about? never seen it": the question (the aside had made it "something else")
+            head = aside.group("q")
         head, told, untold = self._told_films(head)
         text = head + tail
         out = self._parse_plain(text)
@@ -3229,6 +3293,8 @@ class Parser:
         if kinds:  # "rather fond of period dramas": a kind of film, its words a wish (not a film "Period")
             out.forget_titles(kinds)
             out.wish = out.wish or text.strip()
+        shown = [u for u in out.unknown_titles if {"you", "u"} & set(tokens_of(u)) and SHOWED & set(tokens_of(u))]
+        out.forget_titles(shown)  # "i havent seen the 5 you showed me either": the films shown, no film's name
         self._asked_not_liked(text, out)
         self._wanted_not_liked(text, out)
         parts = [u for u in out.unknown_titles if set(tokens_of(u)) - set(TITLE_ARTICLES) <= FILM_PARTS]
@@ -3276,12 +3342,14 @@ class Parser:
         seen goodfellas, something like it", "something like heat, never saw it", "X is on my watchlist" (round
         thirty-four: they were liked, and a film liked is never shown). Only where the clause that names the film
         says so and judges nothing ("never seen anything like heat", "want to watch the godfather again": liked)."""
-        if not out.liked or "bye" in out.intents or not WANT_SEE_RE.search(text):
+        if not (out.liked or out.wanted) or "bye" in out.intents or not WANT_SEE_RE.search(text):
             return  # ("blade runner I guess, never actually seen it. thx": the film chosen, said goodbye to)
-        clauses = re.split(r"[,;.!?]+|\s+-\s+|\b(?:but|and|though|tho|although)\b",
+        clauses = re.split(r"[,;.!?]+|\s+-\s+|\b(?:but|though|tho|although)\b|\band\b(?=\s+(?:i|we|i've|ive|loved?|"
+                           r"liked?|hated?|seen|saw|watched|enjoyed|adored|never|not|haven'?t|havent|also)\b)",
                            re.sub(r"['\u2019]s\b", "", text), flags=re.IGNORECASE)  # ("the godfather's been ...")
         wanted = []
-        for i in out.liked:
+        asked_for = [i for i in out.disliked if WANT_SHOW_RE.search(text)]  # ("... I didnt like them, I never
+        for i in out.liked + asked_for:  # watched them. Please show me The Godfather and Casablanca": shown)
             title = re.sub(r"['\u2019]s\b", "", display_title(self.catalog.titles[i]))  # (as the clauses)
             words = set(tokens_of(title)) - set(TITLE_ARTICLES) - STOPWORDS
             at = [k for k, c in enumerate(clauses) if words and words <= set(tokens_of(c))]
@@ -3289,13 +3357,24 @@ class Parser:
                 continue
             clause, after = clauses[at[0]], clauses[at[0] + 1: at[0] + 3]
             rest = set(tokens_of(WANT_SEE_RE.sub(" ", clause)))
-            if WANT_SEE_RE.search(clause) and not rest & (JUDGING | WANT_SEE_NOT):
+            if i in asked_for:
+                if WANT_SHOW_RE.search(clause) and not rest & (JUDGING | WANT_SEE_NOT):
+                    wanted.append(i)
+            elif WANT_SEE_RE.search(clause) and not rest & (JUDGING | WANT_SEE_NOT):
                 wanted.append(i)
             elif any(WANT_SEE_IT_RE.fullmatch(c) for c in after if c.strip()) and not rest & JUDGING:
                 wanted.append(i)  # "something like heat, never saw it"
+            elif any((m := WANT_SEE_IT_RE.fullmatch(c)) and m.group("it").split()[0] in PLURAL_IT
+                     for c in clauses[at[0] + 1:] if c.strip()) and not rest & JUDGING:
+                wanted.append(i)  # "... Citizen Kane, Lawrence of Arabia, ...? I haven't seen those either"
         if wanted:
             out.liked = [i for i in out.liked if i not in wanted]
+            out.disliked = [i for i in out.disliked if i not in wanted]
             out.wanted = list(dict.fromkeys(out.wanted + wanted))
+        if out.wanted:  # "I've never seen The Godfather or Casablanca": not seen (each had been seen and wanted)
+            out.seen = [i for i in out.seen if i not in out.wanted]
+            if WANT_SEE_RE.search(out.wish):  # the whole message kept as a wish ("confession time. I've never
+                out.wish = ""  # seen ... embarrassing I know"): the films say it
 
     def _series_first(self, name: Sequence[str]) -> list[int] | None:
         """The films of a title with a 1 after it that has a second part ("terminator 1": *The Terminator*,
@@ -3997,7 +4076,9 @@ class Parser:
             if len(head.places) == 2 and head.pick is not None and head.pick[1] in ("like", "more"):
                 return Parse(intents=["which"], which="best", places=head.places, truncated=truncated)
         rest = PICK_ONE_RE.sub(" ", text)  # (the words besides "pick one for me")
-        if rest != text and not re.search(r"\b(?:films?|movies?|some|few|list)\b", rest, re.IGNORECASE) and not \
+        bare = re.sub(r"\b(?:one|1|a\s+single|just\s+one)\s+(?:films?|movies?)\b|\bnot\s+(?:five|5)\b", " ", rest,
+                      flags=re.IGNORECASE)  # ("i said PICK ONE. one film. not five": still one)
+        if rest != text and not re.search(r"\b(?:films?|movies?|some|few|list)\b", bare, re.IGNORECASE) and not \
                 re.search(r"\b(?:compare|or|between|vs\.?|versus)\b", text, re.IGNORECASE):  # (not "compare X and Y,
             # which would you pick?": the two films compared)
             out = self._read_message(rest) if rest.strip(" ,.!?") else Parse(truncated=truncated)
@@ -6514,8 +6595,8 @@ class Parser:
     def _fuzzy_person(self, toks: list[str], i: int):
         for length in (3, 2):
             p = toks[i : i + length]
-            if len(p) < length or any(t in STOPWORDS or len(t) < 2 for t in p):
-                continue
+            if len(p) < length or any(t in STOPWORDS or len(t) < 2 or t in JUDGING for t in p):
+                continue  # ("seen forrest gump" is no Steve Forrest)
             typed = " ".join(p)
             if tuple(p) in self._title_parts() or p[0] == "how":  # ("how long" is no Howie Long)
                 continue  # "eddie murphy in beverly hills cop": a film's words, not Beverly Wills
@@ -6890,12 +6971,23 @@ class Parser:
         named = self._read_message(m.group("x"))
         films = self._films_said(named)
         values = named.accepted + named.rejected + [v for g in named.alternatives for v in g]
+        rest = (text[: m.start()] + " " + text[m.end() :]).strip()
+        if not (films or values) and m.group("x").strip().lower() in ("it", "that", "them", "this", "that one"):
+            films = self._films_said(self._read_message(rest))  # "and Casablanca? i never said i didnt like it":
+            films = films if len(films) == 1 else []  # the one film the rest names
+            if films:
+                title = display_title(self.catalog.titles[films[0]])
+                rest = re.sub(rf"(?i)\b{re.escape(title)}\b\s*\?*", " ", rest)  # (shown, not liked again)
+                rest = rest if re.search(r"\w", rest) else ""
         if not (films or values):
             return None
-        rest = (text[: m.start()] + " " + text[m.end() :]).strip()
         if len(films) == 1:  # "i do like it": the film named
             rest = VERDICT_ON_IT_RE.sub(lambda v: v.group("head") + display_title(self.catalog.titles[films[0]]), rest)
         out = self.parse(rest) if rest.strip(" ?!.,;") else Parse()
+        if "undo" in out.intents and re.search(r"\b(?:put|bring|give)\s+(?:it|them|that)\s+back\b", rest, re.I):
+            out.intents = [i for i in out.intents if i != "undo"]  # "... i never said that. Put it back please":
+            out.show_film = films[0] if len(films) == 1 and out.show_film is None else out.show_film  # the film
+            # shown, not the last turn undone
         judged = out.liked + out.disliked + out.seen + out.not_now
         out.unsaid = [f for f in films if f not in judged]
         out.dropped = out.dropped + [v for v in values if v not in out.accepted + out.dropped]

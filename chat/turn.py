@@ -157,6 +157,7 @@ QUESTION_HEAD_RE = re.compile(r"\s*(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|doe
 
 
 # a kind said to be fine as well, beside the kinds asked for: "comedy is fine too", "you still have adventure excluded"
+GORE_RE = re.compile(r"\b(?:gore|gory|bloody|blood|violent|violence|brutal|graphic)\b", re.IGNORECASE)
 # "older ones fine too", "newer ones as well": beside what was asked, not instead of it
 ALSO_RE = re.compile(r"\b(?:too|as\s+well|also)\b", re.IGNORECASE)
 FINE_TOO_RE = re.compile(r"\b(?:is|are|r)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|good)\s+(?:too|as\s+well)\b|\balso\s+"
@@ -329,6 +330,12 @@ class _Apply:
         if p.pick_one and last_cards(self.s) and not p.names_something and not (
                 "any" in p.intents and self.s.question is not None):  # "just pick one for me" (not "you choose" to
             self.pick_one()  # a question: no preference)
+            return
+        set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
+        if p.pick_one and set(last_cards(self.s)) - set_aside and set_aside and not dataclasses.replace(
+                p, disliked=[], seen=[], not_now=[], unknown_titles=[]).names_something:
+            self.titles(p)  # "boring. die hard and the godfather, really? just pick one for me": those set aside,
+            self.pick_one(set_aside)  # and one of the others picked (it had listed five more, Die Hard 2 first)
             return
         if p.praise and self.s.question is not None and self.s.question.yes_no:
             p.intents, p.praise = ["yes"], False  # "great" to "Should critics have liked it?": yes
@@ -542,8 +549,9 @@ class _Apply:
         self.drop_types(p.dropped_types)
         beside = VALUE_FINE_RE.match(text) and self.before.cards and not (  # "crime is fine" beside thrillers shown
             self.before.question is not None and self.before.question.attr_type == "genre")  # (not an answer)
-        also = [tv for tv in p.accepted if tv[0] == "genre"] if (FINE_TOO_RE.search(text) or beside) and any(
-            self.m.catalog.attr_values[v][0] == "genre" for v in self.s.accepted + tuple(self.s.rejected)) else []
+        also = [tv for tv in p.accepted if tv[0] in ("genre", "decade") and any(
+            self.m.catalog.attr_values[v][0] == tv[0] for v in self.s.accepted + tuple(self.s.rejected) + tuple(
+                self.s.unanswered))] if FINE_TOO_RE.search(text) or beside else []  # ("actually 80s is fine too")
         if also:  # "comedy is fine too" while looking for westerns: either (it had asked for western comedies)
             p.accepted = [tv for tv in p.accepted if tv not in also]
             p.allowed = p.allowed + also
@@ -874,7 +882,11 @@ class _Apply:
         """The genres said "not too" or "less" of (``Parse.milder``) that are wanted, now or
         in this message: milder films of them are wanted, not none."""
         cat = self.m.catalog
-        return {tv for tv in p.milder if tv in p.accepted or cat.find_value(*tv) in self.s.accepted}
+        wanted = set(self.s.accepted) | {v for g in self.s.either for v in g}
+        soft = {tv for tv in p.soft if tv[0] == "genre" and (tv in p.accepted or cat.find_value(*tv) in wanted)} \
+            if GORE_RE.search(self.message) else set()  # ("nothing bloody pls" with horror asked for: milder
+        # horror; it had said "No War" and kept the gore)
+        return {tv for tv in p.milder if tv in p.accepted or cat.find_value(*tv) in self.s.accepted} | soft
 
     def mood(self, p: Parse, gentler: set[Value]) -> None:
         """What a mood leans to and away from (``Parse.mood_kinds``, ``clash``) and a milder wish
@@ -1072,9 +1084,9 @@ class _Apply:
         lifted = [v for v in s.rejected if v in vals] + [v for g in without for v in g]
         names = ", ".join(label(self.m, v) for v in sorted(vals))
         cat = self.m.catalog
-        wanted = [v for v in s.accepted if cat.attr_values[v][0] == "genre"]
-        added = [v for v in sorted(vals) if cat.attr_values[v][0] == "genre" and v not in s.accepted
+        added = [v for v in sorted(vals) if cat.attr_values[v][0] in ("genre", "decade") and v not in s.accepted
                  and v not in lifted]
+        wanted = [v for v in s.accepted if cat.attr_values[v][0] in {cat.attr_values[a][0] for a in added}]
         milder = s.milder and any(cat.attr_values[v] in ADULT_RATINGS for v in vals)  # "milder ones": no R,
         if lifted or milder:  # until R is said to be fine
             self.s = s = dataclasses.replace(s, rejected=tuple(v for v in s.rejected if v not in vals),
@@ -1395,17 +1407,17 @@ class _Apply:
         self.ack.append("Your memory, below the chat, shows your tastes and can forget them.")
         self.then = "stay"
 
-    def pick_one(self) -> None:
+    def pick_one(self, set_aside: set[int] = frozenset()) -> None:
         """The one film the chat would pick of those shown: of the cards that fit the wish, the best liked (the
         critics' band, then the share of 4- and 5-star ratings here: ``cards.rank_by``); the first when the record
         cannot tell them apart. (Round thirty: "just pick one" had picked the first card, a poorly reviewed *Beverly
         Hills Ninja*, beside two critics' favourites.)"""
-        shown = last_cards(self.s)
+        shown = [w for w in last_cards(self.s) if w not in set_aside]
         fit = fitting(self.m.world, self.s.accepted, self.s.either)
         films = [self.m.world.catalog_index(w) for w in shown if fit[w]] or [self.m.world.catalog_index(shown[0])]
         best, why = rank_by(self.m.catalog, films, "best")
         first = films[0] if best is None else best
-        place = [self.m.world.catalog_index(w) for w in shown].index(first) + 1
+        place = [self.m.world.catalog_index(w) for w in last_cards(self.s)].index(first) + 1
         self.ack.append(f"If I had to pick one: *{md(title_of(self.m.catalog, first))}*"
                         + (why if best is not None else f", number {place} on the list") + ". Press *like* on it to "
                         f"keep it, or say \u201cwhy #{place}?\u201d for why.")

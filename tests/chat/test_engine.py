@@ -3768,3 +3768,70 @@ def test_round_thirty_five_on_movielens(ml_models):
                         "Mrs. Doubtfire"), ("jumanji looks scary for her so i'll pass", "Jumanji")):
         p = parser.parse(text)
         assert names(p.not_now) == [film] and not p.liked and ("genre", "Horror") not in p.accepted, text
+    # "never seen" of several films, and of films named in the sentence before: wanted, not seen and not liked
+    p = parser.parse("Ok so confession time. I've never seen The Godfather or Casablanca. Embarrassing I know. 44 "
+                     "years old and never watched either. I want to finally fix that - show me those and anything "
+                     "similar")
+    assert sorted(names(p.wanted)) == ["Casablanca", "Godfather, The"] and not (p.seen or p.liked or p.wish)
+    p = parser.parse("what else is in that league - Citizen Kane, Lawrence of Arabia, that kind of thing? I haven't "
+                     "seen those either")
+    assert sorted(names(p.wanted)) == ["Citizen Kane", "Lawrence of Arabia"] and not p.liked
+    p = parser.parse("no no no. I have NOT seen Citizen Kane or Lawrence of Arabia, I didnt like them, I never watched "
+                     "them. And I havent seen the 5 you showed me either. Please show me The Godfather and Casablanca "
+                     "again, those are the ones I want")
+    assert len(p.wanted) == 4 and not (p.disliked or p.unknown_titles)
+    p = parser.parse("and Casablanca? you said I didnt like it, I never said that. Put it back please")
+    assert names(p.unsaid) == ["Casablanca"] and t[p.show_film] == "Casablanca" and "undo" not in p.intents
+    for text, film in (("Now, could you tell me a little about what Meet Me in St. Louis is about? I don't believe I "
+                        "have ever seen it.", "Meet Me in St. Louis"), ("what is fargo about? i have never seen it",
+                                                                       "Fargo"),
+                       ("Is there any swearing in Willy Wonka? I remember the boat tunnel scene being rather "
+                        "frightening.", "Willy Wonka and the Chocolate Factory")):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and names(p.about) == [film] and not (p.liked or p.disliked or p.seen), text
+        assert not (p.accepted or p.unknown_titles), text
+    # a film's words are no person's ("seen forrest gump" had asked for Steve Forrest), nor a country's
+    assert names(parser.parse("hes seen forrest gump like 10 times").seen) == ["Forrest Gump"]
+    assert names(parser.parse("ok whatever, brazil is a classic i somehow never saw. going with brazil").liked) == [
+        "Brazil"]
+    assert not parser.parse("ok whatever, brazil is a classic i somehow never saw. going with brazil").alternatives
+    # complaints and corrections
+    for text in ("reservoir dogs, too violent for me", "Fargo schon gesehen. Reservoir Dogs auch, zu brutal für mich."):
+        p = parser.parse(text)
+        assert names(p.disliked) == ["Reservoir Dogs"] and ("genre", "Action") not in p.accepted, text
+    p = parser.parse("warum immer action?? KEIN action. nur Krimi.")
+    assert p.accepted == [("genre", "Crime")] and ("genre", "Action") in p.rejected
+    assert "decade" in parser.parse("ok 70er ist egal. any year. but Krimi please").dropped_types
+    p = parser.parse("think 12 monkeys, gattaca, that kinda thing")
+    assert sorted(names(p.liked)) == ["Gattaca", "Twelve Monkeys"] and not p.wish
+    assert ("decade", "1980s") in parser.parse("actually 80s is fine too if its brainy.").accepted
+    assert parser.parse("dude i said PICK ONE. one film. not five and another question").pick_one
+    assert parser.parse("too much sci fi now").rejected == [("genre", "Sci-Fi")]  # (it had asked for sci-fi)
+    p = parser.parse("and these are all action movies?? i said LESS action. thinky stuff, like big ideas")
+    assert ("genre", "Action") not in p.accepted
+    assert not parser.parse("hmm that does not sound like a childrens film").rejected  # (of a card)
+
+
+def test_round_thirty_five_in_conversation_on_movielens(ml_engine):
+    """The engine's side of round thirty-five: "nothing bloody" with horror asked for is milder horror (it had said
+    "No War"); "boring. X and Y, really? just pick one" sets them aside and picks one of the others (it had listed
+    five more); a like taken back is gone from this reply's reasons ("close to *Casablanca*, which you liked")."""
+
+    def say(*messages):
+        state, reply, _ = ml_engine.start()
+        for text in messages:
+            state, reply = ml_engine.step(state, Text(text))
+        return state, reply
+
+    state, reply = say("horror movies", "my friend HATES gore so nothing bloody pls")
+    assert "No War" not in reply.text and state.milder and any(c.genres and "Horror" in c.genres for c in reply.cards)
+    state, reply = say("thrillers", "boring. fargo and the rock, really? groundbreaking. just pick one for me")
+    assert "If I had to pick one: *" in reply.text and "Noted that you did not like *Fargo (1996)*" in reply.text
+    assert "If I had to pick one: *Fargo*" not in reply.text and "If I had to pick one: *The Rock*" not in reply.text
+    state, reply = say("i love casablanca", "and Casablanca? you said I didnt like it, I never said that. Put it back "
+                       "please")
+    assert "taken back what I noted about *Casablanca (1942)*" in reply.text and reply.cards[0].title == "Casablanca"
+    assert "which you liked" not in reply.text and not state.liked
+    state, reply = say("Ok so confession time. I've never seen The Godfather or Casablanca. show me those and anything "
+                       "similar")
+    assert "You have seen" not in reply.text and {c.title for c in reply.cards[:2]} == {"The Godfather", "Casablanca"}
