@@ -227,7 +227,10 @@ CHILD_WORDS = {"son", "daughter", "kid", "kids", "nephew", "niece", "boy", "girl
 # asking whether the catalog has a film: what follows is a film's name ("have u got inception?")
 ASK_TITLE = {("have", "you", "got"), ("have", "u", "got"), ("do", "you", "have"), ("do", "u", "have"),
              ("you", "got"), ("u", "got"), ("is", "there"), ("do", "you", "know"), ("did", "you", "ever", "see"),
-             ("have", "you", "seen"), ("have", "u", "seen"), ("did", "you", "see"), ("ever", "seen")}
+             ("have", "you", "seen"), ("have", "u", "seen"), ("did", "you", "see"), ("ever", "seen"),
+             # round thirty-five: "do u even have beetlejuice" (a search for the words), "what about like beetlejuice"
+             ("do", "you", "even", "have"), ("do", "u", "even", "have"), ("you", "even", "have"), ("u", "even", "have"),
+             ("what", "about", "like"), ("how", "about", "like")}
 STRONG_TRIGGERS = {t for t in LIKE_TRIGGERS if t != ("like",)} | {("hated",), ("disliked",)}
 DISLIKE_TRIGGERS = {("vetoed",), ("vetoes",), ("veto",), ("nixed",),  # "he vetoed the saint"
                     ("hated",), ("hate",), ("disliked",), ("couldnt", "stand"), ("boring",), ("hates",), ("dislikes",),

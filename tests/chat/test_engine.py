@@ -3807,6 +3807,7 @@ def test_round_thirty_five_on_movielens(ml_models):
     assert ("decade", "1980s") in parser.parse("actually 80s is fine too if its brainy.").accepted
     assert parser.parse("dude i said PICK ONE. one film. not five and another question").pick_one
     assert parser.parse("too much sci fi now").rejected == [("genre", "Sci-Fi")]  # (it had asked for sci-fi)
+    assert parser.parse("do u even have beetlejuice").outside  # (a search for "do u even have beetlejuice")
     p = parser.parse("and these are all action movies?? i said LESS action. thinky stuff, like big ideas")
     assert ("genre", "Action") not in p.accepted
     assert not parser.parse("hmm that does not sound like a childrens film").rejected  # (of a card)
