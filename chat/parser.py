@@ -533,6 +533,7 @@ WANT_SHOW_RE = re.compile(r"\b(?:please\s+|pls\s+|just\s+)?show\s+(?:me|us)\b|\b
 QUESTION_NOT_SEEN_RE = re.compile(r"^(?P<q>[^?]{2,200}\?+)\s*(?:(?:i|we)\s+(?:have\s+)?|i've\s+|ive\s+|we've\s+)?"
                                   r"(?:never|not|have\s*n['\u2019]?t|havent)\s+(?:ever\s+|actually\s+|even\s+)?(?:seen|watched|saw)\s+"
                                   r"(?:it|that(?:\s+one)?|them)(?:\s+(?:yet|before|either))?[\s.!]*$", re.IGNORECASE)
+WISH_WORDS = {"want", "wanna", "need", "looking", "prefer", "something", "anything", "rather", "like"}
 SHOWED = {"showed", "shown", "show", "suggested", "gave", "listed", "recommended"}
 PLURAL_IT = {"those", "these", "them", "either", "both", "any"}
 # words that make a film named beside a wish to see it a model or a verdict: "never seen anything like heat",
@@ -1202,6 +1203,24 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # "warum immer action??", "why so many comedies?": a complaint of a kind shown (it had asked for action)
     (r"\bwhy\s+(?:always|all\s+the|so\s+much|so\s+many|only|just)\s+(?P<x>[\w-]+(?:\s+(?:films?|movies?))?)\s*\?+",
      r"no \g<x>."),
+    # "monty python could be good, is it actually funny or is it one of those old british things": a question, its
+    # mark left off (it had liked the film and asked for British comedies)
+    (r"(,\s*(?:but\s+)?(?:is|was|does|did)\s+(?:it|that|this)\s+[^?.!,]{2,80}?)\s*$", r"\1?"),
+    # round thirty-six: "the game is fincher right?", "lost highway is lynch right, how weird is it" (a search for
+    # Fincher's films, a like), "the quick and the dead looks kinda violent no" (a like, and action asked for), "is
+    # that the one with harrison ford?" (Harrison Ford's films), "nah to the phantom" (a like), "i didnt say older"
+    # (older films)
+    (r"(?:^|(?<=[.!?]\s))(?:(?:ok|okay|so|and|but|hmm|wait|oh)\s+)?(?P<x>[\w' :&-]{2,40}?)\s+is\s+(?!(?:great|good|bad|"
+     r"amazing|awesome|fun|funny|scary|sad|long|short|old|new|classic|boring|the|a|an|it|that|not|so|too|really)\b)"
+     r"(?P<p>[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)\s*,?\s+right\b\s*[?,]*", r"is \g<x> by \g<p>? "),
+    (r"(?:^|(?<=[.!?]\s))(?P<x>[\w' :&-]{2,40}?)\s+(?:looks|seems|sounds)\s+(?:kinda\s+|a\s+bit\s+|pretty\s+|really\s+|"
+     r"quite\s+|too\s+|very\s+)?(?P<q>violent|gory|bloody|scary|sad|long|slow|dark|intense|creepy)\s*,?\s*"
+     r"(?:no|right|tho|though|huh|or\s+not)\s*\?*\s*$", r"is \g<x> too \g<q>?"),
+    (r"\bis\s+(?:that|it|this)\s+the\s+one\s+with\s+(?P<p>[^?.!,]{2,40}?)\s*(?=\?|$)", r"is \g<p> in it"),
+    (r"(?<!say\s)\b(?:nah|no|nope)\s+to\s+(?=(?:the\s+)?[a-z])(?!(?:all|these|those|them|any|both|that|this|it)\b)",
+     "not "),
+    (r"\bi\s+(?:didn'?t|didnt|did\s+not|never)\s+(?:say|said|ask(?:ed)?\s+for)\s+(?:older|newer|old|new)"
+     r"(?:\s+(?:ones|films|movies|stuff))?\b\s*,?", ""),
     # "these are all action movies??": not only action (it had asked for action); "too much sci fi now": no more
     (r"\b(?:these|those|they)\s+(?:are|r)\s+all\s+(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:movies|films)\s*\?+",
      r"not only \g<x>."),
@@ -3293,7 +3312,9 @@ class Parser:
         if kinds:  # "rather fond of period dramas": a kind of film, its words a wish (not a film "Period")
             out.forget_titles(kinds)
             out.wish = out.wish or text.strip()
-        shown = [u for u in out.unknown_titles if {"you", "u"} & set(tokens_of(u)) and SHOWED & set(tokens_of(u))]
+        shown = [u for u in out.unknown_titles if {"you", "u"} & set(tokens_of(u)) and SHOWED & set(tokens_of(u))
+                 or re.fullmatch(r"[A-Za-z]+", u) and u.lower() in self._english
+                 and re.search(rf"(?:^|[.!?]\s*){re.escape(u)}\s*[.!?]", text)]  # ("Pity. I've never seen ...")
         out.forget_titles(shown)  # "i havent seen the 5 you showed me either": the films shown, no film's name
         self._asked_not_liked(text, out)
         self._wanted_not_liked(text, out)
@@ -3316,8 +3337,9 @@ class Parser:
             return
         said = [set(tokens_of(x)) for x in sentences if not x.rstrip().endswith("?")]
         if any(x & (JUDGING | {"stars", "gripping", "class", "classic", "no", "nah", "nope", "not", "pass", "never"})
-               for x in said):
-            return  # "how long is executive decision? i remember loving it": a verdict after the question
+               and (x & {"it", "that", "them", "those", "one", "both", "this"} or not x & WISH_WORDS) for x in said):
+            return  # "how long is executive decision? i remember loving it": a verdict after the question (not
+            # "and mary poppins?? we want funny + thriller": a wish, no verdict on it)
         judged = set(tokens_of(text)) & JUDGING
         films = []
         for i in out.liked:
@@ -4193,6 +4215,11 @@ class Parser:
             if len(people) == 1:
                 return Parse(intents=["about"], any_with=people[0], truncated=truncated)
         if WHY_ASKED_RE.match(text):  # "why do you ask me about the era?": why the question
+            rest = " ".join(_sentences(text)[1:])
+            if re.search(r"\w{3}", rest):  # "why do u keep asking about critics lol. ok monty python could be good,
+                out = self.parse(rest)  # is it actually funny ...": the rest (it had been lost to the why)
+                if out.intents or out.names_something:
+                    return out
             return Parse(intents=["why_question"], truncated=truncated)
         two = WHICH_OF_TWO_RE.match(text)
         if two and two.group("a") != two.group("b"):  # "which has better reviews, #1 or #5?"

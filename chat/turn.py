@@ -157,9 +157,11 @@ QUESTION_HEAD_RE = re.compile(r"\s*(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|doe
 
 
 # a kind said to be fine as well, beside the kinds asked for: "comedy is fine too", "you still have adventure excluded"
+ROMCOM_RE = re.compile(r"\b(?:rom[\s-]?coms?|romcoms?|romantic\s+comed(?:y|ies))\b", re.IGNORECASE)
 GORE_RE = re.compile(r"\b(?:gore|gory|bloody|blood|violent|violence|brutal|graphic)\b", re.IGNORECASE)
 # "older ones fine too", "newer ones as well": beside what was asked, not instead of it
-ALSO_RE = re.compile(r"\b(?:too|as\s+well|also)\b", re.IGNORECASE)
+ALSO_RE = re.compile(r"\b(?:too|as\s+well|also|fine|ok|okay|alright|not\s+required|"
+                     r"(?:doesn'?t|does\s+not|doesnt|don'?t|dont)\s+(?:have|need)\s+to\s+be)\b", re.IGNORECASE)
 FINE_TOO_RE = re.compile(r"\b(?:is|are|r)\s+(?:\w+\s+)?(?:fine|ok|okay|alright|good)\s+(?:too|as\s+well)\b|\balso\s+"
                          r"(?:fine|ok|okay|good)\b|\b(?:have|got|left)\s+[\w\s'-]{2,30}?\s+(?:excluded|ruled\s+out|"
                          r"blocked|banned|filtered\s+out|taken\s+out)\b", re.IGNORECASE)
@@ -556,6 +558,11 @@ class _Apply:
             p.accepted = [tv for tv in p.accepted if tv not in also]
             p.allowed = p.allowed + also
         self.allow(p.allowed)
+        romance, comedy = ("genre", "Romance"), ("genre", "Comedy")
+        if romance in p.rejected and ROMCOM_RE.search(text) and self.m.catalog.find_value(*romance) in (
+                set(self.s.accepted) | {v for g in self.s.either for v in g}):  # "no rom coms" to someone who asked
+            p.rejected = [comedy if tv == romance else tv for tv in p.rejected]  # for romance: no comedies (it had
+            # ruled out the romance; asking for comedies, the romance goes, as before)
         rejected, milder = self._known_ratings(p.rejected, p.soft, p.accepted)
         gentler = self._gentler(p)  # "not too scary" of the horror asked for: milder horror, not no horror
         r_fine = any(tv in ADULT_RATINGS for tv in p.allowed)  # "R is fine. i just dont want blood and guts": gore
@@ -1027,6 +1034,10 @@ class _Apply:
             self.notes.append(f"{'Older' if shift == 'older' else 'Newer'} than what? Name a decade, like the 70s.")
             return
         group = tuple(v for v in decades if (label(self.m, v) < ref if shift == "older" else label(self.m, v) > ref))
+        if also and not (asked or spans) and shift in ("older", "newer"):  # "older is fine btw, doesnt have to be
+            self.ack.append(f"Fine: {'older' if shift == 'older' else 'newer'} films can come too.")  # 90s" (the 90s
+            self.then = "new_films" if s.cards else "decide"  # dropped): any era (it had been older films only)
+            return
         if also and asked and group and shift in ("older", "newer"):  # "older ones fine too" in a search for the
             group = tuple(v for v in decades if v in group or v in asked)  # 90s: the 90s and before (it had
             self.s = dataclasses.replace(s, accepted=tuple(v for v in s.accepted if v not in decades),  # been only

@@ -3836,3 +3836,45 @@ def test_round_thirty_five_in_conversation_on_movielens(ml_engine):
     state, reply = say("Ok so confession time. I've never seen The Godfather or Casablanca. show me those and anything "
                        "similar")
     assert "You have seen" not in reply.text and {c.title for c in reply.cards[:2]} == {"The Godfather", "Casablanca"}
+
+
+def test_round_thirty_six_on_movielens(ml_models, ml_engine):
+    """Round thirty-six's readings: questions of a film said as statements ("the game is fincher right?", "X looks
+    kinda violent no", "is that the one with harrison ford?") are questions, not likes or searches; "nah to the
+    phantom" and "and mary poppins??" beside a wish are no likes; "no rom coms" to someone who asked for romance
+    rules out comedies, not the romance;
+    "i didnt say older, any year is fine" and "older is fine btw, doesnt have to be 90s" ask for no older films only;
+    "why do u keep asking about critics lol. ok monty python could be good, is it actually funny ..." answers of the
+    film (it had only said why it asks)."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+
+    def names(films):
+        return [t[i] for i in films]
+
+    for text, film in (("ok the game is fincher right? same guy as fight club. is it got a twist", "Game, The"),
+                       ("lost highway is lynch right, how weird is it", "Lost Highway"),
+                       ("the quick and the dead looks kinda violent no", "Quick and the Dead, The"),
+                       ("why do u keep asking about critics lol. ok monty python could be good, is it actually funny "
+                        "or is it one of those old british things", "Monty Python and the Holy Grail")):
+        p = parser.parse(text)
+        assert p.intents == ["about"] and names(p.about) == [film] and not (p.liked or p.accepted), text
+    p = parser.parse("Pity. I've never seen Chinatown, actually. Is that the one with Harrison Ford?")
+    assert p.asked == [("cast", "Harrison Ford")] and not (p.accepted or p.unknown_titles)
+    p = parser.parse("nah to the van damme one and the phantom. seen cliffhanger.")
+    assert "Phantom, The" in names(p.not_now) and not p.liked
+    assert not parser.parse("and mary poppins?? we want funny + thriller or crime").liked
+    p = parser.parse("what?? i still want HORROR. and i didnt say older, any year is fine. just no blood/gore")
+    assert p.era is None and "decade" in p.dropped_types
+
+    def say(*messages):
+        state, reply, _ = ml_engine.start()
+        for text in messages:
+            state, reply = ml_engine.step(state, Text(text))
+        return state, reply
+
+    state, _ = say("romantic films please", "no rom coms please")  # (it had ruled out the romance asked for)
+    cat = ml_engine.m.catalog
+    assert [cat.attr_values[v] for v in state.rejected] == [("genre", "Comedy")]
+    state, reply = say("romantic films from the 90s", "older is fine btw, doesnt have to be 90s")
+    assert not state.either and not any(ml_engine.m.catalog.attr_values[v][0] == "decade" for v in state.accepted)
+    assert "Fine: older films can come too." in reply.text
