@@ -1221,6 +1221,11 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      "not "),
     (r"\bi\s+(?:didn'?t|didnt|did\s+not|never)\s+(?:say|said|ask(?:ed)?\s+for)\s+(?:older|newer|old|new)"
      r"(?:\s+(?:ones|films|movies|stuff))?\b\s*,?", ""),
+    # "NO. seen groundhog day. seen forrest gump. the rest look BORING": the other cards turned down too (they had
+    # stayed); "Gaslight and The Third Man both sound familiar" (liked)
+    (r"\b(?:and\s+)?the\s+(?:rest|others|other\s+ones)\s+(?:all\s+)?(?:look|looks|are|seem|sound|r)\s+(?:so\s+|really\s+|"
+     r"pretty\s+|kinda\s+)?(?:boring|meh|bad|lame|dull|awful|terrible|rubbish|crap|mid)\b", "something else"),
+    (r"\b(?:both\s+|all\s+)?(?:sound|sounds|look|looks)\s+(?:kind\s+of\s+|kinda\s+|vaguely\s+)?familiar\b", ""),
     # "these are all action movies??": not only action (it had asked for action); "too much sci fi now": no more
     (r"\b(?:these|those|they)\s+(?:are|r)\s+all\s+(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:movies|films)\s*\?+",
      r"not only \g<x>."),
@@ -3364,20 +3369,33 @@ class Parser:
         seen goodfellas, something like it", "something like heat, never saw it", "X is on my watchlist" (round
         thirty-four: they were liked, and a film liked is never shown). Only where the clause that names the film
         says so and judges nothing ("never seen anything like heat", "want to watch the godfather again": liked)."""
-        if not (out.liked or out.wanted) or "bye" in out.intents or not WANT_SEE_RE.search(text):
+        if not (out.liked or out.wanted or out.seen) or "bye" in out.intents or not WANT_SEE_RE.search(text):
             return  # ("blade runner I guess, never actually seen it. thx": the film chosen, said goodbye to)
         clauses = re.split(r"[,;.!?]+|\s+-\s+|\b(?:but|though|tho|although)\b|\band\b(?=\s+(?:i|we|i've|ive|loved?|"
                            r"liked?|hated?|seen|saw|watched|enjoyed|adored|never|not|haven'?t|havent|also)\b)",
                            re.sub(r"['\u2019]s\b", "", text), flags=re.IGNORECASE)  # ("the godfather's been ...")
         wanted = []
         asked_for = [i for i in out.disliked if WANT_SHOW_RE.search(text)]  # ("... I didnt like them, I never
-        for i in out.liked + asked_for:  # watched them. Please show me The Godfather and Casablanca": shown)
-            title = re.sub(r"['\u2019]s\b", "", display_title(self.catalog.titles[i]))  # (as the clauses)
-            words = set(tokens_of(title)) - set(TITLE_ARTICLES) - STOPWORDS
+        # watched them. Please show me The Godfather and Casablanca": shown)
+        unseen = [i for i in out.seen if NOT_SEEN_RE.search(text)]  # ("never seen heat, fargo, casino")
+        named = {i: set(tokens_of(re.sub(r"['\u2019]s\b", "", display_title(self.catalog.titles[i]))))
+                 - set(TITLE_ARTICLES) - STOPWORDS for i in out.liked + asked_for + unseen}  # (as the clauses)
+        items = {"or", "and", "the", "a", "either", "nor"} | {w for ws in named.values() for w in ws}
+        for i in named:
+            words = named[i]
             at = [k for k, c in enumerate(clauses) if words and words <= set(tokens_of(c))]
             if len(at) != 1:
                 continue
-            clause, after = clauses[at[0]], clauses[at[0] + 1: at[0] + 3]
+            k = at[0]
+            while k > 0 and not WANT_SEE_RE.search(clauses[k]) and set(tokens_of(clauses[k])) - STOPWORDS <= items \
+                    and not set(tokens_of(clauses[k])) & JUDGING:
+                k -= 1  # "I haven't SEEN North by Northwest, Gaslight or The Third Man": the list's head says it
+            head = WANT_SEE_RE.search(clauses[k]) and any(  # (the head of a list of films names one of them: not
+                j != i and named[j] and named[j] <= set(tokens_of(clauses[k])) for j in named)  # "X's on my
+            clause = clauses[k] if head else clauses[at[0]]  # watchlist, but down by law? 4 stars")
+            after = clauses[at[0] + 1: at[0] + 3]
+            if i in unseen and not (WANT_SEE_RE.search(clause) and NOT_SEEN_RE.search(clause)):
+                continue
             rest = set(tokens_of(WANT_SEE_RE.sub(" ", clause)))
             if i in asked_for:
                 if WANT_SHOW_RE.search(clause) and not rest & (JUDGING | WANT_SEE_NOT):
@@ -3392,6 +3410,7 @@ class Parser:
         if wanted:
             out.liked = [i for i in out.liked if i not in wanted]
             out.disliked = [i for i in out.disliked if i not in wanted]
+            out.seen = [i for i in out.seen if i not in wanted]
             out.wanted = list(dict.fromkeys(out.wanted + wanted))
         if out.wanted:  # "I've never seen The Godfather or Casablanca": not seen (each had been seen and wanted)
             out.seen = [i for i in out.seen if i not in out.wanted]
@@ -3685,6 +3704,11 @@ class Parser:
         verdict of each film of the list, as "seen A, seen B and seen C", "not A or B or C" read (round twenty-nine:
         the first had been seen and the others liked); a list whose second part names no film is left as it is."""
         verb, items = m.group("v"), m.group("items")
+        if re.search(r"\b(?:have\s*n['\u2019]?t|havent|has\s*n['\u2019]?t|hasnt|never|not|didn['\u2019]?t|didnt|"
+                     r"have\s+not)\s+(?:ever\s+|yet\s+|actually\s+)?$", m.string[max(0, m.start() - 24): m.start()],
+                     re.IGNORECASE):
+            return m.group(0)  # "I haven't SEEN North by Northwest, Gaslight or The Third Man": none of them seen (the
+            # second and third had been seen, the list read as "seen A, seen B and seen C")
         pieces = list(re.finditer(r"(?P<part>.+?)(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*|$)", items))
         films, end, found, k = [], 0, 0, 0
         while k < len(pieces):

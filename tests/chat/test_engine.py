@@ -3860,6 +3860,14 @@ def test_round_thirty_six_on_movielens(ml_models, ml_engine):
         assert p.intents == ["about"] and names(p.about) == [film] and not (p.liked or p.accepted), text
     p = parser.parse("Pity. I've never seen Chinatown, actually. Is that the one with Harrison Ford?")
     assert p.asked == [("cast", "Harrison Ford")] and not (p.accepted or p.unknown_titles)
+    p = parser.parse("no!! stop marking them as liked, I haven't SEEN North by Northwest, Gaslight or The Third Man. I "
+                     "only asked what they're about.")  # (the second and third had been seen and liked)
+    assert sorted(names(p.wanted)) == ["Gaslight", "North by Northwest", "Third Man, The"] and not (p.liked or p.seen)
+    assert sorted(names(parser.parse("never seen heat, fargo, casino").wanted)) == ["Casino", "Fargo", "Heat"]
+    assert names(parser.parse("ooh Gaslight and The Third Man both sound familiar. what's Gaslight about?").about) == [
+        "Gaslight"]
+    p = parser.parse("NO. seen groundhog day. seen forrest gump. the rest look BORING")
+    assert "something_else" in p.intents and sorted(names(p.seen)) == ["Forrest Gump", "Groundhog Day"]
     p = parser.parse("nah to the van damme one and the phantom. seen cliffhanger.")
     assert "Phantom, The" in names(p.not_now) and not p.liked
     assert not parser.parse("and mary poppins?? we want funny + thriller or crime").liked
