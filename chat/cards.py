@@ -105,8 +105,11 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
         if both:
             like_outside, shared = film.title, both
             break
-    for w in reversed(s.wanted) if not (similar or like_outside) else ():  # "never seen goodfellas": what the
-        both = shared_values(m.catalog, i, m.world.catalog_index(w)) if w != item else ()  # card shares with it
+    # the films asked to see or asked for more like, unliked ("never seen goodfellas", "what else is in that vein?"):
+    # what the card shares with the last of them
+    models = s.wanted + ((s.lean,) if s.lean >= 0 and s.lean not in ctx.history else ())
+    for w in reversed(models) if not (similar or like_outside) else ():
+        both = shared_values(m.catalog, i, m.world.catalog_index(w)) if w != item else ()
         if both:
             like_outside, shared = title_of(m.catalog, m.world.catalog_index(w)), both
             break

@@ -240,7 +240,8 @@ class Engine:
         """Item scores ``(n_world_items,)`` for this state, from the query–item graph."""
         m = self.m
         cf_model = m.prior or m.world.scorer
-        seeds = ctx.history + tuple(w for w in s.wanted if w not in ctx.history)  # (a film wanted: its kin too)
+        leaned = (s.lean,) if s.lean >= 0 else ()  # (a film wanted, or asked for more like: its kin too)
+        seeds = ctx.history + tuple(w for w in s.wanted + leaned if w not in ctx.history)
         cf = cf_model.score(np.asarray(seeds))[0] if seeds else m.popularity.astype(np.float32)
         if ctx.personas:
             att, _ = m.tastes.attend(list(ctx.personas))
@@ -405,6 +406,8 @@ class Engine:
             idx = [i for i in (w.item_of_id(x) for x in ctx.summary.get(key, [])) if i is not None]
             blocked[idx] = True
         blocked[list(s.liked + s.seen + s.disliked + s.refused)] = True
+        if s.lean >= 0 and s.lean not in s.wanted:  # films like it, not it ("what else is in that vein?")
+            blocked[s.lean] = True
         shown = np.zeros(w.n_items, dtype=bool)
         shown[list(s.shown + s.cards)] = True
         rep = w.duplicate_of  # a film listed twice is one film: shown or judged under one id, so under the other

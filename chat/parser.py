@@ -1044,7 +1044,7 @@ UNSAID_RE = re.compile(_NOT_SAID + r"(?:(?:anything|a (?:thing|word)|nothing)\s+
                        + _VERDICT + r"\s+)(?P<x>[^.,;!?]{2,40}?)\s*(?=[.,;!?]|$)", re.IGNORECASE)
 # "i was asking whether you could show them to me", "i asked if u HAVE it": a question about a film, not a like of it
 ASKED_ONLY_RE = re.compile(r"[-\u2013,;.]*\s*\b(?:i\s+was\s+(?:just\s+|only\s+|merely\s+)?asking|(?:i'?m|im|i\s+am)\s+"
-                           r"(?:just\s+|only\s+)?asking|i\s+(?:just\s+|only\s+)?asked(?=\s+(?:if|whether|about|u|you)\b))"
+                           r"(?:just\s+|only\s+)?asking|i\s+(?:just\s+|only\s+)?asked(?=\s+(?:if|whether|about|u|you|what|how|who)\b))"
                            r"(?:\s+(?:if|whether|about|u|you)\b[^.!?,;]*)?", re.IGNORECASE)
 # "i've never actually seen it", "we haven't seen either of them": no verdict, only what was not seen
 NOT_SEEN_SAID_RE = re.compile(r"\b(?:(?:i|we)(?:'ve|ve)?\s+)?(?:have\s+never|havent|haven'?t|have\s+not|never|not)\s+"
@@ -1221,6 +1221,15 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      "not "),
     (r"\bi\s+(?:didn'?t|didnt|did\s+not|never)\s+(?:say|said|ask(?:ed)?\s+for)\s+(?:older|newer|old|new)"
      r"(?:\s+(?:ones|films|movies|stuff))?\b\s*,?", ""),
+    # round thirty-seven: "stop saying I liked casablanca", "remove casablanca from my likes please" (liked again,
+    # four times)
+    (r"\bstop\s+(?:saying|marking|noting|putting|telling\s+me)\s+(?:that\s+)?i\s+(?P<v>liked?|loved?|hated?|disliked?)\s+",
+     r"i never said i \g<v> "),
+    (r"\b(?:please\s+)?(?:remove|take|delete|drop|get)\s+(?P<x>[^.!?,]{2,40}?)\s+(?:from|off|out\s+of)\s+(?:my\s+)?"
+     r"(?:likes|liked(?:\s+(?:list|films|movies))?|favou?rites|list)\b(?:\s+(?:please|pls))?",
+     r"i never said i liked \g<x>."),
+    (r"[,.]?\s*\b(?:and\s+)?(?:i\s+(?:have|got)\s+)?no\s+opinion\s+(?:on|about|of)\s+(?:it|that|them)(?:\s+yet)?\b",
+     ""),
     # "NO. seen groundhog day. seen forrest gump. the rest look BORING": the other cards turned down too (they had
     # stayed); "Gaslight and The Third Man both sound familiar" (liked)
     (r"\b(?:and\s+)?the\s+(?:rest|others|other\s+ones)\s+(?:all\s+)?(?:look|looks|are|seem|sound|r)\s+(?:so\s+|really\s+|"

@@ -157,6 +157,11 @@ QUESTION_HEAD_RE = re.compile(r"\s*(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|doe
 
 
 # a kind said to be fine as well, beside the kinds asked for: "comedy is fine too", "you still have adventure excluded"
+# more like the film the talk is on: "what else is in that vein?", "anything similar?"
+IN_THAT_VEIN_RE = re.compile(r"^\s*(?:(?:hmm+|ok(?:ay)?|so|cool|nice|right)[\s,.!]*)*(?:what\s+else\s+is\s+"
+                             r"(?:in|along)\s+(?:that|the\s+same|this)\s+(?:vein|line|style)|(?:anything|something|more|"
+                             r"others?|films?|movies?)\s+(?:else\s+)?(?:in\s+that\s+vein|similar|like\s+(?:it|"
+                             r"that(?:\s+one)?|this(?:\s+one)?)))\s*[?.!]*\s*$", re.IGNORECASE)
 ROMCOM_RE = re.compile(r"\b(?:rom[\s-]?coms?|romcoms?|romantic\s+comed(?:y|ies))\b", re.IGNORECASE)
 GORE_RE = re.compile(r"\b(?:gore|gory|bloody|blood|violent|violence|brutal|graphic)\b", re.IGNORECASE)
 # "older ones fine too", "newer ones as well": beside what was asked, not instead of it
@@ -300,6 +305,13 @@ class _Apply:
             return
         if self.s.told and WRONG_FILM_RE.search(text):  # "no, not that one": the film guessed from its story
             self.wrong_film(self.s.told)
+            return
+        if IN_THAT_VEIN_RE.match(text) and self.before.topic >= 0 and self.m.world.of_catalog[self.before.topic] >= 0:
+            # "what's casablanca about?", then "what else is in that vein?": films like it, and it is not liked
+            # (round thirty-seven: a search for "vein", then "Noted that you liked *Casablanca*")
+            self.s = dataclasses.replace(self.s, lean=int(self.m.world.of_catalog[self.before.topic]), lean_outside=())
+            self.ack.append(f"Films like *{self._film(self.before.topic)}*:")
+            self.then = "new_films" if self.before.cards else "films"
             return
         if SEQUEL_OF_IT_RE.match(text):  # "part 2?", "does it have a sequel?": of the film the talk is on (round
             topic = self.before.topic if self.before.topic >= 0 else None  # thirty-four: "part 2?" had undone the
@@ -890,8 +902,11 @@ class _Apply:
         in this message: milder films of them are wanted, not none."""
         cat = self.m.catalog
         wanted = set(self.s.accepted) | {v for g in self.s.either for v in g}
-        soft = {tv for tv in p.soft if tv[0] == "genre" and (tv in p.accepted or cat.find_value(*tv) in wanted)} \
-            if GORE_RE.search(self.message) else set()  # ("nothing bloody pls" with horror asked for: milder
+        horror = ("genre", "Horror") in p.accepted or cat.find_value("genre", "Horror") in wanted  # ("I love horror
+        # but my girlfriend can't stand gore": milder horror, said in one message, had been "No War")
+        said = p.soft + ([tv for tv in p.rejected if tv in (("genre", "War"), ("genre", "Horror"))] if horror else [])
+        soft = {tv for tv in said if tv[0] == "genre" and (horror or tv in p.accepted or cat.find_value(*tv) in wanted)
+                } if GORE_RE.search(self.message) else set()  # ("nothing bloody pls" with horror asked for: milder
         # horror; it had said "No War" and kept the gore)
         return {tv for tv in p.milder if tv in p.accepted or cat.find_value(*tv) in self.s.accepted} | soft
 
@@ -1201,8 +1216,12 @@ class _Apply:
                 if w in bucket:
                     bucket.remove(w)
             wanted.append(w)
-            self.ack.append(f"You want to see *{self._film(i)}*: it is first below"
-                            + (", with films like it." if not (s.accepted or s.either or p.named_values) else "."))
+        new = [self._film(m.world.catalog_index(w)) for w in wanted[len(s.wanted):]]
+        if new:  # "You want to see *The Godfather (1972)* and *Casablanca (1942)*: they are first below, ..."
+            one = len(new) == 1
+            self.ack.append(f"You want to see {join_words([f'*{n}*' for n in new])}: {'it is' if one else 'they are'} "
+                            "first below" + ((", with films like it." if one else ", with films like them.")
+                                             if not (s.accepted or s.either or p.named_values) else "."))
         if len(wanted) > len(s.wanted):
             self.s = dataclasses.replace(self.s, wanted=tuple(dict.fromkeys(wanted)), lean=wanted[-1],
                                          lean_outside=())

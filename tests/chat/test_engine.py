@@ -3886,3 +3886,32 @@ def test_round_thirty_six_on_movielens(ml_models, ml_engine):
     state, reply = say("romantic films from the 90s", "older is fine btw, doesnt have to be 90s")
     assert not state.either and not any(ml_engine.m.catalog.attr_values[v][0] == "decade" for v in state.accepted)
     assert "Fine: older films can come too." in reply.text
+
+
+def test_round_thirty_seven_on_movielens(ml_models, ml_engine):
+    """Round thirty-seven's retest: "stop saying I liked casablanca" and "remove casablanca from my likes please, I
+    have no opinion on it yet" take the like back (it had been noted again, four times); "what else is in that
+    vein?" after a question about a film brings films like it, without liking it (a search for "vein"); horror and
+    "can't stand gore" said in one message is milder horror (it had said "No War" and shown *Bordello of Blood*);
+    several films wanted are said in one line."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+    for text in ("stop saying I liked casablanca. I haven't watched it",
+                 "ugh. remove casablanca from my likes please, I have no opinion on it yet"):
+        p = parser.parse(text)
+        assert [t[i] for i in p.unsaid] == ["Casablanca"] and not (p.liked or p.disliked), text
+
+    def say(*messages):
+        state, reply, _ = ml_engine.start()
+        for text in messages:
+            state, reply = ml_engine.step(state, Text(text))
+        return state, reply
+
+    state, reply = say("what's casablanca about?", "hmm ok. what else is in that vein?")
+    assert reply.text.startswith("Films like *Casablanca (1942)*:") and not state.liked
+    assert "Casablanca" not in [c.title for c in reply.cards] and any("like *Casablanca*" in c.reason
+                                                                      for c in reply.cards)
+    state, reply = say("I love horror but my girlfriend can't stand gore. need something actually scary that isn't a "
+                       "bloodbath")
+    assert "No War" not in reply.text and state.milder and "Bordello of Blood" not in reply.text
+    _, reply = say("I've never seen The Godfather or Casablanca")
+    assert reply.text.startswith("You want to see *The Godfather (1972)* and *Casablanca (1942)*: they are first below")
