@@ -2689,6 +2689,7 @@ def test_short_replies_and_an_age_asked_of_a_card_on_movielens(ml_engine, ml_mod
     assert reply.text.startswith(f"Most likely in black and white: it is from {shown.cards[1].year}")
 
 
+@pytest.mark.data
 def test_what_a_seventh_person_at_the_app_found_on_movielens(ml_engine, ml_models):
     """Round nineteen, from a helper at the app: "she vetoed #1" was explained, "hw long is #2"
     asked for long films, "fine, #3" was "no preference", "we own #2 already" was a search,
@@ -2746,6 +2747,7 @@ def test_what_a_seventh_person_at_the_app_found_on_movielens(ml_engine, ml_model
     assert [c.item_id for c in reply.cards] == [c.item_id for c in shown.cards]  # the films stay
 
 
+@pytest.mark.data
 def test_none_of_these_again_asks_what_the_person_wants_on_movielens(ml_engine):
     """A third list turned down with nothing said also asks for something to go on."""
     state, _, _ = ml_engine.start()
@@ -2757,6 +2759,7 @@ def test_none_of_these_again_asks_what_the_person_wants_on_movielens(ml_engine):
     assert "tell me about a film you loved" in reply.text and reply.cards
 
 
+@pytest.mark.data
 def test_what_an_eighth_person_at_the_app_found_on_movielens(ml_engine, ml_models):
     """Round nineteen, a second helper: a parent's "PG max" filled the list with close films of
     unknown rating such as *The Devil's Advocate*, "scared of loud monsters" was read as
@@ -2803,6 +2806,7 @@ def test_what_an_eighth_person_at_the_app_found_on_movielens(ml_engine, ml_model
     assert cat.find_value("cast", "John Wayne") in state.accepted
 
 
+@pytest.mark.data
 def test_what_a_ninth_person_at_the_app_found_on_movielens(ml_engine, ml_models):
     """Round nineteen, a third helper: a kind judged ("cartoons are babyish", "westerns are boring")
     was wanted; "but that's sci-fi! I just told you I hate sci-fi" asked for sci-fi; a slip mended
@@ -2845,6 +2849,7 @@ def test_what_a_ninth_person_at_the_app_found_on_movielens(ml_engine, ml_models)
     assert {cat.attr_values[v] for v in state.accepted} == {("genre", "Horror"), ("genre", "Comedy")}
 
 
+@pytest.mark.data
 def test_what_a_tenth_person_at_the_app_found_on_movielens(ml_engine, ml_models):
     """Round nineteen, a fourth helper following an evening's flow: "old movies bore me" asked for
     old films, "he's in his 60s" was the 1960s, "I've only got like an hour and a half" was a
@@ -2886,6 +2891,7 @@ def test_what_a_tenth_person_at_the_app_found_on_movielens(ml_engine, ml_models)
     assert not state.lesser_known and "Better-known films, then." in reply.text
 
 
+@pytest.mark.data
 def test_what_an_eleventh_person_at_the_app_found_on_movielens(ml_engine, ml_models):
     """Round nineteen, a fifth helper: "Gut, I take this one." and "Perfetto. Grazie mille" were
     searches, "The second I have already seen, leider" asked for Gary Fleder's films, "the secnd
@@ -2920,6 +2926,7 @@ def test_what_an_eleventh_person_at_the_app_found_on_movielens(ml_engine, ml_mod
     assert "with Harrison Ford and Tommy Lee Jones" in fugitive.reason and fugitive.fits
 
 
+@pytest.mark.data
 def test_questions_about_the_list_shown_on_movielens(ml_engine):
     """Round nineteen, from the fifth helper: "is Sean Connery in any of these?" replaced the list
     with Connery films, "why do you ask me about the era?" explained a film, "who plays the villain
@@ -2941,6 +2948,7 @@ def test_questions_about_the_list_shown_on_movielens(ml_engine):
     assert f"*{shown.cards[0].title}*" in reply.text and f"*{shown.cards[4].title}*" in reply.text
 
 
+@pytest.mark.data
 def test_films_for_a_child_stay_for_the_child_on_movielens(ml_engine):
     """Round twenty: "actually an adventure" after "my son is turning 8" had dropped Children's
     (the "actually" replaced every genre), and the next list was for grown-ups. A kind asked for
@@ -2956,6 +2964,7 @@ def test_films_for_a_child_stay_for_the_child_on_movielens(ml_engine):
     assert not state.for_child and "Horror instead of Children's" in reply.text
 
 
+@pytest.mark.data
 def test_a_series_is_listed_in_order_on_movielens(ml_engine):
     """Round twenty: "all the alien movies please" searched for the word "alien" and asked a
     question; "a star wars marathon" liked *Star Wars* and listed films close to it."""
@@ -2978,6 +2987,7 @@ def test_a_series_is_listed_in_order_on_movielens(ml_engine):
     assert not state.series and "Alien" not in [c.title for c in reply.cards]
 
 
+@pytest.mark.data
 def test_praise_and_a_series_continued_on_movielens(ml_engine):
     """Round twenty: "ngl thats fire" undid the last like, and "these look great" explained a
     film; "more" after the first five Star Trek films left the series; "drop the 80s" with films
@@ -3008,6 +3018,7 @@ def test_praise_and_a_series_continued_on_movielens(ml_engine):
     assert "not part of the search" not in reply.text and not any(1980 <= c.year < 1990 for c in reply.cards)
 
 
+@pytest.mark.data
 def test_refusals_said_to_the_list_on_movielens(ml_engine):
     """Round twenty: "horror but no gore" said "No War."; "no tarantino" kept his films as actor
     and writer; "lose the tom cruise ones", never asked for, was "not part of the search" and
@@ -3030,6 +3041,7 @@ def test_refusals_said_to_the_list_on_movielens(ml_engine):
     assert [c.item_id for c in reply.cards] == [c.item_id for c in shown.cards] and state.rejected
 
 
+@pytest.mark.data
 def test_a_person_named_after_another_on_movielens(ml_engine):
     """Round twenty: "cary grant films", then "james stewart films" kept both and found the one
     film with both; a person named anew is wanted instead, unless the words join them."""
@@ -3044,6 +3056,7 @@ def test_a_person_named_after_another_on_movielens(ml_engine):
     assert reply.cards[0].title == "The Philadelphia Story" and "with Cary Grant and James Stewart" in reply.text
 
 
+@pytest.mark.data
 def test_a_mood_instead_of_a_kind_on_movielens(ml_engine):
     """Round twenty: "something cozy instead" after a crime search kept the crime films."""
     state, _, _ = ml_engine.start()
@@ -3074,6 +3087,7 @@ def test_a_film_told_by_its_story_is_shown_first_on_movielens(ml_engine):
     assert "I cannot find a film by its story" not in reply.text and reply.cards[0].title == "Jaws"
 
 
+@pytest.mark.data
 def test_a_verdict_taken_back_on_movielens(ml_engine, ml_models):
     """Round twenty-seven: the bot had misread a message as "not *Contact*" (card 2); "i didnt say
     anything about contact?? anyway show me films like aliens" set Contact aside a second time. Now
@@ -3097,6 +3111,7 @@ def test_a_verdict_taken_back_on_movielens(ml_engine, ml_models):
     assert die_hard in state.liked and die_hard not in state.disliked
 
 
+@pytest.mark.data
 def test_is_a_film_a_nations_own_on_movielens(ml_engine):
     """"is the godfather italian?" had answered "Yes: it is from Italy. Yes: it is in Italian." (the
     record names Italy beside the United States, Italian beside English). Now the answer says how far,
@@ -3111,6 +3126,7 @@ def test_is_a_film_a_nations_own_on_movielens(ml_engine):
     assert ask("is fargo french?").startswith("No: it is from the United Kingdom and the United States, in English.")
 
 
+@pytest.mark.data
 def test_what_the_catalog_cannot_tell_is_said_on_movielens(ml_engine):
     """Round twenty-eight: "can you narrow it to best picture winners only?" kept Star Wars and Alien
     and said nothing of it; "only black and white please" offered *The Wizard of Oz* as if it were;
@@ -3131,6 +3147,7 @@ def test_what_the_catalog_cannot_tell_is_said_on_movielens(ml_engine):
     assert "Something different" not in reply.text and all("Sci-Fi" in c.genres for c in reply.cards)
 
 
+@pytest.mark.data
 def test_the_best_liked_first_on_movielens(ml_engine, ml_models):
     """Round twenty-eight: "what's the best rated film you have?", "best comedy?" and "the best film
     from the 80s" had listed well-known films in no order of quality (*Contact* first, *In & Out*
@@ -3155,6 +3172,7 @@ def test_the_best_liked_first_on_movielens(ml_engine, ml_models):
     assert not state.best
 
 
+@pytest.mark.data
 def test_r_said_fine_lifts_the_milder_ones_on_movielens(ml_engine, ml_models):
     """Round twenty-eight: after "no gore" had brought "Milder ones, then: nothing rated R", "i didn't say
     no R rated, R is fine. i just dont want blood and guts everywhere" made R the only rating (and
@@ -3169,6 +3187,7 @@ def test_r_said_fine_lifts_the_milder_ones_on_movielens(ml_engine, ml_models):
     assert cat.find_value("mpaa", "rated R") not in state.accepted  # allowed, not the only rating
 
 
+@pytest.mark.data
 def test_oldest_first_goes_by_year_on_movielens(ml_engine):
     """The retest of round twenty-eight: "early tom hanks movies" said "These are the oldest films I
     have. Got it: Tom Hanks; the 1920s to the 1990s" and listed 1995, 1994, 1995, 1993, 1996. Now no
@@ -3183,6 +3202,7 @@ def test_oldest_first_goes_by_year_on_movielens(ml_engine):
     assert years == sorted(years, reverse=True)
 
 
+@pytest.mark.data
 def test_two_films_compared_by_name_on_movielens(ml_engine):
     """The retest of round twenty-eight: "is shawshank rated higher than pulp fiction or not?" was
     recorded as a like of *Pulp Fiction* and never answered. Both are critics' favourites; the share
@@ -3645,6 +3665,14 @@ def test_round_thirty_two_on_movielens(ml_models):
         assert parser.parse(text).intents == ["asked_only"], text
 
 
+def _conversation(engine, *messages):
+    """A new conversation with ``engine``: its state and the reply after the last of ``messages``."""
+    state, reply, _ = engine.start()
+    for text in messages:
+        state, reply = engine.step(state, Text(text))
+    return state, reply
+
+
 @pytest.mark.data
 def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
     """The engine's side of round thirty-two: a verdict beside a film asked for is noted and the film shown; "i'll
@@ -3653,10 +3681,7 @@ def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
     brings the films nearest its story (it had asked what kind of film)."""
 
     def say(*messages):
-        state, reply, _ = ml_engine.start()
-        for text in messages:
-            state, reply = ml_engine.step(state, Text(text))
-        return state, reply
+        return _conversation(ml_engine, *messages)
 
     state, reply = say("sci fi please", "sphere looks dumb. twelve monkeys?")
     assert reply.cards[0].title == "Twelve Monkeys" and "Noted that you did not like *Sphere (1998)*" in reply.text
@@ -3688,6 +3713,7 @@ def test_round_thirty_two_in_conversation_on_movielens(ml_engine):
     assert "A Grand Day Out" not in [c.title for c in reply.cards] and len(state.liked) == 1
 
 
+@pytest.mark.data
 def test_films_wanted_are_shown_not_liked_on_movielens(ml_models, ml_engine):
     """Round thirty-four's last finding: a film the person wants to see ("always meant to watch schindler's list",
     "never seen goodfellas, something like it", "i want to watch the godfather") was noted as liked, and a film
@@ -3714,10 +3740,7 @@ def test_films_wanted_are_shown_not_liked_on_movielens(ml_models, ml_engine):
     assert names(parser.parse("i dont wanna watch fargo").not_now) == ["Fargo"]  # (not "did not like")
 
     def say(*messages):
-        state, reply, _ = ml_engine.start()
-        for text in messages:
-            state, reply = ml_engine.step(state, Text(text))
-        return state, reply
+        return _conversation(ml_engine, *messages)
 
     state, reply = say("always meant to watch schindler's list")
     assert reply.text.startswith("You want to see *Schindler's List (1993)*: it is first below, with films like it.")
@@ -3729,16 +3752,14 @@ def test_films_wanted_are_shown_not_liked_on_movielens(ml_models, ml_engine):
     assert "1. **The Godfather** (1972) \u2014 the film you want to see\n2." in reply.text  # the count is of the rest
 
 
+@pytest.mark.data
 def test_fine_too_widens_the_search_on_movielens(ml_engine):
     """"crime is fine" beside thrillers on screen, and "older ones fine too" in a search for the 90s, widen the
     search (they had asked for crime thrillers only, and for films older than the 1990s only); asked what kind of
     film, "crime is fine" is still the answer."""
 
     def say(*messages):
-        state, reply, _ = ml_engine.start()
-        for text in messages:
-            state, reply = ml_engine.step(state, Text(text))
-        return state, reply
+        return _conversation(ml_engine, *messages)
 
     cat = ml_engine.m.catalog
 
@@ -3756,6 +3777,7 @@ def test_fine_too_widens_the_search_on_movielens(ml_engine):
     assert "1990s" not in [names(g) for g in state.either][0]
 
 
+@pytest.mark.data
 def test_round_thirty_five_on_movielens(ml_models):
     """Round thirty-five's readings: a film set aside at the end of a worry ("... so no", "so i'll pass") and a
     quality feared for someone ("jumanji looks scary for her") are no likes and no wish for horror."""
@@ -3813,16 +3835,14 @@ def test_round_thirty_five_on_movielens(ml_models):
     assert not parser.parse("hmm that does not sound like a childrens film").rejected  # (of a card)
 
 
+@pytest.mark.data
 def test_round_thirty_five_in_conversation_on_movielens(ml_engine):
     """The engine's side of round thirty-five: "nothing bloody" with horror asked for is milder horror (it had said
     "No War"); "boring. X and Y, really? just pick one" sets them aside and picks one of the others (it had listed
     five more); a like taken back is gone from this reply's reasons ("close to *Casablanca*, which you liked")."""
 
     def say(*messages):
-        state, reply, _ = ml_engine.start()
-        for text in messages:
-            state, reply = ml_engine.step(state, Text(text))
-        return state, reply
+        return _conversation(ml_engine, *messages)
 
     state, reply = say("horror movies", "my friend HATES gore so nothing bloody pls")
     assert "No War" not in reply.text and state.milder and any(c.genres and "Horror" in c.genres for c in reply.cards)
@@ -3838,6 +3858,7 @@ def test_round_thirty_five_in_conversation_on_movielens(ml_engine):
     assert "You have seen" not in reply.text and {c.title for c in reply.cards[:2]} == {"The Godfather", "Casablanca"}
 
 
+@pytest.mark.data
 def test_round_thirty_six_on_movielens(ml_models, ml_engine):
     """Round thirty-six's readings: questions of a film said as statements ("the game is fincher right?", "X looks
     kinda violent no", "is that the one with harrison ford?") are questions, not likes or searches; "nah to the
@@ -3875,10 +3896,7 @@ def test_round_thirty_six_on_movielens(ml_models, ml_engine):
     assert p.era is None and "decade" in p.dropped_types
 
     def say(*messages):
-        state, reply, _ = ml_engine.start()
-        for text in messages:
-            state, reply = ml_engine.step(state, Text(text))
-        return state, reply
+        return _conversation(ml_engine, *messages)
 
     state, _ = say("romantic films please", "no rom coms please")  # (it had ruled out the romance asked for)
     cat = ml_engine.m.catalog
@@ -3888,6 +3906,7 @@ def test_round_thirty_six_on_movielens(ml_models, ml_engine):
     assert "Fine: older films can come too." in reply.text
 
 
+@pytest.mark.data
 def test_round_thirty_seven_on_movielens(ml_models, ml_engine):
     """Round thirty-seven's retest: "stop saying I liked casablanca" and "remove casablanca from my likes please, I
     have no opinion on it yet" take the like back (it had been noted again, four times); "what else is in that
@@ -3901,10 +3920,7 @@ def test_round_thirty_seven_on_movielens(ml_models, ml_engine):
         assert [t[i] for i in p.unsaid] == ["Casablanca"] and not (p.liked or p.disliked), text
 
     def say(*messages):
-        state, reply, _ = ml_engine.start()
-        for text in messages:
-            state, reply = ml_engine.step(state, Text(text))
-        return state, reply
+        return _conversation(ml_engine, *messages)
 
     state, reply = say("what's casablanca about?", "hmm ok. what else is in that vein?")
     assert reply.text.startswith("Films like *Casablanca (1942)*:") and not state.liked
