@@ -350,9 +350,8 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
         if s.max_minutes and m.world.catalog_index(int(item)) in m.catalog.minutes:  # "nothing over 100 minutes":
             own = m.catalog.minutes[m.world.catalog_index(int(item))]  # "a comedy film of 94 minutes", not its band
             asked = [("runtime", f"of {own} minutes") if t == "runtime" else (t, v) for t, v in asked]
-        why = value_words(asked[:3], with_article=True) if asked else reason(f)
-        if f.wanted:  # "always meant to watch fargo": the film asked for, whatever else was asked
-            why = reason(f)
+        # ("always meant to watch fargo": the film asked for, whatever else was asked)
+        why = value_words(asked[:3], with_article=True) if asked and not f.wanted else reason(f)
         if int(item) in s.series:  # "all the alien movies": its place in the series
             why = f"no. {s.series.index(int(item)) + 1} of the {len(s.series)} {md(s.series_name)} films here"
         said = {w.lower() for _, v in asked for w in (v, GENRE_WORDS.get(v, v))}

@@ -179,9 +179,10 @@ class Engine:
             # rest, stored as one turn ("Undone: no longer Horror.")
             return new, dataclasses.replace(reply, text=f"{said_undone}\n\n{reply.text}",
                                             brief=f"{said_undone}\n\n{reply.brief}")
-        # (what the turn took back is gone from what is remembered for this reply too: "i never said i liked
-        # casablanca" had left its cards "close to *Casablanca*, which you liked")
-        ctx = self.context(applied.state, turn_summary(self.m.world, summary, applied.state, advanced))
+        # what is remembered after the turn, for this reply too (what the turn took back is gone: "i never said i
+        # liked casablanca" had left its cards "close to *Casablanca*, which you liked"); recorded as it is
+        remembered = turn_summary(self.m.world, summary, applied.state, advanced)
+        ctx = self.context(applied.state, remembered)
         new = self.decide(ctx, applied)
         if new.series and not set(new.cards) <= set(new.series):  # a series' list gave way to another
             new = dataclasses.replace(new, series=(), series_name="")
@@ -194,7 +195,7 @@ class Engine:
             notes += (NOT_KNOWN_MILD,)  # "not too scary", then the 90s: none of the films has a rating on record
         reply = self.render(ctx, new, applied.ack + self._lead(new, applied), notes, applied.explain,
                             listing=applied.then != "close")
-        self.record(ctx, new, event, reply, turn_summary(self.m.world, summary, new, new.previous))
+        self.record(ctx, new, event, reply, remembered)  # (deciding changes no value, like or seen mark)
         return new, reply
 
     def narrate(self, state: ChatState, item_id: str | None = None) -> Iterator[str]:
@@ -775,7 +776,7 @@ class Engine:
             lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown, 1)]
             wanted = {m.world.item_id(w) for w in s.wanted}  # films asked for by name lead, outside the count
             first = next((k for k, c in enumerate(shown) if c.item_id not in wanted), len(shown))
-            listed, lines = shown[first:], lines[first:]
+            lead, listed, lines = lines[:first], shown[first:], lines[first:]
             n_fit = sum(c.fits for c in listed)
             if n_fit < len(listed):  # fewer films known to have what was asked than cards: say so
                 head = self._few_fit_words(s, n_fit)
@@ -786,9 +787,7 @@ class Engine:
                 lines = ([head + ":"] + lines[:n_fit] if n_fit else [head + "."]) + [rest] + lines[n_fit:]
                 brief.append(head + ("; the cards marked *close* have only part of it." if n_part else
                                      "; the other cards are suggestions without it."))
-            lines = [f"{k}. **{md(c.title)}** ({c.year}) \u2014 {c.reason}" for k, c in enumerate(shown[:first], 1)
-                     ] + lines
-            parts.append("\n".join(lines))
+            parts.append("\n".join(lead + lines))
         if s.question is not None and explain is None and listing:  # beside films, a question narrows them down
             ask = ("To narrow it down: " if shown else "") + f"**{s.question.text}**"
             parts.append(ask)

@@ -512,23 +512,22 @@ NOT_SEEN_RE = re.compile(r"\b(?:i\s+)?(?:have ?n['\u2019]?t|havent|haven't|has ?
 # words of how long or when that end a message ("... casablanca forever", "for ages", "for a long time")
 WHEN_TAIL = {"forever", "ages", "years", "now", "again", "lately", "eventually", "someday", "finally", "already",
              "a", "while", "for", "long", "time", "so", "too", "tho", "though", "anyway"}
+# films asked to be shown, whatever else the message said of them ("show me X and Y, those are the ones I want")
+_WANT_SHOW = r"(?:the\s+)?ones?\s+(?:i|we)\s+want|(?:please\s+|pls\s+|just\s+)?show\s+(?:me|us)"
 # "always meant to watch X", "never seen X", "X is on my watchlist": a film the person wants to see, not one
 # they liked (``Parser._wanted_not_liked``; round thirty-four: such films were liked, and a film liked is never shown)
 _WANT_SEE = (r"(?:(?:always|really|still|so|been)\s+)*(?:meant|meaning|wanted|want(?:ing)?|wanna|dying|keen|hoping|"
              r"planning|plan|need|gotta|(?:would|'d|d)\s+(?:like|love)|love)\s+(?:to\s+)?(?:see|watch|check\s+out)|"
              r"(?:have\s*n['\u2019]?t|havent|has\s*n['\u2019]?t|hasnt|have\s+never|has\s+never|never|not|didn['\u2019]?t|"
              r"didnt)\s+(?:ever\s+|yet\s+|actually\s+|even\s+)?(?:seen|watched|saw|see)|"
-             r"on\s+my\s+(?:watch\s*)?list|watchlist|never\s+got\s+(?:a)?round\s+to|"
-             r"(?:the\s+)?ones?\s+(?:i|we)\s+want|(?:please\s+|pls\s+|just\s+)?show\s+(?:me|us)")
+             r"on\s+my\s+(?:watch\s*)?list|watchlist|never\s+got\s+(?:a)?round\s+to|" + _WANT_SHOW)
 WANT_SEE_RE = re.compile(rf"\b(?:{_WANT_SEE})\b", re.IGNORECASE)
 # "..., never saw it", "... but haven't seen it yet": said of the film of the clause before
 WANT_SEE_IT_RE = re.compile(rf"\s*(?:(?:but|and|tho|though)\s+)?(?:i\s+|i've\s+|ive\s+|we\s+|we've\s+)?"
                             rf"(?:{_WANT_SEE})\s+(?P<it>it|that(?:\s+one)?|this(?:\s+one)?|those|these|them|"
                             r"either(?:\s+of\s+them)?|both(?:\s+of\s+them)?|any\s+of\s+them)"
                             r"(?:\s+(?:yet|actually|tbh|lol|either|too|before))*\s*", re.IGNORECASE)
-# films asked to be shown, whatever else the message said of them
-WANT_SHOW_RE = re.compile(r"\b(?:please\s+|pls\s+|just\s+)?show\s+(?:me|us)\b|\bones?\s+(?:i|we)\s+want\b",
-                          re.IGNORECASE)
+WANT_SHOW_RE = re.compile(rf"\b(?:{_WANT_SHOW})\b", re.IGNORECASE)
 # a question, then that the film is not seen ("what is fargo about? i've never seen it"): an aside to the question
 QUESTION_NOT_SEEN_RE = re.compile(r"^(?P<q>[^?]{2,200}\?+)\s*(?:(?:i|we)\s+(?:have\s+)?|i've\s+|ive\s+|we've\s+)?"
                                   r"(?:never|not|have\s*n['\u2019]?t|havent)\s+(?:ever\s+|actually\s+|even\s+)?(?:seen|watched|saw)\s+"

@@ -1205,7 +1205,7 @@ class _Apply:
             if w >= 0 and w not in seen:
                 seen.append(w)
             self.ack.append(f"You have seen *{self._film(i)}*: I will not suggest it.")
-        wanted = list(s.wanted)
+        wanted, named = list(s.wanted), []
         for i in p.wanted:  # "always meant to watch schindler's list", "never seen goodfellas": that film first,
             w = int(m.world.of_catalog[i])  # with films like it (it had been liked, and so never shown)
             if w < 0:
@@ -1216,13 +1216,12 @@ class _Apply:
                 if w in bucket:
                     bucket.remove(w)
             wanted.append(w)
-        new = [self._film(m.world.catalog_index(w)) for w in wanted[len(s.wanted):]]
-        if new:  # "You want to see *The Godfather (1972)* and *Casablanca (1942)*: they are first below, ..."
-            one = len(new) == 1
-            self.ack.append(f"You want to see {join_words([f'*{n}*' for n in new])}: {'it is' if one else 'they are'} "
-                            "first below" + ((", with films like it." if one else ", with films like them.")
-                                             if not (s.accepted or s.either or p.named_values) else "."))
-        if len(wanted) > len(s.wanted):
+            named.append(f"*{self._film(i)}*")
+        if named:  # "You want to see *The Godfather (1972)* and *Casablanca (1942)*: they are first below, ..."
+            one = len(named) == 1
+            self.ack.append(f"You want to see {join_words(named)}: {'it is' if one else 'they are'} first below"
+                            + ((", with films like it." if one else ", with films like them.")
+                               if not (s.accepted or s.either or p.named_values) else "."))
             self.s = dataclasses.replace(self.s, wanted=tuple(dict.fromkeys(wanted)), lean=wanted[-1],
                                          lean_outside=())
             s = self.s
