@@ -127,7 +127,8 @@ def facts(m: Models, ctx: TurnContext, s, item: int) -> Facts:
                  cast=m.catalog.leads(i, CARD_CAST, first=_asked(m, s, "cast")), matched=matched, similar_liked=similar,
                  persona=persona,
                  wish=s.wish if s.wish and not matched else "", history_ids=tuple(m.world.item_id(h) for h in hist),
-                 shared=shared, crowd=m.catalog.crowd(i), like_outside=like_outside, wanted=item in s.wanted)
+                 shared=shared, crowd=m.catalog.crowd(i), like_outside=like_outside, wanted=item in s.wanted,
+                 maybe_told=item in s.among)
 
 
 SHARED_TYPES = ("director", "cast", "writer", "genre", "decade")  # what two films share, people first
@@ -229,6 +230,8 @@ def reason(f: Facts) -> str:
     ``cards`` from the values themselves)."""
     if f.wanted:
         return "the film you want to see"
+    if f.maybe_told:
+        return "perhaps the film you describe"
     if f.similar_liked:
         return f"close to *{md(f.similar_liked[0])}*, which you liked"
     if f.like_outside:  # "like *Finding Nemo*: animation, children's"
@@ -351,7 +354,7 @@ def cards(m: Models, ctx: TurnContext, s, items) -> tuple[Card, ...]:
             own = m.catalog.minutes[m.world.catalog_index(int(item))]  # "a comedy film of 94 minutes", not its band
             asked = [("runtime", f"of {own} minutes") if t == "runtime" else (t, v) for t, v in asked]
         # ("always meant to watch fargo": the film asked for, whatever else was asked)
-        why = value_words(asked[:3], with_article=True) if asked and not f.wanted else reason(f)
+        why = value_words(asked[:3], with_article=True) if asked and not (f.wanted or f.maybe_told) else reason(f)
         if int(item) in s.series:  # "all the alien movies": its place in the series
             why = f"no. {s.series.index(int(item)) + 1} of the {len(s.series)} {md(s.series_name)} films here"
         said = {w.lower() for _, v in asked for w in (v, GENRE_WORDS.get(v, v))}

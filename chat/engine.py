@@ -499,6 +499,8 @@ class Engine:
                                         milder=s.milder, max_minutes=s.max_minutes)
             if s.story >= 0 and s.story not in shown:  # the film whose story was described, first
                 cards_now = (s.story, *(c for c in cards_now if c != s.story))[:CARDS]
+            if s.among:  # the films a film told by its people may be, first ("which one is it?")
+                cards_now = (*s.among, *(c for c in cards_now if c not in s.among))[:CARDS]
             wanted = [w for w in s.wanted if w not in shown][-CARDS:]  # films the person wants to see, first
             if wanted:
                 cards_now = (*wanted, *(c for c in cards_now if c not in wanted))[:CARDS]

@@ -209,6 +209,8 @@ class ChatState:
     wanted: tuple[int, ...] = ()  # films (world items) the person wants to see ("always meant to watch fargo"),
     # this search: first on the next list, not yet shown
     story: int = -1  # the film (world item) whose story the wish describes ("the one where the ship sinks")
+    among: tuple[int, ...] = ()  # films (world items) a film told by its people may be, when no story singled one
+    # out ("the hitchcock one where cary grant gets chased by the crop duster": ``Parse.among``): first on the next list
     told: tuple[int, ...] = ()  # films (catalog indices) the last message told by who is in them and what happens
     # ("the one where keanu keeps the bus above 50": ``Parse.told``): "not that one" takes back what was noted
     # films the catalog lacks that the person wants films like ("best film ever finding nemo"), this search:

@@ -45,6 +45,7 @@ class Facts:
     # says what they share
     like_outside: str = ""
     wanted: bool = False  # the film the person said they want to see ("always meant to watch fargo")
+    maybe_told: bool = False  # a film a film told by its people may be ("the one where arnie gets pregnant")
     # (people here who rated it, the share of them who gave 4 or 5 stars; -1 without a 5-star scale)
     crowd: tuple[int, float] | None = None
     extras: dict = field(default_factory=dict)

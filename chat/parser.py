@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -143,6 +144,7 @@ from chat.words import (
     YES_NO_TAIL,
     comparative,
     era_suffix,
+    join_words,
     match_phrase,
 )
 from recsys.catalog import Catalog, display_title
@@ -263,6 +265,11 @@ class Parse:
     # films told by who is in them and what happens (``TOLD_FILM_RE``): catalog indices, said back ("that sounds
     # like Speed"); the message reads as if their titles had been typed
     told: list[int] = field(default_factory=list)
+    # a film told by who is in it that no story singles out ("the hitchcock one where cary grant gets chased by the
+    # crop duster"): the films of those people it may be (catalog indices, the likeliest first; ``among_of`` names
+    # the people), when they are few (``AMONG_MAX``); shown first, and asked which
+    among: list[int] = field(default_factory=list)
+    among_of: str = ""
 
     @property
     def empty(self) -> bool:
@@ -1617,6 +1624,9 @@ FIRST_PART_RE = re.compile(r"\b(?P<name>[a-z][\w']*(?:\s+[a-z][\w']*){0,4})\s+1\
 # there, 16 of 40, none wrongly) and the development probes of films the catalog lacks: "the one where tom hanks is
 # stranded on an island" comes 0.377 near *Apollo 13*, so 0.38 (14 of 40 on the table, none wrongly)
 TOLD_NEAR, TOLD_MARGIN = 0.38, 0.04
+# a film of the people named may be the one told when its story is this near the words, or unknown (TMDB 5000 lacks
+# most films before 1990: *North by Northwest*, *Junior*); at most this many such films are offered as the one meant
+AMONG_NEAR, AMONG_MAX = 0.25, 5
 # a film told by its people and a word or two before "one" / "movie" ("the denzel submarine movie", "that sandra
 # bullock bus one"); the words of no story that such a head may hold ("the new keanu film")
 TOLD_HEAD_RE = re.compile(r"\b(?:the|that|this)\s+(?P<head>(?:[\w'.-]+\s+){1,5}?)(?:one|movie|film|flick)\b"
@@ -3301,11 +3311,13 @@ class Parser:
         aside = QUESTION_NOT_SEEN_RE.match(head)
         if aside:  # "what is fargo about? never seen it": the question (the aside had made it "something else")
             head = aside.group("q")
-        head, told, untold = self._told_films(head)
+        head, told, untold, among = self._told_films(head)
         text = head + tail
         out = self._parse_plain(text)
         if told:
             out.told = told
+        if among and not told:
+            out.among_of, out.among = among
         for story in untold:  # a film told that none of theirs is: no film named by a word of its story ("bruce
             words = set(tokens_of(story))  # willis is a ghost" is not *Ghost*), and it is searched for by its story
             words |= {w[:-1] for w in words if w.endswith("s") and len(w) > 3}  # ("catch ghosts": not *Ghost*)
@@ -3319,6 +3331,10 @@ class Parser:
             clues = {v for roles in self._people_in(tokens_of(story))[0] for v in roles}  # "that tom hanks meg ryan
             named = {v for roles in self._people_in(tokens_of(text.replace(story, " ")))[0] for v in roles}  # movie
             out.accepted = [v for v in out.accepted if v not in clues or v in named]  # where ...": clues, no wish
+            if out.accepted or out.alternatives:  # "... voices the english captain": a clue too, not films in English
+                rest = self._parse_plain(text.replace(story, " "))
+                out.accepted = [v for v in out.accepted if v in rest.accepted or v[0] in ("cast", "director")]
+                out.alternatives = [g for g in out.alternatives if g in rest.alternatives]
         kinds = [u for u in out.unknown_titles if re.search(rf"\b{re.escape(u)}\s+{KIND_NOUNS}", text, re.IGNORECASE)
                  or re.fullmatch(r"[a-z]{4,}s", u) and u in self._english and not out.outside_of(u)]  # ("they love
         # animals": what they like, not a film "animals" the catalog lacks)
@@ -3441,19 +3457,21 @@ class Parser:
                 return " ".join(words[:-1])
         return m.group(0)
 
-    def _told_films(self, text: str) -> tuple[str, list[int], list[str]]:
+    def _told_films(self, text: str) -> tuple[str, list[int], list[str], tuple[str, list[int]] | None]:
         """The message with each film told by who is in it and what happens (``TOLD_FILM_RE``,
         ``TOLD_HEAD_RE``) put as
-        its title, those films (catalog indices), and the films told that none of those people's
-        films is (the words, from "the one"). A story is matched only among the films of the people
+        its title, those films (catalog indices), the films told that none of those people's
+        films is (the words, from "the one"), and for the first of those the films of its people it
+        may be (``_may_be``). A story is matched only among the films of the people
         the words name, and only where one film's story stands out (``TOLD_NEAR``, ``TOLD_MARGIN``);
         anything else is left as typed (the turn may still search by the story)."""
         if self.stories is None or "one" not in text and not re.search(r"\b(?:movie|film|flick|picture)\b", text,
                                                                         re.IGNORECASE):
-            return text, [], []
+            return text, [], [], None
         plots, encode = self.stories
         films: list[int] = []
         untold: list[str] = []
+        among: tuple[str, list[int]] | None = None
         parts: list[str] = []
         at = 0
         spans = []  # (start, end, head, story): "the one where <story>"; "the denzel submarine movie": the head alone
@@ -3482,6 +3500,9 @@ class Parser:
             ranked = sorted(((float(near[i]), i) for i in films_of if near[i] == near[i]), reverse=True)
             if not ranked or ranked[0][0] < TOLD_NEAR or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TOLD_MARGIN:
                 untold.append(text[start:end].strip())
+                may_be = self._may_be(films_of, near)
+                if among is None and may_be:
+                    among = (join_words([roles[0][1] for roles in people]), may_be)
                 continue
             film = ranked[0][1]
             name = display_title(self.catalog.titles[film])
@@ -3490,7 +3511,16 @@ class Parser:
             parts += [text[at:start], name]
             at = end
             films.append(film)
-        return ("".join(parts) + text[at:], films, untold) if films else (text, [], untold)
+        return ("".join(parts) + text[at:], films, untold, among) if films else (text, [], untold, among)
+
+    def _may_be(self, films: set[int], near: np.ndarray) -> list[int]:
+        """Of the films of the people who told a film, those it may be: their story near enough
+        (``AMONG_NEAR``), the nearest first, then those with no story on record, the most rated
+        first; [] for more than ``AMONG_MAX`` (the people narrow it too little to ask which)."""
+        told = sorted((i for i in films if near[i] >= AMONG_NEAR), key=lambda i: -float(near[i]))
+        pop = self.catalog.item_popularity()
+        unknown = sorted((i for i in films if near[i] != near[i]), key=lambda i: -pop[i])
+        return told + unknown if len(told) + len(unknown) <= AMONG_MAX else []
 
     def _complained_of(self, m: re.Match) -> str:
         """"cameron diaz annoyed me" -> "nothing with cameron diaz" where the last words before the complaint

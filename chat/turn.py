@@ -333,7 +333,7 @@ class _Apply:
                 p.unsaid = [self.m.world.catalog_index(w)]
                 p.show_film = p.unsaid[0] if p.show_film is None and not p.names_something_else("unsaid") else \
                     p.show_film
-        self.s = dataclasses.replace(self.s, told=tuple(p.told))
+        self.s = dataclasses.replace(self.s, told=tuple(p.told), among=())
         self.asked = tuple(p.asked)
         if self.s.topic >= 0 and not {"about", "seen_it"} & set(p.intents):  # the talk moved on from the film
             self.s = dataclasses.replace(self.s, topic=-1, topic_role="")  # asked about ("seen it" is about it)
@@ -413,6 +413,10 @@ class _Apply:
             return
         if p.intents == ["why_question"]:  # "why do you ask me about the era?"
             self.why_question()
+            return
+        meant = self._among_meant(p, text)
+        if meant is not None:  # "yes that's it" to "it may be *Groundhog Day*: is that it?", "it was pocahontas" to
+            self._like_named(meant)  # "which one is it?": that film (as its Like)
             return
         chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
         shown = last_cards(self.s)
@@ -1262,8 +1266,17 @@ class _Apply:
             story = self._story(described[0]) if s.story == -1 else -1
             if story == -1 and s.story == -1 and self.message.strip() != described[0]:  # ("this movie where a guy
                 story = self._story(self.message)  # keeps living the same day over and over, with a groundhog?")
+            among = [w for w in (int(m.world.of_catalog[i]) for i in p.among) if w >= 0 and w not in s.shown]
             if story >= 0 and not (p.wish and MORE_LIKE_IT_RE.search(self.message)):  # (films like it: below)
                 self.ack.append(SOUNDS_LIKE.format(self._film(m.world.catalog_index(story))))
+            elif story == -1 and among:  # the films of the people named it may be, first, and asked which
+                names = join_words([f"*{self._film(m.world.catalog_index(w))}*" for w in among], "or")
+                self.notes.append(f"I cannot tell for sure which film \u201c{md(described[0][:80])}\u201d is. Of the "
+                                  f"films I have with {md(p.among_of)}, it may be {names} (first below): "
+                                  f"{'is that it' if len(among) == 1 else 'which one is it'}? If not, it may be one "
+                                  f"my catalog lacks (it has films up to {m.last_year}); the films after "
+                                  f"{'it' if len(among) == 1 else 'them'} have the nearest stories.")
+                s = dataclasses.replace(s, among=tuple(among))
             elif story == -1:
                 self.notes.append(f"I cannot tell which film \u201c{md(described[0][:80])}\u201d is for sure (it may "
                                   f"be one my catalog lacks: it has {m.catalog.n_items:,} films, up to {m.last_year}); "
@@ -1645,6 +1658,21 @@ class _Apply:
         said = self.m.parser.parse(text)
         named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
         return named if len(named) == 1 else []
+
+    def _among_meant(self, p: Parse, text: str) -> int | None:
+        """The film (world item) of those a film told may be (``ChatState.among``, asked "which one
+        is it?" last turn) that this answer means: the only one, by a yes ("yes, that's it"), or the one
+        whose title's words it has ("it was pocahontas", "pocahontas, yes"); None otherwise, or where
+        the message understood says more."""
+        among = self.before.among
+        if not among or p.names_something or p.liked or p.disliked or p.seen:
+            return None
+        if len(among) == 1 and "yes" in p.intents:
+            return among[0]
+        said = set(tokens(text))
+        named = [w for w in among if (words := set(tokens(title_of(self.m.catalog, self.m.world.catalog_index(w))))
+                                      - STOPWORDS) and words <= said]
+        return named[0] if len(named) == 1 else None
 
     def _like_named(self, w: int) -> None:
         """World item ``w``, named in words, is liked: as its card's Like where it is on screen,

@@ -3931,3 +3931,37 @@ def test_round_thirty_seven_on_movielens(ml_models, ml_engine):
     assert "No War" not in reply.text and state.milder and "Bordello of Blood" not in reply.text
     _, reply = say("I've never seen The Godfather or Casablanca")
     assert reply.text.startswith("You want to see *The Godfather (1972)* and *Casablanca (1942)*: they are first below")
+
+
+@pytest.mark.data
+def test_a_film_told_by_its_people_offers_their_films_on_movielens(ml_models, ml_engine):
+    """A film told by who is in it that no story singles out (TMDB 5000 has no story for most films before 1990)
+    offers the films of those people it may be, first, and asks which; the answer ("it was junior", "yes, that's
+    it") likes it. It had searched the whole catalog by the words of the story: *Casablanca*, *Psycho* and *M*A*S*H*
+    for "the hitchcock one where cary grant gets chased by the crop duster". Words of the story are clues, not a
+    wish ("the english captain" is no wish for films in English)."""
+    t = ml_models.catalog.titles
+    p = ml_models.parser.parse("the one where mel gibson voices the english captain, my girls loved it")
+    assert not p.accepted and p.among_of == "Mel Gibson" and t[p.among[0]] == "Pocahontas"
+
+    def titles(reply):
+        return [c.title for c in reply.cards]
+
+    state, reply = _conversation(ml_engine,
+                                 "the hitchcock one where cary grant gets chased by the crop duster is my fav")
+    assert "Of the films I have with Cary Grant and Alfred Hitchcock, it may be" in reply.text
+    assert "which one is it?" in reply.text and not state.liked
+    assert set(titles(reply)[:3]) == {"North by Northwest", "Notorious", "To Catch a Thief"}
+    assert reply.cards[0].reason == "perhaps the film you describe"
+    state, reply = _conversation(ml_engine, "the one where arnie gets pregnant lol, so stupid but i love it",
+                                 "it was junior")
+    assert [ml_engine.m.world.catalog_index(w) for w in state.liked] == [t.index("Junior")]
+    assert "Glad you like *Junior*" in reply.text
+    state, reply = _conversation(ml_engine, "the one where bill murray lives the same day over and over")
+    assert "it may be *Groundhog Day (1993)* (first below): is that it?" in reply.text
+    assert titles(reply)[0] == "Groundhog Day"
+    state, reply = _conversation(ml_engine, "the one where bill murray lives the same day over and over",
+                                 "yes, that's it")
+    assert [ml_engine.m.world.catalog_index(w) for w in state.liked] == [t.index("Groundhog Day")]
+    _, reply = _conversation(ml_engine, "the one where bruce willis sees dead people")  # too many of his films may
+    assert "Of the films I have with" not in reply.text and "I cannot tell which film" in reply.text  # be it: by story
