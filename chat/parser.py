@@ -1624,6 +1624,11 @@ FIRST_PART_RE = re.compile(r"\b(?P<name>[a-z][\w']*(?:\s+[a-z][\w']*){0,4})\s+1\
 # there, 16 of 40, none wrongly) and the development probes of films the catalog lacks: "the one where tom hanks is
 # stranded on an island" comes 0.377 near *Apollo 13*, so 0.38 (14 of 40 on the table, none wrongly)
 TOLD_NEAR, TOLD_MARGIN = 0.38, 0.04
+# a title misspelled before someone in the film ("watched california with brad pitt", "barbed wire with pamela
+# anderson"): up to five words, then "with" / "starring" and the person (``Parser._title_beside_person``)
+BESIDE_PERSON_RE = re.compile(r"\b(?P<title>(?:[\w'&:-]+\s+){0,4}[\w'&:-]+)\s+(?:with|starring)\s+"
+                              r"(?P<who>[\w'.-]+(?:\s+[\w'.-]+){0,2})", re.IGNORECASE)
+BESIDE_PERSON_RATIO = 85  # rapidfuzz ratio of the words to a title of that person's films (0-100)
 # a film of the people named may be the one told when its story is this near the words, or unknown (TMDB 5000 lacks
 # most films before 1990: *North by Northwest*, *Junior*); at most this many such films are offered as the one meant
 AMONG_NEAR, AMONG_MAX = 0.25, 5
@@ -3308,6 +3313,7 @@ class Parser:
         head = PERSON_COMPLAINT_RE.sub(self._complained_of, PREFERRED_RE.sub(" is better than ", plain_forms(
             in_english(head))))  # (Spanish, French and German words before any reading: "es demasiado larga")
         head = FIRST_PART_RE.sub(self._first_part, head)
+        head = BESIDE_PERSON_RE.sub(self._title_beside_person, head)
         aside = QUESTION_NOT_SEEN_RE.match(head)
         if aside:  # "what is fargo about? never seen it": the question (the aside had made it "something else")
             head = aside.group("q")
@@ -3505,13 +3511,51 @@ class Parser:
                     among = (join_words([roles[0][1] for roles in people]), may_be)
                 continue
             film = ranked[0][1]
-            name = display_title(self.catalog.titles[film])
-            if len(self.lex.titles.get(tokens_of(name), ())) > 1 and self.catalog.years[film] > 0:
-                name += f" ({self.catalog.years[film]})"  # the year where another film has the title
-            parts += [text[at:start], name]
+            parts += [text[at:start], self._title_said(film)]
             at = end
             films.append(film)
         return ("".join(parts) + text[at:], films, untold, among) if films else (text, [], untold, among)
+
+    def _title_said(self, film: int) -> str:
+        """Catalog film ``film``'s title as typed for it to be read as that film: with its year where
+        another film has the same title."""
+        name = display_title(self.catalog.titles[film])
+        if len(self.lex.titles.get(tokens_of(name), ())) > 1 and self.catalog.years[film] > 0:
+            name += f" ({self.catalog.years[film]})"
+        return name
+
+    def _title_beside_person(self, m: re.Match) -> str:
+        """"watched california with brad pitt" -> "watched Kalifornia with brad pitt": a title
+        misspelled before someone in the film, matched among that person's films only (few, so a
+        looser match than the catalog's is safe: ``BESIDE_PERSON_RATIO``); the words as typed where
+        they are a title already or near none of that person's films."""
+        people, used = self._people_in(tokens_of(m.group("who")))
+        if len(people) != 1 or 0 not in used:
+            return m.group(0)
+        cat = self.catalog
+        films = {int(i) for v in people[0] for i in cat.items_with(cat.value_index(*v))}
+        names = [(" ".join(k[1:] if k[:1] == ("the",) else k), i) for i in films for k in title_keys(cat.titles[i])]
+        words = m.group("title").split()
+        best = (0.0, -1, 0)
+        for n in range(1, len(words) + 1):
+            said = tokens_of(" ".join(words[-n:]))
+            if said in self.lex.titles:  # a title already ("barb wire with pamela anderson"); of several films,
+                theirs = [i for i in self.lex.titles[said] if i in films]  # the one of theirs ("the killer with
+                if len(theirs) == 1 and len(self.lex.titles[said]) > 1:  # chow yun fat")
+                    best = (100.0, theirs[0], n)
+                    break
+                return m.group(0)
+            if not said or all(w in STOPWORDS for w in said):
+                continue
+            core = " ".join(said[1:] if said[:1] == ("the",) else said)
+            for name, i in names:
+                score = fuzz.ratio(core, name)
+                if score > best[0]:
+                    best = (score, i, n)
+        score, film, n = best
+        if score < BESIDE_PERSON_RATIO:
+            return m.group(0)
+        return " ".join(words[:-n] + [self._title_said(film)]) + m.group(0)[len(m.group("title")):]
 
     def _may_be(self, films: set[int], near: np.ndarray) -> list[int]:
         """Of the films of the people who told a film, those it may be: their story near enough

@@ -3965,3 +3965,17 @@ def test_a_film_told_by_its_people_offers_their_films_on_movielens(ml_models, ml
     assert [ml_engine.m.world.catalog_index(w) for w in state.liked] == [t.index("Groundhog Day")]
     _, reply = _conversation(ml_engine, "the one where bruce willis sees dead people")  # too many of his films may
     assert "Of the films I have with" not in reply.text and "I cannot tell which film" in reply.text  # be it: by story
+
+
+@pytest.mark.data
+def test_a_title_misspelled_beside_someone_in_it_on_movielens(ml_models):
+    """A title misspelled before someone in the film is matched among that person's films ("watched california
+    with brad pitt": *Kalifornia*, it had been a wish for Brad Pitt's horror films; "barbed wire with pamela
+    anderson": *Barb Wire*); words that match none of that person's films stay as typed."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+    p = parser.parse("watched california with brad pitt, so creepy, loved it")
+    assert [t[i] for i in p.liked] == [t[i] for i in p.seen] == ["Kalifornia"]
+    assert ("cast", "Brad Pitt") not in p.accepted
+    assert [t[i] for i in parser.parse("barbed wire with pamela anderson was awful lol").disliked] == ["Barb Wire"]
+    p = parser.parse("a comedy with tom hanks")
+    assert p.accepted == [("genre", "Comedy"), ("cast", "Tom Hanks")] and not p.liked
