@@ -1010,8 +1010,10 @@ MID_RE = re.compile(r"(^\s*|\b(?:is|was|are|r|kinda|so|pretty|lowkey|honestly|bi
 # "what else did the coen brothers make": the person's other films, a fresh search (the earlier filters go)
 # a message that opens by throwing the whole search away: a new one follows ("scrap everything, i want a
 # 70s horror now"; not "forget the 80s", which drops one value)
-RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:actually[\s,]+)?(?:(?:scrap|forget|ditch|drop|"
+RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no|uff|ugh|argh|sigh|fine)[\s,.!]+){0,2}(?:actually[\s,]+)?"
+                        r"(?:(?:scrap|forget|ditch|drop|"
                         r"bin|toss|clear|nvm|never ?mind)\s+(?:everything|all (?:of )?(?:that|this|it)|it all|"
+                        r"all(?=\s*[,.!:;]|\s*$)|"
                         r"all that stuff|all my answers)\b|(?:a\s+)?(?:new|change of) plans?\b|"
                         r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b|"
                         r"(?:a\s+)?(?:different|new|another) direction\b|something (?:completely|totally|entirely) "
@@ -1106,6 +1108,23 @@ def _catalog_question(m: re.Match) -> str:
 
 
 PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    # "you skipped my jumanji question": no verdict on it (it had liked Jumanji)
+    (r"\b(?:you\s+)?(?:skipped|ignored|missed|dodged|never\s+answered|didn'?t\s+answer|didnt\s+answer)\s+my\s+"
+     r"[^.!?,]{2,40}?\s+question\b", ""),
+    # "in the mouth of madness idk whats that even": what it is about (it had liked it)
+    (r"(?P<lead>^|[.!?;]\s+)(?P<x>[^.!?,;]{2,50}?)\s*[,-]?\s*(?:idk|i\s+dunno|dunno|i\s+don'?t\s+know|no\s+idea)\s+"
+     r"what(?:'?s|\s+is|s)\s+(?:that|it|this)(?:\s+even)?\b\s*\?*", r"\g<lead>what is \g<x> about?"),
+    # "jumanji, scary or not?", "is jumanji scary or not": a question of it (it had asked for horror)
+    (r"(?P<lead>^|[.!?;]\s+)(?:is\s+|(?:i\s+)?(?:still\s+)?(?:want|wanted|need)\s+to\s+know\s+(?:about|if|whether)\s+)?"
+     r"(?P<x>[^.!?,;]{2,50}?)(?:\s+for\s+next\s+time)?(?:\s+tho|\s+though)?\s*,?\s+(?P<a>scary|sad|funny|violent|gory|"
+     r"too\s+long|long|too\s+scary)\s+or\s+not\b\s*\?*", r"\g<lead>is \g<x> \g<a>?"),
+    # "is MASH in there or not": whether the catalog has it (it had liked it)
+    (r"\b(?P<q>(?:is|are)\s+[^.!?,]{2,60}?\s(?:in\s+)?(?:there|here))\s+or\s+not\b\s*\?*", r"\g<q>?"),
+    # "I have not seen it since 1970-something", "haven't watched it since the 80s": when, not an era wanted (it had
+    # asked for "the 1970s or later")
+    (r"\b(?P<s>(?:seen|watched)\s+(?:it|that|this|them|those)\s+)since\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+     r"(?:\d{2,4}'?s?(?:[\s-]+(?:something|ish))?|(?:nineteen|twenty)[\s-]+\w+|(?:the\s+)?(?:seventies|eighties|"
+     r"nineties|sixties|fifties))\b", r"\g<s>in years"),
     # round twenty-nine's retest: a question or a dispute of a film's facts asked after its name ("and wings of
     # desire, what language?", "blade runner isnt 112 min, its 117", "millers crossing - albert finney is in that
     # right?", "the godfather isnt in italian, its american"): each had liked the film, or asked for the nation
@@ -1246,6 +1265,9 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"not only \g<x>."),
     (r"\btoo\s+much\s+(?P<x>sci[\s-]?fi|action|horror|comedy|drama|romance|animation|war|crime|thrillers?|westerns?|"
      r"cartoons?|musicals?)\b(?:\s+(?:now|already|lately))?", r"no more \g<x>"),
+    # "too much woody allen here", "too many tom hanks films": someone named by two words (it had asked for more)
+    (r"\btoo\s+(?:much|many)\s+(?P<x>[a-z][\w'.-]+\s+[a-z][\w'-]+)\s+(?:here|now|already|lately|films|movies|stuff)\b",
+     r"no more \g<x>"),
     # "hmm that does not sound like a childrens film" (of a card): not that one (it had said no children's films)
     (r"\b(?:that|this|it)\s+(?:does\s*n[o']?t|doesnt|don'?t)\s+(?:sound|look|seem)\s+(?:like\s+)?(?:a\s+|an\s+)?"
      r"(?:good\s+)?(?:kids?|children'?s|childrens|family)\s+(?:film|movie)\b", "not that one"),
@@ -1629,6 +1651,14 @@ TOLD_NEAR, TOLD_MARGIN = 0.38, 0.04
 BESIDE_PERSON_RE = re.compile(r"\b(?P<title>(?:[\w'&:-]+\s+){0,4}[\w'&:-]+)\s+(?:with|starring)\s+"
                               r"(?P<who>[\w'.-]+(?:\s+[\w'.-]+){0,2})", re.IGNORECASE)
 BESIDE_PERSON_RATIO = 85  # rapidfuzz ratio of the words to a title of that person's films (0-100)
+# a question about a film without its question mark ("and you didnt answer: is MASH in there or not", "seriously why
+# willy wonka"): ``Parser._asked_not_liked``
+ASKED_PLAIN_RE = re.compile(r"(?:^|[:;,]\s*)(?:(?:and|so|but|seriously|ok|okay)\s+)*(?:is|are|does|do you have|why)\s+"
+                            r"[^.!?]{2,60}?\b(?:in\s+(?:there|here)|there|here)\s+or\s+not\s*[.!]*$|"
+                            r"^\s*(?:(?:and|so|but|seriously|ok|okay)\s+)*why\s+(?:is\s+)?[^.!?]{2,60}$", re.IGNORECASE)
+# a card by its place ("and 4 no", "seen 1 and 3"): a verdict on that card, not on a film named beside it
+CARD_PLACE_RE = re.compile(r"(?:^|\s)(?:#?[1-5]|number\s+[1-5])(?=\s|[.,!?]|$)(?!\s*(?:stars?|/|out\s+of|mins?\b|"
+                           r"minutes|hours?|hrs?|years?|yrs?|yo\b))", re.IGNORECASE)  # (not "the first one": a part)
 # a film of the people named may be the one told when its story is this near the words, or unknown (TMDB 5000 lacks
 # most films before 1990: *North by Northwest*, *Junior*); at most this many such films are offered as the one meant
 AMONG_NEAR, AMONG_MAX = 0.25, 5
@@ -3304,6 +3334,7 @@ class Parser:
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
         out = self._parse(text)
+        out.dropped = [v for v in out.dropped if v not in out.rejected]  # "NO DRAMA. please take away drama": none
         if any(t == "runtime" for t, _ in out.accepted + [tv for g in out.alternatives for tv in g]):
             out.max_minutes = minutes_cap(text)  # a length limit in minutes, read as the band that holds it
         return out
@@ -3363,14 +3394,23 @@ class Parser:
         "Wait, Brad Pitt is in Twelve Monkeys, isn't he?", "ooh what about singin in the rain ... do u have it?")
         are asked about, not liked (round thirty-three: a film asked after was liked, and a film liked is never
         shown): one film alone is shown, several are answered of."""
-        if not out.liked or "?" not in text:
+        if not out.liked or "?" not in text and not ASKED_PLAIN_RE.search(text):
             return
         sentences = _sentences(text)
-        asked = [set(tokens_of(x)) for x in sentences if x.rstrip().endswith("?") and not set(tokens_of(x)) & (
-            JUDGING | {"like", "similar", "vibe", "vibes"})]  # ("do you have anything like titanic?": a like)
+        is_asked = [(x.rstrip().endswith("?") or bool(ASKED_PLAIN_RE.search(x))) and not set(tokens_of(x)) & (
+            JUDGING | {"like", "similar", "vibe", "vibes"}) for x in sentences]  # ("do you have anything like
+        # titanic?": a like)
+        asked = [set(tokens_of(x)) for x, q in zip(sentences, is_asked) if q]
         if not asked:
             return
-        said = [set(tokens_of(x)) for x in sentences if not x.rstrip().endswith("?")]
+        for k in range(1, len(sentences)):  # "The African Queen I believe it was called. Is it there?": the film of
+            words = set(tokens_of(sentences[k - 1]))  # the sentence before is the one asked of
+            if is_asked[k] and set(tokens_of(sentences[k])) & {"it", "that", "this"} and not is_asked[k - 1] and not (
+                    words & JUDGING):
+                asked.append(words)
+                is_asked[k - 1] = True
+        said = [set(tokens_of(x)) for x, q in zip(sentences, is_asked) if not q and not CARD_PLACE_RE.search(x)]
+        # ("why is willy wonka there lol? and 4 no": a verdict on card 4, not on the film asked of)
         if any(x & (JUDGING | {"stars", "gripping", "class", "classic", "no", "nah", "nope", "not", "pass", "never"})
                and (x & {"it", "that", "them", "those", "one", "both", "this"} or not x & WISH_WORDS) for x in said):
             return  # "how long is executive decision? i remember loving it": a verdict after the question (not
@@ -3379,6 +3419,8 @@ class Parser:
         films = []
         for i in out.liked:
             words = set(tokens_of(display_title(self.catalog.titles[i]))) - set(TITLE_ARTICLES) - STOPWORDS
+            words |= {"".join(k) for k in title_keys(self.catalog.titles[i]) if len(k) > 2 and all(
+                len(w) == 1 for w in k)}  # ("mash" for *M*A*S*H*)
             if words and any(words & q for q in asked) and not any(words & x for x in said) and not (
                     judged and len(sentences) == 1):
                 films.append(i)
@@ -3387,7 +3429,10 @@ class Parser:
         out.liked = [i for i in out.liked if i not in films]
         if out.names_something or out.wish and len(films) > 1 or out.show_film is not None:
             return  # (the rest of the message says what to do; the films are no longer liked)
-        if len(films) == 1:
+        if len(films) == 1 and any(re.match(r"\W*(?:(?:and|so|but|seriously|ok|okay|lol)\s+)*why\b", x, re.IGNORECASE)
+                                   for x, q in zip(sentences, is_asked) if q):
+            out.intents, out.about, out.wish = ["why"], films, ""  # "why is willy wonka there lol? and 4 no": why
+        elif len(films) == 1:
             out.show_film, out.wish = films[0], ""
         else:
             out.intents = ["about"]

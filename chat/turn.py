@@ -35,9 +35,10 @@ from chat.cards import (
     title_of,
 )
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
-from chat.lexicon import RATINGS, Value, tokens
+from chat.lexicon import COMMON_WORDS, RATINGS, Value, tokens
 from chat.narrator import template_text
 from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, SEEN_ALL_RE, VALUE_FINE_RE, Parse, Parser, plain_forms
+from chat.parser import JUDGING as JUDGING_WORDS
 from chat.words import (
     ADULT_RATINGS,
     BEDTIME_RE,
@@ -86,6 +87,9 @@ OLDEST_FILMS = 20  # "your oldest films": the first decades that hold at least t
 
 
 THANKS_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers|bye|goodnight|good night)\b", re.IGNORECASE)
+THAT_ONE_RE = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)
+FINAL_RE = re.compile(r"\bfinal\s+(?:answer|decision)\b|\bdecision\s+made\b|\bpeace\s*(?:out)?[.!]*\s*$",
+                      re.IGNORECASE)  # a choice said to be the last word ("we r doing princess bride, final answer")
 
 
 # a film named as the model for what comes next, not only liked ("more like toy story", "fargo vibes")
@@ -319,7 +323,7 @@ class _Apply:
                 topic = self.m.world.catalog_index(w)
             if topic is not None:
                 text = f"does {title_of(self.m.catalog, topic)} have sequels?"
-        p = self.m.parser.parse(text)
+        p = self.m.parser.parse(self._full_names(text))
         asked = re.fullmatch(r"\s*(?:and\s+|so\s+)?([^?,.!]{2,40}?)\s*\?+\s*", text)
         if asked and p.show_film is None and not (p.liked or p.about or p.disliked):  # "brazil?" with *Brazil* on
             card = next((w for w in self.s.cards if tokens(title_of(self.m.catalog, self.m.world.catalog_index(w)))
@@ -438,7 +442,11 @@ class _Apply:
             if leaving:
                 self.goodbye()
             return
-        if chosen and p.pick is None and not p.names_something and self.s.cards:  # "perfect, i'll watch that"
+        leaving_with = bool(CHOOSE_RE.search(text) and THANKS_WORDS.search(text) and THAT_ONE_RE.search(text)) and not (
+            p.liked or p.disliked or p.seen or p.accepted or p.rejected or p.alternatives)  # "Splendid, that is the
+        # one I shall watch tonight. ... Thank you very much, good night." (round thirty-eight: a new search)
+        if (chosen and not p.names_something or leaving_with) and p.pick is None and (
+                self.s.cards or self.before.topic >= 0):  # "perfect, i'll watch that"
             it = self._card_talked_of()
             topic = int(self.m.world.of_catalog[self.before.topic]) if self.before.topic >= 0 else -1
             if it is None and topic >= 0:  # "is an american in paris any good?" ... "i'll watch that one": the film
@@ -493,8 +501,9 @@ class _Apply:
             head = _first_clause(text)
             if len(p.about) == 1 and head and not QUESTION_HEAD_RE.match(head):  # "the fog looks good, is it
                 # long?": liked, and its facts ("is aladdin really australian?? thought it was disney": no like)
-                said = self.m.parser.parse(head)
-                if said.liked == p.about and not (said.disliked or said.seen or said.intents):
+                said = self.m.parser.parse(head)  # (a verdict said: "ok and event horizon, is it scary?" is none)
+                if said.liked == p.about and not (said.disliked or said.seen or said.intents) and set(
+                        tokens(head)) & JUDGING_WORDS:
                     self._like_named(int(self.m.world.of_catalog[p.about[0]]))
             self.about(p.about)
             self._not_here(p)
@@ -503,7 +512,9 @@ class _Apply:
                 return
             p, self.then = wish, "decide"  # "how long is it? i dont want anything crazy long": answered, and the
             # wish after the question is taken too (it had been lost)
-        if "bye" in p.intents and len(p.liked) == 1 and not (p.accepted or p.rejected or p.disliked or p.seen):
+        if "bye" in p.intents and len(p.liked) == 1 and not (p.rejected or p.disliked or p.seen) and (
+                not p.accepted or CHOOSE_RE.search(text)) and not LIKE_THAT_RE.search(text):  # (not "lets try
+            # something like groundhog day, thanks"; "ill go with the daytrippers, short n well reviewed. thx bye!")
             w = int(self.m.world.of_catalog[p.liked[0]])  # "we'll just go with speed, thanks for the help!"
             if w >= 0:
                 self._like_named(w)
@@ -565,7 +576,9 @@ class _Apply:
             self.record(unknown=list(self.s.asked))
         self.drop(p.dropped)
         self.drop_types(p.dropped_types)
-        beside = VALUE_FINE_RE.match(text) and self.before.cards and not (  # "crime is fine" beside thrillers shown
+        fine = any(VALUE_FINE_RE.match(c) for c in re.split(r"(?<=[.!?;,])\s+", text))  # (said in any clause:
+        # "... you didnt list them. also comedy is fine, ashby did comedies": it had asked for comedies only)
+        beside = fine and self.before.cards and not (  # "crime is fine" beside thrillers shown
             self.before.question is not None and self.before.question.attr_type == "genre")  # (not an answer)
         also = [tv for tv in p.accepted if tv[0] in ("genre", "decade") and any(
             self.m.catalog.attr_values[v][0] == tv[0] for v in self.s.accepted + tuple(self.s.rejected) + tuple(
@@ -659,6 +672,9 @@ class _Apply:
             # a changed wish while looking at films: new films ("actually make it the 80s"); an answer to
             # the question beside the films, and nothing else, lets the policy go on
             self.then = "new_films"
+        farewell = "bye" in p.intents or THANKS_WORDS.search(text) or FINAL_RE.search(text)  # "ok we r doing
+        chosen = chosen or bool(CHOOSE_RE.search(text) and farewell and not LIKE_THAT_RE.search(text))  # princess
+        # bride, final answer": chosen, said beside other words (round thirty-eight: it had been a like, and a list)
         if chosen and len(p.liked) == 1 and not (p.accepted or p.rejected or p.alternatives or p.disliked):
             w = int(self.m.world.of_catalog[p.liked[0]])  # "ok i'll watch vertigo thanks": that film, and enjoy it
             if w >= 0:
@@ -1609,7 +1625,8 @@ class _Apply:
         wish = self.m.parser.parse(rest)
         if not (wish.accepted or wish.rejected or wish.alternatives or wish.milder):
             return None
-        if wish.liked or wish.disliked or wish.seen or wish.not_now or wish.about or wish.intents or wish.pick:
+        if wish.liked or wish.disliked or wish.seen or wish.not_now or wish.about or set(wish.intents) - {"more"} or (
+                wish.pick):  # ("is jumanji too scary for the little one? and can you PLEASE only show short ones")
             return None
         return wish
 
@@ -1658,6 +1675,24 @@ class _Apply:
         said = self.m.parser.parse(text)
         named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
         return named if len(named) == 1 else []
+
+    def _full_names(self, text: str) -> str:
+        """The people of this search (asked for, or ruled out) by their whole names where the message
+        names them by the surname alone: "forget hanks" with Tom Hanks asked for is "forget Tom Hanks"
+        (round thirty-eight: "Yes, still Tom Hanks"; "hanks" alone is a word, and "foster or hopkins" were
+        no one). A common word ("ford", "young") only as a capitalised name ("Ford")."""
+        cat = self.m.catalog
+        values = [*self.s.accepted, *self.s.rejected, *(v for g in self.s.either for v in g)]
+        for t, name in (cat.attr_values[v] for v in dict.fromkeys(values)):
+            words = name.split()
+            if t not in ("cast", "director") or len(words) < 2 or len(words[-1]) < 3:
+                continue
+            first, last = " ".join(words[:-1]), words[-1]
+            common = last.lower() in COMMON_WORDS or last.lower() in STOPWORDS
+            text = re.sub(rf"(?<![\w'-])(?<!{re.escape(first)} ){re.escape(last)}(?![\w'-])",
+                          lambda m, common=common, name=name: m.group(0) if common and m.group(0).islower() else name,
+                          text, flags=re.IGNORECASE)
+        return text
 
     def _among_meant(self, p: Parse, text: str) -> int | None:
         """The film (world item) of those a film told may be (``ChatState.among``, asked "which one

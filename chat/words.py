@@ -185,7 +185,9 @@ CHOOSE_RE = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|i shall|we shall|gonna
                        r"\b(?:i'?m|im|we'?re|were) watch(?:ing|in)\b|"
                        r"\b(?:i|we) (?:choose|chose|pick)\b|\b(?:i|we) take (?:this|that|it)\b|"
                        r"\bimma\s+(?:go\s+with|watch|take|do)\b|\b(?:i'?ll|ill|we'?ll)\s+(?:just\s+)?(?:take|rewatch)\b|"
-                       r"\b(?:i'?ve|ive|we'?ve)\s+decided\b|\bthen[.!]*\s*(?:done|sorted)\b",
+                       r"\b(?:i'?ve|ive|we'?ve)\s+decided\b|\bthen[.!]*\s*(?:done|sorted)\b|"
+                       r"\bgoing\s+w/?\s+(?:that|it|this)\b|\b(?:we|i)\s*(?:r|are|'re|'m|am)\s+doing\b|"
+                       r"\bfinal\s+answer\b|\bthat\s+is\s+the\s+one\b",
                        re.IGNORECASE)  # (second-language English: "we watch
 # it"; "number 2 it is", "ok bet im watchin #1", "i choose the fourth")
 # when tonight a film chosen will be watched: no wish, and still a choice ("I shall watch it after the children
@@ -240,7 +242,8 @@ DISLIKE_TRIGGERS = {("vetoed",), ("vetoes",), ("veto",), ("nixed",),  # "he veto
 # taking a constraint back: values after these are dropped ("forget the 80s", "instead of the
 # 90s"); after SWAP until a SWAP_TO word ("swap the comedy for a drama"); before DROP_BEFORE
 DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do", "not", "care", "about"),
-              ("take", "back"), ("dont", "need", "it", "to", "be"), ("no", "need", "to", "be"),
+              ("take", "back"), ("take", "away"), ("doesnt", "need"), ("does", "not", "need"),
+              ("dont", "need", "it", "to", "be"), ("no", "need", "to", "be"),
               ("drop",), ("scratch",), ("remove",), ("ignore",),
               ("never", "mind"), ("nevermind",), ("get", "rid", "of"), ("instead", "of"), ("rather", "than"),
               ("no", "need", "for"), ("lose",), ("scrap",), ("ditch",), ("bin",), ("chuck",), ("nix",),
