@@ -1016,6 +1016,8 @@ RESTART_RE = re.compile(r"^\s*(?:(?:ok|okay|right|so|nah|no|uff|ugh|argh|sigh|fi
                         r"all(?=\s*[,.!:;]|\s*$)|"
                         r"all that stuff|all my answers)\b|(?:a\s+)?(?:new|change of) plans?\b|"
                         r"(?:a\s+)?(?:clean|blank|fresh) slate\b|back to square one\b|"
+                        r"switching(?:\s+(?:it\s+up|gears|topics?))?\s*[:,-]|(?:a\s+)?(?:diff|different|new|another)\s+"
+                        r"(?:request|question|search|thing)(?:\s+now)?\s*[:,-]|"
                         r"(?:a\s+)?(?:different|new|another) direction\b|something (?:completely|totally|entirely) "
                         r"different\b)"
                         r"|^\s*(?:(?:ok|okay|right|so|nah|no)[\s,.!]+)?(?:lets\s+|let's\s+|we\s+)?(?:start|begin) "
@@ -1108,6 +1110,12 @@ def _catalog_question(m: re.Match) -> str:
 
 
 PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    # "terminator and back to the future are NOT hidden gems man", "return of the jedi is not low profile lmao": too
+    # well known, not now (each had been liked)
+    (r"(?P<lead>^|[.!?;]\s+)(?P<x>[^.!?;]{2,80}?)\s+(?:is|are|r)\s+(?:not|n'?t)\s+(?:exactly\s+|really\s+|remotely\s+)?"
+     r"(?:an?\s+)?(?:hidden\s+gems?|obscure|low[- ]profile|underrated|lesser[- ]known|little[- ]known|deep\s+cuts?)\b",
+     r"\g<lead>not \g<x>, too famous"),
+    (r"\b(?P<v>seen|watched|saw|loved|hated|liked)\s+'?em\b", r"\g<v> them"),
     # "you skipped my jumanji question": no verdict on it (it had liked Jumanji)
     (r"\b(?:you\s+)?(?:skipped|ignored|missed|dodged|never\s+answered|didn'?t\s+answer|didnt\s+answer)\s+my\s+"
      r"[^.!?,]{2,40}?\s+question\b", ""),
@@ -2913,7 +2921,20 @@ LESSER_KNOWN_RE = re.compile(
 LESSER_KNOWN_WORDS = {"more", "obscure", "lesser", "less", "little", "known", "hidden", "gem", "gems", "underrated",
                       "under", "rated", "radar", "off", "beaten", "path", "track", "deep", "cut", "cuts", "not", "so",
                       "too", "that", "mainstream", "popular", "famous", "well", "obvious", "which", "i", "havent",
-                      "have", "never", "heard", "of", "something", "anything", "any", "some", "a", "bit", "the"}
+                      "have", "never", "heard", "of", "something", "anything", "any", "some", "a", "bit", "the",
+                      "seen", "watched", "basically", "pretty", "much", "all", "big", "ones", "stuff", "skip", "avoid",
+                      "usual", "films", "movies", "picks", "hits", "classics", "spare", "me", "none"}
+# someone the person has nothing against ("i dont hate meg ryan", "he doesn't mind tom cruise"): allowed, not asked for
+NOT_AGAINST_RE = re.compile(r"\b(?:i|we|he|she|they)\s+(?:don'?t|dont|do\s+not|doesn'?t|doesnt|does\s+not|"
+                            r"never\s+said\s+i)\s+(?:hate|hated|dislike|disliked|mind|object\s+to|have\s+anything\s+against|have\s+a\s+"
+                            r"problem\s+with)\s+(?P<what>[a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2})", re.IGNORECASE)
+# the well-known films seen or to be skipped: lesser-known ones wanted ("i have seen basically all the big ones so skip
+# the obvious stuff pls": it had said "Better-known films, then.")
+SEEN_POPULAR_RE = re.compile(r"\b(?:seen|watched)\s+(?:basically\s+|pretty\s+much\s+|just\s+about\s+)?"
+                             r"(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:big|popular|famous|obvious|mainstream|well[- ]known|"
+                             r"usual)\s+(?:ones|stuff|films|movies|hits)\b|\b(?:skip|avoid|none\s+of|spare\s+me)\s+"
+                             r"(?:the\s+)?(?:obvious|popular|famous|big|mainstream|well[- ]known|usual)\s+"
+                             r"(?:ones|stuff|films|movies|picks|choices|hits|classics)\b", re.IGNORECASE)
 STATE_BEFORE = {"im", "am", "were"}  # "im home alone tonight", "we're home alone": no film named
 WISH_AFTER_DROP = {"lets", "let", "want", "wanna", "give", "show", "need", "try", "rather", "prefer", "make"}
 ONE_WORD_KNOWN = 200  # critics' reviews (OMDb; TMDB votes / 10) of a film named by one ordinary word ("arrival")
@@ -3086,7 +3107,8 @@ class Parser:
             rf"\b(?:(?P<verb>seen|saw|watched|loved|liked|hated|enjoyed|adored|disliked|going\s+with|go\s+with|"
             rf"watching|(?:i'?ll|we'?ll|ill|well|imma|gonna|lets|let's)\s+(?:watch|take|do|try))\s+(?P<a>{words})\b(?!\s+"
             rf"(?:films?|movies?|cinema|stuff)\b)|"
-            rf"(?P<b>{words})\s+(?=(?:already\s+|too\s+)?seen\b))", re.IGNORECASE)
+            rf"(?<!from )(?<!in )(?P<b>{words})\s+(?=(?:already\s+|too\s+)?seen\b|(?:i|we)\s+(?:have\s+|'ve\s+|ve\s+)?"
+            rf"(?:already\s+|also\s+)?(?:seen|saw|watched)\b))", re.IGNORECASE)  # ("brazil i have seen too": the film)
         # corrections go to a word of a value or a filler before a word of a name or title
         # ("movei" -> "movie", not "moved"; "comdy" -> "comedy")
         first = ({w for p in [*self.lex.values, *self.lex.groups] for w in p if w.isalpha()}
@@ -4747,10 +4769,12 @@ class Parser:
         if BEST_RE.search(text) and not (out.liked or out.disliked or out.seen or out.not_now or out.pick):
             out.best = True  # "what's the best rated film you have?": a ranking, not a search for "best" (round 28)
             wishless = wishless | BEST_WORDS
-        if POPULAR_RE.search(text):  # "not some obscure thing", "the opposite! popular stuff": the well known
+        if POPULAR_RE.search(text) and not SEEN_POPULAR_RE.search(text):  # "not some obscure thing", "the opposite!
+            # popular stuff": the well known (not "seen all the big ones so skip the obvious stuff": the other way)
             out.popular = True
             r.keep_leftover(lambda t, k: t not in POPULAR_WORDS)
-        elif LESSER_KNOWN_RE.search(text) and not (out.liked or out.disliked or out.seen or out.unknown_titles):
+        elif (LESSER_KNOWN_RE.search(text) or SEEN_POPULAR_RE.search(text)) and not (
+                out.liked or out.disliked or out.seen or out.unknown_titles):
             # "none of these grab me, something more obscure": lesser-known films, not a search for the words
             # (not "heat is so underrated": praise of a film)
             out.lesser_known = True
@@ -4846,6 +4870,12 @@ class Parser:
             rated = [tv for tv in self.parse(said.group("what")).accepted if tv in out.accepted and tv[0] == "mpaa"]
             out.accepted = [tv for tv in out.accepted if tv not in rated]  # allowed, wherever it is said (it had
             out.allowed += [tv for tv in rated if tv not in out.allowed]  # become the only rating wanted)
+        for said in NOT_AGAINST_RE.finditer(text):  # "i dont hate meg ryan, i was just saying she wasnt on the card":
+            people = [tv for tv in self.parse(said.group("what")).accepted if tv in out.rejected + out.accepted
+                      and tv[0] in PERSON_TYPES]  # no objection to her, no wish either (she had been ruled out)
+            out.rejected = [tv for tv in out.rejected if tv not in people]
+            out.accepted = [tv for tv in out.accepted if tv not in people]
+            out.allowed += [tv for tv in people if tv not in out.allowed]
         fine = VALUE_FINE_RE.match(text)
         if fine and out.accepted and not (out.liked or out.disliked):
             said_fine = self.parse(fine.group("what")).accepted
@@ -4927,7 +4957,8 @@ class Parser:
                 out.wish = "" if set(r.leftover) <= NO_WISH | PEOPLE_WORDS else out.wish
         if out.names_something and "yes" in out.intents and OK_OPENER.match(text) and not out.pick:
             out.intents = [i for i in out.intents if i != "yes"]  # "ok, now anything but Hitchcock": no answer "yes"
-        fresh = RESTART_RE.match(text) or (FORGET_THAT_RE.match(text) if out.names_something else None) or (
+        later = next((m for x in _sentences(text)[1:] if (m := RESTART_RE.match(x))), None)  # ("... diff request now:")
+        fresh = RESTART_RE.match(text) or later or (FORGET_THAT_RE.match(text) if out.names_something else None) or (
             NEW_AUDIENCE_RE.match(text) if out.names_something else None)  # "Now for me, ... a Hitchcock picture"
         if fresh:  # "scrap everything, i want a 70s horror now", "actually forget that, something with harrison
             # ford": afresh, with what follows ("forget that" alone may mean undo: left to the intents)

@@ -680,8 +680,10 @@ class _Apply:
             if w >= 0:
                 self.chose(w, text)
                 return
-        if len(p.liked) == 1 and not p.disliked and LIKE_THAT_RE.search(text):  # "more like toy story",
-            w = int(self.m.world.of_catalog[p.liked[0]])  # "titanic vibes": the next lists lean to that film
+        model = p.liked[0] if len(p.liked) == 1 else self._model_named(p.liked, text)  # ("wallace n gromit is a
+        # good shout. diff request now: films similar to casablanca": Casablanca, the film after "similar")
+        if model is not None and not p.disliked and LIKE_THAT_RE.search(text):  # "more like toy story",
+            w = int(self.m.world.of_catalog[model])  # "titanic vibes": the next lists lean to that film
             if w >= 0:
                 self.s = dataclasses.replace(self.s, lean=w, lean_outside=())
         if (p.liked or p.disliked or p.seen or p.not_now) and self.before.cards and self.then == "decide":
@@ -1675,6 +1677,18 @@ class _Apply:
         said = self.m.parser.parse(text)
         named = list(dict.fromkeys(said.liked + said.disliked + said.seen + said.about))
         return named if len(named) == 1 else []
+
+    def _model_named(self, films: list[int], text: str) -> int | None:
+        """Of several films liked in ``text``, the one named in the clause that asks for films like it
+        ("... films similar to casablanca"), by its title's words after the last "like" / "similar"; None
+        where that clause names none of them, or more than one."""
+        found = list(LIKE_THAT_RE.finditer(text))
+        if not found:
+            return None
+        after = re.split(r"[.!?;]", text[found[-1].end():])[0]
+        said = set(tokens(after))
+        named = [i for i in films if (words := set(tokens(title_of(self.m.catalog, i))) - STOPWORDS) and words <= said]
+        return named[0] if len(named) == 1 else None
 
     def _full_names(self, text: str) -> str:
         """The people of this search (asked for, or ruled out) by their whole names where the message
