@@ -1116,6 +1116,15 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?:an?\s+)?(?:hidden\s+gems?|obscure|low[- ]profile|underrated|lesser[- ]known|little[- ]known|deep\s+cuts?)\b",
      r"\g<lead>not \g<x>, too famous"),
     (r"\b(?P<v>seen|watched|saw|loved|hated|liked)\s+'?em\b", r"\g<v> them"),
+    # "under like 90 min": under 90 minutes (it had been lost)
+    (r"\b(?P<a>under|over|less\s+than|more\s+than|below|above|max|at\s+most|no\s+more\s+than)\s+(?:like|about|around|"
+     r"roughly|maybe|say)\s+(?=\d)", r"\g<a> "),
+    # "... without the little one having nightmares", "she gets nightmares easily": nothing scary
+    (r"^(?P<pre>[^?]*?)\b(?:without\s+[^.,!?;]{0,40}?\s+)?(?:having|get|gets|getting)\s+nightmares(?:\s+easily)?\b",
+     r"\g<pre> nothing scary"),  # (not after a question: "is pinocchio scary? my 7 year old gets nightmares easily" is
+    # answered, then read on)
+    (r"\b(?:that\s+)?(?:won'?t|wont|will\s+not|doesn'?t|doesnt|does\s+not|wouldn'?t)\s+(?:give|gives)\s+(?:him|her|them|"
+     r"me|us|the\s+kids?|my\s+\w+)\s+nightmares\b", "nothing scary"),
     # "you skipped my jumanji question": no verdict on it (it had liked Jumanji)
     (r"\b(?:you\s+)?(?:skipped|ignored|missed|dodged|never\s+answered|didn'?t\s+answer|didnt\s+answer)\s+my\s+"
      r"[^.!?,]{2,40}?\s+question\b", ""),
@@ -1752,7 +1761,8 @@ RELATIVE_RE = re.compile(r"\b(?:grand(?:pa|dad|father|ma|mother|son|daughter)|gr
 PERSON_REF_RE = re.compile(
     r"\b(?:films?|movies?|flicks?|anything|something|stuff|more|others?|else|ones?|work)\b[\w\s']{0,24}?"
     r"\b(?P<prep>directed by|made by|by|with|from|starring|featuring|(?<!\bfor both )(?<!\bfor all )"
-    r"(?<!\bfor each )(?<!\bfor either )of)\s+" + _WHO + r"\b"  # ("needs to work for both of them": the kids)
+    r"(?<!\bfor each )(?<!\bfor either )(?<!\bone )(?<!\bnone )(?<!\bneither )(?<!\beither )of)\s+" + _WHO + r"\b"
+    # ("needs to work for both of them": the kids; "without one of them being bored")
     r"(?!\s+(?:era|eras|time|times|day|days|generation|age|youth|childhood|heyday|prime|decade))"  # "her era"
     r"|\b(?:his|her|their|(?:the|that) (?:director|actor|actress|guy)(?:'?s)?) other (?:films?|movies?|work|stuff)\b"
     r"|\bwhat (?:else|other (?:films?|movies?)) (?:did|has|have|does|do|is|was) (?:he|she|they) (?:direct(?:ed)?|make|"

@@ -87,6 +87,8 @@ OLDEST_FILMS = 20  # "your oldest films": the first decades that hold at least t
 
 
 THANKS_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers|bye|goodnight|good night)\b", re.IGNORECASE)
+PICK_ONE_RE = re.compile(r"\b(?:pick|choose|select)\s+(?:one|a\s+film|a\s+movie|something|for\s+me)\b|\bjust\s+pick\b",
+                         re.IGNORECASE)
 THAT_ONE_RE = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)
 FINAL_RE = re.compile(r"\bfinal\s+(?:answer|decision)\b|\bdecision\s+made\b|\bpeace\s*(?:out)?[.!]*\s*$",
                       re.IGNORECASE)  # a choice said to be the last word ("we r doing princess bride, final answer")
@@ -346,9 +348,10 @@ class _Apply:
         if p.truncated:
             self.notes.append("Your message was long, so I read only its first part.")
         if p.pick_one and last_cards(self.s) and not p.names_something and not (
-                "any" in p.intents and self.s.question is not None):  # "just pick one for me" (not "you choose" to
-            self.pick_one()  # a question: no preference)
-            return
+                "any" in p.intents and self.s.question is not None and not PICK_ONE_RE.search(text)):  # "just pick
+            self.pick_one()  # one for me" (not "you choose" to a question: no preference; "idk. just pick one for me"
+            return  # is a pick: round thirty-eight's had said "No preference there." and asked again)
+
         set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
         if p.pick_one and set(last_cards(self.s)) - set_aside and set_aside and not dataclasses.replace(
                 p, disliked=[], seen=[], not_now=[], unknown_titles=[]).names_something:
@@ -667,7 +670,7 @@ class _Apply:
                 p.wish or p.unwish or p.liked or p.disliked or self.s.milder != self.before.milder):  # (not when
             # something was let back in: a film or "R is fine" after "milder ones")
             self.then = "stay"  # "no tom cruise" with none of his films on screen: said, and the films stay
-            self.ack.append("None of the films shown has it, so they stay:")
+            self.ack.append("None of the films shown is ruled out by that, so they stay:")
         elif changed and self.before.cards and (not answering or off_question or p.instead):
             # a changed wish while looking at films: new films ("actually make it the 80s"); an answer to
             # the question beside the films, and nothing else, lets the policy go on
@@ -951,11 +954,16 @@ class _Apply:
             s = self.s
             genre |= {v for g in s.either for v in g}
         ratings = [("mpaa", "rated R"), ("mpaa", "rated NC-17")] if gentler else []
+        adult_only = bool(ratings) and self._adult_only(ratings)
+        if adult_only:  # "90s horror, my mom said no super gory stuff": nearly all of it is rated R; R stays, the
+            ratings = []  # mildest first (it had kept the rating and dropped the era: films of 1958 to 1978)
         away = [v for v in (cat.find_value(*tv) for tv in [*p.clash, *ratings])
                 if v is not None and v not in genre and v not in s.accepted and v not in s.rejected]
         if gentler and not s.milder:  # films known to be mild first (most films' rating is not on record), now
             said = not any(cat.attr_values[v][0] == "mpaa" for v in away)  # ("no War, and nothing rated R": said)
-            self.ack.append("Those known to be rated PG-13 or milder first." if said else
+            self.ack.append("Nearly all I have of this is rated R, so R-rated films stay; those known to be rated "
+                            "PG-13 or milder come first." if adult_only else
+                            "Those known to be rated PG-13 or milder first." if said else
                             "Milder ones, then: nothing rated R or NC-17, and those known to be rated PG-13 or "
                             "milder first.")
             self.s = s = dataclasses.replace(s, milder=True)
@@ -969,6 +977,20 @@ class _Apply:
         kinds = [label(self.m, v) for v in away if cat.attr_values[v][0] == "genre"]
         if kinds:
             self.ack.append(f"Nothing to spoil the mood: no {join_words(kinds, 'or')}.")
+
+    def _adult_only(self, ratings: list[Value]) -> bool:
+        """Whether every film that fits the wish (as it stands) is known or guessed (``recsys.fact_guess``)
+        to be rated one of ``ratings``: ruling them out would leave nothing of what was asked for."""
+        m, s = self.m, self.s
+        if not (s.accepted or s.either):
+            return False
+        fit = fitting(m.world, s.accepted, s.either)
+        adult = np.zeros(m.world.n_items, dtype=bool)
+        for v in (m.catalog.find_value(*tv) for tv in ratings):
+            if v is not None:
+                adult[m.world.items_with(v)] = True
+        adult |= fact_guess.looks(m.catalog, "mpaa", fact_guess.ADULT)[m.world.data.items]
+        return bool(fit.any()) and not (fit & ~adult).any()
 
     def got_it(self, what: str) -> None:
         """One "Got it: …" line for everything understood in this message: an answer to the
@@ -1481,8 +1503,8 @@ class _Apply:
         self.ack.append(f"If I had to pick one: *{md(title_of(self.m.catalog, first))}*"
                         + (why if best is not None else f", number {place} on the list") + ". Press *like* on it to "
                         f"keep it, or say \u201cwhy #{place}?\u201d for why.")
-        self.s = dataclasses.replace(self.s, topic=int(first))  # the film the talk is on ("seen it", "is it long?")
-        self.then = "stay"
+        self.s = dataclasses.replace(self.s, topic=int(first), question=None, asked=())  # the film the talk is on
+        self.then = "stay"  # ("seen it", "is it long?"); the question beside the films is done (a pick was asked for)
 
     def series_goes_on(self) -> bool:
         """"more" after the first five films of a long series (Star Trek's eight): the next ones.
