@@ -1116,6 +1116,10 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?:an?\s+)?(?:hidden\s+gems?|obscure|low[- ]profile|underrated|lesser[- ]known|little[- ]known|deep\s+cuts?)\b",
      r"\g<lead>not \g<x>, too famous"),
     (r"\b(?P<v>seen|watched|saw|loved|hated|liked)\s+'?em\b", r"\g<v> them"),
+    # "was there not one on a boat in Africa with Katherine Hepburn?": a question, no refusal (it had ruled her out)
+    (r"\b(?P<v>was|is|were|are)(?:\s+there)?\s+not\s+(?=(?:there\s+)?(?:one|a\s+film|a\s+movie|something)\b)",
+     r"\g<v> there "),
+    (r"\b(?P<v>was|is|were|are)n'?t\s+there\s+(?=(?:one|a\s+film|a\s+movie|something)\b)", r"\g<v> there "),
     # "under like 90 min": under 90 minutes (it had been lost)
     (r"\b(?P<a>under|over|less\s+than|more\s+than|below|above|max|at\s+most|no\s+more\s+than)\s+(?:like|about|around|"
      r"roughly|maybe|say)\s+(?=\d)", r"\g<a> "),
