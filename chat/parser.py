@@ -2927,7 +2927,7 @@ BEST_RE = re.compile(r"\b(?:the\s+)?(?:very\s+|single\s+|absolute\s+)?(?:best(?:
 BEST_WORDS = {"best", "rated", "highest", "top", "greatest", "single", "very", "absolute", "number", "one"}
 LESSER_KNOWN_RE = re.compile(
     r"\b(?:more\s+)?(?:obscure|lesser[- ]known|less[- ]known|little[- ]known|hidden\s+gems?|underrated|under-rated|"
-    r"under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)|deep\s+cuts?|"
+    r"under\s+the\s+radar|off\s+the\s+beaten\s+(?:path|track)|deep\s+cuts?|too\s+(?:famous|mainstream|well[- ]known)|"
     r"(?:not|nothing|no)\s+(?:so\s+|too\s+|that\s+|the\s+)?(?:mainstream|popular|famous|well[- ]known|obvious|"
     r"(?:a\s+)?blockbusters?)|"
     r"less\s+(?:mainstream|popular|"

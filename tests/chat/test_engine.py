@@ -2873,7 +2873,7 @@ def test_what_a_tenth_person_at_the_app_found_on_movielens(ml_engine, ml_models)
     assert parse("meh. what about die hard?").intents == ["about"] and not parse("meh. what about die hard?").disliked
     titles = ml_models.catalog.titles
     assert [titles[i] for i in parse("no disney please, and old yeller will traumatize them").not_now] == ["Old Yeller"]
-    assert [titles[i] for i in parse("volcano is not a hidden gem lol").disliked] == ["Volcano"]
+    assert [titles[i] for i in parse("volcano is not a hidden gem lol").not_now] == ["Volcano"]  # (too well known)
     assert "bye" in parse("fine, terminator 2. later").intents
     p = parse("k ill watch the langoliers thx bye")  # a title named by what follows its owner's name
     assert [titles[i] for i in p.liked] == ["Stephen King's The Langoliers"] and "bye" in p.intents

@@ -2717,7 +2717,7 @@ def test_round_twenty_seven_complaints_and_corrections_on_movielens(ml100k_catal
     assert [t[i] for i in drum.not_now] == ["Tin Drum, The (Blechtrommel, Die)"] and not drum.accepted
     assert ("mpaa", "rated PG-13") in drum.alternatives[0] and not drum.liked
     gold = parser.parse("meh. goldeneye is not lesser-known lol. like cult stuff")
-    assert [t[i] for i in gold.disliked] == ["GoldenEye"] and not gold.popular
+    assert [t[i] for i in gold.not_now] == ["GoldenEye"] and not gold.popular and gold.lesser_known
     sven = parser.parse("who the heck is sven-ole thorsen lol. bruce willis is fine")
     assert sven.accepted == [("cast", "Bruce Willis")] and sven.rejected == [("cast", "Sven-Ole Thorsen")]
     assert parser.parse("It certainly is animated. Please take it off.").rejected == [("genre", "Animation")]
