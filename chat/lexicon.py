@@ -798,6 +798,15 @@ class Lexicon:
             titles.setdefault(key, [item])
         # a film -> the sequels that follow it ("not die hard": nor its sequels, in that talk)
         self.sequels = {franchise[0][2]: tuple(j for _, _, j in sorted(franchise[1:])) for _, franchise in found}
+        from chat.series import NAMED  # (chat.series reads no lexicon)
+        first_of = {t: i for i, t in reversed(list(enumerate(catalog.titles)))}
+        for name, named in NAMED.items():  # "no star wars, none of them": nor *The Empire Strikes Back*; a series whose
+            if name in ("bond", "007", "james bond"):  # titles share no name (not Bond's: "not dr. no" is one film)
+                continue
+            films = sorted({first_of[t] for t in named if t in first_of},
+                           key=lambda i: (int(catalog.years[i]) if catalog.years[i] > 0 else 1 << 30, i))
+            if len(films) > 1:
+                self.sequels.setdefault(films[0], tuple(films[1:]))
         owned: dict[Phrase, list[int]] = defaultdict(list)  # "Stephen King's The Langoliers": "the langoliers"
         for i, t in enumerate(catalog.titles):
             m = POSSESSIVE_TITLE.match(t)

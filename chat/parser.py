@@ -824,6 +824,10 @@ PICK_ONE_RE = re.compile(r"\b(?:(?:just|please|pls|can you|could you|idc|i don'?
                          re.IGNORECASE)
 # "the alien movies", "a star wars marathon": words after a series' name that ask for its films
 SERIES_NOUNS = {"films", "movies", "flicks", "ones", "pictures", "pics"}
+# a series asked after anywhere in the message ("thinking star wars, which ones do u have and whats the right order")
+SERIES_ASKED_RE = re.compile(r"\b(?:marathon|which\s+ones\s+(?:do|have|did)|(?:what|which|the|right|correct|watch|"
+                             r"viewing)\s+order|in\s+order|all\s+(?:of\s+)?the\s+(?:films|movies|sequels|parts))\b",
+                             re.IGNORECASE)
 SERIES_WORDS = {"marathon", "trilogy", "saga", "series", "franchise", "sequels", "collection", "quadrilogy", "boxset"}
 SERIES_NOT = {"like", "similar", "than", "vibes", "loved", "love", "liked", "hated", "hate", "seen", "watched", "saw",
               "except", "not", "no", "without", "besides", "from", "actor", "actress", "guy", "director"}
@@ -1120,6 +1124,13 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?P<v>was|is|were|are)(?:\s+there)?\s+not\s+(?=(?:there\s+)?(?:one|a\s+film|a\s+movie|something)\b)",
      r"\g<v> there "),
     (r"\b(?P<v>was|is|were|are)n'?t\s+there\s+(?=(?:one|a\s+film|a\s+movie|something)\b)", r"\g<v> there "),
+    # "and answer about blade runner", "u didnt answer about lion king": a question of it (it had been liked, or set
+    # aside)
+    (r"\b(?:(?:u|you)\s+)?(?:(?:didn'?t|didnt|never|still\s+didn'?t|still\s+didnt)\s+)?answer(?:ed)?\s+(?:me\s+)?"
+     r"(?:about|on|re:?)\s+", "tell me about "),
+    # "i havent even seen gattaca": not seen (it had been seen)
+    (r"\b(?P<n>haven'?t|havent|have\s+not|never|hasn'?t|has\s+not|didn'?t|didnt)\s+even\s+(?P<v>seen|watched|see|watch)\b",
+     r"\g<n> \g<v>"),
     # "under like 90 min": under 90 minutes (it had been lost)
     (r"\b(?P<a>under|over|less\s+than|more\s+than|below|above|max|at\s+most|no\s+more\s+than)\s+(?:like|about|around|"
      r"roughly|maybe|say)\s+(?=\d)", r"\g<a> "),
@@ -1676,7 +1687,14 @@ BESIDE_PERSON_RATIO = 85  # rapidfuzz ratio of the words to a title of that pers
 # willy wonka"): ``Parser._asked_not_liked``
 ASKED_PLAIN_RE = re.compile(r"(?:^|[:;,]\s*)(?:(?:and|so|but|seriously|ok|okay)\s+)*(?:is|are|does|do you have|why)\s+"
                             r"[^.!?]{2,60}?\b(?:in\s+(?:there|here)|there|here)\s+or\s+not\s*[.!]*$|"
-                            r"^\s*(?:(?:and|so|but|seriously|ok|okay)\s+)*why\s+(?:is\s+)?[^.!?]{2,60}$", re.IGNORECASE)
+                            r"^\s*(?:(?:and|so|but|seriously|ok|okay)\s+)*why\s+(?:is\s+)?[^.!?]{2,60}$|"
+                            # "and do u have gattaca", "And is Its a Wonderful Life there, we used to ...",
+                            # "also is space jam ok for both of them", "where is pulp fiction"
+                            r"^\s*(?:(?:and|so|but|also|ok|okay|oh)\s+)*(?:(?:do|does|did)\s+(?:u|you|ya|yall)\s+"
+                            r"(?:have|got|carry)\b|where\s+(?:is|'?s|did)\b|wheres\b|(?:is|are)\s+[^.!?,]{2,60}?\s+(?:in\s+)?(?:there|here)"
+                            r"\b|(?:is|are)\s+[^.!?,]{2,40}?\s+(?:ok|okay|alright|fine|suitable|good|too\s+\w+)\s+for\b)",
+                            re.IGNORECASE)
+SUITED_WORDS = {"ok", "okay", "alright", "fine", "good", "suitable"}  # "is X ok for a 4 year old": a question
 # a card by its place ("and 4 no", "seen 1 and 3"): a verdict on that card, not on a film named beside it
 CARD_PLACE_RE = re.compile(r"(?:^|\s)(?:#?[1-5]|number\s+[1-5])(?=\s|[.,!?]|$)(?!\s*(?:stars?|/|out\s+of|mins?\b|"
                            r"minutes|hours?|hrs?|years?|yrs?|yo\b))", re.IGNORECASE)  # (not "the first one": a part)
@@ -3430,12 +3448,16 @@ class Parser:
         "Wait, Brad Pitt is in Twelve Monkeys, isn't he?", "ooh what about singin in the rain ... do u have it?")
         are asked about, not liked (round thirty-three: a film asked after was liked, and a film liked is never
         shown): one film alone is shown, several are answered of."""
-        if not out.liked or "?" not in text and not ASKED_PLAIN_RE.search(text):
-            return
         sentences = _sentences(text)
-        is_asked = [(x.rstrip().endswith("?") or bool(ASKED_PLAIN_RE.search(x))) and not set(tokens_of(x)) & (
-            JUDGING | {"like", "similar", "vibe", "vibes"}) for x in sentences]  # ("do you have anything like
-        # titanic?": a like)
+        if not out.liked or "?" not in text and not any(ASKED_PLAIN_RE.search(x) for x in sentences):
+            return
+        in_titles = {w for i in out.liked for w in tokens_of(display_title(self.catalog.titles[i]))}  # ("is It's a
+        is_asked = []  # Wonderful Life there": no verdict; "do you have anything like titanic?": a like)
+        for x in sentences:
+            plain = ASKED_PLAIN_RE.search(x)
+            judging = (set(tokens_of(x)) - in_titles - (SUITED_WORDS if plain else set())) & (
+                JUDGING | {"like", "similar", "vibe", "vibes"})  # ("is space jam ok for both of them": no verdict)
+            is_asked.append((x.rstrip().endswith("?") or bool(plain)) and not judging)
         asked = [set(tokens_of(x)) for x, q in zip(sentences, is_asked) if q]
         if not asked:
             return
@@ -3445,19 +3467,22 @@ class Parser:
                     words & JUDGING):
                 asked.append(words)
                 is_asked[k - 1] = True
-        said = [set(tokens_of(x)) for x, q in zip(sentences, is_asked) if not q and not CARD_PLACE_RE.search(x)]
+        first = is_asked.index(True)  # a verdict before the question is on something else ("ok thats decent. is 12
+        said = [set(tokens_of(x)) for k, (x, q) in enumerate(zip(sentences, is_asked))  # monkeys in there?")
+                if not q and not CARD_PLACE_RE.search(x) and k > first]
         # ("why is willy wonka there lol? and 4 no": a verdict on card 4, not on the film asked of)
+        before = [set(tokens_of(x)) for x, q in zip(sentences[:first], is_asked) if not q]  # (its film's words too)
         if any(x & (JUDGING | {"stars", "gripping", "class", "classic", "no", "nah", "nope", "not", "pass", "never"})
                and (x & {"it", "that", "them", "those", "one", "both", "this"} or not x & WISH_WORDS) for x in said):
             return  # "how long is executive decision? i remember loving it": a verdict after the question (not
             # "and mary poppins?? we want funny + thriller": a wish, no verdict on it)
-        judged = set(tokens_of(text)) & JUDGING
+        judged = (set(tokens_of(text)) - in_titles) & JUDGING
         films = []
         for i in out.liked:
             words = set(tokens_of(display_title(self.catalog.titles[i]))) - set(TITLE_ARTICLES) - STOPWORDS
             words |= {"".join(k) for k in title_keys(self.catalog.titles[i]) if len(k) > 2 and all(
                 len(w) == 1 for w in k)}  # ("mash" for *M*A*S*H*)
-            if words and any(words & q for q in asked) and not any(words & x for x in said) and not (
+            if words and any(words & q for q in asked) and not any(words & x for x in said + before) and not (
                     judged and len(sentences) == 1):
                 films.append(i)
         if not films:
@@ -4169,7 +4194,7 @@ class Parser:
                     return dataclasses.replace(ser, missing=f"{ser.name} {toks[k + n]}")  # "is there a die hard 4?"
                 if len(parts) == 1 and tuple(toks[k : k + n + 1]) not in self.lex.titles:  # "jaws 3": Jaws 3-D
                     return dataclasses.replace(ser, items=(parts[0],), part=True)
-                run = after in SERIES_WORDS or after in SERIES_NOUNS
+                run = after in SERIES_WORDS or after in SERIES_NOUNS or bool(SERIES_ASKED_RE.search(text))
                 judged = next((v for w, v in SERIES_VERDICTS.items() if w in toks[max(0, k - 4) : k]), "")
                 if run and judged and not set(toks[:k]) & (SERIES_NOT - set(SERIES_VERDICTS)):
                     return dataclasses.replace(ser, verdict=judged)  # "loved the terminator movies": each of them
@@ -4890,6 +4915,10 @@ class Parser:
             out.rejected = [tv for tv in out.rejected if tv not in people]
             out.accepted = [tv for tv in out.accepted if tv not in people]
             out.allowed += [tv for tv in people if tv not in out.allowed]
+            named = self.parse(said.group("what"))  # "i dont hate princess bride, i was just saying ...": no dislike
+            films = [i for i in named.liked + named.disliked if i in out.disliked]  # of it (it had been one)
+            out.disliked = [i for i in out.disliked if i not in films]
+            out.unsaid += [i for i in films if i not in out.unsaid]
         fine = VALUE_FINE_RE.match(text)
         if fine and out.accepted and not (out.liked or out.disliked):
             said_fine = self.parse(fine.group("what")).accepted

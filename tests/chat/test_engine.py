@@ -4065,3 +4065,34 @@ def test_round_thirty_eight_more_on_movielens(ml_models, ml_engine):
     state, reply = say("omg hiii ok so sleepover tmrw n we need smth SCARY!! 90s pls nothing ancient lol, my mom said "
                        "no super gory stuff tho")
     assert "R-rated films stay" in reply.text and all(c.year >= 1990 for c in reply.cards)
+
+
+@pytest.mark.data
+def test_round_thirty_nine_on_movielens(ml_models, ml_engine):
+    """Round thirty-nine's people: a question of a film said beside other sentences is no like ("ok whatever. is
+    blade runner in there or not? and do u have gattaca", "ok thats decent. is 12 monkeys in there or not? just
+    asking", "and where is pulp fiction??", "also is space jam ok for both of them", "And is Its a Wonderful Life
+    there, we used to watch it every Christmas."); "and answer about blade runner" asks about it; "i havent even seen
+    gattaca" is not seen; "i dont hate princess bride" takes the dislike back; "thinking star wars, which ones do u
+    have and whats the right order" lists the series; "NO STAR WARS, none of them" sets aside its sequels too."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+    for text, film in (("ok whatever. is blade runner in there or not? and do u have gattaca", "Gattaca"),
+                       ("ok thats decent. is 12 monkeys in there or not? just asking dont add it to anything",
+                        "Twelve Monkeys"),
+                       ("no i meant tarantino instead of scorsese. and where is pulp fiction?? crime is fine",
+                        "Pulp Fiction"),
+                       ("lion king has a sad bit. also is space jam ok for both of them", "Space Jam"),
+                       ("And is Its a Wonderful Life there, we used to watch it every Christmas.",
+                        "It's a Wonderful Life"),
+                       ("ugh i havent even seen gattaca, i asked if u HAVE it. and answer about blade runner",
+                        "Blade Runner")):
+        p = parser.parse(text)
+        assert film not in {t[i] for i in p.liked + p.seen}, text
+    assert [t[i] for i in parser.parse("i dont hate princess bride, i was just saying i wanted spaceships").unsaid] == [
+        "Princess Bride, The"]
+    p = parser.parse("planning a movie marathon this weekend!! thinking star wars, which ones do u have and whats the "
+                     "right order to watch")
+    assert p.series_name == "Star Wars" and not p.liked
+    state, reply = _conversation(ml_engine, "sci fi", "bro. NO STAR WARS, none of them")
+    assert "or its sequels" in reply.text and not {"Star Wars", "Return of the Jedi", "The Empire Strikes Back"} & {
+        c.title for c in reply.cards}
