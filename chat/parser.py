@@ -1128,6 +1128,10 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # aside)
     (r"\b(?:(?:u|you)\s+)?(?:(?:didn'?t|didnt|never|still\s+didn'?t|still\s+didnt)\s+)?answer(?:ed)?\s+(?:me\s+)?"
      r"(?:about|on|re:?)\s+", "tell me about "),
+    # "sex lies and videotape and my favorite year are the right idea", "down by law + paris texas = exactly right":
+    # praise (they had been disliked with the films "not so much" after them)
+    (r"\b(?P<v>is|are|r|=)\s+(?:(?:exactly|just|totally|definitely)\s+)?(?:the\s+right\s+(?:idea|kind|vibe|direction|track|"
+     r"stuff)|spot\s+on|exactly\s+right|(?:much\s+)?more\s+like\s+it)\b", r"\g<v> great"),
     # "i havent even seen gattaca": not seen (it had been seen)
     (r"\b(?P<n>haven'?t|havent|have\s+not|never|hasn'?t|has\s+not|didn'?t|didnt)\s+even\s+(?P<v>seen|watched|see|watch)\b",
      r"\g<n> \g<v>"),
@@ -1694,6 +1698,15 @@ ASKED_PLAIN_RE = re.compile(r"(?:^|[:;,]\s*)(?:(?:and|so|but|seriously|ok|okay)\
                             r"(?:have|got|carry)\b|where\s+(?:is|'?s|did)\b|wheres\b|(?:is|are)\s+[^.!?,]{2,60}?\s+(?:in\s+)?(?:there|here)"
                             r"\b|(?:is|are)\s+[^.!?,]{2,40}?\s+(?:ok|okay|alright|fine|suitable|good|too\s+\w+)\s+for\b)",
                             re.IGNORECASE)
+# lesser-known films asked for in so many words, whatever films are named beside ("clueless and broken arrow not so
+# much, everyone knows those. more obscure"); not "underrated", said of a film named ("heat is so underrated")
+OBSCURE_ASKED_RE = re.compile(r"\b(?:more\s+obscure|obscure\s+(?:stuff|ones|films|movies)|lesser[- ]known|"
+                              r"less[- ]known|hidden\s+gems?|deep\s+cuts?|under\s+the\s+radar|"
+                              r"off\s+the\s+beaten\s+(?:path|track)|"
+                              r"(?:nothing|no|not)\s+(?:so\s+|too\s+)?(?:mainstream|popular|famous|well[- ]known))\b",
+                              re.IGNORECASE)
+NOT_OBSCURE_RE = re.compile(r"\b(?:not|nothing|no)\s+(?:some\s+|too\s+|so\s+|that\s+|an?\s+)?(?:obscure|"
+                            r"lesser[- ]known|little[- ]known|hidden\s+gems?)\b", re.IGNORECASE)
 SUITED_WORDS = {"ok", "okay", "alright", "fine", "good", "suitable"}  # "is X ok for a 4 year old": a question
 # a card by its place ("and 4 no", "seen 1 and 3"): a verdict on that card, not on a film named beside it
 CARD_PLACE_RE = re.compile(r"(?:^|\s)(?:#?[1-5]|number\s+[1-5])(?=\s|[.,!?]|$)(?!\s*(?:stars?|/|out\s+of|mins?\b|"
@@ -1894,6 +1907,11 @@ SPANISH_PHRASES = (
     # round thirty-one: "scream 2 fue una basura", "NO me gustó", "olvida john carpenter", "solo peliculas de miedo",
     # "tienes halloween de john carpenter?" (the first two had liked the film, "olvida" kept the director)
     ("fue una basura", "was rubbish"), ("es una basura", "is rubbish"), ("una basura", "rubbish"),
+    # round thirty-nine: "the fog suena bien. es triste?", "no muy sangrienta", "volver a las de miedo" (it had asked
+    # for dramas, said "No War", and looked for the film *Volver*)
+    ("suena bien", "sounds good"), ("suenan bien", "sound good"), ("no muy", "not too"), ("no tan", "not too"),
+    ("volver a", "back to"), ("volvamos a", "back to"), ("pregunte si", "asked if"), ("pregunté si", "asked if"),
+    ("solo pregunte si", "i only asked if"), ("solo pregunté si", "i only asked if"),
     # round thirty-two: "No quiero acción ni sangre" (it had asked for both), "sin acción", "me interesa, es muy
     # violenta?", "quién sale en Carrie?", "de los años 70 u 80"
     ("no la he visto", "i haven't seen it"), ("no lo he visto", "i haven't seen it"), ("no la vi", "i haven't seen it"),
@@ -1972,7 +1990,7 @@ SPANISH_WORDS = {
     "violenta": "violent", "violento": "violent", "sangrienta": "gory", "sangriento": "gory", "u": "or",
     "ni": "or", "sin": "no", "mucho": "a lot", "muchísimo": "a lot", "muchisimo": "a lot", "genial": "great",
     "buenísima": "great",
-    "buenisima": "great", "buena": "good", "bueno": "good",
+    "buenisima": "great", "buena": "good", "bueno": "good", "es": "is",
 }
 SPANISH_MARKERS = {"porfa", "porfis", "jaja", "jajaja", "psicologico", "psicológico", "dije", "quita",
                    "quiero", "algo", "películas", "peliculas", "película", "pelicula", "pelis", "anoche", "malísima",
@@ -2143,6 +2161,9 @@ def in_english(text: str) -> str:
     plain = dict((a, b) for a, b in SPANISH_PHRASES)
     text = re.sub(r"¿?\s*(?P<x>[^¿?.!]{2,40}?)\s+(?:da|dará)\s+miedo\s*\?", r"is \g<x> scary?", text,
                   flags=re.IGNORECASE)  # "¿Cat People da miedo?": a question of the film (it had asked for horror)
+    text = re.sub(r"(?:(?<=^)|(?<=[.!?]\s))¿?\s*es\s+(?:muy\s+)?(?=(?:triste|larga|largo|violenta|violento|sangrienta|"
+                  r"sangriento|divertida|divertido|buena|bueno)\s*\?)", "is it ", text, flags=re.IGNORECASE)  # "es
+    # triste?": is it sad? (of the film named before; it had asked for dramas)
     text = re.sub(r"\b(?:(?:de\s+)?los\s+)?a[ñn]os\s+(\d0)(?:\s+(?:u|o|y)\s+(\d0))?\b",
                   lambda m: f"the {m.group(1)}s" + (f" or {m.group(2)}s" if m.group(2) else ""), text,
                   flags=re.IGNORECASE)  # "los años 70 u 80": the 70s or 80s
@@ -4808,11 +4829,14 @@ class Parser:
         if BEST_RE.search(text) and not (out.liked or out.disliked or out.seen or out.not_now or out.pick):
             out.best = True  # "what's the best rated film you have?": a ranking, not a search for "best" (round 28)
             wishless = wishless | BEST_WORDS
-        if POPULAR_RE.search(text) and not SEEN_POPULAR_RE.search(text):  # "not some obscure thing", "the opposite!
-            # popular stuff": the well known (not "seen all the big ones so skip the obvious stuff": the other way)
+        obscure = OBSCURE_ASKED_RE.search(text) and not NOT_OBSCURE_RE.search(text)  # "more obscure", "nothing
+        # mainstream please" beside "raiders and ghost are the most famous movies ever": lesser known (it had said
+        # "Better-known films, then.", for "famous movies" and "everyone knows those")
+        if POPULAR_RE.search(text) and not SEEN_POPULAR_RE.search(text) and not obscure:  # "not some obscure thing",
+            # "the opposite! popular stuff": the well known (not "seen all the big ones so skip the obvious stuff")
             out.popular = True
             r.keep_leftover(lambda t, k: t not in POPULAR_WORDS)
-        elif (LESSER_KNOWN_RE.search(text) or SEEN_POPULAR_RE.search(text)) and not (
+        elif obscure or (LESSER_KNOWN_RE.search(text) or SEEN_POPULAR_RE.search(text)) and not (
                 out.liked or out.disliked or out.seen or out.unknown_titles):
             # "none of these grab me, something more obscure": lesser-known films, not a search for the words
             # (not "heat is so underrated": praise of a film)

@@ -4096,3 +4096,25 @@ def test_round_thirty_nine_on_movielens(ml_models, ml_engine):
     state, reply = _conversation(ml_engine, "sci fi", "bro. NO STAR WARS, none of them")
     assert "or its sequels" in reply.text and not {"Star Wars", "Return of the Jedi", "The Empire Strikes Back"} & {
         c.title for c in reply.cards}
+
+
+@pytest.mark.data
+def test_round_thirty_nine_more_on_movielens(ml_models):
+    """More of round thirty-nine: "nothing mainstream please" and "more obscure" beside famous films named ask for
+    lesser-known films (it said "Better-known films, then."); "X and Y are the right idea" is praise; Spanish "the
+    fog suena bien. es triste?" asks whether it is sad (it asked for dramas), "no muy sangrienta" is milder horror
+    (it said "No War"), "solo pregunte si the fog es triste, no quiero drama" rules drama out."""
+    parser, t = ml_models.parser, ml_models.catalog.titles
+    p = parser.parse("uh i never mentioned something to talk about?? and raiders and ghost are literally the most "
+                     "famous movies ever. nothing mainstream please")
+    assert p.lesser_known and not p.popular
+    p = parser.parse("sex lies and videotape and my favorite year are the right idea. clueless and broken arrow not so "
+                     "much, everyone knows those. more obscure, maybe dramas or weird indie stuff")
+    assert {"Sex, Lies, and Videotape", "My Favorite Year"} <= {t[i] for i in p.liked} and p.lesser_known
+    assert parser.parse("something people actually liked, not some obscure thing").popular
+    p = parser.parse("hmm the fog suena bien. es triste? no quiero llorar jaja")
+    assert p.intents == ["about"] and [t[i] for i in p.about] == ["Fog, The"] and not p.accepted
+    p = parser.parse("una de miedo pero no muy sangrienta")
+    assert ("genre", "Horror") in p.accepted and ("genre", "Horror") in p.milder
+    p = parser.parse("noo, i want HORROR still!! solo pregunte si the fog es triste, no quiero drama")
+    assert p.accepted == [("genre", "Horror")] and p.rejected == [("genre", "Drama")]
