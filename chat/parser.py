@@ -1132,6 +1132,10 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # praise (they had been disliked with the films "not so much" after them)
     (r"\b(?P<v>is|are|r|=)\s+(?:(?:exactly|just|totally|definitely)\s+)?(?:the\s+right\s+(?:idea|kind|vibe|direction|track|"
      r"stuff)|spot\s+on|exactly\s+right|(?:much\s+)?more\s+like\s+it)\b", r"\g<v> great"),
+    # "he says maverick is a western and he hates westerns": two clauses (the second had been read into the first, and
+    # westerns asked for)
+    (r"\s+and\s+(?=(?:he|she|they|my\s+\w+)\s+(?:hates?|can'?t\s+stand|doesn'?t\s+like|does\s+not\s+like|loathes?|"
+     r"despises?)\b)", ", "),
     # "i havent even seen gattaca": not seen (it had been seen)
     (r"\b(?P<n>haven'?t|havent|have\s+not|never|hasn'?t|has\s+not|didn'?t|didnt)\s+even\s+(?P<v>seen|watched|see|watch)\b",
      r"\g<n> \g<v>"),
@@ -1144,6 +1148,11 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # answered, then read on)
     (r"\b(?:that\s+)?(?:won'?t|wont|will\s+not|doesn'?t|doesnt|does\s+not|wouldn'?t)\s+(?:give|gives)\s+(?:him|her|them|"
      r"me|us|the\s+kids?|my\s+\w+)\s+nightmares\b", "nothing scary"),
+    (r"\bnothing\s+(?:that\s+)?(?:gives|will\s+give|would\s+give|that'?ll\s+give)\s+(?:him|her|them|me|us|the\s+kids?|"
+     r"my\s+\w+)\s+nightmares\b", "nothing scary"),
+    # "remove children", "no children", "drop children": the kind of film (it had undone the turn, or read nothing)
+    (r"\b(?P<v>no|without|drop|remove|lose|ditch|skip|forget|nix|less)\s+(?:the\s+)?children\b(?!'|\s+(?:who|under|aged|of|"
+     r"are|is|will|can|too|and\s+adults))", r"\g<v> children's films"),
     # "you skipped my jumanji question": no verdict on it (it had liked Jumanji)
     (r"\b(?:you\s+)?(?:skipped|ignored|missed|dodged|never\s+answered|didn'?t\s+answer|didnt\s+answer)\s+my\s+"
      r"[^.!?,]{2,40}?\s+question\b", ""),

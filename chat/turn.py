@@ -87,6 +87,8 @@ OLDEST_FILMS = 20  # "your oldest films": the first decades that hold at least t
 
 
 THANKS_WORDS = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers|bye|goodnight|good night)\b", re.IGNORECASE)
+DROP_BEFORE_NAME_RE = re.compile(r"\b(?:no|not|without|forget|drop|lose|ditch|less|more)\s+(?:more\s+)?$",
+                                 re.IGNORECASE)  # a common word named after these is the person ("no ford")
 PICK_ONE_RE = re.compile(r"\b(?:pick|choose|select)\s+(?:one|a\s+film|a\s+movie|something|for\s+me)\b|\bjust\s+pick\b",
                          re.IGNORECASE)
 THAT_ONE_RE = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)
@@ -1726,8 +1728,9 @@ class _Apply:
             first, last = " ".join(words[:-1]), words[-1]
             common = last.lower() in COMMON_WORDS or last.lower() in STOPWORDS
             text = re.sub(rf"(?<![\w'-])(?<!{re.escape(first)} ){re.escape(last)}(?![\w'-])",
-                          lambda m, common=common, name=name: m.group(0) if common and m.group(0).islower() else name,
-                          text, flags=re.IGNORECASE)
+                          lambda m, common=common, name=name: m.group(0) if common and m.group(0).islower() and not (
+                              DROP_BEFORE_NAME_RE.search(m.string[: m.start()])) else name,
+                          text, flags=re.IGNORECASE)  # ("no ford" with Harrison Ford asked for: him)
         return text
 
     def _among_meant(self, p: Parse, text: str) -> int | None:

@@ -4118,3 +4118,20 @@ def test_round_thirty_nine_more_on_movielens(ml_models):
     assert ("genre", "Horror") in p.accepted and ("genre", "Horror") in p.milder
     p = parser.parse("noo, i want HORROR still!! solo pregunte si the fog es triste, no quiero drama")
     assert p.accepted == [("genre", "Horror")] and p.rejected == [("genre", "Drama")]
+
+
+@pytest.mark.data
+def test_round_forty_on_movielens(ml_models, ml_engine):
+    """Round forty's people: "remove documentary and remove children" and "no children" rule the kind of film out
+    (it had undone the turn, or read nothing); "nothing that gives them nightmares, under 90 min" is nothing scary
+    and short; "no ford" with Harrison Ford asked for is no Harrison Ford (the surname is an everyday word); "he says
+    maverick is a western and he hates westerns" is two clauses."""
+    parser = ml_models.parser
+    assert parser.parse("remove documentary and remove children").dropped == [("genre", "Documentary"),
+                                                                               ("genre", "Children's")]
+    assert parser.parse("no children").rejected == [("genre", "Children's")]
+    p = parser.parse("nothing that gives them nightmares, under 90 min")
+    assert p.accepted == [("runtime", "under 90 minutes")] and p.rejected == [("genre", "Horror")]
+    assert parser.parse("i want comedy and she hates horror").rejected == [("genre", "Horror")]
+    state, reply = _conversation(ml_engine, "harrison ford films", "no ford")
+    assert reply.text.startswith("No Harrison Ford.") and not state.accepted
