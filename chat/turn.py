@@ -353,7 +353,6 @@ class _Apply:
                 "any" in p.intents and self.s.question is not None and not PICK_ONE_RE.search(text)):  # "just pick
             self.pick_one()  # one for me" (not "you choose" to a question: no preference; "idk. just pick one for me"
             return  # is a pick: round thirty-eight's had said "No preference there." and asked again)
-
         set_aside = {int(self.m.world.of_catalog[i]) for i in p.disliked + p.seen + p.not_now}
         if p.pick_one and set(last_cards(self.s)) - set_aside and set_aside and not dataclasses.replace(
                 p, disliked=[], seen=[], not_now=[], unknown_titles=[]).names_something:
@@ -1709,16 +1708,15 @@ class _Apply:
         found = list(LIKE_THAT_RE.finditer(text))
         if not found:
             return None
-        after = re.split(r"[.!?;]", text[found[-1].end():])[0]
-        said = set(tokens(after))
-        named = [i for i in films if (words := set(tokens(title_of(self.m.catalog, i))) - STOPWORDS) and words <= said]
+        named = self._titles_in(films, re.split(r"[.!?;]", text[found[-1].end():])[0])
         return named[0] if len(named) == 1 else None
 
     def _full_names(self, text: str) -> str:
         """The people of this search (asked for, or ruled out) by their whole names where the message
         names them by the surname alone: "forget hanks" with Tom Hanks asked for is "forget Tom Hanks"
         (round thirty-eight: "Yes, still Tom Hanks"; "hanks" alone is a word, and "foster or hopkins" were
-        no one). A common word ("ford", "young") only as a capitalised name ("Ford")."""
+        no one). A common word ("ford", "young") only as a capitalised name ("Ford") or after "no", "drop",
+        "forget" and the like ("no ford")."""
         cat = self.m.catalog
         values = [*self.s.accepted, *self.s.rejected, *(v for g in self.s.either for v in g)]
         for t, name in (cat.attr_values[v] for v in dict.fromkeys(values)):
@@ -1743,10 +1741,14 @@ class _Apply:
             return None
         if len(among) == 1 and "yes" in p.intents:
             return among[0]
+        named = self._titles_in([self.m.world.catalog_index(w) for w in among], text)
+        return int(self.m.world.of_catalog[named[0]]) if len(named) == 1 else None
+
+    def _titles_in(self, films: list[int], text: str) -> list[int]:
+        """The films (catalog indices) of ``films`` whose title's every word (but the commonest) is in
+        ``text``: "it was pocahontas", "... films similar to casablanca"."""
         said = set(tokens(text))
-        named = [w for w in among if (words := set(tokens(title_of(self.m.catalog, self.m.world.catalog_index(w))))
-                                      - STOPWORDS) and words <= said]
-        return named[0] if len(named) == 1 else None
+        return [i for i in films if (words := set(tokens(title_of(self.m.catalog, i))) - STOPWORDS) and words <= said]
 
     def _like_named(self, w: int) -> None:
         """World item ``w``, named in words, is liked: as its card's Like where it is on screen,
