@@ -1136,6 +1136,10 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     # westerns asked for)
     (r"\s+and\s+(?=(?:he|she|they|my\s+\w+)\s+(?:hates?|can'?t\s+stand|doesn'?t\s+like|does\s+not\s+like|loathes?|"
      r"despises?)\b)", ", "),
+    # "days of thunder is literally him. no cruise pls": the film has the person refused, and is set aside (it had been
+    # liked)
+    (r"(?P<lead>^|[.!?;]\s+)(?P<x>[^.!?;,]{2,60}?)\s+(?:is|was)\s+(?:literally|basically|totally|all)\s+(?:him|her)\b",
+     r"\g<lead>not \g<x>"),
     # "i havent even seen gattaca": not seen (it had been seen)
     (r"\b(?P<n>haven'?t|havent|have\s+not|never|hasn'?t|has\s+not|didn'?t|didnt)\s+even\s+(?P<v>seen|watched|see|watch)\b",
      r"\g<n> \g<v>"),

@@ -4125,7 +4125,8 @@ def test_round_forty_on_movielens(ml_models, ml_engine):
     """Round forty's people: "remove documentary and remove children" and "no children" rule the kind of film out
     (it had undone the turn, or read nothing); "nothing that gives them nightmares, under 90 min" is nothing scary
     and short; "no ford" with Harrison Ford asked for is no Harrison Ford (the surname is an everyday word); "he says
-    maverick is a western and he hates westerns" is two clauses."""
+    maverick is a western and he hates westerns" is two clauses; "days of thunder is literally him" sets the film aside
+    (it had been liked)."""
     parser = ml_models.parser
     assert parser.parse("remove documentary and remove children").dropped == [("genre", "Documentary"),
                                                                                ("genre", "Children's")]
@@ -4133,5 +4134,8 @@ def test_round_forty_on_movielens(ml_models, ml_engine):
     p = parser.parse("nothing that gives them nightmares, under 90 min")
     assert p.accepted == [("runtime", "under 90 minutes")] and p.rejected == [("genre", "Horror")]
     assert parser.parse("i want comedy and she hates horror").rejected == [("genre", "Horror")]
+    p = parser.parse("she hates tom cruise. days of thunder is literally him")  # (it had liked the film)
+    assert p.rejected == [("cast", "Tom Cruise")] and [ml_models.catalog.titles[i] for i in p.not_now] == [
+        "Days of Thunder"] and not p.liked
     state, reply = _conversation(ml_engine, "harrison ford films", "no ford")
     assert reply.text.startswith("No Harrison Ford.") and not state.accepted
