@@ -3639,9 +3639,7 @@ class Parser:
                 words[j] for j in used}]
             if not said:
                 continue  # "that movie with tom hanks", "the new keanu film": someone, no story
-            cat = self.catalog
-            films_of = set.intersection(*({int(i) for v in roles for i in cat.items_with(cat.value_index(*v))}
-                                          for roles in people))
+            films_of = set.intersection(*(self._films_with(roles) for roles in people))
             near = plots.similarity(encode(" ".join(rest)))
             ranked = sorted(((float(near[i]), i) for i in films_of if near[i] == near[i]), reverse=True)
             if not ranked or ranked[0][0] < TOLD_NEAR or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TOLD_MARGIN:
@@ -3655,6 +3653,11 @@ class Parser:
             at = end
             films.append(film)
         return ("".join(parts) + text[at:], films, untold, among) if films else (text, [], untold, among)
+
+    def _films_with(self, roles: list[Value]) -> set[int]:
+        """The catalog films (indices) of one person, in any of the roles the lexicon gives them."""
+        cat = self.catalog
+        return {int(i) for v in roles for i in cat.items_with(cat.value_index(*v))}
 
     def _title_said(self, film: int) -> str:
         """Catalog film ``film``'s title as typed for it to be read as that film: with its year where
@@ -3672,9 +3675,9 @@ class Parser:
         people, used = self._people_in(tokens_of(m.group("who")))
         if len(people) != 1 or 0 not in used:
             return m.group(0)
-        cat = self.catalog
-        films = {int(i) for v in people[0] for i in cat.items_with(cat.value_index(*v))}
-        names = [(" ".join(k[1:] if k[:1] == ("the",) else k), i) for i in films for k in title_keys(cat.titles[i])]
+        films = self._films_with(people[0])
+        names = [(" ".join(k[1:] if k[:1] == ("the",) else k), i) for i in films
+                 for k in title_keys(self.catalog.titles[i])]
         words = m.group("title").split()
         best = (0.0, -1, 0)
         for n in range(1, len(words) + 1):
@@ -3702,8 +3705,7 @@ class Parser:
         (``AMONG_NEAR``), the nearest first, then those with no story on record, the most rated
         first; [] for more than ``AMONG_MAX`` (the people narrow it too little to ask which)."""
         told = sorted((i for i in films if near[i] >= AMONG_NEAR), key=lambda i: -float(near[i]))
-        pop = self.catalog.item_popularity()
-        unknown = sorted((i for i in films if near[i] != near[i]), key=lambda i: -pop[i])
+        unknown = sorted((i for i in films if near[i] != near[i]), key=lambda i: -self.lex.popularity[i])
         return told + unknown if len(told) + len(unknown) <= AMONG_MAX else []
 
     def _complained_of(self, m: re.Match) -> str:
@@ -4845,11 +4847,12 @@ class Parser:
         obscure = OBSCURE_ASKED_RE.search(text) and not NOT_OBSCURE_RE.search(text)  # "more obscure", "nothing
         # mainstream please" beside "raiders and ghost are the most famous movies ever": lesser known (it had said
         # "Better-known films, then.", for "famous movies" and "everyone knows those")
-        if POPULAR_RE.search(text) and not SEEN_POPULAR_RE.search(text) and not obscure:  # "not some obscure thing",
+        seen_popular = SEEN_POPULAR_RE.search(text)
+        if POPULAR_RE.search(text) and not seen_popular and not obscure:  # "not some obscure thing",
             # "the opposite! popular stuff": the well known (not "seen all the big ones so skip the obvious stuff")
             out.popular = True
             r.keep_leftover(lambda t, k: t not in POPULAR_WORDS)
-        elif obscure or (LESSER_KNOWN_RE.search(text) or SEEN_POPULAR_RE.search(text)) and not (
+        elif obscure or (LESSER_KNOWN_RE.search(text) or seen_popular) and not (
                 out.liked or out.disliked or out.seen or out.unknown_titles):
             # "none of these grab me, something more obscure": lesser-known films, not a search for the words
             # (not "heat is so underrated": praise of a film)
@@ -4947,13 +4950,14 @@ class Parser:
             out.accepted = [tv for tv in out.accepted if tv not in rated]  # allowed, wherever it is said (it had
             out.allowed += [tv for tv in rated if tv not in out.allowed]  # become the only rating wanted)
         for said in NOT_AGAINST_RE.finditer(text):  # "i dont hate meg ryan, i was just saying she wasnt on the card":
-            people = [tv for tv in self.parse(said.group("what")).accepted if tv in out.rejected + out.accepted
+            named = self.parse(said.group("what"))
+            people = [tv for tv in named.accepted if tv in out.rejected + out.accepted
                       and tv[0] in PERSON_TYPES]  # no objection to her, no wish either (she had been ruled out)
             out.rejected = [tv for tv in out.rejected if tv not in people]
             out.accepted = [tv for tv in out.accepted if tv not in people]
             out.allowed += [tv for tv in people if tv not in out.allowed]
-            named = self.parse(said.group("what"))  # "i dont hate princess bride, i was just saying ...": no dislike
-            films = [i for i in named.liked + named.disliked if i in out.disliked]  # of it (it had been one)
+            # "i dont hate princess bride, i was just saying ...": no dislike of it (it had been one)
+            films = [i for i in named.liked + named.disliked if i in out.disliked]
             out.disliked = [i for i in out.disliked if i not in films]
             out.unsaid += [i for i in films if i not in out.unsaid]
         fine = VALUE_FINE_RE.match(text)
