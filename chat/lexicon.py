@@ -215,6 +215,8 @@ OTHER_PHRASES: dict[str, Value] = {
     "academy award": ("oscar", "Oscar winner"), "award winning": ("oscar", "Oscar winner"),
     "academy award winning": ("oscar", "Oscar winner"), "best picture": ("oscar", "Oscar winner"),
     "best picture winner": ("oscar", "Oscar winner"), "best picture winners": ("oscar", "Oscar winner"),
+    "academy award winner": ("oscar", "Oscar winner"), "academy award winners": ("oscar", "Oscar winner"),
+    "academy awards": ("oscar", "Oscar winner"),
     "critically acclaimed": ("critics", "critics' favourite"), "acclaimed": ("critics", "critics' favourite"),
     "critics favourite": ("critics", "critics' favourite"), "critics favorite": ("critics", "critics' favourite"),
     "well reviewed": ("critics", "well reviewed"), "good reviews": ("critics", "well reviewed"),
@@ -705,6 +707,8 @@ class Lexicon:
             words = phrase(name)
             if t in ("director", "cast") and len(words) >= 2:
                 tail = words[-2:] if len(words) >= 3 and words[-2] in SURNAME_PARTICLES else words[-1:]
+                if "-" in name.split()[-1] and len(phrase(name.split()[-1])) > 1:  # "day-lewis": the whole of a
+                    tail = phrase(name.split()[-1])  # double-barrelled surname (not every Lewis)
                 shared[tail][name] = max(shared[tail].get(name, 0), int(counts[v]))
         # a surname of someone with two films or more, twice as many as anyone else of that name: read only
         # where the words around it say a person is meant ("clooney movies", "with karloff"; ``Parser``)

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.linalg  # noqa: F401 (imported before the loader threads start: the encoder's thread and the ratings
+import scipy.sparse.linalg  # noqa: F401 guess importing it at once deadlocked on scipy.linalg.cython_blas)
 
 from chat.narrator import Narrator, TemplateNarrator
 from chat.parser import Parser

@@ -717,7 +717,10 @@ TAKE_IT = re.compile(r"\blet'?s (?:do|go with|watch|try|see) (?:that|it|this|tha
 # "seen 1 and 3, 2 looks great": a digit opening a clause after one that named places (not "2 hours")
 BARE_PLACE = re.compile(r"\s*[1-5]\b(?!\s*(?:hours?|hrs?|min|mins|minutes?|stars?|out|of|/))", re.IGNORECASE)
 # "seen 4 already.", "loved 2"
-VERB_PLACE = re.compile(r"\s*(loved?|liked?|seen|saw|watched|not|no|hated?|skip)\s+(?:#|no\.?\s*|number\s+)?([1-5])"
+VERB_PLACE = re.compile(r"\s*(?:(?:i|he|she|we|they|my\s+\w+|the\s+kids?|both\s+of\s+us)\s*"
+                        r"(?:'ve|'s|s|'d|has|have|had)?\s+"
+                        r"(?:already\s+|both\s+|all\s+)?(?=seen|saw|watched|loved?|liked?|hated?))?"  # ("he's seen 1")
+                        r"(loved?|liked?|seen|saw|watched|not|no|hated?|skip)\s+(?:#|no\.?\s*|number\s+)?([1-5])"
                         r"(?:\s+(?:already|too|tho|though|lol|before|as well))?\s*[.!]*\s*$", re.IGNORECASE)
 CARD_MORE = re.compile(r"\b(?:more|others?|something|anything|films?|movies?|similar|ones?)\s+(?:like|to|along the "
                        r"lines of|in the vein of|a la)\s+$")  # "got any more along the lines of number 3?"
@@ -1193,7 +1196,8 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"did\s+not)\s+(?:say|said|ask(?:ed)?\s+for)\s+(?:that|it|(?P=x))\s*[.!]*)?\s*$", r"not \g<x>"),
     # round thirty: complaints about films shown ("con air has nicolas cage. i said no cage", "booty call and beavis
     # arent exactly calming haha", "patton won best picture lol thats not hidden"): each had been liked
-    (r"^\s*(?P<x>[^.!?]{2,40}?)\s+(?:has|have|is|are|was|were|stars?|with)\b[^.!?]{1,40}[.!?]+(?=\s*(?:but\s+)?i\s+"
+    (r"^\s*(?!(?:why|how|what|who|where|when|do|does|did|can|could|would)\b)(?P<x>[^.!?]{2,40}?)\s+(?:has|have|is|"
+     r"are|was|were|stars?|with)\b[^.!?]{1,40}[.!?]+(?=\s*(?:but\s+)?i\s+"
      r"(?:said|asked\s+for|wanted|told\s+you)\s+(?:no|nothing|not)\b)", r"not \g<x>."),
     (r"^\s*(?P<x>(?:(?!\band\b)[^.!?]){2,60}?)\s+(?:arent|aren't|isnt|isn't|are\s+not|is\s+not)\s+(?:exactly|remotely|"
      r"particularly)\s+"
@@ -1869,6 +1873,20 @@ QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "oka
 CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "give", "show", "how", "what", "lets",
                   "let", "i", "id", "just", "maybe", "make"}
 # "seen them all" (every film shown) and "seen it" (one of them: which?)
+WHY_OPENER = re.compile(r"(?:^|(?<=[\s,.!?]))(?:and|but|also|so|ok|okay)?[\s,]*(?:why|how come)\b(?!\s+not\b)",
+                        re.IGNORECASE)
+# a card none of those watching has seen ("nobody's seen 1", "none of us have seen number 2"), and the choice of it
+UNSEEN_BY_ALL = re.compile(r"\b(?:nobody|no\s*one|none\s+of\s+us|neither\s+of\s+us)\s*(?:'s|s|has|have)?\s+(?:ever\s+)?"
+                           r"(?:seen|watched)\s+(?:the\s+|number\s+|no\.\s*|#)?(?P<n>[1-5])\b", re.IGNORECASE)
+LETS_DO_THAT = re.compile(r"\s*(?:so\s+)?(?:let'?s|lets)\s+(?:do|go\s+with|watch|pick|have)\s+(?:that|it|that\s+one)"
+                          r"(?:\s+then)?\s*|\s*(?:so\s+)?(?:that|that\s+one)\s+(?:then|it\s+is)\s*", re.IGNORECASE)
+# after verdicts on other cards, a card by its place alone, as the choice ("..., so 2 then", "..., 4 it is")
+PLACE_THEN = re.compile(r"\s*(?:so|then|ok|okay|and)?\s*(?:#|number\s+|no\.\s*)?(?P<n>[1-5])\s*(?:then|it\s+is|it'?s|"
+                        r"please|pls)\s*[.!]*\s*", re.IGNORECASE)
+REFUSAL_OPENER = re.compile(r"\s*(?:(?:yeah|yea|ok|okay)[\s,]+)?(?:nah+|no+|nope|naw)(?:\s*[,.!]+|\s+(?=(?:to\s+(?:all|"
+                            r"any|these|those|them|every)|none|not|seen|never|thanks|thank you|thx)\b))",
+                            re.IGNORECASE)
+# (a message that opens by turning the films down, "nah, ...", "no to all of these, ...", not a value: "no musicals")
 SEEN_SHOWN = re.compile(r"^\s*(?:(?:ok|yeah|nah|no|nope|sorry|hmm|haha|lol|ugh|mm|meh|well)[\s,.!]+)?"
                         r"(?:not (?:that|this) one[\s,.!]+)?"  # "not that one, ive seen it"
                         r"(?:i'?ve |i have |i )?(?:already )?"
@@ -2536,6 +2554,14 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:we|i)\s*(?:are|'re|re|am|'m)\s+(?:all\s+)?(?:adults|grown[- ]?ups|grownups)\b", "nothing for kids"),
     # slang praise: "face off goes hard" (it had been read as *Die Hard* too), "that one slaps"
     (r"\b(?:goes|go|went)\s+(?:so\s+|really\s+)?hard\b", "is great"),
+    # "i was bored by X", "i just loooved being bored senseless by X": X disliked (it had been liked, and *Senseless*)
+    (r"\bi\s+(?:(?:just\s+|really\s+|so\s+|absolutely\s+)?(?:lo+ved|adored|enjoyed|relished)\s+being|was|got)\s+"
+     r"(?:so\s+|really\s+|totally\s+)?bored(?:\s+(?:senseless|stiff|to\s+death|to\s+tears|out\s+of\s+my\s+mind))?\s+"
+     r"by\s+(?P<x>[^.,;!?]+)", r"\g<x> bored me"),
+    # "m*a*s*h on the other hand, actual comedy genius": praise of that film (it had asked for comedies)
+    (r"\s+on the other hand\b|\s+otoh\b", ""),
+    (r"(?<=\w)\s*,\s+(?=(?:(?:an?|the|actual|pure|real|absolute|total|true|utter)\s+)?(?:[\w-]+\s+)?(?:genius|gold|"
+     r"perfection|masterpiece|greatness|brilliance)\b)", " is "),
     (r"\b(is|was|s)\s+a\s+modern[- ](?=classic\b|masterpiece\b)", r"\1 a "),  # "candyman is a modern classic":
     # praise of it, no era ("show me modern classics" keeps it)
     # a film club's verdicts: "my man godfrey went down a storm at our last screening": seen, and liked
@@ -3422,9 +3448,41 @@ class Parser:
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
         out = self._parse(text)
+        if "why" not in out.intents and WHY_OPENER.search(text):
+            out = self._why_apart(text) or out
+        if {"something_else", "seen_all"} & set(out.intents) and "no" not in out.intents and out.pick is None \
+                and REFUSAL_OPENER.match(text):  # "no to all of these, and no musicals either": no, and others
+            out.intents.insert(0, "no")
+        colour, grey = self.lex.groups.get(("in", "colour")), self.lex.groups.get(("black", "and", "white"))
+        if colour and grey and colour in out.alternatives and re.search(r"\bcolou?r\b", text, re.IGNORECASE):
+            out.alternatives.remove(colour)  # "i want one in colour": no black and white (films whose decade is
+            out.rejected += [v for v in grey if v not in out.rejected]  # not on record are not ruled out)
         out.dropped = [v for v in out.dropped if v not in out.rejected]  # "NO DRAMA. please take away drama": none
         if any(t == "runtime" for t, _ in out.accepted + [tv for g in out.alternatives for tv in g]):
             out.max_minutes = minutes_cap(text)  # a length limit in minutes, read as the band that holds it
+        return out
+
+    def _why_apart(self, text: str) -> Parse | None:
+        """A question of why, in a sentence or clause of its own beside a wish ("why is 3 on there? also,
+        drop the 80s", "show me comedies, and why did you pick the last lot?", "why are you showing me
+        horror? i said no horror"): both, each read alone (the question had been searched for as words,
+        or lost). None when the message has no such clause."""
+        parts = [x for s in _sentences(text) for x in re.split(r",?\s+(?:and|but)\s+(?=why\b)", s) if x.strip()]
+        asked = [x for x in parts if WHY_OPENER.match(x)]
+        if len(parts) < 2 or len(asked) != 1:
+            return None
+        rest = " ".join(x for x in parts if x is not asked[0])
+        why, out = self._parse(asked[0]), self._parse(rest)
+        if not ("why" in why.intents or why.rejected and WHY_SHOWN_RE.match(asked[0])) or why.liked or (
+                why.accepted or why.alternatives) or (
+                why.pick is not None and why.pick[1] != "why") or not (out.names_something or out.intents):
+            return None  # ("why not, a comedy": a yes, and the wish)
+        out.intents = ["why"] + [i for i in out.intents if i != "why"]
+        if why.pick is not None and out.pick is None:  # "why is 3 on there?": that card's reasons
+            out.pick, out.places = why.pick, why.places
+        out.about += [i for i in why.about if i not in out.about]
+        out.soft += [v for v in why.soft if v not in out.soft + out.rejected]  # (a guess unless said again)
+        out.rejected += [v for v in why.rejected if v not in out.rejected]  # "why are you showing me horror?"
         return out
 
     def _parse(self, text: str) -> Parse:
@@ -4618,6 +4676,8 @@ class Parser:
             if head_seen and not self.parse(rest).names_something:
                 seen_shown = head_seen
         if seen_shown:  # "seen them all": every film shown; "seen it": the one the talk is on, or which?
+            if REFUSAL_OPENER.match(text):  # "yeah nah, seen all them already": no to these, too
+                out.intents.append("no")
             out.intents.append("seen_all" if seen_shown.group("all") else "seen_it")
             return out
         if FAREWELL_RE.match(text) or THANKS_RE.match(text) or _closing(text):  # "gotta go, bye", "perfect
@@ -4993,8 +5053,10 @@ class Parser:
             out.wish = ""  # the films turned down, nothing to search for
         if shown_rejected and "something_else" not in out.intents and not out.pick and not (
                 out.liked or out.disliked or out.seen):  # "mm not feeling any of these, something with more action"
-            out.intents = (["no"] if re.match(r"\s*(?:nah|no|nope)\b", text, re.IGNORECASE) else []) + [
+            out.intents = (["no"] if REFUSAL_OPENER.match(text) else []) + [
                 i for i in out.intents if i not in ("more", "no")] + ["something_else"]
+        elif shown_rejected and out.intents == ["something_else"] and REFUSAL_OPENER.match(text):
+            out.intents.insert(0, "no")  # "no to all of these, and no musicals either": no to these, and others
         two = [tv for tv in out.accepted if tv[0] in PERSON_TYPES]
         if len(two) == 2 and two[0][0] == two[1][0] and TWO_WISHES_RE.search(text) and not out.alternatives:
             out.alternatives.append(tuple(two))  # "she wants julia roberts, i want harrison ford": either
@@ -5433,6 +5495,13 @@ class Parser:
             named = mocked.accepted + mocked.rejected + [v for g in mocked.alternatives for v in g]
             out.rejected += [tv for tv in named if tv not in out.rejected]
             out.seen += mocked.seen
+            if mocked.wish and film is None and not mocked.names_something and not set(tokens(said)) & {
+                    "you", "u", "ya", "your", "i", "im", "me", "it", "bot", "was", "is", "were", "had", "have", "day"}:
+                # "wow, sequels, so original 🙄": films
+                # like those words (not mockery of the chat: "oh i'm sure you'll nail it first time 🙄")
+                kept = [t for t in tokens(said) if t not in WISHLESS | STOPWORDS | POSITIVE | PRAISE | INTERJECTIONS
+                        | {"wow", "original", "another", "more", "again", "yay", "yes", "oh", "sure", "great"}]
+                out.unwish = ", ".join(filter(None, [out.unwish, " ".join(kept)]))  # words kept away from
             start = m.end()
         rest = self.parse(text[start:]) if tokens(text[start:]) else Parse()
         out.rejected = [tv for tv in out.rejected if tv not in rest.accepted] + [
@@ -5554,7 +5623,9 @@ class Parser:
         like the third one" (more), "why the first one" (why). None when no place is named or
         nothing is said of it ("the first one was released when?")."""
         bare = re.match(r"\s*(?:why|y|how come)\s+(?:(?:did\s+)?(?:you|u)\s+(?:pick|choose|chose|suggest|"
-                        r"recommend)\s+)?(?:the\s+|number\s+|#)?([1-9])\s*[?.!]*\s*$", text, re.IGNORECASE)
+                        r"recommend)\s+|(?:is|was|'s)\s+)?(?:the\s+|number\s+|#)?([1-9])(?:\s+(?:on\s+)?(?:there|here|"
+                        r"(?:on|in)\s+(?:the|this|my)\s+list))?\s*[?.!]*\s*$", text, re.IGNORECASE)  # ("why is 3 on
+        # there?")
         if bare:  # "why 2?": the second card's explanation (found by a fifth helper: it explained the first)
             return int(bare.group(1)) - 1, "why"
         yes = PLACE_YES.match(text)
@@ -5672,8 +5743,20 @@ class Parser:
         """Verdicts on places of the list, one per clause ("seen 1 and 3, 2 looks great", "loved
         the first one but not the third", "the 4th one I've seen, the 1st one too"); empty unless
         there are two or more that differ in verdict or in the places they name."""
-        out = []
+        out, unseen = [], None
         for clause in re.split(r"\s*[,;.!?]\s*(?:but\s+)?|\s+but\s+", text):  # (", but 2 looks good")
+            nobody = UNSEEN_BY_ALL.search(clause)
+            if nobody:  # "but nobody's seen 1, let's do that": the film none has seen, chosen after
+                unseen = int(nobody.group("n")) - 1
+                continue
+            if unseen is not None and out and LETS_DO_THAT.fullmatch(clause):
+                out.append(([unseen], "like"))
+                unseen = None
+                continue
+            then = PLACE_THEN.fullmatch(clause) if out else None
+            if then:  # "he's seen 1, i've seen 3, so 2 then": that card, chosen
+                out.append(([int(then.group("n")) - 1], "like"))
+                continue
             pick = Parser._pick(clause) if clause.strip() else None
             if out and CARD_TOO.match(clause) and pick is not None:  # "the 4th one I've seen, the 1st one too"
                 pick = (pick[0], out[-1][1])

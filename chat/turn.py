@@ -37,7 +37,17 @@ from chat.cards import (
 from chat.events import CardFeedback, ChatState, Chip, RemoveConstraint, Restart, Text, Why
 from chat.lexicon import COMMON_WORDS, RATINGS, Value, tokens
 from chat.narrator import template_text
-from chat.parser import DIRECTOR_REF, EITHER_FINE_RE, PLACES, SEEN_ALL_RE, VALUE_FINE_RE, Parse, Parser, plain_forms
+from chat.parser import (
+    DIRECTOR_REF,
+    EITHER_FINE_RE,
+    PLACES,
+    SEEN_ALL_RE,
+    VALUE_FINE_RE,
+    WHY_THAT_RE,
+    Parse,
+    Parser,
+    plain_forms,
+)
 from chat.parser import JUDGING as JUDGING_WORDS
 from chat.words import (
     ADULT_RATINGS,
@@ -193,7 +203,8 @@ OSCAR_CATEGORY_RE = re.compile(r"\bbest\s+(?:picture|film|director|actor|actress
                                r"(?=[^.!?]{0,40}\b(?:oscars?|winners?|won|win|academy|award)\b)|\b(?:oscars?|academy "
                                r"awards?)\b[^.!?]{0,30}\bbest\s+(?:picture|director|actor|actress)\b|\bbest picture\b",
                                re.IGNORECASE)
-COLOUR_RE = re.compile(r"\b(?:black[- ]and[- ]white|b&w|b/w|monochrome|silent (?:films?|movies?|era))\b", re.IGNORECASE)
+COLOUR_RE = re.compile(r"\b(?:black[- ]and[- ]white|b&w|b/w|monochrome|silent (?:films?|movies?|era)|in colou?r)\b",
+                       re.IGNORECASE)
 COLOUR_NOTE = ("Colour is not on record, so I go by year: films from before the mid-1950s are most likely black and "
                "white, and some of them are in colour.")
 # "i didnt say i liked titanic i asked if u have it. do you have it or not": the film taken back, asked after
@@ -428,7 +439,8 @@ class _Apply:
             return
         chosen = self._chosen(text, p)  # "the 3rd one, we'll watch that": the film chosen
         shown = last_cards(self.s)
-        if p.pick is not None and p.pick[1] == "why" and (p.rejected or p.accepted) and shown and (
+        if p.pick is not None and p.pick[1] == "why" and (p.rejected or p.accepted or p.dropped or p.alternatives) \
+                and shown and (
                 -len(shown) <= p.pick[0] < len(shown)):  # "why number 3? i said nothing violent": explained, and
             self.why(self.m.world.item_id(shown[p.pick[0]]), inline=True)  # the wish mended after it
             self.then = "decide"
@@ -559,7 +571,10 @@ class _Apply:
             if len(p.about) == 1 and w not in self.s.cards + self.s.shown and not more:
                 self.about(list(p.about))  # "why is ghost a comedy lol", of a film not shown: its record says why
                 return
-            self.why(self.m.world.item_id(w) if w >= 0 and w in self.s.cards + self.s.shown else None, inline=more)
+            if not (more and w < 0 and p.rejected and not p.accepted and not WHY_THAT_RE.match(self.message)):
+                # (not "why are you showing me horror? i said no horror" with no card named: the refusal answers it,
+                # not the first card's reasons)
+                self.why(self.m.world.item_id(w) if w >= 0 and w in self.s.cards + self.s.shown else None, inline=more)
             if not more:
                 return
             self.then = "decide"  # "why that one, i hate musicals": the card explained, and no musicals now
@@ -1290,7 +1305,7 @@ class _Apply:
         if OSCAR_CATEGORY_RE.search(self.message) and "oscar" in self.m.catalog.attr_types:  # "best picture
             self.notes.append("I know only whether a film won an Oscar, not in which category, so these are Oscar "
                               "winners of any kind.")  # winners only": it had kept Star Wars, and said nothing
-        decades = any(t == "decade" for t, _ in p.accepted + [v for g in p.alternatives for v in g])
+        decades = any(t == "decade" for t, _ in p.accepted + p.rejected + [v for g in p.alternatives for v in g])
         if decades and COLOUR_RE.search(self.message):  # (said each time it is asked for)
             self.notes.append(COLOUR_NOTE)  # "only black and white please": it had offered The Wizard of Oz as such
         if p.tv:  # "a tv show like friends"

@@ -92,7 +92,8 @@ def test_the_parser_reads_requests_with_the_shipped_encoder():
     assert p.accepted == [("decade", "1950s")] and not p.wish
     assert parser.parse("more like the first").intents == ["more"]
     assert parser.parse("pull up some stuff with goldie hawn").intents == ["more"]
-    assert parser.parse("nope, I have watched all of those").intents == ["seen_all"]  # each is seen, new films
+    assert parser.parse("nope, I have watched all of those").intents == ["no", "seen_all"]  # each is seen, new films
+    # (and turned down, as "nah, none of those")
     assert parser.parse("I have watched all of those").intents == ["seen_all"]
     for text in ("whatever you think is best, show me", "ok hit me", "right. results please"):
         assert parser.parse(text).intents == ["more"], text  # no preference, and films now
