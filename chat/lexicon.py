@@ -216,7 +216,6 @@ OTHER_PHRASES: dict[str, Value] = {
     "academy award winning": ("oscar", "Oscar winner"), "best picture": ("oscar", "Oscar winner"),
     "best picture winner": ("oscar", "Oscar winner"), "best picture winners": ("oscar", "Oscar winner"),
     "academy award winner": ("oscar", "Oscar winner"), "academy award winners": ("oscar", "Oscar winner"),
-    "academy awards": ("oscar", "Oscar winner"),
     "critically acclaimed": ("critics", "critics' favourite"), "acclaimed": ("critics", "critics' favourite"),
     "critics favourite": ("critics", "critics' favourite"), "critics favorite": ("critics", "critics' favourite"),
     "well reviewed": ("critics", "well reviewed"), "good reviews": ("critics", "well reviewed"),

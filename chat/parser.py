@@ -1873,6 +1873,17 @@ QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "oka
 CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "give", "show", "how", "what", "lets",
                   "let", "i", "id", "just", "maybe", "make"}
 # "seen them all" (every film shown) and "seen it" (one of them: which?)
+# a card by its place and what it is ("number 3 is in italian, perfect"): a reason for the choice
+CARD_IS_RE = re.compile(r"\s*(?:the\s+)?(?:number\s+|#|no\.\s*)?[1-5]\s+(?:one\s+)?(?:is|was|'s)\s+"
+                        r"(?P<kind>[^,.;!?]{2,40})",
+                        re.IGNORECASE)
+# kinds narrower than a genre ("slashers" of horror): a wish beside the genre when the genre is named too
+SUBKINDS = {**dict.fromkeys(("slasher", "slashers", "splatter", "zombie", "zombies", "vampire", "vampires"), "Horror"),
+            **dict.fromkeys(("gangster", "gangsters", "mob", "mobster", "mobsters", "mafia", "heist", "heists"),
+                            "Crime"),
+            **dict.fromkeys(("whodunit", "whodunits", "whodunnit", "whodunnits"), "Mystery")}
+SUBKIND_RE = re.compile(r"\b(?P<w>" + "|".join(sorted(SUBKINDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+NOT_SO_RE = re.compile(r"\b(?:not|nothing|but not)\s+(?:too\s+|so\s+|overly\s+|very\s+)?(?P<w>[a-z]+)\b", re.IGNORECASE)
 WHY_OPENER = re.compile(r"(?:^|(?<=[\s,.!?]))(?:and|but|also|so|ok|okay)?[\s,]*(?:why|how come)\b(?!\s+not\b)",
                         re.IGNORECASE)
 # a card none of those watching has seen ("nobody's seen 1", "none of us have seen number 2"), and the choice of it
@@ -2554,6 +2565,24 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\b(?:we|i)\s*(?:are|'re|re|am|'m)\s+(?:all\s+)?(?:adults|grown[- ]?ups|grownups)\b", "nothing for kids"),
     # slang praise: "face off goes hard" (it had been read as *Die Hard* too), "that one slaps"
     (r"\b(?:goes|go|went)\s+(?:so\s+|really\s+)?hard\b", "is great"),
+    # a slip of the phone taken back ("show me some musicals, not musicians lol autocorrect", "something romantic,
+    # not sappy. it wrote soapy lol", "ducking autocorrect. i said 1990s not 1960s"): the slip and the complaint are
+    # no wish (they had been searched for, or kept away from)
+    (r",?\s*not\s+[\w'-]+\s*,?\s*(?:(?:lol|lmao|haha+|ugh|sorry)\s+)*(?:(?:stupid|damn|bloody|ducking|dumb)\s+)?"
+     r"auto-?correct(?:ed)?\b[.!]*", ""),
+    (r"(?:^|(?<=[.!?,;]))\s*(?:(?:it|autocorrect|auto-correct|my phone|phone)\s+(?:wrote|typed|put|changed\s+it\s+to)|"
+     r"that\s+(?:should|was\s+meant\s+to)\s+(?:say|be))\s+[\w'-]+\s*(?:(?:lol|lmao|haha+|sorry)\b\s*)*[.!]*", ""),
+    (r"(?:^|(?<=[.!?,;]))\s*(?:(?:lol|ugh|argh|sorry|stupid|damn|bloody|ducking|dumb|fricking|freaking)\s+)*"
+     r"auto-?correct(?:ed)?\b\s*(?:(?:lol|sorry|again)\b\s*)*[.!,]*(?=\s|$)", ""),
+    # the rest of a verdict, no wish ("wishmaster was cheap rubbish, and not the fun kind of cheap", "last action hero
+    # 3/10, what a waste of arnie", "10/10 for searching for bobby fischer, no notes")
+    (r",?\s*(?:and\s+|but\s+)?not\s+(?:even\s+)?the\s+(?:fun|good|enjoyable|entertaining|so[- ]bad[- ]it'?s[- ]good)\s+"
+     r"kind(?:\s+of\s+[\w-]+)?\b", ""),
+    (r",?\s*what\s+a\s+(?:waste|shame)\s+of\s+(?:a\s+|an\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*[.!]*\s*$", ""),
+    (r",?\s*no\s+notes\s*[.!]*\s*$", ""),
+    # "show me every best picture winner you've got": no wish for the words of the catalog asked
+    (r"^(\s*(?:show|give|find|list|bring)\s+(?:me|us)\b[^.!?]*?)\s+(?:that\s+)?(?:you'?ve|you\s+have|u\s+have|you\s+got|"
+     r"u\s+got|u'?ve)(?:\s+got)?(?:\s+in\s+there)?\s*(?=[.!?]*\s*$)", r"\1"),  # (not "what's the best film you have?")
     # "i was bored by X", "i just loooved being bored senseless by X": X disliked (it had been liked, and *Senseless*)
     (r"\bi\s+(?:(?:just\s+|really\s+|so\s+|absolutely\s+)?(?:lo+ved|adored|enjoyed|relished)\s+being|was|got)\s+"
      r"(?:so\s+|really\s+|totally\s+)?bored(?:\s+(?:senseless|stiff|to\s+death|to\s+tears|out\s+of\s+my\s+mind))?\s+"
@@ -2587,6 +2616,12 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bdeadly\s+(?=(?:films?|movies?|flicks?|thrillers?|comed\w+|ones?|westerns?|dramas?)\b)", ""),
     (r"\bnot pushed\b(?!\s+(?:about|with|by|on)\b)", "not fussed"),
     (r"\bgie(?:s)?\s+(?=us\b|me\b)", "give "), (r"\bsomethin\b", "something"), (r"\bnaw\b", "no"),
+    (r"\b(?:watchd|whatched|wached|wacthed|wathced|watced)\b", "watched"),  # ("i watchd the flintstones")
+    (r"(?<=\w)\s+(?:next\s+time|from\s+now\s+on|going\s+forward)\b", ""),  # ("skip anything over 2 hours next time")
+    (r"^(\s*(?:what|how)\s+about\b[^.!?]*?)\s+then\s*(?=[?.!]*\s*$)", r"\1"),  # ("what about the seventies then")
+    # "... and it was so funny": praise of the film talked of (it had asked for comedies)
+    (r"\b(?:it|which)\s+was\s+(?:so+|really|very|super|absolutely|bloody|hella)\s+(?:funny|hilarious)\b",
+     "it was great"),
     (r"\bsumthin[g']?\b", "something"),
     (r"\b(i'?ll|we'?ll|ill|i\s+will|we\s+will|gonna|imma)\s+just\s+(?=(?:watch|do|go\s+with|take|try|pick)\b)", r"\1 "),
     # ("we'll just do jaws. peace": chosen; it had been a search for "jaws peace")
@@ -3453,6 +3488,22 @@ class Parser:
         if {"something_else", "seen_all"} & set(out.intents) and "no" not in out.intents and out.pick is None \
                 and REFUSAL_OPENER.match(text):  # "no to all of these, and no musicals either": no, and others
             out.intents.insert(0, "no")
+        card = CARD_IS_RE.match(text) if out.pick is not None and out.pick[1] == "like" and out.accepted else None
+        if card:  # "number 3 is in italian, perfect, let's go with it": that card, and why (no wish for Italian)
+            said = set(self._read_message(card.group("kind")).named_values)
+            out.accepted = [v for v in out.accepted if v not in said]
+        for m in SUBKIND_RE.finditer(text):  # "horror fan here, 80s slashers please": horror, and slashers among it
+            genre = ("genre", SUBKINDS[m.group("w").lower()])  # (not "slasher films": horror alone)
+            if genre in out.accepted and re.search(rf"\b{re.escape(genre[1])}\b", text, re.IGNORECASE):
+                if re.search(r"\b(?:no|not|without|nothing|hate|except)\s+(?:\w+\s+)?$", text[: m.start()], re.I) or \
+                        re.match(r"\s+(?:are|is)\s+(?:a\s+)?(?:no|not|out)\b", text[m.end():], re.I):
+                    out.unwish = out.unwish or m.group("w").lower()  # "i like horror but slashers are a no"
+                elif not out.wish:
+                    out.wish = text.strip()
+        for m in NOT_SO_RE.finditer(text):  # "something romantic, not sappy": romance, kept away from the sappy
+            avoid = self.lex.moods.get((m.group("w").lower(),), ((), ()))[1]  # ones (the refusal of the kind it
+            if avoid and set(avoid) <= set(out.accepted) and not out.unwish:  # stands for had been dropped unsaid)
+                out.unwish = m.group("w").lower()
         colour, grey = self.lex.groups.get(("in", "colour")), self.lex.groups.get(("black", "and", "white"))
         if colour and grey and colour in out.alternatives and re.search(r"\bcolou?r\b", text, re.IGNORECASE):
             out.alternatives.remove(colour)  # "i want one in colour": no black and white (films whose decade is

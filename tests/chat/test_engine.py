@@ -4185,3 +4185,36 @@ def test_dev_tables_sixteen_and_seventeen_on_movielens(ml_models, ml_engine):
     assert reply.text.startswith("No Western.") and "Why *" not in reply.text  # (not the first card's reasons)
     state, reply = _conversation(ml_engine, "a western in colour")
     assert "Colour is not on record" in reply.text and all(c.year >= 1960 for c in reply.cards)
+
+
+@pytest.mark.data
+def test_dev_table_sixteen_more_on_movielens(ml_models):
+    """More of dev16: a slip of the phone taken back is no wish ("show me some musicals, not musicians lol
+    autocorrect"); "romantic, not sappy" keeps away from the sappy ones (the refusal of romance the word stands for
+    had been dropped unsaid); slashers beside horror are a wish among horror; the rest of a verdict ("not the fun kind
+    of cheap", "what a waste of arnie", "no notes") is no wish; "i watchd X ... and it was so funny" likes X (it had
+    asked for comedies); the fact that says why a card is chosen is no wish ("number 3 is in italian, perfect")."""
+    parser, titles = ml_models.parser, ml_models.catalog.titles
+    p = parser.parse("show me some musicals, not musicians lol autocorrect")
+    assert p.accepted == [("genre", "Musical")] and not p.wish and not p.unwish
+    p = parser.parse("ducking autocorrect. i said 1990s not 1960s")
+    assert p.accepted == [("decade", "1990s")] and p.dropped == [("decade", "1960s")] and not p.wish
+    p = parser.parse("something romantic, not sappy. it wrote soapy lol")
+    assert p.accepted == [("genre", "Romance")] and p.unwish == "sappy" and not p.rejected
+    assert parser.parse("a horror, not too gory").unwish == ""  # (milder horror, as before)
+    assert parser.parse("i like horror but slashers are a no").unwish == "slashers"
+    assert parser.parse("hey, horror fan here, 80s slashers please").wish
+    assert not parser.parse("slasher films").wish  # (horror, the kind it stands for)
+    for text, film in (("wishmaster was cheap rubbish, and not the fun kind of cheap", "Wishmaster"),
+                       ("last action hero 3/10, what a waste of arnie", "Last Action Hero")):
+        p = parser.parse(text)
+        assert [titles[i] for i in p.disliked] == [film] and not p.wish and not p.unwish, text
+    p = parser.parse("i watchd the flintstones at my nans house and it was so funny")
+    assert [titles[i] for i in p.liked] == ["Flintstones, The"] and not p.accepted
+    assert parser.parse("something that is so funny").accepted == [("genre", "Comedy")]
+    p = parser.parse("number 3 is in italian, perfect, let's go with it")
+    assert p.pick == (2, "like") and not p.accepted
+    p = parser.parse("1 is perfect, and can it skip anything over 2 hours next time")
+    assert p.pick == (0, "like") and p.rejected == [("runtime", "over 2 hours")] and not p.wish
+    assert parser.parse("what about the seventies then").intents == []
+    assert not parser.parse("show me every best picture winner you've got").wish
