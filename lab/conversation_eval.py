@@ -69,7 +69,8 @@ OTHER_TABLES = {"dev2": DATA / "utterances_dev2.tsv", "dev3": DATA / "utterances
                 "heldout14": DATA / "utterances_heldout14.tsv",
                 "dev15": DATA / "utterances_dev15.tsv", "heldout15": DATA / "utterances_heldout15.tsv",
                 "dev16": DATA / "utterances_dev16.tsv", "heldout16": DATA / "utterances_heldout16.tsv",
-                "dev17": DATA / "utterances_dev17.tsv", "heldout17": DATA / "utterances_heldout17.tsv"}
+                "dev17": DATA / "utterances_dev17.tsv", "heldout17": DATA / "utterances_heldout17.tsv",
+                "dev18": DATA / "utterances_dev18.tsv", "heldout18": DATA / "utterances_heldout18.tsv"}
 NATURAL_FIRST = {"genre", "decade", "director", "cast", "writer"}  # kind of film, era, people
 # the parser's name -> the table's ("seen them all" / "seen that one": other films, as the tables have it)
 INTENT_NAMES = {"more": "show", "seen_all": "something_else", "seen_it": "something_else"}
