@@ -275,6 +275,9 @@ NATION_OF_COUNTRY = {"france": "french", "germany": "german", "italy": "italian"
                      "china": "chinese", "hong kong": "hong kong", "korea": "korean", "poland": "polish",
                      "greece": "greek", "hungary": "hungarian", "portugal": "portuguese", "brazil": "brazilian",
                      "iran": "iranian", "vietnam": "vietnamese"}
+# people known by one name that is no everyday word ("Show me the films Madonna has acted in"; not Max, Buddy, Spike)
+ONE_NAME_PEOPLE = {"Madonna", "Cher", "Coolio", "RuPaul", "Ice-T", "Costa-Gavras", "Ann-Margret", "Cantinflas",
+                   "Twiggy", "Moby", "Fernandel", "Iman", "Babyface", "Miou-Miou", "Sinbad"}
 # surnames that are also ordinary words are never matched alone
 COMMON_WORDS = set("""
 love wise young stone hill wood woods king lane rich noble hunt bird cross may march hope black white brown
@@ -669,7 +672,7 @@ class Lexicon:
         role_rank = {"director": 0, "cast": 1, "writer": 2}
         persons: dict[Phrase, list[tuple[int, int, Value]]] = defaultdict(list)
         for v, (t, name) in enumerate(catalog.attr_values):
-            if t in role_rank and len(phrase(name)) >= 2:
+            if t in role_rank and (len(phrase(name)) >= 2 or name in ONE_NAME_PEOPLE):
                 persons[phrase(name)].append((-int(counts[v]), role_rank[t], (t, name)))
         self.persons = {p: [tv for *_, tv in sorted(roles)] for p, roles in persons.items()}
         # a first name's usual short form ("Jimmy Stewart" is James Stewart), where no one else is called that

@@ -503,6 +503,7 @@ def clean(text: str) -> tuple[str, bool]:
     text = QUESTION_SLIP.sub(lambda m: QUESTION_WORDS[m.group(0).lower()], text)  # "hw long is #2", "wat is #1 rated"
     text = CARD_RANGE.sub(lambda m: " and ".join(str(k) for k in range(int(m.group(1)), int(m.group(2)) + 1))
                           if m.group(1) < m.group(2) else m.group(0), text)  # "watched 1-3": cards 1, 2 and 3
+    text = _emoji_as_words(text)  # "80s + 😂😂 = show me pls", "❌🤠", "2️⃣ 👍", "(T_T)"
     text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
     text = NUMBER_WORD.sub(lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}", text)  # "number four": 4
     text = SHORT_YEAR.sub(lambda m: f"19{m.group(1)}", text)  # "'68 to '72": 1968 to 1972
@@ -650,6 +651,48 @@ LIFE_EVENT_RE = re.compile(r"\b(?:the|my|our)\s+(?:year|decade|era|time|days?)\s
 AS_LONG_AS = re.compile(r"\b(?:as|so) long as\b", re.IGNORECASE)
 ISNT_ASKED = re.compile(r"^\s*(?:but\s+|and\s+|wait\s*,?\s*)?(?:isn'?t|isnt|wasn'?t|wasnt)\b"
                         r"(?=\s+(?!it\b|that\b|this\b)[^?]{3,80}\?\s*$)", re.IGNORECASE)
+# emoji in the place of a word of kind ("80s + 😂😂 = show me pls", "🤠 instead?", "feeling 😔 need 😂"), of a greeting,
+# a shrug or a refusal ("❌🤠"); after a sentence, as a reaction, they say nothing ("never again 😂")
+KIND_EMOJI = {"\U0001F602": "comedy", "\U0001F923": "comedy", "\U0001F495": "romance", "\U0001F498": "romance",
+              "\U0001F49E": "romance", "\U0001F48F": "romance", "\U0001F920": "western", "\U0001F47D": "sci-fi",
+              "\U0001F680": "sci-fi", "\U0001F47B": "horror", "\U0001F631": "horror", "\U0001F62D": "a tearjerker",
+              "\U0001F614": "sad", "\U0001F622": "sad", "\U0001F61E": "sad", "\U0001F44B": "hi",
+              "\U0001F937": "whatever", "\U0001F440": "seen", "\u274C": "no"}
+KIND_EMOJI_RE = re.compile("(?:[" + "".join(KIND_EMOJI) + "][\U0001F3FB-\U0001F3FF\uFE0F\u200D\u2640\u2642]*)+")
+# emoji and faces that only decorate ("🍿 ready", "(T_T)", "(^o^)", "www"), and keycap digits (card numbers)
+DECORATION_RE = re.compile(r"[\U0001F37F\U0001F3AC\U0001F64F\U0001F648\u27A1\U0001F440]\uFE0F?|"
+                           r"\((?:[^()\w\s]|[_oOTvVwx;^<>])"
+                           r"{1,6}\)|(?<![\w.])w{3,}(?![\w.])")
+# what a day is made of, said beside a wish ("i need cheering up, work was awful"): no film's name
+EVERYDAY_SUBJECTS = {"work", "school", "uni", "college", "class", "book", "books", "novel", "novels", "today", "life",
+                     "traffic", "dinner", "lunch", "weather", "day", "week", "job", "trip", "flight", "meeting",
+                     "homework", "exam", "exams", "commute", "shift", "boss"}
+EMOJI_JOINS = {"need", "want", "some", "a", "an", "more", "and", "or", "like", "something", "anything", "of", "with",
+               "pls", "please", "plz", "but", "no", "not", "less"}
+KEYCAP_RE = re.compile(r"([0-9])\uFE0F?\u20E3")
+
+
+def _emoji_as_words(text: str) -> str:
+    text = KEYCAP_RE.sub(r" \1 ", text)  # "2️⃣ 👍": card 2
+    if not re.search(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF]|\(|w{3}", text):
+        return text
+
+    def said(m: re.Match) -> str:
+        before = text[: m.start()]
+        sentence = re.split(r"[.!?]", before)[-1]
+        said_before = tokens(sentence)
+        if m.group(0)[0] != "\u274C" and (len(said_before) > 2 and said_before[-1] not in EMOJI_JOINS and not re.search(
+                r"[+&=]\s*$", sentence) or not said_before and len(tokens(before)) > 2):  # a reaction after words
+            # ("never again 😂", "bruh schindlers list 😭😭", "..., you talkin to me? 😂")
+            return m.group(0)
+        words = [KIND_EMOJI[ch] for ch in m.group(0) if ch in KIND_EMOJI and not (  # ("hiii 👋": one greeting)
+            ch == "\U0001F44B" and GREETING_RE.match(before))]
+        return " " + " and ".join(dict.fromkeys(words)) + " "
+
+    text = KIND_EMOJI_RE.sub(said, text)
+    return DECORATION_RE.sub(" ", text)
+
+
 # emoji that say something a word says: a thumb up is yes (or a like beside a film), a thumb down no
 EMOJI_WORDS = {"\U0001F44D": "thumbsup", "\U0001F44C": "thumbsup", "\u2705": "thumbsup", "\U0001F4AF": "thumbsup",
                "\U0001F44E": "thumbsdown", "\u274C": "thumbsdown", "\U0001F92E": "thumbsdown",
@@ -1117,6 +1160,8 @@ def _catalog_question(m: re.Match) -> str:
 
 
 PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    (r"(?P<x>\b[^,.;!?]{2,40}?)\s*[?,;]\s*(?:a\s+|an\s+)?(?:total\s+|complete\s+|real\s+)?(?:airball|own\s+goal)\b"
+     r"(?:\s+from\s+start\s+to\s+finish)?", r"\g<x> was awful"),  # ("but the big green? own goal ...")
     # "terminator and back to the future are NOT hidden gems man", "return of the jedi is not low profile lmao": too
     # well known, not now (each had been liked)
     (r"(?P<lead>^|[.!?;]\s+)(?P<x>[^.!?;]{2,80}?)\s+(?:is|are|r)\s+(?:not|n'?t)\s+(?:exactly\s+|really\s+|remotely\s+)?"
@@ -1196,8 +1241,8 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"did\s+not)\s+(?:say|said|ask(?:ed)?\s+for)\s+(?:that|it|(?P=x))\s*[.!]*)?\s*$", r"not \g<x>"),
     # round thirty: complaints about films shown ("con air has nicolas cage. i said no cage", "booty call and beavis
     # arent exactly calming haha", "patton won best picture lol thats not hidden"): each had been liked
-    (r"^\s*(?!(?:why|how|what|who|where|when|do|does|did|can|could|would)\b)(?P<x>[^.!?]{2,40}?)\s+(?:has|have|is|"
-     r"are|was|were|stars?|with)\b[^.!?]{1,40}[.!?]+(?=\s*(?:but\s+)?i\s+"
+    (r"^\s*(?!(?:why|how|what|who|where|when|do|does|did|can|could|would)\b)(?P<x>[^.!?]{2,40}?)(?:'s)?\s+(?:has|have|"
+     r"is|are|was|were|stars?|with|got)\b[^.!?]{1,40}?(?:[.!?]+|,?\s+and)(?=\s*(?:but\s+)?i\s+"
      r"(?:said|asked\s+for|wanted|told\s+you)\s+(?:no|nothing|not)\b)", r"not \g<x>."),
     (r"^\s*(?P<x>(?:(?!\band\b)[^.!?]){2,60}?)\s+(?:arent|aren't|isnt|isn't|are\s+not|is\s+not)\s+(?:exactly|remotely|"
      r"particularly)\s+"
@@ -2617,6 +2662,52 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r"\bnot pushed\b(?!\s+(?:about|with|by|on)\b)", "not fussed"),
     (r"\bgie(?:s)?\s+(?=us\b|me\b)", "give "), (r"\bsomethin\b", "something"), (r"\bnaw\b", "no"),
     (r"\b(?:watchd|whatched|wached|wacthed|wathced|watced)\b", "watched"),  # ("i watchd the flintstones")
+    # a journey is the reason for a length, not a wish ("something short for the plain", "for a ten-hour flight",
+    # "flying to paris tomorrow, a french romance to get in the mood")
+    (r"\s*\bfor\s+(?:the|a|my|our|this)\s+(?:[\w-]+\s+){0,2}?(?:flight|plane|plain|train|bus|journey|trip|"
+     r"commute|drive|ride|layover|ferry)\b", ""),
+    (r"^\s*(?:i'?m\s+|we'?re\s+|im\s+)?(?:going|flying|heading|travell?ing|off|driving)\s+to\s+[a-z][\w' -]{1,25}?"
+     r"(?:\s+(?:next\s+week|tomorrow|tonight|soon|this\s+weekend|next\s+month|on\s+\w+day))?\s*[,.;!-]+\s*", ""),
+    (r",?\s*(?:to\s+)?get\s+(?:me|us)\s+in\s+the\s+mood\b", ""),
+    # "Show me the films Madonna has acted in": who is in them
+    (r"\s+(?:has|have|had)\s+(?:ever\s+)?(?:acted|starred|appeared|played)\s+in\b", ""),
+    (r"\b(?:could|can|may)\s+(?:i|we)\s+(?:see|have|get)\s+(?:a\s+few|some|your|a\s+couple\s+of)\s+(?:suggestions|"
+     r"recommendations|ideas|options)\b", "show me some films"),  # ("Could I see a few suggestions, please?")
+    # the weather is no wish ("something properly spooky for a stormy night")
+    (r"\s*\b(?:for|on)\s+a\s+(?:stormy|windy|snowy|foggy|freezing)\s+(?:night|evening)\b", ""),  # (a rainy sunday is a
+    # mood of its own: something cosy)
+    # cards watched, in other words ("we've done 2 and 4 already", "been through all of these already")
+    (r"\b(we'?ve|i'?ve|we\s+have|i\s+have)\s+(?:already\s+)?done\s+(?=(?:#|number\s+|no\.\s*)?[1-5]\b|(?:the\s+)?(?:first|"
+     r"second|third|fourth|fifth|last)\b)", r"\1 seen "),
+    (r"\b(?:(?:we'?ve|i'?ve|we\s+have|i\s+have)\s+)?been\s+through\s+(?=all\s+(?:of\s+)?(?:these|those|them)\b)",
+     "seen "),
+    # sports words for a verdict ("a knockout", "a total airball", "own goal from start to finish")
+    (r"\b(?:is|was)\s+(?:a\s+)?(?:total\s+|complete\s+|real\s+|absolute\s+)?(?:knockout|slam\s+dunk|home\s+run|"
+     r"touchdown|hole\s+in\s+one|winner|banger)\b", "was great"),
+    (r"\b(?:is|was)\s+(?:a\s+|an\s+)?(?:total\s+|complete\s+|real\s+|absolute\s+)?(?:airball|own\s+goal|strike\s*out|"
+     r"fumble|foul\s+ball|dud|dropped\s+catch)\b", "was awful"),
+    # "X is a knockout, funniest boxing film ever": praise of X (it had asked for comedies)
+    (r"(?<=\w)\s*,\s+(?:the\s+)?(?:funniest|best|scariest|greatest|saddest)\s+(?:[\w-]+\s+){0,2}(?:film|movie|flick)\s+"
+     r"(?:ever(?:\s+made)?|of\s+all\s+time)\b", ""),
+    (r"\bbench\s+(?=(?:#|number\s+|no\.\s*)?[1-5]\b|(?:the\s+)?(?:first|second|third|fourth|fifth|last)\b)", "not "),
+    (r",?\s*who\s+else\s+(?:have\s+)?(?:you|u)\s+got(?:\s+on\s+the\s+(?:roster|bench|team))?\s*\??",
+     ", something else?"),
+    (r"\bsub(?:stitute)?\s+out\s+(?P<x>[^,.;!?]+?)\s*[,;]?\s*(?:and\s+)?bring\s+on\s+(?P<y>[^,.;!?]+)",
+     r"swap \g<x> for \g<y>"),
+    (r"\bred\s+card\s+(?:to|for)\s+(?:anything\s+|anyone\s+|everything\s+)?(?:with\s+)?", "nothing with "),
+    (r"\bsit\s+through\s+a\s+(?:goalless|nil[- ]nil|0[- ]0|scoreless)\s+draw\b", "watch paint dry"),
+    (r"^\s*(?P<x>[\w' -]{2,30}?)\s*\?+\s*(?:i'?d|id|i\s+would)\s+(?:much\s+)?rather\s+(?:watch|sit\s+through|see)\s+"
+     r"paint\s+dry\b[.!]*", r"no \g<x>."),  # ("romance? i'd rather sit through a goalless draw")
+    (r"\bwipe\s+the\s+(?:score\s*board|slate)(?:\s+clean)?\b|\bnew\s+season\b", "start over"),
+    (r"\b(?:(?:loads|lots|plenty)\s+of\s+)?(?:singing\s+and\s+dancing|song\s+and\s+dance)\b", "musical"),
+    # a film shown to a class is seen ("I showed Twelfth Night to my Year 9s and it went down well")
+    (r"\b(i|we)\s+(?:showed|screened|played)\s+(?P<x>[^,.;!?]{2,50}?)\s+(?:to|for|with)\s+(?:my|our|the)\s+"
+     r"(?:class|students|kids|pupils|year\s*\d+s?|group|club)\b", r"\1 watched \g<x> with my class"),
+    (r"\b(?:could\s*n[o']?t|couldnt|cannot|can'?t)\s+(?:watch|sit through|make it)\s+(?:it\s+)?(?:until|till|to)\s+"
+     r"the\s+end\b", "could not finish it"),  # ("I could not watch until the end": not *Until the End of the World*)
+    # "please teach me good horror movie": show me (a learner's word for "tell me")
+    (r"\bteach\s+(?:me|us)\s+(?=(?:a\s+|an\s+|some\s+|good\s+|nice\s+|the\s+best\s+|recommended\s+)*(?:[\w-]+\s+){0,2}"
+     r"(?:movies?|films?)\b)", "show me "),
     (r"(?<=\w)\s+(?:next\s+time|from\s+now\s+on|going\s+forward)\b", ""),  # ("skip anything over 2 hours next time")
     (r"^(\s*(?:what|how)\s+about\b[^.!?]*?)\s+then\s*(?=[?.!]*\s*$)", r"\1"),  # ("what about the seventies then")
     # "... and it was so funny": praise of the film talked of (it had asked for comedies)
@@ -2820,9 +2911,10 @@ SEEN_ALL_RE = re.compile(r"\b(?:seen|watched)\s+(?:them\s+all|all\s+(?:of\s+)?(?
                          r"every\s+one|all(?=\s*(?:[,.!?;]|$)))", re.IGNORECASE)  # (not "seen all about eve")
 BAD_ONES_RE = re.compile(r"\b(?:not|no|nothing|none of)\s+(?:the\s+)?(?:really\s+)?(?:bad|worst|terrible|awful)"
                          r"\s+ones\b", re.IGNORECASE)
-PLACE_YES = re.compile(r"^\s*(?:(?:number\s+|no\.?\s*|#)?(?P<a>[1-5])\s+(?:yes|yep|yeah|yess+|ya)|"
-                       r"(?:yes|yep|yeah|yess+|ya|yup)[\s,]+(?:number\s+|no\.?\s*|#)?(?P<b>[1-5]))\s*[!.]*\s*$",
-                       re.IGNORECASE)  # "2 yes", "ya 2"
+PLACE_YES = re.compile(r"^\s*(?:(?:number\s+|no\.?\s*|#)?(?P<a>[1-5])\s+(?:yes|yep|yeah|yess+|ya|thumbsup|for\s+sure|"
+                       r"definitely|deffo)|"
+                       r"(?:yes|yep|yeah|yess+|ya|yup|thumbsup)[\s,]+(?:number\s+|no\.?\s*|#)?(?P<b>[1-5]))\s*[!.,]*\s*$",
+                       re.IGNORECASE)  # "2 yes", "ya 2", "2️⃣ 👍"
 REST_NO = re.compile(r"^\s*(?:and\s+)?(?:all\s+)?(?:the\s+)?(?:rest|others|other\s+ones)\s+(?:nah|no|nope|meh|not\s+"
                      r"for\s+me|not\s+really|pass)\s*$", re.IGNORECASE)
 NO_WISH = WISHLESS | STOPWORDS | FILLERS | POLITE  # leftover words of these alone are no wish
@@ -3488,8 +3580,13 @@ class Parser:
         if {"something_else", "seen_all"} & set(out.intents) and "no" not in out.intents and out.pick is None \
                 and REFUSAL_OPENER.match(text):  # "no to all of these, and no musicals either": no, and others
             out.intents.insert(0, "no")
-        card = CARD_IS_RE.match(text) if out.pick is not None and out.pick[1] == "like" and out.accepted else None
-        if card:  # "number 3 is in italian, perfect, let's go with it": that card, and why (no wish for Italian)
+        outside = {o[0] for o in out.outside}
+        out.unknown_titles = [u for u in out.unknown_titles if u in outside or " ".join(  # "work was awful", "i hated
+            w for w in tokens(u) if w not in ("the", "a", "my", "our")) not in EVERYDAY_SUBJECTS]  # the books": no film
+        card = CARD_IS_RE.match(text) if out.accepted and (out.pick is not None and out.pick[1] == "like" or {
+            "more", "something_else"} & set(out.intents)) else None
+        if card:  # "number 3 is in italian, perfect, let's go with it": that card, and why (no wish for Italian);
+            # "number 3 is rated R, can't show that at school, what else?": others, not more rated R
             said = set(self._read_message(card.group("kind")).named_values)
             out.accepted = [v for v in out.accepted if v not in said]
         for m in SUBKIND_RE.finditer(text):  # "horror fan here, 80s slashers please": horror, and slashers among it
@@ -3518,7 +3615,8 @@ class Parser:
         drop the 80s", "show me comedies, and why did you pick the last lot?", "why are you showing me
         horror? i said no horror"): both, each read alone (the question had been searched for as words,
         or lost). None when the message has no such clause."""
-        parts = [x for s in _sentences(text) for x in re.split(r",?\s+(?:and|but)\s+(?=why\b)", s) if x.strip()]
+        parts = [x for s in _sentences(text) for x in re.split(r",?\s+(?:and|but)\s+(?=why\b)|,\s*(?=why\s*\?*\s*$)", s)
+                 if x.strip()]  # (also "..., why?")
         asked = [x for x in parts if WHY_OPENER.match(x)]
         if len(parts) < 2 or len(asked) != 1:
             return None
@@ -4834,6 +4932,9 @@ class Parser:
                 # good reviews": a wish added)
             text = text[first.end():]
             rest = tuple(t for t in tokens(text) if t not in POLITE)
+            if out.intents == ["yes"] and rest and not out.names_something and _praise_only(set(rest) | {"that"}):
+                out.wish = ""  # "yep, that one's perfect": yes, and praise of it (it had been searched for as words)
+                return out
             if rest in INTENT_OF and INTENT_OF[rest] not in ("yes", "no"):  # "ok, why this one": the second says it
                 then = INTENT_OF[rest]
                 keep_no = out.intents == ["no"] and then in ("more", "something_else")  # "nah, none of those"

@@ -457,7 +457,11 @@ class _Apply:
                     return
             if leaving:
                 self.goodbye()
-            return
+                return
+            if not (p.pick[1] in ("dislike", "seen") and (p.rejected or p.accepted or p.alternatives or p.dropped)):
+                return
+            p.pick, p.places = None, []  # "number 3 has nicolas cage. i said no cage": the card goes, and the wish is
+            # mended too (no Nicolas Cage had been noted)
         leaving_with = bool(CHOOSE_RE.search(text) and THANKS_WORDS.search(text) and THAT_ONE_RE.search(text)) and not (
             p.liked or p.disliked or p.seen or p.accepted or p.rejected or p.alternatives)  # "Splendid, that is the
         # one I shall watch tonight. ... Thank you very much, good night." (round thirty-eight: a new search)
@@ -682,8 +686,11 @@ class _Apply:
                                                                           *(tv for g in p.alternatives for tv in g)])
         only_refused = (self.s.accepted, self.s.either) == (self.before.accepted, self.before.either) and not any(
             self.m.world.has(w, v) for w in self.before.cards for v in set(self.s.rejected) - set(self.before.rejected))
-        if changed and self.before.cards and only_refused and set(self.s.rejected) - set(self.before.rejected) and not (
-                p.wish or p.unwish or p.liked or p.disliked or self.s.milder != self.before.milder):  # (not when
+        if self.judged and changed and only_refused:  # "number 2's got X in it and i said no X": that card goes,
+            self.then = "replace"  # a new one in its place, the others stay
+        elif changed and self.before.cards and only_refused and set(self.s.rejected) - set(
+                self.before.rejected) and not (p.wish or p.unwish or p.liked or p.disliked
+                                                or self.s.milder != self.before.milder):  # (not when
             # something was let back in: a film or "R is fine" after "milder ones")
             self.then = "stay"  # "no tom cruise" with none of his films on screen: said, and the films stay
             self.ack.append("None of the films shown is ruled out by that, so they stay:")

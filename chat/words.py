@@ -323,7 +323,7 @@ INTERJECTIONS = {"k", "kk", "ugh", "hmm", "hm", "um", "umm", "uh", "uhh", "ah", 
                  "righto", "mate", "reckon", "strewth"}
 # words that carry no wish of their own ("ugh, i already said no scary stuff", "and kevin costner's out")
 WISHLESS = INTERJECTIONS | {"said", "told", "already", "again", "stuff", "things", "out", "back", "go", "ya", "u",
-                            "every", "whatever", "whatevers", "using", "both", "throw", "toss",
+                            "every", "loads", "whatever", "whatevers", "using", "both", "throw", "toss",
                             "add",  # "throw in some romance"
                             "other", "others", "star", "than", "pref", "prefs", "era", "chance", "seeing", "nvm",
                             "lot", "lots", "batch", "bunch", "sorry", "wait", "meant", "mean", "oops",

@@ -2912,7 +2912,8 @@ def test_what_an_eleventh_person_at_the_app_found_on_movielens(ml_engine, ml_mod
                                ("language", "Italian"))]
     assert len(parse("french and italian films").alternatives) == 2  # both, as said
     assert parse("👎 #1").pick == (0, "dislike") and not parse("👎 #1").intents
-    assert parse("😂😂 movie pls").intents == ["more"] and not parse("😂😂 movie pls").accepted  # a laugh, films
+    assert parse("😂😂 movie pls").accepted == [("genre", "Comedy")]  # a laugh in the place of a word: a funny film
+    # (dev18; it had been films of any kind)
     assert parse("what else did that director make?").person_ref == "director"
     p = parse("what else has the guy from #2 been in?")
     assert p.person_ref == "cast" and p.ref_place == 1
@@ -4218,3 +4219,76 @@ def test_dev_table_sixteen_more_on_movielens(ml_models):
     assert p.pick == (0, "like") and p.rejected == [("runtime", "over 2 hours")] and not p.wish
     assert parser.parse("what about the seventies then").intents == []
     assert not parser.parse("show me every best picture winner you've got").wish
+
+
+@pytest.mark.data
+def test_dev_table_eighteen_on_movielens(ml_models, ml_engine):
+    """dev18 (measured first at 0.492): emoji in the place of words ("80s + 😂😂 = show me pls", "❌🤠", "2️⃣ 👍",
+    "🤷"), and not after a sentence as a reaction ("never again 😂", "watched romeo + juliet 😭😭"); faces such as
+    "(T_T)" say nothing; "teach me good horror movie" asks to be shown; a journey, the weather of a stormy night and
+    "to get me in the mood" are no wish; sports words for verdicts and requests; "Madonna" is the singer, cast."""
+    parser, titles = ml_models.parser, ml_models.catalog.titles
+    p = parser.parse("80s + 😂😂 = show me pls")
+    assert p.intents == ["more"] and set(p.accepted) == {("decade", "1980s"), ("genre", "Comedy")}
+    assert parser.parse("❌🤠").rejected == [("genre", "Western")]
+    assert parser.parse("2️⃣ 👍").pick == (1, "like") and parser.parse("🤷").intents == ["any"]
+    assert parser.parse("feeling 😔 need 😂").accepted == [("genre", "Comedy")]
+    assert not parser.parse("watched turbulence on a plane once. never again 😂").accepted
+    assert not parser.parse("me and the girls watched romeo + juliet last night 😭😭 leo ate").accepted
+    p = parser.parse("Please teach me good horror movie (^_^)")
+    assert p.intents == ["more"] and p.accepted == [("genre", "Horror")] and not p.wish
+    assert parser.parse("Second one looks interesting! I choose this one (^o^)").pick == (1, "like")
+    for text, values in (("somthing short for the plain", [("runtime", "under 90 minutes")]),
+                         ("going to dublin next week, any irish films to get me in the mood?",
+                          [("country", "Ireland")]),
+                         ("something properly spooky for a stormy night", [("genre", "Horror")])):
+        p = parser.parse(text)
+        assert p.accepted == values and not p.wish, text
+    assert parser.parse("show me whatever's best for a rainy sunday").wish  # (a mood of its own)
+    p = parser.parse("little big league was cute, but the big green? own goal from start to finish")
+    assert [titles[i] for i in p.liked] == ["Little Big League"] and [titles[i] for i in p.disliked] == [
+        "Big Green, The"]
+    p = parser.parse("the great white hype is a knockout, funniest boxing film ever")
+    assert [titles[i] for i in p.liked] == ["Great White Hype, The"] and not p.accepted and not p.wish
+    p = parser.parse("sub out the 80s, bring on the 70s")
+    assert p.accepted == [("decade", "1970s")] and p.dropped == [("decade", "1980s")]
+    assert parser.parse("red card to anything with damon wayans").rejected == [("cast", "Damon Wayans")]
+    assert parser.parse("romance? i'd rather sit through a goalless draw").rejected == [("genre", "Romance")]
+    assert parser.parse("new season, wipe the scoreboard").intents == ["restart"]
+    p = parser.parse("we've done 2 and 4 already but 1 looks great")
+    assert p.verdicts == [([1, 3], "seen"), ([0], "like")]
+    assert parser.parse("3 for sure, 1 we watched last week").verdicts == [([2], "like"), ([0], "seen")]
+    assert parser.parse("Show me the films Madonna has acted in").accepted == [("cast", "Madonna")]
+    assert parser.parse("in the mood for something with loads of singing and dancing").accepted == [
+        ("genre", "Musical")]
+    state, reply = _conversation(ml_engine, "a comedy", "bench number 2, who else you got on the roster?")
+    assert reply.text.startswith("Noted, not *") and reply.cards
+
+
+@pytest.mark.data
+def test_dev_table_eighteen_more_on_movielens(ml_models, ml_engine):
+    """More of dev18: "yep, that one's perfect" is a yes (it had been searched for as words); the subjects of a day
+    are no films the catalog lacks ("work was awful", "i hated the books"); a film shown to a class is seen; "could
+    not watch until the end" finishes no film (*Until the End of the World* had been disliked); a card's fact before
+    "what else?" is no wish for it; "..., why?" asks why; a card refused with a person ruled out ("number 2's got joe
+    mantegna in it and i said no joe mantegna") replaces the card and notes the refusal (the refusal had been lost)."""
+    parser, titles = ml_models.parser, ml_models.catalog.titles
+    p = parser.parse("yep, that one's perfect")
+    assert p.intents == ["yes"] and not p.wish
+    assert not parser.parse("i need cheering up, work was awful").unknown_titles
+    assert not parser.parse("Nothing from Anne Rice, please. I hated the books.").unknown_titles
+    assert parser.parse("oppenheimer and barbie, saw both on the same day").unknown_titles == ["oppenheimer", "barbie"]
+    p = parser.parse("I showed Twelfth Night to my Year 9s and it went down well, even with the boys.")
+    assert [titles[i] for i in p.seen] == ["Twelfth Night"] == [titles[i] for i in p.liked]
+    p = parser.parse("Sudden Death was too violent for me, I could not watch until the end (>_<)")
+    assert [titles[i] for i in p.disliked] == ["Sudden Death"]
+    assert not parser.parse("number 3 is rated R, can't show that at school, what else?").accepted
+    p = parser.parse("number 2's got joe mantegna in it and i said no joe mantegna, why?")
+    assert p.intents == ["why"] and p.rejected == [("cast", "Joe Mantegna")]
+    state, shown = _conversation(ml_engine, "comedies")
+    state, reply = ml_engine.step(state, Text("number 2's got joe mantegna in it and i said no joe mantegna, why?"))
+    assert reply.text.startswith(f"Noted, not *{shown.cards[1].title}*.") and "No Joe Mantegna." in reply.text
+    assert [c.title for k, c in enumerate(reply.cards) if k != 1] == [c.title for k, c in enumerate(shown.cards)
+                                                                      if k != 1]  # the others stay
+    assert reply.cards[1].title != shown.cards[1].title
+    assert ("Joe Mantegna", False) in [(name, wanted) for _, name, wanted in reply.constraints]
