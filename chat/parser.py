@@ -852,11 +852,12 @@ ROLE_CUES = ("directed", "director", "directors", "starring", "written")  # type
 # the last change taken back, typed amid other words ("oops, fat fingers, undo that"); what is said
 # after it (", then add kathy bates") is a turn of its own after the undo (``Engine.step``)
 UNDO_WORDS_RE = re.compile(r"(?:\b(?:oops|whoops|argh|sorry)\b[,.!\s]*)*(?:\b(?:fat fingers?|wrong (?:button|one))\b"
-                           r"[,.!\s]*)*\b(?:undo|take (?:that|it) back|go back (?:one|a step|one step)\b"
+                           r"[,.!\s]*)*\b(?:undo|take (?:that|it) back|delete|go back (?:one|a step|one step)\b"
                            r"(?!\s+(?:decade|era|year|more|further)))\b(?:\s+(?:that|this|it))?"
                            r"(?:\s+last\s+(?:bit|one|thing|answer|change|step))?[,.;!\s]*(?:(?:and\s+)?then\b)?",
                            re.IGNORECASE)
 UNDO_WORDS = {"oops", "whoops", "argh", "sorry", "fat", "finger", "fingers", "wrong", "button", "undo", "take", "back",
+              "delete",
               "go", "one", "that", "this", "it", "last", "bit", "thing", "change", "step", "then"}
 # two cards liked, then which of them: "2 and 4 look good, which is better?", "1 and 3 look fun, which would you pick?"
 TWO_THEN_WHICH_RE = re.compile(r"^\s*(?P<head>[^,.;!?]{3,60}?)\s*[,.;!-]+\s*(?:but\s+|so\s+)?which(?:\s+one)?\s+"
@@ -1160,6 +1161,13 @@ def _catalog_question(m: re.Match) -> str:
 
 
 PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    (r"\s+for\s+next\s+(?:month|week)\b|\s+(?:already\s+)?this\s+season\b", ""),
+    (r"\b(we'?ve|we\s+have|i'?ve|i\s+have)\s+(?:already\s+)?(?:screened|shown)\b", r"\1 seen"),
+    (r"(?<!\bafter )(?<!\bonce )(?<!\bwhen )(?<!\buntil )(?<!\btill )(?<!\bbefore )(?<!\bthe )(?<!\bmy )\b"
+     r"(?:the\s+|my\s+)?"
+     r"(?:kids|children|little\s+ones)\s+(?:are\s+)?(?:(?:now\s+)?in\s+bed|asleep|(?:have\s+)?gone\s+to\s+"
+     r"bed)\b(?:[^.!?]*\bgrown[- ]?up\s+(?:film|movie|one)(?:\s+now)?)?", "remove children"),  # ("kids in bed, it can
+    # be a grown-up film now")
     (r"(?P<x>\b[^,.;!?]{2,40}?)\s*[?,;]\s*(?:a\s+|an\s+)?(?:total\s+|complete\s+|real\s+)?(?:airball|own\s+goal)\b"
      r"(?:\s+from\s+start\s+to\s+finish)?", r"\g<x> was awful"),  # ("but the big green? own goal ...")
     # "terminator and back to the future are NOT hidden gems man", "return of the jedi is not low profile lmao": too
@@ -1658,7 +1666,8 @@ TV_WORDS = {"tv", "television", "show", "shows", "series", "sitcom", "sitcoms", 
 TYPED_MEANT_RE = re.compile(r"\b(?:i\s+)?(?:typed|wrote|put|said|clicked|pressed)\s+(?P<slip>[^,;.!?]+?)\s*[,;.!]?\s*"
                             r"(?:but\s+|and\s+)?(?:i\s+)?meant\b", re.IGNORECASE)
 MEANT_RE = re.compile(r"\b(?:i|I) (?:meant|mean)\b|\bmeant to (?:say|type)\b|\bi said\b(?!\s+(?:not|no|nothing)\b)|"
-                      r"\byou misheard\b|\byou(?:'ve| have)? misunderstood\b", re.IGNORECASE)  # ("i said the 80s, not
+                      r"\byou misheard\b|\byou(?:'ve| have)? misunderstood\b|\bmy (?:mistake|bad)\b",
+                      re.IGNORECASE)  # ("i said the 80s, not
 # the 90s", "you misheard me, it's bette midler not bette davis": the chat's slip, taken back)
 # subtitles are fine after all: the "no subtitles" wish goes
 SUBTITLES_OK_RE = re.compile(r"\b(?:fine|ok|okay|happy|good|alright|cool|don'?t mind) with subtitles\b|"
@@ -2705,6 +2714,25 @@ IDIOMS = TOLD_IDIOMS + tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
      r"(?:class|students|kids|pupils|year\s*\d+s?|group|club)\b", r"\1 watched \g<x> with my class"),
     (r"\b(?:could\s*n[o']?t|couldnt|cannot|can'?t)\s+(?:watch|sit through|make it)\s+(?:it\s+)?(?:until|till|to)\s+"
      r"the\s+end\b", "could not finish it"),  # ("I could not watch until the end": not *Until the End of the World*)
+    # the rest of a verdict, no refusal or wish ("judge dredd was terrible, not even stallone could save it")
+    (r",?\s*(?:and\s+)?not\s+even\s+[\w' .-]{2,30}?\s+(?:could|can|would)\s+(?:save|rescue|fix)\s+(?:it|that|this)\b",
+     ""),
+    (r"\s*\bafter\s+(?:the|a|this)\s+(?:day|week|shift|morning)\s+(?:i'?ve|we'?ve|i\s+have|we\s+have)\s+had\b", ""),
+    (r"\b(?:bloke|fella|fellow|dude|chap)\s+(?=who\s+(?:directed|made|did|was\s+in|starred\s+in)\b)", "guy "),
+    (r"\bj\.\s?lo\b", "jlo"),  # ("j.lo films, let's see them")
+    # "i've seen patton but not the wild bunch": the second is not seen, and no film set aside
+    (r"\b(i'?ve|i\s+have|we'?ve|we\s+have)\s+seen\s+(?P<x>[^,.;!?]+?)\s+but\s+not\s+(?:yet\s+)?(?P<y>[^,.;!?]+?)\s*"
+     r"(?=[,.;!?]|$)", r"\1 seen \g<x>"),
+    # a film club's words (dev15): the meeting and the season are no wish, a film screened or done is seen
+    (r"\s*\bfor\s+(?:next|this|last)\s+(?:month|week)'?s?\s+(?:meeting|screening|session|club\s+night)\b", ""),
+    (r"\s*\bfor\s+(?:a|our|the)\s+film\s+(?:society|club)(?:\s+(?:screening|night|meeting))?\b", ""),
+    (r"\bi\s+run\s+a\s+film\s+(?:club|society)\s+and\s+", "i "),
+    (r"\b(we|i)\s+did\s+(?P<x>[^,.;!?]{2,40}?)\s+(?:in|last|back\s+in)\s+(?:january|february|march|april|may|june|july|"
+     r"august|september|october|november|december|the\s+spring|the\s+summer|the\s+autumn|the\s+fall|the\s+winter|"
+     r"week|month|year)\b", r"\1 watched \g<x>"),
+    (r"\b(?:the\s+)?muscles\s+from\s+brussels\b", "jean-claude van damme"),  # (not in the lexicon: its words took
+    # slips of others)
+    (r"^\s*know\s+(?=[a-z-]+s\b(?!\s+(?:about|what|who|if|that)\b))", "no "),  # ("know westerns please i hate them")
     # "please teach me good horror movie": show me (a learner's word for "tell me")
     (r"\bteach\s+(?:me|us)\s+(?=(?:a\s+|an\s+|some\s+|good\s+|nice\s+|the\s+best\s+|recommended\s+)*(?:[\w-]+\s+){0,2}"
      r"(?:movies?|films?)\b)", "show me "),

@@ -4292,3 +4292,43 @@ def test_dev_table_eighteen_more_on_movielens(ml_models, ml_engine):
                                                                       if k != 1]  # the others stay
     assert reply.cards[1].title != shown.cards[1].title
     assert ("Joe Mantegna", False) in [(name, wanted) for _, name, wanted in reply.constraints]
+
+
+@pytest.mark.data
+def test_dev_table_fifteen_film_club_on_movielens(ml_models):
+    """dev15's film club: the meeting, the season and the society are no wish; films screened or done are seen;
+    "know westerns please i hate them" is a slip of "no"; "the muscles from brussels" is Van Damme; "kids in bed, it
+    can be a grown-up film now" lets grown-up films back; "sorry, thriller, not horror, my mistake" takes horror
+    back."""
+    parser, titles = ml_models.parser, ml_models.catalog.titles
+    p = parser.parse("for next month's meeting we want a film noir")
+    assert p.accepted == [("genre", "Film-Noir")] and not p.wish
+    p = parser.parse("hi there, i run a film club and need a 30s comedy for next month")
+    assert set(p.accepted) == {("decade", "1930s"), ("genre", "Comedy")} and not p.wish
+    p = parser.parse("show me what you'd suggest for a film society screening")
+    assert p.intents == ["more"] and not p.wish
+    p = parser.parse("we've screened laura, spellbound and foreign correspondent already this season")
+    assert sorted(titles[i] for i in p.seen) == ["Foreign Correspondent", "Laura", "Spellbound"] and not p.liked
+    assert [titles[i] for i in parser.parse("we did bringing up baby in march, so not that one").seen] == [
+        "Bringing Up Baby"]
+    assert parser.parse("know westerns please i hate them").rejected == [("genre", "Western")]
+    assert parser.parse("anything but the muscles from brussels").rejected == [("cast", "Jean-Claude Van Damme")]
+    assert parser.parse("kids in bed, it can be a grown-up film now").dropped == [("genre", "Children's")]
+    p = parser.parse("sorry, thriller, not horror, my mistake")
+    assert p.accepted == [("genre", "Thriller")] and p.dropped == [("genre", "Horror")] and not p.rejected
+
+
+@pytest.mark.data
+def test_dev_tables_thirteen_and_fourteen_on_movielens(ml_models):
+    """dev13 and dev14: "not even stallone could save it" praises no one and refuses no one; "after the day i've had"
+    is no wish; "the bloke who directed trainspotting" is its director; "j.lo"; "i've seen patton but not the wild
+    bunch" sets no film aside."""
+    parser, titles = ml_models.parser, ml_models.catalog.titles
+    p = parser.parse("judge dredd was terrible, not even stallone could save it")
+    assert [titles[i] for i in p.disliked] == ["Judge Dredd"] and not p.rejected and not p.unwish
+    p = parser.parse("need a laugh after the day i've had")
+    assert p.accepted == [("genre", "Comedy")] and not p.wish
+    assert parser.parse("got anything by the bloke who directed trainspotting?").person_ref == "director"
+    assert parser.parse("j.lo films, let's see them").accepted == [("cast", "Jennifer Lopez")]
+    p = parser.parse("i've seen patton but not the wild bunch")
+    assert [titles[i] for i in p.seen] == ["Patton"] and not p.not_now
