@@ -11,9 +11,9 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    ``=`` seen, ``!`` not wanted now, ``?`` not in the catalog) and vague wish. The parser's
    ``more`` is the table's ``show``. The same for the tables of ``OTHER_TABLES``, written
    independently of the parser (``other_tables``): ``utterances_dev2.tsv`` to
-   ``utterances_dev15.tsv`` (each measured once, then developed against) and
+   ``utterances_dev18.tsv`` (each measured once, then developed against) and
    ``utterances_heldout.tsv``, ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to
-   ``utterances_heldout15.tsv`` (never developed against).
+   ``utterances_heldout18.tsv`` (never developed against).
 2. **Show me now**: each ``show_me`` row as the second message, after "a comedy";
    ``show_me_success`` is the share whose reply has films. **A mood said first**: each
    ``mood`` row of every table (held-out ones too: only the share is read) as the first
