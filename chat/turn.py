@@ -203,6 +203,9 @@ OSCAR_CATEGORY_RE = re.compile(r"\bbest\s+(?:picture|film|director|actor|actress
                                r"(?=[^.!?]{0,40}\b(?:oscars?|winners?|won|win|academy|award)\b)|\b(?:oscars?|academy "
                                r"awards?)\b[^.!?]{0,30}\bbest\s+(?:picture|director|actor|actress)\b|\bbest picture\b",
                                re.IGNORECASE)
+# words that say a person named is an author ("any jane austen adaptations?", "films of dickens novels")
+AUTHOR_WORDS_RE = re.compile(r"\b(?:adaptations?|adapted|based\s+on|novels?|books?|author|writer|wrote|written)\b",
+                             re.IGNORECASE)
 COLOUR_RE = re.compile(r"\b(?:black[- ]and[- ]white|b&w|b/w|monochrome|silent (?:films?|movies?|era)|in colou?r)\b",
                        re.IGNORECASE)
 COLOUR_NOTE = ("Colour is not on record, so I go by year: films from before the mid-1950s are most likely black and "
@@ -1307,7 +1310,9 @@ class _Apply:
             cat = m.catalog
             cover = (f" (they name the stars of {cat.item_known[:, cat.type_index('cast')].mean():.0%} of the "
                      "films here)" if "cast" in cat.attr_types else "")
-            self.notes.append(f"I do not have {names} in my cast lists{cover}, so I cannot pick films by "
+            authors = AUTHOR_WORDS_RE.search(self.message)  # "any jane austen adaptations?": a writer, not a star
+            held = "among the writers or stars here" if authors else f"in my cast lists{cover}"
+            self.notes.append(f"I do not have {names} {held}, so I cannot pick films by "
                               f"{'those names' if len(p.unknown_people) > 1 else 'that name'}.")
         if OSCAR_CATEGORY_RE.search(self.message) and "oscar" in self.m.catalog.attr_types:  # "best picture
             self.notes.append("I know only whether a film won an Oscar, not in which category, so these are Oscar "

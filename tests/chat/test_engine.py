@@ -4332,3 +4332,14 @@ def test_dev_tables_thirteen_and_fourteen_on_movielens(ml_models):
     assert parser.parse("j.lo films, let's see them").accepted == [("cast", "Jennifer Lopez")]
     p = parser.parse("i've seen patton but not the wild bunch")
     assert [titles[i] for i in p.seen] == ["Patton"] and not p.not_now
+
+
+@pytest.mark.data
+def test_an_author_the_catalog_lacks_is_said_as_a_writer_on_movielens(ml_engine):
+    """"any jane austen adaptations?" (dev18): she is no star, so the note says the writers and stars here lack her
+    (it had said "my cast lists"), and the films whose descriptions match come all the same."""
+    state, reply = _conversation(ml_engine, "any jane austen adaptations?")
+    assert "I do not have **Jane Austen** among the writers or stars here" in reply.text
+    assert "Sense and Sensibility" in [c.title for c in reply.cards]
+    state, reply = _conversation(ml_engine, "something with rita hayworth")
+    assert "in my cast lists" in reply.text
