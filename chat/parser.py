@@ -663,10 +663,6 @@ KIND_EMOJI_RE = re.compile("(?:[" + "".join(KIND_EMOJI) + "][\U0001F3FB-\U0001F3
 DECORATION_RE = re.compile(r"[\U0001F37F\U0001F3AC\U0001F64F\U0001F648\u27A1\U0001F440]\uFE0F?|"
                            r"\((?:[^()\w\s]|[_oOTvVwx;^<>])"
                            r"{1,6}\)|(?<![\w.])w{3,}(?![\w.])")
-# what a day is made of, said beside a wish ("i need cheering up, work was awful"): no film's name
-EVERYDAY_SUBJECTS = {"work", "school", "uni", "college", "class", "book", "books", "novel", "novels", "today", "life",
-                     "traffic", "dinner", "lunch", "weather", "day", "week", "job", "trip", "flight", "meeting",
-                     "homework", "exam", "exams", "commute", "shift", "boss"}
 EMOJI_JOINS = {"need", "want", "some", "a", "an", "more", "and", "or", "like", "something", "anything", "of", "with",
                "pls", "please", "plz", "but", "no", "not", "less"}
 KEYCAP_RE = re.compile(r"([0-9])\uFE0F?\u20E3")
@@ -1927,6 +1923,10 @@ QUIET_FILLER = {"i", "said", "just", "already", "again", "seriously", "ok", "oka
 CHANGE_OPENERS = {"something", "somethin", "sumthing", "anything", "gimme", "give", "show", "how", "what", "lets",
                   "let", "i", "id", "just", "maybe", "make"}
 # "seen them all" (every film shown) and "seen it" (one of them: which?)
+# what a day is made of, said beside a wish ("i need cheering up, work was awful"): no film's name
+EVERYDAY_SUBJECTS = {"work", "school", "uni", "college", "class", "book", "books", "novel", "novels", "today", "life",
+                     "traffic", "dinner", "lunch", "weather", "day", "week", "job", "trip", "flight", "meeting",
+                     "homework", "exam", "exams", "commute", "shift", "boss"}
 # a card by its place and what it is ("number 3 is in italian, perfect"): a reason for the choice
 CARD_IS_RE = re.compile(r"\s*(?:the\s+)?(?:number\s+|#|no\.\s*)?[1-5]\s+(?:one\s+)?(?:is|was|'s)\s+"
                         r"(?P<kind>[^,.;!?]{2,40})",
@@ -3605,8 +3605,9 @@ class Parser:
         out = self._parse(text)
         if "why" not in out.intents and WHY_OPENER.search(text):
             out = self._why_apart(text) or out
-        if {"something_else", "seen_all"} & set(out.intents) and "no" not in out.intents and out.pick is None \
-                and REFUSAL_OPENER.match(text):  # "no to all of these, and no musicals either": no, and others
+        if {"something_else", "seen_all", "seen_it"} & set(out.intents) and "no" not in out.intents and (
+                out.pick is None) and REFUSAL_OPENER.match(text):  # "no to all of these, and no musicals either",
+            # "yeah nah, seen all them already": no to these, and others
             out.intents.insert(0, "no")
         outside = {o[0] for o in out.outside}
         out.unknown_titles = [u for u in out.unknown_titles if u in outside or " ".join(  # "work was awful", "i hated
@@ -4853,8 +4854,6 @@ class Parser:
             if head_seen and not self.parse(rest).names_something:
                 seen_shown = head_seen
         if seen_shown:  # "seen them all": every film shown; "seen it": the one the talk is on, or which?
-            if REFUSAL_OPENER.match(text):  # "yeah nah, seen all them already": no to these, too
-                out.intents.append("no")
             out.intents.append("seen_all" if seen_shown.group("all") else "seen_it")
             return out
         if FAREWELL_RE.match(text) or THANKS_RE.match(text) or _closing(text):  # "gotta go, bye", "perfect
@@ -5233,10 +5232,8 @@ class Parser:
             out.wish = ""  # the films turned down, nothing to search for
         if shown_rejected and "something_else" not in out.intents and not out.pick and not (
                 out.liked or out.disliked or out.seen):  # "mm not feeling any of these, something with more action"
-            out.intents = (["no"] if REFUSAL_OPENER.match(text) else []) + [
+            out.intents = (["no"] if re.match(r"\s*(?:nah|no|nope)\b", text, re.IGNORECASE) else []) + [
                 i for i in out.intents if i not in ("more", "no")] + ["something_else"]
-        elif shown_rejected and out.intents == ["something_else"] and REFUSAL_OPENER.match(text):
-            out.intents.insert(0, "no")  # "no to all of these, and no musicals either": no to these, and others
         two = [tv for tv in out.accepted if tv[0] in PERSON_TYPES]
         if len(two) == 2 and two[0][0] == two[1][0] and TWO_WISHES_RE.search(text) and not out.alternatives:
             out.alternatives.append(tuple(two))  # "she wants julia roberts, i want harrison ford": either

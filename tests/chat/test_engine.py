@@ -4161,6 +4161,8 @@ def test_dev_tables_sixteen_and_seventeen_on_movielens(ml_models, ml_engine):
     assert parser.parse("yeah nah, seen all them already").intents == ["no", "seen_all"]
     assert parser.parse("no to all of these, and no musicals either").intents == ["no", "something_else"]
     assert parser.parse("no musicals, something else").intents == []  # a kind refused, not the films
+    assert parser.parse("nope these are all bad").intents == ["no", "something_else"]  # (as before this round)
+    assert parser.parse("nah seen it").intents == ["no", "seen_it"]
     p = parser.parse("he's seen 1, i've seen 3, so 2 then")
     assert p.verdicts == [([0], "seen"), ([2], "seen"), ([1], "like")]
     p = parser.parse("my folks have both seen number 3 but nobody's seen 1, let's do that")
