@@ -105,6 +105,47 @@ NOT_INTENT = (
 )
 
 
+# What a person thought of a film, said in words no list holds ("fargo was riveting", "touch of evil was a
+# muddle"): the words after the film's name, read by the same encoder and margins as the intents
+# (``verdict_reader``), with facts about a film as the messages that are no verdict. Written for the model;
+# no table of the evaluation is read here.
+VERDICT_EXEMPLARS: dict[str, tuple[str, ...]] = {
+    "like": (
+        "was great", "is brilliant", "was amazing", "is a masterpiece", "was fantastic", "is wonderful",
+        "was so good", "is the best film ever", "was excellent", "is my favourite", "was beautiful", "is superb",
+        "blew me away", "was gripping", "is a classic", "was hilarious", "was lovely", "is outstanding",
+        "was captivating", "is stunning", "was thrilling", "was a joy", "was moving", "is perfect",
+        "was terrific", "still holds up", "is fun", "was a delight", "is so well made", "was very touching",
+        "was unforgettable", "was incredible", "gets better every time", "never gets old", "is a gem",
+        "was a big hit with everyone", "kept me hooked", "deserved every award", "had me laughing all the way",
+        "was riveting", "was mesmerising", "was a triumph", "was sublime", "was a treat", "was a blast",
+        "was hysterical", "had me in tears in a good way", "was bonkers in the best way", "was so much fun",
+        "was heartwarming", "was pure joy", "was a wild ride", "nailed it", "was spot on", "was a knockout",
+    ),
+    "dislike": (
+        "was awful", "is terrible", "was boring", "was a mess", "is rubbish", "was so bad", "was dull",
+        "is the worst film ever", "was a waste of time", "was disappointing", "is overrated", "was tedious",
+        "was a letdown", "was painful", "is garbage", "was stupid", "was a snooze", "was forgettable",
+        "was confusing", "is unwatchable", "was a slog", "was weak", "was horrible", "dragged on forever",
+        "was so slow", "is silly", "was pointless", "was lame", "was dreadful", "was annoying",
+        "was too long", "was cheesy", "fell flat", "was a disaster", "made no sense", "was a chore",
+        "was a muddle", "was clunky", "was bloated", "was a dud", "was cringe", "fell apart", "was a bore",
+        "put me to sleep", "was overblown", "was a mess from start to finish", "was laughable",
+        "was hard to sit through", "was a total flop", "was way too gory for me", "was too scary for me",
+    ),
+}
+VERDICT_NEUTRAL = (
+    "is on tv tonight", "is from 1994", "is a western", "was directed by spielberg", "is in english",
+    "was made in france", "is about a boxer", "was on last night", "is rated R", "is two hours long",
+    "stars tom hanks", "is based on a book", "came out in the 80s", "is a remake", "is set in new york",
+    "is a sequel", "was filmed in italy", "is in black and white", "is a musical", "is a documentary",
+    "was released in 1995", "is a comedy", "has subtitles", "is for kids", "is an old one",
+    "was on the plane", "is on netflix", "is in colour", "is an hour and a half", "was shot in black and white",
+    "is about the war", "was his first film", "has a famous soundtrack", "is a kids film", "is set in space",
+    "came out when I was at school", "is the sequel to the first one", "was on last week", "is in french",
+)
+
+
 class IntentReader:
     """``label(text)``: the intent a message's frame expresses, or ``None`` when unsure.
 
@@ -162,6 +203,11 @@ class IntentReader:
         best = max(scores, key=scores.get)
         return best if scores[best] >= 0 else None
 
+    def sole_label(self, text: str) -> str | None:
+        """The intent of ``text`` where it alone passes its margin; ``None`` where none or several do."""
+        passed = [name for name, m in self.scores(text).items() if m >= 0] if text.strip() else []
+        return passed[0] if len(passed) == 1 else None
+
 
 def best_threshold(pos: np.ndarray, neg: np.ndarray) -> float:
     """The cut between positive and negative scores with the best balanced accuracy; where a
@@ -171,3 +217,10 @@ def best_threshold(pos: np.ndarray, neg: np.ndarray) -> float:
     acc = np.array([(np.mean(pos >= c) + np.mean(neg < c)) / 2 for c in mids])
     best = mids[acc == acc.max()]
     return float((best.min() + best.max()) / 2)
+
+
+def verdict_reader(encode: Callable[[Sequence[str]], np.ndarray],
+                   encode_one: Callable[[str], np.ndarray] | None = None) -> IntentReader:
+    """``label(words)``: "like", "dislike" or ``None`` (a fact, or unsure) for the words said
+    after a film's name ("was riveting", "hits every note", "was a muddle")."""
+    return IntentReader(encode, VERDICT_EXEMPLARS, VERDICT_NEUTRAL, encode_one=encode_one)

@@ -96,7 +96,8 @@ MOODS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     **dict.fromkeys(("good laugh", "a laugh", "make me laugh", "makes me laugh", "laughs", "laugh", "lighter",
                      "laugh my head off", "laugh my socks off", "laugh out loud", "belly laugh", "make her laugh",
                      "make him laugh", "make them laugh", "make us laugh", "giggle", "giggles", "giggling",
-                     "laff", "laffs", "good laff", "a laff"),
+                     "laff", "laffs", "good laff", "a laff", "proper laugh", "real laugh", "big laugh",
+                     "decent laugh", "good giggle"),
                     (("Comedy",), ("Comedy",))),
     **dict.fromkeys(("feel good", "feelgood", "uplifting", "hopeful", "heartwarming", "heart warming", "cheerful",
                      "cheer me up", "light hearted", "lighthearted", "easy watching", "pick me up", "cheer up",
@@ -399,6 +400,8 @@ def title_keys(title: str) -> list[Phrase]:
         forms = [p]
         if "&" in t:  # "Dumb & Dumber" is typed "dumb and dumber"
             forms.append(phrase(t.replace("&", " and ")))
+        if re.search(r"\w-\w", t):  # "Beavis and Butt-head Do America" is typed "... butthead ..."
+            forms.append(phrase(re.sub(r"(?<=\w)-(?=\w)", "", t)))
         spelt = tuple(TITLE_ABBREVIATIONS.get(w, w) for w in p)
         if spelt != p:  # "Sunset Blvd." is typed "sunset boulevard"
             forms.append(spelt)

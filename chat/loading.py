@@ -124,13 +124,14 @@ def reading_parser(catalog: Catalog, retriever) -> Parser:
     correction), the well-known films the catalog lacks (``recsys.outside``) and its reader of
     requests ("show me now", "start over"), and the wish gate shipped for the catalog
     (``chat.wish_gate``)."""
-    from chat.intents import IntentReader
+    from chat.intents import IntentReader, verdict_reader
     from chat.wish_gate import load_gate
     from recsys.outside import outside_films
 
     films = {"genre", "director", "cast"} <= set(catalog.attr_types)  # a catalog of films (not of books)
     parser = Parser(catalog, english=retriever.encoder.words(), outside=outside_films(catalog) if films else ())
     parser.reader = IntentReader(retriever.encoder.encode, encode_one=retriever.encode_query, frame=parser.frame)
+    parser.verdicts = verdict_reader(retriever.encoder.encode, encode_one=retriever.encode_query)
     parser.wish_gate = load_gate(catalog, retriever.encode_query)  # (None where none was shipped)
     return parser
 

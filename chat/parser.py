@@ -503,6 +503,8 @@ def clean(text: str) -> tuple[str, bool]:
     text = QUESTION_SLIP.sub(lambda m: QUESTION_WORDS[m.group(0).lower()], text)  # "hw long is #2", "wat is #1 rated"
     text = CARD_RANGE.sub(lambda m: " and ".join(str(k) for k in range(int(m.group(1)), int(m.group(2)) + 1))
                           if m.group(1) < m.group(2) else m.group(0), text)  # "watched 1-3": cards 1, 2 and 3
+    text = G_DROPPED.sub("g", text)  # "showin' me no horror", "somethin' funnier"
+    text = _code_as_words(text)  # "!horror && !musical", "filters.remove('comedy')", "SELECT * FROM movies WHERE ..."
     text = _emoji_as_words(text)  # "80s + 😂😂 = show me pls", "❌🤠", "2️⃣ 👍", "(T_T)"
     text = EMOJI_RE.sub(lambda m: f" {EMOJI_WORDS[m.group(0)[0]]}, ", text)  # "stand by me 👍 carrie 👎": a clause each
     text = NUMBER_WORD.sub(lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}", text)  # "number four": 4
@@ -687,6 +689,74 @@ def _emoji_as_words(text: str) -> str:
 
     text = KIND_EMOJI_RE.sub(said, text)
     return DECORATION_RE.sub(" ", text)
+
+
+G_DROPPED = re.compile(r"(?<=[a-z]{3}in)'(?=\s|[,.!?;:]|$)", re.IGNORECASE)  # "showin'", "somethin'": the g dropped
+# requests written as code, a programmer's ("SELECT * FROM movies WHERE genre = 'Documentary';",
+# "!horror && !musical", "filters.remove('comedy')", "assert liked('Living in Oblivion')", "seen = [1, 3]; watch(2)",
+# "ls ./films/1970s/comedy/", "decade in ('1960s', '1970s')", "git reset --hard"): said in words before anything
+# else reads them
+CODE_CALLS = {"drop {}": ("remove", "drop", "exclude", "delete", "discard", "pop", "without", "unset"),
+              "I liked {}": ("liked", "like", "love", "loved", "fav", "favourite", "favorite", "upvote"),
+              "I disliked {}": ("disliked", "dislike", "hate", "hated", "downvote"),
+              "seen {}": ("seen", "watched", "is_seen", "mark_seen"),
+              "I'll take {}": ("watch", "pick", "choose", "select", "take", "play"),
+              "show me {}": ("show", "recommend", "list", "get", "fetch", "find", "search", "query"),
+              "why {}": ("why", "explain"), "{}": ("add", "include", "append", "push", "where", "filter", "set")}
+SQL_SELECT = r"\bselect\s+(?:\*|titles?|names?|ids?|\w+(?:\s*,\s*\w+)+)\s+from\s+\w+"
+CODE_CALL_WORDS = {name: form for form, names in CODE_CALLS.items() for name in names}
+CODE_HINT = re.compile(r"\b(?:" + "|".join(CODE_CALL_WORDS) + r")\(|&&|\|\||(?:^|[\s(])![a-z]|" + SQL_SELECT + r"|"
+                       r"^\s*(?:ls|cd|git|grep|find)\s|\w\s*=\s*\[|[a-z_]\[\d+\]|\bin\s*\(\s*['\"]", re.IGNORECASE)
+CODE_SHELL = ((re.compile(r"^\s*(?:sudo\s+)?git\s+(?:reset|checkout|restore|clean)\b.*$", re.I | re.M), "start over"),
+              (re.compile(r"^\s*(?:sudo\s+)?git\s+revert\b.*$", re.I | re.M), "undo"),
+              (re.compile(r"^\s*(?:ls|cd|find)\s+(?:-\w+\s+)*(?P<path>\S+).*$", re.I | re.M), None),
+              (re.compile(r"^\s*grep\s+(?:-\w+\s+)*['\"]?(?P<path>[^'\"\s]+)['\"]?.*$", re.I | re.M), None))
+CODE_FORMS = ((re.compile(SQL_SELECT, re.I), "show me films"),
+              (re.compile(r"\bwhere\b", re.I), "with"),
+              (re.compile(r"\b(?:limit\s+\d+|order\s+by\s+\w+(?:\s+(?:asc|desc))?)", re.I), " "),
+              (re.compile(r"\b(?:runtime|length|minutes|duration|mins)\s*<=?\s*(\d+)", re.I), r"under \1 minutes"),
+              (re.compile(r"\byear\s*<=?\s*(\d{4})", re.I), r"before \1"),
+              (re.compile(r"\byear\s*>=?\s*(\d{4})", re.I), r"after \1"),
+              (re.compile(r"\b\w+\s*(?:!=|<>)\s*['\"]([^'\"]*)['\"]"), r"no \1"),
+              (re.compile(r"\b\w+\s*==?\s*['\"]([^'\"]*)['\"]"), r"\1"),
+              (re.compile(r"\bin\s*\(([^()]*)\)"), lambda m: " or ".join(_code_args(m.group(1)))),
+              (re.compile(r"\b(\w+)\s*=\s*\[([^\]]*)\]"),
+               lambda m: f"{m.group(1)} {' and '.join(_code_args(m.group(2)))}"),
+              (re.compile(r"\breturn\s+[a-z_]+\[(\d+)\]", re.I), r"I'll take number \1"),
+              (re.compile(r"\b[a-z_]+\[(\d+)\]", re.I), r"number \1"),
+              (re.compile(r"(?:\b[a-z_]\w*\.)*\b([a-z_]\w*)\(([^()]*)\)", re.I), lambda m: _code_call(m)),
+              (re.compile(r"\b(?:return|assert)\s+", re.I), ""),
+              (re.compile(r"(?:^|(?<=[\s(]))!(?=[a-z])", re.I), "no "),
+              (re.compile(r"\s*&&\s*|\s+and\s+", re.I), " and "), (re.compile(r"\s*\|\|\s*"), " or "),
+              (re.compile(r"\s*;\s*(?=\S)"), ". "), (re.compile(r";\s*$"), ""))
+
+
+def _code_args(args: str) -> list[str]:
+    return [a.strip().strip("'\"") for a in args.split(",") if a.strip().strip("'\"")]
+
+
+def _code_call(m: re.Match) -> str:
+    """"remove('comedy')": drop comedy; "watch(2)": I'll take number 2; a name not known: as typed."""
+    form, args = CODE_CALL_WORDS.get(m.group(1).lower()), _code_args(m.group(2))
+    if args in (["s"], ["es"]):  # "any film(s) with tom hanks": a plural, no call
+        return m.group(1) + args[0]
+    if form is None:  # ("Titanic(1997)": no call)
+        return m.group(0)
+    if form == "I'll take {}" and args and all(a.isdigit() for a in args):
+        args = [f"number {a}" for a in args]
+    return form.format(" and ".join(args)).strip()
+
+
+def _code_as_words(text: str) -> str:
+    if not CODE_HINT.search(text):
+        return text
+    for pattern, words in CODE_SHELL:
+        text = pattern.sub(lambda m, words=words: words if words is not None else "show me " + " ".join(
+            w for w in re.split(r"[/.*]+", m.group("path")) if w and w.lower() not in ("films", "movies", "home", "~")),
+            text)  # ("ls ./films/1970s/comedy/": show me 1970s comedy)
+    for pattern, words in CODE_FORMS:
+        text = pattern.sub(words, text)
+    return " ".join(text.split())
 
 
 # emoji that say something a word says: a thumb up is yes (or a like beside a film), a thumb down no
@@ -1157,6 +1227,43 @@ def _catalog_question(m: re.Match) -> str:
 
 
 PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
+    # round nineteen's people: a gamer ("reroll", "locking in 2", "buff the action, nerf the romance", "F tier",
+    # "load last save", "loot drop"), a Southern speaker ("that dog won't hunt", "we done seen 1", "might could",
+    # "bless her"), a German speaker writing English ("I have Lust for a Komödie", "I search a good Krimi, gladly
+    # with ...", "take away the 70s", "the first I know already"), a night-shift nurse ("a brutal shift")
+    (r"\brerol+(?:\s+(?:it|them|these|those|the\s+(?:list|lot|cards)))?\b", "something else"),
+    (r"\b(?:re)?load(?:ing)?\s+(?:the\s+|my\s+|a\s+)?(?:last\s+|previous\s+|old\s+)?save\b", "undo"),
+    (r"\block(?:ing|ed)?\s+in\s+(?:number\s+|#\s*)?(\d)\b", r"I'll take number \1"),
+    (r"\bbuff\s+(?:the\s+|up\s+the\s+)?(?=\w)", "more "), (r"\bnerf\s+(?:the\s+)?(?=\w)", "no "),
+    (r"\b(?:is|was|are|were)\s+(?:s|god|top)[- ]tier\b", "is the best"),
+    (r"\b(?:is|was|are|were)\s+(?:d|e|f|z|trash|garbage|bottom)[- ]tier\b", "was awful"),
+    (r"\bloot\s+drop\s+time\b|\bshow\s+me\s+the\s+(?:goods|loot)\b|\bdrop\s+the\s+loot\b", "show me films"),
+    (r"\b(?:that|this|it)\s+dog\s+(?:won'?t|will\s+not|don'?t|ain'?t\s+gonna)\s+hunt\b|"
+     r"\b(?:that|this|it|these|those|they)\s+(?:ain'?t\s+gonna|won'?t|will\s+not|(?:does|do)\s*n'?o?t)\s+cut\s+it\b",
+     "no"),
+    (r"\b(i|we|they|you)\s+done\s+(seen|watched|saw)\b", r"\1 have seen"), (r"\bmight\s+could\b", "could"),
+    (r"\bright\s+(fine|good|nice)\b", r"\1"), (r"\s*,?\s*\bbless\s+(?:her|him|them)(?:\s+(?:heart|soul))?\b", ""),
+    (r"\bgood\s+'un\b", "good one"),
+    (r"\b(?:i|we)\s+have\s+(?:a\s+|some\s+)?lust\s+(?:for|on)\b", "I feel like"),
+    (r"\b(i|we)\s+search\s+(?:for\s+)?(?=a\b|an\b|some\b|something\b|films?\b|movies?\b)", r"\1 am looking for "),
+    (r"\bgladly\s+with\b", "preferably with"),
+    (r"\btake\s+away\s+(?=the\b|all\b|any\b|that\b|those\b)", "drop "),
+    (r"\b(?:i\s+|we\s+)?know\s+(it|that(?:\s+one)?|them|those|these|both)\s+already\b", r"seen \1 already"),
+    (r"\b(first|second|third|fourth|fifth|last)(?:\s+one)?\s+(?:i|we)\s+know\s+already\b", r"\1 seen already"),
+    (r"\b(?:i'?ve\s+|i\s+|just\s+)?(?:had|pulled|worked|finished|came\s+off|got\s+off)\s+(?:a|another)\s+"
+     r"(?:long|brutal|double|night|late|(?:twelve|12|ten|10)[- ]hour)\s+shift\b,?", ""),
+    (r"(\bdrop\b[^.!?]*?),?\s*(?:that|it)\s+was\s+(?:a\s+|my\s+)?mistake\b", r"\1"),
+    (r",?\s*(?:or\s+|else\s+)?(?:i'?ll|i\s+will|i'?d|i\s+would|i\s+won'?t|we'?ll)\s+(?:be\s+up\s+all\s+night|have\s+"
+     r"nightmares|never\s+sleep|not\s+sleep|get\s+nightmares|be\s+sleeping\s+with\s+the\s+light\s+on)\b", ""),
+    (r",?\s*(?:anything|nothing)\s+(?:higher|more|stronger|worse|longer|older)\s+(?:than\s+that\s+)?(?:is\s+)?"
+     r"(?:too\s+much|out|a\s+no|no\s+good)(?:\s+for\s+(?:me|us|them|him|her|the\s+kids))?\b", ""),
+    (r"\bthis\s+one\s+(?:we|i)\s+(?:take|pick|choose|want)\b", "we'll take this one"),
+    (r"\b(dumb|thick|daft)\s+as\s+a\s+(?:box|bag|sack|bucket)\s+of\s+(?:rocks|hammers|bricks|frogs)\b", r"\1"),
+    (r"\b(?:i\s+)?(?:just\s+)?(?:got|came)\s+off\s+(?:a|my|the)\s+(?:(?:long|gaming|late|night|work)\s+)?"
+     r"(?:sesh|session|shift|call|flight|plane|train)\b,?", ""),
+    (r"\bbring\s+in\s+(?=[a-z])(?!the\s+(?:\d|[a-z]+s\b))", "with "),
+    (r"\bzero\s+(?!stars?\b|percent\b|%|\d|out\b)(?=[a-z])", "no "),
+    (r"\b(?:don'?t|do\s+not)\s+(?:you\s+)?(?:be\s+)?(?:showing|show|giving|give)\s+(?:me\s+|us\s+)?no\b", "no"),
     (r"\s+for\s+next\s+(?:month|week)\b|\s+(?:already\s+)?this\s+season\b", ""),
     (r"\b(we'?ve|we\s+have|i'?ve|i\s+have)\s+(?:already\s+)?(?:screened|shown)\b", r"\1 seen"),
     (r"(?<!\bafter )(?<!\bonce )(?<!\bwhen )(?<!\buntil )(?<!\btill )(?<!\bbefore )(?<!\bthe )(?<!\bmy )\b"
@@ -1553,6 +1660,7 @@ STREAMING_RE = re.compile(r"\s*\b(?:(?:on|in)\s+(?:netflix|hulu|prime|amazon(?:\
 def plain_forms(text: str) -> str:
     """``text`` in the plainer words ``PLAIN_FORMS`` gives (the turn reads the message so too: the words a form
     drops are not read again)."""
+    text = G_DROPPED.sub("g", text)  # "showin' me no horror"
     for form, plain in PLAIN_FORMS:
         text = form.sub(plain, text)
     return text
@@ -2226,12 +2334,17 @@ GERMAN_WORDS = {"leider": "", "bitte": "please", "danke": "thanks", "krimi": "cr
                 # egal", "ist ein Hai"
                 "zu brutal": "too violent", "brutal": "violent", "für mich": "for me", "fur mich": "for me",
                 "für": "for", "mich": "me", "immer": "always", "ist egal": "does not matter", "zu blutig":
-                "too bloody", "blutig": "bloody", "zu viel": "too much", "ein": "a", "eine": "a"}
+                "too bloody", "blutig": "bloody", "zu viel": "too much", "ein": "a", "eine": "a",
+                # round nineteen's German speaker: "Please no Kriegsfilme"
+                "kriegsfilm": "war film", "kriegsfilme": "war films", "liebesfilm": "romance", "liebesfilme":
+                "romances", "horrorfilm": "horror film", "horrorfilme": "horror films", "dokumentarfilm":
+                "documentary", "dokumentarfilme": "documentaries"}
 GERMAN_MARKERS = {"leider", "bitte", "danke", "krimi", "krimis", "nein", "sehr", "etwas", "möchte", "vielen", "ich",
                   "nicht", "keine", "keinen", "tschüss", "tschuss", "warum", "spannend", "lustig", "gruselig",
                   "gesehen", "jahre", "zeichentrick", "nummer", "älter", "mehr", "oder", "und", "mit", "auch", "nur",
                   "egal", "kenne", "komödie", "komödien", "lustiges", "suche", "bewertet", "vielleicht", "einfach",
-                  "für", "mich", "immer"}
+                  "für", "mich", "immer", "kriegsfilm", "kriegsfilme", "liebesfilm", "liebesfilme", "horrorfilm",
+                  "horrorfilme", "dokumentarfilm", "dokumentarfilme"}
 GERMAN_WORD_RE = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(GERMAN_WORDS, key=len, reverse=True)))
                             + r")(?![\w'])", re.IGNORECASE)
 
@@ -3318,6 +3431,8 @@ class Parser:
         self.catalog = catalog
         self.lex = lexicon or Lexicon(catalog)
         self.reader = reader
+        self.verdicts: IntentReader | None = None  # like / dislike of words no list holds (``verdict_reader``)
+        self._may_guess = self._guessing = self._liked_unsaid = False  # (``_guessed``)
         self.stories = None  # (recsys.plots.PlotIndex, encode_query): films told by their story (``_told_films``)
         self.wish_gate = wish_gate
         self._english = frozenset(english)
@@ -3602,7 +3717,7 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
-        out = self._parse(text)
+        out = self._guessed(text)
         if "why" not in out.intents and WHY_OPENER.search(text):
             out = self._why_apart(text) or out
         if {"something_else", "seen_all", "seen_it"} & set(out.intents) and "no" not in out.intents and (
@@ -3638,6 +3753,25 @@ class Parser:
         if any(t == "runtime" for t, _ in out.accepted + [tv for g in out.alternatives for tv in g]):
             out.max_minutes = minutes_cap(text)  # a length limit in minutes, read as the band that holds it
         return out
+
+    def _guessed(self, text: str) -> Parse:
+        """The message read by the rules; where they judge no film and a clause opened with one and a verb
+        followed by words no list holds ("fargo was riveting"), read again with those words' verdict from the
+        encoder (``verdicts``). Only then: a reading of the rules comes first ("fargo is on my watchlist")."""
+        outer = self._may_guess, self._guessing, self._liked_unsaid
+        self._may_guess = self._guessing = self._liked_unsaid = False
+        try:
+            out = self._parse(text)
+            judged = out.disliked or out.seen or out.not_now or out.wanted or out.about or out.pick or out.told or (
+                out.show_film is not None) or out.liked and not self._liked_unsaid  # (liked where nothing said
+            if self._may_guess and not judged:  # so: "touch of evil was a muddle")
+                self._guessing = True
+                again = self._parse(text)
+                if again.liked or again.disliked:
+                    out = again
+            return out
+        finally:
+            self._may_guess, self._guessing, self._liked_unsaid = outer
 
     def _why_apart(self, text: str) -> Parse | None:
         """A question of why, in a sentence or clause of its own beside a wish ("why is 3 on there? also,
@@ -6241,6 +6375,15 @@ class Parser:
         after = r.clauses[k + 1].toks if k + 1 < len(r.clauses) else []
         if after[:1] == ["but"] and _verdict(after[1:]):  # "ghandi was long but worth it", "heat was a bit
             mood = _review_mood(after, 1) or mood  # long but great": what it was, then the verdict that counts
+        guessed = mood is None and self.verdicts is not None and v < len(toks) and toks[v] in REVIEW_VERBS and (
+            self._clause_marks(c)["mood"] is None and not (after and self._clause_marks(r.clauses[k + 1])["mood"])
+            and "than" not in toks and not r.text[c.spans[-1][1]:].lstrip().startswith("?"))  # (no comparison, no
+        # question: "silence of the lambs is less violent than pulp fiction??")
+        if guessed and not self._guessing:  # (read again with the encoder's verdict where the rules judge no film)
+            self._may_guess, guessed = True, False
+        if guessed:  # "fargo was riveting", "touch of evil was a muddle": words no list holds, after a verb (the
+            mood = self.verdicts.sole_label(" ".join(after[1:] if after[:1] == ["but"] else toks[v:]))  # ones after
+            # "but"; unsure where both verdicts pass: "is fasinating", a slip the encoder does not know)
         if mood is None:
             return None
         name = tuple(toks[:v])
@@ -6251,12 +6394,15 @@ class Parser:
             n = self._sequel_number(toks[0], toks[1:2])  # "star trek 4 is my fave, 6 is great too": the
             carrier = self._numbered(r.mentions[-1].item, n) if n else None  # sixth of that series
         found = [(0, v, carrier)] if carrier is not None else self._films_named(r, c, v)
-        if found is None:
-            return None
+        if found is None or guessed and any(item is None and tuple(toks[a:b]) not in self._outside
+                                            for a, b, item in found):
+            return None  # (a verdict read by the encoder is of known films only: not "the kids are getting cranky")
         for a, b, item in found:
             span = (c.spans[a][0], c.spans[b - 1][1])
             r.mentions.append(_Mention(k, item, "" if item is not None else r.text[span[0]:span[1]], mood))
             r.used.append(span)
+        if guessed:  # the verdict's words are no request ("101 dalmatians was a hit with the kids")
+            r.used.append((c.spans[v][0], c.spans[-1][1]))
         r.talks_of_films = True
         return mood
 
@@ -7081,8 +7227,8 @@ class Parser:
                 known = (prev, tok) in self._bigrams or (tok, nxt) in self._bigrams
                 if len(tok) >= 5 and tok.isalpha() and not known and tok not in STOPWORDS:  # (not after a letter:
                     # "E.T. right now"; not a word of every day: "a tuesday night" is no Tuesday Knight)
-                    near = self._after.get(prev, set()) if len(prev) > 1 else set()
-                    near |= self._before.get(nxt, set())
+                    near = (self._after.get(prev, set()) if len(prev) > 1 else set()) | self._before.get(nxt, set())
+                    # (a new set: ``|=`` had grown the index's own set, so one message changed how the next was read)
                     best = sorted(w for w in near if OSA.distance(tok, w) <= 1)  # "the shinning", "cohen brothers"
                     if len(best) == 1:
                         out[i] = best[0]
@@ -7382,6 +7528,11 @@ class Parser:
         # not the words of a title or value: "the good the bad and the ugly is the greatest western"
         marks = [self._clause_marks(self._unnamed(c, r.used)) for c in r.clauses]
         named = {x.clause for x in r.mentions}  # clauses that name a film
+        if self.verdicts is not None and r.mentions:
+            for j, c in enumerate(r.clauses):
+                said = self._said_of_it(c, r.used, r.text) if marks[j]["mood"] is None else None
+                if said is not None:  # "saw fargo last week, it was riveting": words no list holds
+                    marks[j] = {**marks[j], "mood": self.verdicts.sole_label(said), "refers": True}
         for m in r.mentions:
             own = marks[m.clause]
             polarity = m.polarity if m.polarity not in (None, "not_now") or not m.carried else (
@@ -7455,6 +7606,25 @@ class Parser:
                 out.not_now.append(m.item)
             else:
                 out.liked.append(m.item)
+                self._liked_unsaid |= polarity is None  # (liked where nothing says: ``_guessed`` may read again)
+
+    @staticmethod
+    def _said_of_it(c: _Clause, used: list[tuple[int, int]], text: str) -> str | None:
+        """The words said of a film named before, after "it was" / "that is" / "they were" (or "its")
+        after any film the clause names ("... and it was way too gory"); None where the clause has no
+        such words, and in a question or a comparison ("was it any good?")."""
+        toks = c.toks
+        if "than" in toks or text[c.spans[-1][1]:].lstrip().startswith("?"):
+            return None
+        p = next((j for j in range(len(toks) - 1) if toks[j] in ("it", "that", "this", "they") and toks[j + 1] in
+                  REVIEW_VERBS or toks[j] in ("its", "thats")), None)
+        if p is None:
+            return None
+        v = p if toks[p] in ("its", "thats") else p + 1
+        if any(a < c.spans[p][0] < b or c.spans[p][0] < a < c.spans[-1][1] for a, b in used):
+            return None  # (a film named after it: "that is fargo")
+        rest = toks[v:] if toks[v] in REVIEW_VERBS else ["is", *toks[v + 1:]]
+        return " ".join(rest) if len(rest) > 1 else None
 
     @staticmethod
     def _films_said(named: Parse) -> list[int]:

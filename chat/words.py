@@ -401,7 +401,8 @@ PRAISE = {"classic", "greatest", "finest", "perfection", "peak", "sick", "dope",
           "masterful", "charming", "underrated",
           "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
           "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "genius", "blew", "holds",
-          "decent", "sweet", "wonderful", "gorgeous", "delightful"}
+          "decent", "sweet", "wonderful", "gorgeous", "delightful", "exciting", "fascinating", "riveting",
+          "enthralling"}
 COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
               "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}
@@ -418,6 +419,8 @@ REVIEW_LIKE = {("my", "kind"), ("my", "type"), ("my", "thing"), ("my", "jam"), (
                ("what", "a", "movie"), ("top", "5"), ("top", "10"), ("top", "five"), ("top", "ten"),
                ("wrecked", "me"), ("destroyed", "me"), ("broke", "me"),  # "saving private ryan wrecked me"
                ("worth", "it"), ("worth", "watching"), ("worth", "the", "wait"), ("my", "top"), ("my", "childhood"),
+               ("made", "me", "laugh"), ("would", "watch", "it", "again"), ("happily", "watch", "it", "again"),
+               ("could", "watch", "it", "again"), ("laughed", "our", "heads", "off"), ("laughed", "my", "head", "off"),
                ("could", "be", "fun"), ("could", "be", "good"), ("might", "be", "fun"), ("might", "be", "good"),
                ("looks", "fun"), ("sounds", "fun")}  # "doubtfire could be fun"
 # phrases of a clause naming a film that like it, where ``REVIEW_LIKE``'s words are no verdict alone ("free willy
@@ -430,7 +433,8 @@ REVIEW_DISLIKE = {("dragged",), ("drags",), ("couldnt", "finish"), ("couldnt", "
                   ("left", "me", "cold"), ("bored", "me"),  # round thirty-one: "gone with the wind rather tedious"
                   ("didnt", "care", "for"), ("did", "not", "care", "for"), ("not", "my", "cup", "of", "tea"),
                   ("could", "not", "finish"), ("fell", "asleep"), ("walked", "out"), ("turned", "it", "off"),
-                  ("a", "slog"), ("such", "a", "slog")}
+                  ("a", "slog"), ("such", "a", "slog"), ("skipped", "half"), ("skipped", "through"),
+                  ("fast", "forwarded"), ("fast", "forwarded", "through")}  # "... skipped half of it"
 # the words of a clause that is only a verdict on the film of the clause before ("rewatched alien, still
 # holds up"), besides stopwords and praise
 VERDICT_WORDS = {w for p in REVIEW_LIKE | REJECT_BEFORE | GUILTY_PLEASURE for w in p} | {

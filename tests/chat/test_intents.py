@@ -43,6 +43,16 @@ def test_each_intent_is_read_and_a_wish_is_unsure():
     assert reader.label("   ") is None
 
 
+def test_a_sole_label_is_unsure_where_two_intents_pass():
+    reader = IntentReader(bag_of_words, {"like": ("was great", "was so great", "great fun"),
+                                         "dislike": ("was awful", "was so awful", "awful mess")},
+                          negatives=("is from 1994", "is a western", "stars tom hanks"))
+    assert reader.sole_label("was great") == "like" and reader.sole_label("was awful") == "dislike"
+    assert reader.sole_label("  ") is None
+    reader.thresholds = np.array([-0.5, -0.5])  # margins below zero pass: a text between both passes both
+    assert reader.label("great awful") in ("like", "dislike") and reader.sole_label("great awful") is None
+
+
 def test_exemplars_are_framed_like_messages():
     """The reader reads a message's frame (what it names taken out): its exemplars are framed too."""
     seen = []
@@ -138,3 +148,33 @@ def test_a_request_opener_with_a_word_the_reader_never_met_is_a_request_with_the
     assert parser.parse("show me something else").intents == ["something_else"]
     assert parser.parse("show me why").intents == ["why"]
     assert parser.parse("those are rubbish, show me others").intents == ["something_else"]
+
+
+@pytest.mark.data
+def test_verdicts_in_words_no_list_holds_with_the_shipped_encoder():
+    """"casablanca was spellbinding", "heat was a tiresome muddle": the words after a film's name and a verb are
+    read by the encoder against liked and disliked exemplars (facts about a film are neither); so are the words
+    after "it was" in a clause after a film seen. Only films the parser knows take such a verdict: "the kids are
+    getting cranky" names none."""
+    from chat.intents import verdict_reader
+    from chat.parser import Parser
+    from recsys.datasets import load_dataset
+    from recsys.semantic import load_encoder
+
+    encoder = load_encoder()
+    parser = Parser(load_dataset("movielens-100k"), english=encoder.words())
+    titles = parser.catalog.titles
+
+    def read(text):
+        p = parser.parse(text)
+        return [titles[i] for i in p.liked], [titles[i] for i in p.disliked], [titles[i] for i in p.seen]
+
+    assert read("casablanca was spellbinding") == ([], [], [])  # without the reader: no verdict, no film
+    parser.verdicts = verdict_reader(encoder.encode)
+    assert read("casablanca was spellbinding") == (["Casablanca"], [], [])
+    assert read("heat was a tiresome muddle") == ([], ["Heat"], [])
+    assert read("saw fargo last week, it was a total bore") == ([], ["Fargo"], ["Fargo"])
+    assert read("fargo was great") == (["Fargo"], [], [])  # the word lists first
+    assert parser.verdicts.label("is from 1994") is None and parser.verdicts.label("is a western") is None
+    p = parser.parse("not rated R, the kids are getting cranky")
+    assert p.rejected == [("mpaa", "rated R")] and not (p.unknown_titles or p.liked or p.disliked)
