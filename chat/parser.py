@@ -308,6 +308,14 @@ class Parse:
                     or self.unknown_people or self.absent_nations or self.allowed)
 
 
+INTENTS_APART = {"help", "undo", "restart", "why"}  # requests said beside words that name nothing
+
+
+def _names_a_thing(p: Parse) -> bool:
+    """``p`` names a value, a film the catalog has or a constraint change (a name the catalog lacks aside)."""
+    return dataclasses.replace(p, unknown_titles=[], outside=[]).names_something
+
+
 def _sentences(text: str) -> list[str]:
     """The sentences of ``text``: split after a full stop, "!" or "?" and the space that follows it."""
     return [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.strip()]
@@ -1258,6 +1266,8 @@ PLAIN_FORMS = tuple((re.compile(a, re.IGNORECASE), b) for a, b in (
     (r",?\s*(?:anything|nothing)\s+(?:higher|more|stronger|worse|longer|older)\s+(?:than\s+that\s+)?(?:is\s+)?"
      r"(?:too\s+much|out|a\s+no|no\s+good)(?:\s+for\s+(?:me|us|them|him|her|the\s+kids))?\b", ""),
     (r"\bthis\s+one\s+(?:we|i)\s+(?:take|pick|choose|want)\b", "we'll take this one"),
+    (r"\b(noth|someth|anyth)in\b", r"\1ing"), (r"\bgorey\b", "gory"),  # "plz nothin gorey, i go all wobbly"
+    (r",?\s*(?:i|we)\s+(?:go|get|feel|went)\s+(?:all\s+)?(?:wobbly|queasy|faint|woozy|squeamish)\b", ""),
     (r"\b(dumb|thick|daft)\s+as\s+a\s+(?:box|bag|sack|bucket)\s+of\s+(?:rocks|hammers|bricks|frogs)\b", r"\1"),
     (r"\b(?:i\s+)?(?:just\s+)?(?:got|came)\s+off\s+(?:a|my|the)\s+(?:(?:long|gaming|late|night|work)\s+)?"
      r"(?:sesh|session|shift|call|flight|plane|train)\b,?", ""),
@@ -3720,6 +3730,7 @@ class Parser:
         out = self._guessed(text)
         if "why" not in out.intents and WHY_OPENER.search(text):
             out = self._why_apart(text) or out
+        out = self._intent_apart(text, out) or out
         if {"something_else", "seen_all", "seen_it"} & set(out.intents) and "no" not in out.intents and (
                 out.pick is None) and REFUSAL_OPENER.match(text):  # "no to all of these, and no musicals either",
             # "yeah nah, seen all them already": no to these, and others
@@ -3772,6 +3783,25 @@ class Parser:
             return out
         finally:
             self._may_guess, self._guessing, self._liked_unsaid = outer
+
+    def _intent_apart(self, text: str, out: Parse) -> Parse | None:
+        """A request in a first clause of its own, then words that name nothing ("Could you explain how this
+        works? I'm a historian, not a computer person.", "undo that, autocorrect ruined it", "why that one, is
+        there blood in it?"): the request (the whole had been read as a wish, or the question as a film). None
+        where the message names something, or its first clause alone is no such request."""
+        if out.intents and not (set(out.intents) <= INTENTS_APART and out.unknown_titles and not out.outside) or (
+                out.pick is not None or out.mood_kinds or _names_a_thing(out)):
+            return None  # (a request beside a question read as a film the catalog lacks: "blood in it")
+        parts = [x for x in re.split(r"[,.;!?]+", text) if x.strip()]
+        if len(parts) < 2:
+            return None
+        read = [self._guessed(x) for x in parts]
+        asked = read[0]  # the request first, then what is said beside it
+        if not asked.intents or not set(asked.intents) <= INTENTS_APART or _names_a_thing(asked) or any(
+                p.intents or p.pick is not None or p.mood_kinds or _names_a_thing(p) for p in read[1:]):
+            return None
+        asked.wish = ""
+        return asked
 
     def _why_apart(self, text: str) -> Parse | None:
         """A question of why, in a sentence or clause of its own beside a wish ("why is 3 on there? also,

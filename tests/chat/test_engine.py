@@ -4408,6 +4408,15 @@ def test_dev_table_nineteen_on_movielens(ml_models):
     assert set(p.accepted) == {("genre", "Sci-Fi"), ("genre", "Action")} and not p.wish
     p = parser.parse("scrap the 80s bit and the action bit, bring in mary mcdonnell")
     assert p.accepted == [("cast", "Mary McDonnell")] and not p.intents
+    p = parser.parse("plz nothin gorey, i go all wobbly")
+    assert ("genre", "Horror") in p.rejected and not p.wish
+    # a request in a first clause of its own, then words that name nothing (``Parser._intent_apart``)
+    for text, intent in (("Could you explain how this works? I'm a historian, not a computer person.", "help"),
+                         ("undo that, autocorrect ruined it", "undo"), ("why that one, is there blood in it?", "why")):
+        p = parser.parse(text)
+        assert p.intents == [intent] and not p.wish and not p.unknown_titles, text
+    for text in ("hmm, darker", "have u got the breakfast club? love that film"):  # (no request first)
+        assert "why" not in parser.parse(text).intents and "any" not in parser.parse(text).intents, text
 
 
 @pytest.mark.data
