@@ -402,7 +402,7 @@ PRAISE = {"classic", "greatest", "finest", "perfection", "peak", "sick", "dope",
           "hilarious", "gem", "beautiful", "stunning", "solid", "good", "cool", "funny", "epic",
           "rocks", "rocked", "brilliantly", "terrific", "moving", "gripping", "genius", "blew", "holds",
           "decent", "sweet", "wonderful", "gorgeous", "delightful", "exciting", "fascinating", "riveting",
-          "enthralling"}
+          "enthralling", "atmospheric"}
 COMPLAINTS = {"too", "dumb", "slow", "tedious", "forgettable", "mediocre", "disappointing", "predictable",
               "pretentious", "silly", "lame", "weak", "painful", "dragged", "sucked", "sucks", "bland", "bored",
               "meh", "overlong", "pointless", "dreadful", "atrocious", "unwatchable", "waste", "letdown"}
