@@ -755,8 +755,11 @@ def _code_call(m: re.Match) -> str:
     return form.format(" and ".join(args)).strip()
 
 
+CODE_MAX_CHARS = 200  # a request written as code is short; a long string of symbols is no code to read
+
+
 def _code_as_words(text: str) -> str:
-    if not CODE_HINT.search(text):
+    if len(text) > CODE_MAX_CHARS or not CODE_HINT.search(text):
         return text
     for pattern, words in CODE_SHELL:
         text = pattern.sub(lambda m, words=words: words if words is not None else "show me " + " ".join(
