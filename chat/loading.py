@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import scipy.linalg  # noqa: F401 (imported before the loader threads start: the encoder's thread and the ratings
@@ -127,11 +128,13 @@ def reading_parser(catalog: Catalog, retriever) -> Parser:
     from chat.intents import IntentReader, verdict_reader
     from chat.wish_gate import load_gate
     from recsys.outside import outside_films
+    from recsys.semantic import text_embeddings
 
     films = {"genre", "director", "cast"} <= set(catalog.attr_types)  # a catalog of films (not of books)
     parser = Parser(catalog, english=retriever.encoder.words(), outside=outside_films(catalog) if films else ())
-    parser.reader = IntentReader(retriever.encoder.encode, encode_one=retriever.encode_query, frame=parser.frame)
-    parser.verdicts = verdict_reader(retriever.encoder.encode, encode_one=retriever.encode_query)
+    encode = partial(text_embeddings, retriever.encoder)  # (the exemplars: encoded once, then read from the cache)
+    parser.reader = IntentReader(encode, encode_one=retriever.encode_query, frame=parser.frame)
+    parser.verdicts = verdict_reader(encode, encode_one=retriever.encode_query)
     parser.wish_gate = load_gate(catalog, retriever.encode_query)  # (None where none was shipped)
     return parser
 

@@ -309,6 +309,7 @@ class Parse:
 
 
 INTENTS_APART = {"help", "undo", "restart", "why"}  # requests said beside words that name nothing
+APART_PARTS, APART_CHARS = 5, 300  # a request or a verdict read apart from a remark or two: not a long message
 
 
 def _names_a_thing(p: Parse) -> bool:
@@ -3730,6 +3731,7 @@ class Parser:
 
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
+        text = text[: MAX_CHARS + 1] if isinstance(text, str) else text  # (what is read, and whether more was sent)
         out = self._guessed(text)
         if "why" not in out.intents and WHY_OPENER.search(text):
             out = self._why_apart(text) or out
@@ -3796,8 +3798,8 @@ class Parser:
                 out.pick is not None or out.mood_kinds or _names_a_thing(out)):
             return None  # (a request beside a question read as a film the catalog lacks: "blood in it")
         parts = [x for x in re.split(r"[,.;!?]+", text) if x.strip()]
-        if len(parts) < 2:
-            return None
+        if not 2 <= len(parts) <= APART_PARTS or len(text) > APART_CHARS:
+            return None  # (a request and a remark or two: no reading of every clause of a long message)
         read = [self._guessed(x) for x in parts]
         asked = read[0]  # the request first, then what is said beside it
         if not asked.intents or not set(asked.intents) <= INTENTS_APART or _names_a_thing(asked) or any(
@@ -6071,7 +6073,7 @@ class Parser:
         """A verdict on cards, then a question about a film named in a sentence of its own ("seen 1.
         why is ghost a comedy lol", "loved 2, who directed fargo?"): the verdict as ``verdicts`` and
         the question as its intent and ``about``; None otherwise."""
-        sentences = _last_sentence_apart(text)
+        sentences = _last_sentence_apart(text) if len(text) <= APART_CHARS else []
         if len(sentences) < 2 or not CARD_PLACE_WORD.search(" ".join(sentences[:-1])):
             return None  # (no card named before it: no verdict on one, and no two parses of every long message)
         head, last = self.parse(" ".join(sentences[:-1])), self.parse(sentences[-1])

@@ -17,6 +17,7 @@ so different encoders never share one.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -135,6 +136,19 @@ def _write_atomic(path: Path, arr: np.ndarray) -> None:
     buf = io.BytesIO()
     np.save(buf, arr, allow_pickle=False)
     atomic_write(path, buf.getvalue())  # readers see the old file or the whole new one, never half
+
+
+def text_embeddings(encoder: TextEncoder, texts: Sequence[str]) -> np.ndarray:
+    """``(len(texts), dim)`` unit vectors of fixed texts (a reader's exemplars), cached on disk
+    under a hash of the texts and the encoder's key: encoded once, not at every start."""
+    texts = list(texts)
+    digest = hashlib.sha256("\n".join([encoder.key, *texts]).encode("utf-8")).hexdigest()[:20]
+    path = assets.data_dir() / "cache" / f"texts-{digest}.npy"
+    emb = _read_cache(path, (len(texts), encoder.dim))
+    if emb is None:
+        emb = np.ascontiguousarray(encoder.encode(texts), dtype=np.float32)
+        _write_atomic(path, emb)
+    return emb
 
 
 def item_embeddings(catalog: Catalog, encoder: TextEncoder | None = None) -> np.ndarray:

@@ -24,7 +24,7 @@ from chat.events import (
     state_to_json,
 )
 from chat.memory import MemoryStore
-from chat.parser import Parser
+from chat.parser import MAX_CHARS, Parser
 from recsys.graph import rank_normalise
 from reliability.checks import state_problems
 
@@ -4430,3 +4430,23 @@ def test_a_message_leaves_the_parser_as_it_found_it_on_movielens(ml_models):
                  "something by the cohen brothers", "a tuesday night comedy"):
         parser.parse(text)
     assert ({k: set(v) for k, v in parser._after.items()}, {k: set(v) for k, v in parser._before.items()}) == before
+
+
+@pytest.mark.data
+def test_a_long_message_is_read_a_bounded_number_of_times_on_movielens(ml_models, monkeypatch):
+    """Readings apart (a request beside a remark, a verdict on cards then a question) read every clause of a
+    message, and each of those again: a long string of symbols was read hundreds of times (52 s for one message
+    of 19,000 characters, past the 2,000 that are read). Only short messages are read apart, and only what is
+    read."""
+    parser = ml_models.parser
+    calls = []
+    parse = type(parser).parse
+    monkeypatch.setattr(type(parser), "parse", lambda self, text: calls.append(len(text)) or parse(self, text))
+    rng = np.random.default_rng(1)
+    symbols = list("abcXYZ0123456789 .,;!?'\"#&|<>()[]{}-+*/")
+    text = "".join(rng.choice(symbols, size=19_000))
+    out = parser.parse(text)
+    assert out.truncated and max(calls[1:]) <= MAX_CHARS + 1 and len(calls) <= 12
+    calls.clear()
+    parser.parse("seen 1. why is ghost a comedy lol")  # a short one is still read apart
+    assert len(calls) >= 3

@@ -21,7 +21,7 @@ from lab import evaluate_retrieval as retrieval_eval
 from recsys import semantic, vector_store
 from recsys.catalog import build_catalog
 from recsys.retrieval import KeywordMatcher, SemanticRetriever, keyword_retrieve
-from recsys.semantic import Encoder, embedding_cache_path, item_embeddings, l2_normalise
+from recsys.semantic import Encoder, embedding_cache_path, item_embeddings, l2_normalise, text_embeddings
 from recsys.vector_store import ItemIndex, matches, where_for
 
 # conftest skips ``data`` tests without CRS_TEST_DATA=1; the skipif keeps that true on its own
@@ -139,6 +139,21 @@ def test_bad_embedding_cache_is_rebuilt(catalog, caplog, damage):
     np.testing.assert_array_equal(rebuilt, good)
     assert "rebuilding" in caplog.text
     assert np.load(path).shape == (12, 16)
+
+
+def test_fixed_texts_are_encoded_once_then_read_from_disk(data_dir):
+    enc, texts = HashEncoder(), ["was riveting", "was a muddle", "hits every note"]
+    first = text_embeddings(enc, texts)
+    np.testing.assert_array_equal(first, enc.encode(texts))
+    assert enc.calls == 2  # (one of them the check above)
+    np.testing.assert_array_equal(text_embeddings(enc, texts), first)
+    assert enc.calls == 2
+    other = text_embeddings(enc, texts[:2])  # other texts: another file, encoded anew
+    assert enc.calls == 3 and other.shape == (2, 16)
+    (path,) = [p for p in (data_dir / "cache").glob("texts-*.npy") if np.load(p).shape == (3, 16)]
+    path.write_bytes(b"garbage")  # a damaged file is encoded again
+    np.testing.assert_array_equal(text_embeddings(enc, texts), first)
+    assert enc.calls == 4
 
 
 def test_valid_cache_does_not_load_the_model(catalog, monkeypatch):
