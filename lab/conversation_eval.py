@@ -11,9 +11,9 @@ Three parts, all through the real engine (``chat.engine``, the app's models):
    ``=`` seen, ``!`` not wanted now, ``?`` not in the catalog) and vague wish. The parser's
    ``more`` is the table's ``show``. The same for the tables of ``OTHER_TABLES``, written
    independently of the parser (``other_tables``): ``utterances_dev2.tsv`` to
-   ``utterances_dev19.tsv`` (each measured once, then developed against) and
+   ``utterances_dev20.tsv`` (each measured once, then developed against) and
    ``utterances_heldout.tsv``, ``utterances_heldout3.tsv`` and ``utterances_heldout5.tsv`` to
-   ``utterances_heldout19.tsv`` (never developed against).
+   ``utterances_heldout20.tsv`` (never developed against).
 2. **Show me now**: each ``show_me`` row as the second message, after "a comedy";
    ``show_me_success`` is the share whose reply has films. **A mood said first**: each
    ``mood`` row of every table (held-out ones too: only the share is read) as the first
@@ -71,7 +71,8 @@ OTHER_TABLES = {"dev2": DATA / "utterances_dev2.tsv", "dev3": DATA / "utterances
                 "dev16": DATA / "utterances_dev16.tsv", "heldout16": DATA / "utterances_heldout16.tsv",
                 "dev17": DATA / "utterances_dev17.tsv", "heldout17": DATA / "utterances_heldout17.tsv",
                 "dev18": DATA / "utterances_dev18.tsv", "heldout18": DATA / "utterances_heldout18.tsv",
-                "dev19": DATA / "utterances_dev19.tsv", "heldout19": DATA / "utterances_heldout19.tsv"}
+                "dev19": DATA / "utterances_dev19.tsv", "heldout19": DATA / "utterances_heldout19.tsv",
+                "dev20": DATA / "utterances_dev20.tsv", "heldout20": DATA / "utterances_heldout20.tsv"}
 NATURAL_FIRST = {"genre", "decade", "director", "cast", "writer"}  # kind of film, era, people
 # the parser's name -> the table's ("seen them all" / "seen that one": other films, as the tables have it)
 INTENT_NAMES = {"more": "show", "seen_all": "something_else", "seen_it": "something_else"}
