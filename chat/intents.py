@@ -222,5 +222,5 @@ def best_threshold(pos: np.ndarray, neg: np.ndarray) -> float:
 def verdict_reader(encode: Callable[[Sequence[str]], np.ndarray],
                    encode_one: Callable[[str], np.ndarray] | None = None) -> IntentReader:
     """``label(words)``: "like", "dislike" or ``None`` (a fact, or unsure) for the words said
-    after a film's name ("was riveting", "hits every note", "was a muddle")."""
+    after a film's name ("was riveting", "hits every note", "was a muddle"), or beside it."""
     return IntentReader(encode, VERDICT_EXEMPLARS, VERDICT_NEUTRAL, encode_one=encode_one)

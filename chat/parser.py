@@ -309,6 +309,7 @@ class Parse:
 
 
 INTENTS_APART = {"help", "undo", "restart", "why"}  # requests said beside words that name nothing
+REMARK_MIN_WORDS = 2  # words of a remark beside a film's name read by the encoder (``Parser._said_beside``)
 APART_PARTS, APART_CHARS = 5, 300  # a request or a verdict read apart from a remark or two: not a long message
 
 
@@ -7563,6 +7564,7 @@ class Parser:
         # not the words of a title or value: "the good the bad and the ugly is the greatest western"
         marks = [self._clause_marks(self._unnamed(c, r.used)) for c in r.clauses]
         named = {x.clause for x in r.mentions}  # clauses that name a film
+        beside = None  # (the encoder's verdict of the words beside the films, read once)
         if self.verdicts is not None and r.mentions:
             for j, c in enumerate(r.clauses):
                 said = self._said_of_it(c, r.used, r.text) if marks[j]["mood"] is None else None
@@ -7598,6 +7600,14 @@ class Parser:
                 if near and near[0] == m.clause + 1 and near[0] in named and r.clauses[near[0]].toks[:1] == ["but"]:
                     # "home alone is a christmas tradition but home alone 3 was rubbish": the other way
                     polarity = {"like": "dislike", "dislike": "like"}.get(polarity, polarity)
+            if polarity is None and m.item is not None and not compared and self.verdicts is not None and not any(
+                    mk["mood"] for mk in marks):  # no word the rules know says what the person thought
+                if not self._guessing:  # "the doors is basically a 2 hour music video and i'm not complaining":
+                    self._may_guess = True  # the words beside the films, read by the encoder (``_guessed``)
+                else:
+                    if beside is None:
+                        beside = self._said_beside(r)
+                    polarity = beside[0]
             seen = own["seen"] or own["again"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
                                       for j in range(m.clause + 1, len(marks)))
             if compared and polarity is None and not seen:
@@ -7642,6 +7652,29 @@ class Parser:
             else:
                 out.liked.append(m.item)
                 self._liked_unsaid |= polarity is None  # (liked where nothing says: ``_guessed`` may read again)
+
+    @staticmethod
+    def _words_beside(r: _Reading) -> str:
+        """The message less what it names (films, values): the words said beside them."""
+        kept, last = [], 0
+        for a, b in sorted(r.used):
+            kept.append(r.text[last:a])
+            last = max(last, b)
+        kept.append(r.text[last:])
+        return " ".join(" ".join(kept).split())
+
+    def _said_beside(self, r: _Reading) -> tuple[str | None]:
+        """The encoder's verdict (like, dislike, or None where unsure) of the words of the message beside
+        what it names, where no word the rules know says one; those words are read if it gives one."""
+        words = self._words_beside(r)
+        said = tokens(words)
+        if len(said) < REMARK_MIN_WORDS or "?" in words or "than" in said:  # (a remark, no question and no
+            return (None,)  # comparison; not "was gorgeus", a slip the encoder does not know)
+        label = self.verdicts.sole_label(words)
+        if label is not None:  # (the words were the verdict: no wish)
+            r.used.append((0, len(r.text)))
+            r.leftover, r.leftover_clause = [], []
+        return (label,)
 
     @staticmethod
     def _said_of_it(c: _Clause, used: list[tuple[int, int]], text: str) -> str | None:

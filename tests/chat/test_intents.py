@@ -154,7 +154,8 @@ def test_a_request_opener_with_a_word_the_reader_never_met_is_a_request_with_the
 def test_verdicts_in_words_no_list_holds_with_the_shipped_encoder():
     """"casablanca was spellbinding", "heat was a tiresome muddle": the words after a film's name and a verb are
     read by the encoder against liked and disliked exemplars (facts about a film are neither); so are the words
-    after "it was" in a clause after a film seen. Only films the parser knows take such a verdict: "the kids are
+    after "it was" in a clause after a film seen, and where nothing else says one, the words beside a film's
+    name ("Having sat through Trial and Error, I find it guilty of being unfunny."). Only films the parser knows take such a verdict: "the kids are
     getting cranky" names none."""
     from chat.intents import verdict_reader
     from chat.parser import Parser
@@ -178,3 +179,6 @@ def test_verdicts_in_words_no_list_holds_with_the_shipped_encoder():
     assert parser.verdicts.label("is from 1994") is None and parser.verdicts.label("is a western") is None
     p = parser.parse("not rated R, the kids are getting cranky")
     assert p.rejected == [("mpaa", "rated R")] and not (p.unknown_titles or p.liked or p.disliked)
+    # where no word the lists know says a verdict, the words beside the film's name are read (and are no wish)
+    p = parser.parse("Having sat through Trial and Error, I find it guilty of being unfunny.")
+    assert [titles[i] for i in p.disliked] == ["Trial and Error"] and not p.liked and not p.wish
