@@ -155,8 +155,8 @@ def test_verdicts_in_words_no_list_holds_with_the_shipped_encoder():
     """"casablanca was spellbinding", "heat was a tiresome muddle": the words after a film's name and a verb are
     read by the encoder against liked and disliked exemplars (facts about a film are neither); so are the words
     after "it was" in a clause after a film seen, and where nothing else says one, the words beside a film's
-    name ("Having sat through Trial and Error, I find it guilty of being unfunny."). Only films the parser knows take such a verdict: "the kids are
-    getting cranky" names none."""
+    name ("Having sat through Trial and Error, I find it guilty of being unfunny."). Only films the parser knows
+    take such a verdict: "the kids are getting cranky" names none."""
     from chat.intents import verdict_reader
     from chat.parser import Parser
     from recsys.datasets import load_dataset
