@@ -219,6 +219,47 @@ def best_threshold(pos: np.ndarray, neg: np.ndarray) -> float:
     return float((best.min() + best.max()) / 2)
 
 
+# What a person says of cards named by their place, in words no list holds ("number 2 looks shipshape, we'll
+# sail with that one", "Let the record show I have seen numbers 1 and 3."): taking one, or having seen them
+# (others, then), with questions about a card, a why, a card refused and more like one as the messages that
+# are neither (``card_reader``). Written for the model; no table of the evaluation is read here.
+CARD_EXEMPLARS: dict[str, tuple[str, ...]] = {
+    "like": (
+        "i'll take number 2", "number 3 please", "let's go with the first one", "the second one looks great, we'll "
+        "watch that", "number 1 it is", "we'll have number 4", "can i have number 2", "number 2 sounds perfect",
+        "go with number 3", "the third one, please", "number 5 for me", "i choose number 1",
+        "number 2 will do nicely", "put number 3 on", "number 1 looks good to me", "yes, number 2",
+        "that second one, definitely", "number 4 is the one", "we agreed on number 2", "number 3 is perfect for "
+        "tonight", "gimme 2", "2 sounds fun, let's do it", "i'd like the first one please", "number 1, sold",
+        "happy with number 3", "the fourth one will be fine thanks", "my vote goes to number 2",
+        "we're going for 5", "number 1 gets my approval", "ok the second one, final answer",
+    ),
+    "seen": (
+        "seen number 2 already", "we've watched 1 and 3, anything else?", "seen the first two, what else",
+        "already saw number 4", "number 2 we watched last week", "watched the first one already, show me others",
+        "1 and 2 we've seen", "saw number 3 at the cinema, next", "number 1 we own already",
+        "been there done that with number 2", "i've seen 1 and 2 before", "we watched 3 last night, something else",
+        "seen 2 and 4 already, other ones please", "number 1 i've already watched", "both 1 and 3 are old "
+        "favourites we've seen loads", "had number 2 on dvd for years", "2 and 3 we've done already",
+    ),
+}
+CARD_NEITHER = (
+    "what is number 2 about", "who is in number 3", "why number 1", "how long is number 4", "is number 2 scary",
+    "number 3 looks boring", "not number 2", "more like number 1", "is the second one in colour",
+    "tell me more about number 4", "number 2 is rated R", "number 3 is too long", "what year is the first one",
+    "number 1 or number 2?", "does number 2 have subtitles", "number 4 looks awful, swap it",
+    "anything like number 3 but older", "why is number 2 on the list", "who directed the third one",
+    "number 1 is too violent for the kids", "get rid of number 5", "more like the second one please",
+)
+
+
+def card_reader(encode: Callable[[Sequence[str]], np.ndarray],
+                encode_one: Callable[[str], np.ndarray] | None = None) -> IntentReader:
+    """``label(message)``: "like" (that card taken), "seen" (those cards seen) or ``None`` for a message that
+    names cards by their place."""
+    return IntentReader(encode, CARD_EXEMPLARS, CARD_NEITHER, encode_one=encode_one)
+
+
 def verdict_reader(encode: Callable[[Sequence[str]], np.ndarray],
                    encode_one: Callable[[str], np.ndarray] | None = None) -> IntentReader:
     """``label(words)``: "like", "dislike" or ``None`` (a fact, or unsure) for the words said

@@ -125,7 +125,7 @@ def reading_parser(catalog: Catalog, retriever) -> Parser:
     correction), the well-known films the catalog lacks (``recsys.outside``) and its reader of
     requests ("show me now", "start over"), and the wish gate shipped for the catalog
     (``chat.wish_gate``)."""
-    from chat.intents import IntentReader, verdict_reader
+    from chat.intents import IntentReader, card_reader, verdict_reader
     from chat.wish_gate import load_gate
     from recsys.outside import outside_films
     from recsys.semantic import text_embeddings
@@ -135,6 +135,7 @@ def reading_parser(catalog: Catalog, retriever) -> Parser:
     encode = partial(text_embeddings, retriever.encoder)  # (the exemplars: encoded once, then read from the cache)
     parser.reader = IntentReader(encode, encode_one=retriever.encode_query, frame=parser.frame)
     parser.verdicts = verdict_reader(encode, encode_one=retriever.encode_query)
+    parser.cards = card_reader(encode, encode_one=retriever.encode_query)
     parser.wish_gate = load_gate(catalog, retriever.encode_query)  # (None where none was shipped)
     return parser
 

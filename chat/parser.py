@@ -39,6 +39,7 @@ import dataclasses
 import difflib
 import functools
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -854,6 +855,37 @@ CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with
 # only when what follows in the clause says something of them ("seen the first two", "1 and 3 look
 # good"), never more words of a wish ("the first two godfather films", "2 and 3 hour epics")
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+# cards named by their place: "number 2", "numbr 2", "card 2", "#2", "no. 2", "numbers 1 and 3", "the second
+# one", "the first two", "2 and 4", "2 pls"
+_DIGITS = r"[1-5](?:\s*(?:,|and|&|nd|n|\+|or)\s*[1-5](?!\w|\.\d))*"
+CARD_NAMED = re.compile(r"(?:\b(?:numbers?|numbr|nmbr|num|nr|no\.|cards?)\s*|#)(" + _DIGITS + r")"
+                        r"|\b(?:the\s+)?(" + _PLACE + r")\s+(?:one|film|movie|pick|card)\b"
+                        r"|(?<![\w.#/-])([1-5]\s*(?:,|and|&|nd|n|\+)\s*" + _DIGITS + r")(?![\w.%/-])"
+                        r"|^\W*([1-5])\b(?!\s*(?:stars?|/|out\s+of|mins?|minutes|hours?|hrs?|years?|yrs?|yo|kids?|of\b|"
+                        r"'?s\b|%|\.\d))", re.IGNORECASE)
+
+
+# a question of a card's facts ("is the third one sad?", "who's in the second one?"): nothing taken or seen
+CARD_ASKED_OF = re.compile(r"(?:^|[.!?,;]\s*)(?:is|was|are|does|did|has|who(?:'?s)?|what(?:'?s)?|how|why|when|which|where)"
+                           r"\b[^.!?]*\?", re.IGNORECASE)
+
+
+def _card_places(text: str) -> list[int]:
+    """The places of the cards ``text`` names (0-based, in order, once each)."""
+    out = []
+    span = CARD_SPAN.search(text)
+    if span:  # "the first two"
+        n = COUNT_WORDS[span.group(2).lower()]
+        out += list(range(n)) if span.group(1).lower() != "last" else []
+    for m in CARD_NAMED.finditer(text):
+        said = next(g for g in m.groups() if g)
+        for w in re.findall(r"[1-5]|" + _PLACE, said, re.IGNORECASE):
+            place = int(w) - 1 if w.isdigit() else PLACES[w.lower()]
+            if place not in out and place >= 0:
+                out.append(place)
+    return out
+
+
 # "do u have titanic?": a question whether the catalog has a film, not a like (a fifth helper's "Noted
 # that you liked Titanic")
 ASK_FILM_RE = re.compile(r"\s*(?:(?:so|hey|ok|and|um|hmm|well)\W+)?(?:do (?:you|u|ya) (?:have|got)|"
@@ -3432,13 +3464,34 @@ class _Reading:
         self.leftover, self.leftover_clause = [t for t, _ in kept], [k for _, k in kept]
 
 
+class _PerThread:
+    """What one reading of a message notes as it goes (``Parser._guessed``), kept per thread: requests read
+    at once in other threads do not see it."""
+
+    def __init__(self, default=False) -> None:
+        self.default = default
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, parser, owner=None):
+        return self if parser is None else getattr(parser._thread, self.name, self.default)
+
+    def __set__(self, parser, value) -> None:
+        setattr(parser._thread, self.name, value)
+
+
 class Parser:
-    """Reads messages against one catalog's ``Lexicon``; thread-safe (read-only after init).
+    """Reads messages against one catalog's ``Lexicon``; thread-safe (read-only after init, and what a
+    reading notes as it goes is kept per thread).
 
     ``reader``: an ``IntentReader`` (None: word lists only); ``english``: ordinary words the
     spelling correction leaves alone (the encoder's vocabulary; empty: only the word lists);
     ``wish_gate``: a ``chat.wish_gate.WishGate`` that says whether the words left over are a wish
     to search for (None: all are, unless every one carries no wish)."""
+
+    _may_guess, _guessing, _liked_unsaid = _PerThread(), _PerThread(), _PerThread()  # (``_guessed``)
+    _depth = _PerThread(0)  # (``parse`` within ``parse``: a part of the message)
 
     def __init__(self, catalog: Catalog, lexicon: Lexicon | None = None, reader: IntentReader | None = None,
                  english: frozenset[str] = frozenset(), outside: Sequence[OutsideFilm] = (),
@@ -3447,7 +3500,8 @@ class Parser:
         self.lex = lexicon or Lexicon(catalog)
         self.reader = reader
         self.verdicts: IntentReader | None = None  # like / dislike of words no list holds (``verdict_reader``)
-        self._may_guess = self._guessing = self._liked_unsaid = False  # (``_guessed``)
+        self.cards: IntentReader | None = None  # cards taken or seen, in such words (``card_reader``)
+        self._thread = threading.local()  # (``_PerThread``)
         self.stories = None  # (recsys.plots.PlotIndex, encode_query): films told by their story (``_told_films``)
         self.wish_gate = wish_gate
         self._english = frozenset(english)
@@ -3733,6 +3787,14 @@ class Parser:
     # the message ------------------------------------------------------------------------------
     def parse(self, text: str) -> Parse:
         text = text[: MAX_CHARS + 1] if isinstance(text, str) else text  # (what is read, and whether more was sent)
+        self._depth += 1
+        try:
+            out = self._parse_message(text)
+            return (self._cards_read(text, out) if self._depth == 1 else None) or out
+        finally:
+            self._depth -= 1
+
+    def _parse_message(self, text: str) -> Parse:
         out = self._guessed(text)
         if "why" not in out.intents and WHY_OPENER.search(text):
             out = self._why_apart(text) or out
@@ -3769,6 +3831,26 @@ class Parser:
         out.dropped = [v for v in out.dropped if v not in out.rejected]  # "NO DRAMA. please take away drama": none
         if any(t == "runtime" for t, _ in out.accepted + [tv for g in out.alternatives for tv in g]):
             out.max_minutes = minutes_cap(text)  # a length limit in minutes, read as the band that holds it
+        return out
+
+    def _cards_read(self, text: str, out: Parse) -> Parse | None:
+        """A whole message that names cards by their place and, read by the rules, says nothing of them: the
+        card reader's "taken" or "seen" ("number 2 looks shipshape, we'll sail with that one", "Let the record
+        show I have seen numbers 1 and 3."), read as the plain words say it ("i'll take number 2", "seen number
+        1 and number 3"). None where the rules read a request or a film, or the reader is unsure."""
+        if self.cards is None or len(text) > APART_CHARS or set(out.intents) - {"any"} or (
+                out.pick is not None and (out.intents or out.pick[1] not in ("like", "seen"))) or (
+                out.liked or out.disliked or out.seen or out.not_now or out.about or out.show_film is not None):
+            return None
+        places = _card_places(text) if not CARD_ASKED_OF.search(text) else []
+        label = self.cards.sole_label(text) if places else None
+        if label is None:
+            return None
+        said = self._parse_message(("i'll take " if label == "like" else "seen ") + " and ".join(
+            f"number {p + 1}" for p in places))
+        if said.pick is None or said.pick[1] != label:
+            return None
+        out.intents, out.pick, out.places, out.wish, out.unwish = said.intents, said.pick, said.places, "", ""
         return out
 
     def _guessed(self, text: str) -> Parse:
@@ -7668,8 +7750,9 @@ class Parser:
         what it names, where no word the rules know says one; those words are read if it gives one."""
         words = self._words_beside(r)
         said = tokens(words)
-        if len(said) < REMARK_MIN_WORDS or "?" in words or "than" in said:  # (a remark, no question and no
-            return (None,)  # comparison; not "was gorgeus", a slip the encoder does not know)
+        if len(said) < REMARK_MIN_WORDS or "?" in words or "than" in said or CHOOSE_RE.search(r.text):
+            return (None,)  # (a remark: no question, no comparison, no film chosen: "Forget it. Men in Black
+            # then, I'll rewatch it.")
         label = self.verdicts.sole_label(words)
         if label is not None:  # (the words were the verdict: no wish)
             r.used.append((0, len(r.text)))

@@ -4450,3 +4450,32 @@ def test_a_long_message_is_read_a_bounded_number_of_times_on_movielens(ml_models
     calls.clear()
     parser.parse("seen 1. why is ghost a comedy lol")  # a short one is still read apart
     assert len(calls) >= 3
+
+
+@pytest.mark.data
+def test_messages_read_at_once_in_threads_are_read_as_alone_on_movielens(ml_models):
+    """What a reading notes as it goes (a film liked only because nothing said otherwise, a second reading
+    under way) was kept on the parser that every request shares: a message read while another was being read
+    could take that one's notes. They are kept per thread."""
+    import threading
+
+    parser = ml_models.parser
+    texts = ["touch of evil was a muddle", "Having sat through Trial and Error, I find it guilty of being unfunny.",
+             "fargo is on my watchlist", "loved heat, anything else with de niro?", "casablanca was spellbinding",
+             "a comedy from the 90s", "heat was a tiresome muddle", "Card 2 is accepted, without reservation."]
+    alone = {t: parser.parse(t) for t in texts}
+    wrong = []
+
+    def read(k):
+        rng = np.random.default_rng(k)
+        for _ in range(6):
+            for t in rng.permutation(texts):
+                if parser.parse(t) != alone[t]:
+                    wrong.append(t)
+
+    threads = [threading.Thread(target=read, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not wrong, sorted(set(wrong))

@@ -182,3 +182,42 @@ def test_verdicts_in_words_no_list_holds_with_the_shipped_encoder():
     # where no word the lists know says a verdict, the words beside the film's name are read (and are no wish)
     p = parser.parse("Having sat through Trial and Error, I find it guilty of being unfunny.")
     assert [titles[i] for i in p.disliked] == ["Trial and Error"] and not p.liked and not p.wish
+
+
+def test_cards_are_found_by_their_place_in_the_ways_people_name_them():
+    from chat.parser import _card_places
+
+    assert _card_places("number 2 looks shipshape, we'll sail with that one") == [1]
+    assert _card_places("Let the record show I have seen numbers 1 and 3.") == [0, 2]
+    assert _card_places("hjjjjjkk sorry baby grabbed phone. numbr 2 pls") == [1]
+    assert _card_places("sen 1 nd 2 alrdy, othrs?") == [0, 1]
+    assert _card_places("I'm so sorry, I've seen the first two already") == [0, 1]
+    assert _card_places("Card 2 is accepted, without reservation.") == [1]
+    assert _card_places("the second one please") == [1]
+    for text in ("2 hours max", "my 3 kids", "something from 1995", "3 stars", "a 2 hour film",
+                 "seen 1 and 3.5 stars"):
+        assert _card_places(text) == [], text
+
+
+@pytest.mark.data
+def test_cards_taken_or_seen_in_words_no_list_holds_with_the_shipped_encoder():
+    """"Card 2 is accepted, without reservation." named a card and said nothing the rules read: it was a wish to
+    search for. Such a message is read by an encoder reader of cards taken and cards seen, then as the plain words
+    say it ("i'll take number 2"); a question of a card's facts is neither."""
+    from chat.intents import card_reader
+    from chat.parser import Parser
+    from recsys.datasets import load_dataset
+    from recsys.semantic import load_encoder
+
+    encoder = load_encoder()
+    parser = Parser(load_dataset("movielens-100k"), english=encoder.words())
+    parser.reader = IntentReader(encoder.encode, frame=parser.frame)
+    taken, seen = "Card 2 is accepted, without reservation.", "Let the record show I have seen numbers 1 and 3."
+    assert parser.parse(taken).pick is None and parser.parse(seen).intents == []  # without the reader
+    parser.cards = card_reader(encoder.encode)
+    p = parser.parse(taken)
+    assert (p.intents, p.pick, p.places, p.wish) == (["yes"], (1, "like"), [1], "")
+    p = parser.parse(seen)
+    assert (p.intents, p.pick, p.places, p.wish) == (["something_else"], (0, "seen"), [0, 2], "")
+    p = parser.parse("is the third one sad? we want nothing sad tonight")
+    assert not {"yes", "something_else"} & set(p.intents)
