@@ -866,8 +866,8 @@ CARD_NAMED = re.compile(r"(?:\b(?:numbers?|numbr|nmbr|num|nr|no\.|cards?)\s*|#)(
 
 
 # a question of a card's facts ("is the third one sad?", "who's in the second one?"): nothing taken or seen
-CARD_ASKED_OF = re.compile(r"(?:^|[.!?,;]\s*)(?:is|was|are|does|did|has|who(?:'?s)?|what(?:'?s)?|how|why|when|which|where)"
-                           r"\b[^.!?]*\?", re.IGNORECASE)
+CARD_ASKED_OF = re.compile(r"(?:^|[.!?,;]\s*)(?:is|was|are|does|did|has|who(?:'?s)?|what(?:'?s)?|how|why|when|which"
+                           r"|where)\b[^.!?]*\?", re.IGNORECASE)
 
 
 def _card_places(text: str) -> list[int]:
