@@ -865,6 +865,10 @@ CARD_NAMED = re.compile(r"(?:\b(?:numbers?|numbr|nmbr|num|nr|no\.|cards?)\s*|#)(
                         r"'?s\b|%|\.\d))", re.IGNORECASE)
 
 
+# words that ask for films ("anything else with de niro?", "more tom hanks please")
+ASKS_FOR = re.compile(r"\?|\b(?:any|anything|anyone|some|something|somethin|more|other|others|another|similar|"
+                      r"recommend|suggest|want|wanna|looking|show|find|got|gimme|give|need|please|pls|plz|like (?:that|"
+                      r"this|it)|in the mood|fancy|after|how about|what about|films|movies|ones|stuff)\b", re.IGNORECASE)
 # a question of a card's facts ("is the third one sad?", "who's in the second one?"): nothing taken or seen
 CARD_ASKED_OF = re.compile(r"(?:^|[.!?,;]\s*)(?:is|was|are|does|did|has|who(?:'?s)?|what(?:'?s)?|how|why|when|which"
                            r"|where)\b[^.!?]*\?", re.IGNORECASE)
@@ -3790,7 +3794,10 @@ class Parser:
         self._depth += 1
         try:
             out = self._parse_message(text)
-            return (self._cards_read(text, out) if self._depth == 1 else None) or out
+            if self._depth == 1:
+                out = self._cards_read(text, out) or out
+                self._described(text, out)
+            return out
         finally:
             self._depth -= 1
 
@@ -3832,6 +3839,16 @@ class Parser:
         if any(t == "runtime" for t, _ in out.accepted + [tv for g in out.alternatives for tv in g]):
             out.max_minutes = minutes_cap(text)  # a length limit in minutes, read as the band that holds it
         return out
+
+    def _described(self, text: str, out: Parse) -> None:
+        """Values said of a film liked or seen in a message that asks for nothing ("free willy was a big hit
+        with my 4 year old", "brando in streetcar named desire, nobody's ever topped it"): facts of that film,
+        a description of it, and no wish for more of them (the film liked says that)."""
+        judged = out.liked + out.seen  # (not a film refused: "horror is fine but not Scream")
+        if not judged or not out.accepted or out.intents or ASKS_FOR.search(text):
+            return
+        facts = {tv for i in judged for tv in self.catalog.attributes_of(i)}
+        out.accepted = [tv for tv in out.accepted if tv not in facts]
 
     def _cards_read(self, text: str, out: Parse) -> Parse | None:
         """A whole message that names cards by their place and, read by the rules, says nothing of them: the

@@ -4479,3 +4479,17 @@ def test_messages_read_at_once_in_threads_are_read_as_alone_on_movielens(ml_mode
     for t in threads:
         t.join()
     assert not wrong, sorted(set(wrong))
+
+
+@pytest.mark.data
+def test_facts_of_a_film_liked_are_no_wish_unless_more_is_asked_for_on_movielens(ml_models):
+    """"free willy was a big hit with my 4 year old" wished for children's films, and "Like Water for Chocolate,
+    in Spanish Como agua para chocolate, is my favourite" for Spanish ones: values that are facts of the film liked
+    or seen, in a message that asks for nothing, describe it. Asked for, or beside a film refused, they are wishes."""
+    parser, titles = ml_models.parser, ml_models.catalog.titles
+    p = parser.parse("free willy was a big hit with my 4 year old")
+    assert [titles[i] for i in p.liked] == ["Free Willy"] and p.accepted == []
+    p = parser.parse("Like Water for Chocolate, in Spanish Como agua para chocolate, is my favourite")
+    assert p.liked and ("language", "Spanish") not in p.accepted
+    assert parser.parse("loved heat, anything else with de niro?").accepted == [("cast", "Robert De Niro")]
+    assert parser.parse("horror is fine but not Scream").accepted == [("genre", "Horror")]
