@@ -868,7 +868,8 @@ CARD_NAMED = re.compile(r"(?:\b(?:numbers?|numbr|nmbr|num|nr|no\.|cards?)\s*|#)(
 # words that ask for films ("anything else with de niro?", "more tom hanks please")
 ASKS_FOR = re.compile(r"\?|\b(?:any|anything|anyone|some|something|somethin|more|other|others|another|similar|"
                       r"recommend|suggest|want|wanna|looking|show|find|got|gimme|give|need|please|pls|plz|like (?:that|"
-                      r"this|it)|in the mood|fancy|after|how about|what about|films|movies|ones|stuff)\b", re.IGNORECASE)
+                      r"this|it)|in the mood|fancy|after|how about|what about|films|movies|ones|stuff)\b",
+                      re.IGNORECASE)
 # a question of a card's facts ("is the third one sad?", "who's in the second one?"): nothing taken or seen
 CARD_ASKED_OF = re.compile(r"(?:^|[.!?,;]\s*)(?:is|was|are|does|did|has|who(?:'?s)?|what(?:'?s)?|how|why|when|which"
                            r"|where)\b[^.!?]*\?", re.IGNORECASE)
