@@ -857,18 +857,19 @@ CARD_YES = re.compile(r"\b(?:like|liked|love|loved|take|want|pick|choose|go with
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # cards named by their place: "number 2", "numbr 2", "card 2", "#2", "no. 2", "numbers 1 and 3", "the second
 # one", "the first two", "2 and 4", "2 pls"
+_NO_UNIT = r"(?!\s*(?:stars?|/|out\s+of|mins?|minutes|hours?|hrs?|years?|yrs?|yo|kids?|of\b|'?s\b|%|\.\d))"
 _DIGITS = r"[1-5](?:\s*(?:,|and|&|nd|n|\+|or)\s*[1-5](?!\w|\.\d))*"
 CARD_NAMED = re.compile(r"(?:\b(?:numbers?|numbr|nmbr|num|nr|no\.|cards?)\s*|#)(" + _DIGITS + r")"
                         r"|\b(?:the\s+)?(" + _PLACE + r")\s+(?:one|film|movie|pick|card)\b"
-                        r"|(?<![\w.#/-])([1-5]\s*(?:,|and|&|nd|n|\+)\s*" + _DIGITS + r")(?![\w.%/-])"
-                        r"|^\W*([1-5])\b(?!\s*(?:stars?|/|out\s+of|mins?|minutes|hours?|hrs?|years?|yrs?|yo|kids?|of\b|"
-                        r"'?s\b|%|\.\d))", re.IGNORECASE)
+                        r"|(?<![\w.#/-])([1-5]\s*(?:,|and|&|nd|n|\+)\s*" + _DIGITS + r")(?![\w.%/-])" + _NO_UNIT +
+                        r"|^\W*([1-5])\b" + _NO_UNIT, re.IGNORECASE)
 
 
 # words that ask for films ("anything else with de niro?", "more tom hanks please")
 ASKS_FOR = re.compile(r"\?|\b(?:any|anything|anyone|some|something|somethin|more|other|others|another|similar|"
-                      r"recommend|suggest|want|wanna|looking|show|find|got|gimme|give|need|please|pls|plz|like (?:that|"
-                      r"this|it)|in the mood|fancy|after|how about|what about|films|movies|ones|stuff)\b",
+                      r"recommend|suggest|wants?|wanted|wanna|wish|hoping|looking|show|find|got|gimme|give|need|"
+                      r"please|pls|plz|like (?:that|this|it)|in the mood|fancy|after|how about|what about|films?|"
+                      r"movies?|ones|stuff|shorter|longer|older|newer)\b",
                       re.IGNORECASE)
 # a question of a card's facts ("is the third one sad?", "who's in the second one?"): nothing taken or seen
 CARD_ASKED_OF = re.compile(r"(?:^|[.!?,;]\s*)(?:is|was|are|does|did|has|who(?:'?s)?|what(?:'?s)?|how|why|when|which"
@@ -879,10 +880,11 @@ def _card_places(text: str) -> list[int]:
     """The places of the cards ``text`` names (0-based, in order, once each)."""
     out = []
     span = CARD_SPAN.search(text)
-    if span:  # "the first two"
-        n = COUNT_WORDS[span.group(2).lower()]
-        out += list(range(n)) if span.group(1).lower() != "last" else []
+    if span and span.group(1).lower() == "first":  # "the first two" (not "the top 3 comedies of the 90s")
+        out += list(range(COUNT_WORDS[span.group(2).lower()]))
     for m in CARD_NAMED.finditer(text):
+        if re.search(r"\b(?:aged?|ages|are|is|was|were|turned|turning)\s*$", text[: m.start()], re.IGNORECASE):
+            continue  # (ages: "my kids are 3 and 5")
         said = next(g for g in m.groups() if g)
         for w in re.findall(r"[1-5]|" + _PLACE, said, re.IGNORECASE):
             place = int(w) - 1 if w.isdigit() else PLACES[w.lower()]
@@ -3846,7 +3848,7 @@ class Parser:
         with my 4 year old", "brando in streetcar named desire, nobody's ever topped it"): facts of that film,
         a description of it, and no wish for more of them (the film liked says that)."""
         judged = out.liked + out.seen  # (not a film refused: "horror is fine but not Scream")
-        if not judged or not out.accepted or out.intents or ASKS_FOR.search(text):
+        if not judged or not out.accepted or out.intents or ASKS_FOR.search(in_english(text)):
             return
         facts = {tv for i in judged for tv in self.catalog.attributes_of(i)}
         out.accepted = [tv for tv in out.accepted if tv not in facts]
@@ -3856,7 +3858,8 @@ class Parser:
         card reader's "taken" or "seen" ("number 2 looks shipshape, we'll sail with that one", "Let the record
         show I have seen numbers 1 and 3."), read as the plain words say it ("i'll take number 2", "seen number
         1 and number 3"). None where the rules read a request or a film, or the reader is unsure."""
-        if self.cards is None or len(text) > APART_CHARS or set(out.intents) - {"any"} or (
+        if self.cards is None or len(text) > APART_CHARS or set(out.intents) - {"any"} or out.accepted or (
+                out.rejected or out.alternatives or out.dropped) or (
                 out.pick is not None and (out.intents or out.pick[1] not in ("like", "seen"))) or (
                 out.liked or out.disliked or out.seen or out.not_now or out.about or out.show_film is not None):
             return None
@@ -5403,8 +5406,11 @@ class Parser:
             # explain it, and no musicals ("why you show me this?" asks for no more films)
             r.keep_leftover(lambda t, k: k or t not in ("why", "y", "that", "this", "one"))
         r.keep_leftover(lambda t, k: not AGE_TOKEN.match(t))  # "my 14yo is with us": who watches
+        named = out.accepted or out.rejected or out.alternatives or out.dropped or r.mentions or out.pick is not None
         out.wish = text.strip() if r.leftover and not set(r.leftover) <= wishless and (
-            self.wish_gate is None or self.wish_gate.wanted([t for t in r.leftover if t not in wishless])) else ""
+            self.wish_gate is None or not named or self.wish_gate.wanted([t for t in r.leftover if t not in wishless])
+        ) else ""  # (words said alone are the wish: "something totally unhinged"; beside what the message names,
+        # the gate says whether they are one: "show me comedys quik before she wakes")
         self._intent(r)
         if out.popular and set(out.intents) <= {"help", "something_else", "any", "no", "more"} and not re.search(
                 r"\b(?:help|else|different|others?)\b", text, re.IGNORECASE):  # "popular stuff please", "a crowd
