@@ -256,7 +256,7 @@ DROP_AFTER = {("forget",), ("forget", "about"), ("dont", "care", "about"), ("do"
               ("does", "not", "have", "to", "have"),
               ("doesnt", "need", "to", "have"), ("dont", "need", "it", "to", "have"),
               ("changed", "my", "mind", "about"), ("change", "my", "mind", "about"), ("nix",)}
-SWAP = {("swap",), ("replace",), ("switch",), ("change",)}
+SWAP = {("swap",), ("replace",), ("switch",), ("change",), ("trade",), ("exchange",), ("swop",), ("substitute",)}
 SWAP_TO = {"for", "with", "to", "by", "into"}
 # ruling a value out after naming it ("romance isn't my thing")
 REJECT_BEFORE = {("isnt", "my", "thing"), ("is", "not", "my", "thing"), ("arent", "my", "thing"),

@@ -171,6 +171,8 @@ CHANGES = [
     ("forget the 90s", {"dropped": [(D, "1990s")]}),
     ("never mind the comedy part", {"dropped": [(G, "Comedy")]}),
     ("swap the horror for a western", {"dropped": [(G, "Horror")], "accepted": [(G, "Western")]}),
+    ("can we trade the western for a war film?", {"dropped": [(G, "Western")], "accepted": [(G, "War")]}),
+    ("exchange the comedy for a drama", {"dropped": [(G, "Comedy")], "accepted": [(G, "Drama")]}),
     ("the romance doesn't matter anymore", {"dropped": [(G, "Romance")]}),
     ("a thriller instead", {"accepted": [(G, "Thriller")], "instead": True}),
     ("nothing older than the 80s", {"alternatives": [((D, "1980s"), (D, "1990s"))]}),
