@@ -314,6 +314,19 @@ REMARK_MIN_WORDS = 2  # words of a remark beside a film's name read by the encod
 APART_PARTS, APART_CHARS = 5, 300  # a request or a verdict read apart from a remark or two: not a long message
 
 
+_UNREAD = object()  # (a reading not yet made, where None is one of its answers)
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The pieces of ``text`` outside ``spans`` (character spans, overlapping or not), in order."""
+    kept, last = [], 0
+    for a, b in sorted(spans):
+        kept.append(text[last:a])
+        last = max(last, b)
+    kept.append(text[last:])
+    return kept
+
+
 def _names_a_thing(p: Parse) -> bool:
     """``p`` names a value, a film the catalog has or a constraint change (a name the catalog lacks aside)."""
     return dataclasses.replace(p, unknown_titles=[], outside=[]).names_something
@@ -6254,13 +6267,7 @@ class Parser:
     def frame(self, text: str) -> str:
         """``text`` without the values and films it names: "just show me some comedies" -> "just show me some"."""
         text, _ = clean(text)
-        r = self._read(text, Parse())
-        kept, last = [], 0
-        for a, b in sorted(r.used):
-            kept.append(text[last:a])
-            last = max(last, b)
-        kept.append(text[last:])
-        return " ".join("".join(kept).split())
+        return " ".join("".join(_outside(text, self._read(text, Parse()).used)).split())
 
     def _read(self, text: str, out: Parse) -> _Reading:
         low = text.lower()
@@ -7670,7 +7677,7 @@ class Parser:
         # not the words of a title or value: "the good the bad and the ugly is the greatest western"
         marks = [self._clause_marks(self._unnamed(c, r.used)) for c in r.clauses]
         named = {x.clause for x in r.mentions}  # clauses that name a film
-        beside = None  # (the encoder's verdict of the words beside the films, read once)
+        beside = _UNREAD  # (the encoder's verdict of the words beside the films, read once)
         if self.verdicts is not None and r.mentions:
             for j, c in enumerate(r.clauses):
                 said = self._said_of_it(c, r.used, r.text) if marks[j]["mood"] is None else None
@@ -7711,9 +7718,9 @@ class Parser:
                 if not self._guessing:  # "the doors is basically a 2 hour music video and i'm not complaining":
                     self._may_guess = True  # the words beside the films, read by the encoder (``_guessed``)
                 else:
-                    if beside is None:
+                    if beside is _UNREAD:
                         beside = self._said_beside(r)
-                    polarity = beside[0]
+                    polarity = beside
             seen = own["seen"] or own["again"] or any(marks[j]["seen"] and marks[j]["refers"] and j not in named
                                       for j in range(m.clause + 1, len(marks)))
             if compared and polarity is None and not seen:
@@ -7759,29 +7766,20 @@ class Parser:
                 out.liked.append(m.item)
                 self._liked_unsaid |= polarity is None  # (liked where nothing says: ``_guessed`` may read again)
 
-    @staticmethod
-    def _words_beside(r: _Reading) -> str:
-        """The message less what it names (films, values): the words said beside them."""
-        kept, last = [], 0
-        for a, b in sorted(r.used):
-            kept.append(r.text[last:a])
-            last = max(last, b)
-        kept.append(r.text[last:])
-        return " ".join(" ".join(kept).split())
-
-    def _said_beside(self, r: _Reading) -> tuple[str | None]:
+    def _said_beside(self, r: _Reading) -> str | None:
         """The encoder's verdict (like, dislike, or None where unsure) of the words of the message beside
-        what it names, where no word the rules know says one; those words are read if it gives one."""
-        words = self._words_beside(r)
+        what it names (films, values), where no word the rules know says one; those words are read if it
+        gives one."""
+        words = " ".join(" ".join(_outside(r.text, r.used)).split())
         said = tokens(words)
         if len(said) < REMARK_MIN_WORDS or "?" in words or "than" in said or CHOOSE_RE.search(r.text):
-            return (None,)  # (a remark: no question, no comparison, no film chosen: "Forget it. Men in Black
+            return None  # (a remark: no question, no comparison, no film chosen: "Forget it. Men in Black
             # then, I'll rewatch it.")
         label = self.verdicts.sole_label(words)
         if label is not None:  # (the words were the verdict: no wish)
             r.used.append((0, len(r.text)))
             r.leftover, r.leftover_clause = [], []
-        return (label,)
+        return label
 
     @staticmethod
     def _said_of_it(c: _Clause, used: list[tuple[int, int]], text: str) -> str | None:
